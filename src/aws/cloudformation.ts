@@ -1,0 +1,186 @@
+import {
+  CloudFormationClient,
+  DescribeStacksCommand,
+  paginateDescribeStackEvents,
+  paginateListStackResources,
+  type Stack,
+  type StackEvent as SdkStackEvent
+} from '@aws-sdk/client-cloudformation';
+import { DOES_NOT_EXIST, OPERATION_START_STATUSES } from '../domain/stack-status.js';
+import { isStackEvent, type StackEvent, type StackSnapshot } from '../domain/stack.js';
+import type { StackOperation, StackReader, StackResource } from '../coordination/ports.js';
+
+/** Throttling and transient errors are retried by the SDK itself (standard mode, exponential backoff). */
+export function createCloudFormationClient(region: string, maxAttempts = 6): CloudFormationClient {
+  return new CloudFormationClient({ region, maxAttempts, retryMode: 'standard' });
+}
+
+/** How far back currentOperation looks for the start of an operation. */
+const OPERATION_SEARCH_PAGES = 20;
+/** How far back eventsSince looks for the last event it saw before giving up on finding it. */
+const INCREMENTAL_PAGES = 10;
+
+export class CloudFormationAdapter implements StackReader {
+  constructor(
+    private readonly client: CloudFormationClient,
+    private readonly region: string
+  ) {}
+
+  async describeStacks(names: readonly string[]): Promise<StackSnapshot[]> {
+    return Promise.all(names.map((name) => this.describeStack(name)));
+  }
+
+  async describeStack(name: string): Promise<StackSnapshot> {
+    try {
+      const out = await this.client.send(new DescribeStacksCommand({ StackName: name }));
+      const stack = out.Stacks?.[0];
+      return stack ? toSnapshot(name, stack) : missing(name);
+    } catch (err) {
+      if (isMissingStack(err)) return missing(name);
+      throw err;
+    }
+  }
+
+  async eventsSince(stack: string, afterEventId?: string): Promise<StackEvent[]> {
+    const fresh: StackEvent[] = [];
+    const maxPages = afterEventId ? INCREMENTAL_PAGES : 1;
+    let pages = 0;
+    try {
+      for await (const page of paginateDescribeStackEvents(
+        { client: this.client },
+        { StackName: stack }
+      )) {
+        for (const e of page.StackEvents ?? []) {
+          if (e.EventId === afterEventId) return fresh.reverse();
+          fresh.push(toEvent(e));
+        }
+        if (++pages >= maxPages) break;
+      }
+    } catch (err) {
+      if (isMissingStack(err)) return [];
+      throw err;
+    }
+    return fresh.reverse();
+  }
+
+  async currentOperation(stack: string): Promise<StackOperation> {
+    const seen: StackEvent[] = [];
+    let pages = 0;
+    try {
+      for await (const page of paginateDescribeStackEvents(
+        { client: this.client },
+        { StackName: stack }
+      )) {
+        for (const e of page.StackEvents ?? []) {
+          const event = toEvent(e);
+          seen.push(event);
+          if (isStackEvent(event) && OPERATION_START_STATUSES.has(event.status)) {
+            return { start: event, events: seen.reverse() };
+          }
+        }
+        if (++pages >= OPERATION_SEARCH_PAGES) break;
+      }
+    } catch (err) {
+      if (isMissingStack(err)) return { events: [] };
+      throw err;
+    }
+    return { events: seen.reverse() };
+  }
+
+  async listResources(stack: string): Promise<StackResource[]> {
+    const resources: StackResource[] = [];
+    try {
+      for await (const page of paginateListStackResources(
+        { client: this.client },
+        { StackName: stack }
+      )) {
+        for (const r of page.StackResourceSummaries ?? []) {
+          resources.push({
+            logicalId: r.LogicalResourceId ?? '',
+            physicalId: r.PhysicalResourceId,
+            type: r.ResourceType ?? '',
+            status: r.ResourceStatus ?? '',
+            reason: r.ResourceStatusReason,
+            lastUpdatedAt: r.LastUpdatedTimestamp
+          });
+        }
+      }
+    } catch (err) {
+      if (isMissingStack(err)) return [];
+      throw err;
+    }
+    return resources;
+  }
+
+  consoleUrl(stack: StackSnapshot): string {
+    return stackConsoleUrl(this.region, stack.stackId ?? stack.name);
+  }
+}
+
+/** The AWS console page of a stack, in the right partition. */
+export function stackConsoleUrl(region: string, stackIdOrName: string): string {
+  const host = region.startsWith('cn-')
+    ? 'console.amazonaws.cn'
+    : region.startsWith('us-gov-')
+      ? 'console.amazonaws-us-gov.com'
+      : `${region}.console.aws.amazon.com`;
+  const id = encodeURIComponent(stackIdOrName);
+  const page = stackIdOrName.startsWith('arn:')
+    ? `stackinfo?stackId=${id}`
+    : `stackinfo?stackName=${id}`;
+  return `https://${host}/cloudformation/home?region=${region}#/stacks/${page}`;
+}
+
+export function isMissingStack(err: unknown): boolean {
+  const e = err as { name?: string; message?: string };
+  return e?.name === 'ValidationError' && /does not exist/.test(e.message ?? '');
+}
+
+const missing = (name: string): StackSnapshot => ({
+  name,
+  exists: false,
+  status: DOES_NOT_EXIST,
+  tags: {},
+  outputs: {}
+});
+
+function toSnapshot(name: string, s: Stack): StackSnapshot {
+  const pairs = <T>(
+    items: T[] | undefined,
+    key: (t: T) => string | undefined,
+    value: (t: T) => string | undefined
+  ) => Object.fromEntries((items ?? []).map((t) => [key(t) ?? '', value(t) ?? '']));
+  return {
+    name,
+    exists: true,
+    status: s.StackStatus ?? 'UNKNOWN',
+    statusReason: s.StackStatusReason,
+    stackId: s.StackId,
+    createdAt: s.CreationTime,
+    lastUpdatedAt: s.LastUpdatedTime,
+    tags: pairs(
+      s.Tags,
+      (t) => t.Key,
+      (t) => t.Value
+    ),
+    outputs: pairs(
+      s.Outputs,
+      (o) => o.OutputKey,
+      (o) => o.OutputValue
+    )
+  };
+}
+
+function toEvent(e: SdkStackEvent): StackEvent {
+  return {
+    id: e.EventId ?? '',
+    stackName: e.StackName ?? '',
+    timestamp: e.Timestamp ?? new Date(0),
+    logicalId: e.LogicalResourceId ?? '',
+    physicalId: e.PhysicalResourceId,
+    resourceType: e.ResourceType ?? '',
+    status: e.ResourceStatus ?? '',
+    reason: e.ResourceStatusReason,
+    clientRequestToken: e.ClientRequestToken
+  };
+}

@@ -1,0 +1,31 @@
+/** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
+export const State = {
+  CorrelationId: 'correlation-id',
+  PreRan: 'pre-ran',
+  Result: 'result',
+  AcquiredAt: 'acquired-at',
+  Registry: 'registry'
+} as const;
+
+export type StateKey = (typeof State)[keyof typeof State];
+
+export const Outputs = {
+  CorrelationId: 'correlation-id',
+  Result: 'result',
+  Registry: 'registry',
+  WaitedSeconds: 'waited-seconds',
+  QueuePosition: 'queue-position',
+  ActiveCorrelationId: 'active-correlation-id',
+  StackStatus: 'stack-status',
+  ConsoleUrl: 'console-url',
+  EstimatedMinutes: 'estimated-minutes',
+  CfnTags: 'cfn-tags',
+  Validation: 'validation'
+} as const;
+
+export type OutputName = (typeof Outputs)[keyof typeof Outputs];
+
+export type CoordinationResult = 'acquired' | 'concurrent' | 'blocked' | 'aborted' | 'superseded';
+
+/** Exit status of the coordinate stage and of the CLI. */
+export const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 } as const;

@@ -1,0 +1,110 @@
+import { classifyStatus, type RequiredAction } from './stack-status.js';
+import type { StackSnapshot } from './stack.js';
+
+export type Severity = 'blocking' | 'warning' | 'info';
+
+export interface Finding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly resolution: readonly string[];
+  readonly stack?: string;
+}
+
+/** The active-deployment check: runs first, on its own, before any other check. */
+export function activeDeploymentFindings(stacks: readonly StackSnapshot[]): Finding[] {
+  return stacks
+    .filter((s) => classifyStatus(s.status).class === 'in-progress')
+    .map((s) => ({
+      code: 'STACK_IN_PROGRESS',
+      severity: 'blocking' as const,
+      stack: s.name,
+      message: `Stack ${s.name} is ${s.status}: another deployment is active.`,
+      resolution: [
+        'Wait for the active deployment to finish (raise wait-timeout-minutes to queue behind it).',
+        `Follow it: aws cloudformation describe-stack-events --stack-name ${s.name}`
+      ]
+    }));
+}
+
+const recovery: Record<
+  RequiredAction,
+  (stack: string) => { code: string; message: string; resolution: string[] }
+> = {
+  rollback: (stack) => ({
+    code: 'STACK_NEEDS_ROLLBACK',
+    message: `Stack ${stack} failed with rollback disabled and must be rolled back before it can be updated.`,
+    resolution: [
+      `aws cloudformation rollback-stack --stack-name ${stack}`,
+      `aws cloudformation wait stack-rollback-complete --stack-name ${stack}`
+    ]
+  }),
+  'continue-rollback': (stack) => ({
+    code: 'STACK_NEEDS_CONTINUE_ROLLBACK',
+    message: `Stack ${stack} is stuck in a failed rollback; the rollback must be continued before it can be updated.`,
+    resolution: [
+      `Find the resources that failed: aws cloudformation describe-stack-events --stack-name ${stack}`,
+      `aws cloudformation continue-update-rollback --stack-name ${stack} [--resources-to-skip LogicalId ...]`
+    ]
+  }),
+  delete: (stack) => ({
+    code: 'STACK_NEEDS_DELETE',
+    message: `Stack ${stack} can only be deleted (a failed create or a failed delete); it must be deleted before it can be deployed.`,
+    resolution: [
+      `aws cloudformation delete-stack --stack-name ${stack}`,
+      `aws cloudformation wait stack-delete-complete --stack-name ${stack}`,
+      'Or set cleanup: failed-create to let the action delete a stack left by a failed create.'
+    ]
+  })
+};
+
+export interface GatewayContext {
+  readonly registryConfigured: boolean;
+}
+
+/** The checks after the active-deployment check, in a fixed order. */
+export function otherFindings(stacks: readonly StackSnapshot[], ctx: GatewayContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const s of stacks) {
+    const info = classifyStatus(s.status);
+    if (info.class === 'blocked' && info.needs) {
+      findings.push({ severity: 'blocking', stack: s.name, ...recovery[info.needs](s.name) });
+    } else if (info.class === 'stable-after-failure') {
+      findings.push({
+        code: 'LAST_DEPLOYMENT_FAILED',
+        severity: 'warning',
+        stack: s.name,
+        message: `The last deployment of ${s.name} failed and was rolled back (${s.status}${s.statusReason ? `: ${s.statusReason}` : ''}).`,
+        resolution: [
+          `See why: aws cloudformation describe-stack-events --stack-name ${s.name}`,
+          'Make sure this run contains the fix.'
+        ]
+      });
+    } else if (info.class === 'does-not-exist') {
+      findings.push({
+        code: 'STACK_DOES_NOT_EXIST',
+        severity: 'info',
+        stack: s.name,
+        message: `Stack ${s.name} does not exist yet; this deployment will create it.`,
+        resolution: []
+      });
+    }
+  }
+  if (!ctx.registryConfigured) {
+    findings.push({
+      code: 'REGISTRY_NOT_CONFIGURED',
+      severity: 'warning',
+      message:
+        'No registry-table: coordinating through CloudFormation only (best effort: no queue order, no identity of other runs).',
+      resolution: [
+        'Create the registry table from infra/registry-table.yml and set registry-table.'
+      ]
+    });
+  }
+  return findings;
+}
+
+export const blocking = (findings: readonly Finding[]): Finding[] =>
+  findings.filter((f) => f.severity === 'blocking');
+export const warningsOf = (findings: readonly Finding[]): Finding[] =>
+  findings.filter((f) => f.severity === 'warning');

@@ -1,0 +1,54 @@
+/** What the coordinator knows of a stack and its events, independent of the SDK. */
+export interface StackSnapshot {
+  readonly name: string;
+  readonly exists: boolean;
+  /** The AWS status, or DOES_NOT_EXIST. */
+  readonly status: string;
+  readonly statusReason?: string;
+  readonly stackId?: string;
+  readonly createdAt?: Date;
+  readonly lastUpdatedAt?: Date;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly outputs: Readonly<Record<string, string>>;
+}
+
+export interface StackEvent {
+  readonly id: string;
+  readonly stackName: string;
+  readonly timestamp: Date;
+  readonly logicalId: string;
+  readonly physicalId?: string;
+  readonly resourceType: string;
+  readonly status: string;
+  readonly reason?: string;
+  readonly clientRequestToken?: string;
+}
+
+export const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
+
+/** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
+export const CORRELATION_TAG = 'DeploymentCorrelationId';
+
+export const isStackEvent = (e: StackEvent): boolean =>
+  e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
+
+/** Progress of the operation that `events` (oldest first, all since the operation began) describe. */
+export interface OperationProgress {
+  readonly done: number;
+  readonly inProgress: number;
+  readonly failed: number;
+}
+
+export function operationProgress(events: readonly StackEvent[]): OperationProgress {
+  const last = new Map<string, string>();
+  for (const e of events) if (!isStackEvent(e)) last.set(e.logicalId, e.status);
+  let done = 0;
+  let inProgress = 0;
+  let failed = 0;
+  for (const status of last.values()) {
+    if (status.endsWith('_IN_PROGRESS')) inProgress++;
+    else if (status.endsWith('_FAILED')) failed++;
+    else done++;
+  }
+  return { done, inProgress, failed };
+}

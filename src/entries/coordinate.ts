@@ -1,0 +1,3 @@
+import { main } from '../stages/coordinate.js';
+
+await main();

@@ -1,0 +1,3 @@
+import { main } from '../stages/finalize.js';
+
+await main();

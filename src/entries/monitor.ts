@@ -1,0 +1,3 @@
+import { main } from '../stages/monitor.js';
+
+await main();

@@ -1,0 +1,36 @@
+/** The workflow run this process belongs to, from the runner's environment. */
+export interface RunContext {
+  readonly runId?: string;
+  readonly runAttempt?: string;
+  readonly runUrl?: string;
+  readonly repository?: string;
+  readonly workflow?: string;
+  readonly job?: string;
+  readonly actor?: string;
+  readonly sha?: string;
+  readonly ref?: string;
+}
+
+export function runContext(
+  env: Readonly<Record<string, string | undefined>> = process.env
+): RunContext {
+  const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+  const repository = env['GITHUB_REPOSITORY'] || undefined;
+  const runId = env['GITHUB_RUN_ID'] || undefined;
+  const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
+  const runUrl =
+    repository && runId
+      ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
+      : undefined;
+  return {
+    runId,
+    runAttempt,
+    runUrl,
+    repository,
+    workflow: env['GITHUB_WORKFLOW'] || undefined,
+    job: env['GITHUB_JOB'] || undefined,
+    actor: env['GITHUB_ACTOR'] || undefined,
+    sha: env['GITHUB_SHA'] || undefined,
+    ref: env['GITHUB_REF'] || undefined
+  };
+}

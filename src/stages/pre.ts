@@ -1,0 +1,18 @@
+import { State } from '../config/state.js';
+import { createLogger } from '../report/logger.js';
+import { loadConfig, stageCorrelationId, type ActionIO } from './runtime.js';
+
+/**
+ * pre: validate every input before anything is touched, and fix the correlation
+ * ID for the whole job.
+ */
+export async function preStage(io: ActionIO): Promise<void> {
+  const log = createLogger(stageCorrelationId(io));
+  const config = loadConfig(log, io);
+  if (!config) return;
+  io.saveState(State.CorrelationId, log.correlationId);
+  io.saveState(State.PreRan, 'true');
+  log.info(
+    `Deployment Coordinator: environment ${config.environment}, stacks ${config.stackNames.join(', ')}, region ${config.region}, registry ${config.registryTable ?? 'none (CloudFormation only)'}.`
+  );
+}

@@ -1,0 +1,92 @@
+import * as core from '@actions/core';
+import { newCorrelationId, isValidCorrelationId } from '../domain/correlation-id.js';
+import { ConfigError, type Config } from '../config/config.js';
+import { readConfig, readCorrelationIdInput } from '../config/read.js';
+import type { Logger } from '../report/logger.js';
+import { State } from '../config/state.js';
+import type { Clock, Sleep } from '../coordination/ports.js';
+
+/** The runner's side of a stage: outputs, state, exit status, job summary. */
+export interface ActionIO {
+  setOutput(name: string, value: string): void;
+  saveState(name: string, value: string): void;
+  getState(name: string): string;
+  setExitCode(code: number): void;
+  appendSummary(markdown: string): Promise<void>;
+}
+
+export const coreIO: ActionIO = {
+  setOutput: (name, value) => core.setOutput(name, value),
+  saveState: (name, value) => core.saveState(name, value),
+  getState: (name) => core.getState(name),
+  setExitCode: (code) => {
+    process.exitCode = code;
+  },
+  appendSummary: async (markdown) => {
+    if (!process.env['GITHUB_STEP_SUMMARY']) return;
+    await core.summary.addRaw(markdown, true).write();
+  }
+};
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export const sleep: Sleep = (ms, signal) =>
+  new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+
+/**
+ * The deployment's correlation ID: the one pre saved, else the input, else a new
+ * one (a stage that runs without pre, such as a sub-action, still has one).
+ */
+export function stageCorrelationId(io: ActionIO): string {
+  const saved = io.getState(State.CorrelationId);
+  if (saved) return saved;
+  const input = readCorrelationIdInput();
+  return input && isValidCorrelationId(input) ? input : newCorrelationId();
+}
+
+/** Aborts on the signals the runner sends on cancel: SIGINT, then SIGTERM. */
+export function cancellationSignal(onSignal?: (signal: NodeJS.Signals) => void): AbortSignal {
+  const controller = new AbortController();
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      onSignal?.(sig);
+      controller.abort(sig);
+    });
+  }
+  return controller.signal;
+}
+
+/** Runs a stage: any unexpected error fails the step with a message that carries the correlation ID. */
+export async function runStage(correlationId: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (err) {
+    const e = err as Error;
+    core.error(`[${correlationId}] ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, {
+      title: 'Deployment Coordinator failed'
+    });
+    if (e?.stack) core.debug(e.stack);
+    process.exitCode = 1;
+  }
+}
+
+/** Every stage validates the inputs (a sub-action may run without pre); bad input fails the step here. */
+export function loadConfig(log: Logger, io: ActionIO): Config | undefined {
+  try {
+    return readConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    log.error(err.message, { title: 'Invalid input' });
+    io.setExitCode(1);
+    return undefined;
+  }
+}

@@ -1,0 +1,1296 @@
+/**
+ * CloudFormation stand-in on loopback.
+ *
+ * An HTTP server on 127.0.0.1 (random port) that speaks the AWS Query protocol the way the real
+ * `@aws-sdk/client-cloudformation` expects it: form-encoded POST requests in, XML out. Point a client
+ * at it with `endpoint: standin.url` (any region, dummy credentials; signatures are never checked).
+ *
+ * Time is lazy: an operation is a script of steps with offsets (ms) from the operation's start, and
+ * every request (and every `stack()` call) materializes the steps whose time has come, according to
+ * `Date.now()` or the `now()` passed to `start`. No timers are involved.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+
+// ---------------------------------------------------------------------------------------------
+// Public types
+// ---------------------------------------------------------------------------------------------
+
+export type ResourceStep = {
+  atMs: number;
+  logicalId: string;
+  type: string;
+  status: string;
+  reason?: string;
+  physicalId?: string;
+};
+export type StackStep = { atMs: number; stackStatus: string; reason?: string };
+export type Step = ResourceStep | StackStep;
+
+export interface StackSeed {
+  status: string;
+  createdAt?: Date;
+  lastUpdatedAt?: Date;
+  tags?: Record<string, string>;
+  outputs?: Record<string, string>;
+  parameters?: Record<string, string>;
+  resources?: Array<{
+    logicalId: string;
+    type: string;
+    status: string;
+    physicalId?: string;
+    reason?: string;
+  }>;
+  /** Seed this many old events (newest = the stack-level event of `status`). Default 3. */
+  pastEvents?: number;
+  stackStatusReason?: string;
+  disableRollback?: boolean;
+  enableTerminationProtection?: boolean;
+}
+
+export interface CallRecord {
+  action: string;
+  params: Record<string, string>;
+  at: number;
+  status: number;
+}
+
+export interface StackEventView {
+  eventId: string;
+  stackId: string;
+  stackName: string;
+  logicalResourceId: string;
+  physicalResourceId?: string;
+  resourceType: string;
+  timestamp: Date;
+  resourceStatus: string;
+  resourceStatusReason?: string;
+  clientRequestToken?: string;
+}
+
+export interface ResourceView {
+  logicalId: string;
+  type: string;
+  status: string;
+  physicalId: string;
+  reason?: string;
+  updatedAt: Date;
+}
+
+/** One operation started on a stack (through the API or `runOperation`). */
+export interface OperationRecord {
+  action: string;
+  startedAt: number;
+  token?: string;
+  tags?: Record<string, string>;
+  resourcesToSkip?: string[];
+  steps: Step[];
+}
+
+export interface StackView {
+  name: string;
+  stackId: string;
+  status: string;
+  statusReason?: string;
+  createdAt: Date;
+  lastUpdatedAt?: Date;
+  deletedAt?: Date;
+  deleted: boolean;
+  tags: Record<string, string>;
+  outputs: Record<string, string>;
+  parameters: Record<string, string>;
+  resources: ResourceView[];
+  /** Newest first, like DescribeStackEvents. */
+  events: StackEventView[];
+  /** True while a script still has steps to materialize. */
+  operationInProgress: boolean;
+  disableRollback: boolean;
+  terminationProtection: boolean;
+  operations: OperationRecord[];
+}
+
+export type ScriptableAction =
+  'CreateStack' | 'UpdateStack' | 'RollbackStack' | 'ContinueUpdateRollback' | 'DeleteStack';
+
+export interface StandinError {
+  code: string;
+  message?: string;
+  status?: number;
+}
+
+export const CFN_XMLNS = 'http://cloudformation.amazonaws.com/doc/2010-05-15/';
+export const STANDIN_REGION = 'us-east-1';
+export const STANDIN_ACCOUNT = '123456789012';
+export const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
+
+// ---------------------------------------------------------------------------------------------
+// Internal state
+// ---------------------------------------------------------------------------------------------
+
+interface ResourceState {
+  logicalId: string;
+  type: string;
+  status: string;
+  physicalId: string;
+  reason?: string;
+  updatedAt: number;
+}
+
+interface EventState {
+  eventId: string;
+  logicalId: string;
+  physicalId?: string;
+  type: string;
+  at: number;
+  status: string;
+  reason?: string;
+  token?: string;
+}
+
+interface OpState {
+  action: string;
+  startAt: number;
+  steps: Step[];
+  applied: number;
+  token?: string;
+  /** Whether the op counts as an update of the stack (sets LastUpdatedTime when it starts). */
+  touchesLastUpdated: boolean;
+}
+
+interface StackState {
+  name: string;
+  id: string;
+  status: string;
+  reason?: string;
+  createdAt: number;
+  lastUpdatedAt?: number;
+  deletedAt?: number;
+  tags: Record<string, string>;
+  outputs: Record<string, string>;
+  parameters: Record<string, string>;
+  resources: Map<string, ResourceState>;
+  /** Chronological (oldest first). */
+  events: EventState[];
+  op?: OpState;
+  disableRollback: boolean;
+  terminationProtection: boolean;
+  operations: OperationRecord[];
+}
+
+class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400
+  ) {
+    super(message);
+  }
+}
+
+interface FailRule {
+  action: string;
+  error: StandinError;
+  remaining: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DEFAULT_OP_MS = 200;
+
+const isStackStep = (s: Step): s is StackStep => 'stackStatus' in s;
+const inProgress = (status: string): boolean => status.endsWith('_IN_PROGRESS');
+
+const UPDATABLE = new Set([
+  'CREATE_COMPLETE',
+  'UPDATE_COMPLETE',
+  'UPDATE_ROLLBACK_COMPLETE',
+  'IMPORT_COMPLETE',
+  'IMPORT_ROLLBACK_COMPLETE',
+  'UPDATE_FAILED'
+]);
+const ROLLBACKABLE = new Set([
+  'CREATE_FAILED',
+  'UPDATE_FAILED',
+  'UPDATE_ROLLBACK_FAILED',
+  'IMPORT_ROLLBACK_FAILED'
+]);
+
+// ---------------------------------------------------------------------------------------------
+// XML helpers
+// ---------------------------------------------------------------------------------------------
+
+export function xmlEscape(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+type Scalar = string | number | boolean | Date | undefined | null;
+
+function el(tag: string, v: Scalar): string {
+  if (v === undefined || v === null) return '';
+  const text =
+    v instanceof Date ? v.toISOString() : typeof v === 'string' ? xmlEscape(v) : String(v);
+  return `<${tag}>${text}</${tag}>`;
+}
+
+function list(tag: string, members: string[]): string {
+  if (members.length === 0) return `<${tag}/>`;
+  return `<${tag}>${members.map((m) => `<member>${m}</member>`).join('')}</${tag}>`;
+}
+
+function iso(ms: number): Date {
+  return new Date(ms);
+}
+
+function encodeToken(o: Record<string, string | number>): string {
+  return Buffer.from(JSON.stringify(o), 'utf8').toString('base64url');
+}
+
+function decodeToken(t: string | undefined, kind: string, scope: string): number | undefined {
+  if (t === undefined || t === '') return undefined;
+  try {
+    const o = JSON.parse(Buffer.from(t, 'base64url').toString('utf8')) as {
+      k?: unknown;
+      s?: unknown;
+      i?: unknown;
+    };
+    if (
+      o.k === kind &&
+      o.s === scope &&
+      typeof o.i === 'number' &&
+      Number.isInteger(o.i) &&
+      o.i >= 0
+    )
+      return o.i;
+  } catch {
+    // fall through
+  }
+  throw new ApiError('ValidationError', 'Invalid NextToken');
+}
+
+// Query-protocol list helpers: `Tags.member.1.Key=...`, `ResourcesToSkip.member.1=...`
+function queryStructList(
+  params: Record<string, string>,
+  name: string
+): Array<Record<string, string>> | undefined {
+  const prefix = `${name}.member.`;
+  const byIndex = new Map<number, Record<string, string>>();
+  let present = name in params;
+  for (const [k, v] of Object.entries(params)) {
+    if (!k.startsWith(prefix)) continue;
+    present = true;
+    const rest = k.slice(prefix.length);
+    const dot = rest.indexOf('.');
+    const idx = Number(dot < 0 ? rest : rest.slice(0, dot));
+    if (!Number.isInteger(idx)) continue;
+    const field = dot < 0 ? '' : rest.slice(dot + 1);
+    const entry = byIndex.get(idx) ?? {};
+    entry[field] = v;
+    byIndex.set(idx, entry);
+  }
+  if (!present) return undefined;
+  return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => e);
+}
+
+function queryStringList(params: Record<string, string>, name: string): string[] | undefined {
+  const entries = queryStructList(params, name);
+  return entries?.map((e) => e[''] ?? '').filter((s) => s !== '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The stand-in
+// ---------------------------------------------------------------------------------------------
+
+export class CloudFormationStandin {
+  readonly url: string;
+  readonly calls: CallRecord[] = [];
+  /** Page size of DescribeStackEvents / ListStackResources / DescribeStacks. */
+  pageSize: number;
+
+  private readonly server: Server;
+  private readonly clock: () => number;
+  /** Keyed by stack id; deleted stacks stay here (reachable by id, like AWS). */
+  private readonly stacks = new Map<string, StackState>();
+  private readonly scripts = new Map<string, Step[]>();
+  private failRules: FailRule[] = [];
+  private closed = false;
+
+  private constructor(server: Server, url: string, now: () => number, pageSize: number) {
+    this.server = server;
+    this.url = url;
+    this.clock = now;
+    this.pageSize = pageSize;
+  }
+
+  static async start(
+    opts: { now?: () => number; pageSize?: number } = {}
+  ): Promise<CloudFormationStandin> {
+    const holder: { standin?: CloudFormationStandin } = {};
+    const server = createServer((req, res) => {
+      if (!holder.standin) {
+        res.statusCode = 503;
+        res.end();
+        return;
+      }
+      holder.standin.handle(req, res);
+    });
+    server.keepAliveTimeout = 1000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const port = (server.address() as AddressInfo).port;
+    const standin = new CloudFormationStandin(
+      server,
+      `http://127.0.0.1:${port}`,
+      opts.now ?? Date.now,
+      opts.pageSize ?? 100
+    );
+    holder.standin = standin;
+    return standin;
+  }
+
+  /** The stand-in's current time (ms since epoch). */
+  now(): number {
+    return this.clock();
+  }
+
+  callsOf(action: string): CallRecord[] {
+    return this.calls.filter((c) => c.action === action);
+  }
+
+  reset(): void {
+    this.stacks.clear();
+    this.scripts.clear();
+    this.failRules = [];
+    this.calls.length = 0;
+  }
+
+  putStack(name: string, seed: StackSeed): void {
+    const existing = this.activeByName(name);
+    if (existing) this.stacks.delete(existing.id);
+    const now = this.now();
+    const createdAt = seed.createdAt?.getTime() ?? now - DAY_MS;
+    const lastUpdatedAt = seed.lastUpdatedAt?.getTime();
+    const base = lastUpdatedAt ?? createdAt;
+    const s: StackState = {
+      name,
+      id: stackArn(name),
+      status: seed.status,
+      reason: seed.stackStatusReason,
+      createdAt,
+      lastUpdatedAt,
+      tags: { ...(seed.tags ?? {}) },
+      outputs: { ...(seed.outputs ?? {}) },
+      parameters: { ...(seed.parameters ?? {}) },
+      resources: new Map(),
+      events: [],
+      disableRollback: seed.disableRollback ?? false,
+      terminationProtection: seed.enableTerminationProtection ?? false,
+      operations: []
+    };
+    for (const r of seed.resources ?? []) {
+      s.resources.set(r.logicalId, {
+        logicalId: r.logicalId,
+        type: r.type,
+        status: r.status,
+        physicalId: r.physicalId ?? physicalIdFor(name, r.logicalId),
+        reason: r.reason,
+        updatedAt: base
+      });
+    }
+    // Old events: oldest is the stack's CREATE_IN_PROGRESS, newest the stack-level event of the seeded
+    // status, resource events in between, one second apart.
+    const n = Math.max(0, Math.floor(seed.pastEvents ?? 3));
+    const resources = [...s.resources.values()];
+    for (let i = 0; i < n; i++) {
+      const at = base - (n - 1 - i) * 1000;
+      if (i === n - 1) {
+        s.events.push(this.stackEvent(s, at, seed.status, seed.stackStatusReason));
+      } else if (i === 0) {
+        s.events.push(this.stackEvent(s, at, 'CREATE_IN_PROGRESS', 'User Initiated'));
+      } else {
+        const r = resources.length > 0 ? resources[(i - 1) % resources.length] : undefined;
+        const logicalId = r?.logicalId ?? `OldResource${((i - 1) >> 1) + 1}`;
+        s.events.push({
+          eventId: `${logicalId}-${randomUUID()}`,
+          logicalId,
+          physicalId: r?.physicalId ?? physicalIdFor(name, logicalId),
+          type: r?.type ?? 'AWS::SNS::Topic',
+          at,
+          status: i % 2 === 1 ? 'CREATE_IN_PROGRESS' : 'CREATE_COMPLETE'
+        });
+      }
+    }
+    this.stacks.set(s.id, s);
+  }
+
+  removeStack(name: string): void {
+    for (const s of [...this.stacks.values()]) {
+      if (s.name === name || s.id === name) this.stacks.delete(s.id);
+    }
+  }
+
+  /** Current state (materialized). By name: the live stack; by stack id: also a deleted one. */
+  stack(nameOrId: string): StackView | undefined {
+    const s = this.lookup(nameOrId);
+    if (!s) return undefined;
+    this.materialize(s);
+    return {
+      name: s.name,
+      stackId: s.id,
+      status: s.status,
+      statusReason: s.reason,
+      createdAt: iso(s.createdAt),
+      lastUpdatedAt: s.lastUpdatedAt === undefined ? undefined : iso(s.lastUpdatedAt),
+      deletedAt: s.deletedAt === undefined ? undefined : iso(s.deletedAt),
+      deleted: s.deletedAt !== undefined,
+      tags: { ...s.tags },
+      outputs: { ...s.outputs },
+      parameters: { ...s.parameters },
+      resources: [...s.resources.values()].map((r) => ({
+        logicalId: r.logicalId,
+        type: r.type,
+        status: r.status,
+        physicalId: r.physicalId,
+        reason: r.reason,
+        updatedAt: iso(r.updatedAt)
+      })),
+      events: [...s.events].reverse().map((e) => this.eventView(s, e)),
+      operationInProgress: s.op !== undefined,
+      disableRollback: s.disableRollback,
+      terminationProtection: s.terminationProtection,
+      operations: s.operations.map((o) => ({ ...o, steps: [...o.steps] }))
+    };
+  }
+
+  /**
+   * Start an operation now (or at `startAt`, in the stand-in's clock). `startStatus`, when given, is
+   * applied first (with reason "User Initiated"); steps at `atMs <= 0` apply at once, the others when
+   * their offset has passed. Replaces whatever operation was still running on the stack.
+   */
+  runOperation(
+    name: string,
+    steps: Step[],
+    opts: { startStatus?: string; token?: string; startAt?: number; action?: string } = {}
+  ): void {
+    const s = this.lookup(name);
+    if (!s || s.deletedAt !== undefined) throw new Error(`cfn-standin: no stack ${name}`);
+    this.materialize(s);
+    const sorted = sortSteps(steps);
+    const first = sorted[0];
+    if (opts.startStatus !== undefined) {
+      const dup =
+        first && isStackStep(first) && first.atMs <= 0 && first.stackStatus === opts.startStatus;
+      if (!dup)
+        sorted.unshift({ atMs: 0, stackStatus: opts.startStatus, reason: 'User Initiated' });
+    }
+    this.beginOp(
+      s,
+      opts.action ?? 'runOperation',
+      sorted,
+      opts.startAt ?? this.now(),
+      opts.token,
+      {}
+    );
+  }
+
+  /** What the next CreateStack/UpdateStack/... call on this stack does (used once). */
+  scriptNext(name: string, action: ScriptableAction, steps: Step[]): void {
+    this.scripts.set(scriptKey(name, action), sortSteps(steps));
+  }
+
+  /** Make the next `count` calls of `action` (any action for '*') fail with this error. */
+  failNext(action: string, error: StandinError, count = 1): void {
+    this.failRules.push({ action, error, remaining: count });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const done = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    await done;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Lookup & time
+  // -------------------------------------------------------------------------------------------
+
+  private activeByName(name: string): StackState | undefined {
+    for (const s of this.stacks.values()) {
+      if (s.name === name && s.deletedAt === undefined) return s;
+    }
+    return undefined;
+  }
+
+  /** AWS semantics: a name finds the live stack only; a stack id also finds a deleted one. */
+  private lookup(nameOrId: string): StackState | undefined {
+    if (nameOrId.startsWith('arn:')) return this.stacks.get(nameOrId);
+    const s = this.activeByName(nameOrId);
+    if (!s) return undefined;
+    this.materialize(s);
+    return s.deletedAt === undefined ? s : undefined;
+  }
+
+  private materializeAll(): void {
+    for (const s of this.stacks.values()) this.materialize(s);
+  }
+
+  private materialize(s: StackState): void {
+    const op = s.op;
+    if (!op) return;
+    const now = this.now();
+    while (op.applied < op.steps.length) {
+      const step = op.steps[op.applied];
+      if (!step) break;
+      const at = op.startAt + Math.max(0, step.atMs);
+      if (at > now) break;
+      if (op.applied === 0 && op.touchesLastUpdated) s.lastUpdatedAt = op.startAt;
+      op.applied++;
+      this.applyStep(s, step, at, op.token);
+      if (s.op !== op) return; // the stack was deleted: the rest of the script is moot
+    }
+    if (op.applied >= op.steps.length) s.op = undefined;
+  }
+
+  private applyStep(s: StackState, step: Step, at: number, token: string | undefined): void {
+    if (isStackStep(step)) {
+      s.status = step.stackStatus;
+      s.reason = step.reason;
+      const ev = this.stackEvent(s, at, step.stackStatus, step.reason);
+      ev.token = token;
+      s.events.push(ev);
+      if (step.stackStatus === 'DELETE_COMPLETE') {
+        s.deletedAt = at;
+        s.resources.clear();
+        s.op = undefined;
+      }
+      return;
+    }
+    const prev = s.resources.get(step.logicalId);
+    const physicalId = step.physicalId ?? prev?.physicalId ?? physicalIdFor(s.name, step.logicalId);
+    if (step.status === 'DELETE_COMPLETE' || step.status === 'DELETE_SKIPPED') {
+      s.resources.delete(step.logicalId);
+    } else {
+      s.resources.set(step.logicalId, {
+        logicalId: step.logicalId,
+        type: step.type,
+        status: step.status,
+        physicalId,
+        reason: step.reason,
+        updatedAt: at
+      });
+    }
+    s.events.push({
+      eventId: `${step.logicalId}-${step.status}-${randomUUID()}`,
+      logicalId: step.logicalId,
+      physicalId,
+      type: step.type,
+      at,
+      status: step.status,
+      reason: step.reason,
+      token
+    });
+  }
+
+  private beginOp(
+    s: StackState,
+    action: string,
+    steps: Step[],
+    startAt: number,
+    token: string | undefined,
+    extra: { tags?: Record<string, string>; resourcesToSkip?: string[] }
+  ): void {
+    const first = steps.find(isStackStep);
+    const touches =
+      !(first?.stackStatus.startsWith('CREATE_') ?? false) && action !== 'CreateStack';
+    s.op = { action, startAt, steps, applied: 0, token, touchesLastUpdated: touches };
+    s.operations.push({ action, startedAt: startAt, token, ...extra, steps: [...steps] });
+    this.materialize(s);
+  }
+
+  private stackEvent(s: StackState, at: number, status: string, reason?: string): EventState {
+    return {
+      eventId: randomUUID(),
+      logicalId: s.name,
+      physicalId: s.id,
+      type: STACK_RESOURCE_TYPE,
+      at,
+      status,
+      reason
+    };
+  }
+
+  private eventView(s: StackState, e: EventState): StackEventView {
+    return {
+      eventId: e.eventId,
+      stackId: s.id,
+      stackName: s.name,
+      logicalResourceId: e.logicalId,
+      physicalResourceId: e.physicalId,
+      resourceType: e.type,
+      timestamp: iso(e.at),
+      resourceStatus: e.status,
+      resourceStatusReason: e.reason,
+      clientRequestToken: e.token
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // HTTP
+  // -------------------------------------------------------------------------------------------
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('error', () => res.destroy());
+    req.on('end', () => {
+      const params: Record<string, string> = {};
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      for (const [k, v] of url.searchParams) params[k] = v;
+      for (const [k, v] of new URLSearchParams(Buffer.concat(chunks).toString('utf8')))
+        params[k] = v;
+      const action = params['Action'] ?? '';
+      const requestId = randomUUID();
+      let status = 200;
+      let body: string;
+      try {
+        this.materializeAll();
+        const rule = this.failRules.find(
+          (r) => r.remaining > 0 && (r.action === '*' || r.action === action)
+        );
+        if (rule) {
+          rule.remaining--;
+          this.failRules = this.failRules.filter((r) => r.remaining > 0);
+          throw new ApiError(
+            rule.error.code,
+            rule.error.message ?? defaultMessage(rule.error.code),
+            rule.error.status ?? defaultStatus(rule.error.code)
+          );
+        }
+        const result = this.dispatch(action, params);
+        body =
+          `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${CFN_XMLNS}">` +
+          (result === null ? '' : `<${action}Result>${result}</${action}Result>`) +
+          `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>`;
+      } catch (err) {
+        const e =
+          err instanceof ApiError
+            ? err
+            : new ApiError(
+                'InternalFailure',
+                `Internal failure: ${err instanceof Error ? err.message : String(err)}`,
+                500
+              );
+        status = e.status;
+        body =
+          `<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse xmlns="${CFN_XMLNS}"><Error>` +
+          el('Type', status >= 500 ? 'Receiver' : 'Sender') +
+          el('Code', e.code) +
+          el('Message', e.message) +
+          `</Error>${el('RequestId', requestId)}</ErrorResponse>`;
+      }
+      this.calls.push({ action, params, at: this.now(), status });
+      res.writeHead(status, {
+        'content-type': 'text/xml',
+        'content-length': Buffer.byteLength(body),
+        'x-amzn-requestid': requestId
+      });
+      res.end(body);
+    });
+  }
+
+  /** Returns the inner XML of `<{Action}Result>`, or null for actions without a result element. */
+  private dispatch(action: string, p: Record<string, string>): string | null {
+    switch (action) {
+      case 'DescribeStacks':
+        return this.describeStacks(p);
+      case 'DescribeStackEvents':
+        return this.describeStackEvents(p);
+      case 'DescribeStackResources':
+        return this.describeStackResources(p);
+      case 'DescribeStackResource':
+        return this.describeStackResource(p);
+      case 'ListStackResources':
+        return this.listStackResources(p);
+      case 'CreateStack':
+        return this.createStack(p);
+      case 'UpdateStack':
+        return this.updateStack(p);
+      case 'RollbackStack':
+        return this.rollbackStack(p);
+      case 'ContinueUpdateRollback':
+        return this.continueUpdateRollback(p);
+      case 'DeleteStack':
+        return this.deleteStack(p);
+      default:
+        throw new ApiError(
+          'InvalidAction',
+          `Could not find operation ${action} for version 2010-05-15`
+        );
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Read actions
+  // -------------------------------------------------------------------------------------------
+
+  private mustFind(p: Record<string, string>, style: 'id' | 'brackets'): StackState {
+    const name = p['StackName'];
+    if (name === undefined || name === '') {
+      throw new ApiError(
+        'ValidationError',
+        "1 validation error detected: Value null at 'stackName' failed to satisfy constraint: Member must not be null"
+      );
+    }
+    const s = this.lookup(name);
+    if (!s)
+      throw new ApiError(
+        'ValidationError',
+        style === 'id' ? `Stack with id ${name} does not exist` : `Stack [${name}] does not exist`
+      );
+    return s;
+  }
+
+  private describeStacks(p: Record<string, string>): string {
+    let stacks: StackState[];
+    const name = p['StackName'];
+    if (name !== undefined && name !== '') {
+      stacks = [this.mustFind(p, 'id')];
+    } else {
+      stacks = [...this.stacks.values()].filter((s) => s.deletedAt === undefined);
+    }
+    const start = decodeToken(p['NextToken'], 'stacks', '*') ?? 0;
+    const page = stacks.slice(start, start + this.pageSize);
+    const next =
+      start + this.pageSize < stacks.length
+        ? encodeToken({ k: 'stacks', s: '*', i: start + this.pageSize })
+        : undefined;
+    return (
+      list(
+        'Stacks',
+        page.map((s) => this.stackXml(s))
+      ) + el('NextToken', next)
+    );
+  }
+
+  private stackXml(s: StackState): string {
+    return (
+      el('StackId', s.id) +
+      el('StackName', s.name) +
+      list(
+        'Parameters',
+        Object.entries(s.parameters).map(
+          ([k, v]) => el('ParameterKey', k) + el('ParameterValue', v)
+        )
+      ) +
+      el('CreationTime', iso(s.createdAt)) +
+      (s.deletedAt !== undefined ? el('DeletionTime', iso(s.deletedAt)) : '') +
+      (s.lastUpdatedAt !== undefined ? el('LastUpdatedTime', iso(s.lastUpdatedAt)) : '') +
+      el('StackStatus', s.status) +
+      el('StackStatusReason', s.reason) +
+      el('DisableRollback', s.disableRollback) +
+      list('NotificationARNs', []) +
+      list('Capabilities', []) +
+      list(
+        'Outputs',
+        Object.entries(s.outputs).map(([k, v]) => el('OutputKey', k) + el('OutputValue', v))
+      ) +
+      list(
+        'Tags',
+        Object.entries(s.tags).map(([k, v]) => el('Key', k) + el('Value', v))
+      ) +
+      el('EnableTerminationProtection', s.terminationProtection) +
+      `<DriftInformation>${el('StackDriftStatus', 'NOT_CHECKED')}</DriftInformation>`
+    );
+  }
+
+  private describeStackEvents(p: Record<string, string>): string {
+    const s = this.mustFind(p, 'brackets');
+    const from = decodeToken(p['NextToken'], 'events', s.id) ?? s.events.length - 1;
+    const members: string[] = [];
+    let i = Math.min(from, s.events.length - 1);
+    for (; i >= 0 && members.length < this.pageSize; i--) {
+      const e = s.events[i];
+      if (!e) continue;
+      members.push(
+        el('StackId', s.id) +
+          el('EventId', e.eventId) +
+          el('StackName', s.name) +
+          el('LogicalResourceId', e.logicalId) +
+          el('PhysicalResourceId', e.physicalId) +
+          el('ResourceType', e.type) +
+          el('Timestamp', iso(e.at)) +
+          el('ResourceStatus', e.status) +
+          el('ResourceStatusReason', e.reason) +
+          el('ClientRequestToken', e.token)
+      );
+    }
+    const next = i >= 0 ? encodeToken({ k: 'events', s: s.id, i }) : undefined;
+    return list('StackEvents', members) + el('NextToken', next);
+  }
+
+  private resourcesOf(s: StackState): ResourceState[] {
+    return [...s.resources.values()];
+  }
+
+  private describeStackResources(p: Record<string, string>): string {
+    let s: StackState | undefined;
+    const physical = p['PhysicalResourceId'];
+    if ((p['StackName'] ?? '') === '' && physical) {
+      s = [...this.stacks.values()].find(
+        (st) =>
+          st.deletedAt === undefined &&
+          [...st.resources.values()].some((r) => r.physicalId === physical)
+      );
+      if (!s) throw new ApiError('ValidationError', `Stack for ${physical} does not exist`);
+    } else {
+      s = this.mustFind(p, 'id');
+    }
+    const stack = s;
+    const logical = p['LogicalResourceId'];
+    const rs = this.resourcesOf(stack).filter(
+      (r) =>
+        (logical === undefined || r.logicalId === logical) &&
+        (physical === undefined || r.physicalId === physical)
+    );
+    return list(
+      'StackResources',
+      rs.map(
+        (r) =>
+          el('StackName', stack.name) +
+          el('StackId', stack.id) +
+          el('LogicalResourceId', r.logicalId) +
+          el('PhysicalResourceId', r.physicalId) +
+          el('ResourceType', r.type) +
+          el('Timestamp', iso(r.updatedAt)) +
+          el('ResourceStatus', r.status) +
+          el('ResourceStatusReason', r.reason) +
+          `<DriftInformation>${el('StackResourceDriftStatus', 'NOT_CHECKED')}</DriftInformation>`
+      )
+    );
+  }
+
+  private describeStackResource(p: Record<string, string>): string {
+    const s = this.mustFind(p, 'id');
+    const logical = p['LogicalResourceId'] ?? '';
+    const r = s.resources.get(logical);
+    if (!r)
+      throw new ApiError(
+        'ValidationError',
+        `Resource ${logical} does not exist for stack ${s.name}`
+      );
+    return (
+      '<StackResourceDetail>' +
+      el('StackName', s.name) +
+      el('StackId', s.id) +
+      el('LogicalResourceId', r.logicalId) +
+      el('PhysicalResourceId', r.physicalId) +
+      el('ResourceType', r.type) +
+      el('LastUpdatedTimestamp', iso(r.updatedAt)) +
+      el('ResourceStatus', r.status) +
+      el('ResourceStatusReason', r.reason) +
+      el('Metadata', '{}') +
+      `<DriftInformation>${el('StackResourceDriftStatus', 'NOT_CHECKED')}</DriftInformation>` +
+      '</StackResourceDetail>'
+    );
+  }
+
+  private listStackResources(p: Record<string, string>): string {
+    const s = this.mustFind(p, 'id');
+    const rs = this.resourcesOf(s);
+    const start = decodeToken(p['NextToken'], 'resources', s.id) ?? 0;
+    const page = rs.slice(start, start + this.pageSize);
+    const next =
+      start + this.pageSize < rs.length
+        ? encodeToken({ k: 'resources', s: s.id, i: start + this.pageSize })
+        : undefined;
+    return (
+      list(
+        'StackResourceSummaries',
+        page.map(
+          (r) =>
+            el('LogicalResourceId', r.logicalId) +
+            el('PhysicalResourceId', r.physicalId) +
+            el('ResourceType', r.type) +
+            el('LastUpdatedTimestamp', iso(r.updatedAt)) +
+            el('ResourceStatus', r.status) +
+            el('ResourceStatusReason', r.reason) +
+            `<DriftInformation>${el('StackResourceDriftStatus', 'NOT_CHECKED')}</DriftInformation>`
+        )
+      ) + el('NextToken', next)
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Mutating actions
+  // -------------------------------------------------------------------------------------------
+
+  private takeScript(name: string, action: ScriptableAction): Step[] | undefined {
+    const key = scriptKey(name, action);
+    const steps = this.scripts.get(key);
+    if (steps) this.scripts.delete(key);
+    return steps;
+  }
+
+  /** Starts an API-initiated op: the implied start status is added unless the script opens with a stack step at 0. */
+  private startApiOp(
+    s: StackState,
+    action: ScriptableAction,
+    impliedStart: string,
+    defaults: () => Step[],
+    token: string | undefined,
+    extra: { tags?: Record<string, string>; resourcesToSkip?: string[] } = {}
+  ): void {
+    const scripted = this.takeScript(s.name, action);
+    const steps = scripted ? [...scripted] : sortSteps(defaults());
+    const first = steps[0];
+    if (!(first && isStackStep(first) && first.atMs <= 0)) {
+      steps.unshift({ atMs: 0, stackStatus: impliedStart, reason: 'User Initiated' });
+    }
+    this.beginOp(s, action, steps, this.now(), token, extra);
+  }
+
+  /** AWS idempotency: a retried call with the token of the latest operation of the same action is a no-op. */
+  private isRetry(s: StackState, action: string, token: string | undefined): boolean {
+    if (!token) return false;
+    const last = s.operations[s.operations.length - 1];
+    return last !== undefined && last.action === action && last.token === token;
+  }
+
+  private createStack(p: Record<string, string>): string {
+    const name = p['StackName'] ?? '';
+    if (name === '')
+      throw new ApiError(
+        'ValidationError',
+        "1 validation error detected: Value null at 'stackName' failed to satisfy constraint: Member must not be null"
+      );
+    const token = p['ClientRequestToken'] || undefined;
+    const existing = this.activeByName(name);
+    if (existing) {
+      if (this.isRetry(existing, 'CreateStack', token)) return el('StackId', existing.id);
+      throw new ApiError('AlreadyExistsException', `Stack [${name}] already exists`);
+    }
+    const tags = tagsFrom(p) ?? {};
+    const now = this.now();
+    const s: StackState = {
+      name,
+      id: stackArn(name),
+      status: 'CREATE_IN_PROGRESS',
+      reason: 'User Initiated',
+      createdAt: now,
+      tags,
+      outputs: {},
+      parameters: parametersFrom(p, {}),
+      resources: new Map(),
+      events: [],
+      disableRollback: p['DisableRollback'] === 'true',
+      terminationProtection: p['EnableTerminationProtection'] === 'true',
+      operations: []
+    };
+    this.stacks.set(s.id, s);
+    const resources = templateResources(p['TemplateBody']) ?? [
+      { logicalId: 'Resource', type: 'AWS::CloudFormation::WaitConditionHandle' }
+    ];
+    this.startApiOp(
+      s,
+      'CreateStack',
+      'CREATE_IN_PROGRESS',
+      () => [
+        ...resources.flatMap((r) => [
+          { atMs: 50, logicalId: r.logicalId, type: r.type, status: 'CREATE_IN_PROGRESS' },
+          {
+            atMs: 60,
+            logicalId: r.logicalId,
+            type: r.type,
+            status: 'CREATE_IN_PROGRESS',
+            reason: 'Resource creation Initiated'
+          },
+          { atMs: 150, logicalId: r.logicalId, type: r.type, status: 'CREATE_COMPLETE' }
+        ]),
+        { atMs: DEFAULT_OP_MS, stackStatus: 'CREATE_COMPLETE' }
+      ],
+      token,
+      { tags }
+    );
+    return el('StackId', s.id);
+  }
+
+  private updateStack(p: Record<string, string>): string {
+    const s = this.mustFind(p, 'brackets');
+    const token = p['ClientRequestToken'] || undefined;
+    if (this.isRetry(s, 'UpdateStack', token)) return el('StackId', s.id);
+    if (inProgress(s.status) || !UPDATABLE.has(s.status)) {
+      throw new ApiError(
+        'ValidationError',
+        `Stack:${s.id} is in ${s.status} state and can not be updated.`
+      );
+    }
+    const tags = tagsFrom(p);
+    if (tags) s.tags = tags;
+    s.parameters = parametersFrom(p, s.parameters);
+    if (p['DisableRollback'] !== undefined) s.disableRollback = p['DisableRollback'] === 'true';
+    const touched = this.resourcesOf(s).slice(0, 2);
+    const rs =
+      touched.length > 0
+        ? touched
+        : [{ logicalId: 'Resource', type: 'AWS::CloudFormation::WaitConditionHandle' }];
+    this.startApiOp(
+      s,
+      'UpdateStack',
+      'UPDATE_IN_PROGRESS',
+      () => [
+        ...rs.flatMap((r) => [
+          { atMs: 50, logicalId: r.logicalId, type: r.type, status: 'UPDATE_IN_PROGRESS' },
+          { atMs: 150, logicalId: r.logicalId, type: r.type, status: 'UPDATE_COMPLETE' }
+        ]),
+        { atMs: 180, stackStatus: 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS' },
+        { atMs: DEFAULT_OP_MS, stackStatus: 'UPDATE_COMPLETE' }
+      ],
+      token,
+      tags ? { tags } : {}
+    );
+    return el('StackId', s.id);
+  }
+
+  private rollbackStack(p: Record<string, string>): string {
+    const s = this.mustFind(p, 'brackets');
+    const token = p['ClientRequestToken'] || undefined;
+    if (this.isRetry(s, 'RollbackStack', token)) return el('StackId', s.id);
+    if (!ROLLBACKABLE.has(s.status)) {
+      throw new ApiError(
+        'ValidationError',
+        `Stack:${s.id} is in ${s.status} state and can not be rolled back.`
+      );
+    }
+    const fromCreate = s.status === 'CREATE_FAILED';
+    const failed = this.resourcesOf(s).filter(
+      (r) => r.status.endsWith('_FAILED') || inProgress(r.status)
+    );
+    if (fromCreate) {
+      const all = this.resourcesOf(s);
+      this.startApiOp(
+        s,
+        'RollbackStack',
+        'ROLLBACK_IN_PROGRESS',
+        () => [
+          ...all.flatMap((r) => [
+            { atMs: 50, logicalId: r.logicalId, type: r.type, status: 'DELETE_IN_PROGRESS' },
+            { atMs: 150, logicalId: r.logicalId, type: r.type, status: 'DELETE_COMPLETE' }
+          ]),
+          { atMs: DEFAULT_OP_MS, stackStatus: 'ROLLBACK_COMPLETE' }
+        ],
+        token
+      );
+    } else {
+      this.startApiOp(
+        s,
+        'RollbackStack',
+        'UPDATE_ROLLBACK_IN_PROGRESS',
+        () => [
+          ...failed.flatMap((r) => [
+            { atMs: 50, logicalId: r.logicalId, type: r.type, status: 'UPDATE_IN_PROGRESS' },
+            { atMs: 100, logicalId: r.logicalId, type: r.type, status: 'UPDATE_COMPLETE' }
+          ]),
+          { atMs: 150, stackStatus: 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS' },
+          { atMs: DEFAULT_OP_MS, stackStatus: 'UPDATE_ROLLBACK_COMPLETE' }
+        ],
+        token
+      );
+    }
+    return el('StackId', s.id);
+  }
+
+  private continueUpdateRollback(p: Record<string, string>): null {
+    const s = this.mustFind(p, 'brackets');
+    const token = p['ClientRequestToken'] || undefined;
+    if (this.isRetry(s, 'ContinueUpdateRollback', token)) return null;
+    if (s.status !== 'UPDATE_ROLLBACK_FAILED') {
+      throw new ApiError(
+        'ValidationError',
+        `Stack:${s.id} is in ${s.status} state and can not continue update rollback. ContinueUpdateRollback can only be called on a stack in UPDATE_ROLLBACK_FAILED state.`
+      );
+    }
+    const skip = queryStringList(p, 'ResourcesToSkip') ?? [];
+    for (const id of skip) {
+      if (!id.includes('.') && !s.resources.has(id)) {
+        throw new ApiError('ValidationError', `Resource ${id} does not exist in stack ${s.name}`);
+      }
+    }
+    const failed = this.resourcesOf(s).filter((r) => r.status.endsWith('_FAILED'));
+    this.startApiOp(
+      s,
+      'ContinueUpdateRollback',
+      'UPDATE_ROLLBACK_IN_PROGRESS',
+      () => [
+        ...failed.flatMap((r) =>
+          skip.includes(r.logicalId)
+            ? [
+                {
+                  atMs: 50,
+                  logicalId: r.logicalId,
+                  type: r.type,
+                  status: 'UPDATE_COMPLETE',
+                  reason: 'Resource skipped during UpdateRollback'
+                }
+              ]
+            : [
+                { atMs: 50, logicalId: r.logicalId, type: r.type, status: 'UPDATE_IN_PROGRESS' },
+                { atMs: 100, logicalId: r.logicalId, type: r.type, status: 'UPDATE_COMPLETE' }
+              ]
+        ),
+        { atMs: 150, stackStatus: 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS' },
+        { atMs: DEFAULT_OP_MS, stackStatus: 'UPDATE_ROLLBACK_COMPLETE' }
+      ],
+      token,
+      { resourcesToSkip: skip }
+    );
+    return null;
+  }
+
+  private deleteStack(p: Record<string, string>): null {
+    const name = p['StackName'] ?? '';
+    const s = name === '' ? undefined : this.lookup(name);
+    // AWS: deleting a stack that does not exist (or is already deleted) succeeds silently.
+    if (!s || s.deletedAt !== undefined) return null;
+    const token = p['ClientRequestToken'] || undefined;
+    if (s.status === 'DELETE_IN_PROGRESS') return null;
+    if (s.terminationProtection) {
+      throw new ApiError(
+        'ValidationError',
+        `Stack [${s.name}] cannot be deleted while TerminationProtection is enabled`
+      );
+    }
+    if (inProgress(s.status)) {
+      throw new ApiError(
+        'ValidationError',
+        `Stack [${s.name}] cannot be deleted while in status ${s.status}`
+      );
+    }
+    const retain = new Set(queryStringList(p, 'RetainResources') ?? []);
+    const rs = this.resourcesOf(s);
+    this.startApiOp(
+      s,
+      'DeleteStack',
+      'DELETE_IN_PROGRESS',
+      () => [
+        ...rs.flatMap((r) =>
+          retain.has(r.logicalId)
+            ? [{ atMs: 50, logicalId: r.logicalId, type: r.type, status: 'DELETE_SKIPPED' }]
+            : [
+                { atMs: 50, logicalId: r.logicalId, type: r.type, status: 'DELETE_IN_PROGRESS' },
+                { atMs: 150, logicalId: r.logicalId, type: r.type, status: 'DELETE_COMPLETE' }
+              ]
+        ),
+        { atMs: DEFAULT_OP_MS, stackStatus: 'DELETE_COMPLETE' }
+      ],
+      token
+    );
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+// ---------------------------------------------------------------------------------------------
+
+function stackArn(name: string): string {
+  return `arn:aws:cloudformation:${STANDIN_REGION}:${STANDIN_ACCOUNT}:stack/${name}/${randomUUID()}`;
+}
+
+function physicalIdFor(stackName: string, logicalId: string): string {
+  return `${stackName}-${logicalId}-${randomUUID().slice(0, 12).replace(/-/g, '').toUpperCase()}`;
+}
+
+function scriptKey(name: string, action: string): string {
+  return `${name}\u0000${action}`;
+}
+
+function sortSteps(steps: Step[]): Step[] {
+  return steps
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => a.s.atMs - b.s.atMs || a.i - b.i)
+    .map(({ s }) => s);
+}
+
+function tagsFrom(p: Record<string, string>): Record<string, string> | undefined {
+  const entries = queryStructList(p, 'Tags');
+  if (!entries) return undefined;
+  const tags: Record<string, string> = {};
+  for (const e of entries) {
+    const k = e['Key'];
+    if (k !== undefined) tags[k] = e['Value'] ?? '';
+  }
+  return tags;
+}
+
+function parametersFrom(
+  p: Record<string, string>,
+  previous: Record<string, string>
+): Record<string, string> {
+  const entries = queryStructList(p, 'Parameters');
+  if (!entries) return { ...previous };
+  const out: Record<string, string> = {};
+  for (const e of entries) {
+    const k = e['ParameterKey'];
+    if (k === undefined) continue;
+    if (e['UsePreviousValue'] === 'true') {
+      const prev = previous[k];
+      if (prev !== undefined) out[k] = prev;
+    } else {
+      out[k] = e['ParameterValue'] ?? '';
+    }
+  }
+  return out;
+}
+
+/** Logical ids and types from a JSON template body (YAML templates are not parsed). */
+function templateResources(
+  body: string | undefined
+): Array<{ logicalId: string; type: string }> | undefined {
+  if (!body) return undefined;
+  try {
+    const t = JSON.parse(body) as { Resources?: Record<string, { Type?: unknown }> };
+    if (!t.Resources || typeof t.Resources !== 'object') return undefined;
+    return Object.entries(t.Resources).map(([logicalId, r]) => ({
+      logicalId,
+      type: typeof r?.Type === 'string' ? r.Type : 'AWS::CloudFormation::WaitConditionHandle'
+    }));
+  } catch {
+    return undefined;
+  }
+}
+
+function defaultStatus(code: string): number {
+  switch (code) {
+    case 'InternalFailure':
+    case 'InternalError':
+      return 500;
+    case 'ServiceUnavailable':
+      return 503;
+    default:
+      return 400;
+  }
+}
+
+function defaultMessage(code: string): string {
+  switch (code) {
+    case 'Throttling':
+    case 'ThrottlingException':
+      return 'Rate exceeded';
+    case 'InternalFailure':
+      return 'An internal error has occurred';
+    case 'ServiceUnavailable':
+      return 'Service Unavailable';
+    default:
+      return `${code} (injected by cfn-standin)`;
+  }
+}
