@@ -64,7 +64,9 @@ describe('bad input fails the step before any AWS call', () => {
   it.each(cases)('%s', async (...[, given, message]) => {
     cfn.calls.length = 0;
     const { __noRegion, ...inputs } = given;
-    const env: Record<string, string> = __noRegion ? { AWS_REGION: '', AWS_DEFAULT_REGION: '' } : {};
+    const env: Record<string, string> = __noRegion
+      ? { AWS_REGION: '', AWS_DEFAULT_REGION: '' }
+      : {};
     // The whole job as the runner runs it: pre fails, main is skipped, post runs.
     const job = await actionJob(cfn, inputs, { env });
     // And main alone, as a stage that runs without pre (a sub-action) must check again.

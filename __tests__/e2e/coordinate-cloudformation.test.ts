@@ -47,7 +47,7 @@ function busyStack(name: string, endsAfterMs?: number): void {
         ? []
         : [
             {
-              atMs: 90_000 + endsAfterMs - 100,
+              atMs: 90_000 + endsAfterMs - 1_000,
               logicalId: 'Database',
               type: 'AWS::RDS::DBInstance',
               status: 'UPDATE_COMPLETE'
@@ -286,5 +286,29 @@ describe('coordinate against CloudFormation only', () => {
       /\[\S+\] AccessDenied: User is not authorized to perform: cloudformation:DescribeStacks/
     );
     expect(post?.exitCode).toBe(0);
+  });
+
+  it('stops waiting at once when the runner cancels the job (SIGINT), and post still runs', async () => {
+    busyStack('AppStack');
+    const j = await actionJob(
+      cfn,
+      { 'stack-name': 'AppStack', 'wait-timeout-minutes': '5', 'poll-interval-seconds': '0.2' },
+      { cancelGraceMs: 5_000 }
+    );
+    jobs.push(j);
+    await j.runStage('pre');
+    const running = j.startStage('main');
+    await j.waitForLog(/Poll 2 /);
+    const cancelledAt = Date.now();
+    await j.cancel();
+    const main = await running.result;
+    expect(Date.now() - cancelledAt).toBeLessThan(2_000);
+    expect(main?.signal).toBeNull();
+    expect(main?.exitCode).toBe(1);
+    expect(main?.outputs['result']).toBe('aborted');
+    expect(main?.stdout).toMatch(/Received SIGINT: stopping the wait/);
+    const post = await j.runStage('post');
+    expect(post?.exitCode).toBe(0);
+    expect(post?.stdout).toMatch(/coordinate result: aborted/);
   });
 });

@@ -28516,6 +28516,9 @@ const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
 ;// CONCATENATED MODULE: ./src/domain/durations.ts
 /** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
 function formatDuration(ms) {
+    // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
+    if (ms > 0 && ms < 1000)
+        return `${Math.round(ms)}ms`;
     const total = Math.max(0, Math.round(ms / 1000));
     const h = Math.floor(total / 3600);
     const m = Math.floor((total % 3600) / 60);

@@ -14,7 +14,6 @@ import { CORRELATION_TAG, type StackSnapshot } from '../domain/stack.js';
 import type { Clock, Sleep, StackReader } from '../coordination/ports.js';
 import { reportFindings } from '../coordination/report-findings.js';
 import { waitForStacks } from '../coordination/wait-for-stacks.js';
-import { CloudFormationAdapter, createCloudFormationClient } from '../aws/cloudformation.js';
 import { createLogger, type Logger } from '../report/logger.js';
 import {
   cancellationSignal,
@@ -26,6 +25,7 @@ import {
   systemClock,
   type ActionIO
 } from './runtime.js';
+import { cloudFormationReader } from './clients.js';
 
 export interface CoordinateDeps {
   readonly config: Config;
@@ -180,10 +180,7 @@ export async function main(): Promise<void> {
     const config = loadConfig(log, io);
     if (!config) return;
     const signal = cancellationSignal((sig) => log.warning(`Received ${sig}: stopping the wait.`));
-    const reader = new CloudFormationAdapter(
-      createCloudFormationClient(config.region),
-      config.region
-    );
+    const reader = await cloudFormationReader(config.region);
     const deps: CoordinateDeps = { config, log, io, reader, clock: systemClock, sleep, signal };
     publish(deps, await coordinate(deps));
   });

@@ -1,4 +1,3 @@
-import { CloudFormationAdapter, createCloudFormationClient } from '../aws/cloudformation.js';
 import { ConfigError, type Config } from '../config/config.js';
 import { readConfig } from '../config/read.js';
 import { State } from '../config/state.js';
@@ -6,6 +5,7 @@ import type { StackReader } from '../coordination/ports.js';
 import { runContext } from '../github/context.js';
 import { createLogger, type Logger } from '../report/logger.js';
 import { coreIO, loadConfig, runStage, stageCorrelationId, type ActionIO } from './runtime.js';
+import { cloudFormationReader } from './clients.js';
 
 export interface FinalizeDeps {
   readonly config: Config;
@@ -80,10 +80,7 @@ export async function main(): Promise<void> {
       );
       return;
     }
-    const reader = new CloudFormationAdapter(
-      createCloudFormationClient(config.region),
-      config.region
-    );
+    const reader = await cloudFormationReader(config.region);
     await finalize({ config, log, io, reader });
   });
 }

@@ -1,4 +1,3 @@
-import { CloudFormationAdapter, createCloudFormationClient } from '../aws/cloudformation.js';
 import type { Config } from '../config/config.js';
 import { formatEvent } from '../domain/activity.js';
 import { isInProgress } from '../domain/stack-status.js';
@@ -12,6 +11,7 @@ import {
   sleep,
   stageCorrelationId
 } from './runtime.js';
+import { cloudFormationReader } from './clients.js';
 
 export interface MonitorDeps {
   readonly config: Config;
@@ -55,10 +55,7 @@ export async function main(): Promise<void> {
   await runStage(correlationId, async () => {
     const config = loadConfig(log, io);
     if (!config) return;
-    const reader = new CloudFormationAdapter(
-      createCloudFormationClient(config.region),
-      config.region
-    );
+    const reader = await cloudFormationReader(config.region);
     const signal = cancellationSignal();
     await watchStacks({
       config,

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { INPUT_DEFAULTS, Inputs } from '../../src/config/inputs.js';
+import { Outputs } from '../../src/config/state.js';
+
+interface ActionYml {
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>;
+  outputs?: Record<string, { description: string }>;
+  runs: Record<string, string>;
+}
+const load = (file: string): ActionYml =>
+  parse(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'));
+const root = load('action.yml');
+
+describe('action.yml declares the public contract', () => {
+  it('declares exactly the inputs the code reads, each with a description', () => {
+    expect(Object.keys(root.inputs).sort()).toEqual(Object.values(Inputs).sort());
+    for (const input of Object.values(root.inputs))
+      expect(input.description.length).toBeGreaterThan(10);
+  });
+
+  it('declares the same defaults the parser applies', () => {
+    for (const [name, input] of Object.entries(root.inputs)) {
+      if (name === 'github-token') expect(input.default).toBe('${{ github.token }}');
+      else if (name === 'stack-name') expect(input.required).toBe(true);
+      else
+        expect([name, input.default]).toEqual([
+          name,
+          INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS]
+        ]);
+    }
+  });
+
+  it('declares every output of the contract', () => {
+    expect(Object.keys(root.outputs ?? {}).sort()).toEqual(Object.values(Outputs).sort());
+  });
+
+  it('runs on node24 with pre, main and an always-run post', () => {
+    expect(root.runs).toEqual({
+      using: 'node24',
+      pre: 'dist/pre/index.js',
+      main: 'dist/coordinate/index.js',
+      post: 'dist/finalize/index.js',
+      'post-if': 'always()'
+    });
+  });
+
+  it.each(['coordinate', 'monitor', 'finalize'])(
+    'the %s sub-action uses the same bundles and a subset of the same inputs',
+    (dir) => {
+      const sub = load(`${dir}/action.yml`);
+      expect(sub.runs['using']).toBe('node24');
+      expect(sub.runs['main']).toBe(`../dist/${dir}/index.js`);
+      expect(sub.inputs['stack-name']).toBeDefined();
+      for (const [name, input] of Object.entries(sub.inputs))
+        expect([name, input]).toEqual([name, root.inputs[name]]);
+    }
+  );
+
+  it('gives the coordinate sub-action every output', () => {
+    expect(load('coordinate/action.yml').outputs).toEqual(root.outputs);
+  });
+});
