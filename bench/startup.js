@@ -25,7 +25,9 @@ function time(args, expectFailure) {
     const r = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
     if (expectFailure && !FAILS_FAST.test(r.stdout)) {
-      throw new Error(`${args.join(' ')} did not fail fast on the missing input:\n${r.stdout}${r.stderr}`);
+      throw new Error(
+        `${args.join(' ')} did not fail fast on the missing input:\n${r.stdout}${r.stderr}`
+      );
     }
   }
   return median(samples);
@@ -33,9 +35,13 @@ function time(args, expectFailure) {
 
 const baseline = time(['-e', '0'], false);
 const rows = [['node -e 0', baseline]];
-for (const stage of STAGES) rows.push([`dist/${stage}/index.js`, time([`dist/${stage}/index.js`], true)]);
+for (const stage of STAGES)
+  rows.push([`dist/${stage}/index.js`, time([`dist/${stage}/index.js`], true)]);
 
-console.log(`Start-up: median of ${RUNS} runs, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}\n`);
+console.log(
+  `Start-up: median of ${RUNS} runs, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}\n`
+);
 console.log('| command | median ms | × node -e 0 |');
 console.log('|---|---:|---:|');
-for (const [name, ms] of rows) console.log(`| ${name} | ${ms.toFixed(1)} | ${(ms / baseline).toFixed(2)} |`);
+for (const [name, ms] of rows)
+  console.log(`| ${name} | ${ms.toFixed(1)} | ${(ms / baseline).toFixed(2)} |`);
