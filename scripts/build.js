@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
-export const ENTRIES = ['pre', 'coordinate', 'monitor', 'finalize'];
+export const ENTRIES = ['pre', 'coordinate', 'monitor', 'finalize', 'cli'];
 
 rmSync('dist', { recursive: true, force: true });
 for (const entry of ENTRIES) {

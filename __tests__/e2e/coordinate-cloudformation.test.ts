@@ -99,7 +99,7 @@ describe('coordinate against CloudFormation only', () => {
     );
     expect(text).toContain('Console: https://us-east-1.console.aws.amazon.com/cloudformation/');
     // The same details are in the log of the poll, not only in the annotation.
-    expect(main?.stdout).toMatch(/Poll 1 .*Stack CourtCaseStack is UPDATE_IN_PROGRESS/);
+    expect(main?.stdout).toMatch(/Poll 1 .*\n.*Stack CourtCaseStack is UPDATE_IN_PROGRESS/);
     // It only read: nothing was changed on the stack.
     expect(
       cfn.calls
@@ -129,7 +129,7 @@ describe('coordinate against CloudFormation only', () => {
     expect(main?.stdout).toMatch(
       /New events:\n.*Database \(AWS::RDS::DBInstance\) UPDATE_COMPLETE/
     );
-    expect(main?.stdout).toMatch(/The active deployment finished after \ds/);
+    expect(main?.stdout).toMatch(/This run's turn came after \ds/);
     expect(main?.durationMs).toBeLessThan(10_000);
   });
 

@@ -12,7 +12,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28477,7 +28475,7 @@ function operationProgress(events) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5596);
+/* harmony import */ var _stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3562);
 
 await (0,_stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)();
 
@@ -28486,7 +28484,99 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5596:
+/***/ 914:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CloudFormationOnlyRegistry: () => (/* binding */ CloudFormationOnlyRegistry)
+/* harmony export */ });
+/**
+ * No table: nobody to queue with and nothing to record. Coordination rests on
+ * CloudFormation's own status alone (best effort: no order, no identity).
+ */
+class CloudFormationOnlyRegistry {
+    kind = 'cloudformation-only';
+    async enqueue(me) {
+        return {
+            seq: 0,
+            correlationId: me.correlationId,
+            heartbeat: '',
+            enqueuedAt: new Date().toISOString(),
+            leaseMs: me.leaseMs,
+            run: me.run
+        };
+    }
+    async heartbeatTicket(_environment, ticket) {
+        return ticket;
+    }
+    async removeTicket() { }
+    async removeDeadTicket() {
+        return false;
+    }
+    async view(environment) {
+        return { lock: { environment, fence: 0 }, tickets: [] };
+    }
+    async acquire(me, _observed) {
+        return {
+            correlationId: me.correlationId,
+            fence: 0,
+            heartbeat: '',
+            acquiredAt: new Date().toISOString(),
+            leaseMs: me.leaseMs,
+            run: me.run,
+            stacks: me.stacks
+        };
+    }
+    async heartbeatLock() {
+        return true;
+    }
+    async release() {
+        return true;
+    }
+    async forceUnlock() {
+        return undefined;
+    }
+    async putRecord() { }
+    async addTransition() { }
+    async getRecord() {
+        return undefined;
+    }
+    async addHistory(_entry) { }
+    async history() {
+        return [];
+    }
+}
+
+
+/***/ }),
+
+/***/ 234:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ RECORD_TTL_DAYS),
+/* harmony export */   MA: () => (/* binding */ HISTORY_TTL_DAYS),
+/* harmony export */   i$: () => (/* binding */ RegistryUnavailableError)
+/* harmony export */ });
+/** The table is unreachable, missing, denied or throttled beyond retries: fall back, never deploy blindly. */
+class RegistryUnavailableError extends Error {
+    operation;
+    cause;
+    constructor(operation, cause) {
+        const e = cause;
+        super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
+        this.operation = operation;
+        this.cause = cause;
+        this.name = 'RegistryUnavailableError';
+    }
+}
+const RECORD_TTL_DAYS = 7;
+const HISTORY_TTL_DAYS = 180;
+
+
+/***/ }),
+
+/***/ 3562:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28543,6 +28633,10 @@ __nccwpck_require__.d(core_namespaceObject, {
   warning: () => (warning)
 });
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/domain/correlation-id.ts
@@ -28862,7 +28956,13 @@ const State = {
     PreRan: 'pre-ran',
     Result: 'result',
     AcquiredAt: 'acquired-at',
-    Registry: 'registry'
+    QueuedAt: 'queued-at',
+    Registry: 'registry',
+    Fence: 'fence',
+    TicketSeq: 'ticket-seq',
+    MonitorPid: 'monitor-pid',
+    MonitorDir: 'monitor-dir',
+    Finalized: 'finalized'
 };
 const Outputs = {
     CorrelationId: 'correlation-id',
@@ -28879,6 +28979,27 @@ const Outputs = {
 };
 /** Exit status of the coordinate stage and of the CLI. */
 const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
+
+;// CONCATENATED MODULE: ./src/coordination/report-findings.ts
+const SEVERITY_TITLE = { blocking: 'Blocking', warning: 'Warning', info: 'Info' };
+/**
+ * Each finding once in the log; blocking ones as error annotations, warnings as
+ * warning annotations. `annotate: false` logs them only (a busy stack we are about to wait for).
+ */
+function reportFindings(log, findings, annotate = true) {
+    for (const f of findings) {
+        const text = `${f.code}: ${f.message}${f.resolution.length ? `\n  Resolution:\n${f.resolution.map((r) => `    - ${r}`).join('\n')}` : ''}`;
+        const title = `${SEVERITY_TITLE[f.severity]}: ${f.code}`;
+        if (!annotate)
+            log.info(text);
+        else if (f.severity === 'blocking')
+            log.error(text, { title });
+        else if (f.severity === 'warning')
+            log.warning(text, { title });
+        else
+            log.info(text);
+    }
+}
 
 // EXTERNAL MODULE: ./src/domain/stack.ts
 var domain_stack = __nccwpck_require__(5908);
@@ -28919,8 +29040,267 @@ function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) 
     return lines.join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/domain/liveness.ts
+/**
+ * Judges liveness by watching a heartbeat value change, on the observer's own
+ * clock (as amazon-dynamodb-lock-client does): immune to clock skew between
+ * runners, since no one else's timestamps are compared.
+ */
+class LivenessTracker {
+    seen = new Map();
+    /** Records the value seen now; returns how long (ms) it has stayed the same. */
+    observe(key, value, now) {
+        const last = this.seen.get(key);
+        if (!last || last.value !== value) {
+            this.seen.set(key, { value, since: now });
+            return 0;
+        }
+        return now - last.since;
+    }
+    isDead(key, value, leaseMs, now) {
+        return this.observe(key, value, now) >= leaseMs;
+    }
+    forget(key) {
+        this.seen.delete(key);
+    }
+}
+
 // EXTERNAL MODULE: ./src/domain/stack-status.ts
 var stack_status = __nccwpck_require__(5627);
+// EXTERNAL MODULE: ./src/registry/types.ts
+var types = __nccwpck_require__(234);
+;// CONCATENATED MODULE: ./src/coordination/wait-for-turn.ts
+
+
+
+
+
+/** Registry-backed: the waiter re-reads the stacks when it may go, and at least this often. */
+const STACK_CHECK_MS = 30_000;
+/** The GitHub API is asked about a holder's run at most this often. */
+const RUN_CHECK_MS = 30_000;
+/**
+ * Waits for this run's turn: first live ticket, the lock free or stale, and no
+ * covered stack in progress in CloudFormation. Falls back to CloudFormation-only
+ * coordination, with a warning, when the registry fails.
+ */
+async function waitForTurn(deps, opts) {
+    const { reader, clock, sleep, log, liveness } = deps;
+    const { me } = opts;
+    const env = me.environment;
+    const started = clock.now();
+    const tracker = new LivenessTracker();
+    const runChecked = new Map();
+    const lastEvent = new Map();
+    const waitedFor = new Map();
+    let registry = deps.registry;
+    let fallbackReason;
+    let ticket;
+    let ticketBeatAt = started;
+    let stacks = opts.arrival;
+    let stacksReadAt = started;
+    let busy = [];
+    let firstBusy;
+    let queuePosition;
+    const fallBack = (err) => {
+        fallbackReason = err.message;
+        registry = deps.fallback();
+        ticket = undefined;
+        log.warning(`The registry is unavailable (${err.message}). Falling back to CloudFormation-only coordination: no queue order, but a stack in progress still holds this run back.`, { title: 'Registry unavailable' });
+    };
+    const guarded = async (fn) => {
+        try {
+            return await fn();
+        }
+        catch (err) {
+            if (!(err instanceof types/* RegistryUnavailableError */.i$))
+                throw err;
+            fallBack(err);
+            return undefined;
+        }
+    };
+    const leave = async () => {
+        const t = ticket;
+        if (t && registry.kind === 'dynamodb') {
+            await guarded(() => registry.removeTicket(env, t.seq));
+            log.info(`Removed this run's queue ticket #${t.seq}.`);
+        }
+    };
+    const done = (kind, extra = {}) => ({
+        kind,
+        registry,
+        fallbackReason,
+        waitedMs: clock.now() - started,
+        queuePosition: queuePosition ?? 0,
+        stacks,
+        busy: firstBusy ?? [],
+        waitedFor: [...waitedFor.values()],
+        ...extra
+    });
+    ticket = await guarded(() => registry.enqueue(me));
+    ticket ??= await registry.enqueue(me);
+    if (registry.kind === 'dynamodb') {
+        opts.onQueued?.(ticket);
+        log.info(`Queued with ticket #${ticket.seq} for ${env}.`);
+    }
+    for (let poll = 1;; poll++) {
+        const view = (await guarded(() => registry.view(env))) ?? (await registry.view(env));
+        let now = clock.now();
+        const mine = ticket;
+        if (mine && registry.kind === 'dynamodb' && now - ticketBeatAt >= me.leaseMs / 3) {
+            const beat = await guarded(() => registry.heartbeatTicket(env, mine));
+            ticketBeatAt = now;
+            if (beat)
+                ticket = beat;
+            else if (registry.kind === 'dynamodb') {
+                // Someone judged this waiter dead and removed its ticket: queue again, at the back.
+                log.warning("This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again.");
+                ticket = await guarded(() => registry.enqueue(me));
+            }
+        }
+        // Tickets ahead of this run, skipping the lock holder's own and the dead.
+        const holder = view.lock.holder && view.lock.holder.correlationId !== me.correlationId
+            ? view.lock.holder
+            : undefined;
+        const ahead = [];
+        for (const t of view.tickets) {
+            if (!ticket ||
+                t.seq >= ticket.seq ||
+                t.correlationId === holder?.correlationId ||
+                t.correlationId === me.correlationId)
+                continue;
+            if (tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now)) {
+                if (await guarded(() => registry.removeDeadTicket(env, t))) {
+                    log.warning(`Removed the dead ticket #${t.seq} of ${t.correlationId} (no heartbeat for ${formatDuration(t.leaseMs)}).`);
+                }
+                continue;
+            }
+            ahead.push(t);
+        }
+        let stale;
+        if (holder) {
+            if (!waitedFor.has(holder.correlationId))
+                waitedFor.set(holder.correlationId, holder);
+            if (tracker.isDead(`lock#${holder.fence}`, holder.heartbeat, holder.leaseMs, now)) {
+                stale = `no heartbeat for ${formatDuration(holder.leaseMs)}`;
+            }
+            else if (liveness &&
+                now - (runChecked.get(holder.correlationId) ?? -Infinity) >= RUN_CHECK_MS) {
+                runChecked.set(holder.correlationId, now);
+                if ((await liveness.runFinished(holder.run)) === true)
+                    stale = 'its workflow run is no longer in progress';
+            }
+        }
+        if (opts.skipSuperseded && ticket) {
+            const newer = view.tickets.find((t) => t.seq > ticket.seq &&
+                me.run.ref &&
+                t.run.ref === me.run.ref &&
+                !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now));
+            if (newer) {
+                log.info(`A newer run for ${me.run.ref} is queued behind this one (${newer.correlationId}, ${newer.run.runUrl ?? 'no run link'}): skipping this older deployment.`);
+                await leave();
+                return done('superseded', { supersededBy: newer });
+            }
+        }
+        const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
+        if (poll === 1 ||
+            registry.kind === 'cloudformation-only' ||
+            myTurn ||
+            now - stacksReadAt >= STACK_CHECK_MS) {
+            if (poll > 1)
+                stacks = await reader.describeStacks(me.stacks);
+            stacksReadAt = now;
+            busy = stacks.some((s) => (0,stack_status/* isInProgress */.LT)(s.status)) ? await readActivity(reader, stacks) : [];
+            if (busy.length > 0)
+                firstBusy ??= busy;
+        }
+        if (queuePosition === undefined) {
+            queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
+            await opts.onArrival?.({ registry, position: queuePosition, holder, ahead });
+        }
+        if (myTurn && busy.length === 0) {
+            if (stale)
+                log.warning(`Taking over the lock of ${holder.correlationId} (${holder.run.runUrl ?? 'no run link'}): ${stale}.`, { title: 'Stale lock taken over' });
+            const got = await guarded(() => registry.acquire(me, view.lock));
+            if (got) {
+                await leave();
+                return done('acquired', {
+                    holder: got,
+                    lockBefore: view.lock,
+                    tookOver: stale && holder ? { from: holder, reason: stale } : undefined
+                });
+            }
+            if (registry.kind === 'dynamodb')
+                log.info('Another run took the lock first; waiting again.');
+            continue;
+        }
+        now = clock.now();
+        log.info(pollReport(poll, now - started, opts, registry.kind, ahead, holder, stale, queuePosition));
+        for (const a of busy) {
+            const seen = lastEvent.get(a.stack.name);
+            const newest = a.events.at(-1);
+            if (newest)
+                lastEvent.set(a.stack.name, newest.id);
+            if (seen === undefined) {
+                log.info(describeActivity(a, now, opts.expectedMs, opts.estimateBasis));
+            }
+            else {
+                const fresh = a.events.slice(a.events.findIndex((e) => e.id === seen) + 1);
+                log.info(`${describeActivity(a, now, opts.expectedMs, opts.estimateBasis, false)}${fresh.length > 0
+                    ? `\n  New events:\n${fresh.map((e) => `    ${formatEvent(e)}`).join('\n')}`
+                    : '\n  No new events since the last poll.'}`);
+            }
+        }
+        if (opts.signal?.aborted) {
+            await leave();
+            return done('cancelled');
+        }
+        const left = opts.timeoutMs - (now - started);
+        if (left <= 0) {
+            await leave();
+            return done('timeout');
+        }
+        await sleep(Math.min(opts.pollIntervalMs, left), opts.signal);
+        if (opts.signal?.aborted) {
+            await leave();
+            return done('cancelled');
+        }
+    }
+}
+function pollReport(poll, waitedMs, opts, kind, ahead, holder, stale, position) {
+    const parts = [
+        `Poll ${poll} (waited ${formatDuration(waitedMs)} of ${formatDuration(opts.timeoutMs)}):`
+    ];
+    if (kind === 'dynamodb') {
+        parts.push(`position ${ahead.length + (holder ? 1 : 0)} (on arrival ${position});`);
+        parts.push(holder
+            ? `lock held by ${describeHolder(holder)}${stale ? ` [stale: ${stale}]` : ''};`
+            : 'lock free;');
+        if (ahead.length > 0)
+            parts.push(`ahead: ${ahead.map((t) => `#${t.seq} ${t.correlationId}`).join(', ')};`);
+    }
+    parts.push(`estimate ${formatDuration(opts.expectedMs)} per deployment (${opts.estimateBasis}).`);
+    return parts.join(' ');
+}
+function describeHolder(h) {
+    return `${h.correlationId} (${h.run.runUrl ?? 'no run link'}) since ${h.acquiredAt}`;
+}
+/** Reads who is deploying each busy stack, since when, and how far along. */
+async function readActivity(reader, stacks) {
+    return Promise.all(stacks
+        .filter((s) => (0,stack_status/* isInProgress */.LT)(s.status))
+        .map(async (stack) => {
+        const op = await reader.currentOperation(stack.name);
+        return {
+            stack,
+            consoleUrl: reader.consoleUrl(stack),
+            startedAt: op.start?.timestamp,
+            startStatus: op.start?.status,
+            events: op.events
+        };
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/domain/findings.ts
 
 /** The active-deployment check: runs first, on its own, before any other check. */
@@ -28995,14 +29375,23 @@ function otherFindings(stacks, ctx) {
             });
         }
     }
-    if (!ctx.registryConfigured) {
+    if (ctx.registryUnavailable) {
+        findings.push({
+            code: 'REGISTRY_UNAVAILABLE',
+            severity: 'warning',
+            message: `The registry table could not be used (${ctx.registryUnavailable}); coordinated through CloudFormation only (no queue order, no identity of other runs).`,
+            resolution: [
+                'Check that the table exists in this region and that the role may use it (see infra/iam-policy.json).',
+                'aws dynamodb describe-table --table-name TABLE'
+            ]
+        });
+    }
+    else if (!ctx.registryConfigured) {
         findings.push({
             code: 'REGISTRY_NOT_CONFIGURED',
             severity: 'warning',
             message: 'No registry-table: coordinating through CloudFormation only (best effort: no queue order, no identity of other runs).',
-            resolution: [
-                'Create the registry table from infra/registry-table.yml and set registry-table.'
-            ]
+            resolution: ['Deploy the registry table (infra/registry-table.yml) and set registry-table.']
         });
     }
     return findings;
@@ -29010,98 +29399,92 @@ function otherFindings(stacks, ctx) {
 const blocking = (findings) => findings.filter((f) => f.severity === 'blocking');
 const warningsOf = (findings) => findings.filter((f) => f.severity === 'warning');
 
-;// CONCATENATED MODULE: ./src/coordination/report-findings.ts
-const SEVERITY_TITLE = { blocking: 'Blocking', warning: 'Warning', info: 'Info' };
+;// CONCATENATED MODULE: ./src/github/context.ts
+function runContext(env = process.env) {
+    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+    const repository = env['GITHUB_REPOSITORY'] || undefined;
+    const runId = env['GITHUB_RUN_ID'] || undefined;
+    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
+    const runUrl = repository && runId
+        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
+        : undefined;
+    return {
+        runId,
+        runAttempt,
+        runUrl,
+        repository,
+        workflow: env['GITHUB_WORKFLOW'] || undefined,
+        job: env['GITHUB_JOB'] || undefined,
+        actor: env['GITHUB_ACTOR'] || undefined,
+        sha: env['GITHUB_SHA'] || undefined,
+        ref: env['GITHUB_REF'] || undefined
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/monitor/files.ts
+
+
+
+/** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
+function monitorDir(correlationId, env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator', correlationId);
+}
+const monitorFiles = (dir) => ({
+    settings: (0,external_node_path_.join)(dir, 'monitor.json'),
+    log: (0,external_node_path_.join)(dir, 'monitor.jsonl'),
+    pid: (0,external_node_path_.join)(dir, 'monitor.pid')
+});
+function writeSettings(dir, settings) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const file = monitorFiles(dir).settings;
+    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(settings, null, 2), { mode: 0o600 });
+    (0,external_node_fs_.chmodSync)(file, 0o600);
+    return file;
+}
+const readSettings = (file) => JSON.parse(readFileSync(file, 'utf8'));
+/** The lock's heartbeat cadence: three beats per lease, so one lost write never makes it stale. */
+const heartbeatInterval = (leaseMs) => Math.max(200, Math.floor(leaseMs / 3));
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./src/monitor/launch.ts
+
+
+
 /**
- * Each finding once in the log; blocking ones as error annotations, warnings as
- * warning annotations. `annotate: false` logs them only (a busy stack we are about to wait for).
+ * Starts the monitor as a detached process whose output goes to a file, never
+ * to the step's pipes (the step would wait for them to close), and lets go of it.
  */
-function reportFindings(log, findings, annotate = true) {
-    for (const f of findings) {
-        const text = `${f.code}: ${f.message}${f.resolution.length ? `\n  Resolution:\n${f.resolution.map((r) => `    - ${r}`).join('\n')}` : ''}`;
-        const title = `${SEVERITY_TITLE[f.severity]}: ${f.code}`;
-        if (!annotate)
-            log.info(text);
-        else if (f.severity === 'blocking')
-            log.error(text, { title });
-        else if (f.severity === 'warning')
-            log.warning(text, { title });
-        else
-            log.info(text);
+function launchMonitor(bundle, dir, settings, env = process.env) {
+    const file = writeSettings(dir, settings);
+    const files = monitorFiles(dir);
+    const out = (0,external_node_fs_.openSync)(files.log, 'a', 0o600);
+    try {
+        const child = (0,external_node_child_process_.spawn)(process.execPath, [bundle, file], {
+            detached: true,
+            stdio: ['ignore', out, out],
+            env,
+            cwd: dir
+        });
+        child.unref();
+        if (!child.pid)
+            throw new Error('the monitor process did not start');
+        (0,external_node_fs_.writeFileSync)(files.pid, String(child.pid), { mode: 0o600 });
+        return { pid: child.pid, dir, log: files.log };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(out);
     }
 }
 
-;// CONCATENATED MODULE: ./src/coordination/wait-for-stacks.ts
-
-
-
-
-/** Reads who is deploying each busy stack, since when, and how far along. */
-async function readActivity(reader, stacks) {
-    return Promise.all(stacks
-        .filter((s) => (0,stack_status/* isInProgress */.LT)(s.status))
-        .map(async (stack) => {
-        const op = await reader.currentOperation(stack.name);
-        return {
-            stack,
-            consoleUrl: reader.consoleUrl(stack),
-            startedAt: op.start?.timestamp,
-            startStatus: op.start?.status,
-            events: op.events
-        };
-    }));
-}
-/**
- * CloudFormation-only waiting: polls until no covered stack is in progress, the
- * timeout passes, or the signal aborts. Every poll logs what it saw.
- */
-async function waitForStacks(deps, opts) {
-    const { reader, clock, sleep, log } = deps;
-    const started = clock.now();
-    const lastEvent = new Map();
-    let firstBusy;
-    for (let poll = 1;; poll++) {
-        const stacks = await reader.describeStacks(opts.stacks);
-        const waitedMs = clock.now() - started;
-        if (activeDeploymentFindings(stacks).length === 0) {
-            if (poll > 1)
-                log.info(`Poll ${poll}: no covered stack is in progress after ${formatDuration(waitedMs)}.`);
-            return { kind: 'settled', stacks, waitedMs, wasBusy: firstBusy ?? [] };
-        }
-        const busy = await readActivity(reader, stacks);
-        firstBusy ??= busy;
-        for (const a of busy) {
-            const name = a.stack.name;
-            const seen = lastEvent.get(name);
-            const fresh = seen === undefined ? [] : a.events.slice(a.events.findIndex((e) => e.id === seen) + 1);
-            const newest = a.events.at(-1);
-            if (newest)
-                lastEvent.set(name, newest.id);
-            const header = `Poll ${poll} (waited ${formatDuration(waitedMs)} of ${formatDuration(opts.timeoutMs)}):`;
-            if (seen === undefined) {
-                log.info(`${header} ${describeActivity(a, clock.now(), opts.expectedMs, opts.estimateBasis)}`);
-            }
-            else {
-                const activity = describeActivity(a, clock.now(), opts.expectedMs, opts.estimateBasis, false);
-                const events = fresh.length > 0
-                    ? `\n  New events:\n${fresh.map((e) => `    ${formatEvent(e)}`).join('\n')}`
-                    : '\n  No new events since the last poll.';
-                log.info(`${header} ${activity}${events}`);
-            }
-        }
-        if (opts.signal?.aborted)
-            return { kind: 'cancelled', stacks, waitedMs, busy };
-        const left = opts.timeoutMs - (clock.now() - started);
-        if (left <= 0)
-            return { kind: 'timeout', stacks, waitedMs, busy };
-        await sleep(Math.min(opts.pollIntervalMs, left), opts.signal);
-        if (opts.signal?.aborted)
-            return { kind: 'cancelled', stacks, waitedMs: clock.now() - started, busy };
-    }
-}
-
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: ./src/registry/cloudformation-only.ts
+var cloudformation_only = __nccwpck_require__(914);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29176,7 +29559,7 @@ function toCommandProperties(annotationProperties) {
  */
 function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function issue(name, message = '') {
     issueCommand(name, {}, message);
@@ -29232,8 +29615,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -29247,10 +29630,10 @@ function issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -29266,7 +29649,7 @@ function prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -29969,7 +30352,7 @@ class HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -30231,7 +30614,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -30254,7 +30637,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -30350,7 +30733,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -30554,7 +30937,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -30581,7 +30964,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -31074,13 +31457,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -31371,7 +31754,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31710,8 +32093,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31892,7 +32275,7 @@ function setOutput(name, value) {
     if (filePath) {
         return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
@@ -31960,7 +32343,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -32074,6 +32457,21 @@ function createLogger(correlationId, sink = coreSink) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/stages/clients.ts
+// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
+async function cloudFormationReader(region) {
+    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8797));
+    return new CloudFormationAdapter(createCloudFormationClient(region), region);
+}
+async function openRegistry(table, region) {
+    if (!table) {
+        const { CloudFormationOnlyRegistry } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 914));
+        return new CloudFormationOnlyRegistry();
+    }
+    const { DynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7351));
+    return new DynamoRegistry(createDynamoClient(region), table);
+}
+
 ;// CONCATENATED MODULE: ./src/config/read.ts
 
 
@@ -32178,13 +32576,6 @@ function loadConfig(log, io) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/stages/clients.ts
-/** The CloudFormation adapter, loaded only once the inputs are known to be good (start-up cost). */
-async function cloudFormationReader(region) {
-    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8797));
-    return new CloudFormationAdapter(createCloudFormationClient(region), region);
-}
-
 ;// CONCATENATED MODULE: ./src/stages/coordinate.ts
 
 
@@ -32197,9 +32588,17 @@ async function cloudFormationReader(region) {
 
 
 
+
+
+
+
+
+
+
 /**
- * coordinate: the active-deployment check first; wait while a covered stack is
- * busy (up to wait-timeout-minutes); then the other checks; go or stop.
+ * coordinate: CloudFormation first (the active-deployment check), then the
+ * queue: wait for this run's turn up to wait-timeout-minutes, take the lock,
+ * run the other checks, start the monitor.
  */
 async function coordinate(d) {
     const { config, log, reader } = d;
@@ -32207,55 +32606,79 @@ async function coordinate(d) {
     const estimateBasis = config.expectedDurationMs
         ? 'from expected-duration-minutes'
         : 'no history yet';
+    const me = {
+        correlationId: log.correlationId,
+        environment: config.environment,
+        stacks: config.stackNames,
+        run: runContext(),
+        leaseMs: config.leaseMs
+    };
     const arrival = await reader.describeStacks(config.stackNames);
-    log.info(`Stacks on arrival: ${arrival.map((s) => `${s.name}=${s.status}`).join(', ')}`);
-    const active = activeDeploymentFindings(arrival);
-    const queuePosition = active.length > 0 ? 1 : 0;
-    let stacks = arrival;
-    let waitedMs = 0;
-    let busy = [];
-    if (active.length > 0) {
-        reportFindings(log, active, false);
-        log.info(config.waitTimeoutMs > 0
-            ? `Waiting up to ${formatDuration(config.waitTimeoutMs)} for the active deployment, checking every ${formatDuration(config.pollIntervalMs)}.`
-            : 'wait-timeout-minutes is 0: not waiting.');
-        const outcome = await waitForStacks(d, {
-            stacks: config.stackNames,
-            timeoutMs: config.waitTimeoutMs,
-            pollIntervalMs: config.pollIntervalMs,
-            expectedMs,
-            estimateBasis,
-            signal: d.signal
-        });
-        waitedMs = outcome.waitedMs;
-        stacks = outcome.stacks;
-        if (outcome.kind !== 'settled') {
-            const result = outcome.kind === 'cancelled' ? 'aborted' : 'concurrent';
-            const details = outcome.busy
-                .map((a) => describeActivity(a, d.clock.now(), expectedMs, estimateBasis))
-                .join('\n');
-            const why = outcome.kind === 'cancelled'
-                ? `Cancelled after waiting ${formatDuration(waitedMs)}.`
-                : config.waitTimeoutMs > 0
-                    ? `Gave up after waiting ${formatDuration(waitedMs)} (wait-timeout-minutes).`
-                    : 'Not waiting (wait-timeout-minutes is 0).';
-            log.error(`${why}\n${details}`, { title: 'Another deployment is active' });
-            return {
-                result,
-                stacks,
-                findings: activeDeploymentFindings(stacks),
-                waitedMs,
-                queuePosition,
-                busy: outcome.busy,
-                expectedMs
-            };
+    log.info(`Stacks on arrival: ${statuses(arrival)}`);
+    reportFindings(log, activeDeploymentFindings(arrival), false);
+    const turn = await waitForTurn({ ...d, fallback: () => new cloudformation_only.CloudFormationOnlyRegistry() }, {
+        me,
+        arrival,
+        timeoutMs: config.waitTimeoutMs,
+        pollIntervalMs: config.pollIntervalMs,
+        expectedMs,
+        estimateBasis,
+        skipSuperseded: config.skipSuperseded,
+        signal: d.signal,
+        onQueued: (ticket) => d.io.saveState(State.TicketSeq, String(ticket.seq)),
+        onArrival: async ({ registry, position, holder, ahead }) => {
+            const note = [
+                `position ${position}`,
+                holder ? `lock held by ${describeHolder(holder)}` : 'lock free',
+                ...(ahead.length > 0 ? [`ahead: ${ahead.map((t) => t.correlationId).join(', ')}`] : [])
+            ].join('; ');
+            await safely(log, () => registry.putRecord({
+                correlationId: log.correlationId,
+                environment: config.environment,
+                stacks: config.stackNames,
+                run: me.run
+            }, { state: 'queued', at: new Date(d.clock.now()).toISOString(), note }));
         }
-        busy = outcome.wasBusy;
-        log.info(`The active deployment finished after ${formatDuration(waitedMs)}: ${stacks.map((s) => `${s.name}=${s.status}`).join(', ')}`);
+    });
+    const registry = turn.registry;
+    if (turn.kind !== 'acquired') {
+        const result = turn.kind === 'cancelled'
+            ? 'aborted'
+            : turn.kind === 'superseded'
+                ? 'superseded'
+                : 'concurrent';
+        if (turn.kind !== 'superseded') {
+            const who = turn.waitedFor.map((h) => `Lock held by ${describeHolder(h)}.`);
+            const details = turn.busy.map((a) => describeActivity(a, d.clock.now(), expectedMs, estimateBasis));
+            const why = turn.kind === 'cancelled'
+                ? `Cancelled after waiting ${formatDuration(turn.waitedMs)}.`
+                : config.waitTimeoutMs > 0
+                    ? `Gave up after waiting ${formatDuration(turn.waitedMs)} (wait-timeout-minutes).`
+                    : 'Not waiting (wait-timeout-minutes is 0).';
+            log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
+        }
+        await record(d, registry, turn.kind === 'timeout' ? 'timed-out' : turn.kind === 'cancelled' ? 'cancelled' : 'superseded');
+        return { result, turn, findings: activeDeploymentFindings(turn.stacks), expectedMs };
     }
+    const holder = turn.holder;
+    if (turn.waitedMs > 0 && turn.queuePosition > 0)
+        log.info(`This run's turn came after ${formatDuration(turn.waitedMs)}.`);
+    log.info(`Acquired ${config.environment}${registry.kind === 'dynamodb' ? ` (fencing token ${holder.fence})` : ' (CloudFormation only)'}: ${statuses(turn.stacks)}`);
+    if (turn.tookOver) {
+        await record(d, registry, 'took-over', `from ${turn.tookOver.from.correlationId}: ${turn.tookOver.reason}`);
+        await safely(log, () => registry.addTransition(turn.tookOver.from.correlationId, {
+            state: 'taken-over',
+            at: new Date(d.clock.now()).toISOString(),
+            note: `by ${log.correlationId}: ${turn.tookOver.reason}`
+        }));
+    }
+    await record(d, registry, 'acquired', undefined, holder.fence);
     const findings = [
-        ...activeDeploymentFindings(stacks),
-        ...otherFindings(stacks, { registryConfigured: Boolean(config.registryTable) })
+        ...activeDeploymentFindings(turn.stacks),
+        ...otherFindings(turn.stacks, {
+            registryConfigured: Boolean(config.registryTable),
+            registryUnavailable: turn.fallbackReason
+        })
     ];
     reportFindings(log, findings);
     let result = 'acquired';
@@ -32270,21 +32693,72 @@ async function coordinate(d) {
         log.error(`warnings is '${config.warnings}' and validation found ${warningsOf(findings).length} warning(s): not deploying.`, { title: 'Deployment blocked by warnings' });
         result = 'blocked';
     }
-    return { result, stacks, findings, waitedMs, queuePosition, busy, expectedMs };
+    else if (activeFailed(turn) && config.onActiveFailure !== 'proceed') {
+        log.error(`The deployment this run waited for failed and on-active-failure is '${config.onActiveFailure}': not deploying.`, { title: 'Active deployment failed' });
+        result = 'aborted';
+    }
+    else if (activeFailed(turn)) {
+        log.warning('The deployment this run waited for failed; proceeding (on-active-failure: proceed).', { title: 'Active deployment failed' });
+    }
+    if (result !== 'acquired') {
+        if (await safely(log, () => registry.release(config.environment, log.correlationId, holder.fence, result))) {
+            await record(d, registry, 'released', `not deploying: ${result}`);
+        }
+        return { result, turn, findings, expectedMs };
+    }
+    d.io.saveState(State.Fence, String(holder.fence));
+    d.io.saveState(State.AcquiredAt, holder.acquiredAt);
+    if (registry.kind === 'dynamodb' || config.monitor) {
+        const monitor = d.startMonitor?.(holder.fence, holder.acquiredAt);
+        if (monitor) {
+            d.io.saveState(State.MonitorPid, String(monitor.pid));
+            d.io.saveState(State.MonitorDir, monitor.dir);
+            log.info(`Monitor started (pid ${monitor.pid}): ${registry.kind === 'dynamodb' ? 'heartbeats the lock, ' : ''}${config.monitor ? 'follows the stack events' : 'events not watched (monitor: false)'}.`);
+        }
+    }
+    return { result, turn, findings, expectedMs };
+}
+/** The deployment this run waited for failed: the last holder's outcome, or a stack it saw busy ended in failure. */
+function activeFailed(turn) {
+    const last = turn.lockBefore;
+    if (last?.lastHolder && turn.waitedFor.some((h) => h.correlationId === last.lastHolder))
+        return last.lastOutcome === 'failed';
+    const busyNames = new Set(turn.busy.map((a) => a.stack.name));
+    return turn.stacks.some((s) => busyNames.has(s.name) &&
+        ['stable-after-failure', 'blocked'].includes((0,stack_status/* classifyStatus */.xo)(s.status).class));
+}
+const statuses = (stacks) => stacks.map((s) => `${s.name}=${s.status}`).join(', ');
+/** Registry trouble after the lock decision never fails the run: a warning, and on. */
+async function safely(log, fn) {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        log.warning(`Registry write failed: ${err.message}`, {
+            title: 'Registry write failed'
+        });
+        return undefined;
+    }
+}
+async function record(d, registry, state, note, fence) {
+    const entry = { state, at: new Date(d.clock.now()).toISOString(), ...(note ? { note } : {}) };
+    await safely(d.log, () => registry.addTransition(d.log.correlationId, entry, fence === undefined ? {} : { fence }));
 }
 /** Publishes what coordinate found as the step's outputs and state, and sets the exit status. */
 function publish(d, report) {
     const { io, log, config, reader } = d;
-    const first = report.stacks[0];
-    const activeId = report.busy.map((a) => activeCorrelationId(a.stack)).find(Boolean);
+    const { turn } = report;
+    const first = turn.stacks[0];
+    const activeId = turn.waitedFor[0]?.correlationId ??
+        turn.busy.map((a) => activeCorrelationId(a.stack)).find(Boolean);
     const outputs = {
         [Outputs.CorrelationId]: log.correlationId,
         [Outputs.Result]: report.result,
-        [Outputs.Registry]: 'cloudformation-only',
-        [Outputs.WaitedSeconds]: String(Math.round(report.waitedMs / 1000)),
-        [Outputs.QueuePosition]: String(report.queuePosition),
+        [Outputs.Registry]: turn.registry.kind,
+        [Outputs.WaitedSeconds]: String(Math.round(turn.waitedMs / 1000)),
+        [Outputs.QueuePosition]: String(turn.queuePosition),
         [Outputs.ActiveCorrelationId]: activeId ?? '',
-        [Outputs.StackStatus]: JSON.stringify(Object.fromEntries(report.stacks.map((s) => [s.name, s.status]))),
+        [Outputs.StackStatus]: JSON.stringify(Object.fromEntries(turn.stacks.map((s) => [s.name, s.status]))),
         [Outputs.ConsoleUrl]: first ? reader.consoleUrl(first) : '',
         [Outputs.EstimatedMinutes]: String(Math.round((report.expectedMs / 60_000) * 10) / 10),
         [Outputs.CfnTags]: JSON.stringify([{ Key: domain_stack/* CORRELATION_TAG */.In, Value: log.correlationId }]),
@@ -32293,8 +32767,7 @@ function publish(d, report) {
     for (const [name, value] of Object.entries(outputs))
         io.setOutput(name, value);
     io.saveState(State.Result, report.result);
-    if (report.result === 'acquired')
-        io.saveState(State.AcquiredAt, new Date(d.clock.now()).toISOString());
+    io.saveState(State.Registry, turn.registry.kind);
     const code = report.result === 'acquired'
         ? ExitCode.Ok
         : report.result === 'concurrent'
@@ -32312,11 +32785,46 @@ async function main() {
         const config = loadConfig(log, io);
         if (!config)
             return;
+        io.saveState(State.CorrelationId, correlationId);
+        io.saveState(State.QueuedAt, new Date().toISOString());
         const signal = cancellationSignal((sig) => log.warning(`Received ${sig}: stopping the wait.`));
         const reader = await cloudFormationReader(config.region);
-        const deps = { config, log, io, reader, clock: systemClock, sleep: sleep, signal };
+        const registry = await openRegistry(config.registryTable, config.region);
+        const liveness = config.githubToken && config.registryTable
+            ? await githubLiveness(config.githubToken, log)
+            : undefined;
+        // The sibling bundle, resolved at run time (a literal path would be pulled into this bundle by ncc).
+        const monitorBundle = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '..', ['monitor', 'index.js'].join('/'));
+        const deps = {
+            config,
+            log,
+            io,
+            reader,
+            registry,
+            liveness,
+            clock: systemClock,
+            sleep: sleep,
+            signal,
+            startMonitor: (fence, acquiredAt) => launchMonitor(monitorBundle, monitorDir(correlationId), {
+                correlationId,
+                environment: config.environment,
+                stacks: config.stackNames,
+                region: config.region,
+                registryTable: registry.kind === 'dynamodb' ? config.registryTable : undefined,
+                fence,
+                leaseMs: config.leaseMs,
+                heartbeatMs: heartbeatInterval(config.leaseMs),
+                monitorIntervalMs: config.monitorIntervalMs,
+                watchEvents: config.monitor,
+                acquiredAt
+            })
+        };
         publish(deps, await coordinate(deps));
     });
+}
+async function githubLiveness(token, log) {
+    const { GitHubRunLiveness } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(386)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5386));
+    return new GitHubRunLiveness(token, log);
 }
 
 
@@ -32333,6 +32841,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -32546,6 +33061,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -32672,6 +33194,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

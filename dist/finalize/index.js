@@ -28370,11 +28370,111 @@ module.exports = {
 
 /***/ }),
 
+/***/ 5627:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   kq: () => (/* binding */ DOES_NOT_EXIST),
+/* harmony export */   s5: () => (/* binding */ OPERATION_START_STATUSES),
+/* harmony export */   xo: () => (/* binding */ classifyStatus)
+/* harmony export */ });
+/* unused harmony exports STACK_STATUSES, isInProgress */
+/** Not an AWS status: how this project names a stack that DescribeStacks does not find. */
+const DOES_NOT_EXIST = 'DOES_NOT_EXIST';
+const inProgress = { class: 'in-progress' };
+const stable = { class: 'stable' };
+const afterFailure = { class: 'stable-after-failure' };
+const gone = { class: 'does-not-exist' };
+const needs = (action) => ({ class: 'blocked', needs: action });
+const STACK_STATUSES = {
+    CREATE_IN_PROGRESS: inProgress,
+    DELETE_IN_PROGRESS: inProgress,
+    IMPORT_IN_PROGRESS: inProgress,
+    IMPORT_ROLLBACK_IN_PROGRESS: inProgress,
+    // A change set was created and not executed yet: `aws cloudformation deploy`
+    // sits here between its two calls, so another run is mid-deployment.
+    REVIEW_IN_PROGRESS: inProgress,
+    ROLLBACK_IN_PROGRESS: inProgress,
+    UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
+    UPDATE_IN_PROGRESS: inProgress,
+    UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
+    UPDATE_ROLLBACK_IN_PROGRESS: inProgress,
+    CREATE_COMPLETE: stable,
+    IMPORT_COMPLETE: stable,
+    UPDATE_COMPLETE: stable,
+    UPDATE_ROLLBACK_COMPLETE: afterFailure,
+    IMPORT_ROLLBACK_COMPLETE: afterFailure,
+    // Rollback disabled and the operation failed: resources are half-applied.
+    // We restore the last good state before anyone deploys on top of it.
+    CREATE_FAILED: needs('rollback'),
+    UPDATE_FAILED: needs('rollback'),
+    UPDATE_ROLLBACK_FAILED: needs('continue-rollback'),
+    IMPORT_ROLLBACK_FAILED: needs('continue-rollback'),
+    // A failed create leaves a stack that can only be deleted.
+    ROLLBACK_COMPLETE: needs('delete'),
+    ROLLBACK_FAILED: needs('delete'),
+    DELETE_FAILED: needs('delete'),
+    DELETE_COMPLETE: gone
+};
+function classifyStatus(status) {
+    if (status === undefined || status === DOES_NOT_EXIST)
+        return gone;
+    const info = STACK_STATUSES[status];
+    // An unknown status is one AWS added after this release: assume something is
+    // happening rather than deploy over it.
+    return info ?? inProgress;
+}
+const isInProgress = (status) => classifyStatus(status).class === 'in-progress';
+/** Stack-level statuses that open a new operation (the first event of an operation). */
+const OPERATION_START_STATUSES = new Set([
+    'CREATE_IN_PROGRESS',
+    'UPDATE_IN_PROGRESS',
+    'DELETE_IN_PROGRESS',
+    'IMPORT_IN_PROGRESS',
+    'REVIEW_IN_PROGRESS'
+]);
+
+
+/***/ }),
+
+/***/ 5908:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   lQ: () => (/* binding */ isStackEvent)
+/* harmony export */ });
+/* unused harmony exports STACK_RESOURCE_TYPE, CORRELATION_TAG, operationProgress */
+const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
+/** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
+const CORRELATION_TAG = 'DeploymentCorrelationId';
+const isStackEvent = (e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
+function operationProgress(events) {
+    const last = new Map();
+    for (const e of events)
+        if (!isStackEvent(e))
+            last.set(e.logicalId, e.status);
+    let done = 0;
+    let inProgress = 0;
+    let failed = 0;
+    for (const status of last.values()) {
+        if (status.endsWith('_IN_PROGRESS'))
+            inProgress++;
+        else if (status.endsWith('_FAILED'))
+            failed++;
+        else
+            done++;
+    }
+    return { done, inProgress, failed };
+}
+
+
+/***/ }),
+
 /***/ 4596:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7741);
+/* harmony import */ var _stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6235);
 
 await (0,_stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
 
@@ -28383,7 +28483,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7741:
+/***/ 6235:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31728,7 +31828,13 @@ const State = {
     PreRan: 'pre-ran',
     Result: 'result',
     AcquiredAt: 'acquired-at',
-    Registry: 'registry'
+    QueuedAt: 'queued-at',
+    Registry: 'registry',
+    Fence: 'fence',
+    TicketSeq: 'ticket-seq',
+    MonitorPid: 'monitor-pid',
+    MonitorDir: 'monitor-dir',
+    Finalized: 'finalized'
 };
 const Outputs = {
     CorrelationId: 'correlation-id',
@@ -31745,6 +31851,84 @@ const Outputs = {
 };
 /** Exit status of the coordinate stage and of the CLI. */
 const state_ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
+
+// EXTERNAL MODULE: ./src/domain/stack.ts
+var stack = __nccwpck_require__(5908);
+;// CONCATENATED MODULE: ./src/domain/estimate.ts
+
+const median = (values) => percentile(values, 0.5);
+/** Linear interpolation between closest ranks; undefined for no values. */
+function percentile(values, p) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = (sorted.length - 1) * p;
+    const lo = Math.floor(rank);
+    const hi = Math.ceil(rank);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+}
+/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
+function resourceTypeSeconds(events) {
+    const started = new Map();
+    const byType = new Map();
+    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
+        if ((0,stack/* isStackEvent */.lQ)(e))
+            continue;
+        const key = `${e.stackName}/${e.logicalId}`;
+        if (e.status.endsWith('_IN_PROGRESS')) {
+            if (!started.has(key))
+                started.set(key, e.timestamp.getTime());
+        }
+        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
+            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
+            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
+            started.delete(key);
+        }
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
+}
+/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
+function estimateFromHistory(history, stacks, recent = 20) {
+    const key = [...stacks].sort().join(',');
+    const durations = history
+        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
+        .slice(0, recent)
+        .map((h) => h.durationMs);
+    if (durations.length === 0)
+        return undefined;
+    return {
+        expectedMs: median(durations),
+        lowMs: percentile(durations, 0.2),
+        highMs: percentile(durations, 0.8),
+        samples: durations.length
+    };
+}
+
+// EXTERNAL MODULE: ./src/domain/stack-status.ts
+var stack_status = __nccwpck_require__(5627);
+;// CONCATENATED MODULE: ./src/domain/outcome.ts
+
+
+/**
+ * What happened to the stacks since the lock was taken, from CloudFormation's
+ * own record: their status now and their stack-level events since `sinceMs`.
+ */
+function decideOutcome(stacks, eventsSince, sinceMs) {
+    const touched = new Set(eventsSince
+        .filter((e) => (0,stack/* isStackEvent */.lQ)(e) && e.timestamp.getTime() >= sinceMs)
+        .map((e) => e.stackName));
+    if (touched.size === 0)
+        return 'no-change';
+    const classes = stacks
+        .filter((s) => touched.has(s.name))
+        .map((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class);
+    if (classes.includes('in-progress'))
+        return 'still-running';
+    if (classes.some((c) => c === 'stable-after-failure' || c === 'blocked'))
+        return 'failed';
+    return 'succeeded';
+}
+const isFailure = (outcome) => outcome === 'failed';
 
 ;// CONCATENATED MODULE: ./src/github/context.ts
 function runContext(env = process.env) {
@@ -31766,6 +31950,88 @@ function runContext(env = process.env) {
         sha: env['GITHUB_SHA'] || undefined,
         ref: env['GITHUB_REF'] || undefined
     };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/monitor/files.ts
+
+
+
+/** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
+function monitorDir(correlationId, env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator', correlationId);
+}
+const monitorFiles = (dir) => ({
+    settings: (0,external_node_path_.join)(dir, 'monitor.json'),
+    log: (0,external_node_path_.join)(dir, 'monitor.jsonl'),
+    pid: (0,external_node_path_.join)(dir, 'monitor.pid')
+});
+function writeSettings(dir, settings) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const file = monitorFiles(dir).settings;
+    writeFileSync(file, JSON.stringify(settings, null, 2), { mode: 0o600 });
+    chmodSync(file, 0o600);
+    return file;
+}
+const readSettings = (file) => JSON.parse(readFileSync(file, 'utf8'));
+/** The lock's heartbeat cadence: three beats per lease, so one lost write never makes it stale. */
+const heartbeatInterval = (leaseMs) => Math.max(200, Math.floor(leaseMs / 3));
+
+;// CONCATENATED MODULE: ./src/monitor/stop.ts
+
+
+const alive = (pid) => {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch {
+        return false;
+    }
+};
+/** SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. */
+async function stopMonitor(pid, sleep, graceMs = 3_000) {
+    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid))
+        return 'not-running';
+    process.kill(pid, 'SIGTERM');
+    for (let waited = 0; waited < graceMs; waited += 50) {
+        if (!alive(pid))
+            return 'stopped';
+        await sleep(50);
+    }
+    if (!alive(pid))
+        return 'stopped';
+    process.kill(pid, 'SIGKILL');
+    return 'killed';
+}
+/** The pid from state, else from the deployment's folder (a separate finalize step). */
+function monitorPid(statePid, dir) {
+    if (statePid)
+        return Number(statePid);
+    const file = monitorFiles(dir).pid;
+    return (0,external_node_fs_.existsSync)(file) ? Number((0,external_node_fs_.readFileSync)(file, 'utf8').trim()) : undefined;
+}
+/** The monitor's observations (one JSON object a line); a torn last line is skipped. */
+function readObservations(dir) {
+    const file = monitorFiles(dir).log;
+    if (!(0,external_node_fs_.existsSync)(file))
+        return [];
+    return (0,external_node_fs_.readFileSync)(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .flatMap((l) => {
+        try {
+            return [JSON.parse(l)];
+        }
+        catch {
+            return [];
+        }
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/logger.ts
@@ -31793,6 +32059,21 @@ function createLogger(correlationId, sink = coreSink) {
             }
         }
     };
+}
+
+;// CONCATENATED MODULE: ./src/stages/clients.ts
+// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
+async function cloudFormationReader(region) {
+    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8797));
+    return new CloudFormationAdapter(createCloudFormationClient(region), region);
+}
+async function openRegistry(table, region) {
+    if (!table) {
+        const { CloudFormationOnlyRegistry } = await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 914));
+        return new CloudFormationOnlyRegistry();
+    }
+    const { DynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(422)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1422));
+    return new DynamoRegistry(createDynamoClient(region), table);
 }
 
 ;// CONCATENATED MODULE: ./src/stages/runtime.ts
@@ -31877,13 +32158,6 @@ function loadConfig(log, io) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/stages/clients.ts
-/** The CloudFormation adapter, loaded only once the inputs are known to be good (start-up cost). */
-async function cloudFormationReader(region) {
-    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(749)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8749));
-    return new CloudFormationAdapter(createCloudFormationClient(region), region);
-}
-
 ;// CONCATENATED MODULE: ./src/stages/finalize.ts
 
 
@@ -31892,26 +32166,120 @@ async function cloudFormationReader(region) {
 
 
 
+
+
+
+
+
+const TRANSITION = {
+    succeeded: 'completed',
+    'no-change': 'completed',
+    failed: 'failed',
+    cancelled: 'cancelled',
+    'still-running': 'completed'
+};
 /**
- * finalize (post): runs whatever happened before it. Says what coordinate
- * decided, reads the stacks' final state, and writes the job summary.
+ * finalize (post): runs whatever happened before it, as often as it is run.
+ * Stops the monitor, finds out what happened to the stacks, releases the lock
+ * (a no-op when already released or taken over), records, reports.
  */
 async function finalize(d) {
-    const { io, log, config } = d;
+    const { io, log, config, registry } = d;
+    const env = config.environment;
     const result = io.getState(State.Result);
-    if (!result) {
-        log.info('coordinate did not run (or did not finish): nothing was acquired, nothing to release.');
-        await io.appendSummary(finalize_summary(log.correlationId, config, 'not coordinated', []));
+    const dir = io.getState(State.MonitorDir) || monitorDir(log.correlationId);
+    const pid = monitorPid(io.getState(State.MonitorPid), dir);
+    if (pid !== undefined) {
+        const stopped = await stopMonitor(pid, d.sleep);
+        const observations = readObservations(dir);
+        const count = (type) => observations.filter((o) => o['type'] === type).length;
+        log.info(`Monitor (pid ${pid}): ${stopped === 'not-running' ? 'was no longer running' : stopped}; ${count('heartbeat')} heartbeats, ${count('event')} events, ${count('error')} errors recorded.`);
+        if (count('lock-lost') > 0)
+            log.warning('The monitor found the lock taken over while this deployment ran.', {
+                title: 'Lock lost'
+            });
+    }
+    const ticket = io.getState(State.TicketSeq);
+    if (result !== 'acquired' && ticket && registry.kind === 'dynamodb') {
+        // coordinate normally removes its ticket; it may have been killed while waiting.
+        await registry.removeTicket(env, Number(ticket)).catch(() => undefined);
+    }
+    if (!result || result !== 'acquired') {
+        log.info(result
+            ? `coordinate result: ${result}; no lock was held.`
+            : 'coordinate did not run (or did not finish): nothing was acquired, nothing to release.');
+        const rows = result ? await stackRows(d) : [];
+        await io.appendSummary(finalize_summary(log.correlationId, config, result || 'not coordinated', undefined, rows, []));
         return;
     }
+    const acquiredAt = io.getState(State.AcquiredAt) || new Date(d.clock.now()).toISOString();
+    const sinceMs = Date.parse(acquiredAt);
     const stacks = await d.reader.describeStacks(config.stackNames);
+    const events = [];
+    for (const s of config.stackNames) {
+        const op = await d.reader.currentOperation(s);
+        events.push(...op.events.filter((e) => e.timestamp.getTime() >= sinceMs));
+    }
+    const outcome = decideOutcome(stacks, events, sinceMs);
     const rows = stacks.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
-    log.info(`coordinate result: ${result}. Stacks now: ${rows.map((r) => `${r.name}=${r.status}`).join(', ')}`);
-    if (result === 'acquired')
+    log.info(`Outcome: ${outcome}. Stacks now: ${rows.map((r) => `${r.name}=${r.status}`).join(', ')}`);
+    if (outcome === 'still-running') {
+        log.warning('The job ended while CloudFormation is still working: releasing the lock; the next run is still held back by the in-progress check.', { title: 'Deployment still running' });
+    }
+    const fence = Number(io.getState(State.Fence) || '0');
+    if (registry.kind === 'dynamodb') {
+        const released = await guard(log, () => registry.release(env, log.correlationId, fence, outcome));
+        if (released) {
+            const now = new Date(d.clock.now()).toISOString();
+            await guard(log, async () => {
+                await registry.addTransition(log.correlationId, { state: TRANSITION[outcome], at: now, note: outcome }, { outcome });
+                await registry.addTransition(log.correlationId, { state: 'released', at: now });
+                if (outcome !== 'no-change') {
+                    const first = events[0]?.timestamp.getTime() ?? sinceMs;
+                    const last = events.at(-1)?.timestamp.getTime() ?? d.clock.now();
+                    await registry.addHistory({
+                        correlationId: log.correlationId,
+                        environment: env,
+                        stacks: config.stackNames,
+                        outcome,
+                        startedAt: new Date(first).toISOString(),
+                        endedAt: new Date(last).toISOString(),
+                        durationMs: last - first,
+                        resourceTypeSeconds: resourceTypeSeconds(events)
+                    });
+                }
+            });
+            log.info(`Released ${env} (fencing token ${fence}), outcome ${outcome}.`);
+        }
+        else if (released === false) {
+            const view = await guard(log, () => registry.view(env));
+            const holder = view?.lock.holder;
+            log.info(holder
+                ? `Nothing to release: ${env} is now held by ${holder.correlationId} (fencing token ${holder.fence}); this deployment's lock (token ${fence}) was taken over.`
+                : `Nothing to release: ${env} was already released (fencing token ${fence}).`);
+        }
+    }
+    else {
         log.info('CloudFormation-only coordination holds no lock: nothing to release.');
-    await io.appendSummary(finalize_summary(log.correlationId, config, result, rows));
+    }
+    const waited = Date.parse(acquiredAt) - Date.parse(io.getState(State.QueuedAt) || acquiredAt);
+    await io.appendSummary(finalize_summary(log.correlationId, config, 'acquired', { outcome, waitedMs: waited, eventCount: events.length }, rows, events));
 }
-function finalize_summary(correlationId, config, result, rows) {
+async function stackRows(d) {
+    const stacks = await d.reader.describeStacks(d.config.stackNames).catch(() => []);
+    return stacks.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
+}
+/** Registry trouble in finalize is reported, never fatal: the lease expires on its own. */
+async function guard(log, fn) {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        log.warning(`Registry unavailable in finalize (${err.message}); the lock, if held, expires after lease-minutes.`, { title: 'Registry unavailable' });
+        return undefined;
+    }
+}
+function finalize_summary(correlationId, config, result, deployment, rows, events) {
     const run = runContext();
     const lines = [
         `## Deployment Coordinator: ${config.environment}`,
@@ -31920,12 +32288,24 @@ function finalize_summary(correlationId, config, result, rows) {
         `|---|---|`,
         `| Correlation ID | \`${correlationId}\` |`,
         `| Coordination | ${result} |`,
+        ...(deployment
+            ? [
+                `| Outcome | ${deployment.outcome} |`,
+                `| Waited | ${formatDuration(deployment.waitedMs)} |`
+            ]
+            : []),
         `| Registry | ${config.registryTable ?? 'none (CloudFormation only)'} |`,
         ...(run.runUrl ? [`| Run | ${run.runUrl} |`] : []),
         ''
     ];
     if (rows.length > 0) {
         lines.push('| Stack | Status |', '|---|---|', ...rows.map((r) => `| [${r.name}](${r.url}) | ${r.status} |`), '');
+    }
+    if (events.length > 0) {
+        lines.push('<details><summary>Stack events</summary>', '', '| time | resource | status |', '|---|---|---|');
+        for (const e of events)
+            lines.push(`| ${e.timestamp.toISOString()} | ${e.logicalId} (${e.resourceType}) | ${e.status} |`);
+        lines.push('', '</details>', '');
     }
     return lines.join('\n');
 }
@@ -31941,7 +32321,9 @@ async function main() {
             return;
         }
         const reader = await cloudFormationReader(config.region);
-        await finalize({ config, log, io, reader });
+        const kind = io.getState(State.Registry);
+        const registry = await openRegistry(kind === 'cloudformation-only' ? undefined : config.registryTable, config.region);
+        await finalize({ config, log, io, reader, registry, clock: systemClock, sleep: sleep });
     });
 }
 function tryReadConfig() {

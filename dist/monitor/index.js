@@ -28370,78 +28370,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5627:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LT: () => (/* binding */ isInProgress),
-/* harmony export */   kq: () => (/* binding */ DOES_NOT_EXIST),
-/* harmony export */   s5: () => (/* binding */ OPERATION_START_STATUSES)
-/* harmony export */ });
-/* unused harmony exports STACK_STATUSES, classifyStatus */
-/** Not an AWS status: how this project names a stack that DescribeStacks does not find. */
-const DOES_NOT_EXIST = 'DOES_NOT_EXIST';
-const inProgress = { class: 'in-progress' };
-const stable = { class: 'stable' };
-const afterFailure = { class: 'stable-after-failure' };
-const gone = { class: 'does-not-exist' };
-const needs = (action) => ({ class: 'blocked', needs: action });
-const STACK_STATUSES = {
-    CREATE_IN_PROGRESS: inProgress,
-    DELETE_IN_PROGRESS: inProgress,
-    IMPORT_IN_PROGRESS: inProgress,
-    IMPORT_ROLLBACK_IN_PROGRESS: inProgress,
-    // A change set was created and not executed yet: `aws cloudformation deploy`
-    // sits here between its two calls, so another run is mid-deployment.
-    REVIEW_IN_PROGRESS: inProgress,
-    ROLLBACK_IN_PROGRESS: inProgress,
-    UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
-    UPDATE_IN_PROGRESS: inProgress,
-    UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
-    UPDATE_ROLLBACK_IN_PROGRESS: inProgress,
-    CREATE_COMPLETE: stable,
-    IMPORT_COMPLETE: stable,
-    UPDATE_COMPLETE: stable,
-    UPDATE_ROLLBACK_COMPLETE: afterFailure,
-    IMPORT_ROLLBACK_COMPLETE: afterFailure,
-    // Rollback disabled and the operation failed: resources are half-applied.
-    // We restore the last good state before anyone deploys on top of it.
-    CREATE_FAILED: needs('rollback'),
-    UPDATE_FAILED: needs('rollback'),
-    UPDATE_ROLLBACK_FAILED: needs('continue-rollback'),
-    IMPORT_ROLLBACK_FAILED: needs('continue-rollback'),
-    // A failed create leaves a stack that can only be deleted.
-    ROLLBACK_COMPLETE: needs('delete'),
-    ROLLBACK_FAILED: needs('delete'),
-    DELETE_FAILED: needs('delete'),
-    DELETE_COMPLETE: gone
-};
-function classifyStatus(status) {
-    if (status === undefined || status === DOES_NOT_EXIST)
-        return gone;
-    const info = STACK_STATUSES[status];
-    // An unknown status is one AWS added after this release: assume something is
-    // happening rather than deploy over it.
-    return info ?? inProgress;
-}
-const isInProgress = (status) => classifyStatus(status).class === 'in-progress';
-/** Stack-level statuses that open a new operation (the first event of an operation). */
-const OPERATION_START_STATUSES = new Set([
-    'CREATE_IN_PROGRESS',
-    'UPDATE_IN_PROGRESS',
-    'DELETE_IN_PROGRESS',
-    'IMPORT_IN_PROGRESS',
-    'REVIEW_IN_PROGRESS'
-]);
-
-
-/***/ }),
-
 /***/ 8134:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_monitor_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4103);
+/* harmony import */ var _stages_monitor_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3788);
 
 await (0,_stages_monitor_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
 
@@ -28450,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4103:
+/***/ 3788:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28458,8 +28391,6 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
-
-// UNUSED EXPORTS: watchStacks
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
@@ -28477,7 +28408,7 @@ __nccwpck_require__.d(platform_namespaceObject, {
 var core_namespaceObject = {};
 __nccwpck_require__.r(core_namespaceObject);
 __nccwpck_require__.d(core_namespaceObject, {
-  ExitCode: () => (ExitCode),
+  ExitCode: () => (core_ExitCode),
   addPath: () => (addPath),
   debug: () => (debug),
   endGroup: () => (endGroup),
@@ -28507,45 +28438,173 @@ __nccwpck_require__.d(core_namespaceObject, {
   warning: () => (warning)
 });
 
-;// CONCATENATED MODULE: ./src/domain/activity.ts
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/config/state.ts
+/** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
+const State = {
+    CorrelationId: 'correlation-id',
+    PreRan: 'pre-ran',
+    Result: 'result',
+    AcquiredAt: 'acquired-at',
+    QueuedAt: 'queued-at',
+    Registry: 'registry',
+    Fence: 'fence',
+    TicketSeq: 'ticket-seq',
+    MonitorPid: 'monitor-pid',
+    MonitorDir: 'monitor-dir',
+    Finalized: 'finalized'
+};
+const Outputs = {
+    CorrelationId: 'correlation-id',
+    Result: 'result',
+    Registry: 'registry',
+    WaitedSeconds: 'waited-seconds',
+    QueuePosition: 'queue-position',
+    ActiveCorrelationId: 'active-correlation-id',
+    StackStatus: 'stack-status',
+    ConsoleUrl: 'console-url',
+    EstimatedMinutes: 'estimated-minutes',
+    CfnTags: 'cfn-tags',
+    Validation: 'validation'
+};
+/** Exit status of the coordinate stage and of the CLI. */
+const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/monitor/files.ts
 
 
-const activeCorrelationId = (stack) => stack.tags[CORRELATION_TAG] || undefined;
-const LATEST_EVENTS = 5;
-function formatEvent(e) {
-    const time = e.timestamp.toISOString().slice(11, 19);
-    const reason = e.reason ? `: ${e.reason}` : '';
-    return `${time} ${e.logicalId} (${e.resourceType}) ${e.status}${reason}`;
+
+/** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
+function monitorDir(correlationId, env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator', correlationId);
 }
-/** The block logged at every poll and in the error annotation when we give up. */
-function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) {
-    const id = activeCorrelationId(a.stack);
-    const lines = [`Stack ${a.stack.name} is ${a.stack.status}: another deployment is active.`];
-    lines.push(`  Active deployment: ${id ?? `unknown (the stack has no ${CORRELATION_TAG} tag)`}`);
-    if (a.startedAt) {
-        const elapsed = now - a.startedAt.getTime();
-        const remaining = expectedMs - elapsed;
-        lines.push(`  Started: ${a.startedAt.toISOString()} (${a.startStatus ?? 'operation'})`);
-        lines.push(`  Elapsed: ${formatDuration(elapsed)}`);
-        lines.push(`  Estimate: ${remaining > 0 ? `about ${formatDuration(remaining)} remaining` : `overdue by ${formatDuration(-remaining)}`} (expected ${formatDuration(expectedMs)}; ${estimateBasis})`);
+const monitorFiles = (dir) => ({
+    settings: (0,external_node_path_.join)(dir, 'monitor.json'),
+    log: (0,external_node_path_.join)(dir, 'monitor.jsonl'),
+    pid: (0,external_node_path_.join)(dir, 'monitor.pid')
+});
+function writeSettings(dir, settings) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const file = monitorFiles(dir).settings;
+    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(settings, null, 2), { mode: 0o600 });
+    (0,external_node_fs_.chmodSync)(file, 0o600);
+    return file;
+}
+const readSettings = (file) => JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+/** The lock's heartbeat cadence: three beats per lease, so one lost write never makes it stale. */
+const heartbeatInterval = (leaseMs) => Math.max(200, Math.floor(leaseMs / 3));
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./src/monitor/launch.ts
+
+
+
+/**
+ * Starts the monitor as a detached process whose output goes to a file, never
+ * to the step's pipes (the step would wait for them to close), and lets go of it.
+ */
+function launchMonitor(bundle, dir, settings, env = process.env) {
+    const file = writeSettings(dir, settings);
+    const files = monitorFiles(dir);
+    const out = (0,external_node_fs_.openSync)(files.log, 'a', 0o600);
+    try {
+        const child = (0,external_node_child_process_.spawn)(process.execPath, [bundle, file], {
+            detached: true,
+            stdio: ['ignore', out, out],
+            env,
+            cwd: dir
+        });
+        child.unref();
+        if (!child.pid)
+            throw new Error('the monitor process did not start');
+        (0,external_node_fs_.writeFileSync)(files.pid, String(child.pid), { mode: 0o600 });
+        return { pid: child.pid, dir, log: files.log };
     }
-    else {
-        lines.push('  Started: unknown (the start of the operation is not among the recent events)');
+    finally {
+        (0,external_node_fs_.closeSync)(out);
     }
-    const p = operationProgress(a.events);
-    lines.push(`  Progress: ${p.done} resources done, ${p.inProgress} in progress, ${p.failed} failed`);
-    lines.push(`  Console: ${a.consoleUrl}`);
-    const latest = showLatest ? a.events.slice(-LATEST_EVENTS) : [];
-    if (latest.length > 0) {
-        lines.push('  Latest events:');
-        for (const e of latest)
-            lines.push(`    ${formatEvent(e)}`);
-    }
-    return lines.join('\n');
 }
 
-// EXTERNAL MODULE: ./src/domain/stack-status.ts
-var stack_status = __nccwpck_require__(5627);
+;// CONCATENATED MODULE: ./src/monitor/run.ts
+/**
+ * The detached monitor: heartbeats the lock (conditional on the fencing token)
+ * and follows the stacks' events until finalize stops it. Errors are recorded
+ * and retried with backoff; it never exits on its own.
+ */
+async function runMonitor(d) {
+    const { settings: s, registry, reader } = d;
+    const note = (type, fields = {}) => d.write({
+        at: new Date(d.now()).toISOString(),
+        correlationId: s.correlationId,
+        type,
+        ...fields
+    });
+    note('started', {
+        pid: process.pid,
+        environment: s.environment,
+        stacks: s.stacks,
+        fence: s.fence
+    });
+    const cursors = new Map();
+    let holding = registry !== undefined;
+    let nextBeat = d.now();
+    let nextPoll = d.now() + s.monitorIntervalMs;
+    let failures = 0;
+    if (s.watchEvents) {
+        for (const stack of s.stacks) {
+            try {
+                cursors.set(stack, (await reader.eventsSince(stack)).at(-1)?.id);
+            }
+            catch (err) {
+                note('error', { during: 'events', message: err.message });
+            }
+        }
+    }
+    while (!d.signal.aborted) {
+        const now = d.now();
+        try {
+            if (holding && registry && now >= nextBeat) {
+                nextBeat = now + s.heartbeatMs;
+                const ok = await registry.heartbeatLock(s.environment, s.correlationId, s.fence);
+                note('heartbeat', { ok });
+                if (!ok) {
+                    // The lock was taken over (or released): never extend someone else's.
+                    holding = false;
+                    note('lock-lost', { fence: s.fence });
+                }
+            }
+            if (s.watchEvents && now >= nextPoll) {
+                nextPoll = now + s.monitorIntervalMs;
+                for (const stack of s.stacks) {
+                    const fresh = await reader.eventsSince(stack, cursors.get(stack));
+                    for (const e of fresh)
+                        note('event', { stack, event: e });
+                    if (fresh.length > 0)
+                        cursors.set(stack, fresh.at(-1)?.id);
+                }
+            }
+            failures = 0;
+        }
+        catch (err) {
+            failures++;
+            note('error', { message: err.message, failures });
+            await d.sleep(Math.min(30_000, 500 * 2 ** Math.min(failures, 6)), d.signal);
+            continue;
+        }
+        const wake = Math.min(holding ? nextBeat : Infinity, s.watchEvents ? nextPoll : Infinity);
+        await d.sleep(Number.isFinite(wake) ? Math.max(0, wake - d.now()) : 60_000, d.signal);
+    }
+    note('stopped', { reason: 'SIGTERM' });
+}
+
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -31194,7 +31253,7 @@ var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
 /**
  * The code to exit an action
  */
-var ExitCode;
+var core_ExitCode;
 (function (ExitCode) {
     /**
      * A code indicating that the action was successful
@@ -31204,7 +31263,7 @@ var ExitCode;
      * A code indicating that the action was a failure
      */
     ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
+})(core_ExitCode || (core_ExitCode = {}));
 //-----------------------------------------------------------------------
 // Variables
 //-----------------------------------------------------------------------
@@ -31358,7 +31417,7 @@ function setCommandEcho(enabled) {
  * @param message add error issue message
  */
 function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
+    process.exitCode = core_ExitCode.Failure;
     error(message);
 }
 //-----------------------------------------------------------------------
@@ -31520,6 +31579,21 @@ function createLogger(correlationId, sink = coreSink) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/stages/clients.ts
+// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
+async function cloudFormationReader(region) {
+    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(749)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8749));
+    return new CloudFormationAdapter(createCloudFormationClient(region), region);
+}
+async function openRegistry(table, region) {
+    if (!table) {
+        const { CloudFormationOnlyRegistry } = await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 914));
+        return new CloudFormationOnlyRegistry();
+    }
+    const { DynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(422)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1422));
+    return new DynamoRegistry(createDynamoClient(region), table);
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/domain/correlation-id.ts
@@ -31538,7 +31612,7 @@ const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
 
 ;// CONCATENATED MODULE: ./src/domain/durations.ts
 /** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
-function durations_formatDuration(ms) {
+function formatDuration(ms) {
     // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
     if (ms > 0 && ms < 1000)
         return `${Math.round(ms)}ms`;
@@ -31854,31 +31928,6 @@ function readConfig(env = process.env) {
 /** The correlation-id input alone, read before the rest so even config errors carry an ID. */
 const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
 
-;// CONCATENATED MODULE: ./src/config/state.ts
-/** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
-const State = {
-    CorrelationId: 'correlation-id',
-    PreRan: 'pre-ran',
-    Result: 'result',
-    AcquiredAt: 'acquired-at',
-    Registry: 'registry'
-};
-const Outputs = {
-    CorrelationId: 'correlation-id',
-    Result: 'result',
-    Registry: 'registry',
-    WaitedSeconds: 'waited-seconds',
-    QueuePosition: 'queue-position',
-    ActiveCorrelationId: 'active-correlation-id',
-    StackStatus: 'stack-status',
-    ConsoleUrl: 'console-url',
-    EstimatedMinutes: 'estimated-minutes',
-    CfnTags: 'cfn-tags',
-    Validation: 'validation'
-};
-/** Exit status of the coordinate stage and of the CLI. */
-const state_ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
-
 ;// CONCATENATED MODULE: ./src/stages/runtime.ts
 
 
@@ -31961,46 +32010,47 @@ function loadConfig(log, io) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/stages/clients.ts
-/** The CloudFormation adapter, loaded only once the inputs are known to be good (start-up cost). */
-async function cloudFormationReader(region) {
-    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(21)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1021));
-    return new CloudFormationAdapter(createCloudFormationClient(region), region);
-}
-
 ;// CONCATENATED MODULE: ./src/stages/monitor.ts
 
 
 
 
 
+
+
+
 /**
- * Watches the covered stacks' events every monitor-interval-seconds and reports
- * each new one, until no stack is in progress or the signal aborts.
+ * One bundle, two roles: with a settings file as its argument it is the
+ * detached monitor itself; as the monitor/ sub-action's step it launches one
+ * for the deployment named by correlation-id.
  */
-async function watchStacks(d) {
-    const { config, log, reader } = d;
-    const cursor = new Map();
-    for (const name of config.stackNames)
-        cursor.set(name, (await reader.eventsSince(name)).at(-1)?.id);
-    log.info(`Watching ${config.stackNames.join(', ')} every ${config.monitorIntervalMs / 1000}s.`);
-    while (!d.signal?.aborted) {
-        await d.sleep(config.monitorIntervalMs, d.signal);
-        for (const name of config.stackNames) {
-            const fresh = await reader.eventsSince(name, cursor.get(name));
-            for (const e of fresh)
-                log.info(formatEvent(e));
-            if (fresh.length > 0)
-                cursor.set(name, fresh.at(-1)?.id);
-        }
-        const stacks = await reader.describeStacks(config.stackNames);
-        if (!stacks.some((s) => (0,stack_status/* isInProgress */.LT)(s.status))) {
-            log.info(`No covered stack is in progress: ${stacks.map((s) => `${s.name}=${s.status}`).join(', ')}.`);
-            return;
-        }
-    }
-}
 async function main() {
+    const settingsFile = process.argv[2];
+    if (settingsFile)
+        await detached(readSettings(settingsFile));
+    else
+        await launchForSubAction();
+}
+async function detached(settings) {
+    const controller = new AbortController();
+    for (const sig of ['SIGTERM', 'SIGINT'])
+        process.once(sig, () => controller.abort());
+    const reader = await cloudFormationReader(settings.region);
+    const registry = settings.registryTable
+        ? await openRegistry(settings.registryTable, settings.region)
+        : undefined;
+    await runMonitor({
+        settings,
+        registry,
+        reader,
+        now: Date.now,
+        sleep: sleep,
+        signal: controller.signal,
+        write: (o) => process.stdout.write(`${JSON.stringify(o)}\n`)
+    });
+    process.exit(0);
+}
+async function launchForSubAction() {
     const io = coreIO;
     const correlationId = stageCorrelationId(io);
     const log = createLogger(correlationId);
@@ -32008,15 +32058,32 @@ async function main() {
         const config = loadConfig(log, io);
         if (!config)
             return;
-        const reader = await cloudFormationReader(config.region);
-        const signal = cancellationSignal();
-        await watchStacks({
-            config,
-            log,
-            reader,
-            sleep: sleep,
-            signal
+        let fence = 0;
+        if (config.registryTable) {
+            const registry = await openRegistry(config.registryTable, config.region);
+            const { lock } = await registry.view(config.environment);
+            if (lock.holder?.correlationId !== correlationId) {
+                log.warning(`${correlationId} does not hold the ${config.environment} lock (holder: ${lock.holder?.correlationId ?? 'none'}): watching without heartbeats.`);
+            }
+            else
+                fence = lock.fence;
+        }
+        const launched = launchMonitor((0,external_node_url_.fileURLToPath)(import.meta.url), monitorDir(correlationId), {
+            correlationId,
+            environment: config.environment,
+            stacks: config.stackNames,
+            region: config.region,
+            registryTable: fence > 0 ? config.registryTable : undefined,
+            fence,
+            leaseMs: config.leaseMs,
+            heartbeatMs: heartbeatInterval(config.leaseMs),
+            monitorIntervalMs: config.monitorIntervalMs,
+            watchEvents: config.monitor,
+            acquiredAt: new Date().toISOString()
         });
+        io.saveState(State.MonitorPid, String(launched.pid));
+        io.saveState(State.MonitorDir, launched.dir);
+        log.info(`Monitor started (pid ${launched.pid}), observations in ${launched.log}.`);
     });
 }
 

@@ -28383,7 +28383,13 @@ const State = {
     PreRan: 'pre-ran',
     Result: 'result',
     AcquiredAt: 'acquired-at',
-    Registry: 'registry'
+    QueuedAt: 'queued-at',
+    Registry: 'registry',
+    Fence: 'fence',
+    TicketSeq: 'ticket-seq',
+    MonitorPid: 'monitor-pid',
+    MonitorDir: 'monitor-dir',
+    Finalized: 'finalized'
 };
 const Outputs = {
     CorrelationId: 'correlation-id',

@@ -4,7 +4,13 @@ export const State = {
   PreRan: 'pre-ran',
   Result: 'result',
   AcquiredAt: 'acquired-at',
-  Registry: 'registry'
+  QueuedAt: 'queued-at',
+  Registry: 'registry',
+  Fence: 'fence',
+  TicketSeq: 'ticket-seq',
+  MonitorPid: 'monitor-pid',
+  MonitorDir: 'monitor-dir',
+  Finalized: 'finalized'
 } as const;
 
 export type StateKey = (typeof State)[keyof typeof State];

@@ -33,3 +33,14 @@ export interface Clock {
 
 /** Resolves after `ms`, or early (without throwing) when `signal` aborts. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export interface RunRef {
+  readonly repository?: string;
+  readonly runId?: string;
+  readonly runAttempt?: string;
+}
+
+/** Whether a workflow run has finished (GitHub API); undefined when it cannot tell. */
+export interface RunLiveness {
+  runFinished(run: RunRef): Promise<boolean | undefined>;
+}

@@ -60,6 +60,8 @@ const recovery: Record<
 
 export interface GatewayContext {
   readonly registryConfigured: boolean;
+  /** Why a configured registry could not be used (coordination fell back to CloudFormation only). */
+  readonly registryUnavailable?: string;
 }
 
 /** The checks after the active-deployment check, in a fixed order. */
@@ -90,15 +92,23 @@ export function otherFindings(stacks: readonly StackSnapshot[], ctx: GatewayCont
       });
     }
   }
-  if (!ctx.registryConfigured) {
+  if (ctx.registryUnavailable) {
+    findings.push({
+      code: 'REGISTRY_UNAVAILABLE',
+      severity: 'warning',
+      message: `The registry table could not be used (${ctx.registryUnavailable}); coordinated through CloudFormation only (no queue order, no identity of other runs).`,
+      resolution: [
+        'Check that the table exists in this region and that the role may use it (see infra/iam-policy.json).',
+        'aws dynamodb describe-table --table-name TABLE'
+      ]
+    });
+  } else if (!ctx.registryConfigured) {
     findings.push({
       code: 'REGISTRY_NOT_CONFIGURED',
       severity: 'warning',
       message:
         'No registry-table: coordinating through CloudFormation only (best effort: no queue order, no identity of other runs).',
-      resolution: [
-        'Create the registry table from infra/registry-table.yml and set registry-table.'
-      ]
+      resolution: ['Deploy the registry table (infra/registry-table.yml) and set registry-table.']
     });
   }
   return findings;

@@ -1,8 +1,19 @@
 import type { StackReader } from '../coordination/ports.js';
+import type { Registry } from '../registry/types.js';
 
-/** The CloudFormation adapter, loaded only once the inputs are known to be good (start-up cost). */
+// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
+
 export async function cloudFormationReader(region: string): Promise<StackReader> {
   const { CloudFormationAdapter, createCloudFormationClient } =
     await import('../aws/cloudformation.js');
   return new CloudFormationAdapter(createCloudFormationClient(region), region);
+}
+
+export async function openRegistry(table: string | undefined, region: string): Promise<Registry> {
+  if (!table) {
+    const { CloudFormationOnlyRegistry } = await import('../registry/cloudformation-only.js');
+    return new CloudFormationOnlyRegistry();
+  }
+  const { DynamoRegistry, createDynamoClient } = await import('../registry/dynamodb.js');
+  return new DynamoRegistry(createDynamoClient(region), table);
 }

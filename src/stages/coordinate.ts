@@ -1,7 +1,11 @@
-import type { Config } from '../config/config.js';
-import { DEFAULT_EXPECTED_DURATION_MS } from '../config/config.js';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_EXPECTED_DURATION_MS, type Config } from '../config/config.js';
 import { ExitCode, Outputs, State, type CoordinationResult } from '../config/state.js';
-import { activeCorrelationId, describeActivity, type Activity } from '../domain/activity.js';
+import type { Clock, RunLiveness, Sleep, StackReader } from '../coordination/ports.js';
+import { reportFindings } from '../coordination/report-findings.js';
+import { describeHolder, waitForTurn, type TurnOutcome } from '../coordination/wait-for-turn.js';
+import { activeCorrelationId, describeActivity } from '../domain/activity.js';
 import { formatDuration } from '../domain/durations.js';
 import {
   activeDeploymentFindings,
@@ -10,11 +14,15 @@ import {
   warningsOf,
   type Finding
 } from '../domain/findings.js';
+import { classifyStatus } from '../domain/stack-status.js';
 import { CORRELATION_TAG, type StackSnapshot } from '../domain/stack.js';
-import type { Clock, Sleep, StackReader } from '../coordination/ports.js';
-import { reportFindings } from '../coordination/report-findings.js';
-import { waitForStacks } from '../coordination/wait-for-stacks.js';
+import { runContext } from '../github/context.js';
+import { heartbeatInterval, monitorDir } from '../monitor/files.js';
+import { launchMonitor, type LaunchedMonitor } from '../monitor/launch.js';
+import { CloudFormationOnlyRegistry } from '../registry/cloudformation-only.js';
+import type { Participant, Registry, Transition } from '../registry/types.js';
 import { createLogger, type Logger } from '../report/logger.js';
+import { cloudFormationReader, openRegistry } from './clients.js';
 import {
   cancellationSignal,
   coreIO,
@@ -25,31 +33,32 @@ import {
   systemClock,
   type ActionIO
 } from './runtime.js';
-import { cloudFormationReader } from './clients.js';
 
 export interface CoordinateDeps {
   readonly config: Config;
   readonly log: Logger;
   readonly io: ActionIO;
   readonly reader: StackReader;
+  readonly registry: Registry;
   readonly clock: Clock;
   readonly sleep: Sleep;
+  readonly liveness?: RunLiveness;
   readonly signal?: AbortSignal;
+  /** Starts the detached monitor once the lock is held. */
+  readonly startMonitor?: (fence: number, acquiredAt: string) => LaunchedMonitor;
 }
 
 export interface CoordinateReport {
   readonly result: CoordinationResult;
-  readonly stacks: readonly StackSnapshot[];
+  readonly turn: TurnOutcome;
   readonly findings: readonly Finding[];
-  readonly waitedMs: number;
-  readonly queuePosition: number;
-  readonly busy: readonly Activity[];
   readonly expectedMs: number;
 }
 
 /**
- * coordinate: the active-deployment check first; wait while a covered stack is
- * busy (up to wait-timeout-minutes); then the other checks; go or stop.
+ * coordinate: CloudFormation first (the active-deployment check), then the
+ * queue: wait for this run's turn up to wait-timeout-minutes, take the lock,
+ * run the other checks, start the monitor.
  */
 export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
   const { config, log, reader } = d;
@@ -57,63 +66,109 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
   const estimateBasis = config.expectedDurationMs
     ? 'from expected-duration-minutes'
     : 'no history yet';
+  const me: Participant = {
+    correlationId: log.correlationId,
+    environment: config.environment,
+    stacks: config.stackNames,
+    run: runContext(),
+    leaseMs: config.leaseMs
+  };
 
   const arrival = await reader.describeStacks(config.stackNames);
-  log.info(`Stacks on arrival: ${arrival.map((s) => `${s.name}=${s.status}`).join(', ')}`);
-  const active = activeDeploymentFindings(arrival);
-  const queuePosition = active.length > 0 ? 1 : 0;
-  let stacks = arrival;
-  let waitedMs = 0;
-  let busy: Activity[] = [];
+  log.info(`Stacks on arrival: ${statuses(arrival)}`);
+  reportFindings(log, activeDeploymentFindings(arrival), false);
 
-  if (active.length > 0) {
-    reportFindings(log, active, false);
-    log.info(
-      config.waitTimeoutMs > 0
-        ? `Waiting up to ${formatDuration(config.waitTimeoutMs)} for the active deployment, checking every ${formatDuration(config.pollIntervalMs)}.`
-        : 'wait-timeout-minutes is 0: not waiting.'
-    );
-    const outcome = await waitForStacks(d, {
-      stacks: config.stackNames,
+  const turn = await waitForTurn(
+    { ...d, fallback: () => new CloudFormationOnlyRegistry() },
+    {
+      me,
+      arrival,
       timeoutMs: config.waitTimeoutMs,
       pollIntervalMs: config.pollIntervalMs,
       expectedMs,
       estimateBasis,
-      signal: d.signal
-    });
-    waitedMs = outcome.waitedMs;
-    stacks = outcome.stacks;
-    if (outcome.kind !== 'settled') {
-      const result = outcome.kind === 'cancelled' ? 'aborted' : 'concurrent';
-      const details = outcome.busy
-        .map((a) => describeActivity(a, d.clock.now(), expectedMs, estimateBasis))
-        .join('\n');
-      const why =
-        outcome.kind === 'cancelled'
-          ? `Cancelled after waiting ${formatDuration(waitedMs)}.`
-          : config.waitTimeoutMs > 0
-            ? `Gave up after waiting ${formatDuration(waitedMs)} (wait-timeout-minutes).`
-            : 'Not waiting (wait-timeout-minutes is 0).';
-      log.error(`${why}\n${details}`, { title: 'Another deployment is active' });
-      return {
-        result,
-        stacks,
-        findings: activeDeploymentFindings(stacks),
-        waitedMs,
-        queuePosition,
-        busy: outcome.busy,
-        expectedMs
-      };
+      skipSuperseded: config.skipSuperseded,
+      signal: d.signal,
+      onQueued: (ticket) => d.io.saveState(State.TicketSeq, String(ticket.seq)),
+      onArrival: async ({ registry, position, holder, ahead }) => {
+        const note = [
+          `position ${position}`,
+          holder ? `lock held by ${describeHolder(holder)}` : 'lock free',
+          ...(ahead.length > 0 ? [`ahead: ${ahead.map((t) => t.correlationId).join(', ')}`] : [])
+        ].join('; ');
+        await safely(log, () =>
+          registry.putRecord(
+            {
+              correlationId: log.correlationId,
+              environment: config.environment,
+              stacks: config.stackNames,
+              run: me.run
+            },
+            { state: 'queued', at: new Date(d.clock.now()).toISOString(), note }
+          )
+        );
+      }
     }
-    busy = outcome.wasBusy;
-    log.info(
-      `The active deployment finished after ${formatDuration(waitedMs)}: ${stacks.map((s) => `${s.name}=${s.status}`).join(', ')}`
+  );
+  const registry = turn.registry;
+
+  if (turn.kind !== 'acquired') {
+    const result: CoordinationResult =
+      turn.kind === 'cancelled'
+        ? 'aborted'
+        : turn.kind === 'superseded'
+          ? 'superseded'
+          : 'concurrent';
+    if (turn.kind !== 'superseded') {
+      const who = turn.waitedFor.map((h) => `Lock held by ${describeHolder(h)}.`);
+      const details = turn.busy.map((a) =>
+        describeActivity(a, d.clock.now(), expectedMs, estimateBasis)
+      );
+      const why =
+        turn.kind === 'cancelled'
+          ? `Cancelled after waiting ${formatDuration(turn.waitedMs)}.`
+          : config.waitTimeoutMs > 0
+            ? `Gave up after waiting ${formatDuration(turn.waitedMs)} (wait-timeout-minutes).`
+            : 'Not waiting (wait-timeout-minutes is 0).';
+      log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
+    }
+    await record(
+      d,
+      registry,
+      turn.kind === 'timeout' ? 'timed-out' : turn.kind === 'cancelled' ? 'cancelled' : 'superseded'
     );
+    return { result, turn, findings: activeDeploymentFindings(turn.stacks), expectedMs };
   }
 
+  const holder = turn.holder!;
+  if (turn.waitedMs > 0 && turn.queuePosition > 0)
+    log.info(`This run's turn came after ${formatDuration(turn.waitedMs)}.`);
+  log.info(
+    `Acquired ${config.environment}${registry.kind === 'dynamodb' ? ` (fencing token ${holder.fence})` : ' (CloudFormation only)'}: ${statuses(turn.stacks)}`
+  );
+  if (turn.tookOver) {
+    await record(
+      d,
+      registry,
+      'took-over',
+      `from ${turn.tookOver.from.correlationId}: ${turn.tookOver.reason}`
+    );
+    await safely(log, () =>
+      registry.addTransition(turn.tookOver!.from.correlationId, {
+        state: 'taken-over',
+        at: new Date(d.clock.now()).toISOString(),
+        note: `by ${log.correlationId}: ${turn.tookOver!.reason}`
+      })
+    );
+  }
+  await record(d, registry, 'acquired', undefined, holder.fence);
+
   const findings = [
-    ...activeDeploymentFindings(stacks),
-    ...otherFindings(stacks, { registryConfigured: Boolean(config.registryTable) })
+    ...activeDeploymentFindings(turn.stacks),
+    ...otherFindings(turn.stacks, {
+      registryConfigured: Boolean(config.registryTable),
+      registryUnavailable: turn.fallbackReason
+    })
   ];
   reportFindings(log, findings);
   let result: CoordinationResult = 'acquired';
@@ -132,24 +187,103 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
       { title: 'Deployment blocked by warnings' }
     );
     result = 'blocked';
+  } else if (activeFailed(turn) && config.onActiveFailure !== 'proceed') {
+    log.error(
+      `The deployment this run waited for failed and on-active-failure is '${config.onActiveFailure}': not deploying.`,
+      { title: 'Active deployment failed' }
+    );
+    result = 'aborted';
+  } else if (activeFailed(turn)) {
+    log.warning(
+      'The deployment this run waited for failed; proceeding (on-active-failure: proceed).',
+      { title: 'Active deployment failed' }
+    );
   }
-  return { result, stacks, findings, waitedMs, queuePosition, busy, expectedMs };
+
+  if (result !== 'acquired') {
+    if (
+      await safely(log, () =>
+        registry.release(config.environment, log.correlationId, holder.fence, result)
+      )
+    ) {
+      await record(d, registry, 'released', `not deploying: ${result}`);
+    }
+    return { result, turn, findings, expectedMs };
+  }
+
+  d.io.saveState(State.Fence, String(holder.fence));
+  d.io.saveState(State.AcquiredAt, holder.acquiredAt);
+  if (registry.kind === 'dynamodb' || config.monitor) {
+    const monitor = d.startMonitor?.(holder.fence, holder.acquiredAt);
+    if (monitor) {
+      d.io.saveState(State.MonitorPid, String(monitor.pid));
+      d.io.saveState(State.MonitorDir, monitor.dir);
+      log.info(
+        `Monitor started (pid ${monitor.pid}): ${registry.kind === 'dynamodb' ? 'heartbeats the lock, ' : ''}${config.monitor ? 'follows the stack events' : 'events not watched (monitor: false)'}.`
+      );
+    }
+  }
+  return { result, turn, findings, expectedMs };
+}
+
+/** The deployment this run waited for failed: the last holder's outcome, or a stack it saw busy ended in failure. */
+function activeFailed(turn: TurnOutcome): boolean {
+  const last = turn.lockBefore;
+  if (last?.lastHolder && turn.waitedFor.some((h) => h.correlationId === last.lastHolder))
+    return last.lastOutcome === 'failed';
+  const busyNames = new Set(turn.busy.map((a) => a.stack.name));
+  return turn.stacks.some(
+    (s) =>
+      busyNames.has(s.name) &&
+      ['stable-after-failure', 'blocked'].includes(classifyStatus(s.status).class)
+  );
+}
+
+const statuses = (stacks: readonly StackSnapshot[]): string =>
+  stacks.map((s) => `${s.name}=${s.status}`).join(', ');
+
+/** Registry trouble after the lock decision never fails the run: a warning, and on. */
+async function safely<T>(log: Logger, fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (err) {
+    log.warning(`Registry write failed: ${(err as Error).message}`, {
+      title: 'Registry write failed'
+    });
+    return undefined;
+  }
+}
+
+async function record(
+  d: CoordinateDeps,
+  registry: Registry,
+  state: Transition,
+  note?: string,
+  fence?: number
+): Promise<void> {
+  const entry = { state, at: new Date(d.clock.now()).toISOString(), ...(note ? { note } : {}) };
+  await safely(d.log, () =>
+    registry.addTransition(d.log.correlationId, entry, fence === undefined ? {} : { fence })
+  );
 }
 
 /** Publishes what coordinate found as the step's outputs and state, and sets the exit status. */
 export function publish(d: CoordinateDeps, report: CoordinateReport): void {
   const { io, log, config, reader } = d;
-  const first = report.stacks[0];
-  const activeId = report.busy.map((a) => activeCorrelationId(a.stack)).find(Boolean);
+  const { turn } = report;
+  const first = turn.stacks[0];
+  const activeId =
+    turn.waitedFor[0]?.correlationId ??
+    turn.busy.map((a) => activeCorrelationId(a.stack)).find(Boolean);
   const outputs: Record<string, string> = {
     [Outputs.CorrelationId]: log.correlationId,
     [Outputs.Result]: report.result,
-    [Outputs.Registry]: 'cloudformation-only',
-    [Outputs.WaitedSeconds]: String(Math.round(report.waitedMs / 1000)),
-    [Outputs.QueuePosition]: String(report.queuePosition),
+    [Outputs.Registry]: turn.registry.kind,
+    [Outputs.WaitedSeconds]: String(Math.round(turn.waitedMs / 1000)),
+    [Outputs.QueuePosition]: String(turn.queuePosition),
     [Outputs.ActiveCorrelationId]: activeId ?? '',
     [Outputs.StackStatus]: JSON.stringify(
-      Object.fromEntries(report.stacks.map((s) => [s.name, s.status]))
+      Object.fromEntries(turn.stacks.map((s) => [s.name, s.status]))
     ),
     [Outputs.ConsoleUrl]: first ? reader.consoleUrl(first) : '',
     [Outputs.EstimatedMinutes]: String(Math.round((report.expectedMs / 60_000) * 10) / 10),
@@ -158,8 +292,7 @@ export function publish(d: CoordinateDeps, report: CoordinateReport): void {
   };
   for (const [name, value] of Object.entries(outputs)) io.setOutput(name, value);
   io.saveState(State.Result, report.result);
-  if (report.result === 'acquired')
-    io.saveState(State.AcquiredAt, new Date(d.clock.now()).toISOString());
+  io.saveState(State.Registry, turn.registry.kind);
 
   const code =
     report.result === 'acquired'
@@ -179,9 +312,51 @@ export async function main(): Promise<void> {
   await runStage(correlationId, async () => {
     const config = loadConfig(log, io);
     if (!config) return;
+    io.saveState(State.CorrelationId, correlationId);
+    io.saveState(State.QueuedAt, new Date().toISOString());
     const signal = cancellationSignal((sig) => log.warning(`Received ${sig}: stopping the wait.`));
     const reader = await cloudFormationReader(config.region);
-    const deps: CoordinateDeps = { config, log, io, reader, clock: systemClock, sleep, signal };
+    const registry = await openRegistry(config.registryTable, config.region);
+    const liveness =
+      config.githubToken && config.registryTable
+        ? await githubLiveness(config.githubToken, log)
+        : undefined;
+    // The sibling bundle, resolved at run time (a literal path would be pulled into this bundle by ncc).
+    const monitorBundle = join(
+      dirname(fileURLToPath(import.meta.url)),
+      '..',
+      ['monitor', 'index.js'].join('/')
+    );
+    const deps: CoordinateDeps = {
+      config,
+      log,
+      io,
+      reader,
+      registry,
+      liveness,
+      clock: systemClock,
+      sleep,
+      signal,
+      startMonitor: (fence, acquiredAt) =>
+        launchMonitor(monitorBundle, monitorDir(correlationId), {
+          correlationId,
+          environment: config.environment,
+          stacks: config.stackNames,
+          region: config.region,
+          registryTable: registry.kind === 'dynamodb' ? config.registryTable : undefined,
+          fence,
+          leaseMs: config.leaseMs,
+          heartbeatMs: heartbeatInterval(config.leaseMs),
+          monitorIntervalMs: config.monitorIntervalMs,
+          watchEvents: config.monitor,
+          acquiredAt
+        })
+    };
     publish(deps, await coordinate(deps));
   });
+}
+
+async function githubLiveness(token: string, log: Logger): Promise<RunLiveness> {
+  const { GitHubRunLiveness } = await import('../github/liveness.js');
+  return new GitHubRunLiveness(token, log);
 }

@@ -1,48 +1,194 @@
 import { ConfigError, type Config } from '../config/config.js';
 import { readConfig } from '../config/read.js';
 import { State } from '../config/state.js';
-import type { StackReader } from '../coordination/ports.js';
+import type { Clock, Sleep, StackReader } from '../coordination/ports.js';
+import { formatDuration } from '../domain/durations.js';
+import { resourceTypeSeconds } from '../domain/estimate.js';
+import { decideOutcome, type Outcome } from '../domain/outcome.js';
+import type { StackEvent } from '../domain/stack.js';
 import { runContext } from '../github/context.js';
+import { monitorDir } from '../monitor/files.js';
+import { monitorPid, readObservations, stopMonitor } from '../monitor/stop.js';
+import type { Registry, Transition } from '../registry/types.js';
 import { createLogger, type Logger } from '../report/logger.js';
-import { coreIO, loadConfig, runStage, stageCorrelationId, type ActionIO } from './runtime.js';
-import { cloudFormationReader } from './clients.js';
+import { cloudFormationReader, openRegistry } from './clients.js';
+import {
+  coreIO,
+  loadConfig,
+  runStage,
+  sleep,
+  stageCorrelationId,
+  systemClock,
+  type ActionIO
+} from './runtime.js';
 
 export interface FinalizeDeps {
   readonly config: Config;
   readonly log: Logger;
   readonly io: ActionIO;
   readonly reader: StackReader;
+  readonly registry: Registry;
+  readonly clock: Clock;
+  readonly sleep: Sleep;
 }
 
+interface Row {
+  readonly name: string;
+  readonly status: string;
+  readonly url: string;
+}
+
+const TRANSITION: Record<Outcome, Transition> = {
+  succeeded: 'completed',
+  'no-change': 'completed',
+  failed: 'failed',
+  cancelled: 'cancelled',
+  'still-running': 'completed'
+};
+
 /**
- * finalize (post): runs whatever happened before it. Says what coordinate
- * decided, reads the stacks' final state, and writes the job summary.
+ * finalize (post): runs whatever happened before it, as often as it is run.
+ * Stops the monitor, finds out what happened to the stacks, releases the lock
+ * (a no-op when already released or taken over), records, reports.
  */
 export async function finalize(d: FinalizeDeps): Promise<void> {
-  const { io, log, config } = d;
+  const { io, log, config, registry } = d;
+  const env = config.environment;
   const result = io.getState(State.Result);
-  if (!result) {
+  const dir = io.getState(State.MonitorDir) || monitorDir(log.correlationId);
+
+  const pid = monitorPid(io.getState(State.MonitorPid), dir);
+  if (pid !== undefined) {
+    const stopped = await stopMonitor(pid, d.sleep);
+    const observations = readObservations(dir);
+    const count = (type: string): number => observations.filter((o) => o['type'] === type).length;
     log.info(
-      'coordinate did not run (or did not finish): nothing was acquired, nothing to release.'
+      `Monitor (pid ${pid}): ${stopped === 'not-running' ? 'was no longer running' : stopped}; ${count('heartbeat')} heartbeats, ${count('event')} events, ${count('error')} errors recorded.`
     );
-    await io.appendSummary(summary(log.correlationId, config, 'not coordinated', []));
+    if (count('lock-lost') > 0)
+      log.warning('The monitor found the lock taken over while this deployment ran.', {
+        title: 'Lock lost'
+      });
+  }
+
+  const ticket = io.getState(State.TicketSeq);
+  if (result !== 'acquired' && ticket && registry.kind === 'dynamodb') {
+    // coordinate normally removes its ticket; it may have been killed while waiting.
+    await registry.removeTicket(env, Number(ticket)).catch(() => undefined);
+  }
+  if (!result || result !== 'acquired') {
+    log.info(
+      result
+        ? `coordinate result: ${result}; no lock was held.`
+        : 'coordinate did not run (or did not finish): nothing was acquired, nothing to release.'
+    );
+    const rows = result ? await stackRows(d) : [];
+    await io.appendSummary(
+      summary(log.correlationId, config, result || 'not coordinated', undefined, rows, [])
+    );
     return;
   }
+
+  const acquiredAt = io.getState(State.AcquiredAt) || new Date(d.clock.now()).toISOString();
+  const sinceMs = Date.parse(acquiredAt);
   const stacks = await d.reader.describeStacks(config.stackNames);
+  const events: StackEvent[] = [];
+  for (const s of config.stackNames) {
+    const op = await d.reader.currentOperation(s);
+    events.push(...op.events.filter((e) => e.timestamp.getTime() >= sinceMs));
+  }
+  const outcome = decideOutcome(stacks, events, sinceMs);
   const rows = stacks.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
   log.info(
-    `coordinate result: ${result}. Stacks now: ${rows.map((r) => `${r.name}=${r.status}`).join(', ')}`
+    `Outcome: ${outcome}. Stacks now: ${rows.map((r) => `${r.name}=${r.status}`).join(', ')}`
   );
-  if (result === 'acquired')
+  if (outcome === 'still-running') {
+    log.warning(
+      'The job ended while CloudFormation is still working: releasing the lock; the next run is still held back by the in-progress check.',
+      { title: 'Deployment still running' }
+    );
+  }
+
+  const fence = Number(io.getState(State.Fence) || '0');
+  if (registry.kind === 'dynamodb') {
+    const released = await guard(log, () =>
+      registry.release(env, log.correlationId, fence, outcome)
+    );
+    if (released) {
+      const now = new Date(d.clock.now()).toISOString();
+      await guard(log, async () => {
+        await registry.addTransition(
+          log.correlationId,
+          { state: TRANSITION[outcome], at: now, note: outcome },
+          { outcome }
+        );
+        await registry.addTransition(log.correlationId, { state: 'released', at: now });
+        if (outcome !== 'no-change') {
+          const first = events[0]?.timestamp.getTime() ?? sinceMs;
+          const last = events.at(-1)?.timestamp.getTime() ?? d.clock.now();
+          await registry.addHistory({
+            correlationId: log.correlationId,
+            environment: env,
+            stacks: config.stackNames,
+            outcome,
+            startedAt: new Date(first).toISOString(),
+            endedAt: new Date(last).toISOString(),
+            durationMs: last - first,
+            resourceTypeSeconds: resourceTypeSeconds(events)
+          });
+        }
+      });
+      log.info(`Released ${env} (fencing token ${fence}), outcome ${outcome}.`);
+    } else if (released === false) {
+      const view = await guard(log, () => registry.view(env));
+      const holder = view?.lock.holder;
+      log.info(
+        holder
+          ? `Nothing to release: ${env} is now held by ${holder.correlationId} (fencing token ${holder.fence}); this deployment's lock (token ${fence}) was taken over.`
+          : `Nothing to release: ${env} was already released (fencing token ${fence}).`
+      );
+    }
+  } else {
     log.info('CloudFormation-only coordination holds no lock: nothing to release.');
-  await io.appendSummary(summary(log.correlationId, config, result, rows));
+  }
+  const waited = Date.parse(acquiredAt) - Date.parse(io.getState(State.QueuedAt) || acquiredAt);
+  await io.appendSummary(
+    summary(
+      log.correlationId,
+      config,
+      'acquired',
+      { outcome, waitedMs: waited, eventCount: events.length },
+      rows,
+      events
+    )
+  );
+}
+
+async function stackRows(d: FinalizeDeps): Promise<Row[]> {
+  const stacks = await d.reader.describeStacks(d.config.stackNames).catch(() => []);
+  return stacks.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
+}
+
+/** Registry trouble in finalize is reported, never fatal: the lease expires on its own. */
+async function guard<T>(log: Logger, fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (err) {
+    log.warning(
+      `Registry unavailable in finalize (${(err as Error).message}); the lock, if held, expires after lease-minutes.`,
+      { title: 'Registry unavailable' }
+    );
+    return undefined;
+  }
 }
 
 function summary(
   correlationId: string,
   config: Config,
   result: string,
-  rows: ReadonlyArray<{ name: string; status: string; url: string }>
+  deployment: { outcome: Outcome; waitedMs: number; eventCount: number } | undefined,
+  rows: readonly Row[],
+  events: readonly StackEvent[]
 ): string {
   const run = runContext();
   const lines = [
@@ -52,6 +198,12 @@ function summary(
     `|---|---|`,
     `| Correlation ID | \`${correlationId}\` |`,
     `| Coordination | ${result} |`,
+    ...(deployment
+      ? [
+          `| Outcome | ${deployment.outcome} |`,
+          `| Waited | ${formatDuration(deployment.waitedMs)} |`
+        ]
+      : []),
     `| Registry | ${config.registryTable ?? 'none (CloudFormation only)'} |`,
     ...(run.runUrl ? [`| Run | ${run.runUrl} |`] : []),
     ''
@@ -63,6 +215,19 @@ function summary(
       ...rows.map((r) => `| [${r.name}](${r.url}) | ${r.status} |`),
       ''
     );
+  }
+  if (events.length > 0) {
+    lines.push(
+      '<details><summary>Stack events</summary>',
+      '',
+      '| time | resource | status |',
+      '|---|---|---|'
+    );
+    for (const e of events)
+      lines.push(
+        `| ${e.timestamp.toISOString()} | ${e.logicalId} (${e.resourceType}) | ${e.status} |`
+      );
+    lines.push('', '</details>', '');
   }
   return lines.join('\n');
 }
@@ -81,7 +246,12 @@ export async function main(): Promise<void> {
       return;
     }
     const reader = await cloudFormationReader(config.region);
-    await finalize({ config, log, io, reader });
+    const kind = io.getState(State.Registry);
+    const registry = await openRegistry(
+      kind === 'cloudformation-only' ? undefined : config.registryTable,
+      config.region
+    );
+    await finalize({ config, log, io, reader, registry, clock: systemClock, sleep });
   });
 }
 

@@ -1,68 +1,79 @@
-import type { Config } from '../config/config.js';
-import { formatEvent } from '../domain/activity.js';
-import { isInProgress } from '../domain/stack-status.js';
-import type { Sleep, StackReader } from '../coordination/ports.js';
-import { createLogger, type Logger } from '../report/logger.js';
+import { fileURLToPath } from 'node:url';
+import { State } from '../config/state.js';
 import {
-  cancellationSignal,
-  coreIO,
-  loadConfig,
-  runStage,
-  sleep,
-  stageCorrelationId
-} from './runtime.js';
-import { cloudFormationReader } from './clients.js';
-
-export interface MonitorDeps {
-  readonly config: Config;
-  readonly log: Logger;
-  readonly reader: StackReader;
-  readonly sleep: Sleep;
-  readonly signal?: AbortSignal;
-}
+  heartbeatInterval,
+  monitorDir,
+  readSettings,
+  type MonitorSettings
+} from '../monitor/files.js';
+import { launchMonitor } from '../monitor/launch.js';
+import { runMonitor } from '../monitor/run.js';
+import { createLogger } from '../report/logger.js';
+import { cloudFormationReader, openRegistry } from './clients.js';
+import { coreIO, loadConfig, runStage, sleep, stageCorrelationId } from './runtime.js';
 
 /**
- * Watches the covered stacks' events every monitor-interval-seconds and reports
- * each new one, until no stack is in progress or the signal aborts.
+ * One bundle, two roles: with a settings file as its argument it is the
+ * detached monitor itself; as the monitor/ sub-action's step it launches one
+ * for the deployment named by correlation-id.
  */
-export async function watchStacks(d: MonitorDeps): Promise<void> {
-  const { config, log, reader } = d;
-  const cursor = new Map<string, string | undefined>();
-  for (const name of config.stackNames)
-    cursor.set(name, (await reader.eventsSince(name)).at(-1)?.id);
-  log.info(`Watching ${config.stackNames.join(', ')} every ${config.monitorIntervalMs / 1000}s.`);
-  while (!d.signal?.aborted) {
-    await d.sleep(config.monitorIntervalMs, d.signal);
-    for (const name of config.stackNames) {
-      const fresh = await reader.eventsSince(name, cursor.get(name));
-      for (const e of fresh) log.info(formatEvent(e));
-      if (fresh.length > 0) cursor.set(name, fresh.at(-1)?.id);
-    }
-    const stacks = await reader.describeStacks(config.stackNames);
-    if (!stacks.some((s) => isInProgress(s.status))) {
-      log.info(
-        `No covered stack is in progress: ${stacks.map((s) => `${s.name}=${s.status}`).join(', ')}.`
-      );
-      return;
-    }
-  }
+export async function main(): Promise<void> {
+  const settingsFile = process.argv[2];
+  if (settingsFile) await detached(readSettings(settingsFile));
+  else await launchForSubAction();
 }
 
-export async function main(): Promise<void> {
+async function detached(settings: MonitorSettings): Promise<void> {
+  const controller = new AbortController();
+  for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, () => controller.abort());
+  const reader = await cloudFormationReader(settings.region);
+  const registry = settings.registryTable
+    ? await openRegistry(settings.registryTable, settings.region)
+    : undefined;
+  await runMonitor({
+    settings,
+    registry,
+    reader,
+    now: Date.now,
+    sleep,
+    signal: controller.signal,
+    write: (o) => process.stdout.write(`${JSON.stringify(o)}\n`)
+  });
+  process.exit(0);
+}
+
+async function launchForSubAction(): Promise<void> {
   const io = coreIO;
   const correlationId = stageCorrelationId(io);
   const log = createLogger(correlationId);
   await runStage(correlationId, async () => {
     const config = loadConfig(log, io);
     if (!config) return;
-    const reader = await cloudFormationReader(config.region);
-    const signal = cancellationSignal();
-    await watchStacks({
-      config,
-      log,
-      reader,
-      sleep,
-      signal
+    let fence = 0;
+    if (config.registryTable) {
+      const registry = await openRegistry(config.registryTable, config.region);
+      const { lock } = await registry.view(config.environment);
+      if (lock.holder?.correlationId !== correlationId) {
+        log.warning(
+          `${correlationId} does not hold the ${config.environment} lock (holder: ${lock.holder?.correlationId ?? 'none'}): watching without heartbeats.`
+        );
+      } else fence = lock.fence;
+    }
+    const launched = launchMonitor(fileURLToPath(import.meta.url), monitorDir(correlationId), {
+      correlationId,
+      environment: config.environment,
+      stacks: config.stackNames,
+      region: config.region,
+      registryTable: fence > 0 ? config.registryTable : undefined,
+      fence,
+      leaseMs: config.leaseMs,
+      heartbeatMs: heartbeatInterval(config.leaseMs),
+      monitorIntervalMs: config.monitorIntervalMs,
+      watchEvents: config.monitor,
+      acquiredAt: new Date().toISOString()
     });
+    io.saveState(State.MonitorPid, String(launched.pid));
+    io.saveState(State.MonitorDir, launched.dir);
+    log.info(`Monitor started (pid ${launched.pid}), observations in ${launched.log}.`);
   });
 }

@@ -1,0 +1,303 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CloudFormationStandin } from '../../test-rig/cfn-standin.js';
+import { DynamoRig } from '../../test-rig/dynamo-rig.js';
+import { GitHubStandin } from '../../test-rig/github-standin.js';
+import type { Job, StageResult } from '../../test-rig/runner.js';
+import { REPO_ROOT, actionJob } from './support.js';
+
+let cfn: CloudFormationStandin;
+let dynamo: DynamoRig;
+let github: GitHubStandin;
+let scratch: string;
+const jobs: Job[] = [];
+
+beforeAll(async () => {
+  [cfn, github] = await Promise.all([CloudFormationStandin.start(), GitHubStandin.start()]);
+});
+afterAll(async () => {
+  await Promise.all([cfn.close(), github.close()]);
+});
+beforeEach(async () => {
+  cfn.reset();
+  github.reset();
+  dynamo = await DynamoRig.start();
+  scratch = mkdtempSync(join(tmpdir(), 'dc-e2e-'));
+});
+afterEach(async () => {
+  for (const job of jobs.splice(0)) {
+    await job.end();
+    await job.dispose();
+  }
+  await dynamo.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+const REPOSITORY = 'octo-org/deployments';
+
+async function registryJob(
+  name: string,
+  runId: number,
+  inputs: Record<string, string>
+): Promise<Job> {
+  const job = await actionJob(
+    cfn,
+    {
+      'stack-name': 'AppStack',
+      environment: 'production',
+      'registry-table': dynamo.table,
+      'poll-interval-seconds': '0.2',
+      ...inputs
+    },
+    {
+      name,
+      env: {
+        AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
+        GITHUB_API_URL: github.url,
+        GITHUB_REPOSITORY: REPOSITORY,
+        GITHUB_RUN_ID: String(runId),
+        GITHUB_RUN_ATTEMPT: '1',
+        GITHUB_REF: 'refs/heads/main'
+      }
+    }
+  );
+  jobs.push(job);
+  return job;
+}
+
+interface DeployLine {
+  event: 'start' | 'end';
+  id: string;
+  fence: number;
+  at: number;
+}
+
+/** The workflow's deploy step: only when coordinate acquired, like `if: steps.coord.outputs.result == 'acquired'`. */
+async function deployStep(job: Job, main: StageResult | null, holdMs = 300): Promise<void> {
+  if (main?.outputs['result'] !== 'acquired') return;
+  const step = await job.runStep(
+    [process.execPath, join(REPO_ROOT, 'test-rig/fixtures/deploy-step.mjs')],
+    {
+      env: {
+        STACK: 'AppStack',
+        CORRELATION_ID: main.outputs['correlation-id'] ?? '',
+        FENCE: job.state['fence'] ?? '',
+        DEPLOY_LOG: join(scratch, 'deployments.jsonl'),
+        HOLD_MS: String(holdMs)
+      }
+    }
+  );
+  expect(step.exitCode).toBe(0);
+}
+
+const deployments = (): DeployLine[] =>
+  readFileSync(join(scratch, 'deployments.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as DeployLine);
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function record(
+  id: string
+): Promise<{ transitions: Array<{ state: string; note?: string }> } & Record<string, unknown>> {
+  const items = await dynamo.items();
+  return items.find((i) => i['pk'] === `DEPLOY#${id}`) as never;
+}
+
+describe('coordination through the DynamoDB registry', () => {
+  it('five jobs started 200 ms apart deploy one at a time, in arrival order, with queue positions 0 to 4', async () => {
+    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
+    const jobs5 = await Promise.all(
+      [0, 1, 2, 3, 4].map((i) => registryJob(`job${i}`, 1000 + i, { 'wait-timeout-minutes': '1' }))
+    );
+    await Promise.all(jobs5.map((job) => job.runStage('pre')));
+    const started = await Promise.all(
+      jobs5.map(async (job, i) => {
+        await sleep(i * 200);
+        const main = await job.runStage('main');
+        await deployStep(job, main);
+        const post = await job.runStage('post');
+        const left = await job.end();
+        return {
+          main,
+          post,
+          left,
+          ticket: Number(job.state['ticket-seq']),
+          runId: job.env['GITHUB_RUN_ID']
+        };
+      })
+    );
+    // Arrival order is the order of the queue tickets (DynamoDB's own counter).
+    const results = [...started].sort((a, b) => a.ticket - b.ticket).map((r, i) => ({ ...r, i }));
+    expect(results.map((r) => r.ticket)).toEqual([1, 2, 3, 4, 5]);
+
+    for (const r of results) {
+      expect(r.main?.exitCode).toBe(0);
+      expect(r.main?.outputs['result']).toBe('acquired');
+      expect(r.main?.outputs['registry']).toBe('dynamodb');
+      expect(r.post?.exitCode).toBe(0);
+      expect(r.left).toEqual([]);
+    }
+    expect(results.map((r) => r.main?.outputs['queue-position'])).toEqual([
+      '0',
+      '1',
+      '2',
+      '3',
+      '4'
+    ]);
+
+    // Never two at once, in arrival order, each with a larger fencing token than the last.
+    const lines = deployments();
+    const ids = results.map((r) => r.main?.outputs['correlation-id']);
+    expect(lines.map((l) => `${l.event}:${l.id}`)).toEqual(
+      ids.flatMap((id) => [`start:${id}`, `end:${id}`])
+    );
+    const fences = lines.filter((l) => l.event === 'start').map((l) => l.fence);
+    expect(fences).toEqual([...fences].sort((a, b) => a - b));
+    expect(new Set(fences).size).toBe(5);
+
+    // Each waiter names the holder it waited for: correlation ID and run link, in its log and its record.
+    for (const r of results.slice(1)) {
+      const before = results[r.i - 1]!;
+      const holderId = before.main?.outputs['correlation-id'] ?? '';
+      const runLink = `https://github.com/${REPOSITORY}/actions/runs/${before.runId}/attempts/1`;
+      expect(r.main?.stdout).toContain(`lock held by ${holderId} (${runLink})`);
+      const rec = await record(r.main?.outputs['correlation-id'] ?? '');
+      const queued = rec.transitions.find((t) => t.state === 'queued');
+      expect(queued?.note).toMatch(
+        new RegExp(
+          `position ${r.i}; lock held by \\S+ \\(https://github.com/${REPOSITORY}/actions/runs/\\d+/attempts/1\\)`
+        )
+      );
+    }
+    expect(results[1]?.main?.outputs['active-correlation-id']).toBe(
+      results[0]?.main?.outputs['correlation-id']
+    );
+
+    // Every record went queued -> acquired -> completed -> released; no ticket and no holder is left.
+    for (const id of ids) {
+      const states = (await record(id ?? '')).transitions.map((t) => t.state);
+      expect(states).toEqual(['queued', 'acquired', 'completed', 'released']);
+    }
+    const items = await dynamo.items();
+    expect(items.filter((i) => String(i['sk']).startsWith('QUEUE#'))).toEqual([]);
+    expect(items.find((i) => i['sk'] === 'LOCK')?.['holder']).toBeUndefined();
+    expect(items.filter((i) => String(i['sk']).startsWith('HIST#'))).toHaveLength(5);
+  });
+
+  it('takes over the lock of a job killed after coordinate once lease-minutes pass, and records it on both', async () => {
+    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
+    const crashed = await registryJob('crashed', 2001, { 'lease-minutes': '0.05' });
+    await crashed.runStage('pre');
+    const held = await crashed.runStage('main');
+    expect(held?.outputs['result']).toBe('acquired');
+    await crashed.kill(); // the runner died: no finalize, and the monitor's heartbeats stop with it
+    expect(await crashed.processes()).toEqual([]);
+    const killedAt = Date.now();
+
+    const next = await registryJob('next', 2002, {
+      'lease-minutes': '0.05',
+      'wait-timeout-minutes': '0.5'
+    });
+    const { main } = await next.runAll();
+    expect(main?.outputs['result']).toBe('acquired');
+    expect(Date.now() - killedAt).toBeGreaterThanOrEqual(3_000);
+    expect(main?.annotations).toContainEqual(
+      expect.objectContaining({ level: 'warning', properties: { title: 'Stale lock taken over' } })
+    );
+    const oldId = held?.outputs['correlation-id'] ?? '';
+    const newId = main?.outputs['correlation-id'] ?? '';
+    expect((await record(oldId)).transitions).toContainEqual(
+      expect.objectContaining({ state: 'taken-over', note: expect.stringContaining(newId) })
+    );
+    expect((await record(newId)).transitions).toContainEqual(
+      expect.objectContaining({ state: 'took-over', note: expect.stringContaining(oldId) })
+    );
+  });
+
+  it("takes over at the next poll when the GitHub API says the holder's run has completed", async () => {
+    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
+    const crashed = await registryJob('crashed', 3001, {});
+    await crashed.runStage('pre');
+    const held = await crashed.runStage('main');
+    await crashed.kill();
+    github.setRun('octo-org', 'deployments', 3001, 1, {
+      status: 'completed',
+      conclusion: 'cancelled'
+    });
+
+    const next = await registryJob('next', 3002, { 'wait-timeout-minutes': '0.5' });
+    const started = Date.now();
+    const { main } = await next.runAll();
+    expect(main?.outputs['result']).toBe('acquired');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(main?.stdout).toMatch(
+      /Taking over the lock of \S+ .*: its workflow run is no longer in progress/
+    );
+    expect(github.calls.some((c) => c.path.includes('/actions/runs/3001'))).toBe(true);
+    expect(held?.outputs['correlation-id']).toBeTruthy();
+  });
+
+  it('falls back to CloudFormation-only when the table stops mid-wait, and the in-progress check still holds', async () => {
+    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
+    const first = await registryJob('first', 4001, {});
+    await first.runStage('pre');
+    const held = await first.runStage('main');
+    expect(held?.outputs['result']).toBe('acquired');
+    // The holder's deployment: the stack is busy for 3 s.
+    cfn.runOperation(
+      'AppStack',
+      [
+        {
+          atMs: 500,
+          logicalId: 'Api',
+          type: 'AWS::Lambda::Function',
+          status: 'UPDATE_IN_PROGRESS'
+        },
+        { atMs: 3_000, stackStatus: 'UPDATE_COMPLETE' }
+      ],
+      { startStatus: 'UPDATE_IN_PROGRESS' }
+    );
+    const stackDoneAt = Date.now() + 3_000;
+
+    const waiter = await registryJob('waiter', 4002, { 'wait-timeout-minutes': '0.5' });
+    await waiter.runStage('pre');
+    const running = waiter.startStage('main');
+    await waiter.waitForLog(/Poll 2 /);
+    await dynamo.stop();
+    const main = await running.result;
+
+    expect(main?.exitCode).toBe(0);
+    expect(main?.outputs['result']).toBe('acquired');
+    expect(main?.outputs['registry']).toBe('cloudformation-only');
+    expect(Date.now()).toBeGreaterThanOrEqual(stackDoneAt);
+    expect(main?.annotations).toContainEqual(
+      expect.objectContaining({ level: 'warning', properties: { title: 'Registry unavailable' } })
+    );
+    expect(JSON.parse(main?.outputs['validation'] ?? '[]')).toContainEqual(
+      expect.objectContaining({ code: 'REGISTRY_UNAVAILABLE', severity: 'warning' })
+    );
+    const post = await waiter.runStage('post');
+    expect(post?.exitCode).toBe(0);
+  });
+
+  it('finalize run twice releases once and says what it found the second time', async () => {
+    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
+    const job = await registryJob('twice', 5001, {});
+    await job.runStage('pre');
+    const main = await job.runStage('main');
+    const first = await job.runStage('post');
+    const second = await job.runStage('post');
+    expect(first?.stdout).toMatch(/Released production \(fencing token 1\), outcome no-change/);
+    expect(second?.exitCode).toBe(0);
+    expect(second?.stdout).toMatch(
+      /Nothing to release: production was already released \(fencing token 1\)/
+    );
+    const states = (await record(main?.outputs['correlation-id'] ?? '')).transitions.map(
+      (t) => t.state
+    );
+    expect(states.filter((s) => s === 'released')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,241 @@
+import {
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+  type ConditionalCheckFailedException
+} from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DEFAULT_REGISTRY_TABLE, DynamoRig } from '../../test-rig/dynamo-rig.js';
+
+let rig: DynamoRig;
+
+beforeAll(async () => {
+  rig = await DynamoRig.start();
+});
+
+afterAll(async () => {
+  await rig.close();
+});
+
+async function rejection(p: Promise<unknown>): Promise<Error & Record<string, unknown>> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error & Record<string, unknown>;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** The lock acquisition the registry does: take the lock if free, bump the fencing token. */
+function acquire(pk: string, who: string, returnOld: boolean): UpdateItemCommand {
+  return new UpdateItemCommand({
+    TableName: rig.table,
+    Key: { pk: { S: pk }, sk: { S: 'LOCK' } },
+    UpdateExpression: 'SET #fence = if_not_exists(#fence, :zero) + :one, #holder = :who',
+    ConditionExpression: 'attribute_not_exists(#holder)',
+    ExpressionAttributeNames: { '#fence': 'fence', '#holder': 'holder' },
+    ExpressionAttributeValues: { ':zero': { N: '0' }, ':one': { N: '1' }, ':who': { S: who } },
+    ReturnValues: 'ALL_NEW',
+    ...(returnOld ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {})
+  });
+}
+
+describe('DynamoRig', () => {
+  it('creates the registry table: pk/sk strings, on demand, ACTIVE', async () => {
+    expect(rig.table).toBe(DEFAULT_REGISTRY_TABLE);
+    expect(rig.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const d = await rig.client().send(new DescribeTableCommand({ TableName: rig.table }));
+    expect(d.Table?.TableStatus).toBe('ACTIVE');
+    expect(d.Table?.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' }
+    ]);
+    expect(d.Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
+    // dynalite has no UpdateTimeToLive: TTL stays disabled.
+    expect(rig.ttlEnabled).toBe(false);
+    const ttl = await rig.client().send(new DescribeTimeToLiveCommand({ TableName: rig.table }));
+    expect(ttl.TimeToLiveDescription?.TimeToLiveStatus).toBe('DISABLED');
+  });
+
+  it('does conditional updates with if_not_exists, list_append and REMOVE', async () => {
+    const c = rig.client();
+    const first = await c.send(acquire('ENV#conditional', 'run-1', false));
+    expect(first.Attributes?.['fence']).toEqual({ N: '1' });
+
+    const e = await rejection(c.send(acquire('ENV#conditional', 'run-2', true)));
+    expect(e.name).toBe('ConditionalCheckFailedException');
+    expect(e.$metadata).toMatchObject({ httpStatusCode: 400 });
+    // dynalite ignores ReturnValuesOnConditionCheckFailure: no Item on the error (AWS would give one).
+    expect((e as unknown as ConditionalCheckFailedException).Item).toBeUndefined();
+
+    // Release: REMOVE the holder, append to the history list.
+    const doc = rig.doc();
+    const released = await doc.send(
+      new UpdateCommand({
+        TableName: rig.table,
+        Key: { pk: 'ENV#conditional', sk: 'LOCK' },
+        UpdateExpression:
+          'SET #log = list_append(if_not_exists(#log, :empty), :entry) REMOVE #holder',
+        ConditionExpression: '#holder = :who AND #fence = :fence',
+        ExpressionAttributeNames: { '#log': 'log', '#holder': 'holder', '#fence': 'fence' },
+        ExpressionAttributeValues: {
+          ':empty': [],
+          ':entry': [{ state: 'released', by: 'run-1' }],
+          ':who': 'run-1',
+          ':fence': 1
+        },
+        ReturnValues: 'ALL_NEW'
+      })
+    );
+    expect(released.Attributes).toEqual({
+      pk: 'ENV#conditional',
+      sk: 'LOCK',
+      fence: 1,
+      log: [{ state: 'released', by: 'run-1' }]
+    });
+
+    // Free again: the next acquisition bumps the fence from the stored value.
+    const second = await c.send(acquire('ENV#conditional', 'run-2', false));
+    expect(second.Attributes?.['fence']).toEqual({ N: '2' });
+    expect(second.Attributes?.['holder']).toEqual({ S: 'run-2' });
+  });
+
+  it('answers strongly consistent queries with begins_with on sk', async () => {
+    const doc = rig.doc();
+    for (const sk of ['Q#0002', 'Q#0001', 'LOCK', 'Q#0003', 'R#x']) {
+      await doc.send(new PutCommand({ TableName: rig.table, Item: { pk: 'ENV#query', sk } }));
+    }
+    await doc.send(
+      new PutCommand({ TableName: rig.table, Item: { pk: 'ENV#other', sk: 'Q#0001' } })
+    );
+    const q = await doc.send(
+      new QueryCommand({
+        TableName: rig.table,
+        ConsistentRead: true,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :q)',
+        ExpressionAttributeValues: { ':pk': 'ENV#query', ':q': 'Q#' }
+      })
+    );
+    expect(q.Items?.map((i) => i['sk'])).toEqual(['Q#0001', 'Q#0002', 'Q#0003']);
+
+    const paged = await doc.send(
+      new QueryCommand({
+        TableName: rig.table,
+        ConsistentRead: true,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :q)',
+        ExpressionAttributeValues: { ':pk': 'ENV#query', ':q': 'Q#' },
+        Limit: 2
+      })
+    );
+    expect(paged.Items).toHaveLength(2);
+    expect(paged.LastEvaluatedKey).toEqual({ pk: 'ENV#query', sk: 'Q#0002' });
+
+    const all = await rig.items();
+    expect(all.filter((i) => i['pk'] === 'ENV#query').map((i) => i['sk'])).toEqual([
+      'LOCK',
+      'Q#0001',
+      'Q#0002',
+      'Q#0003',
+      'R#x'
+    ]);
+  });
+
+  it('stop() refuses connections fast; restart() brings the same data back on the same port', async () => {
+    const doc = rig.doc({ maxAttempts: 1 });
+    const key = { pk: 'ENV#restart', sk: 'LOCK' };
+    await doc.send(new PutCommand({ TableName: rig.table, Item: { ...key, fence: 7 } }));
+    const url = rig.url;
+
+    await rig.stop();
+    try {
+      const t0 = Date.now();
+      const e = await rejection(doc.send(new GetCommand({ TableName: rig.table, Key: key })));
+      expect(Date.now() - t0).toBeLessThan(1000);
+      // The SDK wraps the socket error: "AWS SDK error wrapper for Error: connect ECONNREFUSED ...".
+      expect(`${String(e['code'])} ${e.message}`).toMatch(/ECONNREFUSED/);
+      // A fresh connection is refused too.
+      await expect(fetch(url)).rejects.toThrow();
+    } finally {
+      await rig.restart();
+    }
+
+    expect(rig.url).toBe(url);
+    const got = await doc.send(
+      new GetCommand({ TableName: rig.table, Key: key, ConsistentRead: true })
+    );
+    expect(got.Item).toEqual({ ...key, fence: 7 });
+  });
+
+  it('counts the requests it serves, by operation, leaving out its own', async () => {
+    rig.resetCounts();
+    expect(rig.requestCount).toBe(0);
+    const c = rig.client();
+    await c.send(
+      new PutItemCommand({
+        TableName: rig.table,
+        Item: { pk: { S: 'ENV#count' }, sk: { S: 'A' } }
+      })
+    );
+    await c.send(
+      new GetItemCommand({
+        TableName: rig.table,
+        Key: { pk: { S: 'ENV#count' }, sk: { S: 'A' } },
+        ConsistentRead: true
+      })
+    );
+    await rejection(
+      c.send(
+        new PutItemCommand({
+          TableName: rig.table,
+          Item: { pk: { S: 'ENV#count' }, sk: { S: 'A' } },
+          ConditionExpression: 'attribute_not_exists(pk)'
+        })
+      )
+    );
+    await rig.items(); // the rig's own Scan is not counted
+    expect(rig.requestCount).toBe(3);
+    expect(rig.opCounts()).toEqual({ PutItem: 2, GetItem: 1 });
+    expect(rig.requests.map((r) => [r.op, r.status])).toEqual([
+      ['PutItem', 200],
+      ['GetItem', 200],
+      ['PutItem', 400]
+    ]);
+    expect(rig.requests.every((r) => typeof r.at === 'number')).toBe(true);
+  });
+});
+
+describe('DynamoRig lifecycle', () => {
+  it('deleteTable gives ResourceNotFoundException; close refuses connections', async () => {
+    const own = await DynamoRig.start({ table: 'registry-delete-test' });
+    try {
+      expect(own.table).toBe('registry-delete-test');
+      const c = own.client({ maxAttempts: 1 });
+      await c.send(
+        new PutItemCommand({ TableName: own.table, Item: { pk: { S: 'p' }, sk: { S: 's' } } })
+      );
+      await own.deleteTable();
+      const e = await rejection(
+        c.send(
+          new GetItemCommand({ TableName: own.table, Key: { pk: { S: 'p' }, sk: { S: 's' } } })
+        )
+      );
+      expect(e.name).toBe('ResourceNotFoundException');
+
+      await own.createTable();
+      expect(await own.items()).toEqual([]);
+    } finally {
+      await own.close();
+    }
+    await expect(fetch(own.url)).rejects.toThrow();
+  });
+
+  it('close() after stop() leaves nothing open', async () => {
+    const own = await DynamoRig.start();
+    own.client();
+    await own.stop();
+    await own.close();
+    await expect(own.restart()).rejects.toThrow(/closed/);
+  });
+});

@@ -1,0 +1,176 @@
+export const id = 797;
+export const ids = [797];
+export const modules = {
+
+/***/ 8797:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CloudFormationAdapter: () => (/* binding */ CloudFormationAdapter),
+/* harmony export */   createCloudFormationClient: () => (/* binding */ createCloudFormationClient)
+/* harmony export */ });
+/* unused harmony exports stackConsoleUrl, isMissingStack */
+/* harmony import */ var _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3805);
+/* harmony import */ var _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5627);
+/* harmony import */ var _domain_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5908);
+
+
+
+/** Throttling and transient errors are retried by the SDK itself (standard mode, exponential backoff). */
+function createCloudFormationClient(region, maxAttempts = 6) {
+    return new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .CloudFormationClient */ .m1N({ region, maxAttempts, retryMode: 'standard' });
+}
+/** How far back currentOperation looks for the start of an operation. */
+const OPERATION_SEARCH_PAGES = 20;
+/** How far back eventsSince looks for the last event it saw before giving up on finding it. */
+const INCREMENTAL_PAGES = 10;
+class CloudFormationAdapter {
+    client;
+    region;
+    constructor(client, region) {
+        this.client = client;
+        this.region = region;
+    }
+    async describeStacks(names) {
+        return Promise.all(names.map((name) => this.describeStack(name)));
+    }
+    async describeStack(name) {
+        try {
+            const out = await this.client.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .DescribeStacksCommand */ .Y47({ StackName: name }));
+            const stack = out.Stacks?.[0];
+            return stack ? toSnapshot(name, stack) : missing(name);
+        }
+        catch (err) {
+            if (isMissingStack(err))
+                return missing(name);
+            throw err;
+        }
+    }
+    async eventsSince(stack, afterEventId) {
+        const fresh = [];
+        const maxPages = afterEventId ? INCREMENTAL_PAGES : 1;
+        let pages = 0;
+        try {
+            for await (const page of (0,_aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .paginateDescribeStackEvents */ .A_l)({ client: this.client }, { StackName: stack })) {
+                for (const e of page.StackEvents ?? []) {
+                    if (e.EventId === afterEventId)
+                        return fresh.reverse();
+                    fresh.push(toEvent(e));
+                }
+                if (++pages >= maxPages)
+                    break;
+            }
+        }
+        catch (err) {
+            if (isMissingStack(err))
+                return [];
+            throw err;
+        }
+        return fresh.reverse();
+    }
+    async currentOperation(stack) {
+        const seen = [];
+        let pages = 0;
+        try {
+            for await (const page of (0,_aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .paginateDescribeStackEvents */ .A_l)({ client: this.client }, { StackName: stack })) {
+                for (const e of page.StackEvents ?? []) {
+                    const event = toEvent(e);
+                    seen.push(event);
+                    if ((0,_domain_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .isStackEvent */ .lQ)(event) && _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .OPERATION_START_STATUSES */ .s5.has(event.status)) {
+                        return { start: event, events: seen.reverse() };
+                    }
+                }
+                if (++pages >= OPERATION_SEARCH_PAGES)
+                    break;
+            }
+        }
+        catch (err) {
+            if (isMissingStack(err))
+                return { events: [] };
+            throw err;
+        }
+        return { events: seen.reverse() };
+    }
+    async listResources(stack) {
+        const resources = [];
+        try {
+            for await (const page of (0,_aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .paginateListStackResources */ .Rus)({ client: this.client }, { StackName: stack })) {
+                for (const r of page.StackResourceSummaries ?? []) {
+                    resources.push({
+                        logicalId: r.LogicalResourceId ?? '',
+                        physicalId: r.PhysicalResourceId,
+                        type: r.ResourceType ?? '',
+                        status: r.ResourceStatus ?? '',
+                        reason: r.ResourceStatusReason,
+                        lastUpdatedAt: r.LastUpdatedTimestamp
+                    });
+                }
+            }
+        }
+        catch (err) {
+            if (isMissingStack(err))
+                return [];
+            throw err;
+        }
+        return resources;
+    }
+    consoleUrl(stack) {
+        return stackConsoleUrl(this.region, stack.stackId ?? stack.name);
+    }
+}
+/** The AWS console page of a stack, in the right partition. */
+function stackConsoleUrl(region, stackIdOrName) {
+    const host = region.startsWith('cn-')
+        ? 'console.amazonaws.cn'
+        : region.startsWith('us-gov-')
+            ? 'console.amazonaws-us-gov.com'
+            : `${region}.console.aws.amazon.com`;
+    const id = encodeURIComponent(stackIdOrName);
+    const page = stackIdOrName.startsWith('arn:')
+        ? `stackinfo?stackId=${id}`
+        : `stackinfo?stackName=${id}`;
+    return `https://${host}/cloudformation/home?region=${region}#/stacks/${page}`;
+}
+function isMissingStack(err) {
+    const e = err;
+    return e?.name === 'ValidationError' && /does not exist/.test(e.message ?? '');
+}
+const missing = (name) => ({
+    name,
+    exists: false,
+    status: _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .DOES_NOT_EXIST */ .kq,
+    tags: {},
+    outputs: {}
+});
+function toSnapshot(name, s) {
+    const pairs = (items, key, value) => Object.fromEntries((items ?? []).map((t) => [key(t) ?? '', value(t) ?? '']));
+    return {
+        name,
+        exists: true,
+        status: s.StackStatus ?? 'UNKNOWN',
+        statusReason: s.StackStatusReason,
+        stackId: s.StackId,
+        createdAt: s.CreationTime,
+        lastUpdatedAt: s.LastUpdatedTime,
+        tags: pairs(s.Tags, (t) => t.Key, (t) => t.Value),
+        outputs: pairs(s.Outputs, (o) => o.OutputKey, (o) => o.OutputValue)
+    };
+}
+function toEvent(e) {
+    return {
+        id: e.EventId ?? '',
+        stackName: e.StackName ?? '',
+        timestamp: e.Timestamp ?? new Date(0),
+        logicalId: e.LogicalResourceId ?? '',
+        physicalId: e.PhysicalResourceId,
+        resourceType: e.ResourceType ?? '',
+        status: e.ResourceStatus ?? '',
+        reason: e.ResourceStatusReason,
+        clientRequestToken: e.ClientRequestToken
+    };
+}
+
+
+/***/ })
+
+};

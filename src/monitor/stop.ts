@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Sleep } from '../coordination/ports.js';
+import { monitorFiles } from './files.js';
+
+export type StopResult = 'stopped' | 'killed' | 'not-running';
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. */
+export async function stopMonitor(pid: number, sleep: Sleep, graceMs = 3_000): Promise<StopResult> {
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return 'not-running';
+  process.kill(pid, 'SIGTERM');
+  for (let waited = 0; waited < graceMs; waited += 50) {
+    if (!alive(pid)) return 'stopped';
+    await sleep(50);
+  }
+  if (!alive(pid)) return 'stopped';
+  process.kill(pid, 'SIGKILL');
+  return 'killed';
+}
+
+/** The pid from state, else from the deployment's folder (a separate finalize step). */
+export function monitorPid(statePid: string, dir: string): number | undefined {
+  if (statePid) return Number(statePid);
+  const file = monitorFiles(dir).pid;
+  return existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : undefined;
+}
+
+/** The monitor's observations (one JSON object a line); a torn last line is skipped. */
+export function readObservations(dir: string): Record<string, unknown>[] {
+  const file = monitorFiles(dir).log;
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .flatMap((l) => {
+      try {
+        return [JSON.parse(l) as Record<string, unknown>];
+      } catch {
+        return [];
+      }
+    });
+}

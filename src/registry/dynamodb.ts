@@ -1,0 +1,455 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+  paginateQuery
+} from '@aws-sdk/lib-dynamodb';
+import type { RunContext } from '../github/context.js';
+import {
+  HISTORY_TTL_DAYS,
+  RECORD_TTL_DAYS,
+  RegistryUnavailableError,
+  type DeploymentRecord,
+  type HistoryEntry,
+  type Holder,
+  type LockView,
+  type Participant,
+  type QueueView,
+  type Registry,
+  type Ticket,
+  type TransitionEntry
+} from './types.js';
+
+/**
+ * Item design (partition key pk, sort key sk):
+ *   ENV#<env>    LOCK            the lock: holder, fence, heartbeat, lease, run
+ *   ENV#<env>    QUEUE#<seq>     a waiter's ticket (seq from the SEQ counter: arrival order)
+ *   ENV#<env>    SEQ             the arrival counter
+ *   ENV#<env>    HIST#<end>#<id> a finished deployment, for estimates and `history`
+ *   DEPLOY#<id>  RECORD          a deployment's record: run, stacks, fence, transitions, outcome
+ */
+const LOCK = 'LOCK';
+const SEQ = 'SEQ';
+const QUEUE = 'QUEUE#';
+const HIST = 'HIST#';
+const envKey = (env: string): string => `ENV#${env}`;
+const ticketKey = (seq: number): string => `${QUEUE}${String(seq).padStart(12, '0')}`;
+const DAY_S = 86_400;
+
+export function createDynamoClient(region: string): DynamoDBClient {
+  // Short timeouts: an unreachable table must turn into a fallback quickly, not a hung step.
+  return new DynamoDBClient({
+    region,
+    maxAttempts: 4,
+    retryMode: 'standard',
+    requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 }
+  });
+}
+
+const isConditionFailure = (err: unknown): boolean =>
+  (err as { name?: string })?.name === 'ConditionalCheckFailedException';
+
+export class DynamoRegistry implements Registry {
+  readonly kind = 'dynamodb' as const;
+  private readonly doc: DynamoDBDocumentClient;
+
+  constructor(
+    client: DynamoDBClient,
+    private readonly table: string,
+    private readonly now: () => number = Date.now
+  ) {
+    this.doc = DynamoDBDocumentClient.from(client, {
+      marshallOptions: { removeUndefinedValues: true }
+    });
+  }
+
+  private async call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (isConditionFailure(err)) throw err;
+      throw new RegistryUnavailableError(operation, err);
+    }
+  }
+
+  /** A conditional write: true when it applied, false when its condition did not hold. */
+  private async conditional(operation: string, fn: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await this.call(operation, fn);
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  private iso(): string {
+    return new Date(this.now()).toISOString();
+  }
+
+  private expires(days: number): number {
+    return Math.floor(this.now() / 1000) + days * DAY_S;
+  }
+
+  async enqueue(me: Participant): Promise<Ticket> {
+    const counter = await this.call('enqueue', () =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: envKey(me.environment), sk: SEQ },
+          UpdateExpression: 'ADD seq :one',
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'UPDATED_NEW'
+        })
+      )
+    );
+    const seq = Number(counter.Attributes?.['seq']);
+    const ticket: Ticket = {
+      seq,
+      correlationId: me.correlationId,
+      heartbeat: randomUUID(),
+      enqueuedAt: this.iso(),
+      leaseMs: me.leaseMs,
+      run: me.run
+    };
+    await this.call('enqueue', () =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: envKey(me.environment), sk: ticketKey(seq) },
+          UpdateExpression:
+            'SET seq = :seq, correlationId = :id, heartbeat = :hb, enqueuedAt = :at, leaseMs = :lease, run = :run, expiresAt = :exp',
+          ExpressionAttributeValues: {
+            ':seq': seq,
+            ':id': me.correlationId,
+            ':hb': ticket.heartbeat,
+            ':at': ticket.enqueuedAt,
+            ':lease': me.leaseMs,
+            ':run': me.run,
+            ':exp': this.expires(1)
+          }
+        })
+      )
+    );
+    return ticket;
+  }
+
+  async heartbeatTicket(environment: string, ticket: Ticket): Promise<Ticket | undefined> {
+    const next = { ...ticket, heartbeat: randomUUID() };
+    const ok = await this.conditional('ticket heartbeat', () =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: envKey(environment), sk: ticketKey(ticket.seq) },
+          UpdateExpression: 'SET heartbeat = :hb',
+          ConditionExpression: 'correlationId = :id',
+          ExpressionAttributeValues: { ':hb': next.heartbeat, ':id': ticket.correlationId }
+        })
+      )
+    );
+    return ok ? next : undefined;
+  }
+
+  async removeTicket(environment: string, seq: number): Promise<void> {
+    await this.call('ticket removal', () =>
+      this.doc.send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: { pk: envKey(environment), sk: ticketKey(seq) }
+        })
+      )
+    );
+  }
+
+  async removeDeadTicket(environment: string, ticket: Ticket): Promise<boolean> {
+    return this.conditional('dead ticket removal', () =>
+      this.doc.send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: { pk: envKey(environment), sk: ticketKey(ticket.seq) },
+          ConditionExpression: 'heartbeat = :hb',
+          ExpressionAttributeValues: { ':hb': ticket.heartbeat }
+        })
+      )
+    );
+  }
+
+  async view(environment: string): Promise<QueueView> {
+    // One strongly consistent query reads the lock, the tickets and the counter (LOCK < QUEUE# < SEQ).
+    const items: Record<string, unknown>[] = [];
+    await this.call('read', async () => {
+      const pages = paginateQuery(
+        { client: this.doc },
+        {
+          TableName: this.table,
+          ConsistentRead: true,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': envKey(environment), ':from': LOCK, ':to': SEQ }
+        }
+      );
+      for await (const page of pages)
+        items.push(...((page.Items ?? []) as Record<string, unknown>[]));
+    });
+    const lockItem = items.find((i) => i['sk'] === LOCK);
+    const tickets = items
+      .filter((i) => String(i['sk']).startsWith(QUEUE))
+      .map(toTicket)
+      .sort((a, b) => a.seq - b.seq);
+    return { lock: toLock(environment, lockItem), tickets };
+  }
+
+  async acquire(me: Participant, observed: LockView): Promise<Holder | undefined> {
+    const heartbeat = randomUUID();
+    const acquiredAt = this.iso();
+    const values: Record<string, unknown> = {
+      ':id': me.correlationId,
+      ':hb': heartbeat,
+      ':at': acquiredAt,
+      ':lease': me.leaseMs,
+      ':run': me.run,
+      ':stacks': [...me.stacks],
+      ':zero': 0,
+      ':one': 1
+    };
+    // Free (never held, or released), or exactly the stale holding we observed.
+    let condition = 'attribute_not_exists(holder)';
+    if (observed.holder) {
+      condition += ' OR (fence = :seenFence AND heartbeat = :seenHb)';
+      values[':seenFence'] = observed.fence;
+      values[':seenHb'] = observed.holder.heartbeat;
+    }
+    try {
+      const out = await this.call('acquire', () =>
+        this.doc.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: { pk: envKey(me.environment), sk: LOCK },
+            UpdateExpression:
+              'SET fence = if_not_exists(fence, :zero) + :one, holder = :id, heartbeat = :hb, acquiredAt = :at, heartbeatAt = :at, leaseMs = :lease, run = :run, stacks = :stacks',
+            ConditionExpression: condition,
+            ExpressionAttributeValues: values,
+            ReturnValues: 'ALL_NEW'
+          })
+        )
+      );
+      return toLock(me.environment, out.Attributes).holder;
+    } catch (err) {
+      if (isConditionFailure(err)) return undefined;
+      throw err;
+    }
+  }
+
+  async heartbeatLock(environment: string, correlationId: string, fence: number): Promise<boolean> {
+    return this.conditional('lock heartbeat', () =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: envKey(environment), sk: LOCK },
+          UpdateExpression: 'SET heartbeat = :hb, heartbeatAt = :at',
+          ConditionExpression: 'holder = :id AND fence = :fence',
+          ExpressionAttributeValues: {
+            ':hb': randomUUID(),
+            ':at': this.iso(),
+            ':id': correlationId,
+            ':fence': fence
+          }
+        })
+      )
+    );
+  }
+
+  async release(
+    environment: string,
+    correlationId: string,
+    fence: number,
+    outcome: string
+  ): Promise<boolean> {
+    return this.conditional('release', () =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: envKey(environment), sk: LOCK },
+          UpdateExpression:
+            'REMOVE holder, heartbeat, heartbeatAt, acquiredAt, leaseMs, run, stacks SET lastHolder = :id, lastOutcome = :outcome, releasedAt = :at',
+          ConditionExpression: 'holder = :id AND fence = :fence',
+          ExpressionAttributeValues: {
+            ':id': correlationId,
+            ':fence': fence,
+            ':outcome': outcome,
+            ':at': this.iso()
+          }
+        })
+      )
+    );
+  }
+
+  async forceUnlock(environment: string, reason: string, by: string): Promise<Holder | undefined> {
+    const { lock } = await this.view(environment);
+    if (!lock.holder) return undefined;
+    const done = await this.conditional('force unlock', () =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: envKey(environment), sk: LOCK },
+          UpdateExpression:
+            'REMOVE holder, heartbeat, heartbeatAt, acquiredAt, leaseMs, run, stacks SET lastHolder = :id, lastOutcome = :outcome, releasedAt = :at, lastForcedUnlock = :note',
+          ConditionExpression: 'holder = :id AND fence = :fence',
+          ExpressionAttributeValues: {
+            ':id': lock.holder!.correlationId,
+            ':fence': lock.fence,
+            ':outcome': 'force-unlocked',
+            ':at': this.iso(),
+            ':note': { by, reason, at: this.iso() }
+          }
+        })
+      )
+    );
+    return done ? lock.holder : undefined;
+  }
+
+  async putRecord(
+    record: Omit<DeploymentRecord, 'transitions'>,
+    first: TransitionEntry
+  ): Promise<void> {
+    await this.call('record', () =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: `DEPLOY#${record.correlationId}`, sk: 'RECORD' },
+          UpdateExpression:
+            'SET correlationId = :id, environment = :env, stacks = :stacks, run = :run, transitions = list_append(if_not_exists(transitions, :empty), :t), expiresAt = :exp',
+          ExpressionAttributeValues: {
+            ':id': record.correlationId,
+            ':env': record.environment,
+            ':stacks': [...record.stacks],
+            ':run': record.run,
+            ':empty': [],
+            ':t': [first],
+            ':exp': this.expires(RECORD_TTL_DAYS)
+          }
+        })
+      )
+    );
+  }
+
+  async addTransition(
+    correlationId: string,
+    entry: TransitionEntry,
+    patch: { fence?: number; outcome?: string } = {}
+  ): Promise<void> {
+    const sets = ['transitions = list_append(if_not_exists(transitions, :empty), :t)'];
+    const values: Record<string, unknown> = { ':empty': [], ':t': [entry] };
+    if (patch.fence !== undefined) {
+      sets.push('fence = :fence');
+      values[':fence'] = patch.fence;
+    }
+    if (patch.outcome !== undefined) {
+      sets.push('outcome = :outcome');
+      values[':outcome'] = patch.outcome;
+    }
+    await this.call('record', () =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: `DEPLOY#${correlationId}`, sk: 'RECORD' },
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ExpressionAttributeValues: values
+        })
+      )
+    );
+  }
+
+  async getRecord(correlationId: string): Promise<DeploymentRecord | undefined> {
+    const out = await this.call('record read', () =>
+      this.doc.send(
+        new GetCommand({
+          TableName: this.table,
+          Key: { pk: `DEPLOY#${correlationId}`, sk: 'RECORD' },
+          ConsistentRead: true
+        })
+      )
+    );
+    return out.Item as DeploymentRecord | undefined;
+  }
+
+  async addHistory(entry: HistoryEntry): Promise<void> {
+    await this.call('history', () =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: {
+            pk: envKey(entry.environment),
+            sk: `${HIST}${entry.endedAt}#${entry.correlationId}`
+          },
+          UpdateExpression:
+            'SET correlationId = :id, environment = :env, stacks = :stacks, outcome = :outcome, startedAt = :start, endedAt = :end, durationMs = :d, resourceTypeSeconds = :rt, expiresAt = :exp',
+          ExpressionAttributeValues: {
+            ':id': entry.correlationId,
+            ':env': entry.environment,
+            ':stacks': [...entry.stacks],
+            ':outcome': entry.outcome,
+            ':start': entry.startedAt,
+            ':end': entry.endedAt,
+            ':d': entry.durationMs,
+            ':rt': entry.resourceTypeSeconds ?? {},
+            ':exp': this.expires(HISTORY_TTL_DAYS)
+          }
+        })
+      )
+    );
+  }
+
+  async history(environment: string, limit: number): Promise<HistoryEntry[]> {
+    const out = await this.call('history read', () =>
+      this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          ConsistentRead: true,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :hist)',
+          ExpressionAttributeValues: { ':pk': envKey(environment), ':hist': HIST },
+          ScanIndexForward: false,
+          Limit: limit
+        })
+      )
+    );
+    return (out.Items ?? []) as HistoryEntry[];
+  }
+}
+
+function toTicket(item: Record<string, unknown>): Ticket {
+  return {
+    seq: Number(item['seq']),
+    correlationId: String(item['correlationId']),
+    heartbeat: String(item['heartbeat']),
+    enqueuedAt: String(item['enqueuedAt']),
+    leaseMs: Number(item['leaseMs']),
+    run: (item['run'] ?? {}) as RunContext
+  };
+}
+
+function toLock(environment: string, item: Record<string, unknown> | undefined): LockView {
+  if (!item) return { environment, fence: 0 };
+  const holder: Holder | undefined = item['holder']
+    ? {
+        correlationId: String(item['holder']),
+        fence: Number(item['fence']),
+        heartbeat: String(item['heartbeat']),
+        acquiredAt: String(item['acquiredAt']),
+        leaseMs: Number(item['leaseMs']),
+        run: (item['run'] ?? {}) as RunContext,
+        stacks: (item['stacks'] ?? []) as string[]
+      }
+    : undefined;
+  return {
+    environment,
+    fence: Number(item['fence'] ?? 0),
+    holder,
+    lastHolder: item['lastHolder'] as string | undefined,
+    lastOutcome: item['lastOutcome'] as string | undefined,
+    releasedAt: item['releasedAt'] as string | undefined
+  };
+}
