@@ -300,4 +300,68 @@ describe('coordination through the DynamoDB registry', () => {
     );
     expect(states.filter((s) => s === 'released')).toHaveLength(1);
   });
+
+  it('the coordinate and finalize sub-actions split over two steps: finalize finds the lock by correlation-id', async () => {
+    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
+    const inputs = {
+      'stack-name': 'AppStack',
+      environment: 'production',
+      'registry-table': dynamo.table
+    };
+    const job = await actionJob(
+      cfn,
+      { ...inputs, 'poll-interval-seconds': '0.2' },
+      {
+        actionDir: join(REPO_ROOT, 'coordinate'),
+        env: { AWS_ENDPOINT_URL_DYNAMODB: dynamo.url, GITHUB_API_URL: github.url }
+      }
+    );
+    jobs.push(job);
+    await job.runStage('pre');
+    const main = await job.runStage('main');
+    expect(main?.outputs['result']).toBe('acquired');
+    const id = main?.outputs['correlation-id'] ?? '';
+
+    // A later step of the same job: `uses: OWNER/deploy-coordinator/finalize@v1` with the correlation ID.
+    const inputEnv = Object.fromEntries(
+      Object.entries({ ...inputs, 'correlation-id': id }).map(([k, v]) => [
+        `INPUT_${k.toUpperCase()}`,
+        v
+      ])
+    );
+    const finalize = await job.runStep(
+      [process.execPath, join(REPO_ROOT, 'dist/finalize/index.js')],
+      { env: inputEnv }
+    );
+    expect(finalize.exitCode).toBe(0);
+    expect(finalize.stdout).toMatch(/Monitor \(pid \d+\): stopped/);
+    expect(finalize.stdout).toMatch(/Released production \(fencing token 1\)/);
+    expect((await dynamo.items()).find((i) => i['sk'] === 'LOCK')?.['holder']).toBeUndefined();
+    expect(await job.end()).toEqual([]);
+  });
+
+  it('a waiter cancelled by the runner (SIGINT) removes its ticket before it exits', async () => {
+    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
+    const holder = await registryJob('holder', 6001, {});
+    await holder.runStage('pre');
+    expect((await holder.runStage('main'))?.outputs['result']).toBe('acquired');
+
+    const waiter = await registryJob('waiter', 6002, { 'wait-timeout-minutes': '1' });
+    await waiter.runStage('pre');
+    const running = waiter.startStage('main');
+    await waiter.waitForLog(/Poll 2 /);
+    const tickets = async (): Promise<unknown[]> =>
+      (await dynamo.items()).filter((i) => String(i['sk']).startsWith('QUEUE#'));
+    expect(await tickets()).toHaveLength(1);
+    await waiter.cancel();
+    const main = await running.result;
+    expect(main?.outputs['result']).toBe('aborted');
+    expect(main?.stdout).toMatch(/Removed this run's queue ticket #2/);
+    expect(await tickets()).toEqual([]);
+    const post = await waiter.runStage('post');
+    expect(post?.exitCode).toBe(0);
+    expect((await dynamo.items()).find((i) => i['sk'] === 'LOCK')?.['holder']).toBe(
+      holder.state['correlation-id']
+    );
+  });
 });

@@ -45,11 +45,9 @@ const CFN_RECOVER = [
 ];
 const DYNAMODB = [
   'dynamodb:GetItem',
-  'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
-  'dynamodb:Query',
-  'dynamodb:DescribeTable'
+  'dynamodb:Query'
 ];
 const ALL_ACTIONS = [...CFN_READ, ...CFN_RECOVER, ...DYNAMODB];
 

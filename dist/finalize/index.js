@@ -32186,7 +32186,8 @@ const TRANSITION = {
 async function finalize(d) {
     const { io, log, config, registry } = d;
     const env = config.environment;
-    const result = io.getState(State.Result);
+    const held = await heldBySubAction(d);
+    const result = io.getState(State.Result) || (held ? 'acquired' : '');
     const dir = io.getState(State.MonitorDir) || monitorDir(log.correlationId);
     const pid = monitorPid(io.getState(State.MonitorPid), dir);
     if (pid !== undefined) {
@@ -32212,7 +32213,7 @@ async function finalize(d) {
         await io.appendSummary(finalize_summary(log.correlationId, config, result || 'not coordinated', undefined, rows, []));
         return;
     }
-    const acquiredAt = io.getState(State.AcquiredAt) || new Date(d.clock.now()).toISOString();
+    const acquiredAt = io.getState(State.AcquiredAt) || held?.acquiredAt || new Date(d.clock.now()).toISOString();
     const sinceMs = Date.parse(acquiredAt);
     const stacks = await d.reader.describeStacks(config.stackNames);
     const events = [];
@@ -32226,7 +32227,7 @@ async function finalize(d) {
     if (outcome === 'still-running') {
         log.warning('The job ended while CloudFormation is still working: releasing the lock; the next run is still held back by the in-progress check.', { title: 'Deployment still running' });
     }
-    const fence = Number(io.getState(State.Fence) || '0');
+    const fence = Number(io.getState(State.Fence) || held?.fence || '0');
     if (registry.kind === 'dynamodb') {
         const released = await guard(log, () => registry.release(env, log.correlationId, fence, outcome));
         if (released) {
@@ -32264,6 +32265,19 @@ async function finalize(d) {
     }
     const waited = Date.parse(acquiredAt) - Date.parse(io.getState(State.QueuedAt) || acquiredAt);
     await io.appendSummary(finalize_summary(log.correlationId, config, 'acquired', { outcome, waitedMs: waited, eventCount: events.length }, rows, events));
+}
+/**
+ * The finalize/ sub-action runs in a step of its own, without coordinate's
+ * state: the lock held under its correlation-id input is this deployment's.
+ */
+async function heldBySubAction(d) {
+    if (d.io.getState(State.Result) || !d.config.correlationId || d.registry.kind !== 'dynamodb')
+        return undefined;
+    const view = await guard(d.log, () => d.registry.view(d.config.environment));
+    const holder = view?.lock.holder;
+    return holder?.correlationId === d.config.correlationId
+        ? { fence: holder.fence, acquiredAt: holder.acquiredAt }
+        : undefined;
 }
 async function stackRows(d) {
     const stacks = await d.reader.describeStacks(d.config.stackNames).catch(() => []);

@@ -54,7 +54,8 @@ const TRANSITION: Record<Outcome, Transition> = {
 export async function finalize(d: FinalizeDeps): Promise<void> {
   const { io, log, config, registry } = d;
   const env = config.environment;
-  const result = io.getState(State.Result);
+  const held = await heldBySubAction(d);
+  const result = io.getState(State.Result) || (held ? 'acquired' : '');
   const dir = io.getState(State.MonitorDir) || monitorDir(log.correlationId);
 
   const pid = monitorPid(io.getState(State.MonitorPid), dir);
@@ -89,7 +90,8 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
     return;
   }
 
-  const acquiredAt = io.getState(State.AcquiredAt) || new Date(d.clock.now()).toISOString();
+  const acquiredAt =
+    io.getState(State.AcquiredAt) || held?.acquiredAt || new Date(d.clock.now()).toISOString();
   const sinceMs = Date.parse(acquiredAt);
   const stacks = await d.reader.describeStacks(config.stackNames);
   const events: StackEvent[] = [];
@@ -109,7 +111,7 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
     );
   }
 
-  const fence = Number(io.getState(State.Fence) || '0');
+  const fence = Number(io.getState(State.Fence) || held?.fence || '0');
   if (registry.kind === 'dynamodb') {
     const released = await guard(log, () =>
       registry.release(env, log.correlationId, fence, outcome)
@@ -162,6 +164,22 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
       events
     )
   );
+}
+
+/**
+ * The finalize/ sub-action runs in a step of its own, without coordinate's
+ * state: the lock held under its correlation-id input is this deployment's.
+ */
+async function heldBySubAction(
+  d: FinalizeDeps
+): Promise<{ fence: number; acquiredAt: string } | undefined> {
+  if (d.io.getState(State.Result) || !d.config.correlationId || d.registry.kind !== 'dynamodb')
+    return undefined;
+  const view = await guard(d.log, () => d.registry.view(d.config.environment));
+  const holder = view?.lock.holder;
+  return holder?.correlationId === d.config.correlationId
+    ? { fence: holder.fence, acquiredAt: holder.acquiredAt }
+    : undefined;
 }
 
 async function stackRows(d: FinalizeDeps): Promise<Row[]> {
