@@ -364,4 +364,76 @@ describe('coordination through the DynamoDB registry', () => {
       holder.state['correlation-id']
     );
   });
+
+  it('with skip-superseded, a queued run exits superseded when a newer run of the same ref queues behind it', async () => {
+    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
+    const holder = await registryJob('holder', 7001, {});
+    await holder.runStage('pre');
+    expect((await holder.runStage('main'))?.outputs['result']).toBe('acquired');
+
+    const older = await registryJob('older', 7002, {
+      'skip-superseded': 'true',
+      'wait-timeout-minutes': '1'
+    });
+    await older.runStage('pre');
+    const running = older.startStage('main');
+    await older.waitForLog(/Poll 2 /);
+    const newer = await registryJob('newer', 7003, { 'wait-timeout-minutes': '0.05' });
+    await newer.runStage('pre');
+    const newerMain = newer.runStage('main');
+
+    const main = await running.result;
+    expect(main?.exitCode).toBe(1);
+    expect(main?.outputs['result']).toBe('superseded');
+    expect(main?.stdout).toMatch(/A newer run for refs\/heads\/main is queued behind this one/);
+    const states = (await record(main?.outputs['correlation-id'] ?? '')).transitions.map(
+      (t) => t.state
+    );
+    expect(states).toEqual(['queued', 'superseded']);
+    expect((await newerMain)?.outputs['result']).toBe('concurrent');
+  });
+
+  it('with on-active-failure: abort, a waiter whose awaited deployment failed gives the lock back and exits aborted', async () => {
+    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
+    const holder = await registryJob('holder', 8001, {});
+    await holder.runStage('pre');
+    expect((await holder.runStage('main'))?.outputs['result']).toBe('acquired');
+    const waiter = await registryJob('waiter', 8002, {
+      'on-active-failure': 'abort',
+      'wait-timeout-minutes': '1'
+    });
+    await waiter.runStage('pre');
+    const running = waiter.startStage('main');
+    await waiter.waitForLog(/Poll 2 /);
+
+    // The holder's deployment fails and rolls back; its finalize records the failure.
+    cfn.runOperation(
+      'AppStack',
+      [
+        {
+          atMs: 100,
+          logicalId: 'Api',
+          type: 'AWS::Lambda::Function',
+          status: 'UPDATE_FAILED',
+          reason: 'Runtime nodejs8.x is not supported'
+        },
+        { atMs: 200, stackStatus: 'UPDATE_ROLLBACK_IN_PROGRESS' },
+        { atMs: 400, stackStatus: 'UPDATE_ROLLBACK_COMPLETE' }
+      ],
+      { startStatus: 'UPDATE_IN_PROGRESS' }
+    );
+    await sleep(600);
+    const post = await holder.runStage('post');
+    expect(post?.stdout).toMatch(/Released production \(fencing token 1\), outcome failed/);
+
+    const main = await running.result;
+    expect(main?.exitCode).toBe(1);
+    expect(main?.outputs['result']).toBe('aborted');
+    expect(main?.annotations).toContainEqual(
+      expect.objectContaining({ level: 'error', properties: { title: 'Active deployment failed' } })
+    );
+    const lock = (await dynamo.items()).find((i) => i['sk'] === 'LOCK');
+    expect(lock?.['holder']).toBeUndefined();
+    expect(lock?.['lastOutcome']).toBe('aborted');
+  });
 });
