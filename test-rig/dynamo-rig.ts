@@ -282,3 +282,14 @@ function listen(server: Server, port: number): Promise<void> {
     });
   });
 }
+
+/** The queue tickets among `items()` (the `tickets` map of each environment's QUEUE item), oldest first. */
+export function queueTickets(
+  items: readonly Record<string, unknown>[],
+  pk?: string
+): Record<string, unknown>[] {
+  return items
+    .filter((i) => i['sk'] === 'QUEUE' && (pk === undefined || i['pk'] === pk))
+    .flatMap((i) => Object.values((i['tickets'] ?? {}) as Record<string, Record<string, unknown>>))
+    .sort((a, b) => Number(a['seq']) - Number(b['seq']));
+}

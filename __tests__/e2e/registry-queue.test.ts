@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudFormationStandin } from '../../test-rig/cfn-standin.js';
-import { DynamoRig } from '../../test-rig/dynamo-rig.js';
+import { DynamoRig, queueTickets } from '../../test-rig/dynamo-rig.js';
 import { GitHubStandin } from '../../test-rig/github-standin.js';
 import type { Job, StageResult } from '../../test-rig/runner.js';
 import { REPO_ROOT, actionJob } from './support.js';
@@ -182,7 +182,7 @@ describe('coordination through the DynamoDB registry', () => {
       expect(states).toEqual(['queued', 'acquired', 'completed', 'released']);
     }
     const items = await dynamo.items();
-    expect(items.filter((i) => String(i['sk']).startsWith('QUEUE#'))).toEqual([]);
+    expect(queueTickets(items)).toEqual([]);
     expect(items.find((i) => i['sk'] === 'LOCK')?.['holder']).toBeUndefined();
     expect(items.filter((i) => String(i['sk']).startsWith('HIST#'))).toHaveLength(5);
   });
@@ -350,8 +350,7 @@ describe('coordination through the DynamoDB registry', () => {
     await waiter.runStage('pre');
     const running = waiter.startStage('main');
     await waiter.waitForLog(/Poll 2 /);
-    const tickets = async (): Promise<unknown[]> =>
-      (await dynamo.items()).filter((i) => String(i['sk']).startsWith('QUEUE#'));
+    const tickets = async (): Promise<unknown[]> => queueTickets(await dynamo.items());
     expect(await tickets()).toHaveLength(1);
     await waiter.cancel();
     const main = await running.result;

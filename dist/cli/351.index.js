@@ -21,17 +21,17 @@ export const modules = {
 /**
  * Item design (partition key pk, sort key sk):
  *   ENV#<env>    LOCK            the lock: holder, fence, heartbeat, lease, run
- *   ENV#<env>    QUEUE#<seq>     a waiter's ticket (seq from the SEQ counter: arrival order)
- *   ENV#<env>    SEQ             the arrival counter
+ *   ENV#<env>    QUEUE           the arrival counter `seq` and the live tickets, a map seq -> ticket:
+ *                                a ticket and its number are written by one conditional write, so
+ *                                no reader ever sees a number whose ticket is not there yet
  *   ENV#<env>    HIST#<end>#<id> a finished deployment, for estimates and `history`
  *   DEPLOY#<id>  RECORD          a deployment's record: run, stacks, fence, transitions, outcome
  */
 const LOCK = 'LOCK';
-const SEQ = 'SEQ';
-const QUEUE = 'QUEUE#';
+const QUEUE = 'QUEUE';
 const HIST = 'HIST#';
 const envKey = (env) => `ENV#${env}`;
-const ticketKey = (seq) => `${QUEUE}${String(seq).padStart(12, '0')}`;
+const ticketKey = (seq) => String(seq).padStart(12, '0');
 const DAY_S = 86_400;
 function createDynamoClient(region) {
     // Short timeouts: an unreachable table must turn into a fallback quickly, not a hung step.
@@ -84,79 +84,95 @@ class DynamoRegistry {
         return Math.floor(this.now() / 1000) + days * DAY_S;
     }
     async enqueue(me) {
-        const counter = await this.call('enqueue', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
-            TableName: this.table,
-            Key: { pk: envKey(me.environment), sk: SEQ },
-            UpdateExpression: 'ADD seq :one',
-            ExpressionAttributeValues: { ':one': 1 },
-            ReturnValues: 'UPDATED_NEW'
-        })));
-        const seq = Number(counter.Attributes?.['seq']);
-        const ticket = {
-            seq,
-            correlationId: me.correlationId,
-            heartbeat: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
-            enqueuedAt: this.iso(),
-            leaseMs: me.leaseMs,
-            run: me.run
-        };
-        await this.call('enqueue', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
-            TableName: this.table,
-            Key: { pk: envKey(me.environment), sk: ticketKey(seq) },
-            UpdateExpression: 'SET seq = :seq, correlationId = :id, heartbeat = :hb, enqueuedAt = :at, leaseMs = :lease, run = :run, expiresAt = :exp',
-            ExpressionAttributeValues: {
-                ':seq': seq,
-                ':id': me.correlationId,
-                ':hb': ticket.heartbeat,
-                ':at': ticket.enqueuedAt,
-                ':lease': me.leaseMs,
-                ':run': me.run,
-                ':exp': this.expires(1)
-            }
-        })));
-        return ticket;
+        // Optimistic: read the counter, then write counter and ticket together on condition it has not moved.
+        for (;;) {
+            const current = await this.call('enqueue', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .GetCommand */ .s$({
+                TableName: this.table,
+                Key: { pk: envKey(me.environment), sk: QUEUE },
+                ConsistentRead: true,
+                ProjectionExpression: 'seq'
+            })));
+            const seen = Number(current.Item?.['seq'] ?? 0);
+            const ticket = {
+                seq: seen + 1,
+                correlationId: me.correlationId,
+                heartbeat: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
+                enqueuedAt: this.iso(),
+                leaseMs: me.leaseMs,
+                run: me.run
+            };
+            const item = { ...ticket, expiresAt: this.expires(1) };
+            // One write: the number and its ticket appear together, or not at all.
+            const written = await this.conditional('enqueue', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
+                TableName: this.table,
+                Key: { pk: envKey(me.environment), sk: QUEUE },
+                ...(seen === 0
+                    ? {
+                        UpdateExpression: 'SET seq = :next, tickets = :first',
+                        ConditionExpression: 'attribute_not_exists(seq)',
+                        ExpressionAttributeValues: {
+                            ':next': ticket.seq,
+                            ':first': { [ticketKey(ticket.seq)]: item }
+                        }
+                    }
+                    : {
+                        UpdateExpression: 'SET seq = :next, tickets.#k = :ticket',
+                        ConditionExpression: 'seq = :seen',
+                        ExpressionAttributeNames: { '#k': ticketKey(ticket.seq) },
+                        ExpressionAttributeValues: { ':next': ticket.seq, ':seen': seen, ':ticket': item }
+                    })
+            })));
+            if (written)
+                return ticket;
+        }
     }
     async heartbeatTicket(environment, ticket) {
         const next = { ...ticket, heartbeat: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)() };
         const ok = await this.conditional('ticket heartbeat', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
             TableName: this.table,
-            Key: { pk: envKey(environment), sk: ticketKey(ticket.seq) },
-            UpdateExpression: 'SET heartbeat = :hb',
-            ConditionExpression: 'correlationId = :id',
+            Key: { pk: envKey(environment), sk: QUEUE },
+            UpdateExpression: 'SET tickets.#k.heartbeat = :hb',
+            ConditionExpression: 'tickets.#k.correlationId = :id',
+            ExpressionAttributeNames: { '#k': ticketKey(ticket.seq) },
             ExpressionAttributeValues: { ':hb': next.heartbeat, ':id': ticket.correlationId }
         })));
         return ok ? next : undefined;
     }
     async removeTicket(environment, seq) {
-        await this.call('ticket removal', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .DeleteCommand */ .Rj({
+        await this.call('ticket removal', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
             TableName: this.table,
-            Key: { pk: envKey(environment), sk: ticketKey(seq) }
+            Key: { pk: envKey(environment), sk: QUEUE },
+            UpdateExpression: 'REMOVE tickets.#k',
+            ConditionExpression: 'attribute_exists(seq)',
+            ExpressionAttributeNames: { '#k': ticketKey(seq) }
         })));
     }
     async removeDeadTicket(environment, ticket) {
-        return this.conditional('dead ticket removal', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .DeleteCommand */ .Rj({
+        return this.conditional('dead ticket removal', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
             TableName: this.table,
-            Key: { pk: envKey(environment), sk: ticketKey(ticket.seq) },
-            ConditionExpression: 'heartbeat = :hb',
+            Key: { pk: envKey(environment), sk: QUEUE },
+            UpdateExpression: 'REMOVE tickets.#k',
+            ConditionExpression: 'tickets.#k.heartbeat = :hb',
+            ExpressionAttributeNames: { '#k': ticketKey(ticket.seq) },
             ExpressionAttributeValues: { ':hb': ticket.heartbeat }
         })));
     }
     async view(environment) {
-        // One strongly consistent query reads the lock, the tickets and the counter (LOCK < QUEUE# < SEQ).
+        // One strongly consistent query reads the lock and the queue (sort keys LOCK < QUEUE).
         const items = [];
         await this.call('read', async () => {
             const pages = (0,_aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .paginateQuery */ .y0)({ client: this.doc }, {
                 TableName: this.table,
                 ConsistentRead: true,
                 KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-                ExpressionAttributeValues: { ':pk': envKey(environment), ':from': LOCK, ':to': SEQ }
+                ExpressionAttributeValues: { ':pk': envKey(environment), ':from': LOCK, ':to': QUEUE }
             });
             for await (const page of pages)
                 items.push(...(page.Items ?? []));
         });
         const lockItem = items.find((i) => i['sk'] === LOCK);
-        const tickets = items
-            .filter((i) => String(i['sk']).startsWith(QUEUE))
+        const queue = items.find((i) => i['sk'] === QUEUE);
+        const tickets = Object.values((queue?.['tickets'] ?? {}))
             .map(toTicket)
             .sort((a, b) => a.seq - b.seq);
         return { lock: toLock(environment, lockItem), tickets };

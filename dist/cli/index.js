@@ -32353,6 +32353,13 @@ async function clients(config) {
     ]);
     return { reader, registry };
 }
+/** Commands that only make sense with a table say so, instead of acting on nothing. */
+function needsRegistry(ctx, command) {
+    if (ctx.config.registryTable)
+        return false;
+    process.stderr.write(`${command} needs --registry-table: without a registry there is no lock, queue or history.\n`);
+    return true;
+}
 const str = (ctx, name) => typeof ctx.options[name] === 'string' ? ctx.options[name] : undefined;
 function emit(ctx, data, text) {
     ctx.out(ctx.json ? JSON.stringify(data, null, 2) : text);
@@ -32422,8 +32429,14 @@ const COMMANDS = {
         async run(ctx) {
             const started = systemClock.now();
             for (;;) {
-                const { reasons } = await readiness(ctx);
+                const { reasons, findings } = await readiness(ctx);
                 const waited = systemClock.now() - started;
+                const stuck = blocking(findings).filter((f) => f.code !== 'STACK_IN_PROGRESS');
+                if (stuck.length > 0) {
+                    // Waiting cannot unblock these: someone has to act on the stack.
+                    emit(ctx, { canDeploy: false, waitedMs: waited, reasons }, `${ctx.config.environment}: blocked, waiting will not help.\n  ${reasons.join('\n  ')}`);
+                    return ExitCode.Failed;
+                }
                 if (reasons.length === 0) {
                     emit(ctx, { canDeploy: true, waitedMs: waited }, `${ctx.config.environment}: free after ${formatDuration(waited)}.`);
                     return ExitCode.Ok;
@@ -32482,7 +32495,8 @@ const COMMANDS = {
                 environment: config.environment,
                 stacks: config.stackNames,
                 run: me.run
-            }, { state: 'acquired', at: turn.holder.acquiredAt, note: 'registered from the command line' });
+            }, { state: 'queued', at: turn.holder.acquiredAt, note: 'registered from the command line' });
+            await registry.addTransition(me.correlationId, { state: 'acquired', at: turn.holder.acquiredAt }, { fence: turn.holder.fence });
             emit(ctx, { acquired: true, correlationId: me.correlationId, fence: turn.holder.fence }, `Registered ${me.correlationId} on ${config.environment}, fencing token ${turn.holder.fence}.\nRelease with: deploy-coordinator release --stack-name ${config.stackNames.join(',')} --environment ${config.environment} --registry-table ${config.registryTable} --correlation-id ${me.correlationId} --fence ${turn.holder.fence}`);
             return ExitCode.Ok;
         }
@@ -32492,6 +32506,8 @@ const COMMANDS = {
         usage: '--stack-name NAMES --registry-table TABLE --correlation-id ID --fence N [--outcome succeeded|failed]',
         options: { fence: { type: 'string' }, outcome: { type: 'string' } },
         async run(ctx) {
+            if (needsRegistry(ctx, 'release'))
+                return ExitCode.Failed;
             const id = ctx.config.correlationId;
             const fence = Number(str(ctx, 'fence'));
             if (!id || !Number.isInteger(fence) || fence < 1) {
@@ -32500,6 +32516,10 @@ const COMMANDS = {
             }
             const { registry } = await clients(ctx.config);
             const outcome = str(ctx, 'outcome') ?? 'succeeded';
+            if (!['succeeded', 'failed', 'no-change', 'cancelled'].includes(outcome)) {
+                process.stderr.write(`--outcome is ${JSON.stringify(outcome)}: expected succeeded, failed, no-change or cancelled.\n`);
+                return ExitCode.Failed;
+            }
             const released = await registry.release(ctx.config.environment, id, fence, outcome);
             if (released)
                 await registry.addTransition(id, {
@@ -32518,6 +32538,8 @@ const COMMANDS = {
         usage: '--stack-name NAMES --registry-table TABLE [--limit N] [--json]',
         options: { limit: { type: 'string' } },
         async run(ctx) {
+            if (needsRegistry(ctx, 'history'))
+                return ExitCode.Failed;
             const { registry } = await clients(ctx.config);
             const limit = Number(str(ctx, 'limit') ?? '20');
             const entries = await registry.history(ctx.config.environment, Number.isInteger(limit) && limit > 0 ? limit : 20);
@@ -32534,6 +32556,8 @@ const COMMANDS = {
         usage: '--stack-name NAMES --registry-table TABLE [--json]',
         options: {},
         async run(ctx) {
+            if (needsRegistry(ctx, 'estimate'))
+                return ExitCode.Failed;
             const { registry } = await clients(ctx.config);
             const estimate = estimateFromHistory(await registry.history(ctx.config.environment, 100), ctx.config.stackNames);
             const fallback = ctx.config.expectedDurationMs ?? minutes(30);
@@ -32548,6 +32572,8 @@ const COMMANDS = {
         usage: '--stack-name NAMES --registry-table TABLE --force --reason TEXT',
         options: { force: { type: 'boolean' }, reason: { type: 'string' } },
         async run(ctx) {
+            if (needsRegistry(ctx, 'unlock'))
+                return ExitCode.Failed;
             const reason = str(ctx, 'reason')?.trim();
             if (!ctx.options['force'] || !reason) {
                 process.stderr.write('unlock needs --force and --reason TEXT: it takes the lock from whoever holds it.\n');
@@ -32619,9 +32645,13 @@ const stderrSink = {
 };
 async function runCli(argv, out = (t) => process.stdout.write(`${t}\n`)) {
     const [name, ...rest] = argv;
-    if (!name || name === '--help' || name === '-h' || name === 'help') {
+    if (!name) {
+        process.stderr.write(`${USAGE}\n`);
+        return ExitCode.Failed;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') {
         out(USAGE);
-        return name ? ExitCode.Ok : ExitCode.Failed;
+        return ExitCode.Ok;
     }
     const command = COMMANDS[name];
     if (!command) {

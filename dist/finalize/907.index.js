@@ -6417,7 +6417,7 @@ class DynamoDBDocument extends DynamoDBDocumentClient {
 __webpack_unused_export__ = BatchExecuteStatementCommand;
 __webpack_unused_export__ = BatchGetCommand;
 __webpack_unused_export__ = BatchWriteCommand;
-exports.Rj = DeleteCommand;
+__webpack_unused_export__ = DeleteCommand;
 __webpack_unused_export__ = DescribeExportCommand;
 __webpack_unused_export__ = DynamoDBDocument;
 exports.TG = DynamoDBDocumentClient;

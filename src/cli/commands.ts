@@ -38,6 +38,15 @@ async function clients(config: Config): Promise<{ reader: StackReader; registry:
   return { reader, registry };
 }
 
+/** Commands that only make sense with a table say so, instead of acting on nothing. */
+function needsRegistry(ctx: CommandContext, command: string): boolean {
+  if (ctx.config.registryTable) return false;
+  process.stderr.write(
+    `${command} needs --registry-table: without a registry there is no lock, queue or history.\n`
+  );
+  return true;
+}
+
 const str = (ctx: CommandContext, name: string): string | undefined =>
   typeof ctx.options[name] === 'string' ? (ctx.options[name] as string) : undefined;
 
@@ -123,8 +132,18 @@ export const COMMANDS: Record<string, Command> = {
     async run(ctx) {
       const started = systemClock.now();
       for (;;) {
-        const { reasons } = await readiness(ctx);
+        const { reasons, findings } = await readiness(ctx);
         const waited = systemClock.now() - started;
+        const stuck = blocking(findings).filter((f) => f.code !== 'STACK_IN_PROGRESS');
+        if (stuck.length > 0) {
+          // Waiting cannot unblock these: someone has to act on the stack.
+          emit(
+            ctx,
+            { canDeploy: false, waitedMs: waited, reasons },
+            `${ctx.config.environment}: blocked, waiting will not help.\n  ${reasons.join('\n  ')}`
+          );
+          return ExitCode.Failed;
+        }
         if (reasons.length === 0) {
           emit(
             ctx,
@@ -205,7 +224,12 @@ export const COMMANDS: Record<string, Command> = {
           stacks: config.stackNames,
           run: me.run
         },
-        { state: 'acquired', at: turn.holder.acquiredAt, note: 'registered from the command line' }
+        { state: 'queued', at: turn.holder.acquiredAt, note: 'registered from the command line' }
+      );
+      await registry.addTransition(
+        me.correlationId,
+        { state: 'acquired', at: turn.holder.acquiredAt },
+        { fence: turn.holder.fence }
       );
       emit(
         ctx,
@@ -223,6 +247,7 @@ export const COMMANDS: Record<string, Command> = {
       '--stack-name NAMES --registry-table TABLE --correlation-id ID --fence N [--outcome succeeded|failed]',
     options: { fence: { type: 'string' }, outcome: { type: 'string' } },
     async run(ctx) {
+      if (needsRegistry(ctx, 'release')) return ExitCode.Failed;
       const id = ctx.config.correlationId;
       const fence = Number(str(ctx, 'fence'));
       if (!id || !Number.isInteger(fence) || fence < 1) {
@@ -233,6 +258,12 @@ export const COMMANDS: Record<string, Command> = {
       }
       const { registry } = await clients(ctx.config);
       const outcome = str(ctx, 'outcome') ?? 'succeeded';
+      if (!['succeeded', 'failed', 'no-change', 'cancelled'].includes(outcome)) {
+        process.stderr.write(
+          `--outcome is ${JSON.stringify(outcome)}: expected succeeded, failed, no-change or cancelled.\n`
+        );
+        return ExitCode.Failed;
+      }
       const released = await registry.release(ctx.config.environment, id, fence, outcome);
       if (released)
         await registry.addTransition(
@@ -260,6 +291,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: '--stack-name NAMES --registry-table TABLE [--limit N] [--json]',
     options: { limit: { type: 'string' } },
     async run(ctx) {
+      if (needsRegistry(ctx, 'history')) return ExitCode.Failed;
       const { registry } = await clients(ctx.config);
       const limit = Number(str(ctx, 'limit') ?? '20');
       const entries = await registry.history(
@@ -287,6 +319,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: '--stack-name NAMES --registry-table TABLE [--json]',
     options: {},
     async run(ctx) {
+      if (needsRegistry(ctx, 'estimate')) return ExitCode.Failed;
       const { registry } = await clients(ctx.config);
       const estimate = estimateFromHistory(
         await registry.history(ctx.config.environment, 100),
@@ -310,6 +343,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: '--stack-name NAMES --registry-table TABLE --force --reason TEXT',
     options: { force: { type: 'boolean' }, reason: { type: 'string' } },
     async run(ctx) {
+      if (needsRegistry(ctx, 'unlock')) return ExitCode.Failed;
       const reason = str(ctx, 'reason')?.trim();
       if (!ctx.options['force'] || !reason) {
         process.stderr.write(

@@ -53,9 +53,13 @@ export async function runCli(
   out: (text: string) => void = (t) => process.stdout.write(`${t}\n`)
 ): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name) {
+    process.stderr.write(`${USAGE}\n`);
+    return ExitCode.Failed;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     out(USAGE);
-    return name ? ExitCode.Ok : ExitCode.Failed;
+    return ExitCode.Ok;
   }
   const command = COMMANDS[name];
   if (!command) {

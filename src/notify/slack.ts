@@ -1,0 +1,191 @@
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { LogLevel, WebClient, type ChatPostMessageArguments } from '@slack/web-api';
+import type { SlackConfig } from '../config/config.js';
+import type { Logger } from '../report/logger.js';
+
+export interface SlackMessage {
+  readonly text: string;
+  readonly blocks: readonly unknown[];
+}
+
+export interface ThreadRef {
+  readonly channel: string;
+  readonly ts: string;
+}
+
+/** One message that could not be delivered after the client's retries. */
+export interface SpoolEntry {
+  readonly op: 'post' | 'update';
+  readonly label: string;
+  readonly channel: string;
+  readonly message: SlackMessage;
+  readonly threadTs?: string;
+  readonly broadcast?: boolean;
+  readonly ts?: string;
+  readonly error: string;
+  readonly at: string;
+}
+
+/**
+ * A short retry policy for a CI step: a few quick retries, and Retry-After on
+ * 429 honoured by the client itself (the library's default would retry for
+ * about half an hour).
+ */
+export const SLACK_RETRY = {
+  retries: 4,
+  factor: 2,
+  minTimeout: 500,
+  maxTimeout: 5_000,
+  randomize: true
+} as const;
+
+export function createSlackClient(
+  config: SlackConfig,
+  retryConfig: typeof SLACK_RETRY | { retries: number } = SLACK_RETRY
+): WebClient {
+  return new WebClient(config.token, {
+    slackApiUrl: config.apiUrl,
+    retryConfig,
+    rejectRateLimitedCalls: false,
+    logLevel: LogLevel.ERROR,
+    timeout: 10_000
+  });
+}
+
+/**
+ * Posts and updates messages one at a time (so they arrive in order). What
+ * still fails is written to a spool file for finalize to retry; nothing here
+ * ever throws into a deployment.
+ */
+export class SlackNotifier {
+  readonly delivered: string[] = [];
+  readonly failed: SpoolEntry[] = [];
+
+  constructor(
+    private readonly client: WebClient,
+    private readonly log: Logger,
+    private readonly spoolFile?: string
+  ) {}
+
+  async post(
+    label: string,
+    channel: string,
+    message: SlackMessage,
+    thread?: { ts: string; broadcast?: boolean }
+  ): Promise<ThreadRef | undefined> {
+    try {
+      const res = await this.client.chat.postMessage(
+        postArgs(channel, message, thread?.ts, thread?.broadcast)
+      );
+      this.delivered.push(label);
+      return { channel: String(res.channel ?? channel), ts: String(res.ts) };
+    } catch (err) {
+      this.spool({
+        op: 'post',
+        label,
+        channel,
+        message,
+        threadTs: thread?.ts,
+        broadcast: thread?.broadcast,
+        error: describe(err),
+        at: new Date().toISOString()
+      });
+      return undefined;
+    }
+  }
+
+  async update(label: string, ref: ThreadRef, message: SlackMessage): Promise<boolean> {
+    try {
+      await this.client.chat.update({
+        channel: ref.channel,
+        ts: ref.ts,
+        text: message.text,
+        blocks: message.blocks as never
+      });
+      this.delivered.push(label);
+      return true;
+    } catch (err) {
+      this.spool({
+        op: 'update',
+        label,
+        channel: ref.channel,
+        ts: ref.ts,
+        message,
+        error: describe(err),
+        at: new Date().toISOString()
+      });
+      return false;
+    }
+  }
+
+  private spool(entry: SpoolEntry): void {
+    this.failed.push(entry);
+    this.log.warning(
+      `Slack: '${entry.label}' not delivered (${entry.error}); kept for a retry by finalize.`,
+      { title: 'Slack delivery failed' }
+    );
+    if (this.spoolFile)
+      appendFileSync(this.spoolFile, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+  }
+
+  /** Retries spooled messages in order; returns what is finally lost. The spool file is consumed. */
+  async flush(files: readonly string[]): Promise<SpoolEntry[]> {
+    const entries = files.filter((f) => existsSync(f)).flatMap((f) => readSpool(f));
+    for (const f of files) rmSync(f, { force: true });
+    const lost: SpoolEntry[] = [];
+    for (const e of entries) {
+      try {
+        if (e.op === 'post') {
+          await this.client.chat.postMessage(
+            postArgs(e.channel, e.message, e.threadTs, e.broadcast)
+          );
+        } else {
+          await this.client.chat.update({
+            channel: e.channel,
+            ts: e.ts ?? '',
+            text: e.message.text,
+            blocks: e.message.blocks as never
+          });
+        }
+        this.delivered.push(`${e.label} (retried)`);
+      } catch (err) {
+        lost.push({ ...e, error: describe(err) });
+      }
+    }
+    return lost;
+  }
+}
+
+function postArgs(
+  channel: string,
+  message: SlackMessage,
+  threadTs?: string,
+  broadcast?: boolean
+): ChatPostMessageArguments {
+  return {
+    channel,
+    text: message.text,
+    blocks: message.blocks,
+    ...(threadTs ? { thread_ts: threadTs, reply_broadcast: Boolean(broadcast) } : {}),
+    unfurl_links: false,
+    unfurl_media: false
+  } as ChatPostMessageArguments;
+}
+
+function readSpool(file: string): SpoolEntry[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .flatMap((l) => {
+      try {
+        return [JSON.parse(l) as SpoolEntry];
+      } catch {
+        return [];
+      }
+    });
+}
+
+function describe(err: unknown): string {
+  const e = err as { code?: string; data?: { error?: string }; message?: string };
+  return e?.data?.error ?? e?.code ?? e?.message ?? String(err);
+}
