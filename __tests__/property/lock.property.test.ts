@@ -116,8 +116,9 @@ describe('the lease lock and FIFO queue on fixed scenarios', () => {
     const result = await run('middle-dies', settings, [
       { arrivalMs: 0, holdMs: 40, fate: 'normal', fateDelayMs: 0 },
       // Works 150 ms, so one lock heartbeat (at lease/3) goes out before it dies.
-      { arrivalMs: 15, holdMs: 150, fate: 'crash-holding', fateDelayMs: 0 },
-      { arrivalMs: 30, holdMs: 40, fate: 'normal', fateDelayMs: 0 }
+      // Arrivals 100 ms apart: far enough that a loaded machine cannot swap their ticket writes.
+      { arrivalMs: 100, holdMs: 150, fate: 'crash-holding', fateDelayMs: 0 },
+      { arrivalMs: 200, holdMs: 40, fate: 'normal', fateDelayMs: 0 }
     ]);
     expectNoViolations(result, checkAll(result));
 
@@ -172,7 +173,7 @@ describe('the lease lock and FIFO queue on fixed scenarios', () => {
     // c00 calls enqueue first, but its write is slow to land (network latency or an SDK retry);
     // c01 arrives meanwhile. A number and its ticket are one write, so c01's ticket, written
     // first, is first: no waiter can see a number whose ticket is not there yet.
-    const slow = new DynamoRegistry(delayTicketWrites(rig.client(), 150), rig.table);
+    const slow = new DynamoRegistry(delayTicketWrites(rig.client(), 400), rig.table);
     const result = await run(
       'late-ticket',
       settings,

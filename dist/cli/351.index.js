@@ -101,7 +101,6 @@ class DynamoRegistry {
                 leaseMs: me.leaseMs,
                 run: me.run
             };
-            const item = { ...ticket, expiresAt: this.expires(1) };
             // One write: the number and its ticket appear together, or not at all.
             const written = await this.conditional('enqueue', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
                 TableName: this.table,
@@ -112,14 +111,18 @@ class DynamoRegistry {
                         ConditionExpression: 'attribute_not_exists(seq)',
                         ExpressionAttributeValues: {
                             ':next': ticket.seq,
-                            ':first': { [ticketKey(ticket.seq)]: item }
+                            ':first': { [ticketKey(ticket.seq)]: ticket }
                         }
                     }
                     : {
                         UpdateExpression: 'SET seq = :next, tickets.#k = :ticket',
                         ConditionExpression: 'seq = :seen',
                         ExpressionAttributeNames: { '#k': ticketKey(ticket.seq) },
-                        ExpressionAttributeValues: { ':next': ticket.seq, ':seen': seen, ':ticket': item }
+                        ExpressionAttributeValues: {
+                            ':next': ticket.seq,
+                            ':seen': seen,
+                            ':ticket': ticket
+                        }
                     })
             })));
             if (written)

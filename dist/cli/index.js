@@ -28753,7 +28753,7 @@ const state_State = {
     TicketSeq: 'ticket-seq',
     MonitorPid: 'monitor-pid',
     MonitorDir: 'monitor-dir',
-    Finalized: 'finalized'
+    SlackThread: 'slack-thread'
 };
 const Outputs = {
     CorrelationId: 'correlation-id',
@@ -31960,7 +31960,7 @@ async function waitForTurn(deps, opts) {
         }
         if (queuePosition === undefined) {
             queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
-            await opts.onArrival?.({ registry, position: queuePosition, holder, ahead });
+            await opts.onArrival?.({ registry, position: queuePosition, holder, ahead, busy });
         }
         if (myTurn && busy.length === 0) {
             if (stale)

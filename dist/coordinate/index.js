@@ -28475,7 +28475,7 @@ function operationProgress(events) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3562);
+/* harmony import */ var _stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8547);
 
 await (0,_stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)();
 
@@ -28576,7 +28576,7 @@ const HISTORY_TTL_DAYS = 180;
 
 /***/ }),
 
-/***/ 3562:
+/***/ 8547:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28633,6 +28633,8 @@ __nccwpck_require__.d(core_namespaceObject, {
   warning: () => (warning)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
@@ -28655,7 +28657,7 @@ const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
 
 ;// CONCATENATED MODULE: ./src/domain/durations.ts
 /** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
-function formatDuration(ms) {
+function durations_formatDuration(ms) {
     // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
     if (ms > 0 && ms < 1000)
         return `${Math.round(ms)}ms`;
@@ -28962,7 +28964,7 @@ const State = {
     TicketSeq: 'ticket-seq',
     MonitorPid: 'monitor-pid',
     MonitorDir: 'monitor-dir',
-    Finalized: 'finalized'
+    SlackThread: 'slack-thread'
 };
 const Outputs = {
     CorrelationId: 'correlation-id',
@@ -29022,8 +29024,8 @@ function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) 
         const elapsed = now - a.startedAt.getTime();
         const remaining = expectedMs - elapsed;
         lines.push(`  Started: ${a.startedAt.toISOString()} (${a.startStatus ?? 'operation'})`);
-        lines.push(`  Elapsed: ${formatDuration(elapsed)}`);
-        lines.push(`  Estimate: ${remaining > 0 ? `about ${formatDuration(remaining)} remaining` : `overdue by ${formatDuration(-remaining)}`} (expected ${formatDuration(expectedMs)}; ${estimateBasis})`);
+        lines.push(`  Elapsed: ${durations_formatDuration(elapsed)}`);
+        lines.push(`  Estimate: ${remaining > 0 ? `about ${durations_formatDuration(remaining)} remaining` : `overdue by ${durations_formatDuration(-remaining)}`} (expected ${durations_formatDuration(expectedMs)}; ${estimateBasis})`);
     }
     else {
         lines.push('  Started: unknown (the start of the operation is not among the recent events)');
@@ -29171,7 +29173,7 @@ async function waitForTurn(deps, opts) {
                 continue;
             if (tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now)) {
                 if (await guarded(() => registry.removeDeadTicket(env, t))) {
-                    log.warning(`Removed the dead ticket #${t.seq} of ${t.correlationId} (no heartbeat for ${formatDuration(t.leaseMs)}).`);
+                    log.warning(`Removed the dead ticket #${t.seq} of ${t.correlationId} (no heartbeat for ${durations_formatDuration(t.leaseMs)}).`);
                 }
                 continue;
             }
@@ -29182,7 +29184,7 @@ async function waitForTurn(deps, opts) {
             if (!waitedFor.has(holder.correlationId))
                 waitedFor.set(holder.correlationId, holder);
             if (tracker.isDead(`lock#${holder.fence}`, holder.heartbeat, holder.leaseMs, now)) {
-                stale = `no heartbeat for ${formatDuration(holder.leaseMs)}`;
+                stale = `no heartbeat for ${durations_formatDuration(holder.leaseMs)}`;
             }
             else if (liveness &&
                 now - (runChecked.get(holder.correlationId) ?? -Infinity) >= RUN_CHECK_MS) {
@@ -29216,7 +29218,7 @@ async function waitForTurn(deps, opts) {
         }
         if (queuePosition === undefined) {
             queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
-            await opts.onArrival?.({ registry, position: queuePosition, holder, ahead });
+            await opts.onArrival?.({ registry, position: queuePosition, holder, ahead, busy });
         }
         if (myTurn && busy.length === 0) {
             if (stale)
@@ -29269,7 +29271,7 @@ async function waitForTurn(deps, opts) {
 }
 function pollReport(poll, waitedMs, opts, kind, ahead, holder, stale, position) {
     const parts = [
-        `Poll ${poll} (waited ${formatDuration(waitedMs)} of ${formatDuration(opts.timeoutMs)}):`
+        `Poll ${poll} (waited ${durations_formatDuration(waitedMs)} of ${durations_formatDuration(opts.timeoutMs)}):`
     ];
     if (kind === 'dynamodb') {
         parts.push(`position ${ahead.length + (holder ? 1 : 0)} (on arrival ${position});`);
@@ -29279,7 +29281,7 @@ function pollReport(poll, waitedMs, opts, kind, ahead, holder, stale, position) 
         if (ahead.length > 0)
             parts.push(`ahead: ${ahead.map((t) => `#${t.seq} ${t.correlationId}`).join(', ')};`);
     }
-    parts.push(`estimate ${formatDuration(opts.expectedMs)} per deployment (${opts.estimateBasis}).`);
+    parts.push(`estimate ${durations_formatDuration(opts.expectedMs)} per deployment (${opts.estimateBasis}).`);
     return parts.join(' ');
 }
 function describeHolder(h) {
@@ -29421,14 +29423,14 @@ function runContext(env = process.env) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/monitor/files.ts
 
 
 
+/** The monitor's environment variable for the Slack token. */
+const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
 /** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
 function monitorDir(correlationId, env = process.env) {
     return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator', correlationId);
@@ -29436,7 +29438,15 @@ function monitorDir(correlationId, env = process.env) {
 const monitorFiles = (dir) => ({
     settings: (0,external_node_path_.join)(dir, 'monitor.json'),
     log: (0,external_node_path_.join)(dir, 'monitor.jsonl'),
-    pid: (0,external_node_path_.join)(dir, 'monitor.pid')
+    pid: (0,external_node_path_.join)(dir, 'monitor.pid'),
+    /** Slack messages the monitor could not deliver, for finalize to retry. */
+    spool: (0,external_node_path_.join)(dir, 'monitor-slack-spool.jsonl'),
+    /** The same for coordinate and finalize's own messages. */
+    stageSpool: (0,external_node_path_.join)(dir, 'stage-slack-spool.jsonl'),
+    /** The Slack thread (channel:ts), for stages that run as separate steps. */
+    thread: (0,external_node_path_.join)(dir, 'slack-thread'),
+    /** Written once the final Slack notice went out, so a second finalize does not repeat it. */
+    finalSent: (0,external_node_path_.join)(dir, 'slack-final-sent')
 });
 function writeSettings(dir, settings) {
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
@@ -29448,6 +29458,629 @@ function writeSettings(dir, settings) {
 const readSettings = (file) => JSON.parse(readFileSync(file, 'utf8'));
 /** The lock's heartbeat cadence: three beats per lease, so one lost write never makes it stale. */
 const heartbeatInterval = (leaseMs) => Math.max(200, Math.floor(leaseMs / 3));
+/** The settings for a deployment's monitor, from the inputs and what coordinate learned. */
+function monitorSettings(config, deployment) {
+    return {
+        correlationId: deployment.correlationId,
+        environment: config.environment,
+        stacks: config.stackNames,
+        region: config.region,
+        registryTable: deployment.registryTable,
+        fence: deployment.fence,
+        leaseMs: config.leaseMs,
+        heartbeatMs: heartbeatInterval(config.leaseMs),
+        monitorIntervalMs: config.monitorIntervalMs,
+        watchEvents: config.monitor,
+        acquiredAt: deployment.acquiredAt,
+        stallMs: config.stallTimeoutMs,
+        overdueMs: deployment.overdueMs,
+        progressIntervalMs: config.progressIntervalMs,
+        criticalResourceTypes: config.criticalResourceTypes,
+        info: deployment.info,
+        slack: config.slack && deployment.thread
+            ? { apiUrl: config.slack.apiUrl, thread: deployment.thread }
+            : undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/escape.ts
+/**
+ * Making outside text (commit messages, refs, actor names, CloudFormation
+ * event reasons, stack outputs) safe to put in a Slack message, and keeping
+ * every piece within Slack's limits.
+ *
+ * Slack's mrkdwn has exactly three control characters: `&`, `<` and `>`.
+ * Everything that pings or links (`<!channel>`, `<!here>`, `<@U123>`,
+ * `<#C123>`, `<!subteam^S1>`, `<http://x|y>`, `<!date^…>`) needs a `<`, so
+ * escaping those three characters makes outside text inert.
+ *
+ * Plain `@channel`, `@here` and `@everyone` (without `<!…>`) do not ping when a
+ * message is posted through the API, as long as the poster leaves `parse` and
+ * `link_names` unset (neither `parse: 'full'` nor `link_names: true`): only
+ * then would Slack turn plain names into mentions. They are therefore left as
+ * they are here; the sender must keep those options off.
+ *
+ * Formatting characters (`*`, `_`, `~`, backticks) in outside text can change
+ * how it looks, never what it does, so they are left alone.
+ */
+/** Section `text` (mrkdwn), per Slack's section block reference. */
+const escape_SECTION_TEXT_MAX = 3000;
+/** Header block `text` (plain_text). */
+const HEADER_TEXT_MAX = 150;
+/** Each item of a section's `fields`. */
+const FIELD_TEXT_MAX = 2000;
+/** Items in a section's `fields`. */
+const MAX_FIELDS = 10;
+/**
+ * Text elements of a context block. Slack documents no limit of its own for
+ * them beyond a text object's 3000 characters; 2000 keeps a safe margin.
+ */
+const CONTEXT_TEXT_MAX = 2000;
+/** Elements in a context block. */
+const MAX_CONTEXT_ELEMENTS = 10;
+/**
+ * The top-level `text` (notification and fallback). Slack truncates it at
+ * 40 000 characters and recommends staying under 4000; ours is a summary.
+ */
+const FALLBACK_TEXT_MAX = 4000;
+/** Blocks in one message. */
+const MAX_BLOCKS = 50;
+const ELLIPSIS = '…';
+/** Escapes Slack's mrkdwn control characters in outside text (see the module comment). */
+function escape_escapeText(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/**
+ * A link to an http(s) URL with an escaped label; for any other URL (or one
+ * that does not parse) the escaped label alone, so `javascript:` and friends
+ * never become clickable. In the URL, characters that would end or split the
+ * `<url|label>` syntax (`|`, `<`, `>`, whitespace) are percent-encoded and `&`
+ * is escaped as Slack requires.
+ */
+function escape_link(url, label) {
+    const text = escape_escapeText(label);
+    const safe = url === undefined ? undefined : safeUrl(url.trim());
+    if (!safe)
+        return text || escape_escapeText(url ?? '');
+    return `<${safe}|${text || safe}>`;
+}
+function safeUrl(url) {
+    if (!/^https?:\/\//i.test(url))
+        return undefined;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(url))
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+            return undefined;
+        if (!parsed.hostname)
+            return undefined;
+    }
+    catch {
+        return undefined;
+    }
+    return url
+        .replace(/\|/g, '%7C')
+        .replace(/</g, '%3C')
+        .replace(/>/g, '%3E')
+        .replace(/\s/g, '%20')
+        .replace(/&/g, '&amp;');
+}
+/**
+ * Cuts `s` to at most `max` characters (UTF-16 code units, which never
+ * undercounts Slack's characters), ending with `…` when it had to cut. The
+ * cut never splits a surrogate pair, an `&amp;`-style entity or a
+ * `<…>` link/date of our own, so a truncated text stays valid mrkdwn.
+ */
+function escape_truncate(s, max) {
+    if (s.length <= max)
+        return s;
+    if (max <= 0)
+        return '';
+    if (max === 1)
+        return ELLIPSIS;
+    let cut = s.slice(0, max - ELLIPSIS.length);
+    if (/[\uD800-\uDBFF]$/.test(cut))
+        cut = cut.slice(0, -1);
+    cut = cut.replace(/&[A-Za-z0-9#]{0,6}$/, '');
+    const open = cut.lastIndexOf('<');
+    if (open > cut.lastIndexOf('>'))
+        cut = cut.slice(0, open);
+    return cut + ELLIPSIS;
+}
+/**
+ * Inline code for an identifier (stack name, correlation ID, status):
+ * backticks are stripped from the value (they would end the code span),
+ * line breaks become spaces, and the rest is escaped. Empty for an empty value.
+ */
+function escape_code(s) {
+    const value = s
+        .replace(/`/g, '')
+        .replace(/[\r\n]+/g, ' ')
+        .trim();
+    return value ? `\`${escape_escapeText(value)}\`` : '';
+}
+
+;// CONCATENATED MODULE: ./src/notify/messages.ts
+/**
+ * The Slack messages of one deployment, as pure data: each renderer returns
+ * the plain-text fallback (`text`, used for notifications and by clients
+ * without blocks) and Block Kit `blocks`.
+ *
+ * One deployment is one thread: `startedMessage` is the parent (posted once,
+ * then re-rendered with a new state for `chat.update`); progress, stall,
+ * overdue, failure and monitoring-gap alerts are replies; `succeededMessage` /
+ * `failedMessage` are the final reply, broadcast to the channel by the sender.
+ * `queuedMessage` is posted for a run that has to wait, `questionMessage` in
+ * the interact channel.
+ *
+ * Every message carries the correlation ID in `text` and in `blocks`. All
+ * outside text goes through `escapeText` (or `link`/`code`), and every text is
+ * cut to Slack's limits.
+ */
+
+
+/** Events listed in a progress reply (the latest ones). */
+const MAX_EVENTS_SHOWN = 10;
+/** Stacks listed by name and status in a progress reply. */
+const MAX_STACKS_SHOWN = 20;
+/** Troubleshooting bullets in a failed reply. */
+const MAX_TROUBLESHOOTING_SHOWN = 10;
+/** One event line, before the section's own limit applies. */
+const EVENT_LINE_MAX = 200;
+/** A stack event reason in an alert. */
+const REASON_MAX = 1500;
+// --- Renderers ---
+function queuedMessage(info, q) {
+    const env = escape_escapeText(info.environment);
+    const activeId = q.activeCorrelationId ? escape_code(q.activeCorrelationId) : 'unknown';
+    const lead = q.position <= 1
+        ? 'Another deployment is active; this one is *next in line* and starts when it finishes.'
+        : `Another deployment is active; this one is *number ${q.position}* in line.`;
+    const fields = [
+        field('Active deployment', activeId),
+        q.activeSince ? field('Active since', slackDate(q.activeSince)) : '',
+        q.elapsedMs !== undefined ? field('Elapsed', durations_formatDuration(q.elapsedMs)) : '',
+        q.remainingMs !== undefined ? field('Estimated remaining', timeLeft(q.remainingMs)) : '',
+        q.holderRunUrl ? field('Active run', escape_link(q.holderRunUrl, 'workflow run')) : '',
+        field('Position in queue', String(q.position))
+    ];
+    const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position} behind ${q.activeCorrelationId ? escape_escapeText(q.activeCorrelationId) : 'an active deployment'}${q.remainingMs !== undefined ? ` (${remaining(q.remainingMs)})` : ''}`;
+    return finish(info, summary, [
+        header(`:double_vertical_bar: Deployment queued: ${info.environment}`),
+        section(lead),
+        ...fieldSections(fields),
+        ...fieldSections(deploymentFields(info)),
+        ...commitSection(info),
+        section(`This deployment expects to take ${estimateText(info.estimate)} once it starts.`)
+    ]);
+}
+const STATES = {
+    deploying: { emoji: ':rocket:', title: 'Deploying' },
+    'still-running': { emoji: ':hourglass_flowing_sand:', title: 'Still running' },
+    succeeded: { emoji: ':white_check_mark:', title: 'Deployed' },
+    failed: { emoji: ':x:', title: 'Deployment failed' },
+    'no-change': { emoji: ':heavy_minus_sign:', title: 'No changes' },
+    cancelled: { emoji: ':no_entry_sign:', title: 'Deployment cancelled' }
+};
+/** The thread parent; re-render with the new state for `chat.update`. */
+function startedMessage(info, s) {
+    const { emoji, title } = STATES[s.state];
+    const env = escape_escapeText(info.environment);
+    const durationMs = s.endedAt ? s.endedAt.getTime() - s.startedAt.getTime() : undefined;
+    const took = durationMs !== undefined ? ` in ${durations_formatDuration(durationMs)}` : '';
+    const after = durationMs !== undefined ? ` after ${durations_formatDuration(durationMs)}` : '';
+    const lead = {
+        deploying: `Deploying to *${env}*. Progress, stalls and failures follow in this thread.`,
+        'still-running': `The workflow stopped watching, but the CloudFormation operation in *${env}* is *still running*. Follow it in the console.`,
+        succeeded: `Deployed to *${env}*${took}.`,
+        failed: `The deployment to *${env}* failed${after}. The root cause is in this thread.`,
+        'no-change': `Nothing to deploy: CloudFormation reported no changes for *${env}*.`,
+        cancelled: `The deployment to *${env}* was cancelled${after}.`
+    };
+    const timing = [field('Started', slackDate(s.startedAt))];
+    if (s.endedAt && durationMs !== undefined) {
+        timing.push(field('Finished', slackDate(s.endedAt)));
+        timing.push(field('Duration', durationAgainst(durationMs, info.estimate.expectedMs)));
+    }
+    else {
+        timing.push(field('Expected', estimateText(info.estimate)));
+        timing.push(field('Expected by', slackDate(new Date(s.startedAt.getTime() + Math.max(0, info.estimate.expectedMs)))));
+    }
+    const ended = s.state === 'succeeded' ? took : s.state === 'failed' || s.state === 'cancelled' ? after : '';
+    return finish(info, `${emoji} ${title}: ${env}${ended}`, [
+        header(`${emoji} ${title}: ${info.environment}`),
+        section(lead[s.state]),
+        ...fieldSections([...deploymentFields(info), ...timing]),
+        ...commitSection(info),
+        ...consoleSection(info)
+    ]);
+}
+function progressMessage(info, p) {
+    const counts = `${p.done} done, ${p.inProgress} in progress, ${p.failed} failed`;
+    const left = p.remainingMs !== undefined ? remaining(p.remainingMs) : 'unknown';
+    const stacks = Object.entries(p.stackStatus);
+    const stackLines = stacks
+        .slice(0, MAX_STACKS_SHOWN)
+        .map(([name, status]) => `• ${code(name)} ${escapeText(status)}`);
+    if (stacks.length > MAX_STACKS_SHOWN)
+        stackLines.push(`… and ${stacks.length - MAX_STACKS_SHOWN} more stacks`);
+    const title = '*Latest events*';
+    const events = latestLines(p.latestEvents.slice(-MAX_EVENTS_SHOWN).map((e) => eventLine(e)), SECTION_TEXT_MAX - title.length);
+    const omitted = p.latestEvents.length - events.length;
+    const blocks = [
+        header(':hourglass_flowing_sand: Deployment in progress'),
+        ...fieldSections([
+            field('Elapsed', formatDuration(p.elapsedMs)),
+            field('Remaining', p.remainingMs !== undefined ? timeLeft(p.remainingMs) : 'unknown'),
+            field('Resources', counts),
+            field('Estimate', estimateText(info.estimate))
+        ])
+    ];
+    if (stackLines.length > 0)
+        blocks.push(section(`*Stacks*\n${stackLines.join('\n')}`));
+    if (events.length > 0) {
+        blocks.push(section(`${title}\n${events.join('\n')}`));
+        if (omitted > 0)
+            blocks.push(contextBlock([`${omitted} earlier events not shown`]));
+    }
+    return finish(info, `:hourglass_flowing_sand: ${escapeText(info.environment)}: ${counts}; ${formatDuration(p.elapsedMs)} elapsed, ${left}`, blocks);
+}
+function stallMessage(info, s) {
+    const silent = formatDuration(s.silentForMs);
+    const blocks = [
+        header(`:warning: No stack events for ${silent}`),
+        section(`CloudFormation has reported nothing for *${silent}*. Some resources (CloudFront distributions, RDS instances, custom resources) are quiet for a long time; if the silence goes on, check the stack in the console.`)
+    ];
+    if (s.lastEvent)
+        blocks.push(section(`*Last event*\n${eventLine(s.lastEvent)}`));
+    blocks.push(...consoleSection(info));
+    return finish(info, `:warning: ${escapeText(info.environment)}: no stack events for ${silent}`, blocks);
+}
+function stallResolvedMessage(info, s) {
+    const silent = formatDuration(s.silentForMs);
+    return finish(info, `:arrow_forward: ${escapeText(info.environment)}: stack events resumed after ${silent} of silence`, [
+        header(':arrow_forward: Stack events resumed'),
+        section(`Events are arriving again after *${silent}* of silence.`)
+    ]);
+}
+function overdueMessage(info, o) {
+    const over = formatDuration(o.elapsedMs - o.expectedMs);
+    return finish(info, `:alarm_clock: ${escapeText(info.environment)}: taking longer than expected, ${formatDuration(o.elapsedMs)} elapsed, expected ${formatDuration(o.expectedMs)}`, [
+        header(':alarm_clock: Taking longer than expected'),
+        section(`*${formatDuration(o.elapsedMs)}* elapsed; this deployment was expected to take *${formatDuration(o.expectedMs)}* (${escapeText(info.estimate.basis)}), so it is *${over}* over. It is still being watched.`),
+        ...consoleSection(info)
+    ]);
+}
+function failureAlertMessage(info, a) {
+    const e = a.event;
+    return finish(info, `:rotating_light: ${escapeText(info.environment)}: ${escapeText(e.logicalId)} (${escapeText(e.resourceType)}) ${escapeText(e.status)}${e.reason ? `: ${truncate(escapeText(e.reason), 500)}` : ''}`, [
+        header(`:rotating_light: Resource failed: ${e.logicalId}`),
+        ...fieldSections(eventFields(e)),
+        section(`*Reason*\n${reasonText(e)}`),
+        ...consoleSection(info)
+    ]);
+}
+function succeededMessage(info, s) {
+    const env = escapeText(info.environment);
+    const fields = [
+        field('Duration', durationAgainst(s.durationMs, s.expectedMs)),
+        field('Stacks', stackList(info.stacks))
+    ];
+    if (s.appUrl)
+        fields.push(field('Application', link(s.appUrl, s.appUrl)));
+    return finish(info, `:white_check_mark: Deployment succeeded: ${env} in ${formatDuration(s.durationMs)}`, [
+        header(`:white_check_mark: Deployment succeeded: ${info.environment}`),
+        section(`Deployed to *${env}* in *${formatDuration(s.durationMs)}*. :tada:`),
+        ...fieldSections(fields)
+    ]);
+}
+function failedMessage(info, f) {
+    const env = escapeText(info.environment);
+    const blocks = [
+        header(`:x: Deployment failed: ${info.environment}`),
+        section(`The deployment to *${env}* failed after *${formatDuration(f.durationMs)}*.`)
+    ];
+    if (f.rootCause) {
+        blocks.push(section(`*Root cause*\n${eventLine(f.rootCause, REASON_MAX)}`));
+    }
+    else {
+        blocks.push(section('*Root cause*\nNo failed resource was found among the stack events.'));
+    }
+    if (f.rollback) {
+        blocks.push(section(`*Rollback*\n${escapeText(f.rollback.action)}: ${escapeText(f.rollback.result)}`));
+    }
+    const tips = f.troubleshooting
+        .slice(0, MAX_TROUBLESHOOTING_SHOWN)
+        .map((t) => `• ${escapeText(t)}`);
+    if (tips.length > 0)
+        blocks.push(section(`*Troubleshooting*\n${tips.join('\n')}`));
+    blocks.push(...consoleSection(info));
+    const cause = f.rootCause
+        ? `: ${escapeText(f.rootCause.logicalId)} ${escapeText(f.rootCause.status)}${f.rootCause.reason ? ` (${truncate(escapeText(f.rootCause.reason), 500)})` : ''}`
+        : '';
+    return finish(info, `:x: Deployment failed: ${env} after ${formatDuration(f.durationMs)}${cause}`, blocks);
+}
+function monitoringGapMessage(info, g) {
+    const gap = formatDuration(g.gapMs);
+    const restarts = g.restarts === 1 ? '1 restart' : `${g.restarts} restarts`;
+    return finish(info, `:electric_plug: ${escapeText(info.environment)}: monitoring gap of ${gap} (${restarts})`, [
+        header(':electric_plug: Monitoring gap'),
+        section(`The monitor was not watching for *${gap}* (${restarts} so far). Progress or alerts from that interval may be missing from this thread; the stack itself was not affected.`),
+        ...consoleSection(info)
+    ]);
+}
+/** For the interact channel. */
+function questionMessage(info, q) {
+    const env = escapeText(info.environment);
+    const timeout = formatDuration(q.timeoutMs);
+    const fallback = escapeText(q.defaultAnswer);
+    return finish(info, `:question: ${env}: ${escapeText(q.question)} Answer within ${timeout}; default: ${fallback}`, [
+        header(`:question: Input needed: ${info.environment}`),
+        section(`*${escapeText(q.question)}*`),
+        section(escapeText(q.options)),
+        section(`If nobody answers within *${timeout}*, the deployment will *${fallback}*.`),
+        ...fieldSections(deploymentFields(info)),
+        ...commitSection(info)
+    ]);
+}
+// --- Pieces ---
+function finish(info, summary, blocks) {
+    const suffix = ` [${escape_escapeText(info.correlationId)}]`;
+    const text = escape_truncate(summary, FALLBACK_TEXT_MAX - suffix.length) + suffix;
+    const footer = footerBlock(info);
+    const body = blocks.length > MAX_BLOCKS - 1 ? capped(blocks) : blocks;
+    return { text, blocks: [...body, footer] };
+}
+/** Keeps room for the footer and says how much was left out. */
+function capped(blocks) {
+    const keep = blocks.slice(0, MAX_BLOCKS - 2);
+    return [...keep, contextBlock([`${blocks.length - keep.length} more blocks not shown`])];
+}
+function footerBlock(info) {
+    const run = info.run;
+    const runName = [run.workflow, run.job].filter(Boolean).join(' / ') || 'workflow run';
+    return contextBlock([
+        `Correlation ID ${escape_code(info.correlationId)}`,
+        run.runUrl ? escape_link(run.runUrl, runName) : escape_escapeText(runName),
+        run.actor ? `by ${escape_escapeText(run.actor)}` : ''
+    ]);
+}
+function deploymentFields(info) {
+    const run = info.run;
+    return [
+        field('Environment', escape_escapeText(info.environment)),
+        field('Stacks', stackList(info.stacks)),
+        run.ref ? field('Ref', escape_code(shortRef(run.ref))) : '',
+        run.sha ? field('Commit', commitLink(run)) : '',
+        run.actor ? field('Actor', escape_escapeText(run.actor)) : '',
+        run.runUrl ? field('Run', escape_link(run.runUrl, 'workflow run')) : ''
+    ];
+}
+function commitSection(info) {
+    const subject = info.commitMessage?.split(/\r?\n/).find((l) => l.trim() !== '');
+    return subject ? [section(`*Commit message*\n${escape_truncate(escape_escapeText(subject.trim()), 300)}`)] : [];
+}
+function consoleSection(info) {
+    return info.consoleUrl
+        ? [section(`:mag: ${escape_link(info.consoleUrl, 'Stack events in the AWS console')}`)]
+        : [];
+}
+function eventFields(e) {
+    return [
+        field('Logical ID', code(e.logicalId)),
+        field('Type', code(e.resourceType)),
+        field('Status', escapeText(e.status)),
+        field('Stack', code(e.stackName)),
+        field('Time', slackDate(e.timestamp))
+    ];
+}
+function reasonText(e) {
+    return e.reason ? truncate(escapeText(e.reason), REASON_MAX) : '_no reason given_';
+}
+function eventLine(e, max = EVENT_LINE_MAX) {
+    const time = e.timestamp.toISOString().slice(11, 19);
+    const reason = e.reason ? ` — ${truncate(escapeText(e.reason), max)}` : '';
+    return `\`${time}\` ${code(e.logicalId)} (${escapeText(e.resourceType)}) *${escapeText(e.status)}*${reason}`;
+}
+/** The last lines (the newest events) that fit in `budget` characters, one per line. */
+function latestLines(lines, budget) {
+    const out = [];
+    let used = 0;
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i] ?? '';
+        if (out.length > 0 && used + line.length + 1 > budget)
+            break;
+        out.unshift(line);
+        used += line.length + 1;
+    }
+    return out;
+}
+function stackList(stacks) {
+    return stacks.length > 0 ? stacks.map(escape_code).join(', ') : '_none_';
+}
+function shortRef(ref) {
+    return ref.replace(/^refs\/(heads|tags)\//, '');
+}
+function commitLink(run) {
+    const sha = run.sha ?? '';
+    const short = sha.slice(0, 7);
+    const base = run.runUrl?.match(/^(https?:\/\/.+?)\/actions\/runs\//)?.[1];
+    return base && /^[0-9a-f]{7,40}$/i.test(sha) ? escape_link(`${base}/commit/${sha}`, short) : escape_code(short);
+}
+function estimateText(e) {
+    const range = e.lowMs !== undefined && e.highMs !== undefined && e.highMs > e.lowMs
+        ? `, usually ${durations_formatDuration(e.lowMs)} to ${durations_formatDuration(e.highMs)}`
+        : '';
+    return `about ${durations_formatDuration(e.expectedMs)} (${escape_escapeText(e.basis)}${range})`;
+}
+/** For a field labelled as remaining time: `about 4m 00s` or `overdue by 1m 00s`. */
+function timeLeft(ms) {
+    return ms > 0 ? `about ${durations_formatDuration(ms)}` : `overdue by ${durations_formatDuration(-ms)}`;
+}
+function remaining(ms) {
+    return ms > 0 ? `about ${durations_formatDuration(ms)} remaining` : `overdue by ${durations_formatDuration(-ms)}`;
+}
+function durationAgainst(durationMs, expectedMs) {
+    if (expectedMs === undefined || expectedMs <= 0)
+        return durations_formatDuration(durationMs);
+    return `${durations_formatDuration(durationMs)} (expected ${durations_formatDuration(expectedMs)})`;
+}
+/** Slack shows the date in the reader's time zone; the fallback is UTC. */
+function slackDate(d) {
+    const iso = d.toISOString();
+    const utc = `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+    return `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time_secs}|${utc}>`;
+}
+function field(label, value) {
+    return `*${label}*\n${value}`;
+}
+function header(text) {
+    // plain_text: no mrkdwn, so rather than guess how entities render there,
+    // the control characters are dropped from the (config-validated) text.
+    const plain = text.replace(/[<>&]/g, '').replace(/\s+/g, ' ').trim();
+    return {
+        type: 'header',
+        text: { type: 'plain_text', text: escape_truncate(plain || '-', HEADER_TEXT_MAX), emoji: true }
+    };
+}
+function section(text) {
+    return { type: 'section', text: { type: 'mrkdwn', text: escape_truncate(text, escape_SECTION_TEXT_MAX) } };
+}
+function fieldSections(fields) {
+    const items = fields.filter((f) => f !== '').map((f) => escape_truncate(f, FIELD_TEXT_MAX));
+    const out = [];
+    for (let i = 0; i < items.length; i += MAX_FIELDS) {
+        out.push({
+            type: 'section',
+            fields: items.slice(i, i + MAX_FIELDS).map((text) => ({ type: 'mrkdwn', text }))
+        });
+    }
+    return out;
+}
+function contextBlock(elements) {
+    const items = elements.filter((e) => e !== '').slice(0, MAX_CONTEXT_ELEMENTS);
+    return {
+        type: 'context',
+        elements: (items.length > 0 ? items : [' ']).map((text) => ({
+            type: 'mrkdwn',
+            text: escape_truncate(text, CONTEXT_TEXT_MAX)
+        }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/thread.ts
+
+
+function expectation(config, fromHistory, fallbackMs) {
+    if (config.expectedDurationMs !== undefined) {
+        return {
+            estimate: { expectedMs: config.expectedDurationMs, basis: 'from expected-duration-minutes' },
+            overdueMs: config.expectedDurationMs
+        };
+    }
+    if (fromHistory) {
+        return {
+            estimate: {
+                expectedMs: fromHistory.expectedMs,
+                lowMs: fromHistory.lowMs,
+                highMs: fromHistory.highMs,
+                basis: `median of ${fromHistory.samples} successful deployment${fromHistory.samples === 1 ? '' : 's'}, p20 to p80 ${durations_formatDuration(fromHistory.lowMs)} to ${durations_formatDuration(fromHistory.highMs)}`
+            },
+            overdueMs: Math.max(fromHistory.highMs, fromHistory.expectedMs)
+        };
+    }
+    return { estimate: { expectedMs: fallbackMs, basis: 'no history yet' }, overdueMs: fallbackMs };
+}
+/** The head commit's message from the event payload, when the event has one (outside text). */
+function commitMessage(env = process.env) {
+    const file = env['GITHUB_EVENT_PATH'];
+    if (!file)
+        return undefined;
+    try {
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return event.head_commit?.message || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function deploymentInfo(config, correlationId, run, estimate, consoleUrl, commit) {
+    return {
+        correlationId,
+        environment: config.environment,
+        stacks: config.stackNames,
+        run,
+        commitMessage: commit,
+        consoleUrl,
+        estimate
+    };
+}
+/** The Slack client, loaded only when Slack is configured; without it, one info line. */
+async function openNotifier(slack, log, spoolFile) {
+    if (!slack) {
+        log.info('Slack is not configured (no slack-token): no messages.');
+        return undefined;
+    }
+    const { SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__nccwpck_require__.e(105), __nccwpck_require__.e(569)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7569));
+    return new SlackNotifier(createSlackClient(slack), log, spoolFile);
+}
+const formatThread = (ref) => `${ref.channel}:${ref.ts}`;
+function parseThread(value) {
+    const [channel, ts] = (value ?? '').split(':');
+    return channel && ts ? { channel, ts } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/domain/estimate.ts
+
+const median = (values) => percentile(values, 0.5);
+/** Linear interpolation between closest ranks; undefined for no values. */
+function percentile(values, p) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = (sorted.length - 1) * p;
+    const lo = Math.floor(rank);
+    const hi = Math.ceil(rank);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+}
+/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
+function resourceTypeSeconds(events) {
+    const started = new Map();
+    const byType = new Map();
+    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
+        if (isStackEvent(e))
+            continue;
+        const key = `${e.stackName}/${e.logicalId}`;
+        if (e.status.endsWith('_IN_PROGRESS')) {
+            if (!started.has(key))
+                started.set(key, e.timestamp.getTime());
+        }
+        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
+            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
+            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
+            started.delete(key);
+        }
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
+}
+/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
+function estimateFromHistory(history, stacks, recent = 20) {
+    const key = [...stacks].sort().join(',');
+    const durations = history
+        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
+        .slice(0, recent)
+        .map((h) => h.durationMs);
+    if (durations.length === 0)
+        return undefined;
+    return {
+        expectedMs: median(durations),
+        lowMs: percentile(durations, 0.2),
+        highMs: percentile(durations, 0.8),
+        samples: durations.length
+    };
+}
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
@@ -32595,6 +33228,10 @@ function loadConfig(log, io) {
 
 
 
+
+
+
+
 /**
  * coordinate: CloudFormation first (the active-deployment check), then the
  * queue: wait for this run's turn up to wait-timeout-minutes, take the lock,
@@ -32602,10 +33239,10 @@ function loadConfig(log, io) {
  */
 async function coordinate(d) {
     const { config, log, reader } = d;
-    const expectedMs = config.expectedDurationMs ?? DEFAULT_EXPECTED_DURATION_MS;
-    const estimateBasis = config.expectedDurationMs
-        ? 'from expected-duration-minutes'
-        : 'no history yet';
+    const history = await d.registry.history(config.environment, 50).catch(() => []);
+    const expected = expectation(config, estimateFromHistory(history, config.stackNames), DEFAULT_EXPECTED_DURATION_MS);
+    const expectedMs = expected.estimate.expectedMs;
+    const estimateBasis = expected.estimate.basis;
     const me = {
         correlationId: log.correlationId,
         environment: config.environment,
@@ -32615,6 +33252,8 @@ async function coordinate(d) {
     };
     const arrival = await reader.describeStacks(config.stackNames);
     log.info(`Stacks on arrival: ${statuses(arrival)}`);
+    log.info(`Estimate: ${durations_formatDuration(expectedMs)} (${estimateBasis}).`);
+    const info = deploymentInfo(config, log.correlationId, me.run, expected.estimate, arrival[0] ? reader.consoleUrl(arrival[0]) : undefined, commitMessage());
     reportFindings(log, activeDeploymentFindings(arrival), false);
     const turn = await waitForTurn({ ...d, fallback: () => new cloudformation_only.CloudFormationOnlyRegistry() }, {
         me,
@@ -32626,7 +33265,19 @@ async function coordinate(d) {
         skipSuperseded: config.skipSuperseded,
         signal: d.signal,
         onQueued: (ticket) => d.io.saveState(State.TicketSeq, String(ticket.seq)),
-        onArrival: async ({ registry, position, holder, ahead }) => {
+        onArrival: async ({ registry, position, holder, ahead, busy }) => {
+            if (position > 0 && d.notifier && config.slack) {
+                const since = holder ? new Date(holder.acquiredAt) : busy[0]?.startedAt;
+                const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
+                await d.notifier.post('queued', config.slack.channel, queuedMessage(info, {
+                    activeCorrelationId: holder?.correlationId ?? (busy[0] ? activeCorrelationId(busy[0].stack) : undefined),
+                    activeSince: since,
+                    elapsedMs,
+                    remainingMs: elapsedMs === undefined ? undefined : Math.max(0, expectedMs - elapsedMs),
+                    position,
+                    holderRunUrl: holder?.run.runUrl
+                }));
+            }
             const note = [
                 `position ${position}`,
                 holder ? `lock held by ${describeHolder(holder)}` : 'lock free',
@@ -32651,9 +33302,9 @@ async function coordinate(d) {
             const who = turn.waitedFor.map((h) => `Lock held by ${describeHolder(h)}.`);
             const details = turn.busy.map((a) => describeActivity(a, d.clock.now(), expectedMs, estimateBasis));
             const why = turn.kind === 'cancelled'
-                ? `Cancelled after waiting ${formatDuration(turn.waitedMs)}.`
+                ? `Cancelled after waiting ${durations_formatDuration(turn.waitedMs)}.`
                 : config.waitTimeoutMs > 0
-                    ? `Gave up after waiting ${formatDuration(turn.waitedMs)} (wait-timeout-minutes).`
+                    ? `Gave up after waiting ${durations_formatDuration(turn.waitedMs)} (wait-timeout-minutes).`
                     : 'Not waiting (wait-timeout-minutes is 0).';
             log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
         }
@@ -32662,7 +33313,7 @@ async function coordinate(d) {
     }
     const holder = turn.holder;
     if (turn.waitedMs > 0 && turn.queuePosition > 0)
-        log.info(`This run's turn came after ${formatDuration(turn.waitedMs)}.`);
+        log.info(`This run's turn came after ${durations_formatDuration(turn.waitedMs)}.`);
     log.info(`Acquired ${config.environment}${registry.kind === 'dynamodb' ? ` (fencing token ${holder.fence})` : ' (CloudFormation only)'}: ${statuses(turn.stacks)}`);
     if (turn.tookOver) {
         await record(d, registry, 'took-over', `from ${turn.tookOver.from.correlationId}: ${turn.tookOver.reason}`);
@@ -32708,8 +33359,22 @@ async function coordinate(d) {
     }
     d.io.saveState(State.Fence, String(holder.fence));
     d.io.saveState(State.AcquiredAt, holder.acquiredAt);
+    const thread = d.notifier && config.slack
+        ? await d.notifier.post('started', config.slack.channel, startedMessage(info, { state: 'deploying', startedAt: new Date(holder.acquiredAt) }))
+        : undefined;
+    if (thread)
+        d.io.saveState(State.SlackThread, formatThread(thread));
+    if (thread)
+        d.recordThread?.(formatThread(thread));
     if (registry.kind === 'dynamodb' || config.monitor) {
-        const monitor = d.startMonitor?.(holder.fence, holder.acquiredAt);
+        const monitor = d.startMonitor?.({
+            fence: holder.fence,
+            acquiredAt: holder.acquiredAt,
+            registryTable: registry.kind === 'dynamodb' ? config.registryTable : undefined,
+            info,
+            overdueMs: expected.overdueMs,
+            thread
+        });
         if (monitor) {
             d.io.saveState(State.MonitorPid, String(monitor.pid));
             d.io.saveState(State.MonitorDir, monitor.dir);
@@ -32794,6 +33459,9 @@ async function main() {
             ? await githubLiveness(config.githubToken, log)
             : undefined;
         // The sibling bundle, resolved at run time (a literal path would be pulled into this bundle by ncc).
+        const dir = monitorDir(correlationId);
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+        const notifier = await openNotifier(config.slack, log, monitorFiles(dir).stageSpool);
         const monitorBundle = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '..', ['monitor', 'index.js'].join('/'));
         const deps = {
             config,
@@ -32805,19 +33473,9 @@ async function main() {
             clock: systemClock,
             sleep: sleep,
             signal,
-            startMonitor: (fence, acquiredAt) => launchMonitor(monitorBundle, monitorDir(correlationId), {
-                correlationId,
-                environment: config.environment,
-                stacks: config.stackNames,
-                region: config.region,
-                registryTable: registry.kind === 'dynamodb' ? config.registryTable : undefined,
-                fence,
-                leaseMs: config.leaseMs,
-                heartbeatMs: heartbeatInterval(config.leaseMs),
-                monitorIntervalMs: config.monitorIntervalMs,
-                watchEvents: config.monitor,
-                acquiredAt
-            })
+            notifier,
+            recordThread: (thread) => (0,external_node_fs_.writeFileSync)(monitorFiles(dir).thread, thread, { mode: 0o600 }),
+            startMonitor: (m) => launchMonitor(monitorBundle, dir, monitorSettings(config, { correlationId, ...m }), config.slack ? { ...process.env, [SLACK_TOKEN_ENV]: config.slack.token } : process.env)
         };
         publish(deps, await coordinate(deps));
     });

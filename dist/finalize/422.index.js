@@ -122,7 +122,6 @@ class DynamoRegistry {
                 leaseMs: me.leaseMs,
                 run: me.run
             };
-            const item = { ...ticket, expiresAt: this.expires(1) };
             // One write: the number and its ticket appear together, or not at all.
             const written = await this.conditional('enqueue', () => this.doc.send(new lib_dynamodb_dist_cjs/* UpdateCommand */.fR({
                 TableName: this.table,
@@ -133,14 +132,18 @@ class DynamoRegistry {
                         ConditionExpression: 'attribute_not_exists(seq)',
                         ExpressionAttributeValues: {
                             ':next': ticket.seq,
-                            ':first': { [ticketKey(ticket.seq)]: item }
+                            ':first': { [ticketKey(ticket.seq)]: ticket }
                         }
                     }
                     : {
                         UpdateExpression: 'SET seq = :next, tickets.#k = :ticket',
                         ConditionExpression: 'seq = :seen',
                         ExpressionAttributeNames: { '#k': ticketKey(ticket.seq) },
-                        ExpressionAttributeValues: { ':next': ticket.seq, ':seen': seen, ':ticket': item }
+                        ExpressionAttributeValues: {
+                            ':next': ticket.seq,
+                            ':seen': seen,
+                            ':ticket': ticket
+                        }
                     })
             })));
             if (written)

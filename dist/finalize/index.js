@@ -28474,7 +28474,7 @@ function operationProgress(events) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6235);
+/* harmony import */ var _stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1491);
 
 await (0,_stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
 
@@ -28483,7 +28483,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6235:
+/***/ 1491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28558,7 +28558,7 @@ const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
 
 ;// CONCATENATED MODULE: ./src/domain/durations.ts
 /** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
-function formatDuration(ms) {
+function durations_formatDuration(ms) {
     // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
     if (ms > 0 && ms < 1000)
         return `${Math.round(ms)}ms`;
@@ -31834,7 +31834,7 @@ const State = {
     TicketSeq: 'ticket-seq',
     MonitorPid: 'monitor-pid',
     MonitorDir: 'monitor-dir',
-    Finalized: 'finalized'
+    SlackThread: 'slack-thread'
 };
 const Outputs = {
     CorrelationId: 'correlation-id',
@@ -31962,6 +31962,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 
 
 
+/** The monitor's environment variable for the Slack token. */
+const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
 /** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
 function monitorDir(correlationId, env = process.env) {
     return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator', correlationId);
@@ -31969,7 +31971,15 @@ function monitorDir(correlationId, env = process.env) {
 const monitorFiles = (dir) => ({
     settings: (0,external_node_path_.join)(dir, 'monitor.json'),
     log: (0,external_node_path_.join)(dir, 'monitor.jsonl'),
-    pid: (0,external_node_path_.join)(dir, 'monitor.pid')
+    pid: (0,external_node_path_.join)(dir, 'monitor.pid'),
+    /** Slack messages the monitor could not deliver, for finalize to retry. */
+    spool: (0,external_node_path_.join)(dir, 'monitor-slack-spool.jsonl'),
+    /** The same for coordinate and finalize's own messages. */
+    stageSpool: (0,external_node_path_.join)(dir, 'stage-slack-spool.jsonl'),
+    /** The Slack thread (channel:ts), for stages that run as separate steps. */
+    thread: (0,external_node_path_.join)(dir, 'slack-thread'),
+    /** Written once the final Slack notice went out, so a second finalize does not repeat it. */
+    finalSent: (0,external_node_path_.join)(dir, 'slack-final-sent')
 });
 function writeSettings(dir, settings) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -31978,9 +31988,33 @@ function writeSettings(dir, settings) {
     chmodSync(file, 0o600);
     return file;
 }
-const readSettings = (file) => JSON.parse(readFileSync(file, 'utf8'));
+const readSettings = (file) => JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
 /** The lock's heartbeat cadence: three beats per lease, so one lost write never makes it stale. */
 const heartbeatInterval = (leaseMs) => Math.max(200, Math.floor(leaseMs / 3));
+/** The settings for a deployment's monitor, from the inputs and what coordinate learned. */
+function monitorSettings(config, deployment) {
+    return {
+        correlationId: deployment.correlationId,
+        environment: config.environment,
+        stacks: config.stackNames,
+        region: config.region,
+        registryTable: deployment.registryTable,
+        fence: deployment.fence,
+        leaseMs: config.leaseMs,
+        heartbeatMs: heartbeatInterval(config.leaseMs),
+        monitorIntervalMs: config.monitorIntervalMs,
+        watchEvents: config.monitor,
+        acquiredAt: deployment.acquiredAt,
+        stallMs: config.stallTimeoutMs,
+        overdueMs: deployment.overdueMs,
+        progressIntervalMs: config.progressIntervalMs,
+        criticalResourceTypes: config.criticalResourceTypes,
+        info: deployment.info,
+        slack: config.slack && deployment.thread
+            ? { apiUrl: config.slack.apiUrl, thread: deployment.thread }
+            : undefined
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/monitor/stop.ts
 
@@ -32032,6 +32066,640 @@ function readObservations(dir) {
             return [];
         }
     });
+}
+
+;// CONCATENATED MODULE: ./src/notify/escape.ts
+/**
+ * Making outside text (commit messages, refs, actor names, CloudFormation
+ * event reasons, stack outputs) safe to put in a Slack message, and keeping
+ * every piece within Slack's limits.
+ *
+ * Slack's mrkdwn has exactly three control characters: `&`, `<` and `>`.
+ * Everything that pings or links (`<!channel>`, `<!here>`, `<@U123>`,
+ * `<#C123>`, `<!subteam^S1>`, `<http://x|y>`, `<!date^…>`) needs a `<`, so
+ * escaping those three characters makes outside text inert.
+ *
+ * Plain `@channel`, `@here` and `@everyone` (without `<!…>`) do not ping when a
+ * message is posted through the API, as long as the poster leaves `parse` and
+ * `link_names` unset (neither `parse: 'full'` nor `link_names: true`): only
+ * then would Slack turn plain names into mentions. They are therefore left as
+ * they are here; the sender must keep those options off.
+ *
+ * Formatting characters (`*`, `_`, `~`, backticks) in outside text can change
+ * how it looks, never what it does, so they are left alone.
+ */
+/** Section `text` (mrkdwn), per Slack's section block reference. */
+const escape_SECTION_TEXT_MAX = 3000;
+/** Header block `text` (plain_text). */
+const HEADER_TEXT_MAX = 150;
+/** Each item of a section's `fields`. */
+const FIELD_TEXT_MAX = 2000;
+/** Items in a section's `fields`. */
+const MAX_FIELDS = 10;
+/**
+ * Text elements of a context block. Slack documents no limit of its own for
+ * them beyond a text object's 3000 characters; 2000 keeps a safe margin.
+ */
+const CONTEXT_TEXT_MAX = 2000;
+/** Elements in a context block. */
+const MAX_CONTEXT_ELEMENTS = 10;
+/**
+ * The top-level `text` (notification and fallback). Slack truncates it at
+ * 40 000 characters and recommends staying under 4000; ours is a summary.
+ */
+const FALLBACK_TEXT_MAX = 4000;
+/** Blocks in one message. */
+const MAX_BLOCKS = 50;
+const ELLIPSIS = '…';
+/** Escapes Slack's mrkdwn control characters in outside text (see the module comment). */
+function escape_escapeText(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/**
+ * A link to an http(s) URL with an escaped label; for any other URL (or one
+ * that does not parse) the escaped label alone, so `javascript:` and friends
+ * never become clickable. In the URL, characters that would end or split the
+ * `<url|label>` syntax (`|`, `<`, `>`, whitespace) are percent-encoded and `&`
+ * is escaped as Slack requires.
+ */
+function escape_link(url, label) {
+    const text = escape_escapeText(label);
+    const safe = url === undefined ? undefined : safeUrl(url.trim());
+    if (!safe)
+        return text || escape_escapeText(url ?? '');
+    return `<${safe}|${text || safe}>`;
+}
+function safeUrl(url) {
+    if (!/^https?:\/\//i.test(url))
+        return undefined;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(url))
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+            return undefined;
+        if (!parsed.hostname)
+            return undefined;
+    }
+    catch {
+        return undefined;
+    }
+    return url
+        .replace(/\|/g, '%7C')
+        .replace(/</g, '%3C')
+        .replace(/>/g, '%3E')
+        .replace(/\s/g, '%20')
+        .replace(/&/g, '&amp;');
+}
+/**
+ * Cuts `s` to at most `max` characters (UTF-16 code units, which never
+ * undercounts Slack's characters), ending with `…` when it had to cut. The
+ * cut never splits a surrogate pair, an `&amp;`-style entity or a
+ * `<…>` link/date of our own, so a truncated text stays valid mrkdwn.
+ */
+function escape_truncate(s, max) {
+    if (s.length <= max)
+        return s;
+    if (max <= 0)
+        return '';
+    if (max === 1)
+        return ELLIPSIS;
+    let cut = s.slice(0, max - ELLIPSIS.length);
+    if (/[\uD800-\uDBFF]$/.test(cut))
+        cut = cut.slice(0, -1);
+    cut = cut.replace(/&[A-Za-z0-9#]{0,6}$/, '');
+    const open = cut.lastIndexOf('<');
+    if (open > cut.lastIndexOf('>'))
+        cut = cut.slice(0, open);
+    return cut + ELLIPSIS;
+}
+/**
+ * Inline code for an identifier (stack name, correlation ID, status):
+ * backticks are stripped from the value (they would end the code span),
+ * line breaks become spaces, and the rest is escaped. Empty for an empty value.
+ */
+function escape_code(s) {
+    const value = s
+        .replace(/`/g, '')
+        .replace(/[\r\n]+/g, ' ')
+        .trim();
+    return value ? `\`${escape_escapeText(value)}\`` : '';
+}
+
+;// CONCATENATED MODULE: ./src/notify/messages.ts
+/**
+ * The Slack messages of one deployment, as pure data: each renderer returns
+ * the plain-text fallback (`text`, used for notifications and by clients
+ * without blocks) and Block Kit `blocks`.
+ *
+ * One deployment is one thread: `startedMessage` is the parent (posted once,
+ * then re-rendered with a new state for `chat.update`); progress, stall,
+ * overdue, failure and monitoring-gap alerts are replies; `succeededMessage` /
+ * `failedMessage` are the final reply, broadcast to the channel by the sender.
+ * `queuedMessage` is posted for a run that has to wait, `questionMessage` in
+ * the interact channel.
+ *
+ * Every message carries the correlation ID in `text` and in `blocks`. All
+ * outside text goes through `escapeText` (or `link`/`code`), and every text is
+ * cut to Slack's limits.
+ */
+
+
+/** Events listed in a progress reply (the latest ones). */
+const MAX_EVENTS_SHOWN = 10;
+/** Stacks listed by name and status in a progress reply. */
+const MAX_STACKS_SHOWN = 20;
+/** Troubleshooting bullets in a failed reply. */
+const MAX_TROUBLESHOOTING_SHOWN = 10;
+/** One event line, before the section's own limit applies. */
+const EVENT_LINE_MAX = 200;
+/** A stack event reason in an alert. */
+const REASON_MAX = 1500;
+// --- Renderers ---
+function queuedMessage(info, q) {
+    const env = escapeText(info.environment);
+    const activeId = q.activeCorrelationId ? code(q.activeCorrelationId) : 'unknown';
+    const lead = q.position <= 1
+        ? 'Another deployment is active; this one is *next in line* and starts when it finishes.'
+        : `Another deployment is active; this one is *number ${q.position}* in line.`;
+    const fields = [
+        field('Active deployment', activeId),
+        q.activeSince ? field('Active since', slackDate(q.activeSince)) : '',
+        q.elapsedMs !== undefined ? field('Elapsed', formatDuration(q.elapsedMs)) : '',
+        q.remainingMs !== undefined ? field('Estimated remaining', timeLeft(q.remainingMs)) : '',
+        q.holderRunUrl ? field('Active run', link(q.holderRunUrl, 'workflow run')) : '',
+        field('Position in queue', String(q.position))
+    ];
+    const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position} behind ${q.activeCorrelationId ? escapeText(q.activeCorrelationId) : 'an active deployment'}${q.remainingMs !== undefined ? ` (${remaining(q.remainingMs)})` : ''}`;
+    return finish(info, summary, [
+        header(`:double_vertical_bar: Deployment queued: ${info.environment}`),
+        section(lead),
+        ...fieldSections(fields),
+        ...fieldSections(deploymentFields(info)),
+        ...commitSection(info),
+        section(`This deployment expects to take ${estimateText(info.estimate)} once it starts.`)
+    ]);
+}
+const STATES = {
+    deploying: { emoji: ':rocket:', title: 'Deploying' },
+    'still-running': { emoji: ':hourglass_flowing_sand:', title: 'Still running' },
+    succeeded: { emoji: ':white_check_mark:', title: 'Deployed' },
+    failed: { emoji: ':x:', title: 'Deployment failed' },
+    'no-change': { emoji: ':heavy_minus_sign:', title: 'No changes' },
+    cancelled: { emoji: ':no_entry_sign:', title: 'Deployment cancelled' }
+};
+/** The thread parent; re-render with the new state for `chat.update`. */
+function startedMessage(info, s) {
+    const { emoji, title } = STATES[s.state];
+    const env = escape_escapeText(info.environment);
+    const durationMs = s.endedAt ? s.endedAt.getTime() - s.startedAt.getTime() : undefined;
+    const took = durationMs !== undefined ? ` in ${durations_formatDuration(durationMs)}` : '';
+    const after = durationMs !== undefined ? ` after ${durations_formatDuration(durationMs)}` : '';
+    const lead = {
+        deploying: `Deploying to *${env}*. Progress, stalls and failures follow in this thread.`,
+        'still-running': `The workflow stopped watching, but the CloudFormation operation in *${env}* is *still running*. Follow it in the console.`,
+        succeeded: `Deployed to *${env}*${took}.`,
+        failed: `The deployment to *${env}* failed${after}. The root cause is in this thread.`,
+        'no-change': `Nothing to deploy: CloudFormation reported no changes for *${env}*.`,
+        cancelled: `The deployment to *${env}* was cancelled${after}.`
+    };
+    const timing = [field('Started', slackDate(s.startedAt))];
+    if (s.endedAt && durationMs !== undefined) {
+        timing.push(field('Finished', slackDate(s.endedAt)));
+        timing.push(field('Duration', durationAgainst(durationMs, info.estimate.expectedMs)));
+    }
+    else {
+        timing.push(field('Expected', estimateText(info.estimate)));
+        timing.push(field('Expected by', slackDate(new Date(s.startedAt.getTime() + Math.max(0, info.estimate.expectedMs)))));
+    }
+    const ended = s.state === 'succeeded' ? took : s.state === 'failed' || s.state === 'cancelled' ? after : '';
+    return finish(info, `${emoji} ${title}: ${env}${ended}`, [
+        header(`${emoji} ${title}: ${info.environment}`),
+        section(lead[s.state]),
+        ...fieldSections([...deploymentFields(info), ...timing]),
+        ...commitSection(info),
+        ...consoleSection(info)
+    ]);
+}
+function progressMessage(info, p) {
+    const counts = `${p.done} done, ${p.inProgress} in progress, ${p.failed} failed`;
+    const left = p.remainingMs !== undefined ? remaining(p.remainingMs) : 'unknown';
+    const stacks = Object.entries(p.stackStatus);
+    const stackLines = stacks
+        .slice(0, MAX_STACKS_SHOWN)
+        .map(([name, status]) => `• ${code(name)} ${escapeText(status)}`);
+    if (stacks.length > MAX_STACKS_SHOWN)
+        stackLines.push(`… and ${stacks.length - MAX_STACKS_SHOWN} more stacks`);
+    const title = '*Latest events*';
+    const events = latestLines(p.latestEvents.slice(-MAX_EVENTS_SHOWN).map((e) => eventLine(e)), SECTION_TEXT_MAX - title.length);
+    const omitted = p.latestEvents.length - events.length;
+    const blocks = [
+        header(':hourglass_flowing_sand: Deployment in progress'),
+        ...fieldSections([
+            field('Elapsed', formatDuration(p.elapsedMs)),
+            field('Remaining', p.remainingMs !== undefined ? timeLeft(p.remainingMs) : 'unknown'),
+            field('Resources', counts),
+            field('Estimate', estimateText(info.estimate))
+        ])
+    ];
+    if (stackLines.length > 0)
+        blocks.push(section(`*Stacks*\n${stackLines.join('\n')}`));
+    if (events.length > 0) {
+        blocks.push(section(`${title}\n${events.join('\n')}`));
+        if (omitted > 0)
+            blocks.push(contextBlock([`${omitted} earlier events not shown`]));
+    }
+    return finish(info, `:hourglass_flowing_sand: ${escapeText(info.environment)}: ${counts}; ${formatDuration(p.elapsedMs)} elapsed, ${left}`, blocks);
+}
+function stallMessage(info, s) {
+    const silent = formatDuration(s.silentForMs);
+    const blocks = [
+        header(`:warning: No stack events for ${silent}`),
+        section(`CloudFormation has reported nothing for *${silent}*. Some resources (CloudFront distributions, RDS instances, custom resources) are quiet for a long time; if the silence goes on, check the stack in the console.`)
+    ];
+    if (s.lastEvent)
+        blocks.push(section(`*Last event*\n${eventLine(s.lastEvent)}`));
+    blocks.push(...consoleSection(info));
+    return finish(info, `:warning: ${escapeText(info.environment)}: no stack events for ${silent}`, blocks);
+}
+function stallResolvedMessage(info, s) {
+    const silent = formatDuration(s.silentForMs);
+    return finish(info, `:arrow_forward: ${escapeText(info.environment)}: stack events resumed after ${silent} of silence`, [
+        header(':arrow_forward: Stack events resumed'),
+        section(`Events are arriving again after *${silent}* of silence.`)
+    ]);
+}
+function overdueMessage(info, o) {
+    const over = formatDuration(o.elapsedMs - o.expectedMs);
+    return finish(info, `:alarm_clock: ${escapeText(info.environment)}: taking longer than expected, ${formatDuration(o.elapsedMs)} elapsed, expected ${formatDuration(o.expectedMs)}`, [
+        header(':alarm_clock: Taking longer than expected'),
+        section(`*${formatDuration(o.elapsedMs)}* elapsed; this deployment was expected to take *${formatDuration(o.expectedMs)}* (${escapeText(info.estimate.basis)}), so it is *${over}* over. It is still being watched.`),
+        ...consoleSection(info)
+    ]);
+}
+function failureAlertMessage(info, a) {
+    const e = a.event;
+    return finish(info, `:rotating_light: ${escapeText(info.environment)}: ${escapeText(e.logicalId)} (${escapeText(e.resourceType)}) ${escapeText(e.status)}${e.reason ? `: ${truncate(escapeText(e.reason), 500)}` : ''}`, [
+        header(`:rotating_light: Resource failed: ${e.logicalId}`),
+        ...fieldSections(eventFields(e)),
+        section(`*Reason*\n${reasonText(e)}`),
+        ...consoleSection(info)
+    ]);
+}
+function succeededMessage(info, s) {
+    const env = escape_escapeText(info.environment);
+    const fields = [
+        field('Duration', durationAgainst(s.durationMs, s.expectedMs)),
+        field('Stacks', stackList(info.stacks))
+    ];
+    if (s.appUrl)
+        fields.push(field('Application', escape_link(s.appUrl, s.appUrl)));
+    return finish(info, `:white_check_mark: Deployment succeeded: ${env} in ${durations_formatDuration(s.durationMs)}`, [
+        header(`:white_check_mark: Deployment succeeded: ${info.environment}`),
+        section(`Deployed to *${env}* in *${durations_formatDuration(s.durationMs)}*. :tada:`),
+        ...fieldSections(fields)
+    ]);
+}
+function failedMessage(info, f) {
+    const env = escape_escapeText(info.environment);
+    const blocks = [
+        header(`:x: Deployment failed: ${info.environment}`),
+        section(`The deployment to *${env}* failed after *${durations_formatDuration(f.durationMs)}*.`)
+    ];
+    if (f.rootCause) {
+        blocks.push(section(`*Root cause*\n${eventLine(f.rootCause, REASON_MAX)}`));
+    }
+    else {
+        blocks.push(section('*Root cause*\nNo failed resource was found among the stack events.'));
+    }
+    if (f.rollback) {
+        blocks.push(section(`*Rollback*\n${escape_escapeText(f.rollback.action)}: ${escape_escapeText(f.rollback.result)}`));
+    }
+    const tips = f.troubleshooting
+        .slice(0, MAX_TROUBLESHOOTING_SHOWN)
+        .map((t) => `• ${escape_escapeText(t)}`);
+    if (tips.length > 0)
+        blocks.push(section(`*Troubleshooting*\n${tips.join('\n')}`));
+    blocks.push(...consoleSection(info));
+    const cause = f.rootCause
+        ? `: ${escape_escapeText(f.rootCause.logicalId)} ${escape_escapeText(f.rootCause.status)}${f.rootCause.reason ? ` (${escape_truncate(escape_escapeText(f.rootCause.reason), 500)})` : ''}`
+        : '';
+    return finish(info, `:x: Deployment failed: ${env} after ${durations_formatDuration(f.durationMs)}${cause}`, blocks);
+}
+function monitoringGapMessage(info, g) {
+    const gap = formatDuration(g.gapMs);
+    const restarts = g.restarts === 1 ? '1 restart' : `${g.restarts} restarts`;
+    return finish(info, `:electric_plug: ${escapeText(info.environment)}: monitoring gap of ${gap} (${restarts})`, [
+        header(':electric_plug: Monitoring gap'),
+        section(`The monitor was not watching for *${gap}* (${restarts} so far). Progress or alerts from that interval may be missing from this thread; the stack itself was not affected.`),
+        ...consoleSection(info)
+    ]);
+}
+/** For the interact channel. */
+function questionMessage(info, q) {
+    const env = escapeText(info.environment);
+    const timeout = formatDuration(q.timeoutMs);
+    const fallback = escapeText(q.defaultAnswer);
+    return finish(info, `:question: ${env}: ${escapeText(q.question)} Answer within ${timeout}; default: ${fallback}`, [
+        header(`:question: Input needed: ${info.environment}`),
+        section(`*${escapeText(q.question)}*`),
+        section(escapeText(q.options)),
+        section(`If nobody answers within *${timeout}*, the deployment will *${fallback}*.`),
+        ...fieldSections(deploymentFields(info)),
+        ...commitSection(info)
+    ]);
+}
+// --- Pieces ---
+function finish(info, summary, blocks) {
+    const suffix = ` [${escape_escapeText(info.correlationId)}]`;
+    const text = escape_truncate(summary, FALLBACK_TEXT_MAX - suffix.length) + suffix;
+    const footer = footerBlock(info);
+    const body = blocks.length > MAX_BLOCKS - 1 ? capped(blocks) : blocks;
+    return { text, blocks: [...body, footer] };
+}
+/** Keeps room for the footer and says how much was left out. */
+function capped(blocks) {
+    const keep = blocks.slice(0, MAX_BLOCKS - 2);
+    return [...keep, contextBlock([`${blocks.length - keep.length} more blocks not shown`])];
+}
+function footerBlock(info) {
+    const run = info.run;
+    const runName = [run.workflow, run.job].filter(Boolean).join(' / ') || 'workflow run';
+    return contextBlock([
+        `Correlation ID ${escape_code(info.correlationId)}`,
+        run.runUrl ? escape_link(run.runUrl, runName) : escape_escapeText(runName),
+        run.actor ? `by ${escape_escapeText(run.actor)}` : ''
+    ]);
+}
+function deploymentFields(info) {
+    const run = info.run;
+    return [
+        field('Environment', escape_escapeText(info.environment)),
+        field('Stacks', stackList(info.stacks)),
+        run.ref ? field('Ref', escape_code(shortRef(run.ref))) : '',
+        run.sha ? field('Commit', commitLink(run)) : '',
+        run.actor ? field('Actor', escape_escapeText(run.actor)) : '',
+        run.runUrl ? field('Run', escape_link(run.runUrl, 'workflow run')) : ''
+    ];
+}
+function commitSection(info) {
+    const subject = info.commitMessage?.split(/\r?\n/).find((l) => l.trim() !== '');
+    return subject ? [section(`*Commit message*\n${escape_truncate(escape_escapeText(subject.trim()), 300)}`)] : [];
+}
+function consoleSection(info) {
+    return info.consoleUrl
+        ? [section(`:mag: ${escape_link(info.consoleUrl, 'Stack events in the AWS console')}`)]
+        : [];
+}
+function eventFields(e) {
+    return [
+        field('Logical ID', code(e.logicalId)),
+        field('Type', code(e.resourceType)),
+        field('Status', escapeText(e.status)),
+        field('Stack', code(e.stackName)),
+        field('Time', slackDate(e.timestamp))
+    ];
+}
+function reasonText(e) {
+    return e.reason ? truncate(escapeText(e.reason), REASON_MAX) : '_no reason given_';
+}
+function eventLine(e, max = EVENT_LINE_MAX) {
+    const time = e.timestamp.toISOString().slice(11, 19);
+    const reason = e.reason ? ` — ${escape_truncate(escape_escapeText(e.reason), max)}` : '';
+    return `\`${time}\` ${escape_code(e.logicalId)} (${escape_escapeText(e.resourceType)}) *${escape_escapeText(e.status)}*${reason}`;
+}
+/** The last lines (the newest events) that fit in `budget` characters, one per line. */
+function latestLines(lines, budget) {
+    const out = [];
+    let used = 0;
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i] ?? '';
+        if (out.length > 0 && used + line.length + 1 > budget)
+            break;
+        out.unshift(line);
+        used += line.length + 1;
+    }
+    return out;
+}
+function stackList(stacks) {
+    return stacks.length > 0 ? stacks.map(escape_code).join(', ') : '_none_';
+}
+function shortRef(ref) {
+    return ref.replace(/^refs\/(heads|tags)\//, '');
+}
+function commitLink(run) {
+    const sha = run.sha ?? '';
+    const short = sha.slice(0, 7);
+    const base = run.runUrl?.match(/^(https?:\/\/.+?)\/actions\/runs\//)?.[1];
+    return base && /^[0-9a-f]{7,40}$/i.test(sha) ? escape_link(`${base}/commit/${sha}`, short) : escape_code(short);
+}
+function estimateText(e) {
+    const range = e.lowMs !== undefined && e.highMs !== undefined && e.highMs > e.lowMs
+        ? `, usually ${durations_formatDuration(e.lowMs)} to ${durations_formatDuration(e.highMs)}`
+        : '';
+    return `about ${durations_formatDuration(e.expectedMs)} (${escape_escapeText(e.basis)}${range})`;
+}
+/** For a field labelled as remaining time: `about 4m 00s` or `overdue by 1m 00s`. */
+function timeLeft(ms) {
+    return ms > 0 ? `about ${formatDuration(ms)}` : `overdue by ${formatDuration(-ms)}`;
+}
+function remaining(ms) {
+    return ms > 0 ? `about ${formatDuration(ms)} remaining` : `overdue by ${formatDuration(-ms)}`;
+}
+function durationAgainst(durationMs, expectedMs) {
+    if (expectedMs === undefined || expectedMs <= 0)
+        return durations_formatDuration(durationMs);
+    return `${durations_formatDuration(durationMs)} (expected ${durations_formatDuration(expectedMs)})`;
+}
+/** Slack shows the date in the reader's time zone; the fallback is UTC. */
+function slackDate(d) {
+    const iso = d.toISOString();
+    const utc = `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+    return `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time_secs}|${utc}>`;
+}
+function field(label, value) {
+    return `*${label}*\n${value}`;
+}
+function header(text) {
+    // plain_text: no mrkdwn, so rather than guess how entities render there,
+    // the control characters are dropped from the (config-validated) text.
+    const plain = text.replace(/[<>&]/g, '').replace(/\s+/g, ' ').trim();
+    return {
+        type: 'header',
+        text: { type: 'plain_text', text: escape_truncate(plain || '-', HEADER_TEXT_MAX), emoji: true }
+    };
+}
+function section(text) {
+    return { type: 'section', text: { type: 'mrkdwn', text: escape_truncate(text, escape_SECTION_TEXT_MAX) } };
+}
+function fieldSections(fields) {
+    const items = fields.filter((f) => f !== '').map((f) => escape_truncate(f, FIELD_TEXT_MAX));
+    const out = [];
+    for (let i = 0; i < items.length; i += MAX_FIELDS) {
+        out.push({
+            type: 'section',
+            fields: items.slice(i, i + MAX_FIELDS).map((text) => ({ type: 'mrkdwn', text }))
+        });
+    }
+    return out;
+}
+function contextBlock(elements) {
+    const items = elements.filter((e) => e !== '').slice(0, MAX_CONTEXT_ELEMENTS);
+    return {
+        type: 'context',
+        elements: (items.length > 0 ? items : [' ']).map((text) => ({
+            type: 'mrkdwn',
+            text: escape_truncate(text, CONTEXT_TEXT_MAX)
+        }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/thread.ts
+
+
+function expectation(config, fromHistory, fallbackMs) {
+    if (config.expectedDurationMs !== undefined) {
+        return {
+            estimate: { expectedMs: config.expectedDurationMs, basis: 'from expected-duration-minutes' },
+            overdueMs: config.expectedDurationMs
+        };
+    }
+    if (fromHistory) {
+        return {
+            estimate: {
+                expectedMs: fromHistory.expectedMs,
+                lowMs: fromHistory.lowMs,
+                highMs: fromHistory.highMs,
+                basis: `median of ${fromHistory.samples} successful deployment${fromHistory.samples === 1 ? '' : 's'}, p20 to p80 ${formatDuration(fromHistory.lowMs)} to ${formatDuration(fromHistory.highMs)}`
+            },
+            overdueMs: Math.max(fromHistory.highMs, fromHistory.expectedMs)
+        };
+    }
+    return { estimate: { expectedMs: fallbackMs, basis: 'no history yet' }, overdueMs: fallbackMs };
+}
+/** The head commit's message from the event payload, when the event has one (outside text). */
+function commitMessage(env = process.env) {
+    const file = env['GITHUB_EVENT_PATH'];
+    if (!file)
+        return undefined;
+    try {
+        const event = JSON.parse(readFileSync(file, 'utf8'));
+        return event.head_commit?.message || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function deploymentInfo(config, correlationId, run, estimate, consoleUrl, commit) {
+    return {
+        correlationId,
+        environment: config.environment,
+        stacks: config.stackNames,
+        run,
+        commitMessage: commit,
+        consoleUrl,
+        estimate
+    };
+}
+/** The Slack client, loaded only when Slack is configured; without it, one info line. */
+async function openNotifier(slack, log, spoolFile) {
+    if (!slack) {
+        log.info('Slack is not configured (no slack-token): no messages.');
+        return undefined;
+    }
+    const { SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__nccwpck_require__.e(105), __nccwpck_require__.e(569)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7569));
+    return new SlackNotifier(createSlackClient(slack), log, spoolFile);
+}
+const formatThread = (ref) => `${ref.channel}:${ref.ts}`;
+function parseThread(value) {
+    const [channel, ts] = (value ?? '').split(':');
+    return channel && ts ? { channel, ts } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/domain/watch.ts
+
+
+/** 'Resource creation cancelled' and friends echo the real failure; they are not a root cause. */
+const ECHO = /(creation|update|deletion|delete|import) cancelled|cancelled by user|cancellation/i;
+const isRootCauseFailure = (e) => !(0,stack/* isStackEvent */.lQ)(e) && e.status.endsWith('_FAILED') && !ECHO.test(e.reason ?? '');
+/**
+ * What the monitor should say, from the events of this deployment's operation
+ * and the passing of time: a stall once per episode (and when it ends), an
+ * overrun once, the first root-cause failure at once, progress on a cadence.
+ */
+class DeploymentWatch {
+    s;
+    events = [];
+    operationStart;
+    lastEventAt;
+    stalled = false;
+    overdue = false;
+    failureSent = false;
+    nextProgress;
+    constructor(s) {
+        this.s = s;
+    }
+    get operationEvents() {
+        return this.events;
+    }
+    get startedAt() {
+        return this.operationStart;
+    }
+    /** New events (oldest first); returns the alerts they cause. */
+    onEvents(fresh, now) {
+        const alerts = [];
+        const mine = fresh.filter((e) => e.timestamp.getTime() >= this.s.sinceMs);
+        if (mine.length === 0)
+            return alerts;
+        this.operationStart ??= mine[0].timestamp.getTime();
+        this.nextProgress ??= this.operationStart + this.s.progressIntervalMs;
+        if (this.stalled) {
+            alerts.push({ kind: 'stall-resolved', silentForMs: now - (this.lastEventAt ?? now) });
+            this.stalled = false;
+        }
+        this.events.push(...mine);
+        this.lastEventAt = now;
+        if (!this.failureSent) {
+            const failure = mine.find((e) => isRootCauseFailure(e) &&
+                (this.s.criticalResourceTypes.length === 0 ||
+                    this.s.criticalResourceTypes.includes(e.resourceType)));
+            if (failure) {
+                this.failureSent = true;
+                alerts.push({ kind: 'failure', event: failure });
+            }
+        }
+        return alerts;
+    }
+    /** The passing of time; `statuses` are the covered stacks' current statuses. */
+    onTick(now, statuses) {
+        const alerts = [];
+        if (this.operationStart === undefined)
+            return alerts;
+        const running = statuses.some((st) => classifyStatus(st).class === 'in-progress');
+        if (!running)
+            return alerts;
+        const silent = now - (this.lastEventAt ?? now);
+        if (!this.stalled && silent >= this.s.stallMs) {
+            this.stalled = true;
+            alerts.push({ kind: 'stall', silentForMs: silent, lastEvent: this.events.at(-1) });
+        }
+        const elapsed = now - this.operationStart;
+        if (!this.overdue && elapsed > this.s.expectedMs) {
+            this.overdue = true;
+            alerts.push({ kind: 'overdue', elapsedMs: elapsed, expectedMs: this.s.expectedMs });
+        }
+        if (this.nextProgress !== undefined && now >= this.nextProgress) {
+            this.nextProgress = now + this.s.progressIntervalMs;
+            alerts.push({
+                kind: 'progress',
+                elapsedMs: elapsed,
+                progress: operationProgress(this.events),
+                latestEvents: this.events.slice(-5)
+            });
+        }
+        return alerts;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/logger.ts
@@ -32171,6 +32839,11 @@ function loadConfig(log, io) {
 
 
 
+
+
+
+
+
 const TRANSITION = {
     succeeded: 'completed',
     'no-change': 'completed',
@@ -32210,7 +32883,8 @@ async function finalize(d) {
             ? `coordinate result: ${result}; no lock was held.`
             : 'coordinate did not run (or did not finish): nothing was acquired, nothing to release.');
         const rows = result ? await stackRows(d) : [];
-        await io.appendSummary(finalize_summary(log.correlationId, config, result || 'not coordinated', undefined, rows, []));
+        const slack = await slackReport(d, dir, undefined);
+        await io.appendSummary(finalize_summary(log.correlationId, config, result || 'not coordinated', undefined, rows, []) + slack);
         return;
     }
     const acquiredAt = io.getState(State.AcquiredAt) || held?.acquiredAt || new Date(d.clock.now()).toISOString();
@@ -32264,8 +32938,83 @@ async function finalize(d) {
         log.info('CloudFormation-only coordination holds no lock: nothing to release.');
     }
     const waited = Date.parse(acquiredAt) - Date.parse(io.getState(State.QueuedAt) || acquiredAt);
-    await io.appendSummary(finalize_summary(log.correlationId, config, 'acquired', { outcome, waitedMs: waited, eventCount: events.length }, rows, events));
+    const first = events[0]?.timestamp.getTime() ?? sinceMs;
+    const last = events.at(-1)?.timestamp.getTime() ?? d.clock.now();
+    const slack = await slackReport(d, dir, {
+        outcome,
+        startedAt: new Date(first),
+        endedAt: new Date(last),
+        events,
+        appUrl: config.urlOutput
+            ? stacks.map((st) => st.outputs[config.urlOutput]).find(Boolean)
+            : undefined
+    });
+    await io.appendSummary(finalize_summary(log.correlationId, config, 'acquired', { outcome, waitedMs: waited, eventCount: events.length }, rows, events) + slack);
 }
+/**
+ * The final Slack notice (a reply broadcast to the channel) and the parent
+ * updated in place; messages spooled by coordinate and the monitor are retried
+ * first, so the thread stays in order. Returns the summary's Slack section.
+ */
+async function slackReport(d, dir, end) {
+    const { config, log, io } = d;
+    const files = monitorFiles(dir);
+    const notifier = await openNotifier(config.slack, log);
+    if (!notifier || !config.slack)
+        return '';
+    const lost = await notifier.flush([files.stageSpool, files.spool]);
+    const thread = parseThread(io.getState(State.SlackThread) ||
+        ((0,external_node_fs_.existsSync)(files.thread) ? (0,external_node_fs_.readFileSync)(files.thread, 'utf8') : ''));
+    if (end && thread && !(0,external_node_fs_.existsSync)(files.finalSent)) {
+        const info = (0,external_node_fs_.existsSync)(files.settings)
+            ? readSettings(files.settings).info
+            : deploymentInfo(config, log.correlationId, runContext(), {
+                expectedMs: DEFAULT_EXPECTED_DURATION_MS,
+                basis: 'no history yet'
+            });
+        const durationMs = end.endedAt.getTime() - end.startedAt.getTime();
+        if (end.outcome === 'succeeded' || end.outcome === 'failed') {
+            const message = end.outcome === 'succeeded'
+                ? succeededMessage(info, {
+                    durationMs,
+                    expectedMs: info.estimate.expectedMs,
+                    appUrl: end.appUrl
+                })
+                : failedMessage(info, {
+                    durationMs,
+                    rootCause: end.events.find(isRootCauseFailure),
+                    troubleshooting: troubleshooting(config.stackNames)
+                });
+            await notifier.post(end.outcome, thread.channel, message, { ts: thread.ts, broadcast: true });
+        }
+        const state = end.outcome === 'succeeded' ||
+            end.outcome === 'failed' ||
+            end.outcome === 'no-change' ||
+            end.outcome === 'still-running'
+            ? end.outcome
+            : 'cancelled';
+        await notifier.update('parent', thread, startedMessage(info, { state, startedAt: end.startedAt, endedAt: end.endedAt }));
+        (0,external_node_fs_.writeFileSync)(files.finalSent, new Date().toISOString());
+    }
+    lost.push(...notifier.failed);
+    if (lost.length > 0) {
+        log.warning(`Slack: ${lost.length} message(s) could not be delivered: ${lost.map((l) => l.label).join(', ')}.`, { title: 'Slack messages lost' });
+    }
+    const lines = [
+        '### Slack',
+        '',
+        `Delivered: ${notifier.delivered.length > 0 ? notifier.delivered.join(', ') : 'nothing'} (by finalize).`
+    ];
+    if (lost.length > 0) {
+        lines.push('', '| not delivered | why | when |', '|---|---|---|', ...lost.map((l) => `| ${l.label} | ${l.error} | ${l.at} |`));
+    }
+    return `${lines.join('\n')}\n`;
+}
+const troubleshooting = (stacks) => [
+    ...stacks.map((s) => `aws cloudformation describe-stack-events --stack-name ${s} --max-items 30`),
+    'Check the failing resource above, fix the template or parameters, and push again.',
+    'A stack left in UPDATE_FAILED or UPDATE_ROLLBACK_FAILED needs a rollback before the next deployment.'
+];
 /**
  * The finalize/ sub-action runs in a step of its own, without coordinate's
  * state: the lock held under its correlation-id input is this deployment's.
@@ -32305,7 +33054,7 @@ function finalize_summary(correlationId, config, result, deployment, rows, event
         ...(deployment
             ? [
                 `| Outcome | ${deployment.outcome} |`,
-                `| Waited | ${formatDuration(deployment.waitedMs)} |`
+                `| Waited | ${durations_formatDuration(deployment.waitedMs)} |`
             ]
             : []),
         `| Registry | ${config.registryTable ?? 'none (CloudFormation only)'} |`,
@@ -32704,6 +33453,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

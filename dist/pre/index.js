@@ -28389,7 +28389,7 @@ const State = {
     TicketSeq: 'ticket-seq',
     MonitorPid: 'monitor-pid',
     MonitorDir: 'monitor-dir',
-    Finalized: 'finalized'
+    SlackThread: 'slack-thread'
 };
 const Outputs = {
     CorrelationId: 'correlation-id',

@@ -10,7 +10,7 @@ export const State = {
   TicketSeq: 'ticket-seq',
   MonitorPid: 'monitor-pid',
   MonitorDir: 'monitor-dir',
-  Finalized: 'finalized'
+  SlackThread: 'slack-thread'
 } as const;
 
 export type StateKey = (typeof State)[keyof typeof State];

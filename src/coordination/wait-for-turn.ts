@@ -45,6 +45,8 @@ export interface Arrival {
   readonly position: number;
   readonly holder?: Holder;
   readonly ahead: readonly Ticket[];
+  /** Covered stacks busy on arrival: who, since when, how far. */
+  readonly busy: readonly Activity[];
 }
 
 export interface TurnOutcome {
@@ -228,7 +230,7 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
     }
     if (queuePosition === undefined) {
       queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
-      await opts.onArrival?.({ registry, position: queuePosition, holder, ahead });
+      await opts.onArrival?.({ registry, position: queuePosition, holder, ahead, busy });
     }
 
     if (myTurn && busy.length === 0) {

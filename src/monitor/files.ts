@@ -1,6 +1,8 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DeploymentInfo } from '../notify/messages.js';
+import type { ThreadRef } from '../notify/slack.js';
 
 /** What the detached monitor needs; written 0600 under RUNNER_TEMP, never in argv. Holds no secret. */
 export interface MonitorSettings {
@@ -15,7 +17,19 @@ export interface MonitorSettings {
   readonly monitorIntervalMs: number;
   readonly watchEvents: boolean;
   readonly acquiredAt: string;
+  readonly stallMs: number;
+  /** Past this, one overdue warning. */
+  readonly overdueMs: number;
+  readonly progressIntervalMs: number;
+  readonly criticalResourceTypes: readonly string[];
+  /** What the messages say about the deployment. */
+  readonly info: DeploymentInfo;
+  /** Where the thread is; the token comes in the environment (SLACK_TOKEN_ENV), never here. */
+  readonly slack?: { readonly apiUrl: string; readonly thread: ThreadRef };
 }
+
+/** The monitor's environment variable for the Slack token. */
+export const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
 
 /** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
 export function monitorDir(correlationId: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -25,7 +39,15 @@ export function monitorDir(correlationId: string, env: NodeJS.ProcessEnv = proce
 export const monitorFiles = (dir: string) => ({
   settings: join(dir, 'monitor.json'),
   log: join(dir, 'monitor.jsonl'),
-  pid: join(dir, 'monitor.pid')
+  pid: join(dir, 'monitor.pid'),
+  /** Slack messages the monitor could not deliver, for finalize to retry. */
+  spool: join(dir, 'monitor-slack-spool.jsonl'),
+  /** The same for coordinate and finalize's own messages. */
+  stageSpool: join(dir, 'stage-slack-spool.jsonl'),
+  /** The Slack thread (channel:ts), for stages that run as separate steps. */
+  thread: join(dir, 'slack-thread'),
+  /** Written once the final Slack notice went out, so a second finalize does not repeat it. */
+  finalSent: join(dir, 'slack-final-sent')
 });
 
 export function writeSettings(dir: string, settings: MonitorSettings): string {
@@ -42,3 +64,51 @@ export const readSettings = (file: string): MonitorSettings =>
 /** The lock's heartbeat cadence: three beats per lease, so one lost write never makes it stale. */
 export const heartbeatInterval = (leaseMs: number): number =>
   Math.max(200, Math.floor(leaseMs / 3));
+
+/** The settings for a deployment's monitor, from the inputs and what coordinate learned. */
+export function monitorSettings(
+  config: {
+    readonly environment: string;
+    readonly stackNames: readonly string[];
+    readonly region: string;
+    readonly leaseMs: number;
+    readonly monitorIntervalMs: number;
+    readonly monitor: boolean;
+    readonly stallTimeoutMs: number;
+    readonly progressIntervalMs: number;
+    readonly criticalResourceTypes: readonly string[];
+    readonly slack?: { readonly apiUrl: string };
+  },
+  deployment: {
+    readonly correlationId: string;
+    readonly fence: number;
+    readonly acquiredAt: string;
+    readonly registryTable?: string;
+    readonly info: DeploymentInfo;
+    readonly overdueMs: number;
+    readonly thread?: ThreadRef;
+  }
+): MonitorSettings {
+  return {
+    correlationId: deployment.correlationId,
+    environment: config.environment,
+    stacks: config.stackNames,
+    region: config.region,
+    registryTable: deployment.registryTable,
+    fence: deployment.fence,
+    leaseMs: config.leaseMs,
+    heartbeatMs: heartbeatInterval(config.leaseMs),
+    monitorIntervalMs: config.monitorIntervalMs,
+    watchEvents: config.monitor,
+    acquiredAt: deployment.acquiredAt,
+    stallMs: config.stallTimeoutMs,
+    overdueMs: deployment.overdueMs,
+    progressIntervalMs: config.progressIntervalMs,
+    criticalResourceTypes: config.criticalResourceTypes,
+    info: deployment.info,
+    slack:
+      config.slack && deployment.thread
+        ? { apiUrl: config.slack.apiUrl, thread: deployment.thread }
+        : undefined
+  };
+}

@@ -1,4 +1,15 @@
 import type { Sleep, StackReader } from '../coordination/ports.js';
+import { DeploymentWatch, type Alert } from '../domain/watch.js';
+import {
+  failureAlertMessage,
+  overdueMessage,
+  progressMessage,
+  stallMessage,
+  stallResolvedMessage,
+  startedMessage,
+  type RenderedMessage
+} from '../notify/messages.js';
+import type { SlackNotifier } from '../notify/slack.js';
 import type { Registry } from '../registry/types.js';
 import type { MonitorSettings } from './files.js';
 
@@ -6,6 +17,7 @@ export interface MonitorDeps {
   readonly settings: MonitorSettings;
   readonly registry?: Registry;
   readonly reader: StackReader;
+  readonly notifier?: SlackNotifier;
   readonly now: () => number;
   readonly sleep: Sleep;
   readonly signal: AbortSignal;
@@ -14,9 +26,10 @@ export interface MonitorDeps {
 }
 
 /**
- * The detached monitor: heartbeats the lock (conditional on the fencing token)
- * and follows the stacks' events until finalize stops it. Errors are recorded
- * and retried with backoff; it never exits on its own.
+ * The detached monitor: heartbeats the lock (conditional on the fencing token),
+ * follows the stacks' events, and says in the deployment's Slack thread when it
+ * stalls, overruns, fails or makes progress. Errors are recorded and retried
+ * with backoff; it never exits on its own.
  */
 export async function runMonitor(d: MonitorDeps): Promise<void> {
   const { settings: s, registry, reader } = d;
@@ -27,6 +40,13 @@ export async function runMonitor(d: MonitorDeps): Promise<void> {
       type,
       ...fields
     });
+  const watch = new DeploymentWatch({
+    stallMs: s.stallMs,
+    expectedMs: s.overdueMs,
+    progressIntervalMs: s.progressIntervalMs,
+    criticalResourceTypes: s.criticalResourceTypes,
+    sinceMs: Date.parse(s.acquiredAt)
+  });
 
   note('started', {
     pid: process.pid,
@@ -37,18 +57,9 @@ export async function runMonitor(d: MonitorDeps): Promise<void> {
   const cursors = new Map<string, string | undefined>();
   let holding = registry !== undefined;
   let nextBeat = d.now();
-  let nextPoll = d.now() + s.monitorIntervalMs;
+  let nextPoll = d.now();
   let failures = 0;
-
-  if (s.watchEvents) {
-    for (const stack of s.stacks) {
-      try {
-        cursors.set(stack, (await reader.eventsSince(stack)).at(-1)?.id);
-      } catch (err) {
-        note('error', { during: 'events', message: (err as Error).message });
-      }
-    }
-  }
+  let primed = !s.watchEvents;
 
   while (!d.signal.aborted) {
     const now = d.now();
@@ -65,11 +76,29 @@ export async function runMonitor(d: MonitorDeps): Promise<void> {
       }
       if (s.watchEvents && now >= nextPoll) {
         nextPoll = now + s.monitorIntervalMs;
+        if (!primed) {
+          // Start from the newest event; the watch keeps only events since the lock was taken.
+          for (const stack of s.stacks)
+            cursors.set(stack, (await reader.eventsSince(stack)).at(-1)?.id);
+          primed = true;
+        }
+        const alerts: Alert[] = [];
         for (const stack of s.stacks) {
           const fresh = await reader.eventsSince(stack, cursors.get(stack));
           for (const e of fresh) note('event', { stack, event: e });
           if (fresh.length > 0) cursors.set(stack, fresh.at(-1)?.id);
+          alerts.push(...watch.onEvents(fresh, d.now()));
         }
+        const statuses = (await reader.describeStacks(s.stacks)).map(
+          (st) => [st.name, st.status] as const
+        );
+        alerts.push(
+          ...watch.onTick(
+            d.now(),
+            statuses.map(([, status]) => status)
+          )
+        );
+        for (const alert of alerts) await report(d, alert, Object.fromEntries(statuses), watch);
       }
       failures = 0;
     } catch (err) {
@@ -82,4 +111,55 @@ export async function runMonitor(d: MonitorDeps): Promise<void> {
     await d.sleep(Number.isFinite(wake) ? Math.max(0, wake - d.now()) : 60_000, d.signal);
   }
   note('stopped', { reason: 'SIGTERM' });
+}
+
+async function report(
+  d: MonitorDeps,
+  alert: Alert,
+  stackStatus: Record<string, string>,
+  watch: DeploymentWatch
+): Promise<void> {
+  const { settings: s } = d;
+  d.write({
+    at: new Date(d.now()).toISOString(),
+    correlationId: s.correlationId,
+    type: 'alert',
+    alert
+  });
+  const info = s.info;
+  let message: RenderedMessage;
+  switch (alert.kind) {
+    case 'stall':
+      message = stallMessage(info, { silentForMs: alert.silentForMs, lastEvent: alert.lastEvent });
+      break;
+    case 'stall-resolved':
+      message = stallResolvedMessage(info, { silentForMs: alert.silentForMs });
+      break;
+    case 'overdue':
+      message = overdueMessage(info, { elapsedMs: alert.elapsedMs, expectedMs: alert.expectedMs });
+      break;
+    case 'failure':
+      message = failureAlertMessage(info, { event: alert.event });
+      break;
+    case 'progress':
+      message = progressMessage(info, {
+        stackStatus,
+        ...alert.progress,
+        elapsedMs: alert.elapsedMs,
+        remainingMs: Math.max(0, info.estimate.expectedMs - alert.elapsedMs),
+        latestEvents: alert.latestEvents
+      });
+      break;
+  }
+  if (!d.notifier || !s.slack) return;
+  await d.notifier.post(alert.kind, s.slack.thread.channel, message, { ts: s.slack.thread.ts });
+  if (alert.kind === 'progress' || alert.kind === 'failure') {
+    // The parent shows the current state in place.
+    const startedAt = new Date(watch.startedAt ?? Date.parse(s.acquiredAt));
+    await d.notifier.update(
+      'parent',
+      s.slack.thread,
+      startedMessage(info, { state: 'deploying', startedAt })
+    );
+  }
 }

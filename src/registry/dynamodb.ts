@@ -116,7 +116,6 @@ export class DynamoRegistry implements Registry {
         leaseMs: me.leaseMs,
         run: me.run
       };
-      const item = { ...ticket, expiresAt: this.expires(1) };
       // One write: the number and its ticket appear together, or not at all.
       const written = await this.conditional('enqueue', () =>
         this.doc.send(
@@ -129,14 +128,18 @@ export class DynamoRegistry implements Registry {
                   ConditionExpression: 'attribute_not_exists(seq)',
                   ExpressionAttributeValues: {
                     ':next': ticket.seq,
-                    ':first': { [ticketKey(ticket.seq)]: item }
+                    ':first': { [ticketKey(ticket.seq)]: ticket }
                   }
                 }
               : {
                   UpdateExpression: 'SET seq = :next, tickets.#k = :ticket',
                   ConditionExpression: 'seq = :seen',
                   ExpressionAttributeNames: { '#k': ticketKey(ticket.seq) },
-                  ExpressionAttributeValues: { ':next': ticket.seq, ':seen': seen, ':ticket': item }
+                  ExpressionAttributeValues: {
+                    ':next': ticket.seq,
+                    ':seen': seen,
+                    ':ticket': ticket
+                  }
                 })
           })
         )

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_EXPECTED_DURATION_MS, type Config } from '../config/config.js';
@@ -17,7 +18,17 @@ import {
 import { classifyStatus } from '../domain/stack-status.js';
 import { CORRELATION_TAG, type StackSnapshot } from '../domain/stack.js';
 import { runContext } from '../github/context.js';
-import { heartbeatInterval, monitorDir } from '../monitor/files.js';
+import { SLACK_TOKEN_ENV, monitorDir, monitorFiles, monitorSettings } from '../monitor/files.js';
+import { queuedMessage, startedMessage, type DeploymentInfo } from '../notify/messages.js';
+import type { SlackNotifier, ThreadRef } from '../notify/slack.js';
+import {
+  commitMessage,
+  deploymentInfo,
+  expectation,
+  formatThread,
+  openNotifier
+} from '../notify/thread.js';
+import { estimateFromHistory } from '../domain/estimate.js';
 import { launchMonitor, type LaunchedMonitor } from '../monitor/launch.js';
 import { CloudFormationOnlyRegistry } from '../registry/cloudformation-only.js';
 import type { Participant, Registry, Transition } from '../registry/types.js';
@@ -44,8 +55,19 @@ export interface CoordinateDeps {
   readonly sleep: Sleep;
   readonly liveness?: RunLiveness;
   readonly signal?: AbortSignal;
+  /** Slack, when configured. */
+  readonly notifier?: SlackNotifier;
+  /** Keeps the thread where later steps (sub-actions) find it. */
+  readonly recordThread?: (thread: string) => void;
   /** Starts the detached monitor once the lock is held. */
-  readonly startMonitor?: (fence: number, acquiredAt: string) => LaunchedMonitor;
+  readonly startMonitor?: (m: {
+    fence: number;
+    acquiredAt: string;
+    registryTable?: string;
+    info: DeploymentInfo;
+    overdueMs: number;
+    thread?: ThreadRef;
+  }) => LaunchedMonitor;
 }
 
 export interface CoordinateReport {
@@ -62,10 +84,14 @@ export interface CoordinateReport {
  */
 export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
   const { config, log, reader } = d;
-  const expectedMs = config.expectedDurationMs ?? DEFAULT_EXPECTED_DURATION_MS;
-  const estimateBasis = config.expectedDurationMs
-    ? 'from expected-duration-minutes'
-    : 'no history yet';
+  const history = await d.registry.history(config.environment, 50).catch(() => []);
+  const expected = expectation(
+    config,
+    estimateFromHistory(history, config.stackNames),
+    DEFAULT_EXPECTED_DURATION_MS
+  );
+  const expectedMs = expected.estimate.expectedMs;
+  const estimateBasis = expected.estimate.basis;
   const me: Participant = {
     correlationId: log.correlationId,
     environment: config.environment,
@@ -76,6 +102,15 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
 
   const arrival = await reader.describeStacks(config.stackNames);
   log.info(`Stacks on arrival: ${statuses(arrival)}`);
+  log.info(`Estimate: ${formatDuration(expectedMs)} (${estimateBasis}).`);
+  const info = deploymentInfo(
+    config,
+    log.correlationId,
+    me.run,
+    expected.estimate,
+    arrival[0] ? reader.consoleUrl(arrival[0]) : undefined,
+    commitMessage()
+  );
   reportFindings(log, activeDeploymentFindings(arrival), false);
 
   const turn = await waitForTurn(
@@ -90,7 +125,25 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
       skipSuperseded: config.skipSuperseded,
       signal: d.signal,
       onQueued: (ticket) => d.io.saveState(State.TicketSeq, String(ticket.seq)),
-      onArrival: async ({ registry, position, holder, ahead }) => {
+      onArrival: async ({ registry, position, holder, ahead, busy }) => {
+        if (position > 0 && d.notifier && config.slack) {
+          const since = holder ? new Date(holder.acquiredAt) : busy[0]?.startedAt;
+          const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
+          await d.notifier.post(
+            'queued',
+            config.slack.channel,
+            queuedMessage(info, {
+              activeCorrelationId:
+                holder?.correlationId ?? (busy[0] ? activeCorrelationId(busy[0].stack) : undefined),
+              activeSince: since,
+              elapsedMs,
+              remainingMs:
+                elapsedMs === undefined ? undefined : Math.max(0, expectedMs - elapsedMs),
+              position,
+              holderRunUrl: holder?.run.runUrl
+            })
+          );
+        }
         const note = [
           `position ${position}`,
           holder ? `lock held by ${describeHolder(holder)}` : 'lock free',
@@ -213,8 +266,25 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
 
   d.io.saveState(State.Fence, String(holder.fence));
   d.io.saveState(State.AcquiredAt, holder.acquiredAt);
+  const thread =
+    d.notifier && config.slack
+      ? await d.notifier.post(
+          'started',
+          config.slack.channel,
+          startedMessage(info, { state: 'deploying', startedAt: new Date(holder.acquiredAt) })
+        )
+      : undefined;
+  if (thread) d.io.saveState(State.SlackThread, formatThread(thread));
+  if (thread) d.recordThread?.(formatThread(thread));
   if (registry.kind === 'dynamodb' || config.monitor) {
-    const monitor = d.startMonitor?.(holder.fence, holder.acquiredAt);
+    const monitor = d.startMonitor?.({
+      fence: holder.fence,
+      acquiredAt: holder.acquiredAt,
+      registryTable: registry.kind === 'dynamodb' ? config.registryTable : undefined,
+      info,
+      overdueMs: expected.overdueMs,
+      thread
+    });
     if (monitor) {
       d.io.saveState(State.MonitorPid, String(monitor.pid));
       d.io.saveState(State.MonitorDir, monitor.dir);
@@ -322,6 +392,9 @@ export async function main(): Promise<void> {
         ? await githubLiveness(config.githubToken, log)
         : undefined;
     // The sibling bundle, resolved at run time (a literal path would be pulled into this bundle by ncc).
+    const dir = monitorDir(correlationId);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const notifier = await openNotifier(config.slack, log, monitorFiles(dir).stageSpool);
     const monitorBundle = join(
       dirname(fileURLToPath(import.meta.url)),
       '..',
@@ -337,20 +410,15 @@ export async function main(): Promise<void> {
       clock: systemClock,
       sleep,
       signal,
-      startMonitor: (fence, acquiredAt) =>
-        launchMonitor(monitorBundle, monitorDir(correlationId), {
-          correlationId,
-          environment: config.environment,
-          stacks: config.stackNames,
-          region: config.region,
-          registryTable: registry.kind === 'dynamodb' ? config.registryTable : undefined,
-          fence,
-          leaseMs: config.leaseMs,
-          heartbeatMs: heartbeatInterval(config.leaseMs),
-          monitorIntervalMs: config.monitorIntervalMs,
-          watchEvents: config.monitor,
-          acquiredAt
-        })
+      notifier,
+      recordThread: (thread) => writeFileSync(monitorFiles(dir).thread, thread, { mode: 0o600 }),
+      startMonitor: (m) =>
+        launchMonitor(
+          monitorBundle,
+          dir,
+          monitorSettings(config, { correlationId, ...m }),
+          config.slack ? { ...process.env, [SLACK_TOKEN_ENV]: config.slack.token } : process.env
+        )
     };
     publish(deps, await coordinate(deps));
   });

@@ -1,4 +1,4 @@
-import { ConfigError, type Config } from '../config/config.js';
+import { ConfigError, DEFAULT_EXPECTED_DURATION_MS, type Config } from '../config/config.js';
 import { readConfig } from '../config/read.js';
 import { State } from '../config/state.js';
 import type { Clock, Sleep, StackReader } from '../coordination/ports.js';
@@ -8,7 +8,12 @@ import { decideOutcome, type Outcome } from '../domain/outcome.js';
 import type { StackEvent } from '../domain/stack.js';
 import { runContext } from '../github/context.js';
 import { monitorDir } from '../monitor/files.js';
+import { monitorFiles, readSettings } from '../monitor/files.js';
 import { monitorPid, readObservations, stopMonitor } from '../monitor/stop.js';
+import { failedMessage, startedMessage, succeededMessage } from '../notify/messages.js';
+import { deploymentInfo, openNotifier, parseThread } from '../notify/thread.js';
+import { isRootCauseFailure } from '../domain/watch.js';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Registry, Transition } from '../registry/types.js';
 import { createLogger, type Logger } from '../report/logger.js';
 import { cloudFormationReader, openRegistry } from './clients.js';
@@ -84,8 +89,9 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
         : 'coordinate did not run (or did not finish): nothing was acquired, nothing to release.'
     );
     const rows = result ? await stackRows(d) : [];
+    const slack = await slackReport(d, dir, undefined);
     await io.appendSummary(
-      summary(log.correlationId, config, result || 'not coordinated', undefined, rows, [])
+      summary(log.correlationId, config, result || 'not coordinated', undefined, rows, []) + slack
     );
     return;
   }
@@ -154,6 +160,17 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
     log.info('CloudFormation-only coordination holds no lock: nothing to release.');
   }
   const waited = Date.parse(acquiredAt) - Date.parse(io.getState(State.QueuedAt) || acquiredAt);
+  const first = events[0]?.timestamp.getTime() ?? sinceMs;
+  const last = events.at(-1)?.timestamp.getTime() ?? d.clock.now();
+  const slack = await slackReport(d, dir, {
+    outcome,
+    startedAt: new Date(first),
+    endedAt: new Date(last),
+    events,
+    appUrl: config.urlOutput
+      ? stacks.map((st) => st.outputs[config.urlOutput!]).find(Boolean)
+      : undefined
+  });
   await io.appendSummary(
     summary(
       log.correlationId,
@@ -162,9 +179,102 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
       { outcome, waitedMs: waited, eventCount: events.length },
       rows,
       events
-    )
+    ) + slack
   );
 }
+
+/**
+ * The final Slack notice (a reply broadcast to the channel) and the parent
+ * updated in place; messages spooled by coordinate and the monitor are retried
+ * first, so the thread stays in order. Returns the summary's Slack section.
+ */
+async function slackReport(
+  d: FinalizeDeps,
+  dir: string,
+  end:
+    | {
+        outcome: Outcome;
+        startedAt: Date;
+        endedAt: Date;
+        events: readonly StackEvent[];
+        appUrl?: string;
+      }
+    | undefined
+): Promise<string> {
+  const { config, log, io } = d;
+  const files = monitorFiles(dir);
+  const notifier = await openNotifier(config.slack, log);
+  if (!notifier || !config.slack) return '';
+  const lost = await notifier.flush([files.stageSpool, files.spool]);
+  const thread = parseThread(
+    io.getState(State.SlackThread) ||
+      (existsSync(files.thread) ? readFileSync(files.thread, 'utf8') : '')
+  );
+  if (end && thread && !existsSync(files.finalSent)) {
+    const info = existsSync(files.settings)
+      ? readSettings(files.settings).info
+      : deploymentInfo(config, log.correlationId, runContext(), {
+          expectedMs: DEFAULT_EXPECTED_DURATION_MS,
+          basis: 'no history yet'
+        });
+    const durationMs = end.endedAt.getTime() - end.startedAt.getTime();
+    if (end.outcome === 'succeeded' || end.outcome === 'failed') {
+      const message =
+        end.outcome === 'succeeded'
+          ? succeededMessage(info, {
+              durationMs,
+              expectedMs: info.estimate.expectedMs,
+              appUrl: end.appUrl
+            })
+          : failedMessage(info, {
+              durationMs,
+              rootCause: end.events.find(isRootCauseFailure),
+              troubleshooting: troubleshooting(config.stackNames)
+            });
+      await notifier.post(end.outcome, thread.channel, message, { ts: thread.ts, broadcast: true });
+    }
+    const state =
+      end.outcome === 'succeeded' ||
+      end.outcome === 'failed' ||
+      end.outcome === 'no-change' ||
+      end.outcome === 'still-running'
+        ? end.outcome
+        : 'cancelled';
+    await notifier.update(
+      'parent',
+      thread,
+      startedMessage(info, { state, startedAt: end.startedAt, endedAt: end.endedAt })
+    );
+    writeFileSync(files.finalSent, new Date().toISOString());
+  }
+  lost.push(...notifier.failed);
+  if (lost.length > 0) {
+    log.warning(
+      `Slack: ${lost.length} message(s) could not be delivered: ${lost.map((l) => l.label).join(', ')}.`,
+      { title: 'Slack messages lost' }
+    );
+  }
+  const lines = [
+    '### Slack',
+    '',
+    `Delivered: ${notifier.delivered.length > 0 ? notifier.delivered.join(', ') : 'nothing'} (by finalize).`
+  ];
+  if (lost.length > 0) {
+    lines.push(
+      '',
+      '| not delivered | why | when |',
+      '|---|---|---|',
+      ...lost.map((l) => `| ${l.label} | ${l.error} | ${l.at} |`)
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const troubleshooting = (stacks: readonly string[]): string[] => [
+  ...stacks.map((s) => `aws cloudformation describe-stack-events --stack-name ${s} --max-items 30`),
+  'Check the failing resource above, fix the template or parameters, and push again.',
+  'A stack left in UPDATE_FAILED or UPDATE_ROLLBACK_FAILED needs a rollback before the next deployment.'
+];
 
 /**
  * The finalize/ sub-action runs in a step of its own, without coordinate's

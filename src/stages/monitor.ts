@@ -1,14 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_EXPECTED_DURATION_MS } from '../config/config.js';
 import { State } from '../config/state.js';
+import { estimateFromHistory } from '../domain/estimate.js';
+import { runContext } from '../github/context.js';
 import {
-  heartbeatInterval,
+  SLACK_TOKEN_ENV,
   monitorDir,
+  monitorFiles,
+  monitorSettings,
   readSettings,
   type MonitorSettings
 } from '../monitor/files.js';
+import {
+  commitMessage,
+  deploymentInfo,
+  expectation,
+  openNotifier,
+  parseThread
+} from '../notify/thread.js';
 import { launchMonitor } from '../monitor/launch.js';
 import { runMonitor } from '../monitor/run.js';
-import { createLogger } from '../report/logger.js';
+import { createLogger, type LogSink } from '../report/logger.js';
 import { cloudFormationReader, openRegistry } from './clients.js';
 import { coreIO, loadConfig, runStage, sleep, stageCorrelationId } from './runtime.js';
 
@@ -30,10 +43,25 @@ async function detached(settings: MonitorSettings): Promise<void> {
   const registry = settings.registryTable
     ? await openRegistry(settings.registryTable, settings.region)
     : undefined;
+  const token = process.env[SLACK_TOKEN_ENV];
+  const notifier =
+    settings.slack && token
+      ? await openNotifier(
+          {
+            token,
+            apiUrl: settings.slack.apiUrl,
+            channel: settings.slack.thread.channel,
+            interactChannel: settings.slack.thread.channel
+          },
+          createLogger(settings.correlationId, silentSink),
+          monitorFiles(monitorDir(settings.correlationId)).spool
+        )
+      : undefined;
   await runMonitor({
     settings,
     registry,
     reader,
+    notifier,
     now: Date.now,
     sleep,
     signal: controller.signal,
@@ -50,30 +78,64 @@ async function launchForSubAction(): Promise<void> {
     const config = loadConfig(log, io);
     if (!config) return;
     let fence = 0;
-    if (config.registryTable) {
-      const registry = await openRegistry(config.registryTable, config.region);
+    let acquiredAt = new Date().toISOString();
+    const registry = await openRegistry(config.registryTable, config.region);
+    if (registry.kind === 'dynamodb') {
       const { lock } = await registry.view(config.environment);
       if (lock.holder?.correlationId !== correlationId) {
         log.warning(
           `${correlationId} does not hold the ${config.environment} lock (holder: ${lock.holder?.correlationId ?? 'none'}): watching without heartbeats.`
         );
-      } else fence = lock.fence;
+      } else {
+        fence = lock.fence;
+        acquiredAt = lock.holder.acquiredAt;
+      }
     }
-    const launched = launchMonitor(fileURLToPath(import.meta.url), monitorDir(correlationId), {
-      correlationId,
-      environment: config.environment,
-      stacks: config.stackNames,
-      region: config.region,
-      registryTable: fence > 0 ? config.registryTable : undefined,
-      fence,
-      leaseMs: config.leaseMs,
-      heartbeatMs: heartbeatInterval(config.leaseMs),
-      monitorIntervalMs: config.monitorIntervalMs,
-      watchEvents: config.monitor,
-      acquiredAt: new Date().toISOString()
-    });
+    const dir = monitorDir(correlationId);
+    const files = monitorFiles(dir);
+    const thread = parseThread(
+      existsSync(files.thread) ? readFileSync(files.thread, 'utf8') : undefined
+    );
+    const history = await registry.history(config.environment, 50).catch(() => []);
+    const expected = expectation(
+      config,
+      estimateFromHistory(history, config.stackNames),
+      DEFAULT_EXPECTED_DURATION_MS
+    );
+    const launched = launchMonitor(
+      fileURLToPath(import.meta.url),
+      dir,
+      monitorSettings(config, {
+        correlationId,
+        fence,
+        acquiredAt,
+        registryTable: fence > 0 ? config.registryTable : undefined,
+        info: deploymentInfo(
+          config,
+          correlationId,
+          runContext(),
+          expected.estimate,
+          undefined,
+          commitMessage()
+        ),
+        overdueMs: expected.overdueMs,
+        thread
+      }),
+      config.slack ? { ...process.env, [SLACK_TOKEN_ENV]: config.slack.token } : process.env
+    );
     io.saveState(State.MonitorPid, String(launched.pid));
     io.saveState(State.MonitorDir, launched.dir);
     log.info(`Monitor started (pid ${launched.pid}), observations in ${launched.log}.`);
   });
 }
+
+/** The detached monitor's log is its JSON lines; Slack trouble is recorded there by the spool. */
+const silentSink: LogSink = {
+  info: () => undefined,
+  debug: () => undefined,
+  notice: () => undefined,
+  warning: () => undefined,
+  error: () => undefined,
+  startGroup: () => undefined,
+  endGroup: () => undefined
+};

@@ -1,108 +1,24 @@
-export const id = 749;
-export const ids = [749];
+export const id = 797;
+export const ids = [797];
 export const modules = {
 
-/***/ 8749:
+/***/ 8797:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  CloudFormationAdapter: () => (/* binding */ CloudFormationAdapter),
-  createCloudFormationClient: () => (/* binding */ createCloudFormationClient)
-});
-
-// UNUSED EXPORTS: isMissingStack, stackConsoleUrl
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudformation/dist-cjs/index.js
-var dist_cjs = __webpack_require__(3805);
-;// CONCATENATED MODULE: ./src/domain/stack-status.ts
-/** Not an AWS status: how this project names a stack that DescribeStacks does not find. */
-const DOES_NOT_EXIST = 'DOES_NOT_EXIST';
-const inProgress = { class: 'in-progress' };
-const stable = { class: 'stable' };
-const afterFailure = { class: 'stable-after-failure' };
-const gone = { class: 'does-not-exist' };
-const needs = (action) => ({ class: 'blocked', needs: action });
-const STACK_STATUSES = {
-    CREATE_IN_PROGRESS: inProgress,
-    DELETE_IN_PROGRESS: inProgress,
-    IMPORT_IN_PROGRESS: inProgress,
-    IMPORT_ROLLBACK_IN_PROGRESS: inProgress,
-    // A change set was created and not executed yet: `aws cloudformation deploy`
-    // sits here between its two calls, so another run is mid-deployment.
-    REVIEW_IN_PROGRESS: inProgress,
-    ROLLBACK_IN_PROGRESS: inProgress,
-    UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
-    UPDATE_IN_PROGRESS: inProgress,
-    UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
-    UPDATE_ROLLBACK_IN_PROGRESS: inProgress,
-    CREATE_COMPLETE: stable,
-    IMPORT_COMPLETE: stable,
-    UPDATE_COMPLETE: stable,
-    UPDATE_ROLLBACK_COMPLETE: afterFailure,
-    IMPORT_ROLLBACK_COMPLETE: afterFailure,
-    // Rollback disabled and the operation failed: resources are half-applied.
-    // We restore the last good state before anyone deploys on top of it.
-    CREATE_FAILED: needs('rollback'),
-    UPDATE_FAILED: needs('rollback'),
-    UPDATE_ROLLBACK_FAILED: needs('continue-rollback'),
-    IMPORT_ROLLBACK_FAILED: needs('continue-rollback'),
-    // A failed create leaves a stack that can only be deleted.
-    ROLLBACK_COMPLETE: needs('delete'),
-    ROLLBACK_FAILED: needs('delete'),
-    DELETE_FAILED: needs('delete'),
-    DELETE_COMPLETE: gone
-};
-function classifyStatus(status) {
-    if (status === undefined || status === DOES_NOT_EXIST)
-        return gone;
-    const info = STACK_STATUSES[status];
-    // An unknown status is one AWS added after this release: assume something is
-    // happening rather than deploy over it.
-    return info ?? inProgress;
-}
-const isInProgress = (status) => classifyStatus(status).class === 'in-progress';
-/** Stack-level statuses that open a new operation (the first event of an operation). */
-const OPERATION_START_STATUSES = new Set([
-    'CREATE_IN_PROGRESS',
-    'UPDATE_IN_PROGRESS',
-    'DELETE_IN_PROGRESS',
-    'IMPORT_IN_PROGRESS',
-    'REVIEW_IN_PROGRESS'
-]);
-
-;// CONCATENATED MODULE: ./src/domain/stack.ts
-const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
-/** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
-const CORRELATION_TAG = 'DeploymentCorrelationId';
-const isStackEvent = (e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
-function operationProgress(events) {
-    const last = new Map();
-    for (const e of events)
-        if (!isStackEvent(e))
-            last.set(e.logicalId, e.status);
-    let done = 0;
-    let inProgress = 0;
-    let failed = 0;
-    for (const status of last.values()) {
-        if (status.endsWith('_IN_PROGRESS'))
-            inProgress++;
-        else if (status.endsWith('_FAILED'))
-            failed++;
-        else
-            done++;
-    }
-    return { done, inProgress, failed };
-}
-
-;// CONCATENATED MODULE: ./src/aws/cloudformation.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CloudFormationAdapter: () => (/* binding */ CloudFormationAdapter),
+/* harmony export */   createCloudFormationClient: () => (/* binding */ createCloudFormationClient)
+/* harmony export */ });
+/* unused harmony exports stackConsoleUrl, isMissingStack */
+/* harmony import */ var _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3805);
+/* harmony import */ var _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5627);
+/* harmony import */ var _domain_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5908);
 
 
 
 /** Throttling and transient errors are retried by the SDK itself (standard mode, exponential backoff). */
 function createCloudFormationClient(region, maxAttempts = 6) {
-    return new dist_cjs/* CloudFormationClient */.m1N({ region, maxAttempts, retryMode: 'standard' });
+    return new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .CloudFormationClient */ .m1N({ region, maxAttempts, retryMode: 'standard' });
 }
 /** How far back currentOperation looks for the start of an operation. */
 const OPERATION_SEARCH_PAGES = 20;
@@ -120,7 +36,7 @@ class CloudFormationAdapter {
     }
     async describeStack(name) {
         try {
-            const out = await this.client.send(new dist_cjs/* DescribeStacksCommand */.Y47({ StackName: name }));
+            const out = await this.client.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .DescribeStacksCommand */ .Y47({ StackName: name }));
             const stack = out.Stacks?.[0];
             return stack ? toSnapshot(name, stack) : missing(name);
         }
@@ -135,7 +51,7 @@ class CloudFormationAdapter {
         const maxPages = afterEventId ? INCREMENTAL_PAGES : 1;
         let pages = 0;
         try {
-            for await (const page of (0,dist_cjs/* paginateDescribeStackEvents */.A_l)({ client: this.client }, { StackName: stack })) {
+            for await (const page of (0,_aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .paginateDescribeStackEvents */ .A_l)({ client: this.client }, { StackName: stack })) {
                 for (const e of page.StackEvents ?? []) {
                     if (e.EventId === afterEventId)
                         return fresh.reverse();
@@ -156,11 +72,11 @@ class CloudFormationAdapter {
         const seen = [];
         let pages = 0;
         try {
-            for await (const page of (0,dist_cjs/* paginateDescribeStackEvents */.A_l)({ client: this.client }, { StackName: stack })) {
+            for await (const page of (0,_aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .paginateDescribeStackEvents */ .A_l)({ client: this.client }, { StackName: stack })) {
                 for (const e of page.StackEvents ?? []) {
                     const event = toEvent(e);
                     seen.push(event);
-                    if (isStackEvent(event) && OPERATION_START_STATUSES.has(event.status)) {
+                    if ((0,_domain_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .isStackEvent */ .lQ)(event) && _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .OPERATION_START_STATUSES */ .s5.has(event.status)) {
                         return { start: event, events: seen.reverse() };
                     }
                 }
@@ -178,7 +94,7 @@ class CloudFormationAdapter {
     async listResources(stack) {
         const resources = [];
         try {
-            for await (const page of (0,dist_cjs/* paginateListStackResources */.Rus)({ client: this.client }, { StackName: stack })) {
+            for await (const page of (0,_aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .paginateListStackResources */ .Rus)({ client: this.client }, { StackName: stack })) {
                 for (const r of page.StackResourceSummaries ?? []) {
                     resources.push({
                         logicalId: r.LogicalResourceId ?? '',
@@ -222,7 +138,7 @@ function isMissingStack(err) {
 const missing = (name) => ({
     name,
     exists: false,
-    status: DOES_NOT_EXIST,
+    status: _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .DOES_NOT_EXIST */ .kq,
     tags: {},
     outputs: {}
 });

@@ -1,0 +1,165 @@
+export const id = 569;
+export const ids = [569];
+export const modules = {
+
+/***/ 7569:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SlackNotifier: () => (/* binding */ SlackNotifier),
+/* harmony export */   createSlackClient: () => (/* binding */ createSlackClient)
+/* harmony export */ });
+/* unused harmony export SLACK_RETRY */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5105);
+/* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_slack_web_api__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * A short retry policy for a CI step: a few quick retries, and Retry-After on
+ * 429 honoured by the client itself (the library's default would retry for
+ * about half an hour).
+ */
+const SLACK_RETRY = {
+    retries: 4,
+    factor: 2,
+    minTimeout: 500,
+    maxTimeout: 5_000,
+    randomize: true
+};
+function createSlackClient(config, retryConfig = SLACK_RETRY) {
+    return new _slack_web_api__WEBPACK_IMPORTED_MODULE_1__.WebClient(config.token, {
+        slackApiUrl: config.apiUrl,
+        retryConfig,
+        rejectRateLimitedCalls: false,
+        logLevel: _slack_web_api__WEBPACK_IMPORTED_MODULE_1__.LogLevel.ERROR,
+        timeout: 10_000
+    });
+}
+/**
+ * Posts and updates messages one at a time (so they arrive in order). What
+ * still fails is written to a spool file for finalize to retry; nothing here
+ * ever throws into a deployment.
+ */
+class SlackNotifier {
+    client;
+    log;
+    spoolFile;
+    delivered = [];
+    failed = [];
+    constructor(client, log, spoolFile) {
+        this.client = client;
+        this.log = log;
+        this.spoolFile = spoolFile;
+    }
+    async post(label, channel, message, thread) {
+        try {
+            const res = await this.client.chat.postMessage(postArgs(channel, message, thread?.ts, thread?.broadcast));
+            this.delivered.push(label);
+            return { channel: String(res.channel ?? channel), ts: String(res.ts) };
+        }
+        catch (err) {
+            this.spool({
+                op: 'post',
+                label,
+                channel,
+                message,
+                threadTs: thread?.ts,
+                broadcast: thread?.broadcast,
+                error: describe(err),
+                at: new Date().toISOString()
+            });
+            return undefined;
+        }
+    }
+    async update(label, ref, message) {
+        try {
+            await this.client.chat.update({
+                channel: ref.channel,
+                ts: ref.ts,
+                text: message.text,
+                blocks: message.blocks
+            });
+            this.delivered.push(label);
+            return true;
+        }
+        catch (err) {
+            this.spool({
+                op: 'update',
+                label,
+                channel: ref.channel,
+                ts: ref.ts,
+                message,
+                error: describe(err),
+                at: new Date().toISOString()
+            });
+            return false;
+        }
+    }
+    spool(entry) {
+        this.failed.push(entry);
+        this.log.warning(`Slack: '${entry.label}' not delivered (${entry.error}); kept for a retry by finalize.`, { title: 'Slack delivery failed' });
+        if (this.spoolFile)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(this.spoolFile, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+    }
+    /** Retries spooled messages in order; returns what is finally lost. The spool file is consumed. */
+    async flush(files) {
+        const entries = files.filter((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f)).flatMap((f) => readSpool(f));
+        for (const f of files)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(f, { force: true });
+        const lost = [];
+        for (const e of entries) {
+            try {
+                if (e.op === 'post') {
+                    await this.client.chat.postMessage(postArgs(e.channel, e.message, e.threadTs, e.broadcast));
+                }
+                else {
+                    await this.client.chat.update({
+                        channel: e.channel,
+                        ts: e.ts ?? '',
+                        text: e.message.text,
+                        blocks: e.message.blocks
+                    });
+                }
+                this.delivered.push(`${e.label} (retried)`);
+            }
+            catch (err) {
+                lost.push({ ...e, error: describe(err) });
+            }
+        }
+        return lost;
+    }
+}
+function postArgs(channel, message, threadTs, broadcast) {
+    return {
+        channel,
+        text: message.text,
+        blocks: message.blocks,
+        ...(threadTs ? { thread_ts: threadTs, reply_broadcast: Boolean(broadcast) } : {}),
+        unfurl_links: false,
+        unfurl_media: false
+    };
+}
+function readSpool(file) {
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .flatMap((l) => {
+        try {
+            return [JSON.parse(l)];
+        }
+        catch {
+            return [];
+        }
+    });
+}
+function describe(err) {
+    const e = err;
+    return e?.data?.error ?? e?.code ?? e?.message ?? String(err);
+}
+
+
+/***/ })
+
+};
