@@ -43,15 +43,25 @@ function createSlackClient(config, retryConfig = SLACK_RETRY) {
  * ever throws into a deployment.
  */
 class SlackNotifier {
-    client;
+    full;
+    quick;
     log;
     spoolFile;
     delivered = [];
     failed = [];
-    constructor(client, log, spoolFile) {
-        this.client = client;
+    degraded = false;
+    /**
+     * `quick` (no retries) takes over once a message failed after all retries:
+     * while Slack is down, each later message costs one attempt, not the whole policy.
+     */
+    constructor(full, quick, log, spoolFile) {
+        this.full = full;
+        this.quick = quick;
         this.log = log;
         this.spoolFile = spoolFile;
+    }
+    get client() {
+        return this.degraded ? this.quick : this.full;
     }
     async post(label, channel, message, thread) {
         try {
@@ -98,6 +108,7 @@ class SlackNotifier {
         }
     }
     spool(entry) {
+        this.degraded = true;
         this.failed.push(entry);
         this.log.warning(`Slack: '${entry.label}' not delivered (${entry.error}); kept for a retry by finalize.`, { title: 'Slack delivery failed' });
         if (this.spoolFile)
@@ -125,6 +136,7 @@ class SlackNotifier {
                 this.delivered.push(`${e.label} (retried)`);
             }
             catch (err) {
+                this.degraded = true;
                 lost.push({ ...e, error: describe(err) });
             }
         }

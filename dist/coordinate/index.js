@@ -30024,7 +30024,7 @@ async function openNotifier(slack, log, spoolFile) {
         return undefined;
     }
     const { SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__nccwpck_require__.e(105), __nccwpck_require__.e(569)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7569));
-    return new SlackNotifier(createSlackClient(slack), log, spoolFile);
+    return new SlackNotifier(createSlackClient(slack), createSlackClient(slack, { retries: 0 }), log, spoolFile);
 }
 const formatThread = (ref) => `${ref.channel}:${ref.ts}`;
 function parseThread(value) {

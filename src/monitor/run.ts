@@ -59,7 +59,7 @@ export async function runMonitor(d: MonitorDeps): Promise<void> {
   let nextBeat = d.now();
   let nextPoll = d.now();
   let failures = 0;
-  let primed = !s.watchEvents;
+  const sinceMs = Date.parse(s.acquiredAt);
 
   while (!d.signal.aborted) {
     const now = d.now();
@@ -76,17 +76,13 @@ export async function runMonitor(d: MonitorDeps): Promise<void> {
       }
       if (s.watchEvents && now >= nextPoll) {
         nextPoll = now + s.monitorIntervalMs;
-        if (!primed) {
-          // Start from the newest event; the watch keeps only events since the lock was taken.
-          for (const stack of s.stacks)
-            cursors.set(stack, (await reader.eventsSince(stack)).at(-1)?.id);
-          primed = true;
-        }
         const alerts: Alert[] = [];
         for (const stack of s.stacks) {
-          const fresh = await reader.eventsSince(stack, cursors.get(stack));
+          // The first read is the newest page; only events since the lock was taken are this deployment's.
+          const read = await reader.eventsSince(stack, cursors.get(stack));
+          if (read.length > 0) cursors.set(stack, read.at(-1)?.id);
+          const fresh = read.filter((e) => e.timestamp.getTime() >= sinceMs);
           for (const e of fresh) note('event', { stack, event: e });
-          if (fresh.length > 0) cursors.set(stack, fresh.at(-1)?.id);
           alerts.push(...watch.onEvents(fresh, d.now()));
         }
         const statuses = (await reader.describeStacks(s.stacks)).map(

@@ -61,11 +61,22 @@ export class SlackNotifier {
   readonly delivered: string[] = [];
   readonly failed: SpoolEntry[] = [];
 
+  private degraded = false;
+
+  /**
+   * `quick` (no retries) takes over once a message failed after all retries:
+   * while Slack is down, each later message costs one attempt, not the whole policy.
+   */
   constructor(
-    private readonly client: WebClient,
+    private readonly full: WebClient,
+    private readonly quick: WebClient,
     private readonly log: Logger,
     private readonly spoolFile?: string
   ) {}
+
+  private get client(): WebClient {
+    return this.degraded ? this.quick : this.full;
+  }
 
   async post(
     label: string,
@@ -119,6 +130,7 @@ export class SlackNotifier {
   }
 
   private spool(entry: SpoolEntry): void {
+    this.degraded = true;
     this.failed.push(entry);
     this.log.warning(
       `Slack: '${entry.label}' not delivered (${entry.error}); kept for a retry by finalize.`,
@@ -149,6 +161,7 @@ export class SlackNotifier {
         }
         this.delivered.push(`${e.label} (retried)`);
       } catch (err) {
+        this.degraded = true;
         lost.push({ ...e, error: describe(err) });
       }
     }

@@ -81,7 +81,12 @@ export async function openNotifier(
     return undefined;
   }
   const { SlackNotifier, createSlackClient } = await import('./slack.js');
-  return new SlackNotifier(createSlackClient(slack), log, spoolFile);
+  return new SlackNotifier(
+    createSlackClient(slack),
+    createSlackClient(slack, { retries: 0 }),
+    log,
+    spoolFile
+  );
 }
 
 export const formatThread = (ref: ThreadRef): string => `${ref.channel}:${ref.ts}`;

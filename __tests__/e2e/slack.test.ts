@@ -1,0 +1,300 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CloudFormationStandin } from '../../test-rig/cfn-standin.js';
+import { DynamoRig } from '../../test-rig/dynamo-rig.js';
+import type { Job } from '../../test-rig/runner.js';
+import { SlackStandin } from '../../test-rig/slack-standin.js';
+import { actionJob } from './support.js';
+
+let cfn: CloudFormationStandin;
+let slack: SlackStandin;
+let dynamo: DynamoRig;
+const jobs: Job[] = [];
+const TOKEN = 'xoxb-1111-2222-s3cr3tslacktoken';
+
+beforeAll(async () => {
+  [cfn, slack] = await Promise.all([CloudFormationStandin.start(), SlackStandin.start()]);
+});
+afterAll(async () => {
+  await Promise.all([cfn.close(), slack.close()]);
+});
+beforeEach(async () => {
+  cfn.reset();
+  slack.reset();
+  dynamo = await DynamoRig.start();
+});
+afterEach(async () => {
+  for (const job of jobs.splice(0)) {
+    await job.end();
+    await job.dispose();
+  }
+  await dynamo.close();
+});
+
+async function slackJob(
+  name: string,
+  inputs: Record<string, string> = {},
+  event?: unknown
+): Promise<Job> {
+  const job = await actionJob(
+    cfn,
+    {
+      'stack-name': 'AppStack',
+      environment: 'production',
+      'registry-table': dynamo.table,
+      'poll-interval-seconds': '0.2',
+      'monitor-interval-seconds': '0.2',
+      'slack-token': TOKEN,
+      'slack-channel': '#deploys',
+      'slack-api-url': slack.url,
+      ...inputs
+    },
+    { name, env: { AWS_ENDPOINT_URL_DYNAMODB: dynamo.url }, event }
+  );
+  jobs.push(job);
+  return job;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const texts = (channel = '#deploys'): string[] =>
+  slack.messages(slack.channelId(channel)).map((m) => m.text ?? '');
+
+/** The deploy step: an update whose resources complete over `ms`. */
+function deploy(ms: number, failing = false): void {
+  cfn.runOperation(
+    'AppStack',
+    failing
+      ? [
+          {
+            atMs: 100,
+            logicalId: 'Api',
+            type: 'AWS::Lambda::Function',
+            status: 'UPDATE_IN_PROGRESS'
+          },
+          {
+            atMs: 300,
+            logicalId: 'Api',
+            type: 'AWS::Lambda::Function',
+            status: 'UPDATE_FAILED',
+            reason: 'Runtime nodejs8.x is not supported'
+          },
+          {
+            atMs: 350,
+            logicalId: 'Queue',
+            type: 'AWS::SQS::Queue',
+            status: 'UPDATE_FAILED',
+            reason: 'Resource update cancelled'
+          },
+          { atMs: 400, stackStatus: 'UPDATE_ROLLBACK_IN_PROGRESS' },
+          { atMs: ms, stackStatus: 'UPDATE_ROLLBACK_COMPLETE' }
+        ]
+      : [
+          {
+            atMs: 100,
+            logicalId: 'Api',
+            type: 'AWS::Lambda::Function',
+            status: 'UPDATE_IN_PROGRESS'
+          },
+          {
+            atMs: ms / 2,
+            logicalId: 'Api',
+            type: 'AWS::Lambda::Function',
+            status: 'UPDATE_COMPLETE'
+          },
+          { atMs: ms, stackStatus: 'UPDATE_COMPLETE' }
+        ],
+    { startStatus: 'UPDATE_IN_PROGRESS' }
+  );
+}
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 100 && cfn.stack('AppStack')?.status.endsWith('_IN_PROGRESS'); i++)
+    await sleep(50);
+}
+
+describe('Slack: one thread per deployment', () => {
+  it('a deployment posts a started parent, progress replies, updates the parent and broadcasts succeeded, each with the correlation ID', async () => {
+    cfn.putStack('AppStack', {
+      status: 'UPDATE_COMPLETE',
+      outputs: { ApiUrl: 'https://api.example.com/' }
+    });
+    const event = {
+      head_commit: { message: 'Fix the <!channel> alert & <https://evil.example|click here>' }
+    };
+    const job = await slackJob(
+      'deploy',
+      { 'progress-interval-minutes': '0.01', 'url-output': 'ApiUrl' },
+      event
+    );
+    await job.runStage('pre');
+    const main = await job.runStage('main');
+    expect(main?.outputs['result']).toBe('acquired');
+    const id = main?.outputs['correlation-id'] ?? '';
+    const monitorArgv = (await job.processes())
+      .map((p) => p.cmdline)
+      .filter((c) => c.includes('monitor'));
+    deploy(2_000);
+    await settle();
+    await sleep(400);
+    const post = await job.runStage('post');
+    expect(post?.exitCode).toBe(0);
+
+    const channel = slack.channelId('#deploys');
+    const [parent, ...others] = slack
+      .messages(channel)
+      .filter((m) => !m.thread_ts || m.thread_ts === m.ts);
+    expect(others.filter((m) => !m.reply_broadcast)).toEqual([]);
+    expect(parent?.text).toContain(id);
+    const thread = slack.thread(parent!.ts);
+    const replies = thread.slice(1);
+    expect(replies.length).toBeGreaterThanOrEqual(2);
+    for (const m of thread) expect(m.text).toContain(id);
+    expect(
+      replies.some(
+        (r) => /progress/i.test(JSON.stringify(r.blocks)) || /progress/i.test(r.text ?? '')
+      )
+    ).toBe(true);
+    const final = replies.at(-1)!;
+    expect(final.reply_broadcast).toBe(true);
+    expect(final.text).toMatch(/succeeded|deployed/i);
+    expect(JSON.stringify(final.blocks)).toContain('https://api.example.com/');
+    // The parent was updated in place to the final state.
+    expect(parent!.versions.length).toBeGreaterThanOrEqual(2);
+    expect(slack.message(parent!.ts)?.text).toMatch(/deployed|succeeded/i);
+    // Outside text arrives escaped: the commit message can neither ping the channel nor forge a link.
+    const all = JSON.stringify(slack.messages(channel));
+    expect(all).not.toContain('<!channel>');
+    expect(all).not.toContain('<https://evil.example|click here>');
+    expect(all).toContain('&lt;!channel&gt;');
+    // The token never reached the monitor's command line, its log, or its settings file.
+    const dir = job.state['monitor-dir'] ?? '';
+    for (const file of ['monitor.json', 'monitor.jsonl'])
+      expect(readFileSync(join(dir, file), 'utf8')).not.toContain(TOKEN);
+    // Masked at once (the runner consumes ::add-mask::), and printed nowhere else.
+    const printed = [main, post]
+      .flatMap((r) => (r?.stdout ?? '').split('\n'))
+      .filter((l) => !l.startsWith('::add-mask::'));
+    expect(printed.join('\n')).not.toContain(TOKEN);
+    expect(monitorArgv.some((argv) => argv.includes(TOKEN))).toBe(false);
+    expect(monitorArgv.length).toBeGreaterThan(0);
+    expect(await job.end()).toEqual([]);
+  });
+
+  it("a second run posts queued naming the first one's correlation ID and start time", async () => {
+    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
+    const first = await slackJob('first');
+    await first.runStage('pre');
+    const held = await first.runStage('main');
+    const second = await slackJob('second', { 'wait-timeout-minutes': '0.02' });
+    await second.runStage('pre');
+    const waiting = await second.runStage('main');
+    expect(waiting?.outputs['result']).toBe('concurrent');
+    const queued = texts().find(
+      (t) => t.includes(waiting?.outputs['correlation-id'] ?? '?') && /queue/i.test(t)
+    );
+    expect(queued).toBeDefined();
+    const queuedMessage = slack
+      .messages(slack.channelId('#deploys'))
+      .find((m) => m.text === queued)!;
+    const body = JSON.stringify(queuedMessage.blocks);
+    expect(body).toContain(held?.outputs['correlation-id'] ?? '?');
+    // The start time of the active deployment, as a Slack date.
+    expect(body).toMatch(/<!date\^\d+\^/);
+  });
+
+  it('a failing resource gets its alert before the stack finishes rolling back; the final notice says failed with the root cause', async () => {
+    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
+    const job = await slackJob('failing');
+    await job.runStage('pre');
+    await job.runStage('main');
+    deploy(3_000, true);
+    let alertAt: number | undefined;
+    for (let i = 0; i < 60 && alertAt === undefined; i++) {
+      await sleep(100);
+      if (texts().some((t) => /nodejs8\.x|Api/.test(t) && /fail/i.test(t))) alertAt = Date.now();
+    }
+    expect(alertAt).toBeDefined();
+    expect(cfn.stack('AppStack')?.status).toBe('UPDATE_ROLLBACK_IN_PROGRESS');
+    await settle();
+    await job.runStage('post');
+    const all = JSON.stringify(slack.messages(slack.channelId('#deploys')));
+    expect(all).toContain('Runtime nodejs8.x is not supported');
+    // The cancellation echo is not reported as the cause.
+    const alerts = texts().filter((t) => /Queue/.test(t) && /alert/i.test(t));
+    expect(alerts).toEqual([]);
+    const final = slack
+      .messages(slack.channelId('#deploys'))
+      .filter((m) => m.reply_broadcast)
+      .at(-1);
+    expect(final?.text).toMatch(/fail/i);
+  });
+
+  it('a stack that stops emitting events gets a stall alert within stall-timeout-minutes plus one interval', async () => {
+    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
+    const job = await slackJob('stalling', {
+      'stall-timeout-minutes': '0.02',
+      'monitor-interval-seconds': '0.2'
+    });
+    await job.runStage('pre');
+    await job.runStage('main');
+    cfn.runOperation(
+      'AppStack',
+      [
+        { atMs: 100, logicalId: 'Db', type: 'AWS::RDS::DBInstance', status: 'UPDATE_IN_PROGRESS' },
+        { atMs: 6_000, stackStatus: 'UPDATE_COMPLETE' }
+      ],
+      { startStatus: 'UPDATE_IN_PROGRESS' }
+    );
+    const lastEventAt = Date.now() + 100;
+    let stallAt: number | undefined;
+    for (let i = 0; i < 60 && stallAt === undefined; i++) {
+      await sleep(100);
+      if (texts().some((t) => /no stack events for/i.test(t))) stallAt = Date.now();
+    }
+    expect(stallAt).toBeDefined();
+    expect(stallAt! - lastEventAt).toBeLessThanOrEqual(1_200 + 200 + 400);
+    await job.runStage('post');
+  });
+
+  it('Slack answering 429 three times, then normally: every message arrives, in order', async () => {
+    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
+    slack.rateLimitNext(3, 0);
+    const job = await slackJob('ratelimited');
+    await job.runStage('pre');
+    const main = await job.runStage('main');
+    deploy(1_000);
+    await settle();
+    await job.runStage('post');
+    const id = main?.outputs['correlation-id'] ?? '';
+    expect(slack.calls.filter((c) => c.status === 429)).toHaveLength(3);
+    const posted = slack.calls
+      .filter((c) => c.method === 'chat.postMessage' && c.status === 200)
+      .map((c) => String((c.body as { text?: string }).text));
+    expect(posted[0]).toMatch(/Deploying|started/i);
+    expect(posted.at(-1)).toMatch(/succeeded|deployed/i);
+    for (const t of posted) expect(t).toContain(id);
+    expect(job.summary()).not.toMatch(/not delivered/);
+  });
+
+  it('Slack down for the whole job: the deployment and the lock are unaffected and the job summary lists what was not delivered', async () => {
+    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
+    slack.down(true);
+    const job = await slackJob('slack-down');
+    await job.runStage('pre');
+    const main = await job.runStage('main');
+    expect(main?.exitCode).toBe(0);
+    expect(main?.outputs['result']).toBe('acquired');
+    deploy(800);
+    await settle();
+    const post = await job.runStage('post');
+    expect(post?.exitCode).toBe(0);
+    expect(post?.stdout).toMatch(/Released production/);
+    expect((await dynamo.items()).find((i) => i['sk'] === 'LOCK')?.['holder']).toBeUndefined();
+    expect(job.summary()).toMatch(/not delivered/);
+    expect(job.summary()).toMatch(/\| started \|/);
+    expect(post?.annotations).toContainEqual(
+      expect.objectContaining({ level: 'warning', properties: { title: 'Slack messages lost' } })
+    );
+    expect(await job.end()).toEqual([]);
+  }, 90_000);
+});
