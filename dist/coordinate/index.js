@@ -28475,7 +28475,7 @@ function operationProgress(events) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8547);
+/* harmony import */ var _stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8832);
 
 await (0,_stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)();
 
@@ -28576,7 +28576,7 @@ const HISTORY_TTL_DAYS = 180;
 
 /***/ }),
 
-/***/ 8547:
+/***/ 8832:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29813,13 +29813,13 @@ function monitoringGapMessage(info, g) {
 }
 /** For the interact channel. */
 function questionMessage(info, q) {
-    const env = escapeText(info.environment);
-    const timeout = formatDuration(q.timeoutMs);
-    const fallback = escapeText(q.defaultAnswer);
-    return finish(info, `:question: ${env}: ${escapeText(q.question)} Answer within ${timeout}; default: ${fallback}`, [
+    const env = escape_escapeText(info.environment);
+    const timeout = durations_formatDuration(q.timeoutMs);
+    const fallback = escape_escapeText(q.defaultAnswer);
+    return finish(info, `:question: ${env}: ${escape_escapeText(q.question)} Answer within ${timeout}; default: ${fallback}`, [
         header(`:question: Input needed: ${info.environment}`),
-        section(`*${escapeText(q.question)}*`),
-        section(escapeText(q.options)),
+        section(`*${escape_escapeText(q.question)}*`),
+        section(escape_escapeText(q.options)),
         section(`If nobody answers within *${timeout}*, the deployment will *${fallback}*.`),
         ...fieldSections(deploymentFields(info)),
         ...commitSection(info)
@@ -29968,6 +29968,60 @@ function contextBlock(elements) {
             text: escape_truncate(text, CONTEXT_TEXT_MAX)
         }))
     };
+}
+
+;// CONCATENATED MODULE: ./src/notify/ask.ts
+
+
+const YES = new Set(['white_check_mark', 'heavy_check_mark', 'ballot_box_with_check', '+1']);
+const NO = new Set(['x', 'negative_squared_cross_mark', 'no_entry', '-1']);
+const WORD = /^\s*(proceed|abort)\b/i;
+/** The first answer among reactions and replies, if any. */
+function readAnswer(reactions, replies) {
+    if (reactions.some((r) => NO.has(r)))
+        return 'abort';
+    if (reactions.some((r) => YES.has(r)))
+        return 'proceed';
+    for (const reply of replies) {
+        const m = WORD.exec(reply);
+        if (m)
+            return m[1].toLowerCase();
+    }
+    return undefined;
+}
+/**
+ * Asks in the interact channel and waits for a reaction (✅ / ❌) or a thread
+ * reply (`proceed` / `abort`) up to the timeout; no answer (or no Slack) is
+ * the safe default: abort.
+ */
+async function ask(d, channel, info, question, timeoutMs, pollMs) {
+    const ref = await d.notifier.post('question', channel, questionMessage(info, {
+        question,
+        options: 'React ✅ to proceed or ❌ to abort, or reply `proceed` / `abort` in this thread.',
+        timeoutMs,
+        defaultAnswer: 'abort'
+    }));
+    if (!ref)
+        return { answer: 'abort', why: 'the question could not be posted' };
+    d.log.info(`Asked in ${channel}: ${question} Waiting up to ${durations_formatDuration(timeoutMs)} for an answer.`);
+    const started = d.clock.now();
+    while (d.clock.now() - started < timeoutMs && !d.signal?.aborted) {
+        await d.sleep(Math.min(pollMs, timeoutMs - (d.clock.now() - started)), d.signal);
+        try {
+            const { reactions, replies } = await d.notifier.answers(ref);
+            const answer = readAnswer(reactions, replies);
+            if (answer)
+                return { answer, why: `answered '${answer}' in Slack` };
+        }
+        catch (err) {
+            d.log.info(`Could not read the answers yet (${err.message}).`);
+        }
+    }
+    const why = d.signal?.aborted
+        ? 'cancelled while asking'
+        : `no answer within ${durations_formatDuration(timeoutMs)}`;
+    await d.notifier.post('question timeout', channel, { text: `No answer: aborting (${why}). [${info.correlationId}]`, blocks: [] }, { ts: ref.ts });
+    return { answer: 'abort', why };
 }
 
 ;// CONCATENATED MODULE: ./src/notify/thread.ts
@@ -33232,6 +33286,7 @@ function loadConfig(log, io) {
 
 
 
+
 /**
  * coordinate: CloudFormation first (the active-deployment check), then the
  * queue: wait for this run's turn up to wait-timeout-minutes, take the lock,
@@ -33333,23 +33388,40 @@ async function coordinate(d) {
     ];
     reportFindings(log, findings);
     let result = 'acquired';
+    const warnings = warningsOf(findings);
+    const askPerson = async (question) => {
+        if (!d.notifier || !config.slack)
+            return false;
+        const { answer, why } = await ask({ notifier: d.notifier, log, clock: d.clock, sleep: d.sleep, signal: d.signal }, config.slack.interactChannel, info, question, config.askTimeoutMs, config.pollIntervalMs);
+        (answer === 'proceed' ? log.info : log.error)(`${question} ${answer}: ${why}.`);
+        return answer === 'proceed';
+    };
     if (blocking(findings).length > 0) {
         log.error(`Blocked: ${blocking(findings)
             .map((f) => f.code)
             .join(', ')}. Nothing was deployed.`, { title: 'Deployment blocked' });
         result = 'blocked';
     }
-    else if (warningsOf(findings).length > 0 && config.warnings !== 'proceed') {
-        // 'ask' needs an answer from a person; without one the safe default is to stop.
-        log.error(`warnings is '${config.warnings}' and validation found ${warningsOf(findings).length} warning(s): not deploying.`, { title: 'Deployment blocked by warnings' });
+    else if (warnings.length > 0 && config.warnings === 'fail') {
+        log.error(`warnings is 'fail' and validation found ${warnings.length} warning(s): not deploying.`, { title: 'Deployment blocked by warnings' });
         result = 'blocked';
     }
-    else if (activeFailed(turn) && config.onActiveFailure !== 'proceed') {
-        log.error(`The deployment this run waited for failed and on-active-failure is '${config.onActiveFailure}': not deploying.`, { title: 'Active deployment failed' });
+    else if (warnings.length > 0 &&
+        config.warnings === 'ask' &&
+        !(await askPerson(`Deploy ${config.environment} despite ${warnings.length} warning(s) (${warnings.map((w) => w.code).join(', ')})?`))) {
+        result = 'aborted';
+    }
+    else if (activeFailed(turn) && config.onActiveFailure === 'abort') {
+        log.error(`The deployment this run waited for failed and on-active-failure is 'abort': not deploying.`, { title: 'Active deployment failed' });
+        result = 'aborted';
+    }
+    else if (activeFailed(turn) &&
+        config.onActiveFailure === 'ask' &&
+        !(await askPerson(`The deployment this run waited for failed. Deploy ${config.environment} anyway?`))) {
         result = 'aborted';
     }
     else if (activeFailed(turn)) {
-        log.warning('The deployment this run waited for failed; proceeding (on-active-failure: proceed).', { title: 'Active deployment failed' });
+        log.warning(`The deployment this run waited for failed; proceeding (on-active-failure: ${config.onActiveFailure}).`, { title: 'Active deployment failed' });
     }
     if (result !== 'acquired') {
         if (await safely(log, () => registry.release(config.environment, log.correlationId, holder.fence, result))) {

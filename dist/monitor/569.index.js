@@ -107,6 +107,19 @@ class SlackNotifier {
             return false;
         }
     }
+    /** A person's answers to a question: reactions on it and replies in its thread (not the app's own). */
+    async answers(ref) {
+        const [reacted, thread] = await Promise.all([
+            this.quick.reactions.get({ channel: ref.channel, timestamp: ref.ts }),
+            this.quick.conversations.replies({ channel: ref.channel, ts: ref.ts })
+        ]);
+        return {
+            reactions: (reacted.message?.reactions ?? []).map((r) => r.name ?? ''),
+            replies: (thread.messages ?? [])
+                .filter((m) => m.ts !== ref.ts && !m.bot_id)
+                .map((m) => m.text ?? '')
+        };
+    }
     spool(entry) {
         this.degraded = true;
         this.failed.push(entry);
@@ -147,7 +160,7 @@ function postArgs(channel, message, threadTs, broadcast) {
     return {
         channel,
         text: message.text,
-        blocks: message.blocks,
+        ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}),
         ...(threadTs ? { thread_ts: threadTs, reply_broadcast: Boolean(broadcast) } : {}),
         unfurl_links: false,
         unfurl_media: false

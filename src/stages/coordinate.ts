@@ -20,6 +20,7 @@ import { CORRELATION_TAG, type StackSnapshot } from '../domain/stack.js';
 import { runContext } from '../github/context.js';
 import { SLACK_TOKEN_ENV, monitorDir, monitorFiles, monitorSettings } from '../monitor/files.js';
 import { queuedMessage, startedMessage, type DeploymentInfo } from '../notify/messages.js';
+import { ask } from '../notify/ask.js';
 import type { SlackNotifier, ThreadRef } from '../notify/slack.js';
 import {
   commitMessage,
@@ -225,6 +226,20 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
   ];
   reportFindings(log, findings);
   let result: CoordinationResult = 'acquired';
+  const warnings = warningsOf(findings);
+  const askPerson = async (question: string): Promise<boolean> => {
+    if (!d.notifier || !config.slack) return false;
+    const { answer, why } = await ask(
+      { notifier: d.notifier, log, clock: d.clock, sleep: d.sleep, signal: d.signal },
+      config.slack.interactChannel,
+      info,
+      question,
+      config.askTimeoutMs,
+      config.pollIntervalMs
+    );
+    (answer === 'proceed' ? log.info : log.error)(`${question} ${answer}: ${why}.`);
+    return answer === 'proceed';
+  };
   if (blocking(findings).length > 0) {
     log.error(
       `Blocked: ${blocking(findings)
@@ -233,22 +248,37 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
       { title: 'Deployment blocked' }
     );
     result = 'blocked';
-  } else if (warningsOf(findings).length > 0 && config.warnings !== 'proceed') {
-    // 'ask' needs an answer from a person; without one the safe default is to stop.
+  } else if (warnings.length > 0 && config.warnings === 'fail') {
     log.error(
-      `warnings is '${config.warnings}' and validation found ${warningsOf(findings).length} warning(s): not deploying.`,
+      `warnings is 'fail' and validation found ${warnings.length} warning(s): not deploying.`,
       { title: 'Deployment blocked by warnings' }
     );
     result = 'blocked';
-  } else if (activeFailed(turn) && config.onActiveFailure !== 'proceed') {
+  } else if (
+    warnings.length > 0 &&
+    config.warnings === 'ask' &&
+    !(await askPerson(
+      `Deploy ${config.environment} despite ${warnings.length} warning(s) (${warnings.map((w) => w.code).join(', ')})?`
+    ))
+  ) {
+    result = 'aborted';
+  } else if (activeFailed(turn) && config.onActiveFailure === 'abort') {
     log.error(
-      `The deployment this run waited for failed and on-active-failure is '${config.onActiveFailure}': not deploying.`,
+      `The deployment this run waited for failed and on-active-failure is 'abort': not deploying.`,
       { title: 'Active deployment failed' }
     );
     result = 'aborted';
+  } else if (
+    activeFailed(turn) &&
+    config.onActiveFailure === 'ask' &&
+    !(await askPerson(
+      `The deployment this run waited for failed. Deploy ${config.environment} anyway?`
+    ))
+  ) {
+    result = 'aborted';
   } else if (activeFailed(turn)) {
     log.warning(
-      'The deployment this run waited for failed; proceeding (on-active-failure: proceed).',
+      `The deployment this run waited for failed; proceeding (on-active-failure: ${config.onActiveFailure}).`,
       { title: 'Active deployment failed' }
     );
   }
