@@ -298,6 +298,35 @@ describe('Slack: one thread per deployment', () => {
     expect(await job.end()).toEqual([]);
   }, 90_000);
 
+  it('a monitor that dies is restarted by its supervisor and the thread gets a monitoring gap notice', async () => {
+    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
+    const job = await slackJob('gap');
+    await job.runStage('pre');
+    const main = await job.runStage('main');
+    const workers = async (): Promise<number[]> =>
+      (await job.processes()).filter((p) => p.cmdline.includes('--worker')).map((p) => p.pid);
+    let first: number[] = [];
+    for (let i = 0; i < 50 && first.length === 0; i++) {
+      first = await workers();
+      await sleep(50);
+    }
+    expect(first).toHaveLength(1);
+    process.kill(first[0]!, 'SIGKILL');
+    let gap: string | undefined;
+    for (let i = 0; i < 60 && !gap; i++) {
+      await sleep(100);
+      gap = texts().find((t) => /monitoring gap/i.test(t));
+    }
+    expect(gap).toContain(main?.outputs['correlation-id']);
+    const now = await workers();
+    expect(now).toHaveLength(1);
+    expect(now[0]).not.toBe(first[0]);
+    // The lock is still heartbeated and finalize still stops everything.
+    const post = await job.runStage('post');
+    expect(post?.stdout).toMatch(/Released production/);
+    expect(await job.end()).toEqual([]);
+  });
+
   describe('questions in the interact channel', () => {
     async function askedJob(
       inputs: Record<string, string>

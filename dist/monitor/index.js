@@ -28475,7 +28475,7 @@ function operationProgress(events) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_monitor_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3958);
+/* harmony import */ var _stages_monitor_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8854);
 
 await (0,_stages_monitor_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
 
@@ -28484,7 +28484,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3958:
+/***/ 8854:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28539,6 +28539,8 @@ __nccwpck_require__.d(core_namespaceObject, {
   warning: () => (warning)
 });
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:url"
@@ -29082,8 +29084,6 @@ function parseThread(value) {
     return channel && ts ? { channel, ts } : undefined;
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./src/monitor/launch.ts
 
 
@@ -29114,92 +29114,52 @@ function launchMonitor(bundle, dir, settings, env = process.env) {
     }
 }
 
-// EXTERNAL MODULE: ./src/domain/stack-status.ts
-var stack_status = __nccwpck_require__(5627);
-// EXTERNAL MODULE: ./src/domain/stack.ts
-var stack = __nccwpck_require__(5908);
-;// CONCATENATED MODULE: ./src/domain/watch.ts
-
-
-/** 'Resource creation cancelled' and friends echo the real failure; they are not a root cause. */
-const ECHO = /(creation|update|deletion|delete|import) cancelled|cancelled by user|cancellation/i;
-const isRootCauseFailure = (e) => !(0,stack/* isStackEvent */.lQ)(e) && e.status.endsWith('_FAILED') && !ECHO.test(e.reason ?? '');
+;// CONCATENATED MODULE: ./src/monitor/supervise.ts
+const exited = (child) => new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null)
+        return resolve({ code: child.exitCode, signal: child.signalCode });
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+});
 /**
- * What the monitor should say, from the events of this deployment's operation
- * and the passing of time: a stall once per episode (and when it ends), an
- * overrun once, the first root-cause failure at once, progress on a cadence.
+ * Keeps a monitor worker running until the signal aborts: a worker that dies
+ * is restarted, at most `maxRestarts` times in `windowMs`; then the supervisor
+ * waits quietly for finalize. On abort it stops the worker (SIGTERM, then
+ * SIGKILL after the grace period).
  */
-class DeploymentWatch {
-    s;
-    events = [];
-    operationStart;
-    lastEventAt;
-    stalled = false;
-    overdue = false;
-    failureSent = false;
-    nextProgress;
-    constructor(s) {
-        this.s = s;
-    }
-    get operationEvents() {
-        return this.events;
-    }
-    get startedAt() {
-        return this.operationStart;
-    }
-    /** New events (oldest first); returns the alerts they cause. */
-    onEvents(fresh, now) {
-        const alerts = [];
-        const mine = fresh.filter((e) => e.timestamp.getTime() >= this.s.sinceMs);
-        if (mine.length === 0)
-            return alerts;
-        this.operationStart ??= mine[0].timestamp.getTime();
-        this.nextProgress ??= this.operationStart + this.s.progressIntervalMs;
-        if (this.stalled) {
-            alerts.push({ kind: 'stall-resolved', silentForMs: now - (this.lastEventAt ?? now) });
-            this.stalled = false;
+async function supervise(d) {
+    const maxRestarts = d.maxRestarts ?? 5;
+    const windowMs = d.windowMs ?? 5 * 60_000;
+    const restarts = [];
+    const aborted = new Promise((resolve) => {
+        if (d.signal.aborted)
+            resolve();
+        d.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    while (!d.signal.aborted) {
+        const worker = d.start();
+        const outcome = await Promise.race([exited(worker), aborted.then(() => undefined)]);
+        if (!outcome) {
+            worker.kill('SIGTERM');
+            const timer = setTimeout(() => worker.kill('SIGKILL'), d.graceMs ?? 1_500);
+            await exited(worker);
+            clearTimeout(timer);
+            return;
         }
-        this.events.push(...mine);
-        this.lastEventAt = now;
-        if (!this.failureSent) {
-            const failure = mine.find((e) => isRootCauseFailure(e) &&
-                (this.s.criticalResourceTypes.length === 0 ||
-                    this.s.criticalResourceTypes.includes(e.resourceType)));
-            if (failure) {
-                this.failureSent = true;
-                alerts.push({ kind: 'failure', event: failure });
-            }
-        }
-        return alerts;
-    }
-    /** The passing of time; `statuses` are the covered stacks' current statuses. */
-    onTick(now, statuses) {
-        const alerts = [];
-        if (this.operationStart === undefined)
-            return alerts;
-        const running = statuses.some((st) => (0,stack_status/* classifyStatus */.xo)(st).class === 'in-progress');
-        if (!running)
-            return alerts;
-        const silent = now - (this.lastEventAt ?? now);
-        if (!this.stalled && silent >= this.s.stallMs) {
-            this.stalled = true;
-            alerts.push({ kind: 'stall', silentForMs: silent, lastEvent: this.events.at(-1) });
-        }
-        const elapsed = now - this.operationStart;
-        if (!this.overdue && elapsed > this.s.expectedMs) {
-            this.overdue = true;
-            alerts.push({ kind: 'overdue', elapsedMs: elapsed, expectedMs: this.s.expectedMs });
-        }
-        if (this.nextProgress !== undefined && now >= this.nextProgress) {
-            this.nextProgress = now + this.s.progressIntervalMs;
-            alerts.push({
-                kind: 'progress',
-                elapsedMs: elapsed,
-                progress: (0,stack/* operationProgress */.xw)(this.events),
-                latestEvents: this.events.slice(-5)
+        const diedAt = d.now();
+        d.write({ type: 'worker-died', at: new Date(diedAt).toISOString(), ...outcome });
+        while (restarts.length > 0 && diedAt - restarts[0] > windowMs)
+            restarts.shift();
+        if (restarts.length >= maxRestarts) {
+            d.write({
+                type: 'supervisor-gave-up',
+                at: new Date(diedAt).toISOString(),
+                restarts: restarts.length
             });
+            await aborted;
+            return;
         }
-        return alerts;
+        restarts.push(diedAt);
+        await d.onRestart(d.now() - diedAt, restarts.length).catch(() => undefined);
     }
 }
 
@@ -29523,9 +29483,9 @@ function failedMessage(info, f) {
     return finish(info, `:x: Deployment failed: ${env} after ${formatDuration(f.durationMs)}${cause}`, blocks);
 }
 function monitoringGapMessage(info, g) {
-    const gap = formatDuration(g.gapMs);
+    const gap = durations_formatDuration(g.gapMs);
     const restarts = g.restarts === 1 ? '1 restart' : `${g.restarts} restarts`;
-    return finish(info, `:electric_plug: ${escapeText(info.environment)}: monitoring gap of ${gap} (${restarts})`, [
+    return finish(info, `:electric_plug: ${escape_escapeText(info.environment)}: monitoring gap of ${gap} (${restarts})`, [
         header(':electric_plug: Monitoring gap'),
         section(`The monitor was not watching for *${gap}* (${restarts} so far). Progress or alerts from that interval may be missing from this thread; the stack itself was not affected.`),
         ...consoleSection(info)
@@ -29688,6 +29648,95 @@ function contextBlock(elements) {
             text: escape_truncate(text, CONTEXT_TEXT_MAX)
         }))
     };
+}
+
+// EXTERNAL MODULE: ./src/domain/stack-status.ts
+var stack_status = __nccwpck_require__(5627);
+// EXTERNAL MODULE: ./src/domain/stack.ts
+var stack = __nccwpck_require__(5908);
+;// CONCATENATED MODULE: ./src/domain/watch.ts
+
+
+/** 'Resource creation cancelled' and friends echo the real failure; they are not a root cause. */
+const ECHO = /(creation|update|deletion|delete|import) cancelled|cancelled by user|cancellation/i;
+const isRootCauseFailure = (e) => !(0,stack/* isStackEvent */.lQ)(e) && e.status.endsWith('_FAILED') && !ECHO.test(e.reason ?? '');
+/**
+ * What the monitor should say, from the events of this deployment's operation
+ * and the passing of time: a stall once per episode (and when it ends), an
+ * overrun once, the first root-cause failure at once, progress on a cadence.
+ */
+class DeploymentWatch {
+    s;
+    events = [];
+    operationStart;
+    lastEventAt;
+    stalled = false;
+    overdue = false;
+    failureSent = false;
+    nextProgress;
+    constructor(s) {
+        this.s = s;
+    }
+    get operationEvents() {
+        return this.events;
+    }
+    get startedAt() {
+        return this.operationStart;
+    }
+    /** New events (oldest first); returns the alerts they cause. */
+    onEvents(fresh, now) {
+        const alerts = [];
+        const mine = fresh.filter((e) => e.timestamp.getTime() >= this.s.sinceMs);
+        if (mine.length === 0)
+            return alerts;
+        this.operationStart ??= mine[0].timestamp.getTime();
+        this.nextProgress ??= this.operationStart + this.s.progressIntervalMs;
+        if (this.stalled) {
+            alerts.push({ kind: 'stall-resolved', silentForMs: now - (this.lastEventAt ?? now) });
+            this.stalled = false;
+        }
+        this.events.push(...mine);
+        this.lastEventAt = now;
+        if (!this.failureSent) {
+            const failure = mine.find((e) => isRootCauseFailure(e) &&
+                (this.s.criticalResourceTypes.length === 0 ||
+                    this.s.criticalResourceTypes.includes(e.resourceType)));
+            if (failure) {
+                this.failureSent = true;
+                alerts.push({ kind: 'failure', event: failure });
+            }
+        }
+        return alerts;
+    }
+    /** The passing of time; `statuses` are the covered stacks' current statuses. */
+    onTick(now, statuses) {
+        const alerts = [];
+        if (this.operationStart === undefined)
+            return alerts;
+        const running = statuses.some((st) => (0,stack_status/* classifyStatus */.xo)(st).class === 'in-progress');
+        if (!running)
+            return alerts;
+        const silent = now - (this.lastEventAt ?? now);
+        if (!this.stalled && silent >= this.s.stallMs) {
+            this.stalled = true;
+            alerts.push({ kind: 'stall', silentForMs: silent, lastEvent: this.events.at(-1) });
+        }
+        const elapsed = now - this.operationStart;
+        if (!this.overdue && elapsed > this.s.expectedMs) {
+            this.overdue = true;
+            alerts.push({ kind: 'overdue', elapsedMs: elapsed, expectedMs: this.s.expectedMs });
+        }
+        if (this.nextProgress !== undefined && now >= this.nextProgress) {
+            this.nextProgress = now + this.s.progressIntervalMs;
+            alerts.push({
+                kind: 'progress',
+                elapsedMs: elapsed,
+                progress: (0,stack/* operationProgress */.xw)(this.events),
+                latestEvents: this.events.slice(-5)
+            });
+        }
+        return alerts;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/monitor/run.ts
@@ -32920,19 +32969,61 @@ function loadConfig(log, io) {
 
 
 
+
+
+
 /**
  * One bundle, two roles: with a settings file as its argument it is the
  * detached monitor itself; as the monitor/ sub-action's step it launches one
  * for the deployment named by correlation-id.
  */
 async function main() {
-    const settingsFile = process.argv[2];
-    if (settingsFile)
-        await detached(readSettings(settingsFile));
+    const [settingsFile, role] = process.argv.slice(2);
+    if (settingsFile && role === '--worker')
+        await worker(readSettings(settingsFile));
+    else if (settingsFile)
+        await supervisor(settingsFile);
     else
         await launchForSubAction();
 }
-async function detached(settings) {
+/** The detached process: restarts its worker when it dies, and says so in the thread. */
+async function supervisor(settingsFile) {
+    const settings = readSettings(settingsFile);
+    const controller = new AbortController();
+    for (const sig of ['SIGTERM', 'SIGINT'])
+        process.once(sig, () => controller.abort());
+    const notifier = await threadNotifier(settings);
+    const write = (o) => {
+        process.stdout.write(`${JSON.stringify({ correlationId: settings.correlationId, ...o })}\n`);
+    };
+    await supervise({
+        start: () => (0,external_node_child_process_.spawn)(process.execPath, [(0,external_node_url_.fileURLToPath)(import.meta.url), settingsFile, '--worker'], {
+            stdio: 'inherit'
+        }),
+        now: Date.now,
+        signal: controller.signal,
+        write,
+        onRestart: async (gapMs, restarts) => {
+            write({ type: 'worker-restarted', at: new Date().toISOString(), restarts });
+            if (notifier && settings.slack) {
+                await notifier.post('monitoring gap', settings.slack.thread.channel, monitoringGapMessage(settings.info, { gapMs, restarts }), { ts: settings.slack.thread.ts });
+            }
+        }
+    });
+    process.exit(0);
+}
+async function threadNotifier(settings) {
+    const token = process.env[SLACK_TOKEN_ENV];
+    return settings.slack && token
+        ? openNotifier({
+            token,
+            apiUrl: settings.slack.apiUrl,
+            channel: settings.slack.thread.channel,
+            interactChannel: settings.slack.thread.channel
+        }, createLogger(settings.correlationId, silentSink), monitorFiles(monitorDir(settings.correlationId)).spool)
+        : undefined;
+}
+async function worker(settings) {
     const controller = new AbortController();
     for (const sig of ['SIGTERM', 'SIGINT'])
         process.once(sig, () => controller.abort());
@@ -32940,15 +33031,7 @@ async function detached(settings) {
     const registry = settings.registryTable
         ? await openRegistry(settings.registryTable, settings.region)
         : undefined;
-    const token = process.env[SLACK_TOKEN_ENV];
-    const notifier = settings.slack && token
-        ? await openNotifier({
-            token,
-            apiUrl: settings.slack.apiUrl,
-            channel: settings.slack.thread.channel,
-            interactChannel: settings.slack.thread.channel
-        }, createLogger(settings.correlationId, silentSink), monitorFiles(monitorDir(settings.correlationId)).spool)
-        : undefined;
+    const notifier = await threadNotifier(settings);
     await runMonitor({
         settings,
         registry,

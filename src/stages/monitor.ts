@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_EXPECTED_DURATION_MS } from '../config/config.js';
@@ -20,6 +21,9 @@ import {
   parseThread
 } from '../notify/thread.js';
 import { launchMonitor } from '../monitor/launch.js';
+import { supervise } from '../monitor/supervise.js';
+import { monitoringGapMessage } from '../notify/messages.js';
+import type { SlackNotifier } from '../notify/slack.js';
 import { runMonitor } from '../monitor/run.js';
 import { createLogger, type LogSink } from '../report/logger.js';
 import { cloudFormationReader, openRegistry } from './clients.js';
@@ -31,32 +35,68 @@ import { coreIO, loadConfig, runStage, sleep, stageCorrelationId } from './runti
  * for the deployment named by correlation-id.
  */
 export async function main(): Promise<void> {
-  const settingsFile = process.argv[2];
-  if (settingsFile) await detached(readSettings(settingsFile));
+  const [settingsFile, role] = process.argv.slice(2);
+  if (settingsFile && role === '--worker') await worker(readSettings(settingsFile));
+  else if (settingsFile) await supervisor(settingsFile);
   else await launchForSubAction();
 }
 
-async function detached(settings: MonitorSettings): Promise<void> {
+/** The detached process: restarts its worker when it dies, and says so in the thread. */
+async function supervisor(settingsFile: string): Promise<void> {
+  const settings = readSettings(settingsFile);
+  const controller = new AbortController();
+  for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, () => controller.abort());
+  const notifier = await threadNotifier(settings);
+  const write = (o: Record<string, unknown>): void => {
+    process.stdout.write(`${JSON.stringify({ correlationId: settings.correlationId, ...o })}\n`);
+  };
+  await supervise({
+    start: () =>
+      spawn(process.execPath, [fileURLToPath(import.meta.url), settingsFile, '--worker'], {
+        stdio: 'inherit'
+      }),
+    now: Date.now,
+    signal: controller.signal,
+    write,
+    onRestart: async (gapMs, restarts) => {
+      write({ type: 'worker-restarted', at: new Date().toISOString(), restarts });
+      if (notifier && settings.slack) {
+        await notifier.post(
+          'monitoring gap',
+          settings.slack.thread.channel,
+          monitoringGapMessage(settings.info, { gapMs, restarts }),
+          { ts: settings.slack.thread.ts }
+        );
+      }
+    }
+  });
+  process.exit(0);
+}
+
+async function threadNotifier(settings: MonitorSettings): Promise<SlackNotifier | undefined> {
+  const token = process.env[SLACK_TOKEN_ENV];
+  return settings.slack && token
+    ? openNotifier(
+        {
+          token,
+          apiUrl: settings.slack.apiUrl,
+          channel: settings.slack.thread.channel,
+          interactChannel: settings.slack.thread.channel
+        },
+        createLogger(settings.correlationId, silentSink),
+        monitorFiles(monitorDir(settings.correlationId)).spool
+      )
+    : undefined;
+}
+
+async function worker(settings: MonitorSettings): Promise<void> {
   const controller = new AbortController();
   for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, () => controller.abort());
   const reader = await cloudFormationReader(settings.region);
   const registry = settings.registryTable
     ? await openRegistry(settings.registryTable, settings.region)
     : undefined;
-  const token = process.env[SLACK_TOKEN_ENV];
-  const notifier =
-    settings.slack && token
-      ? await openNotifier(
-          {
-            token,
-            apiUrl: settings.slack.apiUrl,
-            channel: settings.slack.thread.channel,
-            interactChannel: settings.slack.thread.channel
-          },
-          createLogger(settings.correlationId, silentSink),
-          monitorFiles(monitorDir(settings.correlationId)).spool
-        )
-      : undefined;
+  const notifier = await threadNotifier(settings);
   await runMonitor({
     settings,
     registry,

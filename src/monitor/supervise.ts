@@ -1,0 +1,66 @@
+import type { ChildProcess } from 'node:child_process';
+
+export interface SuperviseDeps {
+  /** Starts a monitor worker. */
+  readonly start: () => ChildProcess;
+  readonly now: () => number;
+  readonly signal: AbortSignal;
+  /** After a restart: the thread gets a 'monitoring gap' notice. */
+  readonly onRestart: (gapMs: number, restarts: number) => Promise<void>;
+  readonly write: (observation: Record<string, unknown>) => void;
+  readonly maxRestarts?: number;
+  readonly windowMs?: number;
+  /** How long a stopping worker may take before it is killed. */
+  readonly graceMs?: number;
+}
+
+const exited = (
+  child: ChildProcess
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null)
+      return resolve({ code: child.exitCode, signal: child.signalCode });
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+
+/**
+ * Keeps a monitor worker running until the signal aborts: a worker that dies
+ * is restarted, at most `maxRestarts` times in `windowMs`; then the supervisor
+ * waits quietly for finalize. On abort it stops the worker (SIGTERM, then
+ * SIGKILL after the grace period).
+ */
+export async function supervise(d: SuperviseDeps): Promise<void> {
+  const maxRestarts = d.maxRestarts ?? 5;
+  const windowMs = d.windowMs ?? 5 * 60_000;
+  const restarts: number[] = [];
+  const aborted = new Promise<void>((resolve) => {
+    if (d.signal.aborted) resolve();
+    d.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+
+  while (!d.signal.aborted) {
+    const worker = d.start();
+    const outcome = await Promise.race([exited(worker), aborted.then(() => undefined)]);
+    if (!outcome) {
+      worker.kill('SIGTERM');
+      const timer = setTimeout(() => worker.kill('SIGKILL'), d.graceMs ?? 1_500);
+      await exited(worker);
+      clearTimeout(timer);
+      return;
+    }
+    const diedAt = d.now();
+    d.write({ type: 'worker-died', at: new Date(diedAt).toISOString(), ...outcome });
+    while (restarts.length > 0 && diedAt - restarts[0]! > windowMs) restarts.shift();
+    if (restarts.length >= maxRestarts) {
+      d.write({
+        type: 'supervisor-gave-up',
+        at: new Date(diedAt).toISOString(),
+        restarts: restarts.length
+      });
+      await aborted;
+      return;
+    }
+    restarts.push(diedAt);
+    await d.onRestart(d.now() - diedAt, restarts.length).catch(() => undefined);
+  }
+}
