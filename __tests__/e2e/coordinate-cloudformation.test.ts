@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CloudFormationStandin } from '../../test-rig/cfn-standin.js';
 import type { Job } from '../../test-rig/runner.js';
 import { actionJob, everythingPrinted } from './support.js';
@@ -310,5 +313,61 @@ describe('coordinate against CloudFormation only', () => {
     const post = await j.runStage('post');
     expect(post?.exitCode).toBe(0);
     expect(post?.stdout).toMatch(/coordinate result: aborted/);
+  });
+
+  it('without a registry, estimates come from the history file the Actions cache carries between runs', async () => {
+    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
+    const shared = mkdtempSync(join(tmpdir(), 'dc-runner-temp-'));
+    try {
+      const first = await actionJob(
+        cfn,
+        { 'stack-name': 'AppStack', 'monitor-interval-seconds': '0.2' },
+        { env: { RUNNER_TEMP: shared } }
+      );
+      jobs.push(first);
+      const pre = await first.runStage('pre');
+      expect(pre?.stdout).toMatch(
+        /The Actions cache is not available here: estimates start without history/
+      );
+      const main = await first.runStage('main');
+      expect(main?.stdout).toMatch(/Estimate: 30m 00s \(no history yet\)/);
+      cfn.runOperation(
+        'AppStack',
+        [
+          {
+            atMs: 100,
+            logicalId: 'Fn',
+            type: 'AWS::Lambda::Function',
+            status: 'UPDATE_IN_PROGRESS'
+          },
+          {
+            atMs: 1_100,
+            logicalId: 'Fn',
+            type: 'AWS::Lambda::Function',
+            status: 'UPDATE_COMPLETE'
+          },
+          { atMs: 1_500, stackStatus: 'UPDATE_COMPLETE' }
+        ],
+        { startStatus: 'UPDATE_IN_PROGRESS' }
+      );
+      await new Promise((r) => setTimeout(r, 1_800));
+      const post = await first.runStage('post');
+      expect(post?.stdout).toMatch(/Outcome: succeeded/);
+
+      const second = await actionJob(
+        cfn,
+        { 'stack-name': 'AppStack' },
+        { env: { RUNNER_TEMP: shared } }
+      );
+      jobs.push(second);
+      await second.runStage('pre');
+      const next = await second.runStage('main');
+      expect(next?.stdout).toMatch(
+        /Estimate: [12]s \(median of 1 successful deployment, p20 to p80 [12]s to [12]s\)/
+      );
+      expect(next?.outputs['estimated-minutes']).toBe('0');
+    } finally {
+      rmSync(shared, { recursive: true, force: true });
+    }
   });
 });

@@ -32215,18 +32215,18 @@ function runContext(env = process.env) {
     };
 }
 
-// EXTERNAL MODULE: ./src/registry/cloudformation-only.ts
-var cloudformation_only = __nccwpck_require__(914);
+// EXTERNAL MODULE: ./src/registry/cloudformation-only.ts + 1 modules
+var cloudformation_only = __nccwpck_require__(8371);
 ;// CONCATENATED MODULE: ./src/stages/clients.ts
 // Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
 async function cloudFormationReader(region) {
     const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8797));
     return new CloudFormationAdapter(createCloudFormationClient(region), region);
 }
-async function openRegistry(table, region) {
+async function openRegistry(table, region, historyFileFor) {
     if (!table) {
-        const { CloudFormationOnlyRegistry } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 914));
-        return new CloudFormationOnlyRegistry();
+        const { CloudFormationOnlyRegistry } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8371));
+        return new CloudFormationOnlyRegistry(historyFileFor);
     }
     const { DynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7351));
     return new DynamoRegistry(createDynamoClient(region), table);
@@ -32828,18 +32828,66 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 914:
+/***/ 8371:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CloudFormationOnlyRegistry: () => (/* binding */ CloudFormationOnlyRegistry)
-/* harmony export */ });
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  CloudFormationOnlyRegistry: () => (/* binding */ CloudFormationOnlyRegistry)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/registry/history-file.ts
+
+
+
+/** How many deployments the history file keeps (newest first). */
+const KEEP = 50;
+/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
+function historyFile(environment, env = process.env) {
+    return join(env['RUNNER_TEMP'] || tmpdir(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+}
+function readHistoryFile(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return [];
+    try {
+        const entries = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return Array.isArray(entries) ? entries : [];
+    }
+    catch {
+        return [];
+    }
+}
+function appendHistoryFile(file, entry) {
+    const entries = [
+        entry,
+        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
+    ]
+        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
+        .slice(0, KEEP);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(entries, null, 2));
+}
+
+;// CONCATENATED MODULE: ./src/registry/cloudformation-only.ts
+
 /**
  * No table: nobody to queue with and nothing to record. Coordination rests on
  * CloudFormation's own status alone (best effort: no order, no identity).
  */
 class CloudFormationOnlyRegistry {
+    historyFile;
     kind = 'cloudformation-only';
+    /** `historyFile`: where history is kept without a table (carried by the Actions cache). */
+    constructor(historyFile) {
+        this.historyFile = historyFile;
+    }
     async enqueue(me) {
         return {
             seq: 0,
@@ -32885,9 +32933,12 @@ class CloudFormationOnlyRegistry {
     async getRecord() {
         return undefined;
     }
-    async addHistory(_entry) { }
-    async history() {
-        return [];
+    async addHistory(entry) {
+        if (this.historyFile)
+            appendHistoryFile(this.historyFile, entry);
+    }
+    async history(_environment, limit) {
+        return this.historyFile ? readHistoryFile(this.historyFile).slice(0, limit) : [];
     }
 }
 

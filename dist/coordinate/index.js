@@ -28490,12 +28490,19 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CloudFormationOnlyRegistry: () => (/* binding */ CloudFormationOnlyRegistry)
 /* harmony export */ });
+/* harmony import */ var _history_file_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6818);
+
 /**
  * No table: nobody to queue with and nothing to record. Coordination rests on
  * CloudFormation's own status alone (best effort: no order, no identity).
  */
 class CloudFormationOnlyRegistry {
+    historyFile;
     kind = 'cloudformation-only';
+    /** `historyFile`: where history is kept without a table (carried by the Actions cache). */
+    constructor(historyFile) {
+        this.historyFile = historyFile;
+    }
     async enqueue(me) {
         return {
             seq: 0,
@@ -28541,10 +28548,61 @@ class CloudFormationOnlyRegistry {
     async getRecord() {
         return undefined;
     }
-    async addHistory(_entry) { }
-    async history() {
+    async addHistory(entry) {
+        if (this.historyFile)
+            (0,_history_file_js__WEBPACK_IMPORTED_MODULE_0__/* .appendHistoryFile */ .bH)(this.historyFile, entry);
+    }
+    async history(_environment, limit) {
+        return this.historyFile ? (0,_history_file_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistoryFile */ .tG)(this.historyFile).slice(0, limit) : [];
+    }
+}
+
+
+/***/ }),
+
+/***/ 6818:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bH: () => (/* binding */ appendHistoryFile),
+/* harmony export */   p2: () => (/* binding */ historyFile),
+/* harmony export */   tG: () => (/* binding */ readHistoryFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/** How many deployments the history file keeps (newest first). */
+const KEEP = 50;
+/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
+function historyFile(environment, env = process.env) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+}
+function readHistoryFile(file) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        return [];
+    try {
+        const entries = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+        return Array.isArray(entries) ? entries : [];
+    }
+    catch {
         return [];
     }
+}
+function appendHistoryFile(file, entry) {
+    const entries = [
+        entry,
+        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
+    ]
+        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
+        .slice(0, KEEP);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file), { recursive: true });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, JSON.stringify(entries, null, 2));
 }
 
 
@@ -30170,6 +30228,8 @@ function launchMonitor(bundle, dir, settings, env = process.env) {
 
 // EXTERNAL MODULE: ./src/registry/cloudformation-only.ts
 var cloudformation_only = __nccwpck_require__(914);
+// EXTERNAL MODULE: ./src/registry/history-file.ts
+var history_file = __nccwpck_require__(6818);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -33150,10 +33210,10 @@ async function cloudFormationReader(region) {
     const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8797));
     return new CloudFormationAdapter(createCloudFormationClient(region), region);
 }
-async function openRegistry(table, region) {
+async function openRegistry(table, region, historyFileFor) {
     if (!table) {
         const { CloudFormationOnlyRegistry } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 914));
-        return new CloudFormationOnlyRegistry();
+        return new CloudFormationOnlyRegistry(historyFileFor);
     }
     const { DynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7351));
     return new DynamoRegistry(createDynamoClient(region), table);
@@ -33264,6 +33324,7 @@ function loadConfig(log, io) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/coordinate.ts
+
 
 
 
@@ -33526,7 +33587,7 @@ async function main() {
         io.saveState(State.QueuedAt, new Date().toISOString());
         const signal = cancellationSignal((sig) => log.warning(`Received ${sig}: stopping the wait.`));
         const reader = await cloudFormationReader(config.region);
-        const registry = await openRegistry(config.registryTable, config.region);
+        const registry = await openRegistry(config.registryTable, config.region, (0,history_file/* historyFile */.p2)(config.environment));
         const liveness = config.githubToken && config.registryTable
             ? await githubLiveness(config.githubToken, log)
             : undefined;

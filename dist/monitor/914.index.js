@@ -8,12 +8,19 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CloudFormationOnlyRegistry: () => (/* binding */ CloudFormationOnlyRegistry)
 /* harmony export */ });
+/* harmony import */ var _history_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6818);
+
 /**
  * No table: nobody to queue with and nothing to record. Coordination rests on
  * CloudFormation's own status alone (best effort: no order, no identity).
  */
 class CloudFormationOnlyRegistry {
+    historyFile;
     kind = 'cloudformation-only';
+    /** `historyFile`: where history is kept without a table (carried by the Actions cache). */
+    constructor(historyFile) {
+        this.historyFile = historyFile;
+    }
     async enqueue(me) {
         return {
             seq: 0,
@@ -59,9 +66,12 @@ class CloudFormationOnlyRegistry {
     async getRecord() {
         return undefined;
     }
-    async addHistory(_entry) { }
-    async history() {
-        return [];
+    async addHistory(entry) {
+        if (this.historyFile)
+            (0,_history_file_js__WEBPACK_IMPORTED_MODULE_0__/* .appendHistoryFile */ .bH)(this.historyFile, entry);
+    }
+    async history(_environment, limit) {
+        return this.historyFile ? (0,_history_file_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistoryFile */ .tG)(this.historyFile).slice(0, limit) : [];
     }
 }
 

@@ -28484,6 +28484,54 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 6818:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bH: () => (/* binding */ appendHistoryFile),
+/* harmony export */   p2: () => (/* binding */ historyFile),
+/* harmony export */   tG: () => (/* binding */ readHistoryFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/** How many deployments the history file keeps (newest first). */
+const KEEP = 50;
+/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
+function historyFile(environment, env = process.env) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+}
+function readHistoryFile(file) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        return [];
+    try {
+        const entries = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+        return Array.isArray(entries) ? entries : [];
+    }
+    catch {
+        return [];
+    }
+}
+function appendHistoryFile(file, entry) {
+    const entries = [
+        entry,
+        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
+    ]
+        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
+        .slice(0, KEEP);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file), { recursive: true });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, JSON.stringify(entries, null, 2));
+}
+
+
+/***/ }),
+
 /***/ 8854:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29114,6 +29162,8 @@ function launchMonitor(bundle, dir, settings, env = process.env) {
     }
 }
 
+// EXTERNAL MODULE: ./src/registry/history-file.ts
+var history_file = __nccwpck_require__(6818);
 ;// CONCATENATED MODULE: ./src/monitor/supervise.ts
 const exited = (child) => new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null)
@@ -32842,10 +32892,10 @@ async function cloudFormationReader(region) {
     const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8797));
     return new CloudFormationAdapter(createCloudFormationClient(region), region);
 }
-async function openRegistry(table, region) {
+async function openRegistry(table, region, historyFileFor) {
     if (!table) {
         const { CloudFormationOnlyRegistry } = await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 914));
-        return new CloudFormationOnlyRegistry();
+        return new CloudFormationOnlyRegistry(historyFileFor);
     }
     const { DynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(422)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1422));
     return new DynamoRegistry(createDynamoClient(region), table);
@@ -32972,6 +33022,7 @@ function loadConfig(log, io) {
 
 
 
+
 /**
  * One bundle, two roles: with a settings file as its argument it is the
  * detached monitor itself; as the monitor/ sub-action's step it launches one
@@ -33054,7 +33105,7 @@ async function launchForSubAction() {
             return;
         let fence = 0;
         let acquiredAt = new Date().toISOString();
-        const registry = await openRegistry(config.registryTable, config.region);
+        const registry = await openRegistry(config.registryTable, config.region, (0,history_file/* historyFile */.p2)(config.environment));
         if (registry.kind === 'dynamodb') {
             const { lock } = await registry.view(config.environment);
             if (lock.holder?.correlationId !== correlationId) {

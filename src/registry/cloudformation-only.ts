@@ -8,6 +8,7 @@ import type {
   Registry,
   Ticket
 } from './types.js';
+import { appendHistoryFile, readHistoryFile } from './history-file.js';
 
 /**
  * No table: nobody to queue with and nothing to record. Coordination rests on
@@ -15,6 +16,9 @@ import type {
  */
 export class CloudFormationOnlyRegistry implements Registry {
   readonly kind = 'cloudformation-only' as const;
+
+  /** `historyFile`: where history is kept without a table (carried by the Actions cache). */
+  constructor(private readonly historyFile?: string) {}
 
   async enqueue(me: Participant): Promise<Ticket> {
     return {
@@ -61,8 +65,10 @@ export class CloudFormationOnlyRegistry implements Registry {
   async getRecord(): Promise<DeploymentRecord | undefined> {
     return undefined;
   }
-  async addHistory(_entry: HistoryEntry): Promise<void> {}
-  async history(): Promise<HistoryEntry[]> {
-    return [];
+  async addHistory(entry: HistoryEntry): Promise<void> {
+    if (this.historyFile) appendHistoryFile(this.historyFile, entry);
+  }
+  async history(_environment: string, limit: number): Promise<HistoryEntry[]> {
+    return this.historyFile ? readHistoryFile(this.historyFile).slice(0, limit) : [];
   }
 }

@@ -9,10 +9,14 @@ export async function cloudFormationReader(region: string): Promise<StackReader>
   return new CloudFormationAdapter(createCloudFormationClient(region), region);
 }
 
-export async function openRegistry(table: string | undefined, region: string): Promise<Registry> {
+export async function openRegistry(
+  table: string | undefined,
+  region: string,
+  historyFileFor?: string
+): Promise<Registry> {
   if (!table) {
     const { CloudFormationOnlyRegistry } = await import('../registry/cloudformation-only.js');
-    return new CloudFormationOnlyRegistry();
+    return new CloudFormationOnlyRegistry(historyFileFor);
   }
   const { DynamoRegistry, createDynamoClient } = await import('../registry/dynamodb.js');
   return new DynamoRegistry(createDynamoClient(region), table);

@@ -32,6 +32,7 @@ import {
 import { estimateFromHistory } from '../domain/estimate.js';
 import { launchMonitor, type LaunchedMonitor } from '../monitor/launch.js';
 import { CloudFormationOnlyRegistry } from '../registry/cloudformation-only.js';
+import { historyFile } from '../registry/history-file.js';
 import type { Participant, Registry, Transition } from '../registry/types.js';
 import { createLogger, type Logger } from '../report/logger.js';
 import { cloudFormationReader, openRegistry } from './clients.js';
@@ -416,7 +417,11 @@ export async function main(): Promise<void> {
     io.saveState(State.QueuedAt, new Date().toISOString());
     const signal = cancellationSignal((sig) => log.warning(`Received ${sig}: stopping the wait.`));
     const reader = await cloudFormationReader(config.region);
-    const registry = await openRegistry(config.registryTable, config.region);
+    const registry = await openRegistry(
+      config.registryTable,
+      config.region,
+      historyFile(config.environment)
+    );
     const liveness =
       config.githubToken && config.registryTable
         ? await githubLiveness(config.githubToken, log)

@@ -14,9 +14,10 @@ import { failedMessage, startedMessage, succeededMessage } from '../notify/messa
 import { deploymentInfo, openNotifier, parseThread } from '../notify/thread.js';
 import { isRootCauseFailure } from '../domain/watch.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Registry, Transition } from '../registry/types.js';
+import type { HistoryEntry, Registry, Transition } from '../registry/types.js';
 import { createLogger, type Logger } from '../report/logger.js';
 import { cloudFormationReader, openRegistry } from './clients.js';
+import { historyFile } from '../registry/history-file.js';
 import {
   coreIO,
   loadConfig,
@@ -132,18 +133,9 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
         );
         await registry.addTransition(log.correlationId, { state: 'released', at: now });
         if (outcome !== 'no-change') {
-          const first = events[0]?.timestamp.getTime() ?? sinceMs;
-          const last = events.at(-1)?.timestamp.getTime() ?? d.clock.now();
-          await registry.addHistory({
-            correlationId: log.correlationId,
-            environment: env,
-            stacks: config.stackNames,
-            outcome,
-            startedAt: new Date(first).toISOString(),
-            endedAt: new Date(last).toISOString(),
-            durationMs: last - first,
-            resourceTypeSeconds: resourceTypeSeconds(events)
-          });
+          await registry.addHistory(
+            historyEntry(log.correlationId, config, outcome, events, sinceMs, d.clock.now())
+          );
         }
       });
       log.info(`Released ${env} (fencing token ${fence}), outcome ${outcome}.`);
@@ -158,6 +150,15 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
     }
   } else {
     log.info('CloudFormation-only coordination holds no lock: nothing to release.');
+    if (outcome !== 'no-change') {
+      await registry.addHistory(
+        historyEntry(log.correlationId, config, outcome, events, sinceMs, d.clock.now())
+      );
+      if (!config.registryTable) {
+        const { saveHistory } = await import('../github/history-cache.js');
+        await saveHistory(historyFile(env), env, log);
+      }
+    }
   }
   const waited = Date.parse(acquiredAt) - Date.parse(io.getState(State.QueuedAt) || acquiredAt);
   const first = events[0]?.timestamp.getTime() ?? sinceMs;
@@ -270,6 +271,28 @@ async function slackReport(
   return `${lines.join('\n')}\n`;
 }
 
+function historyEntry(
+  correlationId: string,
+  config: Config,
+  outcome: Outcome,
+  events: readonly StackEvent[],
+  sinceMs: number,
+  now: number
+): HistoryEntry {
+  const first = events[0]?.timestamp.getTime() ?? sinceMs;
+  const last = events.at(-1)?.timestamp.getTime() ?? now;
+  return {
+    correlationId,
+    environment: config.environment,
+    stacks: config.stackNames,
+    outcome,
+    startedAt: new Date(first).toISOString(),
+    endedAt: new Date(last).toISOString(),
+    durationMs: last - first,
+    resourceTypeSeconds: resourceTypeSeconds(events)
+  };
+}
+
 const troubleshooting = (stacks: readonly string[]): string[] => [
   ...stacks.map((s) => `aws cloudformation describe-stack-events --stack-name ${s} --max-items 30`),
   'Check the failing resource above, fix the template or parameters, and push again.',
@@ -377,7 +400,8 @@ export async function main(): Promise<void> {
     const kind = io.getState(State.Registry);
     const registry = await openRegistry(
       kind === 'cloudformation-only' ? undefined : config.registryTable,
-      config.region
+      config.region,
+      historyFile(config.environment)
     );
     await finalize({ config, log, io, reader, registry, clock: systemClock, sleep });
   });

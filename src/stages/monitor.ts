@@ -21,6 +21,7 @@ import {
   parseThread
 } from '../notify/thread.js';
 import { launchMonitor } from '../monitor/launch.js';
+import { historyFile } from '../registry/history-file.js';
 import { supervise } from '../monitor/supervise.js';
 import { monitoringGapMessage } from '../notify/messages.js';
 import type { SlackNotifier } from '../notify/slack.js';
@@ -119,7 +120,11 @@ async function launchForSubAction(): Promise<void> {
     if (!config) return;
     let fence = 0;
     let acquiredAt = new Date().toISOString();
-    const registry = await openRegistry(config.registryTable, config.region);
+    const registry = await openRegistry(
+      config.registryTable,
+      config.region,
+      historyFile(config.environment)
+    );
     if (registry.kind === 'dynamodb') {
       const { lock } = await registry.view(config.environment);
       if (lock.holder?.correlationId !== correlationId) {

@@ -1,4 +1,5 @@
 import { State } from '../config/state.js';
+import { historyFile } from '../registry/history-file.js';
 import { createLogger } from '../report/logger.js';
 import { loadConfig, stageCorrelationId, type ActionIO } from './runtime.js';
 
@@ -12,6 +13,10 @@ export async function preStage(io: ActionIO): Promise<void> {
   if (!config) return;
   io.saveState(State.CorrelationId, log.correlationId);
   io.saveState(State.PreRan, 'true');
+  if (!config.registryTable) {
+    const { restoreHistory } = await import('../github/history-cache.js');
+    await restoreHistory(historyFile(config.environment), config.environment, log);
+  }
   log.info(
     `Deployment Coordinator: environment ${config.environment}, stacks ${config.stackNames.join(', ')}, region ${config.region}, registry ${config.registryTable ?? 'none (CloudFormation only)'}.`
   );

@@ -1,0 +1,37 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { HistoryEntry } from './types.js';
+
+/** How many deployments the history file keeps (newest first). */
+const KEEP = 50;
+
+/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
+export function historyFile(environment: string, env: NodeJS.ProcessEnv = process.env): string {
+  return join(
+    env['RUNNER_TEMP'] || tmpdir(),
+    'deploy-coordinator-history',
+    `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`
+  );
+}
+
+export function readHistoryFile(file: string): HistoryEntry[] {
+  if (!existsSync(file)) return [];
+  try {
+    const entries = JSON.parse(readFileSync(file, 'utf8')) as HistoryEntry[];
+    return Array.isArray(entries) ? entries : [];
+  } catch {
+    return [];
+  }
+}
+
+export function appendHistoryFile(file: string, entry: HistoryEntry): void {
+  const entries = [
+    entry,
+    ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
+  ]
+    .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
+    .slice(0, KEEP);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(entries, null, 2));
+}
