@@ -1,4 +1,10 @@
-import { estimateFromHistory, percentile, resourceTypeSeconds } from '../../src/domain/estimate.js';
+import {
+  estimateFromHistory,
+  percentile,
+  remainingMs,
+  resourceTypeSeconds,
+  typeDurations
+} from '../../src/domain/estimate.js';
 import { LivenessTracker } from '../../src/domain/liveness.js';
 import { decideOutcome } from '../../src/domain/outcome.js';
 import type { StackEvent, StackSnapshot } from '../../src/domain/stack.js';
@@ -109,5 +115,34 @@ describe('estimates', () => {
       'AWS::S3::Bucket': 10,
       'AWS::RDS::DBInstance': 60
     });
+  });
+});
+
+describe('time left while a deployment runs', () => {
+  it('takes the usual time per resource type from successful deployments', () => {
+    expect(
+      typeDurations([
+        {
+          outcome: 'succeeded',
+          resourceTypeSeconds: { 'AWS::RDS::DBInstance': 600, 'AWS::S3::Bucket': 5 }
+        },
+        { outcome: 'succeeded', resourceTypeSeconds: { 'AWS::RDS::DBInstance': 400 } },
+        { outcome: 'failed', resourceTypeSeconds: { 'AWS::RDS::DBInstance': 9000 } }
+      ])
+    ).toEqual({ 'AWS::RDS::DBInstance': 500, 'AWS::S3::Bucket': 5 });
+  });
+  it('is what the estimate leaves, or longer when a slow resource is still in progress', () => {
+    const now = 1_000_000;
+    expect(remainingMs(60_000, 20_000, [], {}, now)).toBe(40_000);
+    expect(
+      remainingMs(
+        60_000,
+        20_000,
+        [{ type: 'AWS::RDS::DBInstance', startedMs: now - 100_000 }],
+        { 'AWS::RDS::DBInstance': 500 },
+        now
+      )
+    ).toBe(400_000);
+    expect(remainingMs(60_000, 90_000, [], {}, now)).toBe(0);
   });
 });

@@ -32094,6 +32094,25 @@ function estimateFromHistory(history, stacks, recent = 20) {
         samples: durations.length
     };
 }
+/** Median seconds per resource type over past successful deployments. */
+function typeDurations(history) {
+    const byType = new Map();
+    for (const h of history) {
+        if (h.outcome !== 'succeeded')
+            continue;
+        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
+            byType.set(type, [...(byType.get(type) ?? []), secs]);
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
+}
+/**
+ * Time left: what the estimate leaves, refined by the resources still in
+ * progress (each should take about its type's usual time from when it started).
+ */
+function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
+    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
+    return Math.max(0, expectedMs - elapsedMs, ...byResources);
+}
 
 ;// CONCATENATED MODULE: ./src/domain/findings.ts
 

@@ -29535,6 +29535,7 @@ function monitorSettings(config, deployment) {
         progressIntervalMs: config.progressIntervalMs,
         criticalResourceTypes: config.criticalResourceTypes,
         info: deployment.info,
+        typeSeconds: deployment.typeSeconds,
         slack: config.slack && deployment.thread
             ? { apiUrl: config.slack.apiUrl, thread: deployment.thread }
             : undefined
@@ -30192,6 +30193,25 @@ function estimateFromHistory(history, stacks, recent = 20) {
         highMs: percentile(durations, 0.8),
         samples: durations.length
     };
+}
+/** Median seconds per resource type over past successful deployments. */
+function typeDurations(history) {
+    const byType = new Map();
+    for (const h of history) {
+        if (h.outcome !== 'succeeded')
+            continue;
+        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
+            byType.set(type, [...(byType.get(type) ?? []), secs]);
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
+}
+/**
+ * Time left: what the estimate leaves, refined by the resources still in
+ * progress (each should take about its type's usual time from when it started).
+ */
+function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
+    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
+    return Math.max(0, expectedMs - elapsedMs, ...byResources);
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -33506,7 +33526,8 @@ async function coordinate(d) {
             registryTable: registry.kind === 'dynamodb' ? config.registryTable : undefined,
             info,
             overdueMs: expected.overdueMs,
-            thread
+            thread,
+            typeSeconds: typeDurations(history)
         });
         if (monitor) {
             d.io.saveState(State.MonitorPid, String(monitor.pid));

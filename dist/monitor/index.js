@@ -28985,6 +28985,25 @@ function estimateFromHistory(history, stacks, recent = 20) {
         samples: durations.length
     };
 }
+/** Median seconds per resource type over past successful deployments. */
+function typeDurations(history) {
+    const byType = new Map();
+    for (const h of history) {
+        if (h.outcome !== 'succeeded')
+            continue;
+        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
+            byType.set(type, [...(byType.get(type) ?? []), secs]);
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
+}
+/**
+ * Time left: what the estimate leaves, refined by the resources still in
+ * progress (each should take about its type's usual time from when it started).
+ */
+function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
+    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
+    return Math.max(0, expectedMs - elapsedMs, ...byResources);
+}
 
 ;// CONCATENATED MODULE: ./src/github/context.ts
 function runContext(env = process.env) {
@@ -29064,6 +29083,7 @@ function monitorSettings(config, deployment) {
         progressIntervalMs: config.progressIntervalMs,
         criticalResourceTypes: config.criticalResourceTypes,
         info: deployment.info,
+        typeSeconds: deployment.typeSeconds,
         slack: config.slack && deployment.thread
             ? { apiUrl: config.slack.apiUrl, thread: deployment.thread }
             : undefined
@@ -29700,10 +29720,10 @@ function contextBlock(elements) {
     };
 }
 
-// EXTERNAL MODULE: ./src/domain/stack-status.ts
-var stack_status = __nccwpck_require__(5627);
 // EXTERNAL MODULE: ./src/domain/stack.ts
 var stack = __nccwpck_require__(5908);
+// EXTERNAL MODULE: ./src/domain/stack-status.ts
+var stack_status = __nccwpck_require__(5627);
 ;// CONCATENATED MODULE: ./src/domain/watch.ts
 
 
@@ -29790,6 +29810,8 @@ class DeploymentWatch {
 }
 
 ;// CONCATENATED MODULE: ./src/monitor/run.ts
+
+
 
 
 /**
@@ -29897,7 +29919,7 @@ async function report(d, alert, stackStatus, watch) {
                 stackStatus,
                 ...alert.progress,
                 elapsedMs: alert.elapsedMs,
-                remainingMs: Math.max(0, info.estimate.expectedMs - alert.elapsedMs),
+                remainingMs: remainingMs(info.estimate.expectedMs, alert.elapsedMs, inProgressResources(watch), s.typeSeconds ?? {}, d.now()),
                 latestEvents: alert.latestEvents
             });
             break;
@@ -29910,6 +29932,21 @@ async function report(d, alert, stackStatus, watch) {
         const startedAt = new Date(watch.startedAt ?? Date.parse(s.acquiredAt));
         await d.notifier.update('parent', s.slack.thread, startedMessage(info, { state: 'deploying', startedAt }));
     }
+}
+/** Resources whose latest event is *_IN_PROGRESS, with when they started. */
+function inProgressResources(watch) {
+    const state = new Map();
+    for (const e of watch.operationEvents) {
+        if ((0,stack/* isStackEvent */.lQ)(e))
+            continue;
+        const key = `${e.stackName}/${e.logicalId}`;
+        const previous = state.get(key);
+        const startedMs = previous?.status.endsWith('_IN_PROGRESS')
+            ? previous.startedMs
+            : e.timestamp.getTime();
+        state.set(key, { type: e.resourceType, status: e.status, startedMs });
+    }
+    return [...state.values()].filter((r) => r.status.endsWith('_IN_PROGRESS'));
 }
 
 ;// CONCATENATED MODULE: external "os"

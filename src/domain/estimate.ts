@@ -64,3 +64,33 @@ export function estimateFromHistory(
     samples: durations.length
   };
 }
+
+/** Median seconds per resource type over past successful deployments. */
+export function typeDurations(
+  history: readonly { outcome: string; resourceTypeSeconds?: Readonly<Record<string, number>> }[]
+): Record<string, number> {
+  const byType = new Map<string, number[]>();
+  for (const h of history) {
+    if (h.outcome !== 'succeeded') continue;
+    for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
+      byType.set(type, [...(byType.get(type) ?? []), secs]);
+  }
+  return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)!]));
+}
+
+/**
+ * Time left: what the estimate leaves, refined by the resources still in
+ * progress (each should take about its type's usual time from when it started).
+ */
+export function remainingMs(
+  expectedMs: number,
+  elapsedMs: number,
+  inProgress: readonly { type: string; startedMs: number }[],
+  typeSeconds: Readonly<Record<string, number>>,
+  now: number
+): number {
+  const byResources = inProgress.map(
+    (r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs)
+  );
+  return Math.max(0, expectedMs - elapsedMs, ...byResources);
+}

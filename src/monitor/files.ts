@@ -24,6 +24,8 @@ export interface MonitorSettings {
   readonly criticalResourceTypes: readonly string[];
   /** What the messages say about the deployment. */
   readonly info: DeploymentInfo;
+  /** Usual seconds per resource type, from history: refines the time left. */
+  readonly typeSeconds?: Readonly<Record<string, number>>;
   /** Where the thread is; the token comes in the environment (SLACK_TOKEN_ENV), never here. */
   readonly slack?: { readonly apiUrl: string; readonly thread: ThreadRef };
 }
@@ -87,6 +89,7 @@ export function monitorSettings(
     readonly info: DeploymentInfo;
     readonly overdueMs: number;
     readonly thread?: ThreadRef;
+    readonly typeSeconds?: Readonly<Record<string, number>>;
   }
 ): MonitorSettings {
   return {
@@ -106,6 +109,7 @@ export function monitorSettings(
     progressIntervalMs: config.progressIntervalMs,
     criticalResourceTypes: config.criticalResourceTypes,
     info: deployment.info,
+    typeSeconds: deployment.typeSeconds,
     slack:
       config.slack && deployment.thread
         ? { apiUrl: config.slack.apiUrl, thread: deployment.thread }

@@ -1,4 +1,6 @@
 import type { Sleep, StackReader } from '../coordination/ports.js';
+import { remainingMs } from '../domain/estimate.js';
+import { isStackEvent } from '../domain/stack.js';
 import { DeploymentWatch, type Alert } from '../domain/watch.js';
 import {
   failureAlertMessage,
@@ -142,7 +144,13 @@ async function report(
         stackStatus,
         ...alert.progress,
         elapsedMs: alert.elapsedMs,
-        remainingMs: Math.max(0, info.estimate.expectedMs - alert.elapsedMs),
+        remainingMs: remainingMs(
+          info.estimate.expectedMs,
+          alert.elapsedMs,
+          inProgressResources(watch),
+          s.typeSeconds ?? {},
+          d.now()
+        ),
         latestEvents: alert.latestEvents
       });
       break;
@@ -158,4 +166,19 @@ async function report(
       startedMessage(info, { state: 'deploying', startedAt })
     );
   }
+}
+
+/** Resources whose latest event is *_IN_PROGRESS, with when they started. */
+function inProgressResources(watch: DeploymentWatch): { type: string; startedMs: number }[] {
+  const state = new Map<string, { type: string; status: string; startedMs: number }>();
+  for (const e of watch.operationEvents) {
+    if (isStackEvent(e)) continue;
+    const key = `${e.stackName}/${e.logicalId}`;
+    const previous = state.get(key);
+    const startedMs = previous?.status.endsWith('_IN_PROGRESS')
+      ? previous.startedMs
+      : e.timestamp.getTime();
+    state.set(key, { type: e.resourceType, status: e.status, startedMs });
+  }
+  return [...state.values()].filter((r) => r.status.endsWith('_IN_PROGRESS'));
 }

@@ -29,7 +29,7 @@ import {
   formatThread,
   openNotifier
 } from '../notify/thread.js';
-import { estimateFromHistory } from '../domain/estimate.js';
+import { estimateFromHistory, typeDurations } from '../domain/estimate.js';
 import { launchMonitor, type LaunchedMonitor } from '../monitor/launch.js';
 import { CloudFormationOnlyRegistry } from '../registry/cloudformation-only.js';
 import { historyFile } from '../registry/history-file.js';
@@ -69,6 +69,7 @@ export interface CoordinateDeps {
     info: DeploymentInfo;
     overdueMs: number;
     thread?: ThreadRef;
+    typeSeconds?: Readonly<Record<string, number>>;
   }) => LaunchedMonitor;
 }
 
@@ -314,7 +315,8 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
       registryTable: registry.kind === 'dynamodb' ? config.registryTable : undefined,
       info,
       overdueMs: expected.overdueMs,
-      thread
+      thread,
+      typeSeconds: typeDurations(history)
     });
     if (monitor) {
       d.io.saveState(State.MonitorPid, String(monitor.pid));
