@@ -15,8 +15,9 @@
 //   Then `stopMonitor`, timed; both processes must be gone.
 //
 // Build and run:  npx tsc -p tsconfig.tools.json && node .tmp/tools/bench/monitor.js
-// Environment:    BENCH_MONITOR_WINDOW_S (90), BENCH_MONITOR_EVENT_EVERY_S (5)
-import { execFileSync } from 'node:child_process';
+// Environment:    BENCH_MONITOR_WINDOW_S (90), BENCH_MONITOR_EVENT_EVERY_S (5),
+//                 BENCH_MONITOR_BUNDLE (dist/monitor/index.js)
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,7 +67,10 @@ const STARTUP_SAMPLE_MS = 5_000;
 /** How long the supervisor may take to start its worker, and the worker its first request. */
 const START_TIMEOUT_MS = 30_000;
 
-const BUNDLE = fileURLToPath(new URL('../../../dist/monitor/index.js', import.meta.url));
+/** The bundle the action launches; BENCH_MONITOR_BUNDLE measures another build of it. */
+const BUNDLE =
+  process.env['BENCH_MONITOR_BUNDLE'] ||
+  fileURLToPath(new URL('../../../dist/monitor/index.js', import.meta.url));
 
 const fmt = (n: number, digits = 0): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 
@@ -115,6 +119,24 @@ function procMemory(pid: number): { hwmKb: number; rssKb: number } {
     return m?.[1] === undefined ? NaN : Number(m[1]);
   };
   return { hwmKb: kb('VmHWM'), rssKb: kb('VmRSS') };
+}
+
+/** An idle `node` (nothing loaded), for scale: its RSS once it has settled. */
+async function idleNodeMemory(): Promise<{ hwmKb: number; rssKb: number }> {
+  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], {
+    stdio: 'ignore',
+    env: { PATH: process.env['PATH'] ?? '' }
+  });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('bench: the idle node did not start');
+  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    await sleep(1_000);
+    return procMemory(pid);
+  } finally {
+    child.kill('SIGKILL');
+    await gone;
+  }
 }
 
 const cmdline = (pid: number): string[] => {
@@ -177,6 +199,7 @@ interface Result {
   readonly launchedAt: number;
   readonly supervisorMem: { hwmKb: number; rssKb: number };
   readonly workerMem: { hwmKb: number; rssKb: number };
+  readonly idleNodeMem: { hwmKb: number; rssKb: number };
   readonly stopMs: number;
   readonly stopResult: string;
   readonly observations: Record<string, number>;
@@ -275,6 +298,8 @@ async function run(rig: DynamoRig, cfn: CloudFormationStandin, dir: string): Pro
     AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-aws-credentials')
   };
 
+  const idleNodeMem = await idleNodeMemory();
+
   rig.resetCounts();
   const cfnFrom = cfn.calls.length;
   const launchedAt = performance.now();
@@ -340,6 +365,7 @@ async function run(rig: DynamoRig, cfn: CloudFormationStandin, dir: string): Pro
       launchedAt,
       supervisorMem,
       workerMem,
+      idleNodeMem,
       stopMs,
       stopResult,
       observations,
@@ -443,36 +469,44 @@ function printProcesses(r: Result): void {
       `/proc/<pid>/stat (${CLK_TCK} ticks/s, so ±${fmt(tick * 1000)} ms per reading): start-up is the ` +
       `sample ${fmt(startupAfter, 1)} s after launch (it includes the first heartbeat and poll); ` +
       `steady is the difference from that sample to the window's end (${fmt(span, 1)} s), scaled ` +
-      `to an hour. The worker was found ${fmt(r.launchToWorkerMs)} ms after launch.\n`
+      `to an hour. The worker was found ${fmt(r.launchToWorkerMs)} ms after launch. For the sum, "× idle node" is against two idle nodes.\n`
   );
   console.log(
-    '| process | peak RSS (VmHWM) MiB | RSS (VmRSS) MiB | start-up CPU s | steady CPU ticks | steady CPU s per hour | steady CPU % of one core |'
+    '| process | peak RSS (VmHWM) MiB | RSS (VmRSS) MiB | peak RSS × idle node | start-up CPU s | steady CPU ticks | steady CPU s per hour | steady CPU % of one core |'
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  const idle = r.idleNodeMem;
   const row = (
     name: string,
     mem: { hwmKb: number; rssKb: number },
     startTicks: number,
-    endTicks: number
+    endTicks: number,
+    idles: number
   ): void => {
     const d = endTicks - startTicks;
     console.log(
       `| ${name} | ${fmt(mem.hwmKb / 1024, 1)} | ${fmt(mem.rssKb / 1024, 1)} | ` +
+        `${fmt(mem.hwmKb / (idle.hwmKb * idles), 2)} | ` +
         `${fmt(startTicks * tick, 2)} | ${d} | ${fmt(perHour(d), 1)} | ` +
         `${fmt(((d * tick) / span) * 100, 3)} |`
     );
   };
-  row('supervisor', r.supervisorMem, r.startup.supervisorTicks, r.end.supervisorTicks);
-  row('worker', r.workerMem, r.startup.workerTicks, r.end.workerTicks);
+  row('supervisor', r.supervisorMem, r.startup.supervisorTicks, r.end.supervisorTicks, 1);
+  row('worker', r.workerMem, r.startup.workerTicks, r.end.workerTicks, 1);
   const both = {
     hwmKb: r.supervisorMem.hwmKb + r.workerMem.hwmKb,
     rssKb: r.supervisorMem.rssKb + r.workerMem.rssKb
   };
   row(
-    'both',
+    'both (sum)',
     both,
     r.startup.supervisorTicks + r.startup.workerTicks,
-    r.end.supervisorTicks + r.end.workerTicks
+    r.end.supervisorTicks + r.end.workerTicks,
+    2
+  );
+  console.log(
+    `| idle node (\`node -e setTimeout\`, 1 s in) | ${fmt(idle.hwmKb / 1024, 1)} | ` +
+      `${fmt(idle.rssKb / 1024, 1)} | 1.00 | - | - | - | - |`
   );
   const ratio = r.workerMem.hwmKb / r.supervisorMem.hwmKb;
   console.log(`\nWorker / supervisor peak RSS: ${fmt(ratio, 2)}×.`);
@@ -507,7 +541,7 @@ async function main(): Promise<void> {
     console.log(
       `## Monitor benchmark\n\n` +
         `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, node ${process.version}; ` +
-        `the committed bundle dist/monitor/index.js (supervisor + worker) against dynalite and ` +
+        `the bundle ${BUNDLE} (supervisor + worker) against dynalite and ` +
         `the CloudFormation stand-in on loopback (in the benchmark's process), no Slack.`
     );
     const r = await run(rig, cfn, dir);

@@ -31721,7 +31721,7 @@ function getIDToken(aud) {
 ;// CONCATENATED MODULE: ./src/report/logger.ts
 
 const coreSink = core_namespaceObject;
-function createLogger(correlationId, sink = coreSink) {
+function logger_createLogger(correlationId, sink = coreSink) {
     const tag = (message) => message
         .split('\n')
         .map((line) => `[${correlationId}] ${line}`)
@@ -32279,6 +32279,7 @@ const read_readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim()
 
 
 
+
 const coreIO = {
     setOutput: (name, value) => setOutput(name, value),
     saveState: (name, value) => saveState(name, value),
@@ -32353,6 +32354,17 @@ function loadConfig(log, io) {
         io.setExitCode(1);
         return undefined;
     }
+}
+/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
+async function actionStage(body) {
+    const io = coreIO;
+    const correlationId = stageCorrelationId(io);
+    const log = createLogger(correlationId);
+    await runStage(correlationId, async () => {
+        const config = loadConfig(log, io);
+        if (config)
+            await body({ io, log, config, correlationId });
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands.ts
@@ -32716,7 +32728,7 @@ async function runCli(argv, out = (t) => process.stdout.write(`${t}\n`)) {
         config,
         options: values,
         json: Boolean(values['json']),
-        log: createLogger(correlationId, stderrSink),
+        log: logger_createLogger(correlationId, stderrSink),
         out
     };
     try {

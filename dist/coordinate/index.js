@@ -29541,6 +29541,8 @@ function monitorSettings(config, deployment) {
             : undefined
     };
 }
+/** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
+const monitorEnv = (slack, env = process.env) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
 
 ;// CONCATENATED MODULE: ./src/notify/escape.ts
 /**
@@ -30250,6 +30252,21 @@ function launchMonitor(bundle, dir, settings, env = process.env) {
 var cloudformation_only = __nccwpck_require__(914);
 // EXTERNAL MODULE: ./src/registry/history-file.ts
 var history_file = __nccwpck_require__(6818);
+;// CONCATENATED MODULE: ./src/stages/clients.ts
+// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
+async function cloudFormationReader(region) {
+    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8797));
+    return new CloudFormationAdapter(createCloudFormationClient(region), region);
+}
+async function openRegistry(table, region, historyFileFor) {
+    if (!table) {
+        const { CloudFormationOnlyRegistry } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 914));
+        return new CloudFormationOnlyRegistry(historyFileFor);
+    }
+    const { DynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7351));
+    return new DynamoRegistry(createDynamoClient(region), table);
+}
+
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -33197,6 +33214,28 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/config/read.ts
+
+
+
+/** The one place that reads the action's inputs. Secrets are masked before anything else. */
+function readInput(name) {
+    return getInput(name);
+}
+function maskSecrets() {
+    for (const name of SECRET_INPUTS) {
+        const value = readInput(name).trim();
+        if (value)
+            setSecret(value);
+    }
+}
+function readConfig(env = process.env) {
+    maskSecrets();
+    return parseConfig(readInput, env);
+}
+/** The correlation-id input alone, read before the rest so even config errors carry an ID. */
+const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
+
 ;// CONCATENATED MODULE: ./src/report/logger.ts
 
 const coreSink = core_namespaceObject;
@@ -33224,44 +33263,8 @@ function createLogger(correlationId, sink = coreSink) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/stages/clients.ts
-// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
-async function cloudFormationReader(region) {
-    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8797));
-    return new CloudFormationAdapter(createCloudFormationClient(region), region);
-}
-async function openRegistry(table, region, historyFileFor) {
-    if (!table) {
-        const { CloudFormationOnlyRegistry } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 914));
-        return new CloudFormationOnlyRegistry(historyFileFor);
-    }
-    const { DynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7351));
-    return new DynamoRegistry(createDynamoClient(region), table);
-}
-
-;// CONCATENATED MODULE: ./src/config/read.ts
-
-
-
-/** The one place that reads the action's inputs. Secrets are masked before anything else. */
-function readInput(name) {
-    return getInput(name);
-}
-function maskSecrets() {
-    for (const name of SECRET_INPUTS) {
-        const value = readInput(name).trim();
-        if (value)
-            setSecret(value);
-    }
-}
-function readConfig(env = process.env) {
-    maskSecrets();
-    return parseConfig(readInput, env);
-}
-/** The correlation-id input alone, read before the rest so even config errors carry an ID. */
-const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
-
 ;// CONCATENATED MODULE: ./src/stages/runtime.ts
+
 
 
 
@@ -33342,9 +33345,19 @@ function loadConfig(log, io) {
         return undefined;
     }
 }
+/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
+async function actionStage(body) {
+    const io = coreIO;
+    const correlationId = stageCorrelationId(io);
+    const log = createLogger(correlationId);
+    await runStage(correlationId, async () => {
+        const config = loadConfig(log, io);
+        if (config)
+            await body({ io, log, config, correlationId });
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/stages/coordinate.ts
-
 
 
 
@@ -33597,13 +33610,7 @@ function publish(d, report) {
 }
 /** The step: real clients, real clock, the runner's signals. */
 async function main() {
-    const io = coreIO;
-    const correlationId = stageCorrelationId(io);
-    const log = createLogger(correlationId);
-    await runStage(correlationId, async () => {
-        const config = loadConfig(log, io);
-        if (!config)
-            return;
+    await actionStage(async ({ io, log, config, correlationId }) => {
         io.saveState(State.CorrelationId, correlationId);
         io.saveState(State.QueuedAt, new Date().toISOString());
         const signal = cancellationSignal((sig) => log.warning(`Received ${sig}: stopping the wait.`));
@@ -33629,7 +33636,7 @@ async function main() {
             signal,
             notifier,
             recordThread: (thread) => (0,external_node_fs_.writeFileSync)(monitorFiles(dir).thread, thread, { mode: 0o600 }),
-            startMonitor: (m) => launchMonitor(monitorBundle, dir, monitorSettings(config, { correlationId, ...m }), config.slack ? { ...process.env, [SLACK_TOKEN_ENV]: config.slack.token } : process.env)
+            startMonitor: (m) => launchMonitor(monitorBundle, dir, monitorSettings(config, { correlationId, ...m }), monitorEnv(config.slack))
         };
         publish(deps, await coordinate(deps));
     });

@@ -14,6 +14,7 @@ export const modules = {
  * environment and run (keys are immutable), restored by prefix so the newest wins.
  */
 const keyPrefix = (environment) => `deploy-coordinator-history-${environment}-`;
+const runKey = (environment, env) => runKey(environment, env);
 async function restoreHistory(file, environment, log, env = process.env) {
     const cache = await __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 7131));
     if (!cache.isFeatureAvailable()) {
@@ -21,7 +22,9 @@ async function restoreHistory(file, environment, log, env = process.env) {
         return;
     }
     try {
-        const hit = await cache.restoreCache([file], `${keyPrefix(environment)}${env['GITHUB_RUN_ID'] ?? '0'}-${env['GITHUB_RUN_ATTEMPT'] ?? '1'}`, [keyPrefix(environment)]);
+        const hit = await cache.restoreCache([file], runKey(environment, env), [
+            keyPrefix(environment)
+        ]);
         log.info(hit
             ? `Deployment history restored from the Actions cache (${hit}).`
             : 'No deployment history in the Actions cache yet.');
@@ -35,7 +38,7 @@ async function saveHistory(file, environment, log, env = process.env) {
     if (!cache.isFeatureAvailable())
         return;
     try {
-        await cache.saveCache([file], `${keyPrefix(environment)}${env['GITHUB_RUN_ID'] ?? '0'}-${env['GITHUB_RUN_ATTEMPT'] ?? '1'}-${Date.now()}`);
+        await cache.saveCache([file], `${runKey(environment, env)}-${Date.now()}`);
         log.info('Deployment history saved to the Actions cache.');
     }
     catch (err) {

@@ -29092,6 +29092,8 @@ function monitorSettings(config, deployment) {
             : undefined
     };
 }
+/** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
+const monitorEnv = (slack, env = process.env) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
 
 ;// CONCATENATED MODULE: ./src/monitor/stop.ts
 
@@ -29782,7 +29784,7 @@ class DeploymentWatch {
 ;// CONCATENATED MODULE: ./src/report/logger.ts
 
 const coreSink = core;
-function createLogger(correlationId, sink = coreSink) {
+function logger_createLogger(correlationId, sink = coreSink) {
     const tag = (message) => message
         .split('\n')
         .map((line) => `[${correlationId}] ${line}`)
@@ -29824,6 +29826,7 @@ async function openRegistry(table, region, historyFileFor) {
 // EXTERNAL MODULE: ./src/registry/history-file.ts
 var history_file = __nccwpck_require__(6818);
 ;// CONCATENATED MODULE: ./src/stages/runtime.ts
+
 
 
 
@@ -29903,6 +29906,17 @@ function loadConfig(log, io) {
         io.setExitCode(1);
         return undefined;
     }
+}
+/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
+async function actionStage(body) {
+    const io = coreIO;
+    const correlationId = stageCorrelationId(io);
+    const log = createLogger(correlationId);
+    await runStage(correlationId, async () => {
+        const config = loadConfig(log, io);
+        if (config)
+            await body({ io, log, config, correlationId });
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/stages/finalize.ts
@@ -30165,7 +30179,7 @@ function summary(correlationId, config, result, deployment, rows, events) {
 async function main() {
     const io = coreIO;
     const correlationId = stageCorrelationId(io);
-    const log = createLogger(correlationId);
+    const log = logger_createLogger(correlationId);
     await runStage(correlationId, async () => {
         // Bad inputs were already reported by pre or coordinate; finalize has nothing to undo then.
         const config = io.getState(State.Result) ? loadConfig(log, io) : tryReadConfig();

@@ -29089,6 +29089,8 @@ function monitorSettings(config, deployment) {
             : undefined
     };
 }
+/** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
+const monitorEnv = (slack, env = process.env) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
 
 ;// CONCATENATED MODULE: ./src/notify/thread.ts
 
@@ -32966,6 +32968,7 @@ const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
 
 
 
+
 const coreIO = {
     setOutput: (name, value) => setOutput(name, value),
     saveState: (name, value) => saveState(name, value),
@@ -33040,6 +33043,17 @@ function loadConfig(log, io) {
         io.setExitCode(1);
         return undefined;
     }
+}
+/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
+async function actionStage(body) {
+    const io = coreIO;
+    const correlationId = stageCorrelationId(io);
+    const log = createLogger(correlationId);
+    await runStage(correlationId, async () => {
+        const config = loadConfig(log, io);
+        if (config)
+            await body({ io, log, config, correlationId });
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/stages/monitor.ts
@@ -33133,13 +33147,7 @@ async function worker(settings) {
     process.exit(0);
 }
 async function launchForSubAction() {
-    const io = coreIO;
-    const correlationId = stageCorrelationId(io);
-    const log = createLogger(correlationId);
-    await runStage(correlationId, async () => {
-        const config = loadConfig(log, io);
-        if (!config)
-            return;
+    await actionStage(async ({ io, log, config, correlationId }) => {
         let fence = 0;
         let acquiredAt = new Date().toISOString();
         const registry = await openRegistry(config.registryTable, config.region, (0,history_file/* historyFile */.p2)(config.environment));
@@ -33166,7 +33174,7 @@ async function launchForSubAction() {
             info: deploymentInfo(config, correlationId, runContext(), expected.estimate, undefined, commitMessage()),
             overdueMs: expected.overdueMs,
             thread
-        }), config.slack ? { ...process.env, [SLACK_TOKEN_ENV]: config.slack.token } : process.env);
+        }), monitorEnv(config.slack));
         io.saveState(State.MonitorPid, String(launched.pid));
         io.saveState(State.MonitorDir, launched.dir);
         log.info(`Monitor started (pid ${launched.pid}), observations in ${launched.log}.`);

@@ -28414,7 +28414,7 @@ const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_pre_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1656);
+/* harmony import */ var _stages_pre_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4904);
 /* harmony import */ var _stages_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1942);
 
 
@@ -28425,7 +28425,44 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1656:
+/***/ 7116:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ createLogger)
+/* harmony export */ });
+/* unused harmony export coreSink */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
+
+const coreSink = _actions_core__WEBPACK_IMPORTED_MODULE_0__;
+function createLogger(correlationId, sink = coreSink) {
+    const tag = (message) => message
+        .split('\n')
+        .map((line) => `[${correlationId}] ${line}`)
+        .join('\n');
+    return {
+        correlationId,
+        info: (m) => sink.info(tag(m)),
+        debug: (m) => sink.debug(tag(m)),
+        notice: (m, p) => sink.notice(tag(m), p),
+        warning: (m, p) => sink.warning(tag(m), p),
+        error: (m, p) => sink.error(tag(m), p),
+        async group(title, fn) {
+            sink.startGroup(tag(title));
+            try {
+                return await fn();
+            }
+            finally {
+                sink.endGroup();
+            }
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 4904:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28474,35 +28511,8 @@ function appendHistoryFile(file, entry) {
     writeFileSync(file, JSON.stringify(entries, null, 2));
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(3838);
-;// CONCATENATED MODULE: ./src/report/logger.ts
-
-const coreSink = core;
-function createLogger(correlationId, sink = coreSink) {
-    const tag = (message) => message
-        .split('\n')
-        .map((line) => `[${correlationId}] ${line}`)
-        .join('\n');
-    return {
-        correlationId,
-        info: (m) => sink.info(tag(m)),
-        debug: (m) => sink.debug(tag(m)),
-        notice: (m, p) => sink.notice(tag(m), p),
-        warning: (m, p) => sink.warning(tag(m), p),
-        error: (m, p) => sink.error(tag(m), p),
-        async group(title, fn) {
-            sink.startGroup(tag(title));
-            try {
-                return await fn();
-            }
-            finally {
-                sink.endGroup();
-            }
-        }
-    };
-}
-
+// EXTERNAL MODULE: ./src/report/logger.ts
+var logger = __nccwpck_require__(7116);
 // EXTERNAL MODULE: ./src/stages/runtime.ts + 5 modules
 var runtime = __nccwpck_require__(1942);
 ;// CONCATENATED MODULE: ./src/stages/pre.ts
@@ -28515,7 +28525,7 @@ var runtime = __nccwpck_require__(1942);
  * ID for the whole job.
  */
 async function preStage(io) {
-    const log = createLogger((0,runtime/* stageCorrelationId */.IQ)(io));
+    const log = (0,logger/* createLogger */.h)((0,runtime/* stageCorrelationId */.IQ)(io));
     const config = (0,runtime/* loadConfig */.Z9)(log, io);
     if (!config)
         return;
@@ -28542,7 +28552,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   IQ: () => (/* binding */ stageCorrelationId)
 });
 
-// UNUSED EXPORTS: cancellationSignal, runStage, sleep, systemClock
+// UNUSED EXPORTS: actionStage, cancellationSignal, runStage, sleep, systemClock
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __nccwpck_require__(3838);
@@ -28880,9 +28890,12 @@ function readConfig(env = process.env) {
 /** The correlation-id input alone, read before the rest so even config errors carry an ID. */
 const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
 
+// EXTERNAL MODULE: ./src/report/logger.ts
+var logger = __nccwpck_require__(7116);
 // EXTERNAL MODULE: ./src/config/state.ts
 var state = __nccwpck_require__(3395);
 ;// CONCATENATED MODULE: ./src/stages/runtime.ts
+
 
 
 
@@ -28962,6 +28975,17 @@ function loadConfig(log, io) {
         io.setExitCode(1);
         return undefined;
     }
+}
+/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
+async function actionStage(body) {
+    const io = coreIO;
+    const correlationId = stageCorrelationId(io);
+    const log = createLogger(correlationId);
+    await runStage(correlationId, async () => {
+        const config = loadConfig(log, io);
+        if (config)
+            await body({ io, log, config, correlationId });
+    });
 }
 
 

@@ -5,6 +5,7 @@ import type { Logger } from '../report/logger.js';
  * environment and run (keys are immutable), restored by prefix so the newest wins.
  */
 const keyPrefix = (environment: string): string => `deploy-coordinator-history-${environment}-`;
+const runKey = (environment: string, env: NodeJS.ProcessEnv): string => runKey(environment, env);
 
 export async function restoreHistory(
   file: string,
@@ -18,11 +19,9 @@ export async function restoreHistory(
     return;
   }
   try {
-    const hit = await cache.restoreCache(
-      [file],
-      `${keyPrefix(environment)}${env['GITHUB_RUN_ID'] ?? '0'}-${env['GITHUB_RUN_ATTEMPT'] ?? '1'}`,
-      [keyPrefix(environment)]
-    );
+    const hit = await cache.restoreCache([file], runKey(environment, env), [
+      keyPrefix(environment)
+    ]);
     log.info(
       hit
         ? `Deployment history restored from the Actions cache (${hit}).`
@@ -45,10 +44,7 @@ export async function saveHistory(
   const cache = await import('@actions/cache');
   if (!cache.isFeatureAvailable()) return;
   try {
-    await cache.saveCache(
-      [file],
-      `${keyPrefix(environment)}${env['GITHUB_RUN_ID'] ?? '0'}-${env['GITHUB_RUN_ATTEMPT'] ?? '1'}-${Date.now()}`
-    );
+    await cache.saveCache([file], `${runKey(environment, env)}-${Date.now()}`);
     log.info('Deployment history saved to the Actions cache.');
   } catch (err) {
     log.warning(

@@ -116,3 +116,9 @@ export function monitorSettings(
         : undefined
   };
 }
+
+/** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
+export const monitorEnv = (
+  slack: { readonly token: string } | undefined,
+  env: NodeJS.ProcessEnv = process.env
+): NodeJS.ProcessEnv => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);

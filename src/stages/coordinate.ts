@@ -18,7 +18,7 @@ import {
 import { classifyStatus } from '../domain/stack-status.js';
 import { CORRELATION_TAG, type StackSnapshot } from '../domain/stack.js';
 import { runContext } from '../github/context.js';
-import { SLACK_TOKEN_ENV, monitorDir, monitorFiles, monitorSettings } from '../monitor/files.js';
+import { monitorDir, monitorEnv, monitorFiles, monitorSettings } from '../monitor/files.js';
 import { queuedMessage, startedMessage, type DeploymentInfo } from '../notify/messages.js';
 import { ask } from '../notify/ask.js';
 import type { SlackNotifier, ThreadRef } from '../notify/slack.js';
@@ -34,18 +34,9 @@ import { launchMonitor, type LaunchedMonitor } from '../monitor/launch.js';
 import { CloudFormationOnlyRegistry } from '../registry/cloudformation-only.js';
 import { historyFile } from '../registry/history-file.js';
 import type { Participant, Registry, Transition } from '../registry/types.js';
-import { createLogger, type Logger } from '../report/logger.js';
+import type { Logger } from '../report/logger.js';
 import { cloudFormationReader, openRegistry } from './clients.js';
-import {
-  cancellationSignal,
-  coreIO,
-  loadConfig,
-  runStage,
-  sleep,
-  stageCorrelationId,
-  systemClock,
-  type ActionIO
-} from './runtime.js';
+import { actionStage, cancellationSignal, sleep, systemClock, type ActionIO } from './runtime.js';
 
 export interface CoordinateDeps {
   readonly config: Config;
@@ -409,12 +400,7 @@ export function publish(d: CoordinateDeps, report: CoordinateReport): void {
 
 /** The step: real clients, real clock, the runner's signals. */
 export async function main(): Promise<void> {
-  const io = coreIO;
-  const correlationId = stageCorrelationId(io);
-  const log = createLogger(correlationId);
-  await runStage(correlationId, async () => {
-    const config = loadConfig(log, io);
-    if (!config) return;
+  await actionStage(async ({ io, log, config, correlationId }) => {
     io.saveState(State.CorrelationId, correlationId);
     io.saveState(State.QueuedAt, new Date().toISOString());
     const signal = cancellationSignal((sig) => log.warning(`Received ${sig}: stopping the wait.`));
@@ -454,7 +440,7 @@ export async function main(): Promise<void> {
           monitorBundle,
           dir,
           monitorSettings(config, { correlationId, ...m }),
-          config.slack ? { ...process.env, [SLACK_TOKEN_ENV]: config.slack.token } : process.env
+          monitorEnv(config.slack)
         )
     };
     publish(deps, await coordinate(deps));

@@ -8,6 +8,7 @@ import { runContext } from '../github/context.js';
 import {
   SLACK_TOKEN_ENV,
   monitorDir,
+  monitorEnv,
   monitorFiles,
   monitorSettings,
   readSettings,
@@ -28,7 +29,7 @@ import type { SlackNotifier } from '../notify/slack.js';
 import { runMonitor } from '../monitor/run.js';
 import { createLogger, type LogSink } from '../report/logger.js';
 import { cloudFormationReader, openRegistry } from './clients.js';
-import { coreIO, loadConfig, runStage, sleep, stageCorrelationId } from './runtime.js';
+import { actionStage, sleep } from './runtime.js';
 
 /**
  * One bundle, two roles: with a settings file as its argument it is the
@@ -112,12 +113,7 @@ async function worker(settings: MonitorSettings): Promise<void> {
 }
 
 async function launchForSubAction(): Promise<void> {
-  const io = coreIO;
-  const correlationId = stageCorrelationId(io);
-  const log = createLogger(correlationId);
-  await runStage(correlationId, async () => {
-    const config = loadConfig(log, io);
-    if (!config) return;
+  await actionStage(async ({ io, log, config, correlationId }) => {
     let fence = 0;
     let acquiredAt = new Date().toISOString();
     const registry = await openRegistry(
@@ -166,7 +162,7 @@ async function launchForSubAction(): Promise<void> {
         overdueMs: expected.overdueMs,
         thread
       }),
-      config.slack ? { ...process.env, [SLACK_TOKEN_ENV]: config.slack.token } : process.env
+      monitorEnv(config.slack)
     );
     io.saveState(State.MonitorPid, String(launched.pid));
     io.saveState(State.MonitorDir, launched.dir);

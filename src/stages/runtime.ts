@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { newCorrelationId, isValidCorrelationId } from '../domain/correlation-id.js';
 import { ConfigError, type Config } from '../config/config.js';
 import { readConfig, readCorrelationIdInput } from '../config/read.js';
-import type { Logger } from '../report/logger.js';
+import { createLogger, type Logger } from '../report/logger.js';
 import { State } from '../config/state.js';
 import type { Clock, Sleep } from '../coordination/ports.js';
 
@@ -89,4 +89,22 @@ export function loadConfig(log: Logger, io: ActionIO): Config | undefined {
     io.setExitCode(1);
     return undefined;
   }
+}
+
+export interface StageContext {
+  readonly io: ActionIO;
+  readonly log: Logger;
+  readonly config: Config;
+  readonly correlationId: string;
+}
+
+/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
+export async function actionStage(body: (stage: StageContext) => Promise<void>): Promise<void> {
+  const io = coreIO;
+  const correlationId = stageCorrelationId(io);
+  const log = createLogger(correlationId);
+  await runStage(correlationId, async () => {
+    const config = loadConfig(log, io);
+    if (config) await body({ io, log, config, correlationId });
+  });
 }
