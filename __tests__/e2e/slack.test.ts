@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloudFormationStandin } from '../../test-rig/cfn-standin.js';
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
@@ -168,6 +168,8 @@ describe('Slack: one thread per deployment', () => {
     expect(all).toContain('&lt;!channel&gt;');
     // The token never reached the monitor's command line, its log, or its settings file.
     const dir = job.state['monitor-dir'] ?? '';
+    // The monitor's settings are readable by the runner's user only.
+    expect(statSync(join(dir, 'monitor.json')).mode & 0o777).toBe(0o600);
     for (const file of ['monitor.json', 'monitor.jsonl'])
       expect(readFileSync(join(dir, file), 'utf8')).not.toContain(TOKEN);
     // Masked at once (the runner consumes ::add-mask::), and printed nowhere else.
