@@ -214,9 +214,19 @@ describe('coordinate against CloudFormation only', () => {
     expect(main?.outputs['stack-status']).toBe('{"NewStack":"DOES_NOT_EXIST"}');
   });
 
-  it('blocks a stack that needs a continue-rollback, with the resolution steps', async () => {
+  it('with auto-rollback, continues a failed rollback it finds before deploying, so a retry just works', async () => {
     cfn.putStack('StuckStack', { status: 'UPDATE_ROLLBACK_FAILED' });
-    const j = await job({ 'stack-name': 'StuckStack' });
+    const j = await job({ 'stack-name': 'StuckStack', 'poll-interval-seconds': '0.1' });
+    const { main } = await j.runAll();
+    expect(main?.exitCode).toBe(0);
+    expect(main?.outputs['result']).toBe('acquired');
+    expect(cfn.callsOf('ContinueUpdateRollback')).toHaveLength(1);
+    expect(main?.stdout).toMatch(/Recovery: StuckStack is UPDATE_ROLLBACK_COMPLETE/);
+  });
+
+  it('without auto-rollback, blocks a stack that needs a continue-rollback, with the resolution steps', async () => {
+    cfn.putStack('StuckStack', { status: 'UPDATE_ROLLBACK_FAILED' });
+    const j = await job({ 'stack-name': 'StuckStack', 'auto-rollback': 'false' });
     const { main } = await j.runAll();
     expect(main?.exitCode).toBe(1);
     expect(main?.outputs['result']).toBe('blocked');

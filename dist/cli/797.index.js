@@ -114,6 +114,18 @@ class CloudFormationAdapter {
         }
         return resources;
     }
+    async rollbackStack(stack) {
+        await this.client.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .RollbackStackCommand */ .WIs({ StackName: stack }));
+    }
+    async continueUpdateRollback(stack, resourcesToSkip = []) {
+        await this.client.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .ContinueUpdateRollbackCommand */ .cAj({
+            StackName: stack,
+            ...(resourcesToSkip.length > 0 ? { ResourcesToSkip: [...resourcesToSkip] } : {})
+        }));
+    }
+    async deleteStack(stack) {
+        await this.client.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .DeleteStackCommand */ .fAr({ StackName: stack }));
+    }
     consoleUrl(stack) {
         return stackConsoleUrl(this.region, stack.stackId ?? stack.name);
     }

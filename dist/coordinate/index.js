@@ -28475,7 +28475,7 @@ function operationProgress(events) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8832);
+/* harmony import */ var _stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8889);
 
 await (0,_stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)();
 
@@ -28634,7 +28634,7 @@ const HISTORY_TTL_DAYS = 180;
 
 /***/ }),
 
-/***/ 8832:
+/***/ 8889:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29040,6 +29040,116 @@ const Outputs = {
 /** Exit status of the coordinate stage and of the CLI. */
 const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
 
+// EXTERNAL MODULE: ./src/domain/stack-status.ts
+var stack_status = __nccwpck_require__(5627);
+;// CONCATENATED MODULE: ./src/domain/recovery.ts
+
+/** What the action may do by itself to a stack in this status, under this policy. */
+function recoveryAction(status, policy) {
+    const needs = (0,stack_status/* classifyStatus */.xo)(status).needs;
+    if ((needs === 'rollback' || needs === 'continue-rollback') && policy.autoRollback)
+        return needs;
+    // Only a failed create (ROLLBACK_COMPLETE) is deleted automatically: it holds nothing worth keeping.
+    if (needs === 'delete' && status === 'ROLLBACK_COMPLETE' && policy.cleanup === 'failed-create')
+        return 'delete';
+    return undefined;
+}
+/** Resources whose latest event is a failure, with its reason. */
+function failedResources(events) {
+    const latest = new Map();
+    for (const e of events)
+        if (e.resourceType !== 'AWS::CloudFormation::Stack')
+            latest.set(e.logicalId, e);
+    return [...latest.values()].filter((e) => e.status.endsWith('_FAILED'));
+}
+/** What a person does when the automatic recovery failed: the stuck resources and the exact commands. */
+function recoveryInstructions(stack, status, failed, consoleUrl) {
+    const skip = failed.map((e) => e.logicalId);
+    const lines = [`Stack ${stack} is ${status} and needs a person:`];
+    for (const e of failed)
+        lines.push(`  - ${e.logicalId} (${e.resourceType}) ${e.status}: ${e.reason ?? 'no reason given'}`);
+    lines.push(`  See the events: aws cloudformation describe-stack-events --stack-name ${stack}`);
+    if (status === 'UPDATE_ROLLBACK_FAILED' || status === 'IMPORT_ROLLBACK_FAILED') {
+        lines.push(`  Fix the resources above, then: aws cloudformation continue-update-rollback --stack-name ${stack}`);
+        if (skip.length > 0) {
+            lines.push(`  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name ${stack} --resources-to-skip ${skip.join(' ')}`);
+        }
+    }
+    else if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') {
+        lines.push(`  aws cloudformation rollback-stack --stack-name ${stack}`);
+    }
+    else {
+        lines.push(`  aws cloudformation delete-stack --stack-name ${stack}${skip.length > 0 ? ` [--retain-resources ${skip.join(' ')}]` : ''}`);
+    }
+    lines.push(`  Console: ${consoleUrl}`);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/coordination/recover.ts
+
+
+
+/**
+ * Repairs what the policy allows: RollbackStack, ContinueUpdateRollback, or
+ * DeleteStack for a failed create, then waits for CloudFormation to finish and
+ * checks the result (a deleted stack must be gone).
+ */
+async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
+    const results = [];
+    for (const stack of stacks) {
+        const action = recoveryAction(stack.status, policy);
+        if (!action)
+            continue;
+        const startedAt = d.clock.now();
+        d.log.info(`Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`);
+        try {
+            if (action === 'rollback')
+                await d.recovery.rollbackStack(stack.name);
+            else if (action === 'continue-rollback')
+                await d.recovery.continueUpdateRollback(stack.name);
+            else
+                await d.recovery.deleteStack(stack.name);
+        }
+        catch (err) {
+            results.push(await failed(d, stack.name, action, stack.status, startedAt, `the call failed: ${err.message}`));
+            continue;
+        }
+        let status = stack.status;
+        let now = d.clock.now();
+        // The call returns before CloudFormation starts: wait until the stack has left the status it was in, then settled.
+        while (now - startedAt < timeoutMs) {
+            await d.sleep(pollMs);
+            [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
+            now = d.clock.now();
+            if (status !== stack.status && (0,stack_status/* classifyStatus */.xo)(status).class !== 'in-progress')
+                break;
+        }
+        const cls = (0,stack_status/* classifyStatus */.xo)(status).class;
+        const ok = action === 'delete'
+            ? cls === 'does-not-exist'
+            : cls === 'stable' || cls === 'stable-after-failure';
+        if (ok) {
+            d.log.info(`Recovery: ${stack.name} is ${status} after ${durations_formatDuration(now - startedAt)}.`);
+            results.push({ stack: stack.name, action, ok, finalStatus: status, instructions: [] });
+        }
+        else {
+            results.push(await failed(d, stack.name, action, status, startedAt, now - startedAt >= timeoutMs
+                ? `still ${status} after ${durations_formatDuration(now - startedAt)}`
+                : `ended ${status}`));
+        }
+    }
+    return results;
+}
+async function failed(d, stack, action, status, sinceMs, why) {
+    const [snapshot] = await d.reader.describeStacks([stack]);
+    const op = await d.reader.currentOperation(stack);
+    const instructions = recoveryInstructions(stack, snapshot?.status ?? status, failedResources(op.events.filter((e) => e.timestamp.getTime() >= sinceMs - 1000)), snapshot ? d.reader.consoleUrl(snapshot) : '');
+    d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {
+        title: `Recovery failed: ${stack}`
+    });
+    return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
+}
+
 ;// CONCATENATED MODULE: ./src/coordination/report-findings.ts
 const SEVERITY_TITLE = { blocking: 'Blocking', warning: 'Warning', info: 'Info' };
 /**
@@ -29125,8 +29235,6 @@ class LivenessTracker {
     }
 }
 
-// EXTERNAL MODULE: ./src/domain/stack-status.ts
-var stack_status = __nccwpck_require__(5627);
 // EXTERNAL MODULE: ./src/registry/types.ts
 var types = __nccwpck_require__(234);
 ;// CONCATENATED MODULE: ./src/coordination/wait-for-turn.ts
@@ -33381,6 +33489,8 @@ async function actionStage(body) {
 
 
 
+
+
 /**
  * coordinate: CloudFormation first (the active-deployment check), then the
  * queue: wait for this run's turn up to wait-timeout-minutes, take the lock,
@@ -33473,9 +33583,15 @@ async function coordinate(d) {
         }));
     }
     await record(d, registry, 'acquired', undefined, holder.fence);
+    // A stack a failed deployment left needing repair is repaired first, under the same policy as finalize's.
+    let stacks = turn.stacks;
+    if (d.recovery && stacks.some((st) => recoveryAction(st.status, config))) {
+        await recoverStacks({ reader, recovery: d.recovery, clock: d.clock, sleep: d.sleep, log }, stacks, config, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS, config.pollIntervalMs);
+        stacks = await reader.describeStacks(config.stackNames);
+    }
     const findings = [
-        ...activeDeploymentFindings(turn.stacks),
-        ...otherFindings(turn.stacks, {
+        ...activeDeploymentFindings(stacks),
+        ...otherFindings(stacks, {
             registryConfigured: Boolean(config.registryTable),
             registryUnavailable: turn.fallbackReason
         })
@@ -33635,6 +33751,7 @@ async function main() {
             sleep: sleep,
             signal,
             notifier,
+            recovery: reader,
             recordThread: (thread) => (0,external_node_fs_.writeFileSync)(monitorFiles(dir).thread, thread, { mode: 0o600 }),
             startMonitor: (m) => launchMonitor(monitorBundle, dir, monitorSettings(config, { correlationId, ...m }), monitorEnv(config.slack))
         };

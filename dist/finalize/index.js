@@ -28474,7 +28474,7 @@ function operationProgress(events) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5550);
+/* harmony import */ var _stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1005);
 
 await (0,_stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
 
@@ -28531,7 +28531,7 @@ function appendHistoryFile(file, entry) {
 
 /***/ }),
 
-/***/ 5550:
+/***/ 1005:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28909,6 +28909,116 @@ const Outputs = {
 /** Exit status of the coordinate stage and of the CLI. */
 const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
 
+// EXTERNAL MODULE: ./src/domain/stack-status.ts
+var stack_status = __nccwpck_require__(5627);
+;// CONCATENATED MODULE: ./src/domain/recovery.ts
+
+/** What the action may do by itself to a stack in this status, under this policy. */
+function recoveryAction(status, policy) {
+    const needs = (0,stack_status/* classifyStatus */.xo)(status).needs;
+    if ((needs === 'rollback' || needs === 'continue-rollback') && policy.autoRollback)
+        return needs;
+    // Only a failed create (ROLLBACK_COMPLETE) is deleted automatically: it holds nothing worth keeping.
+    if (needs === 'delete' && status === 'ROLLBACK_COMPLETE' && policy.cleanup === 'failed-create')
+        return 'delete';
+    return undefined;
+}
+/** Resources whose latest event is a failure, with its reason. */
+function failedResources(events) {
+    const latest = new Map();
+    for (const e of events)
+        if (e.resourceType !== 'AWS::CloudFormation::Stack')
+            latest.set(e.logicalId, e);
+    return [...latest.values()].filter((e) => e.status.endsWith('_FAILED'));
+}
+/** What a person does when the automatic recovery failed: the stuck resources and the exact commands. */
+function recoveryInstructions(stack, status, failed, consoleUrl) {
+    const skip = failed.map((e) => e.logicalId);
+    const lines = [`Stack ${stack} is ${status} and needs a person:`];
+    for (const e of failed)
+        lines.push(`  - ${e.logicalId} (${e.resourceType}) ${e.status}: ${e.reason ?? 'no reason given'}`);
+    lines.push(`  See the events: aws cloudformation describe-stack-events --stack-name ${stack}`);
+    if (status === 'UPDATE_ROLLBACK_FAILED' || status === 'IMPORT_ROLLBACK_FAILED') {
+        lines.push(`  Fix the resources above, then: aws cloudformation continue-update-rollback --stack-name ${stack}`);
+        if (skip.length > 0) {
+            lines.push(`  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name ${stack} --resources-to-skip ${skip.join(' ')}`);
+        }
+    }
+    else if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') {
+        lines.push(`  aws cloudformation rollback-stack --stack-name ${stack}`);
+    }
+    else {
+        lines.push(`  aws cloudformation delete-stack --stack-name ${stack}${skip.length > 0 ? ` [--retain-resources ${skip.join(' ')}]` : ''}`);
+    }
+    lines.push(`  Console: ${consoleUrl}`);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/coordination/recover.ts
+
+
+
+/**
+ * Repairs what the policy allows: RollbackStack, ContinueUpdateRollback, or
+ * DeleteStack for a failed create, then waits for CloudFormation to finish and
+ * checks the result (a deleted stack must be gone).
+ */
+async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
+    const results = [];
+    for (const stack of stacks) {
+        const action = recoveryAction(stack.status, policy);
+        if (!action)
+            continue;
+        const startedAt = d.clock.now();
+        d.log.info(`Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`);
+        try {
+            if (action === 'rollback')
+                await d.recovery.rollbackStack(stack.name);
+            else if (action === 'continue-rollback')
+                await d.recovery.continueUpdateRollback(stack.name);
+            else
+                await d.recovery.deleteStack(stack.name);
+        }
+        catch (err) {
+            results.push(await failed(d, stack.name, action, stack.status, startedAt, `the call failed: ${err.message}`));
+            continue;
+        }
+        let status = stack.status;
+        let now = d.clock.now();
+        // The call returns before CloudFormation starts: wait until the stack has left the status it was in, then settled.
+        while (now - startedAt < timeoutMs) {
+            await d.sleep(pollMs);
+            [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
+            now = d.clock.now();
+            if (status !== stack.status && (0,stack_status/* classifyStatus */.xo)(status).class !== 'in-progress')
+                break;
+        }
+        const cls = (0,stack_status/* classifyStatus */.xo)(status).class;
+        const ok = action === 'delete'
+            ? cls === 'does-not-exist'
+            : cls === 'stable' || cls === 'stable-after-failure';
+        if (ok) {
+            d.log.info(`Recovery: ${stack.name} is ${status} after ${durations_formatDuration(now - startedAt)}.`);
+            results.push({ stack: stack.name, action, ok, finalStatus: status, instructions: [] });
+        }
+        else {
+            results.push(await failed(d, stack.name, action, status, startedAt, now - startedAt >= timeoutMs
+                ? `still ${status} after ${durations_formatDuration(now - startedAt)}`
+                : `ended ${status}`));
+        }
+    }
+    return results;
+}
+async function failed(d, stack, action, status, sinceMs, why) {
+    const [snapshot] = await d.reader.describeStacks([stack]);
+    const op = await d.reader.currentOperation(stack);
+    const instructions = recoveryInstructions(stack, snapshot?.status ?? status, failedResources(op.events.filter((e) => e.timestamp.getTime() >= sinceMs - 1000)), snapshot ? d.reader.consoleUrl(snapshot) : '');
+    d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {
+        title: `Recovery failed: ${stack}`
+    });
+    return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
+}
+
 // EXTERNAL MODULE: ./src/domain/stack.ts
 var stack = __nccwpck_require__(5908);
 ;// CONCATENATED MODULE: ./src/domain/estimate.ts
@@ -28980,8 +29090,6 @@ function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
     return Math.max(0, expectedMs - elapsedMs, ...byResources);
 }
 
-// EXTERNAL MODULE: ./src/domain/stack-status.ts
-var stack_status = __nccwpck_require__(5627);
 ;// CONCATENATED MODULE: ./src/domain/outcome.ts
 
 
@@ -29938,6 +30046,7 @@ async function actionStage(body) {
 
 
 
+
 const TRANSITION = {
     succeeded: 'completed',
     'no-change': 'completed',
@@ -29990,7 +30099,12 @@ async function finalize(d) {
         events.push(...op.events.filter((e) => e.timestamp.getTime() >= sinceMs));
     }
     const outcome = decideOutcome(stacks, events, sinceMs);
-    const rows = stacks.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
+    // Repair before letting the next run in, so it finds a stack it can deploy.
+    const recoveries = d.recovery
+        ? await recoverStacks({ reader: d.reader, recovery: d.recovery, clock: d.clock, sleep: d.sleep, log }, stacks, { autoRollback: config.autoRollback, cleanup: config.cleanup }, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS, config.pollIntervalMs)
+        : [];
+    const after = recoveries.length > 0 ? await d.reader.describeStacks(config.stackNames) : stacks;
+    const rows = after.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
     log.info(`Outcome: ${outcome}. Stacks now: ${rows.map((r) => `${r.name}=${r.status}`).join(', ')}`);
     if (outcome === 'still-running') {
         log.warning('The job ended while CloudFormation is still working: releasing the lock; the next run is still held back by the in-progress check.', { title: 'Deployment still running' });
@@ -30035,11 +30149,25 @@ async function finalize(d) {
         startedAt: new Date(first),
         endedAt: new Date(last),
         events,
+        recoveries,
         appUrl: config.urlOutput
             ? stacks.map((st) => st.outputs[config.urlOutput]).find(Boolean)
             : undefined
     });
-    await io.appendSummary(summary(log.correlationId, config, 'acquired', { outcome, waitedMs: waited, eventCount: events.length }, rows, events) + slack);
+    await io.appendSummary(summary(log.correlationId, config, 'acquired', { outcome, waitedMs: waited, eventCount: events.length }, rows, events) +
+        recoverySection(recoveries) +
+        slack);
+}
+function recoverySection(recoveries) {
+    if (recoveries.length === 0)
+        return '';
+    const lines = ['### Recovery', ''];
+    for (const r of recoveries) {
+        lines.push(`- ${r.stack}: ${r.action} → ${r.finalStatus} (${r.ok ? 'done' : 'failed'})`);
+        if (r.instructions.length > 0)
+            lines.push('', '```', ...r.instructions, '```', '');
+    }
+    return `${lines.join('\n')}\n`;
 }
 /**
  * The final Slack notice (a reply broadcast to the channel) and the parent
@@ -30073,6 +30201,14 @@ async function slackReport(d, dir, end) {
                 : failedMessage(info, {
                     durationMs,
                     rootCause: end.events.find(isRootCauseFailure),
+                    rollback: end.recoveries[0]
+                        ? {
+                            action: end.recoveries.map((r) => `${r.action} ${r.stack}`).join(', '),
+                            result: end.recoveries
+                                .map((r) => `${r.stack} ${r.ok ? 'is' : 'still'} ${r.finalStatus}${r.ok ? '' : ': needs a person (see the job summary)'}`)
+                                .join('; ')
+                        }
+                        : undefined,
                     troubleshooting: troubleshooting(config.stackNames)
                 });
             await notifier.post(end.outcome, thread.channel, message, { ts: thread.ts, broadcast: true });
@@ -30190,7 +30326,16 @@ async function main() {
         const reader = await cloudFormationReader(config.region);
         const kind = io.getState(State.Registry);
         const registry = await openRegistry(kind === 'cloudformation-only' ? undefined : config.registryTable, config.region, (0,history_file/* historyFile */.p2)(config.environment));
-        await finalize({ config, log, io, reader, registry, clock: systemClock, sleep: sleep });
+        await finalize({
+            config,
+            log,
+            io,
+            reader,
+            registry,
+            clock: systemClock,
+            sleep: sleep,
+            recovery: reader
+        });
     });
 }
 function tryReadConfig() {

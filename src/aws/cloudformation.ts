@@ -1,6 +1,9 @@
 import {
   CloudFormationClient,
+  ContinueUpdateRollbackCommand,
+  DeleteStackCommand,
   DescribeStacksCommand,
+  RollbackStackCommand,
   paginateDescribeStackEvents,
   paginateListStackResources,
   type Stack,
@@ -8,7 +11,12 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { DOES_NOT_EXIST, OPERATION_START_STATUSES } from '../domain/stack-status.js';
 import { isStackEvent, type StackEvent, type StackSnapshot } from '../domain/stack.js';
-import type { StackOperation, StackReader, StackResource } from '../coordination/ports.js';
+import type {
+  StackOperation,
+  StackReader,
+  StackRecovery,
+  StackResource
+} from '../coordination/ports.js';
 
 /** Throttling and transient errors are retried by the SDK itself (standard mode, exponential backoff). */
 export function createCloudFormationClient(region: string, maxAttempts = 6): CloudFormationClient {
@@ -20,7 +28,7 @@ const OPERATION_SEARCH_PAGES = 20;
 /** How far back eventsSince looks for the last event it saw before giving up on finding it. */
 const INCREMENTAL_PAGES = 10;
 
-export class CloudFormationAdapter implements StackReader {
+export class CloudFormationAdapter implements StackReader, StackRecovery {
   constructor(
     private readonly client: CloudFormationClient,
     private readonly region: string
@@ -110,6 +118,26 @@ export class CloudFormationAdapter implements StackReader {
       throw err;
     }
     return resources;
+  }
+
+  async rollbackStack(stack: string): Promise<void> {
+    await this.client.send(new RollbackStackCommand({ StackName: stack }));
+  }
+
+  async continueUpdateRollback(
+    stack: string,
+    resourcesToSkip: readonly string[] = []
+  ): Promise<void> {
+    await this.client.send(
+      new ContinueUpdateRollbackCommand({
+        StackName: stack,
+        ...(resourcesToSkip.length > 0 ? { ResourcesToSkip: [...resourcesToSkip] } : {})
+      })
+    );
+  }
+
+  async deleteStack(stack: string): Promise<void> {
+    await this.client.send(new DeleteStackCommand({ StackName: stack }));
   }
 
   consoleUrl(stack: StackSnapshot): string {

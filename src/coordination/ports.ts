@@ -44,3 +44,10 @@ export interface RunRef {
 export interface RunLiveness {
   runFinished(run: RunRef): Promise<boolean | undefined>;
 }
+
+/** The CloudFormation calls that repair a stack. */
+export interface StackRecovery {
+  rollbackStack(stack: string): Promise<void>;
+  continueUpdateRollback(stack: string, resourcesToSkip?: readonly string[]): Promise<void>;
+  deleteStack(stack: string): Promise<void>;
+}

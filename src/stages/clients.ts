@@ -1,9 +1,9 @@
-import type { StackReader } from '../coordination/ports.js';
+import type { StackReader, StackRecovery } from '../coordination/ports.js';
 import type { Registry } from '../registry/types.js';
 
 // Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
 
-export async function cloudFormationReader(region: string): Promise<StackReader> {
+export async function cloudFormationReader(region: string): Promise<StackReader & StackRecovery> {
   const { CloudFormationAdapter, createCloudFormationClient } =
     await import('../aws/cloudformation.js');
   return new CloudFormationAdapter(createCloudFormationClient(region), region);

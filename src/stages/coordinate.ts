@@ -3,7 +3,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_EXPECTED_DURATION_MS, type Config } from '../config/config.js';
 import { ExitCode, Outputs, State, type CoordinationResult } from '../config/state.js';
-import type { Clock, RunLiveness, Sleep, StackReader } from '../coordination/ports.js';
+import type {
+  Clock,
+  RunLiveness,
+  Sleep,
+  StackReader,
+  StackRecovery
+} from '../coordination/ports.js';
+import { recoverStacks } from '../coordination/recover.js';
+import { recoveryAction } from '../domain/recovery.js';
 import { reportFindings } from '../coordination/report-findings.js';
 import { describeHolder, waitForTurn, type TurnOutcome } from '../coordination/wait-for-turn.js';
 import { activeCorrelationId, describeActivity } from '../domain/activity.js';
@@ -50,6 +58,8 @@ export interface CoordinateDeps {
   readonly signal?: AbortSignal;
   /** Slack, when configured. */
   readonly notifier?: SlackNotifier;
+  /** Repairs a stack found needing it before deploying (auto-rollback, cleanup). */
+  readonly recovery?: StackRecovery;
   /** Keeps the thread where later steps (sub-actions) find it. */
   readonly recordThread?: (thread: string) => void;
   /** Starts the detached monitor once the lock is held. */
@@ -210,9 +220,21 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
   }
   await record(d, registry, 'acquired', undefined, holder.fence);
 
+  // A stack a failed deployment left needing repair is repaired first, under the same policy as finalize's.
+  let stacks = turn.stacks;
+  if (d.recovery && stacks.some((st) => recoveryAction(st.status, config))) {
+    await recoverStacks(
+      { reader, recovery: d.recovery, clock: d.clock, sleep: d.sleep, log },
+      stacks,
+      config,
+      config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS,
+      config.pollIntervalMs
+    );
+    stacks = await reader.describeStacks(config.stackNames);
+  }
   const findings = [
-    ...activeDeploymentFindings(turn.stacks),
-    ...otherFindings(turn.stacks, {
+    ...activeDeploymentFindings(stacks),
+    ...otherFindings(stacks, {
       registryConfigured: Boolean(config.registryTable),
       registryUnavailable: turn.fallbackReason
     })
@@ -434,6 +456,7 @@ export async function main(): Promise<void> {
       sleep,
       signal,
       notifier,
+      recovery: reader,
       recordThread: (thread) => writeFileSync(monitorFiles(dir).thread, thread, { mode: 0o600 }),
       startMonitor: (m) =>
         launchMonitor(

@@ -1,7 +1,8 @@
 import { ConfigError, DEFAULT_EXPECTED_DURATION_MS, type Config } from '../config/config.js';
 import { readConfig } from '../config/read.js';
 import { State } from '../config/state.js';
-import type { Clock, Sleep, StackReader } from '../coordination/ports.js';
+import type { Clock, Sleep, StackReader, StackRecovery } from '../coordination/ports.js';
+import { recoverStacks, type RecoveryResult } from '../coordination/recover.js';
 import { formatDuration } from '../domain/durations.js';
 import { resourceTypeSeconds } from '../domain/estimate.js';
 import { decideOutcome, type Outcome } from '../domain/outcome.js';
@@ -36,6 +37,8 @@ export interface FinalizeDeps {
   readonly registry: Registry;
   readonly clock: Clock;
   readonly sleep: Sleep;
+  /** Repairs stacks a failed deployment left needing it (auto-rollback, cleanup). */
+  readonly recovery?: StackRecovery;
 }
 
 interface Row {
@@ -107,7 +110,18 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
     events.push(...op.events.filter((e) => e.timestamp.getTime() >= sinceMs));
   }
   const outcome = decideOutcome(stacks, events, sinceMs);
-  const rows = stacks.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
+  // Repair before letting the next run in, so it finds a stack it can deploy.
+  const recoveries = d.recovery
+    ? await recoverStacks(
+        { reader: d.reader, recovery: d.recovery, clock: d.clock, sleep: d.sleep, log },
+        stacks,
+        { autoRollback: config.autoRollback, cleanup: config.cleanup },
+        config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS,
+        config.pollIntervalMs
+      )
+    : [];
+  const after = recoveries.length > 0 ? await d.reader.describeStacks(config.stackNames) : stacks;
+  const rows = after.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
   log.info(
     `Outcome: ${outcome}. Stacks now: ${rows.map((r) => `${r.name}=${r.status}`).join(', ')}`
   );
@@ -168,6 +182,7 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
     startedAt: new Date(first),
     endedAt: new Date(last),
     events,
+    recoveries,
     appUrl: config.urlOutput
       ? stacks.map((st) => st.outputs[config.urlOutput!]).find(Boolean)
       : undefined
@@ -180,8 +195,20 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
       { outcome, waitedMs: waited, eventCount: events.length },
       rows,
       events
-    ) + slack
+    ) +
+      recoverySection(recoveries) +
+      slack
   );
+}
+
+function recoverySection(recoveries: readonly RecoveryResult[]): string {
+  if (recoveries.length === 0) return '';
+  const lines = ['### Recovery', ''];
+  for (const r of recoveries) {
+    lines.push(`- ${r.stack}: ${r.action} → ${r.finalStatus} (${r.ok ? 'done' : 'failed'})`);
+    if (r.instructions.length > 0) lines.push('', '```', ...r.instructions, '```', '');
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /**
@@ -198,6 +225,7 @@ async function slackReport(
         startedAt: Date;
         endedAt: Date;
         events: readonly StackEvent[];
+        recoveries: readonly RecoveryResult[];
         appUrl?: string;
       }
     | undefined
@@ -230,6 +258,17 @@ async function slackReport(
           : failedMessage(info, {
               durationMs,
               rootCause: end.events.find(isRootCauseFailure),
+              rollback: end.recoveries[0]
+                ? {
+                    action: end.recoveries.map((r) => `${r.action} ${r.stack}`).join(', '),
+                    result: end.recoveries
+                      .map(
+                        (r) =>
+                          `${r.stack} ${r.ok ? 'is' : 'still'} ${r.finalStatus}${r.ok ? '' : ': needs a person (see the job summary)'}`
+                      )
+                      .join('; ')
+                  }
+                : undefined,
               troubleshooting: troubleshooting(config.stackNames)
             });
       await notifier.post(end.outcome, thread.channel, message, { ts: thread.ts, broadcast: true });
@@ -403,7 +442,16 @@ export async function main(): Promise<void> {
       config.region,
       historyFile(config.environment)
     );
-    await finalize({ config, log, io, reader, registry, clock: systemClock, sleep });
+    await finalize({
+      config,
+      log,
+      io,
+      reader,
+      registry,
+      clock: systemClock,
+      sleep,
+      recovery: reader
+    });
   });
 }
 

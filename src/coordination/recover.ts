@@ -1,0 +1,122 @@
+import { formatDuration } from '../domain/durations.js';
+import {
+  failedResources,
+  recoveryAction,
+  recoveryInstructions,
+  type RecoveryPolicy
+} from '../domain/recovery.js';
+import { classifyStatus, type RequiredAction } from '../domain/stack-status.js';
+import type { StackSnapshot } from '../domain/stack.js';
+import type { Logger } from '../report/logger.js';
+import type { Clock, Sleep, StackReader, StackRecovery } from './ports.js';
+
+export interface RecoveryResult {
+  readonly stack: string;
+  readonly action: RequiredAction;
+  readonly ok: boolean;
+  readonly finalStatus: string;
+  /** For a person, when the automatic recovery did not work. */
+  readonly instructions: readonly string[];
+}
+
+export interface RecoverDeps {
+  readonly reader: StackReader;
+  readonly recovery: StackRecovery;
+  readonly clock: Clock;
+  readonly sleep: Sleep;
+  readonly log: Logger;
+}
+
+/**
+ * Repairs what the policy allows: RollbackStack, ContinueUpdateRollback, or
+ * DeleteStack for a failed create, then waits for CloudFormation to finish and
+ * checks the result (a deleted stack must be gone).
+ */
+export async function recoverStacks(
+  d: RecoverDeps,
+  stacks: readonly StackSnapshot[],
+  policy: RecoveryPolicy,
+  timeoutMs: number,
+  pollMs: number
+): Promise<RecoveryResult[]> {
+  const results: RecoveryResult[] = [];
+  for (const stack of stacks) {
+    const action = recoveryAction(stack.status, policy);
+    if (!action) continue;
+    const startedAt = d.clock.now();
+    d.log.info(
+      `Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`
+    );
+    try {
+      if (action === 'rollback') await d.recovery.rollbackStack(stack.name);
+      else if (action === 'continue-rollback') await d.recovery.continueUpdateRollback(stack.name);
+      else await d.recovery.deleteStack(stack.name);
+    } catch (err) {
+      results.push(
+        await failed(
+          d,
+          stack.name,
+          action,
+          stack.status,
+          startedAt,
+          `the call failed: ${(err as Error).message}`
+        )
+      );
+      continue;
+    }
+    let status = stack.status;
+    let now = d.clock.now();
+    // The call returns before CloudFormation starts: wait until the stack has left the status it was in, then settled.
+    while (now - startedAt < timeoutMs) {
+      await d.sleep(pollMs);
+      [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
+      now = d.clock.now();
+      if (status !== stack.status && classifyStatus(status).class !== 'in-progress') break;
+    }
+    const cls = classifyStatus(status).class;
+    const ok =
+      action === 'delete'
+        ? cls === 'does-not-exist'
+        : cls === 'stable' || cls === 'stable-after-failure';
+    if (ok) {
+      d.log.info(`Recovery: ${stack.name} is ${status} after ${formatDuration(now - startedAt)}.`);
+      results.push({ stack: stack.name, action, ok, finalStatus: status, instructions: [] });
+    } else {
+      results.push(
+        await failed(
+          d,
+          stack.name,
+          action,
+          status,
+          startedAt,
+          now - startedAt >= timeoutMs
+            ? `still ${status} after ${formatDuration(now - startedAt)}`
+            : `ended ${status}`
+        )
+      );
+    }
+  }
+  return results;
+}
+
+async function failed(
+  d: RecoverDeps,
+  stack: string,
+  action: RequiredAction,
+  status: string,
+  sinceMs: number,
+  why: string
+): Promise<RecoveryResult> {
+  const [snapshot] = await d.reader.describeStacks([stack]);
+  const op = await d.reader.currentOperation(stack);
+  const instructions = recoveryInstructions(
+    stack,
+    snapshot?.status ?? status,
+    failedResources(op.events.filter((e) => e.timestamp.getTime() >= sinceMs - 1000)),
+    snapshot ? d.reader.consoleUrl(snapshot) : ''
+  );
+  d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {
+    title: `Recovery failed: ${stack}`
+  });
+  return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
+}
