@@ -435,4 +435,31 @@ describe('coordination through the DynamoDB registry', () => {
     expect(lock?.['holder']).toBeUndefined();
     expect(lock?.['lastOutcome']).toBe('aborted');
   });
+
+  it('with github-deployment, a GitHub Deployment follows the deployment: in_progress, then success with the URLs', async () => {
+    cfn.putStack('AppStack', {
+      status: 'UPDATE_COMPLETE',
+      outputs: { ApiUrl: 'https://api.example.com/' }
+    });
+    const job = await registryJob('gh-deployment', 9001, {
+      'github-deployment': 'true',
+      'url-output': 'ApiUrl'
+    });
+    await job.runStage('pre');
+    const main = await job.runStage('main');
+    await deployStep(job, main);
+    const post = await job.runStage('post');
+    expect(post?.exitCode).toBe(0);
+    const [deployment] = github.deployments('octo-org', 'deployments');
+    expect(deployment).toMatchObject({
+      environment: 'production',
+      payload: { correlationId: main?.outputs['correlation-id'] }
+    });
+    const statuses = github.statuses('octo-org', 'deployments', deployment!.id);
+    expect(statuses.map((st) => st.state)).toEqual(['in_progress', 'success']);
+    expect(statuses[1]).toMatchObject({
+      environment_url: 'https://api.example.com/',
+      log_url: `https://github.com/${REPOSITORY}/actions/runs/9001/attempts/1`
+    });
+  });
 });

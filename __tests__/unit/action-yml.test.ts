@@ -61,3 +61,51 @@ describe('action.yml declares the public contract', () => {
     expect(load('coordinate/action.yml').outputs).toEqual(root.outputs);
   });
 });
+
+describe("the adopters' workflow", () => {
+  const workflow = parse(
+    readFileSync(new URL('../../.github/workflows/ci-cd.yml', import.meta.url), 'utf8')
+  ) as {
+    jobs: Record<
+      string,
+      {
+        needs?: string;
+        steps: Array<{
+          id?: string;
+          uses?: string;
+          with?: Record<string, unknown>;
+          run?: string;
+          if?: string;
+        }>;
+      }
+    >;
+  };
+
+  it('uses only inputs the action declares, and feeds its outputs to the deploy step', () => {
+    for (const name of ['deploy-staging', 'deploy-production']) {
+      const steps = workflow.jobs[name]!.steps;
+      const coord = steps.find((s) => s.id === 'coord')!;
+      expect(coord.uses).toMatch(/deploy-coordinator@v1$/);
+      for (const input of Object.keys(coord.with ?? {}))
+        expect(Object.keys(root.inputs)).toContain(input);
+      const deploy = steps.find((s) => s.run?.includes('cdk deploy'))!;
+      expect(deploy.if).toBe("steps.coord.outputs.result == 'acquired'");
+      expect(deploy.run).toContain('${{ steps.coord.outputs.correlation-id }}');
+    }
+  });
+
+  it('waits up to 30 minutes in staging and 60 in production, after build and test', () => {
+    expect(
+      workflow.jobs['deploy-staging']!.steps.find((s) => s.id === 'coord')!.with![
+        'wait-timeout-minutes'
+      ]
+    ).toBe(30);
+    expect(
+      workflow.jobs['deploy-production']!.steps.find((s) => s.id === 'coord')!.with![
+        'wait-timeout-minutes'
+      ]
+    ).toBe(60);
+    expect(workflow.jobs['deploy-staging']!.needs).toBe('build');
+    expect(workflow.jobs['deploy-production']!.needs).toBe('deploy-staging');
+  });
+});

@@ -28753,7 +28753,8 @@ const state_State = {
     TicketSeq: 'ticket-seq',
     MonitorPid: 'monitor-pid',
     MonitorDir: 'monitor-dir',
-    SlackThread: 'slack-thread'
+    SlackThread: 'slack-thread',
+    DeploymentId: 'github-deployment-id'
 };
 const Outputs = {
     CorrelationId: 'correlation-id',

@@ -29022,7 +29022,8 @@ const State = {
     TicketSeq: 'ticket-seq',
     MonitorPid: 'monitor-pid',
     MonitorDir: 'monitor-dir',
-    SlackThread: 'slack-thread'
+    SlackThread: 'slack-thread',
+    DeploymentId: 'github-deployment-id'
 };
 const Outputs = {
     CorrelationId: 'correlation-id',
@@ -29611,6 +29612,8 @@ const monitorFiles = (dir) => ({
     stageSpool: (0,external_node_path_.join)(dir, 'stage-slack-spool.jsonl'),
     /** The Slack thread (channel:ts), for stages that run as separate steps. */
     thread: (0,external_node_path_.join)(dir, 'slack-thread'),
+    /** The GitHub Deployment's ID, for a finalize that runs as a separate step. */
+    deployment: (0,external_node_path_.join)(dir, 'github-deployment-id'),
     /** Written once the final Slack notice went out, so a second finalize does not repeat it. */
     finalSent: (0,external_node_path_.join)(dir, 'slack-final-sent')
 });
@@ -33648,6 +33651,13 @@ async function coordinate(d) {
         d.io.saveState(State.SlackThread, formatThread(thread));
     if (thread)
         d.recordThread?.(formatThread(thread));
+    const deploymentId = await d.deployments?.create(config.environment, log.correlationId);
+    if (deploymentId !== undefined) {
+        d.io.saveState(State.DeploymentId, String(deploymentId));
+        d.recordDeployment?.(deploymentId);
+        await d.deployments?.status(deploymentId, 'in_progress', `Deploying ${config.stackNames.join(', ')} (${log.correlationId})`);
+        log.info(`GitHub Deployment ${deploymentId} is in progress.`);
+    }
     if (registry.kind === 'dynamodb' || config.monitor) {
         const monitor = d.startMonitor?.({
             fence: holder.fence,
@@ -33752,6 +33762,10 @@ async function main() {
             signal,
             notifier,
             recovery: reader,
+            deployments: config.githubDeployment && config.githubToken
+                ? await githubDeployments(config.githubToken, log)
+                : undefined,
+            recordDeployment: (id) => (0,external_node_fs_.writeFileSync)(monitorFiles(dir).deployment, String(id), { mode: 0o600 }),
             recordThread: (thread) => (0,external_node_fs_.writeFileSync)(monitorFiles(dir).thread, thread, { mode: 0o600 }),
             startMonitor: (m) => launchMonitor(monitorBundle, dir, monitorSettings(config, { correlationId, ...m }), monitorEnv(config.slack))
         };
@@ -33761,6 +33775,10 @@ async function main() {
 async function githubLiveness(token, log) {
     const { GitHubRunLiveness } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(386)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5386));
     return new GitHubRunLiveness(token, log);
+}
+async function githubDeployments(token, log) {
+    const { GitHubDeployments } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6887));
+    return new GitHubDeployments(token, runContext(), log);
 }
 
 

@@ -28918,7 +28918,8 @@ const State = {
     TicketSeq: 'ticket-seq',
     MonitorPid: 'monitor-pid',
     MonitorDir: 'monitor-dir',
-    SlackThread: 'slack-thread'
+    SlackThread: 'slack-thread',
+    DeploymentId: 'github-deployment-id'
 };
 const Outputs = {
     CorrelationId: 'correlation-id',
@@ -29051,6 +29052,8 @@ const monitorFiles = (dir) => ({
     stageSpool: (0,external_node_path_.join)(dir, 'stage-slack-spool.jsonl'),
     /** The Slack thread (channel:ts), for stages that run as separate steps. */
     thread: (0,external_node_path_.join)(dir, 'slack-thread'),
+    /** The GitHub Deployment's ID, for a finalize that runs as a separate step. */
+    deployment: (0,external_node_path_.join)(dir, 'github-deployment-id'),
     /** Written once the final Slack notice went out, so a second finalize does not repeat it. */
     finalSent: (0,external_node_path_.join)(dir, 'slack-final-sent')
 });

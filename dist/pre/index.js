@@ -28389,7 +28389,8 @@ const State = {
     TicketSeq: 'ticket-seq',
     MonitorPid: 'monitor-pid',
     MonitorDir: 'monitor-dir',
-    SlackThread: 'slack-thread'
+    SlackThread: 'slack-thread',
+    DeploymentId: 'github-deployment-id'
 };
 const Outputs = {
     CorrelationId: 'correlation-id',

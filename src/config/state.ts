@@ -10,7 +10,8 @@ export const State = {
   TicketSeq: 'ticket-seq',
   MonitorPid: 'monitor-pid',
   MonitorDir: 'monitor-dir',
-  SlackThread: 'slack-thread'
+  SlackThread: 'slack-thread',
+  DeploymentId: 'github-deployment-id'
 } as const;
 
 export type StateKey = (typeof State)[keyof typeof State];

@@ -26,6 +26,7 @@ import {
 import { classifyStatus } from '../domain/stack-status.js';
 import { CORRELATION_TAG, type StackSnapshot } from '../domain/stack.js';
 import { runContext } from '../github/context.js';
+import type { GitHubDeployments } from '../github/deployments.js';
 import { monitorDir, monitorEnv, monitorFiles, monitorSettings } from '../monitor/files.js';
 import { queuedMessage, startedMessage, type DeploymentInfo } from '../notify/messages.js';
 import { ask } from '../notify/ask.js';
@@ -62,6 +63,9 @@ export interface CoordinateDeps {
   readonly recovery?: StackRecovery;
   /** Keeps the thread where later steps (sub-actions) find it. */
   readonly recordThread?: (thread: string) => void;
+  /** A GitHub Deployment for this deployment (github-deployment: true). */
+  readonly deployments?: GitHubDeployments;
+  readonly recordDeployment?: (id: number) => void;
   /** Starts the detached monitor once the lock is held. */
   readonly startMonitor?: (m: {
     fence: number;
@@ -321,6 +325,17 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
       : undefined;
   if (thread) d.io.saveState(State.SlackThread, formatThread(thread));
   if (thread) d.recordThread?.(formatThread(thread));
+  const deploymentId = await d.deployments?.create(config.environment, log.correlationId);
+  if (deploymentId !== undefined) {
+    d.io.saveState(State.DeploymentId, String(deploymentId));
+    d.recordDeployment?.(deploymentId);
+    await d.deployments?.status(
+      deploymentId,
+      'in_progress',
+      `Deploying ${config.stackNames.join(', ')} (${log.correlationId})`
+    );
+    log.info(`GitHub Deployment ${deploymentId} is in progress.`);
+  }
   if (registry.kind === 'dynamodb' || config.monitor) {
     const monitor = d.startMonitor?.({
       fence: holder.fence,
@@ -457,6 +472,12 @@ export async function main(): Promise<void> {
       signal,
       notifier,
       recovery: reader,
+      deployments:
+        config.githubDeployment && config.githubToken
+          ? await githubDeployments(config.githubToken, log)
+          : undefined,
+      recordDeployment: (id) =>
+        writeFileSync(monitorFiles(dir).deployment, String(id), { mode: 0o600 }),
       recordThread: (thread) => writeFileSync(monitorFiles(dir).thread, thread, { mode: 0o600 }),
       startMonitor: (m) =>
         launchMonitor(
@@ -473,4 +494,9 @@ export async function main(): Promise<void> {
 async function githubLiveness(token: string, log: Logger): Promise<RunLiveness> {
   const { GitHubRunLiveness } = await import('../github/liveness.js');
   return new GitHubRunLiveness(token, log);
+}
+
+async function githubDeployments(token: string, log: Logger): Promise<GitHubDeployments> {
+  const { GitHubDeployments } = await import('../github/deployments.js');
+  return new GitHubDeployments(token, runContext(), log);
 }

@@ -177,6 +177,12 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
   const waited = Date.parse(acquiredAt) - Date.parse(io.getState(State.QueuedAt) || acquiredAt);
   const first = events[0]?.timestamp.getTime() ?? sinceMs;
   const last = events.at(-1)?.timestamp.getTime() ?? d.clock.now();
+  await deploymentStatus(
+    d,
+    dir,
+    outcome,
+    config.urlOutput ? after.map((st) => st.outputs[config.urlOutput!]).find(Boolean) : undefined
+  );
   const slack = await slackReport(d, dir, {
     outcome,
     startedAt: new Date(first),
@@ -199,6 +205,27 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
       recoverySection(recoveries) +
       slack
   );
+}
+
+/** The GitHub Deployment follows the outcome: success, or failure (with the app URL and the run's log). */
+async function deploymentStatus(
+  d: FinalizeDeps,
+  dir: string,
+  outcome: Outcome,
+  appUrl?: string
+): Promise<void> {
+  const { config, io, log } = d;
+  const file = monitorFiles(dir).deployment;
+  const id = Number(
+    io.getState(State.DeploymentId) || (existsSync(file) ? readFileSync(file, 'utf8') : '')
+  );
+  if (!config.githubDeployment || !config.githubToken || !Number.isInteger(id) || id <= 0) return;
+  const { GitHubDeployments } = await import('../github/deployments.js');
+  const deployments = new GitHubDeployments(config.githubToken, runContext(), log);
+  const state =
+    outcome === 'failed' ? 'failure' : outcome === 'still-running' ? 'in_progress' : 'success';
+  await deployments.status(id, state, `${outcome} (${log.correlationId})`, appUrl);
+  log.info(`GitHub Deployment ${id}: ${state}.`);
 }
 
 function recoverySection(recoveries: readonly RecoveryResult[]): string {

@@ -1,0 +1,74 @@
+export const id = 887;
+export const ids = [887];
+export const modules = {
+
+/***/ 6887:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GitHubDeployments: () => (/* binding */ GitHubDeployments)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+
+/** A GitHub Deployment whose status follows the deployment; trouble here is a warning, never a failure. */
+class GitHubDeployments {
+    run;
+    log;
+    octokit;
+    constructor(token, run, log, baseUrl = process.env['GITHUB_API_URL'] || 'https://api.github.com') {
+        this.run = run;
+        this.log = log;
+        this.octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl });
+    }
+    get repo() {
+        const [owner, repo] = (this.run.repository ?? '').split('/');
+        return owner && repo ? { owner, repo } : undefined;
+    }
+    async create(environment, correlationId) {
+        const repo = this.repo;
+        const ref = this.run.sha || this.run.ref;
+        if (!repo || !ref)
+            return undefined;
+        try {
+            const { data } = await this.octokit.rest.repos.createDeployment({
+                ...repo,
+                ref,
+                environment,
+                auto_merge: false,
+                required_contexts: [],
+                description: `Deployment Coordinator ${correlationId}`,
+                payload: { correlationId }
+            });
+            return 'id' in data ? data.id : undefined;
+        }
+        catch (err) {
+            this.log.warning(`Could not create the GitHub Deployment: ${err.message}`, {
+                title: 'GitHub Deployment'
+            });
+            return undefined;
+        }
+    }
+    async status(id, state, description, environmentUrl) {
+        const repo = this.repo;
+        if (!repo)
+            return;
+        try {
+            await this.octokit.rest.repos.createDeploymentStatus({
+                ...repo,
+                deployment_id: id,
+                state,
+                description: description.slice(0, 140),
+                ...(this.run.runUrl ? { log_url: this.run.runUrl } : {}),
+                ...(environmentUrl ? { environment_url: environmentUrl } : {})
+            });
+        }
+        catch (err) {
+            this.log.warning(`Could not set the GitHub Deployment's status to ${state}: ${err.message}`, { title: 'GitHub Deployment' });
+        }
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,72 @@
+import { getOctokit } from '@actions/github';
+import type { Logger } from '../report/logger.js';
+import type { RunContext } from './context.js';
+
+export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'error' | 'inactive';
+
+/** A GitHub Deployment whose status follows the deployment; trouble here is a warning, never a failure. */
+export class GitHubDeployments {
+  private readonly octokit: ReturnType<typeof getOctokit>;
+
+  constructor(
+    token: string,
+    private readonly run: RunContext,
+    private readonly log: Logger,
+    baseUrl = process.env['GITHUB_API_URL'] || 'https://api.github.com'
+  ) {
+    this.octokit = getOctokit(token, { baseUrl });
+  }
+
+  private get repo(): { owner: string; repo: string } | undefined {
+    const [owner, repo] = (this.run.repository ?? '').split('/');
+    return owner && repo ? { owner, repo } : undefined;
+  }
+
+  async create(environment: string, correlationId: string): Promise<number | undefined> {
+    const repo = this.repo;
+    const ref = this.run.sha || this.run.ref;
+    if (!repo || !ref) return undefined;
+    try {
+      const { data } = await this.octokit.rest.repos.createDeployment({
+        ...repo,
+        ref,
+        environment,
+        auto_merge: false,
+        required_contexts: [],
+        description: `Deployment Coordinator ${correlationId}`,
+        payload: { correlationId }
+      });
+      return 'id' in data ? data.id : undefined;
+    } catch (err) {
+      this.log.warning(`Could not create the GitHub Deployment: ${(err as Error).message}`, {
+        title: 'GitHub Deployment'
+      });
+      return undefined;
+    }
+  }
+
+  async status(
+    id: number,
+    state: DeploymentState,
+    description: string,
+    environmentUrl?: string
+  ): Promise<void> {
+    const repo = this.repo;
+    if (!repo) return;
+    try {
+      await this.octokit.rest.repos.createDeploymentStatus({
+        ...repo,
+        deployment_id: id,
+        state,
+        description: description.slice(0, 140),
+        ...(this.run.runUrl ? { log_url: this.run.runUrl } : {}),
+        ...(environmentUrl ? { environment_url: environmentUrl } : {})
+      });
+    } catch (err) {
+      this.log.warning(
+        `Could not set the GitHub Deployment's status to ${state}: ${(err as Error).message}`,
+        { title: 'GitHub Deployment' }
+      );
+    }
+  }
+}
