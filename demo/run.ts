@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudFormationStandin, type Step } from '../test-rig/cfn-standin.js';
 import { DynamoRig } from '../test-rig/dynamo-rig.js';
+import { GitHubStandin } from '../test-rig/github-standin.js';
 import { Job, type StageResult } from '../test-rig/runner.js';
 import { SlackStandin } from '../test-rig/slack-standin.js';
 
@@ -28,10 +29,11 @@ const resource = (
 ): Step => ({ atMs, logicalId, type, status, reason });
 
 async function main(): Promise<void> {
-  const [cfn, dynamo, slack] = await Promise.all([
+  const [cfn, dynamo, slack, github] = await Promise.all([
     CloudFormationStandin.start(),
     DynamoRig.start(),
-    SlackStandin.start()
+    SlackStandin.start(),
+    GitHubStandin.start()
   ]);
   const scratch = mkdtempSync(join(tmpdir(), 'deploy-coordinator-demo-'));
   const jobs: Job[] = [];
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
           AWS_ENDPOINT_URL_CLOUDFORMATION: cfn.url,
           AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
           GITHUB_REPOSITORY: 'octo-org/court-cases',
+          GITHUB_API_URL: github.url,
           GITHUB_RUN_ID: String(runId),
           GITHUB_RUN_ATTEMPT: '1',
           GITHUB_ACTOR: name
@@ -209,7 +212,7 @@ async function main(): Promise<void> {
     );
   } finally {
     for (const job of jobs) await job.dispose().catch(() => undefined);
-    await Promise.all([cfn.close(), dynamo.close(), slack.close()]);
+    await Promise.all([cfn.close(), dynamo.close(), slack.close(), github.close()]);
     rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -462,4 +462,27 @@ describe('coordination through the DynamoDB registry', () => {
       log_url: `https://github.com/${REPOSITORY}/actions/runs/9001/attempts/1`
     });
   });
+
+  it("a job cancelled before any stack operation: finalize reports cancelled from the job's step conclusions", async () => {
+    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
+    const job = await registryJob('cancelled-job', 9101, {});
+    await job.runStage('pre');
+    const main = await job.runStage('main');
+    github.setJobs('octo-org', 'deployments', 9101, 1, [
+      {
+        name: 'cancelled-job',
+        status: 'in_progress',
+        steps: [
+          { name: 'coordinate', status: 'completed', conclusion: 'success', number: 1 },
+          { name: 'Deploy', status: 'completed', conclusion: 'cancelled', number: 2 }
+        ]
+      }
+    ]);
+    const post = await job.runStage('post');
+    expect(post?.stdout).toMatch(/Outcome: cancelled/);
+    const states = (await record(main?.outputs['correlation-id'] ?? '')).transitions.map(
+      (t) => t.state
+    );
+    expect(states).toEqual(['queued', 'acquired', 'cancelled', 'released']);
+  });
 });

@@ -11,7 +11,9 @@ export function awsEnv(cfn: CloudFormationStandin): Record<string, string> {
     AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
     AWS_SECRET_ACCESS_KEY: 'secret-for-the-stand-in',
     AWS_ENDPOINT_URL_CLOUDFORMATION: cfn.url,
-    AWS_EC2_METADATA_DISABLED: 'true'
+    AWS_EC2_METADATA_DISABLED: 'true',
+    // Never the internet: a test that wants the GitHub API passes its stand-in's URL.
+    GITHUB_API_URL: 'http://127.0.0.1:9'
   };
 }
 

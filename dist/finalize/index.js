@@ -30099,7 +30099,13 @@ async function finalize(d) {
         const op = await d.reader.currentOperation(s);
         events.push(...op.events.filter((e) => e.timestamp.getTime() >= sinceMs));
     }
-    const outcome = decideOutcome(stacks, events, sinceMs);
+    let outcome = decideOutcome(stacks, events, sinceMs);
+    // No stack operation, and a step of this job was cancelled: the deployment was cancelled before it began.
+    if (outcome === 'no-change' && config.githubToken) {
+        const { stepCancelled } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(475)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9475));
+        if (await stepCancelled(config.githubToken, runContext()))
+            outcome = 'cancelled';
+    }
     // Repair before letting the next run in, so it finds a stack it can deploy.
     const recoveries = d.recovery
         ? await recoverStacks({ reader: d.reader, recovery: d.recovery, clock: d.clock, sleep: d.sleep, log }, stacks, { autoRollback: config.autoRollback, cleanup: config.cleanup }, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS, config.pollIntervalMs)

@@ -109,7 +109,12 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
     const op = await d.reader.currentOperation(s);
     events.push(...op.events.filter((e) => e.timestamp.getTime() >= sinceMs));
   }
-  const outcome = decideOutcome(stacks, events, sinceMs);
+  let outcome = decideOutcome(stacks, events, sinceMs);
+  // No stack operation, and a step of this job was cancelled: the deployment was cancelled before it began.
+  if (outcome === 'no-change' && config.githubToken) {
+    const { stepCancelled } = await import('../github/job-status.js');
+    if (await stepCancelled(config.githubToken, runContext())) outcome = 'cancelled';
+  }
   // Repair before letting the next run in, so it finds a stack it can deploy.
   const recoveries = d.recovery
     ? await recoverStacks(

@@ -1,0 +1,32 @@
+import { getOctokit } from '@actions/github';
+import type { RunContext } from './context.js';
+
+/**
+ * Whether a step of this job was cancelled, from the GitHub API (`actions: read`);
+ * undefined when it cannot tell (no access, or the job cannot be told apart by name).
+ */
+export async function stepCancelled(
+  token: string,
+  run: RunContext,
+  baseUrl = process.env['GITHUB_API_URL'] || 'https://api.github.com'
+): Promise<boolean | undefined> {
+  const [owner, repo] = (run.repository ?? '').split('/');
+  const runId = Number(run.runId);
+  if (!owner || !repo || !Number.isInteger(runId) || !run.job) return undefined;
+  try {
+    const octokit = getOctokit(token, { baseUrl, request: { retries: 0 } });
+    const { data } = await octokit.rest.actions.listJobsForWorkflowRunAttempt({
+      owner,
+      repo,
+      run_id: runId,
+      attempt_number: Number(run.runAttempt || '1')
+    });
+    const mine = data.jobs.filter(
+      (j) => j.status === 'in_progress' && (j.name === run.job || j.name.startsWith(`${run.job} (`))
+    );
+    if (mine.length !== 1) return undefined;
+    return (mine[0]!.steps ?? []).some((s) => s.conclusion === 'cancelled');
+  } catch {
+    return undefined;
+  }
+}
