@@ -485,4 +485,20 @@ describe('coordination through the DynamoDB registry', () => {
     );
     expect(states).toEqual(['queued', 'acquired', 'cancelled', 'released']);
   });
+
+  it('finalize with the monitor already dead does no harm and says so; the summary has the timings', async () => {
+    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
+    const job = await registryJob('dead-monitor', 9201, {});
+    await job.runStage('pre');
+    const main = await job.runStage('main');
+    await deployStep(job, main);
+    for (const p of await job.processes()) process.kill(p.pid, 'SIGKILL');
+    for (let i = 0; i < 50 && (await job.processes()).length > 0; i++) await sleep(20);
+    const post = await job.runStage('post');
+    expect(post?.exitCode).toBe(0);
+    expect(post?.stdout).toMatch(/Monitor \(pid \d+\): was no longer running/);
+    expect(post?.stdout).toMatch(/Released production \(fencing token 1\), outcome succeeded/);
+    expect(job.summary()).toMatch(/\| Deploying \| \d+(ms|s) \(estimate 30m 00s\) \|/);
+    expect(job.summary()).toMatch(/\| Waited \| /);
+  });
 });

@@ -29143,8 +29143,9 @@ async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
 }
 async function failed(d, stack, action, status, sinceMs, why) {
     const [snapshot] = await d.reader.describeStacks([stack]);
+    // Only what failed during the repair: those are the resources to fix or skip.
     const op = await d.reader.currentOperation(stack);
-    const instructions = recoveryInstructions(stack, snapshot?.status ?? status, failedResources(op.events.filter((e) => e.timestamp.getTime() >= sinceMs - 1000)), snapshot ? d.reader.consoleUrl(snapshot) : '');
+    const instructions = recoveryInstructions(stack, snapshot?.status ?? status, failedResources(op.events.filter((e) => e.timestamp.getTime() >= sinceMs)), snapshot ? d.reader.consoleUrl(snapshot) : '');
     d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {
         title: `Recovery failed: ${stack}`
     });

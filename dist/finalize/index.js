@@ -29010,8 +29010,9 @@ async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
 }
 async function failed(d, stack, action, status, sinceMs, why) {
     const [snapshot] = await d.reader.describeStacks([stack]);
+    // Only what failed during the repair: those are the resources to fix or skip.
     const op = await d.reader.currentOperation(stack);
-    const instructions = recoveryInstructions(stack, snapshot?.status ?? status, failedResources(op.events.filter((e) => e.timestamp.getTime() >= sinceMs - 1000)), snapshot ? d.reader.consoleUrl(snapshot) : '');
+    const instructions = recoveryInstructions(stack, snapshot?.status ?? status, failedResources(op.events.filter((e) => e.timestamp.getTime() >= sinceMs)), snapshot ? d.reader.consoleUrl(snapshot) : '');
     d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {
         title: `Recovery failed: ${stack}`
     });
@@ -29207,13 +29208,20 @@ const monitorEnv = (slack, env = process.env) => (slack ? { ...env, [SLACK_TOKEN
 ;// CONCATENATED MODULE: ./src/monitor/stop.ts
 
 
+/** Running, not just a zombie waiting to be reaped (a detached monitor's parent is gone). */
 const alive = (pid) => {
     try {
         process.kill(pid, 0);
-        return true;
     }
     catch {
         return false;
+    }
+    try {
+        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    }
+    catch {
+        return true;
     }
 };
 /** SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. */
@@ -30162,7 +30170,18 @@ async function finalize(d) {
             ? stacks.map((st) => st.outputs[config.urlOutput]).find(Boolean)
             : undefined
     });
-    await io.appendSummary(summary(log.correlationId, config, 'acquired', { outcome, waitedMs: waited, eventCount: events.length }, rows, events) +
+    await io.appendSummary(summary(log.correlationId, config, 'acquired', {
+        outcome,
+        waitedMs: waited,
+        deployMs: last - first,
+        expectedMs: (0,external_node_fs_.existsSync)(monitorFiles(dir).settings)
+            ? readSettings(monitorFiles(dir).settings).info.estimate.expectedMs
+            : undefined,
+        thread: io.getState(State.SlackThread) ||
+            ((0,external_node_fs_.existsSync)(monitorFiles(dir).thread)
+                ? (0,external_node_fs_.readFileSync)(monitorFiles(dir).thread, 'utf8')
+                : undefined)
+    }, rows, events) +
         recoverySection(recoveries) +
         slack);
 }
@@ -30315,7 +30334,13 @@ function summary(correlationId, config, result, deployment, rows, events) {
         ...(deployment
             ? [
                 `| Outcome | ${deployment.outcome} |`,
-                `| Waited | ${durations_formatDuration(deployment.waitedMs)} |`
+                `| Waited | ${durations_formatDuration(deployment.waitedMs)} |`,
+                `| Deploying | ${durations_formatDuration(deployment.deployMs)}${deployment.expectedMs !== undefined ? ` (estimate ${durations_formatDuration(deployment.expectedMs)})` : ''} |`,
+                ...(deployment.thread
+                    ? [
+                        `| Slack thread | channel ${deployment.thread.split(':')[0]}, message ${deployment.thread.split(':')[1]} |`
+                    ]
+                    : [])
             ]
             : []),
         `| Registry | ${config.registryTable ?? 'none (CloudFormation only)'} |`,

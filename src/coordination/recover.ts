@@ -108,11 +108,12 @@ async function failed(
   why: string
 ): Promise<RecoveryResult> {
   const [snapshot] = await d.reader.describeStacks([stack]);
+  // Only what failed during the repair: those are the resources to fix or skip.
   const op = await d.reader.currentOperation(stack);
   const instructions = recoveryInstructions(
     stack,
     snapshot?.status ?? status,
-    failedResources(op.events.filter((e) => e.timestamp.getTime() >= sinceMs - 1000)),
+    failedResources(op.events.filter((e) => e.timestamp.getTime() >= sinceMs)),
     snapshot ? d.reader.consoleUrl(snapshot) : ''
   );
   d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {

@@ -4,12 +4,18 @@ import { monitorFiles } from './files.js';
 
 export type StopResult = 'stopped' | 'killed' | 'not-running';
 
+/** Running, not just a zombie waiting to be reaped (a detached monitor's parent is gone). */
 const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true;
   }
 };
 

@@ -203,7 +203,19 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
       log.correlationId,
       config,
       'acquired',
-      { outcome, waitedMs: waited, eventCount: events.length },
+      {
+        outcome,
+        waitedMs: waited,
+        deployMs: last - first,
+        expectedMs: existsSync(monitorFiles(dir).settings)
+          ? readSettings(monitorFiles(dir).settings).info.estimate.expectedMs
+          : undefined,
+        thread:
+          io.getState(State.SlackThread) ||
+          (existsSync(monitorFiles(dir).thread)
+            ? readFileSync(monitorFiles(dir).thread, 'utf8')
+            : undefined)
+      },
       rows,
       events
     ) +
@@ -408,7 +420,9 @@ function summary(
   correlationId: string,
   config: Config,
   result: string,
-  deployment: { outcome: Outcome; waitedMs: number; eventCount: number } | undefined,
+  deployment:
+    | { outcome: Outcome; waitedMs: number; deployMs: number; expectedMs?: number; thread?: string }
+    | undefined,
   rows: readonly Row[],
   events: readonly StackEvent[]
 ): string {
@@ -423,7 +437,13 @@ function summary(
     ...(deployment
       ? [
           `| Outcome | ${deployment.outcome} |`,
-          `| Waited | ${formatDuration(deployment.waitedMs)} |`
+          `| Waited | ${formatDuration(deployment.waitedMs)} |`,
+          `| Deploying | ${formatDuration(deployment.deployMs)}${deployment.expectedMs !== undefined ? ` (estimate ${formatDuration(deployment.expectedMs)})` : ''} |`,
+          ...(deployment.thread
+            ? [
+                `| Slack thread | channel ${deployment.thread.split(':')[0]}, message ${deployment.thread.split(':')[1]} |`
+              ]
+            : [])
         ]
       : []),
     `| Registry | ${config.registryTable ?? 'none (CloudFormation only)'} |`,
