@@ -8,13 +8,13 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   restoreHistory: () => (/* binding */ restoreHistory)
 /* harmony export */ });
-/* unused harmony export saveHistory */
+/* unused harmony exports historyKeyPrefix, historyRunKey, saveHistory */
 /**
  * The history file travels between runs in the Actions cache: one key per
  * environment and run (keys are immutable), restored by prefix so the newest wins.
  */
-const keyPrefix = (environment) => `deploy-coordinator-history-${environment}-`;
-const runKey = (environment, env) => runKey(environment, env);
+const historyKeyPrefix = (environment) => `deploy-coordinator-history-${environment}-`;
+const historyRunKey = (environment, env) => `${historyKeyPrefix(environment)}${env['GITHUB_RUN_ID'] ?? '0'}-${env['GITHUB_RUN_ATTEMPT'] ?? '1'}`;
 async function restoreHistory(file, environment, log, env = process.env) {
     const cache = await __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 7131));
     if (!cache.isFeatureAvailable()) {
@@ -22,8 +22,8 @@ async function restoreHistory(file, environment, log, env = process.env) {
         return;
     }
     try {
-        const hit = await cache.restoreCache([file], runKey(environment, env), [
-            keyPrefix(environment)
+        const hit = await cache.restoreCache([file], historyRunKey(environment, env), [
+            historyKeyPrefix(environment)
         ]);
         log.info(hit
             ? `Deployment history restored from the Actions cache (${hit}).`
@@ -38,7 +38,7 @@ async function saveHistory(file, environment, log, env = process.env) {
     if (!cache.isFeatureAvailable())
         return;
     try {
-        await cache.saveCache([file], `${runKey(environment, env)}-${Date.now()}`);
+        await cache.saveCache([file], `${historyRunKey(environment, env)}-${Date.now()}`);
         log.info('Deployment history saved to the Actions cache.');
     }
     catch (err) {

@@ -4,8 +4,10 @@ import type { Logger } from '../report/logger.js';
  * The history file travels between runs in the Actions cache: one key per
  * environment and run (keys are immutable), restored by prefix so the newest wins.
  */
-const keyPrefix = (environment: string): string => `deploy-coordinator-history-${environment}-`;
-const runKey = (environment: string, env: NodeJS.ProcessEnv): string => runKey(environment, env);
+export const historyKeyPrefix = (environment: string): string =>
+  `deploy-coordinator-history-${environment}-`;
+export const historyRunKey = (environment: string, env: NodeJS.ProcessEnv): string =>
+  `${historyKeyPrefix(environment)}${env['GITHUB_RUN_ID'] ?? '0'}-${env['GITHUB_RUN_ATTEMPT'] ?? '1'}`;
 
 export async function restoreHistory(
   file: string,
@@ -19,8 +21,8 @@ export async function restoreHistory(
     return;
   }
   try {
-    const hit = await cache.restoreCache([file], runKey(environment, env), [
-      keyPrefix(environment)
+    const hit = await cache.restoreCache([file], historyRunKey(environment, env), [
+      historyKeyPrefix(environment)
     ]);
     log.info(
       hit
@@ -44,7 +46,7 @@ export async function saveHistory(
   const cache = await import('@actions/cache');
   if (!cache.isFeatureAvailable()) return;
   try {
-    await cache.saveCache([file], `${runKey(environment, env)}-${Date.now()}`);
+    await cache.saveCache([file], `${historyRunKey(environment, env)}-${Date.now()}`);
     log.info('Deployment history saved to the Actions cache.');
   } catch (err) {
     log.warning(
