@@ -235,6 +235,7 @@ async function run(rig: DynamoRig, cfn: CloudFormationStandin, dir: string): Pro
   // The lock, taken the way coordinate takes it, so that the monitor's heartbeats succeed.
   const me: Participant = {
     correlationId: CORRELATION_ID,
+    owner: 'bench-monitor-owner',
     environment: ENVIRONMENT,
     stacks: [STACK],
     run: { repository: 'bench/monitor', runId: '1' },
@@ -271,6 +272,7 @@ async function run(rig: DynamoRig, cfn: CloudFormationStandin, dir: string): Pro
     },
     {
       correlationId: CORRELATION_ID,
+      owner: me.owner,
       fence: holder.fence,
       acquiredAt: holder.acquiredAt,
       registryTable: rig.table,

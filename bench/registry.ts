@@ -116,6 +116,7 @@ function newReader(world: World): StackReader {
 function participant(id: string, environment: string, stack: string): Participant {
   return {
     correlationId: id,
+    owner: `owner-${id}`,
     environment,
     stacks: [stack],
     run: { repository: 'bench/registry', runId: id },
@@ -200,7 +201,13 @@ async function handoffs(
     const { turn } = await startWaiting(world, waiter, pollIntervalMs);
     await sleep(delay);
     const releasedAt = performance.now(); // the release request is part of the handoff
-    if (!(await holderRegistry.release(env, holder.correlationId, fence, 'completed')))
+    if (
+      !(await holderRegistry.release(
+        env,
+        { owner: holder.owner, fence, correlationId: holder.correlationId },
+        'completed'
+      ))
+    )
       throw new Error(`bench: ${env}: release refused`);
     const outcome = await turn;
     const latency = performance.now() - releasedAt;
@@ -244,7 +251,13 @@ async function holdLock(
   const every = heartbeatInterval(me.leaseMs);
   while (!signal.aborted) {
     beats.push(Date.now());
-    if (!(await registry.heartbeatLock(me.environment, me.correlationId, fence)))
+    if (
+      !(await registry.heartbeatLock(me.environment, {
+        owner: me.owner,
+        fence,
+        correlationId: me.correlationId
+      }))
+    )
       throw new Error('bench: the holder lost its lock');
     await sleep(every, signal);
   }

@@ -7,6 +7,23 @@
  * same port with the same data. Requests are recorded by operation (`x-amz-target`), except the
  * rig's own (table set-up, `items()`, `deleteTable()`), so a benchmark can count registry calls.
  *
+ * Scripted faults, answered the way DynamoDB answers them (so that the real SDK names and retries
+ * them as in production) instead of letting dynalite see the request:
+ * - `throttle(count, { ops?, code? })`: the next `count` requests (only those whose operation is in
+ *   `ops`, e.g. `['UpdateItem', 'Query']`, if given) get HTTP 400, `application/x-amz-json-1.0`,
+ *   `{"__type":"com.amazonaws.dynamodb.v20120810#<code>","message":"..."}` with DynamoDB's
+ *   message. `code` is `ProvisionedThroughputExceededException` (default), `ThrottlingException`
+ *   or `RequestLimitExceeded`: the SDK throws an error of that `name` (`$fault` 'client') and its
+ *   retry strategy classes it as throttling, so it retries (back-off base 1 s in this SDK).
+ * - `failRequests(count, { ops?, status? })`: the next `count` matching requests get a 5xx
+ *   (`status`, default 500, `InternalServerError`; 503 is `ServiceUnavailable`); the SDK throws
+ *   that `name` (`$fault` 'server') and retries it as transient.
+ * - `faultsPending()`: faulted answers still scripted; `clearFaults()` drops them.
+ * Scripts queue in call order; a request takes the first pending script whose `ops` match it.
+ * Faulted requests are recorded in `requests` like served ones, with `faulted` set to the error
+ * code (and `status` to the HTTP status). The rig's own requests are never faulted. Note that the
+ * SDK's default for DynamoDB here is 4 attempts (`maxAttempts` unset), not 3.
+ *
  * What dynalite 4.0.0 does not do: UpdateTimeToLive (UnknownOperationException, so TTL is never
  * enabled and items never expire; DescribeTimeToLive always says DISABLED), and
  * ReturnValuesOnConditionCheckFailure (accepted and ignored: a ConditionalCheckFailedException
@@ -14,8 +31,10 @@
  * begins_with, ConsistentRead (always consistent) and pagination.
  */
 import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
 import { Server, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as zlib from 'node:zlib';
 import {
   CreateTableCommand,
   DeleteTableCommand,
@@ -47,13 +66,42 @@ export interface RigRequest {
   at: number;
   /** HTTP status, once the response has been sent. */
   status?: number;
+  /** The error code the rig answered with instead of dynalite (`throttle()`, `failRequests()`). */
+  faulted?: string;
 }
+
+/** The error codes with which DynamoDB throttles a request (all HTTP 400). */
+export type ThrottleCode =
+  'ThrottlingException' | 'ProvisionedThroughputExceededException' | 'RequestLimitExceeded';
+
+/** DynamoDB's own messages for the faults the rig can script. */
+const FAULT_MESSAGES: Record<string, string> = {
+  ProvisionedThroughputExceededException:
+    'The level of configured provisioned throughput for the table was exceeded. ' +
+    'Consider increasing your provisioning level with the UpdateTable API.',
+  ThrottlingException: 'Rate of requests exceeds the allowed throughput.',
+  RequestLimitExceeded:
+    'Throughput exceeds the current throughput limit for your account. ' +
+    'Please contact AWS Support at https://aws.amazon.com/support request a limit increase',
+  InternalServerError: 'Internal server error',
+  ServiceUnavailable: 'The service is currently unavailable or busy.'
+};
+
+/** A scripted fault: the next `remaining` requests whose operation is in `ops` (any if unset). */
+interface FaultScript {
+  remaining: number;
+  ops?: ReadonlySet<string>;
+  status: number;
+  code: string;
+}
+
+type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
 export class DynamoRig {
   readonly url: string;
   readonly table: string;
   readonly port: number;
-  /** Requests served (the rig's own excluded), in arrival order. */
+  /** Requests received (the rig's own excluded), in arrival order, faulted ones included. */
   readonly requests: RigRequest[] = [];
   /** Whether UpdateTimeToLive on `expiresAt` succeeded at start (never with dynalite 4.0.0). */
   ttlEnabled = false;
@@ -62,6 +110,7 @@ export class DynamoRig {
   private readonly internal: DynamoDBClient;
   private readonly internalDoc: DynamoDBDocumentClient;
   private readonly clients: DynamoDBClient[] = [];
+  private readonly faults: FaultScript[] = [];
   private listening = true;
   private closed = false;
 
@@ -85,10 +134,18 @@ export class DynamoRig {
   static async start(opts: { table?: string } = {}): Promise<DynamoRig> {
     const dynalite = requireCjs('dynalite') as DynaliteFactory;
     const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+    // Take dynalite's handler (http.createServer(handler)) off the server and call it ourselves,
+    // so that a faulted request never reaches it. Listen/close do not touch 'request' listeners.
+    const dynaliteHandlers = server.listeners('request') as RequestListener[];
+    server.removeAllListeners('request');
+    const toDynalite: RequestListener = (req, res) => {
+      for (const h of dynaliteHandlers) h.call(server, req, res);
+    };
     const holder: { rig?: DynamoRig } = {};
-    server.prependListener('request', (req: IncomingMessage, res: ServerResponse) =>
-      holder.rig?.record(req, res)
-    );
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      if (holder.rig) holder.rig.dispatch(req, res, toDynalite);
+      else toDynalite(req, res);
+    });
     await listen(server, 0);
     const port = (server.address() as AddressInfo).port;
     const rig = new DynamoRig(server, port, opts.table ?? DEFAULT_REGISTRY_TABLE);
@@ -113,7 +170,7 @@ export class DynamoRig {
     return rig;
   }
 
-  /** Number of requests served (the rig's own excluded). */
+  /** Number of requests received (the rig's own excluded), faulted ones included. */
   get requestCount(): number {
     return this.requests.length;
   }
@@ -127,6 +184,43 @@ export class DynamoRig {
 
   resetCounts(): void {
     this.requests.length = 0;
+  }
+
+  /**
+   * The next `count` requests (whose operation is in `opts.ops`, if given) are throttled: HTTP 400
+   * with `opts.code` (default `ProvisionedThroughputExceededException`), as DynamoDB does.
+   */
+  throttle(count: number, opts: { ops?: string[]; code?: ThrottleCode } = {}): void {
+    const code = opts.code ?? 'ProvisionedThroughputExceededException';
+    if (!(code in FAULT_MESSAGES)) throw new Error(`dynamo-rig: unknown throttle code ${code}`);
+    this.addFault(count, opts.ops, 400, code);
+  }
+
+  /**
+   * The next `count` requests (whose operation is in `opts.ops`, if given) fail with a 5xx
+   * (`opts.status`, default 500 `InternalServerError`; 503 answers `ServiceUnavailable`).
+   */
+  failRequests(count: number, opts: { ops?: string[]; status?: number } = {}): void {
+    const status = opts.status ?? 500;
+    if (!Number.isInteger(status) || status < 500 || status > 599) {
+      throw new Error(`dynamo-rig: failRequests status must be 5xx, got ${status}`);
+    }
+    this.addFault(
+      count,
+      opts.ops,
+      status,
+      status === 503 ? 'ServiceUnavailable' : 'InternalServerError'
+    );
+  }
+
+  /** Number of faulted answers still scripted. */
+  faultsPending(): number {
+    return this.faults.reduce((n, f) => n + f.remaining, 0);
+  }
+
+  /** Drops every scripted fault not yet used. */
+  clearFaults(): void {
+    this.faults.length = 0;
   }
 
   /** A client for this rig (us-east-1, dummy credentials); destroyed by `close()`. */
@@ -244,8 +338,18 @@ export class DynamoRig {
     });
   }
 
-  private record(req: IncomingMessage, res: ServerResponse): void {
-    if (req.headers[INTERNAL_HEADER] !== undefined) return;
+  private addFault(count: number, ops: string[] | undefined, status: number, code: string): void {
+    if (!Number.isInteger(count) || count < 0) {
+      throw new Error(`dynamo-rig: fault count must be a non-negative integer, got ${count}`);
+    }
+    if (ops !== undefined && ops.length === 0) throw new Error('dynamo-rig: empty ops');
+    if (count === 0) return;
+    this.faults.push({ remaining: count, status, code, ...(ops ? { ops: new Set(ops) } : {}) });
+  }
+
+  /** Records the request and answers it with the first matching fault, or passes it to dynalite. */
+  private dispatch(req: IncomingMessage, res: ServerResponse, toDynalite: RequestListener): void {
+    if (req.headers[INTERNAL_HEADER] !== undefined) return toDynalite(req, res);
     const target = req.headers['x-amz-target'];
     const op = (typeof target === 'string' ? target.split('.').pop() : undefined) ?? '?';
     const entry: RigRequest = { op, at: Date.now() };
@@ -253,6 +357,14 @@ export class DynamoRig {
     res.once('finish', () => {
       entry.status = res.statusCode;
     });
+    const i = this.faults.findIndex((f) => f.ops === undefined || f.ops.has(op));
+    const fault = i < 0 ? undefined : this.faults[i];
+    if (!fault) return toDynalite(req, res);
+    if (--fault.remaining === 0) this.faults.splice(i, 1);
+    entry.faulted = fault.code;
+    // Read the whole body first (as DynamoDB does), so the keep-alive connection stays usable.
+    req.resume();
+    req.once('end', () => sendFault(res, fault.status, fault.code));
   }
 
   private async waitFor(check: () => Promise<boolean>, timeoutMs = 3000): Promise<void> {
@@ -263,6 +375,24 @@ export class DynamoRig {
       await new Promise((r) => setTimeout(r, 5));
     }
   }
+}
+
+/** An error answer as DynamoDB sends it (JSON 1.0 `__type`, request id, CRC32 of the body). */
+function sendFault(res: ServerResponse, status: number, code: string): void {
+  const body = JSON.stringify({
+    __type: `com.amazonaws.dynamodb.v20120810#${code}`,
+    message: FAULT_MESSAGES[code] ?? code
+  });
+  res.statusCode = status;
+  res.setHeader(
+    'x-amzn-RequestId',
+    randomBytes(39).toString('base64').toUpperCase().replace(/[+/]/g, '0')
+  );
+  // zlib.crc32 is Node >= 20.15; the SDK does not check the header anyway.
+  if (typeof zlib.crc32 === 'function') res.setHeader('x-amz-crc32', String(zlib.crc32(body)));
+  res.setHeader('Content-Type', 'application/x-amz-json-1.0');
+  res.setHeader('Content-Length', Buffer.byteLength(body, 'utf8'));
+  res.end(body);
 }
 
 function listen(server: Server, port: number): Promise<void> {

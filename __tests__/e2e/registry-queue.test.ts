@@ -240,9 +240,10 @@ describe('coordination through the DynamoDB registry', () => {
     expect(held?.outputs['correlation-id']).toBeTruthy();
   });
 
-  it('falls back to CloudFormation-only when the table stops mid-wait, and the in-progress check still holds', async () => {
+  it('falls back to CloudFormation-only when the table stops mid-wait for longer than a lease, and the in-progress check still holds', async () => {
     cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
-    const first = await registryJob('first', 4001, {});
+    // A lease of 3 s: the waiter falls back only once the table has been unreachable that long.
+    const first = await registryJob('first', 4001, { 'lease-minutes': '0.05' });
     await first.runStage('pre');
     const held = await first.runStage('main');
     expect(held?.outputs['result']).toBe('acquired');
@@ -256,17 +257,23 @@ describe('coordination through the DynamoDB registry', () => {
           type: 'AWS::Lambda::Function',
           status: 'UPDATE_IN_PROGRESS'
         },
-        { atMs: 3_000, stackStatus: 'UPDATE_COMPLETE' }
+        { atMs: 6_000, stackStatus: 'UPDATE_COMPLETE' }
       ],
       { startStatus: 'UPDATE_IN_PROGRESS' }
     );
-    const stackDoneAt = Date.now() + 3_000;
+    const stackDoneAt = Date.now() + 6_000;
 
-    const waiter = await registryJob('waiter', 4002, { 'wait-timeout-minutes': '0.5' });
+    const waiter = await registryJob('waiter', 4002, {
+      'wait-timeout-minutes': '0.5',
+      'lease-minutes': '0.05'
+    });
     await waiter.runStage('pre');
     const running = waiter.startStage('main');
     await waiter.waitForLog(/Poll 2 /);
     await dynamo.stop();
+    const stoppedAt = Date.now();
+    await waiter.waitForLog(/Falling back to CloudFormation-only coordination/);
+    expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(3_000);
     const main = await running.result;
 
     expect(main?.exitCode).toBe(0);

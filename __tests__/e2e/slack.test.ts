@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CloudFormationStandin } from '../../test-rig/cfn-standin.js';
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
 import type { Job } from '../../test-rig/runner.js';
-import { SlackStandin } from '../../test-rig/slack-standin.js';
+import { SlackStandin, type MessageView } from '../../test-rig/slack-standin.js';
 import { actionJob } from './support.js';
 
 let cfn: CloudFormationStandin;
@@ -56,8 +56,32 @@ async function slackJob(
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const texts = (channel = '#deploys'): string[] =>
-  slack.messages(slack.channelId(channel)).map((m) => m.text ?? '');
+const messages = (channel = '#deploys'): MessageView[] => slack.messages(slack.channelId(channel));
+const texts = (channel = '#deploys'): string[] => messages(channel).map((m) => m.text ?? '');
+/** A reply in a thread that is not broadcast to the channel (alerts, notes; not the final notice). */
+const isPlainReply = (m: MessageView): boolean =>
+  m.thread_ts !== undefined && m.thread_ts !== m.ts && !m.reply_broadcast;
+/** When the stand-in stored a message (it is never edited for alerts). */
+const postedAt = (m: MessageView): number => m.versions[0]!.at;
+/** When the stand-in's stack reached `status` (its latest event of that status). */
+function eventAt(status: string, logicalId = 'AppStack'): number {
+  const e = cfn
+    .stack('AppStack')
+    ?.events.find((x) => x.resourceStatus === status && x.logicalResourceId === logicalId);
+  if (!e) throw new Error(`no ${logicalId} ${status} event`);
+  return e.timestamp.getTime();
+}
+/** A duration as the messages print it: `850ms`, `45s`, `4m 05s`, `1h 02m`. */
+const DURATION = String.raw`(\d+ms|\d+h \d{2}m|\d+m \d{2}s|\d+s)`;
+/** Such a printed duration, in ms. */
+function printedMs(text: string): number {
+  const ms = /^(\d+)ms$/.exec(text);
+  if (ms) return Number(ms[1]);
+  const unit: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000 };
+  let total = 0;
+  for (const [, n, u] of text.matchAll(/(\d+)([hms])\b/g)) total += Number(n) * unit[u!]!;
+  return total;
+}
 
 /** The deploy step: an update whose resources complete over `ms`. */
 function deploy(ms: number, failing = false): void {
@@ -210,15 +234,18 @@ describe('Slack: one thread per deployment', () => {
     await job.runStage('pre');
     await job.runStage('main');
     deploy(3_000, true);
-    let alertAt: number | undefined;
-    for (let i = 0; i < 60 && alertAt === undefined; i++) {
-      await sleep(100);
-      if (texts().some((t) => /nodejs8\.x|Api/.test(t) && /fail/i.test(t))) alertAt = Date.now();
-    }
-    expect(alertAt).toBeDefined();
-    expect(cfn.stack('AppStack')?.status).toBe('UPDATE_ROLLBACK_IN_PROGRESS');
+    const isFailureAlert = (m: MessageView): boolean =>
+      isPlainReply(m) && /nodejs8\.x|Api/.test(m.text) && /fail/i.test(m.text);
+    // A deadline to wait for, not an assertion.
+    for (let i = 0; i < 60 && !messages().some(isFailureAlert); i++) await sleep(100);
     await settle();
     await job.runStage('post');
+    const alert = messages().find(isFailureAlert);
+    expect(alert).toBeDefined();
+    // Caused by the failure, and posted while the stack was still rolling back (by the stand-in's
+    // event times, not by when this test happened to look).
+    expect(postedAt(alert!)).toBeGreaterThanOrEqual(eventAt('UPDATE_FAILED', 'Api'));
+    expect(postedAt(alert!)).toBeLessThan(eventAt('UPDATE_ROLLBACK_COMPLETE'));
     const all = JSON.stringify(slack.messages(slack.channelId('#deploys')));
     expect(all).toContain('Runtime nodejs8.x is not supported');
     // The cancellation echo is not reported as the cause.
@@ -231,7 +258,8 @@ describe('Slack: one thread per deployment', () => {
     expect(final?.text).toMatch(/fail/i);
   });
 
-  it('a stack that stops emitting events gets a stall alert within stall-timeout-minutes plus one interval', async () => {
+  it('a stack that stops emitting events gets one stall alert after stall-timeout-minutes of silence, in its thread before the events-resumed note and the final notice', async () => {
+    const STALL_MS = 1_200; // stall-timeout-minutes 0.02
     cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
     const job = await slackJob('stalling', {
       'stall-timeout-minutes': '0.02',
@@ -239,6 +267,7 @@ describe('Slack: one thread per deployment', () => {
     });
     await job.runStage('pre');
     await job.runStage('main');
+    // Silent from Db's event at 100 ms until the stack completes at 6 s: several stall timeouts.
     cfn.runOperation(
       'AppStack',
       [
@@ -247,15 +276,59 @@ describe('Slack: one thread per deployment', () => {
       ],
       { startStatus: 'UPDATE_IN_PROGRESS' }
     );
-    const lastEventAt = Date.now() + 100;
-    let stallAt: number | undefined;
-    for (let i = 0; i < 60 && stallAt === undefined; i++) {
-      await sleep(100);
-      if (texts().some((t) => /no stack events for/i.test(t))) stallAt = Date.now();
-    }
-    expect(stallAt).toBeDefined();
-    expect(stallAt! - lastEventAt).toBeLessThanOrEqual(1_200 + 200 + 400);
-    await job.runStage('post');
+    const isStall = (m: MessageView): boolean => /no stack events for/i.test(m.text);
+    const isResumed = (m: MessageView): boolean => /stack events resumed/i.test(m.text);
+    // Deadlines to wait for, not assertions: the stall, the end of the operation, the resumed note.
+    for (let i = 0; i < 60 && !messages().some(isStall); i++) await sleep(100);
+    await settle();
+    for (let i = 0; i < 60 && !messages().some(isResumed); i++) await sleep(100);
+    const post = await job.runStage('post');
+    expect(post?.exitCode).toBe(0);
+
+    // Once per episode, although the silence lasted several stall timeouts.
+    const stalls = messages().filter(isStall);
+    expect(stalls).toHaveLength(1);
+    const stall = stalls[0]!;
+    expect(isPlainReply(stall)).toBe(true);
+    // It names the last event before the silence.
+    expect(JSON.stringify(stall.blocks)).toContain('Db');
+    // Not before the stall timeout had passed since the last event (the product's own timer)...
+    const lastEventAt = eventAt('UPDATE_IN_PROGRESS', 'Db');
+    expect(postedAt(stall) - lastEventAt).toBeGreaterThanOrEqual(STALL_MS);
+    // ...and during the silence it reports: events resuming is what ends the episode.
+    const resumedEventAt = eventAt('UPDATE_COMPLETE');
+    expect(postedAt(stall)).toBeLessThan(resumedEventAt);
+    // The silence it reports is at least the stall timeout (printed in whole seconds, rounded)...
+    const silent = new RegExp(`no stack events for ${DURATION}`, 'i').exec(stall.text)?.[1] ?? '';
+    expect(printedMs(silent)).toBeGreaterThanOrEqual(Math.round(STALL_MS / 1000) * 1000);
+    // ...and exactly so in the monitor's own record of the alert.
+    const records = readFileSync(join(job.state['monitor-dir'] ?? '', 'monitor.jsonl'), 'utf8')
+      .split('\n')
+      // The monitor's stderr (e.g. Node's warnings) goes to the same file.
+      .filter((l) => l.startsWith('{'))
+      .map(
+        (l) => JSON.parse(l) as { type?: string; alert?: { kind?: string; silentForMs?: number } }
+      );
+    const stallRecords = records.filter((r) => r.type === 'alert' && r.alert?.kind === 'stall');
+    expect(stallRecords).toHaveLength(1);
+    expect(stallRecords[0]!.alert!.silentForMs).toBeGreaterThanOrEqual(STALL_MS);
+
+    // When events resume, one note says so, after the events came back, with the whole silence.
+    const resumed = messages().filter(isResumed);
+    expect(resumed).toHaveLength(1);
+    expect(postedAt(resumed[0]!)).toBeGreaterThanOrEqual(resumedEventAt);
+    const silence =
+      new RegExp(`resumed after ${DURATION} of silence`, 'i').exec(resumed[0]!.text)?.[1] ?? '';
+    expect(printedMs(silence)).toBeGreaterThanOrEqual(printedMs(silent));
+
+    // All in the deployment's thread, in this order: stall, resumed, final notice (succeeded).
+    const thread = slack.thread(stall.thread_ts!);
+    const at = (m: MessageView | undefined): number => thread.findIndex((x) => x.ts === m?.ts);
+    const final = thread.filter((m) => m.reply_broadcast).at(-1);
+    expect(final?.text).toMatch(/succeeded|deployed/i);
+    expect(at(stall)).toBeGreaterThan(0);
+    expect(at(resumed[0])).toBeGreaterThan(at(stall));
+    expect(at(final)).toBeGreaterThan(at(resumed[0]));
   });
 
   it('Slack answering 429 three times, then normally: every message arrives, in order', async () => {

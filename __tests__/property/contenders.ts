@@ -274,6 +274,7 @@ async function runContender(
           {
             me: {
               correlationId: run.id,
+              owner: `owner-${run.id}`,
               environment: env,
               stacks,
               run: { runId: String(1000 + run.index), runAttempt: '1' },
@@ -306,7 +307,11 @@ async function runContender(
       for (;;) {
         await proc.step(realSleep(leaseMs / 3, stopBeats.signal));
         if (stopBeats.signal.aborted) return;
-        if (!(await proc.step(registry.heartbeatLock(env, run.id, fence)))) {
+        if (
+          !(await proc.step(
+            registry.heartbeatLock(env, { owner: `owner-${run.id}`, fence, correlationId: run.id })
+          ))
+        ) {
           run.lockLost = true;
           return;
         }
@@ -320,7 +325,9 @@ async function runContender(
     run.work.end = now();
     stopBeats.abort();
     await proc.step(beats);
-    run.released = await proc.step(registry.release(env, run.id, fence, 'succeeded'));
+    run.released = await proc.step(
+      registry.release(env, { owner: `owner-${run.id}`, fence, correlationId: run.id }, 'succeeded')
+    );
   };
 
   try {

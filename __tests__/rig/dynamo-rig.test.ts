@@ -2,7 +2,10 @@ import {
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   GetItemCommand,
+  InternalServerError,
+  ProvisionedThroughputExceededException,
   PutItemCommand,
+  ThrottlingException,
   UpdateItemCommand,
   type ConditionalCheckFailedException
 } from '@aws-sdk/client-dynamodb';
@@ -203,6 +206,208 @@ describe('DynamoRig', () => {
       ['PutItem', 400]
     ]);
     expect(rig.requests.every((r) => typeof r.at === 'number')).toBe(true);
+  });
+});
+
+describe('DynamoRig scripted faults', () => {
+  const key = { pk: { S: 'ENV#faults' }, sk: { S: 'LOCK' } };
+  const get = (): GetItemCommand =>
+    new GetItemCommand({ TableName: rig.table, Key: key, ConsistentRead: true });
+  const bump = (): UpdateItemCommand =>
+    new UpdateItemCommand({
+      TableName: rig.table,
+      Key: key,
+      UpdateExpression: 'ADD #n :one',
+      ExpressionAttributeNames: { '#n': 'n' },
+      ExpressionAttributeValues: { ':one': { N: '1' } },
+      ReturnValues: 'ALL_NEW'
+    });
+
+  beforeEach(() => {
+    rig.clearFaults();
+    rig.resetCounts();
+  });
+
+  afterEach(() => {
+    rig.clearFaults();
+  });
+
+  it('answers a throttle the way DynamoDB does (HTTP 400, JSON 1.0 __type, message)', async () => {
+    rig.throttle(1);
+    const res = await fetch(rig.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amz-target': 'DynamoDB_20120810.GetItem'
+      },
+      body: JSON.stringify({ TableName: rig.table, Key: key })
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toBe('application/x-amz-json-1.0');
+    expect(res.headers.get('x-amzn-requestid')).toMatch(/^[A-Z0-9]{52}$/);
+    expect(await res.json()).toEqual({
+      __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+      message:
+        'The level of configured provisioned throughput for the table was exceeded. ' +
+        'Consider increasing your provisioning level with the UpdateTable API.'
+    });
+    expect(rig.requests).toEqual([
+      {
+        op: 'GetItem',
+        at: expect.any(Number),
+        status: 400,
+        faulted: 'ProvisionedThroughputExceededException'
+      }
+    ]);
+    expect(rig.faultsPending()).toBe(0);
+  });
+
+  it('the SDK names a throttle by its code, status 400, when it does not retry', async () => {
+    const c = rig.client({ maxAttempts: 1 });
+    rig.throttle(1);
+    const e = await rejection(c.send(get()));
+    expect(e).toBeInstanceOf(ProvisionedThroughputExceededException);
+    expect(e.name).toBe('ProvisionedThroughputExceededException');
+    expect(e.message).toMatch(/^The level of configured provisioned throughput/);
+    expect(e.$fault).toBe('client');
+    expect(e.$metadata).toMatchObject({ httpStatusCode: 400, attempts: 1 });
+
+    rig.throttle(1, { code: 'ThrottlingException' });
+    const t = await rejection(c.send(get()));
+    expect(t).toBeInstanceOf(ThrottlingException);
+    expect(t.name).toBe('ThrottlingException');
+    expect(t.message).toBe('Rate of requests exceeds the allowed throughput.');
+    expect(t.$metadata).toMatchObject({ httpStatusCode: 400 });
+
+    rig.throttle(1, { code: 'RequestLimitExceeded' });
+    expect((await rejection(c.send(get()))).name).toBe('RequestLimitExceeded');
+
+    expect(rig.requests.map((r) => [r.op, r.status, r.faulted])).toEqual([
+      ['GetItem', 400, 'ProvisionedThroughputExceededException'],
+      ['GetItem', 400, 'ThrottlingException'],
+      ['GetItem', 400, 'RequestLimitExceeded']
+    ]);
+  });
+
+  it('the SDK retries throttles: 2 throttled then served with 3 attempts; 3 exhaust them', async () => {
+    const c = rig.client({ maxAttempts: 3 });
+    rig.throttle(2);
+    const out = await c.send(bump());
+    expect(out.Attributes?.['n']).toBeDefined();
+    expect(out.$metadata.attempts).toBe(3);
+    expect(rig.faultsPending()).toBe(0);
+    expect(rig.requests.map((r) => [r.op, r.status, r.faulted])).toEqual([
+      ['UpdateItem', 400, 'ProvisionedThroughputExceededException'],
+      ['UpdateItem', 400, 'ProvisionedThroughputExceededException'],
+      ['UpdateItem', 200, undefined]
+    ]);
+
+    rig.resetCounts();
+    rig.throttle(3, { code: 'ThrottlingException' });
+    const e = await rejection(c.send(bump()));
+    expect(e.name).toBe('ThrottlingException');
+    expect(e.$metadata).toMatchObject({ httpStatusCode: 400, attempts: 3 });
+    expect(rig.requests.filter((r) => r.faulted === 'ThrottlingException')).toHaveLength(3);
+    expect(rig.requestCount).toBe(3);
+  });
+
+  it('without maxAttempts the SDK makes up to 4 attempts at DynamoDB', async () => {
+    // Not the generic 3: @aws-sdk/client-dynamodb defaults to 4 (retries 2026 config).
+    expect(await rig.client().config.maxAttempts()).toBe(4);
+  });
+
+  it('faults only the operations in ops', async () => {
+    const c = rig.client({ maxAttempts: 1 });
+    rig.throttle(2, { ops: ['UpdateItem'] });
+    await c.send(get()); // passes
+    expect((await rejection(c.send(bump()))).name).toBe('ProvisionedThroughputExceededException');
+    await c.send(get());
+    expect(rig.faultsPending()).toBe(1);
+    expect((await rejection(c.send(bump()))).name).toBe('ProvisionedThroughputExceededException');
+    expect(rig.faultsPending()).toBe(0);
+    await c.send(bump());
+    expect(rig.requests.map((r) => [r.op, r.status, r.faulted])).toEqual([
+      ['GetItem', 200, undefined],
+      ['UpdateItem', 400, 'ProvisionedThroughputExceededException'],
+      ['GetItem', 200, undefined],
+      ['UpdateItem', 400, 'ProvisionedThroughputExceededException'],
+      ['UpdateItem', 200, undefined]
+    ]);
+  });
+
+  it('takes, per request, the first pending script that matches its operation', async () => {
+    const c = rig.client({ maxAttempts: 1 });
+    rig.throttle(1, { ops: ['Query'] });
+    rig.failRequests(1, { ops: ['GetItem', 'UpdateItem'] });
+    rig.throttle(1, { code: 'ThrottlingException' });
+    expect(rig.faultsPending()).toBe(3);
+    expect((await rejection(c.send(bump()))).name).toBe('InternalServerError');
+    expect((await rejection(c.send(get()))).name).toBe('ThrottlingException');
+    await c.send(get());
+    expect(rig.faultsPending()).toBe(1); // the Query throttle
+    rig.clearFaults();
+    expect(rig.faultsPending()).toBe(0);
+    expect(rig.requests.map((r) => r.faulted)).toEqual([
+      'InternalServerError',
+      'ThrottlingException',
+      undefined
+    ]);
+  });
+
+  it('answers 5xx as InternalServerError (or ServiceUnavailable), which the SDK retries', async () => {
+    const once = rig.client({ maxAttempts: 1 });
+    rig.failRequests(1);
+    const e = await rejection(once.send(get()));
+    expect(e).toBeInstanceOf(InternalServerError);
+    expect(e.name).toBe('InternalServerError');
+    expect(e.$fault).toBe('server');
+    expect(e.$metadata).toMatchObject({ httpStatusCode: 500, attempts: 1 });
+
+    rig.failRequests(1, { status: 503 });
+    const u = await rejection(once.send(get()));
+    expect(u.name).toBe('ServiceUnavailable');
+    expect(u.$metadata).toMatchObject({ httpStatusCode: 503 });
+
+    rig.resetCounts();
+    rig.failRequests(2, { ops: ['UpdateItem'] });
+    const out = await rig.client({ maxAttempts: 3 }).send(bump());
+    expect(out.$metadata.attempts).toBe(3);
+    expect(rig.requests.map((r) => [r.status, r.faulted])).toEqual([
+      [500, 'InternalServerError'],
+      [500, 'InternalServerError'],
+      [200, undefined]
+    ]);
+
+    expect(() => rig.failRequests(1, { status: 400 })).toThrow(/5xx/);
+    expect(() => rig.throttle(-1)).toThrow(/non-negative/);
+    expect(() => rig.throttle(1, { ops: [] })).toThrow(/empty ops/);
+  });
+
+  it("never faults the rig's own requests", async () => {
+    rig.throttle(5);
+    rig.failRequests(5);
+    expect(Array.isArray(await rig.items())).toBe(true);
+    expect(rig.faultsPending()).toBe(10);
+    expect(rig.requests).toEqual([]);
+  });
+
+  it('keeps the scripted faults across stop() and restart()', async () => {
+    const c = rig.client({ maxAttempts: 1 });
+    rig.throttle(1);
+    await rig.stop();
+    try {
+      const e = await rejection(c.send(get()));
+      expect(`${String(e['code'])} ${e.message}`).toMatch(/ECONNREFUSED/);
+    } finally {
+      await rig.restart();
+    }
+    expect(rig.faultsPending()).toBe(1);
+    expect((await rejection(c.send(get()))).name).toBe('ProvisionedThroughputExceededException');
+    await c.send(get());
+    expect(rig.requests.map((r) => [r.status, r.faulted])).toEqual([
+      [400, 'ProvisionedThroughputExceededException'],
+      [200, undefined]
+    ]);
   });
 });
 

@@ -16,9 +16,17 @@ export const modules = {
 
 
 
-/** Throttling and transient errors are retried by the SDK itself (standard mode, exponential backoff). */
+/**
+ * Throttling and transient errors are retried by the SDK itself (standard mode, exponential
+ * backoff); each attempt has a timeout, so one hung call cannot stall a wait or the post step.
+ */
 function createCloudFormationClient(region, maxAttempts = 6) {
-    return new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .CloudFormationClient */ .m1N({ region, maxAttempts, retryMode: 'standard' });
+    return new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .CloudFormationClient */ .m1N({
+        region,
+        maxAttempts,
+        retryMode: 'standard',
+        requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 }
+    });
 }
 /** How far back currentOperation looks for the start of an operation. */
 const OPERATION_SEARCH_PAGES = 20;

@@ -28371,7 +28371,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1737:
+/***/ 3728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28750,6 +28750,8 @@ const state_State = {
     QueuedAt: 'queued-at',
     Registry: 'registry',
     Fence: 'fence',
+    /** The lock's owner token for this run attempt: never logged, never an output. */
+    Owner: 'owner',
     TicketSeq: 'ticket-seq',
     MonitorPid: 'monitor-pid',
     MonitorDir: 'monitor-dir',
@@ -31814,7 +31816,65 @@ class LivenessTracker {
 var stack_status = __nccwpck_require__(5627);
 // EXTERNAL MODULE: ./src/registry/types.ts
 var types = __nccwpck_require__(234);
+;// CONCATENATED MODULE: ./src/coordination/backoff.ts
+/**
+ * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
+ * retries spread out without ever hammering the service with near-zero delays.
+ */
+function backoffMs(attempt, baseMs, capMs, random = Math.random) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
+    return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
+}
+
+;// CONCATENATED MODULE: ./src/coordination/heartbeat-loop.ts
+/**
+ * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
+ * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
+ * the interval, so one lost write never lets a lease run out; a beat that says the thing it
+ * keeps alive is gone (false) ends the loop.
+ */
+class HeartbeatLoop {
+    sleep;
+    intervalMs;
+    beat;
+    stopper;
+    loop;
+    constructor(sleep, intervalMs, beat) {
+        this.sleep = sleep;
+        this.intervalMs = intervalMs;
+        this.beat = beat;
+    }
+    get running() {
+        return this.loop !== undefined && !this.stopper?.signal.aborted;
+    }
+    start(firstDelayMs = this.intervalMs) {
+        if (this.loop)
+            return;
+        const stopper = new AbortController();
+        this.stopper = stopper;
+        this.loop = (async () => {
+            let delay = firstDelayMs;
+            while (!stopper.signal.aborted) {
+                await this.sleep(delay, stopper.signal);
+                if (stopper.signal.aborted)
+                    return;
+                const landed = await this.beat();
+                if (landed === false)
+                    return;
+                delay = landed ? this.intervalMs : Math.max(1, Math.floor(this.intervalMs / 3));
+            }
+        })();
+    }
+    /** Ends the loop; resolves once a beat in flight has settled. */
+    async stop() {
+        this.stopper?.abort();
+        await this.loop;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/coordination/wait-for-turn.ts
+
+
 
 
 
@@ -31824,98 +31884,200 @@ var types = __nccwpck_require__(234);
 const STACK_CHECK_MS = 30_000;
 /** The GitHub API is asked about a holder's run at most this often. */
 const RUN_CHECK_MS = 30_000;
+const sameOwner = (a, b) => Boolean(a) && a === b;
 /**
- * Waits for this run's turn: first live ticket, the lock free or stale, and no
- * covered stack in progress in CloudFormation. Falls back to CloudFormation-only
- * coordination, with a warning, when the registry fails.
+ * Waits for this run's turn: first live ticket, the lock free or stale, and no covered stack in
+ * progress in CloudFormation.
+ *
+ * Registry trouble fails safe. Throttling and errors without an answer are retried (the SDK's
+ * retries, then this loop's backoff with jitter); only a registry that has not answered for
+ * longer than a lease moves the run to CloudFormation-only coordination, since by then any
+ * holder has either started its stack operation (which CloudFormation shows) or lost its lease.
+ * A table that cannot be used as configured (missing, denied) on arrival ends the wait as
+ * `misconfigured`. Liveness is judged only across unbroken observation: after any failed read,
+ * a holder or ticket must be seen unchanged for a full lease again before it counts as dead.
  */
 async function waitForTurn(deps, opts) {
     const { reader, clock, sleep, log, liveness } = deps;
     const { me } = opts;
     const env = me.environment;
     const started = clock.now();
-    const tracker = new LivenessTracker();
+    let tracker = new LivenessTracker();
     const runChecked = new Map();
     const lastEvent = new Map();
     const waitedFor = new Map();
     let registry = deps.registry;
     let fallbackReason;
     let ticket;
-    let ticketBeatAt = started;
+    let ticketRemoved = false;
+    let keeper;
     let stacks = opts.arrival;
     let stacksReadAt = started;
     let busy = [];
     let firstBusy;
     let queuePosition;
-    const fallBack = (err) => {
-        fallbackReason = err.message;
-        registry = deps.fallback();
-        ticket = undefined;
-        log.warning(`The registry is unavailable (${err.message}). Falling back to CloudFormation-only coordination: no queue order, but a stack in progress still holds this run back.`, { title: 'Registry unavailable' });
-    };
-    const guarded = async (fn) => {
+    let arrivalNotice;
+    let arrived = false;
+    let warnedDuplicate = false;
+    let failures = 0;
+    let unreachableSince;
+    let misconfigured;
+    /** A registry call: undefined when it failed (and the failure was accounted for). */
+    const attempt = async (fn) => {
         try {
-            return await fn();
+            const value = await fn();
+            failures = 0;
+            unreachableSince = undefined;
+            return value;
         }
         catch (err) {
             if (!(err instanceof types/* RegistryUnavailableError */.i$))
                 throw err;
-            fallBack(err);
+            failures++;
+            // What was seen before the gap proves nothing about what happened during it.
+            tracker = new LivenessTracker();
+            if (err.failure === 'configuration' && !arrived)
+                misconfigured = err.message;
+            else if (err.failure === 'throttled')
+                unreachableSince = undefined;
+            else
+                unreachableSince ??= clock.now();
+            if (failures === 1 || failures % 10 === 0)
+                log.info(`Registry trouble (${err.message}); retrying.`);
+            // Longer than any lease seen: by then every holder has started its stack operation or lost its lease.
+            const patienceMs = Math.max(me.leaseMs, ...[...waitedFor.values()].map((h) => h.leaseMs));
+            if (unreachableSince !== undefined && clock.now() - unreachableSince >= patienceMs)
+                fallBack(err, clock.now() - unreachableSince);
             return undefined;
         }
     };
-    const leave = async () => {
+    const fallBack = (err, forMs) => {
+        fallbackReason = err.message;
+        void stopKeeper();
+        registry = deps.fallback();
+        ticket = undefined;
+        log.warning(`The registry has not answered for ${formatDuration(forMs)}, longer than a lease (${err.message}). Falling back to CloudFormation-only coordination: no queue order, but a stack in progress still holds this run back.`, { title: 'Registry unavailable' });
+    };
+    const stopKeeper = async () => {
+        const k = keeper;
+        keeper = undefined;
+        await k?.stop();
+    };
+    const keepTicket = () => {
+        if (registry.kind !== 'dynamodb')
+            return;
+        // The ticket's heartbeat runs on its own loop: a slow Slack or CloudFormation call in this
+        // loop never lets a live waiter's ticket look dead to the others.
+        keeper = new HeartbeatLoop(sleep, me.leaseMs / 3, async () => {
+            const mine = ticket;
+            if (!mine)
+                return false;
+            try {
+                const beat = await registry.heartbeatTicket(env, mine);
+                if (ticket !== mine)
+                    return false; // queued again, or fell back, meanwhile
+                if (beat)
+                    ticket = { ...mine, heartbeat: beat.heartbeat };
+                else
+                    ticketRemoved = true;
+                return beat !== undefined;
+            }
+            catch (err) {
+                if (!(err instanceof types/* RegistryUnavailableError */.i$))
+                    throw err;
+                return undefined;
+            }
+        });
+        keeper.start();
+    };
+    const finish = async (kind, extra = {}) => {
+        await stopKeeper();
         const t = ticket;
         if (t && registry.kind === 'dynamodb') {
-            await guarded(() => registry.removeTicket(env, t.seq));
-            log.info(`Removed this run's queue ticket #${t.seq}.`);
-        }
-    };
-    const done = (kind, extra = {}) => ({
-        kind,
-        registry,
-        fallbackReason,
-        waitedMs: clock.now() - started,
-        queuePosition: queuePosition ?? 0,
-        stacks,
-        busy: firstBusy ?? [],
-        waitedFor: [...waitedFor.values()],
-        ...extra
-    });
-    ticket = await guarded(() => registry.enqueue(me));
-    ticket ??= await registry.enqueue(me);
-    if (registry.kind === 'dynamodb') {
-        opts.onQueued?.(ticket);
-        log.info(`Queued with ticket #${ticket.seq} for ${env}.`);
-    }
-    for (let poll = 1;; poll++) {
-        const view = (await guarded(() => registry.view(env))) ?? (await registry.view(env));
-        let now = clock.now();
-        const mine = ticket;
-        if (mine && registry.kind === 'dynamodb' && now - ticketBeatAt >= me.leaseMs / 3) {
-            const beat = await guarded(() => registry.heartbeatTicket(env, mine));
-            ticketBeatAt = now;
-            if (beat)
-                ticket = beat;
-            else if (registry.kind === 'dynamodb') {
-                // Someone judged this waiter dead and removed its ticket: queue again, at the back.
-                log.warning("This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again.");
-                ticket = await guarded(() => registry.enqueue(me));
+            try {
+                await registry.removeTicket(env, t.seq);
+                log.info(`Removed this run's queue ticket #${t.seq}.`);
+            }
+            catch (err) {
+                // finalize tries again (the ticket is in state); else it expires as dead after a lease.
+                if (!(err instanceof types/* RegistryUnavailableError */.i$))
+                    throw err;
+                log.info(`Could not remove this run's queue ticket #${t.seq} (${err.message}).`);
             }
         }
+        await arrivalNotice;
+        return {
+            kind,
+            registry,
+            fallbackReason,
+            waitedMs: clock.now() - started,
+            queuePosition: queuePosition ?? 0,
+            stacks,
+            busy: firstBusy ?? [],
+            waitedFor: [...waitedFor.values()],
+            ...extra
+        };
+    };
+    /** Between polls: false when the wait is over (time is up or the run was cancelled). */
+    const pause = async (ms) => {
+        const left = opts.timeoutMs - (clock.now() - started);
+        if (opts.signal?.aborted || left <= 0)
+            return false;
+        await sleep(Math.min(ms, left), opts.signal);
+        return !opts.signal?.aborted;
+    };
+    const endOfWait = () => finish(opts.signal?.aborted ? 'cancelled' : 'timeout');
+    for (let poll = 1;; poll++) {
+        if (!ticket) {
+            ticket = await attempt(() => registry.enqueue(me));
+            if (ticket) {
+                ticketRemoved = false;
+                if (registry.kind === 'dynamodb') {
+                    opts.onQueued?.(ticket);
+                    log.info(`Queued with ticket #${ticket.seq} for ${env}.`);
+                }
+                keepTicket();
+            }
+        }
+        const view = ticket ? await attempt(() => registry.view(env)) : undefined;
+        if (misconfigured) {
+            await stopKeeper();
+            return finish('misconfigured', { registryError: misconfigured });
+        }
+        if (!view) {
+            // The registry did not answer: back off (with jitter) and try again, or fall back (above).
+            if (fallbackReason && registry.kind !== 'dynamodb')
+                continue;
+            const cap = Math.max(opts.pollIntervalMs, Math.min(30_000, me.leaseMs / 3));
+            if (!(await pause(backoffMs(failures - 1, opts.pollIntervalMs, cap))))
+                return endOfWait();
+            continue;
+        }
+        arrived = true;
+        let now = clock.now();
+        if (ticketRemoved) {
+            // Someone judged this waiter dead and removed its ticket: queue again, at the back.
+            log.warning("This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again.");
+            await stopKeeper();
+            ticket = undefined;
+            continue;
+        }
         // Tickets ahead of this run, skipping the lock holder's own and the dead.
-        const holder = view.lock.holder && view.lock.holder.correlationId !== me.correlationId
-            ? view.lock.holder
-            : undefined;
+        const lockHolder = view.lock.holder;
+        const holder = lockHolder && !sameOwner(lockHolder.owner, me.owner) ? lockHolder : undefined;
+        if (!warnedDuplicate) {
+            const twin = [holder, ...view.tickets].find((t) => t && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner));
+            if (twin) {
+                warnedDuplicate = true;
+                log.warning(`The correlation ID ${me.correlationId} is already used by another run in ${env} (${twin.run.runUrl ?? 'no run link'}). Correlation IDs should be unique per run: logs, records and Slack threads of the two runs will mix. This run queues like any other.`, { title: 'Correlation ID not unique' });
+            }
+        }
         const ahead = [];
         for (const t of view.tickets) {
-            if (!ticket ||
-                t.seq >= ticket.seq ||
-                t.correlationId === holder?.correlationId ||
-                t.correlationId === me.correlationId)
+            if (t.seq >= ticket.seq || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
                 continue;
             if (tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now)) {
-                if (await guarded(() => registry.removeDeadTicket(env, t))) {
+                if (await attempt(() => registry.removeDeadTicket(env, t))) {
                     log.warning(`Removed the dead ticket #${t.seq} of ${t.correlationId} (no heartbeat for ${formatDuration(t.leaseMs)}).`);
                 }
                 continue;
@@ -31924,27 +32086,26 @@ async function waitForTurn(deps, opts) {
         }
         let stale;
         if (holder) {
-            if (!waitedFor.has(holder.correlationId))
-                waitedFor.set(holder.correlationId, holder);
+            if (!waitedFor.has(holder.fence))
+                waitedFor.set(holder.fence, holder);
             if (tracker.isDead(`lock#${holder.fence}`, holder.heartbeat, holder.leaseMs, now)) {
                 stale = `no heartbeat for ${formatDuration(holder.leaseMs)}`;
             }
-            else if (liveness &&
-                now - (runChecked.get(holder.correlationId) ?? -Infinity) >= RUN_CHECK_MS) {
-                runChecked.set(holder.correlationId, now);
+            else if (liveness && now - (runChecked.get(holder.owner) ?? -Infinity) >= RUN_CHECK_MS) {
+                runChecked.set(holder.owner, now);
                 if ((await liveness.runFinished(holder.run)) === true)
                     stale = 'its workflow run is no longer in progress';
             }
         }
-        if (opts.skipSuperseded && ticket) {
-            const newer = view.tickets.find((t) => t.seq > ticket.seq &&
+        if (opts.skipSuperseded) {
+            const mine = ticket;
+            const newer = view.tickets.find((t) => t.seq > mine.seq &&
                 me.run.ref &&
                 t.run.ref === me.run.ref &&
                 !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now));
             if (newer) {
                 log.info(`A newer run for ${me.run.ref} is queued behind this one (${newer.correlationId}, ${newer.run.runUrl ?? 'no run link'}): skipping this older deployment.`);
-                await leave();
-                return done('superseded', { supersededBy: newer });
+                return finish('superseded', { supersededBy: newer });
             }
         }
         const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
@@ -31961,23 +32122,28 @@ async function waitForTurn(deps, opts) {
         }
         if (queuePosition === undefined) {
             queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
-            await opts.onArrival?.({ registry, position: queuePosition, holder, ahead, busy });
+            // Told in the background: a slow Slack never holds up the wait.
+            arrivalNotice = opts
+                .onArrival?.({ registry, position: queuePosition, holder, ahead, busy })
+                .catch((err) => log.warning(`Arrival notice failed: ${err.message}`));
         }
         if (myTurn && busy.length === 0) {
             if (stale)
                 log.warning(`Taking over the lock of ${holder.correlationId} (${holder.run.runUrl ?? 'no run link'}): ${stale}.`, { title: 'Stale lock taken over' });
-            const got = await guarded(() => registry.acquire(me, view.lock));
+            const got = await attempt(() => registry.acquire(me, view.lock));
             if (got) {
-                await leave();
-                return done('acquired', {
+                opts.onAcquired?.(got, registry);
+                return finish('acquired', {
                     holder: got,
                     lockBefore: view.lock,
                     tookOver: stale && holder ? { from: holder, reason: stale } : undefined
                 });
             }
-            if (registry.kind === 'dynamodb')
-                log.info('Another run took the lock first; waiting again.');
-            continue;
+            if (failures === 0) {
+                if (registry.kind === 'dynamodb')
+                    log.info('Another run took the lock first; waiting again.');
+                continue;
+            }
         }
         now = clock.now();
         log.info(pollReport(poll, now - started, opts, registry.kind, ahead, holder, stale, queuePosition));
@@ -31996,20 +32162,8 @@ async function waitForTurn(deps, opts) {
                     : '\n  No new events since the last poll.'}`);
             }
         }
-        if (opts.signal?.aborted) {
-            await leave();
-            return done('cancelled');
-        }
-        const left = opts.timeoutMs - (now - started);
-        if (left <= 0) {
-            await leave();
-            return done('timeout');
-        }
-        await sleep(Math.min(opts.pollIntervalMs, left), opts.signal);
-        if (opts.signal?.aborted) {
-            await leave();
-            return done('cancelled');
-        }
+        if (!(await pause(opts.pollIntervalMs)))
+            return endOfWait();
     }
 }
 function pollReport(poll, waitedMs, opts, kind, ahead, holder, stale, position) {
@@ -32212,6 +32366,20 @@ function otherFindings(stacks, ctx) {
 }
 const blocking = (findings) => findings.filter((f) => f.severity === 'blocking');
 const warningsOf = (findings) => findings.filter((f) => f.severity === 'warning');
+/** The table cannot be used as configured (missing, denied, another key schema): fixed by a person, not by waiting. */
+function registryMisconfiguredFinding(table, error) {
+    return {
+        code: 'REGISTRY_MISCONFIGURED',
+        severity: 'blocking',
+        message: `registry-table ${JSON.stringify(table)} cannot be used: ${error}. Nothing was coordinated: a table that is set but unusable is a configuration error, not a reason to coordinate on CloudFormation alone.`,
+        resolution: [
+            'Check registry-table and the region: the table must exist there, with partition key pk (S) and sort key sk (S) (infra/registry-table.yml).',
+            "Check that the role may use it (infra/iam-policy.json).",
+            `aws dynamodb describe-table --table-name ${table}`,
+            'To coordinate on CloudFormation alone on purpose, leave registry-table empty.'
+        ]
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/github/context.ts
 function runContext(env = process.env) {
@@ -32378,6 +32546,7 @@ async function actionStage(body) {
 
 
 
+
 async function clients(config) {
     const [reader, registry] = await Promise.all([
         cloudFormationReader(config.region),
@@ -32496,6 +32665,8 @@ const COMMANDS = {
             }
             const me = {
                 correlationId: log.correlationId,
+                // Nothing heartbeats a registered lock; it is released by correlation ID and fence.
+                owner: (0,external_node_crypto_.randomUUID)(),
                 environment: config.environment,
                 stacks: config.stackNames,
                 run: runContext(),
@@ -32552,7 +32723,7 @@ const COMMANDS = {
                 process.stderr.write(`--outcome is ${JSON.stringify(outcome)}: expected succeeded, failed, no-change or cancelled.\n`);
                 return ExitCode.Failed;
             }
-            const released = await registry.release(ctx.config.environment, id, fence, outcome);
+            const released = await registry.release(ctx.config.environment, { correlationId: id, fence }, outcome);
             if (released)
                 await registry.addTransition(id, {
                     state: 'released',
@@ -32851,7 +33022,7 @@ function operationProgress(events) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1737);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3728);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
 
@@ -32924,6 +33095,7 @@ class CloudFormationOnlyRegistry {
         return {
             seq: 0,
             correlationId: me.correlationId,
+            owner: me.owner,
             heartbeat: '',
             enqueuedAt: new Date().toISOString(),
             leaseMs: me.leaseMs,
@@ -32943,6 +33115,7 @@ class CloudFormationOnlyRegistry {
     async acquire(me, _observed) {
         return {
             correlationId: me.correlationId,
+            owner: me.owner,
             fence: 0,
             heartbeat: '',
             acquiredAt: new Date().toISOString(),
@@ -32985,16 +33158,43 @@ class CloudFormationOnlyRegistry {
 /* harmony export */   MA: () => (/* binding */ HISTORY_TTL_DAYS),
 /* harmony export */   i$: () => (/* binding */ RegistryUnavailableError)
 /* harmony export */ });
-/** The table is unreachable, missing, denied or throttled beyond retries: fall back, never deploy blindly. */
+/* unused harmony export classifyRegistryError */
+const CONFIGURATION_ERRORS = new Set([
+    'ResourceNotFoundException',
+    'AccessDeniedException',
+    'ValidationException',
+    'UnrecognizedClientException',
+    'InvalidSignatureException',
+    'MissingAuthenticationTokenException',
+    'ExpiredTokenException',
+    'CredentialsProviderError'
+]);
+const THROTTLING_ERRORS = new Set([
+    'ThrottlingException',
+    'ProvisionedThroughputExceededException',
+    'RequestLimitExceeded',
+    'TooManyRequestsException'
+]);
+function classifyRegistryError(err) {
+    const name = err?.name ?? '';
+    if (CONFIGURATION_ERRORS.has(name))
+        return 'configuration';
+    if (THROTTLING_ERRORS.has(name))
+        return 'throttled';
+    return 'unreachable';
+}
+/** A registry call failed after the SDK's own retries; `failure` says what kind of trouble it is. */
 class RegistryUnavailableError extends Error {
     operation;
     cause;
+    failure;
     constructor(operation, cause) {
         const e = cause;
         super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
         this.operation = operation;
         this.cause = cause;
         this.name = 'RegistryUnavailableError';
+        this.failure = classifyRegistryError(cause);
     }
 }
 const RECORD_TTL_DAYS = 7;

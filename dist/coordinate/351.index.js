@@ -34,7 +34,9 @@ const envKey = (env) => `ENV#${env}`;
 const ticketKey = (seq) => String(seq).padStart(12, '0');
 const DAY_S = 86_400;
 function createDynamoClient(region) {
-    // Short timeouts: an unreachable table must turn into a fallback quickly, not a hung step.
+    // Throttling, 5xx and timeouts are retried by the SDK (standard mode: exponential backoff with
+    // jitter, a longer base for throttling), then by the caller's own loop. Short timeouts: a hung
+    // call must never stall a wait, a heartbeat or a release.
     return new _aws_sdk_client_dynamodb__WEBPACK_IMPORTED_MODULE_3__.DynamoDBClient({
         region,
         maxAttempts: 4,
@@ -96,6 +98,7 @@ class DynamoRegistry {
             const ticket = {
                 seq: seen + 1,
                 correlationId: me.correlationId,
+                owner: me.owner,
                 heartbeat: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
                 enqueuedAt: this.iso(),
                 leaseMs: me.leaseMs,
@@ -135,9 +138,9 @@ class DynamoRegistry {
             TableName: this.table,
             Key: { pk: envKey(environment), sk: QUEUE },
             UpdateExpression: 'SET tickets.#k.heartbeat = :hb',
-            ConditionExpression: 'tickets.#k.correlationId = :id',
-            ExpressionAttributeNames: { '#k': ticketKey(ticket.seq) },
-            ExpressionAttributeValues: { ':hb': next.heartbeat, ':id': ticket.correlationId }
+            ConditionExpression: 'tickets.#k.#owner = :owner',
+            ExpressionAttributeNames: { '#k': ticketKey(ticket.seq), '#owner': 'owner' },
+            ExpressionAttributeValues: { ':hb': next.heartbeat, ':owner': ticket.owner }
         })));
         return ok ? next : undefined;
     }
@@ -185,6 +188,7 @@ class DynamoRegistry {
         const acquiredAt = this.iso();
         const values = {
             ':id': me.correlationId,
+            ':owner': me.owner,
             ':hb': heartbeat,
             ':at': acquiredAt,
             ':lease': me.leaseMs,
@@ -204,8 +208,9 @@ class DynamoRegistry {
             const out = await this.call('acquire', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
                 TableName: this.table,
                 Key: { pk: envKey(me.environment), sk: LOCK },
-                UpdateExpression: 'SET fence = if_not_exists(fence, :zero) + :one, holder = :id, heartbeat = :hb, acquiredAt = :at, heartbeatAt = :at, leaseMs = :lease, run = :run, stacks = :stacks',
+                UpdateExpression: 'SET fence = if_not_exists(fence, :zero) + :one, holder = :id, #owner = :owner, heartbeat = :hb, acquiredAt = :at, heartbeatAt = :at, leaseMs = :lease, run = :run, stacks = :stacks',
                 ConditionExpression: condition,
+                ExpressionAttributeNames: { '#owner': 'owner' },
                 ExpressionAttributeValues: values,
                 ReturnValues: 'ALL_NEW'
             })));
@@ -217,29 +222,37 @@ class DynamoRegistry {
             throw err;
         }
     }
-    async heartbeatLock(environment, correlationId, fence) {
+    async heartbeatLock(environment, key) {
         return this.conditional('lock heartbeat', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
             TableName: this.table,
             Key: { pk: envKey(environment), sk: LOCK },
             UpdateExpression: 'SET heartbeat = :hb, heartbeatAt = :at',
-            ConditionExpression: 'holder = :id AND fence = :fence',
+            ConditionExpression: '#owner = :owner AND fence = :fence',
+            ExpressionAttributeNames: { '#owner': 'owner' },
             ExpressionAttributeValues: {
                 ':hb': (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
                 ':at': this.iso(),
-                ':id': correlationId,
-                ':fence': fence
+                ':owner': key.owner,
+                ':fence': key.fence
             }
         })));
     }
-    async release(environment, correlationId, fence, outcome) {
+    async release(environment, key, outcome) {
+        // The holder names itself by owner token; an operator (the CLI) by correlation ID. The fence
+        // alone already names one acquisition: the other half guards against a typo.
+        const byOwner = 'owner' in key;
         return this.conditional('release', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
             TableName: this.table,
             Key: { pk: envKey(environment), sk: LOCK },
-            UpdateExpression: 'REMOVE holder, heartbeat, heartbeatAt, acquiredAt, leaseMs, run, stacks SET lastHolder = :id, lastOutcome = :outcome, releasedAt = :at',
-            ConditionExpression: 'holder = :id AND fence = :fence',
+            UpdateExpression: 'REMOVE holder, #owner, heartbeat, heartbeatAt, acquiredAt, leaseMs, run, stacks SET lastHolder = :id, lastOutcome = :outcome, releasedAt = :at',
+            ConditionExpression: byOwner
+                ? '#owner = :who AND fence = :fence'
+                : 'holder = :who AND fence = :fence',
+            ExpressionAttributeNames: { '#owner': 'owner' },
             ExpressionAttributeValues: {
-                ':id': correlationId,
-                ':fence': fence,
+                ':who': byOwner ? key.owner : key.correlationId,
+                ':id': key.correlationId,
+                ':fence': key.fence,
                 ':outcome': outcome,
                 ':at': this.iso()
             }
@@ -252,8 +265,9 @@ class DynamoRegistry {
         const done = await this.conditional('force unlock', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
             TableName: this.table,
             Key: { pk: envKey(environment), sk: LOCK },
-            UpdateExpression: 'REMOVE holder, heartbeat, heartbeatAt, acquiredAt, leaseMs, run, stacks SET lastHolder = :id, lastOutcome = :outcome, releasedAt = :at, lastForcedUnlock = :note',
+            UpdateExpression: 'REMOVE holder, #owner, heartbeat, heartbeatAt, acquiredAt, leaseMs, run, stacks SET lastHolder = :id, lastOutcome = :outcome, releasedAt = :at, lastForcedUnlock = :note',
             ConditionExpression: 'holder = :id AND fence = :fence',
+            ExpressionAttributeNames: { '#owner': 'owner' },
             ExpressionAttributeValues: {
                 ':id': lock.holder.correlationId,
                 ':fence': lock.fence,
@@ -343,6 +357,7 @@ function toTicket(item) {
     return {
         seq: Number(item['seq']),
         correlationId: String(item['correlationId']),
+        owner: String(item['owner'] ?? ''),
         heartbeat: String(item['heartbeat']),
         enqueuedAt: String(item['enqueuedAt']),
         leaseMs: Number(item['leaseMs']),
@@ -355,6 +370,7 @@ function toLock(environment, item) {
     const holder = item['holder']
         ? {
             correlationId: String(item['holder']),
+            owner: String(item['owner'] ?? ''),
             fence: Number(item['fence']),
             heartbeat: String(item['heartbeat']),
             acquiredAt: String(item['acquiredAt']),

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GitHubRunLiveness: () => (/* binding */ GitHubRunLiveness)
 /* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6702);
 
 /**
  * Asks the GitHub API whether a lock holder's workflow run is still going. Any
@@ -20,7 +20,7 @@ class GitHubRunLiveness {
     warned = false;
     constructor(token, log, baseUrl = process.env['GITHUB_API_URL'] || 'https://api.github.com') {
         this.log = log;
-        this.octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl, request: { retries: 0 } });
+        this.octokit = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .githubClient */ .$)(token, { baseUrl, retries: 0 });
     }
     async runFinished(run) {
         const [owner, repo] = (run.repository ?? '').split('/');
@@ -46,6 +46,42 @@ class GitHubRunLiveness {
             return undefined;
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 6702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ githubClient)
+/* harmony export */ });
+/* unused harmony export GITHUB_REQUEST_TIMEOUT_MS */
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+
+/** One GitHub API request never takes longer than this: a hung call must not stall a wait or the post step. */
+const GITHUB_REQUEST_TIMEOUT_MS = 10_000;
+/**
+ * An Octokit for `GITHUB_API_URL` whose every request has a timeout (each request gets its own
+ * signal, joined with the caller's).
+ */
+function githubClient(token, opts = {}) {
+    const timeoutMs = opts.timeoutMs ?? GITHUB_REQUEST_TIMEOUT_MS;
+    const timedFetch = (url, init = {}) => {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        return fetch(url, {
+            ...init,
+            signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout
+        });
+    };
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
+        baseUrl: opts.baseUrl ?? (process.env['GITHUB_API_URL'] || 'https://api.github.com'),
+        request: {
+            fetch: timedFetch,
+            ...(opts.retries === undefined ? {} : { retries: opts.retries })
+        }
+    });
 }
 
 

@@ -28475,7 +28475,7 @@ function operationProgress(events) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8889);
+/* harmony import */ var _stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5647);
 
 await (0,_stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)();
 
@@ -28507,6 +28507,7 @@ class CloudFormationOnlyRegistry {
         return {
             seq: 0,
             correlationId: me.correlationId,
+            owner: me.owner,
             heartbeat: '',
             enqueuedAt: new Date().toISOString(),
             leaseMs: me.leaseMs,
@@ -28526,6 +28527,7 @@ class CloudFormationOnlyRegistry {
     async acquire(me, _observed) {
         return {
             correlationId: me.correlationId,
+            owner: me.owner,
             fence: 0,
             heartbeat: '',
             acquiredAt: new Date().toISOString(),
@@ -28616,16 +28618,43 @@ function appendHistoryFile(file, entry) {
 /* harmony export */   MA: () => (/* binding */ HISTORY_TTL_DAYS),
 /* harmony export */   i$: () => (/* binding */ RegistryUnavailableError)
 /* harmony export */ });
-/** The table is unreachable, missing, denied or throttled beyond retries: fall back, never deploy blindly. */
+/* unused harmony export classifyRegistryError */
+const CONFIGURATION_ERRORS = new Set([
+    'ResourceNotFoundException',
+    'AccessDeniedException',
+    'ValidationException',
+    'UnrecognizedClientException',
+    'InvalidSignatureException',
+    'MissingAuthenticationTokenException',
+    'ExpiredTokenException',
+    'CredentialsProviderError'
+]);
+const THROTTLING_ERRORS = new Set([
+    'ThrottlingException',
+    'ProvisionedThroughputExceededException',
+    'RequestLimitExceeded',
+    'TooManyRequestsException'
+]);
+function classifyRegistryError(err) {
+    const name = err?.name ?? '';
+    if (CONFIGURATION_ERRORS.has(name))
+        return 'configuration';
+    if (THROTTLING_ERRORS.has(name))
+        return 'throttled';
+    return 'unreachable';
+}
+/** A registry call failed after the SDK's own retries; `failure` says what kind of trouble it is. */
 class RegistryUnavailableError extends Error {
     operation;
     cause;
+    failure;
     constructor(operation, cause) {
         const e = cause;
         super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
         this.operation = operation;
         this.cause = cause;
         this.name = 'RegistryUnavailableError';
+        this.failure = classifyRegistryError(cause);
     }
 }
 const RECORD_TTL_DAYS = 7;
@@ -28634,7 +28663,7 @@ const HISTORY_TTL_DAYS = 180;
 
 /***/ }),
 
-/***/ 8889:
+/***/ 5647:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28691,14 +28720,14 @@ __nccwpck_require__.d(core_namespaceObject, {
   warning: () => (warning)
 });
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/domain/correlation-id.ts
 
 /** `YYYYMMDD-HHMMSS-<8 hex>`, UTC, the random part from a cryptographic source. */
@@ -29019,6 +29048,8 @@ const State = {
     QueuedAt: 'queued-at',
     Registry: 'registry',
     Fence: 'fence',
+    /** The lock's owner token for this run attempt: never logged, never an output. */
+    Owner: 'owner',
     TicketSeq: 'ticket-seq',
     MonitorPid: 'monitor-pid',
     MonitorDir: 'monitor-dir',
@@ -29086,7 +29117,10 @@ function recoveryInstructions(stack, status, failed, consoleUrl) {
     return lines;
 }
 
+// EXTERNAL MODULE: ./src/domain/stack.ts
+var domain_stack = __nccwpck_require__(5908);
 ;// CONCATENATED MODULE: ./src/coordination/recover.ts
+
 
 
 
@@ -29103,7 +29137,11 @@ async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
             continue;
         const startedAt = d.clock.now();
         d.log.info(`Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`);
+        // The repair's own events come after this one: its end is the first stack-level event that is
+        // not *_IN_PROGRESS, however fast it came and whatever status the stack was in before.
+        let cursor;
         try {
+            cursor = (await d.reader.eventsSince(stack.name)).at(-1)?.id;
             if (action === 'rollback')
                 await d.recovery.rollbackStack(stack.name);
             else if (action === 'continue-rollback')
@@ -29117,12 +29155,18 @@ async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
         }
         let status = stack.status;
         let now = d.clock.now();
-        // The call returns before CloudFormation starts: wait until the stack has left the status it was in, then settled.
-        while (now - startedAt < timeoutMs) {
-            await d.sleep(pollMs);
+        let ended;
+        while (now - startedAt < timeoutMs && !ended && d.holding?.() !== false) {
+            await d.sleep(Math.min(pollMs, timeoutMs - (now - startedAt)));
+            const fresh = cursor ? await d.reader.eventsSince(stack.name, cursor) : [];
+            cursor = fresh.at(-1)?.id ?? cursor;
+            ended = fresh.find((e) => (0,domain_stack/* isStackEvent */.lQ)(e) && !e.status.endsWith('_IN_PROGRESS'));
             [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
             now = d.clock.now();
-            if (status !== stack.status && (0,stack_status/* classifyStatus */.xo)(status).class !== 'in-progress')
+            // A deleted stack has no events to read by name; a stack without a cursor falls back to its status.
+            if ((0,stack_status/* classifyStatus */.xo)(status).class === 'does-not-exist')
+                break;
+            if (!cursor && status !== stack.status && (0,stack_status/* classifyStatus */.xo)(status).class !== 'in-progress')
                 break;
         }
         const cls = (0,stack_status/* classifyStatus */.xo)(status).class;
@@ -29134,9 +29178,11 @@ async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
             results.push({ stack: stack.name, action, ok, finalStatus: status, instructions: [] });
         }
         else {
-            results.push(await failed(d, stack.name, action, status, startedAt, now - startedAt >= timeoutMs
-                ? `still ${status} after ${durations_formatDuration(now - startedAt)}`
-                : `ended ${status}`));
+            results.push(await failed(d, stack.name, action, status, startedAt, d.holding?.() === false
+                ? `stopped waiting: this run no longer holds the lock (still ${status})`
+                : ended || !(0,stack_status/* classifyStatus */.xo)(status).class.startsWith('in-progress')
+                    ? `ended ${status}${ended?.reason ? `: ${ended.reason}` : ''}`
+                    : `still ${status} after ${durations_formatDuration(now - startedAt)}`));
         }
     }
     return results;
@@ -29173,8 +29219,6 @@ function reportFindings(log, findings, annotate = true) {
     }
 }
 
-// EXTERNAL MODULE: ./src/domain/stack.ts
-var domain_stack = __nccwpck_require__(5908);
 ;// CONCATENATED MODULE: ./src/domain/activity.ts
 
 
@@ -29239,7 +29283,65 @@ class LivenessTracker {
 
 // EXTERNAL MODULE: ./src/registry/types.ts
 var types = __nccwpck_require__(234);
+;// CONCATENATED MODULE: ./src/coordination/backoff.ts
+/**
+ * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
+ * retries spread out without ever hammering the service with near-zero delays.
+ */
+function backoffMs(attempt, baseMs, capMs, random = Math.random) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
+    return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
+}
+
+;// CONCATENATED MODULE: ./src/coordination/heartbeat-loop.ts
+/**
+ * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
+ * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
+ * the interval, so one lost write never lets a lease run out; a beat that says the thing it
+ * keeps alive is gone (false) ends the loop.
+ */
+class HeartbeatLoop {
+    sleep;
+    intervalMs;
+    beat;
+    stopper;
+    loop;
+    constructor(sleep, intervalMs, beat) {
+        this.sleep = sleep;
+        this.intervalMs = intervalMs;
+        this.beat = beat;
+    }
+    get running() {
+        return this.loop !== undefined && !this.stopper?.signal.aborted;
+    }
+    start(firstDelayMs = this.intervalMs) {
+        if (this.loop)
+            return;
+        const stopper = new AbortController();
+        this.stopper = stopper;
+        this.loop = (async () => {
+            let delay = firstDelayMs;
+            while (!stopper.signal.aborted) {
+                await this.sleep(delay, stopper.signal);
+                if (stopper.signal.aborted)
+                    return;
+                const landed = await this.beat();
+                if (landed === false)
+                    return;
+                delay = landed ? this.intervalMs : Math.max(1, Math.floor(this.intervalMs / 3));
+            }
+        })();
+    }
+    /** Ends the loop; resolves once a beat in flight has settled. */
+    async stop() {
+        this.stopper?.abort();
+        await this.loop;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/coordination/wait-for-turn.ts
+
+
 
 
 
@@ -29249,98 +29351,200 @@ var types = __nccwpck_require__(234);
 const STACK_CHECK_MS = 30_000;
 /** The GitHub API is asked about a holder's run at most this often. */
 const RUN_CHECK_MS = 30_000;
+const sameOwner = (a, b) => Boolean(a) && a === b;
 /**
- * Waits for this run's turn: first live ticket, the lock free or stale, and no
- * covered stack in progress in CloudFormation. Falls back to CloudFormation-only
- * coordination, with a warning, when the registry fails.
+ * Waits for this run's turn: first live ticket, the lock free or stale, and no covered stack in
+ * progress in CloudFormation.
+ *
+ * Registry trouble fails safe. Throttling and errors without an answer are retried (the SDK's
+ * retries, then this loop's backoff with jitter); only a registry that has not answered for
+ * longer than a lease moves the run to CloudFormation-only coordination, since by then any
+ * holder has either started its stack operation (which CloudFormation shows) or lost its lease.
+ * A table that cannot be used as configured (missing, denied) on arrival ends the wait as
+ * `misconfigured`. Liveness is judged only across unbroken observation: after any failed read,
+ * a holder or ticket must be seen unchanged for a full lease again before it counts as dead.
  */
 async function waitForTurn(deps, opts) {
     const { reader, clock, sleep, log, liveness } = deps;
     const { me } = opts;
     const env = me.environment;
     const started = clock.now();
-    const tracker = new LivenessTracker();
+    let tracker = new LivenessTracker();
     const runChecked = new Map();
     const lastEvent = new Map();
     const waitedFor = new Map();
     let registry = deps.registry;
     let fallbackReason;
     let ticket;
-    let ticketBeatAt = started;
+    let ticketRemoved = false;
+    let keeper;
     let stacks = opts.arrival;
     let stacksReadAt = started;
     let busy = [];
     let firstBusy;
     let queuePosition;
-    const fallBack = (err) => {
-        fallbackReason = err.message;
-        registry = deps.fallback();
-        ticket = undefined;
-        log.warning(`The registry is unavailable (${err.message}). Falling back to CloudFormation-only coordination: no queue order, but a stack in progress still holds this run back.`, { title: 'Registry unavailable' });
-    };
-    const guarded = async (fn) => {
+    let arrivalNotice;
+    let arrived = false;
+    let warnedDuplicate = false;
+    let failures = 0;
+    let unreachableSince;
+    let misconfigured;
+    /** A registry call: undefined when it failed (and the failure was accounted for). */
+    const attempt = async (fn) => {
         try {
-            return await fn();
+            const value = await fn();
+            failures = 0;
+            unreachableSince = undefined;
+            return value;
         }
         catch (err) {
             if (!(err instanceof types/* RegistryUnavailableError */.i$))
                 throw err;
-            fallBack(err);
+            failures++;
+            // What was seen before the gap proves nothing about what happened during it.
+            tracker = new LivenessTracker();
+            if (err.failure === 'configuration' && !arrived)
+                misconfigured = err.message;
+            else if (err.failure === 'throttled')
+                unreachableSince = undefined;
+            else
+                unreachableSince ??= clock.now();
+            if (failures === 1 || failures % 10 === 0)
+                log.info(`Registry trouble (${err.message}); retrying.`);
+            // Longer than any lease seen: by then every holder has started its stack operation or lost its lease.
+            const patienceMs = Math.max(me.leaseMs, ...[...waitedFor.values()].map((h) => h.leaseMs));
+            if (unreachableSince !== undefined && clock.now() - unreachableSince >= patienceMs)
+                fallBack(err, clock.now() - unreachableSince);
             return undefined;
         }
     };
-    const leave = async () => {
+    const fallBack = (err, forMs) => {
+        fallbackReason = err.message;
+        void stopKeeper();
+        registry = deps.fallback();
+        ticket = undefined;
+        log.warning(`The registry has not answered for ${durations_formatDuration(forMs)}, longer than a lease (${err.message}). Falling back to CloudFormation-only coordination: no queue order, but a stack in progress still holds this run back.`, { title: 'Registry unavailable' });
+    };
+    const stopKeeper = async () => {
+        const k = keeper;
+        keeper = undefined;
+        await k?.stop();
+    };
+    const keepTicket = () => {
+        if (registry.kind !== 'dynamodb')
+            return;
+        // The ticket's heartbeat runs on its own loop: a slow Slack or CloudFormation call in this
+        // loop never lets a live waiter's ticket look dead to the others.
+        keeper = new HeartbeatLoop(sleep, me.leaseMs / 3, async () => {
+            const mine = ticket;
+            if (!mine)
+                return false;
+            try {
+                const beat = await registry.heartbeatTicket(env, mine);
+                if (ticket !== mine)
+                    return false; // queued again, or fell back, meanwhile
+                if (beat)
+                    ticket = { ...mine, heartbeat: beat.heartbeat };
+                else
+                    ticketRemoved = true;
+                return beat !== undefined;
+            }
+            catch (err) {
+                if (!(err instanceof types/* RegistryUnavailableError */.i$))
+                    throw err;
+                return undefined;
+            }
+        });
+        keeper.start();
+    };
+    const finish = async (kind, extra = {}) => {
+        await stopKeeper();
         const t = ticket;
         if (t && registry.kind === 'dynamodb') {
-            await guarded(() => registry.removeTicket(env, t.seq));
-            log.info(`Removed this run's queue ticket #${t.seq}.`);
-        }
-    };
-    const done = (kind, extra = {}) => ({
-        kind,
-        registry,
-        fallbackReason,
-        waitedMs: clock.now() - started,
-        queuePosition: queuePosition ?? 0,
-        stacks,
-        busy: firstBusy ?? [],
-        waitedFor: [...waitedFor.values()],
-        ...extra
-    });
-    ticket = await guarded(() => registry.enqueue(me));
-    ticket ??= await registry.enqueue(me);
-    if (registry.kind === 'dynamodb') {
-        opts.onQueued?.(ticket);
-        log.info(`Queued with ticket #${ticket.seq} for ${env}.`);
-    }
-    for (let poll = 1;; poll++) {
-        const view = (await guarded(() => registry.view(env))) ?? (await registry.view(env));
-        let now = clock.now();
-        const mine = ticket;
-        if (mine && registry.kind === 'dynamodb' && now - ticketBeatAt >= me.leaseMs / 3) {
-            const beat = await guarded(() => registry.heartbeatTicket(env, mine));
-            ticketBeatAt = now;
-            if (beat)
-                ticket = beat;
-            else if (registry.kind === 'dynamodb') {
-                // Someone judged this waiter dead and removed its ticket: queue again, at the back.
-                log.warning("This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again.");
-                ticket = await guarded(() => registry.enqueue(me));
+            try {
+                await registry.removeTicket(env, t.seq);
+                log.info(`Removed this run's queue ticket #${t.seq}.`);
+            }
+            catch (err) {
+                // finalize tries again (the ticket is in state); else it expires as dead after a lease.
+                if (!(err instanceof types/* RegistryUnavailableError */.i$))
+                    throw err;
+                log.info(`Could not remove this run's queue ticket #${t.seq} (${err.message}).`);
             }
         }
+        await arrivalNotice;
+        return {
+            kind,
+            registry,
+            fallbackReason,
+            waitedMs: clock.now() - started,
+            queuePosition: queuePosition ?? 0,
+            stacks,
+            busy: firstBusy ?? [],
+            waitedFor: [...waitedFor.values()],
+            ...extra
+        };
+    };
+    /** Between polls: false when the wait is over (time is up or the run was cancelled). */
+    const pause = async (ms) => {
+        const left = opts.timeoutMs - (clock.now() - started);
+        if (opts.signal?.aborted || left <= 0)
+            return false;
+        await sleep(Math.min(ms, left), opts.signal);
+        return !opts.signal?.aborted;
+    };
+    const endOfWait = () => finish(opts.signal?.aborted ? 'cancelled' : 'timeout');
+    for (let poll = 1;; poll++) {
+        if (!ticket) {
+            ticket = await attempt(() => registry.enqueue(me));
+            if (ticket) {
+                ticketRemoved = false;
+                if (registry.kind === 'dynamodb') {
+                    opts.onQueued?.(ticket);
+                    log.info(`Queued with ticket #${ticket.seq} for ${env}.`);
+                }
+                keepTicket();
+            }
+        }
+        const view = ticket ? await attempt(() => registry.view(env)) : undefined;
+        if (misconfigured) {
+            await stopKeeper();
+            return finish('misconfigured', { registryError: misconfigured });
+        }
+        if (!view) {
+            // The registry did not answer: back off (with jitter) and try again, or fall back (above).
+            if (fallbackReason && registry.kind !== 'dynamodb')
+                continue;
+            const cap = Math.max(opts.pollIntervalMs, Math.min(30_000, me.leaseMs / 3));
+            if (!(await pause(backoffMs(failures - 1, opts.pollIntervalMs, cap))))
+                return endOfWait();
+            continue;
+        }
+        arrived = true;
+        let now = clock.now();
+        if (ticketRemoved) {
+            // Someone judged this waiter dead and removed its ticket: queue again, at the back.
+            log.warning("This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again.");
+            await stopKeeper();
+            ticket = undefined;
+            continue;
+        }
         // Tickets ahead of this run, skipping the lock holder's own and the dead.
-        const holder = view.lock.holder && view.lock.holder.correlationId !== me.correlationId
-            ? view.lock.holder
-            : undefined;
+        const lockHolder = view.lock.holder;
+        const holder = lockHolder && !sameOwner(lockHolder.owner, me.owner) ? lockHolder : undefined;
+        if (!warnedDuplicate) {
+            const twin = [holder, ...view.tickets].find((t) => t && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner));
+            if (twin) {
+                warnedDuplicate = true;
+                log.warning(`The correlation ID ${me.correlationId} is already used by another run in ${env} (${twin.run.runUrl ?? 'no run link'}). Correlation IDs should be unique per run: logs, records and Slack threads of the two runs will mix. This run queues like any other.`, { title: 'Correlation ID not unique' });
+            }
+        }
         const ahead = [];
         for (const t of view.tickets) {
-            if (!ticket ||
-                t.seq >= ticket.seq ||
-                t.correlationId === holder?.correlationId ||
-                t.correlationId === me.correlationId)
+            if (t.seq >= ticket.seq || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
                 continue;
             if (tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now)) {
-                if (await guarded(() => registry.removeDeadTicket(env, t))) {
+                if (await attempt(() => registry.removeDeadTicket(env, t))) {
                     log.warning(`Removed the dead ticket #${t.seq} of ${t.correlationId} (no heartbeat for ${durations_formatDuration(t.leaseMs)}).`);
                 }
                 continue;
@@ -29349,27 +29553,26 @@ async function waitForTurn(deps, opts) {
         }
         let stale;
         if (holder) {
-            if (!waitedFor.has(holder.correlationId))
-                waitedFor.set(holder.correlationId, holder);
+            if (!waitedFor.has(holder.fence))
+                waitedFor.set(holder.fence, holder);
             if (tracker.isDead(`lock#${holder.fence}`, holder.heartbeat, holder.leaseMs, now)) {
                 stale = `no heartbeat for ${durations_formatDuration(holder.leaseMs)}`;
             }
-            else if (liveness &&
-                now - (runChecked.get(holder.correlationId) ?? -Infinity) >= RUN_CHECK_MS) {
-                runChecked.set(holder.correlationId, now);
+            else if (liveness && now - (runChecked.get(holder.owner) ?? -Infinity) >= RUN_CHECK_MS) {
+                runChecked.set(holder.owner, now);
                 if ((await liveness.runFinished(holder.run)) === true)
                     stale = 'its workflow run is no longer in progress';
             }
         }
-        if (opts.skipSuperseded && ticket) {
-            const newer = view.tickets.find((t) => t.seq > ticket.seq &&
+        if (opts.skipSuperseded) {
+            const mine = ticket;
+            const newer = view.tickets.find((t) => t.seq > mine.seq &&
                 me.run.ref &&
                 t.run.ref === me.run.ref &&
                 !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now));
             if (newer) {
                 log.info(`A newer run for ${me.run.ref} is queued behind this one (${newer.correlationId}, ${newer.run.runUrl ?? 'no run link'}): skipping this older deployment.`);
-                await leave();
-                return done('superseded', { supersededBy: newer });
+                return finish('superseded', { supersededBy: newer });
             }
         }
         const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
@@ -29386,23 +29589,28 @@ async function waitForTurn(deps, opts) {
         }
         if (queuePosition === undefined) {
             queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
-            await opts.onArrival?.({ registry, position: queuePosition, holder, ahead, busy });
+            // Told in the background: a slow Slack never holds up the wait.
+            arrivalNotice = opts
+                .onArrival?.({ registry, position: queuePosition, holder, ahead, busy })
+                .catch((err) => log.warning(`Arrival notice failed: ${err.message}`));
         }
         if (myTurn && busy.length === 0) {
             if (stale)
                 log.warning(`Taking over the lock of ${holder.correlationId} (${holder.run.runUrl ?? 'no run link'}): ${stale}.`, { title: 'Stale lock taken over' });
-            const got = await guarded(() => registry.acquire(me, view.lock));
+            const got = await attempt(() => registry.acquire(me, view.lock));
             if (got) {
-                await leave();
-                return done('acquired', {
+                opts.onAcquired?.(got, registry);
+                return finish('acquired', {
                     holder: got,
                     lockBefore: view.lock,
                     tookOver: stale && holder ? { from: holder, reason: stale } : undefined
                 });
             }
-            if (registry.kind === 'dynamodb')
-                log.info('Another run took the lock first; waiting again.');
-            continue;
+            if (failures === 0) {
+                if (registry.kind === 'dynamodb')
+                    log.info('Another run took the lock first; waiting again.');
+                continue;
+            }
         }
         now = clock.now();
         log.info(pollReport(poll, now - started, opts, registry.kind, ahead, holder, stale, queuePosition));
@@ -29421,20 +29629,8 @@ async function waitForTurn(deps, opts) {
                     : '\n  No new events since the last poll.'}`);
             }
         }
-        if (opts.signal?.aborted) {
-            await leave();
-            return done('cancelled');
-        }
-        const left = opts.timeoutMs - (now - started);
-        if (left <= 0) {
-            await leave();
-            return done('timeout');
-        }
-        await sleep(Math.min(opts.pollIntervalMs, left), opts.signal);
-        if (opts.signal?.aborted) {
-            await leave();
-            return done('cancelled');
-        }
+        if (!(await pause(opts.pollIntervalMs)))
+            return endOfWait();
     }
 }
 function pollReport(poll, waitedMs, opts, kind, ahead, holder, stale, position) {
@@ -29469,6 +29665,75 @@ async function readActivity(reader, stacks) {
             events: op.events
         };
     }));
+}
+
+;// CONCATENATED MODULE: ./src/domain/estimate.ts
+
+const median = (values) => percentile(values, 0.5);
+/** Linear interpolation between closest ranks; undefined for no values. */
+function percentile(values, p) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = (sorted.length - 1) * p;
+    const lo = Math.floor(rank);
+    const hi = Math.ceil(rank);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+}
+/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
+function resourceTypeSeconds(events) {
+    const started = new Map();
+    const byType = new Map();
+    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
+        if (isStackEvent(e))
+            continue;
+        const key = `${e.stackName}/${e.logicalId}`;
+        if (e.status.endsWith('_IN_PROGRESS')) {
+            if (!started.has(key))
+                started.set(key, e.timestamp.getTime());
+        }
+        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
+            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
+            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
+            started.delete(key);
+        }
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
+}
+/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
+function estimateFromHistory(history, stacks, recent = 20) {
+    const key = [...stacks].sort().join(',');
+    const durations = history
+        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
+        .slice(0, recent)
+        .map((h) => h.durationMs);
+    if (durations.length === 0)
+        return undefined;
+    return {
+        expectedMs: median(durations),
+        lowMs: percentile(durations, 0.2),
+        highMs: percentile(durations, 0.8),
+        samples: durations.length
+    };
+}
+/** Median seconds per resource type over past successful deployments. */
+function typeDurations(history) {
+    const byType = new Map();
+    for (const h of history) {
+        if (h.outcome !== 'succeeded')
+            continue;
+        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
+            byType.set(type, [...(byType.get(type) ?? []), secs]);
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
+}
+/**
+ * Time left: what the estimate leaves, refined by the resources still in
+ * progress (each should take about its type's usual time from when it started).
+ */
+function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
+    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
+    return Math.max(0, expectedMs - elapsedMs, ...byResources);
 }
 
 ;// CONCATENATED MODULE: ./src/domain/findings.ts
@@ -29568,6 +29833,20 @@ function otherFindings(stacks, ctx) {
 }
 const blocking = (findings) => findings.filter((f) => f.severity === 'blocking');
 const warningsOf = (findings) => findings.filter((f) => f.severity === 'warning');
+/** The table cannot be used as configured (missing, denied, another key schema): fixed by a person, not by waiting. */
+function registryMisconfiguredFinding(table, error) {
+    return {
+        code: 'REGISTRY_MISCONFIGURED',
+        severity: 'blocking',
+        message: `registry-table ${JSON.stringify(table)} cannot be used: ${error}. Nothing was coordinated: a table that is set but unusable is a configuration error, not a reason to coordinate on CloudFormation alone.`,
+        resolution: [
+            'Check registry-table and the region: the table must exist there, with partition key pk (S) and sort key sk (S) (infra/registry-table.yml).',
+            "Check that the role may use it (infra/iam-policy.json).",
+            `aws dynamodb describe-table --table-name ${table}`,
+            'To coordinate on CloudFormation alone on purpose, leave registry-table empty.'
+        ]
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/github/context.ts
 function runContext(env = process.env) {
@@ -29603,7 +29882,7 @@ const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
 function monitorDir(correlationId, env = process.env) {
     return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator', correlationId);
 }
-const monitorFiles = (dir) => ({
+const files_monitorFiles = (dir) => ({
     settings: (0,external_node_path_.join)(dir, 'monitor.json'),
     log: (0,external_node_path_.join)(dir, 'monitor.jsonl'),
     pid: (0,external_node_path_.join)(dir, 'monitor.pid'),
@@ -29620,7 +29899,7 @@ const monitorFiles = (dir) => ({
 });
 function writeSettings(dir, settings) {
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    const file = monitorFiles(dir).settings;
+    const file = files_monitorFiles(dir).settings;
     (0,external_node_fs_.writeFileSync)(file, JSON.stringify(settings, null, 2), { mode: 0o600 });
     (0,external_node_fs_.chmodSync)(file, 0o600);
     return file;
@@ -29636,6 +29915,7 @@ function monitorSettings(config, deployment) {
         stacks: config.stackNames,
         region: config.region,
         registryTable: deployment.registryTable,
+        owner: deployment.owner,
         fence: deployment.fence,
         leaseMs: config.leaseMs,
         heartbeatMs: heartbeatInterval(config.leaseMs),
@@ -29655,6 +29935,116 @@ function monitorSettings(config, deployment) {
 }
 /** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
 const monitorEnv = (slack, env = process.env) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./src/monitor/stop.ts
+
+
+/** Running, not just a zombie waiting to be reaped (a detached monitor's parent is gone). */
+const alive = (pid) => {
+    try {
+        process.kill(pid, 0);
+    }
+    catch {
+        return false;
+    }
+    try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    }
+    catch {
+        return true;
+    }
+};
+/** SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. */
+async function stopMonitor(pid, sleep, graceMs = 3_000) {
+    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid))
+        return 'not-running';
+    process.kill(pid, 'SIGTERM');
+    for (let waited = 0; waited < graceMs; waited += 50) {
+        if (!alive(pid))
+            return 'stopped';
+        await sleep(50);
+    }
+    if (!alive(pid))
+        return 'stopped';
+    process.kill(pid, 'SIGKILL');
+    return 'killed';
+}
+/** The pid from state, else from the deployment's folder (a separate finalize step). */
+function monitorPid(statePid, dir) {
+    if (statePid)
+        return Number(statePid);
+    const file = monitorFiles(dir).pid;
+    return existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : undefined;
+}
+/** The monitor's observations (one JSON object a line); a torn last line is skipped. */
+function readObservations(dir) {
+    const file = files_monitorFiles(dir).log;
+    if (!(0,external_node_fs_.existsSync)(file))
+        return [];
+    return (0,external_node_fs_.readFileSync)(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .flatMap((l) => {
+        try {
+            return [JSON.parse(l)];
+        }
+        catch {
+            return [];
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/monitor/launch.ts
+
+
+
+
+/**
+ * Starts the monitor as a detached process whose output goes to a file, never
+ * to the step's pipes (the step would wait for them to close), and lets go of it.
+ */
+function launchMonitor(bundle, dir, settings, env = process.env) {
+    const file = writeSettings(dir, settings);
+    const files = files_monitorFiles(dir);
+    const out = (0,external_node_fs_.openSync)(files.log, 'a', 0o600);
+    try {
+        const child = (0,external_node_child_process_.spawn)(process.execPath, [bundle, file], {
+            detached: true,
+            stdio: ['ignore', out, out],
+            env,
+            cwd: dir
+        });
+        child.unref();
+        if (!child.pid)
+            throw new Error('the monitor process did not start');
+        (0,external_node_fs_.writeFileSync)(files.pid, String(child.pid), { mode: 0o600 });
+        return { pid: child.pid, dir, log: files.log };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(out);
+    }
+}
+/**
+ * Waits until the monitor in `dir` has landed its first heartbeat (it then holds the lease), or
+ * found the lock gone, or `timeoutMs` passed; reads its observations, polling every 50 ms.
+ */
+async function monitorHolds(dir, clock, sleep, timeoutMs) {
+    const until = clock.now() + timeoutMs;
+    for (;;) {
+        for (const o of readObservations(dir)) {
+            if (o['type'] === 'heartbeat')
+                return o['ok'] === true ? 'holding' : 'lost';
+            if (o['type'] === 'lock-lost')
+                return 'lost';
+        }
+        if (clock.now() >= until)
+            return 'timeout';
+        await sleep(Math.min(50, until - clock.now()));
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/notify/escape.ts
 /**
@@ -29984,6 +30374,18 @@ function monitoringGapMessage(info, g) {
         ...consoleSection(info)
     ]);
 }
+/** The lock was found no longer this deployment's: taken over, or unlocked by an operator. */
+function lockLostMessage(info, l) {
+    const env = escape_escapeText(info.environment);
+    const now = l.nowHeldBy
+        ? `It is now held by \`${escape_escapeText(l.nowHeldBy)}\`.`
+        : 'Nobody holds it now: it was released or unlocked by an operator.';
+    return finish(info, `:rotating_light: ${env}: this deployment lost the lock`, [
+        header(':rotating_light: Lock lost'),
+        section(`The ${env} lock is no longer this deployment's (found by ${l.by}). ${now} This run stops acting as the holder: no more heartbeats, no repair, no release. Check the stack before the next deployment.`),
+        ...consoleSection(info)
+    ]);
+}
 /** For the interact channel. */
 function questionMessage(info, q) {
     const env = escape_escapeText(info.environment);
@@ -30259,107 +30661,6 @@ function parseThread(value) {
     return channel && ts ? { channel, ts } : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/domain/estimate.ts
-
-const median = (values) => percentile(values, 0.5);
-/** Linear interpolation between closest ranks; undefined for no values. */
-function percentile(values, p) {
-    if (values.length === 0)
-        return undefined;
-    const sorted = [...values].sort((a, b) => a - b);
-    const rank = (sorted.length - 1) * p;
-    const lo = Math.floor(rank);
-    const hi = Math.ceil(rank);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-}
-/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
-function resourceTypeSeconds(events) {
-    const started = new Map();
-    const byType = new Map();
-    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
-        if (isStackEvent(e))
-            continue;
-        const key = `${e.stackName}/${e.logicalId}`;
-        if (e.status.endsWith('_IN_PROGRESS')) {
-            if (!started.has(key))
-                started.set(key, e.timestamp.getTime());
-        }
-        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
-            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
-            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
-            started.delete(key);
-        }
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
-}
-/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
-function estimateFromHistory(history, stacks, recent = 20) {
-    const key = [...stacks].sort().join(',');
-    const durations = history
-        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
-        .slice(0, recent)
-        .map((h) => h.durationMs);
-    if (durations.length === 0)
-        return undefined;
-    return {
-        expectedMs: median(durations),
-        lowMs: percentile(durations, 0.2),
-        highMs: percentile(durations, 0.8),
-        samples: durations.length
-    };
-}
-/** Median seconds per resource type over past successful deployments. */
-function typeDurations(history) {
-    const byType = new Map();
-    for (const h of history) {
-        if (h.outcome !== 'succeeded')
-            continue;
-        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
-            byType.set(type, [...(byType.get(type) ?? []), secs]);
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
-}
-/**
- * Time left: what the estimate leaves, refined by the resources still in
- * progress (each should take about its type's usual time from when it started).
- */
-function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
-    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
-    return Math.max(0, expectedMs - elapsedMs, ...byResources);
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./src/monitor/launch.ts
-
-
-
-/**
- * Starts the monitor as a detached process whose output goes to a file, never
- * to the step's pipes (the step would wait for them to close), and lets go of it.
- */
-function launchMonitor(bundle, dir, settings, env = process.env) {
-    const file = writeSettings(dir, settings);
-    const files = monitorFiles(dir);
-    const out = (0,external_node_fs_.openSync)(files.log, 'a', 0o600);
-    try {
-        const child = (0,external_node_child_process_.spawn)(process.execPath, [bundle, file], {
-            detached: true,
-            stdio: ['ignore', out, out],
-            env,
-            cwd: dir
-        });
-        child.unref();
-        if (!child.pid)
-            throw new Error('the monitor process did not start');
-        (0,external_node_fs_.writeFileSync)(files.pid, String(child.pid), { mode: 0o600 });
-        return { pid: child.pid, dir, log: files.log };
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(out);
-    }
-}
-
 // EXTERNAL MODULE: ./src/registry/cloudformation-only.ts
 var cloudformation_only = __nccwpck_require__(914);
 // EXTERNAL MODULE: ./src/registry/history-file.ts
@@ -30377,6 +30678,201 @@ async function openRegistry(table, region, historyFileFor) {
     }
     const { DynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7351));
     return new DynamoRegistry(createDynamoClient(region), table);
+}
+
+;// CONCATENATED MODULE: ./src/coordination/lease.ts
+
+
+
+/**
+ * One acquisition of the lock, from the instant it is taken (or taken back) to its release: the
+ * only thing that heartbeats it, on a loop of its own (HeartbeatLoop), so no Slack,
+ * CloudFormation or GitHub call the holder is waiting for can delay it. It never gives up while
+ * it holds: registry trouble is retried, never a reason to stop. Every write is conditional on the owner
+ * token and the fencing token: a lease that lost its lock can never extend or release another's.
+ */
+class Lease {
+    deps;
+    environment;
+    key;
+    heartbeatMs;
+    events;
+    loop;
+    started = false;
+    inFlight;
+    lostLock = false;
+    lastLanded;
+    constructor(deps, environment, key, heartbeatMs, events = {}) {
+        this.deps = deps;
+        this.environment = environment;
+        this.key = key;
+        this.heartbeatMs = heartbeatMs;
+        this.events = events;
+        this.lastLanded = deps.clock.now();
+        this.loop = new HeartbeatLoop(deps.sleep, heartbeatMs, () => this.beat());
+    }
+    /** The lock was found to be someone else's (or free): this holder must stop acting as one. */
+    get lost() {
+        return this.lostLock;
+    }
+    /** When a heartbeat (or the acquisition) last landed, on this holder's clock. */
+    get lastLandedAt() {
+        return this.lastLanded;
+    }
+    /** Heartbeats from now on: the first after `firstDelayMs` (default one interval), then every interval. */
+    start(firstDelayMs = this.heartbeatMs) {
+        if (this.started || this.lostLock)
+            return this;
+        this.started = true;
+        this.loop.start(firstDelayMs);
+        return this;
+    }
+    /**
+     * One heartbeat now (or the one already in flight): true when it landed, false when the lock is
+     * no longer this acquisition's, undefined when the registry did not answer.
+     */
+    beat() {
+        if (this.lostLock)
+            return Promise.resolve(false);
+        this.inFlight ??= this.deps.registry
+            .heartbeatLock(this.environment, this.key)
+            .then((ok) => {
+            this.events.onBeat?.(ok);
+            if (ok)
+                this.lastLanded = this.deps.clock.now();
+            else
+                this.markLost();
+            return ok;
+        }, (err) => {
+            // Whatever failed, the loop goes on: a holder never stops heartbeating on an error.
+            this.events.onBeat?.(err instanceof types/* RegistryUnavailableError */.i$
+                ? err
+                : new types/* RegistryUnavailableError */.i$('lock heartbeat', err));
+            return undefined;
+        })
+            .finally(() => {
+            this.inFlight = undefined;
+        });
+        return this.inFlight;
+    }
+    /** No more heartbeats from this process (another process holds it now, or it is being released). */
+    async stop() {
+        await this.loop.stop();
+        await this.inFlight;
+    }
+    /**
+     * Stops heartbeating and releases, retrying registry trouble with backoff for up to `budgetMs`:
+     * true released, false not this acquisition's any more, undefined the registry never answered
+     * (the lock then expires after a lease).
+     */
+    async release(outcome, budgetMs) {
+        await this.stop();
+        if (this.lostLock)
+            return false;
+        const deadline = this.deps.clock.now() + budgetMs;
+        for (let attempt = 0;; attempt++) {
+            try {
+                const released = await this.deps.registry.release(this.environment, this.key, outcome);
+                if (!released)
+                    this.markLost();
+                return released;
+            }
+            catch (err) {
+                if (!(err instanceof types/* RegistryUnavailableError */.i$))
+                    throw err;
+                const left = deadline - this.deps.clock.now();
+                if (left <= 0)
+                    return undefined;
+                await this.deps.sleep(Math.min(left, backoffMs(attempt, 200, 5_000)));
+            }
+        }
+    }
+    markLost() {
+        if (this.lostLock)
+            return;
+        this.lostLock = true;
+        this.events.onLost?.();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stages/holder.ts
+
+
+
+/** How a lock that is no longer this acquisition's was lost, from the lock as it is now. */
+function lossOf(view, key) {
+    if (!view)
+        return { kind: 'unknown', text: 'the registry could not be read to say how' };
+    const holder = view.holder;
+    if (holder && holder.fence !== key.fence)
+        return {
+            kind: 'taken-over',
+            text: `it is now held by ${holder.correlationId} (fencing token ${holder.fence}, ${holder.run.runUrl ?? 'no run link'})`
+        };
+    if (!holder && view.fence === key.fence && view.lastOutcome === 'force-unlocked')
+        return {
+            kind: 'unlocked',
+            text: 'an operator unlocked it (deploy-coordinator unlock --force)'
+        };
+    if (!holder && view.fence === key.fence && view.lastHolder === key.correlationId)
+        return { kind: 'released', text: `it was already released (fencing token ${key.fence})` };
+    return { kind: 'unknown', text: `the lock is at fencing token ${view.fence}` };
+}
+/**
+ * The lease of this run's acquisition, heartbeating on its own loop (see Lease). When a heartbeat
+ * finds the lock no longer this acquisition's, the holder says so at once: an error annotation,
+ * a Slack alert, the record; `signal` aborts then, so the stage can stop acting as the holder.
+ */
+function holdLease(d, environment, key, leaseMs, by) {
+    const controller = new AbortController();
+    let reported = Promise.resolve(undefined);
+    let loss;
+    let warnedSilent = false;
+    const lease = new Lease(d, environment, key, heartbeatInterval(leaseMs), {
+        onBeat: (r) => {
+            if (typeof r === 'boolean' || warnedSilent)
+                return;
+            if (d.clock.now() - lease.lastLandedAt < leaseMs)
+                return;
+            warnedSilent = true;
+            d.log.warning(`The lock's heartbeats have not landed for longer than a lease (${r.message}): another run may take it over. Still trying.`, { title: 'Lock heartbeat failing' });
+        },
+        onLost: () => {
+            reported = reportLoss(d, environment, key, by).then((l) => (loss = l));
+            controller.abort();
+        }
+    });
+    return {
+        lease,
+        reported: async () => {
+            await reported;
+        },
+        signal: controller.signal,
+        loss: () => loss
+    };
+}
+async function reportLoss(d, environment, key, by) {
+    const view = await d.registry.view(environment).then((v) => v.lock, () => undefined);
+    const loss = lossOf(view, key);
+    if (loss.kind === 'released') {
+        // This acquisition ended already (finalize run twice): nothing was lost.
+        d.log.info(`Nothing to release: ${environment} was already released (fencing token ${key.fence}).`);
+        return loss;
+    }
+    d.log.error(`This deployment no longer holds the ${environment} lock (fencing token ${key.fence}): ${loss.text}. It stops acting as the holder: no heartbeat, no repair, no release.`, { title: 'Lock lost' });
+    const at = new Date(d.clock.now()).toISOString();
+    await d.registry
+        .addTransition(key.correlationId, { state: 'lock-lost', at, note: `${by}: ${loss.text}` })
+        .catch(() => undefined);
+    if (d.slack && d.info) {
+        await d.slack.notifier
+            .post('lock lost', d.slack.channel, lockLostMessage(d.info, {
+            nowHeldBy: view?.holder && view.holder.fence !== key.fence ? view.holder.correlationId : undefined,
+            by
+        }), d.slack.ts ? { ts: d.slack.ts } : undefined)
+            .catch(() => undefined);
+    }
+    return loss;
 }
 
 // EXTERNAL MODULE: external "os"
@@ -33495,44 +33991,95 @@ async function actionStage(body) {
 
 
 
+
+
 /**
- * coordinate: CloudFormation first (the active-deployment check), then the
- * queue: wait for this run's turn up to wait-timeout-minutes, take the lock,
- * run the other checks, start the monitor.
+ * coordinate: CloudFormation first (the active-deployment check), then the queue: wait for this
+ * run's turn up to wait-timeout-minutes and take the lease; under it, repair and decide; then
+ * announce, start the monitor and hand the lease over to it.
  */
 async function coordinate(d) {
+    const arrival = await arrive(d);
+    const expectedMs = arrival.expected.estimate.expectedMs;
+    let holding;
+    try {
+        const turn = await waitForTurn({ ...d, fallback: () => new cloudformation_only.CloudFormationOnlyRegistry() }, turnOptions(d, arrival, (holder, registry) => {
+            // The instant the lock is taken: on the record for finalize, and heartbeating from here on.
+            d.io.saveState(State.Fence, String(holder.fence));
+            d.io.saveState(State.AcquiredAt, holder.acquiredAt);
+            holding = holdLease({ ...d, registry, info: arrival.info, slack: statusChannel(d) }, d.config.environment, { owner: d.owner, fence: holder.fence, correlationId: d.log.correlationId }, d.config.leaseMs, 'coordinate');
+            holding.lease.start();
+        }));
+        if (turn.kind !== 'acquired' || !holding)
+            return await notAcquired(d, arrival, turn);
+        const { lease, signal: lost } = holding;
+        await recordAcquisition(d, turn);
+        const stacks = await repair(d, turn, lease);
+        const findings = [
+            ...activeDeploymentFindings(stacks),
+            ...otherFindings(stacks, {
+                registryConfigured: Boolean(d.config.registryTable),
+                registryUnavailable: turn.fallbackReason
+            })
+        ];
+        reportFindings(d.log, findings);
+        let result = await decide(d, arrival, turn, findings, d.signal ? AbortSignal.any([d.signal, lost]) : lost);
+        if (lease.lost)
+            result = 'aborted';
+        if (result !== 'acquired') {
+            if (await lease.release(result, releaseBudget(d.config)))
+                await record(d, turn.registry, 'released', `not deploying: ${result}`);
+            return { result, turn, findings, expectedMs };
+        }
+        const thread = await announce(d, arrival, turn);
+        await handOver(d, arrival, turn, thread, lease);
+        return { result: lease.lost ? 'aborted' : 'acquired', turn, findings, expectedMs };
+    }
+    finally {
+        // Whatever happened, this process heartbeats no more: the monitor holds the lease now, or
+        // finalize releases it (owner and fence are in state).
+        await holding?.lease.stop();
+        await holding?.reported();
+    }
+}
+async function arrive(d) {
     const { config, log, reader } = d;
     const history = await d.registry.history(config.environment, 50).catch(() => []);
     const expected = expectation(config, estimateFromHistory(history, config.stackNames), DEFAULT_EXPECTED_DURATION_MS);
-    const expectedMs = expected.estimate.expectedMs;
-    const estimateBasis = expected.estimate.basis;
     const me = {
         correlationId: log.correlationId,
+        owner: d.owner,
         environment: config.environment,
         stacks: config.stackNames,
         run: runContext(),
         leaseMs: config.leaseMs
     };
-    const arrival = await reader.describeStacks(config.stackNames);
-    log.info(`Stacks on arrival: ${statuses(arrival)}`);
-    log.info(`Estimate: ${durations_formatDuration(expectedMs)} (${estimateBasis}).`);
-    const info = deploymentInfo(config, log.correlationId, me.run, expected.estimate, arrival[0] ? reader.consoleUrl(arrival[0]) : undefined, commitMessage());
-    reportFindings(log, activeDeploymentFindings(arrival), false);
-    const turn = await waitForTurn({ ...d, fallback: () => new cloudformation_only.CloudFormationOnlyRegistry() }, {
-        me,
-        arrival,
+    const stacks = await reader.describeStacks(config.stackNames);
+    log.info(`Stacks on arrival: ${statuses(stacks)}`);
+    log.info(`Estimate: ${durations_formatDuration(expected.estimate.expectedMs)} (${expected.estimate.basis}).`);
+    const info = deploymentInfo(config, log.correlationId, me.run, expected.estimate, stacks[0] ? reader.consoleUrl(stacks[0]) : undefined, commitMessage());
+    reportFindings(log, activeDeploymentFindings(stacks), false);
+    return { me, stacks, info, expected, history };
+}
+function turnOptions(d, arrival, onAcquired) {
+    const { config, log } = d;
+    const { expectedMs, basis } = arrival.expected.estimate;
+    return {
+        me: arrival.me,
+        arrival: arrival.stacks,
         timeoutMs: config.waitTimeoutMs,
         pollIntervalMs: config.pollIntervalMs,
         expectedMs,
-        estimateBasis,
+        estimateBasis: basis,
         skipSuperseded: config.skipSuperseded,
         signal: d.signal,
         onQueued: (ticket) => d.io.saveState(State.TicketSeq, String(ticket.seq)),
+        onAcquired,
         onArrival: async ({ registry, position, holder, ahead, busy }) => {
             if (position > 0 && d.notifier && config.slack) {
                 const since = holder ? new Date(holder.acquiredAt) : busy[0]?.startedAt;
                 const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
-                await d.notifier.post('queued', config.slack.channel, queuedMessage(info, {
+                await d.notifier.post('queued', config.slack.channel, queuedMessage(arrival.info, {
                     activeCorrelationId: holder?.correlationId ?? (busy[0] ? activeCorrelationId(busy[0].stack) : undefined),
                     activeSince: since,
                     elapsedMs,
@@ -33550,30 +34097,41 @@ async function coordinate(d) {
                 correlationId: log.correlationId,
                 environment: config.environment,
                 stacks: config.stackNames,
-                run: me.run
+                run: arrival.me.run
             }, { state: 'queued', at: new Date(d.clock.now()).toISOString(), note }));
         }
-    });
-    const registry = turn.registry;
-    if (turn.kind !== 'acquired') {
-        const result = turn.kind === 'cancelled'
-            ? 'aborted'
-            : turn.kind === 'superseded'
-                ? 'superseded'
-                : 'concurrent';
-        if (turn.kind !== 'superseded') {
-            const who = turn.waitedFor.map((h) => `Lock held by ${describeHolder(h)}.`);
-            const details = turn.busy.map((a) => describeActivity(a, d.clock.now(), expectedMs, estimateBasis));
-            const why = turn.kind === 'cancelled'
-                ? `Cancelled after waiting ${durations_formatDuration(turn.waitedMs)}.`
-                : config.waitTimeoutMs > 0
-                    ? `Gave up after waiting ${durations_formatDuration(turn.waitedMs)} (wait-timeout-minutes).`
-                    : 'Not waiting (wait-timeout-minutes is 0).';
-            log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
-        }
-        await record(d, registry, turn.kind === 'timeout' ? 'timed-out' : turn.kind === 'cancelled' ? 'cancelled' : 'superseded');
-        return { result, turn, findings: activeDeploymentFindings(turn.stacks), expectedMs };
+    };
+}
+/** No lock: the wait ended otherwise (busy, cancelled, superseded, or a table that cannot be used). */
+async function notAcquired(d, arrival, turn) {
+    const { config, log } = d;
+    const { expectedMs, basis } = arrival.expected.estimate;
+    if (turn.kind === 'misconfigured') {
+        const finding = registryMisconfiguredFinding(config.registryTable ?? '', turn.registryError ?? '');
+        reportFindings(log, [finding]);
+        return { result: 'blocked', turn, findings: [finding], expectedMs };
     }
+    const result = turn.kind === 'cancelled'
+        ? 'aborted'
+        : turn.kind === 'superseded'
+            ? 'superseded'
+            : 'concurrent';
+    if (turn.kind !== 'superseded') {
+        const who = turn.waitedFor.map((h) => `Lock held by ${describeHolder(h)}.`);
+        const details = turn.busy.map((a) => describeActivity(a, d.clock.now(), expectedMs, basis));
+        const why = turn.kind === 'cancelled'
+            ? `Cancelled after waiting ${durations_formatDuration(turn.waitedMs)}.`
+            : config.waitTimeoutMs > 0
+                ? `Gave up after waiting ${durations_formatDuration(turn.waitedMs)} (wait-timeout-minutes).`
+                : 'Not waiting (wait-timeout-minutes is 0).';
+        log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
+    }
+    await record(d, turn.registry, turn.kind === 'timeout' ? 'timed-out' : turn.kind === 'cancelled' ? 'cancelled' : 'superseded');
+    return { result, turn, findings: activeDeploymentFindings(turn.stacks), expectedMs };
+}
+async function recordAcquisition(d, turn) {
+    const { config, log } = d;
+    const registry = turn.registry;
     const holder = turn.holder;
     if (turn.waitedMs > 0 && turn.queuePosition > 0)
         log.info(`This run's turn came after ${durations_formatDuration(turn.waitedMs)}.`);
@@ -33587,26 +34145,30 @@ async function coordinate(d) {
         }));
     }
     await record(d, registry, 'acquired', undefined, holder.fence);
-    // A stack a failed deployment left needing repair is repaired first, under the same policy as finalize's.
-    let stacks = turn.stacks;
-    if (d.recovery && stacks.some((st) => recoveryAction(st.status, config))) {
-        await recoverStacks({ reader, recovery: d.recovery, clock: d.clock, sleep: d.sleep, log }, stacks, config, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS, config.pollIntervalMs);
-        stacks = await reader.describeStacks(config.stackNames);
-    }
-    const findings = [
-        ...activeDeploymentFindings(stacks),
-        ...otherFindings(stacks, {
-            registryConfigured: Boolean(config.registryTable),
-            registryUnavailable: turn.fallbackReason
-        })
-    ];
-    reportFindings(log, findings);
-    let result = 'acquired';
+}
+/** A stack a failed deployment left needing repair is repaired first, under the lease, with finalize's policy. */
+async function repair(d, turn, lease) {
+    const { config, reader } = d;
+    if (!d.recovery || !turn.stacks.some((st) => recoveryAction(st.status, config)))
+        return turn.stacks;
+    await recoverStacks({
+        reader,
+        recovery: d.recovery,
+        clock: d.clock,
+        sleep: d.sleep,
+        log: d.log,
+        holding: () => !lease.lost
+    }, turn.stacks, config, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS, config.pollIntervalMs);
+    return reader.describeStacks(config.stackNames);
+}
+/** Go or no-go, under the lease: blocking findings, warnings (fail or ask), the awaited deployment's failure. */
+async function decide(d, arrival, turn, findings, signal) {
+    const { config, log } = d;
     const warnings = warningsOf(findings);
     const askPerson = async (question) => {
         if (!d.notifier || !config.slack)
             return false;
-        const { answer, why } = await ask({ notifier: d.notifier, log, clock: d.clock, sleep: d.sleep, signal: d.signal }, config.slack.interactChannel, info, question, config.askTimeoutMs, config.pollIntervalMs);
+        const { answer, why } = await ask({ notifier: d.notifier, log, clock: d.clock, sleep: d.sleep, signal }, config.slack.interactChannel, arrival.info, question, config.askTimeoutMs, config.pollIntervalMs);
         (answer === 'proceed' ? log.info : log.error)(`${question} ${answer}: ${why}.`);
         return answer === 'proceed';
     };
@@ -33614,39 +34176,38 @@ async function coordinate(d) {
         log.error(`Blocked: ${blocking(findings)
             .map((f) => f.code)
             .join(', ')}. Nothing was deployed.`, { title: 'Deployment blocked' });
-        result = 'blocked';
+        return 'blocked';
     }
-    else if (warnings.length > 0 && config.warnings === 'fail') {
+    if (warnings.length > 0 && config.warnings === 'fail') {
         log.error(`warnings is 'fail' and validation found ${warnings.length} warning(s): not deploying.`, { title: 'Deployment blocked by warnings' });
-        result = 'blocked';
+        return 'blocked';
     }
-    else if (warnings.length > 0 &&
+    if (warnings.length > 0 &&
         config.warnings === 'ask' &&
-        !(await askPerson(`Deploy ${config.environment} despite ${warnings.length} warning(s) (${warnings.map((w) => w.code).join(', ')})?`))) {
-        result = 'aborted';
-    }
-    else if (activeFailed(turn) && config.onActiveFailure === 'abort') {
+        !(await askPerson(`Deploy ${config.environment} despite ${warnings.length} warning(s) (${warnings.map((w) => w.code).join(', ')})?`)))
+        return 'aborted';
+    if (!activeFailed(turn))
+        return 'acquired';
+    if (config.onActiveFailure === 'abort') {
         log.error(`The deployment this run waited for failed and on-active-failure is 'abort': not deploying.`, { title: 'Active deployment failed' });
-        result = 'aborted';
+        return 'aborted';
     }
-    else if (activeFailed(turn) &&
-        config.onActiveFailure === 'ask' &&
-        !(await askPerson(`The deployment this run waited for failed. Deploy ${config.environment} anyway?`))) {
-        result = 'aborted';
-    }
-    else if (activeFailed(turn)) {
-        log.warning(`The deployment this run waited for failed; proceeding (on-active-failure: ${config.onActiveFailure}).`, { title: 'Active deployment failed' });
-    }
-    if (result !== 'acquired') {
-        if (await safely(log, () => registry.release(config.environment, log.correlationId, holder.fence, result))) {
-            await record(d, registry, 'released', `not deploying: ${result}`);
-        }
-        return { result, turn, findings, expectedMs };
-    }
-    d.io.saveState(State.Fence, String(holder.fence));
-    d.io.saveState(State.AcquiredAt, holder.acquiredAt);
+    if (config.onActiveFailure === 'ask')
+        return (await askPerson(`The deployment this run waited for failed. Deploy ${config.environment} anyway?`))
+            ? 'acquired'
+            : 'aborted';
+    log.warning(`The deployment this run waited for failed; proceeding (on-active-failure: ${config.onActiveFailure}).`, { title: 'Active deployment failed' });
+    return 'acquired';
+}
+/** Slack 'started' (the thread) and the GitHub Deployment, under the lease. */
+async function announce(d, arrival, turn) {
+    const { config, log } = d;
+    const holder = turn.holder;
     const thread = d.notifier && config.slack
-        ? await d.notifier.post('started', config.slack.channel, startedMessage(info, { state: 'deploying', startedAt: new Date(holder.acquiredAt) }))
+        ? await d.notifier.post('started', config.slack.channel, startedMessage(arrival.info, {
+            state: 'deploying',
+            startedAt: new Date(holder.acquiredAt)
+        }))
         : undefined;
     if (thread)
         d.io.saveState(State.SlackThread, formatThread(thread));
@@ -33659,24 +34220,46 @@ async function coordinate(d) {
         await d.deployments?.status(deploymentId, 'in_progress', `Deploying ${config.stackNames.join(', ')} (${log.correlationId})`);
         log.info(`GitHub Deployment ${deploymentId} is in progress.`);
     }
-    if (registry.kind === 'dynamodb' || config.monitor) {
-        const monitor = d.startMonitor?.({
-            fence: holder.fence,
-            acquiredAt: holder.acquiredAt,
-            registryTable: registry.kind === 'dynamodb' ? config.registryTable : undefined,
-            info,
-            overdueMs: expected.overdueMs,
-            thread,
-            typeSeconds: typeDurations(history)
-        });
-        if (monitor) {
-            d.io.saveState(State.MonitorPid, String(monitor.pid));
-            d.io.saveState(State.MonitorDir, monitor.dir);
-            log.info(`Monitor started (pid ${monitor.pid}): ${registry.kind === 'dynamodb' ? 'heartbeats the lock, ' : ''}${config.monitor ? 'follows the stack events' : 'events not watched (monitor: false)'}.`);
-        }
-    }
-    return { result, turn, findings, expectedMs };
+    return thread;
 }
+/**
+ * Starts the monitor and hands it the lease: this process heartbeats until the monitor's first
+ * heartbeat has landed (at most a lease), so the lock is never without a heartbeat in between.
+ */
+async function handOver(d, arrival, turn, thread, lease) {
+    const { config, log } = d;
+    const registry = turn.registry;
+    const holder = turn.holder;
+    const heartbeats = registry.kind === 'dynamodb';
+    if (!heartbeats && !config.monitor)
+        return;
+    const monitor = d.startMonitor?.({
+        owner: d.owner,
+        fence: holder.fence,
+        acquiredAt: holder.acquiredAt,
+        registryTable: heartbeats ? config.registryTable : undefined,
+        info: arrival.info,
+        overdueMs: arrival.expected.overdueMs,
+        thread,
+        typeSeconds: typeDurations(arrival.history)
+    });
+    if (!monitor)
+        return;
+    d.io.saveState(State.MonitorPid, String(monitor.pid));
+    d.io.saveState(State.MonitorDir, monitor.dir);
+    log.info(`Monitor started (pid ${monitor.pid}): ${heartbeats ? 'heartbeats the lock, ' : ''}${config.monitor ? 'follows the stack events' : 'events not watched (monitor: false)'}.`);
+    if (!heartbeats || !d.monitorHolds)
+        return;
+    const handover = await d.monitorHolds(monitor, config.leaseMs);
+    if (handover === 'holding')
+        log.info('The monitor holds the lease now (its first heartbeat landed).');
+    else if (handover === 'timeout')
+        log.warning(`The monitor's first heartbeat has not landed within a lease (${durations_formatDuration(config.leaseMs)}): until it does, another run may take the lock over. The monitor keeps trying.`, { title: 'Lock handover incomplete' });
+}
+const releaseBudget = (config) => Math.min(config.leaseMs, 30_000);
+const statusChannel = (d) => d.notifier && d.config.slack
+    ? { notifier: d.notifier, channel: d.config.slack.channel }
+    : undefined;
 /** The deployment this run waited for failed: the last holder's outcome, or a stack it saw busy ended in failure. */
 function activeFailed(turn) {
     const last = turn.lockBefore;
@@ -33740,6 +34323,9 @@ async function main() {
     await actionStage(async ({ io, log, config, correlationId }) => {
         io.saveState(State.CorrelationId, correlationId);
         io.saveState(State.QueuedAt, new Date().toISOString());
+        // Saved before anything is queued or taken: finalize can always remove or release what this run holds.
+        const owner = (0,external_node_crypto_.randomUUID)();
+        io.saveState(State.Owner, owner);
         const signal = cancellationSignal((sig) => log.warning(`Received ${sig}: stopping the wait.`));
         const reader = await cloudFormationReader(config.region);
         const registry = await openRegistry(config.registryTable, config.region, (0,history_file/* historyFile */.p2)(config.environment));
@@ -33749,12 +34335,13 @@ async function main() {
         // The sibling bundle, resolved at run time (a literal path would be pulled into this bundle by ncc).
         const dir = monitorDir(correlationId);
         (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-        const notifier = await openNotifier(config.slack, log, monitorFiles(dir).stageSpool);
+        const notifier = await openNotifier(config.slack, log, files_monitorFiles(dir).stageSpool);
         const monitorBundle = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '..', ['monitor', 'index.js'].join('/'));
         const deps = {
             config,
             log,
             io,
+            owner,
             reader,
             registry,
             liveness,
@@ -33766,9 +34353,10 @@ async function main() {
             deployments: config.githubDeployment && config.githubToken
                 ? await githubDeployments(config.githubToken, log)
                 : undefined,
-            recordDeployment: (id) => (0,external_node_fs_.writeFileSync)(monitorFiles(dir).deployment, String(id), { mode: 0o600 }),
-            recordThread: (thread) => (0,external_node_fs_.writeFileSync)(monitorFiles(dir).thread, thread, { mode: 0o600 }),
-            startMonitor: (m) => launchMonitor(monitorBundle, dir, monitorSettings(config, { correlationId, ...m }), monitorEnv(config.slack))
+            recordDeployment: (id) => (0,external_node_fs_.writeFileSync)(files_monitorFiles(dir).deployment, String(id), { mode: 0o600 }),
+            recordThread: (thread) => (0,external_node_fs_.writeFileSync)(files_monitorFiles(dir).thread, thread, { mode: 0o600 }),
+            startMonitor: (m) => launchMonitor(monitorBundle, dir, monitorSettings(config, { correlationId, ...m }), monitorEnv(config.slack)),
+            monitorHolds: (m, timeoutMs) => monitorHolds(m.dir, systemClock, sleep, timeoutMs)
         };
         publish(deps, await coordinate(deps));
     });

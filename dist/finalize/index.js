@@ -28472,7 +28472,7 @@ function operationProgress(events) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1005);
+/* harmony import */ var _stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7571);
 
 await (0,_stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
 
@@ -28529,7 +28529,60 @@ function appendHistoryFile(file, entry) {
 
 /***/ }),
 
-/***/ 1005:
+/***/ 234:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ RECORD_TTL_DAYS),
+/* harmony export */   MA: () => (/* binding */ HISTORY_TTL_DAYS),
+/* harmony export */   i$: () => (/* binding */ RegistryUnavailableError)
+/* harmony export */ });
+/* unused harmony export classifyRegistryError */
+const CONFIGURATION_ERRORS = new Set([
+    'ResourceNotFoundException',
+    'AccessDeniedException',
+    'ValidationException',
+    'UnrecognizedClientException',
+    'InvalidSignatureException',
+    'MissingAuthenticationTokenException',
+    'ExpiredTokenException',
+    'CredentialsProviderError'
+]);
+const THROTTLING_ERRORS = new Set([
+    'ThrottlingException',
+    'ProvisionedThroughputExceededException',
+    'RequestLimitExceeded',
+    'TooManyRequestsException'
+]);
+function classifyRegistryError(err) {
+    const name = err?.name ?? '';
+    if (CONFIGURATION_ERRORS.has(name))
+        return 'configuration';
+    if (THROTTLING_ERRORS.has(name))
+        return 'throttled';
+    return 'unreachable';
+}
+/** A registry call failed after the SDK's own retries; `failure` says what kind of trouble it is. */
+class RegistryUnavailableError extends Error {
+    operation;
+    cause;
+    failure;
+    constructor(operation, cause) {
+        const e = cause;
+        super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
+        this.operation = operation;
+        this.cause = cause;
+        this.name = 'RegistryUnavailableError';
+        this.failure = classifyRegistryError(cause);
+    }
+}
+const RECORD_TTL_DAYS = 7;
+const HISTORY_TTL_DAYS = 180;
+
+
+/***/ }),
+
+/***/ 7571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28886,6 +28939,8 @@ const State = {
     QueuedAt: 'queued-at',
     Registry: 'registry',
     Fence: 'fence',
+    /** The lock's owner token for this run attempt: never logged, never an output. */
+    Owner: 'owner',
     TicketSeq: 'ticket-seq',
     MonitorPid: 'monitor-pid',
     MonitorDir: 'monitor-dir',
@@ -28953,7 +29008,10 @@ function recoveryInstructions(stack, status, failed, consoleUrl) {
     return lines;
 }
 
+// EXTERNAL MODULE: ./src/domain/stack.ts
+var domain_stack = __nccwpck_require__(5908);
 ;// CONCATENATED MODULE: ./src/coordination/recover.ts
+
 
 
 
@@ -28970,7 +29028,11 @@ async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
             continue;
         const startedAt = d.clock.now();
         d.log.info(`Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`);
+        // The repair's own events come after this one: its end is the first stack-level event that is
+        // not *_IN_PROGRESS, however fast it came and whatever status the stack was in before.
+        let cursor;
         try {
+            cursor = (await d.reader.eventsSince(stack.name)).at(-1)?.id;
             if (action === 'rollback')
                 await d.recovery.rollbackStack(stack.name);
             else if (action === 'continue-rollback')
@@ -28984,12 +29046,18 @@ async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
         }
         let status = stack.status;
         let now = d.clock.now();
-        // The call returns before CloudFormation starts: wait until the stack has left the status it was in, then settled.
-        while (now - startedAt < timeoutMs) {
-            await d.sleep(pollMs);
+        let ended;
+        while (now - startedAt < timeoutMs && !ended && d.holding?.() !== false) {
+            await d.sleep(Math.min(pollMs, timeoutMs - (now - startedAt)));
+            const fresh = cursor ? await d.reader.eventsSince(stack.name, cursor) : [];
+            cursor = fresh.at(-1)?.id ?? cursor;
+            ended = fresh.find((e) => (0,domain_stack/* isStackEvent */.lQ)(e) && !e.status.endsWith('_IN_PROGRESS'));
             [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
             now = d.clock.now();
-            if (status !== stack.status && (0,stack_status/* classifyStatus */.xo)(status).class !== 'in-progress')
+            // A deleted stack has no events to read by name; a stack without a cursor falls back to its status.
+            if ((0,stack_status/* classifyStatus */.xo)(status).class === 'does-not-exist')
+                break;
+            if (!cursor && status !== stack.status && (0,stack_status/* classifyStatus */.xo)(status).class !== 'in-progress')
                 break;
         }
         const cls = (0,stack_status/* classifyStatus */.xo)(status).class;
@@ -29001,9 +29069,11 @@ async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
             results.push({ stack: stack.name, action, ok, finalStatus: status, instructions: [] });
         }
         else {
-            results.push(await failed(d, stack.name, action, status, startedAt, now - startedAt >= timeoutMs
-                ? `still ${status} after ${durations_formatDuration(now - startedAt)}`
-                : `ended ${status}`));
+            results.push(await failed(d, stack.name, action, status, startedAt, d.holding?.() === false
+                ? `stopped waiting: this run no longer holds the lock (still ${status})`
+                : ended || !(0,stack_status/* classifyStatus */.xo)(status).class.startsWith('in-progress')
+                    ? `ended ${status}${ended?.reason ? `: ${ended.reason}` : ''}`
+                    : `still ${status} after ${durations_formatDuration(now - startedAt)}`));
         }
     }
     return results;
@@ -29019,8 +29089,6 @@ async function failed(d, stack, action, status, sinceMs, why) {
     return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
 }
 
-// EXTERNAL MODULE: ./src/domain/stack.ts
-var stack = __nccwpck_require__(5908);
 ;// CONCATENATED MODULE: ./src/domain/estimate.ts
 
 const median = (values) => percentile(values, 0.5);
@@ -29039,7 +29107,7 @@ function resourceTypeSeconds(events) {
     const started = new Map();
     const byType = new Map();
     for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
-        if ((0,stack/* isStackEvent */.lQ)(e))
+        if ((0,domain_stack/* isStackEvent */.lQ)(e))
             continue;
         const key = `${e.stackName}/${e.logicalId}`;
         if (e.status.endsWith('_IN_PROGRESS')) {
@@ -29099,7 +29167,7 @@ function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
  */
 function decideOutcome(stacks, eventsSince, sinceMs) {
     const touched = new Set(eventsSince
-        .filter((e) => (0,stack/* isStackEvent */.lQ)(e) && e.timestamp.getTime() >= sinceMs)
+        .filter((e) => (0,domain_stack/* isStackEvent */.lQ)(e) && e.timestamp.getTime() >= sinceMs)
         .map((e) => e.stackName));
     if (touched.size === 0)
         return 'no-change';
@@ -29185,6 +29253,7 @@ function monitorSettings(config, deployment) {
         stacks: config.stackNames,
         region: config.region,
         registryTable: deployment.registryTable,
+        owner: deployment.owner,
         fence: deployment.fence,
         leaseMs: config.leaseMs,
         heartbeatMs: heartbeatInterval(config.leaseMs),
@@ -29592,6 +29661,18 @@ function monitoringGapMessage(info, g) {
         ...consoleSection(info)
     ]);
 }
+/** The lock was found no longer this deployment's: taken over, or unlocked by an operator. */
+function lockLostMessage(info, l) {
+    const env = escape_escapeText(info.environment);
+    const now = l.nowHeldBy
+        ? `It is now held by \`${escape_escapeText(l.nowHeldBy)}\`.`
+        : 'Nobody holds it now: it was released or unlocked by an operator.';
+    return finish(info, `:rotating_light: ${env}: this deployment lost the lock`, [
+        header(':rotating_light: Lock lost'),
+        section(`The ${env} lock is no longer this deployment's (found by ${l.by}). ${now} This run stops acting as the holder: no more heartbeats, no repair, no release. Check the stack before the next deployment.`),
+        ...consoleSection(info)
+    ]);
+}
 /** For the interact channel. */
 function questionMessage(info, q) {
     const env = escapeText(info.environment);
@@ -29818,7 +29899,7 @@ function parseThread(value) {
 
 /** 'Resource creation cancelled' and friends echo the real failure; they are not a root cause. */
 const ECHO = /(creation|update|deletion|delete|import) cancelled|cancelled by user|cancellation/i;
-const isRootCauseFailure = (e) => !(0,stack/* isStackEvent */.lQ)(e) && e.status.endsWith('_FAILED') && !ECHO.test(e.reason ?? '');
+const isRootCauseFailure = (e) => !(0,domain_stack/* isStackEvent */.lQ)(e) && e.status.endsWith('_FAILED') && !ECHO.test(e.reason ?? '');
 /**
  * What the monitor should say, from the events of this deployment's operation
  * and the passing of time: a stall once per episode (and when it ends), an
@@ -29898,6 +29979,259 @@ class DeploymentWatch {
     }
 }
 
+// EXTERNAL MODULE: ./src/registry/types.ts
+var types = __nccwpck_require__(234);
+;// CONCATENATED MODULE: ./src/coordination/backoff.ts
+/**
+ * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
+ * retries spread out without ever hammering the service with near-zero delays.
+ */
+function backoffMs(attempt, baseMs, capMs, random = Math.random) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
+    return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
+}
+
+;// CONCATENATED MODULE: ./src/coordination/heartbeat-loop.ts
+/**
+ * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
+ * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
+ * the interval, so one lost write never lets a lease run out; a beat that says the thing it
+ * keeps alive is gone (false) ends the loop.
+ */
+class HeartbeatLoop {
+    sleep;
+    intervalMs;
+    beat;
+    stopper;
+    loop;
+    constructor(sleep, intervalMs, beat) {
+        this.sleep = sleep;
+        this.intervalMs = intervalMs;
+        this.beat = beat;
+    }
+    get running() {
+        return this.loop !== undefined && !this.stopper?.signal.aborted;
+    }
+    start(firstDelayMs = this.intervalMs) {
+        if (this.loop)
+            return;
+        const stopper = new AbortController();
+        this.stopper = stopper;
+        this.loop = (async () => {
+            let delay = firstDelayMs;
+            while (!stopper.signal.aborted) {
+                await this.sleep(delay, stopper.signal);
+                if (stopper.signal.aborted)
+                    return;
+                const landed = await this.beat();
+                if (landed === false)
+                    return;
+                delay = landed ? this.intervalMs : Math.max(1, Math.floor(this.intervalMs / 3));
+            }
+        })();
+    }
+    /** Ends the loop; resolves once a beat in flight has settled. */
+    async stop() {
+        this.stopper?.abort();
+        await this.loop;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/coordination/lease.ts
+
+
+
+/**
+ * One acquisition of the lock, from the instant it is taken (or taken back) to its release: the
+ * only thing that heartbeats it, on a loop of its own (HeartbeatLoop), so no Slack,
+ * CloudFormation or GitHub call the holder is waiting for can delay it. It never gives up while
+ * it holds: registry trouble is retried, never a reason to stop. Every write is conditional on the owner
+ * token and the fencing token: a lease that lost its lock can never extend or release another's.
+ */
+class Lease {
+    deps;
+    environment;
+    key;
+    heartbeatMs;
+    events;
+    loop;
+    started = false;
+    inFlight;
+    lostLock = false;
+    lastLanded;
+    constructor(deps, environment, key, heartbeatMs, events = {}) {
+        this.deps = deps;
+        this.environment = environment;
+        this.key = key;
+        this.heartbeatMs = heartbeatMs;
+        this.events = events;
+        this.lastLanded = deps.clock.now();
+        this.loop = new HeartbeatLoop(deps.sleep, heartbeatMs, () => this.beat());
+    }
+    /** The lock was found to be someone else's (or free): this holder must stop acting as one. */
+    get lost() {
+        return this.lostLock;
+    }
+    /** When a heartbeat (or the acquisition) last landed, on this holder's clock. */
+    get lastLandedAt() {
+        return this.lastLanded;
+    }
+    /** Heartbeats from now on: the first after `firstDelayMs` (default one interval), then every interval. */
+    start(firstDelayMs = this.heartbeatMs) {
+        if (this.started || this.lostLock)
+            return this;
+        this.started = true;
+        this.loop.start(firstDelayMs);
+        return this;
+    }
+    /**
+     * One heartbeat now (or the one already in flight): true when it landed, false when the lock is
+     * no longer this acquisition's, undefined when the registry did not answer.
+     */
+    beat() {
+        if (this.lostLock)
+            return Promise.resolve(false);
+        this.inFlight ??= this.deps.registry
+            .heartbeatLock(this.environment, this.key)
+            .then((ok) => {
+            this.events.onBeat?.(ok);
+            if (ok)
+                this.lastLanded = this.deps.clock.now();
+            else
+                this.markLost();
+            return ok;
+        }, (err) => {
+            // Whatever failed, the loop goes on: a holder never stops heartbeating on an error.
+            this.events.onBeat?.(err instanceof types/* RegistryUnavailableError */.i$
+                ? err
+                : new types/* RegistryUnavailableError */.i$('lock heartbeat', err));
+            return undefined;
+        })
+            .finally(() => {
+            this.inFlight = undefined;
+        });
+        return this.inFlight;
+    }
+    /** No more heartbeats from this process (another process holds it now, or it is being released). */
+    async stop() {
+        await this.loop.stop();
+        await this.inFlight;
+    }
+    /**
+     * Stops heartbeating and releases, retrying registry trouble with backoff for up to `budgetMs`:
+     * true released, false not this acquisition's any more, undefined the registry never answered
+     * (the lock then expires after a lease).
+     */
+    async release(outcome, budgetMs) {
+        await this.stop();
+        if (this.lostLock)
+            return false;
+        const deadline = this.deps.clock.now() + budgetMs;
+        for (let attempt = 0;; attempt++) {
+            try {
+                const released = await this.deps.registry.release(this.environment, this.key, outcome);
+                if (!released)
+                    this.markLost();
+                return released;
+            }
+            catch (err) {
+                if (!(err instanceof types/* RegistryUnavailableError */.i$))
+                    throw err;
+                const left = deadline - this.deps.clock.now();
+                if (left <= 0)
+                    return undefined;
+                await this.deps.sleep(Math.min(left, backoffMs(attempt, 200, 5_000)));
+            }
+        }
+    }
+    markLost() {
+        if (this.lostLock)
+            return;
+        this.lostLock = true;
+        this.events.onLost?.();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stages/holder.ts
+
+
+
+/** How a lock that is no longer this acquisition's was lost, from the lock as it is now. */
+function lossOf(view, key) {
+    if (!view)
+        return { kind: 'unknown', text: 'the registry could not be read to say how' };
+    const holder = view.holder;
+    if (holder && holder.fence !== key.fence)
+        return {
+            kind: 'taken-over',
+            text: `it is now held by ${holder.correlationId} (fencing token ${holder.fence}, ${holder.run.runUrl ?? 'no run link'})`
+        };
+    if (!holder && view.fence === key.fence && view.lastOutcome === 'force-unlocked')
+        return {
+            kind: 'unlocked',
+            text: 'an operator unlocked it (deploy-coordinator unlock --force)'
+        };
+    if (!holder && view.fence === key.fence && view.lastHolder === key.correlationId)
+        return { kind: 'released', text: `it was already released (fencing token ${key.fence})` };
+    return { kind: 'unknown', text: `the lock is at fencing token ${view.fence}` };
+}
+/**
+ * The lease of this run's acquisition, heartbeating on its own loop (see Lease). When a heartbeat
+ * finds the lock no longer this acquisition's, the holder says so at once: an error annotation,
+ * a Slack alert, the record; `signal` aborts then, so the stage can stop acting as the holder.
+ */
+function holdLease(d, environment, key, leaseMs, by) {
+    const controller = new AbortController();
+    let reported = Promise.resolve(undefined);
+    let loss;
+    let warnedSilent = false;
+    const lease = new Lease(d, environment, key, heartbeatInterval(leaseMs), {
+        onBeat: (r) => {
+            if (typeof r === 'boolean' || warnedSilent)
+                return;
+            if (d.clock.now() - lease.lastLandedAt < leaseMs)
+                return;
+            warnedSilent = true;
+            d.log.warning(`The lock's heartbeats have not landed for longer than a lease (${r.message}): another run may take it over. Still trying.`, { title: 'Lock heartbeat failing' });
+        },
+        onLost: () => {
+            reported = reportLoss(d, environment, key, by).then((l) => (loss = l));
+            controller.abort();
+        }
+    });
+    return {
+        lease,
+        reported: async () => {
+            await reported;
+        },
+        signal: controller.signal,
+        loss: () => loss
+    };
+}
+async function reportLoss(d, environment, key, by) {
+    const view = await d.registry.view(environment).then((v) => v.lock, () => undefined);
+    const loss = lossOf(view, key);
+    if (loss.kind === 'released') {
+        // This acquisition ended already (finalize run twice): nothing was lost.
+        d.log.info(`Nothing to release: ${environment} was already released (fencing token ${key.fence}).`);
+        return loss;
+    }
+    d.log.error(`This deployment no longer holds the ${environment} lock (fencing token ${key.fence}): ${loss.text}. It stops acting as the holder: no heartbeat, no repair, no release.`, { title: 'Lock lost' });
+    const at = new Date(d.clock.now()).toISOString();
+    await d.registry
+        .addTransition(key.correlationId, { state: 'lock-lost', at, note: `${by}: ${loss.text}` })
+        .catch(() => undefined);
+    if (d.slack && d.info) {
+        await d.slack.notifier
+            .post('lock lost', d.slack.channel, lockLostMessage(d.info, {
+            nowHeldBy: view?.holder && view.holder.fence !== key.fence ? view.holder.correlationId : undefined,
+            by
+        }), d.slack.ts ? { ts: d.slack.ts } : undefined)
+            .catch(() => undefined);
+    }
+    return loss;
+}
+
 ;// CONCATENATED MODULE: ./src/report/logger.ts
 
 const coreSink = core;
@@ -29936,7 +30270,7 @@ async function openRegistry(table, region, historyFileFor) {
         const { CloudFormationOnlyRegistry } = await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 914));
         return new CloudFormationOnlyRegistry(historyFileFor);
     }
-    const { DynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(422)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1422));
+    const { DynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7351));
     return new DynamoRegistry(createDynamoClient(region), table);
 }
 
@@ -30056,6 +30390,14 @@ async function actionStage(body) {
 
 
 
+
+/** The detached monitor process of this deployment, if it was started. */
+function monitorProcess(d, dir) {
+    const pid = monitorPid(d.io.getState(State.MonitorPid), dir);
+    return pid === undefined
+        ? undefined
+        : { pid, stop: () => stopMonitor(pid, d.sleep), observations: () => readObservations(dir) };
+}
 const TRANSITION = {
     succeeded: 'completed',
     'no-change': 'completed',
@@ -30064,42 +30406,91 @@ const TRANSITION = {
     'still-running': 'completed'
 };
 /**
- * finalize (post): runs whatever happened before it, as often as it is run.
- * Stops the monitor, finds out what happened to the stacks, releases the lock
- * (a no-op when already released or taken over), records, reports.
+ * finalize (post): runs whatever happened before it, as often as it is run. Takes the lease back
+ * from the monitor before stopping it, finds out what happened to the stacks, repairs under the
+ * lease, and releases in a `finally` (a no-op when already released or taken over); then records
+ * and reports.
  */
 async function finalize(d) {
     const { io, log, config, registry } = d;
-    const env = config.environment;
-    const held = await heldBySubAction(d);
-    const result = io.getState(State.Result) || (held ? 'acquired' : '');
+    const acquisition = await acquired(d);
+    const result = io.getState(State.Result) || (acquisition ? 'acquired' : '');
     const dir = io.getState(State.MonitorDir) || monitorDir(log.correlationId);
-    const pid = monitorPid(io.getState(State.MonitorPid), dir);
-    if (pid !== undefined) {
-        const stopped = await stopMonitor(pid, d.sleep);
-        const observations = readObservations(dir);
-        const count = (type) => observations.filter((o) => o['type'] === type).length;
-        log.info(`Monitor (pid ${pid}): ${stopped === 'not-running' ? 'was no longer running' : stopped}; ${count('heartbeat')} heartbeats, ${count('event')} events, ${count('error')} errors recorded.`);
-        if (count('lock-lost') > 0)
-            log.warning('The monitor found the lock taken over while this deployment ran.', {
-                title: 'Lock lost'
-            });
-    }
-    const ticket = io.getState(State.TicketSeq);
-    if (result !== 'acquired' && ticket && registry.kind === 'dynamodb') {
-        // coordinate normally removes its ticket; it may have been killed while waiting.
-        await registry.removeTicket(env, Number(ticket)).catch(() => undefined);
-    }
-    if (!result || result !== 'acquired') {
-        log.info(result
-            ? `coordinate result: ${result}; no lock was held.`
-            : 'coordinate did not run (or did not finish): nothing was acquired, nothing to release.');
-        const rows = result ? await stackRows(d) : [];
-        const slack = await slackReport(d, dir, undefined);
-        await io.appendSummary(summary(log.correlationId, config, result || 'not coordinated', undefined, rows, []) + slack);
+    const holding = acquisition && result === 'acquired' && registry.kind === 'dynamodb'
+        ? await takeBack(d, acquisition, dir)
+        : undefined;
+    await stopTheMonitor(d, dir);
+    if (result !== 'acquired') {
+        await notAcquired(d, result, acquisition, dir);
         return;
     }
-    const acquiredAt = io.getState(State.AcquiredAt) || held?.acquiredAt || new Date(d.clock.now()).toISOString();
+    let deployment;
+    let released;
+    try {
+        deployment = await assess(d, acquisition?.acquiredAt);
+        if (!holding?.lease.lost)
+            deployment.recoveries = await repair(d, deployment, holding?.lease);
+    }
+    finally {
+        released = await release(d, holding?.lease, deployment?.outcome ?? 'unknown');
+    }
+    await recordOutcome(d, deployment, released);
+    await report(d, dir, deployment, holding ? lockLine(holding) : undefined);
+}
+/** Takes the lease back from the monitor: heartbeating here before the monitor is stopped, through the repair, to the release. */
+async function takeBack(d, acquisition, dir) {
+    const thread = threadOf(d, dir);
+    const notifier = d.config.slack && thread
+        ? (d.notifier ?? (await openNotifier(d.config.slack, d.log)))
+        : undefined;
+    const holding = holdLease({
+        ...d,
+        info: (0,external_node_fs_.existsSync)(monitorFiles(dir).settings)
+            ? readSettings(monitorFiles(dir).settings).info
+            : undefined,
+        slack: notifier && thread ? { notifier, channel: thread.channel, ts: thread.ts } : undefined
+    }, d.config.environment, acquisition.key, d.config.leaseMs, 'finalize');
+    const landed = await holding.lease.beat();
+    holding.lease.start();
+    if (landed === undefined)
+        d.log.warning('Could not heartbeat the lock on taking it back (the registry did not answer); still trying while finalize works.', { title: 'Registry unavailable' });
+    await holding.reported();
+    return holding;
+}
+async function stopTheMonitor(d, dir) {
+    const monitor = d.monitor ?? monitorProcess(d, dir);
+    if (!monitor)
+        return;
+    const stopped = await monitor.stop();
+    const observations = monitor.observations();
+    const count = (type) => observations.filter((o) => o['type'] === type).length;
+    d.log.info(`Monitor${monitor.pid ? ` (pid ${monitor.pid})` : ''}: ${stopped === 'not-running' ? 'was no longer running' : stopped}; ${count('heartbeat')} heartbeats, ${count('event')} events, ${count('error') + count('heartbeat-error')} errors recorded.`);
+    const lost = observations.find((o) => o['type'] === 'lock-lost');
+    if (lost)
+        d.log.info(`The monitor found the lock no longer this deployment's at ${String(lost['at'])}${lost['nowHeldBy'] ? ` (now held by ${String(lost['nowHeldBy'])})` : ''} and stopped.`);
+}
+/** coordinate did not take the lock (or gave it back): remove a ticket it may have left, and report. */
+async function notAcquired(d, result, acquisition, dir) {
+    const { io, log, config, registry } = d;
+    const ticket = io.getState(State.TicketSeq);
+    if (ticket && registry.kind === 'dynamodb') {
+        // coordinate normally removes its ticket; it may have been killed while waiting.
+        await registry.removeTicket(config.environment, Number(ticket)).catch(() => undefined);
+    }
+    // coordinate gives the lock back itself when it does not deploy; if the registry failed it then, try again.
+    if (acquisition && registry.kind === 'dynamodb')
+        await registry.release(config.environment, acquisition.key, result).catch(() => undefined);
+    log.info(result
+        ? `coordinate result: ${result}; no lock was held.`
+        : 'coordinate did not run (or did not finish): nothing was acquired, nothing to release.');
+    const rows = result ? await stackRows(d) : [];
+    const slack = await slackReport(d, dir, undefined);
+    await io.appendSummary(summary(log.correlationId, config, result || 'not coordinated', undefined, rows, []) + slack);
+}
+/** What happened to the stacks since the lock was taken: the outcome. */
+async function assess(d, acquiredAtState) {
+    const { config } = d;
+    const acquiredAt = acquiredAtState || new Date(d.clock.now()).toISOString();
     const sinceMs = Date.parse(acquiredAt);
     const stacks = await d.reader.describeStacks(config.stackNames);
     const events = [];
@@ -30114,62 +30505,95 @@ async function finalize(d) {
         if (await stepCancelled(config.githubToken, runContext()))
             outcome = 'cancelled';
     }
-    // Repair before letting the next run in, so it finds a stack it can deploy.
+    return { outcome, sinceMs, acquiredAt, stacks, events, recoveries: [] };
+}
+/** Repair before letting the next run in, so it finds a stack it can deploy; only while this run holds the lock. */
+async function repair(d, deployment, lease) {
+    const { config, log } = d;
     const recoveries = d.recovery
-        ? await recoverStacks({ reader: d.reader, recovery: d.recovery, clock: d.clock, sleep: d.sleep, log }, stacks, { autoRollback: config.autoRollback, cleanup: config.cleanup }, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS, config.pollIntervalMs)
+        ? await recoverStacks({
+            reader: d.reader,
+            recovery: d.recovery,
+            clock: d.clock,
+            sleep: d.sleep,
+            log,
+            holding: () => !lease?.lost
+        }, deployment.stacks, { autoRollback: config.autoRollback, cleanup: config.cleanup }, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS, config.pollIntervalMs)
         : [];
-    const after = recoveries.length > 0 ? await d.reader.describeStacks(config.stackNames) : stacks;
-    const rows = after.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
-    log.info(`Outcome: ${outcome}. Stacks now: ${rows.map((r) => `${r.name}=${r.status}`).join(', ')}`);
-    if (outcome === 'still-running') {
+    const after = recoveries.length > 0 ? await d.reader.describeStacks(config.stackNames) : deployment.stacks;
+    log.info(`Outcome: ${deployment.outcome}. Stacks now: ${after.map((r) => `${r.name}=${r.status}`).join(', ')}`);
+    if (deployment.outcome === 'still-running') {
         log.warning('The job ended while CloudFormation is still working: releasing the lock; the next run is still held back by the in-progress check.', { title: 'Deployment still running' });
     }
-    const fence = Number(io.getState(State.Fence) || held?.fence || '0');
-    if (registry.kind === 'dynamodb') {
-        const released = await guard(log, () => registry.release(env, log.correlationId, fence, outcome));
-        if (released) {
-            const now = new Date(d.clock.now()).toISOString();
-            await guard(log, async () => {
-                await registry.addTransition(log.correlationId, { state: TRANSITION[outcome], at: now, note: outcome }, { outcome });
-                await registry.addTransition(log.correlationId, { state: 'released', at: now });
-                if (outcome !== 'no-change') {
-                    await registry.addHistory(historyEntry(log.correlationId, config, outcome, events, sinceMs, d.clock.now()));
-                }
-            });
-            log.info(`Released ${env} (fencing token ${fence}), outcome ${outcome}.`);
-        }
-        else if (released === false) {
-            const view = await guard(log, () => registry.view(env));
-            const holder = view?.lock.holder;
-            log.info(holder
-                ? `Nothing to release: ${env} is now held by ${holder.correlationId} (fencing token ${holder.fence}); this deployment's lock (token ${fence}) was taken over.`
-                : `Nothing to release: ${env} was already released (fencing token ${fence}).`);
-        }
-    }
-    else {
+    return recoveries;
+}
+/** The release, whatever failed before it: true released, false not this run's (said already), undefined no lock or no answer. */
+async function release(d, lease, outcome) {
+    const { log, config, registry } = d;
+    const env = config.environment;
+    if (registry.kind !== 'dynamodb') {
         log.info('CloudFormation-only coordination holds no lock: nothing to release.');
-        if (outcome !== 'no-change') {
-            await registry.addHistory(historyEntry(log.correlationId, config, outcome, events, sinceMs, d.clock.now()));
-            if (!config.registryTable) {
-                const { saveHistory } = await __nccwpck_require__.e(/* import() */ 4).then(__nccwpck_require__.bind(__nccwpck_require__, 4));
-                await saveHistory((0,history_file/* historyFile */.p2)(env), env, log);
-            }
+        return undefined;
+    }
+    if (!lease || lease.lost)
+        return lease ? false : undefined;
+    const released = await lease.release(outcome, Math.min(config.leaseMs, 30_000));
+    if (released)
+        log.info(`Released ${env} (fencing token ${lease.key.fence}), outcome ${outcome}.`);
+    else if (released === undefined)
+        log.warning(`Could not release ${env} (the registry did not answer): the lock expires after lease-minutes.`, { title: 'Registry unavailable' });
+    else
+        log.info(`Nothing to release: ${env} is no longer held under fencing token ${lease.key.fence}.`);
+    return released;
+}
+async function recordOutcome(d, deployment, released) {
+    const { log, config, registry } = d;
+    if (!deployment)
+        return;
+    const { outcome, events, sinceMs } = deployment;
+    const history = () => historyEntry(log.correlationId, config, outcome, events, sinceMs, d.clock.now());
+    if (registry.kind === 'dynamodb') {
+        if (!released)
+            return;
+        const now = new Date(d.clock.now()).toISOString();
+        await guard(log, async () => {
+            await registry.addTransition(log.correlationId, { state: TRANSITION[outcome], at: now, note: outcome }, { outcome });
+            await registry.addTransition(log.correlationId, { state: 'released', at: now });
+            if (outcome !== 'no-change')
+                await registry.addHistory(history());
+        });
+    }
+    else if (outcome !== 'no-change') {
+        await registry.addHistory(history());
+        if (!config.registryTable) {
+            const { saveHistory } = await __nccwpck_require__.e(/* import() */ 4).then(__nccwpck_require__.bind(__nccwpck_require__, 4));
+            await saveHistory((0,history_file/* historyFile */.p2)(config.environment), config.environment, log);
         }
     }
+}
+async function report(d, dir, deployment, lock) {
+    const { io, log, config } = d;
+    if (!deployment)
+        return;
+    const { outcome, events, sinceMs, acquiredAt, recoveries } = deployment;
+    const after = await d.reader.describeStacks(config.stackNames).catch(() => deployment.stacks);
+    const rows = after.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
     const waited = Date.parse(acquiredAt) - Date.parse(io.getState(State.QueuedAt) || acquiredAt);
     const first = events[0]?.timestamp.getTime() ?? sinceMs;
     const last = events.at(-1)?.timestamp.getTime() ?? d.clock.now();
-    await deploymentStatus(d, dir, outcome, config.urlOutput ? after.map((st) => st.outputs[config.urlOutput]).find(Boolean) : undefined);
+    const appUrl = config.urlOutput
+        ? after.map((st) => st.outputs[config.urlOutput]).find(Boolean)
+        : undefined;
+    await deploymentStatus(d, dir, outcome, appUrl);
     const slack = await slackReport(d, dir, {
         outcome,
         startedAt: new Date(first),
         endedAt: new Date(last),
         events,
         recoveries,
-        appUrl: config.urlOutput
-            ? stacks.map((st) => st.outputs[config.urlOutput]).find(Boolean)
-            : undefined
+        appUrl
     });
+    const thread = threadOf(d, dir);
     await io.appendSummary(summary(log.correlationId, config, 'acquired', {
         outcome,
         waitedMs: waited,
@@ -30177,13 +30601,25 @@ async function finalize(d) {
         expectedMs: (0,external_node_fs_.existsSync)(monitorFiles(dir).settings)
             ? readSettings(monitorFiles(dir).settings).info.estimate.expectedMs
             : undefined,
-        thread: io.getState(State.SlackThread) ||
-            ((0,external_node_fs_.existsSync)(monitorFiles(dir).thread)
-                ? (0,external_node_fs_.readFileSync)(monitorFiles(dir).thread, 'utf8')
-                : undefined)
+        thread: thread ? formatThread(thread) : undefined,
+        lock
     }, rows, events) +
         recoverySection(recoveries) +
         slack);
+}
+/** The summary's lock line: held to the release, or how it was lost. */
+function lockLine(holding) {
+    const { fence } = holding.lease.key;
+    const loss = holding.loss();
+    if (!holding.lease.lost)
+        return `held from acquire to release (fencing token ${fence})`;
+    if (loss?.kind === 'released')
+        return `already released (fencing token ${fence})`;
+    return `**lost** (fencing token ${fence}): ${loss?.text ?? "no longer this deployment's"}; this run stopped acting as the holder`;
+}
+function threadOf(d, dir) {
+    const file = monitorFiles(dir).thread;
+    return parseThread(d.io.getState(State.SlackThread) || ((0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.readFileSync)(file, 'utf8') : ''));
 }
 /** The GitHub Deployment follows the outcome: success, or failure (with the app URL and the run's log). */
 async function deploymentStatus(d, dir, outcome, appUrl) {
@@ -30217,7 +30653,7 @@ function recoverySection(recoveries) {
 async function slackReport(d, dir, end) {
     const { config, log, io } = d;
     const files = monitorFiles(dir);
-    const notifier = await openNotifier(config.slack, log);
+    const notifier = d.notifier ?? (await openNotifier(config.slack, log));
     if (!notifier || !config.slack)
         return '';
     const lost = await notifier.flush([files.stageSpool, files.spool]);
@@ -30296,16 +30732,28 @@ const troubleshooting = (stacks) => [
     'A stack left in UPDATE_FAILED or UPDATE_ROLLBACK_FAILED needs a rollback before the next deployment.'
 ];
 /**
- * The finalize/ sub-action runs in a step of its own, without coordinate's
- * state: the lock held under its correlation-id input is this deployment's.
+ * This run's acquisition: the owner token and fence coordinate saved the moment it took the lock.
+ * The finalize/ sub-action runs in a step of its own, without coordinate's state: the lock held
+ * under its correlation-id input is this deployment's.
  */
-async function heldBySubAction(d) {
-    if (d.io.getState(State.Result) || !d.config.correlationId || d.registry.kind !== 'dynamodb')
+async function acquired(d) {
+    const { io, log, config } = d;
+    const owner = io.getState(State.Owner);
+    const fence = Number(io.getState(State.Fence));
+    if (owner && Number.isInteger(fence) && io.getState(State.Fence) !== '')
+        return {
+            key: { owner, fence, correlationId: log.correlationId },
+            acquiredAt: io.getState(State.AcquiredAt) || undefined
+        };
+    if (io.getState(State.Result) || !config.correlationId || d.registry.kind !== 'dynamodb')
         return undefined;
-    const view = await guard(d.log, () => d.registry.view(d.config.environment));
+    const view = await guard(log, () => d.registry.view(config.environment));
     const holder = view?.lock.holder;
-    return holder?.correlationId === d.config.correlationId
-        ? { fence: holder.fence, acquiredAt: holder.acquiredAt }
+    return holder?.correlationId === config.correlationId
+        ? {
+            key: { owner: holder.owner, fence: holder.fence, correlationId: holder.correlationId },
+            acquiredAt: holder.acquiredAt
+        }
         : undefined;
 }
 async function stackRows(d) {
@@ -30343,6 +30791,7 @@ function summary(correlationId, config, result, deployment, rows, events) {
                     : [])
             ]
             : []),
+        ...(deployment?.lock ? [`| Lock | ${deployment.lock} |`] : []),
         `| Registry | ${config.registryTable ?? 'none (CloudFormation only)'} |`,
         ...(run.runUrl ? [`| Run | ${run.runUrl} |`] : []),
         ''

@@ -25,6 +25,7 @@ class CloudFormationOnlyRegistry {
         return {
             seq: 0,
             correlationId: me.correlationId,
+            owner: me.owner,
             heartbeat: '',
             enqueuedAt: new Date().toISOString(),
             leaseMs: me.leaseMs,
@@ -44,6 +45,7 @@ class CloudFormationOnlyRegistry {
     async acquire(me, _observed) {
         return {
             correlationId: me.correlationId,
+            owner: me.owner,
             fence: 0,
             heartbeat: '',
             acquiredAt: new Date().toISOString(),

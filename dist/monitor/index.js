@@ -28475,7 +28475,7 @@ function operationProgress(events) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_monitor_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8854);
+/* harmony import */ var _stages_monitor_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5643);
 
 await (0,_stages_monitor_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
 
@@ -28532,7 +28532,60 @@ function appendHistoryFile(file, entry) {
 
 /***/ }),
 
-/***/ 8854:
+/***/ 234:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ RECORD_TTL_DAYS),
+/* harmony export */   MA: () => (/* binding */ HISTORY_TTL_DAYS),
+/* harmony export */   i$: () => (/* binding */ RegistryUnavailableError)
+/* harmony export */ });
+/* unused harmony export classifyRegistryError */
+const CONFIGURATION_ERRORS = new Set([
+    'ResourceNotFoundException',
+    'AccessDeniedException',
+    'ValidationException',
+    'UnrecognizedClientException',
+    'InvalidSignatureException',
+    'MissingAuthenticationTokenException',
+    'ExpiredTokenException',
+    'CredentialsProviderError'
+]);
+const THROTTLING_ERRORS = new Set([
+    'ThrottlingException',
+    'ProvisionedThroughputExceededException',
+    'RequestLimitExceeded',
+    'TooManyRequestsException'
+]);
+function classifyRegistryError(err) {
+    const name = err?.name ?? '';
+    if (CONFIGURATION_ERRORS.has(name))
+        return 'configuration';
+    if (THROTTLING_ERRORS.has(name))
+        return 'throttled';
+    return 'unreachable';
+}
+/** A registry call failed after the SDK's own retries; `failure` says what kind of trouble it is. */
+class RegistryUnavailableError extends Error {
+    operation;
+    cause;
+    failure;
+    constructor(operation, cause) {
+        const e = cause;
+        super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
+        this.operation = operation;
+        this.cause = cause;
+        this.name = 'RegistryUnavailableError';
+        this.failure = classifyRegistryError(cause);
+    }
+}
+const RECORD_TTL_DAYS = 7;
+const HISTORY_TTL_DAYS = 180;
+
+
+/***/ }),
+
+/***/ 5643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28915,6 +28968,8 @@ const State = {
     QueuedAt: 'queued-at',
     Registry: 'registry',
     Fence: 'fence',
+    /** The lock's owner token for this run attempt: never logged, never an output. */
+    Owner: 'owner',
     TicketSeq: 'ticket-seq',
     MonitorPid: 'monitor-pid',
     MonitorDir: 'monitor-dir',
@@ -29042,7 +29097,7 @@ const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
 function monitorDir(correlationId, env = process.env) {
     return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator', correlationId);
 }
-const monitorFiles = (dir) => ({
+const files_monitorFiles = (dir) => ({
     settings: (0,external_node_path_.join)(dir, 'monitor.json'),
     log: (0,external_node_path_.join)(dir, 'monitor.jsonl'),
     pid: (0,external_node_path_.join)(dir, 'monitor.pid'),
@@ -29059,7 +29114,7 @@ const monitorFiles = (dir) => ({
 });
 function writeSettings(dir, settings) {
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    const file = monitorFiles(dir).settings;
+    const file = files_monitorFiles(dir).settings;
     (0,external_node_fs_.writeFileSync)(file, JSON.stringify(settings, null, 2), { mode: 0o600 });
     (0,external_node_fs_.chmodSync)(file, 0o600);
     return file;
@@ -29075,6 +29130,7 @@ function monitorSettings(config, deployment) {
         stacks: config.stackNames,
         region: config.region,
         registryTable: deployment.registryTable,
+        owner: deployment.owner,
         fence: deployment.fence,
         leaseMs: config.leaseMs,
         heartbeatMs: heartbeatInterval(config.leaseMs),
@@ -29157,7 +29213,67 @@ function parseThread(value) {
     return channel && ts ? { channel, ts } : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/monitor/stop.ts
+
+
+/** Running, not just a zombie waiting to be reaped (a detached monitor's parent is gone). */
+const alive = (pid) => {
+    try {
+        process.kill(pid, 0);
+    }
+    catch {
+        return false;
+    }
+    try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    }
+    catch {
+        return true;
+    }
+};
+/** SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. */
+async function stopMonitor(pid, sleep, graceMs = 3_000) {
+    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid))
+        return 'not-running';
+    process.kill(pid, 'SIGTERM');
+    for (let waited = 0; waited < graceMs; waited += 50) {
+        if (!alive(pid))
+            return 'stopped';
+        await sleep(50);
+    }
+    if (!alive(pid))
+        return 'stopped';
+    process.kill(pid, 'SIGKILL');
+    return 'killed';
+}
+/** The pid from state, else from the deployment's folder (a separate finalize step). */
+function monitorPid(statePid, dir) {
+    if (statePid)
+        return Number(statePid);
+    const file = monitorFiles(dir).pid;
+    return existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : undefined;
+}
+/** The monitor's observations (one JSON object a line); a torn last line is skipped. */
+function stop_readObservations(dir) {
+    const file = monitorFiles(dir).log;
+    if (!existsSync(file))
+        return [];
+    return readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .flatMap((l) => {
+        try {
+            return [JSON.parse(l)];
+        }
+        catch {
+            return [];
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/monitor/launch.ts
+
 
 
 
@@ -29167,7 +29283,7 @@ function parseThread(value) {
  */
 function launchMonitor(bundle, dir, settings, env = process.env) {
     const file = writeSettings(dir, settings);
-    const files = monitorFiles(dir);
+    const files = files_monitorFiles(dir);
     const out = (0,external_node_fs_.openSync)(files.log, 'a', 0o600);
     try {
         const child = (0,external_node_child_process_.spawn)(process.execPath, [bundle, file], {
@@ -29186,6 +29302,24 @@ function launchMonitor(bundle, dir, settings, env = process.env) {
         (0,external_node_fs_.closeSync)(out);
     }
 }
+/**
+ * Waits until the monitor in `dir` has landed its first heartbeat (it then holds the lease), or
+ * found the lock gone, or `timeoutMs` passed; reads its observations, polling every 50 ms.
+ */
+async function monitorHolds(dir, clock, sleep, timeoutMs) {
+    const until = clock.now() + timeoutMs;
+    for (;;) {
+        for (const o of readObservations(dir)) {
+            if (o['type'] === 'heartbeat')
+                return o['ok'] === true ? 'holding' : 'lost';
+            if (o['type'] === 'lock-lost')
+                return 'lost';
+        }
+        if (clock.now() >= until)
+            return 'timeout';
+        await sleep(Math.min(50, until - clock.now()));
+    }
+}
 
 // EXTERNAL MODULE: ./src/registry/history-file.ts
 var history_file = __nccwpck_require__(6818);
@@ -29196,8 +29330,8 @@ const exited = (child) => new Promise((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
 });
 /**
- * Keeps a monitor worker running until the signal aborts: a worker that dies
- * is restarted, at most `maxRestarts` times in `windowMs`; then the supervisor
+ * Keeps a monitor worker running until the signal aborts or the worker ends
+ * on purpose (exit code 0): a worker that dies is restarted, at most `maxRestarts` times in `windowMs`; then the supervisor
  * waits quietly for finalize. On abort it stops the worker (SIGTERM, then
  * SIGKILL after the grace period).
  */
@@ -29221,6 +29355,11 @@ async function supervise(d) {
             return;
         }
         const diedAt = d.now();
+        if (outcome.code === 0) {
+            // The worker ended on purpose (its lock was taken from it): nothing to restart.
+            d.write({ type: 'worker-finished', at: new Date(diedAt).toISOString() });
+            return;
+        }
         d.write({ type: 'worker-died', at: new Date(diedAt).toISOString(), ...outcome });
         while (restarts.length > 0 && diedAt - restarts[0] > windowMs)
             restarts.shift();
@@ -29566,6 +29705,18 @@ function monitoringGapMessage(info, g) {
         ...consoleSection(info)
     ]);
 }
+/** The lock was found no longer this deployment's: taken over, or unlocked by an operator. */
+function lockLostMessage(info, l) {
+    const env = escape_escapeText(info.environment);
+    const now = l.nowHeldBy
+        ? `It is now held by \`${escape_escapeText(l.nowHeldBy)}\`.`
+        : 'Nobody holds it now: it was released or unlocked by an operator.';
+    return finish(info, `:rotating_light: ${env}: this deployment lost the lock`, [
+        header(':rotating_light: Lock lost'),
+        section(`The ${env} lock is no longer this deployment's (found by ${l.by}). ${now} This run stops acting as the holder: no more heartbeats, no repair, no release. Check the stack before the next deployment.`),
+        ...consoleSection(info)
+    ]);
+}
 /** For the interact channel. */
 function questionMessage(info, q) {
     const env = escapeText(info.environment);
@@ -29725,6 +29876,179 @@ function contextBlock(elements) {
     };
 }
 
+// EXTERNAL MODULE: ./src/registry/types.ts
+var types = __nccwpck_require__(234);
+;// CONCATENATED MODULE: ./src/coordination/backoff.ts
+/**
+ * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
+ * retries spread out without ever hammering the service with near-zero delays.
+ */
+function backoffMs(attempt, baseMs, capMs, random = Math.random) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
+    return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
+}
+
+;// CONCATENATED MODULE: ./src/coordination/heartbeat-loop.ts
+/**
+ * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
+ * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
+ * the interval, so one lost write never lets a lease run out; a beat that says the thing it
+ * keeps alive is gone (false) ends the loop.
+ */
+class HeartbeatLoop {
+    sleep;
+    intervalMs;
+    beat;
+    stopper;
+    loop;
+    constructor(sleep, intervalMs, beat) {
+        this.sleep = sleep;
+        this.intervalMs = intervalMs;
+        this.beat = beat;
+    }
+    get running() {
+        return this.loop !== undefined && !this.stopper?.signal.aborted;
+    }
+    start(firstDelayMs = this.intervalMs) {
+        if (this.loop)
+            return;
+        const stopper = new AbortController();
+        this.stopper = stopper;
+        this.loop = (async () => {
+            let delay = firstDelayMs;
+            while (!stopper.signal.aborted) {
+                await this.sleep(delay, stopper.signal);
+                if (stopper.signal.aborted)
+                    return;
+                const landed = await this.beat();
+                if (landed === false)
+                    return;
+                delay = landed ? this.intervalMs : Math.max(1, Math.floor(this.intervalMs / 3));
+            }
+        })();
+    }
+    /** Ends the loop; resolves once a beat in flight has settled. */
+    async stop() {
+        this.stopper?.abort();
+        await this.loop;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/coordination/lease.ts
+
+
+
+/**
+ * One acquisition of the lock, from the instant it is taken (or taken back) to its release: the
+ * only thing that heartbeats it, on a loop of its own (HeartbeatLoop), so no Slack,
+ * CloudFormation or GitHub call the holder is waiting for can delay it. It never gives up while
+ * it holds: registry trouble is retried, never a reason to stop. Every write is conditional on the owner
+ * token and the fencing token: a lease that lost its lock can never extend or release another's.
+ */
+class Lease {
+    deps;
+    environment;
+    key;
+    heartbeatMs;
+    events;
+    loop;
+    started = false;
+    inFlight;
+    lostLock = false;
+    lastLanded;
+    constructor(deps, environment, key, heartbeatMs, events = {}) {
+        this.deps = deps;
+        this.environment = environment;
+        this.key = key;
+        this.heartbeatMs = heartbeatMs;
+        this.events = events;
+        this.lastLanded = deps.clock.now();
+        this.loop = new HeartbeatLoop(deps.sleep, heartbeatMs, () => this.beat());
+    }
+    /** The lock was found to be someone else's (or free): this holder must stop acting as one. */
+    get lost() {
+        return this.lostLock;
+    }
+    /** When a heartbeat (or the acquisition) last landed, on this holder's clock. */
+    get lastLandedAt() {
+        return this.lastLanded;
+    }
+    /** Heartbeats from now on: the first after `firstDelayMs` (default one interval), then every interval. */
+    start(firstDelayMs = this.heartbeatMs) {
+        if (this.started || this.lostLock)
+            return this;
+        this.started = true;
+        this.loop.start(firstDelayMs);
+        return this;
+    }
+    /**
+     * One heartbeat now (or the one already in flight): true when it landed, false when the lock is
+     * no longer this acquisition's, undefined when the registry did not answer.
+     */
+    beat() {
+        if (this.lostLock)
+            return Promise.resolve(false);
+        this.inFlight ??= this.deps.registry
+            .heartbeatLock(this.environment, this.key)
+            .then((ok) => {
+            this.events.onBeat?.(ok);
+            if (ok)
+                this.lastLanded = this.deps.clock.now();
+            else
+                this.markLost();
+            return ok;
+        }, (err) => {
+            // Whatever failed, the loop goes on: a holder never stops heartbeating on an error.
+            this.events.onBeat?.(err instanceof types/* RegistryUnavailableError */.i$
+                ? err
+                : new types/* RegistryUnavailableError */.i$('lock heartbeat', err));
+            return undefined;
+        })
+            .finally(() => {
+            this.inFlight = undefined;
+        });
+        return this.inFlight;
+    }
+    /** No more heartbeats from this process (another process holds it now, or it is being released). */
+    async stop() {
+        await this.loop.stop();
+        await this.inFlight;
+    }
+    /**
+     * Stops heartbeating and releases, retrying registry trouble with backoff for up to `budgetMs`:
+     * true released, false not this acquisition's any more, undefined the registry never answered
+     * (the lock then expires after a lease).
+     */
+    async release(outcome, budgetMs) {
+        await this.stop();
+        if (this.lostLock)
+            return false;
+        const deadline = this.deps.clock.now() + budgetMs;
+        for (let attempt = 0;; attempt++) {
+            try {
+                const released = await this.deps.registry.release(this.environment, this.key, outcome);
+                if (!released)
+                    this.markLost();
+                return released;
+            }
+            catch (err) {
+                if (!(err instanceof types/* RegistryUnavailableError */.i$))
+                    throw err;
+                const left = deadline - this.deps.clock.now();
+                if (left <= 0)
+                    return undefined;
+                await this.deps.sleep(Math.min(left, backoffMs(attempt, 200, 5_000)));
+            }
+        }
+    }
+    markLost() {
+        if (this.lostLock)
+            return;
+        this.lostLock = true;
+        this.events.onLost?.();
+    }
+}
+
 // EXTERNAL MODULE: ./src/domain/stack.ts
 var stack = __nccwpck_require__(5908);
 // EXTERNAL MODULE: ./src/domain/stack-status.ts
@@ -29819,11 +30143,13 @@ class DeploymentWatch {
 
 
 
+
 /**
- * The detached monitor: heartbeats the lock (conditional on the fencing token),
- * follows the stacks' events, and says in the deployment's Slack thread when it
- * stalls, overruns, fails or makes progress. Errors are recorded and retried
- * with backoff; it never exits on its own.
+ * The detached monitor: holds the lease while the deployment runs (its first heartbeat is the
+ * handover from coordinate), follows the stacks' events, and says in the deployment's Slack
+ * thread when it stalls, overruns, fails or makes progress. Errors are recorded and retried with
+ * backoff. It ends when it is stopped (finalize takes the lease back first) or when its lease
+ * finds the lock no longer its own: then it says so in the thread and exits.
  */
 async function runMonitor(d) {
     const { settings: s, registry, reader } = d;
@@ -29846,27 +30172,28 @@ async function runMonitor(d) {
         stacks: s.stacks,
         fence: s.fence
     });
+    const lost = new AbortController();
+    const lease = registry && s.owner
+        ? new Lease({ registry, clock: { now: d.now }, sleep: d.sleep }, s.environment, { owner: s.owner, fence: s.fence, correlationId: s.correlationId }, s.heartbeatMs, {
+            onBeat: (r) => typeof r === 'boolean'
+                ? note('heartbeat', { ok: r })
+                : note('heartbeat-error', { message: r.message }),
+            onLost: () => lost.abort()
+        }).start(0)
+        : undefined;
+    const signal = AbortSignal.any([d.signal, lost.signal]);
     const cursors = new Map();
-    let holding = registry !== undefined;
-    let nextBeat = d.now();
     let nextPoll = d.now();
     let failures = 0;
     const sinceMs = Date.parse(s.acquiredAt);
-    while (!d.signal.aborted) {
-        const now = d.now();
+    while (!signal.aborted) {
+        if (!s.watchEvents) {
+            await d.sleep(60_000, signal);
+            continue;
+        }
         try {
-            if (holding && registry && now >= nextBeat) {
-                nextBeat = now + s.heartbeatMs;
-                const ok = await registry.heartbeatLock(s.environment, s.correlationId, s.fence);
-                note('heartbeat', { ok });
-                if (!ok) {
-                    // The lock was taken over (or released): never extend someone else's.
-                    holding = false;
-                    note('lock-lost', { fence: s.fence });
-                }
-            }
-            if (s.watchEvents && now >= nextPoll) {
-                nextPoll = now + s.monitorIntervalMs;
+            if (d.now() >= nextPoll) {
+                nextPoll = d.now() + s.monitorIntervalMs;
                 const alerts = [];
                 for (const stack of s.stacks) {
                     // The first read is the newest page; only events since the lock was taken are this deployment's.
@@ -29888,13 +30215,37 @@ async function runMonitor(d) {
         catch (err) {
             failures++;
             note('error', { message: err.message, failures });
-            await d.sleep(Math.min(30_000, 500 * 2 ** Math.min(failures, 6)), d.signal);
+            await d.sleep(Math.min(30_000, 500 * 2 ** Math.min(failures, 6)), signal);
             continue;
         }
-        const wake = Math.min(holding ? nextBeat : Infinity, s.watchEvents ? nextPoll : Infinity);
-        await d.sleep(Number.isFinite(wake) ? Math.max(0, wake - d.now()) : 60_000, d.signal);
+        await d.sleep(Math.max(0, nextPoll - d.now()), signal);
+    }
+    await lease?.stop();
+    if (lease?.lost) {
+        await lockLost(d, registry);
+        return 'lock-lost';
     }
     note('stopped', { reason: 'SIGTERM' });
+    return 'stopped';
+}
+/** The lock was taken from this deployment: on the record, in the thread, then the monitor ends. */
+async function lockLost(d, registry) {
+    const { settings: s } = d;
+    const view = await registry?.view(s.environment).catch(() => undefined);
+    const nowHeldBy = view?.lock.holder?.correlationId;
+    d.write({
+        at: new Date(d.now()).toISOString(),
+        correlationId: s.correlationId,
+        type: 'lock-lost',
+        fence: s.fence,
+        nowHeldBy,
+        nowFence: view?.lock.fence
+    });
+    if (d.notifier && s.slack) {
+        await d.notifier
+            .post('lock lost', s.slack.thread.channel, lockLostMessage(s.info, { nowHeldBy, by: 'monitor' }), { ts: s.slack.thread.ts })
+            .catch(() => undefined);
+    }
 }
 async function report(d, alert, stackStatus, watch) {
     const { settings: s } = d;
@@ -32939,7 +33290,7 @@ async function openRegistry(table, region, historyFileFor) {
         const { CloudFormationOnlyRegistry } = await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 914));
         return new CloudFormationOnlyRegistry(historyFileFor);
     }
-    const { DynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(422)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1422));
+    const { DynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7351));
     return new DynamoRegistry(createDynamoClient(region), table);
 }
 
@@ -33125,7 +33476,7 @@ async function threadNotifier(settings) {
             apiUrl: settings.slack.apiUrl,
             channel: settings.slack.thread.channel,
             interactChannel: settings.slack.thread.channel
-        }, createLogger(settings.correlationId, silentSink), monitorFiles(monitorDir(settings.correlationId)).spool)
+        }, createLogger(settings.correlationId, silentSink), files_monitorFiles(monitorDir(settings.correlationId)).spool)
         : undefined;
 }
 async function worker(settings) {
@@ -33152,6 +33503,7 @@ async function worker(settings) {
 async function launchForSubAction() {
     await actionStage(async ({ io, log, config, correlationId }) => {
         let fence = 0;
+        let owner;
         let acquiredAt = new Date().toISOString();
         const registry = await openRegistry(config.registryTable, config.region, (0,history_file/* historyFile */.p2)(config.environment));
         if (registry.kind === 'dynamodb') {
@@ -33160,17 +33512,20 @@ async function launchForSubAction() {
                 log.warning(`${correlationId} does not hold the ${config.environment} lock (holder: ${lock.holder?.correlationId ?? 'none'}): watching without heartbeats.`);
             }
             else {
+                // A step of its own has no state: the correlation-id input names the acquisition.
                 fence = lock.fence;
+                owner = lock.holder.owner;
                 acquiredAt = lock.holder.acquiredAt;
             }
         }
         const dir = monitorDir(correlationId);
-        const files = monitorFiles(dir);
+        const files = files_monitorFiles(dir);
         const thread = parseThread((0,external_node_fs_.existsSync)(files.thread) ? (0,external_node_fs_.readFileSync)(files.thread, 'utf8') : undefined);
         const history = await registry.history(config.environment, 50).catch(() => []);
         const expected = expectation(config, estimateFromHistory(history, config.stackNames), DEFAULT_EXPECTED_DURATION_MS);
         const launched = launchMonitor((0,external_node_url_.fileURLToPath)(import.meta.url), dir, monitorSettings(config, {
             correlationId,
+            owner,
             fence,
             acquiredAt,
             registryTable: fence > 0 ? config.registryTable : undefined,

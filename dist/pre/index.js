@@ -28386,6 +28386,8 @@ const State = {
     QueuedAt: 'queued-at',
     Registry: 'registry',
     Fence: 'fence',
+    /** The lock's owner token for this run attempt: never logged, never an output. */
+    Owner: 'owner',
     TicketSeq: 'ticket-seq',
     MonitorPid: 'monitor-pid',
     MonitorDir: 'monitor-dir',

@@ -18,9 +18,17 @@ import type {
   StackResource
 } from '../coordination/ports.js';
 
-/** Throttling and transient errors are retried by the SDK itself (standard mode, exponential backoff). */
+/**
+ * Throttling and transient errors are retried by the SDK itself (standard mode, exponential
+ * backoff); each attempt has a timeout, so one hung call cannot stall a wait or the post step.
+ */
 export function createCloudFormationClient(region: string, maxAttempts = 6): CloudFormationClient {
-  return new CloudFormationClient({ region, maxAttempts, retryMode: 'standard' });
+  return new CloudFormationClient({
+    region,
+    maxAttempts,
+    retryMode: 'standard',
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 }
+  });
 }
 
 /** How far back currentOperation looks for the start of an operation. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/config.js';
 import { ExitCode } from '../config/state.js';
 import type { StackReader } from '../coordination/ports.js';
@@ -184,6 +185,8 @@ export const COMMANDS: Record<string, Command> = {
       }
       const me = {
         correlationId: log.correlationId,
+        // Nothing heartbeats a registered lock; it is released by correlation ID and fence.
+        owner: randomUUID(),
         environment: config.environment,
         stacks: config.stackNames,
         run: runContext(),
@@ -264,7 +267,11 @@ export const COMMANDS: Record<string, Command> = {
         );
         return ExitCode.Failed;
       }
-      const released = await registry.release(ctx.config.environment, id, fence, outcome);
+      const released = await registry.release(
+        ctx.config.environment,
+        { correlationId: id, fence },
+        outcome
+      );
       if (released)
         await registry.addTransition(
           id,

@@ -6,7 +6,7 @@ import {
   type RecoveryPolicy
 } from '../domain/recovery.js';
 import { classifyStatus, type RequiredAction } from '../domain/stack-status.js';
-import type { StackSnapshot } from '../domain/stack.js';
+import { isStackEvent, type StackEvent, type StackSnapshot } from '../domain/stack.js';
 import type { Logger } from '../report/logger.js';
 import type { Clock, Sleep, StackReader, StackRecovery } from './ports.js';
 
@@ -25,6 +25,8 @@ export interface RecoverDeps {
   readonly clock: Clock;
   readonly sleep: Sleep;
   readonly log: Logger;
+  /** False once this run no longer holds the lock: a repair is the holder's to wait for. */
+  readonly holding?: () => boolean;
 }
 
 /**
@@ -47,7 +49,11 @@ export async function recoverStacks(
     d.log.info(
       `Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`
     );
+    // The repair's own events come after this one: its end is the first stack-level event that is
+    // not *_IN_PROGRESS, however fast it came and whatever status the stack was in before.
+    let cursor: string | undefined;
     try {
+      cursor = (await d.reader.eventsSince(stack.name)).at(-1)?.id;
       if (action === 'rollback') await d.recovery.rollbackStack(stack.name);
       else if (action === 'continue-rollback') await d.recovery.continueUpdateRollback(stack.name);
       else await d.recovery.deleteStack(stack.name);
@@ -66,12 +72,18 @@ export async function recoverStacks(
     }
     let status = stack.status;
     let now = d.clock.now();
-    // The call returns before CloudFormation starts: wait until the stack has left the status it was in, then settled.
-    while (now - startedAt < timeoutMs) {
-      await d.sleep(pollMs);
+    let ended: StackEvent | undefined;
+    while (now - startedAt < timeoutMs && !ended && d.holding?.() !== false) {
+      await d.sleep(Math.min(pollMs, timeoutMs - (now - startedAt)));
+      const fresh = cursor ? await d.reader.eventsSince(stack.name, cursor) : [];
+      cursor = fresh.at(-1)?.id ?? cursor;
+      ended = fresh.find((e) => isStackEvent(e) && !e.status.endsWith('_IN_PROGRESS'));
       [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
       now = d.clock.now();
-      if (status !== stack.status && classifyStatus(status).class !== 'in-progress') break;
+      // A deleted stack has no events to read by name; a stack without a cursor falls back to its status.
+      if (classifyStatus(status).class === 'does-not-exist') break;
+      if (!cursor && status !== stack.status && classifyStatus(status).class !== 'in-progress')
+        break;
     }
     const cls = classifyStatus(status).class;
     const ok =
@@ -89,9 +101,11 @@ export async function recoverStacks(
           action,
           status,
           startedAt,
-          now - startedAt >= timeoutMs
-            ? `still ${status} after ${formatDuration(now - startedAt)}`
-            : `ended ${status}`
+          d.holding?.() === false
+            ? `stopped waiting: this run no longer holds the lock (still ${status})`
+            : ended || !classifyStatus(status).class.startsWith('in-progress')
+              ? `ended ${status}${ended?.reason ? `: ${ended.reason}` : ''}`
+              : `still ${status} after ${formatDuration(now - startedAt)}`
         )
       );
     }

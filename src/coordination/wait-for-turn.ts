@@ -12,6 +12,8 @@ import {
   type Registry,
   type Ticket
 } from '../registry/types.js';
+import { backoffMs } from './backoff.js';
+import { HeartbeatLoop } from './heartbeat-loop.js';
 import type { Clock, RunLiveness, Sleep, StackReader } from './ports.js';
 
 export interface TurnDeps {
@@ -36,6 +38,8 @@ export interface TurnOptions {
   readonly signal?: AbortSignal;
   /** Called once the ticket exists, so finalize can remove it if this process dies. */
   readonly onQueued?: (ticket: Ticket) => void;
+  /** Called the instant the lock is taken, before anything else is awaited: the lease starts here. */
+  readonly onAcquired?: (holder: Holder, registry: Registry) => void;
   /** Called once, after the first look at the queue: who is ahead on arrival. */
   readonly onArrival?: (arrival: Arrival) => Promise<void>;
 }
@@ -50,11 +54,13 @@ export interface Arrival {
 }
 
 export interface TurnOutcome {
-  readonly kind: 'acquired' | 'timeout' | 'cancelled' | 'superseded';
+  readonly kind: 'acquired' | 'timeout' | 'cancelled' | 'superseded' | 'misconfigured';
   readonly holder?: Holder;
   /** The registry in force at the end: the fallback when the table failed. */
   readonly registry: Registry;
   readonly fallbackReason?: string;
+  /** misconfigured: the table cannot be used as configured (missing, denied, another key schema). */
+  readonly registryError?: string;
   readonly waitedMs: number;
   readonly queuePosition: number;
   readonly stacks: readonly StackSnapshot[];
@@ -73,108 +79,202 @@ const STACK_CHECK_MS = 30_000;
 /** The GitHub API is asked about a holder's run at most this often. */
 const RUN_CHECK_MS = 30_000;
 
+const sameOwner = (a: string | undefined, b: string | undefined): boolean => Boolean(a) && a === b;
+
 /**
- * Waits for this run's turn: first live ticket, the lock free or stale, and no
- * covered stack in progress in CloudFormation. Falls back to CloudFormation-only
- * coordination, with a warning, when the registry fails.
+ * Waits for this run's turn: first live ticket, the lock free or stale, and no covered stack in
+ * progress in CloudFormation.
+ *
+ * Registry trouble fails safe. Throttling and errors without an answer are retried (the SDK's
+ * retries, then this loop's backoff with jitter); only a registry that has not answered for
+ * longer than a lease moves the run to CloudFormation-only coordination, since by then any
+ * holder has either started its stack operation (which CloudFormation shows) or lost its lease.
+ * A table that cannot be used as configured (missing, denied) on arrival ends the wait as
+ * `misconfigured`. Liveness is judged only across unbroken observation: after any failed read,
+ * a holder or ticket must be seen unchanged for a full lease again before it counts as dead.
  */
 export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<TurnOutcome> {
   const { reader, clock, sleep, log, liveness } = deps;
   const { me } = opts;
   const env = me.environment;
   const started = clock.now();
-  const tracker = new LivenessTracker();
+  let tracker = new LivenessTracker();
   const runChecked = new Map<string, number>();
   const lastEvent = new Map<string, string>();
-  const waitedFor = new Map<string, Holder>();
+  const waitedFor = new Map<number, Holder>();
   let registry = deps.registry;
   let fallbackReason: string | undefined;
   let ticket: Ticket | undefined;
-  let ticketBeatAt = started;
+  let ticketRemoved = false;
+  let keeper: HeartbeatLoop | undefined;
   let stacks: readonly StackSnapshot[] = opts.arrival;
   let stacksReadAt = started;
   let busy: Activity[] = [];
   let firstBusy: Activity[] | undefined;
   let queuePosition: number | undefined;
+  let arrivalNotice: Promise<void> | undefined;
+  let arrived = false;
+  let warnedDuplicate = false;
+  let failures = 0;
+  let unreachableSince: number | undefined;
+  let misconfigured: string | undefined;
 
-  const fallBack = (err: RegistryUnavailableError): void => {
-    fallbackReason = err.message;
-    registry = deps.fallback();
-    ticket = undefined;
-    log.warning(
-      `The registry is unavailable (${err.message}). Falling back to CloudFormation-only coordination: no queue order, but a stack in progress still holds this run back.`,
-      { title: 'Registry unavailable' }
-    );
-  };
-  const guarded = async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
+  /** A registry call: undefined when it failed (and the failure was accounted for). */
+  const attempt = async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
     try {
-      return await fn();
+      const value = await fn();
+      failures = 0;
+      unreachableSince = undefined;
+      return value;
     } catch (err) {
       if (!(err instanceof RegistryUnavailableError)) throw err;
-      fallBack(err);
+      failures++;
+      // What was seen before the gap proves nothing about what happened during it.
+      tracker = new LivenessTracker();
+      if (err.failure === 'configuration' && !arrived) misconfigured = err.message;
+      else if (err.failure === 'throttled') unreachableSince = undefined;
+      else unreachableSince ??= clock.now();
+      if (failures === 1 || failures % 10 === 0)
+        log.info(`Registry trouble (${err.message}); retrying.`);
+      // Longer than any lease seen: by then every holder has started its stack operation or lost its lease.
+      const patienceMs = Math.max(me.leaseMs, ...[...waitedFor.values()].map((h) => h.leaseMs));
+      if (unreachableSince !== undefined && clock.now() - unreachableSince >= patienceMs)
+        fallBack(err, clock.now() - unreachableSince);
       return undefined;
     }
   };
-  const leave = async (): Promise<void> => {
+  const fallBack = (err: RegistryUnavailableError, forMs: number): void => {
+    fallbackReason = err.message;
+    void stopKeeper();
+    registry = deps.fallback();
+    ticket = undefined;
+    log.warning(
+      `The registry has not answered for ${formatDuration(forMs)}, longer than a lease (${err.message}). Falling back to CloudFormation-only coordination: no queue order, but a stack in progress still holds this run back.`,
+      { title: 'Registry unavailable' }
+    );
+  };
+  const stopKeeper = async (): Promise<void> => {
+    const k = keeper;
+    keeper = undefined;
+    await k?.stop();
+  };
+  const keepTicket = (): void => {
+    if (registry.kind !== 'dynamodb') return;
+    // The ticket's heartbeat runs on its own loop: a slow Slack or CloudFormation call in this
+    // loop never lets a live waiter's ticket look dead to the others.
+    keeper = new HeartbeatLoop(sleep, me.leaseMs / 3, async () => {
+      const mine = ticket;
+      if (!mine) return false;
+      try {
+        const beat = await registry.heartbeatTicket(env, mine);
+        if (ticket !== mine) return false; // queued again, or fell back, meanwhile
+        if (beat) ticket = { ...mine, heartbeat: beat.heartbeat };
+        else ticketRemoved = true;
+        return beat !== undefined;
+      } catch (err) {
+        if (!(err instanceof RegistryUnavailableError)) throw err;
+        return undefined;
+      }
+    });
+    keeper.start();
+  };
+  const finish = async (
+    kind: TurnOutcome['kind'],
+    extra: Partial<TurnOutcome> = {}
+  ): Promise<TurnOutcome> => {
+    await stopKeeper();
     const t = ticket;
     if (t && registry.kind === 'dynamodb') {
-      await guarded(() => registry.removeTicket(env, t.seq));
-      log.info(`Removed this run's queue ticket #${t.seq}.`);
+      try {
+        await registry.removeTicket(env, t.seq);
+        log.info(`Removed this run's queue ticket #${t.seq}.`);
+      } catch (err) {
+        // finalize tries again (the ticket is in state); else it expires as dead after a lease.
+        if (!(err instanceof RegistryUnavailableError)) throw err;
+        log.info(`Could not remove this run's queue ticket #${t.seq} (${err.message}).`);
+      }
     }
+    await arrivalNotice;
+    return {
+      kind,
+      registry,
+      fallbackReason,
+      waitedMs: clock.now() - started,
+      queuePosition: queuePosition ?? 0,
+      stacks,
+      busy: firstBusy ?? [],
+      waitedFor: [...waitedFor.values()],
+      ...extra
+    };
   };
-  const done = (kind: TurnOutcome['kind'], extra: Partial<TurnOutcome> = {}): TurnOutcome => ({
-    kind,
-    registry,
-    fallbackReason,
-    waitedMs: clock.now() - started,
-    queuePosition: queuePosition ?? 0,
-    stacks,
-    busy: firstBusy ?? [],
-    waitedFor: [...waitedFor.values()],
-    ...extra
-  });
-
-  ticket = await guarded(() => registry.enqueue(me));
-  ticket ??= await registry.enqueue(me);
-  if (registry.kind === 'dynamodb') {
-    opts.onQueued?.(ticket);
-    log.info(`Queued with ticket #${ticket.seq} for ${env}.`);
-  }
+  /** Between polls: false when the wait is over (time is up or the run was cancelled). */
+  const pause = async (ms: number): Promise<boolean> => {
+    const left = opts.timeoutMs - (clock.now() - started);
+    if (opts.signal?.aborted || left <= 0) return false;
+    await sleep(Math.min(ms, left), opts.signal);
+    return !opts.signal?.aborted;
+  };
+  const endOfWait = (): Promise<TurnOutcome> =>
+    finish(opts.signal?.aborted ? 'cancelled' : 'timeout');
 
   for (let poll = 1; ; poll++) {
-    const view = (await guarded(() => registry.view(env))) ?? (await registry.view(env));
+    if (!ticket) {
+      ticket = await attempt(() => registry.enqueue(me));
+      if (ticket) {
+        ticketRemoved = false;
+        if (registry.kind === 'dynamodb') {
+          opts.onQueued?.(ticket);
+          log.info(`Queued with ticket #${ticket.seq} for ${env}.`);
+        }
+        keepTicket();
+      }
+    }
+    const view = ticket ? await attempt(() => registry.view(env)) : undefined;
+    if (misconfigured) {
+      await stopKeeper();
+      return finish('misconfigured', { registryError: misconfigured });
+    }
+    if (!view) {
+      // The registry did not answer: back off (with jitter) and try again, or fall back (above).
+      if (fallbackReason && registry.kind !== 'dynamodb') continue;
+      const cap = Math.max(opts.pollIntervalMs, Math.min(30_000, me.leaseMs / 3));
+      if (!(await pause(backoffMs(failures - 1, opts.pollIntervalMs, cap)))) return endOfWait();
+      continue;
+    }
+    arrived = true;
     let now = clock.now();
 
-    const mine: Ticket | undefined = ticket;
-    if (mine && registry.kind === 'dynamodb' && now - ticketBeatAt >= me.leaseMs / 3) {
-      const beat: Ticket | undefined = await guarded(() => registry.heartbeatTicket(env, mine));
-      ticketBeatAt = now;
-      if (beat) ticket = beat;
-      else if (registry.kind === 'dynamodb') {
-        // Someone judged this waiter dead and removed its ticket: queue again, at the back.
-        log.warning(
-          "This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again."
-        );
-        ticket = await guarded(() => registry.enqueue(me));
-      }
+    if (ticketRemoved) {
+      // Someone judged this waiter dead and removed its ticket: queue again, at the back.
+      log.warning(
+        "This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again."
+      );
+      await stopKeeper();
+      ticket = undefined;
+      continue;
     }
 
     // Tickets ahead of this run, skipping the lock holder's own and the dead.
-    const holder =
-      view.lock.holder && view.lock.holder.correlationId !== me.correlationId
-        ? view.lock.holder
-        : undefined;
+    const lockHolder = view.lock.holder;
+    const holder = lockHolder && !sameOwner(lockHolder.owner, me.owner) ? lockHolder : undefined;
+    if (!warnedDuplicate) {
+      const twin = [holder, ...view.tickets].find(
+        (t) => t && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner)
+      );
+      if (twin) {
+        warnedDuplicate = true;
+        log.warning(
+          `The correlation ID ${me.correlationId} is already used by another run in ${env} (${twin.run.runUrl ?? 'no run link'}). Correlation IDs should be unique per run: logs, records and Slack threads of the two runs will mix. This run queues like any other.`,
+          { title: 'Correlation ID not unique' }
+        );
+      }
+    }
     const ahead: Ticket[] = [];
     for (const t of view.tickets) {
-      if (
-        !ticket ||
-        t.seq >= ticket.seq ||
-        t.correlationId === holder?.correlationId ||
-        t.correlationId === me.correlationId
-      )
+      if (t.seq >= ticket!.seq || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
         continue;
       if (tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now)) {
-        if (await guarded(() => registry.removeDeadTicket(env, t))) {
+        if (await attempt(() => registry.removeDeadTicket(env, t))) {
           log.warning(
             `Removed the dead ticket #${t.seq} of ${t.correlationId} (no heartbeat for ${formatDuration(t.leaseMs)}).`
           );
@@ -186,23 +286,21 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
 
     let stale: string | undefined;
     if (holder) {
-      if (!waitedFor.has(holder.correlationId)) waitedFor.set(holder.correlationId, holder);
+      if (!waitedFor.has(holder.fence)) waitedFor.set(holder.fence, holder);
       if (tracker.isDead(`lock#${holder.fence}`, holder.heartbeat, holder.leaseMs, now)) {
         stale = `no heartbeat for ${formatDuration(holder.leaseMs)}`;
-      } else if (
-        liveness &&
-        now - (runChecked.get(holder.correlationId) ?? -Infinity) >= RUN_CHECK_MS
-      ) {
-        runChecked.set(holder.correlationId, now);
+      } else if (liveness && now - (runChecked.get(holder.owner) ?? -Infinity) >= RUN_CHECK_MS) {
+        runChecked.set(holder.owner, now);
         if ((await liveness.runFinished(holder.run)) === true)
           stale = 'its workflow run is no longer in progress';
       }
     }
 
-    if (opts.skipSuperseded && ticket) {
+    if (opts.skipSuperseded) {
+      const mine = ticket!;
       const newer = view.tickets.find(
         (t) =>
-          t.seq > ticket!.seq &&
+          t.seq > mine.seq &&
           me.run.ref &&
           t.run.ref === me.run.ref &&
           !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now)
@@ -211,8 +309,7 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
         log.info(
           `A newer run for ${me.run.ref} is queued behind this one (${newer.correlationId}, ${newer.run.runUrl ?? 'no run link'}): skipping this older deployment.`
         );
-        await leave();
-        return done('superseded', { supersededBy: newer });
+        return finish('superseded', { supersededBy: newer });
       }
     }
 
@@ -230,7 +327,10 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
     }
     if (queuePosition === undefined) {
       queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
-      await opts.onArrival?.({ registry, position: queuePosition, holder, ahead, busy });
+      // Told in the background: a slow Slack never holds up the wait.
+      arrivalNotice = opts
+        .onArrival?.({ registry, position: queuePosition, holder, ahead, busy })
+        .catch((err: unknown) => log.warning(`Arrival notice failed: ${(err as Error).message}`));
     }
 
     if (myTurn && busy.length === 0) {
@@ -239,17 +339,20 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
           `Taking over the lock of ${holder!.correlationId} (${holder!.run.runUrl ?? 'no run link'}): ${stale}.`,
           { title: 'Stale lock taken over' }
         );
-      const got = await guarded(() => registry.acquire(me, view.lock));
+      const got = await attempt(() => registry.acquire(me, view.lock));
       if (got) {
-        await leave();
-        return done('acquired', {
+        opts.onAcquired?.(got, registry);
+        return finish('acquired', {
           holder: got,
           lockBefore: view.lock,
           tookOver: stale && holder ? { from: holder, reason: stale } : undefined
         });
       }
-      if (registry.kind === 'dynamodb') log.info('Another run took the lock first; waiting again.');
-      continue;
+      if (failures === 0) {
+        if (registry.kind === 'dynamodb')
+          log.info('Another run took the lock first; waiting again.');
+        continue;
+      }
     }
 
     now = clock.now();
@@ -273,21 +376,7 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
         );
       }
     }
-
-    if (opts.signal?.aborted) {
-      await leave();
-      return done('cancelled');
-    }
-    const left = opts.timeoutMs - (now - started);
-    if (left <= 0) {
-      await leave();
-      return done('timeout');
-    }
-    await sleep(Math.min(opts.pollIntervalMs, left), opts.signal);
-    if (opts.signal?.aborted) {
-      await leave();
-      return done('cancelled');
-    }
+    if (!(await pause(opts.pollIntervalMs))) return endOfWait();
   }
 }
 

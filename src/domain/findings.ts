@@ -118,3 +118,18 @@ export const blocking = (findings: readonly Finding[]): Finding[] =>
   findings.filter((f) => f.severity === 'blocking');
 export const warningsOf = (findings: readonly Finding[]): Finding[] =>
   findings.filter((f) => f.severity === 'warning');
+
+/** The table cannot be used as configured (missing, denied, another key schema): fixed by a person, not by waiting. */
+export function registryMisconfiguredFinding(table: string, error: string): Finding {
+  return {
+    code: 'REGISTRY_MISCONFIGURED',
+    severity: 'blocking',
+    message: `registry-table ${JSON.stringify(table)} cannot be used: ${error}. Nothing was coordinated: a table that is set but unusable is a configuration error, not a reason to coordinate on CloudFormation alone.`,
+    resolution: [
+      'Check registry-table and the region: the table must exist there, with partition key pk (S) and sort key sk (S) (infra/registry-table.yml).',
+      'Check that the role may use it (infra/iam-policy.json).',
+      `aws dynamodb describe-table --table-name ${table}`,
+      'To coordinate on CloudFormation alone on purpose, leave registry-table empty.'
+    ]
+  };
+}

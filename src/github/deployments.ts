@@ -1,4 +1,5 @@
-import { getOctokit } from '@actions/github';
+import type { getOctokit } from '@actions/github';
+import { githubClient } from './octokit.js';
 import type { Logger } from '../report/logger.js';
 import type { RunContext } from './context.js';
 
@@ -14,7 +15,7 @@ export class GitHubDeployments {
     private readonly log: Logger,
     baseUrl = process.env['GITHUB_API_URL'] || 'https://api.github.com'
   ) {
-    this.octokit = getOctokit(token, { baseUrl });
+    this.octokit = githubClient(token, { baseUrl });
   }
 
   private get repo(): { owner: string; repo: string } | undefined {

@@ -1,4 +1,4 @@
-import { getOctokit } from '@actions/github';
+import { githubClient } from './octokit.js';
 import type { RunContext } from './context.js';
 
 /**
@@ -14,7 +14,7 @@ export async function stepCancelled(
   const runId = Number(run.runId);
   if (!owner || !repo || !Number.isInteger(runId) || !run.job) return undefined;
   try {
-    const octokit = getOctokit(token, { baseUrl, request: { retries: 0 } });
+    const octokit = githubClient(token, { baseUrl, retries: 0 });
     const { data } = await octokit.rest.actions.listJobsForWorkflowRunAttempt({
       owner,
       repo,

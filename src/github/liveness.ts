@@ -1,4 +1,5 @@
-import { getOctokit } from '@actions/github';
+import type { getOctokit } from '@actions/github';
+import { githubClient } from './octokit.js';
 import type { RunLiveness, RunRef } from '../coordination/ports.js';
 import type { Logger } from '../report/logger.js';
 
@@ -15,7 +16,7 @@ export class GitHubRunLiveness implements RunLiveness {
     private readonly log: Logger,
     baseUrl = process.env['GITHUB_API_URL'] || 'https://api.github.com'
   ) {
-    this.octokit = getOctokit(token, { baseUrl, request: { retries: 0 } });
+    this.octokit = githubClient(token, { baseUrl, retries: 0 });
   }
 
   async runFinished(run: RunRef): Promise<boolean | undefined> {

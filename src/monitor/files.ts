@@ -11,6 +11,8 @@ export interface MonitorSettings {
   readonly stacks: readonly string[];
   readonly region: string;
   readonly registryTable?: string;
+  /** The lock's owner token (not a secret, but never logged): the lease is held under it. */
+  readonly owner?: string;
   readonly fence: number;
   readonly leaseMs: number;
   readonly heartbeatMs: number;
@@ -85,6 +87,7 @@ export function monitorSettings(
   },
   deployment: {
     readonly correlationId: string;
+    readonly owner?: string;
     readonly fence: number;
     readonly acquiredAt: string;
     readonly registryTable?: string;
@@ -100,6 +103,7 @@ export function monitorSettings(
     stacks: config.stackNames,
     region: config.region,
     registryTable: deployment.registryTable,
+    owner: deployment.owner,
     fence: deployment.fence,
     leaseMs: config.leaseMs,
     heartbeatMs: heartbeatInterval(config.leaseMs),

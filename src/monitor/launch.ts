@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, writeFileSync } from 'node:fs';
+import type { Clock, Sleep } from '../coordination/ports.js';
 import { monitorFiles, writeSettings, type MonitorSettings } from './files.js';
+import { readObservations } from './stop.js';
 
 export interface LaunchedMonitor {
   readonly pid: number;
@@ -34,5 +36,28 @@ export function launchMonitor(
     return { pid: child.pid, dir, log: files.log };
   } finally {
     closeSync(out);
+  }
+}
+
+export type HandoverResult = 'holding' | 'lost' | 'timeout';
+
+/**
+ * Waits until the monitor in `dir` has landed its first heartbeat (it then holds the lease), or
+ * found the lock gone, or `timeoutMs` passed; reads its observations, polling every 50 ms.
+ */
+export async function monitorHolds(
+  dir: string,
+  clock: Clock,
+  sleep: Sleep,
+  timeoutMs: number
+): Promise<HandoverResult> {
+  const until = clock.now() + timeoutMs;
+  for (;;) {
+    for (const o of readObservations(dir)) {
+      if (o['type'] === 'heartbeat') return o['ok'] === true ? 'holding' : 'lost';
+      if (o['type'] === 'lock-lost') return 'lost';
+    }
+    if (clock.now() >= until) return 'timeout';
+    await sleep(Math.min(50, until - clock.now()));
   }
 }

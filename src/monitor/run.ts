@@ -1,9 +1,11 @@
+import { Lease } from '../coordination/lease.js';
 import type { Sleep, StackReader } from '../coordination/ports.js';
 import { remainingMs } from '../domain/estimate.js';
 import { isStackEvent } from '../domain/stack.js';
 import { DeploymentWatch, type Alert } from '../domain/watch.js';
 import {
   failureAlertMessage,
+  lockLostMessage,
   overdueMessage,
   progressMessage,
   stallMessage,
@@ -28,12 +30,13 @@ export interface MonitorDeps {
 }
 
 /**
- * The detached monitor: heartbeats the lock (conditional on the fencing token),
- * follows the stacks' events, and says in the deployment's Slack thread when it
- * stalls, overruns, fails or makes progress. Errors are recorded and retried
- * with backoff; it never exits on its own.
+ * The detached monitor: holds the lease while the deployment runs (its first heartbeat is the
+ * handover from coordinate), follows the stacks' events, and says in the deployment's Slack
+ * thread when it stalls, overruns, fails or makes progress. Errors are recorded and retried with
+ * backoff. It ends when it is stopped (finalize takes the lease back first) or when its lease
+ * finds the lock no longer its own: then it says so in the thread and exits.
  */
-export async function runMonitor(d: MonitorDeps): Promise<void> {
+export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost'> {
   const { settings: s, registry, reader } = d;
   const note = (type: string, fields: Record<string, unknown> = {}): void =>
     d.write({
@@ -56,28 +59,37 @@ export async function runMonitor(d: MonitorDeps): Promise<void> {
     stacks: s.stacks,
     fence: s.fence
   });
+  const lost = new AbortController();
+  const lease =
+    registry && s.owner
+      ? new Lease(
+          { registry, clock: { now: d.now }, sleep: d.sleep },
+          s.environment,
+          { owner: s.owner, fence: s.fence, correlationId: s.correlationId },
+          s.heartbeatMs,
+          {
+            onBeat: (r) =>
+              typeof r === 'boolean'
+                ? note('heartbeat', { ok: r })
+                : note('heartbeat-error', { message: r.message }),
+            onLost: () => lost.abort()
+          }
+        ).start(0)
+      : undefined;
+  const signal = AbortSignal.any([d.signal, lost.signal]);
   const cursors = new Map<string, string | undefined>();
-  let holding = registry !== undefined;
-  let nextBeat = d.now();
   let nextPoll = d.now();
   let failures = 0;
   const sinceMs = Date.parse(s.acquiredAt);
 
-  while (!d.signal.aborted) {
-    const now = d.now();
+  while (!signal.aborted) {
+    if (!s.watchEvents) {
+      await d.sleep(60_000, signal);
+      continue;
+    }
     try {
-      if (holding && registry && now >= nextBeat) {
-        nextBeat = now + s.heartbeatMs;
-        const ok = await registry.heartbeatLock(s.environment, s.correlationId, s.fence);
-        note('heartbeat', { ok });
-        if (!ok) {
-          // The lock was taken over (or released): never extend someone else's.
-          holding = false;
-          note('lock-lost', { fence: s.fence });
-        }
-      }
-      if (s.watchEvents && now >= nextPoll) {
-        nextPoll = now + s.monitorIntervalMs;
+      if (d.now() >= nextPoll) {
+        nextPoll = d.now() + s.monitorIntervalMs;
         const alerts: Alert[] = [];
         for (const stack of s.stacks) {
           // The first read is the newest page; only events since the lock was taken are this deployment's.
@@ -102,13 +114,43 @@ export async function runMonitor(d: MonitorDeps): Promise<void> {
     } catch (err) {
       failures++;
       note('error', { message: (err as Error).message, failures });
-      await d.sleep(Math.min(30_000, 500 * 2 ** Math.min(failures, 6)), d.signal);
+      await d.sleep(Math.min(30_000, 500 * 2 ** Math.min(failures, 6)), signal);
       continue;
     }
-    const wake = Math.min(holding ? nextBeat : Infinity, s.watchEvents ? nextPoll : Infinity);
-    await d.sleep(Number.isFinite(wake) ? Math.max(0, wake - d.now()) : 60_000, d.signal);
+    await d.sleep(Math.max(0, nextPoll - d.now()), signal);
+  }
+  await lease?.stop();
+  if (lease?.lost) {
+    await lockLost(d, registry);
+    return 'lock-lost';
   }
   note('stopped', { reason: 'SIGTERM' });
+  return 'stopped';
+}
+
+/** The lock was taken from this deployment: on the record, in the thread, then the monitor ends. */
+async function lockLost(d: MonitorDeps, registry: Registry | undefined): Promise<void> {
+  const { settings: s } = d;
+  const view = await registry?.view(s.environment).catch(() => undefined);
+  const nowHeldBy = view?.lock.holder?.correlationId;
+  d.write({
+    at: new Date(d.now()).toISOString(),
+    correlationId: s.correlationId,
+    type: 'lock-lost',
+    fence: s.fence,
+    nowHeldBy,
+    nowFence: view?.lock.fence
+  });
+  if (d.notifier && s.slack) {
+    await d.notifier
+      .post(
+        'lock lost',
+        s.slack.thread.channel,
+        lockLostMessage(s.info, { nowHeldBy, by: 'monitor' }),
+        { ts: s.slack.thread.ts }
+      )
+      .catch(() => undefined);
+  }
 }
 
 async function report(

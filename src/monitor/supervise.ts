@@ -24,8 +24,8 @@ const exited = (
   });
 
 /**
- * Keeps a monitor worker running until the signal aborts: a worker that dies
- * is restarted, at most `maxRestarts` times in `windowMs`; then the supervisor
+ * Keeps a monitor worker running until the signal aborts or the worker ends
+ * on purpose (exit code 0): a worker that dies is restarted, at most `maxRestarts` times in `windowMs`; then the supervisor
  * waits quietly for finalize. On abort it stops the worker (SIGTERM, then
  * SIGKILL after the grace period).
  */
@@ -49,6 +49,11 @@ export async function supervise(d: SuperviseDeps): Promise<void> {
       return;
     }
     const diedAt = d.now();
+    if (outcome.code === 0) {
+      // The worker ended on purpose (its lock was taken from it): nothing to restart.
+      d.write({ type: 'worker-finished', at: new Date(diedAt).toISOString() });
+      return;
+    }
     d.write({ type: 'worker-died', at: new Date(diedAt).toISOString(), ...outcome });
     while (restarts.length > 0 && diedAt - restarts[0]! > windowMs) restarts.shift();
     if (restarts.length >= maxRestarts) {

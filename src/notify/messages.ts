@@ -424,6 +424,27 @@ export function monitoringGapMessage(
   );
 }
 
+export interface LockLostDetails {
+  /** Who holds the lock now, if anyone (a correlation ID), and how it was found. */
+  readonly nowHeldBy?: string;
+  readonly by: 'coordinate' | 'monitor' | 'finalize';
+}
+
+/** The lock was found no longer this deployment's: taken over, or unlocked by an operator. */
+export function lockLostMessage(info: DeploymentInfo, l: LockLostDetails): RenderedMessage {
+  const env = escapeText(info.environment);
+  const now = l.nowHeldBy
+    ? `It is now held by \`${escapeText(l.nowHeldBy)}\`.`
+    : 'Nobody holds it now: it was released or unlocked by an operator.';
+  return finish(info, `:rotating_light: ${env}: this deployment lost the lock`, [
+    header(':rotating_light: Lock lost'),
+    section(
+      `The ${env} lock is no longer this deployment's (found by ${l.by}). ${now} This run stops acting as the holder: no more heartbeats, no repair, no release. Check the stack before the next deployment.`
+    ),
+    ...consoleSection(info)
+  ]);
+}
+
 /** For the interact channel. */
 export function questionMessage(info: DeploymentInfo, q: QuestionDetails): RenderedMessage {
   const env = escapeText(info.environment);

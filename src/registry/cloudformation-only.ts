@@ -24,6 +24,7 @@ export class CloudFormationOnlyRegistry implements Registry {
     return {
       seq: 0,
       correlationId: me.correlationId,
+      owner: me.owner,
       heartbeat: '',
       enqueuedAt: new Date().toISOString(),
       leaseMs: me.leaseMs,
@@ -43,6 +44,7 @@ export class CloudFormationOnlyRegistry implements Registry {
   async acquire(me: Participant, _observed: LockView): Promise<Holder> {
     return {
       correlationId: me.correlationId,
+      owner: me.owner,
       fence: 0,
       heartbeat: '',
       acquiredAt: new Date().toISOString(),

@@ -15,7 +15,9 @@ import {
   type DeploymentRecord,
   type HistoryEntry,
   type Holder,
+  type LockKey,
   type LockView,
+  type OperatorLockKey,
   type Participant,
   type QueueView,
   type Registry,
@@ -40,7 +42,9 @@ const ticketKey = (seq: number): string => String(seq).padStart(12, '0');
 const DAY_S = 86_400;
 
 export function createDynamoClient(region: string): DynamoDBClient {
-  // Short timeouts: an unreachable table must turn into a fallback quickly, not a hung step.
+  // Throttling, 5xx and timeouts are retried by the SDK (standard mode: exponential backoff with
+  // jitter, a longer base for throttling), then by the caller's own loop. Short timeouts: a hung
+  // call must never stall a wait, a heartbeat or a release.
   return new DynamoDBClient({
     region,
     maxAttempts: 4,
@@ -111,6 +115,7 @@ export class DynamoRegistry implements Registry {
       const ticket: Ticket = {
         seq: seen + 1,
         correlationId: me.correlationId,
+        owner: me.owner,
         heartbeat: randomUUID(),
         enqueuedAt: this.iso(),
         leaseMs: me.leaseMs,
@@ -156,9 +161,9 @@ export class DynamoRegistry implements Registry {
           TableName: this.table,
           Key: { pk: envKey(environment), sk: QUEUE },
           UpdateExpression: 'SET tickets.#k.heartbeat = :hb',
-          ConditionExpression: 'tickets.#k.correlationId = :id',
-          ExpressionAttributeNames: { '#k': ticketKey(ticket.seq) },
-          ExpressionAttributeValues: { ':hb': next.heartbeat, ':id': ticket.correlationId }
+          ConditionExpression: 'tickets.#k.#owner = :owner',
+          ExpressionAttributeNames: { '#k': ticketKey(ticket.seq), '#owner': 'owner' },
+          ExpressionAttributeValues: { ':hb': next.heartbeat, ':owner': ticket.owner }
         })
       )
     );
@@ -225,6 +230,7 @@ export class DynamoRegistry implements Registry {
     const acquiredAt = this.iso();
     const values: Record<string, unknown> = {
       ':id': me.correlationId,
+      ':owner': me.owner,
       ':hb': heartbeat,
       ':at': acquiredAt,
       ':lease': me.leaseMs,
@@ -247,8 +253,9 @@ export class DynamoRegistry implements Registry {
             TableName: this.table,
             Key: { pk: envKey(me.environment), sk: LOCK },
             UpdateExpression:
-              'SET fence = if_not_exists(fence, :zero) + :one, holder = :id, heartbeat = :hb, acquiredAt = :at, heartbeatAt = :at, leaseMs = :lease, run = :run, stacks = :stacks',
+              'SET fence = if_not_exists(fence, :zero) + :one, holder = :id, #owner = :owner, heartbeat = :hb, acquiredAt = :at, heartbeatAt = :at, leaseMs = :lease, run = :run, stacks = :stacks',
             ConditionExpression: condition,
+            ExpressionAttributeNames: { '#owner': 'owner' },
             ExpressionAttributeValues: values,
             ReturnValues: 'ALL_NEW'
           })
@@ -261,19 +268,20 @@ export class DynamoRegistry implements Registry {
     }
   }
 
-  async heartbeatLock(environment: string, correlationId: string, fence: number): Promise<boolean> {
+  async heartbeatLock(environment: string, key: LockKey): Promise<boolean> {
     return this.conditional('lock heartbeat', () =>
       this.doc.send(
         new UpdateCommand({
           TableName: this.table,
           Key: { pk: envKey(environment), sk: LOCK },
           UpdateExpression: 'SET heartbeat = :hb, heartbeatAt = :at',
-          ConditionExpression: 'holder = :id AND fence = :fence',
+          ConditionExpression: '#owner = :owner AND fence = :fence',
+          ExpressionAttributeNames: { '#owner': 'owner' },
           ExpressionAttributeValues: {
             ':hb': randomUUID(),
             ':at': this.iso(),
-            ':id': correlationId,
-            ':fence': fence
+            ':owner': key.owner,
+            ':fence': key.fence
           }
         })
       )
@@ -282,21 +290,27 @@ export class DynamoRegistry implements Registry {
 
   async release(
     environment: string,
-    correlationId: string,
-    fence: number,
+    key: LockKey | OperatorLockKey,
     outcome: string
   ): Promise<boolean> {
+    // The holder names itself by owner token; an operator (the CLI) by correlation ID. The fence
+    // alone already names one acquisition: the other half guards against a typo.
+    const byOwner = 'owner' in key;
     return this.conditional('release', () =>
       this.doc.send(
         new UpdateCommand({
           TableName: this.table,
           Key: { pk: envKey(environment), sk: LOCK },
           UpdateExpression:
-            'REMOVE holder, heartbeat, heartbeatAt, acquiredAt, leaseMs, run, stacks SET lastHolder = :id, lastOutcome = :outcome, releasedAt = :at',
-          ConditionExpression: 'holder = :id AND fence = :fence',
+            'REMOVE holder, #owner, heartbeat, heartbeatAt, acquiredAt, leaseMs, run, stacks SET lastHolder = :id, lastOutcome = :outcome, releasedAt = :at',
+          ConditionExpression: byOwner
+            ? '#owner = :who AND fence = :fence'
+            : 'holder = :who AND fence = :fence',
+          ExpressionAttributeNames: { '#owner': 'owner' },
           ExpressionAttributeValues: {
-            ':id': correlationId,
-            ':fence': fence,
+            ':who': byOwner ? key.owner : key.correlationId,
+            ':id': key.correlationId,
+            ':fence': key.fence,
             ':outcome': outcome,
             ':at': this.iso()
           }
@@ -314,8 +328,9 @@ export class DynamoRegistry implements Registry {
           TableName: this.table,
           Key: { pk: envKey(environment), sk: LOCK },
           UpdateExpression:
-            'REMOVE holder, heartbeat, heartbeatAt, acquiredAt, leaseMs, run, stacks SET lastHolder = :id, lastOutcome = :outcome, releasedAt = :at, lastForcedUnlock = :note',
+            'REMOVE holder, #owner, heartbeat, heartbeatAt, acquiredAt, leaseMs, run, stacks SET lastHolder = :id, lastOutcome = :outcome, releasedAt = :at, lastForcedUnlock = :note',
           ConditionExpression: 'holder = :id AND fence = :fence',
+          ExpressionAttributeNames: { '#owner': 'owner' },
           ExpressionAttributeValues: {
             ':id': lock.holder!.correlationId,
             ':fence': lock.fence,
@@ -442,6 +457,7 @@ function toTicket(item: Record<string, unknown>): Ticket {
   return {
     seq: Number(item['seq']),
     correlationId: String(item['correlationId']),
+    owner: String(item['owner'] ?? ''),
     heartbeat: String(item['heartbeat']),
     enqueuedAt: String(item['enqueuedAt']),
     leaseMs: Number(item['leaseMs']),
@@ -454,6 +470,7 @@ function toLock(environment: string, item: Record<string, unknown> | undefined):
   const holder: Holder | undefined = item['holder']
     ? {
         correlationId: String(item['holder']),
+        owner: String(item['owner'] ?? ''),
         fence: Number(item['fence']),
         heartbeat: String(item['heartbeat']),
         acquiredAt: String(item['acquiredAt']),

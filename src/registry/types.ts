@@ -3,6 +3,12 @@ import type { RunContext } from '../github/context.js';
 /** Who takes part: a deployment (its correlation ID) of a workflow run. */
 export interface Participant {
   readonly correlationId: string;
+  /**
+   * A random token per run attempt: the identity every 'is this mine?' check uses. The
+   * correlation ID is a label users may set and share; this never leaves state, the monitor's
+   * settings and the table.
+   */
+  readonly owner: string;
   readonly environment: string;
   readonly stacks: readonly string[];
   readonly run: RunContext;
@@ -12,6 +18,7 @@ export interface Participant {
 
 export interface Holder {
   readonly correlationId: string;
+  readonly owner: string;
   readonly fence: number;
   /** Changes at every heartbeat; observers time how long it stays the same. */
   readonly heartbeat: string;
@@ -34,6 +41,7 @@ export interface LockView {
 export interface Ticket {
   readonly seq: number;
   readonly correlationId: string;
+  readonly owner: string;
   readonly heartbeat: string;
   readonly enqueuedAt: string;
   readonly leaseMs: number;
@@ -58,6 +66,7 @@ export type Transition =
   | 'superseded'
   | 'blocked'
   | 'taken-over'
+  | 'lock-lost'
   | 'released'
   | 'force-unlocked';
 
@@ -91,6 +100,19 @@ export interface HistoryEntry {
 
 export type RegistryKind = 'dynamodb' | 'cloudformation-only';
 
+/** One acquisition of the lock: its owner and its fencing token (and the label it goes by). */
+export interface LockKey {
+  readonly owner: string;
+  readonly fence: number;
+  readonly correlationId: string;
+}
+
+/** An operator's handle on an acquisition (the CLI): correlation ID and fencing token. */
+export interface OperatorLockKey {
+  readonly correlationId: string;
+  readonly fence: number;
+}
+
 /**
  * The deployment registry. Every write is a single-item conditional write and
  * every read strongly consistent; expiry never relies on the table's TTL.
@@ -105,14 +127,10 @@ export interface Registry {
   view(environment: string): Promise<QueueView>;
   /** Takes the lock if it is free, or if it is still exactly as `observed` (stale, judged by the caller). */
   acquire(me: Participant, observed: LockView): Promise<Holder | undefined>;
-  heartbeatLock(environment: string, correlationId: string, fence: number): Promise<boolean>;
-  /** Releases only the caller's own acquisition; false (and nothing changed) otherwise. */
-  release(
-    environment: string,
-    correlationId: string,
-    fence: number,
-    outcome: string
-  ): Promise<boolean>;
+  /** Extends the caller's own acquisition; false (and nothing changed) when the lock is no longer it. */
+  heartbeatLock(environment: string, key: LockKey): Promise<boolean>;
+  /** Releases only the given acquisition; false (and nothing changed) otherwise. */
+  release(environment: string, key: LockKey | OperatorLockKey, outcome: string): Promise<boolean>;
   /** Clears the lock whoever holds it; for operators. Returns who held it. */
   forceUnlock(environment: string, reason: string, by: string): Promise<Holder | undefined>;
   putRecord(record: Omit<DeploymentRecord, 'transitions'>, first: TransitionEntry): Promise<void>;
@@ -126,8 +144,43 @@ export interface Registry {
   history(environment: string, limit: number): Promise<HistoryEntry[]>;
 }
 
-/** The table is unreachable, missing, denied or throttled beyond retries: fall back, never deploy blindly. */
+/**
+ * Why a registry call failed:
+ * - `configuration`: the table is missing, access is denied, the key schema is not pk/sk, or the
+ *   credentials are refused: retrying will not help, and on arrival it stops the run;
+ * - `throttled`: the table answered, but not now: retried, never a reason to fall back;
+ * - `unreachable`: no answer (connection refused or reset, timeout, 5xx): retried, and a waiter
+ *   falls back only once it has lasted longer than a lease.
+ */
+export type RegistryFailure = 'configuration' | 'throttled' | 'unreachable';
+
+const CONFIGURATION_ERRORS = new Set([
+  'ResourceNotFoundException',
+  'AccessDeniedException',
+  'ValidationException',
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'MissingAuthenticationTokenException',
+  'ExpiredTokenException',
+  'CredentialsProviderError'
+]);
+const THROTTLING_ERRORS = new Set([
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException'
+]);
+
+export function classifyRegistryError(err: unknown): RegistryFailure {
+  const name = (err as { name?: string })?.name ?? '';
+  if (CONFIGURATION_ERRORS.has(name)) return 'configuration';
+  if (THROTTLING_ERRORS.has(name)) return 'throttled';
+  return 'unreachable';
+}
+
+/** A registry call failed after the SDK's own retries; `failure` says what kind of trouble it is. */
 export class RegistryUnavailableError extends Error {
+  readonly failure: RegistryFailure;
   constructor(
     readonly operation: string,
     override readonly cause: unknown
@@ -135,6 +188,7 @@ export class RegistryUnavailableError extends Error {
     const e = cause as { name?: string; message?: string };
     super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
     this.name = 'RegistryUnavailableError';
+    this.failure = classifyRegistryError(cause);
   }
 }
 

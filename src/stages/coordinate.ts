@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_EXPECTED_DURATION_MS, type Config } from '../config/config.js';
 import { ExitCode, Outputs, State, type CoordinationResult } from '../config/state.js';
+import type { Lease } from '../coordination/lease.js';
 import type {
   Clock,
   RunLiveness,
@@ -11,40 +13,53 @@ import type {
   StackRecovery
 } from '../coordination/ports.js';
 import { recoverStacks } from '../coordination/recover.js';
-import { recoveryAction } from '../domain/recovery.js';
 import { reportFindings } from '../coordination/report-findings.js';
-import { describeHolder, waitForTurn, type TurnOutcome } from '../coordination/wait-for-turn.js';
+import {
+  describeHolder,
+  waitForTurn,
+  type TurnOptions,
+  type TurnOutcome
+} from '../coordination/wait-for-turn.js';
 import { activeCorrelationId, describeActivity } from '../domain/activity.js';
 import { formatDuration } from '../domain/durations.js';
+import { estimateFromHistory, typeDurations } from '../domain/estimate.js';
 import {
   activeDeploymentFindings,
   blocking,
   otherFindings,
+  registryMisconfiguredFinding,
   warningsOf,
   type Finding
 } from '../domain/findings.js';
+import { recoveryAction } from '../domain/recovery.js';
 import { classifyStatus } from '../domain/stack-status.js';
 import { CORRELATION_TAG, type StackSnapshot } from '../domain/stack.js';
 import { runContext } from '../github/context.js';
 import type { GitHubDeployments } from '../github/deployments.js';
 import { monitorDir, monitorEnv, monitorFiles, monitorSettings } from '../monitor/files.js';
-import { queuedMessage, startedMessage, type DeploymentInfo } from '../notify/messages.js';
+import {
+  launchMonitor,
+  monitorHolds,
+  type HandoverResult,
+  type LaunchedMonitor
+} from '../monitor/launch.js';
 import { ask } from '../notify/ask.js';
+import { queuedMessage, startedMessage, type DeploymentInfo } from '../notify/messages.js';
 import type { SlackNotifier, ThreadRef } from '../notify/slack.js';
 import {
   commitMessage,
   deploymentInfo,
   expectation,
   formatThread,
-  openNotifier
+  openNotifier,
+  type Expectation
 } from '../notify/thread.js';
-import { estimateFromHistory, typeDurations } from '../domain/estimate.js';
-import { launchMonitor, type LaunchedMonitor } from '../monitor/launch.js';
 import { CloudFormationOnlyRegistry } from '../registry/cloudformation-only.js';
 import { historyFile } from '../registry/history-file.js';
-import type { Participant, Registry, Transition } from '../registry/types.js';
+import type { HistoryEntry, Holder, Participant, Registry, Transition } from '../registry/types.js';
 import type { Logger } from '../report/logger.js';
 import { cloudFormationReader, openRegistry } from './clients.js';
+import { holdLease, type Holding } from './holder.js';
 import { actionStage, cancellationSignal, sleep, systemClock, type ActionIO } from './runtime.js';
 
 export interface CoordinateDeps {
@@ -57,6 +72,8 @@ export interface CoordinateDeps {
   readonly sleep: Sleep;
   readonly liveness?: RunLiveness;
   readonly signal?: AbortSignal;
+  /** This run attempt's owner token (random; saved in state, never logged). */
+  readonly owner: string;
   /** Slack, when configured. */
   readonly notifier?: SlackNotifier;
   /** Repairs a stack found needing it before deploying (auto-rollback, cleanup). */
@@ -67,15 +84,20 @@ export interface CoordinateDeps {
   readonly deployments?: GitHubDeployments;
   readonly recordDeployment?: (id: number) => void;
   /** Starts the detached monitor once the lock is held. */
-  readonly startMonitor?: (m: {
-    fence: number;
-    acquiredAt: string;
-    registryTable?: string;
-    info: DeploymentInfo;
-    overdueMs: number;
-    thread?: ThreadRef;
-    typeSeconds?: Readonly<Record<string, number>>;
-  }) => LaunchedMonitor;
+  readonly startMonitor?: (m: MonitorStart) => LaunchedMonitor;
+  /** Resolves once the started monitor holds the lease (its first heartbeat landed), or not within `timeoutMs`. */
+  readonly monitorHolds?: (m: LaunchedMonitor, timeoutMs: number) => Promise<HandoverResult>;
+}
+
+export interface MonitorStart {
+  readonly owner: string;
+  readonly fence: number;
+  readonly acquiredAt: string;
+  readonly registryTable?: string;
+  readonly info: DeploymentInfo;
+  readonly overdueMs: number;
+  readonly thread?: ThreadRef;
+  readonly typeSeconds?: Readonly<Record<string, number>>;
 }
 
 export interface CoordinateReport {
@@ -85,12 +107,79 @@ export interface CoordinateReport {
   readonly expectedMs: number;
 }
 
+/** What coordinate knows on arrival: who this run is and what it expects. */
+interface Arrival {
+  readonly me: Participant;
+  readonly stacks: readonly StackSnapshot[];
+  readonly info: DeploymentInfo;
+  readonly expected: Expectation;
+  readonly history: readonly HistoryEntry[];
+}
+
 /**
- * coordinate: CloudFormation first (the active-deployment check), then the
- * queue: wait for this run's turn up to wait-timeout-minutes, take the lock,
- * run the other checks, start the monitor.
+ * coordinate: CloudFormation first (the active-deployment check), then the queue: wait for this
+ * run's turn up to wait-timeout-minutes and take the lease; under it, repair and decide; then
+ * announce, start the monitor and hand the lease over to it.
  */
 export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
+  const arrival = await arrive(d);
+  const expectedMs = arrival.expected.estimate.expectedMs;
+  let holding: Holding | undefined;
+  try {
+    const turn = await waitForTurn(
+      { ...d, fallback: () => new CloudFormationOnlyRegistry() },
+      turnOptions(d, arrival, (holder, registry) => {
+        // The instant the lock is taken: on the record for finalize, and heartbeating from here on.
+        d.io.saveState(State.Fence, String(holder.fence));
+        d.io.saveState(State.AcquiredAt, holder.acquiredAt);
+        holding = holdLease(
+          { ...d, registry, info: arrival.info, slack: statusChannel(d) },
+          d.config.environment,
+          { owner: d.owner, fence: holder.fence, correlationId: d.log.correlationId },
+          d.config.leaseMs,
+          'coordinate'
+        );
+        holding.lease.start();
+      })
+    );
+    if (turn.kind !== 'acquired' || !holding) return await notAcquired(d, arrival, turn);
+
+    const { lease, signal: lost } = holding;
+    await recordAcquisition(d, turn);
+    const stacks = await repair(d, turn, lease);
+    const findings = [
+      ...activeDeploymentFindings(stacks),
+      ...otherFindings(stacks, {
+        registryConfigured: Boolean(d.config.registryTable),
+        registryUnavailable: turn.fallbackReason
+      })
+    ];
+    reportFindings(d.log, findings);
+    let result = await decide(
+      d,
+      arrival,
+      turn,
+      findings,
+      d.signal ? AbortSignal.any([d.signal, lost]) : lost
+    );
+    if (lease.lost) result = 'aborted';
+    if (result !== 'acquired') {
+      if (await lease.release(result, releaseBudget(d.config)))
+        await record(d, turn.registry, 'released', `not deploying: ${result}`);
+      return { result, turn, findings, expectedMs };
+    }
+    const thread = await announce(d, arrival, turn);
+    await handOver(d, arrival, turn, thread, lease);
+    return { result: lease.lost ? 'aborted' : 'acquired', turn, findings, expectedMs };
+  } finally {
+    // Whatever happened, this process heartbeats no more: the monitor holds the lease now, or
+    // finalize releases it (owner and fence are in state).
+    await holding?.lease.stop();
+    await holding?.reported();
+  }
+}
+
+async function arrive(d: CoordinateDeps): Promise<Arrival> {
   const { config, log, reader } = d;
   const history = await d.registry.history(config.environment, 50).catch(() => []);
   const expected = expectation(
@@ -98,109 +187,131 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
     estimateFromHistory(history, config.stackNames),
     DEFAULT_EXPECTED_DURATION_MS
   );
-  const expectedMs = expected.estimate.expectedMs;
-  const estimateBasis = expected.estimate.basis;
   const me: Participant = {
     correlationId: log.correlationId,
+    owner: d.owner,
     environment: config.environment,
     stacks: config.stackNames,
     run: runContext(),
     leaseMs: config.leaseMs
   };
-
-  const arrival = await reader.describeStacks(config.stackNames);
-  log.info(`Stacks on arrival: ${statuses(arrival)}`);
-  log.info(`Estimate: ${formatDuration(expectedMs)} (${estimateBasis}).`);
+  const stacks = await reader.describeStacks(config.stackNames);
+  log.info(`Stacks on arrival: ${statuses(stacks)}`);
+  log.info(
+    `Estimate: ${formatDuration(expected.estimate.expectedMs)} (${expected.estimate.basis}).`
+  );
   const info = deploymentInfo(
     config,
     log.correlationId,
     me.run,
     expected.estimate,
-    arrival[0] ? reader.consoleUrl(arrival[0]) : undefined,
+    stacks[0] ? reader.consoleUrl(stacks[0]) : undefined,
     commitMessage()
   );
-  reportFindings(log, activeDeploymentFindings(arrival), false);
+  reportFindings(log, activeDeploymentFindings(stacks), false);
+  return { me, stacks, info, expected, history };
+}
 
-  const turn = await waitForTurn(
-    { ...d, fallback: () => new CloudFormationOnlyRegistry() },
-    {
-      me,
-      arrival,
-      timeoutMs: config.waitTimeoutMs,
-      pollIntervalMs: config.pollIntervalMs,
-      expectedMs,
-      estimateBasis,
-      skipSuperseded: config.skipSuperseded,
-      signal: d.signal,
-      onQueued: (ticket) => d.io.saveState(State.TicketSeq, String(ticket.seq)),
-      onArrival: async ({ registry, position, holder, ahead, busy }) => {
-        if (position > 0 && d.notifier && config.slack) {
-          const since = holder ? new Date(holder.acquiredAt) : busy[0]?.startedAt;
-          const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
-          await d.notifier.post(
-            'queued',
-            config.slack.channel,
-            queuedMessage(info, {
-              activeCorrelationId:
-                holder?.correlationId ?? (busy[0] ? activeCorrelationId(busy[0].stack) : undefined),
-              activeSince: since,
-              elapsedMs,
-              remainingMs:
-                elapsedMs === undefined ? undefined : Math.max(0, expectedMs - elapsedMs),
-              position,
-              holderRunUrl: holder?.run.runUrl
-            })
-          );
-        }
-        const note = [
-          `position ${position}`,
-          holder ? `lock held by ${describeHolder(holder)}` : 'lock free',
-          ...(ahead.length > 0 ? [`ahead: ${ahead.map((t) => t.correlationId).join(', ')}`] : [])
-        ].join('; ');
-        await safely(log, () =>
-          registry.putRecord(
-            {
-              correlationId: log.correlationId,
-              environment: config.environment,
-              stacks: config.stackNames,
-              run: me.run
-            },
-            { state: 'queued', at: new Date(d.clock.now()).toISOString(), note }
-          )
+function turnOptions(
+  d: CoordinateDeps,
+  arrival: Arrival,
+  onAcquired: (holder: Holder, registry: Registry) => void
+): TurnOptions {
+  const { config, log } = d;
+  const { expectedMs, basis } = arrival.expected.estimate;
+  return {
+    me: arrival.me,
+    arrival: arrival.stacks,
+    timeoutMs: config.waitTimeoutMs,
+    pollIntervalMs: config.pollIntervalMs,
+    expectedMs,
+    estimateBasis: basis,
+    skipSuperseded: config.skipSuperseded,
+    signal: d.signal,
+    onQueued: (ticket) => d.io.saveState(State.TicketSeq, String(ticket.seq)),
+    onAcquired,
+    onArrival: async ({ registry, position, holder, ahead, busy }) => {
+      if (position > 0 && d.notifier && config.slack) {
+        const since = holder ? new Date(holder.acquiredAt) : busy[0]?.startedAt;
+        const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
+        await d.notifier.post(
+          'queued',
+          config.slack.channel,
+          queuedMessage(arrival.info, {
+            activeCorrelationId:
+              holder?.correlationId ?? (busy[0] ? activeCorrelationId(busy[0].stack) : undefined),
+            activeSince: since,
+            elapsedMs,
+            remainingMs: elapsedMs === undefined ? undefined : Math.max(0, expectedMs - elapsedMs),
+            position,
+            holderRunUrl: holder?.run.runUrl
+          })
         );
       }
-    }
-  );
-  const registry = turn.registry;
-
-  if (turn.kind !== 'acquired') {
-    const result: CoordinationResult =
-      turn.kind === 'cancelled'
-        ? 'aborted'
-        : turn.kind === 'superseded'
-          ? 'superseded'
-          : 'concurrent';
-    if (turn.kind !== 'superseded') {
-      const who = turn.waitedFor.map((h) => `Lock held by ${describeHolder(h)}.`);
-      const details = turn.busy.map((a) =>
-        describeActivity(a, d.clock.now(), expectedMs, estimateBasis)
+      const note = [
+        `position ${position}`,
+        holder ? `lock held by ${describeHolder(holder)}` : 'lock free',
+        ...(ahead.length > 0 ? [`ahead: ${ahead.map((t) => t.correlationId).join(', ')}`] : [])
+      ].join('; ');
+      await safely(log, () =>
+        registry.putRecord(
+          {
+            correlationId: log.correlationId,
+            environment: config.environment,
+            stacks: config.stackNames,
+            run: arrival.me.run
+          },
+          { state: 'queued', at: new Date(d.clock.now()).toISOString(), note }
+        )
       );
-      const why =
-        turn.kind === 'cancelled'
-          ? `Cancelled after waiting ${formatDuration(turn.waitedMs)}.`
-          : config.waitTimeoutMs > 0
-            ? `Gave up after waiting ${formatDuration(turn.waitedMs)} (wait-timeout-minutes).`
-            : 'Not waiting (wait-timeout-minutes is 0).';
-      log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
     }
-    await record(
-      d,
-      registry,
-      turn.kind === 'timeout' ? 'timed-out' : turn.kind === 'cancelled' ? 'cancelled' : 'superseded'
-    );
-    return { result, turn, findings: activeDeploymentFindings(turn.stacks), expectedMs };
-  }
+  };
+}
 
+/** No lock: the wait ended otherwise (busy, cancelled, superseded, or a table that cannot be used). */
+async function notAcquired(
+  d: CoordinateDeps,
+  arrival: Arrival,
+  turn: TurnOutcome
+): Promise<CoordinateReport> {
+  const { config, log } = d;
+  const { expectedMs, basis } = arrival.expected.estimate;
+  if (turn.kind === 'misconfigured') {
+    const finding = registryMisconfiguredFinding(
+      config.registryTable ?? '',
+      turn.registryError ?? ''
+    );
+    reportFindings(log, [finding]);
+    return { result: 'blocked', turn, findings: [finding], expectedMs };
+  }
+  const result: CoordinationResult =
+    turn.kind === 'cancelled'
+      ? 'aborted'
+      : turn.kind === 'superseded'
+        ? 'superseded'
+        : 'concurrent';
+  if (turn.kind !== 'superseded') {
+    const who = turn.waitedFor.map((h) => `Lock held by ${describeHolder(h)}.`);
+    const details = turn.busy.map((a) => describeActivity(a, d.clock.now(), expectedMs, basis));
+    const why =
+      turn.kind === 'cancelled'
+        ? `Cancelled after waiting ${formatDuration(turn.waitedMs)}.`
+        : config.waitTimeoutMs > 0
+          ? `Gave up after waiting ${formatDuration(turn.waitedMs)} (wait-timeout-minutes).`
+          : 'Not waiting (wait-timeout-minutes is 0).';
+    log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
+  }
+  await record(
+    d,
+    turn.registry,
+    turn.kind === 'timeout' ? 'timed-out' : turn.kind === 'cancelled' ? 'cancelled' : 'superseded'
+  );
+  return { result, turn, findings: activeDeploymentFindings(turn.stacks), expectedMs };
+}
+
+async function recordAcquisition(d: CoordinateDeps, turn: TurnOutcome): Promise<void> {
+  const { config, log } = d;
+  const registry = turn.registry;
   const holder = turn.holder!;
   if (turn.waitedMs > 0 && turn.queuePosition > 0)
     log.info(`This run's turn came after ${formatDuration(turn.waitedMs)}.`);
@@ -223,35 +334,50 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
     );
   }
   await record(d, registry, 'acquired', undefined, holder.fence);
+}
 
-  // A stack a failed deployment left needing repair is repaired first, under the same policy as finalize's.
-  let stacks = turn.stacks;
-  if (d.recovery && stacks.some((st) => recoveryAction(st.status, config))) {
-    await recoverStacks(
-      { reader, recovery: d.recovery, clock: d.clock, sleep: d.sleep, log },
-      stacks,
-      config,
-      config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS,
-      config.pollIntervalMs
-    );
-    stacks = await reader.describeStacks(config.stackNames);
-  }
-  const findings = [
-    ...activeDeploymentFindings(stacks),
-    ...otherFindings(stacks, {
-      registryConfigured: Boolean(config.registryTable),
-      registryUnavailable: turn.fallbackReason
-    })
-  ];
-  reportFindings(log, findings);
-  let result: CoordinationResult = 'acquired';
+/** A stack a failed deployment left needing repair is repaired first, under the lease, with finalize's policy. */
+async function repair(
+  d: CoordinateDeps,
+  turn: TurnOutcome,
+  lease: Lease
+): Promise<readonly StackSnapshot[]> {
+  const { config, reader } = d;
+  if (!d.recovery || !turn.stacks.some((st) => recoveryAction(st.status, config)))
+    return turn.stacks;
+  await recoverStacks(
+    {
+      reader,
+      recovery: d.recovery,
+      clock: d.clock,
+      sleep: d.sleep,
+      log: d.log,
+      holding: () => !lease.lost
+    },
+    turn.stacks,
+    config,
+    config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS,
+    config.pollIntervalMs
+  );
+  return reader.describeStacks(config.stackNames);
+}
+
+/** Go or no-go, under the lease: blocking findings, warnings (fail or ask), the awaited deployment's failure. */
+async function decide(
+  d: CoordinateDeps,
+  arrival: Arrival,
+  turn: TurnOutcome,
+  findings: readonly Finding[],
+  signal: AbortSignal
+): Promise<CoordinationResult> {
+  const { config, log } = d;
   const warnings = warningsOf(findings);
   const askPerson = async (question: string): Promise<boolean> => {
     if (!d.notifier || !config.slack) return false;
     const { answer, why } = await ask(
-      { notifier: d.notifier, log, clock: d.clock, sleep: d.sleep, signal: d.signal },
+      { notifier: d.notifier, log, clock: d.clock, sleep: d.sleep, signal },
       config.slack.interactChannel,
-      info,
+      arrival.info,
       question,
       config.askTimeoutMs,
       config.pollIntervalMs
@@ -266,61 +392,61 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
         .join(', ')}. Nothing was deployed.`,
       { title: 'Deployment blocked' }
     );
-    result = 'blocked';
-  } else if (warnings.length > 0 && config.warnings === 'fail') {
+    return 'blocked';
+  }
+  if (warnings.length > 0 && config.warnings === 'fail') {
     log.error(
       `warnings is 'fail' and validation found ${warnings.length} warning(s): not deploying.`,
       { title: 'Deployment blocked by warnings' }
     );
-    result = 'blocked';
-  } else if (
+    return 'blocked';
+  }
+  if (
     warnings.length > 0 &&
     config.warnings === 'ask' &&
     !(await askPerson(
       `Deploy ${config.environment} despite ${warnings.length} warning(s) (${warnings.map((w) => w.code).join(', ')})?`
     ))
-  ) {
-    result = 'aborted';
-  } else if (activeFailed(turn) && config.onActiveFailure === 'abort') {
+  )
+    return 'aborted';
+  if (!activeFailed(turn)) return 'acquired';
+  if (config.onActiveFailure === 'abort') {
     log.error(
       `The deployment this run waited for failed and on-active-failure is 'abort': not deploying.`,
       { title: 'Active deployment failed' }
     );
-    result = 'aborted';
-  } else if (
-    activeFailed(turn) &&
-    config.onActiveFailure === 'ask' &&
-    !(await askPerson(
+    return 'aborted';
+  }
+  if (config.onActiveFailure === 'ask')
+    return (await askPerson(
       `The deployment this run waited for failed. Deploy ${config.environment} anyway?`
     ))
-  ) {
-    result = 'aborted';
-  } else if (activeFailed(turn)) {
-    log.warning(
-      `The deployment this run waited for failed; proceeding (on-active-failure: ${config.onActiveFailure}).`,
-      { title: 'Active deployment failed' }
-    );
-  }
+      ? 'acquired'
+      : 'aborted';
+  log.warning(
+    `The deployment this run waited for failed; proceeding (on-active-failure: ${config.onActiveFailure}).`,
+    { title: 'Active deployment failed' }
+  );
+  return 'acquired';
+}
 
-  if (result !== 'acquired') {
-    if (
-      await safely(log, () =>
-        registry.release(config.environment, log.correlationId, holder.fence, result)
-      )
-    ) {
-      await record(d, registry, 'released', `not deploying: ${result}`);
-    }
-    return { result, turn, findings, expectedMs };
-  }
-
-  d.io.saveState(State.Fence, String(holder.fence));
-  d.io.saveState(State.AcquiredAt, holder.acquiredAt);
+/** Slack 'started' (the thread) and the GitHub Deployment, under the lease. */
+async function announce(
+  d: CoordinateDeps,
+  arrival: Arrival,
+  turn: TurnOutcome
+): Promise<ThreadRef | undefined> {
+  const { config, log } = d;
+  const holder = turn.holder!;
   const thread =
     d.notifier && config.slack
       ? await d.notifier.post(
           'started',
           config.slack.channel,
-          startedMessage(info, { state: 'deploying', startedAt: new Date(holder.acquiredAt) })
+          startedMessage(arrival.info, {
+            state: 'deploying',
+            startedAt: new Date(holder.acquiredAt)
+          })
         )
       : undefined;
   if (thread) d.io.saveState(State.SlackThread, formatThread(thread));
@@ -336,26 +462,65 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
     );
     log.info(`GitHub Deployment ${deploymentId} is in progress.`);
   }
-  if (registry.kind === 'dynamodb' || config.monitor) {
-    const monitor = d.startMonitor?.({
-      fence: holder.fence,
-      acquiredAt: holder.acquiredAt,
-      registryTable: registry.kind === 'dynamodb' ? config.registryTable : undefined,
-      info,
-      overdueMs: expected.overdueMs,
-      thread,
-      typeSeconds: typeDurations(history)
-    });
-    if (monitor) {
-      d.io.saveState(State.MonitorPid, String(monitor.pid));
-      d.io.saveState(State.MonitorDir, monitor.dir);
-      log.info(
-        `Monitor started (pid ${monitor.pid}): ${registry.kind === 'dynamodb' ? 'heartbeats the lock, ' : ''}${config.monitor ? 'follows the stack events' : 'events not watched (monitor: false)'}.`
-      );
-    }
-  }
-  return { result, turn, findings, expectedMs };
+  return thread;
 }
+
+/**
+ * Starts the monitor and hands it the lease: this process heartbeats until the monitor's first
+ * heartbeat has landed (at most a lease), so the lock is never without a heartbeat in between.
+ */
+async function handOver(
+  d: CoordinateDeps,
+  arrival: Arrival,
+  turn: TurnOutcome,
+  thread: ThreadRef | undefined,
+  lease: Lease
+): Promise<void> {
+  const { config, log } = d;
+  const holder = turn.holder!;
+  const heartbeats = turn.registry.kind === 'dynamodb';
+  const monitor =
+    heartbeats || config.monitor
+      ? d.startMonitor?.({
+          owner: d.owner,
+          fence: holder.fence,
+          acquiredAt: holder.acquiredAt,
+          registryTable: heartbeats ? config.registryTable : undefined,
+          info: arrival.info,
+          overdueMs: arrival.expected.overdueMs,
+          thread,
+          typeSeconds: typeDurations(arrival.history)
+        })
+      : undefined;
+  if (monitor) {
+    d.io.saveState(State.MonitorPid, String(monitor.pid));
+    d.io.saveState(State.MonitorDir, monitor.dir);
+    log.info(
+      `Monitor started (pid ${monitor.pid}): ${heartbeats ? 'heartbeats the lock, ' : ''}${config.monitor ? 'follows the stack events' : 'events not watched (monitor: false)'}.`
+    );
+  }
+  if (monitor && heartbeats && d.monitorHolds) {
+    const handover = await d.monitorHolds(monitor, config.leaseMs);
+    if (handover === 'holding')
+      log.info('The monitor holds the lease now (its first heartbeat landed).');
+    else if (handover === 'timeout')
+      log.warning(
+        `The monitor's first heartbeat has not landed within a lease (${formatDuration(config.leaseMs)}): until it does, another run may take the lock over. The monitor keeps trying.`,
+        { title: 'Lock handover incomplete' }
+      );
+  }
+  // Only now does this process stop heartbeating: the monitor holds the lease (or nobody can).
+  await lease.stop();
+}
+
+const releaseBudget = (config: Config): number => Math.min(config.leaseMs, 30_000);
+
+const statusChannel = (
+  d: CoordinateDeps
+): { notifier: SlackNotifier; channel: string } | undefined =>
+  d.notifier && d.config.slack
+    ? { notifier: d.notifier, channel: d.config.slack.channel }
+    : undefined;
 
 /** The deployment this run waited for failed: the last holder's outcome, or a stack it saw busy ended in failure. */
 function activeFailed(turn: TurnOutcome): boolean {
@@ -440,6 +605,9 @@ export async function main(): Promise<void> {
   await actionStage(async ({ io, log, config, correlationId }) => {
     io.saveState(State.CorrelationId, correlationId);
     io.saveState(State.QueuedAt, new Date().toISOString());
+    // Saved before anything is queued or taken: finalize can always remove or release what this run holds.
+    const owner = randomUUID();
+    io.saveState(State.Owner, owner);
     const signal = cancellationSignal((sig) => log.warning(`Received ${sig}: stopping the wait.`));
     const reader = await cloudFormationReader(config.region);
     const registry = await openRegistry(
@@ -464,6 +632,7 @@ export async function main(): Promise<void> {
       config,
       log,
       io,
+      owner,
       reader,
       registry,
       liveness,
@@ -485,7 +654,8 @@ export async function main(): Promise<void> {
           dir,
           monitorSettings(config, { correlationId, ...m }),
           monitorEnv(config.slack)
-        )
+        ),
+      monitorHolds: (m, timeoutMs) => monitorHolds(m.dir, systemClock, sleep, timeoutMs)
     };
     publish(deps, await coordinate(deps));
   });

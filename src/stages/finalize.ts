@@ -6,16 +6,19 @@ import { recoverStacks, type RecoveryResult } from '../coordination/recover.js';
 import { formatDuration } from '../domain/durations.js';
 import { resourceTypeSeconds } from '../domain/estimate.js';
 import { decideOutcome, type Outcome } from '../domain/outcome.js';
-import type { StackEvent } from '../domain/stack.js';
+import type { StackEvent, StackSnapshot } from '../domain/stack.js';
+import type { Lease } from '../coordination/lease.js';
 import { runContext } from '../github/context.js';
 import { monitorDir } from '../monitor/files.js';
 import { monitorFiles, readSettings } from '../monitor/files.js';
-import { monitorPid, readObservations, stopMonitor } from '../monitor/stop.js';
+import { monitorPid, readObservations, stopMonitor, type StopResult } from '../monitor/stop.js';
 import { failedMessage, startedMessage, succeededMessage } from '../notify/messages.js';
-import { deploymentInfo, openNotifier, parseThread } from '../notify/thread.js';
+import { deploymentInfo, formatThread, openNotifier, parseThread } from '../notify/thread.js';
 import { isRootCauseFailure } from '../domain/watch.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { HistoryEntry, Registry, Transition } from '../registry/types.js';
+import type { HistoryEntry, LockKey, Registry, Transition } from '../registry/types.js';
+import type { SlackNotifier, ThreadRef } from '../notify/slack.js';
+import { holdLease, type Holding } from './holder.js';
 import { createLogger, type Logger } from '../report/logger.js';
 import { cloudFormationReader, openRegistry } from './clients.js';
 import { historyFile } from '../registry/history-file.js';
@@ -39,6 +42,25 @@ export interface FinalizeDeps {
   readonly sleep: Sleep;
   /** Repairs stacks a failed deployment left needing it (auto-rollback, cleanup). */
   readonly recovery?: StackRecovery;
+  /** Slack; by default opened from the inputs when they configure it. */
+  readonly notifier?: SlackNotifier;
+  /** The deployment's monitor; by default the detached process named in state or its folder. */
+  readonly monitor?: MonitorHandle;
+}
+
+/** What finalize does with the monitor: stop it, then read what it observed. */
+export interface MonitorHandle {
+  readonly pid?: number;
+  stop(): Promise<StopResult>;
+  observations(): Record<string, unknown>[];
+}
+
+/** The detached monitor process of this deployment, if it was started. */
+function monitorProcess(d: FinalizeDeps, dir: string): MonitorHandle | undefined {
+  const pid = monitorPid(d.io.getState(State.MonitorPid), dir);
+  return pid === undefined
+    ? undefined
+    : { pid, stop: () => stopMonitor(pid, d.sleep), observations: () => readObservations(dir) };
 }
 
 interface Row {
@@ -55,53 +77,133 @@ const TRANSITION: Record<Outcome, Transition> = {
   'still-running': 'completed'
 };
 
+/** This run's acquisition, as coordinate saved it (or, for the finalize/ sub-action, as the lock names it). */
+interface Acquisition {
+  readonly key: LockKey;
+  readonly acquiredAt?: string;
+}
+
 /**
- * finalize (post): runs whatever happened before it, as often as it is run.
- * Stops the monitor, finds out what happened to the stacks, releases the lock
- * (a no-op when already released or taken over), records, reports.
+ * finalize (post): runs whatever happened before it, as often as it is run. Takes the lease back
+ * from the monitor before stopping it, finds out what happened to the stacks, repairs under the
+ * lease, and releases in a `finally` (a no-op when already released or taken over); then records
+ * and reports.
  */
 export async function finalize(d: FinalizeDeps): Promise<void> {
-  const { io, log, config, registry } = d;
-  const env = config.environment;
-  const held = await heldBySubAction(d);
-  const result = io.getState(State.Result) || (held ? 'acquired' : '');
+  const { io, log, registry } = d;
+  const acquisition = await acquired(d);
+  const result = io.getState(State.Result) || (acquisition ? 'acquired' : '');
   const dir = io.getState(State.MonitorDir) || monitorDir(log.correlationId);
+  const holding =
+    acquisition && result === 'acquired' && registry.kind === 'dynamodb'
+      ? await takeBack(d, acquisition, dir)
+      : undefined;
+  await stopTheMonitor(d, dir);
 
-  const pid = monitorPid(io.getState(State.MonitorPid), dir);
-  if (pid !== undefined) {
-    const stopped = await stopMonitor(pid, d.sleep);
-    const observations = readObservations(dir);
-    const count = (type: string): number => observations.filter((o) => o['type'] === type).length;
-    log.info(
-      `Monitor (pid ${pid}): ${stopped === 'not-running' ? 'was no longer running' : stopped}; ${count('heartbeat')} heartbeats, ${count('event')} events, ${count('error')} errors recorded.`
-    );
-    if (count('lock-lost') > 0)
-      log.warning('The monitor found the lock taken over while this deployment ran.', {
-        title: 'Lock lost'
-      });
-  }
-
-  const ticket = io.getState(State.TicketSeq);
-  if (result !== 'acquired' && ticket && registry.kind === 'dynamodb') {
-    // coordinate normally removes its ticket; it may have been killed while waiting.
-    await registry.removeTicket(env, Number(ticket)).catch(() => undefined);
-  }
-  if (!result || result !== 'acquired') {
-    log.info(
-      result
-        ? `coordinate result: ${result}; no lock was held.`
-        : 'coordinate did not run (or did not finish): nothing was acquired, nothing to release.'
-    );
-    const rows = result ? await stackRows(d) : [];
-    const slack = await slackReport(d, dir, undefined);
-    await io.appendSummary(
-      summary(log.correlationId, config, result || 'not coordinated', undefined, rows, []) + slack
-    );
+  if (result !== 'acquired') {
+    await notAcquired(d, result, acquisition, dir);
     return;
   }
+  let deployment: Deployment | undefined;
+  let released: boolean | undefined;
+  try {
+    deployment = await assess(d, acquisition?.acquiredAt);
+    if (!holding?.lease.lost) deployment.recoveries = await repair(d, deployment, holding?.lease);
+  } finally {
+    released = await release(d, holding?.lease, deployment?.outcome ?? 'unknown');
+  }
+  await recordOutcome(d, deployment, released);
+  await report(d, dir, deployment, holding ? lockLine(holding) : undefined);
+}
 
-  const acquiredAt =
-    io.getState(State.AcquiredAt) || held?.acquiredAt || new Date(d.clock.now()).toISOString();
+interface Deployment {
+  outcome: Outcome;
+  readonly sinceMs: number;
+  readonly acquiredAt: string;
+  readonly stacks: readonly StackSnapshot[];
+  readonly events: readonly StackEvent[];
+  recoveries: RecoveryResult[];
+}
+
+/** Takes the lease back from the monitor: heartbeating here before the monitor is stopped, through the repair, to the release. */
+async function takeBack(d: FinalizeDeps, acquisition: Acquisition, dir: string): Promise<Holding> {
+  const thread = threadOf(d, dir);
+  const notifier =
+    d.config.slack && thread
+      ? (d.notifier ?? (await openNotifier(d.config.slack, d.log)))
+      : undefined;
+  const holding = holdLease(
+    {
+      ...d,
+      info: existsSync(monitorFiles(dir).settings)
+        ? readSettings(monitorFiles(dir).settings).info
+        : undefined,
+      slack: notifier && thread ? { notifier, channel: thread.channel, ts: thread.ts } : undefined
+    },
+    d.config.environment,
+    acquisition.key,
+    d.config.leaseMs,
+    'finalize'
+  );
+  const landed = await holding.lease.beat();
+  holding.lease.start();
+  if (landed === undefined)
+    d.log.warning(
+      'Could not heartbeat the lock on taking it back (the registry did not answer); still trying while finalize works.',
+      { title: 'Registry unavailable' }
+    );
+  await holding.reported();
+  return holding;
+}
+
+async function stopTheMonitor(d: FinalizeDeps, dir: string): Promise<void> {
+  const monitor = d.monitor ?? monitorProcess(d, dir);
+  if (!monitor) return;
+  const stopped = await monitor.stop();
+  const observations = monitor.observations();
+  const count = (type: string): number => observations.filter((o) => o['type'] === type).length;
+  d.log.info(
+    `Monitor${monitor.pid ? ` (pid ${monitor.pid})` : ''}: ${stopped === 'not-running' ? 'was no longer running' : stopped}; ${count('heartbeat')} heartbeats, ${count('event')} events, ${count('error') + count('heartbeat-error')} errors recorded.`
+  );
+  const lost = observations.find((o) => o['type'] === 'lock-lost');
+  if (lost)
+    d.log.info(
+      `The monitor found the lock no longer this deployment's at ${String(lost['at'])}${lost['nowHeldBy'] ? ` (now held by ${String(lost['nowHeldBy'])})` : ''} and stopped.`
+    );
+}
+
+/** coordinate did not take the lock (or gave it back): remove a ticket it may have left, and report. */
+async function notAcquired(
+  d: FinalizeDeps,
+  result: string,
+  acquisition: Acquisition | undefined,
+  dir: string
+): Promise<void> {
+  const { io, log, config, registry } = d;
+  const ticket = io.getState(State.TicketSeq);
+  if (ticket && registry.kind === 'dynamodb') {
+    // coordinate normally removes its ticket; it may have been killed while waiting.
+    await registry.removeTicket(config.environment, Number(ticket)).catch(() => undefined);
+  }
+  // coordinate gives the lock back itself when it does not deploy; if the registry failed it then, try again.
+  if (acquisition && registry.kind === 'dynamodb')
+    await registry.release(config.environment, acquisition.key, result).catch(() => undefined);
+  log.info(
+    result
+      ? `coordinate result: ${result}; no lock was held.`
+      : 'coordinate did not run (or did not finish): nothing was acquired, nothing to release.'
+  );
+  const rows = result ? await stackRows(d) : [];
+  const slack = await slackReport(d, dir, undefined);
+  await io.appendSummary(
+    summary(log.correlationId, config, result || 'not coordinated', undefined, rows, []) + slack
+  );
+}
+
+/** What happened to the stacks since the lock was taken: the outcome. */
+async function assess(d: FinalizeDeps, acquiredAtState: string | undefined): Promise<Deployment> {
+  const { config } = d;
+  const acquiredAt = acquiredAtState || new Date(d.clock.now()).toISOString();
   const sinceMs = Date.parse(acquiredAt);
   const stacks = await d.reader.describeStacks(config.stackNames);
   const events: StackEvent[] = [];
@@ -115,89 +217,131 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
     const { stepCancelled } = await import('../github/job-status.js');
     if (await stepCancelled(config.githubToken, runContext())) outcome = 'cancelled';
   }
-  // Repair before letting the next run in, so it finds a stack it can deploy.
+  return { outcome, sinceMs, acquiredAt, stacks, events, recoveries: [] };
+}
+
+/** Repair before letting the next run in, so it finds a stack it can deploy; only while this run holds the lock. */
+async function repair(
+  d: FinalizeDeps,
+  deployment: Deployment,
+  lease: Lease | undefined
+): Promise<RecoveryResult[]> {
+  const { config, log } = d;
   const recoveries = d.recovery
     ? await recoverStacks(
-        { reader: d.reader, recovery: d.recovery, clock: d.clock, sleep: d.sleep, log },
-        stacks,
+        {
+          reader: d.reader,
+          recovery: d.recovery,
+          clock: d.clock,
+          sleep: d.sleep,
+          log,
+          holding: () => !lease?.lost
+        },
+        deployment.stacks,
         { autoRollback: config.autoRollback, cleanup: config.cleanup },
         config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS,
         config.pollIntervalMs
       )
     : [];
-  const after = recoveries.length > 0 ? await d.reader.describeStacks(config.stackNames) : stacks;
-  const rows = after.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
+  const after =
+    recoveries.length > 0 ? await d.reader.describeStacks(config.stackNames) : deployment.stacks;
   log.info(
-    `Outcome: ${outcome}. Stacks now: ${rows.map((r) => `${r.name}=${r.status}`).join(', ')}`
+    `Outcome: ${deployment.outcome}. Stacks now: ${after.map((r) => `${r.name}=${r.status}`).join(', ')}`
   );
-  if (outcome === 'still-running') {
+  if (deployment.outcome === 'still-running') {
     log.warning(
       'The job ended while CloudFormation is still working: releasing the lock; the next run is still held back by the in-progress check.',
       { title: 'Deployment still running' }
     );
   }
+  return recoveries;
+}
 
-  const fence = Number(io.getState(State.Fence) || held?.fence || '0');
-  if (registry.kind === 'dynamodb') {
-    const released = await guard(log, () =>
-      registry.release(env, log.correlationId, fence, outcome)
-    );
-    if (released) {
-      const now = new Date(d.clock.now()).toISOString();
-      await guard(log, async () => {
-        await registry.addTransition(
-          log.correlationId,
-          { state: TRANSITION[outcome], at: now, note: outcome },
-          { outcome }
-        );
-        await registry.addTransition(log.correlationId, { state: 'released', at: now });
-        if (outcome !== 'no-change') {
-          await registry.addHistory(
-            historyEntry(log.correlationId, config, outcome, events, sinceMs, d.clock.now())
-          );
-        }
-      });
-      log.info(`Released ${env} (fencing token ${fence}), outcome ${outcome}.`);
-    } else if (released === false) {
-      const view = await guard(log, () => registry.view(env));
-      const holder = view?.lock.holder;
-      log.info(
-        holder
-          ? `Nothing to release: ${env} is now held by ${holder.correlationId} (fencing token ${holder.fence}); this deployment's lock (token ${fence}) was taken over.`
-          : `Nothing to release: ${env} was already released (fencing token ${fence}).`
-      );
-    }
-  } else {
+/** The release, whatever failed before it: true released, false not this run's (said already), undefined no lock or no answer. */
+async function release(
+  d: FinalizeDeps,
+  lease: Lease | undefined,
+  outcome: string
+): Promise<boolean | undefined> {
+  const { log, config, registry } = d;
+  const env = config.environment;
+  if (registry.kind !== 'dynamodb') {
     log.info('CloudFormation-only coordination holds no lock: nothing to release.');
-    if (outcome !== 'no-change') {
-      await registry.addHistory(
-        historyEntry(log.correlationId, config, outcome, events, sinceMs, d.clock.now())
+    return undefined;
+  }
+  if (!lease || lease.lost) return lease ? false : undefined;
+  const released = await lease.release(outcome, Math.min(config.leaseMs, 30_000));
+  if (released) log.info(`Released ${env} (fencing token ${lease.key.fence}), outcome ${outcome}.`);
+  else if (released === undefined)
+    log.warning(
+      `Could not release ${env} (the registry did not answer): the lock expires after lease-minutes.`,
+      { title: 'Registry unavailable' }
+    );
+  else
+    log.info(
+      `Nothing to release: ${env} is no longer held under fencing token ${lease.key.fence}.`
+    );
+  return released;
+}
+
+async function recordOutcome(
+  d: FinalizeDeps,
+  deployment: Deployment | undefined,
+  released: boolean | undefined
+): Promise<void> {
+  const { log, config, registry } = d;
+  if (!deployment) return;
+  const { outcome, events, sinceMs } = deployment;
+  const history = (): HistoryEntry =>
+    historyEntry(log.correlationId, config, outcome, events, sinceMs, d.clock.now());
+  if (registry.kind === 'dynamodb') {
+    if (!released) return;
+    const now = new Date(d.clock.now()).toISOString();
+    await guard(log, async () => {
+      await registry.addTransition(
+        log.correlationId,
+        { state: TRANSITION[outcome], at: now, note: outcome },
+        { outcome }
       );
-      if (!config.registryTable) {
-        const { saveHistory } = await import('../github/history-cache.js');
-        await saveHistory(historyFile(env), env, log);
-      }
+      await registry.addTransition(log.correlationId, { state: 'released', at: now });
+      if (outcome !== 'no-change') await registry.addHistory(history());
+    });
+  } else if (outcome !== 'no-change') {
+    await registry.addHistory(history());
+    if (!config.registryTable) {
+      const { saveHistory } = await import('../github/history-cache.js');
+      await saveHistory(historyFile(config.environment), config.environment, log);
     }
   }
+}
+
+async function report(
+  d: FinalizeDeps,
+  dir: string,
+  deployment: Deployment | undefined,
+  lock: string | undefined
+): Promise<void> {
+  const { io, log, config } = d;
+  if (!deployment) return;
+  const { outcome, events, sinceMs, acquiredAt, recoveries } = deployment;
+  const after = await d.reader.describeStacks(config.stackNames).catch(() => deployment.stacks);
+  const rows = after.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
   const waited = Date.parse(acquiredAt) - Date.parse(io.getState(State.QueuedAt) || acquiredAt);
   const first = events[0]?.timestamp.getTime() ?? sinceMs;
   const last = events.at(-1)?.timestamp.getTime() ?? d.clock.now();
-  await deploymentStatus(
-    d,
-    dir,
-    outcome,
-    config.urlOutput ? after.map((st) => st.outputs[config.urlOutput!]).find(Boolean) : undefined
-  );
+  const appUrl = config.urlOutput
+    ? after.map((st) => st.outputs[config.urlOutput!]).find(Boolean)
+    : undefined;
+  await deploymentStatus(d, dir, outcome, appUrl);
   const slack = await slackReport(d, dir, {
     outcome,
     startedAt: new Date(first),
     endedAt: new Date(last),
     events,
     recoveries,
-    appUrl: config.urlOutput
-      ? stacks.map((st) => st.outputs[config.urlOutput!]).find(Boolean)
-      : undefined
+    appUrl
   });
+  const thread = threadOf(d, dir);
   await io.appendSummary(
     summary(
       log.correlationId,
@@ -210,17 +354,30 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
         expectedMs: existsSync(monitorFiles(dir).settings)
           ? readSettings(monitorFiles(dir).settings).info.estimate.expectedMs
           : undefined,
-        thread:
-          io.getState(State.SlackThread) ||
-          (existsSync(monitorFiles(dir).thread)
-            ? readFileSync(monitorFiles(dir).thread, 'utf8')
-            : undefined)
+        thread: thread ? formatThread(thread) : undefined,
+        lock
       },
       rows,
       events
     ) +
       recoverySection(recoveries) +
       slack
+  );
+}
+
+/** The summary's lock line: held to the release, or how it was lost. */
+function lockLine(holding: Holding): string {
+  const { fence } = holding.lease.key;
+  const loss = holding.loss();
+  if (!holding.lease.lost) return `held from acquire to release (fencing token ${fence})`;
+  if (loss?.kind === 'released') return `already released (fencing token ${fence})`;
+  return `**lost** (fencing token ${fence}): ${loss?.text ?? "no longer this deployment's"}; this run stopped acting as the holder`;
+}
+
+function threadOf(d: FinalizeDeps, dir: string): ThreadRef | undefined {
+  const file = monitorFiles(dir).thread;
+  return parseThread(
+    d.io.getState(State.SlackThread) || (existsSync(file) ? readFileSync(file, 'utf8') : '')
   );
 }
 
@@ -276,7 +433,7 @@ async function slackReport(
 ): Promise<string> {
   const { config, log, io } = d;
   const files = monitorFiles(dir);
-  const notifier = await openNotifier(config.slack, log);
+  const notifier = d.notifier ?? (await openNotifier(config.slack, log));
   if (!notifier || !config.slack) return '';
   const lost = await notifier.flush([files.stageSpool, files.spool]);
   const thread = parseThread(
@@ -383,18 +540,28 @@ const troubleshooting = (stacks: readonly string[]): string[] => [
 ];
 
 /**
- * The finalize/ sub-action runs in a step of its own, without coordinate's
- * state: the lock held under its correlation-id input is this deployment's.
+ * This run's acquisition: the owner token and fence coordinate saved the moment it took the lock.
+ * The finalize/ sub-action runs in a step of its own, without coordinate's state: the lock held
+ * under its correlation-id input is this deployment's.
  */
-async function heldBySubAction(
-  d: FinalizeDeps
-): Promise<{ fence: number; acquiredAt: string } | undefined> {
-  if (d.io.getState(State.Result) || !d.config.correlationId || d.registry.kind !== 'dynamodb')
+async function acquired(d: FinalizeDeps): Promise<Acquisition | undefined> {
+  const { io, log, config } = d;
+  const owner = io.getState(State.Owner);
+  const fence = Number(io.getState(State.Fence));
+  if (owner && Number.isInteger(fence) && io.getState(State.Fence) !== '')
+    return {
+      key: { owner, fence, correlationId: log.correlationId },
+      acquiredAt: io.getState(State.AcquiredAt) || undefined
+    };
+  if (io.getState(State.Result) || !config.correlationId || d.registry.kind !== 'dynamodb')
     return undefined;
-  const view = await guard(d.log, () => d.registry.view(d.config.environment));
+  const view = await guard(log, () => d.registry.view(config.environment));
   const holder = view?.lock.holder;
-  return holder?.correlationId === d.config.correlationId
-    ? { fence: holder.fence, acquiredAt: holder.acquiredAt }
+  return holder?.correlationId === config.correlationId
+    ? {
+        key: { owner: holder.owner, fence: holder.fence, correlationId: holder.correlationId },
+        acquiredAt: holder.acquiredAt
+      }
     : undefined;
 }
 
@@ -421,7 +588,14 @@ function summary(
   config: Config,
   result: string,
   deployment:
-    | { outcome: Outcome; waitedMs: number; deployMs: number; expectedMs?: number; thread?: string }
+    | {
+        outcome: Outcome;
+        waitedMs: number;
+        deployMs: number;
+        expectedMs?: number;
+        thread?: string;
+        lock?: string;
+      }
     | undefined,
   rows: readonly Row[],
   events: readonly StackEvent[]
@@ -446,6 +620,7 @@ function summary(
             : [])
         ]
       : []),
+    ...(deployment?.lock ? [`| Lock | ${deployment.lock} |`] : []),
     `| Registry | ${config.registryTable ?? 'none (CloudFormation only)'} |`,
     ...(run.runUrl ? [`| Run | ${run.runUrl} |`] : []),
     ''

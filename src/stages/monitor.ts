@@ -115,6 +115,7 @@ async function worker(settings: MonitorSettings): Promise<void> {
 async function launchForSubAction(): Promise<void> {
   await actionStage(async ({ io, log, config, correlationId }) => {
     let fence = 0;
+    let owner: string | undefined;
     let acquiredAt = new Date().toISOString();
     const registry = await openRegistry(
       config.registryTable,
@@ -128,7 +129,9 @@ async function launchForSubAction(): Promise<void> {
           `${correlationId} does not hold the ${config.environment} lock (holder: ${lock.holder?.correlationId ?? 'none'}): watching without heartbeats.`
         );
       } else {
+        // A step of its own has no state: the correlation-id input names the acquisition.
         fence = lock.fence;
+        owner = lock.holder.owner;
         acquiredAt = lock.holder.acquiredAt;
       }
     }
@@ -148,6 +151,7 @@ async function launchForSubAction(): Promise<void> {
       dir,
       monitorSettings(config, {
         correlationId,
+        owner,
         fence,
         acquiredAt,
         registryTable: fence > 0 ? config.registryTable : undefined,

@@ -1,40 +1,19 @@
-export const id = 422;
-export const ids = [422];
+export const id = 351;
+export const ids = [351];
 export const modules = {
 
-/***/ 1422:
+/***/ 7351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  DynamoRegistry: () => (/* binding */ DynamoRegistry),
-  createDynamoClient: () => (/* binding */ createDynamoClient)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-dynamodb/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4305);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-dynamodb/dist-cjs/index.js
-var lib_dynamodb_dist_cjs = __webpack_require__(8907);
-;// CONCATENATED MODULE: ./src/registry/types.ts
-/** The table is unreachable, missing, denied or throttled beyond retries: fall back, never deploy blindly. */
-class RegistryUnavailableError extends Error {
-    operation;
-    cause;
-    constructor(operation, cause) {
-        const e = cause;
-        super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
-        this.operation = operation;
-        this.cause = cause;
-        this.name = 'RegistryUnavailableError';
-    }
-}
-const RECORD_TTL_DAYS = 7;
-const HISTORY_TTL_DAYS = 180;
-
-;// CONCATENATED MODULE: ./src/registry/dynamodb.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DynamoRegistry: () => (/* binding */ DynamoRegistry),
+/* harmony export */   createDynamoClient: () => (/* binding */ createDynamoClient)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _aws_sdk_client_dynamodb__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4305);
+/* harmony import */ var _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8907);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(234);
 
 
 
@@ -55,8 +34,10 @@ const envKey = (env) => `ENV#${env}`;
 const ticketKey = (seq) => String(seq).padStart(12, '0');
 const DAY_S = 86_400;
 function createDynamoClient(region) {
-    // Short timeouts: an unreachable table must turn into a fallback quickly, not a hung step.
-    return new dist_cjs.DynamoDBClient({
+    // Throttling, 5xx and timeouts are retried by the SDK (standard mode: exponential backoff with
+    // jitter, a longer base for throttling), then by the caller's own loop. Short timeouts: a hung
+    // call must never stall a wait, a heartbeat or a release.
+    return new _aws_sdk_client_dynamodb__WEBPACK_IMPORTED_MODULE_3__.DynamoDBClient({
         region,
         maxAttempts: 4,
         retryMode: 'standard',
@@ -72,7 +53,7 @@ class DynamoRegistry {
     constructor(client, table, now = Date.now) {
         this.table = table;
         this.now = now;
-        this.doc = lib_dynamodb_dist_cjs/* DynamoDBDocumentClient */.TG.from(client, {
+        this.doc = _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .DynamoDBDocumentClient */ .TG.from(client, {
             marshallOptions: { removeUndefinedValues: true }
         });
     }
@@ -83,7 +64,7 @@ class DynamoRegistry {
         catch (err) {
             if (isConditionFailure(err))
                 throw err;
-            throw new RegistryUnavailableError(operation, err);
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryUnavailableError */ .i$(operation, err);
         }
     }
     /** A conditional write: true when it applied, false when its condition did not hold. */
@@ -107,7 +88,7 @@ class DynamoRegistry {
     async enqueue(me) {
         // Optimistic: read the counter, then write counter and ticket together on condition it has not moved.
         for (;;) {
-            const current = await this.call('enqueue', () => this.doc.send(new lib_dynamodb_dist_cjs/* GetCommand */.s$({
+            const current = await this.call('enqueue', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .GetCommand */ .s$({
                 TableName: this.table,
                 Key: { pk: envKey(me.environment), sk: QUEUE },
                 ConsistentRead: true,
@@ -117,13 +98,14 @@ class DynamoRegistry {
             const ticket = {
                 seq: seen + 1,
                 correlationId: me.correlationId,
-                heartbeat: (0,external_node_crypto_.randomUUID)(),
+                owner: me.owner,
+                heartbeat: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
                 enqueuedAt: this.iso(),
                 leaseMs: me.leaseMs,
                 run: me.run
             };
             // One write: the number and its ticket appear together, or not at all.
-            const written = await this.conditional('enqueue', () => this.doc.send(new lib_dynamodb_dist_cjs/* UpdateCommand */.fR({
+            const written = await this.conditional('enqueue', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
                 TableName: this.table,
                 Key: { pk: envKey(me.environment), sk: QUEUE },
                 ...(seen === 0
@@ -151,19 +133,19 @@ class DynamoRegistry {
         }
     }
     async heartbeatTicket(environment, ticket) {
-        const next = { ...ticket, heartbeat: (0,external_node_crypto_.randomUUID)() };
-        const ok = await this.conditional('ticket heartbeat', () => this.doc.send(new lib_dynamodb_dist_cjs/* UpdateCommand */.fR({
+        const next = { ...ticket, heartbeat: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)() };
+        const ok = await this.conditional('ticket heartbeat', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
             TableName: this.table,
             Key: { pk: envKey(environment), sk: QUEUE },
             UpdateExpression: 'SET tickets.#k.heartbeat = :hb',
-            ConditionExpression: 'tickets.#k.correlationId = :id',
-            ExpressionAttributeNames: { '#k': ticketKey(ticket.seq) },
-            ExpressionAttributeValues: { ':hb': next.heartbeat, ':id': ticket.correlationId }
+            ConditionExpression: 'tickets.#k.#owner = :owner',
+            ExpressionAttributeNames: { '#k': ticketKey(ticket.seq), '#owner': 'owner' },
+            ExpressionAttributeValues: { ':hb': next.heartbeat, ':owner': ticket.owner }
         })));
         return ok ? next : undefined;
     }
     async removeTicket(environment, seq) {
-        await this.call('ticket removal', () => this.doc.send(new lib_dynamodb_dist_cjs/* UpdateCommand */.fR({
+        await this.call('ticket removal', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
             TableName: this.table,
             Key: { pk: envKey(environment), sk: QUEUE },
             UpdateExpression: 'REMOVE tickets.#k',
@@ -172,7 +154,7 @@ class DynamoRegistry {
         })));
     }
     async removeDeadTicket(environment, ticket) {
-        return this.conditional('dead ticket removal', () => this.doc.send(new lib_dynamodb_dist_cjs/* UpdateCommand */.fR({
+        return this.conditional('dead ticket removal', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
             TableName: this.table,
             Key: { pk: envKey(environment), sk: QUEUE },
             UpdateExpression: 'REMOVE tickets.#k',
@@ -185,7 +167,7 @@ class DynamoRegistry {
         // One strongly consistent query reads the lock and the queue (sort keys LOCK < QUEUE).
         const items = [];
         await this.call('read', async () => {
-            const pages = (0,lib_dynamodb_dist_cjs/* paginateQuery */.y0)({ client: this.doc }, {
+            const pages = (0,_aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .paginateQuery */ .y0)({ client: this.doc }, {
                 TableName: this.table,
                 ConsistentRead: true,
                 KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
@@ -202,10 +184,11 @@ class DynamoRegistry {
         return { lock: toLock(environment, lockItem), tickets };
     }
     async acquire(me, observed) {
-        const heartbeat = (0,external_node_crypto_.randomUUID)();
+        const heartbeat = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
         const acquiredAt = this.iso();
         const values = {
             ':id': me.correlationId,
+            ':owner': me.owner,
             ':hb': heartbeat,
             ':at': acquiredAt,
             ':lease': me.leaseMs,
@@ -222,11 +205,12 @@ class DynamoRegistry {
             values[':seenHb'] = observed.holder.heartbeat;
         }
         try {
-            const out = await this.call('acquire', () => this.doc.send(new lib_dynamodb_dist_cjs/* UpdateCommand */.fR({
+            const out = await this.call('acquire', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
                 TableName: this.table,
                 Key: { pk: envKey(me.environment), sk: LOCK },
-                UpdateExpression: 'SET fence = if_not_exists(fence, :zero) + :one, holder = :id, heartbeat = :hb, acquiredAt = :at, heartbeatAt = :at, leaseMs = :lease, run = :run, stacks = :stacks',
+                UpdateExpression: 'SET fence = if_not_exists(fence, :zero) + :one, holder = :id, #owner = :owner, heartbeat = :hb, acquiredAt = :at, heartbeatAt = :at, leaseMs = :lease, run = :run, stacks = :stacks',
                 ConditionExpression: condition,
+                ExpressionAttributeNames: { '#owner': 'owner' },
                 ExpressionAttributeValues: values,
                 ReturnValues: 'ALL_NEW'
             })));
@@ -238,29 +222,37 @@ class DynamoRegistry {
             throw err;
         }
     }
-    async heartbeatLock(environment, correlationId, fence) {
-        return this.conditional('lock heartbeat', () => this.doc.send(new lib_dynamodb_dist_cjs/* UpdateCommand */.fR({
+    async heartbeatLock(environment, key) {
+        return this.conditional('lock heartbeat', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
             TableName: this.table,
             Key: { pk: envKey(environment), sk: LOCK },
             UpdateExpression: 'SET heartbeat = :hb, heartbeatAt = :at',
-            ConditionExpression: 'holder = :id AND fence = :fence',
+            ConditionExpression: '#owner = :owner AND fence = :fence',
+            ExpressionAttributeNames: { '#owner': 'owner' },
             ExpressionAttributeValues: {
-                ':hb': (0,external_node_crypto_.randomUUID)(),
+                ':hb': (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
                 ':at': this.iso(),
-                ':id': correlationId,
-                ':fence': fence
+                ':owner': key.owner,
+                ':fence': key.fence
             }
         })));
     }
-    async release(environment, correlationId, fence, outcome) {
-        return this.conditional('release', () => this.doc.send(new lib_dynamodb_dist_cjs/* UpdateCommand */.fR({
+    async release(environment, key, outcome) {
+        // The holder names itself by owner token; an operator (the CLI) by correlation ID. The fence
+        // alone already names one acquisition: the other half guards against a typo.
+        const byOwner = 'owner' in key;
+        return this.conditional('release', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
             TableName: this.table,
             Key: { pk: envKey(environment), sk: LOCK },
-            UpdateExpression: 'REMOVE holder, heartbeat, heartbeatAt, acquiredAt, leaseMs, run, stacks SET lastHolder = :id, lastOutcome = :outcome, releasedAt = :at',
-            ConditionExpression: 'holder = :id AND fence = :fence',
+            UpdateExpression: 'REMOVE holder, #owner, heartbeat, heartbeatAt, acquiredAt, leaseMs, run, stacks SET lastHolder = :id, lastOutcome = :outcome, releasedAt = :at',
+            ConditionExpression: byOwner
+                ? '#owner = :who AND fence = :fence'
+                : 'holder = :who AND fence = :fence',
+            ExpressionAttributeNames: { '#owner': 'owner' },
             ExpressionAttributeValues: {
-                ':id': correlationId,
-                ':fence': fence,
+                ':who': byOwner ? key.owner : key.correlationId,
+                ':id': key.correlationId,
+                ':fence': key.fence,
                 ':outcome': outcome,
                 ':at': this.iso()
             }
@@ -270,11 +262,12 @@ class DynamoRegistry {
         const { lock } = await this.view(environment);
         if (!lock.holder)
             return undefined;
-        const done = await this.conditional('force unlock', () => this.doc.send(new lib_dynamodb_dist_cjs/* UpdateCommand */.fR({
+        const done = await this.conditional('force unlock', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
             TableName: this.table,
             Key: { pk: envKey(environment), sk: LOCK },
-            UpdateExpression: 'REMOVE holder, heartbeat, heartbeatAt, acquiredAt, leaseMs, run, stacks SET lastHolder = :id, lastOutcome = :outcome, releasedAt = :at, lastForcedUnlock = :note',
+            UpdateExpression: 'REMOVE holder, #owner, heartbeat, heartbeatAt, acquiredAt, leaseMs, run, stacks SET lastHolder = :id, lastOutcome = :outcome, releasedAt = :at, lastForcedUnlock = :note',
             ConditionExpression: 'holder = :id AND fence = :fence',
+            ExpressionAttributeNames: { '#owner': 'owner' },
             ExpressionAttributeValues: {
                 ':id': lock.holder.correlationId,
                 ':fence': lock.fence,
@@ -286,7 +279,7 @@ class DynamoRegistry {
         return done ? lock.holder : undefined;
     }
     async putRecord(record, first) {
-        await this.call('record', () => this.doc.send(new lib_dynamodb_dist_cjs/* UpdateCommand */.fR({
+        await this.call('record', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
             TableName: this.table,
             Key: { pk: `DEPLOY#${record.correlationId}`, sk: 'RECORD' },
             UpdateExpression: 'SET correlationId = :id, environment = :env, stacks = :stacks, run = :run, transitions = list_append(if_not_exists(transitions, :empty), :t), expiresAt = :exp',
@@ -297,7 +290,7 @@ class DynamoRegistry {
                 ':run': record.run,
                 ':empty': [],
                 ':t': [first],
-                ':exp': this.expires(RECORD_TTL_DAYS)
+                ':exp': this.expires(_types_js__WEBPACK_IMPORTED_MODULE_2__/* .RECORD_TTL_DAYS */ .Br)
             }
         })));
     }
@@ -312,7 +305,7 @@ class DynamoRegistry {
             sets.push('outcome = :outcome');
             values[':outcome'] = patch.outcome;
         }
-        await this.call('record', () => this.doc.send(new lib_dynamodb_dist_cjs/* UpdateCommand */.fR({
+        await this.call('record', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
             TableName: this.table,
             Key: { pk: `DEPLOY#${correlationId}`, sk: 'RECORD' },
             UpdateExpression: `SET ${sets.join(', ')}`,
@@ -320,7 +313,7 @@ class DynamoRegistry {
         })));
     }
     async getRecord(correlationId) {
-        const out = await this.call('record read', () => this.doc.send(new lib_dynamodb_dist_cjs/* GetCommand */.s$({
+        const out = await this.call('record read', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .GetCommand */ .s$({
             TableName: this.table,
             Key: { pk: `DEPLOY#${correlationId}`, sk: 'RECORD' },
             ConsistentRead: true
@@ -328,7 +321,7 @@ class DynamoRegistry {
         return out.Item;
     }
     async addHistory(entry) {
-        await this.call('history', () => this.doc.send(new lib_dynamodb_dist_cjs/* UpdateCommand */.fR({
+        await this.call('history', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
             TableName: this.table,
             Key: {
                 pk: envKey(entry.environment),
@@ -344,12 +337,12 @@ class DynamoRegistry {
                 ':end': entry.endedAt,
                 ':d': entry.durationMs,
                 ':rt': entry.resourceTypeSeconds ?? {},
-                ':exp': this.expires(HISTORY_TTL_DAYS)
+                ':exp': this.expires(_types_js__WEBPACK_IMPORTED_MODULE_2__/* .HISTORY_TTL_DAYS */ .MA)
             }
         })));
     }
     async history(environment, limit) {
-        const out = await this.call('history read', () => this.doc.send(new lib_dynamodb_dist_cjs/* QueryCommand */.sf({
+        const out = await this.call('history read', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .QueryCommand */ .sf({
             TableName: this.table,
             ConsistentRead: true,
             KeyConditionExpression: 'pk = :pk AND begins_with(sk, :hist)',
@@ -364,6 +357,7 @@ function toTicket(item) {
     return {
         seq: Number(item['seq']),
         correlationId: String(item['correlationId']),
+        owner: String(item['owner'] ?? ''),
         heartbeat: String(item['heartbeat']),
         enqueuedAt: String(item['enqueuedAt']),
         leaseMs: Number(item['leaseMs']),
@@ -376,6 +370,7 @@ function toLock(environment, item) {
     const holder = item['holder']
         ? {
             correlationId: String(item['holder']),
+            owner: String(item['owner'] ?? ''),
             fence: Number(item['fence']),
             heartbeat: String(item['heartbeat']),
             acquiredAt: String(item['acquiredAt']),
