@@ -31,15 +31,48 @@ export class Lease {
   private lostLock = false;
   private lastLanded: number;
 
+  /**
+   * `sinceMs`: when the write that took (or last extended) the lock was sent; a lease counts from
+   * the sending of its latest write that landed, never from its answer, since the write may have
+   * landed any time in between.
+   */
   constructor(
     private readonly deps: LeaseDeps,
     readonly environment: string,
     readonly key: LockKey,
+    readonly leaseMs: number,
     readonly heartbeatMs: number,
-    private readonly events: LeaseEvents = {}
+    private readonly events: LeaseEvents = {},
+    sinceMs: number = deps.clock.now()
   ) {
-    this.lastLanded = deps.clock.now();
+    this.lastLanded = sinceMs;
     this.loop = new HeartbeatLoop(deps.sleep, heartbeatMs, () => this.beat());
+  }
+
+  /**
+   * Whether this holder may act as one now: the lock was not found lost, and its latest write
+   * that landed was sent less than a lease ago, so nobody can have taken it over meanwhile.
+   */
+  get current(): boolean {
+    return !this.lostLock && this.deps.clock.now() - this.lastLanded < this.leaseMs;
+  }
+
+  /**
+   * Makes sure of the lease before acting as the holder (deploying, repairing): true at once when
+   * it is current, else heartbeats until one lands (true), the lock is found lost (false), or
+   * `budgetMs` passes without an answer (false: it may have run out; do not act on it).
+   */
+  async confirm(budgetMs: number): Promise<boolean> {
+    const until = this.deps.clock.now() + budgetMs;
+    for (let attempt = 0; !this.current; attempt++) {
+      if (this.lostLock) return false;
+      if ((await this.beat()) === true) return true;
+      if (this.lostLock) return false;
+      const left = until - this.deps.clock.now();
+      if (left <= 0) return false;
+      await this.deps.sleep(Math.min(left, backoffMs(attempt, 200, this.heartbeatMs)));
+    }
+    return true;
   }
 
   /** The lock was found to be someone else's (or free): this holder must stop acting as one. */
@@ -47,7 +80,7 @@ export class Lease {
     return this.lostLock;
   }
 
-  /** When a heartbeat (or the acquisition) last landed, on this holder's clock. */
+  /** When the latest write that landed (a heartbeat, or the acquisition) was sent, on this holder's clock. */
   get lastLandedAt(): number {
     return this.lastLanded;
   }
@@ -66,13 +99,14 @@ export class Lease {
    */
   beat(): Promise<boolean | undefined> {
     if (this.lostLock) return Promise.resolve(false);
+    const sentAt = this.deps.clock.now();
     this.inFlight ??= this.deps.registry
       .heartbeatLock(this.environment, this.key)
       .then(
         (ok) => {
+          if (ok) this.lastLanded = Math.max(this.lastLanded, sentAt);
           this.events.onBeat?.(ok);
-          if (ok) this.lastLanded = this.deps.clock.now();
-          else this.markLost();
+          if (!ok) this.markLost();
           return ok;
         },
         (err: unknown) => {

@@ -39,7 +39,7 @@ export interface TurnOptions {
   /** Called once the ticket exists, so finalize can remove it if this process dies. */
   readonly onQueued?: (ticket: Ticket) => void;
   /** Called the instant the lock is taken, before anything else is awaited: the lease starts here. */
-  readonly onAcquired?: (holder: Holder, registry: Registry) => void;
+  readonly onAcquired?: (holder: Holder, registry: Registry, sentAt: number) => void;
   /** Called once, after the first look at the queue: who is ahead on arrival. */
   readonly onArrival?: (arrival: Arrival) => Promise<void>;
 }
@@ -218,6 +218,20 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
     finish(opts.signal?.aborted ? 'cancelled' : 'timeout');
 
   for (let poll = 1; ; poll++) {
+    if (fallbackReason && registry !== deps.registry) {
+      // Back to the registry as soon as it answers again: CloudFormation alone is the last resort.
+      const back = await deps.registry.view(env).then(
+        () => true,
+        () => false
+      );
+      if (back) {
+        log.info('The registry answers again: coordinating through it again (queuing anew).');
+        registry = deps.registry;
+        fallbackReason = undefined;
+        ticket = undefined;
+        tracker = new LivenessTracker();
+      }
+    }
     if (!ticket) {
       ticket = await attempt(() => registry.enqueue(me));
       if (ticket) {
@@ -339,9 +353,10 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
           `Taking over the lock of ${holder!.correlationId} (${holder!.run.runUrl ?? 'no run link'}): ${stale}.`,
           { title: 'Stale lock taken over' }
         );
+      const sentAt = clock.now();
       const got = await attempt(() => registry.acquire(me, view.lock));
       if (got) {
-        opts.onAcquired?.(got, registry);
+        opts.onAcquired?.(got, registry, sentAt);
         return finish('acquired', {
           holder: got,
           lockBefore: view.lock,

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, writeFileSync } from 'node:fs';
 import type { Clock, Sleep } from '../coordination/ports.js';
 import { monitorFiles, writeSettings, type MonitorSettings } from './files.js';
-import { readObservations } from './stop.js';
 
 export interface LaunchedMonitor {
   readonly pid: number;
@@ -42,18 +41,18 @@ export function launchMonitor(
 export type HandoverResult = 'holding' | 'lost' | 'timeout';
 
 /**
- * Waits until the monitor in `dir` has landed its first heartbeat (it then holds the lease), or
- * found the lock gone, or `timeoutMs` passed; reads its observations, polling every 50 ms.
+ * Waits until the monitor has landed its first heartbeat (it then holds the lease), or found the
+ * lock gone, or `timeoutMs` passed; reads its observations (`observed`) every 50 ms.
  */
 export async function monitorHolds(
-  dir: string,
+  observed: () => readonly Record<string, unknown>[],
   clock: Clock,
   sleep: Sleep,
   timeoutMs: number
 ): Promise<HandoverResult> {
   const until = clock.now() + timeoutMs;
   for (;;) {
-    for (const o of readObservations(dir)) {
+    for (const o of observed()) {
       if (o['type'] === 'heartbeat') return o['ok'] === true ? 'holding' : 'lost';
       if (o['type'] === 'lock-lost') return 'lost';
     }

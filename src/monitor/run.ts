@@ -66,6 +66,7 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
           { registry, clock: { now: d.now }, sleep: d.sleep },
           s.environment,
           { owner: s.owner, fence: s.fence, correlationId: s.correlationId },
+          s.leaseMs,
           s.heartbeatMs,
           {
             onBeat: (r) =>

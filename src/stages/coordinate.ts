@@ -43,6 +43,7 @@ import {
   type HandoverResult,
   type LaunchedMonitor
 } from '../monitor/launch.js';
+import { readObservations } from '../monitor/stop.js';
 import { ask } from '../notify/ask.js';
 import { queuedMessage, startedMessage, type DeploymentInfo } from '../notify/messages.js';
 import type { SlackNotifier, ThreadRef } from '../notify/slack.js';
@@ -56,10 +57,10 @@ import {
 } from '../notify/thread.js';
 import { CloudFormationOnlyRegistry } from '../registry/cloudformation-only.js';
 import { historyFile } from '../registry/history-file.js';
-import type { HistoryEntry, Holder, Participant, Registry, Transition } from '../registry/types.js';
+import type { HistoryEntry, Participant, Registry, Transition } from '../registry/types.js';
 import type { Logger } from '../report/logger.js';
 import { cloudFormationReader, openRegistry } from './clients.js';
-import { holdLease, type Holding } from './holder.js';
+import { confirmed, holdLease, type Holding } from './holder.js';
 import { actionStage, cancellationSignal, sleep, systemClock, type ActionIO } from './runtime.js';
 
 export interface CoordinateDeps {
@@ -128,7 +129,7 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
   try {
     const turn = await waitForTurn(
       { ...d, fallback: () => new CloudFormationOnlyRegistry() },
-      turnOptions(d, arrival, (holder, registry) => {
+      turnOptions(d, arrival, (holder, registry, sentAt) => {
         // The instant the lock is taken: on the record for finalize, and heartbeating from here on.
         d.io.saveState(State.Fence, String(holder.fence));
         d.io.saveState(State.AcquiredAt, holder.acquiredAt);
@@ -137,7 +138,8 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
           d.config.environment,
           { owner: d.owner, fence: holder.fence, correlationId: d.log.correlationId },
           d.config.leaseMs,
-          'coordinate'
+          'coordinate',
+          sentAt
         );
         holding.lease.start();
       })
@@ -162,6 +164,8 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
       findings,
       d.signal ? AbortSignal.any([d.signal, lost]) : lost
     );
+    // Act as the holder only on a lease known to be current: no one can have taken it over.
+    if (result === 'acquired' && !(await confirmed(d, lease))) result = 'aborted';
     if (lease.lost) result = 'aborted';
     if (result !== 'acquired') {
       if (await lease.release(result, releaseBudget(d.config)))
@@ -169,8 +173,8 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
       return { result, turn, findings, expectedMs };
     }
     const thread = await announce(d, arrival, turn);
-    await handOver(d, arrival, turn, thread, lease);
-    return { result: lease.lost ? 'aborted' : 'acquired', turn, findings, expectedMs };
+    const holds = await handOver(d, arrival, turn, thread, lease);
+    return { result: holds ? 'acquired' : 'aborted', turn, findings, expectedMs };
   } finally {
     // Whatever happened, this process heartbeats no more: the monitor holds the lease now, or
     // finalize releases it (owner and fence are in state).
@@ -215,7 +219,7 @@ async function arrive(d: CoordinateDeps): Promise<Arrival> {
 function turnOptions(
   d: CoordinateDeps,
   arrival: Arrival,
-  onAcquired: (holder: Holder, registry: Registry) => void
+  onAcquired: NonNullable<TurnOptions['onAcquired']>
 ): TurnOptions {
   const { config, log } = d;
   const { expectedMs, basis } = arrival.expected.estimate;
@@ -345,6 +349,7 @@ async function repair(
   const { config, reader } = d;
   if (!d.recovery || !turn.stacks.some((st) => recoveryAction(st.status, config)))
     return turn.stacks;
+  if (!(await confirmed(d, lease))) return turn.stacks;
   await recoverStacks(
     {
       reader,
@@ -475,7 +480,7 @@ async function handOver(
   turn: TurnOutcome,
   thread: ThreadRef | undefined,
   lease: Lease
-): Promise<void> {
+): Promise<boolean> {
   const { config, log } = d;
   const holder = turn.holder!;
   const heartbeats = turn.registry.kind === 'dynamodb';
@@ -499,18 +504,50 @@ async function handOver(
       `Monitor started (pid ${monitor.pid}): ${heartbeats ? 'heartbeats the lock, ' : ''}${config.monitor ? 'follows the stack events' : 'events not watched (monitor: false)'}.`
     );
   }
-  if (monitor && heartbeats && d.monitorHolds) {
-    const handover = await d.monitorHolds(monitor, config.leaseMs);
-    if (handover === 'holding')
-      log.info('The monitor holds the lease now (its first heartbeat landed).');
-    else if (handover === 'timeout')
-      log.warning(
-        `The monitor's first heartbeat has not landed within a lease (${formatDuration(config.leaseMs)}): until it does, another run may take the lock over. The monitor keeps trying.`,
-        { title: 'Lock handover incomplete' }
-      );
-  }
+  const handover =
+    monitor && heartbeats && d.monitorHolds
+      ? await d.monitorHolds(monitor, config.leaseMs)
+      : undefined;
+  if (handover === 'holding')
+    log.info('The monitor holds the lease now (its first heartbeat landed).');
+  else if (handover === 'timeout')
+    log.warning(
+      `The monitor's first heartbeat has not landed within a lease (${formatDuration(config.leaseMs)}): until it does, another run may take the lock over. The monitor keeps trying.`,
+      { title: 'Lock handover incomplete' }
+    );
   // Only now does this process stop heartbeating: the monitor holds the lease (or nobody can).
   await lease.stop();
+  if (handover === 'lost' && !lease.lost)
+    log.error(
+      `The monitor found the ${config.environment} lock no longer this deployment's (fencing token ${holder.fence}): not deploying.`,
+      { title: 'Lock lost' }
+    );
+  if (!heartbeats) return stillClear(d, turn);
+  // The deploy step starts on a lease known to be current: the monitor's first heartbeat, or one more here.
+  return handover === 'holding' || (handover !== 'lost' && (await confirmed(d, lease)));
+}
+
+/**
+ * CloudFormation alone holds no lease: just before the deploy step, look once more. A stack in
+ * progress, or a table that answers again with the lock held by another run, means not now.
+ */
+async function stillClear(d: CoordinateDeps, turn: TurnOutcome): Promise<boolean> {
+  const { config, log } = d;
+  const stacks = await d.reader.describeStacks(config.stackNames);
+  const busy = stacks.filter((s) => classifyStatus(s.status).class === 'in-progress');
+  const view = turn.fallbackReason
+    ? await d.registry.view(config.environment).catch(() => undefined)
+    : undefined;
+  const other =
+    view?.lock.holder && view.lock.holder.owner !== d.owner ? view.lock.holder : undefined;
+  if (busy.length === 0 && !other) return true;
+  log.error(
+    other
+      ? `The registry answers again and ${config.environment} is held by ${describeHolder(other)}: not deploying.`
+      : `${busy.map((s) => `${s.name} is ${s.status}`).join(', ')}: another deployment began meanwhile; not deploying.`,
+    { title: 'Another deployment is active' }
+  );
+  return false;
 }
 
 const releaseBudget = (config: Config): number => Math.min(config.leaseMs, 30_000);
@@ -655,7 +692,8 @@ export async function main(): Promise<void> {
           monitorSettings(config, { correlationId, ...m }),
           monitorEnv(config.slack)
         ),
-      monitorHolds: (m, timeoutMs) => monitorHolds(m.dir, systemClock, sleep, timeoutMs)
+      monitorHolds: (m, timeoutMs) =>
+        monitorHolds(() => readObservations(m.dir), systemClock, sleep, timeoutMs)
     };
     publish(deps, await coordinate(deps));
   });

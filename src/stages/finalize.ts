@@ -15,10 +15,10 @@ import { monitorPid, readObservations, stopMonitor, type StopResult } from '../m
 import { failedMessage, startedMessage, succeededMessage } from '../notify/messages.js';
 import { deploymentInfo, formatThread, openNotifier, parseThread } from '../notify/thread.js';
 import { isRootCauseFailure } from '../domain/watch.js';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { HistoryEntry, LockKey, Registry, Transition } from '../registry/types.js';
 import type { SlackNotifier, ThreadRef } from '../notify/slack.js';
-import { holdLease, type Holding } from './holder.js';
+import { confirmed, holdLease, type Holding } from './holder.js';
 import { createLogger, type Logger } from '../report/logger.js';
 import { cloudFormationReader, openRegistry } from './clients.js';
 import { historyFile } from '../registry/history-file.js';
@@ -108,7 +108,9 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
   let released: boolean | undefined;
   try {
     deployment = await assess(d, acquisition?.acquiredAt);
-    if (!holding?.lease.lost) deployment.recoveries = await repair(d, deployment, holding?.lease);
+    if (!holding || (await confirmed(d, holding.lease)))
+      deployment.recoveries = await repair(d, deployment, holding?.lease);
+    else logOutcome(d, deployment, deployment.stacks);
   } finally {
     released = await release(d, holding?.lease, deployment?.outcome ?? 'unknown');
   }
@@ -245,16 +247,24 @@ async function repair(
     : [];
   const after =
     recoveries.length > 0 ? await d.reader.describeStacks(config.stackNames) : deployment.stacks;
-  log.info(
-    `Outcome: ${deployment.outcome}. Stacks now: ${after.map((r) => `${r.name}=${r.status}`).join(', ')}`
+  logOutcome(d, deployment, after);
+  return recoveries;
+}
+
+function logOutcome(
+  d: FinalizeDeps,
+  deployment: Deployment,
+  stacks: readonly StackSnapshot[]
+): void {
+  d.log.info(
+    `Outcome: ${deployment.outcome}. Stacks now: ${stacks.map((r) => `${r.name}=${r.status}`).join(', ')}`
   );
   if (deployment.outcome === 'still-running') {
-    log.warning(
+    d.log.warning(
       'The job ended while CloudFormation is still working: releasing the lock; the next run is still held back by the in-progress check.',
       { title: 'Deployment still running' }
     );
   }
-  return recoveries;
 }
 
 /** The release, whatever failed before it: true released, false not this run's (said already), undefined no lock or no answer. */
@@ -486,7 +496,9 @@ async function slackReport(
       thread,
       startedMessage(info, { state, startedAt: end.startedAt, endedAt: end.endedAt })
     );
-    writeFileSync(files.finalSent, new Date().toISOString());
+    // A finalize in a job of its own has no folder yet.
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(files.finalSent, new Date().toISOString(), { mode: 0o600 });
   }
   lost.push(...notifier.failed);
   if (lost.length > 0) {

@@ -63,27 +63,36 @@ export function holdLease(
   environment: string,
   key: LockKey,
   leaseMs: number,
-  by: 'coordinate' | 'finalize'
+  by: 'coordinate' | 'finalize',
+  sinceMs?: number
 ): Holding {
   const controller = new AbortController();
   let reported: Promise<Loss | undefined> = Promise.resolve(undefined);
   let loss: Loss | undefined;
   let warnedSilent = false;
-  const lease = new Lease(d, environment, key, heartbeatInterval(leaseMs), {
-    onBeat: (r) => {
-      if (typeof r === 'boolean' || warnedSilent) return;
-      if (d.clock.now() - lease.lastLandedAt < leaseMs) return;
-      warnedSilent = true;
-      d.log.warning(
-        `The lock's heartbeats have not landed for longer than a lease (${r.message}): another run may take it over. Still trying.`,
-        { title: 'Lock heartbeat failing' }
-      );
+  const lease = new Lease(
+    d,
+    environment,
+    key,
+    leaseMs,
+    heartbeatInterval(leaseMs),
+    {
+      onBeat: (r) => {
+        if (typeof r === 'boolean' || warnedSilent) return;
+        if (d.clock.now() - lease.lastLandedAt < leaseMs) return;
+        warnedSilent = true;
+        d.log.warning(
+          `The lock's heartbeats have not landed for longer than a lease (${r.message}): another run may take it over. Still trying.`,
+          { title: 'Lock heartbeat failing' }
+        );
+      },
+      onLost: () => {
+        reported = reportLoss(d, environment, key, by).then((l) => (loss = l));
+        controller.abort();
+      }
     },
-    onLost: () => {
-      reported = reportLoss(d, environment, key, by).then((l) => (loss = l));
-      controller.abort();
-    }
-  });
+    sinceMs
+  );
   return {
     lease,
     reported: async () => {
@@ -135,4 +144,18 @@ export async function reportLoss(
       .catch(() => undefined);
   }
   return loss;
+}
+
+/** The lease made sure of before this run acts as the holder; said when it cannot be. */
+export async function confirmed(
+  d: { config: { environment: string; leaseMs: number }; log: Logger },
+  lease: Lease
+): Promise<boolean> {
+  if (await lease.confirm(d.config.leaseMs)) return true;
+  if (!lease.lost)
+    d.log.error(
+      `Could not make sure this run still holds the ${d.config.environment} lock: no heartbeat landed for a lease (the registry did not answer). Not acting as the holder.`,
+      { title: 'Lock not confirmed' }
+    );
+  return false;
 }

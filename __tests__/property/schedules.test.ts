@@ -1,0 +1,232 @@
+/**
+ * The lock's promise, proved on the real code paths: random schedules of jobs running the real
+ * coordinate(), the monitor loop and finalize() in process against dynalite, on virtual time
+ * (test-rig/schedules.ts says what is drawn and what is checked). `npm run soak` runs the same
+ * for 10,000 schedules; here a few hundred, plus the situations that used to make two holders.
+ */
+import { DynamoRig } from '../../test-rig/dynamo-rig.js';
+import {
+  checkSchedule,
+  drawSchedule,
+  grants,
+  narrate,
+  runSchedule,
+  type JobPlan,
+  type Schedule,
+  type ScheduleResult
+} from '../../test-rig/schedules.js';
+
+let rig: DynamoRig;
+
+beforeAll(async () => {
+  rig = await DynamoRig.start();
+});
+afterAll(async () => {
+  await rig.close();
+});
+
+const SCHEDULES = 240;
+
+const job = (overrides: Partial<JobPlan> = {}): JobPlan => ({
+  arrivalMs: 0,
+  fate: 'normal',
+  fateDelayMs: 0,
+  waitTimeoutMs: 120_000,
+  deploy: {
+    startAfterMs: 1_000,
+    durationMs: 4_000,
+    fails: false,
+    disableRollback: false,
+    tailMs: 500,
+    waits: true
+  },
+  warnings: 'proceed',
+  answerAfterMs: 1_000,
+  faults: [],
+  ...overrides
+});
+
+const schedule = (seed: number, jobs: JobPlan[], overrides: Partial<Schedule> = {}): Schedule => ({
+  seed,
+  leaseMs: 6_000,
+  pollMs: 500,
+  jobs,
+  faults: [],
+  slack: { delayMs: 50, rateLimited: false },
+  repair: { durationMs: 1_000, fails: false },
+  ...overrides
+});
+
+function expectSafe(result: ScheduleResult): void {
+  const found = checkSchedule(result);
+  if (found.length > 0) throw new Error(`${found.join('\n')}\n${narrate(result)}`);
+}
+
+/** The second job is granted the lock only after the first job's post step has begun. */
+function expectSecondAfterFirstPost(result: ScheduleResult): void {
+  const [first, second] = result.jobs;
+  const g = grants(result);
+  expect(g.map((x) => x.job)).toEqual([0, 1]);
+  expect(first?.postStartedAt).toBeDefined();
+  expect(g[1]!.at).toBeGreaterThanOrEqual(first!.postStartedAt!);
+  expect(second?.result).toBe('acquired');
+}
+
+describe('random schedules of the real stages', () => {
+  it(`${SCHEDULES} schedules: one holder at a time, FIFO among live waiters, takeovers only after a lease of silence`, async () => {
+    const seen = {
+      takeovers: 0,
+      fallbacks: 0,
+      lateAnswers: 0,
+      repairsInCoordinate: 0,
+      repairsInFinalize: 0,
+      lostLocks: 0,
+      sharedIds: 0,
+      fates: new Set<string>()
+    };
+    let violations = 0;
+    const reports: string[] = [];
+    for (let seed = 1; seed <= SCHEDULES; seed++) {
+      const result = await runSchedule(rig, drawSchedule(seed));
+      const found = checkSchedule(result);
+      violations += found.length;
+      if (found.length > 0 && reports.length < 3)
+        reports.push(`${found.join('\n')}\n${narrate(result)}`);
+      for (const j of result.jobs) {
+        const notes = j.annotations.join('\n');
+        if (notes.includes('Stale lock taken over')) seen.takeovers++;
+        if (j.registryKind === 'cloudformation-only') seen.fallbacks++;
+        if (j.plan.warnings === 'ask' && j.plan.answerAfterMs > result.schedule.leaseMs)
+          seen.lateAnswers++;
+        if (j.acts.some((a) => a.what.includes('/coordinate'))) seen.repairsInCoordinate++;
+        if (j.acts.some((a) => a.what.includes('/finalize'))) seen.repairsInFinalize++;
+        if (notes.includes('Lock lost')) seen.lostLocks++;
+        if (notes.includes('Correlation ID not unique')) seen.sharedIds++;
+        seen.fates.add(j.plan.fate);
+      }
+    }
+    expect(reports).toEqual([]);
+    expect(violations).toBe(0);
+    // The schedules reached what they are drawn to reach.
+    expect(seen.takeovers).toBeGreaterThan(0);
+    expect(seen.fallbacks).toBeGreaterThan(0);
+    expect(seen.lateAnswers).toBeGreaterThan(0);
+    expect(seen.repairsInCoordinate).toBeGreaterThan(0);
+    expect(seen.repairsInFinalize).toBeGreaterThan(0);
+    expect(seen.sharedIds).toBeGreaterThan(0);
+    expect([...seen.fates].sort()).toEqual(
+      [
+        'cancel-waiting',
+        'crash-coordinate',
+        'crash-finalize',
+        'crash-holding',
+        'crash-waiting',
+        'normal'
+      ].sort()
+    );
+  }, 180_000);
+});
+
+describe('the situations that used to make two holders', () => {
+  it('a question answered 14 s after it was asked (lease 6 s): the second job waits for the first one’s post', async () => {
+    const result = await runSchedule(
+      rig,
+      schedule(
+        90_001,
+        [
+          job({
+            warnings: 'ask',
+            answerAfterMs: 14_000
+          }),
+          job({ arrivalMs: 2_000 })
+        ],
+        // A rolled-back last deployment makes the warning the question is about.
+        { initialStatus: 'UPDATE_ROLLBACK_COMPLETE' }
+      ),
+      'fixed-late-answer'
+    );
+    expectSafe(result);
+    expect(result.jobs[0]!.lines.join('\n')).toMatch(
+      /despite 1 warning\(s\) \(LAST_DEPLOYMENT_FAILED\)\? proceed: answered 'proceed' in Slack/
+    );
+    expectSecondAfterFirstPost(result);
+  });
+
+  it('two jobs with one correlation-id queue like any other two, and the second is warned', async () => {
+    const result = await runSchedule(
+      rig,
+      schedule(90_002, [job({ sharedId: 'twin' }), job({ arrivalMs: 1_500, sharedId: 'twin' })]),
+      'fixed-shared-id'
+    );
+    expectSafe(result);
+    expectSecondAfterFirstPost(result);
+    expect(result.jobs[1]!.annotations.join('\n')).toContain('Correlation ID not unique');
+  });
+
+  it('the table throttles every job for 4 s while the holder builds: nobody falls back, nobody jumps in', async () => {
+    const result = await runSchedule(
+      rig,
+      schedule(
+        90_003,
+        [job({ deploy: { ...job().deploy, startAfterMs: 6_000 } }), job({ arrivalMs: 1_000 })],
+        { faults: [{ kind: 'throttle', fromMs: 1_500, durationMs: 4_000 }] }
+      ),
+      'fixed-throttling'
+    );
+    expectSafe(result);
+    expectSecondAfterFirstPost(result);
+    expect(result.jobs.map((j) => j.registryKind)).toEqual(['dynamodb', 'dynamodb']);
+    const throttled = result.calls.filter((c) =>
+      String((c.error as Error | undefined)?.message).includes('ProvisionedThroughputExceeded')
+    );
+    expect(throttled.length).toBeGreaterThan(0);
+  });
+
+  it('Slack answers every call after 20 s during a 16 s deployment: the lease never waits for it', async () => {
+    const result = await runSchedule(
+      rig,
+      schedule(
+        90_004,
+        [job({ deploy: { ...job().deploy, durationMs: 16_000 } }), job({ arrivalMs: 1_000 })],
+        { slack: { delayMs: 20_000, rateLimited: true } }
+      ),
+      'fixed-slack-429'
+    );
+    expectSafe(result);
+    expectSecondAfterFirstPost(result);
+  });
+
+  it('coordinate repairs a stack for longer than a lease: the waiter does not take the lock meanwhile', async () => {
+    const result = await runSchedule(
+      rig,
+      schedule(
+        90_005,
+        [
+          // A first job leaves the stack UPDATE_FAILED (rollback disabled) and dies before post.
+          job({
+            fate: 'crash-holding',
+            fateDelayMs: 3_000,
+            deploy: {
+              ...job().deploy,
+              startAfterMs: 0,
+              durationMs: 2_000,
+              tailMs: 5_000,
+              fails: true,
+              disableRollback: true
+            }
+          }),
+          job({ arrivalMs: 4_000 }),
+          job({ arrivalMs: 14_000 })
+        ],
+        { repair: { durationMs: 9_000, fails: false } }
+      ),
+      'fixed-long-repair'
+    );
+    expectSafe(result);
+    const repairer = result.jobs[1]!;
+    expect(repairer.acts.map((a) => a.what)).toContain('rollbackStack by job1/coordinate');
+    const g = grants(result);
+    expect(g.map((x) => x.job)).toEqual([0, 1, 2]);
+    expect(g[2]!.at).toBeGreaterThanOrEqual(repairer.postStartedAt!);
+  });
+});

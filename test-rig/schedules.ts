@@ -1,0 +1,910 @@
+/**
+ * Schedules of jobs for the lock's proof on the real code paths: each job runs the real
+ * `coordinate()`, the real monitor loop (`runMonitor`) and the real `finalize()` in process,
+ * through their injected dependencies, against dynalite (a real DynamoRegistry per job over its
+ * own client), an in-memory CloudFormation and a Slack that can be slow or rate-limited, all on
+ * virtual time (virtual-time.ts), so a schedule of minutes runs in the time its registry calls
+ * take.
+ *
+ * A schedule draws, from a seed: arrivals, deployments (durations, failures with and without
+ * rollback, so repairs happen in finalize and in coordinate), questions answered late
+ * (`warnings: ask`), two jobs sharing a correlation ID, throttling bursts, registry outages and
+ * slow answers (for every job, or for one job's network), Slack trouble, cancellations, and
+ * crashes at every stage (the runner dies while waiting, while holding, in coordinate after the
+ * lock is taken, in finalize). What each job's registry calls did is recorded at the moment the
+ * table answered (virtual time), including the answers a killed job never saw.
+ *
+ * The checks (checkSchedule) read those records, not the jobs' own beliefs:
+ *  1. one holder at a time: fences are granted 1, 2, 3... in time, each once, each to one owner;
+ *  2. a lock changes hands only by its release, or once its holder's last lock write is at least
+ *     a lease old (it stopped heartbeating);
+ *  3. FIFO among live waiters: no job is granted the lock while a ticket ahead of its own is in
+ *     the queue, unless that ticket's owner got the lock first;
+ *  4. a ticket is removed as dead only once its owner's last write to it is at least a lease old;
+ *  5. every job that lived to the end of its post step released what it held, or it was taken
+ *     from it by rule 2; and nothing a living job started is left running (no virtual sleeps);
+ *  6. never two holders acting: a job starts its deploy step or a repair only while no later fence
+ *     has been granted (its lease was current, so nobody could take it over);
+ *  7. a waiter deploys on CloudFormation alone only once no registry holder's lease is live,
+ *     unless the waiter alone was cut off from the table (counted apart: partitionedGrants).
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { Readable } from 'node:stream';
+import type { WebClient } from '@slack/web-api';
+import { parseConfig } from '../src/config/config.js';
+import { INPUT_DEFAULTS, type InputName } from '../src/config/inputs.js';
+import { State } from '../src/config/state.js';
+import { monitorSettings } from '../src/monitor/files.js';
+import { monitorHolds } from '../src/monitor/launch.js';
+import { runMonitor } from '../src/monitor/run.js';
+import { SlackNotifier } from '../src/notify/slack.js';
+import { CloudFormationOnlyRegistry } from '../src/registry/cloudformation-only.js';
+import { DynamoRegistry } from '../src/registry/dynamodb.js';
+import type { Holder, LockKey, Registry, Ticket } from '../src/registry/types.js';
+import { createLogger, type LogSink } from '../src/report/logger.js';
+import { coordinate, publish } from '../src/stages/coordinate.js';
+import { finalize, type MonitorHandle } from '../src/stages/finalize.js';
+import type { ActionIO } from '../src/stages/runtime.js';
+import { RIG_CREDENTIALS, RIG_REGION, type DynamoRig } from './dynamo-rig.js';
+import { ScriptedCloudFormation } from './scripted-cloudformation.js';
+import { VirtualTime, type VirtualProcess } from './virtual-time.js';
+
+// ---------------------------------------------------------------------------------------------
+// Plans
+
+export type Fate =
+  | 'normal'
+  | 'cancel-waiting'
+  | 'crash-waiting'
+  | 'crash-coordinate'
+  | 'crash-holding'
+  | 'crash-finalize';
+
+export interface RegistryFault {
+  readonly kind: 'throttle' | 'outage' | 'slow';
+  readonly fromMs: number;
+  readonly durationMs: number;
+  /** slow: each request waits this long (virtual) before it reaches the table. */
+  readonly latencyMs?: number;
+}
+
+export interface JobPlan {
+  readonly arrivalMs: number;
+  readonly fate: Fate;
+  /** After arrival (cancel-waiting, crash-waiting, crash-coordinate), into the deploy step (crash-holding), into post (crash-finalize). */
+  readonly fateDelayMs: number;
+  readonly waitTimeoutMs: number;
+  readonly deploy: {
+    readonly startAfterMs: number;
+    readonly durationMs: number;
+    readonly fails: boolean;
+    readonly disableRollback: boolean;
+    /** After the stack operation ends (or is started, when the step does not wait), before post. */
+    readonly tailMs: number;
+    readonly waits: boolean;
+  };
+  readonly warnings: 'proceed' | 'ask';
+  readonly answerAfterMs: number;
+  /** This job's own registry trouble (its runner's network). */
+  readonly faults: readonly RegistryFault[];
+  /** Jobs with the same label share a correlation-id input. */
+  readonly sharedId?: string;
+}
+
+export interface Schedule {
+  readonly seed: number;
+  readonly leaseMs: number;
+  readonly pollMs: number;
+  readonly jobs: readonly JobPlan[];
+  /** Trouble with the table for every job. */
+  readonly faults: readonly RegistryFault[];
+  readonly slack: { readonly delayMs: number; readonly rateLimited: boolean };
+  readonly repair: { readonly durationMs: number; readonly fails: boolean };
+  /** The stack's status before the first job (default UPDATE_COMPLETE). */
+  readonly initialStatus?: string;
+}
+
+/** mulberry32: a small seeded generator, so a schedule is known by its seed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+export function drawSchedule(seed: number): Schedule {
+  const r = random(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const between = (lo: number, hi: number): number => Math.round(lo + r() * (hi - lo));
+  const leaseMs = 6_000;
+  const fault = (maxFrom: number): RegistryFault => {
+    const kind = pick(['throttle', 'throttle', 'outage', 'slow'] as const);
+    return {
+      kind,
+      fromMs: between(0, maxFrom),
+      // Mostly shorter than a lease; sometimes longer, so waiters fall back.
+      durationMs: r() < 0.75 ? between(500, leaseMs - 500) : between(leaseMs, 2.5 * leaseMs),
+      latencyMs: kind === 'slow' ? between(200, 4_000) : undefined
+    };
+  };
+  const n = between(2, 4);
+  const jobs: JobPlan[] = Array.from({ length: n }, () => {
+    const fate = pick([
+      'normal',
+      'normal',
+      'normal',
+      'normal',
+      'cancel-waiting',
+      'crash-waiting',
+      'crash-coordinate',
+      'crash-holding',
+      'crash-finalize'
+    ] as const);
+    const fails = r() < 0.3;
+    return {
+      arrivalMs: between(0, 12_000),
+      fate,
+      fateDelayMs: between(0, 10_000),
+      waitTimeoutMs: pick([60_000, 120_000, 0.5 * 60_000]),
+      deploy: {
+        startAfterMs: between(0, 8_000),
+        durationMs: between(1_000, 12_000),
+        fails,
+        disableRollback: fails && r() < 0.5,
+        tailMs: between(0, 3_000),
+        waits: r() < 0.85
+      },
+      warnings: r() < 0.4 ? 'ask' : 'proceed',
+      answerAfterMs: r() < 0.5 ? between(200, 3_000) : between(leaseMs, 3 * leaseMs),
+      faults: r() < 0.2 ? [fault(20_000)] : [],
+      sharedId: r() < 0.15 ? 'shared' : undefined
+    };
+  });
+  return {
+    seed,
+    leaseMs,
+    pollMs: pick([500, 1_000]),
+    jobs,
+    faults: r() < 0.35 ? Array.from({ length: between(1, 2) }, () => fault(30_000)) : [],
+    slack: { delayMs: r() < 0.3 ? between(1_000, 20_000) : 50, rateLimited: r() < 0.2 },
+    repair: {
+      durationMs: r() < 0.3 ? between(leaseMs, 2 * leaseMs) : between(200, 3_000),
+      fails: r() < 0.2
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Records
+
+export interface CallRecord {
+  readonly job: number;
+  readonly stage: string;
+  readonly op: string;
+  readonly args: readonly unknown[];
+  readonly startedAt: number;
+  /** When the table answered (virtual time): a write landed then. */
+  endedAt?: number;
+  result?: unknown;
+  error?: unknown;
+}
+
+export interface JobRecord {
+  readonly index: number;
+  readonly plan: JobPlan;
+  readonly correlationId: string;
+  readonly owner: string;
+  arrivedAt?: number;
+  result?: string;
+  registryKind?: string;
+  /** The job's runner died (no more of its stages run). */
+  killedAt?: number;
+  cancelledAt?: number;
+  deployStartedAt?: number;
+  /** Acting as the holder: the deploy step's start and every repair call, with the fence held then. */
+  readonly acts: { what: string; at: number; fence: number }[];
+  postStartedAt?: number;
+  postEndedAt?: number;
+  /** Error and warning annotation titles, with the line. */
+  readonly annotations: string[];
+  /** Every log line (the first line of each message). */
+  readonly lines: string[];
+  error?: unknown;
+}
+
+export interface ScheduleResult {
+  readonly schedule: Schedule;
+  readonly environment: string;
+  readonly jobs: readonly JobRecord[];
+  readonly calls: readonly CallRecord[];
+  readonly cfn: ScriptedCloudFormation;
+  /** Virtual sleeps still pending for jobs that were not killed, once every job ended. */
+  readonly leftovers: readonly { at: number; proc?: string }[];
+  readonly stuck: boolean;
+  readonly endedAt: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running
+
+const NEVER: Promise<never> = new Promise<never>(() => {});
+const STACK = 'AppStack';
+/** Virtual time's start: every schedule begins here. */
+const T0 = Date.UTC(2026, 11, 1, 12);
+/** Past this much virtual time a schedule is stuck: something waited without a bound. */
+const SCHEDULE_LIMIT_MS = 30 * 60_000;
+
+interface World {
+  readonly vt: VirtualTime;
+  readonly rig: DynamoRig;
+  readonly schedule: Schedule;
+  readonly environment: string;
+  readonly cfn: ScriptedCloudFormation;
+  readonly calls: CallRecord[];
+  readonly clients: DynamoDBClient[];
+}
+
+export async function runSchedule(
+  rig: DynamoRig,
+  schedule: Schedule,
+  environment = `soak-${schedule.seed}`
+): Promise<ScheduleResult> {
+  const vt = new VirtualTime(T0);
+  const cfn = new ScriptedCloudFormation(vt.now);
+  cfn.put(STACK, schedule.initialStatus ?? 'UPDATE_COMPLETE');
+  cfn.nextRepair = schedule.repair;
+  const world: World = { vt, rig, schedule, environment, cfn, calls: [], clients: [] };
+  const jobs: JobRecord[] = schedule.jobs.map((plan, index) => ({
+    index,
+    plan,
+    correlationId: plan.sharedId
+      ? `20261201-120000-${plan.sharedId.padEnd(8, '0').slice(0, 8)}`.replace(/[^0-9a-f-]/g, 'a')
+      : `20261201-120000-${(schedule.seed * 16 + index).toString(16).padStart(8, '0').slice(-8)}`,
+    owner: `owner-${schedule.seed}-${index}`,
+    annotations: [],
+    lines: [],
+    acts: []
+  }));
+  let done = 0;
+  jobs.forEach((job) =>
+    runJob(world, job).then(
+      () => void done++,
+      (err: unknown) => {
+        job.error = err;
+        done++;
+      }
+    )
+  );
+  let stuck = false;
+  while (done < jobs.length) {
+    if (!(await vt.step()) || vt.now() - T0 > SCHEDULE_LIMIT_MS) {
+      stuck = done < jobs.length;
+      break;
+    }
+  }
+  await vt.settle();
+  for (const c of world.clients) c.destroy();
+  return {
+    schedule,
+    environment,
+    jobs,
+    calls: world.calls,
+    cfn,
+    leftovers: vt.pending(),
+    stuck,
+    endedAt: vt.now()
+  };
+}
+
+async function runJob(w: World, job: JobRecord): Promise<void> {
+  const { vt } = w;
+  const { plan } = job;
+  const procs = {
+    test: { name: `job${job.index}/runner`, killed: false },
+    coordinate: { name: `job${job.index}/coordinate`, killed: false },
+    monitor: { name: `job${job.index}/monitor`, killed: false },
+    deploy: { name: `job${job.index}/deploy`, killed: false },
+    finalize: { name: `job${job.index}/finalize`, killed: false }
+  } satisfies Record<string, VirtualProcess>;
+  let onKilled: () => void = () => {};
+  const killed = new Promise<void>((resolve) => (onKilled = resolve));
+  let onMainKilled: () => void = () => {};
+  const mainKilled = new Promise<void>((resolve) => (onMainKilled = resolve));
+  const killJob = (): void => {
+    if (job.killedAt !== undefined) return;
+    job.killedAt = vt.now();
+    for (const p of Object.values(procs)) vt.kill(p);
+    onKilled();
+  };
+  const runnerSleep = vt.sleeper(procs.test);
+  await runnerSleep(plan.arrivalMs);
+  job.arrivedAt = vt.now();
+
+  const state = new Map<string, string>();
+  const io: ActionIO = {
+    setOutput: () => undefined,
+    saveState: (name, value) => void state.set(name, value),
+    getState: (name) => state.get(name) ?? '',
+    setExitCode: () => undefined,
+    appendSummary: async () => undefined
+  };
+  const config = jobConfig(w, job);
+  const log = createLogger(job.correlationId, sink(job));
+  const client = registryClient(w, job);
+  const registryOf = (proc: VirtualProcess): Registry => recorded(w, job, proc, client);
+  const act = (what: string): void => {
+    const fence = Number(state.get(State.Fence) ?? '0');
+    if (state.get(State.Registry) !== 'cloudformation-only' && fence > 0)
+      job.acts.push({ what, at: vt.now(), fence });
+  };
+  const cfnFor = (proc: VirtualProcess): ScriptedCloudFormation => frozenWith(w.cfn, proc, act);
+  const reader = cfnFor(procs.coordinate);
+  state.set(State.Owner, job.owner);
+
+  // The monitor, in process: its own registry view, its own sleeps, stopped by finalize.
+  let monitor:
+    | {
+        stopper: AbortController;
+        done: Promise<unknown>;
+        ended: boolean;
+        seen: Record<string, unknown>[];
+      }
+    | undefined;
+  const handle: MonitorHandle = {
+    stop: async () => {
+      if (!monitor || monitor.ended) return 'not-running';
+      monitor.stopper.abort();
+      await monitor.done;
+      return 'stopped';
+    },
+    observations: () => monitor?.seen ?? []
+  };
+
+  const cancel = new AbortController();
+  if (plan.fate === 'cancel-waiting')
+    void runnerSleep(plan.fateDelayMs).then(() => {
+      job.cancelledAt = vt.now();
+      cancel.abort();
+    });
+  if (plan.fate === 'crash-waiting') void runnerSleep(plan.fateDelayMs).then(killJob);
+  if (plan.fate === 'crash-coordinate')
+    void runnerSleep(plan.fateDelayMs).then(() => {
+      // The main step is killed (SIGKILL); the job goes on to its post step.
+      if (job.result !== undefined) return;
+      vt.kill(procs.coordinate);
+      onMainKilled();
+    });
+
+  const coordinateDeps = {
+    config,
+    log,
+    io,
+    reader,
+    registry: registryOf(procs.coordinate),
+    clock: { now: vt.now },
+    sleep: vt.sleeper(procs.coordinate),
+    signal: cancel.signal,
+    owner: job.owner,
+    notifier: slack(w, job, procs.coordinate),
+    recovery: cfnFor(procs.coordinate),
+    startMonitor: (
+      m: Parameters<NonNullable<Parameters<typeof coordinate>[0]['startMonitor']>>[0]
+    ) => {
+      const settings = monitorSettings(config, { correlationId: job.correlationId, ...m });
+      const stopper = new AbortController();
+      const seen: Record<string, unknown>[] = [];
+      const done = runMonitor({
+        settings,
+        registry: m.registryTable ? registryOf(procs.monitor) : undefined,
+        reader: cfnFor(procs.monitor),
+        notifier: slack(w, job, procs.monitor),
+        now: vt.now,
+        sleep: vt.sleeper(procs.monitor),
+        signal: stopper.signal,
+        write: (o) => void seen.push(o)
+      }).catch((err: unknown) => void seen.push({ type: 'crash', message: String(err) }));
+      const started = { stopper, done, ended: false, seen };
+      void done.then(() => (started.ended = true));
+      monitor = started;
+      return { pid: 1000 + job.index, dir: '', log: '' };
+    },
+    monitorHolds: (_m: unknown, timeoutMs: number) =>
+      monitorHolds(
+        () => monitor?.seen ?? [],
+        { now: vt.now },
+        vt.sleeper(procs.coordinate),
+        timeoutMs
+      )
+  };
+  const main = (async () => {
+    const report = await coordinate(coordinateDeps);
+    publish(coordinateDeps, report);
+    job.result = report.result;
+    job.registryKind = report.turn.registry.kind;
+  })();
+  await Promise.race([main, killed, mainKilled]);
+  if (job.killedAt !== undefined) return;
+
+  if (job.result === 'acquired') {
+    // The deploy step: starts the stack operation (when the stack lets it), waits or not, ends.
+    const deploySleep = vt.sleeper(procs.deploy);
+    if (plan.fate === 'crash-holding') void runnerSleep(plan.fateDelayMs).then(killJob);
+    const step = (async () => {
+      job.deployStartedAt = vt.now();
+      act('deploy');
+      await deploySleep(plan.deploy.startAfterMs);
+      w.cfn.update(STACK, job.correlationId, plan.deploy);
+      if (plan.deploy.waits) await deploySleep(plan.deploy.durationMs);
+      await deploySleep(plan.deploy.tailMs);
+    })();
+    await Promise.race([step, killed]);
+    if (job.killedAt !== undefined) return;
+  }
+
+  // post: finalize, with the same state; crash-finalize kills it part way.
+  job.postStartedAt = vt.now();
+  if (plan.fate === 'crash-finalize') void runnerSleep(plan.fateDelayMs / 4).then(killJob);
+  const post = finalize({
+    config,
+    log,
+    io,
+    reader: cfnFor(procs.finalize),
+    // As the post step does: the registry coordinate ended up with.
+    registry:
+      state.get(State.Registry) === 'cloudformation-only'
+        ? new CloudFormationOnlyRegistry()
+        : registryOf(procs.finalize),
+    clock: { now: vt.now },
+    sleep: vt.sleeper(procs.finalize),
+    recovery: cfnFor(procs.finalize),
+    notifier: slack(w, job, procs.finalize),
+    monitor: handle
+  });
+  await Promise.race([post, killed]);
+  if (job.killedAt !== undefined) return;
+  job.postEndedAt = vt.now();
+  // The job is over: a monitor still running would outlive it.
+  if (monitor) {
+    monitor.stopper.abort();
+    await monitor.done;
+  }
+}
+
+function jobConfig(w: World, job: JobRecord): ReturnType<typeof parseConfig> {
+  const { schedule } = w;
+  const inputs: Partial<Record<InputName, string>> = {
+    'stack-name': STACK,
+    environment: w.environment,
+    'registry-table': w.rig.table,
+    'wait-timeout-minutes': String(job.plan.waitTimeoutMs / 60_000),
+    'poll-interval-seconds': String(schedule.pollMs / 1000),
+    'lease-minutes': String(schedule.leaseMs / 60_000),
+    'monitor-interval-seconds': '1',
+    'stall-timeout-minutes': '0.2',
+    'progress-interval-minutes': '0.1',
+    warnings: job.plan.warnings,
+    'ask-timeout-minutes': '0.5',
+    'slack-token': 'xoxb-scripted',
+    'slack-channel': 'C0123456789',
+    'slack-api-url': 'http://127.0.0.1:9/api/',
+    'github-token': '',
+    'correlation-id': job.correlationId
+  };
+  return parseConfig((name) => inputs[name] ?? INPUT_DEFAULTS[name], {
+    AWS_REGION: RIG_REGION
+  });
+}
+
+function sink(job: JobRecord): LogSink {
+  const note =
+    (level: string) =>
+    (message: string, props?: { title?: string }): void =>
+      void job.annotations.push(`${level} ${props?.title ?? ''}: ${message.split('\n')[0]}`);
+  return {
+    info: (message: string) => void job.lines.push(message.split('\n')[0]!),
+    debug: () => undefined,
+    notice: () => undefined,
+    warning: note('warning'),
+    error: note('error'),
+    startGroup: () => undefined,
+    endGroup: () => undefined
+  };
+}
+
+/** A job's DynamoDB client: one attempt per call (the stages' own loops retry), with the schedule's faults on the wire. */
+function registryClient(w: World, job: JobRecord): DynamoDBClient {
+  const client = new DynamoDBClient({
+    endpoint: w.rig.url,
+    region: RIG_REGION,
+    credentials: RIG_CREDENTIALS,
+    maxAttempts: 1
+  });
+  w.clients.push(client);
+  type Handler = { handle: (req: unknown, opts: unknown) => Promise<unknown> };
+  const config = client.config as unknown as { requestHandler: Handler };
+  const inner = config.requestHandler;
+  const faults = [...w.schedule.faults, ...job.plan.faults];
+  const own = new Set(job.plan.faults);
+  const arrival = job.plan.arrivalMs;
+  config.requestHandler = Object.assign(
+    Object.create(Object.getPrototypeOf(inner) as object),
+    inner,
+    {
+      handle: async (req: unknown, opts: unknown): Promise<unknown> => {
+        // Global faults count from the schedule's start, a job's own from its arrival.
+        const at = w.vt.now() - T0;
+        const f = faults.find((x) => {
+          const from = own.has(x) ? arrival + x.fromMs : x.fromMs;
+          return at >= from && at < from + x.durationMs;
+        });
+        if (f?.kind === 'throttle') return throttled();
+        if (f?.kind === 'outage')
+          throw Object.assign(new Error(`connect ECONNREFUSED ${w.rig.url.slice(7)}`), {
+            code: 'ECONNREFUSED'
+          });
+        if (f?.kind === 'slow') await w.vt.park(f.latencyMs ?? 0);
+        return inner.handle(req, opts);
+      }
+    }
+  );
+  return client;
+}
+
+function throttled(): unknown {
+  const body = JSON.stringify({
+    __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+    message:
+      'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.'
+  });
+  return {
+    response: {
+      statusCode: 400,
+      reason: 'Bad Request',
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'scripted' },
+      body: Readable.from([Buffer.from(body)])
+    }
+  };
+}
+
+/**
+ * The registry as one stage of a job sees it: every call recorded with the table's answer (seen
+ * or not), tracked so virtual time waits for it, and frozen for good once the stage is killed.
+ */
+function recorded(
+  w: World,
+  job: JobRecord,
+  proc: VirtualProcess,
+  client: DynamoDBClient
+): Registry {
+  const inner = new DynamoRegistry(client, w.rig.table, w.vt.now);
+  return new Proxy(inner, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      const method = value as (...args: unknown[]) => Promise<unknown>;
+      return (...args: unknown[]): Promise<unknown> => {
+        if (proc.killed) return NEVER;
+        const rec: CallRecord = {
+          job: job.index,
+          stage: proc.name,
+          op: String(prop),
+          args,
+          startedAt: w.vt.now()
+        };
+        w.calls.push(rec);
+        const p = w.vt.track(method.apply(target, args));
+        return p.then(
+          (r) => {
+            rec.endedAt = w.vt.now();
+            rec.result = r;
+            return proc.killed ? NEVER : r;
+          },
+          (e: unknown) => {
+            rec.endedAt = w.vt.now();
+            rec.error = e;
+            return proc.killed ? NEVER : Promise.reject(e);
+          }
+        );
+      };
+    }
+  }) as Registry;
+}
+
+const REPAIRS = new Set(['rollbackStack', 'continueUpdateRollback', 'deleteStack']);
+
+/** CloudFormation as a stage sees it: nothing answers a killed stage; repairs are acts of the holder. */
+function frozenWith(
+  cfn: ScriptedCloudFormation,
+  proc: VirtualProcess,
+  act: (what: string) => void
+): ScriptedCloudFormation {
+  return new Proxy(cfn, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function' || prop === 'consoleUrl') return value;
+      const method = value as (...args: unknown[]) => unknown;
+      return (...args: unknown[]): unknown => {
+        if (proc.killed) return NEVER;
+        if (REPAIRS.has(String(prop))) act(`${String(prop)} by ${proc.name}`);
+        return method.apply(target, args);
+      };
+    }
+  });
+}
+
+/** Slack for one stage: slow or rate-limited as the schedule says; a question is answered after the plan's delay. */
+function slack(w: World, job: JobRecord, proc: VirtualProcess): SlackNotifier {
+  const { vt } = w;
+  const { delayMs, rateLimited } = w.schedule.slack;
+  const posted = new Map<string, number>();
+  let ts = 0;
+  const call = async <T>(answer: () => T): Promise<T> => {
+    await vt.sleep(delayMs, undefined, proc);
+    if (rateLimited)
+      throw Object.assign(
+        new Error('A rate limit was exceeded (url: chat.postMessage, retry-after: 20)'),
+        {
+          code: 'slack_webapi_rate_limited_error',
+          retryAfter: 20
+        }
+      );
+    return answer();
+  };
+  const client = {
+    chat: {
+      postMessage: (args: { channel: string }) =>
+        call(() => {
+          const id = `${vt.now()}.${String(++ts).padStart(6, '0')}`;
+          posted.set(id, vt.now());
+          return { ok: true, channel: args.channel, ts: id };
+        }),
+      update: () => call(() => ({ ok: true }))
+    },
+    reactions: {
+      get: (args: { timestamp: string }) =>
+        call(() => {
+          const at = posted.get(args.timestamp);
+          const answered = at !== undefined && vt.now() >= at + job.plan.answerAfterMs;
+          return {
+            ok: true,
+            message: { reactions: answered ? [{ name: 'white_check_mark' }] : [] }
+          };
+        })
+    },
+    conversations: { replies: () => call(() => ({ ok: true, messages: [] })) }
+  } as unknown as WebClient;
+  return new SlackNotifier(client, client, createLogger(job.correlationId, sink(job)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+
+interface Grant {
+  readonly job: number;
+  readonly fence: number;
+  readonly owner: string;
+  readonly at: number;
+}
+
+const landed = (c: CallRecord): boolean => c.endedAt !== undefined && c.error === undefined;
+const keyOf = (c: CallRecord): LockKey | undefined => c.args[1] as LockKey | undefined;
+
+/** Every acquisition the table applied (seen by its job or not), in fence order. */
+export function grants(result: ScheduleResult): Grant[] {
+  return result.calls
+    .filter((c) => c.op === 'acquire' && landed(c) && c.result)
+    .map((c) => {
+      const h = c.result as Holder;
+      return { job: c.job, fence: h.fence, owner: h.owner, at: c.endedAt! };
+    })
+    .sort((a, b) => a.fence - b.fence);
+}
+
+/** CloudFormation-only grants: jobs that acquired without the table (fence 0). */
+export const cloudFormationOnlyGrants = (result: ScheduleResult): number =>
+  result.jobs.filter((j) => j.result === 'acquired' && j.registryKind === 'cloudformation-only')
+    .length;
+
+/** The registry holder whose lease was live at `t` (its latest landed lock write less than a lease old), if any. */
+function liveHolderAt(result: ScheduleResult, g: readonly Grant[], t: number): Grant | undefined {
+  const { leaseMs } = result.schedule;
+  return g.find((x) => {
+    if (x.at > t) return false;
+    const writes = result.calls.filter(
+      (c) =>
+        landed(c) &&
+        keyOf(c)?.fence === x.fence &&
+        (c.op === 'heartbeatLock' || c.op === 'release') &&
+        c.endedAt! <= t
+    );
+    if (writes.some((c) => c.op === 'release' && c.result === true)) return false;
+    if (g.some((y) => y.fence > x.fence && y.at <= t)) return false;
+    const last = Math.max(x.at, ...writes.filter((c) => c.result === true).map((c) => c.endedAt!));
+    return t - last < leaseMs;
+  });
+}
+
+/**
+ * CloudFormation-only grants made while a registry holder's lease was live, by a waiter that
+ * alone could not reach the table (its own network): the documented limit of the fallback, which
+ * cannot tell a table that is down from a table it cannot reach.
+ */
+export function partitionedGrants(result: ScheduleResult): number {
+  const g = grants(result);
+  return result.jobs.filter(
+    (j) =>
+      j.registryKind === 'cloudformation-only' &&
+      j.deployStartedAt !== undefined &&
+      j.plan.faults.some((f) => f.kind === 'outage') &&
+      liveHolderAt(result, g, j.deployStartedAt)
+  ).length;
+}
+
+export function checkSchedule(result: ScheduleResult): string[] {
+  const out: string[] = [];
+  const { leaseMs } = result.schedule;
+  const t0 = T0;
+  const at = (t: number): string => `${((t - t0) / 1000).toFixed(3)}s`;
+  const g = grants(result);
+
+  // 1. One holder at a time: fences 1..n in time, each once, each to one owner.
+  g.forEach((x, i) => {
+    if (x.fence !== i + 1) out.push(`fence ${x.fence} granted where ${i + 1} was due`);
+    if (i > 0 && x.at < g[i - 1]!.at)
+      out.push(`fence ${x.fence} granted before fence ${x.fence - 1}`);
+  });
+
+  // 2. Hands change only by release, or after the holder's last lock write is a lease old.
+  for (let i = 1; i < g.length; i++) {
+    const prev = g[i - 1]!;
+    const next = g[i]!;
+    const writes = result.calls.filter(
+      (c) =>
+        landed(c) &&
+        ((c.op === 'heartbeatLock' && c.result === true) || c.op === 'release') &&
+        keyOf(c)?.fence === prev.fence &&
+        (c.endedAt ?? Infinity) <= next.at
+    );
+    if (prev.owner === next.owner) continue; // a job that took its own lock again
+    const release = writes.find((c) => c.op === 'release' && c.result === true);
+    const forced = result.calls.find(
+      (c) => c.op === 'forceUnlock' && landed(c) && c.result && (c.endedAt ?? Infinity) <= next.at
+    );
+    if (release || forced) continue;
+    const last = Math.max(prev.at, ...writes.map((c) => c.endedAt!));
+    if (next.at - last < leaseMs)
+      out.push(
+        `job${next.job} took fence ${next.fence} at ${at(next.at)}, ${next.at - last} ms after job${prev.job}'s last lock write (fence ${prev.fence}, at ${at(last)}): less than the lease of ${leaseMs} ms`
+      );
+  }
+
+  // 3. FIFO among live waiters.
+  const tickets = result.calls
+    .filter((c) => c.op === 'enqueue' && landed(c))
+    .map((c) => ({ job: c.job, ticket: c.result as Ticket, at: c.endedAt! }));
+  const removedAt = (t: Ticket): number =>
+    Math.min(
+      ...result.calls
+        .filter(
+          (c) =>
+            landed(c) &&
+            ((c.op === 'removeTicket' && c.args[1] === t.seq) ||
+              (c.op === 'removeDeadTicket' &&
+                (c.args[1] as Ticket).seq === t.seq &&
+                c.result === true))
+        )
+        .map((c) => c.endedAt!)
+    );
+  for (const grant of g) {
+    const mine = tickets.filter((t) => t.job === grant.job && t.at <= grant.at).at(-1);
+    if (!mine) continue;
+    for (const other of tickets) {
+      if (other.ticket.seq >= mine.ticket.seq || other.job === grant.job) continue;
+      if (other.at > grant.at || removedAt(other.ticket) <= grant.at) continue;
+      const otherGranted = g.some((x) => x.job === other.job && x.at <= grant.at);
+      if (otherGranted) continue;
+      out.push(
+        `job${grant.job} (ticket #${mine.ticket.seq}) took fence ${grant.fence} at ${at(grant.at)} while job${other.job}'s ticket #${other.ticket.seq} was ahead of it in the queue`
+      );
+    }
+  }
+
+  // 4. A ticket removed as dead only once its owner's last write to it is a lease old.
+  for (const c of result.calls.filter(
+    (x) => x.op === 'removeDeadTicket' && landed(x) && x.result === true
+  )) {
+    const t = c.args[1] as Ticket;
+    const owner = tickets.find((x) => x.ticket.seq === t.seq);
+    if (!owner) continue;
+    const beats = result.calls.filter(
+      (x) =>
+        x.op === 'heartbeatTicket' &&
+        landed(x) &&
+        x.result &&
+        (x.args[1] as Ticket).seq === t.seq &&
+        x.endedAt! <= c.endedAt!
+    );
+    const last = Math.max(owner.at, ...beats.map((x) => x.endedAt!));
+    if (c.endedAt! - last < t.leaseMs)
+      out.push(
+        `job${c.job} removed job${owner.job}'s ticket #${t.seq} as dead at ${at(c.endedAt!)}, ${c.endedAt! - last} ms after its last heartbeat`
+      );
+  }
+
+  // 6. Never two holders acting: a job deploys or repairs only while no later fence was granted.
+  for (const job of result.jobs)
+    for (const a of job.acts) {
+      const later = g.find((x) => x.fence > a.fence && x.at <= a.at);
+      if (later)
+        out.push(
+          `job${job.index} acted as the holder (${a.what}, fence ${a.fence}) at ${at(a.at)}, after job${later.job} was granted fence ${later.fence} at ${at(later.at)}`
+        );
+    }
+
+  // 7. A waiter falls back to CloudFormation only once no registry holder's lease is live (the
+  //    table was unreachable for everyone for longer than a lease), unless it alone was cut off.
+  for (const job of result.jobs) {
+    if (job.registryKind !== 'cloudformation-only' || job.deployStartedAt === undefined) continue;
+    if (job.plan.faults.some((f) => f.kind === 'outage')) continue;
+    const live = liveHolderAt(result, g, job.deployStartedAt);
+    if (live)
+      out.push(
+        `job${job.index} deployed on CloudFormation alone at ${at(job.deployStartedAt)} while job${live.job}'s lease (fence ${live.fence}) was live`
+      );
+  }
+
+  // 5. Jobs that lived released what they held; nothing of theirs is left running.
+  for (const job of result.jobs) {
+    if (job.error !== undefined) out.push(`job${job.index} failed: ${String(job.error)}`);
+    if (job.killedAt !== undefined || job.postEndedAt === undefined) continue;
+    const mine = g.filter((x) => x.job === job.index);
+    for (const grant of mine) {
+      const released = result.calls.some(
+        (c) => c.op === 'release' && c.result === true && keyOf(c)?.fence === grant.fence
+      );
+      const takenOver = g.some((x) => x.fence === grant.fence + 1);
+      const registryDown = result.calls.some(
+        (c) => c.job === job.index && c.op === 'release' && c.error !== undefined
+      );
+      if (!released && !takenOver && !registryDown)
+        out.push(`job${job.index} ended its post step still holding fence ${grant.fence}`);
+    }
+  }
+  const live = new Set(
+    result.jobs.filter((j) => j.killedAt === undefined).map((j) => `job${j.index}/`)
+  );
+  for (const p of result.leftovers)
+    if (
+      p.proc &&
+      !p.proc.endsWith('/runner') &&
+      [...live].some((prefix) => p.proc!.startsWith(prefix))
+    )
+      out.push(
+        `${p.proc} still had a sleep pending after its job ended (something outlived its job)`
+      );
+  if (result.stuck) out.push('the schedule did not end: something waited without a bound');
+  return out;
+}
+
+/** What happened, a line per job, for a failure message. */
+export function narrate(result: ScheduleResult): string {
+  const t0 = T0;
+  const rel = (t: number | undefined): string =>
+    t === undefined ? '-' : `${((t - t0) / 1000).toFixed(2)}s`;
+  const s = result.schedule;
+  const lines = result.jobs.map((j) => {
+    const p = j.plan;
+    return `  job${j.index} ${p.fate} arrive ${rel(j.arrivedAt)} result ${j.result ?? '-'} (${j.registryKind ?? '-'}) deploy ${rel(j.deployStartedAt)} post ${rel(j.postStartedAt)}-${rel(j.postEndedAt)} killed ${rel(j.killedAt)}; faults ${JSON.stringify(p.faults)}; ask ${p.warnings} after ${p.answerAfterMs}\n${j.annotations.map((a) => `      ${a}`).join('\n')}`;
+  });
+  return [
+    `seed ${s.seed}: lease ${s.leaseMs} ms, poll ${s.pollMs} ms, faults ${JSON.stringify(s.faults)}, slack ${JSON.stringify(s.slack)}, repair ${JSON.stringify(s.repair)}`,
+    ...lines,
+    `  grants: ${grants(result)
+      .map((x) => `#${x.fence} job${x.job} @${rel(x.at)}`)
+      .join(', ')}`
+  ].join('\n');
+}
