@@ -29,6 +29,9 @@
  *     unless the waiter alone was cut off from the table (counted apart: partitionedGrants).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { WebClient } from '@slack/web-api';
 import { parseConfig } from '../src/config/config.js';
@@ -231,6 +234,21 @@ export interface ScheduleResult {
 // ---------------------------------------------------------------------------------------------
 // Running
 
+/**
+ * The stages keep per-deployment files under RUNNER_TEMP: point it at a folder of this run's
+ * own, so schedules never read what an earlier run left. Returns the clean-up.
+ */
+export function scratchRunnerTemp(): () => void {
+  const previous = process.env['RUNNER_TEMP'];
+  const dir = mkdtempSync(join(tmpdir(), 'dc-schedules-'));
+  process.env['RUNNER_TEMP'] = dir;
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (previous === undefined) delete process.env['RUNNER_TEMP'];
+    else process.env['RUNNER_TEMP'] = previous;
+  };
+}
+
 const NEVER: Promise<never> = new Promise<never>(() => {});
 const STACK = 'AppStack';
 /** Virtual time's start: every schedule begins here. */
@@ -261,9 +279,8 @@ export async function runSchedule(
   const jobs: JobRecord[] = schedule.jobs.map((plan, index) => ({
     index,
     plan,
-    correlationId: plan.sharedId
-      ? `20261201-120000-${plan.sharedId.padEnd(8, '0').slice(0, 8)}`.replace(/[^0-9a-f-]/g, 'a')
-      : `20261201-120000-${(schedule.seed * 16 + index).toString(16).padStart(8, '0').slice(-8)}`,
+    // Unique per schedule; jobs with a shared label share one (index 15 is never a job's).
+    correlationId: `20261201-120000-${(schedule.seed * 16 + (plan.sharedId ? 15 : index)).toString(16).padStart(8, '0').slice(-8)}`,
     owner: `owner-${schedule.seed}-${index}`,
     annotations: [],
     lines: [],
@@ -337,9 +354,9 @@ async function runJob(w: World, job: JobRecord): Promise<void> {
   const client = registryClient(w, job);
   const registryOf = (proc: VirtualProcess): Registry => recorded(w, job, proc, client);
   const act = (what: string): void => {
-    const fence = Number(state.get(State.Fence) ?? '0');
-    if (state.get(State.Registry) !== 'cloudformation-only' && fence > 0)
-      job.acts.push({ what, at: vt.now(), fence });
+    // An act with no fence in state is an act without the lock (fence 0), unless on CloudFormation alone.
+    if (state.get(State.Registry) === 'cloudformation-only') return;
+    job.acts.push({ what, at: vt.now(), fence: Number(state.get(State.Fence) || '0') });
   };
   const cfnFor = (proc: VirtualProcess): ScriptedCloudFormation => frozenWith(w.cfn, proc, act);
   const reader = cfnFor(procs.coordinate);
@@ -767,8 +784,21 @@ export function checkSchedule(result: ScheduleResult): string[] {
         landed(c) &&
         ((c.op === 'heartbeatLock' && c.result === true) || c.op === 'release') &&
         keyOf(c)?.fence === prev.fence &&
+        // Only the holder's own writes count: another job touching its lock is a violation.
+        keyOf(c)?.owner === prev.owner &&
         (c.endedAt ?? Infinity) <= next.at
     );
+    for (const c of result.calls)
+      if (
+        landed(c) &&
+        c.result === true &&
+        (c.op === 'heartbeatLock' || c.op === 'release') &&
+        keyOf(c)?.fence === prev.fence &&
+        c.job !== prev.job
+      )
+        out.push(
+          `job${c.job} wrote (${c.op}) the lock job${prev.job} held under fence ${prev.fence}`
+        );
     if (prev.owner === next.owner) continue; // a job that took its own lock again
     const release = writes.find((c) => c.op === 'release' && c.result === true);
     const forced = result.calls.find(
@@ -838,6 +868,12 @@ export function checkSchedule(result: ScheduleResult): string[] {
   // 6. Never two holders acting: a job deploys or repairs only while no later fence was granted.
   for (const job of result.jobs)
     for (const a of job.acts) {
+      if (a.fence === 0) {
+        out.push(
+          `job${job.index} acted as the holder (${a.what}) at ${at(a.at)} without holding the lock`
+        );
+        continue;
+      }
       const later = g.find((x) => x.fence > a.fence && x.at <= a.at);
       if (later)
         out.push(
@@ -857,6 +893,14 @@ export function checkSchedule(result: ScheduleResult): string[] {
       );
   }
 
+  // A job says it lost the lock only when a later fence was granted to another, or an operator unlocked it.
+  for (const job of result.jobs) {
+    if (!job.annotations.some((x) => x.startsWith('error Lock lost'))) continue;
+    const mine = g.filter((x) => x.job === job.index);
+    if (!mine.some((m) => g.some((x) => x.fence > m.fence && x.job !== job.index)))
+      out.push(`job${job.index} reported 'Lock lost' though nobody else was granted its lock`);
+  }
+
   // 5. Jobs that lived released what they held; nothing of theirs is left running.
   for (const job of result.jobs) {
     if (job.error !== undefined) out.push(`job${job.index} failed: ${String(job.error)}`);
@@ -866,7 +910,7 @@ export function checkSchedule(result: ScheduleResult): string[] {
       const released = result.calls.some(
         (c) => c.op === 'release' && c.result === true && keyOf(c)?.fence === grant.fence
       );
-      const takenOver = g.some((x) => x.fence === grant.fence + 1);
+      const takenOver = g.some((x) => x.fence === grant.fence + 1 && x.at <= job.postEndedAt!);
       const registryDown = result.calls.some(
         (c) => c.job === job.index && c.op === 'release' && c.error !== undefined
       );

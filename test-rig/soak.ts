@@ -17,7 +17,8 @@ import {
   grants,
   narrate,
   partitionedGrants,
-  runSchedule
+  runSchedule,
+  scratchRunnerTemp
 } from './schedules.js';
 
 interface Tally {
@@ -25,6 +26,7 @@ interface Tally {
   grants: number;
   cloudFormationOnly: number;
   partitioned: number;
+  refusedUpdates: number;
   violations: number;
   reports: string[];
 }
@@ -32,12 +34,14 @@ interface Tally {
 const CONCURRENT = 4;
 
 async function work(from: number, count: number): Promise<Tally> {
+  const cleanUp = scratchRunnerTemp();
   const rig = await DynamoRig.start();
   const tally: Tally = {
     schedules: 0,
     grants: 0,
     cloudFormationOnly: 0,
     partitioned: 0,
+    refusedUpdates: 0,
     violations: 0,
     reports: []
   };
@@ -52,12 +56,14 @@ async function work(from: number, count: number): Promise<Tally> {
       tally.grants += grants(result).length + cloudFormationOnlyGrants(result);
       tally.cloudFormationOnly += cloudFormationOnlyGrants(result);
       tally.partitioned += partitionedGrants(result);
+      tally.refusedUpdates += result.cfn.updatesRefused.length;
       tally.violations += found.length;
       if (found.length > 0) tally.reports.push(`${found.join('\n')}\n${narrate(result)}`);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENT }, lane));
   await rig.close();
+  cleanUp();
   return tally;
 }
 
@@ -100,7 +106,7 @@ async function main(): Promise<void> {
   for (const t of tallies) for (const r of t.reports) process.stdout.write(`${r}\n\n`);
   const seconds = (performance.now() - started) / 1000;
   process.stdout.write(
-    `seeds ${from} to ${from + total - 1} on ${workers} worker(s) in ${seconds.toFixed(0)} s; ${sum('cloudFormationOnly')} grants on CloudFormation alone (${sum('partitioned')} by a waiter cut off from the table while a holder's lease was live: the fallback's documented limit)\n`
+    `seeds ${from} to ${from + total - 1} on ${workers} worker(s) in ${seconds.toFixed(0)} s; ${sum('cloudFormationOnly')} grants on CloudFormation alone (${sum('partitioned')} by a waiter cut off from the table while a holder's lease was live: the fallback's documented limit); ${sum('refusedUpdates')} stack updates refused by CloudFormation because another was in progress\n`
   );
   process.stdout.write(
     `${sum('schedules')} schedules, ${sum('grants')} grants, ${sum('violations')} violations\n`

@@ -24,6 +24,8 @@ interface Timer {
 }
 
 const NEVER: Promise<never> = new Promise<never>(() => {});
+/** Real time a settle may wait for calls in flight before it says something is wrong. */
+const SETTLE_LIMIT_MS = 60_000;
 
 export class VirtualTime {
   private t: number;
@@ -101,8 +103,13 @@ export class VirtualTime {
 
   /** Waits until nothing is in flight and the event loop has nothing left to run. */
   async settle(): Promise<void> {
+    const giveUp = Date.now() + SETTLE_LIMIT_MS;
     for (let quiet = 0; quiet < 3;) {
       if (this.inflight.size > this.parked) {
+        if (Date.now() > giveUp)
+          throw new Error(
+            `virtual-time: ${this.inflight.size - this.parked} call(s) still in flight after ${SETTLE_LIMIT_MS} ms of real time (a tracked call waiting on virtual time without park?)`
+          );
         quiet = 0;
         await Promise.race([...this.inflight, new Promise((r) => setTimeout(r, 5))]);
         continue;

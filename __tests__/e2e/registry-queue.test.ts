@@ -82,7 +82,8 @@ async function deployStep(job: Job, main: StageResult | null, holdMs = 300): Pro
       env: {
         STACK: 'AppStack',
         CORRELATION_ID: main.outputs['correlation-id'] ?? '',
-        FENCE: job.state['fence'] ?? '',
+        // A workflow passes the fencing-token output on (the action's state is its own).
+        FENCE: main.outputs['fencing-token'] ?? '',
         DEPLOY_LOG: join(scratch, 'deployments.jsonl'),
         HOLD_MS: String(holdMs)
       }
@@ -155,6 +156,7 @@ describe('coordination through the DynamoDB registry', () => {
       ids.flatMap((id) => [`start:${id}`, `end:${id}`])
     );
     const fences = lines.filter((l) => l.event === 'start').map((l) => l.fence);
+    expect(fences).toEqual(results.map((r) => Number(r.main?.outputs['fencing-token'])));
     expect(fences).toEqual([...fences].sort((a, b) => a - b));
     expect(new Set(fences).size).toBe(5);
 

@@ -11,18 +11,22 @@ import {
   grants,
   narrate,
   runSchedule,
+  scratchRunnerTemp,
   type JobPlan,
   type Schedule,
   type ScheduleResult
 } from '../../test-rig/schedules.js';
 
 let rig: DynamoRig;
+let cleanUp: () => void;
 
 beforeAll(async () => {
+  cleanUp = scratchRunnerTemp();
   rig = await DynamoRig.start();
 });
 afterAll(async () => {
   await rig.close();
+  cleanUp();
 });
 
 const SCHEDULES = 240;

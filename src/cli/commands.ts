@@ -75,6 +75,11 @@ async function readiness(ctx: CommandContext) {
   return { reader, registry, stacks, view, findings, reasons };
 }
 
+const withoutOwner = <T extends { owner: string }>(x: T): Omit<T, 'owner'> => {
+  const { owner: _owner, ...rest } = x;
+  return rest;
+};
+
 export const COMMANDS: Record<string, Command> = {
   status: {
     summary: 'Show the lock, the queue and the stacks of an environment.',
@@ -95,8 +100,11 @@ export const COMMANDS: Record<string, Command> = {
         {
           environment: ctx.config.environment,
           registry: registry.kind,
-          lock: view.lock,
-          queue: view.tickets,
+          // Owner tokens stay in the table: they are identities, not something to print.
+          lock: view.lock.holder
+            ? { ...view.lock, holder: withoutOwner(view.lock.holder) }
+            : view.lock,
+          queue: view.tickets.map(withoutOwner),
           stacks: stacks.map((s) => ({ name: s.name, status: s.status }))
         },
         lines.join('\n')
@@ -215,7 +223,7 @@ export const COMMANDS: Record<string, Command> = {
       if (turn.kind !== 'acquired' || !turn.holder || turn.registry.kind !== 'dynamodb') {
         emit(
           ctx,
-          { acquired: false, waitedFor: turn.waitedFor },
+          { acquired: false, waitedFor: turn.waitedFor.map(withoutOwner) },
           `${config.environment}: busy; not registered.`
         );
         return ExitCode.Concurrent;
@@ -370,7 +378,7 @@ export const COMMANDS: Record<string, Command> = {
       }
       emit(
         ctx,
-        { unlocked: Boolean(previous), previous },
+        { unlocked: Boolean(previous), previous: previous && withoutOwner(previous) },
         previous
           ? `Unlocked ${ctx.config.environment}: was held by ${describeHolder(previous)}. Recorded: by ${by}: ${reason}`
           : `${ctx.config.environment} was not locked.`

@@ -29,7 +29,8 @@ export const Outputs = {
   ConsoleUrl: 'console-url',
   EstimatedMinutes: 'estimated-minutes',
   CfnTags: 'cfn-tags',
-  Validation: 'validation'
+  Validation: 'validation',
+  FencingToken: 'fencing-token'
 } as const;
 
 export type OutputName = (typeof Outputs)[keyof typeof Outputs];

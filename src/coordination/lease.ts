@@ -51,10 +51,13 @@ export class Lease {
 
   /**
    * Whether this holder may act as one now: the lock was not found lost, and its latest write
-   * that landed was sent less than a lease ago, so nobody can have taken it over meanwhile.
+   * that landed was sent less than a lease ago, less one heartbeat interval of margin for what
+   * it is about to do, so nobody can have taken it over meanwhile.
    */
   get current(): boolean {
-    return !this.lostLock && this.deps.clock.now() - this.lastLanded < this.leaseMs;
+    return (
+      !this.lostLock && this.deps.clock.now() - this.lastLanded < this.leaseMs - this.heartbeatMs
+    );
   }
 
   /**

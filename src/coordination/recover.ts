@@ -27,6 +27,8 @@ export interface RecoverDeps {
   readonly log: Logger;
   /** False once this run no longer holds the lock: a repair is the holder's to wait for. */
   readonly holding?: () => boolean;
+  /** Asked before each repair call: only a holder sure of its lease may start one. */
+  readonly mayRepair?: () => Promise<boolean>;
 }
 
 /**
@@ -45,6 +47,12 @@ export async function recoverStacks(
   for (const stack of stacks) {
     const action = recoveryAction(stack.status, policy);
     if (!action) continue;
+    if (d.mayRepair && !(await d.mayRepair())) {
+      d.log.warning(
+        `Recovery of ${stack.name} not started: this run is not sure it holds the lock.`
+      );
+      continue;
+    }
     const startedAt = d.clock.now();
     d.log.info(
       `Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`

@@ -78,6 +78,8 @@ export interface TurnOutcome {
 const STACK_CHECK_MS = 30_000;
 /** The GitHub API is asked about a holder's run at most this often. */
 const RUN_CHECK_MS = 30_000;
+/** How long an acquired run still waits for its 'queued' notice to go out. */
+const ARRIVAL_NOTICE_GRACE_MS = 2_000;
 
 const sameOwner = (a: string | undefined, b: string | undefined): boolean => Boolean(a) && a === b;
 
@@ -173,6 +175,9 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
         return beat !== undefined;
       } catch (err) {
         if (!(err instanceof RegistryUnavailableError)) throw err;
+        // A throttled write here means the holder's writes (same partition) may be throttled too:
+        // its silence proves nothing, so its liveness is watched afresh.
+        if (err.failure === 'throttled') tracker = new LivenessTracker();
         return undefined;
       }
     });
@@ -194,12 +199,18 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
         log.info(`Could not remove this run's queue ticket #${t.seq} (${err.message}).`);
       }
     }
-    await arrivalNotice;
+    const waitedMs = clock.now() - started;
+    // The 'queued' notice is moot once the lock is held: a slow Slack must not hold up the deployment.
+    if (kind === 'acquired') {
+      const grace = new AbortController();
+      await Promise.race([arrivalNotice, sleep(ARRIVAL_NOTICE_GRACE_MS, grace.signal)]);
+      grace.abort();
+    } else await arrivalNotice;
     return {
       kind,
       registry,
       fallbackReason,
-      waitedMs: clock.now() - started,
+      waitedMs,
       queuePosition: queuePosition ?? 0,
       stacks,
       busy: firstBusy ?? [],
@@ -209,7 +220,10 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
   };
   /** Between polls: false when the wait is over (time is up or the run was cancelled). */
   const pause = async (ms: number): Promise<boolean> => {
-    const left = opts.timeoutMs - (clock.now() - started);
+    // Registry trouble on arrival is not another deployment: a run that does not wait
+    // (wait-timeout-minutes 0) still gives the table a lease to answer, then falls back.
+    const limit = arrived ? opts.timeoutMs : Math.max(opts.timeoutMs, me.leaseMs + 1);
+    const left = limit - (clock.now() - started);
     if (opts.signal?.aborted || left <= 0) return false;
     await sleep(Math.min(ms, left), opts.signal);
     return !opts.signal?.aborted;
@@ -217,181 +231,191 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
   const endOfWait = (): Promise<TurnOutcome> =>
     finish(opts.signal?.aborted ? 'cancelled' : 'timeout');
 
-  for (let poll = 1; ; poll++) {
-    if (fallbackReason && registry !== deps.registry) {
-      // Back to the registry as soon as it answers again: CloudFormation alone is the last resort.
-      const back = await deps.registry.view(env).then(
-        () => true,
-        () => false
-      );
-      if (back) {
-        log.info('The registry answers again: coordinating through it again (queuing anew).');
-        registry = deps.registry;
-        fallbackReason = undefined;
-        ticket = undefined;
-        tracker = new LivenessTracker();
-      }
-    }
-    if (!ticket) {
-      ticket = await attempt(() => registry.enqueue(me));
-      if (ticket) {
-        ticketRemoved = false;
-        if (registry.kind === 'dynamodb') {
-          opts.onQueued?.(ticket);
-          log.info(`Queued with ticket #${ticket.seq} for ${env}.`);
-        }
-        keepTicket();
-      }
-    }
-    const view = ticket ? await attempt(() => registry.view(env)) : undefined;
-    if (misconfigured) {
-      await stopKeeper();
-      return finish('misconfigured', { registryError: misconfigured });
-    }
-    if (!view) {
-      // The registry did not answer: back off (with jitter) and try again, or fall back (above).
-      if (fallbackReason && registry.kind !== 'dynamodb') continue;
-      const cap = Math.max(opts.pollIntervalMs, Math.min(30_000, me.leaseMs / 3));
-      if (!(await pause(backoffMs(failures - 1, opts.pollIntervalMs, cap)))) return endOfWait();
-      continue;
-    }
-    arrived = true;
-    let now = clock.now();
-
-    if (ticketRemoved) {
-      // Someone judged this waiter dead and removed its ticket: queue again, at the back.
-      log.warning(
-        "This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again."
-      );
-      await stopKeeper();
-      ticket = undefined;
-      continue;
-    }
-
-    // Tickets ahead of this run, skipping the lock holder's own and the dead.
-    const lockHolder = view.lock.holder;
-    const holder = lockHolder && !sameOwner(lockHolder.owner, me.owner) ? lockHolder : undefined;
-    if (!warnedDuplicate) {
-      const twin = [holder, ...view.tickets].find(
-        (t) => t && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner)
-      );
-      if (twin) {
-        warnedDuplicate = true;
-        log.warning(
-          `The correlation ID ${me.correlationId} is already used by another run in ${env} (${twin.run.runUrl ?? 'no run link'}). Correlation IDs should be unique per run: logs, records and Slack threads of the two runs will mix. This run queues like any other.`,
-          { title: 'Correlation ID not unique' }
+  try {
+    for (let poll = 1; ; poll++) {
+      if (fallbackReason && registry !== deps.registry) {
+        // Back to the registry as soon as it answers again: CloudFormation alone is the last resort.
+        const back = await deps.registry.view(env).then(
+          () => true,
+          () => false
         );
+        if (back) {
+          log.info('The registry answers again: coordinating through it again (queuing anew).');
+          registry = deps.registry;
+          fallbackReason = undefined;
+          ticket = undefined;
+          tracker = new LivenessTracker();
+        }
       }
-    }
-    const ahead: Ticket[] = [];
-    for (const t of view.tickets) {
-      if (t.seq >= ticket!.seq || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
+      if (!ticket) {
+        ticket = await attempt(() => registry.enqueue(me));
+        if (ticket) {
+          ticketRemoved = false;
+          if (registry.kind === 'dynamodb') {
+            opts.onQueued?.(ticket);
+            log.info(`Queued with ticket #${ticket.seq} for ${env}.`);
+          }
+          keepTicket();
+        }
+      }
+      const view = ticket ? await attempt(() => registry.view(env)) : undefined;
+      if (misconfigured) {
+        await stopKeeper();
+        return finish('misconfigured', { registryError: misconfigured });
+      }
+      if (!view) {
+        // The registry did not answer: back off (with jitter) and try again, or fall back (above).
+        if (fallbackReason && registry.kind !== 'dynamodb') continue;
+        const cap = Math.max(opts.pollIntervalMs, Math.min(30_000, me.leaseMs / 3));
+        if (!(await pause(backoffMs(failures - 1, opts.pollIntervalMs, cap)))) return endOfWait();
         continue;
-      if (tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now)) {
-        if (await attempt(() => registry.removeDeadTicket(env, t))) {
+      }
+      arrived = true;
+      let now = clock.now();
+
+      if (ticketRemoved) {
+        // Someone judged this waiter dead and removed its ticket: queue again, at the back.
+        log.warning(
+          "This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again."
+        );
+        await stopKeeper();
+        ticket = undefined;
+        continue;
+      }
+
+      // Tickets ahead of this run, skipping the lock holder's own and the dead.
+      const lockHolder = view.lock.holder;
+      const holder = lockHolder && !sameOwner(lockHolder.owner, me.owner) ? lockHolder : undefined;
+      if (!warnedDuplicate) {
+        const twin = [holder, ...view.tickets].find(
+          (t) => t && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner)
+        );
+        if (twin) {
+          warnedDuplicate = true;
           log.warning(
-            `Removed the dead ticket #${t.seq} of ${t.correlationId} (no heartbeat for ${formatDuration(t.leaseMs)}).`
+            `The correlation ID ${me.correlationId} is already used by another run in ${env} (${twin.run.runUrl ?? 'no run link'}). Correlation IDs should be unique per run: logs, records and Slack threads of the two runs will mix. This run queues like any other.`,
+            { title: 'Correlation ID not unique' }
           );
         }
-        continue;
       }
-      ahead.push(t);
-    }
-
-    let stale: string | undefined;
-    if (holder) {
-      if (!waitedFor.has(holder.fence)) waitedFor.set(holder.fence, holder);
-      if (tracker.isDead(`lock#${holder.fence}`, holder.heartbeat, holder.leaseMs, now)) {
-        stale = `no heartbeat for ${formatDuration(holder.leaseMs)}`;
-      } else if (liveness && now - (runChecked.get(holder.owner) ?? -Infinity) >= RUN_CHECK_MS) {
-        runChecked.set(holder.owner, now);
-        if ((await liveness.runFinished(holder.run)) === true)
-          stale = 'its workflow run is no longer in progress';
+      const ahead: Ticket[] = [];
+      for (const t of view.tickets) {
+        if (
+          t.seq >= ticket!.seq ||
+          sameOwner(t.owner, holder?.owner) ||
+          sameOwner(t.owner, me.owner)
+        )
+          continue;
+        if (tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now)) {
+          if (await attempt(() => registry.removeDeadTicket(env, t))) {
+            log.warning(
+              `Removed the dead ticket #${t.seq} of ${t.correlationId} (no heartbeat for ${formatDuration(t.leaseMs)}).`
+            );
+            continue;
+          }
+          // Not removed: its heartbeat moved meanwhile (it lives), or the table did not answer.
+        }
+        ahead.push(t);
       }
-    }
 
-    if (opts.skipSuperseded) {
-      const mine = ticket!;
-      const newer = view.tickets.find(
-        (t) =>
-          t.seq > mine.seq &&
-          me.run.ref &&
-          t.run.ref === me.run.ref &&
-          !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now)
+      let stale: string | undefined;
+      if (holder) {
+        if (!waitedFor.has(holder.fence)) waitedFor.set(holder.fence, holder);
+        if (tracker.isDead(`lock#${holder.fence}`, holder.heartbeat, holder.leaseMs, now)) {
+          stale = `no heartbeat for ${formatDuration(holder.leaseMs)}`;
+        } else if (liveness && now - (runChecked.get(holder.owner) ?? -Infinity) >= RUN_CHECK_MS) {
+          runChecked.set(holder.owner, now);
+          if ((await liveness.runFinished(holder.run)) === true)
+            stale = 'its workflow run is no longer in progress';
+        }
+      }
+
+      if (opts.skipSuperseded) {
+        const mine = ticket!;
+        const newer = view.tickets.find(
+          (t) =>
+            t.seq > mine.seq &&
+            me.run.ref &&
+            t.run.ref === me.run.ref &&
+            !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now)
+        );
+        if (newer) {
+          log.info(
+            `A newer run for ${me.run.ref} is queued behind this one (${newer.correlationId}, ${newer.run.runUrl ?? 'no run link'}): skipping this older deployment.`
+          );
+          return finish('superseded', { supersededBy: newer });
+        }
+      }
+
+      const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
+      if (
+        poll === 1 ||
+        registry.kind === 'cloudformation-only' ||
+        myTurn ||
+        now - stacksReadAt >= STACK_CHECK_MS
+      ) {
+        if (poll > 1) stacks = await reader.describeStacks(me.stacks);
+        stacksReadAt = now;
+        busy = stacks.some((s) => isInProgress(s.status)) ? await readActivity(reader, stacks) : [];
+        if (busy.length > 0) firstBusy ??= busy;
+      }
+      if (queuePosition === undefined) {
+        queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
+        // Told in the background: a slow Slack never holds up the wait.
+        arrivalNotice = opts
+          .onArrival?.({ registry, position: queuePosition, holder, ahead, busy })
+          .catch((err: unknown) => log.warning(`Arrival notice failed: ${(err as Error).message}`));
+      }
+
+      if (myTurn && busy.length === 0) {
+        if (stale)
+          log.warning(
+            `Taking over the lock of ${holder!.correlationId} (${holder!.run.runUrl ?? 'no run link'}): ${stale}.`,
+            { title: 'Stale lock taken over' }
+          );
+        const sentAt = clock.now();
+        const got = await attempt(() => registry.acquire(me, view.lock));
+        if (got) {
+          opts.onAcquired?.(got, registry, sentAt);
+          return finish('acquired', {
+            holder: got,
+            lockBefore: view.lock,
+            tookOver: stale && holder ? { from: holder, reason: stale } : undefined
+          });
+        }
+        if (failures === 0) {
+          if (registry.kind === 'dynamodb')
+            log.info('Another run took the lock first; waiting again.');
+          continue;
+        }
+      }
+
+      now = clock.now();
+      log.info(
+        pollReport(poll, now - started, opts, registry.kind, ahead, holder, stale, queuePosition)
       );
-      if (newer) {
-        log.info(
-          `A newer run for ${me.run.ref} is queued behind this one (${newer.correlationId}, ${newer.run.runUrl ?? 'no run link'}): skipping this older deployment.`
-        );
-        return finish('superseded', { supersededBy: newer });
+      for (const a of busy) {
+        const seen = lastEvent.get(a.stack.name);
+        const newest = a.events.at(-1);
+        if (newest) lastEvent.set(a.stack.name, newest.id);
+        if (seen === undefined) {
+          log.info(describeActivity(a, now, opts.expectedMs, opts.estimateBasis));
+        } else {
+          const fresh = a.events.slice(a.events.findIndex((e) => e.id === seen) + 1);
+          log.info(
+            `${describeActivity(a, now, opts.expectedMs, opts.estimateBasis, false)}${
+              fresh.length > 0
+                ? `\n  New events:\n${fresh.map((e) => `    ${formatEvent(e)}`).join('\n')}`
+                : '\n  No new events since the last poll.'
+            }`
+          );
+        }
       }
+      if (!(await pause(opts.pollIntervalMs))) return endOfWait();
     }
-
-    const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
-    if (
-      poll === 1 ||
-      registry.kind === 'cloudformation-only' ||
-      myTurn ||
-      now - stacksReadAt >= STACK_CHECK_MS
-    ) {
-      if (poll > 1) stacks = await reader.describeStacks(me.stacks);
-      stacksReadAt = now;
-      busy = stacks.some((s) => isInProgress(s.status)) ? await readActivity(reader, stacks) : [];
-      if (busy.length > 0) firstBusy ??= busy;
-    }
-    if (queuePosition === undefined) {
-      queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
-      // Told in the background: a slow Slack never holds up the wait.
-      arrivalNotice = opts
-        .onArrival?.({ registry, position: queuePosition, holder, ahead, busy })
-        .catch((err: unknown) => log.warning(`Arrival notice failed: ${(err as Error).message}`));
-    }
-
-    if (myTurn && busy.length === 0) {
-      if (stale)
-        log.warning(
-          `Taking over the lock of ${holder!.correlationId} (${holder!.run.runUrl ?? 'no run link'}): ${stale}.`,
-          { title: 'Stale lock taken over' }
-        );
-      const sentAt = clock.now();
-      const got = await attempt(() => registry.acquire(me, view.lock));
-      if (got) {
-        opts.onAcquired?.(got, registry, sentAt);
-        return finish('acquired', {
-          holder: got,
-          lockBefore: view.lock,
-          tookOver: stale && holder ? { from: holder, reason: stale } : undefined
-        });
-      }
-      if (failures === 0) {
-        if (registry.kind === 'dynamodb')
-          log.info('Another run took the lock first; waiting again.');
-        continue;
-      }
-    }
-
-    now = clock.now();
-    log.info(
-      pollReport(poll, now - started, opts, registry.kind, ahead, holder, stale, queuePosition)
-    );
-    for (const a of busy) {
-      const seen = lastEvent.get(a.stack.name);
-      const newest = a.events.at(-1);
-      if (newest) lastEvent.set(a.stack.name, newest.id);
-      if (seen === undefined) {
-        log.info(describeActivity(a, now, opts.expectedMs, opts.estimateBasis));
-      } else {
-        const fresh = a.events.slice(a.events.findIndex((e) => e.id === seen) + 1);
-        log.info(
-          `${describeActivity(a, now, opts.expectedMs, opts.estimateBasis, false)}${
-            fresh.length > 0
-              ? `\n  New events:\n${fresh.map((e) => `    ${formatEvent(e)}`).join('\n')}`
-              : '\n  No new events since the last poll.'
-          }`
-        );
-      }
-    }
-    if (!(await pause(opts.pollIntervalMs))) return endOfWait();
+  } finally {
+    // Whatever ended the wait (an error included), the ticket's heartbeat ends with it.
+    await stopKeeper();
   }
 }
 

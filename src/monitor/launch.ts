@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync, writeFileSync } from 'node:fs';
 import type { Clock, Sleep } from '../coordination/ports.js';
 import { monitorFiles, writeSettings, type MonitorSettings } from './files.js';
 
@@ -7,6 +7,8 @@ export interface LaunchedMonitor {
   readonly pid: number;
   readonly dir: string;
   readonly log: string;
+  /** Where this monitor's lines begin in the log (an earlier monitor of the same ID may have written before). */
+  readonly logOffset?: number;
 }
 
 /**
@@ -21,6 +23,7 @@ export function launchMonitor(
 ): LaunchedMonitor {
   const file = writeSettings(dir, settings);
   const files = monitorFiles(dir);
+  const logOffset = existsSync(files.log) ? statSync(files.log).size : 0;
   const out = openSync(files.log, 'a', 0o600);
   try {
     const child = spawn(process.execPath, [bundle, file], {
@@ -32,7 +35,7 @@ export function launchMonitor(
     child.unref();
     if (!child.pid) throw new Error('the monitor process did not start');
     writeFileSync(files.pid, String(child.pid), { mode: 0o600 });
-    return { pid: child.pid, dir, log: files.log };
+    return { pid: child.pid, dir, log: files.log, logOffset };
   } finally {
     closeSync(out);
   }

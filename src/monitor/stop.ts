@@ -22,14 +22,23 @@ const alive = (pid: number): boolean => {
 /** SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. */
 export async function stopMonitor(pid: number, sleep: Sleep, graceMs = 3_000): Promise<StopResult> {
   if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return 'not-running';
-  process.kill(pid, 'SIGTERM');
+  if (!signal(pid, 'SIGTERM')) return 'not-running';
   for (let waited = 0; waited < graceMs; waited += 50) {
     if (!alive(pid)) return 'stopped';
     await sleep(50);
   }
   if (!alive(pid)) return 'stopped';
-  process.kill(pid, 'SIGKILL');
-  return 'killed';
+  return signal(pid, 'SIGKILL') ? 'killed' : 'stopped';
+}
+
+/** False when the process is gone already (it exited between the check and the signal). */
+function signal(pid: number, sig: NodeJS.Signals): boolean {
+  try {
+    process.kill(pid, sig);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The pid from state, else from the deployment's folder (a separate finalize step). */
@@ -40,10 +49,12 @@ export function monitorPid(statePid: string, dir: string): number | undefined {
 }
 
 /** The monitor's observations (one JSON object a line); a torn last line is skipped. */
-export function readObservations(dir: string): Record<string, unknown>[] {
+export function readObservations(dir: string, fromByte = 0): Record<string, unknown>[] {
   const file = monitorFiles(dir).log;
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
+  return readFileSync(file)
+    .subarray(fromByte)
+    .toString('utf8')
     .split('\n')
     .filter((l) => l.startsWith('{'))
     .flatMap((l) => {

@@ -46,7 +46,9 @@ export function createSlackClient(
   return new WebClient(config.token, {
     slackApiUrl: config.apiUrl,
     retryConfig,
-    rejectRateLimitedCalls: false,
+    // 429s come back to the notifier, which waits only for a short Retry-After (a long one would
+    // hold up a deployment step: the message is kept for finalize instead).
+    rejectRateLimitedCalls: true,
     logLevel: LogLevel.ERROR,
     timeout: 10_000
   });
@@ -85,8 +87,8 @@ export class SlackNotifier {
     thread?: { ts: string; broadcast?: boolean }
   ): Promise<ThreadRef | undefined> {
     try {
-      const res = await this.client.chat.postMessage(
-        postArgs(channel, message, thread?.ts, thread?.broadcast)
+      const res = await rateLimited(() =>
+        this.client.chat.postMessage(postArgs(channel, message, thread?.ts, thread?.broadcast))
       );
       this.delivered.push(label);
       return { channel: String(res.channel ?? channel), ts: String(res.ts) };
@@ -107,12 +109,14 @@ export class SlackNotifier {
 
   async update(label: string, ref: ThreadRef, message: SlackMessage): Promise<boolean> {
     try {
-      await this.client.chat.update({
-        channel: ref.channel,
-        ts: ref.ts,
-        text: message.text,
-        blocks: message.blocks as never
-      });
+      await rateLimited(() =>
+        this.client.chat.update({
+          channel: ref.channel,
+          ts: ref.ts,
+          text: message.text,
+          blocks: message.blocks as never
+        })
+      );
       this.delivered.push(label);
       return true;
     } catch (err) {
@@ -161,18 +165,16 @@ export class SlackNotifier {
     const lost: SpoolEntry[] = [];
     for (const e of entries) {
       try {
-        if (e.op === 'post') {
-          await this.client.chat.postMessage(
-            postArgs(e.channel, e.message, e.threadTs, e.broadcast)
-          );
-        } else {
-          await this.client.chat.update({
-            channel: e.channel,
-            ts: e.ts ?? '',
-            text: e.message.text,
-            blocks: e.message.blocks as never
-          });
-        }
+        await rateLimited<unknown>(() =>
+          e.op === 'post'
+            ? this.client.chat.postMessage(postArgs(e.channel, e.message, e.threadTs, e.broadcast))
+            : this.client.chat.update({
+                channel: e.channel,
+                ts: e.ts ?? '',
+                text: e.message.text,
+                blocks: e.message.blocks as never
+              })
+        );
         this.delivered.push(`${e.label} (retried)`);
       } catch (err) {
         this.degraded = true;
@@ -212,7 +214,32 @@ function readSpool(file: string): SpoolEntry[] {
     });
 }
 
+/** The longest Retry-After a message waits for, and how often. */
+export const SLACK_MAX_RETRY_AFTER_S = 5;
+const SLACK_RATE_LIMIT_RETRIES = 4;
+
+const isRateLimited = (err: unknown): err is { retryAfter: number } =>
+  (err as { code?: string })?.code === 'slack_webapi_rate_limited_error';
+
+/** Sends, waiting out a short Retry-After a few times; a long one is the caller's failure at once. */
+async function rateLimited<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send();
+    } catch (err) {
+      if (
+        !isRateLimited(err) ||
+        attempt >= SLACK_RATE_LIMIT_RETRIES ||
+        err.retryAfter > SLACK_MAX_RETRY_AFTER_S
+      )
+        throw err;
+      await new Promise((r) => setTimeout(r, Math.max(0, err.retryAfter) * 1000));
+    }
+  }
+}
+
 function describe(err: unknown): string {
+  if (isRateLimited(err)) return `rate limited (Retry-After ${err.retryAfter} s)`;
   const e = err as { code?: string; data?: { error?: string }; message?: string };
   return e?.data?.error ?? e?.code ?? e?.message ?? String(err);
 }

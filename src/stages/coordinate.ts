@@ -131,7 +131,8 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
       { ...d, fallback: () => new CloudFormationOnlyRegistry() },
       turnOptions(d, arrival, (holder, registry, sentAt) => {
         // The instant the lock is taken: on the record for finalize, and heartbeating from here on.
-        d.io.saveState(State.Fence, String(holder.fence));
+        d.io.saveState(State.Registry, registry.kind);
+        if (registry.kind === 'dynamodb') d.io.saveState(State.Fence, String(holder.fence));
         d.io.saveState(State.AcquiredAt, holder.acquiredAt);
         holding = holdLease(
           { ...d, registry, info: arrival.info, slack: statusChannel(d) },
@@ -349,7 +350,6 @@ async function repair(
   const { config, reader } = d;
   if (!d.recovery || !turn.stacks.some((st) => recoveryAction(st.status, config)))
     return turn.stacks;
-  if (!(await confirmed(d, lease))) return turn.stacks;
   await recoverStacks(
     {
       reader,
@@ -357,7 +357,8 @@ async function repair(
       clock: d.clock,
       sleep: d.sleep,
       log: d.log,
-      holding: () => !lease.lost
+      holding: () => !lease.lost,
+      mayRepair: () => confirmed(d, lease)
     },
     turn.stacks,
     config,
@@ -511,8 +512,8 @@ async function handOver(
   if (handover === 'holding')
     log.info('The monitor holds the lease now (its first heartbeat landed).');
   else if (handover === 'timeout')
-    log.warning(
-      `The monitor's first heartbeat has not landed within a lease (${formatDuration(config.leaseMs)}): until it does, another run may take the lock over. The monitor keeps trying.`,
+    log.error(
+      `The monitor's first heartbeat has not landed within a lease (${formatDuration(config.leaseMs)}): nobody would heartbeat the lock during the deployment, so this run does not deploy.`,
       { title: 'Lock handover incomplete' }
     );
   // Only now does this process stop heartbeating: the monitor holds the lease (or nobody can).
@@ -524,7 +525,7 @@ async function handOver(
     );
   if (!heartbeats) return stillClear(d, turn);
   // The deploy step starts on a lease known to be current: the monitor's first heartbeat, or one more here.
-  return handover === 'holding' || (handover !== 'lost' && (await confirmed(d, lease)));
+  return handover === 'holding' || (handover === undefined && (await confirmed(d, lease)));
 }
 
 /**
@@ -621,7 +622,11 @@ export function publish(d: CoordinateDeps, report: CoordinateReport): void {
     [Outputs.ConsoleUrl]: first ? reader.consoleUrl(first) : '',
     [Outputs.EstimatedMinutes]: String(Math.round((report.expectedMs / 60_000) * 10) / 10),
     [Outputs.CfnTags]: JSON.stringify([{ Key: CORRELATION_TAG, Value: log.correlationId }]),
-    [Outputs.Validation]: JSON.stringify(report.findings)
+    [Outputs.Validation]: JSON.stringify(report.findings),
+    [Outputs.FencingToken]:
+      report.result === 'acquired' && turn.holder && turn.holder.fence > 0
+        ? String(turn.holder.fence)
+        : ''
   };
   for (const [name, value] of Object.entries(outputs)) io.setOutput(name, value);
   io.saveState(State.Result, report.result);
@@ -693,7 +698,7 @@ export async function main(): Promise<void> {
           monitorEnv(config.slack)
         ),
       monitorHolds: (m, timeoutMs) =>
-        monitorHolds(() => readObservations(m.dir), systemClock, sleep, timeoutMs)
+        monitorHolds(() => readObservations(m.dir, m.logOffset), systemClock, sleep, timeoutMs)
     };
     publish(deps, await coordinate(deps));
   });

@@ -8,6 +8,7 @@ import { resourceTypeSeconds } from '../domain/estimate.js';
 import { decideOutcome, type Outcome } from '../domain/outcome.js';
 import type { StackEvent, StackSnapshot } from '../domain/stack.js';
 import type { Lease } from '../coordination/lease.js';
+import type { DeploymentInfo } from '../notify/messages.js';
 import { runContext } from '../github/context.js';
 import { monitorDir } from '../monitor/files.js';
 import { monitorFiles, readSettings } from '../monitor/files.js';
@@ -94,23 +95,20 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
   const acquisition = await acquired(d);
   const result = io.getState(State.Result) || (acquisition ? 'acquired' : '');
   const dir = io.getState(State.MonitorDir) || monitorDir(log.correlationId);
-  const holding =
-    acquisition && result === 'acquired' && registry.kind === 'dynamodb'
-      ? await takeBack(d, acquisition, dir)
-      : undefined;
-  await stopTheMonitor(d, dir);
-
   if (result !== 'acquired') {
+    await stopTheMonitor(d, dir);
     await notAcquired(d, result, acquisition, dir);
     return;
   }
+  const holding =
+    acquisition && registry.kind === 'dynamodb' ? takeBack(d, acquisition, dir) : undefined;
   let deployment: Deployment | undefined;
   let released: boolean | undefined;
   try {
+    if (holding) await holdFromHere(d, holding);
+    await stopTheMonitor(d, dir);
     deployment = await assess(d, acquisition?.acquiredAt);
-    if (!holding || (await confirmed(d, holding.lease)))
-      deployment.recoveries = await repair(d, deployment, holding?.lease);
-    else logOutcome(d, deployment, deployment.stacks);
+    deployment.recoveries = await repair(d, deployment, holding);
   } finally {
     released = await release(d, holding?.lease, deployment?.outcome ?? 'unknown');
   }
@@ -127,26 +125,36 @@ interface Deployment {
   recoveries: RecoveryResult[];
 }
 
-/** Takes the lease back from the monitor: heartbeating here before the monitor is stopped, through the repair, to the release. */
-async function takeBack(d: FinalizeDeps, acquisition: Acquisition, dir: string): Promise<Holding> {
+/**
+ * The lease, taken back from the monitor: it counts as current only once a heartbeat from here
+ * has landed, and it heartbeats from before the monitor is stopped, through the repair, to the
+ * release.
+ */
+function takeBack(d: FinalizeDeps, acquisition: Acquisition, dir: string): Holding {
   const thread = threadOf(d, dir);
-  const notifier =
-    d.config.slack && thread
-      ? (d.notifier ?? (await openNotifier(d.config.slack, d.log)))
-      : undefined;
-  const holding = holdLease(
+  const slack = d.config.slack && thread ? { channel: thread.channel, ts: thread.ts } : undefined;
+  let info: DeploymentInfo | undefined;
+  try {
+    const file = monitorFiles(dir).settings;
+    info = existsSync(file) ? readSettings(file).info : undefined;
+  } catch {
+    info = undefined; // a torn settings file: the loss alert then goes without the details
+  }
+  return holdLease(
     {
       ...d,
-      info: existsSync(monitorFiles(dir).settings)
-        ? readSettings(monitorFiles(dir).settings).info
-        : undefined,
-      slack: notifier && thread ? { notifier, channel: thread.channel, ts: thread.ts } : undefined
+      info,
+      slack: slack && d.notifier ? { notifier: d.notifier, ...slack } : undefined
     },
     d.config.environment,
     acquisition.key,
     d.config.leaseMs,
-    'finalize'
+    'finalize',
+    -Infinity
   );
+}
+
+async function holdFromHere(d: FinalizeDeps, holding: Holding): Promise<void> {
   const landed = await holding.lease.beat();
   holding.lease.start();
   if (landed === undefined)
@@ -155,7 +163,6 @@ async function takeBack(d: FinalizeDeps, acquisition: Acquisition, dir: string):
       { title: 'Registry unavailable' }
     );
   await holding.reported();
-  return holding;
 }
 
 async function stopTheMonitor(d: FinalizeDeps, dir: string): Promise<void> {
@@ -226,9 +233,10 @@ async function assess(d: FinalizeDeps, acquiredAtState: string | undefined): Pro
 async function repair(
   d: FinalizeDeps,
   deployment: Deployment,
-  lease: Lease | undefined
+  holding: Holding | undefined
 ): Promise<RecoveryResult[]> {
   const { config, log } = d;
+  const lease = holding?.lease;
   const recoveries = d.recovery
     ? await recoverStacks(
         {
@@ -237,7 +245,8 @@ async function repair(
           clock: d.clock,
           sleep: d.sleep,
           log,
-          holding: () => !lease?.lost
+          holding: () => !lease?.lost,
+          mayRepair: () => (lease ? confirmed(d, lease) : Promise.resolve(true))
         },
         deployment.stacks,
         { autoRollback: config.autoRollback, cleanup: config.cleanup },
@@ -279,7 +288,13 @@ async function release(
     log.info('CloudFormation-only coordination holds no lock: nothing to release.');
     return undefined;
   }
-  if (!lease || lease.lost) return lease ? false : undefined;
+  if (!lease) {
+    log.info(
+      `No acquisition of ${env} by this run was found (in state or the lock): nothing to release.`
+    );
+    return undefined;
+  }
+  if (lease.lost) return false;
   const released = await lease.release(outcome, Math.min(config.leaseMs, 30_000));
   if (released) log.info(`Released ${env} (fencing token ${lease.key.fence}), outcome ${outcome}.`);
   else if (released === undefined)
@@ -559,17 +574,23 @@ const troubleshooting = (stacks: readonly string[]): string[] => [
 async function acquired(d: FinalizeDeps): Promise<Acquisition | undefined> {
   const { io, log, config } = d;
   const owner = io.getState(State.Owner);
-  const fence = Number(io.getState(State.Fence));
-  if (owner && Number.isInteger(fence) && io.getState(State.Fence) !== '')
-    return {
-      key: { owner, fence, correlationId: log.correlationId },
-      acquiredAt: io.getState(State.AcquiredAt) || undefined
-    };
-  if (io.getState(State.Result) || !config.correlationId || d.registry.kind !== 'dynamodb')
-    return undefined;
+  const fence = io.getState(State.Fence);
+  const acquiredAt = io.getState(State.AcquiredAt) || undefined;
+  if (owner && fence !== '' && Number.isInteger(Number(fence)))
+    return { key: { owner, fence: Number(fence), correlationId: log.correlationId }, acquiredAt };
+  if (d.registry.kind !== 'dynamodb' || (!owner && !config.correlationId)) return undefined;
   const view = await guard(log, () => d.registry.view(config.environment));
   const holder = view?.lock.holder;
-  return holder?.correlationId === config.correlationId
+  if (!holder) return undefined;
+  const run = runContext();
+  // This run's own token (an acquire whose answer was lost), or, for a finalize step of its own
+  // with no state, the lock held under this correlation ID by this very run attempt.
+  const mine = owner
+    ? holder.owner === owner
+    : holder.correlationId === config.correlationId &&
+      holder.run.runId === run.runId &&
+      (holder.run.runAttempt ?? '') === (run.runAttempt ?? '');
+  return mine
     ? {
         key: { owner: holder.owner, fence: holder.fence, correlationId: holder.correlationId },
         acquiredAt: holder.acquiredAt
@@ -689,7 +710,8 @@ export async function main(): Promise<void> {
       registry,
       clock: systemClock,
       sleep,
-      recovery: reader
+      recovery: reader,
+      notifier: await openNotifier(config.slack, log)
     });
   });
 }
