@@ -28769,7 +28769,8 @@ const Outputs = {
     ConsoleUrl: 'console-url',
     EstimatedMinutes: 'estimated-minutes',
     CfnTags: 'cfn-tags',
-    Validation: 'validation'
+    Validation: 'validation',
+    FencingToken: 'fencing-token'
 };
 /** Exit status of the coordinate stage and of the CLI. */
 const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
@@ -31884,6 +31885,8 @@ class HeartbeatLoop {
 const STACK_CHECK_MS = 30_000;
 /** The GitHub API is asked about a holder's run at most this often. */
 const RUN_CHECK_MS = 30_000;
+/** How long an acquired run still waits for its 'queued' notice to go out. */
+const ARRIVAL_NOTICE_GRACE_MS = 2_000;
 const sameOwner = (a, b) => Boolean(a) && a === b;
 /**
  * Waits for this run's turn: first live ticket, the lock free or stale, and no covered stack in
@@ -31985,6 +31988,10 @@ async function waitForTurn(deps, opts) {
             catch (err) {
                 if (!(err instanceof types/* RegistryUnavailableError */.i$))
                     throw err;
+                // A throttled write here means the holder's writes (same partition) may be throttled too:
+                // its silence proves nothing, so its liveness is watched afresh.
+                if (err.failure === 'throttled')
+                    tracker = new LivenessTracker();
                 return undefined;
             }
         });
@@ -32005,12 +32012,20 @@ async function waitForTurn(deps, opts) {
                 log.info(`Could not remove this run's queue ticket #${t.seq} (${err.message}).`);
             }
         }
-        await arrivalNotice;
+        const waitedMs = clock.now() - started;
+        // The 'queued' notice is moot once the lock is held: a slow Slack must not hold up the deployment.
+        if (kind === 'acquired') {
+            const grace = new AbortController();
+            await Promise.race([arrivalNotice, sleep(ARRIVAL_NOTICE_GRACE_MS, grace.signal)]);
+            grace.abort();
+        }
+        else
+            await arrivalNotice;
         return {
             kind,
             registry,
             fallbackReason,
-            waitedMs: clock.now() - started,
+            waitedMs,
             queuePosition: queuePosition ?? 0,
             stacks,
             busy: firstBusy ?? [],
@@ -32020,150 +32035,174 @@ async function waitForTurn(deps, opts) {
     };
     /** Between polls: false when the wait is over (time is up or the run was cancelled). */
     const pause = async (ms) => {
-        const left = opts.timeoutMs - (clock.now() - started);
+        // Registry trouble on arrival is not another deployment: a run that does not wait
+        // (wait-timeout-minutes 0) still gives the table a lease to answer, then falls back.
+        const limit = arrived ? opts.timeoutMs : Math.max(opts.timeoutMs, me.leaseMs + 1);
+        const left = limit - (clock.now() - started);
         if (opts.signal?.aborted || left <= 0)
             return false;
         await sleep(Math.min(ms, left), opts.signal);
         return !opts.signal?.aborted;
     };
     const endOfWait = () => finish(opts.signal?.aborted ? 'cancelled' : 'timeout');
-    for (let poll = 1;; poll++) {
-        if (!ticket) {
-            ticket = await attempt(() => registry.enqueue(me));
-            if (ticket) {
-                ticketRemoved = false;
-                if (registry.kind === 'dynamodb') {
-                    opts.onQueued?.(ticket);
-                    log.info(`Queued with ticket #${ticket.seq} for ${env}.`);
+    try {
+        for (let poll = 1;; poll++) {
+            if (fallbackReason && registry !== deps.registry) {
+                // Back to the registry as soon as it answers again: CloudFormation alone is the last resort.
+                const back = await deps.registry.view(env).then(() => true, () => false);
+                if (back) {
+                    log.info('The registry answers again: coordinating through it again (queuing anew).');
+                    registry = deps.registry;
+                    fallbackReason = undefined;
+                    ticket = undefined;
+                    tracker = new LivenessTracker();
                 }
-                keepTicket();
             }
-        }
-        const view = ticket ? await attempt(() => registry.view(env)) : undefined;
-        if (misconfigured) {
-            await stopKeeper();
-            return finish('misconfigured', { registryError: misconfigured });
-        }
-        if (!view) {
-            // The registry did not answer: back off (with jitter) and try again, or fall back (above).
-            if (fallbackReason && registry.kind !== 'dynamodb')
+            if (!ticket) {
+                ticket = await attempt(() => registry.enqueue(me));
+                if (ticket) {
+                    ticketRemoved = false;
+                    if (registry.kind === 'dynamodb') {
+                        opts.onQueued?.(ticket);
+                        log.info(`Queued with ticket #${ticket.seq} for ${env}.`);
+                    }
+                    keepTicket();
+                }
+            }
+            const view = ticket ? await attempt(() => registry.view(env)) : undefined;
+            if (misconfigured) {
+                await stopKeeper();
+                return finish('misconfigured', { registryError: misconfigured });
+            }
+            if (!view) {
+                // The registry did not answer: back off (with jitter) and try again, or fall back (above).
+                if (fallbackReason && registry.kind !== 'dynamodb')
+                    continue;
+                const cap = Math.max(opts.pollIntervalMs, Math.min(30_000, me.leaseMs / 3));
+                if (!(await pause(backoffMs(failures - 1, opts.pollIntervalMs, cap))))
+                    return endOfWait();
                 continue;
-            const cap = Math.max(opts.pollIntervalMs, Math.min(30_000, me.leaseMs / 3));
-            if (!(await pause(backoffMs(failures - 1, opts.pollIntervalMs, cap))))
+            }
+            arrived = true;
+            let now = clock.now();
+            if (ticketRemoved) {
+                // Someone judged this waiter dead and removed its ticket: queue again, at the back.
+                log.warning("This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again.");
+                await stopKeeper();
+                ticket = undefined;
+                continue;
+            }
+            // Tickets ahead of this run, skipping the lock holder's own and the dead.
+            const lockHolder = view.lock.holder;
+            const holder = lockHolder && !sameOwner(lockHolder.owner, me.owner) ? lockHolder : undefined;
+            if (!warnedDuplicate) {
+                const twin = [holder, ...view.tickets].find((t) => t && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner));
+                if (twin) {
+                    warnedDuplicate = true;
+                    log.warning(`The correlation ID ${me.correlationId} is already used by another run in ${env} (${twin.run.runUrl ?? 'no run link'}). Correlation IDs should be unique per run: logs, records and Slack threads of the two runs will mix. This run queues like any other.`, { title: 'Correlation ID not unique' });
+                }
+            }
+            const ahead = [];
+            for (const t of view.tickets) {
+                if (t.seq >= ticket.seq ||
+                    sameOwner(t.owner, holder?.owner) ||
+                    sameOwner(t.owner, me.owner))
+                    continue;
+                if (tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now)) {
+                    if (await attempt(() => registry.removeDeadTicket(env, t))) {
+                        log.warning(`Removed the dead ticket #${t.seq} of ${t.correlationId} (no heartbeat for ${formatDuration(t.leaseMs)}).`);
+                        continue;
+                    }
+                    // Not removed: its heartbeat moved meanwhile (it lives), or the table did not answer.
+                }
+                ahead.push(t);
+            }
+            let stale;
+            if (holder) {
+                if (!waitedFor.has(holder.fence))
+                    waitedFor.set(holder.fence, holder);
+                if (tracker.isDead(`lock#${holder.fence}`, holder.heartbeat, holder.leaseMs, now)) {
+                    stale = `no heartbeat for ${formatDuration(holder.leaseMs)}`;
+                }
+                else if (liveness && now - (runChecked.get(holder.owner) ?? -Infinity) >= RUN_CHECK_MS) {
+                    runChecked.set(holder.owner, now);
+                    if ((await liveness.runFinished(holder.run)) === true)
+                        stale = 'its workflow run is no longer in progress';
+                }
+            }
+            if (opts.skipSuperseded) {
+                const mine = ticket;
+                const newer = view.tickets.find((t) => t.seq > mine.seq &&
+                    me.run.ref &&
+                    t.run.ref === me.run.ref &&
+                    !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now));
+                if (newer) {
+                    log.info(`A newer run for ${me.run.ref} is queued behind this one (${newer.correlationId}, ${newer.run.runUrl ?? 'no run link'}): skipping this older deployment.`);
+                    return finish('superseded', { supersededBy: newer });
+                }
+            }
+            const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
+            if (poll === 1 ||
+                registry.kind === 'cloudformation-only' ||
+                myTurn ||
+                now - stacksReadAt >= STACK_CHECK_MS) {
+                if (poll > 1)
+                    stacks = await reader.describeStacks(me.stacks);
+                stacksReadAt = now;
+                busy = stacks.some((s) => (0,stack_status/* isInProgress */.LT)(s.status)) ? await readActivity(reader, stacks) : [];
+                if (busy.length > 0)
+                    firstBusy ??= busy;
+            }
+            if (queuePosition === undefined) {
+                queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
+                // Told in the background: a slow Slack never holds up the wait.
+                arrivalNotice = opts
+                    .onArrival?.({ registry, position: queuePosition, holder, ahead, busy })
+                    .catch((err) => log.warning(`Arrival notice failed: ${err.message}`));
+            }
+            if (myTurn && busy.length === 0) {
+                if (stale)
+                    log.warning(`Taking over the lock of ${holder.correlationId} (${holder.run.runUrl ?? 'no run link'}): ${stale}.`, { title: 'Stale lock taken over' });
+                const sentAt = clock.now();
+                const got = await attempt(() => registry.acquire(me, view.lock));
+                if (got) {
+                    opts.onAcquired?.(got, registry, sentAt);
+                    return finish('acquired', {
+                        holder: got,
+                        lockBefore: view.lock,
+                        tookOver: stale && holder ? { from: holder, reason: stale } : undefined
+                    });
+                }
+                if (failures === 0) {
+                    if (registry.kind === 'dynamodb')
+                        log.info('Another run took the lock first; waiting again.');
+                    continue;
+                }
+            }
+            now = clock.now();
+            log.info(pollReport(poll, now - started, opts, registry.kind, ahead, holder, stale, queuePosition));
+            for (const a of busy) {
+                const seen = lastEvent.get(a.stack.name);
+                const newest = a.events.at(-1);
+                if (newest)
+                    lastEvent.set(a.stack.name, newest.id);
+                if (seen === undefined) {
+                    log.info(describeActivity(a, now, opts.expectedMs, opts.estimateBasis));
+                }
+                else {
+                    const fresh = a.events.slice(a.events.findIndex((e) => e.id === seen) + 1);
+                    log.info(`${describeActivity(a, now, opts.expectedMs, opts.estimateBasis, false)}${fresh.length > 0
+                        ? `\n  New events:\n${fresh.map((e) => `    ${formatEvent(e)}`).join('\n')}`
+                        : '\n  No new events since the last poll.'}`);
+                }
+            }
+            if (!(await pause(opts.pollIntervalMs)))
                 return endOfWait();
-            continue;
         }
-        arrived = true;
-        let now = clock.now();
-        if (ticketRemoved) {
-            // Someone judged this waiter dead and removed its ticket: queue again, at the back.
-            log.warning("This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again.");
-            await stopKeeper();
-            ticket = undefined;
-            continue;
-        }
-        // Tickets ahead of this run, skipping the lock holder's own and the dead.
-        const lockHolder = view.lock.holder;
-        const holder = lockHolder && !sameOwner(lockHolder.owner, me.owner) ? lockHolder : undefined;
-        if (!warnedDuplicate) {
-            const twin = [holder, ...view.tickets].find((t) => t && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner));
-            if (twin) {
-                warnedDuplicate = true;
-                log.warning(`The correlation ID ${me.correlationId} is already used by another run in ${env} (${twin.run.runUrl ?? 'no run link'}). Correlation IDs should be unique per run: logs, records and Slack threads of the two runs will mix. This run queues like any other.`, { title: 'Correlation ID not unique' });
-            }
-        }
-        const ahead = [];
-        for (const t of view.tickets) {
-            if (t.seq >= ticket.seq || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
-                continue;
-            if (tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now)) {
-                if (await attempt(() => registry.removeDeadTicket(env, t))) {
-                    log.warning(`Removed the dead ticket #${t.seq} of ${t.correlationId} (no heartbeat for ${formatDuration(t.leaseMs)}).`);
-                }
-                continue;
-            }
-            ahead.push(t);
-        }
-        let stale;
-        if (holder) {
-            if (!waitedFor.has(holder.fence))
-                waitedFor.set(holder.fence, holder);
-            if (tracker.isDead(`lock#${holder.fence}`, holder.heartbeat, holder.leaseMs, now)) {
-                stale = `no heartbeat for ${formatDuration(holder.leaseMs)}`;
-            }
-            else if (liveness && now - (runChecked.get(holder.owner) ?? -Infinity) >= RUN_CHECK_MS) {
-                runChecked.set(holder.owner, now);
-                if ((await liveness.runFinished(holder.run)) === true)
-                    stale = 'its workflow run is no longer in progress';
-            }
-        }
-        if (opts.skipSuperseded) {
-            const mine = ticket;
-            const newer = view.tickets.find((t) => t.seq > mine.seq &&
-                me.run.ref &&
-                t.run.ref === me.run.ref &&
-                !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now));
-            if (newer) {
-                log.info(`A newer run for ${me.run.ref} is queued behind this one (${newer.correlationId}, ${newer.run.runUrl ?? 'no run link'}): skipping this older deployment.`);
-                return finish('superseded', { supersededBy: newer });
-            }
-        }
-        const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
-        if (poll === 1 ||
-            registry.kind === 'cloudformation-only' ||
-            myTurn ||
-            now - stacksReadAt >= STACK_CHECK_MS) {
-            if (poll > 1)
-                stacks = await reader.describeStacks(me.stacks);
-            stacksReadAt = now;
-            busy = stacks.some((s) => (0,stack_status/* isInProgress */.LT)(s.status)) ? await readActivity(reader, stacks) : [];
-            if (busy.length > 0)
-                firstBusy ??= busy;
-        }
-        if (queuePosition === undefined) {
-            queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
-            // Told in the background: a slow Slack never holds up the wait.
-            arrivalNotice = opts
-                .onArrival?.({ registry, position: queuePosition, holder, ahead, busy })
-                .catch((err) => log.warning(`Arrival notice failed: ${err.message}`));
-        }
-        if (myTurn && busy.length === 0) {
-            if (stale)
-                log.warning(`Taking over the lock of ${holder.correlationId} (${holder.run.runUrl ?? 'no run link'}): ${stale}.`, { title: 'Stale lock taken over' });
-            const got = await attempt(() => registry.acquire(me, view.lock));
-            if (got) {
-                opts.onAcquired?.(got, registry);
-                return finish('acquired', {
-                    holder: got,
-                    lockBefore: view.lock,
-                    tookOver: stale && holder ? { from: holder, reason: stale } : undefined
-                });
-            }
-            if (failures === 0) {
-                if (registry.kind === 'dynamodb')
-                    log.info('Another run took the lock first; waiting again.');
-                continue;
-            }
-        }
-        now = clock.now();
-        log.info(pollReport(poll, now - started, opts, registry.kind, ahead, holder, stale, queuePosition));
-        for (const a of busy) {
-            const seen = lastEvent.get(a.stack.name);
-            const newest = a.events.at(-1);
-            if (newest)
-                lastEvent.set(a.stack.name, newest.id);
-            if (seen === undefined) {
-                log.info(describeActivity(a, now, opts.expectedMs, opts.estimateBasis));
-            }
-            else {
-                const fresh = a.events.slice(a.events.findIndex((e) => e.id === seen) + 1);
-                log.info(`${describeActivity(a, now, opts.expectedMs, opts.estimateBasis, false)}${fresh.length > 0
-                    ? `\n  New events:\n${fresh.map((e) => `    ${formatEvent(e)}`).join('\n')}`
-                    : '\n  No new events since the last poll.'}`);
-            }
-        }
-        if (!(await pause(opts.pollIntervalMs)))
-            return endOfWait();
+    }
+    finally {
+        // Whatever ended the wait (an error included), the ticket's heartbeat ends with it.
+        await stopKeeper();
     }
 }
 function pollReport(poll, waitedMs, opts, kind, ahead, holder, stale, position) {
@@ -32374,7 +32413,7 @@ function registryMisconfiguredFinding(table, error) {
         message: `registry-table ${JSON.stringify(table)} cannot be used: ${error}. Nothing was coordinated: a table that is set but unusable is a configuration error, not a reason to coordinate on CloudFormation alone.`,
         resolution: [
             'Check registry-table and the region: the table must exist there, with partition key pk (S) and sort key sk (S) (infra/registry-table.yml).',
-            "Check that the role may use it (infra/iam-policy.json).",
+            'Check that the role may use it (infra/iam-policy.json).',
             `aws dynamodb describe-table --table-name ${table}`,
             'To coordinate on CloudFormation alone on purpose, leave registry-table empty.'
         ]
@@ -32584,6 +32623,10 @@ async function readiness(ctx) {
     ];
     return { reader, registry, stacks, view, findings, reasons };
 }
+const withoutOwner = (x) => {
+    const { owner: _owner, ...rest } = x;
+    return rest;
+};
 const COMMANDS = {
     status: {
         summary: 'Show the lock, the queue and the stacks of an environment.',
@@ -32602,8 +32645,11 @@ const COMMANDS = {
             emit(ctx, {
                 environment: ctx.config.environment,
                 registry: registry.kind,
-                lock: view.lock,
-                queue: view.tickets,
+                // Owner tokens stay in the table: they are identities, not something to print.
+                lock: view.lock.holder
+                    ? { ...view.lock, holder: withoutOwner(view.lock.holder) }
+                    : view.lock,
+                queue: view.tickets.map(withoutOwner),
                 stacks: stacks.map((s) => ({ name: s.name, status: s.status }))
             }, lines.join('\n'));
             return ExitCode.Ok;
@@ -32690,7 +32736,7 @@ const COMMANDS = {
                 skipSuperseded: false
             });
             if (turn.kind !== 'acquired' || !turn.holder || turn.registry.kind !== 'dynamodb') {
-                emit(ctx, { acquired: false, waitedFor: turn.waitedFor }, `${config.environment}: busy; not registered.`);
+                emit(ctx, { acquired: false, waitedFor: turn.waitedFor.map(withoutOwner) }, `${config.environment}: busy; not registered.`);
                 return ExitCode.Concurrent;
             }
             await registry.putRecord({
@@ -32792,7 +32838,7 @@ const COMMANDS = {
                     note: `by ${by}: ${reason}`
                 });
             }
-            emit(ctx, { unlocked: Boolean(previous), previous }, previous
+            emit(ctx, { unlocked: Boolean(previous), previous: previous && withoutOwner(previous) }, previous
                 ? `Unlocked ${ctx.config.environment}: was held by ${describeHolder(previous)}. Recorded: by ${by}: ${reason}`
                 : `${ctx.config.environment} was not locked.`);
             return ExitCode.Ok;

@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   SlackNotifier: () => (/* binding */ SlackNotifier),
 /* harmony export */   createSlackClient: () => (/* binding */ createSlackClient)
 /* harmony export */ });
-/* unused harmony export SLACK_RETRY */
+/* unused harmony exports SLACK_RETRY, SLACK_MAX_RETRY_AFTER_S */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5105);
@@ -32,7 +32,9 @@ function createSlackClient(config, retryConfig = SLACK_RETRY) {
     return new _slack_web_api__WEBPACK_IMPORTED_MODULE_1__.WebClient(config.token, {
         slackApiUrl: config.apiUrl,
         retryConfig,
-        rejectRateLimitedCalls: false,
+        // 429s come back to the notifier, which waits only for a short Retry-After (a long one would
+        // hold up a deployment step: the message is kept for finalize instead).
+        rejectRateLimitedCalls: true,
         logLevel: _slack_web_api__WEBPACK_IMPORTED_MODULE_1__.LogLevel.ERROR,
         timeout: 10_000
     });
@@ -65,7 +67,7 @@ class SlackNotifier {
     }
     async post(label, channel, message, thread) {
         try {
-            const res = await this.client.chat.postMessage(postArgs(channel, message, thread?.ts, thread?.broadcast));
+            const res = await rateLimited(() => this.client.chat.postMessage(postArgs(channel, message, thread?.ts, thread?.broadcast)));
             this.delivered.push(label);
             return { channel: String(res.channel ?? channel), ts: String(res.ts) };
         }
@@ -85,12 +87,12 @@ class SlackNotifier {
     }
     async update(label, ref, message) {
         try {
-            await this.client.chat.update({
+            await rateLimited(() => this.client.chat.update({
                 channel: ref.channel,
                 ts: ref.ts,
                 text: message.text,
                 blocks: message.blocks
-            });
+            }));
             this.delivered.push(label);
             return true;
         }
@@ -135,17 +137,14 @@ class SlackNotifier {
         const lost = [];
         for (const e of entries) {
             try {
-                if (e.op === 'post') {
-                    await this.client.chat.postMessage(postArgs(e.channel, e.message, e.threadTs, e.broadcast));
-                }
-                else {
-                    await this.client.chat.update({
+                await rateLimited(() => e.op === 'post'
+                    ? this.client.chat.postMessage(postArgs(e.channel, e.message, e.threadTs, e.broadcast))
+                    : this.client.chat.update({
                         channel: e.channel,
                         ts: e.ts ?? '',
                         text: e.message.text,
                         blocks: e.message.blocks
-                    });
-                }
+                    }));
                 this.delivered.push(`${e.label} (retried)`);
             }
             catch (err) {
@@ -179,7 +178,28 @@ function readSpool(file) {
         }
     });
 }
+/** The longest Retry-After a message waits for, and how often. */
+const SLACK_MAX_RETRY_AFTER_S = 5;
+const SLACK_RATE_LIMIT_RETRIES = 4;
+const isRateLimited = (err) => err?.code === 'slack_webapi_rate_limited_error';
+/** Sends, waiting out a short Retry-After a few times; a long one is the caller's failure at once. */
+async function rateLimited(send) {
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await send();
+        }
+        catch (err) {
+            if (!isRateLimited(err) ||
+                attempt >= SLACK_RATE_LIMIT_RETRIES ||
+                err.retryAfter > SLACK_MAX_RETRY_AFTER_S)
+                throw err;
+            await new Promise((r) => setTimeout(r, Math.max(0, err.retryAfter) * 1000));
+        }
+    }
+}
 function describe(err) {
+    if (isRateLimited(err))
+        return `rate limited (Retry-After ${err.retryAfter} s)`;
     const e = err;
     return e?.data?.error ?? e?.code ?? e?.message ?? String(err);
 }

@@ -29067,7 +29067,8 @@ const Outputs = {
     ConsoleUrl: 'console-url',
     EstimatedMinutes: 'estimated-minutes',
     CfnTags: 'cfn-tags',
-    Validation: 'validation'
+    Validation: 'validation',
+    FencingToken: 'fencing-token'
 };
 /** Exit status of the coordinate stage and of the CLI. */
 const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
@@ -29135,6 +29136,10 @@ async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
         const action = recoveryAction(stack.status, policy);
         if (!action)
             continue;
+        if (d.mayRepair && !(await d.mayRepair())) {
+            d.log.warning(`Recovery of ${stack.name} not started: this run is not sure it holds the lock.`);
+            continue;
+        }
         const startedAt = d.clock.now();
         d.log.info(`Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`);
         // The repair's own events come after this one: its end is the first stack-level event that is
@@ -29351,6 +29356,8 @@ class HeartbeatLoop {
 const STACK_CHECK_MS = 30_000;
 /** The GitHub API is asked about a holder's run at most this often. */
 const RUN_CHECK_MS = 30_000;
+/** How long an acquired run still waits for its 'queued' notice to go out. */
+const ARRIVAL_NOTICE_GRACE_MS = 2_000;
 const sameOwner = (a, b) => Boolean(a) && a === b;
 /**
  * Waits for this run's turn: first live ticket, the lock free or stale, and no covered stack in
@@ -29452,6 +29459,10 @@ async function waitForTurn(deps, opts) {
             catch (err) {
                 if (!(err instanceof types/* RegistryUnavailableError */.i$))
                     throw err;
+                // A throttled write here means the holder's writes (same partition) may be throttled too:
+                // its silence proves nothing, so its liveness is watched afresh.
+                if (err.failure === 'throttled')
+                    tracker = new LivenessTracker();
                 return undefined;
             }
         });
@@ -29472,12 +29483,20 @@ async function waitForTurn(deps, opts) {
                 log.info(`Could not remove this run's queue ticket #${t.seq} (${err.message}).`);
             }
         }
-        await arrivalNotice;
+        const waitedMs = clock.now() - started;
+        // The 'queued' notice is moot once the lock is held: a slow Slack must not hold up the deployment.
+        if (kind === 'acquired') {
+            const grace = new AbortController();
+            await Promise.race([arrivalNotice, sleep(ARRIVAL_NOTICE_GRACE_MS, grace.signal)]);
+            grace.abort();
+        }
+        else
+            await arrivalNotice;
         return {
             kind,
             registry,
             fallbackReason,
-            waitedMs: clock.now() - started,
+            waitedMs,
             queuePosition: queuePosition ?? 0,
             stacks,
             busy: firstBusy ?? [],
@@ -29487,150 +29506,174 @@ async function waitForTurn(deps, opts) {
     };
     /** Between polls: false when the wait is over (time is up or the run was cancelled). */
     const pause = async (ms) => {
-        const left = opts.timeoutMs - (clock.now() - started);
+        // Registry trouble on arrival is not another deployment: a run that does not wait
+        // (wait-timeout-minutes 0) still gives the table a lease to answer, then falls back.
+        const limit = arrived ? opts.timeoutMs : Math.max(opts.timeoutMs, me.leaseMs + 1);
+        const left = limit - (clock.now() - started);
         if (opts.signal?.aborted || left <= 0)
             return false;
         await sleep(Math.min(ms, left), opts.signal);
         return !opts.signal?.aborted;
     };
     const endOfWait = () => finish(opts.signal?.aborted ? 'cancelled' : 'timeout');
-    for (let poll = 1;; poll++) {
-        if (!ticket) {
-            ticket = await attempt(() => registry.enqueue(me));
-            if (ticket) {
-                ticketRemoved = false;
-                if (registry.kind === 'dynamodb') {
-                    opts.onQueued?.(ticket);
-                    log.info(`Queued with ticket #${ticket.seq} for ${env}.`);
+    try {
+        for (let poll = 1;; poll++) {
+            if (fallbackReason && registry !== deps.registry) {
+                // Back to the registry as soon as it answers again: CloudFormation alone is the last resort.
+                const back = await deps.registry.view(env).then(() => true, () => false);
+                if (back) {
+                    log.info('The registry answers again: coordinating through it again (queuing anew).');
+                    registry = deps.registry;
+                    fallbackReason = undefined;
+                    ticket = undefined;
+                    tracker = new LivenessTracker();
                 }
-                keepTicket();
             }
-        }
-        const view = ticket ? await attempt(() => registry.view(env)) : undefined;
-        if (misconfigured) {
-            await stopKeeper();
-            return finish('misconfigured', { registryError: misconfigured });
-        }
-        if (!view) {
-            // The registry did not answer: back off (with jitter) and try again, or fall back (above).
-            if (fallbackReason && registry.kind !== 'dynamodb')
+            if (!ticket) {
+                ticket = await attempt(() => registry.enqueue(me));
+                if (ticket) {
+                    ticketRemoved = false;
+                    if (registry.kind === 'dynamodb') {
+                        opts.onQueued?.(ticket);
+                        log.info(`Queued with ticket #${ticket.seq} for ${env}.`);
+                    }
+                    keepTicket();
+                }
+            }
+            const view = ticket ? await attempt(() => registry.view(env)) : undefined;
+            if (misconfigured) {
+                await stopKeeper();
+                return finish('misconfigured', { registryError: misconfigured });
+            }
+            if (!view) {
+                // The registry did not answer: back off (with jitter) and try again, or fall back (above).
+                if (fallbackReason && registry.kind !== 'dynamodb')
+                    continue;
+                const cap = Math.max(opts.pollIntervalMs, Math.min(30_000, me.leaseMs / 3));
+                if (!(await pause(backoffMs(failures - 1, opts.pollIntervalMs, cap))))
+                    return endOfWait();
                 continue;
-            const cap = Math.max(opts.pollIntervalMs, Math.min(30_000, me.leaseMs / 3));
-            if (!(await pause(backoffMs(failures - 1, opts.pollIntervalMs, cap))))
+            }
+            arrived = true;
+            let now = clock.now();
+            if (ticketRemoved) {
+                // Someone judged this waiter dead and removed its ticket: queue again, at the back.
+                log.warning("This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again.");
+                await stopKeeper();
+                ticket = undefined;
+                continue;
+            }
+            // Tickets ahead of this run, skipping the lock holder's own and the dead.
+            const lockHolder = view.lock.holder;
+            const holder = lockHolder && !sameOwner(lockHolder.owner, me.owner) ? lockHolder : undefined;
+            if (!warnedDuplicate) {
+                const twin = [holder, ...view.tickets].find((t) => t && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner));
+                if (twin) {
+                    warnedDuplicate = true;
+                    log.warning(`The correlation ID ${me.correlationId} is already used by another run in ${env} (${twin.run.runUrl ?? 'no run link'}). Correlation IDs should be unique per run: logs, records and Slack threads of the two runs will mix. This run queues like any other.`, { title: 'Correlation ID not unique' });
+                }
+            }
+            const ahead = [];
+            for (const t of view.tickets) {
+                if (t.seq >= ticket.seq ||
+                    sameOwner(t.owner, holder?.owner) ||
+                    sameOwner(t.owner, me.owner))
+                    continue;
+                if (tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now)) {
+                    if (await attempt(() => registry.removeDeadTicket(env, t))) {
+                        log.warning(`Removed the dead ticket #${t.seq} of ${t.correlationId} (no heartbeat for ${durations_formatDuration(t.leaseMs)}).`);
+                        continue;
+                    }
+                    // Not removed: its heartbeat moved meanwhile (it lives), or the table did not answer.
+                }
+                ahead.push(t);
+            }
+            let stale;
+            if (holder) {
+                if (!waitedFor.has(holder.fence))
+                    waitedFor.set(holder.fence, holder);
+                if (tracker.isDead(`lock#${holder.fence}`, holder.heartbeat, holder.leaseMs, now)) {
+                    stale = `no heartbeat for ${durations_formatDuration(holder.leaseMs)}`;
+                }
+                else if (liveness && now - (runChecked.get(holder.owner) ?? -Infinity) >= RUN_CHECK_MS) {
+                    runChecked.set(holder.owner, now);
+                    if ((await liveness.runFinished(holder.run)) === true)
+                        stale = 'its workflow run is no longer in progress';
+                }
+            }
+            if (opts.skipSuperseded) {
+                const mine = ticket;
+                const newer = view.tickets.find((t) => t.seq > mine.seq &&
+                    me.run.ref &&
+                    t.run.ref === me.run.ref &&
+                    !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now));
+                if (newer) {
+                    log.info(`A newer run for ${me.run.ref} is queued behind this one (${newer.correlationId}, ${newer.run.runUrl ?? 'no run link'}): skipping this older deployment.`);
+                    return finish('superseded', { supersededBy: newer });
+                }
+            }
+            const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
+            if (poll === 1 ||
+                registry.kind === 'cloudformation-only' ||
+                myTurn ||
+                now - stacksReadAt >= STACK_CHECK_MS) {
+                if (poll > 1)
+                    stacks = await reader.describeStacks(me.stacks);
+                stacksReadAt = now;
+                busy = stacks.some((s) => (0,stack_status/* isInProgress */.LT)(s.status)) ? await readActivity(reader, stacks) : [];
+                if (busy.length > 0)
+                    firstBusy ??= busy;
+            }
+            if (queuePosition === undefined) {
+                queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
+                // Told in the background: a slow Slack never holds up the wait.
+                arrivalNotice = opts
+                    .onArrival?.({ registry, position: queuePosition, holder, ahead, busy })
+                    .catch((err) => log.warning(`Arrival notice failed: ${err.message}`));
+            }
+            if (myTurn && busy.length === 0) {
+                if (stale)
+                    log.warning(`Taking over the lock of ${holder.correlationId} (${holder.run.runUrl ?? 'no run link'}): ${stale}.`, { title: 'Stale lock taken over' });
+                const sentAt = clock.now();
+                const got = await attempt(() => registry.acquire(me, view.lock));
+                if (got) {
+                    opts.onAcquired?.(got, registry, sentAt);
+                    return finish('acquired', {
+                        holder: got,
+                        lockBefore: view.lock,
+                        tookOver: stale && holder ? { from: holder, reason: stale } : undefined
+                    });
+                }
+                if (failures === 0) {
+                    if (registry.kind === 'dynamodb')
+                        log.info('Another run took the lock first; waiting again.');
+                    continue;
+                }
+            }
+            now = clock.now();
+            log.info(pollReport(poll, now - started, opts, registry.kind, ahead, holder, stale, queuePosition));
+            for (const a of busy) {
+                const seen = lastEvent.get(a.stack.name);
+                const newest = a.events.at(-1);
+                if (newest)
+                    lastEvent.set(a.stack.name, newest.id);
+                if (seen === undefined) {
+                    log.info(describeActivity(a, now, opts.expectedMs, opts.estimateBasis));
+                }
+                else {
+                    const fresh = a.events.slice(a.events.findIndex((e) => e.id === seen) + 1);
+                    log.info(`${describeActivity(a, now, opts.expectedMs, opts.estimateBasis, false)}${fresh.length > 0
+                        ? `\n  New events:\n${fresh.map((e) => `    ${formatEvent(e)}`).join('\n')}`
+                        : '\n  No new events since the last poll.'}`);
+                }
+            }
+            if (!(await pause(opts.pollIntervalMs)))
                 return endOfWait();
-            continue;
         }
-        arrived = true;
-        let now = clock.now();
-        if (ticketRemoved) {
-            // Someone judged this waiter dead and removed its ticket: queue again, at the back.
-            log.warning("This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again.");
-            await stopKeeper();
-            ticket = undefined;
-            continue;
-        }
-        // Tickets ahead of this run, skipping the lock holder's own and the dead.
-        const lockHolder = view.lock.holder;
-        const holder = lockHolder && !sameOwner(lockHolder.owner, me.owner) ? lockHolder : undefined;
-        if (!warnedDuplicate) {
-            const twin = [holder, ...view.tickets].find((t) => t && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner));
-            if (twin) {
-                warnedDuplicate = true;
-                log.warning(`The correlation ID ${me.correlationId} is already used by another run in ${env} (${twin.run.runUrl ?? 'no run link'}). Correlation IDs should be unique per run: logs, records and Slack threads of the two runs will mix. This run queues like any other.`, { title: 'Correlation ID not unique' });
-            }
-        }
-        const ahead = [];
-        for (const t of view.tickets) {
-            if (t.seq >= ticket.seq || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
-                continue;
-            if (tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now)) {
-                if (await attempt(() => registry.removeDeadTicket(env, t))) {
-                    log.warning(`Removed the dead ticket #${t.seq} of ${t.correlationId} (no heartbeat for ${durations_formatDuration(t.leaseMs)}).`);
-                }
-                continue;
-            }
-            ahead.push(t);
-        }
-        let stale;
-        if (holder) {
-            if (!waitedFor.has(holder.fence))
-                waitedFor.set(holder.fence, holder);
-            if (tracker.isDead(`lock#${holder.fence}`, holder.heartbeat, holder.leaseMs, now)) {
-                stale = `no heartbeat for ${durations_formatDuration(holder.leaseMs)}`;
-            }
-            else if (liveness && now - (runChecked.get(holder.owner) ?? -Infinity) >= RUN_CHECK_MS) {
-                runChecked.set(holder.owner, now);
-                if ((await liveness.runFinished(holder.run)) === true)
-                    stale = 'its workflow run is no longer in progress';
-            }
-        }
-        if (opts.skipSuperseded) {
-            const mine = ticket;
-            const newer = view.tickets.find((t) => t.seq > mine.seq &&
-                me.run.ref &&
-                t.run.ref === me.run.ref &&
-                !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now));
-            if (newer) {
-                log.info(`A newer run for ${me.run.ref} is queued behind this one (${newer.correlationId}, ${newer.run.runUrl ?? 'no run link'}): skipping this older deployment.`);
-                return finish('superseded', { supersededBy: newer });
-            }
-        }
-        const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
-        if (poll === 1 ||
-            registry.kind === 'cloudformation-only' ||
-            myTurn ||
-            now - stacksReadAt >= STACK_CHECK_MS) {
-            if (poll > 1)
-                stacks = await reader.describeStacks(me.stacks);
-            stacksReadAt = now;
-            busy = stacks.some((s) => (0,stack_status/* isInProgress */.LT)(s.status)) ? await readActivity(reader, stacks) : [];
-            if (busy.length > 0)
-                firstBusy ??= busy;
-        }
-        if (queuePosition === undefined) {
-            queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
-            // Told in the background: a slow Slack never holds up the wait.
-            arrivalNotice = opts
-                .onArrival?.({ registry, position: queuePosition, holder, ahead, busy })
-                .catch((err) => log.warning(`Arrival notice failed: ${err.message}`));
-        }
-        if (myTurn && busy.length === 0) {
-            if (stale)
-                log.warning(`Taking over the lock of ${holder.correlationId} (${holder.run.runUrl ?? 'no run link'}): ${stale}.`, { title: 'Stale lock taken over' });
-            const got = await attempt(() => registry.acquire(me, view.lock));
-            if (got) {
-                opts.onAcquired?.(got, registry);
-                return finish('acquired', {
-                    holder: got,
-                    lockBefore: view.lock,
-                    tookOver: stale && holder ? { from: holder, reason: stale } : undefined
-                });
-            }
-            if (failures === 0) {
-                if (registry.kind === 'dynamodb')
-                    log.info('Another run took the lock first; waiting again.');
-                continue;
-            }
-        }
-        now = clock.now();
-        log.info(pollReport(poll, now - started, opts, registry.kind, ahead, holder, stale, queuePosition));
-        for (const a of busy) {
-            const seen = lastEvent.get(a.stack.name);
-            const newest = a.events.at(-1);
-            if (newest)
-                lastEvent.set(a.stack.name, newest.id);
-            if (seen === undefined) {
-                log.info(describeActivity(a, now, opts.expectedMs, opts.estimateBasis));
-            }
-            else {
-                const fresh = a.events.slice(a.events.findIndex((e) => e.id === seen) + 1);
-                log.info(`${describeActivity(a, now, opts.expectedMs, opts.estimateBasis, false)}${fresh.length > 0
-                    ? `\n  New events:\n${fresh.map((e) => `    ${formatEvent(e)}`).join('\n')}`
-                    : '\n  No new events since the last poll.'}`);
-            }
-        }
-        if (!(await pause(opts.pollIntervalMs)))
-            return endOfWait();
+    }
+    finally {
+        // Whatever ended the wait (an error included), the ticket's heartbeat ends with it.
+        await stopKeeper();
     }
 }
 function pollReport(poll, waitedMs, opts, kind, ahead, holder, stale, position) {
@@ -29841,7 +29884,7 @@ function registryMisconfiguredFinding(table, error) {
         message: `registry-table ${JSON.stringify(table)} cannot be used: ${error}. Nothing was coordinated: a table that is set but unusable is a configuration error, not a reason to coordinate on CloudFormation alone.`,
         resolution: [
             'Check registry-table and the region: the table must exist there, with partition key pk (S) and sort key sk (S) (infra/registry-table.yml).',
-            "Check that the role may use it (infra/iam-policy.json).",
+            'Check that the role may use it (infra/iam-policy.json).',
             `aws dynamodb describe-table --table-name ${table}`,
             'To coordinate on CloudFormation alone on purpose, leave registry-table empty.'
         ]
@@ -29938,6 +29981,55 @@ const monitorEnv = (slack, env = process.env) => (slack ? { ...env, [SLACK_TOKEN
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./src/monitor/launch.ts
+
+
+
+/**
+ * Starts the monitor as a detached process whose output goes to a file, never
+ * to the step's pipes (the step would wait for them to close), and lets go of it.
+ */
+function launchMonitor(bundle, dir, settings, env = process.env) {
+    const file = writeSettings(dir, settings);
+    const files = files_monitorFiles(dir);
+    const logOffset = (0,external_node_fs_.existsSync)(files.log) ? (0,external_node_fs_.statSync)(files.log).size : 0;
+    const out = (0,external_node_fs_.openSync)(files.log, 'a', 0o600);
+    try {
+        const child = (0,external_node_child_process_.spawn)(process.execPath, [bundle, file], {
+            detached: true,
+            stdio: ['ignore', out, out],
+            env,
+            cwd: dir
+        });
+        child.unref();
+        if (!child.pid)
+            throw new Error('the monitor process did not start');
+        (0,external_node_fs_.writeFileSync)(files.pid, String(child.pid), { mode: 0o600 });
+        return { pid: child.pid, dir, log: files.log, logOffset };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(out);
+    }
+}
+/**
+ * Waits until the monitor has landed its first heartbeat (it then holds the lease), or found the
+ * lock gone, or `timeoutMs` passed; reads its observations (`observed`) every 50 ms.
+ */
+async function monitorHolds(observed, clock, sleep, timeoutMs) {
+    const until = clock.now() + timeoutMs;
+    for (;;) {
+        for (const o of observed()) {
+            if (o['type'] === 'heartbeat')
+                return o['ok'] === true ? 'holding' : 'lost';
+            if (o['type'] === 'lock-lost')
+                return 'lost';
+        }
+        if (clock.now() >= until)
+            return 'timeout';
+        await sleep(Math.min(50, until - clock.now()));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/monitor/stop.ts
 
 
@@ -29961,7 +30053,8 @@ const alive = (pid) => {
 async function stopMonitor(pid, sleep, graceMs = 3_000) {
     if (!Number.isInteger(pid) || pid <= 0 || !alive(pid))
         return 'not-running';
-    process.kill(pid, 'SIGTERM');
+    if (!signal(pid, 'SIGTERM'))
+        return 'not-running';
     for (let waited = 0; waited < graceMs; waited += 50) {
         if (!alive(pid))
             return 'stopped';
@@ -29969,8 +30062,17 @@ async function stopMonitor(pid, sleep, graceMs = 3_000) {
     }
     if (!alive(pid))
         return 'stopped';
-    process.kill(pid, 'SIGKILL');
-    return 'killed';
+    return signal(pid, 'SIGKILL') ? 'killed' : 'stopped';
+}
+/** False when the process is gone already (it exited between the check and the signal). */
+function signal(pid, sig) {
+    try {
+        process.kill(pid, sig);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 /** The pid from state, else from the deployment's folder (a separate finalize step). */
 function monitorPid(statePid, dir) {
@@ -29980,11 +30082,13 @@ function monitorPid(statePid, dir) {
     return existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : undefined;
 }
 /** The monitor's observations (one JSON object a line); a torn last line is skipped. */
-function readObservations(dir) {
+function readObservations(dir, fromByte = 0) {
     const file = files_monitorFiles(dir).log;
     if (!(0,external_node_fs_.existsSync)(file))
         return [];
-    return (0,external_node_fs_.readFileSync)(file, 'utf8')
+    return (0,external_node_fs_.readFileSync)(file)
+        .subarray(fromByte)
+        .toString('utf8')
         .split('\n')
         .filter((l) => l.startsWith('{'))
         .flatMap((l) => {
@@ -29995,55 +30099,6 @@ function readObservations(dir) {
             return [];
         }
     });
-}
-
-;// CONCATENATED MODULE: ./src/monitor/launch.ts
-
-
-
-
-/**
- * Starts the monitor as a detached process whose output goes to a file, never
- * to the step's pipes (the step would wait for them to close), and lets go of it.
- */
-function launchMonitor(bundle, dir, settings, env = process.env) {
-    const file = writeSettings(dir, settings);
-    const files = files_monitorFiles(dir);
-    const out = (0,external_node_fs_.openSync)(files.log, 'a', 0o600);
-    try {
-        const child = (0,external_node_child_process_.spawn)(process.execPath, [bundle, file], {
-            detached: true,
-            stdio: ['ignore', out, out],
-            env,
-            cwd: dir
-        });
-        child.unref();
-        if (!child.pid)
-            throw new Error('the monitor process did not start');
-        (0,external_node_fs_.writeFileSync)(files.pid, String(child.pid), { mode: 0o600 });
-        return { pid: child.pid, dir, log: files.log };
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(out);
-    }
-}
-/**
- * Waits until the monitor in `dir` has landed its first heartbeat (it then holds the lease), or
- * found the lock gone, or `timeoutMs` passed; reads its observations, polling every 50 ms.
- */
-async function monitorHolds(dir, clock, sleep, timeoutMs) {
-    const until = clock.now() + timeoutMs;
-    for (;;) {
-        for (const o of readObservations(dir)) {
-            if (o['type'] === 'heartbeat')
-                return o['ok'] === true ? 'holding' : 'lost';
-            if (o['type'] === 'lock-lost')
-                return 'lost';
-        }
-        if (clock.now() >= until)
-            return 'timeout';
-        await sleep(Math.min(50, until - clock.now()));
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/notify/escape.ts
@@ -30695,6 +30750,7 @@ class Lease {
     deps;
     environment;
     key;
+    leaseMs;
     heartbeatMs;
     events;
     loop;
@@ -30702,20 +30758,55 @@ class Lease {
     inFlight;
     lostLock = false;
     lastLanded;
-    constructor(deps, environment, key, heartbeatMs, events = {}) {
+    /**
+     * `sinceMs`: when the write that took (or last extended) the lock was sent; a lease counts from
+     * the sending of its latest write that landed, never from its answer, since the write may have
+     * landed any time in between.
+     */
+    constructor(deps, environment, key, leaseMs, heartbeatMs, events = {}, sinceMs = deps.clock.now()) {
         this.deps = deps;
         this.environment = environment;
         this.key = key;
+        this.leaseMs = leaseMs;
         this.heartbeatMs = heartbeatMs;
         this.events = events;
-        this.lastLanded = deps.clock.now();
+        this.lastLanded = sinceMs;
         this.loop = new HeartbeatLoop(deps.sleep, heartbeatMs, () => this.beat());
+    }
+    /**
+     * Whether this holder may act as one now: the lock was not found lost, and its latest write
+     * that landed was sent less than a lease ago, less one heartbeat interval of margin for what
+     * it is about to do, so nobody can have taken it over meanwhile.
+     */
+    get current() {
+        return (!this.lostLock && this.deps.clock.now() - this.lastLanded < this.leaseMs - this.heartbeatMs);
+    }
+    /**
+     * Makes sure of the lease before acting as the holder (deploying, repairing): true at once when
+     * it is current, else heartbeats until one lands (true), the lock is found lost (false), or
+     * `budgetMs` passes without an answer (false: it may have run out; do not act on it).
+     */
+    async confirm(budgetMs) {
+        const until = this.deps.clock.now() + budgetMs;
+        for (let attempt = 0; !this.current; attempt++) {
+            if (this.lostLock)
+                return false;
+            if ((await this.beat()) === true)
+                return true;
+            if (this.lostLock)
+                return false;
+            const left = until - this.deps.clock.now();
+            if (left <= 0)
+                return false;
+            await this.deps.sleep(Math.min(left, backoffMs(attempt, 200, this.heartbeatMs)));
+        }
+        return true;
     }
     /** The lock was found to be someone else's (or free): this holder must stop acting as one. */
     get lost() {
         return this.lostLock;
     }
-    /** When a heartbeat (or the acquisition) last landed, on this holder's clock. */
+    /** When the latest write that landed (a heartbeat, or the acquisition) was sent, on this holder's clock. */
     get lastLandedAt() {
         return this.lastLanded;
     }
@@ -30734,13 +30825,14 @@ class Lease {
     beat() {
         if (this.lostLock)
             return Promise.resolve(false);
+        const sentAt = this.deps.clock.now();
         this.inFlight ??= this.deps.registry
             .heartbeatLock(this.environment, this.key)
             .then((ok) => {
-            this.events.onBeat?.(ok);
             if (ok)
-                this.lastLanded = this.deps.clock.now();
-            else
+                this.lastLanded = Math.max(this.lastLanded, sentAt);
+            this.events.onBeat?.(ok);
+            if (!ok)
                 this.markLost();
             return ok;
         }, (err) => {
@@ -30823,12 +30915,12 @@ function lossOf(view, key) {
  * finds the lock no longer this acquisition's, the holder says so at once: an error annotation,
  * a Slack alert, the record; `signal` aborts then, so the stage can stop acting as the holder.
  */
-function holdLease(d, environment, key, leaseMs, by) {
+function holdLease(d, environment, key, leaseMs, by, sinceMs) {
     const controller = new AbortController();
     let reported = Promise.resolve(undefined);
     let loss;
     let warnedSilent = false;
-    const lease = new Lease(d, environment, key, heartbeatInterval(leaseMs), {
+    const lease = new Lease(d, environment, key, leaseMs, heartbeatInterval(leaseMs), {
         onBeat: (r) => {
             if (typeof r === 'boolean' || warnedSilent)
                 return;
@@ -30841,7 +30933,7 @@ function holdLease(d, environment, key, leaseMs, by) {
             reported = reportLoss(d, environment, key, by).then((l) => (loss = l));
             controller.abort();
         }
-    });
+    }, sinceMs);
     return {
         lease,
         reported: async () => {
@@ -30873,6 +30965,14 @@ async function reportLoss(d, environment, key, by) {
             .catch(() => undefined);
     }
     return loss;
+}
+/** The lease made sure of before this run acts as the holder; said when it cannot be. */
+async function confirmed(d, lease) {
+    if (await lease.confirm(d.config.leaseMs))
+        return true;
+    if (!lease.lost)
+        d.log.error(`Could not make sure this run still holds the ${d.config.environment} lock: no heartbeat landed for a lease (the registry did not answer). Not acting as the holder.`, { title: 'Lock not confirmed' });
+    return false;
 }
 
 // EXTERNAL MODULE: external "os"
@@ -33993,6 +34093,7 @@ async function actionStage(body) {
 
 
 
+
 /**
  * coordinate: CloudFormation first (the active-deployment check), then the queue: wait for this
  * run's turn up to wait-timeout-minutes and take the lease; under it, repair and decide; then
@@ -34003,11 +34104,13 @@ async function coordinate(d) {
     const expectedMs = arrival.expected.estimate.expectedMs;
     let holding;
     try {
-        const turn = await waitForTurn({ ...d, fallback: () => new cloudformation_only.CloudFormationOnlyRegistry() }, turnOptions(d, arrival, (holder, registry) => {
+        const turn = await waitForTurn({ ...d, fallback: () => new cloudformation_only.CloudFormationOnlyRegistry() }, turnOptions(d, arrival, (holder, registry, sentAt) => {
             // The instant the lock is taken: on the record for finalize, and heartbeating from here on.
-            d.io.saveState(State.Fence, String(holder.fence));
+            d.io.saveState(State.Registry, registry.kind);
+            if (registry.kind === 'dynamodb')
+                d.io.saveState(State.Fence, String(holder.fence));
             d.io.saveState(State.AcquiredAt, holder.acquiredAt);
-            holding = holdLease({ ...d, registry, info: arrival.info, slack: statusChannel(d) }, d.config.environment, { owner: d.owner, fence: holder.fence, correlationId: d.log.correlationId }, d.config.leaseMs, 'coordinate');
+            holding = holdLease({ ...d, registry, info: arrival.info, slack: statusChannel(d) }, d.config.environment, { owner: d.owner, fence: holder.fence, correlationId: d.log.correlationId }, d.config.leaseMs, 'coordinate', sentAt);
             holding.lease.start();
         }));
         if (turn.kind !== 'acquired' || !holding)
@@ -34024,6 +34127,9 @@ async function coordinate(d) {
         ];
         reportFindings(d.log, findings);
         let result = await decide(d, arrival, turn, findings, d.signal ? AbortSignal.any([d.signal, lost]) : lost);
+        // Act as the holder only on a lease known to be current: no one can have taken it over.
+        if (result === 'acquired' && !(await confirmed(d, lease)))
+            result = 'aborted';
         if (lease.lost)
             result = 'aborted';
         if (result !== 'acquired') {
@@ -34032,8 +34138,8 @@ async function coordinate(d) {
             return { result, turn, findings, expectedMs };
         }
         const thread = await announce(d, arrival, turn);
-        await handOver(d, arrival, turn, thread, lease);
-        return { result: lease.lost ? 'aborted' : 'acquired', turn, findings, expectedMs };
+        const holds = await handOver(d, arrival, turn, thread, lease);
+        return { result: holds ? 'acquired' : 'aborted', turn, findings, expectedMs };
     }
     finally {
         // Whatever happened, this process heartbeats no more: the monitor holds the lease now, or
@@ -34157,7 +34263,8 @@ async function repair(d, turn, lease) {
         clock: d.clock,
         sleep: d.sleep,
         log: d.log,
-        holding: () => !lease.lost
+        holding: () => !lease.lost,
+        mayRepair: () => confirmed(d, lease)
     }, turn.stacks, config, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS, config.pollIntervalMs);
     return reader.describeStacks(config.stackNames);
 }
@@ -34228,33 +34335,59 @@ async function announce(d, arrival, turn) {
  */
 async function handOver(d, arrival, turn, thread, lease) {
     const { config, log } = d;
-    const registry = turn.registry;
     const holder = turn.holder;
-    const heartbeats = registry.kind === 'dynamodb';
-    if (!heartbeats && !config.monitor)
-        return;
-    const monitor = d.startMonitor?.({
-        owner: d.owner,
-        fence: holder.fence,
-        acquiredAt: holder.acquiredAt,
-        registryTable: heartbeats ? config.registryTable : undefined,
-        info: arrival.info,
-        overdueMs: arrival.expected.overdueMs,
-        thread,
-        typeSeconds: typeDurations(arrival.history)
-    });
-    if (!monitor)
-        return;
-    d.io.saveState(State.MonitorPid, String(monitor.pid));
-    d.io.saveState(State.MonitorDir, monitor.dir);
-    log.info(`Monitor started (pid ${monitor.pid}): ${heartbeats ? 'heartbeats the lock, ' : ''}${config.monitor ? 'follows the stack events' : 'events not watched (monitor: false)'}.`);
-    if (!heartbeats || !d.monitorHolds)
-        return;
-    const handover = await d.monitorHolds(monitor, config.leaseMs);
+    const heartbeats = turn.registry.kind === 'dynamodb';
+    const monitor = heartbeats || config.monitor
+        ? d.startMonitor?.({
+            owner: d.owner,
+            fence: holder.fence,
+            acquiredAt: holder.acquiredAt,
+            registryTable: heartbeats ? config.registryTable : undefined,
+            info: arrival.info,
+            overdueMs: arrival.expected.overdueMs,
+            thread,
+            typeSeconds: typeDurations(arrival.history)
+        })
+        : undefined;
+    if (monitor) {
+        d.io.saveState(State.MonitorPid, String(monitor.pid));
+        d.io.saveState(State.MonitorDir, monitor.dir);
+        log.info(`Monitor started (pid ${monitor.pid}): ${heartbeats ? 'heartbeats the lock, ' : ''}${config.monitor ? 'follows the stack events' : 'events not watched (monitor: false)'}.`);
+    }
+    const handover = monitor && heartbeats && d.monitorHolds
+        ? await d.monitorHolds(monitor, config.leaseMs)
+        : undefined;
     if (handover === 'holding')
         log.info('The monitor holds the lease now (its first heartbeat landed).');
     else if (handover === 'timeout')
-        log.warning(`The monitor's first heartbeat has not landed within a lease (${durations_formatDuration(config.leaseMs)}): until it does, another run may take the lock over. The monitor keeps trying.`, { title: 'Lock handover incomplete' });
+        log.error(`The monitor's first heartbeat has not landed within a lease (${durations_formatDuration(config.leaseMs)}): nobody would heartbeat the lock during the deployment, so this run does not deploy.`, { title: 'Lock handover incomplete' });
+    // Only now does this process stop heartbeating: the monitor holds the lease (or nobody can).
+    await lease.stop();
+    if (handover === 'lost' && !lease.lost)
+        log.error(`The monitor found the ${config.environment} lock no longer this deployment's (fencing token ${holder.fence}): not deploying.`, { title: 'Lock lost' });
+    if (!heartbeats)
+        return stillClear(d, turn);
+    // The deploy step starts on a lease known to be current: the monitor's first heartbeat, or one more here.
+    return handover === 'holding' || (handover === undefined && (await confirmed(d, lease)));
+}
+/**
+ * CloudFormation alone holds no lease: just before the deploy step, look once more. A stack in
+ * progress, or a table that answers again with the lock held by another run, means not now.
+ */
+async function stillClear(d, turn) {
+    const { config, log } = d;
+    const stacks = await d.reader.describeStacks(config.stackNames);
+    const busy = stacks.filter((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class === 'in-progress');
+    const view = turn.fallbackReason
+        ? await d.registry.view(config.environment).catch(() => undefined)
+        : undefined;
+    const other = view?.lock.holder && view.lock.holder.owner !== d.owner ? view.lock.holder : undefined;
+    if (busy.length === 0 && !other)
+        return true;
+    log.error(other
+        ? `The registry answers again and ${config.environment} is held by ${describeHolder(other)}: not deploying.`
+        : `${busy.map((s) => `${s.name} is ${s.status}`).join(', ')}: another deployment began meanwhile; not deploying.`, { title: 'Another deployment is active' });
+    return false;
 }
 const releaseBudget = (config) => Math.min(config.leaseMs, 30_000);
 const statusChannel = (d) => d.notifier && d.config.slack
@@ -34304,7 +34437,10 @@ function publish(d, report) {
         [Outputs.ConsoleUrl]: first ? reader.consoleUrl(first) : '',
         [Outputs.EstimatedMinutes]: String(Math.round((report.expectedMs / 60_000) * 10) / 10),
         [Outputs.CfnTags]: JSON.stringify([{ Key: domain_stack/* CORRELATION_TAG */.In, Value: log.correlationId }]),
-        [Outputs.Validation]: JSON.stringify(report.findings)
+        [Outputs.Validation]: JSON.stringify(report.findings),
+        [Outputs.FencingToken]: report.result === 'acquired' && turn.holder && turn.holder.fence > 0
+            ? String(turn.holder.fence)
+            : ''
     };
     for (const [name, value] of Object.entries(outputs))
         io.setOutput(name, value);
@@ -34356,7 +34492,7 @@ async function main() {
             recordDeployment: (id) => (0,external_node_fs_.writeFileSync)(files_monitorFiles(dir).deployment, String(id), { mode: 0o600 }),
             recordThread: (thread) => (0,external_node_fs_.writeFileSync)(files_monitorFiles(dir).thread, thread, { mode: 0o600 }),
             startMonitor: (m) => launchMonitor(monitorBundle, dir, monitorSettings(config, { correlationId, ...m }), monitorEnv(config.slack)),
-            monitorHolds: (m, timeoutMs) => monitorHolds(m.dir, systemClock, sleep, timeoutMs)
+            monitorHolds: (m, timeoutMs) => monitorHolds(() => readObservations(m.dir, m.logOffset), systemClock, sleep, timeoutMs)
         };
         publish(deps, await coordinate(deps));
     });

@@ -28958,7 +28958,8 @@ const Outputs = {
     ConsoleUrl: 'console-url',
     EstimatedMinutes: 'estimated-minutes',
     CfnTags: 'cfn-tags',
-    Validation: 'validation'
+    Validation: 'validation',
+    FencingToken: 'fencing-token'
 };
 /** Exit status of the coordinate stage and of the CLI. */
 const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
@@ -29026,6 +29027,10 @@ async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
         const action = recoveryAction(stack.status, policy);
         if (!action)
             continue;
+        if (d.mayRepair && !(await d.mayRepair())) {
+            d.log.warning(`Recovery of ${stack.name} not started: this run is not sure it holds the lock.`);
+            continue;
+        }
         const startedAt = d.clock.now();
         d.log.info(`Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`);
         // The repair's own events come after this one: its end is the first stack-level event that is
@@ -29297,7 +29302,8 @@ const alive = (pid) => {
 async function stopMonitor(pid, sleep, graceMs = 3_000) {
     if (!Number.isInteger(pid) || pid <= 0 || !alive(pid))
         return 'not-running';
-    process.kill(pid, 'SIGTERM');
+    if (!signal(pid, 'SIGTERM'))
+        return 'not-running';
     for (let waited = 0; waited < graceMs; waited += 50) {
         if (!alive(pid))
             return 'stopped';
@@ -29305,8 +29311,17 @@ async function stopMonitor(pid, sleep, graceMs = 3_000) {
     }
     if (!alive(pid))
         return 'stopped';
-    process.kill(pid, 'SIGKILL');
-    return 'killed';
+    return signal(pid, 'SIGKILL') ? 'killed' : 'stopped';
+}
+/** False when the process is gone already (it exited between the check and the signal). */
+function signal(pid, sig) {
+    try {
+        process.kill(pid, sig);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 /** The pid from state, else from the deployment's folder (a separate finalize step). */
 function monitorPid(statePid, dir) {
@@ -29316,11 +29331,13 @@ function monitorPid(statePid, dir) {
     return (0,external_node_fs_.existsSync)(file) ? Number((0,external_node_fs_.readFileSync)(file, 'utf8').trim()) : undefined;
 }
 /** The monitor's observations (one JSON object a line); a torn last line is skipped. */
-function readObservations(dir) {
+function readObservations(dir, fromByte = 0) {
     const file = monitorFiles(dir).log;
     if (!(0,external_node_fs_.existsSync)(file))
         return [];
-    return (0,external_node_fs_.readFileSync)(file, 'utf8')
+    return (0,external_node_fs_.readFileSync)(file)
+        .subarray(fromByte)
+        .toString('utf8')
         .split('\n')
         .filter((l) => l.startsWith('{'))
         .flatMap((l) => {
@@ -30052,6 +30069,7 @@ class Lease {
     deps;
     environment;
     key;
+    leaseMs;
     heartbeatMs;
     events;
     loop;
@@ -30059,20 +30077,55 @@ class Lease {
     inFlight;
     lostLock = false;
     lastLanded;
-    constructor(deps, environment, key, heartbeatMs, events = {}) {
+    /**
+     * `sinceMs`: when the write that took (or last extended) the lock was sent; a lease counts from
+     * the sending of its latest write that landed, never from its answer, since the write may have
+     * landed any time in between.
+     */
+    constructor(deps, environment, key, leaseMs, heartbeatMs, events = {}, sinceMs = deps.clock.now()) {
         this.deps = deps;
         this.environment = environment;
         this.key = key;
+        this.leaseMs = leaseMs;
         this.heartbeatMs = heartbeatMs;
         this.events = events;
-        this.lastLanded = deps.clock.now();
+        this.lastLanded = sinceMs;
         this.loop = new HeartbeatLoop(deps.sleep, heartbeatMs, () => this.beat());
+    }
+    /**
+     * Whether this holder may act as one now: the lock was not found lost, and its latest write
+     * that landed was sent less than a lease ago, less one heartbeat interval of margin for what
+     * it is about to do, so nobody can have taken it over meanwhile.
+     */
+    get current() {
+        return (!this.lostLock && this.deps.clock.now() - this.lastLanded < this.leaseMs - this.heartbeatMs);
+    }
+    /**
+     * Makes sure of the lease before acting as the holder (deploying, repairing): true at once when
+     * it is current, else heartbeats until one lands (true), the lock is found lost (false), or
+     * `budgetMs` passes without an answer (false: it may have run out; do not act on it).
+     */
+    async confirm(budgetMs) {
+        const until = this.deps.clock.now() + budgetMs;
+        for (let attempt = 0; !this.current; attempt++) {
+            if (this.lostLock)
+                return false;
+            if ((await this.beat()) === true)
+                return true;
+            if (this.lostLock)
+                return false;
+            const left = until - this.deps.clock.now();
+            if (left <= 0)
+                return false;
+            await this.deps.sleep(Math.min(left, backoffMs(attempt, 200, this.heartbeatMs)));
+        }
+        return true;
     }
     /** The lock was found to be someone else's (or free): this holder must stop acting as one. */
     get lost() {
         return this.lostLock;
     }
-    /** When a heartbeat (or the acquisition) last landed, on this holder's clock. */
+    /** When the latest write that landed (a heartbeat, or the acquisition) was sent, on this holder's clock. */
     get lastLandedAt() {
         return this.lastLanded;
     }
@@ -30091,13 +30144,14 @@ class Lease {
     beat() {
         if (this.lostLock)
             return Promise.resolve(false);
+        const sentAt = this.deps.clock.now();
         this.inFlight ??= this.deps.registry
             .heartbeatLock(this.environment, this.key)
             .then((ok) => {
-            this.events.onBeat?.(ok);
             if (ok)
-                this.lastLanded = this.deps.clock.now();
-            else
+                this.lastLanded = Math.max(this.lastLanded, sentAt);
+            this.events.onBeat?.(ok);
+            if (!ok)
                 this.markLost();
             return ok;
         }, (err) => {
@@ -30180,12 +30234,12 @@ function lossOf(view, key) {
  * finds the lock no longer this acquisition's, the holder says so at once: an error annotation,
  * a Slack alert, the record; `signal` aborts then, so the stage can stop acting as the holder.
  */
-function holdLease(d, environment, key, leaseMs, by) {
+function holdLease(d, environment, key, leaseMs, by, sinceMs) {
     const controller = new AbortController();
     let reported = Promise.resolve(undefined);
     let loss;
     let warnedSilent = false;
-    const lease = new Lease(d, environment, key, heartbeatInterval(leaseMs), {
+    const lease = new Lease(d, environment, key, leaseMs, heartbeatInterval(leaseMs), {
         onBeat: (r) => {
             if (typeof r === 'boolean' || warnedSilent)
                 return;
@@ -30198,7 +30252,7 @@ function holdLease(d, environment, key, leaseMs, by) {
             reported = reportLoss(d, environment, key, by).then((l) => (loss = l));
             controller.abort();
         }
-    });
+    }, sinceMs);
     return {
         lease,
         reported: async () => {
@@ -30230,6 +30284,14 @@ async function reportLoss(d, environment, key, by) {
             .catch(() => undefined);
     }
     return loss;
+}
+/** The lease made sure of before this run acts as the holder; said when it cannot be. */
+async function confirmed(d, lease) {
+    if (await lease.confirm(d.config.leaseMs))
+        return true;
+    if (!lease.lost)
+        d.log.error(`Could not make sure this run still holds the ${d.config.environment} lock: no heartbeat landed for a lease (the registry did not answer). Not acting as the holder.`, { title: 'Lock not confirmed' });
+    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/report/logger.ts
@@ -30412,24 +30474,24 @@ const TRANSITION = {
  * and reports.
  */
 async function finalize(d) {
-    const { io, log, config, registry } = d;
+    const { io, log, registry } = d;
     const acquisition = await acquired(d);
     const result = io.getState(State.Result) || (acquisition ? 'acquired' : '');
     const dir = io.getState(State.MonitorDir) || monitorDir(log.correlationId);
-    const holding = acquisition && result === 'acquired' && registry.kind === 'dynamodb'
-        ? await takeBack(d, acquisition, dir)
-        : undefined;
-    await stopTheMonitor(d, dir);
     if (result !== 'acquired') {
+        await stopTheMonitor(d, dir);
         await notAcquired(d, result, acquisition, dir);
         return;
     }
+    const holding = acquisition && registry.kind === 'dynamodb' ? takeBack(d, acquisition, dir) : undefined;
     let deployment;
     let released;
     try {
-        deployment = await assess(d, acquisition?.acquiredAt);
-        if (!holding?.lease.lost)
-            deployment.recoveries = await repair(d, deployment, holding?.lease);
+        if (holding)
+            await holdFromHere(d, holding);
+        await stopTheMonitor(d, dir);
+        deployment = await assess(d, acquisition?.acquiredAt ?? (io.getState(State.AcquiredAt) || undefined));
+        deployment.recoveries = await repair(d, deployment, holding);
     }
     finally {
         released = await release(d, holding?.lease, deployment?.outcome ?? 'unknown');
@@ -30437,25 +30499,34 @@ async function finalize(d) {
     await recordOutcome(d, deployment, released);
     await report(d, dir, deployment, holding ? lockLine(holding) : undefined);
 }
-/** Takes the lease back from the monitor: heartbeating here before the monitor is stopped, through the repair, to the release. */
-async function takeBack(d, acquisition, dir) {
+/**
+ * The lease, taken back from the monitor: it counts as current only once a heartbeat from here
+ * has landed, and it heartbeats from before the monitor is stopped, through the repair, to the
+ * release.
+ */
+function takeBack(d, acquisition, dir) {
     const thread = threadOf(d, dir);
-    const notifier = d.config.slack && thread
-        ? (d.notifier ?? (await openNotifier(d.config.slack, d.log)))
-        : undefined;
-    const holding = holdLease({
+    const slack = d.config.slack && thread ? { channel: thread.channel, ts: thread.ts } : undefined;
+    let info;
+    try {
+        const file = monitorFiles(dir).settings;
+        info = (0,external_node_fs_.existsSync)(file) ? readSettings(file).info : undefined;
+    }
+    catch {
+        info = undefined; // a torn settings file: the loss alert then goes without the details
+    }
+    return holdLease({
         ...d,
-        info: (0,external_node_fs_.existsSync)(monitorFiles(dir).settings)
-            ? readSettings(monitorFiles(dir).settings).info
-            : undefined,
-        slack: notifier && thread ? { notifier, channel: thread.channel, ts: thread.ts } : undefined
-    }, d.config.environment, acquisition.key, d.config.leaseMs, 'finalize');
+        info,
+        slack: slack && d.notifier ? { notifier: d.notifier, ...slack } : undefined
+    }, d.config.environment, acquisition.key, d.config.leaseMs, 'finalize', -Infinity);
+}
+async function holdFromHere(d, holding) {
     const landed = await holding.lease.beat();
     holding.lease.start();
     if (landed === undefined)
         d.log.warning('Could not heartbeat the lock on taking it back (the registry did not answer); still trying while finalize works.', { title: 'Registry unavailable' });
     await holding.reported();
-    return holding;
 }
 async function stopTheMonitor(d, dir) {
     const monitor = d.monitor ?? monitorProcess(d, dir);
@@ -30508,8 +30579,9 @@ async function assess(d, acquiredAtState) {
     return { outcome, sinceMs, acquiredAt, stacks, events, recoveries: [] };
 }
 /** Repair before letting the next run in, so it finds a stack it can deploy; only while this run holds the lock. */
-async function repair(d, deployment, lease) {
+async function repair(d, deployment, holding) {
     const { config, log } = d;
+    const lease = holding?.lease;
     const recoveries = d.recovery
         ? await recoverStacks({
             reader: d.reader,
@@ -30517,15 +30589,19 @@ async function repair(d, deployment, lease) {
             clock: d.clock,
             sleep: d.sleep,
             log,
-            holding: () => !lease?.lost
+            holding: () => !lease?.lost,
+            mayRepair: () => (lease ? confirmed(d, lease) : Promise.resolve(true))
         }, deployment.stacks, { autoRollback: config.autoRollback, cleanup: config.cleanup }, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS, config.pollIntervalMs)
         : [];
     const after = recoveries.length > 0 ? await d.reader.describeStacks(config.stackNames) : deployment.stacks;
-    log.info(`Outcome: ${deployment.outcome}. Stacks now: ${after.map((r) => `${r.name}=${r.status}`).join(', ')}`);
-    if (deployment.outcome === 'still-running') {
-        log.warning('The job ended while CloudFormation is still working: releasing the lock; the next run is still held back by the in-progress check.', { title: 'Deployment still running' });
-    }
+    logOutcome(d, deployment, after);
     return recoveries;
+}
+function logOutcome(d, deployment, stacks) {
+    d.log.info(`Outcome: ${deployment.outcome}. Stacks now: ${stacks.map((r) => `${r.name}=${r.status}`).join(', ')}`);
+    if (deployment.outcome === 'still-running') {
+        d.log.warning('The job ended while CloudFormation is still working: releasing the lock; the next run is still held back by the in-progress check.', { title: 'Deployment still running' });
+    }
 }
 /** The release, whatever failed before it: true released, false not this run's (said already), undefined no lock or no answer. */
 async function release(d, lease, outcome) {
@@ -30535,8 +30611,12 @@ async function release(d, lease, outcome) {
         log.info('CloudFormation-only coordination holds no lock: nothing to release.');
         return undefined;
     }
-    if (!lease || lease.lost)
-        return lease ? false : undefined;
+    if (!lease) {
+        log.info(`No acquisition of ${env} by this run was found (in state or the lock): nothing to release.`);
+        return undefined;
+    }
+    if (lease.lost)
+        return false;
     const released = await lease.release(outcome, Math.min(config.leaseMs, 30_000));
     if (released)
         log.info(`Released ${env} (fencing token ${lease.key.fence}), outcome ${outcome}.`);
@@ -30696,7 +30776,9 @@ async function slackReport(d, dir, end) {
             ? end.outcome
             : 'cancelled';
         await notifier.update('parent', thread, startedMessage(info, { state, startedAt: end.startedAt, endedAt: end.endedAt }));
-        (0,external_node_fs_.writeFileSync)(files.finalSent, new Date().toISOString());
+        // A finalize in a job of its own has no folder yet.
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+        (0,external_node_fs_.writeFileSync)(files.finalSent, new Date().toISOString(), { mode: 0o600 });
     }
     lost.push(...notifier.failed);
     if (lost.length > 0) {
@@ -30739,17 +30821,25 @@ const troubleshooting = (stacks) => [
 async function acquired(d) {
     const { io, log, config } = d;
     const owner = io.getState(State.Owner);
-    const fence = Number(io.getState(State.Fence));
-    if (owner && Number.isInteger(fence) && io.getState(State.Fence) !== '')
-        return {
-            key: { owner, fence, correlationId: log.correlationId },
-            acquiredAt: io.getState(State.AcquiredAt) || undefined
-        };
-    if (io.getState(State.Result) || !config.correlationId || d.registry.kind !== 'dynamodb')
+    const fence = io.getState(State.Fence);
+    const acquiredAt = io.getState(State.AcquiredAt) || undefined;
+    if (owner && fence !== '' && Number.isInteger(Number(fence)))
+        return { key: { owner, fence: Number(fence), correlationId: log.correlationId }, acquiredAt };
+    if (d.registry.kind !== 'dynamodb' || (!owner && !config.correlationId))
         return undefined;
     const view = await guard(log, () => d.registry.view(config.environment));
     const holder = view?.lock.holder;
-    return holder?.correlationId === config.correlationId
+    if (!holder)
+        return undefined;
+    const run = runContext();
+    // This run's own token (an acquire whose answer was lost), or, for a finalize step of its own
+    // with no state, the lock held under this correlation ID by this very run attempt.
+    const mine = owner
+        ? holder.owner === owner
+        : holder.correlationId === config.correlationId &&
+            holder.run.runId === run.runId &&
+            (holder.run.runAttempt ?? '') === (run.runAttempt ?? '');
+    return mine
         ? {
             key: { owner: holder.owner, fence: holder.fence, correlationId: holder.correlationId },
             acquiredAt: holder.acquiredAt
@@ -30829,7 +30919,8 @@ async function main() {
             registry,
             clock: systemClock,
             sleep: sleep,
-            recovery: reader
+            recovery: reader,
+            notifier: await openNotifier(config.slack, log)
         });
     });
 }

@@ -28475,7 +28475,7 @@ function operationProgress(events) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_monitor_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5643);
+/* harmony import */ var _stages_monitor_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5727);
 
 await (0,_stages_monitor_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
 
@@ -28585,7 +28585,7 @@ const HISTORY_TTL_DAYS = 180;
 
 /***/ }),
 
-/***/ 5643:
+/***/ 5727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28987,7 +28987,8 @@ const Outputs = {
     ConsoleUrl: 'console-url',
     EstimatedMinutes: 'estimated-minutes',
     CfnTags: 'cfn-tags',
-    Validation: 'validation'
+    Validation: 'validation',
+    FencingToken: 'fencing-token'
 };
 /** Exit status of the coordinate stage and of the CLI. */
 const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
@@ -29097,7 +29098,7 @@ const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
 function monitorDir(correlationId, env = process.env) {
     return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator', correlationId);
 }
-const files_monitorFiles = (dir) => ({
+const monitorFiles = (dir) => ({
     settings: (0,external_node_path_.join)(dir, 'monitor.json'),
     log: (0,external_node_path_.join)(dir, 'monitor.jsonl'),
     pid: (0,external_node_path_.join)(dir, 'monitor.pid'),
@@ -29114,7 +29115,7 @@ const files_monitorFiles = (dir) => ({
 });
 function writeSettings(dir, settings) {
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    const file = files_monitorFiles(dir).settings;
+    const file = monitorFiles(dir).settings;
     (0,external_node_fs_.writeFileSync)(file, JSON.stringify(settings, null, 2), { mode: 0o600 });
     (0,external_node_fs_.chmodSync)(file, 0o600);
     return file;
@@ -29213,67 +29214,7 @@ function parseThread(value) {
     return channel && ts ? { channel, ts } : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/monitor/stop.ts
-
-
-/** Running, not just a zombie waiting to be reaped (a detached monitor's parent is gone). */
-const alive = (pid) => {
-    try {
-        process.kill(pid, 0);
-    }
-    catch {
-        return false;
-    }
-    try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-    }
-    catch {
-        return true;
-    }
-};
-/** SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. */
-async function stopMonitor(pid, sleep, graceMs = 3_000) {
-    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid))
-        return 'not-running';
-    process.kill(pid, 'SIGTERM');
-    for (let waited = 0; waited < graceMs; waited += 50) {
-        if (!alive(pid))
-            return 'stopped';
-        await sleep(50);
-    }
-    if (!alive(pid))
-        return 'stopped';
-    process.kill(pid, 'SIGKILL');
-    return 'killed';
-}
-/** The pid from state, else from the deployment's folder (a separate finalize step). */
-function monitorPid(statePid, dir) {
-    if (statePid)
-        return Number(statePid);
-    const file = monitorFiles(dir).pid;
-    return existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : undefined;
-}
-/** The monitor's observations (one JSON object a line); a torn last line is skipped. */
-function stop_readObservations(dir) {
-    const file = monitorFiles(dir).log;
-    if (!existsSync(file))
-        return [];
-    return readFileSync(file, 'utf8')
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .flatMap((l) => {
-        try {
-            return [JSON.parse(l)];
-        }
-        catch {
-            return [];
-        }
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/monitor/launch.ts
-
 
 
 
@@ -29283,7 +29224,8 @@ function stop_readObservations(dir) {
  */
 function launchMonitor(bundle, dir, settings, env = process.env) {
     const file = writeSettings(dir, settings);
-    const files = files_monitorFiles(dir);
+    const files = monitorFiles(dir);
+    const logOffset = (0,external_node_fs_.existsSync)(files.log) ? (0,external_node_fs_.statSync)(files.log).size : 0;
     const out = (0,external_node_fs_.openSync)(files.log, 'a', 0o600);
     try {
         const child = (0,external_node_child_process_.spawn)(process.execPath, [bundle, file], {
@@ -29296,20 +29238,20 @@ function launchMonitor(bundle, dir, settings, env = process.env) {
         if (!child.pid)
             throw new Error('the monitor process did not start');
         (0,external_node_fs_.writeFileSync)(files.pid, String(child.pid), { mode: 0o600 });
-        return { pid: child.pid, dir, log: files.log };
+        return { pid: child.pid, dir, log: files.log, logOffset };
     }
     finally {
         (0,external_node_fs_.closeSync)(out);
     }
 }
 /**
- * Waits until the monitor in `dir` has landed its first heartbeat (it then holds the lease), or
- * found the lock gone, or `timeoutMs` passed; reads its observations, polling every 50 ms.
+ * Waits until the monitor has landed its first heartbeat (it then holds the lease), or found the
+ * lock gone, or `timeoutMs` passed; reads its observations (`observed`) every 50 ms.
  */
-async function monitorHolds(dir, clock, sleep, timeoutMs) {
+async function monitorHolds(observed, clock, sleep, timeoutMs) {
     const until = clock.now() + timeoutMs;
     for (;;) {
-        for (const o of readObservations(dir)) {
+        for (const o of observed()) {
             if (o['type'] === 'heartbeat')
                 return o['ok'] === true ? 'holding' : 'lost';
             if (o['type'] === 'lock-lost')
@@ -29949,6 +29891,7 @@ class Lease {
     deps;
     environment;
     key;
+    leaseMs;
     heartbeatMs;
     events;
     loop;
@@ -29956,20 +29899,55 @@ class Lease {
     inFlight;
     lostLock = false;
     lastLanded;
-    constructor(deps, environment, key, heartbeatMs, events = {}) {
+    /**
+     * `sinceMs`: when the write that took (or last extended) the lock was sent; a lease counts from
+     * the sending of its latest write that landed, never from its answer, since the write may have
+     * landed any time in between.
+     */
+    constructor(deps, environment, key, leaseMs, heartbeatMs, events = {}, sinceMs = deps.clock.now()) {
         this.deps = deps;
         this.environment = environment;
         this.key = key;
+        this.leaseMs = leaseMs;
         this.heartbeatMs = heartbeatMs;
         this.events = events;
-        this.lastLanded = deps.clock.now();
+        this.lastLanded = sinceMs;
         this.loop = new HeartbeatLoop(deps.sleep, heartbeatMs, () => this.beat());
+    }
+    /**
+     * Whether this holder may act as one now: the lock was not found lost, and its latest write
+     * that landed was sent less than a lease ago, less one heartbeat interval of margin for what
+     * it is about to do, so nobody can have taken it over meanwhile.
+     */
+    get current() {
+        return (!this.lostLock && this.deps.clock.now() - this.lastLanded < this.leaseMs - this.heartbeatMs);
+    }
+    /**
+     * Makes sure of the lease before acting as the holder (deploying, repairing): true at once when
+     * it is current, else heartbeats until one lands (true), the lock is found lost (false), or
+     * `budgetMs` passes without an answer (false: it may have run out; do not act on it).
+     */
+    async confirm(budgetMs) {
+        const until = this.deps.clock.now() + budgetMs;
+        for (let attempt = 0; !this.current; attempt++) {
+            if (this.lostLock)
+                return false;
+            if ((await this.beat()) === true)
+                return true;
+            if (this.lostLock)
+                return false;
+            const left = until - this.deps.clock.now();
+            if (left <= 0)
+                return false;
+            await this.deps.sleep(Math.min(left, backoffMs(attempt, 200, this.heartbeatMs)));
+        }
+        return true;
     }
     /** The lock was found to be someone else's (or free): this holder must stop acting as one. */
     get lost() {
         return this.lostLock;
     }
-    /** When a heartbeat (or the acquisition) last landed, on this holder's clock. */
+    /** When the latest write that landed (a heartbeat, or the acquisition) was sent, on this holder's clock. */
     get lastLandedAt() {
         return this.lastLanded;
     }
@@ -29988,13 +29966,14 @@ class Lease {
     beat() {
         if (this.lostLock)
             return Promise.resolve(false);
+        const sentAt = this.deps.clock.now();
         this.inFlight ??= this.deps.registry
             .heartbeatLock(this.environment, this.key)
             .then((ok) => {
-            this.events.onBeat?.(ok);
             if (ok)
-                this.lastLanded = this.deps.clock.now();
-            else
+                this.lastLanded = Math.max(this.lastLanded, sentAt);
+            this.events.onBeat?.(ok);
+            if (!ok)
                 this.markLost();
             return ok;
         }, (err) => {
@@ -30174,7 +30153,7 @@ async function runMonitor(d) {
     });
     const lost = new AbortController();
     const lease = registry && s.owner
-        ? new Lease({ registry, clock: { now: d.now }, sleep: d.sleep }, s.environment, { owner: s.owner, fence: s.fence, correlationId: s.correlationId }, s.heartbeatMs, {
+        ? new Lease({ registry, clock: { now: d.now }, sleep: d.sleep }, s.environment, { owner: s.owner, fence: s.fence, correlationId: s.correlationId }, s.leaseMs, s.heartbeatMs, {
             onBeat: (r) => typeof r === 'boolean'
                 ? note('heartbeat', { ok: r })
                 : note('heartbeat-error', { message: r.message }),
@@ -33476,7 +33455,7 @@ async function threadNotifier(settings) {
             apiUrl: settings.slack.apiUrl,
             channel: settings.slack.thread.channel,
             interactChannel: settings.slack.thread.channel
-        }, createLogger(settings.correlationId, silentSink), files_monitorFiles(monitorDir(settings.correlationId)).spool)
+        }, createLogger(settings.correlationId, silentSink), monitorFiles(monitorDir(settings.correlationId)).spool)
         : undefined;
 }
 async function worker(settings) {
@@ -33519,7 +33498,7 @@ async function launchForSubAction() {
             }
         }
         const dir = monitorDir(correlationId);
-        const files = files_monitorFiles(dir);
+        const files = monitorFiles(dir);
         const thread = parseThread((0,external_node_fs_.existsSync)(files.thread) ? (0,external_node_fs_.readFileSync)(files.thread, 'utf8') : undefined);
         const history = await registry.history(config.environment, 50).catch(() => []);
         const expected = expectation(config, estimateFromHistory(history, config.stackNames), DEFAULT_EXPECTED_DURATION_MS);

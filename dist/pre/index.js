@@ -28405,7 +28405,8 @@ const Outputs = {
     ConsoleUrl: 'console-url',
     EstimatedMinutes: 'estimated-minutes',
     CfnTags: 'cfn-tags',
-    Validation: 'validation'
+    Validation: 'validation',
+    FencingToken: 'fencing-token'
 };
 /** Exit status of the coordinate stage and of the CLI. */
 const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };

@@ -107,7 +107,10 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
   try {
     if (holding) await holdFromHere(d, holding);
     await stopTheMonitor(d, dir);
-    deployment = await assess(d, acquisition?.acquiredAt);
+    deployment = await assess(
+      d,
+      acquisition?.acquiredAt ?? (io.getState(State.AcquiredAt) || undefined)
+    );
     deployment.recoveries = await repair(d, deployment, holding);
   } finally {
     released = await release(d, holding?.lease, deployment?.outcome ?? 'unknown');
