@@ -203,28 +203,40 @@ const silent: LogSink = {
   endGroup: () => undefined
 };
 
+/** Runs recoverStacks on a scripted stack in virtual time; returns its results and how long it took. */
+async function repairOf(
+  status: string,
+  repair: { durationMs: number; fails: boolean }
+): Promise<{ results: Awaited<ReturnType<typeof recoverStacks>>; tookMs: number }> {
+  const vt = new VirtualTime();
+  const cfn = new ScriptedCloudFormation(vt.now);
+  cfn.put('AppStack', status);
+  cfn.nextRepair = repair;
+  const start = vt.now();
+  let results: Awaited<ReturnType<typeof recoverStacks>> | undefined;
+  void recoverStacks(
+    {
+      reader: cfn,
+      recovery: cfn,
+      clock: vt,
+      sleep: (ms, sig) => vt.sleep(ms, sig),
+      log: createLogger('20261201-120000-0000abcd', silent)
+    },
+    await cfn.describeStacks(['AppStack']),
+    { autoRollback: true, cleanup: 'none' },
+    120_000,
+    5_000
+  ).then((r) => (results = r));
+  while (!results && (await vt.step()));
+  return { results: results!, tookMs: vt.now() - start };
+}
+
 describe('a repair', () => {
   it('that fails within a second is reported at the next poll, not at the timeout', async () => {
-    const vt = new VirtualTime();
-    const cfn = new ScriptedCloudFormation(vt.now);
-    cfn.put('AppStack', 'UPDATE_ROLLBACK_FAILED');
-    cfn.nextRepair = { durationMs: 200, fails: true };
-    const start = vt.now();
-    let results: Awaited<ReturnType<typeof recoverStacks>> | undefined;
-    void recoverStacks(
-      {
-        reader: cfn,
-        recovery: cfn,
-        clock: vt,
-        sleep: (ms, sig) => vt.sleep(ms, sig),
-        log: createLogger('20261201-120000-0000abcd', silent)
-      },
-      await cfn.describeStacks(['AppStack']),
-      { autoRollback: true, cleanup: 'none' },
-      120_000,
-      5_000
-    ).then((r) => (results = r));
-    while (!results && (await vt.step()));
+    const { results, tookMs } = await repairOf('UPDATE_ROLLBACK_FAILED', {
+      durationMs: 200,
+      fails: true
+    });
     expect(results).toEqual([
       expect.objectContaining({
         stack: 'AppStack',
@@ -233,32 +245,16 @@ describe('a repair', () => {
         finalStatus: 'UPDATE_ROLLBACK_FAILED'
       })
     ]);
-    expect(results![0]!.instructions.join('\n')).toContain('continue-update-rollback');
+    expect(results[0]!.instructions.join('\n')).toContain('continue-update-rollback');
     // One poll of 5 s: the stack went UPDATE_ROLLBACK_FAILED -> UPDATE_ROLLBACK_FAILED, and its events said so.
-    expect(vt.now() - start).toBe(5_000);
+    expect(tookMs).toBe(5_000);
   });
 
   it('that succeeds slowly is waited for until its completion event', async () => {
-    const vt = new VirtualTime();
-    const cfn = new ScriptedCloudFormation(vt.now);
-    cfn.put('AppStack', 'UPDATE_FAILED');
-    cfn.nextRepair = { durationMs: 12_000, fails: false };
-    const start = vt.now();
-    let results: Awaited<ReturnType<typeof recoverStacks>> | undefined;
-    void recoverStacks(
-      {
-        reader: cfn,
-        recovery: cfn,
-        clock: vt,
-        sleep: (ms, sig) => vt.sleep(ms, sig),
-        log: createLogger('20261201-120000-0000abcd', silent)
-      },
-      await cfn.describeStacks(['AppStack']),
-      { autoRollback: true, cleanup: 'none' },
-      120_000,
-      5_000
-    ).then((r) => (results = r));
-    while (!results && (await vt.step()));
+    const { results, tookMs } = await repairOf('UPDATE_FAILED', {
+      durationMs: 12_000,
+      fails: false
+    });
     expect(results).toEqual([
       expect.objectContaining({
         action: 'rollback',
@@ -266,6 +262,6 @@ describe('a repair', () => {
         finalStatus: 'UPDATE_ROLLBACK_COMPLETE'
       })
     ]);
-    expect(vt.now() - start).toBe(15_000);
+    expect(tookMs).toBe(15_000);
   });
 });

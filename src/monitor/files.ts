@@ -71,6 +71,19 @@ export const readSettings = (file: string): MonitorSettings =>
 export const heartbeatInterval = (leaseMs: number): number =>
   Math.max(200, Math.floor(leaseMs / 3));
 
+/** What coordinate learned that the monitor needs: the acquisition and the deployment. */
+export interface MonitorDeployment {
+  readonly correlationId: string;
+  readonly owner?: string;
+  readonly fence: number;
+  readonly acquiredAt: string;
+  readonly registryTable?: string;
+  readonly info: DeploymentInfo;
+  readonly overdueMs: number;
+  readonly thread?: ThreadRef;
+  readonly typeSeconds?: Readonly<Record<string, number>>;
+}
+
 /** The settings for a deployment's monitor, from the inputs and what coordinate learned. */
 export function monitorSettings(
   config: {
@@ -85,17 +98,7 @@ export function monitorSettings(
     readonly criticalResourceTypes: readonly string[];
     readonly slack?: { readonly apiUrl: string };
   },
-  deployment: {
-    readonly correlationId: string;
-    readonly owner?: string;
-    readonly fence: number;
-    readonly acquiredAt: string;
-    readonly registryTable?: string;
-    readonly info: DeploymentInfo;
-    readonly overdueMs: number;
-    readonly thread?: ThreadRef;
-    readonly typeSeconds?: Readonly<Record<string, number>>;
-  }
+  deployment: MonitorDeployment
 ): MonitorSettings {
   return {
     correlationId: deployment.correlationId,

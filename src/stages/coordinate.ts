@@ -36,7 +36,13 @@ import { classifyStatus } from '../domain/stack-status.js';
 import { CORRELATION_TAG, type StackSnapshot } from '../domain/stack.js';
 import { runContext } from '../github/context.js';
 import type { GitHubDeployments } from '../github/deployments.js';
-import { monitorDir, monitorEnv, monitorFiles, monitorSettings } from '../monitor/files.js';
+import {
+  monitorDir,
+  monitorEnv,
+  monitorFiles,
+  monitorSettings,
+  type MonitorDeployment
+} from '../monitor/files.js';
 import {
   launchMonitor,
   monitorHolds,
@@ -90,16 +96,7 @@ export interface CoordinateDeps {
   readonly monitorHolds?: (m: LaunchedMonitor, timeoutMs: number) => Promise<HandoverResult>;
 }
 
-export interface MonitorStart {
-  readonly owner: string;
-  readonly fence: number;
-  readonly acquiredAt: string;
-  readonly registryTable?: string;
-  readonly info: DeploymentInfo;
-  readonly overdueMs: number;
-  readonly thread?: ThreadRef;
-  readonly typeSeconds?: Readonly<Record<string, number>>;
-}
+export type MonitorStart = Omit<MonitorDeployment, 'correlationId'> & { readonly owner: string };
 
 export interface CoordinateReport {
   readonly result: CoordinationResult;
