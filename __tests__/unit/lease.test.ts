@@ -1,4 +1,8 @@
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Lease } from '../../src/coordination/lease.js';
+import { DynamoRegistry } from '../../src/registry/dynamodb.js';
+import { sleep as realSleep } from '../../src/stages/runtime.js';
 import { recoverStacks } from '../../src/coordination/recover.js';
 import { RegistryUnavailableError, type LockKey, type Registry } from '../../src/registry/types.js';
 import { createLogger, type LogSink } from '../../src/report/logger.js';
@@ -202,6 +206,39 @@ const silent: LogSink = {
   startGroup: () => undefined,
   endGroup: () => undefined
 };
+
+describe('a heartbeat against a table that never answers', () => {
+  it('is given up after one interval, not after the SDK has waited out every attempt', async () => {
+    const sockets = new Set<Socket>();
+    const server = createServer((socket) => void sockets.add(socket)); // accepts, never answers
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const { port } = server.address() as AddressInfo;
+    const client = new DynamoDBClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' }
+    });
+    try {
+      const clock = { now: () => Date.now() };
+      const lease = new Lease(
+        { registry: new DynamoRegistry(client, 'deployment-registry'), clock, sleep: realSleep },
+        'production',
+        KEY,
+        1_500,
+        300
+      );
+      const started = Date.now();
+      expect(await lease.beat()).toBeUndefined();
+      // The SDK alone would try 4 times with a 5 s request timeout each.
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(lease.lost).toBe(false);
+    } finally {
+      client.destroy();
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    }
+  });
+});
 
 /** Runs recoverStacks on a scripted stack in virtual time; returns its results and how long it took. */
 async function repairOf(

@@ -222,7 +222,7 @@ class DynamoRegistry {
             throw err;
         }
     }
-    async heartbeatLock(environment, key) {
+    async heartbeatLock(environment, key, signal) {
         return this.conditional('lock heartbeat', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
             TableName: this.table,
             Key: { pk: envKey(environment), sk: LOCK },
@@ -235,7 +235,7 @@ class DynamoRegistry {
                 ':owner': key.owner,
                 ':fence': key.fence
             }
-        })));
+        }), { abortSignal: signal }));
     }
     async release(environment, key, outcome) {
         // The holder names itself by owner token; an operator (the CLI) by correlation ID. The fence

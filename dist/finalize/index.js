@@ -30146,7 +30146,8 @@ class Lease {
             return Promise.resolve(false);
         const sentAt = this.deps.clock.now();
         this.inFlight ??= this.deps.registry
-            .heartbeatLock(this.environment, this.key)
+            // One heartbeat never outlives its interval: a hung call is given up and the next one sent.
+            .heartbeatLock(this.environment, this.key, AbortSignal.timeout(this.heartbeatMs))
             .then((ok) => {
             if (ok)
                 this.lastLanded = Math.max(this.lastLanded, sentAt);
@@ -30554,6 +30555,7 @@ async function notAcquired(d, result, acquisition, dir) {
     log.info(result
         ? `coordinate result: ${result}; no lock was held.`
         : 'coordinate did not run (or did not finish): nothing was acquired, nothing to release.');
+    await closeAnnouncements(d, dir, result);
     const rows = result ? await stackRows(d) : [];
     const slack = await slackReport(d, dir, undefined);
     await io.appendSummary(summary(log.correlationId, config, result || 'not coordinated', undefined, rows, []) + slack);
@@ -30703,6 +30705,10 @@ function threadOf(d, dir) {
 }
 /** The GitHub Deployment follows the outcome: success, or failure (with the app URL and the run's log). */
 async function deploymentStatus(d, dir, outcome, appUrl) {
+    const state = outcome === 'failed' ? 'failure' : outcome === 'still-running' ? 'in_progress' : 'success';
+    await setDeploymentStatus(d, dir, state, outcome, appUrl);
+}
+async function setDeploymentStatus(d, dir, state, what, appUrl) {
     const { config, io, log } = d;
     const file = monitorFiles(dir).deployment;
     const id = Number(io.getState(State.DeploymentId) || ((0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.readFileSync)(file, 'utf8') : ''));
@@ -30710,9 +30716,33 @@ async function deploymentStatus(d, dir, outcome, appUrl) {
         return;
     const { GitHubDeployments } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6887));
     const deployments = new GitHubDeployments(config.githubToken, runContext(), log);
-    const state = outcome === 'failed' ? 'failure' : outcome === 'still-running' ? 'in_progress' : 'success';
-    await deployments.status(id, state, `${outcome} (${log.correlationId})`, appUrl);
+    await deployments.status(id, state, `${what} (${log.correlationId})`, appUrl);
     log.info(`GitHub Deployment ${id}: ${state}.`);
+}
+/**
+ * A run that announced its deployment (Slack thread, GitHub Deployment) and then did not deploy
+ * (it lost the lock, or its handover failed) closes what it announced.
+ */
+async function closeAnnouncements(d, dir, result) {
+    if (!result)
+        return;
+    await setDeploymentStatus(d, dir, 'error', `not deployed: ${result}`);
+    const files = monitorFiles(dir);
+    const thread = threadOf(d, dir);
+    if (!d.notifier || !thread || (0,external_node_fs_.existsSync)(files.finalSent) || !(0,external_node_fs_.existsSync)(files.settings))
+        return;
+    let info;
+    try {
+        info = readSettings(files.settings).info;
+    }
+    catch {
+        return;
+    }
+    const now = new Date(d.clock.now());
+    const startedAt = new Date(d.io.getState(State.AcquiredAt) || now.toISOString());
+    await d.notifier.update('parent', thread, startedMessage(info, { state: 'cancelled', startedAt, endedAt: now }));
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    (0,external_node_fs_.writeFileSync)(files.finalSent, now.toISOString(), { mode: 0o600 });
 }
 function recoverySection(recoveries) {
     if (recoveries.length === 0)

@@ -104,7 +104,8 @@ export class Lease {
     if (this.lostLock) return Promise.resolve(false);
     const sentAt = this.deps.clock.now();
     this.inFlight ??= this.deps.registry
-      .heartbeatLock(this.environment, this.key)
+      // One heartbeat never outlives its interval: a hung call is given up and the next one sent.
+      .heartbeatLock(this.environment, this.key, AbortSignal.timeout(this.heartbeatMs))
       .then(
         (ok) => {
           if (ok) this.lastLanded = Math.max(this.lastLanded, sentAt);

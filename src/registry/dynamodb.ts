@@ -268,7 +268,7 @@ export class DynamoRegistry implements Registry {
     }
   }
 
-  async heartbeatLock(environment: string, key: LockKey): Promise<boolean> {
+  async heartbeatLock(environment: string, key: LockKey, signal?: AbortSignal): Promise<boolean> {
     return this.conditional('lock heartbeat', () =>
       this.doc.send(
         new UpdateCommand({
@@ -283,7 +283,8 @@ export class DynamoRegistry implements Registry {
             ':owner': key.owner,
             ':fence': key.fence
           }
-        })
+        }),
+        { abortSignal: signal }
       )
     );
   }

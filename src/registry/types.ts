@@ -128,7 +128,7 @@ export interface Registry {
   /** Takes the lock if it is free, or if it is still exactly as `observed` (stale, judged by the caller). */
   acquire(me: Participant, observed: LockView): Promise<Holder | undefined>;
   /** Extends the caller's own acquisition; false (and nothing changed) when the lock is no longer it. */
-  heartbeatLock(environment: string, key: LockKey): Promise<boolean>;
+  heartbeatLock(environment: string, key: LockKey, signal?: AbortSignal): Promise<boolean>;
   /** Releases only the given acquisition; false (and nothing changed) otherwise. */
   release(environment: string, key: LockKey | OperatorLockKey, outcome: string): Promise<boolean>;
   /** Clears the lock whoever holds it; for operators. Returns who held it. */

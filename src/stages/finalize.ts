@@ -205,6 +205,7 @@ async function notAcquired(
       ? `coordinate result: ${result}; no lock was held.`
       : 'coordinate did not run (or did not finish): nothing was acquired, nothing to release.'
   );
+  await closeAnnouncements(d, dir, result);
   const rows = result ? await stackRows(d) : [];
   const slack = await slackReport(d, dir, undefined);
   await io.appendSummary(
@@ -416,6 +417,18 @@ async function deploymentStatus(
   outcome: Outcome,
   appUrl?: string
 ): Promise<void> {
+  const state =
+    outcome === 'failed' ? 'failure' : outcome === 'still-running' ? 'in_progress' : 'success';
+  await setDeploymentStatus(d, dir, state, outcome, appUrl);
+}
+
+async function setDeploymentStatus(
+  d: FinalizeDeps,
+  dir: string,
+  state: 'success' | 'failure' | 'in_progress' | 'error',
+  what: string,
+  appUrl?: string
+): Promise<void> {
   const { config, io, log } = d;
   const file = monitorFiles(dir).deployment;
   const id = Number(
@@ -424,10 +437,35 @@ async function deploymentStatus(
   if (!config.githubDeployment || !config.githubToken || !Number.isInteger(id) || id <= 0) return;
   const { GitHubDeployments } = await import('../github/deployments.js');
   const deployments = new GitHubDeployments(config.githubToken, runContext(), log);
-  const state =
-    outcome === 'failed' ? 'failure' : outcome === 'still-running' ? 'in_progress' : 'success';
-  await deployments.status(id, state, `${outcome} (${log.correlationId})`, appUrl);
+  await deployments.status(id, state, `${what} (${log.correlationId})`, appUrl);
   log.info(`GitHub Deployment ${id}: ${state}.`);
+}
+
+/**
+ * A run that announced its deployment (Slack thread, GitHub Deployment) and then did not deploy
+ * (it lost the lock, or its handover failed) closes what it announced.
+ */
+async function closeAnnouncements(d: FinalizeDeps, dir: string, result: string): Promise<void> {
+  if (!result) return;
+  await setDeploymentStatus(d, dir, 'error', `not deployed: ${result}`);
+  const files = monitorFiles(dir);
+  const thread = threadOf(d, dir);
+  if (!d.notifier || !thread || existsSync(files.finalSent) || !existsSync(files.settings)) return;
+  let info: DeploymentInfo;
+  try {
+    info = readSettings(files.settings).info;
+  } catch {
+    return;
+  }
+  const now = new Date(d.clock.now());
+  const startedAt = new Date(d.io.getState(State.AcquiredAt) || now.toISOString());
+  await d.notifier.update(
+    'parent',
+    thread,
+    startedMessage(info, { state: 'cancelled', startedAt, endedAt: now })
+  );
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  writeFileSync(files.finalSent, now.toISOString(), { mode: 0o600 });
 }
 
 function recoverySection(recoveries: readonly RecoveryResult[]): string {
