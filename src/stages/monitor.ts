@@ -124,12 +124,17 @@ async function launchForSubAction(): Promise<void> {
     );
     if (registry.kind === 'dynamodb') {
       const { lock } = await registry.view(config.environment);
-      if (lock.holder?.correlationId !== correlationId) {
+      const run = runContext();
+      // A step of its own has no state: the lock held under this correlation ID by this very run attempt.
+      const mine =
+        lock.holder?.correlationId === correlationId &&
+        lock.holder.run.runId === run.runId &&
+        (lock.holder.run.runAttempt ?? '') === (run.runAttempt ?? '');
+      if (!mine || !lock.holder) {
         log.warning(
-          `${correlationId} does not hold the ${config.environment} lock (holder: ${lock.holder?.correlationId ?? 'none'}): watching without heartbeats.`
+          `${correlationId} of this run does not hold the ${config.environment} lock (holder: ${lock.holder?.correlationId ?? 'none'}): watching without heartbeats.`
         );
       } else {
-        // A step of its own has no state: the correlation-id input names the acquisition.
         fence = lock.fence;
         owner = lock.holder.owner;
         acquiredAt = lock.holder.acquiredAt;
