@@ -55,18 +55,30 @@ async function advance(vt: VirtualTime, ms: number): Promise<void> {
   while (!stopped && vt.now() <= until && (await vt.step()));
 }
 
+/** A lease over the scripted store on virtual time (sinceMs: when its last write was sent). */
+function leaseOn(
+  vt: VirtualTime,
+  s: ReturnType<typeof store>,
+  events: ConstructorParameters<typeof Lease>[5] = {},
+  sinceMs?: number
+): Lease {
+  return new Lease(
+    { registry: s.registry, clock: vt, sleep: (ms, sig) => vt.sleep(ms, sig) },
+    'production',
+    KEY,
+    LEASE_MS,
+    BEAT_MS,
+    events,
+    sinceMs
+  );
+}
+
 describe('the lease', () => {
   it('heartbeats every interval on its own loop while its holder waits on something slow', async () => {
     const vt = new VirtualTime();
     const s = store(vt);
     const start = vt.now();
-    const lease = new Lease(
-      { registry: s.registry, clock: vt, sleep: (ms, sig) => vt.sleep(ms, sig) },
-      'production',
-      KEY,
-      LEASE_MS,
-      BEAT_MS
-    ).start();
+    const lease = leaseOn(vt, s).start();
     // The holder is stuck in a 20 s call (a question to a person, a Slack post honouring Retry-After).
     await advance(vt, 20_000);
     expect(s.beats.map((t) => t - start)).toEqual([
@@ -82,13 +94,7 @@ describe('the lease', () => {
     const vt = new VirtualTime();
     const s = store(vt);
     const start = vt.now();
-    const lease = new Lease(
-      { registry: s.registry, clock: vt, sleep: (ms, sig) => vt.sleep(ms, sig) },
-      'production',
-      KEY,
-      LEASE_MS,
-      BEAT_MS
-    ).start();
+    const lease = leaseOn(vt, s).start();
     await advance(vt, 2_000);
     s.set('down');
     await advance(vt, 3_900);
@@ -111,14 +117,7 @@ describe('the lease', () => {
     const vt = new VirtualTime();
     const s = store(vt);
     const lost: number[] = [];
-    const lease = new Lease(
-      { registry: s.registry, clock: vt, sleep: (ms, sig) => vt.sleep(ms, sig) },
-      'production',
-      KEY,
-      LEASE_MS,
-      BEAT_MS,
-      { onLost: () => lost.push(vt.now()) }
-    ).start();
+    const lease = leaseOn(vt, s, { onLost: () => lost.push(vt.now()) }).start();
     await advance(vt, 2_000);
     s.set('gone');
     await advance(vt, 10_000);
@@ -133,31 +132,14 @@ describe('the lease', () => {
   it('confirm() heartbeats until one lands; gives up after its budget when the table does not answer', async () => {
     const vt = new VirtualTime();
     const s = store(vt);
-    const sleep = (ms: number, sig?: AbortSignal): Promise<void> => vt.sleep(ms, sig);
-    const lease = new Lease(
-      { registry: s.registry, clock: vt, sleep },
-      'production',
-      KEY,
-      LEASE_MS,
-      BEAT_MS,
-      {},
-      vt.now() - LEASE_MS
-    );
+    const lease = leaseOn(vt, s, {}, vt.now() - LEASE_MS);
     expect(lease.current).toBe(false);
     const ok = lease.confirm(LEASE_MS);
     await vt.settle();
     expect(await ok).toBe(true);
     expect(s.beats).toHaveLength(1);
 
-    const late = new Lease(
-      { registry: s.registry, clock: vt, sleep },
-      'production',
-      KEY,
-      LEASE_MS,
-      BEAT_MS,
-      {},
-      vt.now() - LEASE_MS
-    );
+    const late = leaseOn(vt, s, {}, vt.now() - LEASE_MS);
     s.set('down');
     let answer: boolean | undefined;
     void late.confirm(3_000).then((a) => (answer = a));
@@ -169,14 +151,7 @@ describe('the lease', () => {
   it('release() retries registry trouble within its budget, then reports that it could not', async () => {
     const vt = new VirtualTime();
     const s = store(vt);
-    const sleep = (ms: number, sig?: AbortSignal): Promise<void> => vt.sleep(ms, sig);
-    const lease = new Lease(
-      { registry: s.registry, clock: vt, sleep },
-      'production',
-      KEY,
-      LEASE_MS,
-      BEAT_MS
-    );
+    const lease = leaseOn(vt, s);
     s.set('down');
     let released: boolean | undefined | 'pending' = 'pending';
     void lease.release('succeeded', 5_000).then((r) => (released = r));
@@ -185,13 +160,7 @@ describe('the lease', () => {
     expect(s.releases.length).toBeGreaterThan(2);
     expect(s.releases.at(-1)! - s.releases[0]!).toBeLessThanOrEqual(5_000);
 
-    const again = new Lease(
-      { registry: s.registry, clock: vt, sleep },
-      'production',
-      KEY,
-      LEASE_MS,
-      BEAT_MS
-    );
+    const again = leaseOn(vt, s);
     s.set('ok');
     expect(await again.release('succeeded', 5_000)).toBe(true);
   });
