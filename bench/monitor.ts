@@ -29,8 +29,8 @@ import { monitorSettings } from '../src/monitor/files.js';
 import { launchMonitor } from '../src/monitor/launch.js';
 import { readObservations, stopMonitor } from '../src/monitor/stop.js';
 import { DynamoRegistry } from '../src/registry/dynamodb.js';
-import type { Participant } from '../src/registry/types.js';
-import { sleep } from '../src/stages/runtime.js';
+import type { Participant } from '../src/ports/registry.js';
+import { sleep } from '../src/runtime/stage.js';
 import { CloudFormationStandin, STANDIN_REGION, type Step } from '../test-rig/cfn-standin.js';
 import { DynamoRig, RIG_CREDENTIALS } from '../test-rig/dynamo-rig.js';
 

@@ -14,14 +14,14 @@ import { performance } from 'node:perf_hooks';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudFormationAdapter } from '../src/aws/cloudformation.js';
 import { INPUT_DEFAULTS } from '../src/config/inputs.js';
-import type { StackReader } from '../src/coordination/ports.js';
+import type { StackReader } from '../src/ports/cloudformation.js';
 import { waitForTurn, type TurnOutcome } from '../src/coordination/wait-for-turn.js';
 import { heartbeatInterval } from '../src/monitor/files.js';
 import { CloudFormationOnlyRegistry } from '../src/registry/cloudformation-only.js';
 import { DynamoRegistry } from '../src/registry/dynamodb.js';
-import type { Participant, Registry } from '../src/registry/types.js';
+import type { Participant, Registry } from '../src/ports/registry.js';
 import { createLogger, type LogSink } from '../src/report/logger.js';
-import { sleep, systemClock } from '../src/stages/runtime.js';
+import { sleep, systemClock } from '../src/runtime/stage.js';
 import { CloudFormationStandin, STANDIN_REGION } from '../test-rig/cfn-standin.js';
 import { DynamoRig, RIG_CREDENTIALS } from '../test-rig/dynamo-rig.js';
 
@@ -85,11 +85,8 @@ const fmt = (n: number, digits = 0): string => (Number.isFinite(n) ? n.toFixed(d
 const silentSink: LogSink = {
   info: () => {},
   debug: () => {},
-  notice: () => {},
   warning: () => {},
-  error: () => {},
-  startGroup: () => {},
-  endGroup: () => {}
+  error: () => {}
 };
 
 /** Everything one participant (a separate process in real life) uses: its own clients. */

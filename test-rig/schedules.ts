@@ -43,14 +43,14 @@ import { runMonitor } from '../src/monitor/run.js';
 import { SlackNotifier } from '../src/notify/slack.js';
 import { CloudFormationOnlyRegistry } from '../src/registry/cloudformation-only.js';
 import { DynamoRegistry } from '../src/registry/dynamodb.js';
-import type { Holder, LockKey, Registry, Ticket } from '../src/registry/types.js';
+import type { Holder, LockKey, Registry, Ticket } from '../src/ports/registry.js';
 import { createLogger, type LogSink } from '../src/report/logger.js';
 import { coordinate, publish } from '../src/stages/coordinate.js';
 import { finalize, type MonitorHandle } from '../src/stages/finalize.js';
-import type { ActionIO } from '../src/stages/runtime.js';
 import { RIG_CREDENTIALS, RIG_REGION, type DynamoRig } from './dynamo-rig.js';
 import { ScriptedCloudFormation } from './scripted-cloudformation.js';
 import { VirtualTime, type VirtualProcess } from './virtual-time.js';
+import type { ActionIO } from '../src/ports/runtime.js';
 
 // ---------------------------------------------------------------------------------------------
 // Plans
@@ -524,11 +524,8 @@ function sink(job: JobRecord): LogSink {
   return {
     info: (message: string) => void job.lines.push(message.split('\n')[0]!),
     debug: () => undefined,
-    notice: () => undefined,
     warning: note('warning'),
-    error: note('error'),
-    startGroup: () => undefined,
-    endGroup: () => undefined
+    error: note('error')
   };
 }
 

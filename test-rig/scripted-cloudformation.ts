@@ -8,12 +8,7 @@
  * tell two deployers apart from one), RollbackStack and ContinueUpdateRollback only from the
  * states that allow them, and a deleted stack is gone.
  */
-import type {
-  StackOperation,
-  StackReader,
-  StackRecovery,
-  StackResource
-} from '../src/coordination/ports.js';
+import type { StackOperation, StackReader, StackRecovery } from '../src/ports/cloudformation.js';
 import { STACK_RESOURCE_TYPE, type StackEvent, type StackSnapshot } from '../src/domain/stack.js';
 
 export interface ScriptStep {
@@ -129,10 +124,6 @@ export class ScriptedCloudFormation implements StackReader, StackRecovery {
         return { start: e, events: s.events.slice(i) };
     }
     return { events: s.events.slice() };
-  }
-
-  async listResources(): Promise<StackResource[]> {
-    return [];
   }
 
   consoleUrl(stack: StackSnapshot): string {

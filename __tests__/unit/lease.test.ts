@@ -2,9 +2,9 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Lease } from '../../src/coordination/lease.js';
 import { DynamoRegistry } from '../../src/registry/dynamodb.js';
-import { sleep as realSleep } from '../../src/stages/runtime.js';
+import { sleep as realSleep } from '../../src/runtime/stage.js';
 import { recoverStacks } from '../../src/coordination/recover.js';
-import { RegistryUnavailableError, type LockKey, type Registry } from '../../src/registry/types.js';
+import { RegistryUnavailableError, type LockKey, type Registry } from '../../src/ports/registry.js';
 import { createLogger, type LogSink } from '../../src/report/logger.js';
 import { ScriptedCloudFormation } from '../../test-rig/scripted-cloudformation.js';
 import { VirtualTime } from '../../test-rig/virtual-time.js';
@@ -169,11 +169,8 @@ describe('the lease', () => {
 const silent: LogSink = {
   info: () => undefined,
   debug: () => undefined,
-  notice: () => undefined,
   warning: () => undefined,
-  error: () => undefined,
-  startGroup: () => undefined,
-  endGroup: () => undefined
+  error: () => undefined
 };
 
 describe('a heartbeat against a table that never answers', () => {

@@ -5,18 +5,12 @@ import {
   DescribeStacksCommand,
   RollbackStackCommand,
   paginateDescribeStackEvents,
-  paginateListStackResources,
   type Stack,
   type StackEvent as SdkStackEvent
 } from '@aws-sdk/client-cloudformation';
 import { DOES_NOT_EXIST, OPERATION_START_STATUSES } from '../domain/stack-status.js';
 import { isStackEvent, type StackEvent, type StackSnapshot } from '../domain/stack.js';
-import type {
-  StackOperation,
-  StackReader,
-  StackRecovery,
-  StackResource
-} from '../coordination/ports.js';
+import type { StackOperation, StackReader, StackRecovery } from '../ports/cloudformation.js';
 
 /**
  * Throttling and transient errors are retried by the SDK itself (standard mode, exponential
@@ -101,31 +95,6 @@ export class CloudFormationAdapter implements StackReader, StackRecovery {
       throw err;
     }
     return { events: seen.reverse() };
-  }
-
-  async listResources(stack: string): Promise<StackResource[]> {
-    const resources: StackResource[] = [];
-    try {
-      for await (const page of paginateListStackResources(
-        { client: this.client },
-        { StackName: stack }
-      )) {
-        for (const r of page.StackResourceSummaries ?? []) {
-          resources.push({
-            logicalId: r.LogicalResourceId ?? '',
-            physicalId: r.PhysicalResourceId,
-            type: r.ResourceType ?? '',
-            status: r.ResourceStatus ?? '',
-            reason: r.ResourceStatusReason,
-            lastUpdatedAt: r.LastUpdatedTimestamp
-          });
-        }
-      }
-    } catch (err) {
-      if (isMissingStack(err)) return [];
-      throw err;
-    }
-    return resources;
   }
 
   async rollbackStack(stack: string): Promise<void> {

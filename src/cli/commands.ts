@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/config.js';
 import { ExitCode } from '../config/state.js';
-import type { StackReader } from '../coordination/ports.js';
+import type { StackReader } from '../ports/cloudformation.js';
 import { describeHolder, waitForTurn } from '../coordination/wait-for-turn.js';
 import { formatDuration, minutes } from '../domain/durations.js';
 import { estimateFromHistory } from '../domain/estimate.js';
 import { activeDeploymentFindings, otherFindings, blocking } from '../domain/findings.js';
-import { runContext } from '../github/context.js';
+import { runContext } from '../runtime/run-context.js';
 import { CloudFormationOnlyRegistry } from '../registry/cloudformation-only.js';
-import type { Registry } from '../registry/types.js';
-import type { Logger } from '../report/logger.js';
-import { cloudFormationReader, openRegistry } from '../stages/clients.js';
-import { sleep, systemClock } from '../stages/runtime.js';
+import type { Registry } from '../ports/registry.js';
+import { cloudFormationReader, openRegistry } from '../runtime/clients.js';
+import { sleep, systemClock } from '../runtime/stage.js';
+import type { Logger } from '../ports/runtime.js';
 
 export interface CommandContext {
   readonly config: Config;

@@ -41,11 +41,8 @@ const CONFIG_OPTIONS: readonly InputName[] = [
 const stderrSink: LogSink = {
   info: (m) => process.stderr.write(`${m}\n`),
   debug: () => undefined,
-  notice: (m) => process.stderr.write(`${m}\n`),
   warning: (m) => process.stderr.write(`warning: ${m}\n`),
-  error: (m) => process.stderr.write(`error: ${m}\n`),
-  startGroup: (t) => process.stderr.write(`${t}\n`),
-  endGroup: () => undefined
+  error: (m) => process.stderr.write(`error: ${m}\n`)
 };
 
 export async function runCli(

@@ -1,4 +1,4 @@
-import type { Sleep } from './ports.js';
+import type { Sleep } from '../ports/runtime.js';
 
 /**
  * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever

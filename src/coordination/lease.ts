@@ -1,7 +1,7 @@
-import { RegistryUnavailableError, type LockKey, type Registry } from '../registry/types.js';
+import { RegistryUnavailableError, type LockKey, type Registry } from '../ports/registry.js';
 import { backoffMs } from './backoff.js';
 import { HeartbeatLoop } from './heartbeat-loop.js';
-import type { Clock, Sleep } from './ports.js';
+import type { Clock, Sleep } from '../ports/runtime.js';
 
 export interface LeaseDeps {
   readonly registry: Pick<Registry, 'heartbeatLock' | 'release'>;

@@ -7,8 +7,8 @@ import {
 } from '../domain/recovery.js';
 import { classifyStatus, type RequiredAction } from '../domain/stack-status.js';
 import { isStackEvent, type StackEvent, type StackSnapshot } from '../domain/stack.js';
-import type { Logger } from '../report/logger.js';
-import type { Clock, Sleep, StackReader, StackRecovery } from './ports.js';
+import type { StackReader, StackRecovery } from '../ports/cloudformation.js';
+import type { Clock, Logger, Sleep } from '../ports/runtime.js';
 
 export interface RecoveryResult {
   readonly stack: string;

@@ -1,5 +1,5 @@
 import type { Finding } from '../domain/findings.js';
-import type { Logger } from '../report/logger.js';
+import type { Logger } from '../ports/runtime.js';
 
 const SEVERITY_TITLE = { blocking: 'Blocking', warning: 'Warning', info: 'Info' } as const;
 

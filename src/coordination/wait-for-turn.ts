@@ -3,7 +3,6 @@ import { formatDuration } from '../domain/durations.js';
 import { LivenessTracker } from '../domain/liveness.js';
 import { isInProgress } from '../domain/stack-status.js';
 import type { StackSnapshot } from '../domain/stack.js';
-import type { Logger } from '../report/logger.js';
 import {
   RegistryUnavailableError,
   type Holder,
@@ -11,10 +10,12 @@ import {
   type Participant,
   type Registry,
   type Ticket
-} from '../registry/types.js';
+} from '../ports/registry.js';
 import { backoffMs } from './backoff.js';
 import { HeartbeatLoop } from './heartbeat-loop.js';
-import type { Clock, RunLiveness, Sleep, StackReader } from './ports.js';
+import type { StackReader } from '../ports/cloudformation.js';
+import type { Clock, Logger, Sleep } from '../ports/runtime.js';
+import type { RunLiveness } from '../ports/run.js';
 
 export interface TurnDeps {
   readonly reader: StackReader;

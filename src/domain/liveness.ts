@@ -19,8 +19,4 @@ export class LivenessTracker {
   isDead(key: string, value: string, leaseMs: number, now: number): boolean {
     return this.observe(key, value, now) >= leaseMs;
   }
-
-  forget(key: string): void {
-    this.seen.delete(key);
-  }
 }

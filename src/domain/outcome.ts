@@ -25,5 +25,3 @@ export function decideOutcome(
   if (classes.some((c) => c === 'stable-after-failure' || c === 'blocked')) return 'failed';
   return 'succeeded';
 }
-
-export const isFailure = (outcome: string | undefined): boolean => outcome === 'failed';

@@ -1,4 +1,4 @@
 import { preStage } from '../stages/pre.js';
-import { coreIO } from '../stages/runtime.js';
+import { coreIO } from '../runtime/stage.js';
 
 await preStage(coreIO);

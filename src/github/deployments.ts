@@ -1,7 +1,7 @@
 import type { getOctokit } from '@actions/github';
 import { githubClient } from './octokit.js';
-import type { Logger } from '../report/logger.js';
-import type { RunContext } from './context.js';
+import type { Logger } from '../ports/runtime.js';
+import type { RunContext } from '../ports/run.js';
 
 export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'error' | 'inactive';
 

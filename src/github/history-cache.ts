@@ -1,4 +1,4 @@
-import type { Logger } from '../report/logger.js';
+import type { Logger } from '../ports/runtime.js';
 
 /**
  * The history file travels between runs in the Actions cache: one key per

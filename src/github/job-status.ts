@@ -1,5 +1,5 @@
 import { githubClient } from './octokit.js';
-import type { RunContext } from './context.js';
+import type { RunContext } from '../ports/run.js';
 
 /**
  * Whether a step of this job was cancelled, from the GitHub API (`actions: read`);

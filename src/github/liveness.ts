@@ -1,7 +1,7 @@
 import type { getOctokit } from '@actions/github';
 import { githubClient } from './octokit.js';
-import type { RunLiveness, RunRef } from '../coordination/ports.js';
-import type { Logger } from '../report/logger.js';
+import type { RunLiveness, RunRef } from '../ports/run.js';
+import type { Logger } from '../ports/runtime.js';
 
 /**
  * Asks the GitHub API whether a lock holder's workflow run is still going. Any

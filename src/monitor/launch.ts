@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, statSync, writeFileSync } from 'node:fs';
-import type { Clock, Sleep } from '../coordination/ports.js';
 import { monitorFiles, writeSettings, type MonitorSettings } from './files.js';
+import type { Clock, Sleep } from '../ports/runtime.js';
 
 export interface LaunchedMonitor {
   readonly pid: number;

@@ -1,5 +1,5 @@
 import { Lease } from '../coordination/lease.js';
-import type { Sleep, StackReader } from '../coordination/ports.js';
+import type { StackReader } from '../ports/cloudformation.js';
 import { remainingMs } from '../domain/estimate.js';
 import { isStackEvent } from '../domain/stack.js';
 import { DeploymentWatch, type Alert } from '../domain/watch.js';
@@ -14,8 +14,9 @@ import {
   type RenderedMessage
 } from '../notify/messages.js';
 import type { SlackNotifier } from '../notify/slack.js';
-import type { Registry } from '../registry/types.js';
+import type { Registry } from '../ports/registry.js';
 import type { MonitorSettings } from './files.js';
+import type { Sleep } from '../ports/runtime.js';
 
 export interface MonitorDeps {
   readonly settings: MonitorSettings;

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { Sleep } from '../coordination/ports.js';
 import { monitorFiles } from './files.js';
+import type { Sleep } from '../ports/runtime.js';
 
 export type StopResult = 'stopped' | 'killed' | 'not-running';
 

@@ -1,8 +1,7 @@
-import type { Clock, Sleep } from '../coordination/ports.js';
 import { formatDuration } from '../domain/durations.js';
-import type { Logger } from '../report/logger.js';
 import { questionMessage, type DeploymentInfo } from './messages.js';
 import type { SlackNotifier } from './slack.js';
+import type { Clock, Logger, Sleep } from '../ports/runtime.js';
 
 export type Answer = 'proceed' | 'abort';
 

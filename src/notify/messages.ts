@@ -16,7 +16,6 @@
  */
 import { formatDuration } from '../domain/durations.js';
 import type { StackEvent } from '../domain/stack.js';
-import type { RunContext } from '../github/context.js';
 import {
   CONTEXT_TEXT_MAX,
   FALLBACK_TEXT_MAX,
@@ -31,6 +30,7 @@ import {
   link,
   truncate
 } from './escape.js';
+import type { RunContext } from '../ports/run.js';
 
 // --- Block Kit, the few shapes we use (structurally compatible with @slack/types) ---
 

@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { LogLevel, WebClient, type ChatPostMessageArguments } from '@slack/web-api';
 import type { SlackConfig } from '../config/config.js';
-import type { Logger } from '../report/logger.js';
+import type { Logger } from '../ports/runtime.js';
 
 export interface SlackMessage {
   readonly text: string;

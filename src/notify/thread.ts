@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { Config, SlackConfig } from '../config/config.js';
 import { formatDuration } from '../domain/durations.js';
 import type { Estimate } from '../domain/estimate.js';
-import type { RunContext } from '../github/context.js';
-import type { Logger } from '../report/logger.js';
 import type { DeploymentEstimate, DeploymentInfo } from './messages.js';
 import type { SlackNotifier, ThreadRef } from './slack.js';
+import type { RunContext } from '../ports/run.js';
+import type { Logger } from '../ports/runtime.js';
 
 /** How long a deployment is expected to take, and past when it is overdue. */
 export interface Expectation {

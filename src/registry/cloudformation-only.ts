@@ -7,7 +7,7 @@ import type {
   QueueView,
   Registry,
   Ticket
-} from './types.js';
+} from '../ports/registry.js';
 import { appendHistoryFile, readHistoryFile } from './history-file.js';
 
 /**

@@ -7,7 +7,6 @@ import {
   UpdateCommand,
   paginateQuery
 } from '@aws-sdk/lib-dynamodb';
-import type { RunContext } from '../github/context.js';
 import {
   HISTORY_TTL_DAYS,
   RECORD_TTL_DAYS,
@@ -23,7 +22,8 @@ import {
   type Registry,
   type Ticket,
   type TransitionEntry
-} from './types.js';
+} from '../ports/registry.js';
+import type { RunContext } from '../ports/run.js';
 
 /**
  * Item design (partition key pk, sort key sk):

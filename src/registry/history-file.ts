@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { HistoryEntry } from './types.js';
+import type { HistoryEntry } from '../ports/registry.js';
 
 /** How many deployments the history file keeps (newest first). */
 const KEEP = 50;

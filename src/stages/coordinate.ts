@@ -5,13 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_EXPECTED_DURATION_MS, type Config } from '../config/config.js';
 import { ExitCode, Outputs, State, type CoordinationResult } from '../config/state.js';
 import type { Lease } from '../coordination/lease.js';
-import type {
-  Clock,
-  RunLiveness,
-  Sleep,
-  StackReader,
-  StackRecovery
-} from '../coordination/ports.js';
+import type { StackReader, StackRecovery } from '../ports/cloudformation.js';
 import { recoverStacks } from '../coordination/recover.js';
 import { reportFindings } from '../coordination/report-findings.js';
 import {
@@ -34,7 +28,7 @@ import {
 import { recoveryAction } from '../domain/recovery.js';
 import { classifyStatus } from '../domain/stack-status.js';
 import { CORRELATION_TAG, type StackSnapshot } from '../domain/stack.js';
-import { runContext } from '../github/context.js';
+import { runContext } from '../runtime/run-context.js';
 import type { GitHubDeployments } from '../github/deployments.js';
 import {
   monitorDir,
@@ -63,11 +57,12 @@ import {
 } from '../notify/thread.js';
 import { CloudFormationOnlyRegistry } from '../registry/cloudformation-only.js';
 import { historyFile } from '../registry/history-file.js';
-import type { HistoryEntry, Participant, Registry, Transition } from '../registry/types.js';
-import type { Logger } from '../report/logger.js';
-import { cloudFormationReader, openRegistry } from './clients.js';
+import type { HistoryEntry, Participant, Registry, Transition } from '../ports/registry.js';
+import { cloudFormationReader, openRegistry } from '../runtime/clients.js';
 import { confirmed, holdLease, type Holding } from './holder.js';
-import { actionStage, cancellationSignal, sleep, systemClock, type ActionIO } from './runtime.js';
+import { actionStage, cancellationSignal, sleep, systemClock } from '../runtime/stage.js';
+import type { ActionIO, Clock, Logger, Sleep } from '../ports/runtime.js';
+import type { RunLiveness } from '../ports/run.js';
 
 export interface CoordinateDeps {
   readonly config: Config;

@@ -1,7 +1,7 @@
 import { ConfigError, DEFAULT_EXPECTED_DURATION_MS, type Config } from '../config/config.js';
 import { readConfig } from '../config/read.js';
 import { State } from '../config/state.js';
-import type { Clock, Sleep, StackReader, StackRecovery } from '../coordination/ports.js';
+import type { StackReader, StackRecovery } from '../ports/cloudformation.js';
 import { recoverStacks, type RecoveryResult } from '../coordination/recover.js';
 import { formatDuration } from '../domain/durations.js';
 import { resourceTypeSeconds } from '../domain/estimate.js';
@@ -9,7 +9,7 @@ import { decideOutcome, type Outcome } from '../domain/outcome.js';
 import type { StackEvent, StackSnapshot } from '../domain/stack.js';
 import type { Lease } from '../coordination/lease.js';
 import type { DeploymentInfo } from '../notify/messages.js';
-import { runContext } from '../github/context.js';
+import { runContext } from '../runtime/run-context.js';
 import { monitorDir } from '../monitor/files.js';
 import { monitorFiles, readSettings } from '../monitor/files.js';
 import { monitorPid, readObservations, stopMonitor, type StopResult } from '../monitor/stop.js';
@@ -17,11 +17,11 @@ import { failedMessage, startedMessage, succeededMessage } from '../notify/messa
 import { deploymentInfo, formatThread, openNotifier, parseThread } from '../notify/thread.js';
 import { isRootCauseFailure } from '../domain/watch.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { HistoryEntry, LockKey, Registry, Transition } from '../registry/types.js';
+import type { HistoryEntry, LockKey, Registry, Transition } from '../ports/registry.js';
 import type { SlackNotifier, ThreadRef } from '../notify/slack.js';
 import { confirmed, holdLease, type Holding } from './holder.js';
-import { createLogger, type Logger } from '../report/logger.js';
-import { cloudFormationReader, openRegistry } from './clients.js';
+import { createLogger } from '../report/logger.js';
+import { cloudFormationReader, openRegistry } from '../runtime/clients.js';
 import { historyFile } from '../registry/history-file.js';
 import {
   coreIO,
@@ -29,9 +29,9 @@ import {
   runStage,
   sleep,
   stageCorrelationId,
-  systemClock,
-  type ActionIO
-} from './runtime.js';
+  systemClock
+} from '../runtime/stage.js';
+import type { ActionIO, Clock, Logger, Sleep } from '../ports/runtime.js';
 
 export interface FinalizeDeps {
   readonly config: Config;

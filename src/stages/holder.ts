@@ -1,10 +1,9 @@
 import { Lease } from '../coordination/lease.js';
-import type { Clock, Sleep } from '../coordination/ports.js';
 import { heartbeatInterval } from '../monitor/files.js';
 import { lockLostMessage, type DeploymentInfo } from '../notify/messages.js';
 import type { SlackNotifier } from '../notify/slack.js';
-import type { LockKey, LockView, Registry } from '../registry/types.js';
-import type { Logger } from '../report/logger.js';
+import type { LockKey, LockView, Registry } from '../ports/registry.js';
+import type { Clock, Logger, Sleep } from '../ports/runtime.js';
 
 export interface HolderDeps {
   readonly registry: Registry;

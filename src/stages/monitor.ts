@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_EXPECTED_DURATION_MS } from '../config/config.js';
 import { State } from '../config/state.js';
 import { estimateFromHistory } from '../domain/estimate.js';
-import { runContext } from '../github/context.js';
+import { runContext } from '../runtime/run-context.js';
 import {
   SLACK_TOKEN_ENV,
   monitorDir,
@@ -28,8 +28,8 @@ import { monitoringGapMessage } from '../notify/messages.js';
 import type { SlackNotifier } from '../notify/slack.js';
 import { runMonitor } from '../monitor/run.js';
 import { createLogger, type LogSink } from '../report/logger.js';
-import { cloudFormationReader, openRegistry } from './clients.js';
-import { actionStage, sleep } from './runtime.js';
+import { cloudFormationReader, openRegistry } from '../runtime/clients.js';
+import { actionStage, sleep } from '../runtime/stage.js';
 
 /**
  * One bundle, two roles: with a settings file as its argument it is the
@@ -183,9 +183,6 @@ async function launchForSubAction(): Promise<void> {
 const silentSink: LogSink = {
   info: () => undefined,
   debug: () => undefined,
-  notice: () => undefined,
   warning: () => undefined,
-  error: () => undefined,
-  startGroup: () => undefined,
-  endGroup: () => undefined
+  error: () => undefined
 };

@@ -1,7 +1,8 @@
 import { State } from '../config/state.js';
 import { historyFile } from '../registry/history-file.js';
 import { createLogger } from '../report/logger.js';
-import { loadConfig, stageCorrelationId, type ActionIO } from './runtime.js';
+import { loadConfig, stageCorrelationId } from '../runtime/stage.js';
+import type { ActionIO } from '../ports/runtime.js';
 
 /**
  * pre: validate every input before anything is touched, and fix the correlation

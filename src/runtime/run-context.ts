@@ -1,16 +1,6 @@
-/** The workflow run this process belongs to, from the runner's environment. */
-export interface RunContext {
-  readonly runId?: string;
-  readonly runAttempt?: string;
-  readonly runUrl?: string;
-  readonly repository?: string;
-  readonly workflow?: string;
-  readonly job?: string;
-  readonly actor?: string;
-  readonly sha?: string;
-  readonly ref?: string;
-}
+import type { RunContext } from '../ports/run.js';
 
+/** The workflow run this process belongs to, from the runner's environment. */
 export function runContext(
   env: Readonly<Record<string, string | undefined>> = process.env
 ): RunContext {

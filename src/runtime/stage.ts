@@ -2,18 +2,9 @@ import * as core from '@actions/core';
 import { newCorrelationId, isValidCorrelationId } from '../domain/correlation-id.js';
 import { ConfigError, type Config } from '../config/config.js';
 import { readConfig, readCorrelationIdInput } from '../config/read.js';
-import { createLogger, type Logger } from '../report/logger.js';
+import { createLogger } from '../report/logger.js';
 import { State } from '../config/state.js';
-import type { Clock, Sleep } from '../coordination/ports.js';
-
-/** The runner's side of a stage: outputs, state, exit status, job summary. */
-export interface ActionIO {
-  setOutput(name: string, value: string): void;
-  saveState(name: string, value: string): void;
-  getState(name: string): string;
-  setExitCode(code: number): void;
-  appendSummary(markdown: string): Promise<void>;
-}
+import type { ActionIO, Clock, Logger, Sleep } from '../ports/runtime.js';
 
 export const coreIO: ActionIO = {
   setOutput: (name, value) => core.setOutput(name, value),

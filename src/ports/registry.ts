@@ -1,4 +1,4 @@
-import type { RunContext } from '../github/context.js';
+import type { RunContext } from './run.js';
 
 /** Who takes part: a deployment (its correlation ID) of a workflow run. */
 export interface Participant {
@@ -58,13 +58,11 @@ export type Transition =
   | 'queued'
   | 'acquired'
   | 'took-over'
-  | 'deploying'
   | 'completed'
   | 'failed'
   | 'cancelled'
   | 'timed-out'
   | 'superseded'
-  | 'blocked'
   | 'taken-over'
   | 'lock-lost'
   | 'released'

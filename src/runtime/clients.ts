@@ -1,5 +1,5 @@
-import type { StackReader, StackRecovery } from '../coordination/ports.js';
-import type { Registry } from '../registry/types.js';
+import type { StackReader, StackRecovery } from '../ports/cloudformation.js';
+import type { Registry } from '../ports/registry.js';
 
 // Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
 
