@@ -1,10 +1,10 @@
-import { RegistryUnavailableError, type LockKey, type Registry } from '../ports/registry.js';
+import { RegistryUnavailableError, type LockKey, type LockQueue } from '../ports/registry.js';
 import { backoffMs } from './backoff.js';
 import { HeartbeatLoop } from './heartbeat-loop.js';
 import type { Clock, Sleep } from '../ports/runtime.js';
 
 export interface LeaseDeps {
-  readonly registry: Pick<Registry, 'heartbeatLock' | 'release'>;
+  readonly lock: Pick<LockQueue, 'heartbeatLock' | 'release'>;
   readonly clock: Clock;
   readonly sleep: Sleep;
 }
@@ -103,7 +103,7 @@ export class Lease {
   beat(): Promise<boolean | undefined> {
     if (this.lostLock) return Promise.resolve(false);
     const sentAt = this.deps.clock.now();
-    this.inFlight ??= this.deps.registry
+    this.inFlight ??= this.deps.lock
       // One heartbeat never outlives its interval: a hung call is given up and the next one sent.
       .heartbeatLock(this.environment, this.key, AbortSignal.timeout(this.heartbeatMs))
       .then(
@@ -146,7 +146,7 @@ export class Lease {
     const deadline = this.deps.clock.now() + budgetMs;
     for (let attempt = 0; ; attempt++) {
       try {
-        const released = await this.deps.registry.release(this.environment, this.key, outcome);
+        const released = await this.deps.lock.release(this.environment, this.key, outcome);
         if (!released) this.markLost();
         return released;
       } catch (err) {

@@ -112,10 +112,13 @@ export interface OperatorLockKey {
 }
 
 /**
- * The deployment registry. Every write is a single-item conditional write and
- * every read strongly consistent; expiry never relies on the table's TTL.
+ * The lock and the queue of an environment. Every write is a single-item conditional write and
+ * every read strongly consistent; expiry never relies on the table's TTL. Without a table the
+ * lock is CloudFormation's own status: its queue is this run alone, its lock is never anyone
+ * else's, and its writes succeed without a call (fence 0, ticket 0).
  */
-export interface Registry {
+export interface LockQueue {
+  /** How the environment is coordinated, for outputs, state and the CLI's text. */
   readonly kind: RegistryKind;
   enqueue(me: Participant): Promise<Ticket>;
   heartbeatTicket(environment: string, ticket: Ticket): Promise<Ticket | undefined>;
@@ -131,6 +134,10 @@ export interface Registry {
   release(environment: string, key: LockKey | OperatorLockKey, outcome: string): Promise<boolean>;
   /** Clears the lock whoever holds it; for operators. Returns who held it. */
   forceUnlock(environment: string, reason: string, by: string): Promise<Holder | undefined>;
+}
+
+/** Each deployment's record: who, what, and every transition (nothing is kept without a table). */
+export interface Records {
   putRecord(record: Omit<DeploymentRecord, 'transitions'>, first: TransitionEntry): Promise<void>;
   addTransition(
     correlationId: string,
@@ -138,8 +145,22 @@ export interface Registry {
     patch?: { fence?: number; outcome?: string }
   ): Promise<void>;
   getRecord(correlationId: string): Promise<DeploymentRecord | undefined>;
-  addHistory(entry: HistoryEntry): Promise<void>;
-  history(environment: string, limit: number): Promise<HistoryEntry[]>;
+}
+
+/** Finished deployments, for estimates: in the table, or in a file the Actions cache carries. */
+export interface HistoryStore {
+  add(entry: HistoryEntry): Promise<void>;
+  /** Newest first. */
+  recent(environment: string, limit: number): Promise<HistoryEntry[]>;
+  /** Keeps what was added for later runs (the cache for a file; a table keeps it already). */
+  save(): Promise<void>;
+}
+
+/** What a stage coordinates through, decided once from the inputs (see `openRegistry`). */
+export interface Registry {
+  readonly lock: LockQueue;
+  readonly records: Records;
+  readonly history: HistoryStore;
 }
 
 /**

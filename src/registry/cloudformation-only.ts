@@ -1,24 +1,26 @@
 import type {
   DeploymentRecord,
   HistoryEntry,
+  HistoryStore,
   Holder,
+  LockQueue,
   LockView,
   Participant,
   QueueView,
+  Records,
   Registry,
   Ticket
 } from '../ports/registry.js';
-import { appendHistoryFile, readHistoryFile } from './history-file.js';
 
 /**
- * No table: nobody to queue with and nothing to record. Coordination rests on
- * CloudFormation's own status alone (best effort: no order, no identity).
+ * No table: nobody to queue with. Coordination rests on CloudFormation's own status alone (best
+ * effort: no order, no identity): the queue is this run alone, the lock never anyone else's,
+ * and every write succeeds without a call (fence 0, ticket 0).
  */
-export class CloudFormationOnlyRegistry implements Registry {
+export class CloudFormationOnlyLock implements LockQueue {
   readonly kind = 'cloudformation-only' as const;
 
-  /** `historyFile`: where history is kept without a table (carried by the Actions cache). */
-  constructor(private readonly historyFile?: string) {}
+  constructor(private readonly now: () => number = Date.now) {}
 
   async enqueue(me: Participant): Promise<Ticket> {
     return {
@@ -26,7 +28,7 @@ export class CloudFormationOnlyRegistry implements Registry {
       correlationId: me.correlationId,
       owner: me.owner,
       heartbeat: '',
-      enqueuedAt: new Date().toISOString(),
+      enqueuedAt: new Date(this.now()).toISOString(),
       leaseMs: me.leaseMs,
       run: me.run
     };
@@ -47,7 +49,7 @@ export class CloudFormationOnlyRegistry implements Registry {
       owner: me.owner,
       fence: 0,
       heartbeat: '',
-      acquiredAt: new Date().toISOString(),
+      acquiredAt: new Date(this.now()).toISOString(),
       leaseMs: me.leaseMs,
       run: me.run,
       stacks: me.stacks
@@ -62,15 +64,25 @@ export class CloudFormationOnlyRegistry implements Registry {
   async forceUnlock(): Promise<Holder | undefined> {
     return undefined;
   }
-  async putRecord(): Promise<void> {}
-  async addTransition(): Promise<void> {}
-  async getRecord(): Promise<DeploymentRecord | undefined> {
-    return undefined;
-  }
-  async addHistory(entry: HistoryEntry): Promise<void> {
-    if (this.historyFile) appendHistoryFile(this.historyFile, entry);
-  }
-  async history(_environment: string, limit: number): Promise<HistoryEntry[]> {
-    return this.historyFile ? readHistoryFile(this.historyFile).slice(0, limit) : [];
-  }
 }
+
+/** Without a table no record is kept. */
+export const noRecords: Records = {
+  putRecord: async () => undefined,
+  addTransition: async () => undefined,
+  getRecord: async (): Promise<DeploymentRecord | undefined> => undefined
+};
+
+/** No history at all (a history file is given where there is one). */
+export const noHistory: HistoryStore = {
+  add: async () => undefined,
+  recent: async (): Promise<HistoryEntry[]> => [],
+  save: async () => undefined
+};
+
+/** CloudFormation alone: the lock above, no records, and the history given. */
+export const cloudFormationOnly = (history: HistoryStore = noHistory): Registry => ({
+  lock: new CloudFormationOnlyLock(),
+  records: noRecords,
+  history
+});

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { HistoryEntry } from '../ports/registry.js';
+import type { HistoryEntry, HistoryStore } from '../ports/registry.js';
 
 /** How many deployments the history file keeps (newest first). */
 const KEEP = 50;
@@ -34,4 +34,21 @@ export function appendHistoryFile(file: string, entry: HistoryEntry): void {
     .slice(0, KEEP);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(entries, null, 2));
+}
+
+/** The history in a file; `persist` keeps it for later runs (the Actions cache). */
+export class HistoryFile implements HistoryStore {
+  constructor(
+    private readonly file: string,
+    private readonly persist: () => Promise<void> = async () => undefined
+  ) {}
+  async add(entry: HistoryEntry): Promise<void> {
+    appendHistoryFile(this.file, entry);
+  }
+  async recent(_environment: string, limit: number): Promise<HistoryEntry[]> {
+    return readHistoryFile(this.file).slice(0, limit);
+  }
+  save(): Promise<void> {
+    return this.persist();
+  }
 }

@@ -70,7 +70,7 @@ export function holdLease(
   let loss: Loss | undefined;
   let warnedSilent = false;
   const lease = new Lease(
-    d,
+    { lock: d.registry.lock, clock: d.clock, sleep: d.sleep },
     environment,
     key,
     leaseMs,
@@ -108,7 +108,7 @@ export async function reportLoss(
   key: LockKey,
   by: 'coordinate' | 'finalize'
 ): Promise<Loss> {
-  const view = await d.registry.view(environment).then(
+  const view = await d.registry.lock.view(environment).then(
     (v) => v.lock,
     () => undefined
   );
@@ -125,7 +125,7 @@ export async function reportLoss(
     { title: 'Lock lost' }
   );
   const at = new Date(d.clock.now()).toISOString();
-  await d.registry
+  await d.registry.records
     .addTransition(key.correlationId, { state: 'lock-lost', at, note: `${by}: ${loss.text}` })
     .catch(() => undefined);
   if (d.slack && d.info) {

@@ -1,0 +1,38 @@
+import type { Holder, Participant, Ticket } from '../ports/registry.js';
+
+export const sameOwner = (a: string | undefined, b: string | undefined): boolean =>
+  Boolean(a) && a === b;
+
+/** Another run (another owner token) going by this run's correlation ID, holding or queued. */
+export function duplicateOf(
+  me: Participant,
+  holder: Holder | undefined,
+  tickets: readonly Ticket[]
+): Holder | Ticket | undefined {
+  return [holder, ...tickets].find(
+    (t): t is Holder | Ticket =>
+      t !== undefined && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner)
+  );
+}
+
+/**
+ * The live tickets ahead of this run's, skipping the lock holder's own and this run's; a ticket
+ * judged dead is removed (only if its heartbeat is still the one seen) and skipped, else it
+ * stays ahead (it lives, or the table did not answer).
+ */
+export async function liveAhead(
+  tickets: readonly Ticket[],
+  mine: Ticket,
+  me: Participant,
+  holder: Holder | undefined,
+  dead: { isDead: (t: Ticket) => boolean; remove: (t: Ticket) => Promise<boolean> }
+): Promise<Ticket[]> {
+  const ahead: Ticket[] = [];
+  for (const t of tickets) {
+    if (t.seq >= mine.seq || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
+      continue;
+    if (dead.isDead(t) && (await dead.remove(t))) continue;
+    ahead.push(t);
+  }
+  return ahead;
+}

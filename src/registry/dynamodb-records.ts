@@ -1,0 +1,131 @@
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  HISTORY_TTL_DAYS,
+  RECORD_TTL_DAYS,
+  type DeploymentRecord,
+  type HistoryEntry,
+  type HistoryStore,
+  type Records,
+  type TransitionEntry
+} from '../ports/registry.js';
+import { DynamoTable, HIST, envKey, recordKey } from './dynamodb-table.js';
+
+/** Deployment records, in the registry table (they expire after RECORD_TTL_DAYS). */
+export class DynamoRecords implements Records {
+  constructor(private readonly t: DynamoTable) {}
+
+  async putRecord(
+    record: Omit<DeploymentRecord, 'transitions'>,
+    first: TransitionEntry
+  ): Promise<void> {
+    await this.t.call('record', () =>
+      this.t.doc.send(
+        new UpdateCommand({
+          TableName: this.t.name,
+          Key: recordKey(record.correlationId),
+          UpdateExpression:
+            'SET correlationId = :id, environment = :env, stacks = :stacks, run = :run, transitions = list_append(if_not_exists(transitions, :empty), :t), expiresAt = :exp',
+          ExpressionAttributeValues: {
+            ':id': record.correlationId,
+            ':env': record.environment,
+            ':stacks': [...record.stacks],
+            ':run': record.run,
+            ':empty': [],
+            ':t': [first],
+            ':exp': this.t.expires(RECORD_TTL_DAYS)
+          }
+        })
+      )
+    );
+  }
+
+  async addTransition(
+    correlationId: string,
+    entry: TransitionEntry,
+    patch: { fence?: number; outcome?: string } = {}
+  ): Promise<void> {
+    const sets = ['transitions = list_append(if_not_exists(transitions, :empty), :t)'];
+    const values: Record<string, unknown> = { ':empty': [], ':t': [entry] };
+    if (patch.fence !== undefined) {
+      sets.push('fence = :fence');
+      values[':fence'] = patch.fence;
+    }
+    if (patch.outcome !== undefined) {
+      sets.push('outcome = :outcome');
+      values[':outcome'] = patch.outcome;
+    }
+    await this.t.call('record', () =>
+      this.t.doc.send(
+        new UpdateCommand({
+          TableName: this.t.name,
+          Key: recordKey(correlationId),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ExpressionAttributeValues: values
+        })
+      )
+    );
+  }
+
+  async getRecord(correlationId: string): Promise<DeploymentRecord | undefined> {
+    const out = await this.t.call('record read', () =>
+      this.t.doc.send(
+        new GetCommand({
+          TableName: this.t.name,
+          Key: recordKey(correlationId),
+          ConsistentRead: true
+        })
+      )
+    );
+    return out.Item as DeploymentRecord | undefined;
+  }
+}
+
+/** Finished deployments, in the registry table (they expire after HISTORY_TTL_DAYS). */
+export class DynamoHistory implements HistoryStore {
+  constructor(private readonly t: DynamoTable) {}
+
+  async add(entry: HistoryEntry): Promise<void> {
+    await this.t.call('history', () =>
+      this.t.doc.send(
+        new UpdateCommand({
+          TableName: this.t.name,
+          Key: {
+            pk: envKey(entry.environment),
+            sk: `${HIST}${entry.endedAt}#${entry.correlationId}`
+          },
+          UpdateExpression:
+            'SET correlationId = :id, environment = :env, stacks = :stacks, outcome = :outcome, startedAt = :start, endedAt = :end, durationMs = :d, resourceTypeSeconds = :rt, expiresAt = :exp',
+          ExpressionAttributeValues: {
+            ':id': entry.correlationId,
+            ':env': entry.environment,
+            ':stacks': [...entry.stacks],
+            ':outcome': entry.outcome,
+            ':start': entry.startedAt,
+            ':end': entry.endedAt,
+            ':d': entry.durationMs,
+            ':rt': entry.resourceTypeSeconds ?? {},
+            ':exp': this.t.expires(HISTORY_TTL_DAYS)
+          }
+        })
+      )
+    );
+  }
+
+  async recent(environment: string, limit: number): Promise<HistoryEntry[]> {
+    const out = await this.t.call('history read', () =>
+      this.t.doc.send(
+        new QueryCommand({
+          TableName: this.t.name,
+          ConsistentRead: true,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :hist)',
+          ExpressionAttributeValues: { ':pk': envKey(environment), ':hist': HIST },
+          ScanIndexForward: false,
+          Limit: limit
+        })
+      )
+    );
+    return (out.Items ?? []) as HistoryEntry[];
+  }
+
+  async save(): Promise<void> {}
+}

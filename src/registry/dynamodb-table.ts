@@ -1,0 +1,122 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  RegistryUnavailableError,
+  type Holder,
+  type LockView,
+  type Ticket
+} from '../ports/registry.js';
+import type { RunContext } from '../ports/run.js';
+
+/**
+ * Item design (partition key pk, sort key sk):
+ *   ENV#<env>    LOCK            the lock: holder, fence, heartbeat, lease, run
+ *   ENV#<env>    QUEUE           the arrival counter `seq` and the live tickets, a map seq -> ticket:
+ *                                a ticket and its number are written by one conditional write, so
+ *                                no reader ever sees a number whose ticket is not there yet
+ *   ENV#<env>    HIST#<end>#<id> a finished deployment, for estimates and `history`
+ *   DEPLOY#<id>  RECORD          a deployment's record: run, stacks, fence, transitions, outcome
+ */
+export const LOCK = 'LOCK';
+export const QUEUE = 'QUEUE';
+export const HIST = 'HIST#';
+export const envKey = (env: string): string => `ENV#${env}`;
+export const recordKey = (correlationId: string): Record<string, string> => ({
+  pk: `DEPLOY#${correlationId}`,
+  sk: 'RECORD'
+});
+const DAY_S = 86_400;
+
+export function createDynamoClient(region: string): DynamoDBClient {
+  // Throttling, 5xx and timeouts are retried by the SDK (standard mode: exponential backoff with
+  // jitter, a longer base for throttling), then by the caller's own loop. Short timeouts: a hung
+  // call must never stall a wait, a heartbeat or a release.
+  return new DynamoDBClient({
+    region,
+    maxAttempts: 4,
+    retryMode: 'standard',
+    requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 }
+  });
+}
+
+export const isConditionFailure = (err: unknown): boolean =>
+  (err as { name?: string })?.name === 'ConditionalCheckFailedException';
+
+/** The registry table: its document client, and calls whose failures say what kind of trouble they are. */
+export class DynamoTable {
+  readonly doc: DynamoDBDocumentClient;
+
+  constructor(
+    client: DynamoDBClient,
+    readonly name: string,
+    private readonly now: () => number = Date.now
+  ) {
+    this.doc = DynamoDBDocumentClient.from(client, {
+      marshallOptions: { removeUndefinedValues: true }
+    });
+  }
+
+  async call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (isConditionFailure(err)) throw err;
+      throw new RegistryUnavailableError(operation, err);
+    }
+  }
+
+  /** A conditional write: true when it applied, false when its condition did not hold. */
+  async conditional(operation: string, fn: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await this.call(operation, fn);
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  iso(): string {
+    return new Date(this.now()).toISOString();
+  }
+
+  expires(days: number): number {
+    return Math.floor(this.now() / 1000) + days * DAY_S;
+  }
+}
+
+export function toTicket(item: Record<string, unknown>): Ticket {
+  return {
+    seq: Number(item['seq']),
+    correlationId: String(item['correlationId']),
+    owner: String(item['owner'] ?? ''),
+    heartbeat: String(item['heartbeat']),
+    enqueuedAt: String(item['enqueuedAt']),
+    leaseMs: Number(item['leaseMs']),
+    run: (item['run'] ?? {}) as RunContext
+  };
+}
+
+export function toLock(environment: string, item: Record<string, unknown> | undefined): LockView {
+  if (!item) return { environment, fence: 0 };
+  const holder: Holder | undefined = item['holder']
+    ? {
+        correlationId: String(item['holder']),
+        owner: String(item['owner'] ?? ''),
+        fence: Number(item['fence']),
+        heartbeat: String(item['heartbeat']),
+        acquiredAt: String(item['acquiredAt']),
+        leaseMs: Number(item['leaseMs']),
+        run: (item['run'] ?? {}) as RunContext,
+        stacks: (item['stacks'] ?? []) as string[]
+      }
+    : undefined;
+  return {
+    environment,
+    fence: Number(item['fence'] ?? 0),
+    holder,
+    lastHolder: item['lastHolder'] as string | undefined,
+    lastOutcome: item['lastOutcome'] as string | undefined,
+    releasedAt: item['releasedAt'] as string | undefined
+  };
+}

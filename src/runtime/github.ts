@@ -1,0 +1,21 @@
+import type { GitHubDeployments } from '../github/deployments.js';
+import type { RunLiveness } from '../ports/run.js';
+import type { Logger } from '../ports/runtime.js';
+import { runContext } from './run-context.js';
+
+// The GitHub clients, loaded only when an input asks for them.
+
+export async function githubLiveness(token: string, log: Logger): Promise<RunLiveness> {
+  const { GitHubRunLiveness } = await import('../github/liveness.js');
+  return new GitHubRunLiveness(token, log);
+}
+
+export async function githubDeployments(token: string, log: Logger): Promise<GitHubDeployments> {
+  const { GitHubDeployments } = await import('../github/deployments.js');
+  return new GitHubDeployments(token, runContext(), log);
+}
+
+export async function stepCancelled(token: string): Promise<boolean | undefined> {
+  const { stepCancelled } = await import('../github/job-status.js');
+  return stepCancelled(token, runContext());
+}

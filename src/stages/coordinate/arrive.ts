@@ -1,0 +1,120 @@
+import { DEFAULT_EXPECTED_DURATION_MS } from '../../config/config.js';
+import { State } from '../../config/state.js';
+import { describeHolder, type TurnOptions } from '../../coordination/wait-for-turn.js';
+import { reportFindings } from '../../coordination/report-findings.js';
+import { activeCorrelationId } from '../../domain/activity.js';
+import { formatDuration } from '../../domain/durations.js';
+import { estimateFromHistory } from '../../domain/estimate.js';
+import { activeDeploymentFindings } from '../../domain/findings.js';
+import type { StackSnapshot } from '../../domain/stack.js';
+import { queuedMessage, type DeploymentInfo } from '../../notify/messages.js';
+import { deploymentInfo, expectation, type Expectation } from '../../notify/thread.js';
+import type { HistoryEntry, Participant } from '../../ports/registry.js';
+import type { RunContext } from '../../ports/run.js';
+import { safely, statuses, type StageDeps } from '../deps.js';
+
+/** What coordinate knows on arrival: who this run is and what it expects. */
+export interface Arrival {
+  readonly me: Participant;
+  readonly stacks: readonly StackSnapshot[];
+  readonly info: DeploymentInfo;
+  readonly expected: Expectation;
+  readonly history: readonly HistoryEntry[];
+}
+
+/** Who this run is (its participant, run and owner token), the stacks as they are, and the estimate. */
+export async function arrive(
+  d: StageDeps & { readonly owner: string; readonly run: RunContext; readonly commit?: string }
+): Promise<Arrival> {
+  const { config, log, reader } = d;
+  const history = await d.registry.history.recent(config.environment, 50).catch(() => []);
+  const expected = expectation(
+    config,
+    estimateFromHistory(history, config.stackNames),
+    DEFAULT_EXPECTED_DURATION_MS
+  );
+  const me: Participant = {
+    correlationId: log.correlationId,
+    owner: d.owner,
+    environment: config.environment,
+    stacks: config.stackNames,
+    run: d.run,
+    leaseMs: config.leaseMs
+  };
+  const stacks = await reader.describeStacks(config.stackNames);
+  log.info(`Stacks on arrival: ${statuses(stacks)}`);
+  log.info(
+    `Estimate: ${formatDuration(expected.estimate.expectedMs)} (${expected.estimate.basis}).`
+  );
+  const info = deploymentInfo(
+    config,
+    log.correlationId,
+    me.run,
+    expected.estimate,
+    stacks[0] ? reader.consoleUrl(stacks[0]) : undefined,
+    d.commit
+  );
+  reportFindings(log, activeDeploymentFindings(stacks), false);
+  return { me, stacks, info, expected, history };
+}
+
+/**
+ * How this run waits: its inputs, and what it says on arrival (the Slack 'queued' notice and
+ * the record's 'queued' transition, with who is ahead).
+ */
+export function turnOptions(
+  d: StageDeps,
+  arrival: Arrival,
+  onAcquired: NonNullable<TurnOptions['onAcquired']>,
+  signal: AbortSignal | undefined
+): TurnOptions {
+  const { config, log } = d;
+  const { expectedMs, basis } = arrival.expected.estimate;
+  return {
+    me: arrival.me,
+    arrival: arrival.stacks,
+    timeoutMs: config.waitTimeoutMs,
+    pollIntervalMs: config.pollIntervalMs,
+    expectedMs,
+    estimateBasis: basis,
+    skipSuperseded: config.skipSuperseded,
+    signal,
+    onQueued: (ticket) => d.io.saveState(State.TicketSeq, String(ticket.seq)),
+    onAcquired,
+    onArrival: async ({ registry, position, holder, ahead, busy }) => {
+      if (position > 0 && d.notifier && config.slack) {
+        const since = holder ? new Date(holder.acquiredAt) : busy[0]?.startedAt;
+        const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
+        await d.notifier.post(
+          'queued',
+          config.slack.channel,
+          queuedMessage(arrival.info, {
+            activeCorrelationId:
+              holder?.correlationId ?? (busy[0] ? activeCorrelationId(busy[0].stack) : undefined),
+            activeSince: since,
+            elapsedMs,
+            remainingMs: elapsedMs === undefined ? undefined : Math.max(0, expectedMs - elapsedMs),
+            position,
+            holderRunUrl: holder?.run.runUrl
+          })
+        );
+      }
+      const note = [
+        `position ${position}`,
+        holder ? `lock held by ${describeHolder(holder)}` : 'lock free',
+        ...(ahead.length > 0 ? [`ahead: ${ahead.map((t) => t.correlationId).join(', ')}`] : [])
+      ].join('; ');
+      await safely(log, () =>
+        registry.records.putRecord(
+          {
+            correlationId: log.correlationId,
+            environment: config.environment,
+            stacks: config.stackNames,
+            run: arrival.me.run
+          },
+          { state: 'queued', at: new Date(d.clock.now()).toISOString(), note }
+        )
+      );
+    }
+  };
+}

@@ -1,0 +1,39 @@
+import { Outputs, State } from '../../config/state.js';
+import { activeCorrelationId } from '../../domain/activity.js';
+import { CORRELATION_TAG } from '../../domain/stack.js';
+import { exitCodeOf, leased } from '../../domain/turn-result.js';
+import type { StageDeps } from '../deps.js';
+import type { CoordinateReport } from '../coordinate.js';
+
+/** Publishes what coordinate found as the step's outputs and state, and sets the exit status. */
+export function publish(d: StageDeps, report: CoordinateReport): void {
+  const { io, log, config, reader } = d;
+  const { turn } = report;
+  const first = turn.stacks[0];
+  const activeId =
+    turn.waitedFor[0]?.correlationId ??
+    turn.busy.map((a) => activeCorrelationId(a.stack)).find(Boolean);
+  const fenced = report.result === 'acquired' && turn.holder && leased(turn.holder);
+  const outputs: Record<string, string> = {
+    [Outputs.CorrelationId]: log.correlationId,
+    [Outputs.Result]: report.result,
+    [Outputs.Registry]: turn.registry.lock.kind,
+    [Outputs.WaitedSeconds]: String(Math.round(turn.waitedMs / 1000)),
+    [Outputs.QueuePosition]: String(turn.queuePosition),
+    [Outputs.ActiveCorrelationId]: activeId ?? '',
+    [Outputs.StackStatus]: JSON.stringify(
+      Object.fromEntries(turn.stacks.map((s) => [s.name, s.status]))
+    ),
+    [Outputs.ConsoleUrl]: first ? reader.consoleUrl(first) : '',
+    [Outputs.EstimatedMinutes]: String(Math.round((report.expectedMs / 60_000) * 10) / 10),
+    [Outputs.CfnTags]: JSON.stringify([{ Key: CORRELATION_TAG, Value: log.correlationId }]),
+    [Outputs.Validation]: JSON.stringify(report.findings),
+    [Outputs.FencingToken]: fenced ? String(turn.holder!.fence) : ''
+  };
+  for (const [name, value] of Object.entries(outputs)) io.setOutput(name, value);
+  io.saveState(State.Result, report.result);
+  io.saveState(State.Registry, turn.registry.lock.kind);
+  const code = exitCodeOf(report.result);
+  log.info(`Result: ${report.result} (exit ${code}) for ${config.environment}.`);
+  io.setExitCode(code);
+}

@@ -1,0 +1,172 @@
+import { State, type CoordinationResult } from '../../config/state.js';
+import type { Lease } from '../../coordination/lease.js';
+import { reportFindings } from '../../coordination/report-findings.js';
+import { describeHolder, type TurnOutcome } from '../../coordination/wait-for-turn.js';
+import { describeActivity } from '../../domain/activity.js';
+import { formatDuration } from '../../domain/durations.js';
+import {
+  activeDeploymentFindings,
+  otherFindings,
+  registryMisconfiguredFinding,
+  type Finding
+} from '../../domain/findings.js';
+import { activeFailed, goNoGo, type Ask } from '../../domain/go-no-go.js';
+import { recoveryAction } from '../../domain/recovery.js';
+import { classifyStatus } from '../../domain/stack-status.js';
+import type { StackSnapshot } from '../../domain/stack.js';
+import { leased, NOT_ACQUIRED } from '../../domain/turn-result.js';
+import { ask } from '../../notify/ask.js';
+import type { Holder, Registry } from '../../ports/registry.js';
+import { record, safely, statusChannel, statuses, type StageDeps } from '../deps.js';
+import { holdLease, type Holding } from '../holder.js';
+import { repairUnderLease } from '../repair.js';
+import type { Arrival } from './arrive.js';
+
+type Deps = StageDeps & { readonly owner: string };
+
+/**
+ * The instant the lock is taken: on the record for finalize (owner, fence, when), and
+ * heartbeating from here on.
+ */
+export function takeLease(
+  d: Deps,
+  arrival: Arrival,
+  holder: Holder,
+  registry: Registry,
+  sentAt: number
+): Holding {
+  d.io.saveState(State.Registry, registry.lock.kind);
+  d.io.saveState(State.Fence, String(holder.fence));
+  d.io.saveState(State.AcquiredAt, holder.acquiredAt);
+  const holding = holdLease(
+    { ...d, registry, info: arrival.info, slack: statusChannel(d) },
+    d.config.environment,
+    { owner: d.owner, fence: holder.fence, correlationId: d.log.correlationId },
+    d.config.leaseMs,
+    'coordinate',
+    sentAt
+  );
+  holding.lease.start();
+  return holding;
+}
+
+/** The acquisition in the log and on the record (a takeover on both records). */
+export async function recordAcquisition(d: Deps, turn: TurnOutcome): Promise<void> {
+  const { config, log } = d;
+  const { registry, holder, tookOver } = turn;
+  if (turn.waitedMs > 0 && turn.queuePosition > 0)
+    log.info(`This run's turn came after ${formatDuration(turn.waitedMs)}.`);
+  const how = leased(holder!) ? `fencing token ${holder!.fence}` : 'CloudFormation only';
+  log.info(`Acquired ${config.environment} (${how}): ${statuses(turn.stacks)}`);
+  if (tookOver) {
+    const from = tookOver.from.correlationId;
+    await record(d, registry, 'took-over', `from ${from}: ${tookOver.reason}`);
+    await safely(log, () =>
+      registry.records.addTransition(from, {
+        state: 'taken-over',
+        at: new Date(d.clock.now()).toISOString(),
+        note: `by ${log.correlationId}: ${tookOver.reason}`
+      })
+    );
+  }
+  await record(d, registry, 'acquired', undefined, { fence: holder!.fence });
+}
+
+/** A stack a failed deployment left needing repair is repaired first, under the lease, with finalize's policy. */
+export async function repairFirst(
+  d: Deps,
+  turn: TurnOutcome,
+  lease: Lease
+): Promise<readonly StackSnapshot[]> {
+  if (!turn.stacks.some((st) => recoveryAction(st.status, d.config))) return turn.stacks;
+  if ((await repairUnderLease(d, turn.stacks, lease)).length === 0) return turn.stacks;
+  return d.reader.describeStacks(d.config.stackNames);
+}
+
+/** What validation finds on the stacks as they are now, reported once. */
+export function validate(d: Deps, turn: TurnOutcome, stacks: readonly StackSnapshot[]): Finding[] {
+  const findings = [
+    ...activeDeploymentFindings(stacks),
+    ...otherFindings(stacks, {
+      registryConfigured: Boolean(d.config.registryTable),
+      registryUnavailable: turn.fallbackReason
+    })
+  ];
+  reportFindings(d.log, findings);
+  return findings;
+}
+
+/** Go or no-go, under the lease (see goNoGo); a person is asked in Slack, until the lock is lost. */
+export async function decide(
+  d: Deps,
+  arrival: Arrival,
+  turn: TurnOutcome,
+  findings: readonly Finding[],
+  signal: AbortSignal
+): Promise<CoordinationResult> {
+  const { config, log } = d;
+  const askPerson: Ask = async (question) => {
+    if (!d.notifier || !config.slack) return false;
+    const { answer, why } = await ask(
+      { notifier: d.notifier, log, clock: d.clock, sleep: d.sleep, signal },
+      config.slack.interactChannel,
+      arrival.info,
+      question,
+      config.askTimeoutMs,
+      config.pollIntervalMs
+    );
+    (answer === 'proceed' ? log.info : log.error)(`${question} ${answer}: ${why}.`);
+    return answer === 'proceed';
+  };
+  const classes = new Map(turn.stacks.map((s) => [s.name, classifyStatus(s.status).class]));
+  const verdict = await goNoGo(
+    {
+      environment: config.environment,
+      findings,
+      warnings: config.warnings,
+      onActiveFailure: config.onActiveFailure,
+      activeFailed: activeFailed({
+        lockBefore: turn.lockBefore,
+        waitedFor: turn.waitedFor,
+        busyStacks: turn.busy.map((a) => a.stack.name),
+        classes
+      })
+    },
+    askPerson
+  );
+  if (verdict.say) log[verdict.say.level](verdict.say.message, { title: verdict.say.title });
+  return verdict.result;
+}
+
+/** No lock: the wait ended otherwise (busy, cancelled, superseded, or a table that cannot be used). */
+export async function notAcquired(
+  d: Deps,
+  arrival: Arrival,
+  turn: TurnOutcome,
+  kind: Exclude<TurnOutcome['kind'], 'acquired'>
+): Promise<{ result: CoordinationResult; findings: readonly Finding[] }> {
+  const { config, log } = d;
+  if (kind === 'misconfigured') {
+    const finding = registryMisconfiguredFinding(
+      config.registryTable ?? '',
+      turn.registryError ?? ''
+    );
+    reportFindings(log, [finding]);
+    return { result: 'blocked', findings: [finding] };
+  }
+  const { result, transition } = NOT_ACQUIRED[kind];
+  if (kind !== 'superseded') {
+    const { expectedMs, basis } = arrival.expected.estimate;
+    const who = turn.waitedFor.map((h) => `Lock held by ${describeHolder(h)}.`);
+    const details = turn.busy.map((a) => describeActivity(a, d.clock.now(), expectedMs, basis));
+    const why =
+      kind === 'cancelled'
+        ? `Cancelled after waiting ${formatDuration(turn.waitedMs)}.`
+        : config.waitTimeoutMs > 0
+          ? `Gave up after waiting ${formatDuration(turn.waitedMs)} (wait-timeout-minutes).`
+          : 'Not waiting (wait-timeout-minutes is 0).';
+    log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
+  }
+  await record(d, turn.registry, transition);
+  return { result, findings: activeDeploymentFindings(turn.stacks) };
+}

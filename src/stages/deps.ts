@@ -1,0 +1,61 @@
+import type { Config } from '../config/config.js';
+import type { SlackNotifier } from '../notify/slack.js';
+import type { StackReader, StackRecovery } from '../ports/cloudformation.js';
+import type { Registry, Transition } from '../ports/registry.js';
+import type { ActionIO, Clock, Logger, Sleep } from '../ports/runtime.js';
+import type { StackSnapshot } from '../domain/stack.js';
+
+/** What every stage works with: its inputs, its log and runner I/O, CloudFormation, the registry, time. */
+export interface StageDeps {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly io: ActionIO;
+  readonly reader: StackReader;
+  readonly registry: Registry;
+  readonly clock: Clock;
+  readonly sleep: Sleep;
+  /** Repairs stacks a failed deployment left needing it (auto-rollback, cleanup). */
+  readonly recovery?: StackRecovery;
+  /** Slack, when configured. */
+  readonly notifier?: SlackNotifier;
+}
+
+/** Registry trouble after the lock decision never fails the run: a warning, and on. */
+export async function safely<T>(
+  log: Logger,
+  fn: () => Promise<T>,
+  what = 'Registry write failed'
+): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (err) {
+    log.warning(`${what}: ${(err as Error).message}`, { title: what });
+    return undefined;
+  }
+}
+
+/** A transition on this deployment's record (best effort, see `safely`). */
+export async function record(
+  d: Pick<StageDeps, 'log' | 'clock'>,
+  registry: Registry,
+  state: Transition,
+  note?: string,
+  patch: { fence?: number; outcome?: string } = {}
+): Promise<void> {
+  const entry = { state, at: new Date(d.clock.now()).toISOString(), ...(note ? { note } : {}) };
+  await safely(d.log, () => registry.records.addTransition(d.log.correlationId, entry, patch));
+}
+
+export const statuses = (stacks: readonly StackSnapshot[]): string =>
+  stacks.map((s) => `${s.name}=${s.status}`).join(', ');
+
+/** A release retries registry trouble for at most this long: a lease, up to 30 s. */
+export const releaseBudget = (config: Config): number => Math.min(config.leaseMs, 30_000);
+
+/** Where a stage posts to Slack: the notifier and the status channel, when both are there. */
+export const statusChannel = (
+  d: Pick<StageDeps, 'notifier' | 'config'>
+): { notifier: SlackNotifier; channel: string } | undefined =>
+  d.notifier && d.config.slack
+    ? { notifier: d.notifier, channel: d.config.slack.channel }
+    : undefined;
