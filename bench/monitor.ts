@@ -28,7 +28,7 @@ import { INPUT_DEFAULTS } from '../src/config/inputs.js';
 import { monitorSettings } from '../src/monitor/files.js';
 import { launchMonitor } from '../src/monitor/launch.js';
 import { readObservations, stopMonitor } from '../src/monitor/stop.js';
-import { DynamoRegistry } from '../src/registry/dynamodb.js';
+import { dynamoRegistry } from '../src/registry/dynamodb.js';
 import type { Participant } from '../src/ports/registry.js';
 import { sleep } from '../src/runtime/stage.js';
 import { CloudFormationStandin, STANDIN_REGION, type Step } from '../test-rig/cfn-standin.js';
@@ -241,8 +241,8 @@ async function run(rig: DynamoRig, cfn: CloudFormationStandin, dir: string): Pro
     run: { repository: 'bench/monitor', runId: '1' },
     leaseMs: LEASE_MS
   };
-  const registry = new DynamoRegistry(rig.client(), rig.table);
-  const holder = await registry.acquire(me, { environment: ENVIRONMENT, fence: 0 });
+  const registry = dynamoRegistry(rig.client(), rig.table);
+  const holder = await registry.lock.acquire(me, { environment: ENVIRONMENT, fence: 0 });
   if (!holder) throw new Error('bench: the lock was not free');
 
   const opMs = (WINDOW_S + 120) * 1000; // outlasts start-up, the window and the stop

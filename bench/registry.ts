@@ -17,8 +17,8 @@ import { INPUT_DEFAULTS } from '../src/config/inputs.js';
 import type { StackReader } from '../src/ports/cloudformation.js';
 import { waitForTurn, type TurnOutcome } from '../src/coordination/wait-for-turn.js';
 import { heartbeatInterval } from '../src/monitor/files.js';
-import { CloudFormationOnlyRegistry } from '../src/registry/cloudformation-only.js';
-import { DynamoRegistry } from '../src/registry/dynamodb.js';
+import { cloudFormationOnly } from '../src/registry/cloudformation-only.js';
+import { dynamoRegistry } from '../src/registry/dynamodb.js';
 import type { Participant, Registry } from '../src/ports/registry.js';
 import { createLogger, type LogSink } from '../src/report/logger.js';
 import { sleep, systemClock } from '../src/runtime/stage.js';
@@ -96,8 +96,8 @@ interface World {
   readonly cfnClients: CloudFormationClient[];
 }
 
-function newRegistry(world: World): DynamoRegistry {
-  return new DynamoRegistry(world.rig.client(), world.rig.table);
+function newRegistry(world: World): Registry {
+  return dynamoRegistry(world.rig.client(), world.rig.table);
 }
 
 function newReader(world: World): StackReader {
@@ -139,7 +139,7 @@ async function startWaiting(
       sleep,
       log: createLogger(me.correlationId, silentSink),
       registry,
-      fallback: () => new CloudFormationOnlyRegistry()
+      fallback: () => cloudFormationOnly()
     },
     {
       me,
@@ -158,7 +158,7 @@ async function startWaiting(
 
 /** Acquires the (free) lock of `me.environment` directly: the holder got its turn earlier. */
 async function acquireFree(registry: Registry, me: Participant): Promise<number> {
-  const got = await registry.acquire(me, { environment: me.environment, fence: 0 });
+  const got = await registry.lock.acquire(me, { environment: me.environment, fence: 0 });
   if (!got) throw new Error(`bench: ${me.environment}: the lock was not free`);
   return got.fence;
 }
@@ -199,7 +199,7 @@ async function handoffs(
     await sleep(delay);
     const releasedAt = performance.now(); // the release request is part of the handoff
     if (
-      !(await holderRegistry.release(
+      !(await holderRegistry.lock.release(
         env,
         { owner: holder.owner, fence, correlationId: holder.correlationId },
         'completed'
@@ -208,7 +208,7 @@ async function handoffs(
       throw new Error(`bench: ${env}: release refused`);
     const outcome = await turn;
     const latency = performance.now() - releasedAt;
-    if (outcome.registry.kind !== 'dynamodb') fallbacks++;
+    if (outcome.registry.lock.kind !== 'dynamodb') fallbacks++;
     if (outcome.kind !== 'acquired' || outcome.holder?.correlationId !== waiter.correlationId)
       throw new Error(`bench: ${env}: waiter ended ${outcome.kind}`);
     return latency;
@@ -249,7 +249,7 @@ async function holdLock(
   while (!signal.aborted) {
     beats.push(Date.now());
     if (
-      !(await registry.heartbeatLock(me.environment, {
+      !(await registry.lock.heartbeatLock(me.environment, {
         owner: me.owner,
         fence,
         correlationId: me.correlationId
@@ -314,7 +314,7 @@ async function requestRates(world: World, seed: number): Promise<RateResult> {
     holderBeatsInWindow: beats.filter((t) => t >= from && t < to).length,
     describeStacks: cfnCalls.filter((c) => c.action === 'DescribeStacks').length,
     otherCfn,
-    fallbacks: outcomes.filter((o) => o.registry.kind !== 'dynamodb').length
+    fallbacks: outcomes.filter((o) => o.registry.lock.kind !== 'dynamodb').length
   };
 }
 

@@ -41,8 +41,8 @@ import { monitorSettings } from '../src/monitor/files.js';
 import { monitorHolds } from '../src/monitor/launch.js';
 import { runMonitor } from '../src/monitor/run.js';
 import { SlackNotifier } from '../src/notify/slack.js';
-import { CloudFormationOnlyRegistry } from '../src/registry/cloudformation-only.js';
-import { DynamoRegistry } from '../src/registry/dynamodb.js';
+import { cloudFormationOnly } from '../src/registry/cloudformation-only.js';
+import { dynamoRegistry } from '../src/registry/dynamodb.js';
 import type { Holder, LockKey, Registry, Ticket } from '../src/ports/registry.js';
 import { createLogger, type LogSink } from '../src/report/logger.js';
 import { coordinate, publish } from '../src/stages/coordinate.js';
@@ -402,6 +402,8 @@ async function runJob(w: World, job: JobRecord): Promise<void> {
     io,
     reader,
     registry: registryOf(procs.coordinate),
+    fallback: () => cloudFormationOnly(),
+    run: {},
     clock: { now: vt.now },
     sleep: vt.sleeper(procs.coordinate),
     signal: cancel.signal,
@@ -441,7 +443,7 @@ async function runJob(w: World, job: JobRecord): Promise<void> {
     const report = await coordinate(coordinateDeps);
     publish(coordinateDeps, report);
     job.result = report.result;
-    job.registryKind = report.turn.registry.kind;
+    job.registryKind = report.turn.registry.lock.kind;
   })();
   await Promise.race([main, killed, mainKilled]);
   if (job.killedAt !== undefined) return;
@@ -473,8 +475,9 @@ async function runJob(w: World, job: JobRecord): Promise<void> {
     // As the post step does: the registry coordinate ended up with.
     registry:
       state.get(State.Registry) === 'cloudformation-only'
-        ? new CloudFormationOnlyRegistry()
+        ? cloudFormationOnly()
         : registryOf(procs.finalize),
+    run: {},
     clock: { now: vt.now },
     sleep: vt.sleeper(procs.finalize),
     recovery: cfnFor(procs.finalize),
@@ -594,38 +597,40 @@ function recorded(
   proc: VirtualProcess,
   client: DynamoDBClient
 ): Registry {
-  const inner = new DynamoRegistry(client, w.rig.table, w.vt.now);
-  return new Proxy(inner, {
-    get(target, prop, receiver) {
-      const value: unknown = Reflect.get(target, prop, receiver);
-      if (typeof value !== 'function') return value;
-      const method = value as (...args: unknown[]) => Promise<unknown>;
-      return (...args: unknown[]): Promise<unknown> => {
-        if (proc.killed) return NEVER;
-        const rec: CallRecord = {
-          job: job.index,
-          stage: proc.name,
-          op: String(prop),
-          args,
-          startedAt: w.vt.now()
+  const inner = dynamoRegistry(client, w.rig.table, w.vt.now);
+  const wrap = <T extends object>(port: T): T =>
+    new Proxy(port, {
+      get(target, prop, receiver) {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function') return value;
+        const method = value as (...args: unknown[]) => Promise<unknown>;
+        return (...args: unknown[]): Promise<unknown> => {
+          if (proc.killed) return NEVER;
+          const rec: CallRecord = {
+            job: job.index,
+            stage: proc.name,
+            op: String(prop),
+            args,
+            startedAt: w.vt.now()
+          };
+          w.calls.push(rec);
+          const p = w.vt.track(method.apply(target, args));
+          return p.then(
+            (r) => {
+              rec.endedAt = w.vt.now();
+              rec.result = r;
+              return proc.killed ? NEVER : r;
+            },
+            (e: unknown) => {
+              rec.endedAt = w.vt.now();
+              rec.error = e;
+              return proc.killed ? NEVER : Promise.reject(e);
+            }
+          );
         };
-        w.calls.push(rec);
-        const p = w.vt.track(method.apply(target, args));
-        return p.then(
-          (r) => {
-            rec.endedAt = w.vt.now();
-            rec.result = r;
-            return proc.killed ? NEVER : r;
-          },
-          (e: unknown) => {
-            rec.endedAt = w.vt.now();
-            rec.error = e;
-            return proc.killed ? NEVER : Promise.reject(e);
-          }
-        );
-      };
-    }
-  }) as Registry;
+      }
+    });
+  return { lock: wrap(inner.lock), records: wrap(inner.records), history: wrap(inner.history) };
 }
 
 const REPAIRS = new Set(['rollbackStack', 'continueUpdateRollback', 'deleteStack']);

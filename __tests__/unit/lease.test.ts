@@ -1,10 +1,14 @@
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Lease } from '../../src/coordination/lease.js';
-import { DynamoRegistry } from '../../src/registry/dynamodb.js';
+import { dynamoRegistry } from '../../src/registry/dynamodb.js';
 import { sleep as realSleep } from '../../src/runtime/stage.js';
 import { recoverStacks } from '../../src/coordination/recover.js';
-import { RegistryUnavailableError, type LockKey, type Registry } from '../../src/ports/registry.js';
+import {
+  RegistryUnavailableError,
+  type LockKey,
+  type LockQueue
+} from '../../src/ports/registry.js';
 import { createLogger, type LogSink } from '../../src/report/logger.js';
 import { ScriptedCloudFormation } from '../../test-rig/scripted-cloudformation.js';
 import { VirtualTime } from '../../test-rig/virtual-time.js';
@@ -24,7 +28,7 @@ function store(vt: VirtualTime) {
       Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })
     );
   };
-  const registry: Pick<Registry, 'heartbeatLock' | 'release'> = {
+  const lock: Pick<LockQueue, 'heartbeatLock' | 'release'> = {
     heartbeatLock: async () => {
       beats.push(vt.now());
       if (answer === 'down') down();
@@ -37,7 +41,7 @@ function store(vt: VirtualTime) {
     }
   };
   return {
-    registry,
+    lock,
     beats,
     releases,
     set: (a: typeof answer) => {
@@ -63,7 +67,7 @@ function leaseOn(
   sinceMs?: number
 ): Lease {
   return new Lease(
-    { registry: s.registry, clock: vt, sleep: (ms, sig) => vt.sleep(ms, sig) },
+    { lock: s.lock, clock: vt, sleep: (ms, sig) => vt.sleep(ms, sig) },
     'production',
     KEY,
     LEASE_MS,
@@ -187,7 +191,7 @@ describe('a heartbeat against a table that never answers', () => {
     try {
       const clock = { now: () => Date.now() };
       const lease = new Lease(
-        { registry: new DynamoRegistry(client, 'deployment-registry'), clock, sleep: realSleep },
+        { lock: dynamoRegistry(client, 'deployment-registry').lock, clock, sleep: realSleep },
         'production',
         KEY,
         1_500,

@@ -539,32 +539,26 @@ describe('the monitor loop', () => {
   });
 });
 
-/**
- * Two defects of the loop as it is (src/monitor/run.ts), pinned with it.failing: each test says
- * what the loop should do and fails today; once the loop is fixed, drop `.failing`.
- */
-describe('the monitor loop, known defects', () => {
-  // The alerts of a poll are collected in a local array and reported only after DescribeStacks:
-  // when that call fails, the events were already recorded and the cursor moved past them, and
-  // the watch has marked the failure as sent, so the alert is never posted.
-  it.failing(
-    'still alerts a root-cause failure read in a poll whose DescribeStacks then failed',
-    async () => {
-      const d = await deployment();
-      failingUpdate(d.start);
-      await d.run(144_000);
-      cfn.failNext('DescribeStacks', { code: 'InternalFailure', status: 500 });
-      await d.run(200_000);
-      await d.stop();
-      expect(d.ofType('error').map((o) => d.at(o))).toEqual([145_000]);
-      expect(d.events()).toContain(`${STACK} Db UPDATE_FAILED`);
-      expect(d.alerts().map(([kind]) => kind)).toContain('failure');
-    }
-  );
+/** Two defects these tests found in the loop, fixed: each test says what the loop must do. */
+describe('the monitor loop, under CloudFormation errors', () => {
+  // The alerts of a poll were collected in a local array and reported only after DescribeStacks:
+  // when that call failed, the events were already recorded and the cursor moved past them, and
+  // the watch had marked the failure as sent, so the alert was never posted.
+  it('still alerts a root-cause failure read in a poll whose DescribeStacks then failed', async () => {
+    const d = await deployment();
+    failingUpdate(d.start);
+    await d.run(144_000);
+    cfn.failNext('DescribeStacks', { code: 'InternalFailure', status: 500 });
+    await d.run(200_000);
+    await d.stop();
+    expect(d.ofType('error').map((o) => d.at(o))).toEqual([145_000]);
+    expect(d.events()).toContain(`${STACK} Db UPDATE_FAILED`);
+    expect(d.alerts().map(([kind]) => kind)).toContain('failure');
+  });
 
   // `failures` is reset at the top of the next pass even when no poll was due (the failed poll
   // had already moved nextPoll on), so every error is failure 1 and the backoff never grows.
-  it.failing('counts consecutive failed polls, so its backoff grows', async () => {
+  it('counts consecutive failed polls, so its backoff grows', async () => {
     const d = await deployment();
     failingUpdate(d.start);
     await d.run(14_000);

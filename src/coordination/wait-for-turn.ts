@@ -3,7 +3,7 @@ import { formatDuration } from '../domain/durations.js';
 import { LivenessTracker } from '../domain/liveness.js';
 import { isInProgress } from '../domain/stack-status.js';
 import type { StackSnapshot } from '../domain/stack.js';
-import { RegistryUnavailableError, type Holder, type Ticket } from '../ports/registry.js';
+import { RegistryUnavailableError, type Holder } from '../ports/registry.js';
 import { backoffMs } from './backoff.js';
 import { TicketKeeper } from './ticket-keeper.js';
 import { logActivity, pollReport, readActivity } from './turn-report.js';

@@ -25,3 +25,26 @@ export function decideOutcome(
   if (classes.some((c) => c === 'stable-after-failure' || c === 'blocked')) return 'failed';
   return 'succeeded';
 }
+
+/**
+ * The outcome, with what only the job knows: no stack operation, and a step of this job was
+ * cancelled (asked only then), means the deployment was cancelled before it began.
+ */
+export async function outcomeOf(
+  stacks: readonly StackSnapshot[],
+  eventsSince: readonly StackEvent[],
+  sinceMs: number,
+  stepCancelled: () => Promise<boolean | undefined>
+): Promise<Outcome> {
+  const outcome = decideOutcome(stacks, eventsSince, sinceMs);
+  return outcome === 'no-change' && (await stepCancelled()) === true ? 'cancelled' : outcome;
+}
+
+/** The record's transition for each outcome. */
+export const OUTCOME_TRANSITION = {
+  succeeded: 'completed',
+  'no-change': 'completed',
+  failed: 'failed',
+  cancelled: 'cancelled',
+  'still-running': 'completed'
+} as const satisfies Record<Outcome, string>;

@@ -64,7 +64,7 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
   const lease =
     registry && s.owner
       ? new Lease(
-          { registry, clock: { now: d.now }, sleep: d.sleep },
+          { lock: registry.lock, clock: { now: d.now }, sleep: d.sleep },
           s.environment,
           { owner: s.owner, fence: s.fence, correlationId: s.correlationId },
           s.leaseMs,
@@ -82,6 +82,8 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
   const cursors = new Map<string, string | undefined>();
   let nextPoll = d.now();
   let failures = 0;
+  // Alerts of events already recorded, kept until posted: a failed read never loses one.
+  let pending: Alert[] = [];
   const sinceMs = Date.parse(s.acquiredAt);
 
   while (!signal.aborted) {
@@ -92,7 +94,7 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
     try {
       if (d.now() >= nextPoll) {
         nextPoll = d.now() + s.monitorIntervalMs;
-        const alerts: Alert[] = [];
+        const alerts = pending;
         for (const stack of s.stacks) {
           // The first read is the newest page; only events since the lock was taken are this deployment's.
           const read = await reader.eventsSince(stack, cursors.get(stack));
@@ -110,14 +112,16 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
             statuses.map(([, status]) => status)
           )
         );
+        pending = [];
         for (const alert of alerts) await report(d, alert, Object.fromEntries(statuses), watch);
+        failures = 0;
       }
-      failures = 0;
     } catch (err) {
       failures++;
       note('error', { message: (err as Error).message, failures });
-      await d.sleep(Math.min(30_000, 500 * 2 ** Math.min(failures, 6)), signal);
-      continue;
+      // Backed off: the next poll waits longer after each failure in a row, up to 30 s.
+      const backoff = Math.min(30_000, 500 * 2 ** Math.min(failures, 6));
+      nextPoll = d.now() + Math.max(s.monitorIntervalMs, backoff);
     }
     await d.sleep(Math.max(0, nextPoll - d.now()), signal);
   }
@@ -133,7 +137,7 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
 /** The lock was taken from this deployment: on the record, in the thread, then the monitor ends. */
 async function lockLost(d: MonitorDeps, registry: Registry | undefined): Promise<void> {
   const { settings: s } = d;
-  const view = await registry?.view(s.environment).catch(() => undefined);
+  const view = await registry?.lock.view(s.environment).catch(() => undefined);
   const nowHeldBy = view?.lock.holder?.correlationId;
   d.write({
     at: new Date(d.now()).toISOString(),

@@ -22,7 +22,6 @@ import {
   parseThread
 } from '../notify/thread.js';
 import { launchMonitor } from '../monitor/launch.js';
-import { historyFile } from '../registry/history-file.js';
 import { supervise } from '../monitor/supervise.js';
 import { monitoringGapMessage } from '../notify/messages.js';
 import type { SlackNotifier } from '../notify/slack.js';
@@ -96,7 +95,11 @@ async function worker(settings: MonitorSettings): Promise<void> {
   for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, () => controller.abort());
   const reader = await cloudFormationReader(settings.region);
   const registry = settings.registryTable
-    ? await openRegistry(settings.registryTable, settings.region)
+    ? await openRegistry({
+        table: settings.registryTable,
+        region: settings.region,
+        environment: settings.environment
+      })
     : undefined;
   const notifier = await threadNotifier(settings);
   await runMonitor({
@@ -117,35 +120,34 @@ async function launchForSubAction(): Promise<void> {
     let fence = 0;
     let owner: string | undefined;
     let acquiredAt = new Date().toISOString();
-    const registry = await openRegistry(
-      config.registryTable,
-      config.region,
-      historyFile(config.environment)
-    );
-    if (registry.kind === 'dynamodb') {
-      const { lock } = await registry.view(config.environment);
-      const run = runContext();
-      // A step of its own has no state: the lock held under this correlation ID by this very run attempt.
-      const mine =
-        lock.holder?.correlationId === correlationId &&
-        lock.holder.run.runId === run.runId &&
-        (lock.holder.run.runAttempt ?? '') === (run.runAttempt ?? '');
-      if (!mine || !lock.holder) {
-        log.warning(
-          `${correlationId} of this run does not hold the ${config.environment} lock (holder: ${lock.holder?.correlationId ?? 'none'}): watching without heartbeats.`
-        );
-      } else {
-        fence = lock.fence;
-        owner = lock.holder.owner;
-        acquiredAt = lock.holder.acquiredAt;
-      }
+    const registry = await openRegistry({
+      table: config.registryTable,
+      region: config.region,
+      environment: config.environment
+    });
+    const { lock } = await registry.lock.view(config.environment);
+    const run = runContext();
+    // A step of its own has no state: the lock held under this correlation ID by this very run attempt.
+    const mine =
+      lock.holder?.correlationId === correlationId &&
+      lock.holder.run.runId === run.runId &&
+      (lock.holder.run.runAttempt ?? '') === (run.runAttempt ?? '');
+    if (mine && lock.holder) {
+      fence = lock.fence;
+      owner = lock.holder.owner;
+      acquiredAt = lock.holder.acquiredAt;
+    } else if (lock.holder || lock.fence > 0) {
+      // A table (CloudFormation's own lock is never held and has no fence): this run is not its holder.
+      log.warning(
+        `${correlationId} of this run does not hold the ${config.environment} lock (holder: ${lock.holder?.correlationId ?? 'none'}): watching without heartbeats.`
+      );
     }
     const dir = monitorDir(correlationId);
     const files = monitorFiles(dir);
     const thread = parseThread(
       existsSync(files.thread) ? readFileSync(files.thread, 'utf8') : undefined
     );
-    const history = await registry.history(config.environment, 50).catch(() => []);
+    const history = await registry.history.recent(config.environment, 50).catch(() => []);
     const expected = expectation(
       config,
       estimateFromHistory(history, config.stackNames),

@@ -1,0 +1,119 @@
+import type { Config } from '../config/config.js';
+import type { RecoveryResult } from '../coordination/recover.js';
+import { formatDuration } from '../domain/durations.js';
+import type { Outcome } from '../domain/outcome.js';
+import type { StackEvent } from '../domain/stack.js';
+import type { RunContext } from '../ports/run.js';
+import { code, escapeText, link, table, type Cell } from './markdown.js';
+
+export interface StackRow {
+  readonly name: string;
+  readonly status: string;
+  readonly url: string;
+}
+
+/** What the summary says of a deployment that held the lock. */
+export interface DeploymentFacts {
+  readonly outcome: Outcome;
+  readonly waitedMs: number;
+  readonly deployMs: number;
+  readonly expectedMs?: number;
+  /** `channel:ts` of the Slack thread. */
+  readonly thread?: string;
+  /** The lock line: held to the release, or how it was lost (markdown built from escaped text). */
+  readonly lock?: Cell;
+}
+
+export interface SummaryInput {
+  readonly correlationId: string;
+  readonly config: Pick<Config, 'environment' | 'registryTable'>;
+  readonly run: RunContext;
+  /** coordinate's result (or 'not coordinated'). */
+  readonly result: string;
+  readonly deployment?: DeploymentFacts;
+  readonly rows: readonly StackRow[];
+  readonly events: readonly StackEvent[];
+}
+
+/** The job summary's main part: the facts, the stacks, the events. */
+export function deploymentSummary(s: SummaryInput): string {
+  const d = s.deployment;
+  const facts: Cell[][] = [
+    ['Correlation ID', code(s.correlationId)],
+    ['Coordination', s.result]
+  ];
+  if (d) {
+    facts.push(['Outcome', d.outcome], ['Waited', formatDuration(d.waitedMs)]);
+    const estimate =
+      d.expectedMs !== undefined ? ` (estimate ${formatDuration(d.expectedMs)})` : '';
+    facts.push(['Deploying', `${formatDuration(d.deployMs)}${estimate}`]);
+    if (d.thread) {
+      const [channel, ts] = d.thread.split(':');
+      facts.push(['Slack thread', `channel ${channel}, message ${ts}`]);
+    }
+    if (d.lock) facts.push(['Lock', d.lock]);
+  }
+  facts.push(['Registry', s.config.registryTable ?? 'none (CloudFormation only)']);
+  if (s.run.runUrl) facts.push(['Run', s.run.runUrl]);
+  const lines = [`## Deployment Coordinator: ${s.config.environment}`, '', ...table([], facts), ''];
+  if (s.rows.length > 0)
+    lines.push(
+      ...table(
+        ['Stack', 'Status'],
+        s.rows.map((r) => [link(r.name, r.url), r.status])
+      ),
+      ''
+    );
+  if (s.events.length > 0)
+    lines.push(
+      '<details><summary>Stack events</summary>',
+      '',
+      ...table(
+        ['time', 'resource', 'status'],
+        s.events.map((e) => [
+          e.timestamp.toISOString(),
+          `${e.logicalId} (${e.resourceType})`,
+          e.status
+        ])
+      ),
+      '',
+      '</details>',
+      ''
+    );
+  return lines.join('\n');
+}
+
+/** What was repaired, and for a person what to do where the repair did not work. */
+export function recoverySection(recoveries: readonly RecoveryResult[]): string {
+  if (recoveries.length === 0) return '';
+  const lines = ['### Recovery', ''];
+  for (const r of recoveries) {
+    lines.push(
+      `- ${escapeText(r.stack)}: ${r.action} → ${r.finalStatus} (${r.ok ? 'done' : 'failed'})`
+    );
+    if (r.instructions.length > 0)
+      lines.push('', '```', ...r.instructions.map((i) => i.replace(/```/g, "'''")), '```', '');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** What Slack was sent by finalize, and every message that could not be delivered, with why. */
+export function slackSection(
+  delivered: readonly string[],
+  lost: readonly { label: string; error: string; at: string }[]
+): string {
+  const lines = [
+    '### Slack',
+    '',
+    `Delivered: ${delivered.length > 0 ? delivered.join(', ') : 'nothing'} (by finalize).`
+  ];
+  if (lost.length > 0)
+    lines.push(
+      '',
+      ...table(
+        ['not delivered', 'why', 'when'],
+        lost.map((l) => [l.label, l.error, l.at])
+      )
+    );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,136 @@
+import type { Config } from '../../config/config.js';
+import type { Lease } from '../../coordination/lease.js';
+import type { RecoveryResult } from '../../coordination/recover.js';
+import { resourceTypeSeconds } from '../../domain/estimate.js';
+import { OUTCOME_TRANSITION, outcomeOf, type Outcome } from '../../domain/outcome.js';
+import type { StackEvent, StackSnapshot } from '../../domain/stack.js';
+import { leased } from '../../domain/turn-result.js';
+import type { HistoryEntry } from '../../ports/registry.js';
+import { releaseBudget, safely, statuses, type StageDeps } from '../deps.js';
+
+/** What happened to the stacks since the lock was taken. */
+export interface Deployment {
+  readonly outcome: Outcome;
+  readonly sinceMs: number;
+  readonly acquiredAt: string;
+  readonly stacks: readonly StackSnapshot[];
+  readonly events: readonly StackEvent[];
+}
+
+/** The outcome, from the stacks and their events since the lock was taken. */
+export async function assess(
+  d: StageDeps & { readonly stepCancelled: () => Promise<boolean | undefined> },
+  acquiredAtState: string | undefined
+): Promise<Deployment> {
+  const { config } = d;
+  const acquiredAt = acquiredAtState || new Date(d.clock.now()).toISOString();
+  const sinceMs = Date.parse(acquiredAt);
+  const stacks = await d.reader.describeStacks(config.stackNames);
+  const events: StackEvent[] = [];
+  for (const s of config.stackNames) {
+    const op = await d.reader.currentOperation(s);
+    events.push(...op.events.filter((e) => e.timestamp.getTime() >= sinceMs));
+  }
+  const outcome = await outcomeOf(stacks, events, sinceMs, d.stepCancelled);
+  return { outcome, sinceMs, acquiredAt, stacks, events };
+}
+
+/** The outcome in the log, with the stacks as they are after any repair. */
+export async function logOutcome(
+  d: StageDeps,
+  deployment: Deployment,
+  recoveries: readonly RecoveryResult[]
+): Promise<void> {
+  const after =
+    recoveries.length > 0 ? await d.reader.describeStacks(d.config.stackNames) : deployment.stacks;
+  d.log.info(`Outcome: ${deployment.outcome}. Stacks now: ${statuses(after)}`);
+  if (deployment.outcome === 'still-running')
+    d.log.warning(
+      'The job ended while CloudFormation is still working: releasing the lock; the next run is still held back by the in-progress check.',
+      { title: 'Deployment still running' }
+    );
+}
+
+/** The release, whatever failed before it: true released, false not this run's (said already), undefined no lock or no answer. */
+export async function release(
+  d: StageDeps,
+  lease: Lease | undefined,
+  outcome: string
+): Promise<boolean | undefined> {
+  const { log, config } = d;
+  const env = config.environment;
+  if (!lease) {
+    log.info(
+      `No acquisition of ${env} by this run was found (in state or the lock): nothing to release.`
+    );
+    return undefined;
+  }
+  if (lease.lost) return false;
+  const released = await lease.release(outcome, releaseBudget(config));
+  const { fence } = lease.key;
+  if (released && !leased(lease.key))
+    log.info('CloudFormation-only coordination holds no lock: nothing to release.');
+  else if (released) log.info(`Released ${env} (fencing token ${fence}), outcome ${outcome}.`);
+  else if (released === undefined)
+    log.warning(
+      `Could not release ${env} (the registry did not answer): the lock expires after lease-minutes.`,
+      { title: 'Registry unavailable' }
+    );
+  else log.info(`Nothing to release: ${env} is no longer held under fencing token ${fence}.`);
+  return released;
+}
+
+/** On the record and in the history: only for a deployment whose release this run made. */
+export async function recordOutcome(
+  d: StageDeps,
+  deployment: Deployment | undefined,
+  released: boolean | undefined
+): Promise<void> {
+  const { log, config, registry } = d;
+  if (!deployment || !released) return;
+  const { outcome } = deployment;
+  const now = new Date(d.clock.now()).toISOString();
+  await safely(
+    log,
+    async () => {
+      await registry.records.addTransition(
+        log.correlationId,
+        { state: OUTCOME_TRANSITION[outcome], at: now, note: outcome },
+        { outcome }
+      );
+      await registry.records.addTransition(log.correlationId, { state: 'released', at: now });
+      if (outcome === 'no-change') return;
+      await registry.history.add(
+        historyEntry(log.correlationId, config, deployment, d.clock.now())
+      );
+      await registry.history.save();
+    },
+    'Registry unavailable in finalize'
+  );
+}
+
+/** When the deployment's events began and ended (the lock's time and now without any). */
+export function span(deployment: Deployment, now: number): { first: number; last: number } {
+  const first = deployment.events[0]?.timestamp.getTime() ?? deployment.sinceMs;
+  const last = deployment.events.at(-1)?.timestamp.getTime() ?? now;
+  return { first, last };
+}
+
+function historyEntry(
+  correlationId: string,
+  config: Config,
+  deployment: Deployment,
+  now: number
+): HistoryEntry {
+  const { first, last } = span(deployment, now);
+  return {
+    correlationId,
+    environment: config.environment,
+    stacks: config.stackNames,
+    outcome: deployment.outcome,
+    startedAt: new Date(first).toISOString(),
+    endedAt: new Date(last).toISOString(),
+    durationMs: last - first,
+    resourceTypeSeconds: resourceTypeSeconds(deployment.events)
+  };
+}

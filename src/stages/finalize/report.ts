@@ -1,0 +1,185 @@
+import { DEFAULT_EXPECTED_DURATION_MS } from '../../config/config.js';
+import { State } from '../../config/state.js';
+import type { RecoveryResult } from '../../coordination/recover.js';
+import type { Outcome } from '../../domain/outcome.js';
+import type { GitHubDeployments } from '../../github/deployments.js';
+import { finalNotice, type DeploymentEnd } from '../../notify/final-notice.js';
+import { startedMessage } from '../../notify/messages.js';
+import { deploymentInfo, formatThread } from '../../notify/thread.js';
+import type { RunContext } from '../../ports/run.js';
+import type { Cell } from '../../report/markdown.js';
+import {
+  deploymentSummary,
+  recoverySection,
+  slackSection,
+  type StackRow
+} from '../../report/summary.js';
+import type { StageDeps } from '../deps.js';
+import type { DeploymentFolder } from './folder.js';
+import { span, type Deployment } from './outcome.js';
+
+export interface ReportDeps extends StageDeps {
+  readonly run: RunContext;
+  /** The GitHub Deployment client, when github-deployment is on. */
+  readonly deployments?: () => Promise<GitHubDeployments>;
+}
+
+type DeploymentState = 'success' | 'failure' | 'in_progress' | 'error';
+const DEPLOYMENT_STATE: Record<Outcome, DeploymentState> = {
+  succeeded: 'success',
+  'no-change': 'success',
+  cancelled: 'success',
+  failed: 'failure',
+  'still-running': 'in_progress'
+};
+
+/** The GitHub Deployment follows the outcome: success, failure (with the app URL and the run's log), or error. */
+async function setDeploymentStatus(
+  d: ReportDeps,
+  folder: DeploymentFolder,
+  state: DeploymentState,
+  what: string,
+  appUrl?: string
+): Promise<void> {
+  const id = folder.deploymentId();
+  if (!d.deployments || id === undefined) return;
+  const deployments = await d.deployments();
+  await deployments.status(id, state, `${what} (${d.log.correlationId})`, appUrl);
+  d.log.info(`GitHub Deployment ${id}: ${state}.`);
+}
+
+/** The end of a deployment that held the lock: the GitHub Deployment, Slack, the job summary. */
+export async function reportDeployment(
+  d: ReportDeps,
+  folder: DeploymentFolder,
+  deployment: Deployment,
+  recoveries: readonly RecoveryResult[],
+  lock: Cell | undefined
+): Promise<void> {
+  const { io, log, config } = d;
+  const { outcome, events, acquiredAt } = deployment;
+  const after = await d.reader.describeStacks(config.stackNames).catch(() => deployment.stacks);
+  const rows = after.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
+  const waitedMs = Date.parse(acquiredAt) - Date.parse(io.getState(State.QueuedAt) || acquiredAt);
+  const { first, last } = span(deployment, d.clock.now());
+  const appUrl = config.urlOutput
+    ? after.map((st) => st.outputs[config.urlOutput!]).find(Boolean)
+    : undefined;
+  await setDeploymentStatus(d, folder, DEPLOYMENT_STATE[outcome], outcome, appUrl);
+  const slack = await slackReport(d, folder, {
+    outcome,
+    startedAt: new Date(first),
+    endedAt: new Date(last),
+    events,
+    recoveries,
+    appUrl
+  });
+  const thread = folder.thread();
+  const facts = {
+    outcome,
+    waitedMs,
+    deployMs: last - first,
+    expectedMs: folder.info()?.estimate.expectedMs,
+    thread: thread ? formatThread(thread) : undefined,
+    lock
+  };
+  const summary = deploymentSummary({
+    correlationId: log.correlationId,
+    config,
+    run: d.run,
+    result: 'acquired',
+    deployment: facts,
+    rows,
+    events
+  });
+  await io.appendSummary(summary + recoverySection(recoveries) + slack);
+}
+
+/** coordinate did not take the lock (or gave it back): close what it announced, and the summary. */
+export async function reportNotDeployed(
+  d: ReportDeps,
+  folder: DeploymentFolder,
+  result: string
+): Promise<void> {
+  if (result) await closeAnnouncements(d, folder, result);
+  const rows: StackRow[] = result
+    ? await d.reader
+        .describeStacks(d.config.stackNames)
+        .then((stacks) =>
+          stacks.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }))
+        )
+        .catch(() => [])
+    : [];
+  const slack = await slackReport(d, folder, undefined);
+  const summary = deploymentSummary({
+    correlationId: d.log.correlationId,
+    config: d.config,
+    run: d.run,
+    result: result || 'not coordinated',
+    rows,
+    events: []
+  });
+  await d.io.appendSummary(summary + slack);
+}
+
+/**
+ * A run that announced its deployment (Slack thread, GitHub Deployment) and then did not deploy
+ * (it lost the lock, or its handover failed) closes what it announced.
+ */
+async function closeAnnouncements(
+  d: ReportDeps,
+  folder: DeploymentFolder,
+  result: string
+): Promise<void> {
+  await setDeploymentStatus(d, folder, 'error', `not deployed: ${result}`);
+  const thread = folder.thread();
+  const info = folder.info();
+  if (!d.notifier || !thread || !info || folder.finalSent()) return;
+  const now = new Date(d.clock.now());
+  const startedAt = new Date(d.io.getState(State.AcquiredAt) || now.toISOString());
+  await d.notifier.update(
+    'parent',
+    thread,
+    startedMessage(info, { state: 'cancelled', startedAt, endedAt: now })
+  );
+  folder.markFinalSent(now);
+}
+
+/**
+ * The final Slack notice (a reply broadcast to the channel) and the parent updated in place;
+ * messages spooled by coordinate and the monitor are retried first, so the thread stays in order.
+ * Returns the summary's Slack section.
+ */
+async function slackReport(
+  d: ReportDeps,
+  folder: DeploymentFolder,
+  end: DeploymentEnd | undefined
+): Promise<string> {
+  const { config, log, notifier } = d;
+  if (!notifier || !config.slack) return '';
+  const lost = await notifier.flush(folder.spools);
+  const thread = folder.thread();
+  if (end && thread && !folder.finalSent()) {
+    const info =
+      folder.info() ??
+      deploymentInfo(config, log.correlationId, d.run, {
+        expectedMs: DEFAULT_EXPECTED_DURATION_MS,
+        basis: 'no history yet'
+      });
+    const notice = finalNotice(info, end, config.stackNames);
+    if (notice.post)
+      await notifier.post(notice.post.label, thread.channel, notice.post.message, {
+        ts: thread.ts,
+        broadcast: true
+      });
+    await notifier.update('parent', thread, notice.parent);
+    folder.markFinalSent(new Date(d.clock.now()));
+  }
+  lost.push(...notifier.failed);
+  if (lost.length > 0)
+    log.warning(
+      `Slack: ${lost.length} message(s) could not be delivered: ${lost.map((l) => l.label).join(', ')}.`,
+      { title: 'Slack messages lost' }
+    );
+  return slackSection(notifier.delivered, lost);
+}
