@@ -8,10 +8,16 @@
  * Time is lazy: an operation is a script of steps with offsets (ms) from the operation's start, and
  * every request (and every `stack()` call) materializes the steps whose time has come, according to
  * `Date.now()` or the `now()` passed to `start`. No timers are involved.
+ *
+ * Served: DescribeStacks, DescribeStackEvents (what the product reads), RollbackStack,
+ * ContinueUpdateRollback, DeleteStack (its recovery), CreateStack, UpdateStack (a workflow's deploy
+ * step); anything else is InvalidAction. Every call is in `calls`; its action also goes to the
+ * run-wide record of the product's AWS calls (`aws-calls.ts`) unless it is a test's own.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { recordAwsCall } from './aws-calls.js';
+import { LoopbackServer, withBody } from './http-server.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -308,10 +314,10 @@ function queryStringList(params: Record<string, string>, name: string): string[]
 export class CloudFormationStandin {
   readonly url: string;
   readonly calls: CallRecord[] = [];
-  /** Page size of DescribeStackEvents / ListStackResources / DescribeStacks. */
+  /** Page size of DescribeStackEvents / DescribeStacks. */
   pageSize: number;
 
-  private readonly server: Server;
+  private readonly server: LoopbackServer;
   private readonly clock: () => number;
   /** Keyed by stack id; deleted stacks stay here (reachable by id, like AWS). */
   private readonly stacks = new Map<string, StackState>();
@@ -319,9 +325,9 @@ export class CloudFormationStandin {
   private failRules: FailRule[] = [];
   private closed = false;
 
-  private constructor(server: Server, url: string, now: () => number, pageSize: number) {
+  private constructor(server: LoopbackServer, now: () => number, pageSize: number) {
     this.server = server;
-    this.url = url;
+    this.url = server.url;
     this.clock = now;
     this.pageSize = pageSize;
   }
@@ -329,31 +335,9 @@ export class CloudFormationStandin {
   static async start(
     opts: { now?: () => number; pageSize?: number } = {}
   ): Promise<CloudFormationStandin> {
-    const holder: { standin?: CloudFormationStandin } = {};
-    const server = createServer((req, res) => {
-      if (!holder.standin) {
-        res.statusCode = 503;
-        res.end();
-        return;
-      }
-      holder.standin.handle(req, res);
-    });
-    server.keepAliveTimeout = 1000;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    const port = (server.address() as AddressInfo).port;
-    const standin = new CloudFormationStandin(
-      server,
-      `http://127.0.0.1:${port}`,
-      opts.now ?? Date.now,
-      opts.pageSize ?? 100
-    );
-    holder.standin = standin;
+    const server = await LoopbackServer.start({ keepAliveTimeout: 1000 });
+    const standin = new CloudFormationStandin(server, opts.now ?? Date.now, opts.pageSize ?? 100);
+    server.serve(withBody((req, res, raw) => standin.handle(req, res, raw)));
     return standin;
   }
 
@@ -515,9 +499,7 @@ export class CloudFormationStandin {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const done = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.server.closeAllConnections();
-    await done;
+    await this.server.close();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -648,64 +630,59 @@ export class CloudFormationStandin {
   // HTTP
   // -------------------------------------------------------------------------------------------
 
-  private handle(req: IncomingMessage, res: ServerResponse): void {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('error', () => res.destroy());
-    req.on('end', () => {
-      const params: Record<string, string> = {};
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      for (const [k, v] of url.searchParams) params[k] = v;
-      for (const [k, v] of new URLSearchParams(Buffer.concat(chunks).toString('utf8')))
-        params[k] = v;
-      const action = params['Action'] ?? '';
-      const requestId = randomUUID();
-      let status = 200;
-      let body: string;
-      try {
-        this.materializeAll();
-        const rule = this.failRules.find(
-          (r) => r.remaining > 0 && (r.action === '*' || r.action === action)
+  private handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
+    const params: Record<string, string> = {};
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    for (const [k, v] of url.searchParams) params[k] = v;
+    for (const [k, v] of new URLSearchParams(raw)) params[k] = v;
+    const action = params['Action'] ?? '';
+    recordAwsCall('cloudformation', action, req);
+    const requestId = randomUUID();
+    let status = 200;
+    let body: string;
+    try {
+      this.materializeAll();
+      const rule = this.failRules.find(
+        (r) => r.remaining > 0 && (r.action === '*' || r.action === action)
+      );
+      if (rule) {
+        rule.remaining--;
+        this.failRules = this.failRules.filter((r) => r.remaining > 0);
+        throw new ApiError(
+          rule.error.code,
+          rule.error.message ?? defaultMessage(rule.error.code),
+          rule.error.status ?? defaultStatus(rule.error.code)
         );
-        if (rule) {
-          rule.remaining--;
-          this.failRules = this.failRules.filter((r) => r.remaining > 0);
-          throw new ApiError(
-            rule.error.code,
-            rule.error.message ?? defaultMessage(rule.error.code),
-            rule.error.status ?? defaultStatus(rule.error.code)
-          );
-        }
-        const result = this.dispatch(action, params);
-        body =
-          `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${CFN_XMLNS}">` +
-          (result === null ? '' : `<${action}Result>${result}</${action}Result>`) +
-          `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>`;
-      } catch (err) {
-        const e =
-          err instanceof ApiError
-            ? err
-            : new ApiError(
-                'InternalFailure',
-                `Internal failure: ${err instanceof Error ? err.message : String(err)}`,
-                500
-              );
-        status = e.status;
-        body =
-          `<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse xmlns="${CFN_XMLNS}"><Error>` +
-          el('Type', status >= 500 ? 'Receiver' : 'Sender') +
-          el('Code', e.code) +
-          el('Message', e.message) +
-          `</Error>${el('RequestId', requestId)}</ErrorResponse>`;
       }
-      this.calls.push({ action, params, at: this.now(), status });
-      res.writeHead(status, {
-        'content-type': 'text/xml',
-        'content-length': Buffer.byteLength(body),
-        'x-amzn-requestid': requestId
-      });
-      res.end(body);
+      const result = this.dispatch(action, params);
+      body =
+        `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${CFN_XMLNS}">` +
+        (result === null ? '' : `<${action}Result>${result}</${action}Result>`) +
+        `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>`;
+    } catch (err) {
+      const e =
+        err instanceof ApiError
+          ? err
+          : new ApiError(
+              'InternalFailure',
+              `Internal failure: ${err instanceof Error ? err.message : String(err)}`,
+              500
+            );
+      status = e.status;
+      body =
+        `<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse xmlns="${CFN_XMLNS}"><Error>` +
+        el('Type', status >= 500 ? 'Receiver' : 'Sender') +
+        el('Code', e.code) +
+        el('Message', e.message) +
+        `</Error>${el('RequestId', requestId)}</ErrorResponse>`;
+    }
+    this.calls.push({ action, params, at: this.now(), status });
+    res.writeHead(status, {
+      'content-type': 'text/xml',
+      'content-length': Buffer.byteLength(body),
+      'x-amzn-requestid': requestId
     });
+    res.end(body);
   }
 
   /** Returns the inner XML of `<{Action}Result>`, or null for actions without a result element. */
@@ -715,12 +692,6 @@ export class CloudFormationStandin {
         return this.describeStacks(p);
       case 'DescribeStackEvents':
         return this.describeStackEvents(p);
-      case 'DescribeStackResources':
-        return this.describeStackResources(p);
-      case 'DescribeStackResource':
-        return this.describeStackResource(p);
-      case 'ListStackResources':
-        return this.listStackResources(p);
       case 'CreateStack':
         return this.createStack(p);
       case 'UpdateStack':
@@ -840,94 +811,6 @@ export class CloudFormationStandin {
 
   private resourcesOf(s: StackState): ResourceState[] {
     return [...s.resources.values()];
-  }
-
-  private describeStackResources(p: Record<string, string>): string {
-    let s: StackState | undefined;
-    const physical = p['PhysicalResourceId'];
-    if ((p['StackName'] ?? '') === '' && physical) {
-      s = [...this.stacks.values()].find(
-        (st) =>
-          st.deletedAt === undefined &&
-          [...st.resources.values()].some((r) => r.physicalId === physical)
-      );
-      if (!s) throw new ApiError('ValidationError', `Stack for ${physical} does not exist`);
-    } else {
-      s = this.mustFind(p, 'id');
-    }
-    const stack = s;
-    const logical = p['LogicalResourceId'];
-    const rs = this.resourcesOf(stack).filter(
-      (r) =>
-        (logical === undefined || r.logicalId === logical) &&
-        (physical === undefined || r.physicalId === physical)
-    );
-    return list(
-      'StackResources',
-      rs.map(
-        (r) =>
-          el('StackName', stack.name) +
-          el('StackId', stack.id) +
-          el('LogicalResourceId', r.logicalId) +
-          el('PhysicalResourceId', r.physicalId) +
-          el('ResourceType', r.type) +
-          el('Timestamp', iso(r.updatedAt)) +
-          el('ResourceStatus', r.status) +
-          el('ResourceStatusReason', r.reason) +
-          `<DriftInformation>${el('StackResourceDriftStatus', 'NOT_CHECKED')}</DriftInformation>`
-      )
-    );
-  }
-
-  private describeStackResource(p: Record<string, string>): string {
-    const s = this.mustFind(p, 'id');
-    const logical = p['LogicalResourceId'] ?? '';
-    const r = s.resources.get(logical);
-    if (!r)
-      throw new ApiError(
-        'ValidationError',
-        `Resource ${logical} does not exist for stack ${s.name}`
-      );
-    return (
-      '<StackResourceDetail>' +
-      el('StackName', s.name) +
-      el('StackId', s.id) +
-      el('LogicalResourceId', r.logicalId) +
-      el('PhysicalResourceId', r.physicalId) +
-      el('ResourceType', r.type) +
-      el('LastUpdatedTimestamp', iso(r.updatedAt)) +
-      el('ResourceStatus', r.status) +
-      el('ResourceStatusReason', r.reason) +
-      el('Metadata', '{}') +
-      `<DriftInformation>${el('StackResourceDriftStatus', 'NOT_CHECKED')}</DriftInformation>` +
-      '</StackResourceDetail>'
-    );
-  }
-
-  private listStackResources(p: Record<string, string>): string {
-    const s = this.mustFind(p, 'id');
-    const rs = this.resourcesOf(s);
-    const start = decodeToken(p['NextToken'], 'resources', s.id) ?? 0;
-    const page = rs.slice(start, start + this.pageSize);
-    const next =
-      start + this.pageSize < rs.length
-        ? encodeToken({ k: 'resources', s: s.id, i: start + this.pageSize })
-        : undefined;
-    return (
-      list(
-        'StackResourceSummaries',
-        page.map(
-          (r) =>
-            el('LogicalResourceId', r.logicalId) +
-            el('PhysicalResourceId', r.physicalId) +
-            el('ResourceType', r.type) +
-            el('LastUpdatedTimestamp', iso(r.updatedAt)) +
-            el('ResourceStatus', r.status) +
-            el('ResourceStatusReason', r.reason) +
-            `<DriftInformation>${el('StackResourceDriftStatus', 'NOT_CHECKED')}</DriftInformation>`
-        )
-      ) + el('NextToken', next)
-    );
   }
 
   // -------------------------------------------------------------------------------------------

@@ -5,7 +5,9 @@
  * `stop()` closes the listening socket and every open connection (clients see ECONNREFUSED, or a
  * reset on a request in flight) while the data stays in memory; `restart()` listens again on the
  * same port with the same data. Requests are recorded by operation (`x-amz-target`), except the
- * rig's own (table set-up, `items()`, `deleteTable()`), so a benchmark can count registry calls.
+ * rig's own (table set-up, `items()`, `deleteTable()`), so a benchmark can count registry calls;
+ * the same operations, less the test's own (`doc()`, `asTestCaller`), go to the run-wide record of
+ * the product's AWS calls (`aws-calls.ts`).
  *
  * Scripted faults, answered the way DynamoDB answers them (so that the real SDK names and retries
  * them as in production) instead of letting dynalite see the request:
@@ -33,7 +35,6 @@
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { Server, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as zlib from 'node:zlib';
 import {
   CreateTableCommand,
@@ -43,6 +44,8 @@ import {
   UpdateTimeToLiveCommand
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { asTestCaller, recordAwsCall } from './aws-calls.js';
+import { closeWithConnections, listenOnLoopback } from './http-server.js';
 
 // dynalite ships no type declarations; load it (CommonJS) through require with the shape we use.
 type DynaliteFactory = (opts: {
@@ -146,8 +149,7 @@ export class DynamoRig {
       if (holder.rig) holder.rig.dispatch(req, res, toDynalite);
       else toDynalite(req, res);
     });
-    await listen(server, 0);
-    const port = (server.address() as AddressInfo).port;
+    const port = await listenOnLoopback(server);
     const rig = new DynamoRig(server, port, opts.table ?? DEFAULT_REGISTRY_TABLE);
     holder.rig = rig;
     try {
@@ -230,9 +232,13 @@ export class DynamoRig {
     return c;
   }
 
-  /** A document client (lib-dynamodb) over `client(opts)`. */
+  /**
+   * A document client (lib-dynamodb) over `client(opts)`, for the test's own reads and writes: its
+   * requests are counted in `requests` but are not recorded as the product's AWS calls (the
+   * product's registry takes a `DynamoDBClient`, never a document client; see `aws-calls.ts`).
+   */
   doc(opts: { maxAttempts?: number } = {}): DynamoDBDocumentClient {
-    return DynamoDBDocumentClient.from(this.client(opts), {
+    return DynamoDBDocumentClient.from(asTestCaller(this.client(opts)), {
       marshallOptions: { removeUndefinedValues: true }
     });
   }
@@ -260,11 +266,7 @@ export class DynamoRig {
   async stop(): Promise<void> {
     if (!this.listening || this.closed) return;
     this.listening = false;
-    const done = new Promise<void>((resolve) =>
-      Server.prototype.close.call(this.server, () => resolve())
-    );
-    this.server.closeAllConnections();
-    await done;
+    await closeWithConnections(this.server, Server.prototype.close);
     // Let in-process clients see their pooled keep-alive sockets close, so that the next request
     // opens a new connection and gets ECONNREFUSED rather than "socket hang up".
     await new Promise((r) => setTimeout(r, 5));
@@ -274,7 +276,7 @@ export class DynamoRig {
   async restart(): Promise<void> {
     if (this.closed) throw new Error('dynamo-rig: closed');
     if (this.listening) return;
-    await listen(this.server, this.port);
+    await listenOnLoopback(this.server, this.port);
     this.listening = true;
   }
 
@@ -321,10 +323,7 @@ export class DynamoRig {
     this.internal.destroy();
     if (!this.listening) return; // already closed; the in-memory store holds no handle
     this.listening = false;
-    // dynalite's own close() also closes its store.
-    const done = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.server.closeAllConnections();
-    await done;
+    await closeWithConnections(this.server); // dynalite's own close() also closes its store
   }
 
   // -------------------------------------------------------------------------------------------
@@ -352,6 +351,7 @@ export class DynamoRig {
     if (req.headers[INTERNAL_HEADER] !== undefined) return toDynalite(req, res);
     const target = req.headers['x-amz-target'];
     const op = (typeof target === 'string' ? target.split('.').pop() : undefined) ?? '?';
+    recordAwsCall('dynamodb', op, req);
     const entry: RigRequest = { op, at: Date.now() };
     this.requests.push(entry);
     res.once('finish', () => {
@@ -393,24 +393,6 @@ function sendFault(res: ServerResponse, status: number, code: string): void {
   res.setHeader('Content-Type', 'application/x-amz-json-1.0');
   res.setHeader('Content-Length', Buffer.byteLength(body, 'utf8'));
   res.end(body);
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const onError = (e: Error): void => reject(e);
-    server.once('error', onError);
-    // The prototype's listen: dynalite replaces the instance's after its own close().
-    const protoListen = Server.prototype.listen as (
-      this: Server,
-      port: number,
-      host: string,
-      cb: () => void
-    ) => Server;
-    protoListen.call(server, port, '127.0.0.1', () => {
-      server.off('error', onError);
-      resolve();
-    });
-  });
 }
 
 /** The queue tickets among `items()` (the `tickets` map of each environment's QUEUE item), oldest first. */

@@ -23,8 +23,8 @@
  * secondary rate limiting, no ETag/304 and no redirect: error injection is explicit (`failNext`).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer, withBody } from './http-server.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -234,7 +234,7 @@ export class GitHubStandin {
   /** When set, only these tokens are accepted (others get 401 Bad credentials). */
   acceptedTokens: string[] | undefined;
 
-  private readonly server: Server;
+  private readonly server: LoopbackServer;
   private readonly clock: () => number;
   private readonly runs = new Map<string, RunState>();
   private readonly repoDeployments = new Map<string, RepoDeployments>();
@@ -244,38 +244,21 @@ export class GitHubStandin {
   private nextStatusId = 2_000_000_001;
   private closed = false;
 
-  private constructor(server: Server, url: string, now: () => number) {
+  private constructor(server: LoopbackServer, now: () => number) {
     this.server = server;
-    this.url = url;
+    this.url = server.url;
     this.clock = now;
   }
 
   static async start(
     opts: { now?: () => number; acceptedTokens?: string[] } = {}
   ): Promise<GitHubStandin> {
-    const holder: { standin?: GitHubStandin } = {};
-    const server = createServer((req, res) => {
-      if (!holder.standin) {
-        res.statusCode = 503;
-        res.end();
-        return;
-      }
-      holder.standin.handle(req, res);
-    });
     // Node's client agents close an idle socket 1 s before the server's keep-alive hint: keep the
     // default 5 s so clients do reuse connections (close() ends them all anyway).
-    server.keepAliveTimeout = 5000;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    const port = (server.address() as AddressInfo).port;
-    const standin = new GitHubStandin(server, `http://127.0.0.1:${port}`, opts.now ?? Date.now);
+    const server = await LoopbackServer.start({ keepAliveTimeout: 5000 });
+    const standin = new GitHubStandin(server, opts.now ?? Date.now);
     standin.acceptedTokens = opts.acceptedTokens;
-    holder.standin = standin;
+    server.serve(withBody((req, res, raw) => standin.handle(req, res, raw)));
     return standin;
   }
 
@@ -424,9 +407,7 @@ export class GitHubStandin {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const done = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.server.closeAllConnections();
-    await done;
+    await this.server.close();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -555,75 +536,70 @@ export class GitHubStandin {
   // HTTP
   // -------------------------------------------------------------------------------------------
 
-  private handle(req: IncomingMessage, res: ServerResponse): void {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const method = (req.method ?? 'GET').toUpperCase();
-      const u = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const path = u.pathname.replace(/\/+$/, '') || '/';
-      const query = Object.fromEntries(u.searchParams.entries());
-      const token = tokenOf(req.headers['authorization']);
-      const call: GitHubCall = { method, path, query, at: this.now(), status: 0 };
-      if (token !== undefined) call.token = token;
-      this.calls.push(call);
+  private handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const u = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = u.pathname.replace(/\/+$/, '') || '/';
+    const query = Object.fromEntries(u.searchParams.entries());
+    const token = tokenOf(req.headers['authorization']);
+    const call: GitHubCall = { method, path, query, at: this.now(), status: 0 };
+    if (token !== undefined) call.token = token;
+    this.calls.push(call);
 
-      const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
-        call.status = status;
-        const text = body === undefined ? '' : JSON.stringify(body);
-        res.statusCode = status;
-        res.setHeader('content-type', 'application/json; charset=utf-8');
-        res.setHeader('x-github-request-id', randomUUID().toUpperCase());
-        res.setHeader('x-github-media-type', 'github.v3; format=json');
-        res.setHeader('x-github-api-version-selected', '2022-11-28');
-        if (!('x-ratelimit-remaining' in headers)) {
-          res.setHeader('x-ratelimit-limit', '5000');
-          res.setHeader('x-ratelimit-remaining', '4999');
-          res.setHeader('x-ratelimit-used', '1');
-          res.setHeader('x-ratelimit-reset', String(Math.ceil(this.now() / 1000) + 3600));
-          res.setHeader('x-ratelimit-resource', 'core');
-        }
-        for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-        res.setHeader('content-length', Buffer.byteLength(text));
-        res.end(text);
-      };
-
-      if (raw !== '') {
-        try {
-          call.body = JSON.parse(raw) as unknown;
-        } catch {
-          send(400, { message: 'Problems parsing JSON', documentation_url: DOCS });
-          return;
-        }
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+      call.status = status;
+      const text = body === undefined ? '' : JSON.stringify(body);
+      res.statusCode = status;
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.setHeader('x-github-request-id', randomUUID().toUpperCase());
+      res.setHeader('x-github-media-type', 'github.v3; format=json');
+      res.setHeader('x-github-api-version-selected', '2022-11-28');
+      if (!('x-ratelimit-remaining' in headers)) {
+        res.setHeader('x-ratelimit-limit', '5000');
+        res.setHeader('x-ratelimit-remaining', '4999');
+        res.setHeader('x-ratelimit-used', '1');
+        res.setHeader('x-ratelimit-reset', String(Math.ceil(this.now() / 1000) + 3600));
+        res.setHeader('x-ratelimit-resource', 'core');
       }
+      for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+      res.setHeader('content-length', Buffer.byteLength(text));
+      res.end(text);
+    };
 
-      if (
-        token === undefined ||
-        (this.acceptedTokens !== undefined && !this.acceptedTokens.includes(token))
-      ) {
-        send(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' });
-        return;
-      }
-
-      const rule = this.failRules.find(
-        (r) => (r.method === '*' || r.method === method) && r.pathPattern.test(path)
-      );
-      if (rule) {
-        rule.remaining--;
-        if (rule.remaining <= 0) this.failRules = this.failRules.filter((r) => r !== rule);
-        send(rule.status, rule.body, rule.headers);
-        return;
-      }
-
+    if (raw !== '') {
       try {
-        const out = this.route(method, path, query, call.body);
-        send(out.status, out.body, out.headers);
-      } catch (e) {
-        if (e instanceof HttpError) send(e.status, e.body);
-        else send(500, { message: String(e), documentation_url: DOCS });
+        call.body = JSON.parse(raw) as unknown;
+      } catch {
+        send(400, { message: 'Problems parsing JSON', documentation_url: DOCS });
+        return;
       }
-    });
+    }
+
+    if (
+      token === undefined ||
+      (this.acceptedTokens !== undefined && !this.acceptedTokens.includes(token))
+    ) {
+      send(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' });
+      return;
+    }
+
+    const rule = this.failRules.find(
+      (r) => (r.method === '*' || r.method === method) && r.pathPattern.test(path)
+    );
+    if (rule) {
+      rule.remaining--;
+      if (rule.remaining <= 0) this.failRules = this.failRules.filter((r) => r !== rule);
+      send(rule.status, rule.body, rule.headers);
+      return;
+    }
+
+    try {
+      const out = this.route(method, path, query, call.body);
+      send(out.status, out.body, out.headers);
+    } catch (e) {
+      if (e instanceof HttpError) send(e.status, e.body);
+      else send(500, { message: String(e), documentation_url: DOCS });
+    }
   }
 
   private route(

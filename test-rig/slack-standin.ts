@@ -40,8 +40,8 @@
  * gets `invalid_thread_ts`. A `thread_ts` naming a reply attaches to that reply's thread.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer, withBody } from './http-server.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -205,7 +205,7 @@ export class SlackStandin {
   /** When true, only channels given to `start` or `addChannel` exist. */
   strictChannels: boolean;
 
-  private readonly server: Server;
+  private readonly server: LoopbackServer;
   private readonly clock: () => number;
   private readonly initial: SlackStandinOptions;
   private readonly messagesByTs = new Map<string, MsgState>();
@@ -220,9 +220,9 @@ export class SlackStandin {
   private lastUs = 0;
   private closed = false;
 
-  private constructor(server: Server, url: string, opts: SlackStandinOptions) {
+  private constructor(server: LoopbackServer, opts: SlackStandinOptions) {
     this.server = server;
-    this.url = url;
+    this.url = `${server.url}/api/`;
     this.clock = opts.now ?? Date.now;
     this.initial = opts;
     this.acceptedTokens = opts.acceptedTokens;
@@ -231,27 +231,10 @@ export class SlackStandin {
   }
 
   static async start(opts: SlackStandinOptions = {}): Promise<SlackStandin> {
-    const holder: { standin?: SlackStandin } = {};
-    const server = createServer((req, res) => {
-      if (!holder.standin) {
-        res.statusCode = 503;
-        res.end();
-        return;
-      }
-      holder.standin.handle(req, res);
-    });
-    // Keep connections reusable (clients drop idle sockets before this); close() ends them all.
-    server.keepAliveTimeout = 5000;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    const port = (server.address() as AddressInfo).port;
-    const standin = new SlackStandin(server, `http://127.0.0.1:${port}/api/`, opts);
-    holder.standin = standin;
+    // Keep connections reusable (clients drop idle sockets before 5 s); close() ends them all.
+    const server = await LoopbackServer.start({ keepAliveTimeout: 5000 });
+    const standin = new SlackStandin(server, opts);
+    server.serve(withBody((req, res, raw) => standin.handle(req, res, raw)));
     return standin;
   }
 
@@ -429,9 +412,7 @@ export class SlackStandin {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const done = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.server.closeAllConnections();
-    await done;
+    await this.server.close();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -550,126 +531,121 @@ export class SlackStandin {
   // HTTP
   // -------------------------------------------------------------------------------------------
 
-  private handle(req: IncomingMessage, res: ServerResponse): void {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const u = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const match = /^\/api\/([A-Za-z0-9_.]+)\/?$/.exec(u.pathname);
-      const method = match?.[1] ?? u.pathname;
-      const contentType =
-        (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-      const call: SlackCall = { method, body: {}, contentType, at: this.now(), status: 0 };
-      this.calls.push(call);
+  private handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
+    const u = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const match = /^\/api\/([A-Za-z0-9_.]+)\/?$/.exec(u.pathname);
+    const method = match?.[1] ?? u.pathname;
+    const contentType =
+      (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    const call: SlackCall = { method, body: {}, contentType, at: this.now(), status: 0 };
+    this.calls.push(call);
 
-      const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
-        call.status = status;
-        const isJson = typeof body !== 'string';
-        const text = isJson ? JSON.stringify(body) : body;
-        if (isJson && body !== null && typeof body === 'object') {
-          const b = body as { ok?: unknown; error?: unknown };
-          if (typeof b.ok === 'boolean') call.ok = b.ok;
-          if (typeof b.error === 'string') call.error = b.error;
-        }
-        res.statusCode = status;
-        res.setHeader(
-          'content-type',
-          isJson ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8'
-        );
-        res.setHeader('x-slack-req-id', randomUUID().replace(/-/g, ''));
-        if (isJson) {
-          res.setHeader('x-oauth-scopes', SLACK_SCOPES.join(','));
-          res.setHeader('x-accepted-oauth-scopes', ACCEPTED_SCOPES[method] ?? '');
-        }
-        for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-        res.setHeader('content-length', Buffer.byteLength(text));
-        res.end(text);
-      };
-
-      let params: Params = {};
-      let badJson = false;
-      try {
-        params = parseBody(raw, contentType);
-      } catch {
-        badJson = true;
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+      call.status = status;
+      const isJson = typeof body !== 'string';
+      const text = isJson ? JSON.stringify(body) : body;
+      if (isJson && body !== null && typeof body === 'object') {
+        const b = body as { ok?: unknown; error?: unknown };
+        if (typeof b.ok === 'boolean') call.ok = b.ok;
+        if (typeof b.error === 'string') call.error = b.error;
       }
-      for (const [k, v] of u.searchParams.entries()) if (!(k in params)) params[k] = v;
-      for (const f of JSON_FIELDS) {
-        const v = params[f];
-        if (typeof v === 'string' && v !== '') {
-          try {
-            params[f] = JSON.parse(v) as unknown;
-          } catch {
-            // left as a string: the method answers invalid_*_format
-          }
+      res.statusCode = status;
+      res.setHeader(
+        'content-type',
+        isJson ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8'
+      );
+      res.setHeader('x-slack-req-id', randomUUID().replace(/-/g, ''));
+      if (isJson) {
+        res.setHeader('x-oauth-scopes', SLACK_SCOPES.join(','));
+        res.setHeader('x-accepted-oauth-scopes', ACCEPTED_SCOPES[method] ?? '');
+      }
+      for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+      res.setHeader('content-length', Buffer.byteLength(text));
+      res.end(text);
+    };
+
+    let params: Params = {};
+    let badJson = false;
+    try {
+      params = parseBody(raw, contentType);
+    } catch {
+      badJson = true;
+    }
+    for (const [k, v] of u.searchParams.entries()) if (!(k in params)) params[k] = v;
+    for (const f of JSON_FIELDS) {
+      const v = params[f];
+      if (typeof v === 'string' && v !== '') {
+        try {
+          params[f] = JSON.parse(v) as unknown;
+        } catch {
+          // left as a string: the method answers invalid_*_format
         }
       }
-      call.body = badJson ? { _raw: raw } : params;
-      const bodyToken = typeof params['token'] === 'string' ? params['token'] : undefined;
-      const token = tokenOf(req.headers['authorization']) ?? bodyToken;
-      if (token !== undefined) call.token = token;
+    }
+    call.body = badJson ? { _raw: raw } : params;
+    const bodyToken = typeof params['token'] === 'string' ? params['token'] : undefined;
+    const token = tokenOf(req.headers['authorization']) ?? bodyToken;
+    if (token !== undefined) call.token = token;
 
-      if (this.downMode === 'destroy') {
-        req.socket.destroy();
-        return;
-      }
-      if (this.downMode === '503') {
-        send(503, errorPage(503));
-        return;
-      }
-      if (badJson) {
-        send(200, { ok: false, error: 'invalid_json' });
-        return;
-      }
-      if (req.method !== 'POST' && req.method !== 'GET') {
-        send(405, errorPage(405));
-        return;
-      }
-      if (!match) {
-        send(404, errorPage(404));
-        return;
-      }
+    if (this.downMode === 'destroy') {
+      req.socket.destroy();
+      return;
+    }
+    if (this.downMode === '503') {
+      send(503, errorPage(503));
+      return;
+    }
+    if (badJson) {
+      send(200, { ok: false, error: 'invalid_json' });
+      return;
+    }
+    if (req.method !== 'POST' && req.method !== 'GET') {
+      send(405, errorPage(405));
+      return;
+    }
+    if (!match) {
+      send(404, errorPage(404));
+      return;
+    }
 
-      const rule = this.rules.find((r) => r.method === undefined || r.method === method);
-      if (rule) {
-        rule.remaining--;
-        if (rule.remaining <= 0) this.rules = this.rules.filter((r) => r !== rule);
-        send(rule.status, rule.body, rule.headers);
-        return;
-      }
+    const rule = this.rules.find((r) => r.method === undefined || r.method === method);
+    if (rule) {
+      rule.remaining--;
+      if (rule.remaining <= 0) this.rules = this.rules.filter((r) => r !== rule);
+      send(rule.status, rule.body, rule.headers);
+      return;
+    }
 
-      const handler = this.handlers[method];
-      if (!handler) {
-        send(200, { ok: false, error: 'unknown_method', req_method: method });
-        return;
+    const handler = this.handlers[method];
+    if (!handler) {
+      send(200, { ok: false, error: 'unknown_method', req_method: method });
+      return;
+    }
+    if (token === undefined || token === '') {
+      send(200, { ok: false, error: 'not_authed' });
+      return;
+    }
+    const accepted =
+      this.acceptedTokens === undefined
+        ? token.startsWith('xoxb-')
+        : this.acceptedTokens.includes(token);
+    if (!accepted) {
+      send(200, { ok: false, error: 'invalid_auth' });
+      return;
+    }
+    try {
+      send(200, { ok: true, ...handler(params) });
+    } catch (e) {
+      if (e instanceof ApiError) {
+        send(200, {
+          ok: false,
+          error: e.code,
+          ...(e.messages ? { response_metadata: { messages: e.messages } } : {})
+        });
+      } else {
+        send(500, errorPage(500));
       }
-      if (token === undefined || token === '') {
-        send(200, { ok: false, error: 'not_authed' });
-        return;
-      }
-      const accepted =
-        this.acceptedTokens === undefined
-          ? token.startsWith('xoxb-')
-          : this.acceptedTokens.includes(token);
-      if (!accepted) {
-        send(200, { ok: false, error: 'invalid_auth' });
-        return;
-      }
-      try {
-        send(200, { ok: true, ...handler(params) });
-      } catch (e) {
-        if (e instanceof ApiError) {
-          send(200, {
-            ok: false,
-            error: e.code,
-            ...(e.messages ? { response_metadata: { messages: e.messages } } : {})
-          });
-        } else {
-          send(500, errorPage(500));
-        }
-      }
-    });
+    }
   }
 
   // -------------------------------------------------------------------------------------------

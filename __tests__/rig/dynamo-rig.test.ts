@@ -10,6 +10,7 @@ import {
   type ConditionalCheckFailedException
 } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { asTestCaller, TEST_CALLER_HEADERS } from '../../test-rig/aws-calls.js';
 import { DEFAULT_REGISTRY_TABLE, DynamoRig } from '../../test-rig/dynamo-rig.js';
 
 let rig: DynamoRig;
@@ -49,7 +50,9 @@ describe('DynamoRig', () => {
   it('creates the registry table: pk/sk strings, on demand, ACTIVE', async () => {
     expect(rig.table).toBe(DEFAULT_REGISTRY_TABLE);
     expect(rig.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const d = await rig.client().send(new DescribeTableCommand({ TableName: rig.table }));
+    const d = await asTestCaller(rig.client()).send(
+      new DescribeTableCommand({ TableName: rig.table })
+    );
     expect(d.Table?.TableStatus).toBe('ACTIVE');
     expect(d.Table?.KeySchema).toEqual([
       { AttributeName: 'pk', KeyType: 'HASH' },
@@ -58,12 +61,14 @@ describe('DynamoRig', () => {
     expect(d.Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
     // dynalite has no UpdateTimeToLive: TTL stays disabled.
     expect(rig.ttlEnabled).toBe(false);
-    const ttl = await rig.client().send(new DescribeTimeToLiveCommand({ TableName: rig.table }));
+    const ttl = await asTestCaller(rig.client()).send(
+      new DescribeTimeToLiveCommand({ TableName: rig.table })
+    );
     expect(ttl.TimeToLiveDescription?.TimeToLiveStatus).toBe('DISABLED');
   });
 
   it('does conditional updates with if_not_exists, list_append and REMOVE', async () => {
-    const c = rig.client();
+    const c = asTestCaller(rig.client());
     const first = await c.send(acquire('ENV#conditional', 'run-1', false));
     expect(first.Attributes?.['fence']).toEqual({ N: '1' });
 
@@ -174,7 +179,7 @@ describe('DynamoRig', () => {
   it('counts the requests it serves, by operation, leaving out its own', async () => {
     rig.resetCounts();
     expect(rig.requestCount).toBe(0);
-    const c = rig.client();
+    const c = asTestCaller(rig.client());
     await c.send(
       new PutItemCommand({
         TableName: rig.table,
@@ -238,7 +243,8 @@ describe('DynamoRig scripted faults', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/x-amz-json-1.0',
-        'x-amz-target': 'DynamoDB_20120810.GetItem'
+        'x-amz-target': 'DynamoDB_20120810.GetItem',
+        ...TEST_CALLER_HEADERS
       },
       body: JSON.stringify({ TableName: rig.table, Key: key })
     });
@@ -263,7 +269,7 @@ describe('DynamoRig scripted faults', () => {
   });
 
   it('the SDK names a throttle by its code, status 400, when it does not retry', async () => {
-    const c = rig.client({ maxAttempts: 1 });
+    const c = asTestCaller(rig.client({ maxAttempts: 1 }));
     rig.throttle(1);
     const e = await rejection(c.send(get()));
     expect(e).toBeInstanceOf(ProvisionedThroughputExceededException);
@@ -290,7 +296,7 @@ describe('DynamoRig scripted faults', () => {
   });
 
   it('the SDK retries throttles: 2 throttled then served with 3 attempts; 3 exhaust them', async () => {
-    const c = rig.client({ maxAttempts: 3 });
+    const c = asTestCaller(rig.client({ maxAttempts: 3 }));
     rig.throttle(2);
     const out = await c.send(bump());
     expect(out.Attributes?.['n']).toBeDefined();
@@ -317,7 +323,7 @@ describe('DynamoRig scripted faults', () => {
   });
 
   it('faults only the operations in ops', async () => {
-    const c = rig.client({ maxAttempts: 1 });
+    const c = asTestCaller(rig.client({ maxAttempts: 1 }));
     rig.throttle(2, { ops: ['UpdateItem'] });
     await c.send(get()); // passes
     expect((await rejection(c.send(bump()))).name).toBe('ProvisionedThroughputExceededException');
@@ -336,7 +342,7 @@ describe('DynamoRig scripted faults', () => {
   });
 
   it('takes, per request, the first pending script that matches its operation', async () => {
-    const c = rig.client({ maxAttempts: 1 });
+    const c = asTestCaller(rig.client({ maxAttempts: 1 }));
     rig.throttle(1, { ops: ['Query'] });
     rig.failRequests(1, { ops: ['GetItem', 'UpdateItem'] });
     rig.throttle(1, { code: 'ThrottlingException' });
@@ -355,7 +361,7 @@ describe('DynamoRig scripted faults', () => {
   });
 
   it('answers 5xx as InternalServerError (or ServiceUnavailable), which the SDK retries', async () => {
-    const once = rig.client({ maxAttempts: 1 });
+    const once = asTestCaller(rig.client({ maxAttempts: 1 }));
     rig.failRequests(1);
     const e = await rejection(once.send(get()));
     expect(e).toBeInstanceOf(InternalServerError);
@@ -370,7 +376,7 @@ describe('DynamoRig scripted faults', () => {
 
     rig.resetCounts();
     rig.failRequests(2, { ops: ['UpdateItem'] });
-    const out = await rig.client({ maxAttempts: 3 }).send(bump());
+    const out = await asTestCaller(rig.client({ maxAttempts: 3 })).send(bump());
     expect(out.$metadata.attempts).toBe(3);
     expect(rig.requests.map((r) => [r.status, r.faulted])).toEqual([
       [500, 'InternalServerError'],
@@ -392,7 +398,7 @@ describe('DynamoRig scripted faults', () => {
   });
 
   it('keeps the scripted faults across stop() and restart()', async () => {
-    const c = rig.client({ maxAttempts: 1 });
+    const c = asTestCaller(rig.client({ maxAttempts: 1 }));
     rig.throttle(1);
     await rig.stop();
     try {
@@ -416,7 +422,7 @@ describe('DynamoRig lifecycle', () => {
     const own = await DynamoRig.start({ table: 'registry-delete-test' });
     try {
       expect(own.table).toBe('registry-delete-test');
-      const c = own.client({ maxAttempts: 1 });
+      const c = asTestCaller(own.client({ maxAttempts: 1 }));
       await c.send(
         new PutItemCommand({ TableName: own.table, Item: { pk: { S: 'p' }, sk: { S: 's' } } })
       );

@@ -1,0 +1,17 @@
+/**
+ * jest globalSetup: the directory in which the stand-ins record the product's AWS calls during the
+ * run (test-rig/aws-calls.ts), passed to the workers, which start after this, in the environment.
+ *
+ * Node built-ins only: jest loads this file outside its module system, where the project's
+ * `.js`-suffixed imports of TypeScript files do not resolve.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Same as AWS_CALLS_DIR_ENV in test-rig/aws-calls.ts (policy-check.test.ts checks). */
+export const CALLS_DIR_ENV = 'DEPLOY_COORDINATOR_AWS_CALLS_DIR';
+
+export default function globalSetup(): void {
+  process.env[CALLS_DIR_ENV] = mkdtempSync(join(tmpdir(), 'deploy-coordinator-aws-calls-'));
+}
