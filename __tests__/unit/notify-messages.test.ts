@@ -24,9 +24,9 @@ import {
   stallResolvedMessage,
   startedMessage,
   succeededMessage,
-  type Block,
   type DeploymentInfo,
   type DeploymentState,
+  type MessageBlock,
   type RenderedMessage
 } from '../../src/notify/messages.js';
 import type { StackEvent } from '../../src/domain/stack.js';
@@ -120,7 +120,7 @@ function renderAll(i: DeploymentInfo, e: StackEvent = event()): Record<string, R
 }
 
 /** Every text in the blocks, header, section text and fields, context elements. */
-function blockTexts(blocks: readonly Block[]): string[] {
+function blockTexts(blocks: readonly MessageBlock[]): string[] {
   return blocks.flatMap((b) => {
     switch (b.type) {
       case 'header':
@@ -128,7 +128,7 @@ function blockTexts(blocks: readonly Block[]): string[] {
       case 'section':
         return [...(b.text ? [b.text.text] : []), ...(b.fields ?? []).map((f) => f.text)];
       case 'context':
-        return b.elements.map((e) => e.text);
+        return b.elements.map((e) => (e.type === 'image' ? e.alt_text : e.text));
       default:
         return [];
     }
@@ -159,8 +159,10 @@ function expectWithinLimits(m: RenderedMessage): void {
       expect(b.elements.length).toBeGreaterThan(0);
       expect(b.elements.length).toBeLessThanOrEqual(MAX_CONTEXT_ELEMENTS);
       for (const e of b.elements) {
-        expect(e.text.length).toBeGreaterThan(0);
-        expect(e.text.length).toBeLessThanOrEqual(CONTEXT_TEXT_MAX);
+        expect(e.type).toBe('mrkdwn');
+        const text = e.type === 'image' ? '' : e.text;
+        expect(text.length).toBeGreaterThan(0);
+        expect(text.length).toBeLessThanOrEqual(CONTEXT_TEXT_MAX);
       }
     }
   }

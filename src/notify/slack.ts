@@ -1,11 +1,12 @@
 import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import type { AnyBlock } from '@slack/types';
 import { LogLevel, WebClient, type ChatPostMessageArguments } from '@slack/web-api';
 import type { SlackConfig } from '../config/config.js';
 import type { Logger } from '../ports/runtime.js';
 
 export interface SlackMessage {
   readonly text: string;
-  readonly blocks: readonly unknown[];
+  readonly blocks: readonly AnyBlock[];
 }
 
 export interface ThreadRef {
@@ -114,7 +115,7 @@ export class SlackNotifier {
           channel: ref.channel,
           ts: ref.ts,
           text: message.text,
-          blocks: message.blocks as never
+          blocks: [...message.blocks]
         })
       );
       this.delivered.push(label);
@@ -172,7 +173,7 @@ export class SlackNotifier {
                 channel: e.channel,
                 ts: e.ts ?? '',
                 text: e.message.text,
-                blocks: e.message.blocks as never
+                blocks: [...e.message.blocks]
               })
         );
         this.delivered.push(`${e.label} (retried)`);
@@ -191,14 +192,11 @@ function postArgs(
   threadTs?: string,
   broadcast?: boolean
 ): ChatPostMessageArguments {
-  return {
-    channel,
-    text: message.text,
-    ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}),
-    ...(threadTs ? { thread_ts: threadTs, reply_broadcast: Boolean(broadcast) } : {}),
-    unfurl_links: false,
-    unfurl_media: false
-  } as ChatPostMessageArguments;
+  const reply = threadTs ? { thread_ts: threadTs, reply_broadcast: Boolean(broadcast) } : {};
+  const unfurls = { unfurl_links: false, unfurl_media: false };
+  return message.blocks.length > 0
+    ? { channel, text: message.text, blocks: [...message.blocks], ...reply, ...unfurls }
+    : { channel, text: message.text, ...reply, ...unfurls };
 }
 
 function readSpool(file: string): SpoolEntry[] {

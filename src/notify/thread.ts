@@ -1,45 +1,18 @@
 import { readFileSync } from 'node:fs';
 import type { Config, SlackConfig } from '../config/config.js';
-import { formatDuration } from '../domain/durations.js';
-import type { Estimate } from '../domain/estimate.js';
-import type { DeploymentEstimate, DeploymentInfo } from './messages.js';
+import type { DeploymentEstimate } from '../domain/expectation.js';
+import type { DeploymentInfo } from './messages.js';
 import type { SlackNotifier, ThreadRef } from './slack.js';
 import type { RunContext } from '../ports/run.js';
 import type { Logger } from '../ports/runtime.js';
 
-/** How long a deployment is expected to take, and past when it is overdue. */
-export interface Expectation {
-  readonly estimate: DeploymentEstimate;
-  /** The overdue threshold: expected-duration-minutes, else the estimate's upper bound (p80). */
-  readonly overdueMs: number;
-}
+/** The estimate policy lives in the domain now; re-exported here until the importers switch. */
+export { expectation, type Expectation } from '../domain/expectation.js';
 
-export function expectation(
-  config: Config,
-  fromHistory: Estimate | undefined,
-  fallbackMs: number
-): Expectation {
-  if (config.expectedDurationMs !== undefined) {
-    return {
-      estimate: { expectedMs: config.expectedDurationMs, basis: 'from expected-duration-minutes' },
-      overdueMs: config.expectedDurationMs
-    };
-  }
-  if (fromHistory) {
-    return {
-      estimate: {
-        expectedMs: fromHistory.expectedMs,
-        lowMs: fromHistory.lowMs,
-        highMs: fromHistory.highMs,
-        basis: `median of ${fromHistory.samples} successful deployment${fromHistory.samples === 1 ? '' : 's'}, p20 to p80 ${formatDuration(fromHistory.lowMs)} to ${formatDuration(fromHistory.highMs)}`
-      },
-      overdueMs: Math.max(fromHistory.highMs, fromHistory.expectedMs)
-    };
-  }
-  return { estimate: { expectedMs: fallbackMs, basis: 'no history yet' }, overdueMs: fallbackMs };
-}
-
-/** The head commit's message from the event payload, when the event has one (outside text). */
+/**
+ * The head commit's message from the event payload, when the event has one (outside text).
+ * The only read of the environment in this module, and only as the default argument.
+ */
 export function commitMessage(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const file = env['GITHUB_EVENT_PATH'];
   if (!file) return undefined;

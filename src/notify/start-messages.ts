@@ -1,0 +1,121 @@
+/**
+ * Before and at the start: `queuedMessage` for a run that has to wait, and
+ * `startedMessage`, the thread parent (posted once, then re-rendered with a
+ * new state for `chat.update`).
+ */
+import { formatDuration } from '../domain/durations.js';
+import {
+  field,
+  fieldSections,
+  finish,
+  header,
+  section,
+  type DeploymentInfo,
+  type RenderedMessage
+} from './blocks.js';
+import { code, escapeText, link } from './escape.js';
+import {
+  commitSection,
+  consoleSection,
+  deploymentFields,
+  durationAgainst,
+  estimateText,
+  remaining,
+  slackDate,
+  timeLeft
+} from './format.js';
+
+export interface QueuedDetails {
+  readonly activeCorrelationId?: string;
+  readonly activeSince?: Date;
+  readonly elapsedMs?: number;
+  readonly remainingMs?: number;
+  /** 1 = next in line. */
+  readonly position: number;
+  readonly holderRunUrl?: string;
+}
+
+export type DeploymentState =
+  'deploying' | 'succeeded' | 'failed' | 'still-running' | 'no-change' | 'cancelled';
+
+export interface StartedDetails {
+  readonly state: DeploymentState;
+  readonly startedAt: Date;
+  readonly endedAt?: Date;
+}
+
+export function queuedMessage(info: DeploymentInfo, q: QueuedDetails): RenderedMessage {
+  const env = escapeText(info.environment);
+  const activeId = q.activeCorrelationId ? code(q.activeCorrelationId) : 'unknown';
+  const lead =
+    q.position <= 1
+      ? 'Another deployment is active; this one is *next in line* and starts when it finishes.'
+      : `Another deployment is active; this one is *number ${q.position}* in line.`;
+  const fields = [
+    field('Active deployment', activeId),
+    q.activeSince ? field('Active since', slackDate(q.activeSince)) : '',
+    q.elapsedMs !== undefined ? field('Elapsed', formatDuration(q.elapsedMs)) : '',
+    q.remainingMs !== undefined ? field('Estimated remaining', timeLeft(q.remainingMs)) : '',
+    q.holderRunUrl ? field('Active run', link(q.holderRunUrl, 'workflow run')) : '',
+    field('Position in queue', String(q.position))
+  ];
+  const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position} behind ${
+    q.activeCorrelationId ? escapeText(q.activeCorrelationId) : 'an active deployment'
+  }${q.remainingMs !== undefined ? ` (${remaining(q.remainingMs)})` : ''}`;
+  return finish(info, summary, [
+    header(`:double_vertical_bar: Deployment queued: ${info.environment}`),
+    section(lead),
+    ...fieldSections(fields),
+    ...fieldSections(deploymentFields(info)),
+    ...commitSection(info),
+    section(`This deployment expects to take ${estimateText(info.estimate)} once it starts.`)
+  ]);
+}
+
+const STATES: Record<DeploymentState, { emoji: string; title: string }> = {
+  deploying: { emoji: ':rocket:', title: 'Deploying' },
+  'still-running': { emoji: ':hourglass_flowing_sand:', title: 'Still running' },
+  succeeded: { emoji: ':white_check_mark:', title: 'Deployed' },
+  failed: { emoji: ':x:', title: 'Deployment failed' },
+  'no-change': { emoji: ':heavy_minus_sign:', title: 'No changes' },
+  cancelled: { emoji: ':no_entry_sign:', title: 'Deployment cancelled' }
+};
+
+/** The thread parent; re-render with the new state for `chat.update`. */
+export function startedMessage(info: DeploymentInfo, s: StartedDetails): RenderedMessage {
+  const { emoji, title } = STATES[s.state];
+  const env = escapeText(info.environment);
+  const durationMs = s.endedAt ? s.endedAt.getTime() - s.startedAt.getTime() : undefined;
+  const took = durationMs !== undefined ? ` in ${formatDuration(durationMs)}` : '';
+  const after = durationMs !== undefined ? ` after ${formatDuration(durationMs)}` : '';
+  const lead: Record<DeploymentState, string> = {
+    deploying: `Deploying to *${env}*. Progress, stalls and failures follow in this thread.`,
+    'still-running': `The workflow stopped watching, but the CloudFormation operation in *${env}* is *still running*. Follow it in the console.`,
+    succeeded: `Deployed to *${env}*${took}.`,
+    failed: `The deployment to *${env}* failed${after}. The root cause is in this thread.`,
+    'no-change': `Nothing to deploy: CloudFormation reported no changes for *${env}*.`,
+    cancelled: `The deployment to *${env}* was cancelled${after}.`
+  };
+  const timing = [field('Started', slackDate(s.startedAt))];
+  if (s.endedAt && durationMs !== undefined) {
+    timing.push(field('Finished', slackDate(s.endedAt)));
+    timing.push(field('Duration', durationAgainst(durationMs, info.estimate.expectedMs)));
+  } else {
+    timing.push(field('Expected', estimateText(info.estimate)));
+    timing.push(
+      field(
+        'Expected by',
+        slackDate(new Date(s.startedAt.getTime() + Math.max(0, info.estimate.expectedMs)))
+      )
+    );
+  }
+  const ended =
+    s.state === 'succeeded' ? took : s.state === 'failed' || s.state === 'cancelled' ? after : '';
+  return finish(info, `${emoji} ${title}: ${env}${ended}`, [
+    header(`${emoji} ${title}: ${info.environment}`),
+    section(lead[s.state]),
+    ...fieldSections([...deploymentFields(info), ...timing]),
+    ...commitSection(info),
+    ...consoleSection(info)
+  ]);
+}
