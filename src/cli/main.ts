@@ -4,7 +4,9 @@ import { Inputs, type InputName } from '../config/inputs.js';
 import { ExitCode } from '../config/state.js';
 import { newCorrelationId } from '../domain/correlation-id.js';
 import { createLogger, type LogSink } from '../report/logger.js';
-import { COMMANDS, type CommandContext } from './commands.js';
+import { runContext } from '../runtime/run-context.js';
+import { needTable, type CommandContext } from './command.js';
+import { COMMANDS } from './commands.js';
 
 const USAGE = `Usage: deploy-coordinator <command> [options]
 
@@ -45,9 +47,14 @@ const stderrSink: LogSink = {
   error: (m) => process.stderr.write(`error: ${m}\n`)
 };
 
+/**
+ * The CLI's entry, and the one place it reads its process environment (`env`): the region, the
+ * operator's name and the workflow run are passed down from here.
+ */
 export async function runCli(
   argv: readonly string[],
-  out: (text: string) => void = (t) => process.stdout.write(`${t}\n`)
+  out: (text: string) => void = (t) => process.stdout.write(`${t}\n`),
+  env: Readonly<Record<string, string | undefined>> = process.env
 ): Promise<number> {
   const [name, ...rest] = argv;
   if (!name) {
@@ -91,7 +98,7 @@ export async function runCli(
   try {
     config = parseConfig(
       (input) => (typeof values[input] === 'string' ? (values[input] as string) : ''),
-      process.env
+      env
     );
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
@@ -103,13 +110,21 @@ export async function runCli(
     process.stderr.write(`${text}\n`);
     return ExitCode.Failed;
   }
+  const refused = needTable(name, command, config);
+  if (refused) {
+    process.stderr.write(`${refused}\n`);
+    return ExitCode.Failed;
+  }
   const correlationId = config.correlationId ?? newCorrelationId();
   const ctx: CommandContext = {
     config,
     options: values,
     json: Boolean(values['json']),
     log: createLogger(correlationId, stderrSink),
-    out
+    out,
+    err: (t) => process.stderr.write(`${t}\n`),
+    operator: env['USER'] || env['GITHUB_ACTOR'] || 'unknown',
+    run: runContext(env)
   };
   try {
     return await command.run(ctx);

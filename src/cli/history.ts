@@ -1,0 +1,65 @@
+import { DEFAULT_EXPECTED_DURATION_MS } from '../config/config.js';
+import { ExitCode } from '../config/state.js';
+import { formatDuration } from '../domain/durations.js';
+import { estimateFromHistory } from '../domain/estimate.js';
+import { emit, registryFor, str, type Command } from './command.js';
+
+// The commands that read finished deployments: history and estimate.
+
+const NO_HISTORY = 'without a registry there is no lock, queue or history.';
+const DEFAULT_LIMIT = 20;
+/** How many finished deployments an estimate looks at. */
+const ESTIMATE_SAMPLE = 100;
+
+export const history: Command = {
+  summary: 'Recent deployments of an environment: outcome, duration, stacks.',
+  usage: '--stack-name NAMES --registry-table TABLE [--limit N] [--json]',
+  options: { limit: { type: 'string' } },
+  needsTable: NO_HISTORY,
+  async run(ctx) {
+    const { config } = ctx;
+    const { history } = await registryFor(config);
+    const limit = Number(str(ctx, 'limit') ?? String(DEFAULT_LIMIT));
+    const entries = await history.recent(
+      config.environment,
+      Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_LIMIT
+    );
+    emit(
+      ctx,
+      entries,
+      entries.length === 0
+        ? `${config.environment}: no history yet.`
+        : entries
+            .map(
+              (e) =>
+                `${e.endedAt}  ${e.outcome.padEnd(13)} ${formatDuration(e.durationMs).padStart(8)}  ${e.correlationId}  ${e.stacks.join(',')}`
+            )
+            .join('\n')
+    );
+    return ExitCode.Ok;
+  }
+};
+
+export const estimate: Command = {
+  summary: 'Expected duration of a deployment of these stacks, from history.',
+  usage: '--stack-name NAMES --registry-table TABLE [--json]',
+  options: {},
+  needsTable: NO_HISTORY,
+  async run(ctx) {
+    const { config } = ctx;
+    const { history } = await registryFor(config);
+    const found = estimateFromHistory(
+      await history.recent(config.environment, ESTIMATE_SAMPLE),
+      config.stackNames
+    );
+    const fallback = config.expectedDurationMs ?? DEFAULT_EXPECTED_DURATION_MS;
+    emit(
+      ctx,
+      found ?? { expectedMs: fallback, samples: 0 },
+      found
+        ? `Expected ${formatDuration(found.expectedMs)} (p20 ${formatDuration(found.lowMs)} to p80 ${formatDuration(found.highMs)}, ${found.samples} successful deployments).`
+        : `Expected ${formatDuration(fallback)}: no history yet.`
+    );
+    return ExitCode.Ok;
+  }
+};

@@ -1,0 +1,95 @@
+import { minutes, seconds } from '../domain/durations.js';
+import { INPUT_DEFAULTS, type InputName } from './inputs.js';
+
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+
+/** Splits a comma or newline separated list; empty items are dropped. */
+export const splitList = (value: string): string[] =>
+  value
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+
+const show = (value: string): string => JSON.stringify(value);
+
+/**
+ * Reads inputs one at a time and collects every problem, each naming the input, the value and
+ * what is accepted. A field that fails still answers (a placeholder), so parsing goes on and
+ * every problem is reported at once.
+ */
+export class Fields {
+  readonly problems: string[] = [];
+
+  constructor(private readonly read: (name: InputName) => string) {}
+
+  /** The input as typed (trimmed), or its default when empty. */
+  raw(name: InputName): string {
+    const v = this.read(name).trim();
+    return v === '' ? INPUT_DEFAULTS[name] : v;
+  }
+
+  /** The input as typed (trimmed), without its default. */
+  given(name: InputName): string {
+    return this.read(name).trim();
+  }
+
+  fail(name: InputName, value: string, accepted: string): undefined {
+    this.problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
+    return undefined;
+  }
+
+  /** A problem that is not about one value. */
+  problem(text: string): void {
+    this.problems.push(text);
+  }
+
+  number(
+    name: InputName,
+    unit: string,
+    min: number,
+    max: number,
+    allowZero: boolean
+  ): number | undefined {
+    const value = this.raw(name);
+    const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
+    if (!DECIMAL.test(value)) return this.fail(name, value, `expected ${range}`);
+    const n = Number(value);
+    if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
+      return this.fail(name, value, `expected ${range}`);
+    return n;
+  }
+
+  /** A duration in minutes, as milliseconds. */
+  minutes(name: InputName, max: number, allowZero = false): number {
+    return minutes(this.number(name, 'minutes', 0, max, allowZero) ?? 0);
+  }
+
+  /** A duration in seconds, as milliseconds. */
+  seconds(name: InputName, max: number): number {
+    return seconds(this.number(name, 'seconds', 0, max, false) ?? 0);
+  }
+
+  boolean(name: InputName): boolean {
+    const value = this.raw(name);
+    if (BOOLEAN_TRUE.includes(value)) return true;
+    if (BOOLEAN_FALSE.includes(value)) return false;
+    this.fail(name, value, 'expected true or false');
+    return false;
+  }
+
+  oneOf<T extends string>(name: InputName, allowed: readonly T[]): T {
+    const value = this.raw(name);
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.fail(name, value, `expected one of ${allowed.join(', ')}`);
+    return allowed[0] as T;
+  }
+
+  /** The input when it matches `pattern` (a problem otherwise); undefined when empty. */
+  optional(name: InputName, pattern: RegExp, accepted: string): string | undefined {
+    const value = this.raw(name) || undefined;
+    if (value && !pattern.test(value)) this.fail(name, value, accepted);
+    return value;
+  }
+}
