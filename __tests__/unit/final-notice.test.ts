@@ -5,7 +5,6 @@ import {
   finalNotice,
   finalState,
   rollbackSummary,
-  slackSummarySection,
   troubleshooting,
   type DeploymentEnd
 } from '../../src/notify/final-notice.js';
@@ -183,33 +182,5 @@ describe('troubleshooting', () => {
       'aws cloudformation describe-stack-events --stack-name b --max-items 30'
     ]);
     expect(tips).toHaveLength(4);
-  });
-});
-
-describe('slackSummarySection', () => {
-  it('lists what was delivered', () => {
-    expect(slackSummarySection(['parent', 'succeeded'], [])).toBe(
-      '### Slack\n\nDelivered: parent, succeeded (by finalize).\n'
-    );
-  });
-
-  it('says nothing was delivered, and tabulates what was lost', () => {
-    expect(
-      slackSummarySection(
-        [],
-        [{ label: 'progress', error: 'channel_not_found', at: '2026-01-14T12:03:00.000Z' }]
-      )
-    ).toBe(
-      [
-        '### Slack',
-        '',
-        'Delivered: nothing (by finalize).',
-        '',
-        '| not delivered | why | when |',
-        '|---|---|---|',
-        '| progress | channel_not_found | 2026-01-14T12:03:00.000Z |',
-        ''
-      ].join('\n')
-    );
   });
 });

@@ -9,7 +9,6 @@ import type { StackEvent } from '../domain/stack.js';
 import { isRootCauseFailure } from '../domain/watch.js';
 import type { DeploymentInfo, RenderedMessage } from './blocks.js';
 import { failedMessage, succeededMessage, type FailedDetails } from './outcome-messages.js';
-import type { SpoolEntry } from './slack.js';
 import { startedMessage, type DeploymentState } from './start-messages.js';
 
 /** How the deployment ended, as finalize assessed it. */
@@ -100,25 +99,4 @@ export function troubleshooting(stackNames: readonly string[]): string[] {
     'Check the failing resource above, fix the template or parameters, and push again.',
     'A stack left in UPDATE_FAILED or UPDATE_ROLLBACK_FAILED needs a rollback before the next deployment.'
   ];
-}
-
-/** The job summary's Slack section: what finalize delivered, and what was lost (and why). */
-export function slackSummarySection(
-  delivered: readonly string[],
-  lost: readonly Pick<SpoolEntry, 'label' | 'error' | 'at'>[]
-): string {
-  const lines = [
-    '### Slack',
-    '',
-    `Delivered: ${delivered.length > 0 ? delivered.join(', ') : 'nothing'} (by finalize).`
-  ];
-  if (lost.length > 0) {
-    lines.push(
-      '',
-      '| not delivered | why | when |',
-      '|---|---|---|',
-      ...lost.map((l) => `| ${l.label} | ${l.error} | ${l.at} |`)
-    );
-  }
-  return `${lines.join('\n')}\n`;
 }
