@@ -5,7 +5,7 @@ import { CloudFormationStandin, type Step } from '../../test-rig/cfn-standin.js'
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
 import type { Annotation, Job, StageResult } from '../../test-rig/runner.js';
 import { SlackStandin, type MessageView } from '../../test-rig/slack-standin.js';
-import { REPO_ROOT, actionJob, awsEnv } from './support.js';
+import { REPO_ROOT, actionJob, awsEnv, bundlePath } from './support.js';
 
 // The lease lives from acquire to release: whatever the holder is waiting for (a question in
 // Slack, a repair, throttled DynamoDB, a rate-limited Slack), a second run never gets the lock
@@ -15,7 +15,7 @@ import { REPO_ROOT, actionJob, awsEnv } from './support.js';
 const LEASE_MS = 6_000; // lease-minutes 0.1
 const HEARTBEAT_MS = LEASE_MS / 3;
 const TOKEN = 'xoxb-1111-2222-lockSafetyToken';
-const CLI = join(REPO_ROOT, 'dist/cli/index.js');
+const CLI = bundlePath('cli');
 const DEPLOY_STEP = join(REPO_ROOT, 'test-rig/fixtures/deploy-step.mjs');
 
 let cfn: CloudFormationStandin;

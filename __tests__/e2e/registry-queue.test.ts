@@ -5,7 +5,7 @@ import { CloudFormationStandin } from '../../test-rig/cfn-standin.js';
 import { DynamoRig, queueTickets } from '../../test-rig/dynamo-rig.js';
 import { GitHubStandin } from '../../test-rig/github-standin.js';
 import type { Job, StageResult } from '../../test-rig/runner.js';
-import { REPO_ROOT, actionJob } from './support.js';
+import { ACTION_ROOT, REPO_ROOT, actionJob, bundlePath } from './support.js';
 
 let cfn: CloudFormationStandin;
 let dynamo: DynamoRig;
@@ -321,7 +321,7 @@ describe('coordination through the DynamoDB registry', () => {
       cfn,
       { ...inputs, 'poll-interval-seconds': '0.2' },
       {
-        actionDir: join(REPO_ROOT, 'coordinate'),
+        actionDir: join(ACTION_ROOT, 'coordinate'),
         env: { AWS_ENDPOINT_URL_DYNAMODB: dynamo.url, GITHUB_API_URL: github.url }
       }
     );
@@ -339,7 +339,7 @@ describe('coordination through the DynamoDB registry', () => {
       ])
     );
     const finalize = await job.runStep(
-      [process.execPath, join(REPO_ROOT, 'dist/finalize/index.js')],
+      [process.execPath, bundlePath('finalize')],
       { env: inputEnv }
     );
     expect(finalize.exitCode).toBe(0);

@@ -1,8 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { Job, type JobOptions, type StageResult } from '../../test-rig/runner.js';
 import type { CloudFormationStandin } from '../../test-rig/cfn-standin.js';
+import { ACTION_ROOT } from '../../test-rig/action-bundles.js';
 
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export { ACTION_ROOT, REPO_ROOT, bundlePath } from '../../test-rig/action-bundles.js';
 
 /** The environment configure-aws-credentials would leave, pointed at the stand-in the standard way. */
 export function awsEnv(cfn: CloudFormationStandin): Record<string, string> {
@@ -17,14 +17,14 @@ export function awsEnv(cfn: CloudFormationStandin): Record<string, string> {
   };
 }
 
-/** A job that uses the action at the repository root (or a sub-action), with the committed dist/. */
+/** A job that uses the action (or a sub-action) with bundles built from src/ as it is now. */
 export async function actionJob(
   cfn: CloudFormationStandin,
   inputs: Record<string, string>,
   opts: Partial<JobOptions> = {}
 ): Promise<Job> {
   return Job.create({
-    actionDir: REPO_ROOT,
+    actionDir: ACTION_ROOT,
     inputs,
     githubToken: 'ghs_not_a_real_token',
     stageTimeoutMs: 30_000,
