@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { CloudFormationStandin } from '../../test-rig/cfn-standin.js';
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
-import { REPO_ROOT, awsEnv } from './support.js';
+import { REPO_ROOT, awsEnv, bundlePath } from './support.js';
 
 // The operator CLI as a person runs it: the committed bundle (package.json `bin`) in a child process,
 // pointed at the stand-ins through the standard AWS_ENDPOINT_URL_* variables.
 
-const CLI = join(REPO_ROOT, 'dist/cli/index.js');
+const CLI = bundlePath('cli');
 const NODE = process.env['DC_TEST_NODE'] || process.execPath;
 const STACK = 'AppStack';
 const OPERATOR = 'test-operator';
