@@ -7,7 +7,6 @@ import type { RunContext } from '../ports/run.js';
 import type { Logger } from '../ports/runtime.js';
 
 /** The estimate policy lives in the domain now; re-exported here until the importers switch. */
-export { expectation, type Expectation } from '../domain/expectation.js';
 
 /**
  * The head commit's message from the event payload, when the event has one (outside text).

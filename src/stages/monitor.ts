@@ -14,13 +14,8 @@ import {
   readSettings,
   type MonitorSettings
 } from '../monitor/files.js';
-import {
-  commitMessage,
-  deploymentInfo,
-  expectation,
-  openNotifier,
-  parseThread
-} from '../notify/thread.js';
+import { commitMessage, deploymentInfo, openNotifier, parseThread } from '../notify/thread.js';
+import { expectation } from '../domain/expectation.js';
 import { launchMonitor } from '../monitor/launch.js';
 import { supervise } from '../monitor/supervise.js';
 import { monitoringGapMessage } from '../notify/messages.js';
