@@ -338,11 +338,11 @@ export function loadActionDefinition(file: string): ActionDefinition {
   if (!isRecord(raw)) throw new Error(`${file}: not a mapping`);
   const runs = raw.runs;
   if (!isRecord(runs)) throw new Error(`${file}: missing 'runs'`);
-  const using = String(runs.using ?? '');
+  const using = typeof runs.using === 'string' ? runs.using : '';
   if (!/^node\d+$/i.test(using))
     throw new Error(`${file}: runs.using '${using}' is not supported (node actions only)`);
   const str = (v: unknown): string | undefined =>
-    v === undefined || v === null ? undefined : String(v);
+    v === undefined || v === null ? undefined : typeof v === 'string' ? v : JSON.stringify(v);
   const main = str(runs.main);
   if (!main) throw new Error(`${file}: runs.main is required`);
   const inputs: Record<string, ActionInputDefinition> = {};
@@ -353,8 +353,7 @@ export function loadActionDefinition(file: string): ActionDefinition {
       const input: ActionInputDefinition = {};
       const description = str(d.description);
       if (description !== undefined) input.description = description;
-      if (d.required !== undefined)
-        input.required = d.required === true || String(d.required) === 'true';
+      if (d.required !== undefined) input.required = d.required === true || d.required === 'true';
       const dflt = str(d.default);
       if (dflt !== undefined) input.default = dflt;
       inputs[name] = input;

@@ -287,14 +287,15 @@ export async function runSchedule(
     acts: []
   }));
   let done = 0;
-  jobs.forEach((job) =>
-    runJob(world, job).then(
-      () => void done++,
-      (err: unknown) => {
-        job.error = err;
-        done++;
-      }
-    )
+  jobs.forEach(
+    (job) =>
+      void runJob(world, job).then(
+        () => void done++,
+        (err: unknown) => {
+          job.error = err;
+          done++;
+        }
+      )
   );
   let stuck = false;
   while (done < jobs.length) {
@@ -548,7 +549,7 @@ function registryClient(w: World, job: JobRecord): DynamoDBClient {
   const own = new Set(job.plan.faults);
   const arrival = job.plan.arrivalMs;
   config.requestHandler = Object.assign(
-    Object.create(Object.getPrototypeOf(inner) as object),
+    Object.create(Object.getPrototypeOf(inner) as object) as object,
     inner,
     {
       handle: async (req: unknown, opts: unknown): Promise<unknown> => {
@@ -624,7 +625,8 @@ function recorded(
             (e: unknown) => {
               rec.endedAt = w.vt.now();
               rec.error = e;
-              return proc.killed ? NEVER : Promise.reject(e);
+              if (proc.killed) return NEVER;
+              throw e;
             }
           );
         };
@@ -905,7 +907,10 @@ export function checkSchedule(result: ScheduleResult): string[] {
 
   // 5. Jobs that lived released what they held; nothing of theirs is left running.
   for (const job of result.jobs) {
-    if (job.error !== undefined) out.push(`job${job.index} failed: ${String(job.error)}`);
+    if (job.error !== undefined)
+      out.push(
+        `job${job.index} failed: ${job.error instanceof Error ? job.error.message : JSON.stringify(job.error)}`
+      );
     if (job.killedAt !== undefined || job.postEndedAt === undefined) continue;
     const mine = g.filter((x) => x.job === job.index);
     for (const grant of mine) {

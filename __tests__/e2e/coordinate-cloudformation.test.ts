@@ -230,7 +230,9 @@ describe('coordinate against CloudFormation only', () => {
     const { main } = await j.runAll();
     expect(main?.exitCode).toBe(1);
     expect(main?.outputs['result']).toBe('blocked');
-    const finding = JSON.parse(main?.outputs['validation'] ?? '[]')[0];
+    const finding = (
+      JSON.parse(main?.outputs['validation'] ?? '[]') as { resolution: string[] }[]
+    )[0]!;
     expect(finding).toMatchObject({ code: 'STACK_NEEDS_CONTINUE_ROLLBACK', severity: 'blocking' });
     expect(finding.resolution.join('\n')).toContain(
       'aws cloudformation continue-update-rollback --stack-name StuckStack'

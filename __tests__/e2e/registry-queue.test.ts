@@ -338,10 +338,9 @@ describe('coordination through the DynamoDB registry', () => {
         v
       ])
     );
-    const finalize = await job.runStep(
-      [process.execPath, bundlePath('finalize')],
-      { env: inputEnv }
-    );
+    const finalize = await job.runStep([process.execPath, bundlePath('finalize')], {
+      env: inputEnv
+    });
     expect(finalize.exitCode).toBe(0);
     expect(finalize.stdout).toMatch(/Monitor \(pid \d+\): stopped/);
     expect(finalize.stdout).toMatch(/Released production \(fencing token 1\)/);

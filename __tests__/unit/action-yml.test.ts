@@ -9,7 +9,7 @@ interface ActionYml {
   runs: Record<string, string>;
 }
 const load = (file: string): ActionYml =>
-  parse(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'));
+  parse(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')) as ActionYml;
 const root = load('action.yml');
 
 describe('action.yml declares the public contract', () => {

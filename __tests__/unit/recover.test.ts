@@ -129,7 +129,7 @@ async function recover(
   if (!results) throw new Error('recoverStacks did not end within its timeout (virtual time)');
   await run;
   return {
-    results: results!,
+    results: results,
     tookMs: vt.now() - start,
     lines,
     asked,

@@ -66,7 +66,7 @@ export const registryFor = (config: Config): Promise<Registry> =>
 
 /** A string option, when given. */
 export const str = (ctx: CommandContext, name: string): string | undefined =>
-  typeof ctx.options[name] === 'string' ? (ctx.options[name] as string) : undefined;
+  typeof ctx.options[name] === 'string' ? ctx.options[name] : undefined;
 
 /** The result: `data` as JSON with --json, else `text`. */
 export function emit(ctx: CommandContext, data: unknown, text: string): void {

@@ -96,10 +96,7 @@ export async function runCli(
 
   let config: Config;
   try {
-    config = parseConfig(
-      (input) => (typeof values[input] === 'string' ? (values[input] as string) : ''),
-      env
-    );
+    config = parseConfig((input) => (typeof values[input] === 'string' ? values[input] : ''), env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     // The same checks as the action, in the command line's words: 'stack-name' -> --stack-name.

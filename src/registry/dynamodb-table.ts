@@ -6,7 +6,6 @@ import {
   type LockView,
   type Ticket
 } from '../ports/registry.js';
-import type { RunContext } from '../ports/run.js';
 
 /**
  * Item design (partition key pk, sort key sk):
@@ -85,15 +84,19 @@ export class DynamoTable {
   }
 }
 
+/** An attribute as text: the table holds strings there; anything else is shown as JSON. */
+const text = (v: unknown): string =>
+  typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v);
+
 export function toTicket(item: Record<string, unknown>): Ticket {
   return {
     seq: Number(item['seq']),
-    correlationId: String(item['correlationId']),
-    owner: String(item['owner'] ?? ''),
-    heartbeat: String(item['heartbeat']),
-    enqueuedAt: String(item['enqueuedAt']),
+    correlationId: text(item['correlationId']),
+    owner: text(item['owner']),
+    heartbeat: text(item['heartbeat']),
+    enqueuedAt: text(item['enqueuedAt']),
     leaseMs: Number(item['leaseMs']),
-    run: (item['run'] ?? {}) as RunContext
+    run: item['run'] ?? {}
   };
 }
 
@@ -101,13 +104,13 @@ export function toLock(environment: string, item: Record<string, unknown> | unde
   if (!item) return { environment, fence: 0 };
   const holder: Holder | undefined = item['holder']
     ? {
-        correlationId: String(item['holder']),
-        owner: String(item['owner'] ?? ''),
+        correlationId: text(item['holder']),
+        owner: text(item['owner']),
         fence: Number(item['fence']),
-        heartbeat: String(item['heartbeat']),
-        acquiredAt: String(item['acquiredAt']),
+        heartbeat: text(item['heartbeat']),
+        acquiredAt: text(item['acquiredAt']),
         leaseMs: Number(item['leaseMs']),
-        run: (item['run'] ?? {}) as RunContext,
+        run: item['run'] ?? {},
         stacks: (item['stacks'] ?? []) as string[]
       }
     : undefined;

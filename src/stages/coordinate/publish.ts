@@ -28,7 +28,7 @@ export function publish(d: StageDeps, report: CoordinateReport): void {
     [Outputs.EstimatedMinutes]: String(Math.round((report.expectedMs / 60_000) * 10) / 10),
     [Outputs.CfnTags]: JSON.stringify([{ Key: CORRELATION_TAG, Value: log.correlationId }]),
     [Outputs.Validation]: JSON.stringify(report.findings),
-    [Outputs.FencingToken]: fenced ? String(turn.holder!.fence) : ''
+    [Outputs.FencingToken]: fenced ? String(turn.holder.fence) : ''
   };
   for (const [name, value] of Object.entries(outputs)) io.setOutput(name, value);
   io.saveState(State.Result, report.result);

@@ -115,7 +115,8 @@ export async function decide(
       config.askTimeoutMs,
       config.pollIntervalMs
     );
-    (answer === 'proceed' ? log.info : log.error)(`${question} ${answer}: ${why}.`);
+    if (answer === 'proceed') log.info(`${question} ${answer}: ${why}.`);
+    else log.error(`${question} ${answer}: ${why}.`);
     return answer === 'proceed';
   };
   const classes = new Map(turn.stacks.map((s) => [s.name, classifyStatus(s.status).class]));

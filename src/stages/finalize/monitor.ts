@@ -31,8 +31,9 @@ export async function stopTheMonitor(
     `Monitor${monitor.pid ? ` (pid ${monitor.pid})` : ''}: ${stopped === 'not-running' ? 'was no longer running' : stopped}; ${count('heartbeat')} heartbeats, ${count('event')} events, ${count('error') + count('heartbeat-error')} errors recorded.`
   );
   const lost = observations.find((o) => o['type'] === 'lock-lost');
-  if (lost)
-    d.log.info(
-      `The monitor found the lock no longer this deployment's at ${String(lost['at'])}${lost['nowHeldBy'] ? ` (now held by ${String(lost['nowHeldBy'])})` : ''} and stopped.`
-    );
+  if (lost) {
+    const at = typeof lost['at'] === 'string' ? lost['at'] : 'an unknown time';
+    const by = typeof lost['nowHeldBy'] === 'string' ? ` (now held by ${lost['nowHeldBy']})` : '';
+    d.log.info(`The monitor found the lock no longer this deployment's at ${at}${by} and stopped.`);
+  }
 }
