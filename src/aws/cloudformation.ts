@@ -51,48 +51,37 @@ export class CloudFormationAdapter implements StackReader, StackRecovery {
     }
   }
 
-  async eventsSince(stack: string, afterEventId?: string): Promise<StackEvent[]> {
-    const fresh: StackEvent[] = [];
-    const maxPages = afterEventId ? INCREMENTAL_PAGES : 1;
+  /** A stack's events, newest first, across at most `maxPages` pages; none for a stack that does not exist. */
+  private async *newestEvents(stack: string, maxPages: number): AsyncGenerator<StackEvent> {
     let pages = 0;
     try {
       for await (const page of paginateDescribeStackEvents(
         { client: this.client },
         { StackName: stack }
       )) {
-        for (const e of page.StackEvents ?? []) {
-          if (e.EventId === afterEventId) return fresh.reverse();
-          fresh.push(toEvent(e));
-        }
-        if (++pages >= maxPages) break;
+        for (const e of page.StackEvents ?? []) yield toEvent(e);
+        if (++pages >= maxPages) return;
       }
     } catch (err) {
-      if (isMissingStack(err)) return [];
-      throw err;
+      if (!isMissingStack(err)) throw err;
+    }
+  }
+
+  async eventsSince(stack: string, afterEventId?: string): Promise<StackEvent[]> {
+    const fresh: StackEvent[] = [];
+    for await (const e of this.newestEvents(stack, afterEventId ? INCREMENTAL_PAGES : 1)) {
+      if (e.id === afterEventId) break;
+      fresh.push(e);
     }
     return fresh.reverse();
   }
 
   async currentOperation(stack: string): Promise<StackOperation> {
     const seen: StackEvent[] = [];
-    let pages = 0;
-    try {
-      for await (const page of paginateDescribeStackEvents(
-        { client: this.client },
-        { StackName: stack }
-      )) {
-        for (const e of page.StackEvents ?? []) {
-          const event = toEvent(e);
-          seen.push(event);
-          if (isStackEvent(event) && OPERATION_START_STATUSES.has(event.status)) {
-            return { start: event, events: seen.reverse() };
-          }
-        }
-        if (++pages >= OPERATION_SEARCH_PAGES) break;
-      }
-    } catch (err) {
-      if (isMissingStack(err)) return { events: [] };
-      throw err;
+    for await (const event of this.newestEvents(stack, OPERATION_SEARCH_PAGES)) {
+      seen.push(event);
+      if (isStackEvent(event) && OPERATION_START_STATUSES.has(event.status))
+        return { start: event, events: seen.reverse() };
     }
     return { events: seen.reverse() };
   }
