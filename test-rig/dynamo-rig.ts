@@ -266,7 +266,10 @@ export class DynamoRig {
   async stop(): Promise<void> {
     if (!this.listening || this.closed) return;
     this.listening = false;
-    await closeWithConnections(this.server, Server.prototype.close);
+    // The prototype's close: dynalite's own would also close its store.
+    await closeWithConnections(this.server, (done) =>
+      Server.prototype.close.call(this.server, done)
+    );
     // Let in-process clients see their pooled keep-alive sockets close, so that the next request
     // opens a new connection and gets ECONNREFUSED rather than "socket hang up".
     await new Promise((r) => setTimeout(r, 5));

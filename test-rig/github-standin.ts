@@ -780,7 +780,7 @@ export class GitHubStandin {
         status: '422'
       });
     }
-    const str = (k: string): string => (typeof b[k] === 'string' ? (b[k] as string) : '');
+    const str = (k: string): string => (typeof b[k] === 'string' ? b[k] : '');
     const environment = str('environment') || deployment.environment;
     const s = this.newStatus(owner, repo, deployment, state as DeploymentState, {
       description: str('description'),

@@ -22,13 +22,7 @@ export function listenOnLoopback(server: Server, port = 0): Promise<number> {
   return new Promise<number>((resolve, reject) => {
     const onError = (e: Error): void => reject(e);
     server.once('error', onError);
-    const protoListen = Server.prototype.listen as (
-      this: Server,
-      port: number,
-      host: string,
-      cb: () => void
-    ) => Server;
-    protoListen.call(server, port, '127.0.0.1', () => {
+    Server.prototype.listen.call(server, { port, host: '127.0.0.1' }, () => {
       server.off('error', onError);
       resolve((server.address() as AddressInfo).port);
     });
@@ -37,13 +31,13 @@ export function listenOnLoopback(server: Server, port = 0): Promise<number> {
 
 /**
  * Stops listening and ends every open connection (keep-alive ones included), resolving once the
- * server has closed. `close` is the server's close to call (default: its own `close`).
+ * server has closed. `close` closes the server (default: its own `close`).
  */
 export function closeWithConnections(
   server: Server,
-  close: (this: Server, cb: () => void) => unknown = server.close
+  close: (done: () => void) => void = (done) => void server.close(done)
 ): Promise<void> {
-  const done = new Promise<void>((resolve) => close.call(server, () => resolve()));
+  const done = new Promise<void>((resolve) => close(resolve));
   server.closeAllConnections();
   return done;
 }

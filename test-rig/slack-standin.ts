@@ -900,7 +900,8 @@ function blocksParam(p: Params): unknown[] | undefined {
     }
   });
   if (problems.length > 0) throw new ApiError('invalid_blocks', problems);
-  return structuredClone(v);
+  const blocks: unknown[] = v;
+  return structuredClone(blocks);
 }
 
 /** Slack's oldest/latest/inclusive filter (exclusive bounds unless `inclusive`). */

@@ -131,10 +131,10 @@ describe('DescribeStacks', () => {
     standin.putStack('a', { status: 'CREATE_COMPLETE' });
     standin.putStack('b', { status: 'UPDATE_ROLLBACK_FAILED', stackStatusReason: 'stuck' });
     const out = await client().send(new DescribeStacksCommand({}));
-    const byName = Object.fromEntries((out.Stacks ?? []).map((s) => [s.StackName, s]));
-    expect(Object.keys(byName).sort()).toEqual(['a', 'b']);
-    expect(byName['b']?.StackStatusReason).toBe('stuck');
-    expect(byName['a']?.Tags).toEqual([]);
+    const byName = new Map((out.Stacks ?? []).map((s) => [s.StackName, s]));
+    expect([...byName.keys()].sort()).toEqual(['a', 'b']);
+    expect(byName.get('b')?.StackStatusReason).toBe('stuck');
+    expect(byName.get('a')?.Tags).toEqual([]);
   });
 
   it('is reachable through AWS_ENDPOINT_URL_CLOUDFORMATION', async () => {

@@ -126,7 +126,7 @@ describe('DynamoRig', () => {
         ExpressionAttributeValues: { ':pk': 'ENV#query', ':q': 'Q#' }
       })
     );
-    expect(q.Items?.map((i) => i['sk'])).toEqual(['Q#0001', 'Q#0002', 'Q#0003']);
+    expect(q.Items?.map((i) => String(i['sk']))).toEqual(['Q#0001', 'Q#0002', 'Q#0003']);
 
     const paged = await doc.send(
       new QueryCommand({
