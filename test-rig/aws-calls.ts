@@ -4,9 +4,9 @@
  *
  * When `AWS_CALLS_DIR_ENV` names a directory (jest's global setup creates one and sets it before
  * the workers start), the CloudFormation stand-in (by `Action=`) and the DynamoDB rig (by
- * `X-Amz-Target`) append each action they receive, once per process, as `cloudformation:X` /
- * `dynamodb:X` lines to `calls-<pid>.txt` there. Unset (a bench, the demo, a soak), nothing is
- * written.
+ * `X-Amz-Target`) append each action they receive, once per module instance (per test file under
+ * jest), as `cloudformation:X` / `dynamodb:X` lines to `calls-<pid>.txt` there. Unset (a bench,
+ * the demo, a soak), nothing is written.
  *
  * Counted: every request that reaches a stand-in, whatever its answer (a throttled or failed call
  * was still made), except
@@ -18,7 +18,9 @@
  *   client).
  * The product never sends the header: its SDK clients are its own (`src/aws`, `src/registry`).
  * The User-Agent cannot tell them apart: a test's SDK client and the product's (bundled or not) are
- * the same SDK at the same version and send the same one.
+ * the same SDK at the same version and send the same one. The workflow's deploy step
+ * (`fixtures/deploy-step.mjs`) sends no header either: the check leaves its CreateStack/UpdateStack
+ * out (`DEPLOY_STEP_ACTIONS` in `__tests__/iam/global-teardown.ts`).
  */
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
