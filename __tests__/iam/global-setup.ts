@@ -8,10 +8,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// Plain JavaScript with Node built-ins: loads outside jest's module system too.
+import { buildActionBundles } from '../../scripts/action-bundles.js';
 
 /** Same as AWS_CALLS_DIR_ENV in test-rig/aws-calls.ts (policy-check.test.ts checks). */
 export const CALLS_DIR_ENV = 'DEPLOY_COORDINATOR_AWS_CALLS_DIR';
 
-export default function globalSetup(): void {
+export default async function globalSetup(): Promise<void> {
   process.env[CALLS_DIR_ENV] = mkdtempSync(join(tmpdir(), 'deploy-coordinator-aws-calls-'));
+  // The end-to-end suites run bundles built from src/ as it is now (never the committed dist/).
+  await buildActionBundles();
 }

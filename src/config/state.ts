@@ -4,6 +4,8 @@ export const State = {
   PreRan: 'pre-ran',
   Result: 'result',
   AcquiredAt: 'acquired-at',
+  /** When coordinate's own repairs ended (CloudFormation's time): this deployment's events come after. */
+  DeployFrom: 'deploy-from',
   QueuedAt: 'queued-at',
   Registry: 'registry',
   Fence: 'fence',

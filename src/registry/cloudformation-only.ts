@@ -81,8 +81,11 @@ export const noHistory: HistoryStore = {
 };
 
 /** CloudFormation alone: the lock above, no records, and the history given. */
-export const cloudFormationOnly = (history: HistoryStore = noHistory): Registry => ({
-  lock: new CloudFormationOnlyLock(),
+export const cloudFormationOnly = (
+  history: HistoryStore = noHistory,
+  now: () => number = Date.now
+): Registry => ({
+  lock: new CloudFormationOnlyLock(now),
   records: noRecords,
   history
 });

@@ -78,7 +78,8 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
     if (!holding) throw new Error('The lock was acquired without a lease.');
     const { lease, signal: lost } = holding;
     await recordAcquisition(d, turn);
-    const findings = validate(d, turn, await repairFirst(d, turn, lease));
+    const { stacks, deployFrom } = await repairFirst(d, turn, lease);
+    const findings = validate(d, turn, stacks);
     const signal = d.signal ? AbortSignal.any([d.signal, lost]) : lost;
     let result = await decide(d, arrival, turn, findings, signal);
     // Act as the holder only on a lease known to be current: no one can have taken it over.
@@ -90,7 +91,7 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
       return { result, turn, findings, expectedMs };
     }
     const thread = await announce(d, arrival, turn);
-    const holds = await handOver(d, arrival, turn, thread, lease);
+    const holds = await handOver(d, arrival, turn, thread, lease, deployFrom);
     return { result: holds ? 'acquired' : 'aborted', turn, findings, expectedMs };
   } finally {
     // Whatever happened, this process heartbeats no more: the monitor holds the lease now, or

@@ -16,7 +16,8 @@ import {
   stageCorrelationId,
   systemClock
 } from '../runtime/stage.js';
-import type { StageDeps } from './deps.js';
+import { leased } from '../domain/turn-result.js';
+import { record, type StageDeps } from './deps.js';
 import { acquired, lockLine, takeBack, type Acquisition } from './finalize/acquisition.js';
 import { DeploymentFolder } from './finalize/folder.js';
 import { stopTheMonitor, type MonitorHandle } from './finalize/monitor.js';
@@ -82,14 +83,22 @@ async function notDeployed(
   // coordinate normally removes its ticket; it may have been killed while waiting.
   const ticket = io.getState(State.TicketSeq);
   if (ticket) await registry.lock.removeTicket(config.environment, Number(ticket)).catch(() => {});
-  // coordinate gives the lock back itself when it does not deploy; if the registry failed it then, try again.
-  if (acquisition)
-    await registry.lock.release(config.environment, acquisition.key, result).catch(() => false);
-  log.info(
-    result
-      ? `coordinate result: ${result}; no lock was held.`
-      : 'coordinate did not run (or did not finish): nothing was acquired, nothing to release.'
-  );
+  // coordinate gives the lock back itself when it does not deploy; if it could not (the registry
+  // failed, or the handover to the monitor did), this does.
+  const released = acquisition
+    ? await registry.lock.release(config.environment, acquisition.key, result).catch(() => false)
+    : false;
+  if (released && acquisition && leased(acquisition.key)) {
+    log.info(
+      `Released ${config.environment} (fencing token ${acquisition.key.fence}), outcome ${result}.`
+    );
+    await record(d, registry, 'released', `not deploying: ${result}`);
+  } else
+    log.info(
+      result
+        ? `coordinate result: ${result}; no lock was held.`
+        : 'coordinate did not run (or did not finish): nothing was acquired, nothing to release.'
+    );
   await reportNotDeployed(d, folder, result);
 }
 

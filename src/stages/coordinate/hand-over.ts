@@ -75,7 +75,9 @@ export async function handOver(
   arrival: Arrival,
   turn: TurnOutcome,
   thread: ThreadRef | undefined,
-  lease: Lease
+  lease: Lease,
+  /** When this deployment's own stack operation can begin: after coordinate's repairs. */
+  deployFrom?: string
 ): Promise<boolean> {
   const { config, log } = d;
   const holder = turn.holder!;
@@ -86,7 +88,7 @@ export async function handOver(
       ? d.startMonitor?.({
           owner: d.owner,
           fence: holder.fence,
-          acquiredAt: holder.acquiredAt,
+          acquiredAt: deployFrom ?? holder.acquiredAt,
           registryTable: keeps ? config.registryTable : undefined,
           info: arrival.info,
           overdueMs: arrival.expected.overdueMs,

@@ -72,15 +72,27 @@ export async function recordAcquisition(d: Deps, turn: TurnOutcome): Promise<voi
   await record(d, registry, 'acquired', undefined, { fence: holder!.fence });
 }
 
-/** A stack a failed deployment left needing repair is repaired first, under the lease, with finalize's policy. */
+/**
+ * A stack a failed deployment left needing repair is repaired first, under the lease, with
+ * finalize's policy. The repair's own events are not this deployment's: `deployFrom` is when the
+ * last of them happened (CloudFormation's clock), saved for the monitor and finalize.
+ */
 export async function repairFirst(
   d: Deps,
   turn: TurnOutcome,
   lease: Lease
-): Promise<readonly StackSnapshot[]> {
-  if (!turn.stacks.some((st) => recoveryAction(st.status, d.config))) return turn.stacks;
-  if ((await repairUnderLease(d, turn.stacks, lease)).length === 0) return turn.stacks;
-  return d.reader.describeStacks(d.config.stackNames);
+): Promise<{ stacks: readonly StackSnapshot[]; deployFrom?: string }> {
+  if (!turn.stacks.some((st) => recoveryAction(st.status, d.config)))
+    return { stacks: turn.stacks };
+  const repairs = await repairUnderLease(d, turn.stacks, lease);
+  if (repairs.length === 0) return { stacks: turn.stacks };
+  const ends = await Promise.all(
+    repairs.map(async (r) => (await d.reader.currentOperation(r.stack)).events.at(-1)?.timestamp)
+  );
+  const last = Math.max(...ends.map((t) => t?.getTime() ?? 0));
+  const deployFrom = last > 0 ? new Date(last + 1).toISOString() : undefined;
+  if (deployFrom) d.io.saveState(State.DeployFrom, deployFrom);
+  return { stacks: await d.reader.describeStacks(d.config.stackNames), deployFrom };
 }
 
 /** What validation finds on the stacks as they are now, reported once. */

@@ -1,6 +1,7 @@
 import { State } from '../../config/state.js';
 import type { LockKey } from '../../ports/registry.js';
 import type { RunContext } from '../../ports/run.js';
+import { leased } from '../../domain/turn-result.js';
 import { bold, join, type Cell } from '../../report/markdown.js';
 import { safely, type StageDeps } from '../deps.js';
 import { holdLease, type Holding } from '../holder.js';
@@ -87,6 +88,7 @@ export async function takeBack(
 export function lockLine(holding: Holding): Cell {
   const { fence } = holding.lease.key;
   const loss = holding.loss();
+  if (!leased(holding.lease.key)) return 'none (CloudFormation only)';
   if (!holding.lease.lost) return `held from acquire to release (fencing token ${fence})`;
   if (loss?.kind === 'released') return `already released (fencing token ${fence})`;
   return join(

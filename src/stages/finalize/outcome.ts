@@ -1,4 +1,5 @@
 import type { Config } from '../../config/config.js';
+import { State } from '../../config/state.js';
 import type { Lease } from '../../coordination/lease.js';
 import type { RecoveryResult } from '../../coordination/recover.js';
 import { resourceTypeSeconds } from '../../domain/estimate.js';
@@ -24,7 +25,9 @@ export async function assess(
 ): Promise<Deployment> {
   const { config } = d;
   const acquiredAt = acquiredAtState || new Date(d.clock.now()).toISOString();
-  const sinceMs = Date.parse(acquiredAt);
+  // Events of coordinate's own repairs (before deploy-from) are not this deployment's operation.
+  const deployFrom = Date.parse(d.io.getState(State.DeployFrom));
+  const sinceMs = Math.max(Date.parse(acquiredAt), Number.isNaN(deployFrom) ? 0 : deployFrom);
   const stacks = await d.reader.describeStacks(config.stackNames);
   const events: StackEvent[] = [];
   for (const s of config.stackNames) {
