@@ -28371,59 +28371,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3728:
+/***/ 8400:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runCli)
-});
-
-// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
-var platform_namespaceObject = {};
-__nccwpck_require__.r(platform_namespaceObject);
-__nccwpck_require__.d(platform_namespaceObject, {
-  arch: () => (arch),
-  getDetails: () => (getDetails),
-  isLinux: () => (isLinux),
-  isMacOS: () => (isMacOS),
-  isWindows: () => (isWindows),
-  platform: () => (platform)
-});
-
-// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
-var core_namespaceObject = {};
-__nccwpck_require__.r(core_namespaceObject);
-__nccwpck_require__.d(core_namespaceObject, {
-  ExitCode: () => (core_ExitCode),
-  addPath: () => (addPath),
-  debug: () => (debug),
-  endGroup: () => (endGroup),
-  error: () => (error),
-  exportVariable: () => (exportVariable),
-  getBooleanInput: () => (getBooleanInput),
-  getIDToken: () => (getIDToken),
-  getInput: () => (getInput),
-  getMultilineInput: () => (getMultilineInput),
-  getState: () => (getState),
-  group: () => (group),
-  info: () => (info),
-  isDebug: () => (isDebug),
-  markdownSummary: () => (markdownSummary),
-  notice: () => (notice),
-  platform: () => (platform_namespaceObject),
-  saveState: () => (saveState),
-  setCommandEcho: () => (setCommandEcho),
-  setFailed: () => (setFailed),
-  setOutput: () => (setOutput),
-  setSecret: () => (setSecret),
-  startGroup: () => (startGroup),
-  summary: () => (summary),
-  toPlatformPath: () => (toPlatformPath),
-  toPosixPath: () => (toPosixPath),
-  toWin32Path: () => (toWin32Path),
-  warning: () => (warning)
 });
 
 // EXTERNAL MODULE: external "node:util"
@@ -28530,7 +28484,133 @@ const INPUT_DEFAULTS = {
 /** Inputs whose values are secrets: masked before anything else happens. */
 const inputs_SECRET_INPUTS = (/* unused pure expression or super */ null && (['slack-token', 'github-token']));
 
+;// CONCATENATED MODULE: ./src/config/fields.ts
+
+
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+/** Splits a comma or newline separated list; empty items are dropped. */
+const splitList = (value) => value
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+const show = (value) => JSON.stringify(value);
+/**
+ * Reads inputs one at a time and collects every problem, each naming the input, the value and
+ * what is accepted. A field that fails still answers (a placeholder), so parsing goes on and
+ * every problem is reported at once.
+ */
+class Fields {
+    read;
+    problems = [];
+    constructor(read) {
+        this.read = read;
+    }
+    /** The input as typed (trimmed), or its default when empty. */
+    raw(name) {
+        const v = this.read(name).trim();
+        return v === '' ? INPUT_DEFAULTS[name] : v;
+    }
+    /** The input as typed (trimmed), without its default. */
+    given(name) {
+        return this.read(name).trim();
+    }
+    fail(name, value, accepted) {
+        this.problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
+        return undefined;
+    }
+    /** A problem that is not about one value. */
+    problem(text) {
+        this.problems.push(text);
+    }
+    number(name, unit, min, max, allowZero) {
+        const value = this.raw(name);
+        const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
+        if (!DECIMAL.test(value))
+            return this.fail(name, value, `expected ${range}`);
+        const n = Number(value);
+        if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
+            return this.fail(name, value, `expected ${range}`);
+        return n;
+    }
+    /** A duration in minutes, as milliseconds. */
+    minutes(name, max, allowZero = false) {
+        return minutes(this.number(name, 'minutes', 0, max, allowZero) ?? 0);
+    }
+    /** A duration in seconds, as milliseconds. */
+    seconds(name, max) {
+        return seconds(this.number(name, 'seconds', 0, max, false) ?? 0);
+    }
+    boolean(name) {
+        const value = this.raw(name);
+        if (BOOLEAN_TRUE.includes(value))
+            return true;
+        if (BOOLEAN_FALSE.includes(value))
+            return false;
+        this.fail(name, value, 'expected true or false');
+        return false;
+    }
+    oneOf(name, allowed) {
+        const value = this.raw(name);
+        if (allowed.includes(value))
+            return value;
+        this.fail(name, value, `expected one of ${allowed.join(', ')}`);
+        return allowed[0];
+    }
+    /** The input when it matches `pattern` (a problem otherwise); undefined when empty. */
+    optional(name, pattern, accepted) {
+        const value = this.raw(name) || undefined;
+        if (value && !pattern.test(value))
+            this.fail(name, value, accepted);
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/slack.ts
+
+const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
+const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
+/** The Slack inputs: all or nothing (no token means no Slack); the token is never echoed. */
+function parseSlack(fields) {
+    const token = fields.raw(inputs_Inputs.SlackToken);
+    const channel = fields.raw(inputs_Inputs.SlackChannel);
+    const interactChannel = fields.raw(inputs_Inputs.SlackInteractChannel) || channel;
+    const apiUrl = fields.raw(inputs_Inputs.SlackApiUrl);
+    for (const [name, value] of [
+        [inputs_Inputs.SlackChannel, channel],
+        [inputs_Inputs.SlackInteractChannel, fields.raw(inputs_Inputs.SlackInteractChannel)]
+    ]) {
+        if (value && !SLACK_CHANNEL.test(value))
+            fields.fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
+    }
+    let url;
+    try {
+        url = new URL(apiUrl);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol)) {
+        fields.fail(inputs_Inputs.SlackApiUrl, apiUrl, 'expected an http(s) URL such as https://slack.com/api/');
+    }
+    if (!token) {
+        if (channel)
+            fields.problem(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
+        return undefined;
+    }
+    // The value is a secret: name the input, never echo the token.
+    if (!SLACK_TOKEN.test(token)) {
+        fields.problem(`'slack-token' does not look like a Slack token (the value is hidden): expected a bot token starting with xoxb-.`);
+    }
+    if (!channel)
+        fields.problem(`'slack-channel' is required when 'slack-token' is set: a channel name such as #deploys or an ID.`);
+    return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
+}
+
 ;// CONCATENATED MODULE: ./src/config/config.ts
+
+
 
 
 
@@ -28550,133 +28630,75 @@ const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
 const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
-const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
 const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
-const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
-const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
-const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
-const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
-/** Splits a comma or newline separated list; empty items are dropped. */
-const splitList = (value) => value
-    .split(/[,\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-const show = (value) => JSON.stringify(value);
 /**
  * Parses every input at once and reports every problem at once, each naming the
  * input, the value and what is accepted. Touches nothing outside its arguments.
  */
 function config_parseConfig(read, env) {
-    const problems = [];
-    const raw = (name) => {
-        const v = read(name).trim();
-        return v === '' ? INPUT_DEFAULTS[name] : v;
-    };
-    const fail = (name, value, accepted) => {
-        problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
-        return undefined;
-    };
-    const number = (name, unit, min, max, allowZero) => {
-        const value = raw(name);
-        const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
-        if (!DECIMAL.test(value))
-            return fail(name, value, `expected ${range}`);
-        const n = Number(value);
-        if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
-            return fail(name, value, `expected ${range}`);
-        return n;
-    };
-    const mins = (name, max, allowZero = false) => minutes(number(name, 'minutes', 0, max, allowZero) ?? 0);
-    const secs = (name, max) => seconds(number(name, 'seconds', 0, max, false) ?? 0);
-    const boolean = (name) => {
-        const value = raw(name);
-        if (BOOLEAN_TRUE.includes(value))
-            return true;
-        if (BOOLEAN_FALSE.includes(value))
-            return false;
-        fail(name, value, 'expected true or false');
-        return false;
-    };
-    const oneOf = (name, allowed) => {
-        const value = raw(name);
-        if (allowed.includes(value))
-            return value;
-        fail(name, value, `expected one of ${allowed.join(', ')}`);
-        return allowed[0];
-    };
+    const f = new Fields(read);
     // stack-name
-    const stackValue = read(inputs_Inputs.StackName);
-    const stackNames = splitList(stackValue);
+    const stackNames = splitList(f.given(inputs_Inputs.StackName));
     if (stackNames.length === 0) {
-        problems.push(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
+        f.problem(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
     }
     for (const name of stackNames) {
         if (!STACK_NAME.test(name)) {
-            fail(inputs_Inputs.StackName, name, 'a stack name starts with a letter and has only letters, digits and hyphens, at most 128 characters');
+            f.fail(inputs_Inputs.StackName, name, 'a stack name starts with a letter and has only letters, digits and hyphens, at most 128 characters');
         }
     }
     const duplicates = stackNames.filter((n, i) => stackNames.indexOf(n) !== i);
     if (duplicates.length > 0)
-        fail(inputs_Inputs.StackName, stackValue.trim(), `lists ${duplicates.join(', ')} more than once`);
-    const environment = raw(inputs_Inputs.Environment) || stackNames[0] || '';
-    if (raw(inputs_Inputs.Environment) && !ENVIRONMENT.test(environment)) {
-        fail(inputs_Inputs.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
+        f.fail(inputs_Inputs.StackName, f.given(inputs_Inputs.StackName), `lists ${duplicates.join(', ')} more than once`);
+    const environment = f.raw(inputs_Inputs.Environment) || stackNames[0] || '';
+    if (f.raw(inputs_Inputs.Environment) && !ENVIRONMENT.test(environment)) {
+        f.fail(inputs_Inputs.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
     }
-    const regionInput = raw(inputs_Inputs.Region);
-    const region = regionInput || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
+    const region = f.raw(inputs_Inputs.Region) || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
     if (!region) {
-        problems.push(`'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`);
+        f.problem(`'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`);
     }
     else if (!REGION.test(region)) {
-        fail(inputs_Inputs.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
+        f.fail(inputs_Inputs.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
     }
-    const registryTable = raw(inputs_Inputs.RegistryTable) || undefined;
-    if (registryTable && !TABLE.test(registryTable)) {
-        fail(inputs_Inputs.RegistryTable, registryTable, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
-    }
-    const waitTimeoutMs = mins(inputs_Inputs.WaitTimeoutMinutes, 4320, true);
-    const pollIntervalMs = secs(inputs_Inputs.PollIntervalSeconds, 3600);
-    const leaseMs = mins(inputs_Inputs.LeaseMinutes, 1440);
-    const skipSuperseded = boolean(inputs_Inputs.SkipSuperseded);
-    const onActiveFailure = oneOf(inputs_Inputs.OnActiveFailure, [
+    const registryTable = f.optional(inputs_Inputs.RegistryTable, TABLE, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
+    const waitTimeoutMs = f.minutes(inputs_Inputs.WaitTimeoutMinutes, 4320, true);
+    const pollIntervalMs = f.seconds(inputs_Inputs.PollIntervalSeconds, 3600);
+    const leaseMs = f.minutes(inputs_Inputs.LeaseMinutes, 1440);
+    const skipSuperseded = f.boolean(inputs_Inputs.SkipSuperseded);
+    const onActiveFailure = f.oneOf(inputs_Inputs.OnActiveFailure, [
         'proceed',
         'abort',
         'ask'
     ]);
-    const warnings = oneOf(inputs_Inputs.Warnings, ['proceed', 'fail', 'ask']);
-    const askTimeoutMs = mins(inputs_Inputs.AskTimeoutMinutes, 1440);
-    const autoRollback = boolean(inputs_Inputs.AutoRollback);
-    const cleanup = oneOf(inputs_Inputs.Cleanup, ['none', 'failed-create']);
-    const monitor = boolean(inputs_Inputs.Monitor);
-    const monitorIntervalMs = secs(inputs_Inputs.MonitorIntervalSeconds, 3600);
-    const stallTimeoutMs = mins(inputs_Inputs.StallTimeoutMinutes, 1440);
-    const expectedDurationMs = raw(inputs_Inputs.ExpectedDurationMinutes)
-        ? mins(inputs_Inputs.ExpectedDurationMinutes, 4320)
+    const warnings = f.oneOf(inputs_Inputs.Warnings, ['proceed', 'fail', 'ask']);
+    const askTimeoutMs = f.minutes(inputs_Inputs.AskTimeoutMinutes, 1440);
+    const autoRollback = f.boolean(inputs_Inputs.AutoRollback);
+    const cleanup = f.oneOf(inputs_Inputs.Cleanup, ['none', 'failed-create']);
+    const monitor = f.boolean(inputs_Inputs.Monitor);
+    const monitorIntervalMs = f.seconds(inputs_Inputs.MonitorIntervalSeconds, 3600);
+    const stallTimeoutMs = f.minutes(inputs_Inputs.StallTimeoutMinutes, 1440);
+    const expectedDurationMs = f.raw(inputs_Inputs.ExpectedDurationMinutes)
+        ? f.minutes(inputs_Inputs.ExpectedDurationMinutes, 4320)
         : undefined;
-    const progressIntervalMs = mins(inputs_Inputs.ProgressIntervalMinutes, 1440);
-    const criticalResourceTypes = splitList(raw(inputs_Inputs.CriticalResourceTypes));
+    const progressIntervalMs = f.minutes(inputs_Inputs.ProgressIntervalMinutes, 1440);
+    const criticalResourceTypes = splitList(f.raw(inputs_Inputs.CriticalResourceTypes));
     for (const t of criticalResourceTypes) {
         if (!RESOURCE_TYPE.test(t))
-            fail(inputs_Inputs.CriticalResourceTypes, t, 'expected resource types such as AWS::RDS::DBInstance, comma or newline separated');
+            f.fail(inputs_Inputs.CriticalResourceTypes, t, 'expected resource types such as AWS::RDS::DBInstance, comma or newline separated');
     }
-    const urlOutput = raw(inputs_Inputs.UrlOutput) || undefined;
-    if (urlOutput && !OUTPUT_KEY.test(urlOutput)) {
-        fail(inputs_Inputs.UrlOutput, urlOutput, 'expected a stack Output key (letters and digits)');
-    }
-    const slack = parseSlack(raw, fail, problems);
+    const urlOutput = f.optional(inputs_Inputs.UrlOutput, OUTPUT_KEY, 'expected a stack Output key (letters and digits)');
+    const slack = parseSlack(f);
     if (!slack && (warnings === 'ask' || onActiveFailure === 'ask')) {
         const which = warnings === 'ask' ? 'warnings' : 'on-active-failure';
-        problems.push(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
+        f.problem(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
     }
-    const githubToken = read(inputs_Inputs.GithubToken).trim() || undefined;
-    const githubDeployment = boolean(inputs_Inputs.GithubDeployment);
-    const correlationId = raw(inputs_Inputs.CorrelationId) || undefined;
-    if (correlationId && !correlation_id_isValidCorrelationId(correlationId)) {
-        fail(inputs_Inputs.CorrelationId, correlationId, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
-    }
-    if (problems.length > 0)
-        throw new config_ConfigError(problems);
+    const githubToken = f.given(inputs_Inputs.GithubToken) || undefined;
+    const githubDeployment = f.boolean(inputs_Inputs.GithubDeployment);
+    const correlationId = f.optional(inputs_Inputs.CorrelationId, CORRELATION_ID_PATTERN, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
+    if (f.problems.length > 0)
+        throw new config_ConfigError(f.problems);
     return {
         stackNames,
         environment,
@@ -28704,41 +28726,6 @@ function config_parseConfig(read, env) {
         correlationId
     };
 }
-function parseSlack(raw, fail, problems) {
-    const token = raw(inputs_Inputs.SlackToken);
-    const channel = raw(inputs_Inputs.SlackChannel);
-    const interactChannel = raw(inputs_Inputs.SlackInteractChannel) || channel;
-    const apiUrl = raw(inputs_Inputs.SlackApiUrl);
-    for (const [name, value] of [
-        [inputs_Inputs.SlackChannel, channel],
-        [inputs_Inputs.SlackInteractChannel, raw(inputs_Inputs.SlackInteractChannel)]
-    ]) {
-        if (value && !SLACK_CHANNEL.test(value))
-            fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
-    }
-    let url;
-    try {
-        url = new URL(apiUrl);
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url || !['http:', 'https:'].includes(url.protocol)) {
-        fail(inputs_Inputs.SlackApiUrl, apiUrl, 'expected an http(s) URL such as https://slack.com/api/');
-    }
-    if (!token) {
-        if (channel)
-            problems.push(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
-        return undefined;
-    }
-    // The value is a secret: name the input, never echo the token.
-    if (!SLACK_TOKEN.test(token)) {
-        problems.push(`'slack-token' does not look like a Slack token (the value is hidden): expected a bot token starting with xoxb-.`);
-    }
-    if (!channel)
-        problems.push(`'slack-channel' is required when 'slack-token' is set: a channel name such as #deploys or an ID.`);
-    return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
-}
 
 ;// CONCATENATED MODULE: ./src/config/state.ts
 /** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
@@ -28747,6 +28734,8 @@ const state_State = {
     PreRan: 'pre-ran',
     Result: 'result',
     AcquiredAt: 'acquired-at',
+    /** When coordinate's own repairs ended (CloudFormation's time): this deployment's events come after. */
+    DeployFrom: 'deploy-from',
     QueuedAt: 'queued-at',
     Registry: 'registry',
     Fence: 'fence',
@@ -28775,8 +28764,2031 @@ const Outputs = {
 /** Exit status of the coordinate stage and of the CLI. */
 const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var lib_core = __nccwpck_require__(3838);
+;// CONCATENATED MODULE: ./src/report/logger.ts
+
+const coreSink = lib_core;
+function logger_createLogger(correlationId, sink = coreSink) {
+    const tag = (message) => message
+        .split('\n')
+        .map((line) => `[${correlationId}] ${line}`)
+        .join('\n');
+    return {
+        correlationId,
+        info: (m) => sink.info(tag(m)),
+        debug: (m) => sink.debug(tag(m)),
+        warning: (m, p) => sink.warning(tag(m), p),
+        error: (m, p) => sink.error(tag(m), p)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runtime/run-context.ts
+/** The workflow run this process belongs to, from the runner's environment. */
+function runContext(env = process.env) {
+    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+    const repository = env['GITHUB_REPOSITORY'] || undefined;
+    const runId = env['GITHUB_RUN_ID'] || undefined;
+    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
+    const runUrl = repository && runId
+        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
+        : undefined;
+    return {
+        runId,
+        runAttempt,
+        runUrl,
+        repository,
+        workflow: env['GITHUB_WORKFLOW'] || undefined,
+        job: env['GITHUB_JOB'] || undefined,
+        actor: env['GITHUB_ACTOR'] || undefined,
+        sha: env['GITHUB_SHA'] || undefined,
+        ref: env['GITHUB_REF'] || undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./src/registry/cloudformation-only.ts
+/**
+ * No table: nobody to queue with. Coordination rests on CloudFormation's own status alone (best
+ * effort: no order, no identity): the queue is this run alone, the lock never anyone else's,
+ * and every write succeeds without a call (fence 0, ticket 0).
+ */
+class CloudFormationOnlyLock {
+    now;
+    kind = 'cloudformation-only';
+    constructor(now = Date.now) {
+        this.now = now;
+    }
+    async enqueue(me) {
+        return {
+            seq: 0,
+            correlationId: me.correlationId,
+            owner: me.owner,
+            heartbeat: '',
+            enqueuedAt: new Date(this.now()).toISOString(),
+            leaseMs: me.leaseMs,
+            run: me.run
+        };
+    }
+    async heartbeatTicket(_environment, ticket) {
+        return ticket;
+    }
+    async removeTicket() { }
+    async removeDeadTicket() {
+        return false;
+    }
+    async view(environment) {
+        return { lock: { environment, fence: 0 }, tickets: [] };
+    }
+    async acquire(me, _observed) {
+        return {
+            correlationId: me.correlationId,
+            owner: me.owner,
+            fence: 0,
+            heartbeat: '',
+            acquiredAt: new Date(this.now()).toISOString(),
+            leaseMs: me.leaseMs,
+            run: me.run,
+            stacks: me.stacks
+        };
+    }
+    async heartbeatLock() {
+        return true;
+    }
+    async release() {
+        return true;
+    }
+    async forceUnlock() {
+        return undefined;
+    }
+}
+/** Without a table no record is kept. */
+const noRecords = {
+    putRecord: async () => undefined,
+    addTransition: async () => undefined,
+    getRecord: async () => undefined
+};
+/** No history at all (a history file is given where there is one). */
+const noHistory = {
+    add: async () => undefined,
+    recent: async () => [],
+    save: async () => undefined
+};
+/** CloudFormation alone: the lock above, no records, and the history given. */
+const cloudFormationOnly = (history = noHistory, now = Date.now) => ({
+    lock: new CloudFormationOnlyLock(now),
+    records: noRecords,
+    history
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/registry/history-file.ts
+
+
+
+/** How many deployments the history file keeps (newest first). */
+const KEEP = 50;
+/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
+function historyFile(environment, env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+}
+function readHistoryFile(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return [];
+    try {
+        const entries = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return Array.isArray(entries) ? entries : [];
+    }
+    catch {
+        return [];
+    }
+}
+function appendHistoryFile(file, entry) {
+    const entries = [
+        entry,
+        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
+    ]
+        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
+        .slice(0, KEEP);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(entries, null, 2));
+}
+/** The history in a file; `persist` keeps it for later runs (the Actions cache). */
+class HistoryFile {
+    file;
+    persist;
+    constructor(file, persist = async () => undefined) {
+        this.file = file;
+        this.persist = persist;
+    }
+    async add(entry) {
+        appendHistoryFile(this.file, entry);
+    }
+    async recent(_environment, limit) {
+        return readHistoryFile(this.file).slice(0, limit);
+    }
+    save() {
+        return this.persist();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runtime/clients.ts
+
+
+// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
+async function cloudFormationReader(region) {
+    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8797));
+    return new CloudFormationAdapter(createCloudFormationClient(region), region);
+}
+/**
+ * The one place the coordination mode is decided: a table (lock, queue, records, history in
+ * DynamoDB) or CloudFormation alone (a lock that is CloudFormation's status, no records, the
+ * history in a file the Actions cache carries).
+ */
+async function openRegistry(choice) {
+    if (!choice.table)
+        return cloudFormationOnly(historyOf(choice));
+    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(163)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8163));
+    return dynamoRegistry(createDynamoClient(choice.region), choice.table);
+}
+/** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
+const fallbackRegistry = (choice) => () => cloudFormationOnly(new HistoryFile(historyFile(choice.environment)));
+function historyOf({ environment, log }) {
+    const file = historyFile(environment);
+    return new HistoryFile(file, async () => {
+        if (!log)
+            return;
+        const { saveHistory } = await __nccwpck_require__.e(/* import() */ 4).then(__nccwpck_require__.bind(__nccwpck_require__, 4));
+        await saveHistory(file, environment, log);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/command.ts
+
+/** The refusal of a command that needs a table when none is configured; undefined when it may run. */
+function needTable(name, command, config) {
+    if (!command.needsTable || config.registryTable)
+        return undefined;
+    return `${name} needs --registry-table: ${command.needsTable}`;
+}
+const registryChoice = (config) => ({
+    table: config.registryTable,
+    region: config.region,
+    environment: config.environment
+});
+/** The stacks and the registry of the configured environment (opened, not yet called). */
+async function openClients(config) {
+    const [reader, registry] = await Promise.all([
+        cloudFormationReader(config.region),
+        openRegistry(registryChoice(config))
+    ]);
+    return { reader, registry };
+}
+/** The registry alone, for the commands that do not read the stacks. */
+const registryFor = (config) => openRegistry(registryChoice(config));
+/** A string option, when given. */
+const str = (ctx, name) => typeof ctx.options[name] === 'string' ? ctx.options[name] : undefined;
+/** The result: `data` as JSON with --json, else `text`. */
+function emit(ctx, data, text) {
+    ctx.out(ctx.json ? JSON.stringify(data, null, 2) : text);
+}
+/** Owner tokens stay in the table: they are identities, not something to print. */
+const withoutOwner = (x) => {
+    const { owner: _owner, ...rest } = x;
+    return rest;
+};
+
+;// CONCATENATED MODULE: ./src/domain/estimate.ts
+
+const median = (values) => percentile(values, 0.5);
+/** Linear interpolation between closest ranks; undefined for no values. */
+function percentile(values, p) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = (sorted.length - 1) * p;
+    const lo = Math.floor(rank);
+    const hi = Math.ceil(rank);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+}
+/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
+function resourceTypeSeconds(events) {
+    const started = new Map();
+    const byType = new Map();
+    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
+        if (isStackEvent(e))
+            continue;
+        const key = `${e.stackName}/${e.logicalId}`;
+        if (e.status.endsWith('_IN_PROGRESS')) {
+            if (!started.has(key))
+                started.set(key, e.timestamp.getTime());
+        }
+        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
+            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
+            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
+            started.delete(key);
+        }
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
+}
+/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
+function estimateFromHistory(history, stacks, recent = 20) {
+    const key = [...stacks].sort().join(',');
+    const durations = history
+        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
+        .slice(0, recent)
+        .map((h) => h.durationMs);
+    if (durations.length === 0)
+        return undefined;
+    return {
+        expectedMs: median(durations),
+        lowMs: percentile(durations, 0.2),
+        highMs: percentile(durations, 0.8),
+        samples: durations.length
+    };
+}
+/** Median seconds per resource type over past successful deployments. */
+function typeDurations(history) {
+    const byType = new Map();
+    for (const h of history) {
+        if (h.outcome !== 'succeeded')
+            continue;
+        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
+            byType.set(type, [...(byType.get(type) ?? []), secs]);
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
+}
+/**
+ * Time left: what the estimate leaves, refined by the resources still in
+ * progress (each should take about its type's usual time from when it started).
+ */
+function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
+    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
+    return Math.max(0, expectedMs - elapsedMs, ...byResources);
+}
+
+;// CONCATENATED MODULE: ./src/cli/history.ts
+
+
+
+
+
+// The commands that read finished deployments: history and estimate.
+const NO_HISTORY = 'without a registry there is no lock, queue or history.';
+const DEFAULT_LIMIT = 20;
+/** How many finished deployments an estimate looks at. */
+const ESTIMATE_SAMPLE = 100;
+const history_history = {
+    summary: 'Recent deployments of an environment: outcome, duration, stacks.',
+    usage: '--stack-name NAMES --registry-table TABLE [--limit N] [--json]',
+    options: { limit: { type: 'string' } },
+    needsTable: NO_HISTORY,
+    async run(ctx) {
+        const { config } = ctx;
+        const { history } = await registryFor(config);
+        const limit = Number(str(ctx, 'limit') ?? String(DEFAULT_LIMIT));
+        const entries = await history.recent(config.environment, Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_LIMIT);
+        emit(ctx, entries, entries.length === 0
+            ? `${config.environment}: no history yet.`
+            : entries
+                .map((e) => `${e.endedAt}  ${e.outcome.padEnd(13)} ${formatDuration(e.durationMs).padStart(8)}  ${e.correlationId}  ${e.stacks.join(',')}`)
+                .join('\n'));
+        return ExitCode.Ok;
+    }
+};
+const estimate = {
+    summary: 'Expected duration of a deployment of these stacks, from history.',
+    usage: '--stack-name NAMES --registry-table TABLE [--json]',
+    options: {},
+    needsTable: NO_HISTORY,
+    async run(ctx) {
+        const { config } = ctx;
+        const { history } = await registryFor(config);
+        const found = estimateFromHistory(await history.recent(config.environment, ESTIMATE_SAMPLE), config.stackNames);
+        const fallback = config.expectedDurationMs ?? DEFAULT_EXPECTED_DURATION_MS;
+        emit(ctx, found ?? { expectedMs: fallback, samples: 0 }, found
+            ? `Expected ${formatDuration(found.expectedMs)} (p20 ${formatDuration(found.lowMs)} to p80 ${formatDuration(found.highMs)}, ${found.samples} successful deployments).`
+            : `Expected ${formatDuration(fallback)}: no history yet.`);
+        return ExitCode.Ok;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/domain/liveness.ts
+/**
+ * Judges liveness by watching a heartbeat value change, on the observer's own
+ * clock (as amazon-dynamodb-lock-client does): immune to clock skew between
+ * runners, since no one else's timestamps are compared.
+ */
+class LivenessTracker {
+    seen = new Map();
+    /** Records the value seen now; returns how long (ms) it has stayed the same. */
+    observe(key, value, now) {
+        const last = this.seen.get(key);
+        if (!last || last.value !== value) {
+            this.seen.set(key, { value, since: now });
+            return 0;
+        }
+        return now - last.since;
+    }
+    isDead(key, value, leaseMs, now) {
+        return this.observe(key, value, now) >= leaseMs;
+    }
+}
+
+// EXTERNAL MODULE: ./src/domain/stack-status.ts
+var stack_status = __nccwpck_require__(5627);
+// EXTERNAL MODULE: ./src/ports/registry.ts
+var ports_registry = __nccwpck_require__(9113);
+;// CONCATENATED MODULE: ./src/coordination/backoff.ts
+/**
+ * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
+ * retries spread out without ever hammering the service with near-zero delays.
+ */
+function backoffMs(attempt, baseMs, capMs, random = Math.random) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
+    return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
+}
+
+;// CONCATENATED MODULE: ./src/coordination/heartbeat-loop.ts
+/**
+ * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
+ * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
+ * the interval, so one lost write never lets a lease run out; a beat that says the thing it
+ * keeps alive is gone (false) ends the loop.
+ */
+class HeartbeatLoop {
+    sleep;
+    intervalMs;
+    beat;
+    stopper;
+    loop;
+    constructor(sleep, intervalMs, beat) {
+        this.sleep = sleep;
+        this.intervalMs = intervalMs;
+        this.beat = beat;
+    }
+    get running() {
+        return this.loop !== undefined && !this.stopper?.signal.aborted;
+    }
+    start(firstDelayMs = this.intervalMs) {
+        if (this.loop)
+            return;
+        const stopper = new AbortController();
+        this.stopper = stopper;
+        this.loop = (async () => {
+            let delay = firstDelayMs;
+            while (!stopper.signal.aborted) {
+                await this.sleep(delay, stopper.signal);
+                if (stopper.signal.aborted)
+                    return;
+                const landed = await this.beat();
+                if (landed === false)
+                    return;
+                delay = landed ? this.intervalMs : Math.max(1, Math.floor(this.intervalMs / 3));
+            }
+        })();
+    }
+    /** Ends the loop; resolves once a beat in flight has settled. */
+    async stop() {
+        this.stopper?.abort();
+        await this.loop;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/coordination/ticket-keeper.ts
+
+
+/**
+ * A waiter's ticket and its heartbeat, on a loop of its own: a slow Slack or CloudFormation call
+ * in the wait never lets a live waiter's ticket look dead to the others.
+ */
+class TicketKeeper {
+    lock;
+    environment;
+    sleep;
+    intervalMs;
+    onThrottled;
+    ticket;
+    loop;
+    /** Someone judged this waiter dead and removed its ticket. */
+    removed = false;
+    constructor(lock, environment, sleep, intervalMs, 
+    /** A throttled heartbeat: the holder's writes (same partition) may be throttled too. */
+    onThrottled) {
+        this.lock = lock;
+        this.environment = environment;
+        this.sleep = sleep;
+        this.intervalMs = intervalMs;
+        this.onThrottled = onThrottled;
+    }
+    get current() {
+        return this.ticket;
+    }
+    keep(ticket) {
+        this.ticket = ticket;
+        this.removed = false;
+        const loop = new HeartbeatLoop(this.sleep, this.intervalMs, () => this.beat(ticket));
+        this.loop = loop;
+        loop.start();
+    }
+    async beat(mine) {
+        if (this.ticket?.seq !== mine.seq || this.ticket.owner !== mine.owner)
+            return false;
+        try {
+            const beat = await this.lock.heartbeatTicket(this.environment, this.ticket);
+            if (this.ticket?.seq !== mine.seq)
+                return false; // dropped meanwhile
+            if (beat)
+                this.ticket = { ...this.ticket, heartbeat: beat.heartbeat };
+            else
+                this.removed = true;
+            return beat !== undefined;
+        }
+        catch (err) {
+            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
+                throw err;
+            if (err.failure === 'throttled')
+                this.onThrottled();
+            return undefined;
+        }
+    }
+    /** Stops the heartbeat and forgets the ticket; returns it (to remove it from the queue). */
+    async drop() {
+        const { ticket, loop } = this;
+        this.ticket = undefined;
+        this.loop = undefined;
+        await loop?.stop();
+        return ticket;
+    }
+    /** Stops the heartbeat, keeping the ticket. */
+    async stop() {
+        const loop = this.loop;
+        this.loop = undefined;
+        await loop?.stop();
+    }
+}
+
+// EXTERNAL MODULE: ./src/domain/stack.ts
+var domain_stack = __nccwpck_require__(5908);
+;// CONCATENATED MODULE: ./src/domain/activity.ts
+
+
+const activeCorrelationId = (stack) => stack.tags[domain_stack/* CORRELATION_TAG */.In] || undefined;
+const LATEST_EVENTS = 5;
+function formatEvent(e) {
+    const time = e.timestamp.toISOString().slice(11, 19);
+    const reason = e.reason ? `: ${e.reason}` : '';
+    return `${time} ${e.logicalId} (${e.resourceType}) ${e.status}${reason}`;
+}
+/** The block logged at every poll and in the error annotation when we give up. */
+function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) {
+    const id = activeCorrelationId(a.stack);
+    const lines = [`Stack ${a.stack.name} is ${a.stack.status}: another deployment is active.`];
+    lines.push(`  Active deployment: ${id ?? `unknown (the stack has no ${domain_stack/* CORRELATION_TAG */.In} tag)`}`);
+    if (a.startedAt) {
+        const elapsed = now - a.startedAt.getTime();
+        const remaining = expectedMs - elapsed;
+        lines.push(`  Started: ${a.startedAt.toISOString()} (${a.startStatus ?? 'operation'})`);
+        lines.push(`  Elapsed: ${formatDuration(elapsed)}`);
+        lines.push(`  Estimate: ${remaining > 0 ? `about ${formatDuration(remaining)} remaining` : `overdue by ${formatDuration(-remaining)}`} (expected ${formatDuration(expectedMs)}; ${estimateBasis})`);
+    }
+    else {
+        lines.push('  Started: unknown (the start of the operation is not among the recent events)');
+    }
+    const p = (0,domain_stack/* operationProgress */.xw)(a.events);
+    lines.push(`  Progress: ${p.done} resources done, ${p.inProgress} in progress, ${p.failed} failed`);
+    lines.push(`  Console: ${a.consoleUrl}`);
+    const latest = showLatest ? a.events.slice(-LATEST_EVENTS) : [];
+    if (latest.length > 0) {
+        lines.push('  Latest events:');
+        for (const e of latest)
+            lines.push(`    ${formatEvent(e)}`);
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/coordination/turn-report.ts
+
+
+
+/** One poll's line: how long, and (with a queue) the position, the holder and who is ahead. */
+function pollReport(poll, waitedMs, opts, queue, position) {
+    const { ticket, ahead, holder, stale } = queue;
+    const parts = [
+        `Poll ${poll} (waited ${formatDuration(waitedMs)} of ${formatDuration(opts.timeoutMs)}):`
+    ];
+    // Ticket 0 is CloudFormation's own (no table): no queue to report on.
+    if (ticket && ticket.seq > 0) {
+        parts.push(`position ${ahead.length + (holder ? 1 : 0)} (on arrival ${position});`);
+        parts.push(holder
+            ? `lock held by ${describeHolder(holder)}${stale ? ` [stale: ${stale}]` : ''};`
+            : 'lock free;');
+        if (ahead.length > 0)
+            parts.push(`ahead: ${ahead.map((t) => `#${t.seq} ${t.correlationId}`).join(', ')};`);
+    }
+    parts.push(`estimate ${formatDuration(opts.expectedMs)} per deployment (${opts.estimateBasis}).`);
+    return parts.join(' ');
+}
+/** What the busy stacks are doing: in full the first time, then the events new since the last poll. */
+function logActivity(log, busy, lastEvent, now, opts) {
+    for (const a of busy) {
+        const seen = lastEvent.get(a.stack.name);
+        const newest = a.events.at(-1);
+        if (newest)
+            lastEvent.set(a.stack.name, newest.id);
+        if (seen === undefined) {
+            log.info(describeActivity(a, now, opts.expectedMs, opts.estimateBasis));
+            continue;
+        }
+        const fresh = a.events.slice(a.events.findIndex((e) => e.id === seen) + 1);
+        log.info(`${describeActivity(a, now, opts.expectedMs, opts.estimateBasis, false)}${fresh.length > 0
+            ? `\n  New events:\n${fresh.map((e) => `    ${formatEvent(e)}`).join('\n')}`
+            : '\n  No new events since the last poll.'}`);
+    }
+}
+function describeHolder(h) {
+    return `${h.correlationId} (${h.run.runUrl ?? 'no run link'}) since ${h.acquiredAt}`;
+}
+/** Reads who is deploying each busy stack, since when, and how far along. */
+async function readActivity(reader, stacks) {
+    return Promise.all(stacks
+        .filter((s) => (0,stack_status/* isInProgress */.LT)(s.status))
+        .map(async (stack) => {
+        const op = await reader.currentOperation(stack.name);
+        return {
+            stack,
+            consoleUrl: reader.consoleUrl(stack),
+            startedAt: op.start?.timestamp,
+            startStatus: op.start?.status,
+            events: op.events
+        };
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/coordination/turn-queue.ts
+const sameOwner = (a, b) => Boolean(a) && a === b;
+/** Another run (another owner token) going by this run's correlation ID, holding or queued. */
+function duplicateOf(me, holder, tickets) {
+    return [holder, ...tickets].find((t) => t !== undefined && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner));
+}
+/**
+ * The live tickets ahead of this run's, skipping the lock holder's own and this run's; a ticket
+ * judged dead is removed (only if its heartbeat is still the one seen) and skipped, else it
+ * stays ahead (it lives, or the table did not answer).
+ */
+async function liveAhead(tickets, mine, me, holder, dead) {
+    const ahead = [];
+    for (const t of tickets) {
+        if (t.seq >= mine.seq || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
+            continue;
+        if (dead.isDead(t) && (await dead.remove(t)))
+            continue;
+        ahead.push(t);
+    }
+    return ahead;
+}
+
+;// CONCATENATED MODULE: ./src/coordination/wait-for-turn.ts
+
+
+
+
+
+
+
+
+
+/** Registry-backed: the waiter re-reads the stacks when it may go, and at least this often. */
+const STACK_CHECK_MS = 30_000;
+/** The GitHub API is asked about a holder's run at most this often. */
+const RUN_CHECK_MS = 30_000;
+/** How long an acquired run still waits for its 'queued' notice to go out. */
+const ARRIVAL_NOTICE_GRACE_MS = 2_000;
+/**
+ * Waits for this run's turn: first live ticket, the lock free or stale, and no covered stack in
+ * progress in CloudFormation.
+ *
+ * Registry trouble fails safe. Throttling and errors without an answer are retried (the SDK's
+ * retries, then this loop's backoff with jitter); only a registry that has not answered for
+ * longer than a lease moves the run to CloudFormation-only coordination, since by then any
+ * holder has either started its stack operation (which CloudFormation shows) or lost its lease.
+ * A table that cannot be used as configured (missing, denied) on arrival ends the wait as
+ * `misconfigured`. Liveness is judged only across unbroken observation: after any failed read,
+ * a holder or ticket must be seen unchanged for a full lease again before it counts as dead.
+ */
+async function waitForTurn(deps, opts) {
+    const { reader, clock, sleep, log, liveness } = deps;
+    const { me } = opts;
+    const env = me.environment;
+    const started = clock.now();
+    let tracker = new LivenessTracker();
+    const runChecked = new Map();
+    const lastEvent = new Map();
+    const waitedFor = new Map();
+    let registry = deps.registry;
+    let fallbackReason;
+    const newKeeper = () => new TicketKeeper(registry.lock, env, sleep, me.leaseMs / 3, () => {
+        // Throttled: the holder's silence proves nothing, so its liveness is watched afresh.
+        tracker = new LivenessTracker();
+    });
+    let keeper = newKeeper();
+    let stacks = opts.arrival;
+    let stacksReadAt = started;
+    let busy = [];
+    let firstBusy;
+    let queuePosition;
+    let arrivalNotice;
+    let arrived = false;
+    let warnedDuplicate = false;
+    let failures = 0;
+    let unreachableSince;
+    let misconfigured;
+    /** A registry call: undefined when it failed (and the failure was accounted for). */
+    const attempt = async (fn) => {
+        try {
+            const value = await fn();
+            failures = 0;
+            unreachableSince = undefined;
+            return value;
+        }
+        catch (err) {
+            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
+                throw err;
+            failures++;
+            // What was seen before the gap proves nothing about what happened during it.
+            tracker = new LivenessTracker();
+            if (err.failure === 'configuration' && !arrived)
+                misconfigured = err.message;
+            else if (err.failure === 'throttled')
+                unreachableSince = undefined;
+            else
+                unreachableSince ??= clock.now();
+            if (failures === 1 || failures % 10 === 0)
+                log.info(`Registry trouble (${err.message}); retrying.`);
+            // Longer than any lease seen: by then every holder has started its stack operation or lost its lease.
+            const patienceMs = Math.max(me.leaseMs, ...[...waitedFor.values()].map((h) => h.leaseMs));
+            if (unreachableSince !== undefined && clock.now() - unreachableSince >= patienceMs)
+                fallBack(err, clock.now() - unreachableSince);
+            return undefined;
+        }
+    };
+    const fallBack = (err, forMs) => {
+        fallbackReason = err.message;
+        void keeper.drop();
+        registry = deps.fallback();
+        keeper = newKeeper();
+        log.warning(`The registry has not answered for ${formatDuration(forMs)}, longer than a lease (${err.message}). Falling back to CloudFormation-only coordination: no queue order, but a stack in progress still holds this run back.`, { title: 'Registry unavailable' });
+    };
+    const finish = async (kind, extra = {}) => {
+        const t = await keeper.drop();
+        try {
+            if (t)
+                await registry.lock.removeTicket(env, t.seq);
+            if (t && t.seq > 0)
+                log.info(`Removed this run's queue ticket #${t.seq}.`);
+        }
+        catch (err) {
+            // finalize tries again (the ticket is in state); else it expires as dead after a lease.
+            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
+                throw err;
+            log.info(`Could not remove this run's queue ticket #${t?.seq} (${err.message}).`);
+        }
+        const waitedMs = clock.now() - started;
+        // The 'queued' notice is moot once the lock is held: a slow Slack must not hold up the deployment.
+        if (kind === 'acquired') {
+            const grace = new AbortController();
+            await Promise.race([arrivalNotice, sleep(ARRIVAL_NOTICE_GRACE_MS, grace.signal)]);
+            grace.abort();
+        }
+        else
+            await arrivalNotice;
+        return {
+            kind,
+            registry,
+            fallbackReason,
+            waitedMs,
+            queuePosition: queuePosition ?? 0,
+            stacks,
+            busy: firstBusy ?? [],
+            waitedFor: [...waitedFor.values()],
+            ...extra
+        };
+    };
+    /** Between polls: false when the wait is over (time is up or the run was cancelled). */
+    const pause = async (ms) => {
+        // Registry trouble on arrival is not another deployment: a run that does not wait
+        // (wait-timeout-minutes 0) still gives the table a lease to answer, then falls back.
+        const limit = arrived ? opts.timeoutMs : Math.max(opts.timeoutMs, me.leaseMs + 1);
+        const left = limit - (clock.now() - started);
+        if (opts.signal?.aborted || left <= 0)
+            return false;
+        await sleep(Math.min(ms, left), opts.signal);
+        return !opts.signal?.aborted;
+    };
+    const endOfWait = () => finish(opts.signal?.aborted ? 'cancelled' : 'timeout');
+    try {
+        for (let poll = 1;; poll++) {
+            if (fallbackReason && registry !== deps.registry) {
+                // Back to the registry as soon as it answers again: CloudFormation alone is the last resort.
+                const back = await deps.registry.lock.view(env).then(() => true, () => false);
+                if (back) {
+                    log.info('The registry answers again: coordinating through it again (queuing anew).');
+                    await keeper.drop();
+                    registry = deps.registry;
+                    keeper = newKeeper();
+                    fallbackReason = undefined;
+                    tracker = new LivenessTracker();
+                }
+            }
+            const polled = registry;
+            if (!keeper.current) {
+                const queued = await attempt(() => polled.lock.enqueue(me));
+                if (queued && registry === polled) {
+                    keeper.keep(queued);
+                    // Ticket 0 is CloudFormation's own (no table): nothing to remove later, nothing to say.
+                    if (queued.seq > 0) {
+                        opts.onQueued?.(queued);
+                        log.info(`Queued with ticket #${queued.seq} for ${env}.`);
+                    }
+                }
+            }
+            const ticket = keeper.current;
+            const view = ticket ? await attempt(() => polled.lock.view(env)) : undefined;
+            if (misconfigured)
+                return finish('misconfigured', { registryError: misconfigured });
+            if (!ticket || !view) {
+                // Just fell back: queue with CloudFormation at once. Else back off (with jitter) and retry.
+                if (registry !== polled)
+                    continue;
+                const cap = Math.max(opts.pollIntervalMs, Math.min(30_000, me.leaseMs / 3));
+                if (!(await pause(backoffMs(failures - 1, opts.pollIntervalMs, cap))))
+                    return endOfWait();
+                continue;
+            }
+            arrived = true;
+            let now = clock.now();
+            if (keeper.removed) {
+                // Someone judged this waiter dead and removed its ticket: queue again, at the back.
+                log.warning("This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again.");
+                await keeper.drop();
+                continue;
+            }
+            const lockHolder = view.lock.holder;
+            const holder = lockHolder && !sameOwner(lockHolder.owner, me.owner) ? lockHolder : undefined;
+            const twin = warnedDuplicate ? undefined : duplicateOf(me, holder, view.tickets);
+            if (twin) {
+                warnedDuplicate = true;
+                log.warning(`The correlation ID ${me.correlationId} is already used by another run in ${env} (${twin.run.runUrl ?? 'no run link'}). Correlation IDs should be unique per run: logs, records and Slack threads of the two runs will mix. This run queues like any other.`, { title: 'Correlation ID not unique' });
+            }
+            const ahead = await liveAhead(view.tickets, ticket, me, holder, {
+                isDead: (t) => tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now),
+                remove: async (t) => {
+                    const removed = await attempt(() => polled.lock.removeDeadTicket(env, t));
+                    if (removed)
+                        log.warning(`Removed the dead ticket #${t.seq} of ${t.correlationId} (no heartbeat for ${formatDuration(t.leaseMs)}).`);
+                    return removed === true;
+                }
+            });
+            let stale;
+            if (holder) {
+                if (!waitedFor.has(holder.fence))
+                    waitedFor.set(holder.fence, holder);
+                if (tracker.isDead(`lock#${holder.fence}`, holder.heartbeat, holder.leaseMs, now)) {
+                    stale = `no heartbeat for ${formatDuration(holder.leaseMs)}`;
+                }
+                else if (liveness && now - (runChecked.get(holder.owner) ?? -Infinity) >= RUN_CHECK_MS) {
+                    runChecked.set(holder.owner, now);
+                    if ((await liveness.runFinished(holder.run)) === true)
+                        stale = 'its workflow run is no longer in progress';
+                }
+            }
+            if (opts.skipSuperseded && me.run.ref) {
+                const newer = view.tickets.find((t) => t.seq > ticket.seq &&
+                    t.run.ref === me.run.ref &&
+                    !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now));
+                if (newer) {
+                    log.info(`A newer run for ${me.run.ref} is queued behind this one (${newer.correlationId}, ${newer.run.runUrl ?? 'no run link'}): skipping this older deployment.`);
+                    return finish('superseded', { supersededBy: newer });
+                }
+            }
+            const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
+            if (poll === 1 || myTurn || now - stacksReadAt >= STACK_CHECK_MS) {
+                if (poll > 1)
+                    stacks = await reader.describeStacks(me.stacks);
+                stacksReadAt = now;
+                busy = stacks.some((s) => (0,stack_status/* isInProgress */.LT)(s.status)) ? await readActivity(reader, stacks) : [];
+                if (busy.length > 0)
+                    firstBusy ??= busy;
+            }
+            if (queuePosition === undefined) {
+                queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
+                // Told in the background: a slow Slack never holds up the wait.
+                arrivalNotice = opts
+                    .onArrival?.({ registry, position: queuePosition, holder, ahead, busy })
+                    .catch((err) => log.warning(`Arrival notice failed: ${err.message}`));
+            }
+            if (myTurn && busy.length === 0) {
+                if (stale)
+                    log.warning(`Taking over the lock of ${holder.correlationId} (${holder.run.runUrl ?? 'no run link'}): ${stale}.`, { title: 'Stale lock taken over' });
+                const sentAt = clock.now();
+                const got = await attempt(() => polled.lock.acquire(me, view.lock));
+                if (got) {
+                    opts.onAcquired?.(got, registry, sentAt);
+                    return finish('acquired', {
+                        holder: got,
+                        lockBefore: view.lock,
+                        tookOver: stale && holder ? { from: holder, reason: stale } : undefined
+                    });
+                }
+                if (failures === 0) {
+                    log.info('Another run took the lock first; waiting again.');
+                    continue;
+                }
+            }
+            now = clock.now();
+            const queue = { ticket, ahead, holder, stale };
+            log.info(pollReport(poll, now - started, opts, queue, queuePosition));
+            logActivity(log, busy, lastEvent, now, opts);
+            if (!(await pause(opts.pollIntervalMs)))
+                return endOfWait();
+        }
+    }
+    finally {
+        // Whatever ended the wait (an error included), the ticket's heartbeat ends with it.
+        await keeper.stop();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/lock.ts
+
+
+
+// The commands that free a lock: release (one acquisition) and unlock (whoever holds it).
+const NO_LOCK = 'without a registry there is no lock, queue or history.';
+const OUTCOMES = ['succeeded', 'failed', 'no-change', 'cancelled'];
+const release = {
+    summary: 'Release a lock by correlation ID and fencing token (a no-op, exit 1, when it is not held by them).',
+    usage: '--stack-name NAMES --registry-table TABLE --correlation-id ID --fence N [--outcome succeeded|failed]',
+    options: { fence: { type: 'string' }, outcome: { type: 'string' } },
+    needsTable: NO_LOCK,
+    async run(ctx) {
+        const { config } = ctx;
+        const id = config.correlationId;
+        const fence = Number(str(ctx, 'fence'));
+        if (!id || !Number.isInteger(fence) || fence < 1) {
+            ctx.err(`release needs --correlation-id and --fence (a whole number from 1), got ${JSON.stringify(id ?? '')} and ${JSON.stringify(str(ctx, 'fence') ?? '')}.`);
+            return ExitCode.Failed;
+        }
+        const outcome = str(ctx, 'outcome') ?? 'succeeded';
+        if (!OUTCOMES.includes(outcome)) {
+            ctx.err(`--outcome is ${JSON.stringify(outcome)}: expected succeeded, failed, no-change or cancelled.`);
+            return ExitCode.Failed;
+        }
+        const { lock, records } = await registryFor(config);
+        const released = await lock.release(config.environment, { correlationId: id, fence }, outcome);
+        if (released)
+            await records.addTransition(id, {
+                state: 'released',
+                at: new Date().toISOString(),
+                note: `from the command line (${outcome})`
+            }, { outcome });
+        emit(ctx, { released }, released
+            ? `Released ${config.environment} (${id}, fencing token ${fence}).`
+            : `Not released: ${config.environment} is not held by ${id} with fencing token ${fence}.`);
+        return released ? ExitCode.Ok : ExitCode.Failed;
+    }
+};
+const unlock = {
+    summary: "Clear the lock whoever holds it. Needs --force and --reason; recorded on the holder's record.",
+    usage: '--stack-name NAMES --registry-table TABLE --force --reason TEXT',
+    options: { force: { type: 'boolean' }, reason: { type: 'string' } },
+    needsTable: NO_LOCK,
+    async run(ctx) {
+        const { config, operator: by } = ctx;
+        const reason = str(ctx, 'reason')?.trim();
+        if (!ctx.options['force'] || !reason) {
+            ctx.err('unlock needs --force and --reason TEXT: it takes the lock from whoever holds it.');
+            return ExitCode.Failed;
+        }
+        const { lock, records } = await registryFor(config);
+        const previous = await lock.forceUnlock(config.environment, reason, by);
+        if (previous) {
+            await records.addTransition(previous.correlationId, {
+                state: 'force-unlocked',
+                at: new Date().toISOString(),
+                note: `by ${by}: ${reason}`
+            });
+        }
+        emit(ctx, { unlocked: Boolean(previous), previous: previous && withoutOwner(previous) }, previous
+            ? `Unlocked ${config.environment}: was held by ${describeHolder(previous)}. Recorded: by ${by}: ${reason}`
+            : `${config.environment} was not locked.`);
+        return ExitCode.Ok;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/domain/findings.ts
+
+/** The active-deployment check: runs first, on its own, before any other check. */
+function activeDeploymentFindings(stacks) {
+    return stacks
+        .filter((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class === 'in-progress')
+        .map((s) => ({
+        code: 'STACK_IN_PROGRESS',
+        severity: 'blocking',
+        stack: s.name,
+        message: `Stack ${s.name} is ${s.status}: another deployment is active.`,
+        resolution: [
+            'Wait for the active deployment to finish (raise wait-timeout-minutes to queue behind it).',
+            `Follow it: aws cloudformation describe-stack-events --stack-name ${s.name}`
+        ]
+    }));
+}
+const recovery = {
+    rollback: (stack) => ({
+        code: 'STACK_NEEDS_ROLLBACK',
+        message: `Stack ${stack} failed with rollback disabled and must be rolled back before it can be updated.`,
+        resolution: [
+            `aws cloudformation rollback-stack --stack-name ${stack}`,
+            `aws cloudformation wait stack-rollback-complete --stack-name ${stack}`
+        ]
+    }),
+    'continue-rollback': (stack) => ({
+        code: 'STACK_NEEDS_CONTINUE_ROLLBACK',
+        message: `Stack ${stack} is stuck in a failed rollback; the rollback must be continued before it can be updated.`,
+        resolution: [
+            `Find the resources that failed: aws cloudformation describe-stack-events --stack-name ${stack}`,
+            `aws cloudformation continue-update-rollback --stack-name ${stack} [--resources-to-skip LogicalId ...]`
+        ]
+    }),
+    delete: (stack) => ({
+        code: 'STACK_NEEDS_DELETE',
+        message: `Stack ${stack} can only be deleted (a failed create or a failed delete); it must be deleted before it can be deployed.`,
+        resolution: [
+            `aws cloudformation delete-stack --stack-name ${stack}`,
+            `aws cloudformation wait stack-delete-complete --stack-name ${stack}`,
+            'Or set cleanup: failed-create to let the action delete a stack left by a failed create.'
+        ]
+    })
+};
+/** The checks after the active-deployment check, in a fixed order. */
+function otherFindings(stacks, ctx) {
+    const findings = [];
+    for (const s of stacks) {
+        const info = (0,stack_status/* classifyStatus */.xo)(s.status);
+        if (info.class === 'blocked' && info.needs) {
+            findings.push({ severity: 'blocking', stack: s.name, ...recovery[info.needs](s.name) });
+        }
+        else if (info.class === 'stable-after-failure') {
+            findings.push({
+                code: 'LAST_DEPLOYMENT_FAILED',
+                severity: 'warning',
+                stack: s.name,
+                message: `The last deployment of ${s.name} failed and was rolled back (${s.status}${s.statusReason ? `: ${s.statusReason}` : ''}).`,
+                resolution: [
+                    `See why: aws cloudformation describe-stack-events --stack-name ${s.name}`,
+                    'Make sure this run contains the fix.'
+                ]
+            });
+        }
+        else if (info.class === 'does-not-exist') {
+            findings.push({
+                code: 'STACK_DOES_NOT_EXIST',
+                severity: 'info',
+                stack: s.name,
+                message: `Stack ${s.name} does not exist yet; this deployment will create it.`,
+                resolution: []
+            });
+        }
+    }
+    if (ctx.registryUnavailable) {
+        findings.push({
+            code: 'REGISTRY_UNAVAILABLE',
+            severity: 'warning',
+            message: `The registry table could not be used (${ctx.registryUnavailable}); coordinated through CloudFormation only (no queue order, no identity of other runs).`,
+            resolution: [
+                'Check that the table exists in this region and that the role may use it (see infra/iam-policy.json).',
+                'aws dynamodb describe-table --table-name TABLE'
+            ]
+        });
+    }
+    else if (!ctx.registryConfigured) {
+        findings.push({
+            code: 'REGISTRY_NOT_CONFIGURED',
+            severity: 'warning',
+            message: 'No registry-table: coordinating through CloudFormation only (best effort: no queue order, no identity of other runs).',
+            resolution: ['Deploy the registry table (infra/registry-table.yml) and set registry-table.']
+        });
+    }
+    return findings;
+}
+const blocking = (findings) => findings.filter((f) => f.severity === 'blocking');
+const warningsOf = (findings) => findings.filter((f) => f.severity === 'warning');
+/** The table cannot be used as configured (missing, denied, another key schema): fixed by a person, not by waiting. */
+function registryMisconfiguredFinding(table, error) {
+    return {
+        code: 'REGISTRY_MISCONFIGURED',
+        severity: 'blocking',
+        message: `registry-table ${JSON.stringify(table)} cannot be used: ${error}. Nothing was coordinated: a table that is set but unusable is a configuration error, not a reason to coordinate on CloudFormation alone.`,
+        resolution: [
+            'Check registry-table and the region: the table must exist there, with partition key pk (S) and sort key sk (S) (infra/registry-table.yml).',
+            'Check that the role may use it (infra/iam-policy.json).',
+            `aws dynamodb describe-table --table-name ${table}`,
+            'To coordinate on CloudFormation alone on purpose, leave registry-table empty.'
+        ]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/read.ts
+
+
+
+/** The one place that reads the action's inputs. Secrets are masked before anything else. */
+function readInput(name) {
+    return core.getInput(name);
+}
+function maskSecrets() {
+    for (const name of SECRET_INPUTS) {
+        const value = readInput(name).trim();
+        if (value)
+            core.setSecret(value);
+    }
+}
+function read_readConfig(env = process.env) {
+    maskSecrets();
+    return parseConfig(readInput, env);
+}
+/** The correlation-id input alone, read before the rest so even config errors carry an ID. */
+const read_readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
+
+;// CONCATENATED MODULE: ./src/runtime/stage.ts
+
+
+
+
+
+
+const coreIO = {
+    setOutput: (name, value) => lib_core.setOutput(name, value),
+    saveState: (name, value) => lib_core.saveState(name, value),
+    getState: (name) => lib_core.getState(name),
+    setExitCode: (code) => {
+        process.exitCode = code;
+    },
+    appendSummary: async (markdown) => {
+        if (!process.env['GITHUB_STEP_SUMMARY'])
+            return;
+        await lib_core.summary.addRaw(markdown, true).write();
+    }
+};
+const systemClock = { now: () => Date.now() };
+const sleep = (ms, signal) => new Promise((resolve) => {
+    if (signal?.aborted)
+        return resolve();
+    const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+});
+/**
+ * The deployment's correlation ID: the one pre saved, else the input, else a new
+ * one (a stage that runs without pre, such as a sub-action, still has one).
+ */
+function stageCorrelationId(io) {
+    const saved = io.getState(State.CorrelationId);
+    if (saved)
+        return saved;
+    const input = readCorrelationIdInput();
+    return input && isValidCorrelationId(input) ? input : newCorrelationId();
+}
+/** Aborts on the signals the runner sends on cancel: SIGINT, then SIGTERM. */
+function cancellationSignal(onSignal) {
+    const controller = new AbortController();
+    for (const sig of ['SIGINT', 'SIGTERM']) {
+        process.once(sig, () => {
+            onSignal?.(sig);
+            controller.abort(sig);
+        });
+    }
+    return controller.signal;
+}
+/** Runs a stage: any unexpected error fails the step with a message that carries the correlation ID. */
+async function runStage(correlationId, body) {
+    try {
+        await body();
+    }
+    catch (err) {
+        const e = err;
+        core.error(`[${correlationId}] ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, {
+            title: 'Deployment Coordinator failed'
+        });
+        if (e?.stack)
+            core.debug(e.stack);
+        process.exitCode = 1;
+    }
+}
+/** Every stage validates the inputs (a sub-action may run without pre); bad input fails the step here. */
+function loadConfig(log, io) {
+    try {
+        return readConfig();
+    }
+    catch (err) {
+        if (!(err instanceof ConfigError))
+            throw err;
+        log.error(err.message, { title: 'Invalid input' });
+        io.setExitCode(1);
+        return undefined;
+    }
+}
+/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
+async function actionStage(body) {
+    const io = coreIO;
+    const correlationId = stageCorrelationId(io);
+    const log = createLogger(correlationId);
+    await runStage(correlationId, async () => {
+        const config = loadConfig(log, io);
+        if (config)
+            await body({ io, log, config, correlationId });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/readiness.ts
+
+
+
+
+
+
+// The commands that look and take nothing: status, can-deploy, wait.
+/** Whether a deployment could start now, and why not. */
+async function readiness(ctx) {
+    const { config } = ctx;
+    const { reader, registry } = await openClients(config);
+    const [stacks, view] = await Promise.all([
+        reader.describeStacks(config.stackNames),
+        registry.lock.view(config.environment)
+    ]);
+    const findings = [
+        ...activeDeploymentFindings(stacks),
+        ...otherFindings(stacks, { registryConfigured: Boolean(config.registryTable) })
+    ];
+    const reasons = [
+        ...(view.lock.holder ? [`lock held by ${describeHolder(view.lock.holder)}`] : []),
+        ...(view.tickets.length > 0 ? [`${view.tickets.length} run(s) queued`] : []),
+        ...blocking(findings).map((f) => `${f.code}: ${f.message}`)
+    ];
+    return { reader, registry, stacks, view, findings, reasons };
+}
+const readiness_status = {
+    summary: 'Show the lock, the queue and the stacks of an environment.',
+    usage: '--stack-name NAMES [--environment NAME] [--registry-table TABLE] [--json]',
+    options: {},
+    async run(ctx) {
+        const { config } = ctx;
+        const { stacks, view, registry, reader } = await readiness(ctx);
+        const lines = [
+            `Environment ${config.environment} (${config.registryTable ? `registry ${config.registryTable}` : 'CloudFormation only'})`,
+            view.lock.holder
+                ? `  Lock: held by ${describeHolder(view.lock.holder)}, fencing token ${view.lock.fence}`
+                : `  Lock: free${view.lock.lastHolder ? ` (last: ${view.lock.lastHolder}, ${view.lock.lastOutcome ?? 'no outcome'}, released ${view.lock.releasedAt ?? '?'})` : ''}`,
+            `  Queue: ${view.tickets.length === 0 ? 'empty' : view.tickets.map((t) => `#${t.seq} ${t.correlationId} (${t.run.runUrl ?? 'no run link'}) since ${t.enqueuedAt}`).join('\n         ')}`,
+            ...stacks.map((s) => `  Stack ${s.name}: ${s.status}  ${reader.consoleUrl(s)}`)
+        ];
+        emit(ctx, {
+            environment: config.environment,
+            registry: registry.lock.kind,
+            lock: view.lock.holder
+                ? { ...view.lock, holder: withoutOwner(view.lock.holder) }
+                : view.lock,
+            queue: view.tickets.map(withoutOwner),
+            stacks: stacks.map((s) => ({ name: s.name, status: s.status }))
+        }, lines.join('\n'));
+        return ExitCode.Ok;
+    }
+};
+const canDeploy = {
+    summary: 'Exit 0 when a deployment could start now, 2 when another is active or queued, 1 when a stack blocks.',
+    usage: '--stack-name NAMES [--environment NAME] [--registry-table TABLE] [--json]',
+    options: {},
+    async run(ctx) {
+        const { reasons, findings } = await readiness(ctx);
+        const blocked = blocking(findings).some((f) => f.code !== 'STACK_IN_PROGRESS');
+        const busy = reasons.length > 0 && !blocked;
+        emit(ctx, { canDeploy: reasons.length === 0, reasons, findings }, reasons.length === 0
+            ? `${ctx.config.environment}: free to deploy.`
+            : `${ctx.config.environment}: not now.\n  ${reasons.join('\n  ')}`);
+        return reasons.length === 0 ? ExitCode.Ok : busy ? ExitCode.Concurrent : ExitCode.Failed;
+    }
+};
+const wait = {
+    summary: 'Wait until a deployment could start (exit 0), or give up after --wait-timeout-minutes (exit 2). Takes no lock.',
+    usage: '--stack-name NAMES [--wait-timeout-minutes N] [--poll-interval-seconds N] [--json]',
+    options: {},
+    async run(ctx) {
+        const { config } = ctx;
+        const started = systemClock.now();
+        for (;;) {
+            const { reasons, findings } = await readiness(ctx);
+            const waited = systemClock.now() - started;
+            const stuck = blocking(findings).filter((f) => f.code !== 'STACK_IN_PROGRESS');
+            if (stuck.length > 0) {
+                // Waiting cannot unblock these: someone has to act on the stack.
+                emit(ctx, { canDeploy: false, waitedMs: waited, reasons }, `${config.environment}: blocked, waiting will not help.\n  ${reasons.join('\n  ')}`);
+                return ExitCode.Failed;
+            }
+            if (reasons.length === 0) {
+                emit(ctx, { canDeploy: true, waitedMs: waited }, `${config.environment}: free after ${formatDuration(waited)}.`);
+                return ExitCode.Ok;
+            }
+            if (waited >= config.waitTimeoutMs) {
+                emit(ctx, { canDeploy: false, waitedMs: waited, reasons }, `${config.environment}: still busy after ${formatDuration(waited)}.\n  ${reasons.join('\n  ')}`);
+                return ExitCode.Concurrent;
+            }
+            ctx.log.info(`Waiting: ${reasons.join('; ')}`);
+            await sleep(Math.min(config.pollIntervalMs, config.waitTimeoutMs - waited));
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/cli/register.ts
+
+
+
+
+
+
+
+const register = {
+    summary: 'Take the lock for a deployment made by hand (queuing up to --wait-timeout-minutes); prints its correlation ID and fencing token.',
+    usage: '--stack-name NAMES --registry-table TABLE [--wait-timeout-minutes N] [--lease-minutes N] [--correlation-id ID]',
+    help: 'Nothing heartbeats a lock taken here: release it before --lease-minutes pass, or others may take it over.',
+    options: {},
+    needsTable: 'without a registry there is no lock to take.',
+    async run(ctx) {
+        const { config, log } = ctx;
+        const { reader, registry } = await openClients(config);
+        const me = {
+            correlationId: log.correlationId,
+            // Nothing heartbeats a registered lock; it is released by correlation ID and fence.
+            owner: (0,external_node_crypto_.randomUUID)(),
+            environment: config.environment,
+            stacks: config.stackNames,
+            run: ctx.run,
+            leaseMs: config.leaseMs
+        };
+        const turn = await waitForTurn({
+            reader,
+            registry,
+            log,
+            clock: systemClock,
+            sleep: sleep,
+            fallback: fallbackRegistry(registryChoice(config))
+        }, {
+            me,
+            arrival: await reader.describeStacks(config.stackNames),
+            // Without --wait-timeout-minutes, register does not queue: busy means exit 2 at once.
+            timeoutMs: str(ctx, 'wait-timeout-minutes') ? config.waitTimeoutMs : 0,
+            pollIntervalMs: config.pollIntervalMs,
+            expectedMs: config.expectedDurationMs ?? DEFAULT_EXPECTED_DURATION_MS,
+            estimateBasis: 'from the command line',
+            skipSuperseded: false
+        });
+        // Fence 0 is CloudFormation's own lock (the table stopped answering): nothing anyone else sees.
+        const holder = turn.kind === 'acquired' && turn.holder?.fence ? turn.holder : undefined;
+        if (!holder) {
+            emit(ctx, { acquired: false, waitedFor: turn.waitedFor.map(withoutOwner) }, `${config.environment}: busy; not registered.`);
+            return ExitCode.Concurrent;
+        }
+        await registry.records.putRecord({
+            correlationId: me.correlationId,
+            environment: config.environment,
+            stacks: config.stackNames,
+            run: me.run
+        }, { state: 'queued', at: holder.acquiredAt, note: 'registered from the command line' });
+        await registry.records.addTransition(me.correlationId, { state: 'acquired', at: holder.acquiredAt }, { fence: holder.fence });
+        emit(ctx, { acquired: true, correlationId: me.correlationId, fence: holder.fence }, `Registered ${me.correlationId} on ${config.environment}, fencing token ${holder.fence}.\nRelease with: deploy-coordinator release --stack-name ${config.stackNames.join(',')} --environment ${config.environment} --registry-table ${config.registryTable} --correlation-id ${me.correlationId} --fence ${holder.fence}`);
+        return ExitCode.Ok;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/cli/commands.ts
+
+
+
+
+/** Every command, in the order the usage lists them. */
+const COMMANDS = {
+    status: readiness_status,
+    'can-deploy': canDeploy,
+    wait: wait,
+    register: register,
+    release: release,
+    history: history_history,
+    estimate: estimate,
+    unlock: unlock
+};
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+
+
+
+
+
+
+
+
+
+const USAGE = `Usage: deploy-coordinator <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+    .map(([name, c]) => `  ${name.padEnd(11)} ${c.summary}`)
+    .join('\n')}
+
+Run 'deploy-coordinator <command> --help' for a command's options.
+Exit status: 0 ok, 2 another deployment is active, 1 anything else.`;
+const COMMON = `Options (the action's inputs, same names and defaults):
+  --stack-name NAMES         stacks, comma separated (required)
+  --environment NAME         lock scope (default: the first stack name)
+  --region REGION            default AWS_REGION, then AWS_DEFAULT_REGION
+  --registry-table TABLE     the DynamoDB registry table (default: CloudFormation only)
+  --json                     machine-readable output
+  --help                     this help`;
+/** The action's inputs that make sense on a command line. */
+const CONFIG_OPTIONS = [
+    inputs_Inputs.StackName,
+    inputs_Inputs.Environment,
+    inputs_Inputs.Region,
+    inputs_Inputs.RegistryTable,
+    inputs_Inputs.WaitTimeoutMinutes,
+    inputs_Inputs.PollIntervalSeconds,
+    inputs_Inputs.LeaseMinutes,
+    inputs_Inputs.CorrelationId,
+    inputs_Inputs.ExpectedDurationMinutes
+];
+/** Lines to stderr, so stdout holds only the command's result (and --json stays parseable). */
+const stderrSink = {
+    info: (m) => process.stderr.write(`${m}\n`),
+    debug: () => undefined,
+    warning: (m) => process.stderr.write(`warning: ${m}\n`),
+    error: (m) => process.stderr.write(`error: ${m}\n`)
+};
+/**
+ * The CLI's entry, and the one place it reads its process environment (`env`): the region, the
+ * operator's name and the workflow run are passed down from here.
+ */
+async function runCli(argv, out = (t) => process.stdout.write(`${t}\n`), env = process.env) {
+    const [name, ...rest] = argv;
+    if (!name) {
+        process.stderr.write(`${USAGE}\n`);
+        return ExitCode.Failed;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') {
+        out(USAGE);
+        return ExitCode.Ok;
+    }
+    const command = COMMANDS[name];
+    if (!command) {
+        process.stderr.write(`Unknown command '${name}'.\n\n${USAGE}\n`);
+        return ExitCode.Failed;
+    }
+    let values;
+    try {
+        ({ values } = (0,external_node_util_.parseArgs)({
+            args: [...rest],
+            strict: true,
+            allowPositionals: false,
+            options: {
+                ...Object.fromEntries(CONFIG_OPTIONS.map((o) => [o, { type: 'string' }])),
+                ...command.options,
+                json: { type: 'boolean' },
+                help: { type: 'boolean', short: 'h' }
+            }
+        }));
+    }
+    catch (err) {
+        process.stderr.write(`${err.message}\n\nRun 'deploy-coordinator ${name} --help'.\n`);
+        return ExitCode.Failed;
+    }
+    if (values['help']) {
+        out(`Usage: deploy-coordinator ${name} ${command.usage}\n\n${command.summary}\n\n${command.help ? `${command.help}\n\n` : ''}${COMMON}`);
+        return ExitCode.Ok;
+    }
+    let config;
+    try {
+        config = config_parseConfig((input) => (typeof values[input] === 'string' ? values[input] : ''), env);
+    }
+    catch (err) {
+        if (!(err instanceof config_ConfigError))
+            throw err;
+        // The same checks as the action, in the command line's words: 'stack-name' -> --stack-name.
+        const text = Object.values(inputs_Inputs).reduce((m, input) => m.replaceAll(`'${input}'`, `--${input}`), err.message);
+        process.stderr.write(`${text}\n`);
+        return ExitCode.Failed;
+    }
+    const refused = needTable(name, command, config);
+    if (refused) {
+        process.stderr.write(`${refused}\n`);
+        return ExitCode.Failed;
+    }
+    const correlationId = config.correlationId ?? correlation_id_newCorrelationId();
+    const ctx = {
+        config,
+        options: values,
+        json: Boolean(values['json']),
+        log: logger_createLogger(correlationId, stderrSink),
+        out,
+        err: (t) => process.stderr.write(`${t}\n`),
+        operator: env['USER'] || env['GITHUB_ACTOR'] || 'unknown',
+        run: runContext(env)
+    };
+    try {
+        return await command.run(ctx);
+    }
+    catch (err) {
+        process.stderr.write(`error: ${err.name}: ${err.message}\n`);
+        return ExitCode.Failed;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5627:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LT: () => (/* binding */ isInProgress),
+/* harmony export */   kq: () => (/* binding */ DOES_NOT_EXIST),
+/* harmony export */   s5: () => (/* binding */ OPERATION_START_STATUSES),
+/* harmony export */   xo: () => (/* binding */ classifyStatus)
+/* harmony export */ });
+/* unused harmony export STACK_STATUSES */
+/** Not an AWS status: how this project names a stack that DescribeStacks does not find. */
+const DOES_NOT_EXIST = 'DOES_NOT_EXIST';
+const inProgress = { class: 'in-progress' };
+const stable = { class: 'stable' };
+const afterFailure = { class: 'stable-after-failure' };
+const gone = { class: 'does-not-exist' };
+const needs = (action) => ({ class: 'blocked', needs: action });
+const STACK_STATUSES = {
+    CREATE_IN_PROGRESS: inProgress,
+    DELETE_IN_PROGRESS: inProgress,
+    IMPORT_IN_PROGRESS: inProgress,
+    IMPORT_ROLLBACK_IN_PROGRESS: inProgress,
+    // A change set was created and not executed yet: `aws cloudformation deploy`
+    // sits here between its two calls, so another run is mid-deployment.
+    REVIEW_IN_PROGRESS: inProgress,
+    ROLLBACK_IN_PROGRESS: inProgress,
+    UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
+    UPDATE_IN_PROGRESS: inProgress,
+    UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
+    UPDATE_ROLLBACK_IN_PROGRESS: inProgress,
+    CREATE_COMPLETE: stable,
+    IMPORT_COMPLETE: stable,
+    UPDATE_COMPLETE: stable,
+    UPDATE_ROLLBACK_COMPLETE: afterFailure,
+    IMPORT_ROLLBACK_COMPLETE: afterFailure,
+    // Rollback disabled and the operation failed: resources are half-applied.
+    // We restore the last good state before anyone deploys on top of it.
+    CREATE_FAILED: needs('rollback'),
+    UPDATE_FAILED: needs('rollback'),
+    UPDATE_ROLLBACK_FAILED: needs('continue-rollback'),
+    IMPORT_ROLLBACK_FAILED: needs('continue-rollback'),
+    // A failed create leaves a stack that can only be deleted.
+    ROLLBACK_COMPLETE: needs('delete'),
+    ROLLBACK_FAILED: needs('delete'),
+    DELETE_FAILED: needs('delete'),
+    DELETE_COMPLETE: gone
+};
+function classifyStatus(status) {
+    if (status === undefined || status === DOES_NOT_EXIST)
+        return gone;
+    const info = STACK_STATUSES[status];
+    // An unknown status is one AWS added after this release: assume something is
+    // happening rather than deploy over it.
+    return info ?? inProgress;
+}
+const isInProgress = (status) => classifyStatus(status).class === 'in-progress';
+/** Stack-level statuses that open a new operation (the first event of an operation). */
+const OPERATION_START_STATUSES = new Set([
+    'CREATE_IN_PROGRESS',
+    'UPDATE_IN_PROGRESS',
+    'DELETE_IN_PROGRESS',
+    'IMPORT_IN_PROGRESS',
+    'REVIEW_IN_PROGRESS'
+]);
+
+
+/***/ }),
+
+/***/ 5908:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   In: () => (/* binding */ CORRELATION_TAG),
+/* harmony export */   lQ: () => (/* binding */ isStackEvent),
+/* harmony export */   xw: () => (/* binding */ operationProgress)
+/* harmony export */ });
+/* unused harmony export STACK_RESOURCE_TYPE */
+const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
+/** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
+const CORRELATION_TAG = 'DeploymentCorrelationId';
+const isStackEvent = (e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
+function operationProgress(events) {
+    const last = new Map();
+    for (const e of events)
+        if (!isStackEvent(e))
+            last.set(e.logicalId, e.status);
+    let done = 0;
+    let inProgress = 0;
+    let failed = 0;
+    for (const status of last.values()) {
+        if (status.endsWith('_IN_PROGRESS'))
+            inProgress++;
+        else if (status.endsWith('_FAILED'))
+            failed++;
+        else
+            done++;
+    }
+    return { done, inProgress, failed };
+}
+
+
+/***/ }),
+
+/***/ 3546:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8400);
+
+process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9113:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ RECORD_TTL_DAYS),
+/* harmony export */   MA: () => (/* binding */ HISTORY_TTL_DAYS),
+/* harmony export */   i$: () => (/* binding */ RegistryUnavailableError)
+/* harmony export */ });
+/* unused harmony export classifyRegistryError */
+const CONFIGURATION_ERRORS = new Set([
+    'ResourceNotFoundException',
+    'AccessDeniedException',
+    'ValidationException',
+    'UnrecognizedClientException',
+    'InvalidSignatureException',
+    'MissingAuthenticationTokenException',
+    'ExpiredTokenException',
+    'CredentialsProviderError'
+]);
+const THROTTLING_ERRORS = new Set([
+    'ThrottlingException',
+    'ProvisionedThroughputExceededException',
+    'RequestLimitExceeded',
+    'TooManyRequestsException'
+]);
+function classifyRegistryError(err) {
+    const name = err?.name ?? '';
+    if (CONFIGURATION_ERRORS.has(name))
+        return 'configuration';
+    if (THROTTLING_ERRORS.has(name))
+        return 'throttled';
+    return 'unreachable';
+}
+/** A registry call failed after the SDK's own retries; `failure` says what kind of trouble it is. */
+class RegistryUnavailableError extends Error {
+    operation;
+    cause;
+    failure;
+    constructor(operation, cause) {
+        const e = cause;
+        super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
+        this.operation = operation;
+        this.cause = cause;
+        this.name = 'RegistryUnavailableError';
+        this.failure = classifyRegistryError(cause);
+    }
+}
+const RECORD_TTL_DAYS = 7;
+const HISTORY_TTL_DAYS = 180;
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3838:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ExitCode: () => (/* binding */ ExitCode),
+  addPath: () => (/* binding */ addPath),
+  debug: () => (/* binding */ debug),
+  endGroup: () => (/* binding */ endGroup),
+  error: () => (/* binding */ error),
+  exportVariable: () => (/* binding */ exportVariable),
+  getBooleanInput: () => (/* binding */ getBooleanInput),
+  getIDToken: () => (/* binding */ getIDToken),
+  getInput: () => (/* binding */ getInput),
+  getMultilineInput: () => (/* binding */ getMultilineInput),
+  getState: () => (/* binding */ getState),
+  group: () => (/* binding */ group),
+  info: () => (/* binding */ info),
+  isDebug: () => (/* binding */ isDebug),
+  markdownSummary: () => (/* reexport */ markdownSummary),
+  notice: () => (/* binding */ notice),
+  platform: () => (/* reexport */ platform_namespaceObject),
+  saveState: () => (/* binding */ saveState),
+  setCommandEcho: () => (/* binding */ setCommandEcho),
+  setFailed: () => (/* binding */ setFailed),
+  setOutput: () => (/* binding */ setOutput),
+  setSecret: () => (/* binding */ setSecret),
+  startGroup: () => (/* binding */ startGroup),
+  summary: () => (/* reexport */ summary),
+  toPlatformPath: () => (/* reexport */ toPlatformPath),
+  toPosixPath: () => (/* reexport */ toPosixPath),
+  toWin32Path: () => (/* reexport */ toWin32Path),
+  warning: () => (/* binding */ warning)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
+var platform_namespaceObject = {};
+__nccwpck_require__.r(platform_namespaceObject);
+__nccwpck_require__.d(platform_namespaceObject, {
+  arch: () => (arch),
+  getDetails: () => (getDetails),
+  isLinux: () => (isLinux),
+  isMacOS: () => (isMacOS),
+  isWindows: () => (isWindows),
+  platform: () => (platform)
+});
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28851,7 +30863,7 @@ function toCommandProperties(annotationProperties) {
  */
 function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function issue(name, message = '') {
     issueCommand(name, {}, message);
@@ -28905,10 +30917,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28922,15 +30934,15 @@ function issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -28941,11 +30953,1587 @@ function prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth = __nccwpck_require__(2145);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new lib/* HttpClient */.Qq('actions/oidc-client', [new auth/* BearerCredentialHandler */.tZ(OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return __awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return __awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = _summary;
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, external_path_.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __nccwpck_require__(7187);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec/* getExecOutput */.H('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec/* getExecOutput */.H('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    issueCommand('set-output', { name }, toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function debug(message) {
+    issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 7187:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ exec),
+  H: () => (/* binding */ getExecOutput)
+});
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(90);
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield io/* which */.K7(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+
+/***/ }),
+
+/***/ 2145:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tZ: () => (/* binding */ BearerCredentialHandler)
+/* harmony export */ });
+/* unused harmony exports BasicCredentialHandler, PersonalAccessTokenCredentialHandler */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+
+/***/ }),
+
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient),
+  Kg: () => (/* binding */ HttpClientError),
+  Hv: () => (/* binding */ HttpCodes)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
+
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -29744,84 +33332,24 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+
+/***/ }),
+
+/***/ 90:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ mkdir),
+/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
+/* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   rm: () => (/* binding */ rm),
+/* harmony export */   t2: () => (/* binding */ exists),
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
+/* harmony export */ });
+/* unused harmony exports chmod, copyFile, lstat, open, readdir, rename, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -29832,404 +33360,7 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 };
 
 
-
-class OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = _summary;
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -30244,7 +33375,7 @@ const IS_WINDOWS = process.platform === 'win32';
  * backslash to all junction results on Windows.
  */
 function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         const result = yield fs.promises.readlink(fsPath);
         // On Windows, restore Node 20 behavior: add trailing backslash to all results
         // since junctions on Windows are always directory links
@@ -30256,9 +33387,9 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
 function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         try {
             yield stat(fsPath);
         }
@@ -30272,7 +33403,7 @@ function exists(fsPath) {
     });
 }
 function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
         const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
@@ -30299,7 +33430,7 @@ function isRooted(p) {
  * @return if file exists and is executable, returns the file path. otherwise empty string.
  */
 function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         let stats = undefined;
         try {
             // test file exists
@@ -30314,7 +33445,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -30343,11 +33474,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
+                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
                                 break;
                             }
                         }
@@ -30397,8 +33528,22 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+
+/***/ }),
+
+/***/ 8701:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ which),
+/* harmony export */   U$: () => (/* binding */ mkdirP),
+/* harmony export */   Yz: () => (/* binding */ rmRF)
+/* harmony export */ });
+/* unused harmony exports cp, mv, findInPath */
+/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -30419,7 +33564,7 @@ var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argum
  * @param     options   optional. See CopyOptions.
  */
 function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
         const { force, recursive, copySourceDirectory } = readCopyOptions(options);
         const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
         // Dest is an existing file, but not forcing
@@ -30447,7 +33592,7 @@ function cp(source_1, dest_1) {
                 // a file cannot be copied to itself
                 throw new Error(`'${newDest}' and '${source}' are the same file`);
             }
-            yield io_copyFile(source, newDest, force);
+            yield copyFile(source, newDest, force);
         }
     });
 }
@@ -30459,7 +33604,7 @@ function cp(source_1, dest_1) {
  * @param     options   optional. See MoveOptions.
  */
 function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
         if (yield ioUtil.exists(dest)) {
             let destExists = true;
             if (yield ioUtil.isDirectory(dest)) {
@@ -30486,8 +33631,8 @@ function mv(source_1, dest_1) {
  * @param inputPath path to remove
  */
 function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
             // Check for invalid characters
             // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
             if (/[*"<>|]/.test(inputPath)) {
@@ -30496,7 +33641,7 @@ function rmRF(inputPath) {
         }
         try {
             // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__.rm(inputPath, {
                 force: true,
                 maxRetries: 3,
                 recursive: true,
@@ -30516,9 +33661,9 @@ function rmRF(inputPath) {
  * @returns Promise<void>
  */
 function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
+    return __awaiter(this, void 0, void 0, function* () {
+        (0,assert__WEBPACK_IMPORTED_MODULE_0__.ok)(fsPath, 'a path argument must be provided');
+        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .mkdir */ .Ck(fsPath, { recursive: true });
     });
 }
 /**
@@ -30530,7 +33675,7 @@ function mkdirP(fsPath) {
  * @returns   Promise<string>   path to tool
  */
 function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         if (!tool) {
             throw new Error("parameter 'tool' is required");
         }
@@ -30538,7 +33683,7 @@ function which(tool, check) {
         if (check) {
             const result = yield which(tool, false);
             if (!result) {
-                if (IS_WINDOWS) {
+                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
                     throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
                 }
                 else {
@@ -30560,29 +33705,29 @@ function which(tool, check) {
  * @returns   Promise<string[]>  the paths of the tool
  */
 function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         if (!tool) {
             throw new Error("parameter 'tool' is required");
         }
         // build the list of extensions to try
         const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
             }
         }
         // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
             if (filePath) {
                 return [filePath];
             }
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
             return [];
         }
         // build the list of directories
@@ -30593,7 +33738,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -30602,7 +33747,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -30619,7 +33764,7 @@ function readCopyOptions(options) {
     return { force, recursive, copySourceDirectory };
 }
 function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         // Ensure there is not a run away recursive copy
         if (currentDepth >= 255)
             return;
@@ -30635,7 +33780,7 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
                 yield cpDirRecursive(srcFile, destFile, currentDepth, force);
             }
             else {
-                yield io_copyFile(srcFile, destFile, force);
+                yield copyFile(srcFile, destFile, force);
             }
         }
         // Change the mode for the newly created directory
@@ -30643,8 +33788,8 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
     });
 }
 // Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
         if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
             // unlink/re-link it
             try {
@@ -30669,2828 +33814,6 @@ function io_copyFile(srcFile, destFile, force) {
     });
 }
 //# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var core_ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(core_ExitCode || (core_ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_namespaceObject.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = core_ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function debug(message) {
-    issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/report/logger.ts
-
-const coreSink = core_namespaceObject;
-function logger_createLogger(correlationId, sink = coreSink) {
-    const tag = (message) => message
-        .split('\n')
-        .map((line) => `[${correlationId}] ${line}`)
-        .join('\n');
-    return {
-        correlationId,
-        info: (m) => sink.info(tag(m)),
-        debug: (m) => sink.debug(tag(m)),
-        notice: (m, p) => sink.notice(tag(m), p),
-        warning: (m, p) => sink.warning(tag(m), p),
-        error: (m, p) => sink.error(tag(m), p),
-        async group(title, fn) {
-            sink.startGroup(tag(title));
-            try {
-                return await fn();
-            }
-            finally {
-                sink.endGroup();
-            }
-        }
-    };
-}
-
-// EXTERNAL MODULE: ./src/domain/stack.ts
-var domain_stack = __nccwpck_require__(5908);
-;// CONCATENATED MODULE: ./src/domain/activity.ts
-
-
-const activeCorrelationId = (stack) => stack.tags[domain_stack/* CORRELATION_TAG */.In] || undefined;
-const LATEST_EVENTS = 5;
-function formatEvent(e) {
-    const time = e.timestamp.toISOString().slice(11, 19);
-    const reason = e.reason ? `: ${e.reason}` : '';
-    return `${time} ${e.logicalId} (${e.resourceType}) ${e.status}${reason}`;
-}
-/** The block logged at every poll and in the error annotation when we give up. */
-function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) {
-    const id = activeCorrelationId(a.stack);
-    const lines = [`Stack ${a.stack.name} is ${a.stack.status}: another deployment is active.`];
-    lines.push(`  Active deployment: ${id ?? `unknown (the stack has no ${domain_stack/* CORRELATION_TAG */.In} tag)`}`);
-    if (a.startedAt) {
-        const elapsed = now - a.startedAt.getTime();
-        const remaining = expectedMs - elapsed;
-        lines.push(`  Started: ${a.startedAt.toISOString()} (${a.startStatus ?? 'operation'})`);
-        lines.push(`  Elapsed: ${formatDuration(elapsed)}`);
-        lines.push(`  Estimate: ${remaining > 0 ? `about ${formatDuration(remaining)} remaining` : `overdue by ${formatDuration(-remaining)}`} (expected ${formatDuration(expectedMs)}; ${estimateBasis})`);
-    }
-    else {
-        lines.push('  Started: unknown (the start of the operation is not among the recent events)');
-    }
-    const p = (0,domain_stack/* operationProgress */.xw)(a.events);
-    lines.push(`  Progress: ${p.done} resources done, ${p.inProgress} in progress, ${p.failed} failed`);
-    lines.push(`  Console: ${a.consoleUrl}`);
-    const latest = showLatest ? a.events.slice(-LATEST_EVENTS) : [];
-    if (latest.length > 0) {
-        lines.push('  Latest events:');
-        for (const e of latest)
-            lines.push(`    ${formatEvent(e)}`);
-    }
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/domain/liveness.ts
-/**
- * Judges liveness by watching a heartbeat value change, on the observer's own
- * clock (as amazon-dynamodb-lock-client does): immune to clock skew between
- * runners, since no one else's timestamps are compared.
- */
-class LivenessTracker {
-    seen = new Map();
-    /** Records the value seen now; returns how long (ms) it has stayed the same. */
-    observe(key, value, now) {
-        const last = this.seen.get(key);
-        if (!last || last.value !== value) {
-            this.seen.set(key, { value, since: now });
-            return 0;
-        }
-        return now - last.since;
-    }
-    isDead(key, value, leaseMs, now) {
-        return this.observe(key, value, now) >= leaseMs;
-    }
-    forget(key) {
-        this.seen.delete(key);
-    }
-}
-
-// EXTERNAL MODULE: ./src/domain/stack-status.ts
-var stack_status = __nccwpck_require__(5627);
-// EXTERNAL MODULE: ./src/registry/types.ts
-var types = __nccwpck_require__(234);
-;// CONCATENATED MODULE: ./src/coordination/backoff.ts
-/**
- * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
- * retries spread out without ever hammering the service with near-zero delays.
- */
-function backoffMs(attempt, baseMs, capMs, random = Math.random) {
-    const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
-    return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
-}
-
-;// CONCATENATED MODULE: ./src/coordination/heartbeat-loop.ts
-/**
- * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
- * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
- * the interval, so one lost write never lets a lease run out; a beat that says the thing it
- * keeps alive is gone (false) ends the loop.
- */
-class HeartbeatLoop {
-    sleep;
-    intervalMs;
-    beat;
-    stopper;
-    loop;
-    constructor(sleep, intervalMs, beat) {
-        this.sleep = sleep;
-        this.intervalMs = intervalMs;
-        this.beat = beat;
-    }
-    get running() {
-        return this.loop !== undefined && !this.stopper?.signal.aborted;
-    }
-    start(firstDelayMs = this.intervalMs) {
-        if (this.loop)
-            return;
-        const stopper = new AbortController();
-        this.stopper = stopper;
-        this.loop = (async () => {
-            let delay = firstDelayMs;
-            while (!stopper.signal.aborted) {
-                await this.sleep(delay, stopper.signal);
-                if (stopper.signal.aborted)
-                    return;
-                const landed = await this.beat();
-                if (landed === false)
-                    return;
-                delay = landed ? this.intervalMs : Math.max(1, Math.floor(this.intervalMs / 3));
-            }
-        })();
-    }
-    /** Ends the loop; resolves once a beat in flight has settled. */
-    async stop() {
-        this.stopper?.abort();
-        await this.loop;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/coordination/wait-for-turn.ts
-
-
-
-
-
-
-
-/** Registry-backed: the waiter re-reads the stacks when it may go, and at least this often. */
-const STACK_CHECK_MS = 30_000;
-/** The GitHub API is asked about a holder's run at most this often. */
-const RUN_CHECK_MS = 30_000;
-/** How long an acquired run still waits for its 'queued' notice to go out. */
-const ARRIVAL_NOTICE_GRACE_MS = 2_000;
-const sameOwner = (a, b) => Boolean(a) && a === b;
-/**
- * Waits for this run's turn: first live ticket, the lock free or stale, and no covered stack in
- * progress in CloudFormation.
- *
- * Registry trouble fails safe. Throttling and errors without an answer are retried (the SDK's
- * retries, then this loop's backoff with jitter); only a registry that has not answered for
- * longer than a lease moves the run to CloudFormation-only coordination, since by then any
- * holder has either started its stack operation (which CloudFormation shows) or lost its lease.
- * A table that cannot be used as configured (missing, denied) on arrival ends the wait as
- * `misconfigured`. Liveness is judged only across unbroken observation: after any failed read,
- * a holder or ticket must be seen unchanged for a full lease again before it counts as dead.
- */
-async function waitForTurn(deps, opts) {
-    const { reader, clock, sleep, log, liveness } = deps;
-    const { me } = opts;
-    const env = me.environment;
-    const started = clock.now();
-    let tracker = new LivenessTracker();
-    const runChecked = new Map();
-    const lastEvent = new Map();
-    const waitedFor = new Map();
-    let registry = deps.registry;
-    let fallbackReason;
-    let ticket;
-    let ticketRemoved = false;
-    let keeper;
-    let stacks = opts.arrival;
-    let stacksReadAt = started;
-    let busy = [];
-    let firstBusy;
-    let queuePosition;
-    let arrivalNotice;
-    let arrived = false;
-    let warnedDuplicate = false;
-    let failures = 0;
-    let unreachableSince;
-    let misconfigured;
-    /** A registry call: undefined when it failed (and the failure was accounted for). */
-    const attempt = async (fn) => {
-        try {
-            const value = await fn();
-            failures = 0;
-            unreachableSince = undefined;
-            return value;
-        }
-        catch (err) {
-            if (!(err instanceof types/* RegistryUnavailableError */.i$))
-                throw err;
-            failures++;
-            // What was seen before the gap proves nothing about what happened during it.
-            tracker = new LivenessTracker();
-            if (err.failure === 'configuration' && !arrived)
-                misconfigured = err.message;
-            else if (err.failure === 'throttled')
-                unreachableSince = undefined;
-            else
-                unreachableSince ??= clock.now();
-            if (failures === 1 || failures % 10 === 0)
-                log.info(`Registry trouble (${err.message}); retrying.`);
-            // Longer than any lease seen: by then every holder has started its stack operation or lost its lease.
-            const patienceMs = Math.max(me.leaseMs, ...[...waitedFor.values()].map((h) => h.leaseMs));
-            if (unreachableSince !== undefined && clock.now() - unreachableSince >= patienceMs)
-                fallBack(err, clock.now() - unreachableSince);
-            return undefined;
-        }
-    };
-    const fallBack = (err, forMs) => {
-        fallbackReason = err.message;
-        void stopKeeper();
-        registry = deps.fallback();
-        ticket = undefined;
-        log.warning(`The registry has not answered for ${formatDuration(forMs)}, longer than a lease (${err.message}). Falling back to CloudFormation-only coordination: no queue order, but a stack in progress still holds this run back.`, { title: 'Registry unavailable' });
-    };
-    const stopKeeper = async () => {
-        const k = keeper;
-        keeper = undefined;
-        await k?.stop();
-    };
-    const keepTicket = () => {
-        if (registry.kind !== 'dynamodb')
-            return;
-        // The ticket's heartbeat runs on its own loop: a slow Slack or CloudFormation call in this
-        // loop never lets a live waiter's ticket look dead to the others.
-        keeper = new HeartbeatLoop(sleep, me.leaseMs / 3, async () => {
-            const mine = ticket;
-            if (!mine)
-                return false;
-            try {
-                const beat = await registry.heartbeatTicket(env, mine);
-                if (ticket !== mine)
-                    return false; // queued again, or fell back, meanwhile
-                if (beat)
-                    ticket = { ...mine, heartbeat: beat.heartbeat };
-                else
-                    ticketRemoved = true;
-                return beat !== undefined;
-            }
-            catch (err) {
-                if (!(err instanceof types/* RegistryUnavailableError */.i$))
-                    throw err;
-                // A throttled write here means the holder's writes (same partition) may be throttled too:
-                // its silence proves nothing, so its liveness is watched afresh.
-                if (err.failure === 'throttled')
-                    tracker = new LivenessTracker();
-                return undefined;
-            }
-        });
-        keeper.start();
-    };
-    const finish = async (kind, extra = {}) => {
-        await stopKeeper();
-        const t = ticket;
-        if (t && registry.kind === 'dynamodb') {
-            try {
-                await registry.removeTicket(env, t.seq);
-                log.info(`Removed this run's queue ticket #${t.seq}.`);
-            }
-            catch (err) {
-                // finalize tries again (the ticket is in state); else it expires as dead after a lease.
-                if (!(err instanceof types/* RegistryUnavailableError */.i$))
-                    throw err;
-                log.info(`Could not remove this run's queue ticket #${t.seq} (${err.message}).`);
-            }
-        }
-        const waitedMs = clock.now() - started;
-        // The 'queued' notice is moot once the lock is held: a slow Slack must not hold up the deployment.
-        if (kind === 'acquired') {
-            const grace = new AbortController();
-            await Promise.race([arrivalNotice, sleep(ARRIVAL_NOTICE_GRACE_MS, grace.signal)]);
-            grace.abort();
-        }
-        else
-            await arrivalNotice;
-        return {
-            kind,
-            registry,
-            fallbackReason,
-            waitedMs,
-            queuePosition: queuePosition ?? 0,
-            stacks,
-            busy: firstBusy ?? [],
-            waitedFor: [...waitedFor.values()],
-            ...extra
-        };
-    };
-    /** Between polls: false when the wait is over (time is up or the run was cancelled). */
-    const pause = async (ms) => {
-        // Registry trouble on arrival is not another deployment: a run that does not wait
-        // (wait-timeout-minutes 0) still gives the table a lease to answer, then falls back.
-        const limit = arrived ? opts.timeoutMs : Math.max(opts.timeoutMs, me.leaseMs + 1);
-        const left = limit - (clock.now() - started);
-        if (opts.signal?.aborted || left <= 0)
-            return false;
-        await sleep(Math.min(ms, left), opts.signal);
-        return !opts.signal?.aborted;
-    };
-    const endOfWait = () => finish(opts.signal?.aborted ? 'cancelled' : 'timeout');
-    try {
-        for (let poll = 1;; poll++) {
-            if (fallbackReason && registry !== deps.registry) {
-                // Back to the registry as soon as it answers again: CloudFormation alone is the last resort.
-                const back = await deps.registry.view(env).then(() => true, () => false);
-                if (back) {
-                    log.info('The registry answers again: coordinating through it again (queuing anew).');
-                    registry = deps.registry;
-                    fallbackReason = undefined;
-                    ticket = undefined;
-                    tracker = new LivenessTracker();
-                }
-            }
-            if (!ticket) {
-                ticket = await attempt(() => registry.enqueue(me));
-                if (ticket) {
-                    ticketRemoved = false;
-                    if (registry.kind === 'dynamodb') {
-                        opts.onQueued?.(ticket);
-                        log.info(`Queued with ticket #${ticket.seq} for ${env}.`);
-                    }
-                    keepTicket();
-                }
-            }
-            const view = ticket ? await attempt(() => registry.view(env)) : undefined;
-            if (misconfigured) {
-                await stopKeeper();
-                return finish('misconfigured', { registryError: misconfigured });
-            }
-            if (!view) {
-                // The registry did not answer: back off (with jitter) and try again, or fall back (above).
-                if (fallbackReason && registry.kind !== 'dynamodb')
-                    continue;
-                const cap = Math.max(opts.pollIntervalMs, Math.min(30_000, me.leaseMs / 3));
-                if (!(await pause(backoffMs(failures - 1, opts.pollIntervalMs, cap))))
-                    return endOfWait();
-                continue;
-            }
-            arrived = true;
-            let now = clock.now();
-            if (ticketRemoved) {
-                // Someone judged this waiter dead and removed its ticket: queue again, at the back.
-                log.warning("This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again.");
-                await stopKeeper();
-                ticket = undefined;
-                continue;
-            }
-            // Tickets ahead of this run, skipping the lock holder's own and the dead.
-            const lockHolder = view.lock.holder;
-            const holder = lockHolder && !sameOwner(lockHolder.owner, me.owner) ? lockHolder : undefined;
-            if (!warnedDuplicate) {
-                const twin = [holder, ...view.tickets].find((t) => t && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner));
-                if (twin) {
-                    warnedDuplicate = true;
-                    log.warning(`The correlation ID ${me.correlationId} is already used by another run in ${env} (${twin.run.runUrl ?? 'no run link'}). Correlation IDs should be unique per run: logs, records and Slack threads of the two runs will mix. This run queues like any other.`, { title: 'Correlation ID not unique' });
-                }
-            }
-            const ahead = [];
-            for (const t of view.tickets) {
-                if (t.seq >= ticket.seq ||
-                    sameOwner(t.owner, holder?.owner) ||
-                    sameOwner(t.owner, me.owner))
-                    continue;
-                if (tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now)) {
-                    if (await attempt(() => registry.removeDeadTicket(env, t))) {
-                        log.warning(`Removed the dead ticket #${t.seq} of ${t.correlationId} (no heartbeat for ${formatDuration(t.leaseMs)}).`);
-                        continue;
-                    }
-                    // Not removed: its heartbeat moved meanwhile (it lives), or the table did not answer.
-                }
-                ahead.push(t);
-            }
-            let stale;
-            if (holder) {
-                if (!waitedFor.has(holder.fence))
-                    waitedFor.set(holder.fence, holder);
-                if (tracker.isDead(`lock#${holder.fence}`, holder.heartbeat, holder.leaseMs, now)) {
-                    stale = `no heartbeat for ${formatDuration(holder.leaseMs)}`;
-                }
-                else if (liveness && now - (runChecked.get(holder.owner) ?? -Infinity) >= RUN_CHECK_MS) {
-                    runChecked.set(holder.owner, now);
-                    if ((await liveness.runFinished(holder.run)) === true)
-                        stale = 'its workflow run is no longer in progress';
-                }
-            }
-            if (opts.skipSuperseded) {
-                const mine = ticket;
-                const newer = view.tickets.find((t) => t.seq > mine.seq &&
-                    me.run.ref &&
-                    t.run.ref === me.run.ref &&
-                    !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now));
-                if (newer) {
-                    log.info(`A newer run for ${me.run.ref} is queued behind this one (${newer.correlationId}, ${newer.run.runUrl ?? 'no run link'}): skipping this older deployment.`);
-                    return finish('superseded', { supersededBy: newer });
-                }
-            }
-            const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
-            if (poll === 1 ||
-                registry.kind === 'cloudformation-only' ||
-                myTurn ||
-                now - stacksReadAt >= STACK_CHECK_MS) {
-                if (poll > 1)
-                    stacks = await reader.describeStacks(me.stacks);
-                stacksReadAt = now;
-                busy = stacks.some((s) => (0,stack_status/* isInProgress */.LT)(s.status)) ? await readActivity(reader, stacks) : [];
-                if (busy.length > 0)
-                    firstBusy ??= busy;
-            }
-            if (queuePosition === undefined) {
-                queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
-                // Told in the background: a slow Slack never holds up the wait.
-                arrivalNotice = opts
-                    .onArrival?.({ registry, position: queuePosition, holder, ahead, busy })
-                    .catch((err) => log.warning(`Arrival notice failed: ${err.message}`));
-            }
-            if (myTurn && busy.length === 0) {
-                if (stale)
-                    log.warning(`Taking over the lock of ${holder.correlationId} (${holder.run.runUrl ?? 'no run link'}): ${stale}.`, { title: 'Stale lock taken over' });
-                const sentAt = clock.now();
-                const got = await attempt(() => registry.acquire(me, view.lock));
-                if (got) {
-                    opts.onAcquired?.(got, registry, sentAt);
-                    return finish('acquired', {
-                        holder: got,
-                        lockBefore: view.lock,
-                        tookOver: stale && holder ? { from: holder, reason: stale } : undefined
-                    });
-                }
-                if (failures === 0) {
-                    if (registry.kind === 'dynamodb')
-                        log.info('Another run took the lock first; waiting again.');
-                    continue;
-                }
-            }
-            now = clock.now();
-            log.info(pollReport(poll, now - started, opts, registry.kind, ahead, holder, stale, queuePosition));
-            for (const a of busy) {
-                const seen = lastEvent.get(a.stack.name);
-                const newest = a.events.at(-1);
-                if (newest)
-                    lastEvent.set(a.stack.name, newest.id);
-                if (seen === undefined) {
-                    log.info(describeActivity(a, now, opts.expectedMs, opts.estimateBasis));
-                }
-                else {
-                    const fresh = a.events.slice(a.events.findIndex((e) => e.id === seen) + 1);
-                    log.info(`${describeActivity(a, now, opts.expectedMs, opts.estimateBasis, false)}${fresh.length > 0
-                        ? `\n  New events:\n${fresh.map((e) => `    ${formatEvent(e)}`).join('\n')}`
-                        : '\n  No new events since the last poll.'}`);
-                }
-            }
-            if (!(await pause(opts.pollIntervalMs)))
-                return endOfWait();
-        }
-    }
-    finally {
-        // Whatever ended the wait (an error included), the ticket's heartbeat ends with it.
-        await stopKeeper();
-    }
-}
-function pollReport(poll, waitedMs, opts, kind, ahead, holder, stale, position) {
-    const parts = [
-        `Poll ${poll} (waited ${formatDuration(waitedMs)} of ${formatDuration(opts.timeoutMs)}):`
-    ];
-    if (kind === 'dynamodb') {
-        parts.push(`position ${ahead.length + (holder ? 1 : 0)} (on arrival ${position});`);
-        parts.push(holder
-            ? `lock held by ${describeHolder(holder)}${stale ? ` [stale: ${stale}]` : ''};`
-            : 'lock free;');
-        if (ahead.length > 0)
-            parts.push(`ahead: ${ahead.map((t) => `#${t.seq} ${t.correlationId}`).join(', ')};`);
-    }
-    parts.push(`estimate ${formatDuration(opts.expectedMs)} per deployment (${opts.estimateBasis}).`);
-    return parts.join(' ');
-}
-function describeHolder(h) {
-    return `${h.correlationId} (${h.run.runUrl ?? 'no run link'}) since ${h.acquiredAt}`;
-}
-/** Reads who is deploying each busy stack, since when, and how far along. */
-async function readActivity(reader, stacks) {
-    return Promise.all(stacks
-        .filter((s) => (0,stack_status/* isInProgress */.LT)(s.status))
-        .map(async (stack) => {
-        const op = await reader.currentOperation(stack.name);
-        return {
-            stack,
-            consoleUrl: reader.consoleUrl(stack),
-            startedAt: op.start?.timestamp,
-            startStatus: op.start?.status,
-            events: op.events
-        };
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/domain/estimate.ts
-
-const median = (values) => percentile(values, 0.5);
-/** Linear interpolation between closest ranks; undefined for no values. */
-function percentile(values, p) {
-    if (values.length === 0)
-        return undefined;
-    const sorted = [...values].sort((a, b) => a - b);
-    const rank = (sorted.length - 1) * p;
-    const lo = Math.floor(rank);
-    const hi = Math.ceil(rank);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-}
-/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
-function resourceTypeSeconds(events) {
-    const started = new Map();
-    const byType = new Map();
-    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
-        if (isStackEvent(e))
-            continue;
-        const key = `${e.stackName}/${e.logicalId}`;
-        if (e.status.endsWith('_IN_PROGRESS')) {
-            if (!started.has(key))
-                started.set(key, e.timestamp.getTime());
-        }
-        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
-            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
-            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
-            started.delete(key);
-        }
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
-}
-/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
-function estimateFromHistory(history, stacks, recent = 20) {
-    const key = [...stacks].sort().join(',');
-    const durations = history
-        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
-        .slice(0, recent)
-        .map((h) => h.durationMs);
-    if (durations.length === 0)
-        return undefined;
-    return {
-        expectedMs: median(durations),
-        lowMs: percentile(durations, 0.2),
-        highMs: percentile(durations, 0.8),
-        samples: durations.length
-    };
-}
-/** Median seconds per resource type over past successful deployments. */
-function typeDurations(history) {
-    const byType = new Map();
-    for (const h of history) {
-        if (h.outcome !== 'succeeded')
-            continue;
-        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
-            byType.set(type, [...(byType.get(type) ?? []), secs]);
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
-}
-/**
- * Time left: what the estimate leaves, refined by the resources still in
- * progress (each should take about its type's usual time from when it started).
- */
-function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
-    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
-    return Math.max(0, expectedMs - elapsedMs, ...byResources);
-}
-
-;// CONCATENATED MODULE: ./src/domain/findings.ts
-
-/** The active-deployment check: runs first, on its own, before any other check. */
-function activeDeploymentFindings(stacks) {
-    return stacks
-        .filter((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class === 'in-progress')
-        .map((s) => ({
-        code: 'STACK_IN_PROGRESS',
-        severity: 'blocking',
-        stack: s.name,
-        message: `Stack ${s.name} is ${s.status}: another deployment is active.`,
-        resolution: [
-            'Wait for the active deployment to finish (raise wait-timeout-minutes to queue behind it).',
-            `Follow it: aws cloudformation describe-stack-events --stack-name ${s.name}`
-        ]
-    }));
-}
-const recovery = {
-    rollback: (stack) => ({
-        code: 'STACK_NEEDS_ROLLBACK',
-        message: `Stack ${stack} failed with rollback disabled and must be rolled back before it can be updated.`,
-        resolution: [
-            `aws cloudformation rollback-stack --stack-name ${stack}`,
-            `aws cloudformation wait stack-rollback-complete --stack-name ${stack}`
-        ]
-    }),
-    'continue-rollback': (stack) => ({
-        code: 'STACK_NEEDS_CONTINUE_ROLLBACK',
-        message: `Stack ${stack} is stuck in a failed rollback; the rollback must be continued before it can be updated.`,
-        resolution: [
-            `Find the resources that failed: aws cloudformation describe-stack-events --stack-name ${stack}`,
-            `aws cloudformation continue-update-rollback --stack-name ${stack} [--resources-to-skip LogicalId ...]`
-        ]
-    }),
-    delete: (stack) => ({
-        code: 'STACK_NEEDS_DELETE',
-        message: `Stack ${stack} can only be deleted (a failed create or a failed delete); it must be deleted before it can be deployed.`,
-        resolution: [
-            `aws cloudformation delete-stack --stack-name ${stack}`,
-            `aws cloudformation wait stack-delete-complete --stack-name ${stack}`,
-            'Or set cleanup: failed-create to let the action delete a stack left by a failed create.'
-        ]
-    })
-};
-/** The checks after the active-deployment check, in a fixed order. */
-function otherFindings(stacks, ctx) {
-    const findings = [];
-    for (const s of stacks) {
-        const info = (0,stack_status/* classifyStatus */.xo)(s.status);
-        if (info.class === 'blocked' && info.needs) {
-            findings.push({ severity: 'blocking', stack: s.name, ...recovery[info.needs](s.name) });
-        }
-        else if (info.class === 'stable-after-failure') {
-            findings.push({
-                code: 'LAST_DEPLOYMENT_FAILED',
-                severity: 'warning',
-                stack: s.name,
-                message: `The last deployment of ${s.name} failed and was rolled back (${s.status}${s.statusReason ? `: ${s.statusReason}` : ''}).`,
-                resolution: [
-                    `See why: aws cloudformation describe-stack-events --stack-name ${s.name}`,
-                    'Make sure this run contains the fix.'
-                ]
-            });
-        }
-        else if (info.class === 'does-not-exist') {
-            findings.push({
-                code: 'STACK_DOES_NOT_EXIST',
-                severity: 'info',
-                stack: s.name,
-                message: `Stack ${s.name} does not exist yet; this deployment will create it.`,
-                resolution: []
-            });
-        }
-    }
-    if (ctx.registryUnavailable) {
-        findings.push({
-            code: 'REGISTRY_UNAVAILABLE',
-            severity: 'warning',
-            message: `The registry table could not be used (${ctx.registryUnavailable}); coordinated through CloudFormation only (no queue order, no identity of other runs).`,
-            resolution: [
-                'Check that the table exists in this region and that the role may use it (see infra/iam-policy.json).',
-                'aws dynamodb describe-table --table-name TABLE'
-            ]
-        });
-    }
-    else if (!ctx.registryConfigured) {
-        findings.push({
-            code: 'REGISTRY_NOT_CONFIGURED',
-            severity: 'warning',
-            message: 'No registry-table: coordinating through CloudFormation only (best effort: no queue order, no identity of other runs).',
-            resolution: ['Deploy the registry table (infra/registry-table.yml) and set registry-table.']
-        });
-    }
-    return findings;
-}
-const blocking = (findings) => findings.filter((f) => f.severity === 'blocking');
-const warningsOf = (findings) => findings.filter((f) => f.severity === 'warning');
-/** The table cannot be used as configured (missing, denied, another key schema): fixed by a person, not by waiting. */
-function registryMisconfiguredFinding(table, error) {
-    return {
-        code: 'REGISTRY_MISCONFIGURED',
-        severity: 'blocking',
-        message: `registry-table ${JSON.stringify(table)} cannot be used: ${error}. Nothing was coordinated: a table that is set but unusable is a configuration error, not a reason to coordinate on CloudFormation alone.`,
-        resolution: [
-            'Check registry-table and the region: the table must exist there, with partition key pk (S) and sort key sk (S) (infra/registry-table.yml).',
-            'Check that the role may use it (infra/iam-policy.json).',
-            `aws dynamodb describe-table --table-name ${table}`,
-            'To coordinate on CloudFormation alone on purpose, leave registry-table empty.'
-        ]
-    };
-}
-
-;// CONCATENATED MODULE: ./src/github/context.ts
-function runContext(env = process.env) {
-    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
-    const repository = env['GITHUB_REPOSITORY'] || undefined;
-    const runId = env['GITHUB_RUN_ID'] || undefined;
-    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
-    const runUrl = repository && runId
-        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
-        : undefined;
-    return {
-        runId,
-        runAttempt,
-        runUrl,
-        repository,
-        workflow: env['GITHUB_WORKFLOW'] || undefined,
-        job: env['GITHUB_JOB'] || undefined,
-        actor: env['GITHUB_ACTOR'] || undefined,
-        sha: env['GITHUB_SHA'] || undefined,
-        ref: env['GITHUB_REF'] || undefined
-    };
-}
-
-// EXTERNAL MODULE: ./src/registry/cloudformation-only.ts + 1 modules
-var cloudformation_only = __nccwpck_require__(8371);
-;// CONCATENATED MODULE: ./src/stages/clients.ts
-// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
-async function cloudFormationReader(region) {
-    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8797));
-    return new CloudFormationAdapter(createCloudFormationClient(region), region);
-}
-async function openRegistry(table, region, historyFileFor) {
-    if (!table) {
-        const { CloudFormationOnlyRegistry } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8371));
-        return new CloudFormationOnlyRegistry(historyFileFor);
-    }
-    const { DynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7351));
-    return new DynamoRegistry(createDynamoClient(region), table);
-}
-
-;// CONCATENATED MODULE: ./src/config/read.ts
-
-
-
-/** The one place that reads the action's inputs. Secrets are masked before anything else. */
-function readInput(name) {
-    return core.getInput(name);
-}
-function maskSecrets() {
-    for (const name of SECRET_INPUTS) {
-        const value = readInput(name).trim();
-        if (value)
-            core.setSecret(value);
-    }
-}
-function read_readConfig(env = process.env) {
-    maskSecrets();
-    return parseConfig(readInput, env);
-}
-/** The correlation-id input alone, read before the rest so even config errors carry an ID. */
-const read_readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
-
-;// CONCATENATED MODULE: ./src/stages/runtime.ts
-
-
-
-
-
-
-const coreIO = {
-    setOutput: (name, value) => setOutput(name, value),
-    saveState: (name, value) => saveState(name, value),
-    getState: (name) => getState(name),
-    setExitCode: (code) => {
-        process.exitCode = code;
-    },
-    appendSummary: async (markdown) => {
-        if (!process.env['GITHUB_STEP_SUMMARY'])
-            return;
-        await summary.addRaw(markdown, true).write();
-    }
-};
-const systemClock = { now: () => Date.now() };
-const sleep = (ms, signal) => new Promise((resolve) => {
-    if (signal?.aborted)
-        return resolve();
-    const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-});
-/**
- * The deployment's correlation ID: the one pre saved, else the input, else a new
- * one (a stage that runs without pre, such as a sub-action, still has one).
- */
-function stageCorrelationId(io) {
-    const saved = io.getState(State.CorrelationId);
-    if (saved)
-        return saved;
-    const input = readCorrelationIdInput();
-    return input && isValidCorrelationId(input) ? input : newCorrelationId();
-}
-/** Aborts on the signals the runner sends on cancel: SIGINT, then SIGTERM. */
-function cancellationSignal(onSignal) {
-    const controller = new AbortController();
-    for (const sig of ['SIGINT', 'SIGTERM']) {
-        process.once(sig, () => {
-            onSignal?.(sig);
-            controller.abort(sig);
-        });
-    }
-    return controller.signal;
-}
-/** Runs a stage: any unexpected error fails the step with a message that carries the correlation ID. */
-async function runStage(correlationId, body) {
-    try {
-        await body();
-    }
-    catch (err) {
-        const e = err;
-        core.error(`[${correlationId}] ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, {
-            title: 'Deployment Coordinator failed'
-        });
-        if (e?.stack)
-            core.debug(e.stack);
-        process.exitCode = 1;
-    }
-}
-/** Every stage validates the inputs (a sub-action may run without pre); bad input fails the step here. */
-function loadConfig(log, io) {
-    try {
-        return readConfig();
-    }
-    catch (err) {
-        if (!(err instanceof ConfigError))
-            throw err;
-        log.error(err.message, { title: 'Invalid input' });
-        io.setExitCode(1);
-        return undefined;
-    }
-}
-/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
-async function actionStage(body) {
-    const io = coreIO;
-    const correlationId = stageCorrelationId(io);
-    const log = createLogger(correlationId);
-    await runStage(correlationId, async () => {
-        const config = loadConfig(log, io);
-        if (config)
-            await body({ io, log, config, correlationId });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands.ts
-
-
-
-
-
-
-
-
-
-
-async function clients(config) {
-    const [reader, registry] = await Promise.all([
-        cloudFormationReader(config.region),
-        openRegistry(config.registryTable, config.region)
-    ]);
-    return { reader, registry };
-}
-/** Commands that only make sense with a table say so, instead of acting on nothing. */
-function needsRegistry(ctx, command) {
-    if (ctx.config.registryTable)
-        return false;
-    process.stderr.write(`${command} needs --registry-table: without a registry there is no lock, queue or history.\n`);
-    return true;
-}
-const str = (ctx, name) => typeof ctx.options[name] === 'string' ? ctx.options[name] : undefined;
-function emit(ctx, data, text) {
-    ctx.out(ctx.json ? JSON.stringify(data, null, 2) : text);
-}
-/** Whether a deployment could start now, and why not. */
-async function readiness(ctx) {
-    const { config } = ctx;
-    const { reader, registry } = await clients(config);
-    const [stacks, view] = await Promise.all([
-        reader.describeStacks(config.stackNames),
-        registry.view(config.environment)
-    ]);
-    const findings = [
-        ...activeDeploymentFindings(stacks),
-        ...otherFindings(stacks, { registryConfigured: registry.kind === 'dynamodb' })
-    ];
-    const reasons = [
-        ...(view.lock.holder ? [`lock held by ${describeHolder(view.lock.holder)}`] : []),
-        ...(view.tickets.length > 0 ? [`${view.tickets.length} run(s) queued`] : []),
-        ...blocking(findings).map((f) => `${f.code}: ${f.message}`)
-    ];
-    return { reader, registry, stacks, view, findings, reasons };
-}
-const withoutOwner = (x) => {
-    const { owner: _owner, ...rest } = x;
-    return rest;
-};
-const COMMANDS = {
-    status: {
-        summary: 'Show the lock, the queue and the stacks of an environment.',
-        usage: '--stack-name NAMES [--environment NAME] [--registry-table TABLE] [--json]',
-        options: {},
-        async run(ctx) {
-            const { stacks, view, registry, reader } = await readiness(ctx);
-            const lines = [
-                `Environment ${ctx.config.environment} (${registry.kind === 'dynamodb' ? `registry ${ctx.config.registryTable}` : 'CloudFormation only'})`,
-                view.lock.holder
-                    ? `  Lock: held by ${describeHolder(view.lock.holder)}, fencing token ${view.lock.fence}`
-                    : `  Lock: free${view.lock.lastHolder ? ` (last: ${view.lock.lastHolder}, ${view.lock.lastOutcome ?? 'no outcome'}, released ${view.lock.releasedAt ?? '?'})` : ''}`,
-                `  Queue: ${view.tickets.length === 0 ? 'empty' : view.tickets.map((t) => `#${t.seq} ${t.correlationId} (${t.run.runUrl ?? 'no run link'}) since ${t.enqueuedAt}`).join('\n         ')}`,
-                ...stacks.map((s) => `  Stack ${s.name}: ${s.status}  ${reader.consoleUrl(s)}`)
-            ];
-            emit(ctx, {
-                environment: ctx.config.environment,
-                registry: registry.kind,
-                // Owner tokens stay in the table: they are identities, not something to print.
-                lock: view.lock.holder
-                    ? { ...view.lock, holder: withoutOwner(view.lock.holder) }
-                    : view.lock,
-                queue: view.tickets.map(withoutOwner),
-                stacks: stacks.map((s) => ({ name: s.name, status: s.status }))
-            }, lines.join('\n'));
-            return ExitCode.Ok;
-        }
-    },
-    'can-deploy': {
-        summary: 'Exit 0 when a deployment could start now, 2 when another is active or queued, 1 when a stack blocks.',
-        usage: '--stack-name NAMES [--environment NAME] [--registry-table TABLE] [--json]',
-        options: {},
-        async run(ctx) {
-            const { reasons, findings } = await readiness(ctx);
-            const blocked = blocking(findings).some((f) => f.code !== 'STACK_IN_PROGRESS');
-            const busy = reasons.length > 0 && !blocked;
-            emit(ctx, { canDeploy: reasons.length === 0, reasons, findings }, reasons.length === 0
-                ? `${ctx.config.environment}: free to deploy.`
-                : `${ctx.config.environment}: not now.\n  ${reasons.join('\n  ')}`);
-            return reasons.length === 0 ? ExitCode.Ok : busy ? ExitCode.Concurrent : ExitCode.Failed;
-        }
-    },
-    wait: {
-        summary: 'Wait until a deployment could start (exit 0), or give up after --wait-timeout-minutes (exit 2). Takes no lock.',
-        usage: '--stack-name NAMES [--wait-timeout-minutes N] [--poll-interval-seconds N] [--json]',
-        options: {},
-        async run(ctx) {
-            const started = systemClock.now();
-            for (;;) {
-                const { reasons, findings } = await readiness(ctx);
-                const waited = systemClock.now() - started;
-                const stuck = blocking(findings).filter((f) => f.code !== 'STACK_IN_PROGRESS');
-                if (stuck.length > 0) {
-                    // Waiting cannot unblock these: someone has to act on the stack.
-                    emit(ctx, { canDeploy: false, waitedMs: waited, reasons }, `${ctx.config.environment}: blocked, waiting will not help.\n  ${reasons.join('\n  ')}`);
-                    return ExitCode.Failed;
-                }
-                if (reasons.length === 0) {
-                    emit(ctx, { canDeploy: true, waitedMs: waited }, `${ctx.config.environment}: free after ${formatDuration(waited)}.`);
-                    return ExitCode.Ok;
-                }
-                if (waited >= ctx.config.waitTimeoutMs) {
-                    emit(ctx, { canDeploy: false, waitedMs: waited, reasons }, `${ctx.config.environment}: still busy after ${formatDuration(waited)}.\n  ${reasons.join('\n  ')}`);
-                    return ExitCode.Concurrent;
-                }
-                ctx.log.info(`Waiting: ${reasons.join('; ')}`);
-                await sleep(Math.min(ctx.config.pollIntervalMs, ctx.config.waitTimeoutMs - waited));
-            }
-        }
-    },
-    register: {
-        summary: 'Take the lock for a deployment made by hand (queuing up to --wait-timeout-minutes); prints its correlation ID and fencing token.',
-        usage: '--stack-name NAMES --registry-table TABLE [--wait-timeout-minutes N] [--lease-minutes N] [--correlation-id ID]',
-        help: 'Nothing heartbeats a lock taken here: release it before --lease-minutes pass, or others may take it over.',
-        options: {},
-        async run(ctx) {
-            const { config, log } = ctx;
-            const { reader, registry } = await clients(config);
-            if (registry.kind !== 'dynamodb') {
-                process.stderr.write('register needs --registry-table: without a registry there is no lock to take.\n');
-                return ExitCode.Failed;
-            }
-            const me = {
-                correlationId: log.correlationId,
-                // Nothing heartbeats a registered lock; it is released by correlation ID and fence.
-                owner: (0,external_node_crypto_.randomUUID)(),
-                environment: config.environment,
-                stacks: config.stackNames,
-                run: runContext(),
-                leaseMs: config.leaseMs
-            };
-            const turn = await waitForTurn({
-                reader,
-                registry,
-                log,
-                clock: systemClock,
-                sleep: sleep,
-                fallback: () => new cloudformation_only.CloudFormationOnlyRegistry()
-            }, {
-                me,
-                arrival: await reader.describeStacks(config.stackNames),
-                // Without --wait-timeout-minutes, register does not queue: busy means exit 2 at once.
-                timeoutMs: str(ctx, 'wait-timeout-minutes') ? config.waitTimeoutMs : 0,
-                pollIntervalMs: config.pollIntervalMs,
-                expectedMs: config.expectedDurationMs ?? minutes(30),
-                estimateBasis: 'from the command line',
-                skipSuperseded: false
-            });
-            if (turn.kind !== 'acquired' || !turn.holder || turn.registry.kind !== 'dynamodb') {
-                emit(ctx, { acquired: false, waitedFor: turn.waitedFor.map(withoutOwner) }, `${config.environment}: busy; not registered.`);
-                return ExitCode.Concurrent;
-            }
-            await registry.putRecord({
-                correlationId: me.correlationId,
-                environment: config.environment,
-                stacks: config.stackNames,
-                run: me.run
-            }, { state: 'queued', at: turn.holder.acquiredAt, note: 'registered from the command line' });
-            await registry.addTransition(me.correlationId, { state: 'acquired', at: turn.holder.acquiredAt }, { fence: turn.holder.fence });
-            emit(ctx, { acquired: true, correlationId: me.correlationId, fence: turn.holder.fence }, `Registered ${me.correlationId} on ${config.environment}, fencing token ${turn.holder.fence}.\nRelease with: deploy-coordinator release --stack-name ${config.stackNames.join(',')} --environment ${config.environment} --registry-table ${config.registryTable} --correlation-id ${me.correlationId} --fence ${turn.holder.fence}`);
-            return ExitCode.Ok;
-        }
-    },
-    release: {
-        summary: 'Release a lock by correlation ID and fencing token (a no-op, exit 1, when it is not held by them).',
-        usage: '--stack-name NAMES --registry-table TABLE --correlation-id ID --fence N [--outcome succeeded|failed]',
-        options: { fence: { type: 'string' }, outcome: { type: 'string' } },
-        async run(ctx) {
-            if (needsRegistry(ctx, 'release'))
-                return ExitCode.Failed;
-            const id = ctx.config.correlationId;
-            const fence = Number(str(ctx, 'fence'));
-            if (!id || !Number.isInteger(fence) || fence < 1) {
-                process.stderr.write(`release needs --correlation-id and --fence (a whole number from 1), got ${JSON.stringify(id ?? '')} and ${JSON.stringify(str(ctx, 'fence') ?? '')}.\n`);
-                return ExitCode.Failed;
-            }
-            const { registry } = await clients(ctx.config);
-            const outcome = str(ctx, 'outcome') ?? 'succeeded';
-            if (!['succeeded', 'failed', 'no-change', 'cancelled'].includes(outcome)) {
-                process.stderr.write(`--outcome is ${JSON.stringify(outcome)}: expected succeeded, failed, no-change or cancelled.\n`);
-                return ExitCode.Failed;
-            }
-            const released = await registry.release(ctx.config.environment, { correlationId: id, fence }, outcome);
-            if (released)
-                await registry.addTransition(id, {
-                    state: 'released',
-                    at: new Date().toISOString(),
-                    note: `from the command line (${outcome})`
-                }, { outcome });
-            emit(ctx, { released }, released
-                ? `Released ${ctx.config.environment} (${id}, fencing token ${fence}).`
-                : `Not released: ${ctx.config.environment} is not held by ${id} with fencing token ${fence}.`);
-            return released ? ExitCode.Ok : ExitCode.Failed;
-        }
-    },
-    history: {
-        summary: 'Recent deployments of an environment: outcome, duration, stacks.',
-        usage: '--stack-name NAMES --registry-table TABLE [--limit N] [--json]',
-        options: { limit: { type: 'string' } },
-        async run(ctx) {
-            if (needsRegistry(ctx, 'history'))
-                return ExitCode.Failed;
-            const { registry } = await clients(ctx.config);
-            const limit = Number(str(ctx, 'limit') ?? '20');
-            const entries = await registry.history(ctx.config.environment, Number.isInteger(limit) && limit > 0 ? limit : 20);
-            emit(ctx, entries, entries.length === 0
-                ? `${ctx.config.environment}: no history yet.`
-                : entries
-                    .map((e) => `${e.endedAt}  ${e.outcome.padEnd(13)} ${formatDuration(e.durationMs).padStart(8)}  ${e.correlationId}  ${e.stacks.join(',')}`)
-                    .join('\n'));
-            return ExitCode.Ok;
-        }
-    },
-    estimate: {
-        summary: 'Expected duration of a deployment of these stacks, from history.',
-        usage: '--stack-name NAMES --registry-table TABLE [--json]',
-        options: {},
-        async run(ctx) {
-            if (needsRegistry(ctx, 'estimate'))
-                return ExitCode.Failed;
-            const { registry } = await clients(ctx.config);
-            const estimate = estimateFromHistory(await registry.history(ctx.config.environment, 100), ctx.config.stackNames);
-            const fallback = ctx.config.expectedDurationMs ?? minutes(30);
-            emit(ctx, estimate ?? { expectedMs: fallback, samples: 0 }, estimate
-                ? `Expected ${formatDuration(estimate.expectedMs)} (p20 ${formatDuration(estimate.lowMs)} to p80 ${formatDuration(estimate.highMs)}, ${estimate.samples} successful deployments).`
-                : `Expected ${formatDuration(fallback)}: no history yet.`);
-            return ExitCode.Ok;
-        }
-    },
-    unlock: {
-        summary: "Clear the lock whoever holds it. Needs --force and --reason; recorded on the holder's record.",
-        usage: '--stack-name NAMES --registry-table TABLE --force --reason TEXT',
-        options: { force: { type: 'boolean' }, reason: { type: 'string' } },
-        async run(ctx) {
-            if (needsRegistry(ctx, 'unlock'))
-                return ExitCode.Failed;
-            const reason = str(ctx, 'reason')?.trim();
-            if (!ctx.options['force'] || !reason) {
-                process.stderr.write('unlock needs --force and --reason TEXT: it takes the lock from whoever holds it.\n');
-                return ExitCode.Failed;
-            }
-            const { registry } = await clients(ctx.config);
-            const by = process.env['USER'] || process.env['GITHUB_ACTOR'] || 'unknown';
-            const previous = await registry.forceUnlock(ctx.config.environment, reason, by);
-            if (previous) {
-                await registry.addTransition(previous.correlationId, {
-                    state: 'force-unlocked',
-                    at: new Date().toISOString(),
-                    note: `by ${by}: ${reason}`
-                });
-            }
-            emit(ctx, { unlocked: Boolean(previous), previous: previous && withoutOwner(previous) }, previous
-                ? `Unlocked ${ctx.config.environment}: was held by ${describeHolder(previous)}. Recorded: by ${by}: ${reason}`
-                : `${ctx.config.environment} was not locked.`);
-            return ExitCode.Ok;
-        }
-    }
-};
-
-;// CONCATENATED MODULE: ./src/cli/main.ts
-
-
-
-
-
-
-
-const USAGE = `Usage: deploy-coordinator <command> [options]
-
-Commands:
-${Object.entries(COMMANDS)
-    .map(([name, c]) => `  ${name.padEnd(11)} ${c.summary}`)
-    .join('\n')}
-
-Run 'deploy-coordinator <command> --help' for a command's options.
-Exit status: 0 ok, 2 another deployment is active, 1 anything else.`;
-const COMMON = `Options (the action's inputs, same names and defaults):
-  --stack-name NAMES         stacks, comma separated (required)
-  --environment NAME         lock scope (default: the first stack name)
-  --region REGION            default AWS_REGION, then AWS_DEFAULT_REGION
-  --registry-table TABLE     the DynamoDB registry table (default: CloudFormation only)
-  --json                     machine-readable output
-  --help                     this help`;
-/** The action's inputs that make sense on a command line. */
-const CONFIG_OPTIONS = [
-    inputs_Inputs.StackName,
-    inputs_Inputs.Environment,
-    inputs_Inputs.Region,
-    inputs_Inputs.RegistryTable,
-    inputs_Inputs.WaitTimeoutMinutes,
-    inputs_Inputs.PollIntervalSeconds,
-    inputs_Inputs.LeaseMinutes,
-    inputs_Inputs.CorrelationId,
-    inputs_Inputs.ExpectedDurationMinutes
-];
-/** Lines to stderr, so stdout holds only the command's result (and --json stays parseable). */
-const stderrSink = {
-    info: (m) => process.stderr.write(`${m}\n`),
-    debug: () => undefined,
-    notice: (m) => process.stderr.write(`${m}\n`),
-    warning: (m) => process.stderr.write(`warning: ${m}\n`),
-    error: (m) => process.stderr.write(`error: ${m}\n`),
-    startGroup: (t) => process.stderr.write(`${t}\n`),
-    endGroup: () => undefined
-};
-async function runCli(argv, out = (t) => process.stdout.write(`${t}\n`)) {
-    const [name, ...rest] = argv;
-    if (!name) {
-        process.stderr.write(`${USAGE}\n`);
-        return ExitCode.Failed;
-    }
-    if (name === '--help' || name === '-h' || name === 'help') {
-        out(USAGE);
-        return ExitCode.Ok;
-    }
-    const command = COMMANDS[name];
-    if (!command) {
-        process.stderr.write(`Unknown command '${name}'.\n\n${USAGE}\n`);
-        return ExitCode.Failed;
-    }
-    let values;
-    try {
-        ({ values } = (0,external_node_util_.parseArgs)({
-            args: [...rest],
-            strict: true,
-            allowPositionals: false,
-            options: {
-                ...Object.fromEntries(CONFIG_OPTIONS.map((o) => [o, { type: 'string' }])),
-                ...command.options,
-                json: { type: 'boolean' },
-                help: { type: 'boolean', short: 'h' }
-            }
-        }));
-    }
-    catch (err) {
-        process.stderr.write(`${err.message}\n\nRun 'deploy-coordinator ${name} --help'.\n`);
-        return ExitCode.Failed;
-    }
-    if (values['help']) {
-        out(`Usage: deploy-coordinator ${name} ${command.usage}\n\n${command.summary}\n\n${command.help ? `${command.help}\n\n` : ''}${COMMON}`);
-        return ExitCode.Ok;
-    }
-    let config;
-    try {
-        config = config_parseConfig((input) => (typeof values[input] === 'string' ? values[input] : ''), process.env);
-    }
-    catch (err) {
-        if (!(err instanceof config_ConfigError))
-            throw err;
-        // The same checks as the action, in the command line's words: 'stack-name' -> --stack-name.
-        const text = Object.values(inputs_Inputs).reduce((m, input) => m.replaceAll(`'${input}'`, `--${input}`), err.message);
-        process.stderr.write(`${text}\n`);
-        return ExitCode.Failed;
-    }
-    const correlationId = config.correlationId ?? correlation_id_newCorrelationId();
-    const ctx = {
-        config,
-        options: values,
-        json: Boolean(values['json']),
-        log: logger_createLogger(correlationId, stderrSink),
-        out
-    };
-    try {
-        return await command.run(ctx);
-    }
-    catch (err) {
-        process.stderr.write(`error: ${err.name}: ${err.message}\n`);
-        return ExitCode.Failed;
-    }
-}
-
-
-/***/ }),
-
-/***/ 5627:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LT: () => (/* binding */ isInProgress),
-/* harmony export */   kq: () => (/* binding */ DOES_NOT_EXIST),
-/* harmony export */   s5: () => (/* binding */ OPERATION_START_STATUSES),
-/* harmony export */   xo: () => (/* binding */ classifyStatus)
-/* harmony export */ });
-/* unused harmony export STACK_STATUSES */
-/** Not an AWS status: how this project names a stack that DescribeStacks does not find. */
-const DOES_NOT_EXIST = 'DOES_NOT_EXIST';
-const inProgress = { class: 'in-progress' };
-const stable = { class: 'stable' };
-const afterFailure = { class: 'stable-after-failure' };
-const gone = { class: 'does-not-exist' };
-const needs = (action) => ({ class: 'blocked', needs: action });
-const STACK_STATUSES = {
-    CREATE_IN_PROGRESS: inProgress,
-    DELETE_IN_PROGRESS: inProgress,
-    IMPORT_IN_PROGRESS: inProgress,
-    IMPORT_ROLLBACK_IN_PROGRESS: inProgress,
-    // A change set was created and not executed yet: `aws cloudformation deploy`
-    // sits here between its two calls, so another run is mid-deployment.
-    REVIEW_IN_PROGRESS: inProgress,
-    ROLLBACK_IN_PROGRESS: inProgress,
-    UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
-    UPDATE_IN_PROGRESS: inProgress,
-    UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
-    UPDATE_ROLLBACK_IN_PROGRESS: inProgress,
-    CREATE_COMPLETE: stable,
-    IMPORT_COMPLETE: stable,
-    UPDATE_COMPLETE: stable,
-    UPDATE_ROLLBACK_COMPLETE: afterFailure,
-    IMPORT_ROLLBACK_COMPLETE: afterFailure,
-    // Rollback disabled and the operation failed: resources are half-applied.
-    // We restore the last good state before anyone deploys on top of it.
-    CREATE_FAILED: needs('rollback'),
-    UPDATE_FAILED: needs('rollback'),
-    UPDATE_ROLLBACK_FAILED: needs('continue-rollback'),
-    IMPORT_ROLLBACK_FAILED: needs('continue-rollback'),
-    // A failed create leaves a stack that can only be deleted.
-    ROLLBACK_COMPLETE: needs('delete'),
-    ROLLBACK_FAILED: needs('delete'),
-    DELETE_FAILED: needs('delete'),
-    DELETE_COMPLETE: gone
-};
-function classifyStatus(status) {
-    if (status === undefined || status === DOES_NOT_EXIST)
-        return gone;
-    const info = STACK_STATUSES[status];
-    // An unknown status is one AWS added after this release: assume something is
-    // happening rather than deploy over it.
-    return info ?? inProgress;
-}
-const isInProgress = (status) => classifyStatus(status).class === 'in-progress';
-/** Stack-level statuses that open a new operation (the first event of an operation). */
-const OPERATION_START_STATUSES = new Set([
-    'CREATE_IN_PROGRESS',
-    'UPDATE_IN_PROGRESS',
-    'DELETE_IN_PROGRESS',
-    'IMPORT_IN_PROGRESS',
-    'REVIEW_IN_PROGRESS'
-]);
-
-
-/***/ }),
-
-/***/ 5908:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   In: () => (/* binding */ CORRELATION_TAG),
-/* harmony export */   lQ: () => (/* binding */ isStackEvent),
-/* harmony export */   xw: () => (/* binding */ operationProgress)
-/* harmony export */ });
-/* unused harmony export STACK_RESOURCE_TYPE */
-const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
-/** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
-const CORRELATION_TAG = 'DeploymentCorrelationId';
-const isStackEvent = (e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
-function operationProgress(events) {
-    const last = new Map();
-    for (const e of events)
-        if (!isStackEvent(e))
-            last.set(e.logicalId, e.status);
-    let done = 0;
-    let inProgress = 0;
-    let failed = 0;
-    for (const status of last.values()) {
-        if (status.endsWith('_IN_PROGRESS'))
-            inProgress++;
-        else if (status.endsWith('_FAILED'))
-            failed++;
-        else
-            done++;
-    }
-    return { done, inProgress, failed };
-}
-
-
-/***/ }),
-
-/***/ 3546:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3728);
-
-process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 8371:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  CloudFormationOnlyRegistry: () => (/* binding */ CloudFormationOnlyRegistry)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/registry/history-file.ts
-
-
-
-/** How many deployments the history file keeps (newest first). */
-const KEEP = 50;
-/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
-function historyFile(environment, env = process.env) {
-    return join(env['RUNNER_TEMP'] || tmpdir(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
-}
-function readHistoryFile(file) {
-    if (!(0,external_node_fs_.existsSync)(file))
-        return [];
-    try {
-        const entries = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return Array.isArray(entries) ? entries : [];
-    }
-    catch {
-        return [];
-    }
-}
-function appendHistoryFile(file, entry) {
-    const entries = [
-        entry,
-        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
-    ]
-        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
-        .slice(0, KEEP);
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(entries, null, 2));
-}
-
-;// CONCATENATED MODULE: ./src/registry/cloudformation-only.ts
-
-/**
- * No table: nobody to queue with and nothing to record. Coordination rests on
- * CloudFormation's own status alone (best effort: no order, no identity).
- */
-class CloudFormationOnlyRegistry {
-    historyFile;
-    kind = 'cloudformation-only';
-    /** `historyFile`: where history is kept without a table (carried by the Actions cache). */
-    constructor(historyFile) {
-        this.historyFile = historyFile;
-    }
-    async enqueue(me) {
-        return {
-            seq: 0,
-            correlationId: me.correlationId,
-            owner: me.owner,
-            heartbeat: '',
-            enqueuedAt: new Date().toISOString(),
-            leaseMs: me.leaseMs,
-            run: me.run
-        };
-    }
-    async heartbeatTicket(_environment, ticket) {
-        return ticket;
-    }
-    async removeTicket() { }
-    async removeDeadTicket() {
-        return false;
-    }
-    async view(environment) {
-        return { lock: { environment, fence: 0 }, tickets: [] };
-    }
-    async acquire(me, _observed) {
-        return {
-            correlationId: me.correlationId,
-            owner: me.owner,
-            fence: 0,
-            heartbeat: '',
-            acquiredAt: new Date().toISOString(),
-            leaseMs: me.leaseMs,
-            run: me.run,
-            stacks: me.stacks
-        };
-    }
-    async heartbeatLock() {
-        return true;
-    }
-    async release() {
-        return true;
-    }
-    async forceUnlock() {
-        return undefined;
-    }
-    async putRecord() { }
-    async addTransition() { }
-    async getRecord() {
-        return undefined;
-    }
-    async addHistory(entry) {
-        if (this.historyFile)
-            appendHistoryFile(this.historyFile, entry);
-    }
-    async history(_environment, limit) {
-        return this.historyFile ? readHistoryFile(this.historyFile).slice(0, limit) : [];
-    }
-}
-
-
-/***/ }),
-
-/***/ 234:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Br: () => (/* binding */ RECORD_TTL_DAYS),
-/* harmony export */   MA: () => (/* binding */ HISTORY_TTL_DAYS),
-/* harmony export */   i$: () => (/* binding */ RegistryUnavailableError)
-/* harmony export */ });
-/* unused harmony export classifyRegistryError */
-const CONFIGURATION_ERRORS = new Set([
-    'ResourceNotFoundException',
-    'AccessDeniedException',
-    'ValidationException',
-    'UnrecognizedClientException',
-    'InvalidSignatureException',
-    'MissingAuthenticationTokenException',
-    'ExpiredTokenException',
-    'CredentialsProviderError'
-]);
-const THROTTLING_ERRORS = new Set([
-    'ThrottlingException',
-    'ProvisionedThroughputExceededException',
-    'RequestLimitExceeded',
-    'TooManyRequestsException'
-]);
-function classifyRegistryError(err) {
-    const name = err?.name ?? '';
-    if (CONFIGURATION_ERRORS.has(name))
-        return 'configuration';
-    if (THROTTLING_ERRORS.has(name))
-        return 'throttled';
-    return 'unreachable';
-}
-/** A registry call failed after the SDK's own retries; `failure` says what kind of trouble it is. */
-class RegistryUnavailableError extends Error {
-    operation;
-    cause;
-    failure;
-    constructor(operation, cause) {
-        const e = cause;
-        super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
-        this.operation = operation;
-        this.cause = cause;
-        this.name = 'RegistryUnavailableError';
-        this.failure = classifyRegistryError(cause);
-    }
-}
-const RECORD_TTL_DAYS = 7;
-const HISTORY_TTL_DAYS = 180;
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 4708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 8161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -33599,18 +33922,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

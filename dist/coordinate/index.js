@@ -28475,7 +28475,7 @@ function operationProgress(events) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5647);
+/* harmony import */ var _stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4913);
 
 await (0,_stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)();
 
@@ -28484,133 +28484,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 914:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CloudFormationOnlyRegistry: () => (/* binding */ CloudFormationOnlyRegistry)
-/* harmony export */ });
-/* harmony import */ var _history_file_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6818);
-
-/**
- * No table: nobody to queue with and nothing to record. Coordination rests on
- * CloudFormation's own status alone (best effort: no order, no identity).
- */
-class CloudFormationOnlyRegistry {
-    historyFile;
-    kind = 'cloudformation-only';
-    /** `historyFile`: where history is kept without a table (carried by the Actions cache). */
-    constructor(historyFile) {
-        this.historyFile = historyFile;
-    }
-    async enqueue(me) {
-        return {
-            seq: 0,
-            correlationId: me.correlationId,
-            owner: me.owner,
-            heartbeat: '',
-            enqueuedAt: new Date().toISOString(),
-            leaseMs: me.leaseMs,
-            run: me.run
-        };
-    }
-    async heartbeatTicket(_environment, ticket) {
-        return ticket;
-    }
-    async removeTicket() { }
-    async removeDeadTicket() {
-        return false;
-    }
-    async view(environment) {
-        return { lock: { environment, fence: 0 }, tickets: [] };
-    }
-    async acquire(me, _observed) {
-        return {
-            correlationId: me.correlationId,
-            owner: me.owner,
-            fence: 0,
-            heartbeat: '',
-            acquiredAt: new Date().toISOString(),
-            leaseMs: me.leaseMs,
-            run: me.run,
-            stacks: me.stacks
-        };
-    }
-    async heartbeatLock() {
-        return true;
-    }
-    async release() {
-        return true;
-    }
-    async forceUnlock() {
-        return undefined;
-    }
-    async putRecord() { }
-    async addTransition() { }
-    async getRecord() {
-        return undefined;
-    }
-    async addHistory(entry) {
-        if (this.historyFile)
-            (0,_history_file_js__WEBPACK_IMPORTED_MODULE_0__/* .appendHistoryFile */ .bH)(this.historyFile, entry);
-    }
-    async history(_environment, limit) {
-        return this.historyFile ? (0,_history_file_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistoryFile */ .tG)(this.historyFile).slice(0, limit) : [];
-    }
-}
-
-
-/***/ }),
-
-/***/ 6818:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   bH: () => (/* binding */ appendHistoryFile),
-/* harmony export */   p2: () => (/* binding */ historyFile),
-/* harmony export */   tG: () => (/* binding */ readHistoryFile)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-
-
-
-/** How many deployments the history file keeps (newest first). */
-const KEEP = 50;
-/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
-function historyFile(environment, env = process.env) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
-}
-function readHistoryFile(file) {
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
-        return [];
-    try {
-        const entries = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
-        return Array.isArray(entries) ? entries : [];
-    }
-    catch {
-        return [];
-    }
-}
-function appendHistoryFile(file, entry) {
-    const entries = [
-        entry,
-        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
-    ]
-        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
-        .slice(0, KEEP);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file), { recursive: true });
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, JSON.stringify(entries, null, 2));
-}
-
-
-/***/ }),
-
-/***/ 234:
+/***/ 9113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28663,7 +28537,7 @@ const HISTORY_TTL_DAYS = 180;
 
 /***/ }),
 
-/***/ 5647:
+/***/ 4913:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28674,52 +28548,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: coordinate, publish
 
-// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
-var platform_namespaceObject = {};
-__nccwpck_require__.r(platform_namespaceObject);
-__nccwpck_require__.d(platform_namespaceObject, {
-  arch: () => (arch),
-  getDetails: () => (getDetails),
-  isLinux: () => (isLinux),
-  isMacOS: () => (isMacOS),
-  isWindows: () => (isWindows),
-  platform: () => (platform)
-});
-
-// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
-var core_namespaceObject = {};
-__nccwpck_require__.r(core_namespaceObject);
-__nccwpck_require__.d(core_namespaceObject, {
-  ExitCode: () => (core_ExitCode),
-  addPath: () => (addPath),
-  debug: () => (debug),
-  endGroup: () => (endGroup),
-  error: () => (error),
-  exportVariable: () => (exportVariable),
-  getBooleanInput: () => (getBooleanInput),
-  getIDToken: () => (getIDToken),
-  getInput: () => (getInput),
-  getMultilineInput: () => (getMultilineInput),
-  getState: () => (getState),
-  group: () => (group),
-  info: () => (info),
-  isDebug: () => (isDebug),
-  markdownSummary: () => (markdownSummary),
-  notice: () => (notice),
-  platform: () => (platform_namespaceObject),
-  saveState: () => (saveState),
-  setCommandEcho: () => (setCommandEcho),
-  setFailed: () => (setFailed),
-  setOutput: () => (setOutput),
-  setSecret: () => (setSecret),
-  startGroup: () => (startGroup),
-  summary: () => (summary),
-  toPlatformPath: () => (toPlatformPath),
-  toPosixPath: () => (toPosixPath),
-  toWin32Path: () => (toWin32Path),
-  warning: () => (warning)
-});
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -28728,316 +28556,6 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/domain/correlation-id.ts
-
-/** `YYYYMMDD-HHMMSS-<8 hex>`, UTC, the random part from a cryptographic source. */
-function newCorrelationId(now = new Date(), random = external_node_crypto_.randomBytes) {
-    const iso = now.toISOString(); // 2026-11-22T18:28:25.123Z
-    const date = iso.slice(0, 10).replaceAll('-', '');
-    const time = iso.slice(11, 19).replaceAll(':', '');
-    return `${date}-${time}-${random(4).toString('hex')}`;
-}
-const GENERATED_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
-/** IDs users bring: they become tag values, registry keys and Slack text, so keep them plain. */
-const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
-const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
-
-;// CONCATENATED MODULE: ./src/domain/durations.ts
-/** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
-function durations_formatDuration(ms) {
-    // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
-    if (ms > 0 && ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const total = Math.max(0, Math.round(ms / 1000));
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    if (h > 0)
-        return `${h}h ${String(m).padStart(2, '0')}m`;
-    if (m > 0)
-        return `${m}m ${String(s).padStart(2, '0')}s`;
-    return `${s}s`;
-}
-const minutes = (n) => n * 60_000;
-const seconds = (n) => n * 1000;
-
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-/** The action's inputs, as users type them (CONTRACT.md). Reading any other name is a type error. */
-const Inputs = {
-    StackName: 'stack-name',
-    Environment: 'environment',
-    Region: 'region',
-    RegistryTable: 'registry-table',
-    WaitTimeoutMinutes: 'wait-timeout-minutes',
-    PollIntervalSeconds: 'poll-interval-seconds',
-    LeaseMinutes: 'lease-minutes',
-    SkipSuperseded: 'skip-superseded',
-    OnActiveFailure: 'on-active-failure',
-    Warnings: 'warnings',
-    AskTimeoutMinutes: 'ask-timeout-minutes',
-    AutoRollback: 'auto-rollback',
-    Cleanup: 'cleanup',
-    Monitor: 'monitor',
-    MonitorIntervalSeconds: 'monitor-interval-seconds',
-    StallTimeoutMinutes: 'stall-timeout-minutes',
-    ExpectedDurationMinutes: 'expected-duration-minutes',
-    ProgressIntervalMinutes: 'progress-interval-minutes',
-    CriticalResourceTypes: 'critical-resource-types',
-    UrlOutput: 'url-output',
-    SlackToken: 'slack-token',
-    SlackChannel: 'slack-channel',
-    SlackInteractChannel: 'slack-interact-channel',
-    SlackApiUrl: 'slack-api-url',
-    GithubToken: 'github-token',
-    GithubDeployment: 'github-deployment',
-    CorrelationId: 'correlation-id'
-};
-/**
- * Defaults the parser applies to an empty input. action.yml declares the same
- * values (a test keeps them equal); empty here means 'derived' (see CONTRACT.md).
- */
-const INPUT_DEFAULTS = {
-    'stack-name': '',
-    environment: '',
-    region: '',
-    'registry-table': '',
-    'wait-timeout-minutes': '30',
-    'poll-interval-seconds': '5',
-    'lease-minutes': '10',
-    'skip-superseded': 'false',
-    'on-active-failure': 'proceed',
-    warnings: 'proceed',
-    'ask-timeout-minutes': '15',
-    'auto-rollback': 'true',
-    cleanup: 'none',
-    monitor: 'true',
-    'monitor-interval-seconds': '30',
-    'stall-timeout-minutes': '10',
-    'expected-duration-minutes': '',
-    'progress-interval-minutes': '10',
-    'critical-resource-types': '',
-    'url-output': '',
-    'slack-token': '',
-    'slack-channel': '',
-    'slack-interact-channel': '',
-    'slack-api-url': 'https://slack.com/api/',
-    'github-token': '',
-    'github-deployment': 'false',
-    'correlation-id': ''
-};
-/** Inputs whose values are secrets: masked before anything else happens. */
-const SECRET_INPUTS = ['slack-token', 'github-token'];
-
-;// CONCATENATED MODULE: ./src/config/config.ts
-
-
-
-/** Used when `expected-duration-minutes` is empty and there is no history. */
-const DEFAULT_EXPECTED_DURATION_MS = minutes(30);
-class ConfigError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1
-            ? `Invalid input: ${problems[0]}`
-            : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-        this.problems = problems;
-        this.name = 'ConfigError';
-    }
-}
-const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
-const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
-const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
-const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
-const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
-const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
-const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
-const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
-const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
-/** Splits a comma or newline separated list; empty items are dropped. */
-const splitList = (value) => value
-    .split(/[,\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-const show = (value) => JSON.stringify(value);
-/**
- * Parses every input at once and reports every problem at once, each naming the
- * input, the value and what is accepted. Touches nothing outside its arguments.
- */
-function parseConfig(read, env) {
-    const problems = [];
-    const raw = (name) => {
-        const v = read(name).trim();
-        return v === '' ? INPUT_DEFAULTS[name] : v;
-    };
-    const fail = (name, value, accepted) => {
-        problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
-        return undefined;
-    };
-    const number = (name, unit, min, max, allowZero) => {
-        const value = raw(name);
-        const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
-        if (!DECIMAL.test(value))
-            return fail(name, value, `expected ${range}`);
-        const n = Number(value);
-        if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
-            return fail(name, value, `expected ${range}`);
-        return n;
-    };
-    const mins = (name, max, allowZero = false) => minutes(number(name, 'minutes', 0, max, allowZero) ?? 0);
-    const secs = (name, max) => seconds(number(name, 'seconds', 0, max, false) ?? 0);
-    const boolean = (name) => {
-        const value = raw(name);
-        if (BOOLEAN_TRUE.includes(value))
-            return true;
-        if (BOOLEAN_FALSE.includes(value))
-            return false;
-        fail(name, value, 'expected true or false');
-        return false;
-    };
-    const oneOf = (name, allowed) => {
-        const value = raw(name);
-        if (allowed.includes(value))
-            return value;
-        fail(name, value, `expected one of ${allowed.join(', ')}`);
-        return allowed[0];
-    };
-    // stack-name
-    const stackValue = read(Inputs.StackName);
-    const stackNames = splitList(stackValue);
-    if (stackNames.length === 0) {
-        problems.push(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
-    }
-    for (const name of stackNames) {
-        if (!STACK_NAME.test(name)) {
-            fail(Inputs.StackName, name, 'a stack name starts with a letter and has only letters, digits and hyphens, at most 128 characters');
-        }
-    }
-    const duplicates = stackNames.filter((n, i) => stackNames.indexOf(n) !== i);
-    if (duplicates.length > 0)
-        fail(Inputs.StackName, stackValue.trim(), `lists ${duplicates.join(', ')} more than once`);
-    const environment = raw(Inputs.Environment) || stackNames[0] || '';
-    if (raw(Inputs.Environment) && !ENVIRONMENT.test(environment)) {
-        fail(Inputs.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
-    }
-    const regionInput = raw(Inputs.Region);
-    const region = regionInput || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
-    if (!region) {
-        problems.push(`'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`);
-    }
-    else if (!REGION.test(region)) {
-        fail(Inputs.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
-    }
-    const registryTable = raw(Inputs.RegistryTable) || undefined;
-    if (registryTable && !TABLE.test(registryTable)) {
-        fail(Inputs.RegistryTable, registryTable, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
-    }
-    const waitTimeoutMs = mins(Inputs.WaitTimeoutMinutes, 4320, true);
-    const pollIntervalMs = secs(Inputs.PollIntervalSeconds, 3600);
-    const leaseMs = mins(Inputs.LeaseMinutes, 1440);
-    const skipSuperseded = boolean(Inputs.SkipSuperseded);
-    const onActiveFailure = oneOf(Inputs.OnActiveFailure, [
-        'proceed',
-        'abort',
-        'ask'
-    ]);
-    const warnings = oneOf(Inputs.Warnings, ['proceed', 'fail', 'ask']);
-    const askTimeoutMs = mins(Inputs.AskTimeoutMinutes, 1440);
-    const autoRollback = boolean(Inputs.AutoRollback);
-    const cleanup = oneOf(Inputs.Cleanup, ['none', 'failed-create']);
-    const monitor = boolean(Inputs.Monitor);
-    const monitorIntervalMs = secs(Inputs.MonitorIntervalSeconds, 3600);
-    const stallTimeoutMs = mins(Inputs.StallTimeoutMinutes, 1440);
-    const expectedDurationMs = raw(Inputs.ExpectedDurationMinutes)
-        ? mins(Inputs.ExpectedDurationMinutes, 4320)
-        : undefined;
-    const progressIntervalMs = mins(Inputs.ProgressIntervalMinutes, 1440);
-    const criticalResourceTypes = splitList(raw(Inputs.CriticalResourceTypes));
-    for (const t of criticalResourceTypes) {
-        if (!RESOURCE_TYPE.test(t))
-            fail(Inputs.CriticalResourceTypes, t, 'expected resource types such as AWS::RDS::DBInstance, comma or newline separated');
-    }
-    const urlOutput = raw(Inputs.UrlOutput) || undefined;
-    if (urlOutput && !OUTPUT_KEY.test(urlOutput)) {
-        fail(Inputs.UrlOutput, urlOutput, 'expected a stack Output key (letters and digits)');
-    }
-    const slack = parseSlack(raw, fail, problems);
-    if (!slack && (warnings === 'ask' || onActiveFailure === 'ask')) {
-        const which = warnings === 'ask' ? 'warnings' : 'on-active-failure';
-        problems.push(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
-    }
-    const githubToken = read(Inputs.GithubToken).trim() || undefined;
-    const githubDeployment = boolean(Inputs.GithubDeployment);
-    const correlationId = raw(Inputs.CorrelationId) || undefined;
-    if (correlationId && !isValidCorrelationId(correlationId)) {
-        fail(Inputs.CorrelationId, correlationId, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
-    }
-    if (problems.length > 0)
-        throw new ConfigError(problems);
-    return {
-        stackNames,
-        environment,
-        region,
-        registryTable,
-        waitTimeoutMs,
-        pollIntervalMs,
-        leaseMs,
-        skipSuperseded,
-        onActiveFailure,
-        warnings,
-        askTimeoutMs,
-        autoRollback,
-        cleanup,
-        monitor,
-        monitorIntervalMs,
-        stallTimeoutMs,
-        expectedDurationMs,
-        progressIntervalMs,
-        criticalResourceTypes,
-        urlOutput,
-        slack,
-        githubToken,
-        githubDeployment,
-        correlationId
-    };
-}
-function parseSlack(raw, fail, problems) {
-    const token = raw(Inputs.SlackToken);
-    const channel = raw(Inputs.SlackChannel);
-    const interactChannel = raw(Inputs.SlackInteractChannel) || channel;
-    const apiUrl = raw(Inputs.SlackApiUrl);
-    for (const [name, value] of [
-        [Inputs.SlackChannel, channel],
-        [Inputs.SlackInteractChannel, raw(Inputs.SlackInteractChannel)]
-    ]) {
-        if (value && !SLACK_CHANNEL.test(value))
-            fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
-    }
-    let url;
-    try {
-        url = new URL(apiUrl);
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url || !['http:', 'https:'].includes(url.protocol)) {
-        fail(Inputs.SlackApiUrl, apiUrl, 'expected an http(s) URL such as https://slack.com/api/');
-    }
-    if (!token) {
-        if (channel)
-            problems.push(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
-        return undefined;
-    }
-    // The value is a secret: name the input, never echo the token.
-    if (!SLACK_TOKEN.test(token)) {
-        problems.push(`'slack-token' does not look like a Slack token (the value is hidden): expected a bot token starting with xoxb-.`);
-    }
-    if (!channel)
-        problems.push(`'slack-channel' is required when 'slack-token' is set: a channel name such as #deploys or an ID.`);
-    return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
-}
-
 ;// CONCATENATED MODULE: ./src/config/state.ts
 /** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
 const State = {
@@ -29045,6 +28563,8 @@ const State = {
     PreRan: 'pre-ran',
     Result: 'result',
     AcquiredAt: 'acquired-at',
+    /** When coordinate's own repairs ended (CloudFormation's time): this deployment's events come after. */
+    DeployFrom: 'deploy-from',
     QueuedAt: 'queued-at',
     Registry: 'registry',
     Fence: 'fence',
@@ -29073,193 +28593,24 @@ const Outputs = {
 /** Exit status of the coordinate stage and of the CLI. */
 const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
 
-// EXTERNAL MODULE: ./src/domain/stack-status.ts
-var stack_status = __nccwpck_require__(5627);
-;// CONCATENATED MODULE: ./src/domain/recovery.ts
-
-/** What the action may do by itself to a stack in this status, under this policy. */
-function recoveryAction(status, policy) {
-    const needs = (0,stack_status/* classifyStatus */.xo)(status).needs;
-    if ((needs === 'rollback' || needs === 'continue-rollback') && policy.autoRollback)
-        return needs;
-    // Only a failed create (ROLLBACK_COMPLETE) is deleted automatically: it holds nothing worth keeping.
-    if (needs === 'delete' && status === 'ROLLBACK_COMPLETE' && policy.cleanup === 'failed-create')
-        return 'delete';
-    return undefined;
+;// CONCATENATED MODULE: ./src/domain/durations.ts
+/** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
+function durations_formatDuration(ms) {
+    // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
+    if (ms > 0 && ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const total = Math.max(0, Math.round(ms / 1000));
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return `${h}h ${String(m).padStart(2, '0')}m`;
+    if (m > 0)
+        return `${m}m ${String(s).padStart(2, '0')}s`;
+    return `${s}s`;
 }
-/** Resources whose latest event is a failure, with its reason. */
-function failedResources(events) {
-    const latest = new Map();
-    for (const e of events)
-        if (e.resourceType !== 'AWS::CloudFormation::Stack')
-            latest.set(e.logicalId, e);
-    return [...latest.values()].filter((e) => e.status.endsWith('_FAILED'));
-}
-/** What a person does when the automatic recovery failed: the stuck resources and the exact commands. */
-function recoveryInstructions(stack, status, failed, consoleUrl) {
-    const skip = failed.map((e) => e.logicalId);
-    const lines = [`Stack ${stack} is ${status} and needs a person:`];
-    for (const e of failed)
-        lines.push(`  - ${e.logicalId} (${e.resourceType}) ${e.status}: ${e.reason ?? 'no reason given'}`);
-    lines.push(`  See the events: aws cloudformation describe-stack-events --stack-name ${stack}`);
-    if (status === 'UPDATE_ROLLBACK_FAILED' || status === 'IMPORT_ROLLBACK_FAILED') {
-        lines.push(`  Fix the resources above, then: aws cloudformation continue-update-rollback --stack-name ${stack}`);
-        if (skip.length > 0) {
-            lines.push(`  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name ${stack} --resources-to-skip ${skip.join(' ')}`);
-        }
-    }
-    else if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') {
-        lines.push(`  aws cloudformation rollback-stack --stack-name ${stack}`);
-    }
-    else {
-        lines.push(`  aws cloudformation delete-stack --stack-name ${stack}${skip.length > 0 ? ` [--retain-resources ${skip.join(' ')}]` : ''}`);
-    }
-    lines.push(`  Console: ${consoleUrl}`);
-    return lines;
-}
-
-// EXTERNAL MODULE: ./src/domain/stack.ts
-var domain_stack = __nccwpck_require__(5908);
-;// CONCATENATED MODULE: ./src/coordination/recover.ts
-
-
-
-
-/**
- * Repairs what the policy allows: RollbackStack, ContinueUpdateRollback, or
- * DeleteStack for a failed create, then waits for CloudFormation to finish and
- * checks the result (a deleted stack must be gone).
- */
-async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
-    const results = [];
-    for (const stack of stacks) {
-        const action = recoveryAction(stack.status, policy);
-        if (!action)
-            continue;
-        if (d.mayRepair && !(await d.mayRepair())) {
-            d.log.warning(`Recovery of ${stack.name} not started: this run is not sure it holds the lock.`);
-            continue;
-        }
-        const startedAt = d.clock.now();
-        d.log.info(`Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`);
-        // The repair's own events come after this one: its end is the first stack-level event that is
-        // not *_IN_PROGRESS, however fast it came and whatever status the stack was in before.
-        let cursor;
-        try {
-            cursor = (await d.reader.eventsSince(stack.name)).at(-1)?.id;
-            if (action === 'rollback')
-                await d.recovery.rollbackStack(stack.name);
-            else if (action === 'continue-rollback')
-                await d.recovery.continueUpdateRollback(stack.name);
-            else
-                await d.recovery.deleteStack(stack.name);
-        }
-        catch (err) {
-            results.push(await failed(d, stack.name, action, stack.status, startedAt, `the call failed: ${err.message}`));
-            continue;
-        }
-        let status = stack.status;
-        let now = d.clock.now();
-        let ended;
-        while (now - startedAt < timeoutMs && !ended && d.holding?.() !== false) {
-            await d.sleep(Math.min(pollMs, timeoutMs - (now - startedAt)));
-            const fresh = cursor ? await d.reader.eventsSince(stack.name, cursor) : [];
-            cursor = fresh.at(-1)?.id ?? cursor;
-            ended = fresh.find((e) => (0,domain_stack/* isStackEvent */.lQ)(e) && !e.status.endsWith('_IN_PROGRESS'));
-            [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
-            now = d.clock.now();
-            // A deleted stack has no events to read by name; a stack without a cursor falls back to its status.
-            if ((0,stack_status/* classifyStatus */.xo)(status).class === 'does-not-exist')
-                break;
-            if (!cursor && status !== stack.status && (0,stack_status/* classifyStatus */.xo)(status).class !== 'in-progress')
-                break;
-        }
-        const cls = (0,stack_status/* classifyStatus */.xo)(status).class;
-        const ok = action === 'delete'
-            ? cls === 'does-not-exist'
-            : cls === 'stable' || cls === 'stable-after-failure';
-        if (ok) {
-            d.log.info(`Recovery: ${stack.name} is ${status} after ${durations_formatDuration(now - startedAt)}.`);
-            results.push({ stack: stack.name, action, ok, finalStatus: status, instructions: [] });
-        }
-        else {
-            results.push(await failed(d, stack.name, action, status, startedAt, d.holding?.() === false
-                ? `stopped waiting: this run no longer holds the lock (still ${status})`
-                : ended || !(0,stack_status/* classifyStatus */.xo)(status).class.startsWith('in-progress')
-                    ? `ended ${status}${ended?.reason ? `: ${ended.reason}` : ''}`
-                    : `still ${status} after ${durations_formatDuration(now - startedAt)}`));
-        }
-    }
-    return results;
-}
-async function failed(d, stack, action, status, sinceMs, why) {
-    const [snapshot] = await d.reader.describeStacks([stack]);
-    // Only what failed during the repair: those are the resources to fix or skip.
-    const op = await d.reader.currentOperation(stack);
-    const instructions = recoveryInstructions(stack, snapshot?.status ?? status, failedResources(op.events.filter((e) => e.timestamp.getTime() >= sinceMs)), snapshot ? d.reader.consoleUrl(snapshot) : '');
-    d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {
-        title: `Recovery failed: ${stack}`
-    });
-    return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
-}
-
-;// CONCATENATED MODULE: ./src/coordination/report-findings.ts
-const SEVERITY_TITLE = { blocking: 'Blocking', warning: 'Warning', info: 'Info' };
-/**
- * Each finding once in the log; blocking ones as error annotations, warnings as
- * warning annotations. `annotate: false` logs them only (a busy stack we are about to wait for).
- */
-function reportFindings(log, findings, annotate = true) {
-    for (const f of findings) {
-        const text = `${f.code}: ${f.message}${f.resolution.length ? `\n  Resolution:\n${f.resolution.map((r) => `    - ${r}`).join('\n')}` : ''}`;
-        const title = `${SEVERITY_TITLE[f.severity]}: ${f.code}`;
-        if (!annotate)
-            log.info(text);
-        else if (f.severity === 'blocking')
-            log.error(text, { title });
-        else if (f.severity === 'warning')
-            log.warning(text, { title });
-        else
-            log.info(text);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/domain/activity.ts
-
-
-const activeCorrelationId = (stack) => stack.tags[domain_stack/* CORRELATION_TAG */.In] || undefined;
-const LATEST_EVENTS = 5;
-function formatEvent(e) {
-    const time = e.timestamp.toISOString().slice(11, 19);
-    const reason = e.reason ? `: ${e.reason}` : '';
-    return `${time} ${e.logicalId} (${e.resourceType}) ${e.status}${reason}`;
-}
-/** The block logged at every poll and in the error annotation when we give up. */
-function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) {
-    const id = activeCorrelationId(a.stack);
-    const lines = [`Stack ${a.stack.name} is ${a.stack.status}: another deployment is active.`];
-    lines.push(`  Active deployment: ${id ?? `unknown (the stack has no ${domain_stack/* CORRELATION_TAG */.In} tag)`}`);
-    if (a.startedAt) {
-        const elapsed = now - a.startedAt.getTime();
-        const remaining = expectedMs - elapsed;
-        lines.push(`  Started: ${a.startedAt.toISOString()} (${a.startStatus ?? 'operation'})`);
-        lines.push(`  Elapsed: ${durations_formatDuration(elapsed)}`);
-        lines.push(`  Estimate: ${remaining > 0 ? `about ${durations_formatDuration(remaining)} remaining` : `overdue by ${durations_formatDuration(-remaining)}`} (expected ${durations_formatDuration(expectedMs)}; ${estimateBasis})`);
-    }
-    else {
-        lines.push('  Started: unknown (the start of the operation is not among the recent events)');
-    }
-    const p = (0,domain_stack/* operationProgress */.xw)(a.events);
-    lines.push(`  Progress: ${p.done} resources done, ${p.inProgress} in progress, ${p.failed} failed`);
-    lines.push(`  Console: ${a.consoleUrl}`);
-    const latest = showLatest ? a.events.slice(-LATEST_EVENTS) : [];
-    if (latest.length > 0) {
-        lines.push('  Latest events:');
-        for (const e of latest)
-            lines.push(`    ${formatEvent(e)}`);
-    }
-    return lines.join('\n');
-}
+const minutes = (n) => n * 60_000;
+const seconds = (n) => n * 1000;
 
 ;// CONCATENATED MODULE: ./src/domain/liveness.ts
 /**
@@ -29281,13 +28632,12 @@ class LivenessTracker {
     isDead(key, value, leaseMs, now) {
         return this.observe(key, value, now) >= leaseMs;
     }
-    forget(key) {
-        this.seen.delete(key);
-    }
 }
 
-// EXTERNAL MODULE: ./src/registry/types.ts
-var types = __nccwpck_require__(234);
+// EXTERNAL MODULE: ./src/domain/stack-status.ts
+var stack_status = __nccwpck_require__(5627);
+// EXTERNAL MODULE: ./src/ports/registry.ts
+var ports_registry = __nccwpck_require__(9113);
 ;// CONCATENATED MODULE: ./src/coordination/backoff.ts
 /**
  * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
@@ -29344,7 +28694,202 @@ class HeartbeatLoop {
     }
 }
 
+;// CONCATENATED MODULE: ./src/coordination/ticket-keeper.ts
+
+
+/**
+ * A waiter's ticket and its heartbeat, on a loop of its own: a slow Slack or CloudFormation call
+ * in the wait never lets a live waiter's ticket look dead to the others.
+ */
+class TicketKeeper {
+    lock;
+    environment;
+    sleep;
+    intervalMs;
+    onThrottled;
+    ticket;
+    loop;
+    /** Someone judged this waiter dead and removed its ticket. */
+    removed = false;
+    constructor(lock, environment, sleep, intervalMs, 
+    /** A throttled heartbeat: the holder's writes (same partition) may be throttled too. */
+    onThrottled) {
+        this.lock = lock;
+        this.environment = environment;
+        this.sleep = sleep;
+        this.intervalMs = intervalMs;
+        this.onThrottled = onThrottled;
+    }
+    get current() {
+        return this.ticket;
+    }
+    keep(ticket) {
+        this.ticket = ticket;
+        this.removed = false;
+        const loop = new HeartbeatLoop(this.sleep, this.intervalMs, () => this.beat(ticket));
+        this.loop = loop;
+        loop.start();
+    }
+    async beat(mine) {
+        if (this.ticket?.seq !== mine.seq || this.ticket.owner !== mine.owner)
+            return false;
+        try {
+            const beat = await this.lock.heartbeatTicket(this.environment, this.ticket);
+            if (this.ticket?.seq !== mine.seq)
+                return false; // dropped meanwhile
+            if (beat)
+                this.ticket = { ...this.ticket, heartbeat: beat.heartbeat };
+            else
+                this.removed = true;
+            return beat !== undefined;
+        }
+        catch (err) {
+            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
+                throw err;
+            if (err.failure === 'throttled')
+                this.onThrottled();
+            return undefined;
+        }
+    }
+    /** Stops the heartbeat and forgets the ticket; returns it (to remove it from the queue). */
+    async drop() {
+        const { ticket, loop } = this;
+        this.ticket = undefined;
+        this.loop = undefined;
+        await loop?.stop();
+        return ticket;
+    }
+    /** Stops the heartbeat, keeping the ticket. */
+    async stop() {
+        const loop = this.loop;
+        this.loop = undefined;
+        await loop?.stop();
+    }
+}
+
+// EXTERNAL MODULE: ./src/domain/stack.ts
+var domain_stack = __nccwpck_require__(5908);
+;// CONCATENATED MODULE: ./src/domain/activity.ts
+
+
+const activeCorrelationId = (stack) => stack.tags[domain_stack/* CORRELATION_TAG */.In] || undefined;
+const LATEST_EVENTS = 5;
+function formatEvent(e) {
+    const time = e.timestamp.toISOString().slice(11, 19);
+    const reason = e.reason ? `: ${e.reason}` : '';
+    return `${time} ${e.logicalId} (${e.resourceType}) ${e.status}${reason}`;
+}
+/** The block logged at every poll and in the error annotation when we give up. */
+function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) {
+    const id = activeCorrelationId(a.stack);
+    const lines = [`Stack ${a.stack.name} is ${a.stack.status}: another deployment is active.`];
+    lines.push(`  Active deployment: ${id ?? `unknown (the stack has no ${domain_stack/* CORRELATION_TAG */.In} tag)`}`);
+    if (a.startedAt) {
+        const elapsed = now - a.startedAt.getTime();
+        const remaining = expectedMs - elapsed;
+        lines.push(`  Started: ${a.startedAt.toISOString()} (${a.startStatus ?? 'operation'})`);
+        lines.push(`  Elapsed: ${durations_formatDuration(elapsed)}`);
+        lines.push(`  Estimate: ${remaining > 0 ? `about ${durations_formatDuration(remaining)} remaining` : `overdue by ${durations_formatDuration(-remaining)}`} (expected ${durations_formatDuration(expectedMs)}; ${estimateBasis})`);
+    }
+    else {
+        lines.push('  Started: unknown (the start of the operation is not among the recent events)');
+    }
+    const p = (0,domain_stack/* operationProgress */.xw)(a.events);
+    lines.push(`  Progress: ${p.done} resources done, ${p.inProgress} in progress, ${p.failed} failed`);
+    lines.push(`  Console: ${a.consoleUrl}`);
+    const latest = showLatest ? a.events.slice(-LATEST_EVENTS) : [];
+    if (latest.length > 0) {
+        lines.push('  Latest events:');
+        for (const e of latest)
+            lines.push(`    ${formatEvent(e)}`);
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/coordination/turn-report.ts
+
+
+
+/** One poll's line: how long, and (with a queue) the position, the holder and who is ahead. */
+function pollReport(poll, waitedMs, opts, queue, position) {
+    const { ticket, ahead, holder, stale } = queue;
+    const parts = [
+        `Poll ${poll} (waited ${durations_formatDuration(waitedMs)} of ${durations_formatDuration(opts.timeoutMs)}):`
+    ];
+    // Ticket 0 is CloudFormation's own (no table): no queue to report on.
+    if (ticket && ticket.seq > 0) {
+        parts.push(`position ${ahead.length + (holder ? 1 : 0)} (on arrival ${position});`);
+        parts.push(holder
+            ? `lock held by ${describeHolder(holder)}${stale ? ` [stale: ${stale}]` : ''};`
+            : 'lock free;');
+        if (ahead.length > 0)
+            parts.push(`ahead: ${ahead.map((t) => `#${t.seq} ${t.correlationId}`).join(', ')};`);
+    }
+    parts.push(`estimate ${durations_formatDuration(opts.expectedMs)} per deployment (${opts.estimateBasis}).`);
+    return parts.join(' ');
+}
+/** What the busy stacks are doing: in full the first time, then the events new since the last poll. */
+function logActivity(log, busy, lastEvent, now, opts) {
+    for (const a of busy) {
+        const seen = lastEvent.get(a.stack.name);
+        const newest = a.events.at(-1);
+        if (newest)
+            lastEvent.set(a.stack.name, newest.id);
+        if (seen === undefined) {
+            log.info(describeActivity(a, now, opts.expectedMs, opts.estimateBasis));
+            continue;
+        }
+        const fresh = a.events.slice(a.events.findIndex((e) => e.id === seen) + 1);
+        log.info(`${describeActivity(a, now, opts.expectedMs, opts.estimateBasis, false)}${fresh.length > 0
+            ? `\n  New events:\n${fresh.map((e) => `    ${formatEvent(e)}`).join('\n')}`
+            : '\n  No new events since the last poll.'}`);
+    }
+}
+function describeHolder(h) {
+    return `${h.correlationId} (${h.run.runUrl ?? 'no run link'}) since ${h.acquiredAt}`;
+}
+/** Reads who is deploying each busy stack, since when, and how far along. */
+async function readActivity(reader, stacks) {
+    return Promise.all(stacks
+        .filter((s) => (0,stack_status/* isInProgress */.LT)(s.status))
+        .map(async (stack) => {
+        const op = await reader.currentOperation(stack.name);
+        return {
+            stack,
+            consoleUrl: reader.consoleUrl(stack),
+            startedAt: op.start?.timestamp,
+            startStatus: op.start?.status,
+            events: op.events
+        };
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/coordination/turn-queue.ts
+const sameOwner = (a, b) => Boolean(a) && a === b;
+/** Another run (another owner token) going by this run's correlation ID, holding or queued. */
+function duplicateOf(me, holder, tickets) {
+    return [holder, ...tickets].find((t) => t !== undefined && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner));
+}
+/**
+ * The live tickets ahead of this run's, skipping the lock holder's own and this run's; a ticket
+ * judged dead is removed (only if its heartbeat is still the one seen) and skipped, else it
+ * stays ahead (it lives, or the table did not answer).
+ */
+async function liveAhead(tickets, mine, me, holder, dead) {
+    const ahead = [];
+    for (const t of tickets) {
+        if (t.seq >= mine.seq || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
+            continue;
+        if (dead.isDead(t) && (await dead.remove(t)))
+            continue;
+        ahead.push(t);
+    }
+    return ahead;
+}
+
 ;// CONCATENATED MODULE: ./src/coordination/wait-for-turn.ts
+
+
 
 
 
@@ -29358,7 +28903,6 @@ const STACK_CHECK_MS = 30_000;
 const RUN_CHECK_MS = 30_000;
 /** How long an acquired run still waits for its 'queued' notice to go out. */
 const ARRIVAL_NOTICE_GRACE_MS = 2_000;
-const sameOwner = (a, b) => Boolean(a) && a === b;
 /**
  * Waits for this run's turn: first live ticket, the lock free or stale, and no covered stack in
  * progress in CloudFormation.
@@ -29382,9 +28926,11 @@ async function waitForTurn(deps, opts) {
     const waitedFor = new Map();
     let registry = deps.registry;
     let fallbackReason;
-    let ticket;
-    let ticketRemoved = false;
-    let keeper;
+    const newKeeper = () => new TicketKeeper(registry.lock, env, sleep, me.leaseMs / 3, () => {
+        // Throttled: the holder's silence proves nothing, so its liveness is watched afresh.
+        tracker = new LivenessTracker();
+    });
+    let keeper = newKeeper();
     let stacks = opts.arrival;
     let stacksReadAt = started;
     let busy = [];
@@ -29405,7 +28951,7 @@ async function waitForTurn(deps, opts) {
             return value;
         }
         catch (err) {
-            if (!(err instanceof types/* RegistryUnavailableError */.i$))
+            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
                 throw err;
             failures++;
             // What was seen before the gap proves nothing about what happened during it.
@@ -29427,61 +28973,24 @@ async function waitForTurn(deps, opts) {
     };
     const fallBack = (err, forMs) => {
         fallbackReason = err.message;
-        void stopKeeper();
+        void keeper.drop();
         registry = deps.fallback();
-        ticket = undefined;
+        keeper = newKeeper();
         log.warning(`The registry has not answered for ${durations_formatDuration(forMs)}, longer than a lease (${err.message}). Falling back to CloudFormation-only coordination: no queue order, but a stack in progress still holds this run back.`, { title: 'Registry unavailable' });
     };
-    const stopKeeper = async () => {
-        const k = keeper;
-        keeper = undefined;
-        await k?.stop();
-    };
-    const keepTicket = () => {
-        if (registry.kind !== 'dynamodb')
-            return;
-        // The ticket's heartbeat runs on its own loop: a slow Slack or CloudFormation call in this
-        // loop never lets a live waiter's ticket look dead to the others.
-        keeper = new HeartbeatLoop(sleep, me.leaseMs / 3, async () => {
-            const mine = ticket;
-            if (!mine)
-                return false;
-            try {
-                const beat = await registry.heartbeatTicket(env, mine);
-                if (ticket !== mine)
-                    return false; // queued again, or fell back, meanwhile
-                if (beat)
-                    ticket = { ...mine, heartbeat: beat.heartbeat };
-                else
-                    ticketRemoved = true;
-                return beat !== undefined;
-            }
-            catch (err) {
-                if (!(err instanceof types/* RegistryUnavailableError */.i$))
-                    throw err;
-                // A throttled write here means the holder's writes (same partition) may be throttled too:
-                // its silence proves nothing, so its liveness is watched afresh.
-                if (err.failure === 'throttled')
-                    tracker = new LivenessTracker();
-                return undefined;
-            }
-        });
-        keeper.start();
-    };
     const finish = async (kind, extra = {}) => {
-        await stopKeeper();
-        const t = ticket;
-        if (t && registry.kind === 'dynamodb') {
-            try {
-                await registry.removeTicket(env, t.seq);
+        const t = await keeper.drop();
+        try {
+            if (t)
+                await registry.lock.removeTicket(env, t.seq);
+            if (t && t.seq > 0)
                 log.info(`Removed this run's queue ticket #${t.seq}.`);
-            }
-            catch (err) {
-                // finalize tries again (the ticket is in state); else it expires as dead after a lease.
-                if (!(err instanceof types/* RegistryUnavailableError */.i$))
-                    throw err;
-                log.info(`Could not remove this run's queue ticket #${t.seq} (${err.message}).`);
-            }
+        }
+        catch (err) {
+            // finalize tries again (the ticket is in state); else it expires as dead after a lease.
+            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
+                throw err;
+            log.info(`Could not remove this run's queue ticket #${t?.seq} (${err.message}).`);
         }
         const waitedMs = clock.now() - started;
         // The 'queued' notice is moot once the lock is held: a slow Slack must not hold up the deployment.
@@ -29520,34 +29029,35 @@ async function waitForTurn(deps, opts) {
         for (let poll = 1;; poll++) {
             if (fallbackReason && registry !== deps.registry) {
                 // Back to the registry as soon as it answers again: CloudFormation alone is the last resort.
-                const back = await deps.registry.view(env).then(() => true, () => false);
+                const back = await deps.registry.lock.view(env).then(() => true, () => false);
                 if (back) {
                     log.info('The registry answers again: coordinating through it again (queuing anew).');
+                    await keeper.drop();
                     registry = deps.registry;
+                    keeper = newKeeper();
                     fallbackReason = undefined;
-                    ticket = undefined;
                     tracker = new LivenessTracker();
                 }
             }
-            if (!ticket) {
-                ticket = await attempt(() => registry.enqueue(me));
-                if (ticket) {
-                    ticketRemoved = false;
-                    if (registry.kind === 'dynamodb') {
-                        opts.onQueued?.(ticket);
-                        log.info(`Queued with ticket #${ticket.seq} for ${env}.`);
+            const polled = registry;
+            if (!keeper.current) {
+                const queued = await attempt(() => polled.lock.enqueue(me));
+                if (queued && registry === polled) {
+                    keeper.keep(queued);
+                    // Ticket 0 is CloudFormation's own (no table): nothing to remove later, nothing to say.
+                    if (queued.seq > 0) {
+                        opts.onQueued?.(queued);
+                        log.info(`Queued with ticket #${queued.seq} for ${env}.`);
                     }
-                    keepTicket();
                 }
             }
-            const view = ticket ? await attempt(() => registry.view(env)) : undefined;
-            if (misconfigured) {
-                await stopKeeper();
+            const ticket = keeper.current;
+            const view = ticket ? await attempt(() => polled.lock.view(env)) : undefined;
+            if (misconfigured)
                 return finish('misconfigured', { registryError: misconfigured });
-            }
-            if (!view) {
-                // The registry did not answer: back off (with jitter) and try again, or fall back (above).
-                if (fallbackReason && registry.kind !== 'dynamodb')
+            if (!ticket || !view) {
+                // Just fell back: queue with CloudFormation at once. Else back off (with jitter) and retry.
+                if (registry !== polled)
                     continue;
                 const cap = Math.max(opts.pollIntervalMs, Math.min(30_000, me.leaseMs / 3));
                 if (!(await pause(backoffMs(failures - 1, opts.pollIntervalMs, cap))))
@@ -29556,38 +29066,28 @@ async function waitForTurn(deps, opts) {
             }
             arrived = true;
             let now = clock.now();
-            if (ticketRemoved) {
+            if (keeper.removed) {
                 // Someone judged this waiter dead and removed its ticket: queue again, at the back.
                 log.warning("This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again.");
-                await stopKeeper();
-                ticket = undefined;
+                await keeper.drop();
                 continue;
             }
-            // Tickets ahead of this run, skipping the lock holder's own and the dead.
             const lockHolder = view.lock.holder;
             const holder = lockHolder && !sameOwner(lockHolder.owner, me.owner) ? lockHolder : undefined;
-            if (!warnedDuplicate) {
-                const twin = [holder, ...view.tickets].find((t) => t && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner));
-                if (twin) {
-                    warnedDuplicate = true;
-                    log.warning(`The correlation ID ${me.correlationId} is already used by another run in ${env} (${twin.run.runUrl ?? 'no run link'}). Correlation IDs should be unique per run: logs, records and Slack threads of the two runs will mix. This run queues like any other.`, { title: 'Correlation ID not unique' });
-                }
+            const twin = warnedDuplicate ? undefined : duplicateOf(me, holder, view.tickets);
+            if (twin) {
+                warnedDuplicate = true;
+                log.warning(`The correlation ID ${me.correlationId} is already used by another run in ${env} (${twin.run.runUrl ?? 'no run link'}). Correlation IDs should be unique per run: logs, records and Slack threads of the two runs will mix. This run queues like any other.`, { title: 'Correlation ID not unique' });
             }
-            const ahead = [];
-            for (const t of view.tickets) {
-                if (t.seq >= ticket.seq ||
-                    sameOwner(t.owner, holder?.owner) ||
-                    sameOwner(t.owner, me.owner))
-                    continue;
-                if (tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now)) {
-                    if (await attempt(() => registry.removeDeadTicket(env, t))) {
+            const ahead = await liveAhead(view.tickets, ticket, me, holder, {
+                isDead: (t) => tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now),
+                remove: async (t) => {
+                    const removed = await attempt(() => polled.lock.removeDeadTicket(env, t));
+                    if (removed)
                         log.warning(`Removed the dead ticket #${t.seq} of ${t.correlationId} (no heartbeat for ${durations_formatDuration(t.leaseMs)}).`);
-                        continue;
-                    }
-                    // Not removed: its heartbeat moved meanwhile (it lives), or the table did not answer.
+                    return removed === true;
                 }
-                ahead.push(t);
-            }
+            });
             let stale;
             if (holder) {
                 if (!waitedFor.has(holder.fence))
@@ -29601,10 +29101,8 @@ async function waitForTurn(deps, opts) {
                         stale = 'its workflow run is no longer in progress';
                 }
             }
-            if (opts.skipSuperseded) {
-                const mine = ticket;
-                const newer = view.tickets.find((t) => t.seq > mine.seq &&
-                    me.run.ref &&
+            if (opts.skipSuperseded && me.run.ref) {
+                const newer = view.tickets.find((t) => t.seq > ticket.seq &&
                     t.run.ref === me.run.ref &&
                     !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now));
                 if (newer) {
@@ -29613,10 +29111,7 @@ async function waitForTurn(deps, opts) {
                 }
             }
             const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
-            if (poll === 1 ||
-                registry.kind === 'cloudformation-only' ||
-                myTurn ||
-                now - stacksReadAt >= STACK_CHECK_MS) {
+            if (poll === 1 || myTurn || now - stacksReadAt >= STACK_CHECK_MS) {
                 if (poll > 1)
                     stacks = await reader.describeStacks(me.stacks);
                 stacksReadAt = now;
@@ -29635,7 +29130,7 @@ async function waitForTurn(deps, opts) {
                 if (stale)
                     log.warning(`Taking over the lock of ${holder.correlationId} (${holder.run.runUrl ?? 'no run link'}): ${stale}.`, { title: 'Stale lock taken over' });
                 const sentAt = clock.now();
-                const got = await attempt(() => registry.acquire(me, view.lock));
+                const got = await attempt(() => polled.lock.acquire(me, view.lock));
                 if (got) {
                     opts.onAcquired?.(got, registry, sentAt);
                     return finish('acquired', {
@@ -29645,272 +29140,22 @@ async function waitForTurn(deps, opts) {
                     });
                 }
                 if (failures === 0) {
-                    if (registry.kind === 'dynamodb')
-                        log.info('Another run took the lock first; waiting again.');
+                    log.info('Another run took the lock first; waiting again.');
                     continue;
                 }
             }
             now = clock.now();
-            log.info(pollReport(poll, now - started, opts, registry.kind, ahead, holder, stale, queuePosition));
-            for (const a of busy) {
-                const seen = lastEvent.get(a.stack.name);
-                const newest = a.events.at(-1);
-                if (newest)
-                    lastEvent.set(a.stack.name, newest.id);
-                if (seen === undefined) {
-                    log.info(describeActivity(a, now, opts.expectedMs, opts.estimateBasis));
-                }
-                else {
-                    const fresh = a.events.slice(a.events.findIndex((e) => e.id === seen) + 1);
-                    log.info(`${describeActivity(a, now, opts.expectedMs, opts.estimateBasis, false)}${fresh.length > 0
-                        ? `\n  New events:\n${fresh.map((e) => `    ${formatEvent(e)}`).join('\n')}`
-                        : '\n  No new events since the last poll.'}`);
-                }
-            }
+            const queue = { ticket, ahead, holder, stale };
+            log.info(pollReport(poll, now - started, opts, queue, queuePosition));
+            logActivity(log, busy, lastEvent, now, opts);
             if (!(await pause(opts.pollIntervalMs)))
                 return endOfWait();
         }
     }
     finally {
         // Whatever ended the wait (an error included), the ticket's heartbeat ends with it.
-        await stopKeeper();
+        await keeper.stop();
     }
-}
-function pollReport(poll, waitedMs, opts, kind, ahead, holder, stale, position) {
-    const parts = [
-        `Poll ${poll} (waited ${durations_formatDuration(waitedMs)} of ${durations_formatDuration(opts.timeoutMs)}):`
-    ];
-    if (kind === 'dynamodb') {
-        parts.push(`position ${ahead.length + (holder ? 1 : 0)} (on arrival ${position});`);
-        parts.push(holder
-            ? `lock held by ${describeHolder(holder)}${stale ? ` [stale: ${stale}]` : ''};`
-            : 'lock free;');
-        if (ahead.length > 0)
-            parts.push(`ahead: ${ahead.map((t) => `#${t.seq} ${t.correlationId}`).join(', ')};`);
-    }
-    parts.push(`estimate ${durations_formatDuration(opts.expectedMs)} per deployment (${opts.estimateBasis}).`);
-    return parts.join(' ');
-}
-function describeHolder(h) {
-    return `${h.correlationId} (${h.run.runUrl ?? 'no run link'}) since ${h.acquiredAt}`;
-}
-/** Reads who is deploying each busy stack, since when, and how far along. */
-async function readActivity(reader, stacks) {
-    return Promise.all(stacks
-        .filter((s) => (0,stack_status/* isInProgress */.LT)(s.status))
-        .map(async (stack) => {
-        const op = await reader.currentOperation(stack.name);
-        return {
-            stack,
-            consoleUrl: reader.consoleUrl(stack),
-            startedAt: op.start?.timestamp,
-            startStatus: op.start?.status,
-            events: op.events
-        };
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/domain/estimate.ts
-
-const median = (values) => percentile(values, 0.5);
-/** Linear interpolation between closest ranks; undefined for no values. */
-function percentile(values, p) {
-    if (values.length === 0)
-        return undefined;
-    const sorted = [...values].sort((a, b) => a - b);
-    const rank = (sorted.length - 1) * p;
-    const lo = Math.floor(rank);
-    const hi = Math.ceil(rank);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-}
-/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
-function resourceTypeSeconds(events) {
-    const started = new Map();
-    const byType = new Map();
-    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
-        if (isStackEvent(e))
-            continue;
-        const key = `${e.stackName}/${e.logicalId}`;
-        if (e.status.endsWith('_IN_PROGRESS')) {
-            if (!started.has(key))
-                started.set(key, e.timestamp.getTime());
-        }
-        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
-            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
-            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
-            started.delete(key);
-        }
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
-}
-/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
-function estimateFromHistory(history, stacks, recent = 20) {
-    const key = [...stacks].sort().join(',');
-    const durations = history
-        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
-        .slice(0, recent)
-        .map((h) => h.durationMs);
-    if (durations.length === 0)
-        return undefined;
-    return {
-        expectedMs: median(durations),
-        lowMs: percentile(durations, 0.2),
-        highMs: percentile(durations, 0.8),
-        samples: durations.length
-    };
-}
-/** Median seconds per resource type over past successful deployments. */
-function typeDurations(history) {
-    const byType = new Map();
-    for (const h of history) {
-        if (h.outcome !== 'succeeded')
-            continue;
-        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
-            byType.set(type, [...(byType.get(type) ?? []), secs]);
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
-}
-/**
- * Time left: what the estimate leaves, refined by the resources still in
- * progress (each should take about its type's usual time from when it started).
- */
-function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
-    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
-    return Math.max(0, expectedMs - elapsedMs, ...byResources);
-}
-
-;// CONCATENATED MODULE: ./src/domain/findings.ts
-
-/** The active-deployment check: runs first, on its own, before any other check. */
-function activeDeploymentFindings(stacks) {
-    return stacks
-        .filter((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class === 'in-progress')
-        .map((s) => ({
-        code: 'STACK_IN_PROGRESS',
-        severity: 'blocking',
-        stack: s.name,
-        message: `Stack ${s.name} is ${s.status}: another deployment is active.`,
-        resolution: [
-            'Wait for the active deployment to finish (raise wait-timeout-minutes to queue behind it).',
-            `Follow it: aws cloudformation describe-stack-events --stack-name ${s.name}`
-        ]
-    }));
-}
-const recovery = {
-    rollback: (stack) => ({
-        code: 'STACK_NEEDS_ROLLBACK',
-        message: `Stack ${stack} failed with rollback disabled and must be rolled back before it can be updated.`,
-        resolution: [
-            `aws cloudformation rollback-stack --stack-name ${stack}`,
-            `aws cloudformation wait stack-rollback-complete --stack-name ${stack}`
-        ]
-    }),
-    'continue-rollback': (stack) => ({
-        code: 'STACK_NEEDS_CONTINUE_ROLLBACK',
-        message: `Stack ${stack} is stuck in a failed rollback; the rollback must be continued before it can be updated.`,
-        resolution: [
-            `Find the resources that failed: aws cloudformation describe-stack-events --stack-name ${stack}`,
-            `aws cloudformation continue-update-rollback --stack-name ${stack} [--resources-to-skip LogicalId ...]`
-        ]
-    }),
-    delete: (stack) => ({
-        code: 'STACK_NEEDS_DELETE',
-        message: `Stack ${stack} can only be deleted (a failed create or a failed delete); it must be deleted before it can be deployed.`,
-        resolution: [
-            `aws cloudformation delete-stack --stack-name ${stack}`,
-            `aws cloudformation wait stack-delete-complete --stack-name ${stack}`,
-            'Or set cleanup: failed-create to let the action delete a stack left by a failed create.'
-        ]
-    })
-};
-/** The checks after the active-deployment check, in a fixed order. */
-function otherFindings(stacks, ctx) {
-    const findings = [];
-    for (const s of stacks) {
-        const info = (0,stack_status/* classifyStatus */.xo)(s.status);
-        if (info.class === 'blocked' && info.needs) {
-            findings.push({ severity: 'blocking', stack: s.name, ...recovery[info.needs](s.name) });
-        }
-        else if (info.class === 'stable-after-failure') {
-            findings.push({
-                code: 'LAST_DEPLOYMENT_FAILED',
-                severity: 'warning',
-                stack: s.name,
-                message: `The last deployment of ${s.name} failed and was rolled back (${s.status}${s.statusReason ? `: ${s.statusReason}` : ''}).`,
-                resolution: [
-                    `See why: aws cloudformation describe-stack-events --stack-name ${s.name}`,
-                    'Make sure this run contains the fix.'
-                ]
-            });
-        }
-        else if (info.class === 'does-not-exist') {
-            findings.push({
-                code: 'STACK_DOES_NOT_EXIST',
-                severity: 'info',
-                stack: s.name,
-                message: `Stack ${s.name} does not exist yet; this deployment will create it.`,
-                resolution: []
-            });
-        }
-    }
-    if (ctx.registryUnavailable) {
-        findings.push({
-            code: 'REGISTRY_UNAVAILABLE',
-            severity: 'warning',
-            message: `The registry table could not be used (${ctx.registryUnavailable}); coordinated through CloudFormation only (no queue order, no identity of other runs).`,
-            resolution: [
-                'Check that the table exists in this region and that the role may use it (see infra/iam-policy.json).',
-                'aws dynamodb describe-table --table-name TABLE'
-            ]
-        });
-    }
-    else if (!ctx.registryConfigured) {
-        findings.push({
-            code: 'REGISTRY_NOT_CONFIGURED',
-            severity: 'warning',
-            message: 'No registry-table: coordinating through CloudFormation only (best effort: no queue order, no identity of other runs).',
-            resolution: ['Deploy the registry table (infra/registry-table.yml) and set registry-table.']
-        });
-    }
-    return findings;
-}
-const blocking = (findings) => findings.filter((f) => f.severity === 'blocking');
-const warningsOf = (findings) => findings.filter((f) => f.severity === 'warning');
-/** The table cannot be used as configured (missing, denied, another key schema): fixed by a person, not by waiting. */
-function registryMisconfiguredFinding(table, error) {
-    return {
-        code: 'REGISTRY_MISCONFIGURED',
-        severity: 'blocking',
-        message: `registry-table ${JSON.stringify(table)} cannot be used: ${error}. Nothing was coordinated: a table that is set but unusable is a configuration error, not a reason to coordinate on CloudFormation alone.`,
-        resolution: [
-            'Check registry-table and the region: the table must exist there, with partition key pk (S) and sort key sk (S) (infra/registry-table.yml).',
-            'Check that the role may use it (infra/iam-policy.json).',
-            `aws dynamodb describe-table --table-name ${table}`,
-            'To coordinate on CloudFormation alone on purpose, leave registry-table empty.'
-        ]
-    };
-}
-
-;// CONCATENATED MODULE: ./src/github/context.ts
-function runContext(env = process.env) {
-    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
-    const repository = env['GITHUB_REPOSITORY'] || undefined;
-    const runId = env['GITHUB_RUN_ID'] || undefined;
-    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
-    const runUrl = repository && runId
-        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
-        : undefined;
-    return {
-        runId,
-        runAttempt,
-        runUrl,
-        repository,
-        workflow: env['GITHUB_WORKFLOW'] || undefined,
-        job: env['GITHUB_JOB'] || undefined,
-        actor: env['GITHUB_ACTOR'] || undefined,
-        sha: env['GITHUB_SHA'] || undefined,
-        ref: env['GITHUB_REF'] || undefined
-    };
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -30101,6 +29346,906 @@ function readObservations(dir, fromByte = 0) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/notify/thread.ts
+
+/** The estimate policy lives in the domain now; re-exported here until the importers switch. */
+/**
+ * The head commit's message from the event payload, when the event has one (outside text).
+ * The only read of the environment in this module, and only as the default argument.
+ */
+function commitMessage(env = process.env) {
+    const file = env['GITHUB_EVENT_PATH'];
+    if (!file)
+        return undefined;
+    try {
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return event.head_commit?.message || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function deploymentInfo(config, correlationId, run, estimate, consoleUrl, commit) {
+    return {
+        correlationId,
+        environment: config.environment,
+        stacks: config.stackNames,
+        run,
+        commitMessage: commit,
+        consoleUrl,
+        estimate
+    };
+}
+/** The Slack client, loaded only when Slack is configured; without it, one info line. */
+async function openNotifier(slack, log, spoolFile) {
+    if (!slack) {
+        log.info('Slack is not configured (no slack-token): no messages.');
+        return undefined;
+    }
+    const { SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__nccwpck_require__.e(105), __nccwpck_require__.e(569)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7569));
+    return new SlackNotifier(createSlackClient(slack), createSlackClient(slack, { retries: 0 }), log, spoolFile);
+}
+const formatThread = (ref) => `${ref.channel}:${ref.ts}`;
+function parseThread(value) {
+    const [channel, ts] = (value ?? '').split(':');
+    return channel && ts ? { channel, ts } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/registry/cloudformation-only.ts
+/**
+ * No table: nobody to queue with. Coordination rests on CloudFormation's own status alone (best
+ * effort: no order, no identity): the queue is this run alone, the lock never anyone else's,
+ * and every write succeeds without a call (fence 0, ticket 0).
+ */
+class CloudFormationOnlyLock {
+    now;
+    kind = 'cloudformation-only';
+    constructor(now = Date.now) {
+        this.now = now;
+    }
+    async enqueue(me) {
+        return {
+            seq: 0,
+            correlationId: me.correlationId,
+            owner: me.owner,
+            heartbeat: '',
+            enqueuedAt: new Date(this.now()).toISOString(),
+            leaseMs: me.leaseMs,
+            run: me.run
+        };
+    }
+    async heartbeatTicket(_environment, ticket) {
+        return ticket;
+    }
+    async removeTicket() { }
+    async removeDeadTicket() {
+        return false;
+    }
+    async view(environment) {
+        return { lock: { environment, fence: 0 }, tickets: [] };
+    }
+    async acquire(me, _observed) {
+        return {
+            correlationId: me.correlationId,
+            owner: me.owner,
+            fence: 0,
+            heartbeat: '',
+            acquiredAt: new Date(this.now()).toISOString(),
+            leaseMs: me.leaseMs,
+            run: me.run,
+            stacks: me.stacks
+        };
+    }
+    async heartbeatLock() {
+        return true;
+    }
+    async release() {
+        return true;
+    }
+    async forceUnlock() {
+        return undefined;
+    }
+}
+/** Without a table no record is kept. */
+const noRecords = {
+    putRecord: async () => undefined,
+    addTransition: async () => undefined,
+    getRecord: async () => undefined
+};
+/** No history at all (a history file is given where there is one). */
+const noHistory = {
+    add: async () => undefined,
+    recent: async () => [],
+    save: async () => undefined
+};
+/** CloudFormation alone: the lock above, no records, and the history given. */
+const cloudFormationOnly = (history = noHistory, now = Date.now) => ({
+    lock: new CloudFormationOnlyLock(now),
+    records: noRecords,
+    history
+});
+
+;// CONCATENATED MODULE: ./src/registry/history-file.ts
+
+
+
+/** How many deployments the history file keeps (newest first). */
+const KEEP = 50;
+/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
+function historyFile(environment, env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+}
+function readHistoryFile(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return [];
+    try {
+        const entries = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return Array.isArray(entries) ? entries : [];
+    }
+    catch {
+        return [];
+    }
+}
+function appendHistoryFile(file, entry) {
+    const entries = [
+        entry,
+        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
+    ]
+        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
+        .slice(0, KEEP);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(entries, null, 2));
+}
+/** The history in a file; `persist` keeps it for later runs (the Actions cache). */
+class HistoryFile {
+    file;
+    persist;
+    constructor(file, persist = async () => undefined) {
+        this.file = file;
+        this.persist = persist;
+    }
+    async add(entry) {
+        appendHistoryFile(this.file, entry);
+    }
+    async recent(_environment, limit) {
+        return readHistoryFile(this.file).slice(0, limit);
+    }
+    save() {
+        return this.persist();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runtime/clients.ts
+
+
+// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
+async function cloudFormationReader(region) {
+    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8797));
+    return new CloudFormationAdapter(createCloudFormationClient(region), region);
+}
+/**
+ * The one place the coordination mode is decided: a table (lock, queue, records, history in
+ * DynamoDB) or CloudFormation alone (a lock that is CloudFormation's status, no records, the
+ * history in a file the Actions cache carries).
+ */
+async function openRegistry(choice) {
+    if (!choice.table)
+        return cloudFormationOnly(historyOf(choice));
+    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(163)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8163));
+    return dynamoRegistry(createDynamoClient(choice.region), choice.table);
+}
+/** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
+const fallbackRegistry = (choice) => () => cloudFormationOnly(new HistoryFile(historyFile(choice.environment)));
+function historyOf({ environment, log }) {
+    const file = historyFile(environment);
+    return new HistoryFile(file, async () => {
+        if (!log)
+            return;
+        const { saveHistory } = await __nccwpck_require__.e(/* import() */ 4).then(__nccwpck_require__.bind(__nccwpck_require__, 4));
+        await saveHistory(file, environment, log);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/runtime/run-context.ts
+/** The workflow run this process belongs to, from the runner's environment. */
+function run_context_runContext(env = process.env) {
+    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+    const repository = env['GITHUB_REPOSITORY'] || undefined;
+    const runId = env['GITHUB_RUN_ID'] || undefined;
+    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
+    const runUrl = repository && runId
+        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
+        : undefined;
+    return {
+        runId,
+        runAttempt,
+        runUrl,
+        repository,
+        workflow: env['GITHUB_WORKFLOW'] || undefined,
+        job: env['GITHUB_JOB'] || undefined,
+        actor: env['GITHUB_ACTOR'] || undefined,
+        sha: env['GITHUB_SHA'] || undefined,
+        ref: env['GITHUB_REF'] || undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runtime/github.ts
+
+// The GitHub clients, loaded only when an input asks for them.
+async function githubLiveness(token, log) {
+    const { GitHubRunLiveness } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(386)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5386));
+    return new GitHubRunLiveness(token, log);
+}
+async function githubDeployments(token, log) {
+    const { GitHubDeployments } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6887));
+    return new GitHubDeployments(token, run_context_runContext(), log);
+}
+async function stepCancelled(token) {
+    const { stepCancelled } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(475)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9475));
+    return stepCancelled(token, runContext());
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(3838);
+;// CONCATENATED MODULE: ./src/domain/correlation-id.ts
+
+/** `YYYYMMDD-HHMMSS-<8 hex>`, UTC, the random part from a cryptographic source. */
+function newCorrelationId(now = new Date(), random = external_node_crypto_.randomBytes) {
+    const iso = now.toISOString(); // 2026-11-22T18:28:25.123Z
+    const date = iso.slice(0, 10).replaceAll('-', '');
+    const time = iso.slice(11, 19).replaceAll(':', '');
+    return `${date}-${time}-${random(4).toString('hex')}`;
+}
+const GENERATED_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
+/** IDs users bring: they become tag values, registry keys and Slack text, so keep them plain. */
+const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
+const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
+
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+/** The action's inputs, as users type them (CONTRACT.md). Reading any other name is a type error. */
+const Inputs = {
+    StackName: 'stack-name',
+    Environment: 'environment',
+    Region: 'region',
+    RegistryTable: 'registry-table',
+    WaitTimeoutMinutes: 'wait-timeout-minutes',
+    PollIntervalSeconds: 'poll-interval-seconds',
+    LeaseMinutes: 'lease-minutes',
+    SkipSuperseded: 'skip-superseded',
+    OnActiveFailure: 'on-active-failure',
+    Warnings: 'warnings',
+    AskTimeoutMinutes: 'ask-timeout-minutes',
+    AutoRollback: 'auto-rollback',
+    Cleanup: 'cleanup',
+    Monitor: 'monitor',
+    MonitorIntervalSeconds: 'monitor-interval-seconds',
+    StallTimeoutMinutes: 'stall-timeout-minutes',
+    ExpectedDurationMinutes: 'expected-duration-minutes',
+    ProgressIntervalMinutes: 'progress-interval-minutes',
+    CriticalResourceTypes: 'critical-resource-types',
+    UrlOutput: 'url-output',
+    SlackToken: 'slack-token',
+    SlackChannel: 'slack-channel',
+    SlackInteractChannel: 'slack-interact-channel',
+    SlackApiUrl: 'slack-api-url',
+    GithubToken: 'github-token',
+    GithubDeployment: 'github-deployment',
+    CorrelationId: 'correlation-id'
+};
+/**
+ * Defaults the parser applies to an empty input. action.yml declares the same
+ * values (a test keeps them equal); empty here means 'derived' (see CONTRACT.md).
+ */
+const INPUT_DEFAULTS = {
+    'stack-name': '',
+    environment: '',
+    region: '',
+    'registry-table': '',
+    'wait-timeout-minutes': '30',
+    'poll-interval-seconds': '5',
+    'lease-minutes': '10',
+    'skip-superseded': 'false',
+    'on-active-failure': 'proceed',
+    warnings: 'proceed',
+    'ask-timeout-minutes': '15',
+    'auto-rollback': 'true',
+    cleanup: 'none',
+    monitor: 'true',
+    'monitor-interval-seconds': '30',
+    'stall-timeout-minutes': '10',
+    'expected-duration-minutes': '',
+    'progress-interval-minutes': '10',
+    'critical-resource-types': '',
+    'url-output': '',
+    'slack-token': '',
+    'slack-channel': '',
+    'slack-interact-channel': '',
+    'slack-api-url': 'https://slack.com/api/',
+    'github-token': '',
+    'github-deployment': 'false',
+    'correlation-id': ''
+};
+/** Inputs whose values are secrets: masked before anything else happens. */
+const SECRET_INPUTS = ['slack-token', 'github-token'];
+
+;// CONCATENATED MODULE: ./src/config/fields.ts
+
+
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+/** Splits a comma or newline separated list; empty items are dropped. */
+const splitList = (value) => value
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+const show = (value) => JSON.stringify(value);
+/**
+ * Reads inputs one at a time and collects every problem, each naming the input, the value and
+ * what is accepted. A field that fails still answers (a placeholder), so parsing goes on and
+ * every problem is reported at once.
+ */
+class Fields {
+    read;
+    problems = [];
+    constructor(read) {
+        this.read = read;
+    }
+    /** The input as typed (trimmed), or its default when empty. */
+    raw(name) {
+        const v = this.read(name).trim();
+        return v === '' ? INPUT_DEFAULTS[name] : v;
+    }
+    /** The input as typed (trimmed), without its default. */
+    given(name) {
+        return this.read(name).trim();
+    }
+    fail(name, value, accepted) {
+        this.problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
+        return undefined;
+    }
+    /** A problem that is not about one value. */
+    problem(text) {
+        this.problems.push(text);
+    }
+    number(name, unit, min, max, allowZero) {
+        const value = this.raw(name);
+        const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
+        if (!DECIMAL.test(value))
+            return this.fail(name, value, `expected ${range}`);
+        const n = Number(value);
+        if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
+            return this.fail(name, value, `expected ${range}`);
+        return n;
+    }
+    /** A duration in minutes, as milliseconds. */
+    minutes(name, max, allowZero = false) {
+        return minutes(this.number(name, 'minutes', 0, max, allowZero) ?? 0);
+    }
+    /** A duration in seconds, as milliseconds. */
+    seconds(name, max) {
+        return seconds(this.number(name, 'seconds', 0, max, false) ?? 0);
+    }
+    boolean(name) {
+        const value = this.raw(name);
+        if (BOOLEAN_TRUE.includes(value))
+            return true;
+        if (BOOLEAN_FALSE.includes(value))
+            return false;
+        this.fail(name, value, 'expected true or false');
+        return false;
+    }
+    oneOf(name, allowed) {
+        const value = this.raw(name);
+        if (allowed.includes(value))
+            return value;
+        this.fail(name, value, `expected one of ${allowed.join(', ')}`);
+        return allowed[0];
+    }
+    /** The input when it matches `pattern` (a problem otherwise); undefined when empty. */
+    optional(name, pattern, accepted) {
+        const value = this.raw(name) || undefined;
+        if (value && !pattern.test(value))
+            this.fail(name, value, accepted);
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/slack.ts
+
+const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
+const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
+/** The Slack inputs: all or nothing (no token means no Slack); the token is never echoed. */
+function parseSlack(fields) {
+    const token = fields.raw(Inputs.SlackToken);
+    const channel = fields.raw(Inputs.SlackChannel);
+    const interactChannel = fields.raw(Inputs.SlackInteractChannel) || channel;
+    const apiUrl = fields.raw(Inputs.SlackApiUrl);
+    for (const [name, value] of [
+        [Inputs.SlackChannel, channel],
+        [Inputs.SlackInteractChannel, fields.raw(Inputs.SlackInteractChannel)]
+    ]) {
+        if (value && !SLACK_CHANNEL.test(value))
+            fields.fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
+    }
+    let url;
+    try {
+        url = new URL(apiUrl);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol)) {
+        fields.fail(Inputs.SlackApiUrl, apiUrl, 'expected an http(s) URL such as https://slack.com/api/');
+    }
+    if (!token) {
+        if (channel)
+            fields.problem(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
+        return undefined;
+    }
+    // The value is a secret: name the input, never echo the token.
+    if (!SLACK_TOKEN.test(token)) {
+        fields.problem(`'slack-token' does not look like a Slack token (the value is hidden): expected a bot token starting with xoxb-.`);
+    }
+    if (!channel)
+        fields.problem(`'slack-channel' is required when 'slack-token' is set: a channel name such as #deploys or an ID.`);
+    return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
+}
+
+;// CONCATENATED MODULE: ./src/config/config.ts
+
+
+
+
+
+/** Used when `expected-duration-minutes` is empty and there is no history. */
+const DEFAULT_EXPECTED_DURATION_MS = minutes(30);
+class ConfigError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Invalid input: ${problems[0]}`
+            : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'ConfigError';
+    }
+}
+const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
+const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
+const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
+const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
+/**
+ * Parses every input at once and reports every problem at once, each naming the
+ * input, the value and what is accepted. Touches nothing outside its arguments.
+ */
+function parseConfig(read, env) {
+    const f = new Fields(read);
+    // stack-name
+    const stackNames = splitList(f.given(Inputs.StackName));
+    if (stackNames.length === 0) {
+        f.problem(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
+    }
+    for (const name of stackNames) {
+        if (!STACK_NAME.test(name)) {
+            f.fail(Inputs.StackName, name, 'a stack name starts with a letter and has only letters, digits and hyphens, at most 128 characters');
+        }
+    }
+    const duplicates = stackNames.filter((n, i) => stackNames.indexOf(n) !== i);
+    if (duplicates.length > 0)
+        f.fail(Inputs.StackName, f.given(Inputs.StackName), `lists ${duplicates.join(', ')} more than once`);
+    const environment = f.raw(Inputs.Environment) || stackNames[0] || '';
+    if (f.raw(Inputs.Environment) && !ENVIRONMENT.test(environment)) {
+        f.fail(Inputs.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
+    }
+    const region = f.raw(Inputs.Region) || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
+    if (!region) {
+        f.problem(`'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`);
+    }
+    else if (!REGION.test(region)) {
+        f.fail(Inputs.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
+    }
+    const registryTable = f.optional(Inputs.RegistryTable, TABLE, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
+    const waitTimeoutMs = f.minutes(Inputs.WaitTimeoutMinutes, 4320, true);
+    const pollIntervalMs = f.seconds(Inputs.PollIntervalSeconds, 3600);
+    const leaseMs = f.minutes(Inputs.LeaseMinutes, 1440);
+    const skipSuperseded = f.boolean(Inputs.SkipSuperseded);
+    const onActiveFailure = f.oneOf(Inputs.OnActiveFailure, [
+        'proceed',
+        'abort',
+        'ask'
+    ]);
+    const warnings = f.oneOf(Inputs.Warnings, ['proceed', 'fail', 'ask']);
+    const askTimeoutMs = f.minutes(Inputs.AskTimeoutMinutes, 1440);
+    const autoRollback = f.boolean(Inputs.AutoRollback);
+    const cleanup = f.oneOf(Inputs.Cleanup, ['none', 'failed-create']);
+    const monitor = f.boolean(Inputs.Monitor);
+    const monitorIntervalMs = f.seconds(Inputs.MonitorIntervalSeconds, 3600);
+    const stallTimeoutMs = f.minutes(Inputs.StallTimeoutMinutes, 1440);
+    const expectedDurationMs = f.raw(Inputs.ExpectedDurationMinutes)
+        ? f.minutes(Inputs.ExpectedDurationMinutes, 4320)
+        : undefined;
+    const progressIntervalMs = f.minutes(Inputs.ProgressIntervalMinutes, 1440);
+    const criticalResourceTypes = splitList(f.raw(Inputs.CriticalResourceTypes));
+    for (const t of criticalResourceTypes) {
+        if (!RESOURCE_TYPE.test(t))
+            f.fail(Inputs.CriticalResourceTypes, t, 'expected resource types such as AWS::RDS::DBInstance, comma or newline separated');
+    }
+    const urlOutput = f.optional(Inputs.UrlOutput, OUTPUT_KEY, 'expected a stack Output key (letters and digits)');
+    const slack = parseSlack(f);
+    if (!slack && (warnings === 'ask' || onActiveFailure === 'ask')) {
+        const which = warnings === 'ask' ? 'warnings' : 'on-active-failure';
+        f.problem(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
+    }
+    const githubToken = f.given(Inputs.GithubToken) || undefined;
+    const githubDeployment = f.boolean(Inputs.GithubDeployment);
+    const correlationId = f.optional(Inputs.CorrelationId, CORRELATION_ID_PATTERN, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
+    if (f.problems.length > 0)
+        throw new ConfigError(f.problems);
+    return {
+        stackNames,
+        environment,
+        region,
+        registryTable,
+        waitTimeoutMs,
+        pollIntervalMs,
+        leaseMs,
+        skipSuperseded,
+        onActiveFailure,
+        warnings,
+        askTimeoutMs,
+        autoRollback,
+        cleanup,
+        monitor,
+        monitorIntervalMs,
+        stallTimeoutMs,
+        expectedDurationMs,
+        progressIntervalMs,
+        criticalResourceTypes,
+        urlOutput,
+        slack,
+        githubToken,
+        githubDeployment,
+        correlationId
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/read.ts
+
+
+
+/** The one place that reads the action's inputs. Secrets are masked before anything else. */
+function readInput(name) {
+    return core.getInput(name);
+}
+function maskSecrets() {
+    for (const name of SECRET_INPUTS) {
+        const value = readInput(name).trim();
+        if (value)
+            core.setSecret(value);
+    }
+}
+function readConfig(env = process.env) {
+    maskSecrets();
+    return parseConfig(readInput, env);
+}
+/** The correlation-id input alone, read before the rest so even config errors carry an ID. */
+const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
+
+;// CONCATENATED MODULE: ./src/report/logger.ts
+
+const coreSink = core;
+function createLogger(correlationId, sink = coreSink) {
+    const tag = (message) => message
+        .split('\n')
+        .map((line) => `[${correlationId}] ${line}`)
+        .join('\n');
+    return {
+        correlationId,
+        info: (m) => sink.info(tag(m)),
+        debug: (m) => sink.debug(tag(m)),
+        warning: (m, p) => sink.warning(tag(m), p),
+        error: (m, p) => sink.error(tag(m), p)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runtime/stage.ts
+
+
+
+
+
+
+const coreIO = {
+    setOutput: (name, value) => core.setOutput(name, value),
+    saveState: (name, value) => core.saveState(name, value),
+    getState: (name) => core.getState(name),
+    setExitCode: (code) => {
+        process.exitCode = code;
+    },
+    appendSummary: async (markdown) => {
+        if (!process.env['GITHUB_STEP_SUMMARY'])
+            return;
+        await core.summary.addRaw(markdown, true).write();
+    }
+};
+const systemClock = { now: () => Date.now() };
+const sleep = (ms, signal) => new Promise((resolve) => {
+    if (signal?.aborted)
+        return resolve();
+    const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+});
+/**
+ * The deployment's correlation ID: the one pre saved, else the input, else a new
+ * one (a stage that runs without pre, such as a sub-action, still has one).
+ */
+function stageCorrelationId(io) {
+    const saved = io.getState(State.CorrelationId);
+    if (saved)
+        return saved;
+    const input = readCorrelationIdInput();
+    return input && isValidCorrelationId(input) ? input : newCorrelationId();
+}
+/** Aborts on the signals the runner sends on cancel: SIGINT, then SIGTERM. */
+function cancellationSignal(onSignal) {
+    const controller = new AbortController();
+    for (const sig of ['SIGINT', 'SIGTERM']) {
+        process.once(sig, () => {
+            onSignal?.(sig);
+            controller.abort(sig);
+        });
+    }
+    return controller.signal;
+}
+/** Runs a stage: any unexpected error fails the step with a message that carries the correlation ID. */
+async function runStage(correlationId, body) {
+    try {
+        await body();
+    }
+    catch (err) {
+        const e = err;
+        core.error(`[${correlationId}] ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, {
+            title: 'Deployment Coordinator failed'
+        });
+        if (e?.stack)
+            core.debug(e.stack);
+        process.exitCode = 1;
+    }
+}
+/** Every stage validates the inputs (a sub-action may run without pre); bad input fails the step here. */
+function loadConfig(log, io) {
+    try {
+        return readConfig();
+    }
+    catch (err) {
+        if (!(err instanceof ConfigError))
+            throw err;
+        log.error(err.message, { title: 'Invalid input' });
+        io.setExitCode(1);
+        return undefined;
+    }
+}
+/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
+async function actionStage(body) {
+    const io = coreIO;
+    const correlationId = stageCorrelationId(io);
+    const log = createLogger(correlationId);
+    await runStage(correlationId, async () => {
+        const config = loadConfig(log, io);
+        if (config)
+            await body({ io, log, config, correlationId });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/coordination/report-findings.ts
+const SEVERITY_TITLE = { blocking: 'Blocking', warning: 'Warning', info: 'Info' };
+/**
+ * Each finding once in the log; blocking ones as error annotations, warnings as
+ * warning annotations. `annotate: false` logs them only (a busy stack we are about to wait for).
+ */
+function reportFindings(log, findings, annotate = true) {
+    for (const f of findings) {
+        const text = `${f.code}: ${f.message}${f.resolution.length ? `\n  Resolution:\n${f.resolution.map((r) => `    - ${r}`).join('\n')}` : ''}`;
+        const title = `${SEVERITY_TITLE[f.severity]}: ${f.code}`;
+        if (!annotate)
+            log.info(text);
+        else if (f.severity === 'blocking')
+            log.error(text, { title });
+        else if (f.severity === 'warning')
+            log.warning(text, { title });
+        else
+            log.info(text);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/domain/estimate.ts
+
+const median = (values) => percentile(values, 0.5);
+/** Linear interpolation between closest ranks; undefined for no values. */
+function percentile(values, p) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = (sorted.length - 1) * p;
+    const lo = Math.floor(rank);
+    const hi = Math.ceil(rank);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+}
+/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
+function resourceTypeSeconds(events) {
+    const started = new Map();
+    const byType = new Map();
+    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
+        if (isStackEvent(e))
+            continue;
+        const key = `${e.stackName}/${e.logicalId}`;
+        if (e.status.endsWith('_IN_PROGRESS')) {
+            if (!started.has(key))
+                started.set(key, e.timestamp.getTime());
+        }
+        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
+            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
+            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
+            started.delete(key);
+        }
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
+}
+/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
+function estimateFromHistory(history, stacks, recent = 20) {
+    const key = [...stacks].sort().join(',');
+    const durations = history
+        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
+        .slice(0, recent)
+        .map((h) => h.durationMs);
+    if (durations.length === 0)
+        return undefined;
+    return {
+        expectedMs: median(durations),
+        lowMs: percentile(durations, 0.2),
+        highMs: percentile(durations, 0.8),
+        samples: durations.length
+    };
+}
+/** Median seconds per resource type over past successful deployments. */
+function typeDurations(history) {
+    const byType = new Map();
+    for (const h of history) {
+        if (h.outcome !== 'succeeded')
+            continue;
+        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
+            byType.set(type, [...(byType.get(type) ?? []), secs]);
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
+}
+/**
+ * Time left: what the estimate leaves, refined by the resources still in
+ * progress (each should take about its type's usual time from when it started).
+ */
+function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
+    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
+    return Math.max(0, expectedMs - elapsedMs, ...byResources);
+}
+
+;// CONCATENATED MODULE: ./src/domain/findings.ts
+
+/** The active-deployment check: runs first, on its own, before any other check. */
+function activeDeploymentFindings(stacks) {
+    return stacks
+        .filter((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class === 'in-progress')
+        .map((s) => ({
+        code: 'STACK_IN_PROGRESS',
+        severity: 'blocking',
+        stack: s.name,
+        message: `Stack ${s.name} is ${s.status}: another deployment is active.`,
+        resolution: [
+            'Wait for the active deployment to finish (raise wait-timeout-minutes to queue behind it).',
+            `Follow it: aws cloudformation describe-stack-events --stack-name ${s.name}`
+        ]
+    }));
+}
+const recovery = {
+    rollback: (stack) => ({
+        code: 'STACK_NEEDS_ROLLBACK',
+        message: `Stack ${stack} failed with rollback disabled and must be rolled back before it can be updated.`,
+        resolution: [
+            `aws cloudformation rollback-stack --stack-name ${stack}`,
+            `aws cloudformation wait stack-rollback-complete --stack-name ${stack}`
+        ]
+    }),
+    'continue-rollback': (stack) => ({
+        code: 'STACK_NEEDS_CONTINUE_ROLLBACK',
+        message: `Stack ${stack} is stuck in a failed rollback; the rollback must be continued before it can be updated.`,
+        resolution: [
+            `Find the resources that failed: aws cloudformation describe-stack-events --stack-name ${stack}`,
+            `aws cloudformation continue-update-rollback --stack-name ${stack} [--resources-to-skip LogicalId ...]`
+        ]
+    }),
+    delete: (stack) => ({
+        code: 'STACK_NEEDS_DELETE',
+        message: `Stack ${stack} can only be deleted (a failed create or a failed delete); it must be deleted before it can be deployed.`,
+        resolution: [
+            `aws cloudformation delete-stack --stack-name ${stack}`,
+            `aws cloudformation wait stack-delete-complete --stack-name ${stack}`,
+            'Or set cleanup: failed-create to let the action delete a stack left by a failed create.'
+        ]
+    })
+};
+/** The checks after the active-deployment check, in a fixed order. */
+function otherFindings(stacks, ctx) {
+    const findings = [];
+    for (const s of stacks) {
+        const info = (0,stack_status/* classifyStatus */.xo)(s.status);
+        if (info.class === 'blocked' && info.needs) {
+            findings.push({ severity: 'blocking', stack: s.name, ...recovery[info.needs](s.name) });
+        }
+        else if (info.class === 'stable-after-failure') {
+            findings.push({
+                code: 'LAST_DEPLOYMENT_FAILED',
+                severity: 'warning',
+                stack: s.name,
+                message: `The last deployment of ${s.name} failed and was rolled back (${s.status}${s.statusReason ? `: ${s.statusReason}` : ''}).`,
+                resolution: [
+                    `See why: aws cloudformation describe-stack-events --stack-name ${s.name}`,
+                    'Make sure this run contains the fix.'
+                ]
+            });
+        }
+        else if (info.class === 'does-not-exist') {
+            findings.push({
+                code: 'STACK_DOES_NOT_EXIST',
+                severity: 'info',
+                stack: s.name,
+                message: `Stack ${s.name} does not exist yet; this deployment will create it.`,
+                resolution: []
+            });
+        }
+    }
+    if (ctx.registryUnavailable) {
+        findings.push({
+            code: 'REGISTRY_UNAVAILABLE',
+            severity: 'warning',
+            message: `The registry table could not be used (${ctx.registryUnavailable}); coordinated through CloudFormation only (no queue order, no identity of other runs).`,
+            resolution: [
+                'Check that the table exists in this region and that the role may use it (see infra/iam-policy.json).',
+                'aws dynamodb describe-table --table-name TABLE'
+            ]
+        });
+    }
+    else if (!ctx.registryConfigured) {
+        findings.push({
+            code: 'REGISTRY_NOT_CONFIGURED',
+            severity: 'warning',
+            message: 'No registry-table: coordinating through CloudFormation only (best effort: no queue order, no identity of other runs).',
+            resolution: ['Deploy the registry table (infra/registry-table.yml) and set registry-table.']
+        });
+    }
+    return findings;
+}
+const blocking = (findings) => findings.filter((f) => f.severity === 'blocking');
+const warningsOf = (findings) => findings.filter((f) => f.severity === 'warning');
+/** The table cannot be used as configured (missing, denied, another key schema): fixed by a person, not by waiting. */
+function registryMisconfiguredFinding(table, error) {
+    return {
+        code: 'REGISTRY_MISCONFIGURED',
+        severity: 'blocking',
+        message: `registry-table ${JSON.stringify(table)} cannot be used: ${error}. Nothing was coordinated: a table that is set but unusable is a configuration error, not a reason to coordinate on CloudFormation alone.`,
+        resolution: [
+            'Check registry-table and the region: the table must exist there, with partition key pk (S) and sort key sk (S) (infra/registry-table.yml).',
+            'Check that the role may use it (infra/iam-policy.json).',
+            `aws dynamodb describe-table --table-name ${table}`,
+            'To coordinate on CloudFormation alone on purpose, leave registry-table empty.'
+        ]
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/notify/escape.ts
 /**
  * Making outside text (commit messages, refs, actor names, CloudFormation
@@ -30220,36 +30365,181 @@ function escape_code(s) {
     return value ? `\`${escape_escapeText(value)}\`` : '';
 }
 
-;// CONCATENATED MODULE: ./src/notify/messages.ts
+;// CONCATENATED MODULE: ./src/notify/blocks.ts
+
+/** The fallback text ends with the correlation ID; the blocks with the footer (which has it too). */
+function blocks_finish(info, summary, blocks) {
+    const suffix = ` [${escape_escapeText(info.correlationId)}]`;
+    const text = escape_truncate(summary, FALLBACK_TEXT_MAX - suffix.length) + suffix;
+    const footer = footerBlock(info);
+    const body = blocks.length > MAX_BLOCKS - 1 ? capped(blocks) : blocks;
+    return { text, blocks: [...body, footer] };
+}
+/** Keeps room for the footer and says how much was left out. */
+function capped(blocks) {
+    const keep = blocks.slice(0, MAX_BLOCKS - 2);
+    return [...keep, blocks_contextBlock([`${blocks.length - keep.length} more blocks not shown`])];
+}
+function footerBlock(info) {
+    const run = info.run;
+    const runName = [run.workflow, run.job].filter(Boolean).join(' / ') || 'workflow run';
+    return blocks_contextBlock([
+        `Correlation ID ${escape_code(info.correlationId)}`,
+        run.runUrl ? escape_link(run.runUrl, runName) : escape_escapeText(runName),
+        run.actor ? `by ${escape_escapeText(run.actor)}` : ''
+    ]);
+}
+/** One item of a section's `fields`: a bold label over its value. */
+function blocks_field(label, value) {
+    return `*${label}*\n${value}`;
+}
+function blocks_header(text) {
+    // plain_text: no mrkdwn, so rather than guess how entities render there,
+    // the control characters are dropped from the (config-validated) text.
+    const plain = text.replace(/[<>&]/g, '').replace(/\s+/g, ' ').trim();
+    return {
+        type: 'header',
+        text: { type: 'plain_text', text: escape_truncate(plain || '-', HEADER_TEXT_MAX), emoji: true }
+    };
+}
+function blocks_section(text) {
+    return { type: 'section', text: { type: 'mrkdwn', text: escape_truncate(text, escape_SECTION_TEXT_MAX) } };
+}
+/** Sections of at most ten fields each; empty fields are left out. */
+function blocks_fieldSections(fields) {
+    const items = fields.filter((f) => f !== '').map((f) => escape_truncate(f, FIELD_TEXT_MAX));
+    const out = [];
+    for (let i = 0; i < items.length; i += MAX_FIELDS) {
+        out.push({
+            type: 'section',
+            fields: items.slice(i, i + MAX_FIELDS).map((text) => ({ type: 'mrkdwn', text }))
+        });
+    }
+    return out;
+}
+/** Empty elements are left out (Slack rejects a context block without any). */
+function blocks_contextBlock(elements) {
+    const items = elements.filter((e) => e !== '').slice(0, MAX_CONTEXT_ELEMENTS);
+    return {
+        type: 'context',
+        elements: (items.length > 0 ? items : [' ']).map((text) => ({
+            type: 'mrkdwn',
+            text: escape_truncate(text, CONTEXT_TEXT_MAX)
+        }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/format.ts
 /**
- * The Slack messages of one deployment, as pure data: each renderer returns
- * the plain-text fallback (`text`, used for notifications and by clients
- * without blocks) and Block Kit `blocks`.
- *
- * One deployment is one thread: `startedMessage` is the parent (posted once,
- * then re-rendered with a new state for `chat.update`); progress, stall,
- * overdue, failure and monitoring-gap alerts are replies; `succeededMessage` /
- * `failedMessage` are the final reply, broadcast to the channel by the sender.
- * `queuedMessage` is posted for a run that has to wait, `questionMessage` in
- * the interact channel.
- *
- * Every message carries the correlation ID in `text` and in `blocks`. All
- * outside text goes through `escapeText` (or `link`/`code`), and every text is
- * cut to Slack's limits.
+ * The text pieces shared by the messages: dates, durations, estimates, event
+ * lines, and the deployment's own fields and sections. Outside text is escaped
+ * here.
  */
 
 
-/** Events listed in a progress reply (the latest ones). */
-const MAX_EVENTS_SHOWN = 10;
-/** Stacks listed by name and status in a progress reply. */
-const MAX_STACKS_SHOWN = 20;
-/** Troubleshooting bullets in a failed reply. */
-const MAX_TROUBLESHOOTING_SHOWN = 10;
+
 /** One event line, before the section's own limit applies. */
 const EVENT_LINE_MAX = 200;
 /** A stack event reason in an alert. */
 const REASON_MAX = 1500;
-// --- Renderers ---
+function deploymentFields(info) {
+    const run = info.run;
+    return [
+        blocks_field('Environment', escape_escapeText(info.environment)),
+        blocks_field('Stacks', stackList(info.stacks)),
+        run.ref ? blocks_field('Ref', escape_code(shortRef(run.ref))) : '',
+        run.sha ? blocks_field('Commit', commitLink(run)) : '',
+        run.actor ? blocks_field('Actor', escape_escapeText(run.actor)) : '',
+        run.runUrl ? blocks_field('Run', escape_link(run.runUrl, 'workflow run')) : ''
+    ];
+}
+/** The commit message's subject line, when there is one. */
+function commitSection(info) {
+    const subject = info.commitMessage?.split(/\r?\n/).find((l) => l.trim() !== '');
+    return subject ? [blocks_section(`*Commit message*\n${escape_truncate(escape_escapeText(subject.trim()), 300)}`)] : [];
+}
+function format_consoleSection(info) {
+    return info.consoleUrl
+        ? [blocks_section(`:mag: ${escape_link(info.consoleUrl, 'Stack events in the AWS console')}`)]
+        : [];
+}
+function format_eventFields(e) {
+    return [
+        field('Logical ID', code(e.logicalId)),
+        field('Type', code(e.resourceType)),
+        field('Status', escapeText(e.status)),
+        field('Stack', code(e.stackName)),
+        field('Time', slackDate(e.timestamp))
+    ];
+}
+function format_reasonText(e) {
+    return e.reason ? truncate(escapeText(e.reason), REASON_MAX) : '_no reason given_';
+}
+function format_eventLine(e, max = EVENT_LINE_MAX) {
+    const time = e.timestamp.toISOString().slice(11, 19);
+    const reason = e.reason ? ` — ${truncate(escapeText(e.reason), max)}` : '';
+    return `\`${time}\` ${code(e.logicalId)} (${escapeText(e.resourceType)}) *${escapeText(e.status)}*${reason}`;
+}
+/** The last lines (the newest events) that fit in `budget` characters, one per line. */
+function format_latestLines(lines, budget) {
+    const out = [];
+    let used = 0;
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i] ?? '';
+        if (out.length > 0 && used + line.length + 1 > budget)
+            break;
+        out.unshift(line);
+        used += line.length + 1;
+    }
+    return out;
+}
+function stackList(stacks) {
+    return stacks.length > 0 ? stacks.map(escape_code).join(', ') : '_none_';
+}
+function shortRef(ref) {
+    return ref.replace(/^refs\/(heads|tags)\//, '');
+}
+function commitLink(run) {
+    const sha = run.sha ?? '';
+    const short = sha.slice(0, 7);
+    const base = run.runUrl?.match(/^(https?:\/\/.+?)\/actions\/runs\//)?.[1];
+    return base && /^[0-9a-f]{7,40}$/i.test(sha) ? escape_link(`${base}/commit/${sha}`, short) : escape_code(short);
+}
+function format_estimateText(e) {
+    const range = e.lowMs !== undefined && e.highMs !== undefined && e.highMs > e.lowMs
+        ? `, usually ${durations_formatDuration(e.lowMs)} to ${durations_formatDuration(e.highMs)}`
+        : '';
+    return `about ${durations_formatDuration(e.expectedMs)} (${escape_escapeText(e.basis)}${range})`;
+}
+/** For a field labelled as remaining time: `about 4m 00s` or `overdue by 1m 00s`. */
+function format_timeLeft(ms) {
+    return ms > 0 ? `about ${durations_formatDuration(ms)}` : `overdue by ${durations_formatDuration(-ms)}`;
+}
+function format_remaining(ms) {
+    return ms > 0 ? `about ${durations_formatDuration(ms)} remaining` : `overdue by ${durations_formatDuration(-ms)}`;
+}
+function durationAgainst(durationMs, expectedMs) {
+    if (expectedMs === undefined || expectedMs <= 0)
+        return durations_formatDuration(durationMs);
+    return `${durations_formatDuration(durationMs)} (expected ${durations_formatDuration(expectedMs)})`;
+}
+/** Slack shows the date in the reader's time zone; the fallback is UTC. */
+function slackDate(d) {
+    const iso = d.toISOString();
+    const utc = `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+    return `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time_secs}|${utc}>`;
+}
+
+;// CONCATENATED MODULE: ./src/notify/start-messages.ts
+/**
+ * Before and at the start: `queuedMessage` for a run that has to wait, and
+ * `startedMessage`, the thread parent (posted once, then re-rendered with a
+ * new state for `chat.update`).
+ */
+
+
+
+
 function queuedMessage(info, q) {
     const env = escape_escapeText(info.environment);
     const activeId = q.activeCorrelationId ? escape_code(q.activeCorrelationId) : 'unknown';
@@ -30257,21 +30547,21 @@ function queuedMessage(info, q) {
         ? 'Another deployment is active; this one is *next in line* and starts when it finishes.'
         : `Another deployment is active; this one is *number ${q.position}* in line.`;
     const fields = [
-        field('Active deployment', activeId),
-        q.activeSince ? field('Active since', slackDate(q.activeSince)) : '',
-        q.elapsedMs !== undefined ? field('Elapsed', durations_formatDuration(q.elapsedMs)) : '',
-        q.remainingMs !== undefined ? field('Estimated remaining', timeLeft(q.remainingMs)) : '',
-        q.holderRunUrl ? field('Active run', escape_link(q.holderRunUrl, 'workflow run')) : '',
-        field('Position in queue', String(q.position))
+        blocks_field('Active deployment', activeId),
+        q.activeSince ? blocks_field('Active since', slackDate(q.activeSince)) : '',
+        q.elapsedMs !== undefined ? blocks_field('Elapsed', durations_formatDuration(q.elapsedMs)) : '',
+        q.remainingMs !== undefined ? blocks_field('Estimated remaining', format_timeLeft(q.remainingMs)) : '',
+        q.holderRunUrl ? blocks_field('Active run', escape_link(q.holderRunUrl, 'workflow run')) : '',
+        blocks_field('Position in queue', String(q.position))
     ];
-    const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position} behind ${q.activeCorrelationId ? escape_escapeText(q.activeCorrelationId) : 'an active deployment'}${q.remainingMs !== undefined ? ` (${remaining(q.remainingMs)})` : ''}`;
-    return finish(info, summary, [
-        header(`:double_vertical_bar: Deployment queued: ${info.environment}`),
-        section(lead),
-        ...fieldSections(fields),
-        ...fieldSections(deploymentFields(info)),
+    const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position} behind ${q.activeCorrelationId ? escape_escapeText(q.activeCorrelationId) : 'an active deployment'}${q.remainingMs !== undefined ? ` (${format_remaining(q.remainingMs)})` : ''}`;
+    return blocks_finish(info, summary, [
+        blocks_header(`:double_vertical_bar: Deployment queued: ${info.environment}`),
+        blocks_section(lead),
+        ...blocks_fieldSections(fields),
+        ...blocks_fieldSections(deploymentFields(info)),
         ...commitSection(info),
-        section(`This deployment expects to take ${estimateText(info.estimate)} once it starts.`)
+        blocks_section(`This deployment expects to take ${format_estimateText(info.estimate)} once it starts.`)
     ]);
 }
 const STATES = {
@@ -30297,24 +30587,38 @@ function startedMessage(info, s) {
         'no-change': `Nothing to deploy: CloudFormation reported no changes for *${env}*.`,
         cancelled: `The deployment to *${env}* was cancelled${after}.`
     };
-    const timing = [field('Started', slackDate(s.startedAt))];
+    const timing = [blocks_field('Started', slackDate(s.startedAt))];
     if (s.endedAt && durationMs !== undefined) {
-        timing.push(field('Finished', slackDate(s.endedAt)));
-        timing.push(field('Duration', durationAgainst(durationMs, info.estimate.expectedMs)));
+        timing.push(blocks_field('Finished', slackDate(s.endedAt)));
+        timing.push(blocks_field('Duration', durationAgainst(durationMs, info.estimate.expectedMs)));
     }
     else {
-        timing.push(field('Expected', estimateText(info.estimate)));
-        timing.push(field('Expected by', slackDate(new Date(s.startedAt.getTime() + Math.max(0, info.estimate.expectedMs)))));
+        timing.push(blocks_field('Expected', format_estimateText(info.estimate)));
+        timing.push(blocks_field('Expected by', slackDate(new Date(s.startedAt.getTime() + Math.max(0, info.estimate.expectedMs)))));
     }
     const ended = s.state === 'succeeded' ? took : s.state === 'failed' || s.state === 'cancelled' ? after : '';
-    return finish(info, `${emoji} ${title}: ${env}${ended}`, [
-        header(`${emoji} ${title}: ${info.environment}`),
-        section(lead[s.state]),
-        ...fieldSections([...deploymentFields(info), ...timing]),
+    return blocks_finish(info, `${emoji} ${title}: ${env}${ended}`, [
+        blocks_header(`${emoji} ${title}: ${info.environment}`),
+        blocks_section(lead[s.state]),
+        ...blocks_fieldSections([...deploymentFields(info), ...timing]),
         ...commitSection(info),
-        ...consoleSection(info)
+        ...format_consoleSection(info)
     ]);
 }
+
+;// CONCATENATED MODULE: ./src/notify/alert-messages.ts
+/**
+ * Replies in the thread while the deployment runs: progress, stall (and its
+ * end), overdue, a failed resource, a monitoring gap, a lost lock.
+ */
+
+
+
+
+/** Events listed in a progress reply (the latest ones). */
+const MAX_EVENTS_SHOWN = 10;
+/** Stacks listed by name and status in a progress reply. */
+const MAX_STACKS_SHOWN = 20;
 function progressMessage(info, p) {
     const counts = `${p.done} done, ${p.inProgress} in progress, ${p.failed} failed`;
     const left = p.remainingMs !== undefined ? remaining(p.remainingMs) : 'unknown';
@@ -30380,46 +30684,6 @@ function failureAlertMessage(info, a) {
         ...consoleSection(info)
     ]);
 }
-function succeededMessage(info, s) {
-    const env = escapeText(info.environment);
-    const fields = [
-        field('Duration', durationAgainst(s.durationMs, s.expectedMs)),
-        field('Stacks', stackList(info.stacks))
-    ];
-    if (s.appUrl)
-        fields.push(field('Application', link(s.appUrl, s.appUrl)));
-    return finish(info, `:white_check_mark: Deployment succeeded: ${env} in ${formatDuration(s.durationMs)}`, [
-        header(`:white_check_mark: Deployment succeeded: ${info.environment}`),
-        section(`Deployed to *${env}* in *${formatDuration(s.durationMs)}*. :tada:`),
-        ...fieldSections(fields)
-    ]);
-}
-function failedMessage(info, f) {
-    const env = escapeText(info.environment);
-    const blocks = [
-        header(`:x: Deployment failed: ${info.environment}`),
-        section(`The deployment to *${env}* failed after *${formatDuration(f.durationMs)}*.`)
-    ];
-    if (f.rootCause) {
-        blocks.push(section(`*Root cause*\n${eventLine(f.rootCause, REASON_MAX)}`));
-    }
-    else {
-        blocks.push(section('*Root cause*\nNo failed resource was found among the stack events.'));
-    }
-    if (f.rollback) {
-        blocks.push(section(`*Rollback*\n${escapeText(f.rollback.action)}: ${escapeText(f.rollback.result)}`));
-    }
-    const tips = f.troubleshooting
-        .slice(0, MAX_TROUBLESHOOTING_SHOWN)
-        .map((t) => `• ${escapeText(t)}`);
-    if (tips.length > 0)
-        blocks.push(section(`*Troubleshooting*\n${tips.join('\n')}`));
-    blocks.push(...consoleSection(info));
-    const cause = f.rootCause
-        ? `: ${escapeText(f.rootCause.logicalId)} ${escapeText(f.rootCause.status)}${f.rootCause.reason ? ` (${truncate(escapeText(f.rootCause.reason), 500)})` : ''}`
-        : '';
-    return finish(info, `:x: Deployment failed: ${env} after ${formatDuration(f.durationMs)}${cause}`, blocks);
-}
 function monitoringGapMessage(info, g) {
     const gap = formatDuration(g.gapMs);
     const restarts = g.restarts === 1 ? '1 restart' : `${g.restarts} restarts`;
@@ -30435,233 +30699,57 @@ function lockLostMessage(info, l) {
     const now = l.nowHeldBy
         ? `It is now held by \`${escape_escapeText(l.nowHeldBy)}\`.`
         : 'Nobody holds it now: it was released or unlocked by an operator.';
-    return finish(info, `:rotating_light: ${env}: this deployment lost the lock`, [
-        header(':rotating_light: Lock lost'),
-        section(`The ${env} lock is no longer this deployment's (found by ${l.by}). ${now} This run stops acting as the holder: no more heartbeats, no repair, no release. Check the stack before the next deployment.`),
-        ...consoleSection(info)
+    return blocks_finish(info, `:rotating_light: ${env}: this deployment lost the lock`, [
+        blocks_header(':rotating_light: Lock lost'),
+        blocks_section(`The ${env} lock is no longer this deployment's (found by ${l.by}). ${now} This run stops acting as the holder: no more heartbeats, no repair, no release. Check the stack before the next deployment.`),
+        ...format_consoleSection(info)
     ]);
 }
+
+;// CONCATENATED MODULE: ./src/notify/question-message.ts
+/** A question in the interact channel (see `ask`). */
+
+
+
+
 /** For the interact channel. */
 function questionMessage(info, q) {
     const env = escape_escapeText(info.environment);
     const timeout = durations_formatDuration(q.timeoutMs);
     const fallback = escape_escapeText(q.defaultAnswer);
-    return finish(info, `:question: ${env}: ${escape_escapeText(q.question)} Answer within ${timeout}; default: ${fallback}`, [
-        header(`:question: Input needed: ${info.environment}`),
-        section(`*${escape_escapeText(q.question)}*`),
-        section(escape_escapeText(q.options)),
-        section(`If nobody answers within *${timeout}*, the deployment will *${fallback}*.`),
-        ...fieldSections(deploymentFields(info)),
+    return blocks_finish(info, `:question: ${env}: ${escape_escapeText(q.question)} Answer within ${timeout}; default: ${fallback}`, [
+        blocks_header(`:question: Input needed: ${info.environment}`),
+        blocks_section(`*${escape_escapeText(q.question)}*`),
+        blocks_section(escape_escapeText(q.options)),
+        blocks_section(`If nobody answers within *${timeout}*, the deployment will *${fallback}*.`),
+        ...blocks_fieldSections(deploymentFields(info)),
         ...commitSection(info)
     ]);
 }
-// --- Pieces ---
-function finish(info, summary, blocks) {
-    const suffix = ` [${escape_escapeText(info.correlationId)}]`;
-    const text = escape_truncate(summary, FALLBACK_TEXT_MAX - suffix.length) + suffix;
-    const footer = footerBlock(info);
-    const body = blocks.length > MAX_BLOCKS - 1 ? capped(blocks) : blocks;
-    return { text, blocks: [...body, footer] };
-}
-/** Keeps room for the footer and says how much was left out. */
-function capped(blocks) {
-    const keep = blocks.slice(0, MAX_BLOCKS - 2);
-    return [...keep, contextBlock([`${blocks.length - keep.length} more blocks not shown`])];
-}
-function footerBlock(info) {
-    const run = info.run;
-    const runName = [run.workflow, run.job].filter(Boolean).join(' / ') || 'workflow run';
-    return contextBlock([
-        `Correlation ID ${escape_code(info.correlationId)}`,
-        run.runUrl ? escape_link(run.runUrl, runName) : escape_escapeText(runName),
-        run.actor ? `by ${escape_escapeText(run.actor)}` : ''
-    ]);
-}
-function deploymentFields(info) {
-    const run = info.run;
-    return [
-        field('Environment', escape_escapeText(info.environment)),
-        field('Stacks', stackList(info.stacks)),
-        run.ref ? field('Ref', escape_code(shortRef(run.ref))) : '',
-        run.sha ? field('Commit', commitLink(run)) : '',
-        run.actor ? field('Actor', escape_escapeText(run.actor)) : '',
-        run.runUrl ? field('Run', escape_link(run.runUrl, 'workflow run')) : ''
-    ];
-}
-function commitSection(info) {
-    const subject = info.commitMessage?.split(/\r?\n/).find((l) => l.trim() !== '');
-    return subject ? [section(`*Commit message*\n${escape_truncate(escape_escapeText(subject.trim()), 300)}`)] : [];
-}
-function consoleSection(info) {
-    return info.consoleUrl
-        ? [section(`:mag: ${escape_link(info.consoleUrl, 'Stack events in the AWS console')}`)]
-        : [];
-}
-function eventFields(e) {
-    return [
-        field('Logical ID', code(e.logicalId)),
-        field('Type', code(e.resourceType)),
-        field('Status', escapeText(e.status)),
-        field('Stack', code(e.stackName)),
-        field('Time', slackDate(e.timestamp))
-    ];
-}
-function reasonText(e) {
-    return e.reason ? truncate(escapeText(e.reason), REASON_MAX) : '_no reason given_';
-}
-function eventLine(e, max = EVENT_LINE_MAX) {
-    const time = e.timestamp.toISOString().slice(11, 19);
-    const reason = e.reason ? ` — ${truncate(escapeText(e.reason), max)}` : '';
-    return `\`${time}\` ${code(e.logicalId)} (${escapeText(e.resourceType)}) *${escapeText(e.status)}*${reason}`;
-}
-/** The last lines (the newest events) that fit in `budget` characters, one per line. */
-function latestLines(lines, budget) {
-    const out = [];
-    let used = 0;
-    for (let i = lines.length - 1; i >= 0; i--) {
-        const line = lines[i] ?? '';
-        if (out.length > 0 && used + line.length + 1 > budget)
-            break;
-        out.unshift(line);
-        used += line.length + 1;
-    }
-    return out;
-}
-function stackList(stacks) {
-    return stacks.length > 0 ? stacks.map(escape_code).join(', ') : '_none_';
-}
-function shortRef(ref) {
-    return ref.replace(/^refs\/(heads|tags)\//, '');
-}
-function commitLink(run) {
-    const sha = run.sha ?? '';
-    const short = sha.slice(0, 7);
-    const base = run.runUrl?.match(/^(https?:\/\/.+?)\/actions\/runs\//)?.[1];
-    return base && /^[0-9a-f]{7,40}$/i.test(sha) ? escape_link(`${base}/commit/${sha}`, short) : escape_code(short);
-}
-function estimateText(e) {
-    const range = e.lowMs !== undefined && e.highMs !== undefined && e.highMs > e.lowMs
-        ? `, usually ${durations_formatDuration(e.lowMs)} to ${durations_formatDuration(e.highMs)}`
-        : '';
-    return `about ${durations_formatDuration(e.expectedMs)} (${escape_escapeText(e.basis)}${range})`;
-}
-/** For a field labelled as remaining time: `about 4m 00s` or `overdue by 1m 00s`. */
-function timeLeft(ms) {
-    return ms > 0 ? `about ${durations_formatDuration(ms)}` : `overdue by ${durations_formatDuration(-ms)}`;
-}
-function remaining(ms) {
-    return ms > 0 ? `about ${durations_formatDuration(ms)} remaining` : `overdue by ${durations_formatDuration(-ms)}`;
-}
-function durationAgainst(durationMs, expectedMs) {
-    if (expectedMs === undefined || expectedMs <= 0)
-        return durations_formatDuration(durationMs);
-    return `${durations_formatDuration(durationMs)} (expected ${durations_formatDuration(expectedMs)})`;
-}
-/** Slack shows the date in the reader's time zone; the fallback is UTC. */
-function slackDate(d) {
-    const iso = d.toISOString();
-    const utc = `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
-    return `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time_secs}|${utc}>`;
-}
-function field(label, value) {
-    return `*${label}*\n${value}`;
-}
-function header(text) {
-    // plain_text: no mrkdwn, so rather than guess how entities render there,
-    // the control characters are dropped from the (config-validated) text.
-    const plain = text.replace(/[<>&]/g, '').replace(/\s+/g, ' ').trim();
-    return {
-        type: 'header',
-        text: { type: 'plain_text', text: escape_truncate(plain || '-', HEADER_TEXT_MAX), emoji: true }
-    };
-}
-function section(text) {
-    return { type: 'section', text: { type: 'mrkdwn', text: escape_truncate(text, escape_SECTION_TEXT_MAX) } };
-}
-function fieldSections(fields) {
-    const items = fields.filter((f) => f !== '').map((f) => escape_truncate(f, FIELD_TEXT_MAX));
-    const out = [];
-    for (let i = 0; i < items.length; i += MAX_FIELDS) {
-        out.push({
-            type: 'section',
-            fields: items.slice(i, i + MAX_FIELDS).map((text) => ({ type: 'mrkdwn', text }))
-        });
-    }
-    return out;
-}
-function contextBlock(elements) {
-    const items = elements.filter((e) => e !== '').slice(0, MAX_CONTEXT_ELEMENTS);
-    return {
-        type: 'context',
-        elements: (items.length > 0 ? items : [' ']).map((text) => ({
-            type: 'mrkdwn',
-            text: escape_truncate(text, CONTEXT_TEXT_MAX)
-        }))
-    };
-}
 
-;// CONCATENATED MODULE: ./src/notify/ask.ts
+;// CONCATENATED MODULE: ./src/notify/messages.ts
 
 
-const YES = new Set(['white_check_mark', 'heavy_check_mark', 'ballot_box_with_check', '+1']);
-const NO = new Set(['x', 'negative_squared_cross_mark', 'no_entry', '-1']);
-const WORD = /^\s*(proceed|abort)\b/i;
-/** The first answer among reactions and replies, if any. */
-function readAnswer(reactions, replies) {
-    if (reactions.some((r) => NO.has(r)))
-        return 'abort';
-    if (reactions.some((r) => YES.has(r)))
-        return 'proceed';
-    for (const reply of replies) {
-        const m = WORD.exec(reply);
-        if (m)
-            return m[1].toLowerCase();
-    }
-    return undefined;
-}
+
+
+
+;// CONCATENATED MODULE: ./src/domain/expectation.ts
 /**
- * Asks in the interact channel and waits for a reaction (✅ / ❌) or a thread
- * reply (`proceed` / `abort`) up to the timeout; no answer (or no Slack) is
- * the safe default: abort.
+ * How long a deployment is expected to take, and past when it counts as
+ * overdue: the estimate policy, pure (no I/O). The expected-duration-minutes
+ * input wins; else the history of successful deployments of the same stacks;
+ * else a fallback ('no history yet').
  */
-async function ask(d, channel, info, question, timeoutMs, pollMs) {
-    const ref = await d.notifier.post('question', channel, questionMessage(info, {
-        question,
-        options: 'React ✅ to proceed or ❌ to abort, or reply `proceed` / `abort` in this thread.',
-        timeoutMs,
-        defaultAnswer: 'abort'
-    }));
-    if (!ref)
-        return { answer: 'abort', why: 'the question could not be posted' };
-    d.log.info(`Asked in ${channel}: ${question} Waiting up to ${durations_formatDuration(timeoutMs)} for an answer.`);
-    const started = d.clock.now();
-    while (d.clock.now() - started < timeoutMs && !d.signal?.aborted) {
-        await d.sleep(Math.min(pollMs, timeoutMs - (d.clock.now() - started)), d.signal);
-        try {
-            const { reactions, replies } = await d.notifier.answers(ref);
-            const answer = readAnswer(reactions, replies);
-            if (answer)
-                return { answer, why: `answered '${answer}' in Slack` };
-        }
-        catch (err) {
-            d.log.info(`Could not read the answers yet (${err.message}).`);
-        }
-    }
-    const why = d.signal?.aborted
-        ? 'cancelled while asking'
-        : `no answer within ${durations_formatDuration(timeoutMs)}`;
-    await d.notifier.post('question timeout', channel, { text: `No answer: aborting (${why}). [${info.correlationId}]`, blocks: [] }, { ts: ref.ts });
-    return { answer: 'abort', why };
-}
 
-;// CONCATENATED MODULE: ./src/notify/thread.ts
-
-
-function expectation(config, fromHistory, fallbackMs) {
-    if (config.expectedDurationMs !== undefined) {
+const NO_HISTORY_BASIS = 'no history yet';
+function expectation(settings, fromHistory, fallbackMs) {
+    if (settings.expectedDurationMs !== undefined) {
         return {
-            estimate: { expectedMs: config.expectedDurationMs, basis: 'from expected-duration-minutes' },
-            overdueMs: config.expectedDurationMs
+            estimate: {
+                expectedMs: settings.expectedDurationMs,
+                basis: 'from expected-duration-minutes'
+            },
+            overdueMs: settings.expectedDurationMs
         };
     }
     if (fromHistory) {
@@ -30670,70 +30758,147 @@ function expectation(config, fromHistory, fallbackMs) {
                 expectedMs: fromHistory.expectedMs,
                 lowMs: fromHistory.lowMs,
                 highMs: fromHistory.highMs,
-                basis: `median of ${fromHistory.samples} successful deployment${fromHistory.samples === 1 ? '' : 's'}, p20 to p80 ${durations_formatDuration(fromHistory.lowMs)} to ${durations_formatDuration(fromHistory.highMs)}`
+                basis: historyBasis(fromHistory)
             },
-            overdueMs: Math.max(fromHistory.highMs, fromHistory.expectedMs)
+            overdueMs: overdueBound(fromHistory)
         };
     }
-    return { estimate: { expectedMs: fallbackMs, basis: 'no history yet' }, overdueMs: fallbackMs };
+    return { estimate: { expectedMs: fallbackMs, basis: NO_HISTORY_BASIS }, overdueMs: fallbackMs };
 }
-/** The head commit's message from the event payload, when the event has one (outside text). */
-function commitMessage(env = process.env) {
-    const file = env['GITHUB_EVENT_PATH'];
-    if (!file)
-        return undefined;
-    try {
-        const event = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return event.head_commit?.message || undefined;
-    }
-    catch {
-        return undefined;
-    }
+/** From history, a deployment is overdue past the p80 (never before the median). */
+function overdueBound(fromHistory) {
+    return Math.max(fromHistory.highMs, fromHistory.expectedMs);
 }
-function deploymentInfo(config, correlationId, run, estimate, consoleUrl, commit) {
-    return {
-        correlationId,
-        environment: config.environment,
-        stacks: config.stackNames,
-        run,
-        commitMessage: commit,
-        consoleUrl,
-        estimate
-    };
-}
-/** The Slack client, loaded only when Slack is configured; without it, one info line. */
-async function openNotifier(slack, log, spoolFile) {
-    if (!slack) {
-        log.info('Slack is not configured (no slack-token): no messages.');
-        return undefined;
-    }
-    const { SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__nccwpck_require__.e(105), __nccwpck_require__.e(569)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7569));
-    return new SlackNotifier(createSlackClient(slack), createSlackClient(slack, { retries: 0 }), log, spoolFile);
-}
-const formatThread = (ref) => `${ref.channel}:${ref.ts}`;
-function parseThread(value) {
-    const [channel, ts] = (value ?? '').split(':');
-    return channel && ts ? { channel, ts } : undefined;
+/** How an estimate from history was made, for the messages. */
+function historyBasis(fromHistory) {
+    const n = fromHistory.samples;
+    return `median of ${n} successful deployment${n === 1 ? '' : 's'}, p20 to p80 ${durations_formatDuration(fromHistory.lowMs)} to ${durations_formatDuration(fromHistory.highMs)}`;
 }
 
-// EXTERNAL MODULE: ./src/registry/cloudformation-only.ts
-var cloudformation_only = __nccwpck_require__(914);
-// EXTERNAL MODULE: ./src/registry/history-file.ts
-var history_file = __nccwpck_require__(6818);
-;// CONCATENATED MODULE: ./src/stages/clients.ts
-// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
-async function cloudFormationReader(region) {
-    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8797));
-    return new CloudFormationAdapter(createCloudFormationClient(region), region);
-}
-async function openRegistry(table, region, historyFileFor) {
-    if (!table) {
-        const { CloudFormationOnlyRegistry } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 914));
-        return new CloudFormationOnlyRegistry(historyFileFor);
+;// CONCATENATED MODULE: ./src/stages/deps.ts
+/** Registry trouble after the lock decision never fails the run: a warning, and on. */
+async function safely(log, fn, what = 'Registry write failed') {
+    try {
+        return await fn();
     }
-    const { DynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7351));
-    return new DynamoRegistry(createDynamoClient(region), table);
+    catch (err) {
+        log.warning(`${what}: ${err.message}`, { title: what });
+        return undefined;
+    }
 }
+/** A transition on this deployment's record (best effort, see `safely`). */
+async function record(d, registry, state, note, patch = {}) {
+    const entry = { state, at: new Date(d.clock.now()).toISOString(), ...(note ? { note } : {}) };
+    await safely(d.log, () => registry.records.addTransition(d.log.correlationId, entry, patch));
+}
+const statuses = (stacks) => stacks.map((s) => `${s.name}=${s.status}`).join(', ');
+/** A release retries registry trouble for at most this long: a lease, up to 30 s. */
+const releaseBudget = (config) => Math.min(config.leaseMs, 30_000);
+/** Where a stage posts to Slack: the notifier and the status channel, when both are there. */
+const statusChannel = (d) => d.notifier && d.config.slack
+    ? { notifier: d.notifier, channel: d.config.slack.channel }
+    : undefined;
+
+;// CONCATENATED MODULE: ./src/stages/coordinate/arrive.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** Who this run is (its participant, run and owner token), the stacks as they are, and the estimate. */
+async function arrive(d) {
+    const { config, log, reader } = d;
+    const history = await d.registry.history.recent(config.environment, 50).catch(() => []);
+    const expected = expectation(config, estimateFromHistory(history, config.stackNames), DEFAULT_EXPECTED_DURATION_MS);
+    const me = {
+        correlationId: log.correlationId,
+        owner: d.owner,
+        environment: config.environment,
+        stacks: config.stackNames,
+        run: d.run,
+        leaseMs: config.leaseMs
+    };
+    const stacks = await reader.describeStacks(config.stackNames);
+    log.info(`Stacks on arrival: ${statuses(stacks)}`);
+    log.info(`Estimate: ${durations_formatDuration(expected.estimate.expectedMs)} (${expected.estimate.basis}).`);
+    const info = deploymentInfo(config, log.correlationId, me.run, expected.estimate, stacks[0] ? reader.consoleUrl(stacks[0]) : undefined, d.commit);
+    reportFindings(log, activeDeploymentFindings(stacks), false);
+    return { me, stacks, info, expected, history };
+}
+/**
+ * How this run waits: its inputs, and what it says on arrival (the Slack 'queued' notice and
+ * the record's 'queued' transition, with who is ahead).
+ */
+function turnOptions(d, arrival, onAcquired, signal) {
+    const { config, log } = d;
+    const { expectedMs, basis } = arrival.expected.estimate;
+    return {
+        me: arrival.me,
+        arrival: arrival.stacks,
+        timeoutMs: config.waitTimeoutMs,
+        pollIntervalMs: config.pollIntervalMs,
+        expectedMs,
+        estimateBasis: basis,
+        skipSuperseded: config.skipSuperseded,
+        signal,
+        onQueued: (ticket) => d.io.saveState(State.TicketSeq, String(ticket.seq)),
+        onAcquired,
+        onArrival: async ({ registry, position, holder, ahead, busy }) => {
+            if (position > 0 && d.notifier && config.slack) {
+                const since = holder ? new Date(holder.acquiredAt) : busy[0]?.startedAt;
+                const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
+                await d.notifier.post('queued', config.slack.channel, queuedMessage(arrival.info, {
+                    activeCorrelationId: holder?.correlationId ?? (busy[0] ? activeCorrelationId(busy[0].stack) : undefined),
+                    activeSince: since,
+                    elapsedMs,
+                    remainingMs: elapsedMs === undefined ? undefined : Math.max(0, expectedMs - elapsedMs),
+                    position,
+                    holderRunUrl: holder?.run.runUrl
+                }));
+            }
+            const note = [
+                `position ${position}`,
+                holder ? `lock held by ${describeHolder(holder)}` : 'lock free',
+                ...(ahead.length > 0 ? [`ahead: ${ahead.map((t) => t.correlationId).join(', ')}`] : [])
+            ].join('; ');
+            await safely(log, () => registry.records.putRecord({
+                correlationId: log.correlationId,
+                environment: config.environment,
+                stacks: config.stackNames,
+                run: arrival.me.run
+            }, { state: 'queued', at: new Date(d.clock.now()).toISOString(), note }));
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/domain/turn-result.ts
+
+/** How a wait that did not end with the lock is reported: the step's result and the record's transition. */
+const NOT_ACQUIRED = {
+    timeout: { result: 'concurrent', transition: 'timed-out' },
+    cancelled: { result: 'aborted', transition: 'cancelled' },
+    superseded: { result: 'superseded', transition: 'superseded' }
+};
+/** The coordinate step's exit status: 0 go, 2 another deployment is active, 1 anything else. */
+function exitCodeOf(result) {
+    if (result === 'acquired')
+        return ExitCode.Ok;
+    if (result === 'concurrent')
+        return ExitCode.Concurrent;
+    return ExitCode.Failed;
+}
+/**
+ * An acquisition with a fencing token is a lease in the table: someone must heartbeat it from
+ * acquire to release. Fence 0 is CloudFormation's own lock (no table): nothing to keep alive.
+ */
+const leased = (acquisition) => acquisition.fence > 0;
 
 ;// CONCATENATED MODULE: ./src/coordination/lease.ts
 
@@ -30826,7 +30991,7 @@ class Lease {
         if (this.lostLock)
             return Promise.resolve(false);
         const sentAt = this.deps.clock.now();
-        this.inFlight ??= this.deps.registry
+        this.inFlight ??= this.deps.lock
             // One heartbeat never outlives its interval: a hung call is given up and the next one sent.
             .heartbeatLock(this.environment, this.key, AbortSignal.timeout(this.heartbeatMs))
             .then((ok) => {
@@ -30838,9 +31003,9 @@ class Lease {
             return ok;
         }, (err) => {
             // Whatever failed, the loop goes on: a holder never stops heartbeating on an error.
-            this.events.onBeat?.(err instanceof types/* RegistryUnavailableError */.i$
+            this.events.onBeat?.(err instanceof ports_registry/* RegistryUnavailableError */.i$
                 ? err
-                : new types/* RegistryUnavailableError */.i$('lock heartbeat', err));
+                : new ports_registry/* RegistryUnavailableError */.i$('lock heartbeat', err));
             return undefined;
         })
             .finally(() => {
@@ -30865,13 +31030,13 @@ class Lease {
         const deadline = this.deps.clock.now() + budgetMs;
         for (let attempt = 0;; attempt++) {
             try {
-                const released = await this.deps.registry.release(this.environment, this.key, outcome);
+                const released = await this.deps.lock.release(this.environment, this.key, outcome);
                 if (!released)
                     this.markLost();
                 return released;
             }
             catch (err) {
-                if (!(err instanceof types/* RegistryUnavailableError */.i$))
+                if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
                     throw err;
                 const left = deadline - this.deps.clock.now();
                 if (left <= 0)
@@ -30921,7 +31086,7 @@ function holdLease(d, environment, key, leaseMs, by, sinceMs) {
     let reported = Promise.resolve(undefined);
     let loss;
     let warnedSilent = false;
-    const lease = new Lease(d, environment, key, leaseMs, heartbeatInterval(leaseMs), {
+    const lease = new Lease({ lock: d.registry.lock, clock: d.clock, sleep: d.sleep }, environment, key, leaseMs, heartbeatInterval(leaseMs), {
         onBeat: (r) => {
             if (typeof r === 'boolean' || warnedSilent)
                 return;
@@ -30945,7 +31110,7 @@ function holdLease(d, environment, key, leaseMs, by, sinceMs) {
     };
 }
 async function reportLoss(d, environment, key, by) {
-    const view = await d.registry.view(environment).then((v) => v.lock, () => undefined);
+    const view = await d.registry.lock.view(environment).then((v) => v.lock, () => undefined);
     const loss = lossOf(view, key);
     if (loss.kind === 'released') {
         // This acquisition ended already (finalize run twice): nothing was lost.
@@ -30954,7 +31119,7 @@ async function reportLoss(d, environment, key, by) {
     }
     d.log.error(`This deployment no longer holds the ${environment} lock (fencing token ${key.fence}): ${loss.text}. It stops acting as the holder: no heartbeat, no repair, no release.`, { title: 'Lock lost' });
     const at = new Date(d.clock.now()).toISOString();
-    await d.registry
+    await d.registry.records
         .addTransition(key.correlationId, { state: 'lock-lost', at, note: `${by}: ${loss.text}` })
         .catch(() => undefined);
     if (d.slack && d.info) {
@@ -30975,6 +31140,1007 @@ async function confirmed(d, lease) {
         d.log.error(`Could not make sure this run still holds the ${d.config.environment} lock: no heartbeat landed for a lease (the registry did not answer). Not acting as the holder.`, { title: 'Lock not confirmed' });
     return false;
 }
+
+;// CONCATENATED MODULE: ./src/stages/coordinate/hand-over.ts
+
+
+
+
+
+
+
+
+
+/** Slack 'started' (the thread) and the GitHub Deployment, under the lease. */
+async function announce(d, arrival, turn) {
+    const { config, log } = d;
+    const startedAt = new Date(turn.holder.acquiredAt);
+    const thread = d.notifier && config.slack
+        ? await d.notifier.post('started', config.slack.channel, startedMessage(arrival.info, { state: 'deploying', startedAt }))
+        : undefined;
+    if (thread) {
+        d.io.saveState(State.SlackThread, formatThread(thread));
+        d.recordThread?.(formatThread(thread));
+    }
+    const deploymentId = await d.deployments?.create(config.environment, log.correlationId);
+    if (deploymentId !== undefined) {
+        d.io.saveState(State.DeploymentId, String(deploymentId));
+        d.recordDeployment?.(deploymentId);
+        await d.deployments?.status(deploymentId, 'in_progress', `Deploying ${config.stackNames.join(', ')} (${log.correlationId})`);
+        log.info(`GitHub Deployment ${deploymentId} is in progress.`);
+    }
+    return thread;
+}
+/**
+ * Starts the monitor and hands it the lease: this process heartbeats until the monitor's first
+ * heartbeat has landed (at most a lease), so the lock is never without a heartbeat in between.
+ * True when the deploy step may start: on a lease known to be current, with the stacks still clear.
+ */
+async function handOver(d, arrival, turn, thread, lease, 
+/** When this deployment's own stack operation can begin: after coordinate's repairs. */
+deployFrom) {
+    const { config, log } = d;
+    const holder = turn.holder;
+    // A lease in the table needs someone heartbeating it; CloudFormation's own lock does not.
+    const keeps = leased(holder);
+    const monitor = keeps || config.monitor
+        ? d.startMonitor?.({
+            owner: d.owner,
+            fence: holder.fence,
+            acquiredAt: deployFrom ?? holder.acquiredAt,
+            registryTable: keeps ? config.registryTable : undefined,
+            info: arrival.info,
+            overdueMs: arrival.expected.overdueMs,
+            thread,
+            typeSeconds: typeDurations(arrival.history)
+        })
+        : undefined;
+    if (monitor) {
+        d.io.saveState(State.MonitorPid, String(monitor.pid));
+        d.io.saveState(State.MonitorDir, monitor.dir);
+        log.info(`Monitor started (pid ${monitor.pid}): ${keeps ? 'heartbeats the lock, ' : ''}${config.monitor ? 'follows the stack events' : 'events not watched (monitor: false)'}.`);
+    }
+    const handover = monitor && keeps && d.monitorHolds ? await d.monitorHolds(monitor, config.leaseMs) : undefined;
+    if (handover === 'holding')
+        log.info('The monitor holds the lease now (its first heartbeat landed).');
+    else if (handover === 'timeout')
+        log.error(`The monitor's first heartbeat has not landed within a lease (${durations_formatDuration(config.leaseMs)}): nobody would heartbeat the lock during the deployment, so this run does not deploy.`, { title: 'Lock handover incomplete' });
+    // Only now does this process stop heartbeating: the monitor holds the lease (or nobody can).
+    await lease.stop();
+    if (handover === 'lost' && !lease.lost)
+        log.error(`The monitor found the ${config.environment} lock no longer this deployment's (fencing token ${holder.fence}): not deploying.`, { title: 'Lock lost' });
+    // The deploy step starts on a lease known to be current: the monitor's first heartbeat, or one more here.
+    const current = handover === 'holding' || (handover === undefined && (await confirmed(d, lease)));
+    return current && (await stillClear(d, turn));
+}
+/**
+ * Just before the deploy step, CloudFormation is looked at once more: a stack in progress
+ * (a change from outside, or another run while coordinating on CloudFormation alone), or a
+ * table that answers again with the lock held by another run, means not now.
+ */
+async function stillClear(d, turn) {
+    const { config, log } = d;
+    const stacks = await d.reader.describeStacks(config.stackNames);
+    const busy = stacks.filter((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class === 'in-progress');
+    const view = turn.fallbackReason
+        ? await d.registry.lock.view(config.environment).catch(() => undefined)
+        : undefined;
+    const other = view?.lock.holder && view.lock.holder.owner !== d.owner ? view.lock.holder : undefined;
+    if (busy.length === 0 && !other)
+        return true;
+    log.error(other
+        ? `The registry answers again and ${config.environment} is held by ${describeHolder(other)}: not deploying.`
+        : `${busy.map((s) => `${s.name} is ${s.status}`).join(', ')}: another deployment began meanwhile; not deploying.`, { title: 'Another deployment is active' });
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/stages/coordinate/publish.ts
+
+
+
+
+/** Publishes what coordinate found as the step's outputs and state, and sets the exit status. */
+function publish(d, report) {
+    const { io, log, config, reader } = d;
+    const { turn } = report;
+    const first = turn.stacks[0];
+    const activeId = turn.waitedFor[0]?.correlationId ??
+        turn.busy.map((a) => activeCorrelationId(a.stack)).find(Boolean);
+    const fenced = report.result === 'acquired' && turn.holder && leased(turn.holder);
+    const outputs = {
+        [Outputs.CorrelationId]: log.correlationId,
+        [Outputs.Result]: report.result,
+        [Outputs.Registry]: turn.registry.lock.kind,
+        [Outputs.WaitedSeconds]: String(Math.round(turn.waitedMs / 1000)),
+        [Outputs.QueuePosition]: String(turn.queuePosition),
+        [Outputs.ActiveCorrelationId]: activeId ?? '',
+        [Outputs.StackStatus]: JSON.stringify(Object.fromEntries(turn.stacks.map((s) => [s.name, s.status]))),
+        [Outputs.ConsoleUrl]: first ? reader.consoleUrl(first) : '',
+        [Outputs.EstimatedMinutes]: String(Math.round((report.expectedMs / 60_000) * 10) / 10),
+        [Outputs.CfnTags]: JSON.stringify([{ Key: domain_stack/* CORRELATION_TAG */.In, Value: log.correlationId }]),
+        [Outputs.Validation]: JSON.stringify(report.findings),
+        [Outputs.FencingToken]: fenced ? String(turn.holder.fence) : ''
+    };
+    for (const [name, value] of Object.entries(outputs))
+        io.setOutput(name, value);
+    io.saveState(State.Result, report.result);
+    io.saveState(State.Registry, turn.registry.lock.kind);
+    const code = exitCodeOf(report.result);
+    log.info(`Result: ${report.result} (exit ${code}) for ${config.environment}.`);
+    io.setExitCode(code);
+}
+
+;// CONCATENATED MODULE: ./src/domain/go-no-go.ts
+
+/**
+ * Go or no-go, in order: blocking findings stop the run; warnings fail it or are put to a person;
+ * then, when the deployment this run waited for failed, on-active-failure decides.
+ */
+async function goNoGo(input, ask) {
+    const { environment, findings } = input;
+    const stop = blocking(findings);
+    if (stop.length > 0)
+        return no('blocked', {
+            message: `Blocked: ${stop.map((f) => f.code).join(', ')}. Nothing was deployed.`,
+            title: 'Deployment blocked'
+        });
+    const warnings = warningsOf(findings);
+    if (warnings.length > 0 && input.warnings === 'fail')
+        return no('blocked', {
+            message: `warnings is 'fail' and validation found ${warnings.length} warning(s): not deploying.`,
+            title: 'Deployment blocked by warnings'
+        });
+    if (warnings.length > 0 && input.warnings === 'ask') {
+        const codes = warnings.map((w) => w.code).join(', ');
+        const question = `Deploy ${environment} despite ${warnings.length} warning(s) (${codes})?`;
+        if (!(await ask(question)))
+            return { result: 'aborted' };
+    }
+    if (!input.activeFailed)
+        return { result: 'acquired' };
+    switch (input.onActiveFailure) {
+        case 'abort':
+            return no('aborted', {
+                message: `The deployment this run waited for failed and on-active-failure is 'abort': not deploying.`,
+                title: 'Active deployment failed'
+            });
+        case 'ask':
+            return (await ask(`The deployment this run waited for failed. Deploy ${environment} anyway?`))
+                ? { result: 'acquired' }
+                : { result: 'aborted' };
+        case 'proceed':
+            return {
+                result: 'acquired',
+                say: {
+                    level: 'warning',
+                    message: `The deployment this run waited for failed; proceeding (on-active-failure: proceed).`,
+                    title: 'Active deployment failed'
+                }
+            };
+    }
+}
+const no = (result, say) => ({
+    result,
+    say: { level: 'error', ...say }
+});
+/** The deployment this run waited for failed: the last holder's outcome, or a stack it saw busy ended in failure. */
+function activeFailed(w) {
+    const last = w.lockBefore;
+    if (last?.lastHolder && w.waitedFor.some((h) => h.correlationId === last.lastHolder))
+        return last.lastOutcome === 'failed';
+    return w.busyStacks.some((name) => ['stable-after-failure', 'blocked'].includes(w.classes.get(name) ?? ''));
+}
+
+;// CONCATENATED MODULE: ./src/domain/recovery.ts
+
+/** What the action may do by itself to a stack in this status, under this policy. */
+function recoveryAction(status, policy) {
+    const needs = (0,stack_status/* classifyStatus */.xo)(status).needs;
+    if ((needs === 'rollback' || needs === 'continue-rollback') && policy.autoRollback)
+        return needs;
+    // Only a failed create (ROLLBACK_COMPLETE) is deleted automatically: it holds nothing worth keeping.
+    if (needs === 'delete' && status === 'ROLLBACK_COMPLETE' && policy.cleanup === 'failed-create')
+        return 'delete';
+    return undefined;
+}
+/** Resources whose latest event is a failure, with its reason. */
+function failedResources(events) {
+    const latest = new Map();
+    for (const e of events)
+        if (e.resourceType !== 'AWS::CloudFormation::Stack')
+            latest.set(e.logicalId, e);
+    return [...latest.values()].filter((e) => e.status.endsWith('_FAILED'));
+}
+/** What a person does when the automatic recovery failed: the stuck resources and the exact commands. */
+function recoveryInstructions(stack, status, failed, consoleUrl) {
+    const skip = failed.map((e) => e.logicalId);
+    const lines = [`Stack ${stack} is ${status} and needs a person:`];
+    for (const e of failed)
+        lines.push(`  - ${e.logicalId} (${e.resourceType}) ${e.status}: ${e.reason ?? 'no reason given'}`);
+    lines.push(`  See the events: aws cloudformation describe-stack-events --stack-name ${stack}`);
+    if (status === 'UPDATE_ROLLBACK_FAILED' || status === 'IMPORT_ROLLBACK_FAILED') {
+        lines.push(`  Fix the resources above, then: aws cloudformation continue-update-rollback --stack-name ${stack}`);
+        if (skip.length > 0) {
+            lines.push(`  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name ${stack} --resources-to-skip ${skip.join(' ')}`);
+        }
+    }
+    else if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') {
+        lines.push(`  aws cloudformation rollback-stack --stack-name ${stack}`);
+    }
+    else {
+        lines.push(`  aws cloudformation delete-stack --stack-name ${stack}${skip.length > 0 ? ` [--retain-resources ${skip.join(' ')}]` : ''}`);
+    }
+    lines.push(`  Console: ${consoleUrl}`);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/notify/ask.ts
+
+
+const YES = new Set(['white_check_mark', 'heavy_check_mark', 'ballot_box_with_check', '+1']);
+const NO = new Set(['x', 'negative_squared_cross_mark', 'no_entry', '-1']);
+const WORD = /^\s*(proceed|abort)\b/i;
+/** The first answer among reactions and replies, if any. */
+function readAnswer(reactions, replies) {
+    if (reactions.some((r) => NO.has(r)))
+        return 'abort';
+    if (reactions.some((r) => YES.has(r)))
+        return 'proceed';
+    for (const reply of replies) {
+        const m = WORD.exec(reply);
+        if (m)
+            return m[1].toLowerCase();
+    }
+    return undefined;
+}
+/**
+ * Asks in the interact channel and waits for a reaction (✅ / ❌) or a thread
+ * reply (`proceed` / `abort`) up to the timeout; no answer (or no Slack) is
+ * the safe default: abort.
+ */
+async function ask(d, channel, info, question, timeoutMs, pollMs) {
+    const ref = await d.notifier.post('question', channel, questionMessage(info, {
+        question,
+        options: 'React ✅ to proceed or ❌ to abort, or reply `proceed` / `abort` in this thread.',
+        timeoutMs,
+        defaultAnswer: 'abort'
+    }));
+    if (!ref)
+        return { answer: 'abort', why: 'the question could not be posted' };
+    d.log.info(`Asked in ${channel}: ${question} Waiting up to ${durations_formatDuration(timeoutMs)} for an answer.`);
+    const started = d.clock.now();
+    while (d.clock.now() - started < timeoutMs && !d.signal?.aborted) {
+        await d.sleep(Math.min(pollMs, timeoutMs - (d.clock.now() - started)), d.signal);
+        try {
+            const { reactions, replies } = await d.notifier.answers(ref);
+            const answer = readAnswer(reactions, replies);
+            if (answer)
+                return { answer, why: `answered '${answer}' in Slack` };
+        }
+        catch (err) {
+            d.log.info(`Could not read the answers yet (${err.message}).`);
+        }
+    }
+    const why = d.signal?.aborted
+        ? 'cancelled while asking'
+        : `no answer within ${durations_formatDuration(timeoutMs)}`;
+    await d.notifier.post('question timeout', channel, { text: `No answer: aborting (${why}). [${info.correlationId}]`, blocks: [] }, { ts: ref.ts });
+    return { answer: 'abort', why };
+}
+
+;// CONCATENATED MODULE: ./src/coordination/recover.ts
+
+
+
+
+/**
+ * Repairs what the policy allows: RollbackStack, ContinueUpdateRollback, or
+ * DeleteStack for a failed create, then waits for CloudFormation to finish and
+ * checks the result (a deleted stack must be gone).
+ */
+async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
+    const results = [];
+    for (const stack of stacks) {
+        const action = recoveryAction(stack.status, policy);
+        if (!action)
+            continue;
+        if (d.mayRepair && !(await d.mayRepair())) {
+            d.log.warning(`Recovery of ${stack.name} not started: this run is not sure it holds the lock.`);
+            continue;
+        }
+        const startedAt = d.clock.now();
+        d.log.info(`Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`);
+        // The repair's own events come after this one: its end is the first stack-level event that is
+        // not *_IN_PROGRESS, however fast it came and whatever status the stack was in before.
+        let cursor;
+        try {
+            cursor = (await d.reader.eventsSince(stack.name)).at(-1)?.id;
+            if (action === 'rollback')
+                await d.recovery.rollbackStack(stack.name);
+            else if (action === 'continue-rollback')
+                await d.recovery.continueUpdateRollback(stack.name);
+            else
+                await d.recovery.deleteStack(stack.name);
+        }
+        catch (err) {
+            results.push(await failed(d, stack.name, action, stack.status, startedAt, `the call failed: ${err.message}`));
+            continue;
+        }
+        let status = stack.status;
+        let now = d.clock.now();
+        let ended;
+        while (now - startedAt < timeoutMs && !ended && d.holding?.() !== false) {
+            await d.sleep(Math.min(pollMs, timeoutMs - (now - startedAt)));
+            const fresh = cursor ? await d.reader.eventsSince(stack.name, cursor) : [];
+            cursor = fresh.at(-1)?.id ?? cursor;
+            ended = fresh.find((e) => (0,domain_stack/* isStackEvent */.lQ)(e) && !e.status.endsWith('_IN_PROGRESS'));
+            [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
+            now = d.clock.now();
+            // A deleted stack has no events to read by name; a stack without a cursor falls back to its status.
+            if ((0,stack_status/* classifyStatus */.xo)(status).class === 'does-not-exist')
+                break;
+            if (!cursor && status !== stack.status && (0,stack_status/* classifyStatus */.xo)(status).class !== 'in-progress')
+                break;
+        }
+        const cls = (0,stack_status/* classifyStatus */.xo)(status).class;
+        const ok = action === 'delete'
+            ? cls === 'does-not-exist'
+            : cls === 'stable' || cls === 'stable-after-failure';
+        if (ok) {
+            d.log.info(`Recovery: ${stack.name} is ${status} after ${durations_formatDuration(now - startedAt)}.`);
+            results.push({ stack: stack.name, action, ok, finalStatus: status, instructions: [] });
+        }
+        else {
+            results.push(await failed(d, stack.name, action, status, startedAt, d.holding?.() === false
+                ? `stopped waiting: this run no longer holds the lock (still ${status})`
+                : ended || !(0,stack_status/* classifyStatus */.xo)(status).class.startsWith('in-progress')
+                    ? `ended ${status}${ended?.reason ? `: ${ended.reason}` : ''}`
+                    : `still ${status} after ${durations_formatDuration(now - startedAt)}`));
+        }
+    }
+    return results;
+}
+async function failed(d, stack, action, status, sinceMs, why) {
+    const [snapshot] = await d.reader.describeStacks([stack]);
+    // Only what failed during the repair: those are the resources to fix or skip.
+    const op = await d.reader.currentOperation(stack);
+    const instructions = recoveryInstructions(stack, snapshot?.status ?? status, failedResources(op.events.filter((e) => e.timestamp.getTime() >= sinceMs)), snapshot ? d.reader.consoleUrl(snapshot) : '');
+    d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {
+        title: `Recovery failed: ${stack}`
+    });
+    return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
+}
+
+;// CONCATENATED MODULE: ./src/stages/repair.ts
+
+
+
+/**
+ * Repairs what the recovery inputs allow, only while this run holds the lock and, before each
+ * repair call, only on a lease made sure of; bounded by wait-timeout-minutes (or the default
+ * deployment time when the run does not wait).
+ */
+async function repairUnderLease(d, stacks, lease) {
+    const { config } = d;
+    if (!d.recovery)
+        return [];
+    return recoverStacks({
+        reader: d.reader,
+        recovery: d.recovery,
+        clock: d.clock,
+        sleep: d.sleep,
+        log: d.log,
+        holding: () => !lease?.lost,
+        mayRepair: () => (lease ? confirmed(d, lease) : Promise.resolve(true))
+    }, stacks, { autoRollback: config.autoRollback, cleanup: config.cleanup }, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS, config.pollIntervalMs);
+}
+
+;// CONCATENATED MODULE: ./src/stages/coordinate/under-lease.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The instant the lock is taken: on the record for finalize (owner, fence, when), and
+ * heartbeating from here on.
+ */
+function takeLease(d, arrival, holder, registry, sentAt) {
+    d.io.saveState(State.Registry, registry.lock.kind);
+    d.io.saveState(State.Fence, String(holder.fence));
+    d.io.saveState(State.AcquiredAt, holder.acquiredAt);
+    const holding = holdLease({ ...d, registry, info: arrival.info, slack: statusChannel(d) }, d.config.environment, { owner: d.owner, fence: holder.fence, correlationId: d.log.correlationId }, d.config.leaseMs, 'coordinate', sentAt);
+    holding.lease.start();
+    return holding;
+}
+/** The acquisition in the log and on the record (a takeover on both records). */
+async function recordAcquisition(d, turn) {
+    const { config, log } = d;
+    const { registry, holder, tookOver } = turn;
+    if (turn.waitedMs > 0 && turn.queuePosition > 0)
+        log.info(`This run's turn came after ${durations_formatDuration(turn.waitedMs)}.`);
+    const how = leased(holder) ? `fencing token ${holder.fence}` : 'CloudFormation only';
+    log.info(`Acquired ${config.environment} (${how}): ${statuses(turn.stacks)}`);
+    if (tookOver) {
+        const from = tookOver.from.correlationId;
+        await record(d, registry, 'took-over', `from ${from}: ${tookOver.reason}`);
+        await safely(log, () => registry.records.addTransition(from, {
+            state: 'taken-over',
+            at: new Date(d.clock.now()).toISOString(),
+            note: `by ${log.correlationId}: ${tookOver.reason}`
+        }));
+    }
+    await record(d, registry, 'acquired', undefined, { fence: holder.fence });
+}
+/**
+ * A stack a failed deployment left needing repair is repaired first, under the lease, with
+ * finalize's policy. The repair's own events are not this deployment's: `deployFrom` is when the
+ * last of them happened (CloudFormation's clock), saved for the monitor and finalize.
+ */
+async function repairFirst(d, turn, lease) {
+    if (!turn.stacks.some((st) => recoveryAction(st.status, d.config)))
+        return { stacks: turn.stacks };
+    const repairs = await repairUnderLease(d, turn.stacks, lease);
+    if (repairs.length === 0)
+        return { stacks: turn.stacks };
+    const ends = await Promise.all(repairs.map(async (r) => (await d.reader.currentOperation(r.stack)).events.at(-1)?.timestamp));
+    const last = Math.max(...ends.map((t) => t?.getTime() ?? 0));
+    const deployFrom = last > 0 ? new Date(last + 1).toISOString() : undefined;
+    if (deployFrom)
+        d.io.saveState(State.DeployFrom, deployFrom);
+    return { stacks: await d.reader.describeStacks(d.config.stackNames), deployFrom };
+}
+/** What validation finds on the stacks as they are now, reported once. */
+function validate(d, turn, stacks) {
+    const findings = [
+        ...activeDeploymentFindings(stacks),
+        ...otherFindings(stacks, {
+            registryConfigured: Boolean(d.config.registryTable),
+            registryUnavailable: turn.fallbackReason
+        })
+    ];
+    reportFindings(d.log, findings);
+    return findings;
+}
+/** Go or no-go, under the lease (see goNoGo); a person is asked in Slack, until the lock is lost. */
+async function decide(d, arrival, turn, findings, signal) {
+    const { config, log } = d;
+    const askPerson = async (question) => {
+        if (!d.notifier || !config.slack)
+            return false;
+        const { answer, why } = await ask({ notifier: d.notifier, log, clock: d.clock, sleep: d.sleep, signal }, config.slack.interactChannel, arrival.info, question, config.askTimeoutMs, config.pollIntervalMs);
+        if (answer === 'proceed')
+            log.info(`${question} ${answer}: ${why}.`);
+        else
+            log.error(`${question} ${answer}: ${why}.`);
+        return answer === 'proceed';
+    };
+    const classes = new Map(turn.stacks.map((s) => [s.name, (0,stack_status/* classifyStatus */.xo)(s.status).class]));
+    const verdict = await goNoGo({
+        environment: config.environment,
+        findings,
+        warnings: config.warnings,
+        onActiveFailure: config.onActiveFailure,
+        activeFailed: activeFailed({
+            lockBefore: turn.lockBefore,
+            waitedFor: turn.waitedFor,
+            busyStacks: turn.busy.map((a) => a.stack.name),
+            classes
+        })
+    }, askPerson);
+    if (verdict.say)
+        log[verdict.say.level](verdict.say.message, { title: verdict.say.title });
+    return verdict.result;
+}
+/** No lock: the wait ended otherwise (busy, cancelled, superseded, or a table that cannot be used). */
+async function notAcquired(d, arrival, turn, kind) {
+    const { config, log } = d;
+    if (kind === 'misconfigured') {
+        const finding = registryMisconfiguredFinding(config.registryTable ?? '', turn.registryError ?? '');
+        reportFindings(log, [finding]);
+        return { result: 'blocked', findings: [finding] };
+    }
+    const { result, transition } = NOT_ACQUIRED[kind];
+    if (kind !== 'superseded') {
+        const { expectedMs, basis } = arrival.expected.estimate;
+        const who = turn.waitedFor.map((h) => `Lock held by ${describeHolder(h)}.`);
+        const details = turn.busy.map((a) => describeActivity(a, d.clock.now(), expectedMs, basis));
+        const why = kind === 'cancelled'
+            ? `Cancelled after waiting ${durations_formatDuration(turn.waitedMs)}.`
+            : config.waitTimeoutMs > 0
+                ? `Gave up after waiting ${durations_formatDuration(turn.waitedMs)} (wait-timeout-minutes).`
+                : 'Not waiting (wait-timeout-minutes is 0).';
+        log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
+    }
+    await record(d, turn.registry, transition);
+    return { result, findings: activeDeploymentFindings(turn.stacks) };
+}
+
+;// CONCATENATED MODULE: ./src/stages/coordinate.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * coordinate: arrive (the stacks, the estimate), wait for this run's turn and take the lease the
+ * instant it is granted; under it, repair and decide; then announce, start the monitor and hand
+ * the lease over to it. Not deploying, it gives the lock back at once.
+ */
+async function coordinate(d) {
+    const arrival = await arrive(d);
+    const expectedMs = arrival.expected.estimate.expectedMs;
+    let holding;
+    try {
+        const turn = await waitForTurn(d, turnOptions(d, arrival, (holder, registry, sentAt) => {
+            holding = takeLease(d, arrival, holder, registry, sentAt);
+        }, d.signal));
+        if (turn.kind !== 'acquired')
+            return { ...(await notAcquired(d, arrival, turn, turn.kind)), turn, expectedMs };
+        // onAcquired ran the instant the lock was granted, before the wait returned.
+        if (!holding)
+            throw new Error('The lock was acquired without a lease.');
+        const { lease, signal: lost } = holding;
+        await recordAcquisition(d, turn);
+        const { stacks, deployFrom } = await repairFirst(d, turn, lease);
+        const findings = validate(d, turn, stacks);
+        const signal = d.signal ? AbortSignal.any([d.signal, lost]) : lost;
+        let result = await decide(d, arrival, turn, findings, signal);
+        // Act as the holder only on a lease known to be current: no one can have taken it over.
+        if (result === 'acquired' && !(await confirmed(d, lease)))
+            result = 'aborted';
+        if (lease.lost)
+            result = 'aborted';
+        if (result !== 'acquired') {
+            if (await lease.release(result, releaseBudget(d.config)))
+                await record(d, turn.registry, 'released', `not deploying: ${result}`);
+            return { result, turn, findings, expectedMs };
+        }
+        const thread = await announce(d, arrival, turn);
+        const holds = await handOver(d, arrival, turn, thread, lease, deployFrom);
+        return { result: holds ? 'acquired' : 'aborted', turn, findings, expectedMs };
+    }
+    finally {
+        // Whatever happened, this process heartbeats no more: the monitor holds the lease now, or
+        // finalize releases it (owner and fence are in state).
+        await holding?.lease.stop();
+        await holding?.reported();
+    }
+}
+/** The step: real clients, real clock, the runner's signals. */
+async function main() {
+    await actionStage(async ({ io, log, config, correlationId }) => {
+        io.saveState(State.CorrelationId, correlationId);
+        io.saveState(State.QueuedAt, new Date().toISOString());
+        // Saved before anything is queued or taken: finalize can always remove or release what this run holds.
+        const owner = (0,external_node_crypto_.randomUUID)();
+        io.saveState(State.Owner, owner);
+        const signal = cancellationSignal((sig) => log.warning(`Received ${sig}: stopping the wait.`));
+        const reader = await cloudFormationReader(config.region);
+        const choice = {
+            table: config.registryTable,
+            region: config.region,
+            environment: config.environment
+        };
+        const dir = monitorDir(correlationId);
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+        // The sibling bundle, resolved at run time (a literal path would be pulled into this bundle by ncc).
+        const monitorBundle = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '..', ['monitor', 'index.js'].join('/'));
+        const deps = {
+            config,
+            log,
+            io,
+            owner,
+            run: run_context_runContext(),
+            commit: commitMessage(),
+            reader,
+            registry: await openRegistry(choice),
+            fallback: fallbackRegistry(choice),
+            liveness: config.githubToken && config.registryTable
+                ? await githubLiveness(config.githubToken, log)
+                : undefined,
+            clock: systemClock,
+            sleep: sleep,
+            signal,
+            notifier: await openNotifier(config.slack, log, files_monitorFiles(dir).stageSpool),
+            recovery: reader,
+            deployments: config.githubDeployment && config.githubToken
+                ? await githubDeployments(config.githubToken, log)
+                : undefined,
+            recordDeployment: (id) => (0,external_node_fs_.writeFileSync)(files_monitorFiles(dir).deployment, String(id), { mode: 0o600 }),
+            recordThread: (thread) => (0,external_node_fs_.writeFileSync)(files_monitorFiles(dir).thread, thread, { mode: 0o600 }),
+            startMonitor: (m) => launchMonitor(monitorBundle, dir, monitorSettings(config, { correlationId, ...m }), monitorEnv(config.slack)),
+            monitorHolds: (m, timeoutMs) => monitorHolds(() => readObservations(m.dir, m.logOffset), systemClock, sleep, timeoutMs)
+        };
+        publish(deps, await coordinate(deps));
+    });
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3838:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ExitCode: () => (/* binding */ ExitCode),
+  addPath: () => (/* binding */ addPath),
+  debug: () => (/* binding */ debug),
+  endGroup: () => (/* binding */ endGroup),
+  error: () => (/* binding */ error),
+  exportVariable: () => (/* binding */ exportVariable),
+  getBooleanInput: () => (/* binding */ getBooleanInput),
+  getIDToken: () => (/* binding */ getIDToken),
+  getInput: () => (/* binding */ getInput),
+  getMultilineInput: () => (/* binding */ getMultilineInput),
+  getState: () => (/* binding */ getState),
+  group: () => (/* binding */ group),
+  info: () => (/* binding */ info),
+  isDebug: () => (/* binding */ isDebug),
+  markdownSummary: () => (/* reexport */ markdownSummary),
+  notice: () => (/* binding */ notice),
+  platform: () => (/* reexport */ platform_namespaceObject),
+  saveState: () => (/* binding */ saveState),
+  setCommandEcho: () => (/* binding */ setCommandEcho),
+  setFailed: () => (/* binding */ setFailed),
+  setOutput: () => (/* binding */ setOutput),
+  setSecret: () => (/* binding */ setSecret),
+  startGroup: () => (/* binding */ startGroup),
+  summary: () => (/* reexport */ summary),
+  toPlatformPath: () => (/* reexport */ toPlatformPath),
+  toPosixPath: () => (/* reexport */ toPosixPath),
+  toWin32Path: () => (/* reexport */ toWin32Path),
+  warning: () => (/* binding */ warning)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
+var platform_namespaceObject = {};
+__nccwpck_require__.r(platform_namespaceObject);
+__nccwpck_require__.d(platform_namespaceObject, {
+  arch: () => (arch),
+  getDetails: () => (getDetails),
+  isLinux: () => (isLinux),
+  isMacOS: () => (isMacOS),
+  isWindows: () => (isWindows),
+  platform: () => (platform)
+});
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -31106,8 +32272,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
@@ -31131,7 +32297,7 @@ function issueFileCommand(command, message) {
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -31145,8 +32311,1584 @@ function prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth = __nccwpck_require__(2145);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new lib/* HttpClient */.Qq('actions/oidc-client', [new auth/* BearerCredentialHandler */.tZ(OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return __awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return __awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = _summary;
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, external_path_.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __nccwpck_require__(7187);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec/* getExecOutput */.H('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec/* getExecOutput */.H('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    issueCommand('set-output', { name }, toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function debug(message) {
+    issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 7187:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ exec),
+  H: () => (/* binding */ getExecOutput)
+});
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(90);
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield io/* which */.K7(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+
+/***/ }),
+
+/***/ 2145:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tZ: () => (/* binding */ BearerCredentialHandler)
+/* harmony export */ });
+/* unused harmony exports BasicCredentialHandler, PersonalAccessTokenCredentialHandler */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+
+/***/ }),
+
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient),
+  Kg: () => (/* binding */ HttpClientError),
+  Hv: () => (/* binding */ HttpCodes)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
+
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -31945,84 +34687,24 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+
+/***/ }),
+
+/***/ 90:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ mkdir),
+/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
+/* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   rm: () => (/* binding */ rm),
+/* harmony export */   t2: () => (/* binding */ exists),
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
+/* harmony export */ });
+/* unused harmony exports chmod, copyFile, lstat, open, readdir, rename, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -32033,404 +34715,7 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 };
 
 
-
-class OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = _summary;
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -32445,7 +34730,7 @@ const IS_WINDOWS = process.platform === 'win32';
  * backslash to all junction results on Windows.
  */
 function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         const result = yield fs.promises.readlink(fsPath);
         // On Windows, restore Node 20 behavior: add trailing backslash to all results
         // since junctions on Windows are always directory links
@@ -32457,9 +34742,9 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
+const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
 function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         try {
             yield stat(fsPath);
         }
@@ -32473,7 +34758,7 @@ function exists(fsPath) {
     });
 }
 function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
         const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
@@ -32500,7 +34785,7 @@ function isRooted(p) {
  * @return if file exists and is executable, returns the file path. otherwise empty string.
  */
 function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         let stats = undefined;
         try {
             // test file exists
@@ -32515,7 +34800,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -32544,11 +34829,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
+                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
                                 break;
                             }
                         }
@@ -32598,8 +34883,22 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+
+/***/ }),
+
+/***/ 8701:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ which),
+/* harmony export */   U$: () => (/* binding */ mkdirP),
+/* harmony export */   Yz: () => (/* binding */ rmRF)
+/* harmony export */ });
+/* unused harmony exports cp, mv, findInPath */
+/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -32620,7 +34919,7 @@ var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argum
  * @param     options   optional. See CopyOptions.
  */
 function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
         const { force, recursive, copySourceDirectory } = readCopyOptions(options);
         const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
         // Dest is an existing file, but not forcing
@@ -32648,7 +34947,7 @@ function cp(source_1, dest_1) {
                 // a file cannot be copied to itself
                 throw new Error(`'${newDest}' and '${source}' are the same file`);
             }
-            yield io_copyFile(source, newDest, force);
+            yield copyFile(source, newDest, force);
         }
     });
 }
@@ -32660,7 +34959,7 @@ function cp(source_1, dest_1) {
  * @param     options   optional. See MoveOptions.
  */
 function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
         if (yield ioUtil.exists(dest)) {
             let destExists = true;
             if (yield ioUtil.isDirectory(dest)) {
@@ -32687,8 +34986,8 @@ function mv(source_1, dest_1) {
  * @param inputPath path to remove
  */
 function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
             // Check for invalid characters
             // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
             if (/[*"<>|]/.test(inputPath)) {
@@ -32697,7 +34996,7 @@ function rmRF(inputPath) {
         }
         try {
             // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__.rm(inputPath, {
                 force: true,
                 maxRetries: 3,
                 recursive: true,
@@ -32717,9 +35016,9 @@ function rmRF(inputPath) {
  * @returns Promise<void>
  */
 function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
+    return __awaiter(this, void 0, void 0, function* () {
+        (0,assert__WEBPACK_IMPORTED_MODULE_0__.ok)(fsPath, 'a path argument must be provided');
+        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .mkdir */ .Ck(fsPath, { recursive: true });
     });
 }
 /**
@@ -32731,7 +35030,7 @@ function mkdirP(fsPath) {
  * @returns   Promise<string>   path to tool
  */
 function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         if (!tool) {
             throw new Error("parameter 'tool' is required");
         }
@@ -32739,7 +35038,7 @@ function which(tool, check) {
         if (check) {
             const result = yield which(tool, false);
             if (!result) {
-                if (IS_WINDOWS) {
+                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
                     throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
                 }
                 else {
@@ -32761,29 +35060,29 @@ function which(tool, check) {
  * @returns   Promise<string[]>  the paths of the tool
  */
 function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         if (!tool) {
             throw new Error("parameter 'tool' is required");
         }
         // build the list of extensions to try
         const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
             }
         }
         // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
             if (filePath) {
                 return [filePath];
             }
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
             return [];
         }
         // build the list of directories
@@ -32794,7 +35093,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -32803,7 +35102,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -32820,7 +35119,7 @@ function readCopyOptions(options) {
     return { force, recursive, copySourceDirectory };
 }
 function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         // Ensure there is not a run away recursive copy
         if (currentDepth >= 255)
             return;
@@ -32836,7 +35135,7 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
                 yield cpDirRecursive(srcFile, destFile, currentDepth, force);
             }
             else {
-                yield io_copyFile(srcFile, destFile, force);
+                yield copyFile(srcFile, destFile, force);
             }
         }
         // Change the mode for the newly created directory
@@ -32844,8 +35143,8 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
     });
 }
 // Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
         if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
             // unlink/re-link it
             try {
@@ -32870,1902 +35169,6 @@ function io_copyFile(srcFile, destFile, force) {
     });
 }
 //# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var core_ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(core_ExitCode || (core_ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = core_ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function debug(message) {
-    issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/config/read.ts
-
-
-
-/** The one place that reads the action's inputs. Secrets are masked before anything else. */
-function readInput(name) {
-    return getInput(name);
-}
-function maskSecrets() {
-    for (const name of SECRET_INPUTS) {
-        const value = readInput(name).trim();
-        if (value)
-            setSecret(value);
-    }
-}
-function readConfig(env = process.env) {
-    maskSecrets();
-    return parseConfig(readInput, env);
-}
-/** The correlation-id input alone, read before the rest so even config errors carry an ID. */
-const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
-
-;// CONCATENATED MODULE: ./src/report/logger.ts
-
-const coreSink = core_namespaceObject;
-function createLogger(correlationId, sink = coreSink) {
-    const tag = (message) => message
-        .split('\n')
-        .map((line) => `[${correlationId}] ${line}`)
-        .join('\n');
-    return {
-        correlationId,
-        info: (m) => sink.info(tag(m)),
-        debug: (m) => sink.debug(tag(m)),
-        notice: (m, p) => sink.notice(tag(m), p),
-        warning: (m, p) => sink.warning(tag(m), p),
-        error: (m, p) => sink.error(tag(m), p),
-        async group(title, fn) {
-            sink.startGroup(tag(title));
-            try {
-                return await fn();
-            }
-            finally {
-                sink.endGroup();
-            }
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/stages/runtime.ts
-
-
-
-
-
-
-const coreIO = {
-    setOutput: (name, value) => setOutput(name, value),
-    saveState: (name, value) => saveState(name, value),
-    getState: (name) => getState(name),
-    setExitCode: (code) => {
-        process.exitCode = code;
-    },
-    appendSummary: async (markdown) => {
-        if (!process.env['GITHUB_STEP_SUMMARY'])
-            return;
-        await summary.addRaw(markdown, true).write();
-    }
-};
-const systemClock = { now: () => Date.now() };
-const sleep = (ms, signal) => new Promise((resolve) => {
-    if (signal?.aborted)
-        return resolve();
-    const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-});
-/**
- * The deployment's correlation ID: the one pre saved, else the input, else a new
- * one (a stage that runs without pre, such as a sub-action, still has one).
- */
-function stageCorrelationId(io) {
-    const saved = io.getState(State.CorrelationId);
-    if (saved)
-        return saved;
-    const input = readCorrelationIdInput();
-    return input && isValidCorrelationId(input) ? input : newCorrelationId();
-}
-/** Aborts on the signals the runner sends on cancel: SIGINT, then SIGTERM. */
-function cancellationSignal(onSignal) {
-    const controller = new AbortController();
-    for (const sig of ['SIGINT', 'SIGTERM']) {
-        process.once(sig, () => {
-            onSignal?.(sig);
-            controller.abort(sig);
-        });
-    }
-    return controller.signal;
-}
-/** Runs a stage: any unexpected error fails the step with a message that carries the correlation ID. */
-async function runStage(correlationId, body) {
-    try {
-        await body();
-    }
-    catch (err) {
-        const e = err;
-        error(`[${correlationId}] ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, {
-            title: 'Deployment Coordinator failed'
-        });
-        if (e?.stack)
-            debug(e.stack);
-        process.exitCode = 1;
-    }
-}
-/** Every stage validates the inputs (a sub-action may run without pre); bad input fails the step here. */
-function loadConfig(log, io) {
-    try {
-        return readConfig();
-    }
-    catch (err) {
-        if (!(err instanceof ConfigError))
-            throw err;
-        log.error(err.message, { title: 'Invalid input' });
-        io.setExitCode(1);
-        return undefined;
-    }
-}
-/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
-async function actionStage(body) {
-    const io = coreIO;
-    const correlationId = stageCorrelationId(io);
-    const log = createLogger(correlationId);
-    await runStage(correlationId, async () => {
-        const config = loadConfig(log, io);
-        if (config)
-            await body({ io, log, config, correlationId });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/stages/coordinate.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * coordinate: CloudFormation first (the active-deployment check), then the queue: wait for this
- * run's turn up to wait-timeout-minutes and take the lease; under it, repair and decide; then
- * announce, start the monitor and hand the lease over to it.
- */
-async function coordinate(d) {
-    const arrival = await arrive(d);
-    const expectedMs = arrival.expected.estimate.expectedMs;
-    let holding;
-    try {
-        const turn = await waitForTurn({ ...d, fallback: () => new cloudformation_only.CloudFormationOnlyRegistry() }, turnOptions(d, arrival, (holder, registry, sentAt) => {
-            // The instant the lock is taken: on the record for finalize, and heartbeating from here on.
-            d.io.saveState(State.Registry, registry.kind);
-            if (registry.kind === 'dynamodb')
-                d.io.saveState(State.Fence, String(holder.fence));
-            d.io.saveState(State.AcquiredAt, holder.acquiredAt);
-            holding = holdLease({ ...d, registry, info: arrival.info, slack: statusChannel(d) }, d.config.environment, { owner: d.owner, fence: holder.fence, correlationId: d.log.correlationId }, d.config.leaseMs, 'coordinate', sentAt);
-            holding.lease.start();
-        }));
-        if (turn.kind !== 'acquired' || !holding)
-            return await notAcquired(d, arrival, turn);
-        const { lease, signal: lost } = holding;
-        await recordAcquisition(d, turn);
-        const stacks = await repair(d, turn, lease);
-        const findings = [
-            ...activeDeploymentFindings(stacks),
-            ...otherFindings(stacks, {
-                registryConfigured: Boolean(d.config.registryTable),
-                registryUnavailable: turn.fallbackReason
-            })
-        ];
-        reportFindings(d.log, findings);
-        let result = await decide(d, arrival, turn, findings, d.signal ? AbortSignal.any([d.signal, lost]) : lost);
-        // Act as the holder only on a lease known to be current: no one can have taken it over.
-        if (result === 'acquired' && !(await confirmed(d, lease)))
-            result = 'aborted';
-        if (lease.lost)
-            result = 'aborted';
-        if (result !== 'acquired') {
-            if (await lease.release(result, releaseBudget(d.config)))
-                await record(d, turn.registry, 'released', `not deploying: ${result}`);
-            return { result, turn, findings, expectedMs };
-        }
-        const thread = await announce(d, arrival, turn);
-        const holds = await handOver(d, arrival, turn, thread, lease);
-        return { result: holds ? 'acquired' : 'aborted', turn, findings, expectedMs };
-    }
-    finally {
-        // Whatever happened, this process heartbeats no more: the monitor holds the lease now, or
-        // finalize releases it (owner and fence are in state).
-        await holding?.lease.stop();
-        await holding?.reported();
-    }
-}
-async function arrive(d) {
-    const { config, log, reader } = d;
-    const history = await d.registry.history(config.environment, 50).catch(() => []);
-    const expected = expectation(config, estimateFromHistory(history, config.stackNames), DEFAULT_EXPECTED_DURATION_MS);
-    const me = {
-        correlationId: log.correlationId,
-        owner: d.owner,
-        environment: config.environment,
-        stacks: config.stackNames,
-        run: runContext(),
-        leaseMs: config.leaseMs
-    };
-    const stacks = await reader.describeStacks(config.stackNames);
-    log.info(`Stacks on arrival: ${statuses(stacks)}`);
-    log.info(`Estimate: ${durations_formatDuration(expected.estimate.expectedMs)} (${expected.estimate.basis}).`);
-    const info = deploymentInfo(config, log.correlationId, me.run, expected.estimate, stacks[0] ? reader.consoleUrl(stacks[0]) : undefined, commitMessage());
-    reportFindings(log, activeDeploymentFindings(stacks), false);
-    return { me, stacks, info, expected, history };
-}
-function turnOptions(d, arrival, onAcquired) {
-    const { config, log } = d;
-    const { expectedMs, basis } = arrival.expected.estimate;
-    return {
-        me: arrival.me,
-        arrival: arrival.stacks,
-        timeoutMs: config.waitTimeoutMs,
-        pollIntervalMs: config.pollIntervalMs,
-        expectedMs,
-        estimateBasis: basis,
-        skipSuperseded: config.skipSuperseded,
-        signal: d.signal,
-        onQueued: (ticket) => d.io.saveState(State.TicketSeq, String(ticket.seq)),
-        onAcquired,
-        onArrival: async ({ registry, position, holder, ahead, busy }) => {
-            if (position > 0 && d.notifier && config.slack) {
-                const since = holder ? new Date(holder.acquiredAt) : busy[0]?.startedAt;
-                const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
-                await d.notifier.post('queued', config.slack.channel, queuedMessage(arrival.info, {
-                    activeCorrelationId: holder?.correlationId ?? (busy[0] ? activeCorrelationId(busy[0].stack) : undefined),
-                    activeSince: since,
-                    elapsedMs,
-                    remainingMs: elapsedMs === undefined ? undefined : Math.max(0, expectedMs - elapsedMs),
-                    position,
-                    holderRunUrl: holder?.run.runUrl
-                }));
-            }
-            const note = [
-                `position ${position}`,
-                holder ? `lock held by ${describeHolder(holder)}` : 'lock free',
-                ...(ahead.length > 0 ? [`ahead: ${ahead.map((t) => t.correlationId).join(', ')}`] : [])
-            ].join('; ');
-            await safely(log, () => registry.putRecord({
-                correlationId: log.correlationId,
-                environment: config.environment,
-                stacks: config.stackNames,
-                run: arrival.me.run
-            }, { state: 'queued', at: new Date(d.clock.now()).toISOString(), note }));
-        }
-    };
-}
-/** No lock: the wait ended otherwise (busy, cancelled, superseded, or a table that cannot be used). */
-async function notAcquired(d, arrival, turn) {
-    const { config, log } = d;
-    const { expectedMs, basis } = arrival.expected.estimate;
-    if (turn.kind === 'misconfigured') {
-        const finding = registryMisconfiguredFinding(config.registryTable ?? '', turn.registryError ?? '');
-        reportFindings(log, [finding]);
-        return { result: 'blocked', turn, findings: [finding], expectedMs };
-    }
-    const result = turn.kind === 'cancelled'
-        ? 'aborted'
-        : turn.kind === 'superseded'
-            ? 'superseded'
-            : 'concurrent';
-    if (turn.kind !== 'superseded') {
-        const who = turn.waitedFor.map((h) => `Lock held by ${describeHolder(h)}.`);
-        const details = turn.busy.map((a) => describeActivity(a, d.clock.now(), expectedMs, basis));
-        const why = turn.kind === 'cancelled'
-            ? `Cancelled after waiting ${durations_formatDuration(turn.waitedMs)}.`
-            : config.waitTimeoutMs > 0
-                ? `Gave up after waiting ${durations_formatDuration(turn.waitedMs)} (wait-timeout-minutes).`
-                : 'Not waiting (wait-timeout-minutes is 0).';
-        log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
-    }
-    await record(d, turn.registry, turn.kind === 'timeout' ? 'timed-out' : turn.kind === 'cancelled' ? 'cancelled' : 'superseded');
-    return { result, turn, findings: activeDeploymentFindings(turn.stacks), expectedMs };
-}
-async function recordAcquisition(d, turn) {
-    const { config, log } = d;
-    const registry = turn.registry;
-    const holder = turn.holder;
-    if (turn.waitedMs > 0 && turn.queuePosition > 0)
-        log.info(`This run's turn came after ${durations_formatDuration(turn.waitedMs)}.`);
-    log.info(`Acquired ${config.environment}${registry.kind === 'dynamodb' ? ` (fencing token ${holder.fence})` : ' (CloudFormation only)'}: ${statuses(turn.stacks)}`);
-    if (turn.tookOver) {
-        await record(d, registry, 'took-over', `from ${turn.tookOver.from.correlationId}: ${turn.tookOver.reason}`);
-        await safely(log, () => registry.addTransition(turn.tookOver.from.correlationId, {
-            state: 'taken-over',
-            at: new Date(d.clock.now()).toISOString(),
-            note: `by ${log.correlationId}: ${turn.tookOver.reason}`
-        }));
-    }
-    await record(d, registry, 'acquired', undefined, holder.fence);
-}
-/** A stack a failed deployment left needing repair is repaired first, under the lease, with finalize's policy. */
-async function repair(d, turn, lease) {
-    const { config, reader } = d;
-    if (!d.recovery || !turn.stacks.some((st) => recoveryAction(st.status, config)))
-        return turn.stacks;
-    await recoverStacks({
-        reader,
-        recovery: d.recovery,
-        clock: d.clock,
-        sleep: d.sleep,
-        log: d.log,
-        holding: () => !lease.lost,
-        mayRepair: () => confirmed(d, lease)
-    }, turn.stacks, config, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS, config.pollIntervalMs);
-    return reader.describeStacks(config.stackNames);
-}
-/** Go or no-go, under the lease: blocking findings, warnings (fail or ask), the awaited deployment's failure. */
-async function decide(d, arrival, turn, findings, signal) {
-    const { config, log } = d;
-    const warnings = warningsOf(findings);
-    const askPerson = async (question) => {
-        if (!d.notifier || !config.slack)
-            return false;
-        const { answer, why } = await ask({ notifier: d.notifier, log, clock: d.clock, sleep: d.sleep, signal }, config.slack.interactChannel, arrival.info, question, config.askTimeoutMs, config.pollIntervalMs);
-        (answer === 'proceed' ? log.info : log.error)(`${question} ${answer}: ${why}.`);
-        return answer === 'proceed';
-    };
-    if (blocking(findings).length > 0) {
-        log.error(`Blocked: ${blocking(findings)
-            .map((f) => f.code)
-            .join(', ')}. Nothing was deployed.`, { title: 'Deployment blocked' });
-        return 'blocked';
-    }
-    if (warnings.length > 0 && config.warnings === 'fail') {
-        log.error(`warnings is 'fail' and validation found ${warnings.length} warning(s): not deploying.`, { title: 'Deployment blocked by warnings' });
-        return 'blocked';
-    }
-    if (warnings.length > 0 &&
-        config.warnings === 'ask' &&
-        !(await askPerson(`Deploy ${config.environment} despite ${warnings.length} warning(s) (${warnings.map((w) => w.code).join(', ')})?`)))
-        return 'aborted';
-    if (!activeFailed(turn))
-        return 'acquired';
-    if (config.onActiveFailure === 'abort') {
-        log.error(`The deployment this run waited for failed and on-active-failure is 'abort': not deploying.`, { title: 'Active deployment failed' });
-        return 'aborted';
-    }
-    if (config.onActiveFailure === 'ask')
-        return (await askPerson(`The deployment this run waited for failed. Deploy ${config.environment} anyway?`))
-            ? 'acquired'
-            : 'aborted';
-    log.warning(`The deployment this run waited for failed; proceeding (on-active-failure: ${config.onActiveFailure}).`, { title: 'Active deployment failed' });
-    return 'acquired';
-}
-/** Slack 'started' (the thread) and the GitHub Deployment, under the lease. */
-async function announce(d, arrival, turn) {
-    const { config, log } = d;
-    const holder = turn.holder;
-    const thread = d.notifier && config.slack
-        ? await d.notifier.post('started', config.slack.channel, startedMessage(arrival.info, {
-            state: 'deploying',
-            startedAt: new Date(holder.acquiredAt)
-        }))
-        : undefined;
-    if (thread)
-        d.io.saveState(State.SlackThread, formatThread(thread));
-    if (thread)
-        d.recordThread?.(formatThread(thread));
-    const deploymentId = await d.deployments?.create(config.environment, log.correlationId);
-    if (deploymentId !== undefined) {
-        d.io.saveState(State.DeploymentId, String(deploymentId));
-        d.recordDeployment?.(deploymentId);
-        await d.deployments?.status(deploymentId, 'in_progress', `Deploying ${config.stackNames.join(', ')} (${log.correlationId})`);
-        log.info(`GitHub Deployment ${deploymentId} is in progress.`);
-    }
-    return thread;
-}
-/**
- * Starts the monitor and hands it the lease: this process heartbeats until the monitor's first
- * heartbeat has landed (at most a lease), so the lock is never without a heartbeat in between.
- */
-async function handOver(d, arrival, turn, thread, lease) {
-    const { config, log } = d;
-    const holder = turn.holder;
-    const heartbeats = turn.registry.kind === 'dynamodb';
-    const monitor = heartbeats || config.monitor
-        ? d.startMonitor?.({
-            owner: d.owner,
-            fence: holder.fence,
-            acquiredAt: holder.acquiredAt,
-            registryTable: heartbeats ? config.registryTable : undefined,
-            info: arrival.info,
-            overdueMs: arrival.expected.overdueMs,
-            thread,
-            typeSeconds: typeDurations(arrival.history)
-        })
-        : undefined;
-    if (monitor) {
-        d.io.saveState(State.MonitorPid, String(monitor.pid));
-        d.io.saveState(State.MonitorDir, monitor.dir);
-        log.info(`Monitor started (pid ${monitor.pid}): ${heartbeats ? 'heartbeats the lock, ' : ''}${config.monitor ? 'follows the stack events' : 'events not watched (monitor: false)'}.`);
-    }
-    const handover = monitor && heartbeats && d.monitorHolds
-        ? await d.monitorHolds(monitor, config.leaseMs)
-        : undefined;
-    if (handover === 'holding')
-        log.info('The monitor holds the lease now (its first heartbeat landed).');
-    else if (handover === 'timeout')
-        log.error(`The monitor's first heartbeat has not landed within a lease (${durations_formatDuration(config.leaseMs)}): nobody would heartbeat the lock during the deployment, so this run does not deploy.`, { title: 'Lock handover incomplete' });
-    // Only now does this process stop heartbeating: the monitor holds the lease (or nobody can).
-    await lease.stop();
-    if (handover === 'lost' && !lease.lost)
-        log.error(`The monitor found the ${config.environment} lock no longer this deployment's (fencing token ${holder.fence}): not deploying.`, { title: 'Lock lost' });
-    if (!heartbeats)
-        return stillClear(d, turn);
-    // The deploy step starts on a lease known to be current: the monitor's first heartbeat, or one more here.
-    return handover === 'holding' || (handover === undefined && (await confirmed(d, lease)));
-}
-/**
- * CloudFormation alone holds no lease: just before the deploy step, look once more. A stack in
- * progress, or a table that answers again with the lock held by another run, means not now.
- */
-async function stillClear(d, turn) {
-    const { config, log } = d;
-    const stacks = await d.reader.describeStacks(config.stackNames);
-    const busy = stacks.filter((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class === 'in-progress');
-    const view = turn.fallbackReason
-        ? await d.registry.view(config.environment).catch(() => undefined)
-        : undefined;
-    const other = view?.lock.holder && view.lock.holder.owner !== d.owner ? view.lock.holder : undefined;
-    if (busy.length === 0 && !other)
-        return true;
-    log.error(other
-        ? `The registry answers again and ${config.environment} is held by ${describeHolder(other)}: not deploying.`
-        : `${busy.map((s) => `${s.name} is ${s.status}`).join(', ')}: another deployment began meanwhile; not deploying.`, { title: 'Another deployment is active' });
-    return false;
-}
-const releaseBudget = (config) => Math.min(config.leaseMs, 30_000);
-const statusChannel = (d) => d.notifier && d.config.slack
-    ? { notifier: d.notifier, channel: d.config.slack.channel }
-    : undefined;
-/** The deployment this run waited for failed: the last holder's outcome, or a stack it saw busy ended in failure. */
-function activeFailed(turn) {
-    const last = turn.lockBefore;
-    if (last?.lastHolder && turn.waitedFor.some((h) => h.correlationId === last.lastHolder))
-        return last.lastOutcome === 'failed';
-    const busyNames = new Set(turn.busy.map((a) => a.stack.name));
-    return turn.stacks.some((s) => busyNames.has(s.name) &&
-        ['stable-after-failure', 'blocked'].includes((0,stack_status/* classifyStatus */.xo)(s.status).class));
-}
-const statuses = (stacks) => stacks.map((s) => `${s.name}=${s.status}`).join(', ');
-/** Registry trouble after the lock decision never fails the run: a warning, and on. */
-async function safely(log, fn) {
-    try {
-        return await fn();
-    }
-    catch (err) {
-        log.warning(`Registry write failed: ${err.message}`, {
-            title: 'Registry write failed'
-        });
-        return undefined;
-    }
-}
-async function record(d, registry, state, note, fence) {
-    const entry = { state, at: new Date(d.clock.now()).toISOString(), ...(note ? { note } : {}) };
-    await safely(d.log, () => registry.addTransition(d.log.correlationId, entry, fence === undefined ? {} : { fence }));
-}
-/** Publishes what coordinate found as the step's outputs and state, and sets the exit status. */
-function publish(d, report) {
-    const { io, log, config, reader } = d;
-    const { turn } = report;
-    const first = turn.stacks[0];
-    const activeId = turn.waitedFor[0]?.correlationId ??
-        turn.busy.map((a) => activeCorrelationId(a.stack)).find(Boolean);
-    const outputs = {
-        [Outputs.CorrelationId]: log.correlationId,
-        [Outputs.Result]: report.result,
-        [Outputs.Registry]: turn.registry.kind,
-        [Outputs.WaitedSeconds]: String(Math.round(turn.waitedMs / 1000)),
-        [Outputs.QueuePosition]: String(turn.queuePosition),
-        [Outputs.ActiveCorrelationId]: activeId ?? '',
-        [Outputs.StackStatus]: JSON.stringify(Object.fromEntries(turn.stacks.map((s) => [s.name, s.status]))),
-        [Outputs.ConsoleUrl]: first ? reader.consoleUrl(first) : '',
-        [Outputs.EstimatedMinutes]: String(Math.round((report.expectedMs / 60_000) * 10) / 10),
-        [Outputs.CfnTags]: JSON.stringify([{ Key: domain_stack/* CORRELATION_TAG */.In, Value: log.correlationId }]),
-        [Outputs.Validation]: JSON.stringify(report.findings),
-        [Outputs.FencingToken]: report.result === 'acquired' && turn.holder && turn.holder.fence > 0
-            ? String(turn.holder.fence)
-            : ''
-    };
-    for (const [name, value] of Object.entries(outputs))
-        io.setOutput(name, value);
-    io.saveState(State.Result, report.result);
-    io.saveState(State.Registry, turn.registry.kind);
-    const code = report.result === 'acquired'
-        ? ExitCode.Ok
-        : report.result === 'concurrent'
-            ? ExitCode.Concurrent
-            : ExitCode.Failed;
-    log.info(`Result: ${report.result} (exit ${code}) for ${config.environment}.`);
-    io.setExitCode(code);
-}
-/** The step: real clients, real clock, the runner's signals. */
-async function main() {
-    await actionStage(async ({ io, log, config, correlationId }) => {
-        io.saveState(State.CorrelationId, correlationId);
-        io.saveState(State.QueuedAt, new Date().toISOString());
-        // Saved before anything is queued or taken: finalize can always remove or release what this run holds.
-        const owner = (0,external_node_crypto_.randomUUID)();
-        io.saveState(State.Owner, owner);
-        const signal = cancellationSignal((sig) => log.warning(`Received ${sig}: stopping the wait.`));
-        const reader = await cloudFormationReader(config.region);
-        const registry = await openRegistry(config.registryTable, config.region, (0,history_file/* historyFile */.p2)(config.environment));
-        const liveness = config.githubToken && config.registryTable
-            ? await githubLiveness(config.githubToken, log)
-            : undefined;
-        // The sibling bundle, resolved at run time (a literal path would be pulled into this bundle by ncc).
-        const dir = monitorDir(correlationId);
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-        const notifier = await openNotifier(config.slack, log, files_monitorFiles(dir).stageSpool);
-        const monitorBundle = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '..', ['monitor', 'index.js'].join('/'));
-        const deps = {
-            config,
-            log,
-            io,
-            owner,
-            reader,
-            registry,
-            liveness,
-            clock: systemClock,
-            sleep: sleep,
-            signal,
-            notifier,
-            recovery: reader,
-            deployments: config.githubDeployment && config.githubToken
-                ? await githubDeployments(config.githubToken, log)
-                : undefined,
-            recordDeployment: (id) => (0,external_node_fs_.writeFileSync)(files_monitorFiles(dir).deployment, String(id), { mode: 0o600 }),
-            recordThread: (thread) => (0,external_node_fs_.writeFileSync)(files_monitorFiles(dir).thread, thread, { mode: 0o600 }),
-            startMonitor: (m) => launchMonitor(monitorBundle, dir, monitorSettings(config, { correlationId, ...m }), monitorEnv(config.slack)),
-            monitorHolds: (m, timeoutMs) => monitorHolds(() => readObservations(m.dir, m.logOffset), systemClock, sleep, timeoutMs)
-        };
-        publish(deps, await coordinate(deps));
-    });
-}
-async function githubLiveness(token, log) {
-    const { GitHubRunLiveness } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(386)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5386));
-    return new GitHubRunLiveness(token, log);
-}
-async function githubDeployments(token, log) {
-    const { GitHubDeployments } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6887));
-    return new GitHubDeployments(token, runContext(), log);
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 4708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 8161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 

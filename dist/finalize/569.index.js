@@ -91,7 +91,7 @@ class SlackNotifier {
                 channel: ref.channel,
                 ts: ref.ts,
                 text: message.text,
-                blocks: message.blocks
+                blocks: [...message.blocks]
             }));
             this.delivered.push(label);
             return true;
@@ -143,7 +143,7 @@ class SlackNotifier {
                         channel: e.channel,
                         ts: e.ts ?? '',
                         text: e.message.text,
-                        blocks: e.message.blocks
+                        blocks: [...e.message.blocks]
                     }));
                 this.delivered.push(`${e.label} (retried)`);
             }
@@ -156,14 +156,11 @@ class SlackNotifier {
     }
 }
 function postArgs(channel, message, threadTs, broadcast) {
-    return {
-        channel,
-        text: message.text,
-        ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}),
-        ...(threadTs ? { thread_ts: threadTs, reply_broadcast: Boolean(broadcast) } : {}),
-        unfurl_links: false,
-        unfurl_media: false
-    };
+    const reply = threadTs ? { thread_ts: threadTs, reply_broadcast: Boolean(broadcast) } : {};
+    const unfurls = { unfurl_links: false, unfurl_media: false };
+    return message.blocks.length > 0
+        ? { channel, text: message.text, blocks: [...message.blocks], ...reply, ...unfurls }
+        : { channel, text: message.text, ...reply, ...unfurls };
 }
 function readSpool(file) {
     return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8')

@@ -28472,7 +28472,7 @@ function operationProgress(events) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7571);
+/* harmony import */ var _stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1933);
 
 await (0,_stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
 
@@ -28481,55 +28481,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6818:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   bH: () => (/* binding */ appendHistoryFile),
-/* harmony export */   p2: () => (/* binding */ historyFile),
-/* harmony export */   tG: () => (/* binding */ readHistoryFile)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-
-
-
-/** How many deployments the history file keeps (newest first). */
-const KEEP = 50;
-/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
-function historyFile(environment, env = process.env) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
-}
-function readHistoryFile(file) {
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
-        return [];
-    try {
-        const entries = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
-        return Array.isArray(entries) ? entries : [];
-    }
-    catch {
-        return [];
-    }
-}
-function appendHistoryFile(file, entry) {
-    const entries = [
-        entry,
-        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
-    ]
-        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
-        .slice(0, KEEP);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file), { recursive: true });
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, JSON.stringify(entries, null, 2));
-}
-
-
-/***/ }),
-
-/***/ 234:
+/***/ 9113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28582,7 +28534,7 @@ const HISTORY_TTL_DAYS = 180;
 
 /***/ }),
 
-/***/ 7571:
+/***/ 1933:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28695,7 +28647,133 @@ const INPUT_DEFAULTS = {
 /** Inputs whose values are secrets: masked before anything else happens. */
 const SECRET_INPUTS = ['slack-token', 'github-token'];
 
+;// CONCATENATED MODULE: ./src/config/fields.ts
+
+
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+/** Splits a comma or newline separated list; empty items are dropped. */
+const splitList = (value) => value
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+const show = (value) => JSON.stringify(value);
+/**
+ * Reads inputs one at a time and collects every problem, each naming the input, the value and
+ * what is accepted. A field that fails still answers (a placeholder), so parsing goes on and
+ * every problem is reported at once.
+ */
+class Fields {
+    read;
+    problems = [];
+    constructor(read) {
+        this.read = read;
+    }
+    /** The input as typed (trimmed), or its default when empty. */
+    raw(name) {
+        const v = this.read(name).trim();
+        return v === '' ? INPUT_DEFAULTS[name] : v;
+    }
+    /** The input as typed (trimmed), without its default. */
+    given(name) {
+        return this.read(name).trim();
+    }
+    fail(name, value, accepted) {
+        this.problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
+        return undefined;
+    }
+    /** A problem that is not about one value. */
+    problem(text) {
+        this.problems.push(text);
+    }
+    number(name, unit, min, max, allowZero) {
+        const value = this.raw(name);
+        const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
+        if (!DECIMAL.test(value))
+            return this.fail(name, value, `expected ${range}`);
+        const n = Number(value);
+        if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
+            return this.fail(name, value, `expected ${range}`);
+        return n;
+    }
+    /** A duration in minutes, as milliseconds. */
+    minutes(name, max, allowZero = false) {
+        return minutes(this.number(name, 'minutes', 0, max, allowZero) ?? 0);
+    }
+    /** A duration in seconds, as milliseconds. */
+    seconds(name, max) {
+        return seconds(this.number(name, 'seconds', 0, max, false) ?? 0);
+    }
+    boolean(name) {
+        const value = this.raw(name);
+        if (BOOLEAN_TRUE.includes(value))
+            return true;
+        if (BOOLEAN_FALSE.includes(value))
+            return false;
+        this.fail(name, value, 'expected true or false');
+        return false;
+    }
+    oneOf(name, allowed) {
+        const value = this.raw(name);
+        if (allowed.includes(value))
+            return value;
+        this.fail(name, value, `expected one of ${allowed.join(', ')}`);
+        return allowed[0];
+    }
+    /** The input when it matches `pattern` (a problem otherwise); undefined when empty. */
+    optional(name, pattern, accepted) {
+        const value = this.raw(name) || undefined;
+        if (value && !pattern.test(value))
+            this.fail(name, value, accepted);
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/slack.ts
+
+const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
+const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
+/** The Slack inputs: all or nothing (no token means no Slack); the token is never echoed. */
+function parseSlack(fields) {
+    const token = fields.raw(Inputs.SlackToken);
+    const channel = fields.raw(Inputs.SlackChannel);
+    const interactChannel = fields.raw(Inputs.SlackInteractChannel) || channel;
+    const apiUrl = fields.raw(Inputs.SlackApiUrl);
+    for (const [name, value] of [
+        [Inputs.SlackChannel, channel],
+        [Inputs.SlackInteractChannel, fields.raw(Inputs.SlackInteractChannel)]
+    ]) {
+        if (value && !SLACK_CHANNEL.test(value))
+            fields.fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
+    }
+    let url;
+    try {
+        url = new URL(apiUrl);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol)) {
+        fields.fail(Inputs.SlackApiUrl, apiUrl, 'expected an http(s) URL such as https://slack.com/api/');
+    }
+    if (!token) {
+        if (channel)
+            fields.problem(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
+        return undefined;
+    }
+    // The value is a secret: name the input, never echo the token.
+    if (!SLACK_TOKEN.test(token)) {
+        fields.problem(`'slack-token' does not look like a Slack token (the value is hidden): expected a bot token starting with xoxb-.`);
+    }
+    if (!channel)
+        fields.problem(`'slack-channel' is required when 'slack-token' is set: a channel name such as #deploys or an ID.`);
+    return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
+}
+
 ;// CONCATENATED MODULE: ./src/config/config.ts
+
+
 
 
 
@@ -28715,133 +28793,75 @@ const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
 const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
-const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
 const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
-const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
-const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
-const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
-const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
-/** Splits a comma or newline separated list; empty items are dropped. */
-const splitList = (value) => value
-    .split(/[,\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-const show = (value) => JSON.stringify(value);
 /**
  * Parses every input at once and reports every problem at once, each naming the
  * input, the value and what is accepted. Touches nothing outside its arguments.
  */
 function parseConfig(read, env) {
-    const problems = [];
-    const raw = (name) => {
-        const v = read(name).trim();
-        return v === '' ? INPUT_DEFAULTS[name] : v;
-    };
-    const fail = (name, value, accepted) => {
-        problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
-        return undefined;
-    };
-    const number = (name, unit, min, max, allowZero) => {
-        const value = raw(name);
-        const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
-        if (!DECIMAL.test(value))
-            return fail(name, value, `expected ${range}`);
-        const n = Number(value);
-        if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
-            return fail(name, value, `expected ${range}`);
-        return n;
-    };
-    const mins = (name, max, allowZero = false) => minutes(number(name, 'minutes', 0, max, allowZero) ?? 0);
-    const secs = (name, max) => seconds(number(name, 'seconds', 0, max, false) ?? 0);
-    const boolean = (name) => {
-        const value = raw(name);
-        if (BOOLEAN_TRUE.includes(value))
-            return true;
-        if (BOOLEAN_FALSE.includes(value))
-            return false;
-        fail(name, value, 'expected true or false');
-        return false;
-    };
-    const oneOf = (name, allowed) => {
-        const value = raw(name);
-        if (allowed.includes(value))
-            return value;
-        fail(name, value, `expected one of ${allowed.join(', ')}`);
-        return allowed[0];
-    };
+    const f = new Fields(read);
     // stack-name
-    const stackValue = read(Inputs.StackName);
-    const stackNames = splitList(stackValue);
+    const stackNames = splitList(f.given(Inputs.StackName));
     if (stackNames.length === 0) {
-        problems.push(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
+        f.problem(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
     }
     for (const name of stackNames) {
         if (!STACK_NAME.test(name)) {
-            fail(Inputs.StackName, name, 'a stack name starts with a letter and has only letters, digits and hyphens, at most 128 characters');
+            f.fail(Inputs.StackName, name, 'a stack name starts with a letter and has only letters, digits and hyphens, at most 128 characters');
         }
     }
     const duplicates = stackNames.filter((n, i) => stackNames.indexOf(n) !== i);
     if (duplicates.length > 0)
-        fail(Inputs.StackName, stackValue.trim(), `lists ${duplicates.join(', ')} more than once`);
-    const environment = raw(Inputs.Environment) || stackNames[0] || '';
-    if (raw(Inputs.Environment) && !ENVIRONMENT.test(environment)) {
-        fail(Inputs.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
+        f.fail(Inputs.StackName, f.given(Inputs.StackName), `lists ${duplicates.join(', ')} more than once`);
+    const environment = f.raw(Inputs.Environment) || stackNames[0] || '';
+    if (f.raw(Inputs.Environment) && !ENVIRONMENT.test(environment)) {
+        f.fail(Inputs.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
     }
-    const regionInput = raw(Inputs.Region);
-    const region = regionInput || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
+    const region = f.raw(Inputs.Region) || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
     if (!region) {
-        problems.push(`'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`);
+        f.problem(`'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`);
     }
     else if (!REGION.test(region)) {
-        fail(Inputs.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
+        f.fail(Inputs.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
     }
-    const registryTable = raw(Inputs.RegistryTable) || undefined;
-    if (registryTable && !TABLE.test(registryTable)) {
-        fail(Inputs.RegistryTable, registryTable, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
-    }
-    const waitTimeoutMs = mins(Inputs.WaitTimeoutMinutes, 4320, true);
-    const pollIntervalMs = secs(Inputs.PollIntervalSeconds, 3600);
-    const leaseMs = mins(Inputs.LeaseMinutes, 1440);
-    const skipSuperseded = boolean(Inputs.SkipSuperseded);
-    const onActiveFailure = oneOf(Inputs.OnActiveFailure, [
+    const registryTable = f.optional(Inputs.RegistryTable, TABLE, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
+    const waitTimeoutMs = f.minutes(Inputs.WaitTimeoutMinutes, 4320, true);
+    const pollIntervalMs = f.seconds(Inputs.PollIntervalSeconds, 3600);
+    const leaseMs = f.minutes(Inputs.LeaseMinutes, 1440);
+    const skipSuperseded = f.boolean(Inputs.SkipSuperseded);
+    const onActiveFailure = f.oneOf(Inputs.OnActiveFailure, [
         'proceed',
         'abort',
         'ask'
     ]);
-    const warnings = oneOf(Inputs.Warnings, ['proceed', 'fail', 'ask']);
-    const askTimeoutMs = mins(Inputs.AskTimeoutMinutes, 1440);
-    const autoRollback = boolean(Inputs.AutoRollback);
-    const cleanup = oneOf(Inputs.Cleanup, ['none', 'failed-create']);
-    const monitor = boolean(Inputs.Monitor);
-    const monitorIntervalMs = secs(Inputs.MonitorIntervalSeconds, 3600);
-    const stallTimeoutMs = mins(Inputs.StallTimeoutMinutes, 1440);
-    const expectedDurationMs = raw(Inputs.ExpectedDurationMinutes)
-        ? mins(Inputs.ExpectedDurationMinutes, 4320)
+    const warnings = f.oneOf(Inputs.Warnings, ['proceed', 'fail', 'ask']);
+    const askTimeoutMs = f.minutes(Inputs.AskTimeoutMinutes, 1440);
+    const autoRollback = f.boolean(Inputs.AutoRollback);
+    const cleanup = f.oneOf(Inputs.Cleanup, ['none', 'failed-create']);
+    const monitor = f.boolean(Inputs.Monitor);
+    const monitorIntervalMs = f.seconds(Inputs.MonitorIntervalSeconds, 3600);
+    const stallTimeoutMs = f.minutes(Inputs.StallTimeoutMinutes, 1440);
+    const expectedDurationMs = f.raw(Inputs.ExpectedDurationMinutes)
+        ? f.minutes(Inputs.ExpectedDurationMinutes, 4320)
         : undefined;
-    const progressIntervalMs = mins(Inputs.ProgressIntervalMinutes, 1440);
-    const criticalResourceTypes = splitList(raw(Inputs.CriticalResourceTypes));
+    const progressIntervalMs = f.minutes(Inputs.ProgressIntervalMinutes, 1440);
+    const criticalResourceTypes = splitList(f.raw(Inputs.CriticalResourceTypes));
     for (const t of criticalResourceTypes) {
         if (!RESOURCE_TYPE.test(t))
-            fail(Inputs.CriticalResourceTypes, t, 'expected resource types such as AWS::RDS::DBInstance, comma or newline separated');
+            f.fail(Inputs.CriticalResourceTypes, t, 'expected resource types such as AWS::RDS::DBInstance, comma or newline separated');
     }
-    const urlOutput = raw(Inputs.UrlOutput) || undefined;
-    if (urlOutput && !OUTPUT_KEY.test(urlOutput)) {
-        fail(Inputs.UrlOutput, urlOutput, 'expected a stack Output key (letters and digits)');
-    }
-    const slack = parseSlack(raw, fail, problems);
+    const urlOutput = f.optional(Inputs.UrlOutput, OUTPUT_KEY, 'expected a stack Output key (letters and digits)');
+    const slack = parseSlack(f);
     if (!slack && (warnings === 'ask' || onActiveFailure === 'ask')) {
         const which = warnings === 'ask' ? 'warnings' : 'on-active-failure';
-        problems.push(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
+        f.problem(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
     }
-    const githubToken = read(Inputs.GithubToken).trim() || undefined;
-    const githubDeployment = boolean(Inputs.GithubDeployment);
-    const correlationId = raw(Inputs.CorrelationId) || undefined;
-    if (correlationId && !isValidCorrelationId(correlationId)) {
-        fail(Inputs.CorrelationId, correlationId, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
-    }
-    if (problems.length > 0)
-        throw new ConfigError(problems);
+    const githubToken = f.given(Inputs.GithubToken) || undefined;
+    const githubDeployment = f.boolean(Inputs.GithubDeployment);
+    const correlationId = f.optional(Inputs.CorrelationId, CORRELATION_ID_PATTERN, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
+    if (f.problems.length > 0)
+        throw new ConfigError(f.problems);
     return {
         stackNames,
         environment,
@@ -28868,41 +28888,6 @@ function parseConfig(read, env) {
         githubDeployment,
         correlationId
     };
-}
-function parseSlack(raw, fail, problems) {
-    const token = raw(Inputs.SlackToken);
-    const channel = raw(Inputs.SlackChannel);
-    const interactChannel = raw(Inputs.SlackInteractChannel) || channel;
-    const apiUrl = raw(Inputs.SlackApiUrl);
-    for (const [name, value] of [
-        [Inputs.SlackChannel, channel],
-        [Inputs.SlackInteractChannel, raw(Inputs.SlackInteractChannel)]
-    ]) {
-        if (value && !SLACK_CHANNEL.test(value))
-            fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
-    }
-    let url;
-    try {
-        url = new URL(apiUrl);
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url || !['http:', 'https:'].includes(url.protocol)) {
-        fail(Inputs.SlackApiUrl, apiUrl, 'expected an http(s) URL such as https://slack.com/api/');
-    }
-    if (!token) {
-        if (channel)
-            problems.push(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
-        return undefined;
-    }
-    // The value is a secret: name the input, never echo the token.
-    if (!SLACK_TOKEN.test(token)) {
-        problems.push(`'slack-token' does not look like a Slack token (the value is hidden): expected a bot token starting with xoxb-.`);
-    }
-    if (!channel)
-        problems.push(`'slack-channel' is required when 'slack-token' is set: a channel name such as #deploys or an ID.`);
-    return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
@@ -28936,6 +28921,8 @@ const State = {
     PreRan: 'pre-ran',
     Result: 'result',
     AcquiredAt: 'acquired-at',
+    /** When coordinate's own repairs ended (CloudFormation's time): this deployment's events come after. */
+    DeployFrom: 'deploy-from',
     QueuedAt: 'queued-at',
     Registry: 'registry',
     Fence: 'fence',
@@ -28962,252 +28949,7 @@ const Outputs = {
     FencingToken: 'fencing-token'
 };
 /** Exit status of the coordinate stage and of the CLI. */
-const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
-
-// EXTERNAL MODULE: ./src/domain/stack-status.ts
-var stack_status = __nccwpck_require__(5627);
-;// CONCATENATED MODULE: ./src/domain/recovery.ts
-
-/** What the action may do by itself to a stack in this status, under this policy. */
-function recoveryAction(status, policy) {
-    const needs = (0,stack_status/* classifyStatus */.xo)(status).needs;
-    if ((needs === 'rollback' || needs === 'continue-rollback') && policy.autoRollback)
-        return needs;
-    // Only a failed create (ROLLBACK_COMPLETE) is deleted automatically: it holds nothing worth keeping.
-    if (needs === 'delete' && status === 'ROLLBACK_COMPLETE' && policy.cleanup === 'failed-create')
-        return 'delete';
-    return undefined;
-}
-/** Resources whose latest event is a failure, with its reason. */
-function failedResources(events) {
-    const latest = new Map();
-    for (const e of events)
-        if (e.resourceType !== 'AWS::CloudFormation::Stack')
-            latest.set(e.logicalId, e);
-    return [...latest.values()].filter((e) => e.status.endsWith('_FAILED'));
-}
-/** What a person does when the automatic recovery failed: the stuck resources and the exact commands. */
-function recoveryInstructions(stack, status, failed, consoleUrl) {
-    const skip = failed.map((e) => e.logicalId);
-    const lines = [`Stack ${stack} is ${status} and needs a person:`];
-    for (const e of failed)
-        lines.push(`  - ${e.logicalId} (${e.resourceType}) ${e.status}: ${e.reason ?? 'no reason given'}`);
-    lines.push(`  See the events: aws cloudformation describe-stack-events --stack-name ${stack}`);
-    if (status === 'UPDATE_ROLLBACK_FAILED' || status === 'IMPORT_ROLLBACK_FAILED') {
-        lines.push(`  Fix the resources above, then: aws cloudformation continue-update-rollback --stack-name ${stack}`);
-        if (skip.length > 0) {
-            lines.push(`  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name ${stack} --resources-to-skip ${skip.join(' ')}`);
-        }
-    }
-    else if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') {
-        lines.push(`  aws cloudformation rollback-stack --stack-name ${stack}`);
-    }
-    else {
-        lines.push(`  aws cloudformation delete-stack --stack-name ${stack}${skip.length > 0 ? ` [--retain-resources ${skip.join(' ')}]` : ''}`);
-    }
-    lines.push(`  Console: ${consoleUrl}`);
-    return lines;
-}
-
-// EXTERNAL MODULE: ./src/domain/stack.ts
-var domain_stack = __nccwpck_require__(5908);
-;// CONCATENATED MODULE: ./src/coordination/recover.ts
-
-
-
-
-/**
- * Repairs what the policy allows: RollbackStack, ContinueUpdateRollback, or
- * DeleteStack for a failed create, then waits for CloudFormation to finish and
- * checks the result (a deleted stack must be gone).
- */
-async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
-    const results = [];
-    for (const stack of stacks) {
-        const action = recoveryAction(stack.status, policy);
-        if (!action)
-            continue;
-        if (d.mayRepair && !(await d.mayRepair())) {
-            d.log.warning(`Recovery of ${stack.name} not started: this run is not sure it holds the lock.`);
-            continue;
-        }
-        const startedAt = d.clock.now();
-        d.log.info(`Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`);
-        // The repair's own events come after this one: its end is the first stack-level event that is
-        // not *_IN_PROGRESS, however fast it came and whatever status the stack was in before.
-        let cursor;
-        try {
-            cursor = (await d.reader.eventsSince(stack.name)).at(-1)?.id;
-            if (action === 'rollback')
-                await d.recovery.rollbackStack(stack.name);
-            else if (action === 'continue-rollback')
-                await d.recovery.continueUpdateRollback(stack.name);
-            else
-                await d.recovery.deleteStack(stack.name);
-        }
-        catch (err) {
-            results.push(await failed(d, stack.name, action, stack.status, startedAt, `the call failed: ${err.message}`));
-            continue;
-        }
-        let status = stack.status;
-        let now = d.clock.now();
-        let ended;
-        while (now - startedAt < timeoutMs && !ended && d.holding?.() !== false) {
-            await d.sleep(Math.min(pollMs, timeoutMs - (now - startedAt)));
-            const fresh = cursor ? await d.reader.eventsSince(stack.name, cursor) : [];
-            cursor = fresh.at(-1)?.id ?? cursor;
-            ended = fresh.find((e) => (0,domain_stack/* isStackEvent */.lQ)(e) && !e.status.endsWith('_IN_PROGRESS'));
-            [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
-            now = d.clock.now();
-            // A deleted stack has no events to read by name; a stack without a cursor falls back to its status.
-            if ((0,stack_status/* classifyStatus */.xo)(status).class === 'does-not-exist')
-                break;
-            if (!cursor && status !== stack.status && (0,stack_status/* classifyStatus */.xo)(status).class !== 'in-progress')
-                break;
-        }
-        const cls = (0,stack_status/* classifyStatus */.xo)(status).class;
-        const ok = action === 'delete'
-            ? cls === 'does-not-exist'
-            : cls === 'stable' || cls === 'stable-after-failure';
-        if (ok) {
-            d.log.info(`Recovery: ${stack.name} is ${status} after ${durations_formatDuration(now - startedAt)}.`);
-            results.push({ stack: stack.name, action, ok, finalStatus: status, instructions: [] });
-        }
-        else {
-            results.push(await failed(d, stack.name, action, status, startedAt, d.holding?.() === false
-                ? `stopped waiting: this run no longer holds the lock (still ${status})`
-                : ended || !(0,stack_status/* classifyStatus */.xo)(status).class.startsWith('in-progress')
-                    ? `ended ${status}${ended?.reason ? `: ${ended.reason}` : ''}`
-                    : `still ${status} after ${durations_formatDuration(now - startedAt)}`));
-        }
-    }
-    return results;
-}
-async function failed(d, stack, action, status, sinceMs, why) {
-    const [snapshot] = await d.reader.describeStacks([stack]);
-    // Only what failed during the repair: those are the resources to fix or skip.
-    const op = await d.reader.currentOperation(stack);
-    const instructions = recoveryInstructions(stack, snapshot?.status ?? status, failedResources(op.events.filter((e) => e.timestamp.getTime() >= sinceMs)), snapshot ? d.reader.consoleUrl(snapshot) : '');
-    d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {
-        title: `Recovery failed: ${stack}`
-    });
-    return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
-}
-
-;// CONCATENATED MODULE: ./src/domain/estimate.ts
-
-const median = (values) => percentile(values, 0.5);
-/** Linear interpolation between closest ranks; undefined for no values. */
-function percentile(values, p) {
-    if (values.length === 0)
-        return undefined;
-    const sorted = [...values].sort((a, b) => a - b);
-    const rank = (sorted.length - 1) * p;
-    const lo = Math.floor(rank);
-    const hi = Math.ceil(rank);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-}
-/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
-function resourceTypeSeconds(events) {
-    const started = new Map();
-    const byType = new Map();
-    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
-        if ((0,domain_stack/* isStackEvent */.lQ)(e))
-            continue;
-        const key = `${e.stackName}/${e.logicalId}`;
-        if (e.status.endsWith('_IN_PROGRESS')) {
-            if (!started.has(key))
-                started.set(key, e.timestamp.getTime());
-        }
-        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
-            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
-            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
-            started.delete(key);
-        }
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
-}
-/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
-function estimateFromHistory(history, stacks, recent = 20) {
-    const key = [...stacks].sort().join(',');
-    const durations = history
-        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
-        .slice(0, recent)
-        .map((h) => h.durationMs);
-    if (durations.length === 0)
-        return undefined;
-    return {
-        expectedMs: median(durations),
-        lowMs: percentile(durations, 0.2),
-        highMs: percentile(durations, 0.8),
-        samples: durations.length
-    };
-}
-/** Median seconds per resource type over past successful deployments. */
-function typeDurations(history) {
-    const byType = new Map();
-    for (const h of history) {
-        if (h.outcome !== 'succeeded')
-            continue;
-        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
-            byType.set(type, [...(byType.get(type) ?? []), secs]);
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
-}
-/**
- * Time left: what the estimate leaves, refined by the resources still in
- * progress (each should take about its type's usual time from when it started).
- */
-function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
-    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
-    return Math.max(0, expectedMs - elapsedMs, ...byResources);
-}
-
-;// CONCATENATED MODULE: ./src/domain/outcome.ts
-
-
-/**
- * What happened to the stacks since the lock was taken, from CloudFormation's
- * own record: their status now and their stack-level events since `sinceMs`.
- */
-function decideOutcome(stacks, eventsSince, sinceMs) {
-    const touched = new Set(eventsSince
-        .filter((e) => (0,domain_stack/* isStackEvent */.lQ)(e) && e.timestamp.getTime() >= sinceMs)
-        .map((e) => e.stackName));
-    if (touched.size === 0)
-        return 'no-change';
-    const classes = stacks
-        .filter((s) => touched.has(s.name))
-        .map((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class);
-    if (classes.includes('in-progress'))
-        return 'still-running';
-    if (classes.some((c) => c === 'stable-after-failure' || c === 'blocked'))
-        return 'failed';
-    return 'succeeded';
-}
-const isFailure = (outcome) => outcome === 'failed';
-
-;// CONCATENATED MODULE: ./src/github/context.ts
-function runContext(env = process.env) {
-    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
-    const repository = env['GITHUB_REPOSITORY'] || undefined;
-    const runId = env['GITHUB_RUN_ID'] || undefined;
-    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
-    const runUrl = repository && runId
-        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
-        : undefined;
-    return {
-        runId,
-        runAttempt,
-        runUrl,
-        repository,
-        workflow: env['GITHUB_WORKFLOW'] || undefined,
-        job: env['GITHUB_JOB'] || undefined,
-        actor: env['GITHUB_ACTOR'] || undefined,
-        sha: env['GITHUB_SHA'] || undefined,
-        ref: env['GITHUB_REF'] || undefined
-    };
-}
+const state_ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -29279,600 +29021,13 @@ function monitorSettings(config, deployment) {
 /** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
 const monitorEnv = (slack, env = process.env) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
 
-;// CONCATENATED MODULE: ./src/monitor/stop.ts
-
-
-/** Running, not just a zombie waiting to be reaped (a detached monitor's parent is gone). */
-const alive = (pid) => {
-    try {
-        process.kill(pid, 0);
-    }
-    catch {
-        return false;
-    }
-    try {
-        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-    }
-    catch {
-        return true;
-    }
-};
-/** SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. */
-async function stopMonitor(pid, sleep, graceMs = 3_000) {
-    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid))
-        return 'not-running';
-    if (!signal(pid, 'SIGTERM'))
-        return 'not-running';
-    for (let waited = 0; waited < graceMs; waited += 50) {
-        if (!alive(pid))
-            return 'stopped';
-        await sleep(50);
-    }
-    if (!alive(pid))
-        return 'stopped';
-    return signal(pid, 'SIGKILL') ? 'killed' : 'stopped';
-}
-/** False when the process is gone already (it exited between the check and the signal). */
-function signal(pid, sig) {
-    try {
-        process.kill(pid, sig);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** The pid from state, else from the deployment's folder (a separate finalize step). */
-function monitorPid(statePid, dir) {
-    if (statePid)
-        return Number(statePid);
-    const file = monitorFiles(dir).pid;
-    return (0,external_node_fs_.existsSync)(file) ? Number((0,external_node_fs_.readFileSync)(file, 'utf8').trim()) : undefined;
-}
-/** The monitor's observations (one JSON object a line); a torn last line is skipped. */
-function readObservations(dir, fromByte = 0) {
-    const file = monitorFiles(dir).log;
-    if (!(0,external_node_fs_.existsSync)(file))
-        return [];
-    return (0,external_node_fs_.readFileSync)(file)
-        .subarray(fromByte)
-        .toString('utf8')
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .flatMap((l) => {
-        try {
-            return [JSON.parse(l)];
-        }
-        catch {
-            return [];
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/notify/escape.ts
-/**
- * Making outside text (commit messages, refs, actor names, CloudFormation
- * event reasons, stack outputs) safe to put in a Slack message, and keeping
- * every piece within Slack's limits.
- *
- * Slack's mrkdwn has exactly three control characters: `&`, `<` and `>`.
- * Everything that pings or links (`<!channel>`, `<!here>`, `<@U123>`,
- * `<#C123>`, `<!subteam^S1>`, `<http://x|y>`, `<!date^…>`) needs a `<`, so
- * escaping those three characters makes outside text inert.
- *
- * Plain `@channel`, `@here` and `@everyone` (without `<!…>`) do not ping when a
- * message is posted through the API, as long as the poster leaves `parse` and
- * `link_names` unset (neither `parse: 'full'` nor `link_names: true`): only
- * then would Slack turn plain names into mentions. They are therefore left as
- * they are here; the sender must keep those options off.
- *
- * Formatting characters (`*`, `_`, `~`, backticks) in outside text can change
- * how it looks, never what it does, so they are left alone.
- */
-/** Section `text` (mrkdwn), per Slack's section block reference. */
-const escape_SECTION_TEXT_MAX = 3000;
-/** Header block `text` (plain_text). */
-const HEADER_TEXT_MAX = 150;
-/** Each item of a section's `fields`. */
-const FIELD_TEXT_MAX = 2000;
-/** Items in a section's `fields`. */
-const MAX_FIELDS = 10;
-/**
- * Text elements of a context block. Slack documents no limit of its own for
- * them beyond a text object's 3000 characters; 2000 keeps a safe margin.
- */
-const CONTEXT_TEXT_MAX = 2000;
-/** Elements in a context block. */
-const MAX_CONTEXT_ELEMENTS = 10;
-/**
- * The top-level `text` (notification and fallback). Slack truncates it at
- * 40 000 characters and recommends staying under 4000; ours is a summary.
- */
-const FALLBACK_TEXT_MAX = 4000;
-/** Blocks in one message. */
-const MAX_BLOCKS = 50;
-const ELLIPSIS = '…';
-/** Escapes Slack's mrkdwn control characters in outside text (see the module comment). */
-function escape_escapeText(s) {
-    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/**
- * A link to an http(s) URL with an escaped label; for any other URL (or one
- * that does not parse) the escaped label alone, so `javascript:` and friends
- * never become clickable. In the URL, characters that would end or split the
- * `<url|label>` syntax (`|`, `<`, `>`, whitespace) are percent-encoded and `&`
- * is escaped as Slack requires.
- */
-function escape_link(url, label) {
-    const text = escape_escapeText(label);
-    const safe = url === undefined ? undefined : safeUrl(url.trim());
-    if (!safe)
-        return text || escape_escapeText(url ?? '');
-    return `<${safe}|${text || safe}>`;
-}
-function safeUrl(url) {
-    if (!/^https?:\/\//i.test(url))
-        return undefined;
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(url))
-        return undefined;
-    try {
-        const parsed = new URL(url);
-        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-            return undefined;
-        if (!parsed.hostname)
-            return undefined;
-    }
-    catch {
-        return undefined;
-    }
-    return url
-        .replace(/\|/g, '%7C')
-        .replace(/</g, '%3C')
-        .replace(/>/g, '%3E')
-        .replace(/\s/g, '%20')
-        .replace(/&/g, '&amp;');
-}
-/**
- * Cuts `s` to at most `max` characters (UTF-16 code units, which never
- * undercounts Slack's characters), ending with `…` when it had to cut. The
- * cut never splits a surrogate pair, an `&amp;`-style entity or a
- * `<…>` link/date of our own, so a truncated text stays valid mrkdwn.
- */
-function escape_truncate(s, max) {
-    if (s.length <= max)
-        return s;
-    if (max <= 0)
-        return '';
-    if (max === 1)
-        return ELLIPSIS;
-    let cut = s.slice(0, max - ELLIPSIS.length);
-    if (/[\uD800-\uDBFF]$/.test(cut))
-        cut = cut.slice(0, -1);
-    cut = cut.replace(/&[A-Za-z0-9#]{0,6}$/, '');
-    const open = cut.lastIndexOf('<');
-    if (open > cut.lastIndexOf('>'))
-        cut = cut.slice(0, open);
-    return cut + ELLIPSIS;
-}
-/**
- * Inline code for an identifier (stack name, correlation ID, status):
- * backticks are stripped from the value (they would end the code span),
- * line breaks become spaces, and the rest is escaped. Empty for an empty value.
- */
-function escape_code(s) {
-    const value = s
-        .replace(/`/g, '')
-        .replace(/[\r\n]+/g, ' ')
-        .trim();
-    return value ? `\`${escape_escapeText(value)}\`` : '';
-}
-
-;// CONCATENATED MODULE: ./src/notify/messages.ts
-/**
- * The Slack messages of one deployment, as pure data: each renderer returns
- * the plain-text fallback (`text`, used for notifications and by clients
- * without blocks) and Block Kit `blocks`.
- *
- * One deployment is one thread: `startedMessage` is the parent (posted once,
- * then re-rendered with a new state for `chat.update`); progress, stall,
- * overdue, failure and monitoring-gap alerts are replies; `succeededMessage` /
- * `failedMessage` are the final reply, broadcast to the channel by the sender.
- * `queuedMessage` is posted for a run that has to wait, `questionMessage` in
- * the interact channel.
- *
- * Every message carries the correlation ID in `text` and in `blocks`. All
- * outside text goes through `escapeText` (or `link`/`code`), and every text is
- * cut to Slack's limits.
- */
-
-
-/** Events listed in a progress reply (the latest ones). */
-const MAX_EVENTS_SHOWN = 10;
-/** Stacks listed by name and status in a progress reply. */
-const MAX_STACKS_SHOWN = 20;
-/** Troubleshooting bullets in a failed reply. */
-const MAX_TROUBLESHOOTING_SHOWN = 10;
-/** One event line, before the section's own limit applies. */
-const EVENT_LINE_MAX = 200;
-/** A stack event reason in an alert. */
-const REASON_MAX = 1500;
-// --- Renderers ---
-function queuedMessage(info, q) {
-    const env = escapeText(info.environment);
-    const activeId = q.activeCorrelationId ? code(q.activeCorrelationId) : 'unknown';
-    const lead = q.position <= 1
-        ? 'Another deployment is active; this one is *next in line* and starts when it finishes.'
-        : `Another deployment is active; this one is *number ${q.position}* in line.`;
-    const fields = [
-        field('Active deployment', activeId),
-        q.activeSince ? field('Active since', slackDate(q.activeSince)) : '',
-        q.elapsedMs !== undefined ? field('Elapsed', formatDuration(q.elapsedMs)) : '',
-        q.remainingMs !== undefined ? field('Estimated remaining', timeLeft(q.remainingMs)) : '',
-        q.holderRunUrl ? field('Active run', link(q.holderRunUrl, 'workflow run')) : '',
-        field('Position in queue', String(q.position))
-    ];
-    const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position} behind ${q.activeCorrelationId ? escapeText(q.activeCorrelationId) : 'an active deployment'}${q.remainingMs !== undefined ? ` (${remaining(q.remainingMs)})` : ''}`;
-    return finish(info, summary, [
-        header(`:double_vertical_bar: Deployment queued: ${info.environment}`),
-        section(lead),
-        ...fieldSections(fields),
-        ...fieldSections(deploymentFields(info)),
-        ...commitSection(info),
-        section(`This deployment expects to take ${estimateText(info.estimate)} once it starts.`)
-    ]);
-}
-const STATES = {
-    deploying: { emoji: ':rocket:', title: 'Deploying' },
-    'still-running': { emoji: ':hourglass_flowing_sand:', title: 'Still running' },
-    succeeded: { emoji: ':white_check_mark:', title: 'Deployed' },
-    failed: { emoji: ':x:', title: 'Deployment failed' },
-    'no-change': { emoji: ':heavy_minus_sign:', title: 'No changes' },
-    cancelled: { emoji: ':no_entry_sign:', title: 'Deployment cancelled' }
-};
-/** The thread parent; re-render with the new state for `chat.update`. */
-function startedMessage(info, s) {
-    const { emoji, title } = STATES[s.state];
-    const env = escape_escapeText(info.environment);
-    const durationMs = s.endedAt ? s.endedAt.getTime() - s.startedAt.getTime() : undefined;
-    const took = durationMs !== undefined ? ` in ${durations_formatDuration(durationMs)}` : '';
-    const after = durationMs !== undefined ? ` after ${durations_formatDuration(durationMs)}` : '';
-    const lead = {
-        deploying: `Deploying to *${env}*. Progress, stalls and failures follow in this thread.`,
-        'still-running': `The workflow stopped watching, but the CloudFormation operation in *${env}* is *still running*. Follow it in the console.`,
-        succeeded: `Deployed to *${env}*${took}.`,
-        failed: `The deployment to *${env}* failed${after}. The root cause is in this thread.`,
-        'no-change': `Nothing to deploy: CloudFormation reported no changes for *${env}*.`,
-        cancelled: `The deployment to *${env}* was cancelled${after}.`
-    };
-    const timing = [field('Started', slackDate(s.startedAt))];
-    if (s.endedAt && durationMs !== undefined) {
-        timing.push(field('Finished', slackDate(s.endedAt)));
-        timing.push(field('Duration', durationAgainst(durationMs, info.estimate.expectedMs)));
-    }
-    else {
-        timing.push(field('Expected', estimateText(info.estimate)));
-        timing.push(field('Expected by', slackDate(new Date(s.startedAt.getTime() + Math.max(0, info.estimate.expectedMs)))));
-    }
-    const ended = s.state === 'succeeded' ? took : s.state === 'failed' || s.state === 'cancelled' ? after : '';
-    return finish(info, `${emoji} ${title}: ${env}${ended}`, [
-        header(`${emoji} ${title}: ${info.environment}`),
-        section(lead[s.state]),
-        ...fieldSections([...deploymentFields(info), ...timing]),
-        ...commitSection(info),
-        ...consoleSection(info)
-    ]);
-}
-function progressMessage(info, p) {
-    const counts = `${p.done} done, ${p.inProgress} in progress, ${p.failed} failed`;
-    const left = p.remainingMs !== undefined ? remaining(p.remainingMs) : 'unknown';
-    const stacks = Object.entries(p.stackStatus);
-    const stackLines = stacks
-        .slice(0, MAX_STACKS_SHOWN)
-        .map(([name, status]) => `• ${code(name)} ${escapeText(status)}`);
-    if (stacks.length > MAX_STACKS_SHOWN)
-        stackLines.push(`… and ${stacks.length - MAX_STACKS_SHOWN} more stacks`);
-    const title = '*Latest events*';
-    const events = latestLines(p.latestEvents.slice(-MAX_EVENTS_SHOWN).map((e) => eventLine(e)), SECTION_TEXT_MAX - title.length);
-    const omitted = p.latestEvents.length - events.length;
-    const blocks = [
-        header(':hourglass_flowing_sand: Deployment in progress'),
-        ...fieldSections([
-            field('Elapsed', formatDuration(p.elapsedMs)),
-            field('Remaining', p.remainingMs !== undefined ? timeLeft(p.remainingMs) : 'unknown'),
-            field('Resources', counts),
-            field('Estimate', estimateText(info.estimate))
-        ])
-    ];
-    if (stackLines.length > 0)
-        blocks.push(section(`*Stacks*\n${stackLines.join('\n')}`));
-    if (events.length > 0) {
-        blocks.push(section(`${title}\n${events.join('\n')}`));
-        if (omitted > 0)
-            blocks.push(contextBlock([`${omitted} earlier events not shown`]));
-    }
-    return finish(info, `:hourglass_flowing_sand: ${escapeText(info.environment)}: ${counts}; ${formatDuration(p.elapsedMs)} elapsed, ${left}`, blocks);
-}
-function stallMessage(info, s) {
-    const silent = formatDuration(s.silentForMs);
-    const blocks = [
-        header(`:warning: No stack events for ${silent}`),
-        section(`CloudFormation has reported nothing for *${silent}*. Some resources (CloudFront distributions, RDS instances, custom resources) are quiet for a long time; if the silence goes on, check the stack in the console.`)
-    ];
-    if (s.lastEvent)
-        blocks.push(section(`*Last event*\n${eventLine(s.lastEvent)}`));
-    blocks.push(...consoleSection(info));
-    return finish(info, `:warning: ${escapeText(info.environment)}: no stack events for ${silent}`, blocks);
-}
-function stallResolvedMessage(info, s) {
-    const silent = formatDuration(s.silentForMs);
-    return finish(info, `:arrow_forward: ${escapeText(info.environment)}: stack events resumed after ${silent} of silence`, [
-        header(':arrow_forward: Stack events resumed'),
-        section(`Events are arriving again after *${silent}* of silence.`)
-    ]);
-}
-function overdueMessage(info, o) {
-    const over = formatDuration(o.elapsedMs - o.expectedMs);
-    return finish(info, `:alarm_clock: ${escapeText(info.environment)}: taking longer than expected, ${formatDuration(o.elapsedMs)} elapsed, expected ${formatDuration(o.expectedMs)}`, [
-        header(':alarm_clock: Taking longer than expected'),
-        section(`*${formatDuration(o.elapsedMs)}* elapsed; this deployment was expected to take *${formatDuration(o.expectedMs)}* (${escapeText(info.estimate.basis)}), so it is *${over}* over. It is still being watched.`),
-        ...consoleSection(info)
-    ]);
-}
-function failureAlertMessage(info, a) {
-    const e = a.event;
-    return finish(info, `:rotating_light: ${escapeText(info.environment)}: ${escapeText(e.logicalId)} (${escapeText(e.resourceType)}) ${escapeText(e.status)}${e.reason ? `: ${truncate(escapeText(e.reason), 500)}` : ''}`, [
-        header(`:rotating_light: Resource failed: ${e.logicalId}`),
-        ...fieldSections(eventFields(e)),
-        section(`*Reason*\n${reasonText(e)}`),
-        ...consoleSection(info)
-    ]);
-}
-function succeededMessage(info, s) {
-    const env = escape_escapeText(info.environment);
-    const fields = [
-        field('Duration', durationAgainst(s.durationMs, s.expectedMs)),
-        field('Stacks', stackList(info.stacks))
-    ];
-    if (s.appUrl)
-        fields.push(field('Application', escape_link(s.appUrl, s.appUrl)));
-    return finish(info, `:white_check_mark: Deployment succeeded: ${env} in ${durations_formatDuration(s.durationMs)}`, [
-        header(`:white_check_mark: Deployment succeeded: ${info.environment}`),
-        section(`Deployed to *${env}* in *${durations_formatDuration(s.durationMs)}*. :tada:`),
-        ...fieldSections(fields)
-    ]);
-}
-function failedMessage(info, f) {
-    const env = escape_escapeText(info.environment);
-    const blocks = [
-        header(`:x: Deployment failed: ${info.environment}`),
-        section(`The deployment to *${env}* failed after *${durations_formatDuration(f.durationMs)}*.`)
-    ];
-    if (f.rootCause) {
-        blocks.push(section(`*Root cause*\n${eventLine(f.rootCause, REASON_MAX)}`));
-    }
-    else {
-        blocks.push(section('*Root cause*\nNo failed resource was found among the stack events.'));
-    }
-    if (f.rollback) {
-        blocks.push(section(`*Rollback*\n${escape_escapeText(f.rollback.action)}: ${escape_escapeText(f.rollback.result)}`));
-    }
-    const tips = f.troubleshooting
-        .slice(0, MAX_TROUBLESHOOTING_SHOWN)
-        .map((t) => `• ${escape_escapeText(t)}`);
-    if (tips.length > 0)
-        blocks.push(section(`*Troubleshooting*\n${tips.join('\n')}`));
-    blocks.push(...consoleSection(info));
-    const cause = f.rootCause
-        ? `: ${escape_escapeText(f.rootCause.logicalId)} ${escape_escapeText(f.rootCause.status)}${f.rootCause.reason ? ` (${escape_truncate(escape_escapeText(f.rootCause.reason), 500)})` : ''}`
-        : '';
-    return finish(info, `:x: Deployment failed: ${env} after ${durations_formatDuration(f.durationMs)}${cause}`, blocks);
-}
-function monitoringGapMessage(info, g) {
-    const gap = formatDuration(g.gapMs);
-    const restarts = g.restarts === 1 ? '1 restart' : `${g.restarts} restarts`;
-    return finish(info, `:electric_plug: ${escapeText(info.environment)}: monitoring gap of ${gap} (${restarts})`, [
-        header(':electric_plug: Monitoring gap'),
-        section(`The monitor was not watching for *${gap}* (${restarts} so far). Progress or alerts from that interval may be missing from this thread; the stack itself was not affected.`),
-        ...consoleSection(info)
-    ]);
-}
-/** The lock was found no longer this deployment's: taken over, or unlocked by an operator. */
-function lockLostMessage(info, l) {
-    const env = escape_escapeText(info.environment);
-    const now = l.nowHeldBy
-        ? `It is now held by \`${escape_escapeText(l.nowHeldBy)}\`.`
-        : 'Nobody holds it now: it was released or unlocked by an operator.';
-    return finish(info, `:rotating_light: ${env}: this deployment lost the lock`, [
-        header(':rotating_light: Lock lost'),
-        section(`The ${env} lock is no longer this deployment's (found by ${l.by}). ${now} This run stops acting as the holder: no more heartbeats, no repair, no release. Check the stack before the next deployment.`),
-        ...consoleSection(info)
-    ]);
-}
-/** For the interact channel. */
-function questionMessage(info, q) {
-    const env = escapeText(info.environment);
-    const timeout = formatDuration(q.timeoutMs);
-    const fallback = escapeText(q.defaultAnswer);
-    return finish(info, `:question: ${env}: ${escapeText(q.question)} Answer within ${timeout}; default: ${fallback}`, [
-        header(`:question: Input needed: ${info.environment}`),
-        section(`*${escapeText(q.question)}*`),
-        section(escapeText(q.options)),
-        section(`If nobody answers within *${timeout}*, the deployment will *${fallback}*.`),
-        ...fieldSections(deploymentFields(info)),
-        ...commitSection(info)
-    ]);
-}
-// --- Pieces ---
-function finish(info, summary, blocks) {
-    const suffix = ` [${escape_escapeText(info.correlationId)}]`;
-    const text = escape_truncate(summary, FALLBACK_TEXT_MAX - suffix.length) + suffix;
-    const footer = footerBlock(info);
-    const body = blocks.length > MAX_BLOCKS - 1 ? capped(blocks) : blocks;
-    return { text, blocks: [...body, footer] };
-}
-/** Keeps room for the footer and says how much was left out. */
-function capped(blocks) {
-    const keep = blocks.slice(0, MAX_BLOCKS - 2);
-    return [...keep, contextBlock([`${blocks.length - keep.length} more blocks not shown`])];
-}
-function footerBlock(info) {
-    const run = info.run;
-    const runName = [run.workflow, run.job].filter(Boolean).join(' / ') || 'workflow run';
-    return contextBlock([
-        `Correlation ID ${escape_code(info.correlationId)}`,
-        run.runUrl ? escape_link(run.runUrl, runName) : escape_escapeText(runName),
-        run.actor ? `by ${escape_escapeText(run.actor)}` : ''
-    ]);
-}
-function deploymentFields(info) {
-    const run = info.run;
-    return [
-        field('Environment', escape_escapeText(info.environment)),
-        field('Stacks', stackList(info.stacks)),
-        run.ref ? field('Ref', escape_code(shortRef(run.ref))) : '',
-        run.sha ? field('Commit', commitLink(run)) : '',
-        run.actor ? field('Actor', escape_escapeText(run.actor)) : '',
-        run.runUrl ? field('Run', escape_link(run.runUrl, 'workflow run')) : ''
-    ];
-}
-function commitSection(info) {
-    const subject = info.commitMessage?.split(/\r?\n/).find((l) => l.trim() !== '');
-    return subject ? [section(`*Commit message*\n${escape_truncate(escape_escapeText(subject.trim()), 300)}`)] : [];
-}
-function consoleSection(info) {
-    return info.consoleUrl
-        ? [section(`:mag: ${escape_link(info.consoleUrl, 'Stack events in the AWS console')}`)]
-        : [];
-}
-function eventFields(e) {
-    return [
-        field('Logical ID', code(e.logicalId)),
-        field('Type', code(e.resourceType)),
-        field('Status', escapeText(e.status)),
-        field('Stack', code(e.stackName)),
-        field('Time', slackDate(e.timestamp))
-    ];
-}
-function reasonText(e) {
-    return e.reason ? truncate(escapeText(e.reason), REASON_MAX) : '_no reason given_';
-}
-function eventLine(e, max = EVENT_LINE_MAX) {
-    const time = e.timestamp.toISOString().slice(11, 19);
-    const reason = e.reason ? ` — ${escape_truncate(escape_escapeText(e.reason), max)}` : '';
-    return `\`${time}\` ${escape_code(e.logicalId)} (${escape_escapeText(e.resourceType)}) *${escape_escapeText(e.status)}*${reason}`;
-}
-/** The last lines (the newest events) that fit in `budget` characters, one per line. */
-function latestLines(lines, budget) {
-    const out = [];
-    let used = 0;
-    for (let i = lines.length - 1; i >= 0; i--) {
-        const line = lines[i] ?? '';
-        if (out.length > 0 && used + line.length + 1 > budget)
-            break;
-        out.unshift(line);
-        used += line.length + 1;
-    }
-    return out;
-}
-function stackList(stacks) {
-    return stacks.length > 0 ? stacks.map(escape_code).join(', ') : '_none_';
-}
-function shortRef(ref) {
-    return ref.replace(/^refs\/(heads|tags)\//, '');
-}
-function commitLink(run) {
-    const sha = run.sha ?? '';
-    const short = sha.slice(0, 7);
-    const base = run.runUrl?.match(/^(https?:\/\/.+?)\/actions\/runs\//)?.[1];
-    return base && /^[0-9a-f]{7,40}$/i.test(sha) ? escape_link(`${base}/commit/${sha}`, short) : escape_code(short);
-}
-function estimateText(e) {
-    const range = e.lowMs !== undefined && e.highMs !== undefined && e.highMs > e.lowMs
-        ? `, usually ${durations_formatDuration(e.lowMs)} to ${durations_formatDuration(e.highMs)}`
-        : '';
-    return `about ${durations_formatDuration(e.expectedMs)} (${escape_escapeText(e.basis)}${range})`;
-}
-/** For a field labelled as remaining time: `about 4m 00s` or `overdue by 1m 00s`. */
-function timeLeft(ms) {
-    return ms > 0 ? `about ${formatDuration(ms)}` : `overdue by ${formatDuration(-ms)}`;
-}
-function remaining(ms) {
-    return ms > 0 ? `about ${formatDuration(ms)} remaining` : `overdue by ${formatDuration(-ms)}`;
-}
-function durationAgainst(durationMs, expectedMs) {
-    if (expectedMs === undefined || expectedMs <= 0)
-        return durations_formatDuration(durationMs);
-    return `${durations_formatDuration(durationMs)} (expected ${durations_formatDuration(expectedMs)})`;
-}
-/** Slack shows the date in the reader's time zone; the fallback is UTC. */
-function slackDate(d) {
-    const iso = d.toISOString();
-    const utc = `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
-    return `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time_secs}|${utc}>`;
-}
-function field(label, value) {
-    return `*${label}*\n${value}`;
-}
-function header(text) {
-    // plain_text: no mrkdwn, so rather than guess how entities render there,
-    // the control characters are dropped from the (config-validated) text.
-    const plain = text.replace(/[<>&]/g, '').replace(/\s+/g, ' ').trim();
-    return {
-        type: 'header',
-        text: { type: 'plain_text', text: escape_truncate(plain || '-', HEADER_TEXT_MAX), emoji: true }
-    };
-}
-function section(text) {
-    return { type: 'section', text: { type: 'mrkdwn', text: escape_truncate(text, escape_SECTION_TEXT_MAX) } };
-}
-function fieldSections(fields) {
-    const items = fields.filter((f) => f !== '').map((f) => escape_truncate(f, FIELD_TEXT_MAX));
-    const out = [];
-    for (let i = 0; i < items.length; i += MAX_FIELDS) {
-        out.push({
-            type: 'section',
-            fields: items.slice(i, i + MAX_FIELDS).map((text) => ({ type: 'mrkdwn', text }))
-        });
-    }
-    return out;
-}
-function contextBlock(elements) {
-    const items = elements.filter((e) => e !== '').slice(0, MAX_CONTEXT_ELEMENTS);
-    return {
-        type: 'context',
-        elements: (items.length > 0 ? items : [' ']).map((text) => ({
-            type: 'mrkdwn',
-            text: escape_truncate(text, CONTEXT_TEXT_MAX)
-        }))
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/notify/thread.ts
 
-
-function expectation(config, fromHistory, fallbackMs) {
-    if (config.expectedDurationMs !== undefined) {
-        return {
-            estimate: { expectedMs: config.expectedDurationMs, basis: 'from expected-duration-minutes' },
-            overdueMs: config.expectedDurationMs
-        };
-    }
-    if (fromHistory) {
-        return {
-            estimate: {
-                expectedMs: fromHistory.expectedMs,
-                lowMs: fromHistory.lowMs,
-                highMs: fromHistory.highMs,
-                basis: `median of ${fromHistory.samples} successful deployment${fromHistory.samples === 1 ? '' : 's'}, p20 to p80 ${formatDuration(fromHistory.lowMs)} to ${formatDuration(fromHistory.highMs)}`
-            },
-            overdueMs: Math.max(fromHistory.highMs, fromHistory.expectedMs)
-        };
-    }
-    return { estimate: { expectedMs: fallbackMs, basis: 'no history yet' }, overdueMs: fallbackMs };
-}
-/** The head commit's message from the event payload, when the event has one (outside text). */
+/** The estimate policy lives in the domain now; re-exported here until the importers switch. */
+/**
+ * The head commit's message from the event payload, when the event has one (outside text).
+ * The only read of the environment in this module, and only as the default argument.
+ */
 function commitMessage(env = process.env) {
     const file = env['GITHUB_EVENT_PATH'];
     if (!file)
@@ -29911,93 +29066,393 @@ function parseThread(value) {
     return channel && ts ? { channel, ts } : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/domain/watch.ts
+;// CONCATENATED MODULE: ./src/report/logger.ts
 
+const coreSink = core;
+function logger_createLogger(correlationId, sink = coreSink) {
+    const tag = (message) => message
+        .split('\n')
+        .map((line) => `[${correlationId}] ${line}`)
+        .join('\n');
+    return {
+        correlationId,
+        info: (m) => sink.info(tag(m)),
+        debug: (m) => sink.debug(tag(m)),
+        warning: (m, p) => sink.warning(tag(m), p),
+        error: (m, p) => sink.error(tag(m), p)
+    };
+}
 
-/** 'Resource creation cancelled' and friends echo the real failure; they are not a root cause. */
-const ECHO = /(creation|update|deletion|delete|import) cancelled|cancelled by user|cancellation/i;
-const isRootCauseFailure = (e) => !(0,domain_stack/* isStackEvent */.lQ)(e) && e.status.endsWith('_FAILED') && !ECHO.test(e.reason ?? '');
+;// CONCATENATED MODULE: ./src/registry/cloudformation-only.ts
 /**
- * What the monitor should say, from the events of this deployment's operation
- * and the passing of time: a stall once per episode (and when it ends), an
- * overrun once, the first root-cause failure at once, progress on a cadence.
+ * No table: nobody to queue with. Coordination rests on CloudFormation's own status alone (best
+ * effort: no order, no identity): the queue is this run alone, the lock never anyone else's,
+ * and every write succeeds without a call (fence 0, ticket 0).
  */
-class DeploymentWatch {
-    s;
-    events = [];
-    operationStart;
-    lastEventAt;
-    stalled = false;
-    overdue = false;
-    failureSent = false;
-    nextProgress;
-    constructor(s) {
-        this.s = s;
+class CloudFormationOnlyLock {
+    now;
+    kind = 'cloudformation-only';
+    constructor(now = Date.now) {
+        this.now = now;
     }
-    get operationEvents() {
-        return this.events;
+    async enqueue(me) {
+        return {
+            seq: 0,
+            correlationId: me.correlationId,
+            owner: me.owner,
+            heartbeat: '',
+            enqueuedAt: new Date(this.now()).toISOString(),
+            leaseMs: me.leaseMs,
+            run: me.run
+        };
     }
-    get startedAt() {
-        return this.operationStart;
+    async heartbeatTicket(_environment, ticket) {
+        return ticket;
     }
-    /** New events (oldest first); returns the alerts they cause. */
-    onEvents(fresh, now) {
-        const alerts = [];
-        const mine = fresh.filter((e) => e.timestamp.getTime() >= this.s.sinceMs);
-        if (mine.length === 0)
-            return alerts;
-        this.operationStart ??= mine[0].timestamp.getTime();
-        this.nextProgress ??= this.operationStart + this.s.progressIntervalMs;
-        if (this.stalled) {
-            alerts.push({ kind: 'stall-resolved', silentForMs: now - (this.lastEventAt ?? now) });
-            this.stalled = false;
-        }
-        this.events.push(...mine);
-        this.lastEventAt = now;
-        if (!this.failureSent) {
-            const failure = mine.find((e) => isRootCauseFailure(e) &&
-                (this.s.criticalResourceTypes.length === 0 ||
-                    this.s.criticalResourceTypes.includes(e.resourceType)));
-            if (failure) {
-                this.failureSent = true;
-                alerts.push({ kind: 'failure', event: failure });
-            }
-        }
-        return alerts;
+    async removeTicket() { }
+    async removeDeadTicket() {
+        return false;
     }
-    /** The passing of time; `statuses` are the covered stacks' current statuses. */
-    onTick(now, statuses) {
-        const alerts = [];
-        if (this.operationStart === undefined)
-            return alerts;
-        const running = statuses.some((st) => classifyStatus(st).class === 'in-progress');
-        if (!running)
-            return alerts;
-        const silent = now - (this.lastEventAt ?? now);
-        if (!this.stalled && silent >= this.s.stallMs) {
-            this.stalled = true;
-            alerts.push({ kind: 'stall', silentForMs: silent, lastEvent: this.events.at(-1) });
-        }
-        const elapsed = now - this.operationStart;
-        if (!this.overdue && elapsed > this.s.expectedMs) {
-            this.overdue = true;
-            alerts.push({ kind: 'overdue', elapsedMs: elapsed, expectedMs: this.s.expectedMs });
-        }
-        if (this.nextProgress !== undefined && now >= this.nextProgress) {
-            this.nextProgress = now + this.s.progressIntervalMs;
-            alerts.push({
-                kind: 'progress',
-                elapsedMs: elapsed,
-                progress: operationProgress(this.events),
-                latestEvents: this.events.slice(-5)
-            });
-        }
-        return alerts;
+    async view(environment) {
+        return { lock: { environment, fence: 0 }, tickets: [] };
+    }
+    async acquire(me, _observed) {
+        return {
+            correlationId: me.correlationId,
+            owner: me.owner,
+            fence: 0,
+            heartbeat: '',
+            acquiredAt: new Date(this.now()).toISOString(),
+            leaseMs: me.leaseMs,
+            run: me.run,
+            stacks: me.stacks
+        };
+    }
+    async heartbeatLock() {
+        return true;
+    }
+    async release() {
+        return true;
+    }
+    async forceUnlock() {
+        return undefined;
+    }
+}
+/** Without a table no record is kept. */
+const noRecords = {
+    putRecord: async () => undefined,
+    addTransition: async () => undefined,
+    getRecord: async () => undefined
+};
+/** No history at all (a history file is given where there is one). */
+const noHistory = {
+    add: async () => undefined,
+    recent: async () => [],
+    save: async () => undefined
+};
+/** CloudFormation alone: the lock above, no records, and the history given. */
+const cloudformation_only_cloudFormationOnly = (history = noHistory, now = Date.now) => ({
+    lock: new CloudFormationOnlyLock(now),
+    records: noRecords,
+    history
+});
+
+;// CONCATENATED MODULE: ./src/registry/history-file.ts
+
+
+
+/** How many deployments the history file keeps (newest first). */
+const KEEP = 50;
+/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
+function history_file_historyFile(environment, env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+}
+function readHistoryFile(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return [];
+    try {
+        const entries = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return Array.isArray(entries) ? entries : [];
+    }
+    catch {
+        return [];
+    }
+}
+function appendHistoryFile(file, entry) {
+    const entries = [
+        entry,
+        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
+    ]
+        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
+        .slice(0, KEEP);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(entries, null, 2));
+}
+/** The history in a file; `persist` keeps it for later runs (the Actions cache). */
+class history_file_HistoryFile {
+    file;
+    persist;
+    constructor(file, persist = async () => undefined) {
+        this.file = file;
+        this.persist = persist;
+    }
+    async add(entry) {
+        appendHistoryFile(this.file, entry);
+    }
+    async recent(_environment, limit) {
+        return readHistoryFile(this.file).slice(0, limit);
+    }
+    save() {
+        return this.persist();
     }
 }
 
-// EXTERNAL MODULE: ./src/registry/types.ts
-var types = __nccwpck_require__(234);
+;// CONCATENATED MODULE: ./src/runtime/clients.ts
+
+
+// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
+async function cloudFormationReader(region) {
+    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8797));
+    return new CloudFormationAdapter(createCloudFormationClient(region), region);
+}
+/**
+ * The one place the coordination mode is decided: a table (lock, queue, records, history in
+ * DynamoDB) or CloudFormation alone (a lock that is CloudFormation's status, no records, the
+ * history in a file the Actions cache carries).
+ */
+async function openRegistry(choice) {
+    if (!choice.table)
+        return cloudformation_only_cloudFormationOnly(historyOf(choice));
+    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(163)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8163));
+    return dynamoRegistry(createDynamoClient(choice.region), choice.table);
+}
+/** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
+const fallbackRegistry = (choice) => () => cloudFormationOnly(new HistoryFile(historyFile(choice.environment)));
+function historyOf({ environment, log }) {
+    const file = history_file_historyFile(environment);
+    return new history_file_HistoryFile(file, async () => {
+        if (!log)
+            return;
+        const { saveHistory } = await __nccwpck_require__.e(/* import() */ 4).then(__nccwpck_require__.bind(__nccwpck_require__, 4));
+        await saveHistory(file, environment, log);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/runtime/run-context.ts
+/** The workflow run this process belongs to, from the runner's environment. */
+function runContext(env = process.env) {
+    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+    const repository = env['GITHUB_REPOSITORY'] || undefined;
+    const runId = env['GITHUB_RUN_ID'] || undefined;
+    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
+    const runUrl = repository && runId
+        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
+        : undefined;
+    return {
+        runId,
+        runAttempt,
+        runUrl,
+        repository,
+        workflow: env['GITHUB_WORKFLOW'] || undefined,
+        job: env['GITHUB_JOB'] || undefined,
+        actor: env['GITHUB_ACTOR'] || undefined,
+        sha: env['GITHUB_SHA'] || undefined,
+        ref: env['GITHUB_REF'] || undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runtime/github.ts
+
+// The GitHub clients, loaded only when an input asks for them.
+async function githubLiveness(token, log) {
+    const { GitHubRunLiveness } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(386)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5386));
+    return new GitHubRunLiveness(token, log);
+}
+async function githubDeployments(token, log) {
+    const { GitHubDeployments } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6887));
+    return new GitHubDeployments(token, runContext(), log);
+}
+async function stepCancelled(token) {
+    const { stepCancelled } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(475)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9475));
+    return stepCancelled(token, runContext());
+}
+
+;// CONCATENATED MODULE: ./src/runtime/stage.ts
+
+
+
+
+
+
+const coreIO = {
+    setOutput: (name, value) => core.setOutput(name, value),
+    saveState: (name, value) => core.saveState(name, value),
+    getState: (name) => core.getState(name),
+    setExitCode: (code) => {
+        process.exitCode = code;
+    },
+    appendSummary: async (markdown) => {
+        if (!process.env['GITHUB_STEP_SUMMARY'])
+            return;
+        await core.summary.addRaw(markdown, true).write();
+    }
+};
+const systemClock = { now: () => Date.now() };
+const sleep = (ms, signal) => new Promise((resolve) => {
+    if (signal?.aborted)
+        return resolve();
+    const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+});
+/**
+ * The deployment's correlation ID: the one pre saved, else the input, else a new
+ * one (a stage that runs without pre, such as a sub-action, still has one).
+ */
+function stageCorrelationId(io) {
+    const saved = io.getState(State.CorrelationId);
+    if (saved)
+        return saved;
+    const input = readCorrelationIdInput();
+    return input && isValidCorrelationId(input) ? input : newCorrelationId();
+}
+/** Aborts on the signals the runner sends on cancel: SIGINT, then SIGTERM. */
+function cancellationSignal(onSignal) {
+    const controller = new AbortController();
+    for (const sig of ['SIGINT', 'SIGTERM']) {
+        process.once(sig, () => {
+            onSignal?.(sig);
+            controller.abort(sig);
+        });
+    }
+    return controller.signal;
+}
+/** Runs a stage: any unexpected error fails the step with a message that carries the correlation ID. */
+async function runStage(correlationId, body) {
+    try {
+        await body();
+    }
+    catch (err) {
+        const e = err;
+        core.error(`[${correlationId}] ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, {
+            title: 'Deployment Coordinator failed'
+        });
+        if (e?.stack)
+            core.debug(e.stack);
+        process.exitCode = 1;
+    }
+}
+/** Every stage validates the inputs (a sub-action may run without pre); bad input fails the step here. */
+function loadConfig(log, io) {
+    try {
+        return readConfig();
+    }
+    catch (err) {
+        if (!(err instanceof ConfigError))
+            throw err;
+        log.error(err.message, { title: 'Invalid input' });
+        io.setExitCode(1);
+        return undefined;
+    }
+}
+/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
+async function actionStage(body) {
+    const io = coreIO;
+    const correlationId = stageCorrelationId(io);
+    const log = createLogger(correlationId);
+    await runStage(correlationId, async () => {
+        const config = loadConfig(log, io);
+        if (config)
+            await body({ io, log, config, correlationId });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/domain/turn-result.ts
+
+/** How a wait that did not end with the lock is reported: the step's result and the record's transition. */
+const NOT_ACQUIRED = {
+    timeout: { result: 'concurrent', transition: 'timed-out' },
+    cancelled: { result: 'aborted', transition: 'cancelled' },
+    superseded: { result: 'superseded', transition: 'superseded' }
+};
+/** The coordinate step's exit status: 0 go, 2 another deployment is active, 1 anything else. */
+function exitCodeOf(result) {
+    if (result === 'acquired')
+        return ExitCode.Ok;
+    if (result === 'concurrent')
+        return ExitCode.Concurrent;
+    return ExitCode.Failed;
+}
+/**
+ * An acquisition with a fencing token is a lease in the table: someone must heartbeat it from
+ * acquire to release. Fence 0 is CloudFormation's own lock (no table): nothing to keep alive.
+ */
+const leased = (acquisition) => acquisition.fence > 0;
+
+;// CONCATENATED MODULE: ./src/stages/deps.ts
+/** Registry trouble after the lock decision never fails the run: a warning, and on. */
+async function safely(log, fn, what = 'Registry write failed') {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        log.warning(`${what}: ${err.message}`, { title: what });
+        return undefined;
+    }
+}
+/** A transition on this deployment's record (best effort, see `safely`). */
+async function record(d, registry, state, note, patch = {}) {
+    const entry = { state, at: new Date(d.clock.now()).toISOString(), ...(note ? { note } : {}) };
+    await safely(d.log, () => registry.records.addTransition(d.log.correlationId, entry, patch));
+}
+const statuses = (stacks) => stacks.map((s) => `${s.name}=${s.status}`).join(', ');
+/** A release retries registry trouble for at most this long: a lease, up to 30 s. */
+const releaseBudget = (config) => Math.min(config.leaseMs, 30_000);
+/** Where a stage posts to Slack: the notifier and the status channel, when both are there. */
+const statusChannel = (d) => d.notifier && d.config.slack
+    ? { notifier: d.notifier, channel: d.config.slack.channel }
+    : undefined;
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * The job summary's markdown, built so that outside text (a stack's status reason, a Slack
+ * error, an event) can never break it: every cell is escaped unless it is markdown this code
+ * built itself from escaped parts.
+ */
+/** Outside text, safe in a table cell or a line: no `|` splits a row, no newline ends it, no HTML. */
+function markdown_escapeText(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n|\r/g, ' ');
+}
+const cell = (c) => (typeof c === 'string' ? markdown_escapeText(c) : c.md);
+const md = (text) => ({ md: text });
+const markdown_code = (text) => md(`\`${text.replace(/`/g, "'")}\``);
+const bold = (text) => md(`**${markdown_escapeText(text)}**`);
+const markdown_link = (text, url) => md(`[${markdown_escapeText(text).replace(/[[\]]/g, '\\$&')}](${url.replace(/[()\s<>]/g, encodeURIComponent)})`);
+const join = (...parts) => md(parts.map(cell).join(''));
+/** A markdown table; `head` empty gives the two-column key/value table without a header row. */
+function table(head, rows) {
+    const width = Math.max(head.length, ...rows.map((r) => r.length));
+    const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
+    const header = head.length > 0 ? head : Array.from({ length: width }, () => '');
+    return [
+        head.length > 0 ? line(header) : `|${' |'.repeat(width)}`,
+        `|${'---|'.repeat(width)}`,
+        ...rows.map(line)
+    ];
+}
+
+// EXTERNAL MODULE: ./src/ports/registry.ts
+var registry = __nccwpck_require__(9113);
 ;// CONCATENATED MODULE: ./src/coordination/backoff.ts
 /**
  * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
@@ -30145,7 +29600,7 @@ class Lease {
         if (this.lostLock)
             return Promise.resolve(false);
         const sentAt = this.deps.clock.now();
-        this.inFlight ??= this.deps.registry
+        this.inFlight ??= this.deps.lock
             // One heartbeat never outlives its interval: a hung call is given up and the next one sent.
             .heartbeatLock(this.environment, this.key, AbortSignal.timeout(this.heartbeatMs))
             .then((ok) => {
@@ -30157,9 +29612,9 @@ class Lease {
             return ok;
         }, (err) => {
             // Whatever failed, the loop goes on: a holder never stops heartbeating on an error.
-            this.events.onBeat?.(err instanceof types/* RegistryUnavailableError */.i$
+            this.events.onBeat?.(err instanceof registry/* RegistryUnavailableError */.i$
                 ? err
-                : new types/* RegistryUnavailableError */.i$('lock heartbeat', err));
+                : new registry/* RegistryUnavailableError */.i$('lock heartbeat', err));
             return undefined;
         })
             .finally(() => {
@@ -30184,13 +29639,13 @@ class Lease {
         const deadline = this.deps.clock.now() + budgetMs;
         for (let attempt = 0;; attempt++) {
             try {
-                const released = await this.deps.registry.release(this.environment, this.key, outcome);
+                const released = await this.deps.lock.release(this.environment, this.key, outcome);
                 if (!released)
                     this.markLost();
                 return released;
             }
             catch (err) {
-                if (!(err instanceof types/* RegistryUnavailableError */.i$))
+                if (!(err instanceof registry/* RegistryUnavailableError */.i$))
                     throw err;
                 const left = deadline - this.deps.clock.now();
                 if (left <= 0)
@@ -30206,6 +29661,472 @@ class Lease {
         this.events.onLost?.();
     }
 }
+
+;// CONCATENATED MODULE: ./src/notify/escape.ts
+/**
+ * Making outside text (commit messages, refs, actor names, CloudFormation
+ * event reasons, stack outputs) safe to put in a Slack message, and keeping
+ * every piece within Slack's limits.
+ *
+ * Slack's mrkdwn has exactly three control characters: `&`, `<` and `>`.
+ * Everything that pings or links (`<!channel>`, `<!here>`, `<@U123>`,
+ * `<#C123>`, `<!subteam^S1>`, `<http://x|y>`, `<!date^…>`) needs a `<`, so
+ * escaping those three characters makes outside text inert.
+ *
+ * Plain `@channel`, `@here` and `@everyone` (without `<!…>`) do not ping when a
+ * message is posted through the API, as long as the poster leaves `parse` and
+ * `link_names` unset (neither `parse: 'full'` nor `link_names: true`): only
+ * then would Slack turn plain names into mentions. They are therefore left as
+ * they are here; the sender must keep those options off.
+ *
+ * Formatting characters (`*`, `_`, `~`, backticks) in outside text can change
+ * how it looks, never what it does, so they are left alone.
+ */
+/** Section `text` (mrkdwn), per Slack's section block reference. */
+const escape_SECTION_TEXT_MAX = 3000;
+/** Header block `text` (plain_text). */
+const HEADER_TEXT_MAX = 150;
+/** Each item of a section's `fields`. */
+const FIELD_TEXT_MAX = 2000;
+/** Items in a section's `fields`. */
+const MAX_FIELDS = 10;
+/**
+ * Text elements of a context block. Slack documents no limit of its own for
+ * them beyond a text object's 3000 characters; 2000 keeps a safe margin.
+ */
+const CONTEXT_TEXT_MAX = 2000;
+/** Elements in a context block. */
+const MAX_CONTEXT_ELEMENTS = 10;
+/**
+ * The top-level `text` (notification and fallback). Slack truncates it at
+ * 40 000 characters and recommends staying under 4000; ours is a summary.
+ */
+const FALLBACK_TEXT_MAX = 4000;
+/** Blocks in one message. */
+const MAX_BLOCKS = 50;
+const ELLIPSIS = '…';
+/** Escapes Slack's mrkdwn control characters in outside text (see the module comment). */
+function escape_escapeText(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/**
+ * A link to an http(s) URL with an escaped label; for any other URL (or one
+ * that does not parse) the escaped label alone, so `javascript:` and friends
+ * never become clickable. In the URL, characters that would end or split the
+ * `<url|label>` syntax (`|`, `<`, `>`, whitespace) are percent-encoded and `&`
+ * is escaped as Slack requires.
+ */
+function escape_link(url, label) {
+    const text = escape_escapeText(label);
+    const safe = url === undefined ? undefined : safeUrl(url.trim());
+    if (!safe)
+        return text || escape_escapeText(url ?? '');
+    return `<${safe}|${text || safe}>`;
+}
+function safeUrl(url) {
+    if (!/^https?:\/\//i.test(url))
+        return undefined;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(url))
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+            return undefined;
+        if (!parsed.hostname)
+            return undefined;
+    }
+    catch {
+        return undefined;
+    }
+    return url
+        .replace(/\|/g, '%7C')
+        .replace(/</g, '%3C')
+        .replace(/>/g, '%3E')
+        .replace(/\s/g, '%20')
+        .replace(/&/g, '&amp;');
+}
+/**
+ * Cuts `s` to at most `max` characters (UTF-16 code units, which never
+ * undercounts Slack's characters), ending with `…` when it had to cut. The
+ * cut never splits a surrogate pair, an `&amp;`-style entity or a
+ * `<…>` link/date of our own, so a truncated text stays valid mrkdwn.
+ */
+function escape_truncate(s, max) {
+    if (s.length <= max)
+        return s;
+    if (max <= 0)
+        return '';
+    if (max === 1)
+        return ELLIPSIS;
+    let cut = s.slice(0, max - ELLIPSIS.length);
+    if (/[\uD800-\uDBFF]$/.test(cut))
+        cut = cut.slice(0, -1);
+    cut = cut.replace(/&[A-Za-z0-9#]{0,6}$/, '');
+    const open = cut.lastIndexOf('<');
+    if (open > cut.lastIndexOf('>'))
+        cut = cut.slice(0, open);
+    return cut + ELLIPSIS;
+}
+/**
+ * Inline code for an identifier (stack name, correlation ID, status):
+ * backticks are stripped from the value (they would end the code span),
+ * line breaks become spaces, and the rest is escaped. Empty for an empty value.
+ */
+function escape_code(s) {
+    const value = s
+        .replace(/`/g, '')
+        .replace(/[\r\n]+/g, ' ')
+        .trim();
+    return value ? `\`${escape_escapeText(value)}\`` : '';
+}
+
+;// CONCATENATED MODULE: ./src/notify/blocks.ts
+
+/** The fallback text ends with the correlation ID; the blocks with the footer (which has it too). */
+function blocks_finish(info, summary, blocks) {
+    const suffix = ` [${escape_escapeText(info.correlationId)}]`;
+    const text = escape_truncate(summary, FALLBACK_TEXT_MAX - suffix.length) + suffix;
+    const footer = footerBlock(info);
+    const body = blocks.length > MAX_BLOCKS - 1 ? capped(blocks) : blocks;
+    return { text, blocks: [...body, footer] };
+}
+/** Keeps room for the footer and says how much was left out. */
+function capped(blocks) {
+    const keep = blocks.slice(0, MAX_BLOCKS - 2);
+    return [...keep, blocks_contextBlock([`${blocks.length - keep.length} more blocks not shown`])];
+}
+function footerBlock(info) {
+    const run = info.run;
+    const runName = [run.workflow, run.job].filter(Boolean).join(' / ') || 'workflow run';
+    return blocks_contextBlock([
+        `Correlation ID ${escape_code(info.correlationId)}`,
+        run.runUrl ? escape_link(run.runUrl, runName) : escape_escapeText(runName),
+        run.actor ? `by ${escape_escapeText(run.actor)}` : ''
+    ]);
+}
+/** One item of a section's `fields`: a bold label over its value. */
+function blocks_field(label, value) {
+    return `*${label}*\n${value}`;
+}
+function blocks_header(text) {
+    // plain_text: no mrkdwn, so rather than guess how entities render there,
+    // the control characters are dropped from the (config-validated) text.
+    const plain = text.replace(/[<>&]/g, '').replace(/\s+/g, ' ').trim();
+    return {
+        type: 'header',
+        text: { type: 'plain_text', text: escape_truncate(plain || '-', HEADER_TEXT_MAX), emoji: true }
+    };
+}
+function blocks_section(text) {
+    return { type: 'section', text: { type: 'mrkdwn', text: escape_truncate(text, escape_SECTION_TEXT_MAX) } };
+}
+/** Sections of at most ten fields each; empty fields are left out. */
+function blocks_fieldSections(fields) {
+    const items = fields.filter((f) => f !== '').map((f) => escape_truncate(f, FIELD_TEXT_MAX));
+    const out = [];
+    for (let i = 0; i < items.length; i += MAX_FIELDS) {
+        out.push({
+            type: 'section',
+            fields: items.slice(i, i + MAX_FIELDS).map((text) => ({ type: 'mrkdwn', text }))
+        });
+    }
+    return out;
+}
+/** Empty elements are left out (Slack rejects a context block without any). */
+function blocks_contextBlock(elements) {
+    const items = elements.filter((e) => e !== '').slice(0, MAX_CONTEXT_ELEMENTS);
+    return {
+        type: 'context',
+        elements: (items.length > 0 ? items : [' ']).map((text) => ({
+            type: 'mrkdwn',
+            text: escape_truncate(text, CONTEXT_TEXT_MAX)
+        }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/format.ts
+/**
+ * The text pieces shared by the messages: dates, durations, estimates, event
+ * lines, and the deployment's own fields and sections. Outside text is escaped
+ * here.
+ */
+
+
+
+/** One event line, before the section's own limit applies. */
+const EVENT_LINE_MAX = 200;
+/** A stack event reason in an alert. */
+const REASON_MAX = 1500;
+function format_deploymentFields(info) {
+    const run = info.run;
+    return [
+        blocks_field('Environment', escape_escapeText(info.environment)),
+        blocks_field('Stacks', stackList(info.stacks)),
+        run.ref ? blocks_field('Ref', escape_code(shortRef(run.ref))) : '',
+        run.sha ? blocks_field('Commit', commitLink(run)) : '',
+        run.actor ? blocks_field('Actor', escape_escapeText(run.actor)) : '',
+        run.runUrl ? blocks_field('Run', escape_link(run.runUrl, 'workflow run')) : ''
+    ];
+}
+/** The commit message's subject line, when there is one. */
+function format_commitSection(info) {
+    const subject = info.commitMessage?.split(/\r?\n/).find((l) => l.trim() !== '');
+    return subject ? [blocks_section(`*Commit message*\n${escape_truncate(escape_escapeText(subject.trim()), 300)}`)] : [];
+}
+function format_consoleSection(info) {
+    return info.consoleUrl
+        ? [blocks_section(`:mag: ${escape_link(info.consoleUrl, 'Stack events in the AWS console')}`)]
+        : [];
+}
+function format_eventFields(e) {
+    return [
+        field('Logical ID', code(e.logicalId)),
+        field('Type', code(e.resourceType)),
+        field('Status', escapeText(e.status)),
+        field('Stack', code(e.stackName)),
+        field('Time', format_slackDate(e.timestamp))
+    ];
+}
+function format_reasonText(e) {
+    return e.reason ? truncate(escapeText(e.reason), REASON_MAX) : '_no reason given_';
+}
+function format_eventLine(e, max = EVENT_LINE_MAX) {
+    const time = e.timestamp.toISOString().slice(11, 19);
+    const reason = e.reason ? ` — ${escape_truncate(escape_escapeText(e.reason), max)}` : '';
+    return `\`${time}\` ${escape_code(e.logicalId)} (${escape_escapeText(e.resourceType)}) *${escape_escapeText(e.status)}*${reason}`;
+}
+/** The last lines (the newest events) that fit in `budget` characters, one per line. */
+function format_latestLines(lines, budget) {
+    const out = [];
+    let used = 0;
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i] ?? '';
+        if (out.length > 0 && used + line.length + 1 > budget)
+            break;
+        out.unshift(line);
+        used += line.length + 1;
+    }
+    return out;
+}
+function stackList(stacks) {
+    return stacks.length > 0 ? stacks.map(escape_code).join(', ') : '_none_';
+}
+function shortRef(ref) {
+    return ref.replace(/^refs\/(heads|tags)\//, '');
+}
+function commitLink(run) {
+    const sha = run.sha ?? '';
+    const short = sha.slice(0, 7);
+    const base = run.runUrl?.match(/^(https?:\/\/.+?)\/actions\/runs\//)?.[1];
+    return base && /^[0-9a-f]{7,40}$/i.test(sha) ? escape_link(`${base}/commit/${sha}`, short) : escape_code(short);
+}
+function format_estimateText(e) {
+    const range = e.lowMs !== undefined && e.highMs !== undefined && e.highMs > e.lowMs
+        ? `, usually ${durations_formatDuration(e.lowMs)} to ${durations_formatDuration(e.highMs)}`
+        : '';
+    return `about ${durations_formatDuration(e.expectedMs)} (${escape_escapeText(e.basis)}${range})`;
+}
+/** For a field labelled as remaining time: `about 4m 00s` or `overdue by 1m 00s`. */
+function format_timeLeft(ms) {
+    return ms > 0 ? `about ${formatDuration(ms)}` : `overdue by ${formatDuration(-ms)}`;
+}
+function format_remaining(ms) {
+    return ms > 0 ? `about ${formatDuration(ms)} remaining` : `overdue by ${formatDuration(-ms)}`;
+}
+function durationAgainst(durationMs, expectedMs) {
+    if (expectedMs === undefined || expectedMs <= 0)
+        return durations_formatDuration(durationMs);
+    return `${durations_formatDuration(durationMs)} (expected ${durations_formatDuration(expectedMs)})`;
+}
+/** Slack shows the date in the reader's time zone; the fallback is UTC. */
+function format_slackDate(d) {
+    const iso = d.toISOString();
+    const utc = `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+    return `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time_secs}|${utc}>`;
+}
+
+;// CONCATENATED MODULE: ./src/notify/start-messages.ts
+/**
+ * Before and at the start: `queuedMessage` for a run that has to wait, and
+ * `startedMessage`, the thread parent (posted once, then re-rendered with a
+ * new state for `chat.update`).
+ */
+
+
+
+
+function queuedMessage(info, q) {
+    const env = escapeText(info.environment);
+    const activeId = q.activeCorrelationId ? code(q.activeCorrelationId) : 'unknown';
+    const lead = q.position <= 1
+        ? 'Another deployment is active; this one is *next in line* and starts when it finishes.'
+        : `Another deployment is active; this one is *number ${q.position}* in line.`;
+    const fields = [
+        field('Active deployment', activeId),
+        q.activeSince ? field('Active since', slackDate(q.activeSince)) : '',
+        q.elapsedMs !== undefined ? field('Elapsed', formatDuration(q.elapsedMs)) : '',
+        q.remainingMs !== undefined ? field('Estimated remaining', timeLeft(q.remainingMs)) : '',
+        q.holderRunUrl ? field('Active run', link(q.holderRunUrl, 'workflow run')) : '',
+        field('Position in queue', String(q.position))
+    ];
+    const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position} behind ${q.activeCorrelationId ? escapeText(q.activeCorrelationId) : 'an active deployment'}${q.remainingMs !== undefined ? ` (${remaining(q.remainingMs)})` : ''}`;
+    return finish(info, summary, [
+        header(`:double_vertical_bar: Deployment queued: ${info.environment}`),
+        section(lead),
+        ...fieldSections(fields),
+        ...fieldSections(deploymentFields(info)),
+        ...commitSection(info),
+        section(`This deployment expects to take ${estimateText(info.estimate)} once it starts.`)
+    ]);
+}
+const STATES = {
+    deploying: { emoji: ':rocket:', title: 'Deploying' },
+    'still-running': { emoji: ':hourglass_flowing_sand:', title: 'Still running' },
+    succeeded: { emoji: ':white_check_mark:', title: 'Deployed' },
+    failed: { emoji: ':x:', title: 'Deployment failed' },
+    'no-change': { emoji: ':heavy_minus_sign:', title: 'No changes' },
+    cancelled: { emoji: ':no_entry_sign:', title: 'Deployment cancelled' }
+};
+/** The thread parent; re-render with the new state for `chat.update`. */
+function startedMessage(info, s) {
+    const { emoji, title } = STATES[s.state];
+    const env = escape_escapeText(info.environment);
+    const durationMs = s.endedAt ? s.endedAt.getTime() - s.startedAt.getTime() : undefined;
+    const took = durationMs !== undefined ? ` in ${durations_formatDuration(durationMs)}` : '';
+    const after = durationMs !== undefined ? ` after ${durations_formatDuration(durationMs)}` : '';
+    const lead = {
+        deploying: `Deploying to *${env}*. Progress, stalls and failures follow in this thread.`,
+        'still-running': `The workflow stopped watching, but the CloudFormation operation in *${env}* is *still running*. Follow it in the console.`,
+        succeeded: `Deployed to *${env}*${took}.`,
+        failed: `The deployment to *${env}* failed${after}. The root cause is in this thread.`,
+        'no-change': `Nothing to deploy: CloudFormation reported no changes for *${env}*.`,
+        cancelled: `The deployment to *${env}* was cancelled${after}.`
+    };
+    const timing = [blocks_field('Started', format_slackDate(s.startedAt))];
+    if (s.endedAt && durationMs !== undefined) {
+        timing.push(blocks_field('Finished', format_slackDate(s.endedAt)));
+        timing.push(blocks_field('Duration', durationAgainst(durationMs, info.estimate.expectedMs)));
+    }
+    else {
+        timing.push(blocks_field('Expected', format_estimateText(info.estimate)));
+        timing.push(blocks_field('Expected by', format_slackDate(new Date(s.startedAt.getTime() + Math.max(0, info.estimate.expectedMs)))));
+    }
+    const ended = s.state === 'succeeded' ? took : s.state === 'failed' || s.state === 'cancelled' ? after : '';
+    return blocks_finish(info, `${emoji} ${title}: ${env}${ended}`, [
+        blocks_header(`${emoji} ${title}: ${info.environment}`),
+        blocks_section(lead[s.state]),
+        ...blocks_fieldSections([...format_deploymentFields(info), ...timing]),
+        ...format_commitSection(info),
+        ...format_consoleSection(info)
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/notify/alert-messages.ts
+/**
+ * Replies in the thread while the deployment runs: progress, stall (and its
+ * end), overdue, a failed resource, a monitoring gap, a lost lock.
+ */
+
+
+
+
+/** Events listed in a progress reply (the latest ones). */
+const MAX_EVENTS_SHOWN = 10;
+/** Stacks listed by name and status in a progress reply. */
+const MAX_STACKS_SHOWN = 20;
+function progressMessage(info, p) {
+    const counts = `${p.done} done, ${p.inProgress} in progress, ${p.failed} failed`;
+    const left = p.remainingMs !== undefined ? remaining(p.remainingMs) : 'unknown';
+    const stacks = Object.entries(p.stackStatus);
+    const stackLines = stacks
+        .slice(0, MAX_STACKS_SHOWN)
+        .map(([name, status]) => `• ${code(name)} ${escapeText(status)}`);
+    if (stacks.length > MAX_STACKS_SHOWN)
+        stackLines.push(`… and ${stacks.length - MAX_STACKS_SHOWN} more stacks`);
+    const title = '*Latest events*';
+    const events = latestLines(p.latestEvents.slice(-MAX_EVENTS_SHOWN).map((e) => eventLine(e)), SECTION_TEXT_MAX - title.length);
+    const omitted = p.latestEvents.length - events.length;
+    const blocks = [
+        header(':hourglass_flowing_sand: Deployment in progress'),
+        ...fieldSections([
+            field('Elapsed', formatDuration(p.elapsedMs)),
+            field('Remaining', p.remainingMs !== undefined ? timeLeft(p.remainingMs) : 'unknown'),
+            field('Resources', counts),
+            field('Estimate', estimateText(info.estimate))
+        ])
+    ];
+    if (stackLines.length > 0)
+        blocks.push(section(`*Stacks*\n${stackLines.join('\n')}`));
+    if (events.length > 0) {
+        blocks.push(section(`${title}\n${events.join('\n')}`));
+        if (omitted > 0)
+            blocks.push(contextBlock([`${omitted} earlier events not shown`]));
+    }
+    return finish(info, `:hourglass_flowing_sand: ${escapeText(info.environment)}: ${counts}; ${formatDuration(p.elapsedMs)} elapsed, ${left}`, blocks);
+}
+function stallMessage(info, s) {
+    const silent = formatDuration(s.silentForMs);
+    const blocks = [
+        header(`:warning: No stack events for ${silent}`),
+        section(`CloudFormation has reported nothing for *${silent}*. Some resources (CloudFront distributions, RDS instances, custom resources) are quiet for a long time; if the silence goes on, check the stack in the console.`)
+    ];
+    if (s.lastEvent)
+        blocks.push(section(`*Last event*\n${eventLine(s.lastEvent)}`));
+    blocks.push(...consoleSection(info));
+    return finish(info, `:warning: ${escapeText(info.environment)}: no stack events for ${silent}`, blocks);
+}
+function stallResolvedMessage(info, s) {
+    const silent = formatDuration(s.silentForMs);
+    return finish(info, `:arrow_forward: ${escapeText(info.environment)}: stack events resumed after ${silent} of silence`, [
+        header(':arrow_forward: Stack events resumed'),
+        section(`Events are arriving again after *${silent}* of silence.`)
+    ]);
+}
+function overdueMessage(info, o) {
+    const over = formatDuration(o.elapsedMs - o.expectedMs);
+    return finish(info, `:alarm_clock: ${escapeText(info.environment)}: taking longer than expected, ${formatDuration(o.elapsedMs)} elapsed, expected ${formatDuration(o.expectedMs)}`, [
+        header(':alarm_clock: Taking longer than expected'),
+        section(`*${formatDuration(o.elapsedMs)}* elapsed; this deployment was expected to take *${formatDuration(o.expectedMs)}* (${escapeText(info.estimate.basis)}), so it is *${over}* over. It is still being watched.`),
+        ...consoleSection(info)
+    ]);
+}
+function failureAlertMessage(info, a) {
+    const e = a.event;
+    return finish(info, `:rotating_light: ${escapeText(info.environment)}: ${escapeText(e.logicalId)} (${escapeText(e.resourceType)}) ${escapeText(e.status)}${e.reason ? `: ${truncate(escapeText(e.reason), 500)}` : ''}`, [
+        header(`:rotating_light: Resource failed: ${e.logicalId}`),
+        ...fieldSections(eventFields(e)),
+        section(`*Reason*\n${reasonText(e)}`),
+        ...consoleSection(info)
+    ]);
+}
+function monitoringGapMessage(info, g) {
+    const gap = formatDuration(g.gapMs);
+    const restarts = g.restarts === 1 ? '1 restart' : `${g.restarts} restarts`;
+    return finish(info, `:electric_plug: ${escapeText(info.environment)}: monitoring gap of ${gap} (${restarts})`, [
+        header(':electric_plug: Monitoring gap'),
+        section(`The monitor was not watching for *${gap}* (${restarts} so far). Progress or alerts from that interval may be missing from this thread; the stack itself was not affected.`),
+        ...consoleSection(info)
+    ]);
+}
+/** The lock was found no longer this deployment's: taken over, or unlocked by an operator. */
+function lockLostMessage(info, l) {
+    const env = escape_escapeText(info.environment);
+    const now = l.nowHeldBy
+        ? `It is now held by \`${escape_escapeText(l.nowHeldBy)}\`.`
+        : 'Nobody holds it now: it was released or unlocked by an operator.';
+    return blocks_finish(info, `:rotating_light: ${env}: this deployment lost the lock`, [
+        blocks_header(':rotating_light: Lock lost'),
+        blocks_section(`The ${env} lock is no longer this deployment's (found by ${l.by}). ${now} This run stops acting as the holder: no more heartbeats, no repair, no release. Check the stack before the next deployment.`),
+        ...format_consoleSection(info)
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/notify/messages.ts
+
+
+
+
 
 ;// CONCATENATED MODULE: ./src/stages/holder.ts
 
@@ -30240,7 +30161,7 @@ function holdLease(d, environment, key, leaseMs, by, sinceMs) {
     let reported = Promise.resolve(undefined);
     let loss;
     let warnedSilent = false;
-    const lease = new Lease(d, environment, key, leaseMs, heartbeatInterval(leaseMs), {
+    const lease = new Lease({ lock: d.registry.lock, clock: d.clock, sleep: d.sleep }, environment, key, leaseMs, heartbeatInterval(leaseMs), {
         onBeat: (r) => {
             if (typeof r === 'boolean' || warnedSilent)
                 return;
@@ -30264,7 +30185,7 @@ function holdLease(d, environment, key, leaseMs, by, sinceMs) {
     };
 }
 async function reportLoss(d, environment, key, by) {
-    const view = await d.registry.view(environment).then((v) => v.lock, () => undefined);
+    const view = await d.registry.lock.view(environment).then((v) => v.lock, () => undefined);
     const loss = lossOf(view, key);
     if (loss.kind === 'released') {
         // This acquisition ended already (finalize run twice): nothing was lost.
@@ -30273,7 +30194,7 @@ async function reportLoss(d, environment, key, by) {
     }
     d.log.error(`This deployment no longer holds the ${environment} lock (fencing token ${key.fence}): ${loss.text}. It stops acting as the holder: no heartbeat, no repair, no release.`, { title: 'Lock lost' });
     const at = new Date(d.clock.now()).toISOString();
-    await d.registry
+    await d.registry.records
         .addTransition(key.correlationId, { state: 'lock-lost', at, note: `${by}: ${loss.text}` })
         .catch(() => undefined);
     if (d.slack && d.info) {
@@ -30295,142 +30216,961 @@ async function confirmed(d, lease) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/report/logger.ts
+;// CONCATENATED MODULE: ./src/stages/finalize/acquisition.ts
 
-const coreSink = core;
-function logger_createLogger(correlationId, sink = coreSink) {
-    const tag = (message) => message
-        .split('\n')
-        .map((line) => `[${correlationId}] ${line}`)
-        .join('\n');
-    return {
-        correlationId,
-        info: (m) => sink.info(tag(m)),
-        debug: (m) => sink.debug(tag(m)),
-        notice: (m, p) => sink.notice(tag(m), p),
-        warning: (m, p) => sink.warning(tag(m), p),
-        error: (m, p) => sink.error(tag(m), p),
-        async group(title, fn) {
-            sink.startGroup(tag(title));
-            try {
-                return await fn();
-            }
-            finally {
-                sink.endGroup();
-            }
+
+
+
+
+/**
+ * This run's acquisition: the owner token and fence coordinate saved the moment it took the lock.
+ * The finalize/ sub-action runs in a step of its own, without coordinate's state: the lock held
+ * under its correlation-id input by this very run attempt is this deployment's.
+ */
+async function acquired(d) {
+    const { io, log, config, run } = d;
+    const owner = io.getState(State.Owner);
+    const fence = io.getState(State.Fence);
+    const acquiredAt = io.getState(State.AcquiredAt) || undefined;
+    if (owner && fence !== '' && Number.isInteger(Number(fence)))
+        return { key: { owner, fence: Number(fence), correlationId: log.correlationId }, acquiredAt };
+    if (!owner && !config.correlationId)
+        return undefined;
+    const view = await safely(log, () => d.registry.lock.view(config.environment), 'Registry unavailable in finalize');
+    const holder = view?.lock.holder;
+    if (!holder)
+        return undefined;
+    // This run's own token (an acquire whose answer was lost), or, for a finalize step of its own
+    // with no state, the lock held under this correlation ID by this very run attempt.
+    const mine = owner
+        ? holder.owner === owner
+        : holder.correlationId === config.correlationId &&
+            holder.run.runId === run.runId &&
+            (holder.run.runAttempt ?? '') === (run.runAttempt ?? '');
+    return mine
+        ? {
+            key: { owner: holder.owner, fence: holder.fence, correlationId: holder.correlationId },
+            acquiredAt: holder.acquiredAt
         }
-    };
+        : undefined;
+}
+/**
+ * The lease, taken back from the monitor: it counts as current only once a heartbeat from here
+ * has landed, and it heartbeats from before the monitor is stopped, through the repair, to the
+ * release.
+ */
+async function takeBack(d, acquisition, folder) {
+    const thread = folder.thread();
+    const slack = d.config.slack && thread && d.notifier
+        ? { notifier: d.notifier, channel: thread.channel, ts: thread.ts }
+        : undefined;
+    const holding = holdLease({ ...d, info: folder.info(), slack }, d.config.environment, acquisition.key, d.config.leaseMs, 'finalize', -Infinity);
+    const landed = await holding.lease.beat();
+    holding.lease.start();
+    if (landed === undefined)
+        d.log.warning('Could not heartbeat the lock on taking it back (the registry did not answer); still trying while finalize works.', { title: 'Registry unavailable' });
+    await holding.reported();
+    return holding;
+}
+/** The summary's lock line: held to the release, or how it was lost. */
+function lockLine(holding) {
+    const { fence } = holding.lease.key;
+    const loss = holding.loss();
+    if (!leased(holding.lease.key))
+        return 'none (CloudFormation only)';
+    if (!holding.lease.lost)
+        return `held from acquire to release (fencing token ${fence})`;
+    if (loss?.kind === 'released')
+        return `already released (fencing token ${fence})`;
+    return join(bold('lost'), ` (fencing token ${fence}): ${loss?.text ?? "no longer this deployment's"}; this run stopped acting as the holder`);
 }
 
-;// CONCATENATED MODULE: ./src/stages/clients.ts
-// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
-async function cloudFormationReader(region) {
-    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8797));
-    return new CloudFormationAdapter(createCloudFormationClient(region), region);
-}
-async function openRegistry(table, region, historyFileFor) {
-    if (!table) {
-        const { CloudFormationOnlyRegistry } = await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.bind(__nccwpck_require__, 914));
-        return new CloudFormationOnlyRegistry(historyFileFor);
+;// CONCATENATED MODULE: ./src/stages/finalize/folder.ts
+
+
+
+
+/**
+ * What coordinate left for finalize, in state or (for a finalize in a step of its own) in the
+ * deployment's folder: the Slack thread, the GitHub Deployment, the deployment's details.
+ */
+class DeploymentFolder {
+    io;
+    dir;
+    files;
+    constructor(io, dir) {
+        this.io = io;
+        this.dir = dir;
+        this.files = monitorFiles(dir);
     }
-    const { DynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7351));
-    return new DynamoRegistry(createDynamoClient(region), table);
+    read(file) {
+        return (0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.readFileSync)(file, 'utf8') : '';
+    }
+    thread() {
+        return parseThread(this.io.getState(State.SlackThread) || this.read(this.files.thread));
+    }
+    deploymentId() {
+        const id = Number(this.io.getState(State.DeploymentId) || this.read(this.files.deployment));
+        return Number.isInteger(id) && id > 0 ? id : undefined;
+    }
+    /** The details the monitor was started with; undefined when there are none (or torn). */
+    info() {
+        try {
+            return (0,external_node_fs_.existsSync)(this.files.settings) ? readSettings(this.files.settings).info : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    get spools() {
+        return [this.files.stageSpool, this.files.spool];
+    }
+    /** Whether the final Slack notice went out already (finalize may run twice). */
+    finalSent() {
+        return (0,external_node_fs_.existsSync)(this.files.finalSent);
+    }
+    markFinalSent(at) {
+        // A finalize in a job of its own has no folder yet.
+        (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true, mode: 0o700 });
+        (0,external_node_fs_.writeFileSync)(this.files.finalSent, at.toISOString(), { mode: 0o600 });
+    }
 }
 
-// EXTERNAL MODULE: ./src/registry/history-file.ts
-var history_file = __nccwpck_require__(6818);
-;// CONCATENATED MODULE: ./src/stages/runtime.ts
+;// CONCATENATED MODULE: ./src/monitor/stop.ts
 
 
-
-
-
-
-const coreIO = {
-    setOutput: (name, value) => core.setOutput(name, value),
-    saveState: (name, value) => core.saveState(name, value),
-    getState: (name) => core.getState(name),
-    setExitCode: (code) => {
-        process.exitCode = code;
-    },
-    appendSummary: async (markdown) => {
-        if (!process.env['GITHUB_STEP_SUMMARY'])
-            return;
-        await core.summary.addRaw(markdown, true).write();
+/** Running, not just a zombie waiting to be reaped (a detached monitor's parent is gone). */
+const alive = (pid) => {
+    try {
+        process.kill(pid, 0);
+    }
+    catch {
+        return false;
+    }
+    try {
+        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    }
+    catch {
+        return true;
     }
 };
-const systemClock = { now: () => Date.now() };
-const sleep = (ms, signal) => new Promise((resolve) => {
-    if (signal?.aborted)
-        return resolve();
-    const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
+/** SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. */
+async function stopMonitor(pid, sleep, graceMs = 3_000) {
+    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid))
+        return 'not-running';
+    if (!signal(pid, 'SIGTERM'))
+        return 'not-running';
+    for (let waited = 0; waited < graceMs; waited += 50) {
+        if (!alive(pid))
+            return 'stopped';
+        await sleep(50);
+    }
+    if (!alive(pid))
+        return 'stopped';
+    return signal(pid, 'SIGKILL') ? 'killed' : 'stopped';
+}
+/** False when the process is gone already (it exited between the check and the signal). */
+function signal(pid, sig) {
+    try {
+        process.kill(pid, sig);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The pid from state, else from the deployment's folder (a separate finalize step). */
+function monitorPid(statePid, dir) {
+    if (statePid)
+        return Number(statePid);
+    const file = monitorFiles(dir).pid;
+    return (0,external_node_fs_.existsSync)(file) ? Number((0,external_node_fs_.readFileSync)(file, 'utf8').trim()) : undefined;
+}
+/** The monitor's observations (one JSON object a line); a torn last line is skipped. */
+function readObservations(dir, fromByte = 0) {
+    const file = monitorFiles(dir).log;
+    if (!(0,external_node_fs_.existsSync)(file))
+        return [];
+    return (0,external_node_fs_.readFileSync)(file)
+        .subarray(fromByte)
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .flatMap((l) => {
+        try {
+            return [JSON.parse(l)];
+        }
+        catch {
+            return [];
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/stages/finalize/monitor.ts
+
+
+/** The detached monitor process of this deployment, if it was started. */
+function monitorProcess(d, dir) {
+    const pid = monitorPid(d.io.getState(State.MonitorPid), dir);
+    return pid === undefined
+        ? undefined
+        : { pid, stop: () => stopMonitor(pid, d.sleep), observations: () => readObservations(dir) };
+}
+/** Stops the monitor (given, or the process named in state or its folder) and says what it saw. */
+async function stopTheMonitor(d, dir) {
+    const monitor = d.monitor ?? monitorProcess(d, dir);
+    if (!monitor)
+        return;
+    const stopped = await monitor.stop();
+    const observations = monitor.observations();
+    const count = (type) => observations.filter((o) => o['type'] === type).length;
+    d.log.info(`Monitor${monitor.pid ? ` (pid ${monitor.pid})` : ''}: ${stopped === 'not-running' ? 'was no longer running' : stopped}; ${count('heartbeat')} heartbeats, ${count('event')} events, ${count('error') + count('heartbeat-error')} errors recorded.`);
+    const lost = observations.find((o) => o['type'] === 'lock-lost');
+    if (lost) {
+        const at = typeof lost['at'] === 'string' ? lost['at'] : 'an unknown time';
+        const by = typeof lost['nowHeldBy'] === 'string' ? ` (now held by ${lost['nowHeldBy']})` : '';
+        d.log.info(`The monitor found the lock no longer this deployment's at ${at}${by} and stopped.`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/domain/stack.ts
+var domain_stack = __nccwpck_require__(5908);
+;// CONCATENATED MODULE: ./src/domain/estimate.ts
+
+const median = (values) => percentile(values, 0.5);
+/** Linear interpolation between closest ranks; undefined for no values. */
+function percentile(values, p) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = (sorted.length - 1) * p;
+    const lo = Math.floor(rank);
+    const hi = Math.ceil(rank);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+}
+/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
+function resourceTypeSeconds(events) {
+    const started = new Map();
+    const byType = new Map();
+    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
+        if ((0,domain_stack/* isStackEvent */.lQ)(e))
+            continue;
+        const key = `${e.stackName}/${e.logicalId}`;
+        if (e.status.endsWith('_IN_PROGRESS')) {
+            if (!started.has(key))
+                started.set(key, e.timestamp.getTime());
+        }
+        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
+            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
+            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
+            started.delete(key);
+        }
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
+}
+/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
+function estimateFromHistory(history, stacks, recent = 20) {
+    const key = [...stacks].sort().join(',');
+    const durations = history
+        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
+        .slice(0, recent)
+        .map((h) => h.durationMs);
+    if (durations.length === 0)
+        return undefined;
+    return {
+        expectedMs: median(durations),
+        lowMs: percentile(durations, 0.2),
+        highMs: percentile(durations, 0.8),
+        samples: durations.length
     };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-});
+}
+/** Median seconds per resource type over past successful deployments. */
+function typeDurations(history) {
+    const byType = new Map();
+    for (const h of history) {
+        if (h.outcome !== 'succeeded')
+            continue;
+        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
+            byType.set(type, [...(byType.get(type) ?? []), secs]);
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
+}
 /**
- * The deployment's correlation ID: the one pre saved, else the input, else a new
- * one (a stage that runs without pre, such as a sub-action, still has one).
+ * Time left: what the estimate leaves, refined by the resources still in
+ * progress (each should take about its type's usual time from when it started).
  */
-function stageCorrelationId(io) {
-    const saved = io.getState(State.CorrelationId);
-    if (saved)
-        return saved;
-    const input = readCorrelationIdInput();
-    return input && isValidCorrelationId(input) ? input : newCorrelationId();
+function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
+    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
+    return Math.max(0, expectedMs - elapsedMs, ...byResources);
 }
-/** Aborts on the signals the runner sends on cancel: SIGINT, then SIGTERM. */
-function cancellationSignal(onSignal) {
-    const controller = new AbortController();
-    for (const sig of ['SIGINT', 'SIGTERM']) {
-        process.once(sig, () => {
-            onSignal?.(sig);
-            controller.abort(sig);
-        });
-    }
-    return controller.signal;
+
+// EXTERNAL MODULE: ./src/domain/stack-status.ts
+var stack_status = __nccwpck_require__(5627);
+;// CONCATENATED MODULE: ./src/domain/outcome.ts
+
+
+/**
+ * What happened to the stacks since the lock was taken, from CloudFormation's
+ * own record: their status now and their stack-level events since `sinceMs`.
+ */
+function decideOutcome(stacks, eventsSince, sinceMs) {
+    const touched = new Set(eventsSince
+        .filter((e) => (0,domain_stack/* isStackEvent */.lQ)(e) && e.timestamp.getTime() >= sinceMs)
+        .map((e) => e.stackName));
+    if (touched.size === 0)
+        return 'no-change';
+    const classes = stacks
+        .filter((s) => touched.has(s.name))
+        .map((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class);
+    if (classes.includes('in-progress'))
+        return 'still-running';
+    if (classes.some((c) => c === 'stable-after-failure' || c === 'blocked'))
+        return 'failed';
+    return 'succeeded';
 }
-/** Runs a stage: any unexpected error fails the step with a message that carries the correlation ID. */
-async function runStage(correlationId, body) {
-    try {
-        await body();
-    }
-    catch (err) {
-        const e = err;
-        core.error(`[${correlationId}] ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, {
-            title: 'Deployment Coordinator failed'
-        });
-        if (e?.stack)
-            core.debug(e.stack);
-        process.exitCode = 1;
-    }
+/**
+ * The outcome, with what only the job knows: no stack operation, and a step of this job was
+ * cancelled (asked only then), means the deployment was cancelled before it began.
+ */
+async function outcomeOf(stacks, eventsSince, sinceMs, stepCancelled) {
+    const outcome = decideOutcome(stacks, eventsSince, sinceMs);
+    return outcome === 'no-change' && (await stepCancelled()) === true ? 'cancelled' : outcome;
 }
-/** Every stage validates the inputs (a sub-action may run without pre); bad input fails the step here. */
-function loadConfig(log, io) {
-    try {
-        return readConfig();
+/** The record's transition for each outcome. */
+const OUTCOME_TRANSITION = {
+    succeeded: 'completed',
+    'no-change': 'completed',
+    failed: 'failed',
+    cancelled: 'cancelled',
+    'still-running': 'completed'
+};
+
+;// CONCATENATED MODULE: ./src/stages/finalize/outcome.ts
+
+
+
+
+
+/** The outcome, from the stacks and their events since the lock was taken. */
+async function assess(d, acquiredAtState) {
+    const { config } = d;
+    const acquiredAt = acquiredAtState || new Date(d.clock.now()).toISOString();
+    // Events of coordinate's own repairs (before deploy-from) are not this deployment's operation.
+    const deployFrom = Date.parse(d.io.getState(State.DeployFrom));
+    const sinceMs = Math.max(Date.parse(acquiredAt), Number.isNaN(deployFrom) ? 0 : deployFrom);
+    const stacks = await d.reader.describeStacks(config.stackNames);
+    const events = [];
+    for (const s of config.stackNames) {
+        const op = await d.reader.currentOperation(s);
+        events.push(...op.events.filter((e) => e.timestamp.getTime() >= sinceMs));
     }
-    catch (err) {
-        if (!(err instanceof ConfigError))
-            throw err;
-        log.error(err.message, { title: 'Invalid input' });
-        io.setExitCode(1);
+    const outcome = await outcomeOf(stacks, events, sinceMs, d.stepCancelled);
+    return { outcome, sinceMs, acquiredAt, stacks, events };
+}
+/** The outcome in the log, with the stacks as they are after any repair. */
+async function logOutcome(d, deployment, recoveries) {
+    const after = recoveries.length > 0 ? await d.reader.describeStacks(d.config.stackNames) : deployment.stacks;
+    d.log.info(`Outcome: ${deployment.outcome}. Stacks now: ${statuses(after)}`);
+    if (deployment.outcome === 'still-running')
+        d.log.warning('The job ended while CloudFormation is still working: releasing the lock; the next run is still held back by the in-progress check.', { title: 'Deployment still running' });
+}
+/** The release, whatever failed before it: true released, false not this run's (said already), undefined no lock or no answer. */
+async function release(d, lease, outcome) {
+    const { log, config } = d;
+    const env = config.environment;
+    if (!lease) {
+        log.info(`No acquisition of ${env} by this run was found (in state or the lock): nothing to release.`);
         return undefined;
     }
+    if (lease.lost)
+        return false;
+    const released = await lease.release(outcome, releaseBudget(config));
+    const { fence } = lease.key;
+    if (released && !leased(lease.key))
+        log.info('CloudFormation-only coordination holds no lock: nothing to release.');
+    else if (released)
+        log.info(`Released ${env} (fencing token ${fence}), outcome ${outcome}.`);
+    else if (released === undefined)
+        log.warning(`Could not release ${env} (the registry did not answer): the lock expires after lease-minutes.`, { title: 'Registry unavailable' });
+    else
+        log.info(`Nothing to release: ${env} is no longer held under fencing token ${fence}.`);
+    return released;
 }
-/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
-async function actionStage(body) {
-    const io = coreIO;
-    const correlationId = stageCorrelationId(io);
-    const log = createLogger(correlationId);
-    await runStage(correlationId, async () => {
-        const config = loadConfig(log, io);
-        if (config)
-            await body({ io, log, config, correlationId });
+/** On the record and in the history: only for a deployment whose release this run made. */
+async function recordOutcome(d, deployment, released) {
+    const { log, config, registry } = d;
+    if (!deployment || !released)
+        return;
+    const { outcome } = deployment;
+    const now = new Date(d.clock.now()).toISOString();
+    await safely(log, async () => {
+        await registry.records.addTransition(log.correlationId, { state: OUTCOME_TRANSITION[outcome], at: now, note: outcome }, { outcome });
+        await registry.records.addTransition(log.correlationId, { state: 'released', at: now });
+        if (outcome === 'no-change')
+            return;
+        await registry.history.add(historyEntry(log.correlationId, config, deployment, d.clock.now()));
+        await registry.history.save();
+    }, 'Registry unavailable in finalize');
+}
+/** When the deployment's events began and ended (the lock's time and now without any). */
+function span(deployment, now) {
+    const first = deployment.events[0]?.timestamp.getTime() ?? deployment.sinceMs;
+    const last = deployment.events.at(-1)?.timestamp.getTime() ?? now;
+    return { first, last };
+}
+function historyEntry(correlationId, config, deployment, now) {
+    const { first, last } = span(deployment, now);
+    return {
+        correlationId,
+        environment: config.environment,
+        stacks: config.stackNames,
+        outcome: deployment.outcome,
+        startedAt: new Date(first).toISOString(),
+        endedAt: new Date(last).toISOString(),
+        durationMs: last - first,
+        resourceTypeSeconds: resourceTypeSeconds(deployment.events)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/domain/watch.ts
+
+
+/** 'Resource creation cancelled' and friends echo the real failure; they are not a root cause. */
+const ECHO = /(creation|update|deletion|delete|import) cancelled|cancelled by user|cancellation/i;
+const isRootCauseFailure = (e) => !(0,domain_stack/* isStackEvent */.lQ)(e) && e.status.endsWith('_FAILED') && !ECHO.test(e.reason ?? '');
+/**
+ * What the monitor should say, from the events of this deployment's operation
+ * and the passing of time: a stall once per episode (and when it ends), an
+ * overrun once, the first root-cause failure at once, progress on a cadence.
+ */
+class DeploymentWatch {
+    s;
+    events = [];
+    operationStart;
+    lastEventAt;
+    stalled = false;
+    overdue = false;
+    failureSent = false;
+    nextProgress;
+    constructor(s) {
+        this.s = s;
+    }
+    get operationEvents() {
+        return this.events;
+    }
+    get startedAt() {
+        return this.operationStart;
+    }
+    /** New events (oldest first); returns the alerts they cause. */
+    onEvents(fresh, now) {
+        const alerts = [];
+        const mine = fresh.filter((e) => e.timestamp.getTime() >= this.s.sinceMs);
+        if (mine.length === 0)
+            return alerts;
+        this.operationStart ??= mine[0].timestamp.getTime();
+        this.nextProgress ??= this.operationStart + this.s.progressIntervalMs;
+        if (this.stalled) {
+            alerts.push({ kind: 'stall-resolved', silentForMs: now - (this.lastEventAt ?? now) });
+            this.stalled = false;
+        }
+        this.events.push(...mine);
+        this.lastEventAt = now;
+        if (!this.failureSent) {
+            const failure = mine.find((e) => isRootCauseFailure(e) &&
+                (this.s.criticalResourceTypes.length === 0 ||
+                    this.s.criticalResourceTypes.includes(e.resourceType)));
+            if (failure) {
+                this.failureSent = true;
+                alerts.push({ kind: 'failure', event: failure });
+            }
+        }
+        return alerts;
+    }
+    /** The passing of time; `statuses` are the covered stacks' current statuses. */
+    onTick(now, statuses) {
+        const alerts = [];
+        if (this.operationStart === undefined)
+            return alerts;
+        const running = statuses.some((st) => classifyStatus(st).class === 'in-progress');
+        if (!running)
+            return alerts;
+        const silent = now - (this.lastEventAt ?? now);
+        if (!this.stalled && silent >= this.s.stallMs) {
+            this.stalled = true;
+            alerts.push({ kind: 'stall', silentForMs: silent, lastEvent: this.events.at(-1) });
+        }
+        const elapsed = now - this.operationStart;
+        if (!this.overdue && elapsed > this.s.expectedMs) {
+            this.overdue = true;
+            alerts.push({ kind: 'overdue', elapsedMs: elapsed, expectedMs: this.s.expectedMs });
+        }
+        if (this.nextProgress !== undefined && now >= this.nextProgress) {
+            this.nextProgress = now + this.s.progressIntervalMs;
+            alerts.push({
+                kind: 'progress',
+                elapsedMs: elapsed,
+                progress: operationProgress(this.events),
+                latestEvents: this.events.slice(-5)
+            });
+        }
+        return alerts;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/notify/outcome-messages.ts
+/**
+ * The final reply of a deployment's thread, broadcast to the channel by the
+ * sender: `succeededMessage` or `failedMessage`.
+ */
+
+
+
+
+/** Troubleshooting bullets in a failed reply. */
+const MAX_TROUBLESHOOTING_SHOWN = 10;
+function succeededMessage(info, s) {
+    const env = escape_escapeText(info.environment);
+    const fields = [
+        blocks_field('Duration', durationAgainst(s.durationMs, s.expectedMs)),
+        blocks_field('Stacks', stackList(info.stacks))
+    ];
+    if (s.appUrl)
+        fields.push(blocks_field('Application', escape_link(s.appUrl, s.appUrl)));
+    return blocks_finish(info, `:white_check_mark: Deployment succeeded: ${env} in ${durations_formatDuration(s.durationMs)}`, [
+        blocks_header(`:white_check_mark: Deployment succeeded: ${info.environment}`),
+        blocks_section(`Deployed to *${env}* in *${durations_formatDuration(s.durationMs)}*. :tada:`),
+        ...blocks_fieldSections(fields)
+    ]);
+}
+function failedMessage(info, f) {
+    const env = escape_escapeText(info.environment);
+    const blocks = [
+        blocks_header(`:x: Deployment failed: ${info.environment}`),
+        blocks_section(`The deployment to *${env}* failed after *${durations_formatDuration(f.durationMs)}*.`)
+    ];
+    if (f.rootCause) {
+        blocks.push(blocks_section(`*Root cause*\n${format_eventLine(f.rootCause, REASON_MAX)}`));
+    }
+    else {
+        blocks.push(blocks_section('*Root cause*\nNo failed resource was found among the stack events.'));
+    }
+    if (f.rollback) {
+        blocks.push(blocks_section(`*Rollback*\n${escape_escapeText(f.rollback.action)}: ${escape_escapeText(f.rollback.result)}`));
+    }
+    const tips = f.troubleshooting
+        .slice(0, MAX_TROUBLESHOOTING_SHOWN)
+        .map((t) => `• ${escape_escapeText(t)}`);
+    if (tips.length > 0)
+        blocks.push(blocks_section(`*Troubleshooting*\n${tips.join('\n')}`));
+    blocks.push(...format_consoleSection(info));
+    const cause = f.rootCause
+        ? `: ${escape_escapeText(f.rootCause.logicalId)} ${escape_escapeText(f.rootCause.status)}${f.rootCause.reason ? ` (${escape_truncate(escape_escapeText(f.rootCause.reason), 500)})` : ''}`
+        : '';
+    return blocks_finish(info, `:x: Deployment failed: ${env} after ${durations_formatDuration(f.durationMs)}${cause}`, blocks);
+}
+
+;// CONCATENATED MODULE: ./src/notify/final-notice.ts
+
+
+
+function finalNotice(info, end, stackNames) {
+    const durationMs = end.endedAt.getTime() - end.startedAt.getTime();
+    const parent = startedMessage(info, {
+        state: finalState(end.outcome),
+        startedAt: end.startedAt,
+        endedAt: end.endedAt
     });
+    if (end.outcome === 'succeeded') {
+        const message = succeededMessage(info, {
+            durationMs,
+            expectedMs: info.estimate.expectedMs,
+            appUrl: end.appUrl
+        });
+        return { post: { label: 'succeeded', message }, parent };
+    }
+    if (end.outcome === 'failed') {
+        const message = failedMessage(info, {
+            durationMs,
+            rootCause: end.events.find(isRootCauseFailure),
+            rollback: rollbackSummary(end.recoveries),
+            troubleshooting: troubleshooting(stackNames)
+        });
+        return { post: { label: 'failed', message }, parent };
+    }
+    return { parent };
+}
+/** The parent's final state: the outcome itself, or 'cancelled' for anything else. */
+function finalState(outcome) {
+    switch (outcome) {
+        case 'succeeded':
+        case 'failed':
+        case 'no-change':
+        case 'still-running':
+            return outcome;
+        default:
+            return 'cancelled';
+    }
+}
+/** What the repairs did, for the failed reply; none without a repair. */
+function rollbackSummary(recoveries) {
+    if (recoveries.length === 0)
+        return undefined;
+    return {
+        action: recoveries.map((r) => `${r.action} ${r.stack}`).join(', '),
+        result: recoveries
+            .map((r) => `${r.stack} ${r.ok ? 'is' : 'still'} ${r.finalStatus}${r.ok ? '' : ': needs a person (see the job summary)'}`)
+            .join('; ')
+    };
+}
+/** The troubleshooting bullets of a failed reply: the commands to look at each stack's events first. */
+function troubleshooting(stackNames) {
+    return [
+        ...stackNames.map((s) => `aws cloudformation describe-stack-events --stack-name ${s} --max-items 30`),
+        'Check the failing resource above, fix the template or parameters, and push again.',
+        'A stack left in UPDATE_FAILED or UPDATE_ROLLBACK_FAILED needs a rollback before the next deployment.'
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+/** The job summary's main part: the facts, the stacks, the events. */
+function deploymentSummary(s) {
+    const d = s.deployment;
+    const facts = [
+        ['Correlation ID', markdown_code(s.correlationId)],
+        ['Coordination', s.result]
+    ];
+    if (d) {
+        facts.push(['Outcome', d.outcome], ['Waited', durations_formatDuration(d.waitedMs)]);
+        const estimate = d.expectedMs !== undefined ? ` (estimate ${durations_formatDuration(d.expectedMs)})` : '';
+        facts.push(['Deploying', `${durations_formatDuration(d.deployMs)}${estimate}`]);
+        if (d.thread) {
+            const [channel, ts] = d.thread.split(':');
+            facts.push(['Slack thread', `channel ${channel}, message ${ts}`]);
+        }
+        if (d.lock)
+            facts.push(['Lock', d.lock]);
+    }
+    facts.push(['Registry', s.config.registryTable ?? 'none (CloudFormation only)']);
+    if (s.run.runUrl)
+        facts.push(['Run', s.run.runUrl]);
+    const lines = [`## Deployment Coordinator: ${s.config.environment}`, '', ...table([], facts), ''];
+    if (s.rows.length > 0)
+        lines.push(...table(['Stack', 'Status'], s.rows.map((r) => [markdown_link(r.name, r.url), r.status])), '');
+    if (s.events.length > 0)
+        lines.push('<details><summary>Stack events</summary>', '', ...table(['time', 'resource', 'status'], s.events.map((e) => [
+            e.timestamp.toISOString(),
+            `${e.logicalId} (${e.resourceType})`,
+            e.status
+        ])), '', '</details>', '');
+    return lines.join('\n');
+}
+/** What was repaired, and for a person what to do where the repair did not work. */
+function recoverySection(recoveries) {
+    if (recoveries.length === 0)
+        return '';
+    const lines = ['### Recovery', ''];
+    for (const r of recoveries) {
+        lines.push(`- ${markdown_escapeText(r.stack)}: ${r.action} → ${r.finalStatus} (${r.ok ? 'done' : 'failed'})`);
+        if (r.instructions.length > 0)
+            lines.push('', '```', ...r.instructions.map((i) => i.replace(/```/g, "'''")), '```', '');
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** What Slack was sent by finalize, and every message that could not be delivered, with why. */
+function slackSection(delivered, lost) {
+    const lines = [
+        '### Slack',
+        '',
+        `Delivered: ${delivered.length > 0 ? delivered.join(', ') : 'nothing'} (by finalize).`
+    ];
+    if (lost.length > 0)
+        lines.push('', ...table(['not delivered', 'why', 'when'], lost.map((l) => [l.label, l.error, l.at])));
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/stages/finalize/report.ts
+
+
+
+
+
+
+
+const DEPLOYMENT_STATE = {
+    succeeded: 'success',
+    'no-change': 'success',
+    cancelled: 'success',
+    failed: 'failure',
+    'still-running': 'in_progress'
+};
+/** The GitHub Deployment follows the outcome: success, failure (with the app URL and the run's log), or error. */
+async function setDeploymentStatus(d, folder, state, what, appUrl) {
+    const id = folder.deploymentId();
+    if (!d.deployments || id === undefined)
+        return;
+    const deployments = await d.deployments();
+    await deployments.status(id, state, `${what} (${d.log.correlationId})`, appUrl);
+    d.log.info(`GitHub Deployment ${id}: ${state}.`);
+}
+/** The end of a deployment that held the lock: the GitHub Deployment, Slack, the job summary. */
+async function reportDeployment(d, folder, deployment, recoveries, lock) {
+    const { io, log, config } = d;
+    const { outcome, events, acquiredAt } = deployment;
+    const after = await d.reader.describeStacks(config.stackNames).catch(() => deployment.stacks);
+    const rows = after.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
+    const waitedMs = Date.parse(acquiredAt) - Date.parse(io.getState(State.QueuedAt) || acquiredAt);
+    const { first, last } = span(deployment, d.clock.now());
+    const appUrl = config.urlOutput
+        ? after.map((st) => st.outputs[config.urlOutput]).find(Boolean)
+        : undefined;
+    await setDeploymentStatus(d, folder, DEPLOYMENT_STATE[outcome], outcome, appUrl);
+    const slack = await slackReport(d, folder, {
+        outcome,
+        startedAt: new Date(first),
+        endedAt: new Date(last),
+        events,
+        recoveries,
+        appUrl
+    });
+    const thread = folder.thread();
+    const facts = {
+        outcome,
+        waitedMs,
+        deployMs: last - first,
+        expectedMs: folder.info()?.estimate.expectedMs,
+        thread: thread ? formatThread(thread) : undefined,
+        lock
+    };
+    const summary = deploymentSummary({
+        correlationId: log.correlationId,
+        config,
+        run: d.run,
+        result: 'acquired',
+        deployment: facts,
+        rows,
+        events
+    });
+    await io.appendSummary(summary + recoverySection(recoveries) + slack);
+}
+/** coordinate did not take the lock (or gave it back): close what it announced, and the summary. */
+async function reportNotDeployed(d, folder, result) {
+    if (result)
+        await closeAnnouncements(d, folder, result);
+    const rows = result
+        ? await d.reader
+            .describeStacks(d.config.stackNames)
+            .then((stacks) => stacks.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) })))
+            .catch(() => [])
+        : [];
+    const slack = await slackReport(d, folder, undefined);
+    const summary = deploymentSummary({
+        correlationId: d.log.correlationId,
+        config: d.config,
+        run: d.run,
+        result: result || 'not coordinated',
+        rows,
+        events: []
+    });
+    await d.io.appendSummary(summary + slack);
+}
+/**
+ * A run that announced its deployment (Slack thread, GitHub Deployment) and then did not deploy
+ * (it lost the lock, or its handover failed) closes what it announced.
+ */
+async function closeAnnouncements(d, folder, result) {
+    await setDeploymentStatus(d, folder, 'error', `not deployed: ${result}`);
+    const thread = folder.thread();
+    const info = folder.info();
+    if (!d.notifier || !thread || !info || folder.finalSent())
+        return;
+    const now = new Date(d.clock.now());
+    const startedAt = new Date(d.io.getState(State.AcquiredAt) || now.toISOString());
+    await d.notifier.update('parent', thread, startedMessage(info, { state: 'cancelled', startedAt, endedAt: now }));
+    folder.markFinalSent(now);
+}
+/**
+ * The final Slack notice (a reply broadcast to the channel) and the parent updated in place;
+ * messages spooled by coordinate and the monitor are retried first, so the thread stays in order.
+ * Returns the summary's Slack section.
+ */
+async function slackReport(d, folder, end) {
+    const { config, log, notifier } = d;
+    if (!notifier || !config.slack)
+        return '';
+    const lost = await notifier.flush(folder.spools);
+    const thread = folder.thread();
+    if (end && thread && !folder.finalSent()) {
+        const info = folder.info() ??
+            deploymentInfo(config, log.correlationId, d.run, {
+                expectedMs: DEFAULT_EXPECTED_DURATION_MS,
+                basis: 'no history yet'
+            });
+        const notice = finalNotice(info, end, config.stackNames);
+        if (notice.post)
+            await notifier.post(notice.post.label, thread.channel, notice.post.message, {
+                ts: thread.ts,
+                broadcast: true
+            });
+        await notifier.update('parent', thread, notice.parent);
+        folder.markFinalSent(new Date(d.clock.now()));
+    }
+    lost.push(...notifier.failed);
+    if (lost.length > 0)
+        log.warning(`Slack: ${lost.length} message(s) could not be delivered: ${lost.map((l) => l.label).join(', ')}.`, { title: 'Slack messages lost' });
+    return slackSection(notifier.delivered, lost);
+}
+
+;// CONCATENATED MODULE: ./src/domain/recovery.ts
+
+/** What the action may do by itself to a stack in this status, under this policy. */
+function recoveryAction(status, policy) {
+    const needs = (0,stack_status/* classifyStatus */.xo)(status).needs;
+    if ((needs === 'rollback' || needs === 'continue-rollback') && policy.autoRollback)
+        return needs;
+    // Only a failed create (ROLLBACK_COMPLETE) is deleted automatically: it holds nothing worth keeping.
+    if (needs === 'delete' && status === 'ROLLBACK_COMPLETE' && policy.cleanup === 'failed-create')
+        return 'delete';
+    return undefined;
+}
+/** Resources whose latest event is a failure, with its reason. */
+function failedResources(events) {
+    const latest = new Map();
+    for (const e of events)
+        if (e.resourceType !== 'AWS::CloudFormation::Stack')
+            latest.set(e.logicalId, e);
+    return [...latest.values()].filter((e) => e.status.endsWith('_FAILED'));
+}
+/** What a person does when the automatic recovery failed: the stuck resources and the exact commands. */
+function recoveryInstructions(stack, status, failed, consoleUrl) {
+    const skip = failed.map((e) => e.logicalId);
+    const lines = [`Stack ${stack} is ${status} and needs a person:`];
+    for (const e of failed)
+        lines.push(`  - ${e.logicalId} (${e.resourceType}) ${e.status}: ${e.reason ?? 'no reason given'}`);
+    lines.push(`  See the events: aws cloudformation describe-stack-events --stack-name ${stack}`);
+    if (status === 'UPDATE_ROLLBACK_FAILED' || status === 'IMPORT_ROLLBACK_FAILED') {
+        lines.push(`  Fix the resources above, then: aws cloudformation continue-update-rollback --stack-name ${stack}`);
+        if (skip.length > 0) {
+            lines.push(`  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name ${stack} --resources-to-skip ${skip.join(' ')}`);
+        }
+    }
+    else if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') {
+        lines.push(`  aws cloudformation rollback-stack --stack-name ${stack}`);
+    }
+    else {
+        lines.push(`  aws cloudformation delete-stack --stack-name ${stack}${skip.length > 0 ? ` [--retain-resources ${skip.join(' ')}]` : ''}`);
+    }
+    lines.push(`  Console: ${consoleUrl}`);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/coordination/recover.ts
+
+
+
+
+/**
+ * Repairs what the policy allows: RollbackStack, ContinueUpdateRollback, or
+ * DeleteStack for a failed create, then waits for CloudFormation to finish and
+ * checks the result (a deleted stack must be gone).
+ */
+async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
+    const results = [];
+    for (const stack of stacks) {
+        const action = recoveryAction(stack.status, policy);
+        if (!action)
+            continue;
+        if (d.mayRepair && !(await d.mayRepair())) {
+            d.log.warning(`Recovery of ${stack.name} not started: this run is not sure it holds the lock.`);
+            continue;
+        }
+        const startedAt = d.clock.now();
+        d.log.info(`Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`);
+        // The repair's own events come after this one: its end is the first stack-level event that is
+        // not *_IN_PROGRESS, however fast it came and whatever status the stack was in before.
+        let cursor;
+        try {
+            cursor = (await d.reader.eventsSince(stack.name)).at(-1)?.id;
+            if (action === 'rollback')
+                await d.recovery.rollbackStack(stack.name);
+            else if (action === 'continue-rollback')
+                await d.recovery.continueUpdateRollback(stack.name);
+            else
+                await d.recovery.deleteStack(stack.name);
+        }
+        catch (err) {
+            results.push(await failed(d, stack.name, action, stack.status, startedAt, `the call failed: ${err.message}`));
+            continue;
+        }
+        let status = stack.status;
+        let now = d.clock.now();
+        let ended;
+        while (now - startedAt < timeoutMs && !ended && d.holding?.() !== false) {
+            await d.sleep(Math.min(pollMs, timeoutMs - (now - startedAt)));
+            const fresh = cursor ? await d.reader.eventsSince(stack.name, cursor) : [];
+            cursor = fresh.at(-1)?.id ?? cursor;
+            ended = fresh.find((e) => (0,domain_stack/* isStackEvent */.lQ)(e) && !e.status.endsWith('_IN_PROGRESS'));
+            [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
+            now = d.clock.now();
+            // A deleted stack has no events to read by name; a stack without a cursor falls back to its status.
+            if ((0,stack_status/* classifyStatus */.xo)(status).class === 'does-not-exist')
+                break;
+            if (!cursor && status !== stack.status && (0,stack_status/* classifyStatus */.xo)(status).class !== 'in-progress')
+                break;
+        }
+        const cls = (0,stack_status/* classifyStatus */.xo)(status).class;
+        const ok = action === 'delete'
+            ? cls === 'does-not-exist'
+            : cls === 'stable' || cls === 'stable-after-failure';
+        if (ok) {
+            d.log.info(`Recovery: ${stack.name} is ${status} after ${durations_formatDuration(now - startedAt)}.`);
+            results.push({ stack: stack.name, action, ok, finalStatus: status, instructions: [] });
+        }
+        else {
+            results.push(await failed(d, stack.name, action, status, startedAt, d.holding?.() === false
+                ? `stopped waiting: this run no longer holds the lock (still ${status})`
+                : ended || !(0,stack_status/* classifyStatus */.xo)(status).class.startsWith('in-progress')
+                    ? `ended ${status}${ended?.reason ? `: ${ended.reason}` : ''}`
+                    : `still ${status} after ${durations_formatDuration(now - startedAt)}`));
+        }
+    }
+    return results;
+}
+async function failed(d, stack, action, status, sinceMs, why) {
+    const [snapshot] = await d.reader.describeStacks([stack]);
+    // Only what failed during the repair: those are the resources to fix or skip.
+    const op = await d.reader.currentOperation(stack);
+    const instructions = recoveryInstructions(stack, snapshot?.status ?? status, failedResources(op.events.filter((e) => e.timestamp.getTime() >= sinceMs)), snapshot ? d.reader.consoleUrl(snapshot) : '');
+    d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {
+        title: `Recovery failed: ${stack}`
+    });
+    return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
+}
+
+;// CONCATENATED MODULE: ./src/stages/repair.ts
+
+
+
+/**
+ * Repairs what the recovery inputs allow, only while this run holds the lock and, before each
+ * repair call, only on a lease made sure of; bounded by wait-timeout-minutes (or the default
+ * deployment time when the run does not wait).
+ */
+async function repairUnderLease(d, stacks, lease) {
+    const { config } = d;
+    if (!d.recovery)
+        return [];
+    return recoverStacks({
+        reader: d.reader,
+        recovery: d.recovery,
+        clock: d.clock,
+        sleep: d.sleep,
+        log: d.log,
+        holding: () => !lease?.lost,
+        mayRepair: () => (lease ? confirmed(d, lease) : Promise.resolve(true))
+    }, stacks, { autoRollback: config.autoRollback, cleanup: config.cleanup }, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS, config.pollIntervalMs);
 }
 
 ;// CONCATENATED MODULE: ./src/stages/finalize.ts
@@ -30452,480 +31192,58 @@ async function actionStage(body) {
 
 
 
-
-
-/** The detached monitor process of this deployment, if it was started. */
-function monitorProcess(d, dir) {
-    const pid = monitorPid(d.io.getState(State.MonitorPid), dir);
-    return pid === undefined
-        ? undefined
-        : { pid, stop: () => stopMonitor(pid, d.sleep), observations: () => readObservations(dir) };
-}
-const TRANSITION = {
-    succeeded: 'completed',
-    'no-change': 'completed',
-    failed: 'failed',
-    cancelled: 'cancelled',
-    'still-running': 'completed'
-};
 /**
  * finalize (post): runs whatever happened before it, as often as it is run. Takes the lease back
- * from the monitor before stopping it, finds out what happened to the stacks, repairs under the
- * lease, and releases in a `finally` (a no-op when already released or taken over); then records
- * and reports.
+ * from the monitor before stopping it, decides the outcome, repairs under the lease, and releases
+ * in a `finally` (a no-op when already released or taken over); then records and reports.
  */
 async function finalize(d) {
-    const { io, log, registry } = d;
     const acquisition = await acquired(d);
-    const result = io.getState(State.Result) || (acquisition ? 'acquired' : '');
-    const dir = io.getState(State.MonitorDir) || monitorDir(log.correlationId);
-    if (result !== 'acquired') {
-        await stopTheMonitor(d, dir);
-        await notAcquired(d, result, acquisition, dir);
-        return;
-    }
-    const holding = acquisition && registry.kind === 'dynamodb' ? takeBack(d, acquisition, dir) : undefined;
+    const result = d.io.getState(State.Result) || (acquisition ? 'acquired' : '');
+    const folder = new DeploymentFolder(d.io, d.io.getState(State.MonitorDir) || monitorDir(d.log.correlationId));
+    if (result !== 'acquired')
+        return notDeployed(d, folder, result, acquisition);
+    let holding;
     let deployment;
+    let recoveries;
     let released;
     try {
-        if (holding)
-            await holdFromHere(d, holding);
-        await stopTheMonitor(d, dir);
-        deployment = await assess(d, acquisition?.acquiredAt ?? (io.getState(State.AcquiredAt) || undefined));
-        deployment.recoveries = await repair(d, deployment, holding);
+        if (acquisition)
+            holding = await takeBack(d, acquisition, folder);
+        await stopTheMonitor(d, folder.dir);
+        deployment = await assess({ ...d, stepCancelled: d.stepCancelled ?? (async () => undefined) }, acquisition?.acquiredAt ?? (d.io.getState(State.AcquiredAt) || undefined));
+        // Repaired before the next run is let in, so it finds a stack it can deploy.
+        recoveries = await repairUnderLease(d, deployment.stacks, holding?.lease);
+        await logOutcome(d, deployment, recoveries);
     }
     finally {
         released = await release(d, holding?.lease, deployment?.outcome ?? 'unknown');
     }
     await recordOutcome(d, deployment, released);
-    await report(d, dir, deployment, holding ? lockLine(holding) : undefined);
-}
-/**
- * The lease, taken back from the monitor: it counts as current only once a heartbeat from here
- * has landed, and it heartbeats from before the monitor is stopped, through the repair, to the
- * release.
- */
-function takeBack(d, acquisition, dir) {
-    const thread = threadOf(d, dir);
-    const slack = d.config.slack && thread ? { channel: thread.channel, ts: thread.ts } : undefined;
-    let info;
-    try {
-        const file = monitorFiles(dir).settings;
-        info = (0,external_node_fs_.existsSync)(file) ? readSettings(file).info : undefined;
-    }
-    catch {
-        info = undefined; // a torn settings file: the loss alert then goes without the details
-    }
-    return holdLease({
-        ...d,
-        info,
-        slack: slack && d.notifier ? { notifier: d.notifier, ...slack } : undefined
-    }, d.config.environment, acquisition.key, d.config.leaseMs, 'finalize', -Infinity);
-}
-async function holdFromHere(d, holding) {
-    const landed = await holding.lease.beat();
-    holding.lease.start();
-    if (landed === undefined)
-        d.log.warning('Could not heartbeat the lock on taking it back (the registry did not answer); still trying while finalize works.', { title: 'Registry unavailable' });
-    await holding.reported();
-}
-async function stopTheMonitor(d, dir) {
-    const monitor = d.monitor ?? monitorProcess(d, dir);
-    if (!monitor)
-        return;
-    const stopped = await monitor.stop();
-    const observations = monitor.observations();
-    const count = (type) => observations.filter((o) => o['type'] === type).length;
-    d.log.info(`Monitor${monitor.pid ? ` (pid ${monitor.pid})` : ''}: ${stopped === 'not-running' ? 'was no longer running' : stopped}; ${count('heartbeat')} heartbeats, ${count('event')} events, ${count('error') + count('heartbeat-error')} errors recorded.`);
-    const lost = observations.find((o) => o['type'] === 'lock-lost');
-    if (lost)
-        d.log.info(`The monitor found the lock no longer this deployment's at ${String(lost['at'])}${lost['nowHeldBy'] ? ` (now held by ${String(lost['nowHeldBy'])})` : ''} and stopped.`);
+    await reportDeployment(d, folder, deployment, recoveries ?? [], holding && lockLine(holding));
 }
 /** coordinate did not take the lock (or gave it back): remove a ticket it may have left, and report. */
-async function notAcquired(d, result, acquisition, dir) {
+async function notDeployed(d, folder, result, acquisition) {
     const { io, log, config, registry } = d;
+    await stopTheMonitor(d, folder.dir);
+    // coordinate normally removes its ticket; it may have been killed while waiting.
     const ticket = io.getState(State.TicketSeq);
-    if (ticket && registry.kind === 'dynamodb') {
-        // coordinate normally removes its ticket; it may have been killed while waiting.
-        await registry.removeTicket(config.environment, Number(ticket)).catch(() => undefined);
+    if (ticket)
+        await registry.lock.removeTicket(config.environment, Number(ticket)).catch(() => { });
+    // coordinate gives the lock back itself when it does not deploy; if it could not (the registry
+    // failed, or the handover to the monitor did), this does.
+    const released = acquisition
+        ? await registry.lock.release(config.environment, acquisition.key, result).catch(() => false)
+        : false;
+    if (released && acquisition && leased(acquisition.key)) {
+        log.info(`Released ${config.environment} (fencing token ${acquisition.key.fence}), outcome ${result}.`);
+        await record(d, registry, 'released', `not deploying: ${result}`);
     }
-    // coordinate gives the lock back itself when it does not deploy; if the registry failed it then, try again.
-    if (acquisition && registry.kind === 'dynamodb')
-        await registry.release(config.environment, acquisition.key, result).catch(() => undefined);
-    log.info(result
-        ? `coordinate result: ${result}; no lock was held.`
-        : 'coordinate did not run (or did not finish): nothing was acquired, nothing to release.');
-    await closeAnnouncements(d, dir, result);
-    const rows = result ? await stackRows(d) : [];
-    const slack = await slackReport(d, dir, undefined);
-    await io.appendSummary(summary(log.correlationId, config, result || 'not coordinated', undefined, rows, []) + slack);
-}
-/** What happened to the stacks since the lock was taken: the outcome. */
-async function assess(d, acquiredAtState) {
-    const { config } = d;
-    const acquiredAt = acquiredAtState || new Date(d.clock.now()).toISOString();
-    const sinceMs = Date.parse(acquiredAt);
-    const stacks = await d.reader.describeStacks(config.stackNames);
-    const events = [];
-    for (const s of config.stackNames) {
-        const op = await d.reader.currentOperation(s);
-        events.push(...op.events.filter((e) => e.timestamp.getTime() >= sinceMs));
-    }
-    let outcome = decideOutcome(stacks, events, sinceMs);
-    // No stack operation, and a step of this job was cancelled: the deployment was cancelled before it began.
-    if (outcome === 'no-change' && config.githubToken) {
-        const { stepCancelled } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(475)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9475));
-        if (await stepCancelled(config.githubToken, runContext()))
-            outcome = 'cancelled';
-    }
-    return { outcome, sinceMs, acquiredAt, stacks, events, recoveries: [] };
-}
-/** Repair before letting the next run in, so it finds a stack it can deploy; only while this run holds the lock. */
-async function repair(d, deployment, holding) {
-    const { config, log } = d;
-    const lease = holding?.lease;
-    const recoveries = d.recovery
-        ? await recoverStacks({
-            reader: d.reader,
-            recovery: d.recovery,
-            clock: d.clock,
-            sleep: d.sleep,
-            log,
-            holding: () => !lease?.lost,
-            mayRepair: () => (lease ? confirmed(d, lease) : Promise.resolve(true))
-        }, deployment.stacks, { autoRollback: config.autoRollback, cleanup: config.cleanup }, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS, config.pollIntervalMs)
-        : [];
-    const after = recoveries.length > 0 ? await d.reader.describeStacks(config.stackNames) : deployment.stacks;
-    logOutcome(d, deployment, after);
-    return recoveries;
-}
-function logOutcome(d, deployment, stacks) {
-    d.log.info(`Outcome: ${deployment.outcome}. Stacks now: ${stacks.map((r) => `${r.name}=${r.status}`).join(', ')}`);
-    if (deployment.outcome === 'still-running') {
-        d.log.warning('The job ended while CloudFormation is still working: releasing the lock; the next run is still held back by the in-progress check.', { title: 'Deployment still running' });
-    }
-}
-/** The release, whatever failed before it: true released, false not this run's (said already), undefined no lock or no answer. */
-async function release(d, lease, outcome) {
-    const { log, config, registry } = d;
-    const env = config.environment;
-    if (registry.kind !== 'dynamodb') {
-        log.info('CloudFormation-only coordination holds no lock: nothing to release.');
-        return undefined;
-    }
-    if (!lease) {
-        log.info(`No acquisition of ${env} by this run was found (in state or the lock): nothing to release.`);
-        return undefined;
-    }
-    if (lease.lost)
-        return false;
-    const released = await lease.release(outcome, Math.min(config.leaseMs, 30_000));
-    if (released)
-        log.info(`Released ${env} (fencing token ${lease.key.fence}), outcome ${outcome}.`);
-    else if (released === undefined)
-        log.warning(`Could not release ${env} (the registry did not answer): the lock expires after lease-minutes.`, { title: 'Registry unavailable' });
     else
-        log.info(`Nothing to release: ${env} is no longer held under fencing token ${lease.key.fence}.`);
-    return released;
-}
-async function recordOutcome(d, deployment, released) {
-    const { log, config, registry } = d;
-    if (!deployment)
-        return;
-    const { outcome, events, sinceMs } = deployment;
-    const history = () => historyEntry(log.correlationId, config, outcome, events, sinceMs, d.clock.now());
-    if (registry.kind === 'dynamodb') {
-        if (!released)
-            return;
-        const now = new Date(d.clock.now()).toISOString();
-        await guard(log, async () => {
-            await registry.addTransition(log.correlationId, { state: TRANSITION[outcome], at: now, note: outcome }, { outcome });
-            await registry.addTransition(log.correlationId, { state: 'released', at: now });
-            if (outcome !== 'no-change')
-                await registry.addHistory(history());
-        });
-    }
-    else if (outcome !== 'no-change') {
-        await registry.addHistory(history());
-        if (!config.registryTable) {
-            const { saveHistory } = await __nccwpck_require__.e(/* import() */ 4).then(__nccwpck_require__.bind(__nccwpck_require__, 4));
-            await saveHistory((0,history_file/* historyFile */.p2)(config.environment), config.environment, log);
-        }
-    }
-}
-async function report(d, dir, deployment, lock) {
-    const { io, log, config } = d;
-    if (!deployment)
-        return;
-    const { outcome, events, sinceMs, acquiredAt, recoveries } = deployment;
-    const after = await d.reader.describeStacks(config.stackNames).catch(() => deployment.stacks);
-    const rows = after.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
-    const waited = Date.parse(acquiredAt) - Date.parse(io.getState(State.QueuedAt) || acquiredAt);
-    const first = events[0]?.timestamp.getTime() ?? sinceMs;
-    const last = events.at(-1)?.timestamp.getTime() ?? d.clock.now();
-    const appUrl = config.urlOutput
-        ? after.map((st) => st.outputs[config.urlOutput]).find(Boolean)
-        : undefined;
-    await deploymentStatus(d, dir, outcome, appUrl);
-    const slack = await slackReport(d, dir, {
-        outcome,
-        startedAt: new Date(first),
-        endedAt: new Date(last),
-        events,
-        recoveries,
-        appUrl
-    });
-    const thread = threadOf(d, dir);
-    await io.appendSummary(summary(log.correlationId, config, 'acquired', {
-        outcome,
-        waitedMs: waited,
-        deployMs: last - first,
-        expectedMs: (0,external_node_fs_.existsSync)(monitorFiles(dir).settings)
-            ? readSettings(monitorFiles(dir).settings).info.estimate.expectedMs
-            : undefined,
-        thread: thread ? formatThread(thread) : undefined,
-        lock
-    }, rows, events) +
-        recoverySection(recoveries) +
-        slack);
-}
-/** The summary's lock line: held to the release, or how it was lost. */
-function lockLine(holding) {
-    const { fence } = holding.lease.key;
-    const loss = holding.loss();
-    if (!holding.lease.lost)
-        return `held from acquire to release (fencing token ${fence})`;
-    if (loss?.kind === 'released')
-        return `already released (fencing token ${fence})`;
-    return `**lost** (fencing token ${fence}): ${loss?.text ?? "no longer this deployment's"}; this run stopped acting as the holder`;
-}
-function threadOf(d, dir) {
-    const file = monitorFiles(dir).thread;
-    return parseThread(d.io.getState(State.SlackThread) || ((0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.readFileSync)(file, 'utf8') : ''));
-}
-/** The GitHub Deployment follows the outcome: success, or failure (with the app URL and the run's log). */
-async function deploymentStatus(d, dir, outcome, appUrl) {
-    const state = outcome === 'failed' ? 'failure' : outcome === 'still-running' ? 'in_progress' : 'success';
-    await setDeploymentStatus(d, dir, state, outcome, appUrl);
-}
-async function setDeploymentStatus(d, dir, state, what, appUrl) {
-    const { config, io, log } = d;
-    const file = monitorFiles(dir).deployment;
-    const id = Number(io.getState(State.DeploymentId) || ((0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.readFileSync)(file, 'utf8') : ''));
-    if (!config.githubDeployment || !config.githubToken || !Number.isInteger(id) || id <= 0)
-        return;
-    const { GitHubDeployments } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6887));
-    const deployments = new GitHubDeployments(config.githubToken, runContext(), log);
-    await deployments.status(id, state, `${what} (${log.correlationId})`, appUrl);
-    log.info(`GitHub Deployment ${id}: ${state}.`);
-}
-/**
- * A run that announced its deployment (Slack thread, GitHub Deployment) and then did not deploy
- * (it lost the lock, or its handover failed) closes what it announced.
- */
-async function closeAnnouncements(d, dir, result) {
-    if (!result)
-        return;
-    await setDeploymentStatus(d, dir, 'error', `not deployed: ${result}`);
-    const files = monitorFiles(dir);
-    const thread = threadOf(d, dir);
-    if (!d.notifier || !thread || (0,external_node_fs_.existsSync)(files.finalSent) || !(0,external_node_fs_.existsSync)(files.settings))
-        return;
-    let info;
-    try {
-        info = readSettings(files.settings).info;
-    }
-    catch {
-        return;
-    }
-    const now = new Date(d.clock.now());
-    const startedAt = new Date(d.io.getState(State.AcquiredAt) || now.toISOString());
-    await d.notifier.update('parent', thread, startedMessage(info, { state: 'cancelled', startedAt, endedAt: now }));
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    (0,external_node_fs_.writeFileSync)(files.finalSent, now.toISOString(), { mode: 0o600 });
-}
-function recoverySection(recoveries) {
-    if (recoveries.length === 0)
-        return '';
-    const lines = ['### Recovery', ''];
-    for (const r of recoveries) {
-        lines.push(`- ${r.stack}: ${r.action} → ${r.finalStatus} (${r.ok ? 'done' : 'failed'})`);
-        if (r.instructions.length > 0)
-            lines.push('', '```', ...r.instructions, '```', '');
-    }
-    return `${lines.join('\n')}\n`;
-}
-/**
- * The final Slack notice (a reply broadcast to the channel) and the parent
- * updated in place; messages spooled by coordinate and the monitor are retried
- * first, so the thread stays in order. Returns the summary's Slack section.
- */
-async function slackReport(d, dir, end) {
-    const { config, log, io } = d;
-    const files = monitorFiles(dir);
-    const notifier = d.notifier ?? (await openNotifier(config.slack, log));
-    if (!notifier || !config.slack)
-        return '';
-    const lost = await notifier.flush([files.stageSpool, files.spool]);
-    const thread = parseThread(io.getState(State.SlackThread) ||
-        ((0,external_node_fs_.existsSync)(files.thread) ? (0,external_node_fs_.readFileSync)(files.thread, 'utf8') : ''));
-    if (end && thread && !(0,external_node_fs_.existsSync)(files.finalSent)) {
-        const info = (0,external_node_fs_.existsSync)(files.settings)
-            ? readSettings(files.settings).info
-            : deploymentInfo(config, log.correlationId, runContext(), {
-                expectedMs: DEFAULT_EXPECTED_DURATION_MS,
-                basis: 'no history yet'
-            });
-        const durationMs = end.endedAt.getTime() - end.startedAt.getTime();
-        if (end.outcome === 'succeeded' || end.outcome === 'failed') {
-            const message = end.outcome === 'succeeded'
-                ? succeededMessage(info, {
-                    durationMs,
-                    expectedMs: info.estimate.expectedMs,
-                    appUrl: end.appUrl
-                })
-                : failedMessage(info, {
-                    durationMs,
-                    rootCause: end.events.find(isRootCauseFailure),
-                    rollback: end.recoveries[0]
-                        ? {
-                            action: end.recoveries.map((r) => `${r.action} ${r.stack}`).join(', '),
-                            result: end.recoveries
-                                .map((r) => `${r.stack} ${r.ok ? 'is' : 'still'} ${r.finalStatus}${r.ok ? '' : ': needs a person (see the job summary)'}`)
-                                .join('; ')
-                        }
-                        : undefined,
-                    troubleshooting: troubleshooting(config.stackNames)
-                });
-            await notifier.post(end.outcome, thread.channel, message, { ts: thread.ts, broadcast: true });
-        }
-        const state = end.outcome === 'succeeded' ||
-            end.outcome === 'failed' ||
-            end.outcome === 'no-change' ||
-            end.outcome === 'still-running'
-            ? end.outcome
-            : 'cancelled';
-        await notifier.update('parent', thread, startedMessage(info, { state, startedAt: end.startedAt, endedAt: end.endedAt }));
-        // A finalize in a job of its own has no folder yet.
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-        (0,external_node_fs_.writeFileSync)(files.finalSent, new Date().toISOString(), { mode: 0o600 });
-    }
-    lost.push(...notifier.failed);
-    if (lost.length > 0) {
-        log.warning(`Slack: ${lost.length} message(s) could not be delivered: ${lost.map((l) => l.label).join(', ')}.`, { title: 'Slack messages lost' });
-    }
-    const lines = [
-        '### Slack',
-        '',
-        `Delivered: ${notifier.delivered.length > 0 ? notifier.delivered.join(', ') : 'nothing'} (by finalize).`
-    ];
-    if (lost.length > 0) {
-        lines.push('', '| not delivered | why | when |', '|---|---|---|', ...lost.map((l) => `| ${l.label} | ${l.error} | ${l.at} |`));
-    }
-    return `${lines.join('\n')}\n`;
-}
-function historyEntry(correlationId, config, outcome, events, sinceMs, now) {
-    const first = events[0]?.timestamp.getTime() ?? sinceMs;
-    const last = events.at(-1)?.timestamp.getTime() ?? now;
-    return {
-        correlationId,
-        environment: config.environment,
-        stacks: config.stackNames,
-        outcome,
-        startedAt: new Date(first).toISOString(),
-        endedAt: new Date(last).toISOString(),
-        durationMs: last - first,
-        resourceTypeSeconds: resourceTypeSeconds(events)
-    };
-}
-const troubleshooting = (stacks) => [
-    ...stacks.map((s) => `aws cloudformation describe-stack-events --stack-name ${s} --max-items 30`),
-    'Check the failing resource above, fix the template or parameters, and push again.',
-    'A stack left in UPDATE_FAILED or UPDATE_ROLLBACK_FAILED needs a rollback before the next deployment.'
-];
-/**
- * This run's acquisition: the owner token and fence coordinate saved the moment it took the lock.
- * The finalize/ sub-action runs in a step of its own, without coordinate's state: the lock held
- * under its correlation-id input is this deployment's.
- */
-async function acquired(d) {
-    const { io, log, config } = d;
-    const owner = io.getState(State.Owner);
-    const fence = io.getState(State.Fence);
-    const acquiredAt = io.getState(State.AcquiredAt) || undefined;
-    if (owner && fence !== '' && Number.isInteger(Number(fence)))
-        return { key: { owner, fence: Number(fence), correlationId: log.correlationId }, acquiredAt };
-    if (d.registry.kind !== 'dynamodb' || (!owner && !config.correlationId))
-        return undefined;
-    const view = await guard(log, () => d.registry.view(config.environment));
-    const holder = view?.lock.holder;
-    if (!holder)
-        return undefined;
-    const run = runContext();
-    // This run's own token (an acquire whose answer was lost), or, for a finalize step of its own
-    // with no state, the lock held under this correlation ID by this very run attempt.
-    const mine = owner
-        ? holder.owner === owner
-        : holder.correlationId === config.correlationId &&
-            holder.run.runId === run.runId &&
-            (holder.run.runAttempt ?? '') === (run.runAttempt ?? '');
-    return mine
-        ? {
-            key: { owner: holder.owner, fence: holder.fence, correlationId: holder.correlationId },
-            acquiredAt: holder.acquiredAt
-        }
-        : undefined;
-}
-async function stackRows(d) {
-    const stacks = await d.reader.describeStacks(d.config.stackNames).catch(() => []);
-    return stacks.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
-}
-/** Registry trouble in finalize is reported, never fatal: the lease expires on its own. */
-async function guard(log, fn) {
-    try {
-        return await fn();
-    }
-    catch (err) {
-        log.warning(`Registry unavailable in finalize (${err.message}); the lock, if held, expires after lease-minutes.`, { title: 'Registry unavailable' });
-        return undefined;
-    }
-}
-function summary(correlationId, config, result, deployment, rows, events) {
-    const run = runContext();
-    const lines = [
-        `## Deployment Coordinator: ${config.environment}`,
-        '',
-        `| | |`,
-        `|---|---|`,
-        `| Correlation ID | \`${correlationId}\` |`,
-        `| Coordination | ${result} |`,
-        ...(deployment
-            ? [
-                `| Outcome | ${deployment.outcome} |`,
-                `| Waited | ${durations_formatDuration(deployment.waitedMs)} |`,
-                `| Deploying | ${durations_formatDuration(deployment.deployMs)}${deployment.expectedMs !== undefined ? ` (estimate ${durations_formatDuration(deployment.expectedMs)})` : ''} |`,
-                ...(deployment.thread
-                    ? [
-                        `| Slack thread | channel ${deployment.thread.split(':')[0]}, message ${deployment.thread.split(':')[1]} |`
-                    ]
-                    : [])
-            ]
-            : []),
-        ...(deployment?.lock ? [`| Lock | ${deployment.lock} |`] : []),
-        `| Registry | ${config.registryTable ?? 'none (CloudFormation only)'} |`,
-        ...(run.runUrl ? [`| Run | ${run.runUrl} |`] : []),
-        ''
-    ];
-    if (rows.length > 0) {
-        lines.push('| Stack | Status |', '|---|---|', ...rows.map((r) => `| [${r.name}](${r.url}) | ${r.status} |`), '');
-    }
-    if (events.length > 0) {
-        lines.push('<details><summary>Stack events</summary>', '', '| time | resource | status |', '|---|---|---|');
-        for (const e of events)
-            lines.push(`| ${e.timestamp.toISOString()} | ${e.logicalId} (${e.resourceType}) | ${e.status} |`);
-        lines.push('', '</details>', '');
-    }
-    return lines.join('\n');
+        log.info(result
+            ? `coordinate result: ${result}; no lock was held.`
+            : 'coordinate did not run (or did not finish): nothing was acquired, nothing to release.');
+    await reportNotDeployed(d, folder, result);
 }
 async function main() {
     const io = coreIO;
@@ -30939,20 +31257,35 @@ async function main() {
             return;
         }
         const reader = await cloudFormationReader(config.region);
-        const kind = io.getState(State.Registry);
-        const registry = await openRegistry(kind === 'cloudformation-only' ? undefined : config.registryTable, config.region, (0,history_file/* historyFile */.p2)(config.environment));
-        await finalize({
+        // The mode coordinate ended in: CloudFormation alone when it fell back from the table.
+        const fellBack = io.getState(State.Registry) === 'cloudformation-only';
+        const table = fellBack ? undefined : config.registryTable;
+        const deps = {
             config,
             log,
             io,
             reader,
-            registry,
+            registry: await openRegistry({
+                table,
+                region: config.region,
+                environment: config.environment,
+                // The history file is kept in the Actions cache only where there is no table at all.
+                log: config.registryTable ? undefined : log
+            }),
             clock: systemClock,
             sleep: sleep,
             recovery: reader,
-            notifier: await openNotifier(config.slack, log)
-        });
+            notifier: await openNotifier(config.slack, log),
+            run: runContext(),
+            deployments: githubDeploymentsOf(config, log),
+            stepCancelled: config.githubToken ? () => stepCancelled(config.githubToken) : undefined
+        };
+        await finalize(deps);
     });
+}
+function githubDeploymentsOf(config, log) {
+    const token = config.githubToken;
+    return config.githubDeployment && token ? () => githubDeployments(token, log) : undefined;
 }
 function tryReadConfig() {
     try {

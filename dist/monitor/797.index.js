@@ -54,73 +54,39 @@ class CloudFormationAdapter {
             throw err;
         }
     }
-    async eventsSince(stack, afterEventId) {
-        const fresh = [];
-        const maxPages = afterEventId ? INCREMENTAL_PAGES : 1;
+    /** A stack's events, newest first, across at most `maxPages` pages; none for a stack that does not exist. */
+    async *newestEvents(stack, maxPages) {
         let pages = 0;
         try {
             for await (const page of (0,_aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .paginateDescribeStackEvents */ .A_l)({ client: this.client }, { StackName: stack })) {
-                for (const e of page.StackEvents ?? []) {
-                    if (e.EventId === afterEventId)
-                        return fresh.reverse();
-                    fresh.push(toEvent(e));
-                }
+                for (const e of page.StackEvents ?? [])
+                    yield toEvent(e);
                 if (++pages >= maxPages)
-                    break;
+                    return;
             }
         }
         catch (err) {
-            if (isMissingStack(err))
-                return [];
-            throw err;
+            if (!isMissingStack(err))
+                throw err;
+        }
+    }
+    async eventsSince(stack, afterEventId) {
+        const fresh = [];
+        for await (const e of this.newestEvents(stack, afterEventId ? INCREMENTAL_PAGES : 1)) {
+            if (e.id === afterEventId)
+                break;
+            fresh.push(e);
         }
         return fresh.reverse();
     }
     async currentOperation(stack) {
         const seen = [];
-        let pages = 0;
-        try {
-            for await (const page of (0,_aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .paginateDescribeStackEvents */ .A_l)({ client: this.client }, { StackName: stack })) {
-                for (const e of page.StackEvents ?? []) {
-                    const event = toEvent(e);
-                    seen.push(event);
-                    if ((0,_domain_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .isStackEvent */ .lQ)(event) && _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .OPERATION_START_STATUSES */ .s5.has(event.status)) {
-                        return { start: event, events: seen.reverse() };
-                    }
-                }
-                if (++pages >= OPERATION_SEARCH_PAGES)
-                    break;
-            }
-        }
-        catch (err) {
-            if (isMissingStack(err))
-                return { events: [] };
-            throw err;
+        for await (const event of this.newestEvents(stack, OPERATION_SEARCH_PAGES)) {
+            seen.push(event);
+            if ((0,_domain_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .isStackEvent */ .lQ)(event) && _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .OPERATION_START_STATUSES */ .s5.has(event.status))
+                return { start: event, events: seen.reverse() };
         }
         return { events: seen.reverse() };
-    }
-    async listResources(stack) {
-        const resources = [];
-        try {
-            for await (const page of (0,_aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .paginateListStackResources */ .Rus)({ client: this.client }, { StackName: stack })) {
-                for (const r of page.StackResourceSummaries ?? []) {
-                    resources.push({
-                        logicalId: r.LogicalResourceId ?? '',
-                        physicalId: r.PhysicalResourceId,
-                        type: r.ResourceType ?? '',
-                        status: r.ResourceStatus ?? '',
-                        reason: r.ResourceStatusReason,
-                        lastUpdatedAt: r.LastUpdatedTimestamp
-                    });
-                }
-            }
-        }
-        catch (err) {
-            if (isMissingStack(err))
-                return [];
-            throw err;
-        }
-        return resources;
     }
     async rollbackStack(stack) {
         await this.client.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .RollbackStackCommand */ .WIs({ StackName: stack }));

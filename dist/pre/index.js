@@ -28383,6 +28383,8 @@ const State = {
     PreRan: 'pre-ran',
     Result: 'result',
     AcquiredAt: 'acquired-at',
+    /** When coordinate's own repairs ended (CloudFormation's time): this deployment's events come after. */
+    DeployFrom: 'deploy-from',
     QueuedAt: 'queued-at',
     Registry: 'registry',
     Fence: 'fence',
@@ -28419,10 +28421,10 @@ const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _stages_pre_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4904);
-/* harmony import */ var _stages_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1942);
+/* harmony import */ var _runtime_stage_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3751);
 
 
-await (0,_stages_pre_js__WEBPACK_IMPORTED_MODULE_0__/* .preStage */ .I)(_stages_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .coreIO */ .IK);
+await (0,_stages_pre_js__WEBPACK_IMPORTED_MODULE_0__/* .preStage */ .I)(_runtime_stage_js__WEBPACK_IMPORTED_MODULE_1__/* .coreIO */ .IK);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -28448,104 +28450,15 @@ function createLogger(correlationId, sink = coreSink) {
         correlationId,
         info: (m) => sink.info(tag(m)),
         debug: (m) => sink.debug(tag(m)),
-        notice: (m, p) => sink.notice(tag(m), p),
         warning: (m, p) => sink.warning(tag(m), p),
-        error: (m, p) => sink.error(tag(m), p),
-        async group(title, fn) {
-            sink.startGroup(tag(title));
-            try {
-                return await fn();
-            }
-            finally {
-                sink.endGroup();
-            }
-        }
+        error: (m, p) => sink.error(tag(m), p)
     };
 }
 
 
 /***/ }),
 
-/***/ 4904:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  I: () => (/* binding */ preStage)
-});
-
-// EXTERNAL MODULE: ./src/config/state.ts
-var state = __nccwpck_require__(3395);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/registry/history-file.ts
-
-
-
-/** How many deployments the history file keeps (newest first). */
-const KEEP = 50;
-/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
-function historyFile(environment, env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
-}
-function readHistoryFile(file) {
-    if (!existsSync(file))
-        return [];
-    try {
-        const entries = JSON.parse(readFileSync(file, 'utf8'));
-        return Array.isArray(entries) ? entries : [];
-    }
-    catch {
-        return [];
-    }
-}
-function appendHistoryFile(file, entry) {
-    const entries = [
-        entry,
-        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
-    ]
-        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
-        .slice(0, KEEP);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(entries, null, 2));
-}
-
-// EXTERNAL MODULE: ./src/report/logger.ts
-var logger = __nccwpck_require__(7116);
-// EXTERNAL MODULE: ./src/stages/runtime.ts + 5 modules
-var runtime = __nccwpck_require__(1942);
-;// CONCATENATED MODULE: ./src/stages/pre.ts
-
-
-
-
-/**
- * pre: validate every input before anything is touched, and fix the correlation
- * ID for the whole job.
- */
-async function preStage(io) {
-    const log = (0,logger/* createLogger */.h)((0,runtime/* stageCorrelationId */.IQ)(io));
-    const config = (0,runtime/* loadConfig */.Z9)(log, io);
-    if (!config)
-        return;
-    io.saveState(state/* State */.Uw.CorrelationId, log.correlationId);
-    io.saveState(state/* State */.Uw.PreRan, 'true');
-    if (!config.registryTable) {
-        const { restoreHistory } = await __nccwpck_require__.e(/* import() */ 4).then(__nccwpck_require__.bind(__nccwpck_require__, 4));
-        await restoreHistory(historyFile(config.environment), config.environment, log);
-    }
-    log.info(`Deployment Coordinator: environment ${config.environment}, stacks ${config.stackNames.join(', ')}, region ${config.region}, registry ${config.registryTable ?? 'none (CloudFormation only)'}.`);
-}
-
-
-/***/ }),
-
-/***/ 1942:
+/***/ 3751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28662,7 +28575,133 @@ const INPUT_DEFAULTS = {
 /** Inputs whose values are secrets: masked before anything else happens. */
 const SECRET_INPUTS = ['slack-token', 'github-token'];
 
+;// CONCATENATED MODULE: ./src/config/fields.ts
+
+
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+/** Splits a comma or newline separated list; empty items are dropped. */
+const splitList = (value) => value
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+const show = (value) => JSON.stringify(value);
+/**
+ * Reads inputs one at a time and collects every problem, each naming the input, the value and
+ * what is accepted. A field that fails still answers (a placeholder), so parsing goes on and
+ * every problem is reported at once.
+ */
+class Fields {
+    read;
+    problems = [];
+    constructor(read) {
+        this.read = read;
+    }
+    /** The input as typed (trimmed), or its default when empty. */
+    raw(name) {
+        const v = this.read(name).trim();
+        return v === '' ? INPUT_DEFAULTS[name] : v;
+    }
+    /** The input as typed (trimmed), without its default. */
+    given(name) {
+        return this.read(name).trim();
+    }
+    fail(name, value, accepted) {
+        this.problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
+        return undefined;
+    }
+    /** A problem that is not about one value. */
+    problem(text) {
+        this.problems.push(text);
+    }
+    number(name, unit, min, max, allowZero) {
+        const value = this.raw(name);
+        const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
+        if (!DECIMAL.test(value))
+            return this.fail(name, value, `expected ${range}`);
+        const n = Number(value);
+        if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
+            return this.fail(name, value, `expected ${range}`);
+        return n;
+    }
+    /** A duration in minutes, as milliseconds. */
+    minutes(name, max, allowZero = false) {
+        return minutes(this.number(name, 'minutes', 0, max, allowZero) ?? 0);
+    }
+    /** A duration in seconds, as milliseconds. */
+    seconds(name, max) {
+        return seconds(this.number(name, 'seconds', 0, max, false) ?? 0);
+    }
+    boolean(name) {
+        const value = this.raw(name);
+        if (BOOLEAN_TRUE.includes(value))
+            return true;
+        if (BOOLEAN_FALSE.includes(value))
+            return false;
+        this.fail(name, value, 'expected true or false');
+        return false;
+    }
+    oneOf(name, allowed) {
+        const value = this.raw(name);
+        if (allowed.includes(value))
+            return value;
+        this.fail(name, value, `expected one of ${allowed.join(', ')}`);
+        return allowed[0];
+    }
+    /** The input when it matches `pattern` (a problem otherwise); undefined when empty. */
+    optional(name, pattern, accepted) {
+        const value = this.raw(name) || undefined;
+        if (value && !pattern.test(value))
+            this.fail(name, value, accepted);
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/slack.ts
+
+const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
+const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
+/** The Slack inputs: all or nothing (no token means no Slack); the token is never echoed. */
+function parseSlack(fields) {
+    const token = fields.raw(Inputs.SlackToken);
+    const channel = fields.raw(Inputs.SlackChannel);
+    const interactChannel = fields.raw(Inputs.SlackInteractChannel) || channel;
+    const apiUrl = fields.raw(Inputs.SlackApiUrl);
+    for (const [name, value] of [
+        [Inputs.SlackChannel, channel],
+        [Inputs.SlackInteractChannel, fields.raw(Inputs.SlackInteractChannel)]
+    ]) {
+        if (value && !SLACK_CHANNEL.test(value))
+            fields.fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
+    }
+    let url;
+    try {
+        url = new URL(apiUrl);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol)) {
+        fields.fail(Inputs.SlackApiUrl, apiUrl, 'expected an http(s) URL such as https://slack.com/api/');
+    }
+    if (!token) {
+        if (channel)
+            fields.problem(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
+        return undefined;
+    }
+    // The value is a secret: name the input, never echo the token.
+    if (!SLACK_TOKEN.test(token)) {
+        fields.problem(`'slack-token' does not look like a Slack token (the value is hidden): expected a bot token starting with xoxb-.`);
+    }
+    if (!channel)
+        fields.problem(`'slack-channel' is required when 'slack-token' is set: a channel name such as #deploys or an ID.`);
+    return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
+}
+
 ;// CONCATENATED MODULE: ./src/config/config.ts
+
+
 
 
 
@@ -28682,133 +28721,75 @@ const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
 const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
-const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
 const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
-const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
-const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
-const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
-const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
-/** Splits a comma or newline separated list; empty items are dropped. */
-const splitList = (value) => value
-    .split(/[,\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-const show = (value) => JSON.stringify(value);
 /**
  * Parses every input at once and reports every problem at once, each naming the
  * input, the value and what is accepted. Touches nothing outside its arguments.
  */
 function parseConfig(read, env) {
-    const problems = [];
-    const raw = (name) => {
-        const v = read(name).trim();
-        return v === '' ? INPUT_DEFAULTS[name] : v;
-    };
-    const fail = (name, value, accepted) => {
-        problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
-        return undefined;
-    };
-    const number = (name, unit, min, max, allowZero) => {
-        const value = raw(name);
-        const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
-        if (!DECIMAL.test(value))
-            return fail(name, value, `expected ${range}`);
-        const n = Number(value);
-        if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
-            return fail(name, value, `expected ${range}`);
-        return n;
-    };
-    const mins = (name, max, allowZero = false) => minutes(number(name, 'minutes', 0, max, allowZero) ?? 0);
-    const secs = (name, max) => seconds(number(name, 'seconds', 0, max, false) ?? 0);
-    const boolean = (name) => {
-        const value = raw(name);
-        if (BOOLEAN_TRUE.includes(value))
-            return true;
-        if (BOOLEAN_FALSE.includes(value))
-            return false;
-        fail(name, value, 'expected true or false');
-        return false;
-    };
-    const oneOf = (name, allowed) => {
-        const value = raw(name);
-        if (allowed.includes(value))
-            return value;
-        fail(name, value, `expected one of ${allowed.join(', ')}`);
-        return allowed[0];
-    };
+    const f = new Fields(read);
     // stack-name
-    const stackValue = read(Inputs.StackName);
-    const stackNames = splitList(stackValue);
+    const stackNames = splitList(f.given(Inputs.StackName));
     if (stackNames.length === 0) {
-        problems.push(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
+        f.problem(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
     }
     for (const name of stackNames) {
         if (!STACK_NAME.test(name)) {
-            fail(Inputs.StackName, name, 'a stack name starts with a letter and has only letters, digits and hyphens, at most 128 characters');
+            f.fail(Inputs.StackName, name, 'a stack name starts with a letter and has only letters, digits and hyphens, at most 128 characters');
         }
     }
     const duplicates = stackNames.filter((n, i) => stackNames.indexOf(n) !== i);
     if (duplicates.length > 0)
-        fail(Inputs.StackName, stackValue.trim(), `lists ${duplicates.join(', ')} more than once`);
-    const environment = raw(Inputs.Environment) || stackNames[0] || '';
-    if (raw(Inputs.Environment) && !ENVIRONMENT.test(environment)) {
-        fail(Inputs.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
+        f.fail(Inputs.StackName, f.given(Inputs.StackName), `lists ${duplicates.join(', ')} more than once`);
+    const environment = f.raw(Inputs.Environment) || stackNames[0] || '';
+    if (f.raw(Inputs.Environment) && !ENVIRONMENT.test(environment)) {
+        f.fail(Inputs.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
     }
-    const regionInput = raw(Inputs.Region);
-    const region = regionInput || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
+    const region = f.raw(Inputs.Region) || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
     if (!region) {
-        problems.push(`'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`);
+        f.problem(`'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`);
     }
     else if (!REGION.test(region)) {
-        fail(Inputs.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
+        f.fail(Inputs.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
     }
-    const registryTable = raw(Inputs.RegistryTable) || undefined;
-    if (registryTable && !TABLE.test(registryTable)) {
-        fail(Inputs.RegistryTable, registryTable, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
-    }
-    const waitTimeoutMs = mins(Inputs.WaitTimeoutMinutes, 4320, true);
-    const pollIntervalMs = secs(Inputs.PollIntervalSeconds, 3600);
-    const leaseMs = mins(Inputs.LeaseMinutes, 1440);
-    const skipSuperseded = boolean(Inputs.SkipSuperseded);
-    const onActiveFailure = oneOf(Inputs.OnActiveFailure, [
+    const registryTable = f.optional(Inputs.RegistryTable, TABLE, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
+    const waitTimeoutMs = f.minutes(Inputs.WaitTimeoutMinutes, 4320, true);
+    const pollIntervalMs = f.seconds(Inputs.PollIntervalSeconds, 3600);
+    const leaseMs = f.minutes(Inputs.LeaseMinutes, 1440);
+    const skipSuperseded = f.boolean(Inputs.SkipSuperseded);
+    const onActiveFailure = f.oneOf(Inputs.OnActiveFailure, [
         'proceed',
         'abort',
         'ask'
     ]);
-    const warnings = oneOf(Inputs.Warnings, ['proceed', 'fail', 'ask']);
-    const askTimeoutMs = mins(Inputs.AskTimeoutMinutes, 1440);
-    const autoRollback = boolean(Inputs.AutoRollback);
-    const cleanup = oneOf(Inputs.Cleanup, ['none', 'failed-create']);
-    const monitor = boolean(Inputs.Monitor);
-    const monitorIntervalMs = secs(Inputs.MonitorIntervalSeconds, 3600);
-    const stallTimeoutMs = mins(Inputs.StallTimeoutMinutes, 1440);
-    const expectedDurationMs = raw(Inputs.ExpectedDurationMinutes)
-        ? mins(Inputs.ExpectedDurationMinutes, 4320)
+    const warnings = f.oneOf(Inputs.Warnings, ['proceed', 'fail', 'ask']);
+    const askTimeoutMs = f.minutes(Inputs.AskTimeoutMinutes, 1440);
+    const autoRollback = f.boolean(Inputs.AutoRollback);
+    const cleanup = f.oneOf(Inputs.Cleanup, ['none', 'failed-create']);
+    const monitor = f.boolean(Inputs.Monitor);
+    const monitorIntervalMs = f.seconds(Inputs.MonitorIntervalSeconds, 3600);
+    const stallTimeoutMs = f.minutes(Inputs.StallTimeoutMinutes, 1440);
+    const expectedDurationMs = f.raw(Inputs.ExpectedDurationMinutes)
+        ? f.minutes(Inputs.ExpectedDurationMinutes, 4320)
         : undefined;
-    const progressIntervalMs = mins(Inputs.ProgressIntervalMinutes, 1440);
-    const criticalResourceTypes = splitList(raw(Inputs.CriticalResourceTypes));
+    const progressIntervalMs = f.minutes(Inputs.ProgressIntervalMinutes, 1440);
+    const criticalResourceTypes = splitList(f.raw(Inputs.CriticalResourceTypes));
     for (const t of criticalResourceTypes) {
         if (!RESOURCE_TYPE.test(t))
-            fail(Inputs.CriticalResourceTypes, t, 'expected resource types such as AWS::RDS::DBInstance, comma or newline separated');
+            f.fail(Inputs.CriticalResourceTypes, t, 'expected resource types such as AWS::RDS::DBInstance, comma or newline separated');
     }
-    const urlOutput = raw(Inputs.UrlOutput) || undefined;
-    if (urlOutput && !OUTPUT_KEY.test(urlOutput)) {
-        fail(Inputs.UrlOutput, urlOutput, 'expected a stack Output key (letters and digits)');
-    }
-    const slack = parseSlack(raw, fail, problems);
+    const urlOutput = f.optional(Inputs.UrlOutput, OUTPUT_KEY, 'expected a stack Output key (letters and digits)');
+    const slack = parseSlack(f);
     if (!slack && (warnings === 'ask' || onActiveFailure === 'ask')) {
         const which = warnings === 'ask' ? 'warnings' : 'on-active-failure';
-        problems.push(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
+        f.problem(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
     }
-    const githubToken = read(Inputs.GithubToken).trim() || undefined;
-    const githubDeployment = boolean(Inputs.GithubDeployment);
-    const correlationId = raw(Inputs.CorrelationId) || undefined;
-    if (correlationId && !isValidCorrelationId(correlationId)) {
-        fail(Inputs.CorrelationId, correlationId, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
-    }
-    if (problems.length > 0)
-        throw new ConfigError(problems);
+    const githubToken = f.given(Inputs.GithubToken) || undefined;
+    const githubDeployment = f.boolean(Inputs.GithubDeployment);
+    const correlationId = f.optional(Inputs.CorrelationId, CORRELATION_ID_PATTERN, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
+    if (f.problems.length > 0)
+        throw new ConfigError(f.problems);
     return {
         stackNames,
         environment,
@@ -28835,41 +28816,6 @@ function parseConfig(read, env) {
         githubDeployment,
         correlationId
     };
-}
-function parseSlack(raw, fail, problems) {
-    const token = raw(Inputs.SlackToken);
-    const channel = raw(Inputs.SlackChannel);
-    const interactChannel = raw(Inputs.SlackInteractChannel) || channel;
-    const apiUrl = raw(Inputs.SlackApiUrl);
-    for (const [name, value] of [
-        [Inputs.SlackChannel, channel],
-        [Inputs.SlackInteractChannel, raw(Inputs.SlackInteractChannel)]
-    ]) {
-        if (value && !SLACK_CHANNEL.test(value))
-            fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
-    }
-    let url;
-    try {
-        url = new URL(apiUrl);
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url || !['http:', 'https:'].includes(url.protocol)) {
-        fail(Inputs.SlackApiUrl, apiUrl, 'expected an http(s) URL such as https://slack.com/api/');
-    }
-    if (!token) {
-        if (channel)
-            problems.push(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
-        return undefined;
-    }
-    // The value is a secret: name the input, never echo the token.
-    if (!SLACK_TOKEN.test(token)) {
-        problems.push(`'slack-token' does not look like a Slack token (the value is hidden): expected a bot token starting with xoxb-.`);
-    }
-    if (!channel)
-        problems.push(`'slack-channel' is required when 'slack-token' is set: a channel name such as #deploys or an ID.`);
-    return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
 }
 
 ;// CONCATENATED MODULE: ./src/config/read.ts
@@ -28898,7 +28844,7 @@ const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
 var logger = __nccwpck_require__(7116);
 // EXTERNAL MODULE: ./src/config/state.ts
 var state = __nccwpck_require__(3395);
-;// CONCATENATED MODULE: ./src/stages/runtime.ts
+;// CONCATENATED MODULE: ./src/runtime/stage.ts
 
 
 
@@ -28990,6 +28936,103 @@ async function actionStage(body) {
         if (config)
             await body({ io, log, config, correlationId });
     });
+}
+
+
+/***/ }),
+
+/***/ 4904:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  I: () => (/* binding */ preStage)
+});
+
+// EXTERNAL MODULE: ./src/config/state.ts
+var state = __nccwpck_require__(3395);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/registry/history-file.ts
+
+
+
+/** How many deployments the history file keeps (newest first). */
+const KEEP = 50;
+/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
+function historyFile(environment, env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+}
+function readHistoryFile(file) {
+    if (!existsSync(file))
+        return [];
+    try {
+        const entries = JSON.parse(readFileSync(file, 'utf8'));
+        return Array.isArray(entries) ? entries : [];
+    }
+    catch {
+        return [];
+    }
+}
+function appendHistoryFile(file, entry) {
+    const entries = [
+        entry,
+        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
+    ]
+        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
+        .slice(0, KEEP);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(entries, null, 2));
+}
+/** The history in a file; `persist` keeps it for later runs (the Actions cache). */
+class HistoryFile {
+    file;
+    persist;
+    constructor(file, persist = async () => undefined) {
+        this.file = file;
+        this.persist = persist;
+    }
+    async add(entry) {
+        appendHistoryFile(this.file, entry);
+    }
+    async recent(_environment, limit) {
+        return readHistoryFile(this.file).slice(0, limit);
+    }
+    save() {
+        return this.persist();
+    }
+}
+
+// EXTERNAL MODULE: ./src/report/logger.ts
+var logger = __nccwpck_require__(7116);
+// EXTERNAL MODULE: ./src/runtime/stage.ts + 7 modules
+var stage = __nccwpck_require__(3751);
+;// CONCATENATED MODULE: ./src/stages/pre.ts
+
+
+
+
+/**
+ * pre: validate every input before anything is touched, and fix the correlation
+ * ID for the whole job.
+ */
+async function preStage(io) {
+    const log = (0,logger/* createLogger */.h)((0,stage/* stageCorrelationId */.IQ)(io));
+    const config = (0,stage/* loadConfig */.Z9)(log, io);
+    if (!config)
+        return;
+    io.saveState(state/* State */.Uw.CorrelationId, log.correlationId);
+    io.saveState(state/* State */.Uw.PreRan, 'true');
+    if (!config.registryTable) {
+        const { restoreHistory } = await __nccwpck_require__.e(/* import() */ 4).then(__nccwpck_require__.bind(__nccwpck_require__, 4));
+        await restoreHistory(historyFile(config.environment), config.environment, log);
+    }
+    log.info(`Deployment Coordinator: environment ${config.environment}, stacks ${config.stackNames.join(', ')}, region ${config.region}, registry ${config.registryTable ?? 'none (CloudFormation only)'}.`);
 }
 
 

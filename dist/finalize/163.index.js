@@ -1,20 +1,26 @@
-export const id = 351;
-export const ids = [351];
+export const id = 163;
+export const ids = [163];
 export const modules = {
 
-/***/ 7351:
+/***/ 8163:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DynamoRegistry: () => (/* binding */ DynamoRegistry),
-/* harmony export */   createDynamoClient: () => (/* binding */ createDynamoClient)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aws_sdk_client_dynamodb__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4305);
-/* harmony import */ var _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8907);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(234);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createDynamoClient: () => (/* reexport */ createDynamoClient),
+  dynamoRegistry: () => (/* binding */ dynamoRegistry)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-dynamodb/dist-cjs/index.js
+var dist_cjs = __webpack_require__(8907);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-dynamodb/dist-cjs/index.js
+var client_dynamodb_dist_cjs = __webpack_require__(4305);
+// EXTERNAL MODULE: ./src/ports/registry.ts
+var registry = __webpack_require__(9113);
+;// CONCATENATED MODULE: ./src/registry/dynamodb-table.ts
 
 
 
@@ -31,13 +37,16 @@ const LOCK = 'LOCK';
 const QUEUE = 'QUEUE';
 const HIST = 'HIST#';
 const envKey = (env) => `ENV#${env}`;
-const ticketKey = (seq) => String(seq).padStart(12, '0');
+const recordKey = (correlationId) => ({
+    pk: `DEPLOY#${correlationId}`,
+    sk: 'RECORD'
+});
 const DAY_S = 86_400;
 function createDynamoClient(region) {
     // Throttling, 5xx and timeouts are retried by the SDK (standard mode: exponential backoff with
     // jitter, a longer base for throttling), then by the caller's own loop. Short timeouts: a hung
     // call must never stall a wait, a heartbeat or a release.
-    return new _aws_sdk_client_dynamodb__WEBPACK_IMPORTED_MODULE_3__.DynamoDBClient({
+    return new client_dynamodb_dist_cjs.DynamoDBClient({
         region,
         maxAttempts: 4,
         retryMode: 'standard',
@@ -45,15 +54,15 @@ function createDynamoClient(region) {
     });
 }
 const isConditionFailure = (err) => err?.name === 'ConditionalCheckFailedException';
-class DynamoRegistry {
-    table;
+/** The registry table: its document client, and calls whose failures say what kind of trouble they are. */
+class DynamoTable {
+    name;
     now;
-    kind = 'dynamodb';
     doc;
-    constructor(client, table, now = Date.now) {
-        this.table = table;
+    constructor(client, name, now = Date.now) {
+        this.name = name;
         this.now = now;
-        this.doc = _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .DynamoDBDocumentClient */ .TG.from(client, {
+        this.doc = dist_cjs/* DynamoDBDocumentClient */.TG.from(client, {
             marshallOptions: { removeUndefinedValues: true }
         });
     }
@@ -64,7 +73,7 @@ class DynamoRegistry {
         catch (err) {
             if (isConditionFailure(err))
                 throw err;
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryUnavailableError */ .i$(operation, err);
+            throw new registry/* RegistryUnavailableError */.i$(operation, err);
         }
     }
     /** A conditional write: true when it applied, false when its condition did not hold. */
@@ -85,11 +94,62 @@ class DynamoRegistry {
     expires(days) {
         return Math.floor(this.now() / 1000) + days * DAY_S;
     }
+}
+/** An attribute as text: the table holds strings there; anything else is shown as JSON. */
+const dynamodb_table_text = (v) => typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v);
+function toTicket(item) {
+    return {
+        seq: Number(item['seq']),
+        correlationId: dynamodb_table_text(item['correlationId']),
+        owner: dynamodb_table_text(item['owner']),
+        heartbeat: dynamodb_table_text(item['heartbeat']),
+        enqueuedAt: dynamodb_table_text(item['enqueuedAt']),
+        leaseMs: Number(item['leaseMs']),
+        run: item['run'] ?? {}
+    };
+}
+function toLock(environment, item) {
+    if (!item)
+        return { environment, fence: 0 };
+    const holder = item['holder']
+        ? {
+            correlationId: dynamodb_table_text(item['holder']),
+            owner: dynamodb_table_text(item['owner']),
+            fence: Number(item['fence']),
+            heartbeat: dynamodb_table_text(item['heartbeat']),
+            acquiredAt: dynamodb_table_text(item['acquiredAt']),
+            leaseMs: Number(item['leaseMs']),
+            run: item['run'] ?? {},
+            stacks: (item['stacks'] ?? [])
+        }
+        : undefined;
+    return {
+        environment,
+        fence: Number(item['fence'] ?? 0),
+        holder,
+        lastHolder: item['lastHolder'],
+        lastOutcome: item['lastOutcome'],
+        releasedAt: item['releasedAt']
+    };
+}
+
+;// CONCATENATED MODULE: ./src/registry/dynamodb-lock.ts
+
+
+
+const ticketKey = (seq) => String(seq).padStart(12, '0');
+/** The lock and the queue, in the registry table. */
+class DynamoLockQueue {
+    t;
+    kind = 'dynamodb';
+    constructor(t) {
+        this.t = t;
+    }
     async enqueue(me) {
         // Optimistic: read the counter, then write counter and ticket together on condition it has not moved.
         for (;;) {
-            const current = await this.call('enqueue', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .GetCommand */ .s$({
-                TableName: this.table,
+            const current = await this.t.call('enqueue', () => this.t.doc.send(new dist_cjs/* GetCommand */.s$({
+                TableName: this.t.name,
                 Key: { pk: envKey(me.environment), sk: QUEUE },
                 ConsistentRead: true,
                 ProjectionExpression: 'seq'
@@ -99,14 +159,14 @@ class DynamoRegistry {
                 seq: seen + 1,
                 correlationId: me.correlationId,
                 owner: me.owner,
-                heartbeat: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
-                enqueuedAt: this.iso(),
+                heartbeat: (0,external_node_crypto_.randomUUID)(),
+                enqueuedAt: this.t.iso(),
                 leaseMs: me.leaseMs,
                 run: me.run
             };
             // One write: the number and its ticket appear together, or not at all.
-            const written = await this.conditional('enqueue', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
-                TableName: this.table,
+            const written = await this.t.conditional('enqueue', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
+                TableName: this.t.name,
                 Key: { pk: envKey(me.environment), sk: QUEUE },
                 ...(seen === 0
                     ? {
@@ -133,9 +193,9 @@ class DynamoRegistry {
         }
     }
     async heartbeatTicket(environment, ticket) {
-        const next = { ...ticket, heartbeat: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)() };
-        const ok = await this.conditional('ticket heartbeat', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
-            TableName: this.table,
+        const next = { ...ticket, heartbeat: (0,external_node_crypto_.randomUUID)() };
+        const ok = await this.t.conditional('ticket heartbeat', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
+            TableName: this.t.name,
             Key: { pk: envKey(environment), sk: QUEUE },
             UpdateExpression: 'SET tickets.#k.heartbeat = :hb',
             ConditionExpression: 'tickets.#k.#owner = :owner',
@@ -145,8 +205,8 @@ class DynamoRegistry {
         return ok ? next : undefined;
     }
     async removeTicket(environment, seq) {
-        await this.call('ticket removal', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
-            TableName: this.table,
+        await this.t.call('ticket removal', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
+            TableName: this.t.name,
             Key: { pk: envKey(environment), sk: QUEUE },
             UpdateExpression: 'REMOVE tickets.#k',
             ConditionExpression: 'attribute_exists(seq)',
@@ -154,8 +214,8 @@ class DynamoRegistry {
         })));
     }
     async removeDeadTicket(environment, ticket) {
-        return this.conditional('dead ticket removal', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
-            TableName: this.table,
+        return this.t.conditional('dead ticket removal', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
+            TableName: this.t.name,
             Key: { pk: envKey(environment), sk: QUEUE },
             UpdateExpression: 'REMOVE tickets.#k',
             ConditionExpression: 'tickets.#k.heartbeat = :hb',
@@ -166,9 +226,9 @@ class DynamoRegistry {
     async view(environment) {
         // One strongly consistent query reads the lock and the queue (sort keys LOCK < QUEUE).
         const items = [];
-        await this.call('read', async () => {
-            const pages = (0,_aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .paginateQuery */ .y0)({ client: this.doc }, {
-                TableName: this.table,
+        await this.t.call('read', async () => {
+            const pages = (0,dist_cjs/* paginateQuery */.y0)({ client: this.t.doc }, {
+                TableName: this.t.name,
                 ConsistentRead: true,
                 KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
                 ExpressionAttributeValues: { ':pk': envKey(environment), ':from': LOCK, ':to': QUEUE }
@@ -184,8 +244,8 @@ class DynamoRegistry {
         return { lock: toLock(environment, lockItem), tickets };
     }
     async acquire(me, observed) {
-        const heartbeat = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
-        const acquiredAt = this.iso();
+        const heartbeat = (0,external_node_crypto_.randomUUID)();
+        const acquiredAt = this.t.iso();
         const values = {
             ':id': me.correlationId,
             ':owner': me.owner,
@@ -205,8 +265,8 @@ class DynamoRegistry {
             values[':seenHb'] = observed.holder.heartbeat;
         }
         try {
-            const out = await this.call('acquire', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
-                TableName: this.table,
+            const out = await this.t.call('acquire', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
+                TableName: this.t.name,
                 Key: { pk: envKey(me.environment), sk: LOCK },
                 UpdateExpression: 'SET fence = if_not_exists(fence, :zero) + :one, holder = :id, #owner = :owner, heartbeat = :hb, acquiredAt = :at, heartbeatAt = :at, leaseMs = :lease, run = :run, stacks = :stacks',
                 ConditionExpression: condition,
@@ -223,15 +283,15 @@ class DynamoRegistry {
         }
     }
     async heartbeatLock(environment, key, signal) {
-        return this.conditional('lock heartbeat', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
-            TableName: this.table,
+        return this.t.conditional('lock heartbeat', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
+            TableName: this.t.name,
             Key: { pk: envKey(environment), sk: LOCK },
             UpdateExpression: 'SET heartbeat = :hb, heartbeatAt = :at',
             ConditionExpression: '#owner = :owner AND fence = :fence',
             ExpressionAttributeNames: { '#owner': 'owner' },
             ExpressionAttributeValues: {
-                ':hb': (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
-                ':at': this.iso(),
+                ':hb': (0,external_node_crypto_.randomUUID)(),
+                ':at': this.t.iso(),
                 ':owner': key.owner,
                 ':fence': key.fence
             }
@@ -241,8 +301,8 @@ class DynamoRegistry {
         // The holder names itself by owner token; an operator (the CLI) by correlation ID. The fence
         // alone already names one acquisition: the other half guards against a typo.
         const byOwner = 'owner' in key;
-        return this.conditional('release', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
-            TableName: this.table,
+        return this.t.conditional('release', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
+            TableName: this.t.name,
             Key: { pk: envKey(environment), sk: LOCK },
             UpdateExpression: 'REMOVE holder, #owner, heartbeat, heartbeatAt, acquiredAt, leaseMs, run, stacks SET lastHolder = :id, lastOutcome = :outcome, releasedAt = :at',
             ConditionExpression: byOwner
@@ -254,7 +314,7 @@ class DynamoRegistry {
                 ':id': key.correlationId,
                 ':fence': key.fence,
                 ':outcome': outcome,
-                ':at': this.iso()
+                ':at': this.t.iso()
             }
         })));
     }
@@ -262,8 +322,8 @@ class DynamoRegistry {
         const { lock } = await this.view(environment);
         if (!lock.holder)
             return undefined;
-        const done = await this.conditional('force unlock', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
-            TableName: this.table,
+        const done = await this.t.conditional('force unlock', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
+            TableName: this.t.name,
             Key: { pk: envKey(environment), sk: LOCK },
             UpdateExpression: 'REMOVE holder, #owner, heartbeat, heartbeatAt, acquiredAt, leaseMs, run, stacks SET lastHolder = :id, lastOutcome = :outcome, releasedAt = :at, lastForcedUnlock = :note',
             ConditionExpression: 'holder = :id AND fence = :fence',
@@ -272,16 +332,28 @@ class DynamoRegistry {
                 ':id': lock.holder.correlationId,
                 ':fence': lock.fence,
                 ':outcome': 'force-unlocked',
-                ':at': this.iso(),
-                ':note': { by, reason, at: this.iso() }
+                ':at': this.t.iso(),
+                ':note': { by, reason, at: this.t.iso() }
             }
         })));
         return done ? lock.holder : undefined;
     }
+}
+
+;// CONCATENATED MODULE: ./src/registry/dynamodb-records.ts
+
+
+
+/** Deployment records, in the registry table (they expire after RECORD_TTL_DAYS). */
+class DynamoRecords {
+    t;
+    constructor(t) {
+        this.t = t;
+    }
     async putRecord(record, first) {
-        await this.call('record', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
-            TableName: this.table,
-            Key: { pk: `DEPLOY#${record.correlationId}`, sk: 'RECORD' },
+        await this.t.call('record', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
+            TableName: this.t.name,
+            Key: recordKey(record.correlationId),
             UpdateExpression: 'SET correlationId = :id, environment = :env, stacks = :stacks, run = :run, transitions = list_append(if_not_exists(transitions, :empty), :t), expiresAt = :exp',
             ExpressionAttributeValues: {
                 ':id': record.correlationId,
@@ -290,7 +362,7 @@ class DynamoRegistry {
                 ':run': record.run,
                 ':empty': [],
                 ':t': [first],
-                ':exp': this.expires(_types_js__WEBPACK_IMPORTED_MODULE_2__/* .RECORD_TTL_DAYS */ .Br)
+                ':exp': this.t.expires(registry/* RECORD_TTL_DAYS */.Br)
             }
         })));
     }
@@ -305,24 +377,31 @@ class DynamoRegistry {
             sets.push('outcome = :outcome');
             values[':outcome'] = patch.outcome;
         }
-        await this.call('record', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
-            TableName: this.table,
-            Key: { pk: `DEPLOY#${correlationId}`, sk: 'RECORD' },
+        await this.t.call('record', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
+            TableName: this.t.name,
+            Key: recordKey(correlationId),
             UpdateExpression: `SET ${sets.join(', ')}`,
             ExpressionAttributeValues: values
         })));
     }
     async getRecord(correlationId) {
-        const out = await this.call('record read', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .GetCommand */ .s$({
-            TableName: this.table,
-            Key: { pk: `DEPLOY#${correlationId}`, sk: 'RECORD' },
+        const out = await this.t.call('record read', () => this.t.doc.send(new dist_cjs/* GetCommand */.s$({
+            TableName: this.t.name,
+            Key: recordKey(correlationId),
             ConsistentRead: true
         })));
         return out.Item;
     }
-    async addHistory(entry) {
-        await this.call('history', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .UpdateCommand */ .fR({
-            TableName: this.table,
+}
+/** Finished deployments, in the registry table (they expire after HISTORY_TTL_DAYS). */
+class DynamoHistory {
+    t;
+    constructor(t) {
+        this.t = t;
+    }
+    async add(entry) {
+        await this.t.call('history', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
+            TableName: this.t.name,
             Key: {
                 pk: envKey(entry.environment),
                 sk: `${HIST}${entry.endedAt}#${entry.correlationId}`
@@ -337,13 +416,13 @@ class DynamoRegistry {
                 ':end': entry.endedAt,
                 ':d': entry.durationMs,
                 ':rt': entry.resourceTypeSeconds ?? {},
-                ':exp': this.expires(_types_js__WEBPACK_IMPORTED_MODULE_2__/* .HISTORY_TTL_DAYS */ .MA)
+                ':exp': this.t.expires(registry/* HISTORY_TTL_DAYS */.MA)
             }
         })));
     }
-    async history(environment, limit) {
-        const out = await this.call('history read', () => this.doc.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_1__/* .QueryCommand */ .sf({
-            TableName: this.table,
+    async recent(environment, limit) {
+        const out = await this.t.call('history read', () => this.t.doc.send(new dist_cjs/* QueryCommand */.sf({
+            TableName: this.t.name,
             ConsistentRead: true,
             KeyConditionExpression: 'pk = :pk AND begins_with(sk, :hist)',
             ExpressionAttributeValues: { ':pk': envKey(environment), ':hist': HIST },
@@ -352,40 +431,21 @@ class DynamoRegistry {
         })));
         return (out.Items ?? []);
     }
+    async save() { }
 }
-function toTicket(item) {
+
+;// CONCATENATED MODULE: ./src/registry/dynamodb.ts
+
+
+
+
+/** The registry in a DynamoDB table: the lock and queue, the records and the history. */
+function dynamoRegistry(client, table, now = Date.now) {
+    const t = new DynamoTable(client, table, now);
     return {
-        seq: Number(item['seq']),
-        correlationId: String(item['correlationId']),
-        owner: String(item['owner'] ?? ''),
-        heartbeat: String(item['heartbeat']),
-        enqueuedAt: String(item['enqueuedAt']),
-        leaseMs: Number(item['leaseMs']),
-        run: (item['run'] ?? {})
-    };
-}
-function toLock(environment, item) {
-    if (!item)
-        return { environment, fence: 0 };
-    const holder = item['holder']
-        ? {
-            correlationId: String(item['holder']),
-            owner: String(item['owner'] ?? ''),
-            fence: Number(item['fence']),
-            heartbeat: String(item['heartbeat']),
-            acquiredAt: String(item['acquiredAt']),
-            leaseMs: Number(item['leaseMs']),
-            run: (item['run'] ?? {}),
-            stacks: (item['stacks'] ?? [])
-        }
-        : undefined;
-    return {
-        environment,
-        fence: Number(item['fence'] ?? 0),
-        holder,
-        lastHolder: item['lastHolder'],
-        lastOutcome: item['lastOutcome'],
-        releasedAt: item['releasedAt']
+        lock: new DynamoLockQueue(t),
+        records: new DynamoRecords(t),
+        history: new DynamoHistory(t)
     };
 }
 

@@ -1,0 +1,79 @@
+export const id = 475;
+export const ids = [475];
+export const modules = {
+
+/***/ 9475:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   stepCancelled: () => (/* binding */ stepCancelled)
+/* harmony export */ });
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6702);
+
+/**
+ * Whether a step of this job was cancelled, from the GitHub API (`actions: read`);
+ * undefined when it cannot tell (no access, or the job cannot be told apart by name).
+ */
+async function stepCancelled(token, run, baseUrl = process.env['GITHUB_API_URL'] || 'https://api.github.com') {
+    const [owner, repo] = (run.repository ?? '').split('/');
+    const runId = Number(run.runId);
+    if (!owner || !repo || !Number.isInteger(runId) || !run.job)
+        return undefined;
+    try {
+        const octokit = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .githubClient */ .$)(token, { baseUrl, retries: 0 });
+        const { data } = await octokit.rest.actions.listJobsForWorkflowRunAttempt({
+            owner,
+            repo,
+            run_id: runId,
+            attempt_number: Number(run.runAttempt || '1')
+        });
+        const mine = data.jobs.filter((j) => j.status === 'in_progress' && (j.name === run.job || j.name.startsWith(`${run.job} (`)));
+        if (mine.length !== 1)
+            return undefined;
+        return (mine[0].steps ?? []).some((s) => s.conclusion === 'cancelled');
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ githubClient)
+/* harmony export */ });
+/* unused harmony export GITHUB_REQUEST_TIMEOUT_MS */
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+
+/** One GitHub API request never takes longer than this: a hung call must not stall a wait or the post step. */
+const GITHUB_REQUEST_TIMEOUT_MS = 10_000;
+/**
+ * An Octokit for `GITHUB_API_URL` whose every request has a timeout (each request gets its own
+ * signal, joined with the caller's).
+ */
+function githubClient(token, opts = {}) {
+    const timeoutMs = opts.timeoutMs ?? GITHUB_REQUEST_TIMEOUT_MS;
+    const timedFetch = (url, init = {}) => {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        return fetch(url, {
+            ...init,
+            signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout
+        });
+    };
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
+        baseUrl: opts.baseUrl ?? (process.env['GITHUB_API_URL'] || 'https://api.github.com'),
+        request: {
+            fetch: timedFetch,
+            ...(opts.retries === undefined ? {} : { retries: opts.retries })
+        }
+    });
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,90 @@
+export const id = 386;
+export const ids = [386];
+export const modules = {
+
+/***/ 5386:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GitHubRunLiveness: () => (/* binding */ GitHubRunLiveness)
+/* harmony export */ });
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6702);
+
+/**
+ * Asks the GitHub API whether a lock holder's workflow run is still going. Any
+ * failure (no access to that repository, rate limit) means 'cannot tell'.
+ */
+class GitHubRunLiveness {
+    log;
+    octokit;
+    warned = false;
+    constructor(token, log, baseUrl = process.env['GITHUB_API_URL'] || 'https://api.github.com') {
+        this.log = log;
+        this.octokit = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .githubClient */ .$)(token, { baseUrl, retries: 0 });
+    }
+    async runFinished(run) {
+        const [owner, repo] = (run.repository ?? '').split('/');
+        const runId = Number(run.runId);
+        if (!owner || !repo || !Number.isInteger(runId))
+            return undefined;
+        try {
+            const { data } = run.runAttempt
+                ? await this.octokit.rest.actions.getWorkflowRunAttempt({
+                    owner,
+                    repo,
+                    run_id: runId,
+                    attempt_number: Number(run.runAttempt)
+                })
+                : await this.octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: runId });
+            return data.status === 'completed';
+        }
+        catch (err) {
+            if (!this.warned) {
+                this.warned = true;
+                this.log.info(`Cannot ask GitHub about run ${run.repository}#${run.runId} (${err.message}); judging the lock by its heartbeat only.`);
+            }
+            return undefined;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 6702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ githubClient)
+/* harmony export */ });
+/* unused harmony export GITHUB_REQUEST_TIMEOUT_MS */
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+
+/** One GitHub API request never takes longer than this: a hung call must not stall a wait or the post step. */
+const GITHUB_REQUEST_TIMEOUT_MS = 10_000;
+/**
+ * An Octokit for `GITHUB_API_URL` whose every request has a timeout (each request gets its own
+ * signal, joined with the caller's).
+ */
+function githubClient(token, opts = {}) {
+    const timeoutMs = opts.timeoutMs ?? GITHUB_REQUEST_TIMEOUT_MS;
+    const timedFetch = (url, init = {}) => {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        return fetch(url, {
+            ...init,
+            signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout
+        });
+    };
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
+        baseUrl: opts.baseUrl ?? (process.env['GITHUB_API_URL'] || 'https://api.github.com'),
+        request: {
+            fetch: timedFetch,
+            ...(opts.retries === undefined ? {} : { retries: opts.retries })
+        }
+    });
+}
+
+
+/***/ })
+
+};

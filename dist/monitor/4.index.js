@@ -1,0 +1,52 @@
+export const id = 4;
+export const ids = [4];
+export const modules = {
+
+/***/ 4:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   saveHistory: () => (/* binding */ saveHistory)
+/* harmony export */ });
+/* unused harmony exports historyKeyPrefix, historyRunKey, restoreHistory */
+/**
+ * The history file travels between runs in the Actions cache: one key per
+ * environment and run (keys are immutable), restored by prefix so the newest wins.
+ */
+const historyKeyPrefix = (environment) => `deploy-coordinator-history-${environment}-`;
+const historyRunKey = (environment, env) => `${historyKeyPrefix(environment)}${env['GITHUB_RUN_ID'] ?? '0'}-${env['GITHUB_RUN_ATTEMPT'] ?? '1'}`;
+async function restoreHistory(file, environment, log, env = process.env) {
+    const cache = await __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 7131));
+    if (!cache.isFeatureAvailable()) {
+        log.info('The Actions cache is not available here: estimates start without history.');
+        return;
+    }
+    try {
+        const hit = await cache.restoreCache([file], historyRunKey(environment, env), [
+            historyKeyPrefix(environment)
+        ]);
+        log.info(hit
+            ? `Deployment history restored from the Actions cache (${hit}).`
+            : 'No deployment history in the Actions cache yet.');
+    }
+    catch (err) {
+        log.warning(`Could not restore the deployment history from the Actions cache: ${err.message}`, { title: 'History not restored' });
+    }
+}
+async function saveHistory(file, environment, log, env = process.env) {
+    const cache = await __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 7131));
+    if (!cache.isFeatureAvailable())
+        return;
+    try {
+        await cache.saveCache([file], `${historyRunKey(environment, env)}-${Date.now()}`);
+        log.info('Deployment history saved to the Actions cache.');
+    }
+    catch (err) {
+        log.warning(`Could not save the deployment history to the Actions cache: ${err.message}`, { title: 'History not saved' });
+    }
+}
+
+
+/***/ })
+
+};
