@@ -26,7 +26,7 @@ const ACTION_FILES = [
   'finalize/action.yml',
   'monitor/action.yml'
 ];
-const INPUTS = ['src', 'package-lock.json', 'scripts/bundle.js', 'tsconfig.json'];
+const INPUTS = ['src', 'package-lock.json', 'scripts/bundle.js', 'tsconfig.json', 'tsconfig.build.json'];
 
 const files = (path) =>
   statSync(path).isDirectory()

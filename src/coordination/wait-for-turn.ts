@@ -80,13 +80,19 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
         log.info(`Registry trouble (${err.message}); retrying.`);
       // Longer than any lease seen: by then every holder has started its stack operation or lost its lease.
       const patienceMs = Math.max(me.leaseMs, ...[...waitedFor.values()].map((h) => h.leaseMs));
-      if (unreachableSince !== undefined && clock.now() - unreachableSince >= patienceMs)
+      // Once: a call still in flight on the table after the fallback does not fall back again.
+      if (
+        unreachableSince !== undefined &&
+        registry === deps.registry &&
+        clock.now() - unreachableSince >= patienceMs
+      )
         fallBack(err, clock.now() - unreachableSince);
       return undefined;
     }
   };
   const fallBack = (err: RegistryUnavailableError, forMs: number): void => {
     fallbackReason = err.message;
+    unreachableSince = undefined;
     void keeper.drop();
     registry = deps.fallback();
     keeper = newKeeper();
@@ -264,8 +270,10 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
         const sentAt = clock.now();
         const got = await attempt(() => polled.lock.acquire(me, view.lock));
         if (got) {
-          opts.onAcquired?.(got, registry, sentAt);
+          // The lease is on the registry that granted the lock (the one this poll read).
+          opts.onAcquired?.(got, polled, sentAt);
           return finish('acquired', {
+            registry: polled,
             holder: got,
             lockBefore: view.lock,
             tookOver: stale && holder ? { from: holder, reason: stale } : undefined

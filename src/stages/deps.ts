@@ -24,15 +24,25 @@ export interface StageDeps {
 export async function safely<T>(
   log: Logger,
   fn: () => Promise<T>,
-  what = 'Registry write failed'
+  warn: (message: string) => { text: string; title: string } = (message) => ({
+    text: `Registry write failed: ${message}`,
+    title: 'Registry write failed'
+  })
 ): Promise<T | undefined> {
   try {
     return await fn();
   } catch (err) {
-    log.warning(`${what}: ${(err as Error).message}`, { title: what });
+    const { text, title } = warn((err as Error).message);
+    log.warning(text, { title });
     return undefined;
   }
 }
+
+/** finalize's registry trouble: reported, never fatal (the lease expires on its own). */
+export const finalizeWarning = (message: string): { text: string; title: string } => ({
+  text: `Registry unavailable in finalize (${message}); the lock, if held, expires after lease-minutes.`,
+  title: 'Registry unavailable'
+});
 
 /** A transition on this deployment's record (best effort, see `safely`). */
 export async function record(

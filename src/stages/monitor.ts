@@ -131,8 +131,8 @@ async function launchForSubAction(): Promise<void> {
       fence = lock.fence;
       owner = lock.holder.owner;
       acquiredAt = lock.holder.acquiredAt;
-    } else if (lock.holder || lock.fence > 0) {
-      // A table (CloudFormation's own lock is never held and has no fence): this run is not its holder.
+    } else if (config.registryTable) {
+      // With a table, this run is not its holder (CloudFormation alone holds no lock to watch for).
       log.warning(
         `${correlationId} of this run does not hold the ${config.environment} lock (holder: ${lock.holder?.correlationId ?? 'none'}): watching without heartbeats.`
       );

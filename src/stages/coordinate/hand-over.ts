@@ -131,7 +131,14 @@ export async function handOver(
  */
 async function stillClear(d: HandOverDeps, turn: TurnOutcome): Promise<boolean> {
   const { config, log } = d;
-  const stacks = await d.reader.describeStacks(config.stackNames);
+  const stacks = await d.reader.describeStacks(config.stackNames).catch((err: unknown) => {
+    log.error(
+      `Could not look at the stacks once more before the deploy step (${(err as Error).message}): not deploying.`,
+      { title: 'Stacks not confirmed' }
+    );
+    return undefined;
+  });
+  if (!stacks) return false;
   const busy = stacks.filter((s) => classifyStatus(s.status).class === 'in-progress');
   const view = turn.fallbackReason
     ? await d.registry.lock.view(config.environment).catch(() => undefined)

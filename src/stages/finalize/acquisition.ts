@@ -3,7 +3,7 @@ import type { LockKey } from '../../ports/registry.js';
 import type { RunContext } from '../../ports/run.js';
 import { leased } from '../../domain/turn-result.js';
 import { bold, join, type Cell } from '../../report/markdown.js';
-import { safely, type StageDeps } from '../deps.js';
+import { finalizeWarning, safely, type StageDeps } from '../deps.js';
 import { holdLease, type Holding } from '../holder.js';
 import type { DeploymentFolder } from './folder.js';
 
@@ -28,11 +28,7 @@ export async function acquired(
   if (owner && fence !== '' && Number.isInteger(Number(fence)))
     return { key: { owner, fence: Number(fence), correlationId: log.correlationId }, acquiredAt };
   if (!owner && !config.correlationId) return undefined;
-  const view = await safely(
-    log,
-    () => d.registry.lock.view(config.environment),
-    'Registry unavailable in finalize'
-  );
+  const view = await safely(log, () => d.registry.lock.view(config.environment), finalizeWarning);
   const holder = view?.lock.holder;
   if (!holder) return undefined;
   // This run's own token (an acquire whose answer was lost), or, for a finalize step of its own

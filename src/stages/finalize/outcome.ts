@@ -7,7 +7,7 @@ import { OUTCOME_TRANSITION, outcomeOf, type Outcome } from '../../domain/outcom
 import type { StackEvent, StackSnapshot } from '../../domain/stack.js';
 import { leased } from '../../domain/turn-result.js';
 import type { HistoryEntry } from '../../ports/registry.js';
-import { releaseBudget, safely, statuses, type StageDeps } from '../deps.js';
+import { finalizeWarning, releaseBudget, safely, statuses, type StageDeps } from '../deps.js';
 
 /** What happened to the stacks since the lock was taken. */
 export interface Deployment {
@@ -108,7 +108,7 @@ export async function recordOutcome(
       );
       await registry.history.save();
     },
-    'Registry unavailable in finalize'
+    finalizeWarning
   );
 }
 
