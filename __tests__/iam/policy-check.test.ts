@@ -189,7 +189,12 @@ describe('the check after the run', () => {
 
   describe('globalTeardown', () => {
     /** A project with two test files and a policy, and a calls directory as a run leaves it. */
-    function run(opts: { called: string[]; done: number; policy: string[] }): () => void {
+    function run(opts: {
+      called: string[];
+      done: number;
+      policy: string[];
+      testPathPattern?: string;
+    }): () => void {
       const root = tempDir();
       mkdirSync(join(root, '__tests__', 'e2e'), { recursive: true });
       mkdirSync(join(root, 'infra'));
@@ -210,7 +215,7 @@ describe('the check after the run', () => {
         const saved = process.env[CALLS_DIR_ENV];
         process.env[CALLS_DIR_ENV] = dir;
         try {
-          globalTeardown({ rootDir: root });
+          globalTeardown({ rootDir: root, testPathPattern: opts.testPathPattern ?? '' });
         } finally {
           if (saved === undefined) delete process.env[CALLS_DIR_ENV];
           else process.env[CALLS_DIR_ENV] = saved;
@@ -246,11 +251,19 @@ describe('the check after the run', () => {
       ]);
     });
 
-    it('skips, saying so, after a partial run', () => {
-      run({ called: [], done: 1, policy: ['dynamodb:GetItem'] })();
+    it('skips, saying so, after a run of some files (a path pattern)', () => {
+      run({ called: [], done: 1, policy: ['dynamodb:GetItem'], testPathPattern: 'a.test' })();
       expect(logged).toEqual([
         'IAM policy check skipped: 1 of 2 test files ran to their end; it needs a run of the whole suite.'
       ]);
+    });
+
+    it('fails a run of every file in which one file never ran a test to its end (all skipped)', () => {
+      const teardown = run({ called: ['dynamodb:GetItem'], done: 1, policy: ['dynamodb:GetItem'] });
+      expect(teardown).toThrow(
+        /IAM policy check could not run: 1 of 2 test files ran to their end, though the run selected every test file/
+      );
+      expect(logged).toEqual([]);
     });
   });
 });
