@@ -217,7 +217,7 @@ export async function slackMessage(channel: string, pattern: RegExp): Promise<Me
   return found;
 }
 
-/** The operator CLI as a person runs it (the committed bundle), pointed at the stand-ins. */
+/** The operator CLI as a person runs it (the bundle built from src/), pointed at the stand-ins. */
 export async function operatorCli(...args: string[]): Promise<{ code: number; stdout: string }> {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(

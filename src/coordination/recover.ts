@@ -3,21 +3,15 @@ import {
   failedResources,
   recoveryAction,
   recoveryInstructions,
-  type RecoveryPolicy
+  type RecoveryPolicy,
+  type RecoveryResult
 } from '../domain/recovery.js';
+
+export type { RecoveryResult } from '../domain/recovery.js';
 import { classifyStatus, type RequiredAction } from '../domain/stack-status.js';
 import { isStackEvent, type StackEvent, type StackSnapshot } from '../domain/stack.js';
 import type { StackReader, StackRecovery } from '../ports/cloudformation.js';
 import type { Clock, Logger, Sleep } from '../ports/runtime.js';
-
-export interface RecoveryResult {
-  readonly stack: string;
-  readonly action: RequiredAction;
-  readonly ok: boolean;
-  readonly finalStatus: string;
-  /** For a person, when the automatic recovery did not work. */
-  readonly instructions: readonly string[];
-}
 
 export interface RecoverDeps {
   readonly reader: StackReader;

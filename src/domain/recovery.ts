@@ -57,3 +57,13 @@ export function recoveryInstructions(
   lines.push(`  Console: ${consoleUrl}`);
   return lines;
 }
+
+/** What a repair did, for the summary, the final notice and a person. */
+export interface RecoveryResult {
+  readonly stack: string;
+  readonly action: RequiredAction;
+  readonly ok: boolean;
+  readonly finalStatus: string;
+  /** For a person, when the automatic recovery did not work. */
+  readonly instructions: readonly string[];
+}

@@ -13,7 +13,7 @@ export class GitHubDeployments {
     token: string,
     private readonly run: RunContext,
     private readonly log: Logger,
-    baseUrl = process.env['GITHUB_API_URL'] || 'https://api.github.com'
+    baseUrl: string
   ) {
     this.octokit = githubClient(token, { baseUrl });
   }

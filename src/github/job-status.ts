@@ -8,7 +8,7 @@ import type { RunContext } from '../ports/run.js';
 export async function stepCancelled(
   token: string,
   run: RunContext,
-  baseUrl = process.env['GITHUB_API_URL'] || 'https://api.github.com'
+  baseUrl: string
 ): Promise<boolean | undefined> {
   const [owner, repo] = (run.repository ?? '').split('/');
   const runId = Number(run.runId);

@@ -14,7 +14,7 @@ export class GitHubRunLiveness implements RunLiveness {
   constructor(
     token: string,
     private readonly log: Logger,
-    baseUrl = process.env['GITHUB_API_URL'] || 'https://api.github.com'
+    baseUrl: string
   ) {
     this.octokit = githubClient(token, { baseUrl, retries: 0 });
   }

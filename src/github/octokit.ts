@@ -4,12 +4,12 @@ import { getOctokit } from '@actions/github';
 export const GITHUB_REQUEST_TIMEOUT_MS = 10_000;
 
 /**
- * An Octokit for `GITHUB_API_URL` whose every request has a timeout (each request gets its own
+ * An Octokit for the API at `baseUrl` (the runtime reads `GITHUB_API_URL`) whose every request has a timeout (each request gets its own
  * signal, joined with the caller's).
  */
 export function githubClient(
   token: string,
-  opts: { retries?: number; timeoutMs?: number; baseUrl?: string } = {}
+  opts: { retries?: number; timeoutMs?: number; baseUrl: string }
 ): ReturnType<typeof getOctokit> {
   const timeoutMs = opts.timeoutMs ?? GITHUB_REQUEST_TIMEOUT_MS;
   const timedFetch = (url: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
@@ -20,7 +20,7 @@ export function githubClient(
     });
   };
   return getOctokit(token, {
-    baseUrl: opts.baseUrl ?? (process.env['GITHUB_API_URL'] || 'https://api.github.com'),
+    baseUrl: opts.baseUrl,
     request: {
       fetch: timedFetch,
       ...(opts.retries === undefined ? {} : { retries: opts.retries })

@@ -3,7 +3,7 @@
  * (succeeded or failed, broadcast to the channel by the sender) and the
  * parent re-rendered in its final state. Pure: finalize sends it.
  */
-import type { RecoveryResult } from '../coordination/recover.js';
+import type { RecoveryResult } from '../domain/recovery.js';
 import type { Outcome } from '../domain/outcome.js';
 import type { StackEvent } from '../domain/stack.js';
 import { isRootCauseFailure } from '../domain/watch.js';

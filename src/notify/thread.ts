@@ -6,8 +6,6 @@ import type { SlackNotifier, ThreadRef } from './slack.js';
 import type { RunContext } from '../ports/run.js';
 import type { Logger } from '../ports/runtime.js';
 
-/** The estimate policy lives in the domain now; re-exported here until the importers switch. */
-
 /**
  * The head commit's message from the event payload, when the event has one (outside text).
  * The only read of the environment in this module, and only as the default argument.

@@ -27,10 +27,14 @@ const cell = (c: Cell): string => (typeof c === 'string' ? escapeText(c) : c.md)
 export const md = (text: string): Markdown => ({ md: text });
 export const code = (text: string): Markdown => md(`\`${text.replace(/`/g, "'")}\``);
 export const bold = (text: string): Markdown => md(`**${escapeText(text)}**`);
-export const link = (text: string, url: string): Markdown =>
-  md(
-    `[${escapeText(text).replace(/[[\]]/g, '\\$&')}](${url.replace(/[()\s<>]/g, encodeURIComponent)})`
+/** Characters that would end a markdown link's URL or break out of it, percent-encoded. */
+const urlSafe = (url: string): string =>
+  url.replace(
+    /[()\s<>]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
   );
+export const link = (text: string, url: string): Markdown =>
+  md(`[${escapeText(text).replace(/[[\]]/g, '\\$&')}](${urlSafe(url)})`);
 export const join = (...parts: Cell[]): Markdown => md(parts.map(cell).join(''));
 
 /** A markdown table; `head` empty gives the two-column key/value table without a header row. */

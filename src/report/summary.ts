@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import type { RecoveryResult } from '../coordination/recover.js';
+import type { RecoveryResult } from '../domain/recovery.js';
 import { formatDuration } from '../domain/durations.js';
 import type { Outcome } from '../domain/outcome.js';
 import type { StackEvent } from '../domain/stack.js';

@@ -3,19 +3,23 @@ import type { RunLiveness } from '../ports/run.js';
 import type { Logger } from '../ports/runtime.js';
 import { runContext } from './run-context.js';
 
-// The GitHub clients, loaded only when an input asks for them.
+// The GitHub clients, loaded only when an input asks for them, on the runner's API URL.
+
+/** The GitHub API the runner names (GitHub Enterprise Server included). */
+export const githubApiUrl = (env: NodeJS.ProcessEnv = process.env): string =>
+  env['GITHUB_API_URL'] || 'https://api.github.com';
 
 export async function githubLiveness(token: string, log: Logger): Promise<RunLiveness> {
   const { GitHubRunLiveness } = await import('../github/liveness.js');
-  return new GitHubRunLiveness(token, log);
+  return new GitHubRunLiveness(token, log, githubApiUrl());
 }
 
 export async function githubDeployments(token: string, log: Logger): Promise<GitHubDeployments> {
   const { GitHubDeployments } = await import('../github/deployments.js');
-  return new GitHubDeployments(token, runContext(), log);
+  return new GitHubDeployments(token, runContext(), log, githubApiUrl());
 }
 
 export async function stepCancelled(token: string): Promise<boolean | undefined> {
   const { stepCancelled } = await import('../github/job-status.js');
-  return stepCancelled(token, runContext());
+  return stepCancelled(token, runContext(), githubApiUrl());
 }

@@ -21,6 +21,9 @@ export const coreIO: ActionIO = {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+/** A variable of this process's environment (empty counts as unset). */
+export const envValue = (name: string): string | undefined => process.env[name] || undefined;
+
 export const sleep: Sleep = (ms, signal) =>
   new Promise((resolve) => {
     if (signal?.aborted) return resolve();

@@ -92,7 +92,12 @@ async function notDeployed(
     log.info(
       `Released ${config.environment} (fencing token ${acquisition.key.fence}), outcome ${result}.`
     );
-    await record(d, registry, 'released', `not deploying: ${result}`);
+    await record(
+      d,
+      registry,
+      'released',
+      `not deploying: ${result || 'coordinate did not finish'}`
+    );
   } else
     log.info(
       result

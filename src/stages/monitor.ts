@@ -23,7 +23,7 @@ import type { SlackNotifier } from '../notify/slack.js';
 import { runMonitor } from '../monitor/run.js';
 import { createLogger, type LogSink } from '../report/logger.js';
 import { cloudFormationReader, openRegistry } from '../runtime/clients.js';
-import { actionStage, sleep } from '../runtime/stage.js';
+import { actionStage, envValue, sleep } from '../runtime/stage.js';
 
 /**
  * One bundle, two roles: with a settings file as its argument it is the
@@ -70,7 +70,7 @@ async function supervisor(settingsFile: string): Promise<void> {
 }
 
 async function threadNotifier(settings: MonitorSettings): Promise<SlackNotifier | undefined> {
-  const token = process.env[SLACK_TOKEN_ENV];
+  const token = envValue(SLACK_TOKEN_ENV);
   return settings.slack && token
     ? openNotifier(
         {

@@ -1,0 +1,61 @@
+import { escapeText, link, table } from '../../src/report/markdown.js';
+import { deploymentSummary, recoverySection, slackSection } from '../../src/report/summary.js';
+
+describe('the job summary escapes outside text', () => {
+  it('a | , a newline or HTML in a cell cannot break the table', () => {
+    expect(escapeText('a | b\nc <img src=x> & d')).toBe('a \\| b c &lt;img src=x&gt; &amp; d');
+    const rows = table(['why'], [['429 | Retry-After\n<b>20</b>']]);
+    expect(rows).toEqual(['| why |', '|---|', '| 429 \\| Retry-After &lt;b&gt;20&lt;/b&gt; |']);
+    expect(rows[2]!.split(/(?<!\\)\|/).length).toBe(3);
+  });
+
+  it('a link escapes its text and keeps its URL from closing the link', () => {
+    expect(link('App[1]', 'https://x/a (b)').md).toBe('[App\\[1\\]](https://x/a%20%28b%29)');
+  });
+
+  it('builds the facts, the stacks and the events with every outside text escaped', () => {
+    const md = deploymentSummary({
+      correlationId: 'id-1',
+      config: { environment: 'production', registryTable: undefined },
+      run: { runUrl: 'https://github.com/o/r/actions/runs/1' },
+      result: 'acquired',
+      deployment: { outcome: 'failed', waitedMs: 2_000, deployMs: 65_000, lock: 'held' },
+      rows: [{ name: 'AppStack', status: 'UPDATE_ROLLBACK_COMPLETE', url: 'https://c/x' }],
+      events: [
+        {
+          id: 'e1',
+          stackName: 'AppStack',
+          timestamp: new Date('2026-12-01T12:00:00Z'),
+          logicalId: 'Db|x',
+          resourceType: 'AWS::RDS::DBInstance',
+          status: 'UPDATE_FAILED'
+        }
+      ]
+    });
+    expect(md).toContain('| Correlation ID | `id-1` |');
+    expect(md).toContain('| Outcome | failed |');
+    expect(md).toContain('| Lock | held |');
+    expect(md).toContain('| Registry | none (CloudFormation only) |');
+    expect(md).toContain('| [AppStack](https://c/x) | UPDATE_ROLLBACK_COMPLETE |');
+    expect(md).toContain(
+      '| 2026-12-01T12:00:00.000Z | Db\\|x (AWS::RDS::DBInstance) | UPDATE_FAILED |'
+    );
+  });
+
+  it('the recovery and Slack sections', () => {
+    expect(
+      recoverySection([
+        {
+          stack: 'App<1>',
+          action: 'rollback',
+          ok: false,
+          finalStatus: 'UPDATE_ROLLBACK_FAILED',
+          instructions: ['aws cloudformation continue-update-rollback --stack-name App']
+        }
+      ])
+    ).toContain('- App&lt;1&gt;: rollback → UPDATE_ROLLBACK_FAILED (failed)');
+    expect(slackSection([], [{ label: 'started', error: 'a|b', at: 't' }])).toContain(
+      '| started | a\\|b | t |'
+    );
+  });
+});
