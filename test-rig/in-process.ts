@@ -39,6 +39,7 @@ import {
 import type { RunContext } from '../src/ports/run.js';
 import type { ActionIO, AnnotationProps, Logger } from '../src/ports/runtime.js';
 import { CloudFormationOnlyLock, cloudFormationOnly } from '../src/registry/cloudformation-only.js';
+import { intercept } from './intercept.js';
 import { dynamoRegistry } from '../src/registry/dynamodb.js';
 import { HistoryFile, historyFile, readHistoryFile } from '../src/registry/history-file.js';
 import { createLogger, type LogSink } from '../src/report/logger.js';
@@ -509,50 +510,43 @@ export class Job {
     const proc = this.procs[stage];
     const name = this.name;
     const wrap = <T extends object>(part: string, port: T): T =>
-      new Proxy(port, {
-        get(target, prop, receiver) {
-          const value: unknown = Reflect.get(target, prop, receiver);
-          if (typeof value !== 'function') return value;
-          const method = value as (...args: unknown[]) => Promise<unknown>;
-          return (...args: unknown[]): Promise<unknown> => {
-            if (proc.killed) return NEVER;
-            const op = `${part}.${String(prop)}`;
-            const call: RegistryCall = {
-              job: name,
-              stage,
+      intercept(port, (method, args, real) => {
+        if (proc.killed) return NEVER;
+        const op = `${part}.${method}`;
+        const call: RegistryCall = {
+          job: name,
+          stage,
+          op,
+          args,
+          seq: world.tick(),
+          startedAt: world.vt.now()
+        };
+        world.registryCalls.push(call);
+        const send = async (): Promise<unknown> => {
+          if (net.latencyMs > 0) await world.vt.park(net.latencyMs, proc);
+          if (net.down || net.fails?.(op))
+            throw new RegistryUnavailableError(
               op,
-              args,
-              seq: world.tick(),
-              startedAt: world.vt.now()
-            };
-            world.registryCalls.push(call);
-            const send = async (): Promise<unknown> => {
-              if (net.latencyMs > 0) await world.vt.park(net.latencyMs, proc);
-              if (net.down || net.fails?.(op))
-                throw new RegistryUnavailableError(
-                  op,
-                  Object.assign(new Error(`connect ECONNREFUSED ${world.dynamo.url.slice(7)}`), {
-                    code: 'ECONNREFUSED'
-                  })
-                );
-              return method.apply(target, args);
-            };
-            return world.vt.track(send()).then(
-              (r) => {
-                call.endSeq = world.tick();
-                call.endedAt = world.vt.now();
-                call.result = r;
-                return r;
-              },
-              (e: unknown) => {
-                call.endSeq = world.tick();
-                call.endedAt = world.vt.now();
-                call.error = e;
-                throw e;
-              }
+              Object.assign(new Error(`connect ECONNREFUSED ${world.dynamo.url.slice(7)}`), {
+                code: 'ECONNREFUSED'
+              })
             );
-          };
-        }
+          return real();
+        };
+        return world.vt.track(send()).then(
+          (r) => {
+            call.endSeq = world.tick();
+            call.endedAt = world.vt.now();
+            call.result = r;
+            return r;
+          },
+          (e: unknown) => {
+            call.endSeq = world.tick();
+            call.endedAt = world.vt.now();
+            call.error = e;
+            throw e;
+          }
+        );
       });
     return {
       lock: wrap('lock', inner.lock),

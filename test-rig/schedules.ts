@@ -43,6 +43,7 @@ import { runMonitor } from '../src/monitor/run.js';
 import { SlackNotifier } from '../src/notify/slack.js';
 import { cloudFormationOnly } from '../src/registry/cloudformation-only.js';
 import { dynamoRegistry } from '../src/registry/dynamodb.js';
+import { intercept } from './intercept.js';
 import type { Holder, LockKey, Registry, Ticket } from '../src/ports/registry.js';
 import { createLogger, type LogSink } from '../src/report/logger.js';
 import { coordinate, publish } from '../src/stages/coordinate.js';
@@ -600,37 +601,23 @@ function recorded(
 ): Registry {
   const inner = dynamoRegistry(client, w.rig.table, w.vt.now);
   const wrap = <T extends object>(port: T): T =>
-    new Proxy(port, {
-      get(target, prop, receiver) {
-        const value: unknown = Reflect.get(target, prop, receiver);
-        if (typeof value !== 'function') return value;
-        const method = value as (...args: unknown[]) => Promise<unknown>;
-        return (...args: unknown[]): Promise<unknown> => {
+    intercept(port, (op, args, call) => {
+      if (proc.killed) return NEVER;
+      const rec: CallRecord = { job: job.index, stage: proc.name, op, args, startedAt: w.vt.now() };
+      w.calls.push(rec);
+      return w.vt.track(call()).then(
+        (r) => {
+          rec.endedAt = w.vt.now();
+          rec.result = r;
+          return proc.killed ? NEVER : r;
+        },
+        (e: unknown) => {
+          rec.endedAt = w.vt.now();
+          rec.error = e;
           if (proc.killed) return NEVER;
-          const rec: CallRecord = {
-            job: job.index,
-            stage: proc.name,
-            op: String(prop),
-            args,
-            startedAt: w.vt.now()
-          };
-          w.calls.push(rec);
-          const p = w.vt.track(method.apply(target, args));
-          return p.then(
-            (r) => {
-              rec.endedAt = w.vt.now();
-              rec.result = r;
-              return proc.killed ? NEVER : r;
-            },
-            (e: unknown) => {
-              rec.endedAt = w.vt.now();
-              rec.error = e;
-              if (proc.killed) return NEVER;
-              throw e;
-            }
-          );
-        };
-      }
+          throw e;
+        }
+      );
     });
   return { lock: wrap(inner.lock), records: wrap(inner.records), history: wrap(inner.history) };
 }
