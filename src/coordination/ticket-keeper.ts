@@ -28,6 +28,8 @@ export class TicketKeeper {
   keep(ticket: Ticket): void {
     this.ticket = ticket;
     this.removed = false;
+    // Ticket 0 is CloudFormation's own (no table): nobody watches it, nothing to keep alive.
+    if (ticket.seq === 0) return;
     const loop = new HeartbeatLoop(this.sleep, this.intervalMs, () => this.beat(ticket));
     this.loop = loop;
     loop.start();
