@@ -304,7 +304,7 @@ const buildConnector = __nccwpck_require__(9136)
 const MockClient = __nccwpck_require__(7365)
 const MockAgent = __nccwpck_require__(7501)
 const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
+const mockErrors = __nccwpck_require__(4810)
 const RetryHandler = __nccwpck_require__(7816)
 const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
 const DecoratorHandler = __nccwpck_require__(8155)
@@ -5779,7 +5779,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(2111).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6741,7 +6741,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(2111).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -10921,7 +10921,7 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 4810:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11271,7 +11271,7 @@ module.exports = {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(4810)
 const {
   kDispatches,
   kMockAgent,
@@ -15246,7 +15246,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 2111:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -18385,7 +18385,7 @@ const {
 } = __nccwpck_require__(3168)
 const { kState, kDispatcher } = __nccwpck_require__(3627)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(2111)
 const {
   redirectStatusSet,
   nullBodyStatus,
@@ -20615,7 +20615,7 @@ module.exports = {
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(2111)
 const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
 const { FinalizationRegistry } = __nccwpck_require__(6653)()
 const util = __nccwpck_require__(3440)
@@ -21658,7 +21658,7 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 
 const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(2111)
 const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
@@ -28371,2064 +28371,6 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8400:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ runCli)
-});
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/domain/correlation-id.ts
-
-/** `YYYYMMDD-HHMMSS-<8 hex>`, UTC, the random part from a cryptographic source. */
-function correlation_id_newCorrelationId(now = new Date(), random = external_node_crypto_.randomBytes) {
-    const iso = now.toISOString(); // 2026-11-22T18:28:25.123Z
-    const date = iso.slice(0, 10).replaceAll('-', '');
-    const time = iso.slice(11, 19).replaceAll(':', '');
-    return `${date}-${time}-${random(4).toString('hex')}`;
-}
-const GENERATED_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
-/** IDs users bring: they become tag values, registry keys and Slack text, so keep them plain. */
-const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
-const correlation_id_isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
-
-;// CONCATENATED MODULE: ./src/domain/durations.ts
-/** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
-function formatDuration(ms) {
-    // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
-    if (ms > 0 && ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const total = Math.max(0, Math.round(ms / 1000));
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    if (h > 0)
-        return `${h}h ${String(m).padStart(2, '0')}m`;
-    if (m > 0)
-        return `${m}m ${String(s).padStart(2, '0')}s`;
-    return `${s}s`;
-}
-const minutes = (n) => n * 60_000;
-const seconds = (n) => n * 1000;
-
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-/** The action's inputs, as users type them (CONTRACT.md). Reading any other name is a type error. */
-const inputs_Inputs = {
-    StackName: 'stack-name',
-    Environment: 'environment',
-    Region: 'region',
-    RegistryTable: 'registry-table',
-    WaitTimeoutMinutes: 'wait-timeout-minutes',
-    PollIntervalSeconds: 'poll-interval-seconds',
-    LeaseMinutes: 'lease-minutes',
-    SkipSuperseded: 'skip-superseded',
-    OnActiveFailure: 'on-active-failure',
-    Warnings: 'warnings',
-    AskTimeoutMinutes: 'ask-timeout-minutes',
-    AutoRollback: 'auto-rollback',
-    Cleanup: 'cleanup',
-    Monitor: 'monitor',
-    MonitorIntervalSeconds: 'monitor-interval-seconds',
-    StallTimeoutMinutes: 'stall-timeout-minutes',
-    ExpectedDurationMinutes: 'expected-duration-minutes',
-    ProgressIntervalMinutes: 'progress-interval-minutes',
-    CriticalResourceTypes: 'critical-resource-types',
-    UrlOutput: 'url-output',
-    SlackToken: 'slack-token',
-    SlackChannel: 'slack-channel',
-    SlackInteractChannel: 'slack-interact-channel',
-    SlackApiUrl: 'slack-api-url',
-    GithubToken: 'github-token',
-    GithubDeployment: 'github-deployment',
-    CorrelationId: 'correlation-id'
-};
-/**
- * Defaults the parser applies to an empty input. action.yml declares the same
- * values (a test keeps them equal); empty here means 'derived' (see CONTRACT.md).
- */
-const INPUT_DEFAULTS = {
-    'stack-name': '',
-    environment: '',
-    region: '',
-    'registry-table': '',
-    'wait-timeout-minutes': '30',
-    'poll-interval-seconds': '5',
-    'lease-minutes': '10',
-    'skip-superseded': 'false',
-    'on-active-failure': 'proceed',
-    warnings: 'proceed',
-    'ask-timeout-minutes': '15',
-    'auto-rollback': 'true',
-    cleanup: 'none',
-    monitor: 'true',
-    'monitor-interval-seconds': '30',
-    'stall-timeout-minutes': '10',
-    'expected-duration-minutes': '',
-    'progress-interval-minutes': '10',
-    'critical-resource-types': '',
-    'url-output': '',
-    'slack-token': '',
-    'slack-channel': '',
-    'slack-interact-channel': '',
-    'slack-api-url': 'https://slack.com/api/',
-    'github-token': '',
-    'github-deployment': 'false',
-    'correlation-id': ''
-};
-/** Inputs whose values are secrets: masked before anything else happens. */
-const inputs_SECRET_INPUTS = (/* unused pure expression or super */ null && (['slack-token', 'github-token']));
-
-;// CONCATENATED MODULE: ./src/config/fields.ts
-
-
-const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
-const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
-const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
-/** Splits a comma or newline separated list; empty items are dropped. */
-const splitList = (value) => value
-    .split(/[,\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-const show = (value) => JSON.stringify(value);
-/**
- * Reads inputs one at a time and collects every problem, each naming the input, the value and
- * what is accepted. A field that fails still answers (a placeholder), so parsing goes on and
- * every problem is reported at once.
- */
-class Fields {
-    read;
-    problems = [];
-    constructor(read) {
-        this.read = read;
-    }
-    /** The input as typed (trimmed), or its default when empty. */
-    raw(name) {
-        const v = this.read(name).trim();
-        return v === '' ? INPUT_DEFAULTS[name] : v;
-    }
-    /** The input as typed (trimmed), without its default. */
-    given(name) {
-        return this.read(name).trim();
-    }
-    fail(name, value, accepted) {
-        this.problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
-        return undefined;
-    }
-    /** A problem that is not about one value. */
-    problem(text) {
-        this.problems.push(text);
-    }
-    number(name, unit, min, max, allowZero) {
-        const value = this.raw(name);
-        const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
-        if (!DECIMAL.test(value))
-            return this.fail(name, value, `expected ${range}`);
-        const n = Number(value);
-        if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
-            return this.fail(name, value, `expected ${range}`);
-        return n;
-    }
-    /** A duration in minutes, as milliseconds. */
-    minutes(name, max, allowZero = false) {
-        return minutes(this.number(name, 'minutes', 0, max, allowZero) ?? 0);
-    }
-    /** A duration in seconds, as milliseconds. */
-    seconds(name, max) {
-        return seconds(this.number(name, 'seconds', 0, max, false) ?? 0);
-    }
-    boolean(name) {
-        const value = this.raw(name);
-        if (BOOLEAN_TRUE.includes(value))
-            return true;
-        if (BOOLEAN_FALSE.includes(value))
-            return false;
-        this.fail(name, value, 'expected true or false');
-        return false;
-    }
-    oneOf(name, allowed) {
-        const value = this.raw(name);
-        if (allowed.includes(value))
-            return value;
-        this.fail(name, value, `expected one of ${allowed.join(', ')}`);
-        return allowed[0];
-    }
-    /** The input when it matches `pattern` (a problem otherwise); undefined when empty. */
-    optional(name, pattern, accepted) {
-        const value = this.raw(name) || undefined;
-        if (value && !pattern.test(value))
-            this.fail(name, value, accepted);
-        return value;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/slack.ts
-
-const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
-const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
-/** The Slack inputs: all or nothing (no token means no Slack); the token is never echoed. */
-function parseSlack(fields) {
-    const token = fields.raw(inputs_Inputs.SlackToken);
-    const channel = fields.raw(inputs_Inputs.SlackChannel);
-    const interactChannel = fields.raw(inputs_Inputs.SlackInteractChannel) || channel;
-    const apiUrl = fields.raw(inputs_Inputs.SlackApiUrl);
-    for (const [name, value] of [
-        [inputs_Inputs.SlackChannel, channel],
-        [inputs_Inputs.SlackInteractChannel, fields.raw(inputs_Inputs.SlackInteractChannel)]
-    ]) {
-        if (value && !SLACK_CHANNEL.test(value))
-            fields.fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
-    }
-    let url;
-    try {
-        url = new URL(apiUrl);
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url || !['http:', 'https:'].includes(url.protocol)) {
-        fields.fail(inputs_Inputs.SlackApiUrl, apiUrl, 'expected an http(s) URL such as https://slack.com/api/');
-    }
-    if (!token) {
-        if (channel)
-            fields.problem(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
-        return undefined;
-    }
-    // The value is a secret: name the input, never echo the token.
-    if (!SLACK_TOKEN.test(token)) {
-        fields.problem(`'slack-token' does not look like a Slack token (the value is hidden): expected a bot token starting with xoxb-.`);
-    }
-    if (!channel)
-        fields.problem(`'slack-channel' is required when 'slack-token' is set: a channel name such as #deploys or an ID.`);
-    return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
-}
-
-;// CONCATENATED MODULE: ./src/config/config.ts
-
-
-
-
-
-/** Used when `expected-duration-minutes` is empty and there is no history. */
-const DEFAULT_EXPECTED_DURATION_MS = minutes(30);
-class config_ConfigError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1
-            ? `Invalid input: ${problems[0]}`
-            : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-        this.problems = problems;
-        this.name = 'ConfigError';
-    }
-}
-const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
-const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
-const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
-const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
-/**
- * Parses every input at once and reports every problem at once, each naming the
- * input, the value and what is accepted. Touches nothing outside its arguments.
- */
-function config_parseConfig(read, env) {
-    const f = new Fields(read);
-    // stack-name
-    const stackNames = splitList(f.given(inputs_Inputs.StackName));
-    if (stackNames.length === 0) {
-        f.problem(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
-    }
-    for (const name of stackNames) {
-        if (!STACK_NAME.test(name)) {
-            f.fail(inputs_Inputs.StackName, name, 'a stack name starts with a letter and has only letters, digits and hyphens, at most 128 characters');
-        }
-    }
-    const duplicates = stackNames.filter((n, i) => stackNames.indexOf(n) !== i);
-    if (duplicates.length > 0)
-        f.fail(inputs_Inputs.StackName, f.given(inputs_Inputs.StackName), `lists ${duplicates.join(', ')} more than once`);
-    const environment = f.raw(inputs_Inputs.Environment) || stackNames[0] || '';
-    if (f.raw(inputs_Inputs.Environment) && !ENVIRONMENT.test(environment)) {
-        f.fail(inputs_Inputs.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
-    }
-    const region = f.raw(inputs_Inputs.Region) || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
-    if (!region) {
-        f.problem(`'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`);
-    }
-    else if (!REGION.test(region)) {
-        f.fail(inputs_Inputs.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
-    }
-    const registryTable = f.optional(inputs_Inputs.RegistryTable, TABLE, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
-    const waitTimeoutMs = f.minutes(inputs_Inputs.WaitTimeoutMinutes, 4320, true);
-    const pollIntervalMs = f.seconds(inputs_Inputs.PollIntervalSeconds, 3600);
-    const leaseMs = f.minutes(inputs_Inputs.LeaseMinutes, 1440);
-    const skipSuperseded = f.boolean(inputs_Inputs.SkipSuperseded);
-    const onActiveFailure = f.oneOf(inputs_Inputs.OnActiveFailure, [
-        'proceed',
-        'abort',
-        'ask'
-    ]);
-    const warnings = f.oneOf(inputs_Inputs.Warnings, ['proceed', 'fail', 'ask']);
-    const askTimeoutMs = f.minutes(inputs_Inputs.AskTimeoutMinutes, 1440);
-    const autoRollback = f.boolean(inputs_Inputs.AutoRollback);
-    const cleanup = f.oneOf(inputs_Inputs.Cleanup, ['none', 'failed-create']);
-    const monitor = f.boolean(inputs_Inputs.Monitor);
-    const monitorIntervalMs = f.seconds(inputs_Inputs.MonitorIntervalSeconds, 3600);
-    const stallTimeoutMs = f.minutes(inputs_Inputs.StallTimeoutMinutes, 1440);
-    const expectedDurationMs = f.raw(inputs_Inputs.ExpectedDurationMinutes)
-        ? f.minutes(inputs_Inputs.ExpectedDurationMinutes, 4320)
-        : undefined;
-    const progressIntervalMs = f.minutes(inputs_Inputs.ProgressIntervalMinutes, 1440);
-    const criticalResourceTypes = splitList(f.raw(inputs_Inputs.CriticalResourceTypes));
-    for (const t of criticalResourceTypes) {
-        if (!RESOURCE_TYPE.test(t))
-            f.fail(inputs_Inputs.CriticalResourceTypes, t, 'expected resource types such as AWS::RDS::DBInstance, comma or newline separated');
-    }
-    const urlOutput = f.optional(inputs_Inputs.UrlOutput, OUTPUT_KEY, 'expected a stack Output key (letters and digits)');
-    const slack = parseSlack(f);
-    if (!slack && (warnings === 'ask' || onActiveFailure === 'ask')) {
-        const which = warnings === 'ask' ? 'warnings' : 'on-active-failure';
-        f.problem(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
-    }
-    const githubToken = f.given(inputs_Inputs.GithubToken) || undefined;
-    const githubDeployment = f.boolean(inputs_Inputs.GithubDeployment);
-    const correlationId = f.optional(inputs_Inputs.CorrelationId, CORRELATION_ID_PATTERN, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
-    if (f.problems.length > 0)
-        throw new config_ConfigError(f.problems);
-    return {
-        stackNames,
-        environment,
-        region,
-        registryTable,
-        waitTimeoutMs,
-        pollIntervalMs,
-        leaseMs,
-        skipSuperseded,
-        onActiveFailure,
-        warnings,
-        askTimeoutMs,
-        autoRollback,
-        cleanup,
-        monitor,
-        monitorIntervalMs,
-        stallTimeoutMs,
-        expectedDurationMs,
-        progressIntervalMs,
-        criticalResourceTypes,
-        urlOutput,
-        slack,
-        githubToken,
-        githubDeployment,
-        correlationId
-    };
-}
-
-;// CONCATENATED MODULE: ./src/config/state.ts
-/** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
-const state_State = {
-    CorrelationId: 'correlation-id',
-    PreRan: 'pre-ran',
-    Result: 'result',
-    AcquiredAt: 'acquired-at',
-    /** When coordinate's own repairs ended (CloudFormation's time): this deployment's events come after. */
-    DeployFrom: 'deploy-from',
-    QueuedAt: 'queued-at',
-    Registry: 'registry',
-    Fence: 'fence',
-    /** The lock's owner token for this run attempt: never logged, never an output. */
-    Owner: 'owner',
-    TicketSeq: 'ticket-seq',
-    MonitorPid: 'monitor-pid',
-    MonitorDir: 'monitor-dir',
-    SlackThread: 'slack-thread',
-    DeploymentId: 'github-deployment-id'
-};
-const Outputs = {
-    CorrelationId: 'correlation-id',
-    Result: 'result',
-    Registry: 'registry',
-    WaitedSeconds: 'waited-seconds',
-    QueuePosition: 'queue-position',
-    ActiveCorrelationId: 'active-correlation-id',
-    StackStatus: 'stack-status',
-    ConsoleUrl: 'console-url',
-    EstimatedMinutes: 'estimated-minutes',
-    CfnTags: 'cfn-tags',
-    Validation: 'validation',
-    FencingToken: 'fencing-token'
-};
-/** Exit status of the coordinate stage and of the CLI. */
-const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var lib_core = __nccwpck_require__(3838);
-;// CONCATENATED MODULE: ./src/report/logger.ts
-
-const coreSink = lib_core;
-function logger_createLogger(correlationId, sink = coreSink) {
-    const tag = (message) => message
-        .split('\n')
-        .map((line) => `[${correlationId}] ${line}`)
-        .join('\n');
-    return {
-        correlationId,
-        info: (m) => sink.info(tag(m)),
-        debug: (m) => sink.debug(tag(m)),
-        warning: (m, p) => sink.warning(tag(m), p),
-        error: (m, p) => sink.error(tag(m), p)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/runtime/run-context.ts
-/** The workflow run this process belongs to, from the runner's environment. */
-function runContext(env = process.env) {
-    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
-    const repository = env['GITHUB_REPOSITORY'] || undefined;
-    const runId = env['GITHUB_RUN_ID'] || undefined;
-    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
-    const runUrl = repository && runId
-        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
-        : undefined;
-    return {
-        runId,
-        runAttempt,
-        runUrl,
-        repository,
-        workflow: env['GITHUB_WORKFLOW'] || undefined,
-        job: env['GITHUB_JOB'] || undefined,
-        actor: env['GITHUB_ACTOR'] || undefined,
-        sha: env['GITHUB_SHA'] || undefined,
-        ref: env['GITHUB_REF'] || undefined
-    };
-}
-
-;// CONCATENATED MODULE: ./src/registry/cloudformation-only.ts
-/**
- * No table: nobody to queue with. Coordination rests on CloudFormation's own status alone (best
- * effort: no order, no identity): the queue is this run alone, the lock never anyone else's,
- * and every write succeeds without a call (fence 0, ticket 0).
- */
-class CloudFormationOnlyLock {
-    now;
-    kind = 'cloudformation-only';
-    constructor(now = Date.now) {
-        this.now = now;
-    }
-    async enqueue(me) {
-        return {
-            seq: 0,
-            correlationId: me.correlationId,
-            owner: me.owner,
-            heartbeat: '',
-            enqueuedAt: new Date(this.now()).toISOString(),
-            leaseMs: me.leaseMs,
-            run: me.run
-        };
-    }
-    async heartbeatTicket(_environment, ticket) {
-        return ticket;
-    }
-    async removeTicket() { }
-    async removeDeadTicket() {
-        return false;
-    }
-    async view(environment) {
-        return { lock: { environment, fence: 0 }, tickets: [] };
-    }
-    async acquire(me, _observed) {
-        return {
-            correlationId: me.correlationId,
-            owner: me.owner,
-            fence: 0,
-            heartbeat: '',
-            acquiredAt: new Date(this.now()).toISOString(),
-            leaseMs: me.leaseMs,
-            run: me.run,
-            stacks: me.stacks
-        };
-    }
-    async heartbeatLock() {
-        return true;
-    }
-    async release() {
-        return true;
-    }
-    async forceUnlock() {
-        return undefined;
-    }
-}
-/** Without a table no record is kept. */
-const noRecords = {
-    putRecord: async () => undefined,
-    addTransition: async () => undefined,
-    getRecord: async () => undefined
-};
-/** No history at all (a history file is given where there is one). */
-const noHistory = {
-    add: async () => undefined,
-    recent: async () => [],
-    save: async () => undefined
-};
-/** CloudFormation alone: the lock above, no records, and the history given. */
-const cloudFormationOnly = (history = noHistory, now = Date.now) => ({
-    lock: new CloudFormationOnlyLock(now),
-    records: noRecords,
-    history
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/registry/history-file.ts
-
-
-
-/** How many deployments the history file keeps (newest first). */
-const KEEP = 50;
-/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
-function historyFile(environment, env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
-}
-function readHistoryFile(file) {
-    if (!(0,external_node_fs_.existsSync)(file))
-        return [];
-    try {
-        const entries = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return Array.isArray(entries) ? entries : [];
-    }
-    catch {
-        return [];
-    }
-}
-function appendHistoryFile(file, entry) {
-    const entries = [
-        entry,
-        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
-    ]
-        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
-        .slice(0, KEEP);
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(entries, null, 2));
-}
-/** The history in a file; `persist` keeps it for later runs (the Actions cache). */
-class HistoryFile {
-    file;
-    persist;
-    constructor(file, persist = async () => undefined) {
-        this.file = file;
-        this.persist = persist;
-    }
-    async add(entry) {
-        appendHistoryFile(this.file, entry);
-    }
-    async recent(_environment, limit) {
-        return readHistoryFile(this.file).slice(0, limit);
-    }
-    save() {
-        return this.persist();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/runtime/clients.ts
-
-
-// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
-async function cloudFormationReader(region) {
-    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8797));
-    return new CloudFormationAdapter(createCloudFormationClient(region), region);
-}
-/**
- * The one place the coordination mode is decided: a table (lock, queue, records, history in
- * DynamoDB) or CloudFormation alone (a lock that is CloudFormation's status, no records, the
- * history in a file the Actions cache carries).
- */
-async function openRegistry(choice) {
-    if (!choice.table)
-        return cloudFormationOnly(historyOf(choice));
-    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(163)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8163));
-    return dynamoRegistry(createDynamoClient(choice.region), choice.table);
-}
-/** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
-const fallbackRegistry = (choice) => () => cloudFormationOnly(new HistoryFile(historyFile(choice.environment)));
-function historyOf({ environment, log }) {
-    const file = historyFile(environment);
-    return new HistoryFile(file, async () => {
-        if (!log)
-            return;
-        const { saveHistory } = await __nccwpck_require__.e(/* import() */ 4).then(__nccwpck_require__.bind(__nccwpck_require__, 4));
-        await saveHistory(file, environment, log);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/cli/command.ts
-
-/** The refusal of a command that needs a table when none is configured; undefined when it may run. */
-function needTable(name, command, config) {
-    if (!command.needsTable || config.registryTable)
-        return undefined;
-    return `${name} needs --registry-table: ${command.needsTable}`;
-}
-const registryChoice = (config) => ({
-    table: config.registryTable,
-    region: config.region,
-    environment: config.environment
-});
-/** The stacks and the registry of the configured environment (opened, not yet called). */
-async function openClients(config) {
-    const [reader, registry] = await Promise.all([
-        cloudFormationReader(config.region),
-        openRegistry(registryChoice(config))
-    ]);
-    return { reader, registry };
-}
-/** The registry alone, for the commands that do not read the stacks. */
-const registryFor = (config) => openRegistry(registryChoice(config));
-/** A string option, when given. */
-const str = (ctx, name) => typeof ctx.options[name] === 'string' ? ctx.options[name] : undefined;
-/** The result: `data` as JSON with --json, else `text`. */
-function emit(ctx, data, text) {
-    ctx.out(ctx.json ? JSON.stringify(data, null, 2) : text);
-}
-/** Owner tokens stay in the table: they are identities, not something to print. */
-const withoutOwner = (x) => {
-    const { owner: _owner, ...rest } = x;
-    return rest;
-};
-
-;// CONCATENATED MODULE: ./src/domain/estimate.ts
-
-const median = (values) => percentile(values, 0.5);
-/** Linear interpolation between closest ranks; undefined for no values. */
-function percentile(values, p) {
-    if (values.length === 0)
-        return undefined;
-    const sorted = [...values].sort((a, b) => a - b);
-    const rank = (sorted.length - 1) * p;
-    const lo = Math.floor(rank);
-    const hi = Math.ceil(rank);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-}
-/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
-function resourceTypeSeconds(events) {
-    const started = new Map();
-    const byType = new Map();
-    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
-        if (isStackEvent(e))
-            continue;
-        const key = `${e.stackName}/${e.logicalId}`;
-        if (e.status.endsWith('_IN_PROGRESS')) {
-            if (!started.has(key))
-                started.set(key, e.timestamp.getTime());
-        }
-        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
-            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
-            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
-            started.delete(key);
-        }
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
-}
-/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
-function estimateFromHistory(history, stacks, recent = 20) {
-    const key = [...stacks].sort().join(',');
-    const durations = history
-        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
-        .slice(0, recent)
-        .map((h) => h.durationMs);
-    if (durations.length === 0)
-        return undefined;
-    return {
-        expectedMs: median(durations),
-        lowMs: percentile(durations, 0.2),
-        highMs: percentile(durations, 0.8),
-        samples: durations.length
-    };
-}
-/** Median seconds per resource type over past successful deployments. */
-function typeDurations(history) {
-    const byType = new Map();
-    for (const h of history) {
-        if (h.outcome !== 'succeeded')
-            continue;
-        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
-            byType.set(type, [...(byType.get(type) ?? []), secs]);
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
-}
-/**
- * Time left: what the estimate leaves, refined by the resources still in
- * progress (each should take about its type's usual time from when it started).
- */
-function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
-    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
-    return Math.max(0, expectedMs - elapsedMs, ...byResources);
-}
-
-;// CONCATENATED MODULE: ./src/cli/history.ts
-
-
-
-
-
-// The commands that read finished deployments: history and estimate.
-const NO_HISTORY = 'without a registry there is no lock, queue or history.';
-const DEFAULT_LIMIT = 20;
-/** How many finished deployments an estimate looks at. */
-const ESTIMATE_SAMPLE = 100;
-const history_history = {
-    summary: 'Recent deployments of an environment: outcome, duration, stacks.',
-    usage: '--stack-name NAMES --registry-table TABLE [--limit N] [--json]',
-    options: { limit: { type: 'string' } },
-    needsTable: NO_HISTORY,
-    async run(ctx) {
-        const { config } = ctx;
-        const { history } = await registryFor(config);
-        const limit = Number(str(ctx, 'limit') ?? String(DEFAULT_LIMIT));
-        const entries = await history.recent(config.environment, Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_LIMIT);
-        emit(ctx, entries, entries.length === 0
-            ? `${config.environment}: no history yet.`
-            : entries
-                .map((e) => `${e.endedAt}  ${e.outcome.padEnd(13)} ${formatDuration(e.durationMs).padStart(8)}  ${e.correlationId}  ${e.stacks.join(',')}`)
-                .join('\n'));
-        return ExitCode.Ok;
-    }
-};
-const estimate = {
-    summary: 'Expected duration of a deployment of these stacks, from history.',
-    usage: '--stack-name NAMES --registry-table TABLE [--json]',
-    options: {},
-    needsTable: NO_HISTORY,
-    async run(ctx) {
-        const { config } = ctx;
-        const { history } = await registryFor(config);
-        const found = estimateFromHistory(await history.recent(config.environment, ESTIMATE_SAMPLE), config.stackNames);
-        const fallback = config.expectedDurationMs ?? DEFAULT_EXPECTED_DURATION_MS;
-        emit(ctx, found ?? { expectedMs: fallback, samples: 0 }, found
-            ? `Expected ${formatDuration(found.expectedMs)} (p20 ${formatDuration(found.lowMs)} to p80 ${formatDuration(found.highMs)}, ${found.samples} successful deployments).`
-            : `Expected ${formatDuration(fallback)}: no history yet.`);
-        return ExitCode.Ok;
-    }
-};
-
-;// CONCATENATED MODULE: ./src/domain/liveness.ts
-/**
- * Judges liveness by watching a heartbeat value change, on the observer's own
- * clock (as amazon-dynamodb-lock-client does): immune to clock skew between
- * runners, since no one else's timestamps are compared.
- */
-class LivenessTracker {
-    seen = new Map();
-    /** Records the value seen now; returns how long (ms) it has stayed the same. */
-    observe(key, value, now) {
-        const last = this.seen.get(key);
-        if (!last || last.value !== value) {
-            this.seen.set(key, { value, since: now });
-            return 0;
-        }
-        return now - last.since;
-    }
-    isDead(key, value, leaseMs, now) {
-        return this.observe(key, value, now) >= leaseMs;
-    }
-}
-
-// EXTERNAL MODULE: ./src/domain/stack-status.ts
-var stack_status = __nccwpck_require__(5627);
-// EXTERNAL MODULE: ./src/ports/registry.ts
-var ports_registry = __nccwpck_require__(9113);
-;// CONCATENATED MODULE: ./src/coordination/backoff.ts
-/**
- * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
- * retries spread out without ever hammering the service with near-zero delays.
- */
-function backoffMs(attempt, baseMs, capMs, random = Math.random) {
-    const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
-    return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
-}
-
-;// CONCATENATED MODULE: ./src/coordination/heartbeat-loop.ts
-/**
- * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
- * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
- * the interval, so one lost write never lets a lease run out; a beat that says the thing it
- * keeps alive is gone (false) ends the loop.
- */
-class HeartbeatLoop {
-    sleep;
-    intervalMs;
-    beat;
-    stopper;
-    loop;
-    constructor(sleep, intervalMs, beat) {
-        this.sleep = sleep;
-        this.intervalMs = intervalMs;
-        this.beat = beat;
-    }
-    get running() {
-        return this.loop !== undefined && !this.stopper?.signal.aborted;
-    }
-    start(firstDelayMs = this.intervalMs) {
-        if (this.loop)
-            return;
-        const stopper = new AbortController();
-        this.stopper = stopper;
-        this.loop = (async () => {
-            let delay = firstDelayMs;
-            while (!stopper.signal.aborted) {
-                await this.sleep(delay, stopper.signal);
-                if (stopper.signal.aborted)
-                    return;
-                const landed = await this.beat();
-                if (landed === false)
-                    return;
-                delay = landed ? this.intervalMs : Math.max(1, Math.floor(this.intervalMs / 3));
-            }
-        })();
-    }
-    /** Ends the loop; resolves once a beat in flight has settled. */
-    async stop() {
-        this.stopper?.abort();
-        await this.loop;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/coordination/ticket-keeper.ts
-
-
-/**
- * A waiter's ticket and its heartbeat, on a loop of its own: a slow Slack or CloudFormation call
- * in the wait never lets a live waiter's ticket look dead to the others.
- */
-class TicketKeeper {
-    lock;
-    environment;
-    sleep;
-    intervalMs;
-    onThrottled;
-    ticket;
-    loop;
-    /** Someone judged this waiter dead and removed its ticket. */
-    removed = false;
-    constructor(lock, environment, sleep, intervalMs, 
-    /** A throttled heartbeat: the holder's writes (same partition) may be throttled too. */
-    onThrottled) {
-        this.lock = lock;
-        this.environment = environment;
-        this.sleep = sleep;
-        this.intervalMs = intervalMs;
-        this.onThrottled = onThrottled;
-    }
-    get current() {
-        return this.ticket;
-    }
-    keep(ticket) {
-        this.ticket = ticket;
-        this.removed = false;
-        const loop = new HeartbeatLoop(this.sleep, this.intervalMs, () => this.beat(ticket));
-        this.loop = loop;
-        loop.start();
-    }
-    async beat(mine) {
-        if (this.ticket?.seq !== mine.seq || this.ticket.owner !== mine.owner)
-            return false;
-        try {
-            const beat = await this.lock.heartbeatTicket(this.environment, this.ticket);
-            if (this.ticket?.seq !== mine.seq)
-                return false; // dropped meanwhile
-            if (beat)
-                this.ticket = { ...this.ticket, heartbeat: beat.heartbeat };
-            else
-                this.removed = true;
-            return beat !== undefined;
-        }
-        catch (err) {
-            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
-                throw err;
-            if (err.failure === 'throttled')
-                this.onThrottled();
-            return undefined;
-        }
-    }
-    /** Stops the heartbeat and forgets the ticket; returns it (to remove it from the queue). */
-    async drop() {
-        const { ticket, loop } = this;
-        this.ticket = undefined;
-        this.loop = undefined;
-        await loop?.stop();
-        return ticket;
-    }
-    /** Stops the heartbeat, keeping the ticket. */
-    async stop() {
-        const loop = this.loop;
-        this.loop = undefined;
-        await loop?.stop();
-    }
-}
-
-// EXTERNAL MODULE: ./src/domain/stack.ts
-var domain_stack = __nccwpck_require__(5908);
-;// CONCATENATED MODULE: ./src/domain/activity.ts
-
-
-const activeCorrelationId = (stack) => stack.tags[domain_stack/* CORRELATION_TAG */.In] || undefined;
-const LATEST_EVENTS = 5;
-function formatEvent(e) {
-    const time = e.timestamp.toISOString().slice(11, 19);
-    const reason = e.reason ? `: ${e.reason}` : '';
-    return `${time} ${e.logicalId} (${e.resourceType}) ${e.status}${reason}`;
-}
-/** The block logged at every poll and in the error annotation when we give up. */
-function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) {
-    const id = activeCorrelationId(a.stack);
-    const lines = [`Stack ${a.stack.name} is ${a.stack.status}: another deployment is active.`];
-    lines.push(`  Active deployment: ${id ?? `unknown (the stack has no ${domain_stack/* CORRELATION_TAG */.In} tag)`}`);
-    if (a.startedAt) {
-        const elapsed = now - a.startedAt.getTime();
-        const remaining = expectedMs - elapsed;
-        lines.push(`  Started: ${a.startedAt.toISOString()} (${a.startStatus ?? 'operation'})`);
-        lines.push(`  Elapsed: ${formatDuration(elapsed)}`);
-        lines.push(`  Estimate: ${remaining > 0 ? `about ${formatDuration(remaining)} remaining` : `overdue by ${formatDuration(-remaining)}`} (expected ${formatDuration(expectedMs)}; ${estimateBasis})`);
-    }
-    else {
-        lines.push('  Started: unknown (the start of the operation is not among the recent events)');
-    }
-    const p = (0,domain_stack/* operationProgress */.xw)(a.events);
-    lines.push(`  Progress: ${p.done} resources done, ${p.inProgress} in progress, ${p.failed} failed`);
-    lines.push(`  Console: ${a.consoleUrl}`);
-    const latest = showLatest ? a.events.slice(-LATEST_EVENTS) : [];
-    if (latest.length > 0) {
-        lines.push('  Latest events:');
-        for (const e of latest)
-            lines.push(`    ${formatEvent(e)}`);
-    }
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/coordination/turn-report.ts
-
-
-
-/** One poll's line: how long, and (with a queue) the position, the holder and who is ahead. */
-function pollReport(poll, waitedMs, opts, queue, position) {
-    const { ticket, ahead, holder, stale } = queue;
-    const parts = [
-        `Poll ${poll} (waited ${formatDuration(waitedMs)} of ${formatDuration(opts.timeoutMs)}):`
-    ];
-    // Ticket 0 is CloudFormation's own (no table): no queue to report on.
-    if (ticket && ticket.seq > 0) {
-        parts.push(`position ${ahead.length + (holder ? 1 : 0)} (on arrival ${position});`);
-        parts.push(holder
-            ? `lock held by ${describeHolder(holder)}${stale ? ` [stale: ${stale}]` : ''};`
-            : 'lock free;');
-        if (ahead.length > 0)
-            parts.push(`ahead: ${ahead.map((t) => `#${t.seq} ${t.correlationId}`).join(', ')};`);
-    }
-    parts.push(`estimate ${formatDuration(opts.expectedMs)} per deployment (${opts.estimateBasis}).`);
-    return parts.join(' ');
-}
-/** What the busy stacks are doing: in full the first time, then the events new since the last poll. */
-function logActivity(log, busy, lastEvent, now, opts) {
-    for (const a of busy) {
-        const seen = lastEvent.get(a.stack.name);
-        const newest = a.events.at(-1);
-        if (newest)
-            lastEvent.set(a.stack.name, newest.id);
-        if (seen === undefined) {
-            log.info(describeActivity(a, now, opts.expectedMs, opts.estimateBasis));
-            continue;
-        }
-        const fresh = a.events.slice(a.events.findIndex((e) => e.id === seen) + 1);
-        log.info(`${describeActivity(a, now, opts.expectedMs, opts.estimateBasis, false)}${fresh.length > 0
-            ? `\n  New events:\n${fresh.map((e) => `    ${formatEvent(e)}`).join('\n')}`
-            : '\n  No new events since the last poll.'}`);
-    }
-}
-function describeHolder(h) {
-    return `${h.correlationId} (${h.run.runUrl ?? 'no run link'}) since ${h.acquiredAt}`;
-}
-/** Reads who is deploying each busy stack, since when, and how far along. */
-async function readActivity(reader, stacks) {
-    return Promise.all(stacks
-        .filter((s) => (0,stack_status/* isInProgress */.LT)(s.status))
-        .map(async (stack) => {
-        const op = await reader.currentOperation(stack.name);
-        return {
-            stack,
-            consoleUrl: reader.consoleUrl(stack),
-            startedAt: op.start?.timestamp,
-            startStatus: op.start?.status,
-            events: op.events
-        };
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/coordination/turn-queue.ts
-const sameOwner = (a, b) => Boolean(a) && a === b;
-/** Another run (another owner token) going by this run's correlation ID, holding or queued. */
-function duplicateOf(me, holder, tickets) {
-    return [holder, ...tickets].find((t) => t !== undefined && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner));
-}
-/**
- * The live tickets ahead of this run's, skipping the lock holder's own and this run's; a ticket
- * judged dead is removed (only if its heartbeat is still the one seen) and skipped, else it
- * stays ahead (it lives, or the table did not answer).
- */
-async function liveAhead(tickets, mine, me, holder, dead) {
-    const ahead = [];
-    for (const t of tickets) {
-        if (t.seq >= mine.seq || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
-            continue;
-        if (dead.isDead(t) && (await dead.remove(t)))
-            continue;
-        ahead.push(t);
-    }
-    return ahead;
-}
-
-;// CONCATENATED MODULE: ./src/coordination/wait-for-turn.ts
-
-
-
-
-
-
-
-
-
-/** Registry-backed: the waiter re-reads the stacks when it may go, and at least this often. */
-const STACK_CHECK_MS = 30_000;
-/** The GitHub API is asked about a holder's run at most this often. */
-const RUN_CHECK_MS = 30_000;
-/** How long an acquired run still waits for its 'queued' notice to go out. */
-const ARRIVAL_NOTICE_GRACE_MS = 2_000;
-/**
- * Waits for this run's turn: first live ticket, the lock free or stale, and no covered stack in
- * progress in CloudFormation.
- *
- * Registry trouble fails safe. Throttling and errors without an answer are retried (the SDK's
- * retries, then this loop's backoff with jitter); only a registry that has not answered for
- * longer than a lease moves the run to CloudFormation-only coordination, since by then any
- * holder has either started its stack operation (which CloudFormation shows) or lost its lease.
- * A table that cannot be used as configured (missing, denied) on arrival ends the wait as
- * `misconfigured`. Liveness is judged only across unbroken observation: after any failed read,
- * a holder or ticket must be seen unchanged for a full lease again before it counts as dead.
- */
-async function waitForTurn(deps, opts) {
-    const { reader, clock, sleep, log, liveness } = deps;
-    const { me } = opts;
-    const env = me.environment;
-    const started = clock.now();
-    let tracker = new LivenessTracker();
-    const runChecked = new Map();
-    const lastEvent = new Map();
-    const waitedFor = new Map();
-    let registry = deps.registry;
-    let fallbackReason;
-    const newKeeper = () => new TicketKeeper(registry.lock, env, sleep, me.leaseMs / 3, () => {
-        // Throttled: the holder's silence proves nothing, so its liveness is watched afresh.
-        tracker = new LivenessTracker();
-    });
-    let keeper = newKeeper();
-    let stacks = opts.arrival;
-    let stacksReadAt = started;
-    let busy = [];
-    let firstBusy;
-    let queuePosition;
-    let arrivalNotice;
-    let arrived = false;
-    let warnedDuplicate = false;
-    let failures = 0;
-    let unreachableSince;
-    let misconfigured;
-    /** A registry call: undefined when it failed (and the failure was accounted for). */
-    const attempt = async (fn) => {
-        try {
-            const value = await fn();
-            failures = 0;
-            unreachableSince = undefined;
-            return value;
-        }
-        catch (err) {
-            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
-                throw err;
-            failures++;
-            // What was seen before the gap proves nothing about what happened during it.
-            tracker = new LivenessTracker();
-            if (err.failure === 'configuration' && !arrived)
-                misconfigured = err.message;
-            else if (err.failure === 'throttled')
-                unreachableSince = undefined;
-            else
-                unreachableSince ??= clock.now();
-            if (failures === 1 || failures % 10 === 0)
-                log.info(`Registry trouble (${err.message}); retrying.`);
-            // Longer than any lease seen: by then every holder has started its stack operation or lost its lease.
-            const patienceMs = Math.max(me.leaseMs, ...[...waitedFor.values()].map((h) => h.leaseMs));
-            if (unreachableSince !== undefined && clock.now() - unreachableSince >= patienceMs)
-                fallBack(err, clock.now() - unreachableSince);
-            return undefined;
-        }
-    };
-    const fallBack = (err, forMs) => {
-        fallbackReason = err.message;
-        void keeper.drop();
-        registry = deps.fallback();
-        keeper = newKeeper();
-        log.warning(`The registry has not answered for ${formatDuration(forMs)}, longer than a lease (${err.message}). Falling back to CloudFormation-only coordination: no queue order, but a stack in progress still holds this run back.`, { title: 'Registry unavailable' });
-    };
-    const finish = async (kind, extra = {}) => {
-        const t = await keeper.drop();
-        try {
-            if (t)
-                await registry.lock.removeTicket(env, t.seq);
-            if (t && t.seq > 0)
-                log.info(`Removed this run's queue ticket #${t.seq}.`);
-        }
-        catch (err) {
-            // finalize tries again (the ticket is in state); else it expires as dead after a lease.
-            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
-                throw err;
-            log.info(`Could not remove this run's queue ticket #${t?.seq} (${err.message}).`);
-        }
-        const waitedMs = clock.now() - started;
-        // The 'queued' notice is moot once the lock is held: a slow Slack must not hold up the deployment.
-        if (kind === 'acquired') {
-            const grace = new AbortController();
-            await Promise.race([arrivalNotice, sleep(ARRIVAL_NOTICE_GRACE_MS, grace.signal)]);
-            grace.abort();
-        }
-        else
-            await arrivalNotice;
-        return {
-            kind,
-            registry,
-            fallbackReason,
-            waitedMs,
-            queuePosition: queuePosition ?? 0,
-            stacks,
-            busy: firstBusy ?? [],
-            waitedFor: [...waitedFor.values()],
-            ...extra
-        };
-    };
-    /** Between polls: false when the wait is over (time is up or the run was cancelled). */
-    const pause = async (ms) => {
-        // Registry trouble on arrival is not another deployment: a run that does not wait
-        // (wait-timeout-minutes 0) still gives the table a lease to answer, then falls back.
-        const limit = arrived ? opts.timeoutMs : Math.max(opts.timeoutMs, me.leaseMs + 1);
-        const left = limit - (clock.now() - started);
-        if (opts.signal?.aborted || left <= 0)
-            return false;
-        await sleep(Math.min(ms, left), opts.signal);
-        return !opts.signal?.aborted;
-    };
-    const endOfWait = () => finish(opts.signal?.aborted ? 'cancelled' : 'timeout');
-    try {
-        for (let poll = 1;; poll++) {
-            if (fallbackReason && registry !== deps.registry) {
-                // Back to the registry as soon as it answers again: CloudFormation alone is the last resort.
-                const back = await deps.registry.lock.view(env).then(() => true, () => false);
-                if (back) {
-                    log.info('The registry answers again: coordinating through it again (queuing anew).');
-                    await keeper.drop();
-                    registry = deps.registry;
-                    keeper = newKeeper();
-                    fallbackReason = undefined;
-                    tracker = new LivenessTracker();
-                }
-            }
-            const polled = registry;
-            if (!keeper.current) {
-                const queued = await attempt(() => polled.lock.enqueue(me));
-                if (queued && registry === polled) {
-                    keeper.keep(queued);
-                    // Ticket 0 is CloudFormation's own (no table): nothing to remove later, nothing to say.
-                    if (queued.seq > 0) {
-                        opts.onQueued?.(queued);
-                        log.info(`Queued with ticket #${queued.seq} for ${env}.`);
-                    }
-                }
-            }
-            const ticket = keeper.current;
-            const view = ticket ? await attempt(() => polled.lock.view(env)) : undefined;
-            if (misconfigured)
-                return finish('misconfigured', { registryError: misconfigured });
-            if (!ticket || !view) {
-                // Just fell back: queue with CloudFormation at once. Else back off (with jitter) and retry.
-                if (registry !== polled)
-                    continue;
-                const cap = Math.max(opts.pollIntervalMs, Math.min(30_000, me.leaseMs / 3));
-                if (!(await pause(backoffMs(failures - 1, opts.pollIntervalMs, cap))))
-                    return endOfWait();
-                continue;
-            }
-            arrived = true;
-            let now = clock.now();
-            if (keeper.removed) {
-                // Someone judged this waiter dead and removed its ticket: queue again, at the back.
-                log.warning("This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again.");
-                await keeper.drop();
-                continue;
-            }
-            const lockHolder = view.lock.holder;
-            const holder = lockHolder && !sameOwner(lockHolder.owner, me.owner) ? lockHolder : undefined;
-            const twin = warnedDuplicate ? undefined : duplicateOf(me, holder, view.tickets);
-            if (twin) {
-                warnedDuplicate = true;
-                log.warning(`The correlation ID ${me.correlationId} is already used by another run in ${env} (${twin.run.runUrl ?? 'no run link'}). Correlation IDs should be unique per run: logs, records and Slack threads of the two runs will mix. This run queues like any other.`, { title: 'Correlation ID not unique' });
-            }
-            const ahead = await liveAhead(view.tickets, ticket, me, holder, {
-                isDead: (t) => tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now),
-                remove: async (t) => {
-                    const removed = await attempt(() => polled.lock.removeDeadTicket(env, t));
-                    if (removed)
-                        log.warning(`Removed the dead ticket #${t.seq} of ${t.correlationId} (no heartbeat for ${formatDuration(t.leaseMs)}).`);
-                    return removed === true;
-                }
-            });
-            let stale;
-            if (holder) {
-                if (!waitedFor.has(holder.fence))
-                    waitedFor.set(holder.fence, holder);
-                if (tracker.isDead(`lock#${holder.fence}`, holder.heartbeat, holder.leaseMs, now)) {
-                    stale = `no heartbeat for ${formatDuration(holder.leaseMs)}`;
-                }
-                else if (liveness && now - (runChecked.get(holder.owner) ?? -Infinity) >= RUN_CHECK_MS) {
-                    runChecked.set(holder.owner, now);
-                    if ((await liveness.runFinished(holder.run)) === true)
-                        stale = 'its workflow run is no longer in progress';
-                }
-            }
-            if (opts.skipSuperseded && me.run.ref) {
-                const newer = view.tickets.find((t) => t.seq > ticket.seq &&
-                    t.run.ref === me.run.ref &&
-                    !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now));
-                if (newer) {
-                    log.info(`A newer run for ${me.run.ref} is queued behind this one (${newer.correlationId}, ${newer.run.runUrl ?? 'no run link'}): skipping this older deployment.`);
-                    return finish('superseded', { supersededBy: newer });
-                }
-            }
-            const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
-            if (poll === 1 || myTurn || now - stacksReadAt >= STACK_CHECK_MS) {
-                if (poll > 1)
-                    stacks = await reader.describeStacks(me.stacks);
-                stacksReadAt = now;
-                busy = stacks.some((s) => (0,stack_status/* isInProgress */.LT)(s.status)) ? await readActivity(reader, stacks) : [];
-                if (busy.length > 0)
-                    firstBusy ??= busy;
-            }
-            if (queuePosition === undefined) {
-                queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
-                // Told in the background: a slow Slack never holds up the wait.
-                arrivalNotice = opts
-                    .onArrival?.({ registry, position: queuePosition, holder, ahead, busy })
-                    .catch((err) => log.warning(`Arrival notice failed: ${err.message}`));
-            }
-            if (myTurn && busy.length === 0) {
-                if (stale)
-                    log.warning(`Taking over the lock of ${holder.correlationId} (${holder.run.runUrl ?? 'no run link'}): ${stale}.`, { title: 'Stale lock taken over' });
-                const sentAt = clock.now();
-                const got = await attempt(() => polled.lock.acquire(me, view.lock));
-                if (got) {
-                    opts.onAcquired?.(got, registry, sentAt);
-                    return finish('acquired', {
-                        holder: got,
-                        lockBefore: view.lock,
-                        tookOver: stale && holder ? { from: holder, reason: stale } : undefined
-                    });
-                }
-                if (failures === 0) {
-                    log.info('Another run took the lock first; waiting again.');
-                    continue;
-                }
-            }
-            now = clock.now();
-            const queue = { ticket, ahead, holder, stale };
-            log.info(pollReport(poll, now - started, opts, queue, queuePosition));
-            logActivity(log, busy, lastEvent, now, opts);
-            if (!(await pause(opts.pollIntervalMs)))
-                return endOfWait();
-        }
-    }
-    finally {
-        // Whatever ended the wait (an error included), the ticket's heartbeat ends with it.
-        await keeper.stop();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/lock.ts
-
-
-
-// The commands that free a lock: release (one acquisition) and unlock (whoever holds it).
-const NO_LOCK = 'without a registry there is no lock, queue or history.';
-const OUTCOMES = ['succeeded', 'failed', 'no-change', 'cancelled'];
-const release = {
-    summary: 'Release a lock by correlation ID and fencing token (a no-op, exit 1, when it is not held by them).',
-    usage: '--stack-name NAMES --registry-table TABLE --correlation-id ID --fence N [--outcome succeeded|failed]',
-    options: { fence: { type: 'string' }, outcome: { type: 'string' } },
-    needsTable: NO_LOCK,
-    async run(ctx) {
-        const { config } = ctx;
-        const id = config.correlationId;
-        const fence = Number(str(ctx, 'fence'));
-        if (!id || !Number.isInteger(fence) || fence < 1) {
-            ctx.err(`release needs --correlation-id and --fence (a whole number from 1), got ${JSON.stringify(id ?? '')} and ${JSON.stringify(str(ctx, 'fence') ?? '')}.`);
-            return ExitCode.Failed;
-        }
-        const outcome = str(ctx, 'outcome') ?? 'succeeded';
-        if (!OUTCOMES.includes(outcome)) {
-            ctx.err(`--outcome is ${JSON.stringify(outcome)}: expected succeeded, failed, no-change or cancelled.`);
-            return ExitCode.Failed;
-        }
-        const { lock, records } = await registryFor(config);
-        const released = await lock.release(config.environment, { correlationId: id, fence }, outcome);
-        if (released)
-            await records.addTransition(id, {
-                state: 'released',
-                at: new Date().toISOString(),
-                note: `from the command line (${outcome})`
-            }, { outcome });
-        emit(ctx, { released }, released
-            ? `Released ${config.environment} (${id}, fencing token ${fence}).`
-            : `Not released: ${config.environment} is not held by ${id} with fencing token ${fence}.`);
-        return released ? ExitCode.Ok : ExitCode.Failed;
-    }
-};
-const unlock = {
-    summary: "Clear the lock whoever holds it. Needs --force and --reason; recorded on the holder's record.",
-    usage: '--stack-name NAMES --registry-table TABLE --force --reason TEXT',
-    options: { force: { type: 'boolean' }, reason: { type: 'string' } },
-    needsTable: NO_LOCK,
-    async run(ctx) {
-        const { config, operator: by } = ctx;
-        const reason = str(ctx, 'reason')?.trim();
-        if (!ctx.options['force'] || !reason) {
-            ctx.err('unlock needs --force and --reason TEXT: it takes the lock from whoever holds it.');
-            return ExitCode.Failed;
-        }
-        const { lock, records } = await registryFor(config);
-        const previous = await lock.forceUnlock(config.environment, reason, by);
-        if (previous) {
-            await records.addTransition(previous.correlationId, {
-                state: 'force-unlocked',
-                at: new Date().toISOString(),
-                note: `by ${by}: ${reason}`
-            });
-        }
-        emit(ctx, { unlocked: Boolean(previous), previous: previous && withoutOwner(previous) }, previous
-            ? `Unlocked ${config.environment}: was held by ${describeHolder(previous)}. Recorded: by ${by}: ${reason}`
-            : `${config.environment} was not locked.`);
-        return ExitCode.Ok;
-    }
-};
-
-;// CONCATENATED MODULE: ./src/domain/findings.ts
-
-/** The active-deployment check: runs first, on its own, before any other check. */
-function activeDeploymentFindings(stacks) {
-    return stacks
-        .filter((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class === 'in-progress')
-        .map((s) => ({
-        code: 'STACK_IN_PROGRESS',
-        severity: 'blocking',
-        stack: s.name,
-        message: `Stack ${s.name} is ${s.status}: another deployment is active.`,
-        resolution: [
-            'Wait for the active deployment to finish (raise wait-timeout-minutes to queue behind it).',
-            `Follow it: aws cloudformation describe-stack-events --stack-name ${s.name}`
-        ]
-    }));
-}
-const recovery = {
-    rollback: (stack) => ({
-        code: 'STACK_NEEDS_ROLLBACK',
-        message: `Stack ${stack} failed with rollback disabled and must be rolled back before it can be updated.`,
-        resolution: [
-            `aws cloudformation rollback-stack --stack-name ${stack}`,
-            `aws cloudformation wait stack-rollback-complete --stack-name ${stack}`
-        ]
-    }),
-    'continue-rollback': (stack) => ({
-        code: 'STACK_NEEDS_CONTINUE_ROLLBACK',
-        message: `Stack ${stack} is stuck in a failed rollback; the rollback must be continued before it can be updated.`,
-        resolution: [
-            `Find the resources that failed: aws cloudformation describe-stack-events --stack-name ${stack}`,
-            `aws cloudformation continue-update-rollback --stack-name ${stack} [--resources-to-skip LogicalId ...]`
-        ]
-    }),
-    delete: (stack) => ({
-        code: 'STACK_NEEDS_DELETE',
-        message: `Stack ${stack} can only be deleted (a failed create or a failed delete); it must be deleted before it can be deployed.`,
-        resolution: [
-            `aws cloudformation delete-stack --stack-name ${stack}`,
-            `aws cloudformation wait stack-delete-complete --stack-name ${stack}`,
-            'Or set cleanup: failed-create to let the action delete a stack left by a failed create.'
-        ]
-    })
-};
-/** The checks after the active-deployment check, in a fixed order. */
-function otherFindings(stacks, ctx) {
-    const findings = [];
-    for (const s of stacks) {
-        const info = (0,stack_status/* classifyStatus */.xo)(s.status);
-        if (info.class === 'blocked' && info.needs) {
-            findings.push({ severity: 'blocking', stack: s.name, ...recovery[info.needs](s.name) });
-        }
-        else if (info.class === 'stable-after-failure') {
-            findings.push({
-                code: 'LAST_DEPLOYMENT_FAILED',
-                severity: 'warning',
-                stack: s.name,
-                message: `The last deployment of ${s.name} failed and was rolled back (${s.status}${s.statusReason ? `: ${s.statusReason}` : ''}).`,
-                resolution: [
-                    `See why: aws cloudformation describe-stack-events --stack-name ${s.name}`,
-                    'Make sure this run contains the fix.'
-                ]
-            });
-        }
-        else if (info.class === 'does-not-exist') {
-            findings.push({
-                code: 'STACK_DOES_NOT_EXIST',
-                severity: 'info',
-                stack: s.name,
-                message: `Stack ${s.name} does not exist yet; this deployment will create it.`,
-                resolution: []
-            });
-        }
-    }
-    if (ctx.registryUnavailable) {
-        findings.push({
-            code: 'REGISTRY_UNAVAILABLE',
-            severity: 'warning',
-            message: `The registry table could not be used (${ctx.registryUnavailable}); coordinated through CloudFormation only (no queue order, no identity of other runs).`,
-            resolution: [
-                'Check that the table exists in this region and that the role may use it (see infra/iam-policy.json).',
-                'aws dynamodb describe-table --table-name TABLE'
-            ]
-        });
-    }
-    else if (!ctx.registryConfigured) {
-        findings.push({
-            code: 'REGISTRY_NOT_CONFIGURED',
-            severity: 'warning',
-            message: 'No registry-table: coordinating through CloudFormation only (best effort: no queue order, no identity of other runs).',
-            resolution: ['Deploy the registry table (infra/registry-table.yml) and set registry-table.']
-        });
-    }
-    return findings;
-}
-const blocking = (findings) => findings.filter((f) => f.severity === 'blocking');
-const warningsOf = (findings) => findings.filter((f) => f.severity === 'warning');
-/** The table cannot be used as configured (missing, denied, another key schema): fixed by a person, not by waiting. */
-function registryMisconfiguredFinding(table, error) {
-    return {
-        code: 'REGISTRY_MISCONFIGURED',
-        severity: 'blocking',
-        message: `registry-table ${JSON.stringify(table)} cannot be used: ${error}. Nothing was coordinated: a table that is set but unusable is a configuration error, not a reason to coordinate on CloudFormation alone.`,
-        resolution: [
-            'Check registry-table and the region: the table must exist there, with partition key pk (S) and sort key sk (S) (infra/registry-table.yml).',
-            'Check that the role may use it (infra/iam-policy.json).',
-            `aws dynamodb describe-table --table-name ${table}`,
-            'To coordinate on CloudFormation alone on purpose, leave registry-table empty.'
-        ]
-    };
-}
-
-;// CONCATENATED MODULE: ./src/config/read.ts
-
-
-
-/** The one place that reads the action's inputs. Secrets are masked before anything else. */
-function readInput(name) {
-    return core.getInput(name);
-}
-function maskSecrets() {
-    for (const name of SECRET_INPUTS) {
-        const value = readInput(name).trim();
-        if (value)
-            core.setSecret(value);
-    }
-}
-function read_readConfig(env = process.env) {
-    maskSecrets();
-    return parseConfig(readInput, env);
-}
-/** The correlation-id input alone, read before the rest so even config errors carry an ID. */
-const read_readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
-
-;// CONCATENATED MODULE: ./src/runtime/stage.ts
-
-
-
-
-
-
-const coreIO = {
-    setOutput: (name, value) => lib_core.setOutput(name, value),
-    saveState: (name, value) => lib_core.saveState(name, value),
-    getState: (name) => lib_core.getState(name),
-    setExitCode: (code) => {
-        process.exitCode = code;
-    },
-    appendSummary: async (markdown) => {
-        if (!process.env['GITHUB_STEP_SUMMARY'])
-            return;
-        await lib_core.summary.addRaw(markdown, true).write();
-    }
-};
-const systemClock = { now: () => Date.now() };
-const sleep = (ms, signal) => new Promise((resolve) => {
-    if (signal?.aborted)
-        return resolve();
-    const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-});
-/**
- * The deployment's correlation ID: the one pre saved, else the input, else a new
- * one (a stage that runs without pre, such as a sub-action, still has one).
- */
-function stageCorrelationId(io) {
-    const saved = io.getState(State.CorrelationId);
-    if (saved)
-        return saved;
-    const input = readCorrelationIdInput();
-    return input && isValidCorrelationId(input) ? input : newCorrelationId();
-}
-/** Aborts on the signals the runner sends on cancel: SIGINT, then SIGTERM. */
-function cancellationSignal(onSignal) {
-    const controller = new AbortController();
-    for (const sig of ['SIGINT', 'SIGTERM']) {
-        process.once(sig, () => {
-            onSignal?.(sig);
-            controller.abort(sig);
-        });
-    }
-    return controller.signal;
-}
-/** Runs a stage: any unexpected error fails the step with a message that carries the correlation ID. */
-async function runStage(correlationId, body) {
-    try {
-        await body();
-    }
-    catch (err) {
-        const e = err;
-        core.error(`[${correlationId}] ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, {
-            title: 'Deployment Coordinator failed'
-        });
-        if (e?.stack)
-            core.debug(e.stack);
-        process.exitCode = 1;
-    }
-}
-/** Every stage validates the inputs (a sub-action may run without pre); bad input fails the step here. */
-function loadConfig(log, io) {
-    try {
-        return readConfig();
-    }
-    catch (err) {
-        if (!(err instanceof ConfigError))
-            throw err;
-        log.error(err.message, { title: 'Invalid input' });
-        io.setExitCode(1);
-        return undefined;
-    }
-}
-/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
-async function actionStage(body) {
-    const io = coreIO;
-    const correlationId = stageCorrelationId(io);
-    const log = createLogger(correlationId);
-    await runStage(correlationId, async () => {
-        const config = loadConfig(log, io);
-        if (config)
-            await body({ io, log, config, correlationId });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/cli/readiness.ts
-
-
-
-
-
-
-// The commands that look and take nothing: status, can-deploy, wait.
-/** Whether a deployment could start now, and why not. */
-async function readiness(ctx) {
-    const { config } = ctx;
-    const { reader, registry } = await openClients(config);
-    const [stacks, view] = await Promise.all([
-        reader.describeStacks(config.stackNames),
-        registry.lock.view(config.environment)
-    ]);
-    const findings = [
-        ...activeDeploymentFindings(stacks),
-        ...otherFindings(stacks, { registryConfigured: Boolean(config.registryTable) })
-    ];
-    const reasons = [
-        ...(view.lock.holder ? [`lock held by ${describeHolder(view.lock.holder)}`] : []),
-        ...(view.tickets.length > 0 ? [`${view.tickets.length} run(s) queued`] : []),
-        ...blocking(findings).map((f) => `${f.code}: ${f.message}`)
-    ];
-    return { reader, registry, stacks, view, findings, reasons };
-}
-const readiness_status = {
-    summary: 'Show the lock, the queue and the stacks of an environment.',
-    usage: '--stack-name NAMES [--environment NAME] [--registry-table TABLE] [--json]',
-    options: {},
-    async run(ctx) {
-        const { config } = ctx;
-        const { stacks, view, registry, reader } = await readiness(ctx);
-        const lines = [
-            `Environment ${config.environment} (${config.registryTable ? `registry ${config.registryTable}` : 'CloudFormation only'})`,
-            view.lock.holder
-                ? `  Lock: held by ${describeHolder(view.lock.holder)}, fencing token ${view.lock.fence}`
-                : `  Lock: free${view.lock.lastHolder ? ` (last: ${view.lock.lastHolder}, ${view.lock.lastOutcome ?? 'no outcome'}, released ${view.lock.releasedAt ?? '?'})` : ''}`,
-            `  Queue: ${view.tickets.length === 0 ? 'empty' : view.tickets.map((t) => `#${t.seq} ${t.correlationId} (${t.run.runUrl ?? 'no run link'}) since ${t.enqueuedAt}`).join('\n         ')}`,
-            ...stacks.map((s) => `  Stack ${s.name}: ${s.status}  ${reader.consoleUrl(s)}`)
-        ];
-        emit(ctx, {
-            environment: config.environment,
-            registry: registry.lock.kind,
-            lock: view.lock.holder
-                ? { ...view.lock, holder: withoutOwner(view.lock.holder) }
-                : view.lock,
-            queue: view.tickets.map(withoutOwner),
-            stacks: stacks.map((s) => ({ name: s.name, status: s.status }))
-        }, lines.join('\n'));
-        return ExitCode.Ok;
-    }
-};
-const canDeploy = {
-    summary: 'Exit 0 when a deployment could start now, 2 when another is active or queued, 1 when a stack blocks.',
-    usage: '--stack-name NAMES [--environment NAME] [--registry-table TABLE] [--json]',
-    options: {},
-    async run(ctx) {
-        const { reasons, findings } = await readiness(ctx);
-        const blocked = blocking(findings).some((f) => f.code !== 'STACK_IN_PROGRESS');
-        const busy = reasons.length > 0 && !blocked;
-        emit(ctx, { canDeploy: reasons.length === 0, reasons, findings }, reasons.length === 0
-            ? `${ctx.config.environment}: free to deploy.`
-            : `${ctx.config.environment}: not now.\n  ${reasons.join('\n  ')}`);
-        return reasons.length === 0 ? ExitCode.Ok : busy ? ExitCode.Concurrent : ExitCode.Failed;
-    }
-};
-const wait = {
-    summary: 'Wait until a deployment could start (exit 0), or give up after --wait-timeout-minutes (exit 2). Takes no lock.',
-    usage: '--stack-name NAMES [--wait-timeout-minutes N] [--poll-interval-seconds N] [--json]',
-    options: {},
-    async run(ctx) {
-        const { config } = ctx;
-        const started = systemClock.now();
-        for (;;) {
-            const { reasons, findings } = await readiness(ctx);
-            const waited = systemClock.now() - started;
-            const stuck = blocking(findings).filter((f) => f.code !== 'STACK_IN_PROGRESS');
-            if (stuck.length > 0) {
-                // Waiting cannot unblock these: someone has to act on the stack.
-                emit(ctx, { canDeploy: false, waitedMs: waited, reasons }, `${config.environment}: blocked, waiting will not help.\n  ${reasons.join('\n  ')}`);
-                return ExitCode.Failed;
-            }
-            if (reasons.length === 0) {
-                emit(ctx, { canDeploy: true, waitedMs: waited }, `${config.environment}: free after ${formatDuration(waited)}.`);
-                return ExitCode.Ok;
-            }
-            if (waited >= config.waitTimeoutMs) {
-                emit(ctx, { canDeploy: false, waitedMs: waited, reasons }, `${config.environment}: still busy after ${formatDuration(waited)}.\n  ${reasons.join('\n  ')}`);
-                return ExitCode.Concurrent;
-            }
-            ctx.log.info(`Waiting: ${reasons.join('; ')}`);
-            await sleep(Math.min(config.pollIntervalMs, config.waitTimeoutMs - waited));
-        }
-    }
-};
-
-;// CONCATENATED MODULE: ./src/cli/register.ts
-
-
-
-
-
-
-
-const register = {
-    summary: 'Take the lock for a deployment made by hand (queuing up to --wait-timeout-minutes); prints its correlation ID and fencing token.',
-    usage: '--stack-name NAMES --registry-table TABLE [--wait-timeout-minutes N] [--lease-minutes N] [--correlation-id ID]',
-    help: 'Nothing heartbeats a lock taken here: release it before --lease-minutes pass, or others may take it over.',
-    options: {},
-    needsTable: 'without a registry there is no lock to take.',
-    async run(ctx) {
-        const { config, log } = ctx;
-        const { reader, registry } = await openClients(config);
-        const me = {
-            correlationId: log.correlationId,
-            // Nothing heartbeats a registered lock; it is released by correlation ID and fence.
-            owner: (0,external_node_crypto_.randomUUID)(),
-            environment: config.environment,
-            stacks: config.stackNames,
-            run: ctx.run,
-            leaseMs: config.leaseMs
-        };
-        const turn = await waitForTurn({
-            reader,
-            registry,
-            log,
-            clock: systemClock,
-            sleep: sleep,
-            fallback: fallbackRegistry(registryChoice(config))
-        }, {
-            me,
-            arrival: await reader.describeStacks(config.stackNames),
-            // Without --wait-timeout-minutes, register does not queue: busy means exit 2 at once.
-            timeoutMs: str(ctx, 'wait-timeout-minutes') ? config.waitTimeoutMs : 0,
-            pollIntervalMs: config.pollIntervalMs,
-            expectedMs: config.expectedDurationMs ?? DEFAULT_EXPECTED_DURATION_MS,
-            estimateBasis: 'from the command line',
-            skipSuperseded: false
-        });
-        // Fence 0 is CloudFormation's own lock (the table stopped answering): nothing anyone else sees.
-        const holder = turn.kind === 'acquired' && turn.holder?.fence ? turn.holder : undefined;
-        if (!holder) {
-            emit(ctx, { acquired: false, waitedFor: turn.waitedFor.map(withoutOwner) }, `${config.environment}: busy; not registered.`);
-            return ExitCode.Concurrent;
-        }
-        await registry.records.putRecord({
-            correlationId: me.correlationId,
-            environment: config.environment,
-            stacks: config.stackNames,
-            run: me.run
-        }, { state: 'queued', at: holder.acquiredAt, note: 'registered from the command line' });
-        await registry.records.addTransition(me.correlationId, { state: 'acquired', at: holder.acquiredAt }, { fence: holder.fence });
-        emit(ctx, { acquired: true, correlationId: me.correlationId, fence: holder.fence }, `Registered ${me.correlationId} on ${config.environment}, fencing token ${holder.fence}.\nRelease with: deploy-coordinator release --stack-name ${config.stackNames.join(',')} --environment ${config.environment} --registry-table ${config.registryTable} --correlation-id ${me.correlationId} --fence ${holder.fence}`);
-        return ExitCode.Ok;
-    }
-};
-
-;// CONCATENATED MODULE: ./src/cli/commands.ts
-
-
-
-
-/** Every command, in the order the usage lists them. */
-const COMMANDS = {
-    status: readiness_status,
-    'can-deploy': canDeploy,
-    wait: wait,
-    register: register,
-    release: release,
-    history: history_history,
-    estimate: estimate,
-    unlock: unlock
-};
-
-;// CONCATENATED MODULE: ./src/cli/main.ts
-
-
-
-
-
-
-
-
-
-const USAGE = `Usage: deploy-coordinator <command> [options]
-
-Commands:
-${Object.entries(COMMANDS)
-    .map(([name, c]) => `  ${name.padEnd(11)} ${c.summary}`)
-    .join('\n')}
-
-Run 'deploy-coordinator <command> --help' for a command's options.
-Exit status: 0 ok, 2 another deployment is active, 1 anything else.`;
-const COMMON = `Options (the action's inputs, same names and defaults):
-  --stack-name NAMES         stacks, comma separated (required)
-  --environment NAME         lock scope (default: the first stack name)
-  --region REGION            default AWS_REGION, then AWS_DEFAULT_REGION
-  --registry-table TABLE     the DynamoDB registry table (default: CloudFormation only)
-  --json                     machine-readable output
-  --help                     this help`;
-/** The action's inputs that make sense on a command line. */
-const CONFIG_OPTIONS = [
-    inputs_Inputs.StackName,
-    inputs_Inputs.Environment,
-    inputs_Inputs.Region,
-    inputs_Inputs.RegistryTable,
-    inputs_Inputs.WaitTimeoutMinutes,
-    inputs_Inputs.PollIntervalSeconds,
-    inputs_Inputs.LeaseMinutes,
-    inputs_Inputs.CorrelationId,
-    inputs_Inputs.ExpectedDurationMinutes
-];
-/** Lines to stderr, so stdout holds only the command's result (and --json stays parseable). */
-const stderrSink = {
-    info: (m) => process.stderr.write(`${m}\n`),
-    debug: () => undefined,
-    warning: (m) => process.stderr.write(`warning: ${m}\n`),
-    error: (m) => process.stderr.write(`error: ${m}\n`)
-};
-/**
- * The CLI's entry, and the one place it reads its process environment (`env`): the region, the
- * operator's name and the workflow run are passed down from here.
- */
-async function runCli(argv, out = (t) => process.stdout.write(`${t}\n`), env = process.env) {
-    const [name, ...rest] = argv;
-    if (!name) {
-        process.stderr.write(`${USAGE}\n`);
-        return ExitCode.Failed;
-    }
-    if (name === '--help' || name === '-h' || name === 'help') {
-        out(USAGE);
-        return ExitCode.Ok;
-    }
-    const command = COMMANDS[name];
-    if (!command) {
-        process.stderr.write(`Unknown command '${name}'.\n\n${USAGE}\n`);
-        return ExitCode.Failed;
-    }
-    let values;
-    try {
-        ({ values } = (0,external_node_util_.parseArgs)({
-            args: [...rest],
-            strict: true,
-            allowPositionals: false,
-            options: {
-                ...Object.fromEntries(CONFIG_OPTIONS.map((o) => [o, { type: 'string' }])),
-                ...command.options,
-                json: { type: 'boolean' },
-                help: { type: 'boolean', short: 'h' }
-            }
-        }));
-    }
-    catch (err) {
-        process.stderr.write(`${err.message}\n\nRun 'deploy-coordinator ${name} --help'.\n`);
-        return ExitCode.Failed;
-    }
-    if (values['help']) {
-        out(`Usage: deploy-coordinator ${name} ${command.usage}\n\n${command.summary}\n\n${command.help ? `${command.help}\n\n` : ''}${COMMON}`);
-        return ExitCode.Ok;
-    }
-    let config;
-    try {
-        config = config_parseConfig((input) => (typeof values[input] === 'string' ? values[input] : ''), env);
-    }
-    catch (err) {
-        if (!(err instanceof config_ConfigError))
-            throw err;
-        // The same checks as the action, in the command line's words: 'stack-name' -> --stack-name.
-        const text = Object.values(inputs_Inputs).reduce((m, input) => m.replaceAll(`'${input}'`, `--${input}`), err.message);
-        process.stderr.write(`${text}\n`);
-        return ExitCode.Failed;
-    }
-    const refused = needTable(name, command, config);
-    if (refused) {
-        process.stderr.write(`${refused}\n`);
-        return ExitCode.Failed;
-    }
-    const correlationId = config.correlationId ?? correlation_id_newCorrelationId();
-    const ctx = {
-        config,
-        options: values,
-        json: Boolean(values['json']),
-        log: logger_createLogger(correlationId, stderrSink),
-        out,
-        err: (t) => process.stderr.write(`${t}\n`),
-        operator: env['USER'] || env['GITHUB_ACTOR'] || 'unknown',
-        run: runContext(env)
-    };
-    try {
-        return await command.run(ctx);
-    }
-    catch (err) {
-        process.stderr.write(`error: ${err.name}: ${err.message}\n`);
-        return ExitCode.Failed;
-    }
-}
-
-
-/***/ }),
-
-/***/ 5627:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LT: () => (/* binding */ isInProgress),
-/* harmony export */   kq: () => (/* binding */ DOES_NOT_EXIST),
-/* harmony export */   s5: () => (/* binding */ OPERATION_START_STATUSES),
-/* harmony export */   xo: () => (/* binding */ classifyStatus)
-/* harmony export */ });
-/* unused harmony export STACK_STATUSES */
-/** Not an AWS status: how this project names a stack that DescribeStacks does not find. */
-const DOES_NOT_EXIST = 'DOES_NOT_EXIST';
-const inProgress = { class: 'in-progress' };
-const stable = { class: 'stable' };
-const afterFailure = { class: 'stable-after-failure' };
-const gone = { class: 'does-not-exist' };
-const needs = (action) => ({ class: 'blocked', needs: action });
-const STACK_STATUSES = {
-    CREATE_IN_PROGRESS: inProgress,
-    DELETE_IN_PROGRESS: inProgress,
-    IMPORT_IN_PROGRESS: inProgress,
-    IMPORT_ROLLBACK_IN_PROGRESS: inProgress,
-    // A change set was created and not executed yet: `aws cloudformation deploy`
-    // sits here between its two calls, so another run is mid-deployment.
-    REVIEW_IN_PROGRESS: inProgress,
-    ROLLBACK_IN_PROGRESS: inProgress,
-    UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
-    UPDATE_IN_PROGRESS: inProgress,
-    UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
-    UPDATE_ROLLBACK_IN_PROGRESS: inProgress,
-    CREATE_COMPLETE: stable,
-    IMPORT_COMPLETE: stable,
-    UPDATE_COMPLETE: stable,
-    UPDATE_ROLLBACK_COMPLETE: afterFailure,
-    IMPORT_ROLLBACK_COMPLETE: afterFailure,
-    // Rollback disabled and the operation failed: resources are half-applied.
-    // We restore the last good state before anyone deploys on top of it.
-    CREATE_FAILED: needs('rollback'),
-    UPDATE_FAILED: needs('rollback'),
-    UPDATE_ROLLBACK_FAILED: needs('continue-rollback'),
-    IMPORT_ROLLBACK_FAILED: needs('continue-rollback'),
-    // A failed create leaves a stack that can only be deleted.
-    ROLLBACK_COMPLETE: needs('delete'),
-    ROLLBACK_FAILED: needs('delete'),
-    DELETE_FAILED: needs('delete'),
-    DELETE_COMPLETE: gone
-};
-function classifyStatus(status) {
-    if (status === undefined || status === DOES_NOT_EXIST)
-        return gone;
-    const info = STACK_STATUSES[status];
-    // An unknown status is one AWS added after this release: assume something is
-    // happening rather than deploy over it.
-    return info ?? inProgress;
-}
-const isInProgress = (status) => classifyStatus(status).class === 'in-progress';
-/** Stack-level statuses that open a new operation (the first event of an operation). */
-const OPERATION_START_STATUSES = new Set([
-    'CREATE_IN_PROGRESS',
-    'UPDATE_IN_PROGRESS',
-    'DELETE_IN_PROGRESS',
-    'IMPORT_IN_PROGRESS',
-    'REVIEW_IN_PROGRESS'
-]);
-
-
-/***/ }),
-
-/***/ 5908:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   In: () => (/* binding */ CORRELATION_TAG),
-/* harmony export */   lQ: () => (/* binding */ isStackEvent),
-/* harmony export */   xw: () => (/* binding */ operationProgress)
-/* harmony export */ });
-/* unused harmony export STACK_RESOURCE_TYPE */
-const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
-/** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
-const CORRELATION_TAG = 'DeploymentCorrelationId';
-const isStackEvent = (e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
-function operationProgress(events) {
-    const last = new Map();
-    for (const e of events)
-        if (!isStackEvent(e))
-            last.set(e.logicalId, e.status);
-    let done = 0;
-    let inProgress = 0;
-    let failed = 0;
-    for (const status of last.values()) {
-        if (status.endsWith('_IN_PROGRESS'))
-            inProgress++;
-        else if (status.endsWith('_FAILED'))
-            failed++;
-        else
-            done++;
-    }
-    return { done, inProgress, failed };
-}
-
-
-/***/ }),
-
-/***/ 3546:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8400);
-
-process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 9113:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Br: () => (/* binding */ RECORD_TTL_DAYS),
-/* harmony export */   MA: () => (/* binding */ HISTORY_TTL_DAYS),
-/* harmony export */   i$: () => (/* binding */ RegistryUnavailableError)
-/* harmony export */ });
-/* unused harmony export classifyRegistryError */
-const CONFIGURATION_ERRORS = new Set([
-    'ResourceNotFoundException',
-    'AccessDeniedException',
-    'ValidationException',
-    'UnrecognizedClientException',
-    'InvalidSignatureException',
-    'MissingAuthenticationTokenException',
-    'ExpiredTokenException',
-    'CredentialsProviderError'
-]);
-const THROTTLING_ERRORS = new Set([
-    'ThrottlingException',
-    'ProvisionedThroughputExceededException',
-    'RequestLimitExceeded',
-    'TooManyRequestsException'
-]);
-function classifyRegistryError(err) {
-    const name = err?.name ?? '';
-    if (CONFIGURATION_ERRORS.has(name))
-        return 'configuration';
-    if (THROTTLING_ERRORS.has(name))
-        return 'throttled';
-    return 'unreachable';
-}
-/** A registry call failed after the SDK's own retries; `failure` says what kind of trouble it is. */
-class RegistryUnavailableError extends Error {
-    operation;
-    cause;
-    failure;
-    constructor(operation, cause) {
-        const e = cause;
-        super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
-        this.operation = operation;
-        this.cause = cause;
-        this.name = 'RegistryUnavailableError';
-        this.failure = classifyRegistryError(cause);
-    }
-}
-const RECORD_TTL_DAYS = 7;
-const HISTORY_TTL_DAYS = 180;
-
-
-/***/ }),
-
 /***/ 2613:
 /***/ ((module) => {
 
@@ -30734,6 +28676,2075 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 2429:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ runCli)
+});
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/correlation-id.js
+
+/** `YYYYMMDD-HHMMSS-<8 hex>`, UTC, the random part from a cryptographic source. */
+function correlation_id_newCorrelationId(now = new Date(), random = external_node_crypto_.randomBytes) {
+    const iso = now.toISOString(); // 2026-11-22T18:28:25.123Z
+    const date = iso.slice(0, 10).replaceAll('-', '');
+    const time = iso.slice(11, 19).replaceAll(':', '');
+    return `${date}-${time}-${random(4).toString('hex')}`;
+}
+const GENERATED_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
+/** IDs users bring: they become tag values, registry keys and Slack text, so keep them plain. */
+const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
+const correlation_id_isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/durations.js
+/** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
+function formatDuration(ms) {
+    // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
+    if (ms > 0 && ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const total = Math.max(0, Math.round(ms / 1000));
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return `${h}h ${String(m).padStart(2, '0')}m`;
+    if (m > 0)
+        return `${m}m ${String(s).padStart(2, '0')}s`;
+    return `${s}s`;
+}
+const minutes = (n) => n * 60_000;
+const seconds = (n) => n * 1000;
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/inputs.js
+/** The action's inputs, as users type them (CONTRACT.md). Reading any other name is a type error. */
+const inputs_Inputs = {
+    StackName: 'stack-name',
+    Environment: 'environment',
+    Region: 'region',
+    RegistryTable: 'registry-table',
+    WaitTimeoutMinutes: 'wait-timeout-minutes',
+    PollIntervalSeconds: 'poll-interval-seconds',
+    LeaseMinutes: 'lease-minutes',
+    SkipSuperseded: 'skip-superseded',
+    OnActiveFailure: 'on-active-failure',
+    Warnings: 'warnings',
+    AskTimeoutMinutes: 'ask-timeout-minutes',
+    AutoRollback: 'auto-rollback',
+    Cleanup: 'cleanup',
+    Monitor: 'monitor',
+    MonitorIntervalSeconds: 'monitor-interval-seconds',
+    StallTimeoutMinutes: 'stall-timeout-minutes',
+    ExpectedDurationMinutes: 'expected-duration-minutes',
+    ProgressIntervalMinutes: 'progress-interval-minutes',
+    CriticalResourceTypes: 'critical-resource-types',
+    UrlOutput: 'url-output',
+    SlackToken: 'slack-token',
+    SlackChannel: 'slack-channel',
+    SlackInteractChannel: 'slack-interact-channel',
+    SlackApiUrl: 'slack-api-url',
+    GithubToken: 'github-token',
+    GithubDeployment: 'github-deployment',
+    CorrelationId: 'correlation-id'
+};
+/**
+ * Defaults the parser applies to an empty input. action.yml declares the same
+ * values (a test keeps them equal); empty here means 'derived' (see CONTRACT.md).
+ */
+const INPUT_DEFAULTS = {
+    'stack-name': '',
+    environment: '',
+    region: '',
+    'registry-table': '',
+    'wait-timeout-minutes': '30',
+    'poll-interval-seconds': '5',
+    'lease-minutes': '10',
+    'skip-superseded': 'false',
+    'on-active-failure': 'proceed',
+    warnings: 'proceed',
+    'ask-timeout-minutes': '15',
+    'auto-rollback': 'true',
+    cleanup: 'none',
+    monitor: 'true',
+    'monitor-interval-seconds': '30',
+    'stall-timeout-minutes': '10',
+    'expected-duration-minutes': '',
+    'progress-interval-minutes': '10',
+    'critical-resource-types': '',
+    'url-output': '',
+    'slack-token': '',
+    'slack-channel': '',
+    'slack-interact-channel': '',
+    'slack-api-url': 'https://slack.com/api/',
+    'github-token': '',
+    'github-deployment': 'false',
+    'correlation-id': ''
+};
+/** Inputs whose values are secrets: masked before anything else happens. */
+const inputs_SECRET_INPUTS = (/* unused pure expression or super */ null && (['slack-token', 'github-token']));
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/fields.js
+
+
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+/** Splits a comma or newline separated list; empty items are dropped. */
+const splitList = (value) => value
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+const show = (value) => JSON.stringify(value);
+/**
+ * Reads inputs one at a time and collects every problem, each naming the input, the value and
+ * what is accepted. A field that fails still answers (a placeholder), so parsing goes on and
+ * every problem is reported at once.
+ */
+class Fields {
+    read;
+    problems = [];
+    constructor(read) {
+        this.read = read;
+    }
+    /** The input as typed (trimmed), or its default when empty. */
+    raw(name) {
+        const v = this.read(name).trim();
+        return v === '' ? INPUT_DEFAULTS[name] : v;
+    }
+    /** The input as typed (trimmed), without its default. */
+    given(name) {
+        return this.read(name).trim();
+    }
+    fail(name, value, accepted) {
+        this.problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
+        return undefined;
+    }
+    /** A problem that is not about one value. */
+    problem(text) {
+        this.problems.push(text);
+    }
+    number(name, unit, min, max, allowZero) {
+        const value = this.raw(name);
+        const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
+        if (!DECIMAL.test(value))
+            return this.fail(name, value, `expected ${range}`);
+        const n = Number(value);
+        if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
+            return this.fail(name, value, `expected ${range}`);
+        return n;
+    }
+    /** A duration in minutes, as milliseconds. */
+    minutes(name, max, allowZero = false) {
+        return minutes(this.number(name, 'minutes', 0, max, allowZero) ?? 0);
+    }
+    /** A duration in seconds, as milliseconds. */
+    seconds(name, max) {
+        return seconds(this.number(name, 'seconds', 0, max, false) ?? 0);
+    }
+    boolean(name) {
+        const value = this.raw(name);
+        if (BOOLEAN_TRUE.includes(value))
+            return true;
+        if (BOOLEAN_FALSE.includes(value))
+            return false;
+        this.fail(name, value, 'expected true or false');
+        return false;
+    }
+    oneOf(name, allowed) {
+        const value = this.raw(name);
+        if (allowed.includes(value))
+            return value;
+        this.fail(name, value, `expected one of ${allowed.join(', ')}`);
+        return allowed[0];
+    }
+    /** The input when it matches `pattern` (a problem otherwise); undefined when empty. */
+    optional(name, pattern, accepted) {
+        const value = this.raw(name) || undefined;
+        if (value && !pattern.test(value))
+            this.fail(name, value, accepted);
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/slack.js
+
+const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
+const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
+/** The Slack inputs: all or nothing (no token means no Slack); the token is never echoed. */
+function parseSlack(fields) {
+    const token = fields.raw(inputs_Inputs.SlackToken);
+    const channel = fields.raw(inputs_Inputs.SlackChannel);
+    const interactChannel = fields.raw(inputs_Inputs.SlackInteractChannel) || channel;
+    const apiUrl = fields.raw(inputs_Inputs.SlackApiUrl);
+    for (const [name, value] of [
+        [inputs_Inputs.SlackChannel, channel],
+        [inputs_Inputs.SlackInteractChannel, fields.raw(inputs_Inputs.SlackInteractChannel)]
+    ]) {
+        if (value && !SLACK_CHANNEL.test(value))
+            fields.fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
+    }
+    let url;
+    try {
+        url = new URL(apiUrl);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol)) {
+        fields.fail(inputs_Inputs.SlackApiUrl, apiUrl, 'expected an http(s) URL such as https://slack.com/api/');
+    }
+    if (!token) {
+        if (channel)
+            fields.problem(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
+        return undefined;
+    }
+    // The value is a secret: name the input, never echo the token.
+    if (!SLACK_TOKEN.test(token)) {
+        fields.problem(`'slack-token' does not look like a Slack token (the value is hidden): expected a bot token starting with xoxb-.`);
+    }
+    if (!channel)
+        fields.problem(`'slack-channel' is required when 'slack-token' is set: a channel name such as #deploys or an ID.`);
+    return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/config.js
+
+
+
+
+
+/** Used when `expected-duration-minutes` is empty and there is no history. */
+const DEFAULT_EXPECTED_DURATION_MS = minutes(30);
+class config_ConfigError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Invalid input: ${problems[0]}`
+            : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'ConfigError';
+    }
+}
+const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
+const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
+const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
+const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
+/**
+ * Parses every input at once and reports every problem at once, each naming the
+ * input, the value and what is accepted. Touches nothing outside its arguments.
+ */
+function config_parseConfig(read, env) {
+    const f = new Fields(read);
+    // stack-name
+    const stackNames = splitList(f.given(inputs_Inputs.StackName));
+    if (stackNames.length === 0) {
+        f.problem(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
+    }
+    for (const name of stackNames) {
+        if (!STACK_NAME.test(name)) {
+            f.fail(inputs_Inputs.StackName, name, 'a stack name starts with a letter and has only letters, digits and hyphens, at most 128 characters');
+        }
+    }
+    const duplicates = stackNames.filter((n, i) => stackNames.indexOf(n) !== i);
+    if (duplicates.length > 0)
+        f.fail(inputs_Inputs.StackName, f.given(inputs_Inputs.StackName), `lists ${duplicates.join(', ')} more than once`);
+    const environment = f.raw(inputs_Inputs.Environment) || stackNames[0] || '';
+    if (f.raw(inputs_Inputs.Environment) && !ENVIRONMENT.test(environment)) {
+        f.fail(inputs_Inputs.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
+    }
+    const region = f.raw(inputs_Inputs.Region) || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
+    if (!region) {
+        f.problem(`'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`);
+    }
+    else if (!REGION.test(region)) {
+        f.fail(inputs_Inputs.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
+    }
+    const registryTable = f.optional(inputs_Inputs.RegistryTable, TABLE, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
+    const waitTimeoutMs = f.minutes(inputs_Inputs.WaitTimeoutMinutes, 4320, true);
+    const pollIntervalMs = f.seconds(inputs_Inputs.PollIntervalSeconds, 3600);
+    const leaseMs = f.minutes(inputs_Inputs.LeaseMinutes, 1440);
+    const skipSuperseded = f.boolean(inputs_Inputs.SkipSuperseded);
+    const onActiveFailure = f.oneOf(inputs_Inputs.OnActiveFailure, [
+        'proceed',
+        'abort',
+        'ask'
+    ]);
+    const warnings = f.oneOf(inputs_Inputs.Warnings, ['proceed', 'fail', 'ask']);
+    const askTimeoutMs = f.minutes(inputs_Inputs.AskTimeoutMinutes, 1440);
+    const autoRollback = f.boolean(inputs_Inputs.AutoRollback);
+    const cleanup = f.oneOf(inputs_Inputs.Cleanup, ['none', 'failed-create']);
+    const monitor = f.boolean(inputs_Inputs.Monitor);
+    const monitorIntervalMs = f.seconds(inputs_Inputs.MonitorIntervalSeconds, 3600);
+    const stallTimeoutMs = f.minutes(inputs_Inputs.StallTimeoutMinutes, 1440);
+    const expectedDurationMs = f.raw(inputs_Inputs.ExpectedDurationMinutes)
+        ? f.minutes(inputs_Inputs.ExpectedDurationMinutes, 4320)
+        : undefined;
+    const progressIntervalMs = f.minutes(inputs_Inputs.ProgressIntervalMinutes, 1440);
+    const criticalResourceTypes = splitList(f.raw(inputs_Inputs.CriticalResourceTypes));
+    for (const t of criticalResourceTypes) {
+        if (!RESOURCE_TYPE.test(t))
+            f.fail(inputs_Inputs.CriticalResourceTypes, t, 'expected resource types such as AWS::RDS::DBInstance, comma or newline separated');
+    }
+    const urlOutput = f.optional(inputs_Inputs.UrlOutput, OUTPUT_KEY, 'expected a stack Output key (letters and digits)');
+    const slack = parseSlack(f);
+    if (!slack && (warnings === 'ask' || onActiveFailure === 'ask')) {
+        const which = warnings === 'ask' ? 'warnings' : 'on-active-failure';
+        f.problem(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
+    }
+    const githubToken = f.given(inputs_Inputs.GithubToken) || undefined;
+    const githubDeployment = f.boolean(inputs_Inputs.GithubDeployment);
+    const correlationId = f.optional(inputs_Inputs.CorrelationId, CORRELATION_ID_PATTERN, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
+    if (f.problems.length > 0)
+        throw new config_ConfigError(f.problems);
+    return {
+        stackNames,
+        environment,
+        region,
+        registryTable,
+        waitTimeoutMs,
+        pollIntervalMs,
+        leaseMs,
+        skipSuperseded,
+        onActiveFailure,
+        warnings,
+        askTimeoutMs,
+        autoRollback,
+        cleanup,
+        monitor,
+        monitorIntervalMs,
+        stallTimeoutMs,
+        expectedDurationMs,
+        progressIntervalMs,
+        criticalResourceTypes,
+        urlOutput,
+        slack,
+        githubToken,
+        githubDeployment,
+        correlationId
+    };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/state.js
+/** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
+const state_State = {
+    CorrelationId: 'correlation-id',
+    PreRan: 'pre-ran',
+    Result: 'result',
+    AcquiredAt: 'acquired-at',
+    /** When coordinate's own repairs ended (CloudFormation's time): this deployment's events come after. */
+    DeployFrom: 'deploy-from',
+    QueuedAt: 'queued-at',
+    Registry: 'registry',
+    Fence: 'fence',
+    /** The lock's owner token for this run attempt: never logged, never an output. */
+    Owner: 'owner',
+    TicketSeq: 'ticket-seq',
+    MonitorPid: 'monitor-pid',
+    MonitorDir: 'monitor-dir',
+    SlackThread: 'slack-thread',
+    DeploymentId: 'github-deployment-id'
+};
+const Outputs = {
+    CorrelationId: 'correlation-id',
+    Result: 'result',
+    Registry: 'registry',
+    WaitedSeconds: 'waited-seconds',
+    QueuePosition: 'queue-position',
+    ActiveCorrelationId: 'active-correlation-id',
+    StackStatus: 'stack-status',
+    ConsoleUrl: 'console-url',
+    EstimatedMinutes: 'estimated-minutes',
+    CfnTags: 'cfn-tags',
+    Validation: 'validation',
+    FencingToken: 'fencing-token'
+};
+/** Exit status of the coordinate stage and of the CLI. */
+const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var lib_core = __nccwpck_require__(3838);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/report/logger.js
+
+const coreSink = lib_core;
+function logger_createLogger(correlationId, sink = coreSink) {
+    const tag = (message) => message
+        .split('\n')
+        .map((line) => `[${correlationId}] ${line}`)
+        .join('\n');
+    return {
+        correlationId,
+        info: (m) => sink.info(tag(m)),
+        debug: (m) => sink.debug(tag(m)),
+        warning: (m, p) => sink.warning(tag(m), p),
+        error: (m, p) => sink.error(tag(m), p)
+    };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/run-context.js
+/** The workflow run this process belongs to, from the runner's environment. */
+function runContext(env = process.env) {
+    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+    const repository = env['GITHUB_REPOSITORY'] || undefined;
+    const runId = env['GITHUB_RUN_ID'] || undefined;
+    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
+    const runUrl = repository && runId
+        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
+        : undefined;
+    return {
+        runId,
+        runAttempt,
+        runUrl,
+        repository,
+        workflow: env['GITHUB_WORKFLOW'] || undefined,
+        job: env['GITHUB_JOB'] || undefined,
+        actor: env['GITHUB_ACTOR'] || undefined,
+        sha: env['GITHUB_SHA'] || undefined,
+        ref: env['GITHUB_REF'] || undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/cloudformation-only.js
+/**
+ * No table: nobody to queue with. Coordination rests on CloudFormation's own status alone (best
+ * effort: no order, no identity): the queue is this run alone, the lock never anyone else's,
+ * and every write succeeds without a call (fence 0, ticket 0).
+ */
+class CloudFormationOnlyLock {
+    now;
+    kind = 'cloudformation-only';
+    constructor(now = Date.now) {
+        this.now = now;
+    }
+    async enqueue(me) {
+        return {
+            seq: 0,
+            correlationId: me.correlationId,
+            owner: me.owner,
+            heartbeat: '',
+            enqueuedAt: new Date(this.now()).toISOString(),
+            leaseMs: me.leaseMs,
+            run: me.run
+        };
+    }
+    async heartbeatTicket(_environment, ticket) {
+        return ticket;
+    }
+    async removeTicket() { }
+    async removeDeadTicket() {
+        return false;
+    }
+    async view(environment) {
+        return { lock: { environment, fence: 0 }, tickets: [] };
+    }
+    async acquire(me, _observed) {
+        return {
+            correlationId: me.correlationId,
+            owner: me.owner,
+            fence: 0,
+            heartbeat: '',
+            acquiredAt: new Date(this.now()).toISOString(),
+            leaseMs: me.leaseMs,
+            run: me.run,
+            stacks: me.stacks
+        };
+    }
+    async heartbeatLock() {
+        return true;
+    }
+    async release() {
+        return true;
+    }
+    async forceUnlock() {
+        return undefined;
+    }
+}
+/** Without a table no record is kept. */
+const noRecords = {
+    putRecord: async () => undefined,
+    addTransition: async () => undefined,
+    getRecord: async () => undefined
+};
+/** No history at all (a history file is given where there is one). */
+const noHistory = {
+    add: async () => undefined,
+    recent: async () => [],
+    save: async () => undefined
+};
+/** CloudFormation alone: the lock above, no records, and the history given. */
+const cloudFormationOnly = (history = noHistory, now = Date.now) => ({
+    lock: new CloudFormationOnlyLock(now),
+    records: noRecords,
+    history
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/history-file.js
+
+
+
+/** How many deployments the history file keeps (newest first). */
+const KEEP = 50;
+/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
+function historyFile(environment, env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+}
+function readHistoryFile(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return [];
+    try {
+        const entries = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return Array.isArray(entries) ? entries : [];
+    }
+    catch {
+        return [];
+    }
+}
+function appendHistoryFile(file, entry) {
+    const entries = [
+        entry,
+        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
+    ]
+        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
+        .slice(0, KEEP);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(entries, null, 2));
+}
+/** The history in a file; `persist` keeps it for later runs (the Actions cache). */
+class HistoryFile {
+    file;
+    persist;
+    constructor(file, persist = async () => undefined) {
+        this.file = file;
+        this.persist = persist;
+    }
+    async add(entry) {
+        appendHistoryFile(this.file, entry);
+    }
+    async recent(_environment, limit) {
+        return readHistoryFile(this.file).slice(0, limit);
+    }
+    save() {
+        return this.persist();
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/clients.js
+
+
+// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
+async function cloudFormationReader(region) {
+    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(119)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8119));
+    return new CloudFormationAdapter(createCloudFormationClient(region), region);
+}
+/**
+ * The one place the coordination mode is decided: a table (lock, queue, records, history in
+ * DynamoDB) or CloudFormation alone (a lock that is CloudFormation's status, no records, the
+ * history in a file the Actions cache carries).
+ */
+async function openRegistry(choice) {
+    if (!choice.table)
+        return cloudFormationOnly(historyOf(choice));
+    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(963)]).then(__nccwpck_require__.bind(__nccwpck_require__, 963));
+    return dynamoRegistry(createDynamoClient(choice.region), choice.table);
+}
+/** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
+const fallbackRegistry = (choice) => () => cloudFormationOnly(new HistoryFile(historyFile(choice.environment)));
+function historyOf({ environment, log }) {
+    const file = historyFile(environment);
+    return new HistoryFile(file, async () => {
+        if (!log)
+            return;
+        const { saveHistory } = await __nccwpck_require__.e(/* import() */ 506).then(__nccwpck_require__.bind(__nccwpck_require__, 5506));
+        await saveHistory(file, environment, log);
+    });
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/cli/command.js
+
+/** The refusal of a command that needs a table when none is configured; undefined when it may run. */
+function needTable(name, command, config) {
+    if (!command.needsTable || config.registryTable)
+        return undefined;
+    return `${name} needs --registry-table: ${command.needsTable}`;
+}
+const registryChoice = (config) => ({
+    table: config.registryTable,
+    region: config.region,
+    environment: config.environment
+});
+/** The stacks and the registry of the configured environment (opened, not yet called). */
+async function openClients(config) {
+    const [reader, registry] = await Promise.all([
+        cloudFormationReader(config.region),
+        openRegistry(registryChoice(config))
+    ]);
+    return { reader, registry };
+}
+/** The registry alone, for the commands that do not read the stacks. */
+const registryFor = (config) => openRegistry(registryChoice(config));
+/** A string option, when given. */
+const str = (ctx, name) => typeof ctx.options[name] === 'string' ? ctx.options[name] : undefined;
+/** The result: `data` as JSON with --json, else `text`. */
+function emit(ctx, data, text) {
+    ctx.out(ctx.json ? JSON.stringify(data, null, 2) : text);
+}
+/** Owner tokens stay in the table: they are identities, not something to print. */
+const withoutOwner = (x) => {
+    const { owner: _owner, ...rest } = x;
+    return rest;
+};
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/estimate.js
+
+const median = (values) => percentile(values, 0.5);
+/** Linear interpolation between closest ranks; undefined for no values. */
+function percentile(values, p) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = (sorted.length - 1) * p;
+    const lo = Math.floor(rank);
+    const hi = Math.ceil(rank);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+}
+/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
+function resourceTypeSeconds(events) {
+    const started = new Map();
+    const byType = new Map();
+    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
+        if (isStackEvent(e))
+            continue;
+        const key = `${e.stackName}/${e.logicalId}`;
+        if (e.status.endsWith('_IN_PROGRESS')) {
+            if (!started.has(key))
+                started.set(key, e.timestamp.getTime());
+        }
+        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
+            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
+            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
+            started.delete(key);
+        }
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
+}
+/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
+function estimateFromHistory(history, stacks, recent = 20) {
+    const key = [...stacks].sort().join(',');
+    const durations = history
+        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
+        .slice(0, recent)
+        .map((h) => h.durationMs);
+    if (durations.length === 0)
+        return undefined;
+    return {
+        expectedMs: median(durations),
+        lowMs: percentile(durations, 0.2),
+        highMs: percentile(durations, 0.8),
+        samples: durations.length
+    };
+}
+/** Median seconds per resource type over past successful deployments. */
+function typeDurations(history) {
+    const byType = new Map();
+    for (const h of history) {
+        if (h.outcome !== 'succeeded')
+            continue;
+        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
+            byType.set(type, [...(byType.get(type) ?? []), secs]);
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
+}
+/**
+ * Time left: what the estimate leaves, refined by the resources still in
+ * progress (each should take about its type's usual time from when it started).
+ */
+function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
+    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
+    return Math.max(0, expectedMs - elapsedMs, ...byResources);
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/cli/history.js
+
+
+
+
+
+// The commands that read finished deployments: history and estimate.
+const NO_HISTORY = 'without a registry there is no lock, queue or history.';
+const DEFAULT_LIMIT = 20;
+/** How many finished deployments an estimate looks at. */
+const ESTIMATE_SAMPLE = 100;
+const history_history = {
+    summary: 'Recent deployments of an environment: outcome, duration, stacks.',
+    usage: '--stack-name NAMES --registry-table TABLE [--limit N] [--json]',
+    options: { limit: { type: 'string' } },
+    needsTable: NO_HISTORY,
+    async run(ctx) {
+        const { config } = ctx;
+        const { history } = await registryFor(config);
+        const limit = Number(str(ctx, 'limit') ?? String(DEFAULT_LIMIT));
+        const entries = await history.recent(config.environment, Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_LIMIT);
+        emit(ctx, entries, entries.length === 0
+            ? `${config.environment}: no history yet.`
+            : entries
+                .map((e) => `${e.endedAt}  ${e.outcome.padEnd(13)} ${formatDuration(e.durationMs).padStart(8)}  ${e.correlationId}  ${e.stacks.join(',')}`)
+                .join('\n'));
+        return ExitCode.Ok;
+    }
+};
+const estimate = {
+    summary: 'Expected duration of a deployment of these stacks, from history.',
+    usage: '--stack-name NAMES --registry-table TABLE [--json]',
+    options: {},
+    needsTable: NO_HISTORY,
+    async run(ctx) {
+        const { config } = ctx;
+        const { history } = await registryFor(config);
+        const found = estimateFromHistory(await history.recent(config.environment, ESTIMATE_SAMPLE), config.stackNames);
+        const fallback = config.expectedDurationMs ?? DEFAULT_EXPECTED_DURATION_MS;
+        emit(ctx, found ?? { expectedMs: fallback, samples: 0 }, found
+            ? `Expected ${formatDuration(found.expectedMs)} (p20 ${formatDuration(found.lowMs)} to p80 ${formatDuration(found.highMs)}, ${found.samples} successful deployments).`
+            : `Expected ${formatDuration(fallback)}: no history yet.`);
+        return ExitCode.Ok;
+    }
+};
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/liveness.js
+/**
+ * Judges liveness by watching a heartbeat value change, on the observer's own
+ * clock (as amazon-dynamodb-lock-client does): immune to clock skew between
+ * runners, since no one else's timestamps are compared.
+ */
+class LivenessTracker {
+    seen = new Map();
+    /** Records the value seen now; returns how long (ms) it has stayed the same. */
+    observe(key, value, now) {
+        const last = this.seen.get(key);
+        if (!last || last.value !== value) {
+            this.seen.set(key, { value, since: now });
+            return 0;
+        }
+        return now - last.since;
+    }
+    isDead(key, value, leaseMs, now) {
+        return this.observe(key, value, now) >= leaseMs;
+    }
+}
+
+// EXTERNAL MODULE: ./.tmp/js-IpZb6d/domain/stack-status.js
+var stack_status = __nccwpck_require__(1705);
+// EXTERNAL MODULE: ./.tmp/js-IpZb6d/ports/registry.js
+var ports_registry = __nccwpck_require__(59);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/backoff.js
+/**
+ * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
+ * retries spread out without ever hammering the service with near-zero delays.
+ */
+function backoffMs(attempt, baseMs, capMs, random = Math.random) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
+    return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/heartbeat-loop.js
+/**
+ * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
+ * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
+ * the interval, so one lost write never lets a lease run out; a beat that says the thing it
+ * keeps alive is gone (false) ends the loop.
+ */
+class HeartbeatLoop {
+    sleep;
+    intervalMs;
+    beat;
+    stopper;
+    loop;
+    constructor(sleep, intervalMs, beat) {
+        this.sleep = sleep;
+        this.intervalMs = intervalMs;
+        this.beat = beat;
+    }
+    get running() {
+        return this.loop !== undefined && !this.stopper?.signal.aborted;
+    }
+    start(firstDelayMs = this.intervalMs) {
+        if (this.loop)
+            return;
+        const stopper = new AbortController();
+        this.stopper = stopper;
+        this.loop = (async () => {
+            let delay = firstDelayMs;
+            while (!stopper.signal.aborted) {
+                await this.sleep(delay, stopper.signal);
+                if (stopper.signal.aborted)
+                    return;
+                const landed = await this.beat();
+                if (landed === false)
+                    return;
+                delay = landed ? this.intervalMs : Math.max(1, Math.floor(this.intervalMs / 3));
+            }
+        })();
+    }
+    /** Ends the loop; resolves once a beat in flight has settled. */
+    async stop() {
+        this.stopper?.abort();
+        await this.loop;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/ticket-keeper.js
+
+
+/**
+ * A waiter's ticket and its heartbeat, on a loop of its own: a slow Slack or CloudFormation call
+ * in the wait never lets a live waiter's ticket look dead to the others.
+ */
+class TicketKeeper {
+    lock;
+    environment;
+    sleep;
+    intervalMs;
+    onThrottled;
+    ticket;
+    loop;
+    /** Someone judged this waiter dead and removed its ticket. */
+    removed = false;
+    constructor(lock, environment, sleep, intervalMs, 
+    /** A throttled heartbeat: the holder's writes (same partition) may be throttled too. */
+    onThrottled) {
+        this.lock = lock;
+        this.environment = environment;
+        this.sleep = sleep;
+        this.intervalMs = intervalMs;
+        this.onThrottled = onThrottled;
+    }
+    get current() {
+        return this.ticket;
+    }
+    keep(ticket) {
+        this.ticket = ticket;
+        this.removed = false;
+        // Ticket 0 is CloudFormation's own (no table): nobody watches it, nothing to keep alive.
+        if (ticket.seq === 0)
+            return;
+        const loop = new HeartbeatLoop(this.sleep, this.intervalMs, () => this.beat(ticket));
+        this.loop = loop;
+        loop.start();
+    }
+    async beat(mine) {
+        if (this.ticket?.seq !== mine.seq || this.ticket.owner !== mine.owner)
+            return false;
+        try {
+            const beat = await this.lock.heartbeatTicket(this.environment, this.ticket);
+            if (this.ticket?.seq !== mine.seq)
+                return false; // dropped meanwhile
+            if (beat)
+                this.ticket = { ...this.ticket, heartbeat: beat.heartbeat };
+            else
+                this.removed = true;
+            return beat !== undefined;
+        }
+        catch (err) {
+            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
+                throw err;
+            if (err.failure === 'throttled')
+                this.onThrottled();
+            return undefined;
+        }
+    }
+    /** Stops the heartbeat and forgets the ticket; returns it (to remove it from the queue). */
+    async drop() {
+        const { ticket, loop } = this;
+        this.ticket = undefined;
+        this.loop = undefined;
+        await loop?.stop();
+        return ticket;
+    }
+    /** Stops the heartbeat, keeping the ticket. */
+    async stop() {
+        const loop = this.loop;
+        this.loop = undefined;
+        await loop?.stop();
+    }
+}
+
+// EXTERNAL MODULE: ./.tmp/js-IpZb6d/domain/stack.js
+var domain_stack = __nccwpck_require__(9730);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/activity.js
+
+
+const activeCorrelationId = (stack) => stack.tags[domain_stack/* CORRELATION_TAG */.In] || undefined;
+const LATEST_EVENTS = 5;
+function formatEvent(e) {
+    const time = e.timestamp.toISOString().slice(11, 19);
+    const reason = e.reason ? `: ${e.reason}` : '';
+    return `${time} ${e.logicalId} (${e.resourceType}) ${e.status}${reason}`;
+}
+/** The block logged at every poll and in the error annotation when we give up. */
+function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) {
+    const id = activeCorrelationId(a.stack);
+    const lines = [`Stack ${a.stack.name} is ${a.stack.status}: another deployment is active.`];
+    lines.push(`  Active deployment: ${id ?? `unknown (the stack has no ${domain_stack/* CORRELATION_TAG */.In} tag)`}`);
+    if (a.startedAt) {
+        const elapsed = now - a.startedAt.getTime();
+        const remaining = expectedMs - elapsed;
+        lines.push(`  Started: ${a.startedAt.toISOString()} (${a.startStatus ?? 'operation'})`);
+        lines.push(`  Elapsed: ${formatDuration(elapsed)}`);
+        lines.push(`  Estimate: ${remaining > 0 ? `about ${formatDuration(remaining)} remaining` : `overdue by ${formatDuration(-remaining)}`} (expected ${formatDuration(expectedMs)}; ${estimateBasis})`);
+    }
+    else {
+        lines.push('  Started: unknown (the start of the operation is not among the recent events)');
+    }
+    const p = (0,domain_stack/* operationProgress */.xw)(a.events);
+    lines.push(`  Progress: ${p.done} resources done, ${p.inProgress} in progress, ${p.failed} failed`);
+    lines.push(`  Console: ${a.consoleUrl}`);
+    const latest = showLatest ? a.events.slice(-LATEST_EVENTS) : [];
+    if (latest.length > 0) {
+        lines.push('  Latest events:');
+        for (const e of latest)
+            lines.push(`    ${formatEvent(e)}`);
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/turn-report.js
+
+
+
+/** One poll's line: how long, and (with a queue) the position, the holder and who is ahead. */
+function pollReport(poll, waitedMs, opts, queue, position) {
+    const { ticket, ahead, holder, stale } = queue;
+    const parts = [
+        `Poll ${poll} (waited ${formatDuration(waitedMs)} of ${formatDuration(opts.timeoutMs)}):`
+    ];
+    // Ticket 0 is CloudFormation's own (no table): no queue to report on.
+    if (ticket && ticket.seq > 0) {
+        parts.push(`position ${ahead.length + (holder ? 1 : 0)} (on arrival ${position});`);
+        parts.push(holder
+            ? `lock held by ${describeHolder(holder)}${stale ? ` [stale: ${stale}]` : ''};`
+            : 'lock free;');
+        if (ahead.length > 0)
+            parts.push(`ahead: ${ahead.map((t) => `#${t.seq} ${t.correlationId}`).join(', ')};`);
+    }
+    parts.push(`estimate ${formatDuration(opts.expectedMs)} per deployment (${opts.estimateBasis}).`);
+    return parts.join(' ');
+}
+/** What the busy stacks are doing: in full the first time, then the events new since the last poll. */
+function logActivity(log, busy, lastEvent, now, opts) {
+    for (const a of busy) {
+        const seen = lastEvent.get(a.stack.name);
+        const newest = a.events.at(-1);
+        if (newest)
+            lastEvent.set(a.stack.name, newest.id);
+        if (seen === undefined) {
+            log.info(describeActivity(a, now, opts.expectedMs, opts.estimateBasis));
+            continue;
+        }
+        const fresh = a.events.slice(a.events.findIndex((e) => e.id === seen) + 1);
+        log.info(`${describeActivity(a, now, opts.expectedMs, opts.estimateBasis, false)}${fresh.length > 0
+            ? `\n  New events:\n${fresh.map((e) => `    ${formatEvent(e)}`).join('\n')}`
+            : '\n  No new events since the last poll.'}`);
+    }
+}
+function describeHolder(h) {
+    return `${h.correlationId} (${h.run.runUrl ?? 'no run link'}) since ${h.acquiredAt}`;
+}
+/** Reads who is deploying each busy stack, since when, and how far along. */
+async function readActivity(reader, stacks) {
+    return Promise.all(stacks
+        .filter((s) => (0,stack_status/* isInProgress */.LT)(s.status))
+        .map(async (stack) => {
+        const op = await reader.currentOperation(stack.name);
+        return {
+            stack,
+            consoleUrl: reader.consoleUrl(stack),
+            startedAt: op.start?.timestamp,
+            startStatus: op.start?.status,
+            events: op.events
+        };
+    }));
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/turn-queue.js
+const sameOwner = (a, b) => Boolean(a) && a === b;
+/** Another run (another owner token) going by this run's correlation ID, holding or queued. */
+function duplicateOf(me, holder, tickets) {
+    return [holder, ...tickets].find((t) => t !== undefined && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner));
+}
+/**
+ * The live tickets ahead of this run's, skipping the lock holder's own and this run's; a ticket
+ * judged dead is removed (only if its heartbeat is still the one seen) and skipped, else it
+ * stays ahead (it lives, or the table did not answer).
+ */
+async function liveAhead(tickets, mine, me, holder, dead) {
+    const ahead = [];
+    for (const t of tickets) {
+        if (t.seq >= mine.seq || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
+            continue;
+        if (dead.isDead(t) && (await dead.remove(t)))
+            continue;
+        ahead.push(t);
+    }
+    return ahead;
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/wait-for-turn.js
+
+
+
+
+
+
+
+
+
+/** Registry-backed: the waiter re-reads the stacks when it may go, and at least this often. */
+const STACK_CHECK_MS = 30_000;
+/** The GitHub API is asked about a holder's run at most this often. */
+const RUN_CHECK_MS = 30_000;
+/** How long an acquired run still waits for its 'queued' notice to go out. */
+const ARRIVAL_NOTICE_GRACE_MS = 2_000;
+/**
+ * Waits for this run's turn: first live ticket, the lock free or stale, and no covered stack in
+ * progress in CloudFormation.
+ *
+ * Registry trouble fails safe. Throttling and errors without an answer are retried (the SDK's
+ * retries, then this loop's backoff with jitter); only a registry that has not answered for
+ * longer than a lease moves the run to CloudFormation-only coordination, since by then any
+ * holder has either started its stack operation (which CloudFormation shows) or lost its lease.
+ * A table that cannot be used as configured (missing, denied) on arrival ends the wait as
+ * `misconfigured`. Liveness is judged only across unbroken observation: after any failed read,
+ * a holder or ticket must be seen unchanged for a full lease again before it counts as dead.
+ */
+async function waitForTurn(deps, opts) {
+    const { reader, clock, sleep, log, liveness } = deps;
+    const { me } = opts;
+    const env = me.environment;
+    const started = clock.now();
+    let tracker = new LivenessTracker();
+    const runChecked = new Map();
+    const lastEvent = new Map();
+    const waitedFor = new Map();
+    let registry = deps.registry;
+    let fallbackReason;
+    const newKeeper = () => new TicketKeeper(registry.lock, env, sleep, me.leaseMs / 3, () => {
+        // Throttled: the holder's silence proves nothing, so its liveness is watched afresh.
+        tracker = new LivenessTracker();
+    });
+    let keeper = newKeeper();
+    let stacks = opts.arrival;
+    let stacksReadAt = started;
+    let busy = [];
+    let firstBusy;
+    let queuePosition;
+    let arrivalNotice;
+    let arrived = false;
+    let warnedDuplicate = false;
+    let failures = 0;
+    let unreachableSince;
+    let misconfigured;
+    /** A registry call: undefined when it failed (and the failure was accounted for). */
+    const attempt = async (fn) => {
+        try {
+            const value = await fn();
+            failures = 0;
+            unreachableSince = undefined;
+            return value;
+        }
+        catch (err) {
+            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
+                throw err;
+            failures++;
+            // What was seen before the gap proves nothing about what happened during it.
+            tracker = new LivenessTracker();
+            if (err.failure === 'configuration' && !arrived)
+                misconfigured = err.message;
+            else if (err.failure === 'throttled')
+                unreachableSince = undefined;
+            else
+                unreachableSince ??= clock.now();
+            if (failures === 1 || failures % 10 === 0)
+                log.info(`Registry trouble (${err.message}); retrying.`);
+            // Longer than any lease seen: by then every holder has started its stack operation or lost its lease.
+            const patienceMs = Math.max(me.leaseMs, ...[...waitedFor.values()].map((h) => h.leaseMs));
+            // Once: a call still in flight on the table after the fallback does not fall back again.
+            if (unreachableSince !== undefined &&
+                registry === deps.registry &&
+                clock.now() - unreachableSince >= patienceMs)
+                fallBack(err, clock.now() - unreachableSince);
+            return undefined;
+        }
+    };
+    const fallBack = (err, forMs) => {
+        fallbackReason = err.message;
+        unreachableSince = undefined;
+        void keeper.drop();
+        registry = deps.fallback();
+        keeper = newKeeper();
+        log.warning(`The registry has not answered for ${formatDuration(forMs)}, longer than a lease (${err.message}). Falling back to CloudFormation-only coordination: no queue order, but a stack in progress still holds this run back.`, { title: 'Registry unavailable' });
+    };
+    const finish = async (kind, extra = {}) => {
+        const t = await keeper.drop();
+        try {
+            if (t)
+                await registry.lock.removeTicket(env, t.seq);
+            if (t && t.seq > 0)
+                log.info(`Removed this run's queue ticket #${t.seq}.`);
+        }
+        catch (err) {
+            // finalize tries again (the ticket is in state); else it expires as dead after a lease.
+            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
+                throw err;
+            log.info(`Could not remove this run's queue ticket #${t?.seq} (${err.message}).`);
+        }
+        const waitedMs = clock.now() - started;
+        // The 'queued' notice is moot once the lock is held: a slow Slack must not hold up the deployment.
+        if (kind === 'acquired') {
+            const grace = new AbortController();
+            await Promise.race([arrivalNotice, sleep(ARRIVAL_NOTICE_GRACE_MS, grace.signal)]);
+            grace.abort();
+        }
+        else
+            await arrivalNotice;
+        return {
+            kind,
+            registry,
+            fallbackReason,
+            waitedMs,
+            queuePosition: queuePosition ?? 0,
+            stacks,
+            busy: firstBusy ?? [],
+            waitedFor: [...waitedFor.values()],
+            ...extra
+        };
+    };
+    /** Between polls: false when the wait is over (time is up or the run was cancelled). */
+    const pause = async (ms) => {
+        // Registry trouble on arrival is not another deployment: a run that does not wait
+        // (wait-timeout-minutes 0) still gives the table a lease to answer, then falls back.
+        const limit = arrived ? opts.timeoutMs : Math.max(opts.timeoutMs, me.leaseMs + 1);
+        const left = limit - (clock.now() - started);
+        if (opts.signal?.aborted || left <= 0)
+            return false;
+        await sleep(Math.min(ms, left), opts.signal);
+        return !opts.signal?.aborted;
+    };
+    const endOfWait = () => finish(opts.signal?.aborted ? 'cancelled' : 'timeout');
+    try {
+        for (let poll = 1;; poll++) {
+            if (fallbackReason && registry !== deps.registry) {
+                // Back to the registry as soon as it answers again: CloudFormation alone is the last resort.
+                const back = await deps.registry.lock.view(env).then(() => true, () => false);
+                if (back) {
+                    log.info('The registry answers again: coordinating through it again (queuing anew).');
+                    await keeper.drop();
+                    registry = deps.registry;
+                    keeper = newKeeper();
+                    fallbackReason = undefined;
+                    tracker = new LivenessTracker();
+                }
+            }
+            const polled = registry;
+            if (!keeper.current) {
+                const queued = await attempt(() => polled.lock.enqueue(me));
+                if (queued && registry === polled) {
+                    keeper.keep(queued);
+                    // Ticket 0 is CloudFormation's own (no table): nothing to remove later, nothing to say.
+                    if (queued.seq > 0) {
+                        opts.onQueued?.(queued);
+                        log.info(`Queued with ticket #${queued.seq} for ${env}.`);
+                    }
+                }
+            }
+            const ticket = keeper.current;
+            const view = ticket ? await attempt(() => polled.lock.view(env)) : undefined;
+            if (misconfigured)
+                return finish('misconfigured', { registryError: misconfigured });
+            if (!ticket || !view) {
+                // Just fell back: queue with CloudFormation at once. Else back off (with jitter) and retry.
+                if (registry !== polled)
+                    continue;
+                const cap = Math.max(opts.pollIntervalMs, Math.min(30_000, me.leaseMs / 3));
+                if (!(await pause(backoffMs(failures - 1, opts.pollIntervalMs, cap))))
+                    return endOfWait();
+                continue;
+            }
+            arrived = true;
+            let now = clock.now();
+            if (keeper.removed) {
+                // Someone judged this waiter dead and removed its ticket: queue again, at the back.
+                log.warning("This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again.");
+                await keeper.drop();
+                continue;
+            }
+            const lockHolder = view.lock.holder;
+            const holder = lockHolder && !sameOwner(lockHolder.owner, me.owner) ? lockHolder : undefined;
+            const twin = warnedDuplicate ? undefined : duplicateOf(me, holder, view.tickets);
+            if (twin) {
+                warnedDuplicate = true;
+                log.warning(`The correlation ID ${me.correlationId} is already used by another run in ${env} (${twin.run.runUrl ?? 'no run link'}). Correlation IDs should be unique per run: logs, records and Slack threads of the two runs will mix. This run queues like any other.`, { title: 'Correlation ID not unique' });
+            }
+            const ahead = await liveAhead(view.tickets, ticket, me, holder, {
+                isDead: (t) => tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now),
+                remove: async (t) => {
+                    const removed = await attempt(() => polled.lock.removeDeadTicket(env, t));
+                    if (removed)
+                        log.warning(`Removed the dead ticket #${t.seq} of ${t.correlationId} (no heartbeat for ${formatDuration(t.leaseMs)}).`);
+                    return removed === true;
+                }
+            });
+            let stale;
+            if (holder) {
+                if (!waitedFor.has(holder.fence))
+                    waitedFor.set(holder.fence, holder);
+                if (tracker.isDead(`lock#${holder.fence}`, holder.heartbeat, holder.leaseMs, now)) {
+                    stale = `no heartbeat for ${formatDuration(holder.leaseMs)}`;
+                }
+                else if (liveness && now - (runChecked.get(holder.owner) ?? -Infinity) >= RUN_CHECK_MS) {
+                    runChecked.set(holder.owner, now);
+                    if ((await liveness.runFinished(holder.run)) === true)
+                        stale = 'its workflow run is no longer in progress';
+                }
+            }
+            if (opts.skipSuperseded && me.run.ref) {
+                const newer = view.tickets.find((t) => t.seq > ticket.seq &&
+                    t.run.ref === me.run.ref &&
+                    !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now));
+                if (newer) {
+                    log.info(`A newer run for ${me.run.ref} is queued behind this one (${newer.correlationId}, ${newer.run.runUrl ?? 'no run link'}): skipping this older deployment.`);
+                    return finish('superseded', { supersededBy: newer });
+                }
+            }
+            const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
+            if (poll === 1 || myTurn || now - stacksReadAt >= STACK_CHECK_MS) {
+                if (poll > 1)
+                    stacks = await reader.describeStacks(me.stacks);
+                stacksReadAt = now;
+                busy = stacks.some((s) => (0,stack_status/* isInProgress */.LT)(s.status)) ? await readActivity(reader, stacks) : [];
+                if (busy.length > 0)
+                    firstBusy ??= busy;
+            }
+            if (queuePosition === undefined) {
+                queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
+                // Told in the background: a slow Slack never holds up the wait.
+                arrivalNotice = opts
+                    .onArrival?.({ registry, position: queuePosition, holder, ahead, busy })
+                    .catch((err) => log.warning(`Arrival notice failed: ${err.message}`));
+            }
+            if (myTurn && busy.length === 0) {
+                if (stale)
+                    log.warning(`Taking over the lock of ${holder.correlationId} (${holder.run.runUrl ?? 'no run link'}): ${stale}.`, { title: 'Stale lock taken over' });
+                const sentAt = clock.now();
+                const got = await attempt(() => polled.lock.acquire(me, view.lock));
+                if (got) {
+                    // The lease is on the registry that granted the lock (the one this poll read).
+                    opts.onAcquired?.(got, polled, sentAt);
+                    return finish('acquired', {
+                        registry: polled,
+                        holder: got,
+                        lockBefore: view.lock,
+                        tookOver: stale && holder ? { from: holder, reason: stale } : undefined
+                    });
+                }
+                if (failures === 0) {
+                    log.info('Another run took the lock first; waiting again.');
+                    continue;
+                }
+            }
+            now = clock.now();
+            const queue = { ticket, ahead, holder, stale };
+            log.info(pollReport(poll, now - started, opts, queue, queuePosition));
+            logActivity(log, busy, lastEvent, now, opts);
+            if (!(await pause(opts.pollIntervalMs)))
+                return endOfWait();
+        }
+    }
+    finally {
+        // Whatever ended the wait (an error included), the ticket's heartbeat ends with it.
+        await keeper.stop();
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/cli/lock.js
+
+
+
+// The commands that free a lock: release (one acquisition) and unlock (whoever holds it).
+const NO_LOCK = 'without a registry there is no lock, queue or history.';
+const OUTCOMES = ['succeeded', 'failed', 'no-change', 'cancelled'];
+const release = {
+    summary: 'Release a lock by correlation ID and fencing token (a no-op, exit 1, when it is not held by them).',
+    usage: '--stack-name NAMES --registry-table TABLE --correlation-id ID --fence N [--outcome succeeded|failed]',
+    options: { fence: { type: 'string' }, outcome: { type: 'string' } },
+    needsTable: NO_LOCK,
+    async run(ctx) {
+        const { config } = ctx;
+        const id = config.correlationId;
+        const fence = Number(str(ctx, 'fence'));
+        if (!id || !Number.isInteger(fence) || fence < 1) {
+            ctx.err(`release needs --correlation-id and --fence (a whole number from 1), got ${JSON.stringify(id ?? '')} and ${JSON.stringify(str(ctx, 'fence') ?? '')}.`);
+            return ExitCode.Failed;
+        }
+        const outcome = str(ctx, 'outcome') ?? 'succeeded';
+        if (!OUTCOMES.includes(outcome)) {
+            ctx.err(`--outcome is ${JSON.stringify(outcome)}: expected succeeded, failed, no-change or cancelled.`);
+            return ExitCode.Failed;
+        }
+        const { lock, records } = await registryFor(config);
+        const released = await lock.release(config.environment, { correlationId: id, fence }, outcome);
+        if (released)
+            await records.addTransition(id, {
+                state: 'released',
+                at: new Date().toISOString(),
+                note: `from the command line (${outcome})`
+            }, { outcome });
+        emit(ctx, { released }, released
+            ? `Released ${config.environment} (${id}, fencing token ${fence}).`
+            : `Not released: ${config.environment} is not held by ${id} with fencing token ${fence}.`);
+        return released ? ExitCode.Ok : ExitCode.Failed;
+    }
+};
+const unlock = {
+    summary: "Clear the lock whoever holds it. Needs --force and --reason; recorded on the holder's record.",
+    usage: '--stack-name NAMES --registry-table TABLE --force --reason TEXT',
+    options: { force: { type: 'boolean' }, reason: { type: 'string' } },
+    needsTable: NO_LOCK,
+    async run(ctx) {
+        const { config, operator: by } = ctx;
+        const reason = str(ctx, 'reason')?.trim();
+        if (!ctx.options['force'] || !reason) {
+            ctx.err('unlock needs --force and --reason TEXT: it takes the lock from whoever holds it.');
+            return ExitCode.Failed;
+        }
+        const { lock, records } = await registryFor(config);
+        const previous = await lock.forceUnlock(config.environment, reason, by);
+        if (previous) {
+            await records.addTransition(previous.correlationId, {
+                state: 'force-unlocked',
+                at: new Date().toISOString(),
+                note: `by ${by}: ${reason}`
+            });
+        }
+        emit(ctx, { unlocked: Boolean(previous), previous: previous && withoutOwner(previous) }, previous
+            ? `Unlocked ${config.environment}: was held by ${describeHolder(previous)}. Recorded: by ${by}: ${reason}`
+            : `${config.environment} was not locked.`);
+        return ExitCode.Ok;
+    }
+};
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/findings.js
+
+/** The active-deployment check: runs first, on its own, before any other check. */
+function activeDeploymentFindings(stacks) {
+    return stacks
+        .filter((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class === 'in-progress')
+        .map((s) => ({
+        code: 'STACK_IN_PROGRESS',
+        severity: 'blocking',
+        stack: s.name,
+        message: `Stack ${s.name} is ${s.status}: another deployment is active.`,
+        resolution: [
+            'Wait for the active deployment to finish (raise wait-timeout-minutes to queue behind it).',
+            `Follow it: aws cloudformation describe-stack-events --stack-name ${s.name}`
+        ]
+    }));
+}
+const recovery = {
+    rollback: (stack) => ({
+        code: 'STACK_NEEDS_ROLLBACK',
+        message: `Stack ${stack} failed with rollback disabled and must be rolled back before it can be updated.`,
+        resolution: [
+            `aws cloudformation rollback-stack --stack-name ${stack}`,
+            `aws cloudformation wait stack-rollback-complete --stack-name ${stack}`
+        ]
+    }),
+    'continue-rollback': (stack) => ({
+        code: 'STACK_NEEDS_CONTINUE_ROLLBACK',
+        message: `Stack ${stack} is stuck in a failed rollback; the rollback must be continued before it can be updated.`,
+        resolution: [
+            `Find the resources that failed: aws cloudformation describe-stack-events --stack-name ${stack}`,
+            `aws cloudformation continue-update-rollback --stack-name ${stack} [--resources-to-skip LogicalId ...]`
+        ]
+    }),
+    delete: (stack) => ({
+        code: 'STACK_NEEDS_DELETE',
+        message: `Stack ${stack} can only be deleted (a failed create or a failed delete); it must be deleted before it can be deployed.`,
+        resolution: [
+            `aws cloudformation delete-stack --stack-name ${stack}`,
+            `aws cloudformation wait stack-delete-complete --stack-name ${stack}`,
+            'Or set cleanup: failed-create to let the action delete a stack left by a failed create.'
+        ]
+    })
+};
+/** The checks after the active-deployment check, in a fixed order. */
+function otherFindings(stacks, ctx) {
+    const findings = [];
+    for (const s of stacks) {
+        const info = (0,stack_status/* classifyStatus */.xo)(s.status);
+        if (info.class === 'blocked' && info.needs) {
+            findings.push({ severity: 'blocking', stack: s.name, ...recovery[info.needs](s.name) });
+        }
+        else if (info.class === 'stable-after-failure') {
+            findings.push({
+                code: 'LAST_DEPLOYMENT_FAILED',
+                severity: 'warning',
+                stack: s.name,
+                message: `The last deployment of ${s.name} failed and was rolled back (${s.status}${s.statusReason ? `: ${s.statusReason}` : ''}).`,
+                resolution: [
+                    `See why: aws cloudformation describe-stack-events --stack-name ${s.name}`,
+                    'Make sure this run contains the fix.'
+                ]
+            });
+        }
+        else if (info.class === 'does-not-exist') {
+            findings.push({
+                code: 'STACK_DOES_NOT_EXIST',
+                severity: 'info',
+                stack: s.name,
+                message: `Stack ${s.name} does not exist yet; this deployment will create it.`,
+                resolution: []
+            });
+        }
+    }
+    if (ctx.registryUnavailable) {
+        findings.push({
+            code: 'REGISTRY_UNAVAILABLE',
+            severity: 'warning',
+            message: `The registry table could not be used (${ctx.registryUnavailable}); coordinated through CloudFormation only (no queue order, no identity of other runs).`,
+            resolution: [
+                'Check that the table exists in this region and that the role may use it (see infra/iam-policy.json).',
+                'aws dynamodb describe-table --table-name TABLE'
+            ]
+        });
+    }
+    else if (!ctx.registryConfigured) {
+        findings.push({
+            code: 'REGISTRY_NOT_CONFIGURED',
+            severity: 'warning',
+            message: 'No registry-table: coordinating through CloudFormation only (best effort: no queue order, no identity of other runs).',
+            resolution: ['Deploy the registry table (infra/registry-table.yml) and set registry-table.']
+        });
+    }
+    return findings;
+}
+const blocking = (findings) => findings.filter((f) => f.severity === 'blocking');
+const warningsOf = (findings) => findings.filter((f) => f.severity === 'warning');
+/** The table cannot be used as configured (missing, denied, another key schema): fixed by a person, not by waiting. */
+function registryMisconfiguredFinding(table, error) {
+    return {
+        code: 'REGISTRY_MISCONFIGURED',
+        severity: 'blocking',
+        message: `registry-table ${JSON.stringify(table)} cannot be used: ${error}. Nothing was coordinated: a table that is set but unusable is a configuration error, not a reason to coordinate on CloudFormation alone.`,
+        resolution: [
+            'Check registry-table and the region: the table must exist there, with partition key pk (S) and sort key sk (S) (infra/registry-table.yml).',
+            'Check that the role may use it (infra/iam-policy.json).',
+            `aws dynamodb describe-table --table-name ${table}`,
+            'To coordinate on CloudFormation alone on purpose, leave registry-table empty.'
+        ]
+    };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/read.js
+
+
+
+/** The one place that reads the action's inputs. Secrets are masked before anything else. */
+function readInput(name) {
+    return core.getInput(name);
+}
+function maskSecrets() {
+    for (const name of SECRET_INPUTS) {
+        const value = readInput(name).trim();
+        if (value)
+            core.setSecret(value);
+    }
+}
+function read_readConfig(env = process.env) {
+    maskSecrets();
+    return parseConfig(readInput, env);
+}
+/** The correlation-id input alone, read before the rest so even config errors carry an ID. */
+const read_readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/stage.js
+
+
+
+
+
+
+const coreIO = {
+    setOutput: (name, value) => lib_core.setOutput(name, value),
+    saveState: (name, value) => lib_core.saveState(name, value),
+    getState: (name) => lib_core.getState(name),
+    setExitCode: (code) => {
+        process.exitCode = code;
+    },
+    appendSummary: async (markdown) => {
+        if (!process.env['GITHUB_STEP_SUMMARY'])
+            return;
+        await lib_core.summary.addRaw(markdown, true).write();
+    }
+};
+const systemClock = { now: () => Date.now() };
+/** A variable of this process's environment (empty counts as unset). */
+const envValue = (name) => process.env[name] || undefined;
+const sleep = (ms, signal) => new Promise((resolve) => {
+    if (signal?.aborted)
+        return resolve();
+    const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+});
+/**
+ * The deployment's correlation ID: the one pre saved, else the input, else a new
+ * one (a stage that runs without pre, such as a sub-action, still has one).
+ */
+function stageCorrelationId(io) {
+    const saved = io.getState(State.CorrelationId);
+    if (saved)
+        return saved;
+    const input = readCorrelationIdInput();
+    return input && isValidCorrelationId(input) ? input : newCorrelationId();
+}
+/** Aborts on the signals the runner sends on cancel: SIGINT, then SIGTERM. */
+function cancellationSignal(onSignal) {
+    const controller = new AbortController();
+    for (const sig of ['SIGINT', 'SIGTERM']) {
+        process.once(sig, () => {
+            onSignal?.(sig);
+            controller.abort(sig);
+        });
+    }
+    return controller.signal;
+}
+/** Runs a stage: any unexpected error fails the step with a message that carries the correlation ID. */
+async function runStage(correlationId, body) {
+    try {
+        await body();
+    }
+    catch (err) {
+        const e = err;
+        core.error(`[${correlationId}] ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, {
+            title: 'Deployment Coordinator failed'
+        });
+        if (e?.stack)
+            core.debug(e.stack);
+        process.exitCode = 1;
+    }
+}
+/** Every stage validates the inputs (a sub-action may run without pre); bad input fails the step here. */
+function loadConfig(log, io) {
+    try {
+        return readConfig();
+    }
+    catch (err) {
+        if (!(err instanceof ConfigError))
+            throw err;
+        log.error(err.message, { title: 'Invalid input' });
+        io.setExitCode(1);
+        return undefined;
+    }
+}
+/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
+async function actionStage(body) {
+    const io = coreIO;
+    const correlationId = stageCorrelationId(io);
+    const log = createLogger(correlationId);
+    await runStage(correlationId, async () => {
+        const config = loadConfig(log, io);
+        if (config)
+            await body({ io, log, config, correlationId });
+    });
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/cli/readiness.js
+
+
+
+
+
+
+// The commands that look and take nothing: status, can-deploy, wait.
+/** Whether a deployment could start now, and why not. */
+async function readiness(ctx) {
+    const { config } = ctx;
+    const { reader, registry } = await openClients(config);
+    const [stacks, view] = await Promise.all([
+        reader.describeStacks(config.stackNames),
+        registry.lock.view(config.environment)
+    ]);
+    const findings = [
+        ...activeDeploymentFindings(stacks),
+        ...otherFindings(stacks, { registryConfigured: Boolean(config.registryTable) })
+    ];
+    const reasons = [
+        ...(view.lock.holder ? [`lock held by ${describeHolder(view.lock.holder)}`] : []),
+        ...(view.tickets.length > 0 ? [`${view.tickets.length} run(s) queued`] : []),
+        ...blocking(findings).map((f) => `${f.code}: ${f.message}`)
+    ];
+    return { reader, registry, stacks, view, findings, reasons };
+}
+const readiness_status = {
+    summary: 'Show the lock, the queue and the stacks of an environment.',
+    usage: '--stack-name NAMES [--environment NAME] [--registry-table TABLE] [--json]',
+    options: {},
+    async run(ctx) {
+        const { config } = ctx;
+        const { stacks, view, registry, reader } = await readiness(ctx);
+        const lines = [
+            `Environment ${config.environment} (${config.registryTable ? `registry ${config.registryTable}` : 'CloudFormation only'})`,
+            view.lock.holder
+                ? `  Lock: held by ${describeHolder(view.lock.holder)}, fencing token ${view.lock.fence}`
+                : `  Lock: free${view.lock.lastHolder ? ` (last: ${view.lock.lastHolder}, ${view.lock.lastOutcome ?? 'no outcome'}, released ${view.lock.releasedAt ?? '?'})` : ''}`,
+            `  Queue: ${view.tickets.length === 0 ? 'empty' : view.tickets.map((t) => `#${t.seq} ${t.correlationId} (${t.run.runUrl ?? 'no run link'}) since ${t.enqueuedAt}`).join('\n         ')}`,
+            ...stacks.map((s) => `  Stack ${s.name}: ${s.status}  ${reader.consoleUrl(s)}`)
+        ];
+        emit(ctx, {
+            environment: config.environment,
+            registry: registry.lock.kind,
+            lock: view.lock.holder
+                ? { ...view.lock, holder: withoutOwner(view.lock.holder) }
+                : view.lock,
+            queue: view.tickets.map(withoutOwner),
+            stacks: stacks.map((s) => ({ name: s.name, status: s.status }))
+        }, lines.join('\n'));
+        return ExitCode.Ok;
+    }
+};
+const canDeploy = {
+    summary: 'Exit 0 when a deployment could start now, 2 when another is active or queued, 1 when a stack blocks.',
+    usage: '--stack-name NAMES [--environment NAME] [--registry-table TABLE] [--json]',
+    options: {},
+    async run(ctx) {
+        const { reasons, findings } = await readiness(ctx);
+        const blocked = blocking(findings).some((f) => f.code !== 'STACK_IN_PROGRESS');
+        const busy = reasons.length > 0 && !blocked;
+        emit(ctx, { canDeploy: reasons.length === 0, reasons, findings }, reasons.length === 0
+            ? `${ctx.config.environment}: free to deploy.`
+            : `${ctx.config.environment}: not now.\n  ${reasons.join('\n  ')}`);
+        return reasons.length === 0 ? ExitCode.Ok : busy ? ExitCode.Concurrent : ExitCode.Failed;
+    }
+};
+const wait = {
+    summary: 'Wait until a deployment could start (exit 0), or give up after --wait-timeout-minutes (exit 2). Takes no lock.',
+    usage: '--stack-name NAMES [--wait-timeout-minutes N] [--poll-interval-seconds N] [--json]',
+    options: {},
+    async run(ctx) {
+        const { config } = ctx;
+        const started = systemClock.now();
+        for (;;) {
+            const { reasons, findings } = await readiness(ctx);
+            const waited = systemClock.now() - started;
+            const stuck = blocking(findings).filter((f) => f.code !== 'STACK_IN_PROGRESS');
+            if (stuck.length > 0) {
+                // Waiting cannot unblock these: someone has to act on the stack.
+                emit(ctx, { canDeploy: false, waitedMs: waited, reasons }, `${config.environment}: blocked, waiting will not help.\n  ${reasons.join('\n  ')}`);
+                return ExitCode.Failed;
+            }
+            if (reasons.length === 0) {
+                emit(ctx, { canDeploy: true, waitedMs: waited }, `${config.environment}: free after ${formatDuration(waited)}.`);
+                return ExitCode.Ok;
+            }
+            if (waited >= config.waitTimeoutMs) {
+                emit(ctx, { canDeploy: false, waitedMs: waited, reasons }, `${config.environment}: still busy after ${formatDuration(waited)}.\n  ${reasons.join('\n  ')}`);
+                return ExitCode.Concurrent;
+            }
+            ctx.log.info(`Waiting: ${reasons.join('; ')}`);
+            await sleep(Math.min(config.pollIntervalMs, config.waitTimeoutMs - waited));
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/cli/register.js
+
+
+
+
+
+
+
+const register = {
+    summary: 'Take the lock for a deployment made by hand (queuing up to --wait-timeout-minutes); prints its correlation ID and fencing token.',
+    usage: '--stack-name NAMES --registry-table TABLE [--wait-timeout-minutes N] [--lease-minutes N] [--correlation-id ID]',
+    help: 'Nothing heartbeats a lock taken here: release it before --lease-minutes pass, or others may take it over.',
+    options: {},
+    needsTable: 'without a registry there is no lock to take.',
+    async run(ctx) {
+        const { config, log } = ctx;
+        const { reader, registry } = await openClients(config);
+        const me = {
+            correlationId: log.correlationId,
+            // Nothing heartbeats a registered lock; it is released by correlation ID and fence.
+            owner: (0,external_node_crypto_.randomUUID)(),
+            environment: config.environment,
+            stacks: config.stackNames,
+            run: ctx.run,
+            leaseMs: config.leaseMs
+        };
+        const turn = await waitForTurn({
+            reader,
+            registry,
+            log,
+            clock: systemClock,
+            sleep: sleep,
+            fallback: fallbackRegistry(registryChoice(config))
+        }, {
+            me,
+            arrival: await reader.describeStacks(config.stackNames),
+            // Without --wait-timeout-minutes, register does not queue: busy means exit 2 at once.
+            timeoutMs: str(ctx, 'wait-timeout-minutes') ? config.waitTimeoutMs : 0,
+            pollIntervalMs: config.pollIntervalMs,
+            expectedMs: config.expectedDurationMs ?? DEFAULT_EXPECTED_DURATION_MS,
+            estimateBasis: 'from the command line',
+            skipSuperseded: false
+        });
+        // Fence 0 is CloudFormation's own lock (the table stopped answering): nothing anyone else sees.
+        const holder = turn.kind === 'acquired' && turn.holder?.fence ? turn.holder : undefined;
+        if (!holder) {
+            emit(ctx, { acquired: false, waitedFor: turn.waitedFor.map(withoutOwner) }, `${config.environment}: busy; not registered.`);
+            return ExitCode.Concurrent;
+        }
+        await registry.records.putRecord({
+            correlationId: me.correlationId,
+            environment: config.environment,
+            stacks: config.stackNames,
+            run: me.run
+        }, { state: 'queued', at: holder.acquiredAt, note: 'registered from the command line' });
+        await registry.records.addTransition(me.correlationId, { state: 'acquired', at: holder.acquiredAt }, { fence: holder.fence });
+        emit(ctx, { acquired: true, correlationId: me.correlationId, fence: holder.fence }, `Registered ${me.correlationId} on ${config.environment}, fencing token ${holder.fence}.\nRelease with: deploy-coordinator release --stack-name ${config.stackNames.join(',')} --environment ${config.environment} --registry-table ${config.registryTable} --correlation-id ${me.correlationId} --fence ${holder.fence}`);
+        return ExitCode.Ok;
+    }
+};
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/cli/commands.js
+
+
+
+
+/** Every command, in the order the usage lists them. */
+const COMMANDS = {
+    status: readiness_status,
+    'can-deploy': canDeploy,
+    wait: wait,
+    register: register,
+    release: release,
+    history: history_history,
+    estimate: estimate,
+    unlock: unlock
+};
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/cli/main.js
+
+
+
+
+
+
+
+
+
+const USAGE = `Usage: deploy-coordinator <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+    .map(([name, c]) => `  ${name.padEnd(11)} ${c.summary}`)
+    .join('\n')}
+
+Run 'deploy-coordinator <command> --help' for a command's options.
+Exit status: 0 ok, 2 another deployment is active, 1 anything else.`;
+const COMMON = `Options (the action's inputs, same names and defaults):
+  --stack-name NAMES         stacks, comma separated (required)
+  --environment NAME         lock scope (default: the first stack name)
+  --region REGION            default AWS_REGION, then AWS_DEFAULT_REGION
+  --registry-table TABLE     the DynamoDB registry table (default: CloudFormation only)
+  --json                     machine-readable output
+  --help                     this help`;
+/** The action's inputs that make sense on a command line. */
+const CONFIG_OPTIONS = [
+    inputs_Inputs.StackName,
+    inputs_Inputs.Environment,
+    inputs_Inputs.Region,
+    inputs_Inputs.RegistryTable,
+    inputs_Inputs.WaitTimeoutMinutes,
+    inputs_Inputs.PollIntervalSeconds,
+    inputs_Inputs.LeaseMinutes,
+    inputs_Inputs.CorrelationId,
+    inputs_Inputs.ExpectedDurationMinutes
+];
+/** Lines to stderr, so stdout holds only the command's result (and --json stays parseable). */
+const stderrSink = {
+    info: (m) => process.stderr.write(`${m}\n`),
+    debug: () => undefined,
+    warning: (m) => process.stderr.write(`warning: ${m}\n`),
+    error: (m) => process.stderr.write(`error: ${m}\n`)
+};
+/**
+ * The CLI's entry, and the one place it reads its process environment (`env`): the region, the
+ * operator's name and the workflow run are passed down from here.
+ */
+async function runCli(argv, out = (t) => process.stdout.write(`${t}\n`), env = process.env) {
+    const [name, ...rest] = argv;
+    if (!name) {
+        process.stderr.write(`${USAGE}\n`);
+        return ExitCode.Failed;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') {
+        out(USAGE);
+        return ExitCode.Ok;
+    }
+    const command = COMMANDS[name];
+    if (!command) {
+        process.stderr.write(`Unknown command '${name}'.\n\n${USAGE}\n`);
+        return ExitCode.Failed;
+    }
+    let values;
+    try {
+        ({ values } = (0,external_node_util_.parseArgs)({
+            args: [...rest],
+            strict: true,
+            allowPositionals: false,
+            options: {
+                ...Object.fromEntries(CONFIG_OPTIONS.map((o) => [o, { type: 'string' }])),
+                ...command.options,
+                json: { type: 'boolean' },
+                help: { type: 'boolean', short: 'h' }
+            }
+        }));
+    }
+    catch (err) {
+        process.stderr.write(`${err.message}\n\nRun 'deploy-coordinator ${name} --help'.\n`);
+        return ExitCode.Failed;
+    }
+    if (values['help']) {
+        out(`Usage: deploy-coordinator ${name} ${command.usage}\n\n${command.summary}\n\n${command.help ? `${command.help}\n\n` : ''}${COMMON}`);
+        return ExitCode.Ok;
+    }
+    let config;
+    try {
+        config = config_parseConfig((input) => (typeof values[input] === 'string' ? values[input] : ''), env);
+    }
+    catch (err) {
+        if (!(err instanceof config_ConfigError))
+            throw err;
+        // The same checks as the action, in the command line's words: 'stack-name' -> --stack-name.
+        const text = Object.values(inputs_Inputs).reduce((m, input) => m.replaceAll(`'${input}'`, `--${input}`), err.message);
+        process.stderr.write(`${text}\n`);
+        return ExitCode.Failed;
+    }
+    const refused = needTable(name, command, config);
+    if (refused) {
+        process.stderr.write(`${refused}\n`);
+        return ExitCode.Failed;
+    }
+    const correlationId = config.correlationId ?? correlation_id_newCorrelationId();
+    const ctx = {
+        config,
+        options: values,
+        json: Boolean(values['json']),
+        log: logger_createLogger(correlationId, stderrSink),
+        out,
+        err: (t) => process.stderr.write(`${t}\n`),
+        operator: env['USER'] || env['GITHUB_ACTOR'] || 'unknown',
+        run: runContext(env)
+    };
+    try {
+        return await command.run(ctx);
+    }
+    catch (err) {
+        process.stderr.write(`error: ${err.name}: ${err.message}\n`);
+        return ExitCode.Failed;
+    }
+}
+
+
+/***/ }),
+
+/***/ 1705:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LT: () => (/* binding */ isInProgress),
+/* harmony export */   kq: () => (/* binding */ DOES_NOT_EXIST),
+/* harmony export */   s5: () => (/* binding */ OPERATION_START_STATUSES),
+/* harmony export */   xo: () => (/* binding */ classifyStatus)
+/* harmony export */ });
+/* unused harmony export STACK_STATUSES */
+/** Not an AWS status: how this project names a stack that DescribeStacks does not find. */
+const DOES_NOT_EXIST = 'DOES_NOT_EXIST';
+const inProgress = { class: 'in-progress' };
+const stable = { class: 'stable' };
+const afterFailure = { class: 'stable-after-failure' };
+const gone = { class: 'does-not-exist' };
+const needs = (action) => ({ class: 'blocked', needs: action });
+const STACK_STATUSES = {
+    CREATE_IN_PROGRESS: inProgress,
+    DELETE_IN_PROGRESS: inProgress,
+    IMPORT_IN_PROGRESS: inProgress,
+    IMPORT_ROLLBACK_IN_PROGRESS: inProgress,
+    // A change set was created and not executed yet: `aws cloudformation deploy`
+    // sits here between its two calls, so another run is mid-deployment.
+    REVIEW_IN_PROGRESS: inProgress,
+    ROLLBACK_IN_PROGRESS: inProgress,
+    UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
+    UPDATE_IN_PROGRESS: inProgress,
+    UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
+    UPDATE_ROLLBACK_IN_PROGRESS: inProgress,
+    CREATE_COMPLETE: stable,
+    IMPORT_COMPLETE: stable,
+    UPDATE_COMPLETE: stable,
+    UPDATE_ROLLBACK_COMPLETE: afterFailure,
+    IMPORT_ROLLBACK_COMPLETE: afterFailure,
+    // Rollback disabled and the operation failed: resources are half-applied.
+    // We restore the last good state before anyone deploys on top of it.
+    CREATE_FAILED: needs('rollback'),
+    UPDATE_FAILED: needs('rollback'),
+    UPDATE_ROLLBACK_FAILED: needs('continue-rollback'),
+    IMPORT_ROLLBACK_FAILED: needs('continue-rollback'),
+    // A failed create leaves a stack that can only be deleted.
+    ROLLBACK_COMPLETE: needs('delete'),
+    ROLLBACK_FAILED: needs('delete'),
+    DELETE_FAILED: needs('delete'),
+    DELETE_COMPLETE: gone
+};
+function classifyStatus(status) {
+    if (status === undefined || status === DOES_NOT_EXIST)
+        return gone;
+    const info = STACK_STATUSES[status];
+    // An unknown status is one AWS added after this release: assume something is
+    // happening rather than deploy over it.
+    return info ?? inProgress;
+}
+const isInProgress = (status) => classifyStatus(status).class === 'in-progress';
+/** Stack-level statuses that open a new operation (the first event of an operation). */
+const OPERATION_START_STATUSES = new Set([
+    'CREATE_IN_PROGRESS',
+    'UPDATE_IN_PROGRESS',
+    'DELETE_IN_PROGRESS',
+    'IMPORT_IN_PROGRESS',
+    'REVIEW_IN_PROGRESS'
+]);
+
+
+/***/ }),
+
+/***/ 9730:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   In: () => (/* binding */ CORRELATION_TAG),
+/* harmony export */   lQ: () => (/* binding */ isStackEvent),
+/* harmony export */   xw: () => (/* binding */ operationProgress)
+/* harmony export */ });
+/* unused harmony export STACK_RESOURCE_TYPE */
+const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
+/** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
+const CORRELATION_TAG = 'DeploymentCorrelationId';
+const isStackEvent = (e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
+function operationProgress(events) {
+    const last = new Map();
+    for (const e of events)
+        if (!isStackEvent(e))
+            last.set(e.logicalId, e.status);
+    let done = 0;
+    let inProgress = 0;
+    let failed = 0;
+    for (const status of last.values()) {
+        if (status.endsWith('_IN_PROGRESS'))
+            inProgress++;
+        else if (status.endsWith('_FAILED'))
+            failed++;
+        else
+            done++;
+    }
+    return { done, inProgress, failed };
+}
+
+
+/***/ }),
+
+/***/ 4492:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2429);
+
+process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 59:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ RECORD_TTL_DAYS),
+/* harmony export */   MA: () => (/* binding */ HISTORY_TTL_DAYS),
+/* harmony export */   i$: () => (/* binding */ RegistryUnavailableError)
+/* harmony export */ });
+/* unused harmony export classifyRegistryError */
+const CONFIGURATION_ERRORS = new Set([
+    'ResourceNotFoundException',
+    'AccessDeniedException',
+    'ValidationException',
+    'UnrecognizedClientException',
+    'InvalidSignatureException',
+    'MissingAuthenticationTokenException',
+    'ExpiredTokenException',
+    'CredentialsProviderError'
+]);
+const THROTTLING_ERRORS = new Set([
+    'ThrottlingException',
+    'ProvisionedThroughputExceededException',
+    'RequestLimitExceeded',
+    'TooManyRequestsException'
+]);
+function classifyRegistryError(err) {
+    const name = err?.name ?? '';
+    if (CONFIGURATION_ERRORS.has(name))
+        return 'configuration';
+    if (THROTTLING_ERRORS.has(name))
+        return 'throttled';
+    return 'unreachable';
+}
+/** A registry call failed after the SDK's own retries; `failure` says what kind of trouble it is. */
+class RegistryUnavailableError extends Error {
+    operation;
+    cause;
+    failure;
+    constructor(operation, cause) {
+        const e = cause;
+        super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
+        this.operation = operation;
+        this.cause = cause;
+        this.name = 'RegistryUnavailableError';
+        this.failure = classifyRegistryError(cause);
+    }
+}
+const RECORD_TTL_DAYS = 7;
+const HISTORY_TTL_DAYS = 180;
+
 
 /***/ }),
 
@@ -34073,6 +34084,6 @@ function copyFile(srcFile, destFile, force) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(3546);
+/******/ var __webpack_exports__ = __nccwpck_require__(4492);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

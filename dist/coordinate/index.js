@@ -28368,3422 +28368,6 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5627:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LT: () => (/* binding */ isInProgress),
-/* harmony export */   kq: () => (/* binding */ DOES_NOT_EXIST),
-/* harmony export */   s5: () => (/* binding */ OPERATION_START_STATUSES),
-/* harmony export */   xo: () => (/* binding */ classifyStatus)
-/* harmony export */ });
-/* unused harmony export STACK_STATUSES */
-/** Not an AWS status: how this project names a stack that DescribeStacks does not find. */
-const DOES_NOT_EXIST = 'DOES_NOT_EXIST';
-const inProgress = { class: 'in-progress' };
-const stable = { class: 'stable' };
-const afterFailure = { class: 'stable-after-failure' };
-const gone = { class: 'does-not-exist' };
-const needs = (action) => ({ class: 'blocked', needs: action });
-const STACK_STATUSES = {
-    CREATE_IN_PROGRESS: inProgress,
-    DELETE_IN_PROGRESS: inProgress,
-    IMPORT_IN_PROGRESS: inProgress,
-    IMPORT_ROLLBACK_IN_PROGRESS: inProgress,
-    // A change set was created and not executed yet: `aws cloudformation deploy`
-    // sits here between its two calls, so another run is mid-deployment.
-    REVIEW_IN_PROGRESS: inProgress,
-    ROLLBACK_IN_PROGRESS: inProgress,
-    UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
-    UPDATE_IN_PROGRESS: inProgress,
-    UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
-    UPDATE_ROLLBACK_IN_PROGRESS: inProgress,
-    CREATE_COMPLETE: stable,
-    IMPORT_COMPLETE: stable,
-    UPDATE_COMPLETE: stable,
-    UPDATE_ROLLBACK_COMPLETE: afterFailure,
-    IMPORT_ROLLBACK_COMPLETE: afterFailure,
-    // Rollback disabled and the operation failed: resources are half-applied.
-    // We restore the last good state before anyone deploys on top of it.
-    CREATE_FAILED: needs('rollback'),
-    UPDATE_FAILED: needs('rollback'),
-    UPDATE_ROLLBACK_FAILED: needs('continue-rollback'),
-    IMPORT_ROLLBACK_FAILED: needs('continue-rollback'),
-    // A failed create leaves a stack that can only be deleted.
-    ROLLBACK_COMPLETE: needs('delete'),
-    ROLLBACK_FAILED: needs('delete'),
-    DELETE_FAILED: needs('delete'),
-    DELETE_COMPLETE: gone
-};
-function classifyStatus(status) {
-    if (status === undefined || status === DOES_NOT_EXIST)
-        return gone;
-    const info = STACK_STATUSES[status];
-    // An unknown status is one AWS added after this release: assume something is
-    // happening rather than deploy over it.
-    return info ?? inProgress;
-}
-const isInProgress = (status) => classifyStatus(status).class === 'in-progress';
-/** Stack-level statuses that open a new operation (the first event of an operation). */
-const OPERATION_START_STATUSES = new Set([
-    'CREATE_IN_PROGRESS',
-    'UPDATE_IN_PROGRESS',
-    'DELETE_IN_PROGRESS',
-    'IMPORT_IN_PROGRESS',
-    'REVIEW_IN_PROGRESS'
-]);
-
-
-/***/ }),
-
-/***/ 5908:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   In: () => (/* binding */ CORRELATION_TAG),
-/* harmony export */   lQ: () => (/* binding */ isStackEvent),
-/* harmony export */   xw: () => (/* binding */ operationProgress)
-/* harmony export */ });
-/* unused harmony export STACK_RESOURCE_TYPE */
-const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
-/** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
-const CORRELATION_TAG = 'DeploymentCorrelationId';
-const isStackEvent = (e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
-function operationProgress(events) {
-    const last = new Map();
-    for (const e of events)
-        if (!isStackEvent(e))
-            last.set(e.logicalId, e.status);
-    let done = 0;
-    let inProgress = 0;
-    let failed = 0;
-    for (const status of last.values()) {
-        if (status.endsWith('_IN_PROGRESS'))
-            inProgress++;
-        else if (status.endsWith('_FAILED'))
-            failed++;
-        else
-            done++;
-    }
-    return { done, inProgress, failed };
-}
-
-
-/***/ }),
-
-/***/ 3960:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4913);
-
-await (0,_stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 9113:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Br: () => (/* binding */ RECORD_TTL_DAYS),
-/* harmony export */   MA: () => (/* binding */ HISTORY_TTL_DAYS),
-/* harmony export */   i$: () => (/* binding */ RegistryUnavailableError)
-/* harmony export */ });
-/* unused harmony export classifyRegistryError */
-const CONFIGURATION_ERRORS = new Set([
-    'ResourceNotFoundException',
-    'AccessDeniedException',
-    'ValidationException',
-    'UnrecognizedClientException',
-    'InvalidSignatureException',
-    'MissingAuthenticationTokenException',
-    'ExpiredTokenException',
-    'CredentialsProviderError'
-]);
-const THROTTLING_ERRORS = new Set([
-    'ThrottlingException',
-    'ProvisionedThroughputExceededException',
-    'RequestLimitExceeded',
-    'TooManyRequestsException'
-]);
-function classifyRegistryError(err) {
-    const name = err?.name ?? '';
-    if (CONFIGURATION_ERRORS.has(name))
-        return 'configuration';
-    if (THROTTLING_ERRORS.has(name))
-        return 'throttled';
-    return 'unreachable';
-}
-/** A registry call failed after the SDK's own retries; `failure` says what kind of trouble it is. */
-class RegistryUnavailableError extends Error {
-    operation;
-    cause;
-    failure;
-    constructor(operation, cause) {
-        const e = cause;
-        super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
-        this.operation = operation;
-        this.cause = cause;
-        this.name = 'RegistryUnavailableError';
-        this.failure = classifyRegistryError(cause);
-    }
-}
-const RECORD_TTL_DAYS = 7;
-const HISTORY_TTL_DAYS = 180;
-
-
-/***/ }),
-
-/***/ 4913:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  iW: () => (/* binding */ main)
-});
-
-// UNUSED EXPORTS: coordinate, publish
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/config/state.ts
-/** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
-const State = {
-    CorrelationId: 'correlation-id',
-    PreRan: 'pre-ran',
-    Result: 'result',
-    AcquiredAt: 'acquired-at',
-    /** When coordinate's own repairs ended (CloudFormation's time): this deployment's events come after. */
-    DeployFrom: 'deploy-from',
-    QueuedAt: 'queued-at',
-    Registry: 'registry',
-    Fence: 'fence',
-    /** The lock's owner token for this run attempt: never logged, never an output. */
-    Owner: 'owner',
-    TicketSeq: 'ticket-seq',
-    MonitorPid: 'monitor-pid',
-    MonitorDir: 'monitor-dir',
-    SlackThread: 'slack-thread',
-    DeploymentId: 'github-deployment-id'
-};
-const Outputs = {
-    CorrelationId: 'correlation-id',
-    Result: 'result',
-    Registry: 'registry',
-    WaitedSeconds: 'waited-seconds',
-    QueuePosition: 'queue-position',
-    ActiveCorrelationId: 'active-correlation-id',
-    StackStatus: 'stack-status',
-    ConsoleUrl: 'console-url',
-    EstimatedMinutes: 'estimated-minutes',
-    CfnTags: 'cfn-tags',
-    Validation: 'validation',
-    FencingToken: 'fencing-token'
-};
-/** Exit status of the coordinate stage and of the CLI. */
-const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
-
-;// CONCATENATED MODULE: ./src/domain/durations.ts
-/** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
-function durations_formatDuration(ms) {
-    // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
-    if (ms > 0 && ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const total = Math.max(0, Math.round(ms / 1000));
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    if (h > 0)
-        return `${h}h ${String(m).padStart(2, '0')}m`;
-    if (m > 0)
-        return `${m}m ${String(s).padStart(2, '0')}s`;
-    return `${s}s`;
-}
-const minutes = (n) => n * 60_000;
-const seconds = (n) => n * 1000;
-
-;// CONCATENATED MODULE: ./src/domain/liveness.ts
-/**
- * Judges liveness by watching a heartbeat value change, on the observer's own
- * clock (as amazon-dynamodb-lock-client does): immune to clock skew between
- * runners, since no one else's timestamps are compared.
- */
-class LivenessTracker {
-    seen = new Map();
-    /** Records the value seen now; returns how long (ms) it has stayed the same. */
-    observe(key, value, now) {
-        const last = this.seen.get(key);
-        if (!last || last.value !== value) {
-            this.seen.set(key, { value, since: now });
-            return 0;
-        }
-        return now - last.since;
-    }
-    isDead(key, value, leaseMs, now) {
-        return this.observe(key, value, now) >= leaseMs;
-    }
-}
-
-// EXTERNAL MODULE: ./src/domain/stack-status.ts
-var stack_status = __nccwpck_require__(5627);
-// EXTERNAL MODULE: ./src/ports/registry.ts
-var ports_registry = __nccwpck_require__(9113);
-;// CONCATENATED MODULE: ./src/coordination/backoff.ts
-/**
- * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
- * retries spread out without ever hammering the service with near-zero delays.
- */
-function backoffMs(attempt, baseMs, capMs, random = Math.random) {
-    const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
-    return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
-}
-
-;// CONCATENATED MODULE: ./src/coordination/heartbeat-loop.ts
-/**
- * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
- * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
- * the interval, so one lost write never lets a lease run out; a beat that says the thing it
- * keeps alive is gone (false) ends the loop.
- */
-class HeartbeatLoop {
-    sleep;
-    intervalMs;
-    beat;
-    stopper;
-    loop;
-    constructor(sleep, intervalMs, beat) {
-        this.sleep = sleep;
-        this.intervalMs = intervalMs;
-        this.beat = beat;
-    }
-    get running() {
-        return this.loop !== undefined && !this.stopper?.signal.aborted;
-    }
-    start(firstDelayMs = this.intervalMs) {
-        if (this.loop)
-            return;
-        const stopper = new AbortController();
-        this.stopper = stopper;
-        this.loop = (async () => {
-            let delay = firstDelayMs;
-            while (!stopper.signal.aborted) {
-                await this.sleep(delay, stopper.signal);
-                if (stopper.signal.aborted)
-                    return;
-                const landed = await this.beat();
-                if (landed === false)
-                    return;
-                delay = landed ? this.intervalMs : Math.max(1, Math.floor(this.intervalMs / 3));
-            }
-        })();
-    }
-    /** Ends the loop; resolves once a beat in flight has settled. */
-    async stop() {
-        this.stopper?.abort();
-        await this.loop;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/coordination/ticket-keeper.ts
-
-
-/**
- * A waiter's ticket and its heartbeat, on a loop of its own: a slow Slack or CloudFormation call
- * in the wait never lets a live waiter's ticket look dead to the others.
- */
-class TicketKeeper {
-    lock;
-    environment;
-    sleep;
-    intervalMs;
-    onThrottled;
-    ticket;
-    loop;
-    /** Someone judged this waiter dead and removed its ticket. */
-    removed = false;
-    constructor(lock, environment, sleep, intervalMs, 
-    /** A throttled heartbeat: the holder's writes (same partition) may be throttled too. */
-    onThrottled) {
-        this.lock = lock;
-        this.environment = environment;
-        this.sleep = sleep;
-        this.intervalMs = intervalMs;
-        this.onThrottled = onThrottled;
-    }
-    get current() {
-        return this.ticket;
-    }
-    keep(ticket) {
-        this.ticket = ticket;
-        this.removed = false;
-        const loop = new HeartbeatLoop(this.sleep, this.intervalMs, () => this.beat(ticket));
-        this.loop = loop;
-        loop.start();
-    }
-    async beat(mine) {
-        if (this.ticket?.seq !== mine.seq || this.ticket.owner !== mine.owner)
-            return false;
-        try {
-            const beat = await this.lock.heartbeatTicket(this.environment, this.ticket);
-            if (this.ticket?.seq !== mine.seq)
-                return false; // dropped meanwhile
-            if (beat)
-                this.ticket = { ...this.ticket, heartbeat: beat.heartbeat };
-            else
-                this.removed = true;
-            return beat !== undefined;
-        }
-        catch (err) {
-            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
-                throw err;
-            if (err.failure === 'throttled')
-                this.onThrottled();
-            return undefined;
-        }
-    }
-    /** Stops the heartbeat and forgets the ticket; returns it (to remove it from the queue). */
-    async drop() {
-        const { ticket, loop } = this;
-        this.ticket = undefined;
-        this.loop = undefined;
-        await loop?.stop();
-        return ticket;
-    }
-    /** Stops the heartbeat, keeping the ticket. */
-    async stop() {
-        const loop = this.loop;
-        this.loop = undefined;
-        await loop?.stop();
-    }
-}
-
-// EXTERNAL MODULE: ./src/domain/stack.ts
-var domain_stack = __nccwpck_require__(5908);
-;// CONCATENATED MODULE: ./src/domain/activity.ts
-
-
-const activeCorrelationId = (stack) => stack.tags[domain_stack/* CORRELATION_TAG */.In] || undefined;
-const LATEST_EVENTS = 5;
-function formatEvent(e) {
-    const time = e.timestamp.toISOString().slice(11, 19);
-    const reason = e.reason ? `: ${e.reason}` : '';
-    return `${time} ${e.logicalId} (${e.resourceType}) ${e.status}${reason}`;
-}
-/** The block logged at every poll and in the error annotation when we give up. */
-function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) {
-    const id = activeCorrelationId(a.stack);
-    const lines = [`Stack ${a.stack.name} is ${a.stack.status}: another deployment is active.`];
-    lines.push(`  Active deployment: ${id ?? `unknown (the stack has no ${domain_stack/* CORRELATION_TAG */.In} tag)`}`);
-    if (a.startedAt) {
-        const elapsed = now - a.startedAt.getTime();
-        const remaining = expectedMs - elapsed;
-        lines.push(`  Started: ${a.startedAt.toISOString()} (${a.startStatus ?? 'operation'})`);
-        lines.push(`  Elapsed: ${durations_formatDuration(elapsed)}`);
-        lines.push(`  Estimate: ${remaining > 0 ? `about ${durations_formatDuration(remaining)} remaining` : `overdue by ${durations_formatDuration(-remaining)}`} (expected ${durations_formatDuration(expectedMs)}; ${estimateBasis})`);
-    }
-    else {
-        lines.push('  Started: unknown (the start of the operation is not among the recent events)');
-    }
-    const p = (0,domain_stack/* operationProgress */.xw)(a.events);
-    lines.push(`  Progress: ${p.done} resources done, ${p.inProgress} in progress, ${p.failed} failed`);
-    lines.push(`  Console: ${a.consoleUrl}`);
-    const latest = showLatest ? a.events.slice(-LATEST_EVENTS) : [];
-    if (latest.length > 0) {
-        lines.push('  Latest events:');
-        for (const e of latest)
-            lines.push(`    ${formatEvent(e)}`);
-    }
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/coordination/turn-report.ts
-
-
-
-/** One poll's line: how long, and (with a queue) the position, the holder and who is ahead. */
-function pollReport(poll, waitedMs, opts, queue, position) {
-    const { ticket, ahead, holder, stale } = queue;
-    const parts = [
-        `Poll ${poll} (waited ${durations_formatDuration(waitedMs)} of ${durations_formatDuration(opts.timeoutMs)}):`
-    ];
-    // Ticket 0 is CloudFormation's own (no table): no queue to report on.
-    if (ticket && ticket.seq > 0) {
-        parts.push(`position ${ahead.length + (holder ? 1 : 0)} (on arrival ${position});`);
-        parts.push(holder
-            ? `lock held by ${describeHolder(holder)}${stale ? ` [stale: ${stale}]` : ''};`
-            : 'lock free;');
-        if (ahead.length > 0)
-            parts.push(`ahead: ${ahead.map((t) => `#${t.seq} ${t.correlationId}`).join(', ')};`);
-    }
-    parts.push(`estimate ${durations_formatDuration(opts.expectedMs)} per deployment (${opts.estimateBasis}).`);
-    return parts.join(' ');
-}
-/** What the busy stacks are doing: in full the first time, then the events new since the last poll. */
-function logActivity(log, busy, lastEvent, now, opts) {
-    for (const a of busy) {
-        const seen = lastEvent.get(a.stack.name);
-        const newest = a.events.at(-1);
-        if (newest)
-            lastEvent.set(a.stack.name, newest.id);
-        if (seen === undefined) {
-            log.info(describeActivity(a, now, opts.expectedMs, opts.estimateBasis));
-            continue;
-        }
-        const fresh = a.events.slice(a.events.findIndex((e) => e.id === seen) + 1);
-        log.info(`${describeActivity(a, now, opts.expectedMs, opts.estimateBasis, false)}${fresh.length > 0
-            ? `\n  New events:\n${fresh.map((e) => `    ${formatEvent(e)}`).join('\n')}`
-            : '\n  No new events since the last poll.'}`);
-    }
-}
-function describeHolder(h) {
-    return `${h.correlationId} (${h.run.runUrl ?? 'no run link'}) since ${h.acquiredAt}`;
-}
-/** Reads who is deploying each busy stack, since when, and how far along. */
-async function readActivity(reader, stacks) {
-    return Promise.all(stacks
-        .filter((s) => (0,stack_status/* isInProgress */.LT)(s.status))
-        .map(async (stack) => {
-        const op = await reader.currentOperation(stack.name);
-        return {
-            stack,
-            consoleUrl: reader.consoleUrl(stack),
-            startedAt: op.start?.timestamp,
-            startStatus: op.start?.status,
-            events: op.events
-        };
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/coordination/turn-queue.ts
-const sameOwner = (a, b) => Boolean(a) && a === b;
-/** Another run (another owner token) going by this run's correlation ID, holding or queued. */
-function duplicateOf(me, holder, tickets) {
-    return [holder, ...tickets].find((t) => t !== undefined && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner));
-}
-/**
- * The live tickets ahead of this run's, skipping the lock holder's own and this run's; a ticket
- * judged dead is removed (only if its heartbeat is still the one seen) and skipped, else it
- * stays ahead (it lives, or the table did not answer).
- */
-async function liveAhead(tickets, mine, me, holder, dead) {
-    const ahead = [];
-    for (const t of tickets) {
-        if (t.seq >= mine.seq || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
-            continue;
-        if (dead.isDead(t) && (await dead.remove(t)))
-            continue;
-        ahead.push(t);
-    }
-    return ahead;
-}
-
-;// CONCATENATED MODULE: ./src/coordination/wait-for-turn.ts
-
-
-
-
-
-
-
-
-
-/** Registry-backed: the waiter re-reads the stacks when it may go, and at least this often. */
-const STACK_CHECK_MS = 30_000;
-/** The GitHub API is asked about a holder's run at most this often. */
-const RUN_CHECK_MS = 30_000;
-/** How long an acquired run still waits for its 'queued' notice to go out. */
-const ARRIVAL_NOTICE_GRACE_MS = 2_000;
-/**
- * Waits for this run's turn: first live ticket, the lock free or stale, and no covered stack in
- * progress in CloudFormation.
- *
- * Registry trouble fails safe. Throttling and errors without an answer are retried (the SDK's
- * retries, then this loop's backoff with jitter); only a registry that has not answered for
- * longer than a lease moves the run to CloudFormation-only coordination, since by then any
- * holder has either started its stack operation (which CloudFormation shows) or lost its lease.
- * A table that cannot be used as configured (missing, denied) on arrival ends the wait as
- * `misconfigured`. Liveness is judged only across unbroken observation: after any failed read,
- * a holder or ticket must be seen unchanged for a full lease again before it counts as dead.
- */
-async function waitForTurn(deps, opts) {
-    const { reader, clock, sleep, log, liveness } = deps;
-    const { me } = opts;
-    const env = me.environment;
-    const started = clock.now();
-    let tracker = new LivenessTracker();
-    const runChecked = new Map();
-    const lastEvent = new Map();
-    const waitedFor = new Map();
-    let registry = deps.registry;
-    let fallbackReason;
-    const newKeeper = () => new TicketKeeper(registry.lock, env, sleep, me.leaseMs / 3, () => {
-        // Throttled: the holder's silence proves nothing, so its liveness is watched afresh.
-        tracker = new LivenessTracker();
-    });
-    let keeper = newKeeper();
-    let stacks = opts.arrival;
-    let stacksReadAt = started;
-    let busy = [];
-    let firstBusy;
-    let queuePosition;
-    let arrivalNotice;
-    let arrived = false;
-    let warnedDuplicate = false;
-    let failures = 0;
-    let unreachableSince;
-    let misconfigured;
-    /** A registry call: undefined when it failed (and the failure was accounted for). */
-    const attempt = async (fn) => {
-        try {
-            const value = await fn();
-            failures = 0;
-            unreachableSince = undefined;
-            return value;
-        }
-        catch (err) {
-            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
-                throw err;
-            failures++;
-            // What was seen before the gap proves nothing about what happened during it.
-            tracker = new LivenessTracker();
-            if (err.failure === 'configuration' && !arrived)
-                misconfigured = err.message;
-            else if (err.failure === 'throttled')
-                unreachableSince = undefined;
-            else
-                unreachableSince ??= clock.now();
-            if (failures === 1 || failures % 10 === 0)
-                log.info(`Registry trouble (${err.message}); retrying.`);
-            // Longer than any lease seen: by then every holder has started its stack operation or lost its lease.
-            const patienceMs = Math.max(me.leaseMs, ...[...waitedFor.values()].map((h) => h.leaseMs));
-            if (unreachableSince !== undefined && clock.now() - unreachableSince >= patienceMs)
-                fallBack(err, clock.now() - unreachableSince);
-            return undefined;
-        }
-    };
-    const fallBack = (err, forMs) => {
-        fallbackReason = err.message;
-        void keeper.drop();
-        registry = deps.fallback();
-        keeper = newKeeper();
-        log.warning(`The registry has not answered for ${durations_formatDuration(forMs)}, longer than a lease (${err.message}). Falling back to CloudFormation-only coordination: no queue order, but a stack in progress still holds this run back.`, { title: 'Registry unavailable' });
-    };
-    const finish = async (kind, extra = {}) => {
-        const t = await keeper.drop();
-        try {
-            if (t)
-                await registry.lock.removeTicket(env, t.seq);
-            if (t && t.seq > 0)
-                log.info(`Removed this run's queue ticket #${t.seq}.`);
-        }
-        catch (err) {
-            // finalize tries again (the ticket is in state); else it expires as dead after a lease.
-            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
-                throw err;
-            log.info(`Could not remove this run's queue ticket #${t?.seq} (${err.message}).`);
-        }
-        const waitedMs = clock.now() - started;
-        // The 'queued' notice is moot once the lock is held: a slow Slack must not hold up the deployment.
-        if (kind === 'acquired') {
-            const grace = new AbortController();
-            await Promise.race([arrivalNotice, sleep(ARRIVAL_NOTICE_GRACE_MS, grace.signal)]);
-            grace.abort();
-        }
-        else
-            await arrivalNotice;
-        return {
-            kind,
-            registry,
-            fallbackReason,
-            waitedMs,
-            queuePosition: queuePosition ?? 0,
-            stacks,
-            busy: firstBusy ?? [],
-            waitedFor: [...waitedFor.values()],
-            ...extra
-        };
-    };
-    /** Between polls: false when the wait is over (time is up or the run was cancelled). */
-    const pause = async (ms) => {
-        // Registry trouble on arrival is not another deployment: a run that does not wait
-        // (wait-timeout-minutes 0) still gives the table a lease to answer, then falls back.
-        const limit = arrived ? opts.timeoutMs : Math.max(opts.timeoutMs, me.leaseMs + 1);
-        const left = limit - (clock.now() - started);
-        if (opts.signal?.aborted || left <= 0)
-            return false;
-        await sleep(Math.min(ms, left), opts.signal);
-        return !opts.signal?.aborted;
-    };
-    const endOfWait = () => finish(opts.signal?.aborted ? 'cancelled' : 'timeout');
-    try {
-        for (let poll = 1;; poll++) {
-            if (fallbackReason && registry !== deps.registry) {
-                // Back to the registry as soon as it answers again: CloudFormation alone is the last resort.
-                const back = await deps.registry.lock.view(env).then(() => true, () => false);
-                if (back) {
-                    log.info('The registry answers again: coordinating through it again (queuing anew).');
-                    await keeper.drop();
-                    registry = deps.registry;
-                    keeper = newKeeper();
-                    fallbackReason = undefined;
-                    tracker = new LivenessTracker();
-                }
-            }
-            const polled = registry;
-            if (!keeper.current) {
-                const queued = await attempt(() => polled.lock.enqueue(me));
-                if (queued && registry === polled) {
-                    keeper.keep(queued);
-                    // Ticket 0 is CloudFormation's own (no table): nothing to remove later, nothing to say.
-                    if (queued.seq > 0) {
-                        opts.onQueued?.(queued);
-                        log.info(`Queued with ticket #${queued.seq} for ${env}.`);
-                    }
-                }
-            }
-            const ticket = keeper.current;
-            const view = ticket ? await attempt(() => polled.lock.view(env)) : undefined;
-            if (misconfigured)
-                return finish('misconfigured', { registryError: misconfigured });
-            if (!ticket || !view) {
-                // Just fell back: queue with CloudFormation at once. Else back off (with jitter) and retry.
-                if (registry !== polled)
-                    continue;
-                const cap = Math.max(opts.pollIntervalMs, Math.min(30_000, me.leaseMs / 3));
-                if (!(await pause(backoffMs(failures - 1, opts.pollIntervalMs, cap))))
-                    return endOfWait();
-                continue;
-            }
-            arrived = true;
-            let now = clock.now();
-            if (keeper.removed) {
-                // Someone judged this waiter dead and removed its ticket: queue again, at the back.
-                log.warning("This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again.");
-                await keeper.drop();
-                continue;
-            }
-            const lockHolder = view.lock.holder;
-            const holder = lockHolder && !sameOwner(lockHolder.owner, me.owner) ? lockHolder : undefined;
-            const twin = warnedDuplicate ? undefined : duplicateOf(me, holder, view.tickets);
-            if (twin) {
-                warnedDuplicate = true;
-                log.warning(`The correlation ID ${me.correlationId} is already used by another run in ${env} (${twin.run.runUrl ?? 'no run link'}). Correlation IDs should be unique per run: logs, records and Slack threads of the two runs will mix. This run queues like any other.`, { title: 'Correlation ID not unique' });
-            }
-            const ahead = await liveAhead(view.tickets, ticket, me, holder, {
-                isDead: (t) => tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now),
-                remove: async (t) => {
-                    const removed = await attempt(() => polled.lock.removeDeadTicket(env, t));
-                    if (removed)
-                        log.warning(`Removed the dead ticket #${t.seq} of ${t.correlationId} (no heartbeat for ${durations_formatDuration(t.leaseMs)}).`);
-                    return removed === true;
-                }
-            });
-            let stale;
-            if (holder) {
-                if (!waitedFor.has(holder.fence))
-                    waitedFor.set(holder.fence, holder);
-                if (tracker.isDead(`lock#${holder.fence}`, holder.heartbeat, holder.leaseMs, now)) {
-                    stale = `no heartbeat for ${durations_formatDuration(holder.leaseMs)}`;
-                }
-                else if (liveness && now - (runChecked.get(holder.owner) ?? -Infinity) >= RUN_CHECK_MS) {
-                    runChecked.set(holder.owner, now);
-                    if ((await liveness.runFinished(holder.run)) === true)
-                        stale = 'its workflow run is no longer in progress';
-                }
-            }
-            if (opts.skipSuperseded && me.run.ref) {
-                const newer = view.tickets.find((t) => t.seq > ticket.seq &&
-                    t.run.ref === me.run.ref &&
-                    !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now));
-                if (newer) {
-                    log.info(`A newer run for ${me.run.ref} is queued behind this one (${newer.correlationId}, ${newer.run.runUrl ?? 'no run link'}): skipping this older deployment.`);
-                    return finish('superseded', { supersededBy: newer });
-                }
-            }
-            const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
-            if (poll === 1 || myTurn || now - stacksReadAt >= STACK_CHECK_MS) {
-                if (poll > 1)
-                    stacks = await reader.describeStacks(me.stacks);
-                stacksReadAt = now;
-                busy = stacks.some((s) => (0,stack_status/* isInProgress */.LT)(s.status)) ? await readActivity(reader, stacks) : [];
-                if (busy.length > 0)
-                    firstBusy ??= busy;
-            }
-            if (queuePosition === undefined) {
-                queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
-                // Told in the background: a slow Slack never holds up the wait.
-                arrivalNotice = opts
-                    .onArrival?.({ registry, position: queuePosition, holder, ahead, busy })
-                    .catch((err) => log.warning(`Arrival notice failed: ${err.message}`));
-            }
-            if (myTurn && busy.length === 0) {
-                if (stale)
-                    log.warning(`Taking over the lock of ${holder.correlationId} (${holder.run.runUrl ?? 'no run link'}): ${stale}.`, { title: 'Stale lock taken over' });
-                const sentAt = clock.now();
-                const got = await attempt(() => polled.lock.acquire(me, view.lock));
-                if (got) {
-                    opts.onAcquired?.(got, registry, sentAt);
-                    return finish('acquired', {
-                        holder: got,
-                        lockBefore: view.lock,
-                        tookOver: stale && holder ? { from: holder, reason: stale } : undefined
-                    });
-                }
-                if (failures === 0) {
-                    log.info('Another run took the lock first; waiting again.');
-                    continue;
-                }
-            }
-            now = clock.now();
-            const queue = { ticket, ahead, holder, stale };
-            log.info(pollReport(poll, now - started, opts, queue, queuePosition));
-            logActivity(log, busy, lastEvent, now, opts);
-            if (!(await pause(opts.pollIntervalMs)))
-                return endOfWait();
-        }
-    }
-    finally {
-        // Whatever ended the wait (an error included), the ticket's heartbeat ends with it.
-        await keeper.stop();
-    }
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/monitor/files.ts
-
-
-
-/** The monitor's environment variable for the Slack token. */
-const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
-/** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
-function monitorDir(correlationId, env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator', correlationId);
-}
-const files_monitorFiles = (dir) => ({
-    settings: (0,external_node_path_.join)(dir, 'monitor.json'),
-    log: (0,external_node_path_.join)(dir, 'monitor.jsonl'),
-    pid: (0,external_node_path_.join)(dir, 'monitor.pid'),
-    /** Slack messages the monitor could not deliver, for finalize to retry. */
-    spool: (0,external_node_path_.join)(dir, 'monitor-slack-spool.jsonl'),
-    /** The same for coordinate and finalize's own messages. */
-    stageSpool: (0,external_node_path_.join)(dir, 'stage-slack-spool.jsonl'),
-    /** The Slack thread (channel:ts), for stages that run as separate steps. */
-    thread: (0,external_node_path_.join)(dir, 'slack-thread'),
-    /** The GitHub Deployment's ID, for a finalize that runs as a separate step. */
-    deployment: (0,external_node_path_.join)(dir, 'github-deployment-id'),
-    /** Written once the final Slack notice went out, so a second finalize does not repeat it. */
-    finalSent: (0,external_node_path_.join)(dir, 'slack-final-sent')
-});
-function writeSettings(dir, settings) {
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    const file = files_monitorFiles(dir).settings;
-    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(settings, null, 2), { mode: 0o600 });
-    (0,external_node_fs_.chmodSync)(file, 0o600);
-    return file;
-}
-const readSettings = (file) => JSON.parse(readFileSync(file, 'utf8'));
-/** The lock's heartbeat cadence: three beats per lease, so one lost write never makes it stale. */
-const heartbeatInterval = (leaseMs) => Math.max(200, Math.floor(leaseMs / 3));
-/** The settings for a deployment's monitor, from the inputs and what coordinate learned. */
-function monitorSettings(config, deployment) {
-    return {
-        correlationId: deployment.correlationId,
-        environment: config.environment,
-        stacks: config.stackNames,
-        region: config.region,
-        registryTable: deployment.registryTable,
-        owner: deployment.owner,
-        fence: deployment.fence,
-        leaseMs: config.leaseMs,
-        heartbeatMs: heartbeatInterval(config.leaseMs),
-        monitorIntervalMs: config.monitorIntervalMs,
-        watchEvents: config.monitor,
-        acquiredAt: deployment.acquiredAt,
-        stallMs: config.stallTimeoutMs,
-        overdueMs: deployment.overdueMs,
-        progressIntervalMs: config.progressIntervalMs,
-        criticalResourceTypes: config.criticalResourceTypes,
-        info: deployment.info,
-        typeSeconds: deployment.typeSeconds,
-        slack: config.slack && deployment.thread
-            ? { apiUrl: config.slack.apiUrl, thread: deployment.thread }
-            : undefined
-    };
-}
-/** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
-const monitorEnv = (slack, env = process.env) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./src/monitor/launch.ts
-
-
-
-/**
- * Starts the monitor as a detached process whose output goes to a file, never
- * to the step's pipes (the step would wait for them to close), and lets go of it.
- */
-function launchMonitor(bundle, dir, settings, env = process.env) {
-    const file = writeSettings(dir, settings);
-    const files = files_monitorFiles(dir);
-    const logOffset = (0,external_node_fs_.existsSync)(files.log) ? (0,external_node_fs_.statSync)(files.log).size : 0;
-    const out = (0,external_node_fs_.openSync)(files.log, 'a', 0o600);
-    try {
-        const child = (0,external_node_child_process_.spawn)(process.execPath, [bundle, file], {
-            detached: true,
-            stdio: ['ignore', out, out],
-            env,
-            cwd: dir
-        });
-        child.unref();
-        if (!child.pid)
-            throw new Error('the monitor process did not start');
-        (0,external_node_fs_.writeFileSync)(files.pid, String(child.pid), { mode: 0o600 });
-        return { pid: child.pid, dir, log: files.log, logOffset };
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(out);
-    }
-}
-/**
- * Waits until the monitor has landed its first heartbeat (it then holds the lease), or found the
- * lock gone, or `timeoutMs` passed; reads its observations (`observed`) every 50 ms.
- */
-async function monitorHolds(observed, clock, sleep, timeoutMs) {
-    const until = clock.now() + timeoutMs;
-    for (;;) {
-        for (const o of observed()) {
-            if (o['type'] === 'heartbeat')
-                return o['ok'] === true ? 'holding' : 'lost';
-            if (o['type'] === 'lock-lost')
-                return 'lost';
-        }
-        if (clock.now() >= until)
-            return 'timeout';
-        await sleep(Math.min(50, until - clock.now()));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/monitor/stop.ts
-
-
-/** Running, not just a zombie waiting to be reaped (a detached monitor's parent is gone). */
-const alive = (pid) => {
-    try {
-        process.kill(pid, 0);
-    }
-    catch {
-        return false;
-    }
-    try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-    }
-    catch {
-        return true;
-    }
-};
-/** SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. */
-async function stopMonitor(pid, sleep, graceMs = 3_000) {
-    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid))
-        return 'not-running';
-    if (!signal(pid, 'SIGTERM'))
-        return 'not-running';
-    for (let waited = 0; waited < graceMs; waited += 50) {
-        if (!alive(pid))
-            return 'stopped';
-        await sleep(50);
-    }
-    if (!alive(pid))
-        return 'stopped';
-    return signal(pid, 'SIGKILL') ? 'killed' : 'stopped';
-}
-/** False when the process is gone already (it exited between the check and the signal). */
-function signal(pid, sig) {
-    try {
-        process.kill(pid, sig);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** The pid from state, else from the deployment's folder (a separate finalize step). */
-function monitorPid(statePid, dir) {
-    if (statePid)
-        return Number(statePid);
-    const file = monitorFiles(dir).pid;
-    return existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : undefined;
-}
-/** The monitor's observations (one JSON object a line); a torn last line is skipped. */
-function readObservations(dir, fromByte = 0) {
-    const file = files_monitorFiles(dir).log;
-    if (!(0,external_node_fs_.existsSync)(file))
-        return [];
-    return (0,external_node_fs_.readFileSync)(file)
-        .subarray(fromByte)
-        .toString('utf8')
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .flatMap((l) => {
-        try {
-            return [JSON.parse(l)];
-        }
-        catch {
-            return [];
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/notify/thread.ts
-
-/** The estimate policy lives in the domain now; re-exported here until the importers switch. */
-/**
- * The head commit's message from the event payload, when the event has one (outside text).
- * The only read of the environment in this module, and only as the default argument.
- */
-function commitMessage(env = process.env) {
-    const file = env['GITHUB_EVENT_PATH'];
-    if (!file)
-        return undefined;
-    try {
-        const event = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return event.head_commit?.message || undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function deploymentInfo(config, correlationId, run, estimate, consoleUrl, commit) {
-    return {
-        correlationId,
-        environment: config.environment,
-        stacks: config.stackNames,
-        run,
-        commitMessage: commit,
-        consoleUrl,
-        estimate
-    };
-}
-/** The Slack client, loaded only when Slack is configured; without it, one info line. */
-async function openNotifier(slack, log, spoolFile) {
-    if (!slack) {
-        log.info('Slack is not configured (no slack-token): no messages.');
-        return undefined;
-    }
-    const { SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__nccwpck_require__.e(105), __nccwpck_require__.e(569)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7569));
-    return new SlackNotifier(createSlackClient(slack), createSlackClient(slack, { retries: 0 }), log, spoolFile);
-}
-const formatThread = (ref) => `${ref.channel}:${ref.ts}`;
-function parseThread(value) {
-    const [channel, ts] = (value ?? '').split(':');
-    return channel && ts ? { channel, ts } : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/registry/cloudformation-only.ts
-/**
- * No table: nobody to queue with. Coordination rests on CloudFormation's own status alone (best
- * effort: no order, no identity): the queue is this run alone, the lock never anyone else's,
- * and every write succeeds without a call (fence 0, ticket 0).
- */
-class CloudFormationOnlyLock {
-    now;
-    kind = 'cloudformation-only';
-    constructor(now = Date.now) {
-        this.now = now;
-    }
-    async enqueue(me) {
-        return {
-            seq: 0,
-            correlationId: me.correlationId,
-            owner: me.owner,
-            heartbeat: '',
-            enqueuedAt: new Date(this.now()).toISOString(),
-            leaseMs: me.leaseMs,
-            run: me.run
-        };
-    }
-    async heartbeatTicket(_environment, ticket) {
-        return ticket;
-    }
-    async removeTicket() { }
-    async removeDeadTicket() {
-        return false;
-    }
-    async view(environment) {
-        return { lock: { environment, fence: 0 }, tickets: [] };
-    }
-    async acquire(me, _observed) {
-        return {
-            correlationId: me.correlationId,
-            owner: me.owner,
-            fence: 0,
-            heartbeat: '',
-            acquiredAt: new Date(this.now()).toISOString(),
-            leaseMs: me.leaseMs,
-            run: me.run,
-            stacks: me.stacks
-        };
-    }
-    async heartbeatLock() {
-        return true;
-    }
-    async release() {
-        return true;
-    }
-    async forceUnlock() {
-        return undefined;
-    }
-}
-/** Without a table no record is kept. */
-const noRecords = {
-    putRecord: async () => undefined,
-    addTransition: async () => undefined,
-    getRecord: async () => undefined
-};
-/** No history at all (a history file is given where there is one). */
-const noHistory = {
-    add: async () => undefined,
-    recent: async () => [],
-    save: async () => undefined
-};
-/** CloudFormation alone: the lock above, no records, and the history given. */
-const cloudFormationOnly = (history = noHistory, now = Date.now) => ({
-    lock: new CloudFormationOnlyLock(now),
-    records: noRecords,
-    history
-});
-
-;// CONCATENATED MODULE: ./src/registry/history-file.ts
-
-
-
-/** How many deployments the history file keeps (newest first). */
-const KEEP = 50;
-/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
-function historyFile(environment, env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
-}
-function readHistoryFile(file) {
-    if (!(0,external_node_fs_.existsSync)(file))
-        return [];
-    try {
-        const entries = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return Array.isArray(entries) ? entries : [];
-    }
-    catch {
-        return [];
-    }
-}
-function appendHistoryFile(file, entry) {
-    const entries = [
-        entry,
-        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
-    ]
-        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
-        .slice(0, KEEP);
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(entries, null, 2));
-}
-/** The history in a file; `persist` keeps it for later runs (the Actions cache). */
-class HistoryFile {
-    file;
-    persist;
-    constructor(file, persist = async () => undefined) {
-        this.file = file;
-        this.persist = persist;
-    }
-    async add(entry) {
-        appendHistoryFile(this.file, entry);
-    }
-    async recent(_environment, limit) {
-        return readHistoryFile(this.file).slice(0, limit);
-    }
-    save() {
-        return this.persist();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/runtime/clients.ts
-
-
-// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
-async function cloudFormationReader(region) {
-    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8797));
-    return new CloudFormationAdapter(createCloudFormationClient(region), region);
-}
-/**
- * The one place the coordination mode is decided: a table (lock, queue, records, history in
- * DynamoDB) or CloudFormation alone (a lock that is CloudFormation's status, no records, the
- * history in a file the Actions cache carries).
- */
-async function openRegistry(choice) {
-    if (!choice.table)
-        return cloudFormationOnly(historyOf(choice));
-    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(163)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8163));
-    return dynamoRegistry(createDynamoClient(choice.region), choice.table);
-}
-/** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
-const fallbackRegistry = (choice) => () => cloudFormationOnly(new HistoryFile(historyFile(choice.environment)));
-function historyOf({ environment, log }) {
-    const file = historyFile(environment);
-    return new HistoryFile(file, async () => {
-        if (!log)
-            return;
-        const { saveHistory } = await __nccwpck_require__.e(/* import() */ 4).then(__nccwpck_require__.bind(__nccwpck_require__, 4));
-        await saveHistory(file, environment, log);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/runtime/run-context.ts
-/** The workflow run this process belongs to, from the runner's environment. */
-function run_context_runContext(env = process.env) {
-    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
-    const repository = env['GITHUB_REPOSITORY'] || undefined;
-    const runId = env['GITHUB_RUN_ID'] || undefined;
-    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
-    const runUrl = repository && runId
-        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
-        : undefined;
-    return {
-        runId,
-        runAttempt,
-        runUrl,
-        repository,
-        workflow: env['GITHUB_WORKFLOW'] || undefined,
-        job: env['GITHUB_JOB'] || undefined,
-        actor: env['GITHUB_ACTOR'] || undefined,
-        sha: env['GITHUB_SHA'] || undefined,
-        ref: env['GITHUB_REF'] || undefined
-    };
-}
-
-;// CONCATENATED MODULE: ./src/runtime/github.ts
-
-// The GitHub clients, loaded only when an input asks for them.
-async function githubLiveness(token, log) {
-    const { GitHubRunLiveness } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(386)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5386));
-    return new GitHubRunLiveness(token, log);
-}
-async function githubDeployments(token, log) {
-    const { GitHubDeployments } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6887));
-    return new GitHubDeployments(token, run_context_runContext(), log);
-}
-async function stepCancelled(token) {
-    const { stepCancelled } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(475)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9475));
-    return stepCancelled(token, runContext());
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(3838);
-;// CONCATENATED MODULE: ./src/domain/correlation-id.ts
-
-/** `YYYYMMDD-HHMMSS-<8 hex>`, UTC, the random part from a cryptographic source. */
-function newCorrelationId(now = new Date(), random = external_node_crypto_.randomBytes) {
-    const iso = now.toISOString(); // 2026-11-22T18:28:25.123Z
-    const date = iso.slice(0, 10).replaceAll('-', '');
-    const time = iso.slice(11, 19).replaceAll(':', '');
-    return `${date}-${time}-${random(4).toString('hex')}`;
-}
-const GENERATED_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
-/** IDs users bring: they become tag values, registry keys and Slack text, so keep them plain. */
-const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
-const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
-
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-/** The action's inputs, as users type them (CONTRACT.md). Reading any other name is a type error. */
-const Inputs = {
-    StackName: 'stack-name',
-    Environment: 'environment',
-    Region: 'region',
-    RegistryTable: 'registry-table',
-    WaitTimeoutMinutes: 'wait-timeout-minutes',
-    PollIntervalSeconds: 'poll-interval-seconds',
-    LeaseMinutes: 'lease-minutes',
-    SkipSuperseded: 'skip-superseded',
-    OnActiveFailure: 'on-active-failure',
-    Warnings: 'warnings',
-    AskTimeoutMinutes: 'ask-timeout-minutes',
-    AutoRollback: 'auto-rollback',
-    Cleanup: 'cleanup',
-    Monitor: 'monitor',
-    MonitorIntervalSeconds: 'monitor-interval-seconds',
-    StallTimeoutMinutes: 'stall-timeout-minutes',
-    ExpectedDurationMinutes: 'expected-duration-minutes',
-    ProgressIntervalMinutes: 'progress-interval-minutes',
-    CriticalResourceTypes: 'critical-resource-types',
-    UrlOutput: 'url-output',
-    SlackToken: 'slack-token',
-    SlackChannel: 'slack-channel',
-    SlackInteractChannel: 'slack-interact-channel',
-    SlackApiUrl: 'slack-api-url',
-    GithubToken: 'github-token',
-    GithubDeployment: 'github-deployment',
-    CorrelationId: 'correlation-id'
-};
-/**
- * Defaults the parser applies to an empty input. action.yml declares the same
- * values (a test keeps them equal); empty here means 'derived' (see CONTRACT.md).
- */
-const INPUT_DEFAULTS = {
-    'stack-name': '',
-    environment: '',
-    region: '',
-    'registry-table': '',
-    'wait-timeout-minutes': '30',
-    'poll-interval-seconds': '5',
-    'lease-minutes': '10',
-    'skip-superseded': 'false',
-    'on-active-failure': 'proceed',
-    warnings: 'proceed',
-    'ask-timeout-minutes': '15',
-    'auto-rollback': 'true',
-    cleanup: 'none',
-    monitor: 'true',
-    'monitor-interval-seconds': '30',
-    'stall-timeout-minutes': '10',
-    'expected-duration-minutes': '',
-    'progress-interval-minutes': '10',
-    'critical-resource-types': '',
-    'url-output': '',
-    'slack-token': '',
-    'slack-channel': '',
-    'slack-interact-channel': '',
-    'slack-api-url': 'https://slack.com/api/',
-    'github-token': '',
-    'github-deployment': 'false',
-    'correlation-id': ''
-};
-/** Inputs whose values are secrets: masked before anything else happens. */
-const SECRET_INPUTS = ['slack-token', 'github-token'];
-
-;// CONCATENATED MODULE: ./src/config/fields.ts
-
-
-const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
-const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
-const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
-/** Splits a comma or newline separated list; empty items are dropped. */
-const splitList = (value) => value
-    .split(/[,\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-const show = (value) => JSON.stringify(value);
-/**
- * Reads inputs one at a time and collects every problem, each naming the input, the value and
- * what is accepted. A field that fails still answers (a placeholder), so parsing goes on and
- * every problem is reported at once.
- */
-class Fields {
-    read;
-    problems = [];
-    constructor(read) {
-        this.read = read;
-    }
-    /** The input as typed (trimmed), or its default when empty. */
-    raw(name) {
-        const v = this.read(name).trim();
-        return v === '' ? INPUT_DEFAULTS[name] : v;
-    }
-    /** The input as typed (trimmed), without its default. */
-    given(name) {
-        return this.read(name).trim();
-    }
-    fail(name, value, accepted) {
-        this.problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
-        return undefined;
-    }
-    /** A problem that is not about one value. */
-    problem(text) {
-        this.problems.push(text);
-    }
-    number(name, unit, min, max, allowZero) {
-        const value = this.raw(name);
-        const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
-        if (!DECIMAL.test(value))
-            return this.fail(name, value, `expected ${range}`);
-        const n = Number(value);
-        if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
-            return this.fail(name, value, `expected ${range}`);
-        return n;
-    }
-    /** A duration in minutes, as milliseconds. */
-    minutes(name, max, allowZero = false) {
-        return minutes(this.number(name, 'minutes', 0, max, allowZero) ?? 0);
-    }
-    /** A duration in seconds, as milliseconds. */
-    seconds(name, max) {
-        return seconds(this.number(name, 'seconds', 0, max, false) ?? 0);
-    }
-    boolean(name) {
-        const value = this.raw(name);
-        if (BOOLEAN_TRUE.includes(value))
-            return true;
-        if (BOOLEAN_FALSE.includes(value))
-            return false;
-        this.fail(name, value, 'expected true or false');
-        return false;
-    }
-    oneOf(name, allowed) {
-        const value = this.raw(name);
-        if (allowed.includes(value))
-            return value;
-        this.fail(name, value, `expected one of ${allowed.join(', ')}`);
-        return allowed[0];
-    }
-    /** The input when it matches `pattern` (a problem otherwise); undefined when empty. */
-    optional(name, pattern, accepted) {
-        const value = this.raw(name) || undefined;
-        if (value && !pattern.test(value))
-            this.fail(name, value, accepted);
-        return value;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/slack.ts
-
-const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
-const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
-/** The Slack inputs: all or nothing (no token means no Slack); the token is never echoed. */
-function parseSlack(fields) {
-    const token = fields.raw(Inputs.SlackToken);
-    const channel = fields.raw(Inputs.SlackChannel);
-    const interactChannel = fields.raw(Inputs.SlackInteractChannel) || channel;
-    const apiUrl = fields.raw(Inputs.SlackApiUrl);
-    for (const [name, value] of [
-        [Inputs.SlackChannel, channel],
-        [Inputs.SlackInteractChannel, fields.raw(Inputs.SlackInteractChannel)]
-    ]) {
-        if (value && !SLACK_CHANNEL.test(value))
-            fields.fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
-    }
-    let url;
-    try {
-        url = new URL(apiUrl);
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url || !['http:', 'https:'].includes(url.protocol)) {
-        fields.fail(Inputs.SlackApiUrl, apiUrl, 'expected an http(s) URL such as https://slack.com/api/');
-    }
-    if (!token) {
-        if (channel)
-            fields.problem(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
-        return undefined;
-    }
-    // The value is a secret: name the input, never echo the token.
-    if (!SLACK_TOKEN.test(token)) {
-        fields.problem(`'slack-token' does not look like a Slack token (the value is hidden): expected a bot token starting with xoxb-.`);
-    }
-    if (!channel)
-        fields.problem(`'slack-channel' is required when 'slack-token' is set: a channel name such as #deploys or an ID.`);
-    return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
-}
-
-;// CONCATENATED MODULE: ./src/config/config.ts
-
-
-
-
-
-/** Used when `expected-duration-minutes` is empty and there is no history. */
-const DEFAULT_EXPECTED_DURATION_MS = minutes(30);
-class ConfigError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1
-            ? `Invalid input: ${problems[0]}`
-            : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-        this.problems = problems;
-        this.name = 'ConfigError';
-    }
-}
-const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
-const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
-const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
-const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
-/**
- * Parses every input at once and reports every problem at once, each naming the
- * input, the value and what is accepted. Touches nothing outside its arguments.
- */
-function parseConfig(read, env) {
-    const f = new Fields(read);
-    // stack-name
-    const stackNames = splitList(f.given(Inputs.StackName));
-    if (stackNames.length === 0) {
-        f.problem(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
-    }
-    for (const name of stackNames) {
-        if (!STACK_NAME.test(name)) {
-            f.fail(Inputs.StackName, name, 'a stack name starts with a letter and has only letters, digits and hyphens, at most 128 characters');
-        }
-    }
-    const duplicates = stackNames.filter((n, i) => stackNames.indexOf(n) !== i);
-    if (duplicates.length > 0)
-        f.fail(Inputs.StackName, f.given(Inputs.StackName), `lists ${duplicates.join(', ')} more than once`);
-    const environment = f.raw(Inputs.Environment) || stackNames[0] || '';
-    if (f.raw(Inputs.Environment) && !ENVIRONMENT.test(environment)) {
-        f.fail(Inputs.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
-    }
-    const region = f.raw(Inputs.Region) || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
-    if (!region) {
-        f.problem(`'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`);
-    }
-    else if (!REGION.test(region)) {
-        f.fail(Inputs.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
-    }
-    const registryTable = f.optional(Inputs.RegistryTable, TABLE, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
-    const waitTimeoutMs = f.minutes(Inputs.WaitTimeoutMinutes, 4320, true);
-    const pollIntervalMs = f.seconds(Inputs.PollIntervalSeconds, 3600);
-    const leaseMs = f.minutes(Inputs.LeaseMinutes, 1440);
-    const skipSuperseded = f.boolean(Inputs.SkipSuperseded);
-    const onActiveFailure = f.oneOf(Inputs.OnActiveFailure, [
-        'proceed',
-        'abort',
-        'ask'
-    ]);
-    const warnings = f.oneOf(Inputs.Warnings, ['proceed', 'fail', 'ask']);
-    const askTimeoutMs = f.minutes(Inputs.AskTimeoutMinutes, 1440);
-    const autoRollback = f.boolean(Inputs.AutoRollback);
-    const cleanup = f.oneOf(Inputs.Cleanup, ['none', 'failed-create']);
-    const monitor = f.boolean(Inputs.Monitor);
-    const monitorIntervalMs = f.seconds(Inputs.MonitorIntervalSeconds, 3600);
-    const stallTimeoutMs = f.minutes(Inputs.StallTimeoutMinutes, 1440);
-    const expectedDurationMs = f.raw(Inputs.ExpectedDurationMinutes)
-        ? f.minutes(Inputs.ExpectedDurationMinutes, 4320)
-        : undefined;
-    const progressIntervalMs = f.minutes(Inputs.ProgressIntervalMinutes, 1440);
-    const criticalResourceTypes = splitList(f.raw(Inputs.CriticalResourceTypes));
-    for (const t of criticalResourceTypes) {
-        if (!RESOURCE_TYPE.test(t))
-            f.fail(Inputs.CriticalResourceTypes, t, 'expected resource types such as AWS::RDS::DBInstance, comma or newline separated');
-    }
-    const urlOutput = f.optional(Inputs.UrlOutput, OUTPUT_KEY, 'expected a stack Output key (letters and digits)');
-    const slack = parseSlack(f);
-    if (!slack && (warnings === 'ask' || onActiveFailure === 'ask')) {
-        const which = warnings === 'ask' ? 'warnings' : 'on-active-failure';
-        f.problem(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
-    }
-    const githubToken = f.given(Inputs.GithubToken) || undefined;
-    const githubDeployment = f.boolean(Inputs.GithubDeployment);
-    const correlationId = f.optional(Inputs.CorrelationId, CORRELATION_ID_PATTERN, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
-    if (f.problems.length > 0)
-        throw new ConfigError(f.problems);
-    return {
-        stackNames,
-        environment,
-        region,
-        registryTable,
-        waitTimeoutMs,
-        pollIntervalMs,
-        leaseMs,
-        skipSuperseded,
-        onActiveFailure,
-        warnings,
-        askTimeoutMs,
-        autoRollback,
-        cleanup,
-        monitor,
-        monitorIntervalMs,
-        stallTimeoutMs,
-        expectedDurationMs,
-        progressIntervalMs,
-        criticalResourceTypes,
-        urlOutput,
-        slack,
-        githubToken,
-        githubDeployment,
-        correlationId
-    };
-}
-
-;// CONCATENATED MODULE: ./src/config/read.ts
-
-
-
-/** The one place that reads the action's inputs. Secrets are masked before anything else. */
-function readInput(name) {
-    return core.getInput(name);
-}
-function maskSecrets() {
-    for (const name of SECRET_INPUTS) {
-        const value = readInput(name).trim();
-        if (value)
-            core.setSecret(value);
-    }
-}
-function readConfig(env = process.env) {
-    maskSecrets();
-    return parseConfig(readInput, env);
-}
-/** The correlation-id input alone, read before the rest so even config errors carry an ID. */
-const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
-
-;// CONCATENATED MODULE: ./src/report/logger.ts
-
-const coreSink = core;
-function createLogger(correlationId, sink = coreSink) {
-    const tag = (message) => message
-        .split('\n')
-        .map((line) => `[${correlationId}] ${line}`)
-        .join('\n');
-    return {
-        correlationId,
-        info: (m) => sink.info(tag(m)),
-        debug: (m) => sink.debug(tag(m)),
-        warning: (m, p) => sink.warning(tag(m), p),
-        error: (m, p) => sink.error(tag(m), p)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/runtime/stage.ts
-
-
-
-
-
-
-const coreIO = {
-    setOutput: (name, value) => core.setOutput(name, value),
-    saveState: (name, value) => core.saveState(name, value),
-    getState: (name) => core.getState(name),
-    setExitCode: (code) => {
-        process.exitCode = code;
-    },
-    appendSummary: async (markdown) => {
-        if (!process.env['GITHUB_STEP_SUMMARY'])
-            return;
-        await core.summary.addRaw(markdown, true).write();
-    }
-};
-const systemClock = { now: () => Date.now() };
-const sleep = (ms, signal) => new Promise((resolve) => {
-    if (signal?.aborted)
-        return resolve();
-    const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-});
-/**
- * The deployment's correlation ID: the one pre saved, else the input, else a new
- * one (a stage that runs without pre, such as a sub-action, still has one).
- */
-function stageCorrelationId(io) {
-    const saved = io.getState(State.CorrelationId);
-    if (saved)
-        return saved;
-    const input = readCorrelationIdInput();
-    return input && isValidCorrelationId(input) ? input : newCorrelationId();
-}
-/** Aborts on the signals the runner sends on cancel: SIGINT, then SIGTERM. */
-function cancellationSignal(onSignal) {
-    const controller = new AbortController();
-    for (const sig of ['SIGINT', 'SIGTERM']) {
-        process.once(sig, () => {
-            onSignal?.(sig);
-            controller.abort(sig);
-        });
-    }
-    return controller.signal;
-}
-/** Runs a stage: any unexpected error fails the step with a message that carries the correlation ID. */
-async function runStage(correlationId, body) {
-    try {
-        await body();
-    }
-    catch (err) {
-        const e = err;
-        core.error(`[${correlationId}] ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, {
-            title: 'Deployment Coordinator failed'
-        });
-        if (e?.stack)
-            core.debug(e.stack);
-        process.exitCode = 1;
-    }
-}
-/** Every stage validates the inputs (a sub-action may run without pre); bad input fails the step here. */
-function loadConfig(log, io) {
-    try {
-        return readConfig();
-    }
-    catch (err) {
-        if (!(err instanceof ConfigError))
-            throw err;
-        log.error(err.message, { title: 'Invalid input' });
-        io.setExitCode(1);
-        return undefined;
-    }
-}
-/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
-async function actionStage(body) {
-    const io = coreIO;
-    const correlationId = stageCorrelationId(io);
-    const log = createLogger(correlationId);
-    await runStage(correlationId, async () => {
-        const config = loadConfig(log, io);
-        if (config)
-            await body({ io, log, config, correlationId });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/coordination/report-findings.ts
-const SEVERITY_TITLE = { blocking: 'Blocking', warning: 'Warning', info: 'Info' };
-/**
- * Each finding once in the log; blocking ones as error annotations, warnings as
- * warning annotations. `annotate: false` logs them only (a busy stack we are about to wait for).
- */
-function reportFindings(log, findings, annotate = true) {
-    for (const f of findings) {
-        const text = `${f.code}: ${f.message}${f.resolution.length ? `\n  Resolution:\n${f.resolution.map((r) => `    - ${r}`).join('\n')}` : ''}`;
-        const title = `${SEVERITY_TITLE[f.severity]}: ${f.code}`;
-        if (!annotate)
-            log.info(text);
-        else if (f.severity === 'blocking')
-            log.error(text, { title });
-        else if (f.severity === 'warning')
-            log.warning(text, { title });
-        else
-            log.info(text);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/domain/estimate.ts
-
-const median = (values) => percentile(values, 0.5);
-/** Linear interpolation between closest ranks; undefined for no values. */
-function percentile(values, p) {
-    if (values.length === 0)
-        return undefined;
-    const sorted = [...values].sort((a, b) => a - b);
-    const rank = (sorted.length - 1) * p;
-    const lo = Math.floor(rank);
-    const hi = Math.ceil(rank);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-}
-/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
-function resourceTypeSeconds(events) {
-    const started = new Map();
-    const byType = new Map();
-    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
-        if (isStackEvent(e))
-            continue;
-        const key = `${e.stackName}/${e.logicalId}`;
-        if (e.status.endsWith('_IN_PROGRESS')) {
-            if (!started.has(key))
-                started.set(key, e.timestamp.getTime());
-        }
-        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
-            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
-            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
-            started.delete(key);
-        }
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
-}
-/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
-function estimateFromHistory(history, stacks, recent = 20) {
-    const key = [...stacks].sort().join(',');
-    const durations = history
-        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
-        .slice(0, recent)
-        .map((h) => h.durationMs);
-    if (durations.length === 0)
-        return undefined;
-    return {
-        expectedMs: median(durations),
-        lowMs: percentile(durations, 0.2),
-        highMs: percentile(durations, 0.8),
-        samples: durations.length
-    };
-}
-/** Median seconds per resource type over past successful deployments. */
-function typeDurations(history) {
-    const byType = new Map();
-    for (const h of history) {
-        if (h.outcome !== 'succeeded')
-            continue;
-        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
-            byType.set(type, [...(byType.get(type) ?? []), secs]);
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
-}
-/**
- * Time left: what the estimate leaves, refined by the resources still in
- * progress (each should take about its type's usual time from when it started).
- */
-function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
-    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
-    return Math.max(0, expectedMs - elapsedMs, ...byResources);
-}
-
-;// CONCATENATED MODULE: ./src/domain/findings.ts
-
-/** The active-deployment check: runs first, on its own, before any other check. */
-function activeDeploymentFindings(stacks) {
-    return stacks
-        .filter((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class === 'in-progress')
-        .map((s) => ({
-        code: 'STACK_IN_PROGRESS',
-        severity: 'blocking',
-        stack: s.name,
-        message: `Stack ${s.name} is ${s.status}: another deployment is active.`,
-        resolution: [
-            'Wait for the active deployment to finish (raise wait-timeout-minutes to queue behind it).',
-            `Follow it: aws cloudformation describe-stack-events --stack-name ${s.name}`
-        ]
-    }));
-}
-const recovery = {
-    rollback: (stack) => ({
-        code: 'STACK_NEEDS_ROLLBACK',
-        message: `Stack ${stack} failed with rollback disabled and must be rolled back before it can be updated.`,
-        resolution: [
-            `aws cloudformation rollback-stack --stack-name ${stack}`,
-            `aws cloudformation wait stack-rollback-complete --stack-name ${stack}`
-        ]
-    }),
-    'continue-rollback': (stack) => ({
-        code: 'STACK_NEEDS_CONTINUE_ROLLBACK',
-        message: `Stack ${stack} is stuck in a failed rollback; the rollback must be continued before it can be updated.`,
-        resolution: [
-            `Find the resources that failed: aws cloudformation describe-stack-events --stack-name ${stack}`,
-            `aws cloudformation continue-update-rollback --stack-name ${stack} [--resources-to-skip LogicalId ...]`
-        ]
-    }),
-    delete: (stack) => ({
-        code: 'STACK_NEEDS_DELETE',
-        message: `Stack ${stack} can only be deleted (a failed create or a failed delete); it must be deleted before it can be deployed.`,
-        resolution: [
-            `aws cloudformation delete-stack --stack-name ${stack}`,
-            `aws cloudformation wait stack-delete-complete --stack-name ${stack}`,
-            'Or set cleanup: failed-create to let the action delete a stack left by a failed create.'
-        ]
-    })
-};
-/** The checks after the active-deployment check, in a fixed order. */
-function otherFindings(stacks, ctx) {
-    const findings = [];
-    for (const s of stacks) {
-        const info = (0,stack_status/* classifyStatus */.xo)(s.status);
-        if (info.class === 'blocked' && info.needs) {
-            findings.push({ severity: 'blocking', stack: s.name, ...recovery[info.needs](s.name) });
-        }
-        else if (info.class === 'stable-after-failure') {
-            findings.push({
-                code: 'LAST_DEPLOYMENT_FAILED',
-                severity: 'warning',
-                stack: s.name,
-                message: `The last deployment of ${s.name} failed and was rolled back (${s.status}${s.statusReason ? `: ${s.statusReason}` : ''}).`,
-                resolution: [
-                    `See why: aws cloudformation describe-stack-events --stack-name ${s.name}`,
-                    'Make sure this run contains the fix.'
-                ]
-            });
-        }
-        else if (info.class === 'does-not-exist') {
-            findings.push({
-                code: 'STACK_DOES_NOT_EXIST',
-                severity: 'info',
-                stack: s.name,
-                message: `Stack ${s.name} does not exist yet; this deployment will create it.`,
-                resolution: []
-            });
-        }
-    }
-    if (ctx.registryUnavailable) {
-        findings.push({
-            code: 'REGISTRY_UNAVAILABLE',
-            severity: 'warning',
-            message: `The registry table could not be used (${ctx.registryUnavailable}); coordinated through CloudFormation only (no queue order, no identity of other runs).`,
-            resolution: [
-                'Check that the table exists in this region and that the role may use it (see infra/iam-policy.json).',
-                'aws dynamodb describe-table --table-name TABLE'
-            ]
-        });
-    }
-    else if (!ctx.registryConfigured) {
-        findings.push({
-            code: 'REGISTRY_NOT_CONFIGURED',
-            severity: 'warning',
-            message: 'No registry-table: coordinating through CloudFormation only (best effort: no queue order, no identity of other runs).',
-            resolution: ['Deploy the registry table (infra/registry-table.yml) and set registry-table.']
-        });
-    }
-    return findings;
-}
-const blocking = (findings) => findings.filter((f) => f.severity === 'blocking');
-const warningsOf = (findings) => findings.filter((f) => f.severity === 'warning');
-/** The table cannot be used as configured (missing, denied, another key schema): fixed by a person, not by waiting. */
-function registryMisconfiguredFinding(table, error) {
-    return {
-        code: 'REGISTRY_MISCONFIGURED',
-        severity: 'blocking',
-        message: `registry-table ${JSON.stringify(table)} cannot be used: ${error}. Nothing was coordinated: a table that is set but unusable is a configuration error, not a reason to coordinate on CloudFormation alone.`,
-        resolution: [
-            'Check registry-table and the region: the table must exist there, with partition key pk (S) and sort key sk (S) (infra/registry-table.yml).',
-            'Check that the role may use it (infra/iam-policy.json).',
-            `aws dynamodb describe-table --table-name ${table}`,
-            'To coordinate on CloudFormation alone on purpose, leave registry-table empty.'
-        ]
-    };
-}
-
-;// CONCATENATED MODULE: ./src/notify/escape.ts
-/**
- * Making outside text (commit messages, refs, actor names, CloudFormation
- * event reasons, stack outputs) safe to put in a Slack message, and keeping
- * every piece within Slack's limits.
- *
- * Slack's mrkdwn has exactly three control characters: `&`, `<` and `>`.
- * Everything that pings or links (`<!channel>`, `<!here>`, `<@U123>`,
- * `<#C123>`, `<!subteam^S1>`, `<http://x|y>`, `<!date^…>`) needs a `<`, so
- * escaping those three characters makes outside text inert.
- *
- * Plain `@channel`, `@here` and `@everyone` (without `<!…>`) do not ping when a
- * message is posted through the API, as long as the poster leaves `parse` and
- * `link_names` unset (neither `parse: 'full'` nor `link_names: true`): only
- * then would Slack turn plain names into mentions. They are therefore left as
- * they are here; the sender must keep those options off.
- *
- * Formatting characters (`*`, `_`, `~`, backticks) in outside text can change
- * how it looks, never what it does, so they are left alone.
- */
-/** Section `text` (mrkdwn), per Slack's section block reference. */
-const escape_SECTION_TEXT_MAX = 3000;
-/** Header block `text` (plain_text). */
-const HEADER_TEXT_MAX = 150;
-/** Each item of a section's `fields`. */
-const FIELD_TEXT_MAX = 2000;
-/** Items in a section's `fields`. */
-const MAX_FIELDS = 10;
-/**
- * Text elements of a context block. Slack documents no limit of its own for
- * them beyond a text object's 3000 characters; 2000 keeps a safe margin.
- */
-const CONTEXT_TEXT_MAX = 2000;
-/** Elements in a context block. */
-const MAX_CONTEXT_ELEMENTS = 10;
-/**
- * The top-level `text` (notification and fallback). Slack truncates it at
- * 40 000 characters and recommends staying under 4000; ours is a summary.
- */
-const FALLBACK_TEXT_MAX = 4000;
-/** Blocks in one message. */
-const MAX_BLOCKS = 50;
-const ELLIPSIS = '…';
-/** Escapes Slack's mrkdwn control characters in outside text (see the module comment). */
-function escape_escapeText(s) {
-    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/**
- * A link to an http(s) URL with an escaped label; for any other URL (or one
- * that does not parse) the escaped label alone, so `javascript:` and friends
- * never become clickable. In the URL, characters that would end or split the
- * `<url|label>` syntax (`|`, `<`, `>`, whitespace) are percent-encoded and `&`
- * is escaped as Slack requires.
- */
-function escape_link(url, label) {
-    const text = escape_escapeText(label);
-    const safe = url === undefined ? undefined : safeUrl(url.trim());
-    if (!safe)
-        return text || escape_escapeText(url ?? '');
-    return `<${safe}|${text || safe}>`;
-}
-function safeUrl(url) {
-    if (!/^https?:\/\//i.test(url))
-        return undefined;
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(url))
-        return undefined;
-    try {
-        const parsed = new URL(url);
-        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-            return undefined;
-        if (!parsed.hostname)
-            return undefined;
-    }
-    catch {
-        return undefined;
-    }
-    return url
-        .replace(/\|/g, '%7C')
-        .replace(/</g, '%3C')
-        .replace(/>/g, '%3E')
-        .replace(/\s/g, '%20')
-        .replace(/&/g, '&amp;');
-}
-/**
- * Cuts `s` to at most `max` characters (UTF-16 code units, which never
- * undercounts Slack's characters), ending with `…` when it had to cut. The
- * cut never splits a surrogate pair, an `&amp;`-style entity or a
- * `<…>` link/date of our own, so a truncated text stays valid mrkdwn.
- */
-function escape_truncate(s, max) {
-    if (s.length <= max)
-        return s;
-    if (max <= 0)
-        return '';
-    if (max === 1)
-        return ELLIPSIS;
-    let cut = s.slice(0, max - ELLIPSIS.length);
-    if (/[\uD800-\uDBFF]$/.test(cut))
-        cut = cut.slice(0, -1);
-    cut = cut.replace(/&[A-Za-z0-9#]{0,6}$/, '');
-    const open = cut.lastIndexOf('<');
-    if (open > cut.lastIndexOf('>'))
-        cut = cut.slice(0, open);
-    return cut + ELLIPSIS;
-}
-/**
- * Inline code for an identifier (stack name, correlation ID, status):
- * backticks are stripped from the value (they would end the code span),
- * line breaks become spaces, and the rest is escaped. Empty for an empty value.
- */
-function escape_code(s) {
-    const value = s
-        .replace(/`/g, '')
-        .replace(/[\r\n]+/g, ' ')
-        .trim();
-    return value ? `\`${escape_escapeText(value)}\`` : '';
-}
-
-;// CONCATENATED MODULE: ./src/notify/blocks.ts
-
-/** The fallback text ends with the correlation ID; the blocks with the footer (which has it too). */
-function blocks_finish(info, summary, blocks) {
-    const suffix = ` [${escape_escapeText(info.correlationId)}]`;
-    const text = escape_truncate(summary, FALLBACK_TEXT_MAX - suffix.length) + suffix;
-    const footer = footerBlock(info);
-    const body = blocks.length > MAX_BLOCKS - 1 ? capped(blocks) : blocks;
-    return { text, blocks: [...body, footer] };
-}
-/** Keeps room for the footer and says how much was left out. */
-function capped(blocks) {
-    const keep = blocks.slice(0, MAX_BLOCKS - 2);
-    return [...keep, blocks_contextBlock([`${blocks.length - keep.length} more blocks not shown`])];
-}
-function footerBlock(info) {
-    const run = info.run;
-    const runName = [run.workflow, run.job].filter(Boolean).join(' / ') || 'workflow run';
-    return blocks_contextBlock([
-        `Correlation ID ${escape_code(info.correlationId)}`,
-        run.runUrl ? escape_link(run.runUrl, runName) : escape_escapeText(runName),
-        run.actor ? `by ${escape_escapeText(run.actor)}` : ''
-    ]);
-}
-/** One item of a section's `fields`: a bold label over its value. */
-function blocks_field(label, value) {
-    return `*${label}*\n${value}`;
-}
-function blocks_header(text) {
-    // plain_text: no mrkdwn, so rather than guess how entities render there,
-    // the control characters are dropped from the (config-validated) text.
-    const plain = text.replace(/[<>&]/g, '').replace(/\s+/g, ' ').trim();
-    return {
-        type: 'header',
-        text: { type: 'plain_text', text: escape_truncate(plain || '-', HEADER_TEXT_MAX), emoji: true }
-    };
-}
-function blocks_section(text) {
-    return { type: 'section', text: { type: 'mrkdwn', text: escape_truncate(text, escape_SECTION_TEXT_MAX) } };
-}
-/** Sections of at most ten fields each; empty fields are left out. */
-function blocks_fieldSections(fields) {
-    const items = fields.filter((f) => f !== '').map((f) => escape_truncate(f, FIELD_TEXT_MAX));
-    const out = [];
-    for (let i = 0; i < items.length; i += MAX_FIELDS) {
-        out.push({
-            type: 'section',
-            fields: items.slice(i, i + MAX_FIELDS).map((text) => ({ type: 'mrkdwn', text }))
-        });
-    }
-    return out;
-}
-/** Empty elements are left out (Slack rejects a context block without any). */
-function blocks_contextBlock(elements) {
-    const items = elements.filter((e) => e !== '').slice(0, MAX_CONTEXT_ELEMENTS);
-    return {
-        type: 'context',
-        elements: (items.length > 0 ? items : [' ']).map((text) => ({
-            type: 'mrkdwn',
-            text: escape_truncate(text, CONTEXT_TEXT_MAX)
-        }))
-    };
-}
-
-;// CONCATENATED MODULE: ./src/notify/format.ts
-/**
- * The text pieces shared by the messages: dates, durations, estimates, event
- * lines, and the deployment's own fields and sections. Outside text is escaped
- * here.
- */
-
-
-
-/** One event line, before the section's own limit applies. */
-const EVENT_LINE_MAX = 200;
-/** A stack event reason in an alert. */
-const REASON_MAX = 1500;
-function deploymentFields(info) {
-    const run = info.run;
-    return [
-        blocks_field('Environment', escape_escapeText(info.environment)),
-        blocks_field('Stacks', stackList(info.stacks)),
-        run.ref ? blocks_field('Ref', escape_code(shortRef(run.ref))) : '',
-        run.sha ? blocks_field('Commit', commitLink(run)) : '',
-        run.actor ? blocks_field('Actor', escape_escapeText(run.actor)) : '',
-        run.runUrl ? blocks_field('Run', escape_link(run.runUrl, 'workflow run')) : ''
-    ];
-}
-/** The commit message's subject line, when there is one. */
-function commitSection(info) {
-    const subject = info.commitMessage?.split(/\r?\n/).find((l) => l.trim() !== '');
-    return subject ? [blocks_section(`*Commit message*\n${escape_truncate(escape_escapeText(subject.trim()), 300)}`)] : [];
-}
-function format_consoleSection(info) {
-    return info.consoleUrl
-        ? [blocks_section(`:mag: ${escape_link(info.consoleUrl, 'Stack events in the AWS console')}`)]
-        : [];
-}
-function format_eventFields(e) {
-    return [
-        field('Logical ID', code(e.logicalId)),
-        field('Type', code(e.resourceType)),
-        field('Status', escapeText(e.status)),
-        field('Stack', code(e.stackName)),
-        field('Time', slackDate(e.timestamp))
-    ];
-}
-function format_reasonText(e) {
-    return e.reason ? truncate(escapeText(e.reason), REASON_MAX) : '_no reason given_';
-}
-function format_eventLine(e, max = EVENT_LINE_MAX) {
-    const time = e.timestamp.toISOString().slice(11, 19);
-    const reason = e.reason ? ` — ${truncate(escapeText(e.reason), max)}` : '';
-    return `\`${time}\` ${code(e.logicalId)} (${escapeText(e.resourceType)}) *${escapeText(e.status)}*${reason}`;
-}
-/** The last lines (the newest events) that fit in `budget` characters, one per line. */
-function format_latestLines(lines, budget) {
-    const out = [];
-    let used = 0;
-    for (let i = lines.length - 1; i >= 0; i--) {
-        const line = lines[i] ?? '';
-        if (out.length > 0 && used + line.length + 1 > budget)
-            break;
-        out.unshift(line);
-        used += line.length + 1;
-    }
-    return out;
-}
-function stackList(stacks) {
-    return stacks.length > 0 ? stacks.map(escape_code).join(', ') : '_none_';
-}
-function shortRef(ref) {
-    return ref.replace(/^refs\/(heads|tags)\//, '');
-}
-function commitLink(run) {
-    const sha = run.sha ?? '';
-    const short = sha.slice(0, 7);
-    const base = run.runUrl?.match(/^(https?:\/\/.+?)\/actions\/runs\//)?.[1];
-    return base && /^[0-9a-f]{7,40}$/i.test(sha) ? escape_link(`${base}/commit/${sha}`, short) : escape_code(short);
-}
-function format_estimateText(e) {
-    const range = e.lowMs !== undefined && e.highMs !== undefined && e.highMs > e.lowMs
-        ? `, usually ${durations_formatDuration(e.lowMs)} to ${durations_formatDuration(e.highMs)}`
-        : '';
-    return `about ${durations_formatDuration(e.expectedMs)} (${escape_escapeText(e.basis)}${range})`;
-}
-/** For a field labelled as remaining time: `about 4m 00s` or `overdue by 1m 00s`. */
-function format_timeLeft(ms) {
-    return ms > 0 ? `about ${durations_formatDuration(ms)}` : `overdue by ${durations_formatDuration(-ms)}`;
-}
-function format_remaining(ms) {
-    return ms > 0 ? `about ${durations_formatDuration(ms)} remaining` : `overdue by ${durations_formatDuration(-ms)}`;
-}
-function durationAgainst(durationMs, expectedMs) {
-    if (expectedMs === undefined || expectedMs <= 0)
-        return durations_formatDuration(durationMs);
-    return `${durations_formatDuration(durationMs)} (expected ${durations_formatDuration(expectedMs)})`;
-}
-/** Slack shows the date in the reader's time zone; the fallback is UTC. */
-function slackDate(d) {
-    const iso = d.toISOString();
-    const utc = `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
-    return `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time_secs}|${utc}>`;
-}
-
-;// CONCATENATED MODULE: ./src/notify/start-messages.ts
-/**
- * Before and at the start: `queuedMessage` for a run that has to wait, and
- * `startedMessage`, the thread parent (posted once, then re-rendered with a
- * new state for `chat.update`).
- */
-
-
-
-
-function queuedMessage(info, q) {
-    const env = escape_escapeText(info.environment);
-    const activeId = q.activeCorrelationId ? escape_code(q.activeCorrelationId) : 'unknown';
-    const lead = q.position <= 1
-        ? 'Another deployment is active; this one is *next in line* and starts when it finishes.'
-        : `Another deployment is active; this one is *number ${q.position}* in line.`;
-    const fields = [
-        blocks_field('Active deployment', activeId),
-        q.activeSince ? blocks_field('Active since', slackDate(q.activeSince)) : '',
-        q.elapsedMs !== undefined ? blocks_field('Elapsed', durations_formatDuration(q.elapsedMs)) : '',
-        q.remainingMs !== undefined ? blocks_field('Estimated remaining', format_timeLeft(q.remainingMs)) : '',
-        q.holderRunUrl ? blocks_field('Active run', escape_link(q.holderRunUrl, 'workflow run')) : '',
-        blocks_field('Position in queue', String(q.position))
-    ];
-    const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position} behind ${q.activeCorrelationId ? escape_escapeText(q.activeCorrelationId) : 'an active deployment'}${q.remainingMs !== undefined ? ` (${format_remaining(q.remainingMs)})` : ''}`;
-    return blocks_finish(info, summary, [
-        blocks_header(`:double_vertical_bar: Deployment queued: ${info.environment}`),
-        blocks_section(lead),
-        ...blocks_fieldSections(fields),
-        ...blocks_fieldSections(deploymentFields(info)),
-        ...commitSection(info),
-        blocks_section(`This deployment expects to take ${format_estimateText(info.estimate)} once it starts.`)
-    ]);
-}
-const STATES = {
-    deploying: { emoji: ':rocket:', title: 'Deploying' },
-    'still-running': { emoji: ':hourglass_flowing_sand:', title: 'Still running' },
-    succeeded: { emoji: ':white_check_mark:', title: 'Deployed' },
-    failed: { emoji: ':x:', title: 'Deployment failed' },
-    'no-change': { emoji: ':heavy_minus_sign:', title: 'No changes' },
-    cancelled: { emoji: ':no_entry_sign:', title: 'Deployment cancelled' }
-};
-/** The thread parent; re-render with the new state for `chat.update`. */
-function startedMessage(info, s) {
-    const { emoji, title } = STATES[s.state];
-    const env = escape_escapeText(info.environment);
-    const durationMs = s.endedAt ? s.endedAt.getTime() - s.startedAt.getTime() : undefined;
-    const took = durationMs !== undefined ? ` in ${durations_formatDuration(durationMs)}` : '';
-    const after = durationMs !== undefined ? ` after ${durations_formatDuration(durationMs)}` : '';
-    const lead = {
-        deploying: `Deploying to *${env}*. Progress, stalls and failures follow in this thread.`,
-        'still-running': `The workflow stopped watching, but the CloudFormation operation in *${env}* is *still running*. Follow it in the console.`,
-        succeeded: `Deployed to *${env}*${took}.`,
-        failed: `The deployment to *${env}* failed${after}. The root cause is in this thread.`,
-        'no-change': `Nothing to deploy: CloudFormation reported no changes for *${env}*.`,
-        cancelled: `The deployment to *${env}* was cancelled${after}.`
-    };
-    const timing = [blocks_field('Started', slackDate(s.startedAt))];
-    if (s.endedAt && durationMs !== undefined) {
-        timing.push(blocks_field('Finished', slackDate(s.endedAt)));
-        timing.push(blocks_field('Duration', durationAgainst(durationMs, info.estimate.expectedMs)));
-    }
-    else {
-        timing.push(blocks_field('Expected', format_estimateText(info.estimate)));
-        timing.push(blocks_field('Expected by', slackDate(new Date(s.startedAt.getTime() + Math.max(0, info.estimate.expectedMs)))));
-    }
-    const ended = s.state === 'succeeded' ? took : s.state === 'failed' || s.state === 'cancelled' ? after : '';
-    return blocks_finish(info, `${emoji} ${title}: ${env}${ended}`, [
-        blocks_header(`${emoji} ${title}: ${info.environment}`),
-        blocks_section(lead[s.state]),
-        ...blocks_fieldSections([...deploymentFields(info), ...timing]),
-        ...commitSection(info),
-        ...format_consoleSection(info)
-    ]);
-}
-
-;// CONCATENATED MODULE: ./src/notify/alert-messages.ts
-/**
- * Replies in the thread while the deployment runs: progress, stall (and its
- * end), overdue, a failed resource, a monitoring gap, a lost lock.
- */
-
-
-
-
-/** Events listed in a progress reply (the latest ones). */
-const MAX_EVENTS_SHOWN = 10;
-/** Stacks listed by name and status in a progress reply. */
-const MAX_STACKS_SHOWN = 20;
-function progressMessage(info, p) {
-    const counts = `${p.done} done, ${p.inProgress} in progress, ${p.failed} failed`;
-    const left = p.remainingMs !== undefined ? remaining(p.remainingMs) : 'unknown';
-    const stacks = Object.entries(p.stackStatus);
-    const stackLines = stacks
-        .slice(0, MAX_STACKS_SHOWN)
-        .map(([name, status]) => `• ${code(name)} ${escapeText(status)}`);
-    if (stacks.length > MAX_STACKS_SHOWN)
-        stackLines.push(`… and ${stacks.length - MAX_STACKS_SHOWN} more stacks`);
-    const title = '*Latest events*';
-    const events = latestLines(p.latestEvents.slice(-MAX_EVENTS_SHOWN).map((e) => eventLine(e)), SECTION_TEXT_MAX - title.length);
-    const omitted = p.latestEvents.length - events.length;
-    const blocks = [
-        header(':hourglass_flowing_sand: Deployment in progress'),
-        ...fieldSections([
-            field('Elapsed', formatDuration(p.elapsedMs)),
-            field('Remaining', p.remainingMs !== undefined ? timeLeft(p.remainingMs) : 'unknown'),
-            field('Resources', counts),
-            field('Estimate', estimateText(info.estimate))
-        ])
-    ];
-    if (stackLines.length > 0)
-        blocks.push(section(`*Stacks*\n${stackLines.join('\n')}`));
-    if (events.length > 0) {
-        blocks.push(section(`${title}\n${events.join('\n')}`));
-        if (omitted > 0)
-            blocks.push(contextBlock([`${omitted} earlier events not shown`]));
-    }
-    return finish(info, `:hourglass_flowing_sand: ${escapeText(info.environment)}: ${counts}; ${formatDuration(p.elapsedMs)} elapsed, ${left}`, blocks);
-}
-function stallMessage(info, s) {
-    const silent = formatDuration(s.silentForMs);
-    const blocks = [
-        header(`:warning: No stack events for ${silent}`),
-        section(`CloudFormation has reported nothing for *${silent}*. Some resources (CloudFront distributions, RDS instances, custom resources) are quiet for a long time; if the silence goes on, check the stack in the console.`)
-    ];
-    if (s.lastEvent)
-        blocks.push(section(`*Last event*\n${eventLine(s.lastEvent)}`));
-    blocks.push(...consoleSection(info));
-    return finish(info, `:warning: ${escapeText(info.environment)}: no stack events for ${silent}`, blocks);
-}
-function stallResolvedMessage(info, s) {
-    const silent = formatDuration(s.silentForMs);
-    return finish(info, `:arrow_forward: ${escapeText(info.environment)}: stack events resumed after ${silent} of silence`, [
-        header(':arrow_forward: Stack events resumed'),
-        section(`Events are arriving again after *${silent}* of silence.`)
-    ]);
-}
-function overdueMessage(info, o) {
-    const over = formatDuration(o.elapsedMs - o.expectedMs);
-    return finish(info, `:alarm_clock: ${escapeText(info.environment)}: taking longer than expected, ${formatDuration(o.elapsedMs)} elapsed, expected ${formatDuration(o.expectedMs)}`, [
-        header(':alarm_clock: Taking longer than expected'),
-        section(`*${formatDuration(o.elapsedMs)}* elapsed; this deployment was expected to take *${formatDuration(o.expectedMs)}* (${escapeText(info.estimate.basis)}), so it is *${over}* over. It is still being watched.`),
-        ...consoleSection(info)
-    ]);
-}
-function failureAlertMessage(info, a) {
-    const e = a.event;
-    return finish(info, `:rotating_light: ${escapeText(info.environment)}: ${escapeText(e.logicalId)} (${escapeText(e.resourceType)}) ${escapeText(e.status)}${e.reason ? `: ${truncate(escapeText(e.reason), 500)}` : ''}`, [
-        header(`:rotating_light: Resource failed: ${e.logicalId}`),
-        ...fieldSections(eventFields(e)),
-        section(`*Reason*\n${reasonText(e)}`),
-        ...consoleSection(info)
-    ]);
-}
-function monitoringGapMessage(info, g) {
-    const gap = formatDuration(g.gapMs);
-    const restarts = g.restarts === 1 ? '1 restart' : `${g.restarts} restarts`;
-    return finish(info, `:electric_plug: ${escapeText(info.environment)}: monitoring gap of ${gap} (${restarts})`, [
-        header(':electric_plug: Monitoring gap'),
-        section(`The monitor was not watching for *${gap}* (${restarts} so far). Progress or alerts from that interval may be missing from this thread; the stack itself was not affected.`),
-        ...consoleSection(info)
-    ]);
-}
-/** The lock was found no longer this deployment's: taken over, or unlocked by an operator. */
-function lockLostMessage(info, l) {
-    const env = escape_escapeText(info.environment);
-    const now = l.nowHeldBy
-        ? `It is now held by \`${escape_escapeText(l.nowHeldBy)}\`.`
-        : 'Nobody holds it now: it was released or unlocked by an operator.';
-    return blocks_finish(info, `:rotating_light: ${env}: this deployment lost the lock`, [
-        blocks_header(':rotating_light: Lock lost'),
-        blocks_section(`The ${env} lock is no longer this deployment's (found by ${l.by}). ${now} This run stops acting as the holder: no more heartbeats, no repair, no release. Check the stack before the next deployment.`),
-        ...format_consoleSection(info)
-    ]);
-}
-
-;// CONCATENATED MODULE: ./src/notify/question-message.ts
-/** A question in the interact channel (see `ask`). */
-
-
-
-
-/** For the interact channel. */
-function questionMessage(info, q) {
-    const env = escape_escapeText(info.environment);
-    const timeout = durations_formatDuration(q.timeoutMs);
-    const fallback = escape_escapeText(q.defaultAnswer);
-    return blocks_finish(info, `:question: ${env}: ${escape_escapeText(q.question)} Answer within ${timeout}; default: ${fallback}`, [
-        blocks_header(`:question: Input needed: ${info.environment}`),
-        blocks_section(`*${escape_escapeText(q.question)}*`),
-        blocks_section(escape_escapeText(q.options)),
-        blocks_section(`If nobody answers within *${timeout}*, the deployment will *${fallback}*.`),
-        ...blocks_fieldSections(deploymentFields(info)),
-        ...commitSection(info)
-    ]);
-}
-
-;// CONCATENATED MODULE: ./src/notify/messages.ts
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/domain/expectation.ts
-/**
- * How long a deployment is expected to take, and past when it counts as
- * overdue: the estimate policy, pure (no I/O). The expected-duration-minutes
- * input wins; else the history of successful deployments of the same stacks;
- * else a fallback ('no history yet').
- */
-
-const NO_HISTORY_BASIS = 'no history yet';
-function expectation(settings, fromHistory, fallbackMs) {
-    if (settings.expectedDurationMs !== undefined) {
-        return {
-            estimate: {
-                expectedMs: settings.expectedDurationMs,
-                basis: 'from expected-duration-minutes'
-            },
-            overdueMs: settings.expectedDurationMs
-        };
-    }
-    if (fromHistory) {
-        return {
-            estimate: {
-                expectedMs: fromHistory.expectedMs,
-                lowMs: fromHistory.lowMs,
-                highMs: fromHistory.highMs,
-                basis: historyBasis(fromHistory)
-            },
-            overdueMs: overdueBound(fromHistory)
-        };
-    }
-    return { estimate: { expectedMs: fallbackMs, basis: NO_HISTORY_BASIS }, overdueMs: fallbackMs };
-}
-/** From history, a deployment is overdue past the p80 (never before the median). */
-function overdueBound(fromHistory) {
-    return Math.max(fromHistory.highMs, fromHistory.expectedMs);
-}
-/** How an estimate from history was made, for the messages. */
-function historyBasis(fromHistory) {
-    const n = fromHistory.samples;
-    return `median of ${n} successful deployment${n === 1 ? '' : 's'}, p20 to p80 ${durations_formatDuration(fromHistory.lowMs)} to ${durations_formatDuration(fromHistory.highMs)}`;
-}
-
-;// CONCATENATED MODULE: ./src/stages/deps.ts
-/** Registry trouble after the lock decision never fails the run: a warning, and on. */
-async function safely(log, fn, what = 'Registry write failed') {
-    try {
-        return await fn();
-    }
-    catch (err) {
-        log.warning(`${what}: ${err.message}`, { title: what });
-        return undefined;
-    }
-}
-/** A transition on this deployment's record (best effort, see `safely`). */
-async function record(d, registry, state, note, patch = {}) {
-    const entry = { state, at: new Date(d.clock.now()).toISOString(), ...(note ? { note } : {}) };
-    await safely(d.log, () => registry.records.addTransition(d.log.correlationId, entry, patch));
-}
-const statuses = (stacks) => stacks.map((s) => `${s.name}=${s.status}`).join(', ');
-/** A release retries registry trouble for at most this long: a lease, up to 30 s. */
-const releaseBudget = (config) => Math.min(config.leaseMs, 30_000);
-/** Where a stage posts to Slack: the notifier and the status channel, when both are there. */
-const statusChannel = (d) => d.notifier && d.config.slack
-    ? { notifier: d.notifier, channel: d.config.slack.channel }
-    : undefined;
-
-;// CONCATENATED MODULE: ./src/stages/coordinate/arrive.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/** Who this run is (its participant, run and owner token), the stacks as they are, and the estimate. */
-async function arrive(d) {
-    const { config, log, reader } = d;
-    const history = await d.registry.history.recent(config.environment, 50).catch(() => []);
-    const expected = expectation(config, estimateFromHistory(history, config.stackNames), DEFAULT_EXPECTED_DURATION_MS);
-    const me = {
-        correlationId: log.correlationId,
-        owner: d.owner,
-        environment: config.environment,
-        stacks: config.stackNames,
-        run: d.run,
-        leaseMs: config.leaseMs
-    };
-    const stacks = await reader.describeStacks(config.stackNames);
-    log.info(`Stacks on arrival: ${statuses(stacks)}`);
-    log.info(`Estimate: ${durations_formatDuration(expected.estimate.expectedMs)} (${expected.estimate.basis}).`);
-    const info = deploymentInfo(config, log.correlationId, me.run, expected.estimate, stacks[0] ? reader.consoleUrl(stacks[0]) : undefined, d.commit);
-    reportFindings(log, activeDeploymentFindings(stacks), false);
-    return { me, stacks, info, expected, history };
-}
-/**
- * How this run waits: its inputs, and what it says on arrival (the Slack 'queued' notice and
- * the record's 'queued' transition, with who is ahead).
- */
-function turnOptions(d, arrival, onAcquired, signal) {
-    const { config, log } = d;
-    const { expectedMs, basis } = arrival.expected.estimate;
-    return {
-        me: arrival.me,
-        arrival: arrival.stacks,
-        timeoutMs: config.waitTimeoutMs,
-        pollIntervalMs: config.pollIntervalMs,
-        expectedMs,
-        estimateBasis: basis,
-        skipSuperseded: config.skipSuperseded,
-        signal,
-        onQueued: (ticket) => d.io.saveState(State.TicketSeq, String(ticket.seq)),
-        onAcquired,
-        onArrival: async ({ registry, position, holder, ahead, busy }) => {
-            if (position > 0 && d.notifier && config.slack) {
-                const since = holder ? new Date(holder.acquiredAt) : busy[0]?.startedAt;
-                const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
-                await d.notifier.post('queued', config.slack.channel, queuedMessage(arrival.info, {
-                    activeCorrelationId: holder?.correlationId ?? (busy[0] ? activeCorrelationId(busy[0].stack) : undefined),
-                    activeSince: since,
-                    elapsedMs,
-                    remainingMs: elapsedMs === undefined ? undefined : Math.max(0, expectedMs - elapsedMs),
-                    position,
-                    holderRunUrl: holder?.run.runUrl
-                }));
-            }
-            const note = [
-                `position ${position}`,
-                holder ? `lock held by ${describeHolder(holder)}` : 'lock free',
-                ...(ahead.length > 0 ? [`ahead: ${ahead.map((t) => t.correlationId).join(', ')}`] : [])
-            ].join('; ');
-            await safely(log, () => registry.records.putRecord({
-                correlationId: log.correlationId,
-                environment: config.environment,
-                stacks: config.stackNames,
-                run: arrival.me.run
-            }, { state: 'queued', at: new Date(d.clock.now()).toISOString(), note }));
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/domain/turn-result.ts
-
-/** How a wait that did not end with the lock is reported: the step's result and the record's transition. */
-const NOT_ACQUIRED = {
-    timeout: { result: 'concurrent', transition: 'timed-out' },
-    cancelled: { result: 'aborted', transition: 'cancelled' },
-    superseded: { result: 'superseded', transition: 'superseded' }
-};
-/** The coordinate step's exit status: 0 go, 2 another deployment is active, 1 anything else. */
-function exitCodeOf(result) {
-    if (result === 'acquired')
-        return ExitCode.Ok;
-    if (result === 'concurrent')
-        return ExitCode.Concurrent;
-    return ExitCode.Failed;
-}
-/**
- * An acquisition with a fencing token is a lease in the table: someone must heartbeat it from
- * acquire to release. Fence 0 is CloudFormation's own lock (no table): nothing to keep alive.
- */
-const leased = (acquisition) => acquisition.fence > 0;
-
-;// CONCATENATED MODULE: ./src/coordination/lease.ts
-
-
-
-/**
- * One acquisition of the lock, from the instant it is taken (or taken back) to its release: the
- * only thing that heartbeats it, on a loop of its own (HeartbeatLoop), so no Slack,
- * CloudFormation or GitHub call the holder is waiting for can delay it. It never gives up while
- * it holds: registry trouble is retried, never a reason to stop. Every write is conditional on the owner
- * token and the fencing token: a lease that lost its lock can never extend or release another's.
- */
-class Lease {
-    deps;
-    environment;
-    key;
-    leaseMs;
-    heartbeatMs;
-    events;
-    loop;
-    started = false;
-    inFlight;
-    lostLock = false;
-    lastLanded;
-    /**
-     * `sinceMs`: when the write that took (or last extended) the lock was sent; a lease counts from
-     * the sending of its latest write that landed, never from its answer, since the write may have
-     * landed any time in between.
-     */
-    constructor(deps, environment, key, leaseMs, heartbeatMs, events = {}, sinceMs = deps.clock.now()) {
-        this.deps = deps;
-        this.environment = environment;
-        this.key = key;
-        this.leaseMs = leaseMs;
-        this.heartbeatMs = heartbeatMs;
-        this.events = events;
-        this.lastLanded = sinceMs;
-        this.loop = new HeartbeatLoop(deps.sleep, heartbeatMs, () => this.beat());
-    }
-    /**
-     * Whether this holder may act as one now: the lock was not found lost, and its latest write
-     * that landed was sent less than a lease ago, less one heartbeat interval of margin for what
-     * it is about to do, so nobody can have taken it over meanwhile.
-     */
-    get current() {
-        return (!this.lostLock && this.deps.clock.now() - this.lastLanded < this.leaseMs - this.heartbeatMs);
-    }
-    /**
-     * Makes sure of the lease before acting as the holder (deploying, repairing): true at once when
-     * it is current, else heartbeats until one lands (true), the lock is found lost (false), or
-     * `budgetMs` passes without an answer (false: it may have run out; do not act on it).
-     */
-    async confirm(budgetMs) {
-        const until = this.deps.clock.now() + budgetMs;
-        for (let attempt = 0; !this.current; attempt++) {
-            if (this.lostLock)
-                return false;
-            if ((await this.beat()) === true)
-                return true;
-            if (this.lostLock)
-                return false;
-            const left = until - this.deps.clock.now();
-            if (left <= 0)
-                return false;
-            await this.deps.sleep(Math.min(left, backoffMs(attempt, 200, this.heartbeatMs)));
-        }
-        return true;
-    }
-    /** The lock was found to be someone else's (or free): this holder must stop acting as one. */
-    get lost() {
-        return this.lostLock;
-    }
-    /** When the latest write that landed (a heartbeat, or the acquisition) was sent, on this holder's clock. */
-    get lastLandedAt() {
-        return this.lastLanded;
-    }
-    /** Heartbeats from now on: the first after `firstDelayMs` (default one interval), then every interval. */
-    start(firstDelayMs = this.heartbeatMs) {
-        if (this.started || this.lostLock)
-            return this;
-        this.started = true;
-        this.loop.start(firstDelayMs);
-        return this;
-    }
-    /**
-     * One heartbeat now (or the one already in flight): true when it landed, false when the lock is
-     * no longer this acquisition's, undefined when the registry did not answer.
-     */
-    beat() {
-        if (this.lostLock)
-            return Promise.resolve(false);
-        const sentAt = this.deps.clock.now();
-        this.inFlight ??= this.deps.lock
-            // One heartbeat never outlives its interval: a hung call is given up and the next one sent.
-            .heartbeatLock(this.environment, this.key, AbortSignal.timeout(this.heartbeatMs))
-            .then((ok) => {
-            if (ok)
-                this.lastLanded = Math.max(this.lastLanded, sentAt);
-            this.events.onBeat?.(ok);
-            if (!ok)
-                this.markLost();
-            return ok;
-        }, (err) => {
-            // Whatever failed, the loop goes on: a holder never stops heartbeating on an error.
-            this.events.onBeat?.(err instanceof ports_registry/* RegistryUnavailableError */.i$
-                ? err
-                : new ports_registry/* RegistryUnavailableError */.i$('lock heartbeat', err));
-            return undefined;
-        })
-            .finally(() => {
-            this.inFlight = undefined;
-        });
-        return this.inFlight;
-    }
-    /** No more heartbeats from this process (another process holds it now, or it is being released). */
-    async stop() {
-        await this.loop.stop();
-        await this.inFlight;
-    }
-    /**
-     * Stops heartbeating and releases, retrying registry trouble with backoff for up to `budgetMs`:
-     * true released, false not this acquisition's any more, undefined the registry never answered
-     * (the lock then expires after a lease).
-     */
-    async release(outcome, budgetMs) {
-        await this.stop();
-        if (this.lostLock)
-            return false;
-        const deadline = this.deps.clock.now() + budgetMs;
-        for (let attempt = 0;; attempt++) {
-            try {
-                const released = await this.deps.lock.release(this.environment, this.key, outcome);
-                if (!released)
-                    this.markLost();
-                return released;
-            }
-            catch (err) {
-                if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
-                    throw err;
-                const left = deadline - this.deps.clock.now();
-                if (left <= 0)
-                    return undefined;
-                await this.deps.sleep(Math.min(left, backoffMs(attempt, 200, 5_000)));
-            }
-        }
-    }
-    markLost() {
-        if (this.lostLock)
-            return;
-        this.lostLock = true;
-        this.events.onLost?.();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/stages/holder.ts
-
-
-
-/** How a lock that is no longer this acquisition's was lost, from the lock as it is now. */
-function lossOf(view, key) {
-    if (!view)
-        return { kind: 'unknown', text: 'the registry could not be read to say how' };
-    const holder = view.holder;
-    if (holder && holder.fence !== key.fence)
-        return {
-            kind: 'taken-over',
-            text: `it is now held by ${holder.correlationId} (fencing token ${holder.fence}, ${holder.run.runUrl ?? 'no run link'})`
-        };
-    if (!holder && view.fence === key.fence && view.lastOutcome === 'force-unlocked')
-        return {
-            kind: 'unlocked',
-            text: 'an operator unlocked it (deploy-coordinator unlock --force)'
-        };
-    if (!holder && view.fence === key.fence && view.lastHolder === key.correlationId)
-        return { kind: 'released', text: `it was already released (fencing token ${key.fence})` };
-    return { kind: 'unknown', text: `the lock is at fencing token ${view.fence}` };
-}
-/**
- * The lease of this run's acquisition, heartbeating on its own loop (see Lease). When a heartbeat
- * finds the lock no longer this acquisition's, the holder says so at once: an error annotation,
- * a Slack alert, the record; `signal` aborts then, so the stage can stop acting as the holder.
- */
-function holdLease(d, environment, key, leaseMs, by, sinceMs) {
-    const controller = new AbortController();
-    let reported = Promise.resolve(undefined);
-    let loss;
-    let warnedSilent = false;
-    const lease = new Lease({ lock: d.registry.lock, clock: d.clock, sleep: d.sleep }, environment, key, leaseMs, heartbeatInterval(leaseMs), {
-        onBeat: (r) => {
-            if (typeof r === 'boolean' || warnedSilent)
-                return;
-            if (d.clock.now() - lease.lastLandedAt < leaseMs)
-                return;
-            warnedSilent = true;
-            d.log.warning(`The lock's heartbeats have not landed for longer than a lease (${r.message}): another run may take it over. Still trying.`, { title: 'Lock heartbeat failing' });
-        },
-        onLost: () => {
-            reported = reportLoss(d, environment, key, by).then((l) => (loss = l));
-            controller.abort();
-        }
-    }, sinceMs);
-    return {
-        lease,
-        reported: async () => {
-            await reported;
-        },
-        signal: controller.signal,
-        loss: () => loss
-    };
-}
-async function reportLoss(d, environment, key, by) {
-    const view = await d.registry.lock.view(environment).then((v) => v.lock, () => undefined);
-    const loss = lossOf(view, key);
-    if (loss.kind === 'released') {
-        // This acquisition ended already (finalize run twice): nothing was lost.
-        d.log.info(`Nothing to release: ${environment} was already released (fencing token ${key.fence}).`);
-        return loss;
-    }
-    d.log.error(`This deployment no longer holds the ${environment} lock (fencing token ${key.fence}): ${loss.text}. It stops acting as the holder: no heartbeat, no repair, no release.`, { title: 'Lock lost' });
-    const at = new Date(d.clock.now()).toISOString();
-    await d.registry.records
-        .addTransition(key.correlationId, { state: 'lock-lost', at, note: `${by}: ${loss.text}` })
-        .catch(() => undefined);
-    if (d.slack && d.info) {
-        await d.slack.notifier
-            .post('lock lost', d.slack.channel, lockLostMessage(d.info, {
-            nowHeldBy: view?.holder && view.holder.fence !== key.fence ? view.holder.correlationId : undefined,
-            by
-        }), d.slack.ts ? { ts: d.slack.ts } : undefined)
-            .catch(() => undefined);
-    }
-    return loss;
-}
-/** The lease made sure of before this run acts as the holder; said when it cannot be. */
-async function confirmed(d, lease) {
-    if (await lease.confirm(d.config.leaseMs))
-        return true;
-    if (!lease.lost)
-        d.log.error(`Could not make sure this run still holds the ${d.config.environment} lock: no heartbeat landed for a lease (the registry did not answer). Not acting as the holder.`, { title: 'Lock not confirmed' });
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/stages/coordinate/hand-over.ts
-
-
-
-
-
-
-
-
-
-/** Slack 'started' (the thread) and the GitHub Deployment, under the lease. */
-async function announce(d, arrival, turn) {
-    const { config, log } = d;
-    const startedAt = new Date(turn.holder.acquiredAt);
-    const thread = d.notifier && config.slack
-        ? await d.notifier.post('started', config.slack.channel, startedMessage(arrival.info, { state: 'deploying', startedAt }))
-        : undefined;
-    if (thread) {
-        d.io.saveState(State.SlackThread, formatThread(thread));
-        d.recordThread?.(formatThread(thread));
-    }
-    const deploymentId = await d.deployments?.create(config.environment, log.correlationId);
-    if (deploymentId !== undefined) {
-        d.io.saveState(State.DeploymentId, String(deploymentId));
-        d.recordDeployment?.(deploymentId);
-        await d.deployments?.status(deploymentId, 'in_progress', `Deploying ${config.stackNames.join(', ')} (${log.correlationId})`);
-        log.info(`GitHub Deployment ${deploymentId} is in progress.`);
-    }
-    return thread;
-}
-/**
- * Starts the monitor and hands it the lease: this process heartbeats until the monitor's first
- * heartbeat has landed (at most a lease), so the lock is never without a heartbeat in between.
- * True when the deploy step may start: on a lease known to be current, with the stacks still clear.
- */
-async function handOver(d, arrival, turn, thread, lease, 
-/** When this deployment's own stack operation can begin: after coordinate's repairs. */
-deployFrom) {
-    const { config, log } = d;
-    const holder = turn.holder;
-    // A lease in the table needs someone heartbeating it; CloudFormation's own lock does not.
-    const keeps = leased(holder);
-    const monitor = keeps || config.monitor
-        ? d.startMonitor?.({
-            owner: d.owner,
-            fence: holder.fence,
-            acquiredAt: deployFrom ?? holder.acquiredAt,
-            registryTable: keeps ? config.registryTable : undefined,
-            info: arrival.info,
-            overdueMs: arrival.expected.overdueMs,
-            thread,
-            typeSeconds: typeDurations(arrival.history)
-        })
-        : undefined;
-    if (monitor) {
-        d.io.saveState(State.MonitorPid, String(monitor.pid));
-        d.io.saveState(State.MonitorDir, monitor.dir);
-        log.info(`Monitor started (pid ${monitor.pid}): ${keeps ? 'heartbeats the lock, ' : ''}${config.monitor ? 'follows the stack events' : 'events not watched (monitor: false)'}.`);
-    }
-    const handover = monitor && keeps && d.monitorHolds ? await d.monitorHolds(monitor, config.leaseMs) : undefined;
-    if (handover === 'holding')
-        log.info('The monitor holds the lease now (its first heartbeat landed).');
-    else if (handover === 'timeout')
-        log.error(`The monitor's first heartbeat has not landed within a lease (${durations_formatDuration(config.leaseMs)}): nobody would heartbeat the lock during the deployment, so this run does not deploy.`, { title: 'Lock handover incomplete' });
-    // Only now does this process stop heartbeating: the monitor holds the lease (or nobody can).
-    await lease.stop();
-    if (handover === 'lost' && !lease.lost)
-        log.error(`The monitor found the ${config.environment} lock no longer this deployment's (fencing token ${holder.fence}): not deploying.`, { title: 'Lock lost' });
-    // The deploy step starts on a lease known to be current: the monitor's first heartbeat, or one more here.
-    const current = handover === 'holding' || (handover === undefined && (await confirmed(d, lease)));
-    return current && (await stillClear(d, turn));
-}
-/**
- * Just before the deploy step, CloudFormation is looked at once more: a stack in progress
- * (a change from outside, or another run while coordinating on CloudFormation alone), or a
- * table that answers again with the lock held by another run, means not now.
- */
-async function stillClear(d, turn) {
-    const { config, log } = d;
-    const stacks = await d.reader.describeStacks(config.stackNames);
-    const busy = stacks.filter((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class === 'in-progress');
-    const view = turn.fallbackReason
-        ? await d.registry.lock.view(config.environment).catch(() => undefined)
-        : undefined;
-    const other = view?.lock.holder && view.lock.holder.owner !== d.owner ? view.lock.holder : undefined;
-    if (busy.length === 0 && !other)
-        return true;
-    log.error(other
-        ? `The registry answers again and ${config.environment} is held by ${describeHolder(other)}: not deploying.`
-        : `${busy.map((s) => `${s.name} is ${s.status}`).join(', ')}: another deployment began meanwhile; not deploying.`, { title: 'Another deployment is active' });
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/stages/coordinate/publish.ts
-
-
-
-
-/** Publishes what coordinate found as the step's outputs and state, and sets the exit status. */
-function publish(d, report) {
-    const { io, log, config, reader } = d;
-    const { turn } = report;
-    const first = turn.stacks[0];
-    const activeId = turn.waitedFor[0]?.correlationId ??
-        turn.busy.map((a) => activeCorrelationId(a.stack)).find(Boolean);
-    const fenced = report.result === 'acquired' && turn.holder && leased(turn.holder);
-    const outputs = {
-        [Outputs.CorrelationId]: log.correlationId,
-        [Outputs.Result]: report.result,
-        [Outputs.Registry]: turn.registry.lock.kind,
-        [Outputs.WaitedSeconds]: String(Math.round(turn.waitedMs / 1000)),
-        [Outputs.QueuePosition]: String(turn.queuePosition),
-        [Outputs.ActiveCorrelationId]: activeId ?? '',
-        [Outputs.StackStatus]: JSON.stringify(Object.fromEntries(turn.stacks.map((s) => [s.name, s.status]))),
-        [Outputs.ConsoleUrl]: first ? reader.consoleUrl(first) : '',
-        [Outputs.EstimatedMinutes]: String(Math.round((report.expectedMs / 60_000) * 10) / 10),
-        [Outputs.CfnTags]: JSON.stringify([{ Key: domain_stack/* CORRELATION_TAG */.In, Value: log.correlationId }]),
-        [Outputs.Validation]: JSON.stringify(report.findings),
-        [Outputs.FencingToken]: fenced ? String(turn.holder.fence) : ''
-    };
-    for (const [name, value] of Object.entries(outputs))
-        io.setOutput(name, value);
-    io.saveState(State.Result, report.result);
-    io.saveState(State.Registry, turn.registry.lock.kind);
-    const code = exitCodeOf(report.result);
-    log.info(`Result: ${report.result} (exit ${code}) for ${config.environment}.`);
-    io.setExitCode(code);
-}
-
-;// CONCATENATED MODULE: ./src/domain/go-no-go.ts
-
-/**
- * Go or no-go, in order: blocking findings stop the run; warnings fail it or are put to a person;
- * then, when the deployment this run waited for failed, on-active-failure decides.
- */
-async function goNoGo(input, ask) {
-    const { environment, findings } = input;
-    const stop = blocking(findings);
-    if (stop.length > 0)
-        return no('blocked', {
-            message: `Blocked: ${stop.map((f) => f.code).join(', ')}. Nothing was deployed.`,
-            title: 'Deployment blocked'
-        });
-    const warnings = warningsOf(findings);
-    if (warnings.length > 0 && input.warnings === 'fail')
-        return no('blocked', {
-            message: `warnings is 'fail' and validation found ${warnings.length} warning(s): not deploying.`,
-            title: 'Deployment blocked by warnings'
-        });
-    if (warnings.length > 0 && input.warnings === 'ask') {
-        const codes = warnings.map((w) => w.code).join(', ');
-        const question = `Deploy ${environment} despite ${warnings.length} warning(s) (${codes})?`;
-        if (!(await ask(question)))
-            return { result: 'aborted' };
-    }
-    if (!input.activeFailed)
-        return { result: 'acquired' };
-    switch (input.onActiveFailure) {
-        case 'abort':
-            return no('aborted', {
-                message: `The deployment this run waited for failed and on-active-failure is 'abort': not deploying.`,
-                title: 'Active deployment failed'
-            });
-        case 'ask':
-            return (await ask(`The deployment this run waited for failed. Deploy ${environment} anyway?`))
-                ? { result: 'acquired' }
-                : { result: 'aborted' };
-        case 'proceed':
-            return {
-                result: 'acquired',
-                say: {
-                    level: 'warning',
-                    message: `The deployment this run waited for failed; proceeding (on-active-failure: proceed).`,
-                    title: 'Active deployment failed'
-                }
-            };
-    }
-}
-const no = (result, say) => ({
-    result,
-    say: { level: 'error', ...say }
-});
-/** The deployment this run waited for failed: the last holder's outcome, or a stack it saw busy ended in failure. */
-function activeFailed(w) {
-    const last = w.lockBefore;
-    if (last?.lastHolder && w.waitedFor.some((h) => h.correlationId === last.lastHolder))
-        return last.lastOutcome === 'failed';
-    return w.busyStacks.some((name) => ['stable-after-failure', 'blocked'].includes(w.classes.get(name) ?? ''));
-}
-
-;// CONCATENATED MODULE: ./src/domain/recovery.ts
-
-/** What the action may do by itself to a stack in this status, under this policy. */
-function recoveryAction(status, policy) {
-    const needs = (0,stack_status/* classifyStatus */.xo)(status).needs;
-    if ((needs === 'rollback' || needs === 'continue-rollback') && policy.autoRollback)
-        return needs;
-    // Only a failed create (ROLLBACK_COMPLETE) is deleted automatically: it holds nothing worth keeping.
-    if (needs === 'delete' && status === 'ROLLBACK_COMPLETE' && policy.cleanup === 'failed-create')
-        return 'delete';
-    return undefined;
-}
-/** Resources whose latest event is a failure, with its reason. */
-function failedResources(events) {
-    const latest = new Map();
-    for (const e of events)
-        if (e.resourceType !== 'AWS::CloudFormation::Stack')
-            latest.set(e.logicalId, e);
-    return [...latest.values()].filter((e) => e.status.endsWith('_FAILED'));
-}
-/** What a person does when the automatic recovery failed: the stuck resources and the exact commands. */
-function recoveryInstructions(stack, status, failed, consoleUrl) {
-    const skip = failed.map((e) => e.logicalId);
-    const lines = [`Stack ${stack} is ${status} and needs a person:`];
-    for (const e of failed)
-        lines.push(`  - ${e.logicalId} (${e.resourceType}) ${e.status}: ${e.reason ?? 'no reason given'}`);
-    lines.push(`  See the events: aws cloudformation describe-stack-events --stack-name ${stack}`);
-    if (status === 'UPDATE_ROLLBACK_FAILED' || status === 'IMPORT_ROLLBACK_FAILED') {
-        lines.push(`  Fix the resources above, then: aws cloudformation continue-update-rollback --stack-name ${stack}`);
-        if (skip.length > 0) {
-            lines.push(`  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name ${stack} --resources-to-skip ${skip.join(' ')}`);
-        }
-    }
-    else if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') {
-        lines.push(`  aws cloudformation rollback-stack --stack-name ${stack}`);
-    }
-    else {
-        lines.push(`  aws cloudformation delete-stack --stack-name ${stack}${skip.length > 0 ? ` [--retain-resources ${skip.join(' ')}]` : ''}`);
-    }
-    lines.push(`  Console: ${consoleUrl}`);
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/notify/ask.ts
-
-
-const YES = new Set(['white_check_mark', 'heavy_check_mark', 'ballot_box_with_check', '+1']);
-const NO = new Set(['x', 'negative_squared_cross_mark', 'no_entry', '-1']);
-const WORD = /^\s*(proceed|abort)\b/i;
-/** The first answer among reactions and replies, if any. */
-function readAnswer(reactions, replies) {
-    if (reactions.some((r) => NO.has(r)))
-        return 'abort';
-    if (reactions.some((r) => YES.has(r)))
-        return 'proceed';
-    for (const reply of replies) {
-        const m = WORD.exec(reply);
-        if (m)
-            return m[1].toLowerCase();
-    }
-    return undefined;
-}
-/**
- * Asks in the interact channel and waits for a reaction (✅ / ❌) or a thread
- * reply (`proceed` / `abort`) up to the timeout; no answer (or no Slack) is
- * the safe default: abort.
- */
-async function ask(d, channel, info, question, timeoutMs, pollMs) {
-    const ref = await d.notifier.post('question', channel, questionMessage(info, {
-        question,
-        options: 'React ✅ to proceed or ❌ to abort, or reply `proceed` / `abort` in this thread.',
-        timeoutMs,
-        defaultAnswer: 'abort'
-    }));
-    if (!ref)
-        return { answer: 'abort', why: 'the question could not be posted' };
-    d.log.info(`Asked in ${channel}: ${question} Waiting up to ${durations_formatDuration(timeoutMs)} for an answer.`);
-    const started = d.clock.now();
-    while (d.clock.now() - started < timeoutMs && !d.signal?.aborted) {
-        await d.sleep(Math.min(pollMs, timeoutMs - (d.clock.now() - started)), d.signal);
-        try {
-            const { reactions, replies } = await d.notifier.answers(ref);
-            const answer = readAnswer(reactions, replies);
-            if (answer)
-                return { answer, why: `answered '${answer}' in Slack` };
-        }
-        catch (err) {
-            d.log.info(`Could not read the answers yet (${err.message}).`);
-        }
-    }
-    const why = d.signal?.aborted
-        ? 'cancelled while asking'
-        : `no answer within ${durations_formatDuration(timeoutMs)}`;
-    await d.notifier.post('question timeout', channel, { text: `No answer: aborting (${why}). [${info.correlationId}]`, blocks: [] }, { ts: ref.ts });
-    return { answer: 'abort', why };
-}
-
-;// CONCATENATED MODULE: ./src/coordination/recover.ts
-
-
-
-
-/**
- * Repairs what the policy allows: RollbackStack, ContinueUpdateRollback, or
- * DeleteStack for a failed create, then waits for CloudFormation to finish and
- * checks the result (a deleted stack must be gone).
- */
-async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
-    const results = [];
-    for (const stack of stacks) {
-        const action = recoveryAction(stack.status, policy);
-        if (!action)
-            continue;
-        if (d.mayRepair && !(await d.mayRepair())) {
-            d.log.warning(`Recovery of ${stack.name} not started: this run is not sure it holds the lock.`);
-            continue;
-        }
-        const startedAt = d.clock.now();
-        d.log.info(`Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`);
-        // The repair's own events come after this one: its end is the first stack-level event that is
-        // not *_IN_PROGRESS, however fast it came and whatever status the stack was in before.
-        let cursor;
-        try {
-            cursor = (await d.reader.eventsSince(stack.name)).at(-1)?.id;
-            if (action === 'rollback')
-                await d.recovery.rollbackStack(stack.name);
-            else if (action === 'continue-rollback')
-                await d.recovery.continueUpdateRollback(stack.name);
-            else
-                await d.recovery.deleteStack(stack.name);
-        }
-        catch (err) {
-            results.push(await failed(d, stack.name, action, stack.status, startedAt, `the call failed: ${err.message}`));
-            continue;
-        }
-        let status = stack.status;
-        let now = d.clock.now();
-        let ended;
-        while (now - startedAt < timeoutMs && !ended && d.holding?.() !== false) {
-            await d.sleep(Math.min(pollMs, timeoutMs - (now - startedAt)));
-            const fresh = cursor ? await d.reader.eventsSince(stack.name, cursor) : [];
-            cursor = fresh.at(-1)?.id ?? cursor;
-            ended = fresh.find((e) => (0,domain_stack/* isStackEvent */.lQ)(e) && !e.status.endsWith('_IN_PROGRESS'));
-            [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
-            now = d.clock.now();
-            // A deleted stack has no events to read by name; a stack without a cursor falls back to its status.
-            if ((0,stack_status/* classifyStatus */.xo)(status).class === 'does-not-exist')
-                break;
-            if (!cursor && status !== stack.status && (0,stack_status/* classifyStatus */.xo)(status).class !== 'in-progress')
-                break;
-        }
-        const cls = (0,stack_status/* classifyStatus */.xo)(status).class;
-        const ok = action === 'delete'
-            ? cls === 'does-not-exist'
-            : cls === 'stable' || cls === 'stable-after-failure';
-        if (ok) {
-            d.log.info(`Recovery: ${stack.name} is ${status} after ${durations_formatDuration(now - startedAt)}.`);
-            results.push({ stack: stack.name, action, ok, finalStatus: status, instructions: [] });
-        }
-        else {
-            results.push(await failed(d, stack.name, action, status, startedAt, d.holding?.() === false
-                ? `stopped waiting: this run no longer holds the lock (still ${status})`
-                : ended || !(0,stack_status/* classifyStatus */.xo)(status).class.startsWith('in-progress')
-                    ? `ended ${status}${ended?.reason ? `: ${ended.reason}` : ''}`
-                    : `still ${status} after ${durations_formatDuration(now - startedAt)}`));
-        }
-    }
-    return results;
-}
-async function failed(d, stack, action, status, sinceMs, why) {
-    const [snapshot] = await d.reader.describeStacks([stack]);
-    // Only what failed during the repair: those are the resources to fix or skip.
-    const op = await d.reader.currentOperation(stack);
-    const instructions = recoveryInstructions(stack, snapshot?.status ?? status, failedResources(op.events.filter((e) => e.timestamp.getTime() >= sinceMs)), snapshot ? d.reader.consoleUrl(snapshot) : '');
-    d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {
-        title: `Recovery failed: ${stack}`
-    });
-    return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
-}
-
-;// CONCATENATED MODULE: ./src/stages/repair.ts
-
-
-
-/**
- * Repairs what the recovery inputs allow, only while this run holds the lock and, before each
- * repair call, only on a lease made sure of; bounded by wait-timeout-minutes (or the default
- * deployment time when the run does not wait).
- */
-async function repairUnderLease(d, stacks, lease) {
-    const { config } = d;
-    if (!d.recovery)
-        return [];
-    return recoverStacks({
-        reader: d.reader,
-        recovery: d.recovery,
-        clock: d.clock,
-        sleep: d.sleep,
-        log: d.log,
-        holding: () => !lease?.lost,
-        mayRepair: () => (lease ? confirmed(d, lease) : Promise.resolve(true))
-    }, stacks, { autoRollback: config.autoRollback, cleanup: config.cleanup }, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS, config.pollIntervalMs);
-}
-
-;// CONCATENATED MODULE: ./src/stages/coordinate/under-lease.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * The instant the lock is taken: on the record for finalize (owner, fence, when), and
- * heartbeating from here on.
- */
-function takeLease(d, arrival, holder, registry, sentAt) {
-    d.io.saveState(State.Registry, registry.lock.kind);
-    d.io.saveState(State.Fence, String(holder.fence));
-    d.io.saveState(State.AcquiredAt, holder.acquiredAt);
-    const holding = holdLease({ ...d, registry, info: arrival.info, slack: statusChannel(d) }, d.config.environment, { owner: d.owner, fence: holder.fence, correlationId: d.log.correlationId }, d.config.leaseMs, 'coordinate', sentAt);
-    holding.lease.start();
-    return holding;
-}
-/** The acquisition in the log and on the record (a takeover on both records). */
-async function recordAcquisition(d, turn) {
-    const { config, log } = d;
-    const { registry, holder, tookOver } = turn;
-    if (turn.waitedMs > 0 && turn.queuePosition > 0)
-        log.info(`This run's turn came after ${durations_formatDuration(turn.waitedMs)}.`);
-    const how = leased(holder) ? `fencing token ${holder.fence}` : 'CloudFormation only';
-    log.info(`Acquired ${config.environment} (${how}): ${statuses(turn.stacks)}`);
-    if (tookOver) {
-        const from = tookOver.from.correlationId;
-        await record(d, registry, 'took-over', `from ${from}: ${tookOver.reason}`);
-        await safely(log, () => registry.records.addTransition(from, {
-            state: 'taken-over',
-            at: new Date(d.clock.now()).toISOString(),
-            note: `by ${log.correlationId}: ${tookOver.reason}`
-        }));
-    }
-    await record(d, registry, 'acquired', undefined, { fence: holder.fence });
-}
-/**
- * A stack a failed deployment left needing repair is repaired first, under the lease, with
- * finalize's policy. The repair's own events are not this deployment's: `deployFrom` is when the
- * last of them happened (CloudFormation's clock), saved for the monitor and finalize.
- */
-async function repairFirst(d, turn, lease) {
-    if (!turn.stacks.some((st) => recoveryAction(st.status, d.config)))
-        return { stacks: turn.stacks };
-    const repairs = await repairUnderLease(d, turn.stacks, lease);
-    if (repairs.length === 0)
-        return { stacks: turn.stacks };
-    const ends = await Promise.all(repairs.map(async (r) => (await d.reader.currentOperation(r.stack)).events.at(-1)?.timestamp));
-    const last = Math.max(...ends.map((t) => t?.getTime() ?? 0));
-    const deployFrom = last > 0 ? new Date(last + 1).toISOString() : undefined;
-    if (deployFrom)
-        d.io.saveState(State.DeployFrom, deployFrom);
-    return { stacks: await d.reader.describeStacks(d.config.stackNames), deployFrom };
-}
-/** What validation finds on the stacks as they are now, reported once. */
-function validate(d, turn, stacks) {
-    const findings = [
-        ...activeDeploymentFindings(stacks),
-        ...otherFindings(stacks, {
-            registryConfigured: Boolean(d.config.registryTable),
-            registryUnavailable: turn.fallbackReason
-        })
-    ];
-    reportFindings(d.log, findings);
-    return findings;
-}
-/** Go or no-go, under the lease (see goNoGo); a person is asked in Slack, until the lock is lost. */
-async function decide(d, arrival, turn, findings, signal) {
-    const { config, log } = d;
-    const askPerson = async (question) => {
-        if (!d.notifier || !config.slack)
-            return false;
-        const { answer, why } = await ask({ notifier: d.notifier, log, clock: d.clock, sleep: d.sleep, signal }, config.slack.interactChannel, arrival.info, question, config.askTimeoutMs, config.pollIntervalMs);
-        if (answer === 'proceed')
-            log.info(`${question} ${answer}: ${why}.`);
-        else
-            log.error(`${question} ${answer}: ${why}.`);
-        return answer === 'proceed';
-    };
-    const classes = new Map(turn.stacks.map((s) => [s.name, (0,stack_status/* classifyStatus */.xo)(s.status).class]));
-    const verdict = await goNoGo({
-        environment: config.environment,
-        findings,
-        warnings: config.warnings,
-        onActiveFailure: config.onActiveFailure,
-        activeFailed: activeFailed({
-            lockBefore: turn.lockBefore,
-            waitedFor: turn.waitedFor,
-            busyStacks: turn.busy.map((a) => a.stack.name),
-            classes
-        })
-    }, askPerson);
-    if (verdict.say)
-        log[verdict.say.level](verdict.say.message, { title: verdict.say.title });
-    return verdict.result;
-}
-/** No lock: the wait ended otherwise (busy, cancelled, superseded, or a table that cannot be used). */
-async function notAcquired(d, arrival, turn, kind) {
-    const { config, log } = d;
-    if (kind === 'misconfigured') {
-        const finding = registryMisconfiguredFinding(config.registryTable ?? '', turn.registryError ?? '');
-        reportFindings(log, [finding]);
-        return { result: 'blocked', findings: [finding] };
-    }
-    const { result, transition } = NOT_ACQUIRED[kind];
-    if (kind !== 'superseded') {
-        const { expectedMs, basis } = arrival.expected.estimate;
-        const who = turn.waitedFor.map((h) => `Lock held by ${describeHolder(h)}.`);
-        const details = turn.busy.map((a) => describeActivity(a, d.clock.now(), expectedMs, basis));
-        const why = kind === 'cancelled'
-            ? `Cancelled after waiting ${durations_formatDuration(turn.waitedMs)}.`
-            : config.waitTimeoutMs > 0
-                ? `Gave up after waiting ${durations_formatDuration(turn.waitedMs)} (wait-timeout-minutes).`
-                : 'Not waiting (wait-timeout-minutes is 0).';
-        log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
-    }
-    await record(d, turn.registry, transition);
-    return { result, findings: activeDeploymentFindings(turn.stacks) };
-}
-
-;// CONCATENATED MODULE: ./src/stages/coordinate.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * coordinate: arrive (the stacks, the estimate), wait for this run's turn and take the lease the
- * instant it is granted; under it, repair and decide; then announce, start the monitor and hand
- * the lease over to it. Not deploying, it gives the lock back at once.
- */
-async function coordinate(d) {
-    const arrival = await arrive(d);
-    const expectedMs = arrival.expected.estimate.expectedMs;
-    let holding;
-    try {
-        const turn = await waitForTurn(d, turnOptions(d, arrival, (holder, registry, sentAt) => {
-            holding = takeLease(d, arrival, holder, registry, sentAt);
-        }, d.signal));
-        if (turn.kind !== 'acquired')
-            return { ...(await notAcquired(d, arrival, turn, turn.kind)), turn, expectedMs };
-        // onAcquired ran the instant the lock was granted, before the wait returned.
-        if (!holding)
-            throw new Error('The lock was acquired without a lease.');
-        const { lease, signal: lost } = holding;
-        await recordAcquisition(d, turn);
-        const { stacks, deployFrom } = await repairFirst(d, turn, lease);
-        const findings = validate(d, turn, stacks);
-        const signal = d.signal ? AbortSignal.any([d.signal, lost]) : lost;
-        let result = await decide(d, arrival, turn, findings, signal);
-        // Act as the holder only on a lease known to be current: no one can have taken it over.
-        if (result === 'acquired' && !(await confirmed(d, lease)))
-            result = 'aborted';
-        if (lease.lost)
-            result = 'aborted';
-        if (result !== 'acquired') {
-            if (await lease.release(result, releaseBudget(d.config)))
-                await record(d, turn.registry, 'released', `not deploying: ${result}`);
-            return { result, turn, findings, expectedMs };
-        }
-        const thread = await announce(d, arrival, turn);
-        const holds = await handOver(d, arrival, turn, thread, lease, deployFrom);
-        return { result: holds ? 'acquired' : 'aborted', turn, findings, expectedMs };
-    }
-    finally {
-        // Whatever happened, this process heartbeats no more: the monitor holds the lease now, or
-        // finalize releases it (owner and fence are in state).
-        await holding?.lease.stop();
-        await holding?.reported();
-    }
-}
-/** The step: real clients, real clock, the runner's signals. */
-async function main() {
-    await actionStage(async ({ io, log, config, correlationId }) => {
-        io.saveState(State.CorrelationId, correlationId);
-        io.saveState(State.QueuedAt, new Date().toISOString());
-        // Saved before anything is queued or taken: finalize can always remove or release what this run holds.
-        const owner = (0,external_node_crypto_.randomUUID)();
-        io.saveState(State.Owner, owner);
-        const signal = cancellationSignal((sig) => log.warning(`Received ${sig}: stopping the wait.`));
-        const reader = await cloudFormationReader(config.region);
-        const choice = {
-            table: config.registryTable,
-            region: config.region,
-            environment: config.environment
-        };
-        const dir = monitorDir(correlationId);
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-        // The sibling bundle, resolved at run time (a literal path would be pulled into this bundle by ncc).
-        const monitorBundle = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '..', ['monitor', 'index.js'].join('/'));
-        const deps = {
-            config,
-            log,
-            io,
-            owner,
-            run: run_context_runContext(),
-            commit: commitMessage(),
-            reader,
-            registry: await openRegistry(choice),
-            fallback: fallbackRegistry(choice),
-            liveness: config.githubToken && config.registryTable
-                ? await githubLiveness(config.githubToken, log)
-                : undefined,
-            clock: systemClock,
-            sleep: sleep,
-            signal,
-            notifier: await openNotifier(config.slack, log, files_monitorFiles(dir).stageSpool),
-            recovery: reader,
-            deployments: config.githubDeployment && config.githubToken
-                ? await githubDeployments(config.githubToken, log)
-                : undefined,
-            recordDeployment: (id) => (0,external_node_fs_.writeFileSync)(files_monitorFiles(dir).deployment, String(id), { mode: 0o600 }),
-            recordThread: (thread) => (0,external_node_fs_.writeFileSync)(files_monitorFiles(dir).thread, thread, { mode: 0o600 }),
-            startMonitor: (m) => launchMonitor(monitorBundle, dir, monitorSettings(config, { correlationId, ...m }), monitorEnv(config.slack)),
-            monitorHolds: (m, timeoutMs) => monitorHolds(() => readObservations(m.dir, m.logOffset), systemClock, sleep, timeoutMs)
-        };
-        publish(deps, await coordinate(deps));
-    });
-}
-
-
-/***/ }),
-
 /***/ 2613:
 /***/ ((module) => {
 
@@ -32089,6 +28673,3448 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 1705:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LT: () => (/* binding */ isInProgress),
+/* harmony export */   kq: () => (/* binding */ DOES_NOT_EXIST),
+/* harmony export */   s5: () => (/* binding */ OPERATION_START_STATUSES),
+/* harmony export */   xo: () => (/* binding */ classifyStatus)
+/* harmony export */ });
+/* unused harmony export STACK_STATUSES */
+/** Not an AWS status: how this project names a stack that DescribeStacks does not find. */
+const DOES_NOT_EXIST = 'DOES_NOT_EXIST';
+const inProgress = { class: 'in-progress' };
+const stable = { class: 'stable' };
+const afterFailure = { class: 'stable-after-failure' };
+const gone = { class: 'does-not-exist' };
+const needs = (action) => ({ class: 'blocked', needs: action });
+const STACK_STATUSES = {
+    CREATE_IN_PROGRESS: inProgress,
+    DELETE_IN_PROGRESS: inProgress,
+    IMPORT_IN_PROGRESS: inProgress,
+    IMPORT_ROLLBACK_IN_PROGRESS: inProgress,
+    // A change set was created and not executed yet: `aws cloudformation deploy`
+    // sits here between its two calls, so another run is mid-deployment.
+    REVIEW_IN_PROGRESS: inProgress,
+    ROLLBACK_IN_PROGRESS: inProgress,
+    UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
+    UPDATE_IN_PROGRESS: inProgress,
+    UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
+    UPDATE_ROLLBACK_IN_PROGRESS: inProgress,
+    CREATE_COMPLETE: stable,
+    IMPORT_COMPLETE: stable,
+    UPDATE_COMPLETE: stable,
+    UPDATE_ROLLBACK_COMPLETE: afterFailure,
+    IMPORT_ROLLBACK_COMPLETE: afterFailure,
+    // Rollback disabled and the operation failed: resources are half-applied.
+    // We restore the last good state before anyone deploys on top of it.
+    CREATE_FAILED: needs('rollback'),
+    UPDATE_FAILED: needs('rollback'),
+    UPDATE_ROLLBACK_FAILED: needs('continue-rollback'),
+    IMPORT_ROLLBACK_FAILED: needs('continue-rollback'),
+    // A failed create leaves a stack that can only be deleted.
+    ROLLBACK_COMPLETE: needs('delete'),
+    ROLLBACK_FAILED: needs('delete'),
+    DELETE_FAILED: needs('delete'),
+    DELETE_COMPLETE: gone
+};
+function classifyStatus(status) {
+    if (status === undefined || status === DOES_NOT_EXIST)
+        return gone;
+    const info = STACK_STATUSES[status];
+    // An unknown status is one AWS added after this release: assume something is
+    // happening rather than deploy over it.
+    return info ?? inProgress;
+}
+const isInProgress = (status) => classifyStatus(status).class === 'in-progress';
+/** Stack-level statuses that open a new operation (the first event of an operation). */
+const OPERATION_START_STATUSES = new Set([
+    'CREATE_IN_PROGRESS',
+    'UPDATE_IN_PROGRESS',
+    'DELETE_IN_PROGRESS',
+    'IMPORT_IN_PROGRESS',
+    'REVIEW_IN_PROGRESS'
+]);
+
+
+/***/ }),
+
+/***/ 9730:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   In: () => (/* binding */ CORRELATION_TAG),
+/* harmony export */   lQ: () => (/* binding */ isStackEvent),
+/* harmony export */   xw: () => (/* binding */ operationProgress)
+/* harmony export */ });
+/* unused harmony export STACK_RESOURCE_TYPE */
+const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
+/** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
+const CORRELATION_TAG = 'DeploymentCorrelationId';
+const isStackEvent = (e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
+function operationProgress(events) {
+    const last = new Map();
+    for (const e of events)
+        if (!isStackEvent(e))
+            last.set(e.logicalId, e.status);
+    let done = 0;
+    let inProgress = 0;
+    let failed = 0;
+    for (const status of last.values()) {
+        if (status.endsWith('_IN_PROGRESS'))
+            inProgress++;
+        else if (status.endsWith('_FAILED'))
+            failed++;
+        else
+            done++;
+    }
+    return { done, inProgress, failed };
+}
+
+
+/***/ }),
+
+/***/ 542:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(141);
+
+await (0,_stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 59:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ RECORD_TTL_DAYS),
+/* harmony export */   MA: () => (/* binding */ HISTORY_TTL_DAYS),
+/* harmony export */   i$: () => (/* binding */ RegistryUnavailableError)
+/* harmony export */ });
+/* unused harmony export classifyRegistryError */
+const CONFIGURATION_ERRORS = new Set([
+    'ResourceNotFoundException',
+    'AccessDeniedException',
+    'ValidationException',
+    'UnrecognizedClientException',
+    'InvalidSignatureException',
+    'MissingAuthenticationTokenException',
+    'ExpiredTokenException',
+    'CredentialsProviderError'
+]);
+const THROTTLING_ERRORS = new Set([
+    'ThrottlingException',
+    'ProvisionedThroughputExceededException',
+    'RequestLimitExceeded',
+    'TooManyRequestsException'
+]);
+function classifyRegistryError(err) {
+    const name = err?.name ?? '';
+    if (CONFIGURATION_ERRORS.has(name))
+        return 'configuration';
+    if (THROTTLING_ERRORS.has(name))
+        return 'throttled';
+    return 'unreachable';
+}
+/** A registry call failed after the SDK's own retries; `failure` says what kind of trouble it is. */
+class RegistryUnavailableError extends Error {
+    operation;
+    cause;
+    failure;
+    constructor(operation, cause) {
+        const e = cause;
+        super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
+        this.operation = operation;
+        this.cause = cause;
+        this.name = 'RegistryUnavailableError';
+        this.failure = classifyRegistryError(cause);
+    }
+}
+const RECORD_TTL_DAYS = 7;
+const HISTORY_TTL_DAYS = 180;
+
+
+/***/ }),
+
+/***/ 141:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  iW: () => (/* binding */ main)
+});
+
+// UNUSED EXPORTS: coordinate, publish
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/state.js
+/** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
+const State = {
+    CorrelationId: 'correlation-id',
+    PreRan: 'pre-ran',
+    Result: 'result',
+    AcquiredAt: 'acquired-at',
+    /** When coordinate's own repairs ended (CloudFormation's time): this deployment's events come after. */
+    DeployFrom: 'deploy-from',
+    QueuedAt: 'queued-at',
+    Registry: 'registry',
+    Fence: 'fence',
+    /** The lock's owner token for this run attempt: never logged, never an output. */
+    Owner: 'owner',
+    TicketSeq: 'ticket-seq',
+    MonitorPid: 'monitor-pid',
+    MonitorDir: 'monitor-dir',
+    SlackThread: 'slack-thread',
+    DeploymentId: 'github-deployment-id'
+};
+const Outputs = {
+    CorrelationId: 'correlation-id',
+    Result: 'result',
+    Registry: 'registry',
+    WaitedSeconds: 'waited-seconds',
+    QueuePosition: 'queue-position',
+    ActiveCorrelationId: 'active-correlation-id',
+    StackStatus: 'stack-status',
+    ConsoleUrl: 'console-url',
+    EstimatedMinutes: 'estimated-minutes',
+    CfnTags: 'cfn-tags',
+    Validation: 'validation',
+    FencingToken: 'fencing-token'
+};
+/** Exit status of the coordinate stage and of the CLI. */
+const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/durations.js
+/** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
+function durations_formatDuration(ms) {
+    // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
+    if (ms > 0 && ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const total = Math.max(0, Math.round(ms / 1000));
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return `${h}h ${String(m).padStart(2, '0')}m`;
+    if (m > 0)
+        return `${m}m ${String(s).padStart(2, '0')}s`;
+    return `${s}s`;
+}
+const minutes = (n) => n * 60_000;
+const seconds = (n) => n * 1000;
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/liveness.js
+/**
+ * Judges liveness by watching a heartbeat value change, on the observer's own
+ * clock (as amazon-dynamodb-lock-client does): immune to clock skew between
+ * runners, since no one else's timestamps are compared.
+ */
+class LivenessTracker {
+    seen = new Map();
+    /** Records the value seen now; returns how long (ms) it has stayed the same. */
+    observe(key, value, now) {
+        const last = this.seen.get(key);
+        if (!last || last.value !== value) {
+            this.seen.set(key, { value, since: now });
+            return 0;
+        }
+        return now - last.since;
+    }
+    isDead(key, value, leaseMs, now) {
+        return this.observe(key, value, now) >= leaseMs;
+    }
+}
+
+// EXTERNAL MODULE: ./.tmp/js-IpZb6d/domain/stack-status.js
+var stack_status = __nccwpck_require__(1705);
+// EXTERNAL MODULE: ./.tmp/js-IpZb6d/ports/registry.js
+var ports_registry = __nccwpck_require__(59);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/backoff.js
+/**
+ * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
+ * retries spread out without ever hammering the service with near-zero delays.
+ */
+function backoffMs(attempt, baseMs, capMs, random = Math.random) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
+    return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/heartbeat-loop.js
+/**
+ * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
+ * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
+ * the interval, so one lost write never lets a lease run out; a beat that says the thing it
+ * keeps alive is gone (false) ends the loop.
+ */
+class HeartbeatLoop {
+    sleep;
+    intervalMs;
+    beat;
+    stopper;
+    loop;
+    constructor(sleep, intervalMs, beat) {
+        this.sleep = sleep;
+        this.intervalMs = intervalMs;
+        this.beat = beat;
+    }
+    get running() {
+        return this.loop !== undefined && !this.stopper?.signal.aborted;
+    }
+    start(firstDelayMs = this.intervalMs) {
+        if (this.loop)
+            return;
+        const stopper = new AbortController();
+        this.stopper = stopper;
+        this.loop = (async () => {
+            let delay = firstDelayMs;
+            while (!stopper.signal.aborted) {
+                await this.sleep(delay, stopper.signal);
+                if (stopper.signal.aborted)
+                    return;
+                const landed = await this.beat();
+                if (landed === false)
+                    return;
+                delay = landed ? this.intervalMs : Math.max(1, Math.floor(this.intervalMs / 3));
+            }
+        })();
+    }
+    /** Ends the loop; resolves once a beat in flight has settled. */
+    async stop() {
+        this.stopper?.abort();
+        await this.loop;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/ticket-keeper.js
+
+
+/**
+ * A waiter's ticket and its heartbeat, on a loop of its own: a slow Slack or CloudFormation call
+ * in the wait never lets a live waiter's ticket look dead to the others.
+ */
+class TicketKeeper {
+    lock;
+    environment;
+    sleep;
+    intervalMs;
+    onThrottled;
+    ticket;
+    loop;
+    /** Someone judged this waiter dead and removed its ticket. */
+    removed = false;
+    constructor(lock, environment, sleep, intervalMs, 
+    /** A throttled heartbeat: the holder's writes (same partition) may be throttled too. */
+    onThrottled) {
+        this.lock = lock;
+        this.environment = environment;
+        this.sleep = sleep;
+        this.intervalMs = intervalMs;
+        this.onThrottled = onThrottled;
+    }
+    get current() {
+        return this.ticket;
+    }
+    keep(ticket) {
+        this.ticket = ticket;
+        this.removed = false;
+        // Ticket 0 is CloudFormation's own (no table): nobody watches it, nothing to keep alive.
+        if (ticket.seq === 0)
+            return;
+        const loop = new HeartbeatLoop(this.sleep, this.intervalMs, () => this.beat(ticket));
+        this.loop = loop;
+        loop.start();
+    }
+    async beat(mine) {
+        if (this.ticket?.seq !== mine.seq || this.ticket.owner !== mine.owner)
+            return false;
+        try {
+            const beat = await this.lock.heartbeatTicket(this.environment, this.ticket);
+            if (this.ticket?.seq !== mine.seq)
+                return false; // dropped meanwhile
+            if (beat)
+                this.ticket = { ...this.ticket, heartbeat: beat.heartbeat };
+            else
+                this.removed = true;
+            return beat !== undefined;
+        }
+        catch (err) {
+            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
+                throw err;
+            if (err.failure === 'throttled')
+                this.onThrottled();
+            return undefined;
+        }
+    }
+    /** Stops the heartbeat and forgets the ticket; returns it (to remove it from the queue). */
+    async drop() {
+        const { ticket, loop } = this;
+        this.ticket = undefined;
+        this.loop = undefined;
+        await loop?.stop();
+        return ticket;
+    }
+    /** Stops the heartbeat, keeping the ticket. */
+    async stop() {
+        const loop = this.loop;
+        this.loop = undefined;
+        await loop?.stop();
+    }
+}
+
+// EXTERNAL MODULE: ./.tmp/js-IpZb6d/domain/stack.js
+var domain_stack = __nccwpck_require__(9730);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/activity.js
+
+
+const activeCorrelationId = (stack) => stack.tags[domain_stack/* CORRELATION_TAG */.In] || undefined;
+const LATEST_EVENTS = 5;
+function formatEvent(e) {
+    const time = e.timestamp.toISOString().slice(11, 19);
+    const reason = e.reason ? `: ${e.reason}` : '';
+    return `${time} ${e.logicalId} (${e.resourceType}) ${e.status}${reason}`;
+}
+/** The block logged at every poll and in the error annotation when we give up. */
+function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) {
+    const id = activeCorrelationId(a.stack);
+    const lines = [`Stack ${a.stack.name} is ${a.stack.status}: another deployment is active.`];
+    lines.push(`  Active deployment: ${id ?? `unknown (the stack has no ${domain_stack/* CORRELATION_TAG */.In} tag)`}`);
+    if (a.startedAt) {
+        const elapsed = now - a.startedAt.getTime();
+        const remaining = expectedMs - elapsed;
+        lines.push(`  Started: ${a.startedAt.toISOString()} (${a.startStatus ?? 'operation'})`);
+        lines.push(`  Elapsed: ${durations_formatDuration(elapsed)}`);
+        lines.push(`  Estimate: ${remaining > 0 ? `about ${durations_formatDuration(remaining)} remaining` : `overdue by ${durations_formatDuration(-remaining)}`} (expected ${durations_formatDuration(expectedMs)}; ${estimateBasis})`);
+    }
+    else {
+        lines.push('  Started: unknown (the start of the operation is not among the recent events)');
+    }
+    const p = (0,domain_stack/* operationProgress */.xw)(a.events);
+    lines.push(`  Progress: ${p.done} resources done, ${p.inProgress} in progress, ${p.failed} failed`);
+    lines.push(`  Console: ${a.consoleUrl}`);
+    const latest = showLatest ? a.events.slice(-LATEST_EVENTS) : [];
+    if (latest.length > 0) {
+        lines.push('  Latest events:');
+        for (const e of latest)
+            lines.push(`    ${formatEvent(e)}`);
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/turn-report.js
+
+
+
+/** One poll's line: how long, and (with a queue) the position, the holder and who is ahead. */
+function pollReport(poll, waitedMs, opts, queue, position) {
+    const { ticket, ahead, holder, stale } = queue;
+    const parts = [
+        `Poll ${poll} (waited ${durations_formatDuration(waitedMs)} of ${durations_formatDuration(opts.timeoutMs)}):`
+    ];
+    // Ticket 0 is CloudFormation's own (no table): no queue to report on.
+    if (ticket && ticket.seq > 0) {
+        parts.push(`position ${ahead.length + (holder ? 1 : 0)} (on arrival ${position});`);
+        parts.push(holder
+            ? `lock held by ${describeHolder(holder)}${stale ? ` [stale: ${stale}]` : ''};`
+            : 'lock free;');
+        if (ahead.length > 0)
+            parts.push(`ahead: ${ahead.map((t) => `#${t.seq} ${t.correlationId}`).join(', ')};`);
+    }
+    parts.push(`estimate ${durations_formatDuration(opts.expectedMs)} per deployment (${opts.estimateBasis}).`);
+    return parts.join(' ');
+}
+/** What the busy stacks are doing: in full the first time, then the events new since the last poll. */
+function logActivity(log, busy, lastEvent, now, opts) {
+    for (const a of busy) {
+        const seen = lastEvent.get(a.stack.name);
+        const newest = a.events.at(-1);
+        if (newest)
+            lastEvent.set(a.stack.name, newest.id);
+        if (seen === undefined) {
+            log.info(describeActivity(a, now, opts.expectedMs, opts.estimateBasis));
+            continue;
+        }
+        const fresh = a.events.slice(a.events.findIndex((e) => e.id === seen) + 1);
+        log.info(`${describeActivity(a, now, opts.expectedMs, opts.estimateBasis, false)}${fresh.length > 0
+            ? `\n  New events:\n${fresh.map((e) => `    ${formatEvent(e)}`).join('\n')}`
+            : '\n  No new events since the last poll.'}`);
+    }
+}
+function describeHolder(h) {
+    return `${h.correlationId} (${h.run.runUrl ?? 'no run link'}) since ${h.acquiredAt}`;
+}
+/** Reads who is deploying each busy stack, since when, and how far along. */
+async function readActivity(reader, stacks) {
+    return Promise.all(stacks
+        .filter((s) => (0,stack_status/* isInProgress */.LT)(s.status))
+        .map(async (stack) => {
+        const op = await reader.currentOperation(stack.name);
+        return {
+            stack,
+            consoleUrl: reader.consoleUrl(stack),
+            startedAt: op.start?.timestamp,
+            startStatus: op.start?.status,
+            events: op.events
+        };
+    }));
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/turn-queue.js
+const sameOwner = (a, b) => Boolean(a) && a === b;
+/** Another run (another owner token) going by this run's correlation ID, holding or queued. */
+function duplicateOf(me, holder, tickets) {
+    return [holder, ...tickets].find((t) => t !== undefined && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner));
+}
+/**
+ * The live tickets ahead of this run's, skipping the lock holder's own and this run's; a ticket
+ * judged dead is removed (only if its heartbeat is still the one seen) and skipped, else it
+ * stays ahead (it lives, or the table did not answer).
+ */
+async function liveAhead(tickets, mine, me, holder, dead) {
+    const ahead = [];
+    for (const t of tickets) {
+        if (t.seq >= mine.seq || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
+            continue;
+        if (dead.isDead(t) && (await dead.remove(t)))
+            continue;
+        ahead.push(t);
+    }
+    return ahead;
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/wait-for-turn.js
+
+
+
+
+
+
+
+
+
+/** Registry-backed: the waiter re-reads the stacks when it may go, and at least this often. */
+const STACK_CHECK_MS = 30_000;
+/** The GitHub API is asked about a holder's run at most this often. */
+const RUN_CHECK_MS = 30_000;
+/** How long an acquired run still waits for its 'queued' notice to go out. */
+const ARRIVAL_NOTICE_GRACE_MS = 2_000;
+/**
+ * Waits for this run's turn: first live ticket, the lock free or stale, and no covered stack in
+ * progress in CloudFormation.
+ *
+ * Registry trouble fails safe. Throttling and errors without an answer are retried (the SDK's
+ * retries, then this loop's backoff with jitter); only a registry that has not answered for
+ * longer than a lease moves the run to CloudFormation-only coordination, since by then any
+ * holder has either started its stack operation (which CloudFormation shows) or lost its lease.
+ * A table that cannot be used as configured (missing, denied) on arrival ends the wait as
+ * `misconfigured`. Liveness is judged only across unbroken observation: after any failed read,
+ * a holder or ticket must be seen unchanged for a full lease again before it counts as dead.
+ */
+async function waitForTurn(deps, opts) {
+    const { reader, clock, sleep, log, liveness } = deps;
+    const { me } = opts;
+    const env = me.environment;
+    const started = clock.now();
+    let tracker = new LivenessTracker();
+    const runChecked = new Map();
+    const lastEvent = new Map();
+    const waitedFor = new Map();
+    let registry = deps.registry;
+    let fallbackReason;
+    const newKeeper = () => new TicketKeeper(registry.lock, env, sleep, me.leaseMs / 3, () => {
+        // Throttled: the holder's silence proves nothing, so its liveness is watched afresh.
+        tracker = new LivenessTracker();
+    });
+    let keeper = newKeeper();
+    let stacks = opts.arrival;
+    let stacksReadAt = started;
+    let busy = [];
+    let firstBusy;
+    let queuePosition;
+    let arrivalNotice;
+    let arrived = false;
+    let warnedDuplicate = false;
+    let failures = 0;
+    let unreachableSince;
+    let misconfigured;
+    /** A registry call: undefined when it failed (and the failure was accounted for). */
+    const attempt = async (fn) => {
+        try {
+            const value = await fn();
+            failures = 0;
+            unreachableSince = undefined;
+            return value;
+        }
+        catch (err) {
+            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
+                throw err;
+            failures++;
+            // What was seen before the gap proves nothing about what happened during it.
+            tracker = new LivenessTracker();
+            if (err.failure === 'configuration' && !arrived)
+                misconfigured = err.message;
+            else if (err.failure === 'throttled')
+                unreachableSince = undefined;
+            else
+                unreachableSince ??= clock.now();
+            if (failures === 1 || failures % 10 === 0)
+                log.info(`Registry trouble (${err.message}); retrying.`);
+            // Longer than any lease seen: by then every holder has started its stack operation or lost its lease.
+            const patienceMs = Math.max(me.leaseMs, ...[...waitedFor.values()].map((h) => h.leaseMs));
+            // Once: a call still in flight on the table after the fallback does not fall back again.
+            if (unreachableSince !== undefined &&
+                registry === deps.registry &&
+                clock.now() - unreachableSince >= patienceMs)
+                fallBack(err, clock.now() - unreachableSince);
+            return undefined;
+        }
+    };
+    const fallBack = (err, forMs) => {
+        fallbackReason = err.message;
+        unreachableSince = undefined;
+        void keeper.drop();
+        registry = deps.fallback();
+        keeper = newKeeper();
+        log.warning(`The registry has not answered for ${durations_formatDuration(forMs)}, longer than a lease (${err.message}). Falling back to CloudFormation-only coordination: no queue order, but a stack in progress still holds this run back.`, { title: 'Registry unavailable' });
+    };
+    const finish = async (kind, extra = {}) => {
+        const t = await keeper.drop();
+        try {
+            if (t)
+                await registry.lock.removeTicket(env, t.seq);
+            if (t && t.seq > 0)
+                log.info(`Removed this run's queue ticket #${t.seq}.`);
+        }
+        catch (err) {
+            // finalize tries again (the ticket is in state); else it expires as dead after a lease.
+            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
+                throw err;
+            log.info(`Could not remove this run's queue ticket #${t?.seq} (${err.message}).`);
+        }
+        const waitedMs = clock.now() - started;
+        // The 'queued' notice is moot once the lock is held: a slow Slack must not hold up the deployment.
+        if (kind === 'acquired') {
+            const grace = new AbortController();
+            await Promise.race([arrivalNotice, sleep(ARRIVAL_NOTICE_GRACE_MS, grace.signal)]);
+            grace.abort();
+        }
+        else
+            await arrivalNotice;
+        return {
+            kind,
+            registry,
+            fallbackReason,
+            waitedMs,
+            queuePosition: queuePosition ?? 0,
+            stacks,
+            busy: firstBusy ?? [],
+            waitedFor: [...waitedFor.values()],
+            ...extra
+        };
+    };
+    /** Between polls: false when the wait is over (time is up or the run was cancelled). */
+    const pause = async (ms) => {
+        // Registry trouble on arrival is not another deployment: a run that does not wait
+        // (wait-timeout-minutes 0) still gives the table a lease to answer, then falls back.
+        const limit = arrived ? opts.timeoutMs : Math.max(opts.timeoutMs, me.leaseMs + 1);
+        const left = limit - (clock.now() - started);
+        if (opts.signal?.aborted || left <= 0)
+            return false;
+        await sleep(Math.min(ms, left), opts.signal);
+        return !opts.signal?.aborted;
+    };
+    const endOfWait = () => finish(opts.signal?.aborted ? 'cancelled' : 'timeout');
+    try {
+        for (let poll = 1;; poll++) {
+            if (fallbackReason && registry !== deps.registry) {
+                // Back to the registry as soon as it answers again: CloudFormation alone is the last resort.
+                const back = await deps.registry.lock.view(env).then(() => true, () => false);
+                if (back) {
+                    log.info('The registry answers again: coordinating through it again (queuing anew).');
+                    await keeper.drop();
+                    registry = deps.registry;
+                    keeper = newKeeper();
+                    fallbackReason = undefined;
+                    tracker = new LivenessTracker();
+                }
+            }
+            const polled = registry;
+            if (!keeper.current) {
+                const queued = await attempt(() => polled.lock.enqueue(me));
+                if (queued && registry === polled) {
+                    keeper.keep(queued);
+                    // Ticket 0 is CloudFormation's own (no table): nothing to remove later, nothing to say.
+                    if (queued.seq > 0) {
+                        opts.onQueued?.(queued);
+                        log.info(`Queued with ticket #${queued.seq} for ${env}.`);
+                    }
+                }
+            }
+            const ticket = keeper.current;
+            const view = ticket ? await attempt(() => polled.lock.view(env)) : undefined;
+            if (misconfigured)
+                return finish('misconfigured', { registryError: misconfigured });
+            if (!ticket || !view) {
+                // Just fell back: queue with CloudFormation at once. Else back off (with jitter) and retry.
+                if (registry !== polled)
+                    continue;
+                const cap = Math.max(opts.pollIntervalMs, Math.min(30_000, me.leaseMs / 3));
+                if (!(await pause(backoffMs(failures - 1, opts.pollIntervalMs, cap))))
+                    return endOfWait();
+                continue;
+            }
+            arrived = true;
+            let now = clock.now();
+            if (keeper.removed) {
+                // Someone judged this waiter dead and removed its ticket: queue again, at the back.
+                log.warning("This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again.");
+                await keeper.drop();
+                continue;
+            }
+            const lockHolder = view.lock.holder;
+            const holder = lockHolder && !sameOwner(lockHolder.owner, me.owner) ? lockHolder : undefined;
+            const twin = warnedDuplicate ? undefined : duplicateOf(me, holder, view.tickets);
+            if (twin) {
+                warnedDuplicate = true;
+                log.warning(`The correlation ID ${me.correlationId} is already used by another run in ${env} (${twin.run.runUrl ?? 'no run link'}). Correlation IDs should be unique per run: logs, records and Slack threads of the two runs will mix. This run queues like any other.`, { title: 'Correlation ID not unique' });
+            }
+            const ahead = await liveAhead(view.tickets, ticket, me, holder, {
+                isDead: (t) => tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now),
+                remove: async (t) => {
+                    const removed = await attempt(() => polled.lock.removeDeadTicket(env, t));
+                    if (removed)
+                        log.warning(`Removed the dead ticket #${t.seq} of ${t.correlationId} (no heartbeat for ${durations_formatDuration(t.leaseMs)}).`);
+                    return removed === true;
+                }
+            });
+            let stale;
+            if (holder) {
+                if (!waitedFor.has(holder.fence))
+                    waitedFor.set(holder.fence, holder);
+                if (tracker.isDead(`lock#${holder.fence}`, holder.heartbeat, holder.leaseMs, now)) {
+                    stale = `no heartbeat for ${durations_formatDuration(holder.leaseMs)}`;
+                }
+                else if (liveness && now - (runChecked.get(holder.owner) ?? -Infinity) >= RUN_CHECK_MS) {
+                    runChecked.set(holder.owner, now);
+                    if ((await liveness.runFinished(holder.run)) === true)
+                        stale = 'its workflow run is no longer in progress';
+                }
+            }
+            if (opts.skipSuperseded && me.run.ref) {
+                const newer = view.tickets.find((t) => t.seq > ticket.seq &&
+                    t.run.ref === me.run.ref &&
+                    !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now));
+                if (newer) {
+                    log.info(`A newer run for ${me.run.ref} is queued behind this one (${newer.correlationId}, ${newer.run.runUrl ?? 'no run link'}): skipping this older deployment.`);
+                    return finish('superseded', { supersededBy: newer });
+                }
+            }
+            const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
+            if (poll === 1 || myTurn || now - stacksReadAt >= STACK_CHECK_MS) {
+                if (poll > 1)
+                    stacks = await reader.describeStacks(me.stacks);
+                stacksReadAt = now;
+                busy = stacks.some((s) => (0,stack_status/* isInProgress */.LT)(s.status)) ? await readActivity(reader, stacks) : [];
+                if (busy.length > 0)
+                    firstBusy ??= busy;
+            }
+            if (queuePosition === undefined) {
+                queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
+                // Told in the background: a slow Slack never holds up the wait.
+                arrivalNotice = opts
+                    .onArrival?.({ registry, position: queuePosition, holder, ahead, busy })
+                    .catch((err) => log.warning(`Arrival notice failed: ${err.message}`));
+            }
+            if (myTurn && busy.length === 0) {
+                if (stale)
+                    log.warning(`Taking over the lock of ${holder.correlationId} (${holder.run.runUrl ?? 'no run link'}): ${stale}.`, { title: 'Stale lock taken over' });
+                const sentAt = clock.now();
+                const got = await attempt(() => polled.lock.acquire(me, view.lock));
+                if (got) {
+                    // The lease is on the registry that granted the lock (the one this poll read).
+                    opts.onAcquired?.(got, polled, sentAt);
+                    return finish('acquired', {
+                        registry: polled,
+                        holder: got,
+                        lockBefore: view.lock,
+                        tookOver: stale && holder ? { from: holder, reason: stale } : undefined
+                    });
+                }
+                if (failures === 0) {
+                    log.info('Another run took the lock first; waiting again.');
+                    continue;
+                }
+            }
+            now = clock.now();
+            const queue = { ticket, ahead, holder, stale };
+            log.info(pollReport(poll, now - started, opts, queue, queuePosition));
+            logActivity(log, busy, lastEvent, now, opts);
+            if (!(await pause(opts.pollIntervalMs)))
+                return endOfWait();
+        }
+    }
+    finally {
+        // Whatever ended the wait (an error included), the ticket's heartbeat ends with it.
+        await keeper.stop();
+    }
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/monitor/files.js
+
+
+
+/** The monitor's environment variable for the Slack token. */
+const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
+/** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
+function monitorDir(correlationId, env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator', correlationId);
+}
+const files_monitorFiles = (dir) => ({
+    settings: (0,external_node_path_.join)(dir, 'monitor.json'),
+    log: (0,external_node_path_.join)(dir, 'monitor.jsonl'),
+    pid: (0,external_node_path_.join)(dir, 'monitor.pid'),
+    /** Slack messages the monitor could not deliver, for finalize to retry. */
+    spool: (0,external_node_path_.join)(dir, 'monitor-slack-spool.jsonl'),
+    /** The same for coordinate and finalize's own messages. */
+    stageSpool: (0,external_node_path_.join)(dir, 'stage-slack-spool.jsonl'),
+    /** The Slack thread (channel:ts), for stages that run as separate steps. */
+    thread: (0,external_node_path_.join)(dir, 'slack-thread'),
+    /** The GitHub Deployment's ID, for a finalize that runs as a separate step. */
+    deployment: (0,external_node_path_.join)(dir, 'github-deployment-id'),
+    /** Written once the final Slack notice went out, so a second finalize does not repeat it. */
+    finalSent: (0,external_node_path_.join)(dir, 'slack-final-sent')
+});
+function writeSettings(dir, settings) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const file = files_monitorFiles(dir).settings;
+    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(settings, null, 2), { mode: 0o600 });
+    (0,external_node_fs_.chmodSync)(file, 0o600);
+    return file;
+}
+const readSettings = (file) => JSON.parse(readFileSync(file, 'utf8'));
+/** The lock's heartbeat cadence: three beats per lease, so one lost write never makes it stale. */
+const heartbeatInterval = (leaseMs) => Math.max(200, Math.floor(leaseMs / 3));
+/** The settings for a deployment's monitor, from the inputs and what coordinate learned. */
+function monitorSettings(config, deployment) {
+    return {
+        correlationId: deployment.correlationId,
+        environment: config.environment,
+        stacks: config.stackNames,
+        region: config.region,
+        registryTable: deployment.registryTable,
+        owner: deployment.owner,
+        fence: deployment.fence,
+        leaseMs: config.leaseMs,
+        heartbeatMs: heartbeatInterval(config.leaseMs),
+        monitorIntervalMs: config.monitorIntervalMs,
+        watchEvents: config.monitor,
+        acquiredAt: deployment.acquiredAt,
+        stallMs: config.stallTimeoutMs,
+        overdueMs: deployment.overdueMs,
+        progressIntervalMs: config.progressIntervalMs,
+        criticalResourceTypes: config.criticalResourceTypes,
+        info: deployment.info,
+        typeSeconds: deployment.typeSeconds,
+        slack: config.slack && deployment.thread
+            ? { apiUrl: config.slack.apiUrl, thread: deployment.thread }
+            : undefined
+    };
+}
+/** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
+const monitorEnv = (slack, env = process.env) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/monitor/launch.js
+
+
+
+/**
+ * Starts the monitor as a detached process whose output goes to a file, never
+ * to the step's pipes (the step would wait for them to close), and lets go of it.
+ */
+function launchMonitor(bundle, dir, settings, env = process.env) {
+    const file = writeSettings(dir, settings);
+    const files = files_monitorFiles(dir);
+    const logOffset = (0,external_node_fs_.existsSync)(files.log) ? (0,external_node_fs_.statSync)(files.log).size : 0;
+    const out = (0,external_node_fs_.openSync)(files.log, 'a', 0o600);
+    try {
+        const child = (0,external_node_child_process_.spawn)(process.execPath, [bundle, file], {
+            detached: true,
+            stdio: ['ignore', out, out],
+            env,
+            cwd: dir
+        });
+        child.unref();
+        if (!child.pid)
+            throw new Error('the monitor process did not start');
+        (0,external_node_fs_.writeFileSync)(files.pid, String(child.pid), { mode: 0o600 });
+        return { pid: child.pid, dir, log: files.log, logOffset };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(out);
+    }
+}
+/**
+ * Waits until the monitor has landed its first heartbeat (it then holds the lease), or found the
+ * lock gone, or `timeoutMs` passed; reads its observations (`observed`) every 50 ms.
+ */
+async function monitorHolds(observed, clock, sleep, timeoutMs) {
+    const until = clock.now() + timeoutMs;
+    for (;;) {
+        for (const o of observed()) {
+            if (o['type'] === 'heartbeat')
+                return o['ok'] === true ? 'holding' : 'lost';
+            if (o['type'] === 'lock-lost')
+                return 'lost';
+        }
+        if (clock.now() >= until)
+            return 'timeout';
+        await sleep(Math.min(50, until - clock.now()));
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/monitor/stop.js
+
+
+/** Running, not just a zombie waiting to be reaped (a detached monitor's parent is gone). */
+const alive = (pid) => {
+    try {
+        process.kill(pid, 0);
+    }
+    catch {
+        return false;
+    }
+    try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    }
+    catch {
+        return true;
+    }
+};
+/** SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. */
+async function stopMonitor(pid, sleep, graceMs = 3_000) {
+    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid))
+        return 'not-running';
+    if (!signal(pid, 'SIGTERM'))
+        return 'not-running';
+    for (let waited = 0; waited < graceMs; waited += 50) {
+        if (!alive(pid))
+            return 'stopped';
+        await sleep(50);
+    }
+    if (!alive(pid))
+        return 'stopped';
+    return signal(pid, 'SIGKILL') ? 'killed' : 'stopped';
+}
+/** False when the process is gone already (it exited between the check and the signal). */
+function signal(pid, sig) {
+    try {
+        process.kill(pid, sig);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The pid from state, else from the deployment's folder (a separate finalize step). */
+function monitorPid(statePid, dir) {
+    if (statePid)
+        return Number(statePid);
+    const file = monitorFiles(dir).pid;
+    return existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : undefined;
+}
+/** The monitor's observations (one JSON object a line); a torn last line is skipped. */
+function readObservations(dir, fromByte = 0) {
+    const file = files_monitorFiles(dir).log;
+    if (!(0,external_node_fs_.existsSync)(file))
+        return [];
+    return (0,external_node_fs_.readFileSync)(file)
+        .subarray(fromByte)
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .flatMap((l) => {
+        try {
+            return [JSON.parse(l)];
+        }
+        catch {
+            return [];
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/thread.js
+
+/**
+ * The head commit's message from the event payload, when the event has one (outside text).
+ * The only read of the environment in this module, and only as the default argument.
+ */
+function commitMessage(env = process.env) {
+    const file = env['GITHUB_EVENT_PATH'];
+    if (!file)
+        return undefined;
+    try {
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return event.head_commit?.message || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function deploymentInfo(config, correlationId, run, estimate, consoleUrl, commit) {
+    return {
+        correlationId,
+        environment: config.environment,
+        stacks: config.stackNames,
+        run,
+        commitMessage: commit,
+        consoleUrl,
+        estimate
+    };
+}
+/** The Slack client, loaded only when Slack is configured; without it, one info line. */
+async function openNotifier(slack, log, spoolFile) {
+    if (!slack) {
+        log.info('Slack is not configured (no slack-token): no messages.');
+        return undefined;
+    }
+    const { SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__nccwpck_require__.e(105), __nccwpck_require__.e(435)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8435));
+    return new SlackNotifier(createSlackClient(slack), createSlackClient(slack, { retries: 0 }), log, spoolFile);
+}
+const formatThread = (ref) => `${ref.channel}:${ref.ts}`;
+function parseThread(value) {
+    const [channel, ts] = (value ?? '').split(':');
+    return channel && ts ? { channel, ts } : undefined;
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/cloudformation-only.js
+/**
+ * No table: nobody to queue with. Coordination rests on CloudFormation's own status alone (best
+ * effort: no order, no identity): the queue is this run alone, the lock never anyone else's,
+ * and every write succeeds without a call (fence 0, ticket 0).
+ */
+class CloudFormationOnlyLock {
+    now;
+    kind = 'cloudformation-only';
+    constructor(now = Date.now) {
+        this.now = now;
+    }
+    async enqueue(me) {
+        return {
+            seq: 0,
+            correlationId: me.correlationId,
+            owner: me.owner,
+            heartbeat: '',
+            enqueuedAt: new Date(this.now()).toISOString(),
+            leaseMs: me.leaseMs,
+            run: me.run
+        };
+    }
+    async heartbeatTicket(_environment, ticket) {
+        return ticket;
+    }
+    async removeTicket() { }
+    async removeDeadTicket() {
+        return false;
+    }
+    async view(environment) {
+        return { lock: { environment, fence: 0 }, tickets: [] };
+    }
+    async acquire(me, _observed) {
+        return {
+            correlationId: me.correlationId,
+            owner: me.owner,
+            fence: 0,
+            heartbeat: '',
+            acquiredAt: new Date(this.now()).toISOString(),
+            leaseMs: me.leaseMs,
+            run: me.run,
+            stacks: me.stacks
+        };
+    }
+    async heartbeatLock() {
+        return true;
+    }
+    async release() {
+        return true;
+    }
+    async forceUnlock() {
+        return undefined;
+    }
+}
+/** Without a table no record is kept. */
+const noRecords = {
+    putRecord: async () => undefined,
+    addTransition: async () => undefined,
+    getRecord: async () => undefined
+};
+/** No history at all (a history file is given where there is one). */
+const noHistory = {
+    add: async () => undefined,
+    recent: async () => [],
+    save: async () => undefined
+};
+/** CloudFormation alone: the lock above, no records, and the history given. */
+const cloudFormationOnly = (history = noHistory, now = Date.now) => ({
+    lock: new CloudFormationOnlyLock(now),
+    records: noRecords,
+    history
+});
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/history-file.js
+
+
+
+/** How many deployments the history file keeps (newest first). */
+const KEEP = 50;
+/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
+function historyFile(environment, env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+}
+function readHistoryFile(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return [];
+    try {
+        const entries = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return Array.isArray(entries) ? entries : [];
+    }
+    catch {
+        return [];
+    }
+}
+function appendHistoryFile(file, entry) {
+    const entries = [
+        entry,
+        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
+    ]
+        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
+        .slice(0, KEEP);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(entries, null, 2));
+}
+/** The history in a file; `persist` keeps it for later runs (the Actions cache). */
+class HistoryFile {
+    file;
+    persist;
+    constructor(file, persist = async () => undefined) {
+        this.file = file;
+        this.persist = persist;
+    }
+    async add(entry) {
+        appendHistoryFile(this.file, entry);
+    }
+    async recent(_environment, limit) {
+        return readHistoryFile(this.file).slice(0, limit);
+    }
+    save() {
+        return this.persist();
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/clients.js
+
+
+// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
+async function cloudFormationReader(region) {
+    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(119)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8119));
+    return new CloudFormationAdapter(createCloudFormationClient(region), region);
+}
+/**
+ * The one place the coordination mode is decided: a table (lock, queue, records, history in
+ * DynamoDB) or CloudFormation alone (a lock that is CloudFormation's status, no records, the
+ * history in a file the Actions cache carries).
+ */
+async function openRegistry(choice) {
+    if (!choice.table)
+        return cloudFormationOnly(historyOf(choice));
+    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(963)]).then(__nccwpck_require__.bind(__nccwpck_require__, 963));
+    return dynamoRegistry(createDynamoClient(choice.region), choice.table);
+}
+/** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
+const fallbackRegistry = (choice) => () => cloudFormationOnly(new HistoryFile(historyFile(choice.environment)));
+function historyOf({ environment, log }) {
+    const file = historyFile(environment);
+    return new HistoryFile(file, async () => {
+        if (!log)
+            return;
+        const { saveHistory } = await __nccwpck_require__.e(/* import() */ 506).then(__nccwpck_require__.bind(__nccwpck_require__, 5506));
+        await saveHistory(file, environment, log);
+    });
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/run-context.js
+/** The workflow run this process belongs to, from the runner's environment. */
+function run_context_runContext(env = process.env) {
+    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+    const repository = env['GITHUB_REPOSITORY'] || undefined;
+    const runId = env['GITHUB_RUN_ID'] || undefined;
+    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
+    const runUrl = repository && runId
+        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
+        : undefined;
+    return {
+        runId,
+        runAttempt,
+        runUrl,
+        repository,
+        workflow: env['GITHUB_WORKFLOW'] || undefined,
+        job: env['GITHUB_JOB'] || undefined,
+        actor: env['GITHUB_ACTOR'] || undefined,
+        sha: env['GITHUB_SHA'] || undefined,
+        ref: env['GITHUB_REF'] || undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/github.js
+
+// The GitHub clients, loaded only when an input asks for them, on the runner's API URL.
+/** The GitHub API the runner names (GitHub Enterprise Server included). */
+const githubApiUrl = (env = process.env) => env['GITHUB_API_URL'] || 'https://api.github.com';
+async function githubLiveness(token, log) {
+    const { GitHubRunLiveness } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(852)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9852));
+    return new GitHubRunLiveness(token, log, githubApiUrl());
+}
+async function githubDeployments(token, log) {
+    const { GitHubDeployments } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(109)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4109));
+    return new GitHubDeployments(token, run_context_runContext(), log, githubApiUrl());
+}
+async function stepCancelled(token) {
+    const { stepCancelled } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(153)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9153));
+    return stepCancelled(token, runContext(), githubApiUrl());
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(3838);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/correlation-id.js
+
+/** `YYYYMMDD-HHMMSS-<8 hex>`, UTC, the random part from a cryptographic source. */
+function newCorrelationId(now = new Date(), random = external_node_crypto_.randomBytes) {
+    const iso = now.toISOString(); // 2026-11-22T18:28:25.123Z
+    const date = iso.slice(0, 10).replaceAll('-', '');
+    const time = iso.slice(11, 19).replaceAll(':', '');
+    return `${date}-${time}-${random(4).toString('hex')}`;
+}
+const GENERATED_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
+/** IDs users bring: they become tag values, registry keys and Slack text, so keep them plain. */
+const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
+const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/inputs.js
+/** The action's inputs, as users type them (CONTRACT.md). Reading any other name is a type error. */
+const Inputs = {
+    StackName: 'stack-name',
+    Environment: 'environment',
+    Region: 'region',
+    RegistryTable: 'registry-table',
+    WaitTimeoutMinutes: 'wait-timeout-minutes',
+    PollIntervalSeconds: 'poll-interval-seconds',
+    LeaseMinutes: 'lease-minutes',
+    SkipSuperseded: 'skip-superseded',
+    OnActiveFailure: 'on-active-failure',
+    Warnings: 'warnings',
+    AskTimeoutMinutes: 'ask-timeout-minutes',
+    AutoRollback: 'auto-rollback',
+    Cleanup: 'cleanup',
+    Monitor: 'monitor',
+    MonitorIntervalSeconds: 'monitor-interval-seconds',
+    StallTimeoutMinutes: 'stall-timeout-minutes',
+    ExpectedDurationMinutes: 'expected-duration-minutes',
+    ProgressIntervalMinutes: 'progress-interval-minutes',
+    CriticalResourceTypes: 'critical-resource-types',
+    UrlOutput: 'url-output',
+    SlackToken: 'slack-token',
+    SlackChannel: 'slack-channel',
+    SlackInteractChannel: 'slack-interact-channel',
+    SlackApiUrl: 'slack-api-url',
+    GithubToken: 'github-token',
+    GithubDeployment: 'github-deployment',
+    CorrelationId: 'correlation-id'
+};
+/**
+ * Defaults the parser applies to an empty input. action.yml declares the same
+ * values (a test keeps them equal); empty here means 'derived' (see CONTRACT.md).
+ */
+const INPUT_DEFAULTS = {
+    'stack-name': '',
+    environment: '',
+    region: '',
+    'registry-table': '',
+    'wait-timeout-minutes': '30',
+    'poll-interval-seconds': '5',
+    'lease-minutes': '10',
+    'skip-superseded': 'false',
+    'on-active-failure': 'proceed',
+    warnings: 'proceed',
+    'ask-timeout-minutes': '15',
+    'auto-rollback': 'true',
+    cleanup: 'none',
+    monitor: 'true',
+    'monitor-interval-seconds': '30',
+    'stall-timeout-minutes': '10',
+    'expected-duration-minutes': '',
+    'progress-interval-minutes': '10',
+    'critical-resource-types': '',
+    'url-output': '',
+    'slack-token': '',
+    'slack-channel': '',
+    'slack-interact-channel': '',
+    'slack-api-url': 'https://slack.com/api/',
+    'github-token': '',
+    'github-deployment': 'false',
+    'correlation-id': ''
+};
+/** Inputs whose values are secrets: masked before anything else happens. */
+const SECRET_INPUTS = ['slack-token', 'github-token'];
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/fields.js
+
+
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+/** Splits a comma or newline separated list; empty items are dropped. */
+const splitList = (value) => value
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+const show = (value) => JSON.stringify(value);
+/**
+ * Reads inputs one at a time and collects every problem, each naming the input, the value and
+ * what is accepted. A field that fails still answers (a placeholder), so parsing goes on and
+ * every problem is reported at once.
+ */
+class Fields {
+    read;
+    problems = [];
+    constructor(read) {
+        this.read = read;
+    }
+    /** The input as typed (trimmed), or its default when empty. */
+    raw(name) {
+        const v = this.read(name).trim();
+        return v === '' ? INPUT_DEFAULTS[name] : v;
+    }
+    /** The input as typed (trimmed), without its default. */
+    given(name) {
+        return this.read(name).trim();
+    }
+    fail(name, value, accepted) {
+        this.problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
+        return undefined;
+    }
+    /** A problem that is not about one value. */
+    problem(text) {
+        this.problems.push(text);
+    }
+    number(name, unit, min, max, allowZero) {
+        const value = this.raw(name);
+        const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
+        if (!DECIMAL.test(value))
+            return this.fail(name, value, `expected ${range}`);
+        const n = Number(value);
+        if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
+            return this.fail(name, value, `expected ${range}`);
+        return n;
+    }
+    /** A duration in minutes, as milliseconds. */
+    minutes(name, max, allowZero = false) {
+        return minutes(this.number(name, 'minutes', 0, max, allowZero) ?? 0);
+    }
+    /** A duration in seconds, as milliseconds. */
+    seconds(name, max) {
+        return seconds(this.number(name, 'seconds', 0, max, false) ?? 0);
+    }
+    boolean(name) {
+        const value = this.raw(name);
+        if (BOOLEAN_TRUE.includes(value))
+            return true;
+        if (BOOLEAN_FALSE.includes(value))
+            return false;
+        this.fail(name, value, 'expected true or false');
+        return false;
+    }
+    oneOf(name, allowed) {
+        const value = this.raw(name);
+        if (allowed.includes(value))
+            return value;
+        this.fail(name, value, `expected one of ${allowed.join(', ')}`);
+        return allowed[0];
+    }
+    /** The input when it matches `pattern` (a problem otherwise); undefined when empty. */
+    optional(name, pattern, accepted) {
+        const value = this.raw(name) || undefined;
+        if (value && !pattern.test(value))
+            this.fail(name, value, accepted);
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/slack.js
+
+const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
+const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
+/** The Slack inputs: all or nothing (no token means no Slack); the token is never echoed. */
+function parseSlack(fields) {
+    const token = fields.raw(Inputs.SlackToken);
+    const channel = fields.raw(Inputs.SlackChannel);
+    const interactChannel = fields.raw(Inputs.SlackInteractChannel) || channel;
+    const apiUrl = fields.raw(Inputs.SlackApiUrl);
+    for (const [name, value] of [
+        [Inputs.SlackChannel, channel],
+        [Inputs.SlackInteractChannel, fields.raw(Inputs.SlackInteractChannel)]
+    ]) {
+        if (value && !SLACK_CHANNEL.test(value))
+            fields.fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
+    }
+    let url;
+    try {
+        url = new URL(apiUrl);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol)) {
+        fields.fail(Inputs.SlackApiUrl, apiUrl, 'expected an http(s) URL such as https://slack.com/api/');
+    }
+    if (!token) {
+        if (channel)
+            fields.problem(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
+        return undefined;
+    }
+    // The value is a secret: name the input, never echo the token.
+    if (!SLACK_TOKEN.test(token)) {
+        fields.problem(`'slack-token' does not look like a Slack token (the value is hidden): expected a bot token starting with xoxb-.`);
+    }
+    if (!channel)
+        fields.problem(`'slack-channel' is required when 'slack-token' is set: a channel name such as #deploys or an ID.`);
+    return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/config.js
+
+
+
+
+
+/** Used when `expected-duration-minutes` is empty and there is no history. */
+const DEFAULT_EXPECTED_DURATION_MS = minutes(30);
+class ConfigError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Invalid input: ${problems[0]}`
+            : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'ConfigError';
+    }
+}
+const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
+const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
+const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
+const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
+/**
+ * Parses every input at once and reports every problem at once, each naming the
+ * input, the value and what is accepted. Touches nothing outside its arguments.
+ */
+function parseConfig(read, env) {
+    const f = new Fields(read);
+    // stack-name
+    const stackNames = splitList(f.given(Inputs.StackName));
+    if (stackNames.length === 0) {
+        f.problem(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
+    }
+    for (const name of stackNames) {
+        if (!STACK_NAME.test(name)) {
+            f.fail(Inputs.StackName, name, 'a stack name starts with a letter and has only letters, digits and hyphens, at most 128 characters');
+        }
+    }
+    const duplicates = stackNames.filter((n, i) => stackNames.indexOf(n) !== i);
+    if (duplicates.length > 0)
+        f.fail(Inputs.StackName, f.given(Inputs.StackName), `lists ${duplicates.join(', ')} more than once`);
+    const environment = f.raw(Inputs.Environment) || stackNames[0] || '';
+    if (f.raw(Inputs.Environment) && !ENVIRONMENT.test(environment)) {
+        f.fail(Inputs.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
+    }
+    const region = f.raw(Inputs.Region) || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
+    if (!region) {
+        f.problem(`'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`);
+    }
+    else if (!REGION.test(region)) {
+        f.fail(Inputs.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
+    }
+    const registryTable = f.optional(Inputs.RegistryTable, TABLE, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
+    const waitTimeoutMs = f.minutes(Inputs.WaitTimeoutMinutes, 4320, true);
+    const pollIntervalMs = f.seconds(Inputs.PollIntervalSeconds, 3600);
+    const leaseMs = f.minutes(Inputs.LeaseMinutes, 1440);
+    const skipSuperseded = f.boolean(Inputs.SkipSuperseded);
+    const onActiveFailure = f.oneOf(Inputs.OnActiveFailure, [
+        'proceed',
+        'abort',
+        'ask'
+    ]);
+    const warnings = f.oneOf(Inputs.Warnings, ['proceed', 'fail', 'ask']);
+    const askTimeoutMs = f.minutes(Inputs.AskTimeoutMinutes, 1440);
+    const autoRollback = f.boolean(Inputs.AutoRollback);
+    const cleanup = f.oneOf(Inputs.Cleanup, ['none', 'failed-create']);
+    const monitor = f.boolean(Inputs.Monitor);
+    const monitorIntervalMs = f.seconds(Inputs.MonitorIntervalSeconds, 3600);
+    const stallTimeoutMs = f.minutes(Inputs.StallTimeoutMinutes, 1440);
+    const expectedDurationMs = f.raw(Inputs.ExpectedDurationMinutes)
+        ? f.minutes(Inputs.ExpectedDurationMinutes, 4320)
+        : undefined;
+    const progressIntervalMs = f.minutes(Inputs.ProgressIntervalMinutes, 1440);
+    const criticalResourceTypes = splitList(f.raw(Inputs.CriticalResourceTypes));
+    for (const t of criticalResourceTypes) {
+        if (!RESOURCE_TYPE.test(t))
+            f.fail(Inputs.CriticalResourceTypes, t, 'expected resource types such as AWS::RDS::DBInstance, comma or newline separated');
+    }
+    const urlOutput = f.optional(Inputs.UrlOutput, OUTPUT_KEY, 'expected a stack Output key (letters and digits)');
+    const slack = parseSlack(f);
+    if (!slack && (warnings === 'ask' || onActiveFailure === 'ask')) {
+        const which = warnings === 'ask' ? 'warnings' : 'on-active-failure';
+        f.problem(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
+    }
+    const githubToken = f.given(Inputs.GithubToken) || undefined;
+    const githubDeployment = f.boolean(Inputs.GithubDeployment);
+    const correlationId = f.optional(Inputs.CorrelationId, CORRELATION_ID_PATTERN, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
+    if (f.problems.length > 0)
+        throw new ConfigError(f.problems);
+    return {
+        stackNames,
+        environment,
+        region,
+        registryTable,
+        waitTimeoutMs,
+        pollIntervalMs,
+        leaseMs,
+        skipSuperseded,
+        onActiveFailure,
+        warnings,
+        askTimeoutMs,
+        autoRollback,
+        cleanup,
+        monitor,
+        monitorIntervalMs,
+        stallTimeoutMs,
+        expectedDurationMs,
+        progressIntervalMs,
+        criticalResourceTypes,
+        urlOutput,
+        slack,
+        githubToken,
+        githubDeployment,
+        correlationId
+    };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/read.js
+
+
+
+/** The one place that reads the action's inputs. Secrets are masked before anything else. */
+function readInput(name) {
+    return core.getInput(name);
+}
+function maskSecrets() {
+    for (const name of SECRET_INPUTS) {
+        const value = readInput(name).trim();
+        if (value)
+            core.setSecret(value);
+    }
+}
+function readConfig(env = process.env) {
+    maskSecrets();
+    return parseConfig(readInput, env);
+}
+/** The correlation-id input alone, read before the rest so even config errors carry an ID. */
+const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/report/logger.js
+
+const coreSink = core;
+function createLogger(correlationId, sink = coreSink) {
+    const tag = (message) => message
+        .split('\n')
+        .map((line) => `[${correlationId}] ${line}`)
+        .join('\n');
+    return {
+        correlationId,
+        info: (m) => sink.info(tag(m)),
+        debug: (m) => sink.debug(tag(m)),
+        warning: (m, p) => sink.warning(tag(m), p),
+        error: (m, p) => sink.error(tag(m), p)
+    };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/stage.js
+
+
+
+
+
+
+const coreIO = {
+    setOutput: (name, value) => core.setOutput(name, value),
+    saveState: (name, value) => core.saveState(name, value),
+    getState: (name) => core.getState(name),
+    setExitCode: (code) => {
+        process.exitCode = code;
+    },
+    appendSummary: async (markdown) => {
+        if (!process.env['GITHUB_STEP_SUMMARY'])
+            return;
+        await core.summary.addRaw(markdown, true).write();
+    }
+};
+const systemClock = { now: () => Date.now() };
+/** A variable of this process's environment (empty counts as unset). */
+const envValue = (name) => process.env[name] || undefined;
+const sleep = (ms, signal) => new Promise((resolve) => {
+    if (signal?.aborted)
+        return resolve();
+    const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+});
+/**
+ * The deployment's correlation ID: the one pre saved, else the input, else a new
+ * one (a stage that runs without pre, such as a sub-action, still has one).
+ */
+function stageCorrelationId(io) {
+    const saved = io.getState(State.CorrelationId);
+    if (saved)
+        return saved;
+    const input = readCorrelationIdInput();
+    return input && isValidCorrelationId(input) ? input : newCorrelationId();
+}
+/** Aborts on the signals the runner sends on cancel: SIGINT, then SIGTERM. */
+function cancellationSignal(onSignal) {
+    const controller = new AbortController();
+    for (const sig of ['SIGINT', 'SIGTERM']) {
+        process.once(sig, () => {
+            onSignal?.(sig);
+            controller.abort(sig);
+        });
+    }
+    return controller.signal;
+}
+/** Runs a stage: any unexpected error fails the step with a message that carries the correlation ID. */
+async function runStage(correlationId, body) {
+    try {
+        await body();
+    }
+    catch (err) {
+        const e = err;
+        core.error(`[${correlationId}] ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, {
+            title: 'Deployment Coordinator failed'
+        });
+        if (e?.stack)
+            core.debug(e.stack);
+        process.exitCode = 1;
+    }
+}
+/** Every stage validates the inputs (a sub-action may run without pre); bad input fails the step here. */
+function loadConfig(log, io) {
+    try {
+        return readConfig();
+    }
+    catch (err) {
+        if (!(err instanceof ConfigError))
+            throw err;
+        log.error(err.message, { title: 'Invalid input' });
+        io.setExitCode(1);
+        return undefined;
+    }
+}
+/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
+async function actionStage(body) {
+    const io = coreIO;
+    const correlationId = stageCorrelationId(io);
+    const log = createLogger(correlationId);
+    await runStage(correlationId, async () => {
+        const config = loadConfig(log, io);
+        if (config)
+            await body({ io, log, config, correlationId });
+    });
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/report-findings.js
+const SEVERITY_TITLE = { blocking: 'Blocking', warning: 'Warning', info: 'Info' };
+/**
+ * Each finding once in the log; blocking ones as error annotations, warnings as
+ * warning annotations. `annotate: false` logs them only (a busy stack we are about to wait for).
+ */
+function reportFindings(log, findings, annotate = true) {
+    for (const f of findings) {
+        const text = `${f.code}: ${f.message}${f.resolution.length ? `\n  Resolution:\n${f.resolution.map((r) => `    - ${r}`).join('\n')}` : ''}`;
+        const title = `${SEVERITY_TITLE[f.severity]}: ${f.code}`;
+        if (!annotate)
+            log.info(text);
+        else if (f.severity === 'blocking')
+            log.error(text, { title });
+        else if (f.severity === 'warning')
+            log.warning(text, { title });
+        else
+            log.info(text);
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/estimate.js
+
+const median = (values) => percentile(values, 0.5);
+/** Linear interpolation between closest ranks; undefined for no values. */
+function percentile(values, p) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = (sorted.length - 1) * p;
+    const lo = Math.floor(rank);
+    const hi = Math.ceil(rank);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+}
+/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
+function resourceTypeSeconds(events) {
+    const started = new Map();
+    const byType = new Map();
+    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
+        if (isStackEvent(e))
+            continue;
+        const key = `${e.stackName}/${e.logicalId}`;
+        if (e.status.endsWith('_IN_PROGRESS')) {
+            if (!started.has(key))
+                started.set(key, e.timestamp.getTime());
+        }
+        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
+            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
+            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
+            started.delete(key);
+        }
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
+}
+/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
+function estimateFromHistory(history, stacks, recent = 20) {
+    const key = [...stacks].sort().join(',');
+    const durations = history
+        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
+        .slice(0, recent)
+        .map((h) => h.durationMs);
+    if (durations.length === 0)
+        return undefined;
+    return {
+        expectedMs: median(durations),
+        lowMs: percentile(durations, 0.2),
+        highMs: percentile(durations, 0.8),
+        samples: durations.length
+    };
+}
+/** Median seconds per resource type over past successful deployments. */
+function typeDurations(history) {
+    const byType = new Map();
+    for (const h of history) {
+        if (h.outcome !== 'succeeded')
+            continue;
+        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
+            byType.set(type, [...(byType.get(type) ?? []), secs]);
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
+}
+/**
+ * Time left: what the estimate leaves, refined by the resources still in
+ * progress (each should take about its type's usual time from when it started).
+ */
+function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
+    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
+    return Math.max(0, expectedMs - elapsedMs, ...byResources);
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/findings.js
+
+/** The active-deployment check: runs first, on its own, before any other check. */
+function activeDeploymentFindings(stacks) {
+    return stacks
+        .filter((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class === 'in-progress')
+        .map((s) => ({
+        code: 'STACK_IN_PROGRESS',
+        severity: 'blocking',
+        stack: s.name,
+        message: `Stack ${s.name} is ${s.status}: another deployment is active.`,
+        resolution: [
+            'Wait for the active deployment to finish (raise wait-timeout-minutes to queue behind it).',
+            `Follow it: aws cloudformation describe-stack-events --stack-name ${s.name}`
+        ]
+    }));
+}
+const recovery = {
+    rollback: (stack) => ({
+        code: 'STACK_NEEDS_ROLLBACK',
+        message: `Stack ${stack} failed with rollback disabled and must be rolled back before it can be updated.`,
+        resolution: [
+            `aws cloudformation rollback-stack --stack-name ${stack}`,
+            `aws cloudformation wait stack-rollback-complete --stack-name ${stack}`
+        ]
+    }),
+    'continue-rollback': (stack) => ({
+        code: 'STACK_NEEDS_CONTINUE_ROLLBACK',
+        message: `Stack ${stack} is stuck in a failed rollback; the rollback must be continued before it can be updated.`,
+        resolution: [
+            `Find the resources that failed: aws cloudformation describe-stack-events --stack-name ${stack}`,
+            `aws cloudformation continue-update-rollback --stack-name ${stack} [--resources-to-skip LogicalId ...]`
+        ]
+    }),
+    delete: (stack) => ({
+        code: 'STACK_NEEDS_DELETE',
+        message: `Stack ${stack} can only be deleted (a failed create or a failed delete); it must be deleted before it can be deployed.`,
+        resolution: [
+            `aws cloudformation delete-stack --stack-name ${stack}`,
+            `aws cloudformation wait stack-delete-complete --stack-name ${stack}`,
+            'Or set cleanup: failed-create to let the action delete a stack left by a failed create.'
+        ]
+    })
+};
+/** The checks after the active-deployment check, in a fixed order. */
+function otherFindings(stacks, ctx) {
+    const findings = [];
+    for (const s of stacks) {
+        const info = (0,stack_status/* classifyStatus */.xo)(s.status);
+        if (info.class === 'blocked' && info.needs) {
+            findings.push({ severity: 'blocking', stack: s.name, ...recovery[info.needs](s.name) });
+        }
+        else if (info.class === 'stable-after-failure') {
+            findings.push({
+                code: 'LAST_DEPLOYMENT_FAILED',
+                severity: 'warning',
+                stack: s.name,
+                message: `The last deployment of ${s.name} failed and was rolled back (${s.status}${s.statusReason ? `: ${s.statusReason}` : ''}).`,
+                resolution: [
+                    `See why: aws cloudformation describe-stack-events --stack-name ${s.name}`,
+                    'Make sure this run contains the fix.'
+                ]
+            });
+        }
+        else if (info.class === 'does-not-exist') {
+            findings.push({
+                code: 'STACK_DOES_NOT_EXIST',
+                severity: 'info',
+                stack: s.name,
+                message: `Stack ${s.name} does not exist yet; this deployment will create it.`,
+                resolution: []
+            });
+        }
+    }
+    if (ctx.registryUnavailable) {
+        findings.push({
+            code: 'REGISTRY_UNAVAILABLE',
+            severity: 'warning',
+            message: `The registry table could not be used (${ctx.registryUnavailable}); coordinated through CloudFormation only (no queue order, no identity of other runs).`,
+            resolution: [
+                'Check that the table exists in this region and that the role may use it (see infra/iam-policy.json).',
+                'aws dynamodb describe-table --table-name TABLE'
+            ]
+        });
+    }
+    else if (!ctx.registryConfigured) {
+        findings.push({
+            code: 'REGISTRY_NOT_CONFIGURED',
+            severity: 'warning',
+            message: 'No registry-table: coordinating through CloudFormation only (best effort: no queue order, no identity of other runs).',
+            resolution: ['Deploy the registry table (infra/registry-table.yml) and set registry-table.']
+        });
+    }
+    return findings;
+}
+const blocking = (findings) => findings.filter((f) => f.severity === 'blocking');
+const warningsOf = (findings) => findings.filter((f) => f.severity === 'warning');
+/** The table cannot be used as configured (missing, denied, another key schema): fixed by a person, not by waiting. */
+function registryMisconfiguredFinding(table, error) {
+    return {
+        code: 'REGISTRY_MISCONFIGURED',
+        severity: 'blocking',
+        message: `registry-table ${JSON.stringify(table)} cannot be used: ${error}. Nothing was coordinated: a table that is set but unusable is a configuration error, not a reason to coordinate on CloudFormation alone.`,
+        resolution: [
+            'Check registry-table and the region: the table must exist there, with partition key pk (S) and sort key sk (S) (infra/registry-table.yml).',
+            'Check that the role may use it (infra/iam-policy.json).',
+            `aws dynamodb describe-table --table-name ${table}`,
+            'To coordinate on CloudFormation alone on purpose, leave registry-table empty.'
+        ]
+    };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/escape.js
+/**
+ * Making outside text (commit messages, refs, actor names, CloudFormation
+ * event reasons, stack outputs) safe to put in a Slack message, and keeping
+ * every piece within Slack's limits.
+ *
+ * Slack's mrkdwn has exactly three control characters: `&`, `<` and `>`.
+ * Everything that pings or links (`<!channel>`, `<!here>`, `<@U123>`,
+ * `<#C123>`, `<!subteam^S1>`, `<http://x|y>`, `<!date^…>`) needs a `<`, so
+ * escaping those three characters makes outside text inert.
+ *
+ * Plain `@channel`, `@here` and `@everyone` (without `<!…>`) do not ping when a
+ * message is posted through the API, as long as the poster leaves `parse` and
+ * `link_names` unset (neither `parse: 'full'` nor `link_names: true`): only
+ * then would Slack turn plain names into mentions. They are therefore left as
+ * they are here; the sender must keep those options off.
+ *
+ * Formatting characters (`*`, `_`, `~`, backticks) in outside text can change
+ * how it looks, never what it does, so they are left alone.
+ */
+/** Section `text` (mrkdwn), per Slack's section block reference. */
+const escape_SECTION_TEXT_MAX = 3000;
+/** Header block `text` (plain_text). */
+const HEADER_TEXT_MAX = 150;
+/** Each item of a section's `fields`. */
+const FIELD_TEXT_MAX = 2000;
+/** Items in a section's `fields`. */
+const MAX_FIELDS = 10;
+/**
+ * Text elements of a context block. Slack documents no limit of its own for
+ * them beyond a text object's 3000 characters; 2000 keeps a safe margin.
+ */
+const CONTEXT_TEXT_MAX = 2000;
+/** Elements in a context block. */
+const MAX_CONTEXT_ELEMENTS = 10;
+/**
+ * The top-level `text` (notification and fallback). Slack truncates it at
+ * 40 000 characters and recommends staying under 4000; ours is a summary.
+ */
+const FALLBACK_TEXT_MAX = 4000;
+/** Blocks in one message. */
+const MAX_BLOCKS = 50;
+const ELLIPSIS = '…';
+/** Escapes Slack's mrkdwn control characters in outside text (see the module comment). */
+function escape_escapeText(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/**
+ * A link to an http(s) URL with an escaped label; for any other URL (or one
+ * that does not parse) the escaped label alone, so `javascript:` and friends
+ * never become clickable. In the URL, characters that would end or split the
+ * `<url|label>` syntax (`|`, `<`, `>`, whitespace) are percent-encoded and `&`
+ * is escaped as Slack requires.
+ */
+function escape_link(url, label) {
+    const text = escape_escapeText(label);
+    const safe = url === undefined ? undefined : safeUrl(url.trim());
+    if (!safe)
+        return text || escape_escapeText(url ?? '');
+    return `<${safe}|${text || safe}>`;
+}
+function safeUrl(url) {
+    if (!/^https?:\/\//i.test(url))
+        return undefined;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(url))
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+            return undefined;
+        if (!parsed.hostname)
+            return undefined;
+    }
+    catch {
+        return undefined;
+    }
+    return url
+        .replace(/\|/g, '%7C')
+        .replace(/</g, '%3C')
+        .replace(/>/g, '%3E')
+        .replace(/\s/g, '%20')
+        .replace(/&/g, '&amp;');
+}
+/**
+ * Cuts `s` to at most `max` characters (UTF-16 code units, which never
+ * undercounts Slack's characters), ending with `…` when it had to cut. The
+ * cut never splits a surrogate pair, an `&amp;`-style entity or a
+ * `<…>` link/date of our own, so a truncated text stays valid mrkdwn.
+ */
+function escape_truncate(s, max) {
+    if (s.length <= max)
+        return s;
+    if (max <= 0)
+        return '';
+    if (max === 1)
+        return ELLIPSIS;
+    let cut = s.slice(0, max - ELLIPSIS.length);
+    if (/[\uD800-\uDBFF]$/.test(cut))
+        cut = cut.slice(0, -1);
+    cut = cut.replace(/&[A-Za-z0-9#]{0,6}$/, '');
+    const open = cut.lastIndexOf('<');
+    if (open > cut.lastIndexOf('>'))
+        cut = cut.slice(0, open);
+    return cut + ELLIPSIS;
+}
+/**
+ * Inline code for an identifier (stack name, correlation ID, status):
+ * backticks are stripped from the value (they would end the code span),
+ * line breaks become spaces, and the rest is escaped. Empty for an empty value.
+ */
+function escape_code(s) {
+    const value = s
+        .replace(/`/g, '')
+        .replace(/[\r\n]+/g, ' ')
+        .trim();
+    return value ? `\`${escape_escapeText(value)}\`` : '';
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/blocks.js
+
+/** The fallback text ends with the correlation ID; the blocks with the footer (which has it too). */
+function blocks_finish(info, summary, blocks) {
+    const suffix = ` [${escape_escapeText(info.correlationId)}]`;
+    const text = escape_truncate(summary, FALLBACK_TEXT_MAX - suffix.length) + suffix;
+    const footer = footerBlock(info);
+    const body = blocks.length > MAX_BLOCKS - 1 ? capped(blocks) : blocks;
+    return { text, blocks: [...body, footer] };
+}
+/** Keeps room for the footer and says how much was left out. */
+function capped(blocks) {
+    const keep = blocks.slice(0, MAX_BLOCKS - 2);
+    return [...keep, blocks_contextBlock([`${blocks.length - keep.length} more blocks not shown`])];
+}
+function footerBlock(info) {
+    const run = info.run;
+    const runName = [run.workflow, run.job].filter(Boolean).join(' / ') || 'workflow run';
+    return blocks_contextBlock([
+        `Correlation ID ${escape_code(info.correlationId)}`,
+        run.runUrl ? escape_link(run.runUrl, runName) : escape_escapeText(runName),
+        run.actor ? `by ${escape_escapeText(run.actor)}` : ''
+    ]);
+}
+/** One item of a section's `fields`: a bold label over its value. */
+function blocks_field(label, value) {
+    return `*${label}*\n${value}`;
+}
+function blocks_header(text) {
+    // plain_text: no mrkdwn, so rather than guess how entities render there,
+    // the control characters are dropped from the (config-validated) text.
+    const plain = text.replace(/[<>&]/g, '').replace(/\s+/g, ' ').trim();
+    return {
+        type: 'header',
+        text: { type: 'plain_text', text: escape_truncate(plain || '-', HEADER_TEXT_MAX), emoji: true }
+    };
+}
+function blocks_section(text) {
+    return { type: 'section', text: { type: 'mrkdwn', text: escape_truncate(text, escape_SECTION_TEXT_MAX) } };
+}
+/** Sections of at most ten fields each; empty fields are left out. */
+function blocks_fieldSections(fields) {
+    const items = fields.filter((f) => f !== '').map((f) => escape_truncate(f, FIELD_TEXT_MAX));
+    const out = [];
+    for (let i = 0; i < items.length; i += MAX_FIELDS) {
+        out.push({
+            type: 'section',
+            fields: items.slice(i, i + MAX_FIELDS).map((text) => ({ type: 'mrkdwn', text }))
+        });
+    }
+    return out;
+}
+/** Empty elements are left out (Slack rejects a context block without any). */
+function blocks_contextBlock(elements) {
+    const items = elements.filter((e) => e !== '').slice(0, MAX_CONTEXT_ELEMENTS);
+    return {
+        type: 'context',
+        elements: (items.length > 0 ? items : [' ']).map((text) => ({
+            type: 'mrkdwn',
+            text: escape_truncate(text, CONTEXT_TEXT_MAX)
+        }))
+    };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/format.js
+/**
+ * The text pieces shared by the messages: dates, durations, estimates, event
+ * lines, and the deployment's own fields and sections. Outside text is escaped
+ * here.
+ */
+
+
+
+/** One event line, before the section's own limit applies. */
+const EVENT_LINE_MAX = 200;
+/** A stack event reason in an alert. */
+const REASON_MAX = 1500;
+function deploymentFields(info) {
+    const run = info.run;
+    return [
+        blocks_field('Environment', escape_escapeText(info.environment)),
+        blocks_field('Stacks', stackList(info.stacks)),
+        run.ref ? blocks_field('Ref', escape_code(shortRef(run.ref))) : '',
+        run.sha ? blocks_field('Commit', commitLink(run)) : '',
+        run.actor ? blocks_field('Actor', escape_escapeText(run.actor)) : '',
+        run.runUrl ? blocks_field('Run', escape_link(run.runUrl, 'workflow run')) : ''
+    ];
+}
+/** The commit message's subject line, when there is one. */
+function commitSection(info) {
+    const subject = info.commitMessage?.split(/\r?\n/).find((l) => l.trim() !== '');
+    return subject ? [blocks_section(`*Commit message*\n${escape_truncate(escape_escapeText(subject.trim()), 300)}`)] : [];
+}
+function format_consoleSection(info) {
+    return info.consoleUrl
+        ? [blocks_section(`:mag: ${escape_link(info.consoleUrl, 'Stack events in the AWS console')}`)]
+        : [];
+}
+function format_eventFields(e) {
+    return [
+        field('Logical ID', code(e.logicalId)),
+        field('Type', code(e.resourceType)),
+        field('Status', escapeText(e.status)),
+        field('Stack', code(e.stackName)),
+        field('Time', slackDate(e.timestamp))
+    ];
+}
+function format_reasonText(e) {
+    return e.reason ? truncate(escapeText(e.reason), REASON_MAX) : '_no reason given_';
+}
+function format_eventLine(e, max = EVENT_LINE_MAX) {
+    const time = e.timestamp.toISOString().slice(11, 19);
+    const reason = e.reason ? ` — ${truncate(escapeText(e.reason), max)}` : '';
+    return `\`${time}\` ${code(e.logicalId)} (${escapeText(e.resourceType)}) *${escapeText(e.status)}*${reason}`;
+}
+/** The last lines (the newest events) that fit in `budget` characters, one per line. */
+function format_latestLines(lines, budget) {
+    const out = [];
+    let used = 0;
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i] ?? '';
+        if (out.length > 0 && used + line.length + 1 > budget)
+            break;
+        out.unshift(line);
+        used += line.length + 1;
+    }
+    return out;
+}
+function stackList(stacks) {
+    return stacks.length > 0 ? stacks.map(escape_code).join(', ') : '_none_';
+}
+function shortRef(ref) {
+    return ref.replace(/^refs\/(heads|tags)\//, '');
+}
+function commitLink(run) {
+    const sha = run.sha ?? '';
+    const short = sha.slice(0, 7);
+    const base = run.runUrl?.match(/^(https?:\/\/.+?)\/actions\/runs\//)?.[1];
+    return base && /^[0-9a-f]{7,40}$/i.test(sha) ? escape_link(`${base}/commit/${sha}`, short) : escape_code(short);
+}
+function format_estimateText(e) {
+    const range = e.lowMs !== undefined && e.highMs !== undefined && e.highMs > e.lowMs
+        ? `, usually ${durations_formatDuration(e.lowMs)} to ${durations_formatDuration(e.highMs)}`
+        : '';
+    return `about ${durations_formatDuration(e.expectedMs)} (${escape_escapeText(e.basis)}${range})`;
+}
+/** For a field labelled as remaining time: `about 4m 00s` or `overdue by 1m 00s`. */
+function format_timeLeft(ms) {
+    return ms > 0 ? `about ${durations_formatDuration(ms)}` : `overdue by ${durations_formatDuration(-ms)}`;
+}
+function format_remaining(ms) {
+    return ms > 0 ? `about ${durations_formatDuration(ms)} remaining` : `overdue by ${durations_formatDuration(-ms)}`;
+}
+function durationAgainst(durationMs, expectedMs) {
+    if (expectedMs === undefined || expectedMs <= 0)
+        return durations_formatDuration(durationMs);
+    return `${durations_formatDuration(durationMs)} (expected ${durations_formatDuration(expectedMs)})`;
+}
+/** Slack shows the date in the reader's time zone; the fallback is UTC. */
+function slackDate(d) {
+    const iso = d.toISOString();
+    const utc = `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+    return `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time_secs}|${utc}>`;
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/start-messages.js
+/**
+ * Before and at the start: `queuedMessage` for a run that has to wait, and
+ * `startedMessage`, the thread parent (posted once, then re-rendered with a
+ * new state for `chat.update`).
+ */
+
+
+
+
+function queuedMessage(info, q) {
+    const env = escape_escapeText(info.environment);
+    const activeId = q.activeCorrelationId ? escape_code(q.activeCorrelationId) : 'unknown';
+    const lead = q.position <= 1
+        ? 'Another deployment is active; this one is *next in line* and starts when it finishes.'
+        : `Another deployment is active; this one is *number ${q.position}* in line.`;
+    const fields = [
+        blocks_field('Active deployment', activeId),
+        q.activeSince ? blocks_field('Active since', slackDate(q.activeSince)) : '',
+        q.elapsedMs !== undefined ? blocks_field('Elapsed', durations_formatDuration(q.elapsedMs)) : '',
+        q.remainingMs !== undefined ? blocks_field('Estimated remaining', format_timeLeft(q.remainingMs)) : '',
+        q.holderRunUrl ? blocks_field('Active run', escape_link(q.holderRunUrl, 'workflow run')) : '',
+        blocks_field('Position in queue', String(q.position))
+    ];
+    const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position} behind ${q.activeCorrelationId ? escape_escapeText(q.activeCorrelationId) : 'an active deployment'}${q.remainingMs !== undefined ? ` (${format_remaining(q.remainingMs)})` : ''}`;
+    return blocks_finish(info, summary, [
+        blocks_header(`:double_vertical_bar: Deployment queued: ${info.environment}`),
+        blocks_section(lead),
+        ...blocks_fieldSections(fields),
+        ...blocks_fieldSections(deploymentFields(info)),
+        ...commitSection(info),
+        blocks_section(`This deployment expects to take ${format_estimateText(info.estimate)} once it starts.`)
+    ]);
+}
+const STATES = {
+    deploying: { emoji: ':rocket:', title: 'Deploying' },
+    'still-running': { emoji: ':hourglass_flowing_sand:', title: 'Still running' },
+    succeeded: { emoji: ':white_check_mark:', title: 'Deployed' },
+    failed: { emoji: ':x:', title: 'Deployment failed' },
+    'no-change': { emoji: ':heavy_minus_sign:', title: 'No changes' },
+    cancelled: { emoji: ':no_entry_sign:', title: 'Deployment cancelled' }
+};
+/** The thread parent; re-render with the new state for `chat.update`. */
+function startedMessage(info, s) {
+    const { emoji, title } = STATES[s.state];
+    const env = escape_escapeText(info.environment);
+    const durationMs = s.endedAt ? s.endedAt.getTime() - s.startedAt.getTime() : undefined;
+    const took = durationMs !== undefined ? ` in ${durations_formatDuration(durationMs)}` : '';
+    const after = durationMs !== undefined ? ` after ${durations_formatDuration(durationMs)}` : '';
+    const lead = {
+        deploying: `Deploying to *${env}*. Progress, stalls and failures follow in this thread.`,
+        'still-running': `The workflow stopped watching, but the CloudFormation operation in *${env}* is *still running*. Follow it in the console.`,
+        succeeded: `Deployed to *${env}*${took}.`,
+        failed: `The deployment to *${env}* failed${after}. The root cause is in this thread.`,
+        'no-change': `Nothing to deploy: CloudFormation reported no changes for *${env}*.`,
+        cancelled: `The deployment to *${env}* was cancelled${after}.`
+    };
+    const timing = [blocks_field('Started', slackDate(s.startedAt))];
+    if (s.endedAt && durationMs !== undefined) {
+        timing.push(blocks_field('Finished', slackDate(s.endedAt)));
+        timing.push(blocks_field('Duration', durationAgainst(durationMs, info.estimate.expectedMs)));
+    }
+    else {
+        timing.push(blocks_field('Expected', format_estimateText(info.estimate)));
+        timing.push(blocks_field('Expected by', slackDate(new Date(s.startedAt.getTime() + Math.max(0, info.estimate.expectedMs)))));
+    }
+    const ended = s.state === 'succeeded' ? took : s.state === 'failed' || s.state === 'cancelled' ? after : '';
+    return blocks_finish(info, `${emoji} ${title}: ${env}${ended}`, [
+        blocks_header(`${emoji} ${title}: ${info.environment}`),
+        blocks_section(lead[s.state]),
+        ...blocks_fieldSections([...deploymentFields(info), ...timing]),
+        ...commitSection(info),
+        ...format_consoleSection(info)
+    ]);
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/alert-messages.js
+/**
+ * Replies in the thread while the deployment runs: progress, stall (and its
+ * end), overdue, a failed resource, a monitoring gap, a lost lock.
+ */
+
+
+
+
+/** Events listed in a progress reply (the latest ones). */
+const MAX_EVENTS_SHOWN = 10;
+/** Stacks listed by name and status in a progress reply. */
+const MAX_STACKS_SHOWN = 20;
+function progressMessage(info, p) {
+    const counts = `${p.done} done, ${p.inProgress} in progress, ${p.failed} failed`;
+    const left = p.remainingMs !== undefined ? remaining(p.remainingMs) : 'unknown';
+    const stacks = Object.entries(p.stackStatus);
+    const stackLines = stacks
+        .slice(0, MAX_STACKS_SHOWN)
+        .map(([name, status]) => `• ${code(name)} ${escapeText(status)}`);
+    if (stacks.length > MAX_STACKS_SHOWN)
+        stackLines.push(`… and ${stacks.length - MAX_STACKS_SHOWN} more stacks`);
+    const title = '*Latest events*';
+    const events = latestLines(p.latestEvents.slice(-MAX_EVENTS_SHOWN).map((e) => eventLine(e)), SECTION_TEXT_MAX - title.length);
+    const omitted = p.latestEvents.length - events.length;
+    const blocks = [
+        header(':hourglass_flowing_sand: Deployment in progress'),
+        ...fieldSections([
+            field('Elapsed', formatDuration(p.elapsedMs)),
+            field('Remaining', p.remainingMs !== undefined ? timeLeft(p.remainingMs) : 'unknown'),
+            field('Resources', counts),
+            field('Estimate', estimateText(info.estimate))
+        ])
+    ];
+    if (stackLines.length > 0)
+        blocks.push(section(`*Stacks*\n${stackLines.join('\n')}`));
+    if (events.length > 0) {
+        blocks.push(section(`${title}\n${events.join('\n')}`));
+        if (omitted > 0)
+            blocks.push(contextBlock([`${omitted} earlier events not shown`]));
+    }
+    return finish(info, `:hourglass_flowing_sand: ${escapeText(info.environment)}: ${counts}; ${formatDuration(p.elapsedMs)} elapsed, ${left}`, blocks);
+}
+function stallMessage(info, s) {
+    const silent = formatDuration(s.silentForMs);
+    const blocks = [
+        header(`:warning: No stack events for ${silent}`),
+        section(`CloudFormation has reported nothing for *${silent}*. Some resources (CloudFront distributions, RDS instances, custom resources) are quiet for a long time; if the silence goes on, check the stack in the console.`)
+    ];
+    if (s.lastEvent)
+        blocks.push(section(`*Last event*\n${eventLine(s.lastEvent)}`));
+    blocks.push(...consoleSection(info));
+    return finish(info, `:warning: ${escapeText(info.environment)}: no stack events for ${silent}`, blocks);
+}
+function stallResolvedMessage(info, s) {
+    const silent = formatDuration(s.silentForMs);
+    return finish(info, `:arrow_forward: ${escapeText(info.environment)}: stack events resumed after ${silent} of silence`, [
+        header(':arrow_forward: Stack events resumed'),
+        section(`Events are arriving again after *${silent}* of silence.`)
+    ]);
+}
+function overdueMessage(info, o) {
+    const over = formatDuration(o.elapsedMs - o.expectedMs);
+    return finish(info, `:alarm_clock: ${escapeText(info.environment)}: taking longer than expected, ${formatDuration(o.elapsedMs)} elapsed, expected ${formatDuration(o.expectedMs)}`, [
+        header(':alarm_clock: Taking longer than expected'),
+        section(`*${formatDuration(o.elapsedMs)}* elapsed; this deployment was expected to take *${formatDuration(o.expectedMs)}* (${escapeText(info.estimate.basis)}), so it is *${over}* over. It is still being watched.`),
+        ...consoleSection(info)
+    ]);
+}
+function failureAlertMessage(info, a) {
+    const e = a.event;
+    return finish(info, `:rotating_light: ${escapeText(info.environment)}: ${escapeText(e.logicalId)} (${escapeText(e.resourceType)}) ${escapeText(e.status)}${e.reason ? `: ${truncate(escapeText(e.reason), 500)}` : ''}`, [
+        header(`:rotating_light: Resource failed: ${e.logicalId}`),
+        ...fieldSections(eventFields(e)),
+        section(`*Reason*\n${reasonText(e)}`),
+        ...consoleSection(info)
+    ]);
+}
+function monitoringGapMessage(info, g) {
+    const gap = formatDuration(g.gapMs);
+    const restarts = g.restarts === 1 ? '1 restart' : `${g.restarts} restarts`;
+    return finish(info, `:electric_plug: ${escapeText(info.environment)}: monitoring gap of ${gap} (${restarts})`, [
+        header(':electric_plug: Monitoring gap'),
+        section(`The monitor was not watching for *${gap}* (${restarts} so far). Progress or alerts from that interval may be missing from this thread; the stack itself was not affected.`),
+        ...consoleSection(info)
+    ]);
+}
+/** The lock was found no longer this deployment's: taken over, or unlocked by an operator. */
+function lockLostMessage(info, l) {
+    const env = escape_escapeText(info.environment);
+    const now = l.nowHeldBy
+        ? `It is now held by \`${escape_escapeText(l.nowHeldBy)}\`.`
+        : 'Nobody holds it now: it was released or unlocked by an operator.';
+    return blocks_finish(info, `:rotating_light: ${env}: this deployment lost the lock`, [
+        blocks_header(':rotating_light: Lock lost'),
+        blocks_section(`The ${env} lock is no longer this deployment's (found by ${l.by}). ${now} This run stops acting as the holder: no more heartbeats, no repair, no release. Check the stack before the next deployment.`),
+        ...format_consoleSection(info)
+    ]);
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/question-message.js
+/** A question in the interact channel (see `ask`). */
+
+
+
+
+/** For the interact channel. */
+function questionMessage(info, q) {
+    const env = escape_escapeText(info.environment);
+    const timeout = durations_formatDuration(q.timeoutMs);
+    const fallback = escape_escapeText(q.defaultAnswer);
+    return blocks_finish(info, `:question: ${env}: ${escape_escapeText(q.question)} Answer within ${timeout}; default: ${fallback}`, [
+        blocks_header(`:question: Input needed: ${info.environment}`),
+        blocks_section(`*${escape_escapeText(q.question)}*`),
+        blocks_section(escape_escapeText(q.options)),
+        blocks_section(`If nobody answers within *${timeout}*, the deployment will *${fallback}*.`),
+        ...blocks_fieldSections(deploymentFields(info)),
+        ...commitSection(info)
+    ]);
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/messages.js
+
+
+
+
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/expectation.js
+/**
+ * How long a deployment is expected to take, and past when it counts as
+ * overdue: the estimate policy, pure (no I/O). The expected-duration-minutes
+ * input wins; else the history of successful deployments of the same stacks;
+ * else a fallback ('no history yet').
+ */
+
+const NO_HISTORY_BASIS = 'no history yet';
+function expectation(settings, fromHistory, fallbackMs) {
+    if (settings.expectedDurationMs !== undefined) {
+        return {
+            estimate: {
+                expectedMs: settings.expectedDurationMs,
+                basis: 'from expected-duration-minutes'
+            },
+            overdueMs: settings.expectedDurationMs
+        };
+    }
+    if (fromHistory) {
+        return {
+            estimate: {
+                expectedMs: fromHistory.expectedMs,
+                lowMs: fromHistory.lowMs,
+                highMs: fromHistory.highMs,
+                basis: historyBasis(fromHistory)
+            },
+            overdueMs: overdueBound(fromHistory)
+        };
+    }
+    return { estimate: { expectedMs: fallbackMs, basis: NO_HISTORY_BASIS }, overdueMs: fallbackMs };
+}
+/** From history, a deployment is overdue past the p80 (never before the median). */
+function overdueBound(fromHistory) {
+    return Math.max(fromHistory.highMs, fromHistory.expectedMs);
+}
+/** How an estimate from history was made, for the messages. */
+function historyBasis(fromHistory) {
+    const n = fromHistory.samples;
+    return `median of ${n} successful deployment${n === 1 ? '' : 's'}, p20 to p80 ${durations_formatDuration(fromHistory.lowMs)} to ${durations_formatDuration(fromHistory.highMs)}`;
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/deps.js
+/** Registry trouble after the lock decision never fails the run: a warning, and on. */
+async function safely(log, fn, warn = (message) => ({
+    text: `Registry write failed: ${message}`,
+    title: 'Registry write failed'
+})) {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        const { text, title } = warn(err.message);
+        log.warning(text, { title });
+        return undefined;
+    }
+}
+/** finalize's registry trouble: reported, never fatal (the lease expires on its own). */
+const finalizeWarning = (message) => ({
+    text: `Registry unavailable in finalize (${message}); the lock, if held, expires after lease-minutes.`,
+    title: 'Registry unavailable'
+});
+/** A transition on this deployment's record (best effort, see `safely`). */
+async function record(d, registry, state, note, patch = {}) {
+    const entry = { state, at: new Date(d.clock.now()).toISOString(), ...(note ? { note } : {}) };
+    await safely(d.log, () => registry.records.addTransition(d.log.correlationId, entry, patch));
+}
+const statuses = (stacks) => stacks.map((s) => `${s.name}=${s.status}`).join(', ');
+/** A release retries registry trouble for at most this long: a lease, up to 30 s. */
+const releaseBudget = (config) => Math.min(config.leaseMs, 30_000);
+/** Where a stage posts to Slack: the notifier and the status channel, when both are there. */
+const statusChannel = (d) => d.notifier && d.config.slack
+    ? { notifier: d.notifier, channel: d.config.slack.channel }
+    : undefined;
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/coordinate/arrive.js
+
+
+
+
+
+
+
+
+
+
+
+
+/** Who this run is (its participant, run and owner token), the stacks as they are, and the estimate. */
+async function arrive(d) {
+    const { config, log, reader } = d;
+    const history = await d.registry.history.recent(config.environment, 50).catch(() => []);
+    const expected = expectation(config, estimateFromHistory(history, config.stackNames), DEFAULT_EXPECTED_DURATION_MS);
+    const me = {
+        correlationId: log.correlationId,
+        owner: d.owner,
+        environment: config.environment,
+        stacks: config.stackNames,
+        run: d.run,
+        leaseMs: config.leaseMs
+    };
+    const stacks = await reader.describeStacks(config.stackNames);
+    log.info(`Stacks on arrival: ${statuses(stacks)}`);
+    log.info(`Estimate: ${durations_formatDuration(expected.estimate.expectedMs)} (${expected.estimate.basis}).`);
+    const info = deploymentInfo(config, log.correlationId, me.run, expected.estimate, stacks[0] ? reader.consoleUrl(stacks[0]) : undefined, d.commit);
+    reportFindings(log, activeDeploymentFindings(stacks), false);
+    return { me, stacks, info, expected, history };
+}
+/**
+ * How this run waits: its inputs, and what it says on arrival (the Slack 'queued' notice and
+ * the record's 'queued' transition, with who is ahead).
+ */
+function turnOptions(d, arrival, onAcquired, signal) {
+    const { config, log } = d;
+    const { expectedMs, basis } = arrival.expected.estimate;
+    return {
+        me: arrival.me,
+        arrival: arrival.stacks,
+        timeoutMs: config.waitTimeoutMs,
+        pollIntervalMs: config.pollIntervalMs,
+        expectedMs,
+        estimateBasis: basis,
+        skipSuperseded: config.skipSuperseded,
+        signal,
+        onQueued: (ticket) => d.io.saveState(State.TicketSeq, String(ticket.seq)),
+        onAcquired,
+        onArrival: async ({ registry, position, holder, ahead, busy }) => {
+            if (position > 0 && d.notifier && config.slack) {
+                const since = holder ? new Date(holder.acquiredAt) : busy[0]?.startedAt;
+                const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
+                await d.notifier.post('queued', config.slack.channel, queuedMessage(arrival.info, {
+                    activeCorrelationId: holder?.correlationId ?? (busy[0] ? activeCorrelationId(busy[0].stack) : undefined),
+                    activeSince: since,
+                    elapsedMs,
+                    remainingMs: elapsedMs === undefined ? undefined : Math.max(0, expectedMs - elapsedMs),
+                    position,
+                    holderRunUrl: holder?.run.runUrl
+                }));
+            }
+            const note = [
+                `position ${position}`,
+                holder ? `lock held by ${describeHolder(holder)}` : 'lock free',
+                ...(ahead.length > 0 ? [`ahead: ${ahead.map((t) => t.correlationId).join(', ')}`] : [])
+            ].join('; ');
+            await safely(log, () => registry.records.putRecord({
+                correlationId: log.correlationId,
+                environment: config.environment,
+                stacks: config.stackNames,
+                run: arrival.me.run
+            }, { state: 'queued', at: new Date(d.clock.now()).toISOString(), note }));
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/turn-result.js
+
+/** How a wait that did not end with the lock is reported: the step's result and the record's transition. */
+const NOT_ACQUIRED = {
+    timeout: { result: 'concurrent', transition: 'timed-out' },
+    cancelled: { result: 'aborted', transition: 'cancelled' },
+    superseded: { result: 'superseded', transition: 'superseded' }
+};
+/** The coordinate step's exit status: 0 go, 2 another deployment is active, 1 anything else. */
+function exitCodeOf(result) {
+    if (result === 'acquired')
+        return ExitCode.Ok;
+    if (result === 'concurrent')
+        return ExitCode.Concurrent;
+    return ExitCode.Failed;
+}
+/**
+ * An acquisition with a fencing token is a lease in the table: someone must heartbeat it from
+ * acquire to release. Fence 0 is CloudFormation's own lock (no table): nothing to keep alive.
+ */
+const leased = (acquisition) => acquisition.fence > 0;
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/lease.js
+
+
+
+/**
+ * One acquisition of the lock, from the instant it is taken (or taken back) to its release: the
+ * only thing that heartbeats it, on a loop of its own (HeartbeatLoop), so no Slack,
+ * CloudFormation or GitHub call the holder is waiting for can delay it. It never gives up while
+ * it holds: registry trouble is retried, never a reason to stop. Every write is conditional on the owner
+ * token and the fencing token: a lease that lost its lock can never extend or release another's.
+ */
+class Lease {
+    deps;
+    environment;
+    key;
+    leaseMs;
+    heartbeatMs;
+    events;
+    loop;
+    started = false;
+    inFlight;
+    lostLock = false;
+    lastLanded;
+    /**
+     * `sinceMs`: when the write that took (or last extended) the lock was sent; a lease counts from
+     * the sending of its latest write that landed, never from its answer, since the write may have
+     * landed any time in between.
+     */
+    constructor(deps, environment, key, leaseMs, heartbeatMs, events = {}, sinceMs = deps.clock.now()) {
+        this.deps = deps;
+        this.environment = environment;
+        this.key = key;
+        this.leaseMs = leaseMs;
+        this.heartbeatMs = heartbeatMs;
+        this.events = events;
+        this.lastLanded = sinceMs;
+        this.loop = new HeartbeatLoop(deps.sleep, heartbeatMs, () => this.beat());
+    }
+    /**
+     * Whether this holder may act as one now: the lock was not found lost, and its latest write
+     * that landed was sent less than a lease ago, less one heartbeat interval of margin for what
+     * it is about to do, so nobody can have taken it over meanwhile.
+     */
+    get current() {
+        return (!this.lostLock && this.deps.clock.now() - this.lastLanded < this.leaseMs - this.heartbeatMs);
+    }
+    /**
+     * Makes sure of the lease before acting as the holder (deploying, repairing): true at once when
+     * it is current, else heartbeats until one lands (true), the lock is found lost (false), or
+     * `budgetMs` passes without an answer (false: it may have run out; do not act on it).
+     */
+    async confirm(budgetMs) {
+        const until = this.deps.clock.now() + budgetMs;
+        for (let attempt = 0; !this.current; attempt++) {
+            if (this.lostLock)
+                return false;
+            if ((await this.beat()) === true)
+                return true;
+            if (this.lostLock)
+                return false;
+            const left = until - this.deps.clock.now();
+            if (left <= 0)
+                return false;
+            await this.deps.sleep(Math.min(left, backoffMs(attempt, 200, this.heartbeatMs)));
+        }
+        return true;
+    }
+    /** The lock was found to be someone else's (or free): this holder must stop acting as one. */
+    get lost() {
+        return this.lostLock;
+    }
+    /** When the latest write that landed (a heartbeat, or the acquisition) was sent, on this holder's clock. */
+    get lastLandedAt() {
+        return this.lastLanded;
+    }
+    /** Heartbeats from now on: the first after `firstDelayMs` (default one interval), then every interval. */
+    start(firstDelayMs = this.heartbeatMs) {
+        if (this.started || this.lostLock)
+            return this;
+        this.started = true;
+        this.loop.start(firstDelayMs);
+        return this;
+    }
+    /**
+     * One heartbeat now (or the one already in flight): true when it landed, false when the lock is
+     * no longer this acquisition's, undefined when the registry did not answer.
+     */
+    beat() {
+        if (this.lostLock)
+            return Promise.resolve(false);
+        const sentAt = this.deps.clock.now();
+        this.inFlight ??= this.deps.lock
+            // One heartbeat never outlives its interval: a hung call is given up and the next one sent.
+            .heartbeatLock(this.environment, this.key, AbortSignal.timeout(this.heartbeatMs))
+            .then((ok) => {
+            if (ok)
+                this.lastLanded = Math.max(this.lastLanded, sentAt);
+            this.events.onBeat?.(ok);
+            if (!ok)
+                this.markLost();
+            return ok;
+        }, (err) => {
+            // Whatever failed, the loop goes on: a holder never stops heartbeating on an error.
+            this.events.onBeat?.(err instanceof ports_registry/* RegistryUnavailableError */.i$
+                ? err
+                : new ports_registry/* RegistryUnavailableError */.i$('lock heartbeat', err));
+            return undefined;
+        })
+            .finally(() => {
+            this.inFlight = undefined;
+        });
+        return this.inFlight;
+    }
+    /** No more heartbeats from this process (another process holds it now, or it is being released). */
+    async stop() {
+        await this.loop.stop();
+        await this.inFlight;
+    }
+    /**
+     * Stops heartbeating and releases, retrying registry trouble with backoff for up to `budgetMs`:
+     * true released, false not this acquisition's any more, undefined the registry never answered
+     * (the lock then expires after a lease).
+     */
+    async release(outcome, budgetMs) {
+        await this.stop();
+        if (this.lostLock)
+            return false;
+        const deadline = this.deps.clock.now() + budgetMs;
+        for (let attempt = 0;; attempt++) {
+            try {
+                const released = await this.deps.lock.release(this.environment, this.key, outcome);
+                if (!released)
+                    this.markLost();
+                return released;
+            }
+            catch (err) {
+                if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
+                    throw err;
+                const left = deadline - this.deps.clock.now();
+                if (left <= 0)
+                    return undefined;
+                await this.deps.sleep(Math.min(left, backoffMs(attempt, 200, 5_000)));
+            }
+        }
+    }
+    markLost() {
+        if (this.lostLock)
+            return;
+        this.lostLock = true;
+        this.events.onLost?.();
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/holder.js
+
+
+
+/** How a lock that is no longer this acquisition's was lost, from the lock as it is now. */
+function lossOf(view, key) {
+    if (!view)
+        return { kind: 'unknown', text: 'the registry could not be read to say how' };
+    const holder = view.holder;
+    if (holder && holder.fence !== key.fence)
+        return {
+            kind: 'taken-over',
+            text: `it is now held by ${holder.correlationId} (fencing token ${holder.fence}, ${holder.run.runUrl ?? 'no run link'})`
+        };
+    if (!holder && view.fence === key.fence && view.lastOutcome === 'force-unlocked')
+        return {
+            kind: 'unlocked',
+            text: 'an operator unlocked it (deploy-coordinator unlock --force)'
+        };
+    if (!holder && view.fence === key.fence && view.lastHolder === key.correlationId)
+        return { kind: 'released', text: `it was already released (fencing token ${key.fence})` };
+    return { kind: 'unknown', text: `the lock is at fencing token ${view.fence}` };
+}
+/**
+ * The lease of this run's acquisition, heartbeating on its own loop (see Lease). When a heartbeat
+ * finds the lock no longer this acquisition's, the holder says so at once: an error annotation,
+ * a Slack alert, the record; `signal` aborts then, so the stage can stop acting as the holder.
+ */
+function holdLease(d, environment, key, leaseMs, by, sinceMs) {
+    const controller = new AbortController();
+    let reported = Promise.resolve(undefined);
+    let loss;
+    let warnedSilent = false;
+    const lease = new Lease({ lock: d.registry.lock, clock: d.clock, sleep: d.sleep }, environment, key, leaseMs, heartbeatInterval(leaseMs), {
+        onBeat: (r) => {
+            if (typeof r === 'boolean' || warnedSilent)
+                return;
+            if (d.clock.now() - lease.lastLandedAt < leaseMs)
+                return;
+            warnedSilent = true;
+            d.log.warning(`The lock's heartbeats have not landed for longer than a lease (${r.message}): another run may take it over. Still trying.`, { title: 'Lock heartbeat failing' });
+        },
+        onLost: () => {
+            reported = reportLoss(d, environment, key, by).then((l) => (loss = l));
+            controller.abort();
+        }
+    }, sinceMs);
+    return {
+        lease,
+        reported: async () => {
+            await reported;
+        },
+        signal: controller.signal,
+        loss: () => loss
+    };
+}
+async function reportLoss(d, environment, key, by) {
+    const view = await d.registry.lock.view(environment).then((v) => v.lock, () => undefined);
+    const loss = lossOf(view, key);
+    if (loss.kind === 'released') {
+        // This acquisition ended already (finalize run twice): nothing was lost.
+        d.log.info(`Nothing to release: ${environment} was already released (fencing token ${key.fence}).`);
+        return loss;
+    }
+    d.log.error(`This deployment no longer holds the ${environment} lock (fencing token ${key.fence}): ${loss.text}. It stops acting as the holder: no heartbeat, no repair, no release.`, { title: 'Lock lost' });
+    const at = new Date(d.clock.now()).toISOString();
+    await d.registry.records
+        .addTransition(key.correlationId, { state: 'lock-lost', at, note: `${by}: ${loss.text}` })
+        .catch(() => undefined);
+    if (d.slack && d.info) {
+        await d.slack.notifier
+            .post('lock lost', d.slack.channel, lockLostMessage(d.info, {
+            nowHeldBy: view?.holder && view.holder.fence !== key.fence ? view.holder.correlationId : undefined,
+            by
+        }), d.slack.ts ? { ts: d.slack.ts } : undefined)
+            .catch(() => undefined);
+    }
+    return loss;
+}
+/** The lease made sure of before this run acts as the holder; said when it cannot be. */
+async function confirmed(d, lease) {
+    if (await lease.confirm(d.config.leaseMs))
+        return true;
+    if (!lease.lost)
+        d.log.error(`Could not make sure this run still holds the ${d.config.environment} lock: no heartbeat landed for a lease (the registry did not answer). Not acting as the holder.`, { title: 'Lock not confirmed' });
+    return false;
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/coordinate/hand-over.js
+
+
+
+
+
+
+
+
+
+/** Slack 'started' (the thread) and the GitHub Deployment, under the lease. */
+async function announce(d, arrival, turn) {
+    const { config, log } = d;
+    const startedAt = new Date(turn.holder.acquiredAt);
+    const thread = d.notifier && config.slack
+        ? await d.notifier.post('started', config.slack.channel, startedMessage(arrival.info, { state: 'deploying', startedAt }))
+        : undefined;
+    if (thread) {
+        d.io.saveState(State.SlackThread, formatThread(thread));
+        d.recordThread?.(formatThread(thread));
+    }
+    const deploymentId = await d.deployments?.create(config.environment, log.correlationId);
+    if (deploymentId !== undefined) {
+        d.io.saveState(State.DeploymentId, String(deploymentId));
+        d.recordDeployment?.(deploymentId);
+        await d.deployments?.status(deploymentId, 'in_progress', `Deploying ${config.stackNames.join(', ')} (${log.correlationId})`);
+        log.info(`GitHub Deployment ${deploymentId} is in progress.`);
+    }
+    return thread;
+}
+/**
+ * Starts the monitor and hands it the lease: this process heartbeats until the monitor's first
+ * heartbeat has landed (at most a lease), so the lock is never without a heartbeat in between.
+ * True when the deploy step may start: on a lease known to be current, with the stacks still clear.
+ */
+async function handOver(d, arrival, turn, thread, lease, 
+/** When this deployment's own stack operation can begin: after coordinate's repairs. */
+deployFrom) {
+    const { config, log } = d;
+    const holder = turn.holder;
+    // A lease in the table needs someone heartbeating it; CloudFormation's own lock does not.
+    const keeps = leased(holder);
+    const monitor = keeps || config.monitor
+        ? d.startMonitor?.({
+            owner: d.owner,
+            fence: holder.fence,
+            acquiredAt: deployFrom ?? holder.acquiredAt,
+            registryTable: keeps ? config.registryTable : undefined,
+            info: arrival.info,
+            overdueMs: arrival.expected.overdueMs,
+            thread,
+            typeSeconds: typeDurations(arrival.history)
+        })
+        : undefined;
+    if (monitor) {
+        d.io.saveState(State.MonitorPid, String(monitor.pid));
+        d.io.saveState(State.MonitorDir, monitor.dir);
+        log.info(`Monitor started (pid ${monitor.pid}): ${keeps ? 'heartbeats the lock, ' : ''}${config.monitor ? 'follows the stack events' : 'events not watched (monitor: false)'}.`);
+    }
+    const handover = monitor && keeps && d.monitorHolds ? await d.monitorHolds(monitor, config.leaseMs) : undefined;
+    if (handover === 'holding')
+        log.info('The monitor holds the lease now (its first heartbeat landed).');
+    else if (handover === 'timeout')
+        log.error(`The monitor's first heartbeat has not landed within a lease (${durations_formatDuration(config.leaseMs)}): nobody would heartbeat the lock during the deployment, so this run does not deploy.`, { title: 'Lock handover incomplete' });
+    // Only now does this process stop heartbeating: the monitor holds the lease (or nobody can).
+    await lease.stop();
+    if (handover === 'lost' && !lease.lost)
+        log.error(`The monitor found the ${config.environment} lock no longer this deployment's (fencing token ${holder.fence}): not deploying.`, { title: 'Lock lost' });
+    // The deploy step starts on a lease known to be current: the monitor's first heartbeat, or one more here.
+    const current = handover === 'holding' || (handover === undefined && (await confirmed(d, lease)));
+    return current && (await stillClear(d, turn));
+}
+/**
+ * Just before the deploy step, CloudFormation is looked at once more: a stack in progress
+ * (a change from outside, or another run while coordinating on CloudFormation alone), or a
+ * table that answers again with the lock held by another run, means not now.
+ */
+async function stillClear(d, turn) {
+    const { config, log } = d;
+    const stacks = await d.reader.describeStacks(config.stackNames).catch((err) => {
+        log.error(`Could not look at the stacks once more before the deploy step (${err.message}): not deploying.`, { title: 'Stacks not confirmed' });
+        return undefined;
+    });
+    if (!stacks)
+        return false;
+    const busy = stacks.filter((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class === 'in-progress');
+    const view = turn.fallbackReason
+        ? await d.registry.lock.view(config.environment).catch(() => undefined)
+        : undefined;
+    const other = view?.lock.holder && view.lock.holder.owner !== d.owner ? view.lock.holder : undefined;
+    if (busy.length === 0 && !other)
+        return true;
+    log.error(other
+        ? `The registry answers again and ${config.environment} is held by ${describeHolder(other)}: not deploying.`
+        : `${busy.map((s) => `${s.name} is ${s.status}`).join(', ')}: another deployment began meanwhile; not deploying.`, { title: 'Another deployment is active' });
+    return false;
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/coordinate/publish.js
+
+
+
+
+/** Publishes what coordinate found as the step's outputs and state, and sets the exit status. */
+function publish(d, report) {
+    const { io, log, config, reader } = d;
+    const { turn } = report;
+    const first = turn.stacks[0];
+    const activeId = turn.waitedFor[0]?.correlationId ??
+        turn.busy.map((a) => activeCorrelationId(a.stack)).find(Boolean);
+    const fenced = report.result === 'acquired' && turn.holder && leased(turn.holder);
+    const outputs = {
+        [Outputs.CorrelationId]: log.correlationId,
+        [Outputs.Result]: report.result,
+        [Outputs.Registry]: turn.registry.lock.kind,
+        [Outputs.WaitedSeconds]: String(Math.round(turn.waitedMs / 1000)),
+        [Outputs.QueuePosition]: String(turn.queuePosition),
+        [Outputs.ActiveCorrelationId]: activeId ?? '',
+        [Outputs.StackStatus]: JSON.stringify(Object.fromEntries(turn.stacks.map((s) => [s.name, s.status]))),
+        [Outputs.ConsoleUrl]: first ? reader.consoleUrl(first) : '',
+        [Outputs.EstimatedMinutes]: String(Math.round((report.expectedMs / 60_000) * 10) / 10),
+        [Outputs.CfnTags]: JSON.stringify([{ Key: domain_stack/* CORRELATION_TAG */.In, Value: log.correlationId }]),
+        [Outputs.Validation]: JSON.stringify(report.findings),
+        [Outputs.FencingToken]: fenced ? String(turn.holder.fence) : ''
+    };
+    for (const [name, value] of Object.entries(outputs))
+        io.setOutput(name, value);
+    io.saveState(State.Result, report.result);
+    io.saveState(State.Registry, turn.registry.lock.kind);
+    const code = exitCodeOf(report.result);
+    log.info(`Result: ${report.result} (exit ${code}) for ${config.environment}.`);
+    io.setExitCode(code);
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/go-no-go.js
+
+/**
+ * Go or no-go, in order: blocking findings stop the run; warnings fail it or are put to a person;
+ * then, when the deployment this run waited for failed, on-active-failure decides.
+ */
+async function goNoGo(input, ask) {
+    const { environment, findings } = input;
+    const stop = blocking(findings);
+    if (stop.length > 0)
+        return no('blocked', {
+            message: `Blocked: ${stop.map((f) => f.code).join(', ')}. Nothing was deployed.`,
+            title: 'Deployment blocked'
+        });
+    const warnings = warningsOf(findings);
+    if (warnings.length > 0 && input.warnings === 'fail')
+        return no('blocked', {
+            message: `warnings is 'fail' and validation found ${warnings.length} warning(s): not deploying.`,
+            title: 'Deployment blocked by warnings'
+        });
+    if (warnings.length > 0 && input.warnings === 'ask') {
+        const codes = warnings.map((w) => w.code).join(', ');
+        const question = `Deploy ${environment} despite ${warnings.length} warning(s) (${codes})?`;
+        if (!(await ask(question)))
+            return { result: 'aborted' };
+    }
+    if (!input.activeFailed)
+        return { result: 'acquired' };
+    switch (input.onActiveFailure) {
+        case 'abort':
+            return no('aborted', {
+                message: `The deployment this run waited for failed and on-active-failure is 'abort': not deploying.`,
+                title: 'Active deployment failed'
+            });
+        case 'ask':
+            return (await ask(`The deployment this run waited for failed. Deploy ${environment} anyway?`))
+                ? { result: 'acquired' }
+                : { result: 'aborted' };
+        case 'proceed':
+            return {
+                result: 'acquired',
+                say: {
+                    level: 'warning',
+                    message: `The deployment this run waited for failed; proceeding (on-active-failure: proceed).`,
+                    title: 'Active deployment failed'
+                }
+            };
+    }
+}
+const no = (result, say) => ({
+    result,
+    say: { level: 'error', ...say }
+});
+/** The deployment this run waited for failed: the last holder's outcome, or a stack it saw busy ended in failure. */
+function activeFailed(w) {
+    const last = w.lockBefore;
+    if (last?.lastHolder && w.waitedFor.some((h) => h.correlationId === last.lastHolder))
+        return last.lastOutcome === 'failed';
+    return w.busyStacks.some((name) => ['stable-after-failure', 'blocked'].includes(w.classes.get(name) ?? ''));
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/recovery.js
+
+/** What the action may do by itself to a stack in this status, under this policy. */
+function recoveryAction(status, policy) {
+    const needs = (0,stack_status/* classifyStatus */.xo)(status).needs;
+    if ((needs === 'rollback' || needs === 'continue-rollback') && policy.autoRollback)
+        return needs;
+    // Only a failed create (ROLLBACK_COMPLETE) is deleted automatically: it holds nothing worth keeping.
+    if (needs === 'delete' && status === 'ROLLBACK_COMPLETE' && policy.cleanup === 'failed-create')
+        return 'delete';
+    return undefined;
+}
+/** Resources whose latest event is a failure, with its reason. */
+function failedResources(events) {
+    const latest = new Map();
+    for (const e of events)
+        if (e.resourceType !== 'AWS::CloudFormation::Stack')
+            latest.set(e.logicalId, e);
+    return [...latest.values()].filter((e) => e.status.endsWith('_FAILED'));
+}
+/** What a person does when the automatic recovery failed: the stuck resources and the exact commands. */
+function recoveryInstructions(stack, status, failed, consoleUrl) {
+    const skip = failed.map((e) => e.logicalId);
+    const lines = [`Stack ${stack} is ${status} and needs a person:`];
+    for (const e of failed)
+        lines.push(`  - ${e.logicalId} (${e.resourceType}) ${e.status}: ${e.reason ?? 'no reason given'}`);
+    lines.push(`  See the events: aws cloudformation describe-stack-events --stack-name ${stack}`);
+    if (status === 'UPDATE_ROLLBACK_FAILED' || status === 'IMPORT_ROLLBACK_FAILED') {
+        lines.push(`  Fix the resources above, then: aws cloudformation continue-update-rollback --stack-name ${stack}`);
+        if (skip.length > 0) {
+            lines.push(`  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name ${stack} --resources-to-skip ${skip.join(' ')}`);
+        }
+    }
+    else if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') {
+        lines.push(`  aws cloudformation rollback-stack --stack-name ${stack}`);
+    }
+    else {
+        lines.push(`  aws cloudformation delete-stack --stack-name ${stack}${skip.length > 0 ? ` [--retain-resources ${skip.join(' ')}]` : ''}`);
+    }
+    lines.push(`  Console: ${consoleUrl}`);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/ask.js
+
+
+const YES = new Set(['white_check_mark', 'heavy_check_mark', 'ballot_box_with_check', '+1']);
+const NO = new Set(['x', 'negative_squared_cross_mark', 'no_entry', '-1']);
+const WORD = /^\s*(proceed|abort)\b/i;
+/** The first answer among reactions and replies, if any. */
+function readAnswer(reactions, replies) {
+    if (reactions.some((r) => NO.has(r)))
+        return 'abort';
+    if (reactions.some((r) => YES.has(r)))
+        return 'proceed';
+    for (const reply of replies) {
+        const m = WORD.exec(reply);
+        if (m)
+            return m[1].toLowerCase();
+    }
+    return undefined;
+}
+/**
+ * Asks in the interact channel and waits for a reaction (✅ / ❌) or a thread
+ * reply (`proceed` / `abort`) up to the timeout; no answer (or no Slack) is
+ * the safe default: abort.
+ */
+async function ask(d, channel, info, question, timeoutMs, pollMs) {
+    const ref = await d.notifier.post('question', channel, questionMessage(info, {
+        question,
+        options: 'React ✅ to proceed or ❌ to abort, or reply `proceed` / `abort` in this thread.',
+        timeoutMs,
+        defaultAnswer: 'abort'
+    }));
+    if (!ref)
+        return { answer: 'abort', why: 'the question could not be posted' };
+    d.log.info(`Asked in ${channel}: ${question} Waiting up to ${durations_formatDuration(timeoutMs)} for an answer.`);
+    const started = d.clock.now();
+    while (d.clock.now() - started < timeoutMs && !d.signal?.aborted) {
+        await d.sleep(Math.min(pollMs, timeoutMs - (d.clock.now() - started)), d.signal);
+        try {
+            const { reactions, replies } = await d.notifier.answers(ref);
+            const answer = readAnswer(reactions, replies);
+            if (answer)
+                return { answer, why: `answered '${answer}' in Slack` };
+        }
+        catch (err) {
+            d.log.info(`Could not read the answers yet (${err.message}).`);
+        }
+    }
+    const why = d.signal?.aborted
+        ? 'cancelled while asking'
+        : `no answer within ${durations_formatDuration(timeoutMs)}`;
+    await d.notifier.post('question timeout', channel, { text: `No answer: aborting (${why}). [${info.correlationId}]`, blocks: [] }, { ts: ref.ts });
+    return { answer: 'abort', why };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/recover.js
+
+
+
+
+/**
+ * Repairs what the policy allows: RollbackStack, ContinueUpdateRollback, or
+ * DeleteStack for a failed create, then waits for CloudFormation to finish and
+ * checks the result (a deleted stack must be gone).
+ */
+async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
+    const results = [];
+    for (const stack of stacks) {
+        const action = recoveryAction(stack.status, policy);
+        if (!action)
+            continue;
+        if (d.mayRepair && !(await d.mayRepair())) {
+            d.log.warning(`Recovery of ${stack.name} not started: this run is not sure it holds the lock.`);
+            continue;
+        }
+        const startedAt = d.clock.now();
+        d.log.info(`Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`);
+        // The repair's own events come after this one: its end is the first stack-level event that is
+        // not *_IN_PROGRESS, however fast it came and whatever status the stack was in before.
+        let cursor;
+        try {
+            cursor = (await d.reader.eventsSince(stack.name)).at(-1)?.id;
+            if (action === 'rollback')
+                await d.recovery.rollbackStack(stack.name);
+            else if (action === 'continue-rollback')
+                await d.recovery.continueUpdateRollback(stack.name);
+            else
+                await d.recovery.deleteStack(stack.name);
+        }
+        catch (err) {
+            results.push(await failed(d, stack.name, action, stack.status, startedAt, `the call failed: ${err.message}`));
+            continue;
+        }
+        let status = stack.status;
+        let now = d.clock.now();
+        let ended;
+        while (now - startedAt < timeoutMs && !ended && d.holding?.() !== false) {
+            await d.sleep(Math.min(pollMs, timeoutMs - (now - startedAt)));
+            const fresh = cursor ? await d.reader.eventsSince(stack.name, cursor) : [];
+            cursor = fresh.at(-1)?.id ?? cursor;
+            ended = fresh.find((e) => (0,domain_stack/* isStackEvent */.lQ)(e) && !e.status.endsWith('_IN_PROGRESS'));
+            [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
+            now = d.clock.now();
+            // A deleted stack has no events to read by name; a stack without a cursor falls back to its status.
+            if ((0,stack_status/* classifyStatus */.xo)(status).class === 'does-not-exist')
+                break;
+            if (!cursor && status !== stack.status && (0,stack_status/* classifyStatus */.xo)(status).class !== 'in-progress')
+                break;
+        }
+        const cls = (0,stack_status/* classifyStatus */.xo)(status).class;
+        const ok = action === 'delete'
+            ? cls === 'does-not-exist'
+            : cls === 'stable' || cls === 'stable-after-failure';
+        if (ok) {
+            d.log.info(`Recovery: ${stack.name} is ${status} after ${durations_formatDuration(now - startedAt)}.`);
+            results.push({ stack: stack.name, action, ok, finalStatus: status, instructions: [] });
+        }
+        else {
+            results.push(await failed(d, stack.name, action, status, startedAt, d.holding?.() === false
+                ? `stopped waiting: this run no longer holds the lock (still ${status})`
+                : ended || !(0,stack_status/* classifyStatus */.xo)(status).class.startsWith('in-progress')
+                    ? `ended ${status}${ended?.reason ? `: ${ended.reason}` : ''}`
+                    : `still ${status} after ${durations_formatDuration(now - startedAt)}`));
+        }
+    }
+    return results;
+}
+async function failed(d, stack, action, status, sinceMs, why) {
+    const [snapshot] = await d.reader.describeStacks([stack]);
+    // Only what failed during the repair: those are the resources to fix or skip.
+    const op = await d.reader.currentOperation(stack);
+    const instructions = recoveryInstructions(stack, snapshot?.status ?? status, failedResources(op.events.filter((e) => e.timestamp.getTime() >= sinceMs)), snapshot ? d.reader.consoleUrl(snapshot) : '');
+    d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {
+        title: `Recovery failed: ${stack}`
+    });
+    return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/repair.js
+
+
+
+/**
+ * Repairs what the recovery inputs allow, only while this run holds the lock and, before each
+ * repair call, only on a lease made sure of; bounded by wait-timeout-minutes (or the default
+ * deployment time when the run does not wait).
+ */
+async function repairUnderLease(d, stacks, lease) {
+    const { config } = d;
+    if (!d.recovery)
+        return [];
+    return recoverStacks({
+        reader: d.reader,
+        recovery: d.recovery,
+        clock: d.clock,
+        sleep: d.sleep,
+        log: d.log,
+        holding: () => !lease?.lost,
+        mayRepair: () => (lease ? confirmed(d, lease) : Promise.resolve(true))
+    }, stacks, { autoRollback: config.autoRollback, cleanup: config.cleanup }, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS, config.pollIntervalMs);
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/coordinate/under-lease.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The instant the lock is taken: on the record for finalize (owner, fence, when), and
+ * heartbeating from here on.
+ */
+function takeLease(d, arrival, holder, registry, sentAt) {
+    d.io.saveState(State.Registry, registry.lock.kind);
+    d.io.saveState(State.Fence, String(holder.fence));
+    d.io.saveState(State.AcquiredAt, holder.acquiredAt);
+    const holding = holdLease({ ...d, registry, info: arrival.info, slack: statusChannel(d) }, d.config.environment, { owner: d.owner, fence: holder.fence, correlationId: d.log.correlationId }, d.config.leaseMs, 'coordinate', sentAt);
+    holding.lease.start();
+    return holding;
+}
+/** The acquisition in the log and on the record (a takeover on both records). */
+async function recordAcquisition(d, turn) {
+    const { config, log } = d;
+    const { registry, holder, tookOver } = turn;
+    if (turn.waitedMs > 0 && turn.queuePosition > 0)
+        log.info(`This run's turn came after ${durations_formatDuration(turn.waitedMs)}.`);
+    const how = leased(holder) ? `fencing token ${holder.fence}` : 'CloudFormation only';
+    log.info(`Acquired ${config.environment} (${how}): ${statuses(turn.stacks)}`);
+    if (tookOver) {
+        const from = tookOver.from.correlationId;
+        await record(d, registry, 'took-over', `from ${from}: ${tookOver.reason}`);
+        await safely(log, () => registry.records.addTransition(from, {
+            state: 'taken-over',
+            at: new Date(d.clock.now()).toISOString(),
+            note: `by ${log.correlationId}: ${tookOver.reason}`
+        }));
+    }
+    await record(d, registry, 'acquired', undefined, { fence: holder.fence });
+}
+/**
+ * A stack a failed deployment left needing repair is repaired first, under the lease, with
+ * finalize's policy. The repair's own events are not this deployment's: `deployFrom` is when the
+ * last of them happened (CloudFormation's clock), saved for the monitor and finalize.
+ */
+async function repairFirst(d, turn, lease) {
+    if (!turn.stacks.some((st) => recoveryAction(st.status, d.config)))
+        return { stacks: turn.stacks };
+    const repairs = await repairUnderLease(d, turn.stacks, lease);
+    if (repairs.length === 0)
+        return { stacks: turn.stacks };
+    const ends = await Promise.all(repairs.map(async (r) => (await d.reader.currentOperation(r.stack)).events.at(-1)?.timestamp));
+    const last = Math.max(...ends.map((t) => t?.getTime() ?? 0));
+    const deployFrom = last > 0 ? new Date(last + 1).toISOString() : undefined;
+    if (deployFrom)
+        d.io.saveState(State.DeployFrom, deployFrom);
+    return { stacks: await d.reader.describeStacks(d.config.stackNames), deployFrom };
+}
+/** What validation finds on the stacks as they are now, reported once. */
+function validate(d, turn, stacks) {
+    const findings = [
+        ...activeDeploymentFindings(stacks),
+        ...otherFindings(stacks, {
+            registryConfigured: Boolean(d.config.registryTable),
+            registryUnavailable: turn.fallbackReason
+        })
+    ];
+    reportFindings(d.log, findings);
+    return findings;
+}
+/** Go or no-go, under the lease (see goNoGo); a person is asked in Slack, until the lock is lost. */
+async function decide(d, arrival, turn, findings, signal) {
+    const { config, log } = d;
+    const askPerson = async (question) => {
+        if (!d.notifier || !config.slack)
+            return false;
+        const { answer, why } = await ask({ notifier: d.notifier, log, clock: d.clock, sleep: d.sleep, signal }, config.slack.interactChannel, arrival.info, question, config.askTimeoutMs, config.pollIntervalMs);
+        if (answer === 'proceed')
+            log.info(`${question} ${answer}: ${why}.`);
+        else
+            log.error(`${question} ${answer}: ${why}.`);
+        return answer === 'proceed';
+    };
+    const classes = new Map(turn.stacks.map((s) => [s.name, (0,stack_status/* classifyStatus */.xo)(s.status).class]));
+    const verdict = await goNoGo({
+        environment: config.environment,
+        findings,
+        warnings: config.warnings,
+        onActiveFailure: config.onActiveFailure,
+        activeFailed: activeFailed({
+            lockBefore: turn.lockBefore,
+            waitedFor: turn.waitedFor,
+            busyStacks: turn.busy.map((a) => a.stack.name),
+            classes
+        })
+    }, askPerson);
+    if (verdict.say)
+        log[verdict.say.level](verdict.say.message, { title: verdict.say.title });
+    return verdict.result;
+}
+/** No lock: the wait ended otherwise (busy, cancelled, superseded, or a table that cannot be used). */
+async function notAcquired(d, arrival, turn, kind) {
+    const { config, log } = d;
+    if (kind === 'misconfigured') {
+        const finding = registryMisconfiguredFinding(config.registryTable ?? '', turn.registryError ?? '');
+        reportFindings(log, [finding]);
+        return { result: 'blocked', findings: [finding] };
+    }
+    const { result, transition } = NOT_ACQUIRED[kind];
+    if (kind !== 'superseded') {
+        const { expectedMs, basis } = arrival.expected.estimate;
+        const who = turn.waitedFor.map((h) => `Lock held by ${describeHolder(h)}.`);
+        const details = turn.busy.map((a) => describeActivity(a, d.clock.now(), expectedMs, basis));
+        const why = kind === 'cancelled'
+            ? `Cancelled after waiting ${durations_formatDuration(turn.waitedMs)}.`
+            : config.waitTimeoutMs > 0
+                ? `Gave up after waiting ${durations_formatDuration(turn.waitedMs)} (wait-timeout-minutes).`
+                : 'Not waiting (wait-timeout-minutes is 0).';
+        log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
+    }
+    await record(d, turn.registry, transition);
+    return { result, findings: activeDeploymentFindings(turn.stacks) };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/coordinate.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * coordinate: arrive (the stacks, the estimate), wait for this run's turn and take the lease the
+ * instant it is granted; under it, repair and decide; then announce, start the monitor and hand
+ * the lease over to it. Not deploying, it gives the lock back at once.
+ */
+async function coordinate(d) {
+    const arrival = await arrive(d);
+    const expectedMs = arrival.expected.estimate.expectedMs;
+    let holding;
+    try {
+        const turn = await waitForTurn(d, turnOptions(d, arrival, (holder, registry, sentAt) => {
+            holding = takeLease(d, arrival, holder, registry, sentAt);
+        }, d.signal));
+        if (turn.kind !== 'acquired')
+            return { ...(await notAcquired(d, arrival, turn, turn.kind)), turn, expectedMs };
+        // onAcquired ran the instant the lock was granted, before the wait returned.
+        if (!holding)
+            throw new Error('The lock was acquired without a lease.');
+        const { lease, signal: lost } = holding;
+        await recordAcquisition(d, turn);
+        const { stacks, deployFrom } = await repairFirst(d, turn, lease);
+        const findings = validate(d, turn, stacks);
+        const signal = d.signal ? AbortSignal.any([d.signal, lost]) : lost;
+        let result = await decide(d, arrival, turn, findings, signal);
+        // Act as the holder only on a lease known to be current: no one can have taken it over.
+        if (result === 'acquired' && !(await confirmed(d, lease)))
+            result = 'aborted';
+        if (lease.lost)
+            result = 'aborted';
+        if (result !== 'acquired') {
+            if (await lease.release(result, releaseBudget(d.config)))
+                await record(d, turn.registry, 'released', `not deploying: ${result}`);
+            return { result, turn, findings, expectedMs };
+        }
+        const thread = await announce(d, arrival, turn);
+        const holds = await handOver(d, arrival, turn, thread, lease, deployFrom);
+        return { result: holds ? 'acquired' : 'aborted', turn, findings, expectedMs };
+    }
+    finally {
+        // Whatever happened, this process heartbeats no more: the monitor holds the lease now, or
+        // finalize releases it (owner and fence are in state).
+        await holding?.lease.stop();
+        await holding?.reported();
+    }
+}
+/** The step: real clients, real clock, the runner's signals. */
+async function main() {
+    await actionStage(async ({ io, log, config, correlationId }) => {
+        io.saveState(State.CorrelationId, correlationId);
+        io.saveState(State.QueuedAt, new Date().toISOString());
+        // Saved before anything is queued or taken: finalize can always remove or release what this run holds.
+        const owner = (0,external_node_crypto_.randomUUID)();
+        io.saveState(State.Owner, owner);
+        const signal = cancellationSignal((sig) => log.warning(`Received ${sig}: stopping the wait.`));
+        const reader = await cloudFormationReader(config.region);
+        const choice = {
+            table: config.registryTable,
+            region: config.region,
+            environment: config.environment
+        };
+        const dir = monitorDir(correlationId);
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+        // The sibling bundle, resolved at run time (a literal path would be pulled into this bundle by ncc).
+        const monitorBundle = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '..', ['monitor', 'index.js'].join('/'));
+        const deps = {
+            config,
+            log,
+            io,
+            owner,
+            run: run_context_runContext(),
+            commit: commitMessage(),
+            reader,
+            registry: await openRegistry(choice),
+            fallback: fallbackRegistry(choice),
+            liveness: config.githubToken && config.registryTable
+                ? await githubLiveness(config.githubToken, log)
+                : undefined,
+            clock: systemClock,
+            sleep: sleep,
+            signal,
+            notifier: await openNotifier(config.slack, log, files_monitorFiles(dir).stageSpool),
+            recovery: reader,
+            deployments: config.githubDeployment && config.githubToken
+                ? await githubDeployments(config.githubToken, log)
+                : undefined,
+            recordDeployment: (id) => (0,external_node_fs_.writeFileSync)(files_monitorFiles(dir).deployment, String(id), { mode: 0o600 }),
+            recordThread: (thread) => (0,external_node_fs_.writeFileSync)(files_monitorFiles(dir).thread, thread, { mode: 0o600 }),
+            startMonitor: (m) => launchMonitor(monitorBundle, dir, monitorSettings(config, { correlationId, ...m }), monitorEnv(config.slack)),
+            monitorHolds: (m, timeoutMs) => monitorHolds(() => readObservations(m.dir, m.logOffset), systemClock, sleep, timeoutMs)
+        };
+        publish(deps, await coordinate(deps));
+    });
+}
+
 
 /***/ }),
 
@@ -35280,18 +35306,6 @@ function copyFile(srcFile, destFile, force) {
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -35440,6 +35454,6 @@ function copyFile(srcFile, destFile, force) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(3960);
+/******/ var __webpack_exports__ = __nccwpck_require__(542);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

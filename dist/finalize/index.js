@@ -28368,2939 +28368,6 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5627:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   kq: () => (/* binding */ DOES_NOT_EXIST),
-/* harmony export */   s5: () => (/* binding */ OPERATION_START_STATUSES),
-/* harmony export */   xo: () => (/* binding */ classifyStatus)
-/* harmony export */ });
-/* unused harmony exports STACK_STATUSES, isInProgress */
-/** Not an AWS status: how this project names a stack that DescribeStacks does not find. */
-const DOES_NOT_EXIST = 'DOES_NOT_EXIST';
-const inProgress = { class: 'in-progress' };
-const stable = { class: 'stable' };
-const afterFailure = { class: 'stable-after-failure' };
-const gone = { class: 'does-not-exist' };
-const needs = (action) => ({ class: 'blocked', needs: action });
-const STACK_STATUSES = {
-    CREATE_IN_PROGRESS: inProgress,
-    DELETE_IN_PROGRESS: inProgress,
-    IMPORT_IN_PROGRESS: inProgress,
-    IMPORT_ROLLBACK_IN_PROGRESS: inProgress,
-    // A change set was created and not executed yet: `aws cloudformation deploy`
-    // sits here between its two calls, so another run is mid-deployment.
-    REVIEW_IN_PROGRESS: inProgress,
-    ROLLBACK_IN_PROGRESS: inProgress,
-    UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
-    UPDATE_IN_PROGRESS: inProgress,
-    UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
-    UPDATE_ROLLBACK_IN_PROGRESS: inProgress,
-    CREATE_COMPLETE: stable,
-    IMPORT_COMPLETE: stable,
-    UPDATE_COMPLETE: stable,
-    UPDATE_ROLLBACK_COMPLETE: afterFailure,
-    IMPORT_ROLLBACK_COMPLETE: afterFailure,
-    // Rollback disabled and the operation failed: resources are half-applied.
-    // We restore the last good state before anyone deploys on top of it.
-    CREATE_FAILED: needs('rollback'),
-    UPDATE_FAILED: needs('rollback'),
-    UPDATE_ROLLBACK_FAILED: needs('continue-rollback'),
-    IMPORT_ROLLBACK_FAILED: needs('continue-rollback'),
-    // A failed create leaves a stack that can only be deleted.
-    ROLLBACK_COMPLETE: needs('delete'),
-    ROLLBACK_FAILED: needs('delete'),
-    DELETE_FAILED: needs('delete'),
-    DELETE_COMPLETE: gone
-};
-function classifyStatus(status) {
-    if (status === undefined || status === DOES_NOT_EXIST)
-        return gone;
-    const info = STACK_STATUSES[status];
-    // An unknown status is one AWS added after this release: assume something is
-    // happening rather than deploy over it.
-    return info ?? inProgress;
-}
-const isInProgress = (status) => classifyStatus(status).class === 'in-progress';
-/** Stack-level statuses that open a new operation (the first event of an operation). */
-const OPERATION_START_STATUSES = new Set([
-    'CREATE_IN_PROGRESS',
-    'UPDATE_IN_PROGRESS',
-    'DELETE_IN_PROGRESS',
-    'IMPORT_IN_PROGRESS',
-    'REVIEW_IN_PROGRESS'
-]);
-
-
-/***/ }),
-
-/***/ 5908:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   lQ: () => (/* binding */ isStackEvent)
-/* harmony export */ });
-/* unused harmony exports STACK_RESOURCE_TYPE, CORRELATION_TAG, operationProgress */
-const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
-/** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
-const CORRELATION_TAG = 'DeploymentCorrelationId';
-const isStackEvent = (e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
-function operationProgress(events) {
-    const last = new Map();
-    for (const e of events)
-        if (!isStackEvent(e))
-            last.set(e.logicalId, e.status);
-    let done = 0;
-    let inProgress = 0;
-    let failed = 0;
-    for (const status of last.values()) {
-        if (status.endsWith('_IN_PROGRESS'))
-            inProgress++;
-        else if (status.endsWith('_FAILED'))
-            failed++;
-        else
-            done++;
-    }
-    return { done, inProgress, failed };
-}
-
-
-/***/ }),
-
-/***/ 4596:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1933);
-
-await (0,_stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 9113:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Br: () => (/* binding */ RECORD_TTL_DAYS),
-/* harmony export */   MA: () => (/* binding */ HISTORY_TTL_DAYS),
-/* harmony export */   i$: () => (/* binding */ RegistryUnavailableError)
-/* harmony export */ });
-/* unused harmony export classifyRegistryError */
-const CONFIGURATION_ERRORS = new Set([
-    'ResourceNotFoundException',
-    'AccessDeniedException',
-    'ValidationException',
-    'UnrecognizedClientException',
-    'InvalidSignatureException',
-    'MissingAuthenticationTokenException',
-    'ExpiredTokenException',
-    'CredentialsProviderError'
-]);
-const THROTTLING_ERRORS = new Set([
-    'ThrottlingException',
-    'ProvisionedThroughputExceededException',
-    'RequestLimitExceeded',
-    'TooManyRequestsException'
-]);
-function classifyRegistryError(err) {
-    const name = err?.name ?? '';
-    if (CONFIGURATION_ERRORS.has(name))
-        return 'configuration';
-    if (THROTTLING_ERRORS.has(name))
-        return 'throttled';
-    return 'unreachable';
-}
-/** A registry call failed after the SDK's own retries; `failure` says what kind of trouble it is. */
-class RegistryUnavailableError extends Error {
-    operation;
-    cause;
-    failure;
-    constructor(operation, cause) {
-        const e = cause;
-        super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
-        this.operation = operation;
-        this.cause = cause;
-        this.name = 'RegistryUnavailableError';
-        this.failure = classifyRegistryError(cause);
-    }
-}
-const RECORD_TTL_DAYS = 7;
-const HISTORY_TTL_DAYS = 180;
-
-
-/***/ }),
-
-/***/ 1933:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
-});
-
-// UNUSED EXPORTS: finalize
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/domain/correlation-id.ts
-
-/** `YYYYMMDD-HHMMSS-<8 hex>`, UTC, the random part from a cryptographic source. */
-function newCorrelationId(now = new Date(), random = external_node_crypto_.randomBytes) {
-    const iso = now.toISOString(); // 2026-11-22T18:28:25.123Z
-    const date = iso.slice(0, 10).replaceAll('-', '');
-    const time = iso.slice(11, 19).replaceAll(':', '');
-    return `${date}-${time}-${random(4).toString('hex')}`;
-}
-const GENERATED_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
-/** IDs users bring: they become tag values, registry keys and Slack text, so keep them plain. */
-const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
-const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
-
-;// CONCATENATED MODULE: ./src/domain/durations.ts
-/** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
-function durations_formatDuration(ms) {
-    // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
-    if (ms > 0 && ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const total = Math.max(0, Math.round(ms / 1000));
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    if (h > 0)
-        return `${h}h ${String(m).padStart(2, '0')}m`;
-    if (m > 0)
-        return `${m}m ${String(s).padStart(2, '0')}s`;
-    return `${s}s`;
-}
-const minutes = (n) => n * 60_000;
-const seconds = (n) => n * 1000;
-
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-/** The action's inputs, as users type them (CONTRACT.md). Reading any other name is a type error. */
-const Inputs = {
-    StackName: 'stack-name',
-    Environment: 'environment',
-    Region: 'region',
-    RegistryTable: 'registry-table',
-    WaitTimeoutMinutes: 'wait-timeout-minutes',
-    PollIntervalSeconds: 'poll-interval-seconds',
-    LeaseMinutes: 'lease-minutes',
-    SkipSuperseded: 'skip-superseded',
-    OnActiveFailure: 'on-active-failure',
-    Warnings: 'warnings',
-    AskTimeoutMinutes: 'ask-timeout-minutes',
-    AutoRollback: 'auto-rollback',
-    Cleanup: 'cleanup',
-    Monitor: 'monitor',
-    MonitorIntervalSeconds: 'monitor-interval-seconds',
-    StallTimeoutMinutes: 'stall-timeout-minutes',
-    ExpectedDurationMinutes: 'expected-duration-minutes',
-    ProgressIntervalMinutes: 'progress-interval-minutes',
-    CriticalResourceTypes: 'critical-resource-types',
-    UrlOutput: 'url-output',
-    SlackToken: 'slack-token',
-    SlackChannel: 'slack-channel',
-    SlackInteractChannel: 'slack-interact-channel',
-    SlackApiUrl: 'slack-api-url',
-    GithubToken: 'github-token',
-    GithubDeployment: 'github-deployment',
-    CorrelationId: 'correlation-id'
-};
-/**
- * Defaults the parser applies to an empty input. action.yml declares the same
- * values (a test keeps them equal); empty here means 'derived' (see CONTRACT.md).
- */
-const INPUT_DEFAULTS = {
-    'stack-name': '',
-    environment: '',
-    region: '',
-    'registry-table': '',
-    'wait-timeout-minutes': '30',
-    'poll-interval-seconds': '5',
-    'lease-minutes': '10',
-    'skip-superseded': 'false',
-    'on-active-failure': 'proceed',
-    warnings: 'proceed',
-    'ask-timeout-minutes': '15',
-    'auto-rollback': 'true',
-    cleanup: 'none',
-    monitor: 'true',
-    'monitor-interval-seconds': '30',
-    'stall-timeout-minutes': '10',
-    'expected-duration-minutes': '',
-    'progress-interval-minutes': '10',
-    'critical-resource-types': '',
-    'url-output': '',
-    'slack-token': '',
-    'slack-channel': '',
-    'slack-interact-channel': '',
-    'slack-api-url': 'https://slack.com/api/',
-    'github-token': '',
-    'github-deployment': 'false',
-    'correlation-id': ''
-};
-/** Inputs whose values are secrets: masked before anything else happens. */
-const SECRET_INPUTS = ['slack-token', 'github-token'];
-
-;// CONCATENATED MODULE: ./src/config/fields.ts
-
-
-const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
-const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
-const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
-/** Splits a comma or newline separated list; empty items are dropped. */
-const splitList = (value) => value
-    .split(/[,\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-const show = (value) => JSON.stringify(value);
-/**
- * Reads inputs one at a time and collects every problem, each naming the input, the value and
- * what is accepted. A field that fails still answers (a placeholder), so parsing goes on and
- * every problem is reported at once.
- */
-class Fields {
-    read;
-    problems = [];
-    constructor(read) {
-        this.read = read;
-    }
-    /** The input as typed (trimmed), or its default when empty. */
-    raw(name) {
-        const v = this.read(name).trim();
-        return v === '' ? INPUT_DEFAULTS[name] : v;
-    }
-    /** The input as typed (trimmed), without its default. */
-    given(name) {
-        return this.read(name).trim();
-    }
-    fail(name, value, accepted) {
-        this.problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
-        return undefined;
-    }
-    /** A problem that is not about one value. */
-    problem(text) {
-        this.problems.push(text);
-    }
-    number(name, unit, min, max, allowZero) {
-        const value = this.raw(name);
-        const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
-        if (!DECIMAL.test(value))
-            return this.fail(name, value, `expected ${range}`);
-        const n = Number(value);
-        if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
-            return this.fail(name, value, `expected ${range}`);
-        return n;
-    }
-    /** A duration in minutes, as milliseconds. */
-    minutes(name, max, allowZero = false) {
-        return minutes(this.number(name, 'minutes', 0, max, allowZero) ?? 0);
-    }
-    /** A duration in seconds, as milliseconds. */
-    seconds(name, max) {
-        return seconds(this.number(name, 'seconds', 0, max, false) ?? 0);
-    }
-    boolean(name) {
-        const value = this.raw(name);
-        if (BOOLEAN_TRUE.includes(value))
-            return true;
-        if (BOOLEAN_FALSE.includes(value))
-            return false;
-        this.fail(name, value, 'expected true or false');
-        return false;
-    }
-    oneOf(name, allowed) {
-        const value = this.raw(name);
-        if (allowed.includes(value))
-            return value;
-        this.fail(name, value, `expected one of ${allowed.join(', ')}`);
-        return allowed[0];
-    }
-    /** The input when it matches `pattern` (a problem otherwise); undefined when empty. */
-    optional(name, pattern, accepted) {
-        const value = this.raw(name) || undefined;
-        if (value && !pattern.test(value))
-            this.fail(name, value, accepted);
-        return value;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/slack.ts
-
-const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
-const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
-/** The Slack inputs: all or nothing (no token means no Slack); the token is never echoed. */
-function parseSlack(fields) {
-    const token = fields.raw(Inputs.SlackToken);
-    const channel = fields.raw(Inputs.SlackChannel);
-    const interactChannel = fields.raw(Inputs.SlackInteractChannel) || channel;
-    const apiUrl = fields.raw(Inputs.SlackApiUrl);
-    for (const [name, value] of [
-        [Inputs.SlackChannel, channel],
-        [Inputs.SlackInteractChannel, fields.raw(Inputs.SlackInteractChannel)]
-    ]) {
-        if (value && !SLACK_CHANNEL.test(value))
-            fields.fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
-    }
-    let url;
-    try {
-        url = new URL(apiUrl);
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url || !['http:', 'https:'].includes(url.protocol)) {
-        fields.fail(Inputs.SlackApiUrl, apiUrl, 'expected an http(s) URL such as https://slack.com/api/');
-    }
-    if (!token) {
-        if (channel)
-            fields.problem(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
-        return undefined;
-    }
-    // The value is a secret: name the input, never echo the token.
-    if (!SLACK_TOKEN.test(token)) {
-        fields.problem(`'slack-token' does not look like a Slack token (the value is hidden): expected a bot token starting with xoxb-.`);
-    }
-    if (!channel)
-        fields.problem(`'slack-channel' is required when 'slack-token' is set: a channel name such as #deploys or an ID.`);
-    return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
-}
-
-;// CONCATENATED MODULE: ./src/config/config.ts
-
-
-
-
-
-/** Used when `expected-duration-minutes` is empty and there is no history. */
-const DEFAULT_EXPECTED_DURATION_MS = minutes(30);
-class ConfigError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1
-            ? `Invalid input: ${problems[0]}`
-            : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-        this.problems = problems;
-        this.name = 'ConfigError';
-    }
-}
-const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
-const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
-const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
-const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
-/**
- * Parses every input at once and reports every problem at once, each naming the
- * input, the value and what is accepted. Touches nothing outside its arguments.
- */
-function parseConfig(read, env) {
-    const f = new Fields(read);
-    // stack-name
-    const stackNames = splitList(f.given(Inputs.StackName));
-    if (stackNames.length === 0) {
-        f.problem(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
-    }
-    for (const name of stackNames) {
-        if (!STACK_NAME.test(name)) {
-            f.fail(Inputs.StackName, name, 'a stack name starts with a letter and has only letters, digits and hyphens, at most 128 characters');
-        }
-    }
-    const duplicates = stackNames.filter((n, i) => stackNames.indexOf(n) !== i);
-    if (duplicates.length > 0)
-        f.fail(Inputs.StackName, f.given(Inputs.StackName), `lists ${duplicates.join(', ')} more than once`);
-    const environment = f.raw(Inputs.Environment) || stackNames[0] || '';
-    if (f.raw(Inputs.Environment) && !ENVIRONMENT.test(environment)) {
-        f.fail(Inputs.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
-    }
-    const region = f.raw(Inputs.Region) || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
-    if (!region) {
-        f.problem(`'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`);
-    }
-    else if (!REGION.test(region)) {
-        f.fail(Inputs.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
-    }
-    const registryTable = f.optional(Inputs.RegistryTable, TABLE, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
-    const waitTimeoutMs = f.minutes(Inputs.WaitTimeoutMinutes, 4320, true);
-    const pollIntervalMs = f.seconds(Inputs.PollIntervalSeconds, 3600);
-    const leaseMs = f.minutes(Inputs.LeaseMinutes, 1440);
-    const skipSuperseded = f.boolean(Inputs.SkipSuperseded);
-    const onActiveFailure = f.oneOf(Inputs.OnActiveFailure, [
-        'proceed',
-        'abort',
-        'ask'
-    ]);
-    const warnings = f.oneOf(Inputs.Warnings, ['proceed', 'fail', 'ask']);
-    const askTimeoutMs = f.minutes(Inputs.AskTimeoutMinutes, 1440);
-    const autoRollback = f.boolean(Inputs.AutoRollback);
-    const cleanup = f.oneOf(Inputs.Cleanup, ['none', 'failed-create']);
-    const monitor = f.boolean(Inputs.Monitor);
-    const monitorIntervalMs = f.seconds(Inputs.MonitorIntervalSeconds, 3600);
-    const stallTimeoutMs = f.minutes(Inputs.StallTimeoutMinutes, 1440);
-    const expectedDurationMs = f.raw(Inputs.ExpectedDurationMinutes)
-        ? f.minutes(Inputs.ExpectedDurationMinutes, 4320)
-        : undefined;
-    const progressIntervalMs = f.minutes(Inputs.ProgressIntervalMinutes, 1440);
-    const criticalResourceTypes = splitList(f.raw(Inputs.CriticalResourceTypes));
-    for (const t of criticalResourceTypes) {
-        if (!RESOURCE_TYPE.test(t))
-            f.fail(Inputs.CriticalResourceTypes, t, 'expected resource types such as AWS::RDS::DBInstance, comma or newline separated');
-    }
-    const urlOutput = f.optional(Inputs.UrlOutput, OUTPUT_KEY, 'expected a stack Output key (letters and digits)');
-    const slack = parseSlack(f);
-    if (!slack && (warnings === 'ask' || onActiveFailure === 'ask')) {
-        const which = warnings === 'ask' ? 'warnings' : 'on-active-failure';
-        f.problem(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
-    }
-    const githubToken = f.given(Inputs.GithubToken) || undefined;
-    const githubDeployment = f.boolean(Inputs.GithubDeployment);
-    const correlationId = f.optional(Inputs.CorrelationId, CORRELATION_ID_PATTERN, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
-    if (f.problems.length > 0)
-        throw new ConfigError(f.problems);
-    return {
-        stackNames,
-        environment,
-        region,
-        registryTable,
-        waitTimeoutMs,
-        pollIntervalMs,
-        leaseMs,
-        skipSuperseded,
-        onActiveFailure,
-        warnings,
-        askTimeoutMs,
-        autoRollback,
-        cleanup,
-        monitor,
-        monitorIntervalMs,
-        stallTimeoutMs,
-        expectedDurationMs,
-        progressIntervalMs,
-        criticalResourceTypes,
-        urlOutput,
-        slack,
-        githubToken,
-        githubDeployment,
-        correlationId
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(3838);
-;// CONCATENATED MODULE: ./src/config/read.ts
-
-
-
-/** The one place that reads the action's inputs. Secrets are masked before anything else. */
-function readInput(name) {
-    return core.getInput(name);
-}
-function maskSecrets() {
-    for (const name of SECRET_INPUTS) {
-        const value = readInput(name).trim();
-        if (value)
-            core.setSecret(value);
-    }
-}
-function readConfig(env = process.env) {
-    maskSecrets();
-    return parseConfig(readInput, env);
-}
-/** The correlation-id input alone, read before the rest so even config errors carry an ID. */
-const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
-
-;// CONCATENATED MODULE: ./src/config/state.ts
-/** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
-const State = {
-    CorrelationId: 'correlation-id',
-    PreRan: 'pre-ran',
-    Result: 'result',
-    AcquiredAt: 'acquired-at',
-    /** When coordinate's own repairs ended (CloudFormation's time): this deployment's events come after. */
-    DeployFrom: 'deploy-from',
-    QueuedAt: 'queued-at',
-    Registry: 'registry',
-    Fence: 'fence',
-    /** The lock's owner token for this run attempt: never logged, never an output. */
-    Owner: 'owner',
-    TicketSeq: 'ticket-seq',
-    MonitorPid: 'monitor-pid',
-    MonitorDir: 'monitor-dir',
-    SlackThread: 'slack-thread',
-    DeploymentId: 'github-deployment-id'
-};
-const Outputs = {
-    CorrelationId: 'correlation-id',
-    Result: 'result',
-    Registry: 'registry',
-    WaitedSeconds: 'waited-seconds',
-    QueuePosition: 'queue-position',
-    ActiveCorrelationId: 'active-correlation-id',
-    StackStatus: 'stack-status',
-    ConsoleUrl: 'console-url',
-    EstimatedMinutes: 'estimated-minutes',
-    CfnTags: 'cfn-tags',
-    Validation: 'validation',
-    FencingToken: 'fencing-token'
-};
-/** Exit status of the coordinate stage and of the CLI. */
-const state_ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/monitor/files.ts
-
-
-
-/** The monitor's environment variable for the Slack token. */
-const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
-/** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
-function monitorDir(correlationId, env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator', correlationId);
-}
-const monitorFiles = (dir) => ({
-    settings: (0,external_node_path_.join)(dir, 'monitor.json'),
-    log: (0,external_node_path_.join)(dir, 'monitor.jsonl'),
-    pid: (0,external_node_path_.join)(dir, 'monitor.pid'),
-    /** Slack messages the monitor could not deliver, for finalize to retry. */
-    spool: (0,external_node_path_.join)(dir, 'monitor-slack-spool.jsonl'),
-    /** The same for coordinate and finalize's own messages. */
-    stageSpool: (0,external_node_path_.join)(dir, 'stage-slack-spool.jsonl'),
-    /** The Slack thread (channel:ts), for stages that run as separate steps. */
-    thread: (0,external_node_path_.join)(dir, 'slack-thread'),
-    /** The GitHub Deployment's ID, for a finalize that runs as a separate step. */
-    deployment: (0,external_node_path_.join)(dir, 'github-deployment-id'),
-    /** Written once the final Slack notice went out, so a second finalize does not repeat it. */
-    finalSent: (0,external_node_path_.join)(dir, 'slack-final-sent')
-});
-function writeSettings(dir, settings) {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const file = monitorFiles(dir).settings;
-    writeFileSync(file, JSON.stringify(settings, null, 2), { mode: 0o600 });
-    chmodSync(file, 0o600);
-    return file;
-}
-const readSettings = (file) => JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-/** The lock's heartbeat cadence: three beats per lease, so one lost write never makes it stale. */
-const heartbeatInterval = (leaseMs) => Math.max(200, Math.floor(leaseMs / 3));
-/** The settings for a deployment's monitor, from the inputs and what coordinate learned. */
-function monitorSettings(config, deployment) {
-    return {
-        correlationId: deployment.correlationId,
-        environment: config.environment,
-        stacks: config.stackNames,
-        region: config.region,
-        registryTable: deployment.registryTable,
-        owner: deployment.owner,
-        fence: deployment.fence,
-        leaseMs: config.leaseMs,
-        heartbeatMs: heartbeatInterval(config.leaseMs),
-        monitorIntervalMs: config.monitorIntervalMs,
-        watchEvents: config.monitor,
-        acquiredAt: deployment.acquiredAt,
-        stallMs: config.stallTimeoutMs,
-        overdueMs: deployment.overdueMs,
-        progressIntervalMs: config.progressIntervalMs,
-        criticalResourceTypes: config.criticalResourceTypes,
-        info: deployment.info,
-        typeSeconds: deployment.typeSeconds,
-        slack: config.slack && deployment.thread
-            ? { apiUrl: config.slack.apiUrl, thread: deployment.thread }
-            : undefined
-    };
-}
-/** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
-const monitorEnv = (slack, env = process.env) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
-
-;// CONCATENATED MODULE: ./src/notify/thread.ts
-
-/** The estimate policy lives in the domain now; re-exported here until the importers switch. */
-/**
- * The head commit's message from the event payload, when the event has one (outside text).
- * The only read of the environment in this module, and only as the default argument.
- */
-function commitMessage(env = process.env) {
-    const file = env['GITHUB_EVENT_PATH'];
-    if (!file)
-        return undefined;
-    try {
-        const event = JSON.parse(readFileSync(file, 'utf8'));
-        return event.head_commit?.message || undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function deploymentInfo(config, correlationId, run, estimate, consoleUrl, commit) {
-    return {
-        correlationId,
-        environment: config.environment,
-        stacks: config.stackNames,
-        run,
-        commitMessage: commit,
-        consoleUrl,
-        estimate
-    };
-}
-/** The Slack client, loaded only when Slack is configured; without it, one info line. */
-async function openNotifier(slack, log, spoolFile) {
-    if (!slack) {
-        log.info('Slack is not configured (no slack-token): no messages.');
-        return undefined;
-    }
-    const { SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__nccwpck_require__.e(105), __nccwpck_require__.e(569)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7569));
-    return new SlackNotifier(createSlackClient(slack), createSlackClient(slack, { retries: 0 }), log, spoolFile);
-}
-const formatThread = (ref) => `${ref.channel}:${ref.ts}`;
-function parseThread(value) {
-    const [channel, ts] = (value ?? '').split(':');
-    return channel && ts ? { channel, ts } : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/report/logger.ts
-
-const coreSink = core;
-function logger_createLogger(correlationId, sink = coreSink) {
-    const tag = (message) => message
-        .split('\n')
-        .map((line) => `[${correlationId}] ${line}`)
-        .join('\n');
-    return {
-        correlationId,
-        info: (m) => sink.info(tag(m)),
-        debug: (m) => sink.debug(tag(m)),
-        warning: (m, p) => sink.warning(tag(m), p),
-        error: (m, p) => sink.error(tag(m), p)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/registry/cloudformation-only.ts
-/**
- * No table: nobody to queue with. Coordination rests on CloudFormation's own status alone (best
- * effort: no order, no identity): the queue is this run alone, the lock never anyone else's,
- * and every write succeeds without a call (fence 0, ticket 0).
- */
-class CloudFormationOnlyLock {
-    now;
-    kind = 'cloudformation-only';
-    constructor(now = Date.now) {
-        this.now = now;
-    }
-    async enqueue(me) {
-        return {
-            seq: 0,
-            correlationId: me.correlationId,
-            owner: me.owner,
-            heartbeat: '',
-            enqueuedAt: new Date(this.now()).toISOString(),
-            leaseMs: me.leaseMs,
-            run: me.run
-        };
-    }
-    async heartbeatTicket(_environment, ticket) {
-        return ticket;
-    }
-    async removeTicket() { }
-    async removeDeadTicket() {
-        return false;
-    }
-    async view(environment) {
-        return { lock: { environment, fence: 0 }, tickets: [] };
-    }
-    async acquire(me, _observed) {
-        return {
-            correlationId: me.correlationId,
-            owner: me.owner,
-            fence: 0,
-            heartbeat: '',
-            acquiredAt: new Date(this.now()).toISOString(),
-            leaseMs: me.leaseMs,
-            run: me.run,
-            stacks: me.stacks
-        };
-    }
-    async heartbeatLock() {
-        return true;
-    }
-    async release() {
-        return true;
-    }
-    async forceUnlock() {
-        return undefined;
-    }
-}
-/** Without a table no record is kept. */
-const noRecords = {
-    putRecord: async () => undefined,
-    addTransition: async () => undefined,
-    getRecord: async () => undefined
-};
-/** No history at all (a history file is given where there is one). */
-const noHistory = {
-    add: async () => undefined,
-    recent: async () => [],
-    save: async () => undefined
-};
-/** CloudFormation alone: the lock above, no records, and the history given. */
-const cloudformation_only_cloudFormationOnly = (history = noHistory, now = Date.now) => ({
-    lock: new CloudFormationOnlyLock(now),
-    records: noRecords,
-    history
-});
-
-;// CONCATENATED MODULE: ./src/registry/history-file.ts
-
-
-
-/** How many deployments the history file keeps (newest first). */
-const KEEP = 50;
-/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
-function history_file_historyFile(environment, env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
-}
-function readHistoryFile(file) {
-    if (!(0,external_node_fs_.existsSync)(file))
-        return [];
-    try {
-        const entries = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return Array.isArray(entries) ? entries : [];
-    }
-    catch {
-        return [];
-    }
-}
-function appendHistoryFile(file, entry) {
-    const entries = [
-        entry,
-        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
-    ]
-        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
-        .slice(0, KEEP);
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(entries, null, 2));
-}
-/** The history in a file; `persist` keeps it for later runs (the Actions cache). */
-class history_file_HistoryFile {
-    file;
-    persist;
-    constructor(file, persist = async () => undefined) {
-        this.file = file;
-        this.persist = persist;
-    }
-    async add(entry) {
-        appendHistoryFile(this.file, entry);
-    }
-    async recent(_environment, limit) {
-        return readHistoryFile(this.file).slice(0, limit);
-    }
-    save() {
-        return this.persist();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/runtime/clients.ts
-
-
-// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
-async function cloudFormationReader(region) {
-    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8797));
-    return new CloudFormationAdapter(createCloudFormationClient(region), region);
-}
-/**
- * The one place the coordination mode is decided: a table (lock, queue, records, history in
- * DynamoDB) or CloudFormation alone (a lock that is CloudFormation's status, no records, the
- * history in a file the Actions cache carries).
- */
-async function openRegistry(choice) {
-    if (!choice.table)
-        return cloudformation_only_cloudFormationOnly(historyOf(choice));
-    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(163)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8163));
-    return dynamoRegistry(createDynamoClient(choice.region), choice.table);
-}
-/** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
-const fallbackRegistry = (choice) => () => cloudFormationOnly(new HistoryFile(historyFile(choice.environment)));
-function historyOf({ environment, log }) {
-    const file = history_file_historyFile(environment);
-    return new history_file_HistoryFile(file, async () => {
-        if (!log)
-            return;
-        const { saveHistory } = await __nccwpck_require__.e(/* import() */ 4).then(__nccwpck_require__.bind(__nccwpck_require__, 4));
-        await saveHistory(file, environment, log);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/runtime/run-context.ts
-/** The workflow run this process belongs to, from the runner's environment. */
-function runContext(env = process.env) {
-    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
-    const repository = env['GITHUB_REPOSITORY'] || undefined;
-    const runId = env['GITHUB_RUN_ID'] || undefined;
-    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
-    const runUrl = repository && runId
-        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
-        : undefined;
-    return {
-        runId,
-        runAttempt,
-        runUrl,
-        repository,
-        workflow: env['GITHUB_WORKFLOW'] || undefined,
-        job: env['GITHUB_JOB'] || undefined,
-        actor: env['GITHUB_ACTOR'] || undefined,
-        sha: env['GITHUB_SHA'] || undefined,
-        ref: env['GITHUB_REF'] || undefined
-    };
-}
-
-;// CONCATENATED MODULE: ./src/runtime/github.ts
-
-// The GitHub clients, loaded only when an input asks for them.
-async function githubLiveness(token, log) {
-    const { GitHubRunLiveness } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(386)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5386));
-    return new GitHubRunLiveness(token, log);
-}
-async function githubDeployments(token, log) {
-    const { GitHubDeployments } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6887));
-    return new GitHubDeployments(token, runContext(), log);
-}
-async function stepCancelled(token) {
-    const { stepCancelled } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(475)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9475));
-    return stepCancelled(token, runContext());
-}
-
-;// CONCATENATED MODULE: ./src/runtime/stage.ts
-
-
-
-
-
-
-const coreIO = {
-    setOutput: (name, value) => core.setOutput(name, value),
-    saveState: (name, value) => core.saveState(name, value),
-    getState: (name) => core.getState(name),
-    setExitCode: (code) => {
-        process.exitCode = code;
-    },
-    appendSummary: async (markdown) => {
-        if (!process.env['GITHUB_STEP_SUMMARY'])
-            return;
-        await core.summary.addRaw(markdown, true).write();
-    }
-};
-const systemClock = { now: () => Date.now() };
-const sleep = (ms, signal) => new Promise((resolve) => {
-    if (signal?.aborted)
-        return resolve();
-    const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-});
-/**
- * The deployment's correlation ID: the one pre saved, else the input, else a new
- * one (a stage that runs without pre, such as a sub-action, still has one).
- */
-function stageCorrelationId(io) {
-    const saved = io.getState(State.CorrelationId);
-    if (saved)
-        return saved;
-    const input = readCorrelationIdInput();
-    return input && isValidCorrelationId(input) ? input : newCorrelationId();
-}
-/** Aborts on the signals the runner sends on cancel: SIGINT, then SIGTERM. */
-function cancellationSignal(onSignal) {
-    const controller = new AbortController();
-    for (const sig of ['SIGINT', 'SIGTERM']) {
-        process.once(sig, () => {
-            onSignal?.(sig);
-            controller.abort(sig);
-        });
-    }
-    return controller.signal;
-}
-/** Runs a stage: any unexpected error fails the step with a message that carries the correlation ID. */
-async function runStage(correlationId, body) {
-    try {
-        await body();
-    }
-    catch (err) {
-        const e = err;
-        core.error(`[${correlationId}] ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, {
-            title: 'Deployment Coordinator failed'
-        });
-        if (e?.stack)
-            core.debug(e.stack);
-        process.exitCode = 1;
-    }
-}
-/** Every stage validates the inputs (a sub-action may run without pre); bad input fails the step here. */
-function loadConfig(log, io) {
-    try {
-        return readConfig();
-    }
-    catch (err) {
-        if (!(err instanceof ConfigError))
-            throw err;
-        log.error(err.message, { title: 'Invalid input' });
-        io.setExitCode(1);
-        return undefined;
-    }
-}
-/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
-async function actionStage(body) {
-    const io = coreIO;
-    const correlationId = stageCorrelationId(io);
-    const log = createLogger(correlationId);
-    await runStage(correlationId, async () => {
-        const config = loadConfig(log, io);
-        if (config)
-            await body({ io, log, config, correlationId });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/domain/turn-result.ts
-
-/** How a wait that did not end with the lock is reported: the step's result and the record's transition. */
-const NOT_ACQUIRED = {
-    timeout: { result: 'concurrent', transition: 'timed-out' },
-    cancelled: { result: 'aborted', transition: 'cancelled' },
-    superseded: { result: 'superseded', transition: 'superseded' }
-};
-/** The coordinate step's exit status: 0 go, 2 another deployment is active, 1 anything else. */
-function exitCodeOf(result) {
-    if (result === 'acquired')
-        return ExitCode.Ok;
-    if (result === 'concurrent')
-        return ExitCode.Concurrent;
-    return ExitCode.Failed;
-}
-/**
- * An acquisition with a fencing token is a lease in the table: someone must heartbeat it from
- * acquire to release. Fence 0 is CloudFormation's own lock (no table): nothing to keep alive.
- */
-const leased = (acquisition) => acquisition.fence > 0;
-
-;// CONCATENATED MODULE: ./src/stages/deps.ts
-/** Registry trouble after the lock decision never fails the run: a warning, and on. */
-async function safely(log, fn, what = 'Registry write failed') {
-    try {
-        return await fn();
-    }
-    catch (err) {
-        log.warning(`${what}: ${err.message}`, { title: what });
-        return undefined;
-    }
-}
-/** A transition on this deployment's record (best effort, see `safely`). */
-async function record(d, registry, state, note, patch = {}) {
-    const entry = { state, at: new Date(d.clock.now()).toISOString(), ...(note ? { note } : {}) };
-    await safely(d.log, () => registry.records.addTransition(d.log.correlationId, entry, patch));
-}
-const statuses = (stacks) => stacks.map((s) => `${s.name}=${s.status}`).join(', ');
-/** A release retries registry trouble for at most this long: a lease, up to 30 s. */
-const releaseBudget = (config) => Math.min(config.leaseMs, 30_000);
-/** Where a stage posts to Slack: the notifier and the status channel, when both are there. */
-const statusChannel = (d) => d.notifier && d.config.slack
-    ? { notifier: d.notifier, channel: d.config.slack.channel }
-    : undefined;
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-/**
- * The job summary's markdown, built so that outside text (a stack's status reason, a Slack
- * error, an event) can never break it: every cell is escaped unless it is markdown this code
- * built itself from escaped parts.
- */
-/** Outside text, safe in a table cell or a line: no `|` splits a row, no newline ends it, no HTML. */
-function markdown_escapeText(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\\/g, '\\\\')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n|\r/g, ' ');
-}
-const cell = (c) => (typeof c === 'string' ? markdown_escapeText(c) : c.md);
-const md = (text) => ({ md: text });
-const markdown_code = (text) => md(`\`${text.replace(/`/g, "'")}\``);
-const bold = (text) => md(`**${markdown_escapeText(text)}**`);
-const markdown_link = (text, url) => md(`[${markdown_escapeText(text).replace(/[[\]]/g, '\\$&')}](${url.replace(/[()\s<>]/g, encodeURIComponent)})`);
-const join = (...parts) => md(parts.map(cell).join(''));
-/** A markdown table; `head` empty gives the two-column key/value table without a header row. */
-function table(head, rows) {
-    const width = Math.max(head.length, ...rows.map((r) => r.length));
-    const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
-    const header = head.length > 0 ? head : Array.from({ length: width }, () => '');
-    return [
-        head.length > 0 ? line(header) : `|${' |'.repeat(width)}`,
-        `|${'---|'.repeat(width)}`,
-        ...rows.map(line)
-    ];
-}
-
-// EXTERNAL MODULE: ./src/ports/registry.ts
-var registry = __nccwpck_require__(9113);
-;// CONCATENATED MODULE: ./src/coordination/backoff.ts
-/**
- * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
- * retries spread out without ever hammering the service with near-zero delays.
- */
-function backoffMs(attempt, baseMs, capMs, random = Math.random) {
-    const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
-    return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
-}
-
-;// CONCATENATED MODULE: ./src/coordination/heartbeat-loop.ts
-/**
- * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
- * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
- * the interval, so one lost write never lets a lease run out; a beat that says the thing it
- * keeps alive is gone (false) ends the loop.
- */
-class HeartbeatLoop {
-    sleep;
-    intervalMs;
-    beat;
-    stopper;
-    loop;
-    constructor(sleep, intervalMs, beat) {
-        this.sleep = sleep;
-        this.intervalMs = intervalMs;
-        this.beat = beat;
-    }
-    get running() {
-        return this.loop !== undefined && !this.stopper?.signal.aborted;
-    }
-    start(firstDelayMs = this.intervalMs) {
-        if (this.loop)
-            return;
-        const stopper = new AbortController();
-        this.stopper = stopper;
-        this.loop = (async () => {
-            let delay = firstDelayMs;
-            while (!stopper.signal.aborted) {
-                await this.sleep(delay, stopper.signal);
-                if (stopper.signal.aborted)
-                    return;
-                const landed = await this.beat();
-                if (landed === false)
-                    return;
-                delay = landed ? this.intervalMs : Math.max(1, Math.floor(this.intervalMs / 3));
-            }
-        })();
-    }
-    /** Ends the loop; resolves once a beat in flight has settled. */
-    async stop() {
-        this.stopper?.abort();
-        await this.loop;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/coordination/lease.ts
-
-
-
-/**
- * One acquisition of the lock, from the instant it is taken (or taken back) to its release: the
- * only thing that heartbeats it, on a loop of its own (HeartbeatLoop), so no Slack,
- * CloudFormation or GitHub call the holder is waiting for can delay it. It never gives up while
- * it holds: registry trouble is retried, never a reason to stop. Every write is conditional on the owner
- * token and the fencing token: a lease that lost its lock can never extend or release another's.
- */
-class Lease {
-    deps;
-    environment;
-    key;
-    leaseMs;
-    heartbeatMs;
-    events;
-    loop;
-    started = false;
-    inFlight;
-    lostLock = false;
-    lastLanded;
-    /**
-     * `sinceMs`: when the write that took (or last extended) the lock was sent; a lease counts from
-     * the sending of its latest write that landed, never from its answer, since the write may have
-     * landed any time in between.
-     */
-    constructor(deps, environment, key, leaseMs, heartbeatMs, events = {}, sinceMs = deps.clock.now()) {
-        this.deps = deps;
-        this.environment = environment;
-        this.key = key;
-        this.leaseMs = leaseMs;
-        this.heartbeatMs = heartbeatMs;
-        this.events = events;
-        this.lastLanded = sinceMs;
-        this.loop = new HeartbeatLoop(deps.sleep, heartbeatMs, () => this.beat());
-    }
-    /**
-     * Whether this holder may act as one now: the lock was not found lost, and its latest write
-     * that landed was sent less than a lease ago, less one heartbeat interval of margin for what
-     * it is about to do, so nobody can have taken it over meanwhile.
-     */
-    get current() {
-        return (!this.lostLock && this.deps.clock.now() - this.lastLanded < this.leaseMs - this.heartbeatMs);
-    }
-    /**
-     * Makes sure of the lease before acting as the holder (deploying, repairing): true at once when
-     * it is current, else heartbeats until one lands (true), the lock is found lost (false), or
-     * `budgetMs` passes without an answer (false: it may have run out; do not act on it).
-     */
-    async confirm(budgetMs) {
-        const until = this.deps.clock.now() + budgetMs;
-        for (let attempt = 0; !this.current; attempt++) {
-            if (this.lostLock)
-                return false;
-            if ((await this.beat()) === true)
-                return true;
-            if (this.lostLock)
-                return false;
-            const left = until - this.deps.clock.now();
-            if (left <= 0)
-                return false;
-            await this.deps.sleep(Math.min(left, backoffMs(attempt, 200, this.heartbeatMs)));
-        }
-        return true;
-    }
-    /** The lock was found to be someone else's (or free): this holder must stop acting as one. */
-    get lost() {
-        return this.lostLock;
-    }
-    /** When the latest write that landed (a heartbeat, or the acquisition) was sent, on this holder's clock. */
-    get lastLandedAt() {
-        return this.lastLanded;
-    }
-    /** Heartbeats from now on: the first after `firstDelayMs` (default one interval), then every interval. */
-    start(firstDelayMs = this.heartbeatMs) {
-        if (this.started || this.lostLock)
-            return this;
-        this.started = true;
-        this.loop.start(firstDelayMs);
-        return this;
-    }
-    /**
-     * One heartbeat now (or the one already in flight): true when it landed, false when the lock is
-     * no longer this acquisition's, undefined when the registry did not answer.
-     */
-    beat() {
-        if (this.lostLock)
-            return Promise.resolve(false);
-        const sentAt = this.deps.clock.now();
-        this.inFlight ??= this.deps.lock
-            // One heartbeat never outlives its interval: a hung call is given up and the next one sent.
-            .heartbeatLock(this.environment, this.key, AbortSignal.timeout(this.heartbeatMs))
-            .then((ok) => {
-            if (ok)
-                this.lastLanded = Math.max(this.lastLanded, sentAt);
-            this.events.onBeat?.(ok);
-            if (!ok)
-                this.markLost();
-            return ok;
-        }, (err) => {
-            // Whatever failed, the loop goes on: a holder never stops heartbeating on an error.
-            this.events.onBeat?.(err instanceof registry/* RegistryUnavailableError */.i$
-                ? err
-                : new registry/* RegistryUnavailableError */.i$('lock heartbeat', err));
-            return undefined;
-        })
-            .finally(() => {
-            this.inFlight = undefined;
-        });
-        return this.inFlight;
-    }
-    /** No more heartbeats from this process (another process holds it now, or it is being released). */
-    async stop() {
-        await this.loop.stop();
-        await this.inFlight;
-    }
-    /**
-     * Stops heartbeating and releases, retrying registry trouble with backoff for up to `budgetMs`:
-     * true released, false not this acquisition's any more, undefined the registry never answered
-     * (the lock then expires after a lease).
-     */
-    async release(outcome, budgetMs) {
-        await this.stop();
-        if (this.lostLock)
-            return false;
-        const deadline = this.deps.clock.now() + budgetMs;
-        for (let attempt = 0;; attempt++) {
-            try {
-                const released = await this.deps.lock.release(this.environment, this.key, outcome);
-                if (!released)
-                    this.markLost();
-                return released;
-            }
-            catch (err) {
-                if (!(err instanceof registry/* RegistryUnavailableError */.i$))
-                    throw err;
-                const left = deadline - this.deps.clock.now();
-                if (left <= 0)
-                    return undefined;
-                await this.deps.sleep(Math.min(left, backoffMs(attempt, 200, 5_000)));
-            }
-        }
-    }
-    markLost() {
-        if (this.lostLock)
-            return;
-        this.lostLock = true;
-        this.events.onLost?.();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/notify/escape.ts
-/**
- * Making outside text (commit messages, refs, actor names, CloudFormation
- * event reasons, stack outputs) safe to put in a Slack message, and keeping
- * every piece within Slack's limits.
- *
- * Slack's mrkdwn has exactly three control characters: `&`, `<` and `>`.
- * Everything that pings or links (`<!channel>`, `<!here>`, `<@U123>`,
- * `<#C123>`, `<!subteam^S1>`, `<http://x|y>`, `<!date^…>`) needs a `<`, so
- * escaping those three characters makes outside text inert.
- *
- * Plain `@channel`, `@here` and `@everyone` (without `<!…>`) do not ping when a
- * message is posted through the API, as long as the poster leaves `parse` and
- * `link_names` unset (neither `parse: 'full'` nor `link_names: true`): only
- * then would Slack turn plain names into mentions. They are therefore left as
- * they are here; the sender must keep those options off.
- *
- * Formatting characters (`*`, `_`, `~`, backticks) in outside text can change
- * how it looks, never what it does, so they are left alone.
- */
-/** Section `text` (mrkdwn), per Slack's section block reference. */
-const escape_SECTION_TEXT_MAX = 3000;
-/** Header block `text` (plain_text). */
-const HEADER_TEXT_MAX = 150;
-/** Each item of a section's `fields`. */
-const FIELD_TEXT_MAX = 2000;
-/** Items in a section's `fields`. */
-const MAX_FIELDS = 10;
-/**
- * Text elements of a context block. Slack documents no limit of its own for
- * them beyond a text object's 3000 characters; 2000 keeps a safe margin.
- */
-const CONTEXT_TEXT_MAX = 2000;
-/** Elements in a context block. */
-const MAX_CONTEXT_ELEMENTS = 10;
-/**
- * The top-level `text` (notification and fallback). Slack truncates it at
- * 40 000 characters and recommends staying under 4000; ours is a summary.
- */
-const FALLBACK_TEXT_MAX = 4000;
-/** Blocks in one message. */
-const MAX_BLOCKS = 50;
-const ELLIPSIS = '…';
-/** Escapes Slack's mrkdwn control characters in outside text (see the module comment). */
-function escape_escapeText(s) {
-    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/**
- * A link to an http(s) URL with an escaped label; for any other URL (or one
- * that does not parse) the escaped label alone, so `javascript:` and friends
- * never become clickable. In the URL, characters that would end or split the
- * `<url|label>` syntax (`|`, `<`, `>`, whitespace) are percent-encoded and `&`
- * is escaped as Slack requires.
- */
-function escape_link(url, label) {
-    const text = escape_escapeText(label);
-    const safe = url === undefined ? undefined : safeUrl(url.trim());
-    if (!safe)
-        return text || escape_escapeText(url ?? '');
-    return `<${safe}|${text || safe}>`;
-}
-function safeUrl(url) {
-    if (!/^https?:\/\//i.test(url))
-        return undefined;
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(url))
-        return undefined;
-    try {
-        const parsed = new URL(url);
-        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-            return undefined;
-        if (!parsed.hostname)
-            return undefined;
-    }
-    catch {
-        return undefined;
-    }
-    return url
-        .replace(/\|/g, '%7C')
-        .replace(/</g, '%3C')
-        .replace(/>/g, '%3E')
-        .replace(/\s/g, '%20')
-        .replace(/&/g, '&amp;');
-}
-/**
- * Cuts `s` to at most `max` characters (UTF-16 code units, which never
- * undercounts Slack's characters), ending with `…` when it had to cut. The
- * cut never splits a surrogate pair, an `&amp;`-style entity or a
- * `<…>` link/date of our own, so a truncated text stays valid mrkdwn.
- */
-function escape_truncate(s, max) {
-    if (s.length <= max)
-        return s;
-    if (max <= 0)
-        return '';
-    if (max === 1)
-        return ELLIPSIS;
-    let cut = s.slice(0, max - ELLIPSIS.length);
-    if (/[\uD800-\uDBFF]$/.test(cut))
-        cut = cut.slice(0, -1);
-    cut = cut.replace(/&[A-Za-z0-9#]{0,6}$/, '');
-    const open = cut.lastIndexOf('<');
-    if (open > cut.lastIndexOf('>'))
-        cut = cut.slice(0, open);
-    return cut + ELLIPSIS;
-}
-/**
- * Inline code for an identifier (stack name, correlation ID, status):
- * backticks are stripped from the value (they would end the code span),
- * line breaks become spaces, and the rest is escaped. Empty for an empty value.
- */
-function escape_code(s) {
-    const value = s
-        .replace(/`/g, '')
-        .replace(/[\r\n]+/g, ' ')
-        .trim();
-    return value ? `\`${escape_escapeText(value)}\`` : '';
-}
-
-;// CONCATENATED MODULE: ./src/notify/blocks.ts
-
-/** The fallback text ends with the correlation ID; the blocks with the footer (which has it too). */
-function blocks_finish(info, summary, blocks) {
-    const suffix = ` [${escape_escapeText(info.correlationId)}]`;
-    const text = escape_truncate(summary, FALLBACK_TEXT_MAX - suffix.length) + suffix;
-    const footer = footerBlock(info);
-    const body = blocks.length > MAX_BLOCKS - 1 ? capped(blocks) : blocks;
-    return { text, blocks: [...body, footer] };
-}
-/** Keeps room for the footer and says how much was left out. */
-function capped(blocks) {
-    const keep = blocks.slice(0, MAX_BLOCKS - 2);
-    return [...keep, blocks_contextBlock([`${blocks.length - keep.length} more blocks not shown`])];
-}
-function footerBlock(info) {
-    const run = info.run;
-    const runName = [run.workflow, run.job].filter(Boolean).join(' / ') || 'workflow run';
-    return blocks_contextBlock([
-        `Correlation ID ${escape_code(info.correlationId)}`,
-        run.runUrl ? escape_link(run.runUrl, runName) : escape_escapeText(runName),
-        run.actor ? `by ${escape_escapeText(run.actor)}` : ''
-    ]);
-}
-/** One item of a section's `fields`: a bold label over its value. */
-function blocks_field(label, value) {
-    return `*${label}*\n${value}`;
-}
-function blocks_header(text) {
-    // plain_text: no mrkdwn, so rather than guess how entities render there,
-    // the control characters are dropped from the (config-validated) text.
-    const plain = text.replace(/[<>&]/g, '').replace(/\s+/g, ' ').trim();
-    return {
-        type: 'header',
-        text: { type: 'plain_text', text: escape_truncate(plain || '-', HEADER_TEXT_MAX), emoji: true }
-    };
-}
-function blocks_section(text) {
-    return { type: 'section', text: { type: 'mrkdwn', text: escape_truncate(text, escape_SECTION_TEXT_MAX) } };
-}
-/** Sections of at most ten fields each; empty fields are left out. */
-function blocks_fieldSections(fields) {
-    const items = fields.filter((f) => f !== '').map((f) => escape_truncate(f, FIELD_TEXT_MAX));
-    const out = [];
-    for (let i = 0; i < items.length; i += MAX_FIELDS) {
-        out.push({
-            type: 'section',
-            fields: items.slice(i, i + MAX_FIELDS).map((text) => ({ type: 'mrkdwn', text }))
-        });
-    }
-    return out;
-}
-/** Empty elements are left out (Slack rejects a context block without any). */
-function blocks_contextBlock(elements) {
-    const items = elements.filter((e) => e !== '').slice(0, MAX_CONTEXT_ELEMENTS);
-    return {
-        type: 'context',
-        elements: (items.length > 0 ? items : [' ']).map((text) => ({
-            type: 'mrkdwn',
-            text: escape_truncate(text, CONTEXT_TEXT_MAX)
-        }))
-    };
-}
-
-;// CONCATENATED MODULE: ./src/notify/format.ts
-/**
- * The text pieces shared by the messages: dates, durations, estimates, event
- * lines, and the deployment's own fields and sections. Outside text is escaped
- * here.
- */
-
-
-
-/** One event line, before the section's own limit applies. */
-const EVENT_LINE_MAX = 200;
-/** A stack event reason in an alert. */
-const REASON_MAX = 1500;
-function format_deploymentFields(info) {
-    const run = info.run;
-    return [
-        blocks_field('Environment', escape_escapeText(info.environment)),
-        blocks_field('Stacks', stackList(info.stacks)),
-        run.ref ? blocks_field('Ref', escape_code(shortRef(run.ref))) : '',
-        run.sha ? blocks_field('Commit', commitLink(run)) : '',
-        run.actor ? blocks_field('Actor', escape_escapeText(run.actor)) : '',
-        run.runUrl ? blocks_field('Run', escape_link(run.runUrl, 'workflow run')) : ''
-    ];
-}
-/** The commit message's subject line, when there is one. */
-function format_commitSection(info) {
-    const subject = info.commitMessage?.split(/\r?\n/).find((l) => l.trim() !== '');
-    return subject ? [blocks_section(`*Commit message*\n${escape_truncate(escape_escapeText(subject.trim()), 300)}`)] : [];
-}
-function format_consoleSection(info) {
-    return info.consoleUrl
-        ? [blocks_section(`:mag: ${escape_link(info.consoleUrl, 'Stack events in the AWS console')}`)]
-        : [];
-}
-function format_eventFields(e) {
-    return [
-        field('Logical ID', code(e.logicalId)),
-        field('Type', code(e.resourceType)),
-        field('Status', escapeText(e.status)),
-        field('Stack', code(e.stackName)),
-        field('Time', format_slackDate(e.timestamp))
-    ];
-}
-function format_reasonText(e) {
-    return e.reason ? truncate(escapeText(e.reason), REASON_MAX) : '_no reason given_';
-}
-function format_eventLine(e, max = EVENT_LINE_MAX) {
-    const time = e.timestamp.toISOString().slice(11, 19);
-    const reason = e.reason ? ` — ${escape_truncate(escape_escapeText(e.reason), max)}` : '';
-    return `\`${time}\` ${escape_code(e.logicalId)} (${escape_escapeText(e.resourceType)}) *${escape_escapeText(e.status)}*${reason}`;
-}
-/** The last lines (the newest events) that fit in `budget` characters, one per line. */
-function format_latestLines(lines, budget) {
-    const out = [];
-    let used = 0;
-    for (let i = lines.length - 1; i >= 0; i--) {
-        const line = lines[i] ?? '';
-        if (out.length > 0 && used + line.length + 1 > budget)
-            break;
-        out.unshift(line);
-        used += line.length + 1;
-    }
-    return out;
-}
-function stackList(stacks) {
-    return stacks.length > 0 ? stacks.map(escape_code).join(', ') : '_none_';
-}
-function shortRef(ref) {
-    return ref.replace(/^refs\/(heads|tags)\//, '');
-}
-function commitLink(run) {
-    const sha = run.sha ?? '';
-    const short = sha.slice(0, 7);
-    const base = run.runUrl?.match(/^(https?:\/\/.+?)\/actions\/runs\//)?.[1];
-    return base && /^[0-9a-f]{7,40}$/i.test(sha) ? escape_link(`${base}/commit/${sha}`, short) : escape_code(short);
-}
-function format_estimateText(e) {
-    const range = e.lowMs !== undefined && e.highMs !== undefined && e.highMs > e.lowMs
-        ? `, usually ${durations_formatDuration(e.lowMs)} to ${durations_formatDuration(e.highMs)}`
-        : '';
-    return `about ${durations_formatDuration(e.expectedMs)} (${escape_escapeText(e.basis)}${range})`;
-}
-/** For a field labelled as remaining time: `about 4m 00s` or `overdue by 1m 00s`. */
-function format_timeLeft(ms) {
-    return ms > 0 ? `about ${formatDuration(ms)}` : `overdue by ${formatDuration(-ms)}`;
-}
-function format_remaining(ms) {
-    return ms > 0 ? `about ${formatDuration(ms)} remaining` : `overdue by ${formatDuration(-ms)}`;
-}
-function durationAgainst(durationMs, expectedMs) {
-    if (expectedMs === undefined || expectedMs <= 0)
-        return durations_formatDuration(durationMs);
-    return `${durations_formatDuration(durationMs)} (expected ${durations_formatDuration(expectedMs)})`;
-}
-/** Slack shows the date in the reader's time zone; the fallback is UTC. */
-function format_slackDate(d) {
-    const iso = d.toISOString();
-    const utc = `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
-    return `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time_secs}|${utc}>`;
-}
-
-;// CONCATENATED MODULE: ./src/notify/start-messages.ts
-/**
- * Before and at the start: `queuedMessage` for a run that has to wait, and
- * `startedMessage`, the thread parent (posted once, then re-rendered with a
- * new state for `chat.update`).
- */
-
-
-
-
-function queuedMessage(info, q) {
-    const env = escapeText(info.environment);
-    const activeId = q.activeCorrelationId ? code(q.activeCorrelationId) : 'unknown';
-    const lead = q.position <= 1
-        ? 'Another deployment is active; this one is *next in line* and starts when it finishes.'
-        : `Another deployment is active; this one is *number ${q.position}* in line.`;
-    const fields = [
-        field('Active deployment', activeId),
-        q.activeSince ? field('Active since', slackDate(q.activeSince)) : '',
-        q.elapsedMs !== undefined ? field('Elapsed', formatDuration(q.elapsedMs)) : '',
-        q.remainingMs !== undefined ? field('Estimated remaining', timeLeft(q.remainingMs)) : '',
-        q.holderRunUrl ? field('Active run', link(q.holderRunUrl, 'workflow run')) : '',
-        field('Position in queue', String(q.position))
-    ];
-    const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position} behind ${q.activeCorrelationId ? escapeText(q.activeCorrelationId) : 'an active deployment'}${q.remainingMs !== undefined ? ` (${remaining(q.remainingMs)})` : ''}`;
-    return finish(info, summary, [
-        header(`:double_vertical_bar: Deployment queued: ${info.environment}`),
-        section(lead),
-        ...fieldSections(fields),
-        ...fieldSections(deploymentFields(info)),
-        ...commitSection(info),
-        section(`This deployment expects to take ${estimateText(info.estimate)} once it starts.`)
-    ]);
-}
-const STATES = {
-    deploying: { emoji: ':rocket:', title: 'Deploying' },
-    'still-running': { emoji: ':hourglass_flowing_sand:', title: 'Still running' },
-    succeeded: { emoji: ':white_check_mark:', title: 'Deployed' },
-    failed: { emoji: ':x:', title: 'Deployment failed' },
-    'no-change': { emoji: ':heavy_minus_sign:', title: 'No changes' },
-    cancelled: { emoji: ':no_entry_sign:', title: 'Deployment cancelled' }
-};
-/** The thread parent; re-render with the new state for `chat.update`. */
-function startedMessage(info, s) {
-    const { emoji, title } = STATES[s.state];
-    const env = escape_escapeText(info.environment);
-    const durationMs = s.endedAt ? s.endedAt.getTime() - s.startedAt.getTime() : undefined;
-    const took = durationMs !== undefined ? ` in ${durations_formatDuration(durationMs)}` : '';
-    const after = durationMs !== undefined ? ` after ${durations_formatDuration(durationMs)}` : '';
-    const lead = {
-        deploying: `Deploying to *${env}*. Progress, stalls and failures follow in this thread.`,
-        'still-running': `The workflow stopped watching, but the CloudFormation operation in *${env}* is *still running*. Follow it in the console.`,
-        succeeded: `Deployed to *${env}*${took}.`,
-        failed: `The deployment to *${env}* failed${after}. The root cause is in this thread.`,
-        'no-change': `Nothing to deploy: CloudFormation reported no changes for *${env}*.`,
-        cancelled: `The deployment to *${env}* was cancelled${after}.`
-    };
-    const timing = [blocks_field('Started', format_slackDate(s.startedAt))];
-    if (s.endedAt && durationMs !== undefined) {
-        timing.push(blocks_field('Finished', format_slackDate(s.endedAt)));
-        timing.push(blocks_field('Duration', durationAgainst(durationMs, info.estimate.expectedMs)));
-    }
-    else {
-        timing.push(blocks_field('Expected', format_estimateText(info.estimate)));
-        timing.push(blocks_field('Expected by', format_slackDate(new Date(s.startedAt.getTime() + Math.max(0, info.estimate.expectedMs)))));
-    }
-    const ended = s.state === 'succeeded' ? took : s.state === 'failed' || s.state === 'cancelled' ? after : '';
-    return blocks_finish(info, `${emoji} ${title}: ${env}${ended}`, [
-        blocks_header(`${emoji} ${title}: ${info.environment}`),
-        blocks_section(lead[s.state]),
-        ...blocks_fieldSections([...format_deploymentFields(info), ...timing]),
-        ...format_commitSection(info),
-        ...format_consoleSection(info)
-    ]);
-}
-
-;// CONCATENATED MODULE: ./src/notify/alert-messages.ts
-/**
- * Replies in the thread while the deployment runs: progress, stall (and its
- * end), overdue, a failed resource, a monitoring gap, a lost lock.
- */
-
-
-
-
-/** Events listed in a progress reply (the latest ones). */
-const MAX_EVENTS_SHOWN = 10;
-/** Stacks listed by name and status in a progress reply. */
-const MAX_STACKS_SHOWN = 20;
-function progressMessage(info, p) {
-    const counts = `${p.done} done, ${p.inProgress} in progress, ${p.failed} failed`;
-    const left = p.remainingMs !== undefined ? remaining(p.remainingMs) : 'unknown';
-    const stacks = Object.entries(p.stackStatus);
-    const stackLines = stacks
-        .slice(0, MAX_STACKS_SHOWN)
-        .map(([name, status]) => `• ${code(name)} ${escapeText(status)}`);
-    if (stacks.length > MAX_STACKS_SHOWN)
-        stackLines.push(`… and ${stacks.length - MAX_STACKS_SHOWN} more stacks`);
-    const title = '*Latest events*';
-    const events = latestLines(p.latestEvents.slice(-MAX_EVENTS_SHOWN).map((e) => eventLine(e)), SECTION_TEXT_MAX - title.length);
-    const omitted = p.latestEvents.length - events.length;
-    const blocks = [
-        header(':hourglass_flowing_sand: Deployment in progress'),
-        ...fieldSections([
-            field('Elapsed', formatDuration(p.elapsedMs)),
-            field('Remaining', p.remainingMs !== undefined ? timeLeft(p.remainingMs) : 'unknown'),
-            field('Resources', counts),
-            field('Estimate', estimateText(info.estimate))
-        ])
-    ];
-    if (stackLines.length > 0)
-        blocks.push(section(`*Stacks*\n${stackLines.join('\n')}`));
-    if (events.length > 0) {
-        blocks.push(section(`${title}\n${events.join('\n')}`));
-        if (omitted > 0)
-            blocks.push(contextBlock([`${omitted} earlier events not shown`]));
-    }
-    return finish(info, `:hourglass_flowing_sand: ${escapeText(info.environment)}: ${counts}; ${formatDuration(p.elapsedMs)} elapsed, ${left}`, blocks);
-}
-function stallMessage(info, s) {
-    const silent = formatDuration(s.silentForMs);
-    const blocks = [
-        header(`:warning: No stack events for ${silent}`),
-        section(`CloudFormation has reported nothing for *${silent}*. Some resources (CloudFront distributions, RDS instances, custom resources) are quiet for a long time; if the silence goes on, check the stack in the console.`)
-    ];
-    if (s.lastEvent)
-        blocks.push(section(`*Last event*\n${eventLine(s.lastEvent)}`));
-    blocks.push(...consoleSection(info));
-    return finish(info, `:warning: ${escapeText(info.environment)}: no stack events for ${silent}`, blocks);
-}
-function stallResolvedMessage(info, s) {
-    const silent = formatDuration(s.silentForMs);
-    return finish(info, `:arrow_forward: ${escapeText(info.environment)}: stack events resumed after ${silent} of silence`, [
-        header(':arrow_forward: Stack events resumed'),
-        section(`Events are arriving again after *${silent}* of silence.`)
-    ]);
-}
-function overdueMessage(info, o) {
-    const over = formatDuration(o.elapsedMs - o.expectedMs);
-    return finish(info, `:alarm_clock: ${escapeText(info.environment)}: taking longer than expected, ${formatDuration(o.elapsedMs)} elapsed, expected ${formatDuration(o.expectedMs)}`, [
-        header(':alarm_clock: Taking longer than expected'),
-        section(`*${formatDuration(o.elapsedMs)}* elapsed; this deployment was expected to take *${formatDuration(o.expectedMs)}* (${escapeText(info.estimate.basis)}), so it is *${over}* over. It is still being watched.`),
-        ...consoleSection(info)
-    ]);
-}
-function failureAlertMessage(info, a) {
-    const e = a.event;
-    return finish(info, `:rotating_light: ${escapeText(info.environment)}: ${escapeText(e.logicalId)} (${escapeText(e.resourceType)}) ${escapeText(e.status)}${e.reason ? `: ${truncate(escapeText(e.reason), 500)}` : ''}`, [
-        header(`:rotating_light: Resource failed: ${e.logicalId}`),
-        ...fieldSections(eventFields(e)),
-        section(`*Reason*\n${reasonText(e)}`),
-        ...consoleSection(info)
-    ]);
-}
-function monitoringGapMessage(info, g) {
-    const gap = formatDuration(g.gapMs);
-    const restarts = g.restarts === 1 ? '1 restart' : `${g.restarts} restarts`;
-    return finish(info, `:electric_plug: ${escapeText(info.environment)}: monitoring gap of ${gap} (${restarts})`, [
-        header(':electric_plug: Monitoring gap'),
-        section(`The monitor was not watching for *${gap}* (${restarts} so far). Progress or alerts from that interval may be missing from this thread; the stack itself was not affected.`),
-        ...consoleSection(info)
-    ]);
-}
-/** The lock was found no longer this deployment's: taken over, or unlocked by an operator. */
-function lockLostMessage(info, l) {
-    const env = escape_escapeText(info.environment);
-    const now = l.nowHeldBy
-        ? `It is now held by \`${escape_escapeText(l.nowHeldBy)}\`.`
-        : 'Nobody holds it now: it was released or unlocked by an operator.';
-    return blocks_finish(info, `:rotating_light: ${env}: this deployment lost the lock`, [
-        blocks_header(':rotating_light: Lock lost'),
-        blocks_section(`The ${env} lock is no longer this deployment's (found by ${l.by}). ${now} This run stops acting as the holder: no more heartbeats, no repair, no release. Check the stack before the next deployment.`),
-        ...format_consoleSection(info)
-    ]);
-}
-
-;// CONCATENATED MODULE: ./src/notify/messages.ts
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/stages/holder.ts
-
-
-
-/** How a lock that is no longer this acquisition's was lost, from the lock as it is now. */
-function lossOf(view, key) {
-    if (!view)
-        return { kind: 'unknown', text: 'the registry could not be read to say how' };
-    const holder = view.holder;
-    if (holder && holder.fence !== key.fence)
-        return {
-            kind: 'taken-over',
-            text: `it is now held by ${holder.correlationId} (fencing token ${holder.fence}, ${holder.run.runUrl ?? 'no run link'})`
-        };
-    if (!holder && view.fence === key.fence && view.lastOutcome === 'force-unlocked')
-        return {
-            kind: 'unlocked',
-            text: 'an operator unlocked it (deploy-coordinator unlock --force)'
-        };
-    if (!holder && view.fence === key.fence && view.lastHolder === key.correlationId)
-        return { kind: 'released', text: `it was already released (fencing token ${key.fence})` };
-    return { kind: 'unknown', text: `the lock is at fencing token ${view.fence}` };
-}
-/**
- * The lease of this run's acquisition, heartbeating on its own loop (see Lease). When a heartbeat
- * finds the lock no longer this acquisition's, the holder says so at once: an error annotation,
- * a Slack alert, the record; `signal` aborts then, so the stage can stop acting as the holder.
- */
-function holdLease(d, environment, key, leaseMs, by, sinceMs) {
-    const controller = new AbortController();
-    let reported = Promise.resolve(undefined);
-    let loss;
-    let warnedSilent = false;
-    const lease = new Lease({ lock: d.registry.lock, clock: d.clock, sleep: d.sleep }, environment, key, leaseMs, heartbeatInterval(leaseMs), {
-        onBeat: (r) => {
-            if (typeof r === 'boolean' || warnedSilent)
-                return;
-            if (d.clock.now() - lease.lastLandedAt < leaseMs)
-                return;
-            warnedSilent = true;
-            d.log.warning(`The lock's heartbeats have not landed for longer than a lease (${r.message}): another run may take it over. Still trying.`, { title: 'Lock heartbeat failing' });
-        },
-        onLost: () => {
-            reported = reportLoss(d, environment, key, by).then((l) => (loss = l));
-            controller.abort();
-        }
-    }, sinceMs);
-    return {
-        lease,
-        reported: async () => {
-            await reported;
-        },
-        signal: controller.signal,
-        loss: () => loss
-    };
-}
-async function reportLoss(d, environment, key, by) {
-    const view = await d.registry.lock.view(environment).then((v) => v.lock, () => undefined);
-    const loss = lossOf(view, key);
-    if (loss.kind === 'released') {
-        // This acquisition ended already (finalize run twice): nothing was lost.
-        d.log.info(`Nothing to release: ${environment} was already released (fencing token ${key.fence}).`);
-        return loss;
-    }
-    d.log.error(`This deployment no longer holds the ${environment} lock (fencing token ${key.fence}): ${loss.text}. It stops acting as the holder: no heartbeat, no repair, no release.`, { title: 'Lock lost' });
-    const at = new Date(d.clock.now()).toISOString();
-    await d.registry.records
-        .addTransition(key.correlationId, { state: 'lock-lost', at, note: `${by}: ${loss.text}` })
-        .catch(() => undefined);
-    if (d.slack && d.info) {
-        await d.slack.notifier
-            .post('lock lost', d.slack.channel, lockLostMessage(d.info, {
-            nowHeldBy: view?.holder && view.holder.fence !== key.fence ? view.holder.correlationId : undefined,
-            by
-        }), d.slack.ts ? { ts: d.slack.ts } : undefined)
-            .catch(() => undefined);
-    }
-    return loss;
-}
-/** The lease made sure of before this run acts as the holder; said when it cannot be. */
-async function confirmed(d, lease) {
-    if (await lease.confirm(d.config.leaseMs))
-        return true;
-    if (!lease.lost)
-        d.log.error(`Could not make sure this run still holds the ${d.config.environment} lock: no heartbeat landed for a lease (the registry did not answer). Not acting as the holder.`, { title: 'Lock not confirmed' });
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/stages/finalize/acquisition.ts
-
-
-
-
-
-/**
- * This run's acquisition: the owner token and fence coordinate saved the moment it took the lock.
- * The finalize/ sub-action runs in a step of its own, without coordinate's state: the lock held
- * under its correlation-id input by this very run attempt is this deployment's.
- */
-async function acquired(d) {
-    const { io, log, config, run } = d;
-    const owner = io.getState(State.Owner);
-    const fence = io.getState(State.Fence);
-    const acquiredAt = io.getState(State.AcquiredAt) || undefined;
-    if (owner && fence !== '' && Number.isInteger(Number(fence)))
-        return { key: { owner, fence: Number(fence), correlationId: log.correlationId }, acquiredAt };
-    if (!owner && !config.correlationId)
-        return undefined;
-    const view = await safely(log, () => d.registry.lock.view(config.environment), 'Registry unavailable in finalize');
-    const holder = view?.lock.holder;
-    if (!holder)
-        return undefined;
-    // This run's own token (an acquire whose answer was lost), or, for a finalize step of its own
-    // with no state, the lock held under this correlation ID by this very run attempt.
-    const mine = owner
-        ? holder.owner === owner
-        : holder.correlationId === config.correlationId &&
-            holder.run.runId === run.runId &&
-            (holder.run.runAttempt ?? '') === (run.runAttempt ?? '');
-    return mine
-        ? {
-            key: { owner: holder.owner, fence: holder.fence, correlationId: holder.correlationId },
-            acquiredAt: holder.acquiredAt
-        }
-        : undefined;
-}
-/**
- * The lease, taken back from the monitor: it counts as current only once a heartbeat from here
- * has landed, and it heartbeats from before the monitor is stopped, through the repair, to the
- * release.
- */
-async function takeBack(d, acquisition, folder) {
-    const thread = folder.thread();
-    const slack = d.config.slack && thread && d.notifier
-        ? { notifier: d.notifier, channel: thread.channel, ts: thread.ts }
-        : undefined;
-    const holding = holdLease({ ...d, info: folder.info(), slack }, d.config.environment, acquisition.key, d.config.leaseMs, 'finalize', -Infinity);
-    const landed = await holding.lease.beat();
-    holding.lease.start();
-    if (landed === undefined)
-        d.log.warning('Could not heartbeat the lock on taking it back (the registry did not answer); still trying while finalize works.', { title: 'Registry unavailable' });
-    await holding.reported();
-    return holding;
-}
-/** The summary's lock line: held to the release, or how it was lost. */
-function lockLine(holding) {
-    const { fence } = holding.lease.key;
-    const loss = holding.loss();
-    if (!leased(holding.lease.key))
-        return 'none (CloudFormation only)';
-    if (!holding.lease.lost)
-        return `held from acquire to release (fencing token ${fence})`;
-    if (loss?.kind === 'released')
-        return `already released (fencing token ${fence})`;
-    return join(bold('lost'), ` (fencing token ${fence}): ${loss?.text ?? "no longer this deployment's"}; this run stopped acting as the holder`);
-}
-
-;// CONCATENATED MODULE: ./src/stages/finalize/folder.ts
-
-
-
-
-/**
- * What coordinate left for finalize, in state or (for a finalize in a step of its own) in the
- * deployment's folder: the Slack thread, the GitHub Deployment, the deployment's details.
- */
-class DeploymentFolder {
-    io;
-    dir;
-    files;
-    constructor(io, dir) {
-        this.io = io;
-        this.dir = dir;
-        this.files = monitorFiles(dir);
-    }
-    read(file) {
-        return (0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.readFileSync)(file, 'utf8') : '';
-    }
-    thread() {
-        return parseThread(this.io.getState(State.SlackThread) || this.read(this.files.thread));
-    }
-    deploymentId() {
-        const id = Number(this.io.getState(State.DeploymentId) || this.read(this.files.deployment));
-        return Number.isInteger(id) && id > 0 ? id : undefined;
-    }
-    /** The details the monitor was started with; undefined when there are none (or torn). */
-    info() {
-        try {
-            return (0,external_node_fs_.existsSync)(this.files.settings) ? readSettings(this.files.settings).info : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    get spools() {
-        return [this.files.stageSpool, this.files.spool];
-    }
-    /** Whether the final Slack notice went out already (finalize may run twice). */
-    finalSent() {
-        return (0,external_node_fs_.existsSync)(this.files.finalSent);
-    }
-    markFinalSent(at) {
-        // A finalize in a job of its own has no folder yet.
-        (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true, mode: 0o700 });
-        (0,external_node_fs_.writeFileSync)(this.files.finalSent, at.toISOString(), { mode: 0o600 });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/monitor/stop.ts
-
-
-/** Running, not just a zombie waiting to be reaped (a detached monitor's parent is gone). */
-const alive = (pid) => {
-    try {
-        process.kill(pid, 0);
-    }
-    catch {
-        return false;
-    }
-    try {
-        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-    }
-    catch {
-        return true;
-    }
-};
-/** SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. */
-async function stopMonitor(pid, sleep, graceMs = 3_000) {
-    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid))
-        return 'not-running';
-    if (!signal(pid, 'SIGTERM'))
-        return 'not-running';
-    for (let waited = 0; waited < graceMs; waited += 50) {
-        if (!alive(pid))
-            return 'stopped';
-        await sleep(50);
-    }
-    if (!alive(pid))
-        return 'stopped';
-    return signal(pid, 'SIGKILL') ? 'killed' : 'stopped';
-}
-/** False when the process is gone already (it exited between the check and the signal). */
-function signal(pid, sig) {
-    try {
-        process.kill(pid, sig);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** The pid from state, else from the deployment's folder (a separate finalize step). */
-function monitorPid(statePid, dir) {
-    if (statePid)
-        return Number(statePid);
-    const file = monitorFiles(dir).pid;
-    return (0,external_node_fs_.existsSync)(file) ? Number((0,external_node_fs_.readFileSync)(file, 'utf8').trim()) : undefined;
-}
-/** The monitor's observations (one JSON object a line); a torn last line is skipped. */
-function readObservations(dir, fromByte = 0) {
-    const file = monitorFiles(dir).log;
-    if (!(0,external_node_fs_.existsSync)(file))
-        return [];
-    return (0,external_node_fs_.readFileSync)(file)
-        .subarray(fromByte)
-        .toString('utf8')
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .flatMap((l) => {
-        try {
-            return [JSON.parse(l)];
-        }
-        catch {
-            return [];
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/stages/finalize/monitor.ts
-
-
-/** The detached monitor process of this deployment, if it was started. */
-function monitorProcess(d, dir) {
-    const pid = monitorPid(d.io.getState(State.MonitorPid), dir);
-    return pid === undefined
-        ? undefined
-        : { pid, stop: () => stopMonitor(pid, d.sleep), observations: () => readObservations(dir) };
-}
-/** Stops the monitor (given, or the process named in state or its folder) and says what it saw. */
-async function stopTheMonitor(d, dir) {
-    const monitor = d.monitor ?? monitorProcess(d, dir);
-    if (!monitor)
-        return;
-    const stopped = await monitor.stop();
-    const observations = monitor.observations();
-    const count = (type) => observations.filter((o) => o['type'] === type).length;
-    d.log.info(`Monitor${monitor.pid ? ` (pid ${monitor.pid})` : ''}: ${stopped === 'not-running' ? 'was no longer running' : stopped}; ${count('heartbeat')} heartbeats, ${count('event')} events, ${count('error') + count('heartbeat-error')} errors recorded.`);
-    const lost = observations.find((o) => o['type'] === 'lock-lost');
-    if (lost) {
-        const at = typeof lost['at'] === 'string' ? lost['at'] : 'an unknown time';
-        const by = typeof lost['nowHeldBy'] === 'string' ? ` (now held by ${lost['nowHeldBy']})` : '';
-        d.log.info(`The monitor found the lock no longer this deployment's at ${at}${by} and stopped.`);
-    }
-}
-
-// EXTERNAL MODULE: ./src/domain/stack.ts
-var domain_stack = __nccwpck_require__(5908);
-;// CONCATENATED MODULE: ./src/domain/estimate.ts
-
-const median = (values) => percentile(values, 0.5);
-/** Linear interpolation between closest ranks; undefined for no values. */
-function percentile(values, p) {
-    if (values.length === 0)
-        return undefined;
-    const sorted = [...values].sort((a, b) => a - b);
-    const rank = (sorted.length - 1) * p;
-    const lo = Math.floor(rank);
-    const hi = Math.ceil(rank);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-}
-/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
-function resourceTypeSeconds(events) {
-    const started = new Map();
-    const byType = new Map();
-    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
-        if ((0,domain_stack/* isStackEvent */.lQ)(e))
-            continue;
-        const key = `${e.stackName}/${e.logicalId}`;
-        if (e.status.endsWith('_IN_PROGRESS')) {
-            if (!started.has(key))
-                started.set(key, e.timestamp.getTime());
-        }
-        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
-            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
-            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
-            started.delete(key);
-        }
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
-}
-/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
-function estimateFromHistory(history, stacks, recent = 20) {
-    const key = [...stacks].sort().join(',');
-    const durations = history
-        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
-        .slice(0, recent)
-        .map((h) => h.durationMs);
-    if (durations.length === 0)
-        return undefined;
-    return {
-        expectedMs: median(durations),
-        lowMs: percentile(durations, 0.2),
-        highMs: percentile(durations, 0.8),
-        samples: durations.length
-    };
-}
-/** Median seconds per resource type over past successful deployments. */
-function typeDurations(history) {
-    const byType = new Map();
-    for (const h of history) {
-        if (h.outcome !== 'succeeded')
-            continue;
-        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
-            byType.set(type, [...(byType.get(type) ?? []), secs]);
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
-}
-/**
- * Time left: what the estimate leaves, refined by the resources still in
- * progress (each should take about its type's usual time from when it started).
- */
-function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
-    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
-    return Math.max(0, expectedMs - elapsedMs, ...byResources);
-}
-
-// EXTERNAL MODULE: ./src/domain/stack-status.ts
-var stack_status = __nccwpck_require__(5627);
-;// CONCATENATED MODULE: ./src/domain/outcome.ts
-
-
-/**
- * What happened to the stacks since the lock was taken, from CloudFormation's
- * own record: their status now and their stack-level events since `sinceMs`.
- */
-function decideOutcome(stacks, eventsSince, sinceMs) {
-    const touched = new Set(eventsSince
-        .filter((e) => (0,domain_stack/* isStackEvent */.lQ)(e) && e.timestamp.getTime() >= sinceMs)
-        .map((e) => e.stackName));
-    if (touched.size === 0)
-        return 'no-change';
-    const classes = stacks
-        .filter((s) => touched.has(s.name))
-        .map((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class);
-    if (classes.includes('in-progress'))
-        return 'still-running';
-    if (classes.some((c) => c === 'stable-after-failure' || c === 'blocked'))
-        return 'failed';
-    return 'succeeded';
-}
-/**
- * The outcome, with what only the job knows: no stack operation, and a step of this job was
- * cancelled (asked only then), means the deployment was cancelled before it began.
- */
-async function outcomeOf(stacks, eventsSince, sinceMs, stepCancelled) {
-    const outcome = decideOutcome(stacks, eventsSince, sinceMs);
-    return outcome === 'no-change' && (await stepCancelled()) === true ? 'cancelled' : outcome;
-}
-/** The record's transition for each outcome. */
-const OUTCOME_TRANSITION = {
-    succeeded: 'completed',
-    'no-change': 'completed',
-    failed: 'failed',
-    cancelled: 'cancelled',
-    'still-running': 'completed'
-};
-
-;// CONCATENATED MODULE: ./src/stages/finalize/outcome.ts
-
-
-
-
-
-/** The outcome, from the stacks and their events since the lock was taken. */
-async function assess(d, acquiredAtState) {
-    const { config } = d;
-    const acquiredAt = acquiredAtState || new Date(d.clock.now()).toISOString();
-    // Events of coordinate's own repairs (before deploy-from) are not this deployment's operation.
-    const deployFrom = Date.parse(d.io.getState(State.DeployFrom));
-    const sinceMs = Math.max(Date.parse(acquiredAt), Number.isNaN(deployFrom) ? 0 : deployFrom);
-    const stacks = await d.reader.describeStacks(config.stackNames);
-    const events = [];
-    for (const s of config.stackNames) {
-        const op = await d.reader.currentOperation(s);
-        events.push(...op.events.filter((e) => e.timestamp.getTime() >= sinceMs));
-    }
-    const outcome = await outcomeOf(stacks, events, sinceMs, d.stepCancelled);
-    return { outcome, sinceMs, acquiredAt, stacks, events };
-}
-/** The outcome in the log, with the stacks as they are after any repair. */
-async function logOutcome(d, deployment, recoveries) {
-    const after = recoveries.length > 0 ? await d.reader.describeStacks(d.config.stackNames) : deployment.stacks;
-    d.log.info(`Outcome: ${deployment.outcome}. Stacks now: ${statuses(after)}`);
-    if (deployment.outcome === 'still-running')
-        d.log.warning('The job ended while CloudFormation is still working: releasing the lock; the next run is still held back by the in-progress check.', { title: 'Deployment still running' });
-}
-/** The release, whatever failed before it: true released, false not this run's (said already), undefined no lock or no answer. */
-async function release(d, lease, outcome) {
-    const { log, config } = d;
-    const env = config.environment;
-    if (!lease) {
-        log.info(`No acquisition of ${env} by this run was found (in state or the lock): nothing to release.`);
-        return undefined;
-    }
-    if (lease.lost)
-        return false;
-    const released = await lease.release(outcome, releaseBudget(config));
-    const { fence } = lease.key;
-    if (released && !leased(lease.key))
-        log.info('CloudFormation-only coordination holds no lock: nothing to release.');
-    else if (released)
-        log.info(`Released ${env} (fencing token ${fence}), outcome ${outcome}.`);
-    else if (released === undefined)
-        log.warning(`Could not release ${env} (the registry did not answer): the lock expires after lease-minutes.`, { title: 'Registry unavailable' });
-    else
-        log.info(`Nothing to release: ${env} is no longer held under fencing token ${fence}.`);
-    return released;
-}
-/** On the record and in the history: only for a deployment whose release this run made. */
-async function recordOutcome(d, deployment, released) {
-    const { log, config, registry } = d;
-    if (!deployment || !released)
-        return;
-    const { outcome } = deployment;
-    const now = new Date(d.clock.now()).toISOString();
-    await safely(log, async () => {
-        await registry.records.addTransition(log.correlationId, { state: OUTCOME_TRANSITION[outcome], at: now, note: outcome }, { outcome });
-        await registry.records.addTransition(log.correlationId, { state: 'released', at: now });
-        if (outcome === 'no-change')
-            return;
-        await registry.history.add(historyEntry(log.correlationId, config, deployment, d.clock.now()));
-        await registry.history.save();
-    }, 'Registry unavailable in finalize');
-}
-/** When the deployment's events began and ended (the lock's time and now without any). */
-function span(deployment, now) {
-    const first = deployment.events[0]?.timestamp.getTime() ?? deployment.sinceMs;
-    const last = deployment.events.at(-1)?.timestamp.getTime() ?? now;
-    return { first, last };
-}
-function historyEntry(correlationId, config, deployment, now) {
-    const { first, last } = span(deployment, now);
-    return {
-        correlationId,
-        environment: config.environment,
-        stacks: config.stackNames,
-        outcome: deployment.outcome,
-        startedAt: new Date(first).toISOString(),
-        endedAt: new Date(last).toISOString(),
-        durationMs: last - first,
-        resourceTypeSeconds: resourceTypeSeconds(deployment.events)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/domain/watch.ts
-
-
-/** 'Resource creation cancelled' and friends echo the real failure; they are not a root cause. */
-const ECHO = /(creation|update|deletion|delete|import) cancelled|cancelled by user|cancellation/i;
-const isRootCauseFailure = (e) => !(0,domain_stack/* isStackEvent */.lQ)(e) && e.status.endsWith('_FAILED') && !ECHO.test(e.reason ?? '');
-/**
- * What the monitor should say, from the events of this deployment's operation
- * and the passing of time: a stall once per episode (and when it ends), an
- * overrun once, the first root-cause failure at once, progress on a cadence.
- */
-class DeploymentWatch {
-    s;
-    events = [];
-    operationStart;
-    lastEventAt;
-    stalled = false;
-    overdue = false;
-    failureSent = false;
-    nextProgress;
-    constructor(s) {
-        this.s = s;
-    }
-    get operationEvents() {
-        return this.events;
-    }
-    get startedAt() {
-        return this.operationStart;
-    }
-    /** New events (oldest first); returns the alerts they cause. */
-    onEvents(fresh, now) {
-        const alerts = [];
-        const mine = fresh.filter((e) => e.timestamp.getTime() >= this.s.sinceMs);
-        if (mine.length === 0)
-            return alerts;
-        this.operationStart ??= mine[0].timestamp.getTime();
-        this.nextProgress ??= this.operationStart + this.s.progressIntervalMs;
-        if (this.stalled) {
-            alerts.push({ kind: 'stall-resolved', silentForMs: now - (this.lastEventAt ?? now) });
-            this.stalled = false;
-        }
-        this.events.push(...mine);
-        this.lastEventAt = now;
-        if (!this.failureSent) {
-            const failure = mine.find((e) => isRootCauseFailure(e) &&
-                (this.s.criticalResourceTypes.length === 0 ||
-                    this.s.criticalResourceTypes.includes(e.resourceType)));
-            if (failure) {
-                this.failureSent = true;
-                alerts.push({ kind: 'failure', event: failure });
-            }
-        }
-        return alerts;
-    }
-    /** The passing of time; `statuses` are the covered stacks' current statuses. */
-    onTick(now, statuses) {
-        const alerts = [];
-        if (this.operationStart === undefined)
-            return alerts;
-        const running = statuses.some((st) => classifyStatus(st).class === 'in-progress');
-        if (!running)
-            return alerts;
-        const silent = now - (this.lastEventAt ?? now);
-        if (!this.stalled && silent >= this.s.stallMs) {
-            this.stalled = true;
-            alerts.push({ kind: 'stall', silentForMs: silent, lastEvent: this.events.at(-1) });
-        }
-        const elapsed = now - this.operationStart;
-        if (!this.overdue && elapsed > this.s.expectedMs) {
-            this.overdue = true;
-            alerts.push({ kind: 'overdue', elapsedMs: elapsed, expectedMs: this.s.expectedMs });
-        }
-        if (this.nextProgress !== undefined && now >= this.nextProgress) {
-            this.nextProgress = now + this.s.progressIntervalMs;
-            alerts.push({
-                kind: 'progress',
-                elapsedMs: elapsed,
-                progress: operationProgress(this.events),
-                latestEvents: this.events.slice(-5)
-            });
-        }
-        return alerts;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/notify/outcome-messages.ts
-/**
- * The final reply of a deployment's thread, broadcast to the channel by the
- * sender: `succeededMessage` or `failedMessage`.
- */
-
-
-
-
-/** Troubleshooting bullets in a failed reply. */
-const MAX_TROUBLESHOOTING_SHOWN = 10;
-function succeededMessage(info, s) {
-    const env = escape_escapeText(info.environment);
-    const fields = [
-        blocks_field('Duration', durationAgainst(s.durationMs, s.expectedMs)),
-        blocks_field('Stacks', stackList(info.stacks))
-    ];
-    if (s.appUrl)
-        fields.push(blocks_field('Application', escape_link(s.appUrl, s.appUrl)));
-    return blocks_finish(info, `:white_check_mark: Deployment succeeded: ${env} in ${durations_formatDuration(s.durationMs)}`, [
-        blocks_header(`:white_check_mark: Deployment succeeded: ${info.environment}`),
-        blocks_section(`Deployed to *${env}* in *${durations_formatDuration(s.durationMs)}*. :tada:`),
-        ...blocks_fieldSections(fields)
-    ]);
-}
-function failedMessage(info, f) {
-    const env = escape_escapeText(info.environment);
-    const blocks = [
-        blocks_header(`:x: Deployment failed: ${info.environment}`),
-        blocks_section(`The deployment to *${env}* failed after *${durations_formatDuration(f.durationMs)}*.`)
-    ];
-    if (f.rootCause) {
-        blocks.push(blocks_section(`*Root cause*\n${format_eventLine(f.rootCause, REASON_MAX)}`));
-    }
-    else {
-        blocks.push(blocks_section('*Root cause*\nNo failed resource was found among the stack events.'));
-    }
-    if (f.rollback) {
-        blocks.push(blocks_section(`*Rollback*\n${escape_escapeText(f.rollback.action)}: ${escape_escapeText(f.rollback.result)}`));
-    }
-    const tips = f.troubleshooting
-        .slice(0, MAX_TROUBLESHOOTING_SHOWN)
-        .map((t) => `• ${escape_escapeText(t)}`);
-    if (tips.length > 0)
-        blocks.push(blocks_section(`*Troubleshooting*\n${tips.join('\n')}`));
-    blocks.push(...format_consoleSection(info));
-    const cause = f.rootCause
-        ? `: ${escape_escapeText(f.rootCause.logicalId)} ${escape_escapeText(f.rootCause.status)}${f.rootCause.reason ? ` (${escape_truncate(escape_escapeText(f.rootCause.reason), 500)})` : ''}`
-        : '';
-    return blocks_finish(info, `:x: Deployment failed: ${env} after ${durations_formatDuration(f.durationMs)}${cause}`, blocks);
-}
-
-;// CONCATENATED MODULE: ./src/notify/final-notice.ts
-
-
-
-function finalNotice(info, end, stackNames) {
-    const durationMs = end.endedAt.getTime() - end.startedAt.getTime();
-    const parent = startedMessage(info, {
-        state: finalState(end.outcome),
-        startedAt: end.startedAt,
-        endedAt: end.endedAt
-    });
-    if (end.outcome === 'succeeded') {
-        const message = succeededMessage(info, {
-            durationMs,
-            expectedMs: info.estimate.expectedMs,
-            appUrl: end.appUrl
-        });
-        return { post: { label: 'succeeded', message }, parent };
-    }
-    if (end.outcome === 'failed') {
-        const message = failedMessage(info, {
-            durationMs,
-            rootCause: end.events.find(isRootCauseFailure),
-            rollback: rollbackSummary(end.recoveries),
-            troubleshooting: troubleshooting(stackNames)
-        });
-        return { post: { label: 'failed', message }, parent };
-    }
-    return { parent };
-}
-/** The parent's final state: the outcome itself, or 'cancelled' for anything else. */
-function finalState(outcome) {
-    switch (outcome) {
-        case 'succeeded':
-        case 'failed':
-        case 'no-change':
-        case 'still-running':
-            return outcome;
-        default:
-            return 'cancelled';
-    }
-}
-/** What the repairs did, for the failed reply; none without a repair. */
-function rollbackSummary(recoveries) {
-    if (recoveries.length === 0)
-        return undefined;
-    return {
-        action: recoveries.map((r) => `${r.action} ${r.stack}`).join(', '),
-        result: recoveries
-            .map((r) => `${r.stack} ${r.ok ? 'is' : 'still'} ${r.finalStatus}${r.ok ? '' : ': needs a person (see the job summary)'}`)
-            .join('; ')
-    };
-}
-/** The troubleshooting bullets of a failed reply: the commands to look at each stack's events first. */
-function troubleshooting(stackNames) {
-    return [
-        ...stackNames.map((s) => `aws cloudformation describe-stack-events --stack-name ${s} --max-items 30`),
-        'Check the failing resource above, fix the template or parameters, and push again.',
-        'A stack left in UPDATE_FAILED or UPDATE_ROLLBACK_FAILED needs a rollback before the next deployment.'
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-/** The job summary's main part: the facts, the stacks, the events. */
-function deploymentSummary(s) {
-    const d = s.deployment;
-    const facts = [
-        ['Correlation ID', markdown_code(s.correlationId)],
-        ['Coordination', s.result]
-    ];
-    if (d) {
-        facts.push(['Outcome', d.outcome], ['Waited', durations_formatDuration(d.waitedMs)]);
-        const estimate = d.expectedMs !== undefined ? ` (estimate ${durations_formatDuration(d.expectedMs)})` : '';
-        facts.push(['Deploying', `${durations_formatDuration(d.deployMs)}${estimate}`]);
-        if (d.thread) {
-            const [channel, ts] = d.thread.split(':');
-            facts.push(['Slack thread', `channel ${channel}, message ${ts}`]);
-        }
-        if (d.lock)
-            facts.push(['Lock', d.lock]);
-    }
-    facts.push(['Registry', s.config.registryTable ?? 'none (CloudFormation only)']);
-    if (s.run.runUrl)
-        facts.push(['Run', s.run.runUrl]);
-    const lines = [`## Deployment Coordinator: ${s.config.environment}`, '', ...table([], facts), ''];
-    if (s.rows.length > 0)
-        lines.push(...table(['Stack', 'Status'], s.rows.map((r) => [markdown_link(r.name, r.url), r.status])), '');
-    if (s.events.length > 0)
-        lines.push('<details><summary>Stack events</summary>', '', ...table(['time', 'resource', 'status'], s.events.map((e) => [
-            e.timestamp.toISOString(),
-            `${e.logicalId} (${e.resourceType})`,
-            e.status
-        ])), '', '</details>', '');
-    return lines.join('\n');
-}
-/** What was repaired, and for a person what to do where the repair did not work. */
-function recoverySection(recoveries) {
-    if (recoveries.length === 0)
-        return '';
-    const lines = ['### Recovery', ''];
-    for (const r of recoveries) {
-        lines.push(`- ${markdown_escapeText(r.stack)}: ${r.action} → ${r.finalStatus} (${r.ok ? 'done' : 'failed'})`);
-        if (r.instructions.length > 0)
-            lines.push('', '```', ...r.instructions.map((i) => i.replace(/```/g, "'''")), '```', '');
-    }
-    return `${lines.join('\n')}\n`;
-}
-/** What Slack was sent by finalize, and every message that could not be delivered, with why. */
-function slackSection(delivered, lost) {
-    const lines = [
-        '### Slack',
-        '',
-        `Delivered: ${delivered.length > 0 ? delivered.join(', ') : 'nothing'} (by finalize).`
-    ];
-    if (lost.length > 0)
-        lines.push('', ...table(['not delivered', 'why', 'when'], lost.map((l) => [l.label, l.error, l.at])));
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/stages/finalize/report.ts
-
-
-
-
-
-
-
-const DEPLOYMENT_STATE = {
-    succeeded: 'success',
-    'no-change': 'success',
-    cancelled: 'success',
-    failed: 'failure',
-    'still-running': 'in_progress'
-};
-/** The GitHub Deployment follows the outcome: success, failure (with the app URL and the run's log), or error. */
-async function setDeploymentStatus(d, folder, state, what, appUrl) {
-    const id = folder.deploymentId();
-    if (!d.deployments || id === undefined)
-        return;
-    const deployments = await d.deployments();
-    await deployments.status(id, state, `${what} (${d.log.correlationId})`, appUrl);
-    d.log.info(`GitHub Deployment ${id}: ${state}.`);
-}
-/** The end of a deployment that held the lock: the GitHub Deployment, Slack, the job summary. */
-async function reportDeployment(d, folder, deployment, recoveries, lock) {
-    const { io, log, config } = d;
-    const { outcome, events, acquiredAt } = deployment;
-    const after = await d.reader.describeStacks(config.stackNames).catch(() => deployment.stacks);
-    const rows = after.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
-    const waitedMs = Date.parse(acquiredAt) - Date.parse(io.getState(State.QueuedAt) || acquiredAt);
-    const { first, last } = span(deployment, d.clock.now());
-    const appUrl = config.urlOutput
-        ? after.map((st) => st.outputs[config.urlOutput]).find(Boolean)
-        : undefined;
-    await setDeploymentStatus(d, folder, DEPLOYMENT_STATE[outcome], outcome, appUrl);
-    const slack = await slackReport(d, folder, {
-        outcome,
-        startedAt: new Date(first),
-        endedAt: new Date(last),
-        events,
-        recoveries,
-        appUrl
-    });
-    const thread = folder.thread();
-    const facts = {
-        outcome,
-        waitedMs,
-        deployMs: last - first,
-        expectedMs: folder.info()?.estimate.expectedMs,
-        thread: thread ? formatThread(thread) : undefined,
-        lock
-    };
-    const summary = deploymentSummary({
-        correlationId: log.correlationId,
-        config,
-        run: d.run,
-        result: 'acquired',
-        deployment: facts,
-        rows,
-        events
-    });
-    await io.appendSummary(summary + recoverySection(recoveries) + slack);
-}
-/** coordinate did not take the lock (or gave it back): close what it announced, and the summary. */
-async function reportNotDeployed(d, folder, result) {
-    if (result)
-        await closeAnnouncements(d, folder, result);
-    const rows = result
-        ? await d.reader
-            .describeStacks(d.config.stackNames)
-            .then((stacks) => stacks.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) })))
-            .catch(() => [])
-        : [];
-    const slack = await slackReport(d, folder, undefined);
-    const summary = deploymentSummary({
-        correlationId: d.log.correlationId,
-        config: d.config,
-        run: d.run,
-        result: result || 'not coordinated',
-        rows,
-        events: []
-    });
-    await d.io.appendSummary(summary + slack);
-}
-/**
- * A run that announced its deployment (Slack thread, GitHub Deployment) and then did not deploy
- * (it lost the lock, or its handover failed) closes what it announced.
- */
-async function closeAnnouncements(d, folder, result) {
-    await setDeploymentStatus(d, folder, 'error', `not deployed: ${result}`);
-    const thread = folder.thread();
-    const info = folder.info();
-    if (!d.notifier || !thread || !info || folder.finalSent())
-        return;
-    const now = new Date(d.clock.now());
-    const startedAt = new Date(d.io.getState(State.AcquiredAt) || now.toISOString());
-    await d.notifier.update('parent', thread, startedMessage(info, { state: 'cancelled', startedAt, endedAt: now }));
-    folder.markFinalSent(now);
-}
-/**
- * The final Slack notice (a reply broadcast to the channel) and the parent updated in place;
- * messages spooled by coordinate and the monitor are retried first, so the thread stays in order.
- * Returns the summary's Slack section.
- */
-async function slackReport(d, folder, end) {
-    const { config, log, notifier } = d;
-    if (!notifier || !config.slack)
-        return '';
-    const lost = await notifier.flush(folder.spools);
-    const thread = folder.thread();
-    if (end && thread && !folder.finalSent()) {
-        const info = folder.info() ??
-            deploymentInfo(config, log.correlationId, d.run, {
-                expectedMs: DEFAULT_EXPECTED_DURATION_MS,
-                basis: 'no history yet'
-            });
-        const notice = finalNotice(info, end, config.stackNames);
-        if (notice.post)
-            await notifier.post(notice.post.label, thread.channel, notice.post.message, {
-                ts: thread.ts,
-                broadcast: true
-            });
-        await notifier.update('parent', thread, notice.parent);
-        folder.markFinalSent(new Date(d.clock.now()));
-    }
-    lost.push(...notifier.failed);
-    if (lost.length > 0)
-        log.warning(`Slack: ${lost.length} message(s) could not be delivered: ${lost.map((l) => l.label).join(', ')}.`, { title: 'Slack messages lost' });
-    return slackSection(notifier.delivered, lost);
-}
-
-;// CONCATENATED MODULE: ./src/domain/recovery.ts
-
-/** What the action may do by itself to a stack in this status, under this policy. */
-function recoveryAction(status, policy) {
-    const needs = (0,stack_status/* classifyStatus */.xo)(status).needs;
-    if ((needs === 'rollback' || needs === 'continue-rollback') && policy.autoRollback)
-        return needs;
-    // Only a failed create (ROLLBACK_COMPLETE) is deleted automatically: it holds nothing worth keeping.
-    if (needs === 'delete' && status === 'ROLLBACK_COMPLETE' && policy.cleanup === 'failed-create')
-        return 'delete';
-    return undefined;
-}
-/** Resources whose latest event is a failure, with its reason. */
-function failedResources(events) {
-    const latest = new Map();
-    for (const e of events)
-        if (e.resourceType !== 'AWS::CloudFormation::Stack')
-            latest.set(e.logicalId, e);
-    return [...latest.values()].filter((e) => e.status.endsWith('_FAILED'));
-}
-/** What a person does when the automatic recovery failed: the stuck resources and the exact commands. */
-function recoveryInstructions(stack, status, failed, consoleUrl) {
-    const skip = failed.map((e) => e.logicalId);
-    const lines = [`Stack ${stack} is ${status} and needs a person:`];
-    for (const e of failed)
-        lines.push(`  - ${e.logicalId} (${e.resourceType}) ${e.status}: ${e.reason ?? 'no reason given'}`);
-    lines.push(`  See the events: aws cloudformation describe-stack-events --stack-name ${stack}`);
-    if (status === 'UPDATE_ROLLBACK_FAILED' || status === 'IMPORT_ROLLBACK_FAILED') {
-        lines.push(`  Fix the resources above, then: aws cloudformation continue-update-rollback --stack-name ${stack}`);
-        if (skip.length > 0) {
-            lines.push(`  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name ${stack} --resources-to-skip ${skip.join(' ')}`);
-        }
-    }
-    else if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') {
-        lines.push(`  aws cloudformation rollback-stack --stack-name ${stack}`);
-    }
-    else {
-        lines.push(`  aws cloudformation delete-stack --stack-name ${stack}${skip.length > 0 ? ` [--retain-resources ${skip.join(' ')}]` : ''}`);
-    }
-    lines.push(`  Console: ${consoleUrl}`);
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/coordination/recover.ts
-
-
-
-
-/**
- * Repairs what the policy allows: RollbackStack, ContinueUpdateRollback, or
- * DeleteStack for a failed create, then waits for CloudFormation to finish and
- * checks the result (a deleted stack must be gone).
- */
-async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
-    const results = [];
-    for (const stack of stacks) {
-        const action = recoveryAction(stack.status, policy);
-        if (!action)
-            continue;
-        if (d.mayRepair && !(await d.mayRepair())) {
-            d.log.warning(`Recovery of ${stack.name} not started: this run is not sure it holds the lock.`);
-            continue;
-        }
-        const startedAt = d.clock.now();
-        d.log.info(`Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`);
-        // The repair's own events come after this one: its end is the first stack-level event that is
-        // not *_IN_PROGRESS, however fast it came and whatever status the stack was in before.
-        let cursor;
-        try {
-            cursor = (await d.reader.eventsSince(stack.name)).at(-1)?.id;
-            if (action === 'rollback')
-                await d.recovery.rollbackStack(stack.name);
-            else if (action === 'continue-rollback')
-                await d.recovery.continueUpdateRollback(stack.name);
-            else
-                await d.recovery.deleteStack(stack.name);
-        }
-        catch (err) {
-            results.push(await failed(d, stack.name, action, stack.status, startedAt, `the call failed: ${err.message}`));
-            continue;
-        }
-        let status = stack.status;
-        let now = d.clock.now();
-        let ended;
-        while (now - startedAt < timeoutMs && !ended && d.holding?.() !== false) {
-            await d.sleep(Math.min(pollMs, timeoutMs - (now - startedAt)));
-            const fresh = cursor ? await d.reader.eventsSince(stack.name, cursor) : [];
-            cursor = fresh.at(-1)?.id ?? cursor;
-            ended = fresh.find((e) => (0,domain_stack/* isStackEvent */.lQ)(e) && !e.status.endsWith('_IN_PROGRESS'));
-            [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
-            now = d.clock.now();
-            // A deleted stack has no events to read by name; a stack without a cursor falls back to its status.
-            if ((0,stack_status/* classifyStatus */.xo)(status).class === 'does-not-exist')
-                break;
-            if (!cursor && status !== stack.status && (0,stack_status/* classifyStatus */.xo)(status).class !== 'in-progress')
-                break;
-        }
-        const cls = (0,stack_status/* classifyStatus */.xo)(status).class;
-        const ok = action === 'delete'
-            ? cls === 'does-not-exist'
-            : cls === 'stable' || cls === 'stable-after-failure';
-        if (ok) {
-            d.log.info(`Recovery: ${stack.name} is ${status} after ${durations_formatDuration(now - startedAt)}.`);
-            results.push({ stack: stack.name, action, ok, finalStatus: status, instructions: [] });
-        }
-        else {
-            results.push(await failed(d, stack.name, action, status, startedAt, d.holding?.() === false
-                ? `stopped waiting: this run no longer holds the lock (still ${status})`
-                : ended || !(0,stack_status/* classifyStatus */.xo)(status).class.startsWith('in-progress')
-                    ? `ended ${status}${ended?.reason ? `: ${ended.reason}` : ''}`
-                    : `still ${status} after ${durations_formatDuration(now - startedAt)}`));
-        }
-    }
-    return results;
-}
-async function failed(d, stack, action, status, sinceMs, why) {
-    const [snapshot] = await d.reader.describeStacks([stack]);
-    // Only what failed during the repair: those are the resources to fix or skip.
-    const op = await d.reader.currentOperation(stack);
-    const instructions = recoveryInstructions(stack, snapshot?.status ?? status, failedResources(op.events.filter((e) => e.timestamp.getTime() >= sinceMs)), snapshot ? d.reader.consoleUrl(snapshot) : '');
-    d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {
-        title: `Recovery failed: ${stack}`
-    });
-    return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
-}
-
-;// CONCATENATED MODULE: ./src/stages/repair.ts
-
-
-
-/**
- * Repairs what the recovery inputs allow, only while this run holds the lock and, before each
- * repair call, only on a lease made sure of; bounded by wait-timeout-minutes (or the default
- * deployment time when the run does not wait).
- */
-async function repairUnderLease(d, stacks, lease) {
-    const { config } = d;
-    if (!d.recovery)
-        return [];
-    return recoverStacks({
-        reader: d.reader,
-        recovery: d.recovery,
-        clock: d.clock,
-        sleep: d.sleep,
-        log: d.log,
-        holding: () => !lease?.lost,
-        mayRepair: () => (lease ? confirmed(d, lease) : Promise.resolve(true))
-    }, stacks, { autoRollback: config.autoRollback, cleanup: config.cleanup }, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS, config.pollIntervalMs);
-}
-
-;// CONCATENATED MODULE: ./src/stages/finalize.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * finalize (post): runs whatever happened before it, as often as it is run. Takes the lease back
- * from the monitor before stopping it, decides the outcome, repairs under the lease, and releases
- * in a `finally` (a no-op when already released or taken over); then records and reports.
- */
-async function finalize(d) {
-    const acquisition = await acquired(d);
-    const result = d.io.getState(State.Result) || (acquisition ? 'acquired' : '');
-    const folder = new DeploymentFolder(d.io, d.io.getState(State.MonitorDir) || monitorDir(d.log.correlationId));
-    if (result !== 'acquired')
-        return notDeployed(d, folder, result, acquisition);
-    let holding;
-    let deployment;
-    let recoveries;
-    let released;
-    try {
-        if (acquisition)
-            holding = await takeBack(d, acquisition, folder);
-        await stopTheMonitor(d, folder.dir);
-        deployment = await assess({ ...d, stepCancelled: d.stepCancelled ?? (async () => undefined) }, acquisition?.acquiredAt ?? (d.io.getState(State.AcquiredAt) || undefined));
-        // Repaired before the next run is let in, so it finds a stack it can deploy.
-        recoveries = await repairUnderLease(d, deployment.stacks, holding?.lease);
-        await logOutcome(d, deployment, recoveries);
-    }
-    finally {
-        released = await release(d, holding?.lease, deployment?.outcome ?? 'unknown');
-    }
-    await recordOutcome(d, deployment, released);
-    await reportDeployment(d, folder, deployment, recoveries ?? [], holding && lockLine(holding));
-}
-/** coordinate did not take the lock (or gave it back): remove a ticket it may have left, and report. */
-async function notDeployed(d, folder, result, acquisition) {
-    const { io, log, config, registry } = d;
-    await stopTheMonitor(d, folder.dir);
-    // coordinate normally removes its ticket; it may have been killed while waiting.
-    const ticket = io.getState(State.TicketSeq);
-    if (ticket)
-        await registry.lock.removeTicket(config.environment, Number(ticket)).catch(() => { });
-    // coordinate gives the lock back itself when it does not deploy; if it could not (the registry
-    // failed, or the handover to the monitor did), this does.
-    const released = acquisition
-        ? await registry.lock.release(config.environment, acquisition.key, result).catch(() => false)
-        : false;
-    if (released && acquisition && leased(acquisition.key)) {
-        log.info(`Released ${config.environment} (fencing token ${acquisition.key.fence}), outcome ${result}.`);
-        await record(d, registry, 'released', `not deploying: ${result}`);
-    }
-    else
-        log.info(result
-            ? `coordinate result: ${result}; no lock was held.`
-            : 'coordinate did not run (or did not finish): nothing was acquired, nothing to release.');
-    await reportNotDeployed(d, folder, result);
-}
-async function main() {
-    const io = coreIO;
-    const correlationId = stageCorrelationId(io);
-    const log = logger_createLogger(correlationId);
-    await runStage(correlationId, async () => {
-        // Bad inputs were already reported by pre or coordinate; finalize has nothing to undo then.
-        const config = io.getState(State.Result) ? loadConfig(log, io) : tryReadConfig();
-        if (!config) {
-            log.info('The inputs are invalid (see the earlier error): nothing was coordinated, nothing to finalize.');
-            return;
-        }
-        const reader = await cloudFormationReader(config.region);
-        // The mode coordinate ended in: CloudFormation alone when it fell back from the table.
-        const fellBack = io.getState(State.Registry) === 'cloudformation-only';
-        const table = fellBack ? undefined : config.registryTable;
-        const deps = {
-            config,
-            log,
-            io,
-            reader,
-            registry: await openRegistry({
-                table,
-                region: config.region,
-                environment: config.environment,
-                // The history file is kept in the Actions cache only where there is no table at all.
-                log: config.registryTable ? undefined : log
-            }),
-            clock: systemClock,
-            sleep: sleep,
-            recovery: reader,
-            notifier: await openNotifier(config.slack, log),
-            run: runContext(),
-            deployments: githubDeploymentsOf(config, log),
-            stepCancelled: config.githubToken ? () => stepCancelled(config.githubToken) : undefined
-        };
-        await finalize(deps);
-    });
-}
-function githubDeploymentsOf(config, log) {
-    const token = config.githubToken;
-    return config.githubDeployment && token ? () => githubDeployments(token, log) : undefined;
-}
-function tryReadConfig() {
-    try {
-        return readConfig();
-    }
-    catch (err) {
-        if (err instanceof ConfigError)
-            return undefined;
-        throw err;
-    }
-}
-
-
-/***/ }),
-
 /***/ 2613:
 /***/ ((module) => {
 
@@ -31606,6 +28673,2953 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 1705:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   kq: () => (/* binding */ DOES_NOT_EXIST),
+/* harmony export */   s5: () => (/* binding */ OPERATION_START_STATUSES),
+/* harmony export */   xo: () => (/* binding */ classifyStatus)
+/* harmony export */ });
+/* unused harmony exports STACK_STATUSES, isInProgress */
+/** Not an AWS status: how this project names a stack that DescribeStacks does not find. */
+const DOES_NOT_EXIST = 'DOES_NOT_EXIST';
+const inProgress = { class: 'in-progress' };
+const stable = { class: 'stable' };
+const afterFailure = { class: 'stable-after-failure' };
+const gone = { class: 'does-not-exist' };
+const needs = (action) => ({ class: 'blocked', needs: action });
+const STACK_STATUSES = {
+    CREATE_IN_PROGRESS: inProgress,
+    DELETE_IN_PROGRESS: inProgress,
+    IMPORT_IN_PROGRESS: inProgress,
+    IMPORT_ROLLBACK_IN_PROGRESS: inProgress,
+    // A change set was created and not executed yet: `aws cloudformation deploy`
+    // sits here between its two calls, so another run is mid-deployment.
+    REVIEW_IN_PROGRESS: inProgress,
+    ROLLBACK_IN_PROGRESS: inProgress,
+    UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
+    UPDATE_IN_PROGRESS: inProgress,
+    UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
+    UPDATE_ROLLBACK_IN_PROGRESS: inProgress,
+    CREATE_COMPLETE: stable,
+    IMPORT_COMPLETE: stable,
+    UPDATE_COMPLETE: stable,
+    UPDATE_ROLLBACK_COMPLETE: afterFailure,
+    IMPORT_ROLLBACK_COMPLETE: afterFailure,
+    // Rollback disabled and the operation failed: resources are half-applied.
+    // We restore the last good state before anyone deploys on top of it.
+    CREATE_FAILED: needs('rollback'),
+    UPDATE_FAILED: needs('rollback'),
+    UPDATE_ROLLBACK_FAILED: needs('continue-rollback'),
+    IMPORT_ROLLBACK_FAILED: needs('continue-rollback'),
+    // A failed create leaves a stack that can only be deleted.
+    ROLLBACK_COMPLETE: needs('delete'),
+    ROLLBACK_FAILED: needs('delete'),
+    DELETE_FAILED: needs('delete'),
+    DELETE_COMPLETE: gone
+};
+function classifyStatus(status) {
+    if (status === undefined || status === DOES_NOT_EXIST)
+        return gone;
+    const info = STACK_STATUSES[status];
+    // An unknown status is one AWS added after this release: assume something is
+    // happening rather than deploy over it.
+    return info ?? inProgress;
+}
+const isInProgress = (status) => classifyStatus(status).class === 'in-progress';
+/** Stack-level statuses that open a new operation (the first event of an operation). */
+const OPERATION_START_STATUSES = new Set([
+    'CREATE_IN_PROGRESS',
+    'UPDATE_IN_PROGRESS',
+    'DELETE_IN_PROGRESS',
+    'IMPORT_IN_PROGRESS',
+    'REVIEW_IN_PROGRESS'
+]);
+
+
+/***/ }),
+
+/***/ 9730:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   lQ: () => (/* binding */ isStackEvent)
+/* harmony export */ });
+/* unused harmony exports STACK_RESOURCE_TYPE, CORRELATION_TAG, operationProgress */
+const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
+/** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
+const CORRELATION_TAG = 'DeploymentCorrelationId';
+const isStackEvent = (e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
+function operationProgress(events) {
+    const last = new Map();
+    for (const e of events)
+        if (!isStackEvent(e))
+            last.set(e.logicalId, e.status);
+    let done = 0;
+    let inProgress = 0;
+    let failed = 0;
+    for (const status of last.values()) {
+        if (status.endsWith('_IN_PROGRESS'))
+            inProgress++;
+        else if (status.endsWith('_FAILED'))
+            failed++;
+        else
+            done++;
+    }
+    return { done, inProgress, failed };
+}
+
+
+/***/ }),
+
+/***/ 2418:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1449);
+
+await (0,_stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 59:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ RECORD_TTL_DAYS),
+/* harmony export */   MA: () => (/* binding */ HISTORY_TTL_DAYS),
+/* harmony export */   i$: () => (/* binding */ RegistryUnavailableError)
+/* harmony export */ });
+/* unused harmony export classifyRegistryError */
+const CONFIGURATION_ERRORS = new Set([
+    'ResourceNotFoundException',
+    'AccessDeniedException',
+    'ValidationException',
+    'UnrecognizedClientException',
+    'InvalidSignatureException',
+    'MissingAuthenticationTokenException',
+    'ExpiredTokenException',
+    'CredentialsProviderError'
+]);
+const THROTTLING_ERRORS = new Set([
+    'ThrottlingException',
+    'ProvisionedThroughputExceededException',
+    'RequestLimitExceeded',
+    'TooManyRequestsException'
+]);
+function classifyRegistryError(err) {
+    const name = err?.name ?? '';
+    if (CONFIGURATION_ERRORS.has(name))
+        return 'configuration';
+    if (THROTTLING_ERRORS.has(name))
+        return 'throttled';
+    return 'unreachable';
+}
+/** A registry call failed after the SDK's own retries; `failure` says what kind of trouble it is. */
+class RegistryUnavailableError extends Error {
+    operation;
+    cause;
+    failure;
+    constructor(operation, cause) {
+        const e = cause;
+        super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
+        this.operation = operation;
+        this.cause = cause;
+        this.name = 'RegistryUnavailableError';
+        this.failure = classifyRegistryError(cause);
+    }
+}
+const RECORD_TTL_DAYS = 7;
+const HISTORY_TTL_DAYS = 180;
+
+
+/***/ }),
+
+/***/ 1449:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// UNUSED EXPORTS: finalize
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/correlation-id.js
+
+/** `YYYYMMDD-HHMMSS-<8 hex>`, UTC, the random part from a cryptographic source. */
+function newCorrelationId(now = new Date(), random = external_node_crypto_.randomBytes) {
+    const iso = now.toISOString(); // 2026-11-22T18:28:25.123Z
+    const date = iso.slice(0, 10).replaceAll('-', '');
+    const time = iso.slice(11, 19).replaceAll(':', '');
+    return `${date}-${time}-${random(4).toString('hex')}`;
+}
+const GENERATED_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
+/** IDs users bring: they become tag values, registry keys and Slack text, so keep them plain. */
+const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
+const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/durations.js
+/** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
+function durations_formatDuration(ms) {
+    // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
+    if (ms > 0 && ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const total = Math.max(0, Math.round(ms / 1000));
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return `${h}h ${String(m).padStart(2, '0')}m`;
+    if (m > 0)
+        return `${m}m ${String(s).padStart(2, '0')}s`;
+    return `${s}s`;
+}
+const minutes = (n) => n * 60_000;
+const seconds = (n) => n * 1000;
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/inputs.js
+/** The action's inputs, as users type them (CONTRACT.md). Reading any other name is a type error. */
+const Inputs = {
+    StackName: 'stack-name',
+    Environment: 'environment',
+    Region: 'region',
+    RegistryTable: 'registry-table',
+    WaitTimeoutMinutes: 'wait-timeout-minutes',
+    PollIntervalSeconds: 'poll-interval-seconds',
+    LeaseMinutes: 'lease-minutes',
+    SkipSuperseded: 'skip-superseded',
+    OnActiveFailure: 'on-active-failure',
+    Warnings: 'warnings',
+    AskTimeoutMinutes: 'ask-timeout-minutes',
+    AutoRollback: 'auto-rollback',
+    Cleanup: 'cleanup',
+    Monitor: 'monitor',
+    MonitorIntervalSeconds: 'monitor-interval-seconds',
+    StallTimeoutMinutes: 'stall-timeout-minutes',
+    ExpectedDurationMinutes: 'expected-duration-minutes',
+    ProgressIntervalMinutes: 'progress-interval-minutes',
+    CriticalResourceTypes: 'critical-resource-types',
+    UrlOutput: 'url-output',
+    SlackToken: 'slack-token',
+    SlackChannel: 'slack-channel',
+    SlackInteractChannel: 'slack-interact-channel',
+    SlackApiUrl: 'slack-api-url',
+    GithubToken: 'github-token',
+    GithubDeployment: 'github-deployment',
+    CorrelationId: 'correlation-id'
+};
+/**
+ * Defaults the parser applies to an empty input. action.yml declares the same
+ * values (a test keeps them equal); empty here means 'derived' (see CONTRACT.md).
+ */
+const INPUT_DEFAULTS = {
+    'stack-name': '',
+    environment: '',
+    region: '',
+    'registry-table': '',
+    'wait-timeout-minutes': '30',
+    'poll-interval-seconds': '5',
+    'lease-minutes': '10',
+    'skip-superseded': 'false',
+    'on-active-failure': 'proceed',
+    warnings: 'proceed',
+    'ask-timeout-minutes': '15',
+    'auto-rollback': 'true',
+    cleanup: 'none',
+    monitor: 'true',
+    'monitor-interval-seconds': '30',
+    'stall-timeout-minutes': '10',
+    'expected-duration-minutes': '',
+    'progress-interval-minutes': '10',
+    'critical-resource-types': '',
+    'url-output': '',
+    'slack-token': '',
+    'slack-channel': '',
+    'slack-interact-channel': '',
+    'slack-api-url': 'https://slack.com/api/',
+    'github-token': '',
+    'github-deployment': 'false',
+    'correlation-id': ''
+};
+/** Inputs whose values are secrets: masked before anything else happens. */
+const SECRET_INPUTS = ['slack-token', 'github-token'];
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/fields.js
+
+
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+/** Splits a comma or newline separated list; empty items are dropped. */
+const splitList = (value) => value
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+const show = (value) => JSON.stringify(value);
+/**
+ * Reads inputs one at a time and collects every problem, each naming the input, the value and
+ * what is accepted. A field that fails still answers (a placeholder), so parsing goes on and
+ * every problem is reported at once.
+ */
+class Fields {
+    read;
+    problems = [];
+    constructor(read) {
+        this.read = read;
+    }
+    /** The input as typed (trimmed), or its default when empty. */
+    raw(name) {
+        const v = this.read(name).trim();
+        return v === '' ? INPUT_DEFAULTS[name] : v;
+    }
+    /** The input as typed (trimmed), without its default. */
+    given(name) {
+        return this.read(name).trim();
+    }
+    fail(name, value, accepted) {
+        this.problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
+        return undefined;
+    }
+    /** A problem that is not about one value. */
+    problem(text) {
+        this.problems.push(text);
+    }
+    number(name, unit, min, max, allowZero) {
+        const value = this.raw(name);
+        const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
+        if (!DECIMAL.test(value))
+            return this.fail(name, value, `expected ${range}`);
+        const n = Number(value);
+        if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
+            return this.fail(name, value, `expected ${range}`);
+        return n;
+    }
+    /** A duration in minutes, as milliseconds. */
+    minutes(name, max, allowZero = false) {
+        return minutes(this.number(name, 'minutes', 0, max, allowZero) ?? 0);
+    }
+    /** A duration in seconds, as milliseconds. */
+    seconds(name, max) {
+        return seconds(this.number(name, 'seconds', 0, max, false) ?? 0);
+    }
+    boolean(name) {
+        const value = this.raw(name);
+        if (BOOLEAN_TRUE.includes(value))
+            return true;
+        if (BOOLEAN_FALSE.includes(value))
+            return false;
+        this.fail(name, value, 'expected true or false');
+        return false;
+    }
+    oneOf(name, allowed) {
+        const value = this.raw(name);
+        if (allowed.includes(value))
+            return value;
+        this.fail(name, value, `expected one of ${allowed.join(', ')}`);
+        return allowed[0];
+    }
+    /** The input when it matches `pattern` (a problem otherwise); undefined when empty. */
+    optional(name, pattern, accepted) {
+        const value = this.raw(name) || undefined;
+        if (value && !pattern.test(value))
+            this.fail(name, value, accepted);
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/slack.js
+
+const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
+const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
+/** The Slack inputs: all or nothing (no token means no Slack); the token is never echoed. */
+function parseSlack(fields) {
+    const token = fields.raw(Inputs.SlackToken);
+    const channel = fields.raw(Inputs.SlackChannel);
+    const interactChannel = fields.raw(Inputs.SlackInteractChannel) || channel;
+    const apiUrl = fields.raw(Inputs.SlackApiUrl);
+    for (const [name, value] of [
+        [Inputs.SlackChannel, channel],
+        [Inputs.SlackInteractChannel, fields.raw(Inputs.SlackInteractChannel)]
+    ]) {
+        if (value && !SLACK_CHANNEL.test(value))
+            fields.fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
+    }
+    let url;
+    try {
+        url = new URL(apiUrl);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol)) {
+        fields.fail(Inputs.SlackApiUrl, apiUrl, 'expected an http(s) URL such as https://slack.com/api/');
+    }
+    if (!token) {
+        if (channel)
+            fields.problem(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
+        return undefined;
+    }
+    // The value is a secret: name the input, never echo the token.
+    if (!SLACK_TOKEN.test(token)) {
+        fields.problem(`'slack-token' does not look like a Slack token (the value is hidden): expected a bot token starting with xoxb-.`);
+    }
+    if (!channel)
+        fields.problem(`'slack-channel' is required when 'slack-token' is set: a channel name such as #deploys or an ID.`);
+    return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/config.js
+
+
+
+
+
+/** Used when `expected-duration-minutes` is empty and there is no history. */
+const DEFAULT_EXPECTED_DURATION_MS = minutes(30);
+class ConfigError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Invalid input: ${problems[0]}`
+            : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'ConfigError';
+    }
+}
+const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
+const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
+const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
+const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
+/**
+ * Parses every input at once and reports every problem at once, each naming the
+ * input, the value and what is accepted. Touches nothing outside its arguments.
+ */
+function parseConfig(read, env) {
+    const f = new Fields(read);
+    // stack-name
+    const stackNames = splitList(f.given(Inputs.StackName));
+    if (stackNames.length === 0) {
+        f.problem(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
+    }
+    for (const name of stackNames) {
+        if (!STACK_NAME.test(name)) {
+            f.fail(Inputs.StackName, name, 'a stack name starts with a letter and has only letters, digits and hyphens, at most 128 characters');
+        }
+    }
+    const duplicates = stackNames.filter((n, i) => stackNames.indexOf(n) !== i);
+    if (duplicates.length > 0)
+        f.fail(Inputs.StackName, f.given(Inputs.StackName), `lists ${duplicates.join(', ')} more than once`);
+    const environment = f.raw(Inputs.Environment) || stackNames[0] || '';
+    if (f.raw(Inputs.Environment) && !ENVIRONMENT.test(environment)) {
+        f.fail(Inputs.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
+    }
+    const region = f.raw(Inputs.Region) || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
+    if (!region) {
+        f.problem(`'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`);
+    }
+    else if (!REGION.test(region)) {
+        f.fail(Inputs.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
+    }
+    const registryTable = f.optional(Inputs.RegistryTable, TABLE, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
+    const waitTimeoutMs = f.minutes(Inputs.WaitTimeoutMinutes, 4320, true);
+    const pollIntervalMs = f.seconds(Inputs.PollIntervalSeconds, 3600);
+    const leaseMs = f.minutes(Inputs.LeaseMinutes, 1440);
+    const skipSuperseded = f.boolean(Inputs.SkipSuperseded);
+    const onActiveFailure = f.oneOf(Inputs.OnActiveFailure, [
+        'proceed',
+        'abort',
+        'ask'
+    ]);
+    const warnings = f.oneOf(Inputs.Warnings, ['proceed', 'fail', 'ask']);
+    const askTimeoutMs = f.minutes(Inputs.AskTimeoutMinutes, 1440);
+    const autoRollback = f.boolean(Inputs.AutoRollback);
+    const cleanup = f.oneOf(Inputs.Cleanup, ['none', 'failed-create']);
+    const monitor = f.boolean(Inputs.Monitor);
+    const monitorIntervalMs = f.seconds(Inputs.MonitorIntervalSeconds, 3600);
+    const stallTimeoutMs = f.minutes(Inputs.StallTimeoutMinutes, 1440);
+    const expectedDurationMs = f.raw(Inputs.ExpectedDurationMinutes)
+        ? f.minutes(Inputs.ExpectedDurationMinutes, 4320)
+        : undefined;
+    const progressIntervalMs = f.minutes(Inputs.ProgressIntervalMinutes, 1440);
+    const criticalResourceTypes = splitList(f.raw(Inputs.CriticalResourceTypes));
+    for (const t of criticalResourceTypes) {
+        if (!RESOURCE_TYPE.test(t))
+            f.fail(Inputs.CriticalResourceTypes, t, 'expected resource types such as AWS::RDS::DBInstance, comma or newline separated');
+    }
+    const urlOutput = f.optional(Inputs.UrlOutput, OUTPUT_KEY, 'expected a stack Output key (letters and digits)');
+    const slack = parseSlack(f);
+    if (!slack && (warnings === 'ask' || onActiveFailure === 'ask')) {
+        const which = warnings === 'ask' ? 'warnings' : 'on-active-failure';
+        f.problem(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
+    }
+    const githubToken = f.given(Inputs.GithubToken) || undefined;
+    const githubDeployment = f.boolean(Inputs.GithubDeployment);
+    const correlationId = f.optional(Inputs.CorrelationId, CORRELATION_ID_PATTERN, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
+    if (f.problems.length > 0)
+        throw new ConfigError(f.problems);
+    return {
+        stackNames,
+        environment,
+        region,
+        registryTable,
+        waitTimeoutMs,
+        pollIntervalMs,
+        leaseMs,
+        skipSuperseded,
+        onActiveFailure,
+        warnings,
+        askTimeoutMs,
+        autoRollback,
+        cleanup,
+        monitor,
+        monitorIntervalMs,
+        stallTimeoutMs,
+        expectedDurationMs,
+        progressIntervalMs,
+        criticalResourceTypes,
+        urlOutput,
+        slack,
+        githubToken,
+        githubDeployment,
+        correlationId
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(3838);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/read.js
+
+
+
+/** The one place that reads the action's inputs. Secrets are masked before anything else. */
+function readInput(name) {
+    return core.getInput(name);
+}
+function maskSecrets() {
+    for (const name of SECRET_INPUTS) {
+        const value = readInput(name).trim();
+        if (value)
+            core.setSecret(value);
+    }
+}
+function readConfig(env = process.env) {
+    maskSecrets();
+    return parseConfig(readInput, env);
+}
+/** The correlation-id input alone, read before the rest so even config errors carry an ID. */
+const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/state.js
+/** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
+const State = {
+    CorrelationId: 'correlation-id',
+    PreRan: 'pre-ran',
+    Result: 'result',
+    AcquiredAt: 'acquired-at',
+    /** When coordinate's own repairs ended (CloudFormation's time): this deployment's events come after. */
+    DeployFrom: 'deploy-from',
+    QueuedAt: 'queued-at',
+    Registry: 'registry',
+    Fence: 'fence',
+    /** The lock's owner token for this run attempt: never logged, never an output. */
+    Owner: 'owner',
+    TicketSeq: 'ticket-seq',
+    MonitorPid: 'monitor-pid',
+    MonitorDir: 'monitor-dir',
+    SlackThread: 'slack-thread',
+    DeploymentId: 'github-deployment-id'
+};
+const Outputs = {
+    CorrelationId: 'correlation-id',
+    Result: 'result',
+    Registry: 'registry',
+    WaitedSeconds: 'waited-seconds',
+    QueuePosition: 'queue-position',
+    ActiveCorrelationId: 'active-correlation-id',
+    StackStatus: 'stack-status',
+    ConsoleUrl: 'console-url',
+    EstimatedMinutes: 'estimated-minutes',
+    CfnTags: 'cfn-tags',
+    Validation: 'validation',
+    FencingToken: 'fencing-token'
+};
+/** Exit status of the coordinate stage and of the CLI. */
+const state_ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/monitor/files.js
+
+
+
+/** The monitor's environment variable for the Slack token. */
+const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
+/** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
+function monitorDir(correlationId, env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator', correlationId);
+}
+const monitorFiles = (dir) => ({
+    settings: (0,external_node_path_.join)(dir, 'monitor.json'),
+    log: (0,external_node_path_.join)(dir, 'monitor.jsonl'),
+    pid: (0,external_node_path_.join)(dir, 'monitor.pid'),
+    /** Slack messages the monitor could not deliver, for finalize to retry. */
+    spool: (0,external_node_path_.join)(dir, 'monitor-slack-spool.jsonl'),
+    /** The same for coordinate and finalize's own messages. */
+    stageSpool: (0,external_node_path_.join)(dir, 'stage-slack-spool.jsonl'),
+    /** The Slack thread (channel:ts), for stages that run as separate steps. */
+    thread: (0,external_node_path_.join)(dir, 'slack-thread'),
+    /** The GitHub Deployment's ID, for a finalize that runs as a separate step. */
+    deployment: (0,external_node_path_.join)(dir, 'github-deployment-id'),
+    /** Written once the final Slack notice went out, so a second finalize does not repeat it. */
+    finalSent: (0,external_node_path_.join)(dir, 'slack-final-sent')
+});
+function writeSettings(dir, settings) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const file = monitorFiles(dir).settings;
+    writeFileSync(file, JSON.stringify(settings, null, 2), { mode: 0o600 });
+    chmodSync(file, 0o600);
+    return file;
+}
+const readSettings = (file) => JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+/** The lock's heartbeat cadence: three beats per lease, so one lost write never makes it stale. */
+const heartbeatInterval = (leaseMs) => Math.max(200, Math.floor(leaseMs / 3));
+/** The settings for a deployment's monitor, from the inputs and what coordinate learned. */
+function monitorSettings(config, deployment) {
+    return {
+        correlationId: deployment.correlationId,
+        environment: config.environment,
+        stacks: config.stackNames,
+        region: config.region,
+        registryTable: deployment.registryTable,
+        owner: deployment.owner,
+        fence: deployment.fence,
+        leaseMs: config.leaseMs,
+        heartbeatMs: heartbeatInterval(config.leaseMs),
+        monitorIntervalMs: config.monitorIntervalMs,
+        watchEvents: config.monitor,
+        acquiredAt: deployment.acquiredAt,
+        stallMs: config.stallTimeoutMs,
+        overdueMs: deployment.overdueMs,
+        progressIntervalMs: config.progressIntervalMs,
+        criticalResourceTypes: config.criticalResourceTypes,
+        info: deployment.info,
+        typeSeconds: deployment.typeSeconds,
+        slack: config.slack && deployment.thread
+            ? { apiUrl: config.slack.apiUrl, thread: deployment.thread }
+            : undefined
+    };
+}
+/** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
+const monitorEnv = (slack, env = process.env) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/thread.js
+
+/**
+ * The head commit's message from the event payload, when the event has one (outside text).
+ * The only read of the environment in this module, and only as the default argument.
+ */
+function commitMessage(env = process.env) {
+    const file = env['GITHUB_EVENT_PATH'];
+    if (!file)
+        return undefined;
+    try {
+        const event = JSON.parse(readFileSync(file, 'utf8'));
+        return event.head_commit?.message || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function deploymentInfo(config, correlationId, run, estimate, consoleUrl, commit) {
+    return {
+        correlationId,
+        environment: config.environment,
+        stacks: config.stackNames,
+        run,
+        commitMessage: commit,
+        consoleUrl,
+        estimate
+    };
+}
+/** The Slack client, loaded only when Slack is configured; without it, one info line. */
+async function openNotifier(slack, log, spoolFile) {
+    if (!slack) {
+        log.info('Slack is not configured (no slack-token): no messages.');
+        return undefined;
+    }
+    const { SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__nccwpck_require__.e(105), __nccwpck_require__.e(435)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8435));
+    return new SlackNotifier(createSlackClient(slack), createSlackClient(slack, { retries: 0 }), log, spoolFile);
+}
+const formatThread = (ref) => `${ref.channel}:${ref.ts}`;
+function parseThread(value) {
+    const [channel, ts] = (value ?? '').split(':');
+    return channel && ts ? { channel, ts } : undefined;
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/report/logger.js
+
+const coreSink = core;
+function logger_createLogger(correlationId, sink = coreSink) {
+    const tag = (message) => message
+        .split('\n')
+        .map((line) => `[${correlationId}] ${line}`)
+        .join('\n');
+    return {
+        correlationId,
+        info: (m) => sink.info(tag(m)),
+        debug: (m) => sink.debug(tag(m)),
+        warning: (m, p) => sink.warning(tag(m), p),
+        error: (m, p) => sink.error(tag(m), p)
+    };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/cloudformation-only.js
+/**
+ * No table: nobody to queue with. Coordination rests on CloudFormation's own status alone (best
+ * effort: no order, no identity): the queue is this run alone, the lock never anyone else's,
+ * and every write succeeds without a call (fence 0, ticket 0).
+ */
+class CloudFormationOnlyLock {
+    now;
+    kind = 'cloudformation-only';
+    constructor(now = Date.now) {
+        this.now = now;
+    }
+    async enqueue(me) {
+        return {
+            seq: 0,
+            correlationId: me.correlationId,
+            owner: me.owner,
+            heartbeat: '',
+            enqueuedAt: new Date(this.now()).toISOString(),
+            leaseMs: me.leaseMs,
+            run: me.run
+        };
+    }
+    async heartbeatTicket(_environment, ticket) {
+        return ticket;
+    }
+    async removeTicket() { }
+    async removeDeadTicket() {
+        return false;
+    }
+    async view(environment) {
+        return { lock: { environment, fence: 0 }, tickets: [] };
+    }
+    async acquire(me, _observed) {
+        return {
+            correlationId: me.correlationId,
+            owner: me.owner,
+            fence: 0,
+            heartbeat: '',
+            acquiredAt: new Date(this.now()).toISOString(),
+            leaseMs: me.leaseMs,
+            run: me.run,
+            stacks: me.stacks
+        };
+    }
+    async heartbeatLock() {
+        return true;
+    }
+    async release() {
+        return true;
+    }
+    async forceUnlock() {
+        return undefined;
+    }
+}
+/** Without a table no record is kept. */
+const noRecords = {
+    putRecord: async () => undefined,
+    addTransition: async () => undefined,
+    getRecord: async () => undefined
+};
+/** No history at all (a history file is given where there is one). */
+const noHistory = {
+    add: async () => undefined,
+    recent: async () => [],
+    save: async () => undefined
+};
+/** CloudFormation alone: the lock above, no records, and the history given. */
+const cloudformation_only_cloudFormationOnly = (history = noHistory, now = Date.now) => ({
+    lock: new CloudFormationOnlyLock(now),
+    records: noRecords,
+    history
+});
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/history-file.js
+
+
+
+/** How many deployments the history file keeps (newest first). */
+const KEEP = 50;
+/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
+function history_file_historyFile(environment, env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+}
+function readHistoryFile(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return [];
+    try {
+        const entries = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return Array.isArray(entries) ? entries : [];
+    }
+    catch {
+        return [];
+    }
+}
+function appendHistoryFile(file, entry) {
+    const entries = [
+        entry,
+        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
+    ]
+        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
+        .slice(0, KEEP);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(entries, null, 2));
+}
+/** The history in a file; `persist` keeps it for later runs (the Actions cache). */
+class history_file_HistoryFile {
+    file;
+    persist;
+    constructor(file, persist = async () => undefined) {
+        this.file = file;
+        this.persist = persist;
+    }
+    async add(entry) {
+        appendHistoryFile(this.file, entry);
+    }
+    async recent(_environment, limit) {
+        return readHistoryFile(this.file).slice(0, limit);
+    }
+    save() {
+        return this.persist();
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/clients.js
+
+
+// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
+async function cloudFormationReader(region) {
+    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(119)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8119));
+    return new CloudFormationAdapter(createCloudFormationClient(region), region);
+}
+/**
+ * The one place the coordination mode is decided: a table (lock, queue, records, history in
+ * DynamoDB) or CloudFormation alone (a lock that is CloudFormation's status, no records, the
+ * history in a file the Actions cache carries).
+ */
+async function openRegistry(choice) {
+    if (!choice.table)
+        return cloudformation_only_cloudFormationOnly(historyOf(choice));
+    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(963)]).then(__nccwpck_require__.bind(__nccwpck_require__, 963));
+    return dynamoRegistry(createDynamoClient(choice.region), choice.table);
+}
+/** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
+const fallbackRegistry = (choice) => () => cloudFormationOnly(new HistoryFile(historyFile(choice.environment)));
+function historyOf({ environment, log }) {
+    const file = history_file_historyFile(environment);
+    return new history_file_HistoryFile(file, async () => {
+        if (!log)
+            return;
+        const { saveHistory } = await __nccwpck_require__.e(/* import() */ 506).then(__nccwpck_require__.bind(__nccwpck_require__, 5506));
+        await saveHistory(file, environment, log);
+    });
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/run-context.js
+/** The workflow run this process belongs to, from the runner's environment. */
+function runContext(env = process.env) {
+    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+    const repository = env['GITHUB_REPOSITORY'] || undefined;
+    const runId = env['GITHUB_RUN_ID'] || undefined;
+    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
+    const runUrl = repository && runId
+        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
+        : undefined;
+    return {
+        runId,
+        runAttempt,
+        runUrl,
+        repository,
+        workflow: env['GITHUB_WORKFLOW'] || undefined,
+        job: env['GITHUB_JOB'] || undefined,
+        actor: env['GITHUB_ACTOR'] || undefined,
+        sha: env['GITHUB_SHA'] || undefined,
+        ref: env['GITHUB_REF'] || undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/github.js
+
+// The GitHub clients, loaded only when an input asks for them, on the runner's API URL.
+/** The GitHub API the runner names (GitHub Enterprise Server included). */
+const githubApiUrl = (env = process.env) => env['GITHUB_API_URL'] || 'https://api.github.com';
+async function githubLiveness(token, log) {
+    const { GitHubRunLiveness } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(852)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9852));
+    return new GitHubRunLiveness(token, log, githubApiUrl());
+}
+async function githubDeployments(token, log) {
+    const { GitHubDeployments } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(109)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4109));
+    return new GitHubDeployments(token, runContext(), log, githubApiUrl());
+}
+async function stepCancelled(token) {
+    const { stepCancelled } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(153)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9153));
+    return stepCancelled(token, runContext(), githubApiUrl());
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/stage.js
+
+
+
+
+
+
+const coreIO = {
+    setOutput: (name, value) => core.setOutput(name, value),
+    saveState: (name, value) => core.saveState(name, value),
+    getState: (name) => core.getState(name),
+    setExitCode: (code) => {
+        process.exitCode = code;
+    },
+    appendSummary: async (markdown) => {
+        if (!process.env['GITHUB_STEP_SUMMARY'])
+            return;
+        await core.summary.addRaw(markdown, true).write();
+    }
+};
+const systemClock = { now: () => Date.now() };
+/** A variable of this process's environment (empty counts as unset). */
+const envValue = (name) => process.env[name] || undefined;
+const sleep = (ms, signal) => new Promise((resolve) => {
+    if (signal?.aborted)
+        return resolve();
+    const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+});
+/**
+ * The deployment's correlation ID: the one pre saved, else the input, else a new
+ * one (a stage that runs without pre, such as a sub-action, still has one).
+ */
+function stageCorrelationId(io) {
+    const saved = io.getState(State.CorrelationId);
+    if (saved)
+        return saved;
+    const input = readCorrelationIdInput();
+    return input && isValidCorrelationId(input) ? input : newCorrelationId();
+}
+/** Aborts on the signals the runner sends on cancel: SIGINT, then SIGTERM. */
+function cancellationSignal(onSignal) {
+    const controller = new AbortController();
+    for (const sig of ['SIGINT', 'SIGTERM']) {
+        process.once(sig, () => {
+            onSignal?.(sig);
+            controller.abort(sig);
+        });
+    }
+    return controller.signal;
+}
+/** Runs a stage: any unexpected error fails the step with a message that carries the correlation ID. */
+async function runStage(correlationId, body) {
+    try {
+        await body();
+    }
+    catch (err) {
+        const e = err;
+        core.error(`[${correlationId}] ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, {
+            title: 'Deployment Coordinator failed'
+        });
+        if (e?.stack)
+            core.debug(e.stack);
+        process.exitCode = 1;
+    }
+}
+/** Every stage validates the inputs (a sub-action may run without pre); bad input fails the step here. */
+function loadConfig(log, io) {
+    try {
+        return readConfig();
+    }
+    catch (err) {
+        if (!(err instanceof ConfigError))
+            throw err;
+        log.error(err.message, { title: 'Invalid input' });
+        io.setExitCode(1);
+        return undefined;
+    }
+}
+/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
+async function actionStage(body) {
+    const io = coreIO;
+    const correlationId = stageCorrelationId(io);
+    const log = createLogger(correlationId);
+    await runStage(correlationId, async () => {
+        const config = loadConfig(log, io);
+        if (config)
+            await body({ io, log, config, correlationId });
+    });
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/turn-result.js
+
+/** How a wait that did not end with the lock is reported: the step's result and the record's transition. */
+const NOT_ACQUIRED = {
+    timeout: { result: 'concurrent', transition: 'timed-out' },
+    cancelled: { result: 'aborted', transition: 'cancelled' },
+    superseded: { result: 'superseded', transition: 'superseded' }
+};
+/** The coordinate step's exit status: 0 go, 2 another deployment is active, 1 anything else. */
+function exitCodeOf(result) {
+    if (result === 'acquired')
+        return ExitCode.Ok;
+    if (result === 'concurrent')
+        return ExitCode.Concurrent;
+    return ExitCode.Failed;
+}
+/**
+ * An acquisition with a fencing token is a lease in the table: someone must heartbeat it from
+ * acquire to release. Fence 0 is CloudFormation's own lock (no table): nothing to keep alive.
+ */
+const leased = (acquisition) => acquisition.fence > 0;
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/deps.js
+/** Registry trouble after the lock decision never fails the run: a warning, and on. */
+async function safely(log, fn, warn = (message) => ({
+    text: `Registry write failed: ${message}`,
+    title: 'Registry write failed'
+})) {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        const { text, title } = warn(err.message);
+        log.warning(text, { title });
+        return undefined;
+    }
+}
+/** finalize's registry trouble: reported, never fatal (the lease expires on its own). */
+const finalizeWarning = (message) => ({
+    text: `Registry unavailable in finalize (${message}); the lock, if held, expires after lease-minutes.`,
+    title: 'Registry unavailable'
+});
+/** A transition on this deployment's record (best effort, see `safely`). */
+async function record(d, registry, state, note, patch = {}) {
+    const entry = { state, at: new Date(d.clock.now()).toISOString(), ...(note ? { note } : {}) };
+    await safely(d.log, () => registry.records.addTransition(d.log.correlationId, entry, patch));
+}
+const statuses = (stacks) => stacks.map((s) => `${s.name}=${s.status}`).join(', ');
+/** A release retries registry trouble for at most this long: a lease, up to 30 s. */
+const releaseBudget = (config) => Math.min(config.leaseMs, 30_000);
+/** Where a stage posts to Slack: the notifier and the status channel, when both are there. */
+const statusChannel = (d) => d.notifier && d.config.slack
+    ? { notifier: d.notifier, channel: d.config.slack.channel }
+    : undefined;
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/report/markdown.js
+/**
+ * The job summary's markdown, built so that outside text (a stack's status reason, a Slack
+ * error, an event) can never break it: every cell is escaped unless it is markdown this code
+ * built itself from escaped parts.
+ */
+/** Outside text, safe in a table cell or a line: no `|` splits a row, no newline ends it, no HTML. */
+function markdown_escapeText(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n|\r/g, ' ');
+}
+const cell = (c) => (typeof c === 'string' ? markdown_escapeText(c) : c.md);
+const md = (text) => ({ md: text });
+const markdown_code = (text) => md(`\`${text.replace(/`/g, "'")}\``);
+const bold = (text) => md(`**${markdown_escapeText(text)}**`);
+/** Characters that would end a markdown link's URL or break out of it, percent-encoded. */
+const urlSafe = (url) => url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+const markdown_link = (text, url) => md(`[${markdown_escapeText(text).replace(/[[\]]/g, '\\$&')}](${urlSafe(url)})`);
+const join = (...parts) => md(parts.map(cell).join(''));
+/** A markdown table; `head` empty gives the two-column key/value table without a header row. */
+function table(head, rows) {
+    const width = Math.max(head.length, ...rows.map((r) => r.length));
+    const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
+    const header = head.length > 0 ? head : Array.from({ length: width }, () => '');
+    return [
+        head.length > 0 ? line(header) : `|${' |'.repeat(width)}`,
+        `|${'---|'.repeat(width)}`,
+        ...rows.map(line)
+    ];
+}
+
+// EXTERNAL MODULE: ./.tmp/js-IpZb6d/ports/registry.js
+var registry = __nccwpck_require__(59);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/backoff.js
+/**
+ * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
+ * retries spread out without ever hammering the service with near-zero delays.
+ */
+function backoffMs(attempt, baseMs, capMs, random = Math.random) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
+    return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/heartbeat-loop.js
+/**
+ * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
+ * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
+ * the interval, so one lost write never lets a lease run out; a beat that says the thing it
+ * keeps alive is gone (false) ends the loop.
+ */
+class HeartbeatLoop {
+    sleep;
+    intervalMs;
+    beat;
+    stopper;
+    loop;
+    constructor(sleep, intervalMs, beat) {
+        this.sleep = sleep;
+        this.intervalMs = intervalMs;
+        this.beat = beat;
+    }
+    get running() {
+        return this.loop !== undefined && !this.stopper?.signal.aborted;
+    }
+    start(firstDelayMs = this.intervalMs) {
+        if (this.loop)
+            return;
+        const stopper = new AbortController();
+        this.stopper = stopper;
+        this.loop = (async () => {
+            let delay = firstDelayMs;
+            while (!stopper.signal.aborted) {
+                await this.sleep(delay, stopper.signal);
+                if (stopper.signal.aborted)
+                    return;
+                const landed = await this.beat();
+                if (landed === false)
+                    return;
+                delay = landed ? this.intervalMs : Math.max(1, Math.floor(this.intervalMs / 3));
+            }
+        })();
+    }
+    /** Ends the loop; resolves once a beat in flight has settled. */
+    async stop() {
+        this.stopper?.abort();
+        await this.loop;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/lease.js
+
+
+
+/**
+ * One acquisition of the lock, from the instant it is taken (or taken back) to its release: the
+ * only thing that heartbeats it, on a loop of its own (HeartbeatLoop), so no Slack,
+ * CloudFormation or GitHub call the holder is waiting for can delay it. It never gives up while
+ * it holds: registry trouble is retried, never a reason to stop. Every write is conditional on the owner
+ * token and the fencing token: a lease that lost its lock can never extend or release another's.
+ */
+class Lease {
+    deps;
+    environment;
+    key;
+    leaseMs;
+    heartbeatMs;
+    events;
+    loop;
+    started = false;
+    inFlight;
+    lostLock = false;
+    lastLanded;
+    /**
+     * `sinceMs`: when the write that took (or last extended) the lock was sent; a lease counts from
+     * the sending of its latest write that landed, never from its answer, since the write may have
+     * landed any time in between.
+     */
+    constructor(deps, environment, key, leaseMs, heartbeatMs, events = {}, sinceMs = deps.clock.now()) {
+        this.deps = deps;
+        this.environment = environment;
+        this.key = key;
+        this.leaseMs = leaseMs;
+        this.heartbeatMs = heartbeatMs;
+        this.events = events;
+        this.lastLanded = sinceMs;
+        this.loop = new HeartbeatLoop(deps.sleep, heartbeatMs, () => this.beat());
+    }
+    /**
+     * Whether this holder may act as one now: the lock was not found lost, and its latest write
+     * that landed was sent less than a lease ago, less one heartbeat interval of margin for what
+     * it is about to do, so nobody can have taken it over meanwhile.
+     */
+    get current() {
+        return (!this.lostLock && this.deps.clock.now() - this.lastLanded < this.leaseMs - this.heartbeatMs);
+    }
+    /**
+     * Makes sure of the lease before acting as the holder (deploying, repairing): true at once when
+     * it is current, else heartbeats until one lands (true), the lock is found lost (false), or
+     * `budgetMs` passes without an answer (false: it may have run out; do not act on it).
+     */
+    async confirm(budgetMs) {
+        const until = this.deps.clock.now() + budgetMs;
+        for (let attempt = 0; !this.current; attempt++) {
+            if (this.lostLock)
+                return false;
+            if ((await this.beat()) === true)
+                return true;
+            if (this.lostLock)
+                return false;
+            const left = until - this.deps.clock.now();
+            if (left <= 0)
+                return false;
+            await this.deps.sleep(Math.min(left, backoffMs(attempt, 200, this.heartbeatMs)));
+        }
+        return true;
+    }
+    /** The lock was found to be someone else's (or free): this holder must stop acting as one. */
+    get lost() {
+        return this.lostLock;
+    }
+    /** When the latest write that landed (a heartbeat, or the acquisition) was sent, on this holder's clock. */
+    get lastLandedAt() {
+        return this.lastLanded;
+    }
+    /** Heartbeats from now on: the first after `firstDelayMs` (default one interval), then every interval. */
+    start(firstDelayMs = this.heartbeatMs) {
+        if (this.started || this.lostLock)
+            return this;
+        this.started = true;
+        this.loop.start(firstDelayMs);
+        return this;
+    }
+    /**
+     * One heartbeat now (or the one already in flight): true when it landed, false when the lock is
+     * no longer this acquisition's, undefined when the registry did not answer.
+     */
+    beat() {
+        if (this.lostLock)
+            return Promise.resolve(false);
+        const sentAt = this.deps.clock.now();
+        this.inFlight ??= this.deps.lock
+            // One heartbeat never outlives its interval: a hung call is given up and the next one sent.
+            .heartbeatLock(this.environment, this.key, AbortSignal.timeout(this.heartbeatMs))
+            .then((ok) => {
+            if (ok)
+                this.lastLanded = Math.max(this.lastLanded, sentAt);
+            this.events.onBeat?.(ok);
+            if (!ok)
+                this.markLost();
+            return ok;
+        }, (err) => {
+            // Whatever failed, the loop goes on: a holder never stops heartbeating on an error.
+            this.events.onBeat?.(err instanceof registry/* RegistryUnavailableError */.i$
+                ? err
+                : new registry/* RegistryUnavailableError */.i$('lock heartbeat', err));
+            return undefined;
+        })
+            .finally(() => {
+            this.inFlight = undefined;
+        });
+        return this.inFlight;
+    }
+    /** No more heartbeats from this process (another process holds it now, or it is being released). */
+    async stop() {
+        await this.loop.stop();
+        await this.inFlight;
+    }
+    /**
+     * Stops heartbeating and releases, retrying registry trouble with backoff for up to `budgetMs`:
+     * true released, false not this acquisition's any more, undefined the registry never answered
+     * (the lock then expires after a lease).
+     */
+    async release(outcome, budgetMs) {
+        await this.stop();
+        if (this.lostLock)
+            return false;
+        const deadline = this.deps.clock.now() + budgetMs;
+        for (let attempt = 0;; attempt++) {
+            try {
+                const released = await this.deps.lock.release(this.environment, this.key, outcome);
+                if (!released)
+                    this.markLost();
+                return released;
+            }
+            catch (err) {
+                if (!(err instanceof registry/* RegistryUnavailableError */.i$))
+                    throw err;
+                const left = deadline - this.deps.clock.now();
+                if (left <= 0)
+                    return undefined;
+                await this.deps.sleep(Math.min(left, backoffMs(attempt, 200, 5_000)));
+            }
+        }
+    }
+    markLost() {
+        if (this.lostLock)
+            return;
+        this.lostLock = true;
+        this.events.onLost?.();
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/escape.js
+/**
+ * Making outside text (commit messages, refs, actor names, CloudFormation
+ * event reasons, stack outputs) safe to put in a Slack message, and keeping
+ * every piece within Slack's limits.
+ *
+ * Slack's mrkdwn has exactly three control characters: `&`, `<` and `>`.
+ * Everything that pings or links (`<!channel>`, `<!here>`, `<@U123>`,
+ * `<#C123>`, `<!subteam^S1>`, `<http://x|y>`, `<!date^…>`) needs a `<`, so
+ * escaping those three characters makes outside text inert.
+ *
+ * Plain `@channel`, `@here` and `@everyone` (without `<!…>`) do not ping when a
+ * message is posted through the API, as long as the poster leaves `parse` and
+ * `link_names` unset (neither `parse: 'full'` nor `link_names: true`): only
+ * then would Slack turn plain names into mentions. They are therefore left as
+ * they are here; the sender must keep those options off.
+ *
+ * Formatting characters (`*`, `_`, `~`, backticks) in outside text can change
+ * how it looks, never what it does, so they are left alone.
+ */
+/** Section `text` (mrkdwn), per Slack's section block reference. */
+const escape_SECTION_TEXT_MAX = 3000;
+/** Header block `text` (plain_text). */
+const HEADER_TEXT_MAX = 150;
+/** Each item of a section's `fields`. */
+const FIELD_TEXT_MAX = 2000;
+/** Items in a section's `fields`. */
+const MAX_FIELDS = 10;
+/**
+ * Text elements of a context block. Slack documents no limit of its own for
+ * them beyond a text object's 3000 characters; 2000 keeps a safe margin.
+ */
+const CONTEXT_TEXT_MAX = 2000;
+/** Elements in a context block. */
+const MAX_CONTEXT_ELEMENTS = 10;
+/**
+ * The top-level `text` (notification and fallback). Slack truncates it at
+ * 40 000 characters and recommends staying under 4000; ours is a summary.
+ */
+const FALLBACK_TEXT_MAX = 4000;
+/** Blocks in one message. */
+const MAX_BLOCKS = 50;
+const ELLIPSIS = '…';
+/** Escapes Slack's mrkdwn control characters in outside text (see the module comment). */
+function escape_escapeText(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/**
+ * A link to an http(s) URL with an escaped label; for any other URL (or one
+ * that does not parse) the escaped label alone, so `javascript:` and friends
+ * never become clickable. In the URL, characters that would end or split the
+ * `<url|label>` syntax (`|`, `<`, `>`, whitespace) are percent-encoded and `&`
+ * is escaped as Slack requires.
+ */
+function escape_link(url, label) {
+    const text = escape_escapeText(label);
+    const safe = url === undefined ? undefined : safeUrl(url.trim());
+    if (!safe)
+        return text || escape_escapeText(url ?? '');
+    return `<${safe}|${text || safe}>`;
+}
+function safeUrl(url) {
+    if (!/^https?:\/\//i.test(url))
+        return undefined;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(url))
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+            return undefined;
+        if (!parsed.hostname)
+            return undefined;
+    }
+    catch {
+        return undefined;
+    }
+    return url
+        .replace(/\|/g, '%7C')
+        .replace(/</g, '%3C')
+        .replace(/>/g, '%3E')
+        .replace(/\s/g, '%20')
+        .replace(/&/g, '&amp;');
+}
+/**
+ * Cuts `s` to at most `max` characters (UTF-16 code units, which never
+ * undercounts Slack's characters), ending with `…` when it had to cut. The
+ * cut never splits a surrogate pair, an `&amp;`-style entity or a
+ * `<…>` link/date of our own, so a truncated text stays valid mrkdwn.
+ */
+function escape_truncate(s, max) {
+    if (s.length <= max)
+        return s;
+    if (max <= 0)
+        return '';
+    if (max === 1)
+        return ELLIPSIS;
+    let cut = s.slice(0, max - ELLIPSIS.length);
+    if (/[\uD800-\uDBFF]$/.test(cut))
+        cut = cut.slice(0, -1);
+    cut = cut.replace(/&[A-Za-z0-9#]{0,6}$/, '');
+    const open = cut.lastIndexOf('<');
+    if (open > cut.lastIndexOf('>'))
+        cut = cut.slice(0, open);
+    return cut + ELLIPSIS;
+}
+/**
+ * Inline code for an identifier (stack name, correlation ID, status):
+ * backticks are stripped from the value (they would end the code span),
+ * line breaks become spaces, and the rest is escaped. Empty for an empty value.
+ */
+function escape_code(s) {
+    const value = s
+        .replace(/`/g, '')
+        .replace(/[\r\n]+/g, ' ')
+        .trim();
+    return value ? `\`${escape_escapeText(value)}\`` : '';
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/blocks.js
+
+/** The fallback text ends with the correlation ID; the blocks with the footer (which has it too). */
+function blocks_finish(info, summary, blocks) {
+    const suffix = ` [${escape_escapeText(info.correlationId)}]`;
+    const text = escape_truncate(summary, FALLBACK_TEXT_MAX - suffix.length) + suffix;
+    const footer = footerBlock(info);
+    const body = blocks.length > MAX_BLOCKS - 1 ? capped(blocks) : blocks;
+    return { text, blocks: [...body, footer] };
+}
+/** Keeps room for the footer and says how much was left out. */
+function capped(blocks) {
+    const keep = blocks.slice(0, MAX_BLOCKS - 2);
+    return [...keep, blocks_contextBlock([`${blocks.length - keep.length} more blocks not shown`])];
+}
+function footerBlock(info) {
+    const run = info.run;
+    const runName = [run.workflow, run.job].filter(Boolean).join(' / ') || 'workflow run';
+    return blocks_contextBlock([
+        `Correlation ID ${escape_code(info.correlationId)}`,
+        run.runUrl ? escape_link(run.runUrl, runName) : escape_escapeText(runName),
+        run.actor ? `by ${escape_escapeText(run.actor)}` : ''
+    ]);
+}
+/** One item of a section's `fields`: a bold label over its value. */
+function blocks_field(label, value) {
+    return `*${label}*\n${value}`;
+}
+function blocks_header(text) {
+    // plain_text: no mrkdwn, so rather than guess how entities render there,
+    // the control characters are dropped from the (config-validated) text.
+    const plain = text.replace(/[<>&]/g, '').replace(/\s+/g, ' ').trim();
+    return {
+        type: 'header',
+        text: { type: 'plain_text', text: escape_truncate(plain || '-', HEADER_TEXT_MAX), emoji: true }
+    };
+}
+function blocks_section(text) {
+    return { type: 'section', text: { type: 'mrkdwn', text: escape_truncate(text, escape_SECTION_TEXT_MAX) } };
+}
+/** Sections of at most ten fields each; empty fields are left out. */
+function blocks_fieldSections(fields) {
+    const items = fields.filter((f) => f !== '').map((f) => escape_truncate(f, FIELD_TEXT_MAX));
+    const out = [];
+    for (let i = 0; i < items.length; i += MAX_FIELDS) {
+        out.push({
+            type: 'section',
+            fields: items.slice(i, i + MAX_FIELDS).map((text) => ({ type: 'mrkdwn', text }))
+        });
+    }
+    return out;
+}
+/** Empty elements are left out (Slack rejects a context block without any). */
+function blocks_contextBlock(elements) {
+    const items = elements.filter((e) => e !== '').slice(0, MAX_CONTEXT_ELEMENTS);
+    return {
+        type: 'context',
+        elements: (items.length > 0 ? items : [' ']).map((text) => ({
+            type: 'mrkdwn',
+            text: escape_truncate(text, CONTEXT_TEXT_MAX)
+        }))
+    };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/format.js
+/**
+ * The text pieces shared by the messages: dates, durations, estimates, event
+ * lines, and the deployment's own fields and sections. Outside text is escaped
+ * here.
+ */
+
+
+
+/** One event line, before the section's own limit applies. */
+const EVENT_LINE_MAX = 200;
+/** A stack event reason in an alert. */
+const REASON_MAX = 1500;
+function format_deploymentFields(info) {
+    const run = info.run;
+    return [
+        blocks_field('Environment', escape_escapeText(info.environment)),
+        blocks_field('Stacks', stackList(info.stacks)),
+        run.ref ? blocks_field('Ref', escape_code(shortRef(run.ref))) : '',
+        run.sha ? blocks_field('Commit', commitLink(run)) : '',
+        run.actor ? blocks_field('Actor', escape_escapeText(run.actor)) : '',
+        run.runUrl ? blocks_field('Run', escape_link(run.runUrl, 'workflow run')) : ''
+    ];
+}
+/** The commit message's subject line, when there is one. */
+function format_commitSection(info) {
+    const subject = info.commitMessage?.split(/\r?\n/).find((l) => l.trim() !== '');
+    return subject ? [blocks_section(`*Commit message*\n${escape_truncate(escape_escapeText(subject.trim()), 300)}`)] : [];
+}
+function format_consoleSection(info) {
+    return info.consoleUrl
+        ? [blocks_section(`:mag: ${escape_link(info.consoleUrl, 'Stack events in the AWS console')}`)]
+        : [];
+}
+function format_eventFields(e) {
+    return [
+        field('Logical ID', code(e.logicalId)),
+        field('Type', code(e.resourceType)),
+        field('Status', escapeText(e.status)),
+        field('Stack', code(e.stackName)),
+        field('Time', format_slackDate(e.timestamp))
+    ];
+}
+function format_reasonText(e) {
+    return e.reason ? truncate(escapeText(e.reason), REASON_MAX) : '_no reason given_';
+}
+function format_eventLine(e, max = EVENT_LINE_MAX) {
+    const time = e.timestamp.toISOString().slice(11, 19);
+    const reason = e.reason ? ` — ${escape_truncate(escape_escapeText(e.reason), max)}` : '';
+    return `\`${time}\` ${escape_code(e.logicalId)} (${escape_escapeText(e.resourceType)}) *${escape_escapeText(e.status)}*${reason}`;
+}
+/** The last lines (the newest events) that fit in `budget` characters, one per line. */
+function format_latestLines(lines, budget) {
+    const out = [];
+    let used = 0;
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i] ?? '';
+        if (out.length > 0 && used + line.length + 1 > budget)
+            break;
+        out.unshift(line);
+        used += line.length + 1;
+    }
+    return out;
+}
+function stackList(stacks) {
+    return stacks.length > 0 ? stacks.map(escape_code).join(', ') : '_none_';
+}
+function shortRef(ref) {
+    return ref.replace(/^refs\/(heads|tags)\//, '');
+}
+function commitLink(run) {
+    const sha = run.sha ?? '';
+    const short = sha.slice(0, 7);
+    const base = run.runUrl?.match(/^(https?:\/\/.+?)\/actions\/runs\//)?.[1];
+    return base && /^[0-9a-f]{7,40}$/i.test(sha) ? escape_link(`${base}/commit/${sha}`, short) : escape_code(short);
+}
+function format_estimateText(e) {
+    const range = e.lowMs !== undefined && e.highMs !== undefined && e.highMs > e.lowMs
+        ? `, usually ${durations_formatDuration(e.lowMs)} to ${durations_formatDuration(e.highMs)}`
+        : '';
+    return `about ${durations_formatDuration(e.expectedMs)} (${escape_escapeText(e.basis)}${range})`;
+}
+/** For a field labelled as remaining time: `about 4m 00s` or `overdue by 1m 00s`. */
+function format_timeLeft(ms) {
+    return ms > 0 ? `about ${formatDuration(ms)}` : `overdue by ${formatDuration(-ms)}`;
+}
+function format_remaining(ms) {
+    return ms > 0 ? `about ${formatDuration(ms)} remaining` : `overdue by ${formatDuration(-ms)}`;
+}
+function durationAgainst(durationMs, expectedMs) {
+    if (expectedMs === undefined || expectedMs <= 0)
+        return durations_formatDuration(durationMs);
+    return `${durations_formatDuration(durationMs)} (expected ${durations_formatDuration(expectedMs)})`;
+}
+/** Slack shows the date in the reader's time zone; the fallback is UTC. */
+function format_slackDate(d) {
+    const iso = d.toISOString();
+    const utc = `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+    return `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time_secs}|${utc}>`;
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/start-messages.js
+/**
+ * Before and at the start: `queuedMessage` for a run that has to wait, and
+ * `startedMessage`, the thread parent (posted once, then re-rendered with a
+ * new state for `chat.update`).
+ */
+
+
+
+
+function queuedMessage(info, q) {
+    const env = escapeText(info.environment);
+    const activeId = q.activeCorrelationId ? code(q.activeCorrelationId) : 'unknown';
+    const lead = q.position <= 1
+        ? 'Another deployment is active; this one is *next in line* and starts when it finishes.'
+        : `Another deployment is active; this one is *number ${q.position}* in line.`;
+    const fields = [
+        field('Active deployment', activeId),
+        q.activeSince ? field('Active since', slackDate(q.activeSince)) : '',
+        q.elapsedMs !== undefined ? field('Elapsed', formatDuration(q.elapsedMs)) : '',
+        q.remainingMs !== undefined ? field('Estimated remaining', timeLeft(q.remainingMs)) : '',
+        q.holderRunUrl ? field('Active run', link(q.holderRunUrl, 'workflow run')) : '',
+        field('Position in queue', String(q.position))
+    ];
+    const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position} behind ${q.activeCorrelationId ? escapeText(q.activeCorrelationId) : 'an active deployment'}${q.remainingMs !== undefined ? ` (${remaining(q.remainingMs)})` : ''}`;
+    return finish(info, summary, [
+        header(`:double_vertical_bar: Deployment queued: ${info.environment}`),
+        section(lead),
+        ...fieldSections(fields),
+        ...fieldSections(deploymentFields(info)),
+        ...commitSection(info),
+        section(`This deployment expects to take ${estimateText(info.estimate)} once it starts.`)
+    ]);
+}
+const STATES = {
+    deploying: { emoji: ':rocket:', title: 'Deploying' },
+    'still-running': { emoji: ':hourglass_flowing_sand:', title: 'Still running' },
+    succeeded: { emoji: ':white_check_mark:', title: 'Deployed' },
+    failed: { emoji: ':x:', title: 'Deployment failed' },
+    'no-change': { emoji: ':heavy_minus_sign:', title: 'No changes' },
+    cancelled: { emoji: ':no_entry_sign:', title: 'Deployment cancelled' }
+};
+/** The thread parent; re-render with the new state for `chat.update`. */
+function startedMessage(info, s) {
+    const { emoji, title } = STATES[s.state];
+    const env = escape_escapeText(info.environment);
+    const durationMs = s.endedAt ? s.endedAt.getTime() - s.startedAt.getTime() : undefined;
+    const took = durationMs !== undefined ? ` in ${durations_formatDuration(durationMs)}` : '';
+    const after = durationMs !== undefined ? ` after ${durations_formatDuration(durationMs)}` : '';
+    const lead = {
+        deploying: `Deploying to *${env}*. Progress, stalls and failures follow in this thread.`,
+        'still-running': `The workflow stopped watching, but the CloudFormation operation in *${env}* is *still running*. Follow it in the console.`,
+        succeeded: `Deployed to *${env}*${took}.`,
+        failed: `The deployment to *${env}* failed${after}. The root cause is in this thread.`,
+        'no-change': `Nothing to deploy: CloudFormation reported no changes for *${env}*.`,
+        cancelled: `The deployment to *${env}* was cancelled${after}.`
+    };
+    const timing = [blocks_field('Started', format_slackDate(s.startedAt))];
+    if (s.endedAt && durationMs !== undefined) {
+        timing.push(blocks_field('Finished', format_slackDate(s.endedAt)));
+        timing.push(blocks_field('Duration', durationAgainst(durationMs, info.estimate.expectedMs)));
+    }
+    else {
+        timing.push(blocks_field('Expected', format_estimateText(info.estimate)));
+        timing.push(blocks_field('Expected by', format_slackDate(new Date(s.startedAt.getTime() + Math.max(0, info.estimate.expectedMs)))));
+    }
+    const ended = s.state === 'succeeded' ? took : s.state === 'failed' || s.state === 'cancelled' ? after : '';
+    return blocks_finish(info, `${emoji} ${title}: ${env}${ended}`, [
+        blocks_header(`${emoji} ${title}: ${info.environment}`),
+        blocks_section(lead[s.state]),
+        ...blocks_fieldSections([...format_deploymentFields(info), ...timing]),
+        ...format_commitSection(info),
+        ...format_consoleSection(info)
+    ]);
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/alert-messages.js
+/**
+ * Replies in the thread while the deployment runs: progress, stall (and its
+ * end), overdue, a failed resource, a monitoring gap, a lost lock.
+ */
+
+
+
+
+/** Events listed in a progress reply (the latest ones). */
+const MAX_EVENTS_SHOWN = 10;
+/** Stacks listed by name and status in a progress reply. */
+const MAX_STACKS_SHOWN = 20;
+function progressMessage(info, p) {
+    const counts = `${p.done} done, ${p.inProgress} in progress, ${p.failed} failed`;
+    const left = p.remainingMs !== undefined ? remaining(p.remainingMs) : 'unknown';
+    const stacks = Object.entries(p.stackStatus);
+    const stackLines = stacks
+        .slice(0, MAX_STACKS_SHOWN)
+        .map(([name, status]) => `• ${code(name)} ${escapeText(status)}`);
+    if (stacks.length > MAX_STACKS_SHOWN)
+        stackLines.push(`… and ${stacks.length - MAX_STACKS_SHOWN} more stacks`);
+    const title = '*Latest events*';
+    const events = latestLines(p.latestEvents.slice(-MAX_EVENTS_SHOWN).map((e) => eventLine(e)), SECTION_TEXT_MAX - title.length);
+    const omitted = p.latestEvents.length - events.length;
+    const blocks = [
+        header(':hourglass_flowing_sand: Deployment in progress'),
+        ...fieldSections([
+            field('Elapsed', formatDuration(p.elapsedMs)),
+            field('Remaining', p.remainingMs !== undefined ? timeLeft(p.remainingMs) : 'unknown'),
+            field('Resources', counts),
+            field('Estimate', estimateText(info.estimate))
+        ])
+    ];
+    if (stackLines.length > 0)
+        blocks.push(section(`*Stacks*\n${stackLines.join('\n')}`));
+    if (events.length > 0) {
+        blocks.push(section(`${title}\n${events.join('\n')}`));
+        if (omitted > 0)
+            blocks.push(contextBlock([`${omitted} earlier events not shown`]));
+    }
+    return finish(info, `:hourglass_flowing_sand: ${escapeText(info.environment)}: ${counts}; ${formatDuration(p.elapsedMs)} elapsed, ${left}`, blocks);
+}
+function stallMessage(info, s) {
+    const silent = formatDuration(s.silentForMs);
+    const blocks = [
+        header(`:warning: No stack events for ${silent}`),
+        section(`CloudFormation has reported nothing for *${silent}*. Some resources (CloudFront distributions, RDS instances, custom resources) are quiet for a long time; if the silence goes on, check the stack in the console.`)
+    ];
+    if (s.lastEvent)
+        blocks.push(section(`*Last event*\n${eventLine(s.lastEvent)}`));
+    blocks.push(...consoleSection(info));
+    return finish(info, `:warning: ${escapeText(info.environment)}: no stack events for ${silent}`, blocks);
+}
+function stallResolvedMessage(info, s) {
+    const silent = formatDuration(s.silentForMs);
+    return finish(info, `:arrow_forward: ${escapeText(info.environment)}: stack events resumed after ${silent} of silence`, [
+        header(':arrow_forward: Stack events resumed'),
+        section(`Events are arriving again after *${silent}* of silence.`)
+    ]);
+}
+function overdueMessage(info, o) {
+    const over = formatDuration(o.elapsedMs - o.expectedMs);
+    return finish(info, `:alarm_clock: ${escapeText(info.environment)}: taking longer than expected, ${formatDuration(o.elapsedMs)} elapsed, expected ${formatDuration(o.expectedMs)}`, [
+        header(':alarm_clock: Taking longer than expected'),
+        section(`*${formatDuration(o.elapsedMs)}* elapsed; this deployment was expected to take *${formatDuration(o.expectedMs)}* (${escapeText(info.estimate.basis)}), so it is *${over}* over. It is still being watched.`),
+        ...consoleSection(info)
+    ]);
+}
+function failureAlertMessage(info, a) {
+    const e = a.event;
+    return finish(info, `:rotating_light: ${escapeText(info.environment)}: ${escapeText(e.logicalId)} (${escapeText(e.resourceType)}) ${escapeText(e.status)}${e.reason ? `: ${truncate(escapeText(e.reason), 500)}` : ''}`, [
+        header(`:rotating_light: Resource failed: ${e.logicalId}`),
+        ...fieldSections(eventFields(e)),
+        section(`*Reason*\n${reasonText(e)}`),
+        ...consoleSection(info)
+    ]);
+}
+function monitoringGapMessage(info, g) {
+    const gap = formatDuration(g.gapMs);
+    const restarts = g.restarts === 1 ? '1 restart' : `${g.restarts} restarts`;
+    return finish(info, `:electric_plug: ${escapeText(info.environment)}: monitoring gap of ${gap} (${restarts})`, [
+        header(':electric_plug: Monitoring gap'),
+        section(`The monitor was not watching for *${gap}* (${restarts} so far). Progress or alerts from that interval may be missing from this thread; the stack itself was not affected.`),
+        ...consoleSection(info)
+    ]);
+}
+/** The lock was found no longer this deployment's: taken over, or unlocked by an operator. */
+function lockLostMessage(info, l) {
+    const env = escape_escapeText(info.environment);
+    const now = l.nowHeldBy
+        ? `It is now held by \`${escape_escapeText(l.nowHeldBy)}\`.`
+        : 'Nobody holds it now: it was released or unlocked by an operator.';
+    return blocks_finish(info, `:rotating_light: ${env}: this deployment lost the lock`, [
+        blocks_header(':rotating_light: Lock lost'),
+        blocks_section(`The ${env} lock is no longer this deployment's (found by ${l.by}). ${now} This run stops acting as the holder: no more heartbeats, no repair, no release. Check the stack before the next deployment.`),
+        ...format_consoleSection(info)
+    ]);
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/messages.js
+
+
+
+
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/holder.js
+
+
+
+/** How a lock that is no longer this acquisition's was lost, from the lock as it is now. */
+function lossOf(view, key) {
+    if (!view)
+        return { kind: 'unknown', text: 'the registry could not be read to say how' };
+    const holder = view.holder;
+    if (holder && holder.fence !== key.fence)
+        return {
+            kind: 'taken-over',
+            text: `it is now held by ${holder.correlationId} (fencing token ${holder.fence}, ${holder.run.runUrl ?? 'no run link'})`
+        };
+    if (!holder && view.fence === key.fence && view.lastOutcome === 'force-unlocked')
+        return {
+            kind: 'unlocked',
+            text: 'an operator unlocked it (deploy-coordinator unlock --force)'
+        };
+    if (!holder && view.fence === key.fence && view.lastHolder === key.correlationId)
+        return { kind: 'released', text: `it was already released (fencing token ${key.fence})` };
+    return { kind: 'unknown', text: `the lock is at fencing token ${view.fence}` };
+}
+/**
+ * The lease of this run's acquisition, heartbeating on its own loop (see Lease). When a heartbeat
+ * finds the lock no longer this acquisition's, the holder says so at once: an error annotation,
+ * a Slack alert, the record; `signal` aborts then, so the stage can stop acting as the holder.
+ */
+function holdLease(d, environment, key, leaseMs, by, sinceMs) {
+    const controller = new AbortController();
+    let reported = Promise.resolve(undefined);
+    let loss;
+    let warnedSilent = false;
+    const lease = new Lease({ lock: d.registry.lock, clock: d.clock, sleep: d.sleep }, environment, key, leaseMs, heartbeatInterval(leaseMs), {
+        onBeat: (r) => {
+            if (typeof r === 'boolean' || warnedSilent)
+                return;
+            if (d.clock.now() - lease.lastLandedAt < leaseMs)
+                return;
+            warnedSilent = true;
+            d.log.warning(`The lock's heartbeats have not landed for longer than a lease (${r.message}): another run may take it over. Still trying.`, { title: 'Lock heartbeat failing' });
+        },
+        onLost: () => {
+            reported = reportLoss(d, environment, key, by).then((l) => (loss = l));
+            controller.abort();
+        }
+    }, sinceMs);
+    return {
+        lease,
+        reported: async () => {
+            await reported;
+        },
+        signal: controller.signal,
+        loss: () => loss
+    };
+}
+async function reportLoss(d, environment, key, by) {
+    const view = await d.registry.lock.view(environment).then((v) => v.lock, () => undefined);
+    const loss = lossOf(view, key);
+    if (loss.kind === 'released') {
+        // This acquisition ended already (finalize run twice): nothing was lost.
+        d.log.info(`Nothing to release: ${environment} was already released (fencing token ${key.fence}).`);
+        return loss;
+    }
+    d.log.error(`This deployment no longer holds the ${environment} lock (fencing token ${key.fence}): ${loss.text}. It stops acting as the holder: no heartbeat, no repair, no release.`, { title: 'Lock lost' });
+    const at = new Date(d.clock.now()).toISOString();
+    await d.registry.records
+        .addTransition(key.correlationId, { state: 'lock-lost', at, note: `${by}: ${loss.text}` })
+        .catch(() => undefined);
+    if (d.slack && d.info) {
+        await d.slack.notifier
+            .post('lock lost', d.slack.channel, lockLostMessage(d.info, {
+            nowHeldBy: view?.holder && view.holder.fence !== key.fence ? view.holder.correlationId : undefined,
+            by
+        }), d.slack.ts ? { ts: d.slack.ts } : undefined)
+            .catch(() => undefined);
+    }
+    return loss;
+}
+/** The lease made sure of before this run acts as the holder; said when it cannot be. */
+async function confirmed(d, lease) {
+    if (await lease.confirm(d.config.leaseMs))
+        return true;
+    if (!lease.lost)
+        d.log.error(`Could not make sure this run still holds the ${d.config.environment} lock: no heartbeat landed for a lease (the registry did not answer). Not acting as the holder.`, { title: 'Lock not confirmed' });
+    return false;
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/finalize/acquisition.js
+
+
+
+
+
+/**
+ * This run's acquisition: the owner token and fence coordinate saved the moment it took the lock.
+ * The finalize/ sub-action runs in a step of its own, without coordinate's state: the lock held
+ * under its correlation-id input by this very run attempt is this deployment's.
+ */
+async function acquired(d) {
+    const { io, log, config, run } = d;
+    const owner = io.getState(State.Owner);
+    const fence = io.getState(State.Fence);
+    const acquiredAt = io.getState(State.AcquiredAt) || undefined;
+    if (owner && fence !== '' && Number.isInteger(Number(fence)))
+        return { key: { owner, fence: Number(fence), correlationId: log.correlationId }, acquiredAt };
+    if (!owner && !config.correlationId)
+        return undefined;
+    const view = await safely(log, () => d.registry.lock.view(config.environment), finalizeWarning);
+    const holder = view?.lock.holder;
+    if (!holder)
+        return undefined;
+    // This run's own token (an acquire whose answer was lost), or, for a finalize step of its own
+    // with no state, the lock held under this correlation ID by this very run attempt.
+    const mine = owner
+        ? holder.owner === owner
+        : holder.correlationId === config.correlationId &&
+            holder.run.runId === run.runId &&
+            (holder.run.runAttempt ?? '') === (run.runAttempt ?? '');
+    return mine
+        ? {
+            key: { owner: holder.owner, fence: holder.fence, correlationId: holder.correlationId },
+            acquiredAt: holder.acquiredAt
+        }
+        : undefined;
+}
+/**
+ * The lease, taken back from the monitor: it counts as current only once a heartbeat from here
+ * has landed, and it heartbeats from before the monitor is stopped, through the repair, to the
+ * release.
+ */
+async function takeBack(d, acquisition, folder) {
+    const thread = folder.thread();
+    const slack = d.config.slack && thread && d.notifier
+        ? { notifier: d.notifier, channel: thread.channel, ts: thread.ts }
+        : undefined;
+    const holding = holdLease({ ...d, info: folder.info(), slack }, d.config.environment, acquisition.key, d.config.leaseMs, 'finalize', -Infinity);
+    const landed = await holding.lease.beat();
+    holding.lease.start();
+    if (landed === undefined)
+        d.log.warning('Could not heartbeat the lock on taking it back (the registry did not answer); still trying while finalize works.', { title: 'Registry unavailable' });
+    await holding.reported();
+    return holding;
+}
+/** The summary's lock line: held to the release, or how it was lost. */
+function lockLine(holding) {
+    const { fence } = holding.lease.key;
+    const loss = holding.loss();
+    if (!leased(holding.lease.key))
+        return 'none (CloudFormation only)';
+    if (!holding.lease.lost)
+        return `held from acquire to release (fencing token ${fence})`;
+    if (loss?.kind === 'released')
+        return `already released (fencing token ${fence})`;
+    return join(bold('lost'), ` (fencing token ${fence}): ${loss?.text ?? "no longer this deployment's"}; this run stopped acting as the holder`);
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/finalize/folder.js
+
+
+
+
+/**
+ * What coordinate left for finalize, in state or (for a finalize in a step of its own) in the
+ * deployment's folder: the Slack thread, the GitHub Deployment, the deployment's details.
+ */
+class DeploymentFolder {
+    io;
+    dir;
+    files;
+    constructor(io, dir) {
+        this.io = io;
+        this.dir = dir;
+        this.files = monitorFiles(dir);
+    }
+    read(file) {
+        return (0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.readFileSync)(file, 'utf8') : '';
+    }
+    thread() {
+        return parseThread(this.io.getState(State.SlackThread) || this.read(this.files.thread));
+    }
+    deploymentId() {
+        const id = Number(this.io.getState(State.DeploymentId) || this.read(this.files.deployment));
+        return Number.isInteger(id) && id > 0 ? id : undefined;
+    }
+    /** The details the monitor was started with; undefined when there are none (or torn). */
+    info() {
+        try {
+            return (0,external_node_fs_.existsSync)(this.files.settings) ? readSettings(this.files.settings).info : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    get spools() {
+        return [this.files.stageSpool, this.files.spool];
+    }
+    /** Whether the final Slack notice went out already (finalize may run twice). */
+    finalSent() {
+        return (0,external_node_fs_.existsSync)(this.files.finalSent);
+    }
+    markFinalSent(at) {
+        // A finalize in a job of its own has no folder yet.
+        (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true, mode: 0o700 });
+        (0,external_node_fs_.writeFileSync)(this.files.finalSent, at.toISOString(), { mode: 0o600 });
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/monitor/stop.js
+
+
+/** Running, not just a zombie waiting to be reaped (a detached monitor's parent is gone). */
+const alive = (pid) => {
+    try {
+        process.kill(pid, 0);
+    }
+    catch {
+        return false;
+    }
+    try {
+        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    }
+    catch {
+        return true;
+    }
+};
+/** SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. */
+async function stopMonitor(pid, sleep, graceMs = 3_000) {
+    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid))
+        return 'not-running';
+    if (!signal(pid, 'SIGTERM'))
+        return 'not-running';
+    for (let waited = 0; waited < graceMs; waited += 50) {
+        if (!alive(pid))
+            return 'stopped';
+        await sleep(50);
+    }
+    if (!alive(pid))
+        return 'stopped';
+    return signal(pid, 'SIGKILL') ? 'killed' : 'stopped';
+}
+/** False when the process is gone already (it exited between the check and the signal). */
+function signal(pid, sig) {
+    try {
+        process.kill(pid, sig);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The pid from state, else from the deployment's folder (a separate finalize step). */
+function monitorPid(statePid, dir) {
+    if (statePid)
+        return Number(statePid);
+    const file = monitorFiles(dir).pid;
+    return (0,external_node_fs_.existsSync)(file) ? Number((0,external_node_fs_.readFileSync)(file, 'utf8').trim()) : undefined;
+}
+/** The monitor's observations (one JSON object a line); a torn last line is skipped. */
+function readObservations(dir, fromByte = 0) {
+    const file = monitorFiles(dir).log;
+    if (!(0,external_node_fs_.existsSync)(file))
+        return [];
+    return (0,external_node_fs_.readFileSync)(file)
+        .subarray(fromByte)
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .flatMap((l) => {
+        try {
+            return [JSON.parse(l)];
+        }
+        catch {
+            return [];
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/finalize/monitor.js
+
+
+/** The detached monitor process of this deployment, if it was started. */
+function monitorProcess(d, dir) {
+    const pid = monitorPid(d.io.getState(State.MonitorPid), dir);
+    return pid === undefined
+        ? undefined
+        : { pid, stop: () => stopMonitor(pid, d.sleep), observations: () => readObservations(dir) };
+}
+/** Stops the monitor (given, or the process named in state or its folder) and says what it saw. */
+async function stopTheMonitor(d, dir) {
+    const monitor = d.monitor ?? monitorProcess(d, dir);
+    if (!monitor)
+        return;
+    const stopped = await monitor.stop();
+    const observations = monitor.observations();
+    const count = (type) => observations.filter((o) => o['type'] === type).length;
+    d.log.info(`Monitor${monitor.pid ? ` (pid ${monitor.pid})` : ''}: ${stopped === 'not-running' ? 'was no longer running' : stopped}; ${count('heartbeat')} heartbeats, ${count('event')} events, ${count('error') + count('heartbeat-error')} errors recorded.`);
+    const lost = observations.find((o) => o['type'] === 'lock-lost');
+    if (lost) {
+        const at = typeof lost['at'] === 'string' ? lost['at'] : 'an unknown time';
+        const by = typeof lost['nowHeldBy'] === 'string' ? ` (now held by ${lost['nowHeldBy']})` : '';
+        d.log.info(`The monitor found the lock no longer this deployment's at ${at}${by} and stopped.`);
+    }
+}
+
+// EXTERNAL MODULE: ./.tmp/js-IpZb6d/domain/stack.js
+var domain_stack = __nccwpck_require__(9730);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/estimate.js
+
+const median = (values) => percentile(values, 0.5);
+/** Linear interpolation between closest ranks; undefined for no values. */
+function percentile(values, p) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = (sorted.length - 1) * p;
+    const lo = Math.floor(rank);
+    const hi = Math.ceil(rank);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+}
+/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
+function resourceTypeSeconds(events) {
+    const started = new Map();
+    const byType = new Map();
+    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
+        if ((0,domain_stack/* isStackEvent */.lQ)(e))
+            continue;
+        const key = `${e.stackName}/${e.logicalId}`;
+        if (e.status.endsWith('_IN_PROGRESS')) {
+            if (!started.has(key))
+                started.set(key, e.timestamp.getTime());
+        }
+        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
+            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
+            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
+            started.delete(key);
+        }
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
+}
+/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
+function estimateFromHistory(history, stacks, recent = 20) {
+    const key = [...stacks].sort().join(',');
+    const durations = history
+        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
+        .slice(0, recent)
+        .map((h) => h.durationMs);
+    if (durations.length === 0)
+        return undefined;
+    return {
+        expectedMs: median(durations),
+        lowMs: percentile(durations, 0.2),
+        highMs: percentile(durations, 0.8),
+        samples: durations.length
+    };
+}
+/** Median seconds per resource type over past successful deployments. */
+function typeDurations(history) {
+    const byType = new Map();
+    for (const h of history) {
+        if (h.outcome !== 'succeeded')
+            continue;
+        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
+            byType.set(type, [...(byType.get(type) ?? []), secs]);
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
+}
+/**
+ * Time left: what the estimate leaves, refined by the resources still in
+ * progress (each should take about its type's usual time from when it started).
+ */
+function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
+    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
+    return Math.max(0, expectedMs - elapsedMs, ...byResources);
+}
+
+// EXTERNAL MODULE: ./.tmp/js-IpZb6d/domain/stack-status.js
+var stack_status = __nccwpck_require__(1705);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/outcome.js
+
+
+/**
+ * What happened to the stacks since the lock was taken, from CloudFormation's
+ * own record: their status now and their stack-level events since `sinceMs`.
+ */
+function decideOutcome(stacks, eventsSince, sinceMs) {
+    const touched = new Set(eventsSince
+        .filter((e) => (0,domain_stack/* isStackEvent */.lQ)(e) && e.timestamp.getTime() >= sinceMs)
+        .map((e) => e.stackName));
+    if (touched.size === 0)
+        return 'no-change';
+    const classes = stacks
+        .filter((s) => touched.has(s.name))
+        .map((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class);
+    if (classes.includes('in-progress'))
+        return 'still-running';
+    if (classes.some((c) => c === 'stable-after-failure' || c === 'blocked'))
+        return 'failed';
+    return 'succeeded';
+}
+/**
+ * The outcome, with what only the job knows: no stack operation, and a step of this job was
+ * cancelled (asked only then), means the deployment was cancelled before it began.
+ */
+async function outcomeOf(stacks, eventsSince, sinceMs, stepCancelled) {
+    const outcome = decideOutcome(stacks, eventsSince, sinceMs);
+    return outcome === 'no-change' && (await stepCancelled()) === true ? 'cancelled' : outcome;
+}
+/** The record's transition for each outcome. */
+const OUTCOME_TRANSITION = {
+    succeeded: 'completed',
+    'no-change': 'completed',
+    failed: 'failed',
+    cancelled: 'cancelled',
+    'still-running': 'completed'
+};
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/finalize/outcome.js
+
+
+
+
+
+/** The outcome, from the stacks and their events since the lock was taken. */
+async function assess(d, acquiredAtState) {
+    const { config } = d;
+    const acquiredAt = acquiredAtState || new Date(d.clock.now()).toISOString();
+    // Events of coordinate's own repairs (before deploy-from) are not this deployment's operation.
+    const deployFrom = Date.parse(d.io.getState(State.DeployFrom));
+    const sinceMs = Math.max(Date.parse(acquiredAt), Number.isNaN(deployFrom) ? 0 : deployFrom);
+    const stacks = await d.reader.describeStacks(config.stackNames);
+    const events = [];
+    for (const s of config.stackNames) {
+        const op = await d.reader.currentOperation(s);
+        events.push(...op.events.filter((e) => e.timestamp.getTime() >= sinceMs));
+    }
+    const outcome = await outcomeOf(stacks, events, sinceMs, d.stepCancelled);
+    return { outcome, sinceMs, acquiredAt, stacks, events };
+}
+/** The outcome in the log, with the stacks as they are after any repair. */
+async function logOutcome(d, deployment, recoveries) {
+    const after = recoveries.length > 0 ? await d.reader.describeStacks(d.config.stackNames) : deployment.stacks;
+    d.log.info(`Outcome: ${deployment.outcome}. Stacks now: ${statuses(after)}`);
+    if (deployment.outcome === 'still-running')
+        d.log.warning('The job ended while CloudFormation is still working: releasing the lock; the next run is still held back by the in-progress check.', { title: 'Deployment still running' });
+}
+/** The release, whatever failed before it: true released, false not this run's (said already), undefined no lock or no answer. */
+async function release(d, lease, outcome) {
+    const { log, config } = d;
+    const env = config.environment;
+    if (!lease) {
+        log.info(`No acquisition of ${env} by this run was found (in state or the lock): nothing to release.`);
+        return undefined;
+    }
+    if (lease.lost)
+        return false;
+    const released = await lease.release(outcome, releaseBudget(config));
+    const { fence } = lease.key;
+    if (released && !leased(lease.key))
+        log.info('CloudFormation-only coordination holds no lock: nothing to release.');
+    else if (released)
+        log.info(`Released ${env} (fencing token ${fence}), outcome ${outcome}.`);
+    else if (released === undefined)
+        log.warning(`Could not release ${env} (the registry did not answer): the lock expires after lease-minutes.`, { title: 'Registry unavailable' });
+    else
+        log.info(`Nothing to release: ${env} is no longer held under fencing token ${fence}.`);
+    return released;
+}
+/** On the record and in the history: only for a deployment whose release this run made. */
+async function recordOutcome(d, deployment, released) {
+    const { log, config, registry } = d;
+    if (!deployment || !released)
+        return;
+    const { outcome } = deployment;
+    const now = new Date(d.clock.now()).toISOString();
+    await safely(log, async () => {
+        await registry.records.addTransition(log.correlationId, { state: OUTCOME_TRANSITION[outcome], at: now, note: outcome }, { outcome });
+        await registry.records.addTransition(log.correlationId, { state: 'released', at: now });
+        if (outcome === 'no-change')
+            return;
+        await registry.history.add(historyEntry(log.correlationId, config, deployment, d.clock.now()));
+        await registry.history.save();
+    }, finalizeWarning);
+}
+/** When the deployment's events began and ended (the lock's time and now without any). */
+function span(deployment, now) {
+    const first = deployment.events[0]?.timestamp.getTime() ?? deployment.sinceMs;
+    const last = deployment.events.at(-1)?.timestamp.getTime() ?? now;
+    return { first, last };
+}
+function historyEntry(correlationId, config, deployment, now) {
+    const { first, last } = span(deployment, now);
+    return {
+        correlationId,
+        environment: config.environment,
+        stacks: config.stackNames,
+        outcome: deployment.outcome,
+        startedAt: new Date(first).toISOString(),
+        endedAt: new Date(last).toISOString(),
+        durationMs: last - first,
+        resourceTypeSeconds: resourceTypeSeconds(deployment.events)
+    };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/watch.js
+
+
+/** 'Resource creation cancelled' and friends echo the real failure; they are not a root cause. */
+const ECHO = /(creation|update|deletion|delete|import) cancelled|cancelled by user|cancellation/i;
+const isRootCauseFailure = (e) => !(0,domain_stack/* isStackEvent */.lQ)(e) && e.status.endsWith('_FAILED') && !ECHO.test(e.reason ?? '');
+/**
+ * What the monitor should say, from the events of this deployment's operation
+ * and the passing of time: a stall once per episode (and when it ends), an
+ * overrun once, the first root-cause failure at once, progress on a cadence.
+ */
+class DeploymentWatch {
+    s;
+    events = [];
+    operationStart;
+    lastEventAt;
+    stalled = false;
+    overdue = false;
+    failureSent = false;
+    nextProgress;
+    constructor(s) {
+        this.s = s;
+    }
+    get operationEvents() {
+        return this.events;
+    }
+    get startedAt() {
+        return this.operationStart;
+    }
+    /** New events (oldest first); returns the alerts they cause. */
+    onEvents(fresh, now) {
+        const alerts = [];
+        const mine = fresh.filter((e) => e.timestamp.getTime() >= this.s.sinceMs);
+        if (mine.length === 0)
+            return alerts;
+        this.operationStart ??= mine[0].timestamp.getTime();
+        this.nextProgress ??= this.operationStart + this.s.progressIntervalMs;
+        if (this.stalled) {
+            alerts.push({ kind: 'stall-resolved', silentForMs: now - (this.lastEventAt ?? now) });
+            this.stalled = false;
+        }
+        this.events.push(...mine);
+        this.lastEventAt = now;
+        if (!this.failureSent) {
+            const failure = mine.find((e) => isRootCauseFailure(e) &&
+                (this.s.criticalResourceTypes.length === 0 ||
+                    this.s.criticalResourceTypes.includes(e.resourceType)));
+            if (failure) {
+                this.failureSent = true;
+                alerts.push({ kind: 'failure', event: failure });
+            }
+        }
+        return alerts;
+    }
+    /** The passing of time; `statuses` are the covered stacks' current statuses. */
+    onTick(now, statuses) {
+        const alerts = [];
+        if (this.operationStart === undefined)
+            return alerts;
+        const running = statuses.some((st) => classifyStatus(st).class === 'in-progress');
+        if (!running)
+            return alerts;
+        const silent = now - (this.lastEventAt ?? now);
+        if (!this.stalled && silent >= this.s.stallMs) {
+            this.stalled = true;
+            alerts.push({ kind: 'stall', silentForMs: silent, lastEvent: this.events.at(-1) });
+        }
+        const elapsed = now - this.operationStart;
+        if (!this.overdue && elapsed > this.s.expectedMs) {
+            this.overdue = true;
+            alerts.push({ kind: 'overdue', elapsedMs: elapsed, expectedMs: this.s.expectedMs });
+        }
+        if (this.nextProgress !== undefined && now >= this.nextProgress) {
+            this.nextProgress = now + this.s.progressIntervalMs;
+            alerts.push({
+                kind: 'progress',
+                elapsedMs: elapsed,
+                progress: operationProgress(this.events),
+                latestEvents: this.events.slice(-5)
+            });
+        }
+        return alerts;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/outcome-messages.js
+/**
+ * The final reply of a deployment's thread, broadcast to the channel by the
+ * sender: `succeededMessage` or `failedMessage`.
+ */
+
+
+
+
+/** Troubleshooting bullets in a failed reply. */
+const MAX_TROUBLESHOOTING_SHOWN = 10;
+function succeededMessage(info, s) {
+    const env = escape_escapeText(info.environment);
+    const fields = [
+        blocks_field('Duration', durationAgainst(s.durationMs, s.expectedMs)),
+        blocks_field('Stacks', stackList(info.stacks))
+    ];
+    if (s.appUrl)
+        fields.push(blocks_field('Application', escape_link(s.appUrl, s.appUrl)));
+    return blocks_finish(info, `:white_check_mark: Deployment succeeded: ${env} in ${durations_formatDuration(s.durationMs)}`, [
+        blocks_header(`:white_check_mark: Deployment succeeded: ${info.environment}`),
+        blocks_section(`Deployed to *${env}* in *${durations_formatDuration(s.durationMs)}*. :tada:`),
+        ...blocks_fieldSections(fields)
+    ]);
+}
+function failedMessage(info, f) {
+    const env = escape_escapeText(info.environment);
+    const blocks = [
+        blocks_header(`:x: Deployment failed: ${info.environment}`),
+        blocks_section(`The deployment to *${env}* failed after *${durations_formatDuration(f.durationMs)}*.`)
+    ];
+    if (f.rootCause) {
+        blocks.push(blocks_section(`*Root cause*\n${format_eventLine(f.rootCause, REASON_MAX)}`));
+    }
+    else {
+        blocks.push(blocks_section('*Root cause*\nNo failed resource was found among the stack events.'));
+    }
+    if (f.rollback) {
+        blocks.push(blocks_section(`*Rollback*\n${escape_escapeText(f.rollback.action)}: ${escape_escapeText(f.rollback.result)}`));
+    }
+    const tips = f.troubleshooting
+        .slice(0, MAX_TROUBLESHOOTING_SHOWN)
+        .map((t) => `• ${escape_escapeText(t)}`);
+    if (tips.length > 0)
+        blocks.push(blocks_section(`*Troubleshooting*\n${tips.join('\n')}`));
+    blocks.push(...format_consoleSection(info));
+    const cause = f.rootCause
+        ? `: ${escape_escapeText(f.rootCause.logicalId)} ${escape_escapeText(f.rootCause.status)}${f.rootCause.reason ? ` (${escape_truncate(escape_escapeText(f.rootCause.reason), 500)})` : ''}`
+        : '';
+    return blocks_finish(info, `:x: Deployment failed: ${env} after ${durations_formatDuration(f.durationMs)}${cause}`, blocks);
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/final-notice.js
+
+
+
+function finalNotice(info, end, stackNames) {
+    const durationMs = end.endedAt.getTime() - end.startedAt.getTime();
+    const parent = startedMessage(info, {
+        state: finalState(end.outcome),
+        startedAt: end.startedAt,
+        endedAt: end.endedAt
+    });
+    if (end.outcome === 'succeeded') {
+        const message = succeededMessage(info, {
+            durationMs,
+            expectedMs: info.estimate.expectedMs,
+            appUrl: end.appUrl
+        });
+        return { post: { label: 'succeeded', message }, parent };
+    }
+    if (end.outcome === 'failed') {
+        const message = failedMessage(info, {
+            durationMs,
+            rootCause: end.events.find(isRootCauseFailure),
+            rollback: rollbackSummary(end.recoveries),
+            troubleshooting: troubleshooting(stackNames)
+        });
+        return { post: { label: 'failed', message }, parent };
+    }
+    return { parent };
+}
+/** The parent's final state: the outcome itself, or 'cancelled' for anything else. */
+function finalState(outcome) {
+    switch (outcome) {
+        case 'succeeded':
+        case 'failed':
+        case 'no-change':
+        case 'still-running':
+            return outcome;
+        default:
+            return 'cancelled';
+    }
+}
+/** What the repairs did, for the failed reply; none without a repair. */
+function rollbackSummary(recoveries) {
+    if (recoveries.length === 0)
+        return undefined;
+    return {
+        action: recoveries.map((r) => `${r.action} ${r.stack}`).join(', '),
+        result: recoveries
+            .map((r) => `${r.stack} ${r.ok ? 'is' : 'still'} ${r.finalStatus}${r.ok ? '' : ': needs a person (see the job summary)'}`)
+            .join('; ')
+    };
+}
+/** The troubleshooting bullets of a failed reply: the commands to look at each stack's events first. */
+function troubleshooting(stackNames) {
+    return [
+        ...stackNames.map((s) => `aws cloudformation describe-stack-events --stack-name ${s} --max-items 30`),
+        'Check the failing resource above, fix the template or parameters, and push again.',
+        'A stack left in UPDATE_FAILED or UPDATE_ROLLBACK_FAILED needs a rollback before the next deployment.'
+    ];
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/report/summary.js
+
+
+/** The job summary's main part: the facts, the stacks, the events. */
+function deploymentSummary(s) {
+    const d = s.deployment;
+    const facts = [
+        ['Correlation ID', markdown_code(s.correlationId)],
+        ['Coordination', s.result]
+    ];
+    if (d) {
+        facts.push(['Outcome', d.outcome], ['Waited', durations_formatDuration(d.waitedMs)]);
+        const estimate = d.expectedMs !== undefined ? ` (estimate ${durations_formatDuration(d.expectedMs)})` : '';
+        facts.push(['Deploying', `${durations_formatDuration(d.deployMs)}${estimate}`]);
+        if (d.thread) {
+            const [channel, ts] = d.thread.split(':');
+            facts.push(['Slack thread', `channel ${channel}, message ${ts}`]);
+        }
+        if (d.lock)
+            facts.push(['Lock', d.lock]);
+    }
+    facts.push(['Registry', s.config.registryTable ?? 'none (CloudFormation only)']);
+    if (s.run.runUrl)
+        facts.push(['Run', s.run.runUrl]);
+    const lines = [`## Deployment Coordinator: ${s.config.environment}`, '', ...table([], facts), ''];
+    if (s.rows.length > 0)
+        lines.push(...table(['Stack', 'Status'], s.rows.map((r) => [markdown_link(r.name, r.url), r.status])), '');
+    if (s.events.length > 0)
+        lines.push('<details><summary>Stack events</summary>', '', ...table(['time', 'resource', 'status'], s.events.map((e) => [
+            e.timestamp.toISOString(),
+            `${e.logicalId} (${e.resourceType})`,
+            e.status
+        ])), '', '</details>', '');
+    return lines.join('\n');
+}
+/** What was repaired, and for a person what to do where the repair did not work. */
+function recoverySection(recoveries) {
+    if (recoveries.length === 0)
+        return '';
+    const lines = ['### Recovery', ''];
+    for (const r of recoveries) {
+        lines.push(`- ${markdown_escapeText(r.stack)}: ${r.action} → ${r.finalStatus} (${r.ok ? 'done' : 'failed'})`);
+        if (r.instructions.length > 0)
+            lines.push('', '```', ...r.instructions.map((i) => i.replace(/```/g, "'''")), '```', '');
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** What Slack was sent by finalize, and every message that could not be delivered, with why. */
+function slackSection(delivered, lost) {
+    const lines = [
+        '### Slack',
+        '',
+        `Delivered: ${delivered.length > 0 ? delivered.join(', ') : 'nothing'} (by finalize).`
+    ];
+    if (lost.length > 0)
+        lines.push('', ...table(['not delivered', 'why', 'when'], lost.map((l) => [l.label, l.error, l.at])));
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/finalize/report.js
+
+
+
+
+
+
+
+const DEPLOYMENT_STATE = {
+    succeeded: 'success',
+    'no-change': 'success',
+    cancelled: 'success',
+    failed: 'failure',
+    'still-running': 'in_progress'
+};
+/** The GitHub Deployment follows the outcome: success, failure (with the app URL and the run's log), or error. */
+async function setDeploymentStatus(d, folder, state, what, appUrl) {
+    const id = folder.deploymentId();
+    if (!d.deployments || id === undefined)
+        return;
+    const deployments = await d.deployments();
+    await deployments.status(id, state, `${what} (${d.log.correlationId})`, appUrl);
+    d.log.info(`GitHub Deployment ${id}: ${state}.`);
+}
+/** The end of a deployment that held the lock: the GitHub Deployment, Slack, the job summary. */
+async function reportDeployment(d, folder, deployment, recoveries, lock) {
+    const { io, log, config } = d;
+    const { outcome, events, acquiredAt } = deployment;
+    const after = await d.reader.describeStacks(config.stackNames).catch(() => deployment.stacks);
+    const rows = after.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
+    const waitedMs = Date.parse(acquiredAt) - Date.parse(io.getState(State.QueuedAt) || acquiredAt);
+    const { first, last } = span(deployment, d.clock.now());
+    const appUrl = config.urlOutput
+        ? after.map((st) => st.outputs[config.urlOutput]).find(Boolean)
+        : undefined;
+    await setDeploymentStatus(d, folder, DEPLOYMENT_STATE[outcome], outcome, appUrl);
+    const slack = await slackReport(d, folder, {
+        outcome,
+        startedAt: new Date(first),
+        endedAt: new Date(last),
+        events,
+        recoveries,
+        appUrl
+    });
+    const thread = folder.thread();
+    const facts = {
+        outcome,
+        waitedMs,
+        deployMs: last - first,
+        expectedMs: folder.info()?.estimate.expectedMs,
+        thread: thread ? formatThread(thread) : undefined,
+        lock
+    };
+    const summary = deploymentSummary({
+        correlationId: log.correlationId,
+        config,
+        run: d.run,
+        result: 'acquired',
+        deployment: facts,
+        rows,
+        events
+    });
+    await io.appendSummary(summary + recoverySection(recoveries) + slack);
+}
+/** coordinate did not take the lock (or gave it back): close what it announced, and the summary. */
+async function reportNotDeployed(d, folder, result) {
+    if (result)
+        await closeAnnouncements(d, folder, result);
+    const rows = result
+        ? await d.reader
+            .describeStacks(d.config.stackNames)
+            .then((stacks) => stacks.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) })))
+            .catch(() => [])
+        : [];
+    const slack = await slackReport(d, folder, undefined);
+    const summary = deploymentSummary({
+        correlationId: d.log.correlationId,
+        config: d.config,
+        run: d.run,
+        result: result || 'not coordinated',
+        rows,
+        events: []
+    });
+    await d.io.appendSummary(summary + slack);
+}
+/**
+ * A run that announced its deployment (Slack thread, GitHub Deployment) and then did not deploy
+ * (it lost the lock, or its handover failed) closes what it announced.
+ */
+async function closeAnnouncements(d, folder, result) {
+    await setDeploymentStatus(d, folder, 'error', `not deployed: ${result}`);
+    const thread = folder.thread();
+    const info = folder.info();
+    if (!d.notifier || !thread || !info || folder.finalSent())
+        return;
+    const now = new Date(d.clock.now());
+    const startedAt = new Date(d.io.getState(State.AcquiredAt) || now.toISOString());
+    await d.notifier.update('parent', thread, startedMessage(info, { state: 'cancelled', startedAt, endedAt: now }));
+    folder.markFinalSent(now);
+}
+/**
+ * The final Slack notice (a reply broadcast to the channel) and the parent updated in place;
+ * messages spooled by coordinate and the monitor are retried first, so the thread stays in order.
+ * Returns the summary's Slack section.
+ */
+async function slackReport(d, folder, end) {
+    const { config, log, notifier } = d;
+    if (!notifier || !config.slack)
+        return '';
+    const lost = await notifier.flush(folder.spools);
+    const thread = folder.thread();
+    if (end && thread && !folder.finalSent()) {
+        const info = folder.info() ??
+            deploymentInfo(config, log.correlationId, d.run, {
+                expectedMs: DEFAULT_EXPECTED_DURATION_MS,
+                basis: 'no history yet'
+            });
+        const notice = finalNotice(info, end, config.stackNames);
+        if (notice.post)
+            await notifier.post(notice.post.label, thread.channel, notice.post.message, {
+                ts: thread.ts,
+                broadcast: true
+            });
+        await notifier.update('parent', thread, notice.parent);
+        folder.markFinalSent(new Date(d.clock.now()));
+    }
+    lost.push(...notifier.failed);
+    if (lost.length > 0)
+        log.warning(`Slack: ${lost.length} message(s) could not be delivered: ${lost.map((l) => l.label).join(', ')}.`, { title: 'Slack messages lost' });
+    return slackSection(notifier.delivered, lost);
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/recovery.js
+
+/** What the action may do by itself to a stack in this status, under this policy. */
+function recoveryAction(status, policy) {
+    const needs = (0,stack_status/* classifyStatus */.xo)(status).needs;
+    if ((needs === 'rollback' || needs === 'continue-rollback') && policy.autoRollback)
+        return needs;
+    // Only a failed create (ROLLBACK_COMPLETE) is deleted automatically: it holds nothing worth keeping.
+    if (needs === 'delete' && status === 'ROLLBACK_COMPLETE' && policy.cleanup === 'failed-create')
+        return 'delete';
+    return undefined;
+}
+/** Resources whose latest event is a failure, with its reason. */
+function failedResources(events) {
+    const latest = new Map();
+    for (const e of events)
+        if (e.resourceType !== 'AWS::CloudFormation::Stack')
+            latest.set(e.logicalId, e);
+    return [...latest.values()].filter((e) => e.status.endsWith('_FAILED'));
+}
+/** What a person does when the automatic recovery failed: the stuck resources and the exact commands. */
+function recoveryInstructions(stack, status, failed, consoleUrl) {
+    const skip = failed.map((e) => e.logicalId);
+    const lines = [`Stack ${stack} is ${status} and needs a person:`];
+    for (const e of failed)
+        lines.push(`  - ${e.logicalId} (${e.resourceType}) ${e.status}: ${e.reason ?? 'no reason given'}`);
+    lines.push(`  See the events: aws cloudformation describe-stack-events --stack-name ${stack}`);
+    if (status === 'UPDATE_ROLLBACK_FAILED' || status === 'IMPORT_ROLLBACK_FAILED') {
+        lines.push(`  Fix the resources above, then: aws cloudformation continue-update-rollback --stack-name ${stack}`);
+        if (skip.length > 0) {
+            lines.push(`  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name ${stack} --resources-to-skip ${skip.join(' ')}`);
+        }
+    }
+    else if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') {
+        lines.push(`  aws cloudformation rollback-stack --stack-name ${stack}`);
+    }
+    else {
+        lines.push(`  aws cloudformation delete-stack --stack-name ${stack}${skip.length > 0 ? ` [--retain-resources ${skip.join(' ')}]` : ''}`);
+    }
+    lines.push(`  Console: ${consoleUrl}`);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/recover.js
+
+
+
+
+/**
+ * Repairs what the policy allows: RollbackStack, ContinueUpdateRollback, or
+ * DeleteStack for a failed create, then waits for CloudFormation to finish and
+ * checks the result (a deleted stack must be gone).
+ */
+async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
+    const results = [];
+    for (const stack of stacks) {
+        const action = recoveryAction(stack.status, policy);
+        if (!action)
+            continue;
+        if (d.mayRepair && !(await d.mayRepair())) {
+            d.log.warning(`Recovery of ${stack.name} not started: this run is not sure it holds the lock.`);
+            continue;
+        }
+        const startedAt = d.clock.now();
+        d.log.info(`Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`);
+        // The repair's own events come after this one: its end is the first stack-level event that is
+        // not *_IN_PROGRESS, however fast it came and whatever status the stack was in before.
+        let cursor;
+        try {
+            cursor = (await d.reader.eventsSince(stack.name)).at(-1)?.id;
+            if (action === 'rollback')
+                await d.recovery.rollbackStack(stack.name);
+            else if (action === 'continue-rollback')
+                await d.recovery.continueUpdateRollback(stack.name);
+            else
+                await d.recovery.deleteStack(stack.name);
+        }
+        catch (err) {
+            results.push(await failed(d, stack.name, action, stack.status, startedAt, `the call failed: ${err.message}`));
+            continue;
+        }
+        let status = stack.status;
+        let now = d.clock.now();
+        let ended;
+        while (now - startedAt < timeoutMs && !ended && d.holding?.() !== false) {
+            await d.sleep(Math.min(pollMs, timeoutMs - (now - startedAt)));
+            const fresh = cursor ? await d.reader.eventsSince(stack.name, cursor) : [];
+            cursor = fresh.at(-1)?.id ?? cursor;
+            ended = fresh.find((e) => (0,domain_stack/* isStackEvent */.lQ)(e) && !e.status.endsWith('_IN_PROGRESS'));
+            [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
+            now = d.clock.now();
+            // A deleted stack has no events to read by name; a stack without a cursor falls back to its status.
+            if ((0,stack_status/* classifyStatus */.xo)(status).class === 'does-not-exist')
+                break;
+            if (!cursor && status !== stack.status && (0,stack_status/* classifyStatus */.xo)(status).class !== 'in-progress')
+                break;
+        }
+        const cls = (0,stack_status/* classifyStatus */.xo)(status).class;
+        const ok = action === 'delete'
+            ? cls === 'does-not-exist'
+            : cls === 'stable' || cls === 'stable-after-failure';
+        if (ok) {
+            d.log.info(`Recovery: ${stack.name} is ${status} after ${durations_formatDuration(now - startedAt)}.`);
+            results.push({ stack: stack.name, action, ok, finalStatus: status, instructions: [] });
+        }
+        else {
+            results.push(await failed(d, stack.name, action, status, startedAt, d.holding?.() === false
+                ? `stopped waiting: this run no longer holds the lock (still ${status})`
+                : ended || !(0,stack_status/* classifyStatus */.xo)(status).class.startsWith('in-progress')
+                    ? `ended ${status}${ended?.reason ? `: ${ended.reason}` : ''}`
+                    : `still ${status} after ${durations_formatDuration(now - startedAt)}`));
+        }
+    }
+    return results;
+}
+async function failed(d, stack, action, status, sinceMs, why) {
+    const [snapshot] = await d.reader.describeStacks([stack]);
+    // Only what failed during the repair: those are the resources to fix or skip.
+    const op = await d.reader.currentOperation(stack);
+    const instructions = recoveryInstructions(stack, snapshot?.status ?? status, failedResources(op.events.filter((e) => e.timestamp.getTime() >= sinceMs)), snapshot ? d.reader.consoleUrl(snapshot) : '');
+    d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {
+        title: `Recovery failed: ${stack}`
+    });
+    return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/repair.js
+
+
+
+/**
+ * Repairs what the recovery inputs allow, only while this run holds the lock and, before each
+ * repair call, only on a lease made sure of; bounded by wait-timeout-minutes (or the default
+ * deployment time when the run does not wait).
+ */
+async function repairUnderLease(d, stacks, lease) {
+    const { config } = d;
+    if (!d.recovery)
+        return [];
+    return recoverStacks({
+        reader: d.reader,
+        recovery: d.recovery,
+        clock: d.clock,
+        sleep: d.sleep,
+        log: d.log,
+        holding: () => !lease?.lost,
+        mayRepair: () => (lease ? confirmed(d, lease) : Promise.resolve(true))
+    }, stacks, { autoRollback: config.autoRollback, cleanup: config.cleanup }, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS, config.pollIntervalMs);
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/finalize.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * finalize (post): runs whatever happened before it, as often as it is run. Takes the lease back
+ * from the monitor before stopping it, decides the outcome, repairs under the lease, and releases
+ * in a `finally` (a no-op when already released or taken over); then records and reports.
+ */
+async function finalize(d) {
+    const acquisition = await acquired(d);
+    const result = d.io.getState(State.Result) || (acquisition ? 'acquired' : '');
+    const folder = new DeploymentFolder(d.io, d.io.getState(State.MonitorDir) || monitorDir(d.log.correlationId));
+    if (result !== 'acquired')
+        return notDeployed(d, folder, result, acquisition);
+    let holding;
+    let deployment;
+    let recoveries;
+    let released;
+    try {
+        if (acquisition)
+            holding = await takeBack(d, acquisition, folder);
+        await stopTheMonitor(d, folder.dir);
+        deployment = await assess({ ...d, stepCancelled: d.stepCancelled ?? (async () => undefined) }, acquisition?.acquiredAt ?? (d.io.getState(State.AcquiredAt) || undefined));
+        // Repaired before the next run is let in, so it finds a stack it can deploy.
+        recoveries = await repairUnderLease(d, deployment.stacks, holding?.lease);
+        await logOutcome(d, deployment, recoveries);
+    }
+    finally {
+        released = await release(d, holding?.lease, deployment?.outcome ?? 'unknown');
+    }
+    await recordOutcome(d, deployment, released);
+    await reportDeployment(d, folder, deployment, recoveries ?? [], holding && lockLine(holding));
+}
+/** coordinate did not take the lock (or gave it back): remove a ticket it may have left, and report. */
+async function notDeployed(d, folder, result, acquisition) {
+    const { io, log, config, registry } = d;
+    await stopTheMonitor(d, folder.dir);
+    // coordinate normally removes its ticket; it may have been killed while waiting.
+    const ticket = io.getState(State.TicketSeq);
+    if (ticket)
+        await registry.lock.removeTicket(config.environment, Number(ticket)).catch(() => { });
+    // coordinate gives the lock back itself when it does not deploy; if it could not (the registry
+    // failed, or the handover to the monitor did), this does.
+    const released = acquisition
+        ? await registry.lock.release(config.environment, acquisition.key, result).catch(() => false)
+        : false;
+    if (released && acquisition && leased(acquisition.key)) {
+        log.info(`Released ${config.environment} (fencing token ${acquisition.key.fence}), outcome ${result}.`);
+        await record(d, registry, 'released', `not deploying: ${result || 'coordinate did not finish'}`);
+    }
+    else
+        log.info(result
+            ? `coordinate result: ${result}; no lock was held.`
+            : 'coordinate did not run (or did not finish): nothing was acquired, nothing to release.');
+    await reportNotDeployed(d, folder, result);
+}
+async function main() {
+    const io = coreIO;
+    const correlationId = stageCorrelationId(io);
+    const log = logger_createLogger(correlationId);
+    await runStage(correlationId, async () => {
+        // Bad inputs were already reported by pre or coordinate; finalize has nothing to undo then.
+        const config = io.getState(State.Result) ? loadConfig(log, io) : tryReadConfig();
+        if (!config) {
+            log.info('The inputs are invalid (see the earlier error): nothing was coordinated, nothing to finalize.');
+            return;
+        }
+        const reader = await cloudFormationReader(config.region);
+        // The mode coordinate ended in: CloudFormation alone when it fell back from the table.
+        const fellBack = io.getState(State.Registry) === 'cloudformation-only';
+        const table = fellBack ? undefined : config.registryTable;
+        const deps = {
+            config,
+            log,
+            io,
+            reader,
+            registry: await openRegistry({
+                table,
+                region: config.region,
+                environment: config.environment,
+                // The history file is kept in the Actions cache only where there is no table at all.
+                log: config.registryTable ? undefined : log
+            }),
+            clock: systemClock,
+            sleep: sleep,
+            recovery: reader,
+            notifier: await openNotifier(config.slack, log),
+            run: runContext(),
+            deployments: githubDeploymentsOf(config, log),
+            stepCancelled: config.githubToken ? () => stepCancelled(config.githubToken) : undefined
+        };
+        await finalize(deps);
+    });
+}
+function githubDeploymentsOf(config, log) {
+    const token = config.githubToken;
+    return config.githubDeployment && token ? () => githubDeployments(token, log) : undefined;
+}
+function tryReadConfig() {
+    try {
+        return readConfig();
+    }
+    catch (err) {
+        if (err instanceof ConfigError)
+            return undefined;
+        throw err;
+    }
+}
+
 
 /***/ }),
 
@@ -34797,18 +34811,6 @@ function copyFile(srcFile, destFile, force) {
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -34957,6 +34959,6 @@ function copyFile(srcFile, destFile, force) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(4596);
+/******/ var __webpack_exports__ = __nccwpck_require__(2418);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

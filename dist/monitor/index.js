@@ -28370,2297 +28370,6 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5627:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   kq: () => (/* binding */ DOES_NOT_EXIST),
-/* harmony export */   s5: () => (/* binding */ OPERATION_START_STATUSES),
-/* harmony export */   xo: () => (/* binding */ classifyStatus)
-/* harmony export */ });
-/* unused harmony exports STACK_STATUSES, isInProgress */
-/** Not an AWS status: how this project names a stack that DescribeStacks does not find. */
-const DOES_NOT_EXIST = 'DOES_NOT_EXIST';
-const inProgress = { class: 'in-progress' };
-const stable = { class: 'stable' };
-const afterFailure = { class: 'stable-after-failure' };
-const gone = { class: 'does-not-exist' };
-const needs = (action) => ({ class: 'blocked', needs: action });
-const STACK_STATUSES = {
-    CREATE_IN_PROGRESS: inProgress,
-    DELETE_IN_PROGRESS: inProgress,
-    IMPORT_IN_PROGRESS: inProgress,
-    IMPORT_ROLLBACK_IN_PROGRESS: inProgress,
-    // A change set was created and not executed yet: `aws cloudformation deploy`
-    // sits here between its two calls, so another run is mid-deployment.
-    REVIEW_IN_PROGRESS: inProgress,
-    ROLLBACK_IN_PROGRESS: inProgress,
-    UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
-    UPDATE_IN_PROGRESS: inProgress,
-    UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
-    UPDATE_ROLLBACK_IN_PROGRESS: inProgress,
-    CREATE_COMPLETE: stable,
-    IMPORT_COMPLETE: stable,
-    UPDATE_COMPLETE: stable,
-    UPDATE_ROLLBACK_COMPLETE: afterFailure,
-    IMPORT_ROLLBACK_COMPLETE: afterFailure,
-    // Rollback disabled and the operation failed: resources are half-applied.
-    // We restore the last good state before anyone deploys on top of it.
-    CREATE_FAILED: needs('rollback'),
-    UPDATE_FAILED: needs('rollback'),
-    UPDATE_ROLLBACK_FAILED: needs('continue-rollback'),
-    IMPORT_ROLLBACK_FAILED: needs('continue-rollback'),
-    // A failed create leaves a stack that can only be deleted.
-    ROLLBACK_COMPLETE: needs('delete'),
-    ROLLBACK_FAILED: needs('delete'),
-    DELETE_FAILED: needs('delete'),
-    DELETE_COMPLETE: gone
-};
-function classifyStatus(status) {
-    if (status === undefined || status === DOES_NOT_EXIST)
-        return gone;
-    const info = STACK_STATUSES[status];
-    // An unknown status is one AWS added after this release: assume something is
-    // happening rather than deploy over it.
-    return info ?? inProgress;
-}
-const isInProgress = (status) => classifyStatus(status).class === 'in-progress';
-/** Stack-level statuses that open a new operation (the first event of an operation). */
-const OPERATION_START_STATUSES = new Set([
-    'CREATE_IN_PROGRESS',
-    'UPDATE_IN_PROGRESS',
-    'DELETE_IN_PROGRESS',
-    'IMPORT_IN_PROGRESS',
-    'REVIEW_IN_PROGRESS'
-]);
-
-
-/***/ }),
-
-/***/ 5908:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   lQ: () => (/* binding */ isStackEvent),
-/* harmony export */   xw: () => (/* binding */ operationProgress)
-/* harmony export */ });
-/* unused harmony exports STACK_RESOURCE_TYPE, CORRELATION_TAG */
-const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
-/** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
-const CORRELATION_TAG = 'DeploymentCorrelationId';
-const isStackEvent = (e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
-function operationProgress(events) {
-    const last = new Map();
-    for (const e of events)
-        if (!isStackEvent(e))
-            last.set(e.logicalId, e.status);
-    let done = 0;
-    let inProgress = 0;
-    let failed = 0;
-    for (const status of last.values()) {
-        if (status.endsWith('_IN_PROGRESS'))
-            inProgress++;
-        else if (status.endsWith('_FAILED'))
-            failed++;
-        else
-            done++;
-    }
-    return { done, inProgress, failed };
-}
-
-
-/***/ }),
-
-/***/ 8134:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_monitor_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6534);
-
-await (0,_stages_monitor_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 9113:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Br: () => (/* binding */ RECORD_TTL_DAYS),
-/* harmony export */   MA: () => (/* binding */ HISTORY_TTL_DAYS),
-/* harmony export */   i$: () => (/* binding */ RegistryUnavailableError)
-/* harmony export */ });
-/* unused harmony export classifyRegistryError */
-const CONFIGURATION_ERRORS = new Set([
-    'ResourceNotFoundException',
-    'AccessDeniedException',
-    'ValidationException',
-    'UnrecognizedClientException',
-    'InvalidSignatureException',
-    'MissingAuthenticationTokenException',
-    'ExpiredTokenException',
-    'CredentialsProviderError'
-]);
-const THROTTLING_ERRORS = new Set([
-    'ThrottlingException',
-    'ProvisionedThroughputExceededException',
-    'RequestLimitExceeded',
-    'TooManyRequestsException'
-]);
-function classifyRegistryError(err) {
-    const name = err?.name ?? '';
-    if (CONFIGURATION_ERRORS.has(name))
-        return 'configuration';
-    if (THROTTLING_ERRORS.has(name))
-        return 'throttled';
-    return 'unreachable';
-}
-/** A registry call failed after the SDK's own retries; `failure` says what kind of trouble it is. */
-class RegistryUnavailableError extends Error {
-    operation;
-    cause;
-    failure;
-    constructor(operation, cause) {
-        const e = cause;
-        super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
-        this.operation = operation;
-        this.cause = cause;
-        this.name = 'RegistryUnavailableError';
-        this.failure = classifyRegistryError(cause);
-    }
-}
-const RECORD_TTL_DAYS = 7;
-const HISTORY_TTL_DAYS = 180;
-
-
-/***/ }),
-
-/***/ 6534:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
-});
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/domain/correlation-id.ts
-
-/** `YYYYMMDD-HHMMSS-<8 hex>`, UTC, the random part from a cryptographic source. */
-function newCorrelationId(now = new Date(), random = external_node_crypto_.randomBytes) {
-    const iso = now.toISOString(); // 2026-11-22T18:28:25.123Z
-    const date = iso.slice(0, 10).replaceAll('-', '');
-    const time = iso.slice(11, 19).replaceAll(':', '');
-    return `${date}-${time}-${random(4).toString('hex')}`;
-}
-const GENERATED_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
-/** IDs users bring: they become tag values, registry keys and Slack text, so keep them plain. */
-const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
-const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
-
-;// CONCATENATED MODULE: ./src/domain/durations.ts
-/** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
-function durations_formatDuration(ms) {
-    // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
-    if (ms > 0 && ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const total = Math.max(0, Math.round(ms / 1000));
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    if (h > 0)
-        return `${h}h ${String(m).padStart(2, '0')}m`;
-    if (m > 0)
-        return `${m}m ${String(s).padStart(2, '0')}s`;
-    return `${s}s`;
-}
-const minutes = (n) => n * 60_000;
-const seconds = (n) => n * 1000;
-
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-/** The action's inputs, as users type them (CONTRACT.md). Reading any other name is a type error. */
-const Inputs = {
-    StackName: 'stack-name',
-    Environment: 'environment',
-    Region: 'region',
-    RegistryTable: 'registry-table',
-    WaitTimeoutMinutes: 'wait-timeout-minutes',
-    PollIntervalSeconds: 'poll-interval-seconds',
-    LeaseMinutes: 'lease-minutes',
-    SkipSuperseded: 'skip-superseded',
-    OnActiveFailure: 'on-active-failure',
-    Warnings: 'warnings',
-    AskTimeoutMinutes: 'ask-timeout-minutes',
-    AutoRollback: 'auto-rollback',
-    Cleanup: 'cleanup',
-    Monitor: 'monitor',
-    MonitorIntervalSeconds: 'monitor-interval-seconds',
-    StallTimeoutMinutes: 'stall-timeout-minutes',
-    ExpectedDurationMinutes: 'expected-duration-minutes',
-    ProgressIntervalMinutes: 'progress-interval-minutes',
-    CriticalResourceTypes: 'critical-resource-types',
-    UrlOutput: 'url-output',
-    SlackToken: 'slack-token',
-    SlackChannel: 'slack-channel',
-    SlackInteractChannel: 'slack-interact-channel',
-    SlackApiUrl: 'slack-api-url',
-    GithubToken: 'github-token',
-    GithubDeployment: 'github-deployment',
-    CorrelationId: 'correlation-id'
-};
-/**
- * Defaults the parser applies to an empty input. action.yml declares the same
- * values (a test keeps them equal); empty here means 'derived' (see CONTRACT.md).
- */
-const INPUT_DEFAULTS = {
-    'stack-name': '',
-    environment: '',
-    region: '',
-    'registry-table': '',
-    'wait-timeout-minutes': '30',
-    'poll-interval-seconds': '5',
-    'lease-minutes': '10',
-    'skip-superseded': 'false',
-    'on-active-failure': 'proceed',
-    warnings: 'proceed',
-    'ask-timeout-minutes': '15',
-    'auto-rollback': 'true',
-    cleanup: 'none',
-    monitor: 'true',
-    'monitor-interval-seconds': '30',
-    'stall-timeout-minutes': '10',
-    'expected-duration-minutes': '',
-    'progress-interval-minutes': '10',
-    'critical-resource-types': '',
-    'url-output': '',
-    'slack-token': '',
-    'slack-channel': '',
-    'slack-interact-channel': '',
-    'slack-api-url': 'https://slack.com/api/',
-    'github-token': '',
-    'github-deployment': 'false',
-    'correlation-id': ''
-};
-/** Inputs whose values are secrets: masked before anything else happens. */
-const SECRET_INPUTS = ['slack-token', 'github-token'];
-
-;// CONCATENATED MODULE: ./src/config/fields.ts
-
-
-const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
-const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
-const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
-/** Splits a comma or newline separated list; empty items are dropped. */
-const splitList = (value) => value
-    .split(/[,\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-const show = (value) => JSON.stringify(value);
-/**
- * Reads inputs one at a time and collects every problem, each naming the input, the value and
- * what is accepted. A field that fails still answers (a placeholder), so parsing goes on and
- * every problem is reported at once.
- */
-class Fields {
-    read;
-    problems = [];
-    constructor(read) {
-        this.read = read;
-    }
-    /** The input as typed (trimmed), or its default when empty. */
-    raw(name) {
-        const v = this.read(name).trim();
-        return v === '' ? INPUT_DEFAULTS[name] : v;
-    }
-    /** The input as typed (trimmed), without its default. */
-    given(name) {
-        return this.read(name).trim();
-    }
-    fail(name, value, accepted) {
-        this.problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
-        return undefined;
-    }
-    /** A problem that is not about one value. */
-    problem(text) {
-        this.problems.push(text);
-    }
-    number(name, unit, min, max, allowZero) {
-        const value = this.raw(name);
-        const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
-        if (!DECIMAL.test(value))
-            return this.fail(name, value, `expected ${range}`);
-        const n = Number(value);
-        if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
-            return this.fail(name, value, `expected ${range}`);
-        return n;
-    }
-    /** A duration in minutes, as milliseconds. */
-    minutes(name, max, allowZero = false) {
-        return minutes(this.number(name, 'minutes', 0, max, allowZero) ?? 0);
-    }
-    /** A duration in seconds, as milliseconds. */
-    seconds(name, max) {
-        return seconds(this.number(name, 'seconds', 0, max, false) ?? 0);
-    }
-    boolean(name) {
-        const value = this.raw(name);
-        if (BOOLEAN_TRUE.includes(value))
-            return true;
-        if (BOOLEAN_FALSE.includes(value))
-            return false;
-        this.fail(name, value, 'expected true or false');
-        return false;
-    }
-    oneOf(name, allowed) {
-        const value = this.raw(name);
-        if (allowed.includes(value))
-            return value;
-        this.fail(name, value, `expected one of ${allowed.join(', ')}`);
-        return allowed[0];
-    }
-    /** The input when it matches `pattern` (a problem otherwise); undefined when empty. */
-    optional(name, pattern, accepted) {
-        const value = this.raw(name) || undefined;
-        if (value && !pattern.test(value))
-            this.fail(name, value, accepted);
-        return value;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/slack.ts
-
-const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
-const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
-/** The Slack inputs: all or nothing (no token means no Slack); the token is never echoed. */
-function parseSlack(fields) {
-    const token = fields.raw(Inputs.SlackToken);
-    const channel = fields.raw(Inputs.SlackChannel);
-    const interactChannel = fields.raw(Inputs.SlackInteractChannel) || channel;
-    const apiUrl = fields.raw(Inputs.SlackApiUrl);
-    for (const [name, value] of [
-        [Inputs.SlackChannel, channel],
-        [Inputs.SlackInteractChannel, fields.raw(Inputs.SlackInteractChannel)]
-    ]) {
-        if (value && !SLACK_CHANNEL.test(value))
-            fields.fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
-    }
-    let url;
-    try {
-        url = new URL(apiUrl);
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url || !['http:', 'https:'].includes(url.protocol)) {
-        fields.fail(Inputs.SlackApiUrl, apiUrl, 'expected an http(s) URL such as https://slack.com/api/');
-    }
-    if (!token) {
-        if (channel)
-            fields.problem(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
-        return undefined;
-    }
-    // The value is a secret: name the input, never echo the token.
-    if (!SLACK_TOKEN.test(token)) {
-        fields.problem(`'slack-token' does not look like a Slack token (the value is hidden): expected a bot token starting with xoxb-.`);
-    }
-    if (!channel)
-        fields.problem(`'slack-channel' is required when 'slack-token' is set: a channel name such as #deploys or an ID.`);
-    return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
-}
-
-;// CONCATENATED MODULE: ./src/config/config.ts
-
-
-
-
-
-/** Used when `expected-duration-minutes` is empty and there is no history. */
-const DEFAULT_EXPECTED_DURATION_MS = minutes(30);
-class ConfigError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1
-            ? `Invalid input: ${problems[0]}`
-            : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-        this.problems = problems;
-        this.name = 'ConfigError';
-    }
-}
-const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
-const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
-const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
-const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
-/**
- * Parses every input at once and reports every problem at once, each naming the
- * input, the value and what is accepted. Touches nothing outside its arguments.
- */
-function parseConfig(read, env) {
-    const f = new Fields(read);
-    // stack-name
-    const stackNames = splitList(f.given(Inputs.StackName));
-    if (stackNames.length === 0) {
-        f.problem(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
-    }
-    for (const name of stackNames) {
-        if (!STACK_NAME.test(name)) {
-            f.fail(Inputs.StackName, name, 'a stack name starts with a letter and has only letters, digits and hyphens, at most 128 characters');
-        }
-    }
-    const duplicates = stackNames.filter((n, i) => stackNames.indexOf(n) !== i);
-    if (duplicates.length > 0)
-        f.fail(Inputs.StackName, f.given(Inputs.StackName), `lists ${duplicates.join(', ')} more than once`);
-    const environment = f.raw(Inputs.Environment) || stackNames[0] || '';
-    if (f.raw(Inputs.Environment) && !ENVIRONMENT.test(environment)) {
-        f.fail(Inputs.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
-    }
-    const region = f.raw(Inputs.Region) || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
-    if (!region) {
-        f.problem(`'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`);
-    }
-    else if (!REGION.test(region)) {
-        f.fail(Inputs.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
-    }
-    const registryTable = f.optional(Inputs.RegistryTable, TABLE, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
-    const waitTimeoutMs = f.minutes(Inputs.WaitTimeoutMinutes, 4320, true);
-    const pollIntervalMs = f.seconds(Inputs.PollIntervalSeconds, 3600);
-    const leaseMs = f.minutes(Inputs.LeaseMinutes, 1440);
-    const skipSuperseded = f.boolean(Inputs.SkipSuperseded);
-    const onActiveFailure = f.oneOf(Inputs.OnActiveFailure, [
-        'proceed',
-        'abort',
-        'ask'
-    ]);
-    const warnings = f.oneOf(Inputs.Warnings, ['proceed', 'fail', 'ask']);
-    const askTimeoutMs = f.minutes(Inputs.AskTimeoutMinutes, 1440);
-    const autoRollback = f.boolean(Inputs.AutoRollback);
-    const cleanup = f.oneOf(Inputs.Cleanup, ['none', 'failed-create']);
-    const monitor = f.boolean(Inputs.Monitor);
-    const monitorIntervalMs = f.seconds(Inputs.MonitorIntervalSeconds, 3600);
-    const stallTimeoutMs = f.minutes(Inputs.StallTimeoutMinutes, 1440);
-    const expectedDurationMs = f.raw(Inputs.ExpectedDurationMinutes)
-        ? f.minutes(Inputs.ExpectedDurationMinutes, 4320)
-        : undefined;
-    const progressIntervalMs = f.minutes(Inputs.ProgressIntervalMinutes, 1440);
-    const criticalResourceTypes = splitList(f.raw(Inputs.CriticalResourceTypes));
-    for (const t of criticalResourceTypes) {
-        if (!RESOURCE_TYPE.test(t))
-            f.fail(Inputs.CriticalResourceTypes, t, 'expected resource types such as AWS::RDS::DBInstance, comma or newline separated');
-    }
-    const urlOutput = f.optional(Inputs.UrlOutput, OUTPUT_KEY, 'expected a stack Output key (letters and digits)');
-    const slack = parseSlack(f);
-    if (!slack && (warnings === 'ask' || onActiveFailure === 'ask')) {
-        const which = warnings === 'ask' ? 'warnings' : 'on-active-failure';
-        f.problem(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
-    }
-    const githubToken = f.given(Inputs.GithubToken) || undefined;
-    const githubDeployment = f.boolean(Inputs.GithubDeployment);
-    const correlationId = f.optional(Inputs.CorrelationId, CORRELATION_ID_PATTERN, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
-    if (f.problems.length > 0)
-        throw new ConfigError(f.problems);
-    return {
-        stackNames,
-        environment,
-        region,
-        registryTable,
-        waitTimeoutMs,
-        pollIntervalMs,
-        leaseMs,
-        skipSuperseded,
-        onActiveFailure,
-        warnings,
-        askTimeoutMs,
-        autoRollback,
-        cleanup,
-        monitor,
-        monitorIntervalMs,
-        stallTimeoutMs,
-        expectedDurationMs,
-        progressIntervalMs,
-        criticalResourceTypes,
-        urlOutput,
-        slack,
-        githubToken,
-        githubDeployment,
-        correlationId
-    };
-}
-
-;// CONCATENATED MODULE: ./src/config/state.ts
-/** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
-const State = {
-    CorrelationId: 'correlation-id',
-    PreRan: 'pre-ran',
-    Result: 'result',
-    AcquiredAt: 'acquired-at',
-    /** When coordinate's own repairs ended (CloudFormation's time): this deployment's events come after. */
-    DeployFrom: 'deploy-from',
-    QueuedAt: 'queued-at',
-    Registry: 'registry',
-    Fence: 'fence',
-    /** The lock's owner token for this run attempt: never logged, never an output. */
-    Owner: 'owner',
-    TicketSeq: 'ticket-seq',
-    MonitorPid: 'monitor-pid',
-    MonitorDir: 'monitor-dir',
-    SlackThread: 'slack-thread',
-    DeploymentId: 'github-deployment-id'
-};
-const Outputs = {
-    CorrelationId: 'correlation-id',
-    Result: 'result',
-    Registry: 'registry',
-    WaitedSeconds: 'waited-seconds',
-    QueuePosition: 'queue-position',
-    ActiveCorrelationId: 'active-correlation-id',
-    StackStatus: 'stack-status',
-    ConsoleUrl: 'console-url',
-    EstimatedMinutes: 'estimated-minutes',
-    CfnTags: 'cfn-tags',
-    Validation: 'validation',
-    FencingToken: 'fencing-token'
-};
-/** Exit status of the coordinate stage and of the CLI. */
-const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
-
-;// CONCATENATED MODULE: ./src/domain/estimate.ts
-
-const median = (values) => percentile(values, 0.5);
-/** Linear interpolation between closest ranks; undefined for no values. */
-function percentile(values, p) {
-    if (values.length === 0)
-        return undefined;
-    const sorted = [...values].sort((a, b) => a - b);
-    const rank = (sorted.length - 1) * p;
-    const lo = Math.floor(rank);
-    const hi = Math.ceil(rank);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-}
-/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
-function resourceTypeSeconds(events) {
-    const started = new Map();
-    const byType = new Map();
-    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
-        if (isStackEvent(e))
-            continue;
-        const key = `${e.stackName}/${e.logicalId}`;
-        if (e.status.endsWith('_IN_PROGRESS')) {
-            if (!started.has(key))
-                started.set(key, e.timestamp.getTime());
-        }
-        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
-            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
-            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
-            started.delete(key);
-        }
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
-}
-/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
-function estimateFromHistory(history, stacks, recent = 20) {
-    const key = [...stacks].sort().join(',');
-    const durations = history
-        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
-        .slice(0, recent)
-        .map((h) => h.durationMs);
-    if (durations.length === 0)
-        return undefined;
-    return {
-        expectedMs: median(durations),
-        lowMs: percentile(durations, 0.2),
-        highMs: percentile(durations, 0.8),
-        samples: durations.length
-    };
-}
-/** Median seconds per resource type over past successful deployments. */
-function typeDurations(history) {
-    const byType = new Map();
-    for (const h of history) {
-        if (h.outcome !== 'succeeded')
-            continue;
-        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
-            byType.set(type, [...(byType.get(type) ?? []), secs]);
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
-}
-/**
- * Time left: what the estimate leaves, refined by the resources still in
- * progress (each should take about its type's usual time from when it started).
- */
-function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
-    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
-    return Math.max(0, expectedMs - elapsedMs, ...byResources);
-}
-
-;// CONCATENATED MODULE: ./src/runtime/run-context.ts
-/** The workflow run this process belongs to, from the runner's environment. */
-function runContext(env = process.env) {
-    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
-    const repository = env['GITHUB_REPOSITORY'] || undefined;
-    const runId = env['GITHUB_RUN_ID'] || undefined;
-    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
-    const runUrl = repository && runId
-        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
-        : undefined;
-    return {
-        runId,
-        runAttempt,
-        runUrl,
-        repository,
-        workflow: env['GITHUB_WORKFLOW'] || undefined,
-        job: env['GITHUB_JOB'] || undefined,
-        actor: env['GITHUB_ACTOR'] || undefined,
-        sha: env['GITHUB_SHA'] || undefined,
-        ref: env['GITHUB_REF'] || undefined
-    };
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/monitor/files.ts
-
-
-
-/** The monitor's environment variable for the Slack token. */
-const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
-/** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
-function monitorDir(correlationId, env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator', correlationId);
-}
-const monitorFiles = (dir) => ({
-    settings: (0,external_node_path_.join)(dir, 'monitor.json'),
-    log: (0,external_node_path_.join)(dir, 'monitor.jsonl'),
-    pid: (0,external_node_path_.join)(dir, 'monitor.pid'),
-    /** Slack messages the monitor could not deliver, for finalize to retry. */
-    spool: (0,external_node_path_.join)(dir, 'monitor-slack-spool.jsonl'),
-    /** The same for coordinate and finalize's own messages. */
-    stageSpool: (0,external_node_path_.join)(dir, 'stage-slack-spool.jsonl'),
-    /** The Slack thread (channel:ts), for stages that run as separate steps. */
-    thread: (0,external_node_path_.join)(dir, 'slack-thread'),
-    /** The GitHub Deployment's ID, for a finalize that runs as a separate step. */
-    deployment: (0,external_node_path_.join)(dir, 'github-deployment-id'),
-    /** Written once the final Slack notice went out, so a second finalize does not repeat it. */
-    finalSent: (0,external_node_path_.join)(dir, 'slack-final-sent')
-});
-function writeSettings(dir, settings) {
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    const file = monitorFiles(dir).settings;
-    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(settings, null, 2), { mode: 0o600 });
-    (0,external_node_fs_.chmodSync)(file, 0o600);
-    return file;
-}
-const readSettings = (file) => JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-/** The lock's heartbeat cadence: three beats per lease, so one lost write never makes it stale. */
-const heartbeatInterval = (leaseMs) => Math.max(200, Math.floor(leaseMs / 3));
-/** The settings for a deployment's monitor, from the inputs and what coordinate learned. */
-function monitorSettings(config, deployment) {
-    return {
-        correlationId: deployment.correlationId,
-        environment: config.environment,
-        stacks: config.stackNames,
-        region: config.region,
-        registryTable: deployment.registryTable,
-        owner: deployment.owner,
-        fence: deployment.fence,
-        leaseMs: config.leaseMs,
-        heartbeatMs: heartbeatInterval(config.leaseMs),
-        monitorIntervalMs: config.monitorIntervalMs,
-        watchEvents: config.monitor,
-        acquiredAt: deployment.acquiredAt,
-        stallMs: config.stallTimeoutMs,
-        overdueMs: deployment.overdueMs,
-        progressIntervalMs: config.progressIntervalMs,
-        criticalResourceTypes: config.criticalResourceTypes,
-        info: deployment.info,
-        typeSeconds: deployment.typeSeconds,
-        slack: config.slack && deployment.thread
-            ? { apiUrl: config.slack.apiUrl, thread: deployment.thread }
-            : undefined
-    };
-}
-/** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
-const monitorEnv = (slack, env = process.env) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
-
-;// CONCATENATED MODULE: ./src/notify/thread.ts
-
-/** The estimate policy lives in the domain now; re-exported here until the importers switch. */
-/**
- * The head commit's message from the event payload, when the event has one (outside text).
- * The only read of the environment in this module, and only as the default argument.
- */
-function commitMessage(env = process.env) {
-    const file = env['GITHUB_EVENT_PATH'];
-    if (!file)
-        return undefined;
-    try {
-        const event = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return event.head_commit?.message || undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function deploymentInfo(config, correlationId, run, estimate, consoleUrl, commit) {
-    return {
-        correlationId,
-        environment: config.environment,
-        stacks: config.stackNames,
-        run,
-        commitMessage: commit,
-        consoleUrl,
-        estimate
-    };
-}
-/** The Slack client, loaded only when Slack is configured; without it, one info line. */
-async function openNotifier(slack, log, spoolFile) {
-    if (!slack) {
-        log.info('Slack is not configured (no slack-token): no messages.');
-        return undefined;
-    }
-    const { SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__nccwpck_require__.e(105), __nccwpck_require__.e(569)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7569));
-    return new SlackNotifier(createSlackClient(slack), createSlackClient(slack, { retries: 0 }), log, spoolFile);
-}
-const formatThread = (ref) => `${ref.channel}:${ref.ts}`;
-function parseThread(value) {
-    const [channel, ts] = (value ?? '').split(':');
-    return channel && ts ? { channel, ts } : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/domain/expectation.ts
-/**
- * How long a deployment is expected to take, and past when it counts as
- * overdue: the estimate policy, pure (no I/O). The expected-duration-minutes
- * input wins; else the history of successful deployments of the same stacks;
- * else a fallback ('no history yet').
- */
-
-const NO_HISTORY_BASIS = 'no history yet';
-function expectation(settings, fromHistory, fallbackMs) {
-    if (settings.expectedDurationMs !== undefined) {
-        return {
-            estimate: {
-                expectedMs: settings.expectedDurationMs,
-                basis: 'from expected-duration-minutes'
-            },
-            overdueMs: settings.expectedDurationMs
-        };
-    }
-    if (fromHistory) {
-        return {
-            estimate: {
-                expectedMs: fromHistory.expectedMs,
-                lowMs: fromHistory.lowMs,
-                highMs: fromHistory.highMs,
-                basis: historyBasis(fromHistory)
-            },
-            overdueMs: overdueBound(fromHistory)
-        };
-    }
-    return { estimate: { expectedMs: fallbackMs, basis: NO_HISTORY_BASIS }, overdueMs: fallbackMs };
-}
-/** From history, a deployment is overdue past the p80 (never before the median). */
-function overdueBound(fromHistory) {
-    return Math.max(fromHistory.highMs, fromHistory.expectedMs);
-}
-/** How an estimate from history was made, for the messages. */
-function historyBasis(fromHistory) {
-    const n = fromHistory.samples;
-    return `median of ${n} successful deployment${n === 1 ? '' : 's'}, p20 to p80 ${durations_formatDuration(fromHistory.lowMs)} to ${durations_formatDuration(fromHistory.highMs)}`;
-}
-
-;// CONCATENATED MODULE: ./src/monitor/launch.ts
-
-
-
-/**
- * Starts the monitor as a detached process whose output goes to a file, never
- * to the step's pipes (the step would wait for them to close), and lets go of it.
- */
-function launchMonitor(bundle, dir, settings, env = process.env) {
-    const file = writeSettings(dir, settings);
-    const files = monitorFiles(dir);
-    const logOffset = (0,external_node_fs_.existsSync)(files.log) ? (0,external_node_fs_.statSync)(files.log).size : 0;
-    const out = (0,external_node_fs_.openSync)(files.log, 'a', 0o600);
-    try {
-        const child = (0,external_node_child_process_.spawn)(process.execPath, [bundle, file], {
-            detached: true,
-            stdio: ['ignore', out, out],
-            env,
-            cwd: dir
-        });
-        child.unref();
-        if (!child.pid)
-            throw new Error('the monitor process did not start');
-        (0,external_node_fs_.writeFileSync)(files.pid, String(child.pid), { mode: 0o600 });
-        return { pid: child.pid, dir, log: files.log, logOffset };
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(out);
-    }
-}
-/**
- * Waits until the monitor has landed its first heartbeat (it then holds the lease), or found the
- * lock gone, or `timeoutMs` passed; reads its observations (`observed`) every 50 ms.
- */
-async function monitorHolds(observed, clock, sleep, timeoutMs) {
-    const until = clock.now() + timeoutMs;
-    for (;;) {
-        for (const o of observed()) {
-            if (o['type'] === 'heartbeat')
-                return o['ok'] === true ? 'holding' : 'lost';
-            if (o['type'] === 'lock-lost')
-                return 'lost';
-        }
-        if (clock.now() >= until)
-            return 'timeout';
-        await sleep(Math.min(50, until - clock.now()));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/monitor/supervise.ts
-const exited = (child) => new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null)
-        return resolve({ code: child.exitCode, signal: child.signalCode });
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-});
-/**
- * Keeps a monitor worker running until the signal aborts or the worker ends
- * on purpose (exit code 0): a worker that dies is restarted, at most `maxRestarts` times in `windowMs`; then the supervisor
- * waits quietly for finalize. On abort it stops the worker (SIGTERM, then
- * SIGKILL after the grace period).
- */
-async function supervise(d) {
-    const maxRestarts = d.maxRestarts ?? 5;
-    const windowMs = d.windowMs ?? 5 * 60_000;
-    const restarts = [];
-    const aborted = new Promise((resolve) => {
-        if (d.signal.aborted)
-            resolve();
-        d.signal.addEventListener('abort', () => resolve(), { once: true });
-    });
-    while (!d.signal.aborted) {
-        const worker = d.start();
-        const outcome = await Promise.race([exited(worker), aborted.then(() => undefined)]);
-        if (!outcome) {
-            worker.kill('SIGTERM');
-            const timer = setTimeout(() => worker.kill('SIGKILL'), d.graceMs ?? 1_500);
-            await exited(worker);
-            clearTimeout(timer);
-            return;
-        }
-        const diedAt = d.now();
-        if (outcome.code === 0) {
-            // The worker ended on purpose (its lock was taken from it): nothing to restart.
-            d.write({ type: 'worker-finished', at: new Date(diedAt).toISOString() });
-            return;
-        }
-        d.write({ type: 'worker-died', at: new Date(diedAt).toISOString(), ...outcome });
-        while (restarts.length > 0 && diedAt - restarts[0] > windowMs)
-            restarts.shift();
-        if (restarts.length >= maxRestarts) {
-            d.write({
-                type: 'supervisor-gave-up',
-                at: new Date(diedAt).toISOString(),
-                restarts: restarts.length
-            });
-            await aborted;
-            return;
-        }
-        restarts.push(diedAt);
-        await d.onRestart(d.now() - diedAt, restarts.length).catch(() => undefined);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/notify/escape.ts
-/**
- * Making outside text (commit messages, refs, actor names, CloudFormation
- * event reasons, stack outputs) safe to put in a Slack message, and keeping
- * every piece within Slack's limits.
- *
- * Slack's mrkdwn has exactly three control characters: `&`, `<` and `>`.
- * Everything that pings or links (`<!channel>`, `<!here>`, `<@U123>`,
- * `<#C123>`, `<!subteam^S1>`, `<http://x|y>`, `<!date^…>`) needs a `<`, so
- * escaping those three characters makes outside text inert.
- *
- * Plain `@channel`, `@here` and `@everyone` (without `<!…>`) do not ping when a
- * message is posted through the API, as long as the poster leaves `parse` and
- * `link_names` unset (neither `parse: 'full'` nor `link_names: true`): only
- * then would Slack turn plain names into mentions. They are therefore left as
- * they are here; the sender must keep those options off.
- *
- * Formatting characters (`*`, `_`, `~`, backticks) in outside text can change
- * how it looks, never what it does, so they are left alone.
- */
-/** Section `text` (mrkdwn), per Slack's section block reference. */
-const SECTION_TEXT_MAX = 3000;
-/** Header block `text` (plain_text). */
-const HEADER_TEXT_MAX = 150;
-/** Each item of a section's `fields`. */
-const FIELD_TEXT_MAX = 2000;
-/** Items in a section's `fields`. */
-const MAX_FIELDS = 10;
-/**
- * Text elements of a context block. Slack documents no limit of its own for
- * them beyond a text object's 3000 characters; 2000 keeps a safe margin.
- */
-const CONTEXT_TEXT_MAX = 2000;
-/** Elements in a context block. */
-const MAX_CONTEXT_ELEMENTS = 10;
-/**
- * The top-level `text` (notification and fallback). Slack truncates it at
- * 40 000 characters and recommends staying under 4000; ours is a summary.
- */
-const FALLBACK_TEXT_MAX = 4000;
-/** Blocks in one message. */
-const MAX_BLOCKS = 50;
-const ELLIPSIS = '…';
-/** Escapes Slack's mrkdwn control characters in outside text (see the module comment). */
-function escape_escapeText(s) {
-    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/**
- * A link to an http(s) URL with an escaped label; for any other URL (or one
- * that does not parse) the escaped label alone, so `javascript:` and friends
- * never become clickable. In the URL, characters that would end or split the
- * `<url|label>` syntax (`|`, `<`, `>`, whitespace) are percent-encoded and `&`
- * is escaped as Slack requires.
- */
-function escape_link(url, label) {
-    const text = escape_escapeText(label);
-    const safe = url === undefined ? undefined : safeUrl(url.trim());
-    if (!safe)
-        return text || escape_escapeText(url ?? '');
-    return `<${safe}|${text || safe}>`;
-}
-function safeUrl(url) {
-    if (!/^https?:\/\//i.test(url))
-        return undefined;
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(url))
-        return undefined;
-    try {
-        const parsed = new URL(url);
-        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-            return undefined;
-        if (!parsed.hostname)
-            return undefined;
-    }
-    catch {
-        return undefined;
-    }
-    return url
-        .replace(/\|/g, '%7C')
-        .replace(/</g, '%3C')
-        .replace(/>/g, '%3E')
-        .replace(/\s/g, '%20')
-        .replace(/&/g, '&amp;');
-}
-/**
- * Cuts `s` to at most `max` characters (UTF-16 code units, which never
- * undercounts Slack's characters), ending with `…` when it had to cut. The
- * cut never splits a surrogate pair, an `&amp;`-style entity or a
- * `<…>` link/date of our own, so a truncated text stays valid mrkdwn.
- */
-function truncate(s, max) {
-    if (s.length <= max)
-        return s;
-    if (max <= 0)
-        return '';
-    if (max === 1)
-        return ELLIPSIS;
-    let cut = s.slice(0, max - ELLIPSIS.length);
-    if (/[\uD800-\uDBFF]$/.test(cut))
-        cut = cut.slice(0, -1);
-    cut = cut.replace(/&[A-Za-z0-9#]{0,6}$/, '');
-    const open = cut.lastIndexOf('<');
-    if (open > cut.lastIndexOf('>'))
-        cut = cut.slice(0, open);
-    return cut + ELLIPSIS;
-}
-/**
- * Inline code for an identifier (stack name, correlation ID, status):
- * backticks are stripped from the value (they would end the code span),
- * line breaks become spaces, and the rest is escaped. Empty for an empty value.
- */
-function escape_code(s) {
-    const value = s
-        .replace(/`/g, '')
-        .replace(/[\r\n]+/g, ' ')
-        .trim();
-    return value ? `\`${escape_escapeText(value)}\`` : '';
-}
-
-;// CONCATENATED MODULE: ./src/notify/blocks.ts
-
-/** The fallback text ends with the correlation ID; the blocks with the footer (which has it too). */
-function blocks_finish(info, summary, blocks) {
-    const suffix = ` [${escape_escapeText(info.correlationId)}]`;
-    const text = truncate(summary, FALLBACK_TEXT_MAX - suffix.length) + suffix;
-    const footer = footerBlock(info);
-    const body = blocks.length > MAX_BLOCKS - 1 ? capped(blocks) : blocks;
-    return { text, blocks: [...body, footer] };
-}
-/** Keeps room for the footer and says how much was left out. */
-function capped(blocks) {
-    const keep = blocks.slice(0, MAX_BLOCKS - 2);
-    return [...keep, contextBlock([`${blocks.length - keep.length} more blocks not shown`])];
-}
-function footerBlock(info) {
-    const run = info.run;
-    const runName = [run.workflow, run.job].filter(Boolean).join(' / ') || 'workflow run';
-    return contextBlock([
-        `Correlation ID ${escape_code(info.correlationId)}`,
-        run.runUrl ? escape_link(run.runUrl, runName) : escape_escapeText(runName),
-        run.actor ? `by ${escape_escapeText(run.actor)}` : ''
-    ]);
-}
-/** One item of a section's `fields`: a bold label over its value. */
-function blocks_field(label, value) {
-    return `*${label}*\n${value}`;
-}
-function blocks_header(text) {
-    // plain_text: no mrkdwn, so rather than guess how entities render there,
-    // the control characters are dropped from the (config-validated) text.
-    const plain = text.replace(/[<>&]/g, '').replace(/\s+/g, ' ').trim();
-    return {
-        type: 'header',
-        text: { type: 'plain_text', text: truncate(plain || '-', HEADER_TEXT_MAX), emoji: true }
-    };
-}
-function blocks_section(text) {
-    return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SECTION_TEXT_MAX) } };
-}
-/** Sections of at most ten fields each; empty fields are left out. */
-function blocks_fieldSections(fields) {
-    const items = fields.filter((f) => f !== '').map((f) => truncate(f, FIELD_TEXT_MAX));
-    const out = [];
-    for (let i = 0; i < items.length; i += MAX_FIELDS) {
-        out.push({
-            type: 'section',
-            fields: items.slice(i, i + MAX_FIELDS).map((text) => ({ type: 'mrkdwn', text }))
-        });
-    }
-    return out;
-}
-/** Empty elements are left out (Slack rejects a context block without any). */
-function contextBlock(elements) {
-    const items = elements.filter((e) => e !== '').slice(0, MAX_CONTEXT_ELEMENTS);
-    return {
-        type: 'context',
-        elements: (items.length > 0 ? items : [' ']).map((text) => ({
-            type: 'mrkdwn',
-            text: truncate(text, CONTEXT_TEXT_MAX)
-        }))
-    };
-}
-
-;// CONCATENATED MODULE: ./src/notify/format.ts
-/**
- * The text pieces shared by the messages: dates, durations, estimates, event
- * lines, and the deployment's own fields and sections. Outside text is escaped
- * here.
- */
-
-
-
-/** One event line, before the section's own limit applies. */
-const EVENT_LINE_MAX = 200;
-/** A stack event reason in an alert. */
-const REASON_MAX = 1500;
-function format_deploymentFields(info) {
-    const run = info.run;
-    return [
-        blocks_field('Environment', escape_escapeText(info.environment)),
-        blocks_field('Stacks', stackList(info.stacks)),
-        run.ref ? blocks_field('Ref', escape_code(shortRef(run.ref))) : '',
-        run.sha ? blocks_field('Commit', commitLink(run)) : '',
-        run.actor ? blocks_field('Actor', escape_escapeText(run.actor)) : '',
-        run.runUrl ? blocks_field('Run', escape_link(run.runUrl, 'workflow run')) : ''
-    ];
-}
-/** The commit message's subject line, when there is one. */
-function format_commitSection(info) {
-    const subject = info.commitMessage?.split(/\r?\n/).find((l) => l.trim() !== '');
-    return subject ? [blocks_section(`*Commit message*\n${truncate(escape_escapeText(subject.trim()), 300)}`)] : [];
-}
-function consoleSection(info) {
-    return info.consoleUrl
-        ? [blocks_section(`:mag: ${escape_link(info.consoleUrl, 'Stack events in the AWS console')}`)]
-        : [];
-}
-function eventFields(e) {
-    return [
-        blocks_field('Logical ID', escape_code(e.logicalId)),
-        blocks_field('Type', escape_code(e.resourceType)),
-        blocks_field('Status', escape_escapeText(e.status)),
-        blocks_field('Stack', escape_code(e.stackName)),
-        blocks_field('Time', format_slackDate(e.timestamp))
-    ];
-}
-function reasonText(e) {
-    return e.reason ? truncate(escape_escapeText(e.reason), REASON_MAX) : '_no reason given_';
-}
-function eventLine(e, max = EVENT_LINE_MAX) {
-    const time = e.timestamp.toISOString().slice(11, 19);
-    const reason = e.reason ? ` — ${truncate(escape_escapeText(e.reason), max)}` : '';
-    return `\`${time}\` ${escape_code(e.logicalId)} (${escape_escapeText(e.resourceType)}) *${escape_escapeText(e.status)}*${reason}`;
-}
-/** The last lines (the newest events) that fit in `budget` characters, one per line. */
-function latestLines(lines, budget) {
-    const out = [];
-    let used = 0;
-    for (let i = lines.length - 1; i >= 0; i--) {
-        const line = lines[i] ?? '';
-        if (out.length > 0 && used + line.length + 1 > budget)
-            break;
-        out.unshift(line);
-        used += line.length + 1;
-    }
-    return out;
-}
-function stackList(stacks) {
-    return stacks.length > 0 ? stacks.map(escape_code).join(', ') : '_none_';
-}
-function shortRef(ref) {
-    return ref.replace(/^refs\/(heads|tags)\//, '');
-}
-function commitLink(run) {
-    const sha = run.sha ?? '';
-    const short = sha.slice(0, 7);
-    const base = run.runUrl?.match(/^(https?:\/\/.+?)\/actions\/runs\//)?.[1];
-    return base && /^[0-9a-f]{7,40}$/i.test(sha) ? escape_link(`${base}/commit/${sha}`, short) : escape_code(short);
-}
-function format_estimateText(e) {
-    const range = e.lowMs !== undefined && e.highMs !== undefined && e.highMs > e.lowMs
-        ? `, usually ${durations_formatDuration(e.lowMs)} to ${durations_formatDuration(e.highMs)}`
-        : '';
-    return `about ${durations_formatDuration(e.expectedMs)} (${escape_escapeText(e.basis)}${range})`;
-}
-/** For a field labelled as remaining time: `about 4m 00s` or `overdue by 1m 00s`. */
-function format_timeLeft(ms) {
-    return ms > 0 ? `about ${durations_formatDuration(ms)}` : `overdue by ${durations_formatDuration(-ms)}`;
-}
-function format_remaining(ms) {
-    return ms > 0 ? `about ${durations_formatDuration(ms)} remaining` : `overdue by ${durations_formatDuration(-ms)}`;
-}
-function durationAgainst(durationMs, expectedMs) {
-    if (expectedMs === undefined || expectedMs <= 0)
-        return durations_formatDuration(durationMs);
-    return `${durations_formatDuration(durationMs)} (expected ${durations_formatDuration(expectedMs)})`;
-}
-/** Slack shows the date in the reader's time zone; the fallback is UTC. */
-function format_slackDate(d) {
-    const iso = d.toISOString();
-    const utc = `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
-    return `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time_secs}|${utc}>`;
-}
-
-;// CONCATENATED MODULE: ./src/notify/start-messages.ts
-/**
- * Before and at the start: `queuedMessage` for a run that has to wait, and
- * `startedMessage`, the thread parent (posted once, then re-rendered with a
- * new state for `chat.update`).
- */
-
-
-
-
-function queuedMessage(info, q) {
-    const env = escapeText(info.environment);
-    const activeId = q.activeCorrelationId ? code(q.activeCorrelationId) : 'unknown';
-    const lead = q.position <= 1
-        ? 'Another deployment is active; this one is *next in line* and starts when it finishes.'
-        : `Another deployment is active; this one is *number ${q.position}* in line.`;
-    const fields = [
-        field('Active deployment', activeId),
-        q.activeSince ? field('Active since', slackDate(q.activeSince)) : '',
-        q.elapsedMs !== undefined ? field('Elapsed', formatDuration(q.elapsedMs)) : '',
-        q.remainingMs !== undefined ? field('Estimated remaining', timeLeft(q.remainingMs)) : '',
-        q.holderRunUrl ? field('Active run', link(q.holderRunUrl, 'workflow run')) : '',
-        field('Position in queue', String(q.position))
-    ];
-    const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position} behind ${q.activeCorrelationId ? escapeText(q.activeCorrelationId) : 'an active deployment'}${q.remainingMs !== undefined ? ` (${remaining(q.remainingMs)})` : ''}`;
-    return finish(info, summary, [
-        header(`:double_vertical_bar: Deployment queued: ${info.environment}`),
-        section(lead),
-        ...fieldSections(fields),
-        ...fieldSections(deploymentFields(info)),
-        ...commitSection(info),
-        section(`This deployment expects to take ${estimateText(info.estimate)} once it starts.`)
-    ]);
-}
-const STATES = {
-    deploying: { emoji: ':rocket:', title: 'Deploying' },
-    'still-running': { emoji: ':hourglass_flowing_sand:', title: 'Still running' },
-    succeeded: { emoji: ':white_check_mark:', title: 'Deployed' },
-    failed: { emoji: ':x:', title: 'Deployment failed' },
-    'no-change': { emoji: ':heavy_minus_sign:', title: 'No changes' },
-    cancelled: { emoji: ':no_entry_sign:', title: 'Deployment cancelled' }
-};
-/** The thread parent; re-render with the new state for `chat.update`. */
-function startedMessage(info, s) {
-    const { emoji, title } = STATES[s.state];
-    const env = escape_escapeText(info.environment);
-    const durationMs = s.endedAt ? s.endedAt.getTime() - s.startedAt.getTime() : undefined;
-    const took = durationMs !== undefined ? ` in ${durations_formatDuration(durationMs)}` : '';
-    const after = durationMs !== undefined ? ` after ${durations_formatDuration(durationMs)}` : '';
-    const lead = {
-        deploying: `Deploying to *${env}*. Progress, stalls and failures follow in this thread.`,
-        'still-running': `The workflow stopped watching, but the CloudFormation operation in *${env}* is *still running*. Follow it in the console.`,
-        succeeded: `Deployed to *${env}*${took}.`,
-        failed: `The deployment to *${env}* failed${after}. The root cause is in this thread.`,
-        'no-change': `Nothing to deploy: CloudFormation reported no changes for *${env}*.`,
-        cancelled: `The deployment to *${env}* was cancelled${after}.`
-    };
-    const timing = [blocks_field('Started', format_slackDate(s.startedAt))];
-    if (s.endedAt && durationMs !== undefined) {
-        timing.push(blocks_field('Finished', format_slackDate(s.endedAt)));
-        timing.push(blocks_field('Duration', durationAgainst(durationMs, info.estimate.expectedMs)));
-    }
-    else {
-        timing.push(blocks_field('Expected', format_estimateText(info.estimate)));
-        timing.push(blocks_field('Expected by', format_slackDate(new Date(s.startedAt.getTime() + Math.max(0, info.estimate.expectedMs)))));
-    }
-    const ended = s.state === 'succeeded' ? took : s.state === 'failed' || s.state === 'cancelled' ? after : '';
-    return blocks_finish(info, `${emoji} ${title}: ${env}${ended}`, [
-        blocks_header(`${emoji} ${title}: ${info.environment}`),
-        blocks_section(lead[s.state]),
-        ...blocks_fieldSections([...format_deploymentFields(info), ...timing]),
-        ...format_commitSection(info),
-        ...consoleSection(info)
-    ]);
-}
-
-;// CONCATENATED MODULE: ./src/notify/alert-messages.ts
-/**
- * Replies in the thread while the deployment runs: progress, stall (and its
- * end), overdue, a failed resource, a monitoring gap, a lost lock.
- */
-
-
-
-
-/** Events listed in a progress reply (the latest ones). */
-const MAX_EVENTS_SHOWN = 10;
-/** Stacks listed by name and status in a progress reply. */
-const MAX_STACKS_SHOWN = 20;
-function progressMessage(info, p) {
-    const counts = `${p.done} done, ${p.inProgress} in progress, ${p.failed} failed`;
-    const left = p.remainingMs !== undefined ? format_remaining(p.remainingMs) : 'unknown';
-    const stacks = Object.entries(p.stackStatus);
-    const stackLines = stacks
-        .slice(0, MAX_STACKS_SHOWN)
-        .map(([name, status]) => `• ${escape_code(name)} ${escape_escapeText(status)}`);
-    if (stacks.length > MAX_STACKS_SHOWN)
-        stackLines.push(`… and ${stacks.length - MAX_STACKS_SHOWN} more stacks`);
-    const title = '*Latest events*';
-    const events = latestLines(p.latestEvents.slice(-MAX_EVENTS_SHOWN).map((e) => eventLine(e)), SECTION_TEXT_MAX - title.length);
-    const omitted = p.latestEvents.length - events.length;
-    const blocks = [
-        blocks_header(':hourglass_flowing_sand: Deployment in progress'),
-        ...blocks_fieldSections([
-            blocks_field('Elapsed', durations_formatDuration(p.elapsedMs)),
-            blocks_field('Remaining', p.remainingMs !== undefined ? format_timeLeft(p.remainingMs) : 'unknown'),
-            blocks_field('Resources', counts),
-            blocks_field('Estimate', format_estimateText(info.estimate))
-        ])
-    ];
-    if (stackLines.length > 0)
-        blocks.push(blocks_section(`*Stacks*\n${stackLines.join('\n')}`));
-    if (events.length > 0) {
-        blocks.push(blocks_section(`${title}\n${events.join('\n')}`));
-        if (omitted > 0)
-            blocks.push(contextBlock([`${omitted} earlier events not shown`]));
-    }
-    return blocks_finish(info, `:hourglass_flowing_sand: ${escape_escapeText(info.environment)}: ${counts}; ${durations_formatDuration(p.elapsedMs)} elapsed, ${left}`, blocks);
-}
-function stallMessage(info, s) {
-    const silent = durations_formatDuration(s.silentForMs);
-    const blocks = [
-        blocks_header(`:warning: No stack events for ${silent}`),
-        blocks_section(`CloudFormation has reported nothing for *${silent}*. Some resources (CloudFront distributions, RDS instances, custom resources) are quiet for a long time; if the silence goes on, check the stack in the console.`)
-    ];
-    if (s.lastEvent)
-        blocks.push(blocks_section(`*Last event*\n${eventLine(s.lastEvent)}`));
-    blocks.push(...consoleSection(info));
-    return blocks_finish(info, `:warning: ${escape_escapeText(info.environment)}: no stack events for ${silent}`, blocks);
-}
-function stallResolvedMessage(info, s) {
-    const silent = durations_formatDuration(s.silentForMs);
-    return blocks_finish(info, `:arrow_forward: ${escape_escapeText(info.environment)}: stack events resumed after ${silent} of silence`, [
-        blocks_header(':arrow_forward: Stack events resumed'),
-        blocks_section(`Events are arriving again after *${silent}* of silence.`)
-    ]);
-}
-function overdueMessage(info, o) {
-    const over = durations_formatDuration(o.elapsedMs - o.expectedMs);
-    return blocks_finish(info, `:alarm_clock: ${escape_escapeText(info.environment)}: taking longer than expected, ${durations_formatDuration(o.elapsedMs)} elapsed, expected ${durations_formatDuration(o.expectedMs)}`, [
-        blocks_header(':alarm_clock: Taking longer than expected'),
-        blocks_section(`*${durations_formatDuration(o.elapsedMs)}* elapsed; this deployment was expected to take *${durations_formatDuration(o.expectedMs)}* (${escape_escapeText(info.estimate.basis)}), so it is *${over}* over. It is still being watched.`),
-        ...consoleSection(info)
-    ]);
-}
-function failureAlertMessage(info, a) {
-    const e = a.event;
-    return blocks_finish(info, `:rotating_light: ${escape_escapeText(info.environment)}: ${escape_escapeText(e.logicalId)} (${escape_escapeText(e.resourceType)}) ${escape_escapeText(e.status)}${e.reason ? `: ${truncate(escape_escapeText(e.reason), 500)}` : ''}`, [
-        blocks_header(`:rotating_light: Resource failed: ${e.logicalId}`),
-        ...blocks_fieldSections(eventFields(e)),
-        blocks_section(`*Reason*\n${reasonText(e)}`),
-        ...consoleSection(info)
-    ]);
-}
-function monitoringGapMessage(info, g) {
-    const gap = durations_formatDuration(g.gapMs);
-    const restarts = g.restarts === 1 ? '1 restart' : `${g.restarts} restarts`;
-    return blocks_finish(info, `:electric_plug: ${escape_escapeText(info.environment)}: monitoring gap of ${gap} (${restarts})`, [
-        blocks_header(':electric_plug: Monitoring gap'),
-        blocks_section(`The monitor was not watching for *${gap}* (${restarts} so far). Progress or alerts from that interval may be missing from this thread; the stack itself was not affected.`),
-        ...consoleSection(info)
-    ]);
-}
-/** The lock was found no longer this deployment's: taken over, or unlocked by an operator. */
-function lockLostMessage(info, l) {
-    const env = escape_escapeText(info.environment);
-    const now = l.nowHeldBy
-        ? `It is now held by \`${escape_escapeText(l.nowHeldBy)}\`.`
-        : 'Nobody holds it now: it was released or unlocked by an operator.';
-    return blocks_finish(info, `:rotating_light: ${env}: this deployment lost the lock`, [
-        blocks_header(':rotating_light: Lock lost'),
-        blocks_section(`The ${env} lock is no longer this deployment's (found by ${l.by}). ${now} This run stops acting as the holder: no more heartbeats, no repair, no release. Check the stack before the next deployment.`),
-        ...consoleSection(info)
-    ]);
-}
-
-;// CONCATENATED MODULE: ./src/notify/messages.ts
-
-
-
-
-
-// EXTERNAL MODULE: ./src/ports/registry.ts
-var registry = __nccwpck_require__(9113);
-;// CONCATENATED MODULE: ./src/coordination/backoff.ts
-/**
- * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
- * retries spread out without ever hammering the service with near-zero delays.
- */
-function backoffMs(attempt, baseMs, capMs, random = Math.random) {
-    const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
-    return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
-}
-
-;// CONCATENATED MODULE: ./src/coordination/heartbeat-loop.ts
-/**
- * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
- * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
- * the interval, so one lost write never lets a lease run out; a beat that says the thing it
- * keeps alive is gone (false) ends the loop.
- */
-class HeartbeatLoop {
-    sleep;
-    intervalMs;
-    beat;
-    stopper;
-    loop;
-    constructor(sleep, intervalMs, beat) {
-        this.sleep = sleep;
-        this.intervalMs = intervalMs;
-        this.beat = beat;
-    }
-    get running() {
-        return this.loop !== undefined && !this.stopper?.signal.aborted;
-    }
-    start(firstDelayMs = this.intervalMs) {
-        if (this.loop)
-            return;
-        const stopper = new AbortController();
-        this.stopper = stopper;
-        this.loop = (async () => {
-            let delay = firstDelayMs;
-            while (!stopper.signal.aborted) {
-                await this.sleep(delay, stopper.signal);
-                if (stopper.signal.aborted)
-                    return;
-                const landed = await this.beat();
-                if (landed === false)
-                    return;
-                delay = landed ? this.intervalMs : Math.max(1, Math.floor(this.intervalMs / 3));
-            }
-        })();
-    }
-    /** Ends the loop; resolves once a beat in flight has settled. */
-    async stop() {
-        this.stopper?.abort();
-        await this.loop;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/coordination/lease.ts
-
-
-
-/**
- * One acquisition of the lock, from the instant it is taken (or taken back) to its release: the
- * only thing that heartbeats it, on a loop of its own (HeartbeatLoop), so no Slack,
- * CloudFormation or GitHub call the holder is waiting for can delay it. It never gives up while
- * it holds: registry trouble is retried, never a reason to stop. Every write is conditional on the owner
- * token and the fencing token: a lease that lost its lock can never extend or release another's.
- */
-class Lease {
-    deps;
-    environment;
-    key;
-    leaseMs;
-    heartbeatMs;
-    events;
-    loop;
-    started = false;
-    inFlight;
-    lostLock = false;
-    lastLanded;
-    /**
-     * `sinceMs`: when the write that took (or last extended) the lock was sent; a lease counts from
-     * the sending of its latest write that landed, never from its answer, since the write may have
-     * landed any time in between.
-     */
-    constructor(deps, environment, key, leaseMs, heartbeatMs, events = {}, sinceMs = deps.clock.now()) {
-        this.deps = deps;
-        this.environment = environment;
-        this.key = key;
-        this.leaseMs = leaseMs;
-        this.heartbeatMs = heartbeatMs;
-        this.events = events;
-        this.lastLanded = sinceMs;
-        this.loop = new HeartbeatLoop(deps.sleep, heartbeatMs, () => this.beat());
-    }
-    /**
-     * Whether this holder may act as one now: the lock was not found lost, and its latest write
-     * that landed was sent less than a lease ago, less one heartbeat interval of margin for what
-     * it is about to do, so nobody can have taken it over meanwhile.
-     */
-    get current() {
-        return (!this.lostLock && this.deps.clock.now() - this.lastLanded < this.leaseMs - this.heartbeatMs);
-    }
-    /**
-     * Makes sure of the lease before acting as the holder (deploying, repairing): true at once when
-     * it is current, else heartbeats until one lands (true), the lock is found lost (false), or
-     * `budgetMs` passes without an answer (false: it may have run out; do not act on it).
-     */
-    async confirm(budgetMs) {
-        const until = this.deps.clock.now() + budgetMs;
-        for (let attempt = 0; !this.current; attempt++) {
-            if (this.lostLock)
-                return false;
-            if ((await this.beat()) === true)
-                return true;
-            if (this.lostLock)
-                return false;
-            const left = until - this.deps.clock.now();
-            if (left <= 0)
-                return false;
-            await this.deps.sleep(Math.min(left, backoffMs(attempt, 200, this.heartbeatMs)));
-        }
-        return true;
-    }
-    /** The lock was found to be someone else's (or free): this holder must stop acting as one. */
-    get lost() {
-        return this.lostLock;
-    }
-    /** When the latest write that landed (a heartbeat, or the acquisition) was sent, on this holder's clock. */
-    get lastLandedAt() {
-        return this.lastLanded;
-    }
-    /** Heartbeats from now on: the first after `firstDelayMs` (default one interval), then every interval. */
-    start(firstDelayMs = this.heartbeatMs) {
-        if (this.started || this.lostLock)
-            return this;
-        this.started = true;
-        this.loop.start(firstDelayMs);
-        return this;
-    }
-    /**
-     * One heartbeat now (or the one already in flight): true when it landed, false when the lock is
-     * no longer this acquisition's, undefined when the registry did not answer.
-     */
-    beat() {
-        if (this.lostLock)
-            return Promise.resolve(false);
-        const sentAt = this.deps.clock.now();
-        this.inFlight ??= this.deps.lock
-            // One heartbeat never outlives its interval: a hung call is given up and the next one sent.
-            .heartbeatLock(this.environment, this.key, AbortSignal.timeout(this.heartbeatMs))
-            .then((ok) => {
-            if (ok)
-                this.lastLanded = Math.max(this.lastLanded, sentAt);
-            this.events.onBeat?.(ok);
-            if (!ok)
-                this.markLost();
-            return ok;
-        }, (err) => {
-            // Whatever failed, the loop goes on: a holder never stops heartbeating on an error.
-            this.events.onBeat?.(err instanceof registry/* RegistryUnavailableError */.i$
-                ? err
-                : new registry/* RegistryUnavailableError */.i$('lock heartbeat', err));
-            return undefined;
-        })
-            .finally(() => {
-            this.inFlight = undefined;
-        });
-        return this.inFlight;
-    }
-    /** No more heartbeats from this process (another process holds it now, or it is being released). */
-    async stop() {
-        await this.loop.stop();
-        await this.inFlight;
-    }
-    /**
-     * Stops heartbeating and releases, retrying registry trouble with backoff for up to `budgetMs`:
-     * true released, false not this acquisition's any more, undefined the registry never answered
-     * (the lock then expires after a lease).
-     */
-    async release(outcome, budgetMs) {
-        await this.stop();
-        if (this.lostLock)
-            return false;
-        const deadline = this.deps.clock.now() + budgetMs;
-        for (let attempt = 0;; attempt++) {
-            try {
-                const released = await this.deps.lock.release(this.environment, this.key, outcome);
-                if (!released)
-                    this.markLost();
-                return released;
-            }
-            catch (err) {
-                if (!(err instanceof registry/* RegistryUnavailableError */.i$))
-                    throw err;
-                const left = deadline - this.deps.clock.now();
-                if (left <= 0)
-                    return undefined;
-                await this.deps.sleep(Math.min(left, backoffMs(attempt, 200, 5_000)));
-            }
-        }
-    }
-    markLost() {
-        if (this.lostLock)
-            return;
-        this.lostLock = true;
-        this.events.onLost?.();
-    }
-}
-
-// EXTERNAL MODULE: ./src/domain/stack.ts
-var stack = __nccwpck_require__(5908);
-// EXTERNAL MODULE: ./src/domain/stack-status.ts
-var stack_status = __nccwpck_require__(5627);
-;// CONCATENATED MODULE: ./src/domain/watch.ts
-
-
-/** 'Resource creation cancelled' and friends echo the real failure; they are not a root cause. */
-const ECHO = /(creation|update|deletion|delete|import) cancelled|cancelled by user|cancellation/i;
-const isRootCauseFailure = (e) => !(0,stack/* isStackEvent */.lQ)(e) && e.status.endsWith('_FAILED') && !ECHO.test(e.reason ?? '');
-/**
- * What the monitor should say, from the events of this deployment's operation
- * and the passing of time: a stall once per episode (and when it ends), an
- * overrun once, the first root-cause failure at once, progress on a cadence.
- */
-class DeploymentWatch {
-    s;
-    events = [];
-    operationStart;
-    lastEventAt;
-    stalled = false;
-    overdue = false;
-    failureSent = false;
-    nextProgress;
-    constructor(s) {
-        this.s = s;
-    }
-    get operationEvents() {
-        return this.events;
-    }
-    get startedAt() {
-        return this.operationStart;
-    }
-    /** New events (oldest first); returns the alerts they cause. */
-    onEvents(fresh, now) {
-        const alerts = [];
-        const mine = fresh.filter((e) => e.timestamp.getTime() >= this.s.sinceMs);
-        if (mine.length === 0)
-            return alerts;
-        this.operationStart ??= mine[0].timestamp.getTime();
-        this.nextProgress ??= this.operationStart + this.s.progressIntervalMs;
-        if (this.stalled) {
-            alerts.push({ kind: 'stall-resolved', silentForMs: now - (this.lastEventAt ?? now) });
-            this.stalled = false;
-        }
-        this.events.push(...mine);
-        this.lastEventAt = now;
-        if (!this.failureSent) {
-            const failure = mine.find((e) => isRootCauseFailure(e) &&
-                (this.s.criticalResourceTypes.length === 0 ||
-                    this.s.criticalResourceTypes.includes(e.resourceType)));
-            if (failure) {
-                this.failureSent = true;
-                alerts.push({ kind: 'failure', event: failure });
-            }
-        }
-        return alerts;
-    }
-    /** The passing of time; `statuses` are the covered stacks' current statuses. */
-    onTick(now, statuses) {
-        const alerts = [];
-        if (this.operationStart === undefined)
-            return alerts;
-        const running = statuses.some((st) => (0,stack_status/* classifyStatus */.xo)(st).class === 'in-progress');
-        if (!running)
-            return alerts;
-        const silent = now - (this.lastEventAt ?? now);
-        if (!this.stalled && silent >= this.s.stallMs) {
-            this.stalled = true;
-            alerts.push({ kind: 'stall', silentForMs: silent, lastEvent: this.events.at(-1) });
-        }
-        const elapsed = now - this.operationStart;
-        if (!this.overdue && elapsed > this.s.expectedMs) {
-            this.overdue = true;
-            alerts.push({ kind: 'overdue', elapsedMs: elapsed, expectedMs: this.s.expectedMs });
-        }
-        if (this.nextProgress !== undefined && now >= this.nextProgress) {
-            this.nextProgress = now + this.s.progressIntervalMs;
-            alerts.push({
-                kind: 'progress',
-                elapsedMs: elapsed,
-                progress: (0,stack/* operationProgress */.xw)(this.events),
-                latestEvents: this.events.slice(-5)
-            });
-        }
-        return alerts;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/monitor/run.ts
-
-
-
-
-
-/**
- * The detached monitor: holds the lease while the deployment runs (its first heartbeat is the
- * handover from coordinate), follows the stacks' events, and says in the deployment's Slack
- * thread when it stalls, overruns, fails or makes progress. Errors are recorded and retried with
- * backoff. It ends when it is stopped (finalize takes the lease back first) or when its lease
- * finds the lock no longer its own: then it says so in the thread and exits.
- */
-async function runMonitor(d) {
-    const { settings: s, registry, reader } = d;
-    const note = (type, fields = {}) => d.write({
-        at: new Date(d.now()).toISOString(),
-        correlationId: s.correlationId,
-        type,
-        ...fields
-    });
-    const watch = new DeploymentWatch({
-        stallMs: s.stallMs,
-        expectedMs: s.overdueMs,
-        progressIntervalMs: s.progressIntervalMs,
-        criticalResourceTypes: s.criticalResourceTypes,
-        sinceMs: Date.parse(s.acquiredAt)
-    });
-    note('started', {
-        pid: process.pid,
-        environment: s.environment,
-        stacks: s.stacks,
-        fence: s.fence
-    });
-    const lost = new AbortController();
-    const lease = registry && s.owner
-        ? new Lease({ lock: registry.lock, clock: { now: d.now }, sleep: d.sleep }, s.environment, { owner: s.owner, fence: s.fence, correlationId: s.correlationId }, s.leaseMs, s.heartbeatMs, {
-            onBeat: (r) => typeof r === 'boolean'
-                ? note('heartbeat', { ok: r })
-                : note('heartbeat-error', { message: r.message }),
-            onLost: () => lost.abort()
-        }).start(0)
-        : undefined;
-    const signal = AbortSignal.any([d.signal, lost.signal]);
-    const cursors = new Map();
-    let nextPoll = d.now();
-    let failures = 0;
-    // Alerts of events already recorded, kept until posted: a failed read never loses one.
-    let pending = [];
-    const sinceMs = Date.parse(s.acquiredAt);
-    while (!signal.aborted) {
-        if (!s.watchEvents) {
-            await d.sleep(60_000, signal);
-            continue;
-        }
-        try {
-            if (d.now() >= nextPoll) {
-                nextPoll = d.now() + s.monitorIntervalMs;
-                const alerts = pending;
-                for (const stack of s.stacks) {
-                    // The first read is the newest page; only events since the lock was taken are this deployment's.
-                    const read = await reader.eventsSince(stack, cursors.get(stack));
-                    if (read.length > 0)
-                        cursors.set(stack, read.at(-1)?.id);
-                    const fresh = read.filter((e) => e.timestamp.getTime() >= sinceMs);
-                    for (const e of fresh)
-                        note('event', { stack, event: e });
-                    alerts.push(...watch.onEvents(fresh, d.now()));
-                }
-                const statuses = (await reader.describeStacks(s.stacks)).map((st) => [st.name, st.status]);
-                alerts.push(...watch.onTick(d.now(), statuses.map(([, status]) => status)));
-                pending = [];
-                for (const alert of alerts)
-                    await report(d, alert, Object.fromEntries(statuses), watch);
-                failures = 0;
-            }
-        }
-        catch (err) {
-            failures++;
-            note('error', { message: err.message, failures });
-            // Backed off: the next poll waits longer after each failure in a row, up to 30 s.
-            const backoff = Math.min(30_000, 500 * 2 ** Math.min(failures, 6));
-            nextPoll = d.now() + Math.max(s.monitorIntervalMs, backoff);
-        }
-        await d.sleep(Math.max(0, nextPoll - d.now()), signal);
-    }
-    await lease?.stop();
-    if (lease?.lost) {
-        await lockLost(d, registry);
-        return 'lock-lost';
-    }
-    note('stopped', { reason: 'SIGTERM' });
-    return 'stopped';
-}
-/** The lock was taken from this deployment: on the record, in the thread, then the monitor ends. */
-async function lockLost(d, registry) {
-    const { settings: s } = d;
-    const view = await registry?.lock.view(s.environment).catch(() => undefined);
-    const nowHeldBy = view?.lock.holder?.correlationId;
-    d.write({
-        at: new Date(d.now()).toISOString(),
-        correlationId: s.correlationId,
-        type: 'lock-lost',
-        fence: s.fence,
-        nowHeldBy,
-        nowFence: view?.lock.fence
-    });
-    if (d.notifier && s.slack) {
-        await d.notifier
-            .post('lock lost', s.slack.thread.channel, lockLostMessage(s.info, { nowHeldBy, by: 'monitor' }), { ts: s.slack.thread.ts })
-            .catch(() => undefined);
-    }
-}
-async function report(d, alert, stackStatus, watch) {
-    const { settings: s } = d;
-    d.write({
-        at: new Date(d.now()).toISOString(),
-        correlationId: s.correlationId,
-        type: 'alert',
-        alert
-    });
-    const info = s.info;
-    let message;
-    switch (alert.kind) {
-        case 'stall':
-            message = stallMessage(info, { silentForMs: alert.silentForMs, lastEvent: alert.lastEvent });
-            break;
-        case 'stall-resolved':
-            message = stallResolvedMessage(info, { silentForMs: alert.silentForMs });
-            break;
-        case 'overdue':
-            message = overdueMessage(info, { elapsedMs: alert.elapsedMs, expectedMs: alert.expectedMs });
-            break;
-        case 'failure':
-            message = failureAlertMessage(info, { event: alert.event });
-            break;
-        case 'progress':
-            message = progressMessage(info, {
-                stackStatus,
-                ...alert.progress,
-                elapsedMs: alert.elapsedMs,
-                remainingMs: remainingMs(info.estimate.expectedMs, alert.elapsedMs, inProgressResources(watch), s.typeSeconds ?? {}, d.now()),
-                latestEvents: alert.latestEvents
-            });
-            break;
-    }
-    if (!d.notifier || !s.slack)
-        return;
-    await d.notifier.post(alert.kind, s.slack.thread.channel, message, { ts: s.slack.thread.ts });
-    if (alert.kind === 'progress' || alert.kind === 'failure') {
-        // The parent shows the current state in place.
-        const startedAt = new Date(watch.startedAt ?? Date.parse(s.acquiredAt));
-        await d.notifier.update('parent', s.slack.thread, startedMessage(info, { state: 'deploying', startedAt }));
-    }
-}
-/** Resources whose latest event is *_IN_PROGRESS, with when they started. */
-function inProgressResources(watch) {
-    const state = new Map();
-    for (const e of watch.operationEvents) {
-        if ((0,stack/* isStackEvent */.lQ)(e))
-            continue;
-        const key = `${e.stackName}/${e.logicalId}`;
-        const previous = state.get(key);
-        const startedMs = previous?.status.endsWith('_IN_PROGRESS')
-            ? previous.startedMs
-            : e.timestamp.getTime();
-        state.set(key, { type: e.resourceType, status: e.status, startedMs });
-    }
-    return [...state.values()].filter((r) => r.status.endsWith('_IN_PROGRESS'));
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(3838);
-;// CONCATENATED MODULE: ./src/report/logger.ts
-
-const coreSink = core;
-function createLogger(correlationId, sink = coreSink) {
-    const tag = (message) => message
-        .split('\n')
-        .map((line) => `[${correlationId}] ${line}`)
-        .join('\n');
-    return {
-        correlationId,
-        info: (m) => sink.info(tag(m)),
-        debug: (m) => sink.debug(tag(m)),
-        warning: (m, p) => sink.warning(tag(m), p),
-        error: (m, p) => sink.error(tag(m), p)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/registry/cloudformation-only.ts
-/**
- * No table: nobody to queue with. Coordination rests on CloudFormation's own status alone (best
- * effort: no order, no identity): the queue is this run alone, the lock never anyone else's,
- * and every write succeeds without a call (fence 0, ticket 0).
- */
-class CloudFormationOnlyLock {
-    now;
-    kind = 'cloudformation-only';
-    constructor(now = Date.now) {
-        this.now = now;
-    }
-    async enqueue(me) {
-        return {
-            seq: 0,
-            correlationId: me.correlationId,
-            owner: me.owner,
-            heartbeat: '',
-            enqueuedAt: new Date(this.now()).toISOString(),
-            leaseMs: me.leaseMs,
-            run: me.run
-        };
-    }
-    async heartbeatTicket(_environment, ticket) {
-        return ticket;
-    }
-    async removeTicket() { }
-    async removeDeadTicket() {
-        return false;
-    }
-    async view(environment) {
-        return { lock: { environment, fence: 0 }, tickets: [] };
-    }
-    async acquire(me, _observed) {
-        return {
-            correlationId: me.correlationId,
-            owner: me.owner,
-            fence: 0,
-            heartbeat: '',
-            acquiredAt: new Date(this.now()).toISOString(),
-            leaseMs: me.leaseMs,
-            run: me.run,
-            stacks: me.stacks
-        };
-    }
-    async heartbeatLock() {
-        return true;
-    }
-    async release() {
-        return true;
-    }
-    async forceUnlock() {
-        return undefined;
-    }
-}
-/** Without a table no record is kept. */
-const noRecords = {
-    putRecord: async () => undefined,
-    addTransition: async () => undefined,
-    getRecord: async () => undefined
-};
-/** No history at all (a history file is given where there is one). */
-const noHistory = {
-    add: async () => undefined,
-    recent: async () => [],
-    save: async () => undefined
-};
-/** CloudFormation alone: the lock above, no records, and the history given. */
-const cloudformation_only_cloudFormationOnly = (history = noHistory, now = Date.now) => ({
-    lock: new CloudFormationOnlyLock(now),
-    records: noRecords,
-    history
-});
-
-;// CONCATENATED MODULE: ./src/registry/history-file.ts
-
-
-
-/** How many deployments the history file keeps (newest first). */
-const KEEP = 50;
-/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
-function history_file_historyFile(environment, env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
-}
-function readHistoryFile(file) {
-    if (!(0,external_node_fs_.existsSync)(file))
-        return [];
-    try {
-        const entries = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return Array.isArray(entries) ? entries : [];
-    }
-    catch {
-        return [];
-    }
-}
-function appendHistoryFile(file, entry) {
-    const entries = [
-        entry,
-        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
-    ]
-        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
-        .slice(0, KEEP);
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(entries, null, 2));
-}
-/** The history in a file; `persist` keeps it for later runs (the Actions cache). */
-class history_file_HistoryFile {
-    file;
-    persist;
-    constructor(file, persist = async () => undefined) {
-        this.file = file;
-        this.persist = persist;
-    }
-    async add(entry) {
-        appendHistoryFile(this.file, entry);
-    }
-    async recent(_environment, limit) {
-        return readHistoryFile(this.file).slice(0, limit);
-    }
-    save() {
-        return this.persist();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/runtime/clients.ts
-
-
-// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
-async function cloudFormationReader(region) {
-    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8797));
-    return new CloudFormationAdapter(createCloudFormationClient(region), region);
-}
-/**
- * The one place the coordination mode is decided: a table (lock, queue, records, history in
- * DynamoDB) or CloudFormation alone (a lock that is CloudFormation's status, no records, the
- * history in a file the Actions cache carries).
- */
-async function openRegistry(choice) {
-    if (!choice.table)
-        return cloudformation_only_cloudFormationOnly(historyOf(choice));
-    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(163)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8163));
-    return dynamoRegistry(createDynamoClient(choice.region), choice.table);
-}
-/** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
-const fallbackRegistry = (choice) => () => cloudFormationOnly(new HistoryFile(historyFile(choice.environment)));
-function historyOf({ environment, log }) {
-    const file = history_file_historyFile(environment);
-    return new history_file_HistoryFile(file, async () => {
-        if (!log)
-            return;
-        const { saveHistory } = await __nccwpck_require__.e(/* import() */ 4).then(__nccwpck_require__.bind(__nccwpck_require__, 4));
-        await saveHistory(file, environment, log);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/config/read.ts
-
-
-
-/** The one place that reads the action's inputs. Secrets are masked before anything else. */
-function readInput(name) {
-    return core.getInput(name);
-}
-function maskSecrets() {
-    for (const name of SECRET_INPUTS) {
-        const value = readInput(name).trim();
-        if (value)
-            core.setSecret(value);
-    }
-}
-function readConfig(env = process.env) {
-    maskSecrets();
-    return parseConfig(readInput, env);
-}
-/** The correlation-id input alone, read before the rest so even config errors carry an ID. */
-const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
-
-;// CONCATENATED MODULE: ./src/runtime/stage.ts
-
-
-
-
-
-
-const coreIO = {
-    setOutput: (name, value) => core.setOutput(name, value),
-    saveState: (name, value) => core.saveState(name, value),
-    getState: (name) => core.getState(name),
-    setExitCode: (code) => {
-        process.exitCode = code;
-    },
-    appendSummary: async (markdown) => {
-        if (!process.env['GITHUB_STEP_SUMMARY'])
-            return;
-        await core.summary.addRaw(markdown, true).write();
-    }
-};
-const systemClock = { now: () => Date.now() };
-const sleep = (ms, signal) => new Promise((resolve) => {
-    if (signal?.aborted)
-        return resolve();
-    const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-});
-/**
- * The deployment's correlation ID: the one pre saved, else the input, else a new
- * one (a stage that runs without pre, such as a sub-action, still has one).
- */
-function stageCorrelationId(io) {
-    const saved = io.getState(State.CorrelationId);
-    if (saved)
-        return saved;
-    const input = readCorrelationIdInput();
-    return input && isValidCorrelationId(input) ? input : newCorrelationId();
-}
-/** Aborts on the signals the runner sends on cancel: SIGINT, then SIGTERM. */
-function cancellationSignal(onSignal) {
-    const controller = new AbortController();
-    for (const sig of ['SIGINT', 'SIGTERM']) {
-        process.once(sig, () => {
-            onSignal?.(sig);
-            controller.abort(sig);
-        });
-    }
-    return controller.signal;
-}
-/** Runs a stage: any unexpected error fails the step with a message that carries the correlation ID. */
-async function runStage(correlationId, body) {
-    try {
-        await body();
-    }
-    catch (err) {
-        const e = err;
-        core.error(`[${correlationId}] ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, {
-            title: 'Deployment Coordinator failed'
-        });
-        if (e?.stack)
-            core.debug(e.stack);
-        process.exitCode = 1;
-    }
-}
-/** Every stage validates the inputs (a sub-action may run without pre); bad input fails the step here. */
-function loadConfig(log, io) {
-    try {
-        return readConfig();
-    }
-    catch (err) {
-        if (!(err instanceof ConfigError))
-            throw err;
-        log.error(err.message, { title: 'Invalid input' });
-        io.setExitCode(1);
-        return undefined;
-    }
-}
-/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
-async function actionStage(body) {
-    const io = coreIO;
-    const correlationId = stageCorrelationId(io);
-    const log = createLogger(correlationId);
-    await runStage(correlationId, async () => {
-        const config = loadConfig(log, io);
-        if (config)
-            await body({ io, log, config, correlationId });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/stages/monitor.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * One bundle, two roles: with a settings file as its argument it is the
- * detached monitor itself; as the monitor/ sub-action's step it launches one
- * for the deployment named by correlation-id.
- */
-async function main() {
-    const [settingsFile, role] = process.argv.slice(2);
-    if (settingsFile && role === '--worker')
-        await worker(readSettings(settingsFile));
-    else if (settingsFile)
-        await supervisor(settingsFile);
-    else
-        await launchForSubAction();
-}
-/** The detached process: restarts its worker when it dies, and says so in the thread. */
-async function supervisor(settingsFile) {
-    const settings = readSettings(settingsFile);
-    const controller = new AbortController();
-    for (const sig of ['SIGTERM', 'SIGINT'])
-        process.once(sig, () => controller.abort());
-    const notifier = await threadNotifier(settings);
-    const write = (o) => {
-        process.stdout.write(`${JSON.stringify({ correlationId: settings.correlationId, ...o })}\n`);
-    };
-    await supervise({
-        start: () => (0,external_node_child_process_.spawn)(process.execPath, [(0,external_node_url_.fileURLToPath)(import.meta.url), settingsFile, '--worker'], {
-            stdio: 'inherit'
-        }),
-        now: Date.now,
-        signal: controller.signal,
-        write,
-        onRestart: async (gapMs, restarts) => {
-            write({ type: 'worker-restarted', at: new Date().toISOString(), restarts });
-            if (notifier && settings.slack) {
-                await notifier.post('monitoring gap', settings.slack.thread.channel, monitoringGapMessage(settings.info, { gapMs, restarts }), { ts: settings.slack.thread.ts });
-            }
-        }
-    });
-    process.exit(0);
-}
-async function threadNotifier(settings) {
-    const token = process.env[SLACK_TOKEN_ENV];
-    return settings.slack && token
-        ? openNotifier({
-            token,
-            apiUrl: settings.slack.apiUrl,
-            channel: settings.slack.thread.channel,
-            interactChannel: settings.slack.thread.channel
-        }, createLogger(settings.correlationId, silentSink), monitorFiles(monitorDir(settings.correlationId)).spool)
-        : undefined;
-}
-async function worker(settings) {
-    const controller = new AbortController();
-    for (const sig of ['SIGTERM', 'SIGINT'])
-        process.once(sig, () => controller.abort());
-    const reader = await cloudFormationReader(settings.region);
-    const registry = settings.registryTable
-        ? await openRegistry({
-            table: settings.registryTable,
-            region: settings.region,
-            environment: settings.environment
-        })
-        : undefined;
-    const notifier = await threadNotifier(settings);
-    await runMonitor({
-        settings,
-        registry,
-        reader,
-        notifier,
-        now: Date.now,
-        sleep: sleep,
-        signal: controller.signal,
-        write: (o) => process.stdout.write(`${JSON.stringify(o)}\n`)
-    });
-    process.exit(0);
-}
-async function launchForSubAction() {
-    await actionStage(async ({ io, log, config, correlationId }) => {
-        let fence = 0;
-        let owner;
-        let acquiredAt = new Date().toISOString();
-        const registry = await openRegistry({
-            table: config.registryTable,
-            region: config.region,
-            environment: config.environment
-        });
-        const { lock } = await registry.lock.view(config.environment);
-        const run = runContext();
-        // A step of its own has no state: the lock held under this correlation ID by this very run attempt.
-        const mine = lock.holder?.correlationId === correlationId &&
-            lock.holder.run.runId === run.runId &&
-            (lock.holder.run.runAttempt ?? '') === (run.runAttempt ?? '');
-        if (mine && lock.holder) {
-            fence = lock.fence;
-            owner = lock.holder.owner;
-            acquiredAt = lock.holder.acquiredAt;
-        }
-        else if (lock.holder || lock.fence > 0) {
-            // A table (CloudFormation's own lock is never held and has no fence): this run is not its holder.
-            log.warning(`${correlationId} of this run does not hold the ${config.environment} lock (holder: ${lock.holder?.correlationId ?? 'none'}): watching without heartbeats.`);
-        }
-        const dir = monitorDir(correlationId);
-        const files = monitorFiles(dir);
-        const thread = parseThread((0,external_node_fs_.existsSync)(files.thread) ? (0,external_node_fs_.readFileSync)(files.thread, 'utf8') : undefined);
-        const history = await registry.history.recent(config.environment, 50).catch(() => []);
-        const expected = expectation(config, estimateFromHistory(history, config.stackNames), DEFAULT_EXPECTED_DURATION_MS);
-        const launched = launchMonitor((0,external_node_url_.fileURLToPath)(import.meta.url), dir, monitorSettings(config, {
-            correlationId,
-            owner,
-            fence,
-            acquiredAt,
-            registryTable: fence > 0 ? config.registryTable : undefined,
-            info: deploymentInfo(config, correlationId, runContext(), expected.estimate, undefined, commitMessage()),
-            overdueMs: expected.overdueMs,
-            thread
-        }), monitorEnv(config.slack));
-        io.saveState(State.MonitorPid, String(launched.pid));
-        io.saveState(State.MonitorDir, launched.dir);
-        log.info(`Monitor started (pid ${launched.pid}), observations in ${launched.log}.`);
-    });
-}
-/** The detached monitor's log is its JSON lines; Slack trouble is recorded there by the spool. */
-const silentSink = {
-    info: () => undefined,
-    debug: () => undefined,
-    warning: () => undefined,
-    error: () => undefined
-};
-
-
-/***/ }),
-
 /***/ 2613:
 /***/ ((module) => {
 
@@ -30966,6 +28675,2298 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 1705:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   kq: () => (/* binding */ DOES_NOT_EXIST),
+/* harmony export */   s5: () => (/* binding */ OPERATION_START_STATUSES),
+/* harmony export */   xo: () => (/* binding */ classifyStatus)
+/* harmony export */ });
+/* unused harmony exports STACK_STATUSES, isInProgress */
+/** Not an AWS status: how this project names a stack that DescribeStacks does not find. */
+const DOES_NOT_EXIST = 'DOES_NOT_EXIST';
+const inProgress = { class: 'in-progress' };
+const stable = { class: 'stable' };
+const afterFailure = { class: 'stable-after-failure' };
+const gone = { class: 'does-not-exist' };
+const needs = (action) => ({ class: 'blocked', needs: action });
+const STACK_STATUSES = {
+    CREATE_IN_PROGRESS: inProgress,
+    DELETE_IN_PROGRESS: inProgress,
+    IMPORT_IN_PROGRESS: inProgress,
+    IMPORT_ROLLBACK_IN_PROGRESS: inProgress,
+    // A change set was created and not executed yet: `aws cloudformation deploy`
+    // sits here between its two calls, so another run is mid-deployment.
+    REVIEW_IN_PROGRESS: inProgress,
+    ROLLBACK_IN_PROGRESS: inProgress,
+    UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
+    UPDATE_IN_PROGRESS: inProgress,
+    UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
+    UPDATE_ROLLBACK_IN_PROGRESS: inProgress,
+    CREATE_COMPLETE: stable,
+    IMPORT_COMPLETE: stable,
+    UPDATE_COMPLETE: stable,
+    UPDATE_ROLLBACK_COMPLETE: afterFailure,
+    IMPORT_ROLLBACK_COMPLETE: afterFailure,
+    // Rollback disabled and the operation failed: resources are half-applied.
+    // We restore the last good state before anyone deploys on top of it.
+    CREATE_FAILED: needs('rollback'),
+    UPDATE_FAILED: needs('rollback'),
+    UPDATE_ROLLBACK_FAILED: needs('continue-rollback'),
+    IMPORT_ROLLBACK_FAILED: needs('continue-rollback'),
+    // A failed create leaves a stack that can only be deleted.
+    ROLLBACK_COMPLETE: needs('delete'),
+    ROLLBACK_FAILED: needs('delete'),
+    DELETE_FAILED: needs('delete'),
+    DELETE_COMPLETE: gone
+};
+function classifyStatus(status) {
+    if (status === undefined || status === DOES_NOT_EXIST)
+        return gone;
+    const info = STACK_STATUSES[status];
+    // An unknown status is one AWS added after this release: assume something is
+    // happening rather than deploy over it.
+    return info ?? inProgress;
+}
+const isInProgress = (status) => classifyStatus(status).class === 'in-progress';
+/** Stack-level statuses that open a new operation (the first event of an operation). */
+const OPERATION_START_STATUSES = new Set([
+    'CREATE_IN_PROGRESS',
+    'UPDATE_IN_PROGRESS',
+    'DELETE_IN_PROGRESS',
+    'IMPORT_IN_PROGRESS',
+    'REVIEW_IN_PROGRESS'
+]);
+
+
+/***/ }),
+
+/***/ 9730:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   lQ: () => (/* binding */ isStackEvent),
+/* harmony export */   xw: () => (/* binding */ operationProgress)
+/* harmony export */ });
+/* unused harmony exports STACK_RESOURCE_TYPE, CORRELATION_TAG */
+const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
+/** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
+const CORRELATION_TAG = 'DeploymentCorrelationId';
+const isStackEvent = (e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
+function operationProgress(events) {
+    const last = new Map();
+    for (const e of events)
+        if (!isStackEvent(e))
+            last.set(e.logicalId, e.status);
+    let done = 0;
+    let inProgress = 0;
+    let failed = 0;
+    for (const status of last.values()) {
+        if (status.endsWith('_IN_PROGRESS'))
+            inProgress++;
+        else if (status.endsWith('_FAILED'))
+            failed++;
+        else
+            done++;
+    }
+    return { done, inProgress, failed };
+}
+
+
+/***/ }),
+
+/***/ 5168:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _stages_monitor_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6196);
+
+await (0,_stages_monitor_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 59:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ RECORD_TTL_DAYS),
+/* harmony export */   MA: () => (/* binding */ HISTORY_TTL_DAYS),
+/* harmony export */   i$: () => (/* binding */ RegistryUnavailableError)
+/* harmony export */ });
+/* unused harmony export classifyRegistryError */
+const CONFIGURATION_ERRORS = new Set([
+    'ResourceNotFoundException',
+    'AccessDeniedException',
+    'ValidationException',
+    'UnrecognizedClientException',
+    'InvalidSignatureException',
+    'MissingAuthenticationTokenException',
+    'ExpiredTokenException',
+    'CredentialsProviderError'
+]);
+const THROTTLING_ERRORS = new Set([
+    'ThrottlingException',
+    'ProvisionedThroughputExceededException',
+    'RequestLimitExceeded',
+    'TooManyRequestsException'
+]);
+function classifyRegistryError(err) {
+    const name = err?.name ?? '';
+    if (CONFIGURATION_ERRORS.has(name))
+        return 'configuration';
+    if (THROTTLING_ERRORS.has(name))
+        return 'throttled';
+    return 'unreachable';
+}
+/** A registry call failed after the SDK's own retries; `failure` says what kind of trouble it is. */
+class RegistryUnavailableError extends Error {
+    operation;
+    cause;
+    failure;
+    constructor(operation, cause) {
+        const e = cause;
+        super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
+        this.operation = operation;
+        this.cause = cause;
+        this.name = 'RegistryUnavailableError';
+        this.failure = classifyRegistryError(cause);
+    }
+}
+const RECORD_TTL_DAYS = 7;
+const HISTORY_TTL_DAYS = 180;
+
+
+/***/ }),
+
+/***/ 6196:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/correlation-id.js
+
+/** `YYYYMMDD-HHMMSS-<8 hex>`, UTC, the random part from a cryptographic source. */
+function newCorrelationId(now = new Date(), random = external_node_crypto_.randomBytes) {
+    const iso = now.toISOString(); // 2026-11-22T18:28:25.123Z
+    const date = iso.slice(0, 10).replaceAll('-', '');
+    const time = iso.slice(11, 19).replaceAll(':', '');
+    return `${date}-${time}-${random(4).toString('hex')}`;
+}
+const GENERATED_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
+/** IDs users bring: they become tag values, registry keys and Slack text, so keep them plain. */
+const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
+const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/durations.js
+/** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
+function durations_formatDuration(ms) {
+    // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
+    if (ms > 0 && ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const total = Math.max(0, Math.round(ms / 1000));
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return `${h}h ${String(m).padStart(2, '0')}m`;
+    if (m > 0)
+        return `${m}m ${String(s).padStart(2, '0')}s`;
+    return `${s}s`;
+}
+const minutes = (n) => n * 60_000;
+const seconds = (n) => n * 1000;
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/inputs.js
+/** The action's inputs, as users type them (CONTRACT.md). Reading any other name is a type error. */
+const Inputs = {
+    StackName: 'stack-name',
+    Environment: 'environment',
+    Region: 'region',
+    RegistryTable: 'registry-table',
+    WaitTimeoutMinutes: 'wait-timeout-minutes',
+    PollIntervalSeconds: 'poll-interval-seconds',
+    LeaseMinutes: 'lease-minutes',
+    SkipSuperseded: 'skip-superseded',
+    OnActiveFailure: 'on-active-failure',
+    Warnings: 'warnings',
+    AskTimeoutMinutes: 'ask-timeout-minutes',
+    AutoRollback: 'auto-rollback',
+    Cleanup: 'cleanup',
+    Monitor: 'monitor',
+    MonitorIntervalSeconds: 'monitor-interval-seconds',
+    StallTimeoutMinutes: 'stall-timeout-minutes',
+    ExpectedDurationMinutes: 'expected-duration-minutes',
+    ProgressIntervalMinutes: 'progress-interval-minutes',
+    CriticalResourceTypes: 'critical-resource-types',
+    UrlOutput: 'url-output',
+    SlackToken: 'slack-token',
+    SlackChannel: 'slack-channel',
+    SlackInteractChannel: 'slack-interact-channel',
+    SlackApiUrl: 'slack-api-url',
+    GithubToken: 'github-token',
+    GithubDeployment: 'github-deployment',
+    CorrelationId: 'correlation-id'
+};
+/**
+ * Defaults the parser applies to an empty input. action.yml declares the same
+ * values (a test keeps them equal); empty here means 'derived' (see CONTRACT.md).
+ */
+const INPUT_DEFAULTS = {
+    'stack-name': '',
+    environment: '',
+    region: '',
+    'registry-table': '',
+    'wait-timeout-minutes': '30',
+    'poll-interval-seconds': '5',
+    'lease-minutes': '10',
+    'skip-superseded': 'false',
+    'on-active-failure': 'proceed',
+    warnings: 'proceed',
+    'ask-timeout-minutes': '15',
+    'auto-rollback': 'true',
+    cleanup: 'none',
+    monitor: 'true',
+    'monitor-interval-seconds': '30',
+    'stall-timeout-minutes': '10',
+    'expected-duration-minutes': '',
+    'progress-interval-minutes': '10',
+    'critical-resource-types': '',
+    'url-output': '',
+    'slack-token': '',
+    'slack-channel': '',
+    'slack-interact-channel': '',
+    'slack-api-url': 'https://slack.com/api/',
+    'github-token': '',
+    'github-deployment': 'false',
+    'correlation-id': ''
+};
+/** Inputs whose values are secrets: masked before anything else happens. */
+const SECRET_INPUTS = ['slack-token', 'github-token'];
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/fields.js
+
+
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+/** Splits a comma or newline separated list; empty items are dropped. */
+const splitList = (value) => value
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+const show = (value) => JSON.stringify(value);
+/**
+ * Reads inputs one at a time and collects every problem, each naming the input, the value and
+ * what is accepted. A field that fails still answers (a placeholder), so parsing goes on and
+ * every problem is reported at once.
+ */
+class Fields {
+    read;
+    problems = [];
+    constructor(read) {
+        this.read = read;
+    }
+    /** The input as typed (trimmed), or its default when empty. */
+    raw(name) {
+        const v = this.read(name).trim();
+        return v === '' ? INPUT_DEFAULTS[name] : v;
+    }
+    /** The input as typed (trimmed), without its default. */
+    given(name) {
+        return this.read(name).trim();
+    }
+    fail(name, value, accepted) {
+        this.problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
+        return undefined;
+    }
+    /** A problem that is not about one value. */
+    problem(text) {
+        this.problems.push(text);
+    }
+    number(name, unit, min, max, allowZero) {
+        const value = this.raw(name);
+        const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
+        if (!DECIMAL.test(value))
+            return this.fail(name, value, `expected ${range}`);
+        const n = Number(value);
+        if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
+            return this.fail(name, value, `expected ${range}`);
+        return n;
+    }
+    /** A duration in minutes, as milliseconds. */
+    minutes(name, max, allowZero = false) {
+        return minutes(this.number(name, 'minutes', 0, max, allowZero) ?? 0);
+    }
+    /** A duration in seconds, as milliseconds. */
+    seconds(name, max) {
+        return seconds(this.number(name, 'seconds', 0, max, false) ?? 0);
+    }
+    boolean(name) {
+        const value = this.raw(name);
+        if (BOOLEAN_TRUE.includes(value))
+            return true;
+        if (BOOLEAN_FALSE.includes(value))
+            return false;
+        this.fail(name, value, 'expected true or false');
+        return false;
+    }
+    oneOf(name, allowed) {
+        const value = this.raw(name);
+        if (allowed.includes(value))
+            return value;
+        this.fail(name, value, `expected one of ${allowed.join(', ')}`);
+        return allowed[0];
+    }
+    /** The input when it matches `pattern` (a problem otherwise); undefined when empty. */
+    optional(name, pattern, accepted) {
+        const value = this.raw(name) || undefined;
+        if (value && !pattern.test(value))
+            this.fail(name, value, accepted);
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/slack.js
+
+const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
+const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
+/** The Slack inputs: all or nothing (no token means no Slack); the token is never echoed. */
+function parseSlack(fields) {
+    const token = fields.raw(Inputs.SlackToken);
+    const channel = fields.raw(Inputs.SlackChannel);
+    const interactChannel = fields.raw(Inputs.SlackInteractChannel) || channel;
+    const apiUrl = fields.raw(Inputs.SlackApiUrl);
+    for (const [name, value] of [
+        [Inputs.SlackChannel, channel],
+        [Inputs.SlackInteractChannel, fields.raw(Inputs.SlackInteractChannel)]
+    ]) {
+        if (value && !SLACK_CHANNEL.test(value))
+            fields.fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
+    }
+    let url;
+    try {
+        url = new URL(apiUrl);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol)) {
+        fields.fail(Inputs.SlackApiUrl, apiUrl, 'expected an http(s) URL such as https://slack.com/api/');
+    }
+    if (!token) {
+        if (channel)
+            fields.problem(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
+        return undefined;
+    }
+    // The value is a secret: name the input, never echo the token.
+    if (!SLACK_TOKEN.test(token)) {
+        fields.problem(`'slack-token' does not look like a Slack token (the value is hidden): expected a bot token starting with xoxb-.`);
+    }
+    if (!channel)
+        fields.problem(`'slack-channel' is required when 'slack-token' is set: a channel name such as #deploys or an ID.`);
+    return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/config.js
+
+
+
+
+
+/** Used when `expected-duration-minutes` is empty and there is no history. */
+const DEFAULT_EXPECTED_DURATION_MS = minutes(30);
+class ConfigError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Invalid input: ${problems[0]}`
+            : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'ConfigError';
+    }
+}
+const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
+const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
+const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
+const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
+/**
+ * Parses every input at once and reports every problem at once, each naming the
+ * input, the value and what is accepted. Touches nothing outside its arguments.
+ */
+function parseConfig(read, env) {
+    const f = new Fields(read);
+    // stack-name
+    const stackNames = splitList(f.given(Inputs.StackName));
+    if (stackNames.length === 0) {
+        f.problem(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
+    }
+    for (const name of stackNames) {
+        if (!STACK_NAME.test(name)) {
+            f.fail(Inputs.StackName, name, 'a stack name starts with a letter and has only letters, digits and hyphens, at most 128 characters');
+        }
+    }
+    const duplicates = stackNames.filter((n, i) => stackNames.indexOf(n) !== i);
+    if (duplicates.length > 0)
+        f.fail(Inputs.StackName, f.given(Inputs.StackName), `lists ${duplicates.join(', ')} more than once`);
+    const environment = f.raw(Inputs.Environment) || stackNames[0] || '';
+    if (f.raw(Inputs.Environment) && !ENVIRONMENT.test(environment)) {
+        f.fail(Inputs.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
+    }
+    const region = f.raw(Inputs.Region) || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
+    if (!region) {
+        f.problem(`'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`);
+    }
+    else if (!REGION.test(region)) {
+        f.fail(Inputs.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
+    }
+    const registryTable = f.optional(Inputs.RegistryTable, TABLE, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
+    const waitTimeoutMs = f.minutes(Inputs.WaitTimeoutMinutes, 4320, true);
+    const pollIntervalMs = f.seconds(Inputs.PollIntervalSeconds, 3600);
+    const leaseMs = f.minutes(Inputs.LeaseMinutes, 1440);
+    const skipSuperseded = f.boolean(Inputs.SkipSuperseded);
+    const onActiveFailure = f.oneOf(Inputs.OnActiveFailure, [
+        'proceed',
+        'abort',
+        'ask'
+    ]);
+    const warnings = f.oneOf(Inputs.Warnings, ['proceed', 'fail', 'ask']);
+    const askTimeoutMs = f.minutes(Inputs.AskTimeoutMinutes, 1440);
+    const autoRollback = f.boolean(Inputs.AutoRollback);
+    const cleanup = f.oneOf(Inputs.Cleanup, ['none', 'failed-create']);
+    const monitor = f.boolean(Inputs.Monitor);
+    const monitorIntervalMs = f.seconds(Inputs.MonitorIntervalSeconds, 3600);
+    const stallTimeoutMs = f.minutes(Inputs.StallTimeoutMinutes, 1440);
+    const expectedDurationMs = f.raw(Inputs.ExpectedDurationMinutes)
+        ? f.minutes(Inputs.ExpectedDurationMinutes, 4320)
+        : undefined;
+    const progressIntervalMs = f.minutes(Inputs.ProgressIntervalMinutes, 1440);
+    const criticalResourceTypes = splitList(f.raw(Inputs.CriticalResourceTypes));
+    for (const t of criticalResourceTypes) {
+        if (!RESOURCE_TYPE.test(t))
+            f.fail(Inputs.CriticalResourceTypes, t, 'expected resource types such as AWS::RDS::DBInstance, comma or newline separated');
+    }
+    const urlOutput = f.optional(Inputs.UrlOutput, OUTPUT_KEY, 'expected a stack Output key (letters and digits)');
+    const slack = parseSlack(f);
+    if (!slack && (warnings === 'ask' || onActiveFailure === 'ask')) {
+        const which = warnings === 'ask' ? 'warnings' : 'on-active-failure';
+        f.problem(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
+    }
+    const githubToken = f.given(Inputs.GithubToken) || undefined;
+    const githubDeployment = f.boolean(Inputs.GithubDeployment);
+    const correlationId = f.optional(Inputs.CorrelationId, CORRELATION_ID_PATTERN, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
+    if (f.problems.length > 0)
+        throw new ConfigError(f.problems);
+    return {
+        stackNames,
+        environment,
+        region,
+        registryTable,
+        waitTimeoutMs,
+        pollIntervalMs,
+        leaseMs,
+        skipSuperseded,
+        onActiveFailure,
+        warnings,
+        askTimeoutMs,
+        autoRollback,
+        cleanup,
+        monitor,
+        monitorIntervalMs,
+        stallTimeoutMs,
+        expectedDurationMs,
+        progressIntervalMs,
+        criticalResourceTypes,
+        urlOutput,
+        slack,
+        githubToken,
+        githubDeployment,
+        correlationId
+    };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/state.js
+/** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
+const State = {
+    CorrelationId: 'correlation-id',
+    PreRan: 'pre-ran',
+    Result: 'result',
+    AcquiredAt: 'acquired-at',
+    /** When coordinate's own repairs ended (CloudFormation's time): this deployment's events come after. */
+    DeployFrom: 'deploy-from',
+    QueuedAt: 'queued-at',
+    Registry: 'registry',
+    Fence: 'fence',
+    /** The lock's owner token for this run attempt: never logged, never an output. */
+    Owner: 'owner',
+    TicketSeq: 'ticket-seq',
+    MonitorPid: 'monitor-pid',
+    MonitorDir: 'monitor-dir',
+    SlackThread: 'slack-thread',
+    DeploymentId: 'github-deployment-id'
+};
+const Outputs = {
+    CorrelationId: 'correlation-id',
+    Result: 'result',
+    Registry: 'registry',
+    WaitedSeconds: 'waited-seconds',
+    QueuePosition: 'queue-position',
+    ActiveCorrelationId: 'active-correlation-id',
+    StackStatus: 'stack-status',
+    ConsoleUrl: 'console-url',
+    EstimatedMinutes: 'estimated-minutes',
+    CfnTags: 'cfn-tags',
+    Validation: 'validation',
+    FencingToken: 'fencing-token'
+};
+/** Exit status of the coordinate stage and of the CLI. */
+const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/estimate.js
+
+const median = (values) => percentile(values, 0.5);
+/** Linear interpolation between closest ranks; undefined for no values. */
+function percentile(values, p) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = (sorted.length - 1) * p;
+    const lo = Math.floor(rank);
+    const hi = Math.ceil(rank);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+}
+/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
+function resourceTypeSeconds(events) {
+    const started = new Map();
+    const byType = new Map();
+    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
+        if (isStackEvent(e))
+            continue;
+        const key = `${e.stackName}/${e.logicalId}`;
+        if (e.status.endsWith('_IN_PROGRESS')) {
+            if (!started.has(key))
+                started.set(key, e.timestamp.getTime());
+        }
+        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
+            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
+            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
+            started.delete(key);
+        }
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
+}
+/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
+function estimateFromHistory(history, stacks, recent = 20) {
+    const key = [...stacks].sort().join(',');
+    const durations = history
+        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
+        .slice(0, recent)
+        .map((h) => h.durationMs);
+    if (durations.length === 0)
+        return undefined;
+    return {
+        expectedMs: median(durations),
+        lowMs: percentile(durations, 0.2),
+        highMs: percentile(durations, 0.8),
+        samples: durations.length
+    };
+}
+/** Median seconds per resource type over past successful deployments. */
+function typeDurations(history) {
+    const byType = new Map();
+    for (const h of history) {
+        if (h.outcome !== 'succeeded')
+            continue;
+        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
+            byType.set(type, [...(byType.get(type) ?? []), secs]);
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
+}
+/**
+ * Time left: what the estimate leaves, refined by the resources still in
+ * progress (each should take about its type's usual time from when it started).
+ */
+function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
+    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
+    return Math.max(0, expectedMs - elapsedMs, ...byResources);
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/run-context.js
+/** The workflow run this process belongs to, from the runner's environment. */
+function runContext(env = process.env) {
+    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+    const repository = env['GITHUB_REPOSITORY'] || undefined;
+    const runId = env['GITHUB_RUN_ID'] || undefined;
+    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
+    const runUrl = repository && runId
+        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
+        : undefined;
+    return {
+        runId,
+        runAttempt,
+        runUrl,
+        repository,
+        workflow: env['GITHUB_WORKFLOW'] || undefined,
+        job: env['GITHUB_JOB'] || undefined,
+        actor: env['GITHUB_ACTOR'] || undefined,
+        sha: env['GITHUB_SHA'] || undefined,
+        ref: env['GITHUB_REF'] || undefined
+    };
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/monitor/files.js
+
+
+
+/** The monitor's environment variable for the Slack token. */
+const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
+/** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
+function monitorDir(correlationId, env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator', correlationId);
+}
+const monitorFiles = (dir) => ({
+    settings: (0,external_node_path_.join)(dir, 'monitor.json'),
+    log: (0,external_node_path_.join)(dir, 'monitor.jsonl'),
+    pid: (0,external_node_path_.join)(dir, 'monitor.pid'),
+    /** Slack messages the monitor could not deliver, for finalize to retry. */
+    spool: (0,external_node_path_.join)(dir, 'monitor-slack-spool.jsonl'),
+    /** The same for coordinate and finalize's own messages. */
+    stageSpool: (0,external_node_path_.join)(dir, 'stage-slack-spool.jsonl'),
+    /** The Slack thread (channel:ts), for stages that run as separate steps. */
+    thread: (0,external_node_path_.join)(dir, 'slack-thread'),
+    /** The GitHub Deployment's ID, for a finalize that runs as a separate step. */
+    deployment: (0,external_node_path_.join)(dir, 'github-deployment-id'),
+    /** Written once the final Slack notice went out, so a second finalize does not repeat it. */
+    finalSent: (0,external_node_path_.join)(dir, 'slack-final-sent')
+});
+function writeSettings(dir, settings) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const file = monitorFiles(dir).settings;
+    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(settings, null, 2), { mode: 0o600 });
+    (0,external_node_fs_.chmodSync)(file, 0o600);
+    return file;
+}
+const readSettings = (file) => JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+/** The lock's heartbeat cadence: three beats per lease, so one lost write never makes it stale. */
+const heartbeatInterval = (leaseMs) => Math.max(200, Math.floor(leaseMs / 3));
+/** The settings for a deployment's monitor, from the inputs and what coordinate learned. */
+function monitorSettings(config, deployment) {
+    return {
+        correlationId: deployment.correlationId,
+        environment: config.environment,
+        stacks: config.stackNames,
+        region: config.region,
+        registryTable: deployment.registryTable,
+        owner: deployment.owner,
+        fence: deployment.fence,
+        leaseMs: config.leaseMs,
+        heartbeatMs: heartbeatInterval(config.leaseMs),
+        monitorIntervalMs: config.monitorIntervalMs,
+        watchEvents: config.monitor,
+        acquiredAt: deployment.acquiredAt,
+        stallMs: config.stallTimeoutMs,
+        overdueMs: deployment.overdueMs,
+        progressIntervalMs: config.progressIntervalMs,
+        criticalResourceTypes: config.criticalResourceTypes,
+        info: deployment.info,
+        typeSeconds: deployment.typeSeconds,
+        slack: config.slack && deployment.thread
+            ? { apiUrl: config.slack.apiUrl, thread: deployment.thread }
+            : undefined
+    };
+}
+/** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
+const monitorEnv = (slack, env = process.env) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/thread.js
+
+/**
+ * The head commit's message from the event payload, when the event has one (outside text).
+ * The only read of the environment in this module, and only as the default argument.
+ */
+function commitMessage(env = process.env) {
+    const file = env['GITHUB_EVENT_PATH'];
+    if (!file)
+        return undefined;
+    try {
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return event.head_commit?.message || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function deploymentInfo(config, correlationId, run, estimate, consoleUrl, commit) {
+    return {
+        correlationId,
+        environment: config.environment,
+        stacks: config.stackNames,
+        run,
+        commitMessage: commit,
+        consoleUrl,
+        estimate
+    };
+}
+/** The Slack client, loaded only when Slack is configured; without it, one info line. */
+async function openNotifier(slack, log, spoolFile) {
+    if (!slack) {
+        log.info('Slack is not configured (no slack-token): no messages.');
+        return undefined;
+    }
+    const { SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__nccwpck_require__.e(105), __nccwpck_require__.e(435)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8435));
+    return new SlackNotifier(createSlackClient(slack), createSlackClient(slack, { retries: 0 }), log, spoolFile);
+}
+const formatThread = (ref) => `${ref.channel}:${ref.ts}`;
+function parseThread(value) {
+    const [channel, ts] = (value ?? '').split(':');
+    return channel && ts ? { channel, ts } : undefined;
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/expectation.js
+/**
+ * How long a deployment is expected to take, and past when it counts as
+ * overdue: the estimate policy, pure (no I/O). The expected-duration-minutes
+ * input wins; else the history of successful deployments of the same stacks;
+ * else a fallback ('no history yet').
+ */
+
+const NO_HISTORY_BASIS = 'no history yet';
+function expectation(settings, fromHistory, fallbackMs) {
+    if (settings.expectedDurationMs !== undefined) {
+        return {
+            estimate: {
+                expectedMs: settings.expectedDurationMs,
+                basis: 'from expected-duration-minutes'
+            },
+            overdueMs: settings.expectedDurationMs
+        };
+    }
+    if (fromHistory) {
+        return {
+            estimate: {
+                expectedMs: fromHistory.expectedMs,
+                lowMs: fromHistory.lowMs,
+                highMs: fromHistory.highMs,
+                basis: historyBasis(fromHistory)
+            },
+            overdueMs: overdueBound(fromHistory)
+        };
+    }
+    return { estimate: { expectedMs: fallbackMs, basis: NO_HISTORY_BASIS }, overdueMs: fallbackMs };
+}
+/** From history, a deployment is overdue past the p80 (never before the median). */
+function overdueBound(fromHistory) {
+    return Math.max(fromHistory.highMs, fromHistory.expectedMs);
+}
+/** How an estimate from history was made, for the messages. */
+function historyBasis(fromHistory) {
+    const n = fromHistory.samples;
+    return `median of ${n} successful deployment${n === 1 ? '' : 's'}, p20 to p80 ${durations_formatDuration(fromHistory.lowMs)} to ${durations_formatDuration(fromHistory.highMs)}`;
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/monitor/launch.js
+
+
+
+/**
+ * Starts the monitor as a detached process whose output goes to a file, never
+ * to the step's pipes (the step would wait for them to close), and lets go of it.
+ */
+function launchMonitor(bundle, dir, settings, env = process.env) {
+    const file = writeSettings(dir, settings);
+    const files = monitorFiles(dir);
+    const logOffset = (0,external_node_fs_.existsSync)(files.log) ? (0,external_node_fs_.statSync)(files.log).size : 0;
+    const out = (0,external_node_fs_.openSync)(files.log, 'a', 0o600);
+    try {
+        const child = (0,external_node_child_process_.spawn)(process.execPath, [bundle, file], {
+            detached: true,
+            stdio: ['ignore', out, out],
+            env,
+            cwd: dir
+        });
+        child.unref();
+        if (!child.pid)
+            throw new Error('the monitor process did not start');
+        (0,external_node_fs_.writeFileSync)(files.pid, String(child.pid), { mode: 0o600 });
+        return { pid: child.pid, dir, log: files.log, logOffset };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(out);
+    }
+}
+/**
+ * Waits until the monitor has landed its first heartbeat (it then holds the lease), or found the
+ * lock gone, or `timeoutMs` passed; reads its observations (`observed`) every 50 ms.
+ */
+async function monitorHolds(observed, clock, sleep, timeoutMs) {
+    const until = clock.now() + timeoutMs;
+    for (;;) {
+        for (const o of observed()) {
+            if (o['type'] === 'heartbeat')
+                return o['ok'] === true ? 'holding' : 'lost';
+            if (o['type'] === 'lock-lost')
+                return 'lost';
+        }
+        if (clock.now() >= until)
+            return 'timeout';
+        await sleep(Math.min(50, until - clock.now()));
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/monitor/supervise.js
+const exited = (child) => new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null)
+        return resolve({ code: child.exitCode, signal: child.signalCode });
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+});
+/**
+ * Keeps a monitor worker running until the signal aborts or the worker ends
+ * on purpose (exit code 0): a worker that dies is restarted, at most `maxRestarts` times in `windowMs`; then the supervisor
+ * waits quietly for finalize. On abort it stops the worker (SIGTERM, then
+ * SIGKILL after the grace period).
+ */
+async function supervise(d) {
+    const maxRestarts = d.maxRestarts ?? 5;
+    const windowMs = d.windowMs ?? 5 * 60_000;
+    const restarts = [];
+    const aborted = new Promise((resolve) => {
+        if (d.signal.aborted)
+            resolve();
+        d.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    while (!d.signal.aborted) {
+        const worker = d.start();
+        const outcome = await Promise.race([exited(worker), aborted.then(() => undefined)]);
+        if (!outcome) {
+            worker.kill('SIGTERM');
+            const timer = setTimeout(() => worker.kill('SIGKILL'), d.graceMs ?? 1_500);
+            await exited(worker);
+            clearTimeout(timer);
+            return;
+        }
+        const diedAt = d.now();
+        if (outcome.code === 0) {
+            // The worker ended on purpose (its lock was taken from it): nothing to restart.
+            d.write({ type: 'worker-finished', at: new Date(diedAt).toISOString() });
+            return;
+        }
+        d.write({ type: 'worker-died', at: new Date(diedAt).toISOString(), ...outcome });
+        while (restarts.length > 0 && diedAt - restarts[0] > windowMs)
+            restarts.shift();
+        if (restarts.length >= maxRestarts) {
+            d.write({
+                type: 'supervisor-gave-up',
+                at: new Date(diedAt).toISOString(),
+                restarts: restarts.length
+            });
+            await aborted;
+            return;
+        }
+        restarts.push(diedAt);
+        await d.onRestart(d.now() - diedAt, restarts.length).catch(() => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/escape.js
+/**
+ * Making outside text (commit messages, refs, actor names, CloudFormation
+ * event reasons, stack outputs) safe to put in a Slack message, and keeping
+ * every piece within Slack's limits.
+ *
+ * Slack's mrkdwn has exactly three control characters: `&`, `<` and `>`.
+ * Everything that pings or links (`<!channel>`, `<!here>`, `<@U123>`,
+ * `<#C123>`, `<!subteam^S1>`, `<http://x|y>`, `<!date^…>`) needs a `<`, so
+ * escaping those three characters makes outside text inert.
+ *
+ * Plain `@channel`, `@here` and `@everyone` (without `<!…>`) do not ping when a
+ * message is posted through the API, as long as the poster leaves `parse` and
+ * `link_names` unset (neither `parse: 'full'` nor `link_names: true`): only
+ * then would Slack turn plain names into mentions. They are therefore left as
+ * they are here; the sender must keep those options off.
+ *
+ * Formatting characters (`*`, `_`, `~`, backticks) in outside text can change
+ * how it looks, never what it does, so they are left alone.
+ */
+/** Section `text` (mrkdwn), per Slack's section block reference. */
+const SECTION_TEXT_MAX = 3000;
+/** Header block `text` (plain_text). */
+const HEADER_TEXT_MAX = 150;
+/** Each item of a section's `fields`. */
+const FIELD_TEXT_MAX = 2000;
+/** Items in a section's `fields`. */
+const MAX_FIELDS = 10;
+/**
+ * Text elements of a context block. Slack documents no limit of its own for
+ * them beyond a text object's 3000 characters; 2000 keeps a safe margin.
+ */
+const CONTEXT_TEXT_MAX = 2000;
+/** Elements in a context block. */
+const MAX_CONTEXT_ELEMENTS = 10;
+/**
+ * The top-level `text` (notification and fallback). Slack truncates it at
+ * 40 000 characters and recommends staying under 4000; ours is a summary.
+ */
+const FALLBACK_TEXT_MAX = 4000;
+/** Blocks in one message. */
+const MAX_BLOCKS = 50;
+const ELLIPSIS = '…';
+/** Escapes Slack's mrkdwn control characters in outside text (see the module comment). */
+function escape_escapeText(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/**
+ * A link to an http(s) URL with an escaped label; for any other URL (or one
+ * that does not parse) the escaped label alone, so `javascript:` and friends
+ * never become clickable. In the URL, characters that would end or split the
+ * `<url|label>` syntax (`|`, `<`, `>`, whitespace) are percent-encoded and `&`
+ * is escaped as Slack requires.
+ */
+function escape_link(url, label) {
+    const text = escape_escapeText(label);
+    const safe = url === undefined ? undefined : safeUrl(url.trim());
+    if (!safe)
+        return text || escape_escapeText(url ?? '');
+    return `<${safe}|${text || safe}>`;
+}
+function safeUrl(url) {
+    if (!/^https?:\/\//i.test(url))
+        return undefined;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(url))
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+            return undefined;
+        if (!parsed.hostname)
+            return undefined;
+    }
+    catch {
+        return undefined;
+    }
+    return url
+        .replace(/\|/g, '%7C')
+        .replace(/</g, '%3C')
+        .replace(/>/g, '%3E')
+        .replace(/\s/g, '%20')
+        .replace(/&/g, '&amp;');
+}
+/**
+ * Cuts `s` to at most `max` characters (UTF-16 code units, which never
+ * undercounts Slack's characters), ending with `…` when it had to cut. The
+ * cut never splits a surrogate pair, an `&amp;`-style entity or a
+ * `<…>` link/date of our own, so a truncated text stays valid mrkdwn.
+ */
+function truncate(s, max) {
+    if (s.length <= max)
+        return s;
+    if (max <= 0)
+        return '';
+    if (max === 1)
+        return ELLIPSIS;
+    let cut = s.slice(0, max - ELLIPSIS.length);
+    if (/[\uD800-\uDBFF]$/.test(cut))
+        cut = cut.slice(0, -1);
+    cut = cut.replace(/&[A-Za-z0-9#]{0,6}$/, '');
+    const open = cut.lastIndexOf('<');
+    if (open > cut.lastIndexOf('>'))
+        cut = cut.slice(0, open);
+    return cut + ELLIPSIS;
+}
+/**
+ * Inline code for an identifier (stack name, correlation ID, status):
+ * backticks are stripped from the value (they would end the code span),
+ * line breaks become spaces, and the rest is escaped. Empty for an empty value.
+ */
+function escape_code(s) {
+    const value = s
+        .replace(/`/g, '')
+        .replace(/[\r\n]+/g, ' ')
+        .trim();
+    return value ? `\`${escape_escapeText(value)}\`` : '';
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/blocks.js
+
+/** The fallback text ends with the correlation ID; the blocks with the footer (which has it too). */
+function blocks_finish(info, summary, blocks) {
+    const suffix = ` [${escape_escapeText(info.correlationId)}]`;
+    const text = truncate(summary, FALLBACK_TEXT_MAX - suffix.length) + suffix;
+    const footer = footerBlock(info);
+    const body = blocks.length > MAX_BLOCKS - 1 ? capped(blocks) : blocks;
+    return { text, blocks: [...body, footer] };
+}
+/** Keeps room for the footer and says how much was left out. */
+function capped(blocks) {
+    const keep = blocks.slice(0, MAX_BLOCKS - 2);
+    return [...keep, contextBlock([`${blocks.length - keep.length} more blocks not shown`])];
+}
+function footerBlock(info) {
+    const run = info.run;
+    const runName = [run.workflow, run.job].filter(Boolean).join(' / ') || 'workflow run';
+    return contextBlock([
+        `Correlation ID ${escape_code(info.correlationId)}`,
+        run.runUrl ? escape_link(run.runUrl, runName) : escape_escapeText(runName),
+        run.actor ? `by ${escape_escapeText(run.actor)}` : ''
+    ]);
+}
+/** One item of a section's `fields`: a bold label over its value. */
+function blocks_field(label, value) {
+    return `*${label}*\n${value}`;
+}
+function blocks_header(text) {
+    // plain_text: no mrkdwn, so rather than guess how entities render there,
+    // the control characters are dropped from the (config-validated) text.
+    const plain = text.replace(/[<>&]/g, '').replace(/\s+/g, ' ').trim();
+    return {
+        type: 'header',
+        text: { type: 'plain_text', text: truncate(plain || '-', HEADER_TEXT_MAX), emoji: true }
+    };
+}
+function blocks_section(text) {
+    return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SECTION_TEXT_MAX) } };
+}
+/** Sections of at most ten fields each; empty fields are left out. */
+function blocks_fieldSections(fields) {
+    const items = fields.filter((f) => f !== '').map((f) => truncate(f, FIELD_TEXT_MAX));
+    const out = [];
+    for (let i = 0; i < items.length; i += MAX_FIELDS) {
+        out.push({
+            type: 'section',
+            fields: items.slice(i, i + MAX_FIELDS).map((text) => ({ type: 'mrkdwn', text }))
+        });
+    }
+    return out;
+}
+/** Empty elements are left out (Slack rejects a context block without any). */
+function contextBlock(elements) {
+    const items = elements.filter((e) => e !== '').slice(0, MAX_CONTEXT_ELEMENTS);
+    return {
+        type: 'context',
+        elements: (items.length > 0 ? items : [' ']).map((text) => ({
+            type: 'mrkdwn',
+            text: truncate(text, CONTEXT_TEXT_MAX)
+        }))
+    };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/format.js
+/**
+ * The text pieces shared by the messages: dates, durations, estimates, event
+ * lines, and the deployment's own fields and sections. Outside text is escaped
+ * here.
+ */
+
+
+
+/** One event line, before the section's own limit applies. */
+const EVENT_LINE_MAX = 200;
+/** A stack event reason in an alert. */
+const REASON_MAX = 1500;
+function format_deploymentFields(info) {
+    const run = info.run;
+    return [
+        blocks_field('Environment', escape_escapeText(info.environment)),
+        blocks_field('Stacks', stackList(info.stacks)),
+        run.ref ? blocks_field('Ref', escape_code(shortRef(run.ref))) : '',
+        run.sha ? blocks_field('Commit', commitLink(run)) : '',
+        run.actor ? blocks_field('Actor', escape_escapeText(run.actor)) : '',
+        run.runUrl ? blocks_field('Run', escape_link(run.runUrl, 'workflow run')) : ''
+    ];
+}
+/** The commit message's subject line, when there is one. */
+function format_commitSection(info) {
+    const subject = info.commitMessage?.split(/\r?\n/).find((l) => l.trim() !== '');
+    return subject ? [blocks_section(`*Commit message*\n${truncate(escape_escapeText(subject.trim()), 300)}`)] : [];
+}
+function consoleSection(info) {
+    return info.consoleUrl
+        ? [blocks_section(`:mag: ${escape_link(info.consoleUrl, 'Stack events in the AWS console')}`)]
+        : [];
+}
+function eventFields(e) {
+    return [
+        blocks_field('Logical ID', escape_code(e.logicalId)),
+        blocks_field('Type', escape_code(e.resourceType)),
+        blocks_field('Status', escape_escapeText(e.status)),
+        blocks_field('Stack', escape_code(e.stackName)),
+        blocks_field('Time', format_slackDate(e.timestamp))
+    ];
+}
+function reasonText(e) {
+    return e.reason ? truncate(escape_escapeText(e.reason), REASON_MAX) : '_no reason given_';
+}
+function eventLine(e, max = EVENT_LINE_MAX) {
+    const time = e.timestamp.toISOString().slice(11, 19);
+    const reason = e.reason ? ` — ${truncate(escape_escapeText(e.reason), max)}` : '';
+    return `\`${time}\` ${escape_code(e.logicalId)} (${escape_escapeText(e.resourceType)}) *${escape_escapeText(e.status)}*${reason}`;
+}
+/** The last lines (the newest events) that fit in `budget` characters, one per line. */
+function latestLines(lines, budget) {
+    const out = [];
+    let used = 0;
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i] ?? '';
+        if (out.length > 0 && used + line.length + 1 > budget)
+            break;
+        out.unshift(line);
+        used += line.length + 1;
+    }
+    return out;
+}
+function stackList(stacks) {
+    return stacks.length > 0 ? stacks.map(escape_code).join(', ') : '_none_';
+}
+function shortRef(ref) {
+    return ref.replace(/^refs\/(heads|tags)\//, '');
+}
+function commitLink(run) {
+    const sha = run.sha ?? '';
+    const short = sha.slice(0, 7);
+    const base = run.runUrl?.match(/^(https?:\/\/.+?)\/actions\/runs\//)?.[1];
+    return base && /^[0-9a-f]{7,40}$/i.test(sha) ? escape_link(`${base}/commit/${sha}`, short) : escape_code(short);
+}
+function format_estimateText(e) {
+    const range = e.lowMs !== undefined && e.highMs !== undefined && e.highMs > e.lowMs
+        ? `, usually ${durations_formatDuration(e.lowMs)} to ${durations_formatDuration(e.highMs)}`
+        : '';
+    return `about ${durations_formatDuration(e.expectedMs)} (${escape_escapeText(e.basis)}${range})`;
+}
+/** For a field labelled as remaining time: `about 4m 00s` or `overdue by 1m 00s`. */
+function format_timeLeft(ms) {
+    return ms > 0 ? `about ${durations_formatDuration(ms)}` : `overdue by ${durations_formatDuration(-ms)}`;
+}
+function format_remaining(ms) {
+    return ms > 0 ? `about ${durations_formatDuration(ms)} remaining` : `overdue by ${durations_formatDuration(-ms)}`;
+}
+function durationAgainst(durationMs, expectedMs) {
+    if (expectedMs === undefined || expectedMs <= 0)
+        return durations_formatDuration(durationMs);
+    return `${durations_formatDuration(durationMs)} (expected ${durations_formatDuration(expectedMs)})`;
+}
+/** Slack shows the date in the reader's time zone; the fallback is UTC. */
+function format_slackDate(d) {
+    const iso = d.toISOString();
+    const utc = `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+    return `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time_secs}|${utc}>`;
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/start-messages.js
+/**
+ * Before and at the start: `queuedMessage` for a run that has to wait, and
+ * `startedMessage`, the thread parent (posted once, then re-rendered with a
+ * new state for `chat.update`).
+ */
+
+
+
+
+function queuedMessage(info, q) {
+    const env = escapeText(info.environment);
+    const activeId = q.activeCorrelationId ? code(q.activeCorrelationId) : 'unknown';
+    const lead = q.position <= 1
+        ? 'Another deployment is active; this one is *next in line* and starts when it finishes.'
+        : `Another deployment is active; this one is *number ${q.position}* in line.`;
+    const fields = [
+        field('Active deployment', activeId),
+        q.activeSince ? field('Active since', slackDate(q.activeSince)) : '',
+        q.elapsedMs !== undefined ? field('Elapsed', formatDuration(q.elapsedMs)) : '',
+        q.remainingMs !== undefined ? field('Estimated remaining', timeLeft(q.remainingMs)) : '',
+        q.holderRunUrl ? field('Active run', link(q.holderRunUrl, 'workflow run')) : '',
+        field('Position in queue', String(q.position))
+    ];
+    const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position} behind ${q.activeCorrelationId ? escapeText(q.activeCorrelationId) : 'an active deployment'}${q.remainingMs !== undefined ? ` (${remaining(q.remainingMs)})` : ''}`;
+    return finish(info, summary, [
+        header(`:double_vertical_bar: Deployment queued: ${info.environment}`),
+        section(lead),
+        ...fieldSections(fields),
+        ...fieldSections(deploymentFields(info)),
+        ...commitSection(info),
+        section(`This deployment expects to take ${estimateText(info.estimate)} once it starts.`)
+    ]);
+}
+const STATES = {
+    deploying: { emoji: ':rocket:', title: 'Deploying' },
+    'still-running': { emoji: ':hourglass_flowing_sand:', title: 'Still running' },
+    succeeded: { emoji: ':white_check_mark:', title: 'Deployed' },
+    failed: { emoji: ':x:', title: 'Deployment failed' },
+    'no-change': { emoji: ':heavy_minus_sign:', title: 'No changes' },
+    cancelled: { emoji: ':no_entry_sign:', title: 'Deployment cancelled' }
+};
+/** The thread parent; re-render with the new state for `chat.update`. */
+function startedMessage(info, s) {
+    const { emoji, title } = STATES[s.state];
+    const env = escape_escapeText(info.environment);
+    const durationMs = s.endedAt ? s.endedAt.getTime() - s.startedAt.getTime() : undefined;
+    const took = durationMs !== undefined ? ` in ${durations_formatDuration(durationMs)}` : '';
+    const after = durationMs !== undefined ? ` after ${durations_formatDuration(durationMs)}` : '';
+    const lead = {
+        deploying: `Deploying to *${env}*. Progress, stalls and failures follow in this thread.`,
+        'still-running': `The workflow stopped watching, but the CloudFormation operation in *${env}* is *still running*. Follow it in the console.`,
+        succeeded: `Deployed to *${env}*${took}.`,
+        failed: `The deployment to *${env}* failed${after}. The root cause is in this thread.`,
+        'no-change': `Nothing to deploy: CloudFormation reported no changes for *${env}*.`,
+        cancelled: `The deployment to *${env}* was cancelled${after}.`
+    };
+    const timing = [blocks_field('Started', format_slackDate(s.startedAt))];
+    if (s.endedAt && durationMs !== undefined) {
+        timing.push(blocks_field('Finished', format_slackDate(s.endedAt)));
+        timing.push(blocks_field('Duration', durationAgainst(durationMs, info.estimate.expectedMs)));
+    }
+    else {
+        timing.push(blocks_field('Expected', format_estimateText(info.estimate)));
+        timing.push(blocks_field('Expected by', format_slackDate(new Date(s.startedAt.getTime() + Math.max(0, info.estimate.expectedMs)))));
+    }
+    const ended = s.state === 'succeeded' ? took : s.state === 'failed' || s.state === 'cancelled' ? after : '';
+    return blocks_finish(info, `${emoji} ${title}: ${env}${ended}`, [
+        blocks_header(`${emoji} ${title}: ${info.environment}`),
+        blocks_section(lead[s.state]),
+        ...blocks_fieldSections([...format_deploymentFields(info), ...timing]),
+        ...format_commitSection(info),
+        ...consoleSection(info)
+    ]);
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/alert-messages.js
+/**
+ * Replies in the thread while the deployment runs: progress, stall (and its
+ * end), overdue, a failed resource, a monitoring gap, a lost lock.
+ */
+
+
+
+
+/** Events listed in a progress reply (the latest ones). */
+const MAX_EVENTS_SHOWN = 10;
+/** Stacks listed by name and status in a progress reply. */
+const MAX_STACKS_SHOWN = 20;
+function progressMessage(info, p) {
+    const counts = `${p.done} done, ${p.inProgress} in progress, ${p.failed} failed`;
+    const left = p.remainingMs !== undefined ? format_remaining(p.remainingMs) : 'unknown';
+    const stacks = Object.entries(p.stackStatus);
+    const stackLines = stacks
+        .slice(0, MAX_STACKS_SHOWN)
+        .map(([name, status]) => `• ${escape_code(name)} ${escape_escapeText(status)}`);
+    if (stacks.length > MAX_STACKS_SHOWN)
+        stackLines.push(`… and ${stacks.length - MAX_STACKS_SHOWN} more stacks`);
+    const title = '*Latest events*';
+    const events = latestLines(p.latestEvents.slice(-MAX_EVENTS_SHOWN).map((e) => eventLine(e)), SECTION_TEXT_MAX - title.length);
+    const omitted = p.latestEvents.length - events.length;
+    const blocks = [
+        blocks_header(':hourglass_flowing_sand: Deployment in progress'),
+        ...blocks_fieldSections([
+            blocks_field('Elapsed', durations_formatDuration(p.elapsedMs)),
+            blocks_field('Remaining', p.remainingMs !== undefined ? format_timeLeft(p.remainingMs) : 'unknown'),
+            blocks_field('Resources', counts),
+            blocks_field('Estimate', format_estimateText(info.estimate))
+        ])
+    ];
+    if (stackLines.length > 0)
+        blocks.push(blocks_section(`*Stacks*\n${stackLines.join('\n')}`));
+    if (events.length > 0) {
+        blocks.push(blocks_section(`${title}\n${events.join('\n')}`));
+        if (omitted > 0)
+            blocks.push(contextBlock([`${omitted} earlier events not shown`]));
+    }
+    return blocks_finish(info, `:hourglass_flowing_sand: ${escape_escapeText(info.environment)}: ${counts}; ${durations_formatDuration(p.elapsedMs)} elapsed, ${left}`, blocks);
+}
+function stallMessage(info, s) {
+    const silent = durations_formatDuration(s.silentForMs);
+    const blocks = [
+        blocks_header(`:warning: No stack events for ${silent}`),
+        blocks_section(`CloudFormation has reported nothing for *${silent}*. Some resources (CloudFront distributions, RDS instances, custom resources) are quiet for a long time; if the silence goes on, check the stack in the console.`)
+    ];
+    if (s.lastEvent)
+        blocks.push(blocks_section(`*Last event*\n${eventLine(s.lastEvent)}`));
+    blocks.push(...consoleSection(info));
+    return blocks_finish(info, `:warning: ${escape_escapeText(info.environment)}: no stack events for ${silent}`, blocks);
+}
+function stallResolvedMessage(info, s) {
+    const silent = durations_formatDuration(s.silentForMs);
+    return blocks_finish(info, `:arrow_forward: ${escape_escapeText(info.environment)}: stack events resumed after ${silent} of silence`, [
+        blocks_header(':arrow_forward: Stack events resumed'),
+        blocks_section(`Events are arriving again after *${silent}* of silence.`)
+    ]);
+}
+function overdueMessage(info, o) {
+    const over = durations_formatDuration(o.elapsedMs - o.expectedMs);
+    return blocks_finish(info, `:alarm_clock: ${escape_escapeText(info.environment)}: taking longer than expected, ${durations_formatDuration(o.elapsedMs)} elapsed, expected ${durations_formatDuration(o.expectedMs)}`, [
+        blocks_header(':alarm_clock: Taking longer than expected'),
+        blocks_section(`*${durations_formatDuration(o.elapsedMs)}* elapsed; this deployment was expected to take *${durations_formatDuration(o.expectedMs)}* (${escape_escapeText(info.estimate.basis)}), so it is *${over}* over. It is still being watched.`),
+        ...consoleSection(info)
+    ]);
+}
+function failureAlertMessage(info, a) {
+    const e = a.event;
+    return blocks_finish(info, `:rotating_light: ${escape_escapeText(info.environment)}: ${escape_escapeText(e.logicalId)} (${escape_escapeText(e.resourceType)}) ${escape_escapeText(e.status)}${e.reason ? `: ${truncate(escape_escapeText(e.reason), 500)}` : ''}`, [
+        blocks_header(`:rotating_light: Resource failed: ${e.logicalId}`),
+        ...blocks_fieldSections(eventFields(e)),
+        blocks_section(`*Reason*\n${reasonText(e)}`),
+        ...consoleSection(info)
+    ]);
+}
+function monitoringGapMessage(info, g) {
+    const gap = durations_formatDuration(g.gapMs);
+    const restarts = g.restarts === 1 ? '1 restart' : `${g.restarts} restarts`;
+    return blocks_finish(info, `:electric_plug: ${escape_escapeText(info.environment)}: monitoring gap of ${gap} (${restarts})`, [
+        blocks_header(':electric_plug: Monitoring gap'),
+        blocks_section(`The monitor was not watching for *${gap}* (${restarts} so far). Progress or alerts from that interval may be missing from this thread; the stack itself was not affected.`),
+        ...consoleSection(info)
+    ]);
+}
+/** The lock was found no longer this deployment's: taken over, or unlocked by an operator. */
+function lockLostMessage(info, l) {
+    const env = escape_escapeText(info.environment);
+    const now = l.nowHeldBy
+        ? `It is now held by \`${escape_escapeText(l.nowHeldBy)}\`.`
+        : 'Nobody holds it now: it was released or unlocked by an operator.';
+    return blocks_finish(info, `:rotating_light: ${env}: this deployment lost the lock`, [
+        blocks_header(':rotating_light: Lock lost'),
+        blocks_section(`The ${env} lock is no longer this deployment's (found by ${l.by}). ${now} This run stops acting as the holder: no more heartbeats, no repair, no release. Check the stack before the next deployment.`),
+        ...consoleSection(info)
+    ]);
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/messages.js
+
+
+
+
+
+// EXTERNAL MODULE: ./.tmp/js-IpZb6d/ports/registry.js
+var registry = __nccwpck_require__(59);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/backoff.js
+/**
+ * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
+ * retries spread out without ever hammering the service with near-zero delays.
+ */
+function backoffMs(attempt, baseMs, capMs, random = Math.random) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
+    return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/heartbeat-loop.js
+/**
+ * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
+ * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
+ * the interval, so one lost write never lets a lease run out; a beat that says the thing it
+ * keeps alive is gone (false) ends the loop.
+ */
+class HeartbeatLoop {
+    sleep;
+    intervalMs;
+    beat;
+    stopper;
+    loop;
+    constructor(sleep, intervalMs, beat) {
+        this.sleep = sleep;
+        this.intervalMs = intervalMs;
+        this.beat = beat;
+    }
+    get running() {
+        return this.loop !== undefined && !this.stopper?.signal.aborted;
+    }
+    start(firstDelayMs = this.intervalMs) {
+        if (this.loop)
+            return;
+        const stopper = new AbortController();
+        this.stopper = stopper;
+        this.loop = (async () => {
+            let delay = firstDelayMs;
+            while (!stopper.signal.aborted) {
+                await this.sleep(delay, stopper.signal);
+                if (stopper.signal.aborted)
+                    return;
+                const landed = await this.beat();
+                if (landed === false)
+                    return;
+                delay = landed ? this.intervalMs : Math.max(1, Math.floor(this.intervalMs / 3));
+            }
+        })();
+    }
+    /** Ends the loop; resolves once a beat in flight has settled. */
+    async stop() {
+        this.stopper?.abort();
+        await this.loop;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/lease.js
+
+
+
+/**
+ * One acquisition of the lock, from the instant it is taken (or taken back) to its release: the
+ * only thing that heartbeats it, on a loop of its own (HeartbeatLoop), so no Slack,
+ * CloudFormation or GitHub call the holder is waiting for can delay it. It never gives up while
+ * it holds: registry trouble is retried, never a reason to stop. Every write is conditional on the owner
+ * token and the fencing token: a lease that lost its lock can never extend or release another's.
+ */
+class Lease {
+    deps;
+    environment;
+    key;
+    leaseMs;
+    heartbeatMs;
+    events;
+    loop;
+    started = false;
+    inFlight;
+    lostLock = false;
+    lastLanded;
+    /**
+     * `sinceMs`: when the write that took (or last extended) the lock was sent; a lease counts from
+     * the sending of its latest write that landed, never from its answer, since the write may have
+     * landed any time in between.
+     */
+    constructor(deps, environment, key, leaseMs, heartbeatMs, events = {}, sinceMs = deps.clock.now()) {
+        this.deps = deps;
+        this.environment = environment;
+        this.key = key;
+        this.leaseMs = leaseMs;
+        this.heartbeatMs = heartbeatMs;
+        this.events = events;
+        this.lastLanded = sinceMs;
+        this.loop = new HeartbeatLoop(deps.sleep, heartbeatMs, () => this.beat());
+    }
+    /**
+     * Whether this holder may act as one now: the lock was not found lost, and its latest write
+     * that landed was sent less than a lease ago, less one heartbeat interval of margin for what
+     * it is about to do, so nobody can have taken it over meanwhile.
+     */
+    get current() {
+        return (!this.lostLock && this.deps.clock.now() - this.lastLanded < this.leaseMs - this.heartbeatMs);
+    }
+    /**
+     * Makes sure of the lease before acting as the holder (deploying, repairing): true at once when
+     * it is current, else heartbeats until one lands (true), the lock is found lost (false), or
+     * `budgetMs` passes without an answer (false: it may have run out; do not act on it).
+     */
+    async confirm(budgetMs) {
+        const until = this.deps.clock.now() + budgetMs;
+        for (let attempt = 0; !this.current; attempt++) {
+            if (this.lostLock)
+                return false;
+            if ((await this.beat()) === true)
+                return true;
+            if (this.lostLock)
+                return false;
+            const left = until - this.deps.clock.now();
+            if (left <= 0)
+                return false;
+            await this.deps.sleep(Math.min(left, backoffMs(attempt, 200, this.heartbeatMs)));
+        }
+        return true;
+    }
+    /** The lock was found to be someone else's (or free): this holder must stop acting as one. */
+    get lost() {
+        return this.lostLock;
+    }
+    /** When the latest write that landed (a heartbeat, or the acquisition) was sent, on this holder's clock. */
+    get lastLandedAt() {
+        return this.lastLanded;
+    }
+    /** Heartbeats from now on: the first after `firstDelayMs` (default one interval), then every interval. */
+    start(firstDelayMs = this.heartbeatMs) {
+        if (this.started || this.lostLock)
+            return this;
+        this.started = true;
+        this.loop.start(firstDelayMs);
+        return this;
+    }
+    /**
+     * One heartbeat now (or the one already in flight): true when it landed, false when the lock is
+     * no longer this acquisition's, undefined when the registry did not answer.
+     */
+    beat() {
+        if (this.lostLock)
+            return Promise.resolve(false);
+        const sentAt = this.deps.clock.now();
+        this.inFlight ??= this.deps.lock
+            // One heartbeat never outlives its interval: a hung call is given up and the next one sent.
+            .heartbeatLock(this.environment, this.key, AbortSignal.timeout(this.heartbeatMs))
+            .then((ok) => {
+            if (ok)
+                this.lastLanded = Math.max(this.lastLanded, sentAt);
+            this.events.onBeat?.(ok);
+            if (!ok)
+                this.markLost();
+            return ok;
+        }, (err) => {
+            // Whatever failed, the loop goes on: a holder never stops heartbeating on an error.
+            this.events.onBeat?.(err instanceof registry/* RegistryUnavailableError */.i$
+                ? err
+                : new registry/* RegistryUnavailableError */.i$('lock heartbeat', err));
+            return undefined;
+        })
+            .finally(() => {
+            this.inFlight = undefined;
+        });
+        return this.inFlight;
+    }
+    /** No more heartbeats from this process (another process holds it now, or it is being released). */
+    async stop() {
+        await this.loop.stop();
+        await this.inFlight;
+    }
+    /**
+     * Stops heartbeating and releases, retrying registry trouble with backoff for up to `budgetMs`:
+     * true released, false not this acquisition's any more, undefined the registry never answered
+     * (the lock then expires after a lease).
+     */
+    async release(outcome, budgetMs) {
+        await this.stop();
+        if (this.lostLock)
+            return false;
+        const deadline = this.deps.clock.now() + budgetMs;
+        for (let attempt = 0;; attempt++) {
+            try {
+                const released = await this.deps.lock.release(this.environment, this.key, outcome);
+                if (!released)
+                    this.markLost();
+                return released;
+            }
+            catch (err) {
+                if (!(err instanceof registry/* RegistryUnavailableError */.i$))
+                    throw err;
+                const left = deadline - this.deps.clock.now();
+                if (left <= 0)
+                    return undefined;
+                await this.deps.sleep(Math.min(left, backoffMs(attempt, 200, 5_000)));
+            }
+        }
+    }
+    markLost() {
+        if (this.lostLock)
+            return;
+        this.lostLock = true;
+        this.events.onLost?.();
+    }
+}
+
+// EXTERNAL MODULE: ./.tmp/js-IpZb6d/domain/stack.js
+var stack = __nccwpck_require__(9730);
+// EXTERNAL MODULE: ./.tmp/js-IpZb6d/domain/stack-status.js
+var stack_status = __nccwpck_require__(1705);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/watch.js
+
+
+/** 'Resource creation cancelled' and friends echo the real failure; they are not a root cause. */
+const ECHO = /(creation|update|deletion|delete|import) cancelled|cancelled by user|cancellation/i;
+const isRootCauseFailure = (e) => !(0,stack/* isStackEvent */.lQ)(e) && e.status.endsWith('_FAILED') && !ECHO.test(e.reason ?? '');
+/**
+ * What the monitor should say, from the events of this deployment's operation
+ * and the passing of time: a stall once per episode (and when it ends), an
+ * overrun once, the first root-cause failure at once, progress on a cadence.
+ */
+class DeploymentWatch {
+    s;
+    events = [];
+    operationStart;
+    lastEventAt;
+    stalled = false;
+    overdue = false;
+    failureSent = false;
+    nextProgress;
+    constructor(s) {
+        this.s = s;
+    }
+    get operationEvents() {
+        return this.events;
+    }
+    get startedAt() {
+        return this.operationStart;
+    }
+    /** New events (oldest first); returns the alerts they cause. */
+    onEvents(fresh, now) {
+        const alerts = [];
+        const mine = fresh.filter((e) => e.timestamp.getTime() >= this.s.sinceMs);
+        if (mine.length === 0)
+            return alerts;
+        this.operationStart ??= mine[0].timestamp.getTime();
+        this.nextProgress ??= this.operationStart + this.s.progressIntervalMs;
+        if (this.stalled) {
+            alerts.push({ kind: 'stall-resolved', silentForMs: now - (this.lastEventAt ?? now) });
+            this.stalled = false;
+        }
+        this.events.push(...mine);
+        this.lastEventAt = now;
+        if (!this.failureSent) {
+            const failure = mine.find((e) => isRootCauseFailure(e) &&
+                (this.s.criticalResourceTypes.length === 0 ||
+                    this.s.criticalResourceTypes.includes(e.resourceType)));
+            if (failure) {
+                this.failureSent = true;
+                alerts.push({ kind: 'failure', event: failure });
+            }
+        }
+        return alerts;
+    }
+    /** The passing of time; `statuses` are the covered stacks' current statuses. */
+    onTick(now, statuses) {
+        const alerts = [];
+        if (this.operationStart === undefined)
+            return alerts;
+        const running = statuses.some((st) => (0,stack_status/* classifyStatus */.xo)(st).class === 'in-progress');
+        if (!running)
+            return alerts;
+        const silent = now - (this.lastEventAt ?? now);
+        if (!this.stalled && silent >= this.s.stallMs) {
+            this.stalled = true;
+            alerts.push({ kind: 'stall', silentForMs: silent, lastEvent: this.events.at(-1) });
+        }
+        const elapsed = now - this.operationStart;
+        if (!this.overdue && elapsed > this.s.expectedMs) {
+            this.overdue = true;
+            alerts.push({ kind: 'overdue', elapsedMs: elapsed, expectedMs: this.s.expectedMs });
+        }
+        if (this.nextProgress !== undefined && now >= this.nextProgress) {
+            this.nextProgress = now + this.s.progressIntervalMs;
+            alerts.push({
+                kind: 'progress',
+                elapsedMs: elapsed,
+                progress: (0,stack/* operationProgress */.xw)(this.events),
+                latestEvents: this.events.slice(-5)
+            });
+        }
+        return alerts;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/monitor/run.js
+
+
+
+
+
+/**
+ * The detached monitor: holds the lease while the deployment runs (its first heartbeat is the
+ * handover from coordinate), follows the stacks' events, and says in the deployment's Slack
+ * thread when it stalls, overruns, fails or makes progress. Errors are recorded and retried with
+ * backoff. It ends when it is stopped (finalize takes the lease back first) or when its lease
+ * finds the lock no longer its own: then it says so in the thread and exits.
+ */
+async function runMonitor(d) {
+    const { settings: s, registry, reader } = d;
+    const note = (type, fields = {}) => d.write({
+        at: new Date(d.now()).toISOString(),
+        correlationId: s.correlationId,
+        type,
+        ...fields
+    });
+    const watch = new DeploymentWatch({
+        stallMs: s.stallMs,
+        expectedMs: s.overdueMs,
+        progressIntervalMs: s.progressIntervalMs,
+        criticalResourceTypes: s.criticalResourceTypes,
+        sinceMs: Date.parse(s.acquiredAt)
+    });
+    note('started', {
+        pid: process.pid,
+        environment: s.environment,
+        stacks: s.stacks,
+        fence: s.fence
+    });
+    const lost = new AbortController();
+    const lease = registry && s.owner
+        ? new Lease({ lock: registry.lock, clock: { now: d.now }, sleep: d.sleep }, s.environment, { owner: s.owner, fence: s.fence, correlationId: s.correlationId }, s.leaseMs, s.heartbeatMs, {
+            onBeat: (r) => typeof r === 'boolean'
+                ? note('heartbeat', { ok: r })
+                : note('heartbeat-error', { message: r.message }),
+            onLost: () => lost.abort()
+        }).start(0)
+        : undefined;
+    const signal = AbortSignal.any([d.signal, lost.signal]);
+    const cursors = new Map();
+    let nextPoll = d.now();
+    let failures = 0;
+    // Alerts of events already recorded, kept until posted: a failed read never loses one.
+    let pending = [];
+    const sinceMs = Date.parse(s.acquiredAt);
+    while (!signal.aborted) {
+        if (!s.watchEvents) {
+            await d.sleep(60_000, signal);
+            continue;
+        }
+        try {
+            if (d.now() >= nextPoll) {
+                nextPoll = d.now() + s.monitorIntervalMs;
+                const alerts = pending;
+                for (const stack of s.stacks) {
+                    // The first read is the newest page; only events since the lock was taken are this deployment's.
+                    const read = await reader.eventsSince(stack, cursors.get(stack));
+                    if (read.length > 0)
+                        cursors.set(stack, read.at(-1)?.id);
+                    const fresh = read.filter((e) => e.timestamp.getTime() >= sinceMs);
+                    for (const e of fresh)
+                        note('event', { stack, event: e });
+                    alerts.push(...watch.onEvents(fresh, d.now()));
+                }
+                const statuses = (await reader.describeStacks(s.stacks)).map((st) => [st.name, st.status]);
+                alerts.push(...watch.onTick(d.now(), statuses.map(([, status]) => status)));
+                pending = [];
+                for (const alert of alerts)
+                    await report(d, alert, Object.fromEntries(statuses), watch);
+                failures = 0;
+            }
+        }
+        catch (err) {
+            failures++;
+            note('error', { message: err.message, failures });
+            // Backed off: the next poll waits longer after each failure in a row, up to 30 s.
+            const backoff = Math.min(30_000, 500 * 2 ** Math.min(failures, 6));
+            nextPoll = d.now() + Math.max(s.monitorIntervalMs, backoff);
+        }
+        await d.sleep(Math.max(0, nextPoll - d.now()), signal);
+    }
+    await lease?.stop();
+    if (lease?.lost) {
+        await lockLost(d, registry);
+        return 'lock-lost';
+    }
+    note('stopped', { reason: 'SIGTERM' });
+    return 'stopped';
+}
+/** The lock was taken from this deployment: on the record, in the thread, then the monitor ends. */
+async function lockLost(d, registry) {
+    const { settings: s } = d;
+    const view = await registry?.lock.view(s.environment).catch(() => undefined);
+    const nowHeldBy = view?.lock.holder?.correlationId;
+    d.write({
+        at: new Date(d.now()).toISOString(),
+        correlationId: s.correlationId,
+        type: 'lock-lost',
+        fence: s.fence,
+        nowHeldBy,
+        nowFence: view?.lock.fence
+    });
+    if (d.notifier && s.slack) {
+        await d.notifier
+            .post('lock lost', s.slack.thread.channel, lockLostMessage(s.info, { nowHeldBy, by: 'monitor' }), { ts: s.slack.thread.ts })
+            .catch(() => undefined);
+    }
+}
+async function report(d, alert, stackStatus, watch) {
+    const { settings: s } = d;
+    d.write({
+        at: new Date(d.now()).toISOString(),
+        correlationId: s.correlationId,
+        type: 'alert',
+        alert
+    });
+    const info = s.info;
+    let message;
+    switch (alert.kind) {
+        case 'stall':
+            message = stallMessage(info, { silentForMs: alert.silentForMs, lastEvent: alert.lastEvent });
+            break;
+        case 'stall-resolved':
+            message = stallResolvedMessage(info, { silentForMs: alert.silentForMs });
+            break;
+        case 'overdue':
+            message = overdueMessage(info, { elapsedMs: alert.elapsedMs, expectedMs: alert.expectedMs });
+            break;
+        case 'failure':
+            message = failureAlertMessage(info, { event: alert.event });
+            break;
+        case 'progress':
+            message = progressMessage(info, {
+                stackStatus,
+                ...alert.progress,
+                elapsedMs: alert.elapsedMs,
+                remainingMs: remainingMs(info.estimate.expectedMs, alert.elapsedMs, inProgressResources(watch), s.typeSeconds ?? {}, d.now()),
+                latestEvents: alert.latestEvents
+            });
+            break;
+    }
+    if (!d.notifier || !s.slack)
+        return;
+    await d.notifier.post(alert.kind, s.slack.thread.channel, message, { ts: s.slack.thread.ts });
+    if (alert.kind === 'progress' || alert.kind === 'failure') {
+        // The parent shows the current state in place.
+        const startedAt = new Date(watch.startedAt ?? Date.parse(s.acquiredAt));
+        await d.notifier.update('parent', s.slack.thread, startedMessage(info, { state: 'deploying', startedAt }));
+    }
+}
+/** Resources whose latest event is *_IN_PROGRESS, with when they started. */
+function inProgressResources(watch) {
+    const state = new Map();
+    for (const e of watch.operationEvents) {
+        if ((0,stack/* isStackEvent */.lQ)(e))
+            continue;
+        const key = `${e.stackName}/${e.logicalId}`;
+        const previous = state.get(key);
+        const startedMs = previous?.status.endsWith('_IN_PROGRESS')
+            ? previous.startedMs
+            : e.timestamp.getTime();
+        state.set(key, { type: e.resourceType, status: e.status, startedMs });
+    }
+    return [...state.values()].filter((r) => r.status.endsWith('_IN_PROGRESS'));
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(3838);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/report/logger.js
+
+const coreSink = core;
+function createLogger(correlationId, sink = coreSink) {
+    const tag = (message) => message
+        .split('\n')
+        .map((line) => `[${correlationId}] ${line}`)
+        .join('\n');
+    return {
+        correlationId,
+        info: (m) => sink.info(tag(m)),
+        debug: (m) => sink.debug(tag(m)),
+        warning: (m, p) => sink.warning(tag(m), p),
+        error: (m, p) => sink.error(tag(m), p)
+    };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/cloudformation-only.js
+/**
+ * No table: nobody to queue with. Coordination rests on CloudFormation's own status alone (best
+ * effort: no order, no identity): the queue is this run alone, the lock never anyone else's,
+ * and every write succeeds without a call (fence 0, ticket 0).
+ */
+class CloudFormationOnlyLock {
+    now;
+    kind = 'cloudformation-only';
+    constructor(now = Date.now) {
+        this.now = now;
+    }
+    async enqueue(me) {
+        return {
+            seq: 0,
+            correlationId: me.correlationId,
+            owner: me.owner,
+            heartbeat: '',
+            enqueuedAt: new Date(this.now()).toISOString(),
+            leaseMs: me.leaseMs,
+            run: me.run
+        };
+    }
+    async heartbeatTicket(_environment, ticket) {
+        return ticket;
+    }
+    async removeTicket() { }
+    async removeDeadTicket() {
+        return false;
+    }
+    async view(environment) {
+        return { lock: { environment, fence: 0 }, tickets: [] };
+    }
+    async acquire(me, _observed) {
+        return {
+            correlationId: me.correlationId,
+            owner: me.owner,
+            fence: 0,
+            heartbeat: '',
+            acquiredAt: new Date(this.now()).toISOString(),
+            leaseMs: me.leaseMs,
+            run: me.run,
+            stacks: me.stacks
+        };
+    }
+    async heartbeatLock() {
+        return true;
+    }
+    async release() {
+        return true;
+    }
+    async forceUnlock() {
+        return undefined;
+    }
+}
+/** Without a table no record is kept. */
+const noRecords = {
+    putRecord: async () => undefined,
+    addTransition: async () => undefined,
+    getRecord: async () => undefined
+};
+/** No history at all (a history file is given where there is one). */
+const noHistory = {
+    add: async () => undefined,
+    recent: async () => [],
+    save: async () => undefined
+};
+/** CloudFormation alone: the lock above, no records, and the history given. */
+const cloudformation_only_cloudFormationOnly = (history = noHistory, now = Date.now) => ({
+    lock: new CloudFormationOnlyLock(now),
+    records: noRecords,
+    history
+});
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/history-file.js
+
+
+
+/** How many deployments the history file keeps (newest first). */
+const KEEP = 50;
+/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
+function history_file_historyFile(environment, env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+}
+function readHistoryFile(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return [];
+    try {
+        const entries = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return Array.isArray(entries) ? entries : [];
+    }
+    catch {
+        return [];
+    }
+}
+function appendHistoryFile(file, entry) {
+    const entries = [
+        entry,
+        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
+    ]
+        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
+        .slice(0, KEEP);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(entries, null, 2));
+}
+/** The history in a file; `persist` keeps it for later runs (the Actions cache). */
+class history_file_HistoryFile {
+    file;
+    persist;
+    constructor(file, persist = async () => undefined) {
+        this.file = file;
+        this.persist = persist;
+    }
+    async add(entry) {
+        appendHistoryFile(this.file, entry);
+    }
+    async recent(_environment, limit) {
+        return readHistoryFile(this.file).slice(0, limit);
+    }
+    save() {
+        return this.persist();
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/clients.js
+
+
+// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
+async function cloudFormationReader(region) {
+    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(119)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8119));
+    return new CloudFormationAdapter(createCloudFormationClient(region), region);
+}
+/**
+ * The one place the coordination mode is decided: a table (lock, queue, records, history in
+ * DynamoDB) or CloudFormation alone (a lock that is CloudFormation's status, no records, the
+ * history in a file the Actions cache carries).
+ */
+async function openRegistry(choice) {
+    if (!choice.table)
+        return cloudformation_only_cloudFormationOnly(historyOf(choice));
+    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(963)]).then(__nccwpck_require__.bind(__nccwpck_require__, 963));
+    return dynamoRegistry(createDynamoClient(choice.region), choice.table);
+}
+/** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
+const fallbackRegistry = (choice) => () => cloudFormationOnly(new HistoryFile(historyFile(choice.environment)));
+function historyOf({ environment, log }) {
+    const file = history_file_historyFile(environment);
+    return new history_file_HistoryFile(file, async () => {
+        if (!log)
+            return;
+        const { saveHistory } = await __nccwpck_require__.e(/* import() */ 506).then(__nccwpck_require__.bind(__nccwpck_require__, 5506));
+        await saveHistory(file, environment, log);
+    });
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/read.js
+
+
+
+/** The one place that reads the action's inputs. Secrets are masked before anything else. */
+function readInput(name) {
+    return core.getInput(name);
+}
+function maskSecrets() {
+    for (const name of SECRET_INPUTS) {
+        const value = readInput(name).trim();
+        if (value)
+            core.setSecret(value);
+    }
+}
+function readConfig(env = process.env) {
+    maskSecrets();
+    return parseConfig(readInput, env);
+}
+/** The correlation-id input alone, read before the rest so even config errors carry an ID. */
+const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/stage.js
+
+
+
+
+
+
+const coreIO = {
+    setOutput: (name, value) => core.setOutput(name, value),
+    saveState: (name, value) => core.saveState(name, value),
+    getState: (name) => core.getState(name),
+    setExitCode: (code) => {
+        process.exitCode = code;
+    },
+    appendSummary: async (markdown) => {
+        if (!process.env['GITHUB_STEP_SUMMARY'])
+            return;
+        await core.summary.addRaw(markdown, true).write();
+    }
+};
+const systemClock = { now: () => Date.now() };
+/** A variable of this process's environment (empty counts as unset). */
+const envValue = (name) => process.env[name] || undefined;
+const sleep = (ms, signal) => new Promise((resolve) => {
+    if (signal?.aborted)
+        return resolve();
+    const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+});
+/**
+ * The deployment's correlation ID: the one pre saved, else the input, else a new
+ * one (a stage that runs without pre, such as a sub-action, still has one).
+ */
+function stageCorrelationId(io) {
+    const saved = io.getState(State.CorrelationId);
+    if (saved)
+        return saved;
+    const input = readCorrelationIdInput();
+    return input && isValidCorrelationId(input) ? input : newCorrelationId();
+}
+/** Aborts on the signals the runner sends on cancel: SIGINT, then SIGTERM. */
+function cancellationSignal(onSignal) {
+    const controller = new AbortController();
+    for (const sig of ['SIGINT', 'SIGTERM']) {
+        process.once(sig, () => {
+            onSignal?.(sig);
+            controller.abort(sig);
+        });
+    }
+    return controller.signal;
+}
+/** Runs a stage: any unexpected error fails the step with a message that carries the correlation ID. */
+async function runStage(correlationId, body) {
+    try {
+        await body();
+    }
+    catch (err) {
+        const e = err;
+        core.error(`[${correlationId}] ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, {
+            title: 'Deployment Coordinator failed'
+        });
+        if (e?.stack)
+            core.debug(e.stack);
+        process.exitCode = 1;
+    }
+}
+/** Every stage validates the inputs (a sub-action may run without pre); bad input fails the step here. */
+function loadConfig(log, io) {
+    try {
+        return readConfig();
+    }
+    catch (err) {
+        if (!(err instanceof ConfigError))
+            throw err;
+        log.error(err.message, { title: 'Invalid input' });
+        io.setExitCode(1);
+        return undefined;
+    }
+}
+/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
+async function actionStage(body) {
+    const io = coreIO;
+    const correlationId = stageCorrelationId(io);
+    const log = createLogger(correlationId);
+    await runStage(correlationId, async () => {
+        const config = loadConfig(log, io);
+        if (config)
+            await body({ io, log, config, correlationId });
+    });
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/monitor.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * One bundle, two roles: with a settings file as its argument it is the
+ * detached monitor itself; as the monitor/ sub-action's step it launches one
+ * for the deployment named by correlation-id.
+ */
+async function main() {
+    const [settingsFile, role] = process.argv.slice(2);
+    if (settingsFile && role === '--worker')
+        await worker(readSettings(settingsFile));
+    else if (settingsFile)
+        await supervisor(settingsFile);
+    else
+        await launchForSubAction();
+}
+/** The detached process: restarts its worker when it dies, and says so in the thread. */
+async function supervisor(settingsFile) {
+    const settings = readSettings(settingsFile);
+    const controller = new AbortController();
+    for (const sig of ['SIGTERM', 'SIGINT'])
+        process.once(sig, () => controller.abort());
+    const notifier = await threadNotifier(settings);
+    const write = (o) => {
+        process.stdout.write(`${JSON.stringify({ correlationId: settings.correlationId, ...o })}\n`);
+    };
+    await supervise({
+        start: () => (0,external_node_child_process_.spawn)(process.execPath, [(0,external_node_url_.fileURLToPath)(import.meta.url), settingsFile, '--worker'], {
+            stdio: 'inherit'
+        }),
+        now: Date.now,
+        signal: controller.signal,
+        write,
+        onRestart: async (gapMs, restarts) => {
+            write({ type: 'worker-restarted', at: new Date().toISOString(), restarts });
+            if (notifier && settings.slack) {
+                await notifier.post('monitoring gap', settings.slack.thread.channel, monitoringGapMessage(settings.info, { gapMs, restarts }), { ts: settings.slack.thread.ts });
+            }
+        }
+    });
+    process.exit(0);
+}
+async function threadNotifier(settings) {
+    const token = envValue(SLACK_TOKEN_ENV);
+    return settings.slack && token
+        ? openNotifier({
+            token,
+            apiUrl: settings.slack.apiUrl,
+            channel: settings.slack.thread.channel,
+            interactChannel: settings.slack.thread.channel
+        }, createLogger(settings.correlationId, silentSink), monitorFiles(monitorDir(settings.correlationId)).spool)
+        : undefined;
+}
+async function worker(settings) {
+    const controller = new AbortController();
+    for (const sig of ['SIGTERM', 'SIGINT'])
+        process.once(sig, () => controller.abort());
+    const reader = await cloudFormationReader(settings.region);
+    const registry = settings.registryTable
+        ? await openRegistry({
+            table: settings.registryTable,
+            region: settings.region,
+            environment: settings.environment
+        })
+        : undefined;
+    const notifier = await threadNotifier(settings);
+    await runMonitor({
+        settings,
+        registry,
+        reader,
+        notifier,
+        now: Date.now,
+        sleep: sleep,
+        signal: controller.signal,
+        write: (o) => process.stdout.write(`${JSON.stringify(o)}\n`)
+    });
+    process.exit(0);
+}
+async function launchForSubAction() {
+    await actionStage(async ({ io, log, config, correlationId }) => {
+        let fence = 0;
+        let owner;
+        let acquiredAt = new Date().toISOString();
+        const registry = await openRegistry({
+            table: config.registryTable,
+            region: config.region,
+            environment: config.environment
+        });
+        const { lock } = await registry.lock.view(config.environment);
+        const run = runContext();
+        // A step of its own has no state: the lock held under this correlation ID by this very run attempt.
+        const mine = lock.holder?.correlationId === correlationId &&
+            lock.holder.run.runId === run.runId &&
+            (lock.holder.run.runAttempt ?? '') === (run.runAttempt ?? '');
+        if (mine && lock.holder) {
+            fence = lock.fence;
+            owner = lock.holder.owner;
+            acquiredAt = lock.holder.acquiredAt;
+        }
+        else if (config.registryTable) {
+            // With a table, this run is not its holder (CloudFormation alone holds no lock to watch for).
+            log.warning(`${correlationId} of this run does not hold the ${config.environment} lock (holder: ${lock.holder?.correlationId ?? 'none'}): watching without heartbeats.`);
+        }
+        const dir = monitorDir(correlationId);
+        const files = monitorFiles(dir);
+        const thread = parseThread((0,external_node_fs_.existsSync)(files.thread) ? (0,external_node_fs_.readFileSync)(files.thread, 'utf8') : undefined);
+        const history = await registry.history.recent(config.environment, 50).catch(() => []);
+        const expected = expectation(config, estimateFromHistory(history, config.stackNames), DEFAULT_EXPECTED_DURATION_MS);
+        const launched = launchMonitor((0,external_node_url_.fileURLToPath)(import.meta.url), dir, monitorSettings(config, {
+            correlationId,
+            owner,
+            fence,
+            acquiredAt,
+            registryTable: fence > 0 ? config.registryTable : undefined,
+            info: deploymentInfo(config, correlationId, runContext(), expected.estimate, undefined, commitMessage()),
+            overdueMs: expected.overdueMs,
+            thread
+        }), monitorEnv(config.slack));
+        io.saveState(State.MonitorPid, String(launched.pid));
+        io.saveState(State.MonitorDir, launched.dir);
+        log.info(`Monitor started (pid ${launched.pid}), observations in ${launched.log}.`);
+    });
+}
+/** The detached monitor's log is its JSON lines; Slack trouble is recorded there by the spool. */
+const silentSink = {
+    info: () => undefined,
+    debug: () => undefined,
+    warning: () => undefined,
+    error: () => undefined
+};
+
 
 /***/ }),
 
@@ -34157,18 +34158,6 @@ function copyFile(srcFile, destFile, force) {
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -34317,6 +34306,6 @@ function copyFile(srcFile, destFile, force) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(8134);
+/******/ var __webpack_exports__ = __nccwpck_require__(5168);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -28370,674 +28370,6 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3395:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Uw: () => (/* binding */ State)
-/* harmony export */ });
-/* unused harmony exports Outputs, ExitCode */
-/** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
-const State = {
-    CorrelationId: 'correlation-id',
-    PreRan: 'pre-ran',
-    Result: 'result',
-    AcquiredAt: 'acquired-at',
-    /** When coordinate's own repairs ended (CloudFormation's time): this deployment's events come after. */
-    DeployFrom: 'deploy-from',
-    QueuedAt: 'queued-at',
-    Registry: 'registry',
-    Fence: 'fence',
-    /** The lock's owner token for this run attempt: never logged, never an output. */
-    Owner: 'owner',
-    TicketSeq: 'ticket-seq',
-    MonitorPid: 'monitor-pid',
-    MonitorDir: 'monitor-dir',
-    SlackThread: 'slack-thread',
-    DeploymentId: 'github-deployment-id'
-};
-const Outputs = {
-    CorrelationId: 'correlation-id',
-    Result: 'result',
-    Registry: 'registry',
-    WaitedSeconds: 'waited-seconds',
-    QueuePosition: 'queue-position',
-    ActiveCorrelationId: 'active-correlation-id',
-    StackStatus: 'stack-status',
-    ConsoleUrl: 'console-url',
-    EstimatedMinutes: 'estimated-minutes',
-    CfnTags: 'cfn-tags',
-    Validation: 'validation',
-    FencingToken: 'fencing-token'
-};
-/** Exit status of the coordinate stage and of the CLI. */
-const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
-
-
-/***/ }),
-
-/***/ 3817:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_pre_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4904);
-/* harmony import */ var _runtime_stage_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3751);
-
-
-await (0,_stages_pre_js__WEBPACK_IMPORTED_MODULE_0__/* .preStage */ .I)(_runtime_stage_js__WEBPACK_IMPORTED_MODULE_1__/* .coreIO */ .IK);
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 7116:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ createLogger)
-/* harmony export */ });
-/* unused harmony export coreSink */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-
-const coreSink = _actions_core__WEBPACK_IMPORTED_MODULE_0__;
-function createLogger(correlationId, sink = coreSink) {
-    const tag = (message) => message
-        .split('\n')
-        .map((line) => `[${correlationId}] ${line}`)
-        .join('\n');
-    return {
-        correlationId,
-        info: (m) => sink.info(tag(m)),
-        debug: (m) => sink.debug(tag(m)),
-        warning: (m, p) => sink.warning(tag(m), p),
-        error: (m, p) => sink.error(tag(m), p)
-    };
-}
-
-
-/***/ }),
-
-/***/ 3751:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  IK: () => (/* binding */ coreIO),
-  Z9: () => (/* binding */ loadConfig),
-  IQ: () => (/* binding */ stageCorrelationId)
-});
-
-// UNUSED EXPORTS: actionStage, cancellationSignal, runStage, sleep, systemClock
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var lib_core = __nccwpck_require__(3838);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/domain/correlation-id.ts
-
-/** `YYYYMMDD-HHMMSS-<8 hex>`, UTC, the random part from a cryptographic source. */
-function newCorrelationId(now = new Date(), random = external_node_crypto_.randomBytes) {
-    const iso = now.toISOString(); // 2026-11-22T18:28:25.123Z
-    const date = iso.slice(0, 10).replaceAll('-', '');
-    const time = iso.slice(11, 19).replaceAll(':', '');
-    return `${date}-${time}-${random(4).toString('hex')}`;
-}
-const GENERATED_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
-/** IDs users bring: they become tag values, registry keys and Slack text, so keep them plain. */
-const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
-const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
-
-;// CONCATENATED MODULE: ./src/domain/durations.ts
-/** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
-function formatDuration(ms) {
-    // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
-    if (ms > 0 && ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const total = Math.max(0, Math.round(ms / 1000));
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    if (h > 0)
-        return `${h}h ${String(m).padStart(2, '0')}m`;
-    if (m > 0)
-        return `${m}m ${String(s).padStart(2, '0')}s`;
-    return `${s}s`;
-}
-const minutes = (n) => n * 60_000;
-const seconds = (n) => n * 1000;
-
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-/** The action's inputs, as users type them (CONTRACT.md). Reading any other name is a type error. */
-const Inputs = {
-    StackName: 'stack-name',
-    Environment: 'environment',
-    Region: 'region',
-    RegistryTable: 'registry-table',
-    WaitTimeoutMinutes: 'wait-timeout-minutes',
-    PollIntervalSeconds: 'poll-interval-seconds',
-    LeaseMinutes: 'lease-minutes',
-    SkipSuperseded: 'skip-superseded',
-    OnActiveFailure: 'on-active-failure',
-    Warnings: 'warnings',
-    AskTimeoutMinutes: 'ask-timeout-minutes',
-    AutoRollback: 'auto-rollback',
-    Cleanup: 'cleanup',
-    Monitor: 'monitor',
-    MonitorIntervalSeconds: 'monitor-interval-seconds',
-    StallTimeoutMinutes: 'stall-timeout-minutes',
-    ExpectedDurationMinutes: 'expected-duration-minutes',
-    ProgressIntervalMinutes: 'progress-interval-minutes',
-    CriticalResourceTypes: 'critical-resource-types',
-    UrlOutput: 'url-output',
-    SlackToken: 'slack-token',
-    SlackChannel: 'slack-channel',
-    SlackInteractChannel: 'slack-interact-channel',
-    SlackApiUrl: 'slack-api-url',
-    GithubToken: 'github-token',
-    GithubDeployment: 'github-deployment',
-    CorrelationId: 'correlation-id'
-};
-/**
- * Defaults the parser applies to an empty input. action.yml declares the same
- * values (a test keeps them equal); empty here means 'derived' (see CONTRACT.md).
- */
-const INPUT_DEFAULTS = {
-    'stack-name': '',
-    environment: '',
-    region: '',
-    'registry-table': '',
-    'wait-timeout-minutes': '30',
-    'poll-interval-seconds': '5',
-    'lease-minutes': '10',
-    'skip-superseded': 'false',
-    'on-active-failure': 'proceed',
-    warnings: 'proceed',
-    'ask-timeout-minutes': '15',
-    'auto-rollback': 'true',
-    cleanup: 'none',
-    monitor: 'true',
-    'monitor-interval-seconds': '30',
-    'stall-timeout-minutes': '10',
-    'expected-duration-minutes': '',
-    'progress-interval-minutes': '10',
-    'critical-resource-types': '',
-    'url-output': '',
-    'slack-token': '',
-    'slack-channel': '',
-    'slack-interact-channel': '',
-    'slack-api-url': 'https://slack.com/api/',
-    'github-token': '',
-    'github-deployment': 'false',
-    'correlation-id': ''
-};
-/** Inputs whose values are secrets: masked before anything else happens. */
-const SECRET_INPUTS = ['slack-token', 'github-token'];
-
-;// CONCATENATED MODULE: ./src/config/fields.ts
-
-
-const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
-const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
-const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
-/** Splits a comma or newline separated list; empty items are dropped. */
-const splitList = (value) => value
-    .split(/[,\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-const show = (value) => JSON.stringify(value);
-/**
- * Reads inputs one at a time and collects every problem, each naming the input, the value and
- * what is accepted. A field that fails still answers (a placeholder), so parsing goes on and
- * every problem is reported at once.
- */
-class Fields {
-    read;
-    problems = [];
-    constructor(read) {
-        this.read = read;
-    }
-    /** The input as typed (trimmed), or its default when empty. */
-    raw(name) {
-        const v = this.read(name).trim();
-        return v === '' ? INPUT_DEFAULTS[name] : v;
-    }
-    /** The input as typed (trimmed), without its default. */
-    given(name) {
-        return this.read(name).trim();
-    }
-    fail(name, value, accepted) {
-        this.problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
-        return undefined;
-    }
-    /** A problem that is not about one value. */
-    problem(text) {
-        this.problems.push(text);
-    }
-    number(name, unit, min, max, allowZero) {
-        const value = this.raw(name);
-        const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
-        if (!DECIMAL.test(value))
-            return this.fail(name, value, `expected ${range}`);
-        const n = Number(value);
-        if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
-            return this.fail(name, value, `expected ${range}`);
-        return n;
-    }
-    /** A duration in minutes, as milliseconds. */
-    minutes(name, max, allowZero = false) {
-        return minutes(this.number(name, 'minutes', 0, max, allowZero) ?? 0);
-    }
-    /** A duration in seconds, as milliseconds. */
-    seconds(name, max) {
-        return seconds(this.number(name, 'seconds', 0, max, false) ?? 0);
-    }
-    boolean(name) {
-        const value = this.raw(name);
-        if (BOOLEAN_TRUE.includes(value))
-            return true;
-        if (BOOLEAN_FALSE.includes(value))
-            return false;
-        this.fail(name, value, 'expected true or false');
-        return false;
-    }
-    oneOf(name, allowed) {
-        const value = this.raw(name);
-        if (allowed.includes(value))
-            return value;
-        this.fail(name, value, `expected one of ${allowed.join(', ')}`);
-        return allowed[0];
-    }
-    /** The input when it matches `pattern` (a problem otherwise); undefined when empty. */
-    optional(name, pattern, accepted) {
-        const value = this.raw(name) || undefined;
-        if (value && !pattern.test(value))
-            this.fail(name, value, accepted);
-        return value;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/slack.ts
-
-const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
-const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
-/** The Slack inputs: all or nothing (no token means no Slack); the token is never echoed. */
-function parseSlack(fields) {
-    const token = fields.raw(Inputs.SlackToken);
-    const channel = fields.raw(Inputs.SlackChannel);
-    const interactChannel = fields.raw(Inputs.SlackInteractChannel) || channel;
-    const apiUrl = fields.raw(Inputs.SlackApiUrl);
-    for (const [name, value] of [
-        [Inputs.SlackChannel, channel],
-        [Inputs.SlackInteractChannel, fields.raw(Inputs.SlackInteractChannel)]
-    ]) {
-        if (value && !SLACK_CHANNEL.test(value))
-            fields.fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
-    }
-    let url;
-    try {
-        url = new URL(apiUrl);
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url || !['http:', 'https:'].includes(url.protocol)) {
-        fields.fail(Inputs.SlackApiUrl, apiUrl, 'expected an http(s) URL such as https://slack.com/api/');
-    }
-    if (!token) {
-        if (channel)
-            fields.problem(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
-        return undefined;
-    }
-    // The value is a secret: name the input, never echo the token.
-    if (!SLACK_TOKEN.test(token)) {
-        fields.problem(`'slack-token' does not look like a Slack token (the value is hidden): expected a bot token starting with xoxb-.`);
-    }
-    if (!channel)
-        fields.problem(`'slack-channel' is required when 'slack-token' is set: a channel name such as #deploys or an ID.`);
-    return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
-}
-
-;// CONCATENATED MODULE: ./src/config/config.ts
-
-
-
-
-
-/** Used when `expected-duration-minutes` is empty and there is no history. */
-const DEFAULT_EXPECTED_DURATION_MS = minutes(30);
-class ConfigError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1
-            ? `Invalid input: ${problems[0]}`
-            : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-        this.problems = problems;
-        this.name = 'ConfigError';
-    }
-}
-const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
-const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
-const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
-const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
-/**
- * Parses every input at once and reports every problem at once, each naming the
- * input, the value and what is accepted. Touches nothing outside its arguments.
- */
-function parseConfig(read, env) {
-    const f = new Fields(read);
-    // stack-name
-    const stackNames = splitList(f.given(Inputs.StackName));
-    if (stackNames.length === 0) {
-        f.problem(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
-    }
-    for (const name of stackNames) {
-        if (!STACK_NAME.test(name)) {
-            f.fail(Inputs.StackName, name, 'a stack name starts with a letter and has only letters, digits and hyphens, at most 128 characters');
-        }
-    }
-    const duplicates = stackNames.filter((n, i) => stackNames.indexOf(n) !== i);
-    if (duplicates.length > 0)
-        f.fail(Inputs.StackName, f.given(Inputs.StackName), `lists ${duplicates.join(', ')} more than once`);
-    const environment = f.raw(Inputs.Environment) || stackNames[0] || '';
-    if (f.raw(Inputs.Environment) && !ENVIRONMENT.test(environment)) {
-        f.fail(Inputs.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
-    }
-    const region = f.raw(Inputs.Region) || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
-    if (!region) {
-        f.problem(`'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`);
-    }
-    else if (!REGION.test(region)) {
-        f.fail(Inputs.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
-    }
-    const registryTable = f.optional(Inputs.RegistryTable, TABLE, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
-    const waitTimeoutMs = f.minutes(Inputs.WaitTimeoutMinutes, 4320, true);
-    const pollIntervalMs = f.seconds(Inputs.PollIntervalSeconds, 3600);
-    const leaseMs = f.minutes(Inputs.LeaseMinutes, 1440);
-    const skipSuperseded = f.boolean(Inputs.SkipSuperseded);
-    const onActiveFailure = f.oneOf(Inputs.OnActiveFailure, [
-        'proceed',
-        'abort',
-        'ask'
-    ]);
-    const warnings = f.oneOf(Inputs.Warnings, ['proceed', 'fail', 'ask']);
-    const askTimeoutMs = f.minutes(Inputs.AskTimeoutMinutes, 1440);
-    const autoRollback = f.boolean(Inputs.AutoRollback);
-    const cleanup = f.oneOf(Inputs.Cleanup, ['none', 'failed-create']);
-    const monitor = f.boolean(Inputs.Monitor);
-    const monitorIntervalMs = f.seconds(Inputs.MonitorIntervalSeconds, 3600);
-    const stallTimeoutMs = f.minutes(Inputs.StallTimeoutMinutes, 1440);
-    const expectedDurationMs = f.raw(Inputs.ExpectedDurationMinutes)
-        ? f.minutes(Inputs.ExpectedDurationMinutes, 4320)
-        : undefined;
-    const progressIntervalMs = f.minutes(Inputs.ProgressIntervalMinutes, 1440);
-    const criticalResourceTypes = splitList(f.raw(Inputs.CriticalResourceTypes));
-    for (const t of criticalResourceTypes) {
-        if (!RESOURCE_TYPE.test(t))
-            f.fail(Inputs.CriticalResourceTypes, t, 'expected resource types such as AWS::RDS::DBInstance, comma or newline separated');
-    }
-    const urlOutput = f.optional(Inputs.UrlOutput, OUTPUT_KEY, 'expected a stack Output key (letters and digits)');
-    const slack = parseSlack(f);
-    if (!slack && (warnings === 'ask' || onActiveFailure === 'ask')) {
-        const which = warnings === 'ask' ? 'warnings' : 'on-active-failure';
-        f.problem(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
-    }
-    const githubToken = f.given(Inputs.GithubToken) || undefined;
-    const githubDeployment = f.boolean(Inputs.GithubDeployment);
-    const correlationId = f.optional(Inputs.CorrelationId, CORRELATION_ID_PATTERN, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
-    if (f.problems.length > 0)
-        throw new ConfigError(f.problems);
-    return {
-        stackNames,
-        environment,
-        region,
-        registryTable,
-        waitTimeoutMs,
-        pollIntervalMs,
-        leaseMs,
-        skipSuperseded,
-        onActiveFailure,
-        warnings,
-        askTimeoutMs,
-        autoRollback,
-        cleanup,
-        monitor,
-        monitorIntervalMs,
-        stallTimeoutMs,
-        expectedDurationMs,
-        progressIntervalMs,
-        criticalResourceTypes,
-        urlOutput,
-        slack,
-        githubToken,
-        githubDeployment,
-        correlationId
-    };
-}
-
-;// CONCATENATED MODULE: ./src/config/read.ts
-
-
-
-/** The one place that reads the action's inputs. Secrets are masked before anything else. */
-function readInput(name) {
-    return lib_core.getInput(name);
-}
-function maskSecrets() {
-    for (const name of SECRET_INPUTS) {
-        const value = readInput(name).trim();
-        if (value)
-            lib_core.setSecret(value);
-    }
-}
-function readConfig(env = process.env) {
-    maskSecrets();
-    return parseConfig(readInput, env);
-}
-/** The correlation-id input alone, read before the rest so even config errors carry an ID. */
-const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
-
-// EXTERNAL MODULE: ./src/report/logger.ts
-var logger = __nccwpck_require__(7116);
-// EXTERNAL MODULE: ./src/config/state.ts
-var state = __nccwpck_require__(3395);
-;// CONCATENATED MODULE: ./src/runtime/stage.ts
-
-
-
-
-
-
-const coreIO = {
-    setOutput: (name, value) => lib_core.setOutput(name, value),
-    saveState: (name, value) => lib_core.saveState(name, value),
-    getState: (name) => lib_core.getState(name),
-    setExitCode: (code) => {
-        process.exitCode = code;
-    },
-    appendSummary: async (markdown) => {
-        if (!process.env['GITHUB_STEP_SUMMARY'])
-            return;
-        await lib_core.summary.addRaw(markdown, true).write();
-    }
-};
-const systemClock = { now: () => Date.now() };
-const sleep = (ms, signal) => new Promise((resolve) => {
-    if (signal?.aborted)
-        return resolve();
-    const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-});
-/**
- * The deployment's correlation ID: the one pre saved, else the input, else a new
- * one (a stage that runs without pre, such as a sub-action, still has one).
- */
-function stageCorrelationId(io) {
-    const saved = io.getState(state/* State */.Uw.CorrelationId);
-    if (saved)
-        return saved;
-    const input = readCorrelationIdInput();
-    return input && isValidCorrelationId(input) ? input : newCorrelationId();
-}
-/** Aborts on the signals the runner sends on cancel: SIGINT, then SIGTERM. */
-function cancellationSignal(onSignal) {
-    const controller = new AbortController();
-    for (const sig of ['SIGINT', 'SIGTERM']) {
-        process.once(sig, () => {
-            onSignal?.(sig);
-            controller.abort(sig);
-        });
-    }
-    return controller.signal;
-}
-/** Runs a stage: any unexpected error fails the step with a message that carries the correlation ID. */
-async function runStage(correlationId, body) {
-    try {
-        await body();
-    }
-    catch (err) {
-        const e = err;
-        core.error(`[${correlationId}] ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, {
-            title: 'Deployment Coordinator failed'
-        });
-        if (e?.stack)
-            core.debug(e.stack);
-        process.exitCode = 1;
-    }
-}
-/** Every stage validates the inputs (a sub-action may run without pre); bad input fails the step here. */
-function loadConfig(log, io) {
-    try {
-        return readConfig();
-    }
-    catch (err) {
-        if (!(err instanceof ConfigError))
-            throw err;
-        log.error(err.message, { title: 'Invalid input' });
-        io.setExitCode(1);
-        return undefined;
-    }
-}
-/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
-async function actionStage(body) {
-    const io = coreIO;
-    const correlationId = stageCorrelationId(io);
-    const log = createLogger(correlationId);
-    await runStage(correlationId, async () => {
-        const config = loadConfig(log, io);
-        if (config)
-            await body({ io, log, config, correlationId });
-    });
-}
-
-
-/***/ }),
-
-/***/ 4904:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  I: () => (/* binding */ preStage)
-});
-
-// EXTERNAL MODULE: ./src/config/state.ts
-var state = __nccwpck_require__(3395);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/registry/history-file.ts
-
-
-
-/** How many deployments the history file keeps (newest first). */
-const KEEP = 50;
-/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
-function historyFile(environment, env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
-}
-function readHistoryFile(file) {
-    if (!existsSync(file))
-        return [];
-    try {
-        const entries = JSON.parse(readFileSync(file, 'utf8'));
-        return Array.isArray(entries) ? entries : [];
-    }
-    catch {
-        return [];
-    }
-}
-function appendHistoryFile(file, entry) {
-    const entries = [
-        entry,
-        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
-    ]
-        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
-        .slice(0, KEEP);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(entries, null, 2));
-}
-/** The history in a file; `persist` keeps it for later runs (the Actions cache). */
-class HistoryFile {
-    file;
-    persist;
-    constructor(file, persist = async () => undefined) {
-        this.file = file;
-        this.persist = persist;
-    }
-    async add(entry) {
-        appendHistoryFile(this.file, entry);
-    }
-    async recent(_environment, limit) {
-        return readHistoryFile(this.file).slice(0, limit);
-    }
-    save() {
-        return this.persist();
-    }
-}
-
-// EXTERNAL MODULE: ./src/report/logger.ts
-var logger = __nccwpck_require__(7116);
-// EXTERNAL MODULE: ./src/runtime/stage.ts + 7 modules
-var stage = __nccwpck_require__(3751);
-;// CONCATENATED MODULE: ./src/stages/pre.ts
-
-
-
-
-/**
- * pre: validate every input before anything is touched, and fix the correlation
- * ID for the whole job.
- */
-async function preStage(io) {
-    const log = (0,logger/* createLogger */.h)((0,stage/* stageCorrelationId */.IQ)(io));
-    const config = (0,stage/* loadConfig */.Z9)(log, io);
-    if (!config)
-        return;
-    io.saveState(state/* State */.Uw.CorrelationId, log.correlationId);
-    io.saveState(state/* State */.Uw.PreRan, 'true');
-    if (!config.registryTable) {
-        const { restoreHistory } = await __nccwpck_require__.e(/* import() */ 4).then(__nccwpck_require__.bind(__nccwpck_require__, 4));
-        await restoreHistory(historyFile(config.environment), config.environment, log);
-    }
-    log.info(`Deployment Coordinator: environment ${config.environment}, stacks ${config.stackNames.join(', ')}, region ${config.region}, registry ${config.registryTable ?? 'none (CloudFormation only)'}.`);
-}
-
-
-/***/ }),
-
 /***/ 2613:
 /***/ ((module) => {
 
@@ -29329,6 +28661,676 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 7665:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Uw: () => (/* binding */ State)
+/* harmony export */ });
+/* unused harmony exports Outputs, ExitCode */
+/** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
+const State = {
+    CorrelationId: 'correlation-id',
+    PreRan: 'pre-ran',
+    Result: 'result',
+    AcquiredAt: 'acquired-at',
+    /** When coordinate's own repairs ended (CloudFormation's time): this deployment's events come after. */
+    DeployFrom: 'deploy-from',
+    QueuedAt: 'queued-at',
+    Registry: 'registry',
+    Fence: 'fence',
+    /** The lock's owner token for this run attempt: never logged, never an output. */
+    Owner: 'owner',
+    TicketSeq: 'ticket-seq',
+    MonitorPid: 'monitor-pid',
+    MonitorDir: 'monitor-dir',
+    SlackThread: 'slack-thread',
+    DeploymentId: 'github-deployment-id'
+};
+const Outputs = {
+    CorrelationId: 'correlation-id',
+    Result: 'result',
+    Registry: 'registry',
+    WaitedSeconds: 'waited-seconds',
+    QueuePosition: 'queue-position',
+    ActiveCorrelationId: 'active-correlation-id',
+    StackStatus: 'stack-status',
+    ConsoleUrl: 'console-url',
+    EstimatedMinutes: 'estimated-minutes',
+    CfnTags: 'cfn-tags',
+    Validation: 'validation',
+    FencingToken: 'fencing-token'
+};
+/** Exit status of the coordinate stage and of the CLI. */
+const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
+
+
+/***/ }),
+
+/***/ 8891:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _stages_pre_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6264);
+/* harmony import */ var _runtime_stage_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(71);
+
+
+await (0,_stages_pre_js__WEBPACK_IMPORTED_MODULE_0__/* .preStage */ .I)(_runtime_stage_js__WEBPACK_IMPORTED_MODULE_1__/* .coreIO */ .IK);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7498:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ createLogger)
+/* harmony export */ });
+/* unused harmony export coreSink */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
+
+const coreSink = _actions_core__WEBPACK_IMPORTED_MODULE_0__;
+function createLogger(correlationId, sink = coreSink) {
+    const tag = (message) => message
+        .split('\n')
+        .map((line) => `[${correlationId}] ${line}`)
+        .join('\n');
+    return {
+        correlationId,
+        info: (m) => sink.info(tag(m)),
+        debug: (m) => sink.debug(tag(m)),
+        warning: (m, p) => sink.warning(tag(m), p),
+        error: (m, p) => sink.error(tag(m), p)
+    };
+}
+
+
+/***/ }),
+
+/***/ 71:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  IK: () => (/* binding */ coreIO),
+  Z9: () => (/* binding */ loadConfig),
+  IQ: () => (/* binding */ stageCorrelationId)
+});
+
+// UNUSED EXPORTS: actionStage, cancellationSignal, envValue, runStage, sleep, systemClock
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var lib_core = __nccwpck_require__(3838);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/correlation-id.js
+
+/** `YYYYMMDD-HHMMSS-<8 hex>`, UTC, the random part from a cryptographic source. */
+function newCorrelationId(now = new Date(), random = external_node_crypto_.randomBytes) {
+    const iso = now.toISOString(); // 2026-11-22T18:28:25.123Z
+    const date = iso.slice(0, 10).replaceAll('-', '');
+    const time = iso.slice(11, 19).replaceAll(':', '');
+    return `${date}-${time}-${random(4).toString('hex')}`;
+}
+const GENERATED_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
+/** IDs users bring: they become tag values, registry keys and Slack text, so keep them plain. */
+const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
+const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/durations.js
+/** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
+function formatDuration(ms) {
+    // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
+    if (ms > 0 && ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const total = Math.max(0, Math.round(ms / 1000));
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return `${h}h ${String(m).padStart(2, '0')}m`;
+    if (m > 0)
+        return `${m}m ${String(s).padStart(2, '0')}s`;
+    return `${s}s`;
+}
+const minutes = (n) => n * 60_000;
+const seconds = (n) => n * 1000;
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/inputs.js
+/** The action's inputs, as users type them (CONTRACT.md). Reading any other name is a type error. */
+const Inputs = {
+    StackName: 'stack-name',
+    Environment: 'environment',
+    Region: 'region',
+    RegistryTable: 'registry-table',
+    WaitTimeoutMinutes: 'wait-timeout-minutes',
+    PollIntervalSeconds: 'poll-interval-seconds',
+    LeaseMinutes: 'lease-minutes',
+    SkipSuperseded: 'skip-superseded',
+    OnActiveFailure: 'on-active-failure',
+    Warnings: 'warnings',
+    AskTimeoutMinutes: 'ask-timeout-minutes',
+    AutoRollback: 'auto-rollback',
+    Cleanup: 'cleanup',
+    Monitor: 'monitor',
+    MonitorIntervalSeconds: 'monitor-interval-seconds',
+    StallTimeoutMinutes: 'stall-timeout-minutes',
+    ExpectedDurationMinutes: 'expected-duration-minutes',
+    ProgressIntervalMinutes: 'progress-interval-minutes',
+    CriticalResourceTypes: 'critical-resource-types',
+    UrlOutput: 'url-output',
+    SlackToken: 'slack-token',
+    SlackChannel: 'slack-channel',
+    SlackInteractChannel: 'slack-interact-channel',
+    SlackApiUrl: 'slack-api-url',
+    GithubToken: 'github-token',
+    GithubDeployment: 'github-deployment',
+    CorrelationId: 'correlation-id'
+};
+/**
+ * Defaults the parser applies to an empty input. action.yml declares the same
+ * values (a test keeps them equal); empty here means 'derived' (see CONTRACT.md).
+ */
+const INPUT_DEFAULTS = {
+    'stack-name': '',
+    environment: '',
+    region: '',
+    'registry-table': '',
+    'wait-timeout-minutes': '30',
+    'poll-interval-seconds': '5',
+    'lease-minutes': '10',
+    'skip-superseded': 'false',
+    'on-active-failure': 'proceed',
+    warnings: 'proceed',
+    'ask-timeout-minutes': '15',
+    'auto-rollback': 'true',
+    cleanup: 'none',
+    monitor: 'true',
+    'monitor-interval-seconds': '30',
+    'stall-timeout-minutes': '10',
+    'expected-duration-minutes': '',
+    'progress-interval-minutes': '10',
+    'critical-resource-types': '',
+    'url-output': '',
+    'slack-token': '',
+    'slack-channel': '',
+    'slack-interact-channel': '',
+    'slack-api-url': 'https://slack.com/api/',
+    'github-token': '',
+    'github-deployment': 'false',
+    'correlation-id': ''
+};
+/** Inputs whose values are secrets: masked before anything else happens. */
+const SECRET_INPUTS = ['slack-token', 'github-token'];
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/fields.js
+
+
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+/** Splits a comma or newline separated list; empty items are dropped. */
+const splitList = (value) => value
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+const show = (value) => JSON.stringify(value);
+/**
+ * Reads inputs one at a time and collects every problem, each naming the input, the value and
+ * what is accepted. A field that fails still answers (a placeholder), so parsing goes on and
+ * every problem is reported at once.
+ */
+class Fields {
+    read;
+    problems = [];
+    constructor(read) {
+        this.read = read;
+    }
+    /** The input as typed (trimmed), or its default when empty. */
+    raw(name) {
+        const v = this.read(name).trim();
+        return v === '' ? INPUT_DEFAULTS[name] : v;
+    }
+    /** The input as typed (trimmed), without its default. */
+    given(name) {
+        return this.read(name).trim();
+    }
+    fail(name, value, accepted) {
+        this.problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
+        return undefined;
+    }
+    /** A problem that is not about one value. */
+    problem(text) {
+        this.problems.push(text);
+    }
+    number(name, unit, min, max, allowZero) {
+        const value = this.raw(name);
+        const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
+        if (!DECIMAL.test(value))
+            return this.fail(name, value, `expected ${range}`);
+        const n = Number(value);
+        if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
+            return this.fail(name, value, `expected ${range}`);
+        return n;
+    }
+    /** A duration in minutes, as milliseconds. */
+    minutes(name, max, allowZero = false) {
+        return minutes(this.number(name, 'minutes', 0, max, allowZero) ?? 0);
+    }
+    /** A duration in seconds, as milliseconds. */
+    seconds(name, max) {
+        return seconds(this.number(name, 'seconds', 0, max, false) ?? 0);
+    }
+    boolean(name) {
+        const value = this.raw(name);
+        if (BOOLEAN_TRUE.includes(value))
+            return true;
+        if (BOOLEAN_FALSE.includes(value))
+            return false;
+        this.fail(name, value, 'expected true or false');
+        return false;
+    }
+    oneOf(name, allowed) {
+        const value = this.raw(name);
+        if (allowed.includes(value))
+            return value;
+        this.fail(name, value, `expected one of ${allowed.join(', ')}`);
+        return allowed[0];
+    }
+    /** The input when it matches `pattern` (a problem otherwise); undefined when empty. */
+    optional(name, pattern, accepted) {
+        const value = this.raw(name) || undefined;
+        if (value && !pattern.test(value))
+            this.fail(name, value, accepted);
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/slack.js
+
+const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
+const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
+/** The Slack inputs: all or nothing (no token means no Slack); the token is never echoed. */
+function parseSlack(fields) {
+    const token = fields.raw(Inputs.SlackToken);
+    const channel = fields.raw(Inputs.SlackChannel);
+    const interactChannel = fields.raw(Inputs.SlackInteractChannel) || channel;
+    const apiUrl = fields.raw(Inputs.SlackApiUrl);
+    for (const [name, value] of [
+        [Inputs.SlackChannel, channel],
+        [Inputs.SlackInteractChannel, fields.raw(Inputs.SlackInteractChannel)]
+    ]) {
+        if (value && !SLACK_CHANNEL.test(value))
+            fields.fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
+    }
+    let url;
+    try {
+        url = new URL(apiUrl);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol)) {
+        fields.fail(Inputs.SlackApiUrl, apiUrl, 'expected an http(s) URL such as https://slack.com/api/');
+    }
+    if (!token) {
+        if (channel)
+            fields.problem(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
+        return undefined;
+    }
+    // The value is a secret: name the input, never echo the token.
+    if (!SLACK_TOKEN.test(token)) {
+        fields.problem(`'slack-token' does not look like a Slack token (the value is hidden): expected a bot token starting with xoxb-.`);
+    }
+    if (!channel)
+        fields.problem(`'slack-channel' is required when 'slack-token' is set: a channel name such as #deploys or an ID.`);
+    return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/config.js
+
+
+
+
+
+/** Used when `expected-duration-minutes` is empty and there is no history. */
+const DEFAULT_EXPECTED_DURATION_MS = minutes(30);
+class ConfigError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Invalid input: ${problems[0]}`
+            : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'ConfigError';
+    }
+}
+const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
+const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
+const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
+const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
+/**
+ * Parses every input at once and reports every problem at once, each naming the
+ * input, the value and what is accepted. Touches nothing outside its arguments.
+ */
+function parseConfig(read, env) {
+    const f = new Fields(read);
+    // stack-name
+    const stackNames = splitList(f.given(Inputs.StackName));
+    if (stackNames.length === 0) {
+        f.problem(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
+    }
+    for (const name of stackNames) {
+        if (!STACK_NAME.test(name)) {
+            f.fail(Inputs.StackName, name, 'a stack name starts with a letter and has only letters, digits and hyphens, at most 128 characters');
+        }
+    }
+    const duplicates = stackNames.filter((n, i) => stackNames.indexOf(n) !== i);
+    if (duplicates.length > 0)
+        f.fail(Inputs.StackName, f.given(Inputs.StackName), `lists ${duplicates.join(', ')} more than once`);
+    const environment = f.raw(Inputs.Environment) || stackNames[0] || '';
+    if (f.raw(Inputs.Environment) && !ENVIRONMENT.test(environment)) {
+        f.fail(Inputs.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
+    }
+    const region = f.raw(Inputs.Region) || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
+    if (!region) {
+        f.problem(`'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`);
+    }
+    else if (!REGION.test(region)) {
+        f.fail(Inputs.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
+    }
+    const registryTable = f.optional(Inputs.RegistryTable, TABLE, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
+    const waitTimeoutMs = f.minutes(Inputs.WaitTimeoutMinutes, 4320, true);
+    const pollIntervalMs = f.seconds(Inputs.PollIntervalSeconds, 3600);
+    const leaseMs = f.minutes(Inputs.LeaseMinutes, 1440);
+    const skipSuperseded = f.boolean(Inputs.SkipSuperseded);
+    const onActiveFailure = f.oneOf(Inputs.OnActiveFailure, [
+        'proceed',
+        'abort',
+        'ask'
+    ]);
+    const warnings = f.oneOf(Inputs.Warnings, ['proceed', 'fail', 'ask']);
+    const askTimeoutMs = f.minutes(Inputs.AskTimeoutMinutes, 1440);
+    const autoRollback = f.boolean(Inputs.AutoRollback);
+    const cleanup = f.oneOf(Inputs.Cleanup, ['none', 'failed-create']);
+    const monitor = f.boolean(Inputs.Monitor);
+    const monitorIntervalMs = f.seconds(Inputs.MonitorIntervalSeconds, 3600);
+    const stallTimeoutMs = f.minutes(Inputs.StallTimeoutMinutes, 1440);
+    const expectedDurationMs = f.raw(Inputs.ExpectedDurationMinutes)
+        ? f.minutes(Inputs.ExpectedDurationMinutes, 4320)
+        : undefined;
+    const progressIntervalMs = f.minutes(Inputs.ProgressIntervalMinutes, 1440);
+    const criticalResourceTypes = splitList(f.raw(Inputs.CriticalResourceTypes));
+    for (const t of criticalResourceTypes) {
+        if (!RESOURCE_TYPE.test(t))
+            f.fail(Inputs.CriticalResourceTypes, t, 'expected resource types such as AWS::RDS::DBInstance, comma or newline separated');
+    }
+    const urlOutput = f.optional(Inputs.UrlOutput, OUTPUT_KEY, 'expected a stack Output key (letters and digits)');
+    const slack = parseSlack(f);
+    if (!slack && (warnings === 'ask' || onActiveFailure === 'ask')) {
+        const which = warnings === 'ask' ? 'warnings' : 'on-active-failure';
+        f.problem(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
+    }
+    const githubToken = f.given(Inputs.GithubToken) || undefined;
+    const githubDeployment = f.boolean(Inputs.GithubDeployment);
+    const correlationId = f.optional(Inputs.CorrelationId, CORRELATION_ID_PATTERN, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
+    if (f.problems.length > 0)
+        throw new ConfigError(f.problems);
+    return {
+        stackNames,
+        environment,
+        region,
+        registryTable,
+        waitTimeoutMs,
+        pollIntervalMs,
+        leaseMs,
+        skipSuperseded,
+        onActiveFailure,
+        warnings,
+        askTimeoutMs,
+        autoRollback,
+        cleanup,
+        monitor,
+        monitorIntervalMs,
+        stallTimeoutMs,
+        expectedDurationMs,
+        progressIntervalMs,
+        criticalResourceTypes,
+        urlOutput,
+        slack,
+        githubToken,
+        githubDeployment,
+        correlationId
+    };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/read.js
+
+
+
+/** The one place that reads the action's inputs. Secrets are masked before anything else. */
+function readInput(name) {
+    return lib_core.getInput(name);
+}
+function maskSecrets() {
+    for (const name of SECRET_INPUTS) {
+        const value = readInput(name).trim();
+        if (value)
+            lib_core.setSecret(value);
+    }
+}
+function readConfig(env = process.env) {
+    maskSecrets();
+    return parseConfig(readInput, env);
+}
+/** The correlation-id input alone, read before the rest so even config errors carry an ID. */
+const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
+
+// EXTERNAL MODULE: ./.tmp/js-IpZb6d/report/logger.js
+var logger = __nccwpck_require__(7498);
+// EXTERNAL MODULE: ./.tmp/js-IpZb6d/config/state.js
+var state = __nccwpck_require__(7665);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/stage.js
+
+
+
+
+
+
+const coreIO = {
+    setOutput: (name, value) => lib_core.setOutput(name, value),
+    saveState: (name, value) => lib_core.saveState(name, value),
+    getState: (name) => lib_core.getState(name),
+    setExitCode: (code) => {
+        process.exitCode = code;
+    },
+    appendSummary: async (markdown) => {
+        if (!process.env['GITHUB_STEP_SUMMARY'])
+            return;
+        await lib_core.summary.addRaw(markdown, true).write();
+    }
+};
+const systemClock = { now: () => Date.now() };
+/** A variable of this process's environment (empty counts as unset). */
+const envValue = (name) => process.env[name] || undefined;
+const sleep = (ms, signal) => new Promise((resolve) => {
+    if (signal?.aborted)
+        return resolve();
+    const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+});
+/**
+ * The deployment's correlation ID: the one pre saved, else the input, else a new
+ * one (a stage that runs without pre, such as a sub-action, still has one).
+ */
+function stageCorrelationId(io) {
+    const saved = io.getState(state/* State */.Uw.CorrelationId);
+    if (saved)
+        return saved;
+    const input = readCorrelationIdInput();
+    return input && isValidCorrelationId(input) ? input : newCorrelationId();
+}
+/** Aborts on the signals the runner sends on cancel: SIGINT, then SIGTERM. */
+function cancellationSignal(onSignal) {
+    const controller = new AbortController();
+    for (const sig of ['SIGINT', 'SIGTERM']) {
+        process.once(sig, () => {
+            onSignal?.(sig);
+            controller.abort(sig);
+        });
+    }
+    return controller.signal;
+}
+/** Runs a stage: any unexpected error fails the step with a message that carries the correlation ID. */
+async function runStage(correlationId, body) {
+    try {
+        await body();
+    }
+    catch (err) {
+        const e = err;
+        core.error(`[${correlationId}] ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, {
+            title: 'Deployment Coordinator failed'
+        });
+        if (e?.stack)
+            core.debug(e.stack);
+        process.exitCode = 1;
+    }
+}
+/** Every stage validates the inputs (a sub-action may run without pre); bad input fails the step here. */
+function loadConfig(log, io) {
+    try {
+        return readConfig();
+    }
+    catch (err) {
+        if (!(err instanceof ConfigError))
+            throw err;
+        log.error(err.message, { title: 'Invalid input' });
+        io.setExitCode(1);
+        return undefined;
+    }
+}
+/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
+async function actionStage(body) {
+    const io = coreIO;
+    const correlationId = stageCorrelationId(io);
+    const log = createLogger(correlationId);
+    await runStage(correlationId, async () => {
+        const config = loadConfig(log, io);
+        if (config)
+            await body({ io, log, config, correlationId });
+    });
+}
+
+
+/***/ }),
+
+/***/ 6264:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  I: () => (/* binding */ preStage)
+});
+
+// EXTERNAL MODULE: ./.tmp/js-IpZb6d/config/state.js
+var state = __nccwpck_require__(7665);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/history-file.js
+
+
+
+/** How many deployments the history file keeps (newest first). */
+const KEEP = 50;
+/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
+function historyFile(environment, env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+}
+function readHistoryFile(file) {
+    if (!existsSync(file))
+        return [];
+    try {
+        const entries = JSON.parse(readFileSync(file, 'utf8'));
+        return Array.isArray(entries) ? entries : [];
+    }
+    catch {
+        return [];
+    }
+}
+function appendHistoryFile(file, entry) {
+    const entries = [
+        entry,
+        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
+    ]
+        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
+        .slice(0, KEEP);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(entries, null, 2));
+}
+/** The history in a file; `persist` keeps it for later runs (the Actions cache). */
+class HistoryFile {
+    file;
+    persist;
+    constructor(file, persist = async () => undefined) {
+        this.file = file;
+        this.persist = persist;
+    }
+    async add(entry) {
+        appendHistoryFile(this.file, entry);
+    }
+    async recent(_environment, limit) {
+        return readHistoryFile(this.file).slice(0, limit);
+    }
+    save() {
+        return this.persist();
+    }
+}
+
+// EXTERNAL MODULE: ./.tmp/js-IpZb6d/report/logger.js
+var logger = __nccwpck_require__(7498);
+// EXTERNAL MODULE: ./.tmp/js-IpZb6d/runtime/stage.js + 7 modules
+var stage = __nccwpck_require__(71);
+;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/pre.js
+
+
+
+
+/**
+ * pre: validate every input before anything is touched, and fix the correlation
+ * ID for the whole job.
+ */
+async function preStage(io) {
+    const log = (0,logger/* createLogger */.h)((0,stage/* stageCorrelationId */.IQ)(io));
+    const config = (0,stage/* loadConfig */.Z9)(log, io);
+    if (!config)
+        return;
+    io.saveState(state/* State */.Uw.CorrelationId, log.correlationId);
+    io.saveState(state/* State */.Uw.PreRan, 'true');
+    if (!config.registryTable) {
+        const { restoreHistory } = await __nccwpck_require__.e(/* import() */ 506).then(__nccwpck_require__.bind(__nccwpck_require__, 5506));
+        await restoreHistory(historyFile(config.environment), config.environment, log);
+    }
+    log.info(`Deployment Coordinator: environment ${config.environment}, stacks ${config.stackNames.join(', ')}, region ${config.region}, registry ${config.registryTable ?? 'none (CloudFormation only)'}.`);
+}
+
 
 /***/ }),
 
@@ -32668,6 +32670,6 @@ function copyFile(srcFile, destFile, force) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(3817);
+/******/ var __webpack_exports__ = __nccwpck_require__(8891);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,20 +1,20 @@
-export const id = 475;
-export const ids = [475];
+export const id = 153;
+export const ids = [153];
 export const modules = {
 
-/***/ 9475:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ 9153:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   stepCancelled: () => (/* binding */ stepCancelled)
 /* harmony export */ });
-/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6702);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4168);
 
 /**
  * Whether a step of this job was cancelled, from the GitHub API (`actions: read`);
  * undefined when it cannot tell (no access, or the job cannot be told apart by name).
  */
-async function stepCancelled(token, run, baseUrl = process.env['GITHUB_API_URL'] || 'https://api.github.com') {
+async function stepCancelled(token, run, baseUrl) {
     const [owner, repo] = (run.repository ?? '').split('/');
     const runId = Number(run.runId);
     if (!owner || !repo || !Number.isInteger(runId) || !run.job)
@@ -40,8 +40,8 @@ async function stepCancelled(token, run, baseUrl = process.env['GITHUB_API_URL']
 
 /***/ }),
 
-/***/ 6702:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ 4168:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $: () => (/* binding */ githubClient)
@@ -52,10 +52,10 @@ async function stepCancelled(token, run, baseUrl = process.env['GITHUB_API_URL']
 /** One GitHub API request never takes longer than this: a hung call must not stall a wait or the post step. */
 const GITHUB_REQUEST_TIMEOUT_MS = 10_000;
 /**
- * An Octokit for `GITHUB_API_URL` whose every request has a timeout (each request gets its own
+ * An Octokit for the API at `baseUrl` (the runtime reads `GITHUB_API_URL`) whose every request has a timeout (each request gets its own
  * signal, joined with the caller's).
  */
-function githubClient(token, opts = {}) {
+function githubClient(token, opts) {
     const timeoutMs = opts.timeoutMs ?? GITHUB_REQUEST_TIMEOUT_MS;
     const timedFetch = (url, init = {}) => {
         const timeout = AbortSignal.timeout(timeoutMs);
@@ -65,7 +65,7 @@ function githubClient(token, opts = {}) {
         });
     };
     return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
-        baseUrl: opts.baseUrl ?? (process.env['GITHUB_API_URL'] || 'https://api.github.com'),
+        baseUrl: opts.baseUrl,
         request: {
             fetch: timedFetch,
             ...(opts.retries === undefined ? {} : { retries: opts.retries })

@@ -1,21 +1,21 @@
-export const id = 887;
-export const ids = [887];
+export const id = 109;
+export const ids = [109];
 export const modules = {
 
-/***/ 6887:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ 4109:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GitHubDeployments: () => (/* binding */ GitHubDeployments)
 /* harmony export */ });
-/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6702);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4168);
 
 /** A GitHub Deployment whose status follows the deployment; trouble here is a warning, never a failure. */
 class GitHubDeployments {
     run;
     log;
     octokit;
-    constructor(token, run, log, baseUrl = process.env['GITHUB_API_URL'] || 'https://api.github.com') {
+    constructor(token, run, log, baseUrl) {
         this.run = run;
         this.log = log;
         this.octokit = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .githubClient */ .$)(token, { baseUrl });
@@ -71,8 +71,8 @@ class GitHubDeployments {
 
 /***/ }),
 
-/***/ 6702:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ 4168:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $: () => (/* binding */ githubClient)
@@ -83,10 +83,10 @@ class GitHubDeployments {
 /** One GitHub API request never takes longer than this: a hung call must not stall a wait or the post step. */
 const GITHUB_REQUEST_TIMEOUT_MS = 10_000;
 /**
- * An Octokit for `GITHUB_API_URL` whose every request has a timeout (each request gets its own
+ * An Octokit for the API at `baseUrl` (the runtime reads `GITHUB_API_URL`) whose every request has a timeout (each request gets its own
  * signal, joined with the caller's).
  */
-function githubClient(token, opts = {}) {
+function githubClient(token, opts) {
     const timeoutMs = opts.timeoutMs ?? GITHUB_REQUEST_TIMEOUT_MS;
     const timedFetch = (url, init = {}) => {
         const timeout = AbortSignal.timeout(timeoutMs);
@@ -96,7 +96,7 @@ function githubClient(token, opts = {}) {
         });
     };
     return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
-        baseUrl: opts.baseUrl ?? (process.env['GITHUB_API_URL'] || 'https://api.github.com'),
+        baseUrl: opts.baseUrl,
         request: {
             fetch: timedFetch,
             ...(opts.retries === undefined ? {} : { retries: opts.retries })

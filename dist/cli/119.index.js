@@ -1,9 +1,9 @@
-export const id = 797;
-export const ids = [797];
+export const id = 119;
+export const ids = [119];
 export const modules = {
 
-/***/ 8797:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ 8119:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CloudFormationAdapter: () => (/* binding */ CloudFormationAdapter),
@@ -11,8 +11,8 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports stackConsoleUrl, isMissingStack */
 /* harmony import */ var _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3805);
-/* harmony import */ var _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5627);
-/* harmony import */ var _domain_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5908);
+/* harmony import */ var _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1705);
+/* harmony import */ var _domain_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9730);
 
 
 

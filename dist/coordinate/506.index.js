@@ -1,9 +1,9 @@
-export const id = 4;
-export const ids = [4];
+export const id = 506;
+export const ids = [506];
 export const modules = {
 
-/***/ 4:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ 5506:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   saveHistory: () => (/* binding */ saveHistory)

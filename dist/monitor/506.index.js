@@ -1,14 +1,14 @@
-export const id = 4;
-export const ids = [4];
+export const id = 506;
+export const ids = [506];
 export const modules = {
 
-/***/ 4:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ 5506:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   restoreHistory: () => (/* binding */ restoreHistory)
+/* harmony export */   saveHistory: () => (/* binding */ saveHistory)
 /* harmony export */ });
-/* unused harmony exports historyKeyPrefix, historyRunKey, saveHistory */
+/* unused harmony exports historyKeyPrefix, historyRunKey, restoreHistory */
 /**
  * The history file travels between runs in the Actions cache: one key per
  * environment and run (keys are immutable), restored by prefix so the newest wins.

@@ -1,14 +1,14 @@
-export const id = 386;
-export const ids = [386];
+export const id = 852;
+export const ids = [852];
 export const modules = {
 
-/***/ 5386:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ 9852:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GitHubRunLiveness: () => (/* binding */ GitHubRunLiveness)
 /* harmony export */ });
-/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6702);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4168);
 
 /**
  * Asks the GitHub API whether a lock holder's workflow run is still going. Any
@@ -18,7 +18,7 @@ class GitHubRunLiveness {
     log;
     octokit;
     warned = false;
-    constructor(token, log, baseUrl = process.env['GITHUB_API_URL'] || 'https://api.github.com') {
+    constructor(token, log, baseUrl) {
         this.log = log;
         this.octokit = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .githubClient */ .$)(token, { baseUrl, retries: 0 });
     }
@@ -51,8 +51,8 @@ class GitHubRunLiveness {
 
 /***/ }),
 
-/***/ 6702:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ 4168:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $: () => (/* binding */ githubClient)
@@ -63,10 +63,10 @@ class GitHubRunLiveness {
 /** One GitHub API request never takes longer than this: a hung call must not stall a wait or the post step. */
 const GITHUB_REQUEST_TIMEOUT_MS = 10_000;
 /**
- * An Octokit for `GITHUB_API_URL` whose every request has a timeout (each request gets its own
+ * An Octokit for the API at `baseUrl` (the runtime reads `GITHUB_API_URL`) whose every request has a timeout (each request gets its own
  * signal, joined with the caller's).
  */
-function githubClient(token, opts = {}) {
+function githubClient(token, opts) {
     const timeoutMs = opts.timeoutMs ?? GITHUB_REQUEST_TIMEOUT_MS;
     const timedFetch = (url, init = {}) => {
         const timeout = AbortSignal.timeout(timeoutMs);
@@ -76,7 +76,7 @@ function githubClient(token, opts = {}) {
         });
     };
     return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
-        baseUrl: opts.baseUrl ?? (process.env['GITHUB_API_URL'] || 'https://api.github.com'),
+        baseUrl: opts.baseUrl,
         request: {
             fetch: timedFetch,
             ...(opts.retries === undefined ? {} : { retries: opts.retries })

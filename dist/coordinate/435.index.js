@@ -1,9 +1,9 @@
-export const id = 569;
-export const ids = [569];
+export const id = 435;
+export const ids = [435];
 export const modules = {
 
-/***/ 7569:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ 8435:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   SlackNotifier: () => (/* binding */ SlackNotifier),
@@ -11,9 +11,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports SLACK_RETRY, SLACK_MAX_RETRY_AFTER_S */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5105);
-/* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_slack_web_api__WEBPACK_IMPORTED_MODULE_1__);
 
 
 /**
