@@ -26,7 +26,13 @@ const ACTION_FILES = [
   'finalize/action.yml',
   'monitor/action.yml'
 ];
-const INPUTS = ['src', 'package-lock.json', 'scripts/bundle.js', 'tsconfig.json', 'tsconfig.build.json'];
+const INPUTS = [
+  'src',
+  'package-lock.json',
+  'scripts/bundle.js',
+  'tsconfig.json',
+  'tsconfig.build.json'
+];
 
 const files = (path) =>
   statSync(path).isDirectory()
