@@ -73,13 +73,19 @@ describe('coordination through the DynamoDB registry', () => {
       const holderId = before.main?.outputs['correlation-id'] ?? '';
       const runLink = `https://github.com/${REPOSITORY}/actions/runs/${before.runId}/attempts/1`;
       expect(r.main?.stdout).toContain(`lock held by ${holderId} (${runLink})`);
+      // The record says what the run found on arrival: its position, and the holder with its run
+      // link, or (arriving in a handoff, between a release and the next acquire) the lock free and
+      // the runs ahead of it, each an earlier job.
       const rec = await record(r.main?.outputs['correlation-id'] ?? '');
-      const queued = rec.transitions.find((t) => t.state === 'queued');
-      expect(queued?.note).toMatch(
-        new RegExp(
-          `position ${r.i}; lock held by \\S+ \\(https://github.com/${REPOSITORY}/actions/runs/\\d+/attempts/1\\)`
-        )
-      );
+      const note = rec.transitions.find((t) => t.state === 'queued')?.note ?? '';
+      const earlier = results.slice(0, r.i).map((e) => e.main?.outputs['correlation-id']);
+      const held = new RegExp(
+        `^position ${r.i}; lock held by (\\S+) \\(https://github.com/${REPOSITORY}/actions/runs/\\d+/attempts/1\\) since \\S+(; ahead: (.+))?$`
+      ).exec(note);
+      const free = new RegExp(`^position ${r.i}; lock free; ahead: (.+)$`).exec(note);
+      expect(held ?? free).not.toBeNull();
+      const named = [...(held ? [held[1], ...(held[3] ?? '').split(', ')] : free![1]!.split(', '))];
+      for (const id of named.filter(Boolean)) expect(earlier).toContain(id);
     }
     expect(results[1]?.main?.outputs['active-correlation-id']).toBe(
       results[0]?.main?.outputs['correlation-id']
