@@ -1,46 +1,37 @@
-// npm test's first half: the type check, the lint, the format check and the end-to-end bundles
-// (built from src/ into .tmp/e2e-action), side by side; any failure fails it, with its output.
+// npm test: the type check, the typed lint and the format check run side by side with jest (whose
+// global setup builds the end-to-end bundles from src/ first); any failure fails the run. jest's
+// output streams as it comes; each check's is printed at the end, with how long it took.
 import { spawn } from 'node:child_process';
-import { buildActionBundles } from './action-bundles.js';
 
-const run = (name, args) =>
+const run = (name, args, inherit = false) =>
   new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe']
+    });
     let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
+    child.stdout?.on('data', (d) => (output += d));
+    child.stderr?.on('data', (d) => (output += d));
     child.on('exit', (code) => resolve({ name, ok: code === 0, output, ms: Date.now() - started }));
   });
-
-const bundles = (async () => {
-  const started = Date.now();
-  try {
-    const built = await buildActionBundles();
-    return {
-      name: built ? 'bundles' : 'bundles (unchanged)',
-      ok: true,
-      output: '',
-      ms: Date.now() - started
-    };
-  } catch (err) {
-    return {
-      name: 'bundles',
-      ok: false,
-      output: String(err?.stack ?? err),
-      ms: Date.now() - started
-    };
-  }
-})();
 
 const results = await Promise.all([
   run('typecheck', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']),
   run('lint', ['node_modules/eslint/bin/eslint.js', '.']),
   run('format', ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.']),
-  bundles
+  run(
+    'jest',
+    [
+      '--no-warnings=ExperimentalWarning',
+      '--experimental-vm-modules',
+      'node_modules/jest/bin/jest.js',
+      ...process.argv.slice(2)
+    ],
+    true
+  )
 ]);
 for (const r of results) {
   console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${(r.ms / 1000).toFixed(1)} s)`);
-  if (!r.ok) console.log(r.output);
+  if (!r.ok && r.output) console.log(r.output);
 }
 process.exitCode = results.every((r) => r.ok) ? 0 : 1;

@@ -304,7 +304,7 @@ const buildConnector = __nccwpck_require__(9136)
 const MockClient = __nccwpck_require__(7365)
 const MockAgent = __nccwpck_require__(7501)
 const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(4810)
+const mockErrors = __nccwpck_require__(2429)
 const RetryHandler = __nccwpck_require__(7816)
 const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
 const DecoratorHandler = __nccwpck_require__(8155)
@@ -5779,7 +5779,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(2111).extractBody)
+      extractBody = (__nccwpck_require__(4492).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6741,7 +6741,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(2111).extractBody)
+    extractBody ??= (__nccwpck_require__(4492).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -10921,7 +10921,7 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 4810:
+/***/ 2429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11271,7 +11271,7 @@ module.exports = {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(4810)
+const { MockNotMatchedError } = __nccwpck_require__(2429)
 const {
   kDispatches,
   kMockAgent,
@@ -15246,7 +15246,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2111:
+/***/ 4492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -18385,7 +18385,7 @@ const {
 } = __nccwpck_require__(3168)
 const { kState, kDispatcher } = __nccwpck_require__(3627)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(2111)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
 const {
   redirectStatusSet,
   nullBodyStatus,
@@ -20615,7 +20615,7 @@ module.exports = {
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(2111)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
 const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
 const { FinalizationRegistry } = __nccwpck_require__(6653)()
 const util = __nccwpck_require__(3440)
@@ -21658,7 +21658,7 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 
 const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(2111)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
 const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
@@ -28679,7 +28679,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 2429:
+/***/ 2091:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28692,7 +28692,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/correlation-id.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/correlation-id.js
 
 /** `YYYYMMDD-HHMMSS-<8 hex>`, UTC, the random part from a cryptographic source. */
 function correlation_id_newCorrelationId(now = new Date(), random = external_node_crypto_.randomBytes) {
@@ -28706,7 +28706,7 @@ const GENERATED_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
 const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
 const correlation_id_isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/durations.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/durations.js
 /** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
 function formatDuration(ms) {
     // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
@@ -28725,7 +28725,7 @@ function formatDuration(ms) {
 const minutes = (n) => n * 60_000;
 const seconds = (n) => n * 1000;
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/inputs.js
+;// CONCATENATED MODULE: ./.tmp/js/config/inputs.js
 /** The action's inputs, as users type them (CONTRACT.md). Reading any other name is a type error. */
 const inputs_Inputs = {
     StackName: 'stack-name',
@@ -28792,7 +28792,7 @@ const INPUT_DEFAULTS = {
 /** Inputs whose values are secrets: masked before anything else happens. */
 const inputs_SECRET_INPUTS = (/* unused pure expression or super */ null && (['slack-token', 'github-token']));
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/fields.js
+;// CONCATENATED MODULE: ./.tmp/js/config/fields.js
 
 
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
@@ -28875,7 +28875,7 @@ class Fields {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/slack.js
+;// CONCATENATED MODULE: ./.tmp/js/config/slack.js
 
 const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
 const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
@@ -28916,7 +28916,7 @@ function parseSlack(fields) {
     return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/config.js
+;// CONCATENATED MODULE: ./.tmp/js/config/config.js
 
 
 
@@ -29035,7 +29035,7 @@ function config_parseConfig(read, env) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/state.js
+;// CONCATENATED MODULE: ./.tmp/js/config/state.js
 /** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
 const state_State = {
     CorrelationId: 'correlation-id',
@@ -29074,7 +29074,7 @@ const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __nccwpck_require__(3838);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/report/logger.js
+;// CONCATENATED MODULE: ./.tmp/js/report/logger.js
 
 const coreSink = lib_core;
 function logger_createLogger(correlationId, sink = coreSink) {
@@ -29091,7 +29091,7 @@ function logger_createLogger(correlationId, sink = coreSink) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/run-context.js
+;// CONCATENATED MODULE: ./.tmp/js/runtime/run-context.js
 /** The workflow run this process belongs to, from the runner's environment. */
 function runContext(env = process.env) {
     const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
@@ -29114,7 +29114,7 @@ function runContext(env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/cloudformation-only.js
+;// CONCATENATED MODULE: ./.tmp/js/registry/cloudformation-only.js
 /**
  * No table: nobody to queue with. Coordination rests on CloudFormation's own status alone (best
  * effort: no order, no identity): the queue is this run alone, the lock never anyone else's,
@@ -29194,7 +29194,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/history-file.js
+;// CONCATENATED MODULE: ./.tmp/js/registry/history-file.js
 
 
 
@@ -29244,12 +29244,12 @@ class HistoryFile {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/clients.js
+;// CONCATENATED MODULE: ./.tmp/js/runtime/clients.js
 
 
 // Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
 async function cloudFormationReader(region) {
-    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(119)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8119));
+    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(933)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6933));
     return new CloudFormationAdapter(createCloudFormationClient(region), region);
 }
 /**
@@ -29260,7 +29260,7 @@ async function cloudFormationReader(region) {
 async function openRegistry(choice) {
     if (!choice.table)
         return cloudFormationOnly(historyOf(choice));
-    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(963)]).then(__nccwpck_require__.bind(__nccwpck_require__, 963));
+    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(186)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8805));
     return dynamoRegistry(createDynamoClient(choice.region), choice.table);
 }
 /** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
@@ -29270,12 +29270,12 @@ function historyOf({ environment, log }) {
     return new HistoryFile(file, async () => {
         if (!log)
             return;
-        const { saveHistory } = await __nccwpck_require__.e(/* import() */ 506).then(__nccwpck_require__.bind(__nccwpck_require__, 5506));
+        const { saveHistory } = await __nccwpck_require__.e(/* import() */ 0).then(__nccwpck_require__.bind(__nccwpck_require__, 8000));
         await saveHistory(file, environment, log);
     });
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/cli/command.js
+;// CONCATENATED MODULE: ./.tmp/js/cli/command.js
 
 /** The refusal of a command that needs a table when none is configured; undefined when it may run. */
 function needTable(name, command, config) {
@@ -29310,7 +29310,7 @@ const withoutOwner = (x) => {
     return rest;
 };
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/estimate.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/estimate.js
 
 const median = (values) => percentile(values, 0.5);
 /** Linear interpolation between closest ranks; undefined for no values. */
@@ -29379,7 +29379,7 @@ function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
     return Math.max(0, expectedMs - elapsedMs, ...byResources);
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/cli/history.js
+;// CONCATENATED MODULE: ./.tmp/js/cli/history.js
 
 
 
@@ -29425,7 +29425,7 @@ const estimate = {
     }
 };
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/liveness.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/liveness.js
 /**
  * Judges liveness by watching a heartbeat value change, on the observer's own
  * clock (as amazon-dynamodb-lock-client does): immune to clock skew between
@@ -29447,11 +29447,11 @@ class LivenessTracker {
     }
 }
 
-// EXTERNAL MODULE: ./.tmp/js-IpZb6d/domain/stack-status.js
-var stack_status = __nccwpck_require__(1705);
-// EXTERNAL MODULE: ./.tmp/js-IpZb6d/ports/registry.js
-var ports_registry = __nccwpck_require__(59);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/backoff.js
+// EXTERNAL MODULE: ./.tmp/js/domain/stack-status.js
+var stack_status = __nccwpck_require__(6235);
+// EXTERNAL MODULE: ./.tmp/js/ports/registry.js
+var ports_registry = __nccwpck_require__(6129);
+;// CONCATENATED MODULE: ./.tmp/js/coordination/backoff.js
 /**
  * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
  * retries spread out without ever hammering the service with near-zero delays.
@@ -29461,7 +29461,7 @@ function backoffMs(attempt, baseMs, capMs, random = Math.random) {
     return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/heartbeat-loop.js
+;// CONCATENATED MODULE: ./.tmp/js/coordination/heartbeat-loop.js
 /**
  * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
  * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
@@ -29507,7 +29507,7 @@ class HeartbeatLoop {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/ticket-keeper.js
+;// CONCATENATED MODULE: ./.tmp/js/coordination/ticket-keeper.js
 
 
 /**
@@ -29583,9 +29583,9 @@ class TicketKeeper {
     }
 }
 
-// EXTERNAL MODULE: ./.tmp/js-IpZb6d/domain/stack.js
-var domain_stack = __nccwpck_require__(9730);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/activity.js
+// EXTERNAL MODULE: ./.tmp/js/domain/stack.js
+var domain_stack = __nccwpck_require__(3456);
+;// CONCATENATED MODULE: ./.tmp/js/domain/activity.js
 
 
 const activeCorrelationId = (stack) => stack.tags[domain_stack/* CORRELATION_TAG */.In] || undefined;
@@ -29622,7 +29622,7 @@ function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) 
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/turn-report.js
+;// CONCATENATED MODULE: ./.tmp/js/coordination/turn-report.js
 
 
 
@@ -29680,7 +29680,7 @@ async function readActivity(reader, stacks) {
     }));
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/turn-queue.js
+;// CONCATENATED MODULE: ./.tmp/js/coordination/turn-queue.js
 const sameOwner = (a, b) => Boolean(a) && a === b;
 /** Another run (another owner token) going by this run's correlation ID, holding or queued. */
 function duplicateOf(me, holder, tickets) {
@@ -29703,7 +29703,7 @@ async function liveAhead(tickets, mine, me, holder, dead) {
     return ahead;
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/wait-for-turn.js
+;// CONCATENATED MODULE: ./.tmp/js/coordination/wait-for-turn.js
 
 
 
@@ -29980,7 +29980,7 @@ async function waitForTurn(deps, opts) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/cli/lock.js
+;// CONCATENATED MODULE: ./.tmp/js/cli/lock.js
 
 
 
@@ -30047,7 +30047,7 @@ const unlock = {
     }
 };
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/findings.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/findings.js
 
 /** The active-deployment check: runs first, on its own, before any other check. */
 function activeDeploymentFindings(stacks) {
@@ -30159,7 +30159,7 @@ function registryMisconfiguredFinding(table, error) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/read.js
+;// CONCATENATED MODULE: ./.tmp/js/config/read.js
 
 
 
@@ -30181,7 +30181,7 @@ function read_readConfig(env = process.env) {
 /** The correlation-id input alone, read before the rest so even config errors carry an ID. */
 const read_readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/stage.js
+;// CONCATENATED MODULE: ./.tmp/js/runtime/stage.js
 
 
 
@@ -30277,7 +30277,7 @@ async function actionStage(body) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/cli/readiness.js
+;// CONCATENATED MODULE: ./.tmp/js/cli/readiness.js
 
 
 
@@ -30375,7 +30375,7 @@ const wait = {
     }
 };
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/cli/register.js
+;// CONCATENATED MODULE: ./.tmp/js/cli/register.js
 
 
 
@@ -30436,7 +30436,7 @@ const register = {
     }
 };
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/cli/commands.js
+;// CONCATENATED MODULE: ./.tmp/js/cli/commands.js
 
 
 
@@ -30453,7 +30453,7 @@ const COMMANDS = {
     unlock: unlock
 };
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/cli/main.js
+;// CONCATENATED MODULE: ./.tmp/js/cli/main.js
 
 
 
@@ -30579,7 +30579,7 @@ async function runCli(argv, out = (t) => process.stdout.write(`${t}\n`), env = p
 
 /***/ }),
 
-/***/ 1705:
+/***/ 6235:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30647,7 +30647,7 @@ const OPERATION_START_STATUSES = new Set([
 
 /***/ }),
 
-/***/ 9730:
+/***/ 3456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30682,11 +30682,11 @@ function operationProgress(events) {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 6778:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2429);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2091);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
 
@@ -30695,7 +30695,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 59:
+/***/ 6129:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -34084,6 +34084,6 @@ function copyFile(srcFile, destFile, force) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(4492);
+/******/ var __webpack_exports__ = __nccwpck_require__(6778);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

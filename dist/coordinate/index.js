@@ -28676,7 +28676,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 1705:
+/***/ 6235:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28744,7 +28744,7 @@ const OPERATION_START_STATUSES = new Set([
 
 /***/ }),
 
-/***/ 9730:
+/***/ 3456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28779,11 +28779,11 @@ function operationProgress(events) {
 
 /***/ }),
 
-/***/ 542:
+/***/ 5592:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(141);
+/* harmony import */ var _stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3295);
 
 await (0,_stages_coordinate_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)();
 
@@ -28792,7 +28792,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 59:
+/***/ 6129:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28845,7 +28845,7 @@ const HISTORY_TTL_DAYS = 180;
 
 /***/ }),
 
-/***/ 141:
+/***/ 3295:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28864,7 +28864,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/state.js
+;// CONCATENATED MODULE: ./.tmp/js/config/state.js
 /** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
 const State = {
     CorrelationId: 'correlation-id',
@@ -28901,7 +28901,7 @@ const Outputs = {
 /** Exit status of the coordinate stage and of the CLI. */
 const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/durations.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/durations.js
 /** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
 function durations_formatDuration(ms) {
     // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
@@ -28920,7 +28920,7 @@ function durations_formatDuration(ms) {
 const minutes = (n) => n * 60_000;
 const seconds = (n) => n * 1000;
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/liveness.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/liveness.js
 /**
  * Judges liveness by watching a heartbeat value change, on the observer's own
  * clock (as amazon-dynamodb-lock-client does): immune to clock skew between
@@ -28942,11 +28942,11 @@ class LivenessTracker {
     }
 }
 
-// EXTERNAL MODULE: ./.tmp/js-IpZb6d/domain/stack-status.js
-var stack_status = __nccwpck_require__(1705);
-// EXTERNAL MODULE: ./.tmp/js-IpZb6d/ports/registry.js
-var ports_registry = __nccwpck_require__(59);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/backoff.js
+// EXTERNAL MODULE: ./.tmp/js/domain/stack-status.js
+var stack_status = __nccwpck_require__(6235);
+// EXTERNAL MODULE: ./.tmp/js/ports/registry.js
+var ports_registry = __nccwpck_require__(6129);
+;// CONCATENATED MODULE: ./.tmp/js/coordination/backoff.js
 /**
  * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
  * retries spread out without ever hammering the service with near-zero delays.
@@ -28956,7 +28956,7 @@ function backoffMs(attempt, baseMs, capMs, random = Math.random) {
     return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/heartbeat-loop.js
+;// CONCATENATED MODULE: ./.tmp/js/coordination/heartbeat-loop.js
 /**
  * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
  * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
@@ -29002,7 +29002,7 @@ class HeartbeatLoop {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/ticket-keeper.js
+;// CONCATENATED MODULE: ./.tmp/js/coordination/ticket-keeper.js
 
 
 /**
@@ -29078,9 +29078,9 @@ class TicketKeeper {
     }
 }
 
-// EXTERNAL MODULE: ./.tmp/js-IpZb6d/domain/stack.js
-var domain_stack = __nccwpck_require__(9730);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/activity.js
+// EXTERNAL MODULE: ./.tmp/js/domain/stack.js
+var domain_stack = __nccwpck_require__(3456);
+;// CONCATENATED MODULE: ./.tmp/js/domain/activity.js
 
 
 const activeCorrelationId = (stack) => stack.tags[domain_stack/* CORRELATION_TAG */.In] || undefined;
@@ -29117,7 +29117,7 @@ function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) 
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/turn-report.js
+;// CONCATENATED MODULE: ./.tmp/js/coordination/turn-report.js
 
 
 
@@ -29175,7 +29175,7 @@ async function readActivity(reader, stacks) {
     }));
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/turn-queue.js
+;// CONCATENATED MODULE: ./.tmp/js/coordination/turn-queue.js
 const sameOwner = (a, b) => Boolean(a) && a === b;
 /** Another run (another owner token) going by this run's correlation ID, holding or queued. */
 function duplicateOf(me, holder, tickets) {
@@ -29198,7 +29198,7 @@ async function liveAhead(tickets, mine, me, holder, dead) {
     return ahead;
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/wait-for-turn.js
+;// CONCATENATED MODULE: ./.tmp/js/coordination/wait-for-turn.js
 
 
 
@@ -29477,7 +29477,7 @@ async function waitForTurn(deps, opts) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/monitor/files.js
+;// CONCATENATED MODULE: ./.tmp/js/monitor/files.js
 
 
 
@@ -29543,7 +29543,7 @@ const monitorEnv = (slack, env = process.env) => (slack ? { ...env, [SLACK_TOKEN
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/monitor/launch.js
+;// CONCATENATED MODULE: ./.tmp/js/monitor/launch.js
 
 
 
@@ -29592,7 +29592,7 @@ async function monitorHolds(observed, clock, sleep, timeoutMs) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/monitor/stop.js
+;// CONCATENATED MODULE: ./.tmp/js/monitor/stop.js
 
 
 /** Running, not just a zombie waiting to be reaped (a detached monitor's parent is gone). */
@@ -29663,7 +29663,7 @@ function readObservations(dir, fromByte = 0) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/thread.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/thread.js
 
 /**
  * The head commit's message from the event payload, when the event has one (outside text).
@@ -29698,7 +29698,7 @@ async function openNotifier(slack, log, spoolFile) {
         log.info('Slack is not configured (no slack-token): no messages.');
         return undefined;
     }
-    const { SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__nccwpck_require__.e(105), __nccwpck_require__.e(435)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8435));
+    const { SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__nccwpck_require__.e(105), __nccwpck_require__.e(69)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4069));
     return new SlackNotifier(createSlackClient(slack), createSlackClient(slack, { retries: 0 }), log, spoolFile);
 }
 const formatThread = (ref) => `${ref.channel}:${ref.ts}`;
@@ -29707,7 +29707,7 @@ function parseThread(value) {
     return channel && ts ? { channel, ts } : undefined;
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/cloudformation-only.js
+;// CONCATENATED MODULE: ./.tmp/js/registry/cloudformation-only.js
 /**
  * No table: nobody to queue with. Coordination rests on CloudFormation's own status alone (best
  * effort: no order, no identity): the queue is this run alone, the lock never anyone else's,
@@ -29781,7 +29781,7 @@ const cloudFormationOnly = (history = noHistory, now = Date.now) => ({
     history
 });
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/history-file.js
+;// CONCATENATED MODULE: ./.tmp/js/registry/history-file.js
 
 
 
@@ -29831,12 +29831,12 @@ class HistoryFile {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/clients.js
+;// CONCATENATED MODULE: ./.tmp/js/runtime/clients.js
 
 
 // Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
 async function cloudFormationReader(region) {
-    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(119)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8119));
+    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(933)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6933));
     return new CloudFormationAdapter(createCloudFormationClient(region), region);
 }
 /**
@@ -29847,7 +29847,7 @@ async function cloudFormationReader(region) {
 async function openRegistry(choice) {
     if (!choice.table)
         return cloudFormationOnly(historyOf(choice));
-    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(963)]).then(__nccwpck_require__.bind(__nccwpck_require__, 963));
+    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(186)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8805));
     return dynamoRegistry(createDynamoClient(choice.region), choice.table);
 }
 /** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
@@ -29857,12 +29857,12 @@ function historyOf({ environment, log }) {
     return new HistoryFile(file, async () => {
         if (!log)
             return;
-        const { saveHistory } = await __nccwpck_require__.e(/* import() */ 506).then(__nccwpck_require__.bind(__nccwpck_require__, 5506));
+        const { saveHistory } = await __nccwpck_require__.e(/* import() */ 0).then(__nccwpck_require__.bind(__nccwpck_require__, 8000));
         await saveHistory(file, environment, log);
     });
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/run-context.js
+;// CONCATENATED MODULE: ./.tmp/js/runtime/run-context.js
 /** The workflow run this process belongs to, from the runner's environment. */
 function run_context_runContext(env = process.env) {
     const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
@@ -29885,27 +29885,27 @@ function run_context_runContext(env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/github.js
+;// CONCATENATED MODULE: ./.tmp/js/runtime/github.js
 
 // The GitHub clients, loaded only when an input asks for them, on the runner's API URL.
 /** The GitHub API the runner names (GitHub Enterprise Server included). */
 const githubApiUrl = (env = process.env) => env['GITHUB_API_URL'] || 'https://api.github.com';
 async function githubLiveness(token, log) {
-    const { GitHubRunLiveness } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(852)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9852));
+    const { GitHubRunLiveness } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(666)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2666));
     return new GitHubRunLiveness(token, log, githubApiUrl());
 }
 async function githubDeployments(token, log) {
-    const { GitHubDeployments } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(109)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4109));
+    const { GitHubDeployments } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(707)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5707));
     return new GitHubDeployments(token, run_context_runContext(), log, githubApiUrl());
 }
 async function stepCancelled(token) {
-    const { stepCancelled } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(153)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9153));
+    const { stepCancelled } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5891));
     return stepCancelled(token, runContext(), githubApiUrl());
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(3838);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/correlation-id.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/correlation-id.js
 
 /** `YYYYMMDD-HHMMSS-<8 hex>`, UTC, the random part from a cryptographic source. */
 function newCorrelationId(now = new Date(), random = external_node_crypto_.randomBytes) {
@@ -29919,7 +29919,7 @@ const GENERATED_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
 const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
 const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/inputs.js
+;// CONCATENATED MODULE: ./.tmp/js/config/inputs.js
 /** The action's inputs, as users type them (CONTRACT.md). Reading any other name is a type error. */
 const Inputs = {
     StackName: 'stack-name',
@@ -29986,7 +29986,7 @@ const INPUT_DEFAULTS = {
 /** Inputs whose values are secrets: masked before anything else happens. */
 const SECRET_INPUTS = ['slack-token', 'github-token'];
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/fields.js
+;// CONCATENATED MODULE: ./.tmp/js/config/fields.js
 
 
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
@@ -30069,7 +30069,7 @@ class Fields {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/slack.js
+;// CONCATENATED MODULE: ./.tmp/js/config/slack.js
 
 const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
 const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
@@ -30110,7 +30110,7 @@ function parseSlack(fields) {
     return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/config.js
+;// CONCATENATED MODULE: ./.tmp/js/config/config.js
 
 
 
@@ -30229,7 +30229,7 @@ function parseConfig(read, env) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/read.js
+;// CONCATENATED MODULE: ./.tmp/js/config/read.js
 
 
 
@@ -30251,7 +30251,7 @@ function readConfig(env = process.env) {
 /** The correlation-id input alone, read before the rest so even config errors carry an ID. */
 const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/report/logger.js
+;// CONCATENATED MODULE: ./.tmp/js/report/logger.js
 
 const coreSink = core;
 function createLogger(correlationId, sink = coreSink) {
@@ -30268,7 +30268,7 @@ function createLogger(correlationId, sink = coreSink) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/stage.js
+;// CONCATENATED MODULE: ./.tmp/js/runtime/stage.js
 
 
 
@@ -30364,7 +30364,7 @@ async function actionStage(body) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/report-findings.js
+;// CONCATENATED MODULE: ./.tmp/js/coordination/report-findings.js
 const SEVERITY_TITLE = { blocking: 'Blocking', warning: 'Warning', info: 'Info' };
 /**
  * Each finding once in the log; blocking ones as error annotations, warnings as
@@ -30385,7 +30385,7 @@ function reportFindings(log, findings, annotate = true) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/estimate.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/estimate.js
 
 const median = (values) => percentile(values, 0.5);
 /** Linear interpolation between closest ranks; undefined for no values. */
@@ -30454,7 +30454,7 @@ function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
     return Math.max(0, expectedMs - elapsedMs, ...byResources);
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/findings.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/findings.js
 
 /** The active-deployment check: runs first, on its own, before any other check. */
 function activeDeploymentFindings(stacks) {
@@ -30566,7 +30566,7 @@ function registryMisconfiguredFinding(table, error) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/escape.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/escape.js
 /**
  * Making outside text (commit messages, refs, actor names, CloudFormation
  * event reasons, stack outputs) safe to put in a Slack message, and keeping
@@ -30685,7 +30685,7 @@ function escape_code(s) {
     return value ? `\`${escape_escapeText(value)}\`` : '';
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/blocks.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/blocks.js
 
 /** The fallback text ends with the correlation ID; the blocks with the footer (which has it too). */
 function blocks_finish(info, summary, blocks) {
@@ -30749,7 +30749,7 @@ function blocks_contextBlock(elements) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/format.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/format.js
 /**
  * The text pieces shared by the messages: dates, durations, estimates, event
  * lines, and the deployment's own fields and sections. Outside text is escaped
@@ -30850,7 +30850,7 @@ function slackDate(d) {
     return `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time_secs}|${utc}>`;
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/start-messages.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/start-messages.js
 /**
  * Before and at the start: `queuedMessage` for a run that has to wait, and
  * `startedMessage`, the thread parent (posted once, then re-rendered with a
@@ -30926,7 +30926,7 @@ function startedMessage(info, s) {
     ]);
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/alert-messages.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/alert-messages.js
 /**
  * Replies in the thread while the deployment runs: progress, stall (and its
  * end), overdue, a failed resource, a monitoring gap, a lost lock.
@@ -31026,7 +31026,7 @@ function lockLostMessage(info, l) {
     ]);
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/question-message.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/question-message.js
 /** A question in the interact channel (see `ask`). */
 
 
@@ -31047,13 +31047,13 @@ function questionMessage(info, q) {
     ]);
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/messages.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/messages.js
 
 
 
 
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/expectation.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/expectation.js
 /**
  * How long a deployment is expected to take, and past when it counts as
  * overdue: the estimate policy, pure (no I/O). The expected-duration-minutes
@@ -31095,7 +31095,7 @@ function historyBasis(fromHistory) {
     return `median of ${n} successful deployment${n === 1 ? '' : 's'}, p20 to p80 ${durations_formatDuration(fromHistory.lowMs)} to ${durations_formatDuration(fromHistory.highMs)}`;
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/deps.js
+;// CONCATENATED MODULE: ./.tmp/js/stages/deps.js
 /** Registry trouble after the lock decision never fails the run: a warning, and on. */
 async function safely(log, fn, warn = (message) => ({
     text: `Registry write failed: ${message}`,
@@ -31128,7 +31128,7 @@ const statusChannel = (d) => d.notifier && d.config.slack
     ? { notifier: d.notifier, channel: d.config.slack.channel }
     : undefined;
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/coordinate/arrive.js
+;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate/arrive.js
 
 
 
@@ -31207,7 +31207,7 @@ function turnOptions(d, arrival, onAcquired, signal) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/turn-result.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/turn-result.js
 
 /** How a wait that did not end with the lock is reported: the step's result and the record's transition. */
 const NOT_ACQUIRED = {
@@ -31229,7 +31229,7 @@ function exitCodeOf(result) {
  */
 const leased = (acquisition) => acquisition.fence > 0;
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/lease.js
+;// CONCATENATED MODULE: ./.tmp/js/coordination/lease.js
 
 
 
@@ -31382,7 +31382,7 @@ class Lease {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/holder.js
+;// CONCATENATED MODULE: ./.tmp/js/stages/holder.js
 
 
 
@@ -31470,7 +31470,7 @@ async function confirmed(d, lease) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/coordinate/hand-over.js
+;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate/hand-over.js
 
 
 
@@ -31568,7 +31568,7 @@ async function stillClear(d, turn) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/coordinate/publish.js
+;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate/publish.js
 
 
 
@@ -31604,7 +31604,7 @@ function publish(d, report) {
     io.setExitCode(code);
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/go-no-go.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/go-no-go.js
 
 /**
  * Go or no-go, in order: blocking findings stop the run; warnings fail it or are put to a person;
@@ -31665,7 +31665,7 @@ function activeFailed(w) {
     return w.busyStacks.some((name) => ['stable-after-failure', 'blocked'].includes(w.classes.get(name) ?? ''));
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/recovery.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/recovery.js
 
 /** What the action may do by itself to a stack in this status, under this policy. */
 function recoveryAction(status, policy) {
@@ -31708,7 +31708,7 @@ function recoveryInstructions(stack, status, failed, consoleUrl) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/ask.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/ask.js
 
 
 const YES = new Set(['white_check_mark', 'heavy_check_mark', 'ballot_box_with_check', '+1']);
@@ -31762,7 +31762,7 @@ async function ask(d, channel, info, question, timeoutMs, pollMs) {
     return { answer: 'abort', why };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/recover.js
+;// CONCATENATED MODULE: ./.tmp/js/coordination/recover.js
 
 
 
@@ -31845,7 +31845,7 @@ async function failed(d, stack, action, status, sinceMs, why) {
     return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/repair.js
+;// CONCATENATED MODULE: ./.tmp/js/stages/repair.js
 
 
 
@@ -31869,7 +31869,7 @@ async function repairUnderLease(d, stacks, lease) {
     }, stacks, { autoRollback: config.autoRollback, cleanup: config.cleanup }, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS, config.pollIntervalMs);
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/coordinate/under-lease.js
+;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate/under-lease.js
 
 
 
@@ -31999,7 +31999,7 @@ async function notAcquired(d, arrival, turn, kind) {
     return { result, findings: activeDeploymentFindings(turn.stacks) };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/coordinate.js
+;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate.js
 
 
 
@@ -35454,6 +35454,6 @@ function copyFile(srcFile, destFile, force) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(542);
+/******/ var __webpack_exports__ = __nccwpck_require__(5592);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -28676,7 +28676,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 1705:
+/***/ 6235:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28743,7 +28743,7 @@ const OPERATION_START_STATUSES = new Set([
 
 /***/ }),
 
-/***/ 9730:
+/***/ 3456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28776,11 +28776,11 @@ function operationProgress(events) {
 
 /***/ }),
 
-/***/ 2418:
+/***/ 3236:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1449);
+/* harmony import */ var _stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7931);
 
 await (0,_stages_finalize_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
 
@@ -28789,7 +28789,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 59:
+/***/ 6129:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28842,7 +28842,7 @@ const HISTORY_TTL_DAYS = 180;
 
 /***/ }),
 
-/***/ 1449:
+/***/ 7931:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28855,7 +28855,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/correlation-id.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/correlation-id.js
 
 /** `YYYYMMDD-HHMMSS-<8 hex>`, UTC, the random part from a cryptographic source. */
 function newCorrelationId(now = new Date(), random = external_node_crypto_.randomBytes) {
@@ -28869,7 +28869,7 @@ const GENERATED_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
 const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
 const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/durations.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/durations.js
 /** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
 function durations_formatDuration(ms) {
     // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
@@ -28888,7 +28888,7 @@ function durations_formatDuration(ms) {
 const minutes = (n) => n * 60_000;
 const seconds = (n) => n * 1000;
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/inputs.js
+;// CONCATENATED MODULE: ./.tmp/js/config/inputs.js
 /** The action's inputs, as users type them (CONTRACT.md). Reading any other name is a type error. */
 const Inputs = {
     StackName: 'stack-name',
@@ -28955,7 +28955,7 @@ const INPUT_DEFAULTS = {
 /** Inputs whose values are secrets: masked before anything else happens. */
 const SECRET_INPUTS = ['slack-token', 'github-token'];
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/fields.js
+;// CONCATENATED MODULE: ./.tmp/js/config/fields.js
 
 
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
@@ -29038,7 +29038,7 @@ class Fields {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/slack.js
+;// CONCATENATED MODULE: ./.tmp/js/config/slack.js
 
 const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
 const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
@@ -29079,7 +29079,7 @@ function parseSlack(fields) {
     return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/config.js
+;// CONCATENATED MODULE: ./.tmp/js/config/config.js
 
 
 
@@ -29200,7 +29200,7 @@ function parseConfig(read, env) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(3838);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/read.js
+;// CONCATENATED MODULE: ./.tmp/js/config/read.js
 
 
 
@@ -29222,7 +29222,7 @@ function readConfig(env = process.env) {
 /** The correlation-id input alone, read before the rest so even config errors carry an ID. */
 const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/state.js
+;// CONCATENATED MODULE: ./.tmp/js/config/state.js
 /** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
 const State = {
     CorrelationId: 'correlation-id',
@@ -29265,7 +29265,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/monitor/files.js
+;// CONCATENATED MODULE: ./.tmp/js/monitor/files.js
 
 
 
@@ -29329,7 +29329,7 @@ function monitorSettings(config, deployment) {
 /** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
 const monitorEnv = (slack, env = process.env) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/thread.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/thread.js
 
 /**
  * The head commit's message from the event payload, when the event has one (outside text).
@@ -29364,7 +29364,7 @@ async function openNotifier(slack, log, spoolFile) {
         log.info('Slack is not configured (no slack-token): no messages.');
         return undefined;
     }
-    const { SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__nccwpck_require__.e(105), __nccwpck_require__.e(435)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8435));
+    const { SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__nccwpck_require__.e(105), __nccwpck_require__.e(69)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4069));
     return new SlackNotifier(createSlackClient(slack), createSlackClient(slack, { retries: 0 }), log, spoolFile);
 }
 const formatThread = (ref) => `${ref.channel}:${ref.ts}`;
@@ -29373,7 +29373,7 @@ function parseThread(value) {
     return channel && ts ? { channel, ts } : undefined;
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/report/logger.js
+;// CONCATENATED MODULE: ./.tmp/js/report/logger.js
 
 const coreSink = core;
 function logger_createLogger(correlationId, sink = coreSink) {
@@ -29390,7 +29390,7 @@ function logger_createLogger(correlationId, sink = coreSink) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/cloudformation-only.js
+;// CONCATENATED MODULE: ./.tmp/js/registry/cloudformation-only.js
 /**
  * No table: nobody to queue with. Coordination rests on CloudFormation's own status alone (best
  * effort: no order, no identity): the queue is this run alone, the lock never anyone else's,
@@ -29464,7 +29464,7 @@ const cloudformation_only_cloudFormationOnly = (history = noHistory, now = Date.
     history
 });
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/history-file.js
+;// CONCATENATED MODULE: ./.tmp/js/registry/history-file.js
 
 
 
@@ -29514,12 +29514,12 @@ class history_file_HistoryFile {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/clients.js
+;// CONCATENATED MODULE: ./.tmp/js/runtime/clients.js
 
 
 // Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
 async function cloudFormationReader(region) {
-    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(119)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8119));
+    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(933)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6933));
     return new CloudFormationAdapter(createCloudFormationClient(region), region);
 }
 /**
@@ -29530,7 +29530,7 @@ async function cloudFormationReader(region) {
 async function openRegistry(choice) {
     if (!choice.table)
         return cloudformation_only_cloudFormationOnly(historyOf(choice));
-    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(963)]).then(__nccwpck_require__.bind(__nccwpck_require__, 963));
+    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(186)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8805));
     return dynamoRegistry(createDynamoClient(choice.region), choice.table);
 }
 /** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
@@ -29540,12 +29540,12 @@ function historyOf({ environment, log }) {
     return new history_file_HistoryFile(file, async () => {
         if (!log)
             return;
-        const { saveHistory } = await __nccwpck_require__.e(/* import() */ 506).then(__nccwpck_require__.bind(__nccwpck_require__, 5506));
+        const { saveHistory } = await __nccwpck_require__.e(/* import() */ 0).then(__nccwpck_require__.bind(__nccwpck_require__, 8000));
         await saveHistory(file, environment, log);
     });
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/run-context.js
+;// CONCATENATED MODULE: ./.tmp/js/runtime/run-context.js
 /** The workflow run this process belongs to, from the runner's environment. */
 function runContext(env = process.env) {
     const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
@@ -29568,25 +29568,25 @@ function runContext(env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/github.js
+;// CONCATENATED MODULE: ./.tmp/js/runtime/github.js
 
 // The GitHub clients, loaded only when an input asks for them, on the runner's API URL.
 /** The GitHub API the runner names (GitHub Enterprise Server included). */
 const githubApiUrl = (env = process.env) => env['GITHUB_API_URL'] || 'https://api.github.com';
 async function githubLiveness(token, log) {
-    const { GitHubRunLiveness } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(852)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9852));
+    const { GitHubRunLiveness } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(666)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2666));
     return new GitHubRunLiveness(token, log, githubApiUrl());
 }
 async function githubDeployments(token, log) {
-    const { GitHubDeployments } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(109)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4109));
+    const { GitHubDeployments } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(707)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5707));
     return new GitHubDeployments(token, runContext(), log, githubApiUrl());
 }
 async function stepCancelled(token) {
-    const { stepCancelled } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(153)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9153));
+    const { stepCancelled } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5891));
     return stepCancelled(token, runContext(), githubApiUrl());
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/stage.js
+;// CONCATENATED MODULE: ./.tmp/js/runtime/stage.js
 
 
 
@@ -29682,7 +29682,7 @@ async function actionStage(body) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/turn-result.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/turn-result.js
 
 /** How a wait that did not end with the lock is reported: the step's result and the record's transition. */
 const NOT_ACQUIRED = {
@@ -29704,7 +29704,7 @@ function exitCodeOf(result) {
  */
 const leased = (acquisition) => acquisition.fence > 0;
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/deps.js
+;// CONCATENATED MODULE: ./.tmp/js/stages/deps.js
 /** Registry trouble after the lock decision never fails the run: a warning, and on. */
 async function safely(log, fn, warn = (message) => ({
     text: `Registry write failed: ${message}`,
@@ -29737,7 +29737,7 @@ const statusChannel = (d) => d.notifier && d.config.slack
     ? { notifier: d.notifier, channel: d.config.slack.channel }
     : undefined;
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/report/markdown.js
+;// CONCATENATED MODULE: ./.tmp/js/report/markdown.js
 /**
  * The job summary's markdown, built so that outside text (a stack's status reason, a Slack
  * error, an event) can never break it: every cell is escaped unless it is markdown this code
@@ -29773,9 +29773,9 @@ function table(head, rows) {
     ];
 }
 
-// EXTERNAL MODULE: ./.tmp/js-IpZb6d/ports/registry.js
-var registry = __nccwpck_require__(59);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/backoff.js
+// EXTERNAL MODULE: ./.tmp/js/ports/registry.js
+var registry = __nccwpck_require__(6129);
+;// CONCATENATED MODULE: ./.tmp/js/coordination/backoff.js
 /**
  * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
  * retries spread out without ever hammering the service with near-zero delays.
@@ -29785,7 +29785,7 @@ function backoffMs(attempt, baseMs, capMs, random = Math.random) {
     return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/heartbeat-loop.js
+;// CONCATENATED MODULE: ./.tmp/js/coordination/heartbeat-loop.js
 /**
  * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
  * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
@@ -29831,7 +29831,7 @@ class HeartbeatLoop {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/lease.js
+;// CONCATENATED MODULE: ./.tmp/js/coordination/lease.js
 
 
 
@@ -29984,7 +29984,7 @@ class Lease {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/escape.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/escape.js
 /**
  * Making outside text (commit messages, refs, actor names, CloudFormation
  * event reasons, stack outputs) safe to put in a Slack message, and keeping
@@ -30103,7 +30103,7 @@ function escape_code(s) {
     return value ? `\`${escape_escapeText(value)}\`` : '';
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/blocks.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/blocks.js
 
 /** The fallback text ends with the correlation ID; the blocks with the footer (which has it too). */
 function blocks_finish(info, summary, blocks) {
@@ -30167,7 +30167,7 @@ function blocks_contextBlock(elements) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/format.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/format.js
 /**
  * The text pieces shared by the messages: dates, durations, estimates, event
  * lines, and the deployment's own fields and sections. Outside text is escaped
@@ -30268,7 +30268,7 @@ function format_slackDate(d) {
     return `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time_secs}|${utc}>`;
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/start-messages.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/start-messages.js
 /**
  * Before and at the start: `queuedMessage` for a run that has to wait, and
  * `startedMessage`, the thread parent (posted once, then re-rendered with a
@@ -30344,7 +30344,7 @@ function startedMessage(info, s) {
     ]);
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/alert-messages.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/alert-messages.js
 /**
  * Replies in the thread while the deployment runs: progress, stall (and its
  * end), overdue, a failed resource, a monitoring gap, a lost lock.
@@ -30444,13 +30444,13 @@ function lockLostMessage(info, l) {
     ]);
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/messages.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/messages.js
 
 
 
 
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/holder.js
+;// CONCATENATED MODULE: ./.tmp/js/stages/holder.js
 
 
 
@@ -30538,7 +30538,7 @@ async function confirmed(d, lease) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/finalize/acquisition.js
+;// CONCATENATED MODULE: ./.tmp/js/stages/finalize/acquisition.js
 
 
 
@@ -30607,7 +30607,7 @@ function lockLine(holding) {
     return join(bold('lost'), ` (fencing token ${fence}): ${loss?.text ?? "no longer this deployment's"}; this run stopped acting as the holder`);
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/finalize/folder.js
+;// CONCATENATED MODULE: ./.tmp/js/stages/finalize/folder.js
 
 
 
@@ -30658,7 +30658,7 @@ class DeploymentFolder {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/monitor/stop.js
+;// CONCATENATED MODULE: ./.tmp/js/monitor/stop.js
 
 
 /** Running, not just a zombie waiting to be reaped (a detached monitor's parent is gone). */
@@ -30729,7 +30729,7 @@ function readObservations(dir, fromByte = 0) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/finalize/monitor.js
+;// CONCATENATED MODULE: ./.tmp/js/stages/finalize/monitor.js
 
 
 /** The detached monitor process of this deployment, if it was started. */
@@ -30756,9 +30756,9 @@ async function stopTheMonitor(d, dir) {
     }
 }
 
-// EXTERNAL MODULE: ./.tmp/js-IpZb6d/domain/stack.js
-var domain_stack = __nccwpck_require__(9730);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/estimate.js
+// EXTERNAL MODULE: ./.tmp/js/domain/stack.js
+var domain_stack = __nccwpck_require__(3456);
+;// CONCATENATED MODULE: ./.tmp/js/domain/estimate.js
 
 const median = (values) => percentile(values, 0.5);
 /** Linear interpolation between closest ranks; undefined for no values. */
@@ -30827,9 +30827,9 @@ function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
     return Math.max(0, expectedMs - elapsedMs, ...byResources);
 }
 
-// EXTERNAL MODULE: ./.tmp/js-IpZb6d/domain/stack-status.js
-var stack_status = __nccwpck_require__(1705);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/outcome.js
+// EXTERNAL MODULE: ./.tmp/js/domain/stack-status.js
+var stack_status = __nccwpck_require__(6235);
+;// CONCATENATED MODULE: ./.tmp/js/domain/outcome.js
 
 
 /**
@@ -30868,7 +30868,7 @@ const OUTCOME_TRANSITION = {
     'still-running': 'completed'
 };
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/finalize/outcome.js
+;// CONCATENATED MODULE: ./.tmp/js/stages/finalize/outcome.js
 
 
 
@@ -30955,7 +30955,7 @@ function historyEntry(correlationId, config, deployment, now) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/watch.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/watch.js
 
 
 /** 'Resource creation cancelled' and friends echo the real failure; they are not a root cause. */
@@ -31040,7 +31040,7 @@ class DeploymentWatch {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/outcome-messages.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/outcome-messages.js
 /**
  * The final reply of a deployment's thread, broadcast to the channel by the
  * sender: `succeededMessage` or `failedMessage`.
@@ -31092,7 +31092,7 @@ function failedMessage(info, f) {
     return blocks_finish(info, `:x: Deployment failed: ${env} after ${durations_formatDuration(f.durationMs)}${cause}`, blocks);
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/final-notice.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/final-notice.js
 
 
 
@@ -31154,7 +31154,7 @@ function troubleshooting(stackNames) {
     ];
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/report/summary.js
+;// CONCATENATED MODULE: ./.tmp/js/report/summary.js
 
 
 /** The job summary's main part: the facts, the stacks, the events. */
@@ -31213,7 +31213,7 @@ function slackSection(delivered, lost) {
     return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/finalize/report.js
+;// CONCATENATED MODULE: ./.tmp/js/stages/finalize/report.js
 
 
 
@@ -31345,7 +31345,7 @@ async function slackReport(d, folder, end) {
     return slackSection(notifier.delivered, lost);
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/recovery.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/recovery.js
 
 /** What the action may do by itself to a stack in this status, under this policy. */
 function recoveryAction(status, policy) {
@@ -31388,7 +31388,7 @@ function recoveryInstructions(stack, status, failed, consoleUrl) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/recover.js
+;// CONCATENATED MODULE: ./.tmp/js/coordination/recover.js
 
 
 
@@ -31471,7 +31471,7 @@ async function failed(d, stack, action, status, sinceMs, why) {
     return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/repair.js
+;// CONCATENATED MODULE: ./.tmp/js/stages/repair.js
 
 
 
@@ -31495,7 +31495,7 @@ async function repairUnderLease(d, stacks, lease) {
     }, stacks, { autoRollback: config.autoRollback, cleanup: config.cleanup }, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : DEFAULT_EXPECTED_DURATION_MS, config.pollIntervalMs);
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/finalize.js
+;// CONCATENATED MODULE: ./.tmp/js/stages/finalize.js
 
 
 
@@ -34959,6 +34959,6 @@ function copyFile(srcFile, destFile, force) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(2418);
+/******/ var __webpack_exports__ = __nccwpck_require__(3236);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

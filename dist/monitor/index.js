@@ -28678,7 +28678,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 1705:
+/***/ 6235:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28745,7 +28745,7 @@ const OPERATION_START_STATUSES = new Set([
 
 /***/ }),
 
-/***/ 9730:
+/***/ 3456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28779,11 +28779,11 @@ function operationProgress(events) {
 
 /***/ }),
 
-/***/ 5168:
+/***/ 6442:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_monitor_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6196);
+/* harmony import */ var _stages_monitor_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1618);
 
 await (0,_stages_monitor_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
 
@@ -28792,7 +28792,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 59:
+/***/ 6129:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28845,7 +28845,7 @@ const HISTORY_TTL_DAYS = 180;
 
 /***/ }),
 
-/***/ 6196:
+/***/ 1618:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28862,7 +28862,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/correlation-id.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/correlation-id.js
 
 /** `YYYYMMDD-HHMMSS-<8 hex>`, UTC, the random part from a cryptographic source. */
 function newCorrelationId(now = new Date(), random = external_node_crypto_.randomBytes) {
@@ -28876,7 +28876,7 @@ const GENERATED_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
 const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
 const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/durations.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/durations.js
 /** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
 function durations_formatDuration(ms) {
     // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
@@ -28895,7 +28895,7 @@ function durations_formatDuration(ms) {
 const minutes = (n) => n * 60_000;
 const seconds = (n) => n * 1000;
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/inputs.js
+;// CONCATENATED MODULE: ./.tmp/js/config/inputs.js
 /** The action's inputs, as users type them (CONTRACT.md). Reading any other name is a type error. */
 const Inputs = {
     StackName: 'stack-name',
@@ -28962,7 +28962,7 @@ const INPUT_DEFAULTS = {
 /** Inputs whose values are secrets: masked before anything else happens. */
 const SECRET_INPUTS = ['slack-token', 'github-token'];
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/fields.js
+;// CONCATENATED MODULE: ./.tmp/js/config/fields.js
 
 
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
@@ -29045,7 +29045,7 @@ class Fields {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/slack.js
+;// CONCATENATED MODULE: ./.tmp/js/config/slack.js
 
 const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
 const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
@@ -29086,7 +29086,7 @@ function parseSlack(fields) {
     return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/config.js
+;// CONCATENATED MODULE: ./.tmp/js/config/config.js
 
 
 
@@ -29205,7 +29205,7 @@ function parseConfig(read, env) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/state.js
+;// CONCATENATED MODULE: ./.tmp/js/config/state.js
 /** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
 const State = {
     CorrelationId: 'correlation-id',
@@ -29242,7 +29242,7 @@ const Outputs = {
 /** Exit status of the coordinate stage and of the CLI. */
 const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/estimate.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/estimate.js
 
 const median = (values) => percentile(values, 0.5);
 /** Linear interpolation between closest ranks; undefined for no values. */
@@ -29311,7 +29311,7 @@ function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
     return Math.max(0, expectedMs - elapsedMs, ...byResources);
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/run-context.js
+;// CONCATENATED MODULE: ./.tmp/js/runtime/run-context.js
 /** The workflow run this process belongs to, from the runner's environment. */
 function runContext(env = process.env) {
     const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
@@ -29338,7 +29338,7 @@ function runContext(env = process.env) {
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/monitor/files.js
+;// CONCATENATED MODULE: ./.tmp/js/monitor/files.js
 
 
 
@@ -29402,7 +29402,7 @@ function monitorSettings(config, deployment) {
 /** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
 const monitorEnv = (slack, env = process.env) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/thread.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/thread.js
 
 /**
  * The head commit's message from the event payload, when the event has one (outside text).
@@ -29437,7 +29437,7 @@ async function openNotifier(slack, log, spoolFile) {
         log.info('Slack is not configured (no slack-token): no messages.');
         return undefined;
     }
-    const { SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__nccwpck_require__.e(105), __nccwpck_require__.e(435)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8435));
+    const { SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__nccwpck_require__.e(105), __nccwpck_require__.e(69)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4069));
     return new SlackNotifier(createSlackClient(slack), createSlackClient(slack, { retries: 0 }), log, spoolFile);
 }
 const formatThread = (ref) => `${ref.channel}:${ref.ts}`;
@@ -29446,7 +29446,7 @@ function parseThread(value) {
     return channel && ts ? { channel, ts } : undefined;
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/expectation.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/expectation.js
 /**
  * How long a deployment is expected to take, and past when it counts as
  * overdue: the estimate policy, pure (no I/O). The expected-duration-minutes
@@ -29488,7 +29488,7 @@ function historyBasis(fromHistory) {
     return `median of ${n} successful deployment${n === 1 ? '' : 's'}, p20 to p80 ${durations_formatDuration(fromHistory.lowMs)} to ${durations_formatDuration(fromHistory.highMs)}`;
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/monitor/launch.js
+;// CONCATENATED MODULE: ./.tmp/js/monitor/launch.js
 
 
 
@@ -29537,7 +29537,7 @@ async function monitorHolds(observed, clock, sleep, timeoutMs) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/monitor/supervise.js
+;// CONCATENATED MODULE: ./.tmp/js/monitor/supervise.js
 const exited = (child) => new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null)
         return resolve({ code: child.exitCode, signal: child.signalCode });
@@ -29591,7 +29591,7 @@ async function supervise(d) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/escape.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/escape.js
 /**
  * Making outside text (commit messages, refs, actor names, CloudFormation
  * event reasons, stack outputs) safe to put in a Slack message, and keeping
@@ -29710,7 +29710,7 @@ function escape_code(s) {
     return value ? `\`${escape_escapeText(value)}\`` : '';
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/blocks.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/blocks.js
 
 /** The fallback text ends with the correlation ID; the blocks with the footer (which has it too). */
 function blocks_finish(info, summary, blocks) {
@@ -29774,7 +29774,7 @@ function contextBlock(elements) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/format.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/format.js
 /**
  * The text pieces shared by the messages: dates, durations, estimates, event
  * lines, and the deployment's own fields and sections. Outside text is escaped
@@ -29875,7 +29875,7 @@ function format_slackDate(d) {
     return `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time_secs}|${utc}>`;
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/start-messages.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/start-messages.js
 /**
  * Before and at the start: `queuedMessage` for a run that has to wait, and
  * `startedMessage`, the thread parent (posted once, then re-rendered with a
@@ -29951,7 +29951,7 @@ function startedMessage(info, s) {
     ]);
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/alert-messages.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/alert-messages.js
 /**
  * Replies in the thread while the deployment runs: progress, stall (and its
  * end), overdue, a failed resource, a monitoring gap, a lost lock.
@@ -30051,15 +30051,15 @@ function lockLostMessage(info, l) {
     ]);
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/notify/messages.js
+;// CONCATENATED MODULE: ./.tmp/js/notify/messages.js
 
 
 
 
 
-// EXTERNAL MODULE: ./.tmp/js-IpZb6d/ports/registry.js
-var registry = __nccwpck_require__(59);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/backoff.js
+// EXTERNAL MODULE: ./.tmp/js/ports/registry.js
+var registry = __nccwpck_require__(6129);
+;// CONCATENATED MODULE: ./.tmp/js/coordination/backoff.js
 /**
  * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
  * retries spread out without ever hammering the service with near-zero delays.
@@ -30069,7 +30069,7 @@ function backoffMs(attempt, baseMs, capMs, random = Math.random) {
     return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/heartbeat-loop.js
+;// CONCATENATED MODULE: ./.tmp/js/coordination/heartbeat-loop.js
 /**
  * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
  * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
@@ -30115,7 +30115,7 @@ class HeartbeatLoop {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/coordination/lease.js
+;// CONCATENATED MODULE: ./.tmp/js/coordination/lease.js
 
 
 
@@ -30268,11 +30268,11 @@ class Lease {
     }
 }
 
-// EXTERNAL MODULE: ./.tmp/js-IpZb6d/domain/stack.js
-var stack = __nccwpck_require__(9730);
-// EXTERNAL MODULE: ./.tmp/js-IpZb6d/domain/stack-status.js
-var stack_status = __nccwpck_require__(1705);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/watch.js
+// EXTERNAL MODULE: ./.tmp/js/domain/stack.js
+var stack = __nccwpck_require__(3456);
+// EXTERNAL MODULE: ./.tmp/js/domain/stack-status.js
+var stack_status = __nccwpck_require__(6235);
+;// CONCATENATED MODULE: ./.tmp/js/domain/watch.js
 
 
 /** 'Resource creation cancelled' and friends echo the real failure; they are not a root cause. */
@@ -30357,7 +30357,7 @@ class DeploymentWatch {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/monitor/run.js
+;// CONCATENATED MODULE: ./.tmp/js/monitor/run.js
 
 
 
@@ -30530,7 +30530,7 @@ function inProgressResources(watch) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(3838);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/report/logger.js
+;// CONCATENATED MODULE: ./.tmp/js/report/logger.js
 
 const coreSink = core;
 function createLogger(correlationId, sink = coreSink) {
@@ -30547,7 +30547,7 @@ function createLogger(correlationId, sink = coreSink) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/cloudformation-only.js
+;// CONCATENATED MODULE: ./.tmp/js/registry/cloudformation-only.js
 /**
  * No table: nobody to queue with. Coordination rests on CloudFormation's own status alone (best
  * effort: no order, no identity): the queue is this run alone, the lock never anyone else's,
@@ -30621,7 +30621,7 @@ const cloudformation_only_cloudFormationOnly = (history = noHistory, now = Date.
     history
 });
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/history-file.js
+;// CONCATENATED MODULE: ./.tmp/js/registry/history-file.js
 
 
 
@@ -30671,12 +30671,12 @@ class history_file_HistoryFile {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/clients.js
+;// CONCATENATED MODULE: ./.tmp/js/runtime/clients.js
 
 
 // Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
 async function cloudFormationReader(region) {
-    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(119)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8119));
+    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(805), __nccwpck_require__.e(933)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6933));
     return new CloudFormationAdapter(createCloudFormationClient(region), region);
 }
 /**
@@ -30687,7 +30687,7 @@ async function cloudFormationReader(region) {
 async function openRegistry(choice) {
     if (!choice.table)
         return cloudformation_only_cloudFormationOnly(historyOf(choice));
-    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(963)]).then(__nccwpck_require__.bind(__nccwpck_require__, 963));
+    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(186)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8805));
     return dynamoRegistry(createDynamoClient(choice.region), choice.table);
 }
 /** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
@@ -30697,12 +30697,12 @@ function historyOf({ environment, log }) {
     return new history_file_HistoryFile(file, async () => {
         if (!log)
             return;
-        const { saveHistory } = await __nccwpck_require__.e(/* import() */ 506).then(__nccwpck_require__.bind(__nccwpck_require__, 5506));
+        const { saveHistory } = await __nccwpck_require__.e(/* import() */ 0).then(__nccwpck_require__.bind(__nccwpck_require__, 8000));
         await saveHistory(file, environment, log);
     });
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/read.js
+;// CONCATENATED MODULE: ./.tmp/js/config/read.js
 
 
 
@@ -30724,7 +30724,7 @@ function readConfig(env = process.env) {
 /** The correlation-id input alone, read before the rest so even config errors carry an ID. */
 const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/stage.js
+;// CONCATENATED MODULE: ./.tmp/js/runtime/stage.js
 
 
 
@@ -30820,7 +30820,7 @@ async function actionStage(body) {
     });
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/monitor.js
+;// CONCATENATED MODULE: ./.tmp/js/stages/monitor.js
 
 
 
@@ -34306,6 +34306,6 @@ function copyFile(srcFile, destFile, force) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5168);
+/******/ var __webpack_exports__ = __nccwpck_require__(6442);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

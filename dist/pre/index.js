@@ -28664,7 +28664,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7665:
+/***/ 4131:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28710,12 +28710,12 @@ const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
 
 /***/ }),
 
-/***/ 8891:
+/***/ 9241:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _stages_pre_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6264);
-/* harmony import */ var _runtime_stage_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(71);
+/* harmony import */ var _stages_pre_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7646);
+/* harmony import */ var _runtime_stage_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(485);
 
 
 await (0,_stages_pre_js__WEBPACK_IMPORTED_MODULE_0__/* .preStage */ .I)(_runtime_stage_js__WEBPACK_IMPORTED_MODULE_1__/* .coreIO */ .IK);
@@ -28725,7 +28725,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7498:
+/***/ 3748:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28752,7 +28752,7 @@ function createLogger(correlationId, sink = coreSink) {
 
 /***/ }),
 
-/***/ 71:
+/***/ 485:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28769,7 +28769,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 var lib_core = __nccwpck_require__(3838);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/correlation-id.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/correlation-id.js
 
 /** `YYYYMMDD-HHMMSS-<8 hex>`, UTC, the random part from a cryptographic source. */
 function newCorrelationId(now = new Date(), random = external_node_crypto_.randomBytes) {
@@ -28783,7 +28783,7 @@ const GENERATED_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
 const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
 const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/domain/durations.js
+;// CONCATENATED MODULE: ./.tmp/js/domain/durations.js
 /** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
 function formatDuration(ms) {
     // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
@@ -28802,7 +28802,7 @@ function formatDuration(ms) {
 const minutes = (n) => n * 60_000;
 const seconds = (n) => n * 1000;
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/inputs.js
+;// CONCATENATED MODULE: ./.tmp/js/config/inputs.js
 /** The action's inputs, as users type them (CONTRACT.md). Reading any other name is a type error. */
 const Inputs = {
     StackName: 'stack-name',
@@ -28869,7 +28869,7 @@ const INPUT_DEFAULTS = {
 /** Inputs whose values are secrets: masked before anything else happens. */
 const SECRET_INPUTS = ['slack-token', 'github-token'];
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/fields.js
+;// CONCATENATED MODULE: ./.tmp/js/config/fields.js
 
 
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
@@ -28952,7 +28952,7 @@ class Fields {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/slack.js
+;// CONCATENATED MODULE: ./.tmp/js/config/slack.js
 
 const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
 const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
@@ -28993,7 +28993,7 @@ function parseSlack(fields) {
     return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/config.js
+;// CONCATENATED MODULE: ./.tmp/js/config/config.js
 
 
 
@@ -29112,7 +29112,7 @@ function parseConfig(read, env) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/config/read.js
+;// CONCATENATED MODULE: ./.tmp/js/config/read.js
 
 
 
@@ -29134,11 +29134,11 @@ function readConfig(env = process.env) {
 /** The correlation-id input alone, read before the rest so even config errors carry an ID. */
 const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
 
-// EXTERNAL MODULE: ./.tmp/js-IpZb6d/report/logger.js
-var logger = __nccwpck_require__(7498);
-// EXTERNAL MODULE: ./.tmp/js-IpZb6d/config/state.js
-var state = __nccwpck_require__(7665);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/runtime/stage.js
+// EXTERNAL MODULE: ./.tmp/js/report/logger.js
+var logger = __nccwpck_require__(3748);
+// EXTERNAL MODULE: ./.tmp/js/config/state.js
+var state = __nccwpck_require__(4131);
+;// CONCATENATED MODULE: ./.tmp/js/runtime/stage.js
 
 
 
@@ -29237,7 +29237,7 @@ async function actionStage(body) {
 
 /***/ }),
 
-/***/ 6264:
+/***/ 7646:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29246,15 +29246,15 @@ __nccwpck_require__.d(__webpack_exports__, {
   I: () => (/* binding */ preStage)
 });
 
-// EXTERNAL MODULE: ./.tmp/js-IpZb6d/config/state.js
-var state = __nccwpck_require__(7665);
+// EXTERNAL MODULE: ./.tmp/js/config/state.js
+var state = __nccwpck_require__(4131);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/history-file.js
+;// CONCATENATED MODULE: ./.tmp/js/registry/history-file.js
 
 
 
@@ -29304,11 +29304,11 @@ class HistoryFile {
     }
 }
 
-// EXTERNAL MODULE: ./.tmp/js-IpZb6d/report/logger.js
-var logger = __nccwpck_require__(7498);
-// EXTERNAL MODULE: ./.tmp/js-IpZb6d/runtime/stage.js + 7 modules
-var stage = __nccwpck_require__(71);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/stages/pre.js
+// EXTERNAL MODULE: ./.tmp/js/report/logger.js
+var logger = __nccwpck_require__(3748);
+// EXTERNAL MODULE: ./.tmp/js/runtime/stage.js + 7 modules
+var stage = __nccwpck_require__(485);
+;// CONCATENATED MODULE: ./.tmp/js/stages/pre.js
 
 
 
@@ -29325,7 +29325,7 @@ async function preStage(io) {
     io.saveState(state/* State */.Uw.CorrelationId, log.correlationId);
     io.saveState(state/* State */.Uw.PreRan, 'true');
     if (!config.registryTable) {
-        const { restoreHistory } = await __nccwpck_require__.e(/* import() */ 506).then(__nccwpck_require__.bind(__nccwpck_require__, 5506));
+        const { restoreHistory } = await __nccwpck_require__.e(/* import() */ 0).then(__nccwpck_require__.bind(__nccwpck_require__, 8000));
         await restoreHistory(historyFile(config.environment), config.environment, log);
     }
     log.info(`Deployment Coordinator: environment ${config.environment}, stacks ${config.stackNames.join(', ')}, region ${config.region}, registry ${config.registryTable ?? 'none (CloudFormation only)'}.`);
@@ -32670,6 +32670,6 @@ function copyFile(srcFile, destFile, force) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(8891);
+/******/ var __webpack_exports__ = __nccwpck_require__(9241);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,8 +1,8 @@
-export const id = 119;
-export const ids = [119];
+export const id = 933;
+export const ids = [933];
 export const modules = {
 
-/***/ 8119:
+/***/ 6933:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,8 +11,8 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports stackConsoleUrl, isMissingStack */
 /* harmony import */ var _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3805);
-/* harmony import */ var _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1705);
-/* harmony import */ var _domain_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9730);
+/* harmony import */ var _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
+/* harmony import */ var _domain_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3456);
 
 
 

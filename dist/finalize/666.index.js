@@ -1,14 +1,14 @@
-export const id = 852;
-export const ids = [852];
+export const id = 666;
+export const ids = [666];
 export const modules = {
 
-/***/ 9852:
+/***/ 2666:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GitHubRunLiveness: () => (/* binding */ GitHubRunLiveness)
 /* harmony export */ });
-/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4168);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6450);
 
 /**
  * Asks the GitHub API whether a lock holder's workflow run is still going. Any
@@ -51,7 +51,7 @@ class GitHubRunLiveness {
 
 /***/ }),
 
-/***/ 4168:
+/***/ 6450:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

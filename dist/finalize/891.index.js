@@ -1,14 +1,14 @@
-export const id = 153;
-export const ids = [153];
+export const id = 891;
+export const ids = [891];
 export const modules = {
 
-/***/ 9153:
+/***/ 5891:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   stepCancelled: () => (/* binding */ stepCancelled)
 /* harmony export */ });
-/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4168);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6450);
 
 /**
  * Whether a step of this job was cancelled, from the GitHub API (`actions: read`);
@@ -40,7 +40,7 @@ async function stepCancelled(token, run, baseUrl) {
 
 /***/ }),
 
-/***/ 4168:
+/***/ 6450:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 506;
-export const ids = [506];
+export const id = 0;
+export const ids = [0];
 export const modules = {
 
-/***/ 5506:
+/***/ 8000:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,14 +1,14 @@
-export const id = 109;
-export const ids = [109];
+export const id = 707;
+export const ids = [707];
 export const modules = {
 
-/***/ 4109:
+/***/ 5707:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GitHubDeployments: () => (/* binding */ GitHubDeployments)
 /* harmony export */ });
-/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4168);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6450);
 
 /** A GitHub Deployment whose status follows the deployment; trouble here is a warning, never a failure. */
 class GitHubDeployments {
@@ -71,7 +71,7 @@ class GitHubDeployments {
 
 /***/ }),
 
-/***/ 4168:
+/***/ 6450:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

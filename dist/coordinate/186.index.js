@@ -1,8 +1,8 @@
-export const id = 963;
-export const ids = [963];
+export const id = 186;
+export const ids = [186];
 export const modules = {
 
-/***/ 963:
+/***/ 8805:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -18,9 +18,9 @@ var external_node_crypto_ = __webpack_require__(7598);
 var dist_cjs = __webpack_require__(8907);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-dynamodb/dist-cjs/index.js
 var client_dynamodb_dist_cjs = __webpack_require__(4305);
-// EXTERNAL MODULE: ./.tmp/js-IpZb6d/ports/registry.js
-var registry = __webpack_require__(59);
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/dynamodb-table.js
+// EXTERNAL MODULE: ./.tmp/js/ports/registry.js
+var registry = __webpack_require__(6129);
+;// CONCATENATED MODULE: ./.tmp/js/registry/dynamodb-table.js
 
 
 
@@ -133,7 +133,7 @@ function toLock(environment, item) {
     };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/dynamodb-lock.js
+;// CONCATENATED MODULE: ./.tmp/js/registry/dynamodb-lock.js
 
 
 
@@ -340,7 +340,7 @@ class DynamoLockQueue {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/dynamodb-records.js
+;// CONCATENATED MODULE: ./.tmp/js/registry/dynamodb-records.js
 
 
 
@@ -434,7 +434,7 @@ class DynamoHistory {
     async save() { }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js-IpZb6d/registry/dynamodb.js
+;// CONCATENATED MODULE: ./.tmp/js/registry/dynamodb.js
 
 
 
