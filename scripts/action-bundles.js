@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { bundle } from './bundle.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** Where the tests' copy of the action lives (test-rig/action-bundles.ts names it for the tests). */
+/** Where the tests' copy of the action lives (test-rig/action-bundles.ts hands it to the tests). */
 export const ACTION_ROOT = join(REPO_ROOT, '.tmp', 'e2e-action');
 
 const ACTION_FILES = [

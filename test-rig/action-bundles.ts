@@ -5,8 +5,9 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ACTION_ROOT } from '../scripts/action-bundles.js';
 
+export { ACTION_ROOT };
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const ACTION_ROOT = join(REPO_ROOT, '.tmp', 'e2e-action');
 /** A stage's bundle in the tests' copy of the action (`cli`, `coordinate`, ...). */
 export const bundlePath = (entry: string): string => join(ACTION_ROOT, 'dist', entry, 'index.js');
