@@ -44,7 +44,8 @@ export async function bundle(out) {
           join(out, entry),
           '--license',
           'licenses.txt',
-          '--quiet'
+          '--quiet',
+          '--no-cache'
         ]);
     };
     await Promise.all(

@@ -44,7 +44,12 @@ describe('Slack: one thread per deployment', () => {
       gap = texts().find((t) => /monitoring gap/i.test(t));
     }
     expect(gap).toContain(main?.outputs['correlation-id']);
-    const now = await workers();
+    // The supervisor posts the notice, then starts the new worker: wait for it to be there.
+    let now: number[] = [];
+    for (let i = 0; i < 50 && (now.length === 0 || now[0] === first[0]); i++) {
+      now = await workers();
+      if (now.length === 0 || now[0] === first[0]) await sleep(100);
+    }
     expect(now).toHaveLength(1);
     expect(now[0]).not.toBe(first[0]);
     // The lock is still heartbeated and finalize still stops everything.
