@@ -7,6 +7,7 @@ import { createLogger, type LogSink } from '../report/logger.js';
 import { runContext } from '../runtime/run-context.js';
 import { needTable, type CommandContext } from './command.js';
 import { COMMANDS } from './commands.js';
+import { processEnv, type Env } from '../runtime/env.js';
 
 const USAGE = `Usage: deploy-coordinator <command> [options]
 
@@ -54,7 +55,7 @@ const stderrSink: LogSink = {
 export async function runCli(
   argv: readonly string[],
   out: (text: string) => void = (t) => process.stdout.write(`${t}\n`),
-  env: Readonly<Record<string, string | undefined>> = process.env
+  env: Env = processEnv
 ): Promise<number> {
   const [name, ...rest] = argv;
   if (!name) {

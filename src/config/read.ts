@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { parseConfig, type Config } from './config.js';
 import { Inputs, SECRET_INPUTS, type InputName } from './inputs.js';
+import { processEnv, type Env } from '../runtime/env.js';
 
 /** The one place that reads the action's inputs. Secrets are masked before anything else. */
 export function readInput(name: InputName): string {
@@ -14,7 +15,7 @@ export function maskSecrets(): void {
   }
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function readConfig(env: Env = processEnv): Config {
   maskSecrets();
   return parseConfig(readInput, env);
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '../ports/runtime.js';
+import { processEnv, type Env } from '../runtime/env.js';
 
 /**
  * The history file travels between runs in the Actions cache: one key per
@@ -6,14 +7,14 @@ import type { Logger } from '../ports/runtime.js';
  */
 export const historyKeyPrefix = (environment: string): string =>
   `deploy-coordinator-history-${environment}-`;
-export const historyRunKey = (environment: string, env: NodeJS.ProcessEnv): string =>
+export const historyRunKey = (environment: string, env: Env): string =>
   `${historyKeyPrefix(environment)}${env['GITHUB_RUN_ID'] ?? '0'}-${env['GITHUB_RUN_ATTEMPT'] ?? '1'}`;
 
 export async function restoreHistory(
   file: string,
   environment: string,
   log: Logger,
-  env: NodeJS.ProcessEnv = process.env
+  env: Env = processEnv
 ): Promise<void> {
   const cache = await import('@actions/cache');
   if (!cache.isFeatureAvailable()) {
@@ -41,7 +42,7 @@ export async function saveHistory(
   file: string,
   environment: string,
   log: Logger,
-  env: NodeJS.ProcessEnv = process.env
+  env: Env = processEnv
 ): Promise<void> {
   const cache = await import('@actions/cache');
   if (!cache.isFeatureAvailable()) return;

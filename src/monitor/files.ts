@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DeploymentInfo } from '../notify/messages.js';
 import type { ThreadRef } from '../notify/slack.js';
+import { processEnv, type Env } from '../runtime/env.js';
 
 /** What the detached monitor needs; written 0600 under RUNNER_TEMP, never in argv. Holds no secret. */
 export interface MonitorSettings {
@@ -36,7 +37,7 @@ export interface MonitorSettings {
 export const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
 
 /** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
-export function monitorDir(correlationId: string, env: NodeJS.ProcessEnv = process.env): string {
+export function monitorDir(correlationId: string, env: Env = processEnv): string {
   return join(env['RUNNER_TEMP'] || tmpdir(), 'deploy-coordinator', correlationId);
 }
 
@@ -129,5 +130,5 @@ export function monitorSettings(
 /** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
 export const monitorEnv = (
   slack: { readonly token: string } | undefined,
-  env: NodeJS.ProcessEnv = process.env
-): NodeJS.ProcessEnv => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
+  env: Env = processEnv
+): Env => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { monitorFiles, writeSettings, type MonitorSettings } from './files.js';
 import type { Clock, Sleep } from '../ports/runtime.js';
+import { processEnv, type Env } from '../runtime/env.js';
 
 export interface LaunchedMonitor {
   readonly pid: number;
@@ -19,7 +20,7 @@ export function launchMonitor(
   bundle: string,
   dir: string,
   settings: MonitorSettings,
-  env: NodeJS.ProcessEnv = process.env
+  env: Env = processEnv
 ): LaunchedMonitor {
   const file = writeSettings(dir, settings);
   const files = monitorFiles(dir);

@@ -5,12 +5,13 @@ import type { DeploymentInfo } from './messages.js';
 import type { SlackNotifier, ThreadRef } from './slack.js';
 import type { RunContext } from '../ports/run.js';
 import type { Logger } from '../ports/runtime.js';
+import { processEnv, type Env } from '../runtime/env.js';
 
 /**
  * The head commit's message from the event payload, when the event has one (outside text).
  * The only read of the environment in this module, and only as the default argument.
  */
-export function commitMessage(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function commitMessage(env: Env = processEnv): string | undefined {
   const file = env['GITHUB_EVENT_PATH'];
   if (!file) return undefined;
   try {

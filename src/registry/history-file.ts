@@ -2,12 +2,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { HistoryEntry, HistoryStore } from '../ports/registry.js';
+import { processEnv, type Env } from '../runtime/env.js';
 
 /** How many deployments the history file keeps (newest first). */
 const KEEP = 50;
 
 /** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
-export function historyFile(environment: string, env: NodeJS.ProcessEnv = process.env): string {
+export function historyFile(environment: string, env: Env = processEnv): string {
   return join(
     env['RUNNER_TEMP'] || tmpdir(),
     'deploy-coordinator-history',

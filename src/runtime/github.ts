@@ -2,11 +2,12 @@ import type { GitHubDeployments } from '../github/deployments.js';
 import type { RunLiveness } from '../ports/run.js';
 import type { Logger } from '../ports/runtime.js';
 import { runContext } from './run-context.js';
+import { processEnv, type Env } from './env.js';
 
 // The GitHub clients, loaded only when an input asks for them, on the runner's API URL.
 
 /** The GitHub API the runner names (GitHub Enterprise Server included). */
-export const githubApiUrl = (env: NodeJS.ProcessEnv = process.env): string =>
+export const githubApiUrl = (env: Env = processEnv): string =>
   env['GITHUB_API_URL'] || 'https://api.github.com';
 
 export async function githubLiveness(token: string, log: Logger): Promise<RunLiveness> {

@@ -1,9 +1,8 @@
 import type { RunContext } from '../ports/run.js';
+import { processEnv, type Env } from './env.js';
 
 /** The workflow run this process belongs to, from the runner's environment. */
-export function runContext(
-  env: Readonly<Record<string, string | undefined>> = process.env
-): RunContext {
+export function runContext(env: Env = processEnv): RunContext {
   const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
   const repository = env['GITHUB_REPOSITORY'] || undefined;
   const runId = env['GITHUB_RUN_ID'] || undefined;

@@ -5,6 +5,7 @@ import { readConfig, readCorrelationIdInput } from '../config/read.js';
 import { createLogger } from '../report/logger.js';
 import { State } from '../config/state.js';
 import type { ActionIO, Clock, Logger, Sleep } from '../ports/runtime.js';
+import { processEnv } from './env.js';
 
 export const coreIO: ActionIO = {
   setOutput: (name, value) => core.setOutput(name, value),
@@ -14,7 +15,7 @@ export const coreIO: ActionIO = {
     process.exitCode = code;
   },
   appendSummary: async (markdown) => {
-    if (!process.env['GITHUB_STEP_SUMMARY']) return;
+    if (!processEnv['GITHUB_STEP_SUMMARY']) return;
     await core.summary.addRaw(markdown, true).write();
   }
 };
@@ -22,7 +23,7 @@ export const coreIO: ActionIO = {
 export const systemClock: Clock = { now: () => Date.now() };
 
 /** A variable of this process's environment (empty counts as unset). */
-export const envValue = (name: string): string | undefined => process.env[name] || undefined;
+export const envValue = (name: string): string | undefined => processEnv[name] || undefined;
 
 export const sleep: Sleep = (ms, signal) =>
   new Promise((resolve) => {
