@@ -306,6 +306,9 @@ describe('coordinate: validation under the lease', () => {
     expect(JSON.parse(outputs(io)[Outputs.Validation]!)).toEqual([
       expect.objectContaining({ code: 'STACK_NEEDS_CONTINUE_ROLLBACK', severity: 'blocking' })
     ]);
+    expect(JSON.parse(outputs(io)[Outputs.StackStatus]!)).toEqual({
+      [STACK]: 'UPDATE_ROLLBACK_FAILED'
+    });
     expect(a.sink.annotations()).toEqual([
       expect.objectContaining({ level: 'error', title: 'Blocking: STACK_NEEDS_CONTINUE_ROLLBACK' }),
       {
@@ -331,9 +334,13 @@ describe('coordinate: validation under the lease', () => {
   it('the same stack with auto-rollback on is repaired first, under the lease, and then deployed', async () => {
     world = new World({ dynamo, stackStatus: 'UPDATE_ROLLBACK_FAILED' });
     const a = world.job('a');
-    const { report } = await world.until(a.coordinate());
+    const { report, io } = await world.until(a.coordinate());
 
     expect(report.result).toBe('acquired');
+    // The deploy step finds the stack repaired: stack-status says so, not what coordinate found first.
+    expect(JSON.parse(outputs(io)[Outputs.StackStatus]!)).toEqual({
+      [STACK]: 'UPDATE_ROLLBACK_COMPLETE'
+    });
     const [repair] = world.stackChanges();
     expect(repair).toMatchObject({ job: 'a', stage: 'coordinate', op: 'continueUpdateRollback' });
     // After the lock was granted, before the monitor was started.

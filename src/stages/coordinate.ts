@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { State, type CoordinationResult } from '../config/state.js';
 import { waitForTurn, type TurnOutcome } from '../coordination/wait-for-turn.js';
 import type { Finding } from '../domain/findings.js';
+import type { StackSnapshot } from '../domain/stack.js';
 import { monitorDir, monitorEnv, monitorFiles, monitorSettings } from '../monitor/files.js';
 import { launchMonitor, monitorHolds } from '../monitor/launch.js';
 import { readObservations } from '../monitor/stop.js';
@@ -49,6 +50,8 @@ export interface CoordinateReport {
   readonly turn: TurnOutcome;
   readonly findings: readonly Finding[];
   readonly expectedMs: number;
+  /** The stacks as the deploy step finds them: after coordinate's repair, if it made one. */
+  readonly stacks: readonly StackSnapshot[];
 }
 
 /**
@@ -73,7 +76,12 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
       )
     );
     if (turn.kind !== 'acquired')
-      return { ...(await notAcquired(d, arrival, turn, turn.kind)), turn, expectedMs };
+      return {
+        ...(await notAcquired(d, arrival, turn, turn.kind)),
+        turn,
+        expectedMs,
+        stacks: turn.stacks
+      };
     // onAcquired ran the instant the lock was granted, before the wait returned.
     if (!holding) throw new Error('The lock was acquired without a lease.');
     const { lease, signal: lost } = holding;
@@ -88,11 +96,11 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
     if (result !== 'acquired') {
       if (await lease.release(result, releaseBudget(d.config)))
         await record(d, turn.registry, 'released', `not deploying: ${result}`);
-      return { result, turn, findings, expectedMs };
+      return { result, turn, findings, expectedMs, stacks };
     }
     const thread = await announce(d, arrival, turn);
     const holds = await handOver(d, arrival, turn, thread, lease, deployFrom);
-    return { result: holds ? 'acquired' : 'aborted', turn, findings, expectedMs };
+    return { result: holds ? 'acquired' : 'aborted', turn, findings, expectedMs, stacks };
   } finally {
     // Whatever happened, this process heartbeats no more: the monitor holds the lease now, or
     // finalize releases it (owner and fence are in state).

@@ -8,8 +8,8 @@ import type { CoordinateReport } from '../coordinate.js';
 /** Publishes what coordinate found as the step's outputs and state, and sets the exit status. */
 export function publish(d: StageDeps, report: CoordinateReport): void {
   const { io, log, config, reader } = d;
-  const { turn } = report;
-  const first = turn.stacks[0];
+  const { turn, stacks } = report;
+  const first = stacks[0];
   const activeId =
     turn.waitedFor[0]?.correlationId ??
     turn.busy.map((a) => activeCorrelationId(a.stack)).find(Boolean);
@@ -22,7 +22,7 @@ export function publish(d: StageDeps, report: CoordinateReport): void {
     [Outputs.QueuePosition]: String(turn.queuePosition),
     [Outputs.ActiveCorrelationId]: activeId ?? '',
     [Outputs.StackStatus]: JSON.stringify(
-      Object.fromEntries(turn.stacks.map((s) => [s.name, s.status]))
+      Object.fromEntries(stacks.map((s) => [s.name, s.status]))
     ),
     [Outputs.ConsoleUrl]: first ? reader.consoleUrl(first) : '',
     [Outputs.EstimatedMinutes]: String(Math.round((report.expectedMs / 60_000) * 10) / 10),
