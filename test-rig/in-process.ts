@@ -54,7 +54,7 @@ import { finalize, type FinalizeDeps, type MonitorHandle } from '../src/stages/f
 import { asTestCaller } from './aws-calls.js';
 import { RIG_REGION, type DynamoRig } from './dynamo-rig.js';
 import { ScriptedCloudFormation } from './scripted-cloudformation.js';
-import type { SlackStandin } from './slack-standin.js';
+import { SlackStandin } from './slack-standin.js';
 import { VirtualTime, type VirtualProcess } from './virtual-time.js';
 
 export { scratchRunnerTemp } from './schedules.js';
@@ -396,6 +396,14 @@ export class World {
   }
 }
 
+/**
+ * The Slack stand-in on the virtual time of the world `current()` returns (else the wall clock), so
+ * that when a message was posted (`versions[0].at`) compares with the stack events' times.
+ */
+export function slackOnVirtualTime(current: () => World | undefined): Promise<SlackStandin> {
+  return SlackStandin.start({ now: () => current()?.vt.now() ?? Date.now() });
+}
+
 // ---------------------------------------------------------------------------------------------
 // A job: one workflow run's coordinate, deploy step, and finalize
 
@@ -725,11 +733,15 @@ export class Job {
     return sleep(durationMs + (plan.tailMs ?? 1_000)).then(() => started);
   }
 
-  /** The post step: finalize() with the job's state. Does not move time: give it to `world.until`. */
-  finalize(): Promise<RecordingIO> {
+  /**
+   * The post step: finalize() with the job's state. Does not move time: give it to `world.until`.
+   * `tweak` may replace dependencies.
+   */
+  finalize(opts: { tweak?: (d: FinalizeDeps) => FinalizeDeps } = {}): Promise<RecordingIO> {
     const io = new RecordingIO(this.state);
     this.finalizeIOs.push(io);
-    const p = finalize(this.finalizeDeps(io)).then(() => io);
+    const base = this.finalizeDeps(io);
+    const p = finalize(opts.tweak ? opts.tweak(base) : base).then(() => io);
     void p.catch(() => undefined);
     return p;
   }

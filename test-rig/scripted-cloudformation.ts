@@ -6,17 +6,28 @@
  * It keeps CloudFormation's own rules that coordination relies on: an update is refused while
  * the stack is in progress or needs a repair (`updatesRefused` counts each refusal, so a test can
  * tell two deployers apart from one), RollbackStack and ContinueUpdateRollback only from the
- * states that allow them, and a deleted stack is gone.
+ * states that allow them, and a deleted stack is gone. A stack that was never put does not exist.
  */
 import type { StackOperation, StackReader, StackRecovery } from '../src/ports/cloudformation.js';
 import { STACK_RESOURCE_TYPE, type StackEvent, type StackSnapshot } from '../src/domain/stack.js';
+import { OPERATION_START_STATUSES } from '../src/domain/stack-status.js';
 
 export interface ScriptStep {
   readonly atMs: number;
   /** A stack-level status, or a resource's. */
   readonly status: string;
   readonly logicalId?: string;
+  /** A resource's type (default AWS::Lambda::Function); a stack-level step's is the stack's. */
+  readonly resourceType?: string;
   readonly reason?: string;
+}
+
+/** A stack as a test puts it: tags (the deploy step's correlation tag), why it is in its status. */
+export interface StackSetup {
+  readonly tags?: Readonly<Record<string, string>>;
+  readonly reason?: string;
+  /** When it reached the status (default a minute ago). */
+  readonly at?: number;
 }
 
 interface StackState {
@@ -25,6 +36,7 @@ interface StackState {
   script: { start: number; steps: ScriptStep[] } | undefined;
   exists: boolean;
   reason?: string;
+  tags: Record<string, string>;
 }
 
 export class RefusedError extends Error {
@@ -41,10 +53,32 @@ export class ScriptedCloudFormation implements StackReader, StackRecovery {
 
   constructor(private readonly now: () => number) {}
 
-  put(name: string, status: string): void {
-    const s: StackState = { status, events: [], script: undefined, exists: true };
+  put(name: string, status: string, setup: StackSetup = {}): void {
+    const s: StackState = {
+      status,
+      events: [],
+      script: undefined,
+      exists: true,
+      reason: setup.reason,
+      tags: { ...setup.tags }
+    };
     this.stacks.set(name, s);
-    this.event(name, s, { atMs: 0, status }, this.now() - 60_000);
+    this.event(name, s, { atMs: 0, status, reason: setup.reason }, setup.at ?? this.now() - 60_000);
+  }
+
+  /**
+   * An operation someone else runs on a stack that was put: its steps from `startAt` (default now;
+   * earlier for one that began before the test looked), materialized as time reaches them. The
+   * first step is usually the stack-level `..._IN_PROGRESS` that opens it. Replaces any script.
+   */
+  run(name: string, steps: readonly ScriptStep[], opts: { startAt?: number } = {}): void {
+    const s = this.state(name);
+    if (!s?.exists) throw new Error(`scripted-cloudformation: no stack ${name}`);
+    s.script = {
+      start: opts.startAt ?? this.now(),
+      steps: [...steps].sort((a, b) => a.atMs - b.atMs)
+    };
+    this.state(name);
   }
 
   /** A deployment (UpdateStack): refused while the stack is busy or blocked. */
@@ -92,14 +126,41 @@ export class ScriptedCloudFormation implements StackReader, StackRecovery {
     return Boolean(s?.script) || Boolean(s?.status.endsWith('_IN_PROGRESS'));
   }
 
-  /** How the next repair of a stack goes: its duration, and whether it fails. */
-  nextRepair: { durationMs: number; fails: boolean } = { durationMs: 2_000, fails: false };
+  /**
+   * How the next repair of a stack goes: its duration, whether it fails, and what its resources do
+   * meanwhile (`steps`, from the repair call; a resource that cannot be rolled back, say).
+   */
+  nextRepair: { durationMs: number; fails: boolean; steps?: readonly ScriptStep[] } = {
+    durationMs: 2_000,
+    fails: false
+  };
+
+  /** A stack's events of `status` (a resource's, or the stack's own), oldest first. */
+  eventsOf(stack: string, status: string, logicalId = stack): StackEvent[] {
+    return (this.state(stack)?.events ?? []).filter(
+      (e) => e.status === status && e.logicalId === logicalId
+    );
+  }
+
+  /** When a stack (or one of its resources) had its latest event of `status`, in virtual ms. */
+  eventAt(stack: string, status: string, logicalId = stack): number {
+    const e = this.eventsOf(stack, status, logicalId).at(-1);
+    if (!e) throw new Error(`scripted-cloudformation: no ${logicalId} ${status} event`);
+    return e.timestamp.getTime();
+  }
 
   async describeStacks(names: readonly string[]): Promise<StackSnapshot[]> {
     return names.map((name) => {
       const s = this.state(name);
       return s?.exists
-        ? { name, exists: true, status: s.status, statusReason: s.reason, tags: {}, outputs: {} }
+        ? {
+            name,
+            exists: true,
+            status: s.status,
+            statusReason: s.reason,
+            tags: { ...s.tags },
+            outputs: {}
+          }
         : { name, exists: false, status: 'DOES_NOT_EXIST', tags: {}, outputs: {} };
     });
   }
@@ -117,10 +178,8 @@ export class ScriptedCloudFormation implements StackReader, StackRecovery {
     if (!s?.exists) return { events: [] };
     for (let i = s.events.length - 1; i >= 0; i--) {
       const e = s.events[i]!;
-      if (
-        e.logicalId === stack &&
-        /^(UPDATE|CREATE|DELETE|ROLLBACK|UPDATE_ROLLBACK)_IN_PROGRESS$/.test(e.status)
-      )
+      // As the AWS adapter reads the events: a rollback or a repair belongs to the operation it ends.
+      if (e.logicalId === stack && OPERATION_START_STATUSES.has(e.status))
         return { start: e, events: s.events.slice(i) };
     }
     return { events: s.events.slice() };
@@ -155,15 +214,16 @@ export class ScriptedCloudFormation implements StackReader, StackRecovery {
     const s = this.state(stack);
     if (!s?.exists || s.script || !from.includes(s.status))
       throw new RefusedError(`Stack ${stack} is in ${s?.status ?? 'no'} state: cannot ${kind}`);
-    const { durationMs: d, fails } = this.nextRepair;
+    const { durationMs: d, fails, steps = [] } = this.nextRepair;
     s.script = {
       start: this.now(),
       steps: [
         { atMs: 0, status: 'UPDATE_ROLLBACK_IN_PROGRESS' },
+        ...steps,
         fails
           ? { atMs: d, status: 'UPDATE_ROLLBACK_FAILED', reason: 'Scripted repair failure' }
           : { atMs: d, status: 'UPDATE_ROLLBACK_COMPLETE' }
-      ]
+      ].sort((a, b) => a.atMs - b.atMs)
     };
   }
 
@@ -194,7 +254,9 @@ export class ScriptedCloudFormation implements StackReader, StackRecovery {
       stackName: name,
       timestamp: new Date(at),
       logicalId: step.logicalId ?? name,
-      resourceType: step.logicalId ? 'AWS::Lambda::Function' : STACK_RESOURCE_TYPE,
+      resourceType: step.logicalId
+        ? (step.resourceType ?? 'AWS::Lambda::Function')
+        : STACK_RESOURCE_TYPE,
       status: step.status,
       reason: step.reason
     });

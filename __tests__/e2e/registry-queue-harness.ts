@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudFormationStandin } from '../../test-rig/cfn-standin.js';
@@ -66,13 +66,6 @@ export async function registryJob(
   return job;
 }
 
-export interface DeployLine {
-  event: 'start' | 'end';
-  id: string;
-  fence: number;
-  at: number;
-}
-
 /** The workflow's deploy step: only when coordinate acquired, like `if: steps.coord.outputs.result == 'acquired'`. */
 export async function deployStep(job: Job, main: StageResult | null, holdMs = 300): Promise<void> {
   if (main?.outputs['result'] !== 'acquired') return;
@@ -91,12 +84,6 @@ export async function deployStep(job: Job, main: StageResult | null, holdMs = 30
   );
   expect(step.exitCode).toBe(0);
 }
-
-export const deployments = (): DeployLine[] =>
-  readFileSync(join(scratch, 'deployments.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as DeployLine);
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

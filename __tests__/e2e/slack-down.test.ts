@@ -1,6 +1,7 @@
-import type { Job } from '../../test-rig/runner.js';
 import { cfn, deploy, dynamo, settle, slack, slackJob, sleep, texts } from './slack-harness.js';
 
+// The questions in the interact channel are asked in process in __tests__/stages/slack.test.ts
+// (and __tests__/stages/coordinate.test.ts).
 describe('Slack: one thread per deployment', () => {
   it('Slack down for the whole job: the deployment and the lock are unaffected and the job summary lists what was not delivered', async () => {
     cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
@@ -56,60 +57,5 @@ describe('Slack: one thread per deployment', () => {
     const post = await job.runStage('post');
     expect(post?.stdout).toMatch(/Released production/);
     expect(await job.end()).toEqual([]);
-  });
-
-  describe('questions in the interact channel', () => {
-    async function askedJob(
-      inputs: Record<string, string>
-    ): Promise<{ job: Job; running: ReturnType<Job['startStage']> }> {
-      cfn.putStack('AppStack', {
-        status: 'UPDATE_ROLLBACK_COMPLETE',
-        stackStatusReason: 'Bucket already exists'
-      });
-      const job = await slackJob('asked', {
-        warnings: 'ask',
-        'slack-interact-channel': '#deploy-interact',
-        ...inputs
-      });
-      await job.runStage('pre');
-      return { job, running: job.startStage('main') };
-    }
-    async function question(): Promise<{ channel: string; ts: string }> {
-      const channel = slack.channelId('#deploy-interact');
-      for (let i = 0; i < 100; i++) {
-        const q = slack.messages(channel).find((m) => /despite 1 warning/.test(m.text ?? ''));
-        if (q) return { channel, ts: q.ts };
-        await sleep(50);
-      }
-      throw new Error('no question was asked');
-    }
-
-    it('a ✅ reaction on the question lets the deployment go on', async () => {
-      const { running } = await askedJob({});
-      const q = await question();
-      slack.react(q.channel, q.ts, 'white_check_mark');
-      const main = await running.result;
-      expect(main?.outputs['result']).toBe('acquired');
-      expect(main?.stdout).toMatch(/proceed: answered 'proceed' in Slack/);
-    });
-
-    it('a thread reply `abort` stops it: result aborted, and the lock is given back', async () => {
-      const { running } = await askedJob({});
-      const q = await question();
-      slack.reply(q.channel, q.ts, 'abort, the fix is not merged yet');
-      const main = await running.result;
-      expect(main?.exitCode).toBe(1);
-      expect(main?.outputs['result']).toBe('aborted');
-      expect((await dynamo.items()).find((i) => i['sk'] === 'LOCK')?.['holder']).toBeUndefined();
-    });
-
-    it('no answer within ask-timeout-minutes: the safe default, abort', async () => {
-      const { running } = await askedJob({ 'ask-timeout-minutes': '0.02' });
-      const q = await question();
-      const main = await running.result;
-      expect(main?.outputs['result']).toBe('aborted');
-      expect(main?.stdout).toMatch(/abort: no answer within 1s/);
-      expect(slack.thread(q.ts).some((m) => /No answer: aborting/.test(m.text ?? ''))).toBe(true);
-    });
   });
 });

@@ -1,21 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { type MessageView } from '../../test-rig/slack-standin.js';
-import {
-  TOKEN,
-  cfn,
-  deploy,
-  eventAt,
-  isPlainReply,
-  messages,
-  postedAt,
-  settle,
-  slack,
-  slackJob,
-  sleep,
-  texts
-} from './slack-harness.js';
+import { TOKEN, cfn, deploy, settle, slack, slackJob, sleep } from './slack-harness.js';
 
+// The stories that need no real process (queued, a failing resource, a stall, 429s) are told in
+// process in __tests__/stages/slack.test.ts.
 describe('Slack: one thread per deployment', () => {
   it('a deployment posts a started parent, progress replies, updates the parent and broadcasts succeeded, each with the correlation ID', async () => {
     cfn.putStack('AppStack', {
@@ -84,57 +72,5 @@ describe('Slack: one thread per deployment', () => {
     expect(monitorArgv.some((argv) => argv.includes(TOKEN))).toBe(false);
     expect(monitorArgv.length).toBeGreaterThan(0);
     expect(await job.end()).toEqual([]);
-  });
-
-  it("a second run posts queued naming the first one's correlation ID and start time", async () => {
-    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
-    const first = await slackJob('first');
-    await first.runStage('pre');
-    const held = await first.runStage('main');
-    const second = await slackJob('second', { 'wait-timeout-minutes': '0.02' });
-    await second.runStage('pre');
-    const waiting = await second.runStage('main');
-    expect(waiting?.outputs['result']).toBe('concurrent');
-    const queued = texts().find(
-      (t) => t.includes(waiting?.outputs['correlation-id'] ?? '?') && /queue/i.test(t)
-    );
-    expect(queued).toBeDefined();
-    const queuedMessage = slack
-      .messages(slack.channelId('#deploys'))
-      .find((m) => m.text === queued)!;
-    const body = JSON.stringify(queuedMessage.blocks);
-    expect(body).toContain(held?.outputs['correlation-id'] ?? '?');
-    // The start time of the active deployment, as a Slack date.
-    expect(body).toMatch(/<!date\^\d+\^/);
-  });
-
-  it('a failing resource gets its alert before the stack finishes rolling back; the final notice says failed with the root cause', async () => {
-    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
-    const job = await slackJob('failing');
-    await job.runStage('pre');
-    await job.runStage('main');
-    deploy(3_000, true);
-    const isFailureAlert = (m: MessageView): boolean =>
-      isPlainReply(m) && /nodejs8\.x|Api/.test(m.text) && /fail/i.test(m.text);
-    // A deadline to wait for, not an assertion.
-    for (let i = 0; i < 60 && !messages().some(isFailureAlert); i++) await sleep(100);
-    await settle();
-    await job.runStage('post');
-    const alert = messages().find(isFailureAlert);
-    expect(alert).toBeDefined();
-    // Caused by the failure, and posted while the stack was still rolling back (by the stand-in's
-    // event times, not by when this test happened to look).
-    expect(postedAt(alert!)).toBeGreaterThanOrEqual(eventAt('UPDATE_FAILED', 'Api'));
-    expect(postedAt(alert!)).toBeLessThan(eventAt('UPDATE_ROLLBACK_COMPLETE'));
-    const all = JSON.stringify(slack.messages(slack.channelId('#deploys')));
-    expect(all).toContain('Runtime nodejs8.x is not supported');
-    // The cancellation echo is not reported as the cause.
-    const alerts = texts().filter((t) => /Queue/.test(t) && /alert/i.test(t));
-    expect(alerts).toEqual([]);
-    const final = slack
-      .messages(slack.channelId('#deploys'))
-      .filter((m) => m.reply_broadcast)
-      .at(-1);
-    expect(final?.text).toMatch(/fail/i);
   });
 });

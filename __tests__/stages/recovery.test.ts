@@ -1,0 +1,245 @@
+/**
+ * What coordinate() and finalize() recover from, in process (test-rig/in-process.ts): a table that
+ * stops answering mid-wait, a finalize run twice, a failed deployment's stack repaired before the
+ * next run is let in, and a repair that itself fails. The real registry against dynalite, the
+ * scripted CloudFormation (a failing resource scripted into a repair where a story needs one:
+ * `nextRepair.steps`), all on virtual time.
+ */
+import { Outputs, State } from '../../src/config/state.js';
+import { DynamoRig } from '../../test-rig/dynamo-rig.js';
+import { STACK, World, scratchRunnerTemp, type Job } from '../../test-rig/in-process.js';
+
+const LEASE_MS = 60_000;
+
+let dynamo: DynamoRig;
+let cleanUp: () => void;
+let world: World | undefined;
+
+beforeAll(async () => {
+  cleanUp = scratchRunnerTemp();
+  dynamo = await DynamoRig.start();
+});
+afterAll(async () => {
+  await dynamo.close();
+  cleanUp();
+});
+afterEach(async () => {
+  await world?.close();
+  world = undefined;
+});
+
+/** A job that holds the lock (its monitor heartbeating it), and nothing else going on. */
+async function holder(w: World, name = 'holder'): Promise<Job> {
+  const job = w.job(name);
+  const { report } = await w.until(job.coordinate());
+  expect(report.result).toBe('acquired');
+  return job;
+}
+
+/** Runs virtual time until the job has logged its second poll: it is waiting. */
+async function polling(w: World, job: Job): Promise<void> {
+  await w.stepUntil(() => job.sink.find('Poll 2 ', 'coordinate') !== undefined);
+}
+
+const summaryRow = (summary: string, name: string): string | undefined =>
+  summary.split('\n').find((l) => l.startsWith(`| ${name} |`));
+
+describe('recovery: the table stops answering', () => {
+  it('falls back to CloudFormation-only when the table stops mid-wait for longer than a lease, and the in-progress check still holds', async () => {
+    world = new World({ dynamo });
+    const a = await holder(world, 'a');
+    // The holder's deployment: the stack is busy for 3 minutes, well past the fallback.
+    const deployStartedAt = world.vt.now();
+    const deploying = a.deploy({ durationMs: 180_000 });
+    const stackDoneAt = deployStartedAt + 180_000;
+
+    const b = world.job('b', { 'wait-timeout-minutes': '10' });
+    const waiting = b.coordinate();
+    await polling(world, b);
+    // The table stops: nobody's calls reach it any more.
+    const stoppedAt = world.vt.now();
+    for (const j of world.jobs) for (const n of Object.values(j.net)) n.down = true;
+    const { report, io } = await world.until(waiting);
+
+    expect(report.result).toBe('acquired');
+    expect(io.exitCode).toBe(0);
+    expect(io.output(Outputs.Result)).toBe('acquired');
+    expect(io.output(Outputs.Registry)).toBe('cloudformation-only');
+    expect(io.output(Outputs.FencingToken)).toBe('');
+    expect(b.state.get(State.Registry)).toBe('cloudformation-only');
+
+    // It fell back only once the table had not answered for a lease: counted from its first read
+    // of the queue that failed, and no later than one backoff (at most a third of a lease) after.
+    const [firstFailed] = world
+      .calls({ job: b, stage: 'coordinate', op: 'lock.view' })
+      .filter((c) => c.error !== undefined);
+    expect(firstFailed!.startedAt).toBeGreaterThanOrEqual(stoppedAt);
+    const fellBack = b.sink.line('Falling back to CloudFormation-only coordination', 'coordinate');
+    expect(fellBack.at - firstFailed!.startedAt).toBeGreaterThanOrEqual(LEASE_MS);
+    expect(fellBack.at - firstFailed!.startedAt).toBeLessThanOrEqual(LEASE_MS + LEASE_MS / 3);
+    expect(fellBack.at).toBeLessThan(stackDoneAt);
+    expect(b.sink.annotations('coordinate')).toContainEqual({
+      level: 'warning',
+      title: 'Registry unavailable',
+      message: expect.stringMatching(
+        /^The registry has not answered for \d+m \d\ds, longer than a lease \(.*ECONNREFUSED.*\)\. Falling back to CloudFormation-only coordination: no queue order, but a stack in progress still holds this run back\.$/
+      )
+    });
+    expect(JSON.parse(io.output(Outputs.Validation))).toContainEqual(
+      expect.objectContaining({ code: 'REGISTRY_UNAVAILABLE', severity: 'warning' })
+    );
+
+    // The in-progress check held it back until a's stack operation ended (it kept polling
+    // CloudFormation meanwhile): acquired only after it, at the next poll, never through the table.
+    const acquiredAt = Date.parse(b.state.get(State.AcquiredAt)!);
+    expect(acquiredAt).toBeGreaterThanOrEqual(stackDoneAt);
+    expect(acquiredAt - stackDoneAt).toBeLessThanOrEqual(5_000);
+    const pollsWhileBusy = b.sink.lines.filter(
+      (l) => l.stage === 'coordinate' && l.message.startsWith('Poll ') && l.seq > fellBack.seq
+    );
+    expect(pollsWhileBusy.length).toBeGreaterThan(0);
+    expect(world.calls({ job: b, op: 'lock.acquire' })).toEqual([]);
+    expect(await world.until(deploying)).toBe(true);
+
+    // Its finalize coordinates through CloudFormation alone too, and does no harm.
+    const post = await world.until(b.finalize());
+    expect(post.exitCode).toBeUndefined();
+    expect(b.sink.line('nothing to release', 'finalize').message).toBe(
+      'CloudFormation-only coordination holds no lock: nothing to release.'
+    );
+    expect(world.calls({ job: b, stage: 'finalize' })).toEqual([]);
+  });
+});
+
+describe('recovery: finalize run again', () => {
+  it('finalize run twice releases once and says what it found the second time', async () => {
+    world = new World({ dynamo });
+    const a = await holder(world, 'a');
+    const first = await world.until(a.finalize());
+    const second = await world.until(a.finalize());
+
+    expect(first.exitCode).toBeUndefined();
+    expect(second.exitCode).toBeUndefined();
+    const [released, nothing, ...more] = a.sink.lines
+      .filter((l) => l.stage === 'finalize' && /^(Released|Nothing to release)/.test(l.message))
+      .map((l) => l.message);
+    expect(released).toBe(`Released ${world.environment} (fencing token 1), outcome no-change.`);
+    expect(nothing).toBe(
+      `Nothing to release: ${world.environment} was already released (fencing token 1).`
+    );
+    expect(more).toEqual([]);
+    expect(world.calls({ job: a, op: 'lock.release' }).map((c) => c.result)).toEqual([true]);
+    expect(a.sink.annotations('finalize')).toEqual([]);
+    const states = await world.transitions(a.correlationId);
+    expect(states).toEqual(['queued', 'acquired', 'completed', 'released']);
+    expect(summaryRow(second.summary, 'Lock')).toBe(
+      '| Lock | already released (fencing token 1) |'
+    );
+  });
+});
+
+describe('recovery: finalize repairs what a failed deployment left, then lets the next run in', () => {
+  it('rolls an UPDATE_FAILED stack back, reports failed with the root cause, and the queued run deploys', async () => {
+    world = new World({ dynamo });
+    const first = await holder(world, 'first');
+    const next = world.job('next');
+    const waiting = next.coordinate();
+    await polling(world, next);
+
+    // The deploy step with rollback disabled: the update fails and stays UPDATE_FAILED.
+    await world.until(first.deploy({ durationMs: 60_000, fails: true, disableRollback: true }));
+    expect((await world.cfn.describeStacks([STACK]))[0]?.status).toBe('UPDATE_FAILED');
+    const post = await world.until(first.finalize());
+
+    expect(post.exitCode).toBeUndefined();
+    const repairs = world.stackChanges().filter((c) => c.op !== 'update');
+    expect(repairs.map((c) => `${c.job} ${c.stage} ${c.op}`)).toEqual([
+      'first finalize rollbackStack'
+    ]);
+    expect(first.sink.line('Recovery:', 'finalize').message).toBe(
+      `Recovery: ${STACK} is UPDATE_FAILED; RollbackStack.`
+    );
+    expect(
+      first.sink.line(`Recovery: ${STACK} is UPDATE_ROLLBACK_COMPLETE after`, 'finalize')
+    ).toBeDefined();
+    expect(first.sink.line('Outcome:', 'finalize').message).toBe(
+      `Outcome: failed. Stacks now: ${STACK}=UPDATE_ROLLBACK_COMPLETE`
+    );
+    expect(post.summary).toContain(`- ${STACK}: rollback → UPDATE_ROLLBACK_COMPLETE (done)`);
+    expect(summaryRow(post.summary, 'Outcome')).toBe('| Outcome | failed |');
+    // The root cause, in the summary's events: the resource whose update failed.
+    expect(post.summary).toMatch(/\| Api \(AWS::Lambda::Function\) \| UPDATE_FAILED \|/);
+
+    // The queued run got its turn only after the repair, and deployed.
+    const [release] = world.calls({ job: first, op: 'lock.release' });
+    expect(release!.args[2]).toBe('failed');
+    expect(release!.seq).toBeGreaterThan(repairs[0]!.seq);
+    const { report, io } = await world.until(waiting);
+    expect(report.result).toBe('acquired');
+    expect(io.exitCode).toBe(0);
+    expect(io.output(Outputs.Result)).toBe('acquired');
+    expect(io.output(Outputs.StackStatus)).toBe(
+      JSON.stringify({ [STACK]: 'UPDATE_ROLLBACK_COMPLETE' })
+    );
+    const [acquire] = world.calls({ job: next, op: 'lock.acquire' });
+    expect(acquire!.seq).toBeGreaterThan(release!.endSeq!);
+    // It waited for the failed deployment, which proceed (the default) lets it follow.
+    expect(next.sink.annotations('coordinate')).toContainEqual({
+      level: 'warning',
+      title: 'Active deployment failed',
+      message: 'The deployment this run waited for failed; proceeding (on-active-failure: proceed).'
+    });
+    expect(await world.until(next.deploy())).toBe(true);
+    await world.until(next.finalize());
+    expect(next.sink.line('Outcome:', 'finalize').message).toBe(
+      `Outcome: succeeded. Stacks now: ${STACK}=UPDATE_COMPLETE`
+    );
+  });
+
+  it('a rollback that itself fails: the instructions name the stuck resources and the commands', async () => {
+    world = new World({ dynamo });
+    const j = await holder(world, 'stuck');
+    await world.until(j.deploy({ durationMs: 60_000, fails: true, disableRollback: true }));
+    expect((await world.cfn.describeStacks([STACK]))[0]?.status).toBe('UPDATE_FAILED');
+    // The rollback fails: a database cannot be rolled back, the stack ends UPDATE_ROLLBACK_FAILED.
+    world.cfn.nextRepair = {
+      durationMs: 300,
+      fails: true,
+      steps: [
+        {
+          atMs: 200,
+          logicalId: 'Db',
+          resourceType: 'AWS::RDS::DBInstance',
+          status: 'UPDATE_FAILED',
+          reason: 'DB instance is in a state that cannot be modified'
+        }
+      ]
+    };
+    const post = await world.until(j.finalize());
+
+    expect(post.exitCode).toBeUndefined();
+    const error = j.sink
+      .annotations('finalize')
+      .find((a) => a.level === 'error' && a.title === `Recovery failed: ${STACK}`);
+    expect(error?.message.split('\n')[0]).toBe(
+      `Recovery of ${STACK} failed (ended UPDATE_ROLLBACK_FAILED: Scripted repair failure).`
+    );
+    expect(error?.message).toContain(
+      `  - Db (AWS::RDS::DBInstance) UPDATE_FAILED: DB instance is in a state that cannot be modified`
+    );
+    expect(error?.message).toContain(
+      `aws cloudformation continue-update-rollback --stack-name ${STACK} --resources-to-skip Db`
+    );
+    expect(error?.message).toContain(`Console: https://console.example/${STACK}`);
+    expect(post.summary).toContain('--resources-to-skip Db');
+    expect(post.summary).toContain('rollback → UPDATE_ROLLBACK_FAILED (failed)');
+    // One RollbackStack, nothing tried after it; the lock released (outcome failed) all the same.
+    expect(world.stackChanges().map((c) => `${c.stage} ${c.op}`)).toEqual([
+      'deploy update',
+      'finalize rollbackStack'
+    ]);
+    expect(world.calls({ job: j, op: 'lock.release' }).map((c) => [c.args[2], c.result])).toEqual([
+      ['failed', true]
+    ]);
+  });
+});
