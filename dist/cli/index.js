@@ -29091,9 +29091,12 @@ function logger_createLogger(correlationId, sink = coreSink) {
     };
 }
 
+// EXTERNAL MODULE: ./.tmp/js/runtime/env.js
+var runtime_env = __nccwpck_require__(1623);
 ;// CONCATENATED MODULE: ./.tmp/js/runtime/run-context.js
+
 /** The workflow run this process belongs to, from the runner's environment. */
-function runContext(env = process.env) {
+function runContext(env = runtime_env/* processEnv */.H) {
     const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
     const repository = env['GITHUB_REPOSITORY'] || undefined;
     const runId = env['GITHUB_RUN_ID'] || undefined;
@@ -29198,10 +29201,11 @@ var external_node_path_ = __nccwpck_require__(6760);
 
 
 
+
 /** How many deployments the history file keeps (newest first). */
 const KEEP = 50;
 /** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
-function historyFile(environment, env = process.env) {
+function historyFile(environment, env = runtime_env/* processEnv */.H) {
     return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
 }
 function readHistoryFile(file) {
@@ -30163,6 +30167,7 @@ function registryMisconfiguredFinding(table, error) {
 
 
 
+
 /** The one place that reads the action's inputs. Secrets are masked before anything else. */
 function readInput(name) {
     return core.getInput(name);
@@ -30174,7 +30179,7 @@ function maskSecrets() {
             core.setSecret(value);
     }
 }
-function read_readConfig(env = process.env) {
+function read_readConfig(env = processEnv) {
     maskSecrets();
     return parseConfig(readInput, env);
 }
@@ -30182,6 +30187,7 @@ function read_readConfig(env = process.env) {
 const read_readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
 
 ;// CONCATENATED MODULE: ./.tmp/js/runtime/stage.js
+
 
 
 
@@ -30196,14 +30202,14 @@ const coreIO = {
         process.exitCode = code;
     },
     appendSummary: async (markdown) => {
-        if (!process.env['GITHUB_STEP_SUMMARY'])
+        if (!runtime_env/* processEnv */.H['GITHUB_STEP_SUMMARY'])
             return;
         await lib_core.summary.addRaw(markdown, true).write();
     }
 };
 const systemClock = { now: () => Date.now() };
 /** A variable of this process's environment (empty counts as unset). */
-const envValue = (name) => process.env[name] || undefined;
+const envValue = (name) => processEnv[name] || undefined;
 const sleep = (ms, signal) => new Promise((resolve) => {
     if (signal?.aborted)
         return resolve();
@@ -30463,6 +30469,7 @@ const COMMANDS = {
 
 
 
+
 const USAGE = `Usage: deploy-coordinator <command> [options]
 
 Commands:
@@ -30502,7 +30509,7 @@ const stderrSink = {
  * The CLI's entry, and the one place it reads its process environment (`env`): the region, the
  * operator's name and the workflow run are passed down from here.
  */
-async function runCli(argv, out = (t) => process.stdout.write(`${t}\n`), env = process.env) {
+async function runCli(argv, out = (t) => process.stdout.write(`${t}\n`), env = runtime_env/* processEnv */.H) {
     const [name, ...rest] = argv;
     if (!name) {
         process.stderr.write(`${USAGE}\n`);
@@ -30744,6 +30751,17 @@ class RegistryUnavailableError extends Error {
 }
 const RECORD_TTL_DAYS = 7;
 const HISTORY_TTL_DAYS = 180;
+
+
+/***/ }),
+
+/***/ 1623:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ processEnv)
+/* harmony export */ });
+const processEnv = process.env;
 
 
 /***/ }),

@@ -28845,6 +28845,17 @@ const HISTORY_TTL_DAYS = 180;
 
 /***/ }),
 
+/***/ 1623:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ processEnv)
+/* harmony export */ });
+const processEnv = process.env;
+
+
+/***/ }),
+
 /***/ 3295:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29477,14 +29488,17 @@ async function waitForTurn(deps, opts) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./.tmp/js/runtime/env.js
+var runtime_env = __nccwpck_require__(1623);
 ;// CONCATENATED MODULE: ./.tmp/js/monitor/files.js
+
 
 
 
 /** The monitor's environment variable for the Slack token. */
 const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
 /** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
-function monitorDir(correlationId, env = process.env) {
+function monitorDir(correlationId, env = runtime_env/* processEnv */.H) {
     return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator', correlationId);
 }
 const files_monitorFiles = (dir) => ({
@@ -29539,7 +29553,7 @@ function monitorSettings(config, deployment) {
     };
 }
 /** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
-const monitorEnv = (slack, env = process.env) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
+const monitorEnv = (slack, env = runtime_env/* processEnv */.H) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
@@ -29547,11 +29561,12 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 
 
 
+
 /**
  * Starts the monitor as a detached process whose output goes to a file, never
  * to the step's pipes (the step would wait for them to close), and lets go of it.
  */
-function launchMonitor(bundle, dir, settings, env = process.env) {
+function launchMonitor(bundle, dir, settings, env = runtime_env/* processEnv */.H) {
     const file = writeSettings(dir, settings);
     const files = files_monitorFiles(dir);
     const logOffset = (0,external_node_fs_.existsSync)(files.log) ? (0,external_node_fs_.statSync)(files.log).size : 0;
@@ -29665,11 +29680,12 @@ function readObservations(dir, fromByte = 0) {
 
 ;// CONCATENATED MODULE: ./.tmp/js/notify/thread.js
 
+
 /**
  * The head commit's message from the event payload, when the event has one (outside text).
  * The only read of the environment in this module, and only as the default argument.
  */
-function commitMessage(env = process.env) {
+function commitMessage(env = runtime_env/* processEnv */.H) {
     const file = env['GITHUB_EVENT_PATH'];
     if (!file)
         return undefined;
@@ -29785,10 +29801,11 @@ const cloudFormationOnly = (history = noHistory, now = Date.now) => ({
 
 
 
+
 /** How many deployments the history file keeps (newest first). */
 const KEEP = 50;
 /** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
-function historyFile(environment, env = process.env) {
+function historyFile(environment, env = runtime_env/* processEnv */.H) {
     return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
 }
 function readHistoryFile(file) {
@@ -29863,8 +29880,9 @@ function historyOf({ environment, log }) {
 }
 
 ;// CONCATENATED MODULE: ./.tmp/js/runtime/run-context.js
+
 /** The workflow run this process belongs to, from the runner's environment. */
-function run_context_runContext(env = process.env) {
+function run_context_runContext(env = runtime_env/* processEnv */.H) {
     const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
     const repository = env['GITHUB_REPOSITORY'] || undefined;
     const runId = env['GITHUB_RUN_ID'] || undefined;
@@ -29887,9 +29905,10 @@ function run_context_runContext(env = process.env) {
 
 ;// CONCATENATED MODULE: ./.tmp/js/runtime/github.js
 
+
 // The GitHub clients, loaded only when an input asks for them, on the runner's API URL.
 /** The GitHub API the runner names (GitHub Enterprise Server included). */
-const githubApiUrl = (env = process.env) => env['GITHUB_API_URL'] || 'https://api.github.com';
+const githubApiUrl = (env = runtime_env/* processEnv */.H) => env['GITHUB_API_URL'] || 'https://api.github.com';
 async function githubLiveness(token, log) {
     const { GitHubRunLiveness } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(666)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2666));
     return new GitHubRunLiveness(token, log, githubApiUrl());
@@ -30233,6 +30252,7 @@ function parseConfig(read, env) {
 
 
 
+
 /** The one place that reads the action's inputs. Secrets are masked before anything else. */
 function readInput(name) {
     return core.getInput(name);
@@ -30244,7 +30264,7 @@ function maskSecrets() {
             core.setSecret(value);
     }
 }
-function readConfig(env = process.env) {
+function readConfig(env = runtime_env/* processEnv */.H) {
     maskSecrets();
     return parseConfig(readInput, env);
 }
@@ -30275,6 +30295,7 @@ function createLogger(correlationId, sink = coreSink) {
 
 
 
+
 const coreIO = {
     setOutput: (name, value) => core.setOutput(name, value),
     saveState: (name, value) => core.saveState(name, value),
@@ -30283,14 +30304,14 @@ const coreIO = {
         process.exitCode = code;
     },
     appendSummary: async (markdown) => {
-        if (!process.env['GITHUB_STEP_SUMMARY'])
+        if (!runtime_env/* processEnv */.H['GITHUB_STEP_SUMMARY'])
             return;
         await core.summary.addRaw(markdown, true).write();
     }
 };
 const systemClock = { now: () => Date.now() };
 /** A variable of this process's environment (empty counts as unset). */
-const envValue = (name) => process.env[name] || undefined;
+const envValue = (name) => processEnv[name] || undefined;
 const sleep = (ms, signal) => new Promise((resolve) => {
     if (signal?.aborted)
         return resolve();
@@ -31576,8 +31597,8 @@ async function stillClear(d, turn) {
 /** Publishes what coordinate found as the step's outputs and state, and sets the exit status. */
 function publish(d, report) {
     const { io, log, config, reader } = d;
-    const { turn } = report;
-    const first = turn.stacks[0];
+    const { turn, stacks } = report;
+    const first = stacks[0];
     const activeId = turn.waitedFor[0]?.correlationId ??
         turn.busy.map((a) => activeCorrelationId(a.stack)).find(Boolean);
     const fenced = report.result === 'acquired' && turn.holder && leased(turn.holder);
@@ -31588,7 +31609,7 @@ function publish(d, report) {
         [Outputs.WaitedSeconds]: String(Math.round(turn.waitedMs / 1000)),
         [Outputs.QueuePosition]: String(turn.queuePosition),
         [Outputs.ActiveCorrelationId]: activeId ?? '',
-        [Outputs.StackStatus]: JSON.stringify(Object.fromEntries(turn.stacks.map((s) => [s.name, s.status]))),
+        [Outputs.StackStatus]: JSON.stringify(Object.fromEntries(stacks.map((s) => [s.name, s.status]))),
         [Outputs.ConsoleUrl]: first ? reader.consoleUrl(first) : '',
         [Outputs.EstimatedMinutes]: String(Math.round((report.expectedMs / 60_000) * 10) / 10),
         [Outputs.CfnTags]: JSON.stringify([{ Key: domain_stack/* CORRELATION_TAG */.In, Value: log.correlationId }]),
@@ -32035,7 +32056,12 @@ async function coordinate(d) {
             holding = takeLease(d, arrival, holder, registry, sentAt);
         }, d.signal));
         if (turn.kind !== 'acquired')
-            return { ...(await notAcquired(d, arrival, turn, turn.kind)), turn, expectedMs };
+            return {
+                ...(await notAcquired(d, arrival, turn, turn.kind)),
+                turn,
+                expectedMs,
+                stacks: turn.stacks
+            };
         // onAcquired ran the instant the lock was granted, before the wait returned.
         if (!holding)
             throw new Error('The lock was acquired without a lease.');
@@ -32053,11 +32079,11 @@ async function coordinate(d) {
         if (result !== 'acquired') {
             if (await lease.release(result, releaseBudget(d.config)))
                 await record(d, turn.registry, 'released', `not deploying: ${result}`);
-            return { result, turn, findings, expectedMs };
+            return { result, turn, findings, expectedMs, stacks };
         }
         const thread = await announce(d, arrival, turn);
         const holds = await handOver(d, arrival, turn, thread, lease, deployFrom);
-        return { result: holds ? 'acquired' : 'aborted', turn, findings, expectedMs };
+        return { result: holds ? 'acquired' : 'aborted', turn, findings, expectedMs, stacks };
     }
     finally {
         // Whatever happened, this process heartbeats no more: the monitor holds the lease now, or

@@ -9,13 +9,15 @@ export const modules = {
 /* harmony export */   saveHistory: () => (/* binding */ saveHistory)
 /* harmony export */ });
 /* unused harmony exports historyKeyPrefix, historyRunKey, restoreHistory */
+/* harmony import */ var _runtime_env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1623);
+
 /**
  * The history file travels between runs in the Actions cache: one key per
  * environment and run (keys are immutable), restored by prefix so the newest wins.
  */
 const historyKeyPrefix = (environment) => `deploy-coordinator-history-${environment}-`;
 const historyRunKey = (environment, env) => `${historyKeyPrefix(environment)}${env['GITHUB_RUN_ID'] ?? '0'}-${env['GITHUB_RUN_ATTEMPT'] ?? '1'}`;
-async function restoreHistory(file, environment, log, env = process.env) {
+async function restoreHistory(file, environment, log, env = processEnv) {
     const cache = await __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 7131));
     if (!cache.isFeatureAvailable()) {
         log.info('The Actions cache is not available here: estimates start without history.');
@@ -33,7 +35,7 @@ async function restoreHistory(file, environment, log, env = process.env) {
         log.warning(`Could not restore the deployment history from the Actions cache: ${err.message}`, { title: 'History not restored' });
     }
 }
-async function saveHistory(file, environment, log, env = process.env) {
+async function saveHistory(file, environment, log, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_0__/* .processEnv */ .H) {
     const cache = await __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 7131));
     if (!cache.isFeatureAvailable())
         return;

@@ -28842,6 +28842,17 @@ const HISTORY_TTL_DAYS = 180;
 
 /***/ }),
 
+/***/ 1623:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ processEnv)
+/* harmony export */ });
+const processEnv = process.env;
+
+
+/***/ }),
+
 /***/ 7931:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29200,7 +29211,10 @@ function parseConfig(read, env) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(3838);
+// EXTERNAL MODULE: ./.tmp/js/runtime/env.js
+var runtime_env = __nccwpck_require__(1623);
 ;// CONCATENATED MODULE: ./.tmp/js/config/read.js
+
 
 
 
@@ -29215,7 +29229,7 @@ function maskSecrets() {
             core.setSecret(value);
     }
 }
-function readConfig(env = process.env) {
+function readConfig(env = runtime_env/* processEnv */.H) {
     maskSecrets();
     return parseConfig(readInput, env);
 }
@@ -29269,10 +29283,11 @@ var external_node_path_ = __nccwpck_require__(6760);
 
 
 
+
 /** The monitor's environment variable for the Slack token. */
 const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
 /** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
-function monitorDir(correlationId, env = process.env) {
+function monitorDir(correlationId, env = runtime_env/* processEnv */.H) {
     return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator', correlationId);
 }
 const monitorFiles = (dir) => ({
@@ -29327,15 +29342,16 @@ function monitorSettings(config, deployment) {
     };
 }
 /** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
-const monitorEnv = (slack, env = process.env) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
+const monitorEnv = (slack, env = processEnv) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
 
 ;// CONCATENATED MODULE: ./.tmp/js/notify/thread.js
+
 
 /**
  * The head commit's message from the event payload, when the event has one (outside text).
  * The only read of the environment in this module, and only as the default argument.
  */
-function commitMessage(env = process.env) {
+function commitMessage(env = processEnv) {
     const file = env['GITHUB_EVENT_PATH'];
     if (!file)
         return undefined;
@@ -29468,10 +29484,11 @@ const cloudformation_only_cloudFormationOnly = (history = noHistory, now = Date.
 
 
 
+
 /** How many deployments the history file keeps (newest first). */
 const KEEP = 50;
 /** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
-function history_file_historyFile(environment, env = process.env) {
+function history_file_historyFile(environment, env = runtime_env/* processEnv */.H) {
     return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
 }
 function readHistoryFile(file) {
@@ -29546,8 +29563,9 @@ function historyOf({ environment, log }) {
 }
 
 ;// CONCATENATED MODULE: ./.tmp/js/runtime/run-context.js
+
 /** The workflow run this process belongs to, from the runner's environment. */
-function runContext(env = process.env) {
+function runContext(env = runtime_env/* processEnv */.H) {
     const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
     const repository = env['GITHUB_REPOSITORY'] || undefined;
     const runId = env['GITHUB_RUN_ID'] || undefined;
@@ -29570,9 +29588,10 @@ function runContext(env = process.env) {
 
 ;// CONCATENATED MODULE: ./.tmp/js/runtime/github.js
 
+
 // The GitHub clients, loaded only when an input asks for them, on the runner's API URL.
 /** The GitHub API the runner names (GitHub Enterprise Server included). */
-const githubApiUrl = (env = process.env) => env['GITHUB_API_URL'] || 'https://api.github.com';
+const githubApiUrl = (env = runtime_env/* processEnv */.H) => env['GITHUB_API_URL'] || 'https://api.github.com';
 async function githubLiveness(token, log) {
     const { GitHubRunLiveness } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(666)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2666));
     return new GitHubRunLiveness(token, log, githubApiUrl());
@@ -29593,6 +29612,7 @@ async function stepCancelled(token) {
 
 
 
+
 const coreIO = {
     setOutput: (name, value) => core.setOutput(name, value),
     saveState: (name, value) => core.saveState(name, value),
@@ -29601,14 +29621,14 @@ const coreIO = {
         process.exitCode = code;
     },
     appendSummary: async (markdown) => {
-        if (!process.env['GITHUB_STEP_SUMMARY'])
+        if (!runtime_env/* processEnv */.H['GITHUB_STEP_SUMMARY'])
             return;
         await core.summary.addRaw(markdown, true).write();
     }
 };
 const systemClock = { now: () => Date.now() };
 /** A variable of this process's environment (empty counts as unset). */
-const envValue = (name) => process.env[name] || undefined;
+const envValue = (name) => processEnv[name] || undefined;
 const sleep = (ms, signal) => new Promise((resolve) => {
     if (signal?.aborted)
         return resolve();

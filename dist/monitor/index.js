@@ -28845,6 +28845,17 @@ const HISTORY_TTL_DAYS = 180;
 
 /***/ }),
 
+/***/ 1623:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ processEnv)
+/* harmony export */ });
+const processEnv = process.env;
+
+
+/***/ }),
+
 /***/ 1618:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29311,9 +29322,12 @@ function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
     return Math.max(0, expectedMs - elapsedMs, ...byResources);
 }
 
+// EXTERNAL MODULE: ./.tmp/js/runtime/env.js
+var runtime_env = __nccwpck_require__(1623);
 ;// CONCATENATED MODULE: ./.tmp/js/runtime/run-context.js
+
 /** The workflow run this process belongs to, from the runner's environment. */
-function runContext(env = process.env) {
+function runContext(env = runtime_env/* processEnv */.H) {
     const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
     const repository = env['GITHUB_REPOSITORY'] || undefined;
     const runId = env['GITHUB_RUN_ID'] || undefined;
@@ -29342,10 +29356,11 @@ var external_node_path_ = __nccwpck_require__(6760);
 
 
 
+
 /** The monitor's environment variable for the Slack token. */
 const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
 /** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
-function monitorDir(correlationId, env = process.env) {
+function monitorDir(correlationId, env = runtime_env/* processEnv */.H) {
     return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator', correlationId);
 }
 const monitorFiles = (dir) => ({
@@ -29400,15 +29415,16 @@ function monitorSettings(config, deployment) {
     };
 }
 /** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
-const monitorEnv = (slack, env = process.env) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
+const monitorEnv = (slack, env = runtime_env/* processEnv */.H) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
 
 ;// CONCATENATED MODULE: ./.tmp/js/notify/thread.js
+
 
 /**
  * The head commit's message from the event payload, when the event has one (outside text).
  * The only read of the environment in this module, and only as the default argument.
  */
-function commitMessage(env = process.env) {
+function commitMessage(env = runtime_env/* processEnv */.H) {
     const file = env['GITHUB_EVENT_PATH'];
     if (!file)
         return undefined;
@@ -29492,11 +29508,12 @@ function historyBasis(fromHistory) {
 
 
 
+
 /**
  * Starts the monitor as a detached process whose output goes to a file, never
  * to the step's pipes (the step would wait for them to close), and lets go of it.
  */
-function launchMonitor(bundle, dir, settings, env = process.env) {
+function launchMonitor(bundle, dir, settings, env = runtime_env/* processEnv */.H) {
     const file = writeSettings(dir, settings);
     const files = monitorFiles(dir);
     const logOffset = (0,external_node_fs_.existsSync)(files.log) ? (0,external_node_fs_.statSync)(files.log).size : 0;
@@ -30625,10 +30642,11 @@ const cloudformation_only_cloudFormationOnly = (history = noHistory, now = Date.
 
 
 
+
 /** How many deployments the history file keeps (newest first). */
 const KEEP = 50;
 /** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
-function history_file_historyFile(environment, env = process.env) {
+function history_file_historyFile(environment, env = runtime_env/* processEnv */.H) {
     return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
 }
 function readHistoryFile(file) {
@@ -30706,6 +30724,7 @@ function historyOf({ environment, log }) {
 
 
 
+
 /** The one place that reads the action's inputs. Secrets are masked before anything else. */
 function readInput(name) {
     return core.getInput(name);
@@ -30717,7 +30736,7 @@ function maskSecrets() {
             core.setSecret(value);
     }
 }
-function readConfig(env = process.env) {
+function readConfig(env = runtime_env/* processEnv */.H) {
     maskSecrets();
     return parseConfig(readInput, env);
 }
@@ -30725,6 +30744,7 @@ function readConfig(env = process.env) {
 const readCorrelationIdInput = () => readInput(Inputs.CorrelationId).trim();
 
 ;// CONCATENATED MODULE: ./.tmp/js/runtime/stage.js
+
 
 
 
@@ -30739,14 +30759,14 @@ const coreIO = {
         process.exitCode = code;
     },
     appendSummary: async (markdown) => {
-        if (!process.env['GITHUB_STEP_SUMMARY'])
+        if (!runtime_env/* processEnv */.H['GITHUB_STEP_SUMMARY'])
             return;
         await core.summary.addRaw(markdown, true).write();
     }
 };
 const systemClock = { now: () => Date.now() };
 /** A variable of this process's environment (empty counts as unset). */
-const envValue = (name) => process.env[name] || undefined;
+const envValue = (name) => runtime_env/* processEnv */.H[name] || undefined;
 const sleep = (ms, signal) => new Promise((resolve) => {
     if (signal?.aborted)
         return resolve();

@@ -28752,6 +28752,17 @@ function createLogger(correlationId, sink = coreSink) {
 
 /***/ }),
 
+/***/ 1623:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ processEnv)
+/* harmony export */ });
+const processEnv = process.env;
+
+
+/***/ }),
+
 /***/ 485:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29112,7 +29123,10 @@ function parseConfig(read, env) {
     };
 }
 
+// EXTERNAL MODULE: ./.tmp/js/runtime/env.js
+var runtime_env = __nccwpck_require__(1623);
 ;// CONCATENATED MODULE: ./.tmp/js/config/read.js
+
 
 
 
@@ -29127,7 +29141,7 @@ function maskSecrets() {
             lib_core.setSecret(value);
     }
 }
-function readConfig(env = process.env) {
+function readConfig(env = runtime_env/* processEnv */.H) {
     maskSecrets();
     return parseConfig(readInput, env);
 }
@@ -29145,6 +29159,7 @@ var state = __nccwpck_require__(4131);
 
 
 
+
 const coreIO = {
     setOutput: (name, value) => lib_core.setOutput(name, value),
     saveState: (name, value) => lib_core.saveState(name, value),
@@ -29153,14 +29168,14 @@ const coreIO = {
         process.exitCode = code;
     },
     appendSummary: async (markdown) => {
-        if (!process.env['GITHUB_STEP_SUMMARY'])
+        if (!runtime_env/* processEnv */.H['GITHUB_STEP_SUMMARY'])
             return;
         await lib_core.summary.addRaw(markdown, true).write();
     }
 };
 const systemClock = { now: () => Date.now() };
 /** A variable of this process's environment (empty counts as unset). */
-const envValue = (name) => process.env[name] || undefined;
+const envValue = (name) => processEnv[name] || undefined;
 const sleep = (ms, signal) => new Promise((resolve) => {
     if (signal?.aborted)
         return resolve();
@@ -29254,14 +29269,17 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./.tmp/js/runtime/env.js
+var runtime_env = __nccwpck_require__(1623);
 ;// CONCATENATED MODULE: ./.tmp/js/registry/history-file.js
+
 
 
 
 /** How many deployments the history file keeps (newest first). */
 const KEEP = 50;
 /** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
-function historyFile(environment, env = process.env) {
+function historyFile(environment, env = runtime_env/* processEnv */.H) {
     return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
 }
 function readHistoryFile(file) {
