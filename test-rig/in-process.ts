@@ -733,15 +733,11 @@ export class Job {
     return sleep(durationMs + (plan.tailMs ?? 1_000)).then(() => started);
   }
 
-  /**
-   * The post step: finalize() with the job's state. Does not move time: give it to `world.until`.
-   * `tweak` may replace dependencies.
-   */
-  finalize(opts: { tweak?: (d: FinalizeDeps) => FinalizeDeps } = {}): Promise<RecordingIO> {
+  /** The post step: finalize() with the job's state. Does not move time: give it to `world.until`. */
+  finalize(): Promise<RecordingIO> {
     const io = new RecordingIO(this.state);
     this.finalizeIOs.push(io);
-    const base = this.finalizeDeps(io);
-    const p = finalize(opts.tweak ? opts.tweak(base) : base).then(() => io);
+    const p = finalize(this.finalizeDeps(io)).then(() => io);
     void p.catch(() => undefined);
     return p;
   }

@@ -10,7 +10,6 @@
  */
 import type { StackOperation, StackReader, StackRecovery } from '../src/ports/cloudformation.js';
 import { STACK_RESOURCE_TYPE, type StackEvent, type StackSnapshot } from '../src/domain/stack.js';
-import { OPERATION_START_STATUSES } from '../src/domain/stack-status.js';
 
 export interface ScriptStep {
   readonly atMs: number;
@@ -38,6 +37,22 @@ interface StackState {
   reason?: string;
   tags: Record<string, string>;
 }
+
+/**
+ * The stack-level statuses that open an operation, as CloudFormation's events show them: a
+ * rollback or a repair is part of the operation it ends. Listed here, not taken from the product,
+ * so a wrong rule in the product fails a test.
+ */
+const OPENS_OPERATION = new Set([
+  'CREATE_IN_PROGRESS',
+  'UPDATE_IN_PROGRESS',
+  'DELETE_IN_PROGRESS',
+  'IMPORT_IN_PROGRESS',
+  'REVIEW_IN_PROGRESS'
+]);
+
+/** The deploy step's tag naming the deployment (its `cfn-tags` output). */
+const CORRELATION_TAG = 'DeploymentCorrelationId';
 
 export class RefusedError extends Error {
   override readonly name = 'ValidationError';
@@ -88,11 +103,14 @@ export class ScriptedCloudFormation implements StackReader, StackRecovery {
     opts: { durationMs: number; fails: boolean; disableRollback: boolean }
   ): boolean {
     const s = this.state(name);
-    if (!s || s.script || /_IN_PROGRESS$|_FAILED$/.test(s.status)) {
+    // As CloudFormation: nothing while in progress, failed, or rolled back from a failed create.
+    if (!s?.exists || s.script || /_IN_PROGRESS$|_FAILED$|^ROLLBACK_COMPLETE$/.test(s.status)) {
       this.updatesRefused.push({ stack: name, by, at: this.now(), status: s?.status ?? '-' });
       return false;
     }
     this.updates.push({ stack: name, by, at: this.now() });
+    // The deploy step passes the cfn-tags output: the stack carries who deployed it last.
+    s.tags[CORRELATION_TAG] = by;
     const d = opts.durationMs;
     const steps: ScriptStep[] = [
       { atMs: 0, status: 'UPDATE_IN_PROGRESS', reason: 'User Initiated' },
@@ -178,8 +196,11 @@ export class ScriptedCloudFormation implements StackReader, StackRecovery {
     if (!s?.exists) return { events: [] };
     for (let i = s.events.length - 1; i >= 0; i--) {
       const e = s.events[i]!;
-      // As the AWS adapter reads the events: a rollback or a repair belongs to the operation it ends.
-      if (e.logicalId === stack && OPERATION_START_STATUSES.has(e.status))
+      if (
+        e.logicalId === stack &&
+        e.resourceType === STACK_RESOURCE_TYPE &&
+        OPENS_OPERATION.has(e.status)
+      )
         return { start: e, events: s.events.slice(i) };
     }
     return { events: s.events.slice() };
@@ -215,14 +236,16 @@ export class ScriptedCloudFormation implements StackReader, StackRecovery {
     if (!s?.exists || s.script || !from.includes(s.status))
       throw new RefusedError(`Stack ${stack} is in ${s?.status ?? 'no'} state: cannot ${kind}`);
     const { durationMs: d, fails, steps = [] } = this.nextRepair;
+    // A failed create rolls back to ROLLBACK_COMPLETE (a stack that can only be deleted).
+    const rollback = s.status === 'CREATE_FAILED' ? 'ROLLBACK' : 'UPDATE_ROLLBACK';
     s.script = {
       start: this.now(),
       steps: [
-        { atMs: 0, status: 'UPDATE_ROLLBACK_IN_PROGRESS' },
+        { atMs: 0, status: `${rollback}_IN_PROGRESS` },
         ...steps,
         fails
-          ? { atMs: d, status: 'UPDATE_ROLLBACK_FAILED', reason: 'Scripted repair failure' }
-          : { atMs: d, status: 'UPDATE_ROLLBACK_COMPLETE' }
+          ? { atMs: d, status: `${rollback}_FAILED`, reason: 'Scripted repair failure' }
+          : { atMs: d, status: `${rollback}_COMPLETE` }
       ].sort((a, b) => a.atMs - b.atMs)
     };
   }

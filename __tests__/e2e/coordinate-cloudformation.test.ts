@@ -59,6 +59,56 @@ function busyStack(name: string): void {
 }
 
 describe('coordinate against CloudFormation only', () => {
+  // The real step's exit code 2, and the real adapter's reading of another run's operation from
+  // DescribeStackEvents pages (its start, elapsed time, progress, latest events).
+  it('exits 2 with result=concurrent at once when the stack is busy and wait-timeout-minutes is 0', async () => {
+    busyStack('CourtCaseStack');
+    const j = await job({ 'stack-name': 'CourtCaseStack', 'wait-timeout-minutes': '0' });
+    const { pre, main } = await j.runAll();
+
+    expect(pre?.exitCode).toBe(0);
+    expect(main?.exitCode).toBe(2);
+    expect(main?.outputs['result']).toBe('concurrent');
+    expect(JSON.parse(main?.outputs['stack-status'] ?? '{}')).toEqual({
+      CourtCaseStack: 'UPDATE_IN_PROGRESS'
+    });
+    expect(main?.outputs['console-url']).toMatch(
+      /^https:\/\/us-east-1\.console\.aws\.amazon\.com\/cloudformation\/home\?region=us-east-1#\/stacks\/stackinfo\?stackId=arn%3Aaws%3Acloudformation/
+    );
+    expect(main?.outputs['active-correlation-id']).toBe(OTHER_ID);
+    expect(main?.outputs['queue-position']).toBe('1');
+    expect(JSON.parse(main?.outputs['validation'] ?? '[]')).toEqual([
+      expect.objectContaining({
+        code: 'STACK_IN_PROGRESS',
+        severity: 'blocking',
+        stack: 'CourtCaseStack'
+      })
+    ]);
+
+    const error = main?.annotations.find(
+      (a) => a.level === 'error' && a.properties['title'] === 'Another deployment is active'
+    );
+    expect(error).toBeDefined();
+    const text = error?.message ?? '';
+    expect(text).toMatch(/Stack CourtCaseStack is UPDATE_IN_PROGRESS/);
+    expect(text).toContain(`Active deployment: ${OTHER_ID}`);
+    expect(text).toMatch(/Started: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \(UPDATE_IN_PROGRESS\)/);
+    expect(text).toMatch(/Elapsed: 1m 3\ds/);
+    expect(text).toMatch(/Progress: 1 resources done, 1 in progress, 0 failed/);
+    expect(text).toMatch(
+      /Latest events:[\s\S]*Queue \(AWS::SQS::Queue\) UPDATE_COMPLETE\n.*Database \(AWS::RDS::DBInstance\) UPDATE_IN_PROGRESS: Modifying instance class/
+    );
+    expect(text).toContain('Console: https://us-east-1.console.aws.amazon.com/cloudformation/');
+    // The same details are in the log of the poll, not only in the annotation.
+    expect(main?.stdout).toMatch(/Poll 1 .*\n.*Stack CourtCaseStack is UPDATE_IN_PROGRESS/);
+    // It only read: nothing was changed on the stack.
+    expect(
+      cfn.calls
+        .map((c) => c.action)
+        .filter((a) => !a.startsWith('Describe') && !a.startsWith('List'))
+    ).toEqual([]);
+  });
+
   it('sets every output it knows when the stack is free, and tags for the deploy step', async () => {
     cfn.putStack('FreeStack', { status: 'UPDATE_COMPLETE' });
     const j = await job({

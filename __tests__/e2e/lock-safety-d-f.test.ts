@@ -115,6 +115,10 @@ describe('the lease lives from acquire to release: a second run waits for the po
       'aws cloudformation continue-update-rollback --stack-name AppStack'
     );
     expect(failure?.message).toContain('--resources-to-skip Db');
+    // The post step's own reader: the region's console, the stack's ARN.
+    expect(failure?.message).toContain(
+      'Console: https://us-east-1.console.aws.amazon.com/cloudformation/home?region=us-east-1#/stacks/stackinfo?stackId=arn%3Aaws%3Acloudformation'
+    );
     expect(first.summary()).toMatch(/continue-rollback → UPDATE_ROLLBACK_FAILED \(failed\)/);
     await expectHandoff(done, second);
   }, 90_000);

@@ -214,7 +214,6 @@ describe('Slack: one thread per deployment', () => {
     const resumed = messages().filter(isResumed);
     expect(resumed).toHaveLength(1);
     expect(postedAt(resumed[0]!)).toBe(resumedEventAt);
-    expect(resumedEventAt - lastEventAt).toBe(8 * 60_000 - INTERVAL_MS);
     expect(resumed[0]!.text).toBe(
       `:arrow_forward: ${w.environment}: stack events resumed after 7m 50s of silence [${a.correlationId}]`
     );
@@ -262,7 +261,8 @@ describe('Slack: one thread per deployment', () => {
             JSON.stringify(x.body) === JSON.stringify(c.body)
         )
       ).toBe(true);
-    // In order: the thread holds what was posted, as it was posted, each message once.
+    // The started parent first and the final notice last (above); the thread holds each message
+    // that got through exactly once: no retry posted a second copy.
     expect(threadOf(a).map((m) => m.versions[0]!.text)).toEqual(posted);
     expect(a.sink.annotations().filter((x) => x.title === 'Slack delivery failed')).toEqual([]);
     expect(io.summary + post.summary).not.toMatch(/not delivered/);
