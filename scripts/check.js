@@ -1,7 +1,6 @@
-// npm test: the type check, the typed lint, the format check and the end-to-end bundles side by
-// side, then jest (whose global setup builds the bundles from src/ if they are not built from it
-// yet: a run of some files); any failure fails the run. jest's output streams as it comes; each
-// check's is printed at the end, with how long it took.
+// npm test: the type check, the typed lint and the format check side by side, then jest (whose
+// global setup builds the end-to-end bundles from src/ first); any failure fails the run. jest's
+// output streams as it comes; each check's is printed at the end, with how long it took.
 import { spawn } from 'node:child_process';
 
 const run = (name, args, inherit = false) =>
@@ -16,24 +15,12 @@ const run = (name, args, inherit = false) =>
     child.on('exit', (code) => resolve({ name, ok: code === 0, output, ms: Date.now() - started }));
   });
 
-// The checks first, side by side, and with them (for a run of the whole suite) the end-to-end
-// suites' bundles, which jest's global setup then finds built from these sources; then jest on its
-// own, so that its end-to-end suites (real processes on real timers) do not share the cores with
-// the lint.
-const wholeSuite = process.argv.length <= 2;
+// The checks first, side by side; then jest on its own, so that its end-to-end suites (real
+// processes on real timers) do not share the cores with the lint.
 const checks = await Promise.all([
   run('typecheck', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']),
   run('lint', ['node_modules/eslint/bin/eslint.js', '.']),
-  run('format', ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.']),
-  ...(wholeSuite
-    ? [
-        run('bundles', [
-          '--input-type=module',
-          '-e',
-          "import { buildActionBundles } from './scripts/action-bundles.js'; await buildActionBundles();"
-        ])
-      ]
-    : [])
+  run('format', ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.'])
 ]);
 const jest = await run(
   'jest',

@@ -8,14 +8,8 @@
  * SDK's errors, the Actions cache) stays in __tests__/e2e/coordinate-cloudformation.test.ts.
  */
 import { Outputs, State } from '../../src/config/state.js';
-import {
-  T0,
-  World,
-  scratchRunnerTemp,
-  type Job,
-  type LogLine,
-  type RecordingIO
-} from '../../test-rig/in-process.js';
+import { T0, World, scratchRunnerTemp, type Job, type LogLine } from '../../test-rig/in-process.js';
+import { outputs } from './stories.js';
 
 /** The correlation ID of the deployment another pipeline is running on a busy stack. */
 const OTHER_ID = '20261122-090000-0badc0de';
@@ -36,7 +30,6 @@ afterEach(async () => {
   world = undefined;
 });
 
-const outputs = (io: RecordingIO): Record<string, string> => Object.fromEntries(io.outputs);
 const iso = (ms: number): string => new Date(ms).toISOString();
 /** An event as the log prints it: the time of day, then what happened. */
 const hhmmss = (ms: number): string => iso(ms).slice(11, 19);

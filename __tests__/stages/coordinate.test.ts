@@ -8,15 +8,9 @@
 import { Outputs, State } from '../../src/config/state.js';
 import type { Holder } from '../../src/ports/registry.js';
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
-import {
-  INTERACT_CHANNEL,
-  STACK,
-  World,
-  scratchRunnerTemp,
-  type Job,
-  type RecordingIO
-} from '../../test-rig/in-process.js';
-import { SlackStandin, type MessageView } from '../../test-rig/slack-standin.js';
+import { STACK, World, scratchRunnerTemp, type Job } from '../../test-rig/in-process.js';
+import { SlackStandin } from '../../test-rig/slack-standin.js';
+import { holder, outputs, question } from './stories.js';
 
 const LEASE_MS = 60_000;
 
@@ -39,28 +33,10 @@ afterEach(async () => {
   world = undefined;
 });
 
-const outputs = (io: RecordingIO): Record<string, string> => Object.fromEntries(io.outputs);
-
 /** Every line a job logged carried its correlation ID, and none its owner token. */
 function expectCleanLog(job: Job): void {
   expect(job.sink.lines.filter((l) => !l.tagged)).toEqual([]);
   expect(job.sink.lines.filter((l) => l.message.includes(job.owner))).toEqual([]);
-}
-
-/** A job that holds the lock (its monitor heartbeating it), and nothing else going on. */
-async function holder(w: World, name = 'holder'): Promise<Job> {
-  const job = w.job(name);
-  const { report } = await w.until(job.coordinate());
-  expect(report.result).toBe('acquired');
-  return job;
-}
-
-/** Runs virtual time until the question appears in the interact channel. */
-async function question(w: World): Promise<MessageView> {
-  const find = (): MessageView | undefined =>
-    slack.messages(INTERACT_CHANNEL).find((m) => m.text.includes('despite'));
-  await w.stepUntil(() => find() !== undefined);
-  return find()!;
 }
 
 describe('coordinate: the lock is free', () => {
@@ -373,7 +349,7 @@ describe('coordinate: validation under the lease', () => {
     world = new World({ dynamo, slack, stackStatus: 'UPDATE_ROLLBACK_COMPLETE' });
     const a = world.job('a', { warnings: 'ask' }, { slack: true });
     const running = a.coordinate();
-    const q = await question(world);
+    const q = await question(world, slack);
     expect(q.text).toContain(
       `Deploy ${world.environment} despite 1 warning(s) (LAST_DEPLOYMENT_FAILED)?`
     );
@@ -400,7 +376,7 @@ describe('coordinate: validation under the lease', () => {
     world = new World({ dynamo, slack, stackStatus: 'UPDATE_ROLLBACK_COMPLETE' });
     const a = world.job('a', { warnings: 'ask' }, { slack: true });
     const running = a.coordinate();
-    const q = await question(world);
+    const q = await question(world, slack);
     await world.advance(30_000);
     slack.reply(q.channel, q.ts, 'abort, the fix is not merged yet');
     const { report, io } = await world.until(running);

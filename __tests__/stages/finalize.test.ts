@@ -16,6 +16,7 @@ import {
   type Job,
   type RegistryCall
 } from '../../test-rig/in-process.js';
+import { summaryRow } from './stories.js';
 import { SlackStandin } from '../../test-rig/slack-standin.js';
 
 let dynamo: DynamoRig;
@@ -43,9 +44,6 @@ async function acquired(w: World, job: Job): Promise<Job> {
   expect(report.result).toBe('acquired');
   return job;
 }
-
-const summaryRow = (summary: string, name: string): string | undefined =>
-  summary.split('\n').find((l) => l.startsWith(`| ${name} |`));
 
 /** finalize's own registry calls of one operation. */
 const finalizeCalls = (w: World, job: Job, op: string): RegistryCall[] =>

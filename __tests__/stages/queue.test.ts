@@ -6,7 +6,8 @@
  */
 import { Outputs, State } from '../../src/config/state.js';
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
-import { STACK, World, scratchRunnerTemp, type Job } from '../../test-rig/in-process.js';
+import { STACK, World, scratchRunnerTemp } from '../../test-rig/in-process.js';
+import { holder, polling } from './stories.js';
 
 let dynamo: DynamoRig;
 let cleanUp: () => void;
@@ -24,19 +25,6 @@ afterEach(async () => {
   await world?.close();
   world = undefined;
 });
-
-/** A job that holds the lock (its monitor heartbeating it), and nothing else going on. */
-async function holder(w: World, name = 'holder'): Promise<Job> {
-  const job = w.job(name);
-  const { report } = await w.until(job.coordinate());
-  expect(report.result).toBe('acquired');
-  return job;
-}
-
-/** Runs virtual time until the job has logged its second poll: it is waiting. */
-async function polling(w: World, job: Job): Promise<void> {
-  await w.stepUntil(() => job.sink.find('Poll 2 ', 'coordinate') !== undefined);
-}
 
 describe('queue: arrival order', () => {
   it('five jobs started 200 ms apart deploy one at a time, in arrival order, with queue positions 0 to 4', async () => {

@@ -7,7 +7,8 @@
  */
 import { Outputs, State } from '../../src/config/state.js';
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
-import { STACK, World, scratchRunnerTemp, type Job } from '../../test-rig/in-process.js';
+import { STACK, World, scratchRunnerTemp } from '../../test-rig/in-process.js';
+import { holder, polling, summaryRow } from './stories.js';
 
 const LEASE_MS = 60_000;
 
@@ -27,22 +28,6 @@ afterEach(async () => {
   await world?.close();
   world = undefined;
 });
-
-/** A job that holds the lock (its monitor heartbeating it), and nothing else going on. */
-async function holder(w: World, name = 'holder'): Promise<Job> {
-  const job = w.job(name);
-  const { report } = await w.until(job.coordinate());
-  expect(report.result).toBe('acquired');
-  return job;
-}
-
-/** Runs virtual time until the job has logged its second poll: it is waiting. */
-async function polling(w: World, job: Job): Promise<void> {
-  await w.stepUntil(() => job.sink.find('Poll 2 ', 'coordinate') !== undefined);
-}
-
-const summaryRow = (summary: string, name: string): string | undefined =>
-  summary.split('\n').find((l) => l.startsWith(`| ${name} |`));
 
 describe('recovery: the table stops answering', () => {
   it('falls back to CloudFormation-only when the table stops mid-wait for longer than a lease, and the in-progress check still holds', async () => {

@@ -9,7 +9,6 @@
 import { Outputs, State } from '../../src/config/state.js';
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
 import {
-  INTERACT_CHANNEL,
   STACK,
   STATUS_CHANNEL,
   World,
@@ -17,6 +16,7 @@ import {
   scratchRunnerTemp,
   type Job
 } from '../../test-rig/in-process.js';
+import { question } from './stories.js';
 import type { MessageView, SlackStandin } from '../../test-rig/slack-standin.js';
 
 let dynamo: DynamoRig;
@@ -59,14 +59,6 @@ const monitorPolls = (w: World, job: Job): number[] =>
   w.cloudFormationCalls
     .filter((c) => c.job === job.name && c.stage === 'monitor' && c.op === 'eventsSince')
     .map((c) => c.at);
-
-/** Runs virtual time until the question appears in the interact channel. */
-async function question(w: World): Promise<MessageView> {
-  const find = (): MessageView | undefined =>
-    slack.messages(INTERACT_CHANNEL).find((m) => /despite 1 warning/.test(m.text));
-  await w.stepUntil(() => find() !== undefined);
-  return find()!;
-}
 
 describe('Slack: one thread per deployment', () => {
   it("a second run posts queued naming the first one's correlation ID and start time", async () => {
@@ -278,7 +270,7 @@ describe('Slack: questions in the interact channel', () => {
     world = new World({ dynamo, slack, stackStatus: 'UPDATE_ROLLBACK_COMPLETE' });
     const a = world.job('asked', { warnings: 'ask' }, { slack: true });
     const running = a.coordinate();
-    const q = await question(world);
+    const q = await question(world, slack);
     slack.react(q.channel, q.ts, 'white_check_mark');
     const { io } = await world.until(running);
 
@@ -290,7 +282,7 @@ describe('Slack: questions in the interact channel', () => {
     world = new World({ dynamo, slack, stackStatus: 'UPDATE_ROLLBACK_COMPLETE' });
     const a = world.job('asked', { warnings: 'ask' }, { slack: true });
     const running = a.coordinate();
-    const q = await question(world);
+    const q = await question(world, slack);
     slack.reply(q.channel, q.ts, 'abort, the fix is not merged yet');
     const { io } = await world.until(running);
 
@@ -303,7 +295,7 @@ describe('Slack: questions in the interact channel', () => {
     world = new World({ dynamo, slack, stackStatus: 'UPDATE_ROLLBACK_COMPLETE' });
     const a = world.job('asked', { warnings: 'ask', 'ask-timeout-minutes': '2' }, { slack: true });
     const running = a.coordinate();
-    const q = await question(world);
+    const q = await question(world, slack);
     const { io } = await world.until(running);
 
     expect(io.exitCode).toBe(1);
