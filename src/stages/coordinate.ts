@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { State, type CoordinationResult } from '../config/state.js';
 import { waitForTurn, type TurnOutcome } from '../coordination/wait-for-turn.js';
 import type { Finding } from '../domain/findings.js';
@@ -109,8 +108,11 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
   }
 }
 
-/** The step: real clients, real clock, the runner's signals. */
-export async function main(): Promise<void> {
+/**
+ * The step: real clients, real clock, the runner's signals. `self` is the entry's script
+ * (dist/coordinate/index.js); the monitor's is its sibling.
+ */
+export async function main(self: string): Promise<void> {
   await actionStage(async ({ io, log, config, correlationId }) => {
     io.saveState(State.CorrelationId, correlationId);
     io.saveState(State.QueuedAt, new Date().toISOString());
@@ -126,12 +128,8 @@ export async function main(): Promise<void> {
     };
     const dir = monitorDir(correlationId);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    // The sibling bundle, resolved at run time (a literal path would be pulled into this bundle by ncc).
-    const monitorBundle = join(
-      dirname(fileURLToPath(import.meta.url)),
-      '..',
-      ['monitor', 'index.js'].join('/')
-    );
+    // The sibling entry, resolved at run time (a literal path would be pulled into the bundle by ncc).
+    const monitorBundle = join(dirname(self), '..', ['monitor', 'index.js'].join('/'));
     const deps: CoordinateDeps = {
       config,
       log,

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { DEFAULT_EXPECTED_DURATION_MS } from '../config/config.js';
 import { State } from '../config/state.js';
 import { estimateFromHistory } from '../domain/estimate.js';
@@ -26,19 +25,20 @@ import { cloudFormationReader, openRegistry } from '../runtime/clients.js';
 import { actionStage, envValue, sleep } from '../runtime/stage.js';
 
 /**
- * One bundle, two roles: with a settings file as its argument it is the
+ * One entry, two roles: with a settings file as its argument it is the
  * detached monitor itself; as the monitor/ sub-action's step it launches one
- * for the deployment named by correlation-id.
+ * for the deployment named by correlation-id. `self` is the entry's script
+ * (dist/monitor/index.js), which the monitor starts again as its worker.
  */
-export async function main(): Promise<void> {
+export async function main(self: string): Promise<void> {
   const [settingsFile, role] = process.argv.slice(2);
   if (settingsFile && role === '--worker') await worker(readSettings(settingsFile));
-  else if (settingsFile) await supervisor(settingsFile);
-  else await launchForSubAction();
+  else if (settingsFile) await supervisor(self, settingsFile);
+  else await launchForSubAction(self);
 }
 
 /** The detached process: restarts its worker when it dies, and says so in the thread. */
-async function supervisor(settingsFile: string): Promise<void> {
+async function supervisor(self: string, settingsFile: string): Promise<void> {
   const settings = readSettings(settingsFile);
   const controller = new AbortController();
   for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, () => controller.abort());
@@ -48,7 +48,7 @@ async function supervisor(settingsFile: string): Promise<void> {
   };
   await supervise({
     start: () =>
-      spawn(process.execPath, [fileURLToPath(import.meta.url), settingsFile, '--worker'], {
+      spawn(process.execPath, [self, settingsFile, '--worker'], {
         stdio: 'inherit'
       }),
     now: Date.now,
@@ -110,7 +110,7 @@ async function worker(settings: MonitorSettings): Promise<void> {
   process.exit(0);
 }
 
-async function launchForSubAction(): Promise<void> {
+async function launchForSubAction(self: string): Promise<void> {
   await actionStage(async ({ io, log, config, correlationId }) => {
     let fence = 0;
     let owner: string | undefined;
@@ -149,7 +149,7 @@ async function launchForSubAction(): Promise<void> {
       DEFAULT_EXPECTED_DURATION_MS
     );
     const launched = launchMonitor(
-      fileURLToPath(import.meta.url),
+      self,
       dir,
       monitorSettings(config, {
         correlationId,

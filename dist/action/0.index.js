@@ -6,9 +6,10 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   restoreHistory: () => (/* binding */ restoreHistory),
 /* harmony export */   saveHistory: () => (/* binding */ saveHistory)
 /* harmony export */ });
-/* unused harmony exports historyKeyPrefix, historyRunKey, restoreHistory */
+/* unused harmony exports historyKeyPrefix, historyRunKey */
 /* harmony import */ var _runtime_env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1623);
 
 /**
@@ -17,7 +18,7 @@ export const modules = {
  */
 const historyKeyPrefix = (environment) => `deploy-coordinator-history-${environment}-`;
 const historyRunKey = (environment, env) => `${historyKeyPrefix(environment)}${env['GITHUB_RUN_ID'] ?? '0'}-${env['GITHUB_RUN_ATTEMPT'] ?? '1'}`;
-async function restoreHistory(file, environment, log, env = processEnv) {
+async function restoreHistory(file, environment, log, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_0__/* .processEnv */ .H) {
     const cache = await __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 7131));
     if (!cache.isFeatureAvailable()) {
         log.info('The Actions cache is not available here: estimates start without history.');

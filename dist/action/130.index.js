@@ -1,0 +1,643 @@
+export const id = 130;
+export const ids = [130];
+export const modules = {
+
+/***/ 9358:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  xL: () => (/* binding */ ConfigError),
+  PP: () => (/* binding */ DEFAULT_EXPECTED_DURATION_MS),
+  o4: () => (/* binding */ parseConfig)
+});
+
+// EXTERNAL MODULE: ./.tmp/js/domain/correlation-id.js
+var correlation_id = __webpack_require__(8036);
+// EXTERNAL MODULE: ./.tmp/js/domain/durations.js
+var durations = __webpack_require__(1265);
+// EXTERNAL MODULE: ./.tmp/js/config/inputs.js
+var inputs = __webpack_require__(4161);
+;// CONCATENATED MODULE: ./.tmp/js/config/fields.js
+
+
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+/** Splits a comma or newline separated list; empty items are dropped. */
+const splitList = (value) => value
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+const show = (value) => JSON.stringify(value);
+/**
+ * Reads inputs one at a time and collects every problem, each naming the input, the value and
+ * what is accepted. A field that fails still answers (a placeholder), so parsing goes on and
+ * every problem is reported at once.
+ */
+class Fields {
+    read;
+    problems = [];
+    constructor(read) {
+        this.read = read;
+    }
+    /** The input as typed (trimmed), or its default when empty. */
+    raw(name) {
+        const v = this.read(name).trim();
+        return v === '' ? inputs/* INPUT_DEFAULTS */.WJ[name] : v;
+    }
+    /** The input as typed (trimmed), without its default. */
+    given(name) {
+        return this.read(name).trim();
+    }
+    fail(name, value, accepted) {
+        this.problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
+        return undefined;
+    }
+    /** A problem that is not about one value. */
+    problem(text) {
+        this.problems.push(text);
+    }
+    number(name, unit, min, max, allowZero) {
+        const value = this.raw(name);
+        const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
+        if (!DECIMAL.test(value))
+            return this.fail(name, value, `expected ${range}`);
+        const n = Number(value);
+        if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
+            return this.fail(name, value, `expected ${range}`);
+        return n;
+    }
+    /** A duration in minutes, as milliseconds. */
+    minutes(name, max, allowZero = false) {
+        return (0,durations/* minutes */.Gx)(this.number(name, 'minutes', 0, max, allowZero) ?? 0);
+    }
+    /** A duration in seconds, as milliseconds. */
+    seconds(name, max) {
+        return (0,durations/* seconds */.YA)(this.number(name, 'seconds', 0, max, false) ?? 0);
+    }
+    boolean(name) {
+        const value = this.raw(name);
+        if (BOOLEAN_TRUE.includes(value))
+            return true;
+        if (BOOLEAN_FALSE.includes(value))
+            return false;
+        this.fail(name, value, 'expected true or false');
+        return false;
+    }
+    oneOf(name, allowed) {
+        const value = this.raw(name);
+        if (allowed.includes(value))
+            return value;
+        this.fail(name, value, `expected one of ${allowed.join(', ')}`);
+        return allowed[0];
+    }
+    /** The input when it matches `pattern` (a problem otherwise); undefined when empty. */
+    optional(name, pattern, accepted) {
+        const value = this.raw(name) || undefined;
+        if (value && !pattern.test(value))
+            this.fail(name, value, accepted);
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js/config/slack.js
+
+const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
+const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
+/** The Slack inputs: all or nothing (no token means no Slack); the token is never echoed. */
+function parseSlack(fields) {
+    const token = fields.raw(inputs/* Inputs */.G0.SlackToken);
+    const channel = fields.raw(inputs/* Inputs */.G0.SlackChannel);
+    const interactChannel = fields.raw(inputs/* Inputs */.G0.SlackInteractChannel) || channel;
+    const apiUrl = fields.raw(inputs/* Inputs */.G0.SlackApiUrl);
+    for (const [name, value] of [
+        [inputs/* Inputs */.G0.SlackChannel, channel],
+        [inputs/* Inputs */.G0.SlackInteractChannel, fields.raw(inputs/* Inputs */.G0.SlackInteractChannel)]
+    ]) {
+        if (value && !SLACK_CHANNEL.test(value))
+            fields.fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
+    }
+    let url;
+    try {
+        url = new URL(apiUrl);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol)) {
+        fields.fail(inputs/* Inputs */.G0.SlackApiUrl, apiUrl, 'expected an http(s) URL such as https://slack.com/api/');
+    }
+    if (!token) {
+        if (channel)
+            fields.problem(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
+        return undefined;
+    }
+    // The value is a secret: name the input, never echo the token.
+    if (!SLACK_TOKEN.test(token)) {
+        fields.problem(`'slack-token' does not look like a Slack token (the value is hidden): expected a bot token starting with xoxb-.`);
+    }
+    if (!channel)
+        fields.problem(`'slack-channel' is required when 'slack-token' is set: a channel name such as #deploys or an ID.`);
+    return { token, channel, interactChannel, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js/config/config.js
+
+
+
+
+
+/** Used when `expected-duration-minutes` is empty and there is no history. */
+const DEFAULT_EXPECTED_DURATION_MS = (0,durations/* minutes */.Gx)(30);
+class ConfigError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Invalid input: ${problems[0]}`
+            : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'ConfigError';
+    }
+}
+const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
+const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
+const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
+const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
+/**
+ * Parses every input at once and reports every problem at once, each naming the
+ * input, the value and what is accepted. Touches nothing outside its arguments.
+ */
+function parseConfig(read, env) {
+    const f = new Fields(read);
+    // stack-name
+    const stackNames = splitList(f.given(inputs/* Inputs */.G0.StackName));
+    if (stackNames.length === 0) {
+        f.problem(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
+    }
+    for (const name of stackNames) {
+        if (!STACK_NAME.test(name)) {
+            f.fail(inputs/* Inputs */.G0.StackName, name, 'a stack name starts with a letter and has only letters, digits and hyphens, at most 128 characters');
+        }
+    }
+    const duplicates = stackNames.filter((n, i) => stackNames.indexOf(n) !== i);
+    if (duplicates.length > 0)
+        f.fail(inputs/* Inputs */.G0.StackName, f.given(inputs/* Inputs */.G0.StackName), `lists ${duplicates.join(', ')} more than once`);
+    const environment = f.raw(inputs/* Inputs */.G0.Environment) || stackNames[0] || '';
+    if (f.raw(inputs/* Inputs */.G0.Environment) && !ENVIRONMENT.test(environment)) {
+        f.fail(inputs/* Inputs */.G0.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
+    }
+    const region = f.raw(inputs/* Inputs */.G0.Region) || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
+    if (!region) {
+        f.problem(`'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`);
+    }
+    else if (!REGION.test(region)) {
+        f.fail(inputs/* Inputs */.G0.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
+    }
+    const registryTable = f.optional(inputs/* Inputs */.G0.RegistryTable, TABLE, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
+    const waitTimeoutMs = f.minutes(inputs/* Inputs */.G0.WaitTimeoutMinutes, 4320, true);
+    const pollIntervalMs = f.seconds(inputs/* Inputs */.G0.PollIntervalSeconds, 3600);
+    const leaseMs = f.minutes(inputs/* Inputs */.G0.LeaseMinutes, 1440);
+    const skipSuperseded = f.boolean(inputs/* Inputs */.G0.SkipSuperseded);
+    const onActiveFailure = f.oneOf(inputs/* Inputs */.G0.OnActiveFailure, [
+        'proceed',
+        'abort',
+        'ask'
+    ]);
+    const warnings = f.oneOf(inputs/* Inputs */.G0.Warnings, ['proceed', 'fail', 'ask']);
+    const askTimeoutMs = f.minutes(inputs/* Inputs */.G0.AskTimeoutMinutes, 1440);
+    const autoRollback = f.boolean(inputs/* Inputs */.G0.AutoRollback);
+    const cleanup = f.oneOf(inputs/* Inputs */.G0.Cleanup, ['none', 'failed-create']);
+    const monitor = f.boolean(inputs/* Inputs */.G0.Monitor);
+    const monitorIntervalMs = f.seconds(inputs/* Inputs */.G0.MonitorIntervalSeconds, 3600);
+    const stallTimeoutMs = f.minutes(inputs/* Inputs */.G0.StallTimeoutMinutes, 1440);
+    const expectedDurationMs = f.raw(inputs/* Inputs */.G0.ExpectedDurationMinutes)
+        ? f.minutes(inputs/* Inputs */.G0.ExpectedDurationMinutes, 4320)
+        : undefined;
+    const progressIntervalMs = f.minutes(inputs/* Inputs */.G0.ProgressIntervalMinutes, 1440);
+    const criticalResourceTypes = splitList(f.raw(inputs/* Inputs */.G0.CriticalResourceTypes));
+    for (const t of criticalResourceTypes) {
+        if (!RESOURCE_TYPE.test(t))
+            f.fail(inputs/* Inputs */.G0.CriticalResourceTypes, t, 'expected resource types such as AWS::RDS::DBInstance, comma or newline separated');
+    }
+    const urlOutput = f.optional(inputs/* Inputs */.G0.UrlOutput, OUTPUT_KEY, 'expected a stack Output key (letters and digits)');
+    const slack = parseSlack(f);
+    if (!slack && (warnings === 'ask' || onActiveFailure === 'ask')) {
+        const which = warnings === 'ask' ? 'warnings' : 'on-active-failure';
+        f.problem(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
+    }
+    const githubToken = f.given(inputs/* Inputs */.G0.GithubToken) || undefined;
+    const githubDeployment = f.boolean(inputs/* Inputs */.G0.GithubDeployment);
+    const correlationId = f.optional(inputs/* Inputs */.G0.CorrelationId, correlation_id/* CORRELATION_ID_PATTERN */.Sy, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
+    if (f.problems.length > 0)
+        throw new ConfigError(f.problems);
+    return {
+        stackNames,
+        environment,
+        region,
+        registryTable,
+        waitTimeoutMs,
+        pollIntervalMs,
+        leaseMs,
+        skipSuperseded,
+        onActiveFailure,
+        warnings,
+        askTimeoutMs,
+        autoRollback,
+        cleanup,
+        monitor,
+        monitorIntervalMs,
+        stallTimeoutMs,
+        expectedDurationMs,
+        progressIntervalMs,
+        criticalResourceTypes,
+        urlOutput,
+        slack,
+        githubToken,
+        githubDeployment,
+        correlationId
+    };
+}
+
+
+/***/ }),
+
+/***/ 4161:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
+/* harmony export */   pH: () => (/* binding */ SECRET_INPUTS)
+/* harmony export */ });
+/** The action's inputs, as users type them (CONTRACT.md). Reading any other name is a type error. */
+const Inputs = {
+    StackName: 'stack-name',
+    Environment: 'environment',
+    Region: 'region',
+    RegistryTable: 'registry-table',
+    WaitTimeoutMinutes: 'wait-timeout-minutes',
+    PollIntervalSeconds: 'poll-interval-seconds',
+    LeaseMinutes: 'lease-minutes',
+    SkipSuperseded: 'skip-superseded',
+    OnActiveFailure: 'on-active-failure',
+    Warnings: 'warnings',
+    AskTimeoutMinutes: 'ask-timeout-minutes',
+    AutoRollback: 'auto-rollback',
+    Cleanup: 'cleanup',
+    Monitor: 'monitor',
+    MonitorIntervalSeconds: 'monitor-interval-seconds',
+    StallTimeoutMinutes: 'stall-timeout-minutes',
+    ExpectedDurationMinutes: 'expected-duration-minutes',
+    ProgressIntervalMinutes: 'progress-interval-minutes',
+    CriticalResourceTypes: 'critical-resource-types',
+    UrlOutput: 'url-output',
+    SlackToken: 'slack-token',
+    SlackChannel: 'slack-channel',
+    SlackInteractChannel: 'slack-interact-channel',
+    SlackApiUrl: 'slack-api-url',
+    GithubToken: 'github-token',
+    GithubDeployment: 'github-deployment',
+    CorrelationId: 'correlation-id'
+};
+/**
+ * Defaults the parser applies to an empty input. action.yml declares the same
+ * values (a test keeps them equal); empty here means 'derived' (see CONTRACT.md).
+ */
+const INPUT_DEFAULTS = {
+    'stack-name': '',
+    environment: '',
+    region: '',
+    'registry-table': '',
+    'wait-timeout-minutes': '30',
+    'poll-interval-seconds': '5',
+    'lease-minutes': '10',
+    'skip-superseded': 'false',
+    'on-active-failure': 'proceed',
+    warnings: 'proceed',
+    'ask-timeout-minutes': '15',
+    'auto-rollback': 'true',
+    cleanup: 'none',
+    monitor: 'true',
+    'monitor-interval-seconds': '30',
+    'stall-timeout-minutes': '10',
+    'expected-duration-minutes': '',
+    'progress-interval-minutes': '10',
+    'critical-resource-types': '',
+    'url-output': '',
+    'slack-token': '',
+    'slack-channel': '',
+    'slack-interact-channel': '',
+    'slack-api-url': 'https://slack.com/api/',
+    'github-token': '',
+    'github-deployment': 'false',
+    'correlation-id': ''
+};
+/** Inputs whose values are secrets: masked before anything else happens. */
+const SECRET_INPUTS = ['slack-token', 'github-token'];
+
+
+/***/ }),
+
+/***/ 4172:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Xg: () => (/* binding */ readConfig),
+/* harmony export */   uv: () => (/* binding */ readCorrelationIdInput)
+/* harmony export */ });
+/* unused harmony exports readInput, maskSecrets */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9358);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4161);
+/* harmony import */ var _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1623);
+
+
+
+
+/** The one place that reads the action's inputs. Secrets are masked before anything else. */
+function readInput(name) {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name);
+}
+function maskSecrets() {
+    for (const name of _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .SECRET_INPUTS */ .pH) {
+        const value = readInput(name).trim();
+        if (value)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(value);
+    }
+}
+function readConfig(env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
+    maskSecrets();
+    return (0,_config_js__WEBPACK_IMPORTED_MODULE_1__/* .parseConfig */ .o4)(readInput, env);
+}
+/** The correlation-id input alone, read before the rest so even config errors carry an ID. */
+const readCorrelationIdInput = () => readInput(_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CorrelationId).trim();
+
+
+/***/ }),
+
+/***/ 4131:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Uw: () => (/* binding */ State),
+/* harmony export */   tY: () => (/* binding */ Outputs),
+/* harmony export */   yU: () => (/* binding */ ExitCode)
+/* harmony export */ });
+/** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
+const State = {
+    CorrelationId: 'correlation-id',
+    PreRan: 'pre-ran',
+    Result: 'result',
+    AcquiredAt: 'acquired-at',
+    /** When coordinate's own repairs ended (CloudFormation's time): this deployment's events come after. */
+    DeployFrom: 'deploy-from',
+    QueuedAt: 'queued-at',
+    Registry: 'registry',
+    Fence: 'fence',
+    /** The lock's owner token for this run attempt: never logged, never an output. */
+    Owner: 'owner',
+    TicketSeq: 'ticket-seq',
+    MonitorPid: 'monitor-pid',
+    MonitorDir: 'monitor-dir',
+    SlackThread: 'slack-thread',
+    DeploymentId: 'github-deployment-id'
+};
+const Outputs = {
+    CorrelationId: 'correlation-id',
+    Result: 'result',
+    Registry: 'registry',
+    WaitedSeconds: 'waited-seconds',
+    QueuePosition: 'queue-position',
+    ActiveCorrelationId: 'active-correlation-id',
+    StackStatus: 'stack-status',
+    ConsoleUrl: 'console-url',
+    EstimatedMinutes: 'estimated-minutes',
+    CfnTags: 'cfn-tags',
+    Validation: 'validation',
+    FencingToken: 'fencing-token'
+};
+/** Exit status of the coordinate stage and of the CLI. */
+const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
+
+
+/***/ }),
+
+/***/ 8036:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cv: () => (/* binding */ newCorrelationId),
+/* harmony export */   Sy: () => (/* binding */ CORRELATION_ID_PATTERN),
+/* harmony export */   qF: () => (/* binding */ isValidCorrelationId)
+/* harmony export */ });
+/* unused harmony export GENERATED_ID_PATTERN */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+
+/** `YYYYMMDD-HHMMSS-<8 hex>`, UTC, the random part from a cryptographic source. */
+function newCorrelationId(now = new Date(), random = node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes) {
+    const iso = now.toISOString(); // 2026-11-22T18:28:25.123Z
+    const date = iso.slice(0, 10).replaceAll('-', '');
+    const time = iso.slice(11, 19).replaceAll(':', '');
+    return `${date}-${time}-${random(4).toString('hex')}`;
+}
+const GENERATED_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
+/** IDs users bring: they become tag values, registry keys and Slack text, so keep them plain. */
+const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
+const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
+
+
+/***/ }),
+
+/***/ 1265:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gx: () => (/* binding */ minutes),
+/* harmony export */   YA: () => (/* binding */ seconds),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
+function formatDuration(ms) {
+    // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
+    if (ms > 0 && ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const total = Math.max(0, Math.round(ms / 1000));
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return `${h}h ${String(m).padStart(2, '0')}m`;
+    if (m > 0)
+        return `${m}m ${String(s).padStart(2, '0')}s`;
+    return `${s}s`;
+}
+const minutes = (n) => n * 60_000;
+const seconds = (n) => n * 1000;
+
+
+/***/ }),
+
+/***/ 3748:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ createLogger)
+/* harmony export */ });
+/* unused harmony export coreSink */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+
+const coreSink = _actions_core__WEBPACK_IMPORTED_MODULE_0__;
+function createLogger(correlationId, sink = coreSink) {
+    const tag = (message) => message
+        .split('\n')
+        .map((line) => `[${correlationId}] ${line}`)
+        .join('\n');
+    return {
+        correlationId,
+        info: (m) => sink.info(tag(m)),
+        debug: (m) => sink.debug(tag(m)),
+        warning: (m, p) => sink.warning(tag(m), p),
+        error: (m, p) => sink.error(tag(m), p)
+    };
+}
+
+
+/***/ }),
+
+/***/ 1623:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ processEnv)
+/* harmony export */ });
+const processEnv = process.env;
+
+
+/***/ }),
+
+/***/ 1130:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   actionStage: () => (/* binding */ actionStage),
+/* harmony export */   cancellationSignal: () => (/* binding */ cancellationSignal),
+/* harmony export */   coreIO: () => (/* binding */ coreIO),
+/* harmony export */   envValue: () => (/* binding */ envValue),
+/* harmony export */   loadConfig: () => (/* binding */ loadConfig),
+/* harmony export */   runStage: () => (/* binding */ runStage),
+/* harmony export */   sleep: () => (/* binding */ sleep),
+/* harmony export */   stageCorrelationId: () => (/* binding */ stageCorrelationId),
+/* harmony export */   systemClock: () => (/* binding */ systemClock)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _domain_correlation_id_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8036);
+/* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9358);
+/* harmony import */ var _config_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4172);
+/* harmony import */ var _report_logger_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3748);
+/* harmony import */ var _config_state_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4131);
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1623);
+
+
+
+
+
+
+
+const coreIO = {
+    setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(name, value),
+    saveState: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState(name, value),
+    getState: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(name),
+    setExitCode: (code) => {
+        process.exitCode = code;
+    },
+    appendSummary: async (markdown) => {
+        if (!_env_js__WEBPACK_IMPORTED_MODULE_6__/* .processEnv */ .H['GITHUB_STEP_SUMMARY'])
+            return;
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw(markdown, true).write();
+    }
+};
+const systemClock = { now: () => Date.now() };
+/** A variable of this process's environment (empty counts as unset). */
+const envValue = (name) => _env_js__WEBPACK_IMPORTED_MODULE_6__/* .processEnv */ .H[name] || undefined;
+const sleep = (ms, signal) => new Promise((resolve) => {
+    if (signal?.aborted)
+        return resolve();
+    const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+});
+/**
+ * The deployment's correlation ID: the one pre saved, else the input, else a new
+ * one (a stage that runs without pre, such as a sub-action, still has one).
+ */
+function stageCorrelationId(io) {
+    const saved = io.getState(_config_state_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .Uw.CorrelationId);
+    if (saved)
+        return saved;
+    const input = (0,_config_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readCorrelationIdInput */ .uv)();
+    return input && (0,_domain_correlation_id_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidCorrelationId */ .qF)(input) ? input : (0,_domain_correlation_id_js__WEBPACK_IMPORTED_MODULE_1__/* .newCorrelationId */ .Cv)();
+}
+/** Aborts on the signals the runner sends on cancel: SIGINT, then SIGTERM. */
+function cancellationSignal(onSignal) {
+    const controller = new AbortController();
+    for (const sig of ['SIGINT', 'SIGTERM']) {
+        process.once(sig, () => {
+            onSignal?.(sig);
+            controller.abort(sig);
+        });
+    }
+    return controller.signal;
+}
+/** Runs a stage: any unexpected error fails the step with a message that carries the correlation ID. */
+async function runStage(correlationId, body) {
+    try {
+        await body();
+    }
+    catch (err) {
+        const e = err;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.error(`[${correlationId}] ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, {
+            title: 'Deployment Coordinator failed'
+        });
+        if (e?.stack)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug(e.stack);
+        process.exitCode = 1;
+    }
+}
+/** Every stage validates the inputs (a sub-action may run without pre); bad input fails the step here. */
+function loadConfig(log, io) {
+    try {
+        return (0,_config_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readConfig */ .Xg)();
+    }
+    catch (err) {
+        if (!(err instanceof _config_config_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL))
+            throw err;
+        log.error(err.message, { title: 'Invalid input' });
+        io.setExitCode(1);
+        return undefined;
+    }
+}
+/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
+async function actionStage(body) {
+    const io = coreIO;
+    const correlationId = stageCorrelationId(io);
+    const log = (0,_report_logger_js__WEBPACK_IMPORTED_MODULE_4__/* .createLogger */ .h)(correlationId);
+    await runStage(correlationId, async () => {
+        const config = loadConfig(log, io);
+        if (config)
+            await body({ io, log, config, correlationId });
+    });
+}
+
+
+/***/ })
+
+};

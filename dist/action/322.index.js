@@ -1,0 +1,662 @@
+export const id = 322;
+export const ids = [322];
+export const modules = {
+
+/***/ 1003:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  sG: () => (/* reexport */ describeHolder),
+  qg: () => (/* binding */ waitForTurn)
+});
+
+// UNUSED EXPORTS: readActivity
+
+// EXTERNAL MODULE: ./.tmp/js/domain/durations.js
+var durations = __webpack_require__(1265);
+;// CONCATENATED MODULE: ./.tmp/js/domain/liveness.js
+/**
+ * Judges liveness by watching a heartbeat value change, on the observer's own
+ * clock (as amazon-dynamodb-lock-client does): immune to clock skew between
+ * runners, since no one else's timestamps are compared.
+ */
+class LivenessTracker {
+    seen = new Map();
+    /** Records the value seen now; returns how long (ms) it has stayed the same. */
+    observe(key, value, now) {
+        const last = this.seen.get(key);
+        if (!last || last.value !== value) {
+            this.seen.set(key, { value, since: now });
+            return 0;
+        }
+        return now - last.since;
+    }
+    isDead(key, value, leaseMs, now) {
+        return this.observe(key, value, now) >= leaseMs;
+    }
+}
+
+// EXTERNAL MODULE: ./.tmp/js/domain/stack-status.js
+var stack_status = __webpack_require__(6235);
+// EXTERNAL MODULE: ./.tmp/js/ports/registry.js
+var ports_registry = __webpack_require__(6129);
+// EXTERNAL MODULE: ./.tmp/js/coordination/backoff.js
+var backoff = __webpack_require__(1715);
+// EXTERNAL MODULE: ./.tmp/js/coordination/heartbeat-loop.js
+var heartbeat_loop = __webpack_require__(6541);
+;// CONCATENATED MODULE: ./.tmp/js/coordination/ticket-keeper.js
+
+
+/**
+ * A waiter's ticket and its heartbeat, on a loop of its own: a slow Slack or CloudFormation call
+ * in the wait never lets a live waiter's ticket look dead to the others.
+ */
+class TicketKeeper {
+    lock;
+    environment;
+    sleep;
+    intervalMs;
+    onThrottled;
+    ticket;
+    loop;
+    /** Someone judged this waiter dead and removed its ticket. */
+    removed = false;
+    constructor(lock, environment, sleep, intervalMs, 
+    /** A throttled heartbeat: the holder's writes (same partition) may be throttled too. */
+    onThrottled) {
+        this.lock = lock;
+        this.environment = environment;
+        this.sleep = sleep;
+        this.intervalMs = intervalMs;
+        this.onThrottled = onThrottled;
+    }
+    get current() {
+        return this.ticket;
+    }
+    keep(ticket) {
+        this.ticket = ticket;
+        this.removed = false;
+        // Ticket 0 is CloudFormation's own (no table): nobody watches it, nothing to keep alive.
+        if (ticket.seq === 0)
+            return;
+        const loop = new heartbeat_loop/* HeartbeatLoop */.V(this.sleep, this.intervalMs, () => this.beat(ticket));
+        this.loop = loop;
+        loop.start();
+    }
+    async beat(mine) {
+        if (this.ticket?.seq !== mine.seq || this.ticket.owner !== mine.owner)
+            return false;
+        try {
+            const beat = await this.lock.heartbeatTicket(this.environment, this.ticket);
+            if (this.ticket?.seq !== mine.seq)
+                return false; // dropped meanwhile
+            if (beat)
+                this.ticket = { ...this.ticket, heartbeat: beat.heartbeat };
+            else
+                this.removed = true;
+            return beat !== undefined;
+        }
+        catch (err) {
+            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
+                throw err;
+            if (err.failure === 'throttled')
+                this.onThrottled();
+            return undefined;
+        }
+    }
+    /** Stops the heartbeat and forgets the ticket; returns it (to remove it from the queue). */
+    async drop() {
+        const { ticket, loop } = this;
+        this.ticket = undefined;
+        this.loop = undefined;
+        await loop?.stop();
+        return ticket;
+    }
+    /** Stops the heartbeat, keeping the ticket. */
+    async stop() {
+        const loop = this.loop;
+        this.loop = undefined;
+        await loop?.stop();
+    }
+}
+
+// EXTERNAL MODULE: ./.tmp/js/domain/activity.js
+var activity = __webpack_require__(679);
+;// CONCATENATED MODULE: ./.tmp/js/coordination/turn-report.js
+
+
+
+/** One poll's line: how long, and (with a queue) the position, the holder and who is ahead. */
+function pollReport(poll, waitedMs, opts, queue, position) {
+    const { ticket, ahead, holder, stale } = queue;
+    const parts = [
+        `Poll ${poll} (waited ${(0,durations/* formatDuration */.a3)(waitedMs)} of ${(0,durations/* formatDuration */.a3)(opts.timeoutMs)}):`
+    ];
+    // Ticket 0 is CloudFormation's own (no table): no queue to report on.
+    if (ticket && ticket.seq > 0) {
+        parts.push(`position ${ahead.length + (holder ? 1 : 0)} (on arrival ${position});`);
+        parts.push(holder
+            ? `lock held by ${describeHolder(holder)}${stale ? ` [stale: ${stale}]` : ''};`
+            : 'lock free;');
+        if (ahead.length > 0)
+            parts.push(`ahead: ${ahead.map((t) => `#${t.seq} ${t.correlationId}`).join(', ')};`);
+    }
+    parts.push(`estimate ${(0,durations/* formatDuration */.a3)(opts.expectedMs)} per deployment (${opts.estimateBasis}).`);
+    return parts.join(' ');
+}
+/** What the busy stacks are doing: in full the first time, then the events new since the last poll. */
+function logActivity(log, busy, lastEvent, now, opts) {
+    for (const a of busy) {
+        const seen = lastEvent.get(a.stack.name);
+        const newest = a.events.at(-1);
+        if (newest)
+            lastEvent.set(a.stack.name, newest.id);
+        if (seen === undefined) {
+            log.info((0,activity/* describeActivity */.lU)(a, now, opts.expectedMs, opts.estimateBasis));
+            continue;
+        }
+        const fresh = a.events.slice(a.events.findIndex((e) => e.id === seen) + 1);
+        log.info(`${(0,activity/* describeActivity */.lU)(a, now, opts.expectedMs, opts.estimateBasis, false)}${fresh.length > 0
+            ? `\n  New events:\n${fresh.map((e) => `    ${(0,activity/* formatEvent */.qF)(e)}`).join('\n')}`
+            : '\n  No new events since the last poll.'}`);
+    }
+}
+function describeHolder(h) {
+    return `${h.correlationId} (${h.run.runUrl ?? 'no run link'}) since ${h.acquiredAt}`;
+}
+/** Reads who is deploying each busy stack, since when, and how far along. */
+async function readActivity(reader, stacks) {
+    return Promise.all(stacks
+        .filter((s) => (0,stack_status/* isInProgress */.LT)(s.status))
+        .map(async (stack) => {
+        const op = await reader.currentOperation(stack.name);
+        return {
+            stack,
+            consoleUrl: reader.consoleUrl(stack),
+            startedAt: op.start?.timestamp,
+            startStatus: op.start?.status,
+            events: op.events
+        };
+    }));
+}
+
+;// CONCATENATED MODULE: ./.tmp/js/coordination/turn-queue.js
+const sameOwner = (a, b) => Boolean(a) && a === b;
+/** Another run (another owner token) going by this run's correlation ID, holding or queued. */
+function duplicateOf(me, holder, tickets) {
+    return [holder, ...tickets].find((t) => t !== undefined && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner));
+}
+/**
+ * The live tickets ahead of this run's, skipping the lock holder's own and this run's; a ticket
+ * judged dead is removed (only if its heartbeat is still the one seen) and skipped, else it
+ * stays ahead (it lives, or the table did not answer).
+ */
+async function liveAhead(tickets, mine, me, holder, dead) {
+    const ahead = [];
+    for (const t of tickets) {
+        if (t.seq >= mine.seq || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
+            continue;
+        if (dead.isDead(t) && (await dead.remove(t)))
+            continue;
+        ahead.push(t);
+    }
+    return ahead;
+}
+
+;// CONCATENATED MODULE: ./.tmp/js/coordination/wait-for-turn.js
+
+
+
+
+
+
+
+
+
+/** Registry-backed: the waiter re-reads the stacks when it may go, and at least this often. */
+const STACK_CHECK_MS = 30_000;
+/** The GitHub API is asked about a holder's run at most this often. */
+const RUN_CHECK_MS = 30_000;
+/** How long an acquired run still waits for its 'queued' notice to go out. */
+const ARRIVAL_NOTICE_GRACE_MS = 2_000;
+/**
+ * Waits for this run's turn: first live ticket, the lock free or stale, and no covered stack in
+ * progress in CloudFormation.
+ *
+ * Registry trouble fails safe. Throttling and errors without an answer are retried (the SDK's
+ * retries, then this loop's backoff with jitter); only a registry that has not answered for
+ * longer than a lease moves the run to CloudFormation-only coordination, since by then any
+ * holder has either started its stack operation (which CloudFormation shows) or lost its lease.
+ * A table that cannot be used as configured (missing, denied) on arrival ends the wait as
+ * `misconfigured`. Liveness is judged only across unbroken observation: after any failed read,
+ * a holder or ticket must be seen unchanged for a full lease again before it counts as dead.
+ */
+async function waitForTurn(deps, opts) {
+    const { reader, clock, sleep, log, liveness } = deps;
+    const { me } = opts;
+    const env = me.environment;
+    const started = clock.now();
+    let tracker = new LivenessTracker();
+    const runChecked = new Map();
+    const lastEvent = new Map();
+    const waitedFor = new Map();
+    let registry = deps.registry;
+    let fallbackReason;
+    const newKeeper = () => new TicketKeeper(registry.lock, env, sleep, me.leaseMs / 3, () => {
+        // Throttled: the holder's silence proves nothing, so its liveness is watched afresh.
+        tracker = new LivenessTracker();
+    });
+    let keeper = newKeeper();
+    let stacks = opts.arrival;
+    let stacksReadAt = started;
+    let busy = [];
+    let firstBusy;
+    let queuePosition;
+    let arrivalNotice;
+    let arrived = false;
+    let warnedDuplicate = false;
+    let failures = 0;
+    let unreachableSince;
+    let misconfigured;
+    /** A registry call: undefined when it failed (and the failure was accounted for). */
+    const attempt = async (fn) => {
+        try {
+            const value = await fn();
+            failures = 0;
+            unreachableSince = undefined;
+            return value;
+        }
+        catch (err) {
+            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
+                throw err;
+            failures++;
+            // What was seen before the gap proves nothing about what happened during it.
+            tracker = new LivenessTracker();
+            if (err.failure === 'configuration' && !arrived)
+                misconfigured = err.message;
+            else if (err.failure === 'throttled')
+                unreachableSince = undefined;
+            else
+                unreachableSince ??= clock.now();
+            if (failures === 1 || failures % 10 === 0)
+                log.info(`Registry trouble (${err.message}); retrying.`);
+            // Longer than any lease seen: by then every holder has started its stack operation or lost its lease.
+            const patienceMs = Math.max(me.leaseMs, ...[...waitedFor.values()].map((h) => h.leaseMs));
+            // Once: a call still in flight on the table after the fallback does not fall back again.
+            if (unreachableSince !== undefined &&
+                registry === deps.registry &&
+                clock.now() - unreachableSince >= patienceMs)
+                fallBack(err, clock.now() - unreachableSince);
+            return undefined;
+        }
+    };
+    const fallBack = (err, forMs) => {
+        fallbackReason = err.message;
+        unreachableSince = undefined;
+        void keeper.drop();
+        registry = deps.fallback();
+        keeper = newKeeper();
+        log.warning(`The registry has not answered for ${(0,durations/* formatDuration */.a3)(forMs)}, longer than a lease (${err.message}). Falling back to CloudFormation-only coordination: no queue order, but a stack in progress still holds this run back.`, { title: 'Registry unavailable' });
+    };
+    const finish = async (kind, extra = {}) => {
+        const t = await keeper.drop();
+        try {
+            if (t)
+                await registry.lock.removeTicket(env, t.seq);
+            if (t && t.seq > 0)
+                log.info(`Removed this run's queue ticket #${t.seq}.`);
+        }
+        catch (err) {
+            // finalize tries again (the ticket is in state); else it expires as dead after a lease.
+            if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
+                throw err;
+            log.info(`Could not remove this run's queue ticket #${t?.seq} (${err.message}).`);
+        }
+        const waitedMs = clock.now() - started;
+        // The 'queued' notice is moot once the lock is held: a slow Slack must not hold up the deployment.
+        if (kind === 'acquired') {
+            const grace = new AbortController();
+            await Promise.race([arrivalNotice, sleep(ARRIVAL_NOTICE_GRACE_MS, grace.signal)]);
+            grace.abort();
+        }
+        else
+            await arrivalNotice;
+        return {
+            kind,
+            registry,
+            fallbackReason,
+            waitedMs,
+            queuePosition: queuePosition ?? 0,
+            stacks,
+            busy: firstBusy ?? [],
+            waitedFor: [...waitedFor.values()],
+            ...extra
+        };
+    };
+    /** Between polls: false when the wait is over (time is up or the run was cancelled). */
+    const pause = async (ms) => {
+        // Registry trouble on arrival is not another deployment: a run that does not wait
+        // (wait-timeout-minutes 0) still gives the table a lease to answer, then falls back.
+        const limit = arrived ? opts.timeoutMs : Math.max(opts.timeoutMs, me.leaseMs + 1);
+        const left = limit - (clock.now() - started);
+        if (opts.signal?.aborted || left <= 0)
+            return false;
+        await sleep(Math.min(ms, left), opts.signal);
+        return !opts.signal?.aborted;
+    };
+    const endOfWait = () => finish(opts.signal?.aborted ? 'cancelled' : 'timeout');
+    try {
+        for (let poll = 1;; poll++) {
+            if (fallbackReason && registry !== deps.registry) {
+                // Back to the registry as soon as it answers again: CloudFormation alone is the last resort.
+                const back = await deps.registry.lock.view(env).then(() => true, () => false);
+                if (back) {
+                    log.info('The registry answers again: coordinating through it again (queuing anew).');
+                    await keeper.drop();
+                    registry = deps.registry;
+                    keeper = newKeeper();
+                    fallbackReason = undefined;
+                    tracker = new LivenessTracker();
+                }
+            }
+            const polled = registry;
+            if (!keeper.current) {
+                const queued = await attempt(() => polled.lock.enqueue(me));
+                if (queued && registry === polled) {
+                    keeper.keep(queued);
+                    // Ticket 0 is CloudFormation's own (no table): nothing to remove later, nothing to say.
+                    if (queued.seq > 0) {
+                        opts.onQueued?.(queued);
+                        log.info(`Queued with ticket #${queued.seq} for ${env}.`);
+                    }
+                }
+            }
+            const ticket = keeper.current;
+            const view = ticket ? await attempt(() => polled.lock.view(env)) : undefined;
+            if (misconfigured)
+                return finish('misconfigured', { registryError: misconfigured });
+            if (!ticket || !view) {
+                // Just fell back: queue with CloudFormation at once. Else back off (with jitter) and retry.
+                if (registry !== polled)
+                    continue;
+                const cap = Math.max(opts.pollIntervalMs, Math.min(30_000, me.leaseMs / 3));
+                if (!(await pause((0,backoff/* backoffMs */.j)(failures - 1, opts.pollIntervalMs, cap))))
+                    return endOfWait();
+                continue;
+            }
+            arrived = true;
+            let now = clock.now();
+            if (keeper.removed) {
+                // Someone judged this waiter dead and removed its ticket: queue again, at the back.
+                log.warning("This run's queue ticket was removed as dead (no heartbeat within lease-minutes); queuing again.");
+                await keeper.drop();
+                continue;
+            }
+            const lockHolder = view.lock.holder;
+            const holder = lockHolder && !sameOwner(lockHolder.owner, me.owner) ? lockHolder : undefined;
+            const twin = warnedDuplicate ? undefined : duplicateOf(me, holder, view.tickets);
+            if (twin) {
+                warnedDuplicate = true;
+                log.warning(`The correlation ID ${me.correlationId} is already used by another run in ${env} (${twin.run.runUrl ?? 'no run link'}). Correlation IDs should be unique per run: logs, records and Slack threads of the two runs will mix. This run queues like any other.`, { title: 'Correlation ID not unique' });
+            }
+            const ahead = await liveAhead(view.tickets, ticket, me, holder, {
+                isDead: (t) => tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now),
+                remove: async (t) => {
+                    const removed = await attempt(() => polled.lock.removeDeadTicket(env, t));
+                    if (removed)
+                        log.warning(`Removed the dead ticket #${t.seq} of ${t.correlationId} (no heartbeat for ${(0,durations/* formatDuration */.a3)(t.leaseMs)}).`);
+                    return removed === true;
+                }
+            });
+            let stale;
+            if (holder) {
+                if (!waitedFor.has(holder.fence))
+                    waitedFor.set(holder.fence, holder);
+                if (tracker.isDead(`lock#${holder.fence}`, holder.heartbeat, holder.leaseMs, now)) {
+                    stale = `no heartbeat for ${(0,durations/* formatDuration */.a3)(holder.leaseMs)}`;
+                }
+                else if (liveness && now - (runChecked.get(holder.owner) ?? -Infinity) >= RUN_CHECK_MS) {
+                    runChecked.set(holder.owner, now);
+                    if ((await liveness.runFinished(holder.run)) === true)
+                        stale = 'its workflow run is no longer in progress';
+                }
+            }
+            if (opts.skipSuperseded && me.run.ref) {
+                const newer = view.tickets.find((t) => t.seq > ticket.seq &&
+                    t.run.ref === me.run.ref &&
+                    !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now));
+                if (newer) {
+                    log.info(`A newer run for ${me.run.ref} is queued behind this one (${newer.correlationId}, ${newer.run.runUrl ?? 'no run link'}): skipping this older deployment.`);
+                    return finish('superseded', { supersededBy: newer });
+                }
+            }
+            const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
+            if (poll === 1 || myTurn || now - stacksReadAt >= STACK_CHECK_MS) {
+                if (poll > 1)
+                    stacks = await reader.describeStacks(me.stacks);
+                stacksReadAt = now;
+                busy = stacks.some((s) => (0,stack_status/* isInProgress */.LT)(s.status)) ? await readActivity(reader, stacks) : [];
+                if (busy.length > 0)
+                    firstBusy ??= busy;
+            }
+            if (queuePosition === undefined) {
+                queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
+                // Told in the background: a slow Slack never holds up the wait.
+                arrivalNotice = opts
+                    .onArrival?.({ registry, position: queuePosition, holder, ahead, busy })
+                    .catch((err) => log.warning(`Arrival notice failed: ${err.message}`));
+            }
+            if (myTurn && busy.length === 0) {
+                if (stale)
+                    log.warning(`Taking over the lock of ${holder.correlationId} (${holder.run.runUrl ?? 'no run link'}): ${stale}.`, { title: 'Stale lock taken over' });
+                const sentAt = clock.now();
+                const got = await attempt(() => polled.lock.acquire(me, view.lock));
+                if (got) {
+                    // The lease is on the registry that granted the lock (the one this poll read).
+                    opts.onAcquired?.(got, polled, sentAt);
+                    return finish('acquired', {
+                        registry: polled,
+                        holder: got,
+                        lockBefore: view.lock,
+                        tookOver: stale && holder ? { from: holder, reason: stale } : undefined
+                    });
+                }
+                if (failures === 0) {
+                    log.info('Another run took the lock first; waiting again.');
+                    continue;
+                }
+            }
+            now = clock.now();
+            const queue = { ticket, ahead, holder, stale };
+            log.info(pollReport(poll, now - started, opts, queue, queuePosition));
+            logActivity(log, busy, lastEvent, now, opts);
+            if (!(await pause(opts.pollIntervalMs)))
+                return endOfWait();
+        }
+    }
+    finally {
+        // Whatever ended the wait (an error included), the ticket's heartbeat ends with it.
+        await keeper.stop();
+    }
+}
+
+
+/***/ }),
+
+/***/ 679:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S6: () => (/* binding */ activeCorrelationId),
+/* harmony export */   lU: () => (/* binding */ describeActivity),
+/* harmony export */   qF: () => (/* binding */ formatEvent)
+/* harmony export */ });
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1265);
+/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3456);
+
+
+const activeCorrelationId = (stack) => stack.tags[_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .CORRELATION_TAG */ .In] || undefined;
+const LATEST_EVENTS = 5;
+function formatEvent(e) {
+    const time = e.timestamp.toISOString().slice(11, 19);
+    const reason = e.reason ? `: ${e.reason}` : '';
+    return `${time} ${e.logicalId} (${e.resourceType}) ${e.status}${reason}`;
+}
+/** The block logged at every poll and in the error annotation when we give up. */
+function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) {
+    const id = activeCorrelationId(a.stack);
+    const lines = [`Stack ${a.stack.name} is ${a.stack.status}: another deployment is active.`];
+    lines.push(`  Active deployment: ${id ?? `unknown (the stack has no ${_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .CORRELATION_TAG */ .In} tag)`}`);
+    if (a.startedAt) {
+        const elapsed = now - a.startedAt.getTime();
+        const remaining = expectedMs - elapsed;
+        lines.push(`  Started: ${a.startedAt.toISOString()} (${a.startStatus ?? 'operation'})`);
+        lines.push(`  Elapsed: ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(elapsed)}`);
+        lines.push(`  Estimate: ${remaining > 0 ? `about ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(remaining)} remaining` : `overdue by ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(-remaining)}`} (expected ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(expectedMs)}; ${estimateBasis})`);
+    }
+    else {
+        lines.push('  Started: unknown (the start of the operation is not among the recent events)');
+    }
+    const p = (0,_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .operationProgress */ .xw)(a.events);
+    lines.push(`  Progress: ${p.done} resources done, ${p.inProgress} in progress, ${p.failed} failed`);
+    lines.push(`  Console: ${a.consoleUrl}`);
+    const latest = showLatest ? a.events.slice(-LATEST_EVENTS) : [];
+    if (latest.length > 0) {
+        lines.push('  Latest events:');
+        for (const e of latest)
+            lines.push(`    ${formatEvent(e)}`);
+    }
+    return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 8336:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jE: () => (/* binding */ otherFindings),
+/* harmony export */   mh: () => (/* binding */ activeDeploymentFindings),
+/* harmony export */   nZ: () => (/* binding */ warningsOf),
+/* harmony export */   ub: () => (/* binding */ blocking),
+/* harmony export */   we: () => (/* binding */ registryMisconfiguredFinding)
+/* harmony export */ });
+/* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
+
+/** The active-deployment check: runs first, on its own, before any other check. */
+function activeDeploymentFindings(stacks) {
+    return stacks
+        .filter((s) => (0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(s.status).class === 'in-progress')
+        .map((s) => ({
+        code: 'STACK_IN_PROGRESS',
+        severity: 'blocking',
+        stack: s.name,
+        message: `Stack ${s.name} is ${s.status}: another deployment is active.`,
+        resolution: [
+            'Wait for the active deployment to finish (raise wait-timeout-minutes to queue behind it).',
+            `Follow it: aws cloudformation describe-stack-events --stack-name ${s.name}`
+        ]
+    }));
+}
+const recovery = {
+    rollback: (stack) => ({
+        code: 'STACK_NEEDS_ROLLBACK',
+        message: `Stack ${stack} failed with rollback disabled and must be rolled back before it can be updated.`,
+        resolution: [
+            `aws cloudformation rollback-stack --stack-name ${stack}`,
+            `aws cloudformation wait stack-rollback-complete --stack-name ${stack}`
+        ]
+    }),
+    'continue-rollback': (stack) => ({
+        code: 'STACK_NEEDS_CONTINUE_ROLLBACK',
+        message: `Stack ${stack} is stuck in a failed rollback; the rollback must be continued before it can be updated.`,
+        resolution: [
+            `Find the resources that failed: aws cloudformation describe-stack-events --stack-name ${stack}`,
+            `aws cloudformation continue-update-rollback --stack-name ${stack} [--resources-to-skip LogicalId ...]`
+        ]
+    }),
+    delete: (stack) => ({
+        code: 'STACK_NEEDS_DELETE',
+        message: `Stack ${stack} can only be deleted (a failed create or a failed delete); it must be deleted before it can be deployed.`,
+        resolution: [
+            `aws cloudformation delete-stack --stack-name ${stack}`,
+            `aws cloudformation wait stack-delete-complete --stack-name ${stack}`,
+            'Or set cleanup: failed-create to let the action delete a stack left by a failed create.'
+        ]
+    })
+};
+/** The checks after the active-deployment check, in a fixed order. */
+function otherFindings(stacks, ctx) {
+    const findings = [];
+    for (const s of stacks) {
+        const info = (0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(s.status);
+        if (info.class === 'blocked' && info.needs) {
+            findings.push({ severity: 'blocking', stack: s.name, ...recovery[info.needs](s.name) });
+        }
+        else if (info.class === 'stable-after-failure') {
+            findings.push({
+                code: 'LAST_DEPLOYMENT_FAILED',
+                severity: 'warning',
+                stack: s.name,
+                message: `The last deployment of ${s.name} failed and was rolled back (${s.status}${s.statusReason ? `: ${s.statusReason}` : ''}).`,
+                resolution: [
+                    `See why: aws cloudformation describe-stack-events --stack-name ${s.name}`,
+                    'Make sure this run contains the fix.'
+                ]
+            });
+        }
+        else if (info.class === 'does-not-exist') {
+            findings.push({
+                code: 'STACK_DOES_NOT_EXIST',
+                severity: 'info',
+                stack: s.name,
+                message: `Stack ${s.name} does not exist yet; this deployment will create it.`,
+                resolution: []
+            });
+        }
+    }
+    if (ctx.registryUnavailable) {
+        findings.push({
+            code: 'REGISTRY_UNAVAILABLE',
+            severity: 'warning',
+            message: `The registry table could not be used (${ctx.registryUnavailable}); coordinated through CloudFormation only (no queue order, no identity of other runs).`,
+            resolution: [
+                'Check that the table exists in this region and that the role may use it (see infra/iam-policy.json).',
+                'aws dynamodb describe-table --table-name TABLE'
+            ]
+        });
+    }
+    else if (!ctx.registryConfigured) {
+        findings.push({
+            code: 'REGISTRY_NOT_CONFIGURED',
+            severity: 'warning',
+            message: 'No registry-table: coordinating through CloudFormation only (best effort: no queue order, no identity of other runs).',
+            resolution: ['Deploy the registry table (infra/registry-table.yml) and set registry-table.']
+        });
+    }
+    return findings;
+}
+const blocking = (findings) => findings.filter((f) => f.severity === 'blocking');
+const warningsOf = (findings) => findings.filter((f) => f.severity === 'warning');
+/** The table cannot be used as configured (missing, denied, another key schema): fixed by a person, not by waiting. */
+function registryMisconfiguredFinding(table, error) {
+    return {
+        code: 'REGISTRY_MISCONFIGURED',
+        severity: 'blocking',
+        message: `registry-table ${JSON.stringify(table)} cannot be used: ${error}. Nothing was coordinated: a table that is set but unusable is a configuration error, not a reason to coordinate on CloudFormation alone.`,
+        resolution: [
+            'Check registry-table and the region: the table must exist there, with partition key pk (S) and sort key sk (S) (infra/registry-table.yml).',
+            'Check that the role may use it (infra/iam-policy.json).',
+            `aws dynamodb describe-table --table-name ${table}`,
+            'To coordinate on CloudFormation alone on purpose, leave registry-table empty.'
+        ]
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1387 @@
+export const id = 66;
+export const ids = [66];
+export const modules = {
+
+/***/ 5269:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HJ: () => (/* binding */ failedResources),
+/* harmony export */   Qp: () => (/* binding */ recoveryAction),
+/* harmony export */   ry: () => (/* binding */ recoveryInstructions)
+/* harmony export */ });
+/* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
+
+/** What the action may do by itself to a stack in this status, under this policy. */
+function recoveryAction(status, policy) {
+    const needs = (0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(status).needs;
+    if ((needs === 'rollback' || needs === 'continue-rollback') && policy.autoRollback)
+        return needs;
+    // Only a failed create (ROLLBACK_COMPLETE) is deleted automatically: it holds nothing worth keeping.
+    if (needs === 'delete' && status === 'ROLLBACK_COMPLETE' && policy.cleanup === 'failed-create')
+        return 'delete';
+    return undefined;
+}
+/** Resources whose latest event is a failure, with its reason. */
+function failedResources(events) {
+    const latest = new Map();
+    for (const e of events)
+        if (e.resourceType !== 'AWS::CloudFormation::Stack')
+            latest.set(e.logicalId, e);
+    return [...latest.values()].filter((e) => e.status.endsWith('_FAILED'));
+}
+/** What a person does when the automatic recovery failed: the stuck resources and the exact commands. */
+function recoveryInstructions(stack, status, failed, consoleUrl) {
+    const skip = failed.map((e) => e.logicalId);
+    const lines = [`Stack ${stack} is ${status} and needs a person:`];
+    for (const e of failed)
+        lines.push(`  - ${e.logicalId} (${e.resourceType}) ${e.status}: ${e.reason ?? 'no reason given'}`);
+    lines.push(`  See the events: aws cloudformation describe-stack-events --stack-name ${stack}`);
+    if (status === 'UPDATE_ROLLBACK_FAILED' || status === 'IMPORT_ROLLBACK_FAILED') {
+        lines.push(`  Fix the resources above, then: aws cloudformation continue-update-rollback --stack-name ${stack}`);
+        if (skip.length > 0) {
+            lines.push(`  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name ${stack} --resources-to-skip ${skip.join(' ')}`);
+        }
+    }
+    else if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') {
+        lines.push(`  aws cloudformation rollback-stack --stack-name ${stack}`);
+    }
+    else {
+        lines.push(`  aws cloudformation delete-stack --stack-name ${stack}${skip.length > 0 ? ` [--retain-resources ${skip.join(' ')}]` : ''}`);
+    }
+    lines.push(`  Console: ${consoleUrl}`);
+    return lines;
+}
+
+
+/***/ }),
+
+/***/ 8223:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FO: () => (/* binding */ exitCodeOf),
+/* harmony export */   Xw: () => (/* binding */ leased),
+/* harmony export */   xP: () => (/* binding */ NOT_ACQUIRED)
+/* harmony export */ });
+/* harmony import */ var _config_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4131);
+
+/** How a wait that did not end with the lock is reported: the step's result and the record's transition. */
+const NOT_ACQUIRED = {
+    timeout: { result: 'concurrent', transition: 'timed-out' },
+    cancelled: { result: 'aborted', transition: 'cancelled' },
+    superseded: { result: 'superseded', transition: 'superseded' }
+};
+/** The coordinate step's exit status: 0 go, 2 another deployment is active, 1 anything else. */
+function exitCodeOf(result) {
+    if (result === 'acquired')
+        return _config_state_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Ok;
+    if (result === 'concurrent')
+        return _config_state_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Concurrent;
+    return _config_state_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Failed;
+}
+/**
+ * An acquisition with a fencing token is a lease in the table: someone must heartbeat it from
+ * acquire to release. Fence 0 is CloudFormation's own lock (no table): nothing to keep alive.
+ */
+const leased = (acquisition) => acquisition.fence > 0;
+
+
+/***/ }),
+
+/***/ 9707:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ isRootCauseFailure),
+/* harmony export */   T: () => (/* binding */ DeploymentWatch)
+/* harmony export */ });
+/* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
+/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3456);
+
+
+/** 'Resource creation cancelled' and friends echo the real failure; they are not a root cause. */
+const ECHO = /(creation|update|deletion|delete|import) cancelled|cancelled by user|cancellation/i;
+const isRootCauseFailure = (e) => !(0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) && e.status.endsWith('_FAILED') && !ECHO.test(e.reason ?? '');
+/**
+ * What the monitor should say, from the events of this deployment's operation
+ * and the passing of time: a stall once per episode (and when it ends), an
+ * overrun once, the first root-cause failure at once, progress on a cadence.
+ */
+class DeploymentWatch {
+    s;
+    events = [];
+    operationStart;
+    lastEventAt;
+    stalled = false;
+    overdue = false;
+    failureSent = false;
+    nextProgress;
+    constructor(s) {
+        this.s = s;
+    }
+    get operationEvents() {
+        return this.events;
+    }
+    get startedAt() {
+        return this.operationStart;
+    }
+    /** New events (oldest first); returns the alerts they cause. */
+    onEvents(fresh, now) {
+        const alerts = [];
+        const mine = fresh.filter((e) => e.timestamp.getTime() >= this.s.sinceMs);
+        if (mine.length === 0)
+            return alerts;
+        this.operationStart ??= mine[0].timestamp.getTime();
+        this.nextProgress ??= this.operationStart + this.s.progressIntervalMs;
+        if (this.stalled) {
+            alerts.push({ kind: 'stall-resolved', silentForMs: now - (this.lastEventAt ?? now) });
+            this.stalled = false;
+        }
+        this.events.push(...mine);
+        this.lastEventAt = now;
+        if (!this.failureSent) {
+            const failure = mine.find((e) => isRootCauseFailure(e) &&
+                (this.s.criticalResourceTypes.length === 0 ||
+                    this.s.criticalResourceTypes.includes(e.resourceType)));
+            if (failure) {
+                this.failureSent = true;
+                alerts.push({ kind: 'failure', event: failure });
+            }
+        }
+        return alerts;
+    }
+    /** The passing of time; `statuses` are the covered stacks' current statuses. */
+    onTick(now, statuses) {
+        const alerts = [];
+        if (this.operationStart === undefined)
+            return alerts;
+        const running = statuses.some((st) => (0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(st).class === 'in-progress');
+        if (!running)
+            return alerts;
+        const silent = now - (this.lastEventAt ?? now);
+        if (!this.stalled && silent >= this.s.stallMs) {
+            this.stalled = true;
+            alerts.push({ kind: 'stall', silentForMs: silent, lastEvent: this.events.at(-1) });
+        }
+        const elapsed = now - this.operationStart;
+        if (!this.overdue && elapsed > this.s.expectedMs) {
+            this.overdue = true;
+            alerts.push({ kind: 'overdue', elapsedMs: elapsed, expectedMs: this.s.expectedMs });
+        }
+        if (this.nextProgress !== undefined && now >= this.nextProgress) {
+            this.nextProgress = now + this.s.progressIntervalMs;
+            alerts.push({
+                kind: 'progress',
+                elapsedMs: elapsed,
+                progress: (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .operationProgress */ .xw)(this.events),
+                latestEvents: this.events.slice(-5)
+            });
+        }
+        return alerts;
+    }
+}
+
+
+/***/ }),
+
+/***/ 112:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UU: () => (/* binding */ monitorPid),
+/* harmony export */   f5: () => (/* binding */ stopMonitor),
+/* harmony export */   iX: () => (/* binding */ readObservations)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7101);
+
+
+/** Running, not just a zombie waiting to be reaped (a detached monitor's parent is gone). */
+const alive = (pid) => {
+    try {
+        process.kill(pid, 0);
+    }
+    catch {
+        return false;
+    }
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    }
+    catch {
+        return true;
+    }
+};
+/** SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. */
+async function stopMonitor(pid, sleep, graceMs = 3_000) {
+    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid))
+        return 'not-running';
+    if (!signal(pid, 'SIGTERM'))
+        return 'not-running';
+    for (let waited = 0; waited < graceMs; waited += 50) {
+        if (!alive(pid))
+            return 'stopped';
+        await sleep(50);
+    }
+    if (!alive(pid))
+        return 'stopped';
+    return signal(pid, 'SIGKILL') ? 'killed' : 'stopped';
+}
+/** False when the process is gone already (it exited between the check and the signal). */
+function signal(pid, sig) {
+    try {
+        process.kill(pid, sig);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The pid from state, else from the deployment's folder (a separate finalize step). */
+function monitorPid(statePid, dir) {
+    if (statePid)
+        return Number(statePid);
+    const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .monitorFiles */ .Sy)(dir).pid;
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? Number((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').trim()) : undefined;
+}
+/** The monitor's observations (one JSON object a line); a torn last line is skipped. */
+function readObservations(dir, fromByte = 0) {
+    const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .monitorFiles */ .Sy)(dir).log;
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        return [];
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file)
+        .subarray(fromByte)
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .flatMap((l) => {
+        try {
+            return [JSON.parse(l)];
+        }
+        catch {
+            return [];
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 177:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sv: () => (/* binding */ githubDeployments),
+/* harmony export */   j: () => (/* binding */ githubLiveness),
+/* harmony export */   oQ: () => (/* binding */ stepCancelled)
+/* harmony export */ });
+/* unused harmony export githubApiUrl */
+/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6335);
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1623);
+
+
+// The GitHub clients, loaded only when an input asks for them, on the runner's API URL.
+/** The GitHub API the runner names (GitHub Enterprise Server included). */
+const githubApiUrl = (env = _env_js__WEBPACK_IMPORTED_MODULE_1__/* .processEnv */ .H) => env['GITHUB_API_URL'] || 'https://api.github.com';
+async function githubLiveness(token, log) {
+    const { GitHubRunLiveness } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(666)]).then(__webpack_require__.bind(__webpack_require__, 2666));
+    return new GitHubRunLiveness(token, log, githubApiUrl());
+}
+async function githubDeployments(token, log) {
+    const { GitHubDeployments } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(707)]).then(__webpack_require__.bind(__webpack_require__, 5707));
+    return new GitHubDeployments(token, (0,_run_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runContext */ .p)(), log, githubApiUrl());
+}
+async function stepCancelled(token) {
+    const { stepCancelled } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(891)]).then(__webpack_require__.bind(__webpack_require__, 5891));
+    return stepCancelled(token, (0,_run_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runContext */ .p)(), githubApiUrl());
+}
+
+
+/***/ }),
+
+/***/ 6985:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   De: () => (/* binding */ releaseBudget),
+/* harmony export */   bM: () => (/* binding */ statuses),
+/* harmony export */   bV: () => (/* binding */ finalizeWarning),
+/* harmony export */   g1: () => (/* binding */ record),
+/* harmony export */   i7: () => (/* binding */ statusChannel),
+/* harmony export */   vm: () => (/* binding */ safely)
+/* harmony export */ });
+/** Registry trouble after the lock decision never fails the run: a warning, and on. */
+async function safely(log, fn, warn = (message) => ({
+    text: `Registry write failed: ${message}`,
+    title: 'Registry write failed'
+})) {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        const { text, title } = warn(err.message);
+        log.warning(text, { title });
+        return undefined;
+    }
+}
+/** finalize's registry trouble: reported, never fatal (the lease expires on its own). */
+const finalizeWarning = (message) => ({
+    text: `Registry unavailable in finalize (${message}); the lock, if held, expires after lease-minutes.`,
+    title: 'Registry unavailable'
+});
+/** A transition on this deployment's record (best effort, see `safely`). */
+async function record(d, registry, state, note, patch = {}) {
+    const entry = { state, at: new Date(d.clock.now()).toISOString(), ...(note ? { note } : {}) };
+    await safely(d.log, () => registry.records.addTransition(d.log.correlationId, entry, patch));
+}
+const statuses = (stacks) => stacks.map((s) => `${s.name}=${s.status}`).join(', ');
+/** A release retries registry trouble for at most this long: a lease, up to 30 s. */
+const releaseBudget = (config) => Math.min(config.leaseMs, 30_000);
+/** Where a stage posts to Slack: the notifier and the status channel, when both are there. */
+const statusChannel = (d) => d.notifier && d.config.slack
+    ? { notifier: d.notifier, channel: d.config.slack.channel }
+    : undefined;
+
+
+/***/ }),
+
+/***/ 1066:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  finalize: () => (/* binding */ finalize),
+  main: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: ./.tmp/js/config/config.js + 2 modules
+var config_config = __webpack_require__(9358);
+// EXTERNAL MODULE: ./.tmp/js/config/read.js
+var read = __webpack_require__(4172);
+// EXTERNAL MODULE: ./.tmp/js/config/state.js
+var state = __webpack_require__(4131);
+// EXTERNAL MODULE: ./.tmp/js/monitor/files.js
+var files = __webpack_require__(7101);
+// EXTERNAL MODULE: ./.tmp/js/notify/thread.js
+var notify_thread = __webpack_require__(9617);
+// EXTERNAL MODULE: ./.tmp/js/report/logger.js
+var logger = __webpack_require__(3748);
+// EXTERNAL MODULE: ./.tmp/js/runtime/clients.js + 1 modules
+var clients = __webpack_require__(5366);
+// EXTERNAL MODULE: ./.tmp/js/runtime/github.js
+var github = __webpack_require__(177);
+// EXTERNAL MODULE: ./.tmp/js/runtime/run-context.js
+var run_context = __webpack_require__(6335);
+// EXTERNAL MODULE: ./.tmp/js/runtime/stage.js
+var stage = __webpack_require__(1130);
+// EXTERNAL MODULE: ./.tmp/js/domain/turn-result.js
+var turn_result = __webpack_require__(8223);
+// EXTERNAL MODULE: ./.tmp/js/stages/deps.js
+var deps = __webpack_require__(6985);
+;// CONCATENATED MODULE: ./.tmp/js/report/markdown.js
+/**
+ * The job summary's markdown, built so that outside text (a stack's status reason, a Slack
+ * error, an event) can never break it: every cell is escaped unless it is markdown this code
+ * built itself from escaped parts.
+ */
+/** Outside text, safe in a table cell or a line: no `|` splits a row, no newline ends it, no HTML. */
+function escapeText(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n|\r/g, ' ');
+}
+const cell = (c) => (typeof c === 'string' ? escapeText(c) : c.md);
+const md = (text) => ({ md: text });
+const code = (text) => md(`\`${text.replace(/`/g, "'")}\``);
+const bold = (text) => md(`**${escapeText(text)}**`);
+/** Characters that would end a markdown link's URL or break out of it, percent-encoded. */
+const urlSafe = (url) => url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+const markdown_link = (text, url) => md(`[${escapeText(text).replace(/[[\]]/g, '\\$&')}](${urlSafe(url)})`);
+const join = (...parts) => md(parts.map(cell).join(''));
+/** A markdown table; `head` empty gives the two-column key/value table without a header row. */
+function table(head, rows) {
+    const width = Math.max(head.length, ...rows.map((r) => r.length));
+    const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
+    const header = head.length > 0 ? head : Array.from({ length: width }, () => '');
+    return [
+        head.length > 0 ? line(header) : `|${' |'.repeat(width)}`,
+        `|${'---|'.repeat(width)}`,
+        ...rows.map(line)
+    ];
+}
+
+// EXTERNAL MODULE: ./.tmp/js/stages/holder.js
+var holder = __webpack_require__(1281);
+;// CONCATENATED MODULE: ./.tmp/js/stages/finalize/acquisition.js
+
+
+
+
+
+/**
+ * This run's acquisition: the owner token and fence coordinate saved the moment it took the lock.
+ * The finalize/ sub-action runs in a step of its own, without coordinate's state: the lock held
+ * under its correlation-id input by this very run attempt is this deployment's.
+ */
+async function acquired(d) {
+    const { io, log, config, run } = d;
+    const owner = io.getState(state/* State */.Uw.Owner);
+    const fence = io.getState(state/* State */.Uw.Fence);
+    const acquiredAt = io.getState(state/* State */.Uw.AcquiredAt) || undefined;
+    if (owner && fence !== '' && Number.isInteger(Number(fence)))
+        return { key: { owner, fence: Number(fence), correlationId: log.correlationId }, acquiredAt };
+    if (!owner && !config.correlationId)
+        return undefined;
+    const view = await (0,deps/* safely */.vm)(log, () => d.registry.lock.view(config.environment), deps/* finalizeWarning */.bV);
+    const holder = view?.lock.holder;
+    if (!holder)
+        return undefined;
+    // This run's own token (an acquire whose answer was lost), or, for a finalize step of its own
+    // with no state, the lock held under this correlation ID by this very run attempt.
+    const mine = owner
+        ? holder.owner === owner
+        : holder.correlationId === config.correlationId &&
+            holder.run.runId === run.runId &&
+            (holder.run.runAttempt ?? '') === (run.runAttempt ?? '');
+    return mine
+        ? {
+            key: { owner: holder.owner, fence: holder.fence, correlationId: holder.correlationId },
+            acquiredAt: holder.acquiredAt
+        }
+        : undefined;
+}
+/**
+ * The lease, taken back from the monitor: it counts as current only once a heartbeat from here
+ * has landed, and it heartbeats from before the monitor is stopped, through the repair, to the
+ * release.
+ */
+async function takeBack(d, acquisition, folder) {
+    const thread = folder.thread();
+    const slack = d.config.slack && thread && d.notifier
+        ? { notifier: d.notifier, channel: thread.channel, ts: thread.ts }
+        : undefined;
+    const holding = (0,holder/* holdLease */.UU)({ ...d, info: folder.info(), slack }, d.config.environment, acquisition.key, d.config.leaseMs, 'finalize', -Infinity);
+    const landed = await holding.lease.beat();
+    holding.lease.start();
+    if (landed === undefined)
+        d.log.warning('Could not heartbeat the lock on taking it back (the registry did not answer); still trying while finalize works.', { title: 'Registry unavailable' });
+    await holding.reported();
+    return holding;
+}
+/** The summary's lock line: held to the release, or how it was lost. */
+function lockLine(holding) {
+    const { fence } = holding.lease.key;
+    const loss = holding.loss();
+    if (!(0,turn_result/* leased */.Xw)(holding.lease.key))
+        return 'none (CloudFormation only)';
+    if (!holding.lease.lost)
+        return `held from acquire to release (fencing token ${fence})`;
+    if (loss?.kind === 'released')
+        return `already released (fencing token ${fence})`;
+    return join(bold('lost'), ` (fencing token ${fence}): ${loss?.text ?? "no longer this deployment's"}; this run stopped acting as the holder`);
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./.tmp/js/stages/finalize/folder.js
+
+
+
+
+/**
+ * What coordinate left for finalize, in state or (for a finalize in a step of its own) in the
+ * deployment's folder: the Slack thread, the GitHub Deployment, the deployment's details.
+ */
+class DeploymentFolder {
+    io;
+    dir;
+    files;
+    constructor(io, dir) {
+        this.io = io;
+        this.dir = dir;
+        this.files = (0,files/* monitorFiles */.Sy)(dir);
+    }
+    read(file) {
+        return (0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.readFileSync)(file, 'utf8') : '';
+    }
+    thread() {
+        return (0,notify_thread/* parseThread */.Yx)(this.io.getState(state/* State */.Uw.SlackThread) || this.read(this.files.thread));
+    }
+    deploymentId() {
+        const id = Number(this.io.getState(state/* State */.Uw.DeploymentId) || this.read(this.files.deployment));
+        return Number.isInteger(id) && id > 0 ? id : undefined;
+    }
+    /** The details the monitor was started with; undefined when there are none (or torn). */
+    info() {
+        try {
+            return (0,external_node_fs_.existsSync)(this.files.settings) ? (0,files/* readSettings */.sb)(this.files.settings).info : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    get spools() {
+        return [this.files.stageSpool, this.files.spool];
+    }
+    /** Whether the final Slack notice went out already (finalize may run twice). */
+    finalSent() {
+        return (0,external_node_fs_.existsSync)(this.files.finalSent);
+    }
+    markFinalSent(at) {
+        // A finalize in a job of its own has no folder yet.
+        (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true, mode: 0o700 });
+        (0,external_node_fs_.writeFileSync)(this.files.finalSent, at.toISOString(), { mode: 0o600 });
+    }
+}
+
+// EXTERNAL MODULE: ./.tmp/js/monitor/stop.js
+var stop = __webpack_require__(112);
+;// CONCATENATED MODULE: ./.tmp/js/stages/finalize/monitor.js
+
+
+/** The detached monitor process of this deployment, if it was started. */
+function monitorProcess(d, dir) {
+    const pid = (0,stop/* monitorPid */.UU)(d.io.getState(state/* State */.Uw.MonitorPid), dir);
+    return pid === undefined
+        ? undefined
+        : { pid, stop: () => (0,stop/* stopMonitor */.f5)(pid, d.sleep), observations: () => (0,stop/* readObservations */.iX)(dir) };
+}
+/** Stops the monitor (given, or the process named in state or its folder) and says what it saw. */
+async function stopTheMonitor(d, dir) {
+    const monitor = d.monitor ?? monitorProcess(d, dir);
+    if (!monitor)
+        return;
+    const stopped = await monitor.stop();
+    const observations = monitor.observations();
+    const count = (type) => observations.filter((o) => o['type'] === type).length;
+    d.log.info(`Monitor${monitor.pid ? ` (pid ${monitor.pid})` : ''}: ${stopped === 'not-running' ? 'was no longer running' : stopped}; ${count('heartbeat')} heartbeats, ${count('event')} events, ${count('error') + count('heartbeat-error')} errors recorded.`);
+    const lost = observations.find((o) => o['type'] === 'lock-lost');
+    if (lost) {
+        const at = typeof lost['at'] === 'string' ? lost['at'] : 'an unknown time';
+        const by = typeof lost['nowHeldBy'] === 'string' ? ` (now held by ${lost['nowHeldBy']})` : '';
+        d.log.info(`The monitor found the lock no longer this deployment's at ${at}${by} and stopped.`);
+    }
+}
+
+// EXTERNAL MODULE: ./.tmp/js/domain/estimate.js
+var estimate = __webpack_require__(4280);
+// EXTERNAL MODULE: ./.tmp/js/domain/stack-status.js
+var stack_status = __webpack_require__(6235);
+// EXTERNAL MODULE: ./.tmp/js/domain/stack.js
+var stack = __webpack_require__(3456);
+;// CONCATENATED MODULE: ./.tmp/js/domain/outcome.js
+
+
+/**
+ * What happened to the stacks since the lock was taken, from CloudFormation's
+ * own record: their status now and their stack-level events since `sinceMs`.
+ */
+function decideOutcome(stacks, eventsSince, sinceMs) {
+    const touched = new Set(eventsSince
+        .filter((e) => (0,stack/* isStackEvent */.lQ)(e) && e.timestamp.getTime() >= sinceMs)
+        .map((e) => e.stackName));
+    if (touched.size === 0)
+        return 'no-change';
+    const classes = stacks
+        .filter((s) => touched.has(s.name))
+        .map((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class);
+    if (classes.includes('in-progress'))
+        return 'still-running';
+    if (classes.some((c) => c === 'stable-after-failure' || c === 'blocked'))
+        return 'failed';
+    return 'succeeded';
+}
+/**
+ * The outcome, with what only the job knows: no stack operation, and a step of this job was
+ * cancelled (asked only then), means the deployment was cancelled before it began.
+ */
+async function outcomeOf(stacks, eventsSince, sinceMs, stepCancelled) {
+    const outcome = decideOutcome(stacks, eventsSince, sinceMs);
+    return outcome === 'no-change' && (await stepCancelled()) === true ? 'cancelled' : outcome;
+}
+/** The record's transition for each outcome. */
+const OUTCOME_TRANSITION = {
+    succeeded: 'completed',
+    'no-change': 'completed',
+    failed: 'failed',
+    cancelled: 'cancelled',
+    'still-running': 'completed'
+};
+
+;// CONCATENATED MODULE: ./.tmp/js/stages/finalize/outcome.js
+
+
+
+
+
+/** The outcome, from the stacks and their events since the lock was taken. */
+async function assess(d, acquiredAtState) {
+    const { config } = d;
+    const acquiredAt = acquiredAtState || new Date(d.clock.now()).toISOString();
+    // Events of coordinate's own repairs (before deploy-from) are not this deployment's operation.
+    const deployFrom = Date.parse(d.io.getState(state/* State */.Uw.DeployFrom));
+    const sinceMs = Math.max(Date.parse(acquiredAt), Number.isNaN(deployFrom) ? 0 : deployFrom);
+    const stacks = await d.reader.describeStacks(config.stackNames);
+    const events = [];
+    for (const s of config.stackNames) {
+        const op = await d.reader.currentOperation(s);
+        events.push(...op.events.filter((e) => e.timestamp.getTime() >= sinceMs));
+    }
+    const outcome = await outcomeOf(stacks, events, sinceMs, d.stepCancelled);
+    return { outcome, sinceMs, acquiredAt, stacks, events };
+}
+/** The outcome in the log, with the stacks as they are after any repair. */
+async function logOutcome(d, deployment, recoveries) {
+    const after = recoveries.length > 0 ? await d.reader.describeStacks(d.config.stackNames) : deployment.stacks;
+    d.log.info(`Outcome: ${deployment.outcome}. Stacks now: ${(0,deps/* statuses */.bM)(after)}`);
+    if (deployment.outcome === 'still-running')
+        d.log.warning('The job ended while CloudFormation is still working: releasing the lock; the next run is still held back by the in-progress check.', { title: 'Deployment still running' });
+}
+/** The release, whatever failed before it: true released, false not this run's (said already), undefined no lock or no answer. */
+async function release(d, lease, outcome) {
+    const { log, config } = d;
+    const env = config.environment;
+    if (!lease) {
+        log.info(`No acquisition of ${env} by this run was found (in state or the lock): nothing to release.`);
+        return undefined;
+    }
+    if (lease.lost)
+        return false;
+    const released = await lease.release(outcome, (0,deps/* releaseBudget */.De)(config));
+    const { fence } = lease.key;
+    if (released && !(0,turn_result/* leased */.Xw)(lease.key))
+        log.info('CloudFormation-only coordination holds no lock: nothing to release.');
+    else if (released)
+        log.info(`Released ${env} (fencing token ${fence}), outcome ${outcome}.`);
+    else if (released === undefined)
+        log.warning(`Could not release ${env} (the registry did not answer): the lock expires after lease-minutes.`, { title: 'Registry unavailable' });
+    else
+        log.info(`Nothing to release: ${env} is no longer held under fencing token ${fence}.`);
+    return released;
+}
+/** On the record and in the history: only for a deployment whose release this run made. */
+async function recordOutcome(d, deployment, released) {
+    const { log, config, registry } = d;
+    if (!deployment || !released)
+        return;
+    const { outcome } = deployment;
+    const now = new Date(d.clock.now()).toISOString();
+    await (0,deps/* safely */.vm)(log, async () => {
+        await registry.records.addTransition(log.correlationId, { state: OUTCOME_TRANSITION[outcome], at: now, note: outcome }, { outcome });
+        await registry.records.addTransition(log.correlationId, { state: 'released', at: now });
+        if (outcome === 'no-change')
+            return;
+        await registry.history.add(historyEntry(log.correlationId, config, deployment, d.clock.now()));
+        await registry.history.save();
+    }, deps/* finalizeWarning */.bV);
+}
+/** When the deployment's events began and ended (the lock's time and now without any). */
+function span(deployment, now) {
+    const first = deployment.events[0]?.timestamp.getTime() ?? deployment.sinceMs;
+    const last = deployment.events.at(-1)?.timestamp.getTime() ?? now;
+    return { first, last };
+}
+function historyEntry(correlationId, config, deployment, now) {
+    const { first, last } = span(deployment, now);
+    return {
+        correlationId,
+        environment: config.environment,
+        stacks: config.stackNames,
+        outcome: deployment.outcome,
+        startedAt: new Date(first).toISOString(),
+        endedAt: new Date(last).toISOString(),
+        durationMs: last - first,
+        resourceTypeSeconds: (0,estimate/* resourceTypeSeconds */.S3)(deployment.events)
+    };
+}
+
+// EXTERNAL MODULE: ./.tmp/js/domain/watch.js
+var watch = __webpack_require__(9707);
+// EXTERNAL MODULE: ./.tmp/js/domain/durations.js
+var durations = __webpack_require__(1265);
+// EXTERNAL MODULE: ./.tmp/js/notify/blocks.js
+var notify_blocks = __webpack_require__(6347);
+// EXTERNAL MODULE: ./.tmp/js/notify/escape.js
+var notify_escape = __webpack_require__(4030);
+// EXTERNAL MODULE: ./.tmp/js/notify/format.js
+var format = __webpack_require__(2930);
+;// CONCATENATED MODULE: ./.tmp/js/notify/outcome-messages.js
+/**
+ * The final reply of a deployment's thread, broadcast to the channel by the
+ * sender: `succeededMessage` or `failedMessage`.
+ */
+
+
+
+
+/** Troubleshooting bullets in a failed reply. */
+const MAX_TROUBLESHOOTING_SHOWN = 10;
+function succeededMessage(info, s) {
+    const env = (0,notify_escape/* escapeText */.X1)(info.environment);
+    const fields = [
+        (0,notify_blocks/* field */.ZZ)('Duration', (0,format/* durationAgainst */.SY)(s.durationMs, s.expectedMs)),
+        (0,notify_blocks/* field */.ZZ)('Stacks', (0,format/* stackList */.xD)(info.stacks))
+    ];
+    if (s.appUrl)
+        fields.push((0,notify_blocks/* field */.ZZ)('Application', (0,notify_escape/* link */.nf)(s.appUrl, s.appUrl)));
+    return (0,notify_blocks/* finish */.O9)(info, `:white_check_mark: Deployment succeeded: ${env} in ${(0,durations/* formatDuration */.a3)(s.durationMs)}`, [
+        (0,notify_blocks/* header */.wx)(`:white_check_mark: Deployment succeeded: ${info.environment}`),
+        (0,notify_blocks/* section */.uW)(`Deployed to *${env}* in *${(0,durations/* formatDuration */.a3)(s.durationMs)}*. :tada:`),
+        ...(0,notify_blocks/* fieldSections */.tX)(fields)
+    ]);
+}
+function failedMessage(info, f) {
+    const env = (0,notify_escape/* escapeText */.X1)(info.environment);
+    const blocks = [
+        (0,notify_blocks/* header */.wx)(`:x: Deployment failed: ${info.environment}`),
+        (0,notify_blocks/* section */.uW)(`The deployment to *${env}* failed after *${(0,durations/* formatDuration */.a3)(f.durationMs)}*.`)
+    ];
+    if (f.rootCause) {
+        blocks.push((0,notify_blocks/* section */.uW)(`*Root cause*\n${(0,format/* eventLine */.V8)(f.rootCause, format/* REASON_MAX */.oD)}`));
+    }
+    else {
+        blocks.push((0,notify_blocks/* section */.uW)('*Root cause*\nNo failed resource was found among the stack events.'));
+    }
+    if (f.rollback) {
+        blocks.push((0,notify_blocks/* section */.uW)(`*Rollback*\n${(0,notify_escape/* escapeText */.X1)(f.rollback.action)}: ${(0,notify_escape/* escapeText */.X1)(f.rollback.result)}`));
+    }
+    const tips = f.troubleshooting
+        .slice(0, MAX_TROUBLESHOOTING_SHOWN)
+        .map((t) => `• ${(0,notify_escape/* escapeText */.X1)(t)}`);
+    if (tips.length > 0)
+        blocks.push((0,notify_blocks/* section */.uW)(`*Troubleshooting*\n${tips.join('\n')}`));
+    blocks.push(...(0,format/* consoleSection */.DR)(info));
+    const cause = f.rootCause
+        ? `: ${(0,notify_escape/* escapeText */.X1)(f.rootCause.logicalId)} ${(0,notify_escape/* escapeText */.X1)(f.rootCause.status)}${f.rootCause.reason ? ` (${(0,notify_escape/* truncate */.xv)((0,notify_escape/* escapeText */.X1)(f.rootCause.reason), 500)})` : ''}`
+        : '';
+    return (0,notify_blocks/* finish */.O9)(info, `:x: Deployment failed: ${env} after ${(0,durations/* formatDuration */.a3)(f.durationMs)}${cause}`, blocks);
+}
+
+// EXTERNAL MODULE: ./.tmp/js/notify/start-messages.js
+var start_messages = __webpack_require__(2422);
+;// CONCATENATED MODULE: ./.tmp/js/notify/final-notice.js
+
+
+
+function finalNotice(info, end, stackNames) {
+    const durationMs = end.endedAt.getTime() - end.startedAt.getTime();
+    const parent = (0,start_messages/* startedMessage */.V)(info, {
+        state: finalState(end.outcome),
+        startedAt: end.startedAt,
+        endedAt: end.endedAt
+    });
+    if (end.outcome === 'succeeded') {
+        const message = succeededMessage(info, {
+            durationMs,
+            expectedMs: info.estimate.expectedMs,
+            appUrl: end.appUrl
+        });
+        return { post: { label: 'succeeded', message }, parent };
+    }
+    if (end.outcome === 'failed') {
+        const message = failedMessage(info, {
+            durationMs,
+            rootCause: end.events.find(watch/* isRootCauseFailure */.M),
+            rollback: rollbackSummary(end.recoveries),
+            troubleshooting: troubleshooting(stackNames)
+        });
+        return { post: { label: 'failed', message }, parent };
+    }
+    return { parent };
+}
+/** The parent's final state: the outcome itself, or 'cancelled' for anything else. */
+function finalState(outcome) {
+    switch (outcome) {
+        case 'succeeded':
+        case 'failed':
+        case 'no-change':
+        case 'still-running':
+            return outcome;
+        default:
+            return 'cancelled';
+    }
+}
+/** What the repairs did, for the failed reply; none without a repair. */
+function rollbackSummary(recoveries) {
+    if (recoveries.length === 0)
+        return undefined;
+    return {
+        action: recoveries.map((r) => `${r.action} ${r.stack}`).join(', '),
+        result: recoveries
+            .map((r) => `${r.stack} ${r.ok ? 'is' : 'still'} ${r.finalStatus}${r.ok ? '' : ': needs a person (see the job summary)'}`)
+            .join('; ')
+    };
+}
+/** The troubleshooting bullets of a failed reply: the commands to look at each stack's events first. */
+function troubleshooting(stackNames) {
+    return [
+        ...stackNames.map((s) => `aws cloudformation describe-stack-events --stack-name ${s} --max-items 30`),
+        'Check the failing resource above, fix the template or parameters, and push again.',
+        'A stack left in UPDATE_FAILED or UPDATE_ROLLBACK_FAILED needs a rollback before the next deployment.'
+    ];
+}
+
+// EXTERNAL MODULE: ./.tmp/js/notify/messages.js + 2 modules
+var messages = __webpack_require__(3156);
+;// CONCATENATED MODULE: ./.tmp/js/report/summary.js
+
+
+/** The job summary's main part: the facts, the stacks, the events. */
+function deploymentSummary(s) {
+    const d = s.deployment;
+    const facts = [
+        ['Correlation ID', code(s.correlationId)],
+        ['Coordination', s.result]
+    ];
+    if (d) {
+        facts.push(['Outcome', d.outcome], ['Waited', (0,durations/* formatDuration */.a3)(d.waitedMs)]);
+        const estimate = d.expectedMs !== undefined ? ` (estimate ${(0,durations/* formatDuration */.a3)(d.expectedMs)})` : '';
+        facts.push(['Deploying', `${(0,durations/* formatDuration */.a3)(d.deployMs)}${estimate}`]);
+        if (d.thread) {
+            const [channel, ts] = d.thread.split(':');
+            facts.push(['Slack thread', `channel ${channel}, message ${ts}`]);
+        }
+        if (d.lock)
+            facts.push(['Lock', d.lock]);
+    }
+    facts.push(['Registry', s.config.registryTable ?? 'none (CloudFormation only)']);
+    if (s.run.runUrl)
+        facts.push(['Run', s.run.runUrl]);
+    const lines = [`## Deployment Coordinator: ${s.config.environment}`, '', ...table([], facts), ''];
+    if (s.rows.length > 0)
+        lines.push(...table(['Stack', 'Status'], s.rows.map((r) => [markdown_link(r.name, r.url), r.status])), '');
+    if (s.events.length > 0)
+        lines.push('<details><summary>Stack events</summary>', '', ...table(['time', 'resource', 'status'], s.events.map((e) => [
+            e.timestamp.toISOString(),
+            `${e.logicalId} (${e.resourceType})`,
+            e.status
+        ])), '', '</details>', '');
+    return lines.join('\n');
+}
+/** What was repaired, and for a person what to do where the repair did not work. */
+function recoverySection(recoveries) {
+    if (recoveries.length === 0)
+        return '';
+    const lines = ['### Recovery', ''];
+    for (const r of recoveries) {
+        lines.push(`- ${escapeText(r.stack)}: ${r.action} → ${r.finalStatus} (${r.ok ? 'done' : 'failed'})`);
+        if (r.instructions.length > 0)
+            lines.push('', '```', ...r.instructions.map((i) => i.replace(/```/g, "'''")), '```', '');
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** What Slack was sent by finalize, and every message that could not be delivered, with why. */
+function slackSection(delivered, lost) {
+    const lines = [
+        '### Slack',
+        '',
+        `Delivered: ${delivered.length > 0 ? delivered.join(', ') : 'nothing'} (by finalize).`
+    ];
+    if (lost.length > 0)
+        lines.push('', ...table(['not delivered', 'why', 'when'], lost.map((l) => [l.label, l.error, l.at])));
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./.tmp/js/stages/finalize/report.js
+
+
+
+
+
+
+
+const DEPLOYMENT_STATE = {
+    succeeded: 'success',
+    'no-change': 'success',
+    cancelled: 'success',
+    failed: 'failure',
+    'still-running': 'in_progress'
+};
+/** The GitHub Deployment follows the outcome: success, failure (with the app URL and the run's log), or error. */
+async function setDeploymentStatus(d, folder, state, what, appUrl) {
+    const id = folder.deploymentId();
+    if (!d.deployments || id === undefined)
+        return;
+    const deployments = await d.deployments();
+    await deployments.status(id, state, `${what} (${d.log.correlationId})`, appUrl);
+    d.log.info(`GitHub Deployment ${id}: ${state}.`);
+}
+/** The end of a deployment that held the lock: the GitHub Deployment, Slack, the job summary. */
+async function reportDeployment(d, folder, deployment, recoveries, lock) {
+    const { io, log, config } = d;
+    const { outcome, events, acquiredAt } = deployment;
+    const after = await d.reader.describeStacks(config.stackNames).catch(() => deployment.stacks);
+    const rows = after.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
+    const waitedMs = Date.parse(acquiredAt) - Date.parse(io.getState(state/* State */.Uw.QueuedAt) || acquiredAt);
+    const { first, last } = span(deployment, d.clock.now());
+    const appUrl = config.urlOutput
+        ? after.map((st) => st.outputs[config.urlOutput]).find(Boolean)
+        : undefined;
+    await setDeploymentStatus(d, folder, DEPLOYMENT_STATE[outcome], outcome, appUrl);
+    const slack = await slackReport(d, folder, {
+        outcome,
+        startedAt: new Date(first),
+        endedAt: new Date(last),
+        events,
+        recoveries,
+        appUrl
+    });
+    const thread = folder.thread();
+    const facts = {
+        outcome,
+        waitedMs,
+        deployMs: last - first,
+        expectedMs: folder.info()?.estimate.expectedMs,
+        thread: thread ? (0,notify_thread/* formatThread */.WB)(thread) : undefined,
+        lock
+    };
+    const summary = deploymentSummary({
+        correlationId: log.correlationId,
+        config,
+        run: d.run,
+        result: 'acquired',
+        deployment: facts,
+        rows,
+        events
+    });
+    await io.appendSummary(summary + recoverySection(recoveries) + slack);
+}
+/** coordinate did not take the lock (or gave it back): close what it announced, and the summary. */
+async function reportNotDeployed(d, folder, result) {
+    if (result)
+        await closeAnnouncements(d, folder, result);
+    const rows = result
+        ? await d.reader
+            .describeStacks(d.config.stackNames)
+            .then((stacks) => stacks.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) })))
+            .catch(() => [])
+        : [];
+    const slack = await slackReport(d, folder, undefined);
+    const summary = deploymentSummary({
+        correlationId: d.log.correlationId,
+        config: d.config,
+        run: d.run,
+        result: result || 'not coordinated',
+        rows,
+        events: []
+    });
+    await d.io.appendSummary(summary + slack);
+}
+/**
+ * A run that announced its deployment (Slack thread, GitHub Deployment) and then did not deploy
+ * (it lost the lock, or its handover failed) closes what it announced.
+ */
+async function closeAnnouncements(d, folder, result) {
+    await setDeploymentStatus(d, folder, 'error', `not deployed: ${result}`);
+    const thread = folder.thread();
+    const info = folder.info();
+    if (!d.notifier || !thread || !info || folder.finalSent())
+        return;
+    const now = new Date(d.clock.now());
+    const startedAt = new Date(d.io.getState(state/* State */.Uw.AcquiredAt) || now.toISOString());
+    await d.notifier.update('parent', thread, (0,messages/* startedMessage */.VS)(info, { state: 'cancelled', startedAt, endedAt: now }));
+    folder.markFinalSent(now);
+}
+/**
+ * The final Slack notice (a reply broadcast to the channel) and the parent updated in place;
+ * messages spooled by coordinate and the monitor are retried first, so the thread stays in order.
+ * Returns the summary's Slack section.
+ */
+async function slackReport(d, folder, end) {
+    const { config, log, notifier } = d;
+    if (!notifier || !config.slack)
+        return '';
+    const lost = await notifier.flush(folder.spools);
+    const thread = folder.thread();
+    if (end && thread && !folder.finalSent()) {
+        const info = folder.info() ??
+            (0,notify_thread/* deploymentInfo */.qx)(config, log.correlationId, d.run, {
+                expectedMs: config_config/* DEFAULT_EXPECTED_DURATION_MS */.PP,
+                basis: 'no history yet'
+            });
+        const notice = finalNotice(info, end, config.stackNames);
+        if (notice.post)
+            await notifier.post(notice.post.label, thread.channel, notice.post.message, {
+                ts: thread.ts,
+                broadcast: true
+            });
+        await notifier.update('parent', thread, notice.parent);
+        folder.markFinalSent(new Date(d.clock.now()));
+    }
+    lost.push(...notifier.failed);
+    if (lost.length > 0)
+        log.warning(`Slack: ${lost.length} message(s) could not be delivered: ${lost.map((l) => l.label).join(', ')}.`, { title: 'Slack messages lost' });
+    return slackSection(notifier.delivered, lost);
+}
+
+// EXTERNAL MODULE: ./.tmp/js/stages/repair.js + 1 modules
+var repair = __webpack_require__(270);
+;// CONCATENATED MODULE: ./.tmp/js/stages/finalize.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * finalize (post): runs whatever happened before it, as often as it is run. Takes the lease back
+ * from the monitor before stopping it, decides the outcome, repairs under the lease, and releases
+ * in a `finally` (a no-op when already released or taken over); then records and reports.
+ */
+async function finalize(d) {
+    const acquisition = await acquired(d);
+    const result = d.io.getState(state/* State */.Uw.Result) || (acquisition ? 'acquired' : '');
+    const folder = new DeploymentFolder(d.io, d.io.getState(state/* State */.Uw.MonitorDir) || (0,files/* monitorDir */.yO)(d.log.correlationId));
+    if (result !== 'acquired')
+        return notDeployed(d, folder, result, acquisition);
+    let holding;
+    let deployment;
+    let recoveries;
+    let released;
+    try {
+        if (acquisition)
+            holding = await takeBack(d, acquisition, folder);
+        await stopTheMonitor(d, folder.dir);
+        deployment = await assess({ ...d, stepCancelled: d.stepCancelled ?? (async () => undefined) }, acquisition?.acquiredAt ?? (d.io.getState(state/* State */.Uw.AcquiredAt) || undefined));
+        // Repaired before the next run is let in, so it finds a stack it can deploy.
+        recoveries = await (0,repair/* repairUnderLease */.a)(d, deployment.stacks, holding?.lease);
+        await logOutcome(d, deployment, recoveries);
+    }
+    finally {
+        released = await release(d, holding?.lease, deployment?.outcome ?? 'unknown');
+    }
+    await recordOutcome(d, deployment, released);
+    await reportDeployment(d, folder, deployment, recoveries ?? [], holding && lockLine(holding));
+}
+/** coordinate did not take the lock (or gave it back): remove a ticket it may have left, and report. */
+async function notDeployed(d, folder, result, acquisition) {
+    const { io, log, config, registry } = d;
+    await stopTheMonitor(d, folder.dir);
+    // coordinate normally removes its ticket; it may have been killed while waiting.
+    const ticket = io.getState(state/* State */.Uw.TicketSeq);
+    if (ticket)
+        await registry.lock.removeTicket(config.environment, Number(ticket)).catch(() => { });
+    // coordinate gives the lock back itself when it does not deploy; if it could not (the registry
+    // failed, or the handover to the monitor did), this does.
+    const released = acquisition
+        ? await registry.lock.release(config.environment, acquisition.key, result).catch(() => false)
+        : false;
+    if (released && acquisition && (0,turn_result/* leased */.Xw)(acquisition.key)) {
+        log.info(`Released ${config.environment} (fencing token ${acquisition.key.fence}), outcome ${result}.`);
+        await (0,deps/* record */.g1)(d, registry, 'released', `not deploying: ${result || 'coordinate did not finish'}`);
+    }
+    else
+        log.info(result
+            ? `coordinate result: ${result}; no lock was held.`
+            : 'coordinate did not run (or did not finish): nothing was acquired, nothing to release.');
+    await reportNotDeployed(d, folder, result);
+}
+async function main() {
+    const io = stage.coreIO;
+    const correlationId = (0,stage.stageCorrelationId)(io);
+    const log = (0,logger/* createLogger */.h)(correlationId);
+    await (0,stage.runStage)(correlationId, async () => {
+        // Bad inputs were already reported by pre or coordinate; finalize has nothing to undo then.
+        const config = io.getState(state/* State */.Uw.Result) ? (0,stage.loadConfig)(log, io) : tryReadConfig();
+        if (!config) {
+            log.info('The inputs are invalid (see the earlier error): nothing was coordinated, nothing to finalize.');
+            return;
+        }
+        const reader = await (0,clients/* cloudFormationReader */.oE)(config.region);
+        // The mode coordinate ended in: CloudFormation alone when it fell back from the table.
+        const fellBack = io.getState(state/* State */.Uw.Registry) === 'cloudformation-only';
+        const table = fellBack ? undefined : config.registryTable;
+        const deps = {
+            config,
+            log,
+            io,
+            reader,
+            registry: await (0,clients/* openRegistry */.Me)({
+                table,
+                region: config.region,
+                environment: config.environment,
+                // The history file is kept in the Actions cache only where there is no table at all.
+                log: config.registryTable ? undefined : log
+            }),
+            clock: stage.systemClock,
+            sleep: stage.sleep,
+            recovery: reader,
+            notifier: await (0,notify_thread/* openNotifier */.NT)(config.slack, log),
+            run: (0,run_context/* runContext */.p)(),
+            deployments: githubDeploymentsOf(config, log),
+            stepCancelled: config.githubToken ? () => (0,github/* stepCancelled */.oQ)(config.githubToken) : undefined
+        };
+        await finalize(deps);
+    });
+}
+function githubDeploymentsOf(config, log) {
+    const token = config.githubToken;
+    return config.githubDeployment && token ? () => (0,github/* githubDeployments */.Sv)(token, log) : undefined;
+}
+function tryReadConfig() {
+    try {
+        return (0,read/* readConfig */.Xg)();
+    }
+    catch (err) {
+        if (err instanceof config_config/* ConfigError */.xL)
+            return undefined;
+        throw err;
+    }
+}
+
+
+/***/ }),
+
+/***/ 1281:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UU: () => (/* binding */ holdLease),
+/* harmony export */   qF: () => (/* binding */ confirmed)
+/* harmony export */ });
+/* unused harmony exports lossOf, reportLoss */
+/* harmony import */ var _coordination_lease_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8677);
+/* harmony import */ var _monitor_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7101);
+/* harmony import */ var _notify_messages_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3156);
+
+
+
+/** How a lock that is no longer this acquisition's was lost, from the lock as it is now. */
+function lossOf(view, key) {
+    if (!view)
+        return { kind: 'unknown', text: 'the registry could not be read to say how' };
+    const holder = view.holder;
+    if (holder && holder.fence !== key.fence)
+        return {
+            kind: 'taken-over',
+            text: `it is now held by ${holder.correlationId} (fencing token ${holder.fence}, ${holder.run.runUrl ?? 'no run link'})`
+        };
+    if (!holder && view.fence === key.fence && view.lastOutcome === 'force-unlocked')
+        return {
+            kind: 'unlocked',
+            text: 'an operator unlocked it (deploy-coordinator unlock --force)'
+        };
+    if (!holder && view.fence === key.fence && view.lastHolder === key.correlationId)
+        return { kind: 'released', text: `it was already released (fencing token ${key.fence})` };
+    return { kind: 'unknown', text: `the lock is at fencing token ${view.fence}` };
+}
+/**
+ * The lease of this run's acquisition, heartbeating on its own loop (see Lease). When a heartbeat
+ * finds the lock no longer this acquisition's, the holder says so at once: an error annotation,
+ * a Slack alert, the record; `signal` aborts then, so the stage can stop acting as the holder.
+ */
+function holdLease(d, environment, key, leaseMs, by, sinceMs) {
+    const controller = new AbortController();
+    let reported = Promise.resolve(undefined);
+    let loss;
+    let warnedSilent = false;
+    const lease = new _coordination_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .Lease */ .n({ lock: d.registry.lock, clock: d.clock, sleep: d.sleep }, environment, key, leaseMs, (0,_monitor_files_js__WEBPACK_IMPORTED_MODULE_1__/* .heartbeatInterval */ .gA)(leaseMs), {
+        onBeat: (r) => {
+            if (typeof r === 'boolean' || warnedSilent)
+                return;
+            if (d.clock.now() - lease.lastLandedAt < leaseMs)
+                return;
+            warnedSilent = true;
+            d.log.warning(`The lock's heartbeats have not landed for longer than a lease (${r.message}): another run may take it over. Still trying.`, { title: 'Lock heartbeat failing' });
+        },
+        onLost: () => {
+            reported = reportLoss(d, environment, key, by).then((l) => (loss = l));
+            controller.abort();
+        }
+    }, sinceMs);
+    return {
+        lease,
+        reported: async () => {
+            await reported;
+        },
+        signal: controller.signal,
+        loss: () => loss
+    };
+}
+async function reportLoss(d, environment, key, by) {
+    const view = await d.registry.lock.view(environment).then((v) => v.lock, () => undefined);
+    const loss = lossOf(view, key);
+    if (loss.kind === 'released') {
+        // This acquisition ended already (finalize run twice): nothing was lost.
+        d.log.info(`Nothing to release: ${environment} was already released (fencing token ${key.fence}).`);
+        return loss;
+    }
+    d.log.error(`This deployment no longer holds the ${environment} lock (fencing token ${key.fence}): ${loss.text}. It stops acting as the holder: no heartbeat, no repair, no release.`, { title: 'Lock lost' });
+    const at = new Date(d.clock.now()).toISOString();
+    await d.registry.records
+        .addTransition(key.correlationId, { state: 'lock-lost', at, note: `${by}: ${loss.text}` })
+        .catch(() => undefined);
+    if (d.slack && d.info) {
+        await d.slack.notifier
+            .post('lock lost', d.slack.channel, (0,_notify_messages_js__WEBPACK_IMPORTED_MODULE_2__/* .lockLostMessage */ .bE)(d.info, {
+            nowHeldBy: view?.holder && view.holder.fence !== key.fence ? view.holder.correlationId : undefined,
+            by
+        }), d.slack.ts ? { ts: d.slack.ts } : undefined)
+            .catch(() => undefined);
+    }
+    return loss;
+}
+/** The lease made sure of before this run acts as the holder; said when it cannot be. */
+async function confirmed(d, lease) {
+    if (await lease.confirm(d.config.leaseMs))
+        return true;
+    if (!lease.lost)
+        d.log.error(`Could not make sure this run still holds the ${d.config.environment} lock: no heartbeat landed for a lease (the registry did not answer). Not acting as the holder.`, { title: 'Lock not confirmed' });
+    return false;
+}
+
+
+/***/ }),
+
+/***/ 270:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ repairUnderLease)
+});
+
+// EXTERNAL MODULE: ./.tmp/js/config/config.js + 2 modules
+var config_config = __webpack_require__(9358);
+// EXTERNAL MODULE: ./.tmp/js/domain/durations.js
+var durations = __webpack_require__(1265);
+// EXTERNAL MODULE: ./.tmp/js/domain/recovery.js
+var recovery = __webpack_require__(5269);
+// EXTERNAL MODULE: ./.tmp/js/domain/stack-status.js
+var stack_status = __webpack_require__(6235);
+// EXTERNAL MODULE: ./.tmp/js/domain/stack.js
+var domain_stack = __webpack_require__(3456);
+;// CONCATENATED MODULE: ./.tmp/js/coordination/recover.js
+
+
+
+
+/**
+ * Repairs what the policy allows: RollbackStack, ContinueUpdateRollback, or
+ * DeleteStack for a failed create, then waits for CloudFormation to finish and
+ * checks the result (a deleted stack must be gone).
+ */
+async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
+    const results = [];
+    for (const stack of stacks) {
+        const action = (0,recovery/* recoveryAction */.Qp)(stack.status, policy);
+        if (!action)
+            continue;
+        if (d.mayRepair && !(await d.mayRepair())) {
+            d.log.warning(`Recovery of ${stack.name} not started: this run is not sure it holds the lock.`);
+            continue;
+        }
+        const startedAt = d.clock.now();
+        d.log.info(`Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`);
+        // The repair's own events come after this one: its end is the first stack-level event that is
+        // not *_IN_PROGRESS, however fast it came and whatever status the stack was in before.
+        let cursor;
+        try {
+            cursor = (await d.reader.eventsSince(stack.name)).at(-1)?.id;
+            if (action === 'rollback')
+                await d.recovery.rollbackStack(stack.name);
+            else if (action === 'continue-rollback')
+                await d.recovery.continueUpdateRollback(stack.name);
+            else
+                await d.recovery.deleteStack(stack.name);
+        }
+        catch (err) {
+            results.push(await failed(d, stack.name, action, stack.status, startedAt, `the call failed: ${err.message}`));
+            continue;
+        }
+        let status = stack.status;
+        let now = d.clock.now();
+        let ended;
+        while (now - startedAt < timeoutMs && !ended && d.holding?.() !== false) {
+            await d.sleep(Math.min(pollMs, timeoutMs - (now - startedAt)));
+            const fresh = cursor ? await d.reader.eventsSince(stack.name, cursor) : [];
+            cursor = fresh.at(-1)?.id ?? cursor;
+            ended = fresh.find((e) => (0,domain_stack/* isStackEvent */.lQ)(e) && !e.status.endsWith('_IN_PROGRESS'));
+            [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
+            now = d.clock.now();
+            // A deleted stack has no events to read by name; a stack without a cursor falls back to its status.
+            if ((0,stack_status/* classifyStatus */.xo)(status).class === 'does-not-exist')
+                break;
+            if (!cursor && status !== stack.status && (0,stack_status/* classifyStatus */.xo)(status).class !== 'in-progress')
+                break;
+        }
+        const cls = (0,stack_status/* classifyStatus */.xo)(status).class;
+        const ok = action === 'delete'
+            ? cls === 'does-not-exist'
+            : cls === 'stable' || cls === 'stable-after-failure';
+        if (ok) {
+            d.log.info(`Recovery: ${stack.name} is ${status} after ${(0,durations/* formatDuration */.a3)(now - startedAt)}.`);
+            results.push({ stack: stack.name, action, ok, finalStatus: status, instructions: [] });
+        }
+        else {
+            results.push(await failed(d, stack.name, action, status, startedAt, d.holding?.() === false
+                ? `stopped waiting: this run no longer holds the lock (still ${status})`
+                : ended || !(0,stack_status/* classifyStatus */.xo)(status).class.startsWith('in-progress')
+                    ? `ended ${status}${ended?.reason ? `: ${ended.reason}` : ''}`
+                    : `still ${status} after ${(0,durations/* formatDuration */.a3)(now - startedAt)}`));
+        }
+    }
+    return results;
+}
+async function failed(d, stack, action, status, sinceMs, why) {
+    const [snapshot] = await d.reader.describeStacks([stack]);
+    // Only what failed during the repair: those are the resources to fix or skip.
+    const op = await d.reader.currentOperation(stack);
+    const instructions = (0,recovery/* recoveryInstructions */.ry)(stack, snapshot?.status ?? status, (0,recovery/* failedResources */.HJ)(op.events.filter((e) => e.timestamp.getTime() >= sinceMs)), snapshot ? d.reader.consoleUrl(snapshot) : '');
+    d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {
+        title: `Recovery failed: ${stack}`
+    });
+    return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
+}
+
+// EXTERNAL MODULE: ./.tmp/js/stages/holder.js
+var holder = __webpack_require__(1281);
+;// CONCATENATED MODULE: ./.tmp/js/stages/repair.js
+
+
+
+/**
+ * Repairs what the recovery inputs allow, only while this run holds the lock and, before each
+ * repair call, only on a lease made sure of; bounded by wait-timeout-minutes (or the default
+ * deployment time when the run does not wait).
+ */
+async function repairUnderLease(d, stacks, lease) {
+    const { config } = d;
+    if (!d.recovery)
+        return [];
+    return recoverStacks({
+        reader: d.reader,
+        recovery: d.recovery,
+        clock: d.clock,
+        sleep: d.sleep,
+        log: d.log,
+        holding: () => !lease?.lost,
+        mayRepair: () => (lease ? (0,holder/* confirmed */.qF)(d, lease) : Promise.resolve(true))
+    }, stacks, { autoRollback: config.autoRollback, cleanup: config.cleanup }, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : config_config/* DEFAULT_EXPECTED_DURATION_MS */.PP, config.pollIntervalMs);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1431 @@
+export const id = 844;
+export const ids = [844];
+export const modules = {
+
+/***/ 1715:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ backoffMs)
+/* harmony export */ });
+/**
+ * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
+ * retries spread out without ever hammering the service with near-zero delays.
+ */
+function backoffMs(attempt, baseMs, capMs, random = Math.random) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
+    return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
+}
+
+
+/***/ }),
+
+/***/ 6541:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ HeartbeatLoop)
+/* harmony export */ });
+/**
+ * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
+ * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
+ * the interval, so one lost write never lets a lease run out; a beat that says the thing it
+ * keeps alive is gone (false) ends the loop.
+ */
+class HeartbeatLoop {
+    sleep;
+    intervalMs;
+    beat;
+    stopper;
+    loop;
+    constructor(sleep, intervalMs, beat) {
+        this.sleep = sleep;
+        this.intervalMs = intervalMs;
+        this.beat = beat;
+    }
+    get running() {
+        return this.loop !== undefined && !this.stopper?.signal.aborted;
+    }
+    start(firstDelayMs = this.intervalMs) {
+        if (this.loop)
+            return;
+        const stopper = new AbortController();
+        this.stopper = stopper;
+        this.loop = (async () => {
+            let delay = firstDelayMs;
+            while (!stopper.signal.aborted) {
+                await this.sleep(delay, stopper.signal);
+                if (stopper.signal.aborted)
+                    return;
+                const landed = await this.beat();
+                if (landed === false)
+                    return;
+                delay = landed ? this.intervalMs : Math.max(1, Math.floor(this.intervalMs / 3));
+            }
+        })();
+    }
+    /** Ends the loop; resolves once a beat in flight has settled. */
+    async stop() {
+        this.stopper?.abort();
+        await this.loop;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8677:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ Lease)
+/* harmony export */ });
+/* harmony import */ var _ports_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6129);
+/* harmony import */ var _backoff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1715);
+/* harmony import */ var _heartbeat_loop_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6541);
+
+
+
+/**
+ * One acquisition of the lock, from the instant it is taken (or taken back) to its release: the
+ * only thing that heartbeats it, on a loop of its own (HeartbeatLoop), so no Slack,
+ * CloudFormation or GitHub call the holder is waiting for can delay it. It never gives up while
+ * it holds: registry trouble is retried, never a reason to stop. Every write is conditional on the owner
+ * token and the fencing token: a lease that lost its lock can never extend or release another's.
+ */
+class Lease {
+    deps;
+    environment;
+    key;
+    leaseMs;
+    heartbeatMs;
+    events;
+    loop;
+    started = false;
+    inFlight;
+    lostLock = false;
+    lastLanded;
+    /**
+     * `sinceMs`: when the write that took (or last extended) the lock was sent; a lease counts from
+     * the sending of its latest write that landed, never from its answer, since the write may have
+     * landed any time in between.
+     */
+    constructor(deps, environment, key, leaseMs, heartbeatMs, events = {}, sinceMs = deps.clock.now()) {
+        this.deps = deps;
+        this.environment = environment;
+        this.key = key;
+        this.leaseMs = leaseMs;
+        this.heartbeatMs = heartbeatMs;
+        this.events = events;
+        this.lastLanded = sinceMs;
+        this.loop = new _heartbeat_loop_js__WEBPACK_IMPORTED_MODULE_1__/* .HeartbeatLoop */ .V(deps.sleep, heartbeatMs, () => this.beat());
+    }
+    /**
+     * Whether this holder may act as one now: the lock was not found lost, and its latest write
+     * that landed was sent less than a lease ago, less one heartbeat interval of margin for what
+     * it is about to do, so nobody can have taken it over meanwhile.
+     */
+    get current() {
+        return (!this.lostLock && this.deps.clock.now() - this.lastLanded < this.leaseMs - this.heartbeatMs);
+    }
+    /**
+     * Makes sure of the lease before acting as the holder (deploying, repairing): true at once when
+     * it is current, else heartbeats until one lands (true), the lock is found lost (false), or
+     * `budgetMs` passes without an answer (false: it may have run out; do not act on it).
+     */
+    async confirm(budgetMs) {
+        const until = this.deps.clock.now() + budgetMs;
+        for (let attempt = 0; !this.current; attempt++) {
+            if (this.lostLock)
+                return false;
+            if ((await this.beat()) === true)
+                return true;
+            if (this.lostLock)
+                return false;
+            const left = until - this.deps.clock.now();
+            if (left <= 0)
+                return false;
+            await this.deps.sleep(Math.min(left, (0,_backoff_js__WEBPACK_IMPORTED_MODULE_2__/* .backoffMs */ .j)(attempt, 200, this.heartbeatMs)));
+        }
+        return true;
+    }
+    /** The lock was found to be someone else's (or free): this holder must stop acting as one. */
+    get lost() {
+        return this.lostLock;
+    }
+    /** When the latest write that landed (a heartbeat, or the acquisition) was sent, on this holder's clock. */
+    get lastLandedAt() {
+        return this.lastLanded;
+    }
+    /** Heartbeats from now on: the first after `firstDelayMs` (default one interval), then every interval. */
+    start(firstDelayMs = this.heartbeatMs) {
+        if (this.started || this.lostLock)
+            return this;
+        this.started = true;
+        this.loop.start(firstDelayMs);
+        return this;
+    }
+    /**
+     * One heartbeat now (or the one already in flight): true when it landed, false when the lock is
+     * no longer this acquisition's, undefined when the registry did not answer.
+     */
+    beat() {
+        if (this.lostLock)
+            return Promise.resolve(false);
+        const sentAt = this.deps.clock.now();
+        this.inFlight ??= this.deps.lock
+            // One heartbeat never outlives its interval: a hung call is given up and the next one sent.
+            .heartbeatLock(this.environment, this.key, AbortSignal.timeout(this.heartbeatMs))
+            .then((ok) => {
+            if (ok)
+                this.lastLanded = Math.max(this.lastLanded, sentAt);
+            this.events.onBeat?.(ok);
+            if (!ok)
+                this.markLost();
+            return ok;
+        }, (err) => {
+            // Whatever failed, the loop goes on: a holder never stops heartbeating on an error.
+            this.events.onBeat?.(err instanceof _ports_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryUnavailableError */ .i$
+                ? err
+                : new _ports_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryUnavailableError */ .i$('lock heartbeat', err));
+            return undefined;
+        })
+            .finally(() => {
+            this.inFlight = undefined;
+        });
+        return this.inFlight;
+    }
+    /** No more heartbeats from this process (another process holds it now, or it is being released). */
+    async stop() {
+        await this.loop.stop();
+        await this.inFlight;
+    }
+    /**
+     * Stops heartbeating and releases, retrying registry trouble with backoff for up to `budgetMs`:
+     * true released, false not this acquisition's any more, undefined the registry never answered
+     * (the lock then expires after a lease).
+     */
+    async release(outcome, budgetMs) {
+        await this.stop();
+        if (this.lostLock)
+            return false;
+        const deadline = this.deps.clock.now() + budgetMs;
+        for (let attempt = 0;; attempt++) {
+            try {
+                const released = await this.deps.lock.release(this.environment, this.key, outcome);
+                if (!released)
+                    this.markLost();
+                return released;
+            }
+            catch (err) {
+                if (!(err instanceof _ports_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryUnavailableError */ .i$))
+                    throw err;
+                const left = deadline - this.deps.clock.now();
+                if (left <= 0)
+                    return undefined;
+                await this.deps.sleep(Math.min(left, (0,_backoff_js__WEBPACK_IMPORTED_MODULE_2__/* .backoffMs */ .j)(attempt, 200, 5_000)));
+            }
+        }
+    }
+    markLost() {
+        if (this.lostLock)
+            return;
+        this.lostLock = true;
+        this.events.onLost?.();
+    }
+}
+
+
+/***/ }),
+
+/***/ 4280:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bw: () => (/* binding */ estimateFromHistory),
+/* harmony export */   S3: () => (/* binding */ resourceTypeSeconds),
+/* harmony export */   Wj: () => (/* binding */ typeDurations),
+/* harmony export */   XW: () => (/* binding */ remainingMs)
+/* harmony export */ });
+/* unused harmony exports median, percentile */
+/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3456);
+
+const median = (values) => percentile(values, 0.5);
+/** Linear interpolation between closest ranks; undefined for no values. */
+function percentile(values, p) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = (sorted.length - 1) * p;
+    const lo = Math.floor(rank);
+    const hi = Math.ceil(rank);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+}
+/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
+function resourceTypeSeconds(events) {
+    const started = new Map();
+    const byType = new Map();
+    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
+        if ((0,_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .isStackEvent */ .lQ)(e))
+            continue;
+        const key = `${e.stackName}/${e.logicalId}`;
+        if (e.status.endsWith('_IN_PROGRESS')) {
+            if (!started.has(key))
+                started.set(key, e.timestamp.getTime());
+        }
+        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
+            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
+            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
+            started.delete(key);
+        }
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
+}
+/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
+function estimateFromHistory(history, stacks, recent = 20) {
+    const key = [...stacks].sort().join(',');
+    const durations = history
+        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
+        .slice(0, recent)
+        .map((h) => h.durationMs);
+    if (durations.length === 0)
+        return undefined;
+    return {
+        expectedMs: median(durations),
+        lowMs: percentile(durations, 0.2),
+        highMs: percentile(durations, 0.8),
+        samples: durations.length
+    };
+}
+/** Median seconds per resource type over past successful deployments. */
+function typeDurations(history) {
+    const byType = new Map();
+    for (const h of history) {
+        if (h.outcome !== 'succeeded')
+            continue;
+        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
+            byType.set(type, [...(byType.get(type) ?? []), secs]);
+    }
+    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
+}
+/**
+ * Time left: what the estimate leaves, refined by the resources still in
+ * progress (each should take about its type's usual time from when it started).
+ */
+function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
+    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
+    return Math.max(0, expectedMs - elapsedMs, ...byResources);
+}
+
+
+/***/ }),
+
+/***/ 6235:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LT: () => (/* binding */ isInProgress),
+/* harmony export */   kq: () => (/* binding */ DOES_NOT_EXIST),
+/* harmony export */   s5: () => (/* binding */ OPERATION_START_STATUSES),
+/* harmony export */   xo: () => (/* binding */ classifyStatus)
+/* harmony export */ });
+/* unused harmony export STACK_STATUSES */
+/** Not an AWS status: how this project names a stack that DescribeStacks does not find. */
+const DOES_NOT_EXIST = 'DOES_NOT_EXIST';
+const inProgress = { class: 'in-progress' };
+const stable = { class: 'stable' };
+const afterFailure = { class: 'stable-after-failure' };
+const gone = { class: 'does-not-exist' };
+const needs = (action) => ({ class: 'blocked', needs: action });
+const STACK_STATUSES = {
+    CREATE_IN_PROGRESS: inProgress,
+    DELETE_IN_PROGRESS: inProgress,
+    IMPORT_IN_PROGRESS: inProgress,
+    IMPORT_ROLLBACK_IN_PROGRESS: inProgress,
+    // A change set was created and not executed yet: `aws cloudformation deploy`
+    // sits here between its two calls, so another run is mid-deployment.
+    REVIEW_IN_PROGRESS: inProgress,
+    ROLLBACK_IN_PROGRESS: inProgress,
+    UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
+    UPDATE_IN_PROGRESS: inProgress,
+    UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
+    UPDATE_ROLLBACK_IN_PROGRESS: inProgress,
+    CREATE_COMPLETE: stable,
+    IMPORT_COMPLETE: stable,
+    UPDATE_COMPLETE: stable,
+    UPDATE_ROLLBACK_COMPLETE: afterFailure,
+    IMPORT_ROLLBACK_COMPLETE: afterFailure,
+    // Rollback disabled and the operation failed: resources are half-applied.
+    // We restore the last good state before anyone deploys on top of it.
+    CREATE_FAILED: needs('rollback'),
+    UPDATE_FAILED: needs('rollback'),
+    UPDATE_ROLLBACK_FAILED: needs('continue-rollback'),
+    IMPORT_ROLLBACK_FAILED: needs('continue-rollback'),
+    // A failed create leaves a stack that can only be deleted.
+    ROLLBACK_COMPLETE: needs('delete'),
+    ROLLBACK_FAILED: needs('delete'),
+    DELETE_FAILED: needs('delete'),
+    DELETE_COMPLETE: gone
+};
+function classifyStatus(status) {
+    if (status === undefined || status === DOES_NOT_EXIST)
+        return gone;
+    const info = STACK_STATUSES[status];
+    // An unknown status is one AWS added after this release: assume something is
+    // happening rather than deploy over it.
+    return info ?? inProgress;
+}
+const isInProgress = (status) => classifyStatus(status).class === 'in-progress';
+/** Stack-level statuses that open a new operation (the first event of an operation). */
+const OPERATION_START_STATUSES = new Set([
+    'CREATE_IN_PROGRESS',
+    'UPDATE_IN_PROGRESS',
+    'DELETE_IN_PROGRESS',
+    'IMPORT_IN_PROGRESS',
+    'REVIEW_IN_PROGRESS'
+]);
+
+
+/***/ }),
+
+/***/ 3456:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   In: () => (/* binding */ CORRELATION_TAG),
+/* harmony export */   lQ: () => (/* binding */ isStackEvent),
+/* harmony export */   xw: () => (/* binding */ operationProgress)
+/* harmony export */ });
+/* unused harmony export STACK_RESOURCE_TYPE */
+const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
+/** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
+const CORRELATION_TAG = 'DeploymentCorrelationId';
+const isStackEvent = (e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
+function operationProgress(events) {
+    const last = new Map();
+    for (const e of events)
+        if (!isStackEvent(e))
+            last.set(e.logicalId, e.status);
+    let done = 0;
+    let inProgress = 0;
+    let failed = 0;
+    for (const status of last.values()) {
+        if (status.endsWith('_IN_PROGRESS'))
+            inProgress++;
+        else if (status.endsWith('_FAILED'))
+            failed++;
+        else
+            done++;
+    }
+    return { done, inProgress, failed };
+}
+
+
+/***/ }),
+
+/***/ 7101:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ln: () => (/* binding */ writeSettings),
+/* harmony export */   Sy: () => (/* binding */ monitorFiles),
+/* harmony export */   U1: () => (/* binding */ monitorSettings),
+/* harmony export */   gA: () => (/* binding */ heartbeatInterval),
+/* harmony export */   sb: () => (/* binding */ readSettings),
+/* harmony export */   tK: () => (/* binding */ SLACK_TOKEN_ENV),
+/* harmony export */   wB: () => (/* binding */ monitorEnv),
+/* harmony export */   yO: () => (/* binding */ monitorDir)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1623);
+
+
+
+
+/** The monitor's environment variable for the Slack token. */
+const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
+/** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
+function monitorDir(correlationId, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'deploy-coordinator', correlationId);
+}
+const monitorFiles = (dir) => ({
+    settings: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor.json'),
+    log: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor.jsonl'),
+    pid: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor.pid'),
+    /** Slack messages the monitor could not deliver, for finalize to retry. */
+    spool: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor-slack-spool.jsonl'),
+    /** The same for coordinate and finalize's own messages. */
+    stageSpool: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'stage-slack-spool.jsonl'),
+    /** The Slack thread (channel:ts), for stages that run as separate steps. */
+    thread: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'slack-thread'),
+    /** The GitHub Deployment's ID, for a finalize that runs as a separate step. */
+    deployment: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'github-deployment-id'),
+    /** Written once the final Slack notice went out, so a second finalize does not repeat it. */
+    finalSent: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'slack-final-sent')
+});
+function writeSettings(dir, settings) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const file = monitorFiles(dir).settings;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, JSON.stringify(settings, null, 2), { mode: 0o600 });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(file, 0o600);
+    return file;
+}
+const readSettings = (file) => JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+/** The lock's heartbeat cadence: three beats per lease, so one lost write never makes it stale. */
+const heartbeatInterval = (leaseMs) => Math.max(200, Math.floor(leaseMs / 3));
+/** The settings for a deployment's monitor, from the inputs and what coordinate learned. */
+function monitorSettings(config, deployment) {
+    return {
+        correlationId: deployment.correlationId,
+        environment: config.environment,
+        stacks: config.stackNames,
+        region: config.region,
+        registryTable: deployment.registryTable,
+        owner: deployment.owner,
+        fence: deployment.fence,
+        leaseMs: config.leaseMs,
+        heartbeatMs: heartbeatInterval(config.leaseMs),
+        monitorIntervalMs: config.monitorIntervalMs,
+        watchEvents: config.monitor,
+        acquiredAt: deployment.acquiredAt,
+        stallMs: config.stallTimeoutMs,
+        overdueMs: deployment.overdueMs,
+        progressIntervalMs: config.progressIntervalMs,
+        criticalResourceTypes: config.criticalResourceTypes,
+        info: deployment.info,
+        typeSeconds: deployment.typeSeconds,
+        slack: config.slack && deployment.thread
+            ? { apiUrl: config.slack.apiUrl, thread: deployment.thread }
+            : undefined
+    };
+}
+/** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
+const monitorEnv = (slack, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
+
+
+/***/ }),
+
+/***/ 6347:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L3: () => (/* binding */ contextBlock),
+/* harmony export */   O9: () => (/* binding */ finish),
+/* harmony export */   ZZ: () => (/* binding */ field),
+/* harmony export */   tX: () => (/* binding */ fieldSections),
+/* harmony export */   uW: () => (/* binding */ section),
+/* harmony export */   wx: () => (/* binding */ header)
+/* harmony export */ });
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4030);
+
+/** The fallback text ends with the correlation ID; the blocks with the footer (which has it too). */
+function finish(info, summary, blocks) {
+    const suffix = ` [${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(info.correlationId)}]`;
+    const text = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(summary, _escape_js__WEBPACK_IMPORTED_MODULE_0__/* .FALLBACK_TEXT_MAX */ .KN - suffix.length) + suffix;
+    const footer = footerBlock(info);
+    const body = blocks.length > _escape_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_BLOCKS */ .I7 - 1 ? capped(blocks) : blocks;
+    return { text, blocks: [...body, footer] };
+}
+/** Keeps room for the footer and says how much was left out. */
+function capped(blocks) {
+    const keep = blocks.slice(0, _escape_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_BLOCKS */ .I7 - 2);
+    return [...keep, contextBlock([`${blocks.length - keep.length} more blocks not shown`])];
+}
+function footerBlock(info) {
+    const run = info.run;
+    const runName = [run.workflow, run.job].filter(Boolean).join(' / ') || 'workflow run';
+    return contextBlock([
+        `Correlation ID ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(info.correlationId)}`,
+        run.runUrl ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)(run.runUrl, runName) : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(runName),
+        run.actor ? `by ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(run.actor)}` : ''
+    ]);
+}
+/** One item of a section's `fields`: a bold label over its value. */
+function field(label, value) {
+    return `*${label}*\n${value}`;
+}
+function header(text) {
+    // plain_text: no mrkdwn, so rather than guess how entities render there,
+    // the control characters are dropped from the (config-validated) text.
+    const plain = text.replace(/[<>&]/g, '').replace(/\s+/g, ' ').trim();
+    return {
+        type: 'header',
+        text: { type: 'plain_text', text: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(plain || '-', _escape_js__WEBPACK_IMPORTED_MODULE_0__/* .HEADER_TEXT_MAX */ .FV), emoji: true }
+    };
+}
+function section(text) {
+    return { type: 'section', text: { type: 'mrkdwn', text: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(text, _escape_js__WEBPACK_IMPORTED_MODULE_0__/* .SECTION_TEXT_MAX */ .$G) } };
+}
+/** Sections of at most ten fields each; empty fields are left out. */
+function fieldSections(fields) {
+    const items = fields.filter((f) => f !== '').map((f) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(f, _escape_js__WEBPACK_IMPORTED_MODULE_0__/* .FIELD_TEXT_MAX */ .aV));
+    const out = [];
+    for (let i = 0; i < items.length; i += _escape_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_FIELDS */ .Dq) {
+        out.push({
+            type: 'section',
+            fields: items.slice(i, i + _escape_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_FIELDS */ .Dq).map((text) => ({ type: 'mrkdwn', text }))
+        });
+    }
+    return out;
+}
+/** Empty elements are left out (Slack rejects a context block without any). */
+function contextBlock(elements) {
+    const items = elements.filter((e) => e !== '').slice(0, _escape_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CONTEXT_ELEMENTS */ .ZR);
+    return {
+        type: 'context',
+        elements: (items.length > 0 ? items : [' ']).map((text) => ({
+            type: 'mrkdwn',
+            text: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(text, _escape_js__WEBPACK_IMPORTED_MODULE_0__/* .CONTEXT_TEXT_MAX */ .hT)
+        }))
+    };
+}
+
+
+/***/ }),
+
+/***/ 4030:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $G: () => (/* binding */ SECTION_TEXT_MAX),
+/* harmony export */   Dq: () => (/* binding */ MAX_FIELDS),
+/* harmony export */   FV: () => (/* binding */ HEADER_TEXT_MAX),
+/* harmony export */   I7: () => (/* binding */ MAX_BLOCKS),
+/* harmony export */   KN: () => (/* binding */ FALLBACK_TEXT_MAX),
+/* harmony export */   X1: () => (/* binding */ escapeText),
+/* harmony export */   ZR: () => (/* binding */ MAX_CONTEXT_ELEMENTS),
+/* harmony export */   aV: () => (/* binding */ FIELD_TEXT_MAX),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   hT: () => (/* binding */ CONTEXT_TEXT_MAX),
+/* harmony export */   nf: () => (/* binding */ link),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/**
+ * Making outside text (commit messages, refs, actor names, CloudFormation
+ * event reasons, stack outputs) safe to put in a Slack message, and keeping
+ * every piece within Slack's limits.
+ *
+ * Slack's mrkdwn has exactly three control characters: `&`, `<` and `>`.
+ * Everything that pings or links (`<!channel>`, `<!here>`, `<@U123>`,
+ * `<#C123>`, `<!subteam^S1>`, `<http://x|y>`, `<!date^…>`) needs a `<`, so
+ * escaping those three characters makes outside text inert.
+ *
+ * Plain `@channel`, `@here` and `@everyone` (without `<!…>`) do not ping when a
+ * message is posted through the API, as long as the poster leaves `parse` and
+ * `link_names` unset (neither `parse: 'full'` nor `link_names: true`): only
+ * then would Slack turn plain names into mentions. They are therefore left as
+ * they are here; the sender must keep those options off.
+ *
+ * Formatting characters (`*`, `_`, `~`, backticks) in outside text can change
+ * how it looks, never what it does, so they are left alone.
+ */
+/** Section `text` (mrkdwn), per Slack's section block reference. */
+const SECTION_TEXT_MAX = 3000;
+/** Header block `text` (plain_text). */
+const HEADER_TEXT_MAX = 150;
+/** Each item of a section's `fields`. */
+const FIELD_TEXT_MAX = 2000;
+/** Items in a section's `fields`. */
+const MAX_FIELDS = 10;
+/**
+ * Text elements of a context block. Slack documents no limit of its own for
+ * them beyond a text object's 3000 characters; 2000 keeps a safe margin.
+ */
+const CONTEXT_TEXT_MAX = 2000;
+/** Elements in a context block. */
+const MAX_CONTEXT_ELEMENTS = 10;
+/**
+ * The top-level `text` (notification and fallback). Slack truncates it at
+ * 40 000 characters and recommends staying under 4000; ours is a summary.
+ */
+const FALLBACK_TEXT_MAX = 4000;
+/** Blocks in one message. */
+const MAX_BLOCKS = 50;
+const ELLIPSIS = '…';
+/** Escapes Slack's mrkdwn control characters in outside text (see the module comment). */
+function escapeText(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/**
+ * A link to an http(s) URL with an escaped label; for any other URL (or one
+ * that does not parse) the escaped label alone, so `javascript:` and friends
+ * never become clickable. In the URL, characters that would end or split the
+ * `<url|label>` syntax (`|`, `<`, `>`, whitespace) are percent-encoded and `&`
+ * is escaped as Slack requires.
+ */
+function link(url, label) {
+    const text = escapeText(label);
+    const safe = url === undefined ? undefined : safeUrl(url.trim());
+    if (!safe)
+        return text || escapeText(url ?? '');
+    return `<${safe}|${text || safe}>`;
+}
+function safeUrl(url) {
+    if (!/^https?:\/\//i.test(url))
+        return undefined;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(url))
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+            return undefined;
+        if (!parsed.hostname)
+            return undefined;
+    }
+    catch {
+        return undefined;
+    }
+    return url
+        .replace(/\|/g, '%7C')
+        .replace(/</g, '%3C')
+        .replace(/>/g, '%3E')
+        .replace(/\s/g, '%20')
+        .replace(/&/g, '&amp;');
+}
+/**
+ * Cuts `s` to at most `max` characters (UTF-16 code units, which never
+ * undercounts Slack's characters), ending with `…` when it had to cut. The
+ * cut never splits a surrogate pair, an `&amp;`-style entity or a
+ * `<…>` link/date of our own, so a truncated text stays valid mrkdwn.
+ */
+function truncate(s, max) {
+    if (s.length <= max)
+        return s;
+    if (max <= 0)
+        return '';
+    if (max === 1)
+        return ELLIPSIS;
+    let cut = s.slice(0, max - ELLIPSIS.length);
+    if (/[\uD800-\uDBFF]$/.test(cut))
+        cut = cut.slice(0, -1);
+    cut = cut.replace(/&[A-Za-z0-9#]{0,6}$/, '');
+    const open = cut.lastIndexOf('<');
+    if (open > cut.lastIndexOf('>'))
+        cut = cut.slice(0, open);
+    return cut + ELLIPSIS;
+}
+/**
+ * Inline code for an identifier (stack name, correlation ID, status):
+ * backticks are stripped from the value (they would end the code span),
+ * line breaks become spaces, and the rest is escaped. Empty for an empty value.
+ */
+function code(s) {
+    const value = s
+        .replace(/`/g, '')
+        .replace(/[\r\n]+/g, ' ')
+        .trim();
+    return value ? `\`${escapeText(value)}\`` : '';
+}
+
+
+/***/ }),
+
+/***/ 2930:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DR: () => (/* binding */ consoleSection),
+/* harmony export */   HP: () => (/* binding */ latestLines),
+/* harmony export */   SY: () => (/* binding */ durationAgainst),
+/* harmony export */   Tk: () => (/* binding */ remaining),
+/* harmony export */   V8: () => (/* binding */ eventLine),
+/* harmony export */   Vd: () => (/* binding */ commitSection),
+/* harmony export */   YL: () => (/* binding */ estimateText),
+/* harmony export */   dL: () => (/* binding */ deploymentFields),
+/* harmony export */   ef: () => (/* binding */ eventFields),
+/* harmony export */   f$: () => (/* binding */ timeLeft),
+/* harmony export */   oD: () => (/* binding */ REASON_MAX),
+/* harmony export */   uV: () => (/* binding */ reasonText),
+/* harmony export */   vE: () => (/* binding */ slackDate),
+/* harmony export */   xD: () => (/* binding */ stackList)
+/* harmony export */ });
+/* harmony import */ var _domain_durations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1265);
+/* harmony import */ var _blocks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6347);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4030);
+/**
+ * The text pieces shared by the messages: dates, durations, estimates, event
+ * lines, and the deployment's own fields and sections. Outside text is escaped
+ * here.
+ */
+
+
+
+/** One event line, before the section's own limit applies. */
+const EVENT_LINE_MAX = 200;
+/** A stack event reason in an alert. */
+const REASON_MAX = 1500;
+function deploymentFields(info) {
+    const run = info.run;
+    return [
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Environment', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(info.environment)),
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Stacks', stackList(info.stacks)),
+        run.ref ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Ref', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(shortRef(run.ref))) : '',
+        run.sha ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Commit', commitLink(run)) : '',
+        run.actor ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Actor', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(run.actor)) : '',
+        run.runUrl ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Run', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)(run.runUrl, 'workflow run')) : ''
+    ];
+}
+/** The commit message's subject line, when there is one. */
+function commitSection(info) {
+    const subject = info.commitMessage?.split(/\r?\n/).find((l) => l.trim() !== '');
+    return subject ? [(0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .section */ .uW)(`*Commit message*\n${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(subject.trim()), 300)}`)] : [];
+}
+function consoleSection(info) {
+    return info.consoleUrl
+        ? [(0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .section */ .uW)(`:mag: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)(info.consoleUrl, 'Stack events in the AWS console')}`)]
+        : [];
+}
+function eventFields(e) {
+    return [
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Logical ID', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(e.logicalId)),
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Type', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(e.resourceType)),
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Status', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(e.status)),
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Stack', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(e.stackName)),
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Time', slackDate(e.timestamp))
+    ];
+}
+function reasonText(e) {
+    return e.reason ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(e.reason), REASON_MAX) : '_no reason given_';
+}
+function eventLine(e, max = EVENT_LINE_MAX) {
+    const time = e.timestamp.toISOString().slice(11, 19);
+    const reason = e.reason ? ` — ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(e.reason), max)}` : '';
+    return `\`${time}\` ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(e.logicalId)} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(e.resourceType)}) *${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(e.status)}*${reason}`;
+}
+/** The last lines (the newest events) that fit in `budget` characters, one per line. */
+function latestLines(lines, budget) {
+    const out = [];
+    let used = 0;
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i] ?? '';
+        if (out.length > 0 && used + line.length + 1 > budget)
+            break;
+        out.unshift(line);
+        used += line.length + 1;
+    }
+    return out;
+}
+function stackList(stacks) {
+    return stacks.length > 0 ? stacks.map(_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY).join(', ') : '_none_';
+}
+function shortRef(ref) {
+    return ref.replace(/^refs\/(heads|tags)\//, '');
+}
+function commitLink(run) {
+    const sha = run.sha ?? '';
+    const short = sha.slice(0, 7);
+    const base = run.runUrl?.match(/^(https?:\/\/.+?)\/actions\/runs\//)?.[1];
+    return base && /^[0-9a-f]{7,40}$/i.test(sha) ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)(`${base}/commit/${sha}`, short) : (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(short);
+}
+function estimateText(e) {
+    const range = e.lowMs !== undefined && e.highMs !== undefined && e.highMs > e.lowMs
+        ? `, usually ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(e.lowMs)} to ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(e.highMs)}`
+        : '';
+    return `about ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(e.expectedMs)} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(e.basis)}${range})`;
+}
+/** For a field labelled as remaining time: `about 4m 00s` or `overdue by 1m 00s`. */
+function timeLeft(ms) {
+    return ms > 0 ? `about ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(ms)}` : `overdue by ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(-ms)}`;
+}
+function remaining(ms) {
+    return ms > 0 ? `about ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(ms)} remaining` : `overdue by ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(-ms)}`;
+}
+function durationAgainst(durationMs, expectedMs) {
+    if (expectedMs === undefined || expectedMs <= 0)
+        return (0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(durationMs);
+    return `${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(durationMs)} (expected ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(expectedMs)})`;
+}
+/** Slack shows the date in the reader's time zone; the fallback is UTC. */
+function slackDate(d) {
+    const iso = d.toISOString();
+    const utc = `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+    return `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time_secs}|${utc}>`;
+}
+
+
+/***/ }),
+
+/***/ 3156:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  i2: () => (/* reexport */ failureAlertMessage),
+  bE: () => (/* reexport */ lockLostMessage),
+  y8: () => (/* reexport */ monitoringGapMessage),
+  uB: () => (/* reexport */ overdueMessage),
+  LF: () => (/* reexport */ progressMessage),
+  OU: () => (/* reexport */ questionMessage),
+  PO: () => (/* reexport */ start_messages/* queuedMessage */.P),
+  Yf: () => (/* reexport */ stallMessage),
+  kP: () => (/* reexport */ stallResolvedMessage),
+  VS: () => (/* reexport */ start_messages/* startedMessage */.V)
+});
+
+// UNUSED EXPORTS: MAX_EVENTS_SHOWN, MAX_STACKS_SHOWN, MAX_TROUBLESHOOTING_SHOWN, failedMessage, succeededMessage
+
+// EXTERNAL MODULE: ./.tmp/js/notify/start-messages.js
+var start_messages = __webpack_require__(2422);
+// EXTERNAL MODULE: ./.tmp/js/domain/durations.js
+var durations = __webpack_require__(1265);
+// EXTERNAL MODULE: ./.tmp/js/notify/blocks.js
+var notify_blocks = __webpack_require__(6347);
+// EXTERNAL MODULE: ./.tmp/js/notify/escape.js
+var notify_escape = __webpack_require__(4030);
+// EXTERNAL MODULE: ./.tmp/js/notify/format.js
+var format = __webpack_require__(2930);
+;// CONCATENATED MODULE: ./.tmp/js/notify/alert-messages.js
+/**
+ * Replies in the thread while the deployment runs: progress, stall (and its
+ * end), overdue, a failed resource, a monitoring gap, a lost lock.
+ */
+
+
+
+
+/** Events listed in a progress reply (the latest ones). */
+const MAX_EVENTS_SHOWN = 10;
+/** Stacks listed by name and status in a progress reply. */
+const MAX_STACKS_SHOWN = 20;
+function progressMessage(info, p) {
+    const counts = `${p.done} done, ${p.inProgress} in progress, ${p.failed} failed`;
+    const left = p.remainingMs !== undefined ? (0,format/* remaining */.Tk)(p.remainingMs) : 'unknown';
+    const stacks = Object.entries(p.stackStatus);
+    const stackLines = stacks
+        .slice(0, MAX_STACKS_SHOWN)
+        .map(([name, status]) => `• ${(0,notify_escape/* code */.aY)(name)} ${(0,notify_escape/* escapeText */.X1)(status)}`);
+    if (stacks.length > MAX_STACKS_SHOWN)
+        stackLines.push(`… and ${stacks.length - MAX_STACKS_SHOWN} more stacks`);
+    const title = '*Latest events*';
+    const events = (0,format/* latestLines */.HP)(p.latestEvents.slice(-MAX_EVENTS_SHOWN).map((e) => (0,format/* eventLine */.V8)(e)), notify_escape/* SECTION_TEXT_MAX */.$G - title.length);
+    const omitted = p.latestEvents.length - events.length;
+    const blocks = [
+        (0,notify_blocks/* header */.wx)(':hourglass_flowing_sand: Deployment in progress'),
+        ...(0,notify_blocks/* fieldSections */.tX)([
+            (0,notify_blocks/* field */.ZZ)('Elapsed', (0,durations/* formatDuration */.a3)(p.elapsedMs)),
+            (0,notify_blocks/* field */.ZZ)('Remaining', p.remainingMs !== undefined ? (0,format/* timeLeft */.f$)(p.remainingMs) : 'unknown'),
+            (0,notify_blocks/* field */.ZZ)('Resources', counts),
+            (0,notify_blocks/* field */.ZZ)('Estimate', (0,format/* estimateText */.YL)(info.estimate))
+        ])
+    ];
+    if (stackLines.length > 0)
+        blocks.push((0,notify_blocks/* section */.uW)(`*Stacks*\n${stackLines.join('\n')}`));
+    if (events.length > 0) {
+        blocks.push((0,notify_blocks/* section */.uW)(`${title}\n${events.join('\n')}`));
+        if (omitted > 0)
+            blocks.push((0,notify_blocks/* contextBlock */.L3)([`${omitted} earlier events not shown`]));
+    }
+    return (0,notify_blocks/* finish */.O9)(info, `:hourglass_flowing_sand: ${(0,notify_escape/* escapeText */.X1)(info.environment)}: ${counts}; ${(0,durations/* formatDuration */.a3)(p.elapsedMs)} elapsed, ${left}`, blocks);
+}
+function stallMessage(info, s) {
+    const silent = (0,durations/* formatDuration */.a3)(s.silentForMs);
+    const blocks = [
+        (0,notify_blocks/* header */.wx)(`:warning: No stack events for ${silent}`),
+        (0,notify_blocks/* section */.uW)(`CloudFormation has reported nothing for *${silent}*. Some resources (CloudFront distributions, RDS instances, custom resources) are quiet for a long time; if the silence goes on, check the stack in the console.`)
+    ];
+    if (s.lastEvent)
+        blocks.push((0,notify_blocks/* section */.uW)(`*Last event*\n${(0,format/* eventLine */.V8)(s.lastEvent)}`));
+    blocks.push(...(0,format/* consoleSection */.DR)(info));
+    return (0,notify_blocks/* finish */.O9)(info, `:warning: ${(0,notify_escape/* escapeText */.X1)(info.environment)}: no stack events for ${silent}`, blocks);
+}
+function stallResolvedMessage(info, s) {
+    const silent = (0,durations/* formatDuration */.a3)(s.silentForMs);
+    return (0,notify_blocks/* finish */.O9)(info, `:arrow_forward: ${(0,notify_escape/* escapeText */.X1)(info.environment)}: stack events resumed after ${silent} of silence`, [
+        (0,notify_blocks/* header */.wx)(':arrow_forward: Stack events resumed'),
+        (0,notify_blocks/* section */.uW)(`Events are arriving again after *${silent}* of silence.`)
+    ]);
+}
+function overdueMessage(info, o) {
+    const over = (0,durations/* formatDuration */.a3)(o.elapsedMs - o.expectedMs);
+    return (0,notify_blocks/* finish */.O9)(info, `:alarm_clock: ${(0,notify_escape/* escapeText */.X1)(info.environment)}: taking longer than expected, ${(0,durations/* formatDuration */.a3)(o.elapsedMs)} elapsed, expected ${(0,durations/* formatDuration */.a3)(o.expectedMs)}`, [
+        (0,notify_blocks/* header */.wx)(':alarm_clock: Taking longer than expected'),
+        (0,notify_blocks/* section */.uW)(`*${(0,durations/* formatDuration */.a3)(o.elapsedMs)}* elapsed; this deployment was expected to take *${(0,durations/* formatDuration */.a3)(o.expectedMs)}* (${(0,notify_escape/* escapeText */.X1)(info.estimate.basis)}), so it is *${over}* over. It is still being watched.`),
+        ...(0,format/* consoleSection */.DR)(info)
+    ]);
+}
+function failureAlertMessage(info, a) {
+    const e = a.event;
+    return (0,notify_blocks/* finish */.O9)(info, `:rotating_light: ${(0,notify_escape/* escapeText */.X1)(info.environment)}: ${(0,notify_escape/* escapeText */.X1)(e.logicalId)} (${(0,notify_escape/* escapeText */.X1)(e.resourceType)}) ${(0,notify_escape/* escapeText */.X1)(e.status)}${e.reason ? `: ${(0,notify_escape/* truncate */.xv)((0,notify_escape/* escapeText */.X1)(e.reason), 500)}` : ''}`, [
+        (0,notify_blocks/* header */.wx)(`:rotating_light: Resource failed: ${e.logicalId}`),
+        ...(0,notify_blocks/* fieldSections */.tX)((0,format/* eventFields */.ef)(e)),
+        (0,notify_blocks/* section */.uW)(`*Reason*\n${(0,format/* reasonText */.uV)(e)}`),
+        ...(0,format/* consoleSection */.DR)(info)
+    ]);
+}
+function monitoringGapMessage(info, g) {
+    const gap = (0,durations/* formatDuration */.a3)(g.gapMs);
+    const restarts = g.restarts === 1 ? '1 restart' : `${g.restarts} restarts`;
+    return (0,notify_blocks/* finish */.O9)(info, `:electric_plug: ${(0,notify_escape/* escapeText */.X1)(info.environment)}: monitoring gap of ${gap} (${restarts})`, [
+        (0,notify_blocks/* header */.wx)(':electric_plug: Monitoring gap'),
+        (0,notify_blocks/* section */.uW)(`The monitor was not watching for *${gap}* (${restarts} so far). Progress or alerts from that interval may be missing from this thread; the stack itself was not affected.`),
+        ...(0,format/* consoleSection */.DR)(info)
+    ]);
+}
+/** The lock was found no longer this deployment's: taken over, or unlocked by an operator. */
+function lockLostMessage(info, l) {
+    const env = (0,notify_escape/* escapeText */.X1)(info.environment);
+    const now = l.nowHeldBy
+        ? `It is now held by \`${(0,notify_escape/* escapeText */.X1)(l.nowHeldBy)}\`.`
+        : 'Nobody holds it now: it was released or unlocked by an operator.';
+    return (0,notify_blocks/* finish */.O9)(info, `:rotating_light: ${env}: this deployment lost the lock`, [
+        (0,notify_blocks/* header */.wx)(':rotating_light: Lock lost'),
+        (0,notify_blocks/* section */.uW)(`The ${env} lock is no longer this deployment's (found by ${l.by}). ${now} This run stops acting as the holder: no more heartbeats, no repair, no release. Check the stack before the next deployment.`),
+        ...(0,format/* consoleSection */.DR)(info)
+    ]);
+}
+
+;// CONCATENATED MODULE: ./.tmp/js/notify/question-message.js
+/** A question in the interact channel (see `ask`). */
+
+
+
+
+/** For the interact channel. */
+function questionMessage(info, q) {
+    const env = (0,notify_escape/* escapeText */.X1)(info.environment);
+    const timeout = (0,durations/* formatDuration */.a3)(q.timeoutMs);
+    const fallback = (0,notify_escape/* escapeText */.X1)(q.defaultAnswer);
+    return (0,notify_blocks/* finish */.O9)(info, `:question: ${env}: ${(0,notify_escape/* escapeText */.X1)(q.question)} Answer within ${timeout}; default: ${fallback}`, [
+        (0,notify_blocks/* header */.wx)(`:question: Input needed: ${info.environment}`),
+        (0,notify_blocks/* section */.uW)(`*${(0,notify_escape/* escapeText */.X1)(q.question)}*`),
+        (0,notify_blocks/* section */.uW)((0,notify_escape/* escapeText */.X1)(q.options)),
+        (0,notify_blocks/* section */.uW)(`If nobody answers within *${timeout}*, the deployment will *${fallback}*.`),
+        ...(0,notify_blocks/* fieldSections */.tX)((0,format/* deploymentFields */.dL)(info)),
+        ...(0,format/* commitSection */.Vd)(info)
+    ]);
+}
+
+;// CONCATENATED MODULE: ./.tmp/js/notify/messages.js
+
+
+
+
+
+
+/***/ }),
+
+/***/ 2422:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ queuedMessage),
+/* harmony export */   V: () => (/* binding */ startedMessage)
+/* harmony export */ });
+/* harmony import */ var _domain_durations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1265);
+/* harmony import */ var _blocks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6347);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4030);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2930);
+/**
+ * Before and at the start: `queuedMessage` for a run that has to wait, and
+ * `startedMessage`, the thread parent (posted once, then re-rendered with a
+ * new state for `chat.update`).
+ */
+
+
+
+
+function queuedMessage(info, q) {
+    const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(info.environment);
+    const activeId = q.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(q.activeCorrelationId) : 'unknown';
+    const lead = q.position <= 1
+        ? 'Another deployment is active; this one is *next in line* and starts when it finishes.'
+        : `Another deployment is active; this one is *number ${q.position}* in line.`;
+    const fields = [
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Active deployment', activeId),
+        q.activeSince ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Active since', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .slackDate */ .vE)(q.activeSince)) : '',
+        q.elapsedMs !== undefined ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Elapsed', (0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(q.elapsedMs)) : '',
+        q.remainingMs !== undefined ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Estimated remaining', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .timeLeft */ .f$)(q.remainingMs)) : '',
+        q.holderRunUrl ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Active run', (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)(q.holderRunUrl, 'workflow run')) : '',
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Position in queue', String(q.position))
+    ];
+    const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position} behind ${q.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(q.activeCorrelationId) : 'an active deployment'}${q.remainingMs !== undefined ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .remaining */ .Tk)(q.remainingMs)})` : ''}`;
+    return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .finish */ .O9)(info, summary, [
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .header */ .wx)(`:double_vertical_bar: Deployment queued: ${info.environment}`),
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .section */ .uW)(lead),
+        ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .fieldSections */ .tX)(fields),
+        ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .fieldSections */ .tX)((0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentFields */ .dL)(info)),
+        ...(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .commitSection */ .Vd)(info),
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .section */ .uW)(`This deployment expects to take ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .estimateText */ .YL)(info.estimate)} once it starts.`)
+    ]);
+}
+const STATES = {
+    deploying: { emoji: ':rocket:', title: 'Deploying' },
+    'still-running': { emoji: ':hourglass_flowing_sand:', title: 'Still running' },
+    succeeded: { emoji: ':white_check_mark:', title: 'Deployed' },
+    failed: { emoji: ':x:', title: 'Deployment failed' },
+    'no-change': { emoji: ':heavy_minus_sign:', title: 'No changes' },
+    cancelled: { emoji: ':no_entry_sign:', title: 'Deployment cancelled' }
+};
+/** The thread parent; re-render with the new state for `chat.update`. */
+function startedMessage(info, s) {
+    const { emoji, title } = STATES[s.state];
+    const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(info.environment);
+    const durationMs = s.endedAt ? s.endedAt.getTime() - s.startedAt.getTime() : undefined;
+    const took = durationMs !== undefined ? ` in ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(durationMs)}` : '';
+    const after = durationMs !== undefined ? ` after ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(durationMs)}` : '';
+    const lead = {
+        deploying: `Deploying to *${env}*. Progress, stalls and failures follow in this thread.`,
+        'still-running': `The workflow stopped watching, but the CloudFormation operation in *${env}* is *still running*. Follow it in the console.`,
+        succeeded: `Deployed to *${env}*${took}.`,
+        failed: `The deployment to *${env}* failed${after}. The root cause is in this thread.`,
+        'no-change': `Nothing to deploy: CloudFormation reported no changes for *${env}*.`,
+        cancelled: `The deployment to *${env}* was cancelled${after}.`
+    };
+    const timing = [(0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Started', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .slackDate */ .vE)(s.startedAt))];
+    if (s.endedAt && durationMs !== undefined) {
+        timing.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Finished', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .slackDate */ .vE)(s.endedAt)));
+        timing.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Duration', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .durationAgainst */ .SY)(durationMs, info.estimate.expectedMs)));
+    }
+    else {
+        timing.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Expected', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .estimateText */ .YL)(info.estimate)));
+        timing.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Expected by', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .slackDate */ .vE)(new Date(s.startedAt.getTime() + Math.max(0, info.estimate.expectedMs)))));
+    }
+    const ended = s.state === 'succeeded' ? took : s.state === 'failed' || s.state === 'cancelled' ? after : '';
+    return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .finish */ .O9)(info, `${emoji} ${title}: ${env}${ended}`, [
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .header */ .wx)(`${emoji} ${title}: ${info.environment}`),
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .section */ .uW)(lead[s.state]),
+        ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .fieldSections */ .tX)([...(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentFields */ .dL)(info), ...timing]),
+        ...(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .commitSection */ .Vd)(info),
+        ...(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .consoleSection */ .DR)(info)
+    ]);
+}
+
+
+/***/ }),
+
+/***/ 9617:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NT: () => (/* binding */ openNotifier),
+/* harmony export */   WB: () => (/* binding */ formatThread),
+/* harmony export */   Yx: () => (/* binding */ parseThread),
+/* harmony export */   df: () => (/* binding */ commitMessage),
+/* harmony export */   qx: () => (/* binding */ deploymentInfo)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var _runtime_env_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1623);
+
+
+/**
+ * The head commit's message from the event payload, when the event has one (outside text).
+ * The only read of the environment in this module, and only as the default argument.
+ */
+function commitMessage(env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_1__/* .processEnv */ .H) {
+    const file = env['GITHUB_EVENT_PATH'];
+    if (!file)
+        return undefined;
+    try {
+        const event = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+        return event.head_commit?.message || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function deploymentInfo(config, correlationId, run, estimate, consoleUrl, commit) {
+    return {
+        correlationId,
+        environment: config.environment,
+        stacks: config.stackNames,
+        run,
+        commitMessage: commit,
+        consoleUrl,
+        estimate
+    };
+}
+/** The Slack client, loaded only when Slack is configured; without it, one info line. */
+async function openNotifier(slack, log, spoolFile) {
+    if (!slack) {
+        log.info('Slack is not configured (no slack-token): no messages.');
+        return undefined;
+    }
+    const { SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 4069));
+    return new SlackNotifier(createSlackClient(slack), createSlackClient(slack, { retries: 0 }), log, spoolFile);
+}
+const formatThread = (ref) => `${ref.channel}:${ref.ts}`;
+function parseThread(value) {
+    const [channel, ts] = (value ?? '').split(':');
+    return channel && ts ? { channel, ts } : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6129:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ RECORD_TTL_DAYS),
+/* harmony export */   MA: () => (/* binding */ HISTORY_TTL_DAYS),
+/* harmony export */   i$: () => (/* binding */ RegistryUnavailableError)
+/* harmony export */ });
+/* unused harmony export classifyRegistryError */
+const CONFIGURATION_ERRORS = new Set([
+    'ResourceNotFoundException',
+    'AccessDeniedException',
+    'ValidationException',
+    'UnrecognizedClientException',
+    'InvalidSignatureException',
+    'MissingAuthenticationTokenException',
+    'ExpiredTokenException',
+    'CredentialsProviderError'
+]);
+const THROTTLING_ERRORS = new Set([
+    'ThrottlingException',
+    'ProvisionedThroughputExceededException',
+    'RequestLimitExceeded',
+    'TooManyRequestsException'
+]);
+function classifyRegistryError(err) {
+    const name = err?.name ?? '';
+    if (CONFIGURATION_ERRORS.has(name))
+        return 'configuration';
+    if (THROTTLING_ERRORS.has(name))
+        return 'throttled';
+    return 'unreachable';
+}
+/** A registry call failed after the SDK's own retries; `failure` says what kind of trouble it is. */
+class RegistryUnavailableError extends Error {
+    operation;
+    cause;
+    failure;
+    constructor(operation, cause) {
+        const e = cause;
+        super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
+        this.operation = operation;
+        this.cause = cause;
+        this.name = 'RegistryUnavailableError';
+        this.failure = classifyRegistryError(cause);
+    }
+}
+const RECORD_TTL_DAYS = 7;
+const HISTORY_TTL_DAYS = 180;
+
+
+/***/ }),
+
+/***/ 1602:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p2: () => (/* binding */ historyFile),
+/* harmony export */   rZ: () => (/* binding */ HistoryFile)
+/* harmony export */ });
+/* unused harmony exports readHistoryFile, appendHistoryFile */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1623);
+
+
+
+
+/** How many deployments the history file keeps (newest first). */
+const KEEP = 50;
+/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
+function historyFile(environment, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+}
+function readHistoryFile(file) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        return [];
+    try {
+        const entries = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+        return Array.isArray(entries) ? entries : [];
+    }
+    catch {
+        return [];
+    }
+}
+function appendHistoryFile(file, entry) {
+    const entries = [
+        entry,
+        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
+    ]
+        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
+        .slice(0, KEEP);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file), { recursive: true });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, JSON.stringify(entries, null, 2));
+}
+/** The history in a file; `persist` keeps it for later runs (the Actions cache). */
+class HistoryFile {
+    file;
+    persist;
+    constructor(file, persist = async () => undefined) {
+        this.file = file;
+        this.persist = persist;
+    }
+    async add(entry) {
+        appendHistoryFile(this.file, entry);
+    }
+    async recent(_environment, limit) {
+        return readHistoryFile(this.file).slice(0, limit);
+    }
+    save() {
+        return this.persist();
+    }
+}
+
+
+/***/ }),
+
+/***/ 5366:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  oE: () => (/* binding */ cloudFormationReader),
+  eq: () => (/* binding */ fallbackRegistry),
+  Me: () => (/* binding */ openRegistry)
+});
+
+;// CONCATENATED MODULE: ./.tmp/js/registry/cloudformation-only.js
+/**
+ * No table: nobody to queue with. Coordination rests on CloudFormation's own status alone (best
+ * effort: no order, no identity): the queue is this run alone, the lock never anyone else's,
+ * and every write succeeds without a call (fence 0, ticket 0).
+ */
+class CloudFormationOnlyLock {
+    now;
+    kind = 'cloudformation-only';
+    constructor(now = Date.now) {
+        this.now = now;
+    }
+    async enqueue(me) {
+        return {
+            seq: 0,
+            correlationId: me.correlationId,
+            owner: me.owner,
+            heartbeat: '',
+            enqueuedAt: new Date(this.now()).toISOString(),
+            leaseMs: me.leaseMs,
+            run: me.run
+        };
+    }
+    async heartbeatTicket(_environment, ticket) {
+        return ticket;
+    }
+    async removeTicket() { }
+    async removeDeadTicket() {
+        return false;
+    }
+    async view(environment) {
+        return { lock: { environment, fence: 0 }, tickets: [] };
+    }
+    async acquire(me, _observed) {
+        return {
+            correlationId: me.correlationId,
+            owner: me.owner,
+            fence: 0,
+            heartbeat: '',
+            acquiredAt: new Date(this.now()).toISOString(),
+            leaseMs: me.leaseMs,
+            run: me.run,
+            stacks: me.stacks
+        };
+    }
+    async heartbeatLock() {
+        return true;
+    }
+    async release() {
+        return true;
+    }
+    async forceUnlock() {
+        return undefined;
+    }
+}
+/** Without a table no record is kept. */
+const noRecords = {
+    putRecord: async () => undefined,
+    addTransition: async () => undefined,
+    getRecord: async () => undefined
+};
+/** No history at all (a history file is given where there is one). */
+const noHistory = {
+    add: async () => undefined,
+    recent: async () => [],
+    save: async () => undefined
+};
+/** CloudFormation alone: the lock above, no records, and the history given. */
+const cloudFormationOnly = (history = noHistory, now = Date.now) => ({
+    lock: new CloudFormationOnlyLock(now),
+    records: noRecords,
+    history
+});
+
+// EXTERNAL MODULE: ./.tmp/js/registry/history-file.js
+var history_file = __webpack_require__(1602);
+;// CONCATENATED MODULE: ./.tmp/js/runtime/clients.js
+
+
+// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
+async function cloudFormationReader(region) {
+    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805), __webpack_require__.e(933)]).then(__webpack_require__.bind(__webpack_require__, 6933));
+    return new CloudFormationAdapter(createCloudFormationClient(region), region);
+}
+/**
+ * The one place the coordination mode is decided: a table (lock, queue, records, history in
+ * DynamoDB) or CloudFormation alone (a lock that is CloudFormation's status, no records, the
+ * history in a file the Actions cache carries).
+ */
+async function openRegistry(choice) {
+    if (!choice.table)
+        return cloudFormationOnly(historyOf(choice));
+    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(907), __webpack_require__.e(186)]).then(__webpack_require__.bind(__webpack_require__, 8805));
+    return dynamoRegistry(createDynamoClient(choice.region), choice.table);
+}
+/** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
+const fallbackRegistry = (choice) => () => cloudFormationOnly(new history_file/* HistoryFile */.rZ((0,history_file/* historyFile */.p2)(choice.environment)));
+function historyOf({ environment, log }) {
+    const file = (0,history_file/* historyFile */.p2)(environment);
+    return new history_file/* HistoryFile */.rZ(file, async () => {
+        if (!log)
+            return;
+        const { saveHistory } = await __webpack_require__.e(/* import() */ 0).then(__webpack_require__.bind(__webpack_require__, 8000));
+        await saveHistory(file, environment, log);
+    });
+}
+
+
+/***/ }),
+
+/***/ 6335:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ runContext)
+/* harmony export */ });
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1623);
+
+/** The workflow run this process belongs to, from the runner's environment. */
+function runContext(env = _env_js__WEBPACK_IMPORTED_MODULE_0__/* .processEnv */ .H) {
+    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+    const repository = env['GITHUB_REPOSITORY'] || undefined;
+    const runId = env['GITHUB_RUN_ID'] || undefined;
+    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
+    const runUrl = repository && runId
+        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
+        : undefined;
+    return {
+        runId,
+        runAttempt,
+        runUrl,
+        repository,
+        workflow: env['GITHUB_WORKFLOW'] || undefined,
+        job: env['GITHUB_JOB'] || undefined,
+        actor: env['GITHUB_ACTOR'] || undefined,
+        sha: env['GITHUB_SHA'] || undefined,
+        ref: env['GITHUB_REF'] || undefined
+    };
+}
+
+
+/***/ })
+
+};

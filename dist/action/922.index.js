@@ -1,0 +1,1271 @@
+export const id = 922;
+export const ids = [922];
+export const modules = {
+
+/***/ 9338:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ expectation)
+/* harmony export */ });
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1265);
+/**
+ * How long a deployment is expected to take, and past when it counts as
+ * overdue: the estimate policy, pure (no I/O). The expected-duration-minutes
+ * input wins; else the history of successful deployments of the same stacks;
+ * else a fallback ('no history yet').
+ */
+
+const NO_HISTORY_BASIS = 'no history yet';
+function expectation(settings, fromHistory, fallbackMs) {
+    if (settings.expectedDurationMs !== undefined) {
+        return {
+            estimate: {
+                expectedMs: settings.expectedDurationMs,
+                basis: 'from expected-duration-minutes'
+            },
+            overdueMs: settings.expectedDurationMs
+        };
+    }
+    if (fromHistory) {
+        return {
+            estimate: {
+                expectedMs: fromHistory.expectedMs,
+                lowMs: fromHistory.lowMs,
+                highMs: fromHistory.highMs,
+                basis: historyBasis(fromHistory)
+            },
+            overdueMs: overdueBound(fromHistory)
+        };
+    }
+    return { estimate: { expectedMs: fallbackMs, basis: NO_HISTORY_BASIS }, overdueMs: fallbackMs };
+}
+/** From history, a deployment is overdue past the p80 (never before the median). */
+function overdueBound(fromHistory) {
+    return Math.max(fromHistory.highMs, fromHistory.expectedMs);
+}
+/** How an estimate from history was made, for the messages. */
+function historyBasis(fromHistory) {
+    const n = fromHistory.samples;
+    return `median of ${n} successful deployment${n === 1 ? '' : 's'}, p20 to p80 ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(fromHistory.lowMs)} to ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(fromHistory.highMs)}`;
+}
+
+
+/***/ }),
+
+/***/ 5269:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HJ: () => (/* binding */ failedResources),
+/* harmony export */   Qp: () => (/* binding */ recoveryAction),
+/* harmony export */   ry: () => (/* binding */ recoveryInstructions)
+/* harmony export */ });
+/* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
+
+/** What the action may do by itself to a stack in this status, under this policy. */
+function recoveryAction(status, policy) {
+    const needs = (0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(status).needs;
+    if ((needs === 'rollback' || needs === 'continue-rollback') && policy.autoRollback)
+        return needs;
+    // Only a failed create (ROLLBACK_COMPLETE) is deleted automatically: it holds nothing worth keeping.
+    if (needs === 'delete' && status === 'ROLLBACK_COMPLETE' && policy.cleanup === 'failed-create')
+        return 'delete';
+    return undefined;
+}
+/** Resources whose latest event is a failure, with its reason. */
+function failedResources(events) {
+    const latest = new Map();
+    for (const e of events)
+        if (e.resourceType !== 'AWS::CloudFormation::Stack')
+            latest.set(e.logicalId, e);
+    return [...latest.values()].filter((e) => e.status.endsWith('_FAILED'));
+}
+/** What a person does when the automatic recovery failed: the stuck resources and the exact commands. */
+function recoveryInstructions(stack, status, failed, consoleUrl) {
+    const skip = failed.map((e) => e.logicalId);
+    const lines = [`Stack ${stack} is ${status} and needs a person:`];
+    for (const e of failed)
+        lines.push(`  - ${e.logicalId} (${e.resourceType}) ${e.status}: ${e.reason ?? 'no reason given'}`);
+    lines.push(`  See the events: aws cloudformation describe-stack-events --stack-name ${stack}`);
+    if (status === 'UPDATE_ROLLBACK_FAILED' || status === 'IMPORT_ROLLBACK_FAILED') {
+        lines.push(`  Fix the resources above, then: aws cloudformation continue-update-rollback --stack-name ${stack}`);
+        if (skip.length > 0) {
+            lines.push(`  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name ${stack} --resources-to-skip ${skip.join(' ')}`);
+        }
+    }
+    else if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') {
+        lines.push(`  aws cloudformation rollback-stack --stack-name ${stack}`);
+    }
+    else {
+        lines.push(`  aws cloudformation delete-stack --stack-name ${stack}${skip.length > 0 ? ` [--retain-resources ${skip.join(' ')}]` : ''}`);
+    }
+    lines.push(`  Console: ${consoleUrl}`);
+    return lines;
+}
+
+
+/***/ }),
+
+/***/ 8223:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FO: () => (/* binding */ exitCodeOf),
+/* harmony export */   Xw: () => (/* binding */ leased),
+/* harmony export */   xP: () => (/* binding */ NOT_ACQUIRED)
+/* harmony export */ });
+/* harmony import */ var _config_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4131);
+
+/** How a wait that did not end with the lock is reported: the step's result and the record's transition. */
+const NOT_ACQUIRED = {
+    timeout: { result: 'concurrent', transition: 'timed-out' },
+    cancelled: { result: 'aborted', transition: 'cancelled' },
+    superseded: { result: 'superseded', transition: 'superseded' }
+};
+/** The coordinate step's exit status: 0 go, 2 another deployment is active, 1 anything else. */
+function exitCodeOf(result) {
+    if (result === 'acquired')
+        return _config_state_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Ok;
+    if (result === 'concurrent')
+        return _config_state_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Concurrent;
+    return _config_state_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Failed;
+}
+/**
+ * An acquisition with a fencing token is a lease in the table: someone must heartbeat it from
+ * acquire to release. Fence 0 is CloudFormation's own lock (no table): nothing to keep alive.
+ */
+const leased = (acquisition) => acquisition.fence > 0;
+
+
+/***/ }),
+
+/***/ 8843:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ monitorHolds),
+/* harmony export */   O: () => (/* binding */ launchMonitor)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7101);
+/* harmony import */ var _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1623);
+
+
+
+
+/**
+ * Starts the monitor as a detached process whose output goes to a file, never
+ * to the step's pipes (the step would wait for them to close), and lets go of it.
+ */
+function launchMonitor(bundle, dir, settings, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
+    const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSettings */ .Ln)(dir, settings);
+    const files = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorFiles */ .Sy)(dir);
+    const logOffset = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(files.log) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(files.log).size : 0;
+    const out = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(files.log, 'a', 0o600);
+    try {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [bundle, file], {
+            detached: true,
+            stdio: ['ignore', out, out],
+            env,
+            cwd: dir
+        });
+        child.unref();
+        if (!child.pid)
+            throw new Error('the monitor process did not start');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(files.pid, String(child.pid), { mode: 0o600 });
+        return { pid: child.pid, dir, log: files.log, logOffset };
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(out);
+    }
+}
+/**
+ * Waits until the monitor has landed its first heartbeat (it then holds the lease), or found the
+ * lock gone, or `timeoutMs` passed; reads its observations (`observed`) every 50 ms.
+ */
+async function monitorHolds(observed, clock, sleep, timeoutMs) {
+    const until = clock.now() + timeoutMs;
+    for (;;) {
+        for (const o of observed()) {
+            if (o['type'] === 'heartbeat')
+                return o['ok'] === true ? 'holding' : 'lost';
+            if (o['type'] === 'lock-lost')
+                return 'lost';
+        }
+        if (clock.now() >= until)
+            return 'timeout';
+        await sleep(Math.min(50, until - clock.now()));
+    }
+}
+
+
+/***/ }),
+
+/***/ 112:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UU: () => (/* binding */ monitorPid),
+/* harmony export */   f5: () => (/* binding */ stopMonitor),
+/* harmony export */   iX: () => (/* binding */ readObservations)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7101);
+
+
+/** Running, not just a zombie waiting to be reaped (a detached monitor's parent is gone). */
+const alive = (pid) => {
+    try {
+        process.kill(pid, 0);
+    }
+    catch {
+        return false;
+    }
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    }
+    catch {
+        return true;
+    }
+};
+/** SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. */
+async function stopMonitor(pid, sleep, graceMs = 3_000) {
+    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid))
+        return 'not-running';
+    if (!signal(pid, 'SIGTERM'))
+        return 'not-running';
+    for (let waited = 0; waited < graceMs; waited += 50) {
+        if (!alive(pid))
+            return 'stopped';
+        await sleep(50);
+    }
+    if (!alive(pid))
+        return 'stopped';
+    return signal(pid, 'SIGKILL') ? 'killed' : 'stopped';
+}
+/** False when the process is gone already (it exited between the check and the signal). */
+function signal(pid, sig) {
+    try {
+        process.kill(pid, sig);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The pid from state, else from the deployment's folder (a separate finalize step). */
+function monitorPid(statePid, dir) {
+    if (statePid)
+        return Number(statePid);
+    const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .monitorFiles */ .Sy)(dir).pid;
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? Number((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').trim()) : undefined;
+}
+/** The monitor's observations (one JSON object a line); a torn last line is skipped. */
+function readObservations(dir, fromByte = 0) {
+    const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .monitorFiles */ .Sy)(dir).log;
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        return [];
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file)
+        .subarray(fromByte)
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .flatMap((l) => {
+        try {
+            return [JSON.parse(l)];
+        }
+        catch {
+            return [];
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 177:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sv: () => (/* binding */ githubDeployments),
+/* harmony export */   j: () => (/* binding */ githubLiveness),
+/* harmony export */   oQ: () => (/* binding */ stepCancelled)
+/* harmony export */ });
+/* unused harmony export githubApiUrl */
+/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6335);
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1623);
+
+
+// The GitHub clients, loaded only when an input asks for them, on the runner's API URL.
+/** The GitHub API the runner names (GitHub Enterprise Server included). */
+const githubApiUrl = (env = _env_js__WEBPACK_IMPORTED_MODULE_1__/* .processEnv */ .H) => env['GITHUB_API_URL'] || 'https://api.github.com';
+async function githubLiveness(token, log) {
+    const { GitHubRunLiveness } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(666)]).then(__webpack_require__.bind(__webpack_require__, 2666));
+    return new GitHubRunLiveness(token, log, githubApiUrl());
+}
+async function githubDeployments(token, log) {
+    const { GitHubDeployments } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(707)]).then(__webpack_require__.bind(__webpack_require__, 5707));
+    return new GitHubDeployments(token, (0,_run_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runContext */ .p)(), log, githubApiUrl());
+}
+async function stepCancelled(token) {
+    const { stepCancelled } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(891)]).then(__webpack_require__.bind(__webpack_require__, 5891));
+    return stepCancelled(token, (0,_run_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runContext */ .p)(), githubApiUrl());
+}
+
+
+/***/ }),
+
+/***/ 8922:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  coordinate: () => (/* binding */ coordinate),
+  main: () => (/* binding */ main),
+  publish: () => (/* reexport */ publish)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./.tmp/js/config/state.js
+var state = __webpack_require__(4131);
+// EXTERNAL MODULE: ./.tmp/js/coordination/wait-for-turn.js + 4 modules
+var wait_for_turn = __webpack_require__(1003);
+// EXTERNAL MODULE: ./.tmp/js/monitor/files.js
+var files = __webpack_require__(7101);
+// EXTERNAL MODULE: ./.tmp/js/monitor/launch.js
+var launch = __webpack_require__(8843);
+// EXTERNAL MODULE: ./.tmp/js/monitor/stop.js
+var stop = __webpack_require__(112);
+// EXTERNAL MODULE: ./.tmp/js/notify/thread.js
+var notify_thread = __webpack_require__(9617);
+// EXTERNAL MODULE: ./.tmp/js/runtime/clients.js + 1 modules
+var clients = __webpack_require__(5366);
+// EXTERNAL MODULE: ./.tmp/js/runtime/github.js
+var github = __webpack_require__(177);
+// EXTERNAL MODULE: ./.tmp/js/runtime/run-context.js
+var run_context = __webpack_require__(6335);
+// EXTERNAL MODULE: ./.tmp/js/runtime/stage.js
+var stage = __webpack_require__(1130);
+// EXTERNAL MODULE: ./.tmp/js/config/config.js + 2 modules
+var config_config = __webpack_require__(9358);
+;// CONCATENATED MODULE: ./.tmp/js/coordination/report-findings.js
+const SEVERITY_TITLE = { blocking: 'Blocking', warning: 'Warning', info: 'Info' };
+/**
+ * Each finding once in the log; blocking ones as error annotations, warnings as
+ * warning annotations. `annotate: false` logs them only (a busy stack we are about to wait for).
+ */
+function reportFindings(log, findings, annotate = true) {
+    for (const f of findings) {
+        const text = `${f.code}: ${f.message}${f.resolution.length ? `\n  Resolution:\n${f.resolution.map((r) => `    - ${r}`).join('\n')}` : ''}`;
+        const title = `${SEVERITY_TITLE[f.severity]}: ${f.code}`;
+        if (!annotate)
+            log.info(text);
+        else if (f.severity === 'blocking')
+            log.error(text, { title });
+        else if (f.severity === 'warning')
+            log.warning(text, { title });
+        else
+            log.info(text);
+    }
+}
+
+// EXTERNAL MODULE: ./.tmp/js/domain/activity.js
+var activity = __webpack_require__(679);
+// EXTERNAL MODULE: ./.tmp/js/domain/durations.js
+var durations = __webpack_require__(1265);
+// EXTERNAL MODULE: ./.tmp/js/domain/estimate.js
+var estimate = __webpack_require__(4280);
+// EXTERNAL MODULE: ./.tmp/js/domain/findings.js
+var domain_findings = __webpack_require__(8336);
+// EXTERNAL MODULE: ./.tmp/js/notify/messages.js + 2 modules
+var messages = __webpack_require__(3156);
+// EXTERNAL MODULE: ./.tmp/js/domain/expectation.js
+var expectation = __webpack_require__(9338);
+// EXTERNAL MODULE: ./.tmp/js/stages/deps.js
+var deps = __webpack_require__(6985);
+;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate/arrive.js
+
+
+
+
+
+
+
+
+
+
+
+
+/** Who this run is (its participant, run and owner token), the stacks as they are, and the estimate. */
+async function arrive(d) {
+    const { config, log, reader } = d;
+    const history = await d.registry.history.recent(config.environment, 50).catch(() => []);
+    const expected = (0,expectation/* expectation */.p)(config, (0,estimate/* estimateFromHistory */.Bw)(history, config.stackNames), config_config/* DEFAULT_EXPECTED_DURATION_MS */.PP);
+    const me = {
+        correlationId: log.correlationId,
+        owner: d.owner,
+        environment: config.environment,
+        stacks: config.stackNames,
+        run: d.run,
+        leaseMs: config.leaseMs
+    };
+    const stacks = await reader.describeStacks(config.stackNames);
+    log.info(`Stacks on arrival: ${(0,deps/* statuses */.bM)(stacks)}`);
+    log.info(`Estimate: ${(0,durations/* formatDuration */.a3)(expected.estimate.expectedMs)} (${expected.estimate.basis}).`);
+    const info = (0,notify_thread/* deploymentInfo */.qx)(config, log.correlationId, me.run, expected.estimate, stacks[0] ? reader.consoleUrl(stacks[0]) : undefined, d.commit);
+    reportFindings(log, (0,domain_findings/* activeDeploymentFindings */.mh)(stacks), false);
+    return { me, stacks, info, expected, history };
+}
+/**
+ * How this run waits: its inputs, and what it says on arrival (the Slack 'queued' notice and
+ * the record's 'queued' transition, with who is ahead).
+ */
+function turnOptions(d, arrival, onAcquired, signal) {
+    const { config, log } = d;
+    const { expectedMs, basis } = arrival.expected.estimate;
+    return {
+        me: arrival.me,
+        arrival: arrival.stacks,
+        timeoutMs: config.waitTimeoutMs,
+        pollIntervalMs: config.pollIntervalMs,
+        expectedMs,
+        estimateBasis: basis,
+        skipSuperseded: config.skipSuperseded,
+        signal,
+        onQueued: (ticket) => d.io.saveState(state/* State */.Uw.TicketSeq, String(ticket.seq)),
+        onAcquired,
+        onArrival: async ({ registry, position, holder, ahead, busy }) => {
+            if (position > 0 && d.notifier && config.slack) {
+                const since = holder ? new Date(holder.acquiredAt) : busy[0]?.startedAt;
+                const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
+                await d.notifier.post('queued', config.slack.channel, (0,messages/* queuedMessage */.PO)(arrival.info, {
+                    activeCorrelationId: holder?.correlationId ?? (busy[0] ? (0,activity/* activeCorrelationId */.S6)(busy[0].stack) : undefined),
+                    activeSince: since,
+                    elapsedMs,
+                    remainingMs: elapsedMs === undefined ? undefined : Math.max(0, expectedMs - elapsedMs),
+                    position,
+                    holderRunUrl: holder?.run.runUrl
+                }));
+            }
+            const note = [
+                `position ${position}`,
+                holder ? `lock held by ${(0,wait_for_turn/* describeHolder */.sG)(holder)}` : 'lock free',
+                ...(ahead.length > 0 ? [`ahead: ${ahead.map((t) => t.correlationId).join(', ')}`] : [])
+            ].join('; ');
+            await (0,deps/* safely */.vm)(log, () => registry.records.putRecord({
+                correlationId: log.correlationId,
+                environment: config.environment,
+                stacks: config.stackNames,
+                run: arrival.me.run
+            }, { state: 'queued', at: new Date(d.clock.now()).toISOString(), note }));
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./.tmp/js/domain/stack-status.js
+var stack_status = __webpack_require__(6235);
+// EXTERNAL MODULE: ./.tmp/js/domain/turn-result.js
+var turn_result = __webpack_require__(8223);
+// EXTERNAL MODULE: ./.tmp/js/stages/holder.js
+var stages_holder = __webpack_require__(1281);
+;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate/hand-over.js
+
+
+
+
+
+
+
+
+
+/** Slack 'started' (the thread) and the GitHub Deployment, under the lease. */
+async function announce(d, arrival, turn) {
+    const { config, log } = d;
+    const startedAt = new Date(turn.holder.acquiredAt);
+    const thread = d.notifier && config.slack
+        ? await d.notifier.post('started', config.slack.channel, (0,messages/* startedMessage */.VS)(arrival.info, { state: 'deploying', startedAt }))
+        : undefined;
+    if (thread) {
+        d.io.saveState(state/* State */.Uw.SlackThread, (0,notify_thread/* formatThread */.WB)(thread));
+        d.recordThread?.((0,notify_thread/* formatThread */.WB)(thread));
+    }
+    const deploymentId = await d.deployments?.create(config.environment, log.correlationId);
+    if (deploymentId !== undefined) {
+        d.io.saveState(state/* State */.Uw.DeploymentId, String(deploymentId));
+        d.recordDeployment?.(deploymentId);
+        await d.deployments?.status(deploymentId, 'in_progress', `Deploying ${config.stackNames.join(', ')} (${log.correlationId})`);
+        log.info(`GitHub Deployment ${deploymentId} is in progress.`);
+    }
+    return thread;
+}
+/**
+ * Starts the monitor and hands it the lease: this process heartbeats until the monitor's first
+ * heartbeat has landed (at most a lease), so the lock is never without a heartbeat in between.
+ * True when the deploy step may start: on a lease known to be current, with the stacks still clear.
+ */
+async function handOver(d, arrival, turn, thread, lease, 
+/** When this deployment's own stack operation can begin: after coordinate's repairs. */
+deployFrom) {
+    const { config, log } = d;
+    const holder = turn.holder;
+    // A lease in the table needs someone heartbeating it; CloudFormation's own lock does not.
+    const keeps = (0,turn_result/* leased */.Xw)(holder);
+    const monitor = keeps || config.monitor
+        ? d.startMonitor?.({
+            owner: d.owner,
+            fence: holder.fence,
+            acquiredAt: deployFrom ?? holder.acquiredAt,
+            registryTable: keeps ? config.registryTable : undefined,
+            info: arrival.info,
+            overdueMs: arrival.expected.overdueMs,
+            thread,
+            typeSeconds: (0,estimate/* typeDurations */.Wj)(arrival.history)
+        })
+        : undefined;
+    if (monitor) {
+        d.io.saveState(state/* State */.Uw.MonitorPid, String(monitor.pid));
+        d.io.saveState(state/* State */.Uw.MonitorDir, monitor.dir);
+        log.info(`Monitor started (pid ${monitor.pid}): ${keeps ? 'heartbeats the lock, ' : ''}${config.monitor ? 'follows the stack events' : 'events not watched (monitor: false)'}.`);
+    }
+    const handover = monitor && keeps && d.monitorHolds ? await d.monitorHolds(monitor, config.leaseMs) : undefined;
+    if (handover === 'holding')
+        log.info('The monitor holds the lease now (its first heartbeat landed).');
+    else if (handover === 'timeout')
+        log.error(`The monitor's first heartbeat has not landed within a lease (${(0,durations/* formatDuration */.a3)(config.leaseMs)}): nobody would heartbeat the lock during the deployment, so this run does not deploy.`, { title: 'Lock handover incomplete' });
+    // Only now does this process stop heartbeating: the monitor holds the lease (or nobody can).
+    await lease.stop();
+    if (handover === 'lost' && !lease.lost)
+        log.error(`The monitor found the ${config.environment} lock no longer this deployment's (fencing token ${holder.fence}): not deploying.`, { title: 'Lock lost' });
+    // The deploy step starts on a lease known to be current: the monitor's first heartbeat, or one more here.
+    const current = handover === 'holding' || (handover === undefined && (await (0,stages_holder/* confirmed */.qF)(d, lease)));
+    return current && (await stillClear(d, turn));
+}
+/**
+ * Just before the deploy step, CloudFormation is looked at once more: a stack in progress
+ * (a change from outside, or another run while coordinating on CloudFormation alone), or a
+ * table that answers again with the lock held by another run, means not now.
+ */
+async function stillClear(d, turn) {
+    const { config, log } = d;
+    const stacks = await d.reader.describeStacks(config.stackNames).catch((err) => {
+        log.error(`Could not look at the stacks once more before the deploy step (${err.message}): not deploying.`, { title: 'Stacks not confirmed' });
+        return undefined;
+    });
+    if (!stacks)
+        return false;
+    const busy = stacks.filter((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class === 'in-progress');
+    const view = turn.fallbackReason
+        ? await d.registry.lock.view(config.environment).catch(() => undefined)
+        : undefined;
+    const other = view?.lock.holder && view.lock.holder.owner !== d.owner ? view.lock.holder : undefined;
+    if (busy.length === 0 && !other)
+        return true;
+    log.error(other
+        ? `The registry answers again and ${config.environment} is held by ${(0,wait_for_turn/* describeHolder */.sG)(other)}: not deploying.`
+        : `${busy.map((s) => `${s.name} is ${s.status}`).join(', ')}: another deployment began meanwhile; not deploying.`, { title: 'Another deployment is active' });
+    return false;
+}
+
+// EXTERNAL MODULE: ./.tmp/js/domain/stack.js
+var stack = __webpack_require__(3456);
+;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate/publish.js
+
+
+
+
+/** Publishes what coordinate found as the step's outputs and state, and sets the exit status. */
+function publish(d, report) {
+    const { io, log, config, reader } = d;
+    const { turn, stacks } = report;
+    const first = stacks[0];
+    const activeId = turn.waitedFor[0]?.correlationId ??
+        turn.busy.map((a) => (0,activity/* activeCorrelationId */.S6)(a.stack)).find(Boolean);
+    const fenced = report.result === 'acquired' && turn.holder && (0,turn_result/* leased */.Xw)(turn.holder);
+    const outputs = {
+        [state/* Outputs */.tY.CorrelationId]: log.correlationId,
+        [state/* Outputs */.tY.Result]: report.result,
+        [state/* Outputs */.tY.Registry]: turn.registry.lock.kind,
+        [state/* Outputs */.tY.WaitedSeconds]: String(Math.round(turn.waitedMs / 1000)),
+        [state/* Outputs */.tY.QueuePosition]: String(turn.queuePosition),
+        [state/* Outputs */.tY.ActiveCorrelationId]: activeId ?? '',
+        [state/* Outputs */.tY.StackStatus]: JSON.stringify(Object.fromEntries(stacks.map((s) => [s.name, s.status]))),
+        [state/* Outputs */.tY.ConsoleUrl]: first ? reader.consoleUrl(first) : '',
+        [state/* Outputs */.tY.EstimatedMinutes]: String(Math.round((report.expectedMs / 60_000) * 10) / 10),
+        [state/* Outputs */.tY.CfnTags]: JSON.stringify([{ Key: stack/* CORRELATION_TAG */.In, Value: log.correlationId }]),
+        [state/* Outputs */.tY.Validation]: JSON.stringify(report.findings),
+        [state/* Outputs */.tY.FencingToken]: fenced ? String(turn.holder.fence) : ''
+    };
+    for (const [name, value] of Object.entries(outputs))
+        io.setOutput(name, value);
+    io.saveState(state/* State */.Uw.Result, report.result);
+    io.saveState(state/* State */.Uw.Registry, turn.registry.lock.kind);
+    const code = (0,turn_result/* exitCodeOf */.FO)(report.result);
+    log.info(`Result: ${report.result} (exit ${code}) for ${config.environment}.`);
+    io.setExitCode(code);
+}
+
+;// CONCATENATED MODULE: ./.tmp/js/domain/go-no-go.js
+
+/**
+ * Go or no-go, in order: blocking findings stop the run; warnings fail it or are put to a person;
+ * then, when the deployment this run waited for failed, on-active-failure decides.
+ */
+async function goNoGo(input, ask) {
+    const { environment, findings } = input;
+    const stop = (0,domain_findings/* blocking */.ub)(findings);
+    if (stop.length > 0)
+        return no('blocked', {
+            message: `Blocked: ${stop.map((f) => f.code).join(', ')}. Nothing was deployed.`,
+            title: 'Deployment blocked'
+        });
+    const warnings = (0,domain_findings/* warningsOf */.nZ)(findings);
+    if (warnings.length > 0 && input.warnings === 'fail')
+        return no('blocked', {
+            message: `warnings is 'fail' and validation found ${warnings.length} warning(s): not deploying.`,
+            title: 'Deployment blocked by warnings'
+        });
+    if (warnings.length > 0 && input.warnings === 'ask') {
+        const codes = warnings.map((w) => w.code).join(', ');
+        const question = `Deploy ${environment} despite ${warnings.length} warning(s) (${codes})?`;
+        if (!(await ask(question)))
+            return { result: 'aborted' };
+    }
+    if (!input.activeFailed)
+        return { result: 'acquired' };
+    switch (input.onActiveFailure) {
+        case 'abort':
+            return no('aborted', {
+                message: `The deployment this run waited for failed and on-active-failure is 'abort': not deploying.`,
+                title: 'Active deployment failed'
+            });
+        case 'ask':
+            return (await ask(`The deployment this run waited for failed. Deploy ${environment} anyway?`))
+                ? { result: 'acquired' }
+                : { result: 'aborted' };
+        case 'proceed':
+            return {
+                result: 'acquired',
+                say: {
+                    level: 'warning',
+                    message: `The deployment this run waited for failed; proceeding (on-active-failure: proceed).`,
+                    title: 'Active deployment failed'
+                }
+            };
+    }
+}
+const no = (result, say) => ({
+    result,
+    say: { level: 'error', ...say }
+});
+/** The deployment this run waited for failed: the last holder's outcome, or a stack it saw busy ended in failure. */
+function activeFailed(w) {
+    const last = w.lockBefore;
+    if (last?.lastHolder && w.waitedFor.some((h) => h.correlationId === last.lastHolder))
+        return last.lastOutcome === 'failed';
+    return w.busyStacks.some((name) => ['stable-after-failure', 'blocked'].includes(w.classes.get(name) ?? ''));
+}
+
+// EXTERNAL MODULE: ./.tmp/js/domain/recovery.js
+var recovery = __webpack_require__(5269);
+;// CONCATENATED MODULE: ./.tmp/js/notify/ask.js
+
+
+const YES = new Set(['white_check_mark', 'heavy_check_mark', 'ballot_box_with_check', '+1']);
+const NO = new Set(['x', 'negative_squared_cross_mark', 'no_entry', '-1']);
+const WORD = /^\s*(proceed|abort)\b/i;
+/** The first answer among reactions and replies, if any. */
+function readAnswer(reactions, replies) {
+    if (reactions.some((r) => NO.has(r)))
+        return 'abort';
+    if (reactions.some((r) => YES.has(r)))
+        return 'proceed';
+    for (const reply of replies) {
+        const m = WORD.exec(reply);
+        if (m)
+            return m[1].toLowerCase();
+    }
+    return undefined;
+}
+/**
+ * Asks in the interact channel and waits for a reaction (✅ / ❌) or a thread
+ * reply (`proceed` / `abort`) up to the timeout; no answer (or no Slack) is
+ * the safe default: abort.
+ */
+async function ask(d, channel, info, question, timeoutMs, pollMs) {
+    const ref = await d.notifier.post('question', channel, (0,messages/* questionMessage */.OU)(info, {
+        question,
+        options: 'React ✅ to proceed or ❌ to abort, or reply `proceed` / `abort` in this thread.',
+        timeoutMs,
+        defaultAnswer: 'abort'
+    }));
+    if (!ref)
+        return { answer: 'abort', why: 'the question could not be posted' };
+    d.log.info(`Asked in ${channel}: ${question} Waiting up to ${(0,durations/* formatDuration */.a3)(timeoutMs)} for an answer.`);
+    const started = d.clock.now();
+    while (d.clock.now() - started < timeoutMs && !d.signal?.aborted) {
+        await d.sleep(Math.min(pollMs, timeoutMs - (d.clock.now() - started)), d.signal);
+        try {
+            const { reactions, replies } = await d.notifier.answers(ref);
+            const answer = readAnswer(reactions, replies);
+            if (answer)
+                return { answer, why: `answered '${answer}' in Slack` };
+        }
+        catch (err) {
+            d.log.info(`Could not read the answers yet (${err.message}).`);
+        }
+    }
+    const why = d.signal?.aborted
+        ? 'cancelled while asking'
+        : `no answer within ${(0,durations/* formatDuration */.a3)(timeoutMs)}`;
+    await d.notifier.post('question timeout', channel, { text: `No answer: aborting (${why}). [${info.correlationId}]`, blocks: [] }, { ts: ref.ts });
+    return { answer: 'abort', why };
+}
+
+// EXTERNAL MODULE: ./.tmp/js/stages/repair.js + 1 modules
+var repair = __webpack_require__(270);
+;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate/under-lease.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The instant the lock is taken: on the record for finalize (owner, fence, when), and
+ * heartbeating from here on.
+ */
+function takeLease(d, arrival, holder, registry, sentAt) {
+    d.io.saveState(state/* State */.Uw.Registry, registry.lock.kind);
+    d.io.saveState(state/* State */.Uw.Fence, String(holder.fence));
+    d.io.saveState(state/* State */.Uw.AcquiredAt, holder.acquiredAt);
+    const holding = (0,stages_holder/* holdLease */.UU)({ ...d, registry, info: arrival.info, slack: (0,deps/* statusChannel */.i7)(d) }, d.config.environment, { owner: d.owner, fence: holder.fence, correlationId: d.log.correlationId }, d.config.leaseMs, 'coordinate', sentAt);
+    holding.lease.start();
+    return holding;
+}
+/** The acquisition in the log and on the record (a takeover on both records). */
+async function recordAcquisition(d, turn) {
+    const { config, log } = d;
+    const { registry, holder, tookOver } = turn;
+    if (turn.waitedMs > 0 && turn.queuePosition > 0)
+        log.info(`This run's turn came after ${(0,durations/* formatDuration */.a3)(turn.waitedMs)}.`);
+    const how = (0,turn_result/* leased */.Xw)(holder) ? `fencing token ${holder.fence}` : 'CloudFormation only';
+    log.info(`Acquired ${config.environment} (${how}): ${(0,deps/* statuses */.bM)(turn.stacks)}`);
+    if (tookOver) {
+        const from = tookOver.from.correlationId;
+        await (0,deps/* record */.g1)(d, registry, 'took-over', `from ${from}: ${tookOver.reason}`);
+        await (0,deps/* safely */.vm)(log, () => registry.records.addTransition(from, {
+            state: 'taken-over',
+            at: new Date(d.clock.now()).toISOString(),
+            note: `by ${log.correlationId}: ${tookOver.reason}`
+        }));
+    }
+    await (0,deps/* record */.g1)(d, registry, 'acquired', undefined, { fence: holder.fence });
+}
+/**
+ * A stack a failed deployment left needing repair is repaired first, under the lease, with
+ * finalize's policy. The repair's own events are not this deployment's: `deployFrom` is when the
+ * last of them happened (CloudFormation's clock), saved for the monitor and finalize.
+ */
+async function repairFirst(d, turn, lease) {
+    if (!turn.stacks.some((st) => (0,recovery/* recoveryAction */.Qp)(st.status, d.config)))
+        return { stacks: turn.stacks };
+    const repairs = await (0,repair/* repairUnderLease */.a)(d, turn.stacks, lease);
+    if (repairs.length === 0)
+        return { stacks: turn.stacks };
+    const ends = await Promise.all(repairs.map(async (r) => (await d.reader.currentOperation(r.stack)).events.at(-1)?.timestamp));
+    const last = Math.max(...ends.map((t) => t?.getTime() ?? 0));
+    const deployFrom = last > 0 ? new Date(last + 1).toISOString() : undefined;
+    if (deployFrom)
+        d.io.saveState(state/* State */.Uw.DeployFrom, deployFrom);
+    return { stacks: await d.reader.describeStacks(d.config.stackNames), deployFrom };
+}
+/** What validation finds on the stacks as they are now, reported once. */
+function validate(d, turn, stacks) {
+    const findings = [
+        ...(0,domain_findings/* activeDeploymentFindings */.mh)(stacks),
+        ...(0,domain_findings/* otherFindings */.jE)(stacks, {
+            registryConfigured: Boolean(d.config.registryTable),
+            registryUnavailable: turn.fallbackReason
+        })
+    ];
+    reportFindings(d.log, findings);
+    return findings;
+}
+/** Go or no-go, under the lease (see goNoGo); a person is asked in Slack, until the lock is lost. */
+async function decide(d, arrival, turn, findings, signal) {
+    const { config, log } = d;
+    const askPerson = async (question) => {
+        if (!d.notifier || !config.slack)
+            return false;
+        const { answer, why } = await ask({ notifier: d.notifier, log, clock: d.clock, sleep: d.sleep, signal }, config.slack.interactChannel, arrival.info, question, config.askTimeoutMs, config.pollIntervalMs);
+        if (answer === 'proceed')
+            log.info(`${question} ${answer}: ${why}.`);
+        else
+            log.error(`${question} ${answer}: ${why}.`);
+        return answer === 'proceed';
+    };
+    const classes = new Map(turn.stacks.map((s) => [s.name, (0,stack_status/* classifyStatus */.xo)(s.status).class]));
+    const verdict = await goNoGo({
+        environment: config.environment,
+        findings,
+        warnings: config.warnings,
+        onActiveFailure: config.onActiveFailure,
+        activeFailed: activeFailed({
+            lockBefore: turn.lockBefore,
+            waitedFor: turn.waitedFor,
+            busyStacks: turn.busy.map((a) => a.stack.name),
+            classes
+        })
+    }, askPerson);
+    if (verdict.say)
+        log[verdict.say.level](verdict.say.message, { title: verdict.say.title });
+    return verdict.result;
+}
+/** No lock: the wait ended otherwise (busy, cancelled, superseded, or a table that cannot be used). */
+async function notAcquired(d, arrival, turn, kind) {
+    const { config, log } = d;
+    if (kind === 'misconfigured') {
+        const finding = (0,domain_findings/* registryMisconfiguredFinding */.we)(config.registryTable ?? '', turn.registryError ?? '');
+        reportFindings(log, [finding]);
+        return { result: 'blocked', findings: [finding] };
+    }
+    const { result, transition } = turn_result/* NOT_ACQUIRED */.xP[kind];
+    if (kind !== 'superseded') {
+        const { expectedMs, basis } = arrival.expected.estimate;
+        const who = turn.waitedFor.map((h) => `Lock held by ${(0,wait_for_turn/* describeHolder */.sG)(h)}.`);
+        const details = turn.busy.map((a) => (0,activity/* describeActivity */.lU)(a, d.clock.now(), expectedMs, basis));
+        const why = kind === 'cancelled'
+            ? `Cancelled after waiting ${(0,durations/* formatDuration */.a3)(turn.waitedMs)}.`
+            : config.waitTimeoutMs > 0
+                ? `Gave up after waiting ${(0,durations/* formatDuration */.a3)(turn.waitedMs)} (wait-timeout-minutes).`
+                : 'Not waiting (wait-timeout-minutes is 0).';
+        log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
+    }
+    await (0,deps/* record */.g1)(d, turn.registry, transition);
+    return { result, findings: (0,domain_findings/* activeDeploymentFindings */.mh)(turn.stacks) };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * coordinate: arrive (the stacks, the estimate), wait for this run's turn and take the lease the
+ * instant it is granted; under it, repair and decide; then announce, start the monitor and hand
+ * the lease over to it. Not deploying, it gives the lock back at once.
+ */
+async function coordinate(d) {
+    const arrival = await arrive(d);
+    const expectedMs = arrival.expected.estimate.expectedMs;
+    let holding;
+    try {
+        const turn = await (0,wait_for_turn/* waitForTurn */.qg)(d, turnOptions(d, arrival, (holder, registry, sentAt) => {
+            holding = takeLease(d, arrival, holder, registry, sentAt);
+        }, d.signal));
+        if (turn.kind !== 'acquired')
+            return {
+                ...(await notAcquired(d, arrival, turn, turn.kind)),
+                turn,
+                expectedMs,
+                stacks: turn.stacks
+            };
+        // onAcquired ran the instant the lock was granted, before the wait returned.
+        if (!holding)
+            throw new Error('The lock was acquired without a lease.');
+        const { lease, signal: lost } = holding;
+        await recordAcquisition(d, turn);
+        const { stacks, deployFrom } = await repairFirst(d, turn, lease);
+        const findings = validate(d, turn, stacks);
+        const signal = d.signal ? AbortSignal.any([d.signal, lost]) : lost;
+        let result = await decide(d, arrival, turn, findings, signal);
+        // Act as the holder only on a lease known to be current: no one can have taken it over.
+        if (result === 'acquired' && !(await (0,stages_holder/* confirmed */.qF)(d, lease)))
+            result = 'aborted';
+        if (lease.lost)
+            result = 'aborted';
+        if (result !== 'acquired') {
+            if (await lease.release(result, (0,deps/* releaseBudget */.De)(d.config)))
+                await (0,deps/* record */.g1)(d, turn.registry, 'released', `not deploying: ${result}`);
+            return { result, turn, findings, expectedMs, stacks };
+        }
+        const thread = await announce(d, arrival, turn);
+        const holds = await handOver(d, arrival, turn, thread, lease, deployFrom);
+        return { result: holds ? 'acquired' : 'aborted', turn, findings, expectedMs, stacks };
+    }
+    finally {
+        // Whatever happened, this process heartbeats no more: the monitor holds the lease now, or
+        // finalize releases it (owner and fence are in state).
+        await holding?.lease.stop();
+        await holding?.reported();
+    }
+}
+/**
+ * The step: real clients, real clock, the runner's signals. `self` is the entry's script
+ * (dist/coordinate/index.js); the monitor's is its sibling.
+ */
+async function main(self) {
+    await (0,stage.actionStage)(async ({ io, log, config, correlationId }) => {
+        io.saveState(state/* State */.Uw.CorrelationId, correlationId);
+        io.saveState(state/* State */.Uw.QueuedAt, new Date().toISOString());
+        // Saved before anything is queued or taken: finalize can always remove or release what this run holds.
+        const owner = (0,external_node_crypto_.randomUUID)();
+        io.saveState(state/* State */.Uw.Owner, owner);
+        const signal = (0,stage.cancellationSignal)((sig) => log.warning(`Received ${sig}: stopping the wait.`));
+        const reader = await (0,clients/* cloudFormationReader */.oE)(config.region);
+        const choice = {
+            table: config.registryTable,
+            region: config.region,
+            environment: config.environment
+        };
+        const dir = (0,files/* monitorDir */.yO)(correlationId);
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+        // The sibling entry, resolved at run time (a literal path would be pulled into the bundle by ncc).
+        const monitorBundle = (0,external_node_path_.join)((0,external_node_path_.dirname)(self), '..', ['monitor', 'index.js'].join('/'));
+        const deps = {
+            config,
+            log,
+            io,
+            owner,
+            run: (0,run_context/* runContext */.p)(),
+            commit: (0,notify_thread/* commitMessage */.df)(),
+            reader,
+            registry: await (0,clients/* openRegistry */.Me)(choice),
+            fallback: (0,clients/* fallbackRegistry */.eq)(choice),
+            liveness: config.githubToken && config.registryTable
+                ? await (0,github/* githubLiveness */.j)(config.githubToken, log)
+                : undefined,
+            clock: stage.systemClock,
+            sleep: stage.sleep,
+            signal,
+            notifier: await (0,notify_thread/* openNotifier */.NT)(config.slack, log, (0,files/* monitorFiles */.Sy)(dir).stageSpool),
+            recovery: reader,
+            deployments: config.githubDeployment && config.githubToken
+                ? await (0,github/* githubDeployments */.Sv)(config.githubToken, log)
+                : undefined,
+            recordDeployment: (id) => (0,external_node_fs_.writeFileSync)((0,files/* monitorFiles */.Sy)(dir).deployment, String(id), { mode: 0o600 }),
+            recordThread: (thread) => (0,external_node_fs_.writeFileSync)((0,files/* monitorFiles */.Sy)(dir).thread, thread, { mode: 0o600 }),
+            startMonitor: (m) => (0,launch/* launchMonitor */.O)(monitorBundle, dir, (0,files/* monitorSettings */.U1)(config, { correlationId, ...m }), (0,files/* monitorEnv */.wB)(config.slack)),
+            monitorHolds: (m, timeoutMs) => (0,launch/* monitorHolds */.B)(() => (0,stop/* readObservations */.iX)(m.dir, m.logOffset), stage.systemClock, stage.sleep, timeoutMs)
+        };
+        publish(deps, await coordinate(deps));
+    });
+}
+
+
+/***/ }),
+
+/***/ 6985:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   De: () => (/* binding */ releaseBudget),
+/* harmony export */   bM: () => (/* binding */ statuses),
+/* harmony export */   bV: () => (/* binding */ finalizeWarning),
+/* harmony export */   g1: () => (/* binding */ record),
+/* harmony export */   i7: () => (/* binding */ statusChannel),
+/* harmony export */   vm: () => (/* binding */ safely)
+/* harmony export */ });
+/** Registry trouble after the lock decision never fails the run: a warning, and on. */
+async function safely(log, fn, warn = (message) => ({
+    text: `Registry write failed: ${message}`,
+    title: 'Registry write failed'
+})) {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        const { text, title } = warn(err.message);
+        log.warning(text, { title });
+        return undefined;
+    }
+}
+/** finalize's registry trouble: reported, never fatal (the lease expires on its own). */
+const finalizeWarning = (message) => ({
+    text: `Registry unavailable in finalize (${message}); the lock, if held, expires after lease-minutes.`,
+    title: 'Registry unavailable'
+});
+/** A transition on this deployment's record (best effort, see `safely`). */
+async function record(d, registry, state, note, patch = {}) {
+    const entry = { state, at: new Date(d.clock.now()).toISOString(), ...(note ? { note } : {}) };
+    await safely(d.log, () => registry.records.addTransition(d.log.correlationId, entry, patch));
+}
+const statuses = (stacks) => stacks.map((s) => `${s.name}=${s.status}`).join(', ');
+/** A release retries registry trouble for at most this long: a lease, up to 30 s. */
+const releaseBudget = (config) => Math.min(config.leaseMs, 30_000);
+/** Where a stage posts to Slack: the notifier and the status channel, when both are there. */
+const statusChannel = (d) => d.notifier && d.config.slack
+    ? { notifier: d.notifier, channel: d.config.slack.channel }
+    : undefined;
+
+
+/***/ }),
+
+/***/ 1281:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UU: () => (/* binding */ holdLease),
+/* harmony export */   qF: () => (/* binding */ confirmed)
+/* harmony export */ });
+/* unused harmony exports lossOf, reportLoss */
+/* harmony import */ var _coordination_lease_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8677);
+/* harmony import */ var _monitor_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7101);
+/* harmony import */ var _notify_messages_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3156);
+
+
+
+/** How a lock that is no longer this acquisition's was lost, from the lock as it is now. */
+function lossOf(view, key) {
+    if (!view)
+        return { kind: 'unknown', text: 'the registry could not be read to say how' };
+    const holder = view.holder;
+    if (holder && holder.fence !== key.fence)
+        return {
+            kind: 'taken-over',
+            text: `it is now held by ${holder.correlationId} (fencing token ${holder.fence}, ${holder.run.runUrl ?? 'no run link'})`
+        };
+    if (!holder && view.fence === key.fence && view.lastOutcome === 'force-unlocked')
+        return {
+            kind: 'unlocked',
+            text: 'an operator unlocked it (deploy-coordinator unlock --force)'
+        };
+    if (!holder && view.fence === key.fence && view.lastHolder === key.correlationId)
+        return { kind: 'released', text: `it was already released (fencing token ${key.fence})` };
+    return { kind: 'unknown', text: `the lock is at fencing token ${view.fence}` };
+}
+/**
+ * The lease of this run's acquisition, heartbeating on its own loop (see Lease). When a heartbeat
+ * finds the lock no longer this acquisition's, the holder says so at once: an error annotation,
+ * a Slack alert, the record; `signal` aborts then, so the stage can stop acting as the holder.
+ */
+function holdLease(d, environment, key, leaseMs, by, sinceMs) {
+    const controller = new AbortController();
+    let reported = Promise.resolve(undefined);
+    let loss;
+    let warnedSilent = false;
+    const lease = new _coordination_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .Lease */ .n({ lock: d.registry.lock, clock: d.clock, sleep: d.sleep }, environment, key, leaseMs, (0,_monitor_files_js__WEBPACK_IMPORTED_MODULE_1__/* .heartbeatInterval */ .gA)(leaseMs), {
+        onBeat: (r) => {
+            if (typeof r === 'boolean' || warnedSilent)
+                return;
+            if (d.clock.now() - lease.lastLandedAt < leaseMs)
+                return;
+            warnedSilent = true;
+            d.log.warning(`The lock's heartbeats have not landed for longer than a lease (${r.message}): another run may take it over. Still trying.`, { title: 'Lock heartbeat failing' });
+        },
+        onLost: () => {
+            reported = reportLoss(d, environment, key, by).then((l) => (loss = l));
+            controller.abort();
+        }
+    }, sinceMs);
+    return {
+        lease,
+        reported: async () => {
+            await reported;
+        },
+        signal: controller.signal,
+        loss: () => loss
+    };
+}
+async function reportLoss(d, environment, key, by) {
+    const view = await d.registry.lock.view(environment).then((v) => v.lock, () => undefined);
+    const loss = lossOf(view, key);
+    if (loss.kind === 'released') {
+        // This acquisition ended already (finalize run twice): nothing was lost.
+        d.log.info(`Nothing to release: ${environment} was already released (fencing token ${key.fence}).`);
+        return loss;
+    }
+    d.log.error(`This deployment no longer holds the ${environment} lock (fencing token ${key.fence}): ${loss.text}. It stops acting as the holder: no heartbeat, no repair, no release.`, { title: 'Lock lost' });
+    const at = new Date(d.clock.now()).toISOString();
+    await d.registry.records
+        .addTransition(key.correlationId, { state: 'lock-lost', at, note: `${by}: ${loss.text}` })
+        .catch(() => undefined);
+    if (d.slack && d.info) {
+        await d.slack.notifier
+            .post('lock lost', d.slack.channel, (0,_notify_messages_js__WEBPACK_IMPORTED_MODULE_2__/* .lockLostMessage */ .bE)(d.info, {
+            nowHeldBy: view?.holder && view.holder.fence !== key.fence ? view.holder.correlationId : undefined,
+            by
+        }), d.slack.ts ? { ts: d.slack.ts } : undefined)
+            .catch(() => undefined);
+    }
+    return loss;
+}
+/** The lease made sure of before this run acts as the holder; said when it cannot be. */
+async function confirmed(d, lease) {
+    if (await lease.confirm(d.config.leaseMs))
+        return true;
+    if (!lease.lost)
+        d.log.error(`Could not make sure this run still holds the ${d.config.environment} lock: no heartbeat landed for a lease (the registry did not answer). Not acting as the holder.`, { title: 'Lock not confirmed' });
+    return false;
+}
+
+
+/***/ }),
+
+/***/ 270:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ repairUnderLease)
+});
+
+// EXTERNAL MODULE: ./.tmp/js/config/config.js + 2 modules
+var config_config = __webpack_require__(9358);
+// EXTERNAL MODULE: ./.tmp/js/domain/durations.js
+var durations = __webpack_require__(1265);
+// EXTERNAL MODULE: ./.tmp/js/domain/recovery.js
+var recovery = __webpack_require__(5269);
+// EXTERNAL MODULE: ./.tmp/js/domain/stack-status.js
+var stack_status = __webpack_require__(6235);
+// EXTERNAL MODULE: ./.tmp/js/domain/stack.js
+var domain_stack = __webpack_require__(3456);
+;// CONCATENATED MODULE: ./.tmp/js/coordination/recover.js
+
+
+
+
+/**
+ * Repairs what the policy allows: RollbackStack, ContinueUpdateRollback, or
+ * DeleteStack for a failed create, then waits for CloudFormation to finish and
+ * checks the result (a deleted stack must be gone).
+ */
+async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
+    const results = [];
+    for (const stack of stacks) {
+        const action = (0,recovery/* recoveryAction */.Qp)(stack.status, policy);
+        if (!action)
+            continue;
+        if (d.mayRepair && !(await d.mayRepair())) {
+            d.log.warning(`Recovery of ${stack.name} not started: this run is not sure it holds the lock.`);
+            continue;
+        }
+        const startedAt = d.clock.now();
+        d.log.info(`Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`);
+        // The repair's own events come after this one: its end is the first stack-level event that is
+        // not *_IN_PROGRESS, however fast it came and whatever status the stack was in before.
+        let cursor;
+        try {
+            cursor = (await d.reader.eventsSince(stack.name)).at(-1)?.id;
+            if (action === 'rollback')
+                await d.recovery.rollbackStack(stack.name);
+            else if (action === 'continue-rollback')
+                await d.recovery.continueUpdateRollback(stack.name);
+            else
+                await d.recovery.deleteStack(stack.name);
+        }
+        catch (err) {
+            results.push(await failed(d, stack.name, action, stack.status, startedAt, `the call failed: ${err.message}`));
+            continue;
+        }
+        let status = stack.status;
+        let now = d.clock.now();
+        let ended;
+        while (now - startedAt < timeoutMs && !ended && d.holding?.() !== false) {
+            await d.sleep(Math.min(pollMs, timeoutMs - (now - startedAt)));
+            const fresh = cursor ? await d.reader.eventsSince(stack.name, cursor) : [];
+            cursor = fresh.at(-1)?.id ?? cursor;
+            ended = fresh.find((e) => (0,domain_stack/* isStackEvent */.lQ)(e) && !e.status.endsWith('_IN_PROGRESS'));
+            [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
+            now = d.clock.now();
+            // A deleted stack has no events to read by name; a stack without a cursor falls back to its status.
+            if ((0,stack_status/* classifyStatus */.xo)(status).class === 'does-not-exist')
+                break;
+            if (!cursor && status !== stack.status && (0,stack_status/* classifyStatus */.xo)(status).class !== 'in-progress')
+                break;
+        }
+        const cls = (0,stack_status/* classifyStatus */.xo)(status).class;
+        const ok = action === 'delete'
+            ? cls === 'does-not-exist'
+            : cls === 'stable' || cls === 'stable-after-failure';
+        if (ok) {
+            d.log.info(`Recovery: ${stack.name} is ${status} after ${(0,durations/* formatDuration */.a3)(now - startedAt)}.`);
+            results.push({ stack: stack.name, action, ok, finalStatus: status, instructions: [] });
+        }
+        else {
+            results.push(await failed(d, stack.name, action, status, startedAt, d.holding?.() === false
+                ? `stopped waiting: this run no longer holds the lock (still ${status})`
+                : ended || !(0,stack_status/* classifyStatus */.xo)(status).class.startsWith('in-progress')
+                    ? `ended ${status}${ended?.reason ? `: ${ended.reason}` : ''}`
+                    : `still ${status} after ${(0,durations/* formatDuration */.a3)(now - startedAt)}`));
+        }
+    }
+    return results;
+}
+async function failed(d, stack, action, status, sinceMs, why) {
+    const [snapshot] = await d.reader.describeStacks([stack]);
+    // Only what failed during the repair: those are the resources to fix or skip.
+    const op = await d.reader.currentOperation(stack);
+    const instructions = (0,recovery/* recoveryInstructions */.ry)(stack, snapshot?.status ?? status, (0,recovery/* failedResources */.HJ)(op.events.filter((e) => e.timestamp.getTime() >= sinceMs)), snapshot ? d.reader.consoleUrl(snapshot) : '');
+    d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {
+        title: `Recovery failed: ${stack}`
+    });
+    return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
+}
+
+// EXTERNAL MODULE: ./.tmp/js/stages/holder.js
+var holder = __webpack_require__(1281);
+;// CONCATENATED MODULE: ./.tmp/js/stages/repair.js
+
+
+
+/**
+ * Repairs what the recovery inputs allow, only while this run holds the lock and, before each
+ * repair call, only on a lease made sure of; bounded by wait-timeout-minutes (or the default
+ * deployment time when the run does not wait).
+ */
+async function repairUnderLease(d, stacks, lease) {
+    const { config } = d;
+    if (!d.recovery)
+        return [];
+    return recoverStacks({
+        reader: d.reader,
+        recovery: d.recovery,
+        clock: d.clock,
+        sleep: d.sleep,
+        log: d.log,
+        holding: () => !lease?.lost,
+        mayRepair: () => (lease ? (0,holder/* confirmed */.qF)(d, lease) : Promise.resolve(true))
+    }, stacks, { autoRollback: config.autoRollback, cleanup: config.cleanup }, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : config_config/* DEFAULT_EXPECTED_DURATION_MS */.PP, config.pollIntervalMs);
+}
+
+
+/***/ })
+
+};

@@ -1,3 +1,0 @@
-import { main } from '../stages/coordinate.js';
-
-await main();

@@ -1,3 +1,0 @@
-import { main } from '../stages/finalize.js';
-
-await main();

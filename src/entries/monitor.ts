@@ -1,3 +1,0 @@
-import { main } from '../stages/monitor.js';
-
-await main();
