@@ -1,7 +1,7 @@
-// Monitor benchmark: the cost of the detached monitor, running the committed bundle
-// (dist/monitor/index.js) the way the action does: `launchMonitor` starts the supervisor
-// (`node dist/monitor/index.js <settings>`, detached, output to monitor.jsonl), which starts one
-// worker (`... <settings> --worker`). The worker heartbeats the lock in dynalite
+// Monitor benchmark: the cost of the detached monitor, running the committed bundle the way the
+// action does: `launchMonitor` starts the supervisor (`node dist/supervisor/index.js <settings>`,
+// detached, output to monitor.jsonl), which starts one worker
+// (`node dist/monitor/index.js <settings> --worker`). The worker heartbeats the lock in dynalite
 // (test-rig/dynamo-rig.ts) and polls the CloudFormation stand-in (test-rig/cfn-standin.ts), both
 // reached through the AWS_ENDPOINT_URL_* variables. No Slack.
 //
@@ -16,7 +16,7 @@
 //
 // Build and run:  npx tsc -p tsconfig.tools.json && node .tmp/tools/bench/monitor.js
 // Environment:    BENCH_MONITOR_WINDOW_S (90), BENCH_MONITOR_EVENT_EVERY_S (5),
-//                 BENCH_MONITOR_BUNDLE (dist/monitor/index.js)
+//                 BENCH_MONITOR_BUNDLE (dist/supervisor/index.js)
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -70,7 +70,7 @@ const START_TIMEOUT_MS = 30_000;
 /** The bundle the action launches; BENCH_MONITOR_BUNDLE measures another build of it. */
 const BUNDLE =
   process.env['BENCH_MONITOR_BUNDLE'] ||
-  fileURLToPath(new URL('../../../dist/monitor/index.js', import.meta.url));
+  fileURLToPath(new URL('../../../dist/supervisor/index.js', import.meta.url));
 
 const fmt = (n: number, digits = 0): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 

@@ -10,7 +10,9 @@ afterAll(async () => {
   await cfn.close();
 });
 
-const cases: Array<[string, Record<string, string>, RegExp]> = [
+const SLACK = { 'slack-token': 'xoxb-123-abc', 'slack-channel': '#deploys' };
+
+const cases: Array<[string, Record<string, string>, RegExp, Record<string, string>?]> = [
   ['an empty required stack-name', { 'stack-name': '' }, /'stack-name' is required/],
   [
     'a bad stack name',
@@ -25,12 +27,12 @@ const cases: Array<[string, Record<string, string>, RegExp]> = [
   [
     'a negative duration',
     { 'stack-name': 'AppStack', 'wait-timeout-minutes': '-5' },
-    /'wait-timeout-minutes' is "-5": expected a number from 0 to 4320 minutes/
+    /'wait-timeout-minutes' is "-5": expected 0 \(no wait\), or a number from 0\.01 to 4320 minutes/
   ],
   [
     'a non-number',
     { 'stack-name': 'AppStack', 'poll-interval-seconds': 'fast' },
-    /'poll-interval-seconds' is "fast": expected a number greater than 0 to 3600 seconds/
+    /'poll-interval-seconds' is "fast": expected a number from 0\.1 to 3600 seconds/
   ],
   [
     'a bad boolean',
@@ -43,9 +45,46 @@ const cases: Array<[string, Record<string, string>, RegExp]> = [
     /'correlation-id' is "my id": expected 8 to 64 letters/
   ],
   [
+    'a poll interval of 0.0001 s (a waiter would call the shared table thousands of times a second)',
+    { 'stack-name': 'AppStack', 'poll-interval-seconds': '0.0001' },
+    /'poll-interval-seconds' is "0\.0001": expected a number from 0\.1 to 3600 seconds/
+  ],
+  [
+    'a lease of 0.00001 minutes (shorter than any heartbeat)',
+    { 'stack-name': 'AppStack', 'lease-minutes': '0.00001' },
+    /'lease-minutes' is "0\.00001": expected a number from 0\.05 to 1440 minutes/
+  ],
+  [
+    'a poll interval longer than the lease',
+    { 'stack-name': 'AppStack', 'poll-interval-seconds': '30', 'lease-minutes': '0.25' },
+    /'poll-interval-seconds' \(30 s\) must be shorter than 'lease-minutes' \(0\.25 min = 15 s\)/
+  ],
+  [
+    'a stall timeout no longer than the monitor interval',
+    { 'stack-name': 'AppStack', 'stall-timeout-minutes': '0.5', 'monitor-interval-seconds': '30' },
+    /'stall-timeout-minutes' \(0\.5 min = 30 s\) must be longer than 'monitor-interval-seconds' \(30 s\)/
+  ],
+  [
+    'a Slack API over plain http to another host (the bot token would travel in clear)',
+    { 'stack-name': 'AppStack', ...SLACK, 'slack-api-url': 'http://169.254.169.254/' },
+    /'slack-api-url' is "http:\/\/169\.254\.169\.254\/": expected https \(plain http only to a loopback host/
+  ],
+  [
+    'a Slack API URL with user information',
+    { 'stack-name': 'AppStack', ...SLACK, 'slack-api-url': 'https://u:p@slack.example/api/' },
+    /'slack-api-url' carries a user name or password \(the value is hidden\)/
+  ],
+  [
     'no region',
-    { 'stack-name': 'AppStack', __noRegion: 'yes' },
-    /'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set/
+    { 'stack-name': 'AppStack' },
+    /'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set/,
+    { AWS_REGION: '', AWS_DEFAULT_REGION: '' }
+  ],
+  [
+    'a bad AWS_REGION, named as the variable it came from',
+    { 'stack-name': 'AppStack' },
+    /'region' is empty and the environment variable AWS_REGION is "moon-1": expected an AWS region/,
+    { AWS_REGION: 'moon-1' }
   ],
   [
     'a bad region',
@@ -61,12 +100,8 @@ const cases: Array<[string, Record<string, string>, RegExp]> = [
 
 describe('bad input fails the step before any AWS call', () => {
   // A rest parameter: jest would take a third named parameter for a done callback.
-  it.each(cases)('%s', async (...[, given, message]) => {
+  it.each(cases)('%s', async (...[, inputs, message, env = {}]) => {
     cfn.calls.length = 0;
-    const { __noRegion, ...inputs } = given;
-    const env: Record<string, string> = __noRegion
-      ? { AWS_REGION: '', AWS_DEFAULT_REGION: '' }
-      : {};
     // The whole job as the runner runs it: pre fails, main is skipped, post runs.
     const job = await actionJob(cfn, inputs, { env });
     // And main alone, as a stage that runs without pre (a sub-action) must check again.
@@ -78,6 +113,8 @@ describe('bad input fails the step before any AWS call', () => {
         const error = failed?.annotations.find((a) => a.level === 'error');
         expect(error?.properties['title']).toBe('Invalid input');
         expect(error?.message).toMatch(message);
+        // A URL's user information (it may hold a password) is never echoed.
+        expect(failed?.stdout).not.toContain('u:p@');
       }
       expect(full.main).toBeNull();
       expect(full.post?.exitCode).toBe(0);
@@ -107,6 +144,53 @@ describe('bad input fails the step before any AWS call', () => {
         .join('\n');
       expect(printed).toMatch(/'slack-token' does not look like a Slack token/);
       expect(printed).not.toContain('bad-s3cret-value');
+    } finally {
+      await job.end();
+      await job.dispose();
+    }
+  });
+
+  it('a multi-line github-token is rejected and no line of it is ever printed', async () => {
+    const lines = ['ghp_firstLineOfTheToken', 'secondLineOfTheToken'];
+    const job = await actionJob(cfn, {
+      'stack-name': 'AppStack',
+      'github-token': lines.join('\n'),
+      'github-deployment': 'true'
+    });
+    try {
+      const { pre, main, post } = await job.runAll();
+      expect(pre?.exitCode).toBe(1);
+      expect(main).toBeNull();
+      // Each line is masked on its own, so the runner hides every piece of it.
+      for (const line of lines) expect(pre?.masks).toContain(line);
+      const printed = [pre, post]
+        .flatMap((r) => (r?.stdout ?? '').split('\n'))
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n');
+      expect(printed).toMatch(
+        /'github-token' contains whitespace or control characters \(the value is hidden\)/
+      );
+      for (const line of lines) {
+        expect(printed).not.toContain(line);
+        expect(job.summary()).not.toContain(line);
+      }
+      expect(cfn.calls).toEqual([]);
+    } finally {
+      await job.end();
+      await job.dispose();
+    }
+  });
+
+  it('a Slack API over plain http to this machine (a local stand-in) is accepted', async () => {
+    const job = await actionJob(cfn, {
+      'stack-name': 'AppStack',
+      ...SLACK,
+      'slack-api-url': 'http://127.0.0.1:9/api/'
+    });
+    try {
+      const pre = await job.runStage('pre');
+      expect(pre?.exitCode).toBe(0);
+      expect(pre?.annotations.filter((a) => a.level === 'error')).toEqual([]);
     } finally {
       await job.end();
       await job.dispose();

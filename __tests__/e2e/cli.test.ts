@@ -274,7 +274,7 @@ describe("bad input: the action's checks, in the command line's words, before an
       'a negative wait timeout',
       'wait',
       ['--stack-name', STACK, '--wait-timeout-minutes=-5'],
-      '--wait-timeout-minutes is "-5": expected a number from 0'
+      '--wait-timeout-minutes is "-5": expected 0 (no wait), or a number from 0.01'
     ],
     [
       'a poll interval that is not a number',

@@ -28,6 +28,11 @@ describe('the lease lives from acquire to release: a second run waits for the po
     await deployStep(first, held);
     const done = await finalizeFirst(first, second);
     expect(done.post.exitCode).toBe(0);
+    // The post step's Slack is bounded: it ends well within 45 s, and the summary lists each
+    // message Slack refused, as rate limited with the Retry-After it asked for.
+    expect(done.post.durationMs).toBeLessThan(45_000);
+    expect(first.summary()).toMatch(/not delivered/);
+    expect(first.summary()).toMatch(/rate limited \(Retry-After 20 s\)/);
     const main = await expectHandoff(done, second);
 
     const post = await second.job.runStage('post');

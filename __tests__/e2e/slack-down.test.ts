@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { cfn, deploy, dynamo, settle, slack, slackJob, sleep, texts } from './slack-harness.js';
 
 // The questions in the interact channel are asked in process in __tests__/stages/slack.test.ts
@@ -38,6 +39,20 @@ describe('Slack: one thread per deployment', () => {
       await sleep(50);
     }
     expect(first).toHaveLength(1);
+    // The detached processes carry only what they need of the job's environment: none of the
+    // action's inputs (the tokens among them), its state or the runner's tokens.
+    for (const p of await job.processes()) {
+      if (!/supervisor|--worker/.test(p.cmdline)) continue;
+      const names = readFileSync(`/proc/${p.pid}/environ`, 'utf8')
+        .split('\0')
+        .map((kv) => kv.split('=')[0]!);
+      expect(names.filter((n) => /^(INPUT_|STATE_|ACTIONS_|GITHUB_TOKEN$)/.test(n))).toEqual([]);
+      expect(names).toEqual(expect.arrayContaining(['RUNNER_TEMP', 'RUNNER_TRACKING_ID']));
+    }
+    // The supervisor is a process of its own entry, not the monitor's.
+    expect((await job.processes()).some((p) => p.cmdline.includes('supervisor/index.js'))).toBe(
+      true
+    );
     process.kill(first[0]!, 'SIGKILL');
     let gap: string | undefined;
     for (let i = 0; i < 60 && !gap; i++) {

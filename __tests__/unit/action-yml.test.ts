@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { INPUT_DEFAULTS, Inputs } from '../../src/config/inputs.js';
+import { INPUT_DEFAULTS, INPUT_RANGES, Inputs } from '../../src/config/inputs.js';
 import { Outputs } from '../../src/config/state.js';
 
 interface ActionYml {
@@ -17,6 +17,28 @@ describe('action.yml declares the public contract', () => {
     expect(Object.keys(root.inputs).sort()).toEqual(Object.values(Inputs).sort());
     for (const input of Object.values(root.inputs))
       expect(input.description.length).toBeGreaterThan(10);
+  });
+
+  it('documents the range the parser accepts for every numeric input, in every action file', () => {
+    for (const file of [
+      'action.yml',
+      'coordinate/action.yml',
+      'finalize/action.yml',
+      'monitor/action.yml'
+    ]) {
+      const { inputs } = load(file);
+      for (const [name, { min, max }] of Object.entries(INPUT_RANGES)) {
+        const description = inputs[name]?.description;
+        if (description === undefined) continue;
+        expect([file, name, description.replace(/\s+/g, ' ')]).toEqual([
+          file,
+          name,
+          expect.stringContaining(
+            `Range: ${name === 'wait-timeout-minutes' ? '0, or ' : ''}${min} to ${max}`
+          )
+        ]);
+      }
+    }
   });
 
   it('declares the same defaults the parser applies', () => {

@@ -146,7 +146,7 @@ describe('bad input is rejected with the input, the value and what is accepted',
     [
       'a negative timeout',
       { 'stack-name': 'A', 'wait-timeout-minutes': '-1' },
-      /'wait-timeout-minutes' is "-1": expected a number from 0 to 4320 minutes/
+      /'wait-timeout-minutes' is "-1": expected 0 \(no wait\), or a number from 0\.01 to 4320 minutes/
     ],
     [
       'a non-number timeout',
@@ -156,7 +156,7 @@ describe('bad input is rejected with the input, the value and what is accepted',
     [
       'NaN',
       { 'stack-name': 'A', 'lease-minutes': 'NaN' },
-      /'lease-minutes' is "NaN": expected a number greater than 0/
+      /'lease-minutes' is "NaN": expected a number from 0\.05 to 1440 minutes/
     ],
     [
       'an absurd timeout',
@@ -166,7 +166,7 @@ describe('bad input is rejected with the input, the value and what is accepted',
     [
       'a zero poll interval',
       { 'stack-name': 'A', 'poll-interval-seconds': '0' },
-      /'poll-interval-seconds' is "0": expected a number greater than 0 to 3600 seconds/
+      /'poll-interval-seconds' is "0": expected a number from 0\.1 to 3600 seconds/
     ],
     [
       'an exponent',

@@ -128,6 +128,8 @@ async function deployment(
     criticalResourceTypes?: readonly string[];
     watchEvents?: boolean;
     withRegistry?: boolean;
+    /** The latest the monitor runs, after its start (default: a day). */
+    endsAfterMs?: number;
   } = {}
 ) {
   const environment = `production-${++envSeq}`;
@@ -196,6 +198,7 @@ async function deployment(
     monitorIntervalMs: POLL_MS,
     watchEvents: opts.watchEvents ?? true,
     acquiredAt: holder.acquiredAt,
+    endsBy: new Date(vt.now() + (opts.endsAfterMs ?? 86_400_000)).toISOString(),
     stallMs: opts.stallMs ?? 30_000,
     overdueMs: opts.overdueMs ?? 120_000,
     progressIntervalMs: opts.progressIntervalMs ?? 3_600_000,
@@ -207,7 +210,9 @@ async function deployment(
   const observations: Record<string, unknown>[] = [];
   const stopper = new AbortController();
   const start = vt.now();
-  let result: 'stopped' | 'lock-lost' | undefined;
+  let result: 'stopped' | 'lock-lost' | 'job-over' | undefined;
+  // The job that started the monitor: alive until a test ends it.
+  const job = { alive: true };
   let endedAt: number | undefined;
   const done = runMonitor({
     settings,
@@ -217,7 +222,8 @@ async function deployment(
     now: vt.now,
     sleep: (ms, signal) => vt.sleep(ms, signal),
     signal: stopper.signal,
-    write: (o) => void observations.push(o)
+    write: (o) => void observations.push(o),
+    jobAlive: () => job.alive
   }).then((r) => {
     result = r;
     endedAt = vt.now();
@@ -240,6 +246,7 @@ async function deployment(
     done,
     stopper,
     result: () => result,
+    job,
     endedAt: () => (endedAt === undefined ? undefined : endedAt - start),
     at,
     ofType,
@@ -516,6 +523,38 @@ describe('the monitor loop', () => {
     expect(vt.pending()).toEqual([]);
     const { lock } = await d.table.view(d.environment);
     expect(lock.holder).toMatchObject({ owner: 'owner-other', heartbeat: other!.heartbeat });
+  });
+
+  it('ends by itself when the job that started it is over (its runner is gone): no more heartbeats, the lock left to expire', async () => {
+    const d = await deployment();
+    await d.run(25_000);
+    // The runner dies: no post step will ever stop this monitor.
+    d.job.alive = false;
+    await d.run(120_000);
+    expect(d.result()).toBe('job-over');
+    // At its next turn of the loop (the poll at 30 s), not later; no heartbeat after that.
+    expect(d.endedAt()).toBe(30_000);
+    expect(d.beats().filter((t) => t > 30_000)).toEqual([]);
+    expect(d.ofType('job-over')).toEqual([
+      expect.objectContaining({
+        reason: 'the job that started it is over (its runner process is gone)'
+      })
+    ]);
+    expect(vt.pending()).toEqual([]);
+    // It did not release: the lock stays held, and is taken over once its lease passes.
+    const { lock } = await d.table.view(d.environment);
+    expect(lock.holder).toMatchObject({ owner: d.owner, fence: d.holder.fence });
+  });
+
+  it('ends at the latest at endsBy, whatever else happens', async () => {
+    const d = await deployment({ endsAfterMs: 45_000 });
+    await d.run(300_000);
+    expect(d.result()).toBe('job-over');
+    // At the first turn of the loop (a poll every 5 s) at or after endsBy.
+    expect(d.endedAt()).toBe(45_000);
+    expect(d.beats().filter((t) => t > 45_000)).toEqual([]);
+    expect(d.ofType('job-over')[0]?.['reason']).toMatch(/it has run for the longest a job can/);
+    expect(vt.pending()).toEqual([]);
   });
 
   it('without event watching, only heartbeats; without a registry, only watches', async () => {

@@ -201,6 +201,22 @@ describe('escapeText', () => {
   it('leaves plain @channel and @here plain (they only ping as <!channel>)', () => {
     expect(escapeText('@channel @here @everyone')).toBe('@channel @here @everyone');
   });
+
+  it('breaks every style marker that could open or close a style, so outside text cannot restyle', () => {
+    const z = '\u200B';
+    expect(escapeText('*urgent* _now_ ~old~ `rm -rf /`')).toBe(
+      `${z}*${z}urgent${z}*${z} ${z}_${z}now${z}_${z} ${z}~${z}old${z}~${z} ${z}\`${z}rm -rf /${z}\`${z}`
+    );
+    // Without the zero-width spaces nothing of it is a marker any more: no style can open.
+    const styled = /(^|[\s(])[*_~`]\S|\S[*_~`]($|[\s).,])/;
+    expect(styled.test(escapeText('a *b* c _d_ e ~f~ g `h` i'))).toBe(false);
+  });
+
+  it('leaves markers inside a word alone: they cannot style, and identifiers still copy', () => {
+    expect(escapeText('UPDATE_ROLLBACK_IN_PROGRESS snake_case 2*3')).toBe(
+      'UPDATE_ROLLBACK_IN_PROGRESS snake_case 2*3'
+    );
+  });
 });
 
 describe('link', () => {

@@ -19,7 +19,7 @@ export const modules = {
 const historyKeyPrefix = (environment) => `deploy-coordinator-history-${environment}-`;
 const historyRunKey = (environment, env) => `${historyKeyPrefix(environment)}${env['GITHUB_RUN_ID'] ?? '0'}-${env['GITHUB_RUN_ATTEMPT'] ?? '1'}`;
 async function restoreHistory(file, environment, log, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_0__/* .processEnv */ .H) {
-    const cache = await __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 7131));
+    const cache = await Promise.all(/* import() */[__webpack_require__.e(838), __webpack_require__.e(131)]).then(__webpack_require__.bind(__webpack_require__, 7131));
     if (!cache.isFeatureAvailable()) {
         log.info('The Actions cache is not available here: estimates start without history.');
         return;
@@ -37,7 +37,7 @@ async function restoreHistory(file, environment, log, env = _runtime_env_js__WEB
     }
 }
 async function saveHistory(file, environment, log, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_0__/* .processEnv */ .H) {
-    const cache = await __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 7131));
+    const cache = await Promise.all(/* import() */[__webpack_require__.e(838), __webpack_require__.e(131)]).then(__webpack_require__.bind(__webpack_require__, 7131));
     if (!cache.isFeatureAvailable())
         return;
     try {

@@ -59,23 +59,26 @@ class Fields {
     problem(text) {
         this.problems.push(text);
     }
+    /**
+     * A number from `min` to `max` (0 too when `allowZero`), in `unit`; the message gives the range.
+     */
     number(name, unit, min, max, allowZero) {
         const value = this.raw(name);
-        const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
+        const range = `${allowZero ? `0 (no wait), or a number from ${min}` : `a number from ${min}`} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
         if (!DECIMAL.test(value))
             return this.fail(name, value, `expected ${range}`);
         const n = Number(value);
-        if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
+        if (!Number.isFinite(n) || n > max || (n < min && !(allowZero && n === 0)))
             return this.fail(name, value, `expected ${range}`);
         return n;
     }
     /** A duration in minutes, as milliseconds. */
-    minutes(name, max, allowZero = false) {
-        return (0,durations/* minutes */.Gx)(this.number(name, 'minutes', 0, max, allowZero) ?? 0);
+    minutes(name, range, allowZero = false) {
+        return (0,durations/* minutes */.Gx)(this.number(name, 'minutes', range.min, range.max, allowZero) ?? 0);
     }
     /** A duration in seconds, as milliseconds. */
-    seconds(name, max) {
-        return (0,durations/* seconds */.YA)(this.number(name, 'seconds', 0, max, false) ?? 0);
+    seconds(name, range) {
+        return (0,durations/* seconds */.YA)(this.number(name, 'seconds', range.min, range.max, false) ?? 0);
     }
     boolean(name) {
         const value = this.raw(name);
@@ -106,6 +109,29 @@ class Fields {
 
 const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
 const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+/**
+ * Why `apiUrl` is not where a bot token may be sent ('userinfo' for user information, which is
+ * not to be echoed), or undefined: https, or plain http only to this machine (a local stand-in).
+ */
+function apiUrlProblem(apiUrl) {
+    let url;
+    try {
+        url = new URL(apiUrl);
+    }
+    catch {
+        return 'expected an https URL such as https://slack.com/api/';
+    }
+    if (url.username || url.password)
+        return 'userinfo';
+    if (url.protocol === 'https:')
+        return undefined;
+    if (url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname))
+        return undefined;
+    if (url.protocol === 'http:')
+        return 'expected https (plain http only to a loopback host such as 127.0.0.1: the bot token travels with every call)';
+    return 'expected an https URL such as https://slack.com/api/';
+}
 /** The Slack inputs: all or nothing (no token means no Slack); the token is never echoed. */
 function parseSlack(fields) {
     const token = fields.raw(inputs/* Inputs */.G0.SlackToken);
@@ -119,16 +145,12 @@ function parseSlack(fields) {
         if (value && !SLACK_CHANNEL.test(value))
             fields.fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
     }
-    let url;
-    try {
-        url = new URL(apiUrl);
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url || !['http:', 'https:'].includes(url.protocol)) {
-        fields.fail(inputs/* Inputs */.G0.SlackApiUrl, apiUrl, 'expected an http(s) URL such as https://slack.com/api/');
-    }
+    const urlProblem = apiUrlProblem(apiUrl);
+    // A URL with user information is not echoed: it may hold a password.
+    if (urlProblem === 'userinfo')
+        fields.problem(`'slack-api-url' carries a user name or password (the value is hidden): expected an https URL such as https://slack.com/api/, without user information.`);
+    else if (urlProblem)
+        fields.fail(inputs/* Inputs */.G0.SlackApiUrl, apiUrl, urlProblem);
     if (!token) {
         if (channel)
             fields.problem(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
@@ -167,6 +189,8 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
 const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
 const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
+/** A token: printable characters, no whitespace or control characters. */
+const TOKEN = /^[\x21-\x7e]+$/;
 /**
  * Parses every input at once and reports every problem at once, each naming the
  * input, the value and what is accepted. Touches nothing outside its arguments.
@@ -190,17 +214,23 @@ function parseConfig(read, env) {
     if (f.raw(inputs/* Inputs */.G0.Environment) && !ENVIRONMENT.test(environment)) {
         f.fail(inputs/* Inputs */.G0.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
     }
-    const region = f.raw(inputs/* Inputs */.G0.Region) || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
+    // The region, and where it came from: an error names that place (the input or the variable).
+    const regionInput = f.raw(inputs/* Inputs */.G0.Region);
+    const regionVariable = ['AWS_REGION', 'AWS_DEFAULT_REGION'].find((v) => env[v]?.trim());
+    const region = regionInput || (regionVariable ? env[regionVariable].trim() : '');
     if (!region) {
         f.problem(`'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`);
     }
-    else if (!REGION.test(region)) {
+    else if (!REGION.test(region) && regionInput) {
         f.fail(inputs/* Inputs */.G0.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
     }
+    else if (!REGION.test(region)) {
+        f.problem(`'region' is empty and the environment variable ${regionVariable} is ${JSON.stringify(region)}: expected an AWS region such as us-east-1 or eu-central-2 (set the region input, or fix ${regionVariable}).`);
+    }
     const registryTable = f.optional(inputs/* Inputs */.G0.RegistryTable, TABLE, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
-    const waitTimeoutMs = f.minutes(inputs/* Inputs */.G0.WaitTimeoutMinutes, 4320, true);
-    const pollIntervalMs = f.seconds(inputs/* Inputs */.G0.PollIntervalSeconds, 3600);
-    const leaseMs = f.minutes(inputs/* Inputs */.G0.LeaseMinutes, 1440);
+    const waitTimeoutMs = f.minutes(inputs/* Inputs */.G0.WaitTimeoutMinutes, inputs/* INPUT_RANGES */.ix['wait-timeout-minutes'], true);
+    const pollIntervalMs = f.seconds(inputs/* Inputs */.G0.PollIntervalSeconds, inputs/* INPUT_RANGES */.ix['poll-interval-seconds']);
+    const leaseMs = f.minutes(inputs/* Inputs */.G0.LeaseMinutes, inputs/* INPUT_RANGES */.ix['lease-minutes']);
     const skipSuperseded = f.boolean(inputs/* Inputs */.G0.SkipSuperseded);
     const onActiveFailure = f.oneOf(inputs/* Inputs */.G0.OnActiveFailure, [
         'proceed',
@@ -208,16 +238,21 @@ function parseConfig(read, env) {
         'ask'
     ]);
     const warnings = f.oneOf(inputs/* Inputs */.G0.Warnings, ['proceed', 'fail', 'ask']);
-    const askTimeoutMs = f.minutes(inputs/* Inputs */.G0.AskTimeoutMinutes, 1440);
+    const askTimeoutMs = f.minutes(inputs/* Inputs */.G0.AskTimeoutMinutes, inputs/* INPUT_RANGES */.ix['ask-timeout-minutes']);
     const autoRollback = f.boolean(inputs/* Inputs */.G0.AutoRollback);
     const cleanup = f.oneOf(inputs/* Inputs */.G0.Cleanup, ['none', 'failed-create']);
     const monitor = f.boolean(inputs/* Inputs */.G0.Monitor);
-    const monitorIntervalMs = f.seconds(inputs/* Inputs */.G0.MonitorIntervalSeconds, 3600);
-    const stallTimeoutMs = f.minutes(inputs/* Inputs */.G0.StallTimeoutMinutes, 1440);
+    const monitorIntervalMs = f.seconds(inputs/* Inputs */.G0.MonitorIntervalSeconds, inputs/* INPUT_RANGES */.ix['monitor-interval-seconds']);
+    const stallTimeoutMs = f.minutes(inputs/* Inputs */.G0.StallTimeoutMinutes, inputs/* INPUT_RANGES */.ix['stall-timeout-minutes']);
     const expectedDurationMs = f.raw(inputs/* Inputs */.G0.ExpectedDurationMinutes)
-        ? f.minutes(inputs/* Inputs */.G0.ExpectedDurationMinutes, 4320)
+        ? f.minutes(inputs/* Inputs */.G0.ExpectedDurationMinutes, inputs/* INPUT_RANGES */.ix['expected-duration-minutes'])
         : undefined;
-    const progressIntervalMs = f.minutes(inputs/* Inputs */.G0.ProgressIntervalMinutes, 1440);
+    const progressIntervalMs = f.minutes(inputs/* Inputs */.G0.ProgressIntervalMinutes, inputs/* INPUT_RANGES */.ix['progress-interval-minutes']);
+    // Combinations that cannot work, named by both inputs (only once each input is valid itself).
+    if (pollIntervalMs > 0 && leaseMs > 0 && pollIntervalMs >= leaseMs)
+        f.problem(`'poll-interval-seconds' (${pollIntervalMs / 1000} s) must be shorter than 'lease-minutes' (${leaseMs / 60_000} min = ${leaseMs / 1000} s): a waiter must look at the lock more often than a lease runs out.`);
+    if (monitorIntervalMs > 0 && stallTimeoutMs > 0 && stallTimeoutMs <= monitorIntervalMs)
+        f.problem(`'stall-timeout-minutes' (${stallTimeoutMs / 60_000} min = ${stallTimeoutMs / 1000} s) must be longer than 'monitor-interval-seconds' (${monitorIntervalMs / 1000} s): the monitor looks for new stack events once per interval.`);
     const criticalResourceTypes = splitList(f.raw(inputs/* Inputs */.G0.CriticalResourceTypes));
     for (const t of criticalResourceTypes) {
         if (!RESOURCE_TYPE.test(t))
@@ -230,6 +265,9 @@ function parseConfig(read, env) {
         f.problem(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
     }
     const githubToken = f.given(inputs/* Inputs */.G0.GithubToken) || undefined;
+    // The value is a secret: name the input, never echo the token.
+    if (githubToken && !TOKEN.test(githubToken))
+        f.problem(`'github-token' contains whitespace or control characters (the value is hidden): pass the token alone, such as \${{ github.token }}.`);
     const githubDeployment = f.boolean(inputs/* Inputs */.G0.GithubDeployment);
     const correlationId = f.optional(inputs/* Inputs */.G0.CorrelationId, correlation_id/* CORRELATION_ID_PATTERN */.Sy, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
     if (f.problems.length > 0)
@@ -271,6 +309,7 @@ function parseConfig(read, env) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G0: () => (/* binding */ Inputs),
 /* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
+/* harmony export */   ix: () => (/* binding */ INPUT_RANGES),
 /* harmony export */   pH: () => (/* binding */ SECRET_INPUTS)
 /* harmony export */ });
 /** The action's inputs, as users type them (CONTRACT.md). Reading any other name is a type error. */
@@ -338,6 +377,21 @@ const INPUT_DEFAULTS = {
 };
 /** Inputs whose values are secrets: masked before anything else happens. */
 const SECRET_INPUTS = ['slack-token', 'github-token'];
+/**
+ * The range of every numeric input, in its own unit (README's inputs table says the same; a test
+ * keeps them equal). The lower bounds keep a shared table and Slack safe from a typo (0.0001 s)
+ * while the tests can still run the real code in seconds.
+ */
+const INPUT_RANGES = {
+    'wait-timeout-minutes': { min: 0.01, max: 4320 },
+    'poll-interval-seconds': { min: 0.1, max: 3600 },
+    'lease-minutes': { min: 0.05, max: 1440 },
+    'ask-timeout-minutes': { min: 0.01, max: 1440 },
+    'monitor-interval-seconds': { min: 0.1, max: 3600 },
+    'stall-timeout-minutes': { min: 0.01, max: 1440 },
+    'expected-duration-minutes': { min: 0.01, max: 4320 },
+    'progress-interval-minutes': { min: 0.01, max: 1440 }
+};
 
 
 /***/ }),
@@ -362,11 +416,19 @@ const SECRET_INPUTS = ['slack-token', 'github-token'];
 function readInput(name) {
     return _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name);
 }
+/**
+ * Masks every secret input, and each of its lines on its own: the runner matches masks line by
+ * line, so a value spread over lines (pasted with a newline) is hidden in every piece.
+ */
 function maskSecrets() {
     for (const name of _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .SECRET_INPUTS */ .pH) {
         const value = readInput(name).trim();
-        if (value)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(value);
+        if (!value)
+            continue;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(value);
+        for (const line of value.split(/\r?\n/))
+            if (line.trim())
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(line.trim());
     }
 }
 function readConfig(env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
@@ -487,11 +549,8 @@ const seconds = (n) => n * 1000;
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ createLogger)
 /* harmony export */ });
-/* unused harmony export coreSink */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
-
-const coreSink = _actions_core__WEBPACK_IMPORTED_MODULE_0__;
-function createLogger(correlationId, sink = coreSink) {
+/** Every line tagged with the correlation ID (each line of a message: the runner reads lines). */
+function createLogger(correlationId, sink) {
     const tag = (message) => message
         .split('\n')
         .map((line) => `[${correlationId}] ${line}`)
@@ -508,13 +567,41 @@ function createLogger(correlationId, sink = coreSink) {
 
 /***/ }),
 
+/***/ 9146:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ systemClock),
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/** The wall clock. */
+const systemClock = { now: () => Date.now() };
+/** A sleep that an abort ends at once (resolving, never rejecting). */
+const sleep = (ms, signal) => new Promise((resolve) => {
+    if (signal?.aborted)
+        return resolve();
+    const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+});
+
+
+/***/ }),
+
 /***/ 1623:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ envValue),
 /* harmony export */   H: () => (/* binding */ processEnv)
 /* harmony export */ });
 const processEnv = process.env;
+/** A variable of this process's environment (empty counts as unset). */
+const envValue = (name, env = processEnv) => env[name] || undefined;
 
 
 /***/ }),
@@ -527,20 +614,22 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   actionStage: () => (/* binding */ actionStage),
 /* harmony export */   cancellationSignal: () => (/* binding */ cancellationSignal),
 /* harmony export */   coreIO: () => (/* binding */ coreIO),
-/* harmony export */   envValue: () => (/* binding */ envValue),
+/* harmony export */   coreSink: () => (/* binding */ coreSink),
+/* harmony export */   envValue: () => (/* reexport safe */ _env_js__WEBPACK_IMPORTED_MODULE_5__.$),
 /* harmony export */   loadConfig: () => (/* binding */ loadConfig),
 /* harmony export */   runStage: () => (/* binding */ runStage),
-/* harmony export */   sleep: () => (/* binding */ sleep),
+/* harmony export */   sleep: () => (/* reexport safe */ _clock_js__WEBPACK_IMPORTED_MODULE_6__.y),
 /* harmony export */   stageCorrelationId: () => (/* binding */ stageCorrelationId),
-/* harmony export */   systemClock: () => (/* binding */ systemClock)
+/* harmony export */   systemClock: () => (/* reexport safe */ _clock_js__WEBPACK_IMPORTED_MODULE_6__.m)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
 /* harmony import */ var _domain_correlation_id_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8036);
 /* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9358);
 /* harmony import */ var _config_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4172);
-/* harmony import */ var _report_logger_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3748);
-/* harmony import */ var _config_state_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4131);
-/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1623);
+/* harmony import */ var _report_logger_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3748);
+/* harmony import */ var _config_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4131);
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1623);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9146);
 
 
 
@@ -548,6 +637,8 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+/** The runner's log: workflow commands through @actions/core. */
+const coreSink = _actions_core__WEBPACK_IMPORTED_MODULE_0__;
 const coreIO = {
     setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(name, value),
     saveState: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState(name, value),
@@ -556,31 +647,20 @@ const coreIO = {
         process.exitCode = code;
     },
     appendSummary: async (markdown) => {
-        if (!_env_js__WEBPACK_IMPORTED_MODULE_6__/* .processEnv */ .H['GITHUB_STEP_SUMMARY'])
+        if (!_env_js__WEBPACK_IMPORTED_MODULE_5__/* .processEnv */ .H['GITHUB_STEP_SUMMARY'])
             return;
         await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw(markdown, true).write();
     }
 };
-const systemClock = { now: () => Date.now() };
-/** A variable of this process's environment (empty counts as unset). */
-const envValue = (name) => _env_js__WEBPACK_IMPORTED_MODULE_6__/* .processEnv */ .H[name] || undefined;
-const sleep = (ms, signal) => new Promise((resolve) => {
-    if (signal?.aborted)
-        return resolve();
-    const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-});
+// Time and the environment, from the light modules the detached monitor uses too.
+
+
 /**
  * The deployment's correlation ID: the one pre saved, else the input, else a new
  * one (a stage that runs without pre, such as a sub-action, still has one).
  */
 function stageCorrelationId(io) {
-    const saved = io.getState(_config_state_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .Uw.CorrelationId);
+    const saved = io.getState(_config_state_js__WEBPACK_IMPORTED_MODULE_4__/* .State */ .Uw.CorrelationId);
     if (saved)
         return saved;
     const input = (0,_config_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readCorrelationIdInput */ .uv)();
@@ -629,7 +709,7 @@ function loadConfig(log, io) {
 async function actionStage(body) {
     const io = coreIO;
     const correlationId = stageCorrelationId(io);
-    const log = (0,_report_logger_js__WEBPACK_IMPORTED_MODULE_4__/* .createLogger */ .h)(correlationId);
+    const log = (0,_report_logger_js__WEBPACK_IMPORTED_MODULE_7__/* .createLogger */ .h)(correlationId, coreSink);
     await runStage(correlationId, async () => {
         const config = loadConfig(log, io);
         if (config)

@@ -76,8 +76,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _config_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4131);
 /* harmony import */ var _registry_history_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1602);
-/* harmony import */ var _report_logger_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3748);
-/* harmony import */ var _runtime_stage_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1130);
+/* harmony import */ var _report_logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3748);
+/* harmony import */ var _runtime_stage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1130);
 
 
 
@@ -87,8 +87,8 @@ __webpack_require__.r(__webpack_exports__);
  * ID for the whole job.
  */
 async function preStage(io) {
-    const log = (0,_report_logger_js__WEBPACK_IMPORTED_MODULE_2__/* .createLogger */ .h)((0,_runtime_stage_js__WEBPACK_IMPORTED_MODULE_3__.stageCorrelationId)(io));
-    const config = (0,_runtime_stage_js__WEBPACK_IMPORTED_MODULE_3__.loadConfig)(log, io);
+    const log = (0,_report_logger_js__WEBPACK_IMPORTED_MODULE_3__/* .createLogger */ .h)((0,_runtime_stage_js__WEBPACK_IMPORTED_MODULE_2__.stageCorrelationId)(io), _runtime_stage_js__WEBPACK_IMPORTED_MODULE_2__.coreSink);
+    const config = (0,_runtime_stage_js__WEBPACK_IMPORTED_MODULE_2__.loadConfig)(log, io);
     if (!config)
         return;
     io.saveState(_config_state_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.CorrelationId, log.correlationId);

@@ -300,6 +300,39 @@ async function stepCancelled(token) {
 
 /***/ }),
 
+/***/ 6335:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ runContext)
+/* harmony export */ });
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1623);
+
+/** The workflow run this process belongs to, from the runner's environment. */
+function runContext(env = _env_js__WEBPACK_IMPORTED_MODULE_0__/* .processEnv */ .H) {
+    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+    const repository = env['GITHUB_REPOSITORY'] || undefined;
+    const runId = env['GITHUB_RUN_ID'] || undefined;
+    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
+    const runUrl = repository && runId
+        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
+        : undefined;
+    return {
+        runId,
+        runAttempt,
+        runUrl,
+        repository,
+        workflow: env['GITHUB_WORKFLOW'] || undefined,
+        job: env['GITHUB_JOB'] || undefined,
+        actor: env['GITHUB_ACTOR'] || undefined,
+        sha: env['GITHUB_SHA'] || undefined,
+        ref: env['GITHUB_REF'] || undefined
+    };
+}
+
+
+/***/ }),
+
 /***/ 6985:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1099,7 +1132,7 @@ async function notDeployed(d, folder, result, acquisition) {
 async function main() {
     const io = stage.coreIO;
     const correlationId = (0,stage.stageCorrelationId)(io);
-    const log = (0,logger/* createLogger */.h)(correlationId);
+    const log = (0,logger/* createLogger */.h)(correlationId, stage.coreSink);
     await (0,stage.runStage)(correlationId, async () => {
         // Bad inputs were already reported by pre or coordinate; finalize has nothing to undo then.
         const config = io.getState(state/* State */.Uw.Result) ? (0,stage.loadConfig)(log, io) : tryReadConfig();
@@ -1126,7 +1159,7 @@ async function main() {
             clock: stage.systemClock,
             sleep: stage.sleep,
             recovery: reader,
-            notifier: await (0,notify_thread/* openNotifier */.NT)(config.slack, log),
+            notifier: await (0,notify_thread/* openNotifier */.NT)(config.slack, log, undefined, notify_thread/* POST_STEP_SLACK_BUDGET_MS */.wt),
             run: (0,run_context/* runContext */.p)(),
             deployments: githubDeploymentsOf(config, log),
             stepCancelled: config.githubToken ? () => (0,github/* stepCancelled */.oQ)(config.githubToken) : undefined

@@ -20,7 +20,7 @@ class GitHubRunLiveness {
     warned = false;
     constructor(token, log, baseUrl) {
         this.log = log;
-        this.octokit = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .githubClient */ .$)(token, { baseUrl, retries: 0 });
+        this.octokit = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .githubClient */ .$f)(token, { baseUrl, retries: 0 });
     }
     async runFinished(run) {
         const [owner, repo] = (run.repository ?? '').split('/');
@@ -41,7 +41,7 @@ class GitHubRunLiveness {
         catch (err) {
             if (!this.warned) {
                 this.warned = true;
-                this.log.info(`Cannot ask GitHub about run ${run.repository}#${run.runId} (${err.message}); judging the lock by its heartbeat only.`);
+                this.log.info(`Cannot ask GitHub about run ${run.repository}#${run.runId} (${(0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubError */ .dZ)(err)}); judging the lock by its heartbeat only.`);
             }
             return undefined;
         }
@@ -55,7 +55,8 @@ class GitHubRunLiveness {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ githubClient)
+/* harmony export */   $f: () => (/* binding */ githubClient),
+/* harmony export */   dZ: () => (/* binding */ describeGitHubError)
 /* harmony export */ });
 /* unused harmony export GITHUB_REQUEST_TIMEOUT_MS */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
@@ -82,6 +83,22 @@ function githubClient(token, opts) {
             ...(opts.retries === undefined ? {} : { retries: opts.retries })
         }
     });
+}
+/**
+ * What went wrong with a GitHub call, in words that can carry no secret: the HTTP status, a
+ * timeout, or the network error's code. Never the error's message, which may quote the request
+ * (its Authorization header among it).
+ */
+function describeGitHubError(err) {
+    const e = err;
+    if (typeof e?.status === 'number')
+        return `HTTP ${e.status}`;
+    if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
+        return 'timed out';
+    const code = typeof e?.code === 'string' ? e.code : e?.cause?.code;
+    if (typeof code === 'string' && /^[A-Z_]+$/.test(code))
+        return code;
+    return 'request failed';
 }
 
 

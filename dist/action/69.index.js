@@ -6,10 +6,11 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SLACK_RETRY: () => (/* binding */ SLACK_RETRY),
 /* harmony export */   SlackNotifier: () => (/* binding */ SlackNotifier),
 /* harmony export */   createSlackClient: () => (/* binding */ createSlackClient)
 /* harmony export */ });
-/* unused harmony exports SLACK_RETRY, SLACK_MAX_RETRY_AFTER_S */
+/* unused harmony exports SLACK_MAX_RETRY_AFTER_S, BudgetSpentError, describe */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5105);
 
@@ -47,25 +48,45 @@ class SlackNotifier {
     quick;
     log;
     spoolFile;
+    budgetMs;
     delivered = [];
     failed = [];
     degraded = false;
+    /** Time spent in Slack calls so far (the budget's measure). */
+    spentMs = 0;
     /**
      * `quick` (no retries) takes over once a message failed after all retries:
      * while Slack is down, each later message costs one attempt, not the whole policy.
+     * With a `budgetMs` (the post step's), calls stop once that much time went into Slack:
+     * what is left is not sent, and says so.
      */
-    constructor(full, quick, log, spoolFile) {
+    constructor(full, quick, log, spoolFile, budgetMs) {
         this.full = full;
         this.quick = quick;
         this.log = log;
         this.spoolFile = spoolFile;
+        this.budgetMs = budgetMs;
+    }
+    /** One call to Slack, timed against the budget; refused at once when it is spent. */
+    async call(send) {
+        if (this.budgetMs !== undefined && this.spentMs >= this.budgetMs)
+            throw new BudgetSpentError(this.budgetMs);
+        const started = Date.now();
+        try {
+            return await rateLimited(send, this.budgetMs === undefined
+                ? undefined
+                : () => this.budgetMs - this.spentMs - (Date.now() - started));
+        }
+        finally {
+            this.spentMs += Date.now() - started;
+        }
     }
     get client() {
         return this.degraded ? this.quick : this.full;
     }
     async post(label, channel, message, thread) {
         try {
-            const res = await rateLimited(() => this.client.chat.postMessage(postArgs(channel, message, thread?.ts, thread?.broadcast)));
+            const res = await this.call(() => this.client.chat.postMessage(postArgs(channel, message, thread?.ts, thread?.broadcast)));
             this.delivered.push(label);
             return { channel: String(res.channel ?? channel), ts: String(res.ts) };
         }
@@ -85,7 +106,7 @@ class SlackNotifier {
     }
     async update(label, ref, message) {
         try {
-            await rateLimited(() => this.client.chat.update({
+            await this.call(() => this.client.chat.update({
                 channel: ref.channel,
                 ts: ref.ts,
                 text: message.text,
@@ -135,7 +156,7 @@ class SlackNotifier {
         const lost = [];
         for (const e of entries) {
             try {
-                await rateLimited(() => e.op === 'post'
+                await this.call(() => e.op === 'post'
                     ? this.client.chat.postMessage(postArgs(e.channel, e.message, e.threadTs, e.broadcast))
                     : this.client.chat.update({
                         channel: e.channel,
@@ -177,8 +198,19 @@ function readSpool(file) {
 const SLACK_MAX_RETRY_AFTER_S = 5;
 const SLACK_RATE_LIMIT_RETRIES = 4;
 const isRateLimited = (err) => err?.code === 'slack_webapi_rate_limited_error';
-/** Sends, waiting out a short Retry-After a few times; a long one is the caller's failure at once. */
-async function rateLimited(send) {
+/** The post step's budget for Slack was spent before this call: it was not sent. */
+class BudgetSpentError extends Error {
+    budgetMs;
+    constructor(budgetMs) {
+        super(`not sent: the ${Math.round(budgetMs / 1000)} s this step gives Slack were spent`);
+        this.budgetMs = budgetMs;
+    }
+}
+/**
+ * Sends, waiting out a short Retry-After a few times (and never past what is `left` of a budget);
+ * a long one is the caller's failure at once.
+ */
+async function rateLimited(send, left) {
     for (let attempt = 0;; attempt++) {
         try {
             return await send();
@@ -186,17 +218,34 @@ async function rateLimited(send) {
         catch (err) {
             if (!isRateLimited(err) ||
                 attempt >= SLACK_RATE_LIMIT_RETRIES ||
-                err.retryAfter > SLACK_MAX_RETRY_AFTER_S)
+                err.retryAfter > SLACK_MAX_RETRY_AFTER_S ||
+                (left !== undefined && err.retryAfter * 1000 > left()))
                 throw err;
             await new Promise((r) => setTimeout(r, Math.max(0, err.retryAfter) * 1000));
         }
     }
 }
+/** Why a message was not delivered, in words a person understands (never a header or a token). */
 function describe(err) {
     if (isRateLimited(err))
         return `rate limited (Retry-After ${err.retryAfter} s)`;
+    if (err instanceof BudgetSpentError)
+        return err.message;
     const e = err;
-    return e?.data?.error ?? e?.code ?? e?.message ?? String(err);
+    if (e?.data?.error)
+        return e.data.error;
+    if (e?.code === 'slack_webapi_http_error' && e.statusCode)
+        return `HTTP ${e.statusCode}`;
+    const cause = e?.original?.code;
+    if (cause === 'ECONNABORTED' || cause === 'ETIMEDOUT')
+        return 'timed out';
+    if (cause === 'ECONNREFUSED')
+        return 'connection refused';
+    if (cause === 'ECONNRESET')
+        return 'connection reset';
+    if (cause)
+        return `request failed (${cause})`;
+    return e?.code ?? 'request failed';
 }
 
 

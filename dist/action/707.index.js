@@ -18,7 +18,7 @@ class GitHubDeployments {
     constructor(token, run, log, baseUrl) {
         this.run = run;
         this.log = log;
-        this.octokit = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .githubClient */ .$)(token, { baseUrl });
+        this.octokit = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .githubClient */ .$f)(token, { baseUrl });
     }
     get repo() {
         const [owner, repo] = (this.run.repository ?? '').split('/');
@@ -42,7 +42,7 @@ class GitHubDeployments {
             return 'id' in data ? data.id : undefined;
         }
         catch (err) {
-            this.log.warning(`Could not create the GitHub Deployment: ${err.message}`, {
+            this.log.warning(`Could not create the GitHub Deployment: ${(0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubError */ .dZ)(err)}`, {
                 title: 'GitHub Deployment'
             });
             return undefined;
@@ -63,7 +63,7 @@ class GitHubDeployments {
             });
         }
         catch (err) {
-            this.log.warning(`Could not set the GitHub Deployment's status to ${state}: ${err.message}`, { title: 'GitHub Deployment' });
+            this.log.warning(`Could not set the GitHub Deployment's status to ${state}: ${(0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubError */ .dZ)(err)}`, { title: 'GitHub Deployment' });
         }
     }
 }
@@ -75,7 +75,8 @@ class GitHubDeployments {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ githubClient)
+/* harmony export */   $f: () => (/* binding */ githubClient),
+/* harmony export */   dZ: () => (/* binding */ describeGitHubError)
 /* harmony export */ });
 /* unused harmony export GITHUB_REQUEST_TIMEOUT_MS */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
@@ -102,6 +103,22 @@ function githubClient(token, opts) {
             ...(opts.retries === undefined ? {} : { retries: opts.retries })
         }
     });
+}
+/**
+ * What went wrong with a GitHub call, in words that can carry no secret: the HTTP status, a
+ * timeout, or the network error's code. Never the error's message, which may quote the request
+ * (its Authorization header among it).
+ */
+function describeGitHubError(err) {
+    const e = err;
+    if (typeof e?.status === 'number')
+        return `HTTP ${e.status}`;
+    if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
+        return 'timed out';
+    const code = typeof e?.code === 'string' ? e.code : e?.cause?.code;
+    if (typeof code === 'string' && /^[A-Z_]+$/.test(code))
+        return code;
+    return 'request failed';
 }
 
 

@@ -5423,7 +5423,7 @@ exports.EndpointCache = EndpointCache;
 
 /***/ }),
 
-/***/ 8907:
+/***/ 1288:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;

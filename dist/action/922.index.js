@@ -937,7 +937,7 @@ async function coordinate(d) {
 }
 /**
  * The step: real clients, real clock, the runner's signals. `self` is the entry's script
- * (dist/coordinate/index.js); the monitor's is its sibling.
+ * (dist/coordinate/index.js); the monitor's supervisor entry is beside it.
  */
 async function main(self) {
     await (0,stage.actionStage)(async ({ io, log, config, correlationId }) => {
@@ -955,8 +955,9 @@ async function main(self) {
         };
         const dir = (0,files/* monitorDir */.yO)(correlationId);
         (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-        // The sibling entry, resolved at run time (a literal path would be pulled into the bundle by ncc).
-        const monitorBundle = (0,external_node_path_.join)((0,external_node_path_.dirname)(self), '..', ['monitor', 'index.js'].join('/'));
+        // The monitor's supervisor entry beside this one, resolved at run time (a literal path would
+        // be pulled into the bundle by ncc).
+        const monitorBundle = (0,external_node_path_.join)((0,external_node_path_.dirname)(self), '..', ['supervisor', 'index.js'].join('/'));
         const deps = {
             config,
             log,

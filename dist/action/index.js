@@ -513,8 +513,11 @@ var __webpack_exports__ = {};
 /* harmony export */ });
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3136);
 
-/** The action's entries: dist/<entry>/index.js for action.yml, the sub-actions and the CLI. */
-const ENTRIES = ['pre', 'coordinate', 'monitor', 'finalize', 'cli'];
+/**
+ * The action's entries: dist/<entry>/index.js for action.yml, the sub-actions, the detached
+ * monitor's supervisor and the CLI.
+ */
+const ENTRIES = ['pre', 'coordinate', 'monitor', 'supervisor', 'finalize', 'cli'];
 /**
  * The one bundle (dist/action/) behind every entry: dist/<entry>/index.js only calls this with its
  * name and its own URL. Each entry loads only the chunks it imports here, so `pre` never loads the
@@ -531,13 +534,23 @@ async function start(entry, entryUrl) {
             return preStage(coreIO);
         }
         case 'coordinate':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(130), __nccwpck_require__.e(844), __nccwpck_require__.e(322), __nccwpck_require__.e(922)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8922))).main(self);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(130), __nccwpck_require__.e(836), __nccwpck_require__.e(450), __nccwpck_require__.e(922)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8922))).main(self);
         case 'monitor':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(130), __nccwpck_require__.e(844), __nccwpck_require__.e(892)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6892))).main(self);
+            // The detached worker loads only itself; the monitor/ sub-action's step, the stage.
+            if (process.argv[3] === '--worker' && process.argv[2])
+                return (await Promise.all(/* import() */[__nccwpck_require__.e(836), __nccwpck_require__.e(381)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1189))).workerMain(process.argv[2], process.argv.slice(4));
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(130), __nccwpck_require__.e(836), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2617))).main(self);
+        case 'supervisor': {
+            // Node's own modules and the settings reader only: the detached monitor's light half.
+            const settingsFile = process.argv[2];
+            if (!settingsFile)
+                throw new Error('the supervisor needs its settings file');
+            return (await __nccwpck_require__.e(/* import() */ 288).then(__nccwpck_require__.bind(__nccwpck_require__, 8907))).supervisorMain(self, settingsFile);
+        }
         case 'finalize':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(130), __nccwpck_require__.e(844), __nccwpck_require__.e(66)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1066))).main();
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(130), __nccwpck_require__.e(836), __nccwpck_require__.e(66)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1066))).main();
         case 'cli': {
-            const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(130), __nccwpck_require__.e(322), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7364));
+            const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(130), __nccwpck_require__.e(450), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7364));
             process.exitCode = await runCli(process.argv.slice(2));
             return;
         }

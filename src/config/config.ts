@@ -1,7 +1,7 @@
 import { CORRELATION_ID_PATTERN as CORRELATION_ID } from '../domain/correlation-id.js';
 import { minutes } from '../domain/durations.js';
 import { Fields, splitList } from './fields.js';
-import { Inputs, type InputName } from './inputs.js';
+import { INPUT_RANGES, Inputs, type InputName } from './inputs.js';
 import { parseSlack, type SlackConfig } from './slack.js';
 
 export type { SlackConfig } from './slack.js';
@@ -60,6 +60,8 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
 const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
 const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
+/** A token: printable characters, no whitespace or control characters. */
+const TOKEN = /^[\x21-\x7e]+$/;
 
 /**
  * Parses every input at once and reports every problem at once, each naming the
@@ -104,14 +106,20 @@ export function parseConfig(
     );
   }
 
-  const region =
-    f.raw(Inputs.Region) || env['AWS_REGION']?.trim() || env['AWS_DEFAULT_REGION']?.trim() || '';
+  // The region, and where it came from: an error names that place (the input or the variable).
+  const regionInput = f.raw(Inputs.Region);
+  const regionVariable = ['AWS_REGION', 'AWS_DEFAULT_REGION'].find((v) => env[v]?.trim());
+  const region = regionInput || (regionVariable ? env[regionVariable]!.trim() : '');
   if (!region) {
     f.problem(
       `'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set: set the region input (e.g. us-east-1) or configure AWS credentials with a region.`
     );
-  } else if (!REGION.test(region)) {
+  } else if (!REGION.test(region) && regionInput) {
     f.fail(Inputs.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
+  } else if (!REGION.test(region)) {
+    f.problem(
+      `'region' is empty and the environment variable ${regionVariable} is ${JSON.stringify(region)}: expected an AWS region such as us-east-1 or eu-central-2 (set the region input, or fix ${regionVariable}).`
+    );
   }
 
   const registryTable = f.optional(
@@ -120,9 +128,16 @@ export function parseConfig(
     'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."'
   );
 
-  const waitTimeoutMs = f.minutes(Inputs.WaitTimeoutMinutes, 4320, true);
-  const pollIntervalMs = f.seconds(Inputs.PollIntervalSeconds, 3600);
-  const leaseMs = f.minutes(Inputs.LeaseMinutes, 1440);
+  const waitTimeoutMs = f.minutes(
+    Inputs.WaitTimeoutMinutes,
+    INPUT_RANGES['wait-timeout-minutes'],
+    true
+  );
+  const pollIntervalMs = f.seconds(
+    Inputs.PollIntervalSeconds,
+    INPUT_RANGES['poll-interval-seconds']
+  );
+  const leaseMs = f.minutes(Inputs.LeaseMinutes, INPUT_RANGES['lease-minutes']);
   const skipSuperseded = f.boolean(Inputs.SkipSuperseded);
   const onActiveFailure = f.oneOf<OnActiveFailure>(Inputs.OnActiveFailure, [
     'proceed',
@@ -130,16 +145,35 @@ export function parseConfig(
     'ask'
   ]);
   const warnings = f.oneOf<WarningsPolicy>(Inputs.Warnings, ['proceed', 'fail', 'ask']);
-  const askTimeoutMs = f.minutes(Inputs.AskTimeoutMinutes, 1440);
+  const askTimeoutMs = f.minutes(Inputs.AskTimeoutMinutes, INPUT_RANGES['ask-timeout-minutes']);
   const autoRollback = f.boolean(Inputs.AutoRollback);
   const cleanup = f.oneOf<CleanupPolicy>(Inputs.Cleanup, ['none', 'failed-create']);
   const monitor = f.boolean(Inputs.Monitor);
-  const monitorIntervalMs = f.seconds(Inputs.MonitorIntervalSeconds, 3600);
-  const stallTimeoutMs = f.minutes(Inputs.StallTimeoutMinutes, 1440);
+  const monitorIntervalMs = f.seconds(
+    Inputs.MonitorIntervalSeconds,
+    INPUT_RANGES['monitor-interval-seconds']
+  );
+  const stallTimeoutMs = f.minutes(
+    Inputs.StallTimeoutMinutes,
+    INPUT_RANGES['stall-timeout-minutes']
+  );
   const expectedDurationMs = f.raw(Inputs.ExpectedDurationMinutes)
-    ? f.minutes(Inputs.ExpectedDurationMinutes, 4320)
+    ? f.minutes(Inputs.ExpectedDurationMinutes, INPUT_RANGES['expected-duration-minutes'])
     : undefined;
-  const progressIntervalMs = f.minutes(Inputs.ProgressIntervalMinutes, 1440);
+  const progressIntervalMs = f.minutes(
+    Inputs.ProgressIntervalMinutes,
+    INPUT_RANGES['progress-interval-minutes']
+  );
+
+  // Combinations that cannot work, named by both inputs (only once each input is valid itself).
+  if (pollIntervalMs > 0 && leaseMs > 0 && pollIntervalMs >= leaseMs)
+    f.problem(
+      `'poll-interval-seconds' (${pollIntervalMs / 1000} s) must be shorter than 'lease-minutes' (${leaseMs / 60_000} min = ${leaseMs / 1000} s): a waiter must look at the lock more often than a lease runs out.`
+    );
+  if (monitorIntervalMs > 0 && stallTimeoutMs > 0 && stallTimeoutMs <= monitorIntervalMs)
+    f.problem(
+      `'stall-timeout-minutes' (${stallTimeoutMs / 60_000} min = ${stallTimeoutMs / 1000} s) must be longer than 'monitor-interval-seconds' (${monitorIntervalMs / 1000} s): the monitor looks for new stack events once per interval.`
+    );
 
   const criticalResourceTypes = splitList(f.raw(Inputs.CriticalResourceTypes));
   for (const t of criticalResourceTypes) {
@@ -167,6 +201,11 @@ export function parseConfig(
   }
 
   const githubToken = f.given(Inputs.GithubToken) || undefined;
+  // The value is a secret: name the input, never echo the token.
+  if (githubToken && !TOKEN.test(githubToken))
+    f.problem(
+      `'github-token' contains whitespace or control characters (the value is hidden): pass the token alone, such as \${{ github.token }}.`
+    );
   const githubDeployment = f.boolean(Inputs.GithubDeployment);
 
   const correlationId = f.optional(

@@ -14,6 +14,12 @@ export const splitList = (value: string): string[] =>
 
 const show = (value: string): string => JSON.stringify(value);
 
+/** What a numeric input accepts, in its own unit. */
+export interface Range {
+  readonly min: number;
+  readonly max: number;
+}
+
 /**
  * Reads inputs one at a time and collects every problem, each naming the input, the value and
  * what is accepted. A field that fails still answers (a placeholder), so parsing goes on and
@@ -45,6 +51,9 @@ export class Fields {
     this.problems.push(text);
   }
 
+  /**
+   * A number from `min` to `max` (0 too when `allowZero`), in `unit`; the message gives the range.
+   */
   number(
     name: InputName,
     unit: string,
@@ -53,22 +62,22 @@ export class Fields {
     allowZero: boolean
   ): number | undefined {
     const value = this.raw(name);
-    const range = `${allowZero ? 'a number from 0' : 'a number greater than 0'} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
+    const range = `${allowZero ? `0 (no wait), or a number from ${min}` : `a number from ${min}`} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
     if (!DECIMAL.test(value)) return this.fail(name, value, `expected ${range}`);
     const n = Number(value);
-    if (!Number.isFinite(n) || n > max || n < min || (!allowZero && n === 0))
+    if (!Number.isFinite(n) || n > max || (n < min && !(allowZero && n === 0)))
       return this.fail(name, value, `expected ${range}`);
     return n;
   }
 
   /** A duration in minutes, as milliseconds. */
-  minutes(name: InputName, max: number, allowZero = false): number {
-    return minutes(this.number(name, 'minutes', 0, max, allowZero) ?? 0);
+  minutes(name: InputName, range: Range, allowZero = false): number {
+    return minutes(this.number(name, 'minutes', range.min, range.max, allowZero) ?? 0);
   }
 
   /** A duration in seconds, as milliseconds. */
-  seconds(name: InputName, max: number): number {
-    return seconds(this.number(name, 'seconds', 0, max, false) ?? 0);
+  seconds(name: InputName, range: Range): number {
+    return seconds(this.number(name, 'seconds', range.min, range.max, false) ?? 0);
   }
 
   boolean(name: InputName): boolean {

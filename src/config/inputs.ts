@@ -67,3 +67,19 @@ export const INPUT_DEFAULTS: Readonly<Record<InputName, string>> = {
 
 /** Inputs whose values are secrets: masked before anything else happens. */
 export const SECRET_INPUTS: readonly InputName[] = ['slack-token', 'github-token'];
+
+/**
+ * The range of every numeric input, in its own unit (README's inputs table says the same; a test
+ * keeps them equal). The lower bounds keep a shared table and Slack safe from a typo (0.0001 s)
+ * while the tests can still run the real code in seconds.
+ */
+export const INPUT_RANGES = {
+  'wait-timeout-minutes': { min: 0.01, max: 4320 },
+  'poll-interval-seconds': { min: 0.1, max: 3600 },
+  'lease-minutes': { min: 0.05, max: 1440 },
+  'ask-timeout-minutes': { min: 0.01, max: 1440 },
+  'monitor-interval-seconds': { min: 0.1, max: 3600 },
+  'stall-timeout-minutes': { min: 0.01, max: 1440 },
+  'expected-duration-minutes': { min: 0.01, max: 4320 },
+  'progress-interval-minutes': { min: 0.01, max: 1440 }
+} as const satisfies Partial<Record<InputName, { min: number; max: number }>>;

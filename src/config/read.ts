@@ -8,10 +8,16 @@ export function readInput(name: InputName): string {
   return core.getInput(name);
 }
 
+/**
+ * Masks every secret input, and each of its lines on its own: the runner matches masks line by
+ * line, so a value spread over lines (pasted with a newline) is hidden in every piece.
+ */
 export function maskSecrets(): void {
   for (const name of SECRET_INPUTS) {
     const value = readInput(name).trim();
-    if (value) core.setSecret(value);
+    if (!value) continue;
+    core.setSecret(value);
+    for (const line of value.split(/\r?\n/)) if (line.trim()) core.setSecret(line.trim());
   }
 }
 

@@ -11,6 +11,27 @@ export interface SlackConfig {
 const SLACK_CHANNEL = /^(#?[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$/;
 const SLACK_TOKEN = /^xox[abpe]-[A-Za-z0-9-]+$/;
 
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/**
+ * Why `apiUrl` is not where a bot token may be sent ('userinfo' for user information, which is
+ * not to be echoed), or undefined: https, or plain http only to this machine (a local stand-in).
+ */
+export function apiUrlProblem(apiUrl: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(apiUrl);
+  } catch {
+    return 'expected an https URL such as https://slack.com/api/';
+  }
+  if (url.username || url.password) return 'userinfo';
+  if (url.protocol === 'https:') return undefined;
+  if (url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname)) return undefined;
+  if (url.protocol === 'http:')
+    return 'expected https (plain http only to a loopback host such as 127.0.0.1: the bot token travels with every call)';
+  return 'expected an https URL such as https://slack.com/api/';
+}
+
 /** The Slack inputs: all or nothing (no token means no Slack); the token is never echoed. */
 export function parseSlack(fields: Fields): SlackConfig | undefined {
   const token = fields.raw(Inputs.SlackToken);
@@ -29,19 +50,13 @@ export function parseSlack(fields: Fields): SlackConfig | undefined {
         'expected a channel name such as #deploys or a channel ID such as C0123456789'
       );
   }
-  let url: URL | undefined;
-  try {
-    url = new URL(apiUrl);
-  } catch {
-    url = undefined;
-  }
-  if (!url || !['http:', 'https:'].includes(url.protocol)) {
-    fields.fail(
-      Inputs.SlackApiUrl,
-      apiUrl,
-      'expected an http(s) URL such as https://slack.com/api/'
+  const urlProblem = apiUrlProblem(apiUrl);
+  // A URL with user information is not echoed: it may hold a password.
+  if (urlProblem === 'userinfo')
+    fields.problem(
+      `'slack-api-url' carries a user name or password (the value is hidden): expected an https URL such as https://slack.com/api/, without user information.`
     );
-  }
+  else if (urlProblem) fields.fail(Inputs.SlackApiUrl, apiUrl, urlProblem);
 
   if (!token) {
     if (channel)

@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
 
-/** The action's entries: dist/<entry>/index.js for action.yml, the sub-actions and the CLI. */
-export const ENTRIES = ['pre', 'coordinate', 'monitor', 'finalize', 'cli'] as const;
+/**
+ * The action's entries: dist/<entry>/index.js for action.yml, the sub-actions, the detached
+ * monitor's supervisor and the CLI.
+ */
+export const ENTRIES = ['pre', 'coordinate', 'monitor', 'supervisor', 'finalize', 'cli'] as const;
 export type Entry = (typeof ENTRIES)[number];
 
 /**
@@ -22,7 +25,19 @@ export async function start(entry: Entry, entryUrl: string): Promise<void> {
     case 'coordinate':
       return (await import('../stages/coordinate.js')).main(self);
     case 'monitor':
+      // The detached worker loads only itself; the monitor/ sub-action's step, the stage.
+      if (process.argv[3] === '--worker' && process.argv[2])
+        return (await import('../monitor/worker.js')).workerMain(
+          process.argv[2],
+          process.argv.slice(4)
+        );
       return (await import('../stages/monitor.js')).main(self);
+    case 'supervisor': {
+      // Node's own modules and the settings reader only: the detached monitor's light half.
+      const settingsFile = process.argv[2];
+      if (!settingsFile) throw new Error('the supervisor needs its settings file');
+      return (await import('../monitor/supervisor.js')).supervisorMain(self, settingsFile);
+    }
     case 'finalize':
       return (await import('../stages/finalize.js')).main();
     case 'cli': {

@@ -1,5 +1,5 @@
 import type { getOctokit } from '@actions/github';
-import { githubClient } from './octokit.js';
+import { describeGitHubError, githubClient } from './octokit.js';
 import type { Logger } from '../ports/runtime.js';
 import type { RunContext } from '../ports/run.js';
 
@@ -39,7 +39,7 @@ export class GitHubDeployments {
       });
       return 'id' in data ? data.id : undefined;
     } catch (err) {
-      this.log.warning(`Could not create the GitHub Deployment: ${(err as Error).message}`, {
+      this.log.warning(`Could not create the GitHub Deployment: ${describeGitHubError(err)}`, {
         title: 'GitHub Deployment'
       });
       return undefined;
@@ -65,7 +65,7 @@ export class GitHubDeployments {
       });
     } catch (err) {
       this.log.warning(
-        `Could not set the GitHub Deployment's status to ${state}: ${(err as Error).message}`,
+        `Could not set the GitHub Deployment's status to ${state}: ${describeGitHubError(err)}`,
         { title: 'GitHub Deployment' }
       );
     }

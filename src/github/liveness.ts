@@ -1,5 +1,5 @@
 import type { getOctokit } from '@actions/github';
-import { githubClient } from './octokit.js';
+import { describeGitHubError, githubClient } from './octokit.js';
 import type { RunLiveness, RunRef } from '../ports/run.js';
 import type { Logger } from '../ports/runtime.js';
 
@@ -37,7 +37,7 @@ export class GitHubRunLiveness implements RunLiveness {
       if (!this.warned) {
         this.warned = true;
         this.log.info(
-          `Cannot ask GitHub about run ${run.repository}#${run.runId} (${(err as Error).message}); judging the lock by its heartbeat only.`
+          `Cannot ask GitHub about run ${run.repository}#${run.runId} (${describeGitHubError(err)}); judging the lock by its heartbeat only.`
         );
       }
       return undefined;

@@ -27,3 +27,17 @@ export function githubClient(
     }
   });
 }
+
+/**
+ * What went wrong with a GitHub call, in words that can carry no secret: the HTTP status, a
+ * timeout, or the network error's code. Never the error's message, which may quote the request
+ * (its Authorization header among it).
+ */
+export function describeGitHubError(err: unknown): string {
+  const e = err as { status?: unknown; name?: unknown; code?: unknown; cause?: { code?: unknown } };
+  if (typeof e?.status === 'number') return `HTTP ${e.status}`;
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'timed out';
+  const code = typeof e?.code === 'string' ? e.code : e?.cause?.code;
+  if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
+  return 'request failed';
+}

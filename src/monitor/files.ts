@@ -20,6 +20,13 @@ export interface MonitorSettings {
   readonly monitorIntervalMs: number;
   readonly watchEvents: boolean;
   readonly acquiredAt: string;
+  /**
+   * The process that ran the coordinate step's parent: the runner's worker for this job. Once it
+   * is gone, the job is over and the monitor ends (no post step will stop it).
+   */
+  readonly jobPid?: number;
+  /** The latest the monitor runs, whatever else happens (MONITOR_MAX_LIFETIME_MS after it began). */
+  readonly endsBy: string;
   readonly stallMs: number;
   /** Past this, one overdue warning. */
   readonly overdueMs: number;
@@ -68,6 +75,13 @@ export function writeSettings(dir: string, settings: MonitorSettings): string {
 export const readSettings = (file: string): MonitorSettings =>
   JSON.parse(readFileSync(file, 'utf8')) as MonitorSettings;
 
+/**
+ * The longest a monitor runs: GitHub ends any job within 6 hours on its own runners and 5 days on
+ * self-hosted ones (its documented limits), so a monitor older than that has outlived its job.
+ */
+export const monitorMaxLifetimeMs = (env: Env = processEnv): number =>
+  (env['RUNNER_ENVIRONMENT'] === 'github-hosted' ? 6 * 60 : 5 * 24 * 60) * 60_000;
+
 /** The lock's heartbeat cadence: three beats per lease, so one lost write never makes it stale. */
 export const heartbeatInterval = (leaseMs: number): number =>
   Math.max(200, Math.floor(leaseMs / 3));
@@ -83,6 +97,8 @@ export interface MonitorDeployment {
   readonly overdueMs: number;
   readonly thread?: ThreadRef;
   readonly typeSeconds?: Readonly<Record<string, number>>;
+  /** The job's runner process (default: this step's parent). */
+  readonly jobPid?: number;
 }
 
 /** The settings for a deployment's monitor, from the inputs and what coordinate learned. */
@@ -114,6 +130,8 @@ export function monitorSettings(
     monitorIntervalMs: config.monitorIntervalMs,
     watchEvents: config.monitor,
     acquiredAt: deployment.acquiredAt,
+    jobPid: deployment.jobPid ?? process.ppid,
+    endsBy: new Date(Date.parse(deployment.acquiredAt) + monitorMaxLifetimeMs()).toISOString(),
     stallMs: config.stallTimeoutMs,
     overdueMs: deployment.overdueMs,
     progressIntervalMs: config.progressIntervalMs,
@@ -127,8 +145,30 @@ export function monitorSettings(
   };
 }
 
-/** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
-export const monitorEnv = (
+/**
+ * What the detached monitor keeps of the job's environment: the AWS SDK's own variables
+ * (credentials, region, endpoints, profile and CA files), the runner's temp folder and its
+ * tracking ID (by which the runner finds and ends it with the job), the system's basics, and a
+ * proxy. Not the action's inputs (INPUT_*, the tokens among them), its state, or the runner's
+ * tokens (ACTIONS_*, GITHUB_TOKEN).
+ */
+const MONITOR_ENV = [
+  /^AWS_/,
+  /^(PATH|HOME|USER|LANG|LC_[A-Z]+|TZ|TMPDIR|TMP|TEMP|SYSTEMROOT)$/,
+  /^(RUNNER_TEMP|RUNNER_TRACKING_ID)$/,
+  /^(HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy)$/,
+  /^(NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR)$/
+];
+
+/** The monitor's environment: only what it needs of the job's (MONITOR_ENV), plus the Slack token. */
+export function monitorEnv(
   slack: { readonly token: string } | undefined,
   env: Env = processEnv
-): Env => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
+): Env {
+  const kept = Object.fromEntries(
+    Object.entries(env).filter(
+      ([name, value]) => value !== undefined && MONITOR_ENV.some((p) => p.test(name))
+    )
+  );
+  return slack ? { ...kept, [SLACK_TOKEN_ENV]: slack.token } : kept;
+}

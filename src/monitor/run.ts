@@ -28,16 +28,30 @@ export interface MonitorDeps {
   readonly signal: AbortSignal;
   /** One observation: written as one JSON line with the correlation ID. */
   readonly write: (observation: Record<string, unknown>) => void;
+  /** Whether the job that started the monitor still runs (default: its runner process lives). */
+  readonly jobAlive?: () => boolean;
+}
+
+/** Whether a process lives (one that exists but is another user's counts). */
+export function processAlive(pid: number | undefined): boolean {
+  if (pid === undefined || pid <= 1) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
  * The detached monitor: holds the lease while the deployment runs (its first heartbeat is the
  * handover from coordinate), follows the stacks' events, and says in the deployment's Slack
  * thread when it stalls, overruns, fails or makes progress. Errors are recorded and retried with
- * backoff. It ends when it is stopped (finalize takes the lease back first) or when its lease
- * finds the lock no longer its own: then it says so in the thread and exits.
+ * backoff. It ends when it is stopped (finalize takes the lease back first), when its lease
+ * finds the lock no longer its own (then it says so in the thread), when the job that started it
+ * is over without a post step, and at the latest at `endsBy`.
  */
-export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost'> {
+export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost' | 'job-over'> {
   const { settings: s, registry, reader } = d;
   const note = (type: string, fields: Record<string, unknown> = {}): void =>
     d.write({
@@ -86,7 +100,19 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
   let pending: Alert[] = [];
   const sinceMs = Date.parse(s.acquiredAt);
 
+  const jobAlive = d.jobAlive ?? ((): boolean => processAlive(s.jobPid));
+  const endsBy = Date.parse(s.endsBy);
+  let over: string | undefined;
+
   while (!signal.aborted) {
+    // The job is over without its post step (the runner died, the machine was lost), or the
+    // monitor is older than any job: it stops heartbeating, so the lock is taken over a lease later.
+    over = !jobAlive()
+      ? 'the job that started it is over (its runner process is gone)'
+      : d.now() >= endsBy
+        ? `it has run for the longest a job can (until ${s.endsBy})`
+        : undefined;
+    if (over) break;
     if (!s.watchEvents) {
       await d.sleep(60_000, signal);
       continue;
@@ -126,6 +152,10 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
     await d.sleep(Math.max(0, nextPoll - d.now()), signal);
   }
   await lease?.stop();
+  if (over) {
+    note('job-over', { reason: over });
+    return 'job-over';
+  }
   if (lease?.lost) {
     await lockLost(d, registry);
     return 'lock-lost';

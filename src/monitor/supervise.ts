@@ -1,12 +1,16 @@
 import type { ChildProcess } from 'node:child_process';
 
+/** A worker started again after one died: when it died, and how many restarts so far. */
+export interface Restart {
+  readonly diedAt: number;
+  readonly restarts: number;
+}
+
 export interface SuperviseDeps {
-  /** Starts a monitor worker. */
-  readonly start: () => ChildProcess;
+  /** Starts a monitor worker; after a death, with the restart (the worker posts the gap notice). */
+  readonly start: (restart?: Restart) => ChildProcess;
   readonly now: () => number;
   readonly signal: AbortSignal;
-  /** After a restart: the thread gets a 'monitoring gap' notice. */
-  readonly onRestart: (gapMs: number, restarts: number) => Promise<void>;
   readonly write: (observation: Record<string, unknown>) => void;
   readonly maxRestarts?: number;
   readonly windowMs?: number;
@@ -25,9 +29,9 @@ const exited = (
 
 /**
  * Keeps a monitor worker running until the signal aborts or the worker ends
- * on purpose (exit code 0): a worker that dies is restarted, at most `maxRestarts` times in `windowMs`; then the supervisor
- * waits quietly for finalize. On abort it stops the worker (SIGTERM, then
- * SIGKILL after the grace period).
+ * on purpose (exit code 0): a worker that dies is restarted, at most `maxRestarts` times in
+ * `windowMs`; then the supervisor ends too (finalize finds nothing to stop, which it handles). On
+ * abort it stops the worker (SIGTERM, then SIGKILL after the grace period).
  */
 export async function supervise(d: SuperviseDeps): Promise<void> {
   const maxRestarts = d.maxRestarts ?? 5;
@@ -38,8 +42,9 @@ export async function supervise(d: SuperviseDeps): Promise<void> {
     d.signal.addEventListener('abort', () => resolve(), { once: true });
   });
 
+  let restart: Restart | undefined;
   while (!d.signal.aborted) {
-    const worker = d.start();
+    const worker = d.start(restart);
     const outcome = await Promise.race([exited(worker), aborted.then(() => undefined)]);
     if (!outcome) {
       worker.kill('SIGTERM');
@@ -62,10 +67,14 @@ export async function supervise(d: SuperviseDeps): Promise<void> {
         at: new Date(diedAt).toISOString(),
         restarts: restarts.length
       });
-      await aborted;
       return;
     }
     restarts.push(diedAt);
-    await d.onRestart(d.now() - diedAt, restarts.length).catch(() => undefined);
+    restart = { diedAt, restarts: restarts.length };
+    d.write({
+      type: 'worker-restarted',
+      at: new Date(d.now()).toISOString(),
+      restarts: restarts.length
+    });
   }
 }

@@ -14,8 +14,13 @@
  * then would Slack turn plain names into mentions. They are therefore left as
  * they are here; the sender must keep those options off.
  *
- * Formatting characters (`*`, `_`, `~`, backticks) in outside text can change
- * how it looks, never what it does, so they are left alone.
+ * Formatting characters (`*`, `_`, `~`, backticks) in outside text would
+ * restyle the message (a commit message `*urgent*` in bold, a backtick opening
+ * a code span that swallows the rest). mrkdwn has no escape for them, so where
+ * one could open or close a style (next to a space, punctuation or the end of
+ * the text) it gets a zero-width space on each side, which Slack does not
+ * count as a word boundary; inside a word (`UPDATE_IN_PROGRESS`, `snake_case`)
+ * it cannot style anything and is left as it is, so identifiers still copy.
  */
 
 /** Section `text` (mrkdwn), per Slack's section block reference. */
@@ -43,9 +48,17 @@ export const MAX_BLOCKS = 50;
 
 const ELLIPSIS = '…';
 
-/** Escapes Slack's mrkdwn control characters in outside text (see the module comment). */
+const ZERO_WIDTH_SPACE = '\u200B';
+/** A formatting character next to a non-word character or an end of the text. */
+const STYLE_MARKER = /(?<=^|[^\p{L}\p{N}])[*_~`]|[*_~`](?=[^\p{L}\p{N}]|$)/gu;
+
+/** Makes outside text inert in mrkdwn: no mention, link or style (see the module comment). */
 export function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(STYLE_MARKER, (m) => `${ZERO_WIDTH_SPACE}${m}${ZERO_WIDTH_SPACE}`);
 }
 
 /**

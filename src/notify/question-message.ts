@@ -30,7 +30,8 @@ export function questionMessage(info: DeploymentInfo, q: QuestionDetails): Rende
     [
       header(`:question: Input needed: ${info.environment}`),
       section(`*${escapeText(q.question)}*`),
-      section(escapeText(q.options)),
+      // The product's own words, with their own mrkdwn (the answers as code).
+      section(q.options),
       section(`If nobody answers within *${timeout}*, the deployment will *${fallback}*.`),
       ...fieldSections(deploymentFields(info)),
       ...commitSection(info)

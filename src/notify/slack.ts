@@ -1,6 +1,11 @@
 import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import type { AnyBlock } from '@slack/types';
-import { LogLevel, WebClient, type ChatPostMessageArguments } from '@slack/web-api';
+import {
+  LogLevel,
+  WebClient,
+  type ChatPostMessageArguments,
+  type RetryOptions
+} from '@slack/web-api';
 import type { SlackConfig } from '../config/config.js';
 import type { Logger } from '../ports/runtime.js';
 
@@ -42,7 +47,7 @@ export const SLACK_RETRY = {
 
 export function createSlackClient(
   config: SlackConfig,
-  retryConfig: typeof SLACK_RETRY | { retries: number } = SLACK_RETRY
+  retryConfig: RetryOptions = SLACK_RETRY
 ): WebClient {
   return new WebClient(config.token, {
     slackApiUrl: config.apiUrl,
@@ -65,17 +70,39 @@ export class SlackNotifier {
   readonly failed: SpoolEntry[] = [];
 
   private degraded = false;
+  /** Time spent in Slack calls so far (the budget's measure). */
+  private spentMs = 0;
 
   /**
    * `quick` (no retries) takes over once a message failed after all retries:
    * while Slack is down, each later message costs one attempt, not the whole policy.
+   * With a `budgetMs` (the post step's), calls stop once that much time went into Slack:
+   * what is left is not sent, and says so.
    */
   constructor(
     private readonly full: WebClient,
     private readonly quick: WebClient,
     private readonly log: Logger,
-    private readonly spoolFile?: string
+    private readonly spoolFile?: string,
+    private readonly budgetMs?: number
   ) {}
+
+  /** One call to Slack, timed against the budget; refused at once when it is spent. */
+  private async call<T>(send: () => Promise<T>): Promise<T> {
+    if (this.budgetMs !== undefined && this.spentMs >= this.budgetMs)
+      throw new BudgetSpentError(this.budgetMs);
+    const started = Date.now();
+    try {
+      return await rateLimited(
+        send,
+        this.budgetMs === undefined
+          ? undefined
+          : () => this.budgetMs! - this.spentMs - (Date.now() - started)
+      );
+    } finally {
+      this.spentMs += Date.now() - started;
+    }
+  }
 
   private get client(): WebClient {
     return this.degraded ? this.quick : this.full;
@@ -88,7 +115,7 @@ export class SlackNotifier {
     thread?: { ts: string; broadcast?: boolean }
   ): Promise<ThreadRef | undefined> {
     try {
-      const res = await rateLimited(() =>
+      const res = await this.call(() =>
         this.client.chat.postMessage(postArgs(channel, message, thread?.ts, thread?.broadcast))
       );
       this.delivered.push(label);
@@ -110,7 +137,7 @@ export class SlackNotifier {
 
   async update(label: string, ref: ThreadRef, message: SlackMessage): Promise<boolean> {
     try {
-      await rateLimited(() =>
+      await this.call(() =>
         this.client.chat.update({
           channel: ref.channel,
           ts: ref.ts,
@@ -166,7 +193,7 @@ export class SlackNotifier {
     const lost: SpoolEntry[] = [];
     for (const e of entries) {
       try {
-        await rateLimited<unknown>(() =>
+        await this.call<unknown>(() =>
           e.op === 'post'
             ? this.client.chat.postMessage(postArgs(e.channel, e.message, e.threadTs, e.broadcast))
             : this.client.chat.update({
@@ -219,8 +246,18 @@ const SLACK_RATE_LIMIT_RETRIES = 4;
 const isRateLimited = (err: unknown): err is { retryAfter: number } =>
   (err as { code?: string })?.code === 'slack_webapi_rate_limited_error';
 
-/** Sends, waiting out a short Retry-After a few times; a long one is the caller's failure at once. */
-async function rateLimited<T>(send: () => Promise<T>): Promise<T> {
+/** The post step's budget for Slack was spent before this call: it was not sent. */
+export class BudgetSpentError extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`not sent: the ${Math.round(budgetMs / 1000)} s this step gives Slack were spent`);
+  }
+}
+
+/**
+ * Sends, waiting out a short Retry-After a few times (and never past what is `left` of a budget);
+ * a long one is the caller's failure at once.
+ */
+async function rateLimited<T>(send: () => Promise<T>, left?: () => number): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await send();
@@ -228,7 +265,8 @@ async function rateLimited<T>(send: () => Promise<T>): Promise<T> {
       if (
         !isRateLimited(err) ||
         attempt >= SLACK_RATE_LIMIT_RETRIES ||
-        err.retryAfter > SLACK_MAX_RETRY_AFTER_S
+        err.retryAfter > SLACK_MAX_RETRY_AFTER_S ||
+        (left !== undefined && err.retryAfter * 1000 > left())
       )
         throw err;
       await new Promise((r) => setTimeout(r, Math.max(0, err.retryAfter) * 1000));
@@ -236,8 +274,22 @@ async function rateLimited<T>(send: () => Promise<T>): Promise<T> {
   }
 }
 
-function describe(err: unknown): string {
+/** Why a message was not delivered, in words a person understands (never a header or a token). */
+export function describe(err: unknown): string {
   if (isRateLimited(err)) return `rate limited (Retry-After ${err.retryAfter} s)`;
-  const e = err as { code?: string; data?: { error?: string }; message?: string };
-  return e?.data?.error ?? e?.code ?? e?.message ?? String(err);
+  if (err instanceof BudgetSpentError) return err.message;
+  const e = err as {
+    code?: string;
+    statusCode?: number;
+    data?: { error?: string };
+    original?: { code?: string };
+  };
+  if (e?.data?.error) return e.data.error;
+  if (e?.code === 'slack_webapi_http_error' && e.statusCode) return `HTTP ${e.statusCode}`;
+  const cause = e?.original?.code;
+  if (cause === 'ECONNABORTED' || cause === 'ETIMEDOUT') return 'timed out';
+  if (cause === 'ECONNREFUSED') return 'connection refused';
+  if (cause === 'ECONNRESET') return 'connection reset';
+  if (cause) return `request failed (${cause})`;
+  return e?.code ?? 'request failed';
 }

@@ -42,21 +42,33 @@ export function deploymentInfo(
 }
 
 /** The Slack client, loaded only when Slack is configured; without it, one info line. */
+/** What the post step spends on Slack at most, in all (then what is left is listed as not sent). */
+export const POST_STEP_SLACK_BUDGET_MS = 30_000;
+
+/**
+ * The notifier of a stage (or the monitor). With `budgetMs` (the post step's) it spends at most
+ * about that long on Slack in all: retries stop within it, and calls once it is spent.
+ */
 export async function openNotifier(
   slack: SlackConfig | undefined,
   log: Logger,
-  spoolFile?: string
+  spoolFile?: string,
+  budgetMs?: number
 ): Promise<SlackNotifier | undefined> {
   if (!slack) {
     log.info('Slack is not configured (no slack-token): no messages.');
     return undefined;
   }
-  const { SlackNotifier, createSlackClient } = await import('./slack.js');
+  const { SLACK_RETRY, SlackNotifier, createSlackClient } = await import('./slack.js');
   return new SlackNotifier(
-    createSlackClient(slack),
+    createSlackClient(
+      slack,
+      budgetMs === undefined ? SLACK_RETRY : { ...SLACK_RETRY, maxRetryTime: budgetMs }
+    ),
     createSlackClient(slack, { retries: 0 }),
     log,
-    spoolFile
+    spoolFile,
+    budgetMs
   );
 }
 

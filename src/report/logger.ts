@@ -1,7 +1,6 @@
-import * as core from '@actions/core';
 import type { AnnotationProps, Logger } from '../ports/runtime.js';
 
-/** Where lines go: @actions/core in the stages; tests and the CLI may pass their own. */
+/** Where lines go: @actions/core in the stages (runtime/stage.ts), stderr in the CLI, a test's own. */
 export interface LogSink {
   info(message: string): void;
   debug(message: string): void;
@@ -9,9 +8,8 @@ export interface LogSink {
   error(message: string, props?: AnnotationProps): void;
 }
 
-export const coreSink: LogSink = core;
-
-export function createLogger(correlationId: string, sink: LogSink = coreSink): Logger {
+/** Every line tagged with the correlation ID (each line of a message: the runner reads lines). */
+export function createLogger(correlationId: string, sink: LogSink): Logger {
   const tag = (message: string): string =>
     message
       .split('\n')

@@ -6,3 +6,7 @@
 export type Env = Readonly<Record<string, string | undefined>>;
 
 export const processEnv: Env = process.env;
+
+/** A variable of this process's environment (empty counts as unset). */
+export const envValue = (name: string, env: Env = processEnv): string | undefined =>
+  env[name] || undefined;

@@ -2,10 +2,13 @@ import * as core from '@actions/core';
 import { newCorrelationId, isValidCorrelationId } from '../domain/correlation-id.js';
 import { ConfigError, type Config } from '../config/config.js';
 import { readConfig, readCorrelationIdInput } from '../config/read.js';
-import { createLogger } from '../report/logger.js';
+import { createLogger, type LogSink } from '../report/logger.js';
 import { State } from '../config/state.js';
-import type { ActionIO, Clock, Logger, Sleep } from '../ports/runtime.js';
+import type { ActionIO, Logger } from '../ports/runtime.js';
 import { processEnv } from './env.js';
+
+/** The runner's log: workflow commands through @actions/core. */
+export const coreSink: LogSink = core;
 
 export const coreIO: ActionIO = {
   setOutput: (name, value) => core.setOutput(name, value),
@@ -20,22 +23,9 @@ export const coreIO: ActionIO = {
   }
 };
 
-export const systemClock: Clock = { now: () => Date.now() };
-
-/** A variable of this process's environment (empty counts as unset). */
-export const envValue = (name: string): string | undefined => processEnv[name] || undefined;
-
-export const sleep: Sleep = (ms, signal) =>
-  new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = (): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
+// Time and the environment, from the light modules the detached monitor uses too.
+export { sleep, systemClock } from './clock.js';
+export { envValue } from './env.js';
 
 /**
  * The deployment's correlation ID: the one pre saved, else the input, else a new
@@ -97,7 +87,7 @@ export interface StageContext {
 export async function actionStage(body: (stage: StageContext) => Promise<void>): Promise<void> {
   const io = coreIO;
   const correlationId = stageCorrelationId(io);
-  const log = createLogger(correlationId);
+  const log = createLogger(correlationId, coreSink);
   await runStage(correlationId, async () => {
     const config = loadConfig(log, io);
     if (config) await body({ io, log, config, correlationId });

@@ -110,7 +110,7 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
 
 /**
  * The step: real clients, real clock, the runner's signals. `self` is the entry's script
- * (dist/coordinate/index.js); the monitor's is its sibling.
+ * (dist/coordinate/index.js); the monitor's supervisor entry is beside it.
  */
 export async function main(self: string): Promise<void> {
   await actionStage(async ({ io, log, config, correlationId }) => {
@@ -128,8 +128,9 @@ export async function main(self: string): Promise<void> {
     };
     const dir = monitorDir(correlationId);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    // The sibling entry, resolved at run time (a literal path would be pulled into the bundle by ncc).
-    const monitorBundle = join(dirname(self), '..', ['monitor', 'index.js'].join('/'));
+    // The monitor's supervisor entry beside this one, resolved at run time (a literal path would
+    // be pulled into the bundle by ncc).
+    const monitorBundle = join(dirname(self), '..', ['supervisor', 'index.js'].join('/'));
     const deps: CoordinateDeps = {
       config,
       log,

@@ -2,7 +2,7 @@ import { ConfigError, type Config } from '../config/config.js';
 import { readConfig } from '../config/read.js';
 import { State } from '../config/state.js';
 import { monitorDir } from '../monitor/files.js';
-import { openNotifier } from '../notify/thread.js';
+import { POST_STEP_SLACK_BUDGET_MS, openNotifier } from '../notify/thread.js';
 import type { RunContext } from '../ports/run.js';
 import { createLogger } from '../report/logger.js';
 import { cloudFormationReader, openRegistry } from '../runtime/clients.js';
@@ -10,6 +10,7 @@ import { githubDeployments, stepCancelled } from '../runtime/github.js';
 import { runContext } from '../runtime/run-context.js';
 import {
   coreIO,
+  coreSink,
   loadConfig,
   runStage,
   sleep,
@@ -110,7 +111,7 @@ async function notDeployed(
 export async function main(): Promise<void> {
   const io = coreIO;
   const correlationId = stageCorrelationId(io);
-  const log = createLogger(correlationId);
+  const log = createLogger(correlationId, coreSink);
   await runStage(correlationId, async () => {
     // Bad inputs were already reported by pre or coordinate; finalize has nothing to undo then.
     const config = io.getState(State.Result) ? loadConfig(log, io) : tryReadConfig();
@@ -139,7 +140,7 @@ export async function main(): Promise<void> {
       clock: systemClock,
       sleep,
       recovery: reader,
-      notifier: await openNotifier(config.slack, log),
+      notifier: await openNotifier(config.slack, log, undefined, POST_STEP_SLACK_BUDGET_MS),
       run: runContext(),
       deployments: githubDeploymentsOf(config, log),
       stepCancelled: config.githubToken ? () => stepCancelled(config.githubToken!) : undefined

@@ -1,114 +1,34 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DEFAULT_EXPECTED_DURATION_MS } from '../config/config.js';
 import { State } from '../config/state.js';
 import { estimateFromHistory } from '../domain/estimate.js';
-import { runContext } from '../runtime/run-context.js';
-import {
-  SLACK_TOKEN_ENV,
-  monitorDir,
-  monitorEnv,
-  monitorFiles,
-  monitorSettings,
-  readSettings,
-  type MonitorSettings
-} from '../monitor/files.js';
-import { commitMessage, deploymentInfo, openNotifier, parseThread } from '../notify/thread.js';
 import { expectation } from '../domain/expectation.js';
+import { monitorDir, monitorEnv, monitorFiles, monitorSettings } from '../monitor/files.js';
 import { launchMonitor } from '../monitor/launch.js';
-import { supervise } from '../monitor/supervise.js';
-import { monitoringGapMessage } from '../notify/messages.js';
-import type { SlackNotifier } from '../notify/slack.js';
-import { runMonitor } from '../monitor/run.js';
-import { createLogger, type LogSink } from '../report/logger.js';
-import { cloudFormationReader, openRegistry } from '../runtime/clients.js';
-import { actionStage, envValue, sleep } from '../runtime/stage.js';
+import { supervisorMain } from '../monitor/supervisor.js';
+import { workerMain } from '../monitor/worker.js';
+import { commitMessage, deploymentInfo, parseThread } from '../notify/thread.js';
+import { openRegistry } from '../runtime/clients.js';
+import { runContext } from '../runtime/run-context.js';
+import { actionStage } from '../runtime/stage.js';
 
 /**
- * One entry, two roles: with a settings file as its argument it is the
- * detached monitor itself; as the monitor/ sub-action's step it launches one
- * for the deployment named by correlation-id. `self` is the entry's script
- * (dist/monitor/index.js), which the monitor starts again as its worker.
+ * The monitor entry: with a settings file and `--worker` it is the detached monitor's worker;
+ * with a settings file alone, its supervisor (src/monitor/supervisor.ts, as the supervisor entry
+ * runs it); as the monitor/ sub-action's step it launches one for the deployment named by
+ * correlation-id. `self` is the entry's script (dist/monitor/index.js).
  */
 export async function main(self: string): Promise<void> {
-  const [settingsFile, role] = process.argv.slice(2);
-  if (settingsFile && role === '--worker') await worker(readSettings(settingsFile));
-  else if (settingsFile) await supervisor(self, settingsFile);
+  const [settingsFile, role, ...rest] = process.argv.slice(2);
+  if (settingsFile && role === '--worker') await workerMain(settingsFile, rest);
+  else if (settingsFile) await supervisorMain(supervisorEntry(self), settingsFile);
   else await launchForSubAction(self);
 }
 
-/** The detached process: restarts its worker when it dies, and says so in the thread. */
-async function supervisor(self: string, settingsFile: string): Promise<void> {
-  const settings = readSettings(settingsFile);
-  const controller = new AbortController();
-  for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, () => controller.abort());
-  const notifier = await threadNotifier(settings);
-  const write = (o: Record<string, unknown>): void => {
-    process.stdout.write(`${JSON.stringify({ correlationId: settings.correlationId, ...o })}\n`);
-  };
-  await supervise({
-    start: () =>
-      spawn(process.execPath, [self, settingsFile, '--worker'], {
-        stdio: 'inherit'
-      }),
-    now: Date.now,
-    signal: controller.signal,
-    write,
-    onRestart: async (gapMs, restarts) => {
-      write({ type: 'worker-restarted', at: new Date().toISOString(), restarts });
-      if (notifier && settings.slack) {
-        await notifier.post(
-          'monitoring gap',
-          settings.slack.thread.channel,
-          monitoringGapMessage(settings.info, { gapMs, restarts }),
-          { ts: settings.slack.thread.ts }
-        );
-      }
-    }
-  });
-  process.exit(0);
-}
-
-async function threadNotifier(settings: MonitorSettings): Promise<SlackNotifier | undefined> {
-  const token = envValue(SLACK_TOKEN_ENV);
-  return settings.slack && token
-    ? openNotifier(
-        {
-          token,
-          apiUrl: settings.slack.apiUrl,
-          channel: settings.slack.thread.channel,
-          interactChannel: settings.slack.thread.channel
-        },
-        createLogger(settings.correlationId, silentSink),
-        monitorFiles(monitorDir(settings.correlationId)).spool
-      )
-    : undefined;
-}
-
-async function worker(settings: MonitorSettings): Promise<void> {
-  const controller = new AbortController();
-  for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, () => controller.abort());
-  const reader = await cloudFormationReader(settings.region);
-  const registry = settings.registryTable
-    ? await openRegistry({
-        table: settings.registryTable,
-        region: settings.region,
-        environment: settings.environment
-      })
-    : undefined;
-  const notifier = await threadNotifier(settings);
-  await runMonitor({
-    settings,
-    registry,
-    reader,
-    notifier,
-    now: Date.now,
-    sleep,
-    signal: controller.signal,
-    write: (o) => process.stdout.write(`${JSON.stringify(o)}\n`)
-  });
-  process.exit(0);
-}
+/** The supervisor entry beside an entry's script (dist/<entry>/index.js). */
+export const supervisorEntry = (self: string): string =>
+  join(dirname(self), '..', ['supervisor', 'index.js'].join('/'));
 
 async function launchForSubAction(self: string): Promise<void> {
   await actionStage(async ({ io, log, config, correlationId }) => {
@@ -149,7 +69,7 @@ async function launchForSubAction(self: string): Promise<void> {
       DEFAULT_EXPECTED_DURATION_MS
     );
     const launched = launchMonitor(
-      self,
+      supervisorEntry(self),
       dir,
       monitorSettings(config, {
         correlationId,
@@ -175,11 +95,3 @@ async function launchForSubAction(self: string): Promise<void> {
     log.info(`Monitor started (pid ${launched.pid}), observations in ${launched.log}.`);
   });
 }
-
-/** The detached monitor's log is its JSON lines; Slack trouble is recorded there by the spool. */
-const silentSink: LogSink = {
-  info: () => undefined,
-  debug: () => undefined,
-  warning: () => undefined,
-  error: () => undefined
-};

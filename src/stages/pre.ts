@@ -1,7 +1,7 @@
 import { State } from '../config/state.js';
 import { historyFile } from '../registry/history-file.js';
 import { createLogger } from '../report/logger.js';
-import { loadConfig, stageCorrelationId } from '../runtime/stage.js';
+import { coreSink, loadConfig, stageCorrelationId } from '../runtime/stage.js';
 import type { ActionIO } from '../ports/runtime.js';
 
 /**
@@ -9,7 +9,7 @@ import type { ActionIO } from '../ports/runtime.js';
  * ID for the whole job.
  */
 export async function preStage(io: ActionIO): Promise<void> {
-  const log = createLogger(stageCorrelationId(io));
+  const log = createLogger(stageCorrelationId(io), coreSink);
   const config = loadConfig(log, io);
   if (!config) return;
   io.saveState(State.CorrelationId, log.correlationId);

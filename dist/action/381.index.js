@@ -1,54 +1,32 @@
-export const id = 892;
-export const ids = [892];
+export const id = 381;
+export const ids = [381];
 export const modules = {
 
-/***/ 9338:
+/***/ 1265:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ expectation)
+/* harmony export */   Gx: () => (/* binding */ minutes),
+/* harmony export */   YA: () => (/* binding */ seconds),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
-/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1265);
-/**
- * How long a deployment is expected to take, and past when it counts as
- * overdue: the estimate policy, pure (no I/O). The expected-duration-minutes
- * input wins; else the history of successful deployments of the same stacks;
- * else a fallback ('no history yet').
- */
-
-const NO_HISTORY_BASIS = 'no history yet';
-function expectation(settings, fromHistory, fallbackMs) {
-    if (settings.expectedDurationMs !== undefined) {
-        return {
-            estimate: {
-                expectedMs: settings.expectedDurationMs,
-                basis: 'from expected-duration-minutes'
-            },
-            overdueMs: settings.expectedDurationMs
-        };
-    }
-    if (fromHistory) {
-        return {
-            estimate: {
-                expectedMs: fromHistory.expectedMs,
-                lowMs: fromHistory.lowMs,
-                highMs: fromHistory.highMs,
-                basis: historyBasis(fromHistory)
-            },
-            overdueMs: overdueBound(fromHistory)
-        };
-    }
-    return { estimate: { expectedMs: fallbackMs, basis: NO_HISTORY_BASIS }, overdueMs: fallbackMs };
+/** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
+function formatDuration(ms) {
+    // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
+    if (ms > 0 && ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const total = Math.max(0, Math.round(ms / 1000));
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return `${h}h ${String(m).padStart(2, '0')}m`;
+    if (m > 0)
+        return `${m}m ${String(s).padStart(2, '0')}s`;
+    return `${s}s`;
 }
-/** From history, a deployment is overdue past the p80 (never before the median). */
-function overdueBound(fromHistory) {
-    return Math.max(fromHistory.highMs, fromHistory.expectedMs);
-}
-/** How an estimate from history was made, for the messages. */
-function historyBasis(fromHistory) {
-    const n = fromHistory.samples;
-    return `median of ${n} successful deployment${n === 1 ? '' : 's'}, p20 to p80 ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(fromHistory.lowMs)} to ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(fromHistory.highMs)}`;
-}
+const minutes = (n) => n * 60_000;
+const seconds = (n) => n * 1000;
 
 
 /***/ }),
@@ -149,70 +127,7 @@ class DeploymentWatch {
 
 /***/ }),
 
-/***/ 8843:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ monitorHolds),
-/* harmony export */   O: () => (/* binding */ launchMonitor)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7101);
-/* harmony import */ var _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1623);
-
-
-
-
-/**
- * Starts the monitor as a detached process whose output goes to a file, never
- * to the step's pipes (the step would wait for them to close), and lets go of it.
- */
-function launchMonitor(bundle, dir, settings, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
-    const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSettings */ .Ln)(dir, settings);
-    const files = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorFiles */ .Sy)(dir);
-    const logOffset = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(files.log) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(files.log).size : 0;
-    const out = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(files.log, 'a', 0o600);
-    try {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [bundle, file], {
-            detached: true,
-            stdio: ['ignore', out, out],
-            env,
-            cwd: dir
-        });
-        child.unref();
-        if (!child.pid)
-            throw new Error('the monitor process did not start');
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(files.pid, String(child.pid), { mode: 0o600 });
-        return { pid: child.pid, dir, log: files.log, logOffset };
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(out);
-    }
-}
-/**
- * Waits until the monitor has landed its first heartbeat (it then holds the lease), or found the
- * lock gone, or `timeoutMs` passed; reads its observations (`observed`) every 50 ms.
- */
-async function monitorHolds(observed, clock, sleep, timeoutMs) {
-    const until = clock.now() + timeoutMs;
-    for (;;) {
-        for (const o of observed()) {
-            if (o['type'] === 'heartbeat')
-                return o['ok'] === true ? 'holding' : 'lost';
-            if (o['type'] === 'lock-lost')
-                return 'lost';
-        }
-        if (clock.now() >= until)
-            return 'timeout';
-        await sleep(Math.min(50, until - clock.now()));
-    }
-}
-
-
-/***/ }),
-
-/***/ 6892:
+/***/ 8907:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -220,29 +135,17 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  main: () => (/* binding */ main)
+  restartOf: () => (/* binding */ restartOf),
+  supervisorMain: () => (/* binding */ supervisorMain),
+  workerArgs: () => (/* binding */ workerArgs)
 });
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./.tmp/js/config/config.js + 2 modules
-var config_config = __webpack_require__(9358);
-// EXTERNAL MODULE: ./.tmp/js/config/state.js
-var state = __webpack_require__(4131);
-// EXTERNAL MODULE: ./.tmp/js/domain/estimate.js
-var estimate = __webpack_require__(4280);
-// EXTERNAL MODULE: ./.tmp/js/runtime/run-context.js
-var run_context = __webpack_require__(6335);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.tmp/js/monitor/files.js
-var monitor_files = __webpack_require__(7101);
-// EXTERNAL MODULE: ./.tmp/js/notify/thread.js
-var notify_thread = __webpack_require__(9617);
-// EXTERNAL MODULE: ./.tmp/js/domain/expectation.js
-var expectation = __webpack_require__(9338);
-// EXTERNAL MODULE: ./.tmp/js/monitor/launch.js
-var launch = __webpack_require__(8843);
+var files = __webpack_require__(7101);
 ;// CONCATENATED MODULE: ./.tmp/js/monitor/supervise.js
 const exited = (child) => new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null)
@@ -251,9 +154,9 @@ const exited = (child) => new Promise((resolve) => {
 });
 /**
  * Keeps a monitor worker running until the signal aborts or the worker ends
- * on purpose (exit code 0): a worker that dies is restarted, at most `maxRestarts` times in `windowMs`; then the supervisor
- * waits quietly for finalize. On abort it stops the worker (SIGTERM, then
- * SIGKILL after the grace period).
+ * on purpose (exit code 0): a worker that dies is restarted, at most `maxRestarts` times in
+ * `windowMs`; then the supervisor ends too (finalize finds nothing to stop, which it handles). On
+ * abort it stops the worker (SIGTERM, then SIGKILL after the grace period).
  */
 async function supervise(d) {
     const maxRestarts = d.maxRestarts ?? 5;
@@ -264,8 +167,9 @@ async function supervise(d) {
             resolve();
         d.signal.addEventListener('abort', () => resolve(), { once: true });
     });
+    let restart;
     while (!d.signal.aborted) {
-        const worker = d.start();
+        const worker = d.start(restart);
         const outcome = await Promise.race([exited(worker), aborted.then(() => undefined)]);
         if (!outcome) {
             worker.kill('SIGTERM');
@@ -289,18 +193,91 @@ async function supervise(d) {
                 at: new Date(diedAt).toISOString(),
                 restarts: restarts.length
             });
-            await aborted;
             return;
         }
         restarts.push(diedAt);
-        await d.onRestart(d.now() - diedAt, restarts.length).catch(() => undefined);
+        restart = { diedAt, restarts: restarts.length };
+        d.write({
+            type: 'worker-restarted',
+            at: new Date(d.now()).toISOString(),
+            restarts: restarts.length
+        });
     }
 }
 
+;// CONCATENATED MODULE: ./.tmp/js/monitor/supervisor.js
+/**
+ * The detached monitor's supervisor: a process of its own that loads nothing but Node's own
+ * modules and the settings reader, starts the worker (the monitor entry with `--worker`) and
+ * starts it again when it dies. The worker posts the 'monitoring gap' notice itself, so Slack's
+ * client is never loaded here.
+ */
+
+
+
+
+/** The worker's arguments after the settings file: its role, and the restart it follows. */
+const workerArgs = (restart) => restart
+    ? ['--worker', '--restart', String(restart.restarts), String(restart.diedAt)]
+    : ['--worker'];
+/** Reads `workerArgs` back (from the arguments after `--worker`). */
+function restartOf(args) {
+    if (args[0] !== '--restart')
+        return undefined;
+    const restarts = Number(args[1]);
+    const diedAt = Number(args[2]);
+    return Number.isFinite(restarts) && Number.isFinite(diedAt) ? { restarts, diedAt } : undefined;
+}
+/** `self` is the supervisor entry's script; the worker is the monitor entry beside it. */
+async function supervisorMain(self, settingsFile) {
+    const settings = (0,files/* readSettings */.sb)(settingsFile);
+    const worker = (0,external_node_path_.join)((0,external_node_path_.dirname)(self), '..', ['monitor', 'index.js'].join('/'));
+    const controller = new AbortController();
+    for (const sig of ['SIGTERM', 'SIGINT'])
+        process.once(sig, () => controller.abort());
+    await supervise({
+        start: (restart) => (0,external_node_child_process_.spawn)(process.execPath, [worker, settingsFile, ...workerArgs(restart)], {
+            stdio: 'inherit'
+        }),
+        now: Date.now,
+        signal: controller.signal,
+        write: (o) => process.stdout.write(`${JSON.stringify({ correlationId: settings.correlationId, ...o })}\n`)
+    });
+    process.exit(0);
+}
+
+
+/***/ }),
+
+/***/ 1189:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  workerMain: () => (/* binding */ workerMain)
+});
+
 // EXTERNAL MODULE: ./.tmp/js/notify/messages.js + 2 modules
 var messages = __webpack_require__(3156);
+// EXTERNAL MODULE: ./.tmp/js/notify/thread.js
+var thread = __webpack_require__(9617);
+// EXTERNAL MODULE: ./.tmp/js/report/logger.js
+var logger = __webpack_require__(3748);
+// EXTERNAL MODULE: ./.tmp/js/runtime/clients.js + 1 modules
+var clients = __webpack_require__(5366);
+// EXTERNAL MODULE: ./.tmp/js/runtime/clock.js
+var clock = __webpack_require__(9146);
+// EXTERNAL MODULE: ./.tmp/js/runtime/env.js
+var env = __webpack_require__(1623);
+// EXTERNAL MODULE: ./.tmp/js/monitor/files.js
+var files = __webpack_require__(7101);
 // EXTERNAL MODULE: ./.tmp/js/coordination/lease.js
 var coordination_lease = __webpack_require__(8677);
+// EXTERNAL MODULE: ./.tmp/js/domain/estimate.js
+var estimate = __webpack_require__(4280);
 // EXTERNAL MODULE: ./.tmp/js/domain/stack.js
 var stack = __webpack_require__(3456);
 // EXTERNAL MODULE: ./.tmp/js/domain/watch.js
@@ -311,12 +288,25 @@ var domain_watch = __webpack_require__(9707);
 
 
 
+/** Whether a process lives (one that exists but is another user's counts). */
+function processAlive(pid) {
+    if (pid === undefined || pid <= 1)
+        return true;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        return err.code === 'EPERM';
+    }
+}
 /**
  * The detached monitor: holds the lease while the deployment runs (its first heartbeat is the
  * handover from coordinate), follows the stacks' events, and says in the deployment's Slack
  * thread when it stalls, overruns, fails or makes progress. Errors are recorded and retried with
- * backoff. It ends when it is stopped (finalize takes the lease back first) or when its lease
- * finds the lock no longer its own: then it says so in the thread and exits.
+ * backoff. It ends when it is stopped (finalize takes the lease back first), when its lease
+ * finds the lock no longer its own (then it says so in the thread), when the job that started it
+ * is over without a post step, and at the latest at `endsBy`.
  */
 async function runMonitor(d) {
     const { settings: s, registry, reader } = d;
@@ -355,7 +345,19 @@ async function runMonitor(d) {
     // Alerts of events already recorded, kept until posted: a failed read never loses one.
     let pending = [];
     const sinceMs = Date.parse(s.acquiredAt);
+    const jobAlive = d.jobAlive ?? (() => processAlive(s.jobPid));
+    const endsBy = Date.parse(s.endsBy);
+    let over;
     while (!signal.aborted) {
+        // The job is over without its post step (the runner died, the machine was lost), or the
+        // monitor is older than any job: it stops heartbeating, so the lock is taken over a lease later.
+        over = !jobAlive()
+            ? 'the job that started it is over (its runner process is gone)'
+            : d.now() >= endsBy
+                ? `it has run for the longest a job can (until ${s.endsBy})`
+                : undefined;
+        if (over)
+            break;
         if (!s.watchEvents) {
             await d.sleep(60_000, signal);
             continue;
@@ -392,6 +394,10 @@ async function runMonitor(d) {
         await d.sleep(Math.max(0, nextPoll - d.now()), signal);
     }
     await lease?.stop();
+    if (over) {
+        note('job-over', { reason: over });
+        return 'job-over';
+    }
     if (lease?.lost) {
         await lockLost(d, registry);
         return 'lock-lost';
@@ -476,82 +482,57 @@ function inProgressResources(watch) {
     return [...state.values()].filter((r) => r.status.endsWith('_IN_PROGRESS'));
 }
 
-// EXTERNAL MODULE: ./.tmp/js/report/logger.js
-var logger = __webpack_require__(3748);
-// EXTERNAL MODULE: ./.tmp/js/runtime/clients.js + 1 modules
-var clients = __webpack_require__(5366);
-// EXTERNAL MODULE: ./.tmp/js/runtime/stage.js
-var stage = __webpack_require__(1130);
-;// CONCATENATED MODULE: ./.tmp/js/stages/monitor.js
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+// EXTERNAL MODULE: ./.tmp/js/monitor/supervisor.js + 1 modules
+var supervisor = __webpack_require__(8907);
+;// CONCATENATED MODULE: ./.tmp/js/monitor/worker.js
 /**
- * One entry, two roles: with a settings file as its argument it is the
- * detached monitor itself; as the monitor/ sub-action's step it launches one
- * for the deployment named by correlation-id. `self` is the entry's script
- * (dist/monitor/index.js), which the monitor starts again as its worker.
+ * The detached monitor's worker: heartbeats the lock, follows the stacks and reports in the
+ * deployment's thread (runMonitor), in a process of its own that the supervisor starts. It loads
+ * its clients and the monitor loop only: not @actions/core, nor the stages.
  */
-async function main(self) {
-    const [settingsFile, role] = process.argv.slice(2);
-    if (settingsFile && role === '--worker')
-        await worker((0,monitor_files/* readSettings */.sb)(settingsFile));
-    else if (settingsFile)
-        await supervisor(self, settingsFile);
-    else
-        await launchForSubAction(self);
-}
-/** The detached process: restarts its worker when it dies, and says so in the thread. */
-async function supervisor(self, settingsFile) {
-    const settings = (0,monitor_files/* readSettings */.sb)(settingsFile);
-    const controller = new AbortController();
-    for (const sig of ['SIGTERM', 'SIGINT'])
-        process.once(sig, () => controller.abort());
-    const notifier = await threadNotifier(settings);
-    const write = (o) => {
-        process.stdout.write(`${JSON.stringify({ correlationId: settings.correlationId, ...o })}\n`);
-    };
-    await supervise({
-        start: () => (0,external_node_child_process_.spawn)(process.execPath, [self, settingsFile, '--worker'], {
-            stdio: 'inherit'
-        }),
-        now: Date.now,
-        signal: controller.signal,
-        write,
-        onRestart: async (gapMs, restarts) => {
-            write({ type: 'worker-restarted', at: new Date().toISOString(), restarts });
-            if (notifier && settings.slack) {
-                await notifier.post('monitoring gap', settings.slack.thread.channel, (0,messages/* monitoringGapMessage */.y8)(settings.info, { gapMs, restarts }), { ts: settings.slack.thread.ts });
-            }
-        }
-    });
-    process.exit(0);
+
+
+
+
+
+
+
+
+
+/** The detached monitor's log is its JSON lines; Slack trouble is recorded there by the spool. */
+const silentSink = {
+    info: () => undefined,
+    debug: () => undefined,
+    warning: () => undefined,
+    error: () => undefined
+};
+/** A restarted worker says in the thread how long nothing watched the deployment. */
+async function gapNotice(settings, notifier, restart) {
+    if (!notifier || !settings.slack)
+        return;
+    await notifier.post('monitoring gap', settings.slack.thread.channel, (0,messages/* monitoringGapMessage */.y8)(settings.info, {
+        gapMs: Math.max(0, Date.now() - restart.diedAt),
+        restarts: restart.restarts
+    }), { ts: settings.slack.thread.ts });
 }
 async function threadNotifier(settings) {
-    const token = (0,stage.envValue)(monitor_files/* SLACK_TOKEN_ENV */.tK);
+    const token = (0,env/* envValue */.$)(files/* SLACK_TOKEN_ENV */.tK);
     return settings.slack && token
-        ? (0,notify_thread/* openNotifier */.NT)({
+        ? (0,thread/* openNotifier */.NT)({
             token,
             apiUrl: settings.slack.apiUrl,
             channel: settings.slack.thread.channel,
             interactChannel: settings.slack.thread.channel
-        }, (0,logger/* createLogger */.h)(settings.correlationId, silentSink), (0,monitor_files/* monitorFiles */.Sy)((0,monitor_files/* monitorDir */.yO)(settings.correlationId)).spool)
+        }, (0,logger/* createLogger */.h)(settings.correlationId, silentSink), (0,files/* monitorFiles */.Sy)((0,files/* monitorDir */.yO)(settings.correlationId)).spool)
         : undefined;
 }
-async function worker(settings) {
+/**
+ * The worker: `settingsFile`, and the arguments after `--worker` (the restart it follows, if
+ * any). It opens its clients (the AWS SDK, Slack) and nothing of the step's machinery.
+ */
+async function workerMain(settingsFile, args) {
+    const settings = (0,files/* readSettings */.sb)(settingsFile);
+    const restart = (0,supervisor.restartOf)(args);
     const controller = new AbortController();
     for (const sig of ['SIGTERM', 'SIGINT'])
         process.once(sig, () => controller.abort());
@@ -564,70 +545,83 @@ async function worker(settings) {
         })
         : undefined;
     const notifier = await threadNotifier(settings);
+    if (restart)
+        await gapNotice(settings, notifier, restart);
     await runMonitor({
         settings,
         registry,
         reader,
         notifier,
         now: Date.now,
-        sleep: stage.sleep,
+        sleep: clock/* sleep */.y,
         signal: controller.signal,
         write: (o) => process.stdout.write(`${JSON.stringify(o)}\n`)
     });
     process.exit(0);
 }
-async function launchForSubAction(self) {
-    await (0,stage.actionStage)(async ({ io, log, config, correlationId }) => {
-        let fence = 0;
-        let owner;
-        let acquiredAt = new Date().toISOString();
-        const registry = await (0,clients/* openRegistry */.Me)({
-            table: config.registryTable,
-            region: config.region,
-            environment: config.environment
-        });
-        const { lock } = await registry.lock.view(config.environment);
-        const run = (0,run_context/* runContext */.p)();
-        // A step of its own has no state: the lock held under this correlation ID by this very run attempt.
-        const mine = lock.holder?.correlationId === correlationId &&
-            lock.holder.run.runId === run.runId &&
-            (lock.holder.run.runAttempt ?? '') === (run.runAttempt ?? '');
-        if (mine && lock.holder) {
-            fence = lock.fence;
-            owner = lock.holder.owner;
-            acquiredAt = lock.holder.acquiredAt;
-        }
-        else if (config.registryTable) {
-            // With a table, this run is not its holder (CloudFormation alone holds no lock to watch for).
-            log.warning(`${correlationId} of this run does not hold the ${config.environment} lock (holder: ${lock.holder?.correlationId ?? 'none'}): watching without heartbeats.`);
-        }
-        const dir = (0,monitor_files/* monitorDir */.yO)(correlationId);
-        const files = (0,monitor_files/* monitorFiles */.Sy)(dir);
-        const thread = (0,notify_thread/* parseThread */.Yx)((0,external_node_fs_.existsSync)(files.thread) ? (0,external_node_fs_.readFileSync)(files.thread, 'utf8') : undefined);
-        const history = await registry.history.recent(config.environment, 50).catch(() => []);
-        const expected = (0,expectation/* expectation */.p)(config, (0,estimate/* estimateFromHistory */.Bw)(history, config.stackNames), config_config/* DEFAULT_EXPECTED_DURATION_MS */.PP);
-        const launched = (0,launch/* launchMonitor */.O)(self, dir, (0,monitor_files/* monitorSettings */.U1)(config, {
-            correlationId,
-            owner,
-            fence,
-            acquiredAt,
-            registryTable: fence > 0 ? config.registryTable : undefined,
-            info: (0,notify_thread/* deploymentInfo */.qx)(config, correlationId, (0,run_context/* runContext */.p)(), expected.estimate, undefined, (0,notify_thread/* commitMessage */.df)()),
-            overdueMs: expected.overdueMs,
-            thread
-        }), (0,monitor_files/* monitorEnv */.wB)(config.slack));
-        io.saveState(state/* State */.Uw.MonitorPid, String(launched.pid));
-        io.saveState(state/* State */.Uw.MonitorDir, launched.dir);
-        log.info(`Monitor started (pid ${launched.pid}), observations in ${launched.log}.`);
-    });
+
+
+/***/ }),
+
+/***/ 3748:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ createLogger)
+/* harmony export */ });
+/** Every line tagged with the correlation ID (each line of a message: the runner reads lines). */
+function createLogger(correlationId, sink) {
+    const tag = (message) => message
+        .split('\n')
+        .map((line) => `[${correlationId}] ${line}`)
+        .join('\n');
+    return {
+        correlationId,
+        info: (m) => sink.info(tag(m)),
+        debug: (m) => sink.debug(tag(m)),
+        warning: (m, p) => sink.warning(tag(m), p),
+        error: (m, p) => sink.error(tag(m), p)
+    };
 }
-/** The detached monitor's log is its JSON lines; Slack trouble is recorded there by the spool. */
-const silentSink = {
-    info: () => undefined,
-    debug: () => undefined,
-    warning: () => undefined,
-    error: () => undefined
-};
+
+
+/***/ }),
+
+/***/ 9146:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ systemClock),
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/** The wall clock. */
+const systemClock = { now: () => Date.now() };
+/** A sleep that an abort ends at once (resolving, never rejecting). */
+const sleep = (ms, signal) => new Promise((resolve) => {
+    if (signal?.aborted)
+        return resolve();
+    const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+});
+
+
+/***/ }),
+
+/***/ 1623:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ envValue),
+/* harmony export */   H: () => (/* binding */ processEnv)
+/* harmony export */ });
+const processEnv = process.env;
+/** A variable of this process's environment (empty counts as unset). */
+const envValue = (name, env = processEnv) => env[name] || undefined;
 
 
 /***/ })

@@ -1,5 +1,5 @@
-export const id = 844;
-export const ids = [844];
+export const id = 836;
+export const ids = [836];
 export const modules = {
 
 /***/ 1715:
@@ -436,6 +436,7 @@ function operationProgress(events) {
 /* harmony export */   wB: () => (/* binding */ monitorEnv),
 /* harmony export */   yO: () => (/* binding */ monitorDir)
 /* harmony export */ });
+/* unused harmony export monitorMaxLifetimeMs */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
@@ -473,6 +474,11 @@ function writeSettings(dir, settings) {
     return file;
 }
 const readSettings = (file) => JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+/**
+ * The longest a monitor runs: GitHub ends any job within 6 hours on its own runners and 5 days on
+ * self-hosted ones (its documented limits), so a monitor older than that has outlived its job.
+ */
+const monitorMaxLifetimeMs = (env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) => (env['RUNNER_ENVIRONMENT'] === 'github-hosted' ? 6 * 60 : 5 * 24 * 60) * 60_000;
 /** The lock's heartbeat cadence: three beats per lease, so one lost write never makes it stale. */
 const heartbeatInterval = (leaseMs) => Math.max(200, Math.floor(leaseMs / 3));
 /** The settings for a deployment's monitor, from the inputs and what coordinate learned. */
@@ -490,6 +496,8 @@ function monitorSettings(config, deployment) {
         monitorIntervalMs: config.monitorIntervalMs,
         watchEvents: config.monitor,
         acquiredAt: deployment.acquiredAt,
+        jobPid: deployment.jobPid ?? process.ppid,
+        endsBy: new Date(Date.parse(deployment.acquiredAt) + monitorMaxLifetimeMs()).toISOString(),
         stallMs: config.stallTimeoutMs,
         overdueMs: deployment.overdueMs,
         progressIntervalMs: config.progressIntervalMs,
@@ -501,8 +509,25 @@ function monitorSettings(config, deployment) {
             : undefined
     };
 }
-/** The monitor's environment: the job's (so the runner can still find it), plus the Slack token. */
-const monitorEnv = (slack, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) => (slack ? { ...env, [SLACK_TOKEN_ENV]: slack.token } : env);
+/**
+ * What the detached monitor keeps of the job's environment: the AWS SDK's own variables
+ * (credentials, region, endpoints, profile and CA files), the runner's temp folder and its
+ * tracking ID (by which the runner finds and ends it with the job), the system's basics, and a
+ * proxy. Not the action's inputs (INPUT_*, the tokens among them), its state, or the runner's
+ * tokens (ACTIONS_*, GITHUB_TOKEN).
+ */
+const MONITOR_ENV = [
+    /^AWS_/,
+    /^(PATH|HOME|USER|LANG|LC_[A-Z]+|TZ|TMPDIR|TMP|TEMP|SYSTEMROOT)$/,
+    /^(RUNNER_TEMP|RUNNER_TRACKING_ID)$/,
+    /^(HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy)$/,
+    /^(NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR)$/
+];
+/** The monitor's environment: only what it needs of the job's (MONITOR_ENV), plus the Slack token. */
+function monitorEnv(slack, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
+    const kept = Object.fromEntries(Object.entries(env).filter(([name, value]) => value !== undefined && MONITOR_ENV.some((p) => p.test(name))));
+    return slack ? { ...kept, [SLACK_TOKEN_ENV]: slack.token } : kept;
+}
 
 
 /***/ }),
@@ -618,8 +643,13 @@ function contextBlock(elements) {
  * then would Slack turn plain names into mentions. They are therefore left as
  * they are here; the sender must keep those options off.
  *
- * Formatting characters (`*`, `_`, `~`, backticks) in outside text can change
- * how it looks, never what it does, so they are left alone.
+ * Formatting characters (`*`, `_`, `~`, backticks) in outside text would
+ * restyle the message (a commit message `*urgent*` in bold, a backtick opening
+ * a code span that swallows the rest). mrkdwn has no escape for them, so where
+ * one could open or close a style (next to a space, punctuation or the end of
+ * the text) it gets a zero-width space on each side, which Slack does not
+ * count as a word boundary; inside a word (`UPDATE_IN_PROGRESS`, `snake_case`)
+ * it cannot style anything and is left as it is, so identifiers still copy.
  */
 /** Section `text` (mrkdwn), per Slack's section block reference. */
 const SECTION_TEXT_MAX = 3000;
@@ -644,9 +674,16 @@ const FALLBACK_TEXT_MAX = 4000;
 /** Blocks in one message. */
 const MAX_BLOCKS = 50;
 const ELLIPSIS = '…';
-/** Escapes Slack's mrkdwn control characters in outside text (see the module comment). */
+const ZERO_WIDTH_SPACE = '\u200B';
+/** A formatting character next to a non-word character or an end of the text. */
+const STYLE_MARKER = /(?<=^|[^\p{L}\p{N}])[*_~`]|[*_~`](?=[^\p{L}\p{N}]|$)/gu;
+/** Makes outside text inert in mrkdwn: no mention, link or style (see the module comment). */
 function escapeText(s) {
-    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return s
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(STYLE_MARKER, (m) => `${ZERO_WIDTH_SPACE}${m}${ZERO_WIDTH_SPACE}`);
 }
 /**
  * A link to an http(s) URL with an escaped label; for any other URL (or one
@@ -992,7 +1029,8 @@ function questionMessage(info, q) {
     return (0,notify_blocks/* finish */.O9)(info, `:question: ${env}: ${(0,notify_escape/* escapeText */.X1)(q.question)} Answer within ${timeout}; default: ${fallback}`, [
         (0,notify_blocks/* header */.wx)(`:question: Input needed: ${info.environment}`),
         (0,notify_blocks/* section */.uW)(`*${(0,notify_escape/* escapeText */.X1)(q.question)}*`),
-        (0,notify_blocks/* section */.uW)((0,notify_escape/* escapeText */.X1)(q.options)),
+        // The product's own words, with their own mrkdwn (the answers as code).
+        (0,notify_blocks/* section */.uW)(q.options),
         (0,notify_blocks/* section */.uW)(`If nobody answers within *${timeout}*, the deployment will *${fallback}*.`),
         ...(0,notify_blocks/* fieldSections */.tX)((0,format/* deploymentFields */.dL)(info)),
         ...(0,format/* commitSection */.Vd)(info)
@@ -1105,7 +1143,8 @@ function startedMessage(info, s) {
 /* harmony export */   WB: () => (/* binding */ formatThread),
 /* harmony export */   Yx: () => (/* binding */ parseThread),
 /* harmony export */   df: () => (/* binding */ commitMessage),
-/* harmony export */   qx: () => (/* binding */ deploymentInfo)
+/* harmony export */   qx: () => (/* binding */ deploymentInfo),
+/* harmony export */   wt: () => (/* binding */ POST_STEP_SLACK_BUDGET_MS)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var _runtime_env_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1623);
@@ -1139,13 +1178,19 @@ function deploymentInfo(config, correlationId, run, estimate, consoleUrl, commit
     };
 }
 /** The Slack client, loaded only when Slack is configured; without it, one info line. */
-async function openNotifier(slack, log, spoolFile) {
+/** What the post step spends on Slack at most, in all (then what is left is listed as not sent). */
+const POST_STEP_SLACK_BUDGET_MS = 30_000;
+/**
+ * The notifier of a stage (or the monitor). With `budgetMs` (the post step's) it spends at most
+ * about that long on Slack in all: retries stop within it, and calls once it is spent.
+ */
+async function openNotifier(slack, log, spoolFile, budgetMs) {
     if (!slack) {
         log.info('Slack is not configured (no slack-token): no messages.');
         return undefined;
     }
-    const { SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 4069));
-    return new SlackNotifier(createSlackClient(slack), createSlackClient(slack, { retries: 0 }), log, spoolFile);
+    const { SLACK_RETRY, SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 4069));
+    return new SlackNotifier(createSlackClient(slack, budgetMs === undefined ? SLACK_RETRY : { ...SLACK_RETRY, maxRetryTime: budgetMs }), createSlackClient(slack, { retries: 0 }), log, spoolFile, budgetMs);
 }
 const formatThread = (ref) => `${ref.channel}:${ref.ts}`;
 function parseThread(value) {
@@ -1390,39 +1435,6 @@ function historyOf({ environment, log }) {
         const { saveHistory } = await __webpack_require__.e(/* import() */ 0).then(__webpack_require__.bind(__webpack_require__, 8000));
         await saveHistory(file, environment, log);
     });
-}
-
-
-/***/ }),
-
-/***/ 6335:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ runContext)
-/* harmony export */ });
-/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1623);
-
-/** The workflow run this process belongs to, from the runner's environment. */
-function runContext(env = _env_js__WEBPACK_IMPORTED_MODULE_0__/* .processEnv */ .H) {
-    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
-    const repository = env['GITHUB_REPOSITORY'] || undefined;
-    const runId = env['GITHUB_RUN_ID'] || undefined;
-    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
-    const runUrl = repository && runId
-        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
-        : undefined;
-    return {
-        runId,
-        runAttempt,
-        runUrl,
-        repository,
-        workflow: env['GITHUB_WORKFLOW'] || undefined,
-        job: env['GITHUB_JOB'] || undefined,
-        actor: env['GITHUB_ACTOR'] || undefined,
-        sha: env['GITHUB_SHA'] || undefined,
-        ref: env['GITHUB_REF'] || undefined
-    };
 }
 
 

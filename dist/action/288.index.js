@@ -1,0 +1,250 @@
+export const id = 288;
+export const ids = [288];
+export const modules = {
+
+/***/ 7101:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ln: () => (/* binding */ writeSettings),
+/* harmony export */   Sy: () => (/* binding */ monitorFiles),
+/* harmony export */   U1: () => (/* binding */ monitorSettings),
+/* harmony export */   gA: () => (/* binding */ heartbeatInterval),
+/* harmony export */   sb: () => (/* binding */ readSettings),
+/* harmony export */   tK: () => (/* binding */ SLACK_TOKEN_ENV),
+/* harmony export */   wB: () => (/* binding */ monitorEnv),
+/* harmony export */   yO: () => (/* binding */ monitorDir)
+/* harmony export */ });
+/* unused harmony export monitorMaxLifetimeMs */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1623);
+
+
+
+
+/** The monitor's environment variable for the Slack token. */
+const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
+/** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
+function monitorDir(correlationId, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'deploy-coordinator', correlationId);
+}
+const monitorFiles = (dir) => ({
+    settings: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor.json'),
+    log: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor.jsonl'),
+    pid: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor.pid'),
+    /** Slack messages the monitor could not deliver, for finalize to retry. */
+    spool: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor-slack-spool.jsonl'),
+    /** The same for coordinate and finalize's own messages. */
+    stageSpool: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'stage-slack-spool.jsonl'),
+    /** The Slack thread (channel:ts), for stages that run as separate steps. */
+    thread: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'slack-thread'),
+    /** The GitHub Deployment's ID, for a finalize that runs as a separate step. */
+    deployment: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'github-deployment-id'),
+    /** Written once the final Slack notice went out, so a second finalize does not repeat it. */
+    finalSent: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'slack-final-sent')
+});
+function writeSettings(dir, settings) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const file = monitorFiles(dir).settings;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, JSON.stringify(settings, null, 2), { mode: 0o600 });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(file, 0o600);
+    return file;
+}
+const readSettings = (file) => JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+/**
+ * The longest a monitor runs: GitHub ends any job within 6 hours on its own runners and 5 days on
+ * self-hosted ones (its documented limits), so a monitor older than that has outlived its job.
+ */
+const monitorMaxLifetimeMs = (env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) => (env['RUNNER_ENVIRONMENT'] === 'github-hosted' ? 6 * 60 : 5 * 24 * 60) * 60_000;
+/** The lock's heartbeat cadence: three beats per lease, so one lost write never makes it stale. */
+const heartbeatInterval = (leaseMs) => Math.max(200, Math.floor(leaseMs / 3));
+/** The settings for a deployment's monitor, from the inputs and what coordinate learned. */
+function monitorSettings(config, deployment) {
+    return {
+        correlationId: deployment.correlationId,
+        environment: config.environment,
+        stacks: config.stackNames,
+        region: config.region,
+        registryTable: deployment.registryTable,
+        owner: deployment.owner,
+        fence: deployment.fence,
+        leaseMs: config.leaseMs,
+        heartbeatMs: heartbeatInterval(config.leaseMs),
+        monitorIntervalMs: config.monitorIntervalMs,
+        watchEvents: config.monitor,
+        acquiredAt: deployment.acquiredAt,
+        jobPid: deployment.jobPid ?? process.ppid,
+        endsBy: new Date(Date.parse(deployment.acquiredAt) + monitorMaxLifetimeMs()).toISOString(),
+        stallMs: config.stallTimeoutMs,
+        overdueMs: deployment.overdueMs,
+        progressIntervalMs: config.progressIntervalMs,
+        criticalResourceTypes: config.criticalResourceTypes,
+        info: deployment.info,
+        typeSeconds: deployment.typeSeconds,
+        slack: config.slack && deployment.thread
+            ? { apiUrl: config.slack.apiUrl, thread: deployment.thread }
+            : undefined
+    };
+}
+/**
+ * What the detached monitor keeps of the job's environment: the AWS SDK's own variables
+ * (credentials, region, endpoints, profile and CA files), the runner's temp folder and its
+ * tracking ID (by which the runner finds and ends it with the job), the system's basics, and a
+ * proxy. Not the action's inputs (INPUT_*, the tokens among them), its state, or the runner's
+ * tokens (ACTIONS_*, GITHUB_TOKEN).
+ */
+const MONITOR_ENV = [
+    /^AWS_/,
+    /^(PATH|HOME|USER|LANG|LC_[A-Z]+|TZ|TMPDIR|TMP|TEMP|SYSTEMROOT)$/,
+    /^(RUNNER_TEMP|RUNNER_TRACKING_ID)$/,
+    /^(HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy)$/,
+    /^(NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR)$/
+];
+/** The monitor's environment: only what it needs of the job's (MONITOR_ENV), plus the Slack token. */
+function monitorEnv(slack, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
+    const kept = Object.fromEntries(Object.entries(env).filter(([name, value]) => value !== undefined && MONITOR_ENV.some((p) => p.test(name))));
+    return slack ? { ...kept, [SLACK_TOKEN_ENV]: slack.token } : kept;
+}
+
+
+/***/ }),
+
+/***/ 8907:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  restartOf: () => (/* binding */ restartOf),
+  supervisorMain: () => (/* binding */ supervisorMain),
+  workerArgs: () => (/* binding */ workerArgs)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./.tmp/js/monitor/files.js
+var files = __webpack_require__(7101);
+;// CONCATENATED MODULE: ./.tmp/js/monitor/supervise.js
+const exited = (child) => new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null)
+        return resolve({ code: child.exitCode, signal: child.signalCode });
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+});
+/**
+ * Keeps a monitor worker running until the signal aborts or the worker ends
+ * on purpose (exit code 0): a worker that dies is restarted, at most `maxRestarts` times in
+ * `windowMs`; then the supervisor ends too (finalize finds nothing to stop, which it handles). On
+ * abort it stops the worker (SIGTERM, then SIGKILL after the grace period).
+ */
+async function supervise(d) {
+    const maxRestarts = d.maxRestarts ?? 5;
+    const windowMs = d.windowMs ?? 5 * 60_000;
+    const restarts = [];
+    const aborted = new Promise((resolve) => {
+        if (d.signal.aborted)
+            resolve();
+        d.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    let restart;
+    while (!d.signal.aborted) {
+        const worker = d.start(restart);
+        const outcome = await Promise.race([exited(worker), aborted.then(() => undefined)]);
+        if (!outcome) {
+            worker.kill('SIGTERM');
+            const timer = setTimeout(() => worker.kill('SIGKILL'), d.graceMs ?? 1_500);
+            await exited(worker);
+            clearTimeout(timer);
+            return;
+        }
+        const diedAt = d.now();
+        if (outcome.code === 0) {
+            // The worker ended on purpose (its lock was taken from it): nothing to restart.
+            d.write({ type: 'worker-finished', at: new Date(diedAt).toISOString() });
+            return;
+        }
+        d.write({ type: 'worker-died', at: new Date(diedAt).toISOString(), ...outcome });
+        while (restarts.length > 0 && diedAt - restarts[0] > windowMs)
+            restarts.shift();
+        if (restarts.length >= maxRestarts) {
+            d.write({
+                type: 'supervisor-gave-up',
+                at: new Date(diedAt).toISOString(),
+                restarts: restarts.length
+            });
+            return;
+        }
+        restarts.push(diedAt);
+        restart = { diedAt, restarts: restarts.length };
+        d.write({
+            type: 'worker-restarted',
+            at: new Date(d.now()).toISOString(),
+            restarts: restarts.length
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./.tmp/js/monitor/supervisor.js
+/**
+ * The detached monitor's supervisor: a process of its own that loads nothing but Node's own
+ * modules and the settings reader, starts the worker (the monitor entry with `--worker`) and
+ * starts it again when it dies. The worker posts the 'monitoring gap' notice itself, so Slack's
+ * client is never loaded here.
+ */
+
+
+
+
+/** The worker's arguments after the settings file: its role, and the restart it follows. */
+const workerArgs = (restart) => restart
+    ? ['--worker', '--restart', String(restart.restarts), String(restart.diedAt)]
+    : ['--worker'];
+/** Reads `workerArgs` back (from the arguments after `--worker`). */
+function restartOf(args) {
+    if (args[0] !== '--restart')
+        return undefined;
+    const restarts = Number(args[1]);
+    const diedAt = Number(args[2]);
+    return Number.isFinite(restarts) && Number.isFinite(diedAt) ? { restarts, diedAt } : undefined;
+}
+/** `self` is the supervisor entry's script; the worker is the monitor entry beside it. */
+async function supervisorMain(self, settingsFile) {
+    const settings = (0,files/* readSettings */.sb)(settingsFile);
+    const worker = (0,external_node_path_.join)((0,external_node_path_.dirname)(self), '..', ['monitor', 'index.js'].join('/'));
+    const controller = new AbortController();
+    for (const sig of ['SIGTERM', 'SIGINT'])
+        process.once(sig, () => controller.abort());
+    await supervise({
+        start: (restart) => (0,external_node_child_process_.spawn)(process.execPath, [worker, settingsFile, ...workerArgs(restart)], {
+            stdio: 'inherit'
+        }),
+        now: Date.now,
+        signal: controller.signal,
+        write: (o) => process.stdout.write(`${JSON.stringify({ correlationId: settings.correlationId, ...o })}\n`)
+    });
+    process.exit(0);
+}
+
+
+/***/ }),
+
+/***/ 1623:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ envValue),
+/* harmony export */   H: () => (/* binding */ processEnv)
+/* harmony export */ });
+const processEnv = process.env;
+/** A variable of this process's environment (empty counts as unset). */
+const envValue = (name, env = processEnv) => env[name] || undefined;
+
+
+/***/ })
+
+};
