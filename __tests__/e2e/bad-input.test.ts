@@ -55,8 +55,13 @@ const cases: Array<[string, Record<string, string>, RegExp, Record<string, strin
     /'lease-minutes' is "0\.00001": expected a number from 0\.05 to 1440 minutes/
   ],
   [
-    'a poll interval longer than the lease',
-    { 'stack-name': 'AppStack', 'poll-interval-seconds': '30', 'lease-minutes': '0.25' },
+    'a poll interval longer than the lease (with a registry table: the lease is its)',
+    {
+      'stack-name': 'AppStack',
+      'registry-table': 'deploy-locks',
+      'poll-interval-seconds': '30',
+      'lease-minutes': '0.25'
+    },
     /'poll-interval-seconds' \(30 s\) must be shorter than 'lease-minutes' \(0\.25 min = 15 s\)/
   ],
   [

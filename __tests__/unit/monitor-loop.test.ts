@@ -546,6 +546,20 @@ describe('the monitor loop', () => {
     expect(lock.holder).toMatchObject({ owner: d.owner, fence: d.holder.fence });
   });
 
+  it("notices the job's end within a heartbeat even when it polls seldom (here: not at all)", async () => {
+    // Without event watching the loop sleeps a minute at a time: the job is looked for on its own
+    // loop, every heartbeat interval (10 s).
+    const d = await deployment({ watchEvents: false });
+    await d.run(25_000);
+    d.job.alive = false;
+    await d.run(120_000);
+    expect(d.result()).toBe('job-over');
+    expect(d.endedAt()).toBe(30_000);
+    expect(d.beats().filter((t) => t > 30_000)).toEqual([]);
+    // The thread says so: nothing heartbeats the lock any more.
+    expect(d.replies().at(-1)?.text).toMatch(/monitoring ended: the job that started it is over/);
+  });
+
   it('ends at the latest at endsBy, whatever else happens', async () => {
     const d = await deployment({ endsAfterMs: 45_000 });
     await d.run(300_000);

@@ -4,7 +4,11 @@
  * Slack does, the notifier stops calling once the budget is spent, and every message it could not
  * deliver says why in words a person understands.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { SlackConfig } from '../../src/config/config.js';
+import { describeGitHubError, githubClient } from '../../src/github/octokit.js';
+import { describe as whyNotDelivered } from '../../src/notify/slack.js';
 import { openNotifier } from '../../src/notify/thread.js';
 import type { Logger } from '../../src/ports/runtime.js';
 import { SlackStandin } from '../../test-rig/slack-standin.js';
@@ -66,5 +70,95 @@ describe('the post step spends a bounded time on Slack', () => {
       ['limited', 'rate limited (Retry-After 20 s)'],
       ['no channel', 'channel_not_found']
     ]);
+  });
+});
+
+describe('reasons a person understands', () => {
+  it('a Slack API that never answers: no request outlives the budget, the rest is not sent', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      const notifier = (await openNotifier(
+        { ...config(), apiUrl: `http://127.0.0.1:${port}/api/` },
+        log,
+        undefined,
+        1_000
+      ))!;
+      const started = Date.now();
+      for (let n = 1; n <= 3; n++) await notifier.post(`message ${n}`, '#deploys', message(n));
+      expect(notifier.failed.map((f) => f.error).slice(1)).toEqual([
+        'not sent: the 1 s this step gives Slack were spent',
+        'not sent: the 1 s this step gives Slack were spent'
+      ]);
+      // The one request made was cut at the budget (its timeout is capped by what is left).
+      expect(Date.now() - started).toBeLessThan(1_000 + 1_500);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((r) => silent.close(r));
+    }
+  });
+
+  // The errors as Node's fetch (undici) raises them outside jest, where @slack/web-api wraps them
+  // as `original` and Octokit as `cause` (jest's environment replaces fetch's errors, so the real
+  // clients' errors are checked through the runner harness in e2e/slack-down.test.ts).
+  const refused = (): TypeError =>
+    new TypeError('fetch failed', {
+      cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' })
+    });
+  const timedOut = (): DOMException =>
+    new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+
+  it("Slack: a timeout, a refused connection, an HTTP status, a Slack error, a 429's Retry-After", () => {
+    const request = (original: unknown): unknown => ({
+      code: 'slack_webapi_request_error',
+      original
+    });
+    expect(whyNotDelivered(request(timedOut()))).toBe('timed out');
+    expect(whyNotDelivered(request(refused()))).toBe('connection refused');
+    expect(whyNotDelivered({ code: 'slack_webapi_http_error', statusCode: 503 })).toBe('HTTP 503');
+    expect(
+      whyNotDelivered({ code: 'slack_webapi_platform_error', data: { error: 'channel_not_found' } })
+    ).toBe('channel_not_found');
+    expect(whyNotDelivered({ code: 'slack_webapi_rate_limited_error', retryAfter: 20 })).toBe(
+      'rate limited (Retry-After 20 s)'
+    );
+  });
+
+  it('GitHub: a timeout or a refused connection (status 500 with the fetch error as cause), else the status, never the message', () => {
+    const requestError = (status: number, cause?: unknown): unknown =>
+      Object.assign(new Error('Bad credentials: Authorization token ghs_secretToken'), {
+        name: 'HttpError',
+        status,
+        ...(cause ? { cause } : {})
+      });
+    expect(describeGitHubError(requestError(500, timedOut()))).toBe('timed out');
+    expect(describeGitHubError(requestError(500, refused()))).toBe('connection refused');
+    expect(describeGitHubError(requestError(401))).toBe('HTTP 401');
+    expect(describeGitHubError(new Error('Authorization: token ghs_secretToken'))).toBe(
+      'request failed'
+    );
+  });
+
+  it('GitHub answering an error status through the real client: the status, never the message', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: 'Bad credentials: Authorization token ghs_secretToken' }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const github = githubClient('ghs_secretToken', {
+        baseUrl: `http://127.0.0.1:${port}`,
+        retries: 0
+      });
+      const err = await github.rest.repos.get({ owner: 'o', repo: 'r' }).then(
+        () => undefined,
+        (e: unknown) => e
+      );
+      expect(describeGitHubError(err)).toBe('HTTP 401');
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 });

@@ -1,5 +1,5 @@
 export const id = 130;
-export const ids = [130];
+export const ids = [130,867];
 export const modules = {
 
 /***/ 9358:
@@ -146,8 +146,9 @@ function parseSlack(fields) {
             fields.fail(name, value, 'expected a channel name such as #deploys or a channel ID such as C0123456789');
     }
     const urlProblem = apiUrlProblem(apiUrl);
-    // A URL with user information is not echoed: it may hold a password.
-    if (urlProblem === 'userinfo')
+    // A URL with user information is not echoed: it may hold a password (so neither is any
+    // value with an '@' that does not parse).
+    if (urlProblem === 'userinfo' || (urlProblem && apiUrl.includes('@')))
         fields.problem(`'slack-api-url' carries a user name or password (the value is hidden): expected an https URL such as https://slack.com/api/, without user information.`);
     else if (urlProblem)
         fields.fail(inputs/* Inputs */.G0.SlackApiUrl, apiUrl, urlProblem);
@@ -249,9 +250,9 @@ function parseConfig(read, env) {
         : undefined;
     const progressIntervalMs = f.minutes(inputs/* Inputs */.G0.ProgressIntervalMinutes, inputs/* INPUT_RANGES */.ix['progress-interval-minutes']);
     // Combinations that cannot work, named by both inputs (only once each input is valid itself).
-    if (pollIntervalMs > 0 && leaseMs > 0 && pollIntervalMs >= leaseMs)
+    if (registryTable && pollIntervalMs > 0 && leaseMs > 0 && pollIntervalMs >= leaseMs)
         f.problem(`'poll-interval-seconds' (${pollIntervalMs / 1000} s) must be shorter than 'lease-minutes' (${leaseMs / 60_000} min = ${leaseMs / 1000} s): a waiter must look at the lock more often than a lease runs out.`);
-    if (monitorIntervalMs > 0 && stallTimeoutMs > 0 && stallTimeoutMs <= monitorIntervalMs)
+    if (monitor && monitorIntervalMs > 0 && stallTimeoutMs > 0 && stallTimeoutMs <= monitorIntervalMs)
         f.problem(`'stall-timeout-minutes' (${stallTimeoutMs / 60_000} min = ${stallTimeoutMs / 1000} s) must be longer than 'monitor-interval-seconds' (${monitorIntervalMs / 1000} s): the monitor looks for new stack events once per interval.`);
     const criticalResourceTypes = splitList(f.raw(inputs/* Inputs */.G0.CriticalResourceTypes));
     for (const t of criticalResourceTypes) {

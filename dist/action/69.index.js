@@ -8,11 +8,14 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   SLACK_RETRY: () => (/* binding */ SLACK_RETRY),
 /* harmony export */   SlackNotifier: () => (/* binding */ SlackNotifier),
+/* harmony export */   budgetedClients: () => (/* binding */ budgetedClients),
 /* harmony export */   createSlackClient: () => (/* binding */ createSlackClient)
 /* harmony export */ });
-/* unused harmony exports SLACK_MAX_RETRY_AFTER_S, BudgetSpentError, describe */
+/* unused harmony exports SLACK_REQUEST_TIMEOUT_MS, SLACK_MAX_RETRY_AFTER_S, BudgetSpentError, describe */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5105);
+/* harmony import */ var _runtime_network_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5554);
+
 
 
 /**
@@ -27,7 +30,9 @@ const SLACK_RETRY = {
     maxTimeout: 5_000,
     randomize: true
 };
-function createSlackClient(config, retryConfig = SLACK_RETRY) {
+/** One request's timeout. */
+const SLACK_REQUEST_TIMEOUT_MS = 10_000;
+function createSlackClient(config, retryConfig = SLACK_RETRY, timeoutMs = SLACK_REQUEST_TIMEOUT_MS) {
     return new _slack_web_api__WEBPACK_IMPORTED_MODULE_1__.WebClient(config.token, {
         slackApiUrl: config.apiUrl,
         retryConfig,
@@ -35,9 +40,14 @@ function createSlackClient(config, retryConfig = SLACK_RETRY) {
         // hold up a deployment step: the message is kept for finalize instead).
         rejectRateLimitedCalls: true,
         logLevel: _slack_web_api__WEBPACK_IMPORTED_MODULE_1__.LogLevel.ERROR,
-        timeout: 10_000
+        timeout: timeoutMs
     });
 }
+/** Clients bounded by what is left of a budget (the post step's), with `retryConfig`'s retries. */
+const budgetedClients = (config, retryConfig) => (leftMs) => {
+    const left = Math.max(1, Math.floor(leftMs));
+    return createSlackClient(config, { ...retryConfig, maxRetryTime: left }, Math.min(SLACK_REQUEST_TIMEOUT_MS, left));
+};
 /**
  * Posts and updates messages one at a time (so they arrive in order). What
  * still fails is written to a spool file for finalize to retry; nothing here
@@ -82,7 +92,15 @@ class SlackNotifier {
         }
     }
     get client() {
-        return this.degraded ? this.quick : this.full;
+        return this.degraded ? this.quickClient : this.bounded(this.full);
+    }
+    get quickClient() {
+        return this.bounded(this.quick);
+    }
+    bounded(client) {
+        return typeof client === 'function'
+            ? client((this.budgetMs ?? SLACK_REQUEST_TIMEOUT_MS) - this.spentMs)
+            : client;
     }
     async post(label, channel, message, thread) {
         try {
@@ -130,9 +148,10 @@ class SlackNotifier {
     }
     /** A person's answers to a question: reactions on it and replies in its thread (not the app's own). */
     async answers(ref) {
+        const quick = this.quickClient;
         const [reacted, thread] = await Promise.all([
-            this.quick.reactions.get({ channel: ref.channel, timestamp: ref.ts }),
-            this.quick.conversations.replies({ channel: ref.channel, ts: ref.ts })
+            quick.reactions.get({ channel: ref.channel, timestamp: ref.ts }),
+            quick.conversations.replies({ channel: ref.channel, ts: ref.ts })
         ]);
         return {
             reactions: (reacted.message?.reactions ?? []).map((r) => r.name ?? ''),
@@ -236,16 +255,39 @@ function describe(err) {
         return e.data.error;
     if (e?.code === 'slack_webapi_http_error' && e.statusCode)
         return `HTTP ${e.statusCode}`;
-    const cause = e?.original?.code;
-    if (cause === 'ECONNABORTED' || cause === 'ETIMEDOUT')
+    return (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_2__/* .networkReason */ .d)(e?.original) ?? e?.code ?? 'request failed';
+}
+
+
+/***/ }),
+
+/***/ 5554:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ networkReason)
+/* harmony export */ });
+/**
+ * A network failure in a person's words: the fetch client's timeout (a TimeoutError or an abort),
+ * or the socket's error code (under `cause` for fetch).
+ */
+function networkReason(err) {
+    if (!err)
+        return undefined;
+    if (err.name === 'TimeoutError' || err.name === 'AbortError')
         return 'timed out';
-    if (cause === 'ECONNREFUSED')
+    const code = typeof err.code === 'string' ? err.code : err.cause?.code;
+    if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT')
+        return 'timed out';
+    if (code === 'ECONNREFUSED')
         return 'connection refused';
-    if (cause === 'ECONNRESET')
+    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET')
         return 'connection reset';
-    if (cause)
-        return `request failed (${cause})`;
-    return e?.code ?? 'request failed';
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return 'host not found';
+    return typeof code === 'string' && /^[A-Z_]+$/.test(code)
+        ? `request failed (${code})`
+        : undefined;
 }
 
 

@@ -80,6 +80,8 @@ class GitHubDeployments {
 /* harmony export */ });
 /* unused harmony export GITHUB_REQUEST_TIMEOUT_MS */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+/* harmony import */ var _runtime_network_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5554);
+
 
 /** One GitHub API request never takes longer than this: a hung call must not stall a wait or the post step. */
 const GITHUB_REQUEST_TIMEOUT_MS = 10_000;
@@ -111,14 +113,43 @@ function githubClient(token, opts) {
  */
 function describeGitHubError(err) {
     const e = err;
-    if (typeof e?.status === 'number')
-        return `HTTP ${e.status}`;
-    if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
+    // Octokit reports a failure to reach the API as status 500, with the fetch error as `cause`.
+    const network = (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_1__/* .networkReason */ .d)(e) ?? (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_1__/* .networkReason */ .d)(e?.cause) ?? (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_1__/* .networkReason */ .d)(e?.cause?.cause);
+    if (network)
+        return network;
+    return typeof e?.status === 'number' && !e.cause ? `HTTP ${e.status}` : 'request failed';
+}
+
+
+/***/ }),
+
+/***/ 5554:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ networkReason)
+/* harmony export */ });
+/**
+ * A network failure in a person's words: the fetch client's timeout (a TimeoutError or an abort),
+ * or the socket's error code (under `cause` for fetch).
+ */
+function networkReason(err) {
+    if (!err)
+        return undefined;
+    if (err.name === 'TimeoutError' || err.name === 'AbortError')
         return 'timed out';
-    const code = typeof e?.code === 'string' ? e.code : e?.cause?.code;
-    if (typeof code === 'string' && /^[A-Z_]+$/.test(code))
-        return code;
-    return 'request failed';
+    const code = typeof err.code === 'string' ? err.code : err.cause?.code;
+    if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT')
+        return 'timed out';
+    if (code === 'ECONNREFUSED')
+        return 'connection refused';
+    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET')
+        return 'connection reset';
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return 'host not found';
+    return typeof code === 'string' && /^[A-Z_]+$/.test(code)
+        ? `request failed (${code})`
+        : undefined;
 }
 
 

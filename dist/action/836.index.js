@@ -511,17 +511,21 @@ function monitorSettings(config, deployment) {
 }
 /**
  * What the detached monitor keeps of the job's environment: the AWS SDK's own variables
- * (credentials, region, endpoints, profile and CA files), the runner's temp folder and its
- * tracking ID (by which the runner finds and ends it with the job), the system's basics, and a
- * proxy. Not the action's inputs (INPUT_*, the tokens among them), its state, or the runner's
+ * (credentials, region, endpoints, profile and CA files), Node's own switches, the runner's temp
+ * folder and its tracking ID (by which the runner finds and ends it with the job), the system's
+ * basics, and a proxy. Not the action's inputs (INPUT_*, the tokens among them), its state, or the runner's
  * tokens (ACTIONS_*, GITHUB_TOKEN).
  */
 const MONITOR_ENV = [
     /^AWS_/,
-    /^(PATH|HOME|USER|LANG|LC_[A-Z]+|TZ|TMPDIR|TMP|TEMP|SYSTEMROOT)$/,
+    // Node's own switches: a proxy or the system's CA store (NODE_USE_ENV_PROXY, NODE_USE_SYSTEM_CA),
+    // extra CA files, the options the job runs node with.
+    /^NODE_/,
+    // The system's basics, in either spelling (Windows writes Path, SystemRoot, USERPROFILE).
+    /^(PATH|HOME|USER|USERPROFILE|HOMEDRIVE|HOMEPATH|SYSTEMROOT|WINDIR|APPDATA|LOCALAPPDATA|PROGRAMDATA|COMSPEC|LANG|LC_[A-Z]+|TZ|TMPDIR|TMP|TEMP)$/i,
     /^(RUNNER_TEMP|RUNNER_TRACKING_ID)$/,
-    /^(HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy)$/,
-    /^(NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR)$/
+    /^(HTTPS?_PROXY|ALL_PROXY|NO_PROXY)$/i,
+    /^(SSL_CERT_FILE|SSL_CERT_DIR)$/
 ];
 /** The monitor's environment: only what it needs of the job's (MONITOR_ENV), plus the Slack token. */
 function monitorEnv(slack, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
@@ -893,6 +897,7 @@ function slackDate(d) {
 __webpack_require__.d(__webpack_exports__, {
   i2: () => (/* reexport */ failureAlertMessage),
   bE: () => (/* reexport */ lockLostMessage),
+  aF: () => (/* reexport */ monitorEndedMessage),
   y8: () => (/* reexport */ monitoringGapMessage),
   uB: () => (/* reexport */ overdueMessage),
   LF: () => (/* reexport */ progressMessage),
@@ -999,6 +1004,14 @@ function monitoringGapMessage(info, g) {
     return (0,notify_blocks/* finish */.O9)(info, `:electric_plug: ${(0,notify_escape/* escapeText */.X1)(info.environment)}: monitoring gap of ${gap} (${restarts})`, [
         (0,notify_blocks/* header */.wx)(':electric_plug: Monitoring gap'),
         (0,notify_blocks/* section */.uW)(`The monitor was not watching for *${gap}* (${restarts} so far). Progress or alerts from that interval may be missing from this thread; the stack itself was not affected.`),
+        ...(0,format/* consoleSection */.DR)(info)
+    ]);
+}
+/** The monitor ended on its own: its job is over without a post step, or it reached its bound. */
+function monitorEndedMessage(info, reason) {
+    return (0,notify_blocks/* finish */.O9)(info, `:stopwatch: ${(0,notify_escape/* escapeText */.X1)(info.environment)}: monitoring ended: ${reason}`, [
+        (0,notify_blocks/* header */.wx)(':stopwatch: Monitoring ended'),
+        (0,notify_blocks/* section */.uW)(`The monitor stopped: ${reason}. Nothing heartbeats this deployment's lock any more; the next run takes it over once a lease has passed. Check the stack in the console.`),
         ...(0,format/* consoleSection */.DR)(info)
     ]);
 }
@@ -1177,20 +1190,25 @@ function deploymentInfo(config, correlationId, run, estimate, consoleUrl, commit
         estimate
     };
 }
-/** The Slack client, loaded only when Slack is configured; without it, one info line. */
-/** What the post step spends on Slack at most, in all (then what is left is listed as not sent). */
+/**
+ * What the post step spends on Slack: no call or retry starts after it, and no request lasts past
+ * it by more than one request's timeout (10 s). What is left is listed as not sent.
+ */
 const POST_STEP_SLACK_BUDGET_MS = 30_000;
 /**
- * The notifier of a stage (or the monitor). With `budgetMs` (the post step's) it spends at most
- * about that long on Slack in all: retries stop within it, and calls once it is spent.
+ * The notifier of a stage (or the monitor), the Slack client loaded only when Slack is configured
+ * (without it, one info line). With `budgetMs` (the post step's) every call's client is bounded by
+ * what is left of it, and a call once it is spent is not made.
  */
 async function openNotifier(slack, log, spoolFile, budgetMs) {
     if (!slack) {
         log.info('Slack is not configured (no slack-token): no messages.');
         return undefined;
     }
-    const { SLACK_RETRY, SlackNotifier, createSlackClient } = await Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 4069));
-    return new SlackNotifier(createSlackClient(slack, budgetMs === undefined ? SLACK_RETRY : { ...SLACK_RETRY, maxRetryTime: budgetMs }), createSlackClient(slack, { retries: 0 }), log, spoolFile, budgetMs);
+    const { SLACK_RETRY, SlackNotifier, budgetedClients, createSlackClient } = await Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 4069));
+    return budgetMs === undefined
+        ? new SlackNotifier(createSlackClient(slack), createSlackClient(slack, { retries: 0 }), log, spoolFile)
+        : new SlackNotifier(budgetedClients(slack, SLACK_RETRY), budgetedClients(slack, { retries: 0 }), log, spoolFile, budgetMs);
 }
 const formatThread = (ref) => `${ref.channel}:${ref.ts}`;
 function parseThread(value) {

@@ -166,11 +166,11 @@ export function parseConfig(
   );
 
   // Combinations that cannot work, named by both inputs (only once each input is valid itself).
-  if (pollIntervalMs > 0 && leaseMs > 0 && pollIntervalMs >= leaseMs)
+  if (registryTable && pollIntervalMs > 0 && leaseMs > 0 && pollIntervalMs >= leaseMs)
     f.problem(
       `'poll-interval-seconds' (${pollIntervalMs / 1000} s) must be shorter than 'lease-minutes' (${leaseMs / 60_000} min = ${leaseMs / 1000} s): a waiter must look at the lock more often than a lease runs out.`
     );
-  if (monitorIntervalMs > 0 && stallTimeoutMs > 0 && stallTimeoutMs <= monitorIntervalMs)
+  if (monitor && monitorIntervalMs > 0 && stallTimeoutMs > 0 && stallTimeoutMs <= monitorIntervalMs)
     f.problem(
       `'stall-timeout-minutes' (${stallTimeoutMs / 60_000} min = ${stallTimeoutMs / 1000} s) must be longer than 'monitor-interval-seconds' (${monitorIntervalMs / 1000} s): the monitor looks for new stack events once per interval.`
     );

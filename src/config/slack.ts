@@ -51,8 +51,9 @@ export function parseSlack(fields: Fields): SlackConfig | undefined {
       );
   }
   const urlProblem = apiUrlProblem(apiUrl);
-  // A URL with user information is not echoed: it may hold a password.
-  if (urlProblem === 'userinfo')
+  // A URL with user information is not echoed: it may hold a password (so neither is any
+  // value with an '@' that does not parse).
+  if (urlProblem === 'userinfo' || (urlProblem && apiUrl.includes('@')))
     fields.problem(
       `'slack-api-url' carries a user name or password (the value is hidden): expected an https URL such as https://slack.com/api/, without user information.`
     );

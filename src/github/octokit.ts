@@ -1,4 +1,5 @@
 import { getOctokit } from '@actions/github';
+import { networkReason } from '../runtime/network.js';
 
 /** One GitHub API request never takes longer than this: a hung call must not stall a wait or the post step. */
 export const GITHUB_REQUEST_TIMEOUT_MS = 10_000;
@@ -34,10 +35,14 @@ export function githubClient(
  * (its Authorization header among it).
  */
 export function describeGitHubError(err: unknown): string {
-  const e = err as { status?: unknown; name?: unknown; code?: unknown; cause?: { code?: unknown } };
-  if (typeof e?.status === 'number') return `HTTP ${e.status}`;
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'timed out';
-  const code = typeof e?.code === 'string' ? e.code : e?.cause?.code;
-  if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
-  return 'request failed';
+  const e = err as {
+    status?: unknown;
+    name?: string;
+    code?: unknown;
+    cause?: { name?: string; code?: unknown; cause?: { code?: unknown } };
+  };
+  // Octokit reports a failure to reach the API as status 500, with the fetch error as `cause`.
+  const network = networkReason(e) ?? networkReason(e?.cause) ?? networkReason(e?.cause?.cause);
+  if (network) return network;
+  return typeof e?.status === 'number' && !e.cause ? `HTTP ${e.status}` : 'request failed';
 }

@@ -147,17 +147,21 @@ export function monitorSettings(
 
 /**
  * What the detached monitor keeps of the job's environment: the AWS SDK's own variables
- * (credentials, region, endpoints, profile and CA files), the runner's temp folder and its
- * tracking ID (by which the runner finds and ends it with the job), the system's basics, and a
- * proxy. Not the action's inputs (INPUT_*, the tokens among them), its state, or the runner's
+ * (credentials, region, endpoints, profile and CA files), Node's own switches, the runner's temp
+ * folder and its tracking ID (by which the runner finds and ends it with the job), the system's
+ * basics, and a proxy. Not the action's inputs (INPUT_*, the tokens among them), its state, or the runner's
  * tokens (ACTIONS_*, GITHUB_TOKEN).
  */
 const MONITOR_ENV = [
   /^AWS_/,
-  /^(PATH|HOME|USER|LANG|LC_[A-Z]+|TZ|TMPDIR|TMP|TEMP|SYSTEMROOT)$/,
+  // Node's own switches: a proxy or the system's CA store (NODE_USE_ENV_PROXY, NODE_USE_SYSTEM_CA),
+  // extra CA files, the options the job runs node with.
+  /^NODE_/,
+  // The system's basics, in either spelling (Windows writes Path, SystemRoot, USERPROFILE).
+  /^(PATH|HOME|USER|USERPROFILE|HOMEDRIVE|HOMEPATH|SYSTEMROOT|WINDIR|APPDATA|LOCALAPPDATA|PROGRAMDATA|COMSPEC|LANG|LC_[A-Z]+|TZ|TMPDIR|TMP|TEMP)$/i,
   /^(RUNNER_TEMP|RUNNER_TRACKING_ID)$/,
-  /^(HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy)$/,
-  /^(NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR)$/
+  /^(HTTPS?_PROXY|ALL_PROXY|NO_PROXY)$/i,
+  /^(SSL_CERT_FILE|SSL_CERT_DIR)$/
 ];
 
 /** The monitor's environment: only what it needs of the job's (MONITOR_ENV), plus the Slack token. */

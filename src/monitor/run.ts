@@ -6,6 +6,7 @@ import { DeploymentWatch, type Alert } from '../domain/watch.js';
 import {
   failureAlertMessage,
   lockLostMessage,
+  monitorEndedMessage,
   overdueMessage,
   progressMessage,
   stallMessage,
@@ -92,7 +93,25 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
           }
         ).start(0)
       : undefined;
-  const signal = AbortSignal.any([d.signal, lost.signal]);
+  // The job's end is looked for every heartbeat interval, on a loop of its own (a poll may be
+  // minutes apart, or stuck in a call): the lease stops within a heartbeat or two of it.
+  const jobAlive = d.jobAlive ?? ((): boolean => processAlive(s.jobPid));
+  const endsBy = Date.parse(s.endsBy);
+  let over: string | undefined;
+  const ended = new AbortController();
+  const jobOver = (): boolean => {
+    over ??= !jobAlive()
+      ? 'the job that started it is over (its runner process is gone)'
+      : d.now() >= endsBy
+        ? `it has run for the longest a job can (until ${s.endsBy})`
+        : undefined;
+    if (over) ended.abort();
+    return over !== undefined;
+  };
+  const signal = AbortSignal.any([d.signal, lost.signal, ended.signal]);
+  const watchJob = (async (): Promise<void> => {
+    while (!signal.aborted && !jobOver()) await d.sleep(s.heartbeatMs, signal);
+  })();
   const cursors = new Map<string, string | undefined>();
   let nextPoll = d.now();
   let failures = 0;
@@ -100,19 +119,10 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
   let pending: Alert[] = [];
   const sinceMs = Date.parse(s.acquiredAt);
 
-  const jobAlive = d.jobAlive ?? ((): boolean => processAlive(s.jobPid));
-  const endsBy = Date.parse(s.endsBy);
-  let over: string | undefined;
-
   while (!signal.aborted) {
     // The job is over without its post step (the runner died, the machine was lost), or the
     // monitor is older than any job: it stops heartbeating, so the lock is taken over a lease later.
-    over = !jobAlive()
-      ? 'the job that started it is over (its runner process is gone)'
-      : d.now() >= endsBy
-        ? `it has run for the longest a job can (until ${s.endsBy})`
-        : undefined;
-    if (over) break;
+    if (jobOver()) break;
     if (!s.watchEvents) {
       await d.sleep(60_000, signal);
       continue;
@@ -152,8 +162,16 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
     await d.sleep(Math.max(0, nextPoll - d.now()), signal);
   }
   await lease?.stop();
+  ended.abort();
+  await watchJob;
   if (over) {
     note('job-over', { reason: over });
+    if (d.notifier && s.slack)
+      await d.notifier
+        .post('monitor ended', s.slack.thread.channel, monitorEndedMessage(s.info, over), {
+          ts: s.slack.thread.ts
+        })
+        .catch(() => undefined);
     return 'job-over';
   }
   if (lease?.lost) {

@@ -55,7 +55,7 @@ export async function supervise(d: SuperviseDeps): Promise<void> {
     }
     const diedAt = d.now();
     if (outcome.code === 0) {
-      // The worker ended on purpose (its lock was taken from it): nothing to restart.
+      // The worker ended on purpose (its lock was taken from it, or its job is over): nothing to restart.
       d.write({ type: 'worker-finished', at: new Date(diedAt).toISOString() });
       return;
     }

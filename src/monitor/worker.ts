@@ -80,7 +80,11 @@ export async function workerMain(settingsFile: string, args: readonly string[]):
       })
     : undefined;
   const notifier = await threadNotifier(settings);
-  if (restart) await gapNotice(settings, notifier, restart);
+  // The gap notice goes out beside the monitor, never before it: the lease's first heartbeat
+  // must not wait for Slack.
+  const gap = restart
+    ? gapNotice(settings, notifier, restart).catch(() => undefined)
+    : Promise.resolve();
   await runMonitor({
     settings,
     registry,
@@ -91,5 +95,6 @@ export async function workerMain(settingsFile: string, args: readonly string[]):
     signal: controller.signal,
     write: (o) => process.stdout.write(`${JSON.stringify(o)}\n`)
   });
+  await gap;
   process.exit(0);
 }

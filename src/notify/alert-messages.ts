@@ -189,6 +189,17 @@ export function monitoringGapMessage(
   );
 }
 
+/** The monitor ended on its own: its job is over without a post step, or it reached its bound. */
+export function monitorEndedMessage(info: DeploymentInfo, reason: string): RenderedMessage {
+  return finish(info, `:stopwatch: ${escapeText(info.environment)}: monitoring ended: ${reason}`, [
+    header(':stopwatch: Monitoring ended'),
+    section(
+      `The monitor stopped: ${reason}. Nothing heartbeats this deployment's lock any more; the next run takes it over once a lease has passed. Check the stack in the console.`
+    ),
+    ...consoleSection(info)
+  ]);
+}
+
 /** The lock was found no longer this deployment's: taken over, or unlocked by an operator. */
 export function lockLostMessage(info: DeploymentInfo, l: LockLostDetails): RenderedMessage {
   const env = escapeText(info.environment);

@@ -32,6 +32,7 @@ export {
   MAX_STACKS_SHOWN,
   failureAlertMessage,
   lockLostMessage,
+  monitorEndedMessage,
   monitoringGapMessage,
   overdueMessage,
   progressMessage,

@@ -8,6 +8,7 @@ import {
 } from '@slack/web-api';
 import type { SlackConfig } from '../config/config.js';
 import type { Logger } from '../ports/runtime.js';
+import { networkReason } from '../runtime/network.js';
 
 export interface SlackMessage {
   readonly text: string;
@@ -45,9 +46,16 @@ export const SLACK_RETRY = {
   randomize: true
 } as const;
 
+/** One request's timeout. */
+export const SLACK_REQUEST_TIMEOUT_MS = 10_000;
+
+/** A client for what is left of a budget: no retry begins, and no request lasts, past it. */
+export type ClientFor = (leftMs: number) => WebClient;
+
 export function createSlackClient(
   config: SlackConfig,
-  retryConfig: RetryOptions = SLACK_RETRY
+  retryConfig: RetryOptions = SLACK_RETRY,
+  timeoutMs = SLACK_REQUEST_TIMEOUT_MS
 ): WebClient {
   return new WebClient(config.token, {
     slackApiUrl: config.apiUrl,
@@ -56,9 +64,21 @@ export function createSlackClient(
     // hold up a deployment step: the message is kept for finalize instead).
     rejectRateLimitedCalls: true,
     logLevel: LogLevel.ERROR,
-    timeout: 10_000
+    timeout: timeoutMs
   });
 }
+
+/** Clients bounded by what is left of a budget (the post step's), with `retryConfig`'s retries. */
+export const budgetedClients =
+  (config: SlackConfig, retryConfig: RetryOptions): ClientFor =>
+  (leftMs) => {
+    const left = Math.max(1, Math.floor(leftMs));
+    return createSlackClient(
+      config,
+      { ...retryConfig, maxRetryTime: left },
+      Math.min(SLACK_REQUEST_TIMEOUT_MS, left)
+    );
+  };
 
 /**
  * Posts and updates messages one at a time (so they arrive in order). What
@@ -80,8 +100,8 @@ export class SlackNotifier {
    * what is left is not sent, and says so.
    */
   constructor(
-    private readonly full: WebClient,
-    private readonly quick: WebClient,
+    private readonly full: WebClient | ClientFor,
+    private readonly quick: WebClient | ClientFor,
     private readonly log: Logger,
     private readonly spoolFile?: string,
     private readonly budgetMs?: number
@@ -105,7 +125,17 @@ export class SlackNotifier {
   }
 
   private get client(): WebClient {
-    return this.degraded ? this.quick : this.full;
+    return this.degraded ? this.quickClient : this.bounded(this.full);
+  }
+
+  private get quickClient(): WebClient {
+    return this.bounded(this.quick);
+  }
+
+  private bounded(client: WebClient | ClientFor): WebClient {
+    return typeof client === 'function'
+      ? client((this.budgetMs ?? SLACK_REQUEST_TIMEOUT_MS) - this.spentMs)
+      : client;
   }
 
   async post(
@@ -163,9 +193,10 @@ export class SlackNotifier {
 
   /** A person's answers to a question: reactions on it and replies in its thread (not the app's own). */
   async answers(ref: ThreadRef): Promise<{ reactions: string[]; replies: string[] }> {
+    const quick = this.quickClient;
     const [reacted, thread] = await Promise.all([
-      this.quick.reactions.get({ channel: ref.channel, timestamp: ref.ts }),
-      this.quick.conversations.replies({ channel: ref.channel, ts: ref.ts })
+      quick.reactions.get({ channel: ref.channel, timestamp: ref.ts }),
+      quick.conversations.replies({ channel: ref.channel, ts: ref.ts })
     ]);
     return {
       reactions: (reacted.message?.reactions ?? []).map((r) => r.name ?? ''),
@@ -282,14 +313,9 @@ export function describe(err: unknown): string {
     code?: string;
     statusCode?: number;
     data?: { error?: string };
-    original?: { code?: string };
+    original?: { name?: string; code?: unknown; cause?: { code?: unknown } };
   };
   if (e?.data?.error) return e.data.error;
   if (e?.code === 'slack_webapi_http_error' && e.statusCode) return `HTTP ${e.statusCode}`;
-  const cause = e?.original?.code;
-  if (cause === 'ECONNABORTED' || cause === 'ETIMEDOUT') return 'timed out';
-  if (cause === 'ECONNREFUSED') return 'connection refused';
-  if (cause === 'ECONNRESET') return 'connection reset';
-  if (cause) return `request failed (${cause})`;
-  return e?.code ?? 'request failed';
+  return networkReason(e?.original) ?? e?.code ?? 'request failed';
 }

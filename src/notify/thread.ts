@@ -41,13 +41,16 @@ export function deploymentInfo(
   };
 }
 
-/** The Slack client, loaded only when Slack is configured; without it, one info line. */
-/** What the post step spends on Slack at most, in all (then what is left is listed as not sent). */
+/**
+ * What the post step spends on Slack: no call or retry starts after it, and no request lasts past
+ * it by more than one request's timeout (10 s). What is left is listed as not sent.
+ */
 export const POST_STEP_SLACK_BUDGET_MS = 30_000;
 
 /**
- * The notifier of a stage (or the monitor). With `budgetMs` (the post step's) it spends at most
- * about that long on Slack in all: retries stop within it, and calls once it is spent.
+ * The notifier of a stage (or the monitor), the Slack client loaded only when Slack is configured
+ * (without it, one info line). With `budgetMs` (the post step's) every call's client is bounded by
+ * what is left of it, and a call once it is spent is not made.
  */
 export async function openNotifier(
   slack: SlackConfig | undefined,
@@ -59,17 +62,22 @@ export async function openNotifier(
     log.info('Slack is not configured (no slack-token): no messages.');
     return undefined;
   }
-  const { SLACK_RETRY, SlackNotifier, createSlackClient } = await import('./slack.js');
-  return new SlackNotifier(
-    createSlackClient(
-      slack,
-      budgetMs === undefined ? SLACK_RETRY : { ...SLACK_RETRY, maxRetryTime: budgetMs }
-    ),
-    createSlackClient(slack, { retries: 0 }),
-    log,
-    spoolFile,
-    budgetMs
-  );
+  const { SLACK_RETRY, SlackNotifier, budgetedClients, createSlackClient } =
+    await import('./slack.js');
+  return budgetMs === undefined
+    ? new SlackNotifier(
+        createSlackClient(slack),
+        createSlackClient(slack, { retries: 0 }),
+        log,
+        spoolFile
+      )
+    : new SlackNotifier(
+        budgetedClients(slack, SLACK_RETRY),
+        budgetedClients(slack, { retries: 0 }),
+        log,
+        spoolFile,
+        budgetMs
+      );
 }
 
 export const formatThread = (ref: ThreadRef): string => `${ref.channel}:${ref.ts}`;

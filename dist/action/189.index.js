@@ -1,35 +1,6 @@
-export const id = 381;
-export const ids = [381];
+export const id = 189;
+export const ids = [189];
 export const modules = {
-
-/***/ 1265:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gx: () => (/* binding */ minutes),
-/* harmony export */   YA: () => (/* binding */ seconds),
-/* harmony export */   a3: () => (/* binding */ formatDuration)
-/* harmony export */ });
-/** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
-function formatDuration(ms) {
-    // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
-    if (ms > 0 && ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const total = Math.max(0, Math.round(ms / 1000));
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    if (h > 0)
-        return `${h}h ${String(m).padStart(2, '0')}m`;
-    if (m > 0)
-        return `${m}m ${String(s).padStart(2, '0')}s`;
-    return `${s}s`;
-}
-const minutes = (n) => n * 60_000;
-const seconds = (n) => n * 1000;
-
-
-/***/ }),
 
 /***/ 9707:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -180,7 +151,7 @@ async function supervise(d) {
         }
         const diedAt = d.now();
         if (outcome.code === 0) {
-            // The worker ended on purpose (its lock was taken from it): nothing to restart.
+            // The worker ended on purpose (its lock was taken from it, or its job is over): nothing to restart.
             d.write({ type: 'worker-finished', at: new Date(diedAt).toISOString() });
             return;
         }
@@ -338,25 +309,37 @@ async function runMonitor(d) {
             onLost: () => lost.abort()
         }).start(0)
         : undefined;
-    const signal = AbortSignal.any([d.signal, lost.signal]);
+    // The job's end is looked for every heartbeat interval, on a loop of its own (a poll may be
+    // minutes apart, or stuck in a call): the lease stops within a heartbeat or two of it.
+    const jobAlive = d.jobAlive ?? (() => processAlive(s.jobPid));
+    const endsBy = Date.parse(s.endsBy);
+    let over;
+    const ended = new AbortController();
+    const jobOver = () => {
+        over ??= !jobAlive()
+            ? 'the job that started it is over (its runner process is gone)'
+            : d.now() >= endsBy
+                ? `it has run for the longest a job can (until ${s.endsBy})`
+                : undefined;
+        if (over)
+            ended.abort();
+        return over !== undefined;
+    };
+    const signal = AbortSignal.any([d.signal, lost.signal, ended.signal]);
+    const watchJob = (async () => {
+        while (!signal.aborted && !jobOver())
+            await d.sleep(s.heartbeatMs, signal);
+    })();
     const cursors = new Map();
     let nextPoll = d.now();
     let failures = 0;
     // Alerts of events already recorded, kept until posted: a failed read never loses one.
     let pending = [];
     const sinceMs = Date.parse(s.acquiredAt);
-    const jobAlive = d.jobAlive ?? (() => processAlive(s.jobPid));
-    const endsBy = Date.parse(s.endsBy);
-    let over;
     while (!signal.aborted) {
         // The job is over without its post step (the runner died, the machine was lost), or the
         // monitor is older than any job: it stops heartbeating, so the lock is taken over a lease later.
-        over = !jobAlive()
-            ? 'the job that started it is over (its runner process is gone)'
-            : d.now() >= endsBy
-                ? `it has run for the longest a job can (until ${s.endsBy})`
-                : undefined;
-        if (over)
+        if (jobOver())
             break;
         if (!s.watchEvents) {
             await d.sleep(60_000, signal);
@@ -394,8 +377,16 @@ async function runMonitor(d) {
         await d.sleep(Math.max(0, nextPoll - d.now()), signal);
     }
     await lease?.stop();
+    ended.abort();
+    await watchJob;
     if (over) {
         note('job-over', { reason: over });
+        if (d.notifier && s.slack)
+            await d.notifier
+                .post('monitor ended', s.slack.thread.channel, (0,messages/* monitorEndedMessage */.aF)(s.info, over), {
+                ts: s.slack.thread.ts
+            })
+                .catch(() => undefined);
         return 'job-over';
     }
     if (lease?.lost) {
@@ -545,8 +536,11 @@ async function workerMain(settingsFile, args) {
         })
         : undefined;
     const notifier = await threadNotifier(settings);
-    if (restart)
-        await gapNotice(settings, notifier, restart);
+    // The gap notice goes out beside the monitor, never before it: the lease's first heartbeat
+    // must not wait for Slack.
+    const gap = restart
+        ? gapNotice(settings, notifier, restart).catch(() => undefined)
+        : Promise.resolve();
     await runMonitor({
         settings,
         registry,
@@ -557,71 +551,9 @@ async function workerMain(settingsFile, args) {
         signal: controller.signal,
         write: (o) => process.stdout.write(`${JSON.stringify(o)}\n`)
     });
+    await gap;
     process.exit(0);
 }
-
-
-/***/ }),
-
-/***/ 3748:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ createLogger)
-/* harmony export */ });
-/** Every line tagged with the correlation ID (each line of a message: the runner reads lines). */
-function createLogger(correlationId, sink) {
-    const tag = (message) => message
-        .split('\n')
-        .map((line) => `[${correlationId}] ${line}`)
-        .join('\n');
-    return {
-        correlationId,
-        info: (m) => sink.info(tag(m)),
-        debug: (m) => sink.debug(tag(m)),
-        warning: (m, p) => sink.warning(tag(m), p),
-        error: (m, p) => sink.error(tag(m), p)
-    };
-}
-
-
-/***/ }),
-
-/***/ 9146:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ systemClock),
-/* harmony export */   y: () => (/* binding */ sleep)
-/* harmony export */ });
-/** The wall clock. */
-const systemClock = { now: () => Date.now() };
-/** A sleep that an abort ends at once (resolving, never rejecting). */
-const sleep = (ms, signal) => new Promise((resolve) => {
-    if (signal?.aborted)
-        return resolve();
-    const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-});
-
-
-/***/ }),
-
-/***/ 1623:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ envValue),
-/* harmony export */   H: () => (/* binding */ processEnv)
-/* harmony export */ });
-const processEnv = process.env;
-/** A variable of this process's environment (empty counts as unset). */
-const envValue = (name, env = processEnv) => env[name] || undefined;
 
 
 /***/ })
