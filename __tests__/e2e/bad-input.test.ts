@@ -155,36 +155,50 @@ describe('bad input fails the step before any AWS call', () => {
     }
   });
 
-  it('a multi-line github-token is rejected and no line of it is ever printed', async () => {
-    const lines = ['ghp_firstLineOfTheToken', 'secondLineOfTheToken'];
-    const job = await actionJob(cfn, {
-      'stack-name': 'AppStack',
-      'github-token': lines.join('\n'),
-      'github-deployment': 'true'
-    });
-    try {
-      const { pre, main, post } = await job.runAll();
-      expect(pre?.exitCode).toBe(1);
-      expect(main).toBeNull();
-      // Each line is masked on its own, so the runner hides every piece of it.
-      for (const line of lines) expect(pre?.masks).toContain(line);
-      const printed = [pre, post]
-        .flatMap((r) => (r?.stdout ?? '').split('\n'))
-        .filter((l) => !l.startsWith('::add-mask::'))
-        .join('\n');
-      expect(printed).toMatch(
-        /'github-token' contains whitespace or control characters \(the value is hidden\)/
-      );
-      for (const line of lines) {
-        expect(printed).not.toContain(line);
-        expect(job.summary()).not.toContain(line);
+  it.each([
+    [
+      'github-token',
+      'ghp_firstLineOfTheToken',
+      { 'github-deployment': 'true' },
+      /'github-token' contains whitespace or control characters \(the value is hidden\)/
+    ],
+    [
+      'slack-token',
+      'xoxb-1-firstLineOfTheToken',
+      { 'slack-channel': '#deploys' },
+      /'slack-token' does not look like a Slack token \(the value is hidden\)/
+    ]
+  ])(
+    'a multi-line %s is rejected and no line of it is ever printed',
+    async (...[name, first, more, rejected]) => {
+      const lines = [first, 'secondLineOfTheToken'];
+      const job = await actionJob(cfn, {
+        'stack-name': 'AppStack',
+        [name]: lines.join('\n'),
+        ...more
+      });
+      try {
+        const { pre, main, post } = await job.runAll();
+        expect(pre?.exitCode).toBe(1);
+        expect(main).toBeNull();
+        // Each line is masked on its own, so the runner hides every piece of it.
+        for (const line of lines) expect(pre?.masks).toContain(line);
+        const printed = [pre, post]
+          .flatMap((r) => (r?.stdout ?? '').split('\n'))
+          .filter((l) => !l.startsWith('::add-mask::'))
+          .join('\n');
+        expect(printed).toMatch(rejected);
+        for (const line of lines) {
+          expect(printed).not.toContain(line);
+          expect(job.summary()).not.toContain(line);
+        }
+        expect(cfn.calls).toEqual([]);
+      } finally {
+        await job.end();
+        await job.dispose();
       }
-      expect(cfn.calls).toEqual([]);
-    } finally {
-      await job.end();
-      await job.dispose();
     }
-  });
+  );
 
   it('a Slack API over plain http to this machine (a local stand-in) is accepted', async () => {
     const job = await actionJob(cfn, {
