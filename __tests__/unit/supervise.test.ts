@@ -5,8 +5,7 @@
  * wait forever.
  */
 import { spawn } from 'node:child_process';
-import { supervise, type Restart } from '../../src/monitor/supervise.js';
-import { restartOf, workerArgs } from '../../src/monitor/supervisor.js';
+import { restartOf, supervise, workerArgs, type Restart } from '../../src/monitor/supervise.js';
 
 const node = (code: number): ReturnType<typeof spawn> =>
   spawn(process.execPath, ['-e', `process.exit(${code})`], { stdio: 'ignore' });

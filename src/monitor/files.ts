@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DeploymentInfo } from '../notify/messages.js';
 import type { ThreadRef } from '../notify/slack.js';
 import { processEnv, type Env } from '../runtime/env.js';
@@ -25,7 +25,7 @@ export interface MonitorSettings {
    * is gone, the job is over and the monitor ends (no post step will stop it).
    */
   readonly jobPid?: number;
-  /** The latest the monitor runs, whatever else happens (MONITOR_MAX_LIFETIME_MS after it began). */
+  /** The latest the monitor runs, whatever else happens (`monitorMaxLifetimeMs` after the lock was taken). */
   readonly endsBy: string;
   readonly stallMs: number;
   /** Past this, one overdue warning. */
@@ -42,6 +42,13 @@ export interface MonitorSettings {
 
 /** The monitor's environment variable for the Slack token. */
 export const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
+
+/**
+ * Another entry's script beside `self` (dist/<entry>/index.js), resolved at run time: a literal
+ * path would be pulled into the bundle by ncc.
+ */
+export const siblingEntry = (self: string, entry: 'monitor' | 'supervisor'): string =>
+  join(dirname(self), '..', [entry, 'index.js'].join('/'));
 
 /** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
 export function monitorDir(correlationId: string, env: Env = processEnv): string {
@@ -149,8 +156,8 @@ export function monitorSettings(
  * What the detached monitor keeps of the job's environment: the AWS SDK's own variables
  * (credentials, region, endpoints, profile and CA files), Node's own switches, the runner's temp
  * folder and its tracking ID (by which the runner finds and ends it with the job), the system's
- * basics, and a proxy. Not the action's inputs (INPUT_*, the tokens among them), its state, or the runner's
- * tokens (ACTIONS_*, GITHUB_TOKEN).
+ * basics, and a proxy. Not the action's inputs (INPUT_*, the tokens among them), its state, or
+ * the runner's tokens (ACTIONS_*, GITHUB_TOKEN).
  */
 const MONITOR_ENV = [
   /^AWS_/,

@@ -6,6 +6,20 @@ export interface Restart {
   readonly restarts: number;
 }
 
+/** The worker's arguments after the settings file: its role, and the restart it follows. */
+export const workerArgs = (restart?: Restart): string[] =>
+  restart
+    ? ['--worker', '--restart', String(restart.restarts), String(restart.diedAt)]
+    : ['--worker'];
+
+/** Reads `workerArgs` back (from the arguments after `--worker`). */
+export function restartOf(args: readonly string[]): Restart | undefined {
+  if (args[0] !== '--restart') return undefined;
+  const restarts = Number(args[1]);
+  const diedAt = Number(args[2]);
+  return Number.isFinite(restarts) && Number.isFinite(diedAt) ? { restarts, diedAt } : undefined;
+}
+
 export interface SuperviseDeps {
   /** Starts a monitor worker; after a death, with the restart (the worker posts the gap notice). */
   readonly start: (restart?: Restart) => ChildProcess;

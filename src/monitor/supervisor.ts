@@ -5,28 +5,13 @@
  * client is never loaded here.
  */
 import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { readSettings } from './files.js';
-import { supervise, type Restart } from './supervise.js';
-
-/** The worker's arguments after the settings file: its role, and the restart it follows. */
-export const workerArgs = (restart?: Restart): string[] =>
-  restart
-    ? ['--worker', '--restart', String(restart.restarts), String(restart.diedAt)]
-    : ['--worker'];
-
-/** Reads `workerArgs` back (from the arguments after `--worker`). */
-export function restartOf(args: readonly string[]): Restart | undefined {
-  if (args[0] !== '--restart') return undefined;
-  const restarts = Number(args[1]);
-  const diedAt = Number(args[2]);
-  return Number.isFinite(restarts) && Number.isFinite(diedAt) ? { restarts, diedAt } : undefined;
-}
+import { readSettings, siblingEntry } from './files.js';
+import { supervise, workerArgs } from './supervise.js';
 
 /** `self` is the supervisor entry's script; the worker is the monitor entry beside it. */
 export async function supervisorMain(self: string, settingsFile: string): Promise<void> {
   const settings = readSettings(settingsFile);
-  const worker = join(dirname(self), '..', ['monitor', 'index.js'].join('/'));
+  const worker = siblingEntry(self, 'monitor');
   const controller = new AbortController();
   for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, () => controller.abort());
   await supervise({

@@ -18,8 +18,7 @@ import {
   type MonitorSettings
 } from './files.js';
 import { runMonitor } from './run.js';
-import type { Restart } from './supervise.js';
-import { restartOf } from './supervisor.js';
+import { restartOf, type Restart } from './supervise.js';
 
 /** The detached monitor's log is its JSON lines; Slack trouble is recorded there by the spool. */
 const silentSink: LogSink = {

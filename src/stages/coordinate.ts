@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { State, type CoordinationResult } from '../config/state.js';
 import { waitForTurn, type TurnOutcome } from '../coordination/wait-for-turn.js';
 import type { Finding } from '../domain/findings.js';
 import type { StackSnapshot } from '../domain/stack.js';
-import { monitorDir, monitorEnv, monitorFiles, monitorSettings } from '../monitor/files.js';
+import {
+  monitorDir,
+  monitorEnv,
+  monitorFiles,
+  monitorSettings,
+  siblingEntry
+} from '../monitor/files.js';
 import { launchMonitor, monitorHolds } from '../monitor/launch.js';
 import { readObservations } from '../monitor/stop.js';
 import { commitMessage, openNotifier } from '../notify/thread.js';
@@ -128,9 +133,8 @@ export async function main(self: string): Promise<void> {
     };
     const dir = monitorDir(correlationId);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    // The monitor's supervisor entry beside this one, resolved at run time (a literal path would
-    // be pulled into the bundle by ncc).
-    const monitorBundle = join(dirname(self), '..', ['supervisor', 'index.js'].join('/'));
+    // The monitor's supervisor entry beside this one.
+    const monitorBundle = siblingEntry(self, 'supervisor');
     const deps: CoordinateDeps = {
       config,
       log,

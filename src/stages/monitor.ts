@@ -1,10 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { DEFAULT_EXPECTED_DURATION_MS } from '../config/config.js';
 import { State } from '../config/state.js';
 import { estimateFromHistory } from '../domain/estimate.js';
 import { expectation } from '../domain/expectation.js';
-import { monitorDir, monitorEnv, monitorFiles, monitorSettings } from '../monitor/files.js';
+import {
+  monitorDir,
+  monitorEnv,
+  monitorFiles,
+  monitorSettings,
+  siblingEntry
+} from '../monitor/files.js';
 import { launchMonitor } from '../monitor/launch.js';
 import { supervisorMain } from '../monitor/supervisor.js';
 import { workerMain } from '../monitor/worker.js';
@@ -22,13 +27,9 @@ import { actionStage } from '../runtime/stage.js';
 export async function main(self: string): Promise<void> {
   const [settingsFile, role, ...rest] = process.argv.slice(2);
   if (settingsFile && role === '--worker') await workerMain(settingsFile, rest);
-  else if (settingsFile) await supervisorMain(supervisorEntry(self), settingsFile);
+  else if (settingsFile) await supervisorMain(siblingEntry(self, 'supervisor'), settingsFile);
   else await launchForSubAction(self);
 }
-
-/** The supervisor entry beside an entry's script (dist/<entry>/index.js). */
-export const supervisorEntry = (self: string): string =>
-  join(dirname(self), '..', ['supervisor', 'index.js'].join('/'));
 
 async function launchForSubAction(self: string): Promise<void> {
   await actionStage(async ({ io, log, config, correlationId }) => {
@@ -69,7 +70,7 @@ async function launchForSubAction(self: string): Promise<void> {
       DEFAULT_EXPECTED_DURATION_MS
     );
     const launched = launchMonitor(
-      supervisorEntry(self),
+      siblingEntry(self, 'supervisor'),
       dir,
       monitorSettings(config, {
         correlationId,
