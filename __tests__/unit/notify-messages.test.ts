@@ -212,6 +212,10 @@ describe('escapeText', () => {
     expect(styled.test(escapeText('a *b* c _d_ e ~f~ g `h` i'))).toBe(false);
   });
 
+  it('in a code span (`code`), keeps the characters as they are: nothing styles there', () => {
+    expect(code('_private-stack_ *x*')).toBe('`_private-stack_ *x*`');
+  });
+
   it('leaves markers inside a word alone: they cannot style, and identifiers still copy', () => {
     expect(escapeText('UPDATE_ROLLBACK_IN_PROGRESS snake_case 2*3')).toBe(
       'UPDATE_ROLLBACK_IN_PROGRESS snake_case 2*3'

@@ -430,6 +430,7 @@ function operationProgress(events) {
 /* harmony export */   Ln: () => (/* binding */ writeSettings),
 /* harmony export */   Sy: () => (/* binding */ monitorFiles),
 /* harmony export */   U1: () => (/* binding */ monitorSettings),
+/* harmony export */   f: () => (/* binding */ siblingEntry),
 /* harmony export */   gA: () => (/* binding */ heartbeatInterval),
 /* harmony export */   sb: () => (/* binding */ readSettings),
 /* harmony export */   tK: () => (/* binding */ SLACK_TOKEN_ENV),
@@ -447,6 +448,11 @@ function operationProgress(events) {
 
 /** The monitor's environment variable for the Slack token. */
 const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
+/**
+ * Another entry's script beside `self` (dist/<entry>/index.js), resolved at run time: a literal
+ * path would be pulled into the bundle by ncc.
+ */
+const siblingEntry = (self, entry) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(self), '..', [entry, 'index.js'].join('/'));
 /** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
 function monitorDir(correlationId, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'deploy-coordinator', correlationId);
@@ -513,8 +519,8 @@ function monitorSettings(config, deployment) {
  * What the detached monitor keeps of the job's environment: the AWS SDK's own variables
  * (credentials, region, endpoints, profile and CA files), Node's own switches, the runner's temp
  * folder and its tracking ID (by which the runner finds and ends it with the job), the system's
- * basics, and a proxy. Not the action's inputs (INPUT_*, the tokens among them), its state, or the runner's
- * tokens (ACTIONS_*, GITHUB_TOKEN).
+ * basics, and a proxy. Not the action's inputs (INPUT_*, the tokens among them), its state, or
+ * the runner's tokens (ACTIONS_*, GITHUB_TOKEN).
  */
 const MONITOR_ENV = [
     /^AWS_/,
@@ -681,13 +687,11 @@ const ELLIPSIS = '…';
 const ZERO_WIDTH_SPACE = '\u200B';
 /** A formatting character next to a non-word character or an end of the text. */
 const STYLE_MARKER = /(?<=^|[^\p{L}\p{N}])[*_~`]|[*_~`](?=[^\p{L}\p{N}]|$)/gu;
+/** Escapes mrkdwn's three control characters: no mention or link. */
+const escapeEntities = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 /** Makes outside text inert in mrkdwn: no mention, link or style (see the module comment). */
 function escapeText(s) {
-    return s
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(STYLE_MARKER, (m) => `${ZERO_WIDTH_SPACE}${m}${ZERO_WIDTH_SPACE}`);
+    return escapeEntities(s).replace(STYLE_MARKER, (m) => `${ZERO_WIDTH_SPACE}${m}${ZERO_WIDTH_SPACE}`);
 }
 /**
  * A link to an http(s) URL with an escaped label; for any other URL (or one
@@ -751,14 +755,15 @@ function truncate(s, max) {
 /**
  * Inline code for an identifier (stack name, correlation ID, status):
  * backticks are stripped from the value (they would end the code span),
- * line breaks become spaces, and the rest is escaped. Empty for an empty value.
+ * line breaks become spaces, and `&`, `<`, `>` are escaped. Empty for an empty value.
  */
 function code(s) {
     const value = s
         .replace(/`/g, '')
         .replace(/[\r\n]+/g, ' ')
         .trim();
-    return value ? `\`${escapeText(value)}\`` : '';
+    // Inside a code span nothing styles: the value keeps its characters (so it copies as it is).
+    return value ? `\`${escapeEntities(value)}\`` : '';
 }
 
 

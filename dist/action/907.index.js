@@ -5423,7 +5423,7 @@ exports.EndpointCache = EndpointCache;
 
 /***/ }),
 
-/***/ 1288:
+/***/ 8907:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;

@@ -335,8 +335,6 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.tmp/js/config/state.js
 var state = __webpack_require__(4131);
 // EXTERNAL MODULE: ./.tmp/js/coordination/wait-for-turn.js + 4 modules
@@ -884,7 +882,6 @@ async function notAcquired(d, arrival, turn, kind) {
 
 
 
-
 /**
  * coordinate: arrive (the stacks, the estimate), wait for this run's turn and take the lease the
  * instant it is granted; under it, repair and decide; then announce, start the monitor and hand
@@ -955,9 +952,8 @@ async function main(self) {
         };
         const dir = (0,files/* monitorDir */.yO)(correlationId);
         (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-        // The monitor's supervisor entry beside this one, resolved at run time (a literal path would
-        // be pulled into the bundle by ncc).
-        const monitorBundle = (0,external_node_path_.join)((0,external_node_path_.dirname)(self), '..', ['supervisor', 'index.js'].join('/'));
+        // The monitor's supervisor entry beside this one.
+        const monitorBundle = (0,files/* siblingEntry */.f)(self, 'supervisor');
         const deps = {
             config,
             log,

@@ -538,14 +538,14 @@ async function start(entry, entryUrl) {
         case 'monitor':
             // The detached worker loads only itself; the monitor/ sub-action's step, the stage.
             if (process.argv[3] === '--worker' && process.argv[2])
-                return (await Promise.all(/* import() */[__nccwpck_require__.e(836), __nccwpck_require__.e(189), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1189))).workerMain(process.argv[2], process.argv.slice(4));
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(130), __nccwpck_require__.e(836), __nccwpck_require__.e(189), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2617))).main(self);
+                return (await Promise.all(/* import() */[__nccwpck_require__.e(836), __nccwpck_require__.e(381)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1189))).workerMain(process.argv[2], process.argv.slice(4));
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(130), __nccwpck_require__.e(836), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2617))).main(self);
         case 'supervisor': {
             // Node's own modules and the settings reader only: the detached monitor's light half.
             const settingsFile = process.argv[2];
             if (!settingsFile)
                 throw new Error('the supervisor needs its settings file');
-            return (await __nccwpck_require__.e(/* import() */ 288).then(__nccwpck_require__.bind(__nccwpck_require__, 8907))).supervisorMain(self, settingsFile);
+            return (await __nccwpck_require__.e(/* import() */ 758).then(__nccwpck_require__.bind(__nccwpck_require__, 9758))).supervisorMain(self, settingsFile);
         }
         case 'finalize':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(130), __nccwpck_require__.e(836), __nccwpck_require__.e(66)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1066))).main();

@@ -52,13 +52,16 @@ const ZERO_WIDTH_SPACE = '\u200B';
 /** A formatting character next to a non-word character or an end of the text. */
 const STYLE_MARKER = /(?<=^|[^\p{L}\p{N}])[*_~`]|[*_~`](?=[^\p{L}\p{N}]|$)/gu;
 
+/** Escapes mrkdwn's three control characters: no mention or link. */
+const escapeEntities = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /** Makes outside text inert in mrkdwn: no mention, link or style (see the module comment). */
 export function escapeText(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(STYLE_MARKER, (m) => `${ZERO_WIDTH_SPACE}${m}${ZERO_WIDTH_SPACE}`);
+  return escapeEntities(s).replace(
+    STYLE_MARKER,
+    (m) => `${ZERO_WIDTH_SPACE}${m}${ZERO_WIDTH_SPACE}`
+  );
 }
 
 /**
@@ -115,12 +118,13 @@ export function truncate(s: string, max: number): string {
 /**
  * Inline code for an identifier (stack name, correlation ID, status):
  * backticks are stripped from the value (they would end the code span),
- * line breaks become spaces, and the rest is escaped. Empty for an empty value.
+ * line breaks become spaces, and `&`, `<`, `>` are escaped. Empty for an empty value.
  */
 export function code(s: string): string {
   const value = s
     .replace(/`/g, '')
     .replace(/[\r\n]+/g, ' ')
     .trim();
-  return value ? `\`${escapeText(value)}\`` : '';
+  // Inside a code span nothing styles: the value keeps its characters (so it copies as it is).
+  return value ? `\`${escapeEntities(value)}\`` : '';
 }

@@ -1,6 +1,35 @@
-export const id = 189;
-export const ids = [189];
+export const id = 381;
+export const ids = [381];
 export const modules = {
+
+/***/ 1265:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gx: () => (/* binding */ minutes),
+/* harmony export */   YA: () => (/* binding */ seconds),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
+function formatDuration(ms) {
+    // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
+    if (ms > 0 && ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const total = Math.max(0, Math.round(ms / 1000));
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return `${h}h ${String(m).padStart(2, '0')}m`;
+    if (m > 0)
+        return `${m}m ${String(s).padStart(2, '0')}s`;
+    return `${s}s`;
+}
+const minutes = (n) => n * 60_000;
+const seconds = (n) => n * 1000;
+
+
+/***/ }),
 
 /***/ 9707:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -98,26 +127,26 @@ class DeploymentWatch {
 
 /***/ }),
 
-/***/ 8907:
+/***/ 4820:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  restartOf: () => (/* binding */ restartOf),
-  supervisorMain: () => (/* binding */ supervisorMain),
-  workerArgs: () => (/* binding */ workerArgs)
-});
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./.tmp/js/monitor/files.js
-var files = __webpack_require__(7101);
-;// CONCATENATED MODULE: ./.tmp/js/monitor/supervise.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R6: () => (/* binding */ restartOf),
+/* harmony export */   gW: () => (/* binding */ workerArgs),
+/* harmony export */   zD: () => (/* binding */ supervise)
+/* harmony export */ });
+/** The worker's arguments after the settings file: its role, and the restart it follows. */
+const workerArgs = (restart) => restart
+    ? ['--worker', '--restart', String(restart.restarts), String(restart.diedAt)]
+    : ['--worker'];
+/** Reads `workerArgs` back (from the arguments after `--worker`). */
+function restartOf(args) {
+    if (args[0] !== '--restart')
+        return undefined;
+    const restarts = Number(args[1]);
+    const diedAt = Number(args[2]);
+    return Number.isFinite(restarts) && Number.isFinite(diedAt) ? { restarts, diedAt } : undefined;
+}
 const exited = (child) => new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null)
         return resolve({ code: child.exitCode, signal: child.signalCode });
@@ -174,47 +203,6 @@ async function supervise(d) {
             restarts: restarts.length
         });
     }
-}
-
-;// CONCATENATED MODULE: ./.tmp/js/monitor/supervisor.js
-/**
- * The detached monitor's supervisor: a process of its own that loads nothing but Node's own
- * modules and the settings reader, starts the worker (the monitor entry with `--worker`) and
- * starts it again when it dies. The worker posts the 'monitoring gap' notice itself, so Slack's
- * client is never loaded here.
- */
-
-
-
-
-/** The worker's arguments after the settings file: its role, and the restart it follows. */
-const workerArgs = (restart) => restart
-    ? ['--worker', '--restart', String(restart.restarts), String(restart.diedAt)]
-    : ['--worker'];
-/** Reads `workerArgs` back (from the arguments after `--worker`). */
-function restartOf(args) {
-    if (args[0] !== '--restart')
-        return undefined;
-    const restarts = Number(args[1]);
-    const diedAt = Number(args[2]);
-    return Number.isFinite(restarts) && Number.isFinite(diedAt) ? { restarts, diedAt } : undefined;
-}
-/** `self` is the supervisor entry's script; the worker is the monitor entry beside it. */
-async function supervisorMain(self, settingsFile) {
-    const settings = (0,files/* readSettings */.sb)(settingsFile);
-    const worker = (0,external_node_path_.join)((0,external_node_path_.dirname)(self), '..', ['monitor', 'index.js'].join('/'));
-    const controller = new AbortController();
-    for (const sig of ['SIGTERM', 'SIGINT'])
-        process.once(sig, () => controller.abort());
-    await supervise({
-        start: (restart) => (0,external_node_child_process_.spawn)(process.execPath, [worker, settingsFile, ...workerArgs(restart)], {
-            stdio: 'inherit'
-        }),
-        now: Date.now,
-        signal: controller.signal,
-        write: (o) => process.stdout.write(`${JSON.stringify({ correlationId: settings.correlationId, ...o })}\n`)
-    });
-    process.exit(0);
 }
 
 
@@ -473,8 +461,8 @@ function inProgressResources(watch) {
     return [...state.values()].filter((r) => r.status.endsWith('_IN_PROGRESS'));
 }
 
-// EXTERNAL MODULE: ./.tmp/js/monitor/supervisor.js + 1 modules
-var supervisor = __webpack_require__(8907);
+// EXTERNAL MODULE: ./.tmp/js/monitor/supervise.js
+var supervise = __webpack_require__(4820);
 ;// CONCATENATED MODULE: ./.tmp/js/monitor/worker.js
 /**
  * The detached monitor's worker: heartbeats the lock, follows the stacks and reports in the
@@ -523,7 +511,7 @@ async function threadNotifier(settings) {
  */
 async function workerMain(settingsFile, args) {
     const settings = (0,files/* readSettings */.sb)(settingsFile);
-    const restart = (0,supervisor.restartOf)(args);
+    const restart = (0,supervise/* restartOf */.R6)(args);
     const controller = new AbortController();
     for (const sig of ['SIGTERM', 'SIGINT'])
         process.once(sig, () => controller.abort());
@@ -554,6 +542,69 @@ async function workerMain(settingsFile, args) {
     await gap;
     process.exit(0);
 }
+
+
+/***/ }),
+
+/***/ 3748:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ createLogger)
+/* harmony export */ });
+/** Every line tagged with the correlation ID (each line of a message: the runner reads lines). */
+function createLogger(correlationId, sink) {
+    const tag = (message) => message
+        .split('\n')
+        .map((line) => `[${correlationId}] ${line}`)
+        .join('\n');
+    return {
+        correlationId,
+        info: (m) => sink.info(tag(m)),
+        debug: (m) => sink.debug(tag(m)),
+        warning: (m, p) => sink.warning(tag(m), p),
+        error: (m, p) => sink.error(tag(m), p)
+    };
+}
+
+
+/***/ }),
+
+/***/ 9146:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ systemClock),
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/** The wall clock. */
+const systemClock = { now: () => Date.now() };
+/** A sleep that an abort ends at once (resolving, never rejecting). */
+const sleep = (ms, signal) => new Promise((resolve) => {
+    if (signal?.aborted)
+        return resolve();
+    const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+});
+
+
+/***/ }),
+
+/***/ 1623:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ envValue),
+/* harmony export */   H: () => (/* binding */ processEnv)
+/* harmony export */ });
+const processEnv = process.env;
+/** A variable of this process's environment (empty counts as unset). */
+const envValue = (name, env = processEnv) => env[name] || undefined;
 
 
 /***/ })

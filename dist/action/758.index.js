@@ -1,5 +1,5 @@
-export const id = 288;
-export const ids = [288];
+export const id = 758;
+export const ids = [758];
 export const modules = {
 
 /***/ 7101:
@@ -9,6 +9,7 @@ export const modules = {
 /* harmony export */   Ln: () => (/* binding */ writeSettings),
 /* harmony export */   Sy: () => (/* binding */ monitorFiles),
 /* harmony export */   U1: () => (/* binding */ monitorSettings),
+/* harmony export */   f: () => (/* binding */ siblingEntry),
 /* harmony export */   gA: () => (/* binding */ heartbeatInterval),
 /* harmony export */   sb: () => (/* binding */ readSettings),
 /* harmony export */   tK: () => (/* binding */ SLACK_TOKEN_ENV),
@@ -26,6 +27,11 @@ export const modules = {
 
 /** The monitor's environment variable for the Slack token. */
 const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
+/**
+ * Another entry's script beside `self` (dist/<entry>/index.js), resolved at run time: a literal
+ * path would be pulled into the bundle by ncc.
+ */
+const siblingEntry = (self, entry) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(self), '..', [entry, 'index.js'].join('/'));
 /** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
 function monitorDir(correlationId, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'deploy-coordinator', correlationId);
@@ -92,8 +98,8 @@ function monitorSettings(config, deployment) {
  * What the detached monitor keeps of the job's environment: the AWS SDK's own variables
  * (credentials, region, endpoints, profile and CA files), Node's own switches, the runner's temp
  * folder and its tracking ID (by which the runner finds and ends it with the job), the system's
- * basics, and a proxy. Not the action's inputs (INPUT_*, the tokens among them), its state, or the runner's
- * tokens (ACTIONS_*, GITHUB_TOKEN).
+ * basics, and a proxy. Not the action's inputs (INPUT_*, the tokens among them), its state, or
+ * the runner's tokens (ACTIONS_*, GITHUB_TOKEN).
  */
 const MONITOR_ENV = [
     /^AWS_/,
@@ -115,26 +121,26 @@ function monitorEnv(slack, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* 
 
 /***/ }),
 
-/***/ 8907:
+/***/ 4820:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  restartOf: () => (/* binding */ restartOf),
-  supervisorMain: () => (/* binding */ supervisorMain),
-  workerArgs: () => (/* binding */ workerArgs)
-});
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./.tmp/js/monitor/files.js
-var files = __webpack_require__(7101);
-;// CONCATENATED MODULE: ./.tmp/js/monitor/supervise.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R6: () => (/* binding */ restartOf),
+/* harmony export */   gW: () => (/* binding */ workerArgs),
+/* harmony export */   zD: () => (/* binding */ supervise)
+/* harmony export */ });
+/** The worker's arguments after the settings file: its role, and the restart it follows. */
+const workerArgs = (restart) => restart
+    ? ['--worker', '--restart', String(restart.restarts), String(restart.diedAt)]
+    : ['--worker'];
+/** Reads `workerArgs` back (from the arguments after `--worker`). */
+function restartOf(args) {
+    if (args[0] !== '--restart')
+        return undefined;
+    const restarts = Number(args[1]);
+    const diedAt = Number(args[2]);
+    return Number.isFinite(restarts) && Number.isFinite(diedAt) ? { restarts, diedAt } : undefined;
+}
 const exited = (child) => new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null)
         return resolve({ code: child.exitCode, signal: child.signalCode });
@@ -193,7 +199,19 @@ async function supervise(d) {
     }
 }
 
-;// CONCATENATED MODULE: ./.tmp/js/monitor/supervisor.js
+
+/***/ }),
+
+/***/ 9758:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   supervisorMain: () => (/* binding */ supervisorMain)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7101);
+/* harmony import */ var _supervise_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4820);
 /**
  * The detached monitor's supervisor: a process of its own that loads nothing but Node's own
  * modules and the settings reader, starts the worker (the monitor entry with `--worker`) and
@@ -203,28 +221,15 @@ async function supervise(d) {
 
 
 
-
-/** The worker's arguments after the settings file: its role, and the restart it follows. */
-const workerArgs = (restart) => restart
-    ? ['--worker', '--restart', String(restart.restarts), String(restart.diedAt)]
-    : ['--worker'];
-/** Reads `workerArgs` back (from the arguments after `--worker`). */
-function restartOf(args) {
-    if (args[0] !== '--restart')
-        return undefined;
-    const restarts = Number(args[1]);
-    const diedAt = Number(args[2]);
-    return Number.isFinite(restarts) && Number.isFinite(diedAt) ? { restarts, diedAt } : undefined;
-}
 /** `self` is the supervisor entry's script; the worker is the monitor entry beside it. */
 async function supervisorMain(self, settingsFile) {
-    const settings = (0,files/* readSettings */.sb)(settingsFile);
-    const worker = (0,external_node_path_.join)((0,external_node_path_.dirname)(self), '..', ['monitor', 'index.js'].join('/'));
+    const settings = (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .readSettings */ .sb)(settingsFile);
+    const worker = (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .siblingEntry */ .f)(self, 'monitor');
     const controller = new AbortController();
     for (const sig of ['SIGTERM', 'SIGINT'])
         process.once(sig, () => controller.abort());
-    await supervise({
-        start: (restart) => (0,external_node_child_process_.spawn)(process.execPath, [worker, settingsFile, ...workerArgs(restart)], {
+    await (0,_supervise_js__WEBPACK_IMPORTED_MODULE_2__/* .supervise */ .zD)({
+        start: (restart) => (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [worker, settingsFile, ...(0,_supervise_js__WEBPACK_IMPORTED_MODULE_2__/* .workerArgs */ .gW)(restart)], {
             stdio: 'inherit'
         }),
         now: Date.now,
