@@ -173,6 +173,8 @@ export interface FailRule {
   body: unknown;
   headers: Record<string, string>;
   remaining: number;
+  /** Never answer (the connection stays open until the client gives up or the stand-in closes). */
+  hang?: boolean;
 }
 
 export const STANDIN_LOGIN = 'github-actions[bot]';
@@ -311,6 +313,19 @@ export class GitHubStandin {
       body: body ?? defaultErrorBody(status),
       headers: { ...defaults, ...lowerKeys(headers) },
       remaining: count
+    });
+  }
+
+  /** The next `count` requests of `method` whose path matches `pathPattern` are never answered. */
+  hangNext(method: string, pathPattern: RegExp, count = 1): void {
+    this.failRules.push({
+      method: method.toUpperCase(),
+      pathPattern,
+      status: 0,
+      body: undefined,
+      headers: {},
+      remaining: count,
+      hang: true
     });
   }
 
@@ -589,6 +604,7 @@ export class GitHubStandin {
     if (rule) {
       rule.remaining--;
       if (rule.remaining <= 0) this.failRules = this.failRules.filter((r) => r !== rule);
+      if (rule.hang) return;
       send(rule.status, rule.body, rule.headers);
       return;
     }

@@ -12,7 +12,10 @@
  *
  * Linux only (uses /proc).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { PassThrough, type Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import {
   existsSync,
@@ -103,6 +106,11 @@ export interface JobOptions {
   mainIf?: string;
   /** Webhook payload written to GITHUB_EVENT_PATH; default {}. */
   event?: unknown;
+  /**
+   * Run the steps as children of one runner process per job (as Runner.Worker does), rather than of
+   * the test process: a step's parent then lives as long as the job, and `killRunner()` ends it.
+   */
+  runnerProcess?: boolean;
 }
 
 export interface StepOptions {
@@ -566,9 +574,27 @@ const INHERIT_BLOCK = /^(INPUT_|STATE_|GITHUB_|RUNNER_|ACTIONS_)/i;
 // Job
 // ---------------------------------------------------------------------------------------------
 
+/** A step's process: spawned here, or by the job's runner process and relayed (`RelayedStep`). */
+interface StepProcess {
+  readonly pid?: number | undefined;
+  readonly stdout: Readable | null;
+  readonly stderr: Readable | null;
+  on(event: 'exit', listener: (code: number | null, signal: NodeJS.Signals | null) => void): this;
+  on(event: 'close', listener: () => void): this;
+  on(event: 'error', listener: (err: Error) => void): this;
+  once(event: 'exit', listener: (code: number | null, signal: NodeJS.Signals | null) => void): this;
+}
+
+/** A step the job's runner process started: its pid, output and exit, relayed over IPC. */
+class RelayedStep extends EventEmitter implements StepProcess {
+  pid: number | undefined;
+  readonly stdout = new PassThrough();
+  readonly stderr = new PassThrough();
+}
+
 interface Running {
   label: string;
-  child: ChildProcess;
+  child: StepProcess;
   exited: boolean;
   exitWaiters: Array<() => void>;
   cancelRequested: boolean;
@@ -618,6 +644,10 @@ export class Job {
   private stepCounter = 0;
   private fileCounter = 0;
   private leftBehindList: ProcessInfo[] = [];
+  /** The job's runner process, when the steps run under one (`runnerProcess`). */
+  private worker: ChildProcess | undefined;
+  private readonly relayed = new Map<number, RelayedStep>();
+  private relayCounter = 0;
 
   private constructor(
     opts: JobOptions,
@@ -931,8 +961,29 @@ export class Job {
     }
   }
 
+  /** The pid of the job's runner process (with `runnerProcess`). */
+  get runnerPid(): number | undefined {
+    return this.worker?.pid;
+  }
+
+  /**
+   * The job's runner process dies (SIGKILL) and nothing else: the processes the steps left behind
+   * go on as orphans, and no further step runs (with `runnerProcess`).
+   */
+  async killRunner(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) throw new Error('killRunner: the job has no runner process (runnerProcess)');
+    this.killed = true;
+    this.note('kill: the runner process died (SIGKILL); orphans are left running');
+    const gone = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
+    await gone;
+  }
+
   /** Kills whatever is still running for this job and deletes the temp dir. */
   async dispose(): Promise<void> {
+    if (this.worker && this.worker.exitCode === null && this.worker.signalCode === null)
+      this.worker.kill('SIGKILL');
     if (this.running?.child.pid !== undefined) signalPid(this.running.child.pid, 'SIGKILL');
     await this.killTracked(3000);
     if (this.running) await this.running.result.catch(() => undefined);
@@ -940,6 +991,67 @@ export class Job {
   }
 
   // -- internals ---------------------------------------------------------------------------------
+
+  /** Starts a step's process: here, or as a child of the job's runner process. */
+  private spawnStep(
+    cmd: string,
+    args: string[],
+    cwd: string | undefined,
+    env: Record<string, string>
+  ): StepProcess {
+    if (!this.opts.runnerProcess)
+      return spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const worker = this.runnerWorker();
+    const id = ++this.relayCounter;
+    const step = new RelayedStep();
+    this.relayed.set(id, step);
+    worker.send({ type: 'spawn', id, cmd, args, cwd, env });
+    return step;
+  }
+
+  private runnerWorker(): ChildProcess {
+    if (this.worker) return this.worker;
+    // Outside the job's tracking ID: it is the runner, not a process the job left behind.
+    const env = { ...process.env };
+    delete env.RUNNER_TRACKING_ID;
+    const worker = fork(
+      fileURLToPath(new URL('./fixtures/runner-worker.mjs', import.meta.url)),
+      [],
+      {
+        env,
+        execPath: this.node,
+        execArgv: [],
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc']
+      }
+    );
+    worker.on('message', (m: { type: string; id: number; [k: string]: unknown }) => {
+      const step = this.relayed.get(m.id);
+      if (!step) return;
+      if (m.type === 'spawned') step.pid = m['pid'] as number;
+      else if (m.type === 'out') step.stdout.write(m['data']);
+      else if (m.type === 'err') step.stderr.write(m['data']);
+      else if (m.type === 'exit') step.emit('exit', m['code'], m['signal']);
+      else if (m.type === 'error') step.emit('error', new Error(String(m['message'])));
+      else if (m.type === 'close') {
+        this.relayed.delete(m.id);
+        step.stdout.end();
+        step.stderr.end();
+        step.emit('close');
+      }
+    });
+    // The runner died: its steps' output ends there.
+    worker.on('exit', () => {
+      for (const [id, step] of this.relayed) {
+        this.relayed.delete(id);
+        step.stdout.end();
+        step.stderr.end();
+        step.emit('exit', null, 'SIGKILL');
+        step.emit('close');
+      }
+    });
+    this.worker = worker;
+    return worker;
+  }
 
   private assertUsable(what: string): void {
     if (this.killed)
@@ -1014,7 +1126,7 @@ export class Job {
     const [cmd, ...args] = spec.argv as [string, ...string[]];
     this.note(`##[group]Run ${spec.label}: ${spec.argv.join(' ')}`);
     const started = Date.now();
-    const child = spawn(cmd, args, { cwd: spec.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = this.spawnStep(cmd, args, spec.cwd, env);
 
     const proc = new WorkflowCommandProcessor();
     let stdout = '';

@@ -52,7 +52,7 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
 export async function deployJob(
   name: string,
   inputs: Record<string, string> = {},
-  opts: { slack?: boolean; stageTimeoutMs?: number } = {}
+  opts: { slack?: boolean; stageTimeoutMs?: number; runnerProcess?: boolean } = {}
 ): Promise<Job> {
   const job = await actionJob(
     cfn,
@@ -71,7 +71,8 @@ export async function deployJob(
     {
       name,
       env: { AWS_ENDPOINT_URL_DYNAMODB: dynamo.url },
-      ...(opts.stageTimeoutMs ? { stageTimeoutMs: opts.stageTimeoutMs } : {})
+      ...(opts.stageTimeoutMs ? { stageTimeoutMs: opts.stageTimeoutMs } : {}),
+      ...(opts.runnerProcess ? { runnerProcess: true } : {})
     }
   );
   jobs.push(job);

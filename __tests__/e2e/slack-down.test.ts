@@ -1,5 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { cfn, deploy, dynamo, settle, slack, slackJob, sleep, texts } from './slack-harness.js';
+import {
+  TOKEN,
+  cfn,
+  deploy,
+  dynamo,
+  settle,
+  slack,
+  slackJob,
+  sleep,
+  texts
+} from './slack-harness.js';
 
 // The questions in the interact channel are asked in process in __tests__/stages/slack.test.ts
 // (and __tests__/stages/coordinate.test.ts).
@@ -42,12 +52,14 @@ describe('Slack: one thread per deployment', () => {
     }
     expect(first).toHaveLength(1);
     // The detached processes carry only what they need of the job's environment: none of the
-    // action's inputs (the tokens among them), its state or the runner's tokens.
+    // action's inputs (the tokens among them), its state or the runner's tokens; and the Slack
+    // token is in no variable at all (it came on their stdin).
     for (const p of await job.processes()) {
       if (!/supervisor|--worker/.test(p.cmdline)) continue;
-      const names = readFileSync(`/proc/${p.pid}/environ`, 'utf8')
-        .split('\0')
-        .map((kv) => kv.split('=')[0]!);
+      const environ = readFileSync(`/proc/${p.pid}/environ`, 'utf8');
+      expect(environ).not.toContain(TOKEN);
+      expect(p.cmdline).not.toContain(TOKEN);
+      const names = environ.split('\0').map((kv) => kv.split('=')[0]!);
       expect(names.filter((n) => /^(INPUT_|STATE_|ACTIONS_|GITHUB_TOKEN$)/.test(n))).toEqual([]);
       expect(names).toEqual(expect.arrayContaining(['RUNNER_TEMP', 'RUNNER_TRACKING_ID']));
     }

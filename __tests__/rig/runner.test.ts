@@ -386,3 +386,29 @@ describe('Job with the echo fixture', () => {
     expect(job.status).toBe('failure');
   });
 });
+
+describe('a runner process per job (runnerProcess)', () => {
+  test("every step is the runner process's child; output, state and exit code come through; killRunner ends it", async () => {
+    const job = await newJob({ inputs: { greeting: 'relayed' }, runnerProcess: true });
+    const step = await job.runStep(
+      [
+        process.execPath,
+        '-e',
+        'console.log("parent=" + process.ppid); console.error("to stderr"); process.exit(3)'
+      ],
+      { continueOnError: true }
+    );
+    expect(job.runnerPid).toBeDefined();
+    expect(step.stdout).toContain(`parent=${job.runnerPid}`);
+    expect(step.stderr).toContain('to stderr');
+    expect(step.exitCode).toBe(3);
+    const pre = await job.runStage('pre');
+    expect(pre?.exitCode).toBe(0);
+    expect(pre?.state['greeting']).toBe('relayed');
+
+    const runner = job.runnerPid!;
+    await job.killRunner();
+    expect(() => process.kill(runner, 0)).toThrow();
+    await expect(job.runStage('main')).rejects.toThrow(/killed/);
+  });
+});

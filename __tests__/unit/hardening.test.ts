@@ -2,10 +2,16 @@
  * Small rules that keep secrets in and processes bounded: where a bot token may be sent, what the
  * detached monitor keeps of the job's environment, how it tells a live job from a gone one.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { apiUrlProblem } from '../../src/config/slack.js';
-import { SLACK_TOKEN_ENV, monitorEnv, monitorMaxLifetimeMs } from '../../src/monitor/files.js';
-import { processAlive } from '../../src/monitor/run.js';
+import { monitorEnv, monitorMaxLifetimeMs } from '../../src/monitor/files.js';
+import { handSecret, readSecret } from '../../src/monitor/secret.js';
+import { PassThrough } from 'node:stream';
+import { processAlive, processStart } from '../../src/monitor/process.js';
+import { stopMonitor } from '../../src/monitor/stop.js';
 
 describe('slack-api-url', () => {
   it.each([
@@ -54,7 +60,7 @@ describe("the detached monitor's environment", () => {
   };
 
   it('keeps what it needs (AWS, Node, the runner, the system, a proxy) and nothing of the action or the runner tokens', () => {
-    expect(Object.keys(monitorEnv(undefined, job)).sort()).toEqual(
+    expect(Object.keys(monitorEnv(job)).sort()).toEqual(
       [
         'PATH',
         'Path',
@@ -75,8 +81,13 @@ describe("the detached monitor's environment", () => {
     );
   });
 
-  it('passes the Slack token in a variable of its own', () => {
-    expect(monitorEnv({ token: 'xoxb-1-abc' }, job)[SLACK_TOKEN_ENV]).toBe('xoxb-1-abc');
+  it('the Slack token is in no variable: it comes on stdin, read until the writer closes it', async () => {
+    expect(Object.values(monitorEnv(job)).join('\n')).not.toMatch(/xoxb|ghs_|secret/);
+    const pipe = new PassThrough();
+    handSecret(pipe, 'xoxb-1-abc\n');
+    expect(await readSecret(pipe)).toBe('xoxb-1-abc');
+    // A writer that never closes: no secret, after a bounded wait (nothing hangs).
+    expect(await readSecret(new PassThrough(), 50)).toBe('');
   });
 
   it("ends at GitHub's own limit for a job: 6 hours on its runners, 5 days on self-hosted ones", () => {
@@ -93,5 +104,44 @@ describe('whether the job lives', () => {
     expect(processAlive(gone)).toBe(false);
     expect(processAlive(undefined)).toBe(true);
     expect(processAlive(0)).toBe(true);
+  });
+
+  it('a pid that now names a process started at another time (a reused pid) is not the job', () => {
+    const started = processStart(process.pid);
+    if (process.platform === 'linux') expect(started).toMatch(/^\d+$/);
+    expect(processAlive(process.pid, started)).toBe(true);
+    // The same pid with another start time: what a pid reused by a new process looks like.
+    if (process.platform === 'linux') expect(processAlive(process.pid, `${started}1`)).toBe(false);
+    expect(processStart(spawnSync(process.execPath, ['-e', '0']).pid)).toBeUndefined();
+  });
+});
+
+describe('finalize signals only its own monitor', () => {
+  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+  const idle = (...args: string[]) =>
+    spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', ...args], { stdio: 'ignore' });
+  const exited = (child: ReturnType<typeof spawn>): Promise<unknown> =>
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise((r) => child.once('exit', r));
+
+  it('a pid that is now another process (the monitor ended, the pid reused) is not signalled', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dc-stop-'));
+    const other = idle();
+    const mine = idle(join(dir, 'monitor.json'));
+    try {
+      await sleep(200);
+      expect(await stopMonitor(other.pid!, sleep, 1_000, dir)).toBe('not-running');
+      expect(processAlive(other.pid)).toBe(true);
+      expect(other.exitCode).toBeNull();
+      expect(await stopMonitor(mine.pid!, sleep, 1_000, dir)).toBe('stopped');
+      await exited(mine);
+      expect(mine.signalCode).toBe('SIGTERM');
+    } finally {
+      other.kill('SIGKILL');
+      mine.kill('SIGKILL');
+      await Promise.all([exited(other), exited(mine)]);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

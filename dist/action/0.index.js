@@ -36,16 +36,23 @@ async function restoreHistory(file, environment, log, env = _runtime_env_js__WEB
         log.warning(`Could not restore the deployment history from the Actions cache: ${err.message}`, { title: 'History not restored' });
     }
 }
-async function saveHistory(file, environment, log, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_0__/* .processEnv */ .H) {
+async function saveHistory(file, environment, log, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_0__/* .processEnv */ .H, budget) {
     const cache = await Promise.all(/* import() */[__webpack_require__.e(838), __webpack_require__.e(131)]).then(__webpack_require__.bind(__webpack_require__, 7131));
     if (!cache.isFeatureAvailable())
         return;
+    const key = `${historyRunKey(environment, env)}-${Date.now()}`;
     try {
-        await cache.saveCache([file], `${historyRunKey(environment, env)}-${Date.now()}`);
+        // The cache's client takes no signal: given up at the budget, the upload is not waited for.
+        await (budget ? budget.run(() => cache.saveCache([file], key)) : cache.saveCache([file], key));
         log.info('Deployment history saved to the Actions cache.');
     }
     catch (err) {
-        log.warning(`Could not save the deployment history to the Actions cache: ${err.message}`, { title: 'History not saved' });
+        // The cache's errors say what went wrong (a key taken, the service refusing) and carry no token.
+        const why = err.message;
+        budget?.miss('the deployment history saved to the Actions cache', why);
+        log.warning(`Could not save the deployment history to the Actions cache: ${why}`, {
+            title: 'History not saved'
+        });
     }
 }
 

@@ -159,16 +159,21 @@ class DeploymentWatch {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7101);
+/* harmony import */ var _secret_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4720);
 /* harmony import */ var _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1623);
+
 
 
 
 
 /**
  * Starts the monitor as a detached process whose output goes to a file, never
- * to the step's pipes (the step would wait for them to close), and lets go of it.
+ * to the step's pipes (the step would wait for them to close), hands it the Slack token on its
+ * stdin, and lets go of it.
  */
-function launchMonitor(bundle, dir, settings, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
+function launchMonitor(bundle, dir, settings, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H, 
+/** The Slack token, handed over on the monitor's stdin. */
+secret) {
     const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSettings */ .Ln)(dir, settings);
     const files = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorFiles */ .Sy)(dir);
     const logOffset = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(files.log) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(files.log).size : 0;
@@ -176,10 +181,11 @@ function launchMonitor(bundle, dir, settings, env = _runtime_env_js__WEBPACK_IMP
     try {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [bundle, file], {
             detached: true,
-            stdio: ['ignore', out, out],
+            stdio: ['pipe', out, out],
             env,
             cwd: dir
         });
+        (0,_secret_js__WEBPACK_IMPORTED_MODULE_4__/* .handSecret */ .I)(child.stdin, secret);
         child.unref();
         if (!child.pid)
             throw new Error('the monitor process did not start');
@@ -207,6 +213,50 @@ async function monitorHolds(observed, clock, sleep, timeoutMs) {
             return 'timeout';
         await sleep(Math.min(50, until - clock.now()));
     }
+}
+
+
+/***/ }),
+
+/***/ 4720:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ handSecret),
+/* harmony export */   n: () => (/* binding */ readSecret)
+/* harmony export */ });
+/** Longest a process waits for its secret (the writer closes the pipe at once). */
+const SECRET_WAIT_MS = 5_000;
+/** Far more than a token: anything longer is not one. */
+const SECRET_MAX_BYTES = 4_096;
+/** Reads the secret a parent wrote to `input` (until it closes it); '' if none came in time. */
+function readSecret(input, waitMs = SECRET_WAIT_MS) {
+    return new Promise((resolve) => {
+        const chunks = [];
+        let size = 0;
+        const done = (value) => {
+            clearTimeout(timer);
+            input.removeAllListeners('data');
+            input.destroy();
+            resolve(value);
+        };
+        const timer = setTimeout(() => done(''), waitMs);
+        input.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > SECRET_MAX_BYTES)
+                return done('');
+            chunks.push(chunk);
+        });
+        input.once('end', () => done(Buffer.concat(chunks).toString('utf8').trim()));
+        input.once('error', () => done(''));
+    });
+}
+/** Hands `secret` to a child on its stdin and closes it. */
+function handSecret(stdin, secret) {
+    if (!stdin)
+        return;
+    stdin.on('error', () => undefined);
+    stdin.end(secret ?? '');
 }
 
 
@@ -302,7 +352,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7101);
-/* harmony import */ var _supervise_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4820);
+/* harmony import */ var _secret_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4720);
+/* harmony import */ var _supervise_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4820);
 /**
  * The detached monitor's supervisor: a process of its own that loads nothing but Node's own
  * modules and the settings reader, starts the worker (the monitor entry with `--worker`) and
@@ -312,17 +363,24 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 /** `self` is the supervisor entry's script; the worker is the monitor entry beside it. */
 async function supervisorMain(self, settingsFile) {
     const settings = (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .readSettings */ .sb)(settingsFile);
+    // Kept in memory for each worker it starts; never in an environment.
+    const secret = await (0,_secret_js__WEBPACK_IMPORTED_MODULE_2__/* .readSecret */ .n)(process.stdin);
     const worker = (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .siblingEntry */ .f)(self, 'monitor');
     const controller = new AbortController();
     for (const sig of ['SIGTERM', 'SIGINT'])
         process.once(sig, () => controller.abort());
-    await (0,_supervise_js__WEBPACK_IMPORTED_MODULE_2__/* .supervise */ .zD)({
-        start: (restart) => (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [worker, settingsFile, ...(0,_supervise_js__WEBPACK_IMPORTED_MODULE_2__/* .workerArgs */ .gW)(restart)], {
-            stdio: 'inherit'
-        }),
+    await (0,_supervise_js__WEBPACK_IMPORTED_MODULE_3__/* .supervise */ .zD)({
+        start: (restart) => {
+            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [worker, settingsFile, ...(0,_supervise_js__WEBPACK_IMPORTED_MODULE_3__/* .workerArgs */ .gW)(restart)], {
+                stdio: ['pipe', 'inherit', 'inherit']
+            });
+            (0,_secret_js__WEBPACK_IMPORTED_MODULE_2__/* .handSecret */ .I)(child.stdin, secret);
+            return child;
+        },
         now: Date.now,
         signal: controller.signal,
         write: (o) => process.stdout.write(`${JSON.stringify({ correlationId: settings.correlationId, ...o })}\n`)
@@ -354,12 +412,12 @@ var logger = __webpack_require__(3748);
 var clients = __webpack_require__(5366);
 // EXTERNAL MODULE: ./.tmp/js/runtime/clock.js
 var clock = __webpack_require__(9146);
-// EXTERNAL MODULE: ./.tmp/js/runtime/env.js
-var env = __webpack_require__(1623);
 // EXTERNAL MODULE: ./.tmp/js/monitor/files.js
 var files = __webpack_require__(7101);
 // EXTERNAL MODULE: ./.tmp/js/coordination/lease.js
 var coordination_lease = __webpack_require__(8677);
+// EXTERNAL MODULE: ./.tmp/js/monitor/process.js
+var monitor_process = __webpack_require__(4111);
 // EXTERNAL MODULE: ./.tmp/js/domain/estimate.js
 var estimate = __webpack_require__(4280);
 // EXTERNAL MODULE: ./.tmp/js/domain/stack.js
@@ -372,18 +430,7 @@ var domain_watch = __webpack_require__(9707);
 
 
 
-/** Whether a process lives (one that exists but is another user's counts). */
-function processAlive(pid) {
-    if (pid === undefined || pid <= 1)
-        return true;
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (err) {
-        return err.code === 'EPERM';
-    }
-}
+
 /**
  * The detached monitor: holds the lease while the deployment runs (its first heartbeat is the
  * handover from coordinate), follows the stacks' events, and says in the deployment's Slack
@@ -424,7 +471,7 @@ async function runMonitor(d) {
         : undefined;
     // The job's end is looked for every heartbeat interval, on a loop of its own (a poll may be
     // minutes apart, or stuck in a call): the lease stops within a heartbeat or two of it.
-    const jobAlive = d.jobAlive ?? (() => processAlive(s.jobPid));
+    const jobAlive = d.jobAlive ?? (() => (0,monitor_process/* processAlive */.F)(s.jobPid, s.jobStartedAt));
     const endsBy = Date.parse(s.endsBy);
     let over;
     const ended = new AbortController();
@@ -586,6 +633,8 @@ function inProgressResources(watch) {
     return [...state.values()].filter((r) => r.status.endsWith('_IN_PROGRESS'));
 }
 
+// EXTERNAL MODULE: ./.tmp/js/monitor/secret.js
+var secret = __webpack_require__(4720);
 // EXTERNAL MODULE: ./.tmp/js/monitor/supervise.js
 var supervise = __webpack_require__(4820);
 ;// CONCATENATED MODULE: ./.tmp/js/monitor/worker.js
@@ -620,7 +669,7 @@ async function gapNotice(settings, notifier, restart) {
     }), { ts: settings.slack.thread.ts });
 }
 async function threadNotifier(settings) {
-    const token = (0,env/* envValue */.$)(files/* SLACK_TOKEN_ENV */.tK);
+    const token = await (0,secret/* readSecret */.n)(process.stdin);
     return settings.slack && token
         ? (0,thread/* openNotifier */.NT)({
             token,
@@ -791,7 +840,7 @@ async function launchForSubAction(self) {
             info: (0,_notify_thread_js__WEBPACK_IMPORTED_MODULE_7__/* .deploymentInfo */ .qx)(config, correlationId, (0,_runtime_run_context_js__WEBPACK_IMPORTED_MODULE_9__/* .runContext */ .p)(), expected.estimate, undefined, (0,_notify_thread_js__WEBPACK_IMPORTED_MODULE_7__/* .commitMessage */ .df)()),
             overdueMs: expected.overdueMs,
             thread
-        }), (0,_monitor_files_js__WEBPACK_IMPORTED_MODULE_3__/* .monitorEnv */ .wB)(config.slack));
+        }), (0,_monitor_files_js__WEBPACK_IMPORTED_MODULE_3__/* .monitorEnv */ .wB)(), config.slack?.token);
         io.saveState(_config_state_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.MonitorPid, String(launched.pid));
         io.saveState(_config_state_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.MonitorDir, launched.dir);
         log.info(`Monitor started (pid ${launched.pid}), observations in ${launched.log}.`);

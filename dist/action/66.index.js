@@ -193,8 +193,11 @@ class DeploymentWatch {
 /* harmony export */   f5: () => (/* binding */ stopMonitor),
 /* harmony export */   iX: () => (/* binding */ readObservations)
 /* harmony export */ });
+/* unused harmony export isMonitorOf */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7101);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7101);
+
 
 
 /** Running, not just a zombie waiting to be reaped (a detached monitor's parent is gone). */
@@ -213,9 +216,40 @@ const alive = (pid) => {
         return true;
     }
 };
-/** SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. */
-async function stopMonitor(pid, sleep, graceMs = 3_000) {
+const realOrResolved = (file) => {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    }
+    catch {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(file);
+    }
+};
+/**
+ * Whether the process with this pid is the monitor of the deployment whose folder is `dir` (its
+ * command line names the settings file there). Where the command line cannot be read (not Linux),
+ * the pid is taken at its word.
+ */
+function isMonitorOf(pid, dir) {
+    let cmdline;
+    try {
+        cmdline = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/cmdline`, 'utf8');
+    }
+    catch {
+        return true;
+    }
+    const settings = realOrResolved((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorFiles */ .Sy)(dir).settings);
+    return cmdline
+        .split('\0')
+        .some((arg) => arg.endsWith('monitor.json') && realOrResolved(arg) === settings);
+}
+/**
+ * SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. With the deployment's
+ * folder, a pid that is no longer its monitor (it ended and the pid was reused) is not signalled.
+ */
+async function stopMonitor(pid, sleep, graceMs = 3_000, dir) {
     if (!Number.isInteger(pid) || pid <= 0 || !alive(pid))
+        return 'not-running';
+    if (dir !== undefined && !isMonitorOf(pid, dir))
         return 'not-running';
     if (!signal(pid, 'SIGTERM'))
         return 'not-running';
@@ -242,12 +276,12 @@ function signal(pid, sig) {
 function monitorPid(statePid, dir) {
     if (statePid)
         return Number(statePid);
-    const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .monitorFiles */ .Sy)(dir).pid;
+    const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorFiles */ .Sy)(dir).pid;
     return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? Number((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').trim()) : undefined;
 }
 /** The monitor's observations (one JSON object a line); a torn last line is skipped. */
 function readObservations(dir, fromByte = 0) {
-    const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .monitorFiles */ .Sy)(dir).log;
+    const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorFiles */ .Sy)(dir).log;
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
         return [];
     return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file)
@@ -288,13 +322,13 @@ async function githubLiveness(token, log) {
     const { GitHubRunLiveness } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(666)]).then(__webpack_require__.bind(__webpack_require__, 2666));
     return new GitHubRunLiveness(token, log, githubApiUrl());
 }
-async function githubDeployments(token, log) {
+async function githubDeployments(token, log, budget) {
     const { GitHubDeployments } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(707)]).then(__webpack_require__.bind(__webpack_require__, 5707));
-    return new GitHubDeployments(token, (0,_run_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runContext */ .p)(), log, githubApiUrl());
+    return new GitHubDeployments(token, (0,_run_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runContext */ .p)(), log, githubApiUrl(), budget);
 }
-async function stepCancelled(token) {
+async function stepCancelled(token, budget) {
     const { stepCancelled } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(891)]).then(__webpack_require__.bind(__webpack_require__, 5891));
-    return stepCancelled(token, (0,_run_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runContext */ .p)(), githubApiUrl());
+    return stepCancelled(token, (0,_run_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runContext */ .p)(), githubApiUrl(), budget);
 }
 
 
@@ -387,6 +421,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  POST_STEP_GITHUB_BUDGET_MS: () => (/* binding */ POST_STEP_GITHUB_BUDGET_MS),
   finalize: () => (/* binding */ finalize),
   main: () => (/* binding */ main)
 });
@@ -413,6 +448,8 @@ var run_context = __webpack_require__(6335);
 var stage = __webpack_require__(1130);
 // EXTERNAL MODULE: ./.tmp/js/domain/turn-result.js
 var turn_result = __webpack_require__(8223);
+// EXTERNAL MODULE: ./.tmp/js/runtime/budget.js
+var budget = __webpack_require__(579);
 // EXTERNAL MODULE: ./.tmp/js/stages/deps.js
 var deps = __webpack_require__(6985);
 ;// CONCATENATED MODULE: ./.tmp/js/report/markdown.js
@@ -585,7 +622,11 @@ function monitorProcess(d, dir) {
     const pid = (0,stop/* monitorPid */.UU)(d.io.getState(state/* State */.Uw.MonitorPid), dir);
     return pid === undefined
         ? undefined
-        : { pid, stop: () => (0,stop/* stopMonitor */.f5)(pid, d.sleep), observations: () => (0,stop/* readObservations */.iX)(dir) };
+        : {
+            pid,
+            stop: () => (0,stop/* stopMonitor */.f5)(pid, d.sleep, undefined, dir),
+            observations: () => (0,stop/* readObservations */.iX)(dir)
+        };
 }
 /** Stops the monitor (given, or the process named in state or its folder) and says what it saw. */
 async function stopTheMonitor(d, dir) {
@@ -912,6 +953,13 @@ function recoverySection(recoveries) {
     return `${lines.join('\n')}\n`;
 }
 /** What Slack was sent by finalize, and every message that could not be delivered, with why. */
+/** What the post step could not do on GitHub (the Deployment's status, the Actions cache), and why. */
+function githubSection(missed) {
+    if (missed.length === 0)
+        return '';
+    const rows = missed.map((m) => [m.what, m.why, m.at]);
+    return `${['### GitHub', '', ...table(['not done', 'why', 'when'], rows)].join('\n')}\n`;
+}
 function slackSection(delivered, lost) {
     const lines = [
         '### Slack',
@@ -985,7 +1033,7 @@ async function reportDeployment(d, folder, deployment, recoveries, lock) {
         rows,
         events
     });
-    await io.appendSummary(summary + recoverySection(recoveries) + slack);
+    await io.appendSummary(summary + recoverySection(recoveries) + slack + githubSection(d.githubBudget?.missed ?? []));
 }
 /** coordinate did not take the lock (or gave it back): close what it announced, and the summary. */
 async function reportNotDeployed(d, folder, result) {
@@ -1006,7 +1054,7 @@ async function reportNotDeployed(d, folder, result) {
         rows,
         events: []
     });
-    await d.io.appendSummary(summary + slack);
+    await d.io.appendSummary(summary + slack + githubSection(d.githubBudget?.missed ?? []));
 }
 /**
  * A run that announced its deployment (Slack thread, GitHub Deployment) and then did not deploy
@@ -1076,6 +1124,9 @@ var repair = __webpack_require__(270);
 
 
 
+
+/** What the post step spends on GitHub (the Deployment's status, the job's steps, the Actions cache). */
+const POST_STEP_GITHUB_BUDGET_MS = 30_000;
 /**
  * finalize (post): runs whatever happened before it, as often as it is run. Takes the lease back
  * from the monitor before stopping it, decides the outcome, repairs under the lease, and releases
@@ -1141,6 +1192,7 @@ async function main() {
             return;
         }
         const reader = await (0,clients/* cloudFormationReader */.oE)(config.region);
+        const githubBudget = new budget/* TimeBudget */.z(POST_STEP_GITHUB_BUDGET_MS, 'GitHub');
         // The mode coordinate ended in: CloudFormation alone when it fell back from the table.
         const fellBack = io.getState(state/* State */.Uw.Registry) === 'cloudformation-only';
         const table = fellBack ? undefined : config.registryTable;
@@ -1154,22 +1206,31 @@ async function main() {
                 region: config.region,
                 environment: config.environment,
                 // The history file is kept in the Actions cache only where there is no table at all.
-                log: config.registryTable ? undefined : log
+                log: config.registryTable ? undefined : log,
+                githubBudget
             }),
             clock: stage.systemClock,
             sleep: stage.sleep,
             recovery: reader,
             notifier: await (0,notify_thread/* openNotifier */.NT)(config.slack, log, undefined, notify_thread/* POST_STEP_SLACK_BUDGET_MS */.wt),
             run: (0,run_context/* runContext */.p)(),
-            deployments: githubDeploymentsOf(config, log),
-            stepCancelled: config.githubToken ? () => (0,github/* stepCancelled */.oQ)(config.githubToken) : undefined
+            deployments: githubDeploymentsOf(config, log, githubBudget),
+            stepCancelled: config.githubToken
+                ? () => (0,github/* stepCancelled */.oQ)(config.githubToken, githubBudget)
+                : undefined,
+            githubBudget
         };
         await finalize(deps);
+        // A call given up at the budget (the Actions cache's upload takes no signal) is not waited for.
+        if (githubBudget.gaveUp) {
+            log.info('Not waiting for the GitHub call given up at the budget.');
+            setTimeout(() => process.exit(), 100).unref();
+        }
     });
 }
-function githubDeploymentsOf(config, log) {
+function githubDeploymentsOf(config, log, budget) {
     const token = config.githubToken;
-    return config.githubDeployment && token ? () => (0,github/* githubDeployments */.Sv)(token, log) : undefined;
+    return config.githubDeployment && token ? () => (0,github/* githubDeployments */.Sv)(token, log, budget) : undefined;
 }
 function tryReadConfig() {
     try {

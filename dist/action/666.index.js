@@ -56,11 +56,14 @@ class GitHubRunLiveness {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $f: () => (/* binding */ githubClient),
-/* harmony export */   dZ: () => (/* binding */ describeGitHubError)
+/* harmony export */   dZ: () => (/* binding */ describeGitHubError),
+/* harmony export */   xV: () => (/* binding */ withinBudget)
 /* harmony export */ });
 /* unused harmony export GITHUB_REQUEST_TIMEOUT_MS */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var _runtime_network_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5554);
+/* harmony import */ var _runtime_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(579);
+/* harmony import */ var _runtime_network_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5554);
+
 
 
 /** One GitHub API request never takes longer than this: a hung call must not stall a wait or the post step. */
@@ -94,10 +97,19 @@ function githubClient(token, opts) {
 function describeGitHubError(err) {
     const e = err;
     // Octokit reports a failure to reach the API as status 500, with the fetch error as `cause`.
-    const network = (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_1__/* .networkReason */ .d)(e) ?? (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_1__/* .networkReason */ .d)(e?.cause) ?? (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_1__/* .networkReason */ .d)(e?.cause?.cause);
+    if (err instanceof _runtime_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .BudgetSpentError */ .o)
+        return err.message;
+    const network = (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_2__/* .networkReason */ .d)(e) ?? (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_2__/* .networkReason */ .d)(e?.cause) ?? (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_2__/* .networkReason */ .d)(e?.cause?.cause);
     if (network)
         return network;
     return typeof e?.status === 'number' && !e.cause ? `HTTP ${e.status}` : 'request failed';
+}
+/**
+ * One GitHub call, under the step's budget when there is one (`call` gets the signal to pass as the
+ * request's `signal`): a call given up at the budget is aborted.
+ */
+function withinBudget(budget, call) {
+    return budget ? budget.run((c) => call(c.signal)) : call(undefined);
 }
 
 

@@ -11,10 +11,12 @@ export const modules = {
 /* harmony export */   budgetedClients: () => (/* binding */ budgetedClients),
 /* harmony export */   createSlackClient: () => (/* binding */ createSlackClient)
 /* harmony export */ });
-/* unused harmony exports SLACK_REQUEST_TIMEOUT_MS, SLACK_MAX_RETRY_AFTER_S, BudgetSpentError, describe */
+/* unused harmony exports SLACK_REQUEST_TIMEOUT_MS, SLACK_MAX_RETRY_AFTER_S, describe */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5105);
-/* harmony import */ var _runtime_network_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5554);
+/* harmony import */ var _runtime_budget_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(579);
+/* harmony import */ var _runtime_network_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5554);
+
 
 
 
@@ -32,7 +34,7 @@ const SLACK_RETRY = {
 };
 /** One request's timeout. */
 const SLACK_REQUEST_TIMEOUT_MS = 10_000;
-function createSlackClient(config, retryConfig = SLACK_RETRY, timeoutMs = SLACK_REQUEST_TIMEOUT_MS) {
+function createSlackClient(config, retryConfig = SLACK_RETRY, timeoutMs = SLACK_REQUEST_TIMEOUT_MS, fetchFn) {
     return new _slack_web_api__WEBPACK_IMPORTED_MODULE_1__.WebClient(config.token, {
         slackApiUrl: config.apiUrl,
         retryConfig,
@@ -40,13 +42,33 @@ function createSlackClient(config, retryConfig = SLACK_RETRY, timeoutMs = SLACK_
         // hold up a deployment step: the message is kept for finalize instead).
         rejectRateLimitedCalls: true,
         logLevel: _slack_web_api__WEBPACK_IMPORTED_MODULE_1__.LogLevel.ERROR,
-        timeout: timeoutMs
+        timeout: timeoutMs,
+        ...(fetchFn ? { fetch: fetchFn } : {})
     });
 }
-/** Clients bounded by what is left of a budget (the post step's), with `retryConfig`'s retries. */
-const budgetedClients = (config, retryConfig) => (leftMs) => {
-    const left = Math.max(1, Math.floor(leftMs));
-    return createSlackClient(config, { ...retryConfig, maxRetryTime: left }, Math.min(SLACK_REQUEST_TIMEOUT_MS, left));
+/**
+ * Clients for calls under a budget (the post step's), with `retryConfig`'s retries: no retry
+ * begins past what is left, every request is aborted when the call is given up, and each
+ * attempt's trouble is noted so that a call given up still says why.
+ */
+const budgetedClients = (config, retryConfig) => (call) => {
+    const left = Math.max(1, Math.floor(call.leftMs));
+    const watched = async (url, init) => {
+        const signal = init?.signal ? AbortSignal.any([init.signal, call.signal]) : call.signal;
+        try {
+            const res = await fetch(url, { ...init, signal });
+            if (res.status === 429)
+                call.note(`rate limited (Retry-After ${res.headers.get('retry-after') ?? '?'} s)`);
+            else if (!res.ok)
+                call.note(`HTTP ${res.status}`);
+            return res;
+        }
+        catch (err) {
+            call.note((0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_3__/* .networkReason */ .d)(err) ?? 'request failed');
+            throw err;
+        }
+    };
+    return createSlackClient(config, { ...retryConfig, maxRetryTime: left }, Math.min(SLACK_REQUEST_TIMEOUT_MS, left), watched);
 };
 /**
  * Posts and updates messages one at a time (so they arrive in order). What
@@ -58,53 +80,33 @@ class SlackNotifier {
     quick;
     log;
     spoolFile;
-    budgetMs;
+    budget;
     delivered = [];
     failed = [];
     degraded = false;
-    /** Time spent in Slack calls so far (the budget's measure). */
-    spentMs = 0;
     /**
      * `quick` (no retries) takes over once a message failed after all retries:
      * while Slack is down, each later message costs one attempt, not the whole policy.
-     * With a `budgetMs` (the post step's), calls stop once that much time went into Slack:
-     * what is left is not sent, and says so.
+     * With a `budget` (the post step's), calls stop once it is spent: a call still running then is
+     * given up, and what is left is not sent, and says so.
      */
-    constructor(full, quick, log, spoolFile, budgetMs) {
+    constructor(full, quick, log, spoolFile, budget) {
         this.full = full;
         this.quick = quick;
         this.log = log;
         this.spoolFile = spoolFile;
-        this.budgetMs = budgetMs;
+        this.budget = budget;
     }
-    /** One call to Slack, timed against the budget; refused at once when it is spent. */
-    async call(send) {
-        if (this.budgetMs !== undefined && this.spentMs >= this.budgetMs)
-            throw new BudgetSpentError(this.budgetMs);
-        const started = Date.now();
-        try {
-            return await rateLimited(send, this.budgetMs === undefined
-                ? undefined
-                : () => this.budgetMs - this.spentMs - (Date.now() - started));
-        }
-        finally {
-            this.spentMs += Date.now() - started;
-        }
-    }
-    get client() {
-        return this.degraded ? this.quickClient : this.bounded(this.full);
-    }
-    get quickClient() {
-        return this.bounded(this.quick);
-    }
-    bounded(client) {
-        return typeof client === 'function'
-            ? client((this.budgetMs ?? SLACK_REQUEST_TIMEOUT_MS) - this.spentMs)
-            : client;
+    /** One call to Slack with the client it should use now, under the budget when there is one. */
+    call(send, quick = false) {
+        const chosen = quick || this.degraded ? this.quick : this.full;
+        if (!this.budget)
+            return rateLimited(() => send(fixed(chosen)));
+        return this.budget.run((c) => rateLimited(() => send(typeof chosen === 'function' ? chosen(c) : chosen), () => c.left()));
     }
     async post(label, channel, message, thread) {
         try {
-            const res = await this.call(() => this.client.chat.postMessage(postArgs(channel, message, thread?.ts, thread?.broadcast)));
+            const res = await this.call((client) => client.chat.postMessage(postArgs(channel, message, thread?.ts, thread?.broadcast)));
             this.delivered.push(label);
             return { channel: String(res.channel ?? channel), ts: String(res.ts) };
         }
@@ -124,7 +126,7 @@ class SlackNotifier {
     }
     async update(label, ref, message) {
         try {
-            await this.call(() => this.client.chat.update({
+            await this.call((client) => client.chat.update({
                 channel: ref.channel,
                 ts: ref.ts,
                 text: message.text,
@@ -148,10 +150,9 @@ class SlackNotifier {
     }
     /** A person's answers to a question: reactions on it and replies in its thread (not the app's own). */
     async answers(ref) {
-        const quick = this.quickClient;
         const [reacted, thread] = await Promise.all([
-            quick.reactions.get({ channel: ref.channel, timestamp: ref.ts }),
-            quick.conversations.replies({ channel: ref.channel, ts: ref.ts })
+            this.call((quick) => quick.reactions.get({ channel: ref.channel, timestamp: ref.ts }), true),
+            this.call((quick) => quick.conversations.replies({ channel: ref.channel, ts: ref.ts }), true)
         ]);
         return {
             reactions: (reacted.message?.reactions ?? []).map((r) => r.name ?? ''),
@@ -175,9 +176,9 @@ class SlackNotifier {
         const lost = [];
         for (const e of entries) {
             try {
-                await this.call(() => e.op === 'post'
-                    ? this.client.chat.postMessage(postArgs(e.channel, e.message, e.threadTs, e.broadcast))
-                    : this.client.chat.update({
+                await this.call((client) => e.op === 'post'
+                    ? client.chat.postMessage(postArgs(e.channel, e.message, e.threadTs, e.broadcast))
+                    : client.chat.update({
                         channel: e.channel,
                         ts: e.ts ?? '',
                         text: e.message.text,
@@ -217,14 +218,6 @@ function readSpool(file) {
 const SLACK_MAX_RETRY_AFTER_S = 5;
 const SLACK_RATE_LIMIT_RETRIES = 4;
 const isRateLimited = (err) => err?.code === 'slack_webapi_rate_limited_error';
-/** The post step's budget for Slack was spent before this call: it was not sent. */
-class BudgetSpentError extends Error {
-    budgetMs;
-    constructor(budgetMs) {
-        super(`not sent: the ${Math.round(budgetMs / 1000)} s this step gives Slack were spent`);
-        this.budgetMs = budgetMs;
-    }
-}
 /**
  * Sends, waiting out a short Retry-After a few times (and never past what is `left` of a budget);
  * a long one is the caller's failure at once.
@@ -244,18 +237,23 @@ async function rateLimited(send, left) {
         }
     }
 }
+const fixed = (client) => {
+    if (typeof client === 'function')
+        throw new Error('budgeted Slack clients need a budget');
+    return client;
+};
 /** Why a message was not delivered, in words a person understands (never a header or a token). */
 function describe(err) {
     if (isRateLimited(err))
         return `rate limited (Retry-After ${err.retryAfter} s)`;
-    if (err instanceof BudgetSpentError)
+    if (err instanceof _runtime_budget_js__WEBPACK_IMPORTED_MODULE_2__/* .BudgetSpentError */ .o)
         return err.message;
     const e = err;
     if (e?.data?.error)
         return e.data.error;
     if (e?.code === 'slack_webapi_http_error' && e.statusCode)
         return `HTTP ${e.statusCode}`;
-    return (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_2__/* .networkReason */ .d)(e?.original) ?? e?.code ?? 'request failed';
+    return (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_3__/* .networkReason */ .d)(e?.original) ?? e?.code ?? 'request failed';
 }
 
 

@@ -975,13 +975,13 @@ async function openRegistry(choice) {
 }
 /** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
 const fallbackRegistry = (choice) => () => cloudFormationOnly(new history_file/* HistoryFile */.rZ((0,history_file/* historyFile */.p2)(choice.environment)));
-function historyOf({ environment, log }) {
+function historyOf({ environment, log, githubBudget }) {
     const file = (0,history_file/* historyFile */.p2)(environment);
     return new history_file/* HistoryFile */.rZ(file, async () => {
         if (!log)
             return;
         const { saveHistory } = await __webpack_require__.e(/* import() */ 0).then(__webpack_require__.bind(__webpack_require__, 8000));
-        await saveHistory(file, environment, log);
+        await saveHistory(file, environment, log, undefined, githubBudget);
     });
 }
 

@@ -14,10 +14,14 @@ export const modules = {
 class GitHubDeployments {
     run;
     log;
+    budget;
     octokit;
-    constructor(token, run, log, baseUrl) {
+    constructor(token, run, log, baseUrl, 
+    /** The post step's budget for GitHub: calls past it are not made, and are listed as missed. */
+    budget) {
         this.run = run;
         this.log = log;
+        this.budget = budget;
         this.octokit = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .githubClient */ .$f)(token, { baseUrl });
     }
     get repo() {
@@ -53,17 +57,22 @@ class GitHubDeployments {
         if (!repo)
             return;
         try {
-            await this.octokit.rest.repos.createDeploymentStatus({
+            await (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .withinBudget */ .xV)(this.budget, (signal) => this.octokit.rest.repos.createDeploymentStatus({
                 ...repo,
                 deployment_id: id,
                 state,
                 description: description.slice(0, 140),
                 ...(this.run.runUrl ? { log_url: this.run.runUrl } : {}),
-                ...(environmentUrl ? { environment_url: environmentUrl } : {})
-            });
+                ...(environmentUrl ? { environment_url: environmentUrl } : {}),
+                ...(signal ? { request: { signal } } : {})
+            }));
         }
         catch (err) {
-            this.log.warning(`Could not set the GitHub Deployment's status to ${state}: ${(0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubError */ .dZ)(err)}`, { title: 'GitHub Deployment' });
+            const why = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubError */ .dZ)(err);
+            this.budget?.miss(`GitHub Deployment ${id} status ${state}`, why);
+            this.log.warning(`Could not set the GitHub Deployment's status to ${state}: ${why}`, {
+                title: 'GitHub Deployment'
+            });
         }
     }
 }
@@ -76,11 +85,14 @@ class GitHubDeployments {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $f: () => (/* binding */ githubClient),
-/* harmony export */   dZ: () => (/* binding */ describeGitHubError)
+/* harmony export */   dZ: () => (/* binding */ describeGitHubError),
+/* harmony export */   xV: () => (/* binding */ withinBudget)
 /* harmony export */ });
 /* unused harmony export GITHUB_REQUEST_TIMEOUT_MS */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var _runtime_network_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5554);
+/* harmony import */ var _runtime_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(579);
+/* harmony import */ var _runtime_network_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5554);
+
 
 
 /** One GitHub API request never takes longer than this: a hung call must not stall a wait or the post step. */
@@ -114,10 +126,19 @@ function githubClient(token, opts) {
 function describeGitHubError(err) {
     const e = err;
     // Octokit reports a failure to reach the API as status 500, with the fetch error as `cause`.
-    const network = (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_1__/* .networkReason */ .d)(e) ?? (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_1__/* .networkReason */ .d)(e?.cause) ?? (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_1__/* .networkReason */ .d)(e?.cause?.cause);
+    if (err instanceof _runtime_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .BudgetSpentError */ .o)
+        return err.message;
+    const network = (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_2__/* .networkReason */ .d)(e) ?? (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_2__/* .networkReason */ .d)(e?.cause) ?? (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_2__/* .networkReason */ .d)(e?.cause?.cause);
     if (network)
         return network;
     return typeof e?.status === 'number' && !e.cause ? `HTTP ${e.status}` : 'request failed';
+}
+/**
+ * One GitHub call, under the step's budget when there is one (`call` gets the signal to pass as the
+ * request's `signal`): a call given up at the budget is aborted.
+ */
+function withinBudget(budget, call) {
+    return budget ? budget.run((c) => call(c.signal)) : call(undefined);
 }
 
 

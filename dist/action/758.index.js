@@ -12,7 +12,6 @@ export const modules = {
 /* harmony export */   f: () => (/* binding */ siblingEntry),
 /* harmony export */   gA: () => (/* binding */ heartbeatInterval),
 /* harmony export */   sb: () => (/* binding */ readSettings),
-/* harmony export */   tK: () => (/* binding */ SLACK_TOKEN_ENV),
 /* harmony export */   wB: () => (/* binding */ monitorEnv),
 /* harmony export */   yO: () => (/* binding */ monitorDir)
 /* harmony export */ });
@@ -21,12 +20,13 @@ export const modules = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1623);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4111);
+
 
 
 
 
 /** The monitor's environment variable for the Slack token. */
-const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
 /**
  * Another entry's script beside `self` (dist/<entry>/index.js), resolved at run time: a literal
  * path would be pulled into the bundle by ncc.
@@ -68,6 +68,7 @@ const monitorMaxLifetimeMs = (env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__
 const heartbeatInterval = (leaseMs) => Math.max(200, Math.floor(leaseMs / 3));
 /** The settings for a deployment's monitor, from the inputs and what coordinate learned. */
 function monitorSettings(config, deployment) {
+    const jobPid = deployment.jobPid ?? process.ppid;
     return {
         correlationId: deployment.correlationId,
         environment: config.environment,
@@ -81,7 +82,8 @@ function monitorSettings(config, deployment) {
         monitorIntervalMs: config.monitorIntervalMs,
         watchEvents: config.monitor,
         acquiredAt: deployment.acquiredAt,
-        jobPid: deployment.jobPid ?? process.ppid,
+        jobPid,
+        jobStartedAt: (0,_process_js__WEBPACK_IMPORTED_MODULE_4__/* .processStart */ .g)(jobPid),
         endsBy: new Date(Date.parse(deployment.acquiredAt) + monitorMaxLifetimeMs()).toISOString(),
         stallMs: config.stallTimeoutMs,
         overdueMs: deployment.overdueMs,
@@ -112,10 +114,101 @@ const MONITOR_ENV = [
     /^(HTTPS?_PROXY|ALL_PROXY|NO_PROXY)$/i,
     /^(SSL_CERT_FILE|SSL_CERT_DIR)$/
 ];
-/** The monitor's environment: only what it needs of the job's (MONITOR_ENV), plus the Slack token. */
-function monitorEnv(slack, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
-    const kept = Object.fromEntries(Object.entries(env).filter(([name, value]) => value !== undefined && MONITOR_ENV.some((p) => p.test(name))));
-    return slack ? { ...kept, [SLACK_TOKEN_ENV]: slack.token } : kept;
+/** The monitor's environment: only what it needs of the job's (MONITOR_ENV). The Slack token comes on its stdin (`secret.ts`). */
+function monitorEnv(env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
+    return Object.fromEntries(Object.entries(env).filter(([name, value]) => value !== undefined && MONITOR_ENV.some((p) => p.test(name))));
+}
+
+
+/***/ }),
+
+/***/ 4111:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ processAlive),
+/* harmony export */   g: () => (/* binding */ processStart)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+
+/**
+ * Whether a process lives (one that exists but is another user's counts). With `startedAt` (its
+ * `processStart`), a process that now has its pid but started at another time is not it: a pid
+ * reused after the job's runner ended does not keep the monitor going.
+ */
+function processAlive(pid, startedAt) {
+    if (pid === undefined || pid <= 1)
+        return true;
+    try {
+        process.kill(pid, 0);
+    }
+    catch (err) {
+        if (err.code !== 'EPERM')
+            return false;
+    }
+    if (startedAt === undefined)
+        return true;
+    const now = processStart(pid);
+    return now === undefined || now === startedAt;
+}
+/**
+ * When a process started, as the kernel counts it (Linux: `/proc/<pid>/stat`, field 22, in clock
+ * ticks since boot); undefined where that cannot be read (another system, no such process).
+ */
+function processStart(pid) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // The command name (field 2) is in parentheses and may hold spaces or parentheses itself.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return fields[19];
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4720:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ handSecret),
+/* harmony export */   n: () => (/* binding */ readSecret)
+/* harmony export */ });
+/** Longest a process waits for its secret (the writer closes the pipe at once). */
+const SECRET_WAIT_MS = 5_000;
+/** Far more than a token: anything longer is not one. */
+const SECRET_MAX_BYTES = 4_096;
+/** Reads the secret a parent wrote to `input` (until it closes it); '' if none came in time. */
+function readSecret(input, waitMs = SECRET_WAIT_MS) {
+    return new Promise((resolve) => {
+        const chunks = [];
+        let size = 0;
+        const done = (value) => {
+            clearTimeout(timer);
+            input.removeAllListeners('data');
+            input.destroy();
+            resolve(value);
+        };
+        const timer = setTimeout(() => done(''), waitMs);
+        input.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > SECRET_MAX_BYTES)
+                return done('');
+            chunks.push(chunk);
+        });
+        input.once('end', () => done(Buffer.concat(chunks).toString('utf8').trim()));
+        input.once('error', () => done(''));
+    });
+}
+/** Hands `secret` to a child on its stdin and closes it. */
+function handSecret(stdin, secret) {
+    if (!stdin)
+        return;
+    stdin.on('error', () => undefined);
+    stdin.end(secret ?? '');
 }
 
 
@@ -211,7 +304,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7101);
-/* harmony import */ var _supervise_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4820);
+/* harmony import */ var _secret_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4720);
+/* harmony import */ var _supervise_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4820);
 /**
  * The detached monitor's supervisor: a process of its own that loads nothing but Node's own
  * modules and the settings reader, starts the worker (the monitor entry with `--worker`) and
@@ -221,17 +315,24 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 /** `self` is the supervisor entry's script; the worker is the monitor entry beside it. */
 async function supervisorMain(self, settingsFile) {
     const settings = (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .readSettings */ .sb)(settingsFile);
+    // Kept in memory for each worker it starts; never in an environment.
+    const secret = await (0,_secret_js__WEBPACK_IMPORTED_MODULE_2__/* .readSecret */ .n)(process.stdin);
     const worker = (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .siblingEntry */ .f)(self, 'monitor');
     const controller = new AbortController();
     for (const sig of ['SIGTERM', 'SIGINT'])
         process.once(sig, () => controller.abort());
-    await (0,_supervise_js__WEBPACK_IMPORTED_MODULE_2__/* .supervise */ .zD)({
-        start: (restart) => (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [worker, settingsFile, ...(0,_supervise_js__WEBPACK_IMPORTED_MODULE_2__/* .workerArgs */ .gW)(restart)], {
-            stdio: 'inherit'
-        }),
+    await (0,_supervise_js__WEBPACK_IMPORTED_MODULE_3__/* .supervise */ .zD)({
+        start: (restart) => {
+            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [worker, settingsFile, ...(0,_supervise_js__WEBPACK_IMPORTED_MODULE_3__/* .workerArgs */ .gW)(restart)], {
+                stdio: ['pipe', 'inherit', 'inherit']
+            });
+            (0,_secret_js__WEBPACK_IMPORTED_MODULE_2__/* .handSecret */ .I)(child.stdin, secret);
+            return child;
+        },
         now: Date.now,
         signal: controller.signal,
         write: (o) => process.stdout.write(`${JSON.stringify({ correlationId: settings.correlationId, ...o })}\n`)

@@ -433,7 +433,6 @@ function operationProgress(events) {
 /* harmony export */   f: () => (/* binding */ siblingEntry),
 /* harmony export */   gA: () => (/* binding */ heartbeatInterval),
 /* harmony export */   sb: () => (/* binding */ readSettings),
-/* harmony export */   tK: () => (/* binding */ SLACK_TOKEN_ENV),
 /* harmony export */   wB: () => (/* binding */ monitorEnv),
 /* harmony export */   yO: () => (/* binding */ monitorDir)
 /* harmony export */ });
@@ -442,12 +441,13 @@ function operationProgress(events) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1623);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4111);
+
 
 
 
 
 /** The monitor's environment variable for the Slack token. */
-const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
 /**
  * Another entry's script beside `self` (dist/<entry>/index.js), resolved at run time: a literal
  * path would be pulled into the bundle by ncc.
@@ -489,6 +489,7 @@ const monitorMaxLifetimeMs = (env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__
 const heartbeatInterval = (leaseMs) => Math.max(200, Math.floor(leaseMs / 3));
 /** The settings for a deployment's monitor, from the inputs and what coordinate learned. */
 function monitorSettings(config, deployment) {
+    const jobPid = deployment.jobPid ?? process.ppid;
     return {
         correlationId: deployment.correlationId,
         environment: config.environment,
@@ -502,7 +503,8 @@ function monitorSettings(config, deployment) {
         monitorIntervalMs: config.monitorIntervalMs,
         watchEvents: config.monitor,
         acquiredAt: deployment.acquiredAt,
-        jobPid: deployment.jobPid ?? process.ppid,
+        jobPid,
+        jobStartedAt: (0,_process_js__WEBPACK_IMPORTED_MODULE_4__/* .processStart */ .g)(jobPid),
         endsBy: new Date(Date.parse(deployment.acquiredAt) + monitorMaxLifetimeMs()).toISOString(),
         stallMs: config.stallTimeoutMs,
         overdueMs: deployment.overdueMs,
@@ -533,10 +535,57 @@ const MONITOR_ENV = [
     /^(HTTPS?_PROXY|ALL_PROXY|NO_PROXY)$/i,
     /^(SSL_CERT_FILE|SSL_CERT_DIR)$/
 ];
-/** The monitor's environment: only what it needs of the job's (MONITOR_ENV), plus the Slack token. */
-function monitorEnv(slack, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
-    const kept = Object.fromEntries(Object.entries(env).filter(([name, value]) => value !== undefined && MONITOR_ENV.some((p) => p.test(name))));
-    return slack ? { ...kept, [SLACK_TOKEN_ENV]: slack.token } : kept;
+/** The monitor's environment: only what it needs of the job's (MONITOR_ENV). The Slack token comes on its stdin (`secret.ts`). */
+function monitorEnv(env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
+    return Object.fromEntries(Object.entries(env).filter(([name, value]) => value !== undefined && MONITOR_ENV.some((p) => p.test(name))));
+}
+
+
+/***/ }),
+
+/***/ 4111:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ processAlive),
+/* harmony export */   g: () => (/* binding */ processStart)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+
+/**
+ * Whether a process lives (one that exists but is another user's counts). With `startedAt` (its
+ * `processStart`), a process that now has its pid but started at another time is not it: a pid
+ * reused after the job's runner ended does not keep the monitor going.
+ */
+function processAlive(pid, startedAt) {
+    if (pid === undefined || pid <= 1)
+        return true;
+    try {
+        process.kill(pid, 0);
+    }
+    catch (err) {
+        if (err.code !== 'EPERM')
+            return false;
+    }
+    if (startedAt === undefined)
+        return true;
+    const now = processStart(pid);
+    return now === undefined || now === startedAt;
+}
+/**
+ * When a process started, as the kernel counts it (Linux: `/proc/<pid>/stat`, field 22, in clock
+ * ticks since boot); undefined where that cannot be read (another system, no such process).
+ */
+function processStart(pid) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // The command name (field 2) is in parentheses and may hold spaces or parentheses itself.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return fields[19];
+    }
+    catch {
+        return undefined;
+    }
 }
 
 
@@ -1165,14 +1214,16 @@ function startedMessage(info, s) {
 /* harmony export */   wt: () => (/* binding */ POST_STEP_SLACK_BUDGET_MS)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var _runtime_env_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1623);
+/* harmony import */ var _runtime_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(579);
+/* harmony import */ var _runtime_env_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1623);
+
 
 
 /**
  * The head commit's message from the event payload, when the event has one (outside text).
  * The only read of the environment in this module, and only as the default argument.
  */
-function commitMessage(env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_1__/* .processEnv */ .H) {
+function commitMessage(env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_2__/* .processEnv */ .H) {
     const file = env['GITHUB_EVENT_PATH'];
     if (!file)
         return undefined;
@@ -1196,8 +1247,8 @@ function deploymentInfo(config, correlationId, run, estimate, consoleUrl, commit
     };
 }
 /**
- * What the post step spends on Slack: no call or retry starts after it, and no request lasts past
- * it by more than one request's timeout (10 s). What is left is listed as not sent.
+ * What the post step spends on Slack: a call still running when it is spent is given up (its
+ * requests aborted), and no call starts after it. What is left is listed as not sent.
  */
 const POST_STEP_SLACK_BUDGET_MS = 30_000;
 /**
@@ -1213,7 +1264,7 @@ async function openNotifier(slack, log, spoolFile, budgetMs) {
     const { SLACK_RETRY, SlackNotifier, budgetedClients, createSlackClient } = await Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 4069));
     return budgetMs === undefined
         ? new SlackNotifier(createSlackClient(slack), createSlackClient(slack, { retries: 0 }), log, spoolFile)
-        : new SlackNotifier(budgetedClients(slack, SLACK_RETRY), budgetedClients(slack, { retries: 0 }), log, spoolFile, budgetMs);
+        : new SlackNotifier(budgetedClients(slack, SLACK_RETRY), budgetedClients(slack, { retries: 0 }), log, spoolFile, new _runtime_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .TimeBudget */ .z(budgetMs, 'Slack'));
 }
 const formatThread = (ref) => `${ref.channel}:${ref.ts}`;
 function parseThread(value) {
@@ -1342,6 +1393,102 @@ class HistoryFile {
 
 /***/ }),
 
+/***/ 579:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ BudgetSpentError),
+/* harmony export */   z: () => (/* binding */ TimeBudget)
+/* harmony export */ });
+/**
+ * A step's allowance of time for one service (the post step's for Slack, or for GitHub): the time
+ * its calls take is added up, a call still running when it is spent is given up at that moment (its
+ * requests aborted), and once it is spent no call is made at all.
+ */
+class TimeBudget {
+    totalMs;
+    service;
+    now;
+    spentMs = 0;
+    /** What was not done for want of the service (for the summary), in the order it happened. */
+    missed = [];
+    /** Whether a call was given up while still running (it may end later, unwaited for). */
+    gaveUp = false;
+    constructor(
+    /** What the step gives the service, in ms. */
+    totalMs, 
+    /** The service, in the reason a call was not made ('Slack', 'GitHub'). */
+    service, now = Date.now) {
+        this.totalMs = totalMs;
+        this.service = service;
+        this.now = now;
+    }
+    /** Records what could not be done, and why (in a person's words). */
+    miss(what, why) {
+        this.missed.push({ what, why, at: new Date(this.now()).toISOString() });
+    }
+    /** What is left, in ms (never below 0). */
+    left() {
+        return Math.max(0, this.totalMs - this.spentMs);
+    }
+    /**
+     * Runs one call with what is left. Refused with a `BudgetSpentError` when nothing is left; given
+     * up with one (naming the trouble it met, if any) when it outlasts what was left.
+     */
+    async run(call) {
+        const leftMs = this.left();
+        if (leftMs <= 0)
+            throw new BudgetSpentError(this, 'refused');
+        const started = this.now();
+        const abort = new AbortController();
+        let trouble;
+        let timer;
+        const givenUp = new Promise((_, reject) => {
+            timer = setTimeout(() => {
+                this.gaveUp = true;
+                reject(new BudgetSpentError(this, 'given-up', trouble));
+                abort.abort(new BudgetSpentError(this, 'given-up', trouble));
+            }, leftMs);
+        });
+        const context = {
+            leftMs,
+            left: () => Math.max(0, leftMs - (this.now() - started)),
+            signal: abort.signal,
+            note: (reason) => {
+                if (!abort.signal.aborted)
+                    trouble = reason;
+            }
+        };
+        try {
+            return await Promise.race([call(context), givenUp]);
+        }
+        finally {
+            clearTimeout(timer);
+            this.spentMs += this.now() - started;
+        }
+    }
+}
+/**
+ * A step's budget for a service was spent: before a call (`refused`: it was not made) or during one
+ * (`given-up`: nobody waits for it any longer). The message says which, and the trouble met first.
+ */
+class BudgetSpentError extends Error {
+    budgetMs;
+    constructor(budget, when, trouble) {
+        const spent = `the ${Math.round(budget.totalMs / 1000)} s this step gives ${budget.service} were spent`;
+        super(when === 'refused'
+            ? `not sent: ${spent}`
+            : trouble
+                ? `${trouble}; given up when ${spent}`
+                : `timed out: ${spent}`);
+        this.name = 'BudgetSpentError';
+        this.budgetMs = budget.totalMs;
+    }
+}
+
+
+/***/ }),
+
 /***/ 5366:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1450,13 +1597,13 @@ async function openRegistry(choice) {
 }
 /** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
 const fallbackRegistry = (choice) => () => cloudFormationOnly(new history_file/* HistoryFile */.rZ((0,history_file/* historyFile */.p2)(choice.environment)));
-function historyOf({ environment, log }) {
+function historyOf({ environment, log, githubBudget }) {
     const file = (0,history_file/* historyFile */.p2)(environment);
     return new history_file/* HistoryFile */.rZ(file, async () => {
         if (!log)
             return;
         const { saveHistory } = await __webpack_require__.e(/* import() */ 0).then(__webpack_require__.bind(__webpack_require__, 8000));
-        await saveHistory(file, environment, log);
+        await saveHistory(file, environment, log, undefined, githubBudget);
     });
 }
 

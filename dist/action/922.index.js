@@ -150,16 +150,21 @@ const leased = (acquisition) => acquisition.fence > 0;
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7101);
+/* harmony import */ var _secret_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4720);
 /* harmony import */ var _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1623);
+
 
 
 
 
 /**
  * Starts the monitor as a detached process whose output goes to a file, never
- * to the step's pipes (the step would wait for them to close), and lets go of it.
+ * to the step's pipes (the step would wait for them to close), hands it the Slack token on its
+ * stdin, and lets go of it.
  */
-function launchMonitor(bundle, dir, settings, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
+function launchMonitor(bundle, dir, settings, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H, 
+/** The Slack token, handed over on the monitor's stdin. */
+secret) {
     const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSettings */ .Ln)(dir, settings);
     const files = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorFiles */ .Sy)(dir);
     const logOffset = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(files.log) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(files.log).size : 0;
@@ -167,10 +172,11 @@ function launchMonitor(bundle, dir, settings, env = _runtime_env_js__WEBPACK_IMP
     try {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [bundle, file], {
             detached: true,
-            stdio: ['ignore', out, out],
+            stdio: ['pipe', out, out],
             env,
             cwd: dir
         });
+        (0,_secret_js__WEBPACK_IMPORTED_MODULE_4__/* .handSecret */ .I)(child.stdin, secret);
         child.unref();
         if (!child.pid)
             throw new Error('the monitor process did not start');
@@ -203,6 +209,50 @@ async function monitorHolds(observed, clock, sleep, timeoutMs) {
 
 /***/ }),
 
+/***/ 4720:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ handSecret),
+/* harmony export */   n: () => (/* binding */ readSecret)
+/* harmony export */ });
+/** Longest a process waits for its secret (the writer closes the pipe at once). */
+const SECRET_WAIT_MS = 5_000;
+/** Far more than a token: anything longer is not one. */
+const SECRET_MAX_BYTES = 4_096;
+/** Reads the secret a parent wrote to `input` (until it closes it); '' if none came in time. */
+function readSecret(input, waitMs = SECRET_WAIT_MS) {
+    return new Promise((resolve) => {
+        const chunks = [];
+        let size = 0;
+        const done = (value) => {
+            clearTimeout(timer);
+            input.removeAllListeners('data');
+            input.destroy();
+            resolve(value);
+        };
+        const timer = setTimeout(() => done(''), waitMs);
+        input.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > SECRET_MAX_BYTES)
+                return done('');
+            chunks.push(chunk);
+        });
+        input.once('end', () => done(Buffer.concat(chunks).toString('utf8').trim()));
+        input.once('error', () => done(''));
+    });
+}
+/** Hands `secret` to a child on its stdin and closes it. */
+function handSecret(stdin, secret) {
+    if (!stdin)
+        return;
+    stdin.on('error', () => undefined);
+    stdin.end(secret ?? '');
+}
+
+
+/***/ }),
+
 /***/ 112:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -211,8 +261,11 @@ async function monitorHolds(observed, clock, sleep, timeoutMs) {
 /* harmony export */   f5: () => (/* binding */ stopMonitor),
 /* harmony export */   iX: () => (/* binding */ readObservations)
 /* harmony export */ });
+/* unused harmony export isMonitorOf */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7101);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7101);
+
 
 
 /** Running, not just a zombie waiting to be reaped (a detached monitor's parent is gone). */
@@ -231,9 +284,40 @@ const alive = (pid) => {
         return true;
     }
 };
-/** SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. */
-async function stopMonitor(pid, sleep, graceMs = 3_000) {
+const realOrResolved = (file) => {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    }
+    catch {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(file);
+    }
+};
+/**
+ * Whether the process with this pid is the monitor of the deployment whose folder is `dir` (its
+ * command line names the settings file there). Where the command line cannot be read (not Linux),
+ * the pid is taken at its word.
+ */
+function isMonitorOf(pid, dir) {
+    let cmdline;
+    try {
+        cmdline = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/cmdline`, 'utf8');
+    }
+    catch {
+        return true;
+    }
+    const settings = realOrResolved((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorFiles */ .Sy)(dir).settings);
+    return cmdline
+        .split('\0')
+        .some((arg) => arg.endsWith('monitor.json') && realOrResolved(arg) === settings);
+}
+/**
+ * SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. With the deployment's
+ * folder, a pid that is no longer its monitor (it ended and the pid was reused) is not signalled.
+ */
+async function stopMonitor(pid, sleep, graceMs = 3_000, dir) {
     if (!Number.isInteger(pid) || pid <= 0 || !alive(pid))
+        return 'not-running';
+    if (dir !== undefined && !isMonitorOf(pid, dir))
         return 'not-running';
     if (!signal(pid, 'SIGTERM'))
         return 'not-running';
@@ -260,12 +344,12 @@ function signal(pid, sig) {
 function monitorPid(statePid, dir) {
     if (statePid)
         return Number(statePid);
-    const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .monitorFiles */ .Sy)(dir).pid;
+    const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorFiles */ .Sy)(dir).pid;
     return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? Number((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').trim()) : undefined;
 }
 /** The monitor's observations (one JSON object a line); a torn last line is skipped. */
 function readObservations(dir, fromByte = 0) {
-    const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .monitorFiles */ .Sy)(dir).log;
+    const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorFiles */ .Sy)(dir).log;
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
         return [];
     return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file)
@@ -306,13 +390,13 @@ async function githubLiveness(token, log) {
     const { GitHubRunLiveness } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(666)]).then(__webpack_require__.bind(__webpack_require__, 2666));
     return new GitHubRunLiveness(token, log, githubApiUrl());
 }
-async function githubDeployments(token, log) {
+async function githubDeployments(token, log, budget) {
     const { GitHubDeployments } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(707)]).then(__webpack_require__.bind(__webpack_require__, 5707));
-    return new GitHubDeployments(token, (0,_run_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runContext */ .p)(), log, githubApiUrl());
+    return new GitHubDeployments(token, (0,_run_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runContext */ .p)(), log, githubApiUrl(), budget);
 }
-async function stepCancelled(token) {
+async function stepCancelled(token, budget) {
     const { stepCancelled } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(891)]).then(__webpack_require__.bind(__webpack_require__, 5891));
-    return stepCancelled(token, (0,_run_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runContext */ .p)(), githubApiUrl());
+    return stepCancelled(token, (0,_run_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runContext */ .p)(), githubApiUrl(), budget);
 }
 
 
@@ -977,7 +1061,7 @@ async function main(self) {
                 : undefined,
             recordDeployment: (id) => (0,external_node_fs_.writeFileSync)((0,files/* monitorFiles */.Sy)(dir).deployment, String(id), { mode: 0o600 }),
             recordThread: (thread) => (0,external_node_fs_.writeFileSync)((0,files/* monitorFiles */.Sy)(dir).thread, thread, { mode: 0o600 }),
-            startMonitor: (m) => (0,launch/* launchMonitor */.O)(monitorBundle, dir, (0,files/* monitorSettings */.U1)(config, { correlationId, ...m }), (0,files/* monitorEnv */.wB)(config.slack)),
+            startMonitor: (m) => (0,launch/* launchMonitor */.O)(monitorBundle, dir, (0,files/* monitorSettings */.U1)(config, { correlationId, ...m }), (0,files/* monitorEnv */.wB)(), config.slack?.token),
             monitorHolds: (m, timeoutMs) => (0,launch/* monitorHolds */.B)(() => (0,stop/* readObservations */.iX)(m.dir, m.logOffset), stage.systemClock, stage.sleep, timeoutMs)
         };
         publish(deps, await coordinate(deps));

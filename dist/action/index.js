@@ -538,7 +538,7 @@ async function start(entry, entryUrl) {
         case 'monitor':
             // The detached worker loads only itself; the monitor/ sub-action's step, the stage.
             if (process.argv[3] === '--worker' && process.argv[2])
-                return (await Promise.all(/* import() */[__nccwpck_require__.e(836), __nccwpck_require__.e(381)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1189))).workerMain(process.argv[2], process.argv.slice(4));
+                return (await Promise.all(/* import() */[__nccwpck_require__.e(836), __nccwpck_require__.e(995)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1189))).workerMain(process.argv[2], process.argv.slice(4));
             return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(130), __nccwpck_require__.e(836), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2617))).main(self);
         case 'supervisor': {
             // Node's own modules and the settings reader only: the detached monitor's light half.

@@ -1,5 +1,6 @@
 import type { getOctokit } from '@actions/github';
-import { describeGitHubError, githubClient } from './octokit.js';
+import type { TimeBudget } from '../runtime/budget.js';
+import { describeGitHubError, githubClient, withinBudget } from './octokit.js';
 import type { Logger } from '../ports/runtime.js';
 import type { RunContext } from '../ports/run.js';
 
@@ -13,7 +14,9 @@ export class GitHubDeployments {
     token: string,
     private readonly run: RunContext,
     private readonly log: Logger,
-    baseUrl: string
+    baseUrl: string,
+    /** The post step's budget for GitHub: calls past it are not made, and are listed as missed. */
+    private readonly budget?: TimeBudget
   ) {
     this.octokit = githubClient(token, { baseUrl });
   }
@@ -55,19 +58,23 @@ export class GitHubDeployments {
     const repo = this.repo;
     if (!repo) return;
     try {
-      await this.octokit.rest.repos.createDeploymentStatus({
-        ...repo,
-        deployment_id: id,
-        state,
-        description: description.slice(0, 140),
-        ...(this.run.runUrl ? { log_url: this.run.runUrl } : {}),
-        ...(environmentUrl ? { environment_url: environmentUrl } : {})
-      });
-    } catch (err) {
-      this.log.warning(
-        `Could not set the GitHub Deployment's status to ${state}: ${describeGitHubError(err)}`,
-        { title: 'GitHub Deployment' }
+      await withinBudget(this.budget, (signal) =>
+        this.octokit.rest.repos.createDeploymentStatus({
+          ...repo,
+          deployment_id: id,
+          state,
+          description: description.slice(0, 140),
+          ...(this.run.runUrl ? { log_url: this.run.runUrl } : {}),
+          ...(environmentUrl ? { environment_url: environmentUrl } : {}),
+          ...(signal ? { request: { signal } } : {})
+        })
       );
+    } catch (err) {
+      const why = describeGitHubError(err);
+      this.budget?.miss(`GitHub Deployment ${id} status ${state}`, why);
+      this.log.warning(`Could not set the GitHub Deployment's status to ${state}: ${why}`, {
+        title: 'GitHub Deployment'
+      });
     }
   }
 }

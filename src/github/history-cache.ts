@@ -1,4 +1,5 @@
 import type { Logger } from '../ports/runtime.js';
+import type { TimeBudget } from '../runtime/budget.js';
 import { processEnv, type Env } from '../runtime/env.js';
 
 /**
@@ -42,17 +43,22 @@ export async function saveHistory(
   file: string,
   environment: string,
   log: Logger,
-  env: Env = processEnv
+  env: Env = processEnv,
+  budget?: TimeBudget
 ): Promise<void> {
   const cache = await import('@actions/cache');
   if (!cache.isFeatureAvailable()) return;
+  const key = `${historyRunKey(environment, env)}-${Date.now()}`;
   try {
-    await cache.saveCache([file], `${historyRunKey(environment, env)}-${Date.now()}`);
+    // The cache's client takes no signal: given up at the budget, the upload is not waited for.
+    await (budget ? budget.run(() => cache.saveCache([file], key)) : cache.saveCache([file], key));
     log.info('Deployment history saved to the Actions cache.');
   } catch (err) {
-    log.warning(
-      `Could not save the deployment history to the Actions cache: ${(err as Error).message}`,
-      { title: 'History not saved' }
-    );
+    // The cache's errors say what went wrong (a key taken, the service refusing) and carry no token.
+    const why = (err as Error).message;
+    budget?.miss('the deployment history saved to the Actions cache', why);
+    log.warning(`Could not save the deployment history to the Actions cache: ${why}`, {
+      title: 'History not saved'
+    });
   }
 }

@@ -1,4 +1,5 @@
-import { githubClient } from './octokit.js';
+import type { TimeBudget } from '../runtime/budget.js';
+import { describeGitHubError, githubClient, withinBudget } from './octokit.js';
 import type { RunContext } from '../ports/run.js';
 
 /**
@@ -8,25 +9,30 @@ import type { RunContext } from '../ports/run.js';
 export async function stepCancelled(
   token: string,
   run: RunContext,
-  baseUrl: string
+  baseUrl: string,
+  budget?: TimeBudget
 ): Promise<boolean | undefined> {
   const [owner, repo] = (run.repository ?? '').split('/');
   const runId = Number(run.runId);
   if (!owner || !repo || !Number.isInteger(runId) || !run.job) return undefined;
   try {
     const octokit = githubClient(token, { baseUrl, retries: 0 });
-    const { data } = await octokit.rest.actions.listJobsForWorkflowRunAttempt({
-      owner,
-      repo,
-      run_id: runId,
-      attempt_number: Number(run.runAttempt || '1')
-    });
+    const { data } = await withinBudget(budget, (signal) =>
+      octokit.rest.actions.listJobsForWorkflowRunAttempt({
+        owner,
+        repo,
+        run_id: runId,
+        attempt_number: Number(run.runAttempt || '1'),
+        ...(signal ? { request: { signal } } : {})
+      })
+    );
     const mine = data.jobs.filter(
       (j) => j.status === 'in_progress' && (j.name === run.job || j.name.startsWith(`${run.job} (`))
     );
     if (mine.length !== 1) return undefined;
     return (mine[0]!.steps ?? []).some((s) => s.conclusion === 'cancelled');
-  } catch {
+  } catch (err) {
+    budget?.miss("the job's steps read (was one cancelled?)", describeGitHubError(err));
     return undefined;
   }
 }

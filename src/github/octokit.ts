@@ -1,4 +1,5 @@
 import { getOctokit } from '@actions/github';
+import { BudgetSpentError, type TimeBudget } from '../runtime/budget.js';
 import { networkReason } from '../runtime/network.js';
 
 /** One GitHub API request never takes longer than this: a hung call must not stall a wait or the post step. */
@@ -42,7 +43,19 @@ export function describeGitHubError(err: unknown): string {
     cause?: { name?: string; code?: unknown; cause?: { code?: unknown } };
   };
   // Octokit reports a failure to reach the API as status 500, with the fetch error as `cause`.
+  if (err instanceof BudgetSpentError) return err.message;
   const network = networkReason(e) ?? networkReason(e?.cause) ?? networkReason(e?.cause?.cause);
   if (network) return network;
   return typeof e?.status === 'number' && !e.cause ? `HTTP ${e.status}` : 'request failed';
+}
+
+/**
+ * One GitHub call, under the step's budget when there is one (`call` gets the signal to pass as the
+ * request's `signal`): a call given up at the budget is aborted.
+ */
+export function withinBudget<T>(
+  budget: TimeBudget | undefined,
+  call: (signal: AbortSignal | undefined) => Promise<T>
+): Promise<T> {
+  return budget ? budget.run((c) => call(c.signal)) : call(undefined);
 }

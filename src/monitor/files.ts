@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { DeploymentInfo } from '../notify/messages.js';
 import type { ThreadRef } from '../notify/slack.js';
 import { processEnv, type Env } from '../runtime/env.js';
+import { processStart } from './process.js';
 
 /** What the detached monitor needs; written 0600 under RUNNER_TEMP, never in argv. Holds no secret. */
 export interface MonitorSettings {
@@ -25,6 +26,8 @@ export interface MonitorSettings {
    * is gone, the job is over and the monitor ends (no post step will stop it).
    */
   readonly jobPid?: number;
+  /** When that process started (`processStart`): a reused pid is not the job's runner. */
+  readonly jobStartedAt?: string;
   /** The latest the monitor runs, whatever else happens (`monitorMaxLifetimeMs` after the lock was taken). */
   readonly endsBy: string;
   readonly stallMs: number;
@@ -36,12 +39,11 @@ export interface MonitorSettings {
   readonly info: DeploymentInfo;
   /** Usual seconds per resource type, from history: refines the time left. */
   readonly typeSeconds?: Readonly<Record<string, number>>;
-  /** Where the thread is; the token comes in the environment (SLACK_TOKEN_ENV), never here. */
+  /** Where the thread is; the token comes on the monitor's stdin (`secret.ts`), never here. */
   readonly slack?: { readonly apiUrl: string; readonly thread: ThreadRef };
 }
 
 /** The monitor's environment variable for the Slack token. */
-export const SLACK_TOKEN_ENV = 'DEPLOY_COORDINATOR_SLACK_TOKEN';
 
 /**
  * Another entry's script beside `self` (dist/<entry>/index.js), resolved at run time: a literal
@@ -124,6 +126,7 @@ export function monitorSettings(
   },
   deployment: MonitorDeployment
 ): MonitorSettings {
+  const jobPid = deployment.jobPid ?? process.ppid;
   return {
     correlationId: deployment.correlationId,
     environment: config.environment,
@@ -137,7 +140,8 @@ export function monitorSettings(
     monitorIntervalMs: config.monitorIntervalMs,
     watchEvents: config.monitor,
     acquiredAt: deployment.acquiredAt,
-    jobPid: deployment.jobPid ?? process.ppid,
+    jobPid,
+    jobStartedAt: processStart(jobPid),
     endsBy: new Date(Date.parse(deployment.acquiredAt) + monitorMaxLifetimeMs()).toISOString(),
     stallMs: config.stallTimeoutMs,
     overdueMs: deployment.overdueMs,
@@ -171,15 +175,11 @@ const MONITOR_ENV = [
   /^(SSL_CERT_FILE|SSL_CERT_DIR)$/
 ];
 
-/** The monitor's environment: only what it needs of the job's (MONITOR_ENV), plus the Slack token. */
-export function monitorEnv(
-  slack: { readonly token: string } | undefined,
-  env: Env = processEnv
-): Env {
-  const kept = Object.fromEntries(
+/** The monitor's environment: only what it needs of the job's (MONITOR_ENV). The Slack token comes on its stdin (`secret.ts`). */
+export function monitorEnv(env: Env = processEnv): Env {
+  return Object.fromEntries(
     Object.entries(env).filter(
       ([name, value]) => value !== undefined && MONITOR_ENV.some((p) => p.test(name))
     )
   );
-  return slack ? { ...kept, [SLACK_TOKEN_ENV]: slack.token } : kept;
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { monitorFiles, writeSettings, type MonitorSettings } from './files.js';
+import { handSecret } from './secret.js';
 import type { Clock, Sleep } from '../ports/runtime.js';
 import { processEnv, type Env } from '../runtime/env.js';
 
@@ -14,13 +15,16 @@ export interface LaunchedMonitor {
 
 /**
  * Starts the monitor as a detached process whose output goes to a file, never
- * to the step's pipes (the step would wait for them to close), and lets go of it.
+ * to the step's pipes (the step would wait for them to close), hands it the Slack token on its
+ * stdin, and lets go of it.
  */
 export function launchMonitor(
   bundle: string,
   dir: string,
   settings: MonitorSettings,
-  env: Env = processEnv
+  env: Env = processEnv,
+  /** The Slack token, handed over on the monitor's stdin. */
+  secret?: string
 ): LaunchedMonitor {
   const file = writeSettings(dir, settings);
   const files = monitorFiles(dir);
@@ -29,10 +33,11 @@ export function launchMonitor(
   try {
     const child = spawn(process.execPath, [bundle, file], {
       detached: true,
-      stdio: ['ignore', out, out],
+      stdio: ['pipe', out, out],
       env,
       cwd: dir
     });
+    handSecret(child.stdin, secret);
     child.unref();
     if (!child.pid) throw new Error('the monitor process did not start');
     writeFileSync(files.pid, String(child.pid), { mode: 0o600 });

@@ -1,4 +1,5 @@
 import { Lease } from '../coordination/lease.js';
+import { processAlive } from './process.js';
 import type { StackReader } from '../ports/cloudformation.js';
 import { remainingMs } from '../domain/estimate.js';
 import { isStackEvent } from '../domain/stack.js';
@@ -31,17 +32,6 @@ export interface MonitorDeps {
   readonly write: (observation: Record<string, unknown>) => void;
   /** Whether the job that started the monitor still runs (default: its runner process lives). */
   readonly jobAlive?: () => boolean;
-}
-
-/** Whether a process lives (one that exists but is another user's counts). */
-export function processAlive(pid: number | undefined): boolean {
-  if (pid === undefined || pid <= 1) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
@@ -95,7 +85,7 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
       : undefined;
   // The job's end is looked for every heartbeat interval, on a loop of its own (a poll may be
   // minutes apart, or stuck in a call): the lease stops within a heartbeat or two of it.
-  const jobAlive = d.jobAlive ?? ((): boolean => processAlive(s.jobPid));
+  const jobAlive = d.jobAlive ?? ((): boolean => processAlive(s.jobPid, s.jobStartedAt));
   const endsBy = Date.parse(s.endsBy);
   let over: string | undefined;
   const ended = new AbortController();

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { monitorFiles } from './files.js';
 import type { Sleep } from '../ports/runtime.js';
 
@@ -19,9 +20,44 @@ const alive = (pid: number): boolean => {
   }
 };
 
-/** SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. */
-export async function stopMonitor(pid: number, sleep: Sleep, graceMs = 3_000): Promise<StopResult> {
+const realOrResolved = (file: string): string => {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
+};
+
+/**
+ * Whether the process with this pid is the monitor of the deployment whose folder is `dir` (its
+ * command line names the settings file there). Where the command line cannot be read (not Linux),
+ * the pid is taken at its word.
+ */
+export function isMonitorOf(pid: number, dir: string): boolean {
+  let cmdline: string;
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return true;
+  }
+  const settings = realOrResolved(monitorFiles(dir).settings);
+  return cmdline
+    .split('\0')
+    .some((arg) => arg.endsWith('monitor.json') && realOrResolved(arg) === settings);
+}
+
+/**
+ * SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. With the deployment's
+ * folder, a pid that is no longer its monitor (it ended and the pid was reused) is not signalled.
+ */
+export async function stopMonitor(
+  pid: number,
+  sleep: Sleep,
+  graceMs = 3_000,
+  dir?: string
+): Promise<StopResult> {
   if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return 'not-running';
+  if (dir !== undefined && !isMonitorOf(pid, dir)) return 'not-running';
   if (!signal(pid, 'SIGTERM')) return 'not-running';
   for (let waited = 0; waited < graceMs; waited += 50) {
     if (!alive(pid)) return 'stopped';

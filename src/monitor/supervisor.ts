@@ -6,19 +6,25 @@
  */
 import { spawn } from 'node:child_process';
 import { readSettings, siblingEntry } from './files.js';
+import { handSecret, readSecret } from './secret.js';
 import { supervise, workerArgs } from './supervise.js';
 
 /** `self` is the supervisor entry's script; the worker is the monitor entry beside it. */
 export async function supervisorMain(self: string, settingsFile: string): Promise<void> {
   const settings = readSettings(settingsFile);
+  // Kept in memory for each worker it starts; never in an environment.
+  const secret = await readSecret(process.stdin);
   const worker = siblingEntry(self, 'monitor');
   const controller = new AbortController();
   for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, () => controller.abort());
   await supervise({
-    start: (restart) =>
-      spawn(process.execPath, [worker, settingsFile, ...workerArgs(restart)], {
-        stdio: 'inherit'
-      }),
+    start: (restart) => {
+      const child = spawn(process.execPath, [worker, settingsFile, ...workerArgs(restart)], {
+        stdio: ['pipe', 'inherit', 'inherit']
+      });
+      handSecret(child.stdin, secret);
+      return child;
+    },
     now: Date.now,
     signal: controller.signal,
     write: (o) =>

@@ -9,15 +9,9 @@ import { openNotifier } from '../notify/thread.js';
 import { createLogger, type LogSink } from '../report/logger.js';
 import { cloudFormationReader, openRegistry } from '../runtime/clients.js';
 import { sleep } from '../runtime/clock.js';
-import { envValue } from '../runtime/env.js';
-import {
-  SLACK_TOKEN_ENV,
-  monitorDir,
-  monitorFiles,
-  readSettings,
-  type MonitorSettings
-} from './files.js';
+import { monitorDir, monitorFiles, readSettings, type MonitorSettings } from './files.js';
 import { runMonitor } from './run.js';
+import { readSecret } from './secret.js';
 import { restartOf, type Restart } from './supervise.js';
 
 /** The detached monitor's log is its JSON lines; Slack trouble is recorded there by the spool. */
@@ -46,7 +40,7 @@ async function gapNotice(
 }
 
 async function threadNotifier(settings: MonitorSettings): Promise<SlackNotifier | undefined> {
-  const token = envValue(SLACK_TOKEN_ENV);
+  const token = await readSecret(process.stdin);
   return settings.slack && token
     ? openNotifier(
         {

@@ -8,6 +8,7 @@ import {
 } from '@slack/web-api';
 import type { SlackConfig } from '../config/config.js';
 import type { Logger } from '../ports/runtime.js';
+import { BudgetSpentError, type BudgetCall, type TimeBudget } from '../runtime/budget.js';
 import { networkReason } from '../runtime/network.js';
 
 export interface SlackMessage {
@@ -49,13 +50,14 @@ export const SLACK_RETRY = {
 /** One request's timeout. */
 export const SLACK_REQUEST_TIMEOUT_MS = 10_000;
 
-/** A client for what is left of a budget: no retry begins, and no request lasts, past it. */
-export type ClientFor = (leftMs: number) => WebClient;
+/** A client for one call under a budget: its requests end with the call (see `TimeBudget`). */
+export type ClientFor = (call: BudgetCall) => WebClient;
 
 export function createSlackClient(
   config: SlackConfig,
   retryConfig: RetryOptions = SLACK_RETRY,
-  timeoutMs = SLACK_REQUEST_TIMEOUT_MS
+  timeoutMs = SLACK_REQUEST_TIMEOUT_MS,
+  fetchFn?: typeof fetch
 ): WebClient {
   return new WebClient(config.token, {
     slackApiUrl: config.apiUrl,
@@ -64,19 +66,38 @@ export function createSlackClient(
     // hold up a deployment step: the message is kept for finalize instead).
     rejectRateLimitedCalls: true,
     logLevel: LogLevel.ERROR,
-    timeout: timeoutMs
+    timeout: timeoutMs,
+    ...(fetchFn ? { fetch: fetchFn } : {})
   });
 }
 
-/** Clients bounded by what is left of a budget (the post step's), with `retryConfig`'s retries. */
+/**
+ * Clients for calls under a budget (the post step's), with `retryConfig`'s retries: no retry
+ * begins past what is left, every request is aborted when the call is given up, and each
+ * attempt's trouble is noted so that a call given up still says why.
+ */
 export const budgetedClients =
   (config: SlackConfig, retryConfig: RetryOptions): ClientFor =>
-  (leftMs) => {
-    const left = Math.max(1, Math.floor(leftMs));
+  (call) => {
+    const left = Math.max(1, Math.floor(call.leftMs));
+    const watched: typeof fetch = async (url, init) => {
+      const signal = init?.signal ? AbortSignal.any([init.signal, call.signal]) : call.signal;
+      try {
+        const res = await fetch(url, { ...init, signal });
+        if (res.status === 429)
+          call.note(`rate limited (Retry-After ${res.headers.get('retry-after') ?? '?'} s)`);
+        else if (!res.ok) call.note(`HTTP ${res.status}`);
+        return res;
+      } catch (err) {
+        call.note(networkReason(err as Parameters<typeof networkReason>[0]) ?? 'request failed');
+        throw err;
+      }
+    };
     return createSlackClient(
       config,
       { ...retryConfig, maxRetryTime: left },
-      Math.min(SLACK_REQUEST_TIMEOUT_MS, left)
+      Math.min(SLACK_REQUEST_TIMEOUT_MS, left),
+      watched
     );
   };
 
@@ -90,52 +111,31 @@ export class SlackNotifier {
   readonly failed: SpoolEntry[] = [];
 
   private degraded = false;
-  /** Time spent in Slack calls so far (the budget's measure). */
-  private spentMs = 0;
 
   /**
    * `quick` (no retries) takes over once a message failed after all retries:
    * while Slack is down, each later message costs one attempt, not the whole policy.
-   * With a `budgetMs` (the post step's), calls stop once that much time went into Slack:
-   * what is left is not sent, and says so.
+   * With a `budget` (the post step's), calls stop once it is spent: a call still running then is
+   * given up, and what is left is not sent, and says so.
    */
   constructor(
     private readonly full: WebClient | ClientFor,
     private readonly quick: WebClient | ClientFor,
     private readonly log: Logger,
     private readonly spoolFile?: string,
-    private readonly budgetMs?: number
+    private readonly budget?: TimeBudget
   ) {}
 
-  /** One call to Slack, timed against the budget; refused at once when it is spent. */
-  private async call<T>(send: () => Promise<T>): Promise<T> {
-    if (this.budgetMs !== undefined && this.spentMs >= this.budgetMs)
-      throw new BudgetSpentError(this.budgetMs);
-    const started = Date.now();
-    try {
-      return await rateLimited(
-        send,
-        this.budgetMs === undefined
-          ? undefined
-          : () => this.budgetMs! - this.spentMs - (Date.now() - started)
-      );
-    } finally {
-      this.spentMs += Date.now() - started;
-    }
-  }
-
-  private get client(): WebClient {
-    return this.degraded ? this.quickClient : this.bounded(this.full);
-  }
-
-  private get quickClient(): WebClient {
-    return this.bounded(this.quick);
-  }
-
-  private bounded(client: WebClient | ClientFor): WebClient {
-    return typeof client === 'function'
-      ? client((this.budgetMs ?? SLACK_REQUEST_TIMEOUT_MS) - this.spentMs)
-      : client;
+  /** One call to Slack with the client it should use now, under the budget when there is one. */
+  private call<T>(send: (client: WebClient) => Promise<T>, quick = false): Promise<T> {
+    const chosen = quick || this.degraded ? this.quick : this.full;
+    if (!this.budget) return rateLimited(() => send(fixed(chosen)));
+    return this.budget.run((c) =>
+      rateLimited(
+        () => send(typeof chosen === 'function' ? chosen(c) : chosen),
+        () => c.left()
+      )
+    );
   }
 
   async post(
@@ -145,8 +145,8 @@ export class SlackNotifier {
     thread?: { ts: string; broadcast?: boolean }
   ): Promise<ThreadRef | undefined> {
     try {
-      const res = await this.call(() =>
-        this.client.chat.postMessage(postArgs(channel, message, thread?.ts, thread?.broadcast))
+      const res = await this.call((client) =>
+        client.chat.postMessage(postArgs(channel, message, thread?.ts, thread?.broadcast))
       );
       this.delivered.push(label);
       return { channel: String(res.channel ?? channel), ts: String(res.ts) };
@@ -167,8 +167,8 @@ export class SlackNotifier {
 
   async update(label: string, ref: ThreadRef, message: SlackMessage): Promise<boolean> {
     try {
-      await this.call(() =>
-        this.client.chat.update({
+      await this.call((client) =>
+        client.chat.update({
           channel: ref.channel,
           ts: ref.ts,
           text: message.text,
@@ -193,10 +193,9 @@ export class SlackNotifier {
 
   /** A person's answers to a question: reactions on it and replies in its thread (not the app's own). */
   async answers(ref: ThreadRef): Promise<{ reactions: string[]; replies: string[] }> {
-    const quick = this.quickClient;
     const [reacted, thread] = await Promise.all([
-      quick.reactions.get({ channel: ref.channel, timestamp: ref.ts }),
-      quick.conversations.replies({ channel: ref.channel, ts: ref.ts })
+      this.call((quick) => quick.reactions.get({ channel: ref.channel, timestamp: ref.ts }), true),
+      this.call((quick) => quick.conversations.replies({ channel: ref.channel, ts: ref.ts }), true)
     ]);
     return {
       reactions: (reacted.message?.reactions ?? []).map((r) => r.name ?? ''),
@@ -224,10 +223,10 @@ export class SlackNotifier {
     const lost: SpoolEntry[] = [];
     for (const e of entries) {
       try {
-        await this.call<unknown>(() =>
+        await this.call<unknown>((client) =>
           e.op === 'post'
-            ? this.client.chat.postMessage(postArgs(e.channel, e.message, e.threadTs, e.broadcast))
-            : this.client.chat.update({
+            ? client.chat.postMessage(postArgs(e.channel, e.message, e.threadTs, e.broadcast))
+            : client.chat.update({
                 channel: e.channel,
                 ts: e.ts ?? '',
                 text: e.message.text,
@@ -277,13 +276,6 @@ const SLACK_RATE_LIMIT_RETRIES = 4;
 const isRateLimited = (err: unknown): err is { retryAfter: number } =>
   (err as { code?: string })?.code === 'slack_webapi_rate_limited_error';
 
-/** The post step's budget for Slack was spent before this call: it was not sent. */
-export class BudgetSpentError extends Error {
-  constructor(readonly budgetMs: number) {
-    super(`not sent: the ${Math.round(budgetMs / 1000)} s this step gives Slack were spent`);
-  }
-}
-
 /**
  * Sends, waiting out a short Retry-After a few times (and never past what is `left` of a budget);
  * a long one is the caller's failure at once.
@@ -304,6 +296,11 @@ async function rateLimited<T>(send: () => Promise<T>, left?: () => number): Prom
     }
   }
 }
+
+const fixed = (client: WebClient | ClientFor): WebClient => {
+  if (typeof client === 'function') throw new Error('budgeted Slack clients need a budget');
+  return client;
+};
 
 /** Why a message was not delivered, in words a person understands (never a header or a token). */
 export function describe(err: unknown): string {

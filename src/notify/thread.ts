@@ -5,6 +5,7 @@ import type { DeploymentInfo } from './messages.js';
 import type { SlackNotifier, ThreadRef } from './slack.js';
 import type { RunContext } from '../ports/run.js';
 import type { Logger } from '../ports/runtime.js';
+import { TimeBudget } from '../runtime/budget.js';
 import { processEnv, type Env } from '../runtime/env.js';
 
 /**
@@ -42,8 +43,8 @@ export function deploymentInfo(
 }
 
 /**
- * What the post step spends on Slack: no call or retry starts after it, and no request lasts past
- * it by more than one request's timeout (10 s). What is left is listed as not sent.
+ * What the post step spends on Slack: a call still running when it is spent is given up (its
+ * requests aborted), and no call starts after it. What is left is listed as not sent.
  */
 export const POST_STEP_SLACK_BUDGET_MS = 30_000;
 
@@ -76,7 +77,7 @@ export async function openNotifier(
         budgetedClients(slack, { retries: 0 }),
         log,
         spoolFile,
-        budgetMs
+        new TimeBudget(budgetMs, 'Slack')
       );
 }
 

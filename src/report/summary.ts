@@ -98,6 +98,15 @@ export function recoverySection(recoveries: readonly RecoveryResult[]): string {
 }
 
 /** What Slack was sent by finalize, and every message that could not be delivered, with why. */
+/** What the post step could not do on GitHub (the Deployment's status, the Actions cache), and why. */
+export function githubSection(
+  missed: readonly { what: string; why: string; at: string }[]
+): string {
+  if (missed.length === 0) return '';
+  const rows = missed.map((m) => [m.what, m.why, m.at]);
+  return `${['### GitHub', '', ...table(['not done', 'why', 'when'], rows)].join('\n')}\n`;
+}
+
 export function slackSection(
   delivered: readonly string[],
   lost: readonly { label: string; error: string; at: string }[]

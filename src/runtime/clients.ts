@@ -1,6 +1,7 @@
 import type { StackReader, StackRecovery } from '../ports/cloudformation.js';
 import type { Registry } from '../ports/registry.js';
 import type { Logger } from '../ports/runtime.js';
+import type { TimeBudget } from './budget.js';
 import { cloudFormationOnly } from '../registry/cloudformation-only.js';
 import { HistoryFile, historyFile } from '../registry/history-file.js';
 
@@ -19,6 +20,8 @@ export interface RegistryChoice {
   readonly environment: string;
   /** Where the history file's Actions cache is saved from (without a table). */
   readonly log?: Logger;
+  /** The post step's budget for GitHub, which the Actions cache's save is under. */
+  readonly githubBudget?: TimeBudget;
 }
 
 /**
@@ -38,11 +41,11 @@ export const fallbackRegistry =
   () =>
     cloudFormationOnly(new HistoryFile(historyFile(choice.environment)));
 
-function historyOf({ environment, log }: RegistryChoice): HistoryFile {
+function historyOf({ environment, log, githubBudget }: RegistryChoice): HistoryFile {
   const file = historyFile(environment);
   return new HistoryFile(file, async () => {
     if (!log) return;
     const { saveHistory } = await import('../github/history-cache.js');
-    await saveHistory(file, environment, log);
+    await saveHistory(file, environment, log, undefined, githubBudget);
   });
 }

@@ -1,6 +1,7 @@
 import type { GitHubDeployments } from '../github/deployments.js';
 import type { RunLiveness } from '../ports/run.js';
 import type { Logger } from '../ports/runtime.js';
+import type { TimeBudget } from './budget.js';
 import { runContext } from './run-context.js';
 import { processEnv, type Env } from './env.js';
 
@@ -15,12 +16,19 @@ export async function githubLiveness(token: string, log: Logger): Promise<RunLiv
   return new GitHubRunLiveness(token, log, githubApiUrl());
 }
 
-export async function githubDeployments(token: string, log: Logger): Promise<GitHubDeployments> {
+export async function githubDeployments(
+  token: string,
+  log: Logger,
+  budget?: TimeBudget
+): Promise<GitHubDeployments> {
   const { GitHubDeployments } = await import('../github/deployments.js');
-  return new GitHubDeployments(token, runContext(), log, githubApiUrl());
+  return new GitHubDeployments(token, runContext(), log, githubApiUrl(), budget);
 }
 
-export async function stepCancelled(token: string): Promise<boolean | undefined> {
+export async function stepCancelled(
+  token: string,
+  budget?: TimeBudget
+): Promise<boolean | undefined> {
   const { stepCancelled } = await import('../github/job-status.js');
-  return stepCancelled(token, runContext(), githubApiUrl());
+  return stepCancelled(token, runContext(), githubApiUrl(), budget);
 }

@@ -166,7 +166,8 @@ export async function main(self: string): Promise<void> {
           monitorBundle,
           dir,
           monitorSettings(config, { correlationId, ...m }),
-          monitorEnv(config.slack)
+          monitorEnv(),
+          config.slack?.token
         ),
       monitorHolds: (m, timeoutMs) =>
         monitorHolds(() => readObservations(m.dir, m.logOffset), systemClock, sleep, timeoutMs)

@@ -18,6 +18,7 @@ import {
   systemClock
 } from '../runtime/stage.js';
 import { leased } from '../domain/turn-result.js';
+import { TimeBudget } from '../runtime/budget.js';
 import { record, type StageDeps } from './deps.js';
 import { acquired, lockLine, takeBack, type Acquisition } from './finalize/acquisition.js';
 import { DeploymentFolder } from './finalize/folder.js';
@@ -29,6 +30,9 @@ import { repairUnderLease } from './repair.js';
 import type { RecoveryResult } from '../coordination/recover.js';
 
 export type { MonitorHandle } from './finalize/monitor.js';
+
+/** What the post step spends on GitHub (the Deployment's status, the job's steps, the Actions cache). */
+export const POST_STEP_GITHUB_BUDGET_MS = 30_000;
 
 export interface FinalizeDeps extends ReportDeps {
   readonly run: RunContext;
@@ -122,6 +126,7 @@ export async function main(): Promise<void> {
       return;
     }
     const reader = await cloudFormationReader(config.region);
+    const githubBudget = new TimeBudget(POST_STEP_GITHUB_BUDGET_MS, 'GitHub');
     // The mode coordinate ended in: CloudFormation alone when it fell back from the table.
     const fellBack = io.getState(State.Registry) === 'cloudformation-only';
     const table = fellBack ? undefined : config.registryTable;
@@ -135,26 +140,36 @@ export async function main(): Promise<void> {
         region: config.region,
         environment: config.environment,
         // The history file is kept in the Actions cache only where there is no table at all.
-        log: config.registryTable ? undefined : log
+        log: config.registryTable ? undefined : log,
+        githubBudget
       }),
       clock: systemClock,
       sleep,
       recovery: reader,
       notifier: await openNotifier(config.slack, log, undefined, POST_STEP_SLACK_BUDGET_MS),
       run: runContext(),
-      deployments: githubDeploymentsOf(config, log),
-      stepCancelled: config.githubToken ? () => stepCancelled(config.githubToken!) : undefined
+      deployments: githubDeploymentsOf(config, log, githubBudget),
+      stepCancelled: config.githubToken
+        ? () => stepCancelled(config.githubToken!, githubBudget)
+        : undefined,
+      githubBudget
     };
     await finalize(deps);
+    // A call given up at the budget (the Actions cache's upload takes no signal) is not waited for.
+    if (githubBudget.gaveUp) {
+      log.info('Not waiting for the GitHub call given up at the budget.');
+      setTimeout(() => process.exit(), 100).unref();
+    }
   });
 }
 
 function githubDeploymentsOf(
   config: Config,
-  log: ReturnType<typeof createLogger>
+  log: ReturnType<typeof createLogger>,
+  budget: TimeBudget
 ): ReportDeps['deployments'] {
   const token = config.githubToken;
-  return config.githubDeployment && token ? () => githubDeployments(token, log) : undefined;
+  return config.githubDeployment && token ? () => githubDeployments(token, log, budget) : undefined;
 }
 
 function tryReadConfig(): Config | undefined {

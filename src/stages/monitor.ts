@@ -89,7 +89,8 @@ async function launchForSubAction(self: string): Promise<void> {
         overdueMs: expected.overdueMs,
         thread
       }),
-      monitorEnv(config.slack)
+      monitorEnv(),
+      config.slack?.token
     );
     io.saveState(State.MonitorPid, String(launched.pid));
     io.saveState(State.MonitorDir, launched.dir);

@@ -14,7 +14,11 @@ function monitorProcess(d: StageDeps, dir: string): MonitorHandle | undefined {
   const pid = monitorPid(d.io.getState(State.MonitorPid), dir);
   return pid === undefined
     ? undefined
-    : { pid, stop: () => stopMonitor(pid, d.sleep), observations: () => readObservations(dir) };
+    : {
+        pid,
+        stop: () => stopMonitor(pid, d.sleep, undefined, dir),
+        observations: () => readObservations(dir)
+      };
 }
 
 /** Stops the monitor (given, or the process named in state or its folder) and says what it saw. */

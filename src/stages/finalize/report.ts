@@ -10,10 +10,12 @@ import type { RunContext } from '../../ports/run.js';
 import type { Cell } from '../../report/markdown.js';
 import {
   deploymentSummary,
+  githubSection,
   recoverySection,
   slackSection,
   type StackRow
 } from '../../report/summary.js';
+import type { TimeBudget } from '../../runtime/budget.js';
 import type { StageDeps } from '../deps.js';
 import type { DeploymentFolder } from './folder.js';
 import { span, type Deployment } from './outcome.js';
@@ -22,6 +24,8 @@ export interface ReportDeps extends StageDeps {
   readonly run: RunContext;
   /** The GitHub Deployment client, when github-deployment is on. */
   readonly deployments?: () => Promise<GitHubDeployments>;
+  /** The post step's budget for GitHub: what it could not do is listed in the summary. */
+  readonly githubBudget?: TimeBudget;
 }
 
 type DeploymentState = 'success' | 'failure' | 'in_progress' | 'error';
@@ -92,7 +96,9 @@ export async function reportDeployment(
     rows,
     events
   });
-  await io.appendSummary(summary + recoverySection(recoveries) + slack);
+  await io.appendSummary(
+    summary + recoverySection(recoveries) + slack + githubSection(d.githubBudget?.missed ?? [])
+  );
 }
 
 /** coordinate did not take the lock (or gave it back): close what it announced, and the summary. */
@@ -119,7 +125,7 @@ export async function reportNotDeployed(
     rows,
     events: []
   });
-  await d.io.appendSummary(summary + slack);
+  await d.io.appendSummary(summary + slack + githubSection(d.githubBudget?.missed ?? []));
 }
 
 /**

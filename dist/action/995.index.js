@@ -1,5 +1,5 @@
-export const id = 381;
-export const ids = [381];
+export const id = 995;
+export const ids = [995];
 export const modules = {
 
 /***/ 1265:
@@ -127,6 +127,50 @@ class DeploymentWatch {
 
 /***/ }),
 
+/***/ 4720:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ handSecret),
+/* harmony export */   n: () => (/* binding */ readSecret)
+/* harmony export */ });
+/** Longest a process waits for its secret (the writer closes the pipe at once). */
+const SECRET_WAIT_MS = 5_000;
+/** Far more than a token: anything longer is not one. */
+const SECRET_MAX_BYTES = 4_096;
+/** Reads the secret a parent wrote to `input` (until it closes it); '' if none came in time. */
+function readSecret(input, waitMs = SECRET_WAIT_MS) {
+    return new Promise((resolve) => {
+        const chunks = [];
+        let size = 0;
+        const done = (value) => {
+            clearTimeout(timer);
+            input.removeAllListeners('data');
+            input.destroy();
+            resolve(value);
+        };
+        const timer = setTimeout(() => done(''), waitMs);
+        input.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > SECRET_MAX_BYTES)
+                return done('');
+            chunks.push(chunk);
+        });
+        input.once('end', () => done(Buffer.concat(chunks).toString('utf8').trim()));
+        input.once('error', () => done(''));
+    });
+}
+/** Hands `secret` to a child on its stdin and closes it. */
+function handSecret(stdin, secret) {
+    if (!stdin)
+        return;
+    stdin.on('error', () => undefined);
+    stdin.end(secret ?? '');
+}
+
+
+/***/ }),
+
 /***/ 4820:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -229,12 +273,12 @@ var logger = __webpack_require__(3748);
 var clients = __webpack_require__(5366);
 // EXTERNAL MODULE: ./.tmp/js/runtime/clock.js
 var clock = __webpack_require__(9146);
-// EXTERNAL MODULE: ./.tmp/js/runtime/env.js
-var env = __webpack_require__(1623);
 // EXTERNAL MODULE: ./.tmp/js/monitor/files.js
 var files = __webpack_require__(7101);
 // EXTERNAL MODULE: ./.tmp/js/coordination/lease.js
 var coordination_lease = __webpack_require__(8677);
+// EXTERNAL MODULE: ./.tmp/js/monitor/process.js
+var monitor_process = __webpack_require__(4111);
 // EXTERNAL MODULE: ./.tmp/js/domain/estimate.js
 var estimate = __webpack_require__(4280);
 // EXTERNAL MODULE: ./.tmp/js/domain/stack.js
@@ -247,18 +291,7 @@ var domain_watch = __webpack_require__(9707);
 
 
 
-/** Whether a process lives (one that exists but is another user's counts). */
-function processAlive(pid) {
-    if (pid === undefined || pid <= 1)
-        return true;
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (err) {
-        return err.code === 'EPERM';
-    }
-}
+
 /**
  * The detached monitor: holds the lease while the deployment runs (its first heartbeat is the
  * handover from coordinate), follows the stacks' events, and says in the deployment's Slack
@@ -299,7 +332,7 @@ async function runMonitor(d) {
         : undefined;
     // The job's end is looked for every heartbeat interval, on a loop of its own (a poll may be
     // minutes apart, or stuck in a call): the lease stops within a heartbeat or two of it.
-    const jobAlive = d.jobAlive ?? (() => processAlive(s.jobPid));
+    const jobAlive = d.jobAlive ?? (() => (0,monitor_process/* processAlive */.F)(s.jobPid, s.jobStartedAt));
     const endsBy = Date.parse(s.endsBy);
     let over;
     const ended = new AbortController();
@@ -461,6 +494,8 @@ function inProgressResources(watch) {
     return [...state.values()].filter((r) => r.status.endsWith('_IN_PROGRESS'));
 }
 
+// EXTERNAL MODULE: ./.tmp/js/monitor/secret.js
+var secret = __webpack_require__(4720);
 // EXTERNAL MODULE: ./.tmp/js/monitor/supervise.js
 var supervise = __webpack_require__(4820);
 ;// CONCATENATED MODULE: ./.tmp/js/monitor/worker.js
@@ -495,7 +530,7 @@ async function gapNotice(settings, notifier, restart) {
     }), { ts: settings.slack.thread.ts });
 }
 async function threadNotifier(settings) {
-    const token = (0,env/* envValue */.$)(files/* SLACK_TOKEN_ENV */.tK);
+    const token = await (0,secret/* readSecret */.n)(process.stdin);
     return settings.slack && token
         ? (0,thread/* openNotifier */.NT)({
             token,
