@@ -588,6 +588,7 @@ interface StepProcess {
 /** A step the job's runner process started: its pid, output and exit, relayed over IPC. */
 class RelayedStep extends EventEmitter implements StepProcess {
   pid: number | undefined;
+  exited = false;
   readonly stdout = new PassThrough();
   readonly stderr = new PassThrough();
 }
@@ -975,8 +976,9 @@ export class Job {
     if (!worker) throw new Error('killRunner: the job has no runner process (runnerProcess)');
     this.killed = true;
     this.note('kill: the runner process died (SIGKILL); orphans are left running');
+    if (worker.exitCode !== null || worker.signalCode !== null) return;
     const gone = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-    if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
+    worker.kill('SIGKILL');
     await gone;
   }
 
@@ -1030,8 +1032,10 @@ export class Job {
       if (m.type === 'spawned') step.pid = m['pid'] as number;
       else if (m.type === 'out') step.stdout.write(m['data']);
       else if (m.type === 'err') step.stderr.write(m['data']);
-      else if (m.type === 'exit') step.emit('exit', m['code'], m['signal']);
-      else if (m.type === 'error') step.emit('error', new Error(String(m['message'])));
+      else if (m.type === 'exit') {
+        step.exited = true;
+        step.emit('exit', m['code'], m['signal']);
+      } else if (m.type === 'error') step.emit('error', new Error(String(m['message'])));
       else if (m.type === 'close') {
         this.relayed.delete(m.id);
         step.stdout.end();
@@ -1045,7 +1049,8 @@ export class Job {
         this.relayed.delete(id);
         step.stdout.end();
         step.stderr.end();
-        step.emit('exit', null, 'SIGKILL');
+        // A step whose own exit was relayed keeps its exit code; the others died with the runner.
+        if (!step.exited) step.emit('exit', null, 'SIGKILL');
         step.emit('close');
       }
     });

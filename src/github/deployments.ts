@@ -54,9 +54,9 @@ export class GitHubDeployments {
     state: DeploymentState,
     description: string,
     environmentUrl?: string
-  ): Promise<void> {
+  ): Promise<boolean> {
     const repo = this.repo;
-    if (!repo) return;
+    if (!repo) return false;
     try {
       await withinBudget(this.budget, (signal) =>
         this.octokit.rest.repos.createDeploymentStatus({
@@ -69,12 +69,14 @@ export class GitHubDeployments {
           ...(signal ? { request: { signal } } : {})
         })
       );
+      return true;
     } catch (err) {
       const why = describeGitHubError(err);
       this.budget?.miss(`GitHub Deployment ${id} status ${state}`, why);
       this.log.warning(`Could not set the GitHub Deployment's status to ${state}: ${why}`, {
         title: 'GitHub Deployment'
       });
+      return false;
     }
   }
 }

@@ -43,8 +43,6 @@ export interface MonitorSettings {
   readonly slack?: { readonly apiUrl: string; readonly thread: ThreadRef };
 }
 
-/** The monitor's environment variable for the Slack token. */
-
 /**
  * Another entry's script beside `self` (dist/<entry>/index.js), resolved at run time: a literal
  * path would be pulled into the bundle by ncc.

@@ -12,8 +12,11 @@ export function processAlive(pid: number | undefined, startedAt?: string): boole
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  const stat = procStat(pid);
+  // A zombie (ended, not yet reaped by its parent) is over.
+  if (stat && (stat[0] === 'Z' || stat[0] === 'X')) return false;
   if (startedAt === undefined) return true;
-  const now = processStart(pid);
+  const now = stat?.[19];
   return now === undefined || now === startedAt;
 }
 
@@ -22,11 +25,15 @@ export function processAlive(pid: number | undefined, startedAt?: string): boole
  * ticks since boot); undefined where that cannot be read (another system, no such process).
  */
 export function processStart(pid: number): string | undefined {
+  return procStat(pid)?.[19];
+}
+
+/** `/proc/<pid>/stat` from field 3 (the state) on; undefined where it cannot be read. */
+function procStat(pid: number): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) is in parentheses and may hold spaces or parentheses itself.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return fields[19];
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
   }

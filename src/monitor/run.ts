@@ -34,6 +34,9 @@ export interface MonitorDeps {
   readonly jobAlive?: () => boolean;
 }
 
+/** How long a monitor whose job is over waits for Slack to take its last notice. */
+export const MONITOR_ENDED_NOTICE_WAIT_MS = 10_000;
+
 /**
  * The detached monitor: holds the lease while the deployment runs (its first heartbeat is the
  * handover from coordinate), follows the stacks' events, and says in the deployment's Slack
@@ -156,12 +159,16 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
   await watchJob;
   if (over) {
     note('job-over', { reason: over });
+    // Said in the thread, but not at any cost: the job is over, so Slack gets a bounded wait.
     if (d.notifier && s.slack)
-      await d.notifier
-        .post('monitor ended', s.slack.thread.channel, monitorEndedMessage(s.info, over), {
-          ts: s.slack.thread.ts
-        })
-        .catch(() => undefined);
+      await Promise.race([
+        d.notifier
+          .post('monitor ended', s.slack.thread.channel, monitorEndedMessage(s.info, over), {
+            ts: s.slack.thread.ts
+          })
+          .catch(() => undefined),
+        d.sleep(MONITOR_ENDED_NOTICE_WAIT_MS).catch(() => undefined)
+      ]);
     return 'job-over';
   }
   if (lease?.lost) {

@@ -12,7 +12,12 @@ const SECRET_WAIT_MS = 5_000;
 const SECRET_MAX_BYTES = 4_096;
 
 /** Reads the secret a parent wrote to `input` (until it closes it); '' if none came in time. */
-export function readSecret(input: Readable, waitMs = SECRET_WAIT_MS): Promise<string> {
+export function readSecret(
+  input: Readable & { isTTY?: boolean },
+  waitMs = SECRET_WAIT_MS
+): Promise<string> {
+  // Started by hand in a terminal: nobody hands a secret over (and typing is not one).
+  if (input.isTTY) return Promise.resolve('');
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -79,7 +79,8 @@ export function createSlackClient(
 export const budgetedClients =
   (config: SlackConfig, retryConfig: RetryOptions): ClientFor =>
   (call) => {
-    const left = Math.max(1, Math.floor(call.leftMs));
+    // What is left now (a rate-limited wait may have used some): no retry waits past it.
+    const left = Math.max(1, Math.floor(call.left()));
     const watched: typeof fetch = async (url, init) => {
       const signal = init?.signal ? AbortSignal.any([init.signal, call.signal]) : call.signal;
       try {
@@ -95,7 +96,11 @@ export const budgetedClients =
     };
     return createSlackClient(
       config,
-      { ...retryConfig, maxRetryTime: left },
+      {
+        ...retryConfig,
+        maxRetryTime: left,
+        maxTimeout: Math.min(retryConfig.maxTimeout ?? Number.POSITIVE_INFINITY, left)
+      },
       Math.min(SLACK_REQUEST_TIMEOUT_MS, left),
       watched
     );
@@ -126,16 +131,22 @@ export class SlackNotifier {
     private readonly budget?: TimeBudget
   ) {}
 
-  /** One call to Slack with the client it should use now, under the budget when there is one. */
-  private call<T>(send: (client: WebClient) => Promise<T>, quick = false): Promise<T> {
-    const chosen = quick || this.degraded ? this.quick : this.full;
-    if (!this.budget) return rateLimited(() => send(fixed(chosen)));
-    return this.budget.run((c) =>
-      rateLimited(
-        () => send(typeof chosen === 'function' ? chosen(c) : chosen),
-        () => c.left()
-      )
-    );
+  /**
+   * One call to Slack with the client it should use now, under the budget when there is one.
+   * `quick`: the no-retry client; `once`: a 429 fails at once (no Retry-After is waited out).
+   */
+  private call<T>(
+    send: (client: WebClient) => Promise<T>,
+    opts: { quick?: boolean; once?: boolean } = {}
+  ): Promise<T> {
+    const chosen = opts.quick || this.degraded ? this.quick : this.full;
+    const client = (c?: BudgetCall): WebClient =>
+      typeof chosen !== 'function' ? chosen : c ? chosen(c) : fixed(chosen);
+    const attempt = (c?: BudgetCall): Promise<T> =>
+      opts.once
+        ? send(client(c))
+        : rateLimited(() => send(client(c)), c && ((): number => c.left()));
+    return this.budget ? this.budget.run(attempt) : attempt();
   }
 
   async post(
@@ -194,8 +205,15 @@ export class SlackNotifier {
   /** A person's answers to a question: reactions on it and replies in its thread (not the app's own). */
   async answers(ref: ThreadRef): Promise<{ reactions: string[]; replies: string[] }> {
     const [reacted, thread] = await Promise.all([
-      this.call((quick) => quick.reactions.get({ channel: ref.channel, timestamp: ref.ts }), true),
-      this.call((quick) => quick.conversations.replies({ channel: ref.channel, ts: ref.ts }), true)
+      // One attempt each: the ask loop polls again, and must answer a cancel at once.
+      this.call((quick) => quick.reactions.get({ channel: ref.channel, timestamp: ref.ts }), {
+        quick: true,
+        once: true
+      }),
+      this.call((quick) => quick.conversations.replies({ channel: ref.channel, ts: ref.ts }), {
+        quick: true,
+        once: true
+      })
     ]);
     return {
       reactions: (reacted.message?.reactions ?? []).map((r) => r.name ?? ''),

@@ -97,7 +97,6 @@ export function recoverySection(recoveries: readonly RecoveryResult[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** What Slack was sent by finalize, and every message that could not be delivered, with why. */
 /** What the post step could not do on GitHub (the Deployment's status, the Actions cache), and why. */
 export function githubSection(
   missed: readonly { what: string; why: string; at: string }[]
@@ -107,6 +106,7 @@ export function githubSection(
   return `${['### GitHub', '', ...table(['not done', 'why', 'when'], rows)].join('\n')}\n`;
 }
 
+/** What Slack was sent by finalize, and every message that could not be delivered, with why. */
 export function slackSection(
   delivered: readonly string[],
   lost: readonly { label: string; error: string; at: string }[]

@@ -154,11 +154,15 @@ export async function main(): Promise<void> {
         : undefined,
       githubBudget
     };
-    await finalize(deps);
-    // A call given up at the budget (the Actions cache's upload takes no signal) is not waited for.
-    if (githubBudget.gaveUp) {
-      log.info('Not waiting for the GitHub call given up at the budget.');
-      setTimeout(() => process.exit(), 100).unref();
+    try {
+      await finalize(deps);
+    } finally {
+      // A call given up at the budget (the Actions cache's upload takes no signal) is not waited
+      // for; finalize released the lock already (in its own finally).
+      if (githubBudget.gaveUp) {
+        log.info('Not waiting for the GitHub call given up at the budget.');
+        setTimeout(() => process.exit(), 100).unref();
+      }
     }
   });
 }

@@ -55,12 +55,12 @@ export async function announce(
   if (deploymentId !== undefined) {
     d.io.saveState(State.DeploymentId, String(deploymentId));
     d.recordDeployment?.(deploymentId);
-    await d.deployments?.status(
+    const set = await d.deployments?.status(
       deploymentId,
       'in_progress',
       `Deploying ${config.stackNames.join(', ')} (${log.correlationId})`
     );
-    log.info(`GitHub Deployment ${deploymentId} is in progress.`);
+    if (set) log.info(`GitHub Deployment ${deploymentId} is in progress.`);
   }
   return thread;
 }

@@ -48,8 +48,8 @@ async function setDeploymentStatus(
   const id = folder.deploymentId();
   if (!d.deployments || id === undefined) return;
   const deployments = await d.deployments();
-  await deployments.status(id, state, `${what} (${d.log.correlationId})`, appUrl);
-  d.log.info(`GitHub Deployment ${id}: ${state}.`);
+  if (await deployments.status(id, state, `${what} (${d.log.correlationId})`, appUrl))
+    d.log.info(`GitHub Deployment ${id}: ${state}.`);
 }
 
 /** The end of a deployment that held the lock: the GitHub Deployment, Slack, the job summary. */
