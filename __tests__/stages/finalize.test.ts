@@ -159,9 +159,17 @@ describe('finalize after a deployment', () => {
       `Recovery: ${STACK} is UPDATE_FAILED; RollbackStack.`
     );
     expect(a.sink.line('Outcome:', 'finalize').message).toBe(
-      `Outcome: failed. Stacks now: ${STACK}=UPDATE_ROLLBACK_COMPLETE`
+      `Outcome: failed (root cause: Api (AWS::Lambda::Function) UPDATE_FAILED: Scripted failure). Stacks now: ${STACK}=UPDATE_ROLLBACK_COMPLETE`
     );
     expect(a.sink.line('Outcome:', 'finalize').seq).toBeLessThan(release!.seq);
+    // The record says why, on its outcome transition and in a field of its own.
+    const failedRecord = await world.record(a.correlationId);
+    expect(failedRecord?.rootCause).toBe(
+      'Api (AWS::Lambda::Function) UPDATE_FAILED: Scripted failure'
+    );
+    expect(failedRecord?.transitions.find((t) => t.state === 'failed')?.note).toBe(
+      'failed: Api (AWS::Lambda::Function) UPDATE_FAILED: Scripted failure'
+    );
 
     expect(await world.transitions(a.correlationId)).toEqual([
       'queued',

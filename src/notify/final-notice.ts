@@ -23,6 +23,8 @@ export interface DeploymentEnd {
   readonly recoveries: readonly RecoveryResult[];
   /** From the url-output stack output: outside text. */
   readonly appUrl?: string;
+  /** Why a failed deployment failed (`rootCauseOf`); else the first failed resource in `events`. */
+  readonly rootCause?: StackEvent;
 }
 
 export interface FinalNotice {
@@ -54,7 +56,7 @@ export function finalNotice(
   if (end.outcome === 'failed') {
     const message = failedMessage(info, {
       durationMs,
-      rootCause: end.events.find(isRootCauseFailure),
+      rootCause: end.rootCause ?? end.events.find(isRootCauseFailure),
       rollback: rollbackSummary(end.recoveries),
       troubleshooting: troubleshooting(stackNames)
     });

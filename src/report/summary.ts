@@ -22,6 +22,8 @@ export interface DeploymentFacts {
   readonly thread?: string;
   /** The lock line: held to the release, or how it was lost (markdown built from escaped text). */
   readonly lock?: Cell;
+  /** Why a failed deployment failed (`describeRootCause`): outside text. */
+  readonly rootCause?: string;
 }
 
 export interface SummaryInput {
@@ -43,7 +45,9 @@ export function deploymentSummary(s: SummaryInput): string {
     ['Coordination', s.result]
   ];
   if (d) {
-    facts.push(['Outcome', d.outcome], ['Waited', formatDuration(d.waitedMs)]);
+    facts.push(['Outcome', d.outcome]);
+    if (d.rootCause) facts.push(['Root cause', d.rootCause]);
+    facts.push(['Waited', formatDuration(d.waitedMs)]);
     const estimate =
       d.expectedMs !== undefined ? ` (estimate ${formatDuration(d.expectedMs)})` : '';
     facts.push(['Deploying', `${formatDuration(d.deployMs)}${estimate}`]);
@@ -69,11 +73,12 @@ export function deploymentSummary(s: SummaryInput): string {
       '<details><summary>Stack events</summary>',
       '',
       ...table(
-        ['time', 'resource', 'status'],
+        ['time', 'resource', 'status', 'reason'],
         s.events.map((e) => [
           e.timestamp.toISOString(),
           `${e.logicalId} (${e.resourceType})`,
-          e.status
+          e.status,
+          e.reason ?? ''
         ])
       ),
       '',

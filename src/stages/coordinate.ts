@@ -19,7 +19,13 @@ import type { RunContext, RunLiveness } from '../ports/run.js';
 import { cloudFormationReader, fallbackRegistry, openRegistry } from '../runtime/clients.js';
 import { githubDeployments, githubLiveness } from '../runtime/github.js';
 import { runContext } from '../runtime/run-context.js';
-import { actionStage, cancellationSignal, sleep, systemClock } from '../runtime/stage.js';
+import {
+  actionStage,
+  cancellationSignal,
+  sayInputWarnings,
+  sleep,
+  systemClock
+} from '../runtime/stage.js';
 import { arrive, turnOptions } from './coordinate/arrive.js';
 import { announce, handOver, type HandOverDeps } from './coordinate/hand-over.js';
 import { publish } from './coordinate/publish.js';
@@ -119,6 +125,7 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
  */
 export async function main(self: string): Promise<void> {
   await actionStage(async ({ io, log, config, correlationId }) => {
+    sayInputWarnings(log, io, config);
     io.saveState(State.CorrelationId, correlationId);
     io.saveState(State.QueuedAt, new Date().toISOString());
     // Saved before anything is queued or taken: finalize can always remove or release what this run holds.

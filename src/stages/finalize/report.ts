@@ -3,6 +3,7 @@ import { State } from '../../config/state.js';
 import type { RecoveryResult } from '../../coordination/recover.js';
 import type { Outcome } from '../../domain/outcome.js';
 import type { GitHubDeployments } from '../../github/deployments.js';
+import { describeRootCause } from '../../domain/root-cause.js';
 import { finalNotice, type DeploymentEnd } from '../../notify/final-notice.js';
 import { startedMessage } from '../../notify/messages.js';
 import { deploymentInfo, formatThread } from '../../notify/thread.js';
@@ -76,7 +77,8 @@ export async function reportDeployment(
     endedAt: new Date(last),
     events,
     recoveries,
-    appUrl
+    appUrl,
+    rootCause: deployment.rootCause
   });
   const thread = folder.thread();
   const facts = {
@@ -85,7 +87,8 @@ export async function reportDeployment(
     deployMs: last - first,
     expectedMs: folder.info()?.estimate.expectedMs,
     thread: thread ? formatThread(thread) : undefined,
-    lock
+    lock,
+    rootCause: deployment.rootCause && describeRootCause(deployment.rootCause)
   };
   const summary = deploymentSummary({
     correlationId: log.correlationId,
