@@ -26,7 +26,7 @@ import {
   sleep,
   systemClock
 } from '../runtime/stage.js';
-import { arrive, turnOptions } from './coordinate/arrive.js';
+import { arrive, turnOptions, type ArrivalNotices } from './coordinate/arrive.js';
 import { announce, handOver, type HandOverDeps } from './coordinate/hand-over.js';
 import { publish } from './coordinate/publish.js';
 import {
@@ -73,6 +73,7 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
   const arrival = await arrive(d);
   const expectedMs = arrival.expected.estimate.expectedMs;
   let holding: Holding | undefined;
+  const notices: ArrivalNotices = {};
   try {
     const turn = await waitForTurn(
       d,
@@ -82,12 +83,13 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
         (holder, registry, sentAt) => {
           holding = takeLease(d, arrival, holder, registry, sentAt);
         },
-        d.signal
+        d.signal,
+        notices
       )
     );
     if (turn.kind !== 'acquired')
       return {
-        ...(await notAcquired(d, arrival, turn, turn.kind)),
+        ...(await notAcquired(d, arrival, turn, turn.kind, notices.queued)),
         turn,
         expectedMs,
         stacks: turn.stacks
