@@ -25,6 +25,8 @@ export interface DeploymentEnd {
   readonly appUrl?: string;
   /** Why a failed deployment failed (`rootCauseOf`); else the first failed resource in `events`. */
   readonly rootCause?: StackEvent;
+  /** The thread's permalink, linked from the final reply. */
+  readonly threadUrl?: string;
 }
 
 export interface FinalNotice {
@@ -49,7 +51,8 @@ export function finalNotice(
     const message = succeededMessage(info, {
       durationMs,
       expectedMs: info.estimate.expectedMs,
-      appUrl: end.appUrl
+      appUrl: end.appUrl,
+      threadUrl: end.threadUrl
     });
     return { post: { label: 'succeeded', message }, parent };
   }
@@ -58,7 +61,8 @@ export function finalNotice(
       durationMs,
       rootCause: end.rootCause ?? end.events.find(isRootCauseFailure),
       rollback: rollbackSummary(end.recoveries),
-      troubleshooting: troubleshooting(stackNames)
+      troubleshooting: troubleshooting(stackNames),
+      threadUrl: end.threadUrl
     });
     return { post: { label: 'failed', message }, parent };
   }

@@ -18,8 +18,8 @@ export interface DeploymentFacts {
   readonly waitedMs: number;
   readonly deployMs: number;
   readonly expectedMs?: number;
-  /** `channel:ts` of the Slack thread. */
-  readonly thread?: string;
+  /** The Slack thread, with its permalink when Slack gave one. */
+  readonly thread?: { readonly channel: string; readonly ts: string; readonly permalink?: string };
   /** The lock line: held to the release, or how it was lost (markdown built from escaped text). */
   readonly lock?: Cell;
   /** Why a failed deployment failed (`describeRootCause`): outside text. */
@@ -51,14 +51,17 @@ export function deploymentSummary(s: SummaryInput): string {
     const estimate =
       d.expectedMs !== undefined ? ` (estimate ${formatDuration(d.expectedMs)})` : '';
     facts.push(['Deploying', `${formatDuration(d.deployMs)}${estimate}`]);
-    if (d.thread) {
-      const [channel, ts] = d.thread.split(':');
-      facts.push(['Slack thread', `channel ${channel}, message ${ts}`]);
-    }
+    if (d.thread)
+      facts.push([
+        'Slack thread',
+        d.thread.permalink
+          ? link(`thread in ${d.thread.channel}`, d.thread.permalink)
+          : `channel ${d.thread.channel}, message ${d.thread.ts}`
+      ]);
     if (d.lock) facts.push(['Lock', d.lock]);
   }
   facts.push(['Registry', s.config.registryTable ?? 'none (CloudFormation only)']);
-  if (s.run.runUrl) facts.push(['Run', s.run.runUrl]);
+  if (s.run.runUrl) facts.push(['Run', link('workflow run', s.run.runUrl)]);
   const lines = [`## Deployment Coordinator: ${s.config.environment}`, '', ...table([], facts), ''];
   if (s.rows.length > 0)
     lines.push(
