@@ -11,7 +11,7 @@ export default {
   // Transpiled file by file (no type information: `npm test` type-checks separately), which
   // keeps a cold start of every worker cheap.
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false, isolatedModules: true }]
+    '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }]
   },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   // Only the code the tests load is indexed: not node_modules, dist/ or the e2e bundles in .tmp/.

@@ -1,6 +1,7 @@
 // `npm run demo`: the real bundles, through the runner harness, against loopback
 // stand-ins for CloudFormation, DynamoDB and Slack. Five workflow runs at once;
 // then the timeline and the Slack threads as a person would see them.
+import '../test-rig/quiet-sdk.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

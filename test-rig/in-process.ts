@@ -593,6 +593,9 @@ export class Job {
       override flush(files: readonly string[]): ReturnType<SlackNotifier['flush']> {
         return vt.track(super.flush(files));
       }
+      override permalink(ref: ThreadRef): ReturnType<SlackNotifier['permalink']> {
+        return vt.track(super.permalink(ref));
+      }
     }
     return new TrackedNotifier(
       createSlackClient(slack),

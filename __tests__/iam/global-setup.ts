@@ -27,6 +27,9 @@ export default async function globalSetup(globalConfig: {
   testPathPattern?: string;
 }): Promise<void> {
   process.env[CALLS_DIR_ENV] = mkdtempSync(join(tmpdir(), 'deploy-coordinator-aws-calls-'));
+  // The AWS SDK's notice on Node 20 (the action itself runs on node24): the workers and the
+  // processes they start inherit this, so a test's output starts with its own lines.
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   // The end-to-end suites run bundles built from src/ as it is now (never the committed dist/);
   // a run of other suites only does not wait for them.
   if (runsBundles(globalConfig.rootDir, globalConfig.testPathPattern ?? ''))

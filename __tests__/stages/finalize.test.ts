@@ -17,7 +17,7 @@ import {
   type RegistryCall
 } from '../../test-rig/in-process.js';
 import { summaryRow } from './stories.js';
-import { SlackStandin } from '../../test-rig/slack-standin.js';
+import { SLACK_WORKSPACE_URL, SlackStandin } from '../../test-rig/slack-standin.js';
 
 let dynamo: DynamoRig;
 let slack: SlackStandin;
@@ -130,6 +130,22 @@ describe('finalize after a deployment', () => {
     expect(final[0]!.text).toBe(
       `:white_check_mark: Deployment succeeded: ${world.environment} in 1m 30s [${a.correlationId}]`
     );
+    // Links a person can click: the thread by the permalink Slack gave, from the summary and the
+    // final reply; the run; the console; and the parent links back to the run.
+    const [asked] = slack.callsOf('chat.getPermalink');
+    expect(asked?.body).toMatchObject({ channel, message_ts: ts });
+    // What the stand-in answers, as Slack does: the workspace's archive link of the message.
+    const permalink = `${SLACK_WORKSPACE_URL}archives/${channel}/p${ts!.replace('.', '')}`;
+    expect(summaryRow(io.summary, 'Slack thread')).toBe(
+      `| Slack thread | [thread in ${channel}](${permalink}) |`
+    );
+    const finalBlocks = JSON.stringify(final[0]!.blocks);
+    expect(finalBlocks).toContain(`<${permalink}|this deployment in Slack>`);
+    const runUrl = a.run.runUrl!;
+    expect(finalBlocks).toContain(`<${runUrl}|workflow run>`);
+    expect(JSON.stringify(thread[0]!.blocks)).toContain(`<${runUrl}|workflow run>`);
+    expect(summaryRow(io.summary, 'Run')).toBe(`| Run | [workflow run](${runUrl}) |`);
+    expect(finalBlocks).toContain('Stack events in the AWS console');
   });
 
   it('failed with rollback disabled: RollbackStack under the lease (heartbeating through it), then released with outcome failed', async () => {
@@ -159,9 +175,17 @@ describe('finalize after a deployment', () => {
       `Recovery: ${STACK} is UPDATE_FAILED; RollbackStack.`
     );
     expect(a.sink.line('Outcome:', 'finalize').message).toBe(
-      `Outcome: failed. Stacks now: ${STACK}=UPDATE_ROLLBACK_COMPLETE`
+      `Outcome: failed (root cause: Api (AWS::Lambda::Function) UPDATE_FAILED: Scripted failure). Stacks now: ${STACK}=UPDATE_ROLLBACK_COMPLETE`
     );
     expect(a.sink.line('Outcome:', 'finalize').seq).toBeLessThan(release!.seq);
+    // The record says why, on its outcome transition and in a field of its own.
+    const failedRecord = await world.record(a.correlationId);
+    expect(failedRecord?.rootCause).toBe(
+      'Api (AWS::Lambda::Function) UPDATE_FAILED: Scripted failure'
+    );
+    expect(failedRecord?.transitions.find((t) => t.state === 'failed')?.note).toBe(
+      'failed: Api (AWS::Lambda::Function) UPDATE_FAILED: Scripted failure'
+    );
 
     expect(await world.transitions(a.correlationId)).toEqual([
       'queued',

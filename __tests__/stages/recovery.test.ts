@@ -148,12 +148,17 @@ describe('recovery: finalize repairs what a failed deployment left, then lets th
       first.sink.line(`Recovery: ${STACK} is UPDATE_ROLLBACK_COMPLETE after`, 'finalize')
     ).toBeDefined();
     expect(first.sink.line('Outcome:', 'finalize').message).toBe(
-      `Outcome: failed. Stacks now: ${STACK}=UPDATE_ROLLBACK_COMPLETE`
+      `Outcome: failed (root cause: Api (AWS::Lambda::Function) UPDATE_FAILED: Scripted failure). Stacks now: ${STACK}=UPDATE_ROLLBACK_COMPLETE`
     );
     expect(post.summary).toContain(`- ${STACK}: rollback → UPDATE_ROLLBACK_COMPLETE (done)`);
     expect(summaryRow(post.summary, 'Outcome')).toBe('| Outcome | failed |');
-    // The root cause, in the summary's events: the resource whose update failed.
-    expect(post.summary).toMatch(/\| Api \(AWS::Lambda::Function\) \| UPDATE_FAILED \|/);
+    // The root cause, on a line of its own and in the summary's events with its reason.
+    expect(summaryRow(post.summary, 'Root cause')).toBe(
+      '| Root cause | Api (AWS::Lambda::Function) UPDATE_FAILED: Scripted failure |'
+    );
+    expect(post.summary).toMatch(
+      /\| Api \(AWS::Lambda::Function\) \| UPDATE_FAILED \| Scripted failure \|/
+    );
 
     // The queued run got its turn only after the repair, and deployed.
     const [release] = world.calls({ job: first, op: 'lock.release' });

@@ -69,11 +69,11 @@ describe('Slack: one thread per deployment', () => {
     // The second run arrives five minutes into the first one's deployment.
     await world.advance(5 * 60_000);
     const second = world.job('second', { 'wait-timeout-minutes': '1' }, { slack: true });
-    const { io } = await world.until(second.coordinate());
-
-    expect(io.output(Outputs.Result)).toBe('concurrent');
+    const waiting = second.coordinate();
+    // While it waits: its 'queued' notice.
+    await world.advance(2_000);
     const queued = messages().filter(
-      (m) => m.text.includes(io.output(Outputs.CorrelationId)) && /queue/i.test(m.text)
+      (m) => m.text.includes(second.correlationId) && /queue/i.test(m.text)
     );
     expect(queued).toHaveLength(1);
     expect(queued[0]!.text).toContain(`position 1 behind ${first.correlationId}`);
@@ -84,6 +84,19 @@ describe('Slack: one thread per deployment', () => {
     const since = Date.parse(first.state.get(State.AcquiredAt)!);
     expect(body).toContain(`<!date^${Math.floor(since / 1000)}^`);
     expect(Math.floor(since / 1000)).not.toBe(Math.floor(postedAt(queued[0]!) / 1000));
+
+    // It gives up after its minute: the same message now says it is not deploying, naming the
+    // holder and how long it waited; no 'queued' is left in the channel.
+    const { io } = await world.until(waiting);
+    expect(io.output(Outputs.Result)).toBe('concurrent');
+    const mine = messages().filter((m) => m.text.includes(second.correlationId));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.ts).toBe(queued[0]!.ts);
+    expect(mine[0]!.text).toBe(
+      `:no_entry: Not deploying: ${second.config.environment}: gave up after 1m 00s waiting for ${first.correlationId} [${second.correlationId}]`
+    );
+    expect(JSON.stringify(mine[0]!.blocks)).toContain('gave up after waiting *1m 00s*');
+    expect(messages().filter((m) => /queued/i.test(m.text))).toEqual([]);
   });
 
   it('a failing resource gets its alert before the stack finishes rolling back; the final notice says failed with the root cause', async () => {

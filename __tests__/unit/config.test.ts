@@ -264,11 +264,6 @@ describe('bad input is rejected with the input, the value and what is accepted',
       /'slack-channel' is required when 'slack-token' is set/
     ],
     [
-      'a Slack channel without token',
-      { 'stack-name': 'A', 'slack-channel': '#d' },
-      /'slack-channel' is set but 'slack-token' is empty/
-    ],
-    [
       'a bad Slack API URL',
       { 'stack-name': 'A', 'slack-api-url': 'ftp://x' },
       /'slack-api-url' is "ftp:\/\/x"/
@@ -284,6 +279,31 @@ describe('bad input is rejected with the input, the value and what is accepted',
   it.each(cases)('%s', (...[, inputs, message, env]) => {
     const found = problems(inputs, env ?? REGION_ENV);
     expect(found.some((p) => message.test(p))).toBe(true);
+  });
+
+  it('an empty slack-token with a channel set is no Slack, with a warning naming slack-token (a missing secret never stops a deployment)', () => {
+    const config = parse({ 'stack-name': 'A', 'slack-channel': '#d' });
+    expect(config.slack).toBeUndefined();
+    expect(config.inputWarnings).toEqual([
+      expect.stringMatching(
+        /^'slack-token' is empty while 'slack-channel' is set: no Slack messages/
+      )
+    ]);
+    // Asking needs Slack: without its token nobody can answer, so the safe answer is taken.
+    const asking = parse({
+      'stack-name': 'A',
+      'slack-channel': '#d',
+      warnings: 'ask',
+      'on-active-failure': 'ask'
+    });
+    expect(asking.warnings).toBe('fail');
+    expect(asking.onActiveFailure).toBe('abort');
+    expect(asking.inputWarnings).toEqual([
+      expect.stringMatching(/^'slack-token' is empty/),
+      `'warnings' is "ask" but 'slack-token' is empty, so nobody can be asked: it acts as "fail" for this run.`,
+      `'on-active-failure' is "ask" but 'slack-token' is empty, so nobody can be asked: it acts as "abort" for this run.`
+    ]);
+    expect(parse({ 'stack-name': 'A' }).inputWarnings).toEqual([]);
   });
 
   it('never echoes a secret in its message', () => {

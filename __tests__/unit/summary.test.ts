@@ -19,7 +19,13 @@ describe('the job summary escapes outside text', () => {
       config: { environment: 'production', registryTable: undefined },
       run: { runUrl: 'https://github.com/o/r/actions/runs/1' },
       result: 'acquired',
-      deployment: { outcome: 'failed', waitedMs: 2_000, deployMs: 65_000, lock: 'held' },
+      deployment: {
+        outcome: 'failed',
+        waitedMs: 2_000,
+        deployMs: 65_000,
+        lock: 'held',
+        rootCause: 'Db|x (AWS::RDS::DBInstance) UPDATE_FAILED: Cannot upgrade | <b>15</b>\nto 14.1'
+      },
       rows: [{ name: 'AppStack', status: 'UPDATE_ROLLBACK_COMPLETE', url: 'https://c/x' }],
       events: [
         {
@@ -28,7 +34,8 @@ describe('the job summary escapes outside text', () => {
           timestamp: new Date('2026-12-01T12:00:00Z'),
           logicalId: 'Db|x',
           resourceType: 'AWS::RDS::DBInstance',
-          status: 'UPDATE_FAILED'
+          status: 'UPDATE_FAILED',
+          reason: 'Cannot upgrade | <b>15</b>\nto 14.1'
         }
       ]
     });
@@ -38,7 +45,10 @@ describe('the job summary escapes outside text', () => {
     expect(md).toContain('| Registry | none (CloudFormation only) |');
     expect(md).toContain('| [AppStack](https://c/x) | UPDATE_ROLLBACK_COMPLETE |');
     expect(md).toContain(
-      '| 2026-12-01T12:00:00.000Z | Db\\|x (AWS::RDS::DBInstance) | UPDATE_FAILED |'
+      '| 2026-12-01T12:00:00.000Z | Db\\|x (AWS::RDS::DBInstance) | UPDATE_FAILED | Cannot upgrade \\| &lt;b&gt;15&lt;/b&gt; to 14.1 |'
+    );
+    expect(md).toContain(
+      '| Root cause | Db\\|x (AWS::RDS::DBInstance) UPDATE_FAILED: Cannot upgrade \\| &lt;b&gt;15&lt;/b&gt; to 14.1 |'
     );
   });
 

@@ -22,6 +22,8 @@ export interface Config {
   readonly skipSuperseded: boolean;
   readonly onActiveFailure: OnActiveFailure;
   readonly warnings: WarningsPolicy;
+  /** What the inputs accept with a warning (an empty slack-token with a channel set): said once, in the job's first stage. */
+  readonly inputWarnings: readonly string[];
   readonly askTimeoutMs: number;
   readonly autoRollback: boolean;
   readonly cleanup: CleanupPolicy;
@@ -192,12 +194,27 @@ export function parseConfig(
   );
 
   const slack = parseSlack(f);
-
-  if (!slack && (warnings === 'ask' || onActiveFailure === 'ask')) {
-    const which = warnings === 'ask' ? 'warnings' : 'on-active-failure';
-    f.problem(
-      `'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`
+  // Slack meant (a channel named) but its token empty: nobody can be asked, so a question's
+  // answer is the safe one (no), and the run goes on without Slack.
+  const slackMissing =
+    !slack && f.given(Inputs.SlackToken) === '' && f.raw(Inputs.SlackChannel) !== '';
+  let warningsPolicy = warnings;
+  let activeFailure = onActiveFailure;
+  for (const which of [Inputs.Warnings, Inputs.OnActiveFailure] as const) {
+    const asks = which === Inputs.Warnings ? warnings === 'ask' : onActiveFailure === 'ask';
+    if (slack || !asks) continue;
+    if (!slackMissing) {
+      f.problem(
+        `'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`
+      );
+      continue;
+    }
+    const instead = which === Inputs.Warnings ? 'fail' : 'abort';
+    f.warn(
+      `'${which}' is "ask" but 'slack-token' is empty, so nobody can be asked: it acts as "${instead}" for this run.`
     );
+    if (which === Inputs.Warnings) warningsPolicy = 'fail';
+    else activeFailure = 'abort';
   }
 
   const githubToken = f.given(Inputs.GithubToken) || undefined;
@@ -225,8 +242,8 @@ export function parseConfig(
     pollIntervalMs,
     leaseMs,
     skipSuperseded,
-    onActiveFailure,
-    warnings,
+    onActiveFailure: activeFailure,
+    warnings: warningsPolicy,
     askTimeoutMs,
     autoRollback,
     cleanup,
@@ -238,6 +255,7 @@ export function parseConfig(
     criticalResourceTypes,
     urlOutput,
     slack,
+    inputWarnings: f.warnings,
     githubToken,
     githubDeployment,
     correlationId

@@ -27,6 +27,8 @@ export interface Range {
  */
 export class Fields {
   readonly problems: string[] = [];
+  /** What is accepted but worth a warning (the step goes on). */
+  readonly warnings: string[] = [];
 
   constructor(private readonly read: (name: InputName) => string) {}
 
@@ -44,6 +46,11 @@ export class Fields {
   fail(name: InputName, value: string, accepted: string): undefined {
     this.problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
     return undefined;
+  }
+
+  /** Accepted, with a warning annotation (the step goes on). */
+  warn(text: string): void {
+    this.warnings.push(text);
   }
 
   /** A problem that is not about one value. */

@@ -60,9 +60,11 @@ export function parseSlack(fields: Fields): SlackConfig | undefined {
   else if (urlProblem) fields.fail(Inputs.SlackApiUrl, apiUrl, urlProblem);
 
   if (!token) {
+    // An empty token is no Slack (a secret not set for this environment, a fork's run): never
+    // a reason to stop a deployment.
     if (channel)
-      fields.problem(
-        `'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`
+      fields.warn(
+        `'slack-token' is empty while 'slack-channel' is set: no Slack messages for this deployment. Set the secret to post to Slack (it may be missing for this environment, or this is a fork's run).`
       );
     return undefined;
   }

@@ -23,6 +23,10 @@ export interface DeploymentEnd {
   readonly recoveries: readonly RecoveryResult[];
   /** From the url-output stack output: outside text. */
   readonly appUrl?: string;
+  /** Why a failed deployment failed (`rootCauseOf`); else the first failed resource in `events`. */
+  readonly rootCause?: StackEvent;
+  /** The thread's permalink, linked from the final reply. */
+  readonly threadUrl?: string;
 }
 
 export interface FinalNotice {
@@ -47,16 +51,18 @@ export function finalNotice(
     const message = succeededMessage(info, {
       durationMs,
       expectedMs: info.estimate.expectedMs,
-      appUrl: end.appUrl
+      appUrl: end.appUrl,
+      threadUrl: end.threadUrl
     });
     return { post: { label: 'succeeded', message }, parent };
   }
   if (end.outcome === 'failed') {
     const message = failedMessage(info, {
       durationMs,
-      rootCause: end.events.find(isRootCauseFailure),
+      rootCause: end.rootCause ?? end.events.find(isRootCauseFailure),
       rollback: rollbackSummary(end.recoveries),
-      troubleshooting: troubleshooting(stackNames)
+      troubleshooting: troubleshooting(stackNames),
+      threadUrl: end.threadUrl
     });
     return { post: { label: 'failed', message }, parent };
   }

@@ -27,6 +27,14 @@ export function deploymentFields(info: DeploymentInfo): string[] {
   ];
 }
 
+/** Where a person goes from a final notice: the workflow run, and the thread by its permalink. */
+export function linkFields(info: DeploymentInfo, threadUrl?: string): string[] {
+  return [
+    info.run.runUrl ? field('Run', link(info.run.runUrl, 'workflow run')) : '',
+    threadUrl ? field('Thread', link(threadUrl, 'this deployment in Slack')) : ''
+  ];
+}
+
 /** The commit message's subject line, when there is one. */
 export function commitSection(info: DeploymentInfo): MessageBlock[] {
   const subject = info.commitMessage?.split(/\r?\n/).find((l) => l.trim() !== '');

@@ -7,8 +7,8 @@
  * then re-rendered with a new state for `chat.update`); progress, stall,
  * overdue, failure and monitoring-gap alerts are replies; `succeededMessage` /
  * `failedMessage` are the final reply, broadcast to the channel by the sender.
- * `queuedMessage` is posted for a run that has to wait, `questionMessage` in
- * the interact channel.
+ * `queuedMessage` is posted for a run that waits, `notDeployingMessage` for one
+ * that does not or gives up, `questionMessage` in the interact channel.
  *
  * Every message carries the correlation ID in `text` and in `blocks`. All
  * outside text goes through `escapeText` (or `link`/`code`), and every text is
@@ -21,9 +21,12 @@
 export type { DeploymentEstimate } from '../domain/expectation.js';
 export type { DeploymentInfo, MessageBlock, RenderedMessage } from './blocks.js';
 export {
+  notDeployingMessage,
   queuedMessage,
   startedMessage,
   type DeploymentState,
+  type NotDeployingDetails,
+  type NotDeployingReason,
   type QueuedDetails,
   type StartedDetails
 } from './start-messages.js';

@@ -15,19 +15,30 @@ import {
   type RenderedMessage
 } from './blocks.js';
 import { escapeText, link, truncate } from './escape.js';
-import { REASON_MAX, consoleSection, durationAgainst, eventLine, stackList } from './format.js';
+import {
+  REASON_MAX,
+  consoleSection,
+  durationAgainst,
+  eventLine,
+  linkFields,
+  stackList
+} from './format.js';
 
 export interface SucceededDetails {
   readonly durationMs: number;
   readonly expectedMs?: number;
   /** From a stack output: outside text. */
   readonly appUrl?: string;
+  /** The thread's permalink (`chat.getPermalink`). */
+  readonly threadUrl?: string;
 }
 
 export interface FailedDetails {
   readonly durationMs: number;
   readonly rootCause?: StackEvent;
   readonly rollback?: { readonly action: string; readonly result: string };
+  /** The thread's permalink (`chat.getPermalink`). */
+  readonly threadUrl?: string;
   /** Shown as a bullet list, escaped (no links). */
   readonly troubleshooting: readonly string[];
 }
@@ -42,13 +53,15 @@ export function succeededMessage(info: DeploymentInfo, s: SucceededDetails): Ren
     field('Stacks', stackList(info.stacks))
   ];
   if (s.appUrl) fields.push(field('Application', link(s.appUrl, s.appUrl)));
+  fields.push(...linkFields(info, s.threadUrl));
   return finish(
     info,
     `:white_check_mark: Deployment succeeded: ${env} in ${formatDuration(s.durationMs)}`,
     [
       header(`:white_check_mark: Deployment succeeded: ${info.environment}`),
       section(`Deployed to *${env}* in *${formatDuration(s.durationMs)}*. :tada:`),
-      ...fieldSections(fields)
+      ...fieldSections(fields),
+      ...consoleSection(info)
     ]
   );
 }
@@ -73,7 +86,7 @@ export function failedMessage(info: DeploymentInfo, f: FailedDetails): RenderedM
     .slice(0, MAX_TROUBLESHOOTING_SHOWN)
     .map((t) => `• ${escapeText(t)}`);
   if (tips.length > 0) blocks.push(section(`*Troubleshooting*\n${tips.join('\n')}`));
-  blocks.push(...consoleSection(info));
+  blocks.push(...fieldSections(linkFields(info, f.threadUrl)), ...consoleSection(info));
   const cause = f.rootCause
     ? `: ${escapeText(f.rootCause.logicalId)} ${escapeText(f.rootCause.status)}${f.rootCause.reason ? ` (${truncate(escapeText(f.rootCause.reason), 500)})` : ''}`
     : '';

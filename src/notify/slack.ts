@@ -202,6 +202,23 @@ export class SlackNotifier {
     }
   }
 
+  /**
+   * The link a person can click to a message (its thread): `chat.getPermalink`, one attempt;
+   * undefined when Slack does not give one (nothing is spooled: it is only a link).
+   */
+  async permalink(ref: ThreadRef): Promise<string | undefined> {
+    try {
+      const res = await this.call(
+        (client) => client.chat.getPermalink({ channel: ref.channel, message_ts: ref.ts }),
+        true
+      );
+      return typeof res.permalink === 'string' ? res.permalink : undefined;
+    } catch (err) {
+      this.log.debug(`Slack: no permalink for ${ref.channel}:${ref.ts} (${describe(err)}).`);
+      return undefined;
+    }
+  }
+
   /** A person's answers to a question: reactions on it and replies in its thread (not the app's own). */
   async answers(ref: ThreadRef): Promise<{ reactions: string[]; replies: string[] }> {
     const [reacted, thread] = await Promise.all([

@@ -1,6 +1,6 @@
 /**
- * Before and at the start: `queuedMessage` for a run that has to wait, and
- * `startedMessage`, the thread parent (posted once, then re-rendered with a
+ * Before and at the start: `queuedMessage` for a run that waits, `notDeployingMessage` for one
+ * that does not (or gives up), and `startedMessage`, the thread parent (posted once, then re-rendered with a
  * new state for `chat.update`).
  */
 import { formatDuration } from '../domain/durations.js';
@@ -35,6 +35,18 @@ export interface QueuedDetails {
   readonly holderRunUrl?: string;
 }
 
+/** Why a run that found the environment busy is not deploying. */
+export type NotDeployingReason = 'no-wait' | 'timeout' | 'cancelled';
+
+export interface NotDeployingDetails {
+  readonly reason: NotDeployingReason;
+  readonly waitedMs: number;
+  readonly activeCorrelationId?: string;
+  readonly activeSince?: Date;
+  readonly holderRunUrl?: string;
+  readonly remainingMs?: number;
+}
+
 export type DeploymentState =
   'deploying' | 'succeeded' | 'failed' | 'still-running' | 'no-change' | 'cancelled';
 
@@ -51,11 +63,17 @@ export function queuedMessage(info: DeploymentInfo, q: QueuedDetails): RenderedM
     q.position <= 1
       ? 'Another deployment is active; this one is *next in line* and starts when it finishes.'
       : `Another deployment is active; this one is *number ${q.position}* in line.`;
+  // This run starts once the active one and those ahead of it are done, each about as long as this.
+  const startsInMs =
+    q.remainingMs !== undefined
+      ? q.remainingMs + Math.max(0, q.position - 1) * info.estimate.expectedMs
+      : undefined;
   const fields = [
     field('Active deployment', activeId),
     q.activeSince ? field('Active since', slackDate(q.activeSince)) : '',
     q.elapsedMs !== undefined ? field('Elapsed', formatDuration(q.elapsedMs)) : '',
     q.remainingMs !== undefined ? field('Estimated remaining', timeLeft(q.remainingMs)) : '',
+    startsInMs !== undefined && q.position > 1 ? field('Expected start', timeLeft(startsInMs)) : '',
     q.holderRunUrl ? field('Active run', link(q.holderRunUrl, 'workflow run')) : '',
     field('Position in queue', String(q.position))
   ];
@@ -69,6 +87,41 @@ export function queuedMessage(info: DeploymentInfo, q: QueuedDetails): RenderedM
     ...fieldSections(deploymentFields(info)),
     ...commitSection(info),
     section(`This deployment expects to take ${estimateText(info.estimate)} once it starts.`)
+  ]);
+}
+
+const NOT_DEPLOYING_LEAD: Record<NotDeployingReason, (waited: string) => string> = {
+  'no-wait': () =>
+    'Another deployment is active and this run does not wait (`wait-timeout-minutes: 0`): *it is not deploying*.',
+  timeout: (waited) =>
+    `This run gave up after waiting *${waited}* (\`wait-timeout-minutes\`): *it is not deploying*.`,
+  cancelled: (waited) => `This run was cancelled after waiting *${waited}*: *it is not deploying*.`
+};
+
+/** A run that found the environment busy and is not deploying: it did not wait, or gave up. */
+export function notDeployingMessage(info: DeploymentInfo, n: NotDeployingDetails): RenderedMessage {
+  const env = escapeText(info.environment);
+  const waited = formatDuration(n.waitedMs);
+  const fields = [
+    field('Active deployment', n.activeCorrelationId ? code(n.activeCorrelationId) : 'unknown'),
+    n.activeSince ? field('Active since', slackDate(n.activeSince)) : '',
+    n.remainingMs !== undefined ? field('Estimated remaining', timeLeft(n.remainingMs)) : '',
+    n.holderRunUrl ? field('Active run', link(n.holderRunUrl, 'workflow run')) : '',
+    field('Waited', waited)
+  ];
+  const behind = n.activeCorrelationId ? escapeText(n.activeCorrelationId) : 'an active deployment';
+  const why =
+    n.reason === 'no-wait'
+      ? `did not wait for ${behind}`
+      : n.reason === 'timeout'
+        ? `gave up after ${waited} waiting for ${behind}`
+        : `cancelled after ${waited} waiting for ${behind}`;
+  return finish(info, `:no_entry: Not deploying: ${env}: ${why}`, [
+    header(`:no_entry: Not deploying: ${info.environment}`),
+    section(NOT_DEPLOYING_LEAD[n.reason](waited)),
+    ...fieldSections(fields),
+    ...fieldSections(deploymentFields(info)),
+    ...commitSection(info)
   ]);
 }
 

@@ -82,6 +82,8 @@ export interface DeploymentRecord {
   readonly fence?: number;
   readonly transitions: readonly TransitionEntry[];
   readonly outcome?: string;
+  /** Why a failed deployment failed (`describeRootCause`). */
+  readonly rootCause?: string;
 }
 
 export interface HistoryEntry {
@@ -142,7 +144,7 @@ export interface Records {
   addTransition(
     correlationId: string,
     entry: TransitionEntry,
-    patch?: { fence?: number; outcome?: string }
+    patch?: { fence?: number; outcome?: string; rootCause?: string }
   ): Promise<void>;
   getRecord(correlationId: string): Promise<DeploymentRecord | undefined>;
 }

@@ -42,7 +42,7 @@ export class DynamoRecords implements Records {
   async addTransition(
     correlationId: string,
     entry: TransitionEntry,
-    patch: { fence?: number; outcome?: string } = {}
+    patch: { fence?: number; outcome?: string; rootCause?: string } = {}
   ): Promise<void> {
     const sets = ['transitions = list_append(if_not_exists(transitions, :empty), :t)'];
     const values: Record<string, unknown> = { ':empty': [], ':t': [entry] };
@@ -53,6 +53,10 @@ export class DynamoRecords implements Records {
     if (patch.outcome !== undefined) {
       sets.push('outcome = :outcome');
       values[':outcome'] = patch.outcome;
+    }
+    if (patch.rootCause !== undefined) {
+      sets.push('rootCause = :rootCause');
+      values[':rootCause'] = patch.rootCause;
     }
     await this.t.call('record', () =>
       this.t.doc.send(

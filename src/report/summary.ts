@@ -18,10 +18,12 @@ export interface DeploymentFacts {
   readonly waitedMs: number;
   readonly deployMs: number;
   readonly expectedMs?: number;
-  /** `channel:ts` of the Slack thread. */
-  readonly thread?: string;
+  /** The Slack thread, with its permalink when Slack gave one. */
+  readonly thread?: { readonly channel: string; readonly ts: string; readonly permalink?: string };
   /** The lock line: held to the release, or how it was lost (markdown built from escaped text). */
   readonly lock?: Cell;
+  /** Why a failed deployment failed (`describeRootCause`): outside text. */
+  readonly rootCause?: string;
 }
 
 export interface SummaryInput {
@@ -43,18 +45,23 @@ export function deploymentSummary(s: SummaryInput): string {
     ['Coordination', s.result]
   ];
   if (d) {
-    facts.push(['Outcome', d.outcome], ['Waited', formatDuration(d.waitedMs)]);
+    facts.push(['Outcome', d.outcome]);
+    if (d.rootCause) facts.push(['Root cause', d.rootCause]);
+    facts.push(['Waited', formatDuration(d.waitedMs)]);
     const estimate =
       d.expectedMs !== undefined ? ` (estimate ${formatDuration(d.expectedMs)})` : '';
     facts.push(['Deploying', `${formatDuration(d.deployMs)}${estimate}`]);
-    if (d.thread) {
-      const [channel, ts] = d.thread.split(':');
-      facts.push(['Slack thread', `channel ${channel}, message ${ts}`]);
-    }
+    if (d.thread)
+      facts.push([
+        'Slack thread',
+        d.thread.permalink
+          ? link(`thread in ${d.thread.channel}`, d.thread.permalink)
+          : `channel ${d.thread.channel}, message ${d.thread.ts}`
+      ]);
     if (d.lock) facts.push(['Lock', d.lock]);
   }
   facts.push(['Registry', s.config.registryTable ?? 'none (CloudFormation only)']);
-  if (s.run.runUrl) facts.push(['Run', s.run.runUrl]);
+  if (s.run.runUrl) facts.push(['Run', link('workflow run', s.run.runUrl)]);
   const lines = [`## Deployment Coordinator: ${s.config.environment}`, '', ...table([], facts), ''];
   if (s.rows.length > 0)
     lines.push(
@@ -69,11 +76,12 @@ export function deploymentSummary(s: SummaryInput): string {
       '<details><summary>Stack events</summary>',
       '',
       ...table(
-        ['time', 'resource', 'status'],
+        ['time', 'resource', 'status', 'reason'],
         s.events.map((e) => [
           e.timestamp.toISOString(),
           `${e.logicalId} (${e.resourceType})`,
-          e.status
+          e.status,
+          e.reason ?? ''
         ])
       ),
       '',

@@ -76,6 +76,15 @@ export function loadConfig(log: Logger, io: ActionIO): Config | undefined {
   }
 }
 
+/**
+ * What the inputs accepted with a warning, as warning annotations: once a job, in its first stage
+ * (pre, or the main step when there is no pre, as in the split sub-actions).
+ */
+export function sayInputWarnings(log: Logger, io: ActionIO, config: Config): void {
+  if (io.getState(State.PreRan) === 'true') return;
+  for (const w of config.inputWarnings) log.warning(w, { title: 'Input warning' });
+}
+
 export interface StageContext {
   readonly io: ActionIO;
   readonly log: Logger;

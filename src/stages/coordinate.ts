@@ -19,8 +19,14 @@ import type { RunContext, RunLiveness } from '../ports/run.js';
 import { cloudFormationReader, fallbackRegistry, openRegistry } from '../runtime/clients.js';
 import { githubDeployments, githubLiveness } from '../runtime/github.js';
 import { runContext } from '../runtime/run-context.js';
-import { actionStage, cancellationSignal, sleep, systemClock } from '../runtime/stage.js';
-import { arrive, turnOptions } from './coordinate/arrive.js';
+import {
+  actionStage,
+  cancellationSignal,
+  sayInputWarnings,
+  sleep,
+  systemClock
+} from '../runtime/stage.js';
+import { arrive, turnOptions, type ArrivalNotices } from './coordinate/arrive.js';
 import { announce, handOver, type HandOverDeps } from './coordinate/hand-over.js';
 import { publish } from './coordinate/publish.js';
 import {
@@ -67,6 +73,7 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
   const arrival = await arrive(d);
   const expectedMs = arrival.expected.estimate.expectedMs;
   let holding: Holding | undefined;
+  const notices: ArrivalNotices = {};
   try {
     const turn = await waitForTurn(
       d,
@@ -76,12 +83,13 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
         (holder, registry, sentAt) => {
           holding = takeLease(d, arrival, holder, registry, sentAt);
         },
-        d.signal
+        d.signal,
+        notices
       )
     );
     if (turn.kind !== 'acquired')
       return {
-        ...(await notAcquired(d, arrival, turn, turn.kind)),
+        ...(await notAcquired(d, arrival, turn, turn.kind, notices.queued)),
         turn,
         expectedMs,
         stacks: turn.stacks
@@ -119,6 +127,7 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
  */
 export async function main(self: string): Promise<void> {
   await actionStage(async ({ io, log, config, correlationId }) => {
+    sayInputWarnings(log, io, config);
     io.saveState(State.CorrelationId, correlationId);
     io.saveState(State.QueuedAt, new Date().toISOString());
     // Saved before anything is queued or taken: finalize can always remove or release what this run holds.

@@ -1,7 +1,7 @@
 import { State } from '../config/state.js';
 import { historyFile } from '../registry/history-file.js';
 import { createLogger } from '../report/logger.js';
-import { coreSink, loadConfig, stageCorrelationId } from '../runtime/stage.js';
+import { coreSink, loadConfig, sayInputWarnings, stageCorrelationId } from '../runtime/stage.js';
 import type { ActionIO } from '../ports/runtime.js';
 
 /**
@@ -12,6 +12,7 @@ export async function preStage(io: ActionIO): Promise<void> {
   const log = createLogger(stageCorrelationId(io), coreSink);
   const config = loadConfig(log, io);
   if (!config) return;
+  sayInputWarnings(log, io, config);
   io.saveState(State.CorrelationId, log.correlationId);
   io.saveState(State.PreRan, 'true');
   if (!config.registryTable) {

@@ -8,6 +8,7 @@ import { estimateFromHistory } from '../../domain/estimate.js';
 import { activeDeploymentFindings } from '../../domain/findings.js';
 import type { StackSnapshot } from '../../domain/stack.js';
 import { queuedMessage, type DeploymentInfo } from '../../notify/messages.js';
+import type { ThreadRef } from '../../notify/slack.js';
 import { deploymentInfo } from '../../notify/thread.js';
 import { expectation, type Expectation } from '../../domain/expectation.js';
 import type { HistoryEntry, Participant } from '../../ports/registry.js';
@@ -59,15 +60,21 @@ export async function arrive(
   return { me, stacks, info, expected, history };
 }
 
+/** The Slack notice a waiting run posted on arrival ('queued'), to close if it does not deploy. */
+export interface ArrivalNotices {
+  queued?: ThreadRef;
+}
+
 /**
- * How this run waits: its inputs, and what it says on arrival (the Slack 'queued' notice and
- * the record's 'queued' transition, with who is ahead).
+ * How this run waits: its inputs, and what it says on arrival (the Slack 'queued' notice, only
+ * for a run that waits, and the record's 'queued' transition, with who is ahead).
  */
 export function turnOptions(
   d: StageDeps,
   arrival: Arrival,
   onAcquired: NonNullable<TurnOptions['onAcquired']>,
-  signal: AbortSignal | undefined
+  signal: AbortSignal | undefined,
+  notices: ArrivalNotices = {}
 ): TurnOptions {
   const { config, log } = d;
   const { expectedMs, basis } = arrival.expected.estimate;
@@ -83,10 +90,11 @@ export function turnOptions(
     onQueued: (ticket) => d.io.saveState(State.TicketSeq, String(ticket.seq)),
     onAcquired,
     onArrival: async ({ registry, position, holder, ahead, busy }) => {
-      if (position > 0 && d.notifier && config.slack) {
+      // A run that does not wait says so when it ends (notDeployingMessage), never 'queued'.
+      if (position > 0 && config.waitTimeoutMs > 0 && d.notifier && config.slack) {
         const since = holder ? new Date(holder.acquiredAt) : busy[0]?.startedAt;
         const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
-        await d.notifier.post(
+        notices.queued = await d.notifier.post(
           'queued',
           config.slack.channel,
           queuedMessage(arrival.info, {

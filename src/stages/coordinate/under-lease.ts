@@ -16,6 +16,9 @@ import { classifyStatus } from '../../domain/stack-status.js';
 import type { StackSnapshot } from '../../domain/stack.js';
 import { leased, NOT_ACQUIRED } from '../../domain/turn-result.js';
 import { ask } from '../../notify/ask.js';
+import { notDeployingMessage, type NotDeployingReason } from '../../notify/messages.js';
+import type { ThreadRef } from '../../notify/slack.js';
+import { activeCorrelationId } from '../../domain/activity.js';
 import type { Holder, Registry } from '../../ports/registry.js';
 import { record, safely, statusChannel, statuses, type StageDeps } from '../deps.js';
 import { holdLease, type Holding } from '../holder.js';
@@ -152,11 +155,46 @@ export async function decide(
 }
 
 /** No lock: the wait ended otherwise (busy, cancelled, superseded, or a table that cannot be used). */
+/**
+ * In the status channel: this run is not deploying, who holds the environment and how long it
+ * waited. The 'queued' notice of a run that waited is updated in place, so no 'queued' is left.
+ */
+async function notDeployingNotice(
+  d: Deps,
+  arrival: Arrival,
+  turn: TurnOutcome,
+  reason: NotDeployingReason,
+  queued: ThreadRef | undefined
+): Promise<void> {
+  const slack = statusChannel(d);
+  if (!slack) return;
+  const holder = turn.waitedFor[0];
+  const busy = turn.busy[0];
+  const since = holder ? new Date(holder.acquiredAt) : busy?.startedAt;
+  const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
+  const message = notDeployingMessage(arrival.info, {
+    reason,
+    waitedMs: turn.waitedMs,
+    activeCorrelationId:
+      holder?.correlationId ?? (busy ? activeCorrelationId(busy.stack) : undefined),
+    activeSince: since,
+    holderRunUrl: holder?.run.runUrl,
+    remainingMs:
+      elapsedMs === undefined
+        ? undefined
+        : Math.max(0, arrival.expected.estimate.expectedMs - elapsedMs)
+  });
+  if (queued) await slack.notifier.update('not deploying', queued, message);
+  else await slack.notifier.post('not deploying', slack.channel, message);
+}
+
 export async function notAcquired(
   d: Deps,
   arrival: Arrival,
   turn: TurnOutcome,
-  kind: Exclude<TurnOutcome['kind'], 'acquired'>
+  kind: Exclude<TurnOutcome['kind'], 'acquired'>,
+  /** The 'queued' notice it posted on arrival, closed in place. */
+  queued?: ThreadRef
 ): Promise<{ result: CoordinationResult; findings: readonly Finding[] }> {
   const { config, log } = d;
   if (kind === 'misconfigured') {
@@ -179,6 +217,13 @@ export async function notAcquired(
           ? `Gave up after waiting ${formatDuration(turn.waitedMs)} (wait-timeout-minutes).`
           : 'Not waiting (wait-timeout-minutes is 0).';
     log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
+    await notDeployingNotice(
+      d,
+      arrival,
+      turn,
+      kind === 'cancelled' ? 'cancelled' : config.waitTimeoutMs > 0 ? 'timeout' : 'no-wait',
+      queued
+    );
   }
   await record(d, turn.registry, transition);
   return { result, findings: activeDeploymentFindings(turn.stacks) };

@@ -3,6 +3,7 @@ import { State } from '../../config/state.js';
 import type { Lease } from '../../coordination/lease.js';
 import type { RecoveryResult } from '../../coordination/recover.js';
 import { resourceTypeSeconds } from '../../domain/estimate.js';
+import { describeRootCause, rootCauseOf } from '../../domain/root-cause.js';
 import { OUTCOME_TRANSITION, outcomeOf, type Outcome } from '../../domain/outcome.js';
 import type { StackEvent, StackSnapshot } from '../../domain/stack.js';
 import { leased } from '../../domain/turn-result.js';
@@ -16,6 +17,8 @@ export interface Deployment {
   readonly acquiredAt: string;
   readonly stacks: readonly StackSnapshot[];
   readonly events: readonly StackEvent[];
+  /** Why it failed (a failed deployment only): the first failed resource, else the stack's reason. */
+  readonly rootCause?: StackEvent;
 }
 
 /** The outcome, from the stacks and their events since the lock was taken. */
@@ -35,7 +38,8 @@ export async function assess(
     events.push(...op.events.filter((e) => e.timestamp.getTime() >= sinceMs));
   }
   const outcome = await outcomeOf(stacks, events, sinceMs, d.stepCancelled);
-  return { outcome, sinceMs, acquiredAt, stacks, events };
+  const rootCause = outcome === 'failed' ? rootCauseOf(events, stacks) : undefined;
+  return { outcome, sinceMs, acquiredAt, stacks, events, rootCause };
 }
 
 /** The outcome in the log, with the stacks as they are after any repair. */
@@ -46,7 +50,12 @@ export async function logOutcome(
 ): Promise<void> {
   const after =
     recoveries.length > 0 ? await d.reader.describeStacks(d.config.stackNames) : deployment.stacks;
-  d.log.info(`Outcome: ${deployment.outcome}. Stacks now: ${statuses(after)}`);
+  const cause = deployment.rootCause
+    ? ` (root cause: ${describeRootCause(deployment.rootCause)})`
+    : deployment.outcome === 'failed'
+      ? ' (no failed resource or stack reason was found in the events)'
+      : '';
+  d.log.info(`Outcome: ${deployment.outcome}${cause}. Stacks now: ${statuses(after)}`);
   if (deployment.outcome === 'still-running')
     d.log.warning(
       'The job ended while CloudFormation is still working: releasing the lock; the next run is still held back by the in-progress check.',
@@ -93,13 +102,18 @@ export async function recordOutcome(
   if (!deployment || !released) return;
   const { outcome } = deployment;
   const now = new Date(d.clock.now()).toISOString();
+  const rootCause = deployment.rootCause && describeRootCause(deployment.rootCause);
   await safely(
     log,
     async () => {
       await registry.records.addTransition(
         log.correlationId,
-        { state: OUTCOME_TRANSITION[outcome], at: now, note: outcome },
-        { outcome }
+        {
+          state: OUTCOME_TRANSITION[outcome],
+          at: now,
+          note: rootCause ? `${outcome}: ${rootCause}` : outcome
+        },
+        rootCause ? { outcome, rootCause } : { outcome }
       );
       await registry.records.addTransition(log.correlationId, { state: 'released', at: now });
       if (outcome === 'no-change') return;

@@ -3,9 +3,10 @@ import { State } from '../../config/state.js';
 import type { RecoveryResult } from '../../coordination/recover.js';
 import type { Outcome } from '../../domain/outcome.js';
 import type { GitHubDeployments } from '../../github/deployments.js';
+import { describeRootCause } from '../../domain/root-cause.js';
 import { finalNotice, type DeploymentEnd } from '../../notify/final-notice.js';
 import { startedMessage } from '../../notify/messages.js';
-import { deploymentInfo, formatThread } from '../../notify/thread.js';
+import { deploymentInfo } from '../../notify/thread.js';
 import type { RunContext } from '../../ports/run.js';
 import type { Cell } from '../../report/markdown.js';
 import {
@@ -76,7 +77,8 @@ export async function reportDeployment(
     endedAt: new Date(last),
     events,
     recoveries,
-    appUrl
+    appUrl,
+    rootCause: deployment.rootCause
   });
   const thread = folder.thread();
   const facts = {
@@ -84,8 +86,9 @@ export async function reportDeployment(
     waitedMs,
     deployMs: last - first,
     expectedMs: folder.info()?.estimate.expectedMs,
-    thread: thread ? formatThread(thread) : undefined,
-    lock
+    thread: thread ? { ...thread, permalink: slack.permalink } : undefined,
+    lock,
+    rootCause: deployment.rootCause && describeRootCause(deployment.rootCause)
   };
   const summary = deploymentSummary({
     correlationId: log.correlationId,
@@ -97,7 +100,10 @@ export async function reportDeployment(
     events
   });
   await io.appendSummary(
-    summary + recoverySection(recoveries) + slack + githubSection(d.githubBudget?.missed ?? [])
+    summary +
+      recoverySection(recoveries) +
+      slack.section +
+      githubSection(d.githubBudget?.missed ?? [])
   );
 }
 
@@ -116,7 +122,7 @@ export async function reportNotDeployed(
         )
         .catch(() => [])
     : [];
-  const slack = await slackReport(d, folder, undefined);
+  const { section: slack } = await slackReport(d, folder, undefined);
   const summary = deploymentSummary({
     correlationId: d.log.correlationId,
     config: d.config,
@@ -154,17 +160,18 @@ async function closeAnnouncements(
 /**
  * The final Slack notice (a reply broadcast to the channel) and the parent updated in place;
  * messages spooled by coordinate and the monitor are retried first, so the thread stays in order.
- * Returns the summary's Slack section.
+ * Returns the summary's Slack section, and the thread's permalink.
  */
 async function slackReport(
   d: ReportDeps,
   folder: DeploymentFolder,
   end: DeploymentEnd | undefined
-): Promise<string> {
+): Promise<{ section: string; permalink?: string }> {
   const { config, log, notifier } = d;
-  if (!notifier || !config.slack) return '';
+  if (!notifier || !config.slack) return { section: '' };
   const lost = await notifier.flush(folder.spools);
   const thread = folder.thread();
+  const permalink = end && thread ? await notifier.permalink(thread) : undefined;
   if (end && thread && !folder.finalSent()) {
     const info =
       folder.info() ??
@@ -172,7 +179,7 @@ async function slackReport(
         expectedMs: DEFAULT_EXPECTED_DURATION_MS,
         basis: 'no history yet'
       });
-    const notice = finalNotice(info, end, config.stackNames);
+    const notice = finalNotice(info, { ...end, threadUrl: permalink }, config.stackNames);
     if (notice.post)
       await notifier.post(notice.post.label, thread.channel, notice.post.message, {
         ts: thread.ts,
@@ -187,5 +194,5 @@ async function slackReport(
       `Slack: ${lost.length} message(s) could not be delivered: ${lost.map((l) => l.label).join(', ')}.`,
       { title: 'Slack messages lost' }
     );
-  return slackSection(notifier.delivered, lost);
+  return { section: slackSection(notifier.delivered, lost), permalink };
 }
