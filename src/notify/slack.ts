@@ -210,7 +210,7 @@ export class SlackNotifier {
     try {
       const res = await this.call(
         (client) => client.chat.getPermalink({ channel: ref.channel, message_ts: ref.ts }),
-        true
+        { quick: true, once: true }
       );
       return typeof res.permalink === 'string' ? res.permalink : undefined;
     } catch (err) {
