@@ -50,9 +50,26 @@ export interface StackSeed {
   }>;
   /** Seed this many old events (newest = the stack-level event of `status`). Default 3. */
   pastEvents?: number;
+  /**
+   * Past operations, with their stack-level and resource events at the times given (after the
+   * old events above, in time order). The stack's status stays `status`: give it the last one's.
+   */
+  history?: PastOperationSeed[];
   stackStatusReason?: string;
   disableRollback?: boolean;
   enableTerminationProtection?: boolean;
+}
+
+/** An operation the stack went through before the test: what CloudFormation's event history holds. */
+export interface PastOperationSeed {
+  kind: 'UPDATE' | 'CREATE';
+  startedAt: Date;
+  /** From its stack-level `..._IN_PROGRESS` to its stack-level end. */
+  durationMs: number;
+  /** Updated (or created) one after the other, within the operation. */
+  resources?: Array<{ logicalId: string; type: string }>;
+  /** The last resource fails and the operation rolls back (to UPDATE_ROLLBACK_COMPLETE or ROLLBACK_COMPLETE). */
+  rolledBack?: boolean;
 }
 
 export interface CallRecord {
@@ -413,7 +430,62 @@ export class CloudFormationStandin {
         });
       }
     }
+    const history = [...(seed.history ?? [])].sort(
+      (a, b) => a.startedAt.getTime() - b.startedAt.getTime()
+    );
+    for (const op of history) s.events.push(...this.pastOperationEvents(s, op));
+    // Stable: old events keep their order, the history's fall in by time.
+    s.events.sort((a, b) => a.at - b.at);
+    const lastUpdate = history.filter((op) => op.kind === 'UPDATE').at(-1);
+    if (lastUpdate && lastUpdatedAt === undefined) s.lastUpdatedAt = lastUpdate.startedAt.getTime();
     this.stacks.set(s.id, s);
+  }
+
+  /** A past operation's events, oldest first: the stack's start, each resource in turn, the end. */
+  private pastOperationEvents(s: StackState, op: PastOperationSeed): EventState[] {
+    const start = op.startedAt.getTime();
+    const d = op.durationMs;
+    const resources = op.resources ?? [];
+    const slot = (d * 0.8) / Math.max(1, resources.length);
+    const events = [this.stackEvent(s, start, `${op.kind}_IN_PROGRESS`, 'User Initiated')];
+    resources.forEach((r, i) => {
+      const fails = op.rolledBack && i === resources.length - 1;
+      const resource = (at: number, status: string, reason?: string): EventState => ({
+        eventId: `${r.logicalId}-${randomUUID()}`,
+        logicalId: r.logicalId,
+        physicalId: physicalIdFor(s.name, r.logicalId),
+        type: r.type,
+        at: Math.round(at),
+        status,
+        reason
+      });
+      const from = start + d * 0.05 + i * slot;
+      events.push(resource(from, `${op.kind}_IN_PROGRESS`));
+      events.push(
+        fails
+          ? resource(
+              from + slot * 0.9,
+              `${op.kind}_FAILED`,
+              'Resource handler returned message: "Scripted failure"'
+            )
+          : resource(from + slot * 0.9, `${op.kind}_COMPLETE`)
+      );
+    });
+    const rollback = op.kind === 'UPDATE' ? 'UPDATE_ROLLBACK' : 'ROLLBACK';
+    const tail: Array<[number, string]> = op.rolledBack
+      ? [
+          [0.9, `${rollback}_IN_PROGRESS`],
+          [1, `${rollback}_COMPLETE`]
+        ]
+      : op.kind === 'UPDATE'
+        ? [
+            [0.9, 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS'],
+            [1, 'UPDATE_COMPLETE']
+          ]
+        : [[1, 'CREATE_COMPLETE']];
+    for (const [f, status] of tail)
+      events.push(this.stackEvent(s, start + Math.round(d * f), status));
+    return events;
   }
 
   removeStack(name: string): void {

@@ -206,6 +206,13 @@ export class ScriptedCloudFormation implements StackReader, StackRecovery {
     return { events: s.events.slice() };
   }
 
+  /** Every event the stack has had, oldest first, as CloudFormation orders them (this stand-in has no pages). */
+  async pastEvents(stack: string): Promise<StackEvent[]> {
+    const s = this.state(stack);
+    if (!s?.exists) return [];
+    return s.events.slice().sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
+  }
+
   consoleUrl(stack: StackSnapshot): string {
     return `https://console.example/${stack.name}`;
   }

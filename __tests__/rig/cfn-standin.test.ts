@@ -12,6 +12,8 @@ import {
   type CloudFormationClientConfig,
   type StackEvent
 } from '@aws-sdk/client-cloudformation';
+import { CloudFormationAdapter } from '../../src/aws/cloudformation.js';
+import { durationMs, pastOperations } from '../../src/domain/past-operations.js';
 import { asTestCaller, TEST_CALLER_HEADERS } from '../../test-rig/aws-calls.js';
 import { CloudFormationStandin, type Step } from '../../test-rig/cfn-standin.js';
 
@@ -218,6 +220,102 @@ describe('DescribeStackEvents', () => {
     const ids = [...(first.StackEvents ?? []), ...(second.StackEvents ?? [])].map((e) => e.EventId);
     expect(new Set(ids).size).toBe(4);
     expect(second.NextToken).toBeUndefined();
+  });
+
+  it('seeds past operations at their times: the stack-level start and end, each resource in turn, newest first across pages', async () => {
+    fakeNow = T0;
+    standin.pageSize = 4;
+    const DAY = 86_400_000;
+    const fn = { logicalId: 'Fn', type: 'AWS::Lambda::Function' };
+    const db = { logicalId: 'Db', type: 'AWS::RDS::DBInstance' };
+    standin.putStack('hist', {
+      status: 'UPDATE_COMPLETE',
+      pastEvents: 0,
+      history: [
+        { kind: 'UPDATE', startedAt: new Date(T0 - DAY), durationMs: 250_000, resources: [fn] },
+        { kind: 'CREATE', startedAt: new Date(T0 - 3 * DAY), durationMs: 60_000, resources: [fn] },
+        {
+          kind: 'UPDATE',
+          startedAt: new Date(T0 - 2 * DAY),
+          durationMs: 240_000,
+          resources: [fn, db],
+          rolledBack: true
+        }
+      ]
+    });
+    const pages: number[] = [];
+    const all: StackEvent[] = [];
+    for await (const page of paginateDescribeStackEvents(
+      { client: client() },
+      { StackName: 'hist' }
+    )) {
+      pages.push(page.StackEvents?.length ?? 0);
+      all.push(...(page.StackEvents ?? []));
+    }
+    // 4 + 7 + 5 events, in pages of 4, newest first.
+    expect(pages).toEqual([4, 4, 4, 4]);
+    const times = all.map((e) => e.Timestamp?.getTime() ?? 0);
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    const oldestFirst = [...all].reverse();
+    const at = (e: StackEvent): number => (e.Timestamp?.getTime() ?? 0) - T0;
+    expect(
+      oldestFirst
+        .filter((e) => e.LogicalResourceId === 'hist')
+        .map((e) => [e.ResourceType, e.ResourceStatus, at(e)])
+    ).toEqual([
+      ['AWS::CloudFormation::Stack', 'CREATE_IN_PROGRESS', -3 * DAY],
+      ['AWS::CloudFormation::Stack', 'CREATE_COMPLETE', -3 * DAY + 60_000],
+      ['AWS::CloudFormation::Stack', 'UPDATE_IN_PROGRESS', -2 * DAY],
+      ['AWS::CloudFormation::Stack', 'UPDATE_ROLLBACK_IN_PROGRESS', -2 * DAY + 216_000],
+      ['AWS::CloudFormation::Stack', 'UPDATE_ROLLBACK_COMPLETE', -2 * DAY + 240_000],
+      ['AWS::CloudFormation::Stack', 'UPDATE_IN_PROGRESS', -DAY],
+      ['AWS::CloudFormation::Stack', 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS', -DAY + 225_000],
+      ['AWS::CloudFormation::Stack', 'UPDATE_COMPLETE', -DAY + 250_000]
+    ]);
+    // Each resource within its operation, the last one failing in the one that rolled back.
+    expect(
+      oldestFirst
+        .filter((e) => e.LogicalResourceId !== 'hist')
+        .map((e) => [e.LogicalResourceId, e.ResourceType, e.ResourceStatus])
+    ).toEqual([
+      ['Fn', 'AWS::Lambda::Function', 'CREATE_IN_PROGRESS'],
+      ['Fn', 'AWS::Lambda::Function', 'CREATE_COMPLETE'],
+      ['Fn', 'AWS::Lambda::Function', 'UPDATE_IN_PROGRESS'],
+      ['Fn', 'AWS::Lambda::Function', 'UPDATE_COMPLETE'],
+      ['Db', 'AWS::RDS::DBInstance', 'UPDATE_IN_PROGRESS'],
+      ['Db', 'AWS::RDS::DBInstance', 'UPDATE_FAILED'],
+      ['Fn', 'AWS::Lambda::Function', 'UPDATE_IN_PROGRESS'],
+      ['Fn', 'AWS::Lambda::Function', 'UPDATE_COMPLETE']
+    ]);
+    expect(all.find((e) => e.ResourceStatus === 'UPDATE_FAILED')?.ResourceStatusReason).toMatch(
+      /Scripted failure/
+    );
+    const [described] = (await client().send(new DescribeStacksCommand({ StackName: 'hist' })))
+      .Stacks!;
+    expect(described?.StackStatus).toBe('UPDATE_COMPLETE');
+    expect(described?.LastUpdatedTime?.getTime()).toBe(T0 - DAY);
+  });
+
+  it("through the product's adapter: at most 5 pages of a long history are read, the operations whole in them found", async () => {
+    fakeNow = T0;
+    standin.pageSize = 4;
+    const updates = [4, 5, 3.5, 4, 4.5, 3].map((minutes, i) => ({
+      kind: 'UPDATE' as const,
+      startedAt: new Date(T0 - (6 - i) * 3_600_000),
+      durationMs: minutes * 60_000,
+      resources: [
+        { logicalId: 'Fn', type: 'AWS::Lambda::Function' },
+        { logicalId: 'Queue', type: 'AWS::SQS::Queue' }
+      ]
+    }));
+    standin.putStack('long', { status: 'UPDATE_COMPLETE', pastEvents: 0, history: updates });
+    const events = await new CloudFormationAdapter(client(), 'eu-west-1').pastEvents('long');
+    // 6 updates of 7 events each: 5 pages of 4 reach into the third newest, short of its start.
+    expect(standin.callsOf('DescribeStackEvents')).toHaveLength(5);
+    expect(events).toHaveLength(20);
+    const ops = pastOperations('long', events);
+    expect(ops.map((op) => durationMs(op) / 60_000)).toEqual([4.5, 3]);
+    expect(ops.every((op) => op.succeeded && op.kind === 'UPDATE')).toBe(true);
   });
 
   it('says "Stack [X] does not exist" for a missing stack', async () => {

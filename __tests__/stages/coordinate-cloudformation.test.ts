@@ -16,7 +16,7 @@ const OTHER_ID = '20261122-090000-0badc0de';
 /** The busy stack's operation began this long before the run arrived (at T0). */
 const BUSY_FOR_MS = 90_000;
 /** The CloudFormation calls that only read. */
-const READS = new Set(['describeStacks', 'currentOperation', 'eventsSince']);
+const READS = new Set(['describeStacks', 'currentOperation', 'eventsSince', 'pastEvents']);
 
 let cleanUp: () => void;
 let world: World | undefined;

@@ -29,6 +29,8 @@ export function createCloudFormationClient(region: string, maxAttempts = 6): Clo
 const OPERATION_SEARCH_PAGES = 20;
 /** How far back eventsSince looks for the last event it saw before giving up on finding it. */
 const INCREMENTAL_PAGES = 10;
+/** How far back pastEvents reads a stack's past operations (newest first) for estimates. */
+const PAST_OPERATION_PAGES = 5;
 
 export class CloudFormationAdapter implements StackReader, StackRecovery {
   constructor(
@@ -84,6 +86,12 @@ export class CloudFormationAdapter implements StackReader, StackRecovery {
         return { start: event, events: seen.reverse() };
     }
     return { events: seen.reverse() };
+  }
+
+  async pastEvents(stack: string): Promise<StackEvent[]> {
+    const seen: StackEvent[] = [];
+    for await (const event of this.newestEvents(stack, PAST_OPERATION_PAGES)) seen.push(event);
+    return seen.reverse();
   }
 
   async rollbackStack(stack: string): Promise<void> {

@@ -51,11 +51,7 @@ export function estimateFromHistory(
   stacks: readonly string[],
   recent = 20
 ): Estimate | undefined {
-  const key = [...stacks].sort().join(',');
-  const durations = history
-    .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
-    .slice(0, recent)
-    .map((h) => h.durationMs);
+  const durations = samplesOf(history, stacks, recent).map((h) => h.durationMs);
   if (durations.length === 0) return undefined;
   return {
     expectedMs: median(durations)!,
@@ -63,6 +59,18 @@ export function estimateFromHistory(
     highMs: percentile(durations, 0.8)!,
     samples: durations.length
   };
+}
+
+/** The past deployments an estimate of these stacks is made from: the recent successful ones of exactly these stacks. */
+export function samplesOf<T extends PastDeployment>(
+  history: readonly T[],
+  stacks: readonly string[],
+  recent = 20
+): T[] {
+  const key = [...stacks].sort().join(',');
+  return history
+    .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
+    .slice(0, recent);
 }
 
 /** Median seconds per resource type over past successful deployments. */

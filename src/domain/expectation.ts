@@ -1,11 +1,13 @@
 /**
  * How long a deployment is expected to take, and past when it counts as
  * overdue: the estimate policy, pure (no I/O). The expected-duration-minutes
- * input wins; else the history of successful deployments of the same stacks;
- * else a fallback ('no history yet').
+ * input wins; else the history of successful deployments of the same stacks
+ * (some of them perhaps read from CloudFormation's event history), or of each
+ * of the stacks on its own; else a fallback ('no history yet').
  */
 import { formatDuration } from './durations.js';
-import type { Estimate } from './estimate.js';
+import { estimateFromHistory, samplesOf, type Estimate, type PastDeployment } from './estimate.js';
+import { pastOperationKind } from './past-operations.js';
 
 /** The estimate a deployment is announced with. */
 export interface DeploymentEstimate {
@@ -33,7 +35,7 @@ const NO_HISTORY_BASIS = 'no history yet';
 
 export function expectation(
   settings: ExpectationSettings,
-  fromHistory: Estimate | undefined,
+  fromHistory: (Estimate & { readonly basis?: string }) | undefined,
   fallbackMs: number
 ): Expectation {
   if (settings.expectedDurationMs !== undefined) {
@@ -51,7 +53,7 @@ export function expectation(
         expectedMs: fromHistory.expectedMs,
         lowMs: fromHistory.lowMs,
         highMs: fromHistory.highMs,
-        basis: historyBasis(fromHistory)
+        basis: fromHistory.basis ?? historyBasis(fromHistory)
       },
       overdueMs: overdueBound(fromHistory)
     };
@@ -69,3 +71,65 @@ function historyBasis(fromHistory: Estimate): string {
   const n = fromHistory.samples;
   return `median of ${n} successful deployment${n === 1 ? '' : 's'}, p20 to p80 ${formatDuration(fromHistory.lowMs)} to ${formatDuration(fromHistory.highMs)}`;
 }
+
+/** A past deployment as the history holds it: its ID tells one read from the event history. */
+export interface KnownDeployment extends PastDeployment {
+  readonly correlationId: string;
+}
+
+/** An estimate from the history, with how it was made. */
+export interface HistoryEstimate extends Estimate {
+  readonly basis: string;
+}
+
+const EVENT_HISTORY = "CloudFormation's event history";
+
+/**
+ * From the history (newest first): the past deployments of exactly these stacks; else, for
+ * several stacks that each have their own, the sum of their medians (and of their p20s and p80s).
+ */
+export function historyEstimate(
+  history: readonly KnownDeployment[],
+  stacks: readonly string[]
+): HistoryEstimate | undefined {
+  const whole = estimateFromHistory(history, stacks);
+  if (whole)
+    return {
+      ...whole,
+      basis: `median of ${samplesText(samplesOf(history, stacks))}${p20p80(whole)}`
+    };
+  if (stacks.length < 2) return undefined;
+  const parts = stacks.map((stack) => ({ stack, estimate: estimateFromHistory(history, [stack]) }));
+  if (parts.some((p) => !p.estimate)) return undefined;
+  const sum = (f: (e: Estimate) => number): number =>
+    parts.reduce((total, p) => total + f(p.estimate!), 0);
+  const summed: Estimate = {
+    expectedMs: sum((e) => e.expectedMs),
+    lowMs: sum((e) => e.lowMs),
+    highMs: sum((e) => e.highMs),
+    samples: Math.min(...parts.map((p) => p.estimate!.samples))
+  };
+  const each = parts.map((p) => `${p.stack}: ${samplesText(samplesOf(history, [p.stack]))}`);
+  return {
+    ...summed,
+    basis: `sum of each stack's own median (${each.join('; ')})${p20p80(summed)}`
+  };
+}
+
+/** '3 past updates in CloudFormation's event history', '5 successful deployments, 2 of them from ...'. */
+function samplesText(samples: readonly KnownDeployment[]): string {
+  const n = samples.length;
+  const kinds = samples.flatMap((s) => pastOperationKind(s.correlationId) ?? []);
+  if (kinds.length === n) {
+    const only = new Set(kinds).size === 1 ? kinds[0]!.toLowerCase() : undefined;
+    const what = only ? `${only}${n === 1 ? '' : 's'}` : 'updates and creates';
+    return `${n} past ${what} in ${EVENT_HISTORY}`;
+  }
+  const deployments = `${n} successful deployment${n === 1 ? '' : 's'}`;
+  return kinds.length === 0
+    ? deployments
+    : `${deployments}, ${kinds.length} of them from ${EVENT_HISTORY}`;
+}
+
+const p20p80 = (e: Estimate): string =>
+  `, p20 to p80 ${formatDuration(e.lowMs)} to ${formatDuration(e.highMs)}`;

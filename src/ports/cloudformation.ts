@@ -14,6 +14,11 @@ export interface StackReader {
   /** Events newer than `afterEventId`, oldest first; without it, the newest page. */
   eventsSince(stack: string, afterEventId?: string): Promise<StackEvent[]>;
   currentOperation(stack: string): Promise<StackOperation>;
+  /**
+   * The stack's most recent events, oldest first, as far back as a few pages of them reach: its
+   * past operations, for estimates. None for a stack that does not exist.
+   */
+  pastEvents(stack: string): Promise<StackEvent[]>;
   consoleUrl(stack: StackSnapshot): string;
 }
 

@@ -27,6 +27,7 @@ import {
   systemClock
 } from '../runtime/stage.js';
 import { arrive, turnOptions, type ArrivalNotices } from './coordinate/arrive.js';
+import { estimateAtTurn } from './coordinate/estimate.js';
 import { announce, handOver, type HandOverDeps } from './coordinate/hand-over.js';
 import { publish } from './coordinate/publish.js';
 import {
@@ -66,12 +67,11 @@ export interface CoordinateReport {
 
 /**
  * coordinate: arrive (the stacks, the estimate), wait for this run's turn and take the lease the
- * instant it is granted; under it, repair and decide; then announce, start the monitor and hand
- * the lease over to it. Not deploying, it gives the lock back at once.
+ * instant it is granted; under it, estimate anew, repair and decide; then announce, start the
+ * monitor and hand the lease over to it. Not deploying, it gives the lock back at once.
  */
 export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
   const arrival = await arrive(d);
-  const expectedMs = arrival.expected.estimate.expectedMs;
   let holding: Holding | undefined;
   const notices: ArrivalNotices = {};
   try {
@@ -91,17 +91,20 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
       return {
         ...(await notAcquired(d, arrival, turn, turn.kind, notices.queued)),
         turn,
-        expectedMs,
+        expectedMs: arrival.expected.estimate.expectedMs,
         stacks: turn.stacks
       };
     // onAcquired ran the instant the lock was granted, before the wait returned.
     if (!holding) throw new Error('The lock was acquired without a lease.');
     const { lease, signal: lost } = holding;
     await recordAcquisition(d, turn);
+    // What this run deploys with is estimated now: the history may have grown while it waited.
+    const atTurn = await estimateAtTurn(d, arrival, turn);
+    const expectedMs = atTurn.expected.estimate.expectedMs;
     const { stacks, deployFrom } = await repairFirst(d, turn, lease);
     const findings = validate(d, turn, stacks);
     const signal = d.signal ? AbortSignal.any([d.signal, lost]) : lost;
-    let result = await decide(d, arrival, turn, findings, signal);
+    let result = await decide(d, atTurn, turn, findings, signal);
     // Act as the holder only on a lease known to be current: no one can have taken it over.
     if (result === 'acquired' && !(await confirmed(d, lease))) result = 'aborted';
     if (lease.lost) result = 'aborted';
@@ -110,8 +113,8 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
         await record(d, turn.registry, 'released', `not deploying: ${result}`);
       return { result, turn, findings, expectedMs, stacks };
     }
-    const thread = await announce(d, arrival, turn);
-    const holds = await handOver(d, arrival, turn, thread, lease, deployFrom);
+    const thread = await announce(d, atTurn, turn);
+    const holds = await handOver(d, atTurn, turn, thread, lease, deployFrom);
     return { result: holds ? 'acquired' : 'aborted', turn, findings, expectedMs, stacks };
   } finally {
     // Whatever happened, this process heartbeats no more: the monitor holds the lease now, or

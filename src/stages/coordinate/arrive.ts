@@ -1,19 +1,18 @@
-import { DEFAULT_EXPECTED_DURATION_MS } from '../../config/config.js';
 import { State } from '../../config/state.js';
 import { describeHolder, type TurnOptions } from '../../coordination/wait-for-turn.js';
 import { reportFindings } from '../../coordination/report-findings.js';
 import { activeCorrelationId } from '../../domain/activity.js';
 import { formatDuration } from '../../domain/durations.js';
-import { estimateFromHistory } from '../../domain/estimate.js';
 import { activeDeploymentFindings } from '../../domain/findings.js';
 import type { StackSnapshot } from '../../domain/stack.js';
 import { queuedMessage, type DeploymentInfo } from '../../notify/messages.js';
 import type { ThreadRef } from '../../notify/slack.js';
 import { deploymentInfo } from '../../notify/thread.js';
-import { expectation, type Expectation } from '../../domain/expectation.js';
+import type { Expectation } from '../../domain/expectation.js';
 import type { HistoryEntry, Participant } from '../../ports/registry.js';
 import type { RunContext } from '../../ports/run.js';
 import { safely, statuses, type StageDeps } from '../deps.js';
+import { estimate } from './estimate.js';
 
 /** What coordinate knows on arrival: who this run is and what it expects. */
 export interface Arrival {
@@ -29,12 +28,7 @@ export async function arrive(
   d: StageDeps & { readonly owner: string; readonly run: RunContext; readonly commit?: string }
 ): Promise<Arrival> {
   const { config, log, reader } = d;
-  const history = await d.registry.history.recent(config.environment, 50).catch(() => []);
-  const expected = expectation(
-    config,
-    estimateFromHistory(history, config.stackNames),
-    DEFAULT_EXPECTED_DURATION_MS
-  );
+  const { expected, history } = await estimate(d, d.registry.history);
   const me: Participant = {
     correlationId: log.correlationId,
     owner: d.owner,
