@@ -39,12 +39,26 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'deploy-coordinator-demo-'));
   const jobs: Job[] = [];
   try {
+    // Each stack has been deployed before (a few seconds each, as the demo's deployments take):
+    // the first estimates come from CloudFormation's own event history.
+    const history = (durations: number[]) =>
+      durations.map((durationMs, i) => ({
+        kind: 'UPDATE' as const,
+        startedAt: new Date(Date.now() - (durations.length - i) * 86_400_000),
+        durationMs,
+        resources: [{ logicalId: 'Api', type: 'AWS::Lambda::Function' }]
+      }));
     cfn.putStack('CourtCaseStack', {
       status: 'UPDATE_COMPLETE',
-      outputs: { ApiUrl: 'https://court.example.com/' }
+      outputs: { ApiUrl: 'https://court.example.com/' },
+      history: history([3_800, 4_200, 4_000])
     });
-    cfn.putStack('StagingStack', { status: 'UPDATE_COMPLETE', disableRollback: true });
-    cfn.putStack('SandboxStack', { status: 'UPDATE_COMPLETE' });
+    cfn.putStack('StagingStack', {
+      status: 'UPDATE_COMPLETE',
+      disableRollback: true,
+      history: history([2_600, 3_000])
+    });
+    cfn.putStack('SandboxStack', { status: 'UPDATE_COMPLETE', history: history([2_000]) });
 
     const run = async (
       name: string,

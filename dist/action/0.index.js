@@ -41,15 +41,23 @@ async function saveHistory(file, environment, log, env = _runtime_env_js__WEBPAC
     if (!cache.isFeatureAvailable())
         return;
     const key = `${historyRunKey(environment, env)}-${Date.now()}`;
+    const what = 'the deployment history saved to the Actions cache';
     try {
         // The cache's client takes no signal: given up at the budget, the upload is not waited for.
-        await (budget ? budget.run(() => cache.saveCache([file], key)) : cache.saveCache([file], key));
+        const id = await (budget
+            ? budget.run(() => cache.saveCache([file], key))
+            : cache.saveCache([file], key));
+        // saveCache reports most failures itself (a warning) and answers -1.
+        if (id === -1) {
+            budget?.miss(what, 'not saved (see the Actions cache warning above)');
+            return;
+        }
         log.info('Deployment history saved to the Actions cache.');
     }
     catch (err) {
         // The cache's errors say what went wrong (a key taken, the service refusing) and carry no token.
         const why = err.message;
-        budget?.miss('the deployment history saved to the Actions cache', why);
+        budget?.miss(what, why);
         log.warning(`Could not save the deployment history to the Actions cache: ${why}`, {
             title: 'History not saved'
         });

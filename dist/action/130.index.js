@@ -1,5 +1,5 @@
 export const id = 130;
-export const ids = [130];
+export const ids = [130,867];
 export const modules = {
 
 /***/ 9358:
@@ -39,6 +39,8 @@ const show = (value) => JSON.stringify(value);
 class Fields {
     read;
     problems = [];
+    /** What is accepted but worth a warning (the step goes on). */
+    warnings = [];
     constructor(read) {
         this.read = read;
     }
@@ -54,6 +56,10 @@ class Fields {
     fail(name, value, accepted) {
         this.problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
         return undefined;
+    }
+    /** Accepted, with a warning annotation (the step goes on). */
+    warn(text) {
+        this.warnings.push(text);
     }
     /** A problem that is not about one value. */
     problem(text) {
@@ -153,8 +159,10 @@ function parseSlack(fields) {
     else if (urlProblem)
         fields.fail(inputs/* Inputs */.G0.SlackApiUrl, apiUrl, urlProblem);
     if (!token) {
+        // An empty token is no Slack (a secret not set for this environment, a fork's run): never
+        // a reason to stop a deployment.
         if (channel)
-            fields.problem(`'slack-channel' is set but 'slack-token' is empty: set both to post to Slack, or neither.`);
+            fields.warn(`'slack-token' is empty while 'slack-channel' is set: no Slack messages for this deployment. Set the secret to post to Slack (it may be missing for this environment, or this is a fork's run).`);
         return undefined;
     }
     // The value is a secret: name the input, never echo the token.
@@ -261,9 +269,25 @@ function parseConfig(read, env) {
     }
     const urlOutput = f.optional(inputs/* Inputs */.G0.UrlOutput, OUTPUT_KEY, 'expected a stack Output key (letters and digits)');
     const slack = parseSlack(f);
-    if (!slack && (warnings === 'ask' || onActiveFailure === 'ask')) {
-        const which = warnings === 'ask' ? 'warnings' : 'on-active-failure';
-        f.problem(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
+    // Slack meant (a channel named) but its token empty: nobody can be asked, so a question's
+    // answer is the safe one (no), and the run goes on without Slack.
+    const slackMissing = !slack && f.given(inputs/* Inputs */.G0.SlackToken) === '' && f.raw(inputs/* Inputs */.G0.SlackChannel) !== '';
+    let warningsPolicy = warnings;
+    let activeFailure = onActiveFailure;
+    for (const which of [inputs/* Inputs */.G0.Warnings, inputs/* Inputs */.G0.OnActiveFailure]) {
+        const asks = which === inputs/* Inputs */.G0.Warnings ? warnings === 'ask' : onActiveFailure === 'ask';
+        if (slack || !asks)
+            continue;
+        if (!slackMissing) {
+            f.problem(`'${which}' is "ask" but Slack is not configured: asking needs slack-token and slack-channel (or slack-interact-channel).`);
+            continue;
+        }
+        const instead = which === inputs/* Inputs */.G0.Warnings ? 'fail' : 'abort';
+        f.warn(`'${which}' is "ask" but 'slack-token' is empty, so nobody can be asked: it acts as "${instead}" for this run.`);
+        if (which === inputs/* Inputs */.G0.Warnings)
+            warningsPolicy = 'fail';
+        else
+            activeFailure = 'abort';
     }
     const githubToken = f.given(inputs/* Inputs */.G0.GithubToken) || undefined;
     // The value is a secret: name the input, never echo the token.
@@ -282,8 +306,8 @@ function parseConfig(read, env) {
         pollIntervalMs,
         leaseMs,
         skipSuperseded,
-        onActiveFailure,
-        warnings,
+        onActiveFailure: activeFailure,
+        warnings: warningsPolicy,
         askTimeoutMs,
         autoRollback,
         cleanup,
@@ -295,6 +319,7 @@ function parseConfig(read, env) {
         criticalResourceTypes,
         urlOutput,
         slack,
+        inputWarnings: f.warnings,
         githubToken,
         githubDeployment,
         correlationId
@@ -619,6 +644,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   envValue: () => (/* reexport safe */ _env_js__WEBPACK_IMPORTED_MODULE_5__.$),
 /* harmony export */   loadConfig: () => (/* binding */ loadConfig),
 /* harmony export */   runStage: () => (/* binding */ runStage),
+/* harmony export */   sayInputWarnings: () => (/* binding */ sayInputWarnings),
 /* harmony export */   sleep: () => (/* reexport safe */ _clock_js__WEBPACK_IMPORTED_MODULE_6__.y),
 /* harmony export */   stageCorrelationId: () => (/* binding */ stageCorrelationId),
 /* harmony export */   systemClock: () => (/* reexport safe */ _clock_js__WEBPACK_IMPORTED_MODULE_6__.m)
@@ -705,6 +731,16 @@ function loadConfig(log, io) {
         io.setExitCode(1);
         return undefined;
     }
+}
+/**
+ * What the inputs accepted with a warning, as warning annotations: once a job, in its first stage
+ * (pre, or the main step when there is no pre, as in the split sub-actions).
+ */
+function sayInputWarnings(log, io, config) {
+    if (io.getState(_config_state_js__WEBPACK_IMPORTED_MODULE_4__/* .State */ .Uw.PreRan) === 'true')
+        return;
+    for (const w of config.inputWarnings)
+        log.warning(w, { title: 'Input warning' });
 }
 /** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
 async function actionStage(body) {

@@ -377,6 +377,10 @@ class DynamoRecords {
             sets.push('outcome = :outcome');
             values[':outcome'] = patch.outcome;
         }
+        if (patch.rootCause !== undefined) {
+            sets.push('rootCause = :rootCause');
+            values[':rootCause'] = patch.rootCause;
+        }
         await this.t.call('record', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
             TableName: this.t.name,
             Key: recordKey(correlationId),

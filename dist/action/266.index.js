@@ -91,6 +91,7 @@ async function preStage(io) {
     const config = (0,_runtime_stage_js__WEBPACK_IMPORTED_MODULE_2__.loadConfig)(log, io);
     if (!config)
         return;
+    (0,_runtime_stage_js__WEBPACK_IMPORTED_MODULE_2__.sayInputWarnings)(log, io, config);
     io.saveState(_config_state_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.CorrelationId, log.correlationId);
     io.saveState(_config_state_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.PreRan, 'true');
     if (!config.registryTable) {

@@ -45,7 +45,7 @@ var ports_registry = __webpack_require__(6129);
 // EXTERNAL MODULE: ./.tmp/js/coordination/backoff.js
 var backoff = __webpack_require__(1715);
 // EXTERNAL MODULE: ./.tmp/js/coordination/heartbeat-loop.js
-var heartbeat_loop = __webpack_require__(6541);
+var heartbeat_loop = __webpack_require__(8922);
 ;// CONCATENATED MODULE: ./.tmp/js/coordination/ticket-keeper.js
 
 

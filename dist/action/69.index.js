@@ -52,7 +52,8 @@ function createSlackClient(config, retryConfig = SLACK_RETRY, timeoutMs = SLACK_
  * attempt's trouble is noted so that a call given up still says why.
  */
 const budgetedClients = (config, retryConfig) => (call) => {
-    const left = Math.max(1, Math.floor(call.leftMs));
+    // What is left now (a rate-limited wait may have used some): no retry waits past it.
+    const left = Math.max(1, Math.floor(call.left()));
     const watched = async (url, init) => {
         const signal = init?.signal ? AbortSignal.any([init.signal, call.signal]) : call.signal;
         try {
@@ -68,7 +69,11 @@ const budgetedClients = (config, retryConfig) => (call) => {
             throw err;
         }
     };
-    return createSlackClient(config, { ...retryConfig, maxRetryTime: left }, Math.min(SLACK_REQUEST_TIMEOUT_MS, left), watched);
+    return createSlackClient(config, {
+        ...retryConfig,
+        maxRetryTime: left,
+        maxTimeout: Math.min(retryConfig.maxTimeout ?? Number.POSITIVE_INFINITY, left)
+    }, Math.min(SLACK_REQUEST_TIMEOUT_MS, left), watched);
 };
 /**
  * Posts and updates messages one at a time (so they arrive in order). What
@@ -97,12 +102,17 @@ class SlackNotifier {
         this.spoolFile = spoolFile;
         this.budget = budget;
     }
-    /** One call to Slack with the client it should use now, under the budget when there is one. */
-    call(send, quick = false) {
-        const chosen = quick || this.degraded ? this.quick : this.full;
-        if (!this.budget)
-            return rateLimited(() => send(fixed(chosen)));
-        return this.budget.run((c) => rateLimited(() => send(typeof chosen === 'function' ? chosen(c) : chosen), () => c.left()));
+    /**
+     * One call to Slack with the client it should use now, under the budget when there is one.
+     * `quick`: the no-retry client; `once`: a 429 fails at once (no Retry-After is waited out).
+     */
+    call(send, opts = {}) {
+        const chosen = opts.quick || this.degraded ? this.quick : this.full;
+        const client = (c) => typeof chosen !== 'function' ? chosen : c ? chosen(c) : fixed(chosen);
+        const attempt = (c) => opts.once
+            ? send(client(c))
+            : rateLimited(() => send(client(c)), c && (() => c.left()));
+        return this.budget ? this.budget.run(attempt) : attempt();
     }
     async post(label, channel, message, thread) {
         try {
@@ -148,11 +158,32 @@ class SlackNotifier {
             return false;
         }
     }
+    /**
+     * The link a person can click to a message (its thread): `chat.getPermalink`, one attempt;
+     * undefined when Slack does not give one (nothing is spooled: it is only a link).
+     */
+    async permalink(ref) {
+        try {
+            const res = await this.call((client) => client.chat.getPermalink({ channel: ref.channel, message_ts: ref.ts }), { quick: true, once: true });
+            return typeof res.permalink === 'string' ? res.permalink : undefined;
+        }
+        catch (err) {
+            this.log.debug(`Slack: no permalink for ${ref.channel}:${ref.ts} (${describe(err)}).`);
+            return undefined;
+        }
+    }
     /** A person's answers to a question: reactions on it and replies in its thread (not the app's own). */
     async answers(ref) {
         const [reacted, thread] = await Promise.all([
-            this.call((quick) => quick.reactions.get({ channel: ref.channel, timestamp: ref.ts }), true),
-            this.call((quick) => quick.conversations.replies({ channel: ref.channel, ts: ref.ts }), true)
+            // One attempt each: the ask loop polls again, and must answer a cancel at once.
+            this.call((quick) => quick.reactions.get({ channel: ref.channel, timestamp: ref.ts }), {
+                quick: true,
+                once: true
+            }),
+            this.call((quick) => quick.conversations.replies({ channel: ref.channel, ts: ref.ts }), {
+                quick: true,
+                once: true
+            })
         ]);
         return {
             reactions: (reacted.message?.reactions ?? []).map((r) => r.name ?? ''),

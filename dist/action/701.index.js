@@ -510,7 +510,7 @@ function backoffMs(attempt, baseMs, capMs, random = Math.random) {
 
 /***/ }),
 
-/***/ 6541:
+/***/ 8922:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -571,7 +571,8 @@ class HeartbeatLoop {
 /* harmony export */   Bw: () => (/* binding */ estimateFromHistory),
 /* harmony export */   S3: () => (/* binding */ resourceTypeSeconds),
 /* harmony export */   Wj: () => (/* binding */ typeDurations),
-/* harmony export */   XW: () => (/* binding */ remainingMs)
+/* harmony export */   XW: () => (/* binding */ remainingMs),
+/* harmony export */   lc: () => (/* binding */ samplesOf)
 /* harmony export */ });
 /* unused harmony exports median, percentile */
 /* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3456);
@@ -609,11 +610,7 @@ function resourceTypeSeconds(events) {
 }
 /** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
 function estimateFromHistory(history, stacks, recent = 20) {
-    const key = [...stacks].sort().join(',');
-    const durations = history
-        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
-        .slice(0, recent)
-        .map((h) => h.durationMs);
+    const durations = samplesOf(history, stacks, recent).map((h) => h.durationMs);
     if (durations.length === 0)
         return undefined;
     return {
@@ -622,6 +619,13 @@ function estimateFromHistory(history, stacks, recent = 20) {
         highMs: percentile(durations, 0.8),
         samples: durations.length
     };
+}
+/** The past deployments an estimate of these stacks is made from: the recent successful ones of exactly these stacks. */
+function samplesOf(history, stacks, recent = 20) {
+    const key = [...stacks].sort().join(',');
+    return history
+        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
+        .slice(0, recent);
 }
 /** Median seconds per resource type over past successful deployments. */
 function typeDurations(history) {
@@ -720,9 +724,9 @@ const OPERATION_START_STATUSES = new Set([
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   In: () => (/* binding */ CORRELATION_TAG),
 /* harmony export */   lQ: () => (/* binding */ isStackEvent),
+/* harmony export */   nD: () => (/* binding */ STACK_RESOURCE_TYPE),
 /* harmony export */   xw: () => (/* binding */ operationProgress)
 /* harmony export */ });
-/* unused harmony export STACK_RESOURCE_TYPE */
 const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
 /** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
 const CORRELATION_TAG = 'DeploymentCorrelationId';

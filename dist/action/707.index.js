@@ -55,7 +55,7 @@ class GitHubDeployments {
     async status(id, state, description, environmentUrl) {
         const repo = this.repo;
         if (!repo)
-            return;
+            return false;
         try {
             await (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .withinBudget */ .xV)(this.budget, (signal) => this.octokit.rest.repos.createDeploymentStatus({
                 ...repo,
@@ -66,6 +66,7 @@ class GitHubDeployments {
                 ...(environmentUrl ? { environment_url: environmentUrl } : {}),
                 ...(signal ? { request: { signal } } : {})
             }));
+            return true;
         }
         catch (err) {
             const why = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubError */ .dZ)(err);
@@ -73,6 +74,7 @@ class GitHubDeployments {
             this.log.warning(`Could not set the GitHub Deployment's status to ${state}: ${why}`, {
                 title: 'GitHub Deployment'
             });
+            return false;
         }
     }
 }

@@ -26,7 +26,6 @@ export const modules = {
 
 
 
-/** The monitor's environment variable for the Slack token. */
 /**
  * Another entry's script beside `self` (dist/<entry>/index.js), resolved at run time: a literal
  * path would be pulled into the bundle by ncc.
@@ -146,9 +145,13 @@ function processAlive(pid, startedAt) {
         if (err.code !== 'EPERM')
             return false;
     }
+    const stat = procStat(pid);
+    // A zombie (ended, not yet reaped by its parent) is over.
+    if (stat && (stat[0] === 'Z' || stat[0] === 'X'))
+        return false;
     if (startedAt === undefined)
         return true;
-    const now = processStart(pid);
+    const now = stat?.[19];
     return now === undefined || now === startedAt;
 }
 /**
@@ -156,11 +159,14 @@ function processAlive(pid, startedAt) {
  * ticks since boot); undefined where that cannot be read (another system, no such process).
  */
 function processStart(pid) {
+    return procStat(pid)?.[19];
+}
+/** `/proc/<pid>/stat` from field 3 (the state) on; undefined where it cannot be read. */
+function procStat(pid) {
     try {
         const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
         // The command name (field 2) is in parentheses and may hold spaces or parentheses itself.
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return fields[19];
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     }
     catch {
         return undefined;
@@ -183,6 +189,9 @@ const SECRET_WAIT_MS = 5_000;
 const SECRET_MAX_BYTES = 4_096;
 /** Reads the secret a parent wrote to `input` (until it closes it); '' if none came in time. */
 function readSecret(input, waitMs = SECRET_WAIT_MS) {
+    // Started by hand in a terminal: nobody hands a secret over (and typing is not one).
+    if (input.isTTY)
+        return Promise.resolve('');
     return new Promise((resolve) => {
         const chunks = [];
         let size = 0;

@@ -20,7 +20,7 @@ function backoffMs(attempt, baseMs, capMs, random = Math.random) {
 
 /***/ }),
 
-/***/ 6541:
+/***/ 8922:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -82,7 +82,7 @@ class HeartbeatLoop {
 /* harmony export */ });
 /* harmony import */ var _ports_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6129);
 /* harmony import */ var _backoff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1715);
-/* harmony import */ var _heartbeat_loop_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6541);
+/* harmony import */ var _heartbeat_loop_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8922);
 
 
 
@@ -245,7 +245,8 @@ class Lease {
 /* harmony export */   Bw: () => (/* binding */ estimateFromHistory),
 /* harmony export */   S3: () => (/* binding */ resourceTypeSeconds),
 /* harmony export */   Wj: () => (/* binding */ typeDurations),
-/* harmony export */   XW: () => (/* binding */ remainingMs)
+/* harmony export */   XW: () => (/* binding */ remainingMs),
+/* harmony export */   lc: () => (/* binding */ samplesOf)
 /* harmony export */ });
 /* unused harmony exports median, percentile */
 /* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3456);
@@ -283,11 +284,7 @@ function resourceTypeSeconds(events) {
 }
 /** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
 function estimateFromHistory(history, stacks, recent = 20) {
-    const key = [...stacks].sort().join(',');
-    const durations = history
-        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
-        .slice(0, recent)
-        .map((h) => h.durationMs);
+    const durations = samplesOf(history, stacks, recent).map((h) => h.durationMs);
     if (durations.length === 0)
         return undefined;
     return {
@@ -296,6 +293,13 @@ function estimateFromHistory(history, stacks, recent = 20) {
         highMs: percentile(durations, 0.8),
         samples: durations.length
     };
+}
+/** The past deployments an estimate of these stacks is made from: the recent successful ones of exactly these stacks. */
+function samplesOf(history, stacks, recent = 20) {
+    const key = [...stacks].sort().join(',');
+    return history
+        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
+        .slice(0, recent);
 }
 /** Median seconds per resource type over past successful deployments. */
 function typeDurations(history) {
@@ -394,9 +398,9 @@ const OPERATION_START_STATUSES = new Set([
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   In: () => (/* binding */ CORRELATION_TAG),
 /* harmony export */   lQ: () => (/* binding */ isStackEvent),
+/* harmony export */   nD: () => (/* binding */ STACK_RESOURCE_TYPE),
 /* harmony export */   xw: () => (/* binding */ operationProgress)
 /* harmony export */ });
-/* unused harmony export STACK_RESOURCE_TYPE */
 const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
 /** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
 const CORRELATION_TAG = 'DeploymentCorrelationId';
@@ -447,7 +451,6 @@ function operationProgress(events) {
 
 
 
-/** The monitor's environment variable for the Slack token. */
 /**
  * Another entry's script beside `self` (dist/<entry>/index.js), resolved at run time: a literal
  * path would be pulled into the bundle by ncc.
@@ -567,9 +570,13 @@ function processAlive(pid, startedAt) {
         if (err.code !== 'EPERM')
             return false;
     }
+    const stat = procStat(pid);
+    // A zombie (ended, not yet reaped by its parent) is over.
+    if (stat && (stat[0] === 'Z' || stat[0] === 'X'))
+        return false;
     if (startedAt === undefined)
         return true;
-    const now = processStart(pid);
+    const now = stat?.[19];
     return now === undefined || now === startedAt;
 }
 /**
@@ -577,11 +584,14 @@ function processAlive(pid, startedAt) {
  * ticks since boot); undefined where that cannot be read (another system, no such process).
  */
 function processStart(pid) {
+    return procStat(pid)?.[19];
+}
+/** `/proc/<pid>/stat` from field 3 (the state) on; undefined where it cannot be read. */
+function procStat(pid) {
     try {
         const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
         // The command name (field 2) is in parentheses and may hold spaces or parentheses itself.
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return fields[19];
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     }
     catch {
         return undefined;
@@ -834,6 +844,7 @@ function code(s) {
 /* harmony export */   f$: () => (/* binding */ timeLeft),
 /* harmony export */   oD: () => (/* binding */ REASON_MAX),
 /* harmony export */   uV: () => (/* binding */ reasonText),
+/* harmony export */   uc: () => (/* binding */ linkFields),
 /* harmony export */   vE: () => (/* binding */ slackDate),
 /* harmony export */   xD: () => (/* binding */ stackList)
 /* harmony export */ });
@@ -861,6 +872,13 @@ function deploymentFields(info) {
         run.sha ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Commit', commitLink(run)) : '',
         run.actor ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Actor', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(run.actor)) : '',
         run.runUrl ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Run', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)(run.runUrl, 'workflow run')) : ''
+    ];
+}
+/** Where a person goes from a final notice: the workflow run, and the thread by its permalink. */
+function linkFields(info, threadUrl) {
+    return [
+        info.run.runUrl ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Run', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)(info.run.runUrl, 'workflow run')) : '',
+        threadUrl ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Thread', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)(threadUrl, 'this deployment in Slack')) : ''
     ];
 }
 /** The commit message's subject line, when there is one. */
@@ -953,13 +971,14 @@ __webpack_require__.d(__webpack_exports__, {
   bE: () => (/* reexport */ lockLostMessage),
   aF: () => (/* reexport */ monitorEndedMessage),
   y8: () => (/* reexport */ monitoringGapMessage),
+  Au: () => (/* reexport */ start_messages/* notDeployingMessage */.Au),
   uB: () => (/* reexport */ overdueMessage),
   LF: () => (/* reexport */ progressMessage),
   OU: () => (/* reexport */ questionMessage),
-  PO: () => (/* reexport */ start_messages/* queuedMessage */.P),
+  PO: () => (/* reexport */ start_messages/* queuedMessage */.PO),
   Yf: () => (/* reexport */ stallMessage),
   kP: () => (/* reexport */ stallResolvedMessage),
-  VS: () => (/* reexport */ start_messages/* startedMessage */.V)
+  VS: () => (/* reexport */ start_messages/* startedMessage */.VS)
 });
 
 // UNUSED EXPORTS: MAX_EVENTS_SHOWN, MAX_STACKS_SHOWN, MAX_TROUBLESHOOTING_SHOWN, failedMessage, succeededMessage
@@ -1117,16 +1136,17 @@ function questionMessage(info, q) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ queuedMessage),
-/* harmony export */   V: () => (/* binding */ startedMessage)
+/* harmony export */   Au: () => (/* binding */ notDeployingMessage),
+/* harmony export */   PO: () => (/* binding */ queuedMessage),
+/* harmony export */   VS: () => (/* binding */ startedMessage)
 /* harmony export */ });
 /* harmony import */ var _domain_durations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1265);
 /* harmony import */ var _blocks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6347);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4030);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2930);
 /**
- * Before and at the start: `queuedMessage` for a run that has to wait, and
- * `startedMessage`, the thread parent (posted once, then re-rendered with a
+ * Before and at the start: `queuedMessage` for a run that waits, `notDeployingMessage` for one
+ * that does not (or gives up), and `startedMessage`, the thread parent (posted once, then re-rendered with a
  * new state for `chat.update`).
  */
 
@@ -1139,11 +1159,16 @@ function queuedMessage(info, q) {
     const lead = q.position <= 1
         ? 'Another deployment is active; this one is *next in line* and starts when it finishes.'
         : `Another deployment is active; this one is *number ${q.position}* in line.`;
+    // This run starts once the active one and those ahead of it are done, each about as long as this.
+    const startsInMs = q.remainingMs !== undefined
+        ? q.remainingMs + Math.max(0, q.position - 1) * info.estimate.expectedMs
+        : undefined;
     const fields = [
         (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Active deployment', activeId),
         q.activeSince ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Active since', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .slackDate */ .vE)(q.activeSince)) : '',
         q.elapsedMs !== undefined ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Elapsed', (0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(q.elapsedMs)) : '',
         q.remainingMs !== undefined ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Estimated remaining', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .timeLeft */ .f$)(q.remainingMs)) : '',
+        startsInMs !== undefined && q.position > 1 ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Expected start', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .timeLeft */ .f$)(startsInMs)) : '',
         q.holderRunUrl ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Active run', (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)(q.holderRunUrl, 'workflow run')) : '',
         (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Position in queue', String(q.position))
     ];
@@ -1155,6 +1180,36 @@ function queuedMessage(info, q) {
         ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .fieldSections */ .tX)((0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentFields */ .dL)(info)),
         ...(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .commitSection */ .Vd)(info),
         (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .section */ .uW)(`This deployment expects to take ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .estimateText */ .YL)(info.estimate)} once it starts.`)
+    ]);
+}
+const NOT_DEPLOYING_LEAD = {
+    'no-wait': () => 'Another deployment is active and this run does not wait (`wait-timeout-minutes: 0`): *it is not deploying*.',
+    timeout: (waited) => `This run gave up after waiting *${waited}* (\`wait-timeout-minutes\`): *it is not deploying*.`,
+    cancelled: (waited) => `This run was cancelled after waiting *${waited}*: *it is not deploying*.`
+};
+/** A run that found the environment busy and is not deploying: it did not wait, or gave up. */
+function notDeployingMessage(info, n) {
+    const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(info.environment);
+    const waited = (0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(n.waitedMs);
+    const fields = [
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Active deployment', n.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(n.activeCorrelationId) : 'unknown'),
+        n.activeSince ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Active since', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .slackDate */ .vE)(n.activeSince)) : '',
+        n.remainingMs !== undefined ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Estimated remaining', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .timeLeft */ .f$)(n.remainingMs)) : '',
+        n.holderRunUrl ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Active run', (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)(n.holderRunUrl, 'workflow run')) : '',
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Waited', waited)
+    ];
+    const behind = n.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(n.activeCorrelationId) : 'an active deployment';
+    const why = n.reason === 'no-wait'
+        ? `did not wait for ${behind}`
+        : n.reason === 'timeout'
+            ? `gave up after ${waited} waiting for ${behind}`
+            : `cancelled after ${waited} waiting for ${behind}`;
+    return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .finish */ .O9)(info, `:no_entry: Not deploying: ${env}: ${why}`, [
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .header */ .wx)(`:no_entry: Not deploying: ${info.environment}`),
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .section */ .uW)(NOT_DEPLOYING_LEAD[n.reason](waited)),
+        ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .fieldSections */ .tX)(fields),
+        ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .fieldSections */ .tX)((0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentFields */ .dL)(info)),
+        ...(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .commitSection */ .Vd)(info)
     ]);
 }
 const STATES = {

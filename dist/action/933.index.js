@@ -32,6 +32,8 @@ function createCloudFormationClient(region, maxAttempts = 6) {
 const OPERATION_SEARCH_PAGES = 20;
 /** How far back eventsSince looks for the last event it saw before giving up on finding it. */
 const INCREMENTAL_PAGES = 10;
+/** How far back pastEvents reads a stack's past operations (newest first) for estimates. */
+const PAST_OPERATION_PAGES = 5;
 class CloudFormationAdapter {
     client;
     region;
@@ -87,6 +89,12 @@ class CloudFormationAdapter {
                 return { start: event, events: seen.reverse() };
         }
         return { events: seen.reverse() };
+    }
+    async pastEvents(stack) {
+        const seen = [];
+        for await (const event of this.newestEvents(stack, PAST_OPERATION_PAGES))
+            seen.push(event);
+        return seen.reverse();
     }
     async rollbackStack(stack) {
         await this.client.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .RollbackStackCommand */ .WIs({ StackName: stack }));

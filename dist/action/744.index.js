@@ -1,20 +1,26 @@
-export const id = 922;
-export const ids = [922];
+export const id = 744;
+export const ids = [744];
 export const modules = {
 
 /***/ 9338:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ historyEstimate),
 /* harmony export */   p: () => (/* binding */ expectation)
 /* harmony export */ });
-/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1265);
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1265);
+/* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4280);
+/* harmony import */ var _past_operations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(813);
 /**
  * How long a deployment is expected to take, and past when it counts as
  * overdue: the estimate policy, pure (no I/O). The expected-duration-minutes
- * input wins; else the history of successful deployments of the same stacks;
- * else a fallback ('no history yet').
+ * input wins; else the history of successful deployments of the same stacks
+ * (some of them perhaps read from CloudFormation's event history), or of each
+ * of the stacks on its own; else a fallback ('no history yet').
  */
+
+
 
 const NO_HISTORY_BASIS = 'no history yet';
 function expectation(settings, fromHistory, fallbackMs) {
@@ -33,7 +39,7 @@ function expectation(settings, fromHistory, fallbackMs) {
                 expectedMs: fromHistory.expectedMs,
                 lowMs: fromHistory.lowMs,
                 highMs: fromHistory.highMs,
-                basis: historyBasis(fromHistory)
+                basis: fromHistory.basis ?? historyBasis(fromHistory)
             },
             overdueMs: overdueBound(fromHistory)
         };
@@ -47,7 +53,127 @@ function overdueBound(fromHistory) {
 /** How an estimate from history was made, for the messages. */
 function historyBasis(fromHistory) {
     const n = fromHistory.samples;
-    return `median of ${n} successful deployment${n === 1 ? '' : 's'}, p20 to p80 ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(fromHistory.lowMs)} to ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(fromHistory.highMs)}`;
+    return `median of ${n} successful deployment${n === 1 ? '' : 's'}, p20 to p80 ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(fromHistory.lowMs)} to ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(fromHistory.highMs)}`;
+}
+const EVENT_HISTORY = "CloudFormation's event history";
+/**
+ * From the history (newest first): the past deployments of exactly these stacks; else, for
+ * several stacks that each have their own, the sum of their medians (and of their p20s and p80s).
+ */
+function historyEstimate(history, stacks) {
+    const whole = (0,_estimate_js__WEBPACK_IMPORTED_MODULE_2__/* .estimateFromHistory */ .Bw)(history, stacks);
+    if (whole)
+        return {
+            ...whole,
+            basis: `median of ${samplesText((0,_estimate_js__WEBPACK_IMPORTED_MODULE_2__/* .samplesOf */ .lc)(history, stacks))}${p20p80(whole)}`
+        };
+    if (stacks.length < 2)
+        return undefined;
+    const parts = stacks.map((stack) => ({ stack, estimate: (0,_estimate_js__WEBPACK_IMPORTED_MODULE_2__/* .estimateFromHistory */ .Bw)(history, [stack]) }));
+    if (parts.some((p) => !p.estimate))
+        return undefined;
+    const sum = (f) => parts.reduce((total, p) => total + f(p.estimate), 0);
+    const summed = {
+        expectedMs: sum((e) => e.expectedMs),
+        lowMs: sum((e) => e.lowMs),
+        highMs: sum((e) => e.highMs),
+        samples: Math.min(...parts.map((p) => p.estimate.samples))
+    };
+    const each = parts.map((p) => `${p.stack}: ${samplesText((0,_estimate_js__WEBPACK_IMPORTED_MODULE_2__/* .samplesOf */ .lc)(history, [p.stack]))}`);
+    return {
+        ...summed,
+        basis: `sum of each stack's own median (${each.join('; ')})${p20p80(summed)}`
+    };
+}
+/** '3 past updates in CloudFormation's event history', '5 successful deployments, 2 of them from ...'. */
+function samplesText(samples) {
+    const n = samples.length;
+    const kinds = samples.flatMap((s) => (0,_past_operations_js__WEBPACK_IMPORTED_MODULE_0__/* .pastOperationKind */ .UJ)(s.correlationId) ?? []);
+    if (kinds.length === n) {
+        const only = new Set(kinds).size === 1 ? kinds[0].toLowerCase() : undefined;
+        const what = only ? `${only}${n === 1 ? '' : 's'}` : 'updates and creates';
+        return `${n} past ${what} in ${EVENT_HISTORY}`;
+    }
+    const deployments = `${n} successful deployment${n === 1 ? '' : 's'}`;
+    return kinds.length === 0
+        ? deployments
+        : `${deployments}, ${kinds.length} of them from ${EVENT_HISTORY}`;
+}
+const p20p80 = (e) => `, p20 to p80 ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(e.lowMs)} to ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(e.highMs)}`;
+
+
+/***/ }),
+
+/***/ 813:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $2: () => (/* binding */ pastOperationId),
+/* harmony export */   UJ: () => (/* binding */ pastOperationKind),
+/* harmony export */   pP: () => (/* binding */ pastOperations),
+/* harmony export */   pc: () => (/* binding */ durationMs)
+/* harmony export */ });
+/* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4280);
+/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3456);
+/* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
+/**
+ * A stack's past operations, read from its CloudFormation events: so that a stack the history
+ * knows nothing of is estimated from the first day (what the shell estimator's `collect` did).
+ * Pure: the events come from the StackReader port.
+ */
+
+
+
+const KINDS = new Set(['UPDATE', 'CREATE']);
+/**
+ * The ended operations in a stack's events (oldest first), oldest first. An operation whose start
+ * is older than the events reach (a truncated history), or that has not ended yet, is left out;
+ * so are deletes, imports and the review of a change set.
+ */
+function pastOperations(stack, events) {
+    const ended = [];
+    let open;
+    for (const e of events) {
+        const own = (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) && e.logicalId === stack;
+        if (own && _stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .OPERATION_START_STATUSES */ .s5.has(e.status)) {
+            // A new start while one is open: the open one's end is not in the events.
+            open = { start: e, kind: e.status.replace(/_IN_PROGRESS$/, ''), events: [e] };
+            continue;
+        }
+        if (!open)
+            continue;
+        open.events.push(e);
+        // Cleanups and rollbacks are stack-level IN_PROGRESS statuses inside the operation.
+        if (!own || e.status.endsWith('_IN_PROGRESS'))
+            continue;
+        if (KINDS.has(open.kind))
+            ended.push({
+                stack,
+                kind: open.kind,
+                startEventId: open.start.id,
+                startedAt: open.start.timestamp,
+                endedAt: e.timestamp,
+                endStatus: e.status,
+                succeeded: e.status === `${open.kind}_COMPLETE`,
+                resourceTypeSeconds: (0,_estimate_js__WEBPACK_IMPORTED_MODULE_2__/* .resourceTypeSeconds */ .S3)(open.events)
+            });
+        open = undefined;
+    }
+    return ended;
+}
+const durationMs = (op) => op.endedAt.getTime() - op.startedAt.getTime();
+/**
+ * History entries learned from the event history carry an ID no deployment can have (a ':' is not
+ * allowed in a correlation ID), the same for the same operation: adding it again changes nothing.
+ */
+const MARK = 'cfn-events';
+/** The history's ID for a past operation: `cfn-events:<stack>:<update|create>:<start event ID>`. */
+const pastOperationId = (op) => `${MARK}:${op.stack}:${op.kind.toLowerCase()}:${op.startEventId}`;
+/** What kind of past operation a history entry's ID names; undefined for a real deployment. */
+function pastOperationKind(correlationId) {
+    const [mark, , kind] = correlationId.split(':');
+    const upper = kind?.toUpperCase() ?? '';
+    return mark === MARK && KINDS.has(upper) ? upper : undefined;
 }
 
 
@@ -222,6 +348,9 @@ const SECRET_WAIT_MS = 5_000;
 const SECRET_MAX_BYTES = 4_096;
 /** Reads the secret a parent wrote to `input` (until it closes it); '' if none came in time. */
 function readSecret(input, waitMs = SECRET_WAIT_MS) {
+    // Started by hand in a terminal: nobody hands a secret over (and typing is not one).
+    if (input.isTTY)
+        return Promise.resolve('');
     return new Promise((resolve) => {
         const chunks = [];
         let size = 0;
@@ -402,7 +531,7 @@ async function stepCancelled(token, budget) {
 
 /***/ }),
 
-/***/ 8922:
+/***/ 6744:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -439,8 +568,6 @@ var github = __webpack_require__(177);
 var run_context = __webpack_require__(6335);
 // EXTERNAL MODULE: ./.tmp/js/runtime/stage.js
 var stage = __webpack_require__(1130);
-// EXTERNAL MODULE: ./.tmp/js/config/config.js + 2 modules
-var config_config = __webpack_require__(9358);
 ;// CONCATENATED MODULE: ./.tmp/js/coordination/report-findings.js
 const SEVERITY_TITLE = { blocking: 'Blocking', warning: 'Warning', info: 'Info' };
 /**
@@ -466,19 +593,98 @@ function reportFindings(log, findings, annotate = true) {
 var activity = __webpack_require__(679);
 // EXTERNAL MODULE: ./.tmp/js/domain/durations.js
 var durations = __webpack_require__(1265);
-// EXTERNAL MODULE: ./.tmp/js/domain/estimate.js
-var estimate = __webpack_require__(4280);
 // EXTERNAL MODULE: ./.tmp/js/domain/findings.js
 var domain_findings = __webpack_require__(8336);
 // EXTERNAL MODULE: ./.tmp/js/notify/messages.js + 2 modules
 var messages = __webpack_require__(3156);
-// EXTERNAL MODULE: ./.tmp/js/domain/expectation.js
-var expectation = __webpack_require__(9338);
 // EXTERNAL MODULE: ./.tmp/js/stages/deps.js
 var deps = __webpack_require__(6985);
+// EXTERNAL MODULE: ./.tmp/js/config/config.js + 2 modules
+var config_config = __webpack_require__(9358);
+// EXTERNAL MODULE: ./.tmp/js/domain/expectation.js
+var expectation = __webpack_require__(9338);
+// EXTERNAL MODULE: ./.tmp/js/domain/past-operations.js
+var past_operations = __webpack_require__(813);
+;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate/estimate.js
+
+
+
+
+
+/** How many of the newest history entries an estimate looks at. */
+const HISTORY_SAMPLE = 50;
+/**
+ * The estimate (see `expectation`): expected-duration-minutes, else the history. Stacks the history
+ * cannot estimate are looked up in CloudFormation's event history, and what their past operations
+ * took is added to the history, so that later runs find it there and read the events no more.
+ * `known`: entries this run learned before, kept even where the history keeps nothing.
+ */
+async function estimate(d, history, known = []) {
+    const { config } = d;
+    const recent = await history.recent(config.environment, HISTORY_SAMPLE).catch(() => []);
+    let entries = merged(recent, known.filter(learned));
+    if (config.expectedDurationMs === undefined) {
+        const unknown = config.stackNames.filter((s) => !(0,expectation/* historyEstimate */.J)(entries, [s]));
+        if (!(0,expectation/* historyEstimate */.J)(entries, config.stackNames) && unknown.length > 0) {
+            const found = (await Promise.all(unknown.map((s) => readPastOperations(d, s)))).flat();
+            const fresh = found.map((op) => historyEntry(config.environment, op));
+            for (const entry of fresh)
+                await (0,deps/* safely */.vm)(d.log, () => history.add(entry));
+            entries = merged(entries, fresh);
+        }
+    }
+    const expected = (0,expectation/* expectation */.p)(config, (0,expectation/* historyEstimate */.J)(entries, config.stackNames), config_config/* DEFAULT_EXPECTED_DURATION_MS */.PP);
+    return { expected, history: entries };
+}
+/** A stack's successful past operations in its event history; none when it cannot be read. */
+async function readPastOperations(d, stack) {
+    try {
+        const ops = (0,past_operations/* pastOperations */.pP)(stack, await d.reader.pastEvents(stack));
+        const ok = ops.filter((op) => op.succeeded);
+        const others = ops.length - ok.length;
+        d.log.info(`No history to estimate ${stack} from: its event history in CloudFormation holds ${ok.length} successful past operation${ok.length === 1 ? '' : 's'}${others > 0 ? ` (and ${others} rolled back or failed, not counted)` : ''}.`);
+        return ok;
+    }
+    catch (err) {
+        d.log.warning(`Could not read the past events of ${stack} for the estimate: ${err.message}`, { title: 'Event history not read' });
+        return [];
+    }
+}
+function historyEntry(environment, op) {
+    return {
+        correlationId: (0,past_operations/* pastOperationId */.$2)(op),
+        environment,
+        stacks: [op.stack],
+        outcome: 'succeeded',
+        startedAt: op.startedAt.toISOString(),
+        endedAt: op.endedAt.toISOString(),
+        durationMs: (0,past_operations/* durationMs */.pc)(op),
+        resourceTypeSeconds: op.resourceTypeSeconds
+    };
+}
+const learned = (e) => (0,past_operations/* pastOperationKind */.UJ)(e.correlationId) !== undefined;
+/** Both lists as one history, each entry once, newest first (as the history reads). */
+function merged(a, b) {
+    const byId = new Map([...a, ...b].map((e) => [e.correlationId, e]));
+    return [...byId.values()].sort((x, y) => y.endedAt.localeCompare(x.endedAt));
+}
+/**
+ * The estimate made anew when this run's turn comes: the history may have grown while it waited
+ * (the deployment it waited for has just finished and been recorded). A run that found nobody
+ * ahead of it keeps the estimate it arrived with.
+ */
+async function estimateAtTurn(d, arrival, turn) {
+    if (turn.queuePosition === 0 && turn.waitedFor.length === 0)
+        return arrival;
+    const { expected, history } = await estimate(d, turn.registry.history, arrival.history);
+    const before = arrival.expected.estimate;
+    const now = expected.estimate;
+    if (now.expectedMs !== before.expectedMs || now.basis !== before.basis)
+        d.log.info(`Estimate at this run's turn: ${(0,durations/* formatDuration */.a3)(now.expectedMs)} (${now.basis}).`);
+    return { ...arrival, expected, history, info: { ...arrival.info, estimate: now } };
+}
+
 ;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate/arrive.js
-
-
 
 
 
@@ -492,8 +698,7 @@ var deps = __webpack_require__(6985);
 /** Who this run is (its participant, run and owner token), the stacks as they are, and the estimate. */
 async function arrive(d) {
     const { config, log, reader } = d;
-    const history = await d.registry.history.recent(config.environment, 50).catch(() => []);
-    const expected = (0,expectation/* expectation */.p)(config, (0,estimate/* estimateFromHistory */.Bw)(history, config.stackNames), config_config/* DEFAULT_EXPECTED_DURATION_MS */.PP);
+    const { expected, history } = await estimate(d, d.registry.history);
     const me = {
         correlationId: log.correlationId,
         owner: d.owner,
@@ -510,10 +715,10 @@ async function arrive(d) {
     return { me, stacks, info, expected, history };
 }
 /**
- * How this run waits: its inputs, and what it says on arrival (the Slack 'queued' notice and
- * the record's 'queued' transition, with who is ahead).
+ * How this run waits: its inputs, and what it says on arrival (the Slack 'queued' notice, only
+ * for a run that waits, and the record's 'queued' transition, with who is ahead).
  */
-function turnOptions(d, arrival, onAcquired, signal) {
+function turnOptions(d, arrival, onAcquired, signal, notices = {}) {
     const { config, log } = d;
     const { expectedMs, basis } = arrival.expected.estimate;
     return {
@@ -528,10 +733,11 @@ function turnOptions(d, arrival, onAcquired, signal) {
         onQueued: (ticket) => d.io.saveState(state/* State */.Uw.TicketSeq, String(ticket.seq)),
         onAcquired,
         onArrival: async ({ registry, position, holder, ahead, busy }) => {
-            if (position > 0 && d.notifier && config.slack) {
+            // A run that does not wait says so when it ends (notDeployingMessage), never 'queued'.
+            if (position > 0 && config.waitTimeoutMs > 0 && d.notifier && config.slack) {
                 const since = holder ? new Date(holder.acquiredAt) : busy[0]?.startedAt;
                 const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
-                await d.notifier.post('queued', config.slack.channel, (0,messages/* queuedMessage */.PO)(arrival.info, {
+                notices.queued = await d.notifier.post('queued', config.slack.channel, (0,messages/* queuedMessage */.PO)(arrival.info, {
                     activeCorrelationId: holder?.correlationId ?? (busy[0] ? (0,activity/* activeCorrelationId */.S6)(busy[0].stack) : undefined),
                     activeSince: since,
                     elapsedMs,
@@ -555,6 +761,8 @@ function turnOptions(d, arrival, onAcquired, signal) {
     };
 }
 
+// EXTERNAL MODULE: ./.tmp/js/domain/estimate.js
+var domain_estimate = __webpack_require__(4280);
 // EXTERNAL MODULE: ./.tmp/js/domain/stack-status.js
 var stack_status = __webpack_require__(6235);
 // EXTERNAL MODULE: ./.tmp/js/domain/turn-result.js
@@ -586,8 +794,9 @@ async function announce(d, arrival, turn) {
     if (deploymentId !== undefined) {
         d.io.saveState(state/* State */.Uw.DeploymentId, String(deploymentId));
         d.recordDeployment?.(deploymentId);
-        await d.deployments?.status(deploymentId, 'in_progress', `Deploying ${config.stackNames.join(', ')} (${log.correlationId})`);
-        log.info(`GitHub Deployment ${deploymentId} is in progress.`);
+        const set = await d.deployments?.status(deploymentId, 'in_progress', `Deploying ${config.stackNames.join(', ')} (${log.correlationId})`);
+        if (set)
+            log.info(`GitHub Deployment ${deploymentId} is in progress.`);
     }
     return thread;
 }
@@ -612,7 +821,7 @@ deployFrom) {
             info: arrival.info,
             overdueMs: arrival.expected.overdueMs,
             thread,
-            typeSeconds: (0,estimate/* typeDurations */.Wj)(arrival.history)
+            typeSeconds: (0,domain_estimate/* typeDurations */.Wj)(arrival.history)
         })
         : undefined;
     if (monitor) {
@@ -831,6 +1040,8 @@ var repair = __webpack_require__(270);
 
 
 
+
+
 /**
  * The instant the lock is taken: on the record for finalize (owner, fence, when), and
  * heartbeating from here on.
@@ -923,7 +1134,36 @@ async function decide(d, arrival, turn, findings, signal) {
     return verdict.result;
 }
 /** No lock: the wait ended otherwise (busy, cancelled, superseded, or a table that cannot be used). */
-async function notAcquired(d, arrival, turn, kind) {
+/**
+ * In the status channel: this run is not deploying, who holds the environment and how long it
+ * waited. The 'queued' notice of a run that waited is updated in place, so no 'queued' is left.
+ */
+async function notDeployingNotice(d, arrival, turn, reason, queued) {
+    const slack = (0,deps/* statusChannel */.i7)(d);
+    if (!slack)
+        return;
+    const holder = turn.waitedFor[0];
+    const busy = turn.busy[0];
+    const since = holder ? new Date(holder.acquiredAt) : busy?.startedAt;
+    const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
+    const message = (0,messages/* notDeployingMessage */.Au)(arrival.info, {
+        reason,
+        waitedMs: turn.waitedMs,
+        activeCorrelationId: holder?.correlationId ?? (busy ? (0,activity/* activeCorrelationId */.S6)(busy.stack) : undefined),
+        activeSince: since,
+        holderRunUrl: holder?.run.runUrl,
+        remainingMs: elapsedMs === undefined
+            ? undefined
+            : Math.max(0, arrival.expected.estimate.expectedMs - elapsedMs)
+    });
+    if (queued)
+        await slack.notifier.update('not deploying', queued, message);
+    else
+        await slack.notifier.post('not deploying', slack.channel, message);
+}
+async function notAcquired(d, arrival, turn, kind, 
+/** The 'queued' notice it posted on arrival, closed in place. */
+queued) {
     const { config, log } = d;
     if (kind === 'misconfigured') {
         const finding = (0,domain_findings/* registryMisconfiguredFinding */.we)(config.registryTable ?? '', turn.registryError ?? '');
@@ -941,6 +1181,7 @@ async function notAcquired(d, arrival, turn, kind) {
                 ? `Gave up after waiting ${(0,durations/* formatDuration */.a3)(turn.waitedMs)} (wait-timeout-minutes).`
                 : 'Not waiting (wait-timeout-minutes is 0).';
         log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
+        await notDeployingNotice(d, arrival, turn, kind === 'cancelled' ? 'cancelled' : config.waitTimeoutMs > 0 ? 'timeout' : 'no-wait', queued);
     }
     await (0,deps/* record */.g1)(d, turn.registry, transition);
     return { result, findings: (0,domain_findings/* activeDeploymentFindings */.mh)(turn.stacks) };
@@ -966,24 +1207,25 @@ async function notAcquired(d, arrival, turn, kind) {
 
 
 
+
 /**
  * coordinate: arrive (the stacks, the estimate), wait for this run's turn and take the lease the
- * instant it is granted; under it, repair and decide; then announce, start the monitor and hand
- * the lease over to it. Not deploying, it gives the lock back at once.
+ * instant it is granted; under it, estimate anew, repair and decide; then announce, start the
+ * monitor and hand the lease over to it. Not deploying, it gives the lock back at once.
  */
 async function coordinate(d) {
     const arrival = await arrive(d);
-    const expectedMs = arrival.expected.estimate.expectedMs;
     let holding;
+    const notices = {};
     try {
         const turn = await (0,wait_for_turn/* waitForTurn */.qg)(d, turnOptions(d, arrival, (holder, registry, sentAt) => {
             holding = takeLease(d, arrival, holder, registry, sentAt);
-        }, d.signal));
+        }, d.signal, notices));
         if (turn.kind !== 'acquired')
             return {
-                ...(await notAcquired(d, arrival, turn, turn.kind)),
+                ...(await notAcquired(d, arrival, turn, turn.kind, notices.queued)),
                 turn,
-                expectedMs,
+                expectedMs: arrival.expected.estimate.expectedMs,
                 stacks: turn.stacks
             };
         // onAcquired ran the instant the lock was granted, before the wait returned.
@@ -991,10 +1233,13 @@ async function coordinate(d) {
             throw new Error('The lock was acquired without a lease.');
         const { lease, signal: lost } = holding;
         await recordAcquisition(d, turn);
+        // What this run deploys with is estimated now: the history may have grown while it waited.
+        const atTurn = await estimateAtTurn(d, arrival, turn);
+        const expectedMs = atTurn.expected.estimate.expectedMs;
         const { stacks, deployFrom } = await repairFirst(d, turn, lease);
         const findings = validate(d, turn, stacks);
         const signal = d.signal ? AbortSignal.any([d.signal, lost]) : lost;
-        let result = await decide(d, arrival, turn, findings, signal);
+        let result = await decide(d, atTurn, turn, findings, signal);
         // Act as the holder only on a lease known to be current: no one can have taken it over.
         if (result === 'acquired' && !(await (0,stages_holder/* confirmed */.qF)(d, lease)))
             result = 'aborted';
@@ -1005,8 +1250,8 @@ async function coordinate(d) {
                 await (0,deps/* record */.g1)(d, turn.registry, 'released', `not deploying: ${result}`);
             return { result, turn, findings, expectedMs, stacks };
         }
-        const thread = await announce(d, arrival, turn);
-        const holds = await handOver(d, arrival, turn, thread, lease, deployFrom);
+        const thread = await announce(d, atTurn, turn);
+        const holds = await handOver(d, atTurn, turn, thread, lease, deployFrom);
         return { result: holds ? 'acquired' : 'aborted', turn, findings, expectedMs, stacks };
     }
     finally {
@@ -1022,6 +1267,7 @@ async function coordinate(d) {
  */
 async function main(self) {
     await (0,stage.actionStage)(async ({ io, log, config, correlationId }) => {
+        (0,stage.sayInputWarnings)(log, io, config);
         io.saveState(state/* State */.Uw.CorrelationId, correlationId);
         io.saveState(state/* State */.Uw.QueuedAt, new Date().toISOString());
         // Saved before anything is queued or taken: finalize can always remove or release what this run holds.

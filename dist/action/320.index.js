@@ -1,5 +1,5 @@
-export const id = 66;
-export const ids = [66];
+export const id = 320;
+export const ids = [320];
 export const modules = {
 
 /***/ 5269:
@@ -413,7 +413,7 @@ const statusChannel = (d) => d.notifier && d.config.slack
 
 /***/ }),
 
-/***/ 1066:
+/***/ 2320:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -647,10 +647,49 @@ async function stopTheMonitor(d, dir) {
 
 // EXTERNAL MODULE: ./.tmp/js/domain/estimate.js
 var estimate = __webpack_require__(4280);
-// EXTERNAL MODULE: ./.tmp/js/domain/stack-status.js
-var stack_status = __webpack_require__(6235);
 // EXTERNAL MODULE: ./.tmp/js/domain/stack.js
 var stack = __webpack_require__(3456);
+// EXTERNAL MODULE: ./.tmp/js/domain/watch.js
+var watch = __webpack_require__(9707);
+;// CONCATENATED MODULE: ./.tmp/js/domain/root-cause.js
+/**
+ * Why a deployment failed, in one place for everything a person reads after it (the job summary,
+ * the post log, the final Slack notice, the registry record): the first resource that failed in
+ * this deployment's operation (not the cancellations that echo it), else the stack's own status
+ * reason.
+ */
+
+
+/** The root cause as an event: a resource's failure, or the stack's status with its reason. */
+function rootCauseOf(events, stacks) {
+    const first = [...events]
+        .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())
+        .find(watch/* isRootCauseFailure */.M);
+    if (first)
+        return first;
+    const failed = stacks.find((s) => s.statusReason && /FAILED|ROLLBACK/.test(s.status));
+    if (!failed)
+        return undefined;
+    return {
+        id: `${failed.name}-status`,
+        stackName: failed.name,
+        timestamp: failed.lastUpdatedAt ?? failed.createdAt ?? new Date(0),
+        logicalId: failed.name,
+        resourceType: stack/* STACK_RESOURCE_TYPE */.nD,
+        status: failed.status,
+        reason: failed.statusReason
+    };
+}
+/** One line: `Db (AWS::RDS::DBInstance) UPDATE_FAILED: Cannot upgrade postgres from 15.15 to 14.1`. */
+function describeRootCause(cause) {
+    const where = cause.resourceType === stack/* STACK_RESOURCE_TYPE */.nD
+        ? `stack ${cause.stackName}`
+        : `${cause.logicalId} (${cause.resourceType})`;
+    return `${where} ${cause.status}${cause.reason ? `: ${cause.reason}` : ''}`;
+}
+
+// EXTERNAL MODULE: ./.tmp/js/domain/stack-status.js
+var stack_status = __webpack_require__(6235);
 ;// CONCATENATED MODULE: ./.tmp/js/domain/outcome.js
 
 
@@ -696,6 +735,7 @@ const OUTCOME_TRANSITION = {
 
 
 
+
 /** The outcome, from the stacks and their events since the lock was taken. */
 async function assess(d, acquiredAtState) {
     const { config } = d;
@@ -710,12 +750,18 @@ async function assess(d, acquiredAtState) {
         events.push(...op.events.filter((e) => e.timestamp.getTime() >= sinceMs));
     }
     const outcome = await outcomeOf(stacks, events, sinceMs, d.stepCancelled);
-    return { outcome, sinceMs, acquiredAt, stacks, events };
+    const rootCause = outcome === 'failed' ? rootCauseOf(events, stacks) : undefined;
+    return { outcome, sinceMs, acquiredAt, stacks, events, rootCause };
 }
 /** The outcome in the log, with the stacks as they are after any repair. */
 async function logOutcome(d, deployment, recoveries) {
     const after = recoveries.length > 0 ? await d.reader.describeStacks(d.config.stackNames) : deployment.stacks;
-    d.log.info(`Outcome: ${deployment.outcome}. Stacks now: ${(0,deps/* statuses */.bM)(after)}`);
+    const cause = deployment.rootCause
+        ? ` (root cause: ${describeRootCause(deployment.rootCause)})`
+        : deployment.outcome === 'failed'
+            ? ' (no failed resource or stack reason was found in the events)'
+            : '';
+    d.log.info(`Outcome: ${deployment.outcome}${cause}. Stacks now: ${(0,deps/* statuses */.bM)(after)}`);
     if (deployment.outcome === 'still-running')
         d.log.warning('The job ended while CloudFormation is still working: releasing the lock; the next run is still held back by the in-progress check.', { title: 'Deployment still running' });
 }
@@ -748,8 +794,13 @@ async function recordOutcome(d, deployment, released) {
         return;
     const { outcome } = deployment;
     const now = new Date(d.clock.now()).toISOString();
+    const rootCause = deployment.rootCause && describeRootCause(deployment.rootCause);
     await (0,deps/* safely */.vm)(log, async () => {
-        await registry.records.addTransition(log.correlationId, { state: OUTCOME_TRANSITION[outcome], at: now, note: outcome }, { outcome });
+        await registry.records.addTransition(log.correlationId, {
+            state: OUTCOME_TRANSITION[outcome],
+            at: now,
+            note: rootCause ? `${outcome}: ${rootCause}` : outcome
+        }, rootCause ? { outcome, rootCause } : { outcome });
         await registry.records.addTransition(log.correlationId, { state: 'released', at: now });
         if (outcome === 'no-change')
             return;
@@ -777,8 +828,6 @@ function historyEntry(correlationId, config, deployment, now) {
     };
 }
 
-// EXTERNAL MODULE: ./.tmp/js/domain/watch.js
-var watch = __webpack_require__(9707);
 // EXTERNAL MODULE: ./.tmp/js/domain/durations.js
 var durations = __webpack_require__(1265);
 // EXTERNAL MODULE: ./.tmp/js/notify/blocks.js
@@ -806,10 +855,12 @@ function succeededMessage(info, s) {
     ];
     if (s.appUrl)
         fields.push((0,notify_blocks/* field */.ZZ)('Application', (0,notify_escape/* link */.nf)(s.appUrl, s.appUrl)));
+    fields.push(...(0,format/* linkFields */.uc)(info, s.threadUrl));
     return (0,notify_blocks/* finish */.O9)(info, `:white_check_mark: Deployment succeeded: ${env} in ${(0,durations/* formatDuration */.a3)(s.durationMs)}`, [
         (0,notify_blocks/* header */.wx)(`:white_check_mark: Deployment succeeded: ${info.environment}`),
         (0,notify_blocks/* section */.uW)(`Deployed to *${env}* in *${(0,durations/* formatDuration */.a3)(s.durationMs)}*. :tada:`),
-        ...(0,notify_blocks/* fieldSections */.tX)(fields)
+        ...(0,notify_blocks/* fieldSections */.tX)(fields),
+        ...(0,format/* consoleSection */.DR)(info)
     ]);
 }
 function failedMessage(info, f) {
@@ -832,7 +883,7 @@ function failedMessage(info, f) {
         .map((t) => `• ${(0,notify_escape/* escapeText */.X1)(t)}`);
     if (tips.length > 0)
         blocks.push((0,notify_blocks/* section */.uW)(`*Troubleshooting*\n${tips.join('\n')}`));
-    blocks.push(...(0,format/* consoleSection */.DR)(info));
+    blocks.push(...(0,notify_blocks/* fieldSections */.tX)((0,format/* linkFields */.uc)(info, f.threadUrl)), ...(0,format/* consoleSection */.DR)(info));
     const cause = f.rootCause
         ? `: ${(0,notify_escape/* escapeText */.X1)(f.rootCause.logicalId)} ${(0,notify_escape/* escapeText */.X1)(f.rootCause.status)}${f.rootCause.reason ? ` (${(0,notify_escape/* truncate */.xv)((0,notify_escape/* escapeText */.X1)(f.rootCause.reason), 500)})` : ''}`
         : '';
@@ -847,7 +898,7 @@ var start_messages = __webpack_require__(2422);
 
 function finalNotice(info, end, stackNames) {
     const durationMs = end.endedAt.getTime() - end.startedAt.getTime();
-    const parent = (0,start_messages/* startedMessage */.V)(info, {
+    const parent = (0,start_messages/* startedMessage */.VS)(info, {
         state: finalState(end.outcome),
         startedAt: end.startedAt,
         endedAt: end.endedAt
@@ -856,16 +907,18 @@ function finalNotice(info, end, stackNames) {
         const message = succeededMessage(info, {
             durationMs,
             expectedMs: info.estimate.expectedMs,
-            appUrl: end.appUrl
+            appUrl: end.appUrl,
+            threadUrl: end.threadUrl
         });
         return { post: { label: 'succeeded', message }, parent };
     }
     if (end.outcome === 'failed') {
         const message = failedMessage(info, {
             durationMs,
-            rootCause: end.events.find(watch/* isRootCauseFailure */.M),
+            rootCause: end.rootCause ?? end.events.find(watch/* isRootCauseFailure */.M),
             rollback: rollbackSummary(end.recoveries),
-            troubleshooting: troubleshooting(stackNames)
+            troubleshooting: troubleshooting(stackNames),
+            threadUrl: end.threadUrl
         });
         return { post: { label: 'failed', message }, parent };
     }
@@ -916,27 +969,34 @@ function deploymentSummary(s) {
         ['Coordination', s.result]
     ];
     if (d) {
-        facts.push(['Outcome', d.outcome], ['Waited', (0,durations/* formatDuration */.a3)(d.waitedMs)]);
+        facts.push(['Outcome', d.outcome]);
+        if (d.rootCause)
+            facts.push(['Root cause', d.rootCause]);
+        facts.push(['Waited', (0,durations/* formatDuration */.a3)(d.waitedMs)]);
         const estimate = d.expectedMs !== undefined ? ` (estimate ${(0,durations/* formatDuration */.a3)(d.expectedMs)})` : '';
         facts.push(['Deploying', `${(0,durations/* formatDuration */.a3)(d.deployMs)}${estimate}`]);
-        if (d.thread) {
-            const [channel, ts] = d.thread.split(':');
-            facts.push(['Slack thread', `channel ${channel}, message ${ts}`]);
-        }
+        if (d.thread)
+            facts.push([
+                'Slack thread',
+                d.thread.permalink
+                    ? markdown_link(`thread in ${d.thread.channel}`, d.thread.permalink)
+                    : `channel ${d.thread.channel}, message ${d.thread.ts}`
+            ]);
         if (d.lock)
             facts.push(['Lock', d.lock]);
     }
     facts.push(['Registry', s.config.registryTable ?? 'none (CloudFormation only)']);
     if (s.run.runUrl)
-        facts.push(['Run', s.run.runUrl]);
+        facts.push(['Run', markdown_link('workflow run', s.run.runUrl)]);
     const lines = [`## Deployment Coordinator: ${s.config.environment}`, '', ...table([], facts), ''];
     if (s.rows.length > 0)
         lines.push(...table(['Stack', 'Status'], s.rows.map((r) => [markdown_link(r.name, r.url), r.status])), '');
     if (s.events.length > 0)
-        lines.push('<details><summary>Stack events</summary>', '', ...table(['time', 'resource', 'status'], s.events.map((e) => [
+        lines.push('<details><summary>Stack events</summary>', '', ...table(['time', 'resource', 'status', 'reason'], s.events.map((e) => [
             e.timestamp.toISOString(),
             `${e.logicalId} (${e.resourceType})`,
-            e.status
+            e.status,
+            e.reason ?? ''
         ])), '', '</details>', '');
     return lines.join('\n');
 }
@@ -952,7 +1012,6 @@ function recoverySection(recoveries) {
     }
     return `${lines.join('\n')}\n`;
 }
-/** What Slack was sent by finalize, and every message that could not be delivered, with why. */
 /** What the post step could not do on GitHub (the Deployment's status, the Actions cache), and why. */
 function githubSection(missed) {
     if (missed.length === 0)
@@ -960,6 +1019,7 @@ function githubSection(missed) {
     const rows = missed.map((m) => [m.what, m.why, m.at]);
     return `${['### GitHub', '', ...table(['not done', 'why', 'when'], rows)].join('\n')}\n`;
 }
+/** What Slack was sent by finalize, and every message that could not be delivered, with why. */
 function slackSection(delivered, lost) {
     const lines = [
         '### Slack',
@@ -972,6 +1032,7 @@ function slackSection(delivered, lost) {
 }
 
 ;// CONCATENATED MODULE: ./.tmp/js/stages/finalize/report.js
+
 
 
 
@@ -992,8 +1053,8 @@ async function setDeploymentStatus(d, folder, state, what, appUrl) {
     if (!d.deployments || id === undefined)
         return;
     const deployments = await d.deployments();
-    await deployments.status(id, state, `${what} (${d.log.correlationId})`, appUrl);
-    d.log.info(`GitHub Deployment ${id}: ${state}.`);
+    if (await deployments.status(id, state, `${what} (${d.log.correlationId})`, appUrl))
+        d.log.info(`GitHub Deployment ${id}: ${state}.`);
 }
 /** The end of a deployment that held the lock: the GitHub Deployment, Slack, the job summary. */
 async function reportDeployment(d, folder, deployment, recoveries, lock) {
@@ -1013,7 +1074,8 @@ async function reportDeployment(d, folder, deployment, recoveries, lock) {
         endedAt: new Date(last),
         events,
         recoveries,
-        appUrl
+        appUrl,
+        rootCause: deployment.rootCause
     });
     const thread = folder.thread();
     const facts = {
@@ -1021,8 +1083,9 @@ async function reportDeployment(d, folder, deployment, recoveries, lock) {
         waitedMs,
         deployMs: last - first,
         expectedMs: folder.info()?.estimate.expectedMs,
-        thread: thread ? (0,notify_thread/* formatThread */.WB)(thread) : undefined,
-        lock
+        thread: thread ? { ...thread, permalink: slack.permalink } : undefined,
+        lock,
+        rootCause: deployment.rootCause && describeRootCause(deployment.rootCause)
     };
     const summary = deploymentSummary({
         correlationId: log.correlationId,
@@ -1033,7 +1096,10 @@ async function reportDeployment(d, folder, deployment, recoveries, lock) {
         rows,
         events
     });
-    await io.appendSummary(summary + recoverySection(recoveries) + slack + githubSection(d.githubBudget?.missed ?? []));
+    await io.appendSummary(summary +
+        recoverySection(recoveries) +
+        slack.section +
+        githubSection(d.githubBudget?.missed ?? []));
 }
 /** coordinate did not take the lock (or gave it back): close what it announced, and the summary. */
 async function reportNotDeployed(d, folder, result) {
@@ -1045,7 +1111,7 @@ async function reportNotDeployed(d, folder, result) {
             .then((stacks) => stacks.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) })))
             .catch(() => [])
         : [];
-    const slack = await slackReport(d, folder, undefined);
+    const { section: slack } = await slackReport(d, folder, undefined);
     const summary = deploymentSummary({
         correlationId: d.log.correlationId,
         config: d.config,
@@ -1074,21 +1140,22 @@ async function closeAnnouncements(d, folder, result) {
 /**
  * The final Slack notice (a reply broadcast to the channel) and the parent updated in place;
  * messages spooled by coordinate and the monitor are retried first, so the thread stays in order.
- * Returns the summary's Slack section.
+ * Returns the summary's Slack section, and the thread's permalink.
  */
 async function slackReport(d, folder, end) {
     const { config, log, notifier } = d;
     if (!notifier || !config.slack)
-        return '';
+        return { section: '' };
     const lost = await notifier.flush(folder.spools);
     const thread = folder.thread();
+    const permalink = end && thread ? await notifier.permalink(thread) : undefined;
     if (end && thread && !folder.finalSent()) {
         const info = folder.info() ??
             (0,notify_thread/* deploymentInfo */.qx)(config, log.correlationId, d.run, {
                 expectedMs: config_config/* DEFAULT_EXPECTED_DURATION_MS */.PP,
                 basis: 'no history yet'
             });
-        const notice = finalNotice(info, end, config.stackNames);
+        const notice = finalNotice(info, { ...end, threadUrl: permalink }, config.stackNames);
         if (notice.post)
             await notifier.post(notice.post.label, thread.channel, notice.post.message, {
                 ts: thread.ts,
@@ -1100,7 +1167,7 @@ async function slackReport(d, folder, end) {
     lost.push(...notifier.failed);
     if (lost.length > 0)
         log.warning(`Slack: ${lost.length} message(s) could not be delivered: ${lost.map((l) => l.label).join(', ')}.`, { title: 'Slack messages lost' });
-    return slackSection(notifier.delivered, lost);
+    return { section: slackSection(notifier.delivered, lost), permalink };
 }
 
 // EXTERNAL MODULE: ./.tmp/js/stages/repair.js + 1 modules
@@ -1220,11 +1287,16 @@ async function main() {
                 : undefined,
             githubBudget
         };
-        await finalize(deps);
-        // A call given up at the budget (the Actions cache's upload takes no signal) is not waited for.
-        if (githubBudget.gaveUp) {
-            log.info('Not waiting for the GitHub call given up at the budget.');
-            setTimeout(() => process.exit(), 100).unref();
+        try {
+            await finalize(deps);
+        }
+        finally {
+            // A call given up at the budget (the Actions cache's upload takes no signal) is not waited
+            // for; finalize released the lock already (in its own finally).
+            if (githubBudget.gaveUp) {
+                log.info('Not waiting for the GitHub call given up at the budget.');
+                setTimeout(() => process.exit(), 100).unref();
+            }
         }
     });
 }
