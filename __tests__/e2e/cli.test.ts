@@ -639,13 +639,14 @@ describe('history and estimate', () => {
     // Only successful deployments count.
     expect(e.code).toBe(0);
     expect(e.stdout).toContain('Expected 4m 10s');
-    expect(e.stdout).toContain('1 successful deployments');
+    expect(e.stdout).toContain('(median of 1 successful deployment, p20 to p80 4m 10s to 4m 10s)');
     expect(ej.code).toBe(0);
     expect(json(ej)).toEqual({
       expectedMs: 250_000,
       lowMs: 250_000,
       highMs: 250_000,
-      samples: 1
+      samples: 1,
+      basis: 'median of 1 successful deployment, p20 to p80 4m 10s to 4m 10s'
     });
   });
 });

@@ -68,4 +68,4 @@ it("a stack whose CloudFormation event history holds three past updates of about
     String(i['correlationId']).startsWith('cfn-events:CourtCaseStack:update:')
   );
   expect(learned.map((i) => i['durationMs'])).toEqual([230_000, 245_000, 255_000]);
-});
+}, 60_000);

@@ -16,7 +16,7 @@ import {
   scratchRunnerTemp,
   type Job
 } from '../../test-rig/in-process.js';
-import { question } from './stories.js';
+import { polling, question } from './stories.js';
 import type { MessageView, SlackStandin } from '../../test-rig/slack-standin.js';
 
 let dynamo: DynamoRig;
@@ -96,6 +96,35 @@ describe('Slack: one thread per deployment', () => {
       `:no_entry: Not deploying: ${second.config.environment}: gave up after 1m 00s waiting for ${first.correlationId} [${second.correlationId}]`
     );
     expect(JSON.stringify(mine[0]!.blocks)).toContain('gave up after waiting *1m 00s*');
+    expect(messages().filter((m) => /queued/i.test(m.text))).toEqual([]);
+  });
+
+  it("a superseded run's queued notice says it is not deploying; the run that then gives up names the holder", async () => {
+    world = new World({ dynamo, slack });
+    const first = world.job('first', {}, { slack: true });
+    expect((await world.until(first.coordinate())).report.result).toBe('acquired');
+    const older = world.job(
+      'older',
+      { 'skip-superseded': 'true', 'wait-timeout-minutes': '10' },
+      { slack: true }
+    );
+    const olderRunning = older.coordinate();
+    await polling(world, older);
+    const newer = world.job('newer', { 'wait-timeout-minutes': '1' }, { slack: true });
+    const newerRunning = newer.coordinate();
+    expect((await world.until(olderRunning)).report.result).toBe('superseded');
+    const olders = messages().filter((m) => m.text.includes(older.correlationId));
+    expect(olders.map((m) => m.text)).toEqual([
+      `:no_entry: Not deploying: ${older.config.environment}: superseded by a newer run after ${olders[0]!.text.match(/after (\S+)/)![1]} [${older.correlationId}]`
+    ]);
+    expect(olders[0]!.versions.length).toBe(2);
+
+    // The newer one waits for the first, which still holds the lock a minute later.
+    const { io } = await world.until(newerRunning);
+    expect(io.output(Outputs.Result)).toBe('concurrent');
+    const newers = messages().filter((m) => m.text.includes(newer.correlationId));
+    expect(newers).toHaveLength(1);
+    expect(newers[0]!.text).toContain(`gave up after 1m 00s waiting for ${first.correlationId}`);
     expect(messages().filter((m) => /queued/i.test(m.text))).toEqual([]);
   });
 

@@ -161,7 +161,7 @@ function parseSlack(fields) {
     if (!token) {
         // An empty token is no Slack (a secret not set for this environment, a fork's run): never
         // a reason to stop a deployment.
-        if (channel)
+        if (channel || fields.raw(inputs/* Inputs */.G0.SlackInteractChannel))
             fields.warn(`'slack-token' is empty while 'slack-channel' is set: no Slack messages for this deployment. Set the secret to post to Slack (it may be missing for this environment, or this is a fork's run).`);
         return undefined;
     }
@@ -271,7 +271,9 @@ function parseConfig(read, env) {
     const slack = parseSlack(f);
     // Slack meant (a channel named) but its token empty: nobody can be asked, so a question's
     // answer is the safe one (no), and the run goes on without Slack.
-    const slackMissing = !slack && f.given(inputs/* Inputs */.G0.SlackToken) === '' && f.raw(inputs/* Inputs */.G0.SlackChannel) !== '';
+    const slackMissing = !slack &&
+        f.given(inputs/* Inputs */.G0.SlackToken) === '' &&
+        (f.raw(inputs/* Inputs */.G0.SlackChannel) !== '' || f.raw(inputs/* Inputs */.G0.SlackInteractChannel) !== '');
     let warningsPolicy = warnings;
     let activeFailure = onActiveFailure;
     for (const which of [inputs/* Inputs */.G0.Warnings, inputs/* Inputs */.G0.OnActiveFailure]) {

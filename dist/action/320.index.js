@@ -667,7 +667,9 @@ function rootCauseOf(events, stacks) {
         .find(watch/* isRootCauseFailure */.M);
     if (first)
         return first;
-    const failed = stacks.find((s) => s.statusReason && /FAILED|ROLLBACK/.test(s.status));
+    // Only a stack this deployment's operation touched: another stack's old reason is not this one's.
+    const touched = new Set(events.map((e) => e.stackName));
+    const failed = stacks.find((s) => touched.has(s.name) && s.statusReason && /FAILED|ROLLBACK/.test(s.status));
     if (!failed)
         return undefined;
     return {
@@ -1148,7 +1150,8 @@ async function slackReport(d, folder, end) {
         return { section: '' };
     const lost = await notifier.flush(folder.spools);
     const thread = folder.thread();
-    const permalink = end && thread ? await notifier.permalink(thread) : undefined;
+    // Only a link: not asked for when Slack is in trouble (the final notice comes first then).
+    const permalink = end && thread && lost.length === 0 ? await notifier.permalink(thread) : undefined;
     if (end && thread && !folder.finalSent()) {
         const info = folder.info() ??
             (0,notify_thread/* deploymentInfo */.qx)(config, log.correlationId, d.run, {

@@ -171,6 +171,9 @@ const MARK = 'cfn-events';
 const pastOperationId = (op) => `${MARK}:${op.stack}:${op.kind.toLowerCase()}:${op.startEventId}`;
 /** What kind of past operation a history entry's ID names; undefined for a real deployment. */
 function pastOperationKind(correlationId) {
+    // A history file may hold an entry without one (written by hand, or torn).
+    if (typeof correlationId !== 'string')
+        return undefined;
     const [mark, , kind] = correlationId.split(':');
     const upper = kind?.toUpperCase() ?? '';
     return mark === MARK && KINDS.has(upper) ? upper : undefined;
@@ -339,7 +342,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9358);
 /* harmony import */ var _config_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4131);
-/* harmony import */ var _domain_estimate_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4280);
 /* harmony import */ var _domain_expectation_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9338);
 /* harmony import */ var _monitor_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7101);
 /* harmony import */ var _monitor_launch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8843);
@@ -349,7 +351,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _runtime_clients_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5366);
 /* harmony import */ var _runtime_run_context_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6335);
 /* harmony import */ var _runtime_stage_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1130);
-
 
 
 
@@ -406,7 +407,7 @@ async function launchForSubAction(self) {
         const files = (0,_monitor_files_js__WEBPACK_IMPORTED_MODULE_4__/* .monitorFiles */ .Sy)(dir);
         const thread = (0,_notify_thread_js__WEBPACK_IMPORTED_MODULE_8__/* .parseThread */ .Yx)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(files.thread) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(files.thread, 'utf8') : undefined);
         const history = await registry.history.recent(config.environment, 50).catch(() => []);
-        const expected = (0,_domain_expectation_js__WEBPACK_IMPORTED_MODULE_3__/* .expectation */ .p)(config, (0,_domain_estimate_js__WEBPACK_IMPORTED_MODULE_12__/* .estimateFromHistory */ .Bw)(history, config.stackNames), _config_config_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_EXPECTED_DURATION_MS */ .PP);
+        const expected = (0,_domain_expectation_js__WEBPACK_IMPORTED_MODULE_3__/* .expectation */ .p)(config, (0,_domain_expectation_js__WEBPACK_IMPORTED_MODULE_3__/* .historyEstimate */ .J)(history, config.stackNames), _config_config_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_EXPECTED_DURATION_MS */ .PP);
         const launched = (0,_monitor_launch_js__WEBPACK_IMPORTED_MODULE_5__/* .launchMonitor */ .O)((0,_monitor_files_js__WEBPACK_IMPORTED_MODULE_4__/* .siblingEntry */ .f)(self, 'supervisor'), dir, (0,_monitor_files_js__WEBPACK_IMPORTED_MODULE_4__/* .monitorSettings */ .U1)(config, {
             correlationId,
             owner,

@@ -2,183 +2,6 @@ export const id = 744;
 export const ids = [744];
 export const modules = {
 
-/***/ 9338:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ historyEstimate),
-/* harmony export */   p: () => (/* binding */ expectation)
-/* harmony export */ });
-/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1265);
-/* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4280);
-/* harmony import */ var _past_operations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(813);
-/**
- * How long a deployment is expected to take, and past when it counts as
- * overdue: the estimate policy, pure (no I/O). The expected-duration-minutes
- * input wins; else the history of successful deployments of the same stacks
- * (some of them perhaps read from CloudFormation's event history), or of each
- * of the stacks on its own; else a fallback ('no history yet').
- */
-
-
-
-const NO_HISTORY_BASIS = 'no history yet';
-function expectation(settings, fromHistory, fallbackMs) {
-    if (settings.expectedDurationMs !== undefined) {
-        return {
-            estimate: {
-                expectedMs: settings.expectedDurationMs,
-                basis: 'from expected-duration-minutes'
-            },
-            overdueMs: settings.expectedDurationMs
-        };
-    }
-    if (fromHistory) {
-        return {
-            estimate: {
-                expectedMs: fromHistory.expectedMs,
-                lowMs: fromHistory.lowMs,
-                highMs: fromHistory.highMs,
-                basis: fromHistory.basis ?? historyBasis(fromHistory)
-            },
-            overdueMs: overdueBound(fromHistory)
-        };
-    }
-    return { estimate: { expectedMs: fallbackMs, basis: NO_HISTORY_BASIS }, overdueMs: fallbackMs };
-}
-/** From history, a deployment is overdue past the p80 (never before the median). */
-function overdueBound(fromHistory) {
-    return Math.max(fromHistory.highMs, fromHistory.expectedMs);
-}
-/** How an estimate from history was made, for the messages. */
-function historyBasis(fromHistory) {
-    const n = fromHistory.samples;
-    return `median of ${n} successful deployment${n === 1 ? '' : 's'}, p20 to p80 ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(fromHistory.lowMs)} to ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(fromHistory.highMs)}`;
-}
-const EVENT_HISTORY = "CloudFormation's event history";
-/**
- * From the history (newest first): the past deployments of exactly these stacks; else, for
- * several stacks that each have their own, the sum of their medians (and of their p20s and p80s).
- */
-function historyEstimate(history, stacks) {
-    const whole = (0,_estimate_js__WEBPACK_IMPORTED_MODULE_2__/* .estimateFromHistory */ .Bw)(history, stacks);
-    if (whole)
-        return {
-            ...whole,
-            basis: `median of ${samplesText((0,_estimate_js__WEBPACK_IMPORTED_MODULE_2__/* .samplesOf */ .lc)(history, stacks))}${p20p80(whole)}`
-        };
-    if (stacks.length < 2)
-        return undefined;
-    const parts = stacks.map((stack) => ({ stack, estimate: (0,_estimate_js__WEBPACK_IMPORTED_MODULE_2__/* .estimateFromHistory */ .Bw)(history, [stack]) }));
-    if (parts.some((p) => !p.estimate))
-        return undefined;
-    const sum = (f) => parts.reduce((total, p) => total + f(p.estimate), 0);
-    const summed = {
-        expectedMs: sum((e) => e.expectedMs),
-        lowMs: sum((e) => e.lowMs),
-        highMs: sum((e) => e.highMs),
-        samples: Math.min(...parts.map((p) => p.estimate.samples))
-    };
-    const each = parts.map((p) => `${p.stack}: ${samplesText((0,_estimate_js__WEBPACK_IMPORTED_MODULE_2__/* .samplesOf */ .lc)(history, [p.stack]))}`);
-    return {
-        ...summed,
-        basis: `sum of each stack's own median (${each.join('; ')})${p20p80(summed)}`
-    };
-}
-/** '3 past updates in CloudFormation's event history', '5 successful deployments, 2 of them from ...'. */
-function samplesText(samples) {
-    const n = samples.length;
-    const kinds = samples.flatMap((s) => (0,_past_operations_js__WEBPACK_IMPORTED_MODULE_0__/* .pastOperationKind */ .UJ)(s.correlationId) ?? []);
-    if (kinds.length === n) {
-        const only = new Set(kinds).size === 1 ? kinds[0].toLowerCase() : undefined;
-        const what = only ? `${only}${n === 1 ? '' : 's'}` : 'updates and creates';
-        return `${n} past ${what} in ${EVENT_HISTORY}`;
-    }
-    const deployments = `${n} successful deployment${n === 1 ? '' : 's'}`;
-    return kinds.length === 0
-        ? deployments
-        : `${deployments}, ${kinds.length} of them from ${EVENT_HISTORY}`;
-}
-const p20p80 = (e) => `, p20 to p80 ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(e.lowMs)} to ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(e.highMs)}`;
-
-
-/***/ }),
-
-/***/ 813:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $2: () => (/* binding */ pastOperationId),
-/* harmony export */   UJ: () => (/* binding */ pastOperationKind),
-/* harmony export */   pP: () => (/* binding */ pastOperations),
-/* harmony export */   pc: () => (/* binding */ durationMs)
-/* harmony export */ });
-/* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4280);
-/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3456);
-/* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
-/**
- * A stack's past operations, read from its CloudFormation events: so that a stack the history
- * knows nothing of is estimated from the first day (what the shell estimator's `collect` did).
- * Pure: the events come from the StackReader port.
- */
-
-
-
-const KINDS = new Set(['UPDATE', 'CREATE']);
-/**
- * The ended operations in a stack's events (oldest first), oldest first. An operation whose start
- * is older than the events reach (a truncated history), or that has not ended yet, is left out;
- * so are deletes, imports and the review of a change set.
- */
-function pastOperations(stack, events) {
-    const ended = [];
-    let open;
-    for (const e of events) {
-        const own = (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) && e.logicalId === stack;
-        if (own && _stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .OPERATION_START_STATUSES */ .s5.has(e.status)) {
-            // A new start while one is open: the open one's end is not in the events.
-            open = { start: e, kind: e.status.replace(/_IN_PROGRESS$/, ''), events: [e] };
-            continue;
-        }
-        if (!open)
-            continue;
-        open.events.push(e);
-        // Cleanups and rollbacks are stack-level IN_PROGRESS statuses inside the operation.
-        if (!own || e.status.endsWith('_IN_PROGRESS'))
-            continue;
-        if (KINDS.has(open.kind))
-            ended.push({
-                stack,
-                kind: open.kind,
-                startEventId: open.start.id,
-                startedAt: open.start.timestamp,
-                endedAt: e.timestamp,
-                endStatus: e.status,
-                succeeded: e.status === `${open.kind}_COMPLETE`,
-                resourceTypeSeconds: (0,_estimate_js__WEBPACK_IMPORTED_MODULE_2__/* .resourceTypeSeconds */ .S3)(open.events)
-            });
-        open = undefined;
-    }
-    return ended;
-}
-const durationMs = (op) => op.endedAt.getTime() - op.startedAt.getTime();
-/**
- * History entries learned from the event history carry an ID no deployment can have (a ':' is not
- * allowed in a correlation ID), the same for the same operation: adding it again changes nothing.
- */
-const MARK = 'cfn-events';
-/** The history's ID for a past operation: `cfn-events:<stack>:<update|create>:<start event ID>`. */
-const pastOperationId = (op) => `${MARK}:${op.stack}:${op.kind.toLowerCase()}:${op.startEventId}`;
-/** What kind of past operation a history entry's ID names; undefined for a real deployment. */
-function pastOperationKind(correlationId) {
-    const [mark, , kind] = correlationId.split(':');
-    const upper = kind?.toUpperCase() ?? '';
-    return mark === MARK && KINDS.has(upper) ? upper : undefined;
-}
-
-
-/***/ }),
-
 /***/ 5269:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -610,31 +433,47 @@ var past_operations = __webpack_require__(813);
 
 
 
-
 /** How many of the newest history entries an estimate looks at. */
 const HISTORY_SAMPLE = 50;
+/** At most this many learned entries per stack are kept (the newest). */
+const LEARNED_PER_STACK = 20;
 /**
  * The estimate (see `expectation`): expected-duration-minutes, else the history. Stacks the history
- * cannot estimate are looked up in CloudFormation's event history, and what their past operations
- * took is added to the history, so that later runs find it there and read the events no more.
- * `known`: entries this run learned before, kept even where the history keeps nothing.
+ * cannot estimate are looked up in CloudFormation's event history (when the history could be read
+ * at all); what their past operations took is returned as `learned`, for `storeLearned` to keep
+ * once the run has its place in the queue. Nothing is written here: arriving stays a few reads.
+ * `known`: the history this run read before (kept where the history now reads nothing).
  */
 async function estimate(d, history, known = []) {
     const { config } = d;
-    const recent = await history.recent(config.environment, HISTORY_SAMPLE).catch(() => []);
-    let entries = merged(recent, known.filter(learned));
-    if (config.expectedDurationMs === undefined) {
+    const recent = await history.recent(config.environment, HISTORY_SAMPLE).catch(() => undefined);
+    let entries = merged(recent ?? [], known);
+    let learned = [];
+    if (config.expectedDurationMs === undefined && recent !== undefined) {
         const unknown = config.stackNames.filter((s) => !(0,expectation/* historyEstimate */.J)(entries, [s]));
         if (!(0,expectation/* historyEstimate */.J)(entries, config.stackNames) && unknown.length > 0) {
-            const found = (await Promise.all(unknown.map((s) => readPastOperations(d, s)))).flat();
-            const fresh = found.map((op) => historyEntry(config.environment, op));
-            for (const entry of fresh)
-                await (0,deps/* safely */.vm)(d.log, () => history.add(entry));
-            entries = merged(entries, fresh);
+            const found = await Promise.all(unknown.map((s) => readPastOperations(d, s)));
+            learned = found.flatMap((ops) => ops.slice(-LEARNED_PER_STACK).map((op) => historyEntry(config.environment, op)));
+            entries = merged(entries, learned);
         }
     }
     const expected = (0,expectation/* expectation */.p)(config, (0,expectation/* historyEstimate */.J)(entries, config.stackNames), config_config/* DEFAULT_EXPECTED_DURATION_MS */.PP);
-    return { expected, history: entries };
+    return { expected, history: entries, learned };
+}
+/**
+ * Keeps what was learned from CloudFormation in the history, so later runs read the events no more:
+ * after the run has its place in the queue, one write at a time, stopping at the first that fails.
+ */
+async function storeLearned(d, history, learned) {
+    for (const entry of learned) {
+        try {
+            await history.add(entry);
+        }
+        catch (err) {
+            d.log.warning(`Could not keep what CloudFormation's event history says in the history (${err.message}): a later run reads it again.`, { title: 'History not written' });
+            return;
+        }
+    }
 }
 /** A stack's successful past operations in its event history; none when it cannot be read. */
 async function readPastOperations(d, stack) {
@@ -662,7 +501,6 @@ function historyEntry(environment, op) {
         resourceTypeSeconds: op.resourceTypeSeconds
     };
 }
-const learned = (e) => (0,past_operations/* pastOperationKind */.UJ)(e.correlationId) !== undefined;
 /** Both lists as one history, each entry once, newest first (as the history reads). */
 function merged(a, b) {
     const byId = new Map([...a, ...b].map((e) => [e.correlationId, e]));
@@ -674,7 +512,8 @@ function merged(a, b) {
  * ahead of it keeps the estimate it arrived with.
  */
 async function estimateAtTurn(d, arrival, turn) {
-    if (turn.queuePosition === 0 && turn.waitedFor.length === 0)
+    // Nobody was ahead (no holder, no busy stack): nothing can have finished since it arrived.
+    if (turn.queuePosition === 0 && turn.waitedFor.length === 0 && turn.busy.length === 0)
         return arrival;
     const { expected, history } = await estimate(d, turn.registry.history, arrival.history);
     const before = arrival.expected.estimate;
@@ -698,7 +537,7 @@ async function estimateAtTurn(d, arrival, turn) {
 /** Who this run is (its participant, run and owner token), the stacks as they are, and the estimate. */
 async function arrive(d) {
     const { config, log, reader } = d;
-    const { expected, history } = await estimate(d, d.registry.history);
+    const { expected, history, learned } = await estimate(d, d.registry.history);
     const me = {
         correlationId: log.correlationId,
         owner: d.owner,
@@ -712,7 +551,7 @@ async function arrive(d) {
     log.info(`Estimate: ${(0,durations/* formatDuration */.a3)(expected.estimate.expectedMs)} (${expected.estimate.basis}).`);
     const info = (0,notify_thread/* deploymentInfo */.qx)(config, log.correlationId, me.run, expected.estimate, stacks[0] ? reader.consoleUrl(stacks[0]) : undefined, d.commit);
     reportFindings(log, (0,domain_findings/* activeDeploymentFindings */.mh)(stacks), false);
-    return { me, stacks, info, expected, history };
+    return { me, stacks, info, expected, history, learned };
 }
 /**
  * How this run waits: its inputs, and what it says on arrival (the Slack 'queued' notice, only
@@ -757,6 +596,9 @@ function turnOptions(d, arrival, onAcquired, signal, notices = {}) {
                 stacks: config.stackNames,
                 run: arrival.me.run
             }, { state: 'queued', at: new Date(d.clock.now()).toISOString(), note }));
+            // Its place in the queue is taken (and told): what CloudFormation's event history taught
+            // the estimate is kept now, so later runs read it from the history.
+            await storeLearned(d, registry.history, arrival.learned);
         }
     };
 }
@@ -1133,17 +975,19 @@ async function decide(d, arrival, turn, findings, signal) {
         log[verdict.say.level](verdict.say.message, { title: verdict.say.title });
     return verdict.result;
 }
-/** No lock: the wait ended otherwise (busy, cancelled, superseded, or a table that cannot be used). */
 /**
- * In the status channel: this run is not deploying, who holds the environment and how long it
- * waited. The 'queued' notice of a run that waited is updated in place, so no 'queued' is left.
+ * In the status channel: this run is not deploying, and (when it found the environment busy) who
+ * holds it and how long it waited. The 'queued' notice of a run that waited is updated in place,
+ * so no 'queued' is left behind.
  */
 async function notDeployingNotice(d, arrival, turn, reason, queued) {
     const slack = (0,deps/* statusChannel */.i7)(d);
     if (!slack)
         return;
-    const holder = turn.waitedFor[0];
-    const busy = turn.busy[0];
+    const busyEnded = reason === 'no-wait' || reason === 'timeout' || reason === 'cancelled';
+    // The latest holder it waited for (it may have waited through several), else a busy stack.
+    const holder = busyEnded ? turn.waitedFor.at(-1) : undefined;
+    const busy = busyEnded ? turn.busy.at(-1) : undefined;
     const since = holder ? new Date(holder.acquiredAt) : busy?.startedAt;
     const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
     const message = (0,messages/* notDeployingMessage */.Au)(arrival.info, {
@@ -1158,9 +1002,10 @@ async function notDeployingNotice(d, arrival, turn, reason, queued) {
     });
     if (queued)
         await slack.notifier.update('not deploying', queued, message);
-    else
+    else if (busyEnded)
         await slack.notifier.post('not deploying', slack.channel, message);
 }
+/** No lock: the wait ended otherwise (busy, cancelled, superseded, or a table that cannot be used). */
 async function notAcquired(d, arrival, turn, kind, 
 /** The 'queued' notice it posted on arrival, closed in place. */
 queued) {
@@ -1181,9 +1026,18 @@ queued) {
                 ? `Gave up after waiting ${(0,durations/* formatDuration */.a3)(turn.waitedMs)} (wait-timeout-minutes).`
                 : 'Not waiting (wait-timeout-minutes is 0).';
         log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
-        await notDeployingNotice(d, arrival, turn, kind === 'cancelled' ? 'cancelled' : config.waitTimeoutMs > 0 ? 'timeout' : 'no-wait', queued);
     }
+    // On the record first: a cancelled run has only the runner's grace period left.
     await (0,deps/* record */.g1)(d, turn.registry, transition);
+    // Then in the channel, where it said it was queued (a superseded run: only there).
+    const reason = kind === 'superseded'
+        ? 'superseded'
+        : kind === 'cancelled'
+            ? 'cancelled'
+            : config.waitTimeoutMs > 0
+                ? 'timeout'
+                : 'no-wait';
+    await notDeployingNotice(d, arrival, turn, reason, queued);
     return { result, findings: (0,domain_findings/* activeDeploymentFindings */.mh)(turn.stacks) };
 }
 
@@ -1248,6 +1102,9 @@ async function coordinate(d) {
         if (result !== 'acquired') {
             if (await lease.release(result, (0,deps/* releaseBudget */.De)(d.config)))
                 await (0,deps/* record */.g1)(d, turn.registry, 'released', `not deploying: ${result}`);
+            // Its 'queued' notice, if it waited, says it is not deploying after all.
+            if (notices.queued && (result === 'blocked' || result === 'aborted'))
+                await notDeployingNotice(d, arrival, turn, result, notices.queued);
             return { result, turn, findings, expectedMs, stacks };
         }
         const thread = await announce(d, atTurn, turn);

@@ -1185,25 +1185,33 @@ function queuedMessage(info, q) {
 const NOT_DEPLOYING_LEAD = {
     'no-wait': () => 'Another deployment is active and this run does not wait (`wait-timeout-minutes: 0`): *it is not deploying*.',
     timeout: (waited) => `This run gave up after waiting *${waited}* (\`wait-timeout-minutes\`): *it is not deploying*.`,
-    cancelled: (waited) => `This run was cancelled after waiting *${waited}*: *it is not deploying*.`
+    cancelled: (waited) => `This run was cancelled after waiting *${waited}*: *it is not deploying*.`,
+    superseded: (waited) => `A newer run of the same ref is queued behind this one: after waiting *${waited}*, *this one is not deploying* (\`skip-superseded\`).`,
+    blocked: (waited) => `This run's turn came after *${waited}*, but a blocking finding stopped it: *it is not deploying* (see the run's log).`,
+    aborted: (waited) => `This run's turn came after *${waited}*, but it was stopped (a person or a policy said no, or the lock was not confirmed): *it is not deploying*.`
 };
 /** A run that found the environment busy and is not deploying: it did not wait, or gave up. */
 function notDeployingMessage(info, n) {
     const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(info.environment);
     const waited = (0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(n.waitedMs);
     const fields = [
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Active deployment', n.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(n.activeCorrelationId) : 'unknown'),
+        n.activeCorrelationId || n.reason === 'no-wait' || n.reason === 'timeout'
+            ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Active deployment', n.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(n.activeCorrelationId) : 'unknown')
+            : '',
         n.activeSince ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Active since', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .slackDate */ .vE)(n.activeSince)) : '',
         n.remainingMs !== undefined ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Estimated remaining', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .timeLeft */ .f$)(n.remainingMs)) : '',
         n.holderRunUrl ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Active run', (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)(n.holderRunUrl, 'workflow run')) : '',
         (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Waited', waited)
     ];
     const behind = n.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(n.activeCorrelationId) : 'an active deployment';
-    const why = n.reason === 'no-wait'
-        ? `did not wait for ${behind}`
-        : n.reason === 'timeout'
-            ? `gave up after ${waited} waiting for ${behind}`
-            : `cancelled after ${waited} waiting for ${behind}`;
+    const why = {
+        'no-wait': `did not wait for ${behind}`,
+        timeout: `gave up after ${waited} waiting for ${behind}`,
+        cancelled: `cancelled after ${waited} waiting for ${behind}`,
+        superseded: `superseded by a newer run after ${waited}`,
+        blocked: `blocked after its turn came (${waited} waited)`,
+        aborted: `stopped after its turn came (${waited} waited)`
+    }[n.reason];
     return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .finish */ .O9)(info, `:no_entry: Not deploying: ${env}: ${why}`, [
         (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .header */ .wx)(`:no_entry: Not deploying: ${info.environment}`),
         (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .section */ .uW)(NOT_DEPLOYING_LEAD[n.reason](waited)),

@@ -534,7 +534,7 @@ async function start(entry, entryUrl) {
             return preStage(coreIO);
         }
         case 'coordinate':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(130), __nccwpck_require__.e(836), __nccwpck_require__.e(450), __nccwpck_require__.e(744)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6744))).main(self);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(130), __nccwpck_require__.e(836), __nccwpck_require__.e(905), __nccwpck_require__.e(744)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6744))).main(self);
         case 'monitor':
             // The detached worker loads only itself; the monitor/ sub-action's step, the stage.
             if (process.argv[3] === '--worker' && process.argv[2])
@@ -550,7 +550,7 @@ async function start(entry, entryUrl) {
         case 'finalize':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(130), __nccwpck_require__.e(836), __nccwpck_require__.e(320)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2320))).main();
         case 'cli': {
-            const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(130), __nccwpck_require__.e(450), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7364));
+            const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(130), __nccwpck_require__.e(905), __nccwpck_require__.e(606)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7364));
             process.exitCode = await runCli(process.argv.slice(2));
             return;
         }

@@ -1,7 +1,8 @@
 import { DEFAULT_EXPECTED_DURATION_MS } from '../config/config.js';
 import { ExitCode } from '../config/state.js';
 import { formatDuration } from '../domain/durations.js';
-import { estimateFromHistory } from '../domain/estimate.js';
+import { historyEstimate } from '../domain/expectation.js';
+import { pastOperationKind } from '../domain/past-operations.js';
 import { emit, registryFor, str, type Command } from './command.js';
 
 // The commands that read finished deployments: history and estimate.
@@ -32,7 +33,7 @@ export const history: Command = {
         : entries
             .map(
               (e) =>
-                `${e.endedAt}  ${e.outcome.padEnd(13)} ${formatDuration(e.durationMs).padStart(8)}  ${e.correlationId}  ${e.stacks.join(',')}`
+                `${e.endedAt}  ${e.outcome.padEnd(13)} ${formatDuration(e.durationMs).padStart(8)}  ${e.correlationId}  ${e.stacks.join(',')}${pastOperationKind(e.correlationId) ? "  (from CloudFormation's event history)" : ''}`
             )
             .join('\n')
     );
@@ -48,7 +49,7 @@ export const estimate: Command = {
   async run(ctx) {
     const { config } = ctx;
     const { history } = await registryFor(config);
-    const found = estimateFromHistory(
+    const found = historyEstimate(
       await history.recent(config.environment, ESTIMATE_SAMPLE),
       config.stackNames
     );
@@ -57,7 +58,7 @@ export const estimate: Command = {
       ctx,
       found ?? { expectedMs: fallback, samples: 0 },
       found
-        ? `Expected ${formatDuration(found.expectedMs)} (p20 ${formatDuration(found.lowMs)} to p80 ${formatDuration(found.highMs)}, ${found.samples} successful deployments).`
+        ? `Expected ${formatDuration(found.expectedMs)} (${found.basis}).`
         : `Expected ${formatDuration(fallback)}: no history yet.`
     );
     return ExitCode.Ok;

@@ -197,7 +197,9 @@ export function parseConfig(
   // Slack meant (a channel named) but its token empty: nobody can be asked, so a question's
   // answer is the safe one (no), and the run goes on without Slack.
   const slackMissing =
-    !slack && f.given(Inputs.SlackToken) === '' && f.raw(Inputs.SlackChannel) !== '';
+    !slack &&
+    f.given(Inputs.SlackToken) === '' &&
+    (f.raw(Inputs.SlackChannel) !== '' || f.raw(Inputs.SlackInteractChannel) !== '');
   let warningsPolicy = warnings;
   let activeFailure = onActiveFailure;
   for (const which of [Inputs.Warnings, Inputs.OnActiveFailure] as const) {

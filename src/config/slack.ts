@@ -62,7 +62,7 @@ export function parseSlack(fields: Fields): SlackConfig | undefined {
   if (!token) {
     // An empty token is no Slack (a secret not set for this environment, a fork's run): never
     // a reason to stop a deployment.
-    if (channel)
+    if (channel || fields.raw(Inputs.SlackInteractChannel))
       fields.warn(
         `'slack-token' is empty while 'slack-channel' is set: no Slack messages for this deployment. Set the secret to post to Slack (it may be missing for this environment, or this is a fork's run).`
       );

@@ -77,7 +77,9 @@ export const pastOperationId = (op: PastOperation): string =>
   `${MARK}:${op.stack}:${op.kind.toLowerCase()}:${op.startEventId}`;
 
 /** What kind of past operation a history entry's ID names; undefined for a real deployment. */
-export function pastOperationKind(correlationId: string): PastOperationKind | undefined {
+export function pastOperationKind(correlationId: unknown): PastOperationKind | undefined {
+  // A history file may hold an entry without one (written by hand, or torn).
+  if (typeof correlationId !== 'string') return undefined;
   const [mark, , kind] = correlationId.split(':');
   const upper = kind?.toUpperCase() ?? '';
   return mark === MARK && KINDS.has(upper) ? (upper as PastOperationKind) : undefined;

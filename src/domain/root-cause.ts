@@ -16,7 +16,11 @@ export function rootCauseOf(
     .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())
     .find(isRootCauseFailure);
   if (first) return first;
-  const failed = stacks.find((s) => s.statusReason && /FAILED|ROLLBACK/.test(s.status));
+  // Only a stack this deployment's operation touched: another stack's old reason is not this one's.
+  const touched = new Set(events.map((e) => e.stackName));
+  const failed = stacks.find(
+    (s) => touched.has(s.name) && s.statusReason && /FAILED|ROLLBACK/.test(s.status)
+  );
   if (!failed) return undefined;
   return {
     id: `${failed.name}-status`,

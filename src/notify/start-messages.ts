@@ -36,7 +36,8 @@ export interface QueuedDetails {
 }
 
 /** Why a run that found the environment busy is not deploying. */
-export type NotDeployingReason = 'no-wait' | 'timeout' | 'cancelled';
+export type NotDeployingReason =
+  'no-wait' | 'timeout' | 'cancelled' | 'superseded' | 'blocked' | 'aborted';
 
 export interface NotDeployingDetails {
   readonly reason: NotDeployingReason;
@@ -95,7 +96,13 @@ const NOT_DEPLOYING_LEAD: Record<NotDeployingReason, (waited: string) => string>
     'Another deployment is active and this run does not wait (`wait-timeout-minutes: 0`): *it is not deploying*.',
   timeout: (waited) =>
     `This run gave up after waiting *${waited}* (\`wait-timeout-minutes\`): *it is not deploying*.`,
-  cancelled: (waited) => `This run was cancelled after waiting *${waited}*: *it is not deploying*.`
+  cancelled: (waited) => `This run was cancelled after waiting *${waited}*: *it is not deploying*.`,
+  superseded: (waited) =>
+    `A newer run of the same ref is queued behind this one: after waiting *${waited}*, *this one is not deploying* (\`skip-superseded\`).`,
+  blocked: (waited) =>
+    `This run's turn came after *${waited}*, but a blocking finding stopped it: *it is not deploying* (see the run's log).`,
+  aborted: (waited) =>
+    `This run's turn came after *${waited}*, but it was stopped (a person or a policy said no, or the lock was not confirmed): *it is not deploying*.`
 };
 
 /** A run that found the environment busy and is not deploying: it did not wait, or gave up. */
@@ -103,19 +110,23 @@ export function notDeployingMessage(info: DeploymentInfo, n: NotDeployingDetails
   const env = escapeText(info.environment);
   const waited = formatDuration(n.waitedMs);
   const fields = [
-    field('Active deployment', n.activeCorrelationId ? code(n.activeCorrelationId) : 'unknown'),
+    n.activeCorrelationId || n.reason === 'no-wait' || n.reason === 'timeout'
+      ? field('Active deployment', n.activeCorrelationId ? code(n.activeCorrelationId) : 'unknown')
+      : '',
     n.activeSince ? field('Active since', slackDate(n.activeSince)) : '',
     n.remainingMs !== undefined ? field('Estimated remaining', timeLeft(n.remainingMs)) : '',
     n.holderRunUrl ? field('Active run', link(n.holderRunUrl, 'workflow run')) : '',
     field('Waited', waited)
   ];
   const behind = n.activeCorrelationId ? escapeText(n.activeCorrelationId) : 'an active deployment';
-  const why =
-    n.reason === 'no-wait'
-      ? `did not wait for ${behind}`
-      : n.reason === 'timeout'
-        ? `gave up after ${waited} waiting for ${behind}`
-        : `cancelled after ${waited} waiting for ${behind}`;
+  const why = {
+    'no-wait': `did not wait for ${behind}`,
+    timeout: `gave up after ${waited} waiting for ${behind}`,
+    cancelled: `cancelled after ${waited} waiting for ${behind}`,
+    superseded: `superseded by a newer run after ${waited}`,
+    blocked: `blocked after its turn came (${waited} waited)`,
+    aborted: `stopped after its turn came (${waited} waited)`
+  }[n.reason];
   return finish(info, `:no_entry: Not deploying: ${env}: ${why}`, [
     header(`:no_entry: Not deploying: ${info.environment}`),
     section(NOT_DEPLOYING_LEAD[n.reason](waited)),

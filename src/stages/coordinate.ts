@@ -33,6 +33,7 @@ import { publish } from './coordinate/publish.js';
 import {
   decide,
   notAcquired,
+  notDeployingNotice,
   recordAcquisition,
   repairFirst,
   takeLease,
@@ -111,6 +112,9 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
     if (result !== 'acquired') {
       if (await lease.release(result, releaseBudget(d.config)))
         await record(d, turn.registry, 'released', `not deploying: ${result}`);
+      // Its 'queued' notice, if it waited, says it is not deploying after all.
+      if (notices.queued && (result === 'blocked' || result === 'aborted'))
+        await notDeployingNotice(d, arrival, turn, result, notices.queued);
       return { result, turn, findings, expectedMs, stacks };
     }
     const thread = await announce(d, atTurn, turn);

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { DEFAULT_EXPECTED_DURATION_MS } from '../config/config.js';
 import { State } from '../config/state.js';
-import { estimateFromHistory } from '../domain/estimate.js';
-import { expectation } from '../domain/expectation.js';
+import { expectation, historyEstimate } from '../domain/expectation.js';
 import {
   monitorDir,
   monitorEnv,
@@ -66,7 +65,7 @@ async function launchForSubAction(self: string): Promise<void> {
     const history = await registry.history.recent(config.environment, 50).catch(() => []);
     const expected = expectation(
       config,
-      estimateFromHistory(history, config.stackNames),
+      historyEstimate(history, config.stackNames),
       DEFAULT_EXPECTED_DURATION_MS
     );
     const launched = launchMonitor(

@@ -12,7 +12,7 @@ import type { Expectation } from '../../domain/expectation.js';
 import type { HistoryEntry, Participant } from '../../ports/registry.js';
 import type { RunContext } from '../../ports/run.js';
 import { safely, statuses, type StageDeps } from '../deps.js';
-import { estimate } from './estimate.js';
+import { estimate, storeLearned } from './estimate.js';
 
 /** What coordinate knows on arrival: who this run is and what it expects. */
 export interface Arrival {
@@ -21,6 +21,8 @@ export interface Arrival {
   readonly info: DeploymentInfo;
   readonly expected: Expectation;
   readonly history: readonly HistoryEntry[];
+  /** What CloudFormation's event history taught the estimate: kept once the run has a place in the queue. */
+  readonly learned: readonly HistoryEntry[];
 }
 
 /** Who this run is (its participant, run and owner token), the stacks as they are, and the estimate. */
@@ -28,7 +30,7 @@ export async function arrive(
   d: StageDeps & { readonly owner: string; readonly run: RunContext; readonly commit?: string }
 ): Promise<Arrival> {
   const { config, log, reader } = d;
-  const { expected, history } = await estimate(d, d.registry.history);
+  const { expected, history, learned } = await estimate(d, d.registry.history);
   const me: Participant = {
     correlationId: log.correlationId,
     owner: d.owner,
@@ -51,7 +53,7 @@ export async function arrive(
     d.commit
   );
   reportFindings(log, activeDeploymentFindings(stacks), false);
-  return { me, stacks, info, expected, history };
+  return { me, stacks, info, expected, history, learned };
 }
 
 /** The Slack notice a waiting run posted on arrival ('queued'), to close if it does not deploy. */
@@ -118,6 +120,9 @@ export function turnOptions(
           { state: 'queued', at: new Date(d.clock.now()).toISOString(), note }
         )
       );
+      // Its place in the queue is taken (and told): what CloudFormation's event history taught
+      // the estimate is kept now, so later runs read it from the history.
+      await storeLearned(d, registry.history, arrival.learned);
     }
   };
 }

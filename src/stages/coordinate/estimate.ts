@@ -5,28 +5,33 @@ import { historyEstimate, expectation, type Expectation } from '../../domain/exp
 import {
   durationMs,
   pastOperationId,
-  pastOperationKind,
   pastOperations,
   type PastOperation
 } from '../../domain/past-operations.js';
 import type { HistoryEntry, HistoryStore } from '../../ports/registry.js';
-import { safely, type StageDeps } from '../deps.js';
+import type { StageDeps } from '../deps.js';
 import type { Arrival } from './arrive.js';
 
 /** How many of the newest history entries an estimate looks at. */
 const HISTORY_SAMPLE = 50;
 
-/** The estimate and the history it was made from (for the monitor's per resource-type timings). */
+/** The estimate, the history it was made from, and what was learned from CloudFormation for it. */
 export interface Estimated {
   readonly expected: Expectation;
   readonly history: readonly HistoryEntry[];
+  /** Entries read from CloudFormation's event history, not yet in the history (`storeLearned`). */
+  readonly learned: readonly HistoryEntry[];
 }
+
+/** At most this many learned entries per stack are kept (the newest). */
+const LEARNED_PER_STACK = 20;
 
 /**
  * The estimate (see `expectation`): expected-duration-minutes, else the history. Stacks the history
- * cannot estimate are looked up in CloudFormation's event history, and what their past operations
- * took is added to the history, so that later runs find it there and read the events no more.
- * `known`: entries this run learned before, kept even where the history keeps nothing.
+ * cannot estimate are looked up in CloudFormation's event history (when the history could be read
+ * at all); what their past operations took is returned as `learned`, for `storeLearned` to keep
+ * once the run has its place in the queue. Nothing is written here: arriving stays a few reads.
+ * `known`: the history this run read before (kept where the history now reads nothing).
  */
 export async function estimate(
   d: StageDeps,
@@ -34,15 +39,17 @@ export async function estimate(
   known: readonly HistoryEntry[] = []
 ): Promise<Estimated> {
   const { config } = d;
-  const recent = await history.recent(config.environment, HISTORY_SAMPLE).catch(() => []);
-  let entries = merged(recent, known.filter(learned));
-  if (config.expectedDurationMs === undefined) {
+  const recent = await history.recent(config.environment, HISTORY_SAMPLE).catch(() => undefined);
+  let entries = merged(recent ?? [], known);
+  let learned: HistoryEntry[] = [];
+  if (config.expectedDurationMs === undefined && recent !== undefined) {
     const unknown = config.stackNames.filter((s) => !historyEstimate(entries, [s]));
     if (!historyEstimate(entries, config.stackNames) && unknown.length > 0) {
-      const found = (await Promise.all(unknown.map((s) => readPastOperations(d, s)))).flat();
-      const fresh = found.map((op) => historyEntry(config.environment, op));
-      for (const entry of fresh) await safely(d.log, () => history.add(entry));
-      entries = merged(entries, fresh);
+      const found = await Promise.all(unknown.map((s) => readPastOperations(d, s)));
+      learned = found.flatMap((ops) =>
+        ops.slice(-LEARNED_PER_STACK).map((op) => historyEntry(config.environment, op))
+      );
+      entries = merged(entries, learned);
     }
   }
   const expected = expectation(
@@ -50,7 +57,29 @@ export async function estimate(
     historyEstimate(entries, config.stackNames),
     DEFAULT_EXPECTED_DURATION_MS
   );
-  return { expected, history: entries };
+  return { expected, history: entries, learned };
+}
+
+/**
+ * Keeps what was learned from CloudFormation in the history, so later runs read the events no more:
+ * after the run has its place in the queue, one write at a time, stopping at the first that fails.
+ */
+export async function storeLearned(
+  d: StageDeps,
+  history: HistoryStore,
+  learned: readonly HistoryEntry[]
+): Promise<void> {
+  for (const entry of learned) {
+    try {
+      await history.add(entry);
+    } catch (err) {
+      d.log.warning(
+        `Could not keep what CloudFormation's event history says in the history (${(err as Error).message}): a later run reads it again.`,
+        { title: 'History not written' }
+      );
+      return;
+    }
+  }
 }
 
 /** A stack's successful past operations in its event history; none when it cannot be read. */
@@ -85,8 +114,6 @@ function historyEntry(environment: string, op: PastOperation): HistoryEntry {
   };
 }
 
-const learned = (e: HistoryEntry): boolean => pastOperationKind(e.correlationId) !== undefined;
-
 /** Both lists as one history, each entry once, newest first (as the history reads). */
 function merged(a: readonly HistoryEntry[], b: readonly HistoryEntry[]): HistoryEntry[] {
   const byId = new Map([...a, ...b].map((e) => [e.correlationId, e]));
@@ -103,7 +130,9 @@ export async function estimateAtTurn(
   arrival: Arrival,
   turn: TurnOutcome
 ): Promise<Arrival> {
-  if (turn.queuePosition === 0 && turn.waitedFor.length === 0) return arrival;
+  // Nobody was ahead (no holder, no busy stack): nothing can have finished since it arrived.
+  if (turn.queuePosition === 0 && turn.waitedFor.length === 0 && turn.busy.length === 0)
+    return arrival;
   const { expected, history } = await estimate(d, turn.registry.history, arrival.history);
   const before = arrival.expected.estimate;
   const now = expected.estimate;

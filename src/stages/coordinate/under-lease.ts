@@ -154,12 +154,12 @@ export async function decide(
   return verdict.result;
 }
 
-/** No lock: the wait ended otherwise (busy, cancelled, superseded, or a table that cannot be used). */
 /**
- * In the status channel: this run is not deploying, who holds the environment and how long it
- * waited. The 'queued' notice of a run that waited is updated in place, so no 'queued' is left.
+ * In the status channel: this run is not deploying, and (when it found the environment busy) who
+ * holds it and how long it waited. The 'queued' notice of a run that waited is updated in place,
+ * so no 'queued' is left behind.
  */
-async function notDeployingNotice(
+export async function notDeployingNotice(
   d: Deps,
   arrival: Arrival,
   turn: TurnOutcome,
@@ -168,8 +168,10 @@ async function notDeployingNotice(
 ): Promise<void> {
   const slack = statusChannel(d);
   if (!slack) return;
-  const holder = turn.waitedFor[0];
-  const busy = turn.busy[0];
+  const busyEnded = reason === 'no-wait' || reason === 'timeout' || reason === 'cancelled';
+  // The latest holder it waited for (it may have waited through several), else a busy stack.
+  const holder = busyEnded ? turn.waitedFor.at(-1) : undefined;
+  const busy = busyEnded ? turn.busy.at(-1) : undefined;
   const since = holder ? new Date(holder.acquiredAt) : busy?.startedAt;
   const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
   const message = notDeployingMessage(arrival.info, {
@@ -185,9 +187,10 @@ async function notDeployingNotice(
         : Math.max(0, arrival.expected.estimate.expectedMs - elapsedMs)
   });
   if (queued) await slack.notifier.update('not deploying', queued, message);
-  else await slack.notifier.post('not deploying', slack.channel, message);
+  else if (busyEnded) await slack.notifier.post('not deploying', slack.channel, message);
 }
 
+/** No lock: the wait ended otherwise (busy, cancelled, superseded, or a table that cannot be used). */
 export async function notAcquired(
   d: Deps,
   arrival: Arrival,
@@ -217,14 +220,18 @@ export async function notAcquired(
           ? `Gave up after waiting ${formatDuration(turn.waitedMs)} (wait-timeout-minutes).`
           : 'Not waiting (wait-timeout-minutes is 0).';
     log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
-    await notDeployingNotice(
-      d,
-      arrival,
-      turn,
-      kind === 'cancelled' ? 'cancelled' : config.waitTimeoutMs > 0 ? 'timeout' : 'no-wait',
-      queued
-    );
   }
+  // On the record first: a cancelled run has only the runner's grace period left.
   await record(d, turn.registry, transition);
+  // Then in the channel, where it said it was queued (a superseded run: only there).
+  const reason: NotDeployingReason =
+    kind === 'superseded'
+      ? 'superseded'
+      : kind === 'cancelled'
+        ? 'cancelled'
+        : config.waitTimeoutMs > 0
+          ? 'timeout'
+          : 'no-wait';
+  await notDeployingNotice(d, arrival, turn, reason, queued);
   return { result, findings: activeDeploymentFindings(turn.stacks) };
 }

@@ -171,7 +171,9 @@ async function slackReport(
   if (!notifier || !config.slack) return { section: '' };
   const lost = await notifier.flush(folder.spools);
   const thread = folder.thread();
-  const permalink = end && thread ? await notifier.permalink(thread) : undefined;
+  // Only a link: not asked for when Slack is in trouble (the final notice comes first then).
+  const permalink =
+    end && thread && lost.length === 0 ? await notifier.permalink(thread) : undefined;
   if (end && thread && !folder.finalSent()) {
     const info =
       folder.info() ??

@@ -1,5 +1,5 @@
-export const id = 450;
-export const ids = [450];
+export const id = 905;
+export const ids = [905];
 export const modules = {
 
 /***/ 1003:
@@ -534,6 +534,108 @@ function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) 
 
 /***/ }),
 
+/***/ 9338:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ historyEstimate),
+/* harmony export */   p: () => (/* binding */ expectation)
+/* harmony export */ });
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1265);
+/* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4280);
+/* harmony import */ var _past_operations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(813);
+/**
+ * How long a deployment is expected to take, and past when it counts as
+ * overdue: the estimate policy, pure (no I/O). The expected-duration-minutes
+ * input wins; else the history of successful deployments of the same stacks
+ * (some of them perhaps read from CloudFormation's event history), or of each
+ * of the stacks on its own; else a fallback ('no history yet').
+ */
+
+
+
+const NO_HISTORY_BASIS = 'no history yet';
+function expectation(settings, fromHistory, fallbackMs) {
+    if (settings.expectedDurationMs !== undefined) {
+        return {
+            estimate: {
+                expectedMs: settings.expectedDurationMs,
+                basis: 'from expected-duration-minutes'
+            },
+            overdueMs: settings.expectedDurationMs
+        };
+    }
+    if (fromHistory) {
+        return {
+            estimate: {
+                expectedMs: fromHistory.expectedMs,
+                lowMs: fromHistory.lowMs,
+                highMs: fromHistory.highMs,
+                basis: fromHistory.basis ?? historyBasis(fromHistory)
+            },
+            overdueMs: overdueBound(fromHistory)
+        };
+    }
+    return { estimate: { expectedMs: fallbackMs, basis: NO_HISTORY_BASIS }, overdueMs: fallbackMs };
+}
+/** From history, a deployment is overdue past the p80 (never before the median). */
+function overdueBound(fromHistory) {
+    return Math.max(fromHistory.highMs, fromHistory.expectedMs);
+}
+/** How an estimate from history was made, for the messages. */
+function historyBasis(fromHistory) {
+    const n = fromHistory.samples;
+    return `median of ${n} successful deployment${n === 1 ? '' : 's'}, p20 to p80 ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(fromHistory.lowMs)} to ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(fromHistory.highMs)}`;
+}
+const EVENT_HISTORY = "CloudFormation's event history";
+/**
+ * From the history (newest first): the past deployments of exactly these stacks; else, for
+ * several stacks that each have their own, the sum of their medians (and of their p20s and p80s).
+ */
+function historyEstimate(history, stacks) {
+    const whole = (0,_estimate_js__WEBPACK_IMPORTED_MODULE_2__/* .estimateFromHistory */ .Bw)(history, stacks);
+    if (whole)
+        return {
+            ...whole,
+            basis: `median of ${samplesText((0,_estimate_js__WEBPACK_IMPORTED_MODULE_2__/* .samplesOf */ .lc)(history, stacks))}${p20p80(whole)}`
+        };
+    if (stacks.length < 2)
+        return undefined;
+    const parts = stacks.map((stack) => ({ stack, estimate: (0,_estimate_js__WEBPACK_IMPORTED_MODULE_2__/* .estimateFromHistory */ .Bw)(history, [stack]) }));
+    if (parts.some((p) => !p.estimate))
+        return undefined;
+    const sum = (f) => parts.reduce((total, p) => total + f(p.estimate), 0);
+    const summed = {
+        expectedMs: sum((e) => e.expectedMs),
+        lowMs: sum((e) => e.lowMs),
+        highMs: sum((e) => e.highMs),
+        samples: Math.min(...parts.map((p) => p.estimate.samples))
+    };
+    const each = parts.map((p) => `${p.stack}: ${samplesText((0,_estimate_js__WEBPACK_IMPORTED_MODULE_2__/* .samplesOf */ .lc)(history, [p.stack]))}`);
+    return {
+        ...summed,
+        basis: `sum of each stack's own median (${each.join('; ')})${p20p80(summed)}`
+    };
+}
+/** '3 past updates in CloudFormation's event history', '5 successful deployments, 2 of them from ...'. */
+function samplesText(samples) {
+    const n = samples.length;
+    const kinds = samples.flatMap((s) => (0,_past_operations_js__WEBPACK_IMPORTED_MODULE_0__/* .pastOperationKind */ .UJ)(s.correlationId) ?? []);
+    if (kinds.length === n) {
+        const only = new Set(kinds).size === 1 ? kinds[0].toLowerCase() : undefined;
+        const what = only ? `${only}${n === 1 ? '' : 's'}` : 'updates and creates';
+        return `${n} past ${what} in ${EVENT_HISTORY}`;
+    }
+    const deployments = `${n} successful deployment${n === 1 ? '' : 's'}`;
+    return kinds.length === 0
+        ? deployments
+        : `${deployments}, ${kinds.length} of them from ${EVENT_HISTORY}`;
+}
+const p20p80 = (e) => `, p20 to p80 ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(e.lowMs)} to ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(e.highMs)}`;
+
+
+/***/ }),
+
 /***/ 8336:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -654,6 +756,84 @@ function registryMisconfiguredFinding(table, error) {
             'To coordinate on CloudFormation alone on purpose, leave registry-table empty.'
         ]
     };
+}
+
+
+/***/ }),
+
+/***/ 813:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $2: () => (/* binding */ pastOperationId),
+/* harmony export */   UJ: () => (/* binding */ pastOperationKind),
+/* harmony export */   pP: () => (/* binding */ pastOperations),
+/* harmony export */   pc: () => (/* binding */ durationMs)
+/* harmony export */ });
+/* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4280);
+/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3456);
+/* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
+/**
+ * A stack's past operations, read from its CloudFormation events: so that a stack the history
+ * knows nothing of is estimated from the first day (what the shell estimator's `collect` did).
+ * Pure: the events come from the StackReader port.
+ */
+
+
+
+const KINDS = new Set(['UPDATE', 'CREATE']);
+/**
+ * The ended operations in a stack's events (oldest first), oldest first. An operation whose start
+ * is older than the events reach (a truncated history), or that has not ended yet, is left out;
+ * so are deletes, imports and the review of a change set.
+ */
+function pastOperations(stack, events) {
+    const ended = [];
+    let open;
+    for (const e of events) {
+        const own = (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) && e.logicalId === stack;
+        if (own && _stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .OPERATION_START_STATUSES */ .s5.has(e.status)) {
+            // A new start while one is open: the open one's end is not in the events.
+            open = { start: e, kind: e.status.replace(/_IN_PROGRESS$/, ''), events: [e] };
+            continue;
+        }
+        if (!open)
+            continue;
+        open.events.push(e);
+        // Cleanups and rollbacks are stack-level IN_PROGRESS statuses inside the operation.
+        if (!own || e.status.endsWith('_IN_PROGRESS'))
+            continue;
+        if (KINDS.has(open.kind))
+            ended.push({
+                stack,
+                kind: open.kind,
+                startEventId: open.start.id,
+                startedAt: open.start.timestamp,
+                endedAt: e.timestamp,
+                endStatus: e.status,
+                succeeded: e.status === `${open.kind}_COMPLETE`,
+                resourceTypeSeconds: (0,_estimate_js__WEBPACK_IMPORTED_MODULE_2__/* .resourceTypeSeconds */ .S3)(open.events)
+            });
+        open = undefined;
+    }
+    return ended;
+}
+const durationMs = (op) => op.endedAt.getTime() - op.startedAt.getTime();
+/**
+ * History entries learned from the event history carry an ID no deployment can have (a ':' is not
+ * allowed in a correlation ID), the same for the same operation: adding it again changes nothing.
+ */
+const MARK = 'cfn-events';
+/** The history's ID for a past operation: `cfn-events:<stack>:<update|create>:<start event ID>`. */
+const pastOperationId = (op) => `${MARK}:${op.stack}:${op.kind.toLowerCase()}:${op.startEventId}`;
+/** What kind of past operation a history entry's ID names; undefined for a real deployment. */
+function pastOperationKind(correlationId) {
+    // A history file may hold an entry without one (written by hand, or torn).
+    if (typeof correlationId !== 'string')
+        return undefined;
+    const [mark, , kind] = correlationId.split(':');
+    const upper = kind?.toUpperCase() ?? '';
+    return mark === MARK && KINDS.has(upper) ? upper : undefined;
 }
 
 

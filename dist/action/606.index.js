@@ -1,5 +1,5 @@
-export const id = 701;
-export const ids = [701];
+export const id = 606;
+export const ids = [606];
 export const modules = {
 
 /***/ 7364:
@@ -64,9 +64,12 @@ const withoutOwner = (x) => {
 
 // EXTERNAL MODULE: ./.tmp/js/domain/durations.js
 var durations = __webpack_require__(1265);
-// EXTERNAL MODULE: ./.tmp/js/domain/estimate.js
-var estimate = __webpack_require__(4280);
+// EXTERNAL MODULE: ./.tmp/js/domain/expectation.js
+var expectation = __webpack_require__(9338);
+// EXTERNAL MODULE: ./.tmp/js/domain/past-operations.js
+var past_operations = __webpack_require__(813);
 ;// CONCATENATED MODULE: ./.tmp/js/cli/history.js
+
 
 
 
@@ -90,12 +93,12 @@ const history_history = {
         emit(ctx, entries, entries.length === 0
             ? `${config.environment}: no history yet.`
             : entries
-                .map((e) => `${e.endedAt}  ${e.outcome.padEnd(13)} ${(0,durations/* formatDuration */.a3)(e.durationMs).padStart(8)}  ${e.correlationId}  ${e.stacks.join(',')}`)
+                .map((e) => `${e.endedAt}  ${e.outcome.padEnd(13)} ${(0,durations/* formatDuration */.a3)(e.durationMs).padStart(8)}  ${e.correlationId}  ${e.stacks.join(',')}${(0,past_operations/* pastOperationKind */.UJ)(e.correlationId) ? "  (from CloudFormation's event history)" : ''}`)
                 .join('\n'));
         return state/* ExitCode */.yU.Ok;
     }
 };
-const history_estimate = {
+const estimate = {
     summary: 'Expected duration of a deployment of these stacks, from history.',
     usage: '--stack-name NAMES --registry-table TABLE [--json]',
     options: {},
@@ -103,10 +106,10 @@ const history_estimate = {
     async run(ctx) {
         const { config } = ctx;
         const { history } = await registryFor(config);
-        const found = (0,estimate/* estimateFromHistory */.Bw)(await history.recent(config.environment, ESTIMATE_SAMPLE), config.stackNames);
+        const found = (0,expectation/* historyEstimate */.J)(await history.recent(config.environment, ESTIMATE_SAMPLE), config.stackNames);
         const fallback = config.expectedDurationMs ?? config_config/* DEFAULT_EXPECTED_DURATION_MS */.PP;
         emit(ctx, found ?? { expectedMs: fallback, samples: 0 }, found
-            ? `Expected ${(0,durations/* formatDuration */.a3)(found.expectedMs)} (p20 ${(0,durations/* formatDuration */.a3)(found.lowMs)} to p80 ${(0,durations/* formatDuration */.a3)(found.highMs)}, ${found.samples} successful deployments).`
+            ? `Expected ${(0,durations/* formatDuration */.a3)(found.expectedMs)} (${found.basis}).`
             : `Expected ${(0,durations/* formatDuration */.a3)(fallback)}: no history yet.`);
         return state/* ExitCode */.yU.Ok;
     }
@@ -359,7 +362,7 @@ const COMMANDS = {
     register: register,
     release: release,
     history: history_history,
-    estimate: history_estimate,
+    estimate: estimate,
     unlock: unlock
 };
 
