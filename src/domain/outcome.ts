@@ -56,11 +56,10 @@ export function decideOwnOutcome(
  */
 export async function outcomeOf(
   stacks: readonly StackSnapshot[],
-  eventsSince: readonly StackEvent[],
-  sinceMs: number,
+  operations: readonly JudgedOperation[],
   stepCancelled: () => Promise<boolean | undefined>
 ): Promise<Outcome> {
-  const outcome = decideOutcome(stacks, eventsSince, sinceMs);
+  const outcome = decideOwnOutcome(stacks, operations);
   return outcome === 'no-change' && (await stepCancelled()) === true ? 'cancelled' : outcome;
 }
 
