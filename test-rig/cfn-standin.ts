@@ -179,6 +179,10 @@ interface OpState {
   token?: string;
   /** Whether the op counts as an update of the stack (sets LastUpdatedTime when it starts). */
   touchesLastUpdated: boolean;
+  /** The tags it gives the stack when it starts (runOperation's `tags`). */
+  tags?: Record<string, string>;
+  /** The stack's tags before it changed them: a rollback puts them back, as CloudFormation does. */
+  tagsBefore?: Record<string, string>;
 }
 
 interface StackState {
@@ -530,12 +534,20 @@ export class CloudFormationStandin {
   /**
    * Start an operation now (or at `startAt`, in the stand-in's clock). `startStatus`, when given, is
    * applied first (with reason "User Initiated"); steps at `atMs <= 0` apply at once, the others when
-   * their offset has passed. Replaces whatever operation was still running on the stack.
+   * their offset has passed. Replaces whatever operation was still running on the stack. `token` is
+   * the ClientRequestToken on each of its events; `tags` replace the stack's tags when it starts
+   * (someone else's deployment with its own `DeploymentCorrelationId`), put back if it rolls back.
    */
   runOperation(
     name: string,
     steps: Step[],
-    opts: { startStatus?: string; token?: string; startAt?: number; action?: string } = {}
+    opts: {
+      startStatus?: string;
+      token?: string;
+      startAt?: number;
+      action?: string;
+      tags?: Record<string, string>;
+    } = {}
   ): void {
     const s = this.lookup(name);
     if (!s || s.deletedAt !== undefined) throw new Error(`cfn-standin: no stack ${name}`);
@@ -554,7 +566,8 @@ export class CloudFormationStandin {
       sorted,
       opts.startAt ?? this.now(),
       opts.token,
-      {}
+      opts.tags ? { tags: opts.tags } : {},
+      opts.tags
     );
   }
 
@@ -608,8 +621,14 @@ export class CloudFormationStandin {
       const at = op.startAt + Math.max(0, step.atMs);
       if (at > now) break;
       if (op.applied === 0 && op.touchesLastUpdated) s.lastUpdatedAt = op.startAt;
+      if (op.applied === 0 && op.tags) {
+        op.tagsBefore = { ...s.tags };
+        s.tags = { ...op.tags };
+      }
       op.applied++;
       this.applyStep(s, step, at, op.token);
+      if (op.tagsBefore && isStackStep(step) && /ROLLBACK_COMPLETE$/.test(step.stackStatus))
+        s.tags = op.tagsBefore;
       if (s.op !== op) return; // the stack was deleted: the rest of the script is moot
     }
     if (op.applied >= op.steps.length) s.op = undefined;
@@ -661,12 +680,24 @@ export class CloudFormationStandin {
     steps: Step[],
     startAt: number,
     token: string | undefined,
-    extra: { tags?: Record<string, string>; resourcesToSkip?: string[] }
+    extra: { tags?: Record<string, string>; resourcesToSkip?: string[] },
+    /** Tags the op gives the stack when it starts (an API call applies its own at once). */
+    tags?: Record<string, string>,
+    tagsBefore?: Record<string, string>
   ): void {
     const first = steps.find(isStackStep);
     const touches =
       !(first?.stackStatus.startsWith('CREATE_') ?? false) && action !== 'CreateStack';
-    s.op = { action, startAt, steps, applied: 0, token, touchesLastUpdated: touches };
+    s.op = {
+      action,
+      startAt,
+      steps,
+      applied: 0,
+      token,
+      touchesLastUpdated: touches,
+      ...(tags ? { tags } : {}),
+      ...(tagsBefore ? { tagsBefore } : {})
+    };
     s.operations.push({ action, startedAt: startAt, token, ...extra, steps: [...steps] });
     this.materialize(s);
   }
@@ -903,7 +934,9 @@ export class CloudFormationStandin {
     impliedStart: string,
     defaults: () => Step[],
     token: string | undefined,
-    extra: { tags?: Record<string, string>; resourcesToSkip?: string[] } = {}
+    extra: { tags?: Record<string, string>; resourcesToSkip?: string[] } = {},
+    /** The stack's tags before the call changed them, for a rollback to put back. */
+    tagsBefore?: Record<string, string>
   ): void {
     const scripted = this.takeScript(s.name, action);
     const steps = scripted ? [...scripted] : sortSteps(defaults());
@@ -911,7 +944,7 @@ export class CloudFormationStandin {
     if (!(first && isStackStep(first) && first.atMs <= 0)) {
       steps.unshift({ atMs: 0, stackStatus: impliedStart, reason: 'User Initiated' });
     }
-    this.beginOp(s, action, steps, this.now(), token, extra);
+    this.beginOp(s, action, steps, this.now(), token, extra, undefined, tagsBefore);
   }
 
   /** AWS idempotency: a retried call with the token of the latest operation of the same action is a no-op. */
@@ -990,6 +1023,7 @@ export class CloudFormationStandin {
       );
     }
     const tags = tagsFrom(p);
+    const tagsBefore = tags ? { ...s.tags } : undefined;
     if (tags) s.tags = tags;
     s.parameters = parametersFrom(p, s.parameters);
     if (p['DisableRollback'] !== undefined) s.disableRollback = p['DisableRollback'] === 'true';
@@ -1011,7 +1045,8 @@ export class CloudFormationStandin {
         { atMs: DEFAULT_OP_MS, stackStatus: 'UPDATE_COMPLETE' }
       ],
       token,
-      tags ? { tags } : {}
+      tags ? { tags } : {},
+      tagsBefore
     );
     return el('StackId', s.id);
   }

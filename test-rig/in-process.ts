@@ -427,6 +427,10 @@ export interface DeployPlan {
   readonly disableRollback?: boolean;
   /** Virtual time the step takes after the stack operation ended. */
   readonly tailMs?: number;
+  /** The step passes the `cfn-tags` output (default true). */
+  readonly tagged?: boolean;
+  /** The ClientRequestToken of its UpdateStack (default none, as `aws cloudformation deploy`). */
+  readonly token?: string;
 }
 
 export class Job {
@@ -730,7 +734,9 @@ export class Job {
       .update(STACK, this.correlationId, {
         durationMs,
         fails: plan.fails ?? false,
-        disableRollback: plan.disableRollback ?? false
+        disableRollback: plan.disableRollback ?? false,
+        tagged: plan.tagged,
+        token: plan.token
       });
     const sleep = this.sleep('deploy');
     return sleep(durationMs + (plan.tailMs ?? 1_000)).then(() => started);

@@ -29,10 +29,25 @@ export interface StackSetup {
   readonly at?: number;
 }
 
+/** Who runs an operation, as CloudFormation records it: the API call's token, the tags it sets. */
+export interface OperationIdentity {
+  /** The ClientRequestToken CloudFormation copies onto every event of the operation. */
+  readonly token?: string;
+  /** The stack's tags from the operation's start (put back when it rolls back). */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+interface Script extends OperationIdentity {
+  readonly start: number;
+  readonly steps: ScriptStep[];
+  begun?: boolean;
+  tagsBefore?: Record<string, string>;
+}
+
 interface StackState {
   status: string;
   readonly events: StackEvent[];
-  script: { start: number; steps: ScriptStep[] } | undefined;
+  script: Script | undefined;
   exists: boolean;
   reason?: string;
   tags: Record<string, string>;
@@ -85,22 +100,39 @@ export class ScriptedCloudFormation implements StackReader, StackRecovery {
    * An operation someone else runs on a stack that was put: its steps from `startAt` (default now;
    * earlier for one that began before the test looked), materialized as time reaches them. The
    * first step is usually the stack-level `..._IN_PROGRESS` that opens it. Replaces any script.
+   * `token` and `tags` say who runs it (default: nothing, as `aws cloudformation deploy` without
+   * `--tags` leaves it).
    */
-  run(name: string, steps: readonly ScriptStep[], opts: { startAt?: number } = {}): void {
+  run(
+    name: string,
+    steps: readonly ScriptStep[],
+    opts: { startAt?: number } & OperationIdentity = {}
+  ): void {
     const s = this.state(name);
     if (!s?.exists) throw new Error(`scripted-cloudformation: no stack ${name}`);
     s.script = {
       start: opts.startAt ?? this.now(),
-      steps: [...steps].sort((a, b) => a.atMs - b.atMs)
+      steps: [...steps].sort((a, b) => a.atMs - b.atMs),
+      token: opts.token,
+      tags: opts.tags
     };
     this.state(name);
   }
 
-  /** A deployment (UpdateStack): refused while the stack is busy or blocked. */
+  /**
+   * A deployment (UpdateStack): refused while the stack is busy or blocked. It tags the stack with
+   * `by` unless `tagged: false` (a deploy step that does not pass `cfn-tags`).
+   */
   update(
     name: string,
     by: string,
-    opts: { durationMs: number; fails: boolean; disableRollback: boolean }
+    opts: {
+      durationMs: number;
+      fails: boolean;
+      disableRollback: boolean;
+      tagged?: boolean;
+      token?: string;
+    }
   ): boolean {
     const s = this.state(name);
     // As CloudFormation: nothing while in progress, failed, or rolled back from a failed create.
@@ -110,7 +142,7 @@ export class ScriptedCloudFormation implements StackReader, StackRecovery {
     }
     this.updates.push({ stack: name, by, at: this.now() });
     // The deploy step passes the cfn-tags output: the stack carries who deployed it last.
-    s.tags[CORRELATION_TAG] = by;
+    const tags = opts.tagged === false ? undefined : { ...s.tags, [CORRELATION_TAG]: by };
     const d = opts.durationMs;
     const steps: ScriptStep[] = [
       { atMs: 0, status: 'UPDATE_IN_PROGRESS', reason: 'User Initiated' },
@@ -134,7 +166,8 @@ export class ScriptedCloudFormation implements StackReader, StackRecovery {
         { atMs: d, status: 'UPDATE_ROLLBACK_COMPLETE' }
       );
     }
-    s.script = { start: this.now(), steps };
+    s.script = { start: this.now(), steps, token: opts.token, tags };
+    this.state(name);
     return true;
   }
 
@@ -206,6 +239,12 @@ export class ScriptedCloudFormation implements StackReader, StackRecovery {
     return { events: s.events.slice() };
   }
 
+  async eventsAfter(stack: string, sinceMs: number): Promise<StackEvent[]> {
+    const s = this.state(stack);
+    if (!s?.exists) return [];
+    return s.events.filter((e) => e.timestamp.getTime() >= sinceMs);
+  }
+
   /** Every event the stack has had, oldest first, as CloudFormation orders them (this stand-in has no pages). */
   async pastEvents(stack: string): Promise<StackEvent[]> {
     const s = this.state(stack);
@@ -261,13 +300,24 @@ export class ScriptedCloudFormation implements StackReader, StackRecovery {
     const s = this.stacks.get(name);
     if (s?.script) {
       const now = this.now();
-      const { start, steps } = s.script;
+      const script = s.script;
+      const { start, steps } = script;
       while (steps.length > 0 && start + steps[0]!.atMs <= now) {
         const step = steps.shift()!;
-        this.event(name, s, step, start + step.atMs);
+        // As CloudFormation: an update's tags apply when it begins, and a rollback puts back the old.
+        if (!script.begun) {
+          script.begun = true;
+          if (script.tags) {
+            script.tagsBefore = { ...s.tags };
+            s.tags = { ...script.tags };
+          }
+        }
+        this.event(name, s, step, start + step.atMs, script.token);
         if (!step.logicalId) {
           s.status = step.status;
           s.reason = step.reason;
+          if (script.tagsBefore && /ROLLBACK_COMPLETE$/.test(step.status))
+            s.tags = script.tagsBefore;
         }
       }
       if (steps.length === 0) {
@@ -278,7 +328,13 @@ export class ScriptedCloudFormation implements StackReader, StackRecovery {
     return s;
   }
 
-  private event(name: string, s: StackState, step: ScriptStep, at: number): void {
+  private event(
+    name: string,
+    s: StackState,
+    step: ScriptStep,
+    at: number,
+    clientRequestToken?: string
+  ): void {
     s.events.push({
       id: `event-${++this.eventSeq}`,
       stackName: name,
@@ -288,7 +344,8 @@ export class ScriptedCloudFormation implements StackReader, StackRecovery {
         ? (step.resourceType ?? 'AWS::Lambda::Function')
         : STACK_RESOURCE_TYPE,
       status: step.status,
-      reason: step.reason
+      reason: step.reason,
+      ...(clientRequestToken ? { clientRequestToken } : {})
     });
   }
 }

@@ -407,6 +407,48 @@ describe('operation scripts', () => {
     expect(standin.stack('later')?.status).toBe('UPDATE_COMPLETE');
   });
 
+  it("someone else's operation: its tags from its start, its token on its events, the old tags back after its rollback", async () => {
+    fakeNow = T0;
+    standin.putStack('other', {
+      status: 'UPDATE_COMPLETE',
+      tags: { DeploymentCorrelationId: 'mine' }
+    });
+    standin.runOperation('other', script, {
+      token: 'Console-UpdateStack-1',
+      tags: { DeploymentCorrelationId: 'theirs' },
+      startAt: T0 + 100
+    });
+    const cfn = client();
+    const tags = async (): Promise<unknown> =>
+      (await cfn.send(new DescribeStacksCommand({ StackName: 'other' }))).Stacks?.[0]?.Tags;
+    expect(await tags()).toEqual([{ Key: 'DeploymentCorrelationId', Value: 'mine' }]);
+    fakeNow = T0 + 200;
+    expect(await tags()).toEqual([{ Key: 'DeploymentCorrelationId', Value: 'theirs' }]);
+    expect((await events(cfn, 'other'))[0]).toMatchObject({
+      ResourceStatus: 'UPDATE_IN_PROGRESS',
+      ClientRequestToken: 'Console-UpdateStack-1'
+    });
+    fakeNow = T0 + 60_000;
+    expect(await status(cfn, 'other')).toBe('UPDATE_ROLLBACK_COMPLETE');
+    expect(await tags()).toEqual([{ Key: 'DeploymentCorrelationId', Value: 'mine' }]);
+    expect(standin.stack('other')?.operations.at(-1)?.tags).toEqual({
+      DeploymentCorrelationId: 'theirs'
+    });
+
+    // An UpdateStack with tags that rolls back puts the old ones back too.
+    standin.scriptNext('other', 'UpdateStack', script);
+    await cfn.send(
+      new UpdateStackCommand({
+        StackName: 'other',
+        UsePreviousTemplate: true,
+        Tags: [{ Key: 'DeploymentCorrelationId', Value: 'next' }]
+      })
+    );
+    expect(await tags()).toEqual([{ Key: 'DeploymentCorrelationId', Value: 'next' }]);
+    fakeNow = T0 + 120_000;
+    expect(await tags()).toEqual([{ Key: 'DeploymentCorrelationId', Value: 'mine' }]);
+  });
+
   it('follows real time too (default UpdateStack completes after ~200 ms)', async () => {
     standin.putStack('rt', {
       status: 'CREATE_COMPLETE',

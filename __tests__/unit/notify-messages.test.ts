@@ -15,6 +15,7 @@ import {
 import {
   failedMessage,
   failureAlertMessage,
+  foreignOperationMessage,
   monitoringGapMessage,
   overdueMessage,
   progressMessage,
@@ -108,6 +109,12 @@ function renderAll(i: DeploymentInfo, e: StackEvent = event()): Record<string, R
       rootCause: e,
       rollback: { action: 'UPDATE_ROLLBACK', result: e.reason ?? 'complete' },
       troubleshooting: ['Check CloudWatch logs', e.reason ?? 'Review recent changes']
+    }),
+    foreignOperation: foreignOperationMessage(i, {
+      stack: e.stackName,
+      start: e,
+      status: e.status,
+      startedBy: `deployment ${e.logicalId} (ClientRequestToken ${e.resourceType}), '${e.reason ?? ''}'`
     }),
     monitoringGap: monitoringGapMessage(i, { gapMs: 240_000, restarts: 1 }),
     question: questionMessage(i, {

@@ -1,5 +1,12 @@
 import { escapeText, link, table } from '../../src/report/markdown.js';
-import { deploymentSummary, recoverySection, slackSection } from '../../src/report/summary.js';
+import { judgeOperations, splitOperations } from '../../src/domain/ownership.js';
+import {
+  correlationTagNotice,
+  deploymentSummary,
+  foreignSection,
+  recoverySection,
+  slackSection
+} from '../../src/report/summary.js';
 
 describe('the job summary escapes outside text', () => {
   it('a | , a newline or HTML in a cell cannot break the table', () => {
@@ -66,6 +73,29 @@ describe('the job summary escapes outside text', () => {
     ).toContain('- App&lt;1&gt;: rollback → UPDATE_ROLLBACK_FAILED (failed)');
     expect(slackSection([], [{ label: 'started', error: 'a|b', at: 't' }])).toContain(
       '| started | a\\|b | t |'
+    );
+  });
+
+  it('the foreign operations: the token and the reason CloudFormation gave are outside text', () => {
+    const start = {
+      id: 'e1',
+      stackName: 'AppStack',
+      timestamp: new Date('2026-12-01T12:00:00Z'),
+      logicalId: 'AppStack',
+      resourceType: 'AWS::CloudFormation::Stack',
+      status: 'UPDATE_IN_PROGRESS',
+      reason: 'User | <b>Initiated</b>\nby me',
+      clientRequestToken: 'Console-UpdateStack-a|<img>'
+    };
+    const ops = judgeOperations(splitOperations([start]), { correlationId: 'id-1', sightings: [] });
+    const md = foreignSection(ops);
+    expect(md).toContain(
+      "| AppStack | UPDATE_IN_PROGRESS at 2026-12-01T12:00:00.000Z | UPDATE_IN_PROGRESS | the AWS console (ClientRequestToken Console-UpdateStack-a\\|&lt;img&gt;), 'User \\| &lt;b&gt;Initiated&lt;/b&gt; by me' |"
+    );
+    expect(foreignSection([])).toBe('');
+    expect(correlationTagNotice([], 'id-1')).toBe('');
+    expect(correlationTagNotice(['App`x', 'Edge'], 'id-1')).toContain(
+      "`App'x`, `Edge` do not carry this deployment's `DeploymentCorrelationId` tag"
     );
   });
 });

@@ -25,7 +25,7 @@ export function createCloudFormationClient(region: string, maxAttempts = 6): Clo
   });
 }
 
-/** How far back currentOperation looks for the start of an operation. */
+/** How far back currentOperation looks for the start of an operation, and eventsAfter for its time. */
 const OPERATION_SEARCH_PAGES = 20;
 /** How far back eventsSince looks for the last event it saw before giving up on finding it. */
 const INCREMENTAL_PAGES = 10;
@@ -86,6 +86,15 @@ export class CloudFormationAdapter implements StackReader, StackRecovery {
         return { start: event, events: seen.reverse() };
     }
     return { events: seen.reverse() };
+  }
+
+  async eventsAfter(stack: string, sinceMs: number): Promise<StackEvent[]> {
+    const seen: StackEvent[] = [];
+    for await (const event of this.newestEvents(stack, OPERATION_SEARCH_PAGES)) {
+      if (event.timestamp.getTime() < sinceMs) break;
+      seen.push(event);
+    }
+    return seen.reverse();
   }
 
   async pastEvents(stack: string): Promise<StackEvent[]> {

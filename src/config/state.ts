@@ -7,6 +7,8 @@ export const State = {
   /** When coordinate's own repairs ended (CloudFormation's time): this deployment's events come after. */
   DeployFrom: 'deploy-from',
   QueuedAt: 'queued-at',
+  /** Each stack's DeploymentCorrelationId tag as the deploy step found it (JSON): whose tag is new. */
+  TagsBefore: 'tags-before',
   Registry: 'registry',
   Fence: 'fence',
   /** The lock's owner token for this run attempt: never logged, never an output. */

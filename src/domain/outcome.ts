@@ -1,4 +1,5 @@
-import { classifyStatus } from './stack-status.js';
+import type { JudgedOperation } from './ownership.js';
+import { classifyStatus, type StackStatusClass } from './stack-status.js';
 import { isStackEvent, type StackEvent, type StackSnapshot } from './stack.js';
 
 export type Outcome = 'succeeded' | 'failed' | 'no-change' | 'still-running' | 'cancelled';
@@ -21,9 +22,32 @@ export function decideOutcome(
   const classes = stacks
     .filter((s) => touched.has(s.name))
     .map((s) => classifyStatus(s.status).class);
+  return outcomeOfStatuses(classes);
+}
+
+function outcomeOfStatuses(classes: readonly StackStatusClass[]): Outcome {
   if (classes.includes('in-progress')) return 'still-running';
   if (classes.some((c) => c === 'stable-after-failure' || c === 'blocked')) return 'failed';
   return 'succeeded';
+}
+
+/**
+ * What this deployment's own operations did: each stack it operated on, in the status its last
+ * own operation left it (the stack's status now, unless someone else's operation came after).
+ */
+export function decideOwnOutcome(
+  stacks: readonly StackSnapshot[],
+  operations: readonly JudgedOperation[]
+): Outcome {
+  const classes: StackStatusClass[] = [];
+  for (const s of stacks) {
+    const ofStack = operations.filter((op) => op.stack === s.name && op.events.some(isStackEvent));
+    const lastOwn = ofStack.filter((op) => op.ours).at(-1);
+    if (!lastOwn) continue;
+    const status = lastOwn === ofStack.at(-1) ? s.status : (lastOwn.status ?? s.status);
+    classes.push(classifyStatus(status).class);
+  }
+  return classes.length === 0 ? 'no-change' : outcomeOfStatuses(classes);
 }
 
 /**
@@ -32,11 +56,10 @@ export function decideOutcome(
  */
 export async function outcomeOf(
   stacks: readonly StackSnapshot[],
-  eventsSince: readonly StackEvent[],
-  sinceMs: number,
+  operations: readonly JudgedOperation[],
   stepCancelled: () => Promise<boolean | undefined>
 ): Promise<Outcome> {
-  const outcome = decideOutcome(stacks, eventsSince, sinceMs);
+  const outcome = decideOwnOutcome(stacks, operations);
   return outcome === 'no-change' && (await stepCancelled()) === true ? 'cancelled' : outcome;
 }
 

@@ -1,11 +1,20 @@
 import { Lease } from '../coordination/lease.js';
 import { processAlive } from './process.js';
 import type { StackReader } from '../ports/cloudformation.js';
+import { activeCorrelationId } from '../domain/activity.js';
 import { remainingMs } from '../domain/estimate.js';
-import { isStackEvent } from '../domain/stack.js';
+import {
+  describeStarter,
+  judgeOperations,
+  splitOperations,
+  type JudgedOperation,
+  type TagSighting
+} from '../domain/ownership.js';
+import { isStackEvent, type StackEvent, type StackSnapshot } from '../domain/stack.js';
 import { DeploymentWatch, type Alert } from '../domain/watch.js';
 import {
   failureAlertMessage,
+  foreignOperationMessage,
   lockLostMessage,
   monitorEndedMessage,
   overdueMessage,
@@ -106,6 +115,7 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
     while (!signal.aborted && !jobOver()) await d.sleep(s.heartbeatMs, signal);
   })();
   const cursors = new Map<string, string | undefined>();
+  const ownership = new Ownership(s.correlationId);
   let nextPoll = d.now();
   let failures = 0;
   // Alerts of events already recorded, kept until posted: a failed read never loses one.
@@ -125,20 +135,29 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
         nextPoll = d.now() + s.monitorIntervalMs;
         const alerts = pending;
         for (const stack of s.stacks) {
-          // The first read is the newest page; only events since the lock was taken are this deployment's.
+          // The first read is the newest page; only events since the lock was taken can be this deployment's.
           const read = await reader.eventsSince(stack, cursors.get(stack));
           if (read.length > 0) cursors.set(stack, read.at(-1)?.id);
           const fresh = read.filter((e) => e.timestamp.getTime() >= sinceMs);
           for (const e of fresh) note('event', { stack, event: e });
-          alerts.push(...watch.onEvents(fresh, d.now()));
+          ownership.read(fresh);
         }
-        const statuses = (await reader.describeStacks(s.stacks)).map(
-          (st) => [st.name, st.status] as const
-        );
+        // After the events: the tags a snapshot shows belong to the operation those events end in.
+        const snapshots = await reader.describeStacks(s.stacks);
+        for (const sighting of ownership.saw(snapshots, cursors))
+          note('stack-tag', { ...sighting });
+        const judged = ownership.judge();
+        for (const op of ownership.newlyForeign(judged)) {
+          note('foreign-operation', foreignObservation(op));
+          await alertForeign(d, op);
+        }
+        // Only this deployment's own operations are watched: someone else's failure is not its alert.
+        alerts.push(...watch.onEvents(ownership.ownUnwatched(judged), d.now()));
+        const statuses = snapshots.map((st) => [st.name, st.status] as const);
         alerts.push(
           ...watch.onTick(
             d.now(),
-            statuses.map(([, status]) => status)
+            statuses.filter(([name]) => !ownership.foreignNow(judged, name)).map(([, st]) => st)
           )
         );
         pending = [];
@@ -177,6 +196,118 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
   }
   note('stopped', { reason: 'SIGTERM' });
   return 'stopped';
+}
+
+/**
+ * Whose the operations since the lock are (domain/ownership.ts), as the polls read them: every
+ * event since the lock, each new tag snapshot, which foreign operations were reported already
+ * and which own events the watch has had. A foreign operation is reported once; an operation
+ * first taken for this deployment's by time and found foreign later is reported then.
+ */
+class Ownership {
+  private readonly events: StackEvent[] = [];
+  private readonly sightings: TagSighting[] = [];
+  private readonly lastSighting = new Map<string, string>();
+  private readonly reported = new Set<string>();
+  private readonly watched = new Set<string>();
+
+  constructor(private readonly correlationId: string) {}
+
+  read(fresh: readonly StackEvent[]): void {
+    this.events.push(...fresh);
+  }
+
+  /** The snapshots' tags, each after the newest event read of its stack: the new ones. */
+  saw(
+    snapshots: readonly StackSnapshot[],
+    cursors: ReadonlyMap<string, string | undefined>
+  ): TagSighting[] {
+    const fresh: TagSighting[] = [];
+    for (const st of snapshots) {
+      const sighting: TagSighting = {
+        stack: st.name,
+        status: st.status,
+        tag: activeCorrelationId(st) ?? '',
+        afterEventId: cursors.get(st.name)
+      };
+      const lastStackEvent = this.events
+        .filter((e) => e.stackName === st.name && isStackEvent(e))
+        .at(-1)?.id;
+      const key = `${sighting.status}|${sighting.tag}|${lastStackEvent ?? ''}`;
+      if (this.lastSighting.get(st.name) === key) continue;
+      this.lastSighting.set(st.name, key);
+      this.sightings.push(sighting);
+      fresh.push(sighting);
+    }
+    return fresh;
+  }
+
+  judge(): JudgedOperation[] {
+    return judgeOperations(splitOperations(this.events), {
+      correlationId: this.correlationId,
+      sightings: this.sightings
+    });
+  }
+
+  newlyForeign(judged: readonly JudgedOperation[]): JudgedOperation[] {
+    return judged.filter((op) => {
+      const key = opKey(op);
+      if (op.ours || this.reported.has(key)) return false;
+      this.reported.add(key);
+      return true;
+    });
+  }
+
+  /** Events of this deployment's own operations the watch has not had yet, oldest first. */
+  ownUnwatched(judged: readonly JudgedOperation[]): StackEvent[] {
+    const own = new Set(
+      judged.filter((op) => op.ours && !this.reported.has(opKey(op))).flatMap((op) => op.events)
+    );
+    const out = this.events.filter((e) => own.has(e) && !this.watched.has(e.id));
+    for (const e of out) this.watched.add(e.id);
+    return out;
+  }
+
+  /** The stack's latest operation is someone else's. */
+  foreignNow(judged: readonly JudgedOperation[], stack: string): boolean {
+    const latest = judged.filter((op) => op.stack === stack).at(-1);
+    return latest !== undefined && (!latest.ours || this.reported.has(opKey(latest)));
+  }
+}
+
+const opKey = (op: JudgedOperation): string =>
+  `${op.stack}/${(op.start ?? op.events[0])?.id ?? ''}`;
+
+/** What the log keeps of a foreign operation: enough to name it without the events. */
+function foreignObservation(op: JudgedOperation): Record<string, unknown> {
+  return {
+    stack: op.stack,
+    startedAt: op.start?.timestamp.toISOString(),
+    startStatus: op.start?.status,
+    status: op.status,
+    by: op.by,
+    otherCorrelationId: op.otherId,
+    clientRequestToken: op.token,
+    reason: op.start?.reason,
+    startedBy: describeStarter(op)
+  };
+}
+
+/** Someone else's operation, in the thread: who started it, where CloudFormation says. */
+async function alertForeign(d: MonitorDeps, op: JudgedOperation): Promise<void> {
+  const { settings: s } = d;
+  if (!d.notifier || !s.slack) return;
+  await d.notifier.post(
+    'foreign operation',
+    s.slack.thread.channel,
+    foreignOperationMessage(s.info, {
+      stack: op.stack,
+      start: op.start,
+      status: op.status,
+      startedBy: describeStarter(op)
+    }),
+    { ts: s.slack.thread.ts }
+  );
 }
 
 /** The lock was taken from this deployment: on the record, in the thread, then the monitor ends. */

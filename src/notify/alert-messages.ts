@@ -1,6 +1,7 @@
 /**
  * Replies in the thread while the deployment runs: progress, stall (and its
- * end), overdue, a failed resource, a monitoring gap, a lost lock.
+ * end), overdue, a failed resource, someone else's stack operation, a
+ * monitoring gap, a lost lock.
  */
 import { formatDuration } from '../domain/durations.js';
 import type { StackEvent } from '../domain/stack.js';
@@ -24,6 +25,7 @@ import {
   latestLines,
   reasonText,
   remaining,
+  slackDate,
   timeLeft
 } from './format.js';
 
@@ -55,6 +57,16 @@ export interface OverdueDetails {
 
 export interface FailureAlertDetails {
   readonly event: StackEvent;
+}
+
+export interface ForeignOperationDetails {
+  readonly stack: string;
+  /** The stack-level event that opened it, when it was read. */
+  readonly start?: StackEvent;
+  /** Its latest stack-level status. */
+  readonly status?: string;
+  /** Who or what started it, as far as CloudFormation says (`describeStarter`): outside text. */
+  readonly startedBy: string;
 }
 
 export interface MonitoringGapDetails {
@@ -165,6 +177,32 @@ export function failureAlertMessage(info: DeploymentInfo, a: FailureAlertDetails
       header(`:rotating_light: Resource failed: ${e.logicalId}`),
       ...fieldSections(eventFields(e)),
       section(`*Reason*\n${reasonText(e)}`),
+      ...consoleSection(info)
+    ]
+  );
+}
+
+/** An operation on a stack of this deployment, while it holds the lock, that is not its own. */
+export function foreignOperationMessage(
+  info: DeploymentInfo,
+  f: ForeignOperationDetails
+): RenderedMessage {
+  const by = truncate(escapeText(f.startedBy), 500);
+  const status = f.status ?? f.start?.status;
+  return finish(
+    info,
+    `:warning: ${escapeText(info.environment)}: an operation that is not this deployment's is running on ${code(f.stack)}, started by ${by}`,
+    [
+      header(`:warning: Another operation on ${f.stack}`),
+      ...fieldSections([
+        field('Stack', code(f.stack)),
+        status ? field('Status', escapeText(status)) : '',
+        f.start ? field('Started', slackDate(f.start.timestamp)) : '',
+        field('Started by', by)
+      ]),
+      section(
+        "While this deployment holds the lock, CloudFormation shows an operation on the stack that is not this deployment's (another `DeploymentCorrelationId` tag or ClientRequestToken). It is not counted as this deployment's: a failure of it is not this deployment's failure. Find out who runs it before the next deployment."
+      ),
       ...consoleSection(info)
     ]
   );

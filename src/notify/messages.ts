@@ -5,7 +5,7 @@
  *
  * One deployment is one thread: `startedMessage` is the parent (posted once,
  * then re-rendered with a new state for `chat.update`); progress, stall,
- * overdue, failure and monitoring-gap alerts are replies; `succeededMessage` /
+ * overdue, failure, foreign-operation and monitoring-gap alerts are replies; `succeededMessage` /
  * `failedMessage` are the final reply, broadcast to the channel by the sender.
  * `queuedMessage` is posted for a run that waits, `notDeployingMessage` for one
  * that does not or gives up, `questionMessage` in the interact channel.
@@ -34,6 +34,7 @@ export {
   MAX_EVENTS_SHOWN,
   MAX_STACKS_SHOWN,
   failureAlertMessage,
+  foreignOperationMessage,
   lockLostMessage,
   monitorEndedMessage,
   monitoringGapMessage,
@@ -42,6 +43,7 @@ export {
   stallMessage,
   stallResolvedMessage,
   type FailureAlertDetails,
+  type ForeignOperationDetails,
   type LockLostDetails,
   type MonitoringGapDetails,
   type OverdueDetails,

@@ -15,6 +15,11 @@ export interface StackReader {
   eventsSince(stack: string, afterEventId?: string): Promise<StackEvent[]>;
   currentOperation(stack: string): Promise<StackOperation>;
   /**
+   * Every event at or after `sinceMs`, oldest first, as far back as a few pages of them reach:
+   * all the operations since the lock was taken, this deployment's and anyone else's.
+   */
+  eventsAfter(stack: string, sinceMs: number): Promise<StackEvent[]>;
+  /**
    * The stack's most recent events, oldest first, as far back as a few pages of them reach: its
    * past operations, for estimates. None for a stack that does not exist.
    */

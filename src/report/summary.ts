@@ -2,7 +2,8 @@ import type { Config } from '../config/config.js';
 import type { RecoveryResult } from '../domain/recovery.js';
 import { formatDuration } from '../domain/durations.js';
 import type { Outcome } from '../domain/outcome.js';
-import type { StackEvent } from '../domain/stack.js';
+import { describeStarter, type JudgedOperation } from '../domain/ownership.js';
+import { CORRELATION_TAG, type StackEvent } from '../domain/stack.js';
 import type { RunContext } from '../ports/run.js';
 import { code, escapeText, link, table, type Cell } from './markdown.js';
 
@@ -89,6 +90,48 @@ export function deploymentSummary(s: SummaryInput): string {
       ''
     );
   return lines.join('\n');
+}
+
+/**
+ * The stack operations that ran while this deployment held the lock and were not its own, each
+ * with who or what started it as far as CloudFormation says (outside text, escaped).
+ */
+export function foreignSection(operations: readonly JudgedOperation[]): string {
+  if (operations.length === 0) return '';
+  const rows = operations.map((op) => {
+    const start = op.start ?? op.events[0];
+    return [
+      op.stack,
+      start ? `${start.status} at ${start.timestamp.toISOString()}` : '',
+      op.status ?? '',
+      describeStarter(op)
+    ];
+  });
+  return `${[
+    '### Foreign stack operations',
+    '',
+    "While this deployment held the lock, these operations ran on its stacks and were not its own (another correlation ID in their tag or ClientRequestToken, or the console's token). The outcome above is judged without them.",
+    '',
+    ...table(['stack', 'began', 'status', 'started by'], rows)
+  ].join('\n')}\n`;
+}
+
+/**
+ * A deployment whose stacks do not carry its tag: how to pass it, so its operations are told from
+ * anyone else's by identity rather than by time.
+ */
+export function correlationTagNotice(stacks: readonly string[], correlationId: string): string {
+  if (stacks.length === 0) return '';
+  const tag = `${CORRELATION_TAG}=${correlationId}`;
+  return `${[
+    '### Correlation tag',
+    '',
+    `${stacks.map((s) => code(s).md).join(', ')} ${stacks.length === 1 ? 'does' : 'do'} not carry this deployment's ${code(CORRELATION_TAG).md} tag, so its stack operations were told from anyone else's by time alone. Pass the coordinate step's \`cfn-tags\` output (or its correlation ID) to the deploy step:`,
+    '',
+    `- \`aws cloudformation deploy\`: ${code(`--tags ${tag}`).md}`,
+    `- CDK: ${code(`cdk deploy --tags ${tag}`).md} (or \`Tags.of(app).add('${CORRELATION_TAG}', ...)\`)`,
+    `- a deploy action's \`tags\` input: ${code('${{ steps.<coordinate step id>.outputs.cfn-tags }}').md}`
+  ].join('\n')}\n`;
 }
 
 /** What was repaired, and for a person what to do where the repair did not work. */

@@ -61,10 +61,11 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
   let released: boolean | undefined;
   try {
     if (acquisition) holding = await takeBack(d, acquisition, folder);
-    await stopTheMonitor(d, folder.dir);
+    const observations = await stopTheMonitor(d, folder.dir);
     deployment = await assess(
       { ...d, stepCancelled: d.stepCancelled ?? (async () => undefined) },
-      acquisition?.acquiredAt ?? (d.io.getState(State.AcquiredAt) || undefined)
+      acquisition?.acquiredAt ?? (d.io.getState(State.AcquiredAt) || undefined),
+      observations
     );
     // Repaired before the next run is let in, so it finds a stack it can deploy.
     recoveries = await repairUnderLease(d, deployment.stacks, holding?.lease);

@@ -1,4 +1,5 @@
 import { State } from '../../config/state.js';
+import { activeCorrelationId } from '../../domain/activity.js';
 import type { Lease } from '../../coordination/lease.js';
 import { describeHolder, type TurnOutcome } from '../../coordination/wait-for-turn.js';
 import { formatDuration } from '../../domain/durations.js';
@@ -139,6 +140,11 @@ async function stillClear(d: HandOverDeps, turn: TurnOutcome): Promise<boolean> 
     return undefined;
   });
   if (!stacks) return false;
+  // The tags the deploy step starts from: an operation that brings another one is not its own.
+  d.io.saveState(
+    State.TagsBefore,
+    JSON.stringify(Object.fromEntries(stacks.map((s) => [s.name, activeCorrelationId(s) ?? ''])))
+  );
   const busy = stacks.filter((s) => classifyStatus(s.status).class === 'in-progress');
   const view = turn.fallbackReason
     ? await d.registry.lock.view(config.environment).catch(() => undefined)

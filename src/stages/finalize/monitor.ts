@@ -21,13 +21,16 @@ function monitorProcess(d: StageDeps, dir: string): MonitorHandle | undefined {
       };
 }
 
-/** Stops the monitor (given, or the process named in state or its folder) and says what it saw. */
+/**
+ * Stops the monitor (given, or the process named in state or its folder) and says what it saw;
+ * returns its observations (none without a monitor).
+ */
 export async function stopTheMonitor(
   d: StageDeps & { readonly monitor?: MonitorHandle },
   dir: string
-): Promise<void> {
+): Promise<Record<string, unknown>[]> {
   const monitor = d.monitor ?? monitorProcess(d, dir);
-  if (!monitor) return;
+  if (!monitor) return [];
   const stopped = await monitor.stop();
   const observations = monitor.observations();
   const count = (type: string): number => observations.filter((o) => o['type'] === type).length;
@@ -40,4 +43,5 @@ export async function stopTheMonitor(
     const by = typeof lost['nowHeldBy'] === 'string' ? ` (now held by ${lost['nowHeldBy']})` : '';
     d.log.info(`The monitor found the lock no longer this deployment's at ${at}${by} and stopped.`);
   }
+  return observations;
 }

@@ -2,7 +2,16 @@ import type { Config } from '../../config/config.js';
 import { State } from '../../config/state.js';
 import type { Lease } from '../../coordination/lease.js';
 import type { RecoveryResult } from '../../coordination/recover.js';
+import { activeCorrelationId } from '../../domain/activity.js';
 import { resourceTypeSeconds } from '../../domain/estimate.js';
+import {
+  describeForeign,
+  judgeOperations,
+  ownEvents,
+  splitOperations,
+  type JudgedOperation,
+  type TagSighting
+} from '../../domain/ownership.js';
 import { describeRootCause, rootCauseOf } from '../../domain/root-cause.js';
 import { OUTCOME_TRANSITION, outcomeOf, type Outcome } from '../../domain/outcome.js';
 import type { StackEvent, StackSnapshot } from '../../domain/stack.js';
@@ -16,30 +25,94 @@ export interface Deployment {
   readonly sinceMs: number;
   readonly acquiredAt: string;
   readonly stacks: readonly StackSnapshot[];
+  /** The events of this deployment's own operations. */
   readonly events: readonly StackEvent[];
   /** Why it failed (a failed deployment only): the first failed resource, else the stack's reason. */
   readonly rootCause?: StackEvent;
+  /** Operations since the lock that were not this deployment's (domain/ownership.ts). */
+  readonly foreign: readonly JudgedOperation[];
+  /** A succeeded deployment's stacks that do not carry its DeploymentCorrelationId tag. */
+  readonly untagged: readonly string[];
 }
 
-/** The outcome, from the stacks and their events since the lock was taken. */
+/**
+ * The outcome, from the stacks and this deployment's own operations among their events since the
+ * lock was taken: told from anyone else's by token and tag (the monitor's snapshots of the tags
+ * while they ran, and finalize's own), else by time.
+ */
 export async function assess(
   d: StageDeps & { readonly stepCancelled: () => Promise<boolean | undefined> },
-  acquiredAtState: string | undefined
+  acquiredAtState: string | undefined,
+  observations: readonly Record<string, unknown>[] = []
 ): Promise<Deployment> {
   const { config } = d;
   const acquiredAt = acquiredAtState || new Date(d.clock.now()).toISOString();
   // Events of coordinate's own repairs (before deploy-from) are not this deployment's operation.
   const deployFrom = Date.parse(d.io.getState(State.DeployFrom));
   const sinceMs = Math.max(Date.parse(acquiredAt), Number.isNaN(deployFrom) ? 0 : deployFrom);
+  const all: StackEvent[] = [];
+  for (const s of config.stackNames) all.push(...(await d.reader.eventsAfter(s, sinceMs)));
+  // Read after the events, so the tags it shows are those of the operation the events end in.
   const stacks = await d.reader.describeStacks(config.stackNames);
-  const events: StackEvent[] = [];
-  for (const s of config.stackNames) {
-    const op = await d.reader.currentOperation(s);
-    events.push(...op.events.filter((e) => e.timestamp.getTime() >= sinceMs));
-  }
-  const outcome = await outcomeOf(stacks, events, sinceMs, d.stepCancelled);
+  const sightings: TagSighting[] = [
+    ...sightingsIn(observations),
+    ...stacks.map((s) => ({
+      stack: s.name,
+      status: s.status,
+      tag: activeCorrelationId(s) ?? '',
+      afterEventId: all.filter((e) => e.stackName === s.name).at(-1)?.id
+    }))
+  ];
+  const operations = judgeOperations(splitOperations(all), {
+    correlationId: d.log.correlationId,
+    sightings,
+    tagsBefore: tagsBefore(d.io.getState(State.TagsBefore))
+  });
+  const events = ownEvents(operations);
+  const outcome = await outcomeOf(stacks, operations, d.stepCancelled);
   const rootCause = outcome === 'failed' ? rootCauseOf(events, stacks) : undefined;
-  return { outcome, sinceMs, acquiredAt, stacks, events, rootCause };
+  const untagged =
+    outcome === 'succeeded'
+      ? stacks
+          .filter((s) => operations.some((op) => op.ours && op.stack === s.name))
+          .filter((s) => activeCorrelationId(s) !== d.log.correlationId)
+          .map((s) => s.name)
+      : [];
+  const foreign = operations.filter((op) => !op.ours);
+  return { outcome, sinceMs, acquiredAt, stacks, events, rootCause, foreign, untagged };
+}
+
+/** The monitor's snapshots of the stacks' tags (its `stack-tag` observations). */
+function sightingsIn(observations: readonly Record<string, unknown>[]): TagSighting[] {
+  return observations.flatMap((o) =>
+    o['type'] === 'stack-tag' &&
+    typeof o['stack'] === 'string' &&
+    typeof o['status'] === 'string' &&
+    typeof o['tag'] === 'string'
+      ? [
+          {
+            stack: o['stack'],
+            status: o['status'],
+            tag: o['tag'],
+            afterEventId: typeof o['afterEventId'] === 'string' ? o['afterEventId'] : undefined
+          }
+        ]
+      : []
+  );
+}
+
+/** coordinate's record of the tags the deploy step started from; undefined when not there. */
+function tagsBefore(saved: string): Record<string, string> | undefined {
+  if (!saved) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(saved);
+    if (!parsed || typeof parsed !== 'object') return undefined;
+    return Object.fromEntries(
+      Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string')
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 /** The outcome in the log, with the stacks as they are after any repair. */
@@ -56,6 +129,15 @@ export async function logOutcome(
       ? ' (no failed resource or stack reason was found in the events)'
       : '';
   d.log.info(`Outcome: ${deployment.outcome}${cause}. Stacks now: ${statuses(after)}`);
+  for (const op of deployment.foreign)
+    d.log.warning(
+      `A stack operation that is not this deployment's ran while it held the lock: ${describeForeign(op)}. It is not counted in this deployment's outcome.`,
+      { title: 'Foreign stack operation' }
+    );
+  if (deployment.untagged.length > 0)
+    d.log.info(
+      `${deployment.untagged.join(', ')} do not carry this deployment's DeploymentCorrelationId tag: its operations were told from others' by time alone. Pass the cfn-tags output to the deploy step (see the job summary).`
+    );
   if (deployment.outcome === 'still-running')
     d.log.warning(
       'The job ended while CloudFormation is still working: releasing the lock; the next run is still held back by the in-progress check.',

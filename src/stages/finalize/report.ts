@@ -10,7 +10,9 @@ import { deploymentInfo } from '../../notify/thread.js';
 import type { RunContext } from '../../ports/run.js';
 import type { Cell } from '../../report/markdown.js';
 import {
+  correlationTagNotice,
   deploymentSummary,
+  foreignSection,
   githubSection,
   recoverySection,
   slackSection,
@@ -101,6 +103,8 @@ export async function reportDeployment(
   });
   await io.appendSummary(
     summary +
+      foreignSection(deployment.foreign) +
+      correlationTagNotice(deployment.untagged, log.correlationId) +
       recoverySection(recoveries) +
       slack.section +
       githubSection(d.githubBudget?.missed ?? [])
