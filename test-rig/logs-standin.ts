@@ -16,6 +16,9 @@
  * chronological order, valid events spanning at most 24 hours (each an InvalidParameterException,
  * nothing stored); events older than 14 days (or the group's retention) or more than 2 hours in
  * the future are left out and reported in `rejectedLogEventsInfo`. `sequenceToken` is ignored.
+ * (Not documented, so chosen here: an event older than both 14 days and the retention is counted
+ * in `tooOldLogEventEndIndex` and `expiredLogEventEndIndex` alike; shape errors come before a
+ * missing group or stream, the size checks after.)
  *
  * Time is `Date.now()` or the `now()` given to `start` (the ingestion time, the 14-day / 2-hour
  * window). Every call is in `calls`; its operation also goes to the run-wide record of the

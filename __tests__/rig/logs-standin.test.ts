@@ -429,7 +429,7 @@ describe('PutLogEvents refuses what the service refuses', () => {
     expect(logs.events(GROUP, STREAM)).toHaveLength(max);
   });
 
-  it('a batch over 1,048,576 bytes, counting UTF-8 message bytes + 26 per event (exactly the limit passes)', async () => {
+  it('a batch (or an event) over 1,048,576 bytes, counting UTF-8 message bytes + 26 per event (exactly the limit passes)', async () => {
     const accented = 'é'.repeat(1000); // 2,000 bytes in UTF-8
     const fill = (n: number) => 'x'.repeat(1_048_576 - 2 * 26 - 2000 + n);
     const batch = (n: number) => [
@@ -438,6 +438,10 @@ describe('PutLogEvents refuses what the service refuses', () => {
     ];
     expect(await refused(batch(1))).toBe(
       'Upload too large: 1048577 bytes exceeds limit of 1048576'
+    );
+    // One event alone: 'x' * (1,048,551) + 26 = 1,048,577 bytes.
+    expect(await refused([{ timestamp: T0, message: fill(2000 + 26 + 1) }])).toBe(
+      'Log event too large: 1048577 bytes exceeds limit of 1048576'
     );
     await put(batch(0));
     expect(logs.events(GROUP, STREAM)).toHaveLength(2);
