@@ -474,6 +474,12 @@ function inProgressResources(watch) {
     return [...state.values()].filter((r) => r.status.endsWith('_IN_PROGRESS'));
 }
 
+// EXTERNAL MODULE: ./.tmp/js/logs/deployment-log.js
+var deployment_log = __webpack_require__(3892);
+// EXTERNAL MODULE: ./.tmp/js/logs/events.js
+var events = __webpack_require__(2390);
+// EXTERNAL MODULE: ./.tmp/js/runtime/logs.js + 1 modules
+var logs = __webpack_require__(2519);
 // EXTERNAL MODULE: ./.tmp/js/monitor/secret.js
 var secret = __webpack_require__(4720);
 // EXTERNAL MODULE: ./.tmp/js/monitor/supervise.js
@@ -493,6 +499,9 @@ var supervise = __webpack_require__(4820);
 
 
 
+
+
+
 /** The detached monitor's log is its JSON lines; Slack trouble is recorded there by the spool. */
 const silentSink = {
     info: () => undefined,
@@ -500,6 +509,50 @@ const silentSink = {
     warning: () => undefined,
     error: () => undefined
 };
+/**
+ * The monitor's observations as events of the deployment's stream (with log-group), sent every few
+ * seconds; trouble is one observation in its own log, and what it could not send waits in the
+ * deployment's folder for the post step.
+ */
+async function monitorLog(settings) {
+    if (!settings.logGroup)
+        return undefined;
+    const noted = {
+        correlationId: settings.correlationId,
+        info: () => undefined,
+        debug: () => undefined,
+        warning: (message) => process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), correlationId: settings.correlationId, type: 'logs-error', message })}\n`),
+        error: () => undefined
+    };
+    const shipper = await (0,logs/* openLogShipper */.W3)(settings, settings.correlationId, noted, false, {
+        reason: settings.logsFailed ?? '',
+        record: () => undefined
+    });
+    if (!shipper)
+        return undefined;
+    const context = {
+        correlationId: settings.correlationId,
+        environment: settings.environment,
+        stage: 'monitor',
+        stacks: settings.stacks,
+        fence: settings.fence
+    };
+    const timer = setInterval(() => void shipper.flush(), deployment_log/* LOG_FLUSH_INTERVAL_MS */.t);
+    timer.unref();
+    return {
+        add: (o) => {
+            const at = Date.parse(String(o['at'])) || Date.now();
+            const type = typeof o['type'] === 'string' ? o['type'] : 'observation';
+            const { at: _at, correlationId: _id, type: _type, ...fields } = o;
+            const level = /error|lost/.test(type) ? 'warning' : 'info';
+            shipper.add({ timestamp: at, message: (0,events/* eventMessage */._X)(context, at, level, type, fields) });
+        },
+        close: async () => {
+            clearInterval(timer);
+            await shipper.flush();
+        }
+    };
+}
 /** A restarted worker says in the thread how long nothing watched the deployment. */
 async function gapNotice(settings, notifier, restart) {
     if (!notifier || !settings.slack)
@@ -539,6 +592,7 @@ async function workerMain(settingsFile, args) {
         })
         : undefined;
     const notifier = await threadNotifier(settings);
+    const logs = await monitorLog(settings);
     // The gap notice goes out beside the monitor, never before it: the lease's first heartbeat
     // must not wait for Slack.
     const gap = restart
@@ -552,9 +606,13 @@ async function workerMain(settingsFile, args) {
         now: Date.now,
         sleep: clock/* sleep */.y,
         signal: controller.signal,
-        write: (o) => process.stdout.write(`${JSON.stringify(o)}\n`)
+        write: (o) => {
+            process.stdout.write(`${JSON.stringify(o)}\n`);
+            logs?.add(o);
+        }
     });
     await gap;
+    await logs?.close();
     process.exit(0);
 }
 

@@ -1266,7 +1266,7 @@ async function coordinate(d) {
  * (dist/coordinate/index.js); the monitor's supervisor entry is beside it.
  */
 async function main(self) {
-    await (0,stage.actionStage)(async ({ io, log, config, correlationId }) => {
+    await (0,stage.actionStage)('coordinate', async ({ io, log, config, correlationId, logs }) => {
         (0,stage.sayInputWarnings)(log, io, config);
         io.saveState(state/* State */.Uw.CorrelationId, correlationId);
         io.saveState(state/* State */.Uw.QueuedAt, new Date().toISOString());
@@ -1307,10 +1307,26 @@ async function main(self) {
                 : undefined,
             recordDeployment: (id) => (0,external_node_fs_.writeFileSync)((0,files/* monitorFiles */.Sy)(dir).deployment, String(id), { mode: 0o600 }),
             recordThread: (thread) => (0,external_node_fs_.writeFileSync)((0,files/* monitorFiles */.Sy)(dir).thread, thread, { mode: 0o600 }),
-            startMonitor: (m) => (0,launch/* launchMonitor */.O)(monitorBundle, dir, (0,files/* monitorSettings */.U1)(config, { correlationId, ...m }), (0,files/* monitorEnv */.wB)(), config.slack?.token),
+            startMonitor: (m) => (0,launch/* launchMonitor */.O)(monitorBundle, dir, (0,files/* monitorSettings */.U1)(config, {
+                correlationId,
+                ...m,
+                logsFailed: io.getState(state/* State */.Uw.LogsFailed) || undefined
+            }), (0,files/* monitorEnv */.wB)(), config.slack?.token),
             monitorHolds: (m, timeoutMs) => (0,launch/* monitorHolds */.B)(() => (0,stop/* readObservations */.iX)(m.dir, m.logOffset), stage.systemClock, stage.sleep, timeoutMs)
         };
-        publish(deps, await coordinate(deps));
+        const report = await coordinate(deps);
+        publish(deps, report);
+        const holder = report.turn.holder;
+        logs.note(holder && holder.fence > 0 ? { fence: holder.fence } : {});
+        logs.event('coordinated', {
+            result: report.result,
+            registry: report.turn.registry.lock.kind,
+            queuePosition: report.turn.queuePosition,
+            waitedMs: report.turn.waitedMs,
+            expectedMs: report.expectedMs,
+            stackStatus: Object.fromEntries(report.stacks.map((st) => [st.name, st.status])),
+            findings: report.findings.map((f) => f.code)
+        });
     });
 }
 

@@ -1,5 +1,5 @@
-export const id = 320;
-export const ids = [320];
+export const id = 211;
+export const ids = [211];
 export const modules = {
 
 /***/ 5269:
@@ -334,39 +334,6 @@ async function stepCancelled(token, budget) {
 
 /***/ }),
 
-/***/ 6335:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ runContext)
-/* harmony export */ });
-/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1623);
-
-/** The workflow run this process belongs to, from the runner's environment. */
-function runContext(env = _env_js__WEBPACK_IMPORTED_MODULE_0__/* .processEnv */ .H) {
-    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
-    const repository = env['GITHUB_REPOSITORY'] || undefined;
-    const runId = env['GITHUB_RUN_ID'] || undefined;
-    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
-    const runUrl = repository && runId
-        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
-        : undefined;
-    return {
-        runId,
-        runAttempt,
-        runUrl,
-        repository,
-        workflow: env['GITHUB_WORKFLOW'] || undefined,
-        job: env['GITHUB_JOB'] || undefined,
-        actor: env['GITHUB_ACTOR'] || undefined,
-        sha: env['GITHUB_SHA'] || undefined,
-        ref: env['GITHUB_REF'] || undefined
-    };
-}
-
-
-/***/ }),
-
 /***/ 6985:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -413,7 +380,7 @@ const statusChannel = (d) => d.notifier && d.config.slack
 
 /***/ }),
 
-/***/ 2320:
+/***/ 4211:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -450,44 +417,14 @@ var stage = __webpack_require__(1130);
 var turn_result = __webpack_require__(8223);
 // EXTERNAL MODULE: ./.tmp/js/runtime/budget.js
 var budget = __webpack_require__(579);
+// EXTERNAL MODULE: ./.tmp/js/logs/deployment-log.js
+var deployment_log = __webpack_require__(3892);
+// EXTERNAL MODULE: ./.tmp/js/runtime/logs.js + 1 modules
+var runtime_logs = __webpack_require__(2519);
 // EXTERNAL MODULE: ./.tmp/js/stages/deps.js
 var deps = __webpack_require__(6985);
-;// CONCATENATED MODULE: ./.tmp/js/report/markdown.js
-/**
- * The job summary's markdown, built so that outside text (a stack's status reason, a Slack
- * error, an event) can never break it: every cell is escaped unless it is markdown this code
- * built itself from escaped parts.
- */
-/** Outside text, safe in a table cell or a line: no `|` splits a row, no newline ends it, no HTML. */
-function escapeText(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\\/g, '\\\\')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n|\r/g, ' ');
-}
-const cell = (c) => (typeof c === 'string' ? escapeText(c) : c.md);
-const md = (text) => ({ md: text });
-const code = (text) => md(`\`${text.replace(/`/g, "'")}\``);
-const bold = (text) => md(`**${escapeText(text)}**`);
-/** Characters that would end a markdown link's URL or break out of it, percent-encoded. */
-const urlSafe = (url) => url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-const markdown_link = (text, url) => md(`[${escapeText(text).replace(/[[\]]/g, '\\$&')}](${urlSafe(url)})`);
-const join = (...parts) => md(parts.map(cell).join(''));
-/** A markdown table; `head` empty gives the two-column key/value table without a header row. */
-function table(head, rows) {
-    const width = Math.max(head.length, ...rows.map((r) => r.length));
-    const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
-    const header = head.length > 0 ? head : Array.from({ length: width }, () => '');
-    return [
-        head.length > 0 ? line(header) : `|${' |'.repeat(width)}`,
-        `|${'---|'.repeat(width)}`,
-        ...rows.map(line)
-    ];
-}
-
+// EXTERNAL MODULE: ./.tmp/js/report/markdown.js
+var markdown = __webpack_require__(8781);
 // EXTERNAL MODULE: ./.tmp/js/stages/holder.js
 var holder = __webpack_require__(1281);
 ;// CONCATENATED MODULE: ./.tmp/js/stages/finalize/acquisition.js
@@ -556,7 +493,7 @@ function lockLine(holding) {
         return `held from acquire to release (fencing token ${fence})`;
     if (loss?.kind === 'released')
         return `already released (fencing token ${fence})`;
-    return join(bold('lost'), ` (fencing token ${fence}): ${loss?.text ?? "no longer this deployment's"}; this run stopped acting as the holder`);
+    return (0,markdown/* join */.fj)((0,markdown/* bold */.Cr)('lost'), ` (fencing token ${fence}): ${loss?.text ?? "no longer this deployment's"}; this run stopped acting as the holder`);
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -965,7 +902,7 @@ var messages = __webpack_require__(3156);
 function deploymentSummary(s) {
     const d = s.deployment;
     const facts = [
-        ['Correlation ID', code(s.correlationId)],
+        ['Correlation ID', (0,markdown/* code */.aY)(s.correlationId)],
         ['Coordination', s.result]
     ];
     if (d) {
@@ -979,7 +916,7 @@ function deploymentSummary(s) {
             facts.push([
                 'Slack thread',
                 d.thread.permalink
-                    ? markdown_link(`thread in ${d.thread.channel}`, d.thread.permalink)
+                    ? (0,markdown/* link */.nf)(`thread in ${d.thread.channel}`, d.thread.permalink)
                     : `channel ${d.thread.channel}, message ${d.thread.ts}`
             ]);
         if (d.lock)
@@ -987,12 +924,12 @@ function deploymentSummary(s) {
     }
     facts.push(['Registry', s.config.registryTable ?? 'none (CloudFormation only)']);
     if (s.run.runUrl)
-        facts.push(['Run', markdown_link('workflow run', s.run.runUrl)]);
-    const lines = [`## Deployment Coordinator: ${s.config.environment}`, '', ...table([], facts), ''];
+        facts.push(['Run', (0,markdown/* link */.nf)('workflow run', s.run.runUrl)]);
+    const lines = [`## Deployment Coordinator: ${s.config.environment}`, '', ...(0,markdown/* table */.tp)([], facts), ''];
     if (s.rows.length > 0)
-        lines.push(...table(['Stack', 'Status'], s.rows.map((r) => [markdown_link(r.name, r.url), r.status])), '');
+        lines.push(...(0,markdown/* table */.tp)(['Stack', 'Status'], s.rows.map((r) => [(0,markdown/* link */.nf)(r.name, r.url), r.status])), '');
     if (s.events.length > 0)
-        lines.push('<details><summary>Stack events</summary>', '', ...table(['time', 'resource', 'status', 'reason'], s.events.map((e) => [
+        lines.push('<details><summary>Stack events</summary>', '', ...(0,markdown/* table */.tp)(['time', 'resource', 'status', 'reason'], s.events.map((e) => [
             e.timestamp.toISOString(),
             `${e.logicalId} (${e.resourceType})`,
             e.status,
@@ -1006,7 +943,7 @@ function recoverySection(recoveries) {
         return '';
     const lines = ['### Recovery', ''];
     for (const r of recoveries) {
-        lines.push(`- ${escapeText(r.stack)}: ${r.action} → ${r.finalStatus} (${r.ok ? 'done' : 'failed'})`);
+        lines.push(`- ${(0,markdown/* escapeText */.X1)(r.stack)}: ${r.action} → ${r.finalStatus} (${r.ok ? 'done' : 'failed'})`);
         if (r.instructions.length > 0)
             lines.push('', '```', ...r.instructions.map((i) => i.replace(/```/g, "'''")), '```', '');
     }
@@ -1017,7 +954,7 @@ function githubSection(missed) {
     if (missed.length === 0)
         return '';
     const rows = missed.map((m) => [m.what, m.why, m.at]);
-    return `${['### GitHub', '', ...table(['not done', 'why', 'when'], rows)].join('\n')}\n`;
+    return `${['### GitHub', '', ...(0,markdown/* table */.tp)(['not done', 'why', 'when'], rows)].join('\n')}\n`;
 }
 /** What Slack was sent by finalize, and every message that could not be delivered, with why. */
 function slackSection(delivered, lost) {
@@ -1027,7 +964,7 @@ function slackSection(delivered, lost) {
         `Delivered: ${delivered.length > 0 ? delivered.join(', ') : 'nothing'} (by finalize).`
     ];
     if (lost.length > 0)
-        lines.push('', ...table(['not delivered', 'why', 'when'], lost.map((l) => [l.label, l.error, l.at])));
+        lines.push('', ...(0,markdown/* table */.tp)(['not delivered', 'why', 'when'], lost.map((l) => [l.label, l.error, l.at])));
     return `${lines.join('\n')}\n`;
 }
 
@@ -1040,6 +977,11 @@ function slackSection(delivered, lost) {
 
 
 
+
+/** The summary's CloudWatch Logs section, after everything earlier steps kept is sent. */
+async function logsSection(d, folder) {
+    return d.logs ? d.logs.summarySection(d.config.region, [(0,files/* monitorFiles */.Sy)(folder.dir).logsSpool]) : '';
+}
 const DEPLOYMENT_STATE = {
     succeeded: 'success',
     'no-change': 'success',
@@ -1096,10 +1038,18 @@ async function reportDeployment(d, folder, deployment, recoveries, lock) {
         rows,
         events
     });
+    d.logs?.note({ outcome, fence: lockFence(io) });
+    d.logs?.event('deployment ended', {
+        outcome,
+        durationMs: last - first,
+        waitedMs,
+        ...(deployment.rootCause ? { rootCause: describeRootCause(deployment.rootCause) } : {})
+    });
     await io.appendSummary(summary +
         recoverySection(recoveries) +
         slack.section +
-        githubSection(d.githubBudget?.missed ?? []));
+        githubSection(d.githubBudget?.missed ?? []) +
+        (await logsSection(d, folder)));
 }
 /** coordinate did not take the lock (or gave it back): close what it announced, and the summary. */
 async function reportNotDeployed(d, folder, result) {
@@ -1120,7 +1070,8 @@ async function reportNotDeployed(d, folder, result) {
         rows,
         events: []
     });
-    await d.io.appendSummary(summary + slack + githubSection(d.githubBudget?.missed ?? []));
+    d.logs?.event('not deployed', { result: result || 'not coordinated' });
+    await d.io.appendSummary(summary + slack + githubSection(d.githubBudget?.missed ?? []) + (await logsSection(d, folder)));
 }
 /**
  * A run that announced its deployment (Slack thread, GitHub Deployment) and then did not deploy
@@ -1169,10 +1120,17 @@ async function slackReport(d, folder, end) {
         log.warning(`Slack: ${lost.length} message(s) could not be delivered: ${lost.map((l) => l.label).join(', ')}.`, { title: 'Slack messages lost' });
     return { section: slackSection(notifier.delivered, lost), permalink };
 }
+/** The fencing token this run held (state), for the log's fields. */
+function lockFence(io) {
+    const fence = Number(io.getState(state/* State */.Uw.Fence));
+    return Number.isInteger(fence) && fence > 0 ? fence : undefined;
+}
 
 // EXTERNAL MODULE: ./.tmp/js/stages/repair.js + 1 modules
 var repair = __webpack_require__(270);
 ;// CONCATENATED MODULE: ./.tmp/js/stages/finalize.js
+
+
 
 
 
@@ -1250,14 +1208,17 @@ async function notDeployed(d, folder, result, acquisition) {
 async function main() {
     const io = stage.coreIO;
     const correlationId = (0,stage.stageCorrelationId)(io);
-    const log = (0,logger/* createLogger */.h)(correlationId, stage.coreSink);
+    const logs = new deployment_log/* DeploymentLog */.e(stage.coreSink);
+    const log = (0,logger/* createLogger */.h)(correlationId, logs);
     await (0,stage.runStage)(correlationId, async () => {
         // Bad inputs were already reported by pre or coordinate; finalize has nothing to undo then.
         const config = io.getState(state/* State */.Uw.Result) ? (0,stage.loadConfig)(log, io) : tryReadConfig();
         if (!config) {
+            logs.off();
             log.info('The inputs are invalid (see the earlier error): nothing was coordinated, nothing to finalize.');
             return;
         }
+        await (0,runtime_logs/* startDeploymentLog */.A_)(logs, config, 'finalize', log, io);
         const reader = await (0,clients/* cloudFormationReader */.oE)(config.region);
         const githubBudget = new budget/* TimeBudget */.z(POST_STEP_GITHUB_BUDGET_MS, 'GitHub');
         // The mode coordinate ended in: CloudFormation alone when it fell back from the table.
@@ -1285,12 +1246,14 @@ async function main() {
             stepCancelled: config.githubToken
                 ? () => (0,github/* stepCancelled */.oQ)(config.githubToken, githubBudget)
                 : undefined,
-            githubBudget
+            githubBudget,
+            logs
         };
         try {
             await finalize(deps);
         }
         finally {
+            await logs.close();
             // A call given up at the budget (the Actions cache's upload takes no signal) is not waited
             // for; finalize released the lock already (in its own finally).
             if (githubBudget.gaveUp) {

@@ -1,5 +1,5 @@
-export const id = 450;
-export const ids = [450];
+export const id = 322;
+export const ids = [322];
 export const modules = {
 
 /***/ 1003:
@@ -653,39 +653,6 @@ function registryMisconfiguredFinding(table, error) {
             `aws dynamodb describe-table --table-name ${table}`,
             'To coordinate on CloudFormation alone on purpose, leave registry-table empty.'
         ]
-    };
-}
-
-
-/***/ }),
-
-/***/ 6335:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ runContext)
-/* harmony export */ });
-/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1623);
-
-/** The workflow run this process belongs to, from the runner's environment. */
-function runContext(env = _env_js__WEBPACK_IMPORTED_MODULE_0__/* .processEnv */ .H) {
-    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
-    const repository = env['GITHUB_REPOSITORY'] || undefined;
-    const runId = env['GITHUB_RUN_ID'] || undefined;
-    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
-    const runUrl = repository && runId
-        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
-        : undefined;
-    return {
-        runId,
-        runAttempt,
-        runUrl,
-        repository,
-        workflow: env['GITHUB_WORKFLOW'] || undefined,
-        job: env['GITHUB_JOB'] || undefined,
-        actor: env['GITHUB_ACTOR'] || undefined,
-        sha: env['GITHUB_SHA'] || undefined,
-        ref: env['GITHUB_REF'] || undefined
     };
 }
 
