@@ -10,6 +10,9 @@ import { DynamoRig } from '../test-rig/dynamo-rig.js';
 import { GitHubStandin } from '../test-rig/github-standin.js';
 import { Job, type StageResult } from '../test-rig/runner.js';
 import { SlackStandin } from '../test-rig/slack-standin.js';
+import { LOGS_ENDPOINT_ENV, LogsStandin } from '../test-rig/logs-standin.js';
+
+const LOG_GROUP = '/deploy-coordinator';
 
 // npm runs scripts from the package's root, where action.yml and dist/ are.
 const REPO = process.cwd();
@@ -30,12 +33,14 @@ const resource = (
 ): Step => ({ atMs, logicalId, type, status, reason });
 
 async function main(): Promise<void> {
-  const [cfn, dynamo, slack, github] = await Promise.all([
+  const [cfn, dynamo, slack, github, logs] = await Promise.all([
     CloudFormationStandin.start(),
     DynamoRig.start(),
     SlackStandin.start(),
-    GitHubStandin.start()
+    GitHubStandin.start(),
+    LogsStandin.start()
   ]);
+  logs.createGroup(LOG_GROUP);
   const scratch = mkdtempSync(join(tmpdir(), 'deploy-coordinator-demo-'));
   const jobs: Job[] = [];
   try {
@@ -78,6 +83,7 @@ async function main(): Promise<void> {
           'slack-channel': '#deploys',
           'slack-api-url': slack.url,
           'progress-interval-minutes': '0.03',
+          'log-group': LOG_GROUP,
           ...inputs
         },
         env: {
@@ -87,6 +93,7 @@ async function main(): Promise<void> {
           AWS_EC2_METADATA_DISABLED: 'true',
           AWS_ENDPOINT_URL_CLOUDFORMATION: cfn.url,
           AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
+          [LOGS_ENDPOINT_ENV]: logs.url,
           GITHUB_REPOSITORY: 'octo-org/court-cases',
           GITHUB_API_URL: github.url,
           GITHUB_RUN_ID: String(runId),
@@ -221,13 +228,28 @@ async function main(): Promise<void> {
           `    ↳ ${plain(r.text)}${r.reply_broadcast ? '  (also sent to the channel)' : ''}`
         );
     }
+    // One deployment's story in CloudWatch Logs, as Logs Insights would list it.
+    const [stream] = logs.streams(LOG_GROUP).filter((n) => n.startsWith('production/'));
+    if (stream) {
+      console.log(`\n== CloudWatch Logs, ${LOG_GROUP} ${stream}\n`);
+      for (const e of logs.events(LOG_GROUP, stream)) {
+        const j = JSON.parse(e.message) as Record<string, unknown>;
+        const extra = ['result', 'fence', 'outcome', 'durationMs']
+          .filter((k) => j[k] !== undefined)
+          .map((k) => `${k}=${String(j[k])}`)
+          .join(' ');
+        console.log(
+          `  ${String(j['time']).slice(11, 23)}  ${String(j['stage']).padEnd(10)} ${String(j['level']).padEnd(7)} ${plain(String(j['message'])).slice(0, 100)}${extra ? `  {${extra}}` : ''}`
+        );
+      }
+    }
     const leftovers = jobs.flatMap((j) => j.leftBehind);
     console.log(
       `\n== ${jobs.length} runs in ${((Date.now() - started) / 1000).toFixed(1)} s; processes left behind: ${leftovers.length}`
     );
   } finally {
     for (const job of jobs) await job.dispose().catch(() => undefined);
-    await Promise.all([cfn.close(), dynamo.close(), slack.close(), github.close()]);
+    await Promise.all([cfn.close(), dynamo.close(), slack.close(), github.close(), logs.close()]);
     rmSync(scratch, { recursive: true, force: true });
   }
 }

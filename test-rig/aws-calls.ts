@@ -6,7 +6,8 @@
  * the workers start), the CloudFormation stand-in (by `Action=`) and the DynamoDB rig (by
  * `X-Amz-Target`) append each action they receive, once per module instance (per test file under
  * jest), as `cloudformation:X` / `dynamodb:X` lines to `calls-<pid>.txt` there. Unset (a bench,
- * the demo, a soak), nothing is written.
+ * the demo, a soak), nothing is written. The CloudWatch Logs stand-in records the same way
+ * (`logs:X`, by `X-Amz-Target`).
  *
  * Counted: every request that reaches a stand-in, whatever its answer (a throttled or failed call
  * was still made), except
@@ -37,7 +38,8 @@ export const TEST_CALLER_HEADERS: Readonly<Record<string, string>> = {
 /** Prefix of the files actions are recorded in (`calls-<pid>.txt`). */
 export const CALLS_FILE_PREFIX = 'calls-';
 
-export type AwsService = 'cloudformation' | 'dynamodb';
+/** IAM's service prefixes: `logs` is CloudWatch Logs (the stand-in records by `X-Amz-Target`). */
+export type AwsService = 'cloudformation' | 'dynamodb' | 'logs';
 
 /** Actions this process has already written, per directory (one line per action is enough). */
 const written = new Map<string, Set<string>>();

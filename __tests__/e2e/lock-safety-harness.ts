@@ -52,7 +52,12 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
 export async function deployJob(
   name: string,
   inputs: Record<string, string> = {},
-  opts: { slack?: boolean; stageTimeoutMs?: number; runnerProcess?: boolean } = {}
+  opts: {
+    slack?: boolean;
+    stageTimeoutMs?: number;
+    runnerProcess?: boolean;
+    env?: Record<string, string>;
+  } = {}
 ): Promise<Job> {
   const job = await actionJob(
     cfn,
@@ -70,7 +75,7 @@ export async function deployJob(
     },
     {
       name,
-      env: { AWS_ENDPOINT_URL_DYNAMODB: dynamo.url },
+      env: { AWS_ENDPOINT_URL_DYNAMODB: dynamo.url, ...opts.env },
       ...(opts.stageTimeoutMs ? { stageTimeoutMs: opts.stageTimeoutMs } : {}),
       ...(opts.runnerProcess ? { runnerProcess: true } : {})
     }

@@ -36,6 +36,7 @@ const policy = JSON.parse(read('infra/iam-policy.json')) as PolicyDocument;
 
 const STACK_ARN = 'arn:aws:cloudformation:REGION:ACCOUNT_ID:stack/STACK_NAME_PATTERN/*';
 const TABLE_ARN = 'arn:aws:dynamodb:REGION:ACCOUNT_ID:table/TABLE_NAME';
+const LOG_GROUP_ARN = 'arn:aws:logs:REGION:ACCOUNT_ID:log-group:LOG_GROUP:*';
 
 const actionsOf = (s: Statement): string[] =>
   s.Action === undefined ? [] : typeof s.Action === 'string' ? [s.Action] : s.Action;
@@ -76,7 +77,7 @@ function expectLeastPrivilege(doc: PolicyDocument): void {
 /** The backquoted `service:Action` names in a text, each once. */
 const namedActions = (text: string): string[] => [
   ...new Set(
-    [...text.matchAll(/`((?:cloudformation|dynamodb):[A-Za-z]+)`/g)].map((m) => m[1] ?? '')
+    [...text.matchAll(/`((?:cloudformation|dynamodb|logs):[A-Za-z]+)`/g)].map((m) => m[1] ?? '')
   )
 ];
 
@@ -113,6 +114,14 @@ describe('infra/registry-table.yml: the registry table', () => {
     expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true });
   });
 
+  it('ships the log group with a retention, kept when the stack is deleted', () => {
+    const group = resource('LogGroup', 'AWS::Logs::LogGroup');
+    expect(group.Properties.LogGroupName).toEqual({ Ref: 'LogGroupName' });
+    expect(group.Properties.RetentionInDays).toEqual({ Ref: 'LogRetentionDays' });
+    expect(template.Parameters.LogRetentionDays?.Default).toBe(90);
+    expect(group.DeletionPolicy).toBe('Retain');
+  });
+
   it('is retained when the stack is deleted or the table replaced, and tagged', () => {
     expect(table.DeletionPolicy).toBe('Retain');
     expect(table.UpdateReplacePolicy).toBe('Retain');
@@ -138,7 +147,8 @@ describe('infra/iam-policy.json: the least-privilege policy', () => {
     const belongs: Record<string, (action: string) => boolean> = {
       ReadStackState: (a) => /^cloudformation:(Describe|List|Get)/.test(a),
       RecoverFailedStack: (a) => /^cloudformation:(?!Describe|List|Get)/.test(a),
-      RegistryTableLockAndQueue: (a) => a.startsWith('dynamodb:')
+      RegistryTableLockAndQueue: (a) => a.startsWith('dynamodb:'),
+      DeploymentLog: (a) => /^logs:(CreateLogStream|PutLogEvents)$/.test(a)
     };
     const statements = bySid(policy);
     expect(Object.keys(statements).sort()).toEqual(Object.keys(belongs).sort());
@@ -148,11 +158,16 @@ describe('infra/iam-policy.json: the least-privilege policy', () => {
     }
   });
 
-  it('scopes DynamoDB to the registry table and CloudFormation to the stack pattern', () => {
+  it('scopes DynamoDB to the registry table, CloudFormation to the stack pattern, Logs to the group', () => {
+    const scope: Record<string, string> = {
+      dynamodb: TABLE_ARN,
+      cloudformation: STACK_ARN,
+      logs: LOG_GROUP_ARN
+    };
     for (const s of policy.Statement) {
-      const service = actionsOf(s)[0]?.split(':')[0];
+      const service = actionsOf(s)[0]?.split(':')[0] ?? '';
       expect(actionsOf(s).every((a) => a.startsWith(`${service}:`))).toBe(true);
-      expect(s.Resource).toBe(service === 'dynamodb' ? TABLE_ARN : STACK_ARN);
+      expect(s.Resource).toBe(scope[service]);
     }
   });
 });
@@ -167,10 +182,15 @@ describe('the managed policy in the template', () => {
     expect(bySid(templatePolicy)).toEqual(bySid(policy));
   });
 
-  it('scopes DynamoDB to the table it creates and CloudFormation to StackNamePattern', () => {
+  it('scopes DynamoDB to the table it creates, Logs to its group and CloudFormation to StackNamePattern', () => {
     for (const s of templatePolicy.Statement) {
       if (actionsOf(s)[0]?.startsWith('dynamodb:'))
         expect(s.Resource).toEqual({ 'Fn::GetAtt': ['Table', 'Arn'] });
+      else if (actionsOf(s)[0]?.startsWith('logs:'))
+        expect(s.Resource).toEqual({
+          'Fn::Sub':
+            'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${LogGroupName}:*'
+        });
       else
         expect(s.Resource).toEqual({
           'Fn::Sub':

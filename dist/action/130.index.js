@@ -1,5 +1,5 @@
 export const id = 130;
-export const ids = [130,867];
+export const ids = [130];
 export const modules = {
 
 /***/ 9358:
@@ -198,6 +198,7 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
 const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
 const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
+const LOG_GROUP = /^[\w\-/.#]{1,512}$/;
 /** A token: printable characters, no whitespace or control characters. */
 const TOKEN = /^[\x21-\x7e]+$/;
 /**
@@ -268,6 +269,7 @@ function parseConfig(read, env) {
             f.fail(inputs/* Inputs */.G0.CriticalResourceTypes, t, 'expected resource types such as AWS::RDS::DBInstance, comma or newline separated');
     }
     const urlOutput = f.optional(inputs/* Inputs */.G0.UrlOutput, OUTPUT_KEY, 'expected a stack Output key (letters and digits)');
+    const logGroup = f.optional(inputs/* Inputs */.G0.LogGroup, LOG_GROUP, 'expected a CloudWatch Logs group name: 1 to 512 letters, digits and _ - / . #');
     const slack = parseSlack(f);
     // Slack meant (a channel named) but its token empty: nobody can be asked, so a question's
     // answer is the safe one (no), and the run goes on without Slack.
@@ -320,6 +322,7 @@ function parseConfig(read, env) {
         progressIntervalMs,
         criticalResourceTypes,
         urlOutput,
+        logGroup,
         slack,
         inputWarnings: f.warnings,
         githubToken,
@@ -362,6 +365,7 @@ const Inputs = {
     ProgressIntervalMinutes: 'progress-interval-minutes',
     CriticalResourceTypes: 'critical-resource-types',
     UrlOutput: 'url-output',
+    LogGroup: 'log-group',
     SlackToken: 'slack-token',
     SlackChannel: 'slack-channel',
     SlackInteractChannel: 'slack-interact-channel',
@@ -395,6 +399,7 @@ const INPUT_DEFAULTS = {
     'progress-interval-minutes': '10',
     'critical-resource-types': '',
     'url-output': '',
+    'log-group': '',
     'slack-token': '',
     'slack-channel': '',
     'slack-interact-channel': '',
@@ -469,53 +474,6 @@ const readCorrelationIdInput = () => readInput(_inputs_js__WEBPACK_IMPORTED_MODU
 
 /***/ }),
 
-/***/ 4131:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Uw: () => (/* binding */ State),
-/* harmony export */   tY: () => (/* binding */ Outputs),
-/* harmony export */   yU: () => (/* binding */ ExitCode)
-/* harmony export */ });
-/** Keys saved with core.saveState and read back (as STATE_<key>) by later stages. */
-const State = {
-    CorrelationId: 'correlation-id',
-    PreRan: 'pre-ran',
-    Result: 'result',
-    AcquiredAt: 'acquired-at',
-    /** When coordinate's own repairs ended (CloudFormation's time): this deployment's events come after. */
-    DeployFrom: 'deploy-from',
-    QueuedAt: 'queued-at',
-    Registry: 'registry',
-    Fence: 'fence',
-    /** The lock's owner token for this run attempt: never logged, never an output. */
-    Owner: 'owner',
-    TicketSeq: 'ticket-seq',
-    MonitorPid: 'monitor-pid',
-    MonitorDir: 'monitor-dir',
-    SlackThread: 'slack-thread',
-    DeploymentId: 'github-deployment-id'
-};
-const Outputs = {
-    CorrelationId: 'correlation-id',
-    Result: 'result',
-    Registry: 'registry',
-    WaitedSeconds: 'waited-seconds',
-    QueuePosition: 'queue-position',
-    ActiveCorrelationId: 'active-correlation-id',
-    StackStatus: 'stack-status',
-    ConsoleUrl: 'console-url',
-    EstimatedMinutes: 'estimated-minutes',
-    CfnTags: 'cfn-tags',
-    Validation: 'validation',
-    FencingToken: 'fencing-token'
-};
-/** Exit status of the coordinate stage and of the CLI. */
-const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
-
-
-/***/ }),
-
 /***/ 8036:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -542,98 +500,6 @@ const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
 
 /***/ }),
 
-/***/ 1265:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gx: () => (/* binding */ minutes),
-/* harmony export */   YA: () => (/* binding */ seconds),
-/* harmony export */   a3: () => (/* binding */ formatDuration)
-/* harmony export */ });
-/** Human durations for logs and messages: `45s`, `4m 05s`, `1h 02m`. */
-function formatDuration(ms) {
-    // Sub-second intervals (tests, tight polling) would otherwise read '0s'.
-    if (ms > 0 && ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const total = Math.max(0, Math.round(ms / 1000));
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    if (h > 0)
-        return `${h}h ${String(m).padStart(2, '0')}m`;
-    if (m > 0)
-        return `${m}m ${String(s).padStart(2, '0')}s`;
-    return `${s}s`;
-}
-const minutes = (n) => n * 60_000;
-const seconds = (n) => n * 1000;
-
-
-/***/ }),
-
-/***/ 3748:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ createLogger)
-/* harmony export */ });
-/** Every line tagged with the correlation ID (each line of a message: the runner reads lines). */
-function createLogger(correlationId, sink) {
-    const tag = (message) => message
-        .split('\n')
-        .map((line) => `[${correlationId}] ${line}`)
-        .join('\n');
-    return {
-        correlationId,
-        info: (m) => sink.info(tag(m)),
-        debug: (m) => sink.debug(tag(m)),
-        warning: (m, p) => sink.warning(tag(m), p),
-        error: (m, p) => sink.error(tag(m), p)
-    };
-}
-
-
-/***/ }),
-
-/***/ 9146:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ systemClock),
-/* harmony export */   y: () => (/* binding */ sleep)
-/* harmony export */ });
-/** The wall clock. */
-const systemClock = { now: () => Date.now() };
-/** A sleep that an abort ends at once (resolving, never rejecting). */
-const sleep = (ms, signal) => new Promise((resolve) => {
-    if (signal?.aborted)
-        return resolve();
-    const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-});
-
-
-/***/ }),
-
-/***/ 1623:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ envValue),
-/* harmony export */   H: () => (/* binding */ processEnv)
-/* harmony export */ });
-const processEnv = process.env;
-/** A variable of this process's environment (empty counts as unset). */
-const envValue = (name, env = processEnv) => env[name] || undefined;
-
-
-/***/ }),
-
 /***/ 1130:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -647,18 +513,22 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   loadConfig: () => (/* binding */ loadConfig),
 /* harmony export */   runStage: () => (/* binding */ runStage),
 /* harmony export */   sayInputWarnings: () => (/* binding */ sayInputWarnings),
-/* harmony export */   sleep: () => (/* reexport safe */ _clock_js__WEBPACK_IMPORTED_MODULE_6__.y),
+/* harmony export */   sleep: () => (/* reexport safe */ _clock_js__WEBPACK_IMPORTED_MODULE_8__.y),
 /* harmony export */   stageCorrelationId: () => (/* binding */ stageCorrelationId),
-/* harmony export */   systemClock: () => (/* reexport safe */ _clock_js__WEBPACK_IMPORTED_MODULE_6__.m)
+/* harmony export */   systemClock: () => (/* reexport safe */ _clock_js__WEBPACK_IMPORTED_MODULE_8__.m)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
 /* harmony import */ var _domain_correlation_id_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8036);
 /* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9358);
 /* harmony import */ var _config_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4172);
-/* harmony import */ var _report_logger_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3748);
+/* harmony import */ var _report_logger_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3748);
 /* harmony import */ var _config_state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4131);
 /* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1623);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9146);
+/* harmony import */ var _logs_deployment_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3892);
+/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2519);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9146);
+
+
 
 
 
@@ -744,15 +614,26 @@ function sayInputWarnings(log, io, config) {
     for (const w of config.inputWarnings)
         log.warning(w, { title: 'Input warning' });
 }
-/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
-async function actionStage(body) {
+/**
+ * A stage's prologue and epilogue: its correlation ID, its logger, its inputs checked (bad input
+ * fails the step), its log sent to the deployment's stream (with log-group) until its end.
+ */
+async function actionStage(stage, body) {
     const io = coreIO;
     const correlationId = stageCorrelationId(io);
-    const log = (0,_report_logger_js__WEBPACK_IMPORTED_MODULE_7__/* .createLogger */ .h)(correlationId, coreSink);
+    const logs = new _logs_deployment_log_js__WEBPACK_IMPORTED_MODULE_6__/* .DeploymentLog */ .e(coreSink);
+    const log = (0,_report_logger_js__WEBPACK_IMPORTED_MODULE_9__/* .createLogger */ .h)(correlationId, logs);
     await runStage(correlationId, async () => {
         const config = loadConfig(log, io);
-        if (config)
-            await body({ io, log, config, correlationId });
+        if (!config)
+            return logs.off();
+        await (0,_logs_js__WEBPACK_IMPORTED_MODULE_7__/* .startDeploymentLog */ .A_)(logs, config, stage, log, io);
+        try {
+            await body({ io, log, config, correlationId, logs });
+        }
+        finally {
+            await logs.close();
+        }
     });
 }
 

@@ -2,6 +2,200 @@ export const id = 189;
 export const ids = [189];
 export const modules = {
 
+/***/ 7661:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eQ: () => (/* binding */ describeForeign),
+/* harmony export */   lD: () => (/* binding */ describeStarter),
+/* harmony export */   mJ: () => (/* binding */ judgeOperations),
+/* harmony export */   uN: () => (/* binding */ ownEvents),
+/* harmony export */   x2: () => (/* binding */ splitOperations)
+/* harmony export */ });
+/* unused harmony export containsId */
+/* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
+/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3456);
+/**
+ * Which stack operations since the lock was taken are this deployment's, and who ran the others.
+ * Pure: the events and the stacks' tags come from the StackReader port.
+ *
+ * An operation runs from a stack-level event that opens one (OPERATION_START_STATUSES) to the
+ * event before the next. It is judged, in this order:
+ *
+ * 1. by its events' `ClientRequestToken` (CloudFormation copies the token of the API call onto
+ *    every event of the operation): a token that contains this deployment's correlation ID is
+ *    ours; one that contains another correlation ID (a generated `YYYYMMDD-HHMMSS-<8 hex>`, or
+ *    one seen as a tag) or that the console set (`Console-UpdateStack-<uuid>`) is foreign. Any
+ *    other token (or none: `aws cloudformation deploy` and `cdk deploy` set none) says nothing;
+ * 2. by the stack's `DeploymentCorrelationId` tag while the operation ran or after it succeeded
+ *    (CloudFormation applies an update's tags when it begins and puts the previous ones back when
+ *    it rolls back, so a snapshot after a rollback says nothing of the operation): our ID is ours;
+ *    another ID is foreign, but only when the stack is known to have carried a different tag
+ *    before the operation (a tag left by an earlier deployment, on an operation that did not
+ *    change the tags, says nothing);
+ * 3. else by time: it began after the lock was taken, so it is ours (the rule before identity).
+ */
+
+
+/** Statuses in which the stack carries the tags of the operation it is in (or that succeeded). */
+const TAGS_OF_OPERATION = new Set([
+    'CREATE_IN_PROGRESS',
+    'CREATE_COMPLETE',
+    'UPDATE_IN_PROGRESS',
+    'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS',
+    'UPDATE_COMPLETE',
+    'IMPORT_IN_PROGRESS',
+    'IMPORT_COMPLETE'
+]);
+/** Ends after which the stack carries the tags it had before the operation. */
+const ROLLED_BACK = new Set([
+    'UPDATE_ROLLBACK_COMPLETE',
+    'IMPORT_ROLLBACK_COMPLETE'
+]);
+const SUCCEEDED = new Set([
+    'CREATE_COMPLETE',
+    'UPDATE_COMPLETE',
+    'IMPORT_COMPLETE'
+]);
+/** A generated correlation ID anywhere in a token. */
+const GENERATED_ID = /(?<![0-9A-Za-z])\d{8}-\d{6}-[0-9a-f]{8}(?![0-9A-Za-z])/g;
+const CONSOLE_TOKEN = /^Console-/;
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+/** `id` in `text`, not as part of a longer word (`release-1` is not in `release-10`). */
+function containsId(text, id) {
+    if (!id)
+        return false;
+    return new RegExp(`(?<![0-9A-Za-z])${escapeRegExp(id)}(?![0-9A-Za-z])`).test(text);
+}
+const opens = (e) => (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) && _stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .OPERATION_START_STATUSES */ .s5.has(e.status);
+/** The events (of any stacks, oldest first) split into operations, per stack in order. */
+function splitOperations(events) {
+    const ops = [];
+    const current = new Map();
+    for (const e of events) {
+        let op = current.get(e.stackName);
+        if (!op || opens(e)) {
+            op = { stack: e.stackName, start: opens(e) ? e : undefined, events: [] };
+            current.set(e.stackName, op);
+            ops.push(op);
+        }
+        op.events.push(e);
+    }
+    return ops;
+}
+/** What one token says: ours, another deployment's, the console's, or nothing. */
+function byToken(token, ours, knownIds) {
+    if (containsId(token, ours))
+        return { ours: true };
+    if (CONSOLE_TOKEN.test(token))
+        return { ours: false, console: true };
+    const generated = [...token.matchAll(GENERATED_ID)].map((m) => m[0]).find((id) => id !== ours);
+    if (generated)
+        return { ours: false, otherId: generated };
+    const known = [...knownIds].find((id) => id !== ours && containsId(token, id));
+    return known ? { ours: false, otherId: known } : undefined;
+}
+/** The latest stack-level status among `events` up to and including the event `id`. */
+function statusAt(events, id) {
+    let status;
+    for (const e of events) {
+        if ((0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e))
+            status = e.status;
+        if (e.id === id)
+            return status;
+    }
+    return undefined;
+}
+/** Every operation judged ours or foreign, in the order of `operations`. */
+function judgeOperations(operations, identity) {
+    const ours = identity.correlationId;
+    const knownIds = new Set([...identity.sightings.map((s) => s.tag), ...Object.values(identity.tagsBefore ?? {})].filter((t) => t !== '' && t !== ours));
+    const judged = [];
+    const byStack = new Map();
+    for (const op of operations)
+        byStack.set(op.stack, [...(byStack.get(op.stack) ?? []), op]);
+    const verdicts = new Map();
+    for (const [stack, ops] of byStack) {
+        const sightings = identity.sightings.filter((s) => s.stack === stack);
+        // The tag the stack carried before the first operation: as the deploy step found it, else
+        // the latest snapshot of a settled stack taken before any operation of the window.
+        const inWindow = new Set(ops.flatMap((op) => op.events.map((e) => e.id)));
+        const before = sightings.filter((s) => (s.afterEventId === undefined || !inWindow.has(s.afterEventId)) &&
+            (0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(s.status).class !== 'in-progress');
+        let tagBefore = identity.tagsBefore?.[stack] ?? before.at(-1)?.tag;
+        for (const op of ops) {
+            const ids = new Set(op.events.map((e) => e.id));
+            let tag;
+            let tagAfter;
+            for (const s of sightings) {
+                if (s.afterEventId === undefined || !ids.has(s.afterEventId))
+                    continue;
+                // A snapshot taken after a stack-level event this read had not seen belongs to no one.
+                if (statusAt(op.events, s.afterEventId) !== s.status)
+                    continue;
+                if (TAGS_OF_OPERATION.has(s.status))
+                    tag = s.tag;
+                if ((0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(s.status).class !== 'in-progress')
+                    tagAfter = s.tag;
+            }
+            const status = op.events.filter(_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ).at(-1)?.status;
+            const token = op.events.find((e) => e.clientRequestToken)?.clientRequestToken;
+            const base = { ...op, token, tag, status };
+            const fromToken = token !== undefined ? byToken(token, ours, knownIds) : undefined;
+            let verdict;
+            if (fromToken)
+                verdict = { ...base, ...fromToken, by: 'token' };
+            else if (tag === ours)
+                verdict = { ...base, ours: true, by: 'tag' };
+            else if (tag && tagBefore !== undefined && tag !== tagBefore)
+                verdict = { ...base, ours: false, by: 'tag', otherId: tag };
+            else
+                verdict = { ...base, ours: true, by: 'time' };
+            verdicts.set(op, verdict);
+            // The tag in force after it, for the next one.
+            tagBefore =
+                tagAfter ??
+                    (status && SUCCEEDED.has(status)
+                        ? tag
+                        : status && ROLLED_BACK.has(status)
+                            ? tagBefore
+                            : undefined);
+        }
+    }
+    for (const op of operations)
+        judged.push(verdicts.get(op));
+    return judged;
+}
+/** Who or what started a foreign operation, as far as CloudFormation says. */
+function describeStarter(op) {
+    const parts = [];
+    if (op.console)
+        parts.push(`the AWS console (ClientRequestToken ${op.token})`);
+    else if (op.otherId && op.by === 'token')
+        parts.push(`deployment ${op.otherId} (ClientRequestToken ${op.token})`);
+    else if (op.otherId)
+        parts.push(`deployment ${op.otherId} (tag ${_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .CORRELATION_TAG */ .In}=${op.otherId})`);
+    else
+        parts.push('someone else');
+    if (op.token && op.by !== 'token')
+        parts.push(`ClientRequestToken ${op.token}`);
+    if (op.start?.reason)
+        parts.push(`'${op.start.reason}'`);
+    return parts.join(', ');
+}
+/** One line for a person: what ran on which stack, from when, how it ended, and who started it. */
+function describeForeign(op) {
+    const start = op.start ?? op.events[0];
+    const began = start ? `${start.status} at ${start.timestamp.toISOString()}` : 'an operation';
+    const now = op.status && op.status !== start?.status ? `, now ${op.status}` : '';
+    return `${op.stack}: ${began}${now}, started by ${describeStarter(op)}`;
+}
+/** The events of this deployment's own operations, oldest first per stack. */
+const ownEvents = (ops) => ops.filter((op) => op.ours).flatMap((op) => [...op.events]);
+
+
+/***/ }),
+
 /***/ 9707:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -253,13 +447,19 @@ var files = __webpack_require__(7101);
 var coordination_lease = __webpack_require__(8677);
 // EXTERNAL MODULE: ./.tmp/js/monitor/process.js
 var monitor_process = __webpack_require__(4111);
+// EXTERNAL MODULE: ./.tmp/js/domain/activity.js
+var activity = __webpack_require__(679);
 // EXTERNAL MODULE: ./.tmp/js/domain/estimate.js
 var estimate = __webpack_require__(4280);
+// EXTERNAL MODULE: ./.tmp/js/domain/ownership.js
+var ownership = __webpack_require__(7661);
 // EXTERNAL MODULE: ./.tmp/js/domain/stack.js
 var stack = __webpack_require__(3456);
 // EXTERNAL MODULE: ./.tmp/js/domain/watch.js
 var domain_watch = __webpack_require__(9707);
 ;// CONCATENATED MODULE: ./.tmp/js/monitor/run.js
+
+
 
 
 
@@ -328,6 +528,7 @@ async function runMonitor(d) {
             await d.sleep(s.heartbeatMs, signal);
     })();
     const cursors = new Map();
+    const ownership = new Ownership(s.correlationId);
     let nextPoll = d.now();
     let failures = 0;
     // Alerts of events already recorded, kept until posted: a failed read never loses one.
@@ -347,17 +548,28 @@ async function runMonitor(d) {
                 nextPoll = d.now() + s.monitorIntervalMs;
                 const alerts = pending;
                 for (const stack of s.stacks) {
-                    // The first read is the newest page; only events since the lock was taken are this deployment's.
+                    // The first read is the newest page; only events since the lock was taken can be this deployment's.
                     const read = await reader.eventsSince(stack, cursors.get(stack));
                     if (read.length > 0)
                         cursors.set(stack, read.at(-1)?.id);
                     const fresh = read.filter((e) => e.timestamp.getTime() >= sinceMs);
                     for (const e of fresh)
                         note('event', { stack, event: e });
-                    alerts.push(...watch.onEvents(fresh, d.now()));
+                    ownership.read(fresh);
                 }
-                const statuses = (await reader.describeStacks(s.stacks)).map((st) => [st.name, st.status]);
-                alerts.push(...watch.onTick(d.now(), statuses.map(([, status]) => status)));
+                // After the events: the tags a snapshot shows belong to the operation those events end in.
+                const snapshots = await reader.describeStacks(s.stacks);
+                for (const sighting of ownership.saw(snapshots, cursors))
+                    note('stack-tag', { ...sighting });
+                const judged = ownership.judge();
+                for (const op of ownership.newlyForeign(judged)) {
+                    note('foreign-operation', foreignObservation(op));
+                    await alertForeign(d, op);
+                }
+                // Only this deployment's own operations are watched: someone else's failure is not its alert.
+                alerts.push(...watch.onEvents(ownership.ownUnwatched(judged), d.now()));
+                const statuses = snapshots.map((st) => [st.name, st.status]);
+                alerts.push(...watch.onTick(d.now(), statuses.filter(([name]) => !ownership.foreignNow(judged, name)).map(([, st]) => st)));
                 pending = [];
                 for (const alert of alerts)
                     await report(d, alert, Object.fromEntries(statuses), watch);
@@ -396,6 +608,103 @@ async function runMonitor(d) {
     }
     note('stopped', { reason: 'SIGTERM' });
     return 'stopped';
+}
+/**
+ * Whose the operations since the lock are (domain/ownership.ts), as the polls read them: every
+ * event since the lock, each new tag snapshot, which foreign operations were reported already
+ * and which own events the watch has had. A foreign operation is reported once; an operation
+ * first taken for this deployment's by time and found foreign later is reported then.
+ */
+class Ownership {
+    correlationId;
+    events = [];
+    sightings = [];
+    lastSighting = new Map();
+    reported = new Set();
+    watched = new Set();
+    constructor(correlationId) {
+        this.correlationId = correlationId;
+    }
+    read(fresh) {
+        this.events.push(...fresh);
+    }
+    /** The snapshots' tags, each after the newest event read of its stack: the new ones. */
+    saw(snapshots, cursors) {
+        const fresh = [];
+        for (const st of snapshots) {
+            const sighting = {
+                stack: st.name,
+                status: st.status,
+                tag: (0,activity/* activeCorrelationId */.S6)(st) ?? '',
+                afterEventId: cursors.get(st.name)
+            };
+            const lastStackEvent = this.events
+                .filter((e) => e.stackName === st.name && (0,stack/* isStackEvent */.lQ)(e))
+                .at(-1)?.id;
+            const key = `${sighting.status}|${sighting.tag}|${lastStackEvent ?? ''}`;
+            if (this.lastSighting.get(st.name) === key)
+                continue;
+            this.lastSighting.set(st.name, key);
+            this.sightings.push(sighting);
+            fresh.push(sighting);
+        }
+        return fresh;
+    }
+    judge() {
+        return (0,ownership/* judgeOperations */.mJ)((0,ownership/* splitOperations */.x2)(this.events), {
+            correlationId: this.correlationId,
+            sightings: this.sightings
+        });
+    }
+    newlyForeign(judged) {
+        return judged.filter((op) => {
+            const key = opKey(op);
+            if (op.ours || this.reported.has(key))
+                return false;
+            this.reported.add(key);
+            return true;
+        });
+    }
+    /** Events of this deployment's own operations the watch has not had yet, oldest first. */
+    ownUnwatched(judged) {
+        const own = new Set(judged.filter((op) => op.ours && !this.reported.has(opKey(op))).flatMap((op) => op.events));
+        const out = this.events.filter((e) => own.has(e) && !this.watched.has(e.id));
+        for (const e of out)
+            this.watched.add(e.id);
+        return out;
+    }
+    /** The stack's latest operation is someone else's. */
+    foreignNow(judged, stack) {
+        const latest = judged.filter((op) => op.stack === stack).at(-1);
+        return latest !== undefined && (!latest.ours || this.reported.has(opKey(latest)));
+    }
+}
+const opKey = (op) => `${op.stack}/${(op.start ?? op.events[0])?.id ?? ''}`;
+/** What the log keeps of a foreign operation: enough to name it without the events. */
+function foreignObservation(op) {
+    return {
+        stack: op.stack,
+        startedAt: op.start?.timestamp.toISOString(),
+        startStatus: op.start?.status,
+        status: op.status,
+        by: op.by,
+        otherCorrelationId: op.otherId,
+        clientRequestToken: op.token,
+        reason: op.start?.reason,
+        startedBy: (0,ownership/* describeStarter */.lD)(op)
+    };
+}
+/** Someone else's operation, in the thread: who started it, where CloudFormation says. */
+async function alertForeign(d, op) {
+    const { settings: s } = d;
+    if (!d.notifier || !s.slack)
+        return;
+    await d.notifier.post('foreign operation', s.slack.thread.channel, (0,messages/* foreignOperationMessage */.r2)(s.info, {
+        stack: op.stack,
+        start: op.start,
+        status: op.status,
+        startedBy: (0,ownership/* describeStarter */.lD)(op)
+    }), { ts: s.slack.thread.ts });
 }
 /** The lock was taken from this deployment: on the record, in the thread, then the monitor ends. */
 async function lockLost(d, registry) {
@@ -474,6 +783,12 @@ function inProgressResources(watch) {
     return [...state.values()].filter((r) => r.status.endsWith('_IN_PROGRESS'));
 }
 
+// EXTERNAL MODULE: ./.tmp/js/logs/deployment-log.js
+var deployment_log = __webpack_require__(3892);
+// EXTERNAL MODULE: ./.tmp/js/logs/events.js
+var events = __webpack_require__(2390);
+// EXTERNAL MODULE: ./.tmp/js/runtime/logs.js + 1 modules
+var logs = __webpack_require__(2519);
 // EXTERNAL MODULE: ./.tmp/js/monitor/secret.js
 var secret = __webpack_require__(4720);
 // EXTERNAL MODULE: ./.tmp/js/monitor/supervise.js
@@ -493,6 +808,9 @@ var supervise = __webpack_require__(4820);
 
 
 
+
+
+
 /** The detached monitor's log is its JSON lines; Slack trouble is recorded there by the spool. */
 const silentSink = {
     info: () => undefined,
@@ -500,6 +818,64 @@ const silentSink = {
     warning: () => undefined,
     error: () => undefined
 };
+/**
+ * The monitor's observations as events of the deployment's stream (with log-group), sent every few
+ * seconds; trouble is one observation in its own log, and what it could not send waits in the
+ * deployment's folder for the post step.
+ */
+async function monitorLog(settings) {
+    if (!settings.logGroup)
+        return undefined;
+    const noted = {
+        correlationId: settings.correlationId,
+        info: () => undefined,
+        debug: () => undefined,
+        warning: (message) => process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), correlationId: settings.correlationId, type: 'logs-error', message })}\n`),
+        error: () => undefined
+    };
+    const shipper = await (0,logs/* openLogShipper */.W3)(settings, settings.correlationId, noted, false, {
+        reason: settings.logsFailed ?? '',
+        record: () => undefined
+    });
+    if (!shipper)
+        return undefined;
+    const context = {
+        correlationId: settings.correlationId,
+        environment: settings.environment,
+        stage: 'monitor',
+        stacks: settings.stacks,
+        fence: settings.fence
+    };
+    const timer = setInterval(() => void shipper.flush(), deployment_log/* LOG_FLUSH_INTERVAL_MS */.t);
+    timer.unref();
+    return {
+        add: (o) => {
+            const at = Date.parse(String(o['at'])) || Date.now();
+            const type = typeof o['type'] === 'string' ? o['type'] : 'observation';
+            const { at: _at, correlationId: _id, type: _type, ...fields } = o;
+            const level = /error|lost/.test(type) ? 'warning' : 'info';
+            shipper.add({
+                timestamp: at,
+                message: (0,events/* eventMessage */._X)(context, at, level, headline(o), fields)
+            });
+        },
+        close: async () => {
+            clearInterval(timer);
+            await shipper.flush();
+        }
+    };
+}
+/** An observation's message in the log: its type, and for a stack event or an alert what it was. */
+function headline(o) {
+    const type = typeof o['type'] === 'string' ? o['type'] : 'observation';
+    const e = o['event'];
+    if (type === 'event' && e)
+        return `event: ${String(e.logicalId)} ${String(e.status)}`;
+    const alert = o['alert'];
+    if (type === 'alert' && typeof alert?.kind === 'string')
+        return `alert: ${alert.kind}`;
+    return type;
+}
 /** A restarted worker says in the thread how long nothing watched the deployment. */
 async function gapNotice(settings, notifier, restart) {
     if (!notifier || !settings.slack)
@@ -539,6 +915,7 @@ async function workerMain(settingsFile, args) {
         })
         : undefined;
     const notifier = await threadNotifier(settings);
+    const logs = await monitorLog(settings);
     // The gap notice goes out beside the monitor, never before it: the lease's first heartbeat
     // must not wait for Slack.
     const gap = restart
@@ -552,9 +929,13 @@ async function workerMain(settingsFile, args) {
         now: Date.now,
         sleep: clock/* sleep */.y,
         signal: controller.signal,
-        write: (o) => process.stdout.write(`${JSON.stringify(o)}\n`)
+        write: (o) => {
+            process.stdout.write(`${JSON.stringify(o)}\n`);
+            logs?.add(o);
+        }
     });
     await gap;
+    await logs?.close();
     process.exit(0);
 }
 

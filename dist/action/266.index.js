@@ -76,8 +76,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _config_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4131);
 /* harmony import */ var _registry_history_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1602);
-/* harmony import */ var _report_logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3748);
+/* harmony import */ var _report_logger_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3748);
 /* harmony import */ var _runtime_stage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1130);
+/* harmony import */ var _logs_deployment_log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3892);
+/* harmony import */ var _runtime_logs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2519);
+
+
 
 
 
@@ -87,10 +91,20 @@ __webpack_require__.r(__webpack_exports__);
  * ID for the whole job.
  */
 async function preStage(io) {
-    const log = (0,_report_logger_js__WEBPACK_IMPORTED_MODULE_3__/* .createLogger */ .h)((0,_runtime_stage_js__WEBPACK_IMPORTED_MODULE_2__.stageCorrelationId)(io), _runtime_stage_js__WEBPACK_IMPORTED_MODULE_2__.coreSink);
+    const logs = new _logs_deployment_log_js__WEBPACK_IMPORTED_MODULE_3__/* .DeploymentLog */ .e(_runtime_stage_js__WEBPACK_IMPORTED_MODULE_2__.coreSink);
+    const log = (0,_report_logger_js__WEBPACK_IMPORTED_MODULE_5__/* .createLogger */ .h)((0,_runtime_stage_js__WEBPACK_IMPORTED_MODULE_2__.stageCorrelationId)(io), logs);
     const config = (0,_runtime_stage_js__WEBPACK_IMPORTED_MODULE_2__.loadConfig)(log, io);
     if (!config)
-        return;
+        return logs.off();
+    await (0,_runtime_logs_js__WEBPACK_IMPORTED_MODULE_4__/* .startDeploymentLog */ .A_)(logs, config, 'pre', log, io);
+    try {
+        await prepare(io, log, config);
+    }
+    finally {
+        await logs.close();
+    }
+}
+async function prepare(io, log, config) {
     (0,_runtime_stage_js__WEBPACK_IMPORTED_MODULE_2__.sayInputWarnings)(log, io, config);
     io.saveState(_config_state_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.CorrelationId, log.correlationId);
     io.saveState(_config_state_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.PreRan, 'true');

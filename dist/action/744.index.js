@@ -621,6 +621,7 @@ var stages_holder = __webpack_require__(1281);
 
 
 
+
 /** Slack 'started' (the thread) and the GitHub Deployment, under the lease. */
 async function announce(d, arrival, turn) {
     const { config, log } = d;
@@ -697,6 +698,8 @@ async function stillClear(d, turn) {
     });
     if (!stacks)
         return false;
+    // The tags the deploy step starts from: an operation that brings another one is not its own.
+    d.io.saveState(state/* State */.Uw.TagsBefore, JSON.stringify(Object.fromEntries(stacks.map((s) => [s.name, (0,activity/* activeCorrelationId */.S6)(s) ?? '']))));
     const busy = stacks.filter((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class === 'in-progress');
     const view = turn.fallbackReason
         ? await d.registry.lock.view(config.environment).catch(() => undefined)
@@ -1123,7 +1126,7 @@ async function coordinate(d) {
  * (dist/coordinate/index.js); the monitor's supervisor entry is beside it.
  */
 async function main(self) {
-    await (0,stage.actionStage)(async ({ io, log, config, correlationId }) => {
+    await (0,stage.actionStage)('coordinate', async ({ io, log, config, correlationId, logs }) => {
         (0,stage.sayInputWarnings)(log, io, config);
         io.saveState(state/* State */.Uw.CorrelationId, correlationId);
         io.saveState(state/* State */.Uw.QueuedAt, new Date().toISOString());
@@ -1164,10 +1167,26 @@ async function main(self) {
                 : undefined,
             recordDeployment: (id) => (0,external_node_fs_.writeFileSync)((0,files/* monitorFiles */.Sy)(dir).deployment, String(id), { mode: 0o600 }),
             recordThread: (thread) => (0,external_node_fs_.writeFileSync)((0,files/* monitorFiles */.Sy)(dir).thread, thread, { mode: 0o600 }),
-            startMonitor: (m) => (0,launch/* launchMonitor */.O)(monitorBundle, dir, (0,files/* monitorSettings */.U1)(config, { correlationId, ...m }), (0,files/* monitorEnv */.wB)(), config.slack?.token),
+            startMonitor: (m) => (0,launch/* launchMonitor */.O)(monitorBundle, dir, (0,files/* monitorSettings */.U1)(config, {
+                correlationId,
+                ...m,
+                logsFailed: io.getState(state/* State */.Uw.LogsFailed) || undefined
+            }), (0,files/* monitorEnv */.wB)(), config.slack?.token),
             monitorHolds: (m, timeoutMs) => (0,launch/* monitorHolds */.B)(() => (0,stop/* readObservations */.iX)(m.dir, m.logOffset), stage.systemClock, stage.sleep, timeoutMs)
         };
-        publish(deps, await coordinate(deps));
+        const report = await coordinate(deps);
+        publish(deps, report);
+        const holder = report.turn.holder;
+        logs.note(holder && holder.fence > 0 ? { fence: holder.fence } : {});
+        logs.event('coordinated', {
+            result: report.result,
+            registry: report.turn.registry.lock.kind,
+            queuePosition: report.turn.queuePosition,
+            waitedMs: report.turn.waitedMs,
+            expectedMs: report.expectedMs,
+            stackStatus: Object.fromEntries(report.stacks.map((st) => [st.name, st.status])),
+            findings: report.findings.map((f) => f.code)
+        });
     });
 }
 

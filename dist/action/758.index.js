@@ -38,6 +38,8 @@ function monitorDir(correlationId, env = _runtime_env_js__WEBPACK_IMPORTED_MODUL
 const monitorFiles = (dir) => ({
     settings: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor.json'),
     log: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor.jsonl'),
+    /** CloudWatch Logs events a step could not send, for the post step to send. */
+    logsSpool: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'logs-spool.jsonl'),
     pid: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor.pid'),
     /** Slack messages the monitor could not deliver, for finalize to retry. */
     spool: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor-slack-spool.jsonl'),
@@ -88,6 +90,8 @@ function monitorSettings(config, deployment) {
         overdueMs: deployment.overdueMs,
         progressIntervalMs: config.progressIntervalMs,
         criticalResourceTypes: config.criticalResourceTypes,
+        ...(config.logGroup ? { logGroup: config.logGroup } : {}),
+        ...(deployment.logsFailed ? { logsFailed: deployment.logsFailed } : {}),
         info: deployment.info,
         typeSeconds: deployment.typeSeconds,
         slack: config.slack && deployment.thread

@@ -28,7 +28,7 @@ function createCloudFormationClient(region, maxAttempts = 6) {
         requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 }
     });
 }
-/** How far back currentOperation looks for the start of an operation. */
+/** How far back currentOperation looks for the start of an operation, and eventsAfter for its time. */
 const OPERATION_SEARCH_PAGES = 20;
 /** How far back eventsSince looks for the last event it saw before giving up on finding it. */
 const INCREMENTAL_PAGES = 10;
@@ -89,6 +89,15 @@ class CloudFormationAdapter {
                 return { start: event, events: seen.reverse() };
         }
         return { events: seen.reverse() };
+    }
+    async eventsAfter(stack, sinceMs) {
+        const seen = [];
+        for await (const event of this.newestEvents(stack, OPERATION_SEARCH_PAGES)) {
+            if (event.timestamp.getTime() < sinceMs)
+                break;
+            seen.push(event);
+        }
+        return seen.reverse();
     }
     async pastEvents(stack) {
         const seen = [];

@@ -35,6 +35,8 @@ export interface Config {
   readonly progressIntervalMs: number;
   readonly criticalResourceTypes: readonly string[];
   readonly urlOutput?: string;
+  /** log-group: the CloudWatch Logs group of the deployment's structured log; none is off. */
+  readonly logGroup?: string;
   readonly slack?: SlackConfig;
   readonly githubToken?: string;
   readonly githubDeployment: boolean;
@@ -62,6 +64,7 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
 const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
 const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
+const LOG_GROUP = /^[\w\-/.#]{1,512}$/;
 /** A token: printable characters, no whitespace or control characters. */
 const TOKEN = /^[\x21-\x7e]+$/;
 
@@ -193,6 +196,12 @@ export function parseConfig(
     'expected a stack Output key (letters and digits)'
   );
 
+  const logGroup = f.optional(
+    Inputs.LogGroup,
+    LOG_GROUP,
+    'expected a CloudWatch Logs group name: 1 to 512 letters, digits and _ - / . #'
+  );
+
   const slack = parseSlack(f);
   // Slack meant (a channel named) but its token empty: nobody can be asked, so a question's
   // answer is the safe one (no), and the run goes on without Slack.
@@ -256,6 +265,7 @@ export function parseConfig(
     progressIntervalMs,
     criticalResourceTypes,
     urlOutput,
+    logGroup,
     slack,
     inputWarnings: f.warnings,
     githubToken,

@@ -11,6 +11,8 @@ export const State = {
   TagsBefore: 'tags-before',
   Registry: 'registry',
   Fence: 'fence',
+  /** Why a step could not write the deployment's CloudWatch Logs stream (said once, in that step). */
+  LogsFailed: 'logs-failed',
   /** The lock's owner token for this run attempt: never logged, never an output. */
   Owner: 'owner',
   TicketSeq: 'ticket-seq',

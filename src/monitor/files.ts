@@ -39,6 +39,10 @@ export interface MonitorSettings {
   readonly info: DeploymentInfo;
   /** Usual seconds per resource type, from history: refines the time left. */
   readonly typeSeconds?: Readonly<Record<string, number>>;
+  /** log-group: the monitor's observations go to the deployment's stream too. */
+  readonly logGroup?: string;
+  /** Why an earlier step could not write that stream (the monitor then keeps its events for finalize). */
+  readonly logsFailed?: string;
   /** Where the thread is; the token comes on the monitor's stdin (`secret.ts`), never here. */
   readonly slack?: { readonly apiUrl: string; readonly thread: ThreadRef };
 }
@@ -58,6 +62,8 @@ export function monitorDir(correlationId: string, env: Env = processEnv): string
 export const monitorFiles = (dir: string) => ({
   settings: join(dir, 'monitor.json'),
   log: join(dir, 'monitor.jsonl'),
+  /** CloudWatch Logs events a step could not send, for the post step to send. */
+  logsSpool: join(dir, 'logs-spool.jsonl'),
   pid: join(dir, 'monitor.pid'),
   /** Slack messages the monitor could not deliver, for finalize to retry. */
   spool: join(dir, 'monitor-slack-spool.jsonl'),
@@ -96,6 +102,8 @@ export const heartbeatInterval = (leaseMs: number): number =>
 /** What coordinate learned that the monitor needs: the acquisition and the deployment. */
 export interface MonitorDeployment {
   readonly correlationId: string;
+  /** An earlier step could not write the CloudWatch Logs stream: the monitor only keeps its events. */
+  readonly logsFailed?: string;
   readonly owner?: string;
   readonly fence: number;
   readonly acquiredAt: string;
@@ -121,6 +129,7 @@ export function monitorSettings(
     readonly progressIntervalMs: number;
     readonly criticalResourceTypes: readonly string[];
     readonly slack?: { readonly apiUrl: string };
+    readonly logGroup?: string;
   },
   deployment: MonitorDeployment
 ): MonitorSettings {
@@ -145,6 +154,8 @@ export function monitorSettings(
     overdueMs: deployment.overdueMs,
     progressIntervalMs: config.progressIntervalMs,
     criticalResourceTypes: config.criticalResourceTypes,
+    ...(config.logGroup ? { logGroup: config.logGroup } : {}),
+    ...(deployment.logsFailed ? { logsFailed: deployment.logsFailed } : {}),
     info: deployment.info,
     typeSeconds: deployment.typeSeconds,
     slack:

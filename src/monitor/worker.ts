@@ -11,6 +11,10 @@ import { cloudFormationReader, openRegistry } from '../runtime/clients.js';
 import { sleep } from '../runtime/clock.js';
 import { monitorDir, monitorFiles, readSettings, type MonitorSettings } from './files.js';
 import { runMonitor } from './run.js';
+import type { Logger } from '../ports/runtime.js';
+import { LOG_FLUSH_INTERVAL_MS } from '../logs/deployment-log.js';
+import { eventMessage } from '../logs/events.js';
+import { openLogShipper } from '../runtime/logs.js';
 import { readSecret } from './secret.js';
 import { restartOf, type Restart } from './supervise.js';
 
@@ -21,6 +25,67 @@ const silentSink: LogSink = {
   warning: () => undefined,
   error: () => undefined
 };
+/**
+ * The monitor's observations as events of the deployment's stream (with log-group), sent every few
+ * seconds; trouble is one observation in its own log, and what it could not send waits in the
+ * deployment's folder for the post step.
+ */
+async function monitorLog(
+  settings: MonitorSettings
+): Promise<{ add(o: Record<string, unknown>): void; close(): Promise<void> } | undefined> {
+  if (!settings.logGroup) return undefined;
+  const noted: Logger = {
+    correlationId: settings.correlationId,
+    info: () => undefined,
+    debug: () => undefined,
+    warning: (message) =>
+      process.stdout.write(
+        `${JSON.stringify({ at: new Date().toISOString(), correlationId: settings.correlationId, type: 'logs-error', message })}\n`
+      ),
+    error: () => undefined
+  };
+  const shipper = await openLogShipper(settings, settings.correlationId, noted, false, {
+    reason: settings.logsFailed ?? '',
+    record: () => undefined
+  });
+  if (!shipper) return undefined;
+  const context = {
+    correlationId: settings.correlationId,
+    environment: settings.environment,
+    stage: 'monitor' as const,
+    stacks: settings.stacks,
+    fence: settings.fence
+  };
+  const timer = setInterval(() => void shipper.flush(), LOG_FLUSH_INTERVAL_MS);
+  timer.unref();
+  return {
+    add: (o) => {
+      const at = Date.parse(String(o['at'])) || Date.now();
+      const type = typeof o['type'] === 'string' ? o['type'] : 'observation';
+      const { at: _at, correlationId: _id, type: _type, ...fields } = o;
+      const level = /error|lost/.test(type) ? 'warning' : 'info';
+      shipper.add({
+        timestamp: at,
+        message: eventMessage(context, at, level, headline(o), fields)
+      });
+    },
+    close: async () => {
+      clearInterval(timer);
+      await shipper.flush();
+    }
+  };
+}
+
+/** An observation's message in the log: its type, and for a stack event or an alert what it was. */
+function headline(o: Record<string, unknown>): string {
+  const type = typeof o['type'] === 'string' ? o['type'] : 'observation';
+  const e = o['event'] as { logicalId?: unknown; status?: unknown } | undefined;
+  if (type === 'event' && e) return `event: ${String(e.logicalId)} ${String(e.status)}`;
+  const alert = o['alert'] as { kind?: unknown } | undefined;
+  if (type === 'alert' && typeof alert?.kind === 'string') return `alert: ${alert.kind}`;
+  return type;
+}
+
 /** A restarted worker says in the thread how long nothing watched the deployment. */
 async function gapNotice(
   settings: MonitorSettings,
@@ -73,6 +138,7 @@ export async function workerMain(settingsFile: string, args: readonly string[]):
       })
     : undefined;
   const notifier = await threadNotifier(settings);
+  const logs = await monitorLog(settings);
   // The gap notice goes out beside the monitor, never before it: the lease's first heartbeat
   // must not wait for Slack.
   const gap = restart
@@ -86,8 +152,12 @@ export async function workerMain(settingsFile: string, args: readonly string[]):
     now: Date.now,
     sleep,
     signal: controller.signal,
-    write: (o) => process.stdout.write(`${JSON.stringify(o)}\n`)
+    write: (o) => {
+      process.stdout.write(`${JSON.stringify(o)}\n`);
+      logs?.add(o);
+    }
   });
   await gap;
+  await logs?.close();
   process.exit(0);
 }

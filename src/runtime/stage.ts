@@ -6,6 +6,9 @@ import { createLogger, type LogSink } from '../report/logger.js';
 import { State } from '../config/state.js';
 import type { ActionIO, Logger } from '../ports/runtime.js';
 import { processEnv } from './env.js';
+import { DeploymentLog } from '../logs/deployment-log.js';
+import type { LogStage } from '../logs/events.js';
+import { startDeploymentLog } from './logs.js';
 
 /** The runner's log: workflow commands through @actions/core. */
 export const coreSink: LogSink = core;
@@ -90,15 +93,30 @@ export interface StageContext {
   readonly log: Logger;
   readonly config: Config;
   readonly correlationId: string;
+  /** The stage's lines as the deployment's CloudWatch Logs events (with log-group). */
+  readonly logs: DeploymentLog;
 }
 
-/** A stage's prologue: its correlation ID, its logger, its inputs checked (bad input fails the step). */
-export async function actionStage(body: (stage: StageContext) => Promise<void>): Promise<void> {
+/**
+ * A stage's prologue and epilogue: its correlation ID, its logger, its inputs checked (bad input
+ * fails the step), its log sent to the deployment's stream (with log-group) until its end.
+ */
+export async function actionStage(
+  stage: LogStage,
+  body: (stage: StageContext) => Promise<void>
+): Promise<void> {
   const io = coreIO;
   const correlationId = stageCorrelationId(io);
-  const log = createLogger(correlationId, coreSink);
+  const logs = new DeploymentLog(coreSink);
+  const log = createLogger(correlationId, logs);
   await runStage(correlationId, async () => {
     const config = loadConfig(log, io);
-    if (config) await body({ io, log, config, correlationId });
+    if (!config) return logs.off();
+    await startDeploymentLog(logs, config, stage, log, io);
+    try {
+      await body({ io, log, config, correlationId, logs });
+    } finally {
+      await logs.close();
+    }
   });
 }

@@ -133,7 +133,7 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
  * (dist/coordinate/index.js); the monitor's supervisor entry is beside it.
  */
 export async function main(self: string): Promise<void> {
-  await actionStage(async ({ io, log, config, correlationId }) => {
+  await actionStage('coordinate', async ({ io, log, config, correlationId, logs }) => {
     sayInputWarnings(log, io, config);
     io.saveState(State.CorrelationId, correlationId);
     io.saveState(State.QueuedAt, new Date().toISOString());
@@ -181,13 +181,29 @@ export async function main(self: string): Promise<void> {
         launchMonitor(
           monitorBundle,
           dir,
-          monitorSettings(config, { correlationId, ...m }),
+          monitorSettings(config, {
+            correlationId,
+            ...m,
+            logsFailed: io.getState(State.LogsFailed) || undefined
+          }),
           monitorEnv(),
           config.slack?.token
         ),
       monitorHolds: (m, timeoutMs) =>
         monitorHolds(() => readObservations(m.dir, m.logOffset), systemClock, sleep, timeoutMs)
     };
-    publish(deps, await coordinate(deps));
+    const report = await coordinate(deps);
+    publish(deps, report);
+    const holder = report.turn.holder;
+    logs.note(holder && holder.fence > 0 ? { fence: holder.fence } : {});
+    logs.event('coordinated', {
+      result: report.result,
+      registry: report.turn.registry.lock.kind,
+      queuePosition: report.turn.queuePosition,
+      waitedMs: report.turn.waitedMs,
+      expectedMs: report.expectedMs,
+      stackStatus: Object.fromEntries(report.stacks.map((st) => [st.name, st.status])),
+      findings: report.findings.map((f) => f.code)
+    });
   });
 }

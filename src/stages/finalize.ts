@@ -19,6 +19,8 @@ import {
 } from '../runtime/stage.js';
 import { leased } from '../domain/turn-result.js';
 import { TimeBudget } from '../runtime/budget.js';
+import { DeploymentLog } from '../logs/deployment-log.js';
+import { startDeploymentLog } from '../runtime/logs.js';
 import { record, type StageDeps } from './deps.js';
 import { acquired, lockLine, takeBack, type Acquisition } from './finalize/acquisition.js';
 import { DeploymentFolder } from './finalize/folder.js';
@@ -116,16 +118,19 @@ async function notDeployed(
 export async function main(): Promise<void> {
   const io = coreIO;
   const correlationId = stageCorrelationId(io);
-  const log = createLogger(correlationId, coreSink);
+  const logs = new DeploymentLog(coreSink);
+  const log = createLogger(correlationId, logs);
   await runStage(correlationId, async () => {
     // Bad inputs were already reported by pre or coordinate; finalize has nothing to undo then.
     const config = io.getState(State.Result) ? loadConfig(log, io) : tryReadConfig();
     if (!config) {
+      logs.off();
       log.info(
         'The inputs are invalid (see the earlier error): nothing was coordinated, nothing to finalize.'
       );
       return;
     }
+    await startDeploymentLog(logs, config, 'finalize', log, io);
     const reader = await cloudFormationReader(config.region);
     const githubBudget = new TimeBudget(POST_STEP_GITHUB_BUDGET_MS, 'GitHub');
     // The mode coordinate ended in: CloudFormation alone when it fell back from the table.
@@ -153,11 +158,13 @@ export async function main(): Promise<void> {
       stepCancelled: config.githubToken
         ? () => stepCancelled(config.githubToken!, githubBudget)
         : undefined,
-      githubBudget
+      githubBudget,
+      logs
     };
     try {
       await finalize(deps);
     } finally {
+      await logs.close();
       // A call given up at the budget (the Actions cache's upload takes no signal) is not waited
       // for; finalize released the lock already (in its own finally).
       if (githubBudget.gaveUp) {

@@ -31,7 +31,7 @@ export async function main(self: string): Promise<void> {
 }
 
 async function launchForSubAction(self: string): Promise<void> {
-  await actionStage(async ({ io, log, config, correlationId }) => {
+  await actionStage('monitor', async ({ io, log, config, correlationId }) => {
     let fence = 0;
     let owner: string | undefined;
     let acquiredAt = new Date().toISOString();

@@ -19,6 +19,8 @@ import {
   type StackRow
 } from '../../report/summary.js';
 import type { TimeBudget } from '../../runtime/budget.js';
+import type { DeploymentLog } from '../../logs/deployment-log.js';
+import { monitorFiles } from '../../monitor/files.js';
 import type { StageDeps } from '../deps.js';
 import type { DeploymentFolder } from './folder.js';
 import { span, type Deployment } from './outcome.js';
@@ -29,6 +31,13 @@ export interface ReportDeps extends StageDeps {
   readonly deployments?: () => Promise<GitHubDeployments>;
   /** The post step's budget for GitHub: what it could not do is listed in the summary. */
   readonly githubBudget?: TimeBudget;
+  /** The deployment's CloudWatch Logs stream (with log-group): its link and what was lost, in the summary. */
+  readonly logs?: DeploymentLog;
+}
+
+/** The summary's CloudWatch Logs section, after everything earlier steps kept is sent. */
+async function logsSection(d: ReportDeps, folder: DeploymentFolder): Promise<string> {
+  return d.logs ? d.logs.summarySection(d.config.region, [monitorFiles(folder.dir).logsSpool]) : '';
 }
 
 type DeploymentState = 'success' | 'failure' | 'in_progress' | 'error';
@@ -101,13 +110,21 @@ export async function reportDeployment(
     rows,
     events
   });
+  d.logs?.note({ outcome, fence: lockFence(io) });
+  d.logs?.event('deployment ended', {
+    outcome,
+    durationMs: last - first,
+    waitedMs,
+    ...(deployment.rootCause ? { rootCause: describeRootCause(deployment.rootCause) } : {})
+  });
   await io.appendSummary(
     summary +
       foreignSection(deployment.foreign) +
       correlationTagNotice(deployment.untagged, log.correlationId) +
       recoverySection(recoveries) +
       slack.section +
-      githubSection(d.githubBudget?.missed ?? [])
+      githubSection(d.githubBudget?.missed ?? []) +
+      (await logsSection(d, folder))
   );
 }
 
@@ -135,7 +152,10 @@ export async function reportNotDeployed(
     rows,
     events: []
   });
-  await d.io.appendSummary(summary + slack + githubSection(d.githubBudget?.missed ?? []));
+  d.logs?.event('not deployed', { result: result || 'not coordinated' });
+  await d.io.appendSummary(
+    summary + slack + githubSection(d.githubBudget?.missed ?? []) + (await logsSection(d, folder))
+  );
 }
 
 /**
@@ -201,4 +221,10 @@ async function slackReport(
       { title: 'Slack messages lost' }
     );
   return { section: slackSection(notifier.delivered, lost), permalink };
+}
+
+/** The fencing token this run held (state), for the log's fields. */
+function lockFence(io: ReportDeps['io']): number | undefined {
+  const fence = Number(io.getState(State.Fence));
+  return Number.isInteger(fence) && fence > 0 ? fence : undefined;
 }

@@ -1,5 +1,5 @@
-export const id = 905;
-export const ids = [905];
+export const id = 595;
+export const ids = [595];
 export const modules = {
 
 /***/ 1003:
@@ -485,55 +485,6 @@ async function waitForTurn(deps, opts) {
 
 /***/ }),
 
-/***/ 679:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S6: () => (/* binding */ activeCorrelationId),
-/* harmony export */   lU: () => (/* binding */ describeActivity),
-/* harmony export */   qF: () => (/* binding */ formatEvent)
-/* harmony export */ });
-/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1265);
-/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3456);
-
-
-const activeCorrelationId = (stack) => stack.tags[_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .CORRELATION_TAG */ .In] || undefined;
-const LATEST_EVENTS = 5;
-function formatEvent(e) {
-    const time = e.timestamp.toISOString().slice(11, 19);
-    const reason = e.reason ? `: ${e.reason}` : '';
-    return `${time} ${e.logicalId} (${e.resourceType}) ${e.status}${reason}`;
-}
-/** The block logged at every poll and in the error annotation when we give up. */
-function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) {
-    const id = activeCorrelationId(a.stack);
-    const lines = [`Stack ${a.stack.name} is ${a.stack.status}: another deployment is active.`];
-    lines.push(`  Active deployment: ${id ?? `unknown (the stack has no ${_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .CORRELATION_TAG */ .In} tag)`}`);
-    if (a.startedAt) {
-        const elapsed = now - a.startedAt.getTime();
-        const remaining = expectedMs - elapsed;
-        lines.push(`  Started: ${a.startedAt.toISOString()} (${a.startStatus ?? 'operation'})`);
-        lines.push(`  Elapsed: ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(elapsed)}`);
-        lines.push(`  Estimate: ${remaining > 0 ? `about ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(remaining)} remaining` : `overdue by ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(-remaining)}`} (expected ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(expectedMs)}; ${estimateBasis})`);
-    }
-    else {
-        lines.push('  Started: unknown (the start of the operation is not among the recent events)');
-    }
-    const p = (0,_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .operationProgress */ .xw)(a.events);
-    lines.push(`  Progress: ${p.done} resources done, ${p.inProgress} in progress, ${p.failed} failed`);
-    lines.push(`  Console: ${a.consoleUrl}`);
-    const latest = showLatest ? a.events.slice(-LATEST_EVENTS) : [];
-    if (latest.length > 0) {
-        lines.push('  Latest events:');
-        for (const e of latest)
-            lines.push(`    ${formatEvent(e)}`);
-    }
-    return lines.join('\n');
-}
-
-
-/***/ }),
-
 /***/ 9338:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -834,39 +785,6 @@ function pastOperationKind(correlationId) {
     const [mark, , kind] = correlationId.split(':');
     const upper = kind?.toUpperCase() ?? '';
     return mark === MARK && KINDS.has(upper) ? upper : undefined;
-}
-
-
-/***/ }),
-
-/***/ 6335:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ runContext)
-/* harmony export */ });
-/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1623);
-
-/** The workflow run this process belongs to, from the runner's environment. */
-function runContext(env = _env_js__WEBPACK_IMPORTED_MODULE_0__/* .processEnv */ .H) {
-    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
-    const repository = env['GITHUB_REPOSITORY'] || undefined;
-    const runId = env['GITHUB_RUN_ID'] || undefined;
-    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
-    const runUrl = repository && runId
-        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
-        : undefined;
-    return {
-        runId,
-        runAttempt,
-        runUrl,
-        repository,
-        workflow: env['GITHUB_WORKFLOW'] || undefined,
-        job: env['GITHUB_JOB'] || undefined,
-        actor: env['GITHUB_ACTOR'] || undefined,
-        sha: env['GITHUB_SHA'] || undefined,
-        ref: env['GITHUB_REF'] || undefined
-    };
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 836;
-export const ids = [836];
+export const id = 480;
+export const ids = [480];
 export const modules = {
 
 /***/ 1715:
@@ -238,6 +238,55 @@ class Lease {
 
 /***/ }),
 
+/***/ 679:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S6: () => (/* binding */ activeCorrelationId),
+/* harmony export */   lU: () => (/* binding */ describeActivity),
+/* harmony export */   qF: () => (/* binding */ formatEvent)
+/* harmony export */ });
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1265);
+/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3456);
+
+
+const activeCorrelationId = (stack) => stack.tags[_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .CORRELATION_TAG */ .In] || undefined;
+const LATEST_EVENTS = 5;
+function formatEvent(e) {
+    const time = e.timestamp.toISOString().slice(11, 19);
+    const reason = e.reason ? `: ${e.reason}` : '';
+    return `${time} ${e.logicalId} (${e.resourceType}) ${e.status}${reason}`;
+}
+/** The block logged at every poll and in the error annotation when we give up. */
+function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) {
+    const id = activeCorrelationId(a.stack);
+    const lines = [`Stack ${a.stack.name} is ${a.stack.status}: another deployment is active.`];
+    lines.push(`  Active deployment: ${id ?? `unknown (the stack has no ${_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .CORRELATION_TAG */ .In} tag)`}`);
+    if (a.startedAt) {
+        const elapsed = now - a.startedAt.getTime();
+        const remaining = expectedMs - elapsed;
+        lines.push(`  Started: ${a.startedAt.toISOString()} (${a.startStatus ?? 'operation'})`);
+        lines.push(`  Elapsed: ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(elapsed)}`);
+        lines.push(`  Estimate: ${remaining > 0 ? `about ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(remaining)} remaining` : `overdue by ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(-remaining)}`} (expected ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(expectedMs)}; ${estimateBasis})`);
+    }
+    else {
+        lines.push('  Started: unknown (the start of the operation is not among the recent events)');
+    }
+    const p = (0,_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .operationProgress */ .xw)(a.events);
+    lines.push(`  Progress: ${p.done} resources done, ${p.inProgress} in progress, ${p.failed} failed`);
+    lines.push(`  Console: ${a.consoleUrl}`);
+    const latest = showLatest ? a.events.slice(-LATEST_EVENTS) : [];
+    if (latest.length > 0) {
+        lines.push('  Latest events:');
+        for (const e of latest)
+            lines.push(`    ${formatEvent(e)}`);
+    }
+    return lines.join('\n');
+}
+
+
+/***/ }),
+
 /***/ 4280:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -422,180 +471,6 @@ function operationProgress(events) {
             done++;
     }
     return { done, inProgress, failed };
-}
-
-
-/***/ }),
-
-/***/ 7101:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ln: () => (/* binding */ writeSettings),
-/* harmony export */   Sy: () => (/* binding */ monitorFiles),
-/* harmony export */   U1: () => (/* binding */ monitorSettings),
-/* harmony export */   f: () => (/* binding */ siblingEntry),
-/* harmony export */   gA: () => (/* binding */ heartbeatInterval),
-/* harmony export */   sb: () => (/* binding */ readSettings),
-/* harmony export */   wB: () => (/* binding */ monitorEnv),
-/* harmony export */   yO: () => (/* binding */ monitorDir)
-/* harmony export */ });
-/* unused harmony export monitorMaxLifetimeMs */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1623);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4111);
-
-
-
-
-
-/**
- * Another entry's script beside `self` (dist/<entry>/index.js), resolved at run time: a literal
- * path would be pulled into the bundle by ncc.
- */
-const siblingEntry = (self, entry) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(self), '..', [entry, 'index.js'].join('/'));
-/** One folder per deployment, found again by correlation ID (finalize may run as a separate step). */
-function monitorDir(correlationId, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'deploy-coordinator', correlationId);
-}
-const monitorFiles = (dir) => ({
-    settings: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor.json'),
-    log: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor.jsonl'),
-    pid: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor.pid'),
-    /** Slack messages the monitor could not deliver, for finalize to retry. */
-    spool: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor-slack-spool.jsonl'),
-    /** The same for coordinate and finalize's own messages. */
-    stageSpool: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'stage-slack-spool.jsonl'),
-    /** The Slack thread (channel:ts), for stages that run as separate steps. */
-    thread: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'slack-thread'),
-    /** The GitHub Deployment's ID, for a finalize that runs as a separate step. */
-    deployment: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'github-deployment-id'),
-    /** Written once the final Slack notice went out, so a second finalize does not repeat it. */
-    finalSent: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'slack-final-sent')
-});
-function writeSettings(dir, settings) {
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    const file = monitorFiles(dir).settings;
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, JSON.stringify(settings, null, 2), { mode: 0o600 });
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(file, 0o600);
-    return file;
-}
-const readSettings = (file) => JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
-/**
- * The longest a monitor runs: GitHub ends any job within 6 hours on its own runners and 5 days on
- * self-hosted ones (its documented limits), so a monitor older than that has outlived its job.
- */
-const monitorMaxLifetimeMs = (env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) => (env['RUNNER_ENVIRONMENT'] === 'github-hosted' ? 6 * 60 : 5 * 24 * 60) * 60_000;
-/** The lock's heartbeat cadence: three beats per lease, so one lost write never makes it stale. */
-const heartbeatInterval = (leaseMs) => Math.max(200, Math.floor(leaseMs / 3));
-/** The settings for a deployment's monitor, from the inputs and what coordinate learned. */
-function monitorSettings(config, deployment) {
-    const jobPid = deployment.jobPid ?? process.ppid;
-    return {
-        correlationId: deployment.correlationId,
-        environment: config.environment,
-        stacks: config.stackNames,
-        region: config.region,
-        registryTable: deployment.registryTable,
-        owner: deployment.owner,
-        fence: deployment.fence,
-        leaseMs: config.leaseMs,
-        heartbeatMs: heartbeatInterval(config.leaseMs),
-        monitorIntervalMs: config.monitorIntervalMs,
-        watchEvents: config.monitor,
-        acquiredAt: deployment.acquiredAt,
-        jobPid,
-        jobStartedAt: (0,_process_js__WEBPACK_IMPORTED_MODULE_4__/* .processStart */ .g)(jobPid),
-        endsBy: new Date(Date.parse(deployment.acquiredAt) + monitorMaxLifetimeMs()).toISOString(),
-        stallMs: config.stallTimeoutMs,
-        overdueMs: deployment.overdueMs,
-        progressIntervalMs: config.progressIntervalMs,
-        criticalResourceTypes: config.criticalResourceTypes,
-        info: deployment.info,
-        typeSeconds: deployment.typeSeconds,
-        slack: config.slack && deployment.thread
-            ? { apiUrl: config.slack.apiUrl, thread: deployment.thread }
-            : undefined
-    };
-}
-/**
- * What the detached monitor keeps of the job's environment: the AWS SDK's own variables
- * (credentials, region, endpoints, profile and CA files), Node's own switches, the runner's temp
- * folder and its tracking ID (by which the runner finds and ends it with the job), the system's
- * basics, and a proxy. Not the action's inputs (INPUT_*, the tokens among them), its state, or
- * the runner's tokens (ACTIONS_*, GITHUB_TOKEN).
- */
-const MONITOR_ENV = [
-    /^AWS_/,
-    // Node's own switches: a proxy or the system's CA store (NODE_USE_ENV_PROXY, NODE_USE_SYSTEM_CA),
-    // extra CA files, the options the job runs node with.
-    /^NODE_/,
-    // The system's basics, in either spelling (Windows writes Path, SystemRoot, USERPROFILE).
-    /^(PATH|HOME|USER|USERPROFILE|HOMEDRIVE|HOMEPATH|SYSTEMROOT|WINDIR|APPDATA|LOCALAPPDATA|PROGRAMDATA|COMSPEC|LANG|LC_[A-Z]+|TZ|TMPDIR|TMP|TEMP)$/i,
-    /^(RUNNER_TEMP|RUNNER_TRACKING_ID)$/,
-    /^(HTTPS?_PROXY|ALL_PROXY|NO_PROXY)$/i,
-    /^(SSL_CERT_FILE|SSL_CERT_DIR)$/
-];
-/** The monitor's environment: only what it needs of the job's (MONITOR_ENV). The Slack token comes on its stdin (`secret.ts`). */
-function monitorEnv(env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
-    return Object.fromEntries(Object.entries(env).filter(([name, value]) => value !== undefined && MONITOR_ENV.some((p) => p.test(name))));
-}
-
-
-/***/ }),
-
-/***/ 4111:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ processAlive),
-/* harmony export */   g: () => (/* binding */ processStart)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-
-/**
- * Whether a process lives (one that exists but is another user's counts). With `startedAt` (its
- * `processStart`), a process that now has its pid but started at another time is not it: a pid
- * reused after the job's runner ended does not keep the monitor going.
- */
-function processAlive(pid, startedAt) {
-    if (pid === undefined || pid <= 1)
-        return true;
-    try {
-        process.kill(pid, 0);
-    }
-    catch (err) {
-        if (err.code !== 'EPERM')
-            return false;
-    }
-    const stat = procStat(pid);
-    // A zombie (ended, not yet reaped by its parent) is over.
-    if (stat && (stat[0] === 'Z' || stat[0] === 'X'))
-        return false;
-    if (startedAt === undefined)
-        return true;
-    const now = stat?.[19];
-    return now === undefined || now === startedAt;
-}
-/**
- * When a process started, as the kernel counts it (Linux: `/proc/<pid>/stat`, field 22, in clock
- * ticks since boot); undefined where that cannot be read (another system, no such process).
- */
-function processStart(pid) {
-    return procStat(pid)?.[19];
-}
-/** `/proc/<pid>/stat` from field 3 (the state) on; undefined where it cannot be read. */
-function procStat(pid) {
-    try {
-        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        // The command name (field 2) is in parentheses and may hold spaces or parentheses itself.
-        return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    }
-    catch {
-        return undefined;
-    }
 }
 
 
@@ -968,6 +843,7 @@ function slackDate(d) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   i2: () => (/* reexport */ failureAlertMessage),
+  r2: () => (/* reexport */ foreignOperationMessage),
   bE: () => (/* reexport */ lockLostMessage),
   aF: () => (/* reexport */ monitorEndedMessage),
   y8: () => (/* reexport */ monitoringGapMessage),
@@ -996,7 +872,8 @@ var format = __webpack_require__(2930);
 ;// CONCATENATED MODULE: ./.tmp/js/notify/alert-messages.js
 /**
  * Replies in the thread while the deployment runs: progress, stall (and its
- * end), overdue, a failed resource, a monitoring gap, a lost lock.
+ * end), overdue, a failed resource, someone else's stack operation, a
+ * monitoring gap, a lost lock.
  */
 
 
@@ -1068,6 +945,22 @@ function failureAlertMessage(info, a) {
         (0,notify_blocks/* header */.wx)(`:rotating_light: Resource failed: ${e.logicalId}`),
         ...(0,notify_blocks/* fieldSections */.tX)((0,format/* eventFields */.ef)(e)),
         (0,notify_blocks/* section */.uW)(`*Reason*\n${(0,format/* reasonText */.uV)(e)}`),
+        ...(0,format/* consoleSection */.DR)(info)
+    ]);
+}
+/** An operation on a stack of this deployment, while it holds the lock, that is not its own. */
+function foreignOperationMessage(info, f) {
+    const by = (0,notify_escape/* truncate */.xv)((0,notify_escape/* escapeText */.X1)(f.startedBy), 500);
+    const status = f.status ?? f.start?.status;
+    return (0,notify_blocks/* finish */.O9)(info, `:warning: ${(0,notify_escape/* escapeText */.X1)(info.environment)}: an operation that is not this deployment's is running on ${(0,notify_escape/* code */.aY)(f.stack)}, started by ${by}`, [
+        (0,notify_blocks/* header */.wx)(`:warning: Another operation on ${f.stack}`),
+        ...(0,notify_blocks/* fieldSections */.tX)([
+            (0,notify_blocks/* field */.ZZ)('Stack', (0,notify_escape/* code */.aY)(f.stack)),
+            status ? (0,notify_blocks/* field */.ZZ)('Status', (0,notify_escape/* escapeText */.X1)(status)) : '',
+            f.start ? (0,notify_blocks/* field */.ZZ)('Started', (0,format/* slackDate */.vE)(f.start.timestamp)) : '',
+            (0,notify_blocks/* field */.ZZ)('Started by', by)
+        ]),
+        (0,notify_blocks/* section */.uW)("While this deployment holds the lock, CloudFormation shows an operation on the stack that is not this deployment's (another `DeploymentCorrelationId` tag or ClientRequestToken). It is not counted as this deployment's: a failure of it is not this deployment's failure. Find out who runs it before the next deployment."),
         ...(0,format/* consoleSection */.DR)(info)
     ]);
 }

@@ -1,6 +1,200 @@
-export const id = 320;
-export const ids = [320];
+export const id = 211;
+export const ids = [211];
 export const modules = {
+
+/***/ 7661:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eQ: () => (/* binding */ describeForeign),
+/* harmony export */   lD: () => (/* binding */ describeStarter),
+/* harmony export */   mJ: () => (/* binding */ judgeOperations),
+/* harmony export */   uN: () => (/* binding */ ownEvents),
+/* harmony export */   x2: () => (/* binding */ splitOperations)
+/* harmony export */ });
+/* unused harmony export containsId */
+/* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
+/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3456);
+/**
+ * Which stack operations since the lock was taken are this deployment's, and who ran the others.
+ * Pure: the events and the stacks' tags come from the StackReader port.
+ *
+ * An operation runs from a stack-level event that opens one (OPERATION_START_STATUSES) to the
+ * event before the next. It is judged, in this order:
+ *
+ * 1. by its events' `ClientRequestToken` (CloudFormation copies the token of the API call onto
+ *    every event of the operation): a token that contains this deployment's correlation ID is
+ *    ours; one that contains another correlation ID (a generated `YYYYMMDD-HHMMSS-<8 hex>`, or
+ *    one seen as a tag) or that the console set (`Console-UpdateStack-<uuid>`) is foreign. Any
+ *    other token (or none: `aws cloudformation deploy` and `cdk deploy` set none) says nothing;
+ * 2. by the stack's `DeploymentCorrelationId` tag while the operation ran or after it succeeded
+ *    (CloudFormation applies an update's tags when it begins and puts the previous ones back when
+ *    it rolls back, so a snapshot after a rollback says nothing of the operation): our ID is ours;
+ *    another ID is foreign, but only when the stack is known to have carried a different tag
+ *    before the operation (a tag left by an earlier deployment, on an operation that did not
+ *    change the tags, says nothing);
+ * 3. else by time: it began after the lock was taken, so it is ours (the rule before identity).
+ */
+
+
+/** Statuses in which the stack carries the tags of the operation it is in (or that succeeded). */
+const TAGS_OF_OPERATION = new Set([
+    'CREATE_IN_PROGRESS',
+    'CREATE_COMPLETE',
+    'UPDATE_IN_PROGRESS',
+    'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS',
+    'UPDATE_COMPLETE',
+    'IMPORT_IN_PROGRESS',
+    'IMPORT_COMPLETE'
+]);
+/** Ends after which the stack carries the tags it had before the operation. */
+const ROLLED_BACK = new Set([
+    'UPDATE_ROLLBACK_COMPLETE',
+    'IMPORT_ROLLBACK_COMPLETE'
+]);
+const SUCCEEDED = new Set([
+    'CREATE_COMPLETE',
+    'UPDATE_COMPLETE',
+    'IMPORT_COMPLETE'
+]);
+/** A generated correlation ID anywhere in a token. */
+const GENERATED_ID = /(?<![0-9A-Za-z])\d{8}-\d{6}-[0-9a-f]{8}(?![0-9A-Za-z])/g;
+const CONSOLE_TOKEN = /^Console-/;
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+/** `id` in `text`, not as part of a longer word (`release-1` is not in `release-10`). */
+function containsId(text, id) {
+    if (!id)
+        return false;
+    return new RegExp(`(?<![0-9A-Za-z])${escapeRegExp(id)}(?![0-9A-Za-z])`).test(text);
+}
+const opens = (e) => (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) && _stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .OPERATION_START_STATUSES */ .s5.has(e.status);
+/** The events (of any stacks, oldest first) split into operations, per stack in order. */
+function splitOperations(events) {
+    const ops = [];
+    const current = new Map();
+    for (const e of events) {
+        let op = current.get(e.stackName);
+        if (!op || opens(e)) {
+            op = { stack: e.stackName, start: opens(e) ? e : undefined, events: [] };
+            current.set(e.stackName, op);
+            ops.push(op);
+        }
+        op.events.push(e);
+    }
+    return ops;
+}
+/** What one token says: ours, another deployment's, the console's, or nothing. */
+function byToken(token, ours, knownIds) {
+    if (containsId(token, ours))
+        return { ours: true };
+    if (CONSOLE_TOKEN.test(token))
+        return { ours: false, console: true };
+    const generated = [...token.matchAll(GENERATED_ID)].map((m) => m[0]).find((id) => id !== ours);
+    if (generated)
+        return { ours: false, otherId: generated };
+    const known = [...knownIds].find((id) => id !== ours && containsId(token, id));
+    return known ? { ours: false, otherId: known } : undefined;
+}
+/** The latest stack-level status among `events` up to and including the event `id`. */
+function statusAt(events, id) {
+    let status;
+    for (const e of events) {
+        if ((0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e))
+            status = e.status;
+        if (e.id === id)
+            return status;
+    }
+    return undefined;
+}
+/** Every operation judged ours or foreign, in the order of `operations`. */
+function judgeOperations(operations, identity) {
+    const ours = identity.correlationId;
+    const knownIds = new Set([...identity.sightings.map((s) => s.tag), ...Object.values(identity.tagsBefore ?? {})].filter((t) => t !== '' && t !== ours));
+    const judged = [];
+    const byStack = new Map();
+    for (const op of operations)
+        byStack.set(op.stack, [...(byStack.get(op.stack) ?? []), op]);
+    const verdicts = new Map();
+    for (const [stack, ops] of byStack) {
+        const sightings = identity.sightings.filter((s) => s.stack === stack);
+        // The tag the stack carried before the first operation: as the deploy step found it, else
+        // the latest snapshot of a settled stack taken before any operation of the window.
+        const inWindow = new Set(ops.flatMap((op) => op.events.map((e) => e.id)));
+        const before = sightings.filter((s) => (s.afterEventId === undefined || !inWindow.has(s.afterEventId)) &&
+            (0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(s.status).class !== 'in-progress');
+        let tagBefore = identity.tagsBefore?.[stack] ?? before.at(-1)?.tag;
+        for (const op of ops) {
+            const ids = new Set(op.events.map((e) => e.id));
+            let tag;
+            let tagAfter;
+            for (const s of sightings) {
+                if (s.afterEventId === undefined || !ids.has(s.afterEventId))
+                    continue;
+                // A snapshot taken after a stack-level event this read had not seen belongs to no one.
+                if (statusAt(op.events, s.afterEventId) !== s.status)
+                    continue;
+                if (TAGS_OF_OPERATION.has(s.status))
+                    tag = s.tag;
+                if ((0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(s.status).class !== 'in-progress')
+                    tagAfter = s.tag;
+            }
+            const status = op.events.filter(_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ).at(-1)?.status;
+            const token = op.events.find((e) => e.clientRequestToken)?.clientRequestToken;
+            const base = { ...op, token, tag, status };
+            const fromToken = token !== undefined ? byToken(token, ours, knownIds) : undefined;
+            let verdict;
+            if (fromToken)
+                verdict = { ...base, ...fromToken, by: 'token' };
+            else if (tag === ours)
+                verdict = { ...base, ours: true, by: 'tag' };
+            else if (tag && tagBefore !== undefined && tag !== tagBefore)
+                verdict = { ...base, ours: false, by: 'tag', otherId: tag };
+            else
+                verdict = { ...base, ours: true, by: 'time' };
+            verdicts.set(op, verdict);
+            // The tag in force after it, for the next one.
+            tagBefore =
+                tagAfter ??
+                    (status && SUCCEEDED.has(status)
+                        ? tag
+                        : status && ROLLED_BACK.has(status)
+                            ? tagBefore
+                            : undefined);
+        }
+    }
+    for (const op of operations)
+        judged.push(verdicts.get(op));
+    return judged;
+}
+/** Who or what started a foreign operation, as far as CloudFormation says. */
+function describeStarter(op) {
+    const parts = [];
+    if (op.console)
+        parts.push(`the AWS console (ClientRequestToken ${op.token})`);
+    else if (op.otherId && op.by === 'token')
+        parts.push(`deployment ${op.otherId} (ClientRequestToken ${op.token})`);
+    else if (op.otherId)
+        parts.push(`deployment ${op.otherId} (tag ${_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .CORRELATION_TAG */ .In}=${op.otherId})`);
+    else
+        parts.push('someone else');
+    if (op.token && op.by !== 'token')
+        parts.push(`ClientRequestToken ${op.token}`);
+    if (op.start?.reason)
+        parts.push(`'${op.start.reason}'`);
+    return parts.join(', ');
+}
+/** One line for a person: what ran on which stack, from when, how it ended, and who started it. */
+function describeForeign(op) {
+    const start = op.start ?? op.events[0];
+    const began = start ? `${start.status} at ${start.timestamp.toISOString()}` : 'an operation';
+    const now = op.status && op.status !== start?.status ? `, now ${op.status}` : '';
+    return `${op.stack}: ${began}${now}, started by ${describeStarter(op)}`;
+}
+/** The events of this deployment's own operations, oldest first per stack. */
+const ownEvents = (ops) => ops.filter((op) => op.ours).flatMap((op) => [...op.events]);
+
+
+/***/ }),
 
 /***/ 5269:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -334,39 +528,6 @@ async function stepCancelled(token, budget) {
 
 /***/ }),
 
-/***/ 6335:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ runContext)
-/* harmony export */ });
-/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1623);
-
-/** The workflow run this process belongs to, from the runner's environment. */
-function runContext(env = _env_js__WEBPACK_IMPORTED_MODULE_0__/* .processEnv */ .H) {
-    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
-    const repository = env['GITHUB_REPOSITORY'] || undefined;
-    const runId = env['GITHUB_RUN_ID'] || undefined;
-    const runAttempt = env['GITHUB_RUN_ATTEMPT'] || undefined;
-    const runUrl = repository && runId
-        ? `${server}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}`
-        : undefined;
-    return {
-        runId,
-        runAttempt,
-        runUrl,
-        repository,
-        workflow: env['GITHUB_WORKFLOW'] || undefined,
-        job: env['GITHUB_JOB'] || undefined,
-        actor: env['GITHUB_ACTOR'] || undefined,
-        sha: env['GITHUB_SHA'] || undefined,
-        ref: env['GITHUB_REF'] || undefined
-    };
-}
-
-
-/***/ }),
-
 /***/ 6985:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -413,7 +574,7 @@ const statusChannel = (d) => d.notifier && d.config.slack
 
 /***/ }),
 
-/***/ 2320:
+/***/ 4211:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -450,44 +611,14 @@ var stage = __webpack_require__(1130);
 var turn_result = __webpack_require__(8223);
 // EXTERNAL MODULE: ./.tmp/js/runtime/budget.js
 var budget = __webpack_require__(579);
+// EXTERNAL MODULE: ./.tmp/js/logs/deployment-log.js
+var deployment_log = __webpack_require__(3892);
+// EXTERNAL MODULE: ./.tmp/js/runtime/logs.js + 1 modules
+var runtime_logs = __webpack_require__(2519);
 // EXTERNAL MODULE: ./.tmp/js/stages/deps.js
 var deps = __webpack_require__(6985);
-;// CONCATENATED MODULE: ./.tmp/js/report/markdown.js
-/**
- * The job summary's markdown, built so that outside text (a stack's status reason, a Slack
- * error, an event) can never break it: every cell is escaped unless it is markdown this code
- * built itself from escaped parts.
- */
-/** Outside text, safe in a table cell or a line: no `|` splits a row, no newline ends it, no HTML. */
-function escapeText(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\\/g, '\\\\')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n|\r/g, ' ');
-}
-const cell = (c) => (typeof c === 'string' ? escapeText(c) : c.md);
-const md = (text) => ({ md: text });
-const code = (text) => md(`\`${text.replace(/`/g, "'")}\``);
-const bold = (text) => md(`**${escapeText(text)}**`);
-/** Characters that would end a markdown link's URL or break out of it, percent-encoded. */
-const urlSafe = (url) => url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-const markdown_link = (text, url) => md(`[${escapeText(text).replace(/[[\]]/g, '\\$&')}](${urlSafe(url)})`);
-const join = (...parts) => md(parts.map(cell).join(''));
-/** A markdown table; `head` empty gives the two-column key/value table without a header row. */
-function table(head, rows) {
-    const width = Math.max(head.length, ...rows.map((r) => r.length));
-    const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
-    const header = head.length > 0 ? head : Array.from({ length: width }, () => '');
-    return [
-        head.length > 0 ? line(header) : `|${' |'.repeat(width)}`,
-        `|${'---|'.repeat(width)}`,
-        ...rows.map(line)
-    ];
-}
-
+// EXTERNAL MODULE: ./.tmp/js/report/markdown.js
+var markdown = __webpack_require__(8781);
 // EXTERNAL MODULE: ./.tmp/js/stages/holder.js
 var holder = __webpack_require__(1281);
 ;// CONCATENATED MODULE: ./.tmp/js/stages/finalize/acquisition.js
@@ -556,7 +687,7 @@ function lockLine(holding) {
         return `held from acquire to release (fencing token ${fence})`;
     if (loss?.kind === 'released')
         return `already released (fencing token ${fence})`;
-    return join(bold('lost'), ` (fencing token ${fence}): ${loss?.text ?? "no longer this deployment's"}; this run stopped acting as the holder`);
+    return (0,markdown/* join */.fj)((0,markdown/* bold */.Cr)('lost'), ` (fencing token ${fence}): ${loss?.text ?? "no longer this deployment's"}; this run stopped acting as the holder`);
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -628,11 +759,14 @@ function monitorProcess(d, dir) {
             observations: () => (0,stop/* readObservations */.iX)(dir)
         };
 }
-/** Stops the monitor (given, or the process named in state or its folder) and says what it saw. */
+/**
+ * Stops the monitor (given, or the process named in state or its folder) and says what it saw;
+ * returns its observations (none without a monitor).
+ */
 async function stopTheMonitor(d, dir) {
     const monitor = d.monitor ?? monitorProcess(d, dir);
     if (!monitor)
-        return;
+        return [];
     const stopped = await monitor.stop();
     const observations = monitor.observations();
     const count = (type) => observations.filter((o) => o['type'] === type).length;
@@ -643,10 +777,15 @@ async function stopTheMonitor(d, dir) {
         const by = typeof lost['nowHeldBy'] === 'string' ? ` (now held by ${lost['nowHeldBy']})` : '';
         d.log.info(`The monitor found the lock no longer this deployment's at ${at}${by} and stopped.`);
     }
+    return observations;
 }
 
+// EXTERNAL MODULE: ./.tmp/js/domain/activity.js
+var activity = __webpack_require__(679);
 // EXTERNAL MODULE: ./.tmp/js/domain/estimate.js
 var estimate = __webpack_require__(4280);
+// EXTERNAL MODULE: ./.tmp/js/domain/ownership.js
+var ownership = __webpack_require__(7661);
 // EXTERNAL MODULE: ./.tmp/js/domain/stack.js
 var stack = __webpack_require__(3456);
 // EXTERNAL MODULE: ./.tmp/js/domain/watch.js
@@ -701,13 +840,16 @@ var stack_status = __webpack_require__(6235);
  */
 function decideOutcome(stacks, eventsSince, sinceMs) {
     const touched = new Set(eventsSince
-        .filter((e) => (0,stack/* isStackEvent */.lQ)(e) && e.timestamp.getTime() >= sinceMs)
+        .filter((e) => isStackEvent(e) && e.timestamp.getTime() >= sinceMs)
         .map((e) => e.stackName));
     if (touched.size === 0)
         return 'no-change';
     const classes = stacks
         .filter((s) => touched.has(s.name))
-        .map((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class);
+        .map((s) => classifyStatus(s.status).class);
+    return outcomeOfStatuses(classes);
+}
+function outcomeOfStatuses(classes) {
     if (classes.includes('in-progress'))
         return 'still-running';
     if (classes.some((c) => c === 'stable-after-failure' || c === 'blocked'))
@@ -715,11 +857,27 @@ function decideOutcome(stacks, eventsSince, sinceMs) {
     return 'succeeded';
 }
 /**
+ * What this deployment's own operations did: each stack it operated on, in the status its last
+ * own operation left it (the stack's status now, unless someone else's operation came after).
+ */
+function decideOwnOutcome(stacks, operations) {
+    const classes = [];
+    for (const s of stacks) {
+        const ofStack = operations.filter((op) => op.stack === s.name && op.events.some(stack/* isStackEvent */.lQ));
+        const lastOwn = ofStack.filter((op) => op.ours).at(-1);
+        if (!lastOwn)
+            continue;
+        const status = lastOwn === ofStack.at(-1) ? s.status : (lastOwn.status ?? s.status);
+        classes.push((0,stack_status/* classifyStatus */.xo)(status).class);
+    }
+    return classes.length === 0 ? 'no-change' : outcomeOfStatuses(classes);
+}
+/**
  * The outcome, with what only the job knows: no stack operation, and a step of this job was
  * cancelled (asked only then), means the deployment was cancelled before it began.
  */
-async function outcomeOf(stacks, eventsSince, sinceMs, stepCancelled) {
-    const outcome = decideOutcome(stacks, eventsSince, sinceMs);
+async function outcomeOf(stacks, operations, stepCancelled) {
+    const outcome = decideOwnOutcome(stacks, operations);
     return outcome === 'no-change' && (await stepCancelled()) === true ? 'cancelled' : outcome;
 }
 /** The record's transition for each outcome. */
@@ -738,22 +896,79 @@ const OUTCOME_TRANSITION = {
 
 
 
-/** The outcome, from the stacks and their events since the lock was taken. */
-async function assess(d, acquiredAtState) {
+
+
+/**
+ * The outcome, from the stacks and this deployment's own operations among their events since the
+ * lock was taken: told from anyone else's by token and tag (the monitor's snapshots of the tags
+ * while they ran, and finalize's own), else by time.
+ */
+async function assess(d, acquiredAtState, observations = []) {
     const { config } = d;
     const acquiredAt = acquiredAtState || new Date(d.clock.now()).toISOString();
     // Events of coordinate's own repairs (before deploy-from) are not this deployment's operation.
     const deployFrom = Date.parse(d.io.getState(state/* State */.Uw.DeployFrom));
     const sinceMs = Math.max(Date.parse(acquiredAt), Number.isNaN(deployFrom) ? 0 : deployFrom);
+    const all = [];
+    for (const s of config.stackNames)
+        all.push(...(await d.reader.eventsAfter(s, sinceMs)));
+    // Read after the events, so the tags it shows are those of the operation the events end in.
     const stacks = await d.reader.describeStacks(config.stackNames);
-    const events = [];
-    for (const s of config.stackNames) {
-        const op = await d.reader.currentOperation(s);
-        events.push(...op.events.filter((e) => e.timestamp.getTime() >= sinceMs));
-    }
-    const outcome = await outcomeOf(stacks, events, sinceMs, d.stepCancelled);
+    const sightings = [
+        ...sightingsIn(observations),
+        ...stacks.map((s) => ({
+            stack: s.name,
+            status: s.status,
+            tag: (0,activity/* activeCorrelationId */.S6)(s) ?? '',
+            afterEventId: all.filter((e) => e.stackName === s.name).at(-1)?.id
+        }))
+    ];
+    const operations = (0,ownership/* judgeOperations */.mJ)((0,ownership/* splitOperations */.x2)(all), {
+        correlationId: d.log.correlationId,
+        sightings,
+        tagsBefore: tagsBefore(d.io.getState(state/* State */.Uw.TagsBefore))
+    });
+    const events = (0,ownership/* ownEvents */.uN)(operations);
+    const outcome = await outcomeOf(stacks, operations, d.stepCancelled);
     const rootCause = outcome === 'failed' ? rootCauseOf(events, stacks) : undefined;
-    return { outcome, sinceMs, acquiredAt, stacks, events, rootCause };
+    const untagged = outcome === 'succeeded'
+        ? stacks
+            .filter((s) => operations.some((op) => op.ours && op.stack === s.name))
+            .filter((s) => (0,activity/* activeCorrelationId */.S6)(s) !== d.log.correlationId)
+            .map((s) => s.name)
+        : [];
+    const foreign = operations.filter((op) => !op.ours);
+    return { outcome, sinceMs, acquiredAt, stacks, events, rootCause, foreign, untagged };
+}
+/** The monitor's snapshots of the stacks' tags (its `stack-tag` observations). */
+function sightingsIn(observations) {
+    return observations.flatMap((o) => o['type'] === 'stack-tag' &&
+        typeof o['stack'] === 'string' &&
+        typeof o['status'] === 'string' &&
+        typeof o['tag'] === 'string'
+        ? [
+            {
+                stack: o['stack'],
+                status: o['status'],
+                tag: o['tag'],
+                afterEventId: typeof o['afterEventId'] === 'string' ? o['afterEventId'] : undefined
+            }
+        ]
+        : []);
+}
+/** coordinate's record of the tags the deploy step started from; undefined when not there. */
+function tagsBefore(saved) {
+    if (!saved)
+        return undefined;
+    try {
+        const parsed = JSON.parse(saved);
+        if (!parsed || typeof parsed !== 'object')
+            return undefined;
+        return Object.fromEntries(Object.entries(parsed).filter((e) => typeof e[1] === 'string'));
+    }
+    catch {
+        return undefined;
+    }
 }
 /** The outcome in the log, with the stacks as they are after any repair. */
 async function logOutcome(d, deployment, recoveries) {
@@ -764,6 +979,10 @@ async function logOutcome(d, deployment, recoveries) {
             ? ' (no failed resource or stack reason was found in the events)'
             : '';
     d.log.info(`Outcome: ${deployment.outcome}${cause}. Stacks now: ${(0,deps/* statuses */.bM)(after)}`);
+    for (const op of deployment.foreign)
+        d.log.warning(`A stack operation that is not this deployment's ran while it held the lock: ${(0,ownership/* describeForeign */.eQ)(op)}. It is not counted in this deployment's outcome.`, { title: 'Foreign stack operation' });
+    if (deployment.untagged.length > 0)
+        d.log.info(`${deployment.untagged.join(', ')} do not carry this deployment's DeploymentCorrelationId tag: its operations were told from others' by time alone. Pass the cfn-tags output to the deploy step (see the job summary).`);
     if (deployment.outcome === 'still-running')
         d.log.warning('The job ended while CloudFormation is still working: releasing the lock; the next run is still held back by the in-progress check.', { title: 'Deployment still running' });
 }
@@ -963,11 +1182,13 @@ var messages = __webpack_require__(3156);
 ;// CONCATENATED MODULE: ./.tmp/js/report/summary.js
 
 
+
+
 /** The job summary's main part: the facts, the stacks, the events. */
 function deploymentSummary(s) {
     const d = s.deployment;
     const facts = [
-        ['Correlation ID', code(s.correlationId)],
+        ['Correlation ID', (0,markdown/* code */.aY)(s.correlationId)],
         ['Coordination', s.result]
     ];
     if (d) {
@@ -981,7 +1202,7 @@ function deploymentSummary(s) {
             facts.push([
                 'Slack thread',
                 d.thread.permalink
-                    ? markdown_link(`thread in ${d.thread.channel}`, d.thread.permalink)
+                    ? (0,markdown/* link */.nf)(`thread in ${d.thread.channel}`, d.thread.permalink)
                     : `channel ${d.thread.channel}, message ${d.thread.ts}`
             ]);
         if (d.lock)
@@ -989,12 +1210,12 @@ function deploymentSummary(s) {
     }
     facts.push(['Registry', s.config.registryTable ?? 'none (CloudFormation only)']);
     if (s.run.runUrl)
-        facts.push(['Run', markdown_link('workflow run', s.run.runUrl)]);
-    const lines = [`## Deployment Coordinator: ${s.config.environment}`, '', ...table([], facts), ''];
+        facts.push(['Run', (0,markdown/* link */.nf)('workflow run', s.run.runUrl)]);
+    const lines = [`## Deployment Coordinator: ${s.config.environment}`, '', ...(0,markdown/* table */.tp)([], facts), ''];
     if (s.rows.length > 0)
-        lines.push(...table(['Stack', 'Status'], s.rows.map((r) => [markdown_link(r.name, r.url), r.status])), '');
+        lines.push(...(0,markdown/* table */.tp)(['Stack', 'Status'], s.rows.map((r) => [(0,markdown/* link */.nf)(r.name, r.url), r.status])), '');
     if (s.events.length > 0)
-        lines.push('<details><summary>Stack events</summary>', '', ...table(['time', 'resource', 'status', 'reason'], s.events.map((e) => [
+        lines.push('<details><summary>Stack events</summary>', '', ...(0,markdown/* table */.tp)(['time', 'resource', 'status', 'reason'], s.events.map((e) => [
             e.timestamp.toISOString(),
             `${e.logicalId} (${e.resourceType})`,
             e.status,
@@ -1002,13 +1223,55 @@ function deploymentSummary(s) {
         ])), '', '</details>', '');
     return lines.join('\n');
 }
+/**
+ * The stack operations that ran while this deployment held the lock and were not its own, each
+ * with who or what started it as far as CloudFormation says (outside text, escaped).
+ */
+function foreignSection(operations) {
+    if (operations.length === 0)
+        return '';
+    const rows = operations.map((op) => {
+        const start = op.start ?? op.events[0];
+        return [
+            op.stack,
+            start ? `${start.status} at ${start.timestamp.toISOString()}` : '',
+            op.status ?? '',
+            (0,ownership/* describeStarter */.lD)(op)
+        ];
+    });
+    return `${[
+        '### Foreign stack operations',
+        '',
+        "While this deployment held the lock, these operations ran on its stacks and were not its own (another correlation ID in their tag or ClientRequestToken, or the console's token). The outcome above is judged without them.",
+        '',
+        ...(0,markdown/* table */.tp)(['stack', 'began', 'status', 'started by'], rows)
+    ].join('\n')}\n`;
+}
+/**
+ * A deployment whose stacks do not carry its tag: how to pass it, so its operations are told from
+ * anyone else's by identity rather than by time.
+ */
+function correlationTagNotice(stacks, correlationId) {
+    if (stacks.length === 0)
+        return '';
+    const tag = `${stack/* CORRELATION_TAG */.In}=${correlationId}`;
+    return `${[
+        '### Correlation tag',
+        '',
+        `${stacks.map((s) => (0,markdown/* code */.aY)(s).md).join(', ')} ${stacks.length === 1 ? 'does' : 'do'} not carry this deployment's ${(0,markdown/* code */.aY)(stack/* CORRELATION_TAG */.In).md} tag, so its stack operations were told from anyone else's by time alone. Pass the coordinate step's \`cfn-tags\` output (or its correlation ID) to the deploy step:`,
+        '',
+        `- \`aws cloudformation deploy\`: ${(0,markdown/* code */.aY)(`--tags ${tag}`).md}`,
+        `- CDK: ${(0,markdown/* code */.aY)(`cdk deploy --tags ${tag}`).md} (or \`Tags.of(app).add('${stack/* CORRELATION_TAG */.In}', ...)\`)`,
+        `- a deploy action's \`tags\` input: ${(0,markdown/* code */.aY)('${{ steps.<coordinate step id>.outputs.cfn-tags }}').md}`
+    ].join('\n')}\n`;
+}
 /** What was repaired, and for a person what to do where the repair did not work. */
 function recoverySection(recoveries) {
     if (recoveries.length === 0)
         return '';
     const lines = ['### Recovery', ''];
     for (const r of recoveries) {
-        lines.push(`- ${escapeText(r.stack)}: ${r.action} → ${r.finalStatus} (${r.ok ? 'done' : 'failed'})`);
+        lines.push(`- ${(0,markdown/* escapeText */.X1)(r.stack)}: ${r.action} → ${r.finalStatus} (${r.ok ? 'done' : 'failed'})`);
         if (r.instructions.length > 0)
             lines.push('', '```', ...r.instructions.map((i) => i.replace(/```/g, "'''")), '```', '');
     }
@@ -1019,7 +1282,7 @@ function githubSection(missed) {
     if (missed.length === 0)
         return '';
     const rows = missed.map((m) => [m.what, m.why, m.at]);
-    return `${['### GitHub', '', ...table(['not done', 'why', 'when'], rows)].join('\n')}\n`;
+    return `${['### GitHub', '', ...(0,markdown/* table */.tp)(['not done', 'why', 'when'], rows)].join('\n')}\n`;
 }
 /** What Slack was sent by finalize, and every message that could not be delivered, with why. */
 function slackSection(delivered, lost) {
@@ -1029,7 +1292,7 @@ function slackSection(delivered, lost) {
         `Delivered: ${delivered.length > 0 ? delivered.join(', ') : 'nothing'} (by finalize).`
     ];
     if (lost.length > 0)
-        lines.push('', ...table(['not delivered', 'why', 'when'], lost.map((l) => [l.label, l.error, l.at])));
+        lines.push('', ...(0,markdown/* table */.tp)(['not delivered', 'why', 'when'], lost.map((l) => [l.label, l.error, l.at])));
     return `${lines.join('\n')}\n`;
 }
 
@@ -1042,6 +1305,11 @@ function slackSection(delivered, lost) {
 
 
 
+
+/** The summary's CloudWatch Logs section, after everything earlier steps kept is sent. */
+async function logsSection(d, folder) {
+    return d.logs ? d.logs.summarySection(d.config.region, [(0,files/* monitorFiles */.Sy)(folder.dir).logsSpool]) : '';
+}
 const DEPLOYMENT_STATE = {
     succeeded: 'success',
     'no-change': 'success',
@@ -1098,10 +1366,20 @@ async function reportDeployment(d, folder, deployment, recoveries, lock) {
         rows,
         events
     });
+    d.logs?.note({ outcome, fence: lockFence(io) });
+    d.logs?.event('deployment ended', {
+        outcome,
+        durationMs: last - first,
+        waitedMs,
+        ...(deployment.rootCause ? { rootCause: describeRootCause(deployment.rootCause) } : {})
+    });
     await io.appendSummary(summary +
+        foreignSection(deployment.foreign) +
+        correlationTagNotice(deployment.untagged, log.correlationId) +
         recoverySection(recoveries) +
         slack.section +
-        githubSection(d.githubBudget?.missed ?? []));
+        githubSection(d.githubBudget?.missed ?? []) +
+        (await logsSection(d, folder)));
 }
 /** coordinate did not take the lock (or gave it back): close what it announced, and the summary. */
 async function reportNotDeployed(d, folder, result) {
@@ -1122,7 +1400,8 @@ async function reportNotDeployed(d, folder, result) {
         rows,
         events: []
     });
-    await d.io.appendSummary(summary + slack + githubSection(d.githubBudget?.missed ?? []));
+    d.logs?.event('not deployed', { result: result || 'not coordinated' });
+    await d.io.appendSummary(summary + slack + githubSection(d.githubBudget?.missed ?? []) + (await logsSection(d, folder)));
 }
 /**
  * A run that announced its deployment (Slack thread, GitHub Deployment) and then did not deploy
@@ -1172,10 +1451,17 @@ async function slackReport(d, folder, end) {
         log.warning(`Slack: ${lost.length} message(s) could not be delivered: ${lost.map((l) => l.label).join(', ')}.`, { title: 'Slack messages lost' });
     return { section: slackSection(notifier.delivered, lost), permalink };
 }
+/** The fencing token this run held (state), for the log's fields. */
+function lockFence(io) {
+    const fence = Number(io.getState(state/* State */.Uw.Fence));
+    return Number.isInteger(fence) && fence > 0 ? fence : undefined;
+}
 
 // EXTERNAL MODULE: ./.tmp/js/stages/repair.js + 1 modules
 var repair = __webpack_require__(270);
 ;// CONCATENATED MODULE: ./.tmp/js/stages/finalize.js
+
+
 
 
 
@@ -1215,8 +1501,8 @@ async function finalize(d) {
     try {
         if (acquisition)
             holding = await takeBack(d, acquisition, folder);
-        await stopTheMonitor(d, folder.dir);
-        deployment = await assess({ ...d, stepCancelled: d.stepCancelled ?? (async () => undefined) }, acquisition?.acquiredAt ?? (d.io.getState(state/* State */.Uw.AcquiredAt) || undefined));
+        const observations = await stopTheMonitor(d, folder.dir);
+        deployment = await assess({ ...d, stepCancelled: d.stepCancelled ?? (async () => undefined) }, acquisition?.acquiredAt ?? (d.io.getState(state/* State */.Uw.AcquiredAt) || undefined), observations);
         // Repaired before the next run is let in, so it finds a stack it can deploy.
         recoveries = await (0,repair/* repairUnderLease */.a)(d, deployment.stacks, holding?.lease);
         await logOutcome(d, deployment, recoveries);
@@ -1253,14 +1539,17 @@ async function notDeployed(d, folder, result, acquisition) {
 async function main() {
     const io = stage.coreIO;
     const correlationId = (0,stage.stageCorrelationId)(io);
-    const log = (0,logger/* createLogger */.h)(correlationId, stage.coreSink);
+    const logs = new deployment_log/* DeploymentLog */.e(stage.coreSink);
+    const log = (0,logger/* createLogger */.h)(correlationId, logs);
     await (0,stage.runStage)(correlationId, async () => {
         // Bad inputs were already reported by pre or coordinate; finalize has nothing to undo then.
         const config = io.getState(state/* State */.Uw.Result) ? (0,stage.loadConfig)(log, io) : tryReadConfig();
         if (!config) {
+            logs.off();
             log.info('The inputs are invalid (see the earlier error): nothing was coordinated, nothing to finalize.');
             return;
         }
+        await (0,runtime_logs/* startDeploymentLog */.A_)(logs, config, 'finalize', log, io);
         const reader = await (0,clients/* cloudFormationReader */.oE)(config.region);
         const githubBudget = new budget/* TimeBudget */.z(POST_STEP_GITHUB_BUDGET_MS, 'GitHub');
         // The mode coordinate ended in: CloudFormation alone when it fell back from the table.
@@ -1288,12 +1577,14 @@ async function main() {
             stepCancelled: config.githubToken
                 ? () => (0,github/* stepCancelled */.oQ)(config.githubToken, githubBudget)
                 : undefined,
-            githubBudget
+            githubBudget,
+            logs
         };
         try {
             await finalize(deps);
         }
         finally {
+            await logs.close();
             // A call given up at the budget (the Actions cache's upload takes no signal) is not waited
             // for; finalize released the lock already (in its own finally).
             if (githubBudget.gaveUp) {
