@@ -21,13 +21,16 @@ import {
 /** Another pipeline's deployment, not coordinated, tagging the stack with its own correlation ID. */
 const OTHER_ID = '20260114-115500-0badc0de';
 
-/** An update whose Api fails; the stack rolls back. About 3 s, so the monitor sees it running. */
+/**
+ * An update whose Api fails; the stack rolls back. It runs 4 s before failing, so the monitor
+ * (polling every 0.5 s) sees it running several times even on a busy machine.
+ */
 const failingUpdate: Step[] = [
   { atMs: 0, stackStatus: 'UPDATE_IN_PROGRESS', reason: 'User Initiated' },
   { atMs: 300, ...API, status: 'UPDATE_IN_PROGRESS' },
-  { atMs: 1_500, ...API, status: 'UPDATE_FAILED', reason: 'Runtime nodejs8.x is not supported' },
-  { atMs: 1_600, stackStatus: 'UPDATE_ROLLBACK_IN_PROGRESS' },
-  { atMs: 3_000, stackStatus: 'UPDATE_ROLLBACK_COMPLETE' }
+  { atMs: 4_000, ...API, status: 'UPDATE_FAILED', reason: 'Runtime nodejs8.x is not supported' },
+  { atMs: 4_100, stackStatus: 'UPDATE_ROLLBACK_IN_PROGRESS' },
+  { atMs: 5_000, stackStatus: 'UPDATE_ROLLBACK_COMPLETE' }
 ];
 
 describe("this deployment's operation, by identity", () => {

@@ -287,6 +287,30 @@ describe('several operations, and the outcome on our own', () => {
     expect(decideOwnOutcome([snapshot('UPDATE_COMPLETE')], [])).toBe('no-change');
   });
 
+  it('a tag that is not a generated correlation ID (a run ID, a SHA) is no evidence: by time, ours', () => {
+    const events = update(0, 'UPDATE_ROLLBACK_COMPLETE');
+    const withSha = judge(events, [seen(events[1], 'UPDATE_IN_PROGRESS', 'a1b2c3d4e5f6')], {
+      [STACK]: EARLIER
+    });
+    expect(withSha.map((op) => [op.ours, op.by, op.tag])).toEqual([[true, 'time', 'a1b2c3d4e5f6']]);
+    // The same sighting with another generated correlation ID is evidence: foreign.
+    const other = update(10, 'UPDATE_ROLLBACK_COMPLETE');
+    const withId = judge(other, [seen(other[1], 'UPDATE_IN_PROGRESS', OTHER)], {
+      [STACK]: EARLIER
+    });
+    expect(withId.map((op) => [op.ours, op.by])).toEqual([[false, 'tag']]);
+  });
+
+  it('once a snapshot showed our tag during an operation, a later one showing another does not make it foreign', () => {
+    const mine = update(0, 'UPDATE_ROLLBACK_COMPLETE');
+    const ops = judge(
+      mine,
+      [seen(mine[1], 'UPDATE_IN_PROGRESS', OURS), seen(mine[1], 'UPDATE_IN_PROGRESS', OTHER)],
+      { [STACK]: EARLIER }
+    );
+    expect(ops.map((op) => `${op.ours ? 'ours' : 'foreign'} by ${op.by}`)).toEqual(['ours by tag']);
+  });
+
   it('two stacks: each judged on its own tag', () => {
     const app = update(0, 'UPDATE_COMPLETE');
     const edge = update(2, 'UPDATE_ROLLBACK_COMPLETE', undefined, 'Edge');

@@ -627,7 +627,7 @@ async function actionStage(stage, body) {
         const config = loadConfig(log, io);
         if (!config)
             return logs.off();
-        await (0,_logs_js__WEBPACK_IMPORTED_MODULE_7__/* .startDeploymentLog */ .A_)(logs, config, stage, log, io);
+        await (0,_logs_js__WEBPACK_IMPORTED_MODULE_7__/* .startDeploymentLog */ .A_)(logs, config, stage, log, io).catch(() => logs.off());
         try {
             await body({ io, log, config, correlationId, logs });
         }

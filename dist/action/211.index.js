@@ -67,6 +67,12 @@ function containsId(text, id) {
         return false;
     return new RegExp(`(?<![0-9A-Za-z])${escapeRegExp(id)}(?![0-9A-Za-z])`).test(text);
 }
+/**
+ * Only a tag that is another deployment's generated correlation ID is evidence of a foreign
+ * operation: a workflow that tags with a value of its own (a run ID, a SHA) is not calling its own
+ * update someone else's.
+ */
+const isGeneratedId = (tag) => new RegExp(`^${GENERATED_ID.source}$`).test(tag);
 const opens = (e) => (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) && _stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .OPERATION_START_STATUSES */ .s5.has(e.status);
 /** The events (of any stacks, oldest first) split into operations, per stack in order. */
 function splitOperations(events) {
@@ -133,7 +139,9 @@ function judgeOperations(operations, identity) {
                 // A snapshot taken after a stack-level event this read had not seen belongs to no one.
                 if (statusAt(op.events, s.afterEventId) !== s.status)
                     continue;
-                if (TAGS_OF_OPERATION.has(s.status))
+                // Once a snapshot showed our tag during it, the operation is ours: a later snapshot may
+                // already show the next operation's tag (one that began between the read and the snapshot).
+                if (TAGS_OF_OPERATION.has(s.status) && tag !== ours)
                     tag = s.tag;
                 if ((0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(s.status).class !== 'in-progress')
                     tagAfter = s.tag;
@@ -147,7 +155,7 @@ function judgeOperations(operations, identity) {
                 verdict = { ...base, ...fromToken, by: 'token' };
             else if (tag === ours)
                 verdict = { ...base, ours: true, by: 'tag' };
-            else if (tag && tagBefore !== undefined && tag !== tagBefore)
+            else if (tag && isGeneratedId(tag) && tagBefore !== undefined && tag !== tagBefore)
                 verdict = { ...base, ours: false, by: 'tag', otherId: tag };
             else
                 verdict = { ...base, ours: true, by: 'time' };
@@ -1549,7 +1557,8 @@ async function main() {
             log.info('The inputs are invalid (see the earlier error): nothing was coordinated, nothing to finalize.');
             return;
         }
-        await (0,runtime_logs/* startDeploymentLog */.A_)(logs, config, 'finalize', log, io);
+        // The log never stands between the post step and the release.
+        await (0,runtime_logs/* startDeploymentLog */.A_)(logs, config, 'finalize', log, io).catch(() => logs.off());
         const reader = await (0,clients/* cloudFormationReader */.oE)(config.region);
         const githubBudget = new budget/* TimeBudget */.z(POST_STEP_GITHUB_BUDGET_MS, 'GitHub');
         // The mode coordinate ended in: CloudFormation alone when it fell back from the table.

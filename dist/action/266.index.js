@@ -96,7 +96,7 @@ async function preStage(io) {
     const config = (0,_runtime_stage_js__WEBPACK_IMPORTED_MODULE_2__.loadConfig)(log, io);
     if (!config)
         return logs.off();
-    await (0,_runtime_logs_js__WEBPACK_IMPORTED_MODULE_4__/* .startDeploymentLog */ .A_)(logs, config, 'pre', log, io);
+    await (0,_runtime_logs_js__WEBPACK_IMPORTED_MODULE_4__/* .startDeploymentLog */ .A_)(logs, config, 'pre', log, io).catch(() => logs.off());
     try {
         await prepare(io, log, config);
     }

@@ -315,6 +315,8 @@ const monitorFiles = (dir) => ({
     log: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor.jsonl'),
     /** CloudWatch Logs events a step could not send, for the post step to send. */
     logsSpool: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'logs-spool.jsonl'),
+    /** Why a step could not write the stream: later steps (split sub-actions too) do not warn again. */
+    logsFailed: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'logs-failed'),
     pid: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor.pid'),
     /** Slack messages the monitor could not deliver, for finalize to retry. */
     spool: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor-slack-spool.jsonl'),
@@ -638,27 +640,33 @@ class LogShipper {
     }
     /** Takes the events earlier steps could not send (their spool files are consumed). */
     adopt(files) {
-        for (const file of files) {
-            if (!(0,external_node_fs_.existsSync)(file))
+        for (const file of files)
+            this.safely(() => this.adoptOne(file));
+    }
+    adoptOne(file) {
+        if (!(0,external_node_fs_.existsSync)(file))
+            return;
+        // Taken away first: a line another process appends meanwhile goes to a new file, not lost.
+        const taken = `${file}.${process.pid}.sending`;
+        (0,external_node_fs_.renameSync)(file, taken);
+        for (const line of (0,external_node_fs_.readFileSync)(taken, 'utf8').split('\n')) {
+            if (!line.startsWith('{'))
                 continue;
-            for (const line of (0,external_node_fs_.readFileSync)(file, 'utf8').split('\n')) {
-                if (!line.startsWith('{'))
-                    continue;
-                try {
-                    const e = JSON.parse(line);
-                    if (typeof e.timestamp === 'number' && typeof e.message === 'string')
-                        this.buffer.push(e);
-                }
-                catch {
-                    // A torn last line: nothing to send.
-                }
+            try {
+                const e = JSON.parse(line);
+                if (typeof e.timestamp === 'number' && typeof e.message === 'string')
+                    this.buffer.push(e);
             }
-            (0,external_node_fs_.rmSync)(file, { force: true });
+            catch {
+                // A torn last line: nothing to send.
+            }
         }
+        (0,external_node_fs_.rmSync)(taken, { force: true });
     }
     /** Sends what is buffered, one flush at a time (in order). */
     flush() {
-        this.sending = this.sending.then(() => this.send());
+        // Never rejects: a log that cannot be written must not end a step (or the monitor).
+        this.sending = this.sending.then(() => this.send()).catch(() => undefined);
         return this.sending;
     }
     async send() {
@@ -683,20 +691,31 @@ class LogShipper {
                 this.broken = this.describe(err);
                 const unsent = parts.slice(i).flat();
                 if (!this.earlierFailure)
-                    this.warn(`CloudWatch Logs: could not write to ${this.group} ${this.stream} (${this.broken}). The deployment goes on; ${unsent.length} event(s) ${this.spoolFile ? 'are kept for the post step' : 'could not be sent'}.`);
+                    this.safely(() => this.warn(`CloudWatch Logs: could not write to ${this.group} ${this.stream} (${this.broken}). The deployment goes on; ${unsent.length} event(s) ${this.spoolFile ? 'are kept for the post step' : 'could not be sent'}.`));
                 return this.keep(unsent);
             }
         }
     }
     keep(events) {
-        if (!this.spoolFile) {
+        const file = this.spoolFile;
+        const kept = file !== undefined &&
+            this.safely(() => (0,external_node_fs_.appendFileSync)(file, events.map((e) => `${JSON.stringify(e)}\n`).join(''), {
+                mode: 0o600
+            }));
+        if (kept)
+            this.kept += events.length;
+        else
             this.lost += events.length;
-            return;
+    }
+    /** True when `act` ran; false when it threw (a full disk, a folder gone): counted, never raised. */
+    safely(act) {
+        try {
+            act();
+            return true;
         }
-        (0,external_node_fs_.appendFileSync)(this.spoolFile, events.map((e) => `${JSON.stringify(e)}\n`).join(''), {
-            mode: 0o600
-        });
-        this.kept += events.length;
+        catch {
+            return false;
+        }
     }
 }
 
@@ -735,9 +754,19 @@ failed) {
 }
 /** Starts sending a stage's log to the deployment's stream (or lets go of what it kept). */
 async function startDeploymentLog(logs, config, stage, log, io) {
+    // In state for the job's later steps, and in the deployment's folder for split sub-actions.
+    const marker = (0,files/* monitorFiles */.Sy)((0,files/* monitorDir */.yO)(log.correlationId)).logsFailed;
     const shipper = await openLogShipper(config, log.correlationId, log, stage === 'finalize', {
-        reason: io.getState(state/* State */.Uw.LogsFailed),
-        record: (reason) => io.saveState(state/* State */.Uw.LogsFailed, reason)
+        reason: io.getState(state/* State */.Uw.LogsFailed) || ((0,external_node_fs_.existsSync)(marker) ? (0,external_node_fs_.readFileSync)(marker, 'utf8') : ''),
+        record: (reason) => {
+            io.saveState(state/* State */.Uw.LogsFailed, reason);
+            try {
+                (0,external_node_fs_.writeFileSync)(marker, reason, { mode: 0o600 });
+            }
+            catch {
+                // The state is enough where there is no folder.
+            }
+        }
     });
     if (!shipper)
         return logs.off();

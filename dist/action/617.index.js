@@ -169,6 +169,12 @@ function containsId(text, id) {
         return false;
     return new RegExp(`(?<![0-9A-Za-z])${escapeRegExp(id)}(?![0-9A-Za-z])`).test(text);
 }
+/**
+ * Only a tag that is another deployment's generated correlation ID is evidence of a foreign
+ * operation: a workflow that tags with a value of its own (a run ID, a SHA) is not calling its own
+ * update someone else's.
+ */
+const isGeneratedId = (tag) => new RegExp(`^${GENERATED_ID.source}$`).test(tag);
 const opens = (e) => (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) && _stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .OPERATION_START_STATUSES */ .s5.has(e.status);
 /** The events (of any stacks, oldest first) split into operations, per stack in order. */
 function splitOperations(events) {
@@ -235,7 +241,9 @@ function judgeOperations(operations, identity) {
                 // A snapshot taken after a stack-level event this read had not seen belongs to no one.
                 if (statusAt(op.events, s.afterEventId) !== s.status)
                     continue;
-                if (TAGS_OF_OPERATION.has(s.status))
+                // Once a snapshot showed our tag during it, the operation is ours: a later snapshot may
+                // already show the next operation's tag (one that began between the read and the snapshot).
+                if (TAGS_OF_OPERATION.has(s.status) && tag !== ours)
                     tag = s.tag;
                 if ((0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(s.status).class !== 'in-progress')
                     tagAfter = s.tag;
@@ -249,7 +257,7 @@ function judgeOperations(operations, identity) {
                 verdict = { ...base, ...fromToken, by: 'token' };
             else if (tag === ours)
                 verdict = { ...base, ours: true, by: 'tag' };
-            else if (tag && tagBefore !== undefined && tag !== tagBefore)
+            else if (tag && isGeneratedId(tag) && tagBefore !== undefined && tag !== tagBefore)
                 verdict = { ...base, ours: false, by: 'tag', otherId: tag };
             else
                 verdict = { ...base, ours: true, by: 'time' };
@@ -728,6 +736,8 @@ __webpack_require__.d(__webpack_exports__, {
   workerMain: () => (/* binding */ workerMain)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./.tmp/js/notify/messages.js + 2 modules
 var messages = __webpack_require__(3156);
 // EXTERNAL MODULE: ./.tmp/js/notify/thread.js
@@ -1091,6 +1101,7 @@ var secret = __webpack_require__(4720);
 // EXTERNAL MODULE: ./.tmp/js/monitor/supervise.js
 var supervise = __webpack_require__(4820);
 ;// CONCATENATED MODULE: ./.tmp/js/monitor/worker.js
+
 /**
  * The detached monitor's worker: heartbeats the lock, follows the stacks and reports in the
  * deployment's thread (runMonitor), in a process of its own that the supervisor starts. It loads
@@ -1131,7 +1142,8 @@ async function monitorLog(settings) {
         error: () => undefined
     };
     const shipper = await (0,logs/* openLogShipper */.W3)(settings, settings.correlationId, noted, false, {
-        reason: settings.logsFailed ?? '',
+        reason: settings.logsFailed ??
+            readIfThere((0,files/* monitorFiles */.Sy)((0,files/* monitorDir */.yO)(settings.correlationId)).logsFailed),
         record: () => undefined
     });
     if (!shipper)
@@ -1141,6 +1153,7 @@ async function monitorLog(settings) {
         environment: settings.environment,
         stage: 'monitor',
         stacks: settings.stacks,
+        ...(settings.info.run.runUrl ? { runUrl: settings.info.run.runUrl } : {}),
         fence: settings.fence
     };
     const timer = setInterval(() => void shipper.flush(), deployment_log/* LOG_FLUSH_INTERVAL_MS */.t);
@@ -1162,6 +1175,7 @@ async function monitorLog(settings) {
         }
     };
 }
+const readIfThere = (file) => ((0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.readFileSync)(file, 'utf8') : '');
 /** An observation's message in the log: its type, and for a stack event or an alert what it was. */
 function headline(o) {
     const type = typeof o['type'] === 'string' ? o['type'] : 'observation';
@@ -1212,7 +1226,8 @@ async function workerMain(settingsFile, args) {
         })
         : undefined;
     const notifier = await threadNotifier(settings);
-    const logs = await monitorLog(settings);
+    // The log never stands between the monitor and the lease.
+    const logs = await monitorLog(settings).catch(() => undefined);
     // The gap notice goes out beside the monitor, never before it: the lease's first heartbeat
     // must not wait for Slack.
     const gap = restart

@@ -40,6 +40,8 @@ const monitorFiles = (dir) => ({
     log: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor.jsonl'),
     /** CloudWatch Logs events a step could not send, for the post step to send. */
     logsSpool: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'logs-spool.jsonl'),
+    /** Why a step could not write the stream: later steps (split sub-actions too) do not warn again. */
+    logsFailed: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'logs-failed'),
     pid: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor.pid'),
     /** Slack messages the monitor could not deliver, for finalize to retry. */
     spool: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'monitor-slack-spool.jsonl'),

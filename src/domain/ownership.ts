@@ -97,6 +97,13 @@ export function containsId(text: string, id: string): boolean {
   return new RegExp(`(?<![0-9A-Za-z])${escapeRegExp(id)}(?![0-9A-Za-z])`).test(text);
 }
 
+/**
+ * Only a tag that is another deployment's generated correlation ID is evidence of a foreign
+ * operation: a workflow that tags with a value of its own (a run ID, a SHA) is not calling its own
+ * update someone else's.
+ */
+const isGeneratedId = (tag: string): boolean => new RegExp(`^${GENERATED_ID.source}$`).test(tag);
+
 const opens = (e: StackEvent): boolean => isStackEvent(e) && OPERATION_START_STATUSES.has(e.status);
 
 /** The events (of any stacks, oldest first) split into operations, per stack in order. */
@@ -173,7 +180,9 @@ export function judgeOperations(
         if (s.afterEventId === undefined || !ids.has(s.afterEventId)) continue;
         // A snapshot taken after a stack-level event this read had not seen belongs to no one.
         if (statusAt(op.events, s.afterEventId) !== s.status) continue;
-        if (TAGS_OF_OPERATION.has(s.status)) tag = s.tag;
+        // Once a snapshot showed our tag during it, the operation is ours: a later snapshot may
+        // already show the next operation's tag (one that began between the read and the snapshot).
+        if (TAGS_OF_OPERATION.has(s.status) && tag !== ours) tag = s.tag;
         if (classifyStatus(s.status).class !== 'in-progress') tagAfter = s.tag;
       }
       const status = op.events.filter(isStackEvent).at(-1)?.status;
@@ -183,7 +192,7 @@ export function judgeOperations(
       let verdict: JudgedOperation;
       if (fromToken) verdict = { ...base, ...fromToken, by: 'token' };
       else if (tag === ours) verdict = { ...base, ours: true, by: 'tag' };
-      else if (tag && tagBefore !== undefined && tag !== tagBefore)
+      else if (tag && isGeneratedId(tag) && tagBefore !== undefined && tag !== tagBefore)
         verdict = { ...base, ours: false, by: 'tag', otherId: tag };
       else verdict = { ...base, ours: true, by: 'time' };
       verdicts.set(op, verdict);

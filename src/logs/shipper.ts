@@ -4,7 +4,7 @@
  * warning), and what was not sent is kept in the deployment's spool file, which the post step
  * sends with its own (and counts what it still cannot).
  */
-import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { batches, type LogEvent } from './events.js';
 
 /** CloudWatch Logs, as the shipper needs it (src/aws/logs.ts). */
@@ -55,24 +55,30 @@ export class LogShipper {
 
   /** Takes the events earlier steps could not send (their spool files are consumed). */
   adopt(files: readonly string[]): void {
-    for (const file of files) {
-      if (!existsSync(file)) continue;
-      for (const line of readFileSync(file, 'utf8').split('\n')) {
-        if (!line.startsWith('{')) continue;
-        try {
-          const e = JSON.parse(line) as LogEvent;
-          if (typeof e.timestamp === 'number' && typeof e.message === 'string') this.buffer.push(e);
-        } catch {
-          // A torn last line: nothing to send.
-        }
+    for (const file of files) this.safely(() => this.adoptOne(file));
+  }
+
+  private adoptOne(file: string): void {
+    if (!existsSync(file)) return;
+    // Taken away first: a line another process appends meanwhile goes to a new file, not lost.
+    const taken = `${file}.${process.pid}.sending`;
+    renameSync(file, taken);
+    for (const line of readFileSync(taken, 'utf8').split('\n')) {
+      if (!line.startsWith('{')) continue;
+      try {
+        const e = JSON.parse(line) as LogEvent;
+        if (typeof e.timestamp === 'number' && typeof e.message === 'string') this.buffer.push(e);
+      } catch {
+        // A torn last line: nothing to send.
       }
-      rmSync(file, { force: true });
     }
+    rmSync(taken, { force: true });
   }
 
   /** Sends what is buffered, one flush at a time (in order). */
   flush(): Promise<void> {
-    this.sending = this.sending.then(() => this.send());
+    // Never rejects: a log that cannot be written must not end a step (or the monitor).
+    this.sending = this.sending.then(() => this.send()).catch(() => undefined);
     return this.sending;
   }
 
@@ -95,8 +101,10 @@ export class LogShipper {
         this.broken = this.describe(err);
         const unsent = parts.slice(i).flat();
         if (!this.earlierFailure)
-          this.warn(
-            `CloudWatch Logs: could not write to ${this.group} ${this.stream} (${this.broken}). The deployment goes on; ${unsent.length} event(s) ${this.spoolFile ? 'are kept for the post step' : 'could not be sent'}.`
+          this.safely(() =>
+            this.warn(
+              `CloudWatch Logs: could not write to ${this.group} ${this.stream} (${this.broken}). The deployment goes on; ${unsent.length} event(s) ${this.spoolFile ? 'are kept for the post step' : 'could not be sent'}.`
+            )
           );
         return this.keep(unsent);
       }
@@ -104,13 +112,25 @@ export class LogShipper {
   }
 
   private keep(events: readonly LogEvent[]): void {
-    if (!this.spoolFile) {
-      this.lost += events.length;
-      return;
+    const file = this.spoolFile;
+    const kept =
+      file !== undefined &&
+      this.safely(() =>
+        appendFileSync(file, events.map((e) => `${JSON.stringify(e)}\n`).join(''), {
+          mode: 0o600
+        })
+      );
+    if (kept) this.kept += events.length;
+    else this.lost += events.length;
+  }
+
+  /** True when `act` ran; false when it threw (a full disk, a folder gone): counted, never raised. */
+  private safely(act: () => void): boolean {
+    try {
+      act();
+      return true;
+    } catch {
+      return false;
     }
-    appendFileSync(this.spoolFile, events.map((e) => `${JSON.stringify(e)}\n`).join(''), {
-      mode: 0o600
-    });
-    this.kept += events.length;
   }
 }

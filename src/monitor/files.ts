@@ -64,6 +64,8 @@ export const monitorFiles = (dir: string) => ({
   log: join(dir, 'monitor.jsonl'),
   /** CloudWatch Logs events a step could not send, for the post step to send. */
   logsSpool: join(dir, 'logs-spool.jsonl'),
+  /** Why a step could not write the stream: later steps (split sub-actions too) do not warn again. */
+  logsFailed: join(dir, 'logs-failed'),
   pid: join(dir, 'monitor.pid'),
   /** Slack messages the monitor could not deliver, for finalize to retry. */
   spool: join(dir, 'monitor-slack-spool.jsonl'),

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 /**
  * The detached monitor's worker: heartbeats the lock, follows the stacks and reports in the
  * deployment's thread (runMonitor), in a process of its own that the supervisor starts. It loads
@@ -45,7 +46,9 @@ async function monitorLog(
     error: () => undefined
   };
   const shipper = await openLogShipper(settings, settings.correlationId, noted, false, {
-    reason: settings.logsFailed ?? '',
+    reason:
+      settings.logsFailed ??
+      readIfThere(monitorFiles(monitorDir(settings.correlationId)).logsFailed),
     record: () => undefined
   });
   if (!shipper) return undefined;
@@ -54,6 +57,7 @@ async function monitorLog(
     environment: settings.environment,
     stage: 'monitor' as const,
     stacks: settings.stacks,
+    ...(settings.info.run.runUrl ? { runUrl: settings.info.run.runUrl } : {}),
     fence: settings.fence
   };
   const timer = setInterval(() => void shipper.flush(), LOG_FLUSH_INTERVAL_MS);
@@ -75,6 +79,8 @@ async function monitorLog(
     }
   };
 }
+
+const readIfThere = (file: string): string => (existsSync(file) ? readFileSync(file, 'utf8') : '');
 
 /** An observation's message in the log: its type, and for a stack event or an alert what it was. */
 function headline(o: Record<string, unknown>): string {
@@ -138,7 +144,8 @@ export async function workerMain(settingsFile: string, args: readonly string[]):
       })
     : undefined;
   const notifier = await threadNotifier(settings);
-  const logs = await monitorLog(settings);
+  // The log never stands between the monitor and the lease.
+  const logs = await monitorLog(settings).catch(() => undefined);
   // The gap notice goes out beside the monitor, never before it: the lease's first heartbeat
   // must not wait for Slack.
   const gap = restart

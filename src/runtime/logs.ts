@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Config } from '../config/config.js';
 import type { DeploymentLog } from '../logs/deployment-log.js';
 import { streamName, type LogStage } from '../logs/events.js';
@@ -50,9 +50,19 @@ export async function startDeploymentLog(
   log: Logger,
   io: ActionIO
 ): Promise<void> {
+  // In state for the job's later steps, and in the deployment's folder for split sub-actions.
+  const marker = monitorFiles(monitorDir(log.correlationId)).logsFailed;
   const shipper = await openLogShipper(config, log.correlationId, log, stage === 'finalize', {
-    reason: io.getState(State.LogsFailed),
-    record: (reason) => io.saveState(State.LogsFailed, reason)
+    reason:
+      io.getState(State.LogsFailed) || (existsSync(marker) ? readFileSync(marker, 'utf8') : ''),
+    record: (reason) => {
+      io.saveState(State.LogsFailed, reason);
+      try {
+        writeFileSync(marker, reason, { mode: 0o600 });
+      } catch {
+        // The state is enough where there is no folder.
+      }
+    }
   });
   if (!shipper) return logs.off();
   logs.start(shipper, {

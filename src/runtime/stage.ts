@@ -112,7 +112,7 @@ export async function actionStage(
   await runStage(correlationId, async () => {
     const config = loadConfig(log, io);
     if (!config) return logs.off();
-    await startDeploymentLog(logs, config, stage, log, io);
+    await startDeploymentLog(logs, config, stage, log, io).catch(() => logs.off());
     try {
       await body({ io, log, config, correlationId, logs });
     } finally {

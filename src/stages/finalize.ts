@@ -130,7 +130,8 @@ export async function main(): Promise<void> {
       );
       return;
     }
-    await startDeploymentLog(logs, config, 'finalize', log, io);
+    // The log never stands between the post step and the release.
+    await startDeploymentLog(logs, config, 'finalize', log, io).catch(() => logs.off());
     const reader = await cloudFormationReader(config.region);
     const githubBudget = new TimeBudget(POST_STEP_GITHUB_BUDGET_MS, 'GitHub');
     // The mode coordinate ended in: CloudFormation alone when it fell back from the table.

@@ -16,7 +16,7 @@ export async function preStage(io: ActionIO): Promise<void> {
   const log = createLogger(stageCorrelationId(io), logs);
   const config = loadConfig(log, io);
   if (!config) return logs.off();
-  await startDeploymentLog(logs, config, 'pre', log, io);
+  await startDeploymentLog(logs, config, 'pre', log, io).catch(() => logs.off());
   try {
     await prepare(io, log, config);
   } finally {
