@@ -128,6 +128,8 @@ export interface LockQueue {
   /** Removes a ticket only if its heartbeat is still the one observed. */
   removeDeadTicket(environment: string, ticket: Ticket): Promise<boolean>;
   view(environment: string): Promise<QueueView>;
+  /** The lock alone (no queue): what the first in line reads between its full reads. */
+  readLock(environment: string): Promise<LockView>;
   /** Takes the lock if it is free, or if it is still exactly as `observed` (stale, judged by the caller). */
   acquire(me: Participant, observed: LockView): Promise<Holder | undefined>;
   /** Extends the caller's own acquisition; false (and nothing changed) when the lock is no longer it. */

@@ -155,6 +155,20 @@ export class DynamoLockQueue implements LockQueue {
     return { lock: toLock(environment, lockItem), tickets };
   }
 
+  async readLock(environment: string): Promise<LockView> {
+    // One strongly consistent GetItem of the LOCK item: a release that landed is seen.
+    const out = await this.t.call('lock read', () =>
+      this.t.doc.send(
+        new GetCommand({
+          TableName: this.t.name,
+          Key: { pk: envKey(environment), sk: LOCK },
+          ConsistentRead: true
+        })
+      )
+    );
+    return toLock(environment, out.Item as Record<string, unknown> | undefined);
+  }
+
   async acquire(me: Participant, observed: LockView): Promise<Holder | undefined> {
     const heartbeat = randomUUID();
     const acquiredAt = this.t.iso();
