@@ -128,6 +128,12 @@ export interface LockQueue {
   /** Removes a ticket only if its heartbeat is still the one observed. */
   removeDeadTicket(environment: string, ticket: Ticket): Promise<boolean>;
   view(environment: string): Promise<QueueView>;
+  /**
+   * The environments runs have queued in, by name: an index that `enqueue` keeps in passing (best
+   * effort, so an environment nobody queued in since the index came is missing). None without a
+   * table.
+   */
+  environments(): Promise<string[]>;
   /** Takes the lock if it is free, or if it is still exactly as `observed` (stale, judged by the caller). */
   acquire(me: Participant, observed: LockView): Promise<Holder | undefined>;
   /** Extends the caller's own acquisition; false (and nothing changed) when the lock is no longer it. */

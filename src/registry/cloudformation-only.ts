@@ -43,6 +43,9 @@ export class CloudFormationOnlyLock implements LockQueue {
   async view(environment: string): Promise<QueueView> {
     return { lock: { environment, fence: 0 }, tickets: [] };
   }
+  async environments(): Promise<string[]> {
+    return [];
+  }
   async acquire(me: Participant, _observed: LockView): Promise<Holder> {
     return {
       correlationId: me.correlationId,
