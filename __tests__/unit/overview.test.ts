@@ -126,7 +126,7 @@ describe('the text', () => {
     const o = environmentOverview(busy, [past(10 * MIN)], NOW);
     expect(environmentText(o, NOW)).toEqual([
       'Environment production',
-      `  Lock: held by holder-1 (https://github.com/o/r/actions/runs/1) since ${at(NOW - 4 * MIN)} (for 4m 00s), fencing token 3; expected end ${at(NOW + 6 * MIN)} (in 6m 00s), median of 1 successful deployment, p20 to p80 10m 00s to 10m 00s`,
+      `  Lock: held by holder-1 (https://github.com/o/r/actions/runs/1) since ${at(NOW - 4 * MIN)} (for 4m 00s), fencing token 3; expected end ${at(NOW + 6 * MIN)} (in 6m 00s); estimate 10m 00s, median of 1 successful deployment, p20 to p80 10m 00s to 10m 00s`,
       `  Queue: 1. waiter-7 (https://github.com/o/r/actions/runs/7, ticket #7) waiting since ${at(NOW - 3 * MIN)} (for 3m 00s), expected start ${at(NOW + 6 * MIN)} (in 6m 00s)\n         2. waiter-9 (https://github.com/o/r/actions/runs/9, ticket #9) waiting since ${at(NOW - MIN)} (for 1m 00s), expected start ${at(NOW + 16 * MIN)} (in 16m 00s)`
     ]);
   });

@@ -24,7 +24,7 @@ export function environmentText(e: EnvironmentOverview, now: number): string[] {
   const lines = [
     `Environment ${e.environment}`,
     h
-      ? `  Lock: held by ${h.correlationId} (${runLink(h.runUrl)}) since ${h.since}${lasting(h.since, now)}, fencing token ${h.fence}; expected end ${h.expectedEnd}${end >= 0 ? relative(h.expectedEnd, now) : ` (overdue by ${formatDuration(-end)})`}, ${h.estimateBasis}`
+      ? `  Lock: held by ${h.correlationId} (${runLink(h.runUrl)}) since ${h.since}${lasting(h.since, now)}, fencing token ${h.fence}; expected end ${h.expectedEnd}${end >= 0 ? relative(h.expectedEnd, now) : ` (overdue by ${formatDuration(-end)})`}; estimate ${formatDuration(h.expectedMs)}, ${h.estimateBasis}`
       : `  Lock: free${e.last ? ` (last: ${e.last.correlationId}, ${e.last.outcome ?? 'no outcome'}, released ${e.last.at ?? '?'})` : ''}`,
     `  Queue: ${
       e.queue.length === 0
