@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   qg: () => (/* binding */ waitForTurn)
 });
 
-// UNUSED EXPORTS: readActivity
+// UNUSED EXPORTS: headPollMs, readActivity
 
 // EXTERNAL MODULE: ./.tmp/js/domain/durations.js
 var durations = __webpack_require__(1265);
@@ -141,7 +141,7 @@ function pollReport(poll, waitedMs, opts, queue, position) {
             ? `lock held by ${describeHolder(holder)}${stale ? ` [stale: ${stale}]` : ''};`
             : 'lock free;');
         if (ahead.length > 0)
-            parts.push(`ahead: ${ahead.map((t) => `#${t.seq} ${t.correlationId}`).join(', ')};`);
+            parts.push(`ahead: ${ahead.map((t) => `#${t.seq} ${t.correlationId}${t.priority === 'high' ? ' (high)' : ''}`).join(', ')};`);
     }
     parts.push(`estimate ${(0,durations/* formatDuration */.a3)(opts.expectedMs)} per deployment (${opts.estimateBasis}).`);
     return parts.join(' ');
@@ -182,21 +182,29 @@ async function readActivity(reader, stacks) {
     }));
 }
 
+// EXTERNAL MODULE: ./.tmp/js/domain/priority.js
+var priority = __webpack_require__(806);
 ;// CONCATENATED MODULE: ./.tmp/js/coordination/turn-queue.js
+
 const sameOwner = (a, b) => Boolean(a) && a === b;
 /** Another run (another owner token) going by this run's correlation ID, holding or queued. */
 function duplicateOf(me, holder, tickets) {
     return [holder, ...tickets].find((t) => t !== undefined && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner));
 }
 /**
- * The live tickets ahead of this run's, skipping the lock holder's own and this run's; a ticket
- * judged dead is removed (only if its heartbeat is still the one seen) and skipped, else it
- * stays ahead (it lives, or the table did not answer).
+ * The live tickets ahead of this run's: every one of a higher priority, and every one of its own
+ * priority with a lower number (arrival order); the lock holder's own and this run's are skipped.
+ * A ticket judged dead is removed (only if its heartbeat is still the one seen) and skipped, else
+ * it stays ahead (it lives, or the table did not answer).
+ *
+ * A high ticket that lands after a normal head read the queue is not seen by that head, which may
+ * then acquire: it was its turn when it read, the lock's conditional write still grants one
+ * holder, and a holder is never pre-empted. The high ticket goes next.
  */
 async function liveAhead(tickets, mine, me, holder, dead) {
     const ahead = [];
     for (const t of tickets) {
-        if (t.seq >= mine.seq || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
+        if (!(0,priority/* servedBefore */.p7)(t, mine) || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
             continue;
         if (dead.isDead(t) && (await dead.remove(t)))
             continue;
@@ -221,6 +229,24 @@ const STACK_CHECK_MS = 30_000;
 const RUN_CHECK_MS = 30_000;
 /** How long an acquired run still waits for its 'queued' notice to go out. */
 const ARRIVAL_NOTICE_GRACE_MS = 2_000;
+/** The first in line reads the lock alone this many times per poll interval... */
+const HEAD_READS_PER_POLL = 5;
+/** ...at least once a second... */
+const HEAD_POLL_MAX_MS = 1_000;
+/** ...and at most ten times a second (the smallest poll-interval-seconds). */
+const HEAD_POLL_MIN_MS = 100;
+/** Each of its sleeps is shortened by up to this fraction at random: heads do not read in step. */
+const HEAD_POLL_JITTER = 0.2;
+/**
+ * How often the first in line (no live ticket ahead, the lock held by a live holder) reads the
+ * lock alone between its full reads, so that a release is seen within one such read: a fifth of
+ * the poll interval, at most 1 s and at least 100 ms (each sleep 80-100 % of it, at random). At
+ * the default 5 s poll: every 1 s. Equal to the poll interval (100 ms): no reads in between.
+ */
+function headPollMs(pollIntervalMs) {
+    const ms = Math.max(HEAD_POLL_MIN_MS, pollIntervalMs / HEAD_READS_PER_POLL);
+    return Math.min(pollIntervalMs, HEAD_POLL_MAX_MS, ms);
+}
 /**
  * Waits for this run's turn: first live ticket, the lock free or stale, and no covered stack in
  * progress in CloudFormation.
@@ -232,6 +258,10 @@ const ARRIVAL_NOTICE_GRACE_MS = 2_000;
  * A table that cannot be used as configured (missing, denied) on arrival ends the wait as
  * `misconfigured`. Liveness is judged only across unbroken observation: after any failed read,
  * a holder or ticket must be seen unchanged for a full lease again before it counts as dead.
+ *
+ * The first in line behind a live holder also reads the lock alone between its polls
+ * (`headPollMs`), so a release is seen within one such read; what it may do is still decided by
+ * the full read alone (FIFO, staleness, stacks), and only then does it try to acquire.
  */
 async function waitForTurn(deps, opts) {
     const { reader, clock, sleep, log, liveness } = deps;
@@ -347,6 +377,31 @@ async function waitForTurn(deps, opts) {
         return !opts.signal?.aborted;
     };
     const endOfWait = () => finish(opts.signal?.aborted ? 'cancelled' : 'timeout');
+    const headMs = headPollMs(opts.pollIntervalMs);
+    let saidHead = false;
+    /**
+     * Between polls, for the first in line: the lock alone (one GetItem) every `headMs`, until the
+     * next poll is due or the lock is no longer `watched` (released, or another acquisition): then
+     * the full read, which alone decides whether this run may go (its ticket first, the lock free or
+     * stale by what the full reads saw, the stacks idle). False when the wait is over.
+     */
+    const headPause = async (from, watched) => {
+        const due = clock.now() + opts.pollIntervalMs;
+        for (;;) {
+            const left = due - clock.now();
+            if (left <= 0)
+                return true;
+            const nap = headMs * (1 - HEAD_POLL_JITTER * Math.random());
+            if (!(await pause(Math.min(left, nap))))
+                return false;
+            if (clock.now() >= due || registry !== from)
+                return true;
+            // A failed read is a gap like any other (attempt() resets liveness); the full read retries.
+            const lock = await attempt(() => from.lock.readLock(env));
+            if (!lock?.holder || lock.fence !== watched.fence || lock.holder.owner !== watched.owner)
+                return true;
+        }
+    };
     try {
         for (let poll = 1;; poll++) {
             if (fallbackReason && registry !== deps.registry) {
@@ -369,7 +424,7 @@ async function waitForTurn(deps, opts) {
                     // Ticket 0 is CloudFormation's own (no table): nothing to remove later, nothing to say.
                     if (queued.seq > 0) {
                         opts.onQueued?.(queued);
-                        log.info(`Queued with ticket #${queued.seq} for ${env}.`);
+                        log.info(`Queued with ticket #${queued.seq} for ${env}${queued.priority === 'high' ? ' (priority high)' : ''}.`);
                     }
                 }
             }
@@ -472,7 +527,14 @@ async function waitForTurn(deps, opts) {
             const queue = { ticket, ahead, holder, stale };
             log.info(pollReport(poll, now - started, opts, queue, queuePosition));
             logActivity(log, busy, lastEvent, now, opts);
-            if (!(await pause(opts.pollIntervalMs)))
+            // First in line behind a live holder: watch the lock more often, so a release is seen at once.
+            const head = ahead.length === 0 && holder && !stale && headMs < opts.pollIntervalMs;
+            if (head && !saidHead) {
+                saidHead = true;
+                log.info(`First in line: reading the lock every ${(0,durations/* formatDuration */.a3)(headMs)} until ${holder.correlationId} releases it (the whole queue every ${(0,durations/* formatDuration */.a3)(opts.pollIntervalMs)}).`);
+            }
+            const waited = head ? headPause(polled, holder) : pause(opts.pollIntervalMs);
+            if (!(await waited))
                 return endOfWait();
         }
     }
