@@ -27,8 +27,7 @@ export const Inputs = {
   SlackApiUrl: 'slack-api-url',
   GithubToken: 'github-token',
   GithubDeployment: 'github-deployment',
-  CorrelationId: 'correlation-id',
-  Priority: 'priority'
+  CorrelationId: 'correlation-id'
 } as const;
 
 export type InputName = (typeof Inputs)[keyof typeof Inputs];
@@ -65,8 +64,7 @@ export const INPUT_DEFAULTS: Readonly<Record<InputName, string>> = {
   'slack-api-url': 'https://slack.com/api/',
   'github-token': '',
   'github-deployment': 'false',
-  'correlation-id': '',
-  priority: 'normal'
+  'correlation-id': ''
 };
 
 /** Inputs whose values are secrets: masked before anything else happens. */

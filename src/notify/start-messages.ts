@@ -4,7 +4,6 @@
  * new state for `chat.update`).
  */
 import { formatDuration } from '../domain/durations.js';
-import type { Priority } from '../domain/priority.js';
 import {
   field,
   fieldSections,
@@ -34,8 +33,6 @@ export interface QueuedDetails {
   /** 1 = next in line. */
   readonly position: number;
   readonly holderRunUrl?: string;
-  /** The ticket's priority: high tickets are served before normal ones. */
-  readonly priority?: Priority;
 }
 
 /** Why a run that found the environment busy is not deploying. */
@@ -79,10 +76,9 @@ export function queuedMessage(info: DeploymentInfo, q: QueuedDetails): RenderedM
     q.remainingMs !== undefined ? field('Estimated remaining', timeLeft(q.remainingMs)) : '',
     startsInMs !== undefined && q.position > 1 ? field('Expected start', timeLeft(startsInMs)) : '',
     q.holderRunUrl ? field('Active run', link(q.holderRunUrl, 'workflow run')) : '',
-    field('Position in queue', String(q.position)),
-    q.priority ? field('Priority', q.priority === 'high' ? '*high*' : 'normal') : ''
+    field('Position in queue', String(q.position))
   ];
-  const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position}${q.priority === 'high' ? ' (high priority)' : ''} behind ${
+  const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position} behind ${
     q.activeCorrelationId ? escapeText(q.activeCorrelationId) : 'an active deployment'
   }${q.remainingMs !== undefined ? ` (${remaining(q.remainingMs)})` : ''}`;
   return finish(info, summary, [

@@ -1,7 +1,4 @@
-import type { Priority } from '../domain/priority.js';
 import type { RunContext } from './run.js';
-
-export type { Priority } from '../domain/priority.js';
 
 /** Who takes part: a deployment (its correlation ID) of a workflow run. */
 export interface Participant {
@@ -17,8 +14,6 @@ export interface Participant {
   readonly run: RunContext;
   /** How long others wait, on their own clock, for a heartbeat before calling this participant dead. */
   readonly leaseMs: number;
-  /** Where its ticket goes in the queue (default normal). */
-  readonly priority?: Priority;
 }
 
 export interface Holder {
@@ -51,8 +46,6 @@ export interface Ticket {
   readonly enqueuedAt: string;
   readonly leaseMs: number;
   readonly run: RunContext;
-  /** high before normal, FIFO (seq) within each; a ticket without one is normal. */
-  readonly priority: Priority;
 }
 
 export interface QueueView {
@@ -86,7 +79,6 @@ export interface DeploymentRecord {
   readonly environment: string;
   readonly stacks: readonly string[];
   readonly run: RunContext;
-  readonly priority?: Priority;
   readonly fence?: number;
   readonly transitions: readonly TransitionEntry[];
   readonly outcome?: string;

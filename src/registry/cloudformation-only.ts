@@ -30,8 +30,7 @@ export class CloudFormationOnlyLock implements LockQueue {
       heartbeat: '',
       enqueuedAt: new Date(this.now()).toISOString(),
       leaseMs: me.leaseMs,
-      run: me.run,
-      priority: me.priority ?? 'normal'
+      run: me.run
     };
   }
   async heartbeatTicket(_environment: string, ticket: Ticket): Promise<Ticket> {

@@ -49,8 +49,7 @@ export class DynamoLockQueue implements LockQueue {
         heartbeat: randomUUID(),
         enqueuedAt: this.t.iso(),
         leaseMs: me.leaseMs,
-        run: me.run,
-        priority: me.priority ?? 'normal'
+        run: me.run
       };
       // One write: the number and its ticket appear together, or not at all.
       const written = await this.t.conditional('enqueue', () =>

@@ -37,8 +37,7 @@ export async function arrive(
     environment: config.environment,
     stacks: config.stackNames,
     run: d.run,
-    leaseMs: config.leaseMs,
-    priority: config.priority
+    leaseMs: config.leaseMs
   };
   const stacks = await reader.describeStacks(config.stackNames);
   log.info(`Stacks on arrival: ${statuses(stacks)}`);
@@ -101,14 +100,12 @@ export function turnOptions(
             elapsedMs,
             remainingMs: elapsedMs === undefined ? undefined : Math.max(0, expectedMs - elapsedMs),
             position,
-            holderRunUrl: holder?.run.runUrl,
-            priority: config.priority
+            holderRunUrl: holder?.run.runUrl
           })
         );
       }
       const note = [
         `position ${position}`,
-        ...(config.priority !== 'normal' ? [`priority ${config.priority}`] : []),
         holder ? `lock held by ${describeHolder(holder)}` : 'lock free',
         ...(ahead.length > 0 ? [`ahead: ${ahead.map((t) => t.correlationId).join(', ')}`] : [])
       ].join('; ');
@@ -118,8 +115,7 @@ export function turnOptions(
             correlationId: log.correlationId,
             environment: config.environment,
             stacks: config.stackNames,
-            run: arrival.me.run,
-            priority: config.priority
+            run: arrival.me.run
           },
           { state: 'queued', at: new Date(d.clock.now()).toISOString(), note }
         )
