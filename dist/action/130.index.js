@@ -17,8 +17,6 @@ __webpack_require__.d(__webpack_exports__, {
 var correlation_id = __webpack_require__(8036);
 // EXTERNAL MODULE: ./.tmp/js/domain/durations.js
 var durations = __webpack_require__(1265);
-// EXTERNAL MODULE: ./.tmp/js/domain/priority.js
-var domain_priority = __webpack_require__(806);
 // EXTERNAL MODULE: ./.tmp/js/config/inputs.js
 var inputs = __webpack_require__(4161);
 ;// CONCATENATED MODULE: ./.tmp/js/config/fields.js
@@ -182,7 +180,6 @@ function parseSlack(fields) {
 
 
 
-
 /** Used when `expected-duration-minutes` is empty and there is no history. */
 const DEFAULT_EXPECTED_DURATION_MS = (0,durations/* minutes */.Gx)(30);
 class ConfigError extends Error {
@@ -207,14 +204,12 @@ const TOKEN = /^[\x21-\x7e]+$/;
 /**
  * Parses every input at once and reports every problem at once, each naming the
  * input, the value and what is accepted. Touches nothing outside its arguments.
- * `stackNameOptional`: the CLI's commands that work on an environment (or every one)
- * without its stacks; without stack-name and environment, the environment is ''.
  */
-function parseConfig(read, env, opts = {}) {
+function parseConfig(read, env) {
     const f = new Fields(read);
     // stack-name
     const stackNames = splitList(f.given(inputs/* Inputs */.G0.StackName));
-    if (stackNames.length === 0 && !opts.stackNameOptional) {
+    if (stackNames.length === 0) {
         f.problem(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
     }
     for (const name of stackNames) {
@@ -304,7 +299,6 @@ function parseConfig(read, env, opts = {}) {
         f.problem(`'github-token' contains whitespace or control characters (the value is hidden): pass the token alone, such as \${{ github.token }}.`);
     const githubDeployment = f.boolean(inputs/* Inputs */.G0.GithubDeployment);
     const correlationId = f.optional(inputs/* Inputs */.G0.CorrelationId, correlation_id/* CORRELATION_ID_PATTERN */.Sy, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
-    const priority = f.oneOf(inputs/* Inputs */.G0.Priority, domain_priority/* PRIORITIES */.BE);
     if (f.problems.length > 0)
         throw new ConfigError(f.problems);
     return {
@@ -333,8 +327,7 @@ function parseConfig(read, env, opts = {}) {
         inputWarnings: f.warnings,
         githubToken,
         githubDeployment,
-        correlationId,
-        priority
+        correlationId
     };
 }
 
@@ -379,8 +372,7 @@ const Inputs = {
     SlackApiUrl: 'slack-api-url',
     GithubToken: 'github-token',
     GithubDeployment: 'github-deployment',
-    CorrelationId: 'correlation-id',
-    Priority: 'priority'
+    CorrelationId: 'correlation-id'
 };
 /**
  * Defaults the parser applies to an empty input. action.yml declares the same
@@ -414,8 +406,7 @@ const INPUT_DEFAULTS = {
     'slack-api-url': 'https://slack.com/api/',
     'github-token': '',
     'github-deployment': 'false',
-    'correlation-id': '',
-    priority: 'normal'
+    'correlation-id': ''
 };
 /** Inputs whose values are secrets: masked before anything else happens. */
 const SECRET_INPUTS = ['slack-token', 'github-token'];
@@ -505,31 +496,6 @@ const GENERATED_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
 /** IDs users bring: they become tag values, registry keys and Slack text, so keep them plain. */
 const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
 const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
-
-
-/***/ }),
-
-/***/ 806:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BE: () => (/* binding */ PRIORITIES),
-/* harmony export */   a2: () => (/* binding */ priorityOf),
-/* harmony export */   p7: () => (/* binding */ servedBefore)
-/* harmony export */ });
-const PRIORITIES = ['normal', 'high'];
-const RANK = { normal: 0, high: 1 };
-/** A ticket written before priorities existed (no priority attribute) is normal. */
-const priorityOf = (t) => t.priority ?? 'normal';
-/**
- * Whether ticket `a` is served before ticket `b`: a higher priority first, then the lower number
- * (arrival order) within one priority. A holder is never part of this: nobody is pre-empted.
- */
-function servedBefore(a, b) {
-    const ra = RANK[priorityOf(a)];
-    const rb = RANK[priorityOf(b)];
-    return ra !== rb ? ra > rb : a.seq < b.seq;
-}
 
 
 /***/ }),

@@ -16,10 +16,10 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-dynamodb/dist-cjs/index.js
 var dist_cjs = __webpack_require__(8907);
-// EXTERNAL MODULE: ./.tmp/js/ports/registry.js
-var registry = __webpack_require__(6129);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-dynamodb/dist-cjs/index.js
 var client_dynamodb_dist_cjs = __webpack_require__(4305);
+// EXTERNAL MODULE: ./.tmp/js/ports/registry.js
+var registry = __webpack_require__(6129);
 ;// CONCATENATED MODULE: ./.tmp/js/registry/dynamodb-table.js
 
 
@@ -29,22 +29,14 @@ var client_dynamodb_dist_cjs = __webpack_require__(4305);
  *   ENV#<env>    LOCK            the lock: holder, fence, heartbeat, lease, run
  *   ENV#<env>    QUEUE           the arrival counter `seq` and the live tickets, a map seq -> ticket:
  *                                a ticket and its number are written by one conditional write, so
- *                                no reader ever sees a number whose ticket is not there yet; each
- *                                ticket has its priority (high before normal, then by number)
+ *                                no reader ever sees a number whose ticket is not there yet
  *   ENV#<env>    HIST#<end>#<id> a finished deployment, for estimates and `history`
  *   DEPLOY#<id>  RECORD          a deployment's record: run, stacks, fence, transitions, outcome
- *   ENVS         ENV#<env>       the index of environments (`status` with none lists them all, with
- *                                one Query: no Scan is granted); written when a run queues there
  */
 const LOCK = 'LOCK';
 const QUEUE = 'QUEUE';
 const HIST = 'HIST#';
 const envKey = (env) => `ENV#${env}`;
-const ENVS = 'ENVS';
-/** An environment's entry in the index of environments. */
-const envIndexKey = (env) => ({ pk: ENVS, sk: envKey(env) });
-/** The environment an index entry's sort key names. */
-const envOfIndexKey = (sk) => sk.slice(envKey('').length);
 const recordKey = (correlationId) => ({
     pk: `DEPLOY#${correlationId}`,
     sk: 'RECORD'
@@ -113,8 +105,7 @@ function toTicket(item) {
         heartbeat: dynamodb_table_text(item['heartbeat']),
         enqueuedAt: dynamodb_table_text(item['enqueuedAt']),
         leaseMs: Number(item['leaseMs']),
-        run: item['run'] ?? {},
-        priority: item['priority'] === 'high' ? 'high' : 'normal'
+        run: item['run'] ?? {}
     };
 }
 function toLock(environment, item) {
@@ -146,21 +137,15 @@ function toLock(environment, item) {
 
 
 
-
 const ticketKey = (seq) => String(seq).padStart(12, '0');
-/** The index write's whole budget, retries included: it never holds up a stage's exit for long. */
-const ENV_INDEX_TIMEOUT_MS = 3_000;
 /** The lock and the queue, in the registry table. */
 class DynamoLockQueue {
     t;
     kind = 'dynamodb';
-    /** Environments this process has written to the index already. */
-    indexed = new Set();
     constructor(t) {
         this.t = t;
     }
     async enqueue(me) {
-        this.indexEnvironment(me.environment);
         // Optimistic: read the counter, then write counter and ticket together on condition it has not moved.
         for (;;) {
             const current = await this.t.call('enqueue', () => this.t.doc.send(new dist_cjs/* GetCommand */.s$({
@@ -177,8 +162,7 @@ class DynamoLockQueue {
                 heartbeat: (0,external_node_crypto_.randomUUID)(),
                 enqueuedAt: this.t.iso(),
                 leaseMs: me.leaseMs,
-                run: me.run,
-                priority: me.priority ?? 'normal'
+                run: me.run
             };
             // One write: the number and its ticket appear together, or not at all.
             const written = await this.t.conditional('enqueue', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
@@ -267,44 +251,6 @@ class DynamoLockQueue {
             ConsistentRead: true
         })));
         return toLock(environment, out.Item);
-    }
-    async environments() {
-        const names = [];
-        await this.t.call('environments read', async () => {
-            const pages = (0,dist_cjs/* paginateQuery */.y0)({ client: this.t.doc }, {
-                TableName: this.t.name,
-                ConsistentRead: true,
-                KeyConditionExpression: 'pk = :pk AND begins_with(sk, :env)',
-                ExpressionAttributeValues: { ':pk': ENVS, ':env': envKey('') },
-                ProjectionExpression: 'sk'
-            });
-            for await (const page of pages)
-                for (const item of page.Items ?? [])
-                    names.push(envOfIndexKey(String(item['sk'])));
-        });
-        return names;
-    }
-    /**
-     * Notes the environment in the index `environments` reads: in the background, once per process
-     * and environment, idempotent. Never awaited and never failing, so a wait is not held up by it;
-     * a failed write is tried again at the next enqueue.
-     */
-    indexEnvironment(environment) {
-        if (this.indexed.has(environment))
-            return;
-        this.indexed.add(environment);
-        this.t.doc
-            .send(new dist_cjs/* UpdateCommand */.fR({
-            TableName: this.t.name,
-            Key: envIndexKey(environment),
-            UpdateExpression: 'SET environment = :env, queuedAt = :at, expiresAt = :exp',
-            ExpressionAttributeValues: {
-                ':env': environment,
-                ':at': this.t.iso(),
-                ':exp': this.t.expires(registry/* HISTORY_TTL_DAYS */.MA)
-            }
-        }), { abortSignal: AbortSignal.timeout(ENV_INDEX_TIMEOUT_MS) })
-            .catch(() => this.indexed.delete(environment));
     }
     async acquire(me, observed) {
         const heartbeat = (0,external_node_crypto_.randomUUID)();
@@ -417,13 +363,12 @@ class DynamoRecords {
         await this.t.call('record', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
             TableName: this.t.name,
             Key: recordKey(record.correlationId),
-            UpdateExpression: 'SET correlationId = :id, environment = :env, stacks = :stacks, run = :run, priority = :priority, transitions = list_append(if_not_exists(transitions, :empty), :t), expiresAt = :exp',
+            UpdateExpression: 'SET correlationId = :id, environment = :env, stacks = :stacks, run = :run, transitions = list_append(if_not_exists(transitions, :empty), :t), expiresAt = :exp',
             ExpressionAttributeValues: {
                 ':id': record.correlationId,
                 ':env': record.environment,
                 ':stacks': [...record.stacks],
                 ':run': record.run,
-                ':priority': record.priority ?? 'normal',
                 ':empty': [],
                 ':t': [first],
                 ':exp': this.t.expires(registry/* RECORD_TTL_DAYS */.Br)

@@ -292,13 +292,12 @@ function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) 
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bw: () => (/* binding */ estimateFromHistory),
-/* harmony export */   JZ: () => (/* binding */ median),
 /* harmony export */   S3: () => (/* binding */ resourceTypeSeconds),
 /* harmony export */   Wj: () => (/* binding */ typeDurations),
 /* harmony export */   XW: () => (/* binding */ remainingMs),
 /* harmony export */   lc: () => (/* binding */ samplesOf)
 /* harmony export */ });
-/* unused harmony export percentile */
+/* unused harmony exports median, percentile */
 /* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3456);
 
 const median = (values) => percentile(values, 0.5);
@@ -1064,10 +1063,9 @@ function queuedMessage(info, q) {
         q.remainingMs !== undefined ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Estimated remaining', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .timeLeft */ .f$)(q.remainingMs)) : '',
         startsInMs !== undefined && q.position > 1 ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Expected start', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .timeLeft */ .f$)(startsInMs)) : '',
         q.holderRunUrl ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Active run', (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)(q.holderRunUrl, 'workflow run')) : '',
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Position in queue', String(q.position)),
-        q.priority ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Priority', q.priority === 'high' ? '*high*' : 'normal') : ''
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Position in queue', String(q.position))
     ];
-    const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position}${q.priority === 'high' ? ' (high priority)' : ''} behind ${q.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(q.activeCorrelationId) : 'an active deployment'}${q.remainingMs !== undefined ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .remaining */ .Tk)(q.remainingMs)})` : ''}`;
+    const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position} behind ${q.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(q.activeCorrelationId) : 'an active deployment'}${q.remainingMs !== undefined ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .remaining */ .Tk)(q.remainingMs)})` : ''}`;
     return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .finish */ .O9)(info, summary, [
         (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .header */ .wx)(`:double_vertical_bar: Deployment queued: ${info.environment}`),
         (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .section */ .uW)(lead),
@@ -1478,8 +1476,7 @@ class CloudFormationOnlyLock {
             heartbeat: '',
             enqueuedAt: new Date(this.now()).toISOString(),
             leaseMs: me.leaseMs,
-            run: me.run,
-            priority: me.priority ?? 'normal'
+            run: me.run
         };
     }
     async heartbeatTicket(_environment, ticket) {
@@ -1494,9 +1491,6 @@ class CloudFormationOnlyLock {
     }
     async readLock(environment) {
         return { environment, fence: 0 };
-    }
-    async environments() {
-        return [];
     }
     async acquire(me, _observed) {
         return {

@@ -141,7 +141,7 @@ function pollReport(poll, waitedMs, opts, queue, position) {
             ? `lock held by ${describeHolder(holder)}${stale ? ` [stale: ${stale}]` : ''};`
             : 'lock free;');
         if (ahead.length > 0)
-            parts.push(`ahead: ${ahead.map((t) => `#${t.seq} ${t.correlationId}${t.priority === 'high' ? ' (high)' : ''}`).join(', ')};`);
+            parts.push(`ahead: ${ahead.map((t) => `#${t.seq} ${t.correlationId}`).join(', ')};`);
     }
     parts.push(`estimate ${(0,durations/* formatDuration */.a3)(opts.expectedMs)} per deployment (${opts.estimateBasis}).`);
     return parts.join(' ');
@@ -182,29 +182,21 @@ async function readActivity(reader, stacks) {
     }));
 }
 
-// EXTERNAL MODULE: ./.tmp/js/domain/priority.js
-var priority = __webpack_require__(806);
 ;// CONCATENATED MODULE: ./.tmp/js/coordination/turn-queue.js
-
 const sameOwner = (a, b) => Boolean(a) && a === b;
 /** Another run (another owner token) going by this run's correlation ID, holding or queued. */
 function duplicateOf(me, holder, tickets) {
     return [holder, ...tickets].find((t) => t !== undefined && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner));
 }
 /**
- * The live tickets ahead of this run's: every one of a higher priority, and every one of its own
- * priority with a lower number (arrival order); the lock holder's own and this run's are skipped.
- * A ticket judged dead is removed (only if its heartbeat is still the one seen) and skipped, else
- * it stays ahead (it lives, or the table did not answer).
- *
- * A high ticket that lands after a normal head read the queue is not seen by that head, which may
- * then acquire: it was its turn when it read, the lock's conditional write still grants one
- * holder, and a holder is never pre-empted. The high ticket goes next.
+ * The live tickets ahead of this run's, skipping the lock holder's own and this run's; a ticket
+ * judged dead is removed (only if its heartbeat is still the one seen) and skipped, else it
+ * stays ahead (it lives, or the table did not answer).
  */
 async function liveAhead(tickets, mine, me, holder, dead) {
     const ahead = [];
     for (const t of tickets) {
-        if (!(0,priority/* servedBefore */.p7)(t, mine) || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
+        if (t.seq >= mine.seq || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
             continue;
         if (dead.isDead(t) && (await dead.remove(t)))
             continue;
@@ -424,7 +416,7 @@ async function waitForTurn(deps, opts) {
                     // Ticket 0 is CloudFormation's own (no table): nothing to remove later, nothing to say.
                     if (queued.seq > 0) {
                         opts.onQueued?.(queued);
-                        log.info(`Queued with ticket #${queued.seq} for ${env}${queued.priority === 'high' ? ' (priority high)' : ''}.`);
+                        log.info(`Queued with ticket #${queued.seq} for ${env}.`);
                     }
                 }
             }

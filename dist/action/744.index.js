@@ -544,8 +544,7 @@ async function arrive(d) {
         environment: config.environment,
         stacks: config.stackNames,
         run: d.run,
-        leaseMs: config.leaseMs,
-        priority: config.priority
+        leaseMs: config.leaseMs
     };
     const stacks = await reader.describeStacks(config.stackNames);
     log.info(`Stacks on arrival: ${(0,deps/* statuses */.bM)(stacks)}`);
@@ -583,13 +582,11 @@ function turnOptions(d, arrival, onAcquired, signal, notices = {}) {
                     elapsedMs,
                     remainingMs: elapsedMs === undefined ? undefined : Math.max(0, expectedMs - elapsedMs),
                     position,
-                    holderRunUrl: holder?.run.runUrl,
-                    priority: config.priority
+                    holderRunUrl: holder?.run.runUrl
                 }));
             }
             const note = [
                 `position ${position}`,
-                ...(config.priority !== 'normal' ? [`priority ${config.priority}`] : []),
                 holder ? `lock held by ${(0,wait_for_turn/* describeHolder */.sG)(holder)}` : 'lock free',
                 ...(ahead.length > 0 ? [`ahead: ${ahead.map((t) => t.correlationId).join(', ')}`] : [])
             ].join('; ');
@@ -597,8 +594,7 @@ function turnOptions(d, arrival, onAcquired, signal, notices = {}) {
                 correlationId: log.correlationId,
                 environment: config.environment,
                 stacks: config.stackNames,
-                run: arrival.me.run,
-                priority: config.priority
+                run: arrival.me.run
             }, { state: 'queued', at: new Date(d.clock.now()).toISOString(), note }));
             // Its place in the queue is taken (and told): what CloudFormation's event history taught
             // the estimate is kept now, so later runs read it from the history.

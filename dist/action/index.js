@@ -550,7 +550,7 @@ async function start(entry, entryUrl) {
         case 'finalize':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(285), __nccwpck_require__.e(130), __nccwpck_require__.e(480), __nccwpck_require__.e(211)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4211))).main();
         case 'cli': {
-            const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(285), __nccwpck_require__.e(130), __nccwpck_require__.e(595), __nccwpck_require__.e(540)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5873));
+            const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(285), __nccwpck_require__.e(130), __nccwpck_require__.e(595), __nccwpck_require__.e(148)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7364));
             process.exitCode = await runCli(process.argv.slice(2));
             return;
         }

@@ -1,8 +1,8 @@
-export const id = 540;
-export const ids = [540];
+export const id = 148;
+export const ids = [148];
 export const modules = {
 
-/***/ 5873:
+/***/ 7364:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -29,8 +29,6 @@ var run_context = __webpack_require__(6335);
 var clients = __webpack_require__(5366);
 ;// CONCATENATED MODULE: ./.tmp/js/cli/command.js
 
-/** The registry table's default in the shell, so an operator sets it once (a flag wins). */
-const TABLE_VARIABLE = 'DEPLOY_COORDINATOR_REGISTRY_TABLE';
 /** The refusal of a command that needs a table when none is configured; undefined when it may run. */
 function needTable(name, command, config) {
     if (!command.needsTable || config.registryTable)
@@ -83,18 +81,12 @@ const DEFAULT_LIMIT = 20;
 /** How many finished deployments an estimate looks at. */
 const ESTIMATE_SAMPLE = 100;
 const history_history = {
-    summary: 'Recent deployments of an environment, all its stacks: outcome, duration, stacks.',
-    usage: '--environment NAME --registry-table TABLE [--limit N] [--json]',
-    help: 'The environment is --environment, else the first of --stack-name.',
+    summary: 'Recent deployments of an environment: outcome, duration, stacks.',
+    usage: '--stack-name NAMES --registry-table TABLE [--limit N] [--json]',
     options: { limit: { type: 'string' } },
     needsTable: NO_HISTORY,
-    stackNameOptional: true,
     async run(ctx) {
         const { config } = ctx;
-        if (!config.environment) {
-            ctx.err('history needs --environment NAME (or --stack-name, whose first stack names it).');
-            return state/* ExitCode */.yU.Failed;
-        }
         const { history } = await registryFor(config);
         const limit = Number(str(ctx, 'limit') ?? String(DEFAULT_LIMIT));
         const entries = await history.recent(config.environment, Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_LIMIT);
@@ -196,199 +188,7 @@ const unlock = {
 var domain_findings = __webpack_require__(8336);
 // EXTERNAL MODULE: ./.tmp/js/runtime/stage.js
 var stage = __webpack_require__(1130);
-// EXTERNAL MODULE: ./.tmp/js/domain/priority.js
-var priority = __webpack_require__(806);
-// EXTERNAL MODULE: ./.tmp/js/domain/estimate.js
-var domain_estimate = __webpack_require__(4280);
-;// CONCATENATED MODULE: ./.tmp/js/cli/overview.js
-
-
-
-
-/** How many finished deployments the estimates look at (as `estimate` does). */
-const OVERVIEW_HISTORY = 100;
-/**
- * An environment as its lock, queue and history show it at `now`. The holder's expected end is
- * from the history of its stacks, else from the environment's usual deployment; each waiter is
- * expected to start once the holder and those ahead of it have taken the usual time (a ticket
- * does not say which stacks it deploys).
- */
-function environmentOverview(view, history, now, freeze) {
-    const usual = usualDuration(history);
-    const { lock, tickets } = view;
-    let holder;
-    let nextStart = now;
-    if (lock.holder) {
-        const own = (0,expectation/* historyEstimate */.J)(history, lock.holder.stacks);
-        const expectedMs = own?.expectedMs ?? usual.expectedMs;
-        const end = Date.parse(lock.holder.acquiredAt) + expectedMs;
-        holder = {
-            correlationId: lock.holder.correlationId,
-            runUrl: lock.holder.run.runUrl,
-            since: lock.holder.acquiredAt,
-            fence: lock.holder.fence,
-            stacks: lock.holder.stacks,
-            expectedEnd: iso(end),
-            expectedMs,
-            estimateBasis: own?.basis ?? usual.basis
-        };
-        // Overdue: the next one may start any moment.
-        if (Number.isFinite(end))
-            nextStart = Math.max(now, end);
-    }
-    // In the order they are served: a higher priority first, arrival order within one.
-    const served = [...tickets].sort((a, b) => (0,priority/* servedBefore */.p7)(a, b) ? -1 : (0,priority/* servedBefore */.p7)(b, a) ? 1 : 0);
-    const queue = served.map((t, i) => ({
-        position: i + 1,
-        priority: (0,priority/* priorityOf */.a2)(t),
-        ticket: t.seq,
-        correlationId: t.correlationId,
-        runUrl: t.run.runUrl,
-        waitingSince: t.enqueuedAt,
-        expectedStart: iso(nextStart + i * usual.expectedMs)
-    }));
-    const last = !lock.holder && lock.lastHolder
-        ? { correlationId: lock.lastHolder, outcome: lock.lastOutcome, at: lock.releasedAt }
-        : undefined;
-    return { environment: lock.environment, holder, last, queue, freeze };
-}
-/** The environment's usual deployment, whatever its stacks: the median of recent successes. */
-function usualDuration(history) {
-    const durations = history
-        .filter((h) => h.outcome === 'succeeded')
-        .slice(0, 20)
-        .map((h) => h.durationMs);
-    const m = (0,domain_estimate/* median */.JZ)(durations);
-    if (m === undefined)
-        return { expectedMs: config_config/* DEFAULT_EXPECTED_DURATION_MS */.PP, basis: 'no history yet' };
-    const n = durations.length;
-    return {
-        expectedMs: m,
-        basis: `median of ${n} successful deployment${n === 1 ? '' : 's'} of the environment`
-    };
-}
-const iso = (ms) => (Number.isFinite(ms) ? new Date(ms).toISOString() : '');
-/**
- * Reads the overview: the given environments, else every one in the index; per environment one
- * read of the lock and queue, and of the history only when someone holds or waits.
- */
-async function readOverview(stores, environments, now, freezeOf) {
-    const names = environments ?? (await stores.lock.environments());
-    const list = await Promise.all(names.map(async (environment) => {
-        const [view, freeze] = await Promise.all([
-            stores.lock.view(environment),
-            freezeOf?.(environment)
-        ]);
-        const busy = Boolean(view.lock.holder) || view.tickets.length > 0;
-        const history = busy ? await stores.history.recent(environment, OVERVIEW_HISTORY) : [];
-        return environmentOverview(view, history, now(), freeze);
-    }));
-    return { at: new Date(now()).toISOString(), environments: list };
-}
-
-;// CONCATENATED MODULE: ./.tmp/js/cli/overview-text.js
-
-// `status` without --stack-name, as a person reads it: one block per environment.
-/** '(in 4m 10s)', '(2m 05s ago)' from `now`. */
-function relative(at, now) {
-    const ms = Date.parse(at) - now;
-    if (!Number.isFinite(ms))
-        return '';
-    return ms >= 0 ? ` (in ${(0,durations/* formatDuration */.a3)(ms)})` : ` (${(0,durations/* formatDuration */.a3)(-ms)} ago)`;
-}
-/** '(for 4m 10s)': how long since `at`. */
-const lasting = (at, now) => {
-    const ms = now - Date.parse(at);
-    return Number.isFinite(ms) ? ` (for ${(0,durations/* formatDuration */.a3)(Math.max(0, ms))})` : '';
-};
-const runLink = (url) => url ?? 'no run link';
-function environmentText(e, now) {
-    const h = e.holder;
-    const end = h ? Date.parse(h.expectedEnd) - now : 0;
-    const lines = [
-        `Environment ${e.environment}`,
-        h
-            ? `  Lock: held by ${h.correlationId} (${runLink(h.runUrl)}) since ${h.since}${lasting(h.since, now)}, fencing token ${h.fence}; expected end ${h.expectedEnd}${end >= 0 ? relative(h.expectedEnd, now) : ` (overdue by ${(0,durations/* formatDuration */.a3)(-end)})`}; estimate ${(0,durations/* formatDuration */.a3)(h.expectedMs)}, ${h.estimateBasis}`
-            : `  Lock: free${e.last ? ` (last: ${e.last.correlationId}, ${e.last.outcome ?? 'no outcome'}, released ${e.last.at ?? '?'})` : ''}`,
-        `  Queue: ${e.queue.length === 0
-            ? 'empty'
-            : e.queue
-                .map((w) => `${w.position}. ${w.correlationId} (${runLink(w.runUrl)}, ticket #${w.ticket}${w.priority === 'high' ? ', priority high' : ''}) waiting since ${w.waitingSince}${lasting(w.waitingSince, now)}, expected start ${w.expectedStart}${relative(w.expectedStart, now)}`)
-                .join('\n         ')}`
-    ];
-    if (e.freeze)
-        lines.push(`  Freeze: ${e.freeze.until ? `until ${e.freeze.until}` : 'in force'}: ${e.freeze.reason}${e.freeze.by ? ` (by ${e.freeze.by})` : ''}`);
-    return lines;
-}
-function overviewText(o, table) {
-    const now = Date.parse(o.at);
-    if (o.environments.length === 0)
-        return `No environment in registry ${table} yet: one appears once a run queues in it.`;
-    return [
-        `Registry ${table}, ${o.environments.length} environment${o.environments.length === 1 ? '' : 's'}, at ${o.at}`,
-        ...o.environments.flatMap((e) => ['', ...environmentText(e, now)])
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./.tmp/js/cli/watch.js
-
-// `--watch`: a command's result again every --interval seconds, until Ctrl-C.
-const DEFAULT_WATCH_INTERVAL_S = 5;
-/** Bounds of --interval: no faster than twice a second (each frame is a few registry reads). */
-const WATCH_INTERVAL_RANGE = { min: 0.5, max: 3600 };
-/** --interval in milliseconds, or why not (undefined with the message). */
-function watchIntervalMs(given) {
-    if (given === undefined)
-        return DEFAULT_WATCH_INTERVAL_S * 1000;
-    const n = /^(\d+(\.\d*)?|\.\d+)$/.test(given.trim()) ? Number(given) : NaN;
-    const { min, max } = WATCH_INTERVAL_RANGE;
-    if (!(n >= min && n <= max))
-        return `--interval is ${JSON.stringify(given)}: expected a number of seconds from ${min} to ${max} (default ${DEFAULT_WATCH_INTERVAL_S}).`;
-    return n * 1000;
-}
-const CLEAR_SCREEN = '\x1b[H\x1b[2J';
-/**
- * Draws `frame` every `intervalMs` until `signal` aborts (Ctrl-C), one frame at a time: the next
- * sleep starts when a frame is drawn, so a slow registry never piles reads up. On a terminal each
- * frame replaces the last; elsewhere frames follow each other, and with --json each is one line
- * (JSON Lines). A frame that fails is said on stderr and tried again at the next interval.
- */
-async function watch(ctx, frame, opts) {
-    const every = `every ${opts.intervalMs / 1000} s; Ctrl-C to stop`;
-    while (!opts.signal.aborted) {
-        try {
-            const f = await frame();
-            if (ctx.json)
-                ctx.out(JSON.stringify(f.data));
-            else
-                ctx.out(`${opts.terminal ? CLEAR_SCREEN : ''}${f.text}\n(${every})\n`);
-        }
-        catch (err) {
-            ctx.err(`error: ${err.name}: ${err.message} (trying again, ${every})`);
-        }
-        await opts.sleep(opts.intervalMs, opts.signal);
-    }
-    return state/* ExitCode */.yU.Ok;
-}
-/** An abort on Ctrl-C (SIGINT) or SIGTERM, for as long as `release` is not called. */
-function interruption() {
-    const controller = new AbortController();
-    const stop = () => controller.abort();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    return {
-        signal: controller.signal,
-        release: () => {
-            process.off('SIGINT', stop);
-            process.off('SIGTERM', stop);
-        }
-    };
-}
-
 ;// CONCATENATED MODULE: ./.tmp/js/cli/readiness.js
-
-
-
 
 
 
@@ -416,63 +216,12 @@ async function readiness(ctx) {
     return { reader, registry, stacks, view, findings, reasons };
 }
 const readiness_status = {
-    summary: 'Show who holds and who waits in every environment of the table (or --environment); with --stack-name, one environment and its stacks.',
-    usage: '[--environment NAME] [--stack-name NAMES] [--registry-table TABLE] [--json] [--watch [--interval SECONDS]]',
-    help: `Without --stack-name: every environment in the table (one that a run has queued in), or the one
---environment names: the holder (correlation ID, run link, since, expected end), the queue
-(position, run link, waiting since, expected start) and any freeze. With --stack-name: that
-environment's lock and queue, and its stacks' status.
-  --watch                    draw it again every --interval seconds until Ctrl-C (with --json: one
-                             JSON document a line)
-  --interval SECONDS         with --watch: from ${WATCH_INTERVAL_RANGE.min} to ${WATCH_INTERVAL_RANGE.max} (default ${DEFAULT_WATCH_INTERVAL_S})`,
-    options: { watch: { type: 'boolean' }, interval: { type: 'string' } },
-    stackNameOptional: true,
+    summary: 'Show the lock, the queue and the stacks of an environment.',
+    usage: '--stack-name NAMES [--environment NAME] [--registry-table TABLE] [--json]',
+    options: {},
     async run(ctx) {
         const { config } = ctx;
-        const byStacks = config.stackNames.length > 0;
-        if (!byStacks && !config.registryTable) {
-            ctx.err(`status without --stack-name reads the registry: give --registry-table (or set ${TABLE_VARIABLE}), or --stack-name for the stacks' own status.`);
-            return state/* ExitCode */.yU.Failed;
-        }
-        const interval = str(ctx, 'interval');
-        if (interval !== undefined && !ctx.options['watch']) {
-            ctx.err('--interval goes with --watch.');
-            return state/* ExitCode */.yU.Failed;
-        }
-        const intervalMs = watchIntervalMs(interval);
-        if (typeof intervalMs === 'string') {
-            ctx.err(intervalMs);
-            return state/* ExitCode */.yU.Failed;
-        }
-        const frame = byStacks ? await stacksFrame(ctx) : await overviewFrame(ctx);
-        if (!ctx.options['watch']) {
-            const f = await frame();
-            emit(ctx, f.data, f.text);
-            return state/* ExitCode */.yU.Ok;
-        }
-        const stop = interruption();
-        try {
-            return await watch(ctx, frame, {
-                intervalMs,
-                sleep: stage.sleep,
-                signal: stop.signal,
-                terminal: Boolean(process.stdout.isTTY)
-            });
-        }
-        finally {
-            stop.release();
-        }
-    }
-};
-/** status --stack-name: the environment's lock and queue, and its stacks. */
-async function stacksFrame(ctx) {
-    const { config } = ctx;
-    const { reader, registry } = await openClients(config);
-    return async () => {
-        const [stacks, view] = await Promise.all([
-            reader.describeStacks(config.stackNames),
-            registry.lock.view(config.environment)
-        ]);
+        const { stacks, view, registry, reader } = await readiness(ctx);
         const lines = [
             `Environment ${config.environment} (${config.registryTable ? `registry ${config.registryTable}` : 'CloudFormation only'})`,
             view.lock.holder
@@ -481,30 +230,18 @@ async function stacksFrame(ctx) {
             `  Queue: ${view.tickets.length === 0 ? 'empty' : view.tickets.map((t) => `#${t.seq} ${t.correlationId} (${t.run.runUrl ?? 'no run link'}) since ${t.enqueuedAt}`).join('\n         ')}`,
             ...stacks.map((s) => `  Stack ${s.name}: ${s.status}  ${reader.consoleUrl(s)}`)
         ];
-        return {
-            data: {
-                environment: config.environment,
-                registry: registry.lock.kind,
-                lock: view.lock.holder
-                    ? { ...view.lock, holder: withoutOwner(view.lock.holder) }
-                    : view.lock,
-                queue: view.tickets.map(withoutOwner),
-                stacks: stacks.map((s) => ({ name: s.name, status: s.status }))
-            },
-            text: lines.join('\n')
-        };
-    };
-}
-/** status without --stack-name: every environment of the table, or --environment's. */
-async function overviewFrame(ctx) {
-    const { config } = ctx;
-    const registry = await registryFor(config);
-    const only = config.environment ? [config.environment] : undefined;
-    return async () => {
-        const overview = await readOverview(registry, only, () => stage.systemClock.now());
-        return { data: overview, text: overviewText(overview, config.registryTable ?? '') };
-    };
-}
+        emit(ctx, {
+            environment: config.environment,
+            registry: registry.lock.kind,
+            lock: view.lock.holder
+                ? { ...view.lock, holder: withoutOwner(view.lock.holder) }
+                : view.lock,
+            queue: view.tickets.map(withoutOwner),
+            stacks: stacks.map((s) => ({ name: s.name, status: s.status }))
+        }, lines.join('\n'));
+        return state/* ExitCode */.yU.Ok;
+    }
+};
 const canDeploy = {
     summary: 'Exit 0 when a deployment could start now, 2 when another is active or queued, 1 when a stack blocks.',
     usage: '--stack-name NAMES [--environment NAME] [--registry-table TABLE] [--json]',
@@ -650,22 +387,14 @@ ${Object.entries(COMMANDS)
     .join('\n')}
 
 Run 'deploy-coordinator <command> --help' for a command's options.
-The table and the region may come from the shell: ${TABLE_VARIABLE}, AWS_REGION
-(then AWS_DEFAULT_REGION); --registry-table and --region win over them.
 Exit status: 0 ok, 2 another deployment is active, 1 anything else.`;
-/** The options every command takes; --stack-name is optional for some. */
-function common(command) {
-    const stacks = command.stackNameOptional ? 'optional here' : 'required';
-    return `Options (the action's inputs, same names and defaults):
-  --stack-name NAMES         stacks, comma separated (${stacks})
+const COMMON = `Options (the action's inputs, same names and defaults):
+  --stack-name NAMES         stacks, comma separated (required)
   --environment NAME         lock scope (default: the first stack name)
   --region REGION            default AWS_REGION, then AWS_DEFAULT_REGION
-  --registry-table TABLE     the DynamoDB registry table (default: ${TABLE_VARIABLE}, else
-                             CloudFormation only)
+  --registry-table TABLE     the DynamoDB registry table (default: CloudFormation only)
   --json                     machine-readable output
-  --help                     this help
-Flags win over the environment variables.`;
-}
+  --help                     this help`;
 /** The action's inputs that make sense on a command line. */
 const CONFIG_OPTIONS = [
     inputs/* Inputs */.G0.StackName,
@@ -723,27 +452,18 @@ async function runCli(argv, out = (t) => process.stdout.write(`${t}\n`), env = r
         return state/* ExitCode */.yU.Failed;
     }
     if (values['help']) {
-        out(`Usage: deploy-coordinator ${name} ${command.usage}\n\n${command.summary}\n\n${command.help ? `${command.help}\n\n` : ''}${common(command)}`);
+        out(`Usage: deploy-coordinator ${name} ${command.usage}\n\n${command.summary}\n\n${command.help ? `${command.help}\n\n` : ''}${COMMON}`);
         return state/* ExitCode */.yU.Ok;
     }
     let config;
-    // A flag wins, even an empty one (--registry-table= is CloudFormation only).
-    const tableFromShell = typeof values[inputs/* Inputs */.G0.RegistryTable] === 'string' ? undefined : (0,runtime_env/* envValue */.$)(TABLE_VARIABLE, env);
     try {
-        config = (0,config_config/* parseConfig */.o4)((input) => typeof values[input] === 'string'
-            ? values[input]
-            : input === inputs/* Inputs */.G0.RegistryTable
-                ? (tableFromShell ?? '')
-                : '', env, { stackNameOptional: command.stackNameOptional });
+        config = (0,config_config/* parseConfig */.o4)((input) => (typeof values[input] === 'string' ? values[input] : ''), env);
     }
     catch (err) {
         if (!(err instanceof config_config/* ConfigError */.xL))
             throw err;
         // The same checks as the action, in the command line's words: 'stack-name' -> --stack-name.
-        const message = tableFromShell
-            ? err.message.replaceAll(`'${inputs/* Inputs */.G0.RegistryTable}'`, `${TABLE_VARIABLE}`)
-            : err.message;
-        const text = Object.values(inputs/* Inputs */.G0).reduce((m, input) => m.replaceAll(`'${input}'`, `--${input}`), message);
+        const text = Object.values(inputs/* Inputs */.G0).reduce((m, input) => m.replaceAll(`'${input}'`, `--${input}`), err.message);
         process.stderr.write(`${text}\n`);
         return state/* ExitCode */.yU.Failed;
     }
@@ -901,13 +621,12 @@ function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) 
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bw: () => (/* binding */ estimateFromHistory),
-/* harmony export */   JZ: () => (/* binding */ median),
 /* harmony export */   S3: () => (/* binding */ resourceTypeSeconds),
 /* harmony export */   Wj: () => (/* binding */ typeDurations),
 /* harmony export */   XW: () => (/* binding */ remainingMs),
 /* harmony export */   lc: () => (/* binding */ samplesOf)
 /* harmony export */ });
-/* unused harmony export percentile */
+/* unused harmony exports median, percentile */
 /* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3456);
 
 const median = (values) => percentile(values, 0.5);
@@ -1235,8 +954,7 @@ class CloudFormationOnlyLock {
             heartbeat: '',
             enqueuedAt: new Date(this.now()).toISOString(),
             leaseMs: me.leaseMs,
-            run: me.run,
-            priority: me.priority ?? 'normal'
+            run: me.run
         };
     }
     async heartbeatTicket(_environment, ticket) {
@@ -1251,9 +969,6 @@ class CloudFormationOnlyLock {
     }
     async readLock(environment) {
         return { environment, fence: 0 };
-    }
-    async environments() {
-        return [];
     }
     async acquire(me, _observed) {
         return {
