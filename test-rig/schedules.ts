@@ -253,7 +253,7 @@ export function scratchRunnerTemp(): () => void {
 const NEVER: Promise<never> = new Promise<never>(() => {});
 const STACK = 'AppStack';
 /** Virtual time's start: every schedule begins here. */
-const T0 = Date.UTC(2026, 11, 1, 12);
+export const T0 = Date.UTC(2026, 11, 1, 12);
 /** Past this much virtual time a schedule is stuck: something waited without a bound. */
 const SCHEDULE_LIMIT_MS = 30 * 60_000;
 
@@ -555,17 +555,26 @@ function registryClient(w: World, job: JobRecord): DynamoDBClient {
     {
       handle: async (req: unknown, opts: unknown): Promise<unknown> => {
         // Global faults count from the schedule's start, a job's own from its arrival.
-        const at = w.vt.now() - T0;
-        const f = faults.find((x) => {
-          const from = own.has(x) ? arrival + x.fromMs : x.fromMs;
-          return at >= from && at < from + x.durationMs;
-        });
-        if (f?.kind === 'throttle') return throttled();
-        if (f?.kind === 'outage')
-          throw Object.assign(new Error(`connect ECONNREFUSED ${w.rig.url.slice(7)}`), {
+        const faultNow = (): RegistryFault | undefined => {
+          const at = w.vt.now() - T0;
+          return faults.find((x) => {
+            const from = own.has(x) ? arrival + x.fromMs : x.fromMs;
+            return at >= from && at < from + x.durationMs;
+          });
+        };
+        const refused = (): Error =>
+          Object.assign(new Error(`connect ECONNREFUSED ${w.rig.url.slice(7)}`), {
             code: 'ECONNREFUSED'
           });
-        if (f?.kind === 'slow') await w.vt.park(f.latencyMs ?? 0);
+        const sent = faultNow();
+        if (sent?.kind === 'outage') throw refused();
+        if (sent?.kind === 'slow') await w.vt.park(sent.latencyMs ?? 0);
+        // What the table does is decided when the request reaches it: a request slowed on the
+        // way into an outage or a throttling burst meets it there (a table that is down takes
+        // nothing, whenever it was sent).
+        const reached = faultNow();
+        if (reached?.kind === 'outage') throw refused();
+        if (reached?.kind === 'throttle') return throttled();
         return inner.handle(req, opts);
       }
     }
@@ -936,13 +945,27 @@ export function narrate(result: ScheduleResult): string {
   const s = result.schedule;
   const lines = result.jobs.map((j) => {
     const p = j.plan;
-    return `  job${j.index} ${p.fate} arrive ${rel(j.arrivedAt)} result ${j.result ?? '-'} (${j.registryKind ?? '-'}) deploy ${rel(j.deployStartedAt)} post ${rel(j.postStartedAt)}-${rel(j.postEndedAt)} killed ${rel(j.killedAt)}; faults ${JSON.stringify(p.faults)}; ask ${p.warnings} after ${p.answerAfterMs}\n${j.annotations.map((a) => `      ${a}`).join('\n')}`;
+    return `  job${j.index} ${p.fate}${p.priority === 'high' ? ' high' : ''} arrive ${rel(j.arrivedAt)} result ${j.result ?? '-'} (${j.registryKind ?? '-'}) deploy ${rel(j.deployStartedAt)} post ${rel(j.postStartedAt)}-${rel(j.postEndedAt)} killed ${rel(j.killedAt)}; faults ${JSON.stringify(p.faults)}; ask ${p.warnings} after ${p.answerAfterMs}\n${j.annotations.map((a) => `      ${a}`).join('\n')}`;
   });
   return [
     `seed ${s.seed}: lease ${s.leaseMs} ms, poll ${s.pollMs} ms, faults ${JSON.stringify(s.faults)}, slack ${JSON.stringify(s.slack)}, repair ${JSON.stringify(s.repair)}`,
     ...lines,
     `  grants: ${grants(result)
       .map((x) => `#${x.fence} job${x.job} @${rel(x.at)}`)
-      .join(', ')}`
+      .join(', ')}`,
+    ...grants(result).map(
+      (x) =>
+        `  fence ${x.fence} writes: ${result.calls
+          .filter(
+            (c) =>
+              (c.op === 'heartbeatLock' || c.op === 'release') &&
+              (c.args[1] as LockKey | undefined)?.fence === x.fence
+          )
+          .map(
+            (c) =>
+              `${c.op === 'release' ? 'release' : 'beat'} ${c.stage} ${rel(c.startedAt)}->${c.endedAt === undefined ? 'never' : rel(c.endedAt)} ${c.error !== undefined ? 'error' : String(c.result)}`
+          )
+          .join(', ')}`
+    )
   ].join('\n');
 }

@@ -12,6 +12,7 @@ import {
   narrate,
   runSchedule,
   scratchRunnerTemp,
+  T0,
   type JobPlan,
   type Schedule,
   type ScheduleResult
@@ -152,6 +153,46 @@ describe('the situations that used to make two holders', () => {
     );
     expectSafe(result);
     expectSecondAfterFirstPost(result);
+  });
+
+  it('a heartbeat slowed in the network reaches the table while it is down for everyone: refused, so the waiter that falls back deploys only once that lease is over', async () => {
+    // The holder's network is slow (3.4 s a request) when the table goes down for 9.7 s; its
+    // stack is done and its post step dies. A heartbeat sent just before the outage reaches the
+    // table inside it: a table that is down takes nothing, or the holder would have a live lease
+    // that the waiter, cut off for longer than a lease, cannot know of.
+    const result = await runSchedule(
+      rig,
+      schedule(
+        90_006,
+        [
+          job({
+            fate: 'crash-finalize',
+            fateDelayMs: 350,
+            deploy: { ...job().deploy, startAfterMs: 0, durationMs: 9_000, tailMs: 500 },
+            faults: [{ kind: 'slow', fromMs: 8_000, durationMs: 4_500, latencyMs: 3_400 }]
+          }),
+          job({ arrivalMs: 1_000 })
+        ],
+        {
+          pollMs: 1_000,
+          faults: [{ kind: 'outage', fromMs: 10_600, durationMs: 9_700 }]
+        }
+      ),
+      'fixed-slow-into-outage'
+    );
+    expectSafe(result);
+    const slowedIn = result.calls.filter(
+      (c) =>
+        c.job === 0 &&
+        c.op === 'heartbeatLock' &&
+        c.startedAt - T0 < 10_600 &&
+        c.endedAt !== undefined &&
+        c.endedAt - T0 >= 10_600
+    );
+    expect(slowedIn.length).toBeGreaterThan(0);
+    for (const c of slowedIn) expect(String(c.error)).toContain('ECONNREFUSED');
+    expect(result.jobs[1]!.registryKind).toBe('cloudformation-only');
+    expect(result.jobs[1]!.deployStartedAt).toBeDefined();
   });
 
   it('coordinate repairs a stack for longer than a lease: the waiter does not take the lock meanwhile', async () => {
