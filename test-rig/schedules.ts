@@ -6,7 +6,7 @@
  * virtual time (virtual-time.ts), so a schedule of minutes runs in the time its registry calls
  * take.
  *
- * A schedule draws, from a seed: arrivals, deployments (durations, failures with and without
+ * A schedule draws, from a seed: arrivals, priorities (high or normal), deployments (durations, failures with and without
  * rollback, so repairs happen in finalize and in coordinate), questions answered late
  * (`warnings: ask`), two jobs sharing a correlation ID, throttling bursts, registry outages and
  * slow answers (for every job, or for one job's network), Slack trouble, cancellations, and
@@ -18,8 +18,11 @@
  *  1. one holder at a time: fences are granted 1, 2, 3... in time, each once, each to one owner;
  *  2. a lock changes hands only by its release, or once its holder's last lock write is at least
  *     a lease old (it stopped heartbeating);
- *  3. FIFO among live waiters: no job is granted the lock while a ticket ahead of its own is in
- *     the queue, unless that ticket's owner got the lock first;
+ *  3. FIFO among live waiters within a priority, high before normal: no job is granted the lock
+ *     while a ticket ahead of its own (a higher priority, or its own priority and a lower number)
+ *     is in the queue, unless that ticket's owner got the lock first, or the ticket landed only
+ *     after the job's last read of the queue before its acquire began (it could not have seen it:
+ *     its turn came before that ticket existed, and a holder is never pre-empted);
  *  4. a ticket is removed as dead only once its owner's last write to it is at least a lease old;
  *  5. every job that lived to the end of its post step released what it held, or it was taken
  *     from it by rule 2; and nothing a living job started is left running (no virtual sleeps);
@@ -44,6 +47,7 @@ import { SlackNotifier } from '../src/notify/slack.js';
 import { cloudFormationOnly } from '../src/registry/cloudformation-only.js';
 import { dynamoRegistry } from '../src/registry/dynamodb.js';
 import { intercept } from './intercept.js';
+import { servedBefore } from '../src/domain/priority.js';
 import type { Holder, LockKey, Registry, Ticket } from '../src/ports/registry.js';
 import { createLogger, type LogSink } from '../src/report/logger.js';
 import { coordinate, publish } from '../src/stages/coordinate.js';
@@ -93,6 +97,8 @@ export interface JobPlan {
   readonly faults: readonly RegistryFault[];
   /** Jobs with the same label share a correlation-id input. */
   readonly sharedId?: string;
+  /** The priority input (default normal). */
+  readonly priority?: 'normal' | 'high';
 }
 
 export interface Schedule {
@@ -136,6 +142,8 @@ export function drawSchedule(seed: number): Schedule {
     };
   };
   const n = between(2, 4);
+  // Priorities come from a generator of their own, so every other draw of a seed stays as it was.
+  const rp = random(seed ^ 0x5bd1e995);
   const jobs: JobPlan[] = Array.from({ length: n }, () => {
     const fate = pick([
       'normal',
@@ -165,7 +173,8 @@ export function drawSchedule(seed: number): Schedule {
       warnings: r() < 0.4 ? 'ask' : 'proceed',
       answerAfterMs: r() < 0.5 ? between(200, 3_000) : between(leaseMs, 3 * leaseMs),
       faults: r() < 0.2 ? [fault(20_000)] : [],
-      sharedId: r() < 0.15 ? 'shared' : undefined
+      sharedId: r() < 0.15 ? 'shared' : undefined,
+      priority: rp() < 0.3 ? 'high' : 'normal'
     };
   });
   return {
@@ -191,6 +200,9 @@ export interface CallRecord {
   readonly op: string;
   readonly args: readonly unknown[];
   readonly startedAt: number;
+  /** The order in which calls were sent and answered (virtual time stands still during I/O). */
+  readonly startSeq: number;
+  endSeq?: number;
   /** When the table answered (virtual time): a write landed then. */
   endedAt?: number;
   result?: unknown;
@@ -265,6 +277,8 @@ interface World {
   readonly cfn: ScriptedCloudFormation;
   readonly calls: CallRecord[];
   readonly clients: DynamoDBClient[];
+  /** The next number in the order of calls sent and answered. */
+  readonly tick: () => number;
 }
 
 export async function runSchedule(
@@ -276,7 +290,17 @@ export async function runSchedule(
   const cfn = new ScriptedCloudFormation(vt.now);
   cfn.put(STACK, schedule.initialStatus ?? 'UPDATE_COMPLETE');
   cfn.nextRepair = schedule.repair;
-  const world: World = { vt, rig, schedule, environment, cfn, calls: [], clients: [] };
+  let ticks = 0;
+  const world: World = {
+    vt,
+    rig,
+    schedule,
+    environment,
+    cfn,
+    calls: [],
+    clients: [],
+    tick: () => ++ticks
+  };
   const jobs: JobRecord[] = schedule.jobs.map((plan, index) => ({
     index,
     plan,
@@ -509,6 +533,7 @@ function jobConfig(w: World, job: JobRecord): ReturnType<typeof parseConfig> {
     'stall-timeout-minutes': '0.2',
     'progress-interval-minutes': '0.1',
     warnings: job.plan.warnings,
+    priority: job.plan.priority ?? 'normal',
     'ask-timeout-minutes': '0.5',
     'slack-token': 'xoxb-scripted',
     'slack-channel': 'C0123456789',
@@ -612,15 +637,24 @@ function recorded(
   const wrap = <T extends object>(port: T): T =>
     intercept(port, (op, args, call) => {
       if (proc.killed) return NEVER;
-      const rec: CallRecord = { job: job.index, stage: proc.name, op, args, startedAt: w.vt.now() };
+      const rec: CallRecord = {
+        job: job.index,
+        stage: proc.name,
+        op,
+        args,
+        startedAt: w.vt.now(),
+        startSeq: w.tick()
+      };
       w.calls.push(rec);
       return w.vt.track(call()).then(
         (r) => {
+          rec.endSeq = w.tick();
           rec.endedAt = w.vt.now();
           rec.result = r;
           return proc.killed ? NEVER : r;
         },
         (e: unknown) => {
+          rec.endSeq = w.tick();
           rec.endedAt = w.vt.now();
           rec.error = e;
           if (proc.killed) return NEVER;
@@ -812,10 +846,10 @@ export function checkSchedule(result: ScheduleResult): string[] {
       );
   }
 
-  // 3. FIFO among live waiters.
+  // 3. FIFO among live waiters within a priority, high before normal.
   const tickets = result.calls
     .filter((c) => c.op === 'enqueue' && landed(c))
-    .map((c) => ({ job: c.job, ticket: c.result as Ticket, at: c.endedAt! }));
+    .map((c) => ({ job: c.job, ticket: c.result as Ticket, at: c.endedAt!, seq: c.endSeq! }));
   const removedAt = (t: Ticket): number =>
     Math.min(
       ...result.calls
@@ -832,13 +866,25 @@ export function checkSchedule(result: ScheduleResult): string[] {
   for (const grant of g) {
     const mine = tickets.filter((t) => t.job === grant.job && t.at <= grant.at).at(-1);
     if (!mine) continue;
+    // What the job knew when it decided: its last read of the queue before this acquire was sent.
+    const acquire = result.calls.find(
+      (c) =>
+        c.op === 'acquire' && landed(c) && (c.result as Holder | undefined)?.fence === grant.fence
+    );
+    const read = result.calls
+      .filter(
+        (c) => c.op === 'view' && c.job === grant.job && c.startSeq < (acquire?.startSeq ?? 0)
+      )
+      .at(-1);
     for (const other of tickets) {
-      if (other.ticket.seq >= mine.ticket.seq || other.job === grant.job) continue;
+      if (other.job === grant.job || !servedBefore(other.ticket, mine.ticket)) continue;
       if (other.at > grant.at || removedAt(other.ticket) <= grant.at) continue;
+      // Landed after that read began: the job could not have seen it (its turn came first).
+      if (read && other.seq > read.startSeq) continue;
       const otherGranted = g.some((x) => x.job === other.job && x.at <= grant.at);
       if (otherGranted) continue;
       out.push(
-        `job${grant.job} (ticket #${mine.ticket.seq}) took fence ${grant.fence} at ${at(grant.at)} while job${other.job}'s ticket #${other.ticket.seq} was ahead of it in the queue`
+        `job${grant.job} (ticket #${mine.ticket.seq}, ${mine.ticket.priority}) took fence ${grant.fence} at ${at(grant.at)} while job${other.job}'s ticket #${other.ticket.seq} (${other.ticket.priority}) was ahead of it in the queue`
       );
     }
   }

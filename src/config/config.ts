@@ -1,5 +1,6 @@
 import { CORRELATION_ID_PATTERN as CORRELATION_ID } from '../domain/correlation-id.js';
 import { minutes } from '../domain/durations.js';
+import { PRIORITIES, type Priority } from '../domain/priority.js';
 import { Fields, splitList } from './fields.js';
 import { INPUT_RANGES, Inputs, type InputName } from './inputs.js';
 import { parseSlack, type SlackConfig } from './slack.js';
@@ -42,6 +43,8 @@ export interface Config {
   readonly githubDeployment: boolean;
   /** The `correlation-id` input, when the user brought one. */
   readonly correlationId?: string;
+  /** Where this run's ticket goes: high before normal, FIFO within each. */
+  readonly priority: Priority;
 }
 
 /** Used when `expected-duration-minutes` is empty and there is no history. */
@@ -242,6 +245,8 @@ export function parseConfig(
     'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)'
   );
 
+  const priority = f.oneOf<Priority>(Inputs.Priority, PRIORITIES);
+
   if (f.problems.length > 0) throw new ConfigError(f.problems);
 
   return {
@@ -270,6 +275,7 @@ export function parseConfig(
     inputWarnings: f.warnings,
     githubToken,
     githubDeployment,
-    correlationId
+    correlationId,
+    priority
   };
 }

@@ -27,7 +27,8 @@ export const Inputs = {
   SlackApiUrl: 'slack-api-url',
   GithubToken: 'github-token',
   GithubDeployment: 'github-deployment',
-  CorrelationId: 'correlation-id'
+  CorrelationId: 'correlation-id',
+  Priority: 'priority'
 } as const;
 
 export type InputName = (typeof Inputs)[keyof typeof Inputs];
@@ -64,7 +65,8 @@ export const INPUT_DEFAULTS: Readonly<Record<InputName, string>> = {
   'slack-api-url': 'https://slack.com/api/',
   'github-token': '',
   'github-deployment': 'false',
-  'correlation-id': ''
+  'correlation-id': '',
+  priority: 'normal'
 };
 
 /** Inputs whose values are secrets: masked before anything else happens. */

@@ -1,3 +1,4 @@
+import { servedBefore } from '../domain/priority.js';
 import type { Holder, Participant, Ticket } from '../ports/registry.js';
 
 export const sameOwner = (a: string | undefined, b: string | undefined): boolean =>
@@ -16,9 +17,14 @@ export function duplicateOf(
 }
 
 /**
- * The live tickets ahead of this run's, skipping the lock holder's own and this run's; a ticket
- * judged dead is removed (only if its heartbeat is still the one seen) and skipped, else it
- * stays ahead (it lives, or the table did not answer).
+ * The live tickets ahead of this run's: every one of a higher priority, and every one of its own
+ * priority with a lower number (arrival order); the lock holder's own and this run's are skipped.
+ * A ticket judged dead is removed (only if its heartbeat is still the one seen) and skipped, else
+ * it stays ahead (it lives, or the table did not answer).
+ *
+ * A high ticket that lands after a normal head read the queue is not seen by that head, which may
+ * then acquire: it was its turn when it read, the lock's conditional write still grants one
+ * holder, and a holder is never pre-empted. The high ticket goes next.
  */
 export async function liveAhead(
   tickets: readonly Ticket[],
@@ -29,7 +35,7 @@ export async function liveAhead(
 ): Promise<Ticket[]> {
   const ahead: Ticket[] = [];
   for (const t of tickets) {
-    if (t.seq >= mine.seq || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
+    if (!servedBefore(t, mine) || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
       continue;
     if (dead.isDead(t) && (await dead.remove(t))) continue;
     ahead.push(t);

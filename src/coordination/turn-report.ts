@@ -28,7 +28,9 @@ export function pollReport(
         : 'lock free;'
     );
     if (ahead.length > 0)
-      parts.push(`ahead: ${ahead.map((t) => `#${t.seq} ${t.correlationId}`).join(', ')};`);
+      parts.push(
+        `ahead: ${ahead.map((t) => `#${t.seq} ${t.correlationId}${t.priority === 'high' ? ' (high)' : ''}`).join(', ')};`
+      );
   }
   parts.push(`estimate ${formatDuration(opts.expectedMs)} per deployment (${opts.estimateBasis}).`);
   return parts.join(' ');

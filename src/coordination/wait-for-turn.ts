@@ -216,7 +216,9 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
           // Ticket 0 is CloudFormation's own (no table): nothing to remove later, nothing to say.
           if (queued.seq > 0) {
             opts.onQueued?.(queued);
-            log.info(`Queued with ticket #${queued.seq} for ${env}.`);
+            log.info(
+              `Queued with ticket #${queued.seq} for ${env}${queued.priority === 'high' ? ' (priority high)' : ''}.`
+            );
           }
         }
       }

@@ -4,6 +4,7 @@
  * new state for `chat.update`).
  */
 import { formatDuration } from '../domain/durations.js';
+import type { Priority } from '../domain/priority.js';
 import {
   field,
   fieldSections,
@@ -33,6 +34,8 @@ export interface QueuedDetails {
   /** 1 = next in line. */
   readonly position: number;
   readonly holderRunUrl?: string;
+  /** The ticket's priority: high tickets are served before normal ones. */
+  readonly priority?: Priority;
 }
 
 /** Why a run that found the environment busy is not deploying. */
@@ -76,9 +79,10 @@ export function queuedMessage(info: DeploymentInfo, q: QueuedDetails): RenderedM
     q.remainingMs !== undefined ? field('Estimated remaining', timeLeft(q.remainingMs)) : '',
     startsInMs !== undefined && q.position > 1 ? field('Expected start', timeLeft(startsInMs)) : '',
     q.holderRunUrl ? field('Active run', link(q.holderRunUrl, 'workflow run')) : '',
-    field('Position in queue', String(q.position))
+    field('Position in queue', String(q.position)),
+    q.priority ? field('Priority', q.priority === 'high' ? '*high*' : 'normal') : ''
   ];
-  const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position} behind ${
+  const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position}${q.priority === 'high' ? ' (high priority)' : ''} behind ${
     q.activeCorrelationId ? escapeText(q.activeCorrelationId) : 'an active deployment'
   }${q.remainingMs !== undefined ? ` (${remaining(q.remainingMs)})` : ''}`;
   return finish(info, summary, [

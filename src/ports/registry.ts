@@ -1,4 +1,7 @@
+import type { Priority } from '../domain/priority.js';
 import type { RunContext } from './run.js';
+
+export type { Priority } from '../domain/priority.js';
 
 /** Who takes part: a deployment (its correlation ID) of a workflow run. */
 export interface Participant {
@@ -14,6 +17,8 @@ export interface Participant {
   readonly run: RunContext;
   /** How long others wait, on their own clock, for a heartbeat before calling this participant dead. */
   readonly leaseMs: number;
+  /** Where its ticket goes in the queue (default normal). */
+  readonly priority?: Priority;
 }
 
 export interface Holder {
@@ -46,6 +51,8 @@ export interface Ticket {
   readonly enqueuedAt: string;
   readonly leaseMs: number;
   readonly run: RunContext;
+  /** high before normal, FIFO (seq) within each; a ticket without one is normal. */
+  readonly priority: Priority;
 }
 
 export interface QueueView {
@@ -79,6 +86,7 @@ export interface DeploymentRecord {
   readonly environment: string;
   readonly stacks: readonly string[];
   readonly run: RunContext;
+  readonly priority?: Priority;
   readonly fence?: number;
   readonly transitions: readonly TransitionEntry[];
   readonly outcome?: string;

@@ -30,7 +30,8 @@ export class CloudFormationOnlyLock implements LockQueue {
       heartbeat: '',
       enqueuedAt: new Date(this.now()).toISOString(),
       leaseMs: me.leaseMs,
-      run: me.run
+      run: me.run,
+      priority: me.priority ?? 'normal'
     };
   }
   async heartbeatTicket(_environment: string, ticket: Ticket): Promise<Ticket> {

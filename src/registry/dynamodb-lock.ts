@@ -49,7 +49,8 @@ export class DynamoLockQueue implements LockQueue {
         heartbeat: randomUUID(),
         enqueuedAt: this.t.iso(),
         leaseMs: me.leaseMs,
-        run: me.run
+        run: me.run,
+        priority: me.priority ?? 'normal'
       };
       // One write: the number and its ticket appear together, or not at all.
       const written = await this.t.conditional('enqueue', () =>

@@ -24,12 +24,13 @@ export class DynamoRecords implements Records {
           TableName: this.t.name,
           Key: recordKey(record.correlationId),
           UpdateExpression:
-            'SET correlationId = :id, environment = :env, stacks = :stacks, run = :run, transitions = list_append(if_not_exists(transitions, :empty), :t), expiresAt = :exp',
+            'SET correlationId = :id, environment = :env, stacks = :stacks, run = :run, priority = :priority, transitions = list_append(if_not_exists(transitions, :empty), :t), expiresAt = :exp',
           ExpressionAttributeValues: {
             ':id': record.correlationId,
             ':env': record.environment,
             ':stacks': [...record.stacks],
             ':run': record.run,
+            ':priority': record.priority ?? 'normal',
             ':empty': [],
             ':t': [first],
             ':exp': this.t.expires(RECORD_TTL_DAYS)

@@ -12,7 +12,8 @@ import {
  *   ENV#<env>    LOCK            the lock: holder, fence, heartbeat, lease, run
  *   ENV#<env>    QUEUE           the arrival counter `seq` and the live tickets, a map seq -> ticket:
  *                                a ticket and its number are written by one conditional write, so
- *                                no reader ever sees a number whose ticket is not there yet
+ *                                no reader ever sees a number whose ticket is not there yet; each
+ *                                ticket has its priority (high before normal, then by number)
  *   ENV#<env>    HIST#<end>#<id> a finished deployment, for estimates and `history`
  *   DEPLOY#<id>  RECORD          a deployment's record: run, stacks, fence, transitions, outcome
  */
@@ -96,7 +97,8 @@ export function toTicket(item: Record<string, unknown>): Ticket {
     heartbeat: text(item['heartbeat']),
     enqueuedAt: text(item['enqueuedAt']),
     leaseMs: Number(item['leaseMs']),
-    run: item['run'] ?? {}
+    run: item['run'] ?? {},
+    priority: item['priority'] === 'high' ? 'high' : 'normal'
   };
 }
 

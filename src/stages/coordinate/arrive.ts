@@ -37,7 +37,8 @@ export async function arrive(
     environment: config.environment,
     stacks: config.stackNames,
     run: d.run,
-    leaseMs: config.leaseMs
+    leaseMs: config.leaseMs,
+    priority: config.priority
   };
   const stacks = await reader.describeStacks(config.stackNames);
   log.info(`Stacks on arrival: ${statuses(stacks)}`);
@@ -100,12 +101,14 @@ export function turnOptions(
             elapsedMs,
             remainingMs: elapsedMs === undefined ? undefined : Math.max(0, expectedMs - elapsedMs),
             position,
-            holderRunUrl: holder?.run.runUrl
+            holderRunUrl: holder?.run.runUrl,
+            priority: config.priority
           })
         );
       }
       const note = [
         `position ${position}`,
+        ...(config.priority !== 'normal' ? [`priority ${config.priority}`] : []),
         holder ? `lock held by ${describeHolder(holder)}` : 'lock free',
         ...(ahead.length > 0 ? [`ahead: ${ahead.map((t) => t.correlationId).join(', ')}`] : [])
       ].join('; ');
@@ -115,7 +118,8 @@ export function turnOptions(
             correlationId: log.correlationId,
             environment: config.environment,
             stacks: config.stackNames,
-            run: arrival.me.run
+            run: arrival.me.run,
+            priority: config.priority
           },
           { state: 'queued', at: new Date(d.clock.now()).toISOString(), note }
         )

@@ -1,0 +1,88 @@
+import { servedBefore } from '../../src/domain/priority.js';
+import { liveAhead } from '../../src/coordination/turn-queue.js';
+import type { Holder, Participant, Ticket } from '../../src/ports/registry.js';
+
+const ticket = (
+  seq: number,
+  priority: 'normal' | 'high' = 'normal',
+  owner = `o${seq}`
+): Ticket => ({
+  seq,
+  correlationId: `id-${seq}`,
+  owner,
+  heartbeat: `hb-${seq}`,
+  enqueuedAt: '2026-01-14T12:00:00.000Z',
+  leaseMs: 60_000,
+  run: {},
+  priority
+});
+
+const me = (t: Ticket): Participant => ({
+  correlationId: t.correlationId,
+  owner: t.owner,
+  environment: 'production',
+  stacks: ['AppStack'],
+  run: {},
+  leaseMs: 60_000,
+  priority: t.priority
+});
+
+const alive = { isDead: () => false, remove: async () => false };
+const seqs = (ts: readonly Ticket[]): number[] => ts.map((t) => t.seq);
+
+describe('priority: who is served before whom', () => {
+  it('high before normal whatever the numbers; within a priority, the lower number first', () => {
+    expect(servedBefore(ticket(5, 'high'), ticket(1))).toBe(true);
+    expect(servedBefore(ticket(1), ticket(5, 'high'))).toBe(false);
+    expect(servedBefore(ticket(1), ticket(2))).toBe(true);
+    expect(servedBefore(ticket(2), ticket(1))).toBe(false);
+    expect(servedBefore(ticket(3, 'high'), ticket(4, 'high'))).toBe(true);
+    expect(servedBefore(ticket(4, 'high'), ticket(3, 'high'))).toBe(false);
+    expect(servedBefore(ticket(3), ticket(3))).toBe(false);
+  });
+
+  it('a ticket without a priority (written before priorities) is normal', () => {
+    const { priority: _p, ...old } = ticket(1);
+    expect(servedBefore(old, ticket(2))).toBe(true);
+    expect(servedBefore(old, ticket(2, 'high'))).toBe(false);
+  });
+
+  it('sorting by it gives every high ticket in arrival order, then every normal one in arrival order', () => {
+    const queue = [ticket(1), ticket(2, 'high'), ticket(3), ticket(4, 'high'), ticket(5)];
+    const order = [...queue].sort((a, b) => (servedBefore(a, b) ? -1 : servedBefore(b, a) ? 1 : 0));
+    expect(seqs(order)).toEqual([2, 4, 1, 3, 5]);
+  });
+});
+
+describe('priority: the tickets ahead of a waiter', () => {
+  const queue = [ticket(1), ticket(2), ticket(3), ticket(4, 'high'), ticket(5, 'high'), ticket(6)];
+
+  it('a high ticket has only the high tickets that arrived before it ahead', async () => {
+    const mine = queue[4]!;
+    expect(seqs(await liveAhead(queue, mine, me(mine), undefined, alive))).toEqual([4]);
+    const first = queue[3]!;
+    expect(await liveAhead(queue, first, me(first), undefined, alive)).toEqual([]);
+  });
+
+  it('a normal ticket has every high ticket ahead, and the normal ones that arrived before it', async () => {
+    const mine = queue[2]!;
+    expect(seqs(await liveAhead(queue, mine, me(mine), undefined, alive))).toEqual([1, 2, 4, 5]);
+    const last = queue[5]!;
+    expect(seqs(await liveAhead(queue, last, me(last), undefined, alive))).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("the holder's own ticket and dead tickets that were removed are not ahead", async () => {
+    const holder = { owner: 'o4' } as Holder;
+    const mine = queue[2]!;
+    const removed: number[] = [];
+    const ahead = await liveAhead(queue, mine, me(mine), holder, {
+      isDead: (t) => t.seq === 5,
+      remove: async (t) => {
+        removed.push(t.seq);
+        return true;
+      }
+    });
+    expect(seqs(ahead)).toEqual([1, 2]);
+    expect(removed).toEqual([5]);
+  });
+});
