@@ -5,6 +5,9 @@ import type { RunContext } from '../ports/run.js';
 import type { Logger } from '../ports/runtime.js';
 import { cloudFormationReader, openRegistry, type RegistryChoice } from '../runtime/clients.js';
 
+/** The registry table's default in the shell, so an operator sets it once (a flag wins). */
+export const TABLE_VARIABLE = 'DEPLOY_COORDINATOR_REGISTRY_TABLE';
+
 /** What a command is given: everything it reads from outside comes through here (main.ts). */
 export interface CommandContext {
   readonly config: Config;
@@ -34,6 +37,8 @@ export interface Command {
    * CloudFormation's own lock, which no one else can see, or on a history that is not there.
    */
   readonly needsTable?: string;
+  /** Set on the commands that work on an environment, or every one, without --stack-name. */
+  readonly stackNameOptional?: boolean;
   run(ctx: CommandContext): Promise<number>;
 }
 

@@ -13,12 +13,18 @@ const DEFAULT_LIMIT = 20;
 const ESTIMATE_SAMPLE = 100;
 
 export const history: Command = {
-  summary: 'Recent deployments of an environment: outcome, duration, stacks.',
-  usage: '--stack-name NAMES --registry-table TABLE [--limit N] [--json]',
+  summary: 'Recent deployments of an environment, all its stacks: outcome, duration, stacks.',
+  usage: '--environment NAME --registry-table TABLE [--limit N] [--json]',
+  help: 'The environment is --environment, else the first of --stack-name.',
   options: { limit: { type: 'string' } },
   needsTable: NO_HISTORY,
+  stackNameOptional: true,
   async run(ctx) {
     const { config } = ctx;
+    if (!config.environment) {
+      ctx.err('history needs --environment NAME (or --stack-name, whose first stack names it).');
+      return ExitCode.Failed;
+    }
     const { history } = await registryFor(config);
     const limit = Number(str(ctx, 'limit') ?? String(DEFAULT_LIMIT));
     const entries = await history.recent(

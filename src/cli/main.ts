@@ -5,9 +5,9 @@ import { ExitCode } from '../config/state.js';
 import { newCorrelationId } from '../domain/correlation-id.js';
 import { createLogger, type LogSink } from '../report/logger.js';
 import { runContext } from '../runtime/run-context.js';
-import { needTable, type CommandContext } from './command.js';
+import { TABLE_VARIABLE, needTable, type Command, type CommandContext } from './command.js';
 import { COMMANDS } from './commands.js';
-import { processEnv, type Env } from '../runtime/env.js';
+import { envValue, processEnv, type Env } from '../runtime/env.js';
 
 const USAGE = `Usage: deploy-coordinator <command> [options]
 
@@ -17,15 +17,23 @@ ${Object.entries(COMMANDS)
   .join('\n')}
 
 Run 'deploy-coordinator <command> --help' for a command's options.
+The table and the region may come from the shell: ${TABLE_VARIABLE}, AWS_REGION
+(then AWS_DEFAULT_REGION); --registry-table and --region win over them.
 Exit status: 0 ok, 2 another deployment is active, 1 anything else.`;
 
-const COMMON = `Options (the action's inputs, same names and defaults):
-  --stack-name NAMES         stacks, comma separated (required)
+/** The options every command takes; --stack-name is optional for some. */
+function common(command: Command): string {
+  const stacks = command.stackNameOptional ? 'optional here' : 'required';
+  return `Options (the action's inputs, same names and defaults):
+  --stack-name NAMES         stacks, comma separated (${stacks})
   --environment NAME         lock scope (default: the first stack name)
   --region REGION            default AWS_REGION, then AWS_DEFAULT_REGION
-  --registry-table TABLE     the DynamoDB registry table (default: CloudFormation only)
+  --registry-table TABLE     the DynamoDB registry table (default: ${TABLE_VARIABLE}, else
+                             CloudFormation only)
   --json                     machine-readable output
-  --help                     this help`;
+  --help                     this help
+Flags win over the environment variables.`;
+}
 
 /** The action's inputs that make sense on a command line. */
 const CONFIG_OPTIONS: readonly InputName[] = [
@@ -90,20 +98,35 @@ export async function runCli(
   }
   if (values['help']) {
     out(
-      `Usage: deploy-coordinator ${name} ${command.usage}\n\n${command.summary}\n\n${command.help ? `${command.help}\n\n` : ''}${COMMON}`
+      `Usage: deploy-coordinator ${name} ${command.usage}\n\n${command.summary}\n\n${command.help ? `${command.help}\n\n` : ''}${common(command)}`
     );
     return ExitCode.Ok;
   }
 
   let config: Config;
+  // A flag wins, even an empty one (--registry-table= is CloudFormation only).
+  const tableFromShell =
+    typeof values[Inputs.RegistryTable] === 'string' ? undefined : envValue(TABLE_VARIABLE, env);
   try {
-    config = parseConfig((input) => (typeof values[input] === 'string' ? values[input] : ''), env);
+    config = parseConfig(
+      (input) =>
+        typeof values[input] === 'string'
+          ? values[input]
+          : input === Inputs.RegistryTable
+            ? (tableFromShell ?? '')
+            : '',
+      env,
+      { stackNameOptional: command.stackNameOptional }
+    );
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     // The same checks as the action, in the command line's words: 'stack-name' -> --stack-name.
+    const message = tableFromShell
+      ? err.message.replaceAll(`'${Inputs.RegistryTable}'`, `${TABLE_VARIABLE}`)
+      : err.message;
     const text = Object.values(Inputs).reduce(
       (m, input) => m.replaceAll(`'${input}'`, `--${input}`),
-      err.message
+      message
     );
     process.stderr.write(`${text}\n`);
     return ExitCode.Failed;

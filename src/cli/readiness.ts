@@ -3,7 +3,26 @@ import { describeHolder } from '../coordination/wait-for-turn.js';
 import { formatDuration } from '../domain/durations.js';
 import { activeDeploymentFindings, blocking, otherFindings } from '../domain/findings.js';
 import { sleep, systemClock } from '../runtime/stage.js';
-import { emit, openClients, withoutOwner, type Command, type CommandContext } from './command.js';
+import {
+  TABLE_VARIABLE,
+  emit,
+  openClients,
+  registryFor,
+  str,
+  withoutOwner,
+  type Command,
+  type CommandContext
+} from './command.js';
+import { readOverview } from './overview.js';
+import { overviewText } from './overview-text.js';
+import {
+  DEFAULT_WATCH_INTERVAL_S,
+  WATCH_INTERVAL_RANGE,
+  interruption,
+  watch,
+  watchIntervalMs,
+  type Frame
+} from './watch.js';
 
 // The commands that look and take nothing: status, can-deploy, wait.
 
@@ -28,12 +47,67 @@ async function readiness(ctx: CommandContext) {
 }
 
 export const status: Command = {
-  summary: 'Show the lock, the queue and the stacks of an environment.',
-  usage: '--stack-name NAMES [--environment NAME] [--registry-table TABLE] [--json]',
-  options: {},
+  summary:
+    'Show who holds and who waits in every environment of the table (or --environment); with --stack-name, one environment and its stacks.',
+  usage:
+    '[--environment NAME] [--stack-name NAMES] [--registry-table TABLE] [--json] [--watch [--interval SECONDS]]',
+  help: `Without --stack-name: every environment in the table (one that a run has queued in), or the one
+--environment names: the holder (correlation ID, run link, since, expected end), the queue
+(position, run link, waiting since, expected start) and any freeze. With --stack-name: that
+environment's lock and queue, and its stacks' status.
+  --watch                    draw it again every --interval seconds until Ctrl-C (with --json: one
+                             JSON document a line)
+  --interval SECONDS         with --watch: from ${WATCH_INTERVAL_RANGE.min} to ${WATCH_INTERVAL_RANGE.max} (default ${DEFAULT_WATCH_INTERVAL_S})`,
+  options: { watch: { type: 'boolean' }, interval: { type: 'string' } },
+  stackNameOptional: true,
   async run(ctx) {
     const { config } = ctx;
-    const { stacks, view, registry, reader } = await readiness(ctx);
+    const byStacks = config.stackNames.length > 0;
+    if (!byStacks && !config.registryTable) {
+      ctx.err(
+        `status without --stack-name reads the registry: give --registry-table (or set ${TABLE_VARIABLE}), or --stack-name for the stacks' own status.`
+      );
+      return ExitCode.Failed;
+    }
+    const interval = str(ctx, 'interval');
+    if (interval !== undefined && !ctx.options['watch']) {
+      ctx.err('--interval goes with --watch.');
+      return ExitCode.Failed;
+    }
+    const intervalMs = watchIntervalMs(interval);
+    if (typeof intervalMs === 'string') {
+      ctx.err(intervalMs);
+      return ExitCode.Failed;
+    }
+    const frame = byStacks ? await stacksFrame(ctx) : await overviewFrame(ctx);
+    if (!ctx.options['watch']) {
+      const f = await frame();
+      emit(ctx, f.data, f.text);
+      return ExitCode.Ok;
+    }
+    const stop = interruption();
+    try {
+      return await watch(ctx, frame, {
+        intervalMs,
+        sleep,
+        signal: stop.signal,
+        terminal: Boolean(process.stdout.isTTY)
+      });
+    } finally {
+      stop.release();
+    }
+  }
+};
+
+/** status --stack-name: the environment's lock and queue, and its stacks. */
+async function stacksFrame(ctx: CommandContext): Promise<() => Promise<Frame>> {
+  const { config } = ctx;
+  const { reader, registry } = await openClients(config);
+  return async () => {
+    const [stacks, view] = await Promise.all([
+      reader.describeStacks(config.stackNames),
+      registry.lock.view(config.environment)
+    ]);
     const lines = [
       `Environment ${config.environment} (${config.registryTable ? `registry ${config.registryTable}` : 'CloudFormation only'})`,
       view.lock.holder
@@ -42,9 +116,8 @@ export const status: Command = {
       `  Queue: ${view.tickets.length === 0 ? 'empty' : view.tickets.map((t) => `#${t.seq} ${t.correlationId} (${t.run.runUrl ?? 'no run link'}) since ${t.enqueuedAt}`).join('\n         ')}`,
       ...stacks.map((s) => `  Stack ${s.name}: ${s.status}  ${reader.consoleUrl(s)}`)
     ];
-    emit(
-      ctx,
-      {
+    return {
+      data: {
         environment: config.environment,
         registry: registry.lock.kind,
         lock: view.lock.holder
@@ -53,11 +126,21 @@ export const status: Command = {
         queue: view.tickets.map(withoutOwner),
         stacks: stacks.map((s) => ({ name: s.name, status: s.status }))
       },
-      lines.join('\n')
-    );
-    return ExitCode.Ok;
-  }
-};
+      text: lines.join('\n')
+    };
+  };
+}
+
+/** status without --stack-name: every environment of the table, or --environment's. */
+async function overviewFrame(ctx: CommandContext): Promise<() => Promise<Frame>> {
+  const { config } = ctx;
+  const registry = await registryFor(config);
+  const only = config.environment ? [config.environment] : undefined;
+  return async () => {
+    const overview = await readOverview(registry, only, () => systemClock.now());
+    return { data: overview, text: overviewText(overview, config.registryTable ?? '') };
+  };
+}
 
 export const canDeploy: Command = {
   summary:

@@ -74,16 +74,19 @@ const TOKEN = /^[\x21-\x7e]+$/;
 /**
  * Parses every input at once and reports every problem at once, each naming the
  * input, the value and what is accepted. Touches nothing outside its arguments.
+ * `stackNameOptional`: the CLI's commands that work on an environment (or every one)
+ * without its stacks; without stack-name and environment, the environment is ''.
  */
 export function parseConfig(
   read: (name: InputName) => string,
-  env: Readonly<Record<string, string | undefined>>
+  env: Readonly<Record<string, string | undefined>>,
+  opts: { readonly stackNameOptional?: boolean } = {}
 ): Config {
   const f = new Fields(read);
 
   // stack-name
   const stackNames = splitList(f.given(Inputs.StackName));
-  if (stackNames.length === 0) {
+  if (stackNames.length === 0 && !opts.stackNameOptional) {
     f.problem(
       `'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`
     );

@@ -138,6 +138,13 @@ export interface LockQueue {
   view(environment: string): Promise<QueueView>;
   /** The lock alone (no queue): what the first in line reads between its full reads. */
   readLock(environment: string): Promise<LockView>;
+
+  /**
+   * The environments runs have queued in, by name: an index that `enqueue` keeps in passing (best
+   * effort, so an environment nobody queued in since the index came is missing). None without a
+   * table.
+   */
+  environments(): Promise<string[]>;
   /** Takes the lock if it is free, or if it is still exactly as `observed` (stale, judged by the caller). */
   acquire(me: Participant, observed: LockView): Promise<Holder | undefined>;
   /** Extends the caller's own acquisition; false (and nothing changed) when the lock is no longer it. */

@@ -47,6 +47,10 @@ export class CloudFormationOnlyLock implements LockQueue {
   async readLock(environment: string): Promise<LockView> {
     return { environment, fence: 0 };
   }
+
+  async environments(): Promise<string[]> {
+    return [];
+  }
   async acquire(me: Participant, _observed: LockView): Promise<Holder> {
     return {
       correlationId: me.correlationId,

@@ -1,34 +1,44 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
-import type {
-  Holder,
-  LockKey,
-  LockQueue,
-  LockView,
-  OperatorLockKey,
-  Participant,
-  QueueView,
-  Ticket
+import {
+  HISTORY_TTL_DAYS,
+  type Holder,
+  type LockKey,
+  type LockQueue,
+  type LockView,
+  type OperatorLockKey,
+  type Participant,
+  type QueueView,
+  type Ticket
 } from '../ports/registry.js';
 import {
   DynamoTable,
+  ENVS,
   LOCK,
   QUEUE,
+  envIndexKey,
   envKey,
+  envOfIndexKey,
   isConditionFailure,
   toLock,
   toTicket
 } from './dynamodb-table.js';
 
 const ticketKey = (seq: number): string => String(seq).padStart(12, '0');
+/** The index write's whole budget, retries included: it never holds up a stage's exit for long. */
+const ENV_INDEX_TIMEOUT_MS = 3_000;
 
 /** The lock and the queue, in the registry table. */
 export class DynamoLockQueue implements LockQueue {
   readonly kind = 'dynamodb' as const;
 
+  /** Environments this process has written to the index already. */
+  private readonly indexed = new Set<string>();
+
   constructor(private readonly t: DynamoTable) {}
 
   async enqueue(me: Participant): Promise<Ticket> {
+    this.indexEnvironment(me.environment);
     // Optimistic: read the counter, then write counter and ticket together on condition it has not moved.
     for (;;) {
       const current = await this.t.call('enqueue', () =>
@@ -168,6 +178,50 @@ export class DynamoLockQueue implements LockQueue {
       )
     );
     return toLock(environment, out.Item as Record<string, unknown> | undefined);
+  }
+
+  async environments(): Promise<string[]> {
+    const names: string[] = [];
+    await this.t.call('environments read', async () => {
+      const pages = paginateQuery(
+        { client: this.t.doc },
+        {
+          TableName: this.t.name,
+          ConsistentRead: true,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :env)',
+          ExpressionAttributeValues: { ':pk': ENVS, ':env': envKey('') },
+          ProjectionExpression: 'sk'
+        }
+      );
+      for await (const page of pages)
+        for (const item of page.Items ?? []) names.push(envOfIndexKey(String(item['sk'])));
+    });
+    return names;
+  }
+
+  /**
+   * Notes the environment in the index `environments` reads: in the background, once per process
+   * and environment, idempotent. Never awaited and never failing, so a wait is not held up by it;
+   * a failed write is tried again at the next enqueue.
+   */
+  private indexEnvironment(environment: string): void {
+    if (this.indexed.has(environment)) return;
+    this.indexed.add(environment);
+    this.t.doc
+      .send(
+        new UpdateCommand({
+          TableName: this.t.name,
+          Key: envIndexKey(environment),
+          UpdateExpression: 'SET environment = :env, queuedAt = :at, expiresAt = :exp',
+          ExpressionAttributeValues: {
+            ':env': environment,
+            ':at': this.t.iso(),
+            ':exp': this.t.expires(HISTORY_TTL_DAYS)
+          }
+        }),
+        { abortSignal: AbortSignal.timeout(ENV_INDEX_TIMEOUT_MS) }
+      )
+      .catch(() => this.indexed.delete(environment));
   }
 
   async acquire(me: Participant, observed: LockView): Promise<Holder | undefined> {

@@ -16,11 +16,18 @@ import {
  *                                ticket has its priority (high before normal, then by number)
  *   ENV#<env>    HIST#<end>#<id> a finished deployment, for estimates and `history`
  *   DEPLOY#<id>  RECORD          a deployment's record: run, stacks, fence, transitions, outcome
+ *   ENVS         ENV#<env>       the index of environments (`status` with none lists them all, with
+ *                                one Query: no Scan is granted); written when a run queues there
  */
 export const LOCK = 'LOCK';
 export const QUEUE = 'QUEUE';
 export const HIST = 'HIST#';
 export const envKey = (env: string): string => `ENV#${env}`;
+export const ENVS = 'ENVS';
+/** An environment's entry in the index of environments. */
+export const envIndexKey = (env: string): Record<string, string> => ({ pk: ENVS, sk: envKey(env) });
+/** The environment an index entry's sort key names. */
+export const envOfIndexKey = (sk: string): string => sk.slice(envKey('').length);
 export const recordKey = (correlationId: string): Record<string, string> => ({
   pk: `DEPLOY#${correlationId}`,
   sk: 'RECORD'

@@ -1,0 +1,189 @@
+import { environmentOverview } from '../../src/cli/overview.js';
+import { environmentText, overviewText } from '../../src/cli/overview-text.js';
+import { watchIntervalMs } from '../../src/cli/watch.js';
+import type { HistoryEntry, QueueView, Ticket } from '../../src/ports/registry.js';
+
+// `status` without --stack-name: who holds, who waits, and when each is expected to end or start.
+
+const MIN = 60_000;
+const NOW = Date.parse('2025-03-01T12:00:00.000Z');
+const at = (ms: number): string => new Date(ms).toISOString();
+
+const past = (durationMs: number, stacks = ['AppStack'], outcome = 'succeeded'): HistoryEntry => ({
+  correlationId: `past-${durationMs}`,
+  environment: 'production',
+  stacks,
+  outcome,
+  startedAt: at(NOW - 86_400_000),
+  endedAt: at(NOW - 86_400_000 + durationMs),
+  durationMs
+});
+
+const ticket = (seq: number, waitingMs: number): Ticket => ({
+  seq,
+  correlationId: `waiter-${seq}`,
+  owner: `owner-${seq}`,
+  heartbeat: 'hb',
+  enqueuedAt: at(NOW - waitingMs),
+  leaseMs: 10 * MIN,
+  run: { runUrl: `https://github.com/o/r/actions/runs/${seq}` },
+  priority: 'normal'
+});
+
+/** production held for 4 minutes by `holder-1`, with two waiters (tickets 7 and 9). */
+const busy: QueueView = {
+  lock: {
+    environment: 'production',
+    fence: 3,
+    holder: {
+      correlationId: 'holder-1',
+      owner: 'secret-owner-token',
+      fence: 3,
+      heartbeat: 'hb',
+      acquiredAt: at(NOW - 4 * MIN),
+      leaseMs: 10 * MIN,
+      run: { runUrl: 'https://github.com/o/r/actions/runs/1' },
+      stacks: ['AppStack']
+    }
+  },
+  tickets: [ticket(7, 3 * MIN), ticket(9, MIN)]
+};
+
+describe('environmentOverview', () => {
+  it("the holder's expected end is from its stacks' history; each waiter starts after the holder and those ahead, each taking the usual time", () => {
+    const history = [
+      past(10 * MIN),
+      past(10 * MIN),
+      past(6 * MIN, ['Other']),
+      past(2 * MIN, ['Other'])
+    ];
+    const o = environmentOverview(busy, history, NOW);
+    expect(o.holder).toEqual({
+      correlationId: 'holder-1',
+      runUrl: 'https://github.com/o/r/actions/runs/1',
+      since: at(NOW - 4 * MIN),
+      fence: 3,
+      stacks: ['AppStack'],
+      expectedEnd: at(NOW + 6 * MIN),
+      expectedMs: 10 * MIN,
+      estimateBasis: expect.stringContaining('median of 2 successful deployments')
+    });
+    // The usual deployment: the median of 10, 10, 6, 2 minutes = 8 minutes.
+    expect(o.queue).toEqual([
+      {
+        position: 1,
+        priority: 'normal',
+        ticket: 7,
+        correlationId: 'waiter-7',
+        runUrl: 'https://github.com/o/r/actions/runs/7',
+        waitingSince: at(NOW - 3 * MIN),
+        expectedStart: at(NOW + 6 * MIN)
+      },
+      expect.objectContaining({ position: 2, ticket: 9, expectedStart: at(NOW + 14 * MIN) })
+    ]);
+    expect(JSON.stringify(o)).not.toContain('secret-owner-token');
+    expect(o.freeze).toBeUndefined();
+  });
+
+  it('without history: 30 minutes each, said so; an overdue holder puts the next start at now', () => {
+    const o = environmentOverview(busy, [past(MIN, ['AppStack'], 'failed')], NOW);
+    expect(o.holder).toMatchObject({
+      expectedMs: 30 * MIN,
+      expectedEnd: at(NOW + 26 * MIN),
+      estimateBasis: 'no history yet'
+    });
+    const overdue = environmentOverview(busy, [past(2 * MIN)], NOW);
+    expect(overdue.holder?.expectedEnd).toBe(at(NOW - 2 * MIN));
+    expect(overdue.queue.map((w) => w.expectedStart)).toEqual([at(NOW), at(NOW + 2 * MIN)]);
+  });
+
+  it('the queue in the order it is served: a high ticket before normal ones that came earlier', () => {
+    const o = environmentOverview(
+      {
+        lock: { environment: 'production', fence: 1 },
+        tickets: [ticket(2, 3000), ticket(3, 2000), { ...ticket(4, 1000), priority: 'high' }]
+      },
+      [],
+      NOW
+    );
+    expect(o.queue.map((w) => [w.position, w.ticket, w.priority])).toEqual([
+      [1, 4, 'high'],
+      [2, 2, 'normal'],
+      [3, 3, 'normal']
+    ]);
+  });
+
+  it('a free environment: no holder, the last release, waiters from now; a freeze is passed through', () => {
+    const o = environmentOverview(
+      {
+        lock: {
+          environment: 'staging',
+          fence: 5,
+          lastHolder: 'done-5',
+          lastOutcome: 'succeeded',
+          releasedAt: at(NOW - MIN)
+        },
+        tickets: [ticket(2, 1000)]
+      },
+      [past(4 * MIN)],
+      NOW,
+      { reason: 'holiday', until: at(NOW + 60 * MIN) }
+    );
+    expect(o).toEqual({
+      environment: 'staging',
+      holder: undefined,
+      last: { correlationId: 'done-5', outcome: 'succeeded', at: at(NOW - MIN) },
+      queue: [expect.objectContaining({ position: 1, expectedStart: at(NOW) })],
+      freeze: { reason: 'holiday', until: at(NOW + 60 * MIN) }
+    });
+  });
+});
+
+describe('the text', () => {
+  it('one block per environment: the holder with its run link and expected end, the queue in order', () => {
+    const o = environmentOverview(busy, [past(10 * MIN)], NOW);
+    expect(environmentText(o, NOW)).toEqual([
+      'Environment production',
+      `  Lock: held by holder-1 (https://github.com/o/r/actions/runs/1) since ${at(NOW - 4 * MIN)} (for 4m 00s), fencing token 3; expected end ${at(NOW + 6 * MIN)} (in 6m 00s); estimate 10m 00s, median of 1 successful deployment, p20 to p80 10m 00s to 10m 00s`,
+      `  Queue: 1. waiter-7 (https://github.com/o/r/actions/runs/7, ticket #7) waiting since ${at(NOW - 3 * MIN)} (for 3m 00s), expected start ${at(NOW + 6 * MIN)} (in 6m 00s)\n         2. waiter-9 (https://github.com/o/r/actions/runs/9, ticket #9) waiting since ${at(NOW - MIN)} (for 1m 00s), expected start ${at(NOW + 16 * MIN)} (in 16m 00s)`
+    ]);
+  });
+
+  it('overdue, free, frozen and empty say so', () => {
+    const overdue = environmentOverview(busy, [past(2 * MIN)], NOW);
+    expect(environmentText(overdue, NOW)[1]).toContain('(overdue by 2m 00s)');
+    const free = environmentOverview(
+      { lock: { environment: 'dev', fence: 0 }, tickets: [] },
+      [],
+      NOW,
+      { reason: 'INC-42', until: '2025-03-02T00:00:00.000Z', by: 'alice' }
+    );
+    expect(environmentText(free, NOW)).toEqual([
+      'Environment dev',
+      '  Lock: free',
+      '  Queue: empty',
+      '  Freeze: until 2025-03-02T00:00:00.000Z: INC-42 (by alice)'
+    ]);
+    expect(overviewText({ at: at(NOW), environments: [] }, 'registry-t')).toBe(
+      'No environment in registry registry-t yet: one appears once a run queues in it.'
+    );
+    expect(overviewText({ at: at(NOW), environments: [free, overdue] }, 'registry-t')).toMatch(
+      /^Registry registry-t, 2 environments, at 2025-03-01T12:00:00.000Z\n\nEnvironment dev\n[^]*\n\nEnvironment production\n/
+    );
+  });
+});
+
+describe('--interval', () => {
+  it.each([
+    [undefined, 5_000],
+    ['0.5', 500],
+    ['2', 2_000],
+    ['3600', 3_600_000]
+  ])('%s is %d ms', (given, ms) => expect(watchIntervalMs(given)).toBe(ms));
+
+  it.each(['0', '0.1', 'fast', '-1', '3601', ''])('%j is refused, naming the range', (given) =>
+    expect(watchIntervalMs(given)).toBe(
+      `--interval is ${JSON.stringify(given)}: expected a number of seconds from 0.5 to 3600 (default 5).`
+    )
+  );
+});

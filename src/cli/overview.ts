@@ -1,0 +1,160 @@
+import { priorityOf, servedBefore, type Priority } from '../domain/priority.js';
+import { DEFAULT_EXPECTED_DURATION_MS } from '../config/config.js';
+import { median } from '../domain/estimate.js';
+import { historyEstimate } from '../domain/expectation.js';
+import type { HistoryEntry, HistoryStore, LockQueue, QueueView } from '../ports/registry.js';
+
+// What `status` shows of an environment without its stacks: who holds it, who waits, any freeze,
+// and when each is expected to end or start. The shape of `status --json` without --stack-name.
+
+export interface HolderOverview {
+  readonly correlationId: string;
+  readonly runUrl?: string;
+  /** When it took the lock. */
+  readonly since: string;
+  readonly fence: number;
+  readonly stacks: readonly string[];
+  readonly expectedEnd: string;
+  readonly expectedMs: number;
+  /** How expectedMs was made ('median of 5 successful deployments, ...', 'no history yet'). */
+  readonly estimateBasis: string;
+}
+
+export interface WaiterOverview {
+  /** 1: next in line. */
+  readonly position: number;
+  readonly priority: Priority;
+  /** The queue ticket's number, as the run's log says it ('Queued with ticket #7'). */
+  readonly ticket: number;
+  readonly correlationId: string;
+  readonly runUrl?: string;
+  readonly waitingSince: string;
+  readonly expectedStart: string;
+}
+
+/** A freeze on the environment, once the registry holds freezes (filled by `FreezeLookup`). */
+export interface FreezeOverview {
+  readonly reason: string;
+  readonly until?: string;
+  readonly by?: string;
+}
+
+export interface EnvironmentOverview {
+  readonly environment: string;
+  readonly holder?: HolderOverview;
+  /** The last release, while the lock is free. */
+  readonly last?: {
+    readonly correlationId: string;
+    readonly outcome?: string;
+    readonly at?: string;
+  };
+  readonly queue: readonly WaiterOverview[];
+  readonly freeze?: FreezeOverview;
+}
+
+export interface Overview {
+  /** When it was read. */
+  readonly at: string;
+  readonly environments: readonly EnvironmentOverview[];
+}
+
+/** The hook for freezes: the environment's freeze in force, if any. */
+export type FreezeLookup = (environment: string) => Promise<FreezeOverview | undefined>;
+
+/** How many finished deployments the estimates look at (as `estimate` does). */
+export const OVERVIEW_HISTORY = 100;
+
+/**
+ * An environment as its lock, queue and history show it at `now`. The holder's expected end is
+ * from the history of its stacks, else from the environment's usual deployment; each waiter is
+ * expected to start once the holder and those ahead of it have taken the usual time (a ticket
+ * does not say which stacks it deploys).
+ */
+export function environmentOverview(
+  view: QueueView,
+  history: readonly HistoryEntry[],
+  now: number,
+  freeze?: FreezeOverview
+): EnvironmentOverview {
+  const usual = usualDuration(history);
+  const { lock, tickets } = view;
+  let holder: HolderOverview | undefined;
+  let nextStart = now;
+  if (lock.holder) {
+    const own = historyEstimate(history, lock.holder.stacks);
+    const expectedMs = own?.expectedMs ?? usual.expectedMs;
+    const end = Date.parse(lock.holder.acquiredAt) + expectedMs;
+    holder = {
+      correlationId: lock.holder.correlationId,
+      runUrl: lock.holder.run.runUrl,
+      since: lock.holder.acquiredAt,
+      fence: lock.holder.fence,
+      stacks: lock.holder.stacks,
+      expectedEnd: iso(end),
+      expectedMs,
+      estimateBasis: own?.basis ?? usual.basis
+    };
+    // Overdue: the next one may start any moment.
+    if (Number.isFinite(end)) nextStart = Math.max(now, end);
+  }
+  // In the order they are served: a higher priority first, arrival order within one.
+  const served = [...tickets].sort((a, b) =>
+    servedBefore(a, b) ? -1 : servedBefore(b, a) ? 1 : 0
+  );
+  const queue = served.map((t, i): WaiterOverview => ({
+    position: i + 1,
+    priority: priorityOf(t),
+    ticket: t.seq,
+    correlationId: t.correlationId,
+    runUrl: t.run.runUrl,
+    waitingSince: t.enqueuedAt,
+    expectedStart: iso(nextStart + i * usual.expectedMs)
+  }));
+  const last =
+    !lock.holder && lock.lastHolder
+      ? { correlationId: lock.lastHolder, outcome: lock.lastOutcome, at: lock.releasedAt }
+      : undefined;
+  return { environment: lock.environment, holder, last, queue, freeze };
+}
+
+/** The environment's usual deployment, whatever its stacks: the median of recent successes. */
+function usualDuration(history: readonly HistoryEntry[]): { expectedMs: number; basis: string } {
+  const durations = history
+    .filter((h) => h.outcome === 'succeeded')
+    .slice(0, 20)
+    .map((h) => h.durationMs);
+  const m = median(durations);
+  if (m === undefined) return { expectedMs: DEFAULT_EXPECTED_DURATION_MS, basis: 'no history yet' };
+  const n = durations.length;
+  return {
+    expectedMs: m,
+    basis: `median of ${n} successful deployment${n === 1 ? '' : 's'} of the environment`
+  };
+}
+
+const iso = (ms: number): string => (Number.isFinite(ms) ? new Date(ms).toISOString() : '');
+
+/**
+ * Reads the overview: the given environments, else every one in the index; per environment one
+ * read of the lock and queue, and of the history only when someone holds or waits.
+ */
+export async function readOverview(
+  stores: { readonly lock: LockQueue; readonly history: HistoryStore },
+  environments: readonly string[] | undefined,
+  now: () => number,
+  freezeOf?: FreezeLookup
+): Promise<Overview> {
+  const names = environments ?? (await stores.lock.environments());
+  const list = await Promise.all(
+    names.map(async (environment) => {
+      const [view, freeze] = await Promise.all([
+        stores.lock.view(environment),
+        freezeOf?.(environment)
+      ]);
+      const busy = Boolean(view.lock.holder) || view.tickets.length > 0;
+      const history = busy ? await stores.history.recent(environment, OVERVIEW_HISTORY) : [];
+      return environmentOverview(view, history, now(), freeze);
+    })
+  );
+  return { at: new Date(now()).toISOString(), environments: list };
+}
