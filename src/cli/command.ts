@@ -34,6 +34,8 @@ export interface Command {
    * CloudFormation's own lock, which no one else can see, or on a history that is not there.
    */
   readonly needsTable?: string;
+  /** Set on the commands that name no stacks (freezes): --stack-name is not needed. */
+  readonly stackless?: boolean;
   run(ctx: CommandContext): Promise<number>;
 }
 

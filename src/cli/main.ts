@@ -97,7 +97,17 @@ export async function runCli(
 
   let config: Config;
   try {
-    config = parseConfig((input) => (typeof values[input] === 'string' ? values[input] : ''), env);
+    // A command that names no stacks is checked as if it named one (the freezes name environments).
+    const stackless = command.stackless && typeof values[Inputs.StackName] !== 'string';
+    config = parseConfig(
+      (input) =>
+        typeof values[input] === 'string'
+          ? values[input]
+          : stackless && input === Inputs.StackName
+            ? 'NoStack'
+            : '',
+      env
+    );
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     // The same checks as the action, in the command line's words: 'stack-name' -> --stack-name.

@@ -5,6 +5,7 @@ import { isInProgress } from '../domain/stack-status.js';
 import type { StackSnapshot } from '../domain/stack.js';
 import { RegistryUnavailableError, type Holder } from '../ports/registry.js';
 import { backoffMs } from './backoff.js';
+import { FreezeWatch } from './freeze-watch.js';
 import { TicketKeeper } from './ticket-keeper.js';
 import { logActivity, pollReport, readActivity } from './turn-report.js';
 import { duplicateOf, liveAhead, sameOwner } from './turn-queue.js';
@@ -60,6 +61,15 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
   let failures = 0;
   let unreachableSince: number | undefined;
   let misconfigured: string | undefined;
+  let frozenOnArrival = false;
+  const freezes = new FreezeWatch(env, log, opts.overrideFreeze, (frozen) => {
+    // Told in the background, as the arrival is; a run frozen on arrival was told then.
+    if (!opts.onFrozen || frozenOnArrival) return;
+    const told = opts
+      .onFrozen(frozen)
+      .catch((err: unknown) => log.warning(`Freeze notice failed: ${(err as Error).message}`));
+    arrivalNotice = Promise.all([arrivalNotice, told]).then(() => undefined);
+  });
 
   /** A registry call: undefined when it failed (and the failure was accounted for). */
   const attempt = async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
@@ -130,6 +140,7 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
       stacks,
       busy: firstBusy ?? [],
       waitedFor: [...waitedFor.values()],
+      freeze: { heldBy: freezes.heldBy, overridden: freezes.overridden },
       ...extra
     };
   };
@@ -143,8 +154,16 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
     await sleep(Math.min(ms, left), opts.signal);
     return !opts.signal?.aborted;
   };
-  const endOfWait = (): Promise<TurnOutcome> =>
-    finish(opts.signal?.aborted ? 'cancelled' : 'timeout');
+  const endOfWait = async (): Promise<TurnOutcome> => {
+    if (opts.signal?.aborted) return finish('cancelled');
+    // Time is up: a freeze still in force outlasted the wait (whoever else was ahead).
+    const polled = registry;
+    await freezes.read(Infinity, () => attempt(() => polled.freezes.list()), clock.now()); // a last read
+    const frozen = freezes.current && !opts.overrideFreeze ? freezes.current : undefined;
+    return frozen
+      ? finish('frozen', { freeze: { heldBy: freezes.heldBy ?? frozen, endedBy: frozen } })
+      : finish('timeout');
+  };
 
   try {
     for (let poll = 1; ; poll++) {
@@ -257,13 +276,23 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
       }
       if (queuePosition === undefined) {
         queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
+        await freezes.read(poll, () => attempt(() => polled.freezes.list()), now);
+        const frozen = freezes.current && !opts.overrideFreeze ? freezes.current : undefined;
+        frozenOnArrival = frozen !== undefined;
+        freezes.holds(now);
         // Told in the background: a slow Slack never holds up the wait.
         arrivalNotice = opts
-          .onArrival?.({ registry, position: queuePosition, holder, ahead, busy })
+          .onArrival?.({ registry, position: queuePosition, holder, ahead, busy, frozen })
           .catch((err: unknown) => log.warning(`Arrival notice failed: ${(err as Error).message}`));
       }
 
-      if (myTurn && busy.length === 0) {
+      // Its turn, unless a freeze holds it back (or the freezes could not be read: not now).
+      const clear =
+        myTurn &&
+        busy.length === 0 &&
+        (await freezes.read(poll, () => attempt(() => polled.freezes.list()), now)) &&
+        !freezes.holds(now);
+      if (clear) {
         if (stale)
           log.warning(
             `Taking over the lock of ${holder!.correlationId} (${holder!.run.runUrl ?? 'no run link'}): ${stale}.`,
@@ -289,7 +318,7 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
 
       now = clock.now();
       const queue = { ticket, ahead, holder, stale };
-      log.info(pollReport(poll, now - started, opts, queue, queuePosition));
+      log.info(pollReport(poll, now - started, opts, queue, queuePosition) + freezes.note());
       logActivity(log, busy, lastEvent, now, opts);
       if (!(await pause(opts.pollIntervalMs))) return endOfWait();
     }

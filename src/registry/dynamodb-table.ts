@@ -16,6 +16,8 @@ import {
  *                                ticket has its priority (high before normal, then by number)
  *   ENV#<env>    HIST#<end>#<id> a finished deployment, for estimates and `history`
  *   DEPLOY#<id>  RECORD          a deployment's record: run, stacks, fence, transitions, outcome
+ *   FREEZES      FREEZE#<env>#<id>  a deploy freeze of one environment (`*` for all of them): one
+ *                                partition, so one Query reads every freeze that can hold a run
  */
 export const LOCK = 'LOCK';
 export const QUEUE = 'QUEUE';
