@@ -268,7 +268,16 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
       }
 
       const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
-      if (poll === 1 || myTurn || now - stacksReadAt >= STACK_CHECK_MS) {
+      // The freezes are read on arrival and whenever this run may go (a read that failed: not now).
+      const readFreezes = (): Promise<boolean> =>
+        freezes.read(poll, () => attempt(() => polled.freezes.list()), now);
+      if (queuePosition === undefined) {
+        await readFreezes();
+        frozenOnArrival = freezes.current !== undefined && !opts.overrideFreeze;
+      }
+      const frozen = myTurn && (!(await readFreezes()) || freezes.holds(now));
+      // A run held by a freeze reads the stacks as a waiter does, not at every poll.
+      if (poll === 1 || (myTurn && !frozen) || now - stacksReadAt >= STACK_CHECK_MS) {
         if (poll > 1) stacks = await reader.describeStacks(me.stacks);
         stacksReadAt = now;
         busy = stacks.some((s) => isInProgress(s.status)) ? await readActivity(reader, stacks) : [];
@@ -276,23 +285,22 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
       }
       if (queuePosition === undefined) {
         queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
-        await freezes.read(poll, () => attempt(() => polled.freezes.list()), now);
-        const frozen = freezes.current && !opts.overrideFreeze ? freezes.current : undefined;
-        frozenOnArrival = frozen !== undefined;
-        freezes.holds(now);
+        // Said in the log on arrival, whoever is ahead.
+        if (frozenOnArrival) freezes.holds(now);
         // Told in the background: a slow Slack never holds up the wait.
         arrivalNotice = opts
-          .onArrival?.({ registry, position: queuePosition, holder, ahead, busy, frozen })
+          .onArrival?.({
+            registry,
+            position: queuePosition,
+            holder,
+            ahead,
+            busy,
+            frozen: frozenOnArrival ? freezes.current : undefined
+          })
           .catch((err: unknown) => log.warning(`Arrival notice failed: ${(err as Error).message}`));
       }
 
-      // Its turn, unless a freeze holds it back (or the freezes could not be read: not now).
-      const clear =
-        myTurn &&
-        busy.length === 0 &&
-        (await freezes.read(poll, () => attempt(() => polled.freezes.list()), now)) &&
-        !freezes.holds(now);
-      if (clear) {
+      if (myTurn && !frozen && busy.length === 0) {
         if (stale)
           log.warning(
             `Taking over the lock of ${holder!.correlationId} (${holder!.run.runUrl ?? 'no run link'}): ${stale}.`,
