@@ -563,7 +563,8 @@ export class Job {
     return {
       lock: wrap('lock', inner.lock),
       records: wrap('records', inner.records),
-      history: wrap('history', inner.history)
+      history: wrap('history', inner.history),
+      freezes: wrap('freezes', inner.freezes)
     };
   }
 

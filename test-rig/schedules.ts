@@ -662,7 +662,12 @@ function recorded(
         }
       );
     });
-  return { lock: wrap(inner.lock), records: wrap(inner.records), history: wrap(inner.history) };
+  return {
+    lock: wrap(inner.lock),
+    records: wrap(inner.records),
+    history: wrap(inner.history),
+    freezes: wrap(inner.freezes)
+  };
 }
 
 const REPAIRS = new Set(['rollbackStack', 'continueUpdateRollback', 'deleteStack']);

@@ -1,3 +1,5 @@
+import { parseConfig } from '../../src/config/config.js';
+import { INPUT_DEFAULTS } from '../../src/config/inputs.js';
 import { servedBefore } from '../../src/domain/priority.js';
 import { liveAhead } from '../../src/coordination/turn-queue.js';
 import type { Holder, Participant, Ticket } from '../../src/ports/registry.js';
@@ -84,5 +86,28 @@ describe('priority: the tickets ahead of a waiter', () => {
     });
     expect(seqs(ahead)).toEqual([1, 2]);
     expect(removed).toEqual([5]);
+  });
+});
+
+describe('the priority and override-freeze inputs', () => {
+  const parse = (inputs: Record<string, string>) =>
+    parseConfig((n) => inputs[n] ?? INPUT_DEFAULTS[n], { AWS_REGION: 'us-east-1' });
+
+  it('priority is normal by default, high when asked, and nothing else', () => {
+    expect(parse({ 'stack-name': 'App' }).priority).toBe('normal');
+    expect(parse({ 'stack-name': 'App', priority: 'high' }).priority).toBe('high');
+    expect(() => parse({ 'stack-name': 'App', priority: 'urgent' })).toThrow(
+      `Invalid input: 'priority' is "urgent": expected one of normal, high.`
+    );
+  });
+
+  it('override-freeze is a reason on one line, or empty', () => {
+    expect(parse({ 'stack-name': 'App' }).overrideFreeze).toBeUndefined();
+    expect(
+      parse({ 'stack-name': 'App', 'override-freeze': ' hotfix for INC-42 ' }).overrideFreeze
+    ).toBe('hotfix for INC-42');
+    expect(() => parse({ 'stack-name': 'App', 'override-freeze': 'two\nlines' })).toThrow(
+      /'override-freeze' is "two\\nlines": expected a reason of at most 500 characters on one line/
+    );
   });
 });

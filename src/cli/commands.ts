@@ -1,4 +1,5 @@
 import type { Command } from './command.js';
+import { freeze, freezes, thaw } from './freeze.js';
 import { estimate, history } from './history.js';
 import { release, unlock } from './lock.js';
 import { canDeploy, status, wait } from './readiness.js';
@@ -15,5 +16,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   release,
   history,
   estimate,
-  unlock
+  unlock,
+  freeze,
+  thaw,
+  freezes
 };

@@ -39,7 +39,7 @@ export function environmentText(e: EnvironmentOverview, now: number): string[] {
   ];
   if (e.freeze)
     lines.push(
-      `  Freeze: ${e.freeze.until ? `until ${e.freeze.until}` : 'in force'}: ${e.freeze.reason}${e.freeze.by ? ` (by ${e.freeze.by})` : ''}`
+      `  Freeze: ${e.freeze.until ? `until ${e.freeze.until}${relative(e.freeze.until, now)}` : 'in force'}: ${e.freeze.reason}${e.freeze.by ? ` (by ${e.freeze.by}${e.freeze.ids?.length ? `; ${e.freeze.ids.join(', ')}` : ''})` : ''}`
     );
   return lines;
 }

@@ -2,6 +2,7 @@ import { priorityOf, servedBefore, type Priority } from '../domain/priority.js';
 import { DEFAULT_EXPECTED_DURATION_MS } from '../config/config.js';
 import { median } from '../domain/estimate.js';
 import { historyEstimate } from '../domain/expectation.js';
+import { ALL_ENVIRONMENTS, frozenAt, windowAt, type Freeze } from '../domain/freeze.js';
 import type { HistoryEntry, HistoryStore, LockQueue, QueueView } from '../ports/registry.js';
 
 // What `status` shows of an environment without its stacks: who holds it, who waits, any freeze,
@@ -32,11 +33,12 @@ export interface WaiterOverview {
   readonly expectedStart: string;
 }
 
-/** A freeze on the environment, once the registry holds freezes (filled by `FreezeLookup`). */
+/** The freezes holding the environment now (filled by `FreezeLookup`): until when, why, who, which. */
 export interface FreezeOverview {
   readonly reason: string;
   readonly until?: string;
   readonly by?: string;
+  readonly ids?: readonly string[];
 }
 
 export interface EnvironmentOverview {
@@ -60,6 +62,35 @@ export interface Overview {
 
 /** The hook for freezes: the environment's freeze in force, if any. */
 export type FreezeLookup = (environment: string) => Promise<FreezeOverview | undefined>;
+
+/**
+ * The freezes as the view shows them, from one read of them all at `now`: the lookup, and the
+ * environments a freeze in force names (listed even before a run has queued in them).
+ */
+export function freezeLookup(
+  freezes: readonly Freeze[],
+  now: number
+): { lookup: FreezeLookup; environments: string[] } {
+  const lookup: FreezeLookup = (environment) => {
+    const frozen = frozenAt(freezes, environment, now);
+    if (!frozen) return Promise.resolve(undefined);
+    const by = [...new Set(frozen.windows.map((w) => w.freeze.by))].join(', ');
+    return Promise.resolve({
+      reason: frozen.windows.map((w) => w.freeze.reason).join('; '),
+      until: iso(frozen.until),
+      by,
+      ids: frozen.windows.map((w) => w.freeze.id)
+    });
+  };
+  const environments = [
+    ...new Set(
+      freezes
+        .filter((f) => f.environment !== ALL_ENVIRONMENTS && windowAt(f, now))
+        .map((f) => f.environment)
+    )
+  ];
+  return { lookup, environments };
+}
 
 /** How many finished deployments the estimates look at (as `estimate` does). */
 export const OVERVIEW_HISTORY = 100;
@@ -97,6 +128,9 @@ export function environmentOverview(
     // Overdue: the next one may start any moment.
     if (Number.isFinite(end)) nextStart = Math.max(now, end);
   }
+  // Nobody starts before the freeze ends.
+  const thaw = freeze?.until ? Date.parse(freeze.until) : NaN;
+  if (Number.isFinite(thaw)) nextStart = Math.max(nextStart, thaw);
   // In the order they are served: a higher priority first, arrival order within one.
   const served = [...tickets].sort((a, b) =>
     servedBefore(a, b) ? -1 : servedBefore(b, a) ? 1 : 0
@@ -142,14 +176,16 @@ export async function readOverview(
   stores: { readonly lock: LockQueue; readonly history: HistoryStore },
   environments: readonly string[] | undefined,
   now: () => number,
-  freezeOf?: FreezeLookup
+  freezes?: { readonly lookup: FreezeLookup; readonly environments: readonly string[] }
 ): Promise<Overview> {
-  const names = environments ?? (await stores.lock.environments());
+  const names =
+    environments ??
+    [...new Set([...(await stores.lock.environments()), ...(freezes?.environments ?? [])])].sort();
   const list = await Promise.all(
     names.map(async (environment) => {
       const [view, freeze] = await Promise.all([
         stores.lock.view(environment),
-        freezeOf?.(environment)
+        freezes?.lookup(environment)
       ]);
       const busy = Boolean(view.lock.holder) || view.tickets.length > 0;
       const history = busy ? await stores.history.recent(environment, OVERVIEW_HISTORY) : [];

@@ -13,7 +13,7 @@ import {
   type Command,
   type CommandContext
 } from './command.js';
-import { readOverview } from './overview.js';
+import { freezeLookup, readOverview } from './overview.js';
 import { overviewText } from './overview-text.js';
 import {
   DEFAULT_WATCH_INTERVAL_S,
@@ -137,7 +137,9 @@ async function overviewFrame(ctx: CommandContext): Promise<() => Promise<Frame>>
   const registry = await registryFor(config);
   const only = config.environment ? [config.environment] : undefined;
   return async () => {
-    const overview = await readOverview(registry, only, () => systemClock.now());
+    // One read of every freeze a frame: each environment's in force, and the frozen ones.
+    const freezes = freezeLookup(await registry.freezes.list(), systemClock.now());
+    const overview = await readOverview(registry, only, () => systemClock.now(), freezes);
     return { data: overview, text: overviewText(overview, config.registryTable ?? '') };
   };
 }

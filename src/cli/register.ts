@@ -49,6 +49,14 @@ export const register: Command = {
     );
     // Fence 0 is CloudFormation's own lock (the table stopped answering): nothing anyone else sees.
     const holder = turn.kind === 'acquired' && turn.holder?.fence ? turn.holder : undefined;
+    if (turn.kind === 'frozen') {
+      emit(
+        ctx,
+        { acquired: false, frozenUntil: new Date(turn.freeze!.endedBy!.until).toISOString() },
+        `${config.environment}: frozen until ${new Date(turn.freeze!.endedBy!.until).toISOString()}; not registered.`
+      );
+      return ExitCode.Failed;
+    }
     if (!holder) {
       emit(
         ctx,

@@ -45,6 +45,8 @@ export interface Config {
   readonly correlationId?: string;
   /** Where this run's ticket goes: high before normal, FIFO within each. */
   readonly priority: Priority;
+  /** override-freeze: why this run goes through a freeze (break glass); recorded and announced. */
+  readonly overrideFreeze?: string;
 }
 
 /** Used when `expected-duration-minutes` is empty and there is no history. */
@@ -68,6 +70,9 @@ const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
 const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
 const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
 const LOG_GROUP = /^[\w\-/.#]{1,512}$/;
+/** A reason people read: one line, no control characters. */
+// eslint-disable-next-line no-control-regex
+const REASON = /^[^\x00-\x1f\x7f]{1,500}$/;
 /** A token: printable characters, no whitespace or control characters. */
 const TOKEN = /^[\x21-\x7e]+$/;
 
@@ -249,6 +254,11 @@ export function parseConfig(
   );
 
   const priority = f.oneOf<Priority>(Inputs.Priority, PRIORITIES);
+  const overrideFreeze = f.optional(
+    Inputs.OverrideFreeze,
+    REASON,
+    'expected a reason of at most 500 characters on one line (such as "hotfix for INC-42"), or empty'
+  );
 
   if (f.problems.length > 0) throw new ConfigError(f.problems);
 
@@ -279,6 +289,7 @@ export function parseConfig(
     githubToken,
     githubDeployment,
     correlationId,
-    priority
+    priority,
+    overrideFreeze
   };
 }

@@ -28,7 +28,8 @@ export const Inputs = {
   GithubToken: 'github-token',
   GithubDeployment: 'github-deployment',
   CorrelationId: 'correlation-id',
-  Priority: 'priority'
+  Priority: 'priority',
+  OverrideFreeze: 'override-freeze'
 } as const;
 
 export type InputName = (typeof Inputs)[keyof typeof Inputs];
@@ -66,7 +67,8 @@ export const INPUT_DEFAULTS: Readonly<Record<InputName, string>> = {
   'github-token': '',
   'github-deployment': 'false',
   'correlation-id': '',
-  priority: 'normal'
+  priority: 'normal',
+  'override-freeze': ''
 };
 
 /** Inputs whose values are secrets: masked before anything else happens. */

@@ -19,6 +19,8 @@ export const State = {
   MonitorPid: 'monitor-pid',
   MonitorDir: 'monitor-dir',
   SlackThread: 'slack-thread',
+  /** The freeze that held this run, or that it overrode (JSON, for the summary). */
+  Freeze: 'freeze',
   DeploymentId: 'github-deployment-id'
 } as const;
 
@@ -41,7 +43,8 @@ export const Outputs = {
 
 export type OutputName = (typeof Outputs)[keyof typeof Outputs];
 
-export type CoordinationResult = 'acquired' | 'concurrent' | 'blocked' | 'aborted' | 'superseded';
+export type CoordinationResult =
+  'acquired' | 'concurrent' | 'blocked' | 'aborted' | 'superseded' | 'frozen';
 
 /** Exit status of the coordinate stage and of the CLI. */
 export const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 } as const;

@@ -1,4 +1,5 @@
 import type { Activity } from '../domain/activity.js';
+import type { Frozen } from '../domain/freeze.js';
 import type { StackSnapshot } from '../domain/stack.js';
 import type { StackReader } from '../ports/cloudformation.js';
 import type { Holder, LockView, Participant, Registry, Ticket } from '../ports/registry.js';
@@ -31,6 +32,10 @@ export interface TurnOptions {
   readonly onAcquired?: (holder: Holder, registry: Registry, sentAt: number) => void;
   /** Called once, after the first look at the queue: who is ahead on arrival. */
   readonly onArrival?: (arrival: Arrival) => Promise<void>;
+  /** override-freeze: the reason this run goes through a deploy freeze. */
+  readonly overrideFreeze?: string;
+  /** Called once, the first time a freeze holds this run back after its arrival. */
+  readonly onFrozen?: (frozen: Frozen) => Promise<void>;
 }
 
 export interface Arrival {
@@ -40,10 +45,12 @@ export interface Arrival {
   readonly ahead: readonly Ticket[];
   /** Covered stacks busy on arrival: who, since when, how far. */
   readonly busy: readonly Activity[];
+  /** The deploy freeze in force on arrival, if any. */
+  readonly frozen?: Frozen;
 }
 
 export interface TurnOutcome {
-  readonly kind: 'acquired' | 'timeout' | 'cancelled' | 'superseded' | 'misconfigured';
+  readonly kind: 'acquired' | 'timeout' | 'cancelled' | 'superseded' | 'misconfigured' | 'frozen';
   readonly holder?: Holder;
   /** The registry in force at the end: the fallback when the table failed. */
   readonly registry: Registry;
@@ -61,4 +68,10 @@ export interface TurnOutcome {
   /** The lock as it was when this run acquired it (its last holder and outcome). */
   readonly lockBefore?: LockView;
   readonly supersededBy?: Ticket;
+  /** The deploy freeze: the first that held this run back, the one in force when a `frozen` wait ended, the one overridden. */
+  readonly freeze?: {
+    readonly heldBy?: Frozen;
+    readonly endedBy?: Frozen;
+    readonly overridden?: Frozen;
+  };
 }

@@ -5,6 +5,7 @@ import { isInProgress } from '../domain/stack-status.js';
 import type { StackSnapshot } from '../domain/stack.js';
 import { RegistryUnavailableError, type Holder, type Registry } from '../ports/registry.js';
 import { backoffMs } from './backoff.js';
+import { FreezeWatch } from './freeze-watch.js';
 import { TicketKeeper } from './ticket-keeper.js';
 import { logActivity, pollReport, readActivity } from './turn-report.js';
 import { duplicateOf, liveAhead, sameOwner } from './turn-queue.js';
@@ -83,6 +84,15 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
   let failures = 0;
   let unreachableSince: number | undefined;
   let misconfigured: string | undefined;
+  let frozenOnArrival = false;
+  const freezes = new FreezeWatch(env, log, opts.overrideFreeze, (frozen) => {
+    // Told in the background, as the arrival is; a run frozen on arrival was told then.
+    if (!opts.onFrozen || frozenOnArrival) return;
+    const told = opts
+      .onFrozen(frozen)
+      .catch((err: unknown) => log.warning(`Freeze notice failed: ${(err as Error).message}`));
+    arrivalNotice = Promise.all([arrivalNotice, told]).then(() => undefined);
+  });
 
   /** A registry call: undefined when it failed (and the failure was accounted for). */
   const attempt = async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
@@ -153,6 +163,7 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
       stacks,
       busy: firstBusy ?? [],
       waitedFor: [...waitedFor.values()],
+      freeze: { heldBy: freezes.heldBy, overridden: freezes.overridden },
       ...extra
     };
   };
@@ -166,8 +177,16 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
     await sleep(Math.min(ms, left), opts.signal);
     return !opts.signal?.aborted;
   };
-  const endOfWait = (): Promise<TurnOutcome> =>
-    finish(opts.signal?.aborted ? 'cancelled' : 'timeout');
+  const endOfWait = async (): Promise<TurnOutcome> => {
+    if (opts.signal?.aborted) return finish('cancelled');
+    // Time is up: a freeze still in force outlasted the wait (whoever else was ahead).
+    const polled = registry;
+    await freezes.read(Infinity, () => attempt(() => polled.freezes.list()), clock.now()); // a last read
+    const frozen = freezes.current && !opts.overrideFreeze ? freezes.current : undefined;
+    return frozen
+      ? finish('frozen', { freeze: { heldBy: freezes.heldBy ?? frozen, endedBy: frozen } })
+      : finish('timeout');
+  };
   const headMs = headPollMs(opts.pollIntervalMs);
   let saidHead = false;
   /**
@@ -294,7 +313,16 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
       }
 
       const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
-      if (poll === 1 || myTurn || now - stacksReadAt >= STACK_CHECK_MS) {
+      // The freezes are read on arrival and whenever this run may go (a read that failed: not now).
+      const readFreezes = (): Promise<boolean> =>
+        freezes.read(poll, () => attempt(() => polled.freezes.list()), now);
+      if (queuePosition === undefined) {
+        await readFreezes();
+        frozenOnArrival = freezes.current !== undefined && !opts.overrideFreeze;
+      }
+      const frozen = myTurn && (!(await readFreezes()) || freezes.holds(now));
+      // A run held by a freeze reads the stacks as a waiter does, not at every poll.
+      if (poll === 1 || (myTurn && !frozen) || now - stacksReadAt >= STACK_CHECK_MS) {
         if (poll > 1) stacks = await reader.describeStacks(me.stacks);
         stacksReadAt = now;
         busy = stacks.some((s) => isInProgress(s.status)) ? await readActivity(reader, stacks) : [];
@@ -302,13 +330,22 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
       }
       if (queuePosition === undefined) {
         queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
+        // Said in the log on arrival, whoever is ahead.
+        if (frozenOnArrival) freezes.holds(now);
         // Told in the background: a slow Slack never holds up the wait.
         arrivalNotice = opts
-          .onArrival?.({ registry, position: queuePosition, holder, ahead, busy })
+          .onArrival?.({
+            registry,
+            position: queuePosition,
+            holder,
+            ahead,
+            busy,
+            frozen: frozenOnArrival ? freezes.current : undefined
+          })
           .catch((err: unknown) => log.warning(`Arrival notice failed: ${(err as Error).message}`));
       }
 
-      if (myTurn && busy.length === 0) {
+      if (myTurn && !frozen && busy.length === 0) {
         if (stale)
           log.warning(
             `Taking over the lock of ${holder!.correlationId} (${holder!.run.runUrl ?? 'no run link'}): ${stale}.`,
@@ -334,7 +371,7 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
 
       now = clock.now();
       const queue = { ticket, ahead, holder, stale };
-      log.info(pollReport(poll, now - started, opts, queue, queuePosition));
+      log.info(pollReport(poll, now - started, opts, queue, queuePosition) + freezes.note());
       logActivity(log, busy, lastEvent, now, opts);
       // First in line behind a live holder: watch the lock more often, so a release is seen at once.
       const head = ahead.length === 0 && holder && !stale && headMs < opts.pollIntervalMs;

@@ -4,10 +4,11 @@ import { ExitCode, type CoordinationResult } from '../config/state.js';
 export const NOT_ACQUIRED = {
   timeout: { result: 'concurrent', transition: 'timed-out' },
   cancelled: { result: 'aborted', transition: 'cancelled' },
-  superseded: { result: 'superseded', transition: 'superseded' }
+  superseded: { result: 'superseded', transition: 'superseded' },
+  frozen: { result: 'frozen', transition: 'frozen' }
 } as const satisfies Record<
   string,
-  { result: CoordinationResult; transition: 'timed-out' | 'cancelled' | 'superseded' }
+  { result: CoordinationResult; transition: 'timed-out' | 'cancelled' | 'superseded' | 'frozen' }
 >;
 
 /** The coordinate step's exit status: 0 go, 2 another deployment is active, 1 anything else. */

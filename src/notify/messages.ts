@@ -59,3 +59,4 @@ export {
   type SucceededDetails
 } from './outcome-messages.js';
 export { questionMessage, type QuestionDetails } from './question-message.js';
+export { freezeOverrideMessage, type FreezeDetails } from './freeze-messages.js';

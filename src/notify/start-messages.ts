@@ -15,6 +15,7 @@ import {
   type RenderedMessage
 } from './blocks.js';
 import { code, escapeText, link } from './escape.js';
+import { freezeFields, frozenLead, type FreezeDetails } from './freeze-messages.js';
 import {
   commitSection,
   consoleSection,
@@ -36,11 +37,13 @@ export interface QueuedDetails {
   readonly holderRunUrl?: string;
   /** The ticket's priority: high tickets are served before normal ones. */
   readonly priority?: Priority;
+  /** A deploy freeze holds the run back: until when, and why. */
+  readonly freeze?: FreezeDetails;
 }
 
 /** Why a run that found the environment busy is not deploying. */
 export type NotDeployingReason =
-  'no-wait' | 'timeout' | 'cancelled' | 'superseded' | 'blocked' | 'aborted';
+  'no-wait' | 'timeout' | 'cancelled' | 'superseded' | 'blocked' | 'aborted' | 'frozen';
 
 export interface NotDeployingDetails {
   readonly reason: NotDeployingReason;
@@ -49,6 +52,8 @@ export interface NotDeployingDetails {
   readonly activeSince?: Date;
   readonly holderRunUrl?: string;
   readonly remainingMs?: number;
+  /** frozen: the freeze that outlasted the wait. */
+  readonly freeze?: FreezeDetails;
 }
 
 export type DeploymentState =
@@ -63,8 +68,9 @@ export interface StartedDetails {
 export function queuedMessage(info: DeploymentInfo, q: QueuedDetails): RenderedMessage {
   const env = escapeText(info.environment);
   const activeId = q.activeCorrelationId ? code(q.activeCorrelationId) : 'unknown';
-  const lead =
-    q.position <= 1
+  const lead = q.freeze
+    ? frozenLead(info.environment, q.freeze, q.position)
+    : q.position <= 1
       ? 'Another deployment is active; this one is *next in line* and starts when it finishes.'
       : `Another deployment is active; this one is *number ${q.position}* in line.`;
   // This run starts once the active one and those ahead of it are done, each about as long as this.
@@ -80,9 +86,10 @@ export function queuedMessage(info: DeploymentInfo, q: QueuedDetails): RenderedM
     startsInMs !== undefined && q.position > 1 ? field('Expected start', timeLeft(startsInMs)) : '',
     q.holderRunUrl ? field('Active run', link(q.holderRunUrl, 'workflow run')) : '',
     field('Position in queue', String(q.position)),
+    ...(q.freeze ? freezeFields(q.freeze) : []),
     q.priority ? field('Priority', q.priority === 'high' ? '*high*' : 'normal') : ''
   ];
-  const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position}${q.priority === 'high' ? ' (high priority)' : ''} behind ${
+  const summary = `${q.freeze ? ':snowflake:' : ':double_vertical_bar:'} Deployment queued: ${env}${q.freeze ? `, frozen until ${q.freeze.until.toISOString()}` : ''}, position ${q.position}${q.priority === 'high' ? ' (high priority)' : ''} behind ${
     q.activeCorrelationId ? escapeText(q.activeCorrelationId) : 'an active deployment'
   }${q.remainingMs !== undefined ? ` (${remaining(q.remainingMs)})` : ''}`;
   return finish(info, summary, [
@@ -106,7 +113,9 @@ const NOT_DEPLOYING_LEAD: Record<NotDeployingReason, (waited: string) => string>
   blocked: (waited) =>
     `This run's turn came after *${waited}*, but a blocking finding stopped it: *it is not deploying* (see the run's log).`,
   aborted: (waited) =>
-    `This run's turn came after *${waited}*, but it was stopped (a person or a policy said no, or the lock was not confirmed): *it is not deploying*.`
+    `This run's turn came after *${waited}*, but it was stopped (a person or a policy said no, or the lock was not confirmed): *it is not deploying*.`,
+  frozen: (waited) =>
+    `A deploy freeze outlasted this run's wait (*${waited}*, \`wait-timeout-minutes\`): *it is not deploying*.`
 };
 
 /** A run that found the environment busy and is not deploying: it did not wait, or gave up. */
@@ -120,7 +129,8 @@ export function notDeployingMessage(info: DeploymentInfo, n: NotDeployingDetails
     n.activeSince ? field('Active since', slackDate(n.activeSince)) : '',
     n.remainingMs !== undefined ? field('Estimated remaining', timeLeft(n.remainingMs)) : '',
     n.holderRunUrl ? field('Active run', link(n.holderRunUrl, 'workflow run')) : '',
-    field('Waited', waited)
+    field('Waited', waited),
+    ...(n.freeze ? freezeFields(n.freeze) : [])
   ];
   const behind = n.activeCorrelationId ? escapeText(n.activeCorrelationId) : 'an active deployment';
   const why = {
@@ -129,7 +139,8 @@ export function notDeployingMessage(info: DeploymentInfo, n: NotDeployingDetails
     cancelled: `cancelled after ${waited} waiting for ${behind}`,
     superseded: `superseded by a newer run after ${waited}`,
     blocked: `blocked after its turn came (${waited} waited)`,
-    aborted: `stopped after its turn came (${waited} waited)`
+    aborted: `stopped after its turn came (${waited} waited)`,
+    frozen: `frozen${n.freeze ? ` until ${n.freeze.until.toISOString()}` : ''}, after ${waited} of waiting`
   }[n.reason];
   return finish(info, `:no_entry: Not deploying: ${env}: ${why}`, [
     header(`:no_entry: Not deploying: ${info.environment}`),

@@ -1,3 +1,4 @@
+import type { Freeze } from '../domain/freeze.js';
 import type { Priority } from '../domain/priority.js';
 import type { RunContext } from './run.js';
 
@@ -73,7 +74,9 @@ export type Transition =
   | 'taken-over'
   | 'lock-lost'
   | 'released'
-  | 'force-unlocked';
+  | 'force-unlocked'
+  | 'frozen'
+  | 'freeze-overridden';
 
 export interface TransitionEntry {
   readonly state: Transition;
@@ -175,11 +178,24 @@ export interface HistoryStore {
   save(): Promise<void>;
 }
 
+/**
+ * Deploy freezes, for every environment that shares the table (none without a table). One read
+ * gives them all: a waiter picks those that hold its environment, the CLI lists them.
+ */
+export interface FreezeStore {
+  /** Every freeze kept, thawed and ended ones included until they expire. */
+  list(): Promise<Freeze[]>;
+  add(freeze: Freeze): Promise<void>;
+  /** Thaws a freeze; false (and nothing changed) when it is gone or already thawed. */
+  thaw(freeze: Freeze, by: string): Promise<boolean>;
+}
+
 /** What a stage coordinates through, decided once from the inputs (see `openRegistry`). */
 export interface Registry {
   readonly lock: LockQueue;
   readonly records: Records;
   readonly history: HistoryStore;
+  readonly freezes: FreezeStore;
 }
 
 /**
@@ -231,4 +247,6 @@ export class RegistryUnavailableError extends Error {
 }
 
 export const RECORD_TTL_DAYS = 7;
+/** A thawed or ended freeze is kept this long, for the record. */
+export const FREEZE_TTL_DAYS = 7;
 export const HISTORY_TTL_DAYS = 180;

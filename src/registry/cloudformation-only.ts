@@ -1,5 +1,7 @@
+import type { Freeze } from '../domain/freeze.js';
 import type {
   DeploymentRecord,
+  FreezeStore,
   HistoryEntry,
   HistoryStore,
   Holder,
@@ -88,12 +90,20 @@ export const noHistory: HistoryStore = {
   save: async () => undefined
 };
 
-/** CloudFormation alone: the lock above, no records, and the history given. */
+/** Without a table there are no freezes (the CLI refuses to set one). */
+export const noFreezes: FreezeStore = {
+  list: async (): Promise<Freeze[]> => [],
+  add: async () => undefined,
+  thaw: async () => false
+};
+
+/** CloudFormation alone: the lock above, no records, no freezes, and the history given. */
 export const cloudFormationOnly = (
   history: HistoryStore = noHistory,
   now: () => number = Date.now
 ): Registry => ({
   lock: new CloudFormationOnlyLock(now),
   records: noRecords,
-  history
+  history,
+  freezes: noFreezes
 });

@@ -18,6 +18,8 @@ import {
  *   DEPLOY#<id>  RECORD          a deployment's record: run, stacks, fence, transitions, outcome
  *   ENVS         ENV#<env>       the index of environments (`status` with none lists them all, with
  *                                one Query: no Scan is granted); written when a run queues there
+ *   FREEZES      FREEZE#<env>#<id>  a deploy freeze of one environment (`*` for all of them): one
+ *                                partition, so one Query reads every freeze that can hold a run
  */
 export const LOCK = 'LOCK';
 export const QUEUE = 'QUEUE';

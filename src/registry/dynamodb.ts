@@ -1,12 +1,13 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Registry } from '../ports/registry.js';
+import { DynamoFreezes } from './dynamodb-freezes.js';
 import { DynamoLockQueue } from './dynamodb-lock.js';
 import { DynamoHistory, DynamoRecords } from './dynamodb-records.js';
 import { DynamoTable } from './dynamodb-table.js';
 
 export { createDynamoClient } from './dynamodb-table.js';
 
-/** The registry in a DynamoDB table: the lock and queue, the records and the history. */
+/** The registry in a DynamoDB table: the lock and queue, the records, the history and the freezes. */
 export function dynamoRegistry(
   client: DynamoDBClient,
   table: string,
@@ -16,6 +17,7 @@ export function dynamoRegistry(
   return {
     lock: new DynamoLockQueue(t),
     records: new DynamoRecords(t),
-    history: new DynamoHistory(t)
+    history: new DynamoHistory(t),
+    freezes: new DynamoFreezes(t)
   };
 }

@@ -34,6 +34,12 @@ export interface SummaryInput {
   /** coordinate's result (or 'not coordinated'). */
   readonly result: string;
   readonly deployment?: DeploymentFacts;
+  /** The deploy freeze this run met: waited through, outlasted its wait, or overridden. */
+  readonly freeze?: {
+    readonly text: string;
+    readonly override?: string;
+    readonly outlasted?: boolean;
+  };
   readonly rows: readonly StackRow[];
   readonly events: readonly StackEvent[];
 }
@@ -45,6 +51,11 @@ export function deploymentSummary(s: SummaryInput): string {
     ['Correlation ID', code(s.correlationId)],
     ['Coordination', s.result]
   ];
+  const f = s.freeze;
+  if (f?.override) facts.push(['Freeze overridden', `${f.override} (override-freeze); ${f.text}`]);
+  else if (f?.outlasted)
+    facts.push(['Freeze', `${f.text}; it outlasted the wait (wait-timeout-minutes)`]);
+  else if (f) facts.push(['Freeze', `waited through it: ${f.text}`]);
   if (d) {
     facts.push(['Outcome', d.outcome]);
     if (d.rootCause) facts.push(['Root cause', d.rootCause]);

@@ -28,6 +28,7 @@ import {
 } from '../runtime/stage.js';
 import { arrive, turnOptions, type ArrivalNotices } from './coordinate/arrive.js';
 import { estimateAtTurn } from './coordinate/estimate.js';
+import { announceOverride, recordOverride } from './coordinate/freeze.js';
 import { announce, handOver, type HandOverDeps } from './coordinate/hand-over.js';
 import { publish } from './coordinate/publish.js';
 import {
@@ -99,6 +100,7 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
     if (!holding) throw new Error('The lock was acquired without a lease.');
     const { lease, signal: lost } = holding;
     await recordAcquisition(d, turn);
+    await recordOverride(d, turn);
     // What this run deploys with is estimated now: the history may have grown while it waited.
     const atTurn = await estimateAtTurn(d, arrival, turn);
     const expectedMs = atTurn.expected.estimate.expectedMs;
@@ -118,6 +120,7 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
       return { result, turn, findings, expectedMs, stacks };
     }
     const thread = await announce(d, atTurn, turn);
+    await announceOverride(d, atTurn, turn, thread);
     const holds = await handOver(d, atTurn, turn, thread, lease, deployFrom);
     return { result: holds ? 'acquired' : 'aborted', turn, findings, expectedMs, stacks };
   } finally {

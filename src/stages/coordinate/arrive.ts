@@ -5,7 +5,7 @@ import { activeCorrelationId } from '../../domain/activity.js';
 import { formatDuration } from '../../domain/durations.js';
 import { activeDeploymentFindings } from '../../domain/findings.js';
 import type { StackSnapshot } from '../../domain/stack.js';
-import { queuedMessage, type DeploymentInfo } from '../../notify/messages.js';
+import { queuedMessage, type DeploymentInfo, type QueuedDetails } from '../../notify/messages.js';
 import type { ThreadRef } from '../../notify/slack.js';
 import { deploymentInfo } from '../../notify/thread.js';
 import type { Expectation } from '../../domain/expectation.js';
@@ -13,6 +13,7 @@ import type { HistoryEntry, Participant } from '../../ports/registry.js';
 import type { RunContext } from '../../ports/run.js';
 import { safely, statuses, type StageDeps } from '../deps.js';
 import { estimate, storeLearned } from './estimate.js';
+import { freezeDetails } from './freeze.js';
 
 /** What coordinate knows on arrival: who this run is and what it expects. */
 export interface Arrival {
@@ -75,6 +76,8 @@ export function turnOptions(
 ): TurnOptions {
   const { config, log } = d;
   const { expectedMs, basis } = arrival.expected.estimate;
+  /** What the 'queued' notice said, for a freeze that holds the run back later. */
+  let told: QueuedDetails | undefined;
   return {
     me: arrival.me,
     arrival: arrival.stacks,
@@ -86,29 +89,36 @@ export function turnOptions(
     signal,
     onQueued: (ticket) => d.io.saveState(State.TicketSeq, String(ticket.seq)),
     onAcquired,
-    onArrival: async ({ registry, position, holder, ahead, busy }) => {
+    overrideFreeze: config.overrideFreeze,
+    onArrival: async ({ registry, position, holder, ahead, busy, frozen }) => {
+      const since = holder ? new Date(holder.acquiredAt) : busy[0]?.startedAt;
+      const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
+      told = {
+        activeCorrelationId:
+          holder?.correlationId ?? (busy[0] ? activeCorrelationId(busy[0].stack) : undefined),
+        activeSince: since,
+        elapsedMs,
+        remainingMs: elapsedMs === undefined ? undefined : Math.max(0, expectedMs - elapsedMs),
+        position,
+        holderRunUrl: holder?.run.runUrl,
+        priority: config.priority,
+        freeze: frozen && freezeDetails(frozen)
+      };
       // A run that does not wait says so when it ends (notDeployingMessage), never 'queued'.
-      if (position > 0 && config.waitTimeoutMs > 0 && d.notifier && config.slack) {
-        const since = holder ? new Date(holder.acquiredAt) : busy[0]?.startedAt;
-        const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
+      if ((position > 0 || frozen) && config.waitTimeoutMs > 0 && d.notifier && config.slack)
         notices.queued = await d.notifier.post(
           'queued',
           config.slack.channel,
-          queuedMessage(arrival.info, {
-            activeCorrelationId:
-              holder?.correlationId ?? (busy[0] ? activeCorrelationId(busy[0].stack) : undefined),
-            activeSince: since,
-            elapsedMs,
-            remainingMs: elapsedMs === undefined ? undefined : Math.max(0, expectedMs - elapsedMs),
-            position,
-            holderRunUrl: holder?.run.runUrl,
-            priority: config.priority
-          })
+          queuedMessage(arrival.info, told)
         );
-      }
       const note = [
         `position ${position}`,
         ...(config.priority !== 'normal' ? [`priority ${config.priority}`] : []),
+        ...(frozen
+          ? [
+              `frozen until ${new Date(frozen.until).toISOString()} (${frozen.windows.map((w) => w.freeze.reason).join(', ')})`
+            ]
+          : []),
         holder ? `lock held by ${describeHolder(holder)}` : 'lock free',
         ...(ahead.length > 0 ? [`ahead: ${ahead.map((t) => t.correlationId).join(', ')}`] : [])
       ].join('; ');
@@ -127,6 +137,16 @@ export function turnOptions(
       // Its place in the queue is taken (and told): what CloudFormation's event history taught
       // the estimate is kept now, so later runs read it from the history.
       await storeLearned(d, registry.history, arrival.learned);
+    },
+    onFrozen: async (frozen) => {
+      // A freeze that came after the arrival: the 'queued' notice says so (in place, if posted).
+      if (!d.notifier || !config.slack || config.waitTimeoutMs === 0) return;
+      const message = queuedMessage(arrival.info, {
+        ...(told ?? { position: 0 }),
+        freeze: freezeDetails(frozen)
+      });
+      if (notices.queued) await d.notifier.update('queued', notices.queued, message);
+      else notices.queued = await d.notifier.post('queued', config.slack.channel, message);
     }
   };
 }

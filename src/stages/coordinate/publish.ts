@@ -4,6 +4,7 @@ import { CORRELATION_TAG } from '../../domain/stack.js';
 import { exitCodeOf, leased } from '../../domain/turn-result.js';
 import type { StageDeps } from '../deps.js';
 import type { CoordinateReport } from '../coordinate.js';
+import { freezeNote } from './freeze.js';
 
 /** Publishes what coordinate found as the step's outputs and state, and sets the exit status. */
 export function publish(d: StageDeps, report: CoordinateReport): void {
@@ -33,6 +34,8 @@ export function publish(d: StageDeps, report: CoordinateReport): void {
   for (const [name, value] of Object.entries(outputs)) io.setOutput(name, value);
   io.saveState(State.Result, report.result);
   io.saveState(State.Registry, turn.registry.lock.kind);
+  const freeze = freezeNote(d, turn);
+  if (freeze) io.saveState(State.Freeze, JSON.stringify(freeze));
   const code = exitCodeOf(report.result);
   log.info(`Result: ${report.result} (exit ${code}) for ${config.environment}.`);
   io.setExitCode(code);

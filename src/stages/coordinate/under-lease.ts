@@ -19,7 +19,9 @@ import { ask } from '../../notify/ask.js';
 import { notDeployingMessage, type NotDeployingReason } from '../../notify/messages.js';
 import type { ThreadRef } from '../../notify/slack.js';
 import { activeCorrelationId } from '../../domain/activity.js';
+import { describeFrozen } from '../../domain/freeze.js';
 import type { Holder, Registry } from '../../ports/registry.js';
+import { freezeDetails } from './freeze.js';
 import { record, safely, statusChannel, statuses, type StageDeps } from '../deps.js';
 import { holdLease, type Holding } from '../holder.js';
 import { repairUnderLease } from '../repair.js';
@@ -169,6 +171,7 @@ export async function notDeployingNotice(
   const slack = statusChannel(d);
   if (!slack) return;
   const busyEnded = reason === 'no-wait' || reason === 'timeout' || reason === 'cancelled';
+  const frozen = reason === 'frozen' ? turn.freeze?.endedBy : undefined;
   // The latest holder it waited for (it may have waited through several), else a busy stack.
   const holder = busyEnded ? turn.waitedFor.at(-1) : undefined;
   const busy = busyEnded ? turn.busy.at(-1) : undefined;
@@ -184,10 +187,11 @@ export async function notDeployingNotice(
     remainingMs:
       elapsedMs === undefined
         ? undefined
-        : Math.max(0, arrival.expected.estimate.expectedMs - elapsedMs)
+        : Math.max(0, arrival.expected.estimate.expectedMs - elapsedMs),
+    freeze: frozen && freezeDetails(frozen)
   });
   if (queued) await slack.notifier.update('not deploying', queued, message);
-  else if (busyEnded) await slack.notifier.post('not deploying', slack.channel, message);
+  else if (busyEnded || frozen) await slack.notifier.post('not deploying', slack.channel, message);
 }
 
 /** No lock: the wait ended otherwise (busy, cancelled, superseded, or a table that cannot be used). */
@@ -209,7 +213,13 @@ export async function notAcquired(
     return { result: 'blocked', findings: [finding] };
   }
   const { result, transition } = NOT_ACQUIRED[kind];
-  if (kind !== 'superseded') {
+  const frozen = kind === 'frozen' ? turn.freeze?.endedBy : undefined;
+  if (frozen)
+    log.error(
+      `${describeFrozen(frozen, config.environment, d.clock.now())}. The freeze outlasted this run's wait (${formatDuration(turn.waitedMs)}, wait-timeout-minutes): not deploying. Set override-freeze (a reason) to go through a freeze.`,
+      { title: 'Deploy freeze' }
+    );
+  else if (kind !== 'superseded') {
     const { expectedMs, basis } = arrival.expected.estimate;
     const who = turn.waitedFor.map((h) => `Lock held by ${describeHolder(h)}.`);
     const details = turn.busy.map((a) => describeActivity(a, d.clock.now(), expectedMs, basis));
@@ -222,16 +232,23 @@ export async function notAcquired(
     log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
   }
   // On the record first: a cancelled run has only the runner's grace period left.
-  await record(d, turn.registry, transition);
+  await record(
+    d,
+    turn.registry,
+    transition,
+    frozen && `until ${new Date(frozen.until).toISOString()}`
+  );
   // Then in the channel, where it said it was queued (a superseded run: only there).
   const reason: NotDeployingReason =
-    kind === 'superseded'
-      ? 'superseded'
-      : kind === 'cancelled'
-        ? 'cancelled'
-        : config.waitTimeoutMs > 0
-          ? 'timeout'
-          : 'no-wait';
+    kind === 'frozen'
+      ? 'frozen'
+      : kind === 'superseded'
+        ? 'superseded'
+        : kind === 'cancelled'
+          ? 'cancelled'
+          : config.waitTimeoutMs > 0
+            ? 'timeout'
+            : 'no-wait';
   await notDeployingNotice(d, arrival, turn, reason, queued);
   return { result, findings: activeDeploymentFindings(turn.stacks) };
 }

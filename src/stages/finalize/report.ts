@@ -16,7 +16,8 @@ import {
   githubSection,
   recoverySection,
   slackSection,
-  type StackRow
+  type StackRow,
+  type SummaryInput
 } from '../../report/summary.js';
 import type { TimeBudget } from '../../runtime/budget.js';
 import type { DeploymentLog } from '../../logs/deployment-log.js';
@@ -33,6 +34,16 @@ export interface ReportDeps extends StageDeps {
   readonly githubBudget?: TimeBudget;
   /** The deployment's CloudWatch Logs stream (with log-group): its link and what was lost, in the summary. */
   readonly logs?: DeploymentLog;
+}
+
+/** The deploy freeze coordinate met (state), for the summary. */
+function freezeOf(io: ReportDeps['io']): SummaryInput['freeze'] {
+  try {
+    const saved = io.getState(State.Freeze);
+    return saved ? (JSON.parse(saved) as SummaryInput['freeze']) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The summary's CloudWatch Logs section, after everything earlier steps kept is sent. */
@@ -107,6 +118,7 @@ export async function reportDeployment(
     run: d.run,
     result: 'acquired',
     deployment: facts,
+    freeze: freezeOf(io),
     rows,
     events
   });
@@ -149,6 +161,7 @@ export async function reportNotDeployed(
     config: d.config,
     run: d.run,
     result: result || 'not coordinated',
+    freeze: freezeOf(d.io),
     rows,
     events: []
   });

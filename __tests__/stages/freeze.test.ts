@@ -1,0 +1,205 @@
+/**
+ * Deploy freezes, in process (test-rig/in-process.ts): the real coordinate() and finalize() with
+ * freezes in the table (the real registry against dynalite), Slack through the stand-in, all on
+ * virtual time. A freeze holds a waiting run in its place; a thaw lets it go within two polls; a
+ * freeze longer than the wait ends it `frozen`; override-freeze goes through, on the record.
+ */
+import { State } from '../../src/config/state.js';
+import type { Freeze } from '../../src/domain/freeze.js';
+import { DynamoRig } from '../../test-rig/dynamo-rig.js';
+import {
+  STATUS_CHANNEL,
+  T0,
+  World,
+  scratchRunnerTemp,
+  slackOnVirtualTime
+} from '../../test-rig/in-process.js';
+import type { SlackStandin } from '../../test-rig/slack-standin.js';
+import { holder, outputs, polling, summaryRow } from './stories.js';
+
+let dynamo: DynamoRig;
+let slack: SlackStandin;
+let cleanUp: () => void;
+let world: World | undefined;
+
+beforeAll(async () => {
+  cleanUp = scratchRunnerTemp();
+  [dynamo, slack] = await Promise.all([DynamoRig.start(), slackOnVirtualTime(() => world)]);
+});
+afterAll(async () => {
+  await Promise.all([dynamo.close(), slack.close()]);
+  cleanUp();
+});
+beforeEach(() => slack.reset());
+afterEach(async () => {
+  await world?.close();
+  world = undefined;
+});
+
+const H = 3_600_000;
+let freezes = 0;
+
+/** A freeze of the world's environment from now, for `ms`, as `deploy-coordinator freeze --for` sets it. */
+async function freezeFor(w: World, ms: number, reason = 'holiday freeze'): Promise<Freeze> {
+  const now = w.vt.now();
+  const f: Freeze = {
+    id: `fz-test${++freezes}`,
+    environment: w.environment,
+    reason,
+    by: 'oncall',
+    createdAt: new Date(now).toISOString(),
+    from: new Date(now).toISOString(),
+    until: new Date(now + ms).toISOString()
+  };
+  await w.registry.freezes.add(f);
+  return f;
+}
+
+describe('deploy freezes', () => {
+  it('a freeze holds a waiting run in its place, saying until when and why; a thaw lets it acquire within two polls', async () => {
+    world = new World({ dynamo, slack });
+    const w = world;
+    const a = await holder(w, 'a');
+    const b = w.job('b', { 'wait-timeout-minutes': '60' }, { slack: true });
+    const waiting = b.coordinate();
+    await polling(w, b);
+    const f = await freezeFor(w, 2 * H);
+    const until = f.until!;
+
+    // The holder is never stopped by a freeze: it deploys and releases.
+    await w.until(a.deploy({ durationMs: 30_000 }));
+    await w.until(a.finalize());
+    await w.advance(60_000);
+    expect(b.coordinateIO?.outputs.get('result')).toBeUndefined();
+    const said = b.sink.line('is frozen until', 'coordinate');
+    expect(said).toMatchObject({ level: 'warning', title: 'Deploy freeze' });
+    expect(said.message).toContain(
+      `${w.environment} is frozen until ${until} (in 1h 59m): "holiday freeze" (freeze ${f.id} by oncall). This run keeps its place in the queue and waits`
+    );
+    expect(b.sink.find(`Frozen until ${until}: "holiday freeze".`)).toBeDefined();
+    expect(w.calls({ job: b, op: 'lock.acquire' })).toEqual([]);
+    // Its place: its ticket is still in the queue.
+    expect((await w.queue()).tickets.map((t) => t.correlationId)).toEqual([b.correlationId]);
+    // Slack: the 'queued' notice says it is frozen, until when and why.
+    const queued = slack.messages(STATUS_CHANNEL).find((m) => m.text.includes('Deployment queued'));
+    expect(queued?.text).toContain(`frozen until ${until}`);
+    expect(JSON.stringify(queued?.blocks)).toContain('holiday freeze');
+
+    // Thawed (as `deploy-coordinator thaw` does): the run acquires within two polls (5 s each).
+    const thawedAt = w.vt.now();
+    expect(await w.registry.freezes.thaw(f, 'oncall')).toBe(true);
+    const { io } = await w.until(waiting);
+    expect(io.output('result')).toBe('acquired');
+    const [acquire] = w.calls({ job: b, op: 'lock.acquire' });
+    expect(acquire!.startedAt - thawedAt).toBeLessThanOrEqual(10_000);
+    expect(b.sink.find('The freeze of')?.message).toBe(
+      `The freeze of ${w.environment} is over (thawed or ended): going on.`
+    );
+    await w.until(b.deploy({ durationMs: 10_000 }));
+    const post = await w.until(b.finalize());
+    expect(summaryRow(post.summary, 'Freeze')).toContain('waited through it');
+  });
+
+  it('a freeze longer than the wait: result frozen, exit 1, with the end of the freeze in the message', async () => {
+    world = new World({ dynamo, slack });
+    const w = world;
+    const f = await freezeFor(w, 2 * H, 'change freeze before the audit');
+    const b = w.job('b', { 'wait-timeout-minutes': '1' }, { slack: true });
+    const { io } = await w.until(b.coordinate());
+
+    expect(outputs(io)).toMatchObject({ result: 'frozen', 'queue-position': '0' });
+    expect(io.exitCode).toBe(1);
+    const error = b.sink
+      .annotations('coordinate')
+      .find((x) => x.title === 'Deploy freeze' && x.level === 'error');
+    expect(error?.message).toContain(`is frozen until ${f.until}`);
+    expect(error?.message).toContain('"change freeze before the audit"');
+    expect(error?.message).toContain("outlasted this run's wait (1m 00s, wait-timeout-minutes)");
+    expect(w.vt.now() - T0).toBeGreaterThanOrEqual(60_000);
+    expect(await w.transitions(b.correlationId)).toEqual(['queued', 'frozen']);
+    expect((await w.record(b.correlationId))?.transitions[1]?.note).toBe(`until ${f.until}`);
+    expect(w.calls({ job: b, op: 'lock.acquire' })).toEqual([]);
+    expect((await w.queue()).tickets).toEqual([]);
+    // Its notice in Slack became 'not deploying', with the freeze.
+    const notice = slack.messages(STATUS_CHANNEL).find((m) => m.text.includes('Not deploying'));
+    expect(notice?.text).toContain(`frozen until ${f.until}`);
+
+    const post = await w.until(b.finalize());
+    expect(summaryRow(post.summary, 'Coordination')).toBe('| Coordination | frozen |');
+    expect(summaryRow(post.summary, 'Freeze')).toContain(`frozen until ${f.until}`);
+    expect(summaryRow(post.summary, 'Freeze')).toContain('it outlasted the wait');
+  });
+
+  it('override-freeze acquires during the freeze: the reason on the record, in the thread and the channel, and in the summary', async () => {
+    world = new World({ dynamo, slack });
+    const w = world;
+    const f = await freezeFor(w, 2 * H);
+    const b = w.job(
+      'b',
+      { 'wait-timeout-minutes': '1', 'override-freeze': 'hotfix for INC-42' },
+      { slack: true }
+    );
+    const { io } = await w.until(b.coordinate());
+
+    expect(outputs(io)).toMatchObject({ result: 'acquired' });
+    expect(b.sink.annotations('coordinate')).toContainEqual({
+      level: 'warning',
+      title: 'Freeze overridden',
+      message: expect.stringContaining(
+        `Freeze overridden (override-freeze: hotfix for INC-42): ${w.environment} is frozen until ${f.until}`
+      )
+    });
+    const record = await w.record(b.correlationId);
+    expect(record?.transitions.map((t) => t.state)).toEqual([
+      'queued',
+      'acquired',
+      'freeze-overridden'
+    ]);
+    expect(record?.transitions[2]?.note).toMatch(/^hotfix for INC-42; /);
+    // Announced in its thread, broadcast to the channel.
+    const [, ts] = (b.state.get(State.SlackThread) ?? '').split(':');
+    const override = slack.thread(ts ?? '').find((m) => m.text.includes('Freeze overridden'));
+    expect(override?.reply_broadcast).toBe(true);
+    expect(override?.text).toContain('hotfix for INC-42');
+
+    await w.until(b.deploy({ durationMs: 10_000 }));
+    const post = await w.until(b.finalize());
+    expect(summaryRow(post.summary, 'Freeze overridden')).toContain(
+      `hotfix for INC-42 (override-freeze); ${w.environment} is frozen until ${f.until}`
+    );
+  });
+
+  it('a freeze of all environments holds this one too; one of another environment does not', async () => {
+    world = new World({ dynamo });
+    const w = world;
+    const now = new Date(w.vt.now()).toISOString();
+    const later = new Date(w.vt.now() + H).toISOString();
+    const base = { by: 'oncall', createdAt: now, from: now, until: later };
+    await w.registry.freezes.add({
+      ...base,
+      id: 'fz-other',
+      environment: 'elsewhere',
+      reason: 'x'
+    });
+    const free = w.job('free', { 'wait-timeout-minutes': '0.5' });
+    const { io } = await w.until(free.coordinate());
+    expect(io.output('result')).toBe('acquired');
+    await w.until(free.finalize());
+
+    await w.registry.freezes.add({
+      ...base,
+      id: `fz-all-${w.environment}`,
+      environment: '*',
+      reason: 'company offsite'
+    });
+    const held = w.job('held', { 'wait-timeout-minutes': '0.5' });
+    const { io: heldIO } = await w.until(held.coordinate());
+    expect(heldIO.output('result')).toBe('frozen');
+    expect(held.sink.find('"company offsite" (freeze fz-all-')?.message).toContain(
+      'all environments'
+    );
+    await w.until(held.finalize());
+    // Leave the other worlds of this file (and the table) unfrozen.
+    for (const f of await w.registry.freezes.list()) await w.registry.freezes.thaw(f, 'test');
+  });
+});

@@ -1,0 +1,165 @@
+import {
+  ALL_ENVIRONMENTS,
+  cronProblem,
+  describeFrozen,
+  formatInZone,
+  frozenAt,
+  isTimeZone,
+  nextWindow,
+  parseDuration,
+  parseInstant,
+  windowAt,
+  type Freeze
+} from '../../src/domain/freeze.js';
+
+const at = (iso: string): number => Date.parse(iso);
+const freeze = (f: Partial<Freeze>): Freeze => ({
+  id: 'fz-1',
+  environment: 'production',
+  reason: 'holidays',
+  by: 'oncall',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  ...f
+});
+const H = 3_600_000;
+
+describe('freeze windows: until and for', () => {
+  const f = freeze({ from: '2026-01-14T12:00:00.000Z', until: '2026-01-14T14:00:00.000Z' });
+
+  it('holds from its start (inclusive) to its end (exclusive)', () => {
+    expect(windowAt(f, at('2026-01-14T11:59:59.999Z'))).toBeUndefined();
+    expect(windowAt(f, at('2026-01-14T12:00:00.000Z'))).toMatchObject({
+      start: at('2026-01-14T12:00:00.000Z'),
+      end: at('2026-01-14T14:00:00.000Z')
+    });
+    expect(windowAt(f, at('2026-01-14T13:59:59.999Z'))).toBeDefined();
+    expect(windowAt(f, at('2026-01-14T14:00:00.000Z'))).toBeUndefined();
+  });
+
+  it('a thawed freeze holds nothing', () => {
+    expect(
+      windowAt({ ...f, thawedAt: '2026-01-14T12:30:00.000Z' }, at('2026-01-14T13:00:00Z'))
+    ).toBe(undefined);
+  });
+
+  it('holds its own environment and, with *, every environment', () => {
+    const now = at('2026-01-14T13:00:00Z');
+    expect(frozenAt([f], 'production', now)?.until).toBe(at('2026-01-14T14:00:00Z'));
+    expect(frozenAt([f], 'staging', now)).toBeUndefined();
+    expect(frozenAt([{ ...f, environment: ALL_ENVIRONMENTS }], 'staging', now)).toBeDefined();
+  });
+
+  it('freezes that touch or overlap make one stretch: until is where the last of them ends', () => {
+    const second = freeze({
+      id: 'fz-2',
+      reason: 'incident',
+      from: '2026-01-14T14:00:00.000Z',
+      until: '2026-01-14T16:00:00.000Z'
+    });
+    const third = freeze({
+      id: 'fz-3',
+      from: '2026-01-14T17:00:00.000Z',
+      until: '2026-01-14T18:00:00.000Z'
+    });
+    const frozen = frozenAt([f, second, third], 'production', at('2026-01-14T13:00:00Z'));
+    expect(frozen?.until).toBe(at('2026-01-14T16:00:00Z'));
+    expect(frozen?.windows.map((w) => w.freeze.id)).toEqual(['fz-1']);
+    expect(describeFrozen(frozen!, 'production', at('2026-01-14T13:00:00Z'))).toBe(
+      'production is frozen until 2026-01-14T16:00:00.000Z (in 3h 00m): "holidays" (freeze fz-1 by oncall)'
+    );
+  });
+});
+
+describe('freeze windows: recurring (cron, a duration, a time zone)', () => {
+  // Fridays from 14:00 Berlin time, for 6 hours.
+  const friday = freeze({ cron: '0 14 * * 5', durationMs: 6 * H, timeZone: 'Europe/Berlin' });
+
+  it('opens at the occurrence in the zone (winter: UTC+1) and closes after the duration', () => {
+    // Friday 16 January 2026: 14:00 in Berlin is 13:00 UTC.
+    expect(windowAt(friday, at('2026-01-16T12:59:59Z'))).toBeUndefined();
+    expect(windowAt(friday, at('2026-01-16T13:00:00Z'))).toMatchObject({
+      start: at('2026-01-16T13:00:00Z'),
+      end: at('2026-01-16T19:00:00Z')
+    });
+    expect(windowAt(friday, at('2026-01-16T18:59:59Z'))).toBeDefined();
+    expect(windowAt(friday, at('2026-01-16T19:00:00Z'))).toBeUndefined();
+    expect(windowAt(friday, at('2026-01-15T13:30:00Z'))).toBeUndefined();
+  });
+
+  it('follows daylight saving time: in summer (UTC+2) it opens at 12:00 UTC', () => {
+    // Friday 3 July 2026.
+    expect(windowAt(friday, at('2026-07-03T11:59:00Z'))).toBeUndefined();
+    expect(windowAt(friday, at('2026-07-03T12:00:00Z'))?.end).toBe(at('2026-07-03T18:00:00Z'));
+  });
+
+  it('a window that spans the spring change lasts its duration in real time', () => {
+    // Saturdays from 22:00 Berlin for 6 h: on 28 March 2026 the clocks go forward at 02:00.
+    const overnight = freeze({ cron: '0 22 * * 6', durationMs: 6 * H, timeZone: 'Europe/Berlin' });
+    const w = windowAt(overnight, at('2026-03-29T01:30:00Z'));
+    expect(w).toMatchObject({ start: at('2026-03-28T21:00:00Z'), end: at('2026-03-29T03:00:00Z') });
+  });
+
+  it('a wall time that the autumn change repeats is frozen both times it happens', () => {
+    // 02:30 Berlin happens twice on 25 October 2026 (00:30 and 01:30 UTC): a freeze errs towards frozen.
+    const daily = freeze({ cron: '30 2 * * *', durationMs: 0.5 * H, timeZone: 'Europe/Berlin' });
+    const opened = [at('2026-10-25T00:30:00Z'), at('2026-10-25T01:30:00Z')].filter(
+      (t) => windowAt(daily, t + 60_000)?.start === t
+    );
+    expect(opened).toHaveLength(2);
+    expect(windowAt(daily, at('2026-10-25T01:10:00Z'))).toBeUndefined();
+  });
+
+  it('windows that run into each other are one freeze until the last ends', () => {
+    // Every hour, for 90 minutes, from 09:00 to 17:00 UTC: frozen until 18:30.
+    const hourly = freeze({ cron: '0 9-17 * * *', durationMs: 1.5 * H, timeZone: 'UTC' });
+    expect(frozenAt([hourly], 'production', at('2026-01-14T10:15:00Z'))?.until).toBe(
+      at('2026-01-14T18:30:00Z')
+    );
+  });
+
+  it('the next window, when none is in force', () => {
+    expect(nextWindow(friday, at('2026-01-14T12:00:00Z'))).toMatchObject({
+      start: at('2026-01-16T13:00:00Z'),
+      end: at('2026-01-16T19:00:00Z')
+    });
+  });
+});
+
+describe('what an operator types', () => {
+  it('durations carry their unit', () => {
+    expect(parseDuration('2h')).toBe(2 * H);
+    expect(parseDuration('30m')).toBe(1_800_000);
+    expect(parseDuration('1h30m')).toBe(1.5 * H);
+    expect(parseDuration('1.5h')).toBe(1.5 * H);
+    expect(parseDuration('1d')).toBe(24 * H);
+    expect(parseDuration('90s')).toBe(90_000);
+    for (const bad of ['2', 'h', '-1h', '2 hours', '', '0m'])
+      expect(parseDuration(bad)).toBeUndefined();
+  });
+
+  it('an instant names its offset, or is a wall time in the time zone given', () => {
+    expect(parseInstant('2026-12-24T18:00:00Z')).toBe(at('2026-12-24T18:00:00Z'));
+    expect(parseInstant('2026-12-24T18:00:00+01:00')).toBe(at('2026-12-24T17:00:00Z'));
+    expect(parseInstant('2026-12-24T18:00')).toBeUndefined();
+    expect(parseInstant('2026-12-24T18:00', 'Europe/Berlin')).toBe(at('2026-12-24T17:00:00Z'));
+    expect(parseInstant('2026-07-03 18:00', 'Europe/Berlin')).toBe(at('2026-07-03T16:00:00Z'));
+    expect(parseInstant('2026-07-03 18:00', 'America/New_York')).toBe(at('2026-07-03T22:00:00Z'));
+    expect(parseInstant('next friday')).toBeUndefined();
+  });
+
+  it('time zones are what Intl knows; cron expressions what the parser accepts', () => {
+    expect(isTimeZone('Europe/Berlin')).toBe(true);
+    expect(isTimeZone('UTC')).toBe(true);
+    expect(isTimeZone('Mars/Olympus')).toBe(false);
+    expect(cronProblem('0 14 * * 5', 'Europe/Berlin')).toBeUndefined();
+    expect(cronProblem('0 25 * * *', 'UTC')).toMatch(/./);
+    expect(cronProblem('every friday', 'UTC')).toMatch(/./);
+  });
+
+  it('an instant as a person in the zone reads it', () => {
+    expect(formatInZone(at('2026-07-03T12:00:00Z'), 'Europe/Berlin')).toBe(
+      '2026-07-03 14:00 Europe/Berlin (12:00 UTC)'
+    );
+    expect(formatInZone(at('2026-07-03T12:00:00Z'))).toBe('2026-07-03 12:00 UTC');
+  });
+});

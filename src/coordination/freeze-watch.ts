@@ -1,0 +1,66 @@
+import { describeFrozen, frozenAt, type Freeze, type Frozen } from '../domain/freeze.js';
+import type { Logger } from '../ports/runtime.js';
+
+/**
+ * What the deploy freezes say about a waiter, read when it arrives, whenever it may go, and when
+ * its wait runs out. A freeze never stops a holder: it holds runs that have not acquired yet,
+ * each keeping its place in the queue. `override-freeze` lets a run through, on the record.
+ */
+export class FreezeWatch {
+  /** The freeze in force at the last read. */
+  current?: Frozen;
+  /** The first freeze that held this run back. */
+  heldBy?: Frozen;
+  private readAt = -1;
+
+  constructor(
+    private readonly environment: string,
+    private readonly log: Logger,
+    private readonly override: string | undefined,
+    /** Told once, the first time a freeze holds the run back. */
+    private readonly onHeld: (frozen: Frozen) => void
+  ) {}
+
+  /** Reads the freezes (once per poll): false when the read failed (nothing is known then). */
+  async read(
+    poll: number,
+    list: () => Promise<readonly Freeze[] | undefined>,
+    now: number
+  ): Promise<boolean> {
+    if (this.readAt === poll) return true;
+    const freezes = await list();
+    if (!freezes) return false;
+    this.readAt = poll;
+    const was = this.current;
+    this.current = frozenAt(freezes, this.environment, now);
+    if (was && !this.current && this.heldBy && !this.override)
+      this.log.info(`The freeze of ${this.environment} is over (thawed or ended): going on.`);
+    return true;
+  }
+
+  /** Whether a freeze holds this run back now; says so (once) the first time. */
+  holds(now: number): boolean {
+    if (!this.current || this.override) return false;
+    if (!this.heldBy) {
+      this.heldBy = this.current;
+      this.log.warning(
+        `${describeFrozen(this.current, this.environment, now)}. This run keeps its place in the queue and waits (wait-timeout-minutes); override-freeze lets a run through.`,
+        { title: 'Deploy freeze' }
+      );
+      this.onHeld(this.current);
+    }
+    return true;
+  }
+
+  /** The freeze this run goes through with override-freeze, if one is in force. */
+  get overridden(): Frozen | undefined {
+    return this.override ? this.current : undefined;
+  }
+
+  /** For a poll's line: held by a freeze, until when. */
+  note(): string {
+    return this.current && !this.override
+      ? ` Frozen until ${new Date(this.current.until).toISOString()}: ${this.current.windows.map((w) => `"${w.freeze.reason}"`).join(', ')}.`
+      : '';
+  }
+}

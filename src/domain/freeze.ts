@@ -1,0 +1,236 @@
+import { CronExpressionParser } from 'cron-parser';
+import { formatDuration } from './durations.js';
+
+/** The scope of a freeze that holds every environment of the table. */
+export const ALL_ENVIRONMENTS = '*';
+
+/**
+ * A deploy freeze, as the registry keeps it: either one window (`from` to `until`) or a recurring
+ * one (`cron` in `timeZone`, each occurrence opening a window of `durationMs`). Set and thawed
+ * with the CLI; a thawed freeze holds nothing and stays a week for the record.
+ */
+export interface Freeze {
+  readonly id: string;
+  /** An environment, or `*` for all of them. */
+  readonly environment: string;
+  readonly reason: string;
+  readonly by: string;
+  readonly createdAt: string;
+  readonly from?: string;
+  readonly until?: string;
+  readonly cron?: string;
+  readonly durationMs?: number;
+  readonly timeZone?: string;
+  readonly thawedAt?: string;
+  readonly thawedBy?: string;
+}
+
+/** One window of a freeze: from `start` (inclusive) to `end` (exclusive), epoch ms. */
+export interface FreezeWindow {
+  readonly freeze: Freeze;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What holds an environment now: until when (the end of the unbroken frozen stretch), and why. */
+export interface Frozen {
+  /** Epoch ms; the first instant no freeze holds the environment. */
+  readonly until: number;
+  /** The windows in force now, each with its freeze (reason, who, id). */
+  readonly windows: readonly FreezeWindow[];
+}
+
+/** Does the freeze apply to this environment (its own, or one for all)? */
+export const holds = (f: Freeze, environment: string): boolean =>
+  f.environment === ALL_ENVIRONMENTS || f.environment === environment;
+
+/** The window of `f` that contains `t`, if any. */
+export function windowAt(f: Freeze, t: number): FreezeWindow | undefined {
+  if (f.thawedAt) return undefined;
+  if (f.cron) {
+    if (!f.durationMs || f.durationMs <= 0) return undefined;
+    // The latest occurrence at or before t: windows are all as long, so no earlier one reaches further.
+    const start = previousOccurrence(f.cron, f.timeZone, t);
+    if (start === undefined) return undefined;
+    return t < start + f.durationMs ? { freeze: f, start, end: start + f.durationMs } : undefined;
+  }
+  const start = f.from ? Date.parse(f.from) : -Infinity;
+  const end = f.until ? Date.parse(f.until) : NaN;
+  if (!Number.isFinite(end)) return undefined;
+  return start <= t && t < end ? { freeze: f, start, end } : undefined;
+}
+
+/** The next window of `f` that has not ended by `t` (the one in force, else the next to open). */
+export function nextWindow(f: Freeze, t: number): FreezeWindow | undefined {
+  const now = windowAt(f, t);
+  if (now || f.thawedAt) return now;
+  if (f.cron) {
+    const start = nextOccurrence(f.cron, f.timeZone, t);
+    return start === undefined || !f.durationMs
+      ? undefined
+      : { freeze: f, start, end: start + f.durationMs };
+  }
+  const start = f.from ? Date.parse(f.from) : -Infinity;
+  const end = f.until ? Date.parse(f.until) : NaN;
+  return Number.isFinite(end) && end > t ? { freeze: f, start, end } : undefined;
+}
+
+/** How far ahead the end of a freeze is looked for (back-to-back windows): a year. */
+const HORIZON_MS = 366 * 86_400_000;
+
+/**
+ * Whether the freezes hold the environment at `now`, and if so until when: windows that touch or
+ * overlap (two freezes, or a recurring one whose windows run into each other) make one stretch.
+ */
+export function frozenAt(
+  freezes: readonly Freeze[],
+  environment: string,
+  now: number
+): Frozen | undefined {
+  const mine = freezes.filter((f) => holds(f, environment));
+  const inForce = (t: number): FreezeWindow[] => mine.flatMap((f) => windowAt(f, t) ?? []);
+  const windows = inForce(now);
+  if (windows.length === 0) return undefined;
+  let until = Math.max(...windows.map((w) => w.end));
+  for (let i = 0; i < 1000 && until - now < HORIZON_MS; i++) {
+    const next = inForce(until);
+    if (next.length === 0) break;
+    until = Math.max(...next.map((w) => w.end));
+  }
+  return { until, windows };
+}
+
+function occurrence(
+  cron: string,
+  timeZone: string | undefined,
+  t: number,
+  which: 'prev' | 'next'
+): number | undefined {
+  try {
+    // prev() is strictly before currentDate: one millisecond later finds an occurrence at t itself.
+    const it = CronExpressionParser.parse(cron, {
+      currentDate: new Date(which === 'prev' ? t + 1 : t),
+      tz: timeZone ?? 'UTC'
+    });
+    return (which === 'prev' ? it.prev() : it.next()).getTime();
+  } catch {
+    return undefined;
+  }
+}
+
+export const previousOccurrence = (cron: string, timeZone: string | undefined, t: number) =>
+  occurrence(cron, timeZone, t, 'prev');
+export const nextOccurrence = (cron: string, timeZone: string | undefined, t: number) =>
+  occurrence(cron, timeZone, t, 'next');
+
+// ---------------------------------------------------------------------------------------------
+// What an operator types: durations, times, cron expressions, time zones
+
+/** `2h`, `30m`, `1h30m`, `90s`, `1d`, `1.5h`: a duration with its unit(s), in ms; undefined if not one. */
+export function parseDuration(text: string): number | undefined {
+  const s = text.trim().toLowerCase();
+  if (!/^(\d+(\.\d+)?[dhms])+$/.test(s)) return undefined;
+  const unit = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 } as const;
+  let ms = 0;
+  for (const [, n, , u] of s.matchAll(/(\d+(\.\d+)?)([dhms])/g))
+    ms += Number(n) * unit[u as keyof typeof unit];
+  return ms > 0 ? Math.round(ms) : undefined;
+}
+
+/** Whether the runtime knows the IANA time zone (through Intl, no zone data of our own). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Why a cron expression cannot be used (in the zone), or undefined when it can. */
+export function cronProblem(cron: string, timeZone: string): string | undefined {
+  try {
+    CronExpressionParser.parse(cron, { tz: timeZone }).next();
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+/** The zone's offset from UTC at `t`, in ms (Intl's wall-clock parts for that instant). */
+function offsetAt(zone: string, t: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit'
+  }).formatToParts(new Date(t));
+  const n = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return wall - Math.floor(t / 1000) * 1000;
+}
+
+const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * An instant from what an operator typed: an ISO time with `Z` or an offset, or a wall-clock
+ * time without one in `timeZone` (then required). A wall time that a DST change skips is read
+ * with the offset from before the change.
+ */
+export function parseInstant(text: string, timeZone?: string): number | undefined {
+  const s = text.trim();
+  const wall = WALL_TIME.exec(s);
+  if (!wall) {
+    // Only an instant that names its offset: Date.parse would read a bare time in the machine's zone.
+    if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(s)) return undefined;
+    const t = Date.parse(s);
+    return Number.isFinite(t) ? t : undefined;
+  }
+  if (!timeZone) return undefined;
+  const [, y, mo, d, h, mi, se] = wall.map(Number);
+  const asUtc = Date.UTC(y!, mo! - 1, d, h, mi, se || 0);
+  let t = asUtc - offsetAt(timeZone, asUtc);
+  t = asUtc - offsetAt(timeZone, t);
+  return t;
+}
+
+/** `2026-12-24 18:00 Europe/Berlin (17:00 UTC)`: an instant as a person in `zone` reads it. */
+export function formatInZone(t: number, zone = 'UTC'): string {
+  const iso = new Date(t).toISOString();
+  if (zone === 'UTC') return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+  const local = new Date(t + offsetAt(zone, t)).toISOString().slice(0, 16).replace('T', ' ');
+  return `${local} ${zone} (${iso.slice(11, 16)} UTC)`;
+}
+
+/** The freeze as one line: scope, window, reason, who. */
+export function describeFreeze(f: Freeze, now: number): string {
+  const scope = f.environment === ALL_ENVIRONMENTS ? 'all environments' : f.environment;
+  const w = nextWindow(f, now);
+  const when = f.cron
+    ? `every "${f.cron}" (${f.timeZone ?? 'UTC'}) for ${formatDuration(f.durationMs ?? 0)}${
+        w
+          ? w.start <= now
+            ? `, now until ${formatInZone(w.end, f.timeZone)}`
+            : `, next ${formatInZone(w.start, f.timeZone)}`
+          : ''
+      }`
+    : w && w.start > now
+      ? `from ${formatInZone(w.start)} until ${formatInZone(w.end)}`
+      : `until ${formatInZone(Date.parse(f.until ?? ''))}`;
+  return `${f.id}: ${scope}, ${when}: "${f.reason}" (by ${f.by}${f.thawedAt ? `, thawed ${f.thawedAt} by ${f.thawedBy ?? 'unknown'}` : ''})`;
+}
+
+/** Why the environment is frozen and until when, for the log and the messages. */
+export function describeFrozen(frozen: Frozen, environment: string, now: number): string {
+  const reasons = frozen.windows
+    .map(
+      (w) =>
+        `"${w.freeze.reason}" (freeze ${w.freeze.id} by ${w.freeze.by}${w.freeze.environment === ALL_ENVIRONMENTS ? ', all environments' : ''})`
+    )
+    .join('; ');
+  return `${environment} is frozen until ${new Date(frozen.until).toISOString()} (in ${formatDuration(frozen.until - now)}): ${reasons}`;
+}

@@ -1,0 +1,44 @@
+/**
+ * Deploy freezes in Slack: what a held run's 'queued' notice says, and the announcement of a run
+ * that broke the glass (`override-freeze`), a thread reply broadcast to the channel.
+ */
+import { field, fieldSections, finish, header, section, type DeploymentInfo } from './blocks.js';
+import type { RenderedMessage } from './blocks.js';
+import { escapeText } from './escape.js';
+import { deploymentFields, slackDate } from './format.js';
+
+/** A freeze as the messages show it: until when, and why (outside text: the operators' reasons). */
+export interface FreezeDetails {
+  readonly until: Date;
+  readonly reasons: readonly string[];
+}
+
+const why = (f: FreezeDetails): string => f.reasons.map((r) => `"${escapeText(r)}"`).join(', ');
+
+/** The lead of a held run's 'queued' notice. */
+export function frozenLead(environment: string, f: FreezeDetails, position: number): string {
+  return `:snowflake: Deployments to *${escapeText(environment)}* are *frozen* until ${slackDate(f.until)}: ${why(f)}. This one keeps its place in the queue${position > 0 ? ` (number ${position})` : ''} and waits.`;
+}
+
+export function freezeFields(f: FreezeDetails): string[] {
+  return [field('Frozen until', slackDate(f.until)), field('Why', why(f))];
+}
+
+/** A run went through a freeze with `override-freeze`: in its thread and in the channel. */
+export function freezeOverrideMessage(
+  info: DeploymentInfo,
+  o: FreezeDetails & { readonly override: string }
+): RenderedMessage {
+  const env = escapeText(info.environment);
+  return finish(info, `:rotating_light: Freeze overridden: ${env}: ${escapeText(o.override)}`, [
+    header(`:rotating_light: Freeze overridden: ${info.environment}`),
+    section(
+      `This deployment goes through the freeze of *${env}* (until ${slackDate(o.until)}: ${why(o)}) with \`override-freeze\`: *${escapeText(o.override)}*.`
+    ),
+    ...fieldSections([
+      field('Override', escapeText(o.override)),
+      ...freezeFields(o),
+      ...deploymentFields(info)
+    ])
+  ]);
+}
