@@ -1,4 +1,5 @@
-import { environmentOverview } from '../../src/cli/overview.js';
+import { environmentOverview, freezeLookup } from '../../src/cli/overview.js';
+import type { Freeze } from '../../src/domain/freeze.js';
 import { environmentText, overviewText } from '../../src/cli/overview-text.js';
 import { watchIntervalMs } from '../../src/cli/watch.js';
 import type { HistoryEntry, QueueView, Ticket } from '../../src/ports/registry.js';
@@ -113,7 +114,7 @@ describe('environmentOverview', () => {
     ]);
   });
 
-  it('a free environment: no holder, the last release, waiters from now; a freeze is passed through', () => {
+  it('a free environment: no holder, the last release; a freeze is passed through, and no waiter starts before it ends', () => {
     const o = environmentOverview(
       {
         lock: {
@@ -133,7 +134,7 @@ describe('environmentOverview', () => {
       environment: 'staging',
       holder: undefined,
       last: { correlationId: 'done-5', outcome: 'succeeded', at: at(NOW - MIN) },
-      queue: [expect.objectContaining({ position: 1, expectedStart: at(NOW) })],
+      queue: [expect.objectContaining({ position: 1, expectedStart: at(NOW + 60 * MIN) })],
       freeze: { reason: 'holiday', until: at(NOW + 60 * MIN) }
     });
   });
@@ -162,7 +163,7 @@ describe('the text', () => {
       'Environment dev',
       '  Lock: free',
       '  Queue: empty',
-      '  Freeze: until 2025-03-02T00:00:00.000Z: INC-42 (by alice)'
+      '  Freeze: until 2025-03-02T00:00:00.000Z (in 12h 00m): INC-42 (by alice)'
     ]);
     expect(overviewText({ at: at(NOW), environments: [] }, 'registry-t')).toBe(
       'No environment in registry registry-t yet: one appears once a run queues in it.'
@@ -186,4 +187,47 @@ describe('--interval', () => {
       `--interval is ${JSON.stringify(given)}: expected a number of seconds from 0.5 to 3600 (default 5).`
     )
   );
+});
+
+describe('the freezes the view shows (one read of them all)', () => {
+  const freeze = (over: Partial<Freeze>): Freeze => ({
+    id: 'fz-00000001',
+    environment: 'production',
+    reason: 'r',
+    by: 'alice',
+    createdAt: at(NOW - MIN),
+    ...over
+  });
+  it("an environment's own freezes and those of all make one stretch; thawed and later ones hold nothing now", async () => {
+    const { lookup, environments } = freezeLookup(
+      [
+        freeze({ id: 'fz-a', reason: 'INC-42', until: at(NOW + 30 * MIN) }),
+        freeze({
+          id: 'fz-b',
+          environment: '*',
+          by: 'bob',
+          reason: 'audit',
+          until: at(NOW + 10 * MIN)
+        }),
+        freeze({
+          id: 'fz-c',
+          environment: 'staging',
+          until: at(NOW + 5 * MIN),
+          thawedAt: at(NOW - 1)
+        }),
+        freeze({ id: 'fz-d', environment: 'dev', from: at(NOW + MIN), until: at(NOW + 5 * MIN) })
+      ],
+      NOW
+    );
+    expect(environments).toEqual(['production']);
+    expect(await lookup('production')).toEqual({
+      reason: 'INC-42; audit',
+      until: at(NOW + 30 * MIN),
+      by: 'alice, bob',
+      ids: ['fz-a', 'fz-b']
+    });
+    expect(await lookup('staging')).toMatchObject({ reason: 'audit', ids: ['fz-b'] });
+    expect(await lookup('dev')).toMatchObject({ ids: ['fz-b'] });
+    expect(await freezeLookup([], NOW).lookup('dev')).toBeUndefined();
+  });
 });
