@@ -386,7 +386,7 @@ function printRates(r: RateResult): RateFigures {
     },
     Query: {
       value: 60_000 / DEFAULT_POLL_MS,
-      why: `one queue read per poll (${DEFAULT_POLL_MS / 1000} s)`,
+      why: `one queue read per poll (${DEFAULT_POLL_MS / 1000} s); the freezes are read (one Query) on arrival and when a waiter may go, so not while it waits behind a holder`,
       periodMs: DEFAULT_POLL_MS
     },
     UpdateItem: {
