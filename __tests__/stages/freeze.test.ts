@@ -169,6 +169,81 @@ describe('deploy freezes', () => {
     );
   });
 
+  it('override-freeze goes past frozen waiters ahead of it (a high one too) and acquires during the freeze; they keep their places and wait', async () => {
+    world = new World({ dynamo });
+    const w = world;
+    const f = await freezeFor(w, 2 * H);
+    const n1 = w.job('n1', { 'wait-timeout-minutes': '60' });
+    const n2 = w.job('n2', { 'wait-timeout-minutes': '60' });
+    const hi = w.job('hi', { 'wait-timeout-minutes': '60', priority: 'high' });
+    const waits = [n1.coordinate(), n2.coordinate(), hi.coordinate()];
+    for (const j of [n1, n2, hi]) await polling(w, j);
+    const fix = w.job('fix', {
+      'wait-timeout-minutes': '1',
+      'override-freeze': 'hotfix for INC-42'
+    });
+    const { io } = await w.until(fix.coordinate());
+    expect(io.output('result')).toBe('acquired');
+    // Nobody else took the lock: the frozen ones never tried.
+    for (const j of [n1, n2, hi]) expect(w.calls({ job: j, op: 'lock.acquire' })).toEqual([]);
+    expect((await w.queue()).tickets.map((t) => t.correlationId).sort()).toEqual(
+      [n1, n2, hi].map((j) => j.correlationId).sort()
+    );
+    expect((await w.queue()).lock.holder?.correlationId).toBe(fix.correlationId);
+    await w.until(fix.deploy({ durationMs: 10_000 }));
+    await w.until(fix.finalize());
+    // Still frozen once it released: the three wait on, in their places.
+    await w.advance(30_000);
+    for (const j of [n1, n2, hi]) expect(j.coordinateIO?.outputs.get('result')).toBeUndefined();
+    expect(await w.registry.freezes.thaw(f, 'oncall')).toBe(true);
+    // Thawed: high first, then the normal ones in arrival order.
+    const order: string[] = [];
+    const go = async (j: typeof n1, p: Promise<unknown>) => {
+      await w.until(p);
+      order.push(j.name);
+      await w.until(j.deploy({ durationMs: 5_000 }));
+      await w.until(j.finalize());
+    };
+    await go(hi, waits[2]!);
+    await go(n1, waits[0]!);
+    await go(n2, waits[1]!);
+    expect(order).toEqual(['hi', 'n1', 'n2']);
+  });
+
+  it('a freeze set while a run waits behind a holder is said within 30 s (log, and its queued notice updated in place), not only at its turn', async () => {
+    world = new World({ dynamo, slack });
+    const w = world;
+    await holder(w, 'a');
+    const b = w.job('b', { 'wait-timeout-minutes': '60' }, { slack: true });
+    void b.coordinate();
+    await polling(w, b);
+    const queuedBefore = slack
+      .messages(STATUS_CHANNEL)
+      .filter((m) => m.text.includes('Deployment queued'));
+    expect(queuedBefore).toHaveLength(1);
+    expect(b.sink.find('is frozen until', 'coordinate')).toBeUndefined();
+    const f = await freezeFor(w, 2 * H);
+    const setAt = w.vt.now();
+    await w.stepUntil(() => b.sink.find('is frozen until', 'coordinate') !== undefined);
+    expect(w.vt.now() - setAt).toBeLessThanOrEqual(35_000);
+    expect(b.sink.line('is frozen until', 'coordinate')).toMatchObject({
+      level: 'warning',
+      title: 'Deploy freeze'
+    });
+    await w.stepUntil(() =>
+      slack.messages(STATUS_CHANNEL).some((m) => m.text.includes(`frozen until ${f.until}`))
+    );
+    const queued = slack
+      .messages(STATUS_CHANNEL)
+      .filter((m) => m.text.includes('Deployment queued'));
+    expect(queued).toHaveLength(1);
+    expect(queued[0]?.ts).toBe(queuedBefore[0]?.ts);
+    expect(queued[0]?.text).toMatch(
+      /^:snowflake: Deployment queued: .*, frozen until .*, position 1 behind /
+    );
+    await w.registry.freezes.thaw(f, 'oncall');
+  });
+
   it('a freeze of all environments holds this one too; one of another environment does not', async () => {
     world = new World({ dynamo });
     const w = world;

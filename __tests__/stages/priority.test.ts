@@ -172,6 +172,32 @@ describe('priority', () => {
     expect(w.calls({ job: head, op: 'lock.acquire' }).at(-1)!.result).toMatchObject({ fence: 2 });
     await w.until(head.finalize());
   });
+
+  it('skip-superseded: a newer normal run of the same ref does not drop an older high one (it would queue behind the rest); a newer high run does', async () => {
+    world = new World({ dynamo });
+    const w = world;
+    await holder(w, 'a');
+    const hotfix = w.job('hotfix', {
+      priority: 'high',
+      'skip-superseded': 'true',
+      'wait-timeout-minutes': '10'
+    });
+    const running = hotfix.coordinate();
+    await polling(w, hotfix);
+    const normal = w.job('normal', { 'wait-timeout-minutes': '10' });
+    void normal.coordinate();
+    await polling(w, normal);
+    await w.advance(30_000);
+    expect(hotfix.coordinateIO?.outputs.get(Outputs.Result)).toBeUndefined();
+    expect(hotfix.sink.find('A newer run for')).toBeUndefined();
+    const newerHigh = w.job('newer-high', { priority: 'high', 'wait-timeout-minutes': '10' });
+    void newerHigh.coordinate();
+    const { report } = await w.until(running);
+    expect(report.result).toBe('superseded');
+    expect(hotfix.sink.line('A newer run for refs/heads/main').message).toContain(
+      newerHigh.correlationId
+    );
+  });
 });
 
 /** coordinate's dependencies with one method of the lock replaced (`inner` is the real lock). */

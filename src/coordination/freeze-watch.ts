@@ -11,7 +11,10 @@ export class FreezeWatch {
   current?: Frozen;
   /** The first freeze that held this run back. */
   heldBy?: Frozen;
+  /** When the freezes were last read (clock ms), -Infinity before the first read. */
+  readAtMs = -Infinity;
   private readAt = -1;
+  private list: readonly Freeze[] = [];
 
   constructor(
     private readonly environment: string,
@@ -31,11 +34,22 @@ export class FreezeWatch {
     const freezes = await list();
     if (!freezes) return false;
     this.readAt = poll;
+    this.readAtMs = now;
+    this.list = freezes;
+    this.at(now);
+    return true;
+  }
+
+  /**
+   * What the freezes last read say at `now` (a window that opened or closed since the read):
+   * whether one is in force.
+   */
+  at(now: number): boolean {
     const was = this.current;
-    this.current = frozenAt(freezes, this.environment, now);
+    this.current = frozenAt(this.list, this.environment, now);
     if (was && !this.current && this.heldBy && !this.override)
       this.log.info(`The freeze of ${this.environment} is over (thawed or ended): going on.`);
-    return true;
+    return this.current !== undefined;
   }
 
   /** Whether a freeze holds this run back now; says so (once) the first time. */

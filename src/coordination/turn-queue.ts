@@ -25,18 +25,26 @@ export function duplicateOf(
  * A high ticket that lands after a normal head read the queue is not seen by that head, which may
  * then acquire: it was its turn when it read, the lock's conditional write still grants one
  * holder, and a holder is never pre-empted. The high ticket goes next.
+ *
+ * `passes`: tickets this run goes past (a run with override-freeze, while a freeze holds the
+ * others, passes the frozen ones: they cannot go anyway).
  */
 export async function liveAhead(
   tickets: readonly Ticket[],
   mine: Ticket,
   me: Participant,
   holder: Holder | undefined,
-  dead: { isDead: (t: Ticket) => boolean; remove: (t: Ticket) => Promise<boolean> }
+  dead: {
+    isDead: (t: Ticket) => boolean;
+    remove: (t: Ticket) => Promise<boolean>;
+    passes?: (t: Ticket) => boolean;
+  }
 ): Promise<Ticket[]> {
   const ahead: Ticket[] = [];
   for (const t of tickets) {
     if (!servedBefore(t, mine) || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
       continue;
+    if (dead.passes?.(t)) continue;
     if (dead.isDead(t) && (await dead.remove(t))) continue;
     ahead.push(t);
   }

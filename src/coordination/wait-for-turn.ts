@@ -5,6 +5,7 @@ import { isInProgress } from '../domain/stack-status.js';
 import type { StackSnapshot } from '../domain/stack.js';
 import { RegistryUnavailableError, type Holder, type Registry } from '../ports/registry.js';
 import { backoffMs } from './backoff.js';
+import { atLeastAsHigh } from '../domain/priority.js';
 import { FreezeWatch } from './freeze-watch.js';
 import { TicketKeeper } from './ticket-keeper.js';
 import { logActivity, pollReport, readActivity } from './turn-report.js';
@@ -87,11 +88,12 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
   let frozenOnArrival = false;
   const freezes = new FreezeWatch(env, log, opts.overrideFreeze, (frozen) => {
     // Told in the background, as the arrival is; a run frozen on arrival was told then.
-    if (!opts.onFrozen || frozenOnArrival) return;
-    const told = opts
-      .onFrozen(frozen)
+    const onFrozen = opts.onFrozen;
+    if (!onFrozen || frozenOnArrival) return;
+    // After the arrival notice: it updates the message that one posted, never a second one.
+    arrivalNotice = Promise.resolve(arrivalNotice)
+      .then(() => onFrozen(frozen))
       .catch((err: unknown) => log.warning(`Freeze notice failed: ${(err as Error).message}`));
-    arrivalNotice = Promise.all([arrivalNotice, told]).then(() => undefined);
   });
 
   /** A registry call: undefined when it failed (and the failure was accounted for). */
@@ -273,7 +275,16 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
           { title: 'Correlation ID not unique' }
         );
       }
+      // The freezes are read on arrival, whenever this run may go, and every STACK_CHECK_MS while
+      // it waits (a read that failed: not now, so frozen).
+      const readFreezes = (): Promise<boolean> =>
+        freezes.read(poll, () => attempt(() => polled.freezes.list()), now);
+      // A run with override-freeze reads them at every poll: while a freeze holds the others, it
+      // passes the frozen tickets ahead of it (they cannot go anyway; the lock has one holder).
+      const passFrozen =
+        opts.overrideFreeze !== undefined && (await readFreezes()) && freezes.current !== undefined;
       const ahead = await liveAhead(view.tickets, ticket, me, holder, {
+        passes: passFrozen ? (t) => !t.overridesFreeze : undefined,
         isDead: (t) => tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now),
         remove: async (t) => {
           const removed = await attempt(() => polled.lock.removeDeadTicket(env, t));
@@ -302,6 +313,8 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
           (t) =>
             t.seq > ticket.seq &&
             t.run.ref === me.run.ref &&
+            // A newer normal run does not drop an older hotfix (it would queue behind the rest).
+            atLeastAsHigh(t, ticket) &&
             !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now)
         );
         if (newer) {
@@ -313,13 +326,12 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
       }
 
       const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
-      // The freezes are read on arrival and whenever this run may go (a read that failed: not now).
-      const readFreezes = (): Promise<boolean> =>
-        freezes.read(poll, () => attempt(() => polled.freezes.list()), now);
       if (queuePosition === undefined) {
         await readFreezes();
         frozenOnArrival = freezes.current !== undefined && !opts.overrideFreeze;
-      }
+      } else if (!myTurn && now - freezes.readAtMs >= STACK_CHECK_MS && (await readFreezes()))
+        // Behind others: a freeze set meanwhile is said now (log, Slack), not only at its turn.
+        freezes.holds(now);
       const frozen = myTurn && (!(await readFreezes()) || freezes.holds(now));
       // A run held by a freeze reads the stacks as a waiter does, not at every poll.
       if (poll === 1 || (myTurn && !frozen) || now - stacksReadAt >= STACK_CHECK_MS) {
@@ -345,7 +357,9 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
           .catch((err: unknown) => log.warning(`Arrival notice failed: ${(err as Error).message}`));
       }
 
-      if (myTurn && !frozen && busy.length === 0) {
+      // A window that opened while the stacks were read holds it too (the freezes as just read).
+      const frozenNow = (): boolean => freezes.at(clock.now()) && freezes.holds(clock.now());
+      if (myTurn && !frozen && busy.length === 0 && !frozenNow()) {
         if (stale)
           log.warning(
             `Taking over the lock of ${holder!.correlationId} (${holder!.run.runUrl ?? 'no run link'}): ${stale}.`,

@@ -83,17 +83,28 @@ export function queuedMessage(info: DeploymentInfo, q: QueuedDetails): RenderedM
     q.activeSince ? field('Active since', slackDate(q.activeSince)) : '',
     q.elapsedMs !== undefined ? field('Elapsed', formatDuration(q.elapsedMs)) : '',
     q.remainingMs !== undefined ? field('Estimated remaining', timeLeft(q.remainingMs)) : '',
-    startsInMs !== undefined && q.position > 1 ? field('Expected start', timeLeft(startsInMs)) : '',
+    // Frozen: the freeze's end (in its fields) comes first; a start counted without it would mislead.
+    startsInMs !== undefined && q.position > 1 && !q.freeze
+      ? field('Expected start', timeLeft(startsInMs))
+      : '',
     q.holderRunUrl ? field('Active run', link(q.holderRunUrl, 'workflow run')) : '',
     field('Position in queue', String(q.position)),
     ...(q.freeze ? freezeFields(q.freeze) : []),
     q.priority ? field('Priority', q.priority === 'high' ? '*high*' : 'normal') : ''
   ];
-  const summary = `${q.freeze ? ':snowflake:' : ':double_vertical_bar:'} Deployment queued: ${env}${q.freeze ? `, frozen until ${q.freeze.until.toISOString()}` : ''}, position ${q.position}${q.priority === 'high' ? ' (high priority)' : ''} behind ${
-    q.activeCorrelationId ? escapeText(q.activeCorrelationId) : 'an active deployment'
-  }${q.remainingMs !== undefined ? ` (${remaining(q.remainingMs)})` : ''}`;
+  const icon = q.freeze ? ':snowflake:' : ':double_vertical_bar:';
+  // Frozen with nobody ahead: the freeze alone holds it (no 'position 0 behind ...').
+  const behind =
+    q.position > 0 || !q.freeze
+      ? `, position ${q.position}${q.priority === 'high' ? ' (high priority)' : ''} behind ${
+          q.activeCorrelationId ? escapeText(q.activeCorrelationId) : 'an active deployment'
+        }${q.remainingMs !== undefined ? ` (${remaining(q.remainingMs)})` : ''}`
+      : q.priority === 'high'
+        ? ' (high priority)'
+        : '';
+  const summary = `${icon} Deployment queued: ${env}${q.freeze ? `, frozen until ${q.freeze.until.toISOString()}` : ''}${behind}`;
   return finish(info, summary, [
-    header(`:double_vertical_bar: Deployment queued: ${info.environment}`),
+    header(`${icon} Deployment queued: ${info.environment}`),
     section(lead),
     ...fieldSections(fields),
     ...fieldSections(deploymentFields(info)),

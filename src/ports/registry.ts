@@ -20,6 +20,8 @@ export interface Participant {
   readonly leaseMs: number;
   /** Where its ticket goes in the queue (default normal). */
   readonly priority?: Priority;
+  /** Goes through a deploy freeze (`override-freeze`): its ticket says so, not why. */
+  readonly overridesFreeze?: boolean;
 }
 
 export interface Holder {
@@ -54,6 +56,11 @@ export interface Ticket {
   readonly run: RunContext;
   /** high before normal, FIFO (seq) within each; a ticket without one is normal. */
   readonly priority: Priority;
+  /**
+   * Its run goes through deploy freezes (`override-freeze`): while a freeze holds the others, it
+   * passes the frozen tickets ahead of it, which cannot go anyway.
+   */
+  readonly overridesFreeze?: boolean;
 }
 
 export interface QueueView {

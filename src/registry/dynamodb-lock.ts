@@ -60,7 +60,8 @@ export class DynamoLockQueue implements LockQueue {
         enqueuedAt: this.t.iso(),
         leaseMs: me.leaseMs,
         run: me.run,
-        priority: me.priority ?? 'normal'
+        priority: me.priority ?? 'normal',
+        ...(me.overridesFreeze ? { overridesFreeze: true } : {})
       };
       // One write: the number and its ticket appear together, or not at all.
       const written = await this.t.conditional('enqueue', () =>

@@ -107,7 +107,8 @@ export function toTicket(item: Record<string, unknown>): Ticket {
     enqueuedAt: text(item['enqueuedAt']),
     leaseMs: Number(item['leaseMs']),
     run: item['run'] ?? {},
-    priority: item['priority'] === 'high' ? 'high' : 'normal'
+    priority: item['priority'] === 'high' ? 'high' : 'normal',
+    ...(item['overridesFreeze'] === true ? { overridesFreeze: true } : {})
   };
 }
 

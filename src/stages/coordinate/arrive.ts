@@ -39,7 +39,8 @@ export async function arrive(
     stacks: config.stackNames,
     run: d.run,
     leaseMs: config.leaseMs,
-    priority: config.priority
+    priority: config.priority,
+    overridesFreeze: config.overrideFreeze !== undefined
   };
   const stacks = await reader.describeStacks(config.stackNames);
   log.info(`Stacks on arrival: ${statuses(stacks)}`);
