@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { dynamoRegistry } from '../../src/registry/dynamodb.js';
 import { ACTION_ROOT, actionJob, bundlePath } from './support.js';
 import { cfn, dynamo, github, jobs, record, registryJob } from './registry-queue-harness.js';
 
@@ -92,5 +93,51 @@ describe('coordination through the DynamoDB registry', () => {
     expect(finalize.stdout).toMatch(/Released production \(fencing token 1\)/);
     expect((await dynamo.items()).find((i) => i['sk'] === 'LOCK')?.['holder']).toBeUndefined();
     expect(await job.end()).toEqual([]);
+  });
+
+  it('split over two steps with override-freeze during a freeze: the finalize step (no state of the first) still shows the override in its summary', async () => {
+    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
+    const now = Date.now();
+    await dynamoRegistry(dynamo.client(), dynamo.table).freezes.add({
+      id: 'fz-0000split',
+      environment: 'production',
+      reason: 'quarter close',
+      by: 'oncall',
+      createdAt: new Date(now).toISOString(),
+      from: new Date(now).toISOString(),
+      until: new Date(now + 3_600_000).toISOString()
+    });
+    const inputs = {
+      'stack-name': 'AppStack',
+      environment: 'production',
+      'registry-table': dynamo.table
+    };
+    const job = await actionJob(
+      cfn,
+      { ...inputs, 'poll-interval-seconds': '0.2', 'override-freeze': 'hotfix for INC-7' },
+      {
+        actionDir: join(ACTION_ROOT, 'coordinate'),
+        env: { AWS_ENDPOINT_URL_DYNAMODB: dynamo.url, GITHUB_API_URL: github.url }
+      }
+    );
+    jobs.push(job);
+    await job.runStage('pre');
+    const main = await job.runStage('main');
+    expect(main?.outputs['result']).toBe('acquired');
+    const id = main?.outputs['correlation-id'] ?? '';
+    const inputEnv = Object.fromEntries(
+      Object.entries({ ...inputs, 'correlation-id': id }).map(([k, v]) => [
+        `INPUT_${k.toUpperCase()}`,
+        v
+      ])
+    );
+    const finalize = await job.runStep([process.execPath, bundlePath('finalize')], {
+      env: inputEnv
+    });
+    expect(finalize.exitCode).toBe(0);
+    expect(finalize.summary).toContain(
+      '| Freeze overridden | hotfix for INC-7 (override-freeze); production is frozen until'
+    );
+    expect(finalize.summary).toContain('"quarter close"');
   });
 });

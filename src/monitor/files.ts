@@ -73,6 +73,8 @@ export const monitorFiles = (dir: string) => ({
   stageSpool: join(dir, 'stage-slack-spool.jsonl'),
   /** The Slack thread (channel:ts), for stages that run as separate steps. */
   thread: join(dir, 'slack-thread'),
+  /** The deploy freeze coordinate met or overrode, for a finalize that runs as a separate step. */
+  freeze: join(dir, 'freeze.json'),
   /** The GitHub Deployment's ID, for a finalize that runs as a separate step. */
   deployment: join(dir, 'github-deployment-id'),
   /** Written once the final Slack notice went out, so a second finalize does not repeat it. */

@@ -1,4 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Outputs, State } from '../../config/state.js';
+import { monitorDir, monitorFiles } from '../../monitor/files.js';
 import { activeCorrelationId } from '../../domain/activity.js';
 import { CORRELATION_TAG } from '../../domain/stack.js';
 import { exitCodeOf, leased } from '../../domain/turn-result.js';
@@ -35,7 +37,17 @@ export function publish(d: StageDeps, report: CoordinateReport): void {
   io.saveState(State.Result, report.result);
   io.saveState(State.Registry, turn.registry.lock.kind);
   const freeze = freezeNote(d, turn);
-  if (freeze) io.saveState(State.Freeze, JSON.stringify(freeze));
+  if (freeze) {
+    io.saveState(State.Freeze, JSON.stringify(freeze));
+    // And in the deployment's folder, for a finalize in a step of its own (no state of this one).
+    try {
+      const dir = monitorDir(log.correlationId);
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      writeFileSync(monitorFiles(dir).freeze, JSON.stringify(freeze), { mode: 0o600 });
+    } catch (err) {
+      log.info(`Could not keep the freeze for a separate finalize step: ${(err as Error).message}`);
+    }
+  }
   const code = exitCodeOf(report.result);
   log.info(`Result: ${report.result} (exit ${code}) for ${config.environment}.`);
   io.setExitCode(code);

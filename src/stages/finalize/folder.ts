@@ -28,6 +28,11 @@ export class DeploymentFolder {
     return parseThread(this.io.getState(State.SlackThread) || this.read(this.files.thread));
   }
 
+  /** The deploy freeze coordinate met or overrode (JSON), if any. */
+  freeze(): string {
+    return this.io.getState(State.Freeze) || this.read(this.files.freeze);
+  }
+
   deploymentId(): number | undefined {
     const id = Number(this.io.getState(State.DeploymentId) || this.read(this.files.deployment));
     return Number.isInteger(id) && id > 0 ? id : undefined;

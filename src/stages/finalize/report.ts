@@ -36,10 +36,10 @@ export interface ReportDeps extends StageDeps {
   readonly logs?: DeploymentLog;
 }
 
-/** The deploy freeze coordinate met (state), for the summary. */
-function freezeOf(io: ReportDeps['io']): SummaryInput['freeze'] {
+/** The deploy freeze coordinate met (state, else the deployment's folder), for the summary. */
+function freezeOf(folder: DeploymentFolder): SummaryInput['freeze'] {
   try {
-    const saved = io.getState(State.Freeze);
+    const saved = folder.freeze();
     return saved ? (JSON.parse(saved) as SummaryInput['freeze']) : undefined;
   } catch {
     return undefined;
@@ -118,7 +118,7 @@ export async function reportDeployment(
     run: d.run,
     result: 'acquired',
     deployment: facts,
-    freeze: freezeOf(io),
+    freeze: freezeOf(folder),
     rows,
     events
   });
@@ -161,7 +161,7 @@ export async function reportNotDeployed(
     config: d.config,
     run: d.run,
     result: result || 'not coordinated',
-    freeze: freezeOf(d.io),
+    freeze: freezeOf(folder),
     rows,
     events: []
   });
