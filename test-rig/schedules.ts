@@ -29,9 +29,12 @@
  *  6. never two holders acting: a job starts its deploy step or a repair only while no later fence
  *     has been granted (its lease was current, so nobody could take it over);
  *  7. a waiter deploys on CloudFormation alone only once no registry holder's lease is live,
- *     unless the waiter alone was cut off from the table (counted apart: partitionedGrants).
+ *     unless the waiter alone was cut off from the table (counted apart: partitionedGrants);
+ *  8. freezes hold: no job without override-freeze sends its acquire while a freeze is in force;
+ *     one with it may pass the tickets ahead of it that have none (rule 3's exception) while it
+ *     read a freeze in force between its last read of the queue and its acquire.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +49,7 @@ import { runMonitor } from '../src/monitor/run.js';
 import { SlackNotifier } from '../src/notify/slack.js';
 import { cloudFormationOnly } from '../src/registry/cloudformation-only.js';
 import { dynamoRegistry } from '../src/registry/dynamodb.js';
+import { asTestCaller } from './aws-calls.js';
 import { intercept } from './intercept.js';
 import { servedBefore } from '../src/domain/priority.js';
 import type { Holder, LockKey, Registry, Ticket } from '../src/ports/registry.js';
@@ -99,6 +103,14 @@ export interface JobPlan {
   readonly sharedId?: string;
   /** The priority input (default normal). */
   readonly priority?: 'normal' | 'high';
+  /** The override-freeze input is set: it goes through the freezes, past the frozen waiters. */
+  readonly overrideFreeze?: boolean;
+}
+
+/** A deploy freeze of the schedule's environment, set before the first job, from its start. */
+export interface FreezePlan {
+  readonly fromMs: number;
+  readonly durationMs: number;
 }
 
 export interface Schedule {
@@ -112,6 +124,8 @@ export interface Schedule {
   readonly repair: { readonly durationMs: number; readonly fails: boolean };
   /** The stack's status before the first job (default UPDATE_COMPLETE). */
   readonly initialStatus?: string;
+  /** Deploy freezes of the environment (in the table before the first job arrives). */
+  readonly freezes?: readonly FreezePlan[];
 }
 
 /** mulberry32: a small seeded generator, so a schedule is known by its seed. */
@@ -144,6 +158,15 @@ export function drawSchedule(seed: number): Schedule {
   const n = between(2, 4);
   // Priorities come from a generator of their own, so every other draw of a seed stays as it was.
   const rp = random(seed ^ 0x5bd1e995);
+  // Freezes and overrides too: a fifth of the schedules have one or two freeze windows.
+  const rf = random(seed ^ 0x27d4eb2f);
+  const freezes: FreezePlan[] | undefined =
+    rf() < 0.2
+      ? Array.from({ length: rf() < 0.3 ? 2 : 1 }, () => ({
+          fromMs: Math.round(rf() * 20_000),
+          durationMs: Math.round(2_000 + rf() * 18_000)
+        }))
+      : undefined;
   const jobs: JobPlan[] = Array.from({ length: n }, () => {
     const fate = pick([
       'normal',
@@ -174,7 +197,8 @@ export function drawSchedule(seed: number): Schedule {
       answerAfterMs: r() < 0.5 ? between(200, 3_000) : between(leaseMs, 3 * leaseMs),
       faults: r() < 0.2 ? [fault(20_000)] : [],
       sharedId: r() < 0.15 ? 'shared' : undefined,
-      priority: rp() < 0.3 ? 'high' : 'normal'
+      priority: rp() < 0.3 ? 'high' : 'normal',
+      overrideFreeze: freezes !== undefined && rf() < 0.25
     };
   });
   return {
@@ -187,7 +211,8 @@ export function drawSchedule(seed: number): Schedule {
     repair: {
       durationMs: r() < 0.3 ? between(leaseMs, 2 * leaseMs) : between(200, 3_000),
       fails: r() < 0.2
-    }
+    },
+    freezes
   };
 }
 
@@ -311,6 +336,27 @@ export async function runSchedule(
     lines: [],
     acts: []
   }));
+  // The schedule's freezes, as `deploy-coordinator freeze` sets them, before anyone arrives.
+  // The test's own client (not the product's calls the IAM check counts), gone with the schedule.
+  const setter = asTestCaller(
+    new DynamoDBClient({
+      endpoint: rig.url,
+      region: RIG_REGION,
+      credentials: RIG_CREDENTIALS,
+      maxAttempts: 5
+    })
+  );
+  const freezeIds = (schedule.freezes ?? []).map((_, i) => `fz-${schedule.seed}-${i}`);
+  for (const [i, f] of (schedule.freezes ?? []).entries())
+    await dynamoRegistry(setter, rig.table, vt.now).freezes.add({
+      id: freezeIds[i]!,
+      environment,
+      reason: `soak freeze ${i}`,
+      by: 'soak',
+      createdAt: new Date(T0).toISOString(),
+      from: new Date(T0 + f.fromMs).toISOString(),
+      until: new Date(T0 + f.fromMs + f.durationMs).toISOString()
+    });
   let done = 0;
   jobs.forEach(
     (job) =>
@@ -331,6 +377,15 @@ export async function runSchedule(
   }
   await vt.settle();
   for (const c of world.clients) c.destroy();
+  // Every schedule's freezes share one partition: gone with their schedule, so reads stay small.
+  for (const id of freezeIds)
+    await setter.send(
+      new DeleteItemCommand({
+        TableName: rig.table,
+        Key: { pk: { S: 'FREEZES' }, sk: { S: `FREEZE#${environment}#${id}` } }
+      })
+    );
+  setter.destroy();
   return {
     schedule,
     environment,
@@ -534,6 +589,7 @@ function jobConfig(w: World, job: JobRecord): ReturnType<typeof parseConfig> {
     'progress-interval-minutes': '0.1',
     warnings: job.plan.warnings,
     priority: job.plan.priority ?? 'normal',
+    'override-freeze': job.plan.overrideFreeze ? 'soak override' : '',
     'ask-timeout-minutes': '0.5',
     'slack-token': 'xoxb-scripted',
     'slack-channel': 'C0123456789',
@@ -800,6 +856,13 @@ export function partitionedGrants(result: ScheduleResult): number {
   ).length;
 }
 
+/** Whether one of the schedule's freezes is in force at some instant from `from` to `to`. */
+function frozenDuring(schedule: Schedule, from: number, to: number): boolean {
+  return (schedule.freezes ?? []).some(
+    (f) => T0 + f.fromMs <= to && from < T0 + f.fromMs + f.durationMs
+  );
+}
+
 export function checkSchedule(result: ScheduleResult): string[] {
   const out: string[] = [];
   const { leaseMs } = result.schedule;
@@ -888,10 +951,31 @@ export function checkSchedule(result: ScheduleResult): string[] {
       if (read && other.seq > read.startSeq) continue;
       const otherGranted = g.some((x) => x.job === other.job && x.at <= grant.at);
       if (otherGranted) continue;
+      // override-freeze passes the frozen tickets ahead (they could not go) while it reads a freeze.
+      if (
+        result.jobs[grant.job]?.plan.overrideFreeze &&
+        !other.ticket.overridesFreeze &&
+        acquire &&
+        frozenDuring(result.schedule, read?.startedAt ?? acquire.startedAt, acquire.startedAt)
+      )
+        continue;
       out.push(
         `job${grant.job} (ticket #${mine.ticket.seq}, ${mine.ticket.priority}) took fence ${grant.fence} at ${at(grant.at)} while job${other.job}'s ticket #${other.ticket.seq} (${other.ticket.priority}) was ahead of it in the queue`
       );
     }
+  }
+
+  // 8. Freezes hold: no job without override-freeze sends its acquire while a freeze is in force.
+  for (const grant of g) {
+    if (result.jobs[grant.job]?.plan.overrideFreeze) continue;
+    const acquire = result.calls.find(
+      (c) =>
+        c.op === 'acquire' && landed(c) && (c.result as Holder | undefined)?.fence === grant.fence
+    );
+    if (acquire && frozenDuring(result.schedule, acquire.startedAt, acquire.startedAt))
+      out.push(
+        `job${grant.job} took fence ${grant.fence} at ${at(grant.at)}: its acquire was sent at ${at(acquire.startedAt)}, during a freeze, without override-freeze`
+      );
   }
 
   // 4. A ticket removed as dead only once its owner's last write to it is a lease old.
@@ -996,10 +1080,10 @@ export function narrate(result: ScheduleResult): string {
   const s = result.schedule;
   const lines = result.jobs.map((j) => {
     const p = j.plan;
-    return `  job${j.index} ${p.fate}${p.priority === 'high' ? ' high' : ''} arrive ${rel(j.arrivedAt)} result ${j.result ?? '-'} (${j.registryKind ?? '-'}) deploy ${rel(j.deployStartedAt)} post ${rel(j.postStartedAt)}-${rel(j.postEndedAt)} killed ${rel(j.killedAt)}; faults ${JSON.stringify(p.faults)}; ask ${p.warnings} after ${p.answerAfterMs}\n${j.annotations.map((a) => `      ${a}`).join('\n')}`;
+    return `  job${j.index} ${p.fate}${p.priority === 'high' ? ' high' : ''}${p.overrideFreeze ? ' override-freeze' : ''} arrive ${rel(j.arrivedAt)} result ${j.result ?? '-'} (${j.registryKind ?? '-'}) deploy ${rel(j.deployStartedAt)} post ${rel(j.postStartedAt)}-${rel(j.postEndedAt)} killed ${rel(j.killedAt)}; faults ${JSON.stringify(p.faults)}; ask ${p.warnings} after ${p.answerAfterMs}\n${j.annotations.map((a) => `      ${a}`).join('\n')}`;
   });
   return [
-    `seed ${s.seed}: lease ${s.leaseMs} ms, poll ${s.pollMs} ms, faults ${JSON.stringify(s.faults)}, slack ${JSON.stringify(s.slack)}, repair ${JSON.stringify(s.repair)}`,
+    `seed ${s.seed}: lease ${s.leaseMs} ms, poll ${s.pollMs} ms, faults ${JSON.stringify(s.faults)}, slack ${JSON.stringify(s.slack)}, repair ${JSON.stringify(s.repair)}${s.freezes ? `, freezes ${JSON.stringify(s.freezes)}` : ''}`,
     ...lines,
     `  grants: ${grants(result)
       .map((x) => `#${x.fence} job${x.job} @${rel(x.at)}`)

@@ -195,6 +195,28 @@ describe('the situations that used to make two holders', () => {
     expect(result.jobs[1]!.deployStartedAt).toBeDefined();
   });
 
+  it('a freeze holds two waiters in their places; a run with override-freeze passes them and deploys during it; they go after it ends, in order', async () => {
+    const result = await runSchedule(
+      rig,
+      schedule(
+        90_007,
+        [
+          job({ arrivalMs: 0 }),
+          job({ arrivalMs: 500, priority: 'high' }),
+          job({ arrivalMs: 3_000, overrideFreeze: true })
+        ],
+        { freezes: [{ fromMs: 0, durationMs: 20_000 }] }
+      ),
+      'fixed-freeze-override'
+    );
+    expectSafe(result);
+    const g = grants(result);
+    expect(g.map((x) => x.job)).toEqual([2, 1, 0]);
+    expect(g[0]!.at - T0).toBeLessThan(20_000);
+    expect(g[1]!.at - T0).toBeGreaterThanOrEqual(20_000);
+    expect(result.jobs.map((j) => j.result)).toEqual(['acquired', 'acquired', 'acquired']);
+  });
+
   it('coordinate repairs a stack for longer than a lease: the waiter does not take the lock meanwhile', async () => {
     const result = await runSchedule(
       rig,
