@@ -5,7 +5,7 @@ import type { Overview } from '../../src/cli/overview.js';
 import type { HistoryEntry, Participant } from '../../src/ports/registry.js';
 import { dynamoRegistry } from '../../src/registry/dynamodb.js';
 import type { Job } from '../../test-rig/runner.js';
-import { CLI, arrive, cfn, deployJob, dynamo } from './lock-safety-harness.js';
+import { CLI, arrive, cfn, deployJob, dynamo, waitUntil } from './lock-safety-harness.js';
 import { REPO_ROOT, awsEnv } from './support.js';
 
 // One view of every environment: `deploy-coordinator status` without --stack-name, the bundle in a
@@ -117,6 +117,17 @@ const past = (
   durationMs
 });
 
+/**
+ * Until the index of environments names `environment` (enqueue writes it in the background):
+ * polled, with a bound of 10 s that only stops a hang; then asserted.
+ */
+async function indexed(environment: string): Promise<void> {
+  const entries = async (): Promise<unknown[]> =>
+    (await dynamo.items()).filter((i) => i['pk'] === 'ENVS' && i['sk'] === `ENV#${environment}`);
+  await waitUntil(async () => (await entries()).length > 0, 10_000);
+  expect(await entries()).toEqual([expect.objectContaining({ environment })]);
+}
+
 const participant = (environment: string, correlationId: string): Participant => ({
   correlationId,
   owner: `owner-${correlationId}`,
@@ -227,7 +238,7 @@ describe('status without an environment', () => {
     const held = await registry.lock.acquire(participant('qa', 'holder-qa-01'), view.lock);
     await registry.lock.removeTicket('qa', 1);
     await registry.lock.enqueue(participant('qa', 'waiter-qa-02'));
-    await new Promise((r) => setTimeout(r, 200)); // the index write is in the background
+    await indexed('qa');
 
     const r = await cli(['status', '--registry-table', dynamo.table, '--json']);
     expect(r.code).toBe(0);
@@ -257,7 +268,7 @@ describe('status --watch', () => {
   it('draws again every --interval seconds until Ctrl-C, which ends it with exit 0', async () => {
     const registry = dynamoRegistry(dynamo.client(), dynamo.table);
     await registry.lock.enqueue(participant('watched', 'waiter-w-001'));
-    await new Promise((r) => setTimeout(r, 200));
+    await indexed('watched');
 
     const asJson = startCli([
       'status',
@@ -381,7 +392,7 @@ describe('the table and the region from the shell', () => {
       past('production', 'app-0001', ['AppStack'], '2025-01-10T10:00:00.000Z', 60_000)
     );
     await registry.lock.enqueue(participant('production', 'waiter-p-001'));
-    await new Promise((r) => setTimeout(r, 200));
+    await indexed('production');
     const env = shell({
       DEPLOY_COORDINATOR_REGISTRY_TABLE: dynamo.table,
       AWS_REGION: undefined,

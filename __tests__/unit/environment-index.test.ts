@@ -46,9 +46,13 @@ function registryWith(index?: () => Promise<never>) {
   return dynamoRegistry(client, rig.table);
 }
 
-/** Polls `check` for up to a second. */
-async function until(check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 50 && !(await check()); i++) await new Promise((r) => setTimeout(r, 20));
+/**
+ * Polls `check` until it holds, for at most 10 s: a bound that only stops a hang (the work it
+ * waits for takes milliseconds on loopback). The caller asserts what it waited for afterwards.
+ */
+async function until(check: () => boolean | Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await check()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
 }
 
 const indexItems = async (): Promise<Record<string, unknown>[]> =>
@@ -86,22 +90,37 @@ describe('enqueue keeps the index; environments() reads it', () => {
   });
 
   it('an index write that never answers neither fails nor delays the enqueue', async () => {
-    const registry = registryWith(() => new Promise<never>(() => undefined));
-    const started = Date.now();
+    // The index write is held unanswered until the test answers it, after the enqueue resolved:
+    // an enqueue that waited for it would never resolve (and the test would time out).
+    const events: string[] = [];
+    let answer: (() => void) | undefined;
+    const registry = registryWith(() => {
+      events.push('index write sent');
+      return new Promise<never>((_, reject) => {
+        answer = () => reject(Object.assign(new Error('no answer'), { name: 'TimeoutError' }));
+      });
+    });
     const ticket = await registry.lock.enqueue(participant('hung-index'));
-    expect(Date.now() - started).toBeLessThan(1_000);
+    events.push('enqueue resolved');
     expect(ticket.seq).toBe(1);
     expect((await registry.lock.view('hung-index')).tickets).toHaveLength(1);
+    // The write was sent (before the enqueue's own calls) and is still unanswered.
+    expect(events).toEqual(['index write sent', 'enqueue resolved']);
     expect(await indexItems()).not.toContainEqual(
       expect.objectContaining({ sk: 'ENV#hung-index' })
     );
+    // Answered at last (a failure): the registry's catch forgets it, for the next enqueue to retry.
+    answer?.();
   });
 
   it('a failed index write does not fail the enqueue, and the next enqueue writes it', async () => {
     let failing = true;
+    /** Each index write the client sent, and whether it was refused. */
+    const writes: string[] = [];
     const client: DynamoDBClient = rig.client({ maxAttempts: 1 });
     client.middlewareStack.add(
       (next) => async (args) => {
+        if (toIndex(args.input)) writes.push(failing ? 'refused' : 'sent');
         if (failing && toIndex(args.input))
           throw Object.assign(new Error('denied'), { name: 'AccessDeniedException' });
         return next(args);
@@ -112,10 +131,16 @@ describe('enqueue keeps the index; environments() reads it', () => {
     await expect(registry.lock.enqueue(participant('flaky-index'))).resolves.toMatchObject({
       seq: 1
     });
-    await new Promise((r) => setTimeout(r, 50));
+    // The background write was tried and refused: that is why the index does not name it.
+    await until(() => writes.length > 0);
+    expect(writes).toEqual(['refused']);
     expect(await registry.lock.environments()).not.toContain('flaky-index');
+    // The refusal reached the registry's catch through promise callbacks alone (no I/O), so the
+    // round trips since (the enqueue's, the read's) saw it handled: the next enqueue may retry.
     failing = false;
     await registry.lock.enqueue(participant('flaky-index', 'run-flaky-index-0002'));
+    // The next enqueue wrote it again (a write it would skip had the first one landed).
+    expect(writes).toEqual(['refused', 'sent']);
     await until(async () => (await registry.lock.environments()).includes('flaky-index'));
     expect(await registry.lock.environments()).toContain('flaky-index');
   });

@@ -2,6 +2,8 @@ import { ExitCode } from '../config/state.js';
 import { describeHolder } from '../coordination/wait-for-turn.js';
 import { formatDuration } from '../domain/durations.js';
 import { activeDeploymentFindings, blocking, otherFindings } from '../domain/findings.js';
+import { describeFrozen, frozenAt } from '../domain/freeze.js';
+import { priorityOf, servedBefore } from '../domain/priority.js';
 import { sleep, systemClock } from '../runtime/stage.js';
 import {
   TABLE_VARIABLE,
@@ -13,7 +15,7 @@ import {
   type Command,
   type CommandContext
 } from './command.js';
-import { freezeLookup, readOverview } from './overview.js';
+import { freezeLookup, readOverview, type FreezeOverview } from './overview.js';
 import { overviewText } from './overview-text.js';
 import {
   DEFAULT_WATCH_INTERVAL_S,
@@ -26,24 +28,35 @@ import {
 
 // The commands that look and take nothing: status, can-deploy, wait.
 
-/** Whether a deployment could start now, and why not. */
+/**
+ * Whether a deployment could start now, and why not: the lock, the queue, the stacks, and the
+ * deploy freezes in force (read as the action reads them; none without a registry).
+ */
 async function readiness(ctx: CommandContext) {
   const { config } = ctx;
   const { reader, registry } = await openClients(config);
-  const [stacks, view] = await Promise.all([
+  const [stacks, view, freezes] = await Promise.all([
     reader.describeStacks(config.stackNames),
-    registry.lock.view(config.environment)
+    registry.lock.view(config.environment),
+    registry.freezes.list()
   ]);
+  const now = systemClock.now();
   const findings = [
     ...activeDeploymentFindings(stacks),
     ...otherFindings(stacks, { registryConfigured: Boolean(config.registryTable) })
   ];
+  const held = frozenAt(freezes, config.environment, now);
+  // The freeze in the shape `status --json` gives it (until, reason, by, ids).
+  const frozen: FreezeOverview | undefined = held
+    ? await freezeLookup(freezes, now).lookup(config.environment)
+    : undefined;
   const reasons = [
+    ...(held ? [describeFrozen(held, config.environment, now)] : []),
     ...(view.lock.holder ? [`lock held by ${describeHolder(view.lock.holder)}`] : []),
     ...(view.tickets.length > 0 ? [`${view.tickets.length} run(s) queued`] : []),
     ...blocking(findings).map((f) => `${f.code}: ${f.message}`)
   ];
-  return { reader, registry, stacks, view, findings, reasons };
+  return { reader, registry, stacks, view, findings, reasons, frozen };
 }
 
 export const status: Command = {
@@ -54,7 +67,8 @@ export const status: Command = {
   help: `Without --stack-name: every environment in the table (one that a run has queued in), or the one
 --environment names: the holder (correlation ID, run link, since, expected end), the queue
 (position, run link, waiting since, expected start) and any freeze. With --stack-name: that
-environment's lock and queue, and its stacks' status.
+environment's lock, queue (in the order it is served: priority high first) and freeze in force,
+and its stacks' status.
   --watch                    draw it again every --interval seconds until Ctrl-C (with --json: one
                              JSON document a line)
   --interval SECONDS         with --watch: from ${WATCH_INTERVAL_RANGE.min} to ${WATCH_INTERVAL_RANGE.max} (default ${DEFAULT_WATCH_INTERVAL_S})`,
@@ -99,21 +113,29 @@ environment's lock and queue, and its stacks' status.
   }
 };
 
-/** status --stack-name: the environment's lock and queue, and its stacks. */
+/** status --stack-name: the environment's lock, queue (in the order served), freeze and stacks. */
 async function stacksFrame(ctx: CommandContext): Promise<() => Promise<Frame>> {
   const { config } = ctx;
   const { reader, registry } = await openClients(config);
   return async () => {
-    const [stacks, view] = await Promise.all([
+    const [stacks, view, freezes] = await Promise.all([
       reader.describeStacks(config.stackNames),
-      registry.lock.view(config.environment)
+      registry.lock.view(config.environment),
+      registry.freezes.list()
     ]);
+    const now = systemClock.now();
+    const freeze = await freezeLookup(freezes, now).lookup(config.environment);
+    // In the order they are served: a higher priority first, arrival order within one.
+    const queue = [...view.tickets]
+      .sort((a, b) => (servedBefore(a, b) ? -1 : servedBefore(b, a) ? 1 : 0))
+      .map((t) => ({ ...withoutOwner(t), priority: priorityOf(t) }));
     const lines = [
       `Environment ${config.environment} (${config.registryTable ? `registry ${config.registryTable}` : 'CloudFormation only'})`,
       view.lock.holder
         ? `  Lock: held by ${describeHolder(view.lock.holder)}, fencing token ${view.lock.fence}`
         : `  Lock: free${view.lock.lastHolder ? ` (last: ${view.lock.lastHolder}, ${view.lock.lastOutcome ?? 'no outcome'}, released ${view.lock.releasedAt ?? '?'})` : ''}`,
-      `  Queue: ${view.tickets.length === 0 ? 'empty' : view.tickets.map((t) => `#${t.seq} ${t.correlationId} (${t.run.runUrl ?? 'no run link'}) since ${t.enqueuedAt}`).join('\n         ')}`,
+      `  Queue: ${queue.length === 0 ? 'empty' : queue.map((t, i) => `${i + 1}. #${t.seq} ${t.correlationId} (${t.run.runUrl ?? 'no run link'}${t.priority === 'high' ? ', priority high' : ''}) since ${t.enqueuedAt}`).join('\n         ')}`,
+      ...(freeze ? [`  Freeze: ${freezeText(freeze, now)}`] : []),
       ...stacks.map((s) => `  Stack ${s.name}: ${s.status}  ${reader.consoleUrl(s)}`)
     ];
     return {
@@ -123,12 +145,22 @@ async function stacksFrame(ctx: CommandContext): Promise<() => Promise<Frame>> {
         lock: view.lock.holder
           ? { ...view.lock, holder: withoutOwner(view.lock.holder) }
           : view.lock,
-        queue: view.tickets.map(withoutOwner),
+        queue,
+        ...(freeze ? { freeze } : {}),
         stacks: stacks.map((s) => ({ name: s.name, status: s.status }))
       },
       text: lines.join('\n')
     };
   };
+}
+
+/** The freeze as the view without --stack-name says it: until when (and in how long), why, who. */
+function freezeText(f: FreezeOverview, now: number): string {
+  const left = f.until ? Date.parse(f.until) - now : NaN;
+  const until = f.until
+    ? `until ${f.until}${Number.isFinite(left) ? ` (in ${formatDuration(Math.max(0, left))})` : ''}`
+    : 'in force';
+  return `${until}: ${f.reason}${f.by ? ` (by ${f.by}${f.ids?.length ? `; ${f.ids.join(', ')}` : ''})` : ''}`;
 }
 
 /** status without --stack-name: every environment of the table, or --environment's. */
@@ -146,41 +178,53 @@ async function overviewFrame(ctx: CommandContext): Promise<() => Promise<Frame>>
 
 export const canDeploy: Command = {
   summary:
-    'Exit 0 when a deployment could start now, 2 when another is active or queued, 1 when a stack blocks.',
+    'Exit 0 when a deployment could start now, 2 when another is active or queued, 1 when a stack blocks or a deploy freeze holds the environment.',
   usage: '--stack-name NAMES [--environment NAME] [--registry-table TABLE] [--json]',
+  help: `Exit codes, as the action's:
+  0  free to deploy
+  2  not now: the lock is held, runs are queued, or a covered stack is in progress (wait waits)
+  1  a stack that waiting cannot unblock, or a deploy freeze in force (the action's result frozen,
+     exit 1): the reasons say until when, why, the freeze's id and who set it, and --json has
+     frozen: { until, reason, by, ids }. wait waits through a freeze; thaw ends one.
+Without a registry there are no freezes.`,
   options: {},
   async run(ctx) {
-    const { reasons, findings } = await readiness(ctx);
+    const { reasons, findings, frozen } = await readiness(ctx);
     const blocked = blocking(findings).some((f) => f.code !== 'STACK_IN_PROGRESS');
-    const busy = reasons.length > 0 && !blocked;
     emit(
       ctx,
-      { canDeploy: reasons.length === 0, reasons, findings },
+      { canDeploy: reasons.length === 0, reasons, findings, ...(frozen ? { frozen } : {}) },
       reasons.length === 0
         ? `${ctx.config.environment}: free to deploy.`
         : `${ctx.config.environment}: not now.\n  ${reasons.join('\n  ')}`
     );
-    return reasons.length === 0 ? ExitCode.Ok : busy ? ExitCode.Concurrent : ExitCode.Failed;
+    if (reasons.length === 0) return ExitCode.Ok;
+    return blocked || frozen ? ExitCode.Failed : ExitCode.Concurrent;
   }
 };
 
 export const wait: Command = {
   summary:
-    'Wait until a deployment could start (exit 0), or give up after --wait-timeout-minutes (exit 2). Takes no lock.',
+    'Wait until a deployment could start (exit 0), or give up after --wait-timeout-minutes (exit 2; 1 if a deploy freeze still holds the environment then). Takes no lock.',
   usage: '--stack-name NAMES [--wait-timeout-minutes N] [--poll-interval-seconds N] [--json]',
+  help: `Waits while the lock is held, runs are queued, a covered stack is in progress or a deploy
+freeze holds the environment (as a run of the action waits through one: a thaw lets it go at its
+next poll). Exit 0 once a deployment could start; 2 when --wait-timeout-minutes runs out while
+busy; 1 when it runs out while a freeze is still in force (the action's result frozen; --json has
+frozen: { until, reason, by, ids }), or at once on a stack that waiting cannot unblock.`,
   options: {},
   async run(ctx) {
     const { config } = ctx;
     const started = systemClock.now();
     for (;;) {
-      const { reasons, findings } = await readiness(ctx);
+      const { reasons, findings, frozen } = await readiness(ctx);
       const waited = systemClock.now() - started;
       const stuck = blocking(findings).filter((f) => f.code !== 'STACK_IN_PROGRESS');
       if (stuck.length > 0) {
         // Waiting cannot unblock these: someone has to act on the stack.
         emit(
           ctx,
-          { canDeploy: false, waitedMs: waited, reasons },
+          { canDeploy: false, waitedMs: waited, reasons, ...(frozen ? { frozen } : {}) },
           `${config.environment}: blocked, waiting will not help.\n  ${reasons.join('\n  ')}`
         );
         return ExitCode.Failed;
@@ -194,12 +238,13 @@ export const wait: Command = {
         return ExitCode.Ok;
       }
       if (waited >= config.waitTimeoutMs) {
+        // A freeze that outlasted the wait ends it as the action's does: frozen, exit 1.
         emit(
           ctx,
-          { canDeploy: false, waitedMs: waited, reasons },
-          `${config.environment}: still busy after ${formatDuration(waited)}.\n  ${reasons.join('\n  ')}`
+          { canDeploy: false, waitedMs: waited, reasons, ...(frozen ? { frozen } : {}) },
+          `${config.environment}: ${frozen ? 'still frozen' : 'still busy'} after ${formatDuration(waited)}.\n  ${reasons.join('\n  ')}`
         );
-        return ExitCode.Concurrent;
+        return frozen ? ExitCode.Failed : ExitCode.Concurrent;
       }
       ctx.log.info(`Waiting: ${reasons.join('; ')}`);
       await sleep(Math.min(config.pollIntervalMs, config.waitTimeoutMs - waited));
