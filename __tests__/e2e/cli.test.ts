@@ -480,13 +480,15 @@ describe('wait', () => {
     const waiting = startCli([
       'wait',
       ...target(),
+      // Long enough never to run out here: it ends by the release, not by time.
       '--wait-timeout-minutes',
-      '0.05',
+      '1',
       '--poll-interval-seconds',
       '0.2',
       '--json'
     ]);
-    const deadline = Date.now() + 2_000;
+    // A bound only against a hang: the assertion is what it said.
+    const deadline = Date.now() + 20_000;
     while (!waiting.stderrSoFar().includes('Waiting:') && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 50));
     expect(waiting.stderrSoFar()).toContain(`Waiting: lock held by ${id}`);
@@ -503,7 +505,8 @@ describe('wait', () => {
     expect(r.code).toBe(0);
     const out = json<{ canDeploy: boolean; waitedMs: number }>(r);
     expect(out.canDeploy).toBe(true);
-    expect(out.waitedMs).toBeLessThan(3_000);
+    // It waited (it saw the holder), and it ended by the release: exit 0, not a timeout (exit 2).
+    expect(out.waitedMs).toBeGreaterThan(0);
     expect((await lockItem())?.['holder']).toBeUndefined();
     expect(await queueItems()).toEqual([]);
   });
