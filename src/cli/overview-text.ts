@@ -1,5 +1,5 @@
 import { formatDuration } from '../domain/durations.js';
-import type { EnvironmentOverview, Overview } from './overview.js';
+import type { EnvironmentOverview, FreezeOverview, Overview } from './overview.js';
 
 // `status` without --stack-name, as a person reads it: one block per environment.
 
@@ -37,11 +37,14 @@ export function environmentText(e: EnvironmentOverview, now: number): string[] {
             .join('\n         ')
     }`
   ];
-  if (e.freeze)
-    lines.push(
-      `  Freeze: ${e.freeze.until ? `until ${e.freeze.until}${relative(e.freeze.until, now)}` : 'in force'}: ${e.freeze.reason}${e.freeze.by ? ` (by ${e.freeze.by}${e.freeze.ids?.length ? `; ${e.freeze.ids.join(', ')}` : ''})` : ''}`
-    );
+  if (e.freeze) lines.push(`  Freeze: ${freezeText(e.freeze, now)}`);
   return lines;
+}
+
+/** A freeze as `status` says it: until when (and in how long), why, who, which. */
+export function freezeText(f: FreezeOverview, now: number): string {
+  const until = f.until ? `until ${f.until}${relative(f.until, now)}` : 'in force';
+  return `${until}: ${f.reason}${f.by ? ` (by ${f.by}${f.ids?.length ? `; ${f.ids.join(', ')}` : ''})` : ''}`;
 }
 
 export function overviewText(o: Overview, table: string): string {

@@ -16,7 +16,7 @@ import {
   type CommandContext
 } from './command.js';
 import { freezeLookup, readOverview, type FreezeOverview } from './overview.js';
-import { overviewText } from './overview-text.js';
+import { freezeText, overviewText } from './overview-text.js';
 import {
   DEFAULT_WATCH_INTERVAL_S,
   WATCH_INTERVAL_RANGE,
@@ -152,15 +152,6 @@ async function stacksFrame(ctx: CommandContext): Promise<() => Promise<Frame>> {
       text: lines.join('\n')
     };
   };
-}
-
-/** The freeze as the view without --stack-name says it: until when (and in how long), why, who. */
-function freezeText(f: FreezeOverview, now: number): string {
-  const left = f.until ? Date.parse(f.until) - now : NaN;
-  const until = f.until
-    ? `until ${f.until}${Number.isFinite(left) ? ` (in ${formatDuration(Math.max(0, left))})` : ''}`
-    : 'in force';
-  return `${until}: ${f.reason}${f.by ? ` (by ${f.by}${f.ids?.length ? `; ${f.ids.join(', ')}` : ''})` : ''}`;
 }
 
 /** status without --stack-name: every environment of the table, or --environment's. */
