@@ -2,9 +2,12 @@ import {
   ALL_ENVIRONMENTS,
   cronProblem,
   describeFrozen,
+  earliestOccurrence,
+  ended,
   formatInZone,
   frozenAt,
   isTimeZone,
+  latestOccurrence,
   nextWindow,
   parseDuration,
   parseInstant,
@@ -115,6 +118,79 @@ describe('freeze windows: recurring (cron, a duration, a time zone)', () => {
     expect(frozenAt([hourly], 'production', at('2026-01-14T10:15:00Z'))?.until).toBe(
       at('2026-01-14T18:30:00Z')
     );
+  });
+
+  it('the spring change skips the occurrence (02:00 Berlin): the window opens when the clocks jump, held and listed alike', () => {
+    // 29 March 2026: 02:00 CET does not happen; cron's next() moves it to 03:00 CEST (01:00 UTC).
+    const nightly = freeze({ cron: '0 2 * * *', durationMs: 3 * H, timeZone: 'Europe/Berlin' });
+    const window = { start: at('2026-03-29T01:00:00Z'), end: at('2026-03-29T04:00:00Z') };
+    expect(nextWindow(nightly, at('2026-03-28T12:00:00Z'))).toMatchObject(window);
+    expect(windowAt(nightly, at('2026-03-29T00:59:59.999Z'))).toBeUndefined();
+    for (const t of ['2026-03-29T01:00:00Z', '2026-03-29T02:00:00Z', '2026-03-29T03:59:59.999Z']) {
+      expect([t, windowAt(nightly, at(t))]).toEqual([t, expect.objectContaining(window)]);
+      expect([t, nextWindow(nightly, at(t))]).toEqual([t, expect.objectContaining(window)]);
+    }
+    expect(frozenAt([nightly], 'production', at('2026-03-29T02:00:00Z'))?.until).toBe(window.end);
+    expect(windowAt(nightly, at('2026-03-29T04:00:00Z'))).toBeUndefined();
+    // The days around it, as usual: 02:00 CET (01:00 UTC) before, 02:00 CEST (00:00 UTC) after.
+    expect(windowAt(nightly, at('2026-03-28T01:00:00Z'))?.end).toBe(at('2026-03-28T04:00:00Z'));
+    expect(nextWindow(nightly, at('2026-03-29T04:00:00Z'))).toMatchObject({
+      start: at('2026-03-30T00:00:00Z')
+    });
+  });
+
+  it('the spring change in New York (02:30 on 8 March 2026) alike', () => {
+    const nightly = freeze({
+      cron: '30 2 * * *',
+      durationMs: 3 * H,
+      timeZone: 'America/New_York'
+    });
+    // 02:30 EST does not happen; the window opens at 03:30 EDT, 07:30 UTC.
+    const window = { start: at('2026-03-08T07:30:00Z'), end: at('2026-03-08T10:30:00Z') };
+    expect(nextWindow(nightly, at('2026-03-08T05:00:00Z'))).toMatchObject(window);
+    expect(windowAt(nightly, at('2026-03-08T08:00:00Z'))).toMatchObject(window);
+    expect(nextWindow(nightly, at('2026-03-08T08:00:00Z'))).toMatchObject(window);
+    expect(frozenAt([nightly], 'production', at('2026-03-08T08:00:00Z'))?.until).toBe(window.end);
+    expect(windowAt(nightly, at('2026-03-08T10:30:00Z'))).toBeUndefined();
+  });
+
+  it('the autumn repeat is listed as it is held: the second 02:30 is the next window after the first', () => {
+    // 02:30 Berlin on 25 October 2026 is 00:30 and 01:30 UTC; next() alone knows only the first.
+    const daily = freeze({ cron: '30 2 * * *', durationMs: 0.5 * H, timeZone: 'Europe/Berlin' });
+    expect(nextWindow(daily, at('2026-10-24T12:00:00Z'))).toMatchObject({
+      start: at('2026-10-25T00:30:00Z'),
+      end: at('2026-10-25T01:00:00Z')
+    });
+    const second = { start: at('2026-10-25T01:30:00Z'), end: at('2026-10-25T02:00:00Z') };
+    expect(nextWindow(daily, at('2026-10-25T01:00:00Z'))).toMatchObject(second);
+    expect(nextWindow(daily, at('2026-10-25T01:10:00Z'))).toMatchObject(second);
+    expect(windowAt(daily, at('2026-10-25T01:30:00Z'))).toMatchObject(second);
+    expect(nextWindow(daily, at('2026-10-25T01:45:00Z'))).toMatchObject(second);
+    expect(nextWindow(daily, at('2026-10-25T02:00:00Z'))).toMatchObject({
+      start: at('2026-10-26T01:30:00Z')
+    });
+    // From the first, next() alone goes to the next day; the occurrences are those of either.
+    expect(earliestOccurrence(daily.cron!, daily.timeZone, at('2026-10-25T00:30:00Z'))).toBe(
+      at('2026-10-25T01:30:00Z')
+    );
+    expect(latestOccurrence(daily.cron!, daily.timeZone, at('2026-10-25T01:30:00Z'))).toBe(
+      at('2026-10-25T01:30:00Z')
+    );
+    // New York repeats 01:30 (5:30 and 6:30 UTC on 1 November 2026).
+    const early = freeze({ cron: '30 1 * * *', durationMs: 0.5 * H, timeZone: 'America/New_York' });
+    expect(nextWindow(early, at('2026-11-01T06:00:00Z'))?.start).toBe(at('2026-11-01T06:30:00Z'));
+    expect(windowAt(early, at('2026-11-01T06:45:00Z'))?.start).toBe(at('2026-11-01T06:30:00Z'));
+  });
+
+  it('a recurring freeze never ends until thawed; a one-off ends at its until', () => {
+    expect(ended(friday, at('2030-01-01T00:00:00Z'))).toBe(false);
+    expect(
+      ended({ ...friday, thawedAt: '2026-01-02T00:00:00.000Z' }, at('2026-01-03T00:00:00Z'))
+    ).toBe(true);
+    const once = freeze({ from: '2026-01-14T12:00:00.000Z', until: '2026-01-14T14:00:00.000Z' });
+    expect(ended(once, at('2026-01-14T11:00:00Z'))).toBe(false);
+    expect(ended(once, at('2026-01-14T13:59:59.999Z'))).toBe(false);
+    expect(ended(once, at('2026-01-14T14:00:00Z'))).toBe(true);
   });
 
   it('the next window, when none is in force', () => {

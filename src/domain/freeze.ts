@@ -1,4 +1,4 @@
-import { CronExpressionParser } from 'cron-parser';
+import { CronExpressionParser, type CronExpression } from 'cron-parser';
 import { formatDuration } from './durations.js';
 
 /** The scope of a freeze that holds every environment of the table. */
@@ -44,15 +44,17 @@ export interface Frozen {
 export const holds = (f: Freeze, environment: string): boolean =>
   f.environment === ALL_ENVIRONMENTS || f.environment === environment;
 
-/** The window of `f` that contains `t`, if any. */
+/**
+ * The window of `f` that contains `t`, if any (of a recurring freeze whose windows overlap, the
+ * one that ends last).
+ */
 export function windowAt(f: Freeze, t: number): FreezeWindow | undefined {
   if (f.thawedAt) return undefined;
   if (f.cron) {
     if (!f.durationMs || f.durationMs <= 0) return undefined;
-    // The latest occurrence at or before t: windows are all as long, so no earlier one reaches further.
-    const start = previousOccurrence(f.cron, f.timeZone, t);
-    if (start === undefined) return undefined;
-    return t < start + f.durationMs ? { freeze: f, start, end: start + f.durationMs } : undefined;
+    // Windows are all as long: the latest occurrence at or before t reaches furthest.
+    const start = latestOccurrence(f.cron, f.timeZone, t, t - f.durationMs);
+    return start === undefined ? undefined : { freeze: f, start, end: start + f.durationMs };
   }
   const start = f.from ? Date.parse(f.from) : -Infinity;
   const end = f.until ? Date.parse(f.until) : NaN;
@@ -60,13 +62,16 @@ export function windowAt(f: Freeze, t: number): FreezeWindow | undefined {
   return start <= t && t < end ? { freeze: f, start, end } : undefined;
 }
 
-/** The next window of `f` that has not ended by `t` (the one in force, else the next to open). */
+/**
+ * The next window of `f` that has not ended by `t`: the one in force (the window `windowAt`
+ * gives), else the next to open.
+ */
 export function nextWindow(f: Freeze, t: number): FreezeWindow | undefined {
   const now = windowAt(f, t);
   if (now || f.thawedAt) return now;
   if (f.cron) {
-    const start = nextOccurrence(f.cron, f.timeZone, t);
-    return start === undefined || !f.durationMs
+    const start = earliestOccurrence(f.cron, f.timeZone, t);
+    return start === undefined || !f.durationMs || f.durationMs <= 0
       ? undefined
       : { freeze: f, start, end: start + f.durationMs };
   }
@@ -74,6 +79,9 @@ export function nextWindow(f: Freeze, t: number): FreezeWindow | undefined {
   const end = f.until ? Date.parse(f.until) : NaN;
   return Number.isFinite(end) && end > t ? { freeze: f, start, end } : undefined;
 }
+
+/** Whether the freeze is over for good: thawed, or no window in force or to come. */
+export const ended = (f: Freeze, t: number): boolean => !nextWindow(f, t);
 
 /** How far ahead the end of a freeze is looked for (back-to-back windows): a year. */
 const HORIZON_MS = 366 * 86_400_000;
@@ -100,28 +108,80 @@ export function frozenAt(
   return { until, windows };
 }
 
-function occurrence(
+// Around a DST change cron-parser's prev() and next() disagree: on a spring-forward day next()
+// moves an occurrence the gap skips to the first instant after it (02:00 Berlin is 03:00 CEST)
+// where prev() knows none; on an autumn day prev() finds both instants of a repeated wall time,
+// next() only the first. A freeze errs towards frozen: its occurrences are those of either.
+
+/**
+ * A bound on the occurrences one side may know and the other not, between two of its own (the
+ * minutes of an hour a spring change skips, say); past it the search stops.
+ */
+const MISSED_MAX = 4096;
+
+function iterate(
   cron: string,
   timeZone: string | undefined,
-  t: number,
-  which: 'prev' | 'next'
-): number | undefined {
+  t: number
+): CronExpression | undefined {
   try {
-    // prev() is strictly before currentDate: one millisecond later finds an occurrence at t itself.
-    const it = CronExpressionParser.parse(cron, {
-      currentDate: new Date(which === 'prev' ? t + 1 : t),
-      tz: timeZone ?? 'UTC'
-    });
+    return CronExpressionParser.parse(cron, { currentDate: new Date(t), tz: timeZone ?? 'UTC' });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The occurrence of `it` the direction gives, or undefined at the end of the schedule. */
+function step(it: CronExpression, which: 'prev' | 'next'): number | undefined {
+  try {
     return (which === 'prev' ? it.prev() : it.next()).getTime();
   } catch {
     return undefined;
   }
 }
 
-export const previousOccurrence = (cron: string, timeZone: string | undefined, t: number) =>
-  occurrence(cron, timeZone, t, 'prev');
-export const nextOccurrence = (cron: string, timeZone: string | undefined, t: number) =>
-  occurrence(cron, timeZone, t, 'next');
+/** The latest occurrence at or before `t` and after `after` (prev()'s or next()'s). */
+export function latestOccurrence(
+  cron: string,
+  timeZone: string | undefined,
+  t: number,
+  after = -Infinity
+): number | undefined {
+  // prev() is strictly before currentDate: one millisecond later finds an occurrence at t itself.
+  const back = iterate(cron, timeZone, t + 1);
+  const p = back && step(back, 'prev');
+  let latest = p !== undefined && p > after ? p : undefined;
+  // next() is strictly after currentDate: what it knows between p (or `after`) and t, prev() missed.
+  const from = Math.max(p ?? -Infinity, after);
+  const forward = iterate(cron, timeZone, Number.isFinite(from) ? from : t);
+  if (!forward || !Number.isFinite(from)) return latest;
+  for (let i = 0; i < MISSED_MAX; i++) {
+    const n = step(forward, 'next');
+    if (n === undefined || n > t) break;
+    latest = n;
+  }
+  return latest;
+}
+
+/** The earliest occurrence strictly after `t` (next()'s or prev()'s). */
+export function earliestOccurrence(
+  cron: string,
+  timeZone: string | undefined,
+  t: number
+): number | undefined {
+  const forward = iterate(cron, timeZone, t);
+  const n = forward && step(forward, 'next');
+  if (n === undefined) return undefined;
+  // prev() from there, strictly before it: what it knows between t and n, next() missed.
+  const back = iterate(cron, timeZone, n);
+  let earliest = n;
+  for (let i = 0; back && i < MISSED_MAX; i++) {
+    const p = step(back, 'prev');
+    if (p === undefined || p <= t) break;
+    earliest = p;
+  }
+  return earliest;
+}
 
 // ---------------------------------------------------------------------------------------------
 // What an operator types: durations, times, cron expressions, time zones
