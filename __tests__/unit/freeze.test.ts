@@ -11,6 +11,9 @@ import {
   nextWindow,
   parseDuration,
   parseInstant,
+  readDuration,
+  reasonProblem,
+  shown,
   windowAt,
   type Freeze
 } from '../../src/domain/freeze.js';
@@ -213,6 +216,40 @@ describe('what an operator types', () => {
       expect(parseDuration(bad)).toBeUndefined();
   });
 
+  it('durations are from 1s (what rounds to less is refused) to 366 days', () => {
+    expect(readDuration('1s')).toEqual({ ms: 1000 });
+    expect(readDuration('366d')).toEqual({ ms: 366 * 24 * H });
+    expect(readDuration('0.0001s')).toEqual({ problem: 'is shorter than 1s' });
+    expect(readDuration('0.999s')).toEqual({ problem: 'is shorter than 1s' });
+    expect(readDuration('366d1s')).toEqual({ problem: 'is longer than 366d' });
+    expect(readDuration('100000000d')).toEqual({ problem: 'is longer than 366d' });
+    expect(readDuration(`${'9'.repeat(400)}d`)).toEqual({ problem: 'is longer than 366d' });
+    expect(readDuration('two hours')).toEqual({ problem: 'is not a duration' });
+    expect(parseDuration('0.0001s')).toBeUndefined();
+    expect(parseDuration('100000000d')).toBeUndefined();
+  });
+
+  it('a reason is one line of 1 to 500 characters without control characters', () => {
+    expect(reasonProblem('holiday freeze')).toBeUndefined();
+    expect(reasonProblem('Weihnachten – keine Deploys 🎄')).toBeUndefined();
+    expect(reasonProblem('x'.repeat(500))).toBeUndefined();
+    expect(reasonProblem('')).toBe('is empty');
+    expect(reasonProblem('x'.repeat(501))).toBe('is 501 characters long');
+    expect(reasonProblem('two\nlines')).toBe('is more than one line');
+    expect(reasonProblem('two\u2028lines')).toBe('is more than one line');
+    expect(reasonProblem('\u001b[31mred\u001b[0m')).toBe('contains a control character (U+001B)');
+    expect(reasonProblem('tab\there')).toBe('contains a control character (U+0009)');
+    expect(reasonProblem('del\u007f')).toBe('contains a control character (U+007F)');
+    expect(reasonProblem('csi\u009b31m')).toBe('contains a control character (U+009B)');
+  });
+
+  it('what an operator typed is shown quoted, escapes and all, and cut when long', () => {
+    expect(shown('two hours')).toBe('"two hours"');
+    expect(shown('\u001b[31mred')).toBe('"\\u001b[31mred"');
+    expect(shown('a\u009bb\u007fc\u202ed')).toBe('"a\\u009bb\\u007fc\\u202ed"');
+    expect(shown('x'.repeat(600))).toBe(`"${'x'.repeat(80)}"… (600 characters)`);
+  });
+
   it('an instant names its offset, or is a wall time in the time zone given', () => {
     expect(parseInstant('2026-12-24T18:00:00Z')).toBe(at('2026-12-24T18:00:00Z'));
     expect(parseInstant('2026-12-24T18:00:00+01:00')).toBe(at('2026-12-24T17:00:00Z'));
@@ -221,6 +258,14 @@ describe('what an operator types', () => {
     expect(parseInstant('2026-07-03 18:00', 'Europe/Berlin')).toBe(at('2026-07-03T16:00:00Z'));
     expect(parseInstant('2026-07-03 18:00', 'America/New_York')).toBe(at('2026-07-03T22:00:00Z'));
     expect(parseInstant('next friday')).toBeUndefined();
+  });
+
+  it('a day that is not on the calendar is no instant', () => {
+    expect(parseInstant('2026-02-30T18:00:00Z')).toBeUndefined();
+    expect(parseInstant('2026-02-30T18:00', 'Europe/Berlin')).toBeUndefined();
+    expect(parseInstant('2026-13-01T18:00', 'Europe/Berlin')).toBeUndefined();
+    expect(parseInstant('2026-12-24T25:00', 'Europe/Berlin')).toBeUndefined();
+    expect(parseInstant('2028-02-29T18:00:00Z')).toBe(at('2028-02-29T18:00:00Z'));
   });
 
   it('time zones are what Intl knows; cron expressions what the parser accepts', () => {
@@ -237,5 +282,8 @@ describe('what an operator types', () => {
       '2026-07-03 14:00 Europe/Berlin (12:00 UTC)'
     );
     expect(formatInZone(at('2026-07-03T12:00:00Z'))).toBe('2026-07-03 12:00 UTC');
+    expect(formatInZone(at('2026-12-23T23:00:00Z'), 'Europe/Berlin')).toBe(
+      '2026-12-24 00:00 Europe/Berlin (2026-12-23 23:00 UTC)'
+    );
   });
 });

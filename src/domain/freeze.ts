@@ -186,15 +186,68 @@ export function earliestOccurrence(
 // ---------------------------------------------------------------------------------------------
 // What an operator types: durations, times, cron expressions, time zones
 
-/** `2h`, `30m`, `1h30m`, `90s`, `1d`, `1.5h`: a duration with its unit(s), in ms; undefined if not one. */
-export function parseDuration(text: string): number | undefined {
+/** The shortest duration an operator may give: a second (less would round to nothing). */
+export const MIN_DURATION_MS = 1000;
+/** The longest: a year (366 days), as far as the end of a freeze is looked for. */
+export const MAX_DURATION_MS = 366 * 86_400_000;
+/** What a duration may be, for the messages. */
+export const DURATIONS_ACCEPTED = 'a duration such as 30m, 2h, 1h30m or 1d, from 1s to 366d';
+
+/**
+ * `2h`, `30m`, `1h30m`, `90s`, `1d`, `1.5h`: a duration with its unit(s), in whole ms, from
+ * MIN_DURATION_MS to MAX_DURATION_MS; or why not ("is shorter than 1s").
+ */
+export function readDuration(text: string): { ms: number } | { problem: string } {
   const s = text.trim().toLowerCase();
-  if (!/^(\d+(\.\d+)?[dhms])+$/.test(s)) return undefined;
+  if (!/^(\d+(\.\d+)?[dhms])+$/.test(s)) return { problem: 'is not a duration' };
   const unit = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 } as const;
   let ms = 0;
   for (const [, n, , u] of s.matchAll(/(\d+(\.\d+)?)([dhms])/g))
     ms += Number(n) * unit[u as keyof typeof unit];
-  return ms > 0 ? Math.round(ms) : undefined;
+  ms = Math.round(ms);
+  if (ms < MIN_DURATION_MS) return { problem: 'is shorter than 1s' };
+  if (!(ms <= MAX_DURATION_MS)) return { problem: 'is longer than 366d' };
+  return { ms };
+}
+
+/** The duration in ms (see readDuration); undefined if not one an operator may give. */
+export function parseDuration(text: string): number | undefined {
+  const d = readDuration(text);
+  return 'ms' in d ? d.ms : undefined;
+}
+
+/** The longest reason (as the action's reason inputs): people read it in every held run. */
+export const REASON_MAX = 500;
+export const REASON_ACCEPTED = `one line of 1 to ${REASON_MAX} characters without control characters (such as "holiday freeze")`;
+
+/**
+ * Why a reason (trimmed) cannot be used ("is empty"), or undefined when it can: one line, no control
+ * characters (C0, DEL, C1: no terminal escapes), no line or paragraph separators, 1 to 500
+ * characters.
+ */
+export function reasonProblem(reason: string): string | undefined {
+  if (reason.length === 0) return 'is empty';
+  // eslint-disable-next-line no-control-regex
+  const bad = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/.exec(reason)?.[0];
+  if (bad !== undefined)
+    return /[\n\r\u2028\u2029]/.test(bad)
+      ? 'is more than one line'
+      : `contains a control character (U+${bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
+  if (reason.length > REASON_MAX) return `is ${reason.length} characters long`;
+  return undefined;
+}
+
+/**
+ * What an operator typed, quoted to be shown safely in a message: JSON, with DEL, C1, the line
+ * separators and the bidirectional controls escaped too; a long value cut at 80 characters.
+ */
+export function shown(text: string): string {
+  const cut = text.length > 80 ? text.slice(0, 80) : text;
+  const quoted = JSON.stringify(cut).replace(
+    /[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  );
+  return cut === text ? quoted : `${quoted}… (${text.length} characters)`;
 }
 
 /** Whether the runtime knows the IANA time zone (through Intl, no zone data of our own). */
@@ -234,6 +287,12 @@ function offsetAt(zone: string, t: number): number {
   return wall - Math.floor(t / 1000) * 1000;
 }
 
+/** Whether the day is on the calendar (no 30 February, no month 13). */
+function isDate(y: number, month: number, day: number): boolean {
+  const t = new Date(Date.UTC(y, month - 1, day));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === month - 1 && t.getUTCDate() === day;
+}
+
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /**
@@ -247,23 +306,35 @@ export function parseInstant(text: string, timeZone?: string): number | undefine
   if (!wall) {
     // Only an instant that names its offset: Date.parse would read a bare time in the machine's zone.
     if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(s)) return undefined;
+    // Date.parse reads 2026-02-30 as 2 March.
+    const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(s)?.slice(1).map(Number);
+    if (date && !isDate(date[0]!, date[1]!, date[2]!)) return undefined;
     const t = Date.parse(s);
     return Number.isFinite(t) ? t : undefined;
   }
   if (!timeZone) return undefined;
   const [, y, mo, d, h, mi, se] = wall.map(Number);
+  if (!isDate(y!, mo!, d!) || h! > 23 || mi! > 59 || (se ?? 0) > 59) return undefined;
   const asUtc = Date.UTC(y!, mo! - 1, d, h, mi, se || 0);
   let t = asUtc - offsetAt(timeZone, asUtc);
   t = asUtc - offsetAt(timeZone, t);
   return t;
 }
 
-/** `2026-12-24 18:00 Europe/Berlin (17:00 UTC)`: an instant as a person in `zone` reads it. */
+/**
+ * `2026-12-24 18:00 Europe/Berlin (17:00 UTC)`, `2026-12-24 00:00 Europe/Berlin (2026-12-23 23:00
+ * UTC)`: an instant as a person in `zone` reads it.
+ */
 export function formatInZone(t: number, zone = 'UTC'): string {
   const iso = new Date(t).toISOString();
   if (zone === 'UTC') return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
   const local = new Date(t + offsetAt(zone, t)).toISOString().slice(0, 16).replace('T', ' ');
-  return `${local} ${zone} (${iso.slice(11, 16)} UTC)`;
+  // The UTC day too when it is not the zone's.
+  const utc =
+    iso.slice(0, 10) === local.slice(0, 10)
+      ? iso.slice(11, 16)
+      : iso.slice(0, 16).replace('T', ' ');
+  return `${local} ${zone} (${utc} UTC)`;
 }
 
 /** The freeze as one line: scope, window, reason, who. */
