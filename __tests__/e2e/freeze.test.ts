@@ -178,6 +178,8 @@ describe('deploy freezes, set with the CLI, obeyed by the action', () => {
   }, 60_000);
 
   it('the CLI: a recurring window in a time zone for all environments, listed and thawed by id; what it refuses', async () => {
+    // An ISO time `n` days from now (a window that is not close to now).
+    const inDays = (n: number): string => new Date(Date.now() + n * 86_400_000).toISOString();
     const weekly = await cli(
       'freeze',
       '--all',
@@ -237,13 +239,67 @@ describe('deploy freezes, set with the CLI, obeyed by the action', () => {
         ['--all', '--cron', '0 99 * * *', '--duration', '3h', '--reason', 'x'],
         /--cron "0 99 \* \* \*"/
       ],
-      [['--for', '2h', '--reason', 'x'], /--environment NAME \| --all/]
+      [['--for', '2h', '--reason', 'x'], /--environment NAME \| --all/],
+      [
+        ['--environment', 'production', '--for', '0.0001s', '--reason', 'x'],
+        /--for "0\.0001s": expected a duration such as 30m, 2h, 1h30m or 1d, from 1s to 366d; that is shorter than 1s\./
+      ],
+      [
+        ['--environment', 'production', '--for', '100000000d', '--reason', 'x'],
+        /--for "100000000d": expected a duration .*from 1s to 366d; that is longer than 366d\./
+      ],
+      [
+        ['--all', '--cron', '0 14 * * 5', '--duration', 'three hours', '--reason', 'x'],
+        /--duration "three hours": expected a duration such as 30m/
+      ],
+      [['--all', '--cron', '0 14 * * 5', '--reason', 'x'], /--cron needs --duration DURATION/],
+      [
+        ['--all', '--for', '2h', '--time-zone', 'Europe/Berlin', '--reason', 'x'],
+        /--time-zone "Europe\/Berlin": .*--for counts from now: drop --time-zone\./
+      ],
+      [
+        ['--all', '--for', '2h', '--duration', '3h', '--reason', 'x'],
+        /--duration "3h": .*needs --cron EXPR; --for DURATION already says how long: drop --duration\./
+      ],
+      [
+        ['--all', '--until', inDays(2), '--duration', '3h', '--reason', 'x'],
+        /--duration "3h": .*--until TIME already says when it ends: drop --duration\./
+      ],
+      [
+        ['--all', '--from', inDays(1), '--for', '2h', '--reason', 'x'],
+        /--from ".*": .*needs --until TIME/
+      ],
+      [
+        ['--all', '--from', inDays(2), '--until', inDays(1), '--reason', 'x'],
+        /--from ".*" is not before --until ".*"/
+      ],
+      [
+        ['--all', '--from', 'soon', '--until', inDays(1), '--reason', 'x'],
+        /--from "soon": expected an ISO time/
+      ],
+      [
+        ['--all', '--for', '2h', '--reason', '\u001b[31mred\u001b[0m'],
+        /--reason "\\u001b\[31mred\\u001b\[0m": expected one line of 1 to 500 characters without control characters .*; that contains a control character \(U\+001B\)\./
+      ],
+      [['--all', '--for', '2h', '--reason', '   '], /--reason " {3}": .*; that is empty\./],
+      [
+        ['--all', '--for', '2h', '--reason', 'two\nlines'],
+        /--reason "two\\nlines": .*; that is more than one line\./
+      ],
+      [
+        ['--all', '--for', '2h', '--reason', 'x'.repeat(501)],
+        /--reason "x{80}"… \(501 characters\): .*; that is 501 characters long\./
+      ]
     ];
     for (const [args, why] of refusals) {
       const r = await cliWithStderr('freeze', ...args, '--registry-table', dynamo.table);
       expect([args, r.code]).toEqual([args, 1]);
       expect(r.stderr).toMatch(why);
+      // What was typed is shown quoted: no escape reaches the terminal.
+      expect(r.stderr).not.toContain('\u001b');
     }
+    // Nothing refused was written: the table holds the weekly freeze alone.
+    expect((await dynamo.items()).filter((i) => i['pk'] === 'FREEZES')).toHaveLength(1);
     const noTable = await cliWithStderr('freeze', '--all', '--for', '1h', '--reason', 'x');
     expect(noTable.code).toBe(1);
     expect(noTable.stderr).toContain(
@@ -255,6 +311,143 @@ describe('deploy freezes, set with the CLI, obeyed by the action', () => {
     expect(thawed.stdout).toContain(`Thawed ${f.id}: all environments`);
     expect((await cli('freezes')).stdout).toBe('No freeze now or later.\n');
     expect((await cli('thaw', '--id', f.id)).code).toBe(1);
+  }, 60_000);
+
+  it('thaw: an environment still held by a freeze of all environments says which (exit 1 when nothing thawed); --all thaws those only; ended freezes are left alone; --from sets the start', async () => {
+    // An ISO time `n` days from now (a window that is not close to now).
+    const inDays = (n: number): string => new Date(Date.now() + n * 86_400_000).toISOString();
+    const idOf = (stdout: string): string => /Freeze (fz-[0-9a-f]{8})/.exec(stdout)?.[1] ?? '';
+    const everywhere = await cli('freeze', '--all', '--for', '1h', '--reason', 'release train');
+    expect(everywhere.code).toBe(0);
+    const all = idOf(everywhere.stdout);
+
+    const held = await cli('thaw', '--environment', 'production');
+    expect(held.code).toBe(1);
+    expect(held.stdout).toContain(
+      'Nothing to thaw: no freeze set for production is in force or to come.\n' +
+        'production is still frozen by a freeze of all environments, not thawed by --environment:\n' +
+        `  now  ${all}: all environments, until `
+    );
+    expect(held.stdout).toContain(
+      `thaw it with: deploy-coordinator thaw --registry-table ${dynamo.table} --id ${all}\n` +
+        `  or every freeze of all environments with: deploy-coordinator thaw --registry-table ${dynamo.table} --all`
+    );
+    expect(JSON.parse((await cli('thaw', '--environment', 'staging', '--json')).stdout)).toEqual({
+      thawed: [],
+      notThawed: [{ id: all, environment: '*', active: true }]
+    });
+
+    // A window to come, from --from to --until (in a zone, as an operator types it).
+    const [from, until] = [inDays(3), inDays(4)];
+    const later = await cli(
+      'freeze',
+      '--environment',
+      'production',
+      '--from',
+      from,
+      '--until',
+      until,
+      '--reason',
+      'migration weekend',
+      '--json'
+    );
+    expect(later.code).toBe(0);
+    const planned = JSON.parse(later.stdout) as { id: string; from: string; until: string };
+    expect(planned).toMatchObject({ from, until, environment: 'production' });
+    const wall = await cli(
+      'freeze',
+      '--environment',
+      'production',
+      '--from',
+      '2099-12-24T00:00',
+      '--until',
+      '2099-12-27T00:00',
+      '--time-zone',
+      'Europe/Berlin',
+      '--reason',
+      'holidays'
+    );
+    expect(wall.stdout).toMatch(
+      /^Froze production from 2099-12-24 00:00 Europe\/Berlin \(2099-12-23 23:00 UTC\) until 2099-12-27 00:00 Europe\/Berlin \(2099-12-26 23:00 UTC\): holidays\n/
+    );
+    const holidays = idOf(wall.stdout);
+    const listed = JSON.parse(
+      (await cli('freezes', '--environment', 'production', '--json')).stdout
+    ) as {
+      id: string;
+      active: boolean;
+      windowStart: string;
+    }[];
+    expect(listed.map((l) => [l.id, l.active])).toEqual([
+      [all, true],
+      [planned.id, false],
+      [holidays, false]
+    ]);
+    expect(listed[1]?.windowStart).toBe(from);
+    expect(listed[2]?.windowStart).toBe('2099-12-23T23:00:00.000Z');
+
+    // A freeze that ended yesterday is left as it is: not thawed, its expiry not pushed out.
+    const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+    const over = {
+      pk: 'FREEZES',
+      sk: 'FREEZE#production#fz-0e0e0e0e',
+      id: 'fz-0e0e0e0e',
+      environment: 'production',
+      reason: 'last incident',
+      by: 'oncall',
+      createdAt: inDays(-3),
+      from: inDays(-2),
+      until: inDays(-1),
+      expiresAt: Math.floor(Date.parse(inDays(-1)) / 1000) + 7 * 86_400
+    };
+    await dynamo.doc().send(new PutCommand({ TableName: dynamo.table, Item: over }));
+
+    const own = await cli('thaw', '--environment', 'production');
+    expect(own.code).toBe(0);
+    expect(own.stdout).toContain(`Thawed ${planned.id}: production, from `);
+    expect(own.stdout).toContain(`Thawed ${holidays}: production, from `);
+    expect(own.stdout).not.toContain('fz-0e0e0e0e');
+    expect(own.stdout).toContain(`production is still frozen by a freeze of all environments`);
+    expect((await dynamo.items()).find((i) => i['id'] === 'fz-0e0e0e0e')).toEqual(over);
+    const ended = await cli('thaw', '--id', 'fz-0e0e0e0e');
+    expect(ended.code).toBe(1);
+    expect(ended.stdout).toMatch(
+      /^Nothing to thaw: freeze fz-0e0e0e0e has ended \(fz-0e0e0e0e: production, until /
+    );
+    expect((await dynamo.items()).find((i) => i['id'] === 'fz-0e0e0e0e')).toEqual(over);
+
+    // --all thaws the freezes of all environments, and no freeze of one.
+    const staging = idOf(
+      (await cli('freeze', '--environment', 'staging', '--for', '1h', '--reason', 'migration'))
+        .stdout
+    );
+    const thawAll = await cli('thaw', '--all');
+    expect(thawAll.code).toBe(0);
+    expect(thawAll.stdout).toContain(`Thawed ${all}: all environments`);
+    expect(thawAll.stdout).toContain(
+      'Not thawed by --all (freezes of one environment; thaw each with --id, or with --environment NAME):\n' +
+        `  now  ${staging}: staging`
+    );
+    expect((await cli('freezes')).stdout).toMatch(
+      new RegExp(`^now  ${staging}: staging, until .*\n$`)
+    );
+    const nothing = await cli('thaw', '--environment', 'production');
+    expect(nothing.code).toBe(0);
+    expect(nothing.stdout).toBe(
+      'Nothing to thaw: no freeze set for production is in force or to come.\n'
+    );
+
+    // One scope at a time.
+    for (const args of [
+      ['--id', staging, '--all'],
+      ['--environment', 'staging', '--all'],
+      ['--id', staging, '--environment', 'staging'],
+      []
+    ]) {
+      const r = await cliWithStderr('thaw', ...args, '--registry-table', dynamo.table);
+      expect([args, r.code]).toEqual([args, 1]);
+      expect(r.stderr).toContain('thaw needs exactly one of --id ID, --environment NAME or --all.');
+    }
   }, 60_000);
 });
 

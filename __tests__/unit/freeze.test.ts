@@ -2,12 +2,18 @@ import {
   ALL_ENVIRONMENTS,
   cronProblem,
   describeFrozen,
+  earliestOccurrence,
+  ended,
   formatInZone,
   frozenAt,
   isTimeZone,
+  latestOccurrence,
   nextWindow,
   parseDuration,
   parseInstant,
+  readDuration,
+  reasonProblem,
+  shown,
   windowAt,
   type Freeze
 } from '../../src/domain/freeze.js';
@@ -117,6 +123,79 @@ describe('freeze windows: recurring (cron, a duration, a time zone)', () => {
     );
   });
 
+  it('the spring change skips the occurrence (02:00 Berlin): the window opens when the clocks jump, held and listed alike', () => {
+    // 29 March 2026: 02:00 CET does not happen; cron's next() moves it to 03:00 CEST (01:00 UTC).
+    const nightly = freeze({ cron: '0 2 * * *', durationMs: 3 * H, timeZone: 'Europe/Berlin' });
+    const window = { start: at('2026-03-29T01:00:00Z'), end: at('2026-03-29T04:00:00Z') };
+    expect(nextWindow(nightly, at('2026-03-28T12:00:00Z'))).toMatchObject(window);
+    expect(windowAt(nightly, at('2026-03-29T00:59:59.999Z'))).toBeUndefined();
+    for (const t of ['2026-03-29T01:00:00Z', '2026-03-29T02:00:00Z', '2026-03-29T03:59:59.999Z']) {
+      expect([t, windowAt(nightly, at(t))]).toEqual([t, expect.objectContaining(window)]);
+      expect([t, nextWindow(nightly, at(t))]).toEqual([t, expect.objectContaining(window)]);
+    }
+    expect(frozenAt([nightly], 'production', at('2026-03-29T02:00:00Z'))?.until).toBe(window.end);
+    expect(windowAt(nightly, at('2026-03-29T04:00:00Z'))).toBeUndefined();
+    // The days around it, as usual: 02:00 CET (01:00 UTC) before, 02:00 CEST (00:00 UTC) after.
+    expect(windowAt(nightly, at('2026-03-28T01:00:00Z'))?.end).toBe(at('2026-03-28T04:00:00Z'));
+    expect(nextWindow(nightly, at('2026-03-29T04:00:00Z'))).toMatchObject({
+      start: at('2026-03-30T00:00:00Z')
+    });
+  });
+
+  it('the spring change in New York (02:30 on 8 March 2026) alike', () => {
+    const nightly = freeze({
+      cron: '30 2 * * *',
+      durationMs: 3 * H,
+      timeZone: 'America/New_York'
+    });
+    // 02:30 EST does not happen; the window opens at 03:30 EDT, 07:30 UTC.
+    const window = { start: at('2026-03-08T07:30:00Z'), end: at('2026-03-08T10:30:00Z') };
+    expect(nextWindow(nightly, at('2026-03-08T05:00:00Z'))).toMatchObject(window);
+    expect(windowAt(nightly, at('2026-03-08T08:00:00Z'))).toMatchObject(window);
+    expect(nextWindow(nightly, at('2026-03-08T08:00:00Z'))).toMatchObject(window);
+    expect(frozenAt([nightly], 'production', at('2026-03-08T08:00:00Z'))?.until).toBe(window.end);
+    expect(windowAt(nightly, at('2026-03-08T10:30:00Z'))).toBeUndefined();
+  });
+
+  it('the autumn repeat is listed as it is held: the second 02:30 is the next window after the first', () => {
+    // 02:30 Berlin on 25 October 2026 is 00:30 and 01:30 UTC; next() alone knows only the first.
+    const daily = freeze({ cron: '30 2 * * *', durationMs: 0.5 * H, timeZone: 'Europe/Berlin' });
+    expect(nextWindow(daily, at('2026-10-24T12:00:00Z'))).toMatchObject({
+      start: at('2026-10-25T00:30:00Z'),
+      end: at('2026-10-25T01:00:00Z')
+    });
+    const second = { start: at('2026-10-25T01:30:00Z'), end: at('2026-10-25T02:00:00Z') };
+    expect(nextWindow(daily, at('2026-10-25T01:00:00Z'))).toMatchObject(second);
+    expect(nextWindow(daily, at('2026-10-25T01:10:00Z'))).toMatchObject(second);
+    expect(windowAt(daily, at('2026-10-25T01:30:00Z'))).toMatchObject(second);
+    expect(nextWindow(daily, at('2026-10-25T01:45:00Z'))).toMatchObject(second);
+    expect(nextWindow(daily, at('2026-10-25T02:00:00Z'))).toMatchObject({
+      start: at('2026-10-26T01:30:00Z')
+    });
+    // From the first, next() alone goes to the next day; the occurrences are those of either.
+    expect(earliestOccurrence(daily.cron!, daily.timeZone, at('2026-10-25T00:30:00Z'))).toBe(
+      at('2026-10-25T01:30:00Z')
+    );
+    expect(latestOccurrence(daily.cron!, daily.timeZone, at('2026-10-25T01:30:00Z'))).toBe(
+      at('2026-10-25T01:30:00Z')
+    );
+    // New York repeats 01:30 (5:30 and 6:30 UTC on 1 November 2026).
+    const early = freeze({ cron: '30 1 * * *', durationMs: 0.5 * H, timeZone: 'America/New_York' });
+    expect(nextWindow(early, at('2026-11-01T06:00:00Z'))?.start).toBe(at('2026-11-01T06:30:00Z'));
+    expect(windowAt(early, at('2026-11-01T06:45:00Z'))?.start).toBe(at('2026-11-01T06:30:00Z'));
+  });
+
+  it('a recurring freeze never ends until thawed; a one-off ends at its until', () => {
+    expect(ended(friday, at('2030-01-01T00:00:00Z'))).toBe(false);
+    expect(
+      ended({ ...friday, thawedAt: '2026-01-02T00:00:00.000Z' }, at('2026-01-03T00:00:00Z'))
+    ).toBe(true);
+    const once = freeze({ from: '2026-01-14T12:00:00.000Z', until: '2026-01-14T14:00:00.000Z' });
+    expect(ended(once, at('2026-01-14T11:00:00Z'))).toBe(false);
+    expect(ended(once, at('2026-01-14T13:59:59.999Z'))).toBe(false);
+    expect(ended(once, at('2026-01-14T14:00:00Z'))).toBe(true);
+  });
+
   it('the next window, when none is in force', () => {
     expect(nextWindow(friday, at('2026-01-14T12:00:00Z'))).toMatchObject({
       start: at('2026-01-16T13:00:00Z'),
@@ -137,6 +216,40 @@ describe('what an operator types', () => {
       expect(parseDuration(bad)).toBeUndefined();
   });
 
+  it('durations are from 1s (what rounds to less is refused) to 366 days', () => {
+    expect(readDuration('1s')).toEqual({ ms: 1000 });
+    expect(readDuration('366d')).toEqual({ ms: 366 * 24 * H });
+    expect(readDuration('0.0001s')).toEqual({ problem: 'is shorter than 1s' });
+    expect(readDuration('0.999s')).toEqual({ problem: 'is shorter than 1s' });
+    expect(readDuration('366d1s')).toEqual({ problem: 'is longer than 366d' });
+    expect(readDuration('100000000d')).toEqual({ problem: 'is longer than 366d' });
+    expect(readDuration(`${'9'.repeat(400)}d`)).toEqual({ problem: 'is longer than 366d' });
+    expect(readDuration('two hours')).toEqual({ problem: 'is not a duration' });
+    expect(parseDuration('0.0001s')).toBeUndefined();
+    expect(parseDuration('100000000d')).toBeUndefined();
+  });
+
+  it('a reason is one line of 1 to 500 characters without control characters', () => {
+    expect(reasonProblem('holiday freeze')).toBeUndefined();
+    expect(reasonProblem('Weihnachten – keine Deploys 🎄')).toBeUndefined();
+    expect(reasonProblem('x'.repeat(500))).toBeUndefined();
+    expect(reasonProblem('')).toBe('is empty');
+    expect(reasonProblem('x'.repeat(501))).toBe('is 501 characters long');
+    expect(reasonProblem('two\nlines')).toBe('is more than one line');
+    expect(reasonProblem('two\u2028lines')).toBe('is more than one line');
+    expect(reasonProblem('\u001b[31mred\u001b[0m')).toBe('contains a control character (U+001B)');
+    expect(reasonProblem('tab\there')).toBe('contains a control character (U+0009)');
+    expect(reasonProblem('del\u007f')).toBe('contains a control character (U+007F)');
+    expect(reasonProblem('csi\u009b31m')).toBe('contains a control character (U+009B)');
+  });
+
+  it('what an operator typed is shown quoted, escapes and all, and cut when long', () => {
+    expect(shown('two hours')).toBe('"two hours"');
+    expect(shown('\u001b[31mred')).toBe('"\\u001b[31mred"');
+    expect(shown('a\u009bb\u007fc\u202ed')).toBe('"a\\u009bb\\u007fc\\u202ed"');
+    expect(shown('x'.repeat(600))).toBe(`"${'x'.repeat(80)}"… (600 characters)`);
+  });
+
   it('an instant names its offset, or is a wall time in the time zone given', () => {
     expect(parseInstant('2026-12-24T18:00:00Z')).toBe(at('2026-12-24T18:00:00Z'));
     expect(parseInstant('2026-12-24T18:00:00+01:00')).toBe(at('2026-12-24T17:00:00Z'));
@@ -145,6 +258,14 @@ describe('what an operator types', () => {
     expect(parseInstant('2026-07-03 18:00', 'Europe/Berlin')).toBe(at('2026-07-03T16:00:00Z'));
     expect(parseInstant('2026-07-03 18:00', 'America/New_York')).toBe(at('2026-07-03T22:00:00Z'));
     expect(parseInstant('next friday')).toBeUndefined();
+  });
+
+  it('a day that is not on the calendar is no instant', () => {
+    expect(parseInstant('2026-02-30T18:00:00Z')).toBeUndefined();
+    expect(parseInstant('2026-02-30T18:00', 'Europe/Berlin')).toBeUndefined();
+    expect(parseInstant('2026-13-01T18:00', 'Europe/Berlin')).toBeUndefined();
+    expect(parseInstant('2026-12-24T25:00', 'Europe/Berlin')).toBeUndefined();
+    expect(parseInstant('2028-02-29T18:00:00Z')).toBe(at('2028-02-29T18:00:00Z'));
   });
 
   it('time zones are what Intl knows; cron expressions what the parser accepts', () => {
@@ -161,5 +282,8 @@ describe('what an operator types', () => {
       '2026-07-03 14:00 Europe/Berlin (12:00 UTC)'
     );
     expect(formatInZone(at('2026-07-03T12:00:00Z'))).toBe('2026-07-03 12:00 UTC');
+    expect(formatInZone(at('2026-12-23T23:00:00Z'), 'Europe/Berlin')).toBe(
+      '2026-12-24 00:00 Europe/Berlin (2026-12-23 23:00 UTC)'
+    );
   });
 });

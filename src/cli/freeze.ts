@@ -3,14 +3,20 @@ import { ExitCode } from '../config/state.js';
 import { formatDuration } from '../domain/durations.js';
 import {
   ALL_ENVIRONMENTS,
+  DURATIONS_ACCEPTED,
+  REASON_ACCEPTED,
   cronProblem,
   describeFreeze,
+  ended,
   formatInZone,
   holds,
   isTimeZone,
   nextWindow,
-  parseDuration,
   parseInstant,
+  readDuration,
+  reasonProblem,
+  shown,
+  windowAt,
   type Freeze
 } from '../domain/freeze.js';
 import { emit, registryFor, str, type CommandContext, type Command } from './command.js';
@@ -29,22 +35,31 @@ function scopeOf(ctx: CommandContext): string | undefined {
 /** `fz-` and 8 hex digits: short enough to type in `thaw --id`. */
 const newFreezeId = (): string => `fz-${randomBytes(4).toString('hex')}`;
 
+const TIME_ACCEPTED =
+  'expected an ISO time with Z or an offset (2026-12-24T18:00:00Z), or YYYY-MM-DDTHH:MM with --time-zone';
+
 export const freeze: Command = {
   summary:
     'Freeze deployments to an environment (or all): until a time, for a duration, or in a recurring window.',
-  usage: `${SCOPE} --registry-table TABLE (--until TIME | --for DURATION | --cron EXPR --duration DURATION [--time-zone ZONE]) --reason TEXT`,
+  usage: `${SCOPE} --registry-table TABLE (--until TIME [--from TIME] | --for DURATION | --cron EXPR --duration DURATION) [--time-zone ZONE] --reason TEXT`,
   help: [
     'A run that arrives or waits during a freeze keeps its place in the queue and waits; if the freeze',
     'outlasts its wait-timeout-minutes it ends with result frozen (exit 1). override-freeze lets a run through.',
-    '  --until TIME        an ISO time with Z or an offset (2026-12-24T18:00:00+01:00), or a wall time with --time-zone',
-    '  --for DURATION      from now: 30m, 2h, 1h30m, 1d',
-    '  --cron EXPR         a recurring window opening at each occurrence (cron-parser syntax, e.g. "0 14 * * 5")',
-    '  --duration DURATION how long each recurring window lasts',
-    '  --time-zone ZONE    IANA time zone of --cron and of a wall-clock --until (default UTC)',
-    '  --reason TEXT       why (required): every held run says it'
+    '  --until TIME        the end: an ISO time with Z or an offset (2026-12-24T18:00:00+01:00), or a wall time',
+    '                      (2026-12-24T18:00) with --time-zone',
+    '  --from TIME         with --until: the start (default now), in the same forms; before --until',
+    '  --for DURATION      from now: 30m, 2h, 1h30m, 1d (1s to 366d)',
+    '  --cron EXPR         a recurring window opening at each occurrence (cron-parser syntax, e.g. "0 14 * * 5");',
+    '                      it recurs until it is thawed',
+    '  --duration DURATION with --cron: how long each window lasts (1s to 366d)',
+    '  --time-zone ZONE    IANA time zone of --cron (default UTC) and of a wall time in --until or --from',
+    '                      (required for one: a wall time has no default zone)',
+    '  --reason TEXT       why (required): every held run says it; one line of 1 to 500 characters,',
+    '                      no control characters'
   ].join('\n'),
   options: {
     all: { type: 'boolean' },
+    from: { type: 'string' },
     until: { type: 'string' },
     for: { type: 'string' },
     cron: { type: 'string' },
@@ -56,18 +71,46 @@ export const freeze: Command = {
   stackNameOptional: true,
   async run(ctx) {
     const scope = scopeOf(ctx);
-    const reason = str(ctx, 'reason')?.trim();
+    const reasonText = str(ctx, 'reason');
+    const reason = reasonText?.trim();
     const zone = str(ctx, 'time-zone');
-    const [until, forText, cron] = [str(ctx, 'until'), str(ctx, 'for'), str(ctx, 'cron')];
+    const [until, from, forText, cron] = [
+      str(ctx, 'until'),
+      str(ctx, 'from'),
+      str(ctx, 'for'),
+      str(ctx, 'cron')
+    ];
+    const durationText = str(ctx, 'duration');
     const problems: string[] = [];
     if (!scope || (ctx.options['all'] && str(ctx, 'environment')))
       problems.push(`freeze needs one of ${SCOPE}.`);
-    if (!reason) problems.push('freeze needs --reason TEXT: every run it holds says why.');
-    if ([until, forText, cron].filter(Boolean).length !== 1)
+    if (reasonText === undefined || reason === undefined)
+      problems.push('freeze needs --reason TEXT: every run it holds says why.');
+    else {
+      const problem = reasonProblem(reason);
+      if (problem)
+        problems.push(
+          `--reason ${shown(reasonText)}: expected ${REASON_ACCEPTED}; that ${problem}.`
+        );
+    }
+    const modes = [until, forText, cron].filter((m) => m !== undefined).length;
+    if (modes !== 1)
       problems.push('freeze needs exactly one of --until TIME, --for DURATION or --cron EXPR.');
+    if (from !== undefined && until === undefined)
+      problems.push(
+        `--from ${shown(from)}: --from is the start of an --until freeze and needs --until TIME (--for starts now; --cron opens a window at each occurrence).`
+      );
+    if (durationText !== undefined && cron === undefined)
+      problems.push(
+        `--duration ${shown(durationText)}: --duration is how long each --cron window lasts and needs --cron EXPR${forText !== undefined ? '; --for DURATION already says how long' : until !== undefined ? '; --until TIME already says when it ends' : ''}: drop --duration.`
+      );
+    if (zone !== undefined && forText !== undefined)
+      problems.push(
+        `--time-zone ${shown(zone)}: --time-zone is the zone of --cron and of a wall time in --until or --from; --for counts from now: drop --time-zone.`
+      );
     if (zone !== undefined && !isTimeZone(zone))
       problems.push(
-        `--time-zone ${JSON.stringify(zone)} is not a time zone this runtime knows (IANA names such as Europe/Berlin).`
+        `--time-zone ${shown(zone)} is not a time zone this runtime knows (IANA names such as Europe/Berlin).`
       );
     const now = Date.now();
     const base = {
@@ -78,32 +121,45 @@ export const freeze: Command = {
       createdAt: new Date(now).toISOString()
     };
     let f: Freeze | undefined;
-    if (until !== undefined) {
+    if (modes !== 1) {
+      // Which window was meant is unclear: nothing more to check.
+    } else if (until !== undefined) {
       const end = parseInstant(until, zone);
-      if (end === undefined)
+      const start = from === undefined ? now : parseInstant(from, zone);
+      if (end === undefined) problems.push(`--until ${shown(until)}: ${TIME_ACCEPTED}.`);
+      else if (end <= now)
         problems.push(
-          `--until ${JSON.stringify(until)}: expected an ISO time with Z or an offset (2026-12-24T18:00:00Z), or YYYY-MM-DDTHH:MM with --time-zone.`
+          `--until ${shown(until)} is not in the future (it is ${new Date(end).toISOString()}).`
         );
-      else if (end <= now) problems.push(`--until ${until} is not in the future.`);
-      else f = { ...base, from: base.createdAt, until: new Date(end).toISOString() };
+      if (from !== undefined && start === undefined)
+        problems.push(`--from ${shown(from)}: ${TIME_ACCEPTED} (the forms of --until).`);
+      else if (from !== undefined && start !== undefined && end !== undefined && start >= end)
+        problems.push(
+          `--from ${shown(from)} is not before --until ${shown(until)} (${new Date(start).toISOString()} is not before ${new Date(end).toISOString()}).`
+        );
+      if (start !== undefined && end !== undefined && end > now && start < end)
+        f = { ...base, from: new Date(start).toISOString(), until: new Date(end).toISOString() };
     } else if (forText !== undefined) {
-      const ms = parseDuration(forText);
-      if (ms === undefined)
+      const d = readDuration(forText);
+      if ('problem' in d)
         problems.push(
-          `--for ${JSON.stringify(forText)}: expected a duration such as 30m, 2h, 1h30m or 1d.`
+          `--for ${shown(forText)}: expected ${DURATIONS_ACCEPTED}; that ${d.problem}.`
         );
-      else f = { ...base, from: base.createdAt, until: new Date(now + ms).toISOString() };
+      else f = { ...base, from: base.createdAt, until: new Date(now + d.ms).toISOString() };
     } else if (cron !== undefined) {
-      const durationText = str(ctx, 'duration');
-      const ms = durationText === undefined ? undefined : parseDuration(durationText);
+      const d = durationText === undefined ? undefined : readDuration(durationText);
       const problem = cronProblem(cron, zone ?? 'UTC');
-      if (problem) problems.push(`--cron ${JSON.stringify(cron)}: ${problem}.`);
-      if (ms === undefined)
+      if (problem) problems.push(`--cron ${shown(cron)}: ${problem}.`);
+      if (d === undefined)
         problems.push(
           '--cron needs --duration DURATION (how long each window lasts), such as 3h or 30m.'
         );
-      if (!problem && ms !== undefined)
-        f = { ...base, cron, durationMs: ms, timeZone: zone ?? 'UTC' };
+      else if ('problem' in d)
+        problems.push(
+          `--duration ${shown(durationText ?? '')}: expected ${DURATIONS_ACCEPTED}; that ${d.problem}.`
+        );
+      if (!problem && d && 'ms' in d)
+        f = { ...base, cron, durationMs: d.ms, timeZone: zone ?? 'UTC' };
     }
     if (problems.length > 0 || !f) {
       for (const p of problems) ctx.err(p);
@@ -113,49 +169,115 @@ export const freeze: Command = {
     await freezes.add(f);
     const where = scope === ALL_ENVIRONMENTS ? 'all environments' : scope;
     const window = nextWindow(f, now);
+    const start = f.from ? Date.parse(f.from) : now;
     const when = f.cron
-      ? `every "${f.cron}" (${f.timeZone}) for ${formatDuration(f.durationMs ?? 0)}${window ? `; ${window.start <= now ? 'now, until' : 'next from'} ${formatInZone(window.start <= now ? window.end : window.start, f.timeZone)}` : ''}`
-      : `until ${formatInZone(Date.parse(f.until!), zone)}`;
+      ? `every "${f.cron}" (${f.timeZone}) for ${formatDuration(f.durationMs ?? 0)}, until thawed${window ? `; ${window.start <= now ? 'now, until' : 'next from'} ${formatInZone(window.start <= now ? window.end : window.start, f.timeZone)}` : ''}`
+      : `${start > now ? `from ${formatInZone(start, zone)} ` : ''}until ${formatInZone(Date.parse(f.until!), zone)}`;
     emit(
       ctx,
       f,
-      `Froze ${where} ${when}: ${f.reason}\nFreeze ${f.id}; thaw it with: deploy-coordinator thaw --registry-table ${ctx.config.registryTable} --id ${f.id}`
+      `Froze ${where} ${when}: ${f.reason}\nFreeze ${f.id}; thaw it with: ${thawCommand(ctx, `--id ${f.id}`)}`
     );
     return ExitCode.Ok;
   }
 };
 
+/** The thaw command line an operator can paste. */
+const thawCommand = (ctx: CommandContext, what: string): string =>
+  `deploy-coordinator thaw --registry-table ${ctx.config.registryTable} ${what}`;
+
 export const thaw: Command = {
-  summary: 'End freezes: by --id, or every freeze of an environment (or of --all).',
+  summary:
+    'End freezes: by --id, or the freezes of an environment (--environment), or those of all environments (--all).',
   usage: `(--id ID | ${SCOPE}) --registry-table TABLE`,
-  help: 'A thawed freeze stays in the table for a week, for the record, then expires.',
+  help: [
+    '  --id ID             the freeze with this id (fz-1a2b3c4d), whatever its scope',
+    '  --environment NAME  the freezes set for this environment; not those of all environments that',
+    '                      hold it too (the answer names them; exit 1 if one still holds it and nothing was thawed)',
+    '  --all               the freezes set for all environments (freeze --all) only; not those of one environment',
+    'Freezes that have ended (their window is over, not recurring) are left as they are.',
+    'A thawed freeze stays in the table for a week, for the record, then expires.'
+  ].join('\n'),
   options: { all: { type: 'boolean' }, id: { type: 'string' } },
   needsTable: NO_FREEZES,
   stackNameOptional: true,
   async run(ctx) {
     const id = str(ctx, 'id');
-    const scope = scopeOf(ctx);
-    if (!id && !scope) {
-      ctx.err(`thaw needs --id ID or one of ${SCOPE}.`);
+    const environment = str(ctx, 'environment');
+    const all = Boolean(ctx.options['all']);
+    if ([id !== undefined, environment !== undefined, all].filter(Boolean).length !== 1) {
+      ctx.err(`thaw needs exactly one of --id ID, --environment NAME or --all.`);
       return ExitCode.Failed;
     }
+    const scope = all ? ALL_ENVIRONMENTS : environment;
     const { freezes } = await registryFor(ctx.config);
-    const chosen = (await freezes.list()).filter(
-      (f) => !f.thawedAt && (id ? f.id === id : f.environment === scope)
-    );
+    const kept = await freezes.list();
+    const now = Date.now();
+    // In force or to come: a freeze whose window is over is left alone (its TTL too).
+    const live = kept.filter((f) => !f.thawedAt && !ended(f, now));
+    const chosen = live.filter((f) => (id !== undefined ? f.id === id : f.environment === scope));
     const thawed: Freeze[] = [];
     for (const f of chosen) if (await freezes.thaw(f, ctx.operator)) thawed.push(f);
-    const now = Date.now();
+    const thawedIds = new Set(thawed.map((f) => f.id));
+    // What still holds the scope: of an environment, the freezes of all environments; of --all,
+    // those of single environments (which --all does not thaw).
+    const remaining =
+      id !== undefined
+        ? []
+        : live.filter(
+            (f) =>
+              !thawedIds.has(f.id) &&
+              (all
+                ? f.environment !== ALL_ENVIRONMENTS
+                : f.environment === ALL_ENVIRONMENTS && holds(f, scope ?? ''))
+          );
+    const stillFrozen = remaining.filter((f) => windowAt(f, now));
+    const lines = thawed.map((f) => `Thawed ${describeFreeze(f, now)}`);
+    if (thawed.length === 0) lines.push(nothingToThaw(kept, id, scope, now));
+    if (remaining.length > 0)
+      lines.push(
+        all
+          ? `Not thawed by --all (freezes of one environment; thaw each with --id, or with --environment NAME):`
+          : `${scope} is ${stillFrozen.length > 0 ? 'still frozen' : 'to be frozen'} by ${remaining.length === 1 ? 'a freeze' : 'freezes'} of all environments, not thawed by --environment:`,
+        ...remaining.map(
+          (f) =>
+            `  ${windowAt(f, now) ? 'now ' : 'later'} ${describeFreeze(f, now)}\n        thaw it with: ${thawCommand(ctx, `--id ${f.id}`)}`
+        ),
+        ...(all ? [] : [`  or every freeze of all environments with: ${thawCommand(ctx, '--all')}`])
+      );
     emit(
       ctx,
-      { thawed: thawed.map((f) => f.id) },
-      thawed.length === 0
-        ? `Nothing to thaw: no freeze ${id ? `with id ${id}` : `of ${scope === ALL_ENVIRONMENTS ? 'all environments' : scope}`} is in the table.`
-        : thawed.map((f) => `Thawed ${describeFreeze(f, now)}`).join('\n')
+      {
+        thawed: thawed.map((f) => f.id),
+        notThawed: remaining.map((f) => ({
+          id: f.id,
+          environment: f.environment,
+          active: Boolean(windowAt(f, now))
+        }))
+      },
+      lines.join('\n')
     );
-    return thawed.length > 0 || !id ? ExitCode.Ok : ExitCode.Failed;
+    if (id !== undefined) return thawed.length > 0 ? ExitCode.Ok : ExitCode.Failed;
+    // Nothing thawed and the environment still frozen: what was asked for did not happen.
+    return thawed.length === 0 && !all && stillFrozen.length > 0 ? ExitCode.Failed : ExitCode.Ok;
   }
 };
+
+/** Why nothing was thawed: no such freeze, or it was thawed already, or it has ended. */
+function nothingToThaw(
+  kept: readonly Freeze[],
+  id: string | undefined,
+  scope: string | undefined,
+  now: number
+): string {
+  if (id === undefined)
+    return `Nothing to thaw: no freeze set for ${scope === ALL_ENVIRONMENTS ? 'all environments' : scope} is in force or to come.`;
+  const f = kept.find((k) => k.id === id);
+  if (!f) return `Nothing to thaw: no freeze with id ${shown(id)} is in the table.`;
+  if (f.thawedAt)
+    return `Nothing to thaw: freeze ${id} was thawed ${f.thawedAt} by ${f.thawedBy ?? 'unknown'}.`;
+  return `Nothing to thaw: freeze ${id} has ended (${describeFreeze(f, now)}).`;
+}
 
 export const freezes: Command = {
   summary:

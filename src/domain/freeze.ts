@@ -1,4 +1,4 @@
-import { CronExpressionParser } from 'cron-parser';
+import { CronExpressionParser, type CronExpression } from 'cron-parser';
 import { formatDuration } from './durations.js';
 
 /** The scope of a freeze that holds every environment of the table. */
@@ -44,15 +44,17 @@ export interface Frozen {
 export const holds = (f: Freeze, environment: string): boolean =>
   f.environment === ALL_ENVIRONMENTS || f.environment === environment;
 
-/** The window of `f` that contains `t`, if any. */
+/**
+ * The window of `f` that contains `t`, if any (of a recurring freeze whose windows overlap, the
+ * one that ends last).
+ */
 export function windowAt(f: Freeze, t: number): FreezeWindow | undefined {
   if (f.thawedAt) return undefined;
   if (f.cron) {
     if (!f.durationMs || f.durationMs <= 0) return undefined;
-    // The latest occurrence at or before t: windows are all as long, so no earlier one reaches further.
-    const start = previousOccurrence(f.cron, f.timeZone, t);
-    if (start === undefined) return undefined;
-    return t < start + f.durationMs ? { freeze: f, start, end: start + f.durationMs } : undefined;
+    // Windows are all as long: the latest occurrence at or before t reaches furthest.
+    const start = latestOccurrence(f.cron, f.timeZone, t, t - f.durationMs);
+    return start === undefined ? undefined : { freeze: f, start, end: start + f.durationMs };
   }
   const start = f.from ? Date.parse(f.from) : -Infinity;
   const end = f.until ? Date.parse(f.until) : NaN;
@@ -60,13 +62,16 @@ export function windowAt(f: Freeze, t: number): FreezeWindow | undefined {
   return start <= t && t < end ? { freeze: f, start, end } : undefined;
 }
 
-/** The next window of `f` that has not ended by `t` (the one in force, else the next to open). */
+/**
+ * The next window of `f` that has not ended by `t`: the one in force (the window `windowAt`
+ * gives), else the next to open.
+ */
 export function nextWindow(f: Freeze, t: number): FreezeWindow | undefined {
   const now = windowAt(f, t);
   if (now || f.thawedAt) return now;
   if (f.cron) {
-    const start = nextOccurrence(f.cron, f.timeZone, t);
-    return start === undefined || !f.durationMs
+    const start = earliestOccurrence(f.cron, f.timeZone, t);
+    return start === undefined || !f.durationMs || f.durationMs <= 0
       ? undefined
       : { freeze: f, start, end: start + f.durationMs };
   }
@@ -74,6 +79,9 @@ export function nextWindow(f: Freeze, t: number): FreezeWindow | undefined {
   const end = f.until ? Date.parse(f.until) : NaN;
   return Number.isFinite(end) && end > t ? { freeze: f, start, end } : undefined;
 }
+
+/** Whether the freeze is over for good: thawed, or no window in force or to come. */
+export const ended = (f: Freeze, t: number): boolean => !nextWindow(f, t);
 
 /** How far ahead the end of a freeze is looked for (back-to-back windows): a year. */
 const HORIZON_MS = 366 * 86_400_000;
@@ -100,41 +108,146 @@ export function frozenAt(
   return { until, windows };
 }
 
-function occurrence(
+// Around a DST change cron-parser's prev() and next() disagree: on a spring-forward day next()
+// moves an occurrence the gap skips to the first instant after it (02:00 Berlin is 03:00 CEST)
+// where prev() knows none; on an autumn day prev() finds both instants of a repeated wall time,
+// next() only the first. A freeze errs towards frozen: its occurrences are those of either.
+
+/**
+ * A bound on the occurrences one side may know and the other not, between two of its own (the
+ * minutes of an hour a spring change skips, say); past it the search stops.
+ */
+const MISSED_MAX = 4096;
+
+function iterate(
   cron: string,
   timeZone: string | undefined,
-  t: number,
-  which: 'prev' | 'next'
-): number | undefined {
+  t: number
+): CronExpression | undefined {
   try {
-    // prev() is strictly before currentDate: one millisecond later finds an occurrence at t itself.
-    const it = CronExpressionParser.parse(cron, {
-      currentDate: new Date(which === 'prev' ? t + 1 : t),
-      tz: timeZone ?? 'UTC'
-    });
+    return CronExpressionParser.parse(cron, { currentDate: new Date(t), tz: timeZone ?? 'UTC' });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The occurrence of `it` the direction gives, or undefined at the end of the schedule. */
+function step(it: CronExpression, which: 'prev' | 'next'): number | undefined {
+  try {
     return (which === 'prev' ? it.prev() : it.next()).getTime();
   } catch {
     return undefined;
   }
 }
 
-export const previousOccurrence = (cron: string, timeZone: string | undefined, t: number) =>
-  occurrence(cron, timeZone, t, 'prev');
-export const nextOccurrence = (cron: string, timeZone: string | undefined, t: number) =>
-  occurrence(cron, timeZone, t, 'next');
+/** The latest occurrence at or before `t` and after `after` (prev()'s or next()'s). */
+export function latestOccurrence(
+  cron: string,
+  timeZone: string | undefined,
+  t: number,
+  after = -Infinity
+): number | undefined {
+  // prev() is strictly before currentDate: one millisecond later finds an occurrence at t itself.
+  const back = iterate(cron, timeZone, t + 1);
+  const p = back && step(back, 'prev');
+  let latest = p !== undefined && p > after ? p : undefined;
+  // next() is strictly after currentDate: what it knows between p (or `after`) and t, prev() missed.
+  const from = Math.max(p ?? -Infinity, after);
+  const forward = iterate(cron, timeZone, Number.isFinite(from) ? from : t);
+  if (!forward || !Number.isFinite(from)) return latest;
+  for (let i = 0; i < MISSED_MAX; i++) {
+    const n = step(forward, 'next');
+    if (n === undefined || n > t) break;
+    latest = n;
+  }
+  return latest;
+}
+
+/** The earliest occurrence strictly after `t` (next()'s or prev()'s). */
+export function earliestOccurrence(
+  cron: string,
+  timeZone: string | undefined,
+  t: number
+): number | undefined {
+  const forward = iterate(cron, timeZone, t);
+  const n = forward && step(forward, 'next');
+  if (n === undefined) return undefined;
+  // prev() from there, strictly before it: what it knows between t and n, next() missed.
+  const back = iterate(cron, timeZone, n);
+  let earliest = n;
+  for (let i = 0; back && i < MISSED_MAX; i++) {
+    const p = step(back, 'prev');
+    if (p === undefined || p <= t) break;
+    earliest = p;
+  }
+  return earliest;
+}
 
 // ---------------------------------------------------------------------------------------------
 // What an operator types: durations, times, cron expressions, time zones
 
-/** `2h`, `30m`, `1h30m`, `90s`, `1d`, `1.5h`: a duration with its unit(s), in ms; undefined if not one. */
-export function parseDuration(text: string): number | undefined {
+/** The shortest duration an operator may give: a second (less would round to nothing). */
+export const MIN_DURATION_MS = 1000;
+/** The longest: a year (366 days), as far as the end of a freeze is looked for. */
+export const MAX_DURATION_MS = 366 * 86_400_000;
+/** What a duration may be, for the messages. */
+export const DURATIONS_ACCEPTED = 'a duration such as 30m, 2h, 1h30m or 1d, from 1s to 366d';
+
+/**
+ * `2h`, `30m`, `1h30m`, `90s`, `1d`, `1.5h`: a duration with its unit(s), in whole ms, from
+ * MIN_DURATION_MS to MAX_DURATION_MS; or why not ("is shorter than 1s").
+ */
+export function readDuration(text: string): { ms: number } | { problem: string } {
   const s = text.trim().toLowerCase();
-  if (!/^(\d+(\.\d+)?[dhms])+$/.test(s)) return undefined;
+  if (!/^(\d+(\.\d+)?[dhms])+$/.test(s)) return { problem: 'is not a duration' };
   const unit = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 } as const;
   let ms = 0;
   for (const [, n, , u] of s.matchAll(/(\d+(\.\d+)?)([dhms])/g))
     ms += Number(n) * unit[u as keyof typeof unit];
-  return ms > 0 ? Math.round(ms) : undefined;
+  ms = Math.round(ms);
+  if (ms < MIN_DURATION_MS) return { problem: 'is shorter than 1s' };
+  if (!(ms <= MAX_DURATION_MS)) return { problem: 'is longer than 366d' };
+  return { ms };
+}
+
+/** The duration in ms (see readDuration); undefined if not one an operator may give. */
+export function parseDuration(text: string): number | undefined {
+  const d = readDuration(text);
+  return 'ms' in d ? d.ms : undefined;
+}
+
+/** The longest reason (as the action's reason inputs): people read it in every held run. */
+export const REASON_MAX = 500;
+export const REASON_ACCEPTED = `one line of 1 to ${REASON_MAX} characters without control characters (such as "holiday freeze")`;
+
+/**
+ * Why a reason (trimmed) cannot be used ("is empty"), or undefined when it can: one line, no control
+ * characters (C0, DEL, C1: no terminal escapes), no line or paragraph separators, 1 to 500
+ * characters.
+ */
+export function reasonProblem(reason: string): string | undefined {
+  if (reason.length === 0) return 'is empty';
+  // eslint-disable-next-line no-control-regex
+  const bad = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/.exec(reason)?.[0];
+  if (bad !== undefined)
+    return /[\n\r\u2028\u2029]/.test(bad)
+      ? 'is more than one line'
+      : `contains a control character (U+${bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
+  if (reason.length > REASON_MAX) return `is ${reason.length} characters long`;
+  return undefined;
+}
+
+/**
+ * What an operator typed, quoted to be shown safely in a message: JSON, with DEL, C1, the line
+ * separators and the bidirectional controls escaped too; a long value cut at 80 characters.
+ */
+export function shown(text: string): string {
+  const cut = text.length > 80 ? text.slice(0, 80) : text;
+  const quoted = JSON.stringify(cut).replace(
+    /[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  );
+  return cut === text ? quoted : `${quoted}… (${text.length} characters)`;
 }
 
 /** Whether the runtime knows the IANA time zone (through Intl, no zone data of our own). */
@@ -174,6 +287,12 @@ function offsetAt(zone: string, t: number): number {
   return wall - Math.floor(t / 1000) * 1000;
 }
 
+/** Whether the day is on the calendar (no 30 February, no month 13). */
+function isDate(y: number, month: number, day: number): boolean {
+  const t = new Date(Date.UTC(y, month - 1, day));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === month - 1 && t.getUTCDate() === day;
+}
+
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /**
@@ -187,23 +306,35 @@ export function parseInstant(text: string, timeZone?: string): number | undefine
   if (!wall) {
     // Only an instant that names its offset: Date.parse would read a bare time in the machine's zone.
     if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(s)) return undefined;
+    // Date.parse reads 2026-02-30 as 2 March.
+    const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(s)?.slice(1).map(Number);
+    if (date && !isDate(date[0]!, date[1]!, date[2]!)) return undefined;
     const t = Date.parse(s);
     return Number.isFinite(t) ? t : undefined;
   }
   if (!timeZone) return undefined;
   const [, y, mo, d, h, mi, se] = wall.map(Number);
+  if (!isDate(y!, mo!, d!) || h! > 23 || mi! > 59 || (se ?? 0) > 59) return undefined;
   const asUtc = Date.UTC(y!, mo! - 1, d, h, mi, se || 0);
   let t = asUtc - offsetAt(timeZone, asUtc);
   t = asUtc - offsetAt(timeZone, t);
   return t;
 }
 
-/** `2026-12-24 18:00 Europe/Berlin (17:00 UTC)`: an instant as a person in `zone` reads it. */
+/**
+ * `2026-12-24 18:00 Europe/Berlin (17:00 UTC)`, `2026-12-24 00:00 Europe/Berlin (2026-12-23 23:00
+ * UTC)`: an instant as a person in `zone` reads it.
+ */
 export function formatInZone(t: number, zone = 'UTC'): string {
   const iso = new Date(t).toISOString();
   if (zone === 'UTC') return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
   const local = new Date(t + offsetAt(zone, t)).toISOString().slice(0, 16).replace('T', ' ');
-  return `${local} ${zone} (${iso.slice(11, 16)} UTC)`;
+  // The UTC day too when it is not the zone's.
+  const utc =
+    iso.slice(0, 10) === local.slice(0, 10)
+      ? iso.slice(11, 16)
+      : iso.slice(0, 16).replace('T', ' ');
+  return `${local} ${zone} (${utc} UTC)`;
 }
 
 /** The freeze as one line: scope, window, reason, who. */
