@@ -109,5 +109,10 @@ describe('the priority and override-freeze inputs', () => {
     expect(() => parse({ 'stack-name': 'App', 'override-freeze': 'two\nlines' })).toThrow(
       /'override-freeze' is "two\\nlines": expected a reason of at most 500 characters on one line/
     );
+    // No terminal escapes (C0, DEL, C1) and no Unicode line separators either, as the CLI's --reason.
+    for (const bad of ['red \u001b[31m', 'csi \u009b2J', 'line\u2028break', 'x'.repeat(501)])
+      expect(() => parse({ 'stack-name': 'App', 'override-freeze': bad })).toThrow(
+        /'override-freeze' is [\s\S]*: expected a reason of at most 500 characters on one line/
+      );
   });
 });
