@@ -17,6 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var correlation_id = __webpack_require__(8036);
 // EXTERNAL MODULE: ./.tmp/js/domain/durations.js
 var durations = __webpack_require__(1265);
+// EXTERNAL MODULE: ./.tmp/js/domain/priority.js
+var domain_priority = __webpack_require__(806);
 // EXTERNAL MODULE: ./.tmp/js/config/inputs.js
 var inputs = __webpack_require__(4161);
 ;// CONCATENATED MODULE: ./.tmp/js/config/fields.js
@@ -180,6 +182,7 @@ function parseSlack(fields) {
 
 
 
+
 /** Used when `expected-duration-minutes` is empty and there is no history. */
 const DEFAULT_EXPECTED_DURATION_MS = (0,durations/* minutes */.Gx)(30);
 class ConfigError extends Error {
@@ -199,17 +202,22 @@ const TABLE = /^[A-Za-z0-9_.-]{3,255}$/;
 const RESOURCE_TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}$/;
 const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
 const LOG_GROUP = /^[\w\-/.#]{1,512}$/;
+/** A reason people read: one line, no control characters. */
+// eslint-disable-next-line no-control-regex
+const REASON = /^[^\x00-\x1f\x7f-\x9f\u2028\u2029]{1,500}$/;
 /** A token: printable characters, no whitespace or control characters. */
 const TOKEN = /^[\x21-\x7e]+$/;
 /**
  * Parses every input at once and reports every problem at once, each naming the
  * input, the value and what is accepted. Touches nothing outside its arguments.
+ * `stackNameOptional`: the CLI's commands that work on an environment (or every one)
+ * without its stacks; without stack-name and environment, the environment is ''.
  */
-function parseConfig(read, env) {
+function parseConfig(read, env, opts = {}) {
     const f = new Fields(read);
     // stack-name
     const stackNames = splitList(f.given(inputs/* Inputs */.G0.StackName));
-    if (stackNames.length === 0) {
+    if (stackNames.length === 0 && !opts.stackNameOptional) {
         f.problem(`'stack-name' is required: one or more CloudFormation stack names, comma or newline separated.`);
     }
     for (const name of stackNames) {
@@ -299,6 +307,8 @@ function parseConfig(read, env) {
         f.problem(`'github-token' contains whitespace or control characters (the value is hidden): pass the token alone, such as \${{ github.token }}.`);
     const githubDeployment = f.boolean(inputs/* Inputs */.G0.GithubDeployment);
     const correlationId = f.optional(inputs/* Inputs */.G0.CorrelationId, correlation_id/* CORRELATION_ID_PATTERN */.Sy, 'expected 8 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit (or leave it empty to generate one)');
+    const priority = f.oneOf(inputs/* Inputs */.G0.Priority, domain_priority/* PRIORITIES */.BE);
+    const overrideFreeze = f.optional(inputs/* Inputs */.G0.OverrideFreeze, REASON, 'expected a reason of at most 500 characters on one line (such as "hotfix for INC-42"), or empty');
     if (f.problems.length > 0)
         throw new ConfigError(f.problems);
     return {
@@ -327,7 +337,9 @@ function parseConfig(read, env) {
         inputWarnings: f.warnings,
         githubToken,
         githubDeployment,
-        correlationId
+        correlationId,
+        priority,
+        overrideFreeze
     };
 }
 
@@ -372,7 +384,9 @@ const Inputs = {
     SlackApiUrl: 'slack-api-url',
     GithubToken: 'github-token',
     GithubDeployment: 'github-deployment',
-    CorrelationId: 'correlation-id'
+    CorrelationId: 'correlation-id',
+    Priority: 'priority',
+    OverrideFreeze: 'override-freeze'
 };
 /**
  * Defaults the parser applies to an empty input. action.yml declares the same
@@ -406,7 +420,9 @@ const INPUT_DEFAULTS = {
     'slack-api-url': 'https://slack.com/api/',
     'github-token': '',
     'github-deployment': 'false',
-    'correlation-id': ''
+    'correlation-id': '',
+    priority: 'normal',
+    'override-freeze': ''
 };
 /** Inputs whose values are secrets: masked before anything else happens. */
 const SECRET_INPUTS = ['slack-token', 'github-token'];
@@ -496,6 +512,34 @@ const GENERATED_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
 /** IDs users bring: they become tag values, registry keys and Slack text, so keep them plain. */
 const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
 const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
+
+
+/***/ }),
+
+/***/ 806:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BE: () => (/* binding */ PRIORITIES),
+/* harmony export */   Ht: () => (/* binding */ atLeastAsHigh),
+/* harmony export */   a2: () => (/* binding */ priorityOf),
+/* harmony export */   p7: () => (/* binding */ servedBefore)
+/* harmony export */ });
+const PRIORITIES = ['normal', 'high'];
+const RANK = { normal: 0, high: 1 };
+/** A ticket written before priorities existed (no priority attribute) is normal. */
+const priorityOf = (t) => t.priority ?? 'normal';
+/** Whether `a` is of a priority at least as high as `b`'s (a newer run supersedes only such). */
+const atLeastAsHigh = (a, b) => RANK[priorityOf(a)] >= RANK[priorityOf(b)];
+/**
+ * Whether ticket `a` is served before ticket `b`: a higher priority first, then the lower number
+ * (arrival order) within one priority. A holder is never part of this: nobody is pre-empted.
+ */
+function servedBefore(a, b) {
+    const ra = RANK[priorityOf(a)];
+    const rb = RANK[priorityOf(b)];
+    return ra !== rb ? ra > rb : a.seq < b.seq;
+}
 
 
 /***/ }),

@@ -272,7 +272,8 @@ function recoveryInstructions(stack, status, failed, consoleUrl) {
 const NOT_ACQUIRED = {
     timeout: { result: 'concurrent', transition: 'timed-out' },
     cancelled: { result: 'aborted', transition: 'cancelled' },
-    superseded: { result: 'superseded', transition: 'superseded' }
+    superseded: { result: 'superseded', transition: 'superseded' },
+    frozen: { result: 'frozen', transition: 'frozen' }
 };
 /** The coordinate step's exit status: 0 go, 2 another deployment is active, 1 anything else. */
 function exitCodeOf(result) {
@@ -723,6 +724,10 @@ class DeploymentFolder {
     }
     thread() {
         return (0,notify_thread/* parseThread */.Yx)(this.io.getState(state/* State */.Uw.SlackThread) || this.read(this.files.thread));
+    }
+    /** The deploy freeze coordinate met or overrode (JSON), if any. */
+    freeze() {
+        return this.io.getState(state/* State */.Uw.Freeze) || this.read(this.files.freeze);
     }
     deploymentId() {
         const id = Number(this.io.getState(state/* State */.Uw.DeploymentId) || this.read(this.files.deployment));
@@ -1199,6 +1204,13 @@ function deploymentSummary(s) {
         ['Correlation ID', (0,markdown/* code */.aY)(s.correlationId)],
         ['Coordination', s.result]
     ];
+    const f = s.freeze;
+    if (f?.override)
+        facts.push(['Freeze overridden', `${f.override} (override-freeze); ${f.text}`]);
+    else if (f?.outlasted)
+        facts.push(['Freeze', `${f.text}; it outlasted the wait (wait-timeout-minutes)`]);
+    else if (f)
+        facts.push(['Freeze', `waited through it: ${f.text}`]);
     if (d) {
         facts.push(['Outcome', d.outcome]);
         if (d.rootCause)
@@ -1314,6 +1326,16 @@ function slackSection(delivered, lost) {
 
 
 
+/** The deploy freeze coordinate met (state, else the deployment's folder), for the summary. */
+function freezeOf(folder) {
+    try {
+        const saved = folder.freeze();
+        return saved ? JSON.parse(saved) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 /** The summary's CloudWatch Logs section, after everything earlier steps kept is sent. */
 async function logsSection(d, folder) {
     return d.logs ? d.logs.summarySection(d.config.region, [(0,files/* monitorFiles */.Sy)(folder.dir).logsSpool]) : '';
@@ -1371,6 +1393,7 @@ async function reportDeployment(d, folder, deployment, recoveries, lock) {
         run: d.run,
         result: 'acquired',
         deployment: facts,
+        freeze: freezeOf(folder),
         rows,
         events
     });
@@ -1405,6 +1428,7 @@ async function reportNotDeployed(d, folder, result) {
         config: d.config,
         run: d.run,
         result: result || 'not coordinated',
+        freeze: freezeOf(folder),
         rows,
         events: []
     });

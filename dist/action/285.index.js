@@ -31,6 +31,8 @@ const State = {
     MonitorPid: 'monitor-pid',
     MonitorDir: 'monitor-dir',
     SlackThread: 'slack-thread',
+    /** The freeze that held this run, or that it overrode (JSON, for the summary). */
+    Freeze: 'freeze',
     DeploymentId: 'github-deployment-id'
 };
 const Outputs = {
@@ -324,6 +326,8 @@ const monitorFiles = (dir) => ({
     stageSpool: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'stage-slack-spool.jsonl'),
     /** The Slack thread (channel:ts), for stages that run as separate steps. */
     thread: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'slack-thread'),
+    /** The deploy freeze coordinate met or overrode, for a finalize that runs as a separate step. */
+    freeze: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'freeze.json'),
     /** The GitHub Deployment's ID, for a finalize that runs as a separate step. */
     deployment: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'github-deployment-id'),
     /** Written once the final Slack notice went out, so a second finalize does not repeat it. */

@@ -292,12 +292,13 @@ function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) 
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bw: () => (/* binding */ estimateFromHistory),
+/* harmony export */   JZ: () => (/* binding */ median),
 /* harmony export */   S3: () => (/* binding */ resourceTypeSeconds),
 /* harmony export */   Wj: () => (/* binding */ typeDurations),
 /* harmony export */   XW: () => (/* binding */ remainingMs),
 /* harmony export */   lc: () => (/* binding */ samplesOf)
 /* harmony export */ });
-/* unused harmony exports median, percentile */
+/* unused harmony export percentile */
 /* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3456);
 
 const median = (values) => percentile(values, 0.5);
@@ -836,6 +837,49 @@ function slackDate(d) {
 
 /***/ }),
 
+/***/ 8255:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   hQ: () => (/* binding */ freezeOverrideMessage),
+/* harmony export */   rA: () => (/* binding */ freezeFields),
+/* harmony export */   rz: () => (/* binding */ frozenLead)
+/* harmony export */ });
+/* harmony import */ var _blocks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6347);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4030);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2930);
+/**
+ * Deploy freezes in Slack: what a held run's 'queued' notice says, and the announcement of a run
+ * that broke the glass (`override-freeze`), a thread reply broadcast to the channel.
+ */
+
+
+
+const why = (f) => f.reasons.map((r) => `"${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(r)}"`).join(', ');
+/** The lead of a held run's 'queued' notice. */
+function frozenLead(environment, f, position) {
+    return `:snowflake: Deployments to *${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(environment)}* are *frozen* until ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .slackDate */ .vE)(f.until)}: ${why(f)}. This one keeps its place in the queue${position > 0 ? ` (number ${position})` : ''} and waits.`;
+}
+function freezeFields(f) {
+    return [(0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Frozen until', (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .slackDate */ .vE)(f.until)), (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Why', why(f))];
+}
+/** A run went through a freeze with `override-freeze`: in its thread and in the channel. */
+function freezeOverrideMessage(info, o) {
+    const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(info.environment);
+    return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .finish */ .O9)(info, `:rotating_light: Freeze overridden: ${env}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(o.override)}`, [
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .wx)(`:rotating_light: Freeze overridden: ${info.environment}`),
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(`This deployment goes through the freeze of *${env}* (until ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .slackDate */ .vE)(o.until)}: ${why(o)}) with \`override-freeze\`: *${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(o.override)}*.`),
+        ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldSections */ .tX)([
+            (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Override', (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(o.override)),
+            ...freezeFields(o),
+            ...(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .deploymentFields */ .dL)(info)
+        ])
+    ]);
+}
+
+
+/***/ }),
+
 /***/ 3156:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -844,6 +888,7 @@ function slackDate(d) {
 __webpack_require__.d(__webpack_exports__, {
   i2: () => (/* reexport */ failureAlertMessage),
   r2: () => (/* reexport */ foreignOperationMessage),
+  hQ: () => (/* reexport */ freeze_messages/* freezeOverrideMessage */.hQ),
   bE: () => (/* reexport */ lockLostMessage),
   aF: () => (/* reexport */ monitorEndedMessage),
   y8: () => (/* reexport */ monitoringGapMessage),
@@ -1016,7 +1061,10 @@ function questionMessage(info, q) {
     ]);
 }
 
+// EXTERNAL MODULE: ./.tmp/js/notify/freeze-messages.js
+var freeze_messages = __webpack_require__(8255);
 ;// CONCATENATED MODULE: ./.tmp/js/notify/messages.js
+
 
 
 
@@ -1033,10 +1081,11 @@ function questionMessage(info, q) {
 /* harmony export */   PO: () => (/* binding */ queuedMessage),
 /* harmony export */   VS: () => (/* binding */ startedMessage)
 /* harmony export */ });
-/* harmony import */ var _domain_durations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1265);
-/* harmony import */ var _blocks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6347);
+/* harmony import */ var _domain_durations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1265);
+/* harmony import */ var _blocks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6347);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4030);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2930);
+/* harmony import */ var _freeze_messages_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8255);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2930);
 /**
  * Before and at the start: `queuedMessage` for a run that waits, `notDeployingMessage` for one
  * that does not (or gives up), and `startedMessage`, the thread parent (posted once, then re-rendered with a
@@ -1046,33 +1095,48 @@ function questionMessage(info, q) {
 
 
 
+
 function queuedMessage(info, q) {
     const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(info.environment);
     const activeId = q.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(q.activeCorrelationId) : 'unknown';
-    const lead = q.position <= 1
-        ? 'Another deployment is active; this one is *next in line* and starts when it finishes.'
-        : `Another deployment is active; this one is *number ${q.position}* in line.`;
+    const lead = q.freeze
+        ? (0,_freeze_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .frozenLead */ .rz)(info.environment, q.freeze, q.position)
+        : q.position <= 1
+            ? 'Another deployment is active; this one is *next in line* and starts when it finishes.'
+            : `Another deployment is active; this one is *number ${q.position}* in line.`;
     // This run starts once the active one and those ahead of it are done, each about as long as this.
     const startsInMs = q.remainingMs !== undefined
         ? q.remainingMs + Math.max(0, q.position - 1) * info.estimate.expectedMs
         : undefined;
     const fields = [
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Active deployment', activeId),
-        q.activeSince ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Active since', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .slackDate */ .vE)(q.activeSince)) : '',
-        q.elapsedMs !== undefined ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Elapsed', (0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(q.elapsedMs)) : '',
-        q.remainingMs !== undefined ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Estimated remaining', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .timeLeft */ .f$)(q.remainingMs)) : '',
-        startsInMs !== undefined && q.position > 1 ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Expected start', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .timeLeft */ .f$)(startsInMs)) : '',
-        q.holderRunUrl ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Active run', (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)(q.holderRunUrl, 'workflow run')) : '',
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Position in queue', String(q.position))
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Active deployment', activeId),
+        q.activeSince ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Active since', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .slackDate */ .vE)(q.activeSince)) : '',
+        q.elapsedMs !== undefined ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Elapsed', (0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(q.elapsedMs)) : '',
+        q.remainingMs !== undefined ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Estimated remaining', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .timeLeft */ .f$)(q.remainingMs)) : '',
+        // Frozen: the freeze's end (in its fields) comes first; a start counted without it would mislead.
+        startsInMs !== undefined && q.position > 1 && !q.freeze
+            ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Expected start', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .timeLeft */ .f$)(startsInMs))
+            : '',
+        q.holderRunUrl ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Active run', (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)(q.holderRunUrl, 'workflow run')) : '',
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Position in queue', String(q.position)),
+        ...(q.freeze ? (0,_freeze_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .freezeFields */ .rA)(q.freeze) : []),
+        q.priority ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Priority', q.priority === 'high' ? '*high*' : 'normal') : ''
     ];
-    const summary = `:double_vertical_bar: Deployment queued: ${env}, position ${q.position} behind ${q.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(q.activeCorrelationId) : 'an active deployment'}${q.remainingMs !== undefined ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .remaining */ .Tk)(q.remainingMs)})` : ''}`;
-    return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .finish */ .O9)(info, summary, [
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .header */ .wx)(`:double_vertical_bar: Deployment queued: ${info.environment}`),
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .section */ .uW)(lead),
-        ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .fieldSections */ .tX)(fields),
-        ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .fieldSections */ .tX)((0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentFields */ .dL)(info)),
-        ...(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .commitSection */ .Vd)(info),
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .section */ .uW)(`This deployment expects to take ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .estimateText */ .YL)(info.estimate)} once it starts.`)
+    const icon = q.freeze ? ':snowflake:' : ':double_vertical_bar:';
+    // Frozen with nobody ahead: the freeze alone holds it (no 'position 0 behind ...').
+    const behind = q.position > 0 || !q.freeze
+        ? `, position ${q.position}${q.priority === 'high' ? ' (high priority)' : ''} behind ${q.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(q.activeCorrelationId) : 'an active deployment'}${q.remainingMs !== undefined ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .remaining */ .Tk)(q.remainingMs)})` : ''}`
+        : q.priority === 'high'
+            ? ' (high priority)'
+            : '';
+    const summary = `${icon} Deployment queued: ${env}${q.freeze ? `, frozen until ${q.freeze.until.toISOString()}` : ''}${behind}`;
+    return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .finish */ .O9)(info, summary, [
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .wx)(`${icon} Deployment queued: ${info.environment}`),
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(lead),
+        ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldSections */ .tX)(fields),
+        ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldSections */ .tX)((0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .deploymentFields */ .dL)(info)),
+        ...(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .commitSection */ .Vd)(info),
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(`This deployment expects to take ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .estimateText */ .YL)(info.estimate)} once it starts.`)
     ]);
 }
 const NOT_DEPLOYING_LEAD = {
@@ -1081,20 +1145,22 @@ const NOT_DEPLOYING_LEAD = {
     cancelled: (waited) => `This run was cancelled after waiting *${waited}*: *it is not deploying*.`,
     superseded: (waited) => `A newer run of the same ref is queued behind this one: after waiting *${waited}*, *this one is not deploying* (\`skip-superseded\`).`,
     blocked: (waited) => `This run's turn came after *${waited}*, but a blocking finding stopped it: *it is not deploying* (see the run's log).`,
-    aborted: (waited) => `This run's turn came after *${waited}*, but it was stopped (a person or a policy said no, or the lock was not confirmed): *it is not deploying*.`
+    aborted: (waited) => `This run's turn came after *${waited}*, but it was stopped (a person or a policy said no, or the lock was not confirmed): *it is not deploying*.`,
+    frozen: (waited) => `A deploy freeze outlasted this run's wait (*${waited}*, \`wait-timeout-minutes\`): *it is not deploying*.`
 };
 /** A run that found the environment busy and is not deploying: it did not wait, or gave up. */
 function notDeployingMessage(info, n) {
     const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(info.environment);
-    const waited = (0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(n.waitedMs);
+    const waited = (0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(n.waitedMs);
     const fields = [
         n.activeCorrelationId || n.reason === 'no-wait' || n.reason === 'timeout'
-            ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Active deployment', n.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(n.activeCorrelationId) : 'unknown')
+            ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Active deployment', n.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(n.activeCorrelationId) : 'unknown')
             : '',
-        n.activeSince ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Active since', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .slackDate */ .vE)(n.activeSince)) : '',
-        n.remainingMs !== undefined ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Estimated remaining', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .timeLeft */ .f$)(n.remainingMs)) : '',
-        n.holderRunUrl ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Active run', (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)(n.holderRunUrl, 'workflow run')) : '',
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Waited', waited)
+        n.activeSince ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Active since', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .slackDate */ .vE)(n.activeSince)) : '',
+        n.remainingMs !== undefined ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Estimated remaining', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .timeLeft */ .f$)(n.remainingMs)) : '',
+        n.holderRunUrl ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Active run', (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)(n.holderRunUrl, 'workflow run')) : '',
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Waited', waited),
+        ...(n.freeze ? (0,_freeze_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .freezeFields */ .rA)(n.freeze) : [])
     ];
     const behind = n.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(n.activeCorrelationId) : 'an active deployment';
     const why = {
@@ -1103,14 +1169,15 @@ function notDeployingMessage(info, n) {
         cancelled: `cancelled after ${waited} waiting for ${behind}`,
         superseded: `superseded by a newer run after ${waited}`,
         blocked: `blocked after its turn came (${waited} waited)`,
-        aborted: `stopped after its turn came (${waited} waited)`
+        aborted: `stopped after its turn came (${waited} waited)`,
+        frozen: `frozen${n.freeze ? ` until ${n.freeze.until.toISOString()}` : ''}, after ${waited} of waiting`
     }[n.reason];
-    return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .finish */ .O9)(info, `:no_entry: Not deploying: ${env}: ${why}`, [
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .header */ .wx)(`:no_entry: Not deploying: ${info.environment}`),
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .section */ .uW)(NOT_DEPLOYING_LEAD[n.reason](waited)),
-        ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .fieldSections */ .tX)(fields),
-        ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .fieldSections */ .tX)((0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentFields */ .dL)(info)),
-        ...(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .commitSection */ .Vd)(info)
+    return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .finish */ .O9)(info, `:no_entry: Not deploying: ${env}: ${why}`, [
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .wx)(`:no_entry: Not deploying: ${info.environment}`),
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(NOT_DEPLOYING_LEAD[n.reason](waited)),
+        ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldSections */ .tX)(fields),
+        ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldSections */ .tX)((0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .deploymentFields */ .dL)(info)),
+        ...(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .commitSection */ .Vd)(info)
     ]);
 }
 const STATES = {
@@ -1126,8 +1193,8 @@ function startedMessage(info, s) {
     const { emoji, title } = STATES[s.state];
     const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(info.environment);
     const durationMs = s.endedAt ? s.endedAt.getTime() - s.startedAt.getTime() : undefined;
-    const took = durationMs !== undefined ? ` in ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(durationMs)}` : '';
-    const after = durationMs !== undefined ? ` after ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(durationMs)}` : '';
+    const took = durationMs !== undefined ? ` in ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(durationMs)}` : '';
+    const after = durationMs !== undefined ? ` after ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(durationMs)}` : '';
     const lead = {
         deploying: `Deploying to *${env}*. Progress, stalls and failures follow in this thread.`,
         'still-running': `The workflow stopped watching, but the CloudFormation operation in *${env}* is *still running*. Follow it in the console.`,
@@ -1136,22 +1203,22 @@ function startedMessage(info, s) {
         'no-change': `Nothing to deploy: CloudFormation reported no changes for *${env}*.`,
         cancelled: `The deployment to *${env}* was cancelled${after}.`
     };
-    const timing = [(0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Started', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .slackDate */ .vE)(s.startedAt))];
+    const timing = [(0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Started', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .slackDate */ .vE)(s.startedAt))];
     if (s.endedAt && durationMs !== undefined) {
-        timing.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Finished', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .slackDate */ .vE)(s.endedAt)));
-        timing.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Duration', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .durationAgainst */ .SY)(durationMs, info.estimate.expectedMs)));
+        timing.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Finished', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .slackDate */ .vE)(s.endedAt)));
+        timing.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Duration', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .durationAgainst */ .SY)(durationMs, info.estimate.expectedMs)));
     }
     else {
-        timing.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Expected', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .estimateText */ .YL)(info.estimate)));
-        timing.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .field */ .ZZ)('Expected by', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .slackDate */ .vE)(new Date(s.startedAt.getTime() + Math.max(0, info.estimate.expectedMs)))));
+        timing.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Expected', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .estimateText */ .YL)(info.estimate)));
+        timing.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Expected by', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .slackDate */ .vE)(new Date(s.startedAt.getTime() + Math.max(0, info.estimate.expectedMs)))));
     }
     const ended = s.state === 'succeeded' ? took : s.state === 'failed' || s.state === 'cancelled' ? after : '';
-    return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .finish */ .O9)(info, `${emoji} ${title}: ${env}${ended}`, [
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .header */ .wx)(`${emoji} ${title}: ${info.environment}`),
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .section */ .uW)(lead[s.state]),
-        ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .fieldSections */ .tX)([...(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentFields */ .dL)(info), ...timing]),
-        ...(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .commitSection */ .Vd)(info),
-        ...(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .consoleSection */ .DR)(info)
+    return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .finish */ .O9)(info, `${emoji} ${title}: ${env}${ended}`, [
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .wx)(`${emoji} ${title}: ${info.environment}`),
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(lead[s.state]),
+        ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldSections */ .tX)([...(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .deploymentFields */ .dL)(info), ...timing]),
+        ...(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .commitSection */ .Vd)(info),
+        ...(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .consoleSection */ .DR)(info)
     ]);
 }
 
@@ -1237,6 +1304,7 @@ function parseThread(value) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Br: () => (/* binding */ RECORD_TTL_DAYS),
 /* harmony export */   MA: () => (/* binding */ HISTORY_TTL_DAYS),
+/* harmony export */   Ns: () => (/* binding */ FREEZE_TTL_DAYS),
 /* harmony export */   i$: () => (/* binding */ RegistryUnavailableError)
 /* harmony export */ });
 /* unused harmony export classifyRegistryError */
@@ -1279,6 +1347,8 @@ class RegistryUnavailableError extends Error {
     }
 }
 const RECORD_TTL_DAYS = 7;
+/** A thawed or ended freeze is kept this long, for the record. */
+const FREEZE_TTL_DAYS = 7;
 const HISTORY_TTL_DAYS = 180;
 
 
@@ -1476,7 +1546,8 @@ class CloudFormationOnlyLock {
             heartbeat: '',
             enqueuedAt: new Date(this.now()).toISOString(),
             leaseMs: me.leaseMs,
-            run: me.run
+            run: me.run,
+            priority: me.priority ?? 'normal'
         };
     }
     async heartbeatTicket(_environment, ticket) {
@@ -1491,6 +1562,9 @@ class CloudFormationOnlyLock {
     }
     async readLock(environment) {
         return { environment, fence: 0 };
+    }
+    async environments() {
+        return [];
     }
     async acquire(me, _observed) {
         return {
@@ -1526,11 +1600,18 @@ const noHistory = {
     recent: async () => [],
     save: async () => undefined
 };
-/** CloudFormation alone: the lock above, no records, and the history given. */
+/** Without a table there are no freezes (the CLI refuses to set one). */
+const noFreezes = {
+    list: async () => [],
+    add: async () => undefined,
+    thaw: async () => false
+};
+/** CloudFormation alone: the lock above, no records, no freezes, and the history given. */
 const cloudFormationOnly = (history = noHistory, now = Date.now) => ({
     lock: new CloudFormationOnlyLock(now),
     records: noRecords,
-    history
+    history,
+    freezes: noFreezes
 });
 
 // EXTERNAL MODULE: ./.tmp/js/registry/history-file.js
@@ -1551,7 +1632,7 @@ async function cloudFormationReader(region) {
 async function openRegistry(choice) {
     if (!choice.table)
         return cloudFormationOnly(historyOf(choice));
-    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(907), __webpack_require__.e(186)]).then(__webpack_require__.bind(__webpack_require__, 8805));
+    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(907), __webpack_require__.e(955)]).then(__webpack_require__.bind(__webpack_require__, 7955));
     return dynamoRegistry(createDynamoClient(choice.region), choice.table);
 }
 /** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */

@@ -49,6 +49,8 @@ const monitorFiles = (dir) => ({
     stageSpool: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'stage-slack-spool.jsonl'),
     /** The Slack thread (channel:ts), for stages that run as separate steps. */
     thread: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'slack-thread'),
+    /** The deploy freeze coordinate met or overrode, for a finalize that runs as a separate step. */
+    freeze: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'freeze.json'),
     /** The GitHub Deployment's ID, for a finalize that runs as a separate step. */
     deployment: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'github-deployment-id'),
     /** Written once the final Slack notice went out, so a second finalize does not repeat it. */

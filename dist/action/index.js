@@ -43,6 +43,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
+/***/ 1943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
+
+/***/ }),
+
 /***/ 8611:
 /***/ ((module) => {
 
@@ -534,7 +541,7 @@ async function start(entry, entryUrl) {
             return preStage(coreIO);
         }
         case 'coordinate':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(285), __nccwpck_require__.e(130), __nccwpck_require__.e(480), __nccwpck_require__.e(595), __nccwpck_require__.e(744)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6744))).main(self);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(628), __nccwpck_require__.e(285), __nccwpck_require__.e(130), __nccwpck_require__.e(480), __nccwpck_require__.e(233), __nccwpck_require__.e(731)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6731))).main(self);
         case 'monitor':
             // The detached worker loads only itself; the monitor/ sub-action's step, the stage.
             if (process.argv[3] === '--worker' && process.argv[2])
@@ -550,7 +557,7 @@ async function start(entry, entryUrl) {
         case 'finalize':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(285), __nccwpck_require__.e(130), __nccwpck_require__.e(480), __nccwpck_require__.e(211)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4211))).main();
         case 'cli': {
-            const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(285), __nccwpck_require__.e(130), __nccwpck_require__.e(595), __nccwpck_require__.e(148)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7364));
+            const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(628), __nccwpck_require__.e(285), __nccwpck_require__.e(130), __nccwpck_require__.e(233), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6582));
             process.exitCode = await runCli(process.argv.slice(2));
             return;
         }

@@ -1,8 +1,8 @@
-export const id = 186;
-export const ids = [186];
+export const id = 955;
+export const ids = [955];
 export const modules = {
 
-/***/ 8805:
+/***/ 7955:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,14 +12,103 @@ __webpack_require__.d(__webpack_exports__, {
   dynamoRegistry: () => (/* binding */ dynamoRegistry)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-dynamodb/dist-cjs/index.js
 var dist_cjs = __webpack_require__(8907);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-dynamodb/dist-cjs/index.js
-var client_dynamodb_dist_cjs = __webpack_require__(4305);
 // EXTERNAL MODULE: ./.tmp/js/ports/registry.js
 var registry = __webpack_require__(6129);
+;// CONCATENATED MODULE: ./.tmp/js/registry/dynamodb-freezes.js
+
+
+const FREEZES = 'FREEZES';
+const freezeKey = (f) => ({
+    pk: FREEZES,
+    sk: `FREEZE#${f.environment}#${f.id}`
+});
+const str = (v) => (typeof v === 'string' ? v : undefined);
+function toFreeze(item) {
+    return {
+        id: str(item['id']) ?? '',
+        environment: str(item['environment']) ?? '',
+        reason: str(item['reason']) ?? '',
+        by: str(item['by']) ?? '',
+        createdAt: str(item['createdAt']) ?? '',
+        from: str(item['from']),
+        until: str(item['until']),
+        cron: str(item['cron']),
+        durationMs: typeof item['durationMs'] === 'number' ? item['durationMs'] : undefined,
+        timeZone: str(item['timeZone']),
+        thawedAt: str(item['thawedAt']),
+        thawedBy: str(item['thawedBy'])
+    };
+}
+/**
+ * Freezes in the registry table, all in one partition. Written with UpdateItem (the policy grants
+ * no PutItem or DeleteItem): a thaw marks the item and lets TTL remove it a week later; a one-off
+ * freeze expires a week after its end, a recurring one only once thawed.
+ */
+class DynamoFreezes {
+    t;
+    constructor(t) {
+        this.t = t;
+    }
+    async list() {
+        const items = [];
+        await this.t.call('freezes read', async () => {
+            const pages = (0,dist_cjs/* paginateQuery */.y0)({ client: this.t.doc }, {
+                TableName: this.t.name,
+                ConsistentRead: true,
+                KeyConditionExpression: 'pk = :pk AND begins_with(sk, :freeze)',
+                ExpressionAttributeValues: { ':pk': FREEZES, ':freeze': 'FREEZE#' }
+            });
+            for await (const page of pages)
+                items.push(...(page.Items ?? []));
+        });
+        return items.map(toFreeze);
+    }
+    async add(f) {
+        const fields = {
+            id: f.id,
+            environment: f.environment,
+            reason: f.reason,
+            by: f.by,
+            createdAt: f.createdAt,
+            from: f.from,
+            until: f.until,
+            cron: f.cron,
+            durationMs: f.durationMs,
+            timeZone: f.timeZone
+        };
+        if (f.until)
+            fields['expiresAt'] = Math.floor(Date.parse(f.until) / 1000) + registry/* FREEZE_TTL_DAYS */.Ns * 86_400;
+        const names = Object.keys(fields).filter((k) => fields[k] !== undefined);
+        await this.t.call('freeze', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
+            TableName: this.t.name,
+            Key: freezeKey(f),
+            UpdateExpression: `SET ${names.map((k) => `#${k} = :${k}`).join(', ')}`,
+            ConditionExpression: 'attribute_not_exists(pk)',
+            ExpressionAttributeNames: Object.fromEntries(names.map((k) => [`#${k}`, k])),
+            ExpressionAttributeValues: Object.fromEntries(names.map((k) => [`:${k}`, fields[k]]))
+        })));
+    }
+    async thaw(f, by) {
+        return this.t.conditional('thaw', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
+            TableName: this.t.name,
+            Key: freezeKey(f),
+            UpdateExpression: 'SET thawedAt = :at, thawedBy = :by, expiresAt = :exp',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(thawedAt)',
+            ExpressionAttributeValues: {
+                ':at': this.t.iso(),
+                ':by': by,
+                ':exp': this.t.expires(registry/* FREEZE_TTL_DAYS */.Ns)
+            }
+        })));
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-dynamodb/dist-cjs/index.js
+var client_dynamodb_dist_cjs = __webpack_require__(4305);
 ;// CONCATENATED MODULE: ./.tmp/js/registry/dynamodb-table.js
 
 
@@ -29,14 +118,24 @@ var registry = __webpack_require__(6129);
  *   ENV#<env>    LOCK            the lock: holder, fence, heartbeat, lease, run
  *   ENV#<env>    QUEUE           the arrival counter `seq` and the live tickets, a map seq -> ticket:
  *                                a ticket and its number are written by one conditional write, so
- *                                no reader ever sees a number whose ticket is not there yet
+ *                                no reader ever sees a number whose ticket is not there yet; each
+ *                                ticket has its priority (high before normal, then by number)
  *   ENV#<env>    HIST#<end>#<id> a finished deployment, for estimates and `history`
  *   DEPLOY#<id>  RECORD          a deployment's record: run, stacks, fence, transitions, outcome
+ *   ENVS         ENV#<env>       the index of environments (`status` with none lists them all, with
+ *                                one Query: no Scan is granted); written when a run queues there
+ *   FREEZES      FREEZE#<env>#<id>  a deploy freeze of one environment (`*` for all of them): one
+ *                                partition, so one Query reads every freeze that can hold a run
  */
 const LOCK = 'LOCK';
 const QUEUE = 'QUEUE';
 const HIST = 'HIST#';
 const envKey = (env) => `ENV#${env}`;
+const ENVS = 'ENVS';
+/** An environment's entry in the index of environments. */
+const envIndexKey = (env) => ({ pk: ENVS, sk: envKey(env) });
+/** The environment an index entry's sort key names. */
+const envOfIndexKey = (sk) => sk.slice(envKey('').length);
 const recordKey = (correlationId) => ({
     pk: `DEPLOY#${correlationId}`,
     sk: 'RECORD'
@@ -105,7 +204,9 @@ function toTicket(item) {
         heartbeat: dynamodb_table_text(item['heartbeat']),
         enqueuedAt: dynamodb_table_text(item['enqueuedAt']),
         leaseMs: Number(item['leaseMs']),
-        run: item['run'] ?? {}
+        run: item['run'] ?? {},
+        priority: item['priority'] === 'high' ? 'high' : 'normal',
+        ...(item['overridesFreeze'] === true ? { overridesFreeze: true } : {})
     };
 }
 function toLock(environment, item) {
@@ -137,15 +238,21 @@ function toLock(environment, item) {
 
 
 
+
 const ticketKey = (seq) => String(seq).padStart(12, '0');
+/** The index write's whole budget, retries included: it never holds up a stage's exit for long. */
+const ENV_INDEX_TIMEOUT_MS = 3_000;
 /** The lock and the queue, in the registry table. */
 class DynamoLockQueue {
     t;
     kind = 'dynamodb';
+    /** Environments this process has written to the index already. */
+    indexed = new Set();
     constructor(t) {
         this.t = t;
     }
     async enqueue(me) {
+        this.indexEnvironment(me.environment);
         // Optimistic: read the counter, then write counter and ticket together on condition it has not moved.
         for (;;) {
             const current = await this.t.call('enqueue', () => this.t.doc.send(new dist_cjs/* GetCommand */.s$({
@@ -162,7 +269,9 @@ class DynamoLockQueue {
                 heartbeat: (0,external_node_crypto_.randomUUID)(),
                 enqueuedAt: this.t.iso(),
                 leaseMs: me.leaseMs,
-                run: me.run
+                run: me.run,
+                priority: me.priority ?? 'normal',
+                ...(me.overridesFreeze ? { overridesFreeze: true } : {})
             };
             // One write: the number and its ticket appear together, or not at all.
             const written = await this.t.conditional('enqueue', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
@@ -251,6 +360,44 @@ class DynamoLockQueue {
             ConsistentRead: true
         })));
         return toLock(environment, out.Item);
+    }
+    async environments() {
+        const names = [];
+        await this.t.call('environments read', async () => {
+            const pages = (0,dist_cjs/* paginateQuery */.y0)({ client: this.t.doc }, {
+                TableName: this.t.name,
+                ConsistentRead: true,
+                KeyConditionExpression: 'pk = :pk AND begins_with(sk, :env)',
+                ExpressionAttributeValues: { ':pk': ENVS, ':env': envKey('') },
+                ProjectionExpression: 'sk'
+            });
+            for await (const page of pages)
+                for (const item of page.Items ?? [])
+                    names.push(envOfIndexKey(String(item['sk'])));
+        });
+        return names;
+    }
+    /**
+     * Notes the environment in the index `environments` reads: in the background, once per process
+     * and environment, idempotent. Never awaited and never failing, so a wait is not held up by it;
+     * a failed write is tried again at the next enqueue.
+     */
+    indexEnvironment(environment) {
+        if (this.indexed.has(environment))
+            return;
+        this.indexed.add(environment);
+        this.t.doc
+            .send(new dist_cjs/* UpdateCommand */.fR({
+            TableName: this.t.name,
+            Key: envIndexKey(environment),
+            UpdateExpression: 'SET environment = :env, queuedAt = :at, expiresAt = :exp',
+            ExpressionAttributeValues: {
+                ':env': environment,
+                ':at': this.t.iso(),
+                ':exp': this.t.expires(registry/* HISTORY_TTL_DAYS */.MA)
+            }
+        }), { abortSignal: AbortSignal.timeout(ENV_INDEX_TIMEOUT_MS) })
+            .catch(() => this.indexed.delete(environment));
     }
     async acquire(me, observed) {
         const heartbeat = (0,external_node_crypto_.randomUUID)();
@@ -363,12 +510,13 @@ class DynamoRecords {
         await this.t.call('record', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
             TableName: this.t.name,
             Key: recordKey(record.correlationId),
-            UpdateExpression: 'SET correlationId = :id, environment = :env, stacks = :stacks, run = :run, transitions = list_append(if_not_exists(transitions, :empty), :t), expiresAt = :exp',
+            UpdateExpression: 'SET correlationId = :id, environment = :env, stacks = :stacks, run = :run, priority = :priority, transitions = list_append(if_not_exists(transitions, :empty), :t), expiresAt = :exp',
             ExpressionAttributeValues: {
                 ':id': record.correlationId,
                 ':env': record.environment,
                 ':stacks': [...record.stacks],
                 ':run': record.run,
+                ':priority': record.priority ?? 'normal',
                 ':empty': [],
                 ':t': [first],
                 ':exp': this.t.expires(registry/* RECORD_TTL_DAYS */.Br)
@@ -452,13 +600,15 @@ class DynamoHistory {
 
 
 
-/** The registry in a DynamoDB table: the lock and queue, the records and the history. */
+
+/** The registry in a DynamoDB table: the lock and queue, the records, the history and the freezes. */
 function dynamoRegistry(client, table, now = Date.now) {
     const t = new DynamoTable(client, table, now);
     return {
         lock: new DynamoLockQueue(t),
         records: new DynamoRecords(t),
-        history: new DynamoHistory(t)
+        history: new DynamoHistory(t),
+        freezes: new DynamoFreezes(t)
     };
 }
 

@@ -1,8 +1,8 @@
-export const id = 148;
-export const ids = [148];
+export const id = 953;
+export const ids = [953];
 export const modules = {
 
-/***/ 7364:
+/***/ 6582:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -29,6 +29,8 @@ var run_context = __webpack_require__(6335);
 var clients = __webpack_require__(5366);
 ;// CONCATENATED MODULE: ./.tmp/js/cli/command.js
 
+/** The registry table's default in the shell, so an operator sets it once (a flag wins). */
+const TABLE_VARIABLE = 'DEPLOY_COORDINATOR_REGISTRY_TABLE';
 /** The refusal of a command that needs a table when none is configured; undefined when it may run. */
 function needTable(name, command, config) {
     if (!command.needsTable || config.registryTable)
@@ -62,8 +64,260 @@ const withoutOwner = (x) => {
     return rest;
 };
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./.tmp/js/domain/durations.js
 var durations = __webpack_require__(1265);
+// EXTERNAL MODULE: ./.tmp/js/domain/freeze.js
+var freeze = __webpack_require__(9785);
+;// CONCATENATED MODULE: ./.tmp/js/cli/freeze.js
+
+
+
+
+
+// The commands of deploy freezes: freeze, thaw, and the list (freezes).
+const NO_FREEZES = 'without a registry there are no freezes.';
+const SCOPE = '--environment NAME | --all';
+/** The environment a command names (`*` for --all), or why it names none. */
+function scopeOf(ctx) {
+    if (ctx.options['all'])
+        return freeze/* ALL_ENVIRONMENTS */.Jp;
+    return str(ctx, 'environment');
+}
+/** `fz-` and 8 hex digits: short enough to type in `thaw --id`. */
+const newFreezeId = () => `fz-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+const TIME_ACCEPTED = 'expected an ISO time with Z or an offset (2026-12-24T18:00:00Z), or YYYY-MM-DDTHH:MM with --time-zone';
+const freeze_freeze = {
+    summary: 'Freeze deployments to an environment (or all): until a time, for a duration, or in a recurring window.',
+    usage: `${SCOPE} --registry-table TABLE (--until TIME [--from TIME] | --for DURATION | --cron EXPR --duration DURATION) [--time-zone ZONE] --reason TEXT`,
+    help: [
+        'A run that arrives or waits during a freeze keeps its place in the queue and waits; if the freeze',
+        'outlasts its wait-timeout-minutes it ends with result frozen (exit 1). override-freeze lets a run through.',
+        '  --until TIME        the end: an ISO time with Z or an offset (2026-12-24T18:00:00+01:00), or a wall time',
+        '                      (2026-12-24T18:00) with --time-zone',
+        '  --from TIME         with --until: the start (default now), in the same forms; before --until',
+        '  --for DURATION      from now: 30m, 2h, 1h30m, 1d (1s to 366d)',
+        '  --cron EXPR         a recurring window opening at each occurrence (cron-parser syntax, e.g. "0 14 * * 5");',
+        '                      it recurs until it is thawed',
+        '  --duration DURATION with --cron: how long each window lasts (1s to 366d)',
+        '  --time-zone ZONE    IANA time zone of --cron (default UTC) and of a wall time in --until or --from',
+        '                      (required for one: a wall time has no default zone)',
+        '  --reason TEXT       why (required): every held run says it; one line of 1 to 500 characters,',
+        '                      no control characters'
+    ].join('\n'),
+    options: {
+        all: { type: 'boolean' },
+        from: { type: 'string' },
+        until: { type: 'string' },
+        for: { type: 'string' },
+        cron: { type: 'string' },
+        duration: { type: 'string' },
+        'time-zone': { type: 'string' },
+        reason: { type: 'string' }
+    },
+    needsTable: NO_FREEZES,
+    stackNameOptional: true,
+    async run(ctx) {
+        const scope = scopeOf(ctx);
+        const reasonText = str(ctx, 'reason');
+        const reason = reasonText?.trim();
+        const zone = str(ctx, 'time-zone');
+        const [until, from, forText, cron] = [
+            str(ctx, 'until'),
+            str(ctx, 'from'),
+            str(ctx, 'for'),
+            str(ctx, 'cron')
+        ];
+        const durationText = str(ctx, 'duration');
+        const problems = [];
+        if (!scope || (ctx.options['all'] && str(ctx, 'environment')))
+            problems.push(`freeze needs one of ${SCOPE}.`);
+        if (reasonText === undefined || reason === undefined)
+            problems.push('freeze needs --reason TEXT: every run it holds says why.');
+        else {
+            const problem = (0,freeze/* reasonProblem */.Ge)(reason);
+            if (problem)
+                problems.push(`--reason ${(0,freeze/* shown */.SP)(reasonText)}: expected ${freeze/* REASON_ACCEPTED */.He}; that ${problem}.`);
+        }
+        const modes = [until, forText, cron].filter((m) => m !== undefined).length;
+        if (modes !== 1)
+            problems.push('freeze needs exactly one of --until TIME, --for DURATION or --cron EXPR.');
+        if (from !== undefined && until === undefined)
+            problems.push(`--from ${(0,freeze/* shown */.SP)(from)}: --from is the start of an --until freeze and needs --until TIME (--for starts now; --cron opens a window at each occurrence).`);
+        if (durationText !== undefined && cron === undefined)
+            problems.push(`--duration ${(0,freeze/* shown */.SP)(durationText)}: --duration is how long each --cron window lasts and needs --cron EXPR${forText !== undefined ? '; --for DURATION already says how long' : until !== undefined ? '; --until TIME already says when it ends' : ''}: drop --duration.`);
+        if (zone !== undefined && forText !== undefined)
+            problems.push(`--time-zone ${(0,freeze/* shown */.SP)(zone)}: --time-zone is the zone of --cron and of a wall time in --until or --from; --for counts from now: drop --time-zone.`);
+        if (zone !== undefined && !(0,freeze/* isTimeZone */.kQ)(zone))
+            problems.push(`--time-zone ${(0,freeze/* shown */.SP)(zone)} is not a time zone this runtime knows (IANA names such as Europe/Berlin).`);
+        const now = Date.now();
+        const base = {
+            id: newFreezeId(),
+            environment: scope ?? '',
+            reason: reason ?? '',
+            by: ctx.operator,
+            createdAt: new Date(now).toISOString()
+        };
+        let f;
+        if (modes !== 1) {
+            // Which window was meant is unclear: nothing more to check.
+        }
+        else if (until !== undefined) {
+            const end = (0,freeze/* parseInstant */.nV)(until, zone);
+            const start = from === undefined ? now : (0,freeze/* parseInstant */.nV)(from, zone);
+            if (end === undefined)
+                problems.push(`--until ${(0,freeze/* shown */.SP)(until)}: ${TIME_ACCEPTED}.`);
+            else if (end <= now)
+                problems.push(`--until ${(0,freeze/* shown */.SP)(until)} is not in the future (it is ${new Date(end).toISOString()}).`);
+            if (from !== undefined && start === undefined)
+                problems.push(`--from ${(0,freeze/* shown */.SP)(from)}: ${TIME_ACCEPTED} (the forms of --until).`);
+            else if (from !== undefined && start !== undefined && end !== undefined && start >= end)
+                problems.push(`--from ${(0,freeze/* shown */.SP)(from)} is not before --until ${(0,freeze/* shown */.SP)(until)} (${new Date(start).toISOString()} is not before ${new Date(end).toISOString()}).`);
+            if (start !== undefined && end !== undefined && end > now && start < end)
+                f = { ...base, from: new Date(start).toISOString(), until: new Date(end).toISOString() };
+        }
+        else if (forText !== undefined) {
+            const d = (0,freeze/* readDuration */.$7)(forText);
+            if ('problem' in d)
+                problems.push(`--for ${(0,freeze/* shown */.SP)(forText)}: expected ${freeze/* DURATIONS_ACCEPTED */["if"]}; that ${d.problem}.`);
+            else
+                f = { ...base, from: base.createdAt, until: new Date(now + d.ms).toISOString() };
+        }
+        else if (cron !== undefined) {
+            const d = durationText === undefined ? undefined : (0,freeze/* readDuration */.$7)(durationText);
+            const problem = (0,freeze/* cronProblem */.K2)(cron, zone ?? 'UTC');
+            if (problem)
+                problems.push(`--cron ${(0,freeze/* shown */.SP)(cron)}: ${problem}.`);
+            if (d === undefined)
+                problems.push('--cron needs --duration DURATION (how long each window lasts), such as 3h or 30m.');
+            else if ('problem' in d)
+                problems.push(`--duration ${(0,freeze/* shown */.SP)(durationText ?? '')}: expected ${freeze/* DURATIONS_ACCEPTED */["if"]}; that ${d.problem}.`);
+            if (!problem && d && 'ms' in d)
+                f = { ...base, cron, durationMs: d.ms, timeZone: zone ?? 'UTC' };
+        }
+        if (problems.length > 0 || !f) {
+            for (const p of problems)
+                ctx.err(p);
+            return state/* ExitCode */.yU.Failed;
+        }
+        const { freezes } = await registryFor(ctx.config);
+        await freezes.add(f);
+        const where = scope === freeze/* ALL_ENVIRONMENTS */.Jp ? 'all environments' : scope;
+        const window = (0,freeze/* nextWindow */.KC)(f, now);
+        const start = f.from ? Date.parse(f.from) : now;
+        const when = f.cron
+            ? `every "${f.cron}" (${f.timeZone}) for ${(0,durations/* formatDuration */.a3)(f.durationMs ?? 0)}, until thawed${window ? `; ${window.start <= now ? 'now, until' : 'next from'} ${(0,freeze/* formatInZone */.FL)(window.start <= now ? window.end : window.start, f.timeZone)}` : ''}`
+            : `${start > now ? `from ${(0,freeze/* formatInZone */.FL)(start, zone)} ` : ''}until ${(0,freeze/* formatInZone */.FL)(Date.parse(f.until), zone)}`;
+        emit(ctx, f, `Froze ${where} ${when}: ${f.reason}\nFreeze ${f.id}; thaw it with: ${thawCommand(ctx, `--id ${f.id}`)}`);
+        return state/* ExitCode */.yU.Ok;
+    }
+};
+/** The thaw command line an operator can paste. */
+const thawCommand = (ctx, what) => `deploy-coordinator thaw --registry-table ${ctx.config.registryTable} ${what}`;
+const thaw = {
+    summary: 'End freezes: by --id, or the freezes of an environment (--environment), or those of all environments (--all).',
+    usage: `(--id ID | ${SCOPE}) --registry-table TABLE`,
+    help: [
+        '  --id ID             the freeze with this id (fz-1a2b3c4d), whatever its scope',
+        '  --environment NAME  the freezes set for this environment; not those of all environments that',
+        '                      hold it too (the answer names them; exit 1 if one still holds it and nothing was thawed)',
+        '  --all               the freezes set for all environments (freeze --all) only; not those of one environment',
+        'Freezes that have ended (their window is over, not recurring) are left as they are.',
+        'A thawed freeze stays in the table for a week, for the record, then expires.'
+    ].join('\n'),
+    options: { all: { type: 'boolean' }, id: { type: 'string' } },
+    needsTable: NO_FREEZES,
+    stackNameOptional: true,
+    async run(ctx) {
+        const id = str(ctx, 'id');
+        const environment = str(ctx, 'environment');
+        const all = Boolean(ctx.options['all']);
+        if ([id !== undefined, environment !== undefined, all].filter(Boolean).length !== 1) {
+            ctx.err(`thaw needs exactly one of --id ID, --environment NAME or --all.`);
+            return state/* ExitCode */.yU.Failed;
+        }
+        const scope = all ? freeze/* ALL_ENVIRONMENTS */.Jp : environment;
+        const { freezes } = await registryFor(ctx.config);
+        const kept = await freezes.list();
+        const now = Date.now();
+        // In force or to come: a freeze whose window is over is left alone (its TTL too).
+        const live = kept.filter((f) => !f.thawedAt && !(0,freeze/* ended */.v6)(f, now));
+        const chosen = live.filter((f) => (id !== undefined ? f.id === id : f.environment === scope));
+        const thawed = [];
+        for (const f of chosen)
+            if (await freezes.thaw(f, ctx.operator))
+                thawed.push(f);
+        const thawedIds = new Set(thawed.map((f) => f.id));
+        // What still holds the scope: of an environment, the freezes of all environments; of --all,
+        // those of single environments (which --all does not thaw).
+        const remaining = id !== undefined
+            ? []
+            : live.filter((f) => !thawedIds.has(f.id) &&
+                (all
+                    ? f.environment !== freeze/* ALL_ENVIRONMENTS */.Jp
+                    : f.environment === freeze/* ALL_ENVIRONMENTS */.Jp && (0,freeze/* holds */.v9)(f, scope ?? '')));
+        const stillFrozen = remaining.filter((f) => (0,freeze/* windowAt */.MF)(f, now));
+        const lines = thawed.map((f) => `Thawed ${(0,freeze/* describeFreeze */.LU)(f, now)}`);
+        if (thawed.length === 0)
+            lines.push(nothingToThaw(kept, id, scope, now));
+        if (remaining.length > 0)
+            lines.push(all
+                ? `Not thawed by --all (freezes of one environment; thaw each with --id, or with --environment NAME):`
+                : `${scope} is ${stillFrozen.length > 0 ? 'still frozen' : 'to be frozen'} by ${remaining.length === 1 ? 'a freeze' : 'freezes'} of all environments, not thawed by --environment:`, ...remaining.map((f) => `  ${(0,freeze/* windowAt */.MF)(f, now) ? 'now ' : 'later'} ${(0,freeze/* describeFreeze */.LU)(f, now)}\n        thaw it with: ${thawCommand(ctx, `--id ${f.id}`)}`), ...(all ? [] : [`  or every freeze of all environments with: ${thawCommand(ctx, '--all')}`]));
+        emit(ctx, {
+            thawed: thawed.map((f) => f.id),
+            notThawed: remaining.map((f) => ({
+                id: f.id,
+                environment: f.environment,
+                active: Boolean((0,freeze/* windowAt */.MF)(f, now))
+            }))
+        }, lines.join('\n'));
+        if (id !== undefined)
+            return thawed.length > 0 ? state/* ExitCode */.yU.Ok : state/* ExitCode */.yU.Failed;
+        // Nothing thawed and the environment still frozen: what was asked for did not happen.
+        return thawed.length === 0 && !all && stillFrozen.length > 0 ? state/* ExitCode */.yU.Failed : state/* ExitCode */.yU.Ok;
+    }
+};
+/** Why nothing was thawed: no such freeze, or it was thawed already, or it has ended. */
+function nothingToThaw(kept, id, scope, now) {
+    if (id === undefined)
+        return `Nothing to thaw: no freeze set for ${scope === freeze/* ALL_ENVIRONMENTS */.Jp ? 'all environments' : scope} is in force or to come.`;
+    const f = kept.find((k) => k.id === id);
+    if (!f)
+        return `Nothing to thaw: no freeze with id ${(0,freeze/* shown */.SP)(id)} is in the table.`;
+    if (f.thawedAt)
+        return `Nothing to thaw: freeze ${id} was thawed ${f.thawedAt} by ${f.thawedBy ?? 'unknown'}.`;
+    return `Nothing to thaw: freeze ${id} has ended (${(0,freeze/* describeFreeze */.LU)(f, now)}).`;
+}
+const freezes = {
+    summary: 'List the freezes in force or to come (of an environment: its own and those of all environments).',
+    usage: '--registry-table TABLE [--environment NAME] [--json]',
+    options: {},
+    needsTable: NO_FREEZES,
+    stackNameOptional: true,
+    async run(ctx) {
+        const env = str(ctx, 'environment');
+        const { freezes: store } = await registryFor(ctx.config);
+        const now = Date.now();
+        const listed = (await store.list())
+            .filter((f) => !f.thawedAt && (0,freeze/* nextWindow */.KC)(f, now) && (!env || (0,freeze/* holds */.v9)(f, env)))
+            .map((f) => ({ freeze: f, window: (0,freeze/* nextWindow */.KC)(f, now) }))
+            .sort((a, b) => a.window.start - b.window.start);
+        emit(ctx, listed.map(({ freeze: f, window: w }) => ({
+            ...f,
+            active: w.start <= now,
+            windowStart: Number.isFinite(w.start) ? new Date(w.start).toISOString() : f.createdAt,
+            windowEnd: new Date(w.end).toISOString()
+        })), listed.length === 0
+            ? `No freeze${env ? ` holds ${env}` : ''} now or later.`
+            : listed
+                .map(({ freeze: f, window: w }) => `${w.start <= now ? 'now ' : 'later'} ${(0,freeze/* describeFreeze */.LU)(f, now)}`)
+                .join('\n'));
+        return state/* ExitCode */.yU.Ok;
+    }
+};
+
 // EXTERNAL MODULE: ./.tmp/js/domain/expectation.js
 var expectation = __webpack_require__(9338);
 // EXTERNAL MODULE: ./.tmp/js/domain/past-operations.js
@@ -81,12 +335,18 @@ const DEFAULT_LIMIT = 20;
 /** How many finished deployments an estimate looks at. */
 const ESTIMATE_SAMPLE = 100;
 const history_history = {
-    summary: 'Recent deployments of an environment: outcome, duration, stacks.',
-    usage: '--stack-name NAMES --registry-table TABLE [--limit N] [--json]',
+    summary: 'Recent deployments of an environment, all its stacks: outcome, duration, stacks.',
+    usage: '--environment NAME --registry-table TABLE [--limit N] [--json]',
+    help: 'The environment is --environment, else the first of --stack-name.',
     options: { limit: { type: 'string' } },
     needsTable: NO_HISTORY,
+    stackNameOptional: true,
     async run(ctx) {
         const { config } = ctx;
+        if (!config.environment) {
+            ctx.err('history needs --environment NAME (or --stack-name, whose first stack names it).');
+            return state/* ExitCode */.yU.Failed;
+        }
         const { history } = await registryFor(config);
         const limit = Number(str(ctx, 'limit') ?? String(DEFAULT_LIMIT));
         const entries = await history.recent(config.environment, Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_LIMIT);
@@ -115,8 +375,8 @@ const estimate = {
     }
 };
 
-// EXTERNAL MODULE: ./.tmp/js/coordination/wait-for-turn.js + 4 modules
-var wait_for_turn = __webpack_require__(1003);
+// EXTERNAL MODULE: ./.tmp/js/coordination/wait-for-turn.js + 5 modules
+var wait_for_turn = __webpack_require__(2093);
 ;// CONCATENATED MODULE: ./.tmp/js/cli/lock.js
 
 
@@ -186,8 +446,232 @@ const unlock = {
 
 // EXTERNAL MODULE: ./.tmp/js/domain/findings.js
 var domain_findings = __webpack_require__(8336);
+// EXTERNAL MODULE: ./.tmp/js/domain/priority.js
+var priority = __webpack_require__(806);
 // EXTERNAL MODULE: ./.tmp/js/runtime/stage.js
 var stage = __webpack_require__(1130);
+// EXTERNAL MODULE: ./.tmp/js/domain/estimate.js
+var domain_estimate = __webpack_require__(4280);
+;// CONCATENATED MODULE: ./.tmp/js/cli/overview.js
+
+
+
+
+
+/**
+ * The freezes as the view shows them, from one read of them all at `now`: the lookup, and the
+ * environments a freeze in force names (listed even before a run has queued in them).
+ */
+function freezeLookup(freezes, now) {
+    const lookup = (environment) => {
+        const frozen = (0,freeze/* frozenAt */.qt)(freezes, environment, now);
+        if (!frozen)
+            return Promise.resolve(undefined);
+        const by = [...new Set(frozen.windows.map((w) => w.freeze.by))].join(', ');
+        return Promise.resolve({
+            reason: frozen.windows.map((w) => w.freeze.reason).join('; '),
+            until: iso(frozen.until),
+            by,
+            ids: frozen.windows.map((w) => w.freeze.id)
+        });
+    };
+    const environments = [
+        ...new Set(freezes
+            .filter((f) => f.environment !== freeze/* ALL_ENVIRONMENTS */.Jp && (0,freeze/* windowAt */.MF)(f, now))
+            .map((f) => f.environment))
+    ];
+    return { lookup, environments };
+}
+/** How many finished deployments the estimates look at (as `estimate` does). */
+const OVERVIEW_HISTORY = 100;
+/**
+ * An environment as its lock, queue and history show it at `now`. The holder's expected end is
+ * from the history of its stacks, else from the environment's usual deployment; each waiter is
+ * expected to start once the holder and those ahead of it have taken the usual time (a ticket
+ * does not say which stacks it deploys).
+ */
+function environmentOverview(view, history, now, freeze) {
+    const usual = usualDuration(history);
+    const { lock, tickets } = view;
+    let holder;
+    let nextStart = now;
+    if (lock.holder) {
+        const own = (0,expectation/* historyEstimate */.J)(history, lock.holder.stacks);
+        const expectedMs = own?.expectedMs ?? usual.expectedMs;
+        const end = Date.parse(lock.holder.acquiredAt) + expectedMs;
+        holder = {
+            correlationId: lock.holder.correlationId,
+            runUrl: lock.holder.run.runUrl,
+            since: lock.holder.acquiredAt,
+            fence: lock.holder.fence,
+            stacks: lock.holder.stacks,
+            expectedEnd: iso(end),
+            expectedMs,
+            estimateBasis: own?.basis ?? usual.basis
+        };
+        // Overdue: the next one may start any moment.
+        if (Number.isFinite(end))
+            nextStart = Math.max(now, end);
+    }
+    // Nobody starts before the freeze ends.
+    const thaw = freeze?.until ? Date.parse(freeze.until) : NaN;
+    if (Number.isFinite(thaw))
+        nextStart = Math.max(nextStart, thaw);
+    // In the order they are served: a higher priority first, arrival order within one.
+    const served = [...tickets].sort((a, b) => (0,priority/* servedBefore */.p7)(a, b) ? -1 : (0,priority/* servedBefore */.p7)(b, a) ? 1 : 0);
+    const queue = served.map((t, i) => ({
+        position: i + 1,
+        priority: (0,priority/* priorityOf */.a2)(t),
+        ticket: t.seq,
+        correlationId: t.correlationId,
+        runUrl: t.run.runUrl,
+        waitingSince: t.enqueuedAt,
+        expectedStart: iso(nextStart + i * usual.expectedMs)
+    }));
+    const last = !lock.holder && lock.lastHolder
+        ? { correlationId: lock.lastHolder, outcome: lock.lastOutcome, at: lock.releasedAt }
+        : undefined;
+    return { environment: lock.environment, holder, last, queue, freeze };
+}
+/** The environment's usual deployment, whatever its stacks: the median of recent successes. */
+function usualDuration(history) {
+    const durations = history
+        .filter((h) => h.outcome === 'succeeded')
+        .slice(0, 20)
+        .map((h) => h.durationMs);
+    const m = (0,domain_estimate/* median */.JZ)(durations);
+    if (m === undefined)
+        return { expectedMs: config_config/* DEFAULT_EXPECTED_DURATION_MS */.PP, basis: 'no history yet' };
+    const n = durations.length;
+    return {
+        expectedMs: m,
+        basis: `median of ${n} successful deployment${n === 1 ? '' : 's'} of the environment`
+    };
+}
+const iso = (ms) => (Number.isFinite(ms) ? new Date(ms).toISOString() : '');
+/**
+ * Reads the overview: the given environments, else every one in the index; per environment one
+ * read of the lock and queue, and of the history only when someone holds or waits.
+ */
+async function readOverview(stores, environments, now, freezes) {
+    const names = environments ??
+        [...new Set([...(await stores.lock.environments()), ...(freezes?.environments ?? [])])].sort();
+    const list = await Promise.all(names.map(async (environment) => {
+        const [view, freeze] = await Promise.all([
+            stores.lock.view(environment),
+            freezes?.lookup(environment)
+        ]);
+        const busy = Boolean(view.lock.holder) || view.tickets.length > 0;
+        const history = busy ? await stores.history.recent(environment, OVERVIEW_HISTORY) : [];
+        return environmentOverview(view, history, now(), freeze);
+    }));
+    return { at: new Date(now()).toISOString(), environments: list };
+}
+
+;// CONCATENATED MODULE: ./.tmp/js/cli/overview-text.js
+
+// `status` without --stack-name, as a person reads it: one block per environment.
+/** '(in 4m 10s)', '(2m 05s ago)' from `now`. */
+function relative(at, now) {
+    const ms = Date.parse(at) - now;
+    if (!Number.isFinite(ms))
+        return '';
+    return ms >= 0 ? ` (in ${(0,durations/* formatDuration */.a3)(ms)})` : ` (${(0,durations/* formatDuration */.a3)(-ms)} ago)`;
+}
+/** '(for 4m 10s)': how long since `at`. */
+const lasting = (at, now) => {
+    const ms = now - Date.parse(at);
+    return Number.isFinite(ms) ? ` (for ${(0,durations/* formatDuration */.a3)(Math.max(0, ms))})` : '';
+};
+const runLink = (url) => url ?? 'no run link';
+function environmentText(e, now) {
+    const h = e.holder;
+    const end = h ? Date.parse(h.expectedEnd) - now : 0;
+    const lines = [
+        `Environment ${e.environment}`,
+        h
+            ? `  Lock: held by ${h.correlationId} (${runLink(h.runUrl)}) since ${h.since}${lasting(h.since, now)}, fencing token ${h.fence}; expected end ${h.expectedEnd}${end >= 0 ? relative(h.expectedEnd, now) : ` (overdue by ${(0,durations/* formatDuration */.a3)(-end)})`}; estimate ${(0,durations/* formatDuration */.a3)(h.expectedMs)}, ${h.estimateBasis}`
+            : `  Lock: free${e.last ? ` (last: ${e.last.correlationId}, ${e.last.outcome ?? 'no outcome'}, released ${e.last.at ?? '?'})` : ''}`,
+        `  Queue: ${e.queue.length === 0
+            ? 'empty'
+            : e.queue
+                .map((w) => `${w.position}. ${w.correlationId} (${runLink(w.runUrl)}, ticket #${w.ticket}${w.priority === 'high' ? ', priority high' : ''}) waiting since ${w.waitingSince}${lasting(w.waitingSince, now)}, expected start ${w.expectedStart}${relative(w.expectedStart, now)}`)
+                .join('\n         ')}`
+    ];
+    if (e.freeze)
+        lines.push(`  Freeze: ${freezeText(e.freeze, now)}`);
+    return lines;
+}
+/** A freeze as `status` says it: until when (and in how long), why, who, which. */
+function freezeText(f, now) {
+    const until = f.until ? `until ${f.until}${relative(f.until, now)}` : 'in force';
+    return `${until}: ${f.reason}${f.by ? ` (by ${f.by}${f.ids?.length ? `; ${f.ids.join(', ')}` : ''})` : ''}`;
+}
+function overviewText(o, table) {
+    const now = Date.parse(o.at);
+    if (o.environments.length === 0)
+        return `No environment in registry ${table} yet: one appears once a run queues in it.`;
+    return [
+        `Registry ${table}, ${o.environments.length} environment${o.environments.length === 1 ? '' : 's'}, at ${o.at}`,
+        ...o.environments.flatMap((e) => ['', ...environmentText(e, now)])
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./.tmp/js/cli/watch.js
+
+// `--watch`: a command's result again every --interval seconds, until Ctrl-C.
+const DEFAULT_WATCH_INTERVAL_S = 5;
+/** Bounds of --interval: no faster than twice a second (each frame is a few registry reads). */
+const WATCH_INTERVAL_RANGE = { min: 0.5, max: 3600 };
+/** --interval in milliseconds, or why not (undefined with the message). */
+function watchIntervalMs(given) {
+    if (given === undefined)
+        return DEFAULT_WATCH_INTERVAL_S * 1000;
+    const n = /^(\d+(\.\d*)?|\.\d+)$/.test(given.trim()) ? Number(given) : NaN;
+    const { min, max } = WATCH_INTERVAL_RANGE;
+    if (!(n >= min && n <= max))
+        return `--interval is ${JSON.stringify(given)}: expected a number of seconds from ${min} to ${max} (default ${DEFAULT_WATCH_INTERVAL_S}).`;
+    return n * 1000;
+}
+const CLEAR_SCREEN = '\x1b[H\x1b[2J';
+/**
+ * Draws `frame` every `intervalMs` until `signal` aborts (Ctrl-C), one frame at a time: the next
+ * sleep starts when a frame is drawn, so a slow registry never piles reads up. On a terminal each
+ * frame replaces the last; elsewhere frames follow each other, and with --json each is one line
+ * (JSON Lines). A frame that fails is said on stderr and tried again at the next interval.
+ */
+async function watch(ctx, frame, opts) {
+    const every = `every ${opts.intervalMs / 1000} s; Ctrl-C to stop`;
+    while (!opts.signal.aborted) {
+        try {
+            const f = await frame();
+            if (ctx.json)
+                ctx.out(JSON.stringify(f.data));
+            else
+                ctx.out(`${opts.terminal ? CLEAR_SCREEN : ''}${f.text}\n(${every})\n`);
+        }
+        catch (err) {
+            ctx.err(`error: ${err.name}: ${err.message} (trying again, ${every})`);
+        }
+        await opts.sleep(opts.intervalMs, opts.signal);
+    }
+    return state/* ExitCode */.yU.Ok;
+}
+/** An abort on Ctrl-C (SIGINT) or SIGTERM, for as long as `release` is not called. */
+function interruption() {
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return {
+        signal: controller.signal,
+        release: () => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./.tmp/js/cli/readiness.js
 
 
@@ -195,81 +679,185 @@ var stage = __webpack_require__(1130);
 
 
 
+
+
+
+
+
 // The commands that look and take nothing: status, can-deploy, wait.
-/** Whether a deployment could start now, and why not. */
+/**
+ * Whether a deployment could start now, and why not: the lock, the queue, the stacks, and the
+ * deploy freezes in force (read as the action reads them; none without a registry).
+ */
 async function readiness(ctx) {
     const { config } = ctx;
     const { reader, registry } = await openClients(config);
-    const [stacks, view] = await Promise.all([
+    const [stacks, view, freezes] = await Promise.all([
         reader.describeStacks(config.stackNames),
-        registry.lock.view(config.environment)
+        registry.lock.view(config.environment),
+        registry.freezes.list()
     ]);
+    const now = stage.systemClock.now();
     const findings = [
         ...(0,domain_findings/* activeDeploymentFindings */.mh)(stacks),
         ...(0,domain_findings/* otherFindings */.jE)(stacks, { registryConfigured: Boolean(config.registryTable) })
     ];
+    const held = (0,freeze/* frozenAt */.qt)(freezes, config.environment, now);
+    // The freeze in the shape `status --json` gives it (until, reason, by, ids).
+    const frozen = held
+        ? await freezeLookup(freezes, now).lookup(config.environment)
+        : undefined;
     const reasons = [
+        ...(held ? [(0,freeze/* describeFrozen */.Gb)(held, config.environment, now)] : []),
         ...(view.lock.holder ? [`lock held by ${(0,wait_for_turn/* describeHolder */.sG)(view.lock.holder)}`] : []),
         ...(view.tickets.length > 0 ? [`${view.tickets.length} run(s) queued`] : []),
         ...(0,domain_findings/* blocking */.ub)(findings).map((f) => `${f.code}: ${f.message}`)
     ];
-    return { reader, registry, stacks, view, findings, reasons };
+    return { reader, registry, stacks, view, findings, reasons, frozen };
 }
 const readiness_status = {
-    summary: 'Show the lock, the queue and the stacks of an environment.',
-    usage: '--stack-name NAMES [--environment NAME] [--registry-table TABLE] [--json]',
-    options: {},
+    summary: 'Show who holds and who waits in every environment of the table (or --environment); with --stack-name, one environment and its stacks.',
+    usage: '[--environment NAME] [--stack-name NAMES] [--registry-table TABLE] [--json] [--watch [--interval SECONDS]]',
+    help: `Without --stack-name: every environment in the table (one that a run has queued in), or the one
+--environment names: the holder (correlation ID, run link, since, expected end), the queue
+(position, run link, waiting since, expected start) and any freeze. With --stack-name: that
+environment's lock, queue (in the order it is served: priority high first) and freeze in force,
+and its stacks' status.
+  --watch                    draw it again every --interval seconds until Ctrl-C (with --json: one
+                             JSON document a line)
+  --interval SECONDS         with --watch: from ${WATCH_INTERVAL_RANGE.min} to ${WATCH_INTERVAL_RANGE.max} (default ${DEFAULT_WATCH_INTERVAL_S})`,
+    options: { watch: { type: 'boolean' }, interval: { type: 'string' } },
+    stackNameOptional: true,
     async run(ctx) {
         const { config } = ctx;
-        const { stacks, view, registry, reader } = await readiness(ctx);
+        const byStacks = config.stackNames.length > 0;
+        if (!byStacks && !config.registryTable) {
+            ctx.err(`status without --stack-name reads the registry: give --registry-table (or set ${TABLE_VARIABLE}), or --stack-name for the stacks' own status.`);
+            return state/* ExitCode */.yU.Failed;
+        }
+        const interval = str(ctx, 'interval');
+        if (interval !== undefined && !ctx.options['watch']) {
+            ctx.err('--interval goes with --watch.');
+            return state/* ExitCode */.yU.Failed;
+        }
+        const intervalMs = watchIntervalMs(interval);
+        if (typeof intervalMs === 'string') {
+            ctx.err(intervalMs);
+            return state/* ExitCode */.yU.Failed;
+        }
+        const frame = byStacks ? await stacksFrame(ctx) : await overviewFrame(ctx);
+        if (!ctx.options['watch']) {
+            const f = await frame();
+            emit(ctx, f.data, f.text);
+            return state/* ExitCode */.yU.Ok;
+        }
+        const stop = interruption();
+        try {
+            return await watch(ctx, frame, {
+                intervalMs,
+                sleep: stage.sleep,
+                signal: stop.signal,
+                terminal: Boolean(process.stdout.isTTY)
+            });
+        }
+        finally {
+            stop.release();
+        }
+    }
+};
+/** status --stack-name: the environment's lock, queue (in the order served), freeze and stacks. */
+async function stacksFrame(ctx) {
+    const { config } = ctx;
+    const { reader, registry } = await openClients(config);
+    return async () => {
+        const [stacks, view, freezes] = await Promise.all([
+            reader.describeStacks(config.stackNames),
+            registry.lock.view(config.environment),
+            registry.freezes.list()
+        ]);
+        const now = stage.systemClock.now();
+        const freeze = await freezeLookup(freezes, now).lookup(config.environment);
+        // In the order they are served: a higher priority first, arrival order within one.
+        const queue = [...view.tickets]
+            .sort((a, b) => ((0,priority/* servedBefore */.p7)(a, b) ? -1 : (0,priority/* servedBefore */.p7)(b, a) ? 1 : 0))
+            .map((t) => ({ ...withoutOwner(t), priority: (0,priority/* priorityOf */.a2)(t) }));
         const lines = [
             `Environment ${config.environment} (${config.registryTable ? `registry ${config.registryTable}` : 'CloudFormation only'})`,
             view.lock.holder
                 ? `  Lock: held by ${(0,wait_for_turn/* describeHolder */.sG)(view.lock.holder)}, fencing token ${view.lock.fence}`
                 : `  Lock: free${view.lock.lastHolder ? ` (last: ${view.lock.lastHolder}, ${view.lock.lastOutcome ?? 'no outcome'}, released ${view.lock.releasedAt ?? '?'})` : ''}`,
-            `  Queue: ${view.tickets.length === 0 ? 'empty' : view.tickets.map((t) => `#${t.seq} ${t.correlationId} (${t.run.runUrl ?? 'no run link'}) since ${t.enqueuedAt}`).join('\n         ')}`,
+            `  Queue: ${queue.length === 0 ? 'empty' : queue.map((t, i) => `${i + 1}. #${t.seq} ${t.correlationId} (${t.run.runUrl ?? 'no run link'}${t.priority === 'high' ? ', priority high' : ''}) since ${t.enqueuedAt}`).join('\n         ')}`,
+            ...(freeze ? [`  Freeze: ${freezeText(freeze, now)}`] : []),
             ...stacks.map((s) => `  Stack ${s.name}: ${s.status}  ${reader.consoleUrl(s)}`)
         ];
-        emit(ctx, {
-            environment: config.environment,
-            registry: registry.lock.kind,
-            lock: view.lock.holder
-                ? { ...view.lock, holder: withoutOwner(view.lock.holder) }
-                : view.lock,
-            queue: view.tickets.map(withoutOwner),
-            stacks: stacks.map((s) => ({ name: s.name, status: s.status }))
-        }, lines.join('\n'));
-        return state/* ExitCode */.yU.Ok;
-    }
-};
+        return {
+            data: {
+                environment: config.environment,
+                registry: registry.lock.kind,
+                lock: view.lock.holder
+                    ? { ...view.lock, holder: withoutOwner(view.lock.holder) }
+                    : view.lock,
+                queue,
+                ...(freeze ? { freeze } : {}),
+                stacks: stacks.map((s) => ({ name: s.name, status: s.status }))
+            },
+            text: lines.join('\n')
+        };
+    };
+}
+/** status without --stack-name: every environment of the table, or --environment's. */
+async function overviewFrame(ctx) {
+    const { config } = ctx;
+    const registry = await registryFor(config);
+    const only = config.environment ? [config.environment] : undefined;
+    return async () => {
+        // One read of every freeze a frame: each environment's in force, and the frozen ones.
+        const freezes = freezeLookup(await registry.freezes.list(), stage.systemClock.now());
+        const overview = await readOverview(registry, only, () => stage.systemClock.now(), freezes);
+        return { data: overview, text: overviewText(overview, config.registryTable ?? '') };
+    };
+}
 const canDeploy = {
-    summary: 'Exit 0 when a deployment could start now, 2 when another is active or queued, 1 when a stack blocks.',
+    summary: 'Exit 0 when a deployment could start now, 2 when another is active or queued, 1 when a stack blocks or a deploy freeze holds the environment.',
     usage: '--stack-name NAMES [--environment NAME] [--registry-table TABLE] [--json]',
+    help: `Exit codes, as the action's:
+  0  free to deploy
+  2  not now: the lock is held, runs are queued, or a covered stack is in progress (wait waits)
+  1  a stack that waiting cannot unblock, or a deploy freeze in force (the action's result frozen,
+     exit 1): the reasons say until when, why, the freeze's id and who set it, and --json has
+     frozen: { until, reason, by, ids }. wait waits through a freeze; thaw ends one.
+Without a registry there are no freezes.`,
     options: {},
     async run(ctx) {
-        const { reasons, findings } = await readiness(ctx);
+        const { reasons, findings, frozen } = await readiness(ctx);
         const blocked = (0,domain_findings/* blocking */.ub)(findings).some((f) => f.code !== 'STACK_IN_PROGRESS');
-        const busy = reasons.length > 0 && !blocked;
-        emit(ctx, { canDeploy: reasons.length === 0, reasons, findings }, reasons.length === 0
+        emit(ctx, { canDeploy: reasons.length === 0, reasons, findings, ...(frozen ? { frozen } : {}) }, reasons.length === 0
             ? `${ctx.config.environment}: free to deploy.`
             : `${ctx.config.environment}: not now.\n  ${reasons.join('\n  ')}`);
-        return reasons.length === 0 ? state/* ExitCode */.yU.Ok : busy ? state/* ExitCode */.yU.Concurrent : state/* ExitCode */.yU.Failed;
+        if (reasons.length === 0)
+            return state/* ExitCode */.yU.Ok;
+        return blocked || frozen ? state/* ExitCode */.yU.Failed : state/* ExitCode */.yU.Concurrent;
     }
 };
 const wait = {
-    summary: 'Wait until a deployment could start (exit 0), or give up after --wait-timeout-minutes (exit 2). Takes no lock.',
+    summary: 'Wait until a deployment could start (exit 0), or give up after --wait-timeout-minutes (exit 2; 1 if a deploy freeze still holds the environment then). Takes no lock.',
     usage: '--stack-name NAMES [--wait-timeout-minutes N] [--poll-interval-seconds N] [--json]',
+    help: `Waits while the lock is held, runs are queued, a covered stack is in progress or a deploy
+freeze holds the environment (as a run of the action waits through one: a thaw lets it go at its
+next poll). Exit 0 once a deployment could start; 2 when --wait-timeout-minutes runs out while
+busy; 1 when it runs out while a freeze is still in force (the action's result frozen; --json has
+frozen: { until, reason, by, ids }), or at once on a stack that waiting cannot unblock.`,
     options: {},
     async run(ctx) {
         const { config } = ctx;
         const started = stage.systemClock.now();
         for (;;) {
-            const { reasons, findings } = await readiness(ctx);
+            const { reasons, findings, frozen } = await readiness(ctx);
             const waited = stage.systemClock.now() - started;
             const stuck = (0,domain_findings/* blocking */.ub)(findings).filter((f) => f.code !== 'STACK_IN_PROGRESS');
             if (stuck.length > 0) {
                 // Waiting cannot unblock these: someone has to act on the stack.
-                emit(ctx, { canDeploy: false, waitedMs: waited, reasons }, `${config.environment}: blocked, waiting will not help.\n  ${reasons.join('\n  ')}`);
+                emit(ctx, { canDeploy: false, waitedMs: waited, reasons, ...(frozen ? { frozen } : {}) }, `${config.environment}: blocked, waiting will not help.\n  ${reasons.join('\n  ')}`);
                 return state/* ExitCode */.yU.Failed;
             }
             if (reasons.length === 0) {
@@ -277,8 +865,9 @@ const wait = {
                 return state/* ExitCode */.yU.Ok;
             }
             if (waited >= config.waitTimeoutMs) {
-                emit(ctx, { canDeploy: false, waitedMs: waited, reasons }, `${config.environment}: still busy after ${(0,durations/* formatDuration */.a3)(waited)}.\n  ${reasons.join('\n  ')}`);
-                return state/* ExitCode */.yU.Concurrent;
+                // A freeze that outlasted the wait ends it as the action's does: frozen, exit 1.
+                emit(ctx, { canDeploy: false, waitedMs: waited, reasons, ...(frozen ? { frozen } : {}) }, `${config.environment}: ${frozen ? 'still frozen' : 'still busy'} after ${(0,durations/* formatDuration */.a3)(waited)}.\n  ${reasons.join('\n  ')}`);
+                return frozen ? state/* ExitCode */.yU.Failed : state/* ExitCode */.yU.Concurrent;
             }
             ctx.log.info(`Waiting: ${reasons.join('; ')}`);
             await (0,stage.sleep)(Math.min(config.pollIntervalMs, config.waitTimeoutMs - waited));
@@ -286,8 +875,6 @@ const wait = {
     }
 };
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./.tmp/js/cli/register.js
 
 
@@ -333,6 +920,10 @@ const register = {
         });
         // Fence 0 is CloudFormation's own lock (the table stopped answering): nothing anyone else sees.
         const holder = turn.kind === 'acquired' && turn.holder?.fence ? turn.holder : undefined;
+        if (turn.kind === 'frozen') {
+            emit(ctx, { acquired: false, frozenUntil: new Date(turn.freeze.endedBy.until).toISOString() }, `${config.environment}: frozen until ${new Date(turn.freeze.endedBy.until).toISOString()}; not registered.`);
+            return state/* ExitCode */.yU.Failed;
+        }
         if (!holder) {
             emit(ctx, { acquired: false, waitedFor: turn.waitedFor.map(withoutOwner) }, `${config.environment}: busy; not registered.`);
             return state/* ExitCode */.yU.Concurrent;
@@ -354,6 +945,7 @@ const register = {
 
 
 
+
 /** Every command, in the order the usage lists them. */
 const COMMANDS = {
     status: readiness_status,
@@ -363,7 +955,10 @@ const COMMANDS = {
     release: release,
     history: history_history,
     estimate: estimate,
-    unlock: unlock
+    unlock: unlock,
+    freeze: freeze_freeze,
+    thaw: thaw,
+    freezes: freezes
 };
 
 // EXTERNAL MODULE: ./.tmp/js/runtime/env.js
@@ -387,14 +982,22 @@ ${Object.entries(COMMANDS)
     .join('\n')}
 
 Run 'deploy-coordinator <command> --help' for a command's options.
+The table and the region may come from the shell: ${TABLE_VARIABLE}, AWS_REGION
+(then AWS_DEFAULT_REGION); --registry-table and --region win over them.
 Exit status: 0 ok, 2 another deployment is active, 1 anything else.`;
-const COMMON = `Options (the action's inputs, same names and defaults):
-  --stack-name NAMES         stacks, comma separated (required)
+/** The options every command takes; --stack-name is optional for some. */
+function common(command) {
+    const stacks = command.stackNameOptional ? 'optional here' : 'required';
+    return `Options (the action's inputs, same names and defaults):
+  --stack-name NAMES         stacks, comma separated (${stacks})
   --environment NAME         lock scope (default: the first stack name)
   --region REGION            default AWS_REGION, then AWS_DEFAULT_REGION
-  --registry-table TABLE     the DynamoDB registry table (default: CloudFormation only)
+  --registry-table TABLE     the DynamoDB registry table (default: ${TABLE_VARIABLE}, else
+                             CloudFormation only)
   --json                     machine-readable output
-  --help                     this help`;
+  --help                     this help
+Flags win over the environment variables.`;
+}
 /** The action's inputs that make sense on a command line. */
 const CONFIG_OPTIONS = [
     inputs/* Inputs */.G0.StackName,
@@ -452,18 +1055,27 @@ async function runCli(argv, out = (t) => process.stdout.write(`${t}\n`), env = r
         return state/* ExitCode */.yU.Failed;
     }
     if (values['help']) {
-        out(`Usage: deploy-coordinator ${name} ${command.usage}\n\n${command.summary}\n\n${command.help ? `${command.help}\n\n` : ''}${COMMON}`);
+        out(`Usage: deploy-coordinator ${name} ${command.usage}\n\n${command.summary}\n\n${command.help ? `${command.help}\n\n` : ''}${common(command)}`);
         return state/* ExitCode */.yU.Ok;
     }
     let config;
+    // A flag wins, even an empty one (--registry-table= is CloudFormation only).
+    const tableFromShell = typeof values[inputs/* Inputs */.G0.RegistryTable] === 'string' ? undefined : (0,runtime_env/* envValue */.$)(TABLE_VARIABLE, env);
     try {
-        config = (0,config_config/* parseConfig */.o4)((input) => (typeof values[input] === 'string' ? values[input] : ''), env);
+        config = (0,config_config/* parseConfig */.o4)((input) => typeof values[input] === 'string'
+            ? values[input]
+            : input === inputs/* Inputs */.G0.RegistryTable
+                ? (tableFromShell ?? '')
+                : '', env, { stackNameOptional: command.stackNameOptional });
     }
     catch (err) {
         if (!(err instanceof config_config/* ConfigError */.xL))
             throw err;
         // The same checks as the action, in the command line's words: 'stack-name' -> --stack-name.
-        const text = Object.values(inputs/* Inputs */.G0).reduce((m, input) => m.replaceAll(`'${input}'`, `--${input}`), err.message);
+        const message = tableFromShell
+            ? err.message.replaceAll(`'${inputs/* Inputs */.G0.RegistryTable}'`, `${TABLE_VARIABLE}`)
+            : err.message;
+        const text = Object.values(inputs/* Inputs */.G0).reduce((m, input) => m.replaceAll(`'${input}'`, `--${input}`), message);
         process.stderr.write(`${text}\n`);
         return state/* ExitCode */.yU.Failed;
     }
@@ -621,12 +1233,13 @@ function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) 
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bw: () => (/* binding */ estimateFromHistory),
+/* harmony export */   JZ: () => (/* binding */ median),
 /* harmony export */   S3: () => (/* binding */ resourceTypeSeconds),
 /* harmony export */   Wj: () => (/* binding */ typeDurations),
 /* harmony export */   XW: () => (/* binding */ remainingMs),
 /* harmony export */   lc: () => (/* binding */ samplesOf)
 /* harmony export */ });
-/* unused harmony exports median, percentile */
+/* unused harmony export percentile */
 /* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3456);
 
 const median = (values) => percentile(values, 0.5);
@@ -811,6 +1424,7 @@ function operationProgress(events) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Br: () => (/* binding */ RECORD_TTL_DAYS),
 /* harmony export */   MA: () => (/* binding */ HISTORY_TTL_DAYS),
+/* harmony export */   Ns: () => (/* binding */ FREEZE_TTL_DAYS),
 /* harmony export */   i$: () => (/* binding */ RegistryUnavailableError)
 /* harmony export */ });
 /* unused harmony export classifyRegistryError */
@@ -853,6 +1467,8 @@ class RegistryUnavailableError extends Error {
     }
 }
 const RECORD_TTL_DAYS = 7;
+/** A thawed or ended freeze is kept this long, for the record. */
+const FREEZE_TTL_DAYS = 7;
 const HISTORY_TTL_DAYS = 180;
 
 
@@ -954,7 +1570,8 @@ class CloudFormationOnlyLock {
             heartbeat: '',
             enqueuedAt: new Date(this.now()).toISOString(),
             leaseMs: me.leaseMs,
-            run: me.run
+            run: me.run,
+            priority: me.priority ?? 'normal'
         };
     }
     async heartbeatTicket(_environment, ticket) {
@@ -969,6 +1586,9 @@ class CloudFormationOnlyLock {
     }
     async readLock(environment) {
         return { environment, fence: 0 };
+    }
+    async environments() {
+        return [];
     }
     async acquire(me, _observed) {
         return {
@@ -1004,11 +1624,18 @@ const noHistory = {
     recent: async () => [],
     save: async () => undefined
 };
-/** CloudFormation alone: the lock above, no records, and the history given. */
+/** Without a table there are no freezes (the CLI refuses to set one). */
+const noFreezes = {
+    list: async () => [],
+    add: async () => undefined,
+    thaw: async () => false
+};
+/** CloudFormation alone: the lock above, no records, no freezes, and the history given. */
 const cloudFormationOnly = (history = noHistory, now = Date.now) => ({
     lock: new CloudFormationOnlyLock(now),
     records: noRecords,
-    history
+    history,
+    freezes: noFreezes
 });
 
 // EXTERNAL MODULE: ./.tmp/js/registry/history-file.js
@@ -1029,7 +1656,7 @@ async function cloudFormationReader(region) {
 async function openRegistry(choice) {
     if (!choice.table)
         return cloudFormationOnly(historyOf(choice));
-    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(907), __webpack_require__.e(186)]).then(__webpack_require__.bind(__webpack_require__, 8805));
+    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(907), __webpack_require__.e(955)]).then(__webpack_require__.bind(__webpack_require__, 7955));
     return dynamoRegistry(createDynamoClient(choice.region), choice.table);
 }
 /** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */

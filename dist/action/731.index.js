@@ -1,5 +1,5 @@
-export const id = 744;
-export const ids = [744];
+export const id = 731;
+export const ids = [731];
 export const modules = {
 
 /***/ 5269:
@@ -70,7 +70,8 @@ function recoveryInstructions(stack, status, failed, consoleUrl) {
 const NOT_ACQUIRED = {
     timeout: { result: 'concurrent', transition: 'timed-out' },
     cancelled: { result: 'aborted', transition: 'cancelled' },
-    superseded: { result: 'superseded', transition: 'superseded' }
+    superseded: { result: 'superseded', transition: 'superseded' },
+    frozen: { result: 'frozen', transition: 'frozen' }
 };
 /** The coordinate step's exit status: 0 go, 2 another deployment is active, 1 anything else. */
 function exitCodeOf(result) {
@@ -354,7 +355,7 @@ async function stepCancelled(token, budget) {
 
 /***/ }),
 
-/***/ 6744:
+/***/ 6731:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -373,8 +374,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./.tmp/js/config/state.js
 var state = __webpack_require__(4131);
-// EXTERNAL MODULE: ./.tmp/js/coordination/wait-for-turn.js + 4 modules
-var wait_for_turn = __webpack_require__(1003);
+// EXTERNAL MODULE: ./.tmp/js/coordination/wait-for-turn.js + 5 modules
+var wait_for_turn = __webpack_require__(2093);
 // EXTERNAL MODULE: ./.tmp/js/monitor/files.js
 var files = __webpack_require__(7101);
 // EXTERNAL MODULE: ./.tmp/js/monitor/launch.js
@@ -523,7 +524,53 @@ async function estimateAtTurn(d, arrival, turn) {
     return { ...arrival, expected, history, info: { ...arrival.info, estimate: now } };
 }
 
+// EXTERNAL MODULE: ./.tmp/js/domain/freeze.js
+var freeze = __webpack_require__(9785);
+;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate/freeze.js
+
+
+
+/** A freeze as the Slack messages show it. */
+const freezeDetails = (f) => ({
+    until: new Date(f.until),
+    reasons: f.windows.map((w) => w.freeze.reason)
+});
+/** The freeze this run met, for the summary: overridden, outlasted its wait, or waited through. */
+function freezeNote(d, turn) {
+    const { overridden, endedBy, heldBy } = turn.freeze ?? {};
+    const f = overridden ?? endedBy ?? heldBy;
+    if (!f)
+        return undefined;
+    const text = (0,freeze/* describeFrozen */.Gb)(f, d.config.environment, d.clock.now());
+    if (overridden)
+        return { text, override: d.config.overrideFreeze };
+    return endedBy ? { text, outlasted: true } : { text };
+}
+/** Break glass: the override in the log (a warning) and on the record, the moment the lock is held. */
+async function recordOverride(d, turn) {
+    const f = turn.freeze?.overridden;
+    const reason = d.config.overrideFreeze;
+    if (!f || !reason)
+        return;
+    const text = (0,freeze/* describeFrozen */.Gb)(f, d.config.environment, d.clock.now());
+    d.log.warning(`Freeze overridden (override-freeze: ${reason}): ${text}.`, {
+        title: 'Freeze overridden'
+    });
+    await (0,deps/* record */.g1)(d, turn.registry, 'freeze-overridden', `${reason}; ${text}`);
+}
+/** The override announced in the deployment's thread, broadcast to the channel. */
+async function announceOverride(d, arrival, turn, thread) {
+    const f = turn.freeze?.overridden;
+    const reason = d.config.overrideFreeze;
+    const slack = (0,deps/* statusChannel */.i7)(d);
+    if (!f || !reason || !slack)
+        return;
+    const message = (0,messages/* freezeOverrideMessage */.hQ)(arrival.info, { ...freezeDetails(f), override: reason });
+    await slack.notifier.post('freeze override', thread?.channel ?? slack.channel, message, thread ? { ts: thread.ts, broadcast: true } : undefined);
+}
+
 ;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate/arrive.js
+
 
 
 
@@ -544,7 +591,9 @@ async function arrive(d) {
         environment: config.environment,
         stacks: config.stackNames,
         run: d.run,
-        leaseMs: config.leaseMs
+        leaseMs: config.leaseMs,
+        priority: config.priority,
+        overridesFreeze: config.overrideFreeze !== undefined
     };
     const stacks = await reader.describeStacks(config.stackNames);
     log.info(`Stacks on arrival: ${(0,deps/* statuses */.bM)(stacks)}`);
@@ -560,6 +609,8 @@ async function arrive(d) {
 function turnOptions(d, arrival, onAcquired, signal, notices = {}) {
     const { config, log } = d;
     const { expectedMs, basis } = arrival.expected.estimate;
+    /** What the 'queued' notice said, for a freeze that holds the run back later. */
+    let told;
     return {
         me: arrival.me,
         arrival: arrival.stacks,
@@ -571,22 +622,31 @@ function turnOptions(d, arrival, onAcquired, signal, notices = {}) {
         signal,
         onQueued: (ticket) => d.io.saveState(state/* State */.Uw.TicketSeq, String(ticket.seq)),
         onAcquired,
-        onArrival: async ({ registry, position, holder, ahead, busy }) => {
+        overrideFreeze: config.overrideFreeze,
+        onArrival: async ({ registry, position, holder, ahead, busy, frozen }) => {
+            const since = holder ? new Date(holder.acquiredAt) : busy[0]?.startedAt;
+            const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
+            told = {
+                activeCorrelationId: holder?.correlationId ?? (busy[0] ? (0,activity/* activeCorrelationId */.S6)(busy[0].stack) : undefined),
+                activeSince: since,
+                elapsedMs,
+                remainingMs: elapsedMs === undefined ? undefined : Math.max(0, expectedMs - elapsedMs),
+                position,
+                holderRunUrl: holder?.run.runUrl,
+                priority: config.priority,
+                freeze: frozen && freezeDetails(frozen)
+            };
             // A run that does not wait says so when it ends (notDeployingMessage), never 'queued'.
-            if (position > 0 && config.waitTimeoutMs > 0 && d.notifier && config.slack) {
-                const since = holder ? new Date(holder.acquiredAt) : busy[0]?.startedAt;
-                const elapsedMs = since ? d.clock.now() - since.getTime() : undefined;
-                notices.queued = await d.notifier.post('queued', config.slack.channel, (0,messages/* queuedMessage */.PO)(arrival.info, {
-                    activeCorrelationId: holder?.correlationId ?? (busy[0] ? (0,activity/* activeCorrelationId */.S6)(busy[0].stack) : undefined),
-                    activeSince: since,
-                    elapsedMs,
-                    remainingMs: elapsedMs === undefined ? undefined : Math.max(0, expectedMs - elapsedMs),
-                    position,
-                    holderRunUrl: holder?.run.runUrl
-                }));
-            }
+            if ((position > 0 || frozen) && config.waitTimeoutMs > 0 && d.notifier && config.slack)
+                notices.queued = await d.notifier.post('queued', config.slack.channel, (0,messages/* queuedMessage */.PO)(arrival.info, told));
             const note = [
                 `position ${position}`,
+                ...(config.priority !== 'normal' ? [`priority ${config.priority}`] : []),
+                ...(frozen
+                    ? [
+                        `frozen until ${new Date(frozen.until).toISOString()} (${frozen.windows.map((w) => w.freeze.reason).join(', ')})`
+                    ]
+                    : []),
                 holder ? `lock held by ${(0,wait_for_turn/* describeHolder */.sG)(holder)}` : 'lock free',
                 ...(ahead.length > 0 ? [`ahead: ${ahead.map((t) => t.correlationId).join(', ')}`] : [])
             ].join('; ');
@@ -594,11 +654,25 @@ function turnOptions(d, arrival, onAcquired, signal, notices = {}) {
                 correlationId: log.correlationId,
                 environment: config.environment,
                 stacks: config.stackNames,
-                run: arrival.me.run
+                run: arrival.me.run,
+                priority: config.priority
             }, { state: 'queued', at: new Date(d.clock.now()).toISOString(), note }));
             // Its place in the queue is taken (and told): what CloudFormation's event history taught
             // the estimate is kept now, so later runs read it from the history.
             await storeLearned(d, registry.history, arrival.learned);
+        },
+        onFrozen: async (frozen) => {
+            // A freeze that came after the arrival: the 'queued' notice says so (in place, if posted).
+            if (!d.notifier || !config.slack || config.waitTimeoutMs === 0)
+                return;
+            const message = (0,messages/* queuedMessage */.PO)(arrival.info, {
+                ...(told ?? { position: 0 }),
+                freeze: freezeDetails(frozen)
+            });
+            if (notices.queued)
+                await d.notifier.update('queued', notices.queued, message);
+            else
+                notices.queued = await d.notifier.post('queued', config.slack.channel, message);
         }
     };
 }
@@ -720,6 +794,9 @@ var stack = __webpack_require__(3456);
 
 
 
+
+
+
 /** Publishes what coordinate found as the step's outputs and state, and sets the exit status. */
 function publish(d, report) {
     const { io, log, config, reader } = d;
@@ -746,6 +823,19 @@ function publish(d, report) {
         io.setOutput(name, value);
     io.saveState(state/* State */.Uw.Result, report.result);
     io.saveState(state/* State */.Uw.Registry, turn.registry.lock.kind);
+    const freeze = freezeNote(d, turn);
+    if (freeze) {
+        io.saveState(state/* State */.Uw.Freeze, JSON.stringify(freeze));
+        // And in the deployment's folder, for a finalize in a step of its own (no state of this one).
+        try {
+            const dir = (0,files/* monitorDir */.yO)(log.correlationId);
+            (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+            (0,external_node_fs_.writeFileSync)((0,files/* monitorFiles */.Sy)(dir).freeze, JSON.stringify(freeze), { mode: 0o600 });
+        }
+        catch (err) {
+            log.info(`Could not keep the freeze for a separate finalize step: ${err.message}`);
+        }
+    }
     const code = (0,turn_result/* exitCodeOf */.FO)(report.result);
     log.info(`Result: ${report.result} (exit ${code}) for ${config.environment}.`);
     io.setExitCode(code);
@@ -887,6 +977,8 @@ var repair = __webpack_require__(270);
 
 
 
+
+
 /**
  * The instant the lock is taken: on the record for finalize (owner, fence, when), and
  * heartbeating from here on.
@@ -988,6 +1080,7 @@ async function notDeployingNotice(d, arrival, turn, reason, queued) {
     if (!slack)
         return;
     const busyEnded = reason === 'no-wait' || reason === 'timeout' || reason === 'cancelled';
+    const frozen = reason === 'frozen' ? turn.freeze?.endedBy : undefined;
     // The latest holder it waited for (it may have waited through several), else a busy stack.
     const holder = busyEnded ? turn.waitedFor.at(-1) : undefined;
     const busy = busyEnded ? turn.busy.at(-1) : undefined;
@@ -1001,11 +1094,12 @@ async function notDeployingNotice(d, arrival, turn, reason, queued) {
         holderRunUrl: holder?.run.runUrl,
         remainingMs: elapsedMs === undefined
             ? undefined
-            : Math.max(0, arrival.expected.estimate.expectedMs - elapsedMs)
+            : Math.max(0, arrival.expected.estimate.expectedMs - elapsedMs),
+        freeze: frozen && freezeDetails(frozen)
     });
     if (queued)
         await slack.notifier.update('not deploying', queued, message);
-    else if (busyEnded)
+    else if (busyEnded || frozen)
         await slack.notifier.post('not deploying', slack.channel, message);
 }
 /** No lock: the wait ended otherwise (busy, cancelled, superseded, or a table that cannot be used). */
@@ -1019,7 +1113,10 @@ queued) {
         return { result: 'blocked', findings: [finding] };
     }
     const { result, transition } = turn_result/* NOT_ACQUIRED */.xP[kind];
-    if (kind !== 'superseded') {
+    const frozen = kind === 'frozen' ? turn.freeze?.endedBy : undefined;
+    if (frozen)
+        log.error(`${(0,freeze/* describeFrozen */.Gb)(frozen, config.environment, d.clock.now())}. The freeze outlasted this run's wait (${(0,durations/* formatDuration */.a3)(turn.waitedMs)}, wait-timeout-minutes): not deploying. Set override-freeze (a reason) to go through a freeze.`, { title: 'Deploy freeze' });
+    else if (kind !== 'superseded') {
         const { expectedMs, basis } = arrival.expected.estimate;
         const who = turn.waitedFor.map((h) => `Lock held by ${(0,wait_for_turn/* describeHolder */.sG)(h)}.`);
         const details = turn.busy.map((a) => (0,activity/* describeActivity */.lU)(a, d.clock.now(), expectedMs, basis));
@@ -1031,20 +1128,23 @@ queued) {
         log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
     }
     // On the record first: a cancelled run has only the runner's grace period left.
-    await (0,deps/* record */.g1)(d, turn.registry, transition);
+    await (0,deps/* record */.g1)(d, turn.registry, transition, frozen && `until ${new Date(frozen.until).toISOString()}`);
     // Then in the channel, where it said it was queued (a superseded run: only there).
-    const reason = kind === 'superseded'
-        ? 'superseded'
-        : kind === 'cancelled'
-            ? 'cancelled'
-            : config.waitTimeoutMs > 0
-                ? 'timeout'
-                : 'no-wait';
+    const reason = kind === 'frozen'
+        ? 'frozen'
+        : kind === 'superseded'
+            ? 'superseded'
+            : kind === 'cancelled'
+                ? 'cancelled'
+                : config.waitTimeoutMs > 0
+                    ? 'timeout'
+                    : 'no-wait';
     await notDeployingNotice(d, arrival, turn, reason, queued);
     return { result, findings: (0,domain_findings/* activeDeploymentFindings */.mh)(turn.stacks) };
 }
 
 ;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate.js
+
 
 
 
@@ -1090,6 +1190,7 @@ async function coordinate(d) {
             throw new Error('The lock was acquired without a lease.');
         const { lease, signal: lost } = holding;
         await recordAcquisition(d, turn);
+        await recordOverride(d, turn);
         // What this run deploys with is estimated now: the history may have grown while it waited.
         const atTurn = await estimateAtTurn(d, arrival, turn);
         const expectedMs = atTurn.expected.estimate.expectedMs;
@@ -1111,6 +1212,7 @@ async function coordinate(d) {
             return { result, turn, findings, expectedMs, stacks };
         }
         const thread = await announce(d, atTurn, turn);
+        await announceOverride(d, atTurn, turn, thread);
         const holds = await handOver(d, atTurn, turn, thread, lease, deployFrom);
         return { result: holds ? 'acquired' : 'aborted', turn, findings, expectedMs, stacks };
     }

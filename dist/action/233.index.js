@@ -1,8 +1,8 @@
-export const id = 595;
-export const ids = [595];
+export const id = 233;
+export const ids = [233];
 export const modules = {
 
-/***/ 1003:
+/***/ 2093:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -44,6 +44,85 @@ var stack_status = __webpack_require__(6235);
 var ports_registry = __webpack_require__(6129);
 // EXTERNAL MODULE: ./.tmp/js/coordination/backoff.js
 var backoff = __webpack_require__(1715);
+// EXTERNAL MODULE: ./.tmp/js/domain/priority.js
+var priority = __webpack_require__(806);
+// EXTERNAL MODULE: ./.tmp/js/domain/freeze.js
+var freeze = __webpack_require__(9785);
+;// CONCATENATED MODULE: ./.tmp/js/coordination/freeze-watch.js
+
+/**
+ * What the deploy freezes say about a waiter, read when it arrives, whenever it may go, and when
+ * its wait runs out. A freeze never stops a holder: it holds runs that have not acquired yet,
+ * each keeping its place in the queue. `override-freeze` lets a run through, on the record.
+ */
+class FreezeWatch {
+    environment;
+    log;
+    override;
+    onHeld;
+    /** The freeze in force at the last read. */
+    current;
+    /** The first freeze that held this run back. */
+    heldBy;
+    /** When the freezes were last read (clock ms), -Infinity before the first read. */
+    readAtMs = -Infinity;
+    readAt = -1;
+    list = [];
+    constructor(environment, log, override, 
+    /** Told once, the first time a freeze holds the run back. */
+    onHeld) {
+        this.environment = environment;
+        this.log = log;
+        this.override = override;
+        this.onHeld = onHeld;
+    }
+    /** Reads the freezes (once per poll): false when the read failed (nothing is known then). */
+    async read(poll, list, now) {
+        if (this.readAt === poll)
+            return true;
+        const freezes = await list();
+        if (!freezes)
+            return false;
+        this.readAt = poll;
+        this.readAtMs = now;
+        this.list = freezes;
+        this.at(now);
+        return true;
+    }
+    /**
+     * What the freezes last read say at `now` (a window that opened or closed since the read):
+     * whether one is in force.
+     */
+    at(now) {
+        const was = this.current;
+        this.current = (0,freeze/* frozenAt */.qt)(this.list, this.environment, now);
+        if (was && !this.current && this.heldBy && !this.override)
+            this.log.info(`The freeze of ${this.environment} is over (thawed or ended): going on.`);
+        return this.current !== undefined;
+    }
+    /** Whether a freeze holds this run back now; says so (once) the first time. */
+    holds(now) {
+        if (!this.current || this.override)
+            return false;
+        if (!this.heldBy) {
+            this.heldBy = this.current;
+            this.log.warning(`${(0,freeze/* describeFrozen */.Gb)(this.current, this.environment, now)}. This run keeps its place in the queue and waits (wait-timeout-minutes); override-freeze lets a run through.`, { title: 'Deploy freeze' });
+            this.onHeld(this.current);
+        }
+        return true;
+    }
+    /** The freeze this run goes through with override-freeze, if one is in force. */
+    get overridden() {
+        return this.override ? this.current : undefined;
+    }
+    /** For a poll's line: held by a freeze, until when. */
+    note() {
+        return this.current && !this.override
+            ? ` Frozen until ${new Date(this.current.until).toISOString()}: ${this.current.windows.map((w) => `"${w.freeze.reason}"`).join(', ')}.`
+            : '';
+    }
+}
+
 // EXTERNAL MODULE: ./.tmp/js/coordination/heartbeat-loop.js
 var heartbeat_loop = __webpack_require__(8922);
 ;// CONCATENATED MODULE: ./.tmp/js/coordination/ticket-keeper.js
@@ -141,7 +220,7 @@ function pollReport(poll, waitedMs, opts, queue, position) {
             ? `lock held by ${describeHolder(holder)}${stale ? ` [stale: ${stale}]` : ''};`
             : 'lock free;');
         if (ahead.length > 0)
-            parts.push(`ahead: ${ahead.map((t) => `#${t.seq} ${t.correlationId}`).join(', ')};`);
+            parts.push(`ahead: ${ahead.map((t) => `#${t.seq} ${t.correlationId}${t.priority === 'high' ? ' (high)' : ''}`).join(', ')};`);
     }
     parts.push(`estimate ${(0,durations/* formatDuration */.a3)(opts.expectedMs)} per deployment (${opts.estimateBasis}).`);
     return parts.join(' ');
@@ -183,20 +262,31 @@ async function readActivity(reader, stacks) {
 }
 
 ;// CONCATENATED MODULE: ./.tmp/js/coordination/turn-queue.js
+
 const sameOwner = (a, b) => Boolean(a) && a === b;
 /** Another run (another owner token) going by this run's correlation ID, holding or queued. */
 function duplicateOf(me, holder, tickets) {
     return [holder, ...tickets].find((t) => t !== undefined && t.correlationId === me.correlationId && !sameOwner(t.owner, me.owner));
 }
 /**
- * The live tickets ahead of this run's, skipping the lock holder's own and this run's; a ticket
- * judged dead is removed (only if its heartbeat is still the one seen) and skipped, else it
- * stays ahead (it lives, or the table did not answer).
+ * The live tickets ahead of this run's: every one of a higher priority, and every one of its own
+ * priority with a lower number (arrival order); the lock holder's own and this run's are skipped.
+ * A ticket judged dead is removed (only if its heartbeat is still the one seen) and skipped, else
+ * it stays ahead (it lives, or the table did not answer).
+ *
+ * A high ticket that lands after a normal head read the queue is not seen by that head, which may
+ * then acquire: it was its turn when it read, the lock's conditional write still grants one
+ * holder, and a holder is never pre-empted. The high ticket goes next.
+ *
+ * `passes`: tickets this run goes past (a run with override-freeze, while a freeze holds the
+ * others, passes the frozen ones: they cannot go anyway).
  */
 async function liveAhead(tickets, mine, me, holder, dead) {
     const ahead = [];
     for (const t of tickets) {
-        if (t.seq >= mine.seq || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
+        if (!(0,priority/* servedBefore */.p7)(t, mine) || sameOwner(t.owner, holder?.owner) || sameOwner(t.owner, me.owner))
+            continue;
+        if (dead.passes?.(t))
             continue;
         if (dead.isDead(t) && (await dead.remove(t)))
             continue;
@@ -206,6 +296,8 @@ async function liveAhead(tickets, mine, me, holder, dead) {
 }
 
 ;// CONCATENATED MODULE: ./.tmp/js/coordination/wait-for-turn.js
+
+
 
 
 
@@ -282,6 +374,17 @@ async function waitForTurn(deps, opts) {
     let failures = 0;
     let unreachableSince;
     let misconfigured;
+    let frozenOnArrival = false;
+    const freezes = new FreezeWatch(env, log, opts.overrideFreeze, (frozen) => {
+        // Told in the background, as the arrival is; a run frozen on arrival was told then.
+        const onFrozen = opts.onFrozen;
+        if (!onFrozen || frozenOnArrival)
+            return;
+        // After the arrival notice: it updates the message that one posted, never a second one.
+        arrivalNotice = Promise.resolve(arrivalNotice)
+            .then(() => onFrozen(frozen))
+            .catch((err) => log.warning(`Freeze notice failed: ${err.message}`));
+    });
     /** A registry call: undefined when it failed (and the failure was accounted for). */
     const attempt = async (fn) => {
         try {
@@ -354,6 +457,7 @@ async function waitForTurn(deps, opts) {
             stacks,
             busy: firstBusy ?? [],
             waitedFor: [...waitedFor.values()],
+            freeze: { heldBy: freezes.heldBy, overridden: freezes.overridden },
             ...extra
         };
     };
@@ -368,7 +472,17 @@ async function waitForTurn(deps, opts) {
         await sleep(Math.min(ms, left), opts.signal);
         return !opts.signal?.aborted;
     };
-    const endOfWait = () => finish(opts.signal?.aborted ? 'cancelled' : 'timeout');
+    const endOfWait = async () => {
+        if (opts.signal?.aborted)
+            return finish('cancelled');
+        // Time is up: a freeze still in force outlasted the wait (whoever else was ahead).
+        const polled = registry;
+        await freezes.read(Infinity, () => attempt(() => polled.freezes.list()), clock.now()); // a last read
+        const frozen = freezes.current && !opts.overrideFreeze ? freezes.current : undefined;
+        return frozen
+            ? finish('frozen', { freeze: { heldBy: freezes.heldBy ?? frozen, endedBy: frozen } })
+            : finish('timeout');
+    };
     const headMs = headPollMs(opts.pollIntervalMs);
     let saidHead = false;
     /**
@@ -416,7 +530,7 @@ async function waitForTurn(deps, opts) {
                     // Ticket 0 is CloudFormation's own (no table): nothing to remove later, nothing to say.
                     if (queued.seq > 0) {
                         opts.onQueued?.(queued);
-                        log.info(`Queued with ticket #${queued.seq} for ${env}.`);
+                        log.info(`Queued with ticket #${queued.seq} for ${env}${queued.priority === 'high' ? ' (priority high)' : ''}.`);
                     }
                 }
             }
@@ -448,7 +562,14 @@ async function waitForTurn(deps, opts) {
                 warnedDuplicate = true;
                 log.warning(`The correlation ID ${me.correlationId} is already used by another run in ${env} (${twin.run.runUrl ?? 'no run link'}). Correlation IDs should be unique per run: logs, records and Slack threads of the two runs will mix. This run queues like any other.`, { title: 'Correlation ID not unique' });
             }
+            // The freezes are read on arrival, whenever this run may go, and every STACK_CHECK_MS while
+            // it waits (a read that failed: not now, so frozen).
+            const readFreezes = () => freezes.read(poll, () => attempt(() => polled.freezes.list()), now);
+            // A run with override-freeze reads them at every poll: while a freeze holds the others, it
+            // passes the frozen tickets ahead of it (they cannot go anyway; the lock has one holder).
+            const passFrozen = opts.overrideFreeze !== undefined && (await readFreezes()) && freezes.current !== undefined;
             const ahead = await liveAhead(view.tickets, ticket, me, holder, {
+                passes: passFrozen ? (t) => !t.overridesFreeze : undefined,
                 isDead: (t) => tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now),
                 remove: async (t) => {
                     const removed = await attempt(() => polled.lock.removeDeadTicket(env, t));
@@ -473,6 +594,8 @@ async function waitForTurn(deps, opts) {
             if (opts.skipSuperseded && me.run.ref) {
                 const newer = view.tickets.find((t) => t.seq > ticket.seq &&
                     t.run.ref === me.run.ref &&
+                    // A newer normal run does not drop an older hotfix (it would queue behind the rest).
+                    (0,priority/* atLeastAsHigh */.Ht)(t, ticket) &&
                     !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now));
                 if (newer) {
                     log.info(`A newer run for ${me.run.ref} is queued behind this one (${newer.correlationId}, ${newer.run.runUrl ?? 'no run link'}): skipping this older deployment.`);
@@ -480,7 +603,16 @@ async function waitForTurn(deps, opts) {
                 }
             }
             const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
-            if (poll === 1 || myTurn || now - stacksReadAt >= STACK_CHECK_MS) {
+            if (queuePosition === undefined) {
+                await readFreezes();
+                frozenOnArrival = freezes.current !== undefined && !opts.overrideFreeze;
+            }
+            else if (!myTurn && now - freezes.readAtMs >= STACK_CHECK_MS && (await readFreezes()))
+                // Behind others: a freeze set meanwhile is said now (log, Slack), not only at its turn.
+                freezes.holds(now);
+            const frozen = myTurn && (!(await readFreezes()) || freezes.holds(now));
+            // A run held by a freeze reads the stacks as a waiter does, not at every poll.
+            if (poll === 1 || (myTurn && !frozen) || now - stacksReadAt >= STACK_CHECK_MS) {
                 if (poll > 1)
                     stacks = await reader.describeStacks(me.stacks);
                 stacksReadAt = now;
@@ -490,12 +622,24 @@ async function waitForTurn(deps, opts) {
             }
             if (queuePosition === undefined) {
                 queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
+                // Said in the log on arrival, whoever is ahead.
+                if (frozenOnArrival)
+                    freezes.holds(now);
                 // Told in the background: a slow Slack never holds up the wait.
                 arrivalNotice = opts
-                    .onArrival?.({ registry, position: queuePosition, holder, ahead, busy })
+                    .onArrival?.({
+                    registry,
+                    position: queuePosition,
+                    holder,
+                    ahead,
+                    busy,
+                    frozen: frozenOnArrival ? freezes.current : undefined
+                })
                     .catch((err) => log.warning(`Arrival notice failed: ${err.message}`));
             }
-            if (myTurn && busy.length === 0) {
+            // A window that opened while the stacks were read holds it too (the freezes as just read).
+            const frozenNow = () => freezes.at(clock.now()) && freezes.holds(clock.now());
+            if (myTurn && !frozen && busy.length === 0 && !frozenNow()) {
                 if (stale)
                     log.warning(`Taking over the lock of ${holder.correlationId} (${holder.run.runUrl ?? 'no run link'}): ${stale}.`, { title: 'Stale lock taken over' });
                 const sentAt = clock.now();
@@ -517,7 +661,7 @@ async function waitForTurn(deps, opts) {
             }
             now = clock.now();
             const queue = { ticket, ahead, holder, stale };
-            log.info(pollReport(poll, now - started, opts, queue, queuePosition));
+            log.info(pollReport(poll, now - started, opts, queue, queuePosition) + freezes.note());
             logActivity(log, busy, lastEvent, now, opts);
             // First in line behind a live holder: watch the lock more often, so a release is seen at once.
             const head = ahead.length === 0 && holder && !stale && headMs < opts.pollIntervalMs;
@@ -761,6 +905,334 @@ function registryMisconfiguredFinding(table, error) {
             'To coordinate on CloudFormation alone on purpose, leave registry-table empty.'
         ]
     };
+}
+
+
+/***/ }),
+
+/***/ 9785:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $7: () => (/* binding */ readDuration),
+/* harmony export */   FL: () => (/* binding */ formatInZone),
+/* harmony export */   Gb: () => (/* binding */ describeFrozen),
+/* harmony export */   Ge: () => (/* binding */ reasonProblem),
+/* harmony export */   He: () => (/* binding */ REASON_ACCEPTED),
+/* harmony export */   Jp: () => (/* binding */ ALL_ENVIRONMENTS),
+/* harmony export */   K2: () => (/* binding */ cronProblem),
+/* harmony export */   KC: () => (/* binding */ nextWindow),
+/* harmony export */   LU: () => (/* binding */ describeFreeze),
+/* harmony export */   MF: () => (/* binding */ windowAt),
+/* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   "if": () => (/* binding */ DURATIONS_ACCEPTED),
+/* harmony export */   kQ: () => (/* binding */ isTimeZone),
+/* harmony export */   nV: () => (/* binding */ parseInstant),
+/* harmony export */   qt: () => (/* binding */ frozenAt),
+/* harmony export */   v6: () => (/* binding */ ended),
+/* harmony export */   v9: () => (/* binding */ holds)
+/* harmony export */ });
+/* unused harmony exports latestOccurrence, earliestOccurrence, MIN_DURATION_MS, MAX_DURATION_MS, parseDuration, REASON_MAX */
+/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8628);
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1265);
+
+
+/** The scope of a freeze that holds every environment of the table. */
+const ALL_ENVIRONMENTS = '*';
+/** Does the freeze apply to this environment (its own, or one for all)? */
+const holds = (f, environment) => f.environment === ALL_ENVIRONMENTS || f.environment === environment;
+/**
+ * The window of `f` that contains `t`, if any (of a recurring freeze whose windows overlap, the
+ * one that ends last).
+ */
+function windowAt(f, t) {
+    if (f.thawedAt)
+        return undefined;
+    if (f.cron) {
+        if (!f.durationMs || f.durationMs <= 0)
+            return undefined;
+        // Windows are all as long: the latest occurrence at or before t reaches furthest.
+        const start = latestOccurrence(f.cron, f.timeZone, t, t - f.durationMs);
+        return start === undefined ? undefined : { freeze: f, start, end: start + f.durationMs };
+    }
+    const start = f.from ? Date.parse(f.from) : -Infinity;
+    const end = f.until ? Date.parse(f.until) : NaN;
+    if (!Number.isFinite(end))
+        return undefined;
+    return start <= t && t < end ? { freeze: f, start, end } : undefined;
+}
+/**
+ * The next window of `f` that has not ended by `t`: the one in force (the window `windowAt`
+ * gives), else the next to open.
+ */
+function nextWindow(f, t) {
+    const now = windowAt(f, t);
+    if (now || f.thawedAt)
+        return now;
+    if (f.cron) {
+        const start = earliestOccurrence(f.cron, f.timeZone, t);
+        return start === undefined || !f.durationMs || f.durationMs <= 0
+            ? undefined
+            : { freeze: f, start, end: start + f.durationMs };
+    }
+    const start = f.from ? Date.parse(f.from) : -Infinity;
+    const end = f.until ? Date.parse(f.until) : NaN;
+    return Number.isFinite(end) && end > t ? { freeze: f, start, end } : undefined;
+}
+/** Whether the freeze is over for good: thawed, or no window in force or to come. */
+const ended = (f, t) => !nextWindow(f, t);
+/** How far ahead the end of a freeze is looked for (back-to-back windows): a year. */
+const HORIZON_MS = 366 * 86_400_000;
+/**
+ * Whether the freezes hold the environment at `now`, and if so until when: windows that touch or
+ * overlap (two freezes, or a recurring one whose windows run into each other) make one stretch.
+ */
+function frozenAt(freezes, environment, now) {
+    const mine = freezes.filter((f) => holds(f, environment));
+    const inForce = (t) => mine.flatMap((f) => windowAt(f, t) ?? []);
+    const windows = inForce(now);
+    if (windows.length === 0)
+        return undefined;
+    let until = Math.max(...windows.map((w) => w.end));
+    for (let i = 0; i < 1000 && until - now < HORIZON_MS; i++) {
+        const next = inForce(until);
+        if (next.length === 0)
+            break;
+        until = Math.max(...next.map((w) => w.end));
+    }
+    return { until, windows };
+}
+// Around a DST change cron-parser's prev() and next() disagree: on a spring-forward day next()
+// moves an occurrence the gap skips to the first instant after it (02:00 Berlin is 03:00 CEST)
+// where prev() knows none; on an autumn day prev() finds both instants of a repeated wall time,
+// next() only the first. A freeze errs towards frozen: its occurrences are those of either.
+/**
+ * A bound on the occurrences one side may know and the other not, between two of its own (the
+ * minutes of an hour a spring change skips, say); past it the search stops.
+ */
+const MISSED_MAX = 4096;
+function iterate(cron, timeZone, t) {
+    try {
+        return cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(cron, { currentDate: new Date(t), tz: timeZone ?? 'UTC' });
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The occurrence of `it` the direction gives, or undefined at the end of the schedule. */
+function step(it, which) {
+    try {
+        return (which === 'prev' ? it.prev() : it.next()).getTime();
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The latest occurrence at or before `t` and after `after` (prev()'s or next()'s). */
+function latestOccurrence(cron, timeZone, t, after = -Infinity) {
+    // prev() is strictly before currentDate: one millisecond later finds an occurrence at t itself.
+    const back = iterate(cron, timeZone, t + 1);
+    const p = back && step(back, 'prev');
+    let latest = p !== undefined && p > after ? p : undefined;
+    // next() is strictly after currentDate: what it knows between p (or `after`) and t, prev() missed.
+    const from = Math.max(p ?? -Infinity, after);
+    const forward = iterate(cron, timeZone, Number.isFinite(from) ? from : t);
+    if (!forward || !Number.isFinite(from))
+        return latest;
+    for (let i = 0; i < MISSED_MAX; i++) {
+        const n = step(forward, 'next');
+        if (n === undefined || n > t)
+            break;
+        latest = n;
+    }
+    return latest;
+}
+/** The earliest occurrence strictly after `t` (next()'s or prev()'s). */
+function earliestOccurrence(cron, timeZone, t) {
+    const forward = iterate(cron, timeZone, t);
+    const n = forward && step(forward, 'next');
+    if (n === undefined)
+        return undefined;
+    // prev() from there, strictly before it: what it knows between t and n, next() missed.
+    const back = iterate(cron, timeZone, n);
+    let earliest = n;
+    for (let i = 0; back && i < MISSED_MAX; i++) {
+        const p = step(back, 'prev');
+        if (p === undefined || p <= t)
+            break;
+        earliest = p;
+    }
+    return earliest;
+}
+// ---------------------------------------------------------------------------------------------
+// What an operator types: durations, times, cron expressions, time zones
+/** The shortest duration an operator may give: a second (less would round to nothing). */
+const MIN_DURATION_MS = 1000;
+/** The longest: a year (366 days), as far as the end of a freeze is looked for. */
+const MAX_DURATION_MS = 366 * 86_400_000;
+/** What a duration may be, for the messages. */
+const DURATIONS_ACCEPTED = 'a duration such as 30m, 2h, 1h30m or 1d, from 1s to 366d';
+/**
+ * `2h`, `30m`, `1h30m`, `90s`, `1d`, `1.5h`: a duration with its unit(s), in whole ms, from
+ * MIN_DURATION_MS to MAX_DURATION_MS; or why not ("is shorter than 1s").
+ */
+function readDuration(text) {
+    const s = text.trim().toLowerCase();
+    if (!/^(\d+(\.\d+)?[dhms])+$/.test(s))
+        return { problem: 'is not a duration' };
+    const unit = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
+    let ms = 0;
+    for (const [, n, , u] of s.matchAll(/(\d+(\.\d+)?)([dhms])/g))
+        ms += Number(n) * unit[u];
+    ms = Math.round(ms);
+    if (ms < MIN_DURATION_MS)
+        return { problem: 'is shorter than 1s' };
+    if (!(ms <= MAX_DURATION_MS))
+        return { problem: 'is longer than 366d' };
+    return { ms };
+}
+/** The duration in ms (see readDuration); undefined if not one an operator may give. */
+function parseDuration(text) {
+    const d = readDuration(text);
+    return 'ms' in d ? d.ms : undefined;
+}
+/** The longest reason (as the action's reason inputs): people read it in every held run. */
+const REASON_MAX = 500;
+const REASON_ACCEPTED = `one line of 1 to ${REASON_MAX} characters without control characters (such as "holiday freeze")`;
+/**
+ * Why a reason (trimmed) cannot be used ("is empty"), or undefined when it can: one line, no control
+ * characters (C0, DEL, C1: no terminal escapes), no line or paragraph separators, 1 to 500
+ * characters.
+ */
+function reasonProblem(reason) {
+    if (reason.length === 0)
+        return 'is empty';
+    // eslint-disable-next-line no-control-regex
+    const bad = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/.exec(reason)?.[0];
+    if (bad !== undefined)
+        return /[\n\r\u2028\u2029]/.test(bad)
+            ? 'is more than one line'
+            : `contains a control character (U+${bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
+    if (reason.length > REASON_MAX)
+        return `is ${reason.length} characters long`;
+    return undefined;
+}
+/**
+ * What an operator typed, quoted to be shown safely in a message: JSON, with DEL, C1, the line
+ * separators and the bidirectional controls escaped too; a long value cut at 80 characters.
+ */
+function shown(text) {
+    const cut = text.length > 80 ? text.slice(0, 80) : text;
+    const quoted = JSON.stringify(cut).replace(/[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return cut === text ? quoted : `${quoted}… (${text.length} characters)`;
+}
+/** Whether the runtime knows the IANA time zone (through Intl, no zone data of our own). */
+function isTimeZone(zone) {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+        return zone.length > 0;
+    }
+    catch {
+        return false;
+    }
+}
+/** Why a cron expression cannot be used (in the zone), or undefined when it can. */
+function cronProblem(cron, timeZone) {
+    try {
+        cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(cron, { tz: timeZone }).next();
+        return undefined;
+    }
+    catch (err) {
+        return err.message;
+    }
+}
+/** The zone's offset from UTC at `t`, in ms (Intl's wall-clock parts for that instant). */
+function offsetAt(zone, t) {
+    const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit'
+    }).formatToParts(new Date(t));
+    const n = (type) => Number(parts.find((p) => p.type === type)?.value);
+    const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+    return wall - Math.floor(t / 1000) * 1000;
+}
+/** Whether the day is on the calendar (no 30 February, no month 13). */
+function isDate(y, month, day) {
+    const t = new Date(Date.UTC(y, month - 1, day));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === month - 1 && t.getUTCDate() === day;
+}
+const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
+/**
+ * An instant from what an operator typed: an ISO time with `Z` or an offset, or a wall-clock
+ * time without one in `timeZone` (then required). A wall time that a DST change skips is read
+ * with the offset from before the change.
+ */
+function parseInstant(text, timeZone) {
+    const s = text.trim();
+    const wall = WALL_TIME.exec(s);
+    if (!wall) {
+        // Only an instant that names its offset: Date.parse would read a bare time in the machine's zone.
+        if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(s))
+            return undefined;
+        // Date.parse reads 2026-02-30 as 2 March.
+        const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(s)?.slice(1).map(Number);
+        if (date && !isDate(date[0], date[1], date[2]))
+            return undefined;
+        const t = Date.parse(s);
+        return Number.isFinite(t) ? t : undefined;
+    }
+    if (!timeZone)
+        return undefined;
+    const [, y, mo, d, h, mi, se] = wall.map(Number);
+    if (!isDate(y, mo, d) || h > 23 || mi > 59 || (se ?? 0) > 59)
+        return undefined;
+    const asUtc = Date.UTC(y, mo - 1, d, h, mi, se || 0);
+    let t = asUtc - offsetAt(timeZone, asUtc);
+    t = asUtc - offsetAt(timeZone, t);
+    return t;
+}
+/**
+ * `2026-12-24 18:00 Europe/Berlin (17:00 UTC)`, `2026-12-24 00:00 Europe/Berlin (2026-12-23 23:00
+ * UTC)`: an instant as a person in `zone` reads it.
+ */
+function formatInZone(t, zone = 'UTC') {
+    const iso = new Date(t).toISOString();
+    if (zone === 'UTC')
+        return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+    const local = new Date(t + offsetAt(zone, t)).toISOString().slice(0, 16).replace('T', ' ');
+    // The UTC day too when it is not the zone's.
+    const utc = iso.slice(0, 10) === local.slice(0, 10)
+        ? iso.slice(11, 16)
+        : iso.slice(0, 16).replace('T', ' ');
+    return `${local} ${zone} (${utc} UTC)`;
+}
+/** The freeze as one line: scope, window, reason, who. */
+function describeFreeze(f, now) {
+    const scope = f.environment === ALL_ENVIRONMENTS ? 'all environments' : f.environment;
+    const w = nextWindow(f, now);
+    const when = f.cron
+        ? `every "${f.cron}" (${f.timeZone ?? 'UTC'}) for ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(f.durationMs ?? 0)}${w
+            ? w.start <= now
+                ? `, now until ${formatInZone(w.end, f.timeZone)}`
+                : `, next ${formatInZone(w.start, f.timeZone)}`
+            : ''}`
+        : w && w.start > now
+            ? `from ${formatInZone(w.start)} until ${formatInZone(w.end)}`
+            : `until ${formatInZone(Date.parse(f.until ?? ''))}`;
+    return `${f.id}: ${scope}, ${when}: "${f.reason}" (by ${f.by}${f.thawedAt ? `, thawed ${f.thawedAt} by ${f.thawedBy ?? 'unknown'}` : ''})`;
+}
+/** Why the environment is frozen and until when, for the log and the messages. */
+function describeFrozen(frozen, environment, now) {
+    const reasons = frozen.windows
+        .map((w) => `"${w.freeze.reason}" (freeze ${w.freeze.id} by ${w.freeze.by}${w.freeze.environment === ALL_ENVIRONMENTS ? ', all environments' : ''})`)
+        .join('; ');
+    return `${environment} is frozen until ${new Date(frozen.until).toISOString()} (in ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(frozen.until - now)}): ${reasons}`;
 }
 
 
