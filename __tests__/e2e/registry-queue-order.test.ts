@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { dynamoRegistry } from '../../src/registry/dynamodb.js';
+import type { Job, StageResult } from '../../test-rig/runner.js';
 import { ACTION_ROOT, actionJob, bundlePath } from './support.js';
 import { cfn, dynamo, github, jobs, record, registryJob } from './registry-queue-harness.js';
 
@@ -79,15 +80,7 @@ describe('coordination through the DynamoDB registry', () => {
     const id = main?.outputs['correlation-id'] ?? '';
 
     // A later step of the same job: `uses: OWNER/deploy-coordinator/finalize@v1` with the correlation ID.
-    const inputEnv = Object.fromEntries(
-      Object.entries({ ...inputs, 'correlation-id': id }).map(([k, v]) => [
-        `INPUT_${k.toUpperCase()}`,
-        v
-      ])
-    );
-    const finalize = await job.runStep([process.execPath, bundlePath('finalize')], {
-      env: inputEnv
-    });
+    const finalize = await finalizeStep(job, inputs, id);
     expect(finalize.exitCode).toBe(0);
     expect(finalize.stdout).toMatch(/Monitor \(pid \d+\): stopped/);
     expect(finalize.stdout).toMatch(/Released production \(fencing token 1\)/);
@@ -125,15 +118,7 @@ describe('coordination through the DynamoDB registry', () => {
     const main = await job.runStage('main');
     expect(main?.outputs['result']).toBe('acquired');
     const id = main?.outputs['correlation-id'] ?? '';
-    const inputEnv = Object.fromEntries(
-      Object.entries({ ...inputs, 'correlation-id': id }).map(([k, v]) => [
-        `INPUT_${k.toUpperCase()}`,
-        v
-      ])
-    );
-    const finalize = await job.runStep([process.execPath, bundlePath('finalize')], {
-      env: inputEnv
-    });
+    const finalize = await finalizeStep(job, inputs, id);
     expect(finalize.exitCode).toBe(0);
     expect(finalize.summary).toContain(
       '| Freeze overridden | hotfix for INC-7 (override-freeze); production is frozen until'
@@ -141,3 +126,14 @@ describe('coordination through the DynamoDB registry', () => {
     expect(finalize.summary).toContain('"quarter close"');
   });
 });
+
+/** The finalize sub-action as a later step of `job`, with the inputs and the correlation ID. */
+function finalizeStep(job: Job, inputs: Record<string, string>, id: string): Promise<StageResult> {
+  const env = Object.fromEntries(
+    Object.entries({ ...inputs, 'correlation-id': id }).map(([k, v]) => [
+      `INPUT_${k.toUpperCase()}`,
+      v
+    ])
+  );
+  return job.runStep([process.execPath, bundlePath('finalize')], { env });
+}
