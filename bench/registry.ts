@@ -386,7 +386,7 @@ function printRates(r: RateResult): RateFigures {
     },
     Query: {
       value: 60_000 / DEFAULT_POLL_MS,
-      why: `one queue read per poll (${DEFAULT_POLL_MS / 1000} s); the freezes are read (one Query) on arrival and when a waiter may go, so not while it waits behind a holder`,
+      why: `one queue read per poll (${DEFAULT_POLL_MS / 1000} s); the freezes are read (one Query) on arrival, when a waiter may go and every 30 s while it waits (an override-freeze run: every poll), so about 2 a minute more per waiter than the window shows when none is due in it`,
       periodMs: DEFAULT_POLL_MS
     },
     UpdateItem: {

@@ -357,35 +357,38 @@ export async function runSchedule(
       from: new Date(T0 + f.fromMs).toISOString(),
       until: new Date(T0 + f.fromMs + f.durationMs).toISOString()
     });
-  let done = 0;
-  jobs.forEach(
-    (job) =>
-      void runJob(world, job).then(
-        () => void done++,
-        (err: unknown) => {
-          job.error = err;
-          done++;
-        }
-      )
-  );
   let stuck = false;
-  while (done < jobs.length) {
-    if (!(await vt.step()) || vt.now() - T0 > SCHEDULE_LIMIT_MS) {
-      stuck = done < jobs.length;
-      break;
-    }
-  }
-  await vt.settle();
-  for (const c of world.clients) c.destroy();
-  // Every schedule's freezes share one partition: gone with their schedule, so reads stay small.
-  for (const id of freezeIds)
-    await setter.send(
-      new DeleteItemCommand({
-        TableName: rig.table,
-        Key: { pk: { S: 'FREEZES' }, sk: { S: `FREEZE#${environment}#${id}` } }
-      })
+  try {
+    let done = 0;
+    jobs.forEach(
+      (job) =>
+        void runJob(world, job).then(
+          () => void done++,
+          (err: unknown) => {
+            job.error = err;
+            done++;
+          }
+        )
     );
-  setter.destroy();
+    while (done < jobs.length) {
+      if (!(await vt.step()) || vt.now() - T0 > SCHEDULE_LIMIT_MS) {
+        stuck = done < jobs.length;
+        break;
+      }
+    }
+    await vt.settle();
+    for (const c of world.clients) c.destroy();
+  } finally {
+    // Every schedule's freezes share one partition: gone with their schedule, so reads stay small.
+    for (const id of freezeIds)
+      await setter.send(
+        new DeleteItemCommand({
+          TableName: rig.table,
+          Key: { pk: { S: 'FREEZES' }, sk: { S: `FREEZE#${environment}#${id}` } }
+        })
+      );
+    setter.destroy();
+  }
   return {
     schedule,
     environment,
@@ -635,27 +638,25 @@ function registryClient(w: World, job: JobRecord): DynamoDBClient {
     inner,
     {
       handle: async (req: unknown, opts: unknown): Promise<unknown> => {
-        // Global faults count from the schedule's start, a job's own from its arrival.
-        const faultNow = (): RegistryFault | undefined => {
-          const at = w.vt.now() - T0;
-          return faults.find((x) => {
-            const from = own.has(x) ? arrival + x.fromMs : x.fromMs;
-            return at >= from && at < from + x.durationMs;
-          });
-        };
-        const refused = (): Error =>
-          Object.assign(new Error(`connect ECONNREFUSED ${w.rig.url.slice(7)}`), {
+        // Global faults count from the schedule's start, a job's own from its arrival; when
+        // several are in force, an outage wins over throttling, throttling over slowness. A
+        // request slowed on its way lands whenever its latency says, outage or not: a network
+        // that delays a request is not the table refusing it (the holder counts its lease from
+        // the send, rule 7 judges it so).
+        const at = w.vt.now() - T0;
+        const now = faults.filter((x) => {
+          const from = own.has(x) ? arrival + x.fromMs : x.fromMs;
+          return at >= from && at < from + x.durationMs;
+        });
+        const f = (['outage', 'throttle', 'slow'] as const)
+          .map((kind) => now.find((x) => x.kind === kind))
+          .find((x) => x !== undefined);
+        if (f?.kind === 'throttle') return throttled();
+        if (f?.kind === 'outage')
+          throw Object.assign(new Error(`connect ECONNREFUSED ${w.rig.url.slice(7)}`), {
             code: 'ECONNREFUSED'
           });
-        const sent = faultNow();
-        if (sent?.kind === 'outage') throw refused();
-        if (sent?.kind === 'slow') await w.vt.park(sent.latencyMs ?? 0);
-        // What the table does is decided when the request reaches it: a request slowed on the
-        // way into an outage or a throttling burst meets it there (a table that is down takes
-        // nothing, whenever it was sent).
-        const reached = faultNow();
-        if (reached?.kind === 'outage') throw refused();
-        if (reached?.kind === 'throttle') return throttled();
+        if (f?.kind === 'slow') await w.vt.park(f.latencyMs ?? 0);
         return inner.handle(req, opts);
       }
     }
@@ -821,7 +822,11 @@ export const cloudFormationOnlyGrants = (result: ScheduleResult): number =>
   result.jobs.filter((j) => j.result === 'acquired' && j.registryKind === 'cloudformation-only')
     .length;
 
-/** The registry holder whose lease was live at `t` (its latest landed lock write less than a lease old), if any. */
+/**
+ * The registry holder whose lease was live at `t`, if any: as the holder counts it (lease.ts), a
+ * lease from the send of its latest lock write answered by `t` (a heartbeat slowed in the network
+ * renews the lease from when it was sent, not from when it landed).
+ */
 function liveHolderAt(result: ScheduleResult, g: readonly Grant[], t: number): Grant | undefined {
   const { leaseMs } = result.schedule;
   return g.find((x) => {
@@ -835,7 +840,7 @@ function liveHolderAt(result: ScheduleResult, g: readonly Grant[], t: number): G
     );
     if (writes.some((c) => c.op === 'release' && c.result === true)) return false;
     if (g.some((y) => y.fence > x.fence && y.at <= t)) return false;
-    const last = Math.max(x.at, ...writes.filter((c) => c.result === true).map((c) => c.endedAt!));
+    const last = Math.max(x.at, ...writes.filter((c) => c.result === true).map((c) => c.startedAt));
     return t - last < leaseMs;
   });
 }
@@ -956,7 +961,7 @@ export function checkSchedule(result: ScheduleResult): string[] {
         result.jobs[grant.job]?.plan.overrideFreeze &&
         !other.ticket.overridesFreeze &&
         acquire &&
-        frozenDuring(result.schedule, read?.startedAt ?? acquire.startedAt, acquire.startedAt)
+        frozenDuring(result.schedule, acquire.startedAt, acquire.startedAt)
       )
         continue;
       out.push(
@@ -975,6 +980,19 @@ export function checkSchedule(result: ScheduleResult): string[] {
     if (acquire && frozenDuring(result.schedule, acquire.startedAt, acquire.startedAt))
       out.push(
         `job${grant.job} took fence ${grant.fence} at ${at(grant.at)}: its acquire was sent at ${at(acquire.startedAt)}, during a freeze, without override-freeze`
+      );
+  }
+  // ...and on CloudFormation alone, a job that had read the freezes from the table still obeys them.
+  for (const job of result.jobs) {
+    const t = job.deployStartedAt;
+    if (job.registryKind !== 'cloudformation-only' || t === undefined || job.plan.overrideFreeze)
+      continue;
+    const read = result.calls.some(
+      (c) => c.job === job.index && c.op === 'list' && landed(c) && c.endedAt! <= t
+    );
+    if (read && frozenDuring(result.schedule, t, t))
+      out.push(
+        `job${job.index} deployed on CloudFormation alone at ${at(t)}, during a freeze it had read, without override-freeze`
       );
   }
 

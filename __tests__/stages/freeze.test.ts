@@ -5,6 +5,8 @@
  * freeze longer than the wait ends it `frozen`; override-freeze goes through, on the record.
  */
 import { State } from '../../src/config/state.js';
+import { RegistryUnavailableError } from '../../src/ports/registry.js';
+import type { CoordinateDeps } from '../../src/stages/coordinate.js';
 import type { Freeze } from '../../src/domain/freeze.js';
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
 import {
@@ -242,6 +244,132 @@ describe('deploy freezes', () => {
       /^:snowflake: Deployment queued: .*, frozen until .*, position 1 behind /
     );
     await w.registry.freezes.thaw(f, 'oncall');
+  });
+
+  it('skip-superseded: a newer run of the same ref without override-freeze does not drop one with it (the newer one would be held)', async () => {
+    world = new World({ dynamo });
+    const w = world;
+    await holder(w, 'a');
+    await freezeFor(w, 2 * H);
+    const fix = w.job('fix', {
+      'skip-superseded': 'true',
+      'override-freeze': 'hotfix for INC-42',
+      'wait-timeout-minutes': '10'
+    });
+    void fix.coordinate();
+    await polling(w, fix);
+    const push = w.job('push', { 'wait-timeout-minutes': '10' });
+    void push.coordinate();
+    await polling(w, push);
+    await w.advance(30_000);
+    expect(fix.coordinateIO?.outputs.get('result')).toBeUndefined();
+    expect(fix.sink.find('A newer run for')).toBeUndefined();
+  });
+
+  it('override-freeze goes through when the freezes cannot be read; without it a run waits; a role denied the freezes ends misconfigured', async () => {
+    world = new World({ dynamo });
+    const w = world;
+    await freezeFor(w, 2 * H);
+    const unreadable = (d: CoordinateDeps, name: string): CoordinateDeps => ({
+      ...d,
+      registry: {
+        ...d.registry,
+        freezes: {
+          ...d.registry.freezes,
+          list: () =>
+            Promise.reject(
+              new RegistryUnavailableError('freezes read', Object.assign(new Error('no'), { name }))
+            )
+        }
+      }
+    });
+    const fix = w.job('fix', { 'wait-timeout-minutes': '0.5', 'override-freeze': 'INC-42' });
+    const { io } = await w.until(
+      fix.coordinate({ tweak: (d) => unreadable(d, 'InternalServerError') })
+    );
+    expect(io.output('result')).toBe('acquired');
+    await w.until(fix.finalize());
+
+    const held = w.job('held', { 'wait-timeout-minutes': '0.5' });
+    const { io: heldIO } = await w.until(
+      held.coordinate({ tweak: (d) => unreadable(d, 'InternalServerError') })
+    );
+    expect(heldIO.output('result')).not.toBe('acquired');
+    expect(w.calls({ job: held, op: 'lock.acquire' })).toEqual([]);
+    await w.until(held.finalize());
+
+    const denied = w.job('denied', { 'wait-timeout-minutes': '0.5' });
+    const { io: deniedIO } = await w.until(
+      denied.coordinate({ tweak: (d) => unreadable(d, 'AccessDeniedException') })
+    );
+    expect(deniedIO.output('result')).toBe('blocked');
+    expect(JSON.stringify(deniedIO.output('validation'))).toContain('FREEZES partition');
+    expect(w.calls({ job: denied, op: 'lock.acquire' })).toEqual([]);
+    await w.until(denied.finalize());
+  });
+
+  it('its first read of the freezes fails and the next in the same poll holds it: one queued notice, with the freeze', async () => {
+    world = new World({ dynamo, slack });
+    const w = world;
+    // Someone deploys the stack from the console: position 1, and nobody in the queue ahead.
+    w.cfn.put('AppStack', 'UPDATE_IN_PROGRESS');
+    const f = await freezeFor(w, 2 * H);
+    let reads = 0;
+    const b = w.job('b', { 'wait-timeout-minutes': '0.5' }, { slack: true });
+    const { io } = await w.until(
+      b.coordinate({
+        tweak: (d) => ({
+          ...d,
+          registry: {
+            ...d.registry,
+            freezes: {
+              ...d.registry.freezes,
+              list: () =>
+                ++reads === 1
+                  ? Promise.reject(
+                      new RegistryUnavailableError(
+                        'freezes read',
+                        Object.assign(new Error('blip'), { name: 'InternalServerError' })
+                      )
+                    )
+                  : d.registry.freezes.list()
+            }
+          }
+        })
+      })
+    );
+    expect(io.output('result')).toBe('frozen');
+    // Posted once (then closed in place as 'not deploying'), and with the freeze from the start.
+    const posted = slack
+      .callsOf('chat.postMessage')
+      .map((c) => String(c.body['text']))
+      .filter((t) => t.includes('Deployment queued'));
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toContain(`frozen until ${f.until}`);
+    expect(
+      slack.messages(STATUS_CHANNEL).filter((m) => m.text.includes('Not deploying'))
+    ).toHaveLength(1);
+    await w.until(b.finalize());
+  });
+
+  it('a frozen run cut off from the table falls back to CloudFormation alone and still obeys the freeze it read: frozen, not deployed', async () => {
+    world = new World({ dynamo });
+    const w = world;
+    const f = await freezeFor(w, 2 * H);
+    const b = w.job('b', { 'wait-timeout-minutes': '3', 'lease-minutes': '0.5' });
+    const running = b.coordinate();
+    await polling(w, b);
+    b.net.coordinate.down = true;
+    const { io } = await w.until(running);
+    expect(b.sink.find('Falling back to CloudFormation-only coordination')).toBeDefined();
+    expect(io.output('result')).toBe('frozen');
+    expect(b.sink.find('is over (thawed or ended)')).toBeUndefined();
+    expect(
+      b.sink
+        .annotations('coordinate')
+        .find((x) => x.title === 'Deploy freeze' && x.level === 'error')?.message
+    ).toContain(`is frozen until ${f.until}`);
+    b.net.coordinate.down = false;
   });
 
   it('a freeze of all environments holds this one too; one of another environment does not', async () => {

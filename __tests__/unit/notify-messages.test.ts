@@ -470,6 +470,29 @@ describe('renderers', () => {
     }
   });
 
+  it("a frozen 'queued': the snowflake, until when and why; with nobody ahead no position, no active deployment; behind someone its position, no start before the freeze ends", () => {
+    const freeze = { until: new Date('2026-12-24T18:00:00.000Z'), reasons: ['holidays'] };
+    const alone = queuedMessage(info(), { position: 0, freeze });
+    expect(alone.text).toMatch(
+      /^:snowflake: Deployment queued: .*, frozen until 2026-12-24T18:00:00\.000Z/
+    );
+    expect(alone.text).not.toContain('position');
+    const aloneBlocks = blockTexts(alone.blocks).join('\n');
+    expect(aloneBlocks).toContain(':snowflake: Deployment queued');
+    expect(aloneBlocks).toContain('holidays');
+    expect(aloneBlocks).not.toMatch(/Active deployment|Position in queue|Expected start/);
+    const behind = queuedMessage(info(), {
+      position: 2,
+      activeCorrelationId: 'holder-1',
+      remainingMs: 60_000,
+      freeze
+    });
+    expect(behind.text).toContain(', position 2 behind holder-1');
+    const behindBlocks = blockTexts(behind.blocks).join('\n');
+    expect(behindBlocks).toContain('Position in queue');
+    expect(behindBlocks).not.toContain('Expected start');
+  });
+
   it('names the timeout and the default answer in the question', () => {
     const m = questionMessage(info(), {
       question: 'Proceed despite warnings?',

@@ -15,6 +15,8 @@ export class FreezeWatch {
   readAtMs = -Infinity;
   private readAt = -1;
   private list: readonly Freeze[] = [];
+  /** The freezes of the stretch last said (their ids), so a new one is said too. */
+  private announced = '';
 
   constructor(
     private readonly environment: string,
@@ -52,11 +54,16 @@ export class FreezeWatch {
     return this.current !== undefined;
   }
 
-  /** Whether a freeze holds this run back now; says so (once) the first time. */
+  /** Whether a freeze holds this run back now; says so once per frozen stretch (its freezes). */
   holds(now: number): boolean {
     if (!this.current || this.override) return false;
-    if (!this.heldBy) {
-      this.heldBy = this.current;
+    const which = this.current.windows
+      .map((w) => w.freeze.id)
+      .sort()
+      .join(',');
+    if (which !== this.announced) {
+      this.announced = which;
+      this.heldBy ??= this.current;
       this.log.warning(
         `${describeFrozen(this.current, this.environment, now)}. This run keeps its place in the queue and waits (wait-timeout-minutes); override-freeze lets a run through.`,
         { title: 'Deploy freeze' }
@@ -71,8 +78,9 @@ export class FreezeWatch {
     return this.override ? this.current : undefined;
   }
 
-  /** For a poll's line: held by a freeze, until when. */
-  note(): string {
+  /** For a poll's line: held by a freeze, until when (as the freezes last read say at `now`). */
+  note(now: number): string {
+    this.at(now);
     return this.current && !this.override
       ? ` Frozen until ${new Date(this.current.until).toISOString()}: ${this.current.windows.map((w) => `"${w.freeze.reason}"`).join(', ')}.`
       : '';

@@ -86,10 +86,17 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
   let unreachableSince: number | undefined;
   let misconfigured: string | undefined;
   let frozenOnArrival = false;
+  let freezesDenied: string | undefined;
+  const overriding = opts.overrideFreeze !== undefined;
   const freezes = new FreezeWatch(env, log, opts.overrideFreeze, (frozen) => {
-    // Told in the background, as the arrival is; a run frozen on arrival was told then.
+    // Before the arrival is told, the arrival notice says it (one 'queued' message, not two).
+    if (queuePosition === undefined) {
+      frozenOnArrival = true;
+      return;
+    }
+    // Told in the background, as the arrival is.
     const onFrozen = opts.onFrozen;
-    if (!onFrozen || frozenOnArrival) return;
+    if (!onFrozen) return;
     // After the arrival notice: it updates the message that one posted, never a second one.
     arrivalNotice = Promise.resolve(arrivalNotice)
       .then(() => onFrozen(frozen))
@@ -183,8 +190,11 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
     if (opts.signal?.aborted) return finish('cancelled');
     // Time is up: a freeze still in force outlasted the wait (whoever else was ahead).
     const polled = registry;
-    await freezes.read(Infinity, () => attempt(() => polled.freezes.list()), clock.now()); // a last read
-    const frozen = freezes.current && !opts.overrideFreeze ? freezes.current : undefined;
+    if (polled === deps.registry)
+      await freezes.read(Infinity, () => attempt(() => polled.freezes.list()), clock.now()); // a last read
+    // Read or not, what holds is judged now (a freeze last read may have ended since).
+    freezes.at(clock.now());
+    const frozen = freezes.current && !overriding ? freezes.current : undefined;
     return frozen
       ? finish('frozen', { freeze: { heldBy: freezes.heldBy ?? frozen, endedBy: frozen } })
       : finish('timeout');
@@ -276,15 +286,33 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
         );
       }
       // The freezes are read on arrival, whenever this run may go, and every STACK_CHECK_MS while
-      // it waits (a read that failed: not now, so frozen).
-      const readFreezes = (): Promise<boolean> =>
-        freezes.read(poll, () => attempt(() => polled.freezes.list()), now);
+      // it waits (a read that failed: not now, so frozen). On CloudFormation alone there is no
+      // table to read them from: those last read from it still hold, judged at each poll.
+      const readFreezes = async (): Promise<boolean> => {
+        if (polled !== deps.registry) {
+          freezes.at(now);
+          return true;
+        }
+        return freezes.read(
+          poll,
+          () =>
+            attempt(() =>
+              polled.freezes.list().catch((err: unknown) => {
+                // A table whose freezes this role may not read is misconfigured, not busy.
+                if (err instanceof RegistryUnavailableError && err.failure === 'configuration')
+                  freezesDenied = `the deploy freezes could not be read (${err.message}): the role needs dynamodb:Query on the table's FREEZES partition`;
+                throw err;
+              })
+            ),
+          now
+        );
+      };
       // A run with override-freeze reads them at every poll: while a freeze holds the others, it
       // passes the frozen tickets ahead of it (they cannot go anyway; the lock has one holder).
-      const passFrozen =
-        opts.overrideFreeze !== undefined && (await readFreezes()) && freezes.current !== undefined;
+      const passFrozen = overriding && (await readFreezes()) && freezes.current !== undefined;
+      let passed = 0;
       const ahead = await liveAhead(view.tickets, ticket, me, holder, {
-        passes: passFrozen ? (t) => !t.overridesFreeze : undefined,
+        passes: passFrozen ? (t) => !t.overridesFreeze && ++passed > 0 : undefined,
         isDead: (t) => tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now),
         remove: async (t) => {
           const removed = await attempt(() => polled.lock.removeDeadTicket(env, t));
@@ -313,8 +341,10 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
           (t) =>
             t.seq > ticket.seq &&
             t.run.ref === me.run.ref &&
-            // A newer normal run does not drop an older hotfix (it would queue behind the rest).
+            // A newer normal run does not drop an older hotfix (it would queue behind the rest),
+            // nor a run without override-freeze one with it (it would be held by the freeze).
             atLeastAsHigh(t, ticket) &&
+            (!overriding || t.overridesFreeze === true) &&
             !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now)
         );
         if (newer) {
@@ -328,11 +358,13 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
       const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
       if (queuePosition === undefined) {
         await readFreezes();
-        frozenOnArrival = freezes.current !== undefined && !opts.overrideFreeze;
+        frozenOnArrival = freezes.current !== undefined && !overriding;
       } else if (!myTurn && now - freezes.readAtMs >= STACK_CHECK_MS && (await readFreezes()))
         // Behind others: a freeze set meanwhile is said now (log, Slack), not only at its turn.
         freezes.holds(now);
-      const frozen = myTurn && (!(await readFreezes()) || freezes.holds(now));
+      // override-freeze goes whatever the freezes say, so a read that failed does not hold it.
+      const frozen = myTurn && (!(await readFreezes()) ? !overriding : freezes.holds(now));
+      if (freezesDenied) return finish('misconfigured', { registryError: freezesDenied });
       // A run held by a freeze reads the stacks as a waiter does, not at every poll.
       if (poll === 1 || (myTurn && !frozen) || now - stacksReadAt >= STACK_CHECK_MS) {
         if (poll > 1) stacks = await reader.describeStacks(me.stacks);
@@ -341,9 +373,9 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
         if (busy.length > 0) firstBusy ??= busy;
       }
       if (queuePosition === undefined) {
-        queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
-        // Said in the log on arrival, whoever is ahead.
+        // Said in the log on arrival, whoever is ahead (and told in the arrival notice).
         if (frozenOnArrival) freezes.holds(now);
+        queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
         // Told in the background: a slow Slack never holds up the wait.
         arrivalNotice = opts
           .onArrival?.({
@@ -357,9 +389,13 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
           .catch((err: unknown) => log.warning(`Arrival notice failed: ${(err as Error).message}`));
       }
 
-      // A window that opened while the stacks were read holds it too (the freezes as just read).
-      const frozenNow = (): boolean => freezes.at(clock.now()) && freezes.holds(clock.now());
-      if (myTurn && !frozen && busy.length === 0 && !frozenNow()) {
+      // A window that opened while the stacks were read holds it too (the freezes as just read);
+      // one that closed meanwhile ends the passing of the frozen tickets: they may go now.
+      const holdBack = (): boolean => {
+        const inForce = freezes.at(clock.now());
+        return passed > 0 ? !inForce : inForce && freezes.holds(clock.now());
+      };
+      if (myTurn && !frozen && busy.length === 0 && !holdBack()) {
         if (stale)
           log.warning(
             `Taking over the lock of ${holder!.correlationId} (${holder!.run.runUrl ?? 'no run link'}): ${stale}.`,
@@ -385,7 +421,7 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
 
       now = clock.now();
       const queue = { ticket, ahead, holder, stale };
-      log.info(pollReport(poll, now - started, opts, queue, queuePosition) + freezes.note());
+      log.info(pollReport(poll, now - started, opts, queue, queuePosition) + freezes.note(now));
       logActivity(log, busy, lastEvent, now, opts);
       // First in line behind a live holder: watch the lock more often, so a release is seen at once.
       const head = ahead.length === 0 && holder && !stale && headMs < opts.pollIntervalMs;

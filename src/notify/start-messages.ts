@@ -78,8 +78,10 @@ export function queuedMessage(info: DeploymentInfo, q: QueuedDetails): RenderedM
     q.remainingMs !== undefined
       ? q.remainingMs + Math.max(0, q.position - 1) * info.estimate.expectedMs
       : undefined;
+  // Frozen with nobody ahead: the freeze alone holds it, so no active deployment and no position.
+  const onlyFrozen = q.freeze !== undefined && q.position === 0;
   const fields = [
-    field('Active deployment', activeId),
+    onlyFrozen ? '' : field('Active deployment', activeId),
     q.activeSince ? field('Active since', slackDate(q.activeSince)) : '',
     q.elapsedMs !== undefined ? field('Elapsed', formatDuration(q.elapsedMs)) : '',
     q.remainingMs !== undefined ? field('Estimated remaining', timeLeft(q.remainingMs)) : '',
@@ -88,7 +90,7 @@ export function queuedMessage(info: DeploymentInfo, q: QueuedDetails): RenderedM
       ? field('Expected start', timeLeft(startsInMs))
       : '',
     q.holderRunUrl ? field('Active run', link(q.holderRunUrl, 'workflow run')) : '',
-    field('Position in queue', String(q.position)),
+    onlyFrozen ? '' : field('Position in queue', String(q.position)),
     ...(q.freeze ? freezeFields(q.freeze) : []),
     q.priority ? field('Priority', q.priority === 'high' ? '*high*' : 'normal') : ''
   ];

@@ -79,6 +79,7 @@ export function turnOptions(
   const { expectedMs, basis } = arrival.expected.estimate;
   /** What the 'queued' notice said, for a freeze that holds the run back later. */
   let told: QueuedDetails | undefined;
+  let arrivalPosted = false;
   return {
     me: arrival.me,
     arrival: arrival.stacks,
@@ -106,12 +107,14 @@ export function turnOptions(
         freeze: frozen && freezeDetails(frozen)
       };
       // A run that does not wait says so when it ends (notDeployingMessage), never 'queued'.
-      if ((position > 0 || frozen) && config.waitTimeoutMs > 0 && d.notifier && config.slack)
+      if ((position > 0 || frozen) && config.waitTimeoutMs > 0 && d.notifier && config.slack) {
+        arrivalPosted = true;
         notices.queued = await d.notifier.post(
           'queued',
           config.slack.channel,
           queuedMessage(arrival.info, told)
         );
+      }
       const note = [
         `position ${position}`,
         ...(config.priority !== 'normal' ? [`priority ${config.priority}`] : []),
@@ -147,7 +150,9 @@ export function turnOptions(
         freeze: freezeDetails(frozen)
       });
       if (notices.queued) await d.notifier.update('queued', notices.queued, message);
-      else notices.queued = await d.notifier.post('queued', config.slack.channel, message);
+      // Posted on arrival but not delivered (spooled, sent later as it was): no second one.
+      else if (!arrivalPosted)
+        notices.queued = await d.notifier.post('queued', config.slack.channel, message);
     }
   };
 }

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Outputs, State } from '../../config/state.js';
 import { monitorDir, monitorFiles } from '../../monitor/files.js';
 import { activeCorrelationId } from '../../domain/activity.js';
@@ -37,16 +38,17 @@ export function publish(d: StageDeps, report: CoordinateReport): void {
   io.saveState(State.Result, report.result);
   io.saveState(State.Registry, turn.registry.lock.kind);
   const freeze = freezeNote(d, turn);
-  if (freeze) {
-    io.saveState(State.Freeze, JSON.stringify(freeze));
-    // And in the deployment's folder, for a finalize in a step of its own (no state of this one).
-    try {
-      const dir = monitorDir(log.correlationId);
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-      writeFileSync(monitorFiles(dir).freeze, JSON.stringify(freeze), { mode: 0o600 });
-    } catch (err) {
-      log.info(`Could not keep the freeze for a separate finalize step: ${(err as Error).message}`);
-    }
+  if (freeze) io.saveState(State.Freeze, JSON.stringify(freeze));
+  // And in the deployment's folder, for a finalize in a step of its own (no state of this one);
+  // none this time: an earlier run's (the same correlation ID in one job) is not this one's.
+  try {
+    const file = monitorFiles(monitorDir(log.correlationId)).freeze;
+    if (freeze) {
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      writeFileSync(file, JSON.stringify(freeze), { mode: 0o600 });
+    } else rmSync(file, { force: true });
+  } catch (err) {
+    log.info(`Could not keep the freeze for a separate finalize step: ${(err as Error).message}`);
   }
   const code = exitCodeOf(report.result);
   log.info(`Result: ${report.result} (exit ${code}) for ${config.environment}.`);
