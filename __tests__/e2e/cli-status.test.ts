@@ -264,6 +264,95 @@ describe('status without an environment', () => {
   });
 });
 
+describe('status while a freeze holds an environment', () => {
+  it('a run with override-freeze is marked and listed before the frozen waiters, expected to start when the holder ends; the frozen after the freeze (both views)', async () => {
+    const registry = dynamoRegistry(dynamo.client(), dynamo.table);
+    const env = 'uat';
+    await registry.history.add(
+      past(env, 'done-uat', ['AppStack'], '2025-01-01T10:00:00.000Z', 240_000)
+    );
+    await registry.lock.enqueue(participant(env, 'holder-uat-01'));
+    const held = await registry.lock.acquire(
+      participant(env, 'holder-uat-01'),
+      (await registry.lock.view(env)).lock
+    );
+    await registry.lock.removeTicket(env, 1);
+    await registry.lock.enqueue(participant(env, 'frozen-uat-02'));
+    await registry.lock.enqueue({ ...participant(env, 'override-uat-03'), overridesFreeze: true });
+    await indexed(env);
+    const until = new Date(Date.now() + 3 * 3_600_000).toISOString();
+    await registry.freezes.add({
+      id: 'fz-0c0c0c0c',
+      environment: env,
+      reason: 'audit',
+      by: 'oncall',
+      createdAt: new Date().toISOString(),
+      from: new Date(Date.now() - 60_000).toISOString(),
+      until
+    });
+
+    const r = await cli([
+      'status',
+      '--registry-table',
+      dynamo.table,
+      '--environment',
+      env,
+      '--json'
+    ]);
+    expect(r.code).toBe(0);
+    const end = new Date(Date.parse(held!.acquiredAt) + 240_000).toISOString();
+    const [uat] = json<Overview>(r).environments;
+    expect(uat?.queue).toEqual([
+      expect.objectContaining({
+        position: 1,
+        correlationId: 'override-uat-03',
+        overridesFreeze: true,
+        expectedStart: expect.any(String)
+      }),
+      expect.objectContaining({ position: 2, correlationId: 'frozen-uat-02', expectedStart: until })
+    ]);
+    // Not put off by the freeze: when the holder ends (or now, were it overdue).
+    expect(Date.parse(uat!.queue[0]!.expectedStart)).toBeLessThanOrEqual(
+      Math.max(Date.parse(end), Date.parse(json<Overview>(r).at))
+    );
+    expect(uat?.queue[1]).not.toHaveProperty('overridesFreeze');
+
+    const text = await cli(['status', '--registry-table', dynamo.table, '--environment', env]);
+    expect(text.stdout).toMatch(
+      /Queue: 1\. override-uat-03 \([^,]+, ticket #3, override-freeze\) waiting since .*\n\s+2\. frozen-uat-02 \([^,]+, ticket #2\) waiting since/
+    );
+
+    const stacks = await cli([
+      'status',
+      '--registry-table',
+      dynamo.table,
+      '--environment',
+      env,
+      '--stack-name',
+      'AppStack',
+      '--json'
+    ]);
+    expect(stacks.code).toBe(0);
+    const frame = json<{ queue: { correlationId: string; overridesFreeze?: boolean }[] }>(stacks);
+    expect(frame.queue.map((t) => [t.correlationId, t.overridesFreeze])).toEqual([
+      ['override-uat-03', true],
+      ['frozen-uat-02', undefined]
+    ]);
+    const stacksText = await cli([
+      'status',
+      '--registry-table',
+      dynamo.table,
+      '--environment',
+      env,
+      '--stack-name',
+      'AppStack'
+    ]);
+    expect(stacksText.stdout).toMatch(
+      /Queue: 1\. #3 override-uat-03 \([^,]+, override-freeze\) since .*\n\s+2\. #2 frozen-uat-02 \([^,)]+\) since/
+    );
+  });
+});
+
 describe('status --watch', () => {
   it('draws again every --interval seconds until Ctrl-C, which ends it with exit 0', async () => {
     const registry = dynamoRegistry(dynamo.client(), dynamo.table);

@@ -239,6 +239,30 @@ describe('deploy freezes, set with the CLI, obeyed by the action', () => {
         ['--all', '--cron', '0 99 * * *', '--duration', '3h', '--reason', 'x'],
         /--cron "0 99 \* \* \*"/
       ],
+      // What cron-parser would read as another schedule (or a random one): five fields, no H.
+      ...(
+        [
+          ['', 'is empty'],
+          ['H 14 * * 5', 'uses H \\(a hashed value: random at each reading\\)'],
+          ['0 H/2 * * *', 'uses H \\(a hashed value: random at each reading\\)'],
+          ['0 14 * *', 'has 4 fields'],
+          ['0', 'has 1 field'],
+          ['0 0 14 * * 5', 'has 6 fields \\(a seconds field is not accepted\\)']
+        ] as const
+      ).map(([cron, why]): [string[], RegExp] => [
+        ['--all', '--cron', cron, '--duration', '3h', '--reason', 'x'],
+        new RegExp(
+          `^--cron ${JSON.stringify(cron).replace(/[*]/g, '\\*')}: expected five fields: minute hour day-of-month month day-of-week, such as "0 14 \\* \\* 5"; that ${why}\\.\n$`
+        )
+      ]),
+      [
+        ['--all', '--for', '2h', '--reason', 'a\u202eb'],
+        /--reason "a\\u202eb": .*; that contains a bidirectional control character \(U\+202E\)\./
+      ],
+      [
+        ['--all', '--for', '2h', '--reason', 'a\u200bb'],
+        /--reason "a\\u200bb": .*; that contains a zero-width character \(U\+200B\)\./
+      ],
       [['--for', '2h', '--reason', 'x'], /--environment NAME \| --all/],
       [
         ['--environment', 'production', '--for', '0.0001s', '--reason', 'x'],
@@ -298,6 +322,25 @@ describe('deploy freezes, set with the CLI, obeyed by the action', () => {
       // What was typed is shown quoted: no escape reaches the terminal.
       expect(r.stderr).not.toContain('\u001b');
     }
+    // A zone it does not know, with --cron: said once (not again by the cron's reading).
+    const zone = await cliWithStderr(
+      'freeze',
+      '--all',
+      '--cron',
+      '0 14 * * 5',
+      '--duration',
+      '3h',
+      '--time-zone',
+      'Mars/Olympus',
+      '--reason',
+      'x',
+      '--registry-table',
+      dynamo.table
+    );
+    expect([zone.code, zone.stderr]).toEqual([
+      1,
+      '--time-zone "Mars/Olympus" is not a time zone this runtime knows (IANA names such as Europe/Berlin).\n'
+    ]);
     // Nothing refused was written: the table holds the weekly freeze alone.
     expect((await dynamo.items()).filter((i) => i['pk'] === 'FREEZES')).toHaveLength(1);
     const noTable = await cliWithStderr('freeze', '--all', '--for', '1h', '--reason', 'x');
@@ -311,6 +354,38 @@ describe('deploy freezes, set with the CLI, obeyed by the action', () => {
     expect(thawed.stdout).toContain(`Thawed ${f.id}: all environments`);
     expect((await cli('freezes')).stdout).toBe('No freeze now or later.\n');
     expect((await cli('thaw', '--id', f.id)).code).toBe(1);
+
+    // A freeze stored with a cron that breaks the rules (by hand, or before them): it holds nothing,
+    // is listed as invalid, and can be thawed.
+    const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+    await dynamo.doc().send(
+      new PutCommand({
+        TableName: dynamo.table,
+        Item: {
+          pk: 'FREEZES',
+          sk: 'FREEZE#production#fz-0b0b0b0b',
+          id: 'fz-0b0b0b0b',
+          environment: 'production',
+          reason: 'old habit',
+          by: 'oncall',
+          createdAt: inDays(-1),
+          cron: 'H 14 * * *',
+          durationMs: 3_600_000,
+          timeZone: 'UTC'
+        }
+      })
+    );
+    expect((await cli('freezes')).stdout).toBe(
+      'bad   fz-0b0b0b0b: production, every "H 14 * * *": invalid, holds nothing (the cron uses H (a hashed value: random at each reading); expected five fields: minute hour day-of-month month day-of-week, such as "0 14 * * 5"): "old habit" (by oncall)\n' +
+        `      thaw it with: deploy-coordinator thaw --registry-table ${dynamo.table} --id fz-0b0b0b0b\n`
+    );
+    expect(JSON.parse((await cli('freezes', '--json')).stdout)).toEqual([
+      expect.objectContaining({ id: 'fz-0b0b0b0b', active: false, invalid: true })
+    ]);
+    const invalid = await cli('thaw', '--id', 'fz-0b0b0b0b');
+    expect(invalid.code).toBe(0);
+    expect(invalid.stdout).toContain('Thawed fz-0b0b0b0b: production, every "H 14 * * *": invalid');
+    expect((await cli('freezes')).stdout).toBe('No freeze now or later.\n');
   }, 60_000);
 
   it('thaw: an environment still held by a freeze of all environments says which (exit 1 when nothing thawed); --all thaws those only; ended freezes are left alone; --from sets the start', async () => {
@@ -431,11 +506,21 @@ describe('deploy freezes, set with the CLI, obeyed by the action', () => {
     expect((await cli('freezes')).stdout).toMatch(
       new RegExp(`^now  ${staging}: staging, until .*\n$`)
     );
+    // Nothing thawed is exit 1, whatever the scope, saying why.
     const nothing = await cli('thaw', '--environment', 'production');
-    expect(nothing.code).toBe(0);
+    expect(nothing.code).toBe(1);
     expect(nothing.stdout).toBe(
       'Nothing to thaw: no freeze set for production is in force or to come.\n'
     );
+    const nothingAll = await cli('thaw', '--all');
+    expect(nothingAll.code).toBe(1);
+    expect(nothingAll.stdout).toMatch(
+      /^Nothing to thaw: no freeze set for all environments is in force or to come\.\nNot thawed by --all/
+    );
+    const nothingJson = await cli('thaw', '--all', '--json');
+    expect(nothingJson.code).toBe(1);
+    expect(JSON.parse(nothingJson.stdout)).toMatchObject({ thawed: [] });
+    expect((await cli('thaw', '--id', 'fz-99999999')).code).toBe(1);
 
     // One scope at a time.
     for (const args of [

@@ -1,6 +1,10 @@
 import {
   ALL_ENVIRONMENTS,
+  FROZEN_HORIZON_MS,
+  FROZEN_MAX_WINDOWS,
   cronProblem,
+  cronRuleProblem,
+  describeFreeze,
   describeFrozen,
   earliestOccurrence,
   ended,
@@ -196,6 +200,68 @@ describe('freeze windows: recurring (cron, a duration, a time zone)', () => {
     expect(ended(once, at('2026-01-14T14:00:00Z'))).toBe(true);
   });
 
+  it('windows that run into each other for longer than the search looks: open-ended, frozen until thawed, and the work bounded', () => {
+    const now = at('2026-01-14T10:15:30Z');
+    // Every minute for a minute: followed for FROZEN_MAX_WINDOWS windows, no further.
+    const everyMinute = freeze({ cron: '* * * * *', durationMs: 60_000, timeZone: 'UTC' });
+    let lookups = 0;
+    const counted = {
+      windowAt: (f: Freeze, t: number) => {
+        lookups++;
+        return windowAt(f, t);
+      }
+    };
+    const minutes = frozenAt([everyMinute], 'production', now, counted);
+    expect(minutes?.openEnded).toBe(true);
+    expect(lookups).toBeLessThanOrEqual(FROZEN_MAX_WINDOWS + 2);
+    // Still frozen where it stopped: `until` is as far as it looked.
+    expect(windowAt(everyMinute, minutes!.until)).toBeDefined();
+    expect(describeFrozen(minutes!, 'production', now)).toBe(
+      'production is frozen until thawed (no end within 3h 20m): "holidays" (freeze fz-1 by oncall)'
+    );
+    // Every hour for an hour: followed for FROZEN_HORIZON_MS (a week), no further.
+    lookups = 0;
+    const everyHour = freeze({ cron: '0 * * * *', durationMs: H, timeZone: 'UTC' });
+    const hours = frozenAt([everyHour], 'production', now, counted);
+    expect(hours?.openEnded).toBe(true);
+    expect(hours!.until - now).toBeGreaterThanOrEqual(FROZEN_HORIZON_MS);
+    expect(hours!.until - now).toBeLessThan(FROZEN_HORIZON_MS + H);
+    expect(lookups).toBeLessThanOrEqual(FROZEN_HORIZON_MS / H + 2);
+    expect(describeFrozen(hours!, 'production', now)).toMatch(
+      /^production is frozen until thawed \(no end within 7 days\): /
+    );
+    // Two of them: a lookup of each per window, no more.
+    lookups = 0;
+    frozenAt([everyMinute, { ...everyMinute, id: 'fz-2' }], 'production', now, counted);
+    expect(lookups).toBeLessThanOrEqual(2 * (FROZEN_MAX_WINDOWS + 2));
+  });
+
+  it('a stretch that ends within the bounds is not open-ended, however long a one-off window is', () => {
+    const now = at('2026-01-14T10:00:00Z');
+    const month = freeze({ from: '2026-01-14T00:00:00.000Z', until: '2026-02-14T00:00:00.000Z' });
+    const frozen = frozenAt([month], 'production', now);
+    expect(frozen).toMatchObject({ until: at('2026-02-14T00:00:00Z') });
+    expect(frozen?.openEnded).toBeUndefined();
+    const hourly = freeze({ cron: '0 9-17 * * *', durationMs: 1.5 * H, timeZone: 'UTC' });
+    expect(frozenAt([hourly], 'production', now)?.openEnded).toBeUndefined();
+  });
+
+  it('a stored freeze whose cron breaks the rules holds nothing, and says it is invalid', () => {
+    const now = at('2026-01-16T13:30:00Z');
+    for (const cron of ['', '   ', 'H 14 * * 5', '0 14 * *', '0', '0 0 14 * * 5']) {
+      const bad = freeze({ cron, durationMs: 6 * H, timeZone: 'UTC' });
+      expect([cron, windowAt(bad, now)]).toEqual([cron, undefined]);
+      expect([cron, nextWindow(bad, now)]).toEqual([cron, undefined]);
+      expect([cron, frozenAt([bad], 'production', now)]).toEqual([cron, undefined]);
+      expect(describeFreeze(bad, now)).toContain(
+        `fz-1: production, every ${JSON.stringify(cron)}: invalid, holds nothing (the cron `
+      );
+    }
+    expect(describeFreeze(freeze({ cron: '0 14 * *', durationMs: H }), now)).toBe(
+      'fz-1: production, every "0 14 * *": invalid, holds nothing (the cron has 4 fields; expected five fields: minute hour day-of-month month day-of-week, such as "0 14 * * 5"): "holidays" (by oncall)'
+    );
+  });
+
   it('the next window, when none is in force', () => {
     expect(nextWindow(friday, at('2026-01-14T12:00:00Z'))).toMatchObject({
       start: at('2026-01-16T13:00:00Z'),
@@ -243,6 +309,20 @@ describe('what an operator types', () => {
     expect(reasonProblem('csi\u009b31m')).toBe('contains a control character (U+009B)');
   });
 
+  it('a reason has no bidirectional controls and no zero-width characters (Slack and the logs show them as they are)', () => {
+    for (const c of ['\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e'])
+      expect(reasonProblem(`a${c}b`)).toBe(
+        `contains a bidirectional control character (U+${c.charCodeAt(0).toString(16).toUpperCase()})`
+      );
+    for (const c of ['\u2066', '\u2067', '\u2068', '\u2069'])
+      expect(reasonProblem(`a${c}b`)).toMatch(/^contains a bidirectional control character/);
+    for (const c of ['\u200b', '\u200c', '\u200d', '\ufeff'])
+      expect(reasonProblem(`a${c}b`)).toBe(
+        `contains a zero-width character (U+${c.charCodeAt(0).toString(16).toUpperCase()})`
+      );
+    expect(shown('a\u200bb\ufeffc')).toBe('"a\\u200bb\\ufeffc"');
+  });
+
   it('what an operator typed is shown quoted, escapes and all, and cut when long', () => {
     expect(shown('two hours')).toBe('"two hours"');
     expect(shown('\u001b[31mred')).toBe('"\\u001b[31mred"');
@@ -275,6 +355,26 @@ describe('what an operator types', () => {
     expect(cronProblem('0 14 * * 5', 'Europe/Berlin')).toBeUndefined();
     expect(cronProblem('0 25 * * *', 'UTC')).toMatch(/./);
     expect(cronProblem('every friday', 'UTC')).toMatch(/./);
+  });
+
+  it('a cron expression is five fields, without H: what every reader of it agrees on', () => {
+    for (const ok of ['0 14 * * 5', '*/15 9-17 * * mon-fri', '0 14 * * THU', '30 2 1,15 jan,jul *'])
+      expect([ok, cronProblem(ok)]).toEqual([ok, undefined]);
+    expect(cronProblem('')).toBe('is empty');
+    expect(cronProblem('  ')).toBe('is empty');
+    expect(cronProblem('0')).toBe('has 1 field');
+    expect(cronProblem('0 14 * *')).toBe('has 4 fields');
+    expect(cronProblem('0 0 14 * * 5')).toBe('has 6 fields (a seconds field is not accepted)');
+    expect(cronProblem('0 0 14 * * 5 2026')).toBe('has 7 fields');
+    for (const hashed of ['H 14 * * 5', 'H/5 * * * *', '0 H(9-17) * * *', '0 14 * * 1,H'])
+      expect([hashed, cronProblem(hashed)]).toEqual([
+        hashed,
+        'uses H (a hashed value: random at each reading)'
+      ]);
+    expect(cronProblem('0 99 * * *')).toMatch(/^is not valid \(.*99/);
+    // The rules alone, without a parse, as the readers of stored freezes use them.
+    expect(cronRuleProblem('0 14 * * 5')).toBeUndefined();
+    expect(cronRuleProblem('0 14 * *')).toBe('has 4 fields');
   });
 
   it('an instant as a person in the zone reads it', () => {

@@ -1,6 +1,6 @@
 import { environmentOverview, freezeLookup } from '../../src/cli/overview.js';
 import type { Freeze } from '../../src/domain/freeze.js';
-import { environmentText, overviewText } from '../../src/cli/overview-text.js';
+import { environmentText, freezeText, overviewText } from '../../src/cli/overview-text.js';
 import { watchIntervalMs } from '../../src/cli/watch.js';
 import type { HistoryEntry, QueueView, Ticket } from '../../src/ports/registry.js';
 
@@ -140,6 +140,65 @@ describe('environmentOverview', () => {
   });
 });
 
+describe('runs with override-freeze (tickets that say overridesFreeze)', () => {
+  const history = [past(10 * MIN), past(10 * MIN), past(6 * MIN, ['Other']), past(6 * MIN)];
+  const over = (t: Ticket): Ticket => ({ ...t, overridesFreeze: true });
+  const mixed: QueueView = {
+    ...busy,
+    tickets: [
+      ticket(7, 5 * MIN),
+      over(ticket(8, 4 * MIN)),
+      { ...ticket(9, 3 * MIN), priority: 'high' },
+      over(ticket(10, 2 * MIN))
+    ]
+  };
+
+  it('while frozen they are served before the frozen waiters, their start not put off by the freeze; the frozen start after it ends', () => {
+    // The holder is expected to end at NOW + 6 min; the usual deployment is 8 minutes.
+    const o = environmentOverview(mixed, history, NOW, {
+      reason: 'holiday',
+      until: at(NOW + 60 * MIN)
+    });
+    expect(o.queue.map((w) => [w.position, w.ticket, w.overridesFreeze, w.expectedStart])).toEqual([
+      [1, 8, true, at(NOW + 6 * MIN)],
+      [2, 10, true, at(NOW + 14 * MIN)],
+      [3, 9, undefined, at(NOW + 60 * MIN)],
+      [4, 7, undefined, at(NOW + 68 * MIN)]
+    ]);
+    // Overriders that outlast the freeze push the frozen back, as any run ahead does.
+    const short = environmentOverview(mixed, history, NOW, {
+      reason: 'holiday',
+      until: at(NOW + 10 * MIN)
+    });
+    expect(short.queue.map((w) => [w.ticket, w.expectedStart])).toEqual([
+      [8, at(NOW + 6 * MIN)],
+      [10, at(NOW + 14 * MIN)],
+      [9, at(NOW + 22 * MIN)],
+      [7, at(NOW + 30 * MIN)]
+    ]);
+    expect(JSON.parse(JSON.stringify(o.queue[0]))).toMatchObject({ overridesFreeze: true });
+    expect(JSON.stringify(o.queue[2])).not.toContain('overridesFreeze');
+  });
+
+  it('without a freeze they keep their place (priority, then arrival), marked all the same; the text says override-freeze', () => {
+    const o = environmentOverview(mixed, history, NOW);
+    expect(o.queue.map((w) => [w.ticket, w.overridesFreeze, w.expectedStart])).toEqual([
+      [9, undefined, at(NOW + 6 * MIN)],
+      [7, undefined, at(NOW + 14 * MIN)],
+      [8, true, at(NOW + 22 * MIN)],
+      [10, true, at(NOW + 30 * MIN)]
+    ]);
+    const queue = environmentText(o, NOW)[2]!;
+    expect(queue).toContain(
+      '3. waiter-8 (https://github.com/o/r/actions/runs/8, ticket #8, override-freeze) waiting since'
+    );
+    expect(queue).toContain(
+      '1. waiter-9 (https://github.com/o/r/actions/runs/9, ticket #9, priority high) waiting since'
+    );
+    expect(queue).not.toContain('ticket #7, override-freeze');
+  });
+});
+
 describe('the text', () => {
   it('one block per environment: the holder with its run link and expected end, the queue in order', () => {
     const o = environmentOverview(busy, [past(10 * MIN)], NOW);
@@ -229,5 +288,20 @@ describe('the freezes the view shows (one read of them all)', () => {
     expect(await lookup('staging')).toMatchObject({ reason: 'audit', ids: ['fz-b'] });
     expect(await lookup('dev')).toMatchObject({ ids: ['fz-b'] });
     expect(await freezeLookup([], NOW).lookup('dev')).toBeUndefined();
+  });
+
+  it('windows that run into each other past the search: open-ended, until thawed', async () => {
+    const minutely = freeze({ id: 'fz-m', cron: '* * * * *', durationMs: MIN, timeZone: 'UTC' });
+    const f = await freezeLookup([minutely], NOW).lookup('production');
+    expect(f).toMatchObject({ openEnded: true, ids: ['fz-m'] });
+    expect(Date.parse(f!.until!)).toBeGreaterThan(NOW);
+    expect(freezeText(f!, NOW)).toBe('until thawed (no end within 3h 21m): r (by alice; fz-m)');
+    const once = await freezeLookup([freeze({ until: at(NOW + 30 * MIN) })], NOW).lookup(
+      'production'
+    );
+    expect(once).not.toHaveProperty('openEnded');
+    expect(freezeText(once!, NOW)).toBe(
+      `until ${at(NOW + 30 * MIN)} (in 30m 00s): r (by alice; fz-00000001)`
+    );
   });
 });

@@ -3,9 +3,11 @@ import { ExitCode } from '../config/state.js';
 import { formatDuration } from '../domain/durations.js';
 import {
   ALL_ENVIRONMENTS,
+  CRON_ACCEPTED,
   DURATIONS_ACCEPTED,
   REASON_ACCEPTED,
   cronProblem,
+  cronRuleProblem,
   describeFreeze,
   ended,
   formatInZone,
@@ -49,13 +51,14 @@ export const freeze: Command = {
     '                      (2026-12-24T18:00) with --time-zone',
     '  --from TIME         with --until: the start (default now), in the same forms; before --until',
     '  --for DURATION      from now: 30m, 2h, 1h30m, 1d (1s to 366d)',
-    '  --cron EXPR         a recurring window opening at each occurrence (cron-parser syntax, e.g. "0 14 * * 5");',
+    '  --cron EXPR         a recurring window opening at each occurrence: five fields, minute hour',
+    '                      day-of-month month day-of-week (e.g. "0 14 * * 5"; no seconds field, no H);',
     '                      it recurs until it is thawed',
     '  --duration DURATION with --cron: how long each window lasts (1s to 366d)',
     '  --time-zone ZONE    IANA time zone of --cron (default UTC) and of a wall time in --until or --from',
     '                      (required for one: a wall time has no default zone)',
     '  --reason TEXT       why (required): every held run says it; one line of 1 to 500 characters,',
-    '                      no control characters'
+    '                      no control characters, bidirectional controls or zero-width characters'
   ].join('\n'),
   options: {
     all: { type: 'boolean' },
@@ -123,6 +126,8 @@ export const freeze: Command = {
     let f: Freeze | undefined;
     if (modes !== 1) {
       // Which window was meant is unclear: nothing more to check.
+    } else if (until !== undefined && zone !== undefined && !isTimeZone(zone)) {
+      // A zone already refused: the times in it cannot be read (said once, above).
     } else if (until !== undefined) {
       const end = parseInstant(until, zone);
       const start = from === undefined ? now : parseInstant(from, zone);
@@ -148,8 +153,10 @@ export const freeze: Command = {
       else f = { ...base, from: base.createdAt, until: new Date(now + d.ms).toISOString() };
     } else if (cron !== undefined) {
       const d = durationText === undefined ? undefined : readDuration(durationText);
-      const problem = cronProblem(cron, zone ?? 'UTC');
-      if (problem) problems.push(`--cron ${shown(cron)}: ${problem}.`);
+      // A zone already refused is not read again (luxon's message would say it twice).
+      const problem = cronProblem(cron, zone !== undefined && isTimeZone(zone) ? zone : 'UTC');
+      if (problem)
+        problems.push(`--cron ${shown(cron)}: expected ${CRON_ACCEPTED}; that ${problem}.`);
       if (d === undefined)
         problems.push(
           '--cron needs --duration DURATION (how long each window lasts), such as 3h or 30m.'
@@ -193,8 +200,10 @@ export const thaw: Command = {
   help: [
     '  --id ID             the freeze with this id (fz-1a2b3c4d), whatever its scope',
     '  --environment NAME  the freezes set for this environment; not those of all environments that',
-    '                      hold it too (the answer names them; exit 1 if one still holds it and nothing was thawed)',
+    '                      hold it too (the answer names them)',
     '  --all               the freezes set for all environments (freeze --all) only; not those of one environment',
+    'Exit 0 when at least one freeze was thawed; exit 1 when nothing was, whatever the scope (no such',
+    'freeze, thawed already, or ended), saying why.',
     'Freezes that have ended (their window is over, not recurring) are left as they are.',
     'A thawed freeze stays in the table for a week, for the record, then expires.'
   ].join('\n'),
@@ -213,8 +222,9 @@ export const thaw: Command = {
     const { freezes } = await registryFor(ctx.config);
     const kept = await freezes.list();
     const now = Date.now();
-    // In force or to come: a freeze whose window is over is left alone (its TTL too).
-    const live = kept.filter((f) => !f.thawedAt && !ended(f, now));
+    // In force or to come: a freeze whose window is over is left alone (its TTL too). One with an
+    // invalid cron holds nothing but has no end either: it can be thawed.
+    const live = kept.filter((f) => !f.thawedAt && (!ended(f, now) || invalidCron(f)));
     const chosen = live.filter((f) => (id !== undefined ? f.id === id : f.environment === scope));
     const thawed: Freeze[] = [];
     for (const f of chosen) if (await freezes.thaw(f, ctx.operator)) thawed.push(f);
@@ -257,11 +267,14 @@ export const thaw: Command = {
       },
       lines.join('\n')
     );
-    if (id !== undefined) return thawed.length > 0 ? ExitCode.Ok : ExitCode.Failed;
-    // Nothing thawed and the environment still frozen: what was asked for did not happen.
-    return thawed.length === 0 && !all && stillFrozen.length > 0 ? ExitCode.Failed : ExitCode.Ok;
+    // Nothing thawed, whatever the scope: what was asked for did not happen.
+    return thawed.length > 0 ? ExitCode.Ok : ExitCode.Failed;
   }
 };
+
+/** A recurring freeze whose cron breaks the rules (stored by hand, or before them): holds nothing. */
+const invalidCron = (f: Freeze): boolean =>
+  f.cron !== undefined && cronRuleProblem(f.cron) !== undefined;
 
 /** Why nothing was thawed: no such freeze, or it was thawed already, or it has ended. */
 function nothingToThaw(
@@ -290,26 +303,36 @@ export const freezes: Command = {
     const env = str(ctx, 'environment');
     const { freezes: store } = await registryFor(ctx.config);
     const now = Date.now();
-    const listed = (await store.list())
-      .filter((f) => !f.thawedAt && nextWindow(f, now) && (!env || holds(f, env)))
+    const kept = (await store.list()).filter((f) => !f.thawedAt && (!env || holds(f, env)));
+    const listed = kept
+      .filter((f) => nextWindow(f, now))
       .map((f) => ({ freeze: f, window: nextWindow(f, now)! }))
       .sort((a, b) => a.window.start - b.window.start);
+    // Never in force, but never over: listed last, to be thawed.
+    const invalid = kept.filter(invalidCron);
     emit(
       ctx,
-      listed.map(({ freeze: f, window: w }) => ({
-        ...f,
-        active: w.start <= now,
-        windowStart: Number.isFinite(w.start) ? new Date(w.start).toISOString() : f.createdAt,
-        windowEnd: new Date(w.end).toISOString()
-      })),
-      listed.length === 0
+      [
+        ...listed.map(({ freeze: f, window: w }) => ({
+          ...f,
+          active: w.start <= now,
+          windowStart: Number.isFinite(w.start) ? new Date(w.start).toISOString() : f.createdAt,
+          windowEnd: new Date(w.end).toISOString()
+        })),
+        ...invalid.map((f) => ({ ...f, active: false, invalid: true }))
+      ],
+      listed.length + invalid.length === 0
         ? `No freeze${env ? ` holds ${env}` : ''} now or later.`
-        : listed
-            .map(
+        : [
+            ...listed.map(
               ({ freeze: f, window: w }) =>
                 `${w.start <= now ? 'now ' : 'later'} ${describeFreeze(f, now)}`
+            ),
+            ...invalid.map(
+              (f) =>
+                `bad   ${describeFreeze(f, now)}\n      thaw it with: ${thawCommand(ctx, `--id ${f.id}`)}`
             )
-            .join('\n')
+          ].join('\n')
     );
     return ExitCode.Ok;
   }

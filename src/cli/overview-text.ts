@@ -1,4 +1,5 @@
 import { formatDuration } from '../domain/durations.js';
+import { aheadText } from '../domain/freeze.js';
 import type { EnvironmentOverview, FreezeOverview, Overview } from './overview.js';
 
 // `status` without --stack-name, as a person reads it: one block per environment.
@@ -32,7 +33,7 @@ export function environmentText(e: EnvironmentOverview, now: number): string[] {
         : e.queue
             .map(
               (w) =>
-                `${w.position}. ${w.correlationId} (${runLink(w.runUrl)}, ticket #${w.ticket}${w.priority === 'high' ? ', priority high' : ''}) waiting since ${w.waitingSince}${lasting(w.waitingSince, now)}, expected start ${w.expectedStart}${relative(w.expectedStart, now)}`
+                `${w.position}. ${w.correlationId} (${runLink(w.runUrl)}, ticket #${w.ticket}${w.priority === 'high' ? ', priority high' : ''}${w.overridesFreeze ? ', override-freeze' : ''}) waiting since ${w.waitingSince}${lasting(w.waitingSince, now)}, expected start ${w.expectedStart}${relative(w.expectedStart, now)}`
             )
             .join('\n         ')
     }`
@@ -41,9 +42,17 @@ export function environmentText(e: EnvironmentOverview, now: number): string[] {
   return lines;
 }
 
-/** A freeze as `status` says it: until when (and in how long), why, who, which. */
+/**
+ * A freeze as `status` says it: until when (and in how long; or until thawed, no end in sight),
+ * why, who, which.
+ */
 export function freezeText(f: FreezeOverview, now: number): string {
-  const until = f.until ? `until ${f.until}${relative(f.until, now)}` : 'in force';
+  const until =
+    f.until && f.openEnded
+      ? `until thawed (no end within ${aheadText(Date.parse(f.until) - now)})`
+      : f.until
+        ? `until ${f.until}${relative(f.until, now)}`
+        : 'in force';
   return `${until}: ${f.reason}${f.by ? ` (by ${f.by}${f.ids?.length ? `; ${f.ids.join(', ')}` : ''})` : ''}`;
 }
 

@@ -3,7 +3,13 @@ import { DEFAULT_EXPECTED_DURATION_MS } from '../config/config.js';
 import { median } from '../domain/estimate.js';
 import { historyEstimate } from '../domain/expectation.js';
 import { ALL_ENVIRONMENTS, frozenAt, windowAt, type Freeze } from '../domain/freeze.js';
-import type { HistoryEntry, HistoryStore, LockQueue, QueueView } from '../ports/registry.js';
+import type {
+  HistoryEntry,
+  HistoryStore,
+  LockQueue,
+  QueueView,
+  Ticket
+} from '../ports/registry.js';
 
 // What `status` shows of an environment without its stacks: who holds it, who waits, any freeze,
 // and when each is expected to end or start. The shape of `status --json` without --stack-name.
@@ -31,12 +37,20 @@ export interface WaiterOverview {
   readonly runUrl?: string;
   readonly waitingSince: string;
   readonly expectedStart: string;
+  /**
+   * Its run goes through deploy freezes (override-freeze): while one holds the environment it is
+   * served before the frozen waiters, and its start is not put off until the freeze ends.
+   */
+  readonly overridesFreeze?: true;
 }
 
 /** The freezes holding the environment now (filled by `FreezeLookup`): until when, why, who, which. */
 export interface FreezeOverview {
   readonly reason: string;
+  /** The end of the frozen stretch; with `openEnded`, how far it was looked for (still frozen there). */
   readonly until?: string;
+  /** No end in sight (windows that run into each other past the search's bound): until thawed. */
+  readonly openEnded?: true;
   readonly by?: string;
   readonly ids?: readonly string[];
 }
@@ -78,6 +92,7 @@ export function freezeLookup(
     return Promise.resolve({
       reason: frozen.windows.map((w) => w.freeze.reason).join('; '),
       until: iso(frozen.until),
+      ...(frozen.openEnded ? { openEnded: true as const } : {}),
       by,
       ids: frozen.windows.map((w) => w.freeze.id)
     });
@@ -92,6 +107,22 @@ export function freezeLookup(
   return { lookup, environments };
 }
 
+/**
+ * The tickets in the order they are served: a higher priority first, arrival order within one;
+ * while the environment is frozen, those that override the freeze before the frozen ones (they
+ * pass them: the frozen cannot go anyway).
+ */
+export function servedOrder<T extends Ticket>(tickets: readonly T[], frozen: boolean): T[] {
+  const byPriority = [...tickets].sort((a, b) =>
+    servedBefore(a, b) ? -1 : servedBefore(b, a) ? 1 : 0
+  );
+  if (!frozen) return byPriority;
+  return [
+    ...byPriority.filter((t) => t.overridesFreeze),
+    ...byPriority.filter((t) => !t.overridesFreeze)
+  ];
+}
+
 /** How many finished deployments the estimates look at (as `estimate` does). */
 export const OVERVIEW_HISTORY = 100;
 
@@ -99,7 +130,8 @@ export const OVERVIEW_HISTORY = 100;
  * An environment as its lock, queue and history show it at `now`. The holder's expected end is
  * from the history of its stacks, else from the environment's usual deployment; each waiter is
  * expected to start once the holder and those ahead of it have taken the usual time (a ticket
- * does not say which stacks it deploys).
+ * does not say which stacks it deploys). While a freeze holds the environment the frozen waiters
+ * start after it ends, and those that override it go first, their start not put off by it.
  */
 export function environmentOverview(
   view: QueueView,
@@ -128,22 +160,25 @@ export function environmentOverview(
     // Overdue: the next one may start any moment.
     if (Number.isFinite(end)) nextStart = Math.max(now, end);
   }
-  // Nobody starts before the freeze ends.
   const thaw = freeze?.until ? Date.parse(freeze.until) : NaN;
-  if (Number.isFinite(thaw)) nextStart = Math.max(nextStart, thaw);
-  // In the order they are served: a higher priority first, arrival order within one.
-  const served = [...tickets].sort((a, b) =>
-    servedBefore(a, b) ? -1 : servedBefore(b, a) ? 1 : 0
-  );
-  const queue = served.map((t, i): WaiterOverview => ({
-    position: i + 1,
-    priority: priorityOf(t),
-    ticket: t.seq,
-    correlationId: t.correlationId,
-    runUrl: t.run.runUrl,
-    waitingSince: t.enqueuedAt,
-    expectedStart: iso(nextStart + i * usual.expectedMs)
-  }));
+  const frozen = freeze !== undefined;
+  // In the order they are served (while frozen, those that override the freeze first), each
+  // after the one ahead has taken the usual time; nobody else starts before the freeze ends.
+  const queue = servedOrder(tickets, frozen).map((t, i): WaiterOverview => {
+    const start =
+      frozen && !t.overridesFreeze && Number.isFinite(thaw) ? Math.max(nextStart, thaw) : nextStart;
+    nextStart = start + usual.expectedMs;
+    return {
+      position: i + 1,
+      priority: priorityOf(t),
+      ticket: t.seq,
+      correlationId: t.correlationId,
+      runUrl: t.run.runUrl,
+      waitingSince: t.enqueuedAt,
+      expectedStart: iso(start),
+      ...(t.overridesFreeze ? { overridesFreeze: true as const } : {})
+    };
+  });
   const last =
     !lock.holder && lock.lastHolder
       ? { correlationId: lock.lastHolder, outcome: lock.lastOutcome, at: lock.releasedAt }

@@ -3,7 +3,7 @@ import { describeHolder } from '../coordination/wait-for-turn.js';
 import { formatDuration } from '../domain/durations.js';
 import { activeDeploymentFindings, blocking, otherFindings } from '../domain/findings.js';
 import { describeFrozen, frozenAt } from '../domain/freeze.js';
-import { priorityOf, servedBefore } from '../domain/priority.js';
+import { priorityOf } from '../domain/priority.js';
 import { sleep, systemClock } from '../runtime/stage.js';
 import {
   TABLE_VARIABLE,
@@ -15,7 +15,7 @@ import {
   type Command,
   type CommandContext
 } from './command.js';
-import { freezeLookup, readOverview, type FreezeOverview } from './overview.js';
+import { freezeLookup, readOverview, servedOrder, type FreezeOverview } from './overview.js';
 import { freezeText, overviewText } from './overview-text.js';
 import {
   DEFAULT_WATCH_INTERVAL_S,
@@ -67,8 +67,9 @@ export const status: Command = {
   help: `Without --stack-name: every environment in the table (one that a run has queued in), or the one
 --environment names: the holder (correlation ID, run link, since, expected end), the queue
 (position, run link, waiting since, expected start) and any freeze. With --stack-name: that
-environment's lock, queue (in the order it is served: priority high first) and freeze in force,
-and its stacks' status.
+environment's lock, queue (in the order it is served: priority high first; while a freeze holds
+it, the runs with override-freeze before the frozen ones) and freeze in force, and its stacks'
+status.
   --watch                    draw it again every --interval seconds until Ctrl-C (with --json: one
                              JSON document a line)
   --interval SECONDS         with --watch: from ${WATCH_INTERVAL_RANGE.min} to ${WATCH_INTERVAL_RANGE.max} (default ${DEFAULT_WATCH_INTERVAL_S})`,
@@ -125,16 +126,19 @@ async function stacksFrame(ctx: CommandContext): Promise<() => Promise<Frame>> {
     ]);
     const now = systemClock.now();
     const freeze = await freezeLookup(freezes, now).lookup(config.environment);
-    // In the order they are served: a higher priority first, arrival order within one.
-    const queue = [...view.tickets]
-      .sort((a, b) => (servedBefore(a, b) ? -1 : servedBefore(b, a) ? 1 : 0))
-      .map((t) => ({ ...withoutOwner(t), priority: priorityOf(t) }));
+    // In the order they are served: a higher priority first, arrival order within one; while
+    // frozen, the runs that override the freeze before the frozen ones.
+    const queue = servedOrder(view.tickets, freeze !== undefined).map((t) => ({
+      ...withoutOwner(t),
+      priority: priorityOf(t),
+      ...(t.overridesFreeze ? { overridesFreeze: true as const } : {})
+    }));
     const lines = [
       `Environment ${config.environment} (${config.registryTable ? `registry ${config.registryTable}` : 'CloudFormation only'})`,
       view.lock.holder
         ? `  Lock: held by ${describeHolder(view.lock.holder)}, fencing token ${view.lock.fence}`
         : `  Lock: free${view.lock.lastHolder ? ` (last: ${view.lock.lastHolder}, ${view.lock.lastOutcome ?? 'no outcome'}, released ${view.lock.releasedAt ?? '?'})` : ''}`,
-      `  Queue: ${queue.length === 0 ? 'empty' : queue.map((t, i) => `${i + 1}. #${t.seq} ${t.correlationId} (${t.run.runUrl ?? 'no run link'}${t.priority === 'high' ? ', priority high' : ''}) since ${t.enqueuedAt}`).join('\n         ')}`,
+      `  Queue: ${queue.length === 0 ? 'empty' : queue.map((t, i) => `${i + 1}. #${t.seq} ${t.correlationId} (${t.run.runUrl ?? 'no run link'}${t.priority === 'high' ? ', priority high' : ''}${t.overridesFreeze ? ', override-freeze' : ''}) since ${t.enqueuedAt}`).join('\n         ')}`,
       ...(freeze ? [`  Freeze: ${freezeText(freeze, now)}`] : []),
       ...stacks.map((s) => `  Stack ${s.name}: ${s.status}  ${reader.consoleUrl(s)}`)
     ];

@@ -34,8 +34,16 @@ export interface FreezeWindow {
 
 /** What holds an environment now: until when (the end of the unbroken frozen stretch), and why. */
 export interface Frozen {
-  /** Epoch ms; the first instant no freeze holds the environment. */
+  /**
+   * Epoch ms; the first instant no freeze holds the environment. With `openEnded`, the furthest
+   * instant looked at instead: the environment is still frozen there.
+   */
   readonly until: number;
+  /**
+   * The stretch had not ended where the search stopped (FROZEN_HORIZON_MS ahead, or after
+   * FROZEN_MAX_WINDOWS windows that run into each other): no end in sight, frozen until thawed.
+   */
+  readonly openEnded?: boolean;
   /** The windows in force now, each with its freeze (reason, who, id). */
   readonly windows: readonly FreezeWindow[];
 }
@@ -50,8 +58,9 @@ export const holds = (f: Freeze, environment: string): boolean =>
  */
 export function windowAt(f: Freeze, t: number): FreezeWindow | undefined {
   if (f.thawedAt) return undefined;
-  if (f.cron) {
-    if (!f.durationMs || f.durationMs <= 0) return undefined;
+  if (f.cron !== undefined) {
+    // A cron that breaks the rules (written by hand, or before them) holds nothing.
+    if (!f.durationMs || f.durationMs <= 0 || cronRuleProblem(f.cron)) return undefined;
     // Windows are all as long: the latest occurrence at or before t reaches furthest.
     const start = latestOccurrence(f.cron, f.timeZone, t, t - f.durationMs);
     return start === undefined ? undefined : { freeze: f, start, end: start + f.durationMs };
@@ -69,7 +78,8 @@ export function windowAt(f: Freeze, t: number): FreezeWindow | undefined {
 export function nextWindow(f: Freeze, t: number): FreezeWindow | undefined {
   const now = windowAt(f, t);
   if (now || f.thawedAt) return now;
-  if (f.cron) {
+  if (f.cron !== undefined) {
+    if (cronRuleProblem(f.cron)) return undefined;
     const start = earliestOccurrence(f.cron, f.timeZone, t);
     return start === undefined || !f.durationMs || f.durationMs <= 0
       ? undefined
@@ -83,29 +93,45 @@ export function nextWindow(f: Freeze, t: number): FreezeWindow | undefined {
 /** Whether the freeze is over for good: thawed, or no window in force or to come. */
 export const ended = (f: Freeze, t: number): boolean => !nextWindow(f, t);
 
-/** How far ahead the end of a freeze is looked for (back-to-back windows): a year. */
-const HORIZON_MS = 366 * 86_400_000;
+/**
+ * How far ahead the end of a frozen stretch is looked for: a week. Past it (or past
+ * FROZEN_MAX_WINDOWS windows) a stretch that still goes on is open-ended: frozen until thawed.
+ */
+export const FROZEN_HORIZON_MS = 7 * 86_400_000;
+/** How many windows that run into each other are followed, at most (`* * * * *` for 1m: 200 minutes). */
+export const FROZEN_MAX_WINDOWS = 200;
+
+/** What frozenAt may be given: the lookup of a freeze's window at an instant (to count them). */
+export interface FrozenOptions {
+  readonly windowAt?: (f: Freeze, t: number) => FreezeWindow | undefined;
+}
 
 /**
  * Whether the freezes hold the environment at `now`, and if so until when: windows that touch or
  * overlap (two freezes, or a recurring one whose windows run into each other) make one stretch.
+ * The work is bounded: the stretch is followed FROZEN_HORIZON_MS ahead and FROZEN_MAX_WINDOWS
+ * windows at most (one lookup per freeze each); one still going on there is `openEnded`.
  */
 export function frozenAt(
   freezes: readonly Freeze[],
   environment: string,
-  now: number
+  now: number,
+  options: FrozenOptions = {}
 ): Frozen | undefined {
+  const lookup = options.windowAt ?? windowAt;
   const mine = freezes.filter((f) => holds(f, environment));
-  const inForce = (t: number): FreezeWindow[] => mine.flatMap((f) => windowAt(f, t) ?? []);
+  const inForce = (t: number): FreezeWindow[] => mine.flatMap((f) => lookup(f, t) ?? []);
   const windows = inForce(now);
   if (windows.length === 0) return undefined;
   let until = Math.max(...windows.map((w) => w.end));
-  for (let i = 0; i < 1000 && until - now < HORIZON_MS; i++) {
+  for (let i = 0; ; i++) {
     const next = inForce(until);
-    if (next.length === 0) break;
+    if (next.length === 0) return { until, windows };
+    // Still frozen at `until`, and the search is at its bound: no end in sight.
+    if (i >= FROZEN_MAX_WINDOWS || until - now >= FROZEN_HORIZON_MS)
+      return { until, windows, openEnded: true };
     until = Math.max(...next.map((w) => w.end));
   }
-  return { until, windows };
 }
 
 // Around a DST change cron-parser's prev() and next() disagree: on a spring-forward day next()
@@ -119,15 +145,51 @@ export function frozenAt(
  */
 const MISSED_MAX = 4096;
 
+/** Parsed expressions by zone and cron (a parse costs as much as a step): reset, not parsed again. */
+const parsed = new Map<string, CronExpression | undefined>();
+
+/**
+ * The expression, its iterator at `t`. One instance per cron and zone, shared: use one at a time
+ * (each use resets it). Undefined if it does not parse (or the zone is unknown).
+ */
 function iterate(
   cron: string,
   timeZone: string | undefined,
   t: number
 ): CronExpression | undefined {
+  const tz = timeZone ?? 'UTC';
+  const key = `${tz} ${cron}`;
+  if (!parsed.has(key)) {
+    if (parsed.size >= 64) parsed.clear();
+    let it: CronExpression | undefined;
+    try {
+      it = CronExpressionParser.parse(cron, { currentDate: new Date(t), tz });
+    } catch {
+      it = undefined;
+    }
+    parsed.set(key, it);
+  }
+  const it = parsed.get(key);
   try {
-    return CronExpressionParser.parse(cron, { currentDate: new Date(t), tz: timeZone ?? 'UTC' });
+    it?.reset(new Date(t));
+    return it;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Whether prev() and next() may disagree between `a` and `b`: the zone changes its offset in
+ * between (a span of less than a week holds at most one change, which shows in the offsets at
+ * its ends). Telling it is cheaper than the cron step it spares.
+ */
+function mayDisagree(timeZone: string | undefined, a: number, b: number): boolean {
+  if (!timeZone || timeZone === 'UTC') return false;
+  if (!(b - a < 7 * 86_400_000)) return true;
+  try {
+    return offsetAt(timeZone, a) !== offsetAt(timeZone, b);
+  } catch {
+    return true;
   }
 }
 
@@ -153,8 +215,9 @@ export function latestOccurrence(
   let latest = p !== undefined && p > after ? p : undefined;
   // next() is strictly after currentDate: what it knows between p (or `after`) and t, prev() missed.
   const from = Math.max(p ?? -Infinity, after);
-  const forward = iterate(cron, timeZone, Number.isFinite(from) ? from : t);
-  if (!forward || !Number.isFinite(from)) return latest;
+  if (!Number.isFinite(from) || !mayDisagree(timeZone, from, t)) return latest;
+  const forward = iterate(cron, timeZone, from);
+  if (!forward) return latest;
   for (let i = 0; i < MISSED_MAX; i++) {
     const n = step(forward, 'next');
     if (n === undefined || n > t) break;
@@ -173,6 +236,7 @@ export function earliestOccurrence(
   const n = forward && step(forward, 'next');
   if (n === undefined) return undefined;
   // prev() from there, strictly before it: what it knows between t and n, next() missed.
+  if (!mayDisagree(timeZone, t, n)) return n;
   const back = iterate(cron, timeZone, n);
   let earliest = n;
   for (let i = 0; back && i < MISSED_MAX; i++) {
@@ -220,10 +284,15 @@ export function parseDuration(text: string): number | undefined {
 export const REASON_MAX = 500;
 export const REASON_ACCEPTED = `one line of 1 to ${REASON_MAX} characters without control characters (such as "holiday freeze")`;
 
+/** `U+202E`: a character as the messages name it. */
+const codePoint = (c: string): string =>
+  `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
 /**
  * Why a reason (trimmed) cannot be used ("is empty"), or undefined when it can: one line, no control
- * characters (C0, DEL, C1: no terminal escapes), no line or paragraph separators, 1 to 500
- * characters.
+ * characters (C0, DEL, C1: no terminal escapes), no line or paragraph separators, no bidirectional
+ * controls (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069: they reorder what Slack and the
+ * logs show) and no zero-width characters (U+200B to U+200D, U+FEFF), 1 to 500 characters.
  */
 export function reasonProblem(reason: string): string | undefined {
   if (reason.length === 0) return 'is empty';
@@ -232,19 +301,24 @@ export function reasonProblem(reason: string): string | undefined {
   if (bad !== undefined)
     return /[\n\r\u2028\u2029]/.test(bad)
       ? 'is more than one line'
-      : `contains a control character (U+${bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
+      : `contains a control character (${codePoint(bad)})`;
+  const bidi = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/.exec(reason)?.[0];
+  if (bidi !== undefined) return `contains a bidirectional control character (${codePoint(bidi)})`;
+  const hidden = /[\u200b-\u200d\ufeff]/.exec(reason)?.[0];
+  if (hidden !== undefined) return `contains a zero-width character (${codePoint(hidden)})`;
   if (reason.length > REASON_MAX) return `is ${reason.length} characters long`;
   return undefined;
 }
 
 /**
  * What an operator typed, quoted to be shown safely in a message: JSON, with DEL, C1, the line
- * separators and the bidirectional controls escaped too; a long value cut at 80 characters.
+ * separators, the bidirectional controls and the zero-width characters escaped too; a long value
+ * cut at 80 characters.
  */
 export function shown(text: string): string {
   const cut = text.length > 80 ? text.slice(0, 80) : text;
   const quoted = JSON.stringify(cut).replace(
-    /[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    /[\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
   );
   return cut === text ? quoted : `${quoted}… (${text.length} characters)`;
@@ -260,28 +334,69 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-/** Why a cron expression cannot be used (in the zone), or undefined when it can. */
-export function cronProblem(cron: string, timeZone: string): string | undefined {
+/** What a cron expression may be, for the messages. */
+export const CRON_ACCEPTED =
+  'five fields: minute hour day-of-month month day-of-week, such as "0 14 * * 5"';
+
+/** The names cron-parser reads in the month and day-of-week fields (`THU` holds an H). */
+const CRON_NAMES = new Set(
+  'jan feb mar apr may jun jul aug sep oct nov dec sun mon tue wed thu fri sat'.split(' ')
+);
+
+/**
+ * Why a cron expression breaks the rules every reader must agree on, or undefined: exactly five
+ * fields (minute hour day-of-month month day-of-week; cron-parser would read fewer with defaults
+ * put in front, and six with seconds), and no `H` (cron-parser's hashed value: random at each
+ * parse without a seed, so two waiters would read two schedules). Cheap: no parse.
+ */
+export function cronRuleProblem(cron: string): string | undefined {
+  const fields = cron
+    .trim()
+    .split(/\s+/)
+    .filter((x) => x.length > 0);
+  if (fields.length === 0) return 'is empty';
+  if (fields.length !== 5)
+    return `has ${fields.length} field${fields.length === 1 ? '' : 's'}${fields.length === 6 ? ' (a seconds field is not accepted)' : ''}`;
+  const names = (field: string): string =>
+    field.replace(/[a-z]{3}/gi, (m) => (CRON_NAMES.has(m.toLowerCase()) ? '' : m));
+  if (fields.some((field) => /h/i.test(names(field))))
+    return 'uses H (a hashed value: random at each reading)';
+  return undefined;
+}
+
+/** Why a cron expression cannot be used (in the zone, default UTC), or undefined when it can. */
+export function cronProblem(cron: string, timeZone = 'UTC'): string | undefined {
+  const rule = cronRuleProblem(cron);
+  if (rule) return rule;
   try {
     CronExpressionParser.parse(cron, { tz: timeZone }).next();
     return undefined;
   } catch (err) {
-    return (err as Error).message;
+    return `is not valid (${(err as Error).message})`;
   }
 }
 
+/** The formats offsetAt reads a zone's wall time with, by zone (making one costs more than using it). */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** The zone's offset from UTC at `t`, in ms (Intl's wall-clock parts for that instant). */
 function offsetAt(zone: string, t: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit'
-  }).formatToParts(new Date(t));
+  let format = formats.get(zone);
+  if (!format) {
+    if (formats.size >= 64) formats.clear();
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit'
+    });
+    formats.set(zone, format);
+  }
+  const parts = format.formatToParts(new Date(t));
   const n = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
   const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
   return wall - Math.floor(t / 1000) * 1000;
@@ -341,17 +456,20 @@ export function formatInZone(t: number, zone = 'UTC'): string {
 export function describeFreeze(f: Freeze, now: number): string {
   const scope = f.environment === ALL_ENVIRONMENTS ? 'all environments' : f.environment;
   const w = nextWindow(f, now);
-  const when = f.cron
-    ? `every "${f.cron}" (${f.timeZone ?? 'UTC'}) for ${formatDuration(f.durationMs ?? 0)}${
-        w
-          ? w.start <= now
-            ? `, now until ${formatInZone(w.end, f.timeZone)}`
-            : `, next ${formatInZone(w.start, f.timeZone)}`
-          : ''
-      }`
-    : w && w.start > now
-      ? `from ${formatInZone(w.start)} until ${formatInZone(w.end)}`
-      : `until ${formatInZone(Date.parse(f.until ?? ''))}`;
+  const invalid = f.cron !== undefined ? cronRuleProblem(f.cron) : undefined;
+  const when = invalid
+    ? `every ${shown(f.cron ?? '')}: invalid, holds nothing (the cron ${invalid}; expected ${CRON_ACCEPTED})`
+    : f.cron !== undefined
+      ? `every "${f.cron}" (${f.timeZone ?? 'UTC'}) for ${formatDuration(f.durationMs ?? 0)}${
+          w
+            ? w.start <= now
+              ? `, now until ${formatInZone(w.end, f.timeZone)}`
+              : `, next ${formatInZone(w.start, f.timeZone)}`
+            : ''
+        }`
+      : w && w.start > now
+        ? `from ${formatInZone(w.start)} until ${formatInZone(w.end)}`
+        : `until ${formatInZone(Date.parse(f.until ?? ''))}`;
   return `${f.id}: ${scope}, ${when}: "${f.reason}" (by ${f.by}${f.thawedAt ? `, thawed ${f.thawedAt} by ${f.thawedBy ?? 'unknown'}` : ''})`;
 }
 
@@ -363,5 +481,21 @@ export function describeFrozen(frozen: Frozen, environment: string, now: number)
         `"${w.freeze.reason}" (freeze ${w.freeze.id} by ${w.freeze.by}${w.freeze.environment === ALL_ENVIRONMENTS ? ', all environments' : ''})`
     )
     .join('; ');
-  return `${environment} is frozen until ${new Date(frozen.until).toISOString()} (in ${formatDuration(frozen.until - now)}): ${reasons}`;
+  return `${environment} is frozen ${untilText(frozen, now)}: ${reasons}`;
+}
+
+/**
+ * `until 2026-01-14T16:00:00.000Z (in 3h 00m)`, or of an open-ended stretch `until thawed (no end
+ * within 7 days)`.
+ */
+export function untilText(frozen: Frozen, now: number): string {
+  if (!frozen.openEnded)
+    return `until ${new Date(frozen.until).toISOString()} (in ${formatDuration(frozen.until - now)})`;
+  return `until thawed (no end within ${aheadText(frozen.until - now)})`;
+}
+
+/** `7 days`, `1 day`, `3h 20m`: how far an open-ended stretch was looked at. */
+export function aheadText(ms: number): string {
+  const days = Math.floor(ms / 86_400_000);
+  return days >= 1 ? `${days} day${days === 1 ? '' : 's'}` : formatDuration(ms);
 }
