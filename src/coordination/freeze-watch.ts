@@ -82,7 +82,7 @@ export class FreezeWatch {
   note(now: number): string {
     this.at(now);
     return this.current && !this.override
-      ? ` Frozen until ${new Date(this.current.until).toISOString()}: ${this.current.windows.map((w) => `"${w.freeze.reason}"`).join(', ')}.`
+      ? ` Frozen until ${this.current.openEnded ? 'thawed (no end in sight)' : new Date(this.current.until).toISOString()}: ${this.current.windows.map((w) => `"${w.freeze.reason}"`).join(', ')}.`
       : '';
   }
 }

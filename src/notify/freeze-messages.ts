@@ -10,18 +10,27 @@ import { deploymentFields, slackDate } from './format.js';
 /** A freeze as the messages show it: until when, and why (outside text: the operators' reasons). */
 export interface FreezeDetails {
   readonly until: Date;
+  /** No end in sight (a recurring freeze whose windows run into each other): until thawed. */
+  readonly openEnded?: boolean;
   readonly reasons: readonly string[];
 }
+
+/** 'until <date>', or 'until thawed' when no end is in sight. */
+export const untilText = (f: FreezeDetails): string =>
+  f.openEnded ? 'until thawed' : `until ${slackDate(f.until)}`;
+/** The same for plain text (notification summaries). */
+export const untilPlain = (f: FreezeDetails): string =>
+  f.openEnded ? 'until thawed' : `until ${f.until.toISOString()}`;
 
 const why = (f: FreezeDetails): string => f.reasons.map((r) => `"${escapeText(r)}"`).join(', ');
 
 /** The lead of a held run's 'queued' notice. */
 export function frozenLead(environment: string, f: FreezeDetails, position: number): string {
-  return `:snowflake: Deployments to *${escapeText(environment)}* are *frozen* until ${slackDate(f.until)}: ${why(f)}. This one keeps its place in the queue${position > 0 ? ` (number ${position})` : ''} and waits.`;
+  return `:snowflake: Deployments to *${escapeText(environment)}* are *frozen* ${untilText(f)}: ${why(f)}. This one keeps its place in the queue${position > 0 ? ` (number ${position})` : ''} and waits.`;
 }
 
 export function freezeFields(f: FreezeDetails): string[] {
-  return [field('Frozen until', slackDate(f.until)), field('Why', why(f))];
+  return [field('Frozen until', f.openEnded ? 'thawed' : slackDate(f.until)), field('Why', why(f))];
 }
 
 /** A run went through a freeze with `override-freeze`: in its thread and in the channel. */
@@ -33,7 +42,7 @@ export function freezeOverrideMessage(
   return finish(info, `:rotating_light: Freeze overridden: ${env}: ${escapeText(o.override)}`, [
     header(`:rotating_light: Freeze overridden: ${info.environment}`),
     section(
-      `This deployment goes through the freeze of *${env}* (until ${slackDate(o.until)}: ${why(o)}) with \`override-freeze\`: *${escapeText(o.override)}*.`
+      `This deployment goes through the freeze of *${env}* (${untilText(o)}: ${why(o)}) with \`override-freeze\`: *${escapeText(o.override)}*.`
     ),
     ...fieldSections([
       field('Override', escapeText(o.override)),

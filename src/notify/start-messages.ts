@@ -15,7 +15,7 @@ import {
   type RenderedMessage
 } from './blocks.js';
 import { code, escapeText, link } from './escape.js';
-import { freezeFields, frozenLead, type FreezeDetails } from './freeze-messages.js';
+import { freezeFields, frozenLead, untilPlain, type FreezeDetails } from './freeze-messages.js';
 import {
   commitSection,
   consoleSection,
@@ -104,7 +104,7 @@ export function queuedMessage(info: DeploymentInfo, q: QueuedDetails): RenderedM
       : q.priority === 'high'
         ? ' (high priority)'
         : '';
-  const summary = `${icon} Deployment queued: ${env}${q.freeze ? `, frozen until ${q.freeze.until.toISOString()}` : ''}${behind}`;
+  const summary = `${icon} Deployment queued: ${env}${q.freeze ? `, frozen ${untilPlain(q.freeze)}` : ''}${behind}`;
   return finish(info, summary, [
     header(`${icon} Deployment queued: ${info.environment}`),
     section(lead),
@@ -153,7 +153,7 @@ export function notDeployingMessage(info: DeploymentInfo, n: NotDeployingDetails
     superseded: `superseded by a newer run after ${waited}`,
     blocked: `blocked after its turn came (${waited} waited)`,
     aborted: `stopped after its turn came (${waited} waited)`,
-    frozen: `frozen${n.freeze ? ` until ${n.freeze.until.toISOString()}` : ''}, after ${waited} of waiting`
+    frozen: `frozen${n.freeze ? ` ${untilPlain(n.freeze)}` : ''}, after ${waited} of waiting`
   }[n.reason];
   return finish(info, `:no_entry: Not deploying: ${env}: ${why}`, [
     header(`:no_entry: Not deploying: ${info.environment}`),

@@ -120,7 +120,7 @@ export function turnOptions(
         ...(config.priority !== 'normal' ? [`priority ${config.priority}`] : []),
         ...(frozen
           ? [
-              `frozen until ${new Date(frozen.until).toISOString()} (${frozen.windows.map((w) => w.freeze.reason).join(', ')})`
+              `frozen until ${frozen.openEnded ? 'thawed' : new Date(frozen.until).toISOString()} (${frozen.windows.map((w) => w.freeze.reason).join(', ')})`
             ]
           : []),
         holder ? `lock held by ${describeHolder(holder)}` : 'lock free',

@@ -8,7 +8,8 @@ import type { Arrival } from './arrive.js';
 /** A freeze as the Slack messages show it. */
 export const freezeDetails = (f: Frozen): FreezeDetails => ({
   until: new Date(f.until),
-  reasons: f.windows.map((w) => w.freeze.reason)
+  reasons: f.windows.map((w) => w.freeze.reason),
+  ...(f.openEnded ? { openEnded: true } : {})
 });
 
 /** What the job summary says of a freeze (saved in state for finalize). */

@@ -236,7 +236,7 @@ export async function notAcquired(
     d,
     turn.registry,
     transition,
-    frozen && `until ${new Date(frozen.until).toISOString()}`
+    frozen && (frozen.openEnded ? 'until thawed' : `until ${new Date(frozen.until).toISOString()}`)
   );
   // Then in the channel, where it said it was queued (a superseded run: only there).
   const reason: NotDeployingReason =
