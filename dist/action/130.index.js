@@ -204,7 +204,7 @@ const OUTPUT_KEY = /^[A-Za-z0-9]{1,255}$/;
 const LOG_GROUP = /^[\w\-/.#]{1,512}$/;
 /** A reason people read: one line, no control characters. */
 // eslint-disable-next-line no-control-regex
-const REASON = /^[^\x00-\x1f\x7f-\x9f\u2028\u2029]{1,500}$/;
+const REASON = /^[^\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]{1,500}$/;
 /** A token: printable characters, no whitespace or control characters. */
 const TOKEN = /^[\x21-\x7e]+$/;
 /**

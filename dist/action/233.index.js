@@ -68,6 +68,8 @@ class FreezeWatch {
     readAtMs = -Infinity;
     readAt = -1;
     list = [];
+    /** The freezes of the stretch last said (their ids), so a new one is said too. */
+    announced = '';
     constructor(environment, log, override, 
     /** Told once, the first time a freeze holds the run back. */
     onHeld) {
@@ -100,12 +102,17 @@ class FreezeWatch {
             this.log.info(`The freeze of ${this.environment} is over (thawed or ended): going on.`);
         return this.current !== undefined;
     }
-    /** Whether a freeze holds this run back now; says so (once) the first time. */
+    /** Whether a freeze holds this run back now; says so once per frozen stretch (its freezes). */
     holds(now) {
         if (!this.current || this.override)
             return false;
-        if (!this.heldBy) {
-            this.heldBy = this.current;
+        const which = this.current.windows
+            .map((w) => w.freeze.id)
+            .sort()
+            .join(',');
+        if (which !== this.announced) {
+            this.announced = which;
+            this.heldBy ??= this.current;
             this.log.warning(`${(0,freeze/* describeFrozen */.Gb)(this.current, this.environment, now)}. This run keeps its place in the queue and waits (wait-timeout-minutes); override-freeze lets a run through.`, { title: 'Deploy freeze' });
             this.onHeld(this.current);
         }
@@ -115,10 +122,11 @@ class FreezeWatch {
     get overridden() {
         return this.override ? this.current : undefined;
     }
-    /** For a poll's line: held by a freeze, until when. */
-    note() {
+    /** For a poll's line: held by a freeze, until when (as the freezes last read say at `now`). */
+    note(now) {
+        this.at(now);
         return this.current && !this.override
-            ? ` Frozen until ${new Date(this.current.until).toISOString()}: ${this.current.windows.map((w) => `"${w.freeze.reason}"`).join(', ')}.`
+            ? ` Frozen until ${this.current.openEnded ? 'thawed (no end in sight)' : new Date(this.current.until).toISOString()}: ${this.current.windows.map((w) => `"${w.freeze.reason}"`).join(', ')}.`
             : '';
     }
 }
@@ -375,10 +383,17 @@ async function waitForTurn(deps, opts) {
     let unreachableSince;
     let misconfigured;
     let frozenOnArrival = false;
+    let freezesDenied;
+    const overriding = opts.overrideFreeze !== undefined;
     const freezes = new FreezeWatch(env, log, opts.overrideFreeze, (frozen) => {
-        // Told in the background, as the arrival is; a run frozen on arrival was told then.
+        // Before the arrival is told, the arrival notice says it (one 'queued' message, not two).
+        if (queuePosition === undefined) {
+            frozenOnArrival = true;
+            return;
+        }
+        // Told in the background, as the arrival is.
         const onFrozen = opts.onFrozen;
-        if (!onFrozen || frozenOnArrival)
+        if (!onFrozen)
             return;
         // After the arrival notice: it updates the message that one posted, never a second one.
         arrivalNotice = Promise.resolve(arrivalNotice)
@@ -477,8 +492,11 @@ async function waitForTurn(deps, opts) {
             return finish('cancelled');
         // Time is up: a freeze still in force outlasted the wait (whoever else was ahead).
         const polled = registry;
-        await freezes.read(Infinity, () => attempt(() => polled.freezes.list()), clock.now()); // a last read
-        const frozen = freezes.current && !opts.overrideFreeze ? freezes.current : undefined;
+        if (polled === deps.registry)
+            await freezes.read(Infinity, () => attempt(() => polled.freezes.list()), clock.now()); // a last read
+        // Read or not, what holds is judged now (a freeze last read may have ended since).
+        freezes.at(clock.now());
+        const frozen = freezes.current && !overriding ? freezes.current : undefined;
         return frozen
             ? finish('frozen', { freeze: { heldBy: freezes.heldBy ?? frozen, endedBy: frozen } })
             : finish('timeout');
@@ -563,13 +581,26 @@ async function waitForTurn(deps, opts) {
                 log.warning(`The correlation ID ${me.correlationId} is already used by another run in ${env} (${twin.run.runUrl ?? 'no run link'}). Correlation IDs should be unique per run: logs, records and Slack threads of the two runs will mix. This run queues like any other.`, { title: 'Correlation ID not unique' });
             }
             // The freezes are read on arrival, whenever this run may go, and every STACK_CHECK_MS while
-            // it waits (a read that failed: not now, so frozen).
-            const readFreezes = () => freezes.read(poll, () => attempt(() => polled.freezes.list()), now);
+            // it waits (a read that failed: not now, so frozen). On CloudFormation alone there is no
+            // table to read them from: those last read from it still hold, judged at each poll.
+            const readFreezes = async () => {
+                if (polled !== deps.registry) {
+                    freezes.at(now);
+                    return true;
+                }
+                return freezes.read(poll, () => attempt(() => polled.freezes.list().catch((err) => {
+                    // A table whose freezes this role may not read is misconfigured, not busy.
+                    if (err instanceof ports_registry/* RegistryUnavailableError */.i$ && err.failure === 'configuration')
+                        freezesDenied = `the deploy freezes could not be read (${err.message}): the role needs dynamodb:Query on the table's FREEZES partition`;
+                    throw err;
+                })), now);
+            };
             // A run with override-freeze reads them at every poll: while a freeze holds the others, it
             // passes the frozen tickets ahead of it (they cannot go anyway; the lock has one holder).
-            const passFrozen = opts.overrideFreeze !== undefined && (await readFreezes()) && freezes.current !== undefined;
+            const passFrozen = overriding && (await readFreezes()) && freezes.current !== undefined;
+            let passed = 0;
             const ahead = await liveAhead(view.tickets, ticket, me, holder, {
-                passes: passFrozen ? (t) => !t.overridesFreeze : undefined,
+                passes: passFrozen ? (t) => !t.overridesFreeze && ++passed > 0 : undefined,
                 isDead: (t) => tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now),
                 remove: async (t) => {
                     const removed = await attempt(() => polled.lock.removeDeadTicket(env, t));
@@ -594,8 +625,10 @@ async function waitForTurn(deps, opts) {
             if (opts.skipSuperseded && me.run.ref) {
                 const newer = view.tickets.find((t) => t.seq > ticket.seq &&
                     t.run.ref === me.run.ref &&
-                    // A newer normal run does not drop an older hotfix (it would queue behind the rest).
+                    // A newer normal run does not drop an older hotfix (it would queue behind the rest),
+                    // nor a run without override-freeze one with it (it would be held by the freeze).
                     (0,priority/* atLeastAsHigh */.Ht)(t, ticket) &&
+                    (!overriding || t.overridesFreeze === true) &&
                     !tracker.isDead(`ticket#${t.seq}`, t.heartbeat, t.leaseMs, now));
                 if (newer) {
                     log.info(`A newer run for ${me.run.ref} is queued behind this one (${newer.correlationId}, ${newer.run.runUrl ?? 'no run link'}): skipping this older deployment.`);
@@ -605,12 +638,15 @@ async function waitForTurn(deps, opts) {
             const myTurn = ahead.length === 0 && (!holder || stale !== undefined);
             if (queuePosition === undefined) {
                 await readFreezes();
-                frozenOnArrival = freezes.current !== undefined && !opts.overrideFreeze;
+                frozenOnArrival = freezes.current !== undefined && !overriding;
             }
             else if (!myTurn && now - freezes.readAtMs >= STACK_CHECK_MS && (await readFreezes()))
                 // Behind others: a freeze set meanwhile is said now (log, Slack), not only at its turn.
                 freezes.holds(now);
-            const frozen = myTurn && (!(await readFreezes()) || freezes.holds(now));
+            // override-freeze goes whatever the freezes say, so a read that failed does not hold it.
+            const frozen = myTurn && (!(await readFreezes()) ? !overriding : freezes.holds(now));
+            if (freezesDenied)
+                return finish('misconfigured', { registryError: freezesDenied });
             // A run held by a freeze reads the stacks as a waiter does, not at every poll.
             if (poll === 1 || (myTurn && !frozen) || now - stacksReadAt >= STACK_CHECK_MS) {
                 if (poll > 1)
@@ -621,10 +657,10 @@ async function waitForTurn(deps, opts) {
                     firstBusy ??= busy;
             }
             if (queuePosition === undefined) {
-                queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
-                // Said in the log on arrival, whoever is ahead.
+                // Said in the log on arrival, whoever is ahead (and told in the arrival notice).
                 if (frozenOnArrival)
                     freezes.holds(now);
+                queuePosition = ahead.length + (holder || busy.length > 0 ? 1 : 0);
                 // Told in the background: a slow Slack never holds up the wait.
                 arrivalNotice = opts
                     .onArrival?.({
@@ -637,9 +673,13 @@ async function waitForTurn(deps, opts) {
                 })
                     .catch((err) => log.warning(`Arrival notice failed: ${err.message}`));
             }
-            // A window that opened while the stacks were read holds it too (the freezes as just read).
-            const frozenNow = () => freezes.at(clock.now()) && freezes.holds(clock.now());
-            if (myTurn && !frozen && busy.length === 0 && !frozenNow()) {
+            // A window that opened while the stacks were read holds it too (the freezes as just read);
+            // one that closed meanwhile ends the passing of the frozen tickets: they may go now.
+            const holdBack = () => {
+                const inForce = freezes.at(clock.now());
+                return passed > 0 ? !inForce : inForce && freezes.holds(clock.now());
+            };
+            if (myTurn && !frozen && busy.length === 0 && !holdBack()) {
                 if (stale)
                     log.warning(`Taking over the lock of ${holder.correlationId} (${holder.run.runUrl ?? 'no run link'}): ${stale}.`, { title: 'Stale lock taken over' });
                 const sentAt = clock.now();
@@ -661,7 +701,7 @@ async function waitForTurn(deps, opts) {
             }
             now = clock.now();
             const queue = { ticket, ahead, holder, stale };
-            log.info(pollReport(poll, now - started, opts, queue, queuePosition) + freezes.note());
+            log.info(pollReport(poll, now - started, opts, queue, queuePosition) + freezes.note(now));
             logActivity(log, busy, lastEvent, now, opts);
             // First in line behind a live holder: watch the lock more often, so a release is seen at once.
             const head = ahead.length === 0 && holder && !stale && headMs < opts.pollIntervalMs;
@@ -915,6 +955,7 @@ function registryMisconfiguredFinding(table, error) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $7: () => (/* binding */ readDuration),
+/* harmony export */   FF: () => (/* binding */ CRON_ACCEPTED),
 /* harmony export */   FL: () => (/* binding */ formatInZone),
 /* harmony export */   Gb: () => (/* binding */ describeFrozen),
 /* harmony export */   Ge: () => (/* binding */ reasonProblem),
@@ -925,14 +966,16 @@ function registryMisconfiguredFinding(table, error) {
 /* harmony export */   LU: () => (/* binding */ describeFreeze),
 /* harmony export */   MF: () => (/* binding */ windowAt),
 /* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   Th: () => (/* binding */ aheadText),
 /* harmony export */   "if": () => (/* binding */ DURATIONS_ACCEPTED),
 /* harmony export */   kQ: () => (/* binding */ isTimeZone),
 /* harmony export */   nV: () => (/* binding */ parseInstant),
 /* harmony export */   qt: () => (/* binding */ frozenAt),
+/* harmony export */   s: () => (/* binding */ cronRuleProblem),
 /* harmony export */   v6: () => (/* binding */ ended),
 /* harmony export */   v9: () => (/* binding */ holds)
 /* harmony export */ });
-/* unused harmony exports latestOccurrence, earliestOccurrence, MIN_DURATION_MS, MAX_DURATION_MS, parseDuration, REASON_MAX */
+/* unused harmony exports FROZEN_HORIZON_MS, FROZEN_MAX_WINDOWS, latestOccurrence, earliestOccurrence, MIN_DURATION_MS, MAX_DURATION_MS, parseDuration, REASON_MAX, untilText */
 /* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8628);
 /* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1265);
 
@@ -948,8 +991,9 @@ const holds = (f, environment) => f.environment === ALL_ENVIRONMENTS || f.enviro
 function windowAt(f, t) {
     if (f.thawedAt)
         return undefined;
-    if (f.cron) {
-        if (!f.durationMs || f.durationMs <= 0)
+    if (f.cron !== undefined) {
+        // A cron that breaks the rules (written by hand, or before them) holds nothing.
+        if (!f.durationMs || f.durationMs <= 0 || cronRuleProblem(f.cron))
             return undefined;
         // Windows are all as long: the latest occurrence at or before t reaches furthest.
         const start = latestOccurrence(f.cron, f.timeZone, t, t - f.durationMs);
@@ -969,7 +1013,9 @@ function nextWindow(f, t) {
     const now = windowAt(f, t);
     if (now || f.thawedAt)
         return now;
-    if (f.cron) {
+    if (f.cron !== undefined) {
+        if (cronRuleProblem(f.cron))
+            return undefined;
         const start = earliestOccurrence(f.cron, f.timeZone, t);
         return start === undefined || !f.durationMs || f.durationMs <= 0
             ? undefined
@@ -981,26 +1027,36 @@ function nextWindow(f, t) {
 }
 /** Whether the freeze is over for good: thawed, or no window in force or to come. */
 const ended = (f, t) => !nextWindow(f, t);
-/** How far ahead the end of a freeze is looked for (back-to-back windows): a year. */
-const HORIZON_MS = 366 * 86_400_000;
+/**
+ * How far ahead the end of a frozen stretch is looked for: a week. Past it (or past
+ * FROZEN_MAX_WINDOWS windows) a stretch that still goes on is open-ended: frozen until thawed.
+ */
+const FROZEN_HORIZON_MS = 7 * 86_400_000;
+/** How many windows that run into each other are followed, at most (`* * * * *` for 1m: 200 minutes). */
+const FROZEN_MAX_WINDOWS = 200;
 /**
  * Whether the freezes hold the environment at `now`, and if so until when: windows that touch or
  * overlap (two freezes, or a recurring one whose windows run into each other) make one stretch.
+ * The work is bounded: the stretch is followed FROZEN_HORIZON_MS ahead and FROZEN_MAX_WINDOWS
+ * windows at most (one lookup per freeze each); one still going on there is `openEnded`.
  */
-function frozenAt(freezes, environment, now) {
+function frozenAt(freezes, environment, now, options = {}) {
+    const lookup = options.windowAt ?? windowAt;
     const mine = freezes.filter((f) => holds(f, environment));
-    const inForce = (t) => mine.flatMap((f) => windowAt(f, t) ?? []);
+    const inForce = (t) => mine.flatMap((f) => lookup(f, t) ?? []);
     const windows = inForce(now);
     if (windows.length === 0)
         return undefined;
     let until = Math.max(...windows.map((w) => w.end));
-    for (let i = 0; i < 1000 && until - now < HORIZON_MS; i++) {
+    for (let i = 0;; i++) {
         const next = inForce(until);
         if (next.length === 0)
-            break;
+            return { until, windows };
+        // Still frozen at `until`, and the search is at its bound: no end in sight.
+        if (i >= FROZEN_MAX_WINDOWS || until - now >= FROZEN_HORIZON_MS)
+            return { until, windows, openEnded: true };
         until = Math.max(...next.map((w) => w.end));
     }
-    return { until, windows };
 }
 // Around a DST change cron-parser's prev() and next() disagree: on a spring-forward day next()
 // moves an occurrence the gap skips to the first instant after it (02:00 Berlin is 03:00 CEST)
@@ -1011,12 +1067,51 @@ function frozenAt(freezes, environment, now) {
  * minutes of an hour a spring change skips, say); past it the search stops.
  */
 const MISSED_MAX = 4096;
+/** Parsed expressions by zone and cron (a parse costs as much as a step): reset, not parsed again. */
+const parsed = new Map();
+/**
+ * The expression, its iterator at `t`. One instance per cron and zone, shared: use one at a time
+ * (each use resets it). Undefined if it does not parse (or the zone is unknown).
+ */
 function iterate(cron, timeZone, t) {
+    const tz = timeZone ?? 'UTC';
+    const key = `${tz} ${cron}`;
+    if (!parsed.has(key)) {
+        if (parsed.size >= 64)
+            parsed.clear();
+        let it;
+        try {
+            it = cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(cron, { currentDate: new Date(t), tz });
+        }
+        catch {
+            it = undefined;
+        }
+        parsed.set(key, it);
+    }
+    const it = parsed.get(key);
     try {
-        return cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(cron, { currentDate: new Date(t), tz: timeZone ?? 'UTC' });
+        it?.reset(new Date(t));
+        return it;
     }
     catch {
         return undefined;
+    }
+}
+/**
+ * Whether prev() and next() may disagree between `a` and `b`: the zone changes its offset in
+ * between (a span of less than a week holds at most one change, which shows in the offsets at
+ * its ends). Telling it is cheaper than the cron step it spares.
+ */
+function mayDisagree(timeZone, a, b) {
+    if (!timeZone || timeZone === 'UTC')
+        return false;
+    if (!(b - a < 7 * 86_400_000))
+        return true;
+    try {
+        return offsetAt(timeZone, a) !== offsetAt(timeZone, b);
+    }
+    catch {
+        return true;
     }
 }
 /** The occurrence of `it` the direction gives, or undefined at the end of the schedule. */
@@ -1036,8 +1131,10 @@ function latestOccurrence(cron, timeZone, t, after = -Infinity) {
     let latest = p !== undefined && p > after ? p : undefined;
     // next() is strictly after currentDate: what it knows between p (or `after`) and t, prev() missed.
     const from = Math.max(p ?? -Infinity, after);
-    const forward = iterate(cron, timeZone, Number.isFinite(from) ? from : t);
-    if (!forward || !Number.isFinite(from))
+    if (!Number.isFinite(from) || !mayDisagree(timeZone, from, t))
+        return latest;
+    const forward = iterate(cron, timeZone, from);
+    if (!forward)
         return latest;
     for (let i = 0; i < MISSED_MAX; i++) {
         const n = step(forward, 'next');
@@ -1054,6 +1151,8 @@ function earliestOccurrence(cron, timeZone, t) {
     if (n === undefined)
         return undefined;
     // prev() from there, strictly before it: what it knows between t and n, next() missed.
+    if (!mayDisagree(timeZone, t, n))
+        return n;
     const back = iterate(cron, timeZone, n);
     let earliest = n;
     for (let i = 0; back && i < MISSED_MAX; i++) {
@@ -1099,10 +1198,13 @@ function parseDuration(text) {
 /** The longest reason (as the action's reason inputs): people read it in every held run. */
 const REASON_MAX = 500;
 const REASON_ACCEPTED = `one line of 1 to ${REASON_MAX} characters without control characters (such as "holiday freeze")`;
+/** `U+202E`: a character as the messages name it. */
+const codePoint = (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 /**
  * Why a reason (trimmed) cannot be used ("is empty"), or undefined when it can: one line, no control
- * characters (C0, DEL, C1: no terminal escapes), no line or paragraph separators, 1 to 500
- * characters.
+ * characters (C0, DEL, C1: no terminal escapes), no line or paragraph separators, no bidirectional
+ * controls (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069: they reorder what Slack and the
+ * logs show) and no zero-width characters (U+200B to U+200D, U+FEFF), 1 to 500 characters.
  */
 function reasonProblem(reason) {
     if (reason.length === 0)
@@ -1112,18 +1214,25 @@ function reasonProblem(reason) {
     if (bad !== undefined)
         return /[\n\r\u2028\u2029]/.test(bad)
             ? 'is more than one line'
-            : `contains a control character (U+${bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
+            : `contains a control character (${codePoint(bad)})`;
+    const bidi = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/.exec(reason)?.[0];
+    if (bidi !== undefined)
+        return `contains a bidirectional control character (${codePoint(bidi)})`;
+    const hidden = /[\u200b-\u200d\ufeff]/.exec(reason)?.[0];
+    if (hidden !== undefined)
+        return `contains a zero-width character (${codePoint(hidden)})`;
     if (reason.length > REASON_MAX)
         return `is ${reason.length} characters long`;
     return undefined;
 }
 /**
  * What an operator typed, quoted to be shown safely in a message: JSON, with DEL, C1, the line
- * separators and the bidirectional controls escaped too; a long value cut at 80 characters.
+ * separators, the bidirectional controls and the zero-width characters escaped too; a long value
+ * cut at 80 characters.
  */
 function shown(text) {
     const cut = text.length > 80 ? text.slice(0, 80) : text;
-    const quoted = JSON.stringify(cut).replace(/[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const quoted = JSON.stringify(cut).replace(/[\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return cut === text ? quoted : `${quoted}… (${text.length} characters)`;
 }
 /** Whether the runtime knows the IANA time zone (through Intl, no zone data of our own). */
@@ -1136,28 +1245,64 @@ function isTimeZone(zone) {
         return false;
     }
 }
-/** Why a cron expression cannot be used (in the zone), or undefined when it can. */
-function cronProblem(cron, timeZone) {
+/** What a cron expression may be, for the messages. */
+const CRON_ACCEPTED = 'five fields: minute hour day-of-month month day-of-week, such as "0 14 * * 5"';
+/** The names cron-parser reads in the month and day-of-week fields (`THU` holds an H). */
+const CRON_NAMES = new Set('jan feb mar apr may jun jul aug sep oct nov dec sun mon tue wed thu fri sat'.split(' '));
+/**
+ * Why a cron expression breaks the rules every reader must agree on, or undefined: exactly five
+ * fields (minute hour day-of-month month day-of-week; cron-parser would read fewer with defaults
+ * put in front, and six with seconds), and no `H` (cron-parser's hashed value: random at each
+ * parse without a seed, so two waiters would read two schedules). Cheap: no parse.
+ */
+function cronRuleProblem(cron) {
+    const fields = cron
+        .trim()
+        .split(/\s+/)
+        .filter((x) => x.length > 0);
+    if (fields.length === 0)
+        return 'is empty';
+    if (fields.length !== 5)
+        return `has ${fields.length} field${fields.length === 1 ? '' : 's'}${fields.length === 6 ? ' (a seconds field is not accepted)' : ''}`;
+    const names = (field) => field.replace(/[a-z]{3}/gi, (m) => (CRON_NAMES.has(m.toLowerCase()) ? '' : m));
+    if (fields.some((field) => /h/i.test(names(field))))
+        return 'uses H (a hashed value: random at each reading)';
+    return undefined;
+}
+/** Why a cron expression cannot be used (in the zone, default UTC), or undefined when it can. */
+function cronProblem(cron, timeZone = 'UTC') {
+    const rule = cronRuleProblem(cron);
+    if (rule)
+        return rule;
     try {
         cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(cron, { tz: timeZone }).next();
         return undefined;
     }
     catch (err) {
-        return err.message;
+        return `is not valid (${err.message})`;
     }
 }
+/** The formats offsetAt reads a zone's wall time with, by zone (making one costs more than using it). */
+const formats = new Map();
 /** The zone's offset from UTC at `t`, in ms (Intl's wall-clock parts for that instant). */
 function offsetAt(zone, t) {
-    const parts = new Intl.DateTimeFormat('en-US', {
-        timeZone: zone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit'
-    }).formatToParts(new Date(t));
+    let format = formats.get(zone);
+    if (!format) {
+        if (formats.size >= 64)
+            formats.clear();
+        format = new Intl.DateTimeFormat('en-US', {
+            timeZone: zone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit'
+        });
+        formats.set(zone, format);
+    }
+    const parts = format.formatToParts(new Date(t));
     const n = (type) => Number(parts.find((p) => p.type === type)?.value);
     const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
     return wall - Math.floor(t / 1000) * 1000;
@@ -1216,15 +1361,18 @@ function formatInZone(t, zone = 'UTC') {
 function describeFreeze(f, now) {
     const scope = f.environment === ALL_ENVIRONMENTS ? 'all environments' : f.environment;
     const w = nextWindow(f, now);
-    const when = f.cron
-        ? `every "${f.cron}" (${f.timeZone ?? 'UTC'}) for ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(f.durationMs ?? 0)}${w
-            ? w.start <= now
-                ? `, now until ${formatInZone(w.end, f.timeZone)}`
-                : `, next ${formatInZone(w.start, f.timeZone)}`
-            : ''}`
-        : w && w.start > now
-            ? `from ${formatInZone(w.start)} until ${formatInZone(w.end)}`
-            : `until ${formatInZone(Date.parse(f.until ?? ''))}`;
+    const invalid = f.cron !== undefined ? cronRuleProblem(f.cron) : undefined;
+    const when = invalid
+        ? `every ${shown(f.cron ?? '')}: invalid, holds nothing (the cron ${invalid}; expected ${CRON_ACCEPTED})`
+        : f.cron !== undefined
+            ? `every "${f.cron}" (${f.timeZone ?? 'UTC'}) for ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(f.durationMs ?? 0)}${w
+                ? w.start <= now
+                    ? `, now until ${formatInZone(w.end, f.timeZone)}`
+                    : `, next ${formatInZone(w.start, f.timeZone)}`
+                : ''}`
+            : w && w.start > now
+                ? `from ${formatInZone(w.start)} until ${formatInZone(w.end)}`
+                : `until ${formatInZone(Date.parse(f.until ?? ''))}`;
     return `${f.id}: ${scope}, ${when}: "${f.reason}" (by ${f.by}${f.thawedAt ? `, thawed ${f.thawedAt} by ${f.thawedBy ?? 'unknown'}` : ''})`;
 }
 /** Why the environment is frozen and until when, for the log and the messages. */
@@ -1232,7 +1380,21 @@ function describeFrozen(frozen, environment, now) {
     const reasons = frozen.windows
         .map((w) => `"${w.freeze.reason}" (freeze ${w.freeze.id} by ${w.freeze.by}${w.freeze.environment === ALL_ENVIRONMENTS ? ', all environments' : ''})`)
         .join('; ');
-    return `${environment} is frozen until ${new Date(frozen.until).toISOString()} (in ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(frozen.until - now)}): ${reasons}`;
+    return `${environment} is frozen ${untilText(frozen, now)}: ${reasons}`;
+}
+/**
+ * `until 2026-01-14T16:00:00.000Z (in 3h 00m)`, or of an open-ended stretch `until thawed (no end
+ * within 7 days)`.
+ */
+function untilText(frozen, now) {
+    if (!frozen.openEnded)
+        return `until ${new Date(frozen.until).toISOString()} (in ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(frozen.until - now)})`;
+    return `until thawed (no end within ${aheadText(frozen.until - now)})`;
+}
+/** `7 days`, `1 day`, `3h 20m`: how far an open-ended stretch was looked at. */
+function aheadText(ms) {
+    const days = Math.floor(ms / 86_400_000);
+    return days >= 1 ? `${days} day${days === 1 ? '' : 's'}` : (0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(ms);
 }
 
 

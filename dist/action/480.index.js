@@ -841,13 +841,15 @@ function slackDate(d) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PZ: () => (/* binding */ untilPlain),
 /* harmony export */   hQ: () => (/* binding */ freezeOverrideMessage),
 /* harmony export */   rA: () => (/* binding */ freezeFields),
 /* harmony export */   rz: () => (/* binding */ frozenLead)
 /* harmony export */ });
+/* unused harmony export untilText */
 /* harmony import */ var _blocks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6347);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4030);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2930);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4030);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2930);
 /**
  * Deploy freezes in Slack: what a held run's 'queued' notice says, and the announcement of a run
  * that broke the glass (`override-freeze`), a thread reply broadcast to the channel.
@@ -855,24 +857,28 @@ function slackDate(d) {
 
 
 
-const why = (f) => f.reasons.map((r) => `"${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(r)}"`).join(', ');
+/** 'until <date>', or 'until thawed' when no end is in sight. */
+const untilText = (f) => f.openEnded ? 'until thawed' : `until ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .slackDate */ .vE)(f.until)}`;
+/** The same for plain text (notification summaries). */
+const untilPlain = (f) => f.openEnded ? 'until thawed' : `until ${f.until.toISOString()}`;
+const why = (f) => f.reasons.map((r) => `"${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r)}"`).join(', ');
 /** The lead of a held run's 'queued' notice. */
 function frozenLead(environment, f, position) {
-    return `:snowflake: Deployments to *${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(environment)}* are *frozen* until ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .slackDate */ .vE)(f.until)}: ${why(f)}. This one keeps its place in the queue${position > 0 ? ` (number ${position})` : ''} and waits.`;
+    return `:snowflake: Deployments to *${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(environment)}* are *frozen* ${untilText(f)}: ${why(f)}. This one keeps its place in the queue${position > 0 ? ` (number ${position})` : ''} and waits.`;
 }
 function freezeFields(f) {
-    return [(0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Frozen until', (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .slackDate */ .vE)(f.until)), (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Why', why(f))];
+    return [(0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Frozen until', f.openEnded ? 'thawed' : (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .slackDate */ .vE)(f.until)), (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Why', why(f))];
 }
 /** A run went through a freeze with `override-freeze`: in its thread and in the channel. */
 function freezeOverrideMessage(info, o) {
-    const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(info.environment);
-    return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .finish */ .O9)(info, `:rotating_light: Freeze overridden: ${env}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(o.override)}`, [
+    const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(info.environment);
+    return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .finish */ .O9)(info, `:rotating_light: Freeze overridden: ${env}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(o.override)}`, [
         (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .wx)(`:rotating_light: Freeze overridden: ${info.environment}`),
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(`This deployment goes through the freeze of *${env}* (until ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .slackDate */ .vE)(o.until)}: ${why(o)}) with \`override-freeze\`: *${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(o.override)}*.`),
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(`This deployment goes through the freeze of *${env}* (${untilText(o)}: ${why(o)}) with \`override-freeze\`: *${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(o.override)}*.`),
         ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldSections */ .tX)([
-            (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Override', (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(o.override)),
+            (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Override', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(o.override)),
             ...freezeFields(o),
-            ...(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .deploymentFields */ .dL)(info)
+            ...(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .deploymentFields */ .dL)(info)
         ])
     ]);
 }
@@ -1108,8 +1114,10 @@ function queuedMessage(info, q) {
     const startsInMs = q.remainingMs !== undefined
         ? q.remainingMs + Math.max(0, q.position - 1) * info.estimate.expectedMs
         : undefined;
+    // Frozen with nobody ahead: the freeze alone holds it, so no active deployment and no position.
+    const onlyFrozen = q.freeze !== undefined && q.position === 0;
     const fields = [
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Active deployment', activeId),
+        onlyFrozen ? '' : (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Active deployment', activeId),
         q.activeSince ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Active since', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .slackDate */ .vE)(q.activeSince)) : '',
         q.elapsedMs !== undefined ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Elapsed', (0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(q.elapsedMs)) : '',
         q.remainingMs !== undefined ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Estimated remaining', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .timeLeft */ .f$)(q.remainingMs)) : '',
@@ -1118,7 +1126,7 @@ function queuedMessage(info, q) {
             ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Expected start', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .timeLeft */ .f$)(startsInMs))
             : '',
         q.holderRunUrl ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Active run', (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)(q.holderRunUrl, 'workflow run')) : '',
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Position in queue', String(q.position)),
+        onlyFrozen ? '' : (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Position in queue', String(q.position)),
         ...(q.freeze ? (0,_freeze_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .freezeFields */ .rA)(q.freeze) : []),
         q.priority ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Priority', q.priority === 'high' ? '*high*' : 'normal') : ''
     ];
@@ -1129,7 +1137,7 @@ function queuedMessage(info, q) {
         : q.priority === 'high'
             ? ' (high priority)'
             : '';
-    const summary = `${icon} Deployment queued: ${env}${q.freeze ? `, frozen until ${q.freeze.until.toISOString()}` : ''}${behind}`;
+    const summary = `${icon} Deployment queued: ${env}${q.freeze ? `, frozen ${(0,_freeze_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .untilPlain */ .PZ)(q.freeze)}` : ''}${behind}`;
     return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .finish */ .O9)(info, summary, [
         (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .wx)(`${icon} Deployment queued: ${info.environment}`),
         (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(lead),
@@ -1170,7 +1178,7 @@ function notDeployingMessage(info, n) {
         superseded: `superseded by a newer run after ${waited}`,
         blocked: `blocked after its turn came (${waited} waited)`,
         aborted: `stopped after its turn came (${waited} waited)`,
-        frozen: `frozen${n.freeze ? ` until ${n.freeze.until.toISOString()}` : ''}, after ${waited} of waiting`
+        frozen: `frozen${n.freeze ? ` ${(0,_freeze_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .untilPlain */ .PZ)(n.freeze)}` : ''}, after ${waited} of waiting`
     }[n.reason];
     return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .finish */ .O9)(info, `:no_entry: Not deploying: ${env}: ${why}`, [
         (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .wx)(`:no_entry: Not deploying: ${info.environment}`),

@@ -533,7 +533,8 @@ var freeze = __webpack_require__(9785);
 /** A freeze as the Slack messages show it. */
 const freezeDetails = (f) => ({
     until: new Date(f.until),
-    reasons: f.windows.map((w) => w.freeze.reason)
+    reasons: f.windows.map((w) => w.freeze.reason),
+    ...(f.openEnded ? { openEnded: true } : {})
 });
 /** The freeze this run met, for the summary: overridden, outlasted its wait, or waited through. */
 function freezeNote(d, turn) {
@@ -611,6 +612,7 @@ function turnOptions(d, arrival, onAcquired, signal, notices = {}) {
     const { expectedMs, basis } = arrival.expected.estimate;
     /** What the 'queued' notice said, for a freeze that holds the run back later. */
     let told;
+    let arrivalPosted = false;
     return {
         me: arrival.me,
         arrival: arrival.stacks,
@@ -637,14 +639,16 @@ function turnOptions(d, arrival, onAcquired, signal, notices = {}) {
                 freeze: frozen && freezeDetails(frozen)
             };
             // A run that does not wait says so when it ends (notDeployingMessage), never 'queued'.
-            if ((position > 0 || frozen) && config.waitTimeoutMs > 0 && d.notifier && config.slack)
+            if ((position > 0 || frozen) && config.waitTimeoutMs > 0 && d.notifier && config.slack) {
+                arrivalPosted = true;
                 notices.queued = await d.notifier.post('queued', config.slack.channel, (0,messages/* queuedMessage */.PO)(arrival.info, told));
+            }
             const note = [
                 `position ${position}`,
                 ...(config.priority !== 'normal' ? [`priority ${config.priority}`] : []),
                 ...(frozen
                     ? [
-                        `frozen until ${new Date(frozen.until).toISOString()} (${frozen.windows.map((w) => w.freeze.reason).join(', ')})`
+                        `frozen until ${frozen.openEnded ? 'thawed' : new Date(frozen.until).toISOString()} (${frozen.windows.map((w) => w.freeze.reason).join(', ')})`
                     ]
                     : []),
                 holder ? `lock held by ${(0,wait_for_turn/* describeHolder */.sG)(holder)}` : 'lock free',
@@ -671,7 +675,8 @@ function turnOptions(d, arrival, onAcquired, signal, notices = {}) {
             });
             if (notices.queued)
                 await d.notifier.update('queued', notices.queued, message);
-            else
+            // Posted on arrival but not delivered (spooled, sent later as it was): no second one.
+            else if (!arrivalPosted)
                 notices.queued = await d.notifier.post('queued', config.slack.channel, message);
         }
     };
@@ -787,9 +792,12 @@ async function stillClear(d, turn) {
     return false;
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.tmp/js/domain/stack.js
 var stack = __webpack_require__(3456);
 ;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate/publish.js
+
 
 
 
@@ -824,17 +832,21 @@ function publish(d, report) {
     io.saveState(state/* State */.Uw.Result, report.result);
     io.saveState(state/* State */.Uw.Registry, turn.registry.lock.kind);
     const freeze = freezeNote(d, turn);
-    if (freeze) {
+    if (freeze)
         io.saveState(state/* State */.Uw.Freeze, JSON.stringify(freeze));
-        // And in the deployment's folder, for a finalize in a step of its own (no state of this one).
-        try {
-            const dir = (0,files/* monitorDir */.yO)(log.correlationId);
-            (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-            (0,external_node_fs_.writeFileSync)((0,files/* monitorFiles */.Sy)(dir).freeze, JSON.stringify(freeze), { mode: 0o600 });
+    // And in the deployment's folder, for a finalize in a step of its own (no state of this one);
+    // none this time: an earlier run's (the same correlation ID in one job) is not this one's.
+    try {
+        const file = (0,files/* monitorFiles */.Sy)((0,files/* monitorDir */.yO)(log.correlationId)).freeze;
+        if (freeze) {
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true, mode: 0o700 });
+            (0,external_node_fs_.writeFileSync)(file, JSON.stringify(freeze), { mode: 0o600 });
         }
-        catch (err) {
-            log.info(`Could not keep the freeze for a separate finalize step: ${err.message}`);
-        }
+        else
+            (0,external_node_fs_.rmSync)(file, { force: true });
+    }
+    catch (err) {
+        log.info(`Could not keep the freeze for a separate finalize step: ${err.message}`);
     }
     const code = (0,turn_result/* exitCodeOf */.FO)(report.result);
     log.info(`Result: ${report.result} (exit ${code}) for ${config.environment}.`);
@@ -1128,7 +1140,7 @@ queued) {
         log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
     }
     // On the record first: a cancelled run has only the runner's grace period left.
-    await (0,deps/* record */.g1)(d, turn.registry, transition, frozen && `until ${new Date(frozen.until).toISOString()}`);
+    await (0,deps/* record */.g1)(d, turn.registry, transition, frozen && (frozen.openEnded ? 'until thawed' : `until ${new Date(frozen.until).toISOString()}`));
     // Then in the channel, where it said it was queued (a superseded run: only there).
     const reason = kind === 'frozen'
         ? 'frozen'

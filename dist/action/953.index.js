@@ -98,13 +98,14 @@ const freeze_freeze = {
         '                      (2026-12-24T18:00) with --time-zone',
         '  --from TIME         with --until: the start (default now), in the same forms; before --until',
         '  --for DURATION      from now: 30m, 2h, 1h30m, 1d (1s to 366d)',
-        '  --cron EXPR         a recurring window opening at each occurrence (cron-parser syntax, e.g. "0 14 * * 5");',
+        '  --cron EXPR         a recurring window opening at each occurrence: five fields, minute hour',
+        '                      day-of-month month day-of-week (e.g. "0 14 * * 5"; no seconds field, no H);',
         '                      it recurs until it is thawed',
         '  --duration DURATION with --cron: how long each window lasts (1s to 366d)',
         '  --time-zone ZONE    IANA time zone of --cron (default UTC) and of a wall time in --until or --from',
         '                      (required for one: a wall time has no default zone)',
         '  --reason TEXT       why (required): every held run says it; one line of 1 to 500 characters,',
-        '                      no control characters'
+        '                      no control characters, bidirectional controls or zero-width characters'
     ].join('\n'),
     options: {
         all: { type: 'boolean' },
@@ -163,6 +164,9 @@ const freeze_freeze = {
         if (modes !== 1) {
             // Which window was meant is unclear: nothing more to check.
         }
+        else if (until !== undefined && zone !== undefined && !(0,freeze/* isTimeZone */.kQ)(zone)) {
+            // A zone already refused: the times in it cannot be read (said once, above).
+        }
         else if (until !== undefined) {
             const end = (0,freeze/* parseInstant */.nV)(until, zone);
             const start = from === undefined ? now : (0,freeze/* parseInstant */.nV)(from, zone);
@@ -186,9 +190,10 @@ const freeze_freeze = {
         }
         else if (cron !== undefined) {
             const d = durationText === undefined ? undefined : (0,freeze/* readDuration */.$7)(durationText);
-            const problem = (0,freeze/* cronProblem */.K2)(cron, zone ?? 'UTC');
+            // A zone already refused is not read again (luxon's message would say it twice).
+            const problem = (0,freeze/* cronProblem */.K2)(cron, zone !== undefined && (0,freeze/* isTimeZone */.kQ)(zone) ? zone : 'UTC');
             if (problem)
-                problems.push(`--cron ${(0,freeze/* shown */.SP)(cron)}: ${problem}.`);
+                problems.push(`--cron ${(0,freeze/* shown */.SP)(cron)}: expected ${freeze/* CRON_ACCEPTED */.FF}; that ${problem}.`);
             if (d === undefined)
                 problems.push('--cron needs --duration DURATION (how long each window lasts), such as 3h or 30m.');
             else if ('problem' in d)
@@ -221,8 +226,10 @@ const thaw = {
     help: [
         '  --id ID             the freeze with this id (fz-1a2b3c4d), whatever its scope',
         '  --environment NAME  the freezes set for this environment; not those of all environments that',
-        '                      hold it too (the answer names them; exit 1 if one still holds it and nothing was thawed)',
+        '                      hold it too (the answer names them)',
         '  --all               the freezes set for all environments (freeze --all) only; not those of one environment',
+        'Exit 0 when at least one freeze was thawed; exit 1 when nothing was, whatever the scope (no such',
+        'freeze, thawed already, or ended), saying why.',
         'Freezes that have ended (their window is over, not recurring) are left as they are.',
         'A thawed freeze stays in the table for a week, for the record, then expires.'
     ].join('\n'),
@@ -241,8 +248,9 @@ const thaw = {
         const { freezes } = await registryFor(ctx.config);
         const kept = await freezes.list();
         const now = Date.now();
-        // In force or to come: a freeze whose window is over is left alone (its TTL too).
-        const live = kept.filter((f) => !f.thawedAt && !(0,freeze/* ended */.v6)(f, now));
+        // In force or to come: a freeze whose window is over is left alone (its TTL too). One with an
+        // invalid cron holds nothing but has no end either: it can be thawed.
+        const live = kept.filter((f) => !f.thawedAt && (!(0,freeze/* ended */.v6)(f, now) || invalidCron(f)));
         const chosen = live.filter((f) => (id !== undefined ? f.id === id : f.environment === scope));
         const thawed = [];
         for (const f of chosen)
@@ -273,12 +281,12 @@ const thaw = {
                 active: Boolean((0,freeze/* windowAt */.MF)(f, now))
             }))
         }, lines.join('\n'));
-        if (id !== undefined)
-            return thawed.length > 0 ? state/* ExitCode */.yU.Ok : state/* ExitCode */.yU.Failed;
-        // Nothing thawed and the environment still frozen: what was asked for did not happen.
-        return thawed.length === 0 && !all && stillFrozen.length > 0 ? state/* ExitCode */.yU.Failed : state/* ExitCode */.yU.Ok;
+        // Nothing thawed, whatever the scope: what was asked for did not happen.
+        return thawed.length > 0 ? state/* ExitCode */.yU.Ok : state/* ExitCode */.yU.Failed;
     }
 };
+/** A recurring freeze whose cron breaks the rules (stored by hand, or before them): holds nothing. */
+const invalidCron = (f) => f.cron !== undefined && (0,freeze/* cronRuleProblem */.s)(f.cron) !== undefined;
 /** Why nothing was thawed: no such freeze, or it was thawed already, or it has ended. */
 function nothingToThaw(kept, id, scope, now) {
     if (id === undefined)
@@ -300,20 +308,27 @@ const freezes = {
         const env = str(ctx, 'environment');
         const { freezes: store } = await registryFor(ctx.config);
         const now = Date.now();
-        const listed = (await store.list())
-            .filter((f) => !f.thawedAt && (0,freeze/* nextWindow */.KC)(f, now) && (!env || (0,freeze/* holds */.v9)(f, env)))
+        const kept = (await store.list()).filter((f) => !f.thawedAt && (!env || (0,freeze/* holds */.v9)(f, env)));
+        const listed = kept
+            .filter((f) => (0,freeze/* nextWindow */.KC)(f, now))
             .map((f) => ({ freeze: f, window: (0,freeze/* nextWindow */.KC)(f, now) }))
             .sort((a, b) => a.window.start - b.window.start);
-        emit(ctx, listed.map(({ freeze: f, window: w }) => ({
-            ...f,
-            active: w.start <= now,
-            windowStart: Number.isFinite(w.start) ? new Date(w.start).toISOString() : f.createdAt,
-            windowEnd: new Date(w.end).toISOString()
-        })), listed.length === 0
+        // Never in force, but never over: listed last, to be thawed.
+        const invalid = kept.filter(invalidCron);
+        emit(ctx, [
+            ...listed.map(({ freeze: f, window: w }) => ({
+                ...f,
+                active: w.start <= now,
+                windowStart: Number.isFinite(w.start) ? new Date(w.start).toISOString() : f.createdAt,
+                windowEnd: new Date(w.end).toISOString()
+            })),
+            ...invalid.map((f) => ({ ...f, active: false, invalid: true }))
+        ], listed.length + invalid.length === 0
             ? `No freeze${env ? ` holds ${env}` : ''} now or later.`
-            : listed
-                .map(({ freeze: f, window: w }) => `${w.start <= now ? 'now ' : 'later'} ${(0,freeze/* describeFreeze */.LU)(f, now)}`)
-                .join('\n'));
+            : [
+                ...listed.map(({ freeze: f, window: w }) => `${w.start <= now ? 'now ' : 'later'} ${(0,freeze/* describeFreeze */.LU)(f, now)}`),
+                ...invalid.map((f) => `bad   ${(0,freeze/* describeFreeze */.LU)(f, now)}\n      thaw it with: ${thawCommand(ctx, `--id ${f.id}`)}`)
+            ].join('\n'));
         return state/* ExitCode */.yU.Ok;
     }
 };
@@ -471,6 +486,7 @@ function freezeLookup(freezes, now) {
         return Promise.resolve({
             reason: frozen.windows.map((w) => w.freeze.reason).join('; '),
             until: iso(frozen.until),
+            ...(frozen.openEnded ? { openEnded: true } : {}),
             by,
             ids: frozen.windows.map((w) => w.freeze.id)
         });
@@ -482,13 +498,28 @@ function freezeLookup(freezes, now) {
     ];
     return { lookup, environments };
 }
+/**
+ * The tickets in the order they are served: a higher priority first, arrival order within one;
+ * while the environment is frozen, those that override the freeze before the frozen ones (they
+ * pass them: the frozen cannot go anyway).
+ */
+function servedOrder(tickets, frozen) {
+    const byPriority = [...tickets].sort((a, b) => (0,priority/* servedBefore */.p7)(a, b) ? -1 : (0,priority/* servedBefore */.p7)(b, a) ? 1 : 0);
+    if (!frozen)
+        return byPriority;
+    return [
+        ...byPriority.filter((t) => t.overridesFreeze),
+        ...byPriority.filter((t) => !t.overridesFreeze)
+    ];
+}
 /** How many finished deployments the estimates look at (as `estimate` does). */
 const OVERVIEW_HISTORY = 100;
 /**
  * An environment as its lock, queue and history show it at `now`. The holder's expected end is
  * from the history of its stacks, else from the environment's usual deployment; each waiter is
  * expected to start once the holder and those ahead of it have taken the usual time (a ticket
- * does not say which stacks it deploys).
+ * does not say which stacks it deploys). While a freeze holds the environment the frozen waiters
+ * start after it ends, and those that override it go first, their start not put off by it.
  */
 function environmentOverview(view, history, now, freeze) {
     const usual = usualDuration(history);
@@ -513,21 +544,24 @@ function environmentOverview(view, history, now, freeze) {
         if (Number.isFinite(end))
             nextStart = Math.max(now, end);
     }
-    // Nobody starts before the freeze ends.
     const thaw = freeze?.until ? Date.parse(freeze.until) : NaN;
-    if (Number.isFinite(thaw))
-        nextStart = Math.max(nextStart, thaw);
-    // In the order they are served: a higher priority first, arrival order within one.
-    const served = [...tickets].sort((a, b) => (0,priority/* servedBefore */.p7)(a, b) ? -1 : (0,priority/* servedBefore */.p7)(b, a) ? 1 : 0);
-    const queue = served.map((t, i) => ({
-        position: i + 1,
-        priority: (0,priority/* priorityOf */.a2)(t),
-        ticket: t.seq,
-        correlationId: t.correlationId,
-        runUrl: t.run.runUrl,
-        waitingSince: t.enqueuedAt,
-        expectedStart: iso(nextStart + i * usual.expectedMs)
-    }));
+    const frozen = freeze !== undefined;
+    // In the order they are served (while frozen, those that override the freeze first), each
+    // after the one ahead has taken the usual time; nobody else starts before the freeze ends.
+    const queue = servedOrder(tickets, frozen).map((t, i) => {
+        const start = frozen && !t.overridesFreeze && Number.isFinite(thaw) ? Math.max(nextStart, thaw) : nextStart;
+        nextStart = start + usual.expectedMs;
+        return {
+            position: i + 1,
+            priority: (0,priority/* priorityOf */.a2)(t),
+            ticket: t.seq,
+            correlationId: t.correlationId,
+            runUrl: t.run.runUrl,
+            waitingSince: t.enqueuedAt,
+            expectedStart: iso(start),
+            ...(t.overridesFreeze ? { overridesFreeze: true } : {})
+        };
+    });
     const last = !lock.holder && lock.lastHolder
         ? { correlationId: lock.lastHolder, outcome: lock.lastOutcome, at: lock.releasedAt }
         : undefined;
@@ -570,6 +604,7 @@ async function readOverview(stores, environments, now, freezes) {
 
 ;// CONCATENATED MODULE: ./.tmp/js/cli/overview-text.js
 
+
 // `status` without --stack-name, as a person reads it: one block per environment.
 /** '(in 4m 10s)', '(2m 05s ago)' from `now`. */
 function relative(at, now) {
@@ -595,16 +630,23 @@ function environmentText(e, now) {
         `  Queue: ${e.queue.length === 0
             ? 'empty'
             : e.queue
-                .map((w) => `${w.position}. ${w.correlationId} (${runLink(w.runUrl)}, ticket #${w.ticket}${w.priority === 'high' ? ', priority high' : ''}) waiting since ${w.waitingSince}${lasting(w.waitingSince, now)}, expected start ${w.expectedStart}${relative(w.expectedStart, now)}`)
+                .map((w) => `${w.position}. ${w.correlationId} (${runLink(w.runUrl)}, ticket #${w.ticket}${w.priority === 'high' ? ', priority high' : ''}${w.overridesFreeze ? ', override-freeze' : ''}) waiting since ${w.waitingSince}${lasting(w.waitingSince, now)}, expected start ${w.expectedStart}${relative(w.expectedStart, now)}`)
                 .join('\n         ')}`
     ];
     if (e.freeze)
         lines.push(`  Freeze: ${freezeText(e.freeze, now)}`);
     return lines;
 }
-/** A freeze as `status` says it: until when (and in how long), why, who, which. */
+/**
+ * A freeze as `status` says it: until when (and in how long; or until thawed, no end in sight),
+ * why, who, which.
+ */
 function freezeText(f, now) {
-    const until = f.until ? `until ${f.until}${relative(f.until, now)}` : 'in force';
+    const until = f.until && f.openEnded
+        ? `until thawed (no end within ${(0,freeze/* aheadText */.Th)(Date.parse(f.until) - now)})`
+        : f.until
+            ? `until ${f.until}${relative(f.until, now)}`
+            : 'in force';
     return `${until}: ${f.reason}${f.by ? ` (by ${f.by}${f.ids?.length ? `; ${f.ids.join(', ')}` : ''})` : ''}`;
 }
 function overviewText(o, table) {
@@ -721,8 +763,9 @@ const readiness_status = {
     help: `Without --stack-name: every environment in the table (one that a run has queued in), or the one
 --environment names: the holder (correlation ID, run link, since, expected end), the queue
 (position, run link, waiting since, expected start) and any freeze. With --stack-name: that
-environment's lock, queue (in the order it is served: priority high first) and freeze in force,
-and its stacks' status.
+environment's lock, queue (in the order it is served: priority high first; while a freeze holds
+it, the runs with override-freeze before the frozen ones) and freeze in force, and its stacks'
+status.
   --watch                    draw it again every --interval seconds until Ctrl-C (with --json: one
                              JSON document a line)
   --interval SECONDS         with --watch: from ${WATCH_INTERVAL_RANGE.min} to ${WATCH_INTERVAL_RANGE.max} (default ${DEFAULT_WATCH_INTERVAL_S})`,
@@ -777,16 +820,19 @@ async function stacksFrame(ctx) {
         ]);
         const now = stage.systemClock.now();
         const freeze = await freezeLookup(freezes, now).lookup(config.environment);
-        // In the order they are served: a higher priority first, arrival order within one.
-        const queue = [...view.tickets]
-            .sort((a, b) => ((0,priority/* servedBefore */.p7)(a, b) ? -1 : (0,priority/* servedBefore */.p7)(b, a) ? 1 : 0))
-            .map((t) => ({ ...withoutOwner(t), priority: (0,priority/* priorityOf */.a2)(t) }));
+        // In the order they are served: a higher priority first, arrival order within one; while
+        // frozen, the runs that override the freeze before the frozen ones.
+        const queue = servedOrder(view.tickets, freeze !== undefined).map((t) => ({
+            ...withoutOwner(t),
+            priority: (0,priority/* priorityOf */.a2)(t),
+            ...(t.overridesFreeze ? { overridesFreeze: true } : {})
+        }));
         const lines = [
             `Environment ${config.environment} (${config.registryTable ? `registry ${config.registryTable}` : 'CloudFormation only'})`,
             view.lock.holder
                 ? `  Lock: held by ${(0,wait_for_turn/* describeHolder */.sG)(view.lock.holder)}, fencing token ${view.lock.fence}`
                 : `  Lock: free${view.lock.lastHolder ? ` (last: ${view.lock.lastHolder}, ${view.lock.lastOutcome ?? 'no outcome'}, released ${view.lock.releasedAt ?? '?'})` : ''}`,
-            `  Queue: ${queue.length === 0 ? 'empty' : queue.map((t, i) => `${i + 1}. #${t.seq} ${t.correlationId} (${t.run.runUrl ?? 'no run link'}${t.priority === 'high' ? ', priority high' : ''}) since ${t.enqueuedAt}`).join('\n         ')}`,
+            `  Queue: ${queue.length === 0 ? 'empty' : queue.map((t, i) => `${i + 1}. #${t.seq} ${t.correlationId} (${t.run.runUrl ?? 'no run link'}${t.priority === 'high' ? ', priority high' : ''}${t.overridesFreeze ? ', override-freeze' : ''}) since ${t.enqueuedAt}`).join('\n         ')}`,
             ...(freeze ? [`  Freeze: ${freezeText(freeze, now)}`] : []),
             ...stacks.map((s) => `  Stack ${s.name}: ${s.status}  ${reader.consoleUrl(s)}`)
         ];
