@@ -392,6 +392,8 @@ var github = __webpack_require__(177);
 var run_context = __webpack_require__(6335);
 // EXTERNAL MODULE: ./.tmp/js/runtime/stage.js
 var stage = __webpack_require__(1130);
+// EXTERNAL MODULE: ./.tmp/js/domain/freeze.js
+var freeze = __webpack_require__(9785);
 ;// CONCATENATED MODULE: ./.tmp/js/coordination/report-findings.js
 const SEVERITY_TITLE = { blocking: 'Blocking', warning: 'Warning', info: 'Info' };
 /**
@@ -524,8 +526,6 @@ async function estimateAtTurn(d, arrival, turn) {
     return { ...arrival, expected, history, info: { ...arrival.info, estimate: now } };
 }
 
-// EXTERNAL MODULE: ./.tmp/js/domain/freeze.js
-var freeze = __webpack_require__(9785);
 ;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate/freeze.js
 
 
@@ -571,6 +571,7 @@ async function announceOverride(d, arrival, turn, thread) {
 }
 
 ;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate/arrive.js
+
 
 
 
@@ -648,7 +649,7 @@ function turnOptions(d, arrival, onAcquired, signal, notices = {}) {
                 ...(config.priority !== 'normal' ? [`priority ${config.priority}`] : []),
                 ...(frozen
                     ? [
-                        `frozen until ${frozen.openEnded ? 'thawed' : new Date(frozen.until).toISOString()} (${frozen.windows.map((w) => w.freeze.reason).join(', ')})`
+                        `frozen ${(0,freeze/* untilIso */.Ci)(frozen)} (${frozen.windows.map((w) => w.freeze.reason).join(', ')})`
                     ]
                     : []),
                 holder ? `lock held by ${(0,wait_for_turn/* describeHolder */.sG)(holder)}` : 'lock free',
@@ -1140,7 +1141,7 @@ queued) {
         log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
     }
     // On the record first: a cancelled run has only the runner's grace period left.
-    await (0,deps/* record */.g1)(d, turn.registry, transition, frozen && (frozen.openEnded ? 'until thawed' : `until ${new Date(frozen.until).toISOString()}`));
+    await (0,deps/* record */.g1)(d, turn.registry, transition, frozen && (0,freeze/* untilIso */.Ci)(frozen));
     // Then in the channel, where it said it was queued (a superseded run: only there).
     const reason = kind === 'frozen'
         ? 'frozen'

@@ -484,6 +484,10 @@ export function describeFrozen(frozen: Frozen, environment: string, now: number)
   return `${environment} is frozen ${untilText(frozen, now)}: ${reasons}`;
 }
 
+/** `until 2026-01-14T16:00:00.000Z`, or `until thawed` for an open-ended stretch: for one-line notes. */
+export const untilIso = (frozen: Pick<Frozen, 'until' | 'openEnded'>): string =>
+  frozen.openEnded ? 'until thawed' : `until ${new Date(frozen.until).toISOString()}`;
+
 /**
  * `until 2026-01-14T16:00:00.000Z (in 3h 00m)`, or of an open-ended stretch `until thawed (no end
  * within 7 days)`.

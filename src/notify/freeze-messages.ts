@@ -2,6 +2,7 @@
  * Deploy freezes in Slack: what a held run's 'queued' notice says, and the announcement of a run
  * that broke the glass (`override-freeze`), a thread reply broadcast to the channel.
  */
+import { untilIso } from '../domain/freeze.js';
 import { field, fieldSections, finish, header, section, type DeploymentInfo } from './blocks.js';
 import type { RenderedMessage } from './blocks.js';
 import { escapeText } from './escape.js';
@@ -20,7 +21,7 @@ export const untilText = (f: FreezeDetails): string =>
   f.openEnded ? 'until thawed' : `until ${slackDate(f.until)}`;
 /** The same for plain text (notification summaries). */
 export const untilPlain = (f: FreezeDetails): string =>
-  f.openEnded ? 'until thawed' : `until ${f.until.toISOString()}`;
+  untilIso({ until: f.until.getTime(), openEnded: f.openEnded });
 
 const why = (f: FreezeDetails): string => f.reasons.map((r) => `"${escapeText(r)}"`).join(', ');
 

@@ -1,3 +1,4 @@
+import { untilIso } from '../../domain/freeze.js';
 import { State } from '../../config/state.js';
 import { describeHolder, type TurnOptions } from '../../coordination/wait-for-turn.js';
 import { reportFindings } from '../../coordination/report-findings.js';
@@ -120,7 +121,7 @@ export function turnOptions(
         ...(config.priority !== 'normal' ? [`priority ${config.priority}`] : []),
         ...(frozen
           ? [
-              `frozen until ${frozen.openEnded ? 'thawed' : new Date(frozen.until).toISOString()} (${frozen.windows.map((w) => w.freeze.reason).join(', ')})`
+              `frozen ${untilIso(frozen)} (${frozen.windows.map((w) => w.freeze.reason).join(', ')})`
             ]
           : []),
         holder ? `lock held by ${describeHolder(holder)}` : 'lock free',

@@ -19,7 +19,7 @@ import { ask } from '../../notify/ask.js';
 import { notDeployingMessage, type NotDeployingReason } from '../../notify/messages.js';
 import type { ThreadRef } from '../../notify/slack.js';
 import { activeCorrelationId } from '../../domain/activity.js';
-import { describeFrozen } from '../../domain/freeze.js';
+import { describeFrozen, untilIso } from '../../domain/freeze.js';
 import type { Holder, Registry } from '../../ports/registry.js';
 import { freezeDetails } from './freeze.js';
 import { record, safely, statusChannel, statuses, type StageDeps } from '../deps.js';
@@ -232,12 +232,7 @@ export async function notAcquired(
     log.error([why, ...who, ...details].join('\n'), { title: 'Another deployment is active' });
   }
   // On the record first: a cancelled run has only the runner's grace period left.
-  await record(
-    d,
-    turn.registry,
-    transition,
-    frozen && (frozen.openEnded ? 'until thawed' : `until ${new Date(frozen.until).toISOString()}`)
-  );
+  await record(d, turn.registry, transition, frozen && untilIso(frozen));
   // Then in the channel, where it said it was queued (a superseded run: only there).
   const reason: NotDeployingReason =
     kind === 'frozen'

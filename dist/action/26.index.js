@@ -1,78 +1,6 @@
-export const id = 480;
-export const ids = [480];
+export const id = 26;
+export const ids = [26];
 export const modules = {
-
-/***/ 1715:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ backoffMs)
-/* harmony export */ });
-/**
- * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
- * retries spread out without ever hammering the service with near-zero delays.
- */
-function backoffMs(attempt, baseMs, capMs, random = Math.random) {
-    const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
-    return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
-}
-
-
-/***/ }),
-
-/***/ 8922:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ HeartbeatLoop)
-/* harmony export */ });
-/**
- * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
- * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
- * the interval, so one lost write never lets a lease run out; a beat that says the thing it
- * keeps alive is gone (false) ends the loop.
- */
-class HeartbeatLoop {
-    sleep;
-    intervalMs;
-    beat;
-    stopper;
-    loop;
-    constructor(sleep, intervalMs, beat) {
-        this.sleep = sleep;
-        this.intervalMs = intervalMs;
-        this.beat = beat;
-    }
-    get running() {
-        return this.loop !== undefined && !this.stopper?.signal.aborted;
-    }
-    start(firstDelayMs = this.intervalMs) {
-        if (this.loop)
-            return;
-        const stopper = new AbortController();
-        this.stopper = stopper;
-        this.loop = (async () => {
-            let delay = firstDelayMs;
-            while (!stopper.signal.aborted) {
-                await this.sleep(delay, stopper.signal);
-                if (stopper.signal.aborted)
-                    return;
-                const landed = await this.beat();
-                if (landed === false)
-                    return;
-                delay = landed ? this.intervalMs : Math.max(1, Math.floor(this.intervalMs / 3));
-            }
-        })();
-    }
-    /** Ends the loop; resolves once a beat in flight has settled. */
-    async stop() {
-        this.stopper?.abort();
-        await this.loop;
-    }
-}
-
-
-/***/ }),
 
 /***/ 8677:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -233,245 +161,6 @@ class Lease {
         this.lostLock = true;
         this.events.onLost?.();
     }
-}
-
-
-/***/ }),
-
-/***/ 679:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S6: () => (/* binding */ activeCorrelationId),
-/* harmony export */   lU: () => (/* binding */ describeActivity),
-/* harmony export */   qF: () => (/* binding */ formatEvent)
-/* harmony export */ });
-/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1265);
-/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3456);
-
-
-const activeCorrelationId = (stack) => stack.tags[_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .CORRELATION_TAG */ .In] || undefined;
-const LATEST_EVENTS = 5;
-function formatEvent(e) {
-    const time = e.timestamp.toISOString().slice(11, 19);
-    const reason = e.reason ? `: ${e.reason}` : '';
-    return `${time} ${e.logicalId} (${e.resourceType}) ${e.status}${reason}`;
-}
-/** The block logged at every poll and in the error annotation when we give up. */
-function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) {
-    const id = activeCorrelationId(a.stack);
-    const lines = [`Stack ${a.stack.name} is ${a.stack.status}: another deployment is active.`];
-    lines.push(`  Active deployment: ${id ?? `unknown (the stack has no ${_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .CORRELATION_TAG */ .In} tag)`}`);
-    if (a.startedAt) {
-        const elapsed = now - a.startedAt.getTime();
-        const remaining = expectedMs - elapsed;
-        lines.push(`  Started: ${a.startedAt.toISOString()} (${a.startStatus ?? 'operation'})`);
-        lines.push(`  Elapsed: ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(elapsed)}`);
-        lines.push(`  Estimate: ${remaining > 0 ? `about ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(remaining)} remaining` : `overdue by ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(-remaining)}`} (expected ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(expectedMs)}; ${estimateBasis})`);
-    }
-    else {
-        lines.push('  Started: unknown (the start of the operation is not among the recent events)');
-    }
-    const p = (0,_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .operationProgress */ .xw)(a.events);
-    lines.push(`  Progress: ${p.done} resources done, ${p.inProgress} in progress, ${p.failed} failed`);
-    lines.push(`  Console: ${a.consoleUrl}`);
-    const latest = showLatest ? a.events.slice(-LATEST_EVENTS) : [];
-    if (latest.length > 0) {
-        lines.push('  Latest events:');
-        for (const e of latest)
-            lines.push(`    ${formatEvent(e)}`);
-    }
-    return lines.join('\n');
-}
-
-
-/***/ }),
-
-/***/ 4280:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bw: () => (/* binding */ estimateFromHistory),
-/* harmony export */   JZ: () => (/* binding */ median),
-/* harmony export */   S3: () => (/* binding */ resourceTypeSeconds),
-/* harmony export */   Wj: () => (/* binding */ typeDurations),
-/* harmony export */   XW: () => (/* binding */ remainingMs),
-/* harmony export */   lc: () => (/* binding */ samplesOf)
-/* harmony export */ });
-/* unused harmony export percentile */
-/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3456);
-
-const median = (values) => percentile(values, 0.5);
-/** Linear interpolation between closest ranks; undefined for no values. */
-function percentile(values, p) {
-    if (values.length === 0)
-        return undefined;
-    const sorted = [...values].sort((a, b) => a - b);
-    const rank = (sorted.length - 1) * p;
-    const lo = Math.floor(rank);
-    const hi = Math.ceil(rank);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-}
-/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
-function resourceTypeSeconds(events) {
-    const started = new Map();
-    const byType = new Map();
-    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
-        if ((0,_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .isStackEvent */ .lQ)(e))
-            continue;
-        const key = `${e.stackName}/${e.logicalId}`;
-        if (e.status.endsWith('_IN_PROGRESS')) {
-            if (!started.has(key))
-                started.set(key, e.timestamp.getTime());
-        }
-        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
-            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
-            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
-            started.delete(key);
-        }
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
-}
-/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
-function estimateFromHistory(history, stacks, recent = 20) {
-    const durations = samplesOf(history, stacks, recent).map((h) => h.durationMs);
-    if (durations.length === 0)
-        return undefined;
-    return {
-        expectedMs: median(durations),
-        lowMs: percentile(durations, 0.2),
-        highMs: percentile(durations, 0.8),
-        samples: durations.length
-    };
-}
-/** The past deployments an estimate of these stacks is made from: the recent successful ones of exactly these stacks. */
-function samplesOf(history, stacks, recent = 20) {
-    const key = [...stacks].sort().join(',');
-    return history
-        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
-        .slice(0, recent);
-}
-/** Median seconds per resource type over past successful deployments. */
-function typeDurations(history) {
-    const byType = new Map();
-    for (const h of history) {
-        if (h.outcome !== 'succeeded')
-            continue;
-        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
-            byType.set(type, [...(byType.get(type) ?? []), secs]);
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
-}
-/**
- * Time left: what the estimate leaves, refined by the resources still in
- * progress (each should take about its type's usual time from when it started).
- */
-function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
-    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
-    return Math.max(0, expectedMs - elapsedMs, ...byResources);
-}
-
-
-/***/ }),
-
-/***/ 6235:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LT: () => (/* binding */ isInProgress),
-/* harmony export */   kq: () => (/* binding */ DOES_NOT_EXIST),
-/* harmony export */   s5: () => (/* binding */ OPERATION_START_STATUSES),
-/* harmony export */   xo: () => (/* binding */ classifyStatus)
-/* harmony export */ });
-/* unused harmony export STACK_STATUSES */
-/** Not an AWS status: how this project names a stack that DescribeStacks does not find. */
-const DOES_NOT_EXIST = 'DOES_NOT_EXIST';
-const inProgress = { class: 'in-progress' };
-const stable = { class: 'stable' };
-const afterFailure = { class: 'stable-after-failure' };
-const gone = { class: 'does-not-exist' };
-const needs = (action) => ({ class: 'blocked', needs: action });
-const STACK_STATUSES = {
-    CREATE_IN_PROGRESS: inProgress,
-    DELETE_IN_PROGRESS: inProgress,
-    IMPORT_IN_PROGRESS: inProgress,
-    IMPORT_ROLLBACK_IN_PROGRESS: inProgress,
-    // A change set was created and not executed yet: `aws cloudformation deploy`
-    // sits here between its two calls, so another run is mid-deployment.
-    REVIEW_IN_PROGRESS: inProgress,
-    ROLLBACK_IN_PROGRESS: inProgress,
-    UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
-    UPDATE_IN_PROGRESS: inProgress,
-    UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
-    UPDATE_ROLLBACK_IN_PROGRESS: inProgress,
-    CREATE_COMPLETE: stable,
-    IMPORT_COMPLETE: stable,
-    UPDATE_COMPLETE: stable,
-    UPDATE_ROLLBACK_COMPLETE: afterFailure,
-    IMPORT_ROLLBACK_COMPLETE: afterFailure,
-    // Rollback disabled and the operation failed: resources are half-applied.
-    // We restore the last good state before anyone deploys on top of it.
-    CREATE_FAILED: needs('rollback'),
-    UPDATE_FAILED: needs('rollback'),
-    UPDATE_ROLLBACK_FAILED: needs('continue-rollback'),
-    IMPORT_ROLLBACK_FAILED: needs('continue-rollback'),
-    // A failed create leaves a stack that can only be deleted.
-    ROLLBACK_COMPLETE: needs('delete'),
-    ROLLBACK_FAILED: needs('delete'),
-    DELETE_FAILED: needs('delete'),
-    DELETE_COMPLETE: gone
-};
-function classifyStatus(status) {
-    if (status === undefined || status === DOES_NOT_EXIST)
-        return gone;
-    const info = STACK_STATUSES[status];
-    // An unknown status is one AWS added after this release: assume something is
-    // happening rather than deploy over it.
-    return info ?? inProgress;
-}
-const isInProgress = (status) => classifyStatus(status).class === 'in-progress';
-/** Stack-level statuses that open a new operation (the first event of an operation). */
-const OPERATION_START_STATUSES = new Set([
-    'CREATE_IN_PROGRESS',
-    'UPDATE_IN_PROGRESS',
-    'DELETE_IN_PROGRESS',
-    'IMPORT_IN_PROGRESS',
-    'REVIEW_IN_PROGRESS'
-]);
-
-
-/***/ }),
-
-/***/ 3456:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   In: () => (/* binding */ CORRELATION_TAG),
-/* harmony export */   lQ: () => (/* binding */ isStackEvent),
-/* harmony export */   nD: () => (/* binding */ STACK_RESOURCE_TYPE),
-/* harmony export */   xw: () => (/* binding */ operationProgress)
-/* harmony export */ });
-const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
-/** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
-const CORRELATION_TAG = 'DeploymentCorrelationId';
-const isStackEvent = (e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
-function operationProgress(events) {
-    const last = new Map();
-    for (const e of events)
-        if (!isStackEvent(e))
-            last.set(e.logicalId, e.status);
-    let done = 0;
-    let inProgress = 0;
-    let failed = 0;
-    for (const status of last.values()) {
-        if (status.endsWith('_IN_PROGRESS'))
-            inProgress++;
-        else if (status.endsWith('_FAILED'))
-            failed++;
-        else
-            done++;
-    }
-    return { done, inProgress, failed };
 }
 
 
@@ -847,9 +536,10 @@ function slackDate(d) {
 /* harmony export */   rz: () => (/* binding */ frozenLead)
 /* harmony export */ });
 /* unused harmony export untilText */
-/* harmony import */ var _blocks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6347);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4030);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2930);
+/* harmony import */ var _domain_freeze_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9785);
+/* harmony import */ var _blocks_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6347);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4030);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2930);
 /**
  * Deploy freezes in Slack: what a held run's 'queued' notice says, and the announcement of a run
  * that broke the glass (`override-freeze`), a thread reply broadcast to the channel.
@@ -857,28 +547,29 @@ function slackDate(d) {
 
 
 
+
 /** 'until <date>', or 'until thawed' when no end is in sight. */
-const untilText = (f) => f.openEnded ? 'until thawed' : `until ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .slackDate */ .vE)(f.until)}`;
+const untilText = (f) => f.openEnded ? 'until thawed' : `until ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .slackDate */ .vE)(f.until)}`;
 /** The same for plain text (notification summaries). */
-const untilPlain = (f) => f.openEnded ? 'until thawed' : `until ${f.until.toISOString()}`;
-const why = (f) => f.reasons.map((r) => `"${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(r)}"`).join(', ');
+const untilPlain = (f) => (0,_domain_freeze_js__WEBPACK_IMPORTED_MODULE_0__/* .untilIso */ .Ci)({ until: f.until.getTime(), openEnded: f.openEnded });
+const why = (f) => f.reasons.map((r) => `"${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(r)}"`).join(', ');
 /** The lead of a held run's 'queued' notice. */
 function frozenLead(environment, f, position) {
-    return `:snowflake: Deployments to *${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(environment)}* are *frozen* ${untilText(f)}: ${why(f)}. This one keeps its place in the queue${position > 0 ? ` (number ${position})` : ''} and waits.`;
+    return `:snowflake: Deployments to *${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(environment)}* are *frozen* ${untilText(f)}: ${why(f)}. This one keeps its place in the queue${position > 0 ? ` (number ${position})` : ''} and waits.`;
 }
 function freezeFields(f) {
-    return [(0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Frozen until', f.openEnded ? 'thawed' : (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .slackDate */ .vE)(f.until)), (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Why', why(f))];
+    return [(0,_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .field */ .ZZ)('Frozen until', f.openEnded ? 'thawed' : (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .slackDate */ .vE)(f.until)), (0,_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .field */ .ZZ)('Why', why(f))];
 }
 /** A run went through a freeze with `override-freeze`: in its thread and in the channel. */
 function freezeOverrideMessage(info, o) {
-    const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(info.environment);
-    return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .finish */ .O9)(info, `:rotating_light: Freeze overridden: ${env}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(o.override)}`, [
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .wx)(`:rotating_light: Freeze overridden: ${info.environment}`),
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(`This deployment goes through the freeze of *${env}* (${untilText(o)}: ${why(o)}) with \`override-freeze\`: *${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(o.override)}*.`),
-        ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldSections */ .tX)([
-            (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Override', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(o.override)),
+    const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(info.environment);
+    return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .finish */ .O9)(info, `:rotating_light: Freeze overridden: ${env}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(o.override)}`, [
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .header */ .wx)(`:rotating_light: Freeze overridden: ${info.environment}`),
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .section */ .uW)(`This deployment goes through the freeze of *${env}* (${untilText(o)}: ${why(o)}) with \`override-freeze\`: *${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(o.override)}*.`),
+        ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .fieldSections */ .tX)([
+            (0,_blocks_js__WEBPACK_IMPORTED_MODULE_3__/* .field */ .ZZ)('Override', (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(o.override)),
             ...freezeFields(o),
-            ...(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .deploymentFields */ .dL)(info)
+            ...(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .deploymentFields */ .dL)(info)
         ])
     ]);
 }
@@ -1089,8 +780,8 @@ var freeze_messages = __webpack_require__(8255);
 /* harmony export */ });
 /* harmony import */ var _domain_durations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1265);
 /* harmony import */ var _blocks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6347);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4030);
-/* harmony import */ var _freeze_messages_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8255);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4030);
+/* harmony import */ var _freeze_messages_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8255);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2930);
 /**
  * Before and at the start: `queuedMessage` for a run that waits, `notDeployingMessage` for one
@@ -1103,10 +794,10 @@ var freeze_messages = __webpack_require__(8255);
 
 
 function queuedMessage(info, q) {
-    const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(info.environment);
-    const activeId = q.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(q.activeCorrelationId) : 'unknown';
+    const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(info.environment);
+    const activeId = q.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(q.activeCorrelationId) : 'unknown';
     const lead = q.freeze
-        ? (0,_freeze_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .frozenLead */ .rz)(info.environment, q.freeze, q.position)
+        ? (0,_freeze_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .frozenLead */ .rz)(info.environment, q.freeze, q.position)
         : q.position <= 1
             ? 'Another deployment is active; this one is *next in line* and starts when it finishes.'
             : `Another deployment is active; this one is *number ${q.position}* in line.`;
@@ -1125,19 +816,19 @@ function queuedMessage(info, q) {
         startsInMs !== undefined && q.position > 1 && !q.freeze
             ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Expected start', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .timeLeft */ .f$)(startsInMs))
             : '',
-        q.holderRunUrl ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Active run', (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)(q.holderRunUrl, 'workflow run')) : '',
+        q.holderRunUrl ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Active run', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)(q.holderRunUrl, 'workflow run')) : '',
         onlyFrozen ? '' : (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Position in queue', String(q.position)),
-        ...(q.freeze ? (0,_freeze_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .freezeFields */ .rA)(q.freeze) : []),
+        ...(q.freeze ? (0,_freeze_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .freezeFields */ .rA)(q.freeze) : []),
         q.priority ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Priority', q.priority === 'high' ? '*high*' : 'normal') : ''
     ];
     const icon = q.freeze ? ':snowflake:' : ':double_vertical_bar:';
     // Frozen with nobody ahead: the freeze alone holds it (no 'position 0 behind ...').
     const behind = q.position > 0 || !q.freeze
-        ? `, position ${q.position}${q.priority === 'high' ? ' (high priority)' : ''} behind ${q.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(q.activeCorrelationId) : 'an active deployment'}${q.remainingMs !== undefined ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .remaining */ .Tk)(q.remainingMs)})` : ''}`
+        ? `, position ${q.position}${q.priority === 'high' ? ' (high priority)' : ''} behind ${q.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(q.activeCorrelationId) : 'an active deployment'}${q.remainingMs !== undefined ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .remaining */ .Tk)(q.remainingMs)})` : ''}`
         : q.priority === 'high'
             ? ' (high priority)'
             : '';
-    const summary = `${icon} Deployment queued: ${env}${q.freeze ? `, frozen ${(0,_freeze_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .untilPlain */ .PZ)(q.freeze)}` : ''}${behind}`;
+    const summary = `${icon} Deployment queued: ${env}${q.freeze ? `, frozen ${(0,_freeze_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .untilPlain */ .PZ)(q.freeze)}` : ''}${behind}`;
     return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .finish */ .O9)(info, summary, [
         (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .wx)(`${icon} Deployment queued: ${info.environment}`),
         (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(lead),
@@ -1158,19 +849,19 @@ const NOT_DEPLOYING_LEAD = {
 };
 /** A run that found the environment busy and is not deploying: it did not wait, or gave up. */
 function notDeployingMessage(info, n) {
-    const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(info.environment);
+    const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(info.environment);
     const waited = (0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(n.waitedMs);
     const fields = [
         n.activeCorrelationId || n.reason === 'no-wait' || n.reason === 'timeout'
-            ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Active deployment', n.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(n.activeCorrelationId) : 'unknown')
+            ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Active deployment', n.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(n.activeCorrelationId) : 'unknown')
             : '',
         n.activeSince ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Active since', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .slackDate */ .vE)(n.activeSince)) : '',
         n.remainingMs !== undefined ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Estimated remaining', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .timeLeft */ .f$)(n.remainingMs)) : '',
-        n.holderRunUrl ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Active run', (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)(n.holderRunUrl, 'workflow run')) : '',
+        n.holderRunUrl ? (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Active run', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)(n.holderRunUrl, 'workflow run')) : '',
         (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Waited', waited),
-        ...(n.freeze ? (0,_freeze_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .freezeFields */ .rA)(n.freeze) : [])
+        ...(n.freeze ? (0,_freeze_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .freezeFields */ .rA)(n.freeze) : [])
     ];
-    const behind = n.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(n.activeCorrelationId) : 'an active deployment';
+    const behind = n.activeCorrelationId ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(n.activeCorrelationId) : 'an active deployment';
     const why = {
         'no-wait': `did not wait for ${behind}`,
         timeout: `gave up after ${waited} waiting for ${behind}`,
@@ -1178,7 +869,7 @@ function notDeployingMessage(info, n) {
         superseded: `superseded by a newer run after ${waited}`,
         blocked: `blocked after its turn came (${waited} waited)`,
         aborted: `stopped after its turn came (${waited} waited)`,
-        frozen: `frozen${n.freeze ? ` ${(0,_freeze_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .untilPlain */ .PZ)(n.freeze)}` : ''}, after ${waited} of waiting`
+        frozen: `frozen${n.freeze ? ` ${(0,_freeze_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .untilPlain */ .PZ)(n.freeze)}` : ''}, after ${waited} of waiting`
     }[n.reason];
     return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .finish */ .O9)(info, `:no_entry: Not deploying: ${env}: ${why}`, [
         (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .wx)(`:no_entry: Not deploying: ${info.environment}`),
@@ -1199,7 +890,7 @@ const STATES = {
 /** The thread parent; re-render with the new state for `chat.update`. */
 function startedMessage(info, s) {
     const { emoji, title } = STATES[s.state];
-    const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(info.environment);
+    const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(info.environment);
     const durationMs = s.endedAt ? s.endedAt.getTime() - s.startedAt.getTime() : undefined;
     const took = durationMs !== undefined ? ` in ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(durationMs)}` : '';
     const after = durationMs !== undefined ? ` after ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(durationMs)}` : '';
@@ -1306,127 +997,6 @@ function parseThread(value) {
 
 /***/ }),
 
-/***/ 6129:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Br: () => (/* binding */ RECORD_TTL_DAYS),
-/* harmony export */   MA: () => (/* binding */ HISTORY_TTL_DAYS),
-/* harmony export */   Ns: () => (/* binding */ FREEZE_TTL_DAYS),
-/* harmony export */   i$: () => (/* binding */ RegistryUnavailableError)
-/* harmony export */ });
-/* unused harmony export classifyRegistryError */
-const CONFIGURATION_ERRORS = new Set([
-    'ResourceNotFoundException',
-    'AccessDeniedException',
-    'ValidationException',
-    'UnrecognizedClientException',
-    'InvalidSignatureException',
-    'MissingAuthenticationTokenException',
-    'ExpiredTokenException',
-    'CredentialsProviderError'
-]);
-const THROTTLING_ERRORS = new Set([
-    'ThrottlingException',
-    'ProvisionedThroughputExceededException',
-    'RequestLimitExceeded',
-    'TooManyRequestsException'
-]);
-function classifyRegistryError(err) {
-    const name = err?.name ?? '';
-    if (CONFIGURATION_ERRORS.has(name))
-        return 'configuration';
-    if (THROTTLING_ERRORS.has(name))
-        return 'throttled';
-    return 'unreachable';
-}
-/** A registry call failed after the SDK's own retries; `failure` says what kind of trouble it is. */
-class RegistryUnavailableError extends Error {
-    operation;
-    cause;
-    failure;
-    constructor(operation, cause) {
-        const e = cause;
-        super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
-        this.operation = operation;
-        this.cause = cause;
-        this.name = 'RegistryUnavailableError';
-        this.failure = classifyRegistryError(cause);
-    }
-}
-const RECORD_TTL_DAYS = 7;
-/** A thawed or ended freeze is kept this long, for the record. */
-const FREEZE_TTL_DAYS = 7;
-const HISTORY_TTL_DAYS = 180;
-
-
-/***/ }),
-
-/***/ 1602:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p2: () => (/* binding */ historyFile),
-/* harmony export */   rZ: () => (/* binding */ HistoryFile)
-/* harmony export */ });
-/* unused harmony exports readHistoryFile, appendHistoryFile */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1623);
-
-
-
-
-/** How many deployments the history file keeps (newest first). */
-const KEEP = 50;
-/** Without a registry table, history lives in a file that the Actions cache carries from run to run. */
-function historyFile(environment, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
-}
-function readHistoryFile(file) {
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
-        return [];
-    try {
-        const entries = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
-        return Array.isArray(entries) ? entries : [];
-    }
-    catch {
-        return [];
-    }
-}
-function appendHistoryFile(file, entry) {
-    const entries = [
-        entry,
-        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
-    ]
-        .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
-        .slice(0, KEEP);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file), { recursive: true });
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, JSON.stringify(entries, null, 2));
-}
-/** The history in a file; `persist` keeps it for later runs (the Actions cache). */
-class HistoryFile {
-    file;
-    persist;
-    constructor(file, persist = async () => undefined) {
-        this.file = file;
-        this.persist = persist;
-    }
-    async add(entry) {
-        appendHistoryFile(this.file, entry);
-    }
-    async recent(_environment, limit) {
-        return readHistoryFile(this.file).slice(0, limit);
-    }
-    save() {
-        return this.persist();
-    }
-}
-
-
-/***/ }),
-
 /***/ 579:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1518,141 +1088,6 @@ class BudgetSpentError extends Error {
         this.name = 'BudgetSpentError';
         this.budgetMs = budget.totalMs;
     }
-}
-
-
-/***/ }),
-
-/***/ 5366:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  oE: () => (/* binding */ cloudFormationReader),
-  eq: () => (/* binding */ fallbackRegistry),
-  Me: () => (/* binding */ openRegistry)
-});
-
-;// CONCATENATED MODULE: ./.tmp/js/registry/cloudformation-only.js
-/**
- * No table: nobody to queue with. Coordination rests on CloudFormation's own status alone (best
- * effort: no order, no identity): the queue is this run alone, the lock never anyone else's,
- * and every write succeeds without a call (fence 0, ticket 0).
- */
-class CloudFormationOnlyLock {
-    now;
-    kind = 'cloudformation-only';
-    constructor(now = Date.now) {
-        this.now = now;
-    }
-    async enqueue(me) {
-        return {
-            seq: 0,
-            correlationId: me.correlationId,
-            owner: me.owner,
-            heartbeat: '',
-            enqueuedAt: new Date(this.now()).toISOString(),
-            leaseMs: me.leaseMs,
-            run: me.run,
-            priority: me.priority ?? 'normal'
-        };
-    }
-    async heartbeatTicket(_environment, ticket) {
-        return ticket;
-    }
-    async removeTicket() { }
-    async removeDeadTicket() {
-        return false;
-    }
-    async view(environment) {
-        return { lock: { environment, fence: 0 }, tickets: [] };
-    }
-    async readLock(environment) {
-        return { environment, fence: 0 };
-    }
-    async environments() {
-        return [];
-    }
-    async acquire(me, _observed) {
-        return {
-            correlationId: me.correlationId,
-            owner: me.owner,
-            fence: 0,
-            heartbeat: '',
-            acquiredAt: new Date(this.now()).toISOString(),
-            leaseMs: me.leaseMs,
-            run: me.run,
-            stacks: me.stacks
-        };
-    }
-    async heartbeatLock() {
-        return true;
-    }
-    async release() {
-        return true;
-    }
-    async forceUnlock() {
-        return undefined;
-    }
-}
-/** Without a table no record is kept. */
-const noRecords = {
-    putRecord: async () => undefined,
-    addTransition: async () => undefined,
-    getRecord: async () => undefined
-};
-/** No history at all (a history file is given where there is one). */
-const noHistory = {
-    add: async () => undefined,
-    recent: async () => [],
-    save: async () => undefined
-};
-/** Without a table there are no freezes (the CLI refuses to set one). */
-const noFreezes = {
-    list: async () => [],
-    add: async () => undefined,
-    thaw: async () => false
-};
-/** CloudFormation alone: the lock above, no records, no freezes, and the history given. */
-const cloudFormationOnly = (history = noHistory, now = Date.now) => ({
-    lock: new CloudFormationOnlyLock(now),
-    records: noRecords,
-    history,
-    freezes: noFreezes
-});
-
-// EXTERNAL MODULE: ./.tmp/js/registry/history-file.js
-var history_file = __webpack_require__(1602);
-;// CONCATENATED MODULE: ./.tmp/js/runtime/clients.js
-
-
-// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
-async function cloudFormationReader(region) {
-    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805), __webpack_require__.e(933)]).then(__webpack_require__.bind(__webpack_require__, 6933));
-    return new CloudFormationAdapter(createCloudFormationClient(region), region);
-}
-/**
- * The one place the coordination mode is decided: a table (lock, queue, records, history in
- * DynamoDB) or CloudFormation alone (a lock that is CloudFormation's status, no records, the
- * history in a file the Actions cache carries).
- */
-async function openRegistry(choice) {
-    if (!choice.table)
-        return cloudFormationOnly(historyOf(choice));
-    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(907), __webpack_require__.e(955)]).then(__webpack_require__.bind(__webpack_require__, 7955));
-    return dynamoRegistry(createDynamoClient(choice.region), choice.table);
-}
-/** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
-const fallbackRegistry = (choice) => () => cloudFormationOnly(new history_file/* HistoryFile */.rZ((0,history_file/* historyFile */.p2)(choice.environment)));
-function historyOf({ environment, log, githubBudget }) {
-    const file = (0,history_file/* historyFile */.p2)(environment);
-    return new history_file/* HistoryFile */.rZ(file, async () => {
-        if (!log)
-            return;
-        const { saveHistory } = await __webpack_require__.e(/* import() */ 0).then(__webpack_require__.bind(__webpack_require__, 8000));
-        await saveHistory(file, environment, log, undefined, githubBudget);
-    });
 }
 
 
