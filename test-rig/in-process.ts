@@ -307,12 +307,12 @@ export class World {
   }
 
   async history(): Promise<HistoryEntry[]> {
-    return this.registry.history.recent(this.environment, 50);
+    return [...(await this.registry.history.recent(this.environment, 50)).items];
   }
 
   /** The history file of CloudFormation-only coordination. */
   historyFile(): HistoryEntry[] {
-    return readHistoryFile(historyFile(this.environment));
+    return [...readHistoryFile(historyFile(this.environment)).items];
   }
 
   /** Registry calls (of a job, an operation, a stage), in the order they were made. */

@@ -921,7 +921,7 @@ export function checkSchedule(result: ScheduleResult): string[] {
 
   // 3. FIFO among live waiters within a priority, high before normal.
   const tickets = result.calls
-    .filter((c) => c.op === 'enqueue' && landed(c))
+    .filter((c) => c.op === 'enqueue' && landed(c) && c.result !== undefined)
     .map((c) => ({ job: c.job, ticket: c.result as Ticket, at: c.endedAt!, seq: c.endSeq! }));
   const removedAt = (t: Ticket): number =>
     Math.min(

@@ -200,8 +200,8 @@ describe('status --stack-name', () => {
   it('lists the queue in the order it is served (a high ticket before an older normal one, its priority shown) and the freeze in force; can-deploy says both', async () => {
     cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
     const registry = dynamoRegistry(dynamo.client(), dynamo.table);
-    const normal = await registry.lock.enqueue(participant('normal-0001'));
-    const hotfix = await registry.lock.enqueue(participant('hotfix-0002', 'high'));
+    const normal = (await registry.lock.enqueue(participant('normal-0001')))!;
+    const hotfix = (await registry.lock.enqueue(participant('hotfix-0002', 'high')))!;
     expect([normal.seq, hotfix.seq]).toEqual([1, 2]);
 
     const [unfrozen, unfrozenJson] = await Promise.all([

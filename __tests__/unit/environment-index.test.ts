@@ -102,7 +102,7 @@ describe('enqueue keeps the index; environments() reads it', () => {
     });
     const ticket = await registry.lock.enqueue(participant('hung-index'));
     events.push('enqueue resolved');
-    expect(ticket.seq).toBe(1);
+    expect(ticket?.seq).toBe(1);
     expect((await registry.lock.view('hung-index')).tickets).toHaveLength(1);
     // The write was sent (before the enqueue's own calls) and is still unanswered.
     expect(events).toEqual(['index write sent', 'enqueue resolved']);

@@ -220,7 +220,7 @@ export const thaw: Command = {
     }
     const scope = all ? ALL_ENVIRONMENTS : environment;
     const { freezes } = await registryFor(ctx.config);
-    const kept = await freezes.list();
+    const kept = (await freezes.list()).items;
     const now = Date.now();
     // In force or to come: a freeze whose window is over is left alone (its TTL too). One with an
     // invalid cron holds nothing but has no end either: it can be thawed.
@@ -303,7 +303,7 @@ export const freezes: Command = {
     const env = str(ctx, 'environment');
     const { freezes: store } = await registryFor(ctx.config);
     const now = Date.now();
-    const kept = (await store.list()).filter((f) => !f.thawedAt && (!env || holds(f, env)));
+    const kept = (await store.list()).items.filter((f) => !f.thawedAt && (!env || holds(f, env)));
     const listed = kept
       .filter((f) => nextWindow(f, now))
       .map((f) => ({ freeze: f, window: nextWindow(f, now)! }))

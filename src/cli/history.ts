@@ -27,7 +27,7 @@ export const history: Command = {
     }
     const { history } = await registryFor(config);
     const limit = Number(str(ctx, 'limit') ?? String(DEFAULT_LIMIT));
-    const entries = await history.recent(
+    const { items: entries } = await history.recent(
       config.environment,
       Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_LIMIT
     );
@@ -56,7 +56,7 @@ export const estimate: Command = {
     const { config } = ctx;
     const { history } = await registryFor(config);
     const found = historyEstimate(
-      await history.recent(config.environment, ESTIMATE_SAMPLE),
+      (await history.recent(config.environment, ESTIMATE_SAMPLE)).items,
       config.stackNames
     );
     const fallback = config.expectedDurationMs ?? DEFAULT_EXPECTED_DURATION_MS;

@@ -223,7 +223,9 @@ export async function readOverview(
         freezes?.lookup(environment)
       ]);
       const busy = Boolean(view.lock.holder) || view.tickets.length > 0;
-      const history = busy ? await stores.history.recent(environment, OVERVIEW_HISTORY) : [];
+      const history = busy
+        ? (await stores.history.recent(environment, OVERVIEW_HISTORY)).items
+        : [];
       return environmentOverview(view, history, now(), freeze);
     })
   );

@@ -38,7 +38,7 @@ async function readiness(ctx: CommandContext) {
   const [stacks, view, freezes] = await Promise.all([
     reader.describeStacks(config.stackNames),
     registry.lock.view(config.environment),
-    registry.freezes.list()
+    registry.freezes.list().then((r) => r.items)
   ]);
   const now = systemClock.now();
   const findings = [
@@ -122,7 +122,7 @@ async function stacksFrame(ctx: CommandContext): Promise<() => Promise<Frame>> {
     const [stacks, view, freezes] = await Promise.all([
       reader.describeStacks(config.stackNames),
       registry.lock.view(config.environment),
-      registry.freezes.list()
+      registry.freezes.list().then((r) => r.items)
     ]);
     const now = systemClock.now();
     const freeze = await freezeLookup(freezes, now).lookup(config.environment);
@@ -165,7 +165,7 @@ async function overviewFrame(ctx: CommandContext): Promise<() => Promise<Frame>>
   const only = config.environment ? [config.environment] : undefined;
   return async () => {
     // One read of every freeze a frame: each environment's in force, and the frozen ones.
-    const freezes = freezeLookup(await registry.freezes.list(), systemClock.now());
+    const freezes = freezeLookup((await registry.freezes.list()).items, systemClock.now());
     const overview = await readOverview(registry, only, () => systemClock.now(), freezes);
     return { data: overview, text: overviewText(overview, config.registryTable ?? '') };
   };

@@ -2,7 +2,14 @@ import type { Activity } from '../domain/activity.js';
 import type { Frozen } from '../domain/freeze.js';
 import type { StackSnapshot } from '../domain/stack.js';
 import type { StackReader } from '../ports/cloudformation.js';
-import type { Holder, LockView, Participant, Registry, Ticket } from '../ports/registry.js';
+import type {
+  Holder,
+  LockView,
+  Participant,
+  Registry,
+  Ticket,
+  Unreadable
+} from '../ports/registry.js';
 import type { RunLiveness } from '../ports/run.js';
 import type { Clock, Logger, Sleep } from '../ports/runtime.js';
 
@@ -50,13 +57,16 @@ export interface Arrival {
 }
 
 export interface TurnOutcome {
-  readonly kind: 'acquired' | 'timeout' | 'cancelled' | 'superseded' | 'misconfigured' | 'frozen';
+  readonly kind:
+    'acquired' | 'timeout' | 'cancelled' | 'superseded' | 'misconfigured' | 'corrupt' | 'frozen';
   readonly holder?: Holder;
   /** The registry in force at the end: the fallback when the table failed. */
   readonly registry: Registry;
   readonly fallbackReason?: string;
   /** misconfigured: the table cannot be used as configured (missing, denied, another key schema). */
   readonly registryError?: string;
+  /** corrupt: the item of this environment's lock, queue or freezes that does not decode. */
+  readonly unreadable?: Unreadable;
   readonly waitedMs: number;
   readonly queuePosition: number;
   readonly stacks: readonly StackSnapshot[];

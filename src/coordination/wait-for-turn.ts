@@ -3,7 +3,14 @@ import { formatDuration } from '../domain/durations.js';
 import { LivenessTracker } from '../domain/liveness.js';
 import { isInProgress } from '../domain/stack-status.js';
 import type { StackSnapshot } from '../domain/stack.js';
-import { RegistryUnavailableError, type Holder, type Registry } from '../ports/registry.js';
+import {
+  RegistryCorruptError,
+  RegistryUnavailableError,
+  concerns,
+  type Holder,
+  type Registry,
+  type Unreadable
+} from '../ports/registry.js';
 import { backoffMs } from './backoff.js';
 import { atLeastAsHigh } from '../domain/priority.js';
 import { FreezeWatch } from './freeze-watch.js';
@@ -29,6 +36,20 @@ const HEAD_POLL_MAX_MS = 1_000;
 const HEAD_POLL_MIN_MS = 100;
 /** Each of its sleeps is shortened by up to this fraction at random: heads do not read in step. */
 const HEAD_POLL_JITTER = 0.2;
+/**
+ * An acquire refused this many times in a row, with no holder seen in between to explain it, is a
+ * lock whose condition cannot be met (an item no release of the action wrote): reported, not
+ * retried for ever. A refusal with a holder seen next is just another run going first.
+ */
+const MAX_LOST_ACQUIRES = 5;
+/** The table refusing a request as invalid this many times in a row is an item that defeats it. */
+const MAX_REFUSALS = 3;
+
+/** The item a registry operation of the wait writes or reads first (for a refusal's report). */
+const itemOf = (env: string, operation: string): { pk: string; sk: string } => ({
+  pk: `ENV#${env}`,
+  sk: /acquire|lock/.test(operation) ? 'LOCK' : 'QUEUE'
+});
 
 /**
  * How often the first in line (no live ticket ahead, the lock held by a live holder) reads the
@@ -85,6 +106,10 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
   let failures = 0;
   let unreachableSince: number | undefined;
   let misconfigured: string | undefined;
+  /** An item of this environment's lock, queue or freezes that does not decode: the wait ends. */
+  let corrupt: Unreadable | undefined;
+  let lostAcquires = 0;
+  let refusals = 0;
   let frozenOnArrival = false;
   let freezesDenied: string | undefined;
   const overriding = opts.overrideFreeze !== undefined;
@@ -111,7 +136,26 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
       unreachableSince = undefined;
       return value;
     } catch (err) {
+      // An answer, not an outage: nothing toward the fallback, no holder looks dead for it.
+      if (err instanceof RegistryCorruptError) {
+        corrupt ??= err.item;
+        return undefined;
+      }
       if (!(err instanceof RegistryUnavailableError)) throw err;
+      if (arrived && (err.cause as { name?: string })?.name === 'ValidationException') {
+        // The table answered: this request does not fit the item as it is now (a hand-written
+        // attribute of another type). Retried with a pause, then reported, never a fallback.
+        if (++refusals >= MAX_REFUSALS)
+          corrupt ??= {
+            ...itemOf(env, err.operation),
+            attribute: '',
+            expected: `an item the ${err.operation} can be written to`,
+            found: `one the table refused ${refusals} times in a row (${err.message})`
+          };
+        failures++;
+        return undefined;
+      }
+      refusals = 0;
       failures++;
       // What was seen before the gap proves nothing about what happened during it.
       tracker = new LivenessTracker();
@@ -142,6 +186,13 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
       `The registry has not answered for ${formatDuration(forMs)}, longer than a lease (${err.message}). Falling back to CloudFormation-only coordination: no queue order, but a stack in progress still holds this run back.`,
       { title: 'Registry unavailable' }
     );
+  };
+  /** The freezes; one that could hold this environment but does not decode is an answer too. */
+  const freezesOf = async (from: Registry) => {
+    const { items, unreadable } = await from.freezes.list();
+    const mine = unreadable.find((u) => concerns(u, env));
+    if (mine) throw new RegistryCorruptError(mine);
+    return items;
   };
   const finish = async (
     kind: TurnOutcome['kind'],
@@ -191,7 +242,7 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
     // Time is up: a freeze still in force outlasted the wait (whoever else was ahead).
     const polled = registry;
     if (polled === deps.registry)
-      await freezes.read(Infinity, () => attempt(() => polled.freezes.list()), clock.now()); // a last read
+      await freezes.read(Infinity, () => attempt(() => freezesOf(polled)), clock.now()); // a last read
     // Read or not, what holds is judged now (a freeze last read may have ended since).
     freezes.at(clock.now());
     const frozen = freezes.current && !overriding ? freezes.current : undefined;
@@ -224,6 +275,7 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
 
   try {
     for (let poll = 1; ; poll++) {
+      if (corrupt) return finish('corrupt', { unreadable: corrupt });
       if (fallbackReason && registry !== deps.registry) {
         // Back to the registry as soon as it answers again: CloudFormation alone is the last resort.
         const back = await deps.registry.lock.view(env).then(
@@ -256,6 +308,7 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
       const ticket = keeper.current;
       const view = ticket ? await attempt(() => polled.lock.view(env)) : undefined;
       if (misconfigured) return finish('misconfigured', { registryError: misconfigured });
+      if (corrupt) return finish('corrupt', { unreadable: corrupt });
       if (!ticket || !view) {
         // Just fell back: queue with CloudFormation at once. Else back off (with jitter) and retry.
         if (registry !== polled) continue;
@@ -297,7 +350,7 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
           poll,
           () =>
             attempt(() =>
-              polled.freezes.list().catch((err: unknown) => {
+              freezesOf(polled).catch((err: unknown) => {
                 // A table whose freezes this role may not read is misconfigured, not busy.
                 if (err instanceof RegistryUnavailableError && err.failure === 'configuration')
                   freezesDenied = `the deploy freezes could not be read (${err.message}): the role needs dynamodb:Query on the table's FREEZES partition`;
@@ -365,6 +418,7 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
       // override-freeze goes whatever the freezes say, so a read that failed does not hold it.
       const frozen = myTurn && (!(await readFreezes()) ? !overriding : freezes.holds(now));
       if (freezesDenied) return finish('misconfigured', { registryError: freezesDenied });
+      if (corrupt) return finish('corrupt', { unreadable: corrupt });
       // A run held by a freeze reads the stacks as a waiter does, not at every poll.
       if (poll === 1 || (myTurn && !frozen) || now - stacksReadAt >= STACK_CHECK_MS) {
         if (poll > 1) stacks = await reader.describeStacks(me.stacks);
@@ -413,11 +467,26 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
             tookOver: stale && holder ? { from: holder, reason: stale } : undefined
           });
         }
+        if (corrupt) return finish('corrupt', { unreadable: corrupt });
         if (failures === 0) {
+          // Refused: another run went first (its holding shows in the next read), or the lock's
+          // condition cannot be met at all. Either way the next try comes after a pause.
+          if (++lostAcquires >= MAX_LOST_ACQUIRES)
+            return finish('corrupt', {
+              unreadable: {
+                ...itemOf(env, 'acquire'),
+                attribute: 'holder, fence, heartbeat',
+                expected: 'a lock that is free, or held as last read',
+                found: `one the acquire's condition refused ${lostAcquires} times in a row with no holder to show for it`
+              }
+            });
           log.info('Another run took the lock first; waiting again.');
+          if (!(await pause(backoffMs(lostAcquires - 1, headMs, opts.pollIntervalMs))))
+            return endOfWait();
           continue;
         }
       }
+      if (holder && !stale) lostAcquires = 0;
 
       now = clock.now();
       const queue = { ticket, ahead, holder, stale };

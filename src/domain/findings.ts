@@ -133,3 +133,25 @@ export function registryMisconfiguredFinding(table: string, error: string): Find
     ]
   };
 }
+
+/**
+ * An item of this environment's lock, queue or freezes does not decode (written by a hand, a
+ * script or another release): the table answered, so it is no outage and no reason to fall back
+ * to CloudFormation alone; nor is it a lock anyone may take. Fixed by a person, with `doctor`.
+ */
+export function registryCorruptFinding(
+  table: string,
+  item: { readonly pk: string; readonly sk: string },
+  problem: string,
+  repair: string
+): Finding {
+  return {
+    code: 'REGISTRY_CORRUPT',
+    severity: 'blocking',
+    message: `registry-table ${JSON.stringify(table)} holds an item this run cannot read: ${problem}. Not deploying: an answer that cannot be read is not taken for a free lock, nor for an outage.`,
+    resolution: [
+      `List it and repair it (the old item is printed in full first, each repair confirmed): ${repair} --registry-table ${table}`,
+      `Or look at it: aws dynamodb get-item --table-name ${table} --key '${JSON.stringify({ pk: { S: item.pk }, sk: { S: item.sk } })}'`
+    ]
+  };
+}

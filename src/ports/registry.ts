@@ -89,6 +89,8 @@ export interface TransitionEntry {
   readonly state: Transition;
   readonly at: string;
   readonly note?: string;
+  /** Who answered the question this transition followed (Slack user). */
+  readonly by?: { readonly id: string; readonly name?: string };
 }
 
 export interface DeploymentRecord {
@@ -140,7 +142,11 @@ export interface OperatorLockKey {
 export interface LockQueue {
   /** How the environment is coordinated, for outputs, state and the CLI's text. */
   readonly kind: RegistryKind;
-  enqueue(me: Participant): Promise<Ticket>;
+  /**
+   * Takes the next number and puts this run's ticket under it, in one conditional write; undefined
+   * when another run took that number first (try again after a pause).
+   */
+  enqueue(me: Participant): Promise<Ticket | undefined>;
   heartbeatTicket(environment: string, ticket: Ticket): Promise<Ticket | undefined>;
   removeTicket(environment: string, seq: number): Promise<void>;
   /** Removes a ticket only if its heartbeat is still the one observed. */
@@ -179,8 +185,8 @@ export interface Records {
 /** Finished deployments, for estimates: in the table, or in a file the Actions cache carries. */
 export interface HistoryStore {
   add(entry: HistoryEntry): Promise<void>;
-  /** Newest first. */
-  recent(environment: string, limit: number): Promise<HistoryEntry[]>;
+  /** Newest first; and the entries that do not decode (left out of estimates, shown as such). */
+  recent(environment: string, limit: number): Promise<Items<HistoryEntry>>;
   /** Keeps what was added for later runs (the cache for a file; a table keeps it already). */
   save(): Promise<void>;
 }
@@ -190,8 +196,8 @@ export interface HistoryStore {
  * gives them all: a waiter picks those that hold its environment, the CLI lists them.
  */
 export interface FreezeStore {
-  /** Every freeze kept, thawed and ended ones included until they expire. */
-  list(): Promise<Freeze[]>;
+  /** Every freeze kept, thawed and ended ones included until they expire; and those that do not decode. */
+  list(): Promise<Items<Freeze>>;
   add(freeze: Freeze): Promise<void>;
   /** Thaws a freeze; false (and nothing changed) when it is gone or already thawed. */
   thaw(freeze: Freeze, by: string): Promise<boolean>;
@@ -250,6 +256,48 @@ export class RegistryUnavailableError extends Error {
     super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
     this.name = 'RegistryUnavailableError';
     this.failure = classifyRegistryError(cause);
+  }
+}
+
+/**
+ * An item of the table that does not decode (see registry/schema.ts): its key, the attribute and
+ * what was expected there. It is an answer, never an outage: it does not count toward the
+ * fallback to CloudFormation, never makes a holder look dead and never lets a run acquire.
+ */
+export interface Unreadable {
+  readonly pk: string;
+  readonly sk: string;
+  /** The environment the item's key names (`*`: a freeze of all), when it names one. */
+  readonly scope?: string;
+  /** The attribute's path in the item (`leaseMs`, `tickets.000000000003.seq`). */
+  readonly attribute: string;
+  readonly expected: string;
+  /** What is there instead, described (never pasted). */
+  readonly found: string;
+}
+
+/** What reads several items gives: those that decode, and those that do not. */
+export interface Items<T> {
+  readonly items: readonly T[];
+  readonly unreadable: readonly Unreadable[];
+}
+
+/** The command that lists and repairs unreadable items (the table's name is the caller's to add). */
+export const REPAIR_COMMAND = 'deploy-coordinator doctor --fix';
+
+/** An unreadable item, in one line: `ENV#production / LOCK: heartbeatNs is ..., expected ...`. */
+export const describeUnreadable = (u: Unreadable): string =>
+  `${u.pk} / ${u.sk}: ${u.attribute || 'the item'} is ${u.found}, expected ${u.expected}`;
+
+/** Whether an unreadable item could concern `environment` (its own, all of them, or nobody knows). */
+export const concerns = (u: Unreadable, environment: string): boolean =>
+  u.scope === undefined || u.scope === '*' || u.scope === environment;
+
+/** A registry read met an item it cannot decode where the caller cannot do without it. */
+export class RegistryCorruptError extends Error {
+  constructor(readonly item: Unreadable) {
+    super(`unreadable registry item ${describeUnreadable(item)}`);
+    this.name = 'RegistryCorruptError';
   }
 }
 

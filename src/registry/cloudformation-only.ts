@@ -5,6 +5,7 @@ import type {
   HistoryEntry,
   HistoryStore,
   Holder,
+  Items,
   LockQueue,
   LockView,
   Participant,
@@ -24,7 +25,7 @@ export class CloudFormationOnlyLock implements LockQueue {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async enqueue(me: Participant): Promise<Ticket> {
+  async enqueue(me: Participant): Promise<Ticket | undefined> {
     return {
       seq: 0,
       correlationId: me.correlationId,
@@ -86,13 +87,13 @@ export const noRecords: Records = {
 /** No history at all (a history file is given where there is one). */
 export const noHistory: HistoryStore = {
   add: async () => undefined,
-  recent: async (): Promise<HistoryEntry[]> => [],
+  recent: async (): Promise<Items<HistoryEntry>> => ({ items: [], unreadable: [] }),
   save: async () => undefined
 };
 
 /** Without a table there are no freezes (the CLI refuses to set one). */
 export const noFreezes: FreezeStore = {
-  list: async (): Promise<Freeze[]> => [],
+  list: async (): Promise<Items<Freeze>> => ({ items: [], unreadable: [] }),
   add: async () => undefined,
   thaw: async () => false
 };

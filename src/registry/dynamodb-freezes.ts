@@ -1,32 +1,14 @@
 import { UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Freeze } from '../domain/freeze.js';
-import { FREEZE_TTL_DAYS, type FreezeStore } from '../ports/registry.js';
+import { FREEZE_TTL_DAYS, type FreezeStore, type Items } from '../ports/registry.js';
 import { DynamoTable } from './dynamodb-table.js';
+import { decodeFreeze, sorted } from './schema.js';
 
 const FREEZES = 'FREEZES';
 const freezeKey = (f: Pick<Freeze, 'environment' | 'id'>): Record<string, string> => ({
   pk: FREEZES,
   sk: `FREEZE#${f.environment}#${f.id}`
 });
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-function toFreeze(item: Record<string, unknown>): Freeze {
-  return {
-    id: str(item['id']) ?? '',
-    environment: str(item['environment']) ?? '',
-    reason: str(item['reason']) ?? '',
-    by: str(item['by']) ?? '',
-    createdAt: str(item['createdAt']) ?? '',
-    from: str(item['from']),
-    until: str(item['until']),
-    cron: str(item['cron']),
-    durationMs: typeof item['durationMs'] === 'number' ? item['durationMs'] : undefined,
-    timeZone: str(item['timeZone']),
-    thawedAt: str(item['thawedAt']),
-    thawedBy: str(item['thawedBy'])
-  };
-}
 
 /**
  * Freezes in the registry table, all in one partition. Written with UpdateItem (the policy grants
@@ -36,7 +18,7 @@ function toFreeze(item: Record<string, unknown>): Freeze {
 export class DynamoFreezes implements FreezeStore {
   constructor(private readonly t: DynamoTable) {}
 
-  async list(): Promise<Freeze[]> {
+  async list(): Promise<Items<Freeze>> {
     const items: Record<string, unknown>[] = [];
     await this.t.call('freezes read', async () => {
       const pages = paginateQuery(
@@ -51,7 +33,7 @@ export class DynamoFreezes implements FreezeStore {
       for await (const page of pages)
         items.push(...((page.Items ?? []) as Record<string, unknown>[]));
     });
-    return items.map(toFreeze);
+    return sorted(items.map(decodeFreeze));
   }
 
   async add(f: Freeze): Promise<void> {

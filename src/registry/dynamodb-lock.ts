@@ -19,12 +19,9 @@ import {
   envIndexKey,
   envKey,
   envOfIndexKey,
-  isConditionFailure,
-  toLock,
-  toTicket
+  isConditionFailure
 } from './dynamodb-table.js';
-
-const ticketKey = (seq: number): string => String(seq).padStart(12, '0');
+import { decodeLock, decodeQueue, decoded, ticketKey } from './schema.js';
 /** The index write's whole budget, retries included: it never holds up a stage's exit for long. */
 const ENV_INDEX_TIMEOUT_MS = 3_000;
 
@@ -37,62 +34,60 @@ export class DynamoLockQueue implements LockQueue {
 
   constructor(private readonly t: DynamoTable) {}
 
-  async enqueue(me: Participant): Promise<Ticket> {
+  async enqueue(me: Participant): Promise<Ticket | undefined> {
     this.indexEnvironment(me.environment);
-    // Optimistic: read the counter, then write counter and ticket together on condition it has not moved.
-    for (;;) {
-      const current = await this.t.call('enqueue', () =>
-        this.t.doc.send(
-          new GetCommand({
-            TableName: this.t.name,
-            Key: { pk: envKey(me.environment), sk: QUEUE },
-            ConsistentRead: true,
-            ProjectionExpression: 'seq'
-          })
-        )
-      );
-      const seen = Number(current.Item?.['seq'] ?? 0);
-      const ticket: Ticket = {
-        seq: seen + 1,
-        correlationId: me.correlationId,
-        owner: me.owner,
-        heartbeat: randomUUID(),
-        enqueuedAt: this.t.iso(),
-        leaseMs: me.leaseMs,
-        run: me.run,
-        priority: me.priority ?? 'normal',
-        ...(me.overridesFreeze ? { overridesFreeze: true } : {})
-      };
-      // One write: the number and its ticket appear together, or not at all.
-      const written = await this.t.conditional('enqueue', () =>
-        this.t.doc.send(
-          new UpdateCommand({
-            TableName: this.t.name,
-            Key: { pk: envKey(me.environment), sk: QUEUE },
-            ...(seen === 0
-              ? {
-                  UpdateExpression: 'SET seq = :next, tickets = :first',
-                  ConditionExpression: 'attribute_not_exists(seq)',
-                  ExpressionAttributeValues: {
-                    ':next': ticket.seq,
-                    ':first': { [ticketKey(ticket.seq)]: ticket }
-                  }
+    // Optimistic: read the counter, then write counter and ticket together on condition it has not
+    // moved. Once: a counter that moved meanwhile is the caller's to try again, after a pause.
+    const current = await this.t.call('enqueue', () =>
+      this.t.doc.send(
+        new GetCommand({
+          TableName: this.t.name,
+          Key: { pk: envKey(me.environment), sk: QUEUE },
+          ConsistentRead: true
+        })
+      )
+    );
+    const seen = decoded(decodeQueue(current.Item)).seq;
+    const ticket: Ticket = {
+      seq: seen + 1,
+      correlationId: me.correlationId,
+      owner: me.owner,
+      heartbeat: randomUUID(),
+      enqueuedAt: this.t.iso(),
+      leaseMs: me.leaseMs,
+      run: me.run,
+      priority: me.priority ?? 'normal',
+      ...(me.overridesFreeze ? { overridesFreeze: true } : {})
+    };
+    // One write: the number and its ticket appear together, or not at all.
+    const written = await this.t.conditional('enqueue', () =>
+      this.t.doc.send(
+        new UpdateCommand({
+          TableName: this.t.name,
+          Key: { pk: envKey(me.environment), sk: QUEUE },
+          ...(seen === 0
+            ? {
+                UpdateExpression: 'SET seq = :next, tickets = :first',
+                ConditionExpression: 'attribute_not_exists(seq)',
+                ExpressionAttributeValues: {
+                  ':next': ticket.seq,
+                  ':first': { [ticketKey(ticket.seq)]: ticket }
                 }
-              : {
-                  UpdateExpression: 'SET seq = :next, tickets.#k = :ticket',
-                  ConditionExpression: 'seq = :seen',
-                  ExpressionAttributeNames: { '#k': ticketKey(ticket.seq) },
-                  ExpressionAttributeValues: {
-                    ':next': ticket.seq,
-                    ':seen': seen,
-                    ':ticket': ticket
-                  }
-                })
-          })
-        )
-      );
-      if (written) return ticket;
-    }
+              }
+            : {
+                UpdateExpression: 'SET seq = :next, tickets.#k = :ticket',
+                ConditionExpression: 'seq = :seen',
+                ExpressionAttributeNames: { '#k': ticketKey(ticket.seq) },
+                ExpressionAttributeValues: {
+                  ':next': ticket.seq,
+                  ':seen': seen,
+                  ':ticket': ticket
+                }
+              })
+        })
+      )
+    );
+    return written ? ticket : undefined;
   }
 
   async heartbeatTicket(environment: string, ticket: Ticket): Promise<Ticket | undefined> {
@@ -157,14 +152,14 @@ export class DynamoLockQueue implements LockQueue {
       for await (const page of pages)
         items.push(...((page.Items ?? []) as Record<string, unknown>[]));
     });
-    const lockItem = items.find((i) => i['sk'] === LOCK);
-    const queue = items.find((i) => i['sk'] === QUEUE);
-    const tickets = Object.values(
-      (queue?.['tickets'] ?? {}) as Record<string, Record<string, unknown>>
-    )
-      .map(toTicket)
-      .sort((a, b) => a.seq - b.seq);
-    return { lock: toLock(environment, lockItem), tickets };
+    const lock = decoded(
+      decodeLock(
+        environment,
+        items.find((i) => i['sk'] === LOCK)
+      )
+    );
+    const { tickets } = decoded(decodeQueue(items.find((i) => i['sk'] === QUEUE)));
+    return { lock, tickets };
   }
 
   async readLock(environment: string): Promise<LockView> {
@@ -178,7 +173,7 @@ export class DynamoLockQueue implements LockQueue {
         })
       )
     );
-    return toLock(environment, out.Item as Record<string, unknown> | undefined);
+    return decoded(decodeLock(environment, out.Item));
   }
 
   async environments(): Promise<string[]> {
@@ -257,11 +252,25 @@ export class DynamoLockQueue implements LockQueue {
             ConditionExpression: condition,
             ExpressionAttributeNames: { '#owner': 'owner' },
             ExpressionAttributeValues: values,
-            ReturnValues: 'ALL_NEW'
+            ReturnValues: 'UPDATED_NEW'
           })
         )
       );
-      return toLock(me.environment, out.Attributes).holder;
+      // The lock is held now: what it says is what this write set, and the fence it counted (the
+      // rest of the item, whatever else is in it, is not read here: the next view decodes it).
+      const fence: unknown = out.Attributes?.['fence'];
+      if (typeof fence !== 'number' || !Number.isSafeInteger(fence))
+        throw new Error(`the lock's new fence is ${String(fence)}`);
+      return {
+        correlationId: me.correlationId,
+        owner: me.owner,
+        fence,
+        heartbeat,
+        acquiredAt,
+        leaseMs: me.leaseMs,
+        run: me.run,
+        stacks: [...me.stacks]
+      };
     } catch (err) {
       if (isConditionFailure(err)) return undefined;
       throw err;

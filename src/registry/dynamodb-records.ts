@@ -5,10 +5,12 @@ import {
   type DeploymentRecord,
   type HistoryEntry,
   type HistoryStore,
+  type Items,
   type Records,
   type TransitionEntry
 } from '../ports/registry.js';
 import { DynamoTable, HIST, envKey, recordKey } from './dynamodb-table.js';
+import { decodeHistory, decodeRecord, decoded, sorted } from './schema.js';
 
 /** Deployment records, in the registry table (they expire after RECORD_TTL_DAYS). */
 export class DynamoRecords implements Records {
@@ -81,7 +83,7 @@ export class DynamoRecords implements Records {
         })
       )
     );
-    return out.Item as DeploymentRecord | undefined;
+    return out.Item && decoded(decodeRecord(out.Item));
   }
 }
 
@@ -116,7 +118,7 @@ export class DynamoHistory implements HistoryStore {
     );
   }
 
-  async recent(environment: string, limit: number): Promise<HistoryEntry[]> {
+  async recent(environment: string, limit: number): Promise<Items<HistoryEntry>> {
     const out = await this.t.call('history read', () =>
       this.t.doc.send(
         new QueryCommand({
@@ -129,7 +131,7 @@ export class DynamoHistory implements HistoryStore {
         })
       )
     );
-    return (out.Items ?? []) as HistoryEntry[];
+    return sorted((out.Items ?? []).map((item) => decodeHistory(item)));
   }
 
   async save(): Promise<void> {}

@@ -1,11 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import {
-  RegistryUnavailableError,
-  type Holder,
-  type LockView,
-  type Ticket
-} from '../ports/registry.js';
+import { RegistryUnavailableError } from '../ports/registry.js';
+import { readNumber } from './schema.js';
 
 /**
  * Item design (partition key pk, sort key sk):
@@ -61,7 +57,10 @@ export class DynamoTable {
     private readonly now: () => number = Date.now
   ) {
     this.doc = DynamoDBDocumentClient.from(client, {
-      marshallOptions: { removeUndefinedValues: true }
+      marshallOptions: { removeUndefinedValues: true },
+      // Every number as DynamoDB wrote it when JavaScript cannot hold it: the schema refuses it,
+      // naming the item, instead of the whole read failing (registry/schema.ts).
+      unmarshallOptions: { wrapNumbers: readNumber }
     });
   }
 
@@ -92,46 +91,4 @@ export class DynamoTable {
   expires(days: number): number {
     return Math.floor(this.now() / 1000) + days * DAY_S;
   }
-}
-
-/** An attribute as text: the table holds strings there; anything else is shown as JSON. */
-const text = (v: unknown): string =>
-  typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v);
-
-export function toTicket(item: Record<string, unknown>): Ticket {
-  return {
-    seq: Number(item['seq']),
-    correlationId: text(item['correlationId']),
-    owner: text(item['owner']),
-    heartbeat: text(item['heartbeat']),
-    enqueuedAt: text(item['enqueuedAt']),
-    leaseMs: Number(item['leaseMs']),
-    run: item['run'] ?? {},
-    priority: item['priority'] === 'high' ? 'high' : 'normal',
-    ...(item['overridesFreeze'] === true ? { overridesFreeze: true } : {})
-  };
-}
-
-export function toLock(environment: string, item: Record<string, unknown> | undefined): LockView {
-  if (!item) return { environment, fence: 0 };
-  const holder: Holder | undefined = item['holder']
-    ? {
-        correlationId: text(item['holder']),
-        owner: text(item['owner']),
-        fence: Number(item['fence']),
-        heartbeat: text(item['heartbeat']),
-        acquiredAt: text(item['acquiredAt']),
-        leaseMs: Number(item['leaseMs']),
-        run: item['run'] ?? {},
-        stacks: (item['stacks'] ?? []) as string[]
-      }
-    : undefined;
-  return {
-    environment,
-    fence: Number(item['fence'] ?? 0),
-    holder,
-    lastHolder: item['lastHolder'] as string | undefined,
-    lastOutcome: item['lastOutcome'] as string | undefined,
-    releasedAt: item['releasedAt'] as string | undefined
-  };
 }

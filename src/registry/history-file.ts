@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { HistoryEntry, HistoryStore } from '../ports/registry.js';
+import type { HistoryEntry, HistoryStore, Items } from '../ports/registry.js';
 import { processEnv, type Env } from '../runtime/env.js';
+import { decodeHistory, sorted } from './schema.js';
 
 /** How many deployments the history file keeps (newest first). */
 const KEEP = 50;
@@ -16,20 +17,35 @@ export function historyFile(environment: string, env: Env = processEnv): string 
   );
 }
 
-export function readHistoryFile(file: string): HistoryEntry[] {
-  if (!existsSync(file)) return [];
+/** The file's entries, each decoded as the table's are (the cache brings back whatever was saved). */
+export function readHistoryFile(file: string): Items<HistoryEntry> {
+  if (!existsSync(file)) return { items: [], unreadable: [] };
+  let entries: unknown;
   try {
-    const entries = JSON.parse(readFileSync(file, 'utf8')) as HistoryEntry[];
-    return Array.isArray(entries) ? entries : [];
+    entries = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    return [];
+    entries = undefined;
   }
+  if (!Array.isArray(entries))
+    return {
+      items: [],
+      unreadable: [
+        {
+          pk: file,
+          sk: '',
+          attribute: '',
+          expected: 'a JSON list of deployments',
+          found: 'something else'
+        }
+      ]
+    };
+  return sorted(entries.map((e, i) => decodeHistory(e, { pk: file, sk: `[${i}]` })));
 }
 
 export function appendHistoryFile(file: string, entry: HistoryEntry): void {
   const entries = [
     entry,
-    ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
+    ...readHistoryFile(file).items.filter((e) => e.correlationId !== entry.correlationId)
   ]
     .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
     .slice(0, KEEP);
@@ -46,8 +62,9 @@ export class HistoryFile implements HistoryStore {
   async add(entry: HistoryEntry): Promise<void> {
     appendHistoryFile(this.file, entry);
   }
-  async recent(_environment: string, limit: number): Promise<HistoryEntry[]> {
-    return readHistoryFile(this.file).slice(0, limit);
+  async recent(_environment: string, limit: number): Promise<Items<HistoryEntry>> {
+    const { items, unreadable } = readHistoryFile(this.file);
+    return { items: items.slice(0, limit), unreadable };
   }
   save(): Promise<void> {
     return this.persist();

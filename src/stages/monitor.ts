@@ -62,7 +62,10 @@ async function launchForSubAction(self: string): Promise<void> {
     const thread = parseThread(
       existsSync(files.thread) ? readFileSync(files.thread, 'utf8') : undefined
     );
-    const history = await registry.history.recent(config.environment, 50).catch(() => []);
+    const history = await registry.history.recent(config.environment, 50).then(
+      (r) => r.items,
+      () => []
+    );
     const expected = expectation(
       config,
       historyEstimate(history, config.stackNames),

@@ -8,7 +8,13 @@ import {
   pastOperations,
   type PastOperation
 } from '../../domain/past-operations.js';
-import type { HistoryEntry, HistoryStore } from '../../ports/registry.js';
+import {
+  REPAIR_COMMAND,
+  describeUnreadable,
+  type HistoryEntry,
+  type HistoryStore,
+  type Unreadable
+} from '../../ports/registry.js';
 import type { StageDeps } from '../deps.js';
 import type { Arrival } from './arrive.js';
 
@@ -39,7 +45,9 @@ export async function estimate(
   known: readonly HistoryEntry[] = []
 ): Promise<Estimated> {
   const { config } = d;
-  const recent = await history.recent(config.environment, HISTORY_SAMPLE).catch(() => undefined);
+  const read = await history.recent(config.environment, HISTORY_SAMPLE).catch(() => undefined);
+  if (read?.unreadable.length) warnUnreadableHistory(d, read.unreadable);
+  const recent = read?.items;
   let entries = merged(recent ?? [], known);
   let learned: HistoryEntry[] = [];
   if (config.expectedDurationMs === undefined && recent !== undefined) {
@@ -58,6 +66,16 @@ export async function estimate(
     DEFAULT_EXPECTED_DURATION_MS
   );
   return { expected, history: entries, learned };
+}
+
+/** Unreadable history items are left out of the estimate, with one warning that names them. */
+function warnUnreadableHistory(d: StageDeps, unreadable: readonly Unreadable[]): void {
+  const [first] = unreadable;
+  const more = unreadable.length > 1 ? ` (and ${unreadable.length - 1} more)` : '';
+  d.log.warning(
+    `History item ${describeUnreadable(first!)}${more}: left out of the estimate. List and repair: ${REPAIR_COMMAND} --registry-table ${d.config.registryTable ?? 'TABLE'}`,
+    { title: 'Unreadable history' }
+  );
 }
 
 /**

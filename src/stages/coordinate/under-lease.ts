@@ -7,6 +7,7 @@ import { formatDuration } from '../../domain/durations.js';
 import {
   activeDeploymentFindings,
   otherFindings,
+  registryCorruptFinding,
   registryMisconfiguredFinding,
   type Finding
 } from '../../domain/findings.js';
@@ -20,7 +21,12 @@ import { notDeployingMessage, type NotDeployingReason } from '../../notify/messa
 import type { ThreadRef } from '../../notify/slack.js';
 import { activeCorrelationId } from '../../domain/activity.js';
 import { describeFrozen, untilIso } from '../../domain/freeze.js';
-import type { Holder, Registry } from '../../ports/registry.js';
+import {
+  REPAIR_COMMAND,
+  describeUnreadable,
+  type Holder,
+  type Registry
+} from '../../ports/registry.js';
 import { freezeDetails } from './freeze.js';
 import { record, safely, statusChannel, statuses, type StageDeps } from '../deps.js';
 import { holdLease, type Holding } from '../holder.js';
@@ -208,6 +214,17 @@ export async function notAcquired(
     const finding = registryMisconfiguredFinding(
       config.registryTable ?? '',
       turn.registryError ?? ''
+    );
+    reportFindings(log, [finding]);
+    return { result: 'blocked', findings: [finding] };
+  }
+  if (kind === 'corrupt') {
+    const item = turn.unreadable!;
+    const finding = registryCorruptFinding(
+      config.registryTable ?? '',
+      item,
+      describeUnreadable(item),
+      REPAIR_COMMAND
     );
     reportFindings(log, [finding]);
     return { result: 'blocked', findings: [finding] };
