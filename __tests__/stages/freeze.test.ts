@@ -403,6 +403,7 @@ describe('deploy freezes', () => {
     );
     await w.until(held.finalize());
     // Leave the other worlds of this file (and the table) unfrozen.
-    for (const f of (await w.registry.freezes.list()).items) await w.registry.freezes.thaw(f, 'test');
+    for (const f of (await w.registry.freezes.list()).items)
+      await w.registry.freezes.thaw(f, 'test');
   });
 });
