@@ -20,6 +20,9 @@
  * - `failRequests(count, { ops?, status? })`: the next `count` matching requests get a 5xx
  *   (`status`, default 500, `InternalServerError`; 503 is `ServiceUnavailable`); the SDK throws
  *   that `name` (`$fault` 'server') and retries it as transient.
+ * - `refuseConditions(count, { ops? })`: the next `count` matching requests are answered as a
+ *   write whose condition did not hold (HTTP 400 `ConditionalCheckFailedException`), whatever the
+ *   item says: a condition that can never be met, without writing the item that would cause it.
  * - `faultsPending()`: faulted answers still scripted; `clearFaults()` drops them.
  * Scripts queue in call order; a request takes the first pending script whose `ops` match it.
  * Faulted requests are recorded in `requests` like served ones, with `faulted` set to the error
@@ -44,6 +47,7 @@ import {
   UpdateTimeToLiveCommand
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { readNumber } from '../src/registry/schema.js';
 import { asTestCaller, recordAwsCall } from './aws-calls.js';
 import { closeWithConnections, listenOnLoopback } from './http-server.js';
 
@@ -87,7 +91,8 @@ const FAULT_MESSAGES: Record<string, string> = {
     'Throughput exceeds the current throughput limit for your account. ' +
     'Please contact AWS Support at https://aws.amazon.com/support request a limit increase',
   InternalServerError: 'Internal server error',
-  ServiceUnavailable: 'The service is currently unavailable or busy.'
+  ServiceUnavailable: 'The service is currently unavailable or busy.',
+  ConditionalCheckFailedException: 'The conditional request failed'
 };
 
 /** A scripted fault: the next `remaining` requests whose operation is in `ops` (any if unset). */
@@ -131,7 +136,10 @@ export class DynamoRig {
       },
       { step: 'build', name: 'dynamoRigInternalHeader' }
     );
-    this.internalDoc = DynamoDBDocumentClient.from(this.internal);
+    // Numbers JavaScript cannot hold (a test's hand-written items) come back as DynamoDB's text.
+    this.internalDoc = DynamoDBDocumentClient.from(this.internal, {
+      unmarshallOptions: { wrapNumbers: readNumber }
+    });
   }
 
   static async start(opts: { table?: string } = {}): Promise<DynamoRig> {
@@ -213,6 +221,11 @@ export class DynamoRig {
       status,
       status === 503 ? 'ServiceUnavailable' : 'InternalServerError'
     );
+  }
+
+  /** The next `count` requests (whose operation is in `opts.ops`, if given) fail their condition. */
+  refuseConditions(count: number, opts: { ops?: string[] } = {}): void {
+    this.addFault(count, opts.ops, 400, 'ConditionalCheckFailedException');
   }
 
   /** Number of faulted answers still scripted. */

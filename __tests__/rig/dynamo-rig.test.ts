@@ -295,6 +295,29 @@ describe('DynamoRig scripted faults', () => {
     ]);
   });
 
+  it('refuses a condition as DynamoDB does (the SDK names it, does not retry it) without touching the item', async () => {
+    const c = asTestCaller(rig.client({ maxAttempts: 3 }));
+    const before = (await c.send(get())).Item;
+    rig.refuseConditions(2, { ops: ['UpdateItem'] });
+    // A read is not an UpdateItem: served.
+    await c.send(get());
+    for (let i = 0; i < 2; i++) {
+      const e = await rejection(c.send(bump()));
+      expect(e.name).toBe('ConditionalCheckFailedException');
+      expect(e.message).toBe('The conditional request failed');
+      expect(e.$metadata).toMatchObject({ httpStatusCode: 400, attempts: 1 });
+    }
+    expect((await c.send(get())).Item).toEqual(before);
+    expect(rig.faultsPending()).toBe(0);
+    expect(rig.requests.map((r) => [r.op, r.status, r.faulted])).toEqual([
+      ['GetItem', 200, undefined],
+      ['GetItem', 200, undefined],
+      ['UpdateItem', 400, 'ConditionalCheckFailedException'],
+      ['UpdateItem', 400, 'ConditionalCheckFailedException'],
+      ['GetItem', 200, undefined]
+    ]);
+  });
+
   it('the SDK retries throttles: 2 throttled then served with 3 attempts; 3 exhaust them', async () => {
     const c = asTestCaller(rig.client({ maxAttempts: 3 }));
     rig.throttle(2);

@@ -42,6 +42,11 @@ const HEAD_POLL_JITTER = 0.2;
  * retried for ever. A refusal with a holder seen next is just another run going first.
  */
 const MAX_LOST_ACQUIRES = 5;
+/**
+ * The same for taking a queue number: each refusal should mean another run took that number, and
+ * even a burst of arrivals is served long before this many.
+ */
+const MAX_LOST_NUMBERS = 10;
 /** The table refusing a request as invalid this many times in a row is an item that defeats it. */
 const MAX_REFUSALS = 3;
 
@@ -109,6 +114,7 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
   /** An item of this environment's lock, queue or freezes that does not decode: the wait ends. */
   let corrupt: Unreadable | undefined;
   let lostAcquires = 0;
+  let lostNumbers = 0;
   let refusals = 0;
   let frozenOnArrival = false;
   let freezesDenied: string | undefined;
@@ -294,6 +300,24 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
       const polled = registry;
       if (!keeper.current) {
         const queued = await attempt(() => polled.lock.enqueue(me));
+        if (queued === undefined && failures === 0 && !corrupt && registry === polled) {
+          // Refused: another run took that number (its ticket shows), or the queue's condition
+          // cannot be met at all. Either way the next try comes after a pause.
+          if (++lostNumbers >= MAX_LOST_NUMBERS)
+            return finish('corrupt', {
+              unreadable: {
+                ...itemOf(env, 'enqueue'),
+                attribute: 'seq',
+                expected: 'a queue counter that takes the next number',
+                found: `one whose condition refused ${lostNumbers} numbers in a row`
+              }
+            });
+          const half = opts.pollIntervalMs / 2;
+          if (!(await pause(backoffMs(lostNumbers - 1, half, opts.pollIntervalMs))))
+            return endOfWait();
+          continue;
+        }
+        lostNumbers = 0;
         if (queued && registry === polled) {
           keeper.keep(queued);
           // Ticket 0 is CloudFormation's own (no table): nothing to remove later, nothing to say.

@@ -314,7 +314,8 @@ export function decodeQueue(
   return decode(item, (v) => {
     const m = map(v, '');
     const seq = counter(0)(m['seq'], 'seq');
-    const entries = optional(map)(m['tickets'], 'tickets') ?? {};
+    // Every write keeps the map (a removal leaves it empty): without it no ticket can be added.
+    const entries = map(m['tickets'], 'tickets');
     const tickets = Object.entries(entries).map(([k, raw]) => {
       const at = `tickets.${k}`;
       const t = ticketFields(raw, at);
