@@ -101,7 +101,9 @@ export const budgetedClients =
         maxRetryTime: left,
         maxTimeout: Math.min(retryConfig.maxTimeout ?? Number.POSITIVE_INFINITY, left)
       },
-      Math.min(SLACK_REQUEST_TIMEOUT_MS, left),
+      // A request's own timeout only when it ends before the budget does: a timeout at the
+      // budget's end would race the budget's own, and the reason would depend on which fired first.
+      left > SLACK_REQUEST_TIMEOUT_MS ? SLACK_REQUEST_TIMEOUT_MS : 0,
       watched
     );
   };
@@ -159,8 +161,9 @@ export class SlackNotifier {
       const res = await this.call((client) =>
         client.chat.postMessage(postArgs(channel, message, thread?.ts, thread?.broadcast))
       );
+      const ref = posted(res, channel);
       this.delivered.push(label);
-      return { channel: String(res.channel ?? channel), ts: String(res.ts) };
+      return ref;
     } catch (err) {
       this.spool({
         op: 'post',
@@ -278,6 +281,21 @@ export class SlackNotifier {
   }
 }
 
+/** Slack's answer to a post said ok without a `ts`: the message cannot be referred to. */
+export class NoTsError extends Error {
+  constructor() {
+    super('ok without ts');
+    this.name = 'NoTsError';
+  }
+}
+
+/** Where a posted message is: Slack's answer must name its `ts` (and says its channel). */
+function posted(res: { channel?: unknown; ts?: unknown }, channel: string): ThreadRef {
+  const ts = typeof res.ts === 'string' && /^\d+\.\d+$/.test(res.ts) ? res.ts : undefined;
+  if (!ts) throw new NoTsError();
+  return { channel: typeof res.channel === 'string' && res.channel ? res.channel : channel, ts };
+}
+
 function postArgs(
   channel: string,
   message: SlackMessage,
@@ -337,17 +355,33 @@ const fixed = (client: WebClient | ClientFor): WebClient => {
   return client;
 };
 
-/** Why a message was not delivered, in words a person understands (never a header or a token). */
+/**
+ * Why a message was not delivered, in one line a person understands: Slack's error code, an HTTP
+ * status, what kind of body came back. Never a header, a token, or the body itself.
+ */
 export function describe(err: unknown): string {
   if (isRateLimited(err)) return `rate limited (Retry-After ${err.retryAfter} s)`;
-  if (err instanceof BudgetSpentError) return err.message;
+  if (err instanceof BudgetSpentError || err instanceof NoTsError) return err.message;
   const e = err as {
     code?: string;
     statusCode?: number;
-    data?: { error?: string };
+    data?: { error?: unknown };
     original?: { name?: string; code?: unknown; cause?: { code?: unknown } };
   };
-  if (e?.data?.error) return e.data.error;
+  // A platform error is an HTTP 200 whose body said ok:false, or was no JSON at all (the client
+  // then puts the whole body in `error`).
+  if (e?.code === 'slack_webapi_platform_error' || e?.data?.error !== undefined)
+    return slackError(e.data?.error);
   if (e?.code === 'slack_webapi_http_error' && e.statusCode) return `HTTP ${e.statusCode}`;
   return networkReason(e?.original) ?? e?.code ?? 'request failed';
+}
+
+/** Slack's `error`: a code such as `channel_not_found`; anything else is named, not pasted. */
+function slackError(error: unknown): string {
+  if (typeof error === 'string' && /^[a-z0-9_]{1,64}$/i.test(error)) return error;
+  if (typeof error !== 'string' || error.trim() === '')
+    return 'HTTP 200 with ok:false and no error';
+  return /^\s*<(!doctype\s+html|html|head|body)\b/i.test(error) || /<\/html>/i.test(error)
+    ? 'HTTP 200 with an HTML page'
+    : 'HTTP 200 with a body that is not JSON';
 }
