@@ -254,16 +254,29 @@ export class SlackNotifier {
       appendFileSync(this.spoolFile, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
   }
 
-  /** Retries spooled messages in order; returns what is finally lost. The spool file is consumed. */
-  async flush(files: readonly string[]): Promise<SpoolEntry[]> {
+  /**
+   * Retries spooled messages in order; returns what is finally lost. The spool file is consumed.
+   * What `superseded` says is not sent again (listed as lost, with why it was not retried).
+   */
+  async flush(
+    files: readonly string[],
+    superseded: (e: SpoolEntry) => string | undefined = () => undefined
+  ): Promise<SpoolEntry[]> {
     const entries = files.filter((f) => existsSync(f)).flatMap((f) => readSpool(f));
     for (const f of files) rmSync(f, { force: true });
     const lost: SpoolEntry[] = [];
     for (const e of entries) {
+      const instead = superseded(e);
+      if (instead) {
+        lost.push({ ...e, error: `${e.error}; ${instead}` });
+        continue;
+      }
       try {
         await this.call<unknown>((client) =>
           e.op === 'post'
-            ? client.chat.postMessage(postArgs(e.channel, e.message, e.threadTs, e.broadcast))
+            ? client.chat
+                .postMessage(postArgs(e.channel, e.message, e.threadTs, e.broadcast))
+                .then((res) => posted(res, e.channel))
             : client.chat.update({
                 channel: e.channel,
                 ts: e.ts ?? '',

@@ -171,13 +171,16 @@ export function githubSection(
 /** What Slack was sent by finalize, and every message that could not be delivered, with why. */
 export function slackSection(
   delivered: readonly string[],
-  lost: readonly { label: string; error: string; at: string }[]
+  lost: readonly { label: string; error: string; at: string }[],
+  /** A line on how the messages went, when it is not one thread (e.g. none could be started). */
+  note?: string
 ): string {
   const lines = [
     '### Slack',
     '',
     `Delivered: ${delivered.length > 0 ? delivered.join(', ') : 'nothing'} (by finalize).`
   ];
+  if (note) lines.push('', note);
   if (lost.length > 0)
     lines.push(
       '',
