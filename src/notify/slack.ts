@@ -10,6 +10,7 @@ import type { SlackConfig } from '../config/config.js';
 import type { Logger } from '../ports/runtime.js';
 import { BudgetSpentError, type BudgetCall, type TimeBudget } from '../runtime/budget.js';
 import { networkReason } from '../runtime/network.js';
+import { decodeReactions, decodeReplies, type Answers } from './answers.js';
 
 export interface SlackMessage {
   readonly text: string;
@@ -222,8 +223,11 @@ export class SlackNotifier {
     }
   }
 
-  /** A person's answers to a question: reactions on it and replies in its thread (not the app's own). */
-  async answers(ref: ThreadRef): Promise<{ reactions: string[]; replies: string[] }> {
+  /**
+   * People's answers to a question: reactions on it and replies in its thread (not the app's
+   * own), with who gave them, decoded here (see `answers.ts`).
+   */
+  async answers(ref: ThreadRef): Promise<Answers> {
     const [reacted, thread] = await Promise.all([
       // One attempt each: the ask loop polls again, and must answer a cancel at once.
       this.call((quick) => quick.reactions.get({ channel: ref.channel, timestamp: ref.ts }), {
@@ -236,10 +240,8 @@ export class SlackNotifier {
       })
     ]);
     return {
-      reactions: (reacted.message?.reactions ?? []).map((r) => r.name ?? ''),
-      replies: (thread.messages ?? [])
-        .filter((m) => m.ts !== ref.ts && !m.bot_id)
-        .map((m) => m.text ?? '')
+      reactions: decodeReactions(reacted.message?.reactions),
+      replies: decodeReplies(thread.messages, ref.ts)
     };
   }
 

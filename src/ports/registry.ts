@@ -89,6 +89,8 @@ export interface TransitionEntry {
   readonly state: Transition;
   readonly at: string;
   readonly note?: string;
+  /** Who answered the question this transition followed (Slack user). */
+  readonly by?: { readonly id: string; readonly name?: string };
 }
 
 export interface DeploymentRecord {

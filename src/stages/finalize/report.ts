@@ -119,6 +119,7 @@ export async function reportDeployment(
     result: 'acquired',
     deployment: facts,
     freeze: freezeOf(folder),
+    answered: folder.answered(),
     rows,
     events
   });
@@ -162,6 +163,7 @@ export async function reportNotDeployed(
     run: d.run,
     result: result || 'not coordinated',
     freeze: freezeOf(folder),
+    answered: folder.answered(),
     rows,
     events: []
   });
