@@ -12,8 +12,10 @@
  * accepted; set `acceptedTokens` to narrow).
  *
  * Answers like Slack's: HTTP 200 with `{ ok: true, … }` or `{ ok: false, error }`; 429 with
- * `Retry-After` (`rateLimitNext`); any status you like (`failNext`); 503 or a destroyed connection
- * for an outage (`down`).
+ * `Retry-After` (`rateLimitNext`); any status you like (`failNext`); an HTML page in place of the
+ * JSON, even with HTTP 200 (`htmlNext`: a proxy's or a captive portal's); `{ ok: true }` without
+ * its fields (`okWithoutTsNext`); 503 or a destroyed connection for an outage (`down`). A person's
+ * messages carry their `user_profile` (name, real and display name), as Slack's do.
  *
  * Served:
  *   auth.test
@@ -54,6 +56,12 @@ export const SLACK_BOT_ID = 'B0DEPLOYBOT';
 export const SLACK_APP_ID = 'A0DEPLOYBOT';
 /** The default person for `react`, `reply` and `say`. */
 export const SLACK_PERSON_ID = 'U0PERSON001';
+/** That person's profile, as Slack puts it on their messages (`user_profile`). */
+export const SLACK_PERSON_PROFILE: SlackProfile = {
+  name: 'dana',
+  real_name: 'Dana Reviewer',
+  display_name: 'Dana'
+};
 export const SLACK_WORKSPACE_URL = 'https://standin.slack.com/';
 /** Scopes announced in `x-oauth-scopes` (the client copies them to `response_metadata.scopes`). */
 export const SLACK_SCOPES = [
@@ -88,6 +96,13 @@ export interface SlackCall {
 /** An HTTP status (429 here sends no Retry-After: see `rateLimitNext`), or a Slack error. */
 export type FailSpec =
   number | { error: string; status?: number; headers?: Record<string, string> };
+
+/** The part of a person's profile Slack copies onto their messages as `user_profile`. */
+export interface SlackProfile {
+  name: string;
+  real_name?: string;
+  display_name?: string;
+}
 
 export interface MessageVersion {
   text: string;
@@ -132,6 +147,8 @@ export interface SlackStandinOptions {
   channels?: Record<string, string>;
   /** Only channels from `channels` / `addChannel` exist; others → `channel_not_found`. */
   strictChannels?: boolean;
+  /** People's profiles by user ID (default: `SLACK_PERSON_ID` with `SLACK_PERSON_PROFILE`). */
+  people?: Record<string, SlackProfile>;
 }
 
 /** `'503'`: every call answers HTTP 503; `'destroy'`: the socket is destroyed, no answer at all. */
@@ -216,6 +233,7 @@ export class SlackStandin {
   /** IDs made to answer channel_not_found by `removeChannel`. */
   private readonly removedIds = new Set<string>();
   private rules: Rule[] = [];
+  private people = new Map<string, SlackProfile>();
   private downMode: DownMode | undefined;
   private lastUs = 0;
   private closed = false;
@@ -228,6 +246,7 @@ export class SlackStandin {
     this.acceptedTokens = opts.acceptedTokens;
     this.strictChannels = opts.strictChannels ?? false;
     this.seedChannels();
+    this.seedPeople();
   }
 
   static async start(opts: SlackStandinOptions = {}): Promise<SlackStandin> {
@@ -279,6 +298,11 @@ export class SlackStandin {
   // -------------------------------------------------------------------------------------------
   // Scripting: people in the channel
   // -------------------------------------------------------------------------------------------
+
+  /** A person's profile (put on their messages as `user_profile`, as Slack does). */
+  addPerson(id: string, profile: SlackProfile): void {
+    this.people.set(id, { ...profile });
+  }
 
   /** A person adds a reaction (`white_check_mark` or `:white_check_mark:`). */
   react(channel: string, ts: string, name: string, user = SLACK_PERSON_ID): void {
@@ -390,6 +414,32 @@ export class SlackStandin {
   }
 
   /**
+   * The next `count` calls (of `method`, or any) get an HTML page instead of Slack's JSON, with
+   * HTTP `status` (default 200): what a proxy, a captive portal or a load balancer's error page
+   * answers in Slack's place.
+   */
+  htmlNext(count: number, status = 200, method?: string): void {
+    this.rules.push({
+      method,
+      status,
+      body:
+        status === 200
+          ? '<!DOCTYPE html><html><head><title>Network access</title></head><body><h1>Sign in to continue</h1></body></html>'
+          : errorPage(status),
+      headers: {},
+      remaining: count
+    });
+  }
+
+  /**
+   * The next `count` calls (of `method`, or any) answer HTTP 200 `{ ok: true }` and nothing else
+   * (no `ts`, no `channel`), and do nothing: an answer that lost its fields on the way.
+   */
+  okWithoutTsNext(count: number, method?: string): void {
+    this.rules.push({ method, status: 200, body: { ok: true }, headers: {}, remaining: count });
+  }
+
+  /**
    * An outage until `down(false)`: mode '503' (default) answers every call HTTP 503; 'destroy'
    * destroys each connection without an answer (the client sees a socket error). Calls are still
    * recorded. The port stays open (no ECONNREFUSED).
@@ -398,7 +448,7 @@ export class SlackStandin {
     this.downMode = on ? mode : undefined;
   }
 
-  /** Forgets messages, calls, failure rules, outages and channel changes (ts keep increasing). */
+  /** Forgets messages, calls, failure rules, outages, channel and people changes (ts keep increasing). */
   reset(): void {
     this.messagesByTs.clear();
     this.calls.length = 0;
@@ -407,6 +457,7 @@ export class SlackStandin {
     this.acceptedTokens = this.initial.acceptedTokens;
     this.strictChannels = this.initial.strictChannels ?? false;
     this.seedChannels();
+    this.seedPeople();
   }
 
   async close(): Promise<void> {
@@ -427,6 +478,12 @@ export class SlackStandin {
       this.channelIds.set(normalizeName(name), id);
       this.knownIds.add(id);
     }
+  }
+
+  private seedPeople(): void {
+    this.people = new Map(
+      Object.entries(this.initial.people ?? { [SLACK_PERSON_ID]: SLACK_PERSON_PROFILE })
+    );
   }
 
   private addChannelIfLoose(nameOrId: string): string {
@@ -501,6 +558,8 @@ export class SlackStandin {
       ts: m.ts,
       team: SLACK_TEAM_ID
     };
+    const profile = m.botId === undefined ? this.people.get(m.user) : undefined;
+    if (profile) out['user_profile'] = { ...profile, team: SLACK_TEAM_ID };
     if (m.blocks !== undefined && m.blocks.length > 0) out['blocks'] = structuredClone(m.blocks);
     if (m.threadTs !== undefined) {
       out['thread_ts'] = m.threadTs;

@@ -10,6 +10,7 @@ import {
   SLACK_BOT_ID,
   SLACK_BOT_USER_ID,
   SLACK_PERSON_ID,
+  SLACK_PERSON_PROFILE,
   SLACK_TEAM_ID,
   SlackStandin
 } from '../../test-rig/slack-standin.js';
@@ -256,6 +257,10 @@ describe('messages and threads', () => {
       thread_ts: parentTs,
       parent_user_id: SLACK_BOT_USER_ID
     });
+    // A person's message carries their profile, as Slack's do; the app's own does not.
+    const reply = replies.messages?.[1] as { user_profile?: unknown } | undefined;
+    expect(reply?.user_profile).toEqual({ ...SLACK_PERSON_PROFILE, team: SLACK_TEAM_ID });
+    expect(replies.messages?.[0]).not.toHaveProperty('user_profile');
 
     // Only what came after a ts (the parent is always first).
     const later = standin.reply(ch, parentTs, 'done?');
@@ -264,6 +269,13 @@ describe('messages and threads', () => {
 
     const missing = await rejection(slack.conversations.replies({ channel: ch, ts: '1.000001' }));
     expect(missing.data?.error).toBe('thread_not_found');
+
+    standin.addPerson('U0PERSON002', { name: 'ines', real_name: 'Inès' });
+    const other = standin.reply(ch, parentTs, 'ok', 'U0PERSON002');
+    const withOther = await slack.conversations.replies({ channel: ch, ts: parentTs });
+    expect(withOther.messages?.find((m) => m.ts === other)).toMatchObject({
+      user_profile: { name: 'ines', real_name: 'Inès', team: SLACK_TEAM_ID }
+    });
   });
 
   it('unknown channels: removeChannel and strictChannels answer channel_not_found', async () => {
@@ -403,6 +415,34 @@ describe('rate limits and outages', () => {
       (await rejection(slack.chat.postMessage({ channel: '#deploys', text: 'x' }))).data?.error
     ).toBe('not_in_channel');
     expect(standin.calls).toHaveLength(1);
+  });
+
+  it('htmlNext: an HTML page with HTTP 200 in place of the JSON is an ok:false whose error is the page; then Slack again', async () => {
+    const slack = client({ retryConfig: FAST });
+    standin.htmlNext(1, 200, 'chat.postMessage');
+    const err = await rejection(slack.chat.postMessage({ channel: '#deploys', text: 'x' }));
+    expect(err.code).toBe('slack_webapi_platform_error');
+    expect(err.data?.error).toMatch(/^<!DOCTYPE html>/);
+    expect(standin.calls.map((c) => [c.status, c.ok])).toEqual([[200, undefined]]);
+    expect(standin.messages()).toEqual([]);
+    expect((await slack.chat.postMessage({ channel: '#deploys', text: 'x' })).ok).toBe(true);
+    // With another status it is an HTTP error, retried like any 5xx.
+    standin.htmlNext(1, 502);
+    expect((await slack.auth.test()).ok).toBe(true);
+    expect(standin.calls.map((c) => c.status).slice(2)).toEqual([502, 200]);
+  });
+
+  it('okWithoutTsNext: { ok: true } and nothing else, and nothing is posted', async () => {
+    const slack = client();
+    standin.okWithoutTsNext(1, 'chat.postMessage');
+    const res = await slack.chat.postMessage({ channel: '#deploys', text: 'x' });
+    expect(res.ok).toBe(true);
+    expect(res.ts).toBeUndefined();
+    expect(res.channel).toBeUndefined();
+    expect(standin.messages()).toEqual([]);
+    expect((await slack.chat.postMessage({ channel: '#deploys', text: 'x' })).ts).toMatch(
+      /^\d+\.\d{6}$/
+    );
   });
 
   it('down(true) answers 503; down(true, "destroy") drops the connection; both fail fast', async () => {

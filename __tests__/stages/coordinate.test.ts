@@ -386,7 +386,7 @@ describe('coordinate: validation under the lease', () => {
     expect(a.sink.annotations()).toContainEqual({
       level: 'error',
       title: undefined,
-      message: expect.stringContaining("abort: answered 'abort' in Slack.")
+      message: expect.stringContaining("abort: answered 'abort' in Slack by Dana (U0PERSON001).")
     });
     expect(world.calls({ job: a, op: 'lock.release' }).map((c) => [c.args[2], c.result])).toEqual([
       ['aborted', true]

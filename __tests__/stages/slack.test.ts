@@ -333,6 +333,71 @@ describe('Slack: questions in the interact channel', () => {
     expect((await world.queue()).lock.holder).toBeUndefined();
   });
 
+  it("who answered with a ✅ reaction (Slack gives the user's ID): in the log line, on the record's outcome transition that followed, and in the job summary", async () => {
+    world = new World({ dynamo, slack, stackStatus: 'UPDATE_ROLLBACK_COMPLETE' });
+    const a = world.job('asked', { warnings: 'ask' }, { slack: true });
+    const running = a.coordinate();
+    const q = await question(world, slack);
+    slack.react(q.channel, q.ts, 'white_check_mark', 'U0APPROVER1');
+    const { io } = await world.until(running);
+    expect(io.output(Outputs.Result)).toBe('acquired');
+    expect(a.sink.line("proceed: answered 'proceed' in Slack by U0APPROVER1.").level).toBe('info');
+    await world.until(a.deploy());
+    const post = await world.until(a.finalize());
+
+    const transitions = (await world.record(a.correlationId))?.transitions ?? [];
+    expect(transitions.find((t) => t.state === 'completed')?.by).toEqual({ id: 'U0APPROVER1' });
+    expect(transitions.filter((t) => t.by).map((t) => t.state)).toEqual(['completed']);
+    expect(post.summary).toMatch(
+      /^\| Answered in Slack \| proceed, by U0APPROVER1: Deploy env-\d+ despite 1 warning\(s\) \(\w+\)\? \|$/m
+    );
+  });
+
+  it("who answered with an `abort` reply (Slack gives the user's ID and profile): their name and ID in the log line, on the 'released' transition and in the summary", async () => {
+    world = new World({ dynamo, slack, stackStatus: 'UPDATE_ROLLBACK_COMPLETE' });
+    const a = world.job('asked', { warnings: 'ask' }, { slack: true });
+    const running = a.coordinate();
+    const q = await question(world, slack);
+    slack.reply(q.channel, q.ts, 'abort, the fix is not merged yet');
+    await world.until(running);
+    expect(a.sink.line("abort: answered 'abort' in Slack by Dana (U0PERSON001).").level).toBe(
+      'error'
+    );
+    const post = await world.until(a.finalize());
+
+    const transitions = (await world.record(a.correlationId))?.transitions ?? [];
+    expect(transitions.filter((t) => t.by)).toEqual([
+      expect.objectContaining({
+        state: 'released',
+        note: 'not deploying: aborted',
+        by: { id: 'U0PERSON001', name: 'Dana' }
+      })
+    ]);
+    expect(post.summary).toContain('| Answered in Slack | abort, by Dana (U0PERSON001): Deploy ');
+  });
+
+  it('a name from Slack is untrusted: control and bidirectional characters escaped, cut to 80 characters, in the log, the record and the summary', async () => {
+    world = new World({ dynamo, slack, stackStatus: 'UPDATE_ROLLBACK_COMPLETE' });
+    const a = world.job('asked', { warnings: 'ask' }, { slack: true });
+    slack.addPerson('U0MALLORY1', {
+      name: 'mallory',
+      display_name: `Eve\n::error::forged\u202e${'x'.repeat(200)}`
+    });
+    const running = a.coordinate();
+    const q = await question(world, slack);
+    slack.reply(q.channel, q.ts, 'abort', 'U0MALLORY1');
+    await world.until(running);
+    const post = await world.until(a.finalize());
+
+    const name = `Eve\\u000a::error::forged\\u202e${'x'.repeat(80 - 31)}…`;
+    expect(name).toHaveLength(80);
+    expect(a.sink.line(`in Slack by ${name} (U0MALLORY1).`).level).toBe('error');
+    const by = (await world.record(a.correlationId))?.transitions.find((t) => t.by)?.by;
+    expect(by).toEqual({ id: 'U0MALLORY1', name });
+    expect(post.summary).toContain(`abort, by ${name.replace(/\\/g, '\\\\')} (U0MALLORY1)`);
+    expect(post.summary).not.toMatch(/\n::error::/);
+  });
+
   it('no answer within ask-timeout-minutes: the safe default, abort, exactly at the timeout', async () => {
     world = new World({ dynamo, slack, stackStatus: 'UPDATE_ROLLBACK_COMPLETE' });
     const a = world.job('asked', { warnings: 'ask', 'ask-timeout-minutes': '2' }, { slack: true });

@@ -145,7 +145,8 @@ describe('ask, against the Slack stand-in', () => {
     standin.react(question.channel, question.ts, 'x');
     await expect(finish(h, result)).resolves.toEqual({
       answer: 'abort',
-      why: "answered 'abort' in Slack"
+      why: "answered 'abort' in Slack by U0PERSON001",
+      by: { id: 'U0PERSON001' }
     });
   });
 
@@ -160,7 +161,11 @@ describe('ask, against the Slack stand-in', () => {
     await poll(h, 1);
     standin.react(question.channel, question.ts, 'white_check_mark');
     const answer = await finish(h, result);
-    expect(answer).toEqual({ answer: 'proceed', why: "answered 'proceed' in Slack" });
+    expect(answer).toEqual({
+      answer: 'proceed',
+      why: "answered 'proceed' in Slack by U0PERSON001",
+      by: { id: 'U0PERSON001' }
+    });
     expect(h.vt.now() - t0).toBe(4 * POLL_MS);
     expect(reads()).toBe(4);
     // An answer is no timeout: nothing more is posted.
@@ -184,7 +189,12 @@ describe('ask, against the Slack stand-in', () => {
     await poll(h, 1);
     standin.reply(question.channel, question.ts, 'Abort, the database is migrating');
     const answer = await finish(h, result);
-    expect(answer).toEqual({ answer: 'abort', why: "answered 'abort' in Slack" });
+    // Who: the reply's author, with the name Slack puts on it (`user_profile`).
+    expect(answer).toEqual({
+      answer: 'abort',
+      why: "answered 'abort' in Slack by Dana (U0PERSON001)",
+      by: { id: 'U0PERSON001', name: 'Dana' }
+    });
     expect(h.vt.now() - t0).toBe(2 * POLL_MS);
     expect(standin.callsOf('conversations.replies')).toHaveLength(2);
     expect(repliesOf(question).map((m) => [m.byBot, m.text])).toEqual([
@@ -246,7 +256,8 @@ describe('ask, against the Slack stand-in', () => {
     // The sleep ends early; the answers are read once more before the loop sees the abort.
     await expect(settled(result)).resolves.toEqual({
       answer: 'proceed',
-      why: "answered 'proceed' in Slack"
+      why: "answered 'proceed' in Slack by U0PERSON001",
+      by: { id: 'U0PERSON001' }
     });
   });
 
@@ -259,7 +270,8 @@ describe('ask, against the Slack stand-in', () => {
     expect(h.logs.some((l) => l.startsWith('Could not read the answers yet'))).toBe(true);
     await expect(finish(h, result)).resolves.toEqual({
       answer: 'proceed',
-      why: "answered 'proceed' in Slack"
+      why: "answered 'proceed' in Slack by U0PERSON001",
+      by: { id: 'U0PERSON001' }
     });
     expect(reads()).toBe(2);
   });

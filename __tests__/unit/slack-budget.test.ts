@@ -10,6 +10,7 @@ import type { SlackConfig } from '../../src/config/config.js';
 import { describeGitHubError, githubClient } from '../../src/github/octokit.js';
 import { describe as whyNotDelivered } from '../../src/notify/slack.js';
 import { openNotifier } from '../../src/notify/thread.js';
+import { BudgetSpentError, TimeBudget } from '../../src/runtime/budget.js';
 import type { Logger } from '../../src/ports/runtime.js';
 import { SlackStandin } from '../../test-rig/slack-standin.js';
 
@@ -129,6 +130,49 @@ describe('reasons a person understands', () => {
     ).toBe('channel_not_found');
     expect(whyNotDelivered({ code: 'slack_webapi_rate_limited_error', retryAfter: 20 })).toBe(
       'rate limited (Retry-After 20 s)'
+    );
+  });
+
+  it("Slack's answers in one line, never pasted: an HTML page with HTTP 200, ok without ts, a body that is not JSON", async () => {
+    const warnings: string[] = [];
+    const notifier = (await openNotifier(
+      config(),
+      { ...log, warning: (m) => warnings.push(m) },
+      undefined,
+      10_000
+    ))!;
+    slack.htmlNext(1, 200, 'chat.postMessage');
+    expect(await notifier.post('html', '#deploys', message(1))).toBeUndefined();
+    slack.okWithoutTsNext(1, 'chat.postMessage');
+    expect(await notifier.post('no ts', '#deploys', message(2))).toBeUndefined();
+    expect(notifier.failed.map((f) => [f.label, f.error])).toEqual([
+      ['html', 'HTTP 200 with an HTML page'],
+      ['no ts', 'ok without ts']
+    ]);
+    expect(notifier.delivered).toEqual([]);
+    expect(warnings.join('\n')).not.toMatch(/<|html>|undefined/i);
+    // The same from the error alone (the client puts a body that is not JSON in `error`).
+    const platform = (error: unknown): unknown => ({
+      code: 'slack_webapi_platform_error',
+      data: { ok: false, error }
+    });
+    expect(whyNotDelivered(platform('<html><body><h1>502 Bad Gateway</h1></body></html>'))).toBe(
+      'HTTP 200 with an HTML page'
+    );
+    expect(whyNotDelivered(platform('upstream connect error or disconnect/reset'))).toBe(
+      'HTTP 200 with a body that is not JSON'
+    );
+    expect(whyNotDelivered(platform(undefined))).toBe('HTTP 200 with ok:false and no error');
+    expect(whyNotDelivered(platform('not_in_channel'))).toBe('not_in_channel');
+  });
+
+  it('a request cut as the budget runs out reads as the budget spent, whichever of the two timeouts fired first', () => {
+    const budget = new TimeBudget(1_000, 'Slack');
+    expect(new BudgetSpentError(budget, 'given-up', 'timed out').message).toBe(
+      new BudgetSpentError(budget, 'given-up').message
+    );
+    expect(new BudgetSpentError(budget, 'given-up').message).toBe(
+      'timed out: the 1 s this step gives Slack were spent'
     );
   });
 

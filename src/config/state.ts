@@ -21,6 +21,8 @@ export const State = {
   SlackThread: 'slack-thread',
   /** The freeze that held this run, or that it overrode (JSON, for the summary). */
   Freeze: 'freeze',
+  /** The questions asked in Slack, their answers and who gave them (JSON, for the record and the summary). */
+  Answered: 'slack-answered',
   DeploymentId: 'github-deployment-id'
 } as const;
 

@@ -75,6 +75,8 @@ export const monitorFiles = (dir: string) => ({
   thread: join(dir, 'slack-thread'),
   /** The deploy freeze coordinate met or overrode, for a finalize that runs as a separate step. */
   freeze: join(dir, 'freeze.json'),
+  /** The questions answered in Slack (see `State.Answered`), for a finalize in a separate step. */
+  answered: join(dir, 'slack-answered.json'),
   /** The GitHub Deployment's ID, for a finalize that runs as a separate step. */
   deployment: join(dir, 'github-deployment-id'),
   /** Written once the final Slack notice went out, so a second finalize does not repeat it. */

@@ -1,4 +1,5 @@
 import { formatDuration } from '../domain/durations.js';
+import { whoAnswered, type Answers, type SlackUser } from './answers.js';
 import { questionMessage, type DeploymentInfo } from './messages.js';
 import type { SlackNotifier } from './slack.js';
 import type { Clock, Logger, Sleep } from '../ports/runtime.js';
@@ -9,16 +10,22 @@ const YES = new Set(['white_check_mark', 'heavy_check_mark', 'ballot_box_with_ch
 const NO = new Set(['x', 'negative_squared_cross_mark', 'no_entry', '-1']);
 const WORD = /^\s*(proceed|abort)\b/i;
 
-/** The first answer among reactions and replies, if any. */
+/** The first answer among reactions and replies, if any, and who gave it (the first to react). */
 export function readAnswer(
-  reactions: readonly string[],
-  replies: readonly string[]
-): Answer | undefined {
-  if (reactions.some((r) => NO.has(r))) return 'abort';
-  if (reactions.some((r) => YES.has(r))) return 'proceed';
-  for (const reply of replies) {
-    const m = WORD.exec(reply);
-    if (m) return m[1]!.toLowerCase() as Answer;
+  answers: Answers
+): { readonly answer: Answer; readonly by?: SlackUser } | undefined {
+  const reacted = (names: ReadonlySet<string>): { by?: SlackUser } | undefined => {
+    const r = answers.reactions.find((x) => names.has(x.name));
+    return r && (r.users[0] ? { by: r.users[0] } : {});
+  };
+  const no = reacted(NO);
+  if (no) return { answer: 'abort', ...no };
+  const yes = reacted(YES);
+  if (yes) return { answer: 'proceed', ...yes };
+  for (const reply of answers.replies) {
+    const m = WORD.exec(reply.text);
+    if (m)
+      return { answer: m[1]!.toLowerCase() as Answer, ...(reply.user ? { by: reply.user } : {}) };
   }
   return undefined;
 }
@@ -43,7 +50,7 @@ export async function ask(
   question: string,
   timeoutMs: number,
   pollMs: number
-): Promise<{ answer: Answer; why: string }> {
+): Promise<{ answer: Answer; why: string; by?: SlackUser }> {
   const ref = await d.notifier.post(
     'question',
     channel,
@@ -62,9 +69,11 @@ export async function ask(
   while (d.clock.now() - started < timeoutMs && !d.signal?.aborted) {
     await d.sleep(Math.min(pollMs, timeoutMs - (d.clock.now() - started)), d.signal);
     try {
-      const { reactions, replies } = await d.notifier.answers(ref);
-      const answer = readAnswer(reactions, replies);
-      if (answer) return { answer, why: `answered '${answer}' in Slack` };
+      const read = readAnswer(await d.notifier.answers(ref));
+      if (read) {
+        const by = read.by ? ` by ${whoAnswered(read.by)}` : '';
+        return { ...read, why: `answered '${read.answer}' in Slack${by}` };
+      }
     } catch (err) {
       d.log.info(`Could not read the answers yet (${(err as Error).message}).`);
     }

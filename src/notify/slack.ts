@@ -10,6 +10,7 @@ import type { SlackConfig } from '../config/config.js';
 import type { Logger } from '../ports/runtime.js';
 import { BudgetSpentError, type BudgetCall, type TimeBudget } from '../runtime/budget.js';
 import { networkReason } from '../runtime/network.js';
+import { decodeReactions, decodeReplies, type Answers } from './answers.js';
 
 export interface SlackMessage {
   readonly text: string;
@@ -101,7 +102,9 @@ export const budgetedClients =
         maxRetryTime: left,
         maxTimeout: Math.min(retryConfig.maxTimeout ?? Number.POSITIVE_INFINITY, left)
       },
-      Math.min(SLACK_REQUEST_TIMEOUT_MS, left),
+      // A request's own timeout only when it ends before the budget does: a timeout at the
+      // budget's end would race the budget's own, and the reason would depend on which fired first.
+      left > SLACK_REQUEST_TIMEOUT_MS ? SLACK_REQUEST_TIMEOUT_MS : 0,
       watched
     );
   };
@@ -159,8 +162,9 @@ export class SlackNotifier {
       const res = await this.call((client) =>
         client.chat.postMessage(postArgs(channel, message, thread?.ts, thread?.broadcast))
       );
+      const ref = posted(res, channel);
       this.delivered.push(label);
-      return { channel: String(res.channel ?? channel), ts: String(res.ts) };
+      return ref;
     } catch (err) {
       this.spool({
         op: 'post',
@@ -219,8 +223,11 @@ export class SlackNotifier {
     }
   }
 
-  /** A person's answers to a question: reactions on it and replies in its thread (not the app's own). */
-  async answers(ref: ThreadRef): Promise<{ reactions: string[]; replies: string[] }> {
+  /**
+   * People's answers to a question: reactions on it and replies in its thread (not the app's
+   * own), with who gave them, decoded here (see `answers.ts`).
+   */
+  async answers(ref: ThreadRef): Promise<Answers> {
     const [reacted, thread] = await Promise.all([
       // One attempt each: the ask loop polls again, and must answer a cancel at once.
       this.call((quick) => quick.reactions.get({ channel: ref.channel, timestamp: ref.ts }), {
@@ -233,10 +240,8 @@ export class SlackNotifier {
       })
     ]);
     return {
-      reactions: (reacted.message?.reactions ?? []).map((r) => r.name ?? ''),
-      replies: (thread.messages ?? [])
-        .filter((m) => m.ts !== ref.ts && !m.bot_id)
-        .map((m) => m.text ?? '')
+      reactions: decodeReactions(reacted.message?.reactions),
+      replies: decodeReplies(thread.messages, ref.ts)
     };
   }
 
@@ -251,16 +256,29 @@ export class SlackNotifier {
       appendFileSync(this.spoolFile, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
   }
 
-  /** Retries spooled messages in order; returns what is finally lost. The spool file is consumed. */
-  async flush(files: readonly string[]): Promise<SpoolEntry[]> {
+  /**
+   * Retries spooled messages in order; returns what is finally lost. The spool file is consumed.
+   * What `superseded` says is not sent again (listed as lost, with why it was not retried).
+   */
+  async flush(
+    files: readonly string[],
+    superseded: (e: SpoolEntry) => string | undefined = () => undefined
+  ): Promise<SpoolEntry[]> {
     const entries = files.filter((f) => existsSync(f)).flatMap((f) => readSpool(f));
     for (const f of files) rmSync(f, { force: true });
     const lost: SpoolEntry[] = [];
     for (const e of entries) {
+      const instead = superseded(e);
+      if (instead) {
+        lost.push({ ...e, error: `${e.error}; ${instead}` });
+        continue;
+      }
       try {
         await this.call<unknown>((client) =>
           e.op === 'post'
-            ? client.chat.postMessage(postArgs(e.channel, e.message, e.threadTs, e.broadcast))
+            ? client.chat
+                .postMessage(postArgs(e.channel, e.message, e.threadTs, e.broadcast))
+                .then((res) => posted(res, e.channel))
             : client.chat.update({
                 channel: e.channel,
                 ts: e.ts ?? '',
@@ -276,6 +294,21 @@ export class SlackNotifier {
     }
     return lost;
   }
+}
+
+/** Slack's answer to a post said ok without a `ts`: the message cannot be referred to. */
+export class NoTsError extends Error {
+  constructor() {
+    super('ok without ts');
+    this.name = 'NoTsError';
+  }
+}
+
+/** Where a posted message is: Slack's answer must name its `ts` (and says its channel). */
+function posted(res: { channel?: unknown; ts?: unknown }, channel: string): ThreadRef {
+  const ts = typeof res.ts === 'string' && /^\d+\.\d+$/.test(res.ts) ? res.ts : undefined;
+  if (!ts) throw new NoTsError();
+  return { channel: typeof res.channel === 'string' && res.channel ? res.channel : channel, ts };
 }
 
 function postArgs(
@@ -337,17 +370,33 @@ const fixed = (client: WebClient | ClientFor): WebClient => {
   return client;
 };
 
-/** Why a message was not delivered, in words a person understands (never a header or a token). */
+/**
+ * Why a message was not delivered, in one line a person understands: Slack's error code, an HTTP
+ * status, what kind of body came back. Never a header, a token, or the body itself.
+ */
 export function describe(err: unknown): string {
   if (isRateLimited(err)) return `rate limited (Retry-After ${err.retryAfter} s)`;
-  if (err instanceof BudgetSpentError) return err.message;
+  if (err instanceof BudgetSpentError || err instanceof NoTsError) return err.message;
   const e = err as {
     code?: string;
     statusCode?: number;
-    data?: { error?: string };
+    data?: { error?: unknown };
     original?: { name?: string; code?: unknown; cause?: { code?: unknown } };
   };
-  if (e?.data?.error) return e.data.error;
+  // A platform error is an HTTP 200 whose body said ok:false, or was no JSON at all (the client
+  // then puts the whole body in `error`).
+  if (e?.code === 'slack_webapi_platform_error' || e?.data?.error !== undefined)
+    return slackError(e.data?.error);
   if (e?.code === 'slack_webapi_http_error' && e.statusCode) return `HTTP ${e.statusCode}`;
   return networkReason(e?.original) ?? e?.code ?? 'request failed';
+}
+
+/** Slack's `error`: a code such as `channel_not_found`; anything else is named, not pasted. */
+function slackError(error: unknown): string {
+  if (typeof error === 'string' && /^[a-z0-9_]{1,64}$/i.test(error)) return error;
+  if (typeof error !== 'string' || error.trim() === '')
+    return 'HTTP 200 with ok:false and no error';
+  return /^\s*<(!doctype\s+html|html|head|body)\b/i.test(error) || /<\/html>/i.test(error)
+    ? 'HTTP 200 with an HTML page'
+    : 'HTTP 200 with a body that is not JSON';
 }

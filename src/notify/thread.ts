@@ -81,6 +81,9 @@ export async function openNotifier(
       );
 }
 
+/** The thread parent's label: the message whose ts every later reply needs. */
+export const THREAD_PARENT = 'started';
+
 export const formatThread = (ref: ThreadRef): string => `${ref.channel}:${ref.ts}`;
 export function parseThread(value: string | undefined): ThreadRef | undefined {
   const [channel, ts] = (value ?? '').split(':');

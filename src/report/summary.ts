@@ -4,6 +4,7 @@ import { formatDuration } from '../domain/durations.js';
 import type { Outcome } from '../domain/outcome.js';
 import { describeStarter, type JudgedOperation } from '../domain/ownership.js';
 import { CORRELATION_TAG, type StackEvent } from '../domain/stack.js';
+import { whoAnswered } from '../notify/answers.js';
 import type { RunContext } from '../ports/run.js';
 import { code, escapeText, link, table, type Cell } from './markdown.js';
 
@@ -42,6 +43,12 @@ export interface SummaryInput {
   };
   readonly rows: readonly StackRow[];
   readonly events: readonly StackEvent[];
+  /** The questions answered in Slack: the answer and who gave it (decoded Slack text). */
+  readonly answered?: readonly {
+    readonly question: string;
+    readonly answer: string;
+    readonly by?: { readonly id: string; readonly name?: string };
+  }[];
 }
 
 /** The job summary's main part: the facts, the stacks, the events. */
@@ -56,6 +63,11 @@ export function deploymentSummary(s: SummaryInput): string {
   else if (f?.outlasted)
     facts.push(['Freeze', `${f.text}; it outlasted the wait (wait-timeout-minutes)`]);
   else if (f) facts.push(['Freeze', `waited through it: ${f.text}`]);
+  for (const a of s.answered ?? [])
+    facts.push([
+      'Answered in Slack',
+      `${a.answer}${a.by ? `, by ${whoAnswered(a.by)}` : ''}: ${a.question}`
+    ]);
   if (d) {
     facts.push(['Outcome', d.outcome]);
     if (d.rootCause) facts.push(['Root cause', d.rootCause]);
@@ -171,13 +183,16 @@ export function githubSection(
 /** What Slack was sent by finalize, and every message that could not be delivered, with why. */
 export function slackSection(
   delivered: readonly string[],
-  lost: readonly { label: string; error: string; at: string }[]
+  lost: readonly { label: string; error: string; at: string }[],
+  /** A line on how the messages went, when it is not one thread (e.g. none could be started). */
+  note?: string
 ): string {
   const lines = [
     '### Slack',
     '',
     `Delivered: ${delivered.length > 0 ? delivered.join(', ') : 'nothing'} (by finalize).`
   ];
+  if (note) lines.push('', note);
   if (lost.length > 0)
     lines.push(
       '',

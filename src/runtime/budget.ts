@@ -91,7 +91,8 @@ export class BudgetSpentError extends Error {
     super(
       when === 'refused'
         ? `not sent: ${spent}`
-        : trouble
+        : // A request that timed out as the budget ran out reads as the budget's own timeout.
+          trouble && trouble !== 'timed out'
           ? `${trouble}; given up when ${spent}`
           : `timed out: ${spent}`
     );

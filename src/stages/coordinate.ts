@@ -28,6 +28,7 @@ import {
 } from '../runtime/stage.js';
 import { arrive, turnOptions, type ArrivalNotices } from './coordinate/arrive.js';
 import { estimateAtTurn } from './coordinate/estimate.js';
+import { answeredBy, answeredOf } from './answered.js';
 import { announceOverride, recordOverride } from './coordinate/freeze.js';
 import { announce, handOver, type HandOverDeps } from './coordinate/hand-over.js';
 import { publish } from './coordinate/publish.js';
@@ -113,7 +114,14 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
     if (lease.lost) result = 'aborted';
     if (result !== 'acquired') {
       if (await lease.release(result, releaseBudget(d.config)))
-        await record(d, turn.registry, 'released', `not deploying: ${result}`);
+        await record(
+          d,
+          turn.registry,
+          'released',
+          `not deploying: ${result}`,
+          {},
+          answeredBy(answeredOf(d.io, d.log.correlationId))
+        );
       // Its 'queued' notice, if it waited, says it is not deploying after all.
       if (notices.queued && (result === 'blocked' || result === 'aborted'))
         await notDeployingNotice(d, arrival, turn, result, notices.queued);

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { SlackNotifier } from '../notify/slack.js';
 import type { StackReader, StackRecovery } from '../ports/cloudformation.js';
-import type { Registry, Transition } from '../ports/registry.js';
+import type { Registry, Transition, TransitionEntry } from '../ports/registry.js';
 import type { ActionIO, Clock, Logger, Sleep } from '../ports/runtime.js';
 import type { StackSnapshot } from '../domain/stack.js';
 
@@ -50,9 +50,16 @@ export async function record(
   registry: Registry,
   state: Transition,
   note?: string,
-  patch: { fence?: number; outcome?: string } = {}
+  patch: { fence?: number; outcome?: string } = {},
+  /** Who answered the question this transition followed. */
+  by?: TransitionEntry['by']
 ): Promise<void> {
-  const entry = { state, at: new Date(d.clock.now()).toISOString(), ...(note ? { note } : {}) };
+  const entry: TransitionEntry = {
+    state,
+    at: new Date(d.clock.now()).toISOString(),
+    ...(note ? { note } : {}),
+    ...(by ? { by } : {})
+  };
   await safely(d.log, () => registry.records.addTransition(d.log.correlationId, entry, patch));
 }
 

@@ -21,6 +21,7 @@ import { leased } from '../domain/turn-result.js';
 import { TimeBudget } from '../runtime/budget.js';
 import { DeploymentLog } from '../logs/deployment-log.js';
 import { startDeploymentLog } from '../runtime/logs.js';
+import { answeredBy } from './answered.js';
 import { record, type StageDeps } from './deps.js';
 import { acquired, lockLine, takeBack, type Acquisition } from './finalize/acquisition.js';
 import { DeploymentFolder } from './finalize/folder.js';
@@ -75,7 +76,7 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
   } finally {
     released = await release(d, holding?.lease, deployment?.outcome ?? 'unknown');
   }
-  await recordOutcome(d, deployment, released);
+  await recordOutcome(d, deployment, released, answeredBy(folder.answered()));
   await reportDeployment(d, folder, deployment, recoveries ?? [], holding && lockLine(holding));
 }
 

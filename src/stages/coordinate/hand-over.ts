@@ -11,7 +11,7 @@ import type { MonitorDeployment } from '../../monitor/files.js';
 import type { HandoverResult, LaunchedMonitor } from '../../monitor/launch.js';
 import { startedMessage } from '../../notify/messages.js';
 import type { ThreadRef } from '../../notify/slack.js';
-import { formatThread } from '../../notify/thread.js';
+import { THREAD_PARENT, formatThread } from '../../notify/thread.js';
 import type { StageDeps } from '../deps.js';
 import { confirmed } from '../holder.js';
 import type { Arrival } from './arrive.js';
@@ -43,7 +43,7 @@ export async function announce(
   const thread =
     d.notifier && config.slack
       ? await d.notifier.post(
-          'started',
+          THREAD_PARENT,
           config.slack.channel,
           startedMessage(arrival.info, { state: 'deploying', startedAt })
         )

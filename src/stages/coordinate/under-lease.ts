@@ -16,6 +16,7 @@ import { recoveryAction } from '../../domain/recovery.js';
 import { classifyStatus } from '../../domain/stack-status.js';
 import type { StackSnapshot } from '../../domain/stack.js';
 import { leased, NOT_ACQUIRED } from '../../domain/turn-result.js';
+import { keepAnswered } from '../answered.js';
 import { ask } from '../../notify/ask.js';
 import { notDeployingMessage, type NotDeployingReason } from '../../notify/messages.js';
 import type { ThreadRef } from '../../notify/slack.js';
@@ -130,7 +131,7 @@ export async function decide(
   const { config, log } = d;
   const askPerson: Ask = async (question) => {
     if (!d.notifier || !config.slack) return false;
-    const { answer, why } = await ask(
+    const { answer, why, by } = await ask(
       { notifier: d.notifier, log, clock: d.clock, sleep: d.sleep, signal },
       config.slack.interactChannel,
       arrival.info,
@@ -140,6 +141,9 @@ export async function decide(
     );
     if (answer === 'proceed') log.info(`${question} ${answer}: ${why}.`);
     else log.error(`${question} ${answer}: ${why}.`);
+    // Who answered, for the record's next transition and the summary.
+    if (by)
+      keepAnswered(d.io, log, { question, answer, by, at: new Date(d.clock.now()).toISOString() });
     return answer === 'proceed';
   };
   const classes = new Map(turn.stacks.map((s) => [s.name, classifyStatus(s.status).class]));

@@ -5,6 +5,7 @@ import type { DeploymentInfo } from '../../notify/messages.js';
 import type { ThreadRef } from '../../notify/slack.js';
 import { parseThread } from '../../notify/thread.js';
 import type { ActionIO } from '../../ports/runtime.js';
+import { answeredOf, type Answered } from '../answered.js';
 
 /**
  * What coordinate left for finalize, in state or (for a finalize in a step of its own) in the
@@ -31,6 +32,11 @@ export class DeploymentFolder {
   /** The deploy freeze coordinate met or overrode (JSON), if any. */
   freeze(): string {
     return this.io.getState(State.Freeze) || this.read(this.files.freeze);
+  }
+
+  /** The questions answered in Slack, and who answered them. */
+  answered(): Answered[] {
+    return answeredOf(this.io, '', this.dir);
   }
 
   deploymentId(): number | undefined {

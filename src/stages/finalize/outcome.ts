@@ -16,7 +16,7 @@ import { describeRootCause, rootCauseOf } from '../../domain/root-cause.js';
 import { OUTCOME_TRANSITION, outcomeOf, type Outcome } from '../../domain/outcome.js';
 import type { StackEvent, StackSnapshot } from '../../domain/stack.js';
 import { leased } from '../../domain/turn-result.js';
-import type { HistoryEntry } from '../../ports/registry.js';
+import type { HistoryEntry, TransitionEntry } from '../../ports/registry.js';
 import { finalizeWarning, releaseBudget, safely, statuses, type StageDeps } from '../deps.js';
 
 /** What happened to the stacks since the lock was taken. */
@@ -178,7 +178,9 @@ export async function release(
 export async function recordOutcome(
   d: StageDeps,
   deployment: Deployment | undefined,
-  released: boolean | undefined
+  released: boolean | undefined,
+  /** Who answered the question (in Slack) that let the deployment go ahead. */
+  by?: TransitionEntry['by']
 ): Promise<void> {
   const { log, config, registry } = d;
   if (!deployment || !released) return;
@@ -193,7 +195,8 @@ export async function recordOutcome(
         {
           state: OUTCOME_TRANSITION[outcome],
           at: now,
-          note: rootCause ? `${outcome}: ${rootCause}` : outcome
+          note: rootCause ? `${outcome}: ${rootCause}` : outcome,
+          ...(by ? { by } : {})
         },
         rootCause ? { outcome, rootCause } : { outcome }
       );

@@ -4,9 +4,9 @@ import type { RecoveryResult } from '../../coordination/recover.js';
 import type { Outcome } from '../../domain/outcome.js';
 import type { GitHubDeployments } from '../../github/deployments.js';
 import { describeRootCause } from '../../domain/root-cause.js';
-import { finalNotice, type DeploymentEnd } from '../../notify/final-notice.js';
+import { finalNotice, finalState, type DeploymentEnd } from '../../notify/final-notice.js';
 import { startedMessage } from '../../notify/messages.js';
-import { deploymentInfo } from '../../notify/thread.js';
+import { THREAD_PARENT, deploymentInfo } from '../../notify/thread.js';
 import type { RunContext } from '../../ports/run.js';
 import type { Cell } from '../../report/markdown.js';
 import {
@@ -119,6 +119,7 @@ export async function reportDeployment(
     result: 'acquired',
     deployment: facts,
     freeze: freezeOf(folder),
+    answered: folder.answered(),
     rows,
     events
   });
@@ -162,6 +163,7 @@ export async function reportNotDeployed(
     run: d.run,
     result: result || 'not coordinated',
     freeze: freezeOf(folder),
+    answered: folder.answered(),
     rows,
     events: []
   });
@@ -197,7 +199,9 @@ async function closeAnnouncements(
 /**
  * The final Slack notice (a reply broadcast to the channel) and the parent updated in place;
  * messages spooled by coordinate and the monitor are retried first, so the thread stays in order.
- * Returns the summary's Slack section, and the thread's permalink.
+ * Without a thread (its parent never delivered, or its ts never learnt) the final notice is a
+ * message of its own in the channel, and the parent is not posted late: it would say 'deploying'
+ * for ever. Returns the summary's Slack section, and the thread's permalink.
  */
 async function slackReport(
   d: ReportDeps,
@@ -206,12 +210,18 @@ async function slackReport(
 ): Promise<{ section: string; permalink?: string }> {
   const { config, log, notifier } = d;
   if (!notifier || !config.slack) return { section: '' };
-  const lost = await notifier.flush(folder.spools);
   const thread = folder.thread();
+  const lost = await notifier.flush(folder.spools, (e) =>
+    !thread && e.op === 'post' && e.label === THREAD_PARENT && !e.threadTs
+      ? end
+        ? 'not sent again: the final notice was posted on its own instead'
+        : 'not sent again: the deployment did not go ahead'
+      : undefined
+  );
   // Only a link: not asked for when Slack is in trouble (the final notice comes first then).
   const permalink =
     end && thread && lost.length === 0 ? await notifier.permalink(thread) : undefined;
-  if (end && thread && !folder.finalSent()) {
+  if (end && !folder.finalSent()) {
     const info =
       folder.info() ??
       deploymentInfo(config, log.correlationId, d.run, {
@@ -219,12 +229,17 @@ async function slackReport(
         basis: 'no history yet'
       });
     const notice = finalNotice(info, { ...end, threadUrl: permalink }, config.stackNames);
-    if (notice.post)
-      await notifier.post(notice.post.label, thread.channel, notice.post.message, {
-        ts: thread.ts,
-        broadcast: true
-      });
-    await notifier.update('parent', thread, notice.parent);
+    if (thread) {
+      if (notice.post)
+        await notifier.post(notice.post.label, thread.channel, notice.post.message, {
+          ts: thread.ts,
+          broadcast: true
+        });
+      await notifier.update('parent', thread, notice.parent);
+    } else {
+      const own = notice.post ?? { label: finalState(end.outcome), message: notice.parent };
+      await notifier.post(own.label, config.slack.channel, own.message);
+    }
     folder.markFinalSent(new Date(d.clock.now()));
   }
   lost.push(...notifier.failed);
@@ -233,7 +248,11 @@ async function slackReport(
       `Slack: ${lost.length} message(s) could not be delivered: ${lost.map((l) => l.label).join(', ')}.`,
       { title: 'Slack messages lost' }
     );
-  return { section: slackSection(notifier.delivered, lost), permalink };
+  const unthreaded =
+    end && !thread
+      ? "No thread: its parent ('started') was never delivered, so the monitor's replies were not posted and the final notice went to the channel on its own."
+      : undefined;
+  return { section: slackSection(notifier.delivered, lost, unthreaded), permalink };
 }
 
 /** The fencing token this run held (state), for the log's fields. */
