@@ -22,6 +22,7 @@ import {
   type Freeze
 } from '../domain/freeze.js';
 import { emit, registryFor, str, type CommandContext, type Command } from './command.js';
+import { displayText, displayedFreeze } from './stored-text.js';
 
 // The commands of deploy freezes: freeze, thaw, and the list (freezes).
 
@@ -33,6 +34,9 @@ function scopeOf(ctx: CommandContext): string | undefined {
   if (ctx.options['all']) return ALL_ENVIRONMENTS;
   return str(ctx, 'environment');
 }
+
+/** A freeze as the lists say it (describeFreeze), its stored texts escaped. */
+const freezeLine = (f: Freeze, now: number): string => describeFreeze(displayedFreeze(f), now);
 
 /** `fz-` and 8 hex digits: short enough to type in `thaw --id`. */
 const newFreezeId = (): string => `fz-${randomBytes(4).toString('hex')}`;
@@ -242,7 +246,7 @@ export const thaw: Command = {
                 : f.environment === ALL_ENVIRONMENTS && holds(f, scope ?? ''))
           );
     const stillFrozen = remaining.filter((f) => windowAt(f, now));
-    const lines = thawed.map((f) => `Thawed ${describeFreeze(f, now)}`);
+    const lines = thawed.map((f) => `Thawed ${freezeLine(f, now)}`);
     if (thawed.length === 0) lines.push(nothingToThaw(kept, id, scope, now));
     if (remaining.length > 0)
       lines.push(
@@ -251,7 +255,7 @@ export const thaw: Command = {
           : `${scope} is ${stillFrozen.length > 0 ? 'still frozen' : 'to be frozen'} by ${remaining.length === 1 ? 'a freeze' : 'freezes'} of all environments, not thawed by --environment:`,
         ...remaining.map(
           (f) =>
-            `  ${windowAt(f, now) ? 'now ' : 'later'} ${describeFreeze(f, now)}\n        thaw it with: ${thawCommand(ctx, `--id ${f.id}`)}`
+            `  ${windowAt(f, now) ? 'now ' : 'later'} ${freezeLine(f, now)}\n        thaw it with: ${thawCommand(ctx, `--id ${displayText(f.id)}`)}`
         ),
         ...(all ? [] : [`  or every freeze of all environments with: ${thawCommand(ctx, '--all')}`])
       );
@@ -288,8 +292,8 @@ function nothingToThaw(
   const f = kept.find((k) => k.id === id);
   if (!f) return `Nothing to thaw: no freeze with id ${shown(id)} is in the table.`;
   if (f.thawedAt)
-    return `Nothing to thaw: freeze ${id} was thawed ${f.thawedAt} by ${f.thawedBy ?? 'unknown'}.`;
-  return `Nothing to thaw: freeze ${id} has ended (${describeFreeze(f, now)}).`;
+    return `Nothing to thaw: freeze ${displayText(id)} was thawed ${displayText(f.thawedAt)} by ${f.thawedBy === undefined ? 'unknown' : displayText(f.thawedBy)}.`;
+  return `Nothing to thaw: freeze ${displayText(id)} has ended (${freezeLine(f, now)}).`;
 }
 
 export const freezes: Command = {
@@ -326,11 +330,11 @@ export const freezes: Command = {
         : [
             ...listed.map(
               ({ freeze: f, window: w }) =>
-                `${w.start <= now ? 'now ' : 'later'} ${describeFreeze(f, now)}`
+                `${w.start <= now ? 'now ' : 'later'} ${freezeLine(f, now)}`
             ),
             ...invalid.map(
               (f) =>
-                `bad   ${describeFreeze(f, now)}\n      thaw it with: ${thawCommand(ctx, `--id ${f.id}`)}`
+                `bad   ${freezeLine(f, now)}\n      thaw it with: ${thawCommand(ctx, `--id ${displayText(f.id)}`)}`
             )
           ].join('\n')
     );

@@ -17,6 +17,7 @@ import {
 } from './command.js';
 import { freezeLookup, readOverview, servedOrder, type FreezeOverview } from './overview.js';
 import { freezeText, overviewText } from './overview-text.js';
+import { displayText, displayedFrozen, findingText, holderText } from './stored-text.js';
 import {
   DEFAULT_WATCH_INTERVAL_S,
   WATCH_INTERVAL_RANGE,
@@ -50,13 +51,21 @@ async function readiness(ctx: CommandContext) {
   const frozen: FreezeOverview | undefined = held
     ? await freezeLookup(freezes, now).lookup(config.environment)
     : undefined;
+  const holder = view.lock.holder;
+  // For --json as they are; for the text (and the log), their stored texts escaped.
   const reasons = [
     ...(held ? [describeFrozen(held, config.environment, now)] : []),
-    ...(view.lock.holder ? [`lock held by ${describeHolder(view.lock.holder)}`] : []),
+    ...(holder ? [`lock held by ${describeHolder(holder)}`] : []),
     ...(view.tickets.length > 0 ? [`${view.tickets.length} run(s) queued`] : []),
     ...blocking(findings).map((f) => `${f.code}: ${f.message}`)
   ];
-  return { reader, registry, stacks, view, findings, reasons, frozen };
+  const reasonsText = [
+    ...(held ? [describeFrozen(displayedFrozen(held), config.environment, now)] : []),
+    ...(holder ? [`lock held by ${holderText(holder)}`] : []),
+    ...(view.tickets.length > 0 ? [`${view.tickets.length} run(s) queued`] : []),
+    ...blocking(findings).map(findingText)
+  ];
+  return { reader, registry, stacks, view, findings, reasons, reasonsText, frozen };
 }
 
 export const status: Command = {
@@ -133,14 +142,18 @@ async function stacksFrame(ctx: CommandContext): Promise<() => Promise<Frame>> {
       priority: priorityOf(t),
       ...(t.overridesFreeze ? { overridesFreeze: true as const } : {})
     }));
+    const { lock } = view;
     const lines = [
       `Environment ${config.environment} (${config.registryTable ? `registry ${config.registryTable}` : 'CloudFormation only'})`,
-      view.lock.holder
-        ? `  Lock: held by ${describeHolder(view.lock.holder)}, fencing token ${view.lock.fence}`
-        : `  Lock: free${view.lock.lastHolder ? ` (last: ${view.lock.lastHolder}, ${view.lock.lastOutcome ?? 'no outcome'}, released ${view.lock.releasedAt ?? '?'})` : ''}`,
-      `  Queue: ${queue.length === 0 ? 'empty' : queue.map((t, i) => `${i + 1}. #${t.seq} ${t.correlationId} (${t.run.runUrl ?? 'no run link'}${t.priority === 'high' ? ', priority high' : ''}${t.overridesFreeze ? ', override-freeze' : ''}) since ${t.enqueuedAt}`).join('\n         ')}`,
+      lock.holder
+        ? `  Lock: held by ${holderText(lock.holder)}, fencing token ${displayText(String(lock.fence))}`
+        : `  Lock: free${lock.lastHolder ? ` (last: ${displayText(lock.lastHolder)}, ${lock.lastOutcome === undefined ? 'no outcome' : displayText(lock.lastOutcome)}, released ${lock.releasedAt === undefined ? '?' : displayText(lock.releasedAt)})` : ''}`,
+      `  Queue: ${queue.length === 0 ? 'empty' : queue.map((t, i) => `${i + 1}. #${displayText(String(t.seq))} ${displayText(t.correlationId)} (${t.run?.runUrl === undefined ? 'no run link' : displayText(t.run.runUrl)}${t.priority === 'high' ? ', priority high' : ''}${t.overridesFreeze ? ', override-freeze' : ''}) since ${displayText(t.enqueuedAt)}`).join('\n         ')}`,
       ...(freeze ? [`  Freeze: ${freezeText(freeze, now)}`] : []),
-      ...stacks.map((s) => `  Stack ${s.name}: ${s.status}  ${reader.consoleUrl(s)}`)
+      ...stacks.map(
+        (s) =>
+          `  Stack ${displayText(s.name)}: ${displayText(s.status)}  ${displayText(reader.consoleUrl(s))}`
+      )
     ];
     return {
       data: {
@@ -184,14 +197,14 @@ export const canDeploy: Command = {
 Without a registry there are no freezes.`,
   options: {},
   async run(ctx) {
-    const { reasons, findings, frozen } = await readiness(ctx);
+    const { reasons, reasonsText, findings, frozen } = await readiness(ctx);
     const blocked = blocking(findings).some((f) => f.code !== 'STACK_IN_PROGRESS');
     emit(
       ctx,
       { canDeploy: reasons.length === 0, reasons, findings, ...(frozen ? { frozen } : {}) },
       reasons.length === 0
         ? `${ctx.config.environment}: free to deploy.`
-        : `${ctx.config.environment}: not now.\n  ${reasons.join('\n  ')}`
+        : `${ctx.config.environment}: not now.\n  ${reasonsText.join('\n  ')}`
     );
     if (reasons.length === 0) return ExitCode.Ok;
     return blocked || frozen ? ExitCode.Failed : ExitCode.Concurrent;
@@ -212,7 +225,7 @@ frozen: { until, reason, by, ids }), or at once on a stack that waiting cannot u
     const { config } = ctx;
     const started = systemClock.now();
     for (;;) {
-      const { reasons, findings, frozen } = await readiness(ctx);
+      const { reasons, reasonsText, findings, frozen } = await readiness(ctx);
       const waited = systemClock.now() - started;
       const stuck = blocking(findings).filter((f) => f.code !== 'STACK_IN_PROGRESS');
       if (stuck.length > 0) {
@@ -220,7 +233,7 @@ frozen: { until, reason, by, ids }), or at once on a stack that waiting cannot u
         emit(
           ctx,
           { canDeploy: false, waitedMs: waited, reasons, ...(frozen ? { frozen } : {}) },
-          `${config.environment}: blocked, waiting will not help.\n  ${reasons.join('\n  ')}`
+          `${config.environment}: blocked, waiting will not help.\n  ${reasonsText.join('\n  ')}`
         );
         return ExitCode.Failed;
       }
@@ -237,11 +250,11 @@ frozen: { until, reason, by, ids }), or at once on a stack that waiting cannot u
         emit(
           ctx,
           { canDeploy: false, waitedMs: waited, reasons, ...(frozen ? { frozen } : {}) },
-          `${config.environment}: ${frozen ? 'still frozen' : 'still busy'} after ${formatDuration(waited)}.\n  ${reasons.join('\n  ')}`
+          `${config.environment}: ${frozen ? 'still frozen' : 'still busy'} after ${formatDuration(waited)}.\n  ${reasonsText.join('\n  ')}`
         );
         return frozen ? ExitCode.Failed : ExitCode.Concurrent;
       }
-      ctx.log.info(`Waiting: ${reasons.join('; ')}`);
+      ctx.log.info(`Waiting: ${reasonsText.join('; ')}`);
       await sleep(Math.min(config.pollIntervalMs, config.waitTimeoutMs - waited));
     }
   }
