@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import { safeJson } from '../domain/display.js';
 import type { StackReader } from '../ports/cloudformation.js';
 import type { Registry } from '../ports/registry.js';
 import type { RunContext } from '../ports/run.js';
@@ -73,9 +74,12 @@ export const registryFor = (config: Config): Promise<Registry> =>
 export const str = (ctx: CommandContext, name: string): string | undefined =>
   typeof ctx.options[name] === 'string' ? ctx.options[name] : undefined;
 
-/** The result: `data` as JSON with --json, else `text`. */
+/**
+ * The result: `data` as JSON with --json (the stored values exactly, the characters that could act
+ * on a terminal as \u escapes: safeJson), else `text` (whose stored texts went through displayText).
+ */
 export function emit(ctx: CommandContext, data: unknown, text: string): void {
-  ctx.out(ctx.json ? JSON.stringify(data, null, 2) : text);
+  ctx.out(ctx.json ? safeJson(data, 2) : text);
 }
 
 /** Owner tokens stay in the table: they are identities, not something to print. */

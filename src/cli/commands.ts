@@ -1,4 +1,5 @@
 import type { Command } from './command.js';
+import { doctor } from './doctor.js';
 import { freeze, freezes, thaw } from './freeze.js';
 import { estimate, history } from './history.js';
 import { release, unlock } from './lock.js';
@@ -19,5 +20,6 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   unlock,
   freeze,
   thaw,
-  freezes
+  freezes,
+  doctor
 };

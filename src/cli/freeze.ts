@@ -22,6 +22,8 @@ import {
   type Freeze
 } from '../domain/freeze.js';
 import { emit, registryFor, str, type CommandContext, type Command } from './command.js';
+import { concerns } from '../ports/registry.js';
+import { displayText, displayedFreeze, unreadableJson, unreadableLines } from './stored-text.js';
 
 // The commands of deploy freezes: freeze, thaw, and the list (freezes).
 
@@ -33,6 +35,9 @@ function scopeOf(ctx: CommandContext): string | undefined {
   if (ctx.options['all']) return ALL_ENVIRONMENTS;
   return str(ctx, 'environment');
 }
+
+/** A freeze as the lists say it (describeFreeze), its stored texts escaped. */
+const freezeLine = (f: Freeze, now: number): string => describeFreeze(displayedFreeze(f), now);
 
 /** `fz-` and 8 hex digits: short enough to type in `thaw --id`. */
 const newFreezeId = (): string => `fz-${randomBytes(4).toString('hex')}`;
@@ -220,7 +225,8 @@ export const thaw: Command = {
     }
     const scope = all ? ALL_ENVIRONMENTS : environment;
     const { freezes } = await registryFor(ctx.config);
-    const kept = (await freezes.list()).items;
+    const read = await freezes.list();
+    const kept = read.items;
     const now = Date.now();
     // In force or to come: a freeze whose window is over is left alone (its TTL too). One with an
     // invalid cron holds nothing but has no end either: it can be thawed.
@@ -242,7 +248,7 @@ export const thaw: Command = {
                 : f.environment === ALL_ENVIRONMENTS && holds(f, scope ?? ''))
           );
     const stillFrozen = remaining.filter((f) => windowAt(f, now));
-    const lines = thawed.map((f) => `Thawed ${describeFreeze(f, now)}`);
+    const lines = thawed.map((f) => `Thawed ${freezeLine(f, now)}`);
     if (thawed.length === 0) lines.push(nothingToThaw(kept, id, scope, now));
     if (remaining.length > 0)
       lines.push(
@@ -251,13 +257,20 @@ export const thaw: Command = {
           : `${scope} is ${stillFrozen.length > 0 ? 'still frozen' : 'to be frozen'} by ${remaining.length === 1 ? 'a freeze' : 'freezes'} of all environments, not thawed by --environment:`,
         ...remaining.map(
           (f) =>
-            `  ${windowAt(f, now) ? 'now ' : 'later'} ${describeFreeze(f, now)}\n        thaw it with: ${thawCommand(ctx, `--id ${f.id}`)}`
+            `  ${windowAt(f, now) ? 'now ' : 'later'} ${freezeLine(f, now)}\n        thaw it with: ${thawCommand(ctx, `--id ${displayText(f.id)}`)}`
         ),
         ...(all ? [] : [`  or every freeze of all environments with: ${thawCommand(ctx, '--all')}`])
       );
+    // A freeze item that does not decode cannot be thawed: it holds runs of what its key names
+    // (they end blocked, REGISTRY_CORRUPT) until doctor repairs it.
+    const unreadable = read.unreadable.filter(
+      (u) => all || (id !== undefined ? u.sk.endsWith(`#${id}`) : concerns(u, scope ?? ''))
+    );
+    lines.push(...unreadableLines(unreadable, ctx.config.registryTable));
     emit(
       ctx,
       {
+        ...(unreadable.length > 0 ? { unreadable: unreadable.map(unreadableJson) } : {}),
         thawed: thawed.map((f) => f.id),
         notThawed: remaining.map((f) => ({
           id: f.id,
@@ -288,8 +301,8 @@ function nothingToThaw(
   const f = kept.find((k) => k.id === id);
   if (!f) return `Nothing to thaw: no freeze with id ${shown(id)} is in the table.`;
   if (f.thawedAt)
-    return `Nothing to thaw: freeze ${id} was thawed ${f.thawedAt} by ${f.thawedBy ?? 'unknown'}.`;
-  return `Nothing to thaw: freeze ${id} has ended (${describeFreeze(f, now)}).`;
+    return `Nothing to thaw: freeze ${displayText(id)} was thawed ${displayText(f.thawedAt)} by ${f.thawedBy === undefined ? 'unknown' : displayText(f.thawedBy)}.`;
+  return `Nothing to thaw: freeze ${displayText(id)} has ended (${freezeLine(f, now)}).`;
 }
 
 export const freezes: Command = {
@@ -303,7 +316,10 @@ export const freezes: Command = {
     const env = str(ctx, 'environment');
     const { freezes: store } = await registryFor(ctx.config);
     const now = Date.now();
-    const kept = (await store.list()).items.filter((f) => !f.thawedAt && (!env || holds(f, env)));
+    const read = await store.list();
+    const kept = read.items.filter((f) => !f.thawedAt && (!env || holds(f, env)));
+    // Items that do not decode, shown where they could hold what was asked about.
+    const unreadable = read.unreadable.filter((u) => !env || concerns(u, env));
     const listed = kept
       .filter((f) => nextWindow(f, now))
       .map((f) => ({ freeze: f, window: nextWindow(f, now)! }))
@@ -319,19 +335,21 @@ export const freezes: Command = {
           windowStart: Number.isFinite(w.start) ? new Date(w.start).toISOString() : f.createdAt,
           windowEnd: new Date(w.end).toISOString()
         })),
-        ...invalid.map((f) => ({ ...f, active: false, invalid: true }))
+        ...invalid.map((f) => ({ ...f, active: false, invalid: true })),
+        ...unreadable.map(unreadableJson)
       ],
-      listed.length + invalid.length === 0
-        ? `No freeze${env ? ` holds ${env}` : ''} now or later.`
+      listed.length + invalid.length + unreadable.length === 0
+        ? `No freeze${env ? ` holds ${displayText(env)}` : ''} now or later.`
         : [
             ...listed.map(
               ({ freeze: f, window: w }) =>
-                `${w.start <= now ? 'now ' : 'later'} ${describeFreeze(f, now)}`
+                `${w.start <= now ? 'now ' : 'later'} ${freezeLine(f, now)}`
             ),
             ...invalid.map(
               (f) =>
-                `bad   ${describeFreeze(f, now)}\n      thaw it with: ${thawCommand(ctx, `--id ${f.id}`)}`
-            )
+                `bad   ${freezeLine(f, now)}\n      thaw it with: ${thawCommand(ctx, `--id ${displayText(f.id)}`)}`
+            ),
+            ...unreadableLines(unreadable, ctx.config.registryTable)
           ].join('\n')
     );
     return ExitCode.Ok;

@@ -3,12 +3,16 @@ import { ExitCode } from '../config/state.js';
 import { formatDuration } from '../domain/durations.js';
 import { historyEstimate } from '../domain/expectation.js';
 import { pastOperationKind } from '../domain/past-operations.js';
+import type { HistoryEntry } from '../ports/registry.js';
 import { emit, registryFor, str, type Command } from './command.js';
+import { isProblem, numberFlag, type FlagRule } from './flags.js';
+import { displayText, unreadableJson, unreadableLines } from './stored-text.js';
 
 // The commands that read finished deployments: history and estimate.
 
 const NO_HISTORY = 'without a registry there is no lock, queue or history.';
-const DEFAULT_LIMIT = 20;
+/** --limit: how many finished deployments history lists (a DynamoDB query's Limit). */
+const LIMIT: FlagRule = { min: 1, max: 1000, integer: true, default: 20 };
 /** How many finished deployments an estimate looks at. */
 const ESTIMATE_SAMPLE = 100;
 
@@ -25,27 +29,35 @@ export const history: Command = {
       ctx.err('history needs --environment NAME (or --stack-name, whose first stack names it).');
       return ExitCode.Failed;
     }
+    const limit = numberFlag('limit', str(ctx, 'limit'), LIMIT) ?? LIMIT.default!;
+    if (isProblem(limit)) {
+      ctx.err(limit.problem);
+      return ExitCode.Failed;
+    }
     const { history } = await registryFor(config);
-    const limit = Number(str(ctx, 'limit') ?? String(DEFAULT_LIMIT));
-    const { items: entries } = await history.recent(
-      config.environment,
-      Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_LIMIT
-    );
+    const { items: entries, unreadable } = await history.recent(config.environment, limit);
     emit(
       ctx,
-      entries,
-      entries.length === 0
-        ? `${config.environment}: no history yet.`
-        : entries
-            .map(
-              (e) =>
-                `${e.endedAt}  ${e.outcome.padEnd(13)} ${formatDuration(e.durationMs).padStart(8)}  ${e.correlationId}  ${e.stacks.join(',')}${pastOperationKind(e.correlationId) ? "  (from CloudFormation's event history)" : ''}`
-            )
-            .join('\n')
+      [...entries, ...unreadable.map(unreadableJson)],
+      [
+        ...(entries.length === 0 && unreadable.length === 0
+          ? [`${displayText(config.environment)}: no history yet.`]
+          : entries.map(historyLine)),
+        ...unreadableLines(unreadable, config.registryTable)
+      ].join('\n')
     );
     return ExitCode.Ok;
   }
 };
+
+/** A finished deployment on one line, its stored texts escaped. */
+function historyLine(e: HistoryEntry): string {
+  // An item written by hand may hold one stack name, not a list.
+  const list: readonly unknown[] = Array.isArray(e.stacks) ? e.stacks : [e.stacks];
+  const stacks = list.map((s) => displayText(String(s)));
+  const past = pastOperationKind(e.correlationId) ? "  (from CloudFormation's event history)" : '';
+  return `${displayText(e.endedAt)}  ${displayText(e.outcome).padEnd(13)} ${formatDuration(e.durationMs).padStart(8)}  ${displayText(e.correlationId)}  ${stacks.join(',')}${past}`;
+}
 
 export const estimate: Command = {
   summary: 'Expected duration of a deployment of these stacks, from history.',
@@ -64,7 +76,7 @@ export const estimate: Command = {
       ctx,
       found ?? { expectedMs: fallback, samples: 0 },
       found
-        ? `Expected ${formatDuration(found.expectedMs)} (${found.basis}).`
+        ? `Expected ${formatDuration(found.expectedMs)} (${displayText(found.basis, 2000)}).`
         : `Expected ${formatDuration(fallback)}: no history yet.`
     );
     return ExitCode.Ok;

@@ -1,11 +1,17 @@
 import { ExitCode } from '../config/state.js';
-import { describeHolder } from '../coordination/wait-for-turn.js';
+import { shown } from '../domain/display.js';
+import { REASON_ACCEPTED, REASON_MAX, reasonProblem } from '../domain/freeze.js';
+import { numberAccepted } from '../domain/numbers.js';
 import { emit, registryFor, str, withoutOwner, type Command } from './command.js';
+import { isProblem, numberFlag, type FlagRule } from './flags.js';
+import { displayText, holderText } from './stored-text.js';
 
 // The commands that free a lock: release (one acquisition) and unlock (whoever holds it).
 
 const NO_LOCK = 'without a registry there is no lock, queue or history.';
 const OUTCOMES = ['succeeded', 'failed', 'no-change', 'cancelled'];
+/** A fencing token: the lock's count of acquisitions, from 1. */
+const FENCE: FlagRule = { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true };
 
 export const release: Command = {
   summary:
@@ -17,17 +23,21 @@ export const release: Command = {
   async run(ctx) {
     const { config } = ctx;
     const id = config.correlationId;
-    const fence = Number(str(ctx, 'fence'));
-    if (!id || !Number.isInteger(fence) || fence < 1) {
+    const fence = numberFlag('fence', str(ctx, 'fence'), FENCE);
+    if (!id || fence === undefined) {
       ctx.err(
-        `release needs --correlation-id and --fence (a whole number from 1), got ${JSON.stringify(id ?? '')} and ${JSON.stringify(str(ctx, 'fence') ?? '')}.`
+        `release needs --correlation-id and --fence (${numberAccepted(FENCE)}), got ${shown(id ?? '')} and ${shown(str(ctx, 'fence') ?? '')}.`
       );
+      return ExitCode.Failed;
+    }
+    if (isProblem(fence)) {
+      ctx.err(fence.problem);
       return ExitCode.Failed;
     }
     const outcome = str(ctx, 'outcome') ?? 'succeeded';
     if (!OUTCOMES.includes(outcome)) {
       ctx.err(
-        `--outcome is ${JSON.stringify(outcome)}: expected succeeded, failed, no-change or cancelled.`
+        `--outcome is ${shown(outcome)}: expected succeeded, failed, no-change or cancelled.`
       );
       return ExitCode.Failed;
     }
@@ -58,13 +68,22 @@ export const unlock: Command = {
   summary:
     "Clear the lock whoever holds it. Needs --force and --reason; recorded on the holder's record.",
   usage: '--stack-name NAMES --registry-table TABLE --force --reason TEXT',
+  help: `  --reason TEXT  why (required): recorded on the holder's record; one line of 1 to ${REASON_MAX} characters,
+                 no control characters, bidirectional controls or zero-width characters`,
   options: { force: { type: 'boolean' }, reason: { type: 'string' } },
   needsTable: NO_LOCK,
   async run(ctx) {
     const { config, operator: by } = ctx;
-    const reason = str(ctx, 'reason')?.trim();
+    const reasonText = str(ctx, 'reason');
+    const reason = reasonText?.trim();
     if (!ctx.options['force'] || !reason) {
       ctx.err('unlock needs --force and --reason TEXT: it takes the lock from whoever holds it.');
+      return ExitCode.Failed;
+    }
+    // As freeze's --reason: it is kept on the holder's record and read by people.
+    const problem = reasonProblem(reason);
+    if (problem) {
+      ctx.err(`--reason ${shown(reasonText ?? '')}: expected ${REASON_ACCEPTED}; that ${problem}.`);
       return ExitCode.Failed;
     }
     const { lock, records } = await registryFor(config);
@@ -80,7 +99,7 @@ export const unlock: Command = {
       ctx,
       { unlocked: Boolean(previous), previous: previous && withoutOwner(previous) },
       previous
-        ? `Unlocked ${config.environment}: was held by ${describeHolder(previous)}. Recorded: by ${by}: ${reason}`
+        ? `Unlocked ${config.environment}: was held by ${holderText(previous)}. Recorded: by ${displayText(by)}: ${reason}`
         : `${config.environment} was not locked.`
     );
     return ExitCode.Ok;

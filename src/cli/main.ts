@@ -2,11 +2,19 @@ import { parseArgs } from 'node:util';
 import { ConfigError, parseConfig, type Config } from '../config/config.js';
 import { Inputs, type InputName } from '../config/inputs.js';
 import { ExitCode } from '../config/state.js';
+import { reportFindings } from '../coordination/report-findings.js';
 import { newCorrelationId } from '../domain/correlation-id.js';
+import { displayText } from '../domain/display.js';
 import { createLogger, type LogSink } from '../report/logger.js';
 import { runContext } from '../runtime/run-context.js';
 import { TABLE_VARIABLE, needTable, type Command, type CommandContext } from './command.js';
 import { COMMANDS } from './commands.js';
+import {
+  corruptFinding,
+  isCorrupt,
+  isMisconfiguration,
+  misconfiguredFinding
+} from './stored-text.js';
 import { envValue, processEnv, type Env } from '../runtime/env.js';
 
 const USAGE = `Usage: deploy-coordinator <command> [options]
@@ -76,7 +84,7 @@ export async function runCli(
   }
   const command = COMMANDS[name];
   if (!command) {
-    process.stderr.write(`Unknown command '${name}'.\n\n${USAGE}\n`);
+    process.stderr.write(`Unknown command '${displayText(name, 80)}'.\n\n${USAGE}\n`);
     return ExitCode.Failed;
   }
   let values: Record<string, string | boolean | undefined>;
@@ -93,7 +101,10 @@ export async function runCli(
       }
     }));
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\nRun 'deploy-coordinator ${name} --help'.\n`);
+    // Node's message quotes the option as typed.
+    process.stderr.write(
+      `${displayText((err as Error).message, 2000)}\n\nRun 'deploy-coordinator ${name} --help'.\n`
+    );
     return ExitCode.Failed;
   }
   if (values['help']) {
@@ -150,7 +161,19 @@ export async function runCli(
   try {
     return await command.run(ctx);
   } catch (err) {
-    process.stderr.write(`error: ${(err as Error).name}: ${(err as Error).message}\n`);
+    // The table missing, access denied, another key schema: what the action says of it.
+    if (isMisconfiguration(err)) {
+      reportFindings(ctx.log, [misconfiguredFinding(config.registryTable, err.message)]);
+      return ExitCode.Failed;
+    }
+    // An item of the lock or the queue that does not decode: named, with its repair.
+    if (isCorrupt(err)) {
+      reportFindings(ctx.log, [corruptFinding(config.registryTable, err)]);
+      return ExitCode.Failed;
+    }
+    process.stderr.write(
+      `error: ${displayText(String((err as Error).name))}: ${displayText(String((err as Error).message), 2000)}\n`
+    );
     return ExitCode.Failed;
   }
 }

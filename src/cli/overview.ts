@@ -3,12 +3,14 @@ import { DEFAULT_EXPECTED_DURATION_MS } from '../config/config.js';
 import { median } from '../domain/estimate.js';
 import { historyEstimate } from '../domain/expectation.js';
 import { ALL_ENVIRONMENTS, frozenAt, windowAt, type Freeze } from '../domain/freeze.js';
-import type {
-  HistoryEntry,
-  HistoryStore,
-  LockQueue,
-  QueueView,
-  Ticket
+import {
+  RegistryCorruptError,
+  type HistoryEntry,
+  type HistoryStore,
+  type LockQueue,
+  type QueueView,
+  type Ticket,
+  type Unreadable
 } from '../ports/registry.js';
 
 // What `status` shows of an environment without its stacks: who holds it, who waits, any freeze,
@@ -72,6 +74,8 @@ export interface Overview {
   /** When it was read. */
   readonly at: string;
   readonly environments: readonly EnvironmentOverview[];
+  /** Items the view could not read (an environment's lock or queue, a freeze): listed, not fatal. */
+  readonly unreadable?: readonly Unreadable[];
 }
 
 /** The hook for freezes: the environment's freeze in force, if any. */
@@ -211,17 +215,28 @@ export async function readOverview(
   stores: { readonly lock: LockQueue; readonly history: HistoryStore },
   environments: readonly string[] | undefined,
   now: () => number,
-  freezes?: { readonly lookup: FreezeLookup; readonly environments: readonly string[] }
+  freezes?: {
+    readonly lookup: FreezeLookup;
+    readonly environments: readonly string[];
+    readonly unreadable?: readonly Unreadable[];
+  }
 ): Promise<Overview> {
   const names =
     environments ??
     [...new Set([...(await stores.lock.environments()), ...(freezes?.environments ?? [])])].sort();
+  const unreadable: Unreadable[] = [];
   const list = await Promise.all(
     names.map(async (environment) => {
       const [view, freeze] = await Promise.all([
-        stores.lock.view(environment),
+        stores.lock.view(environment).catch((err: unknown) => {
+          // One environment's unreadable lock or queue is shown as such; the others as usual.
+          if (!(err instanceof RegistryCorruptError)) throw err;
+          unreadable.push(err.item);
+          return undefined;
+        }),
         freezes?.lookup(environment)
       ]);
+      if (!view) return undefined;
       const busy = Boolean(view.lock.holder) || view.tickets.length > 0;
       const history = busy
         ? (await stores.history.recent(environment, OVERVIEW_HISTORY)).items
@@ -229,5 +244,11 @@ export async function readOverview(
       return environmentOverview(view, history, now(), freeze);
     })
   );
-  return { at: new Date(now()).toISOString(), environments: list };
+  const environmentsRead = list.filter((e) => e !== undefined);
+  const all = [...unreadable, ...(freezes?.unreadable ?? [])];
+  return {
+    at: new Date(now()).toISOString(),
+    environments: environmentsRead,
+    ...(all.length > 0 ? { unreadable: all } : {})
+  };
 }

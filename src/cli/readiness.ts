@@ -18,6 +18,21 @@ import {
 import { freezeLookup, readOverview, servedOrder, type FreezeOverview } from './overview.js';
 import { freezeText, overviewText } from './overview-text.js';
 import {
+  RegistryCorruptError,
+  concerns,
+  type QueueView,
+  type Unreadable
+} from '../ports/registry.js';
+import {
+  displayText,
+  displayedFrozen,
+  findingText,
+  holderText,
+  unreadableJson,
+  unreadableLines,
+  corruptFinding
+} from './stored-text.js';
+import {
   DEFAULT_WATCH_INTERVAL_S,
   WATCH_INTERVAL_RANGE,
   interruption,
@@ -35,28 +50,42 @@ import {
 async function readiness(ctx: CommandContext) {
   const { config } = ctx;
   const { reader, registry } = await openClients(config);
-  const [stacks, view, freezes] = await Promise.all([
+  const [stacks, view, read] = await Promise.all([
     reader.describeStacks(config.stackNames),
     registry.lock.view(config.environment),
-    registry.freezes.list().then((r) => r.items)
+    registry.freezes.list()
   ]);
+  const freezes = read.items;
+  // A freeze item that could hold this environment but does not decode holds the action's runs
+  // (REGISTRY_CORRUPT), so it is a reason here too.
+  const unreadable = read.unreadable.filter((u) => concerns(u, config.environment));
   const now = systemClock.now();
   const findings = [
     ...activeDeploymentFindings(stacks),
-    ...otherFindings(stacks, { registryConfigured: Boolean(config.registryTable) })
+    ...otherFindings(stacks, { registryConfigured: Boolean(config.registryTable) }),
+    // Waiting will not mend it: the action's runs end blocked on it (REGISTRY_CORRUPT).
+    ...unreadable.map((u) => corruptFinding(config.registryTable, new RegistryCorruptError(u)))
   ];
   const held = frozenAt(freezes, config.environment, now);
   // The freeze in the shape `status --json` gives it (until, reason, by, ids).
   const frozen: FreezeOverview | undefined = held
     ? await freezeLookup(freezes, now).lookup(config.environment)
     : undefined;
+  const holder = view.lock.holder;
+  // For --json as they are; for the text (and the log), their stored texts escaped.
   const reasons = [
     ...(held ? [describeFrozen(held, config.environment, now)] : []),
-    ...(view.lock.holder ? [`lock held by ${describeHolder(view.lock.holder)}`] : []),
+    ...(holder ? [`lock held by ${describeHolder(holder)}`] : []),
     ...(view.tickets.length > 0 ? [`${view.tickets.length} run(s) queued`] : []),
     ...blocking(findings).map((f) => `${f.code}: ${f.message}`)
   ];
-  return { reader, registry, stacks, view, findings, reasons, frozen };
+  const reasonsText = [
+    ...(held ? [describeFrozen(displayedFrozen(held), config.environment, now)] : []),
+    ...(holder ? [`lock held by ${holderText(holder)}`] : []),
+    ...(view.tickets.length > 0 ? [`${view.tickets.length} run(s) queued`] : []),
+    ...blocking(findings).map(findingText)
+  ];
+  return { reader, registry, stacks, view, findings, reasons, reasonsText, frozen };
 }
 
 export const status: Command = {
@@ -119,11 +148,23 @@ async function stacksFrame(ctx: CommandContext): Promise<() => Promise<Frame>> {
   const { config } = ctx;
   const { reader, registry } = await openClients(config);
   return async () => {
-    const [stacks, view, freezes] = await Promise.all([
+    const unreadable: Unreadable[] = [];
+    const [stacks, view, read] = await Promise.all([
       reader.describeStacks(config.stackNames),
-      registry.lock.view(config.environment),
-      registry.freezes.list().then((r) => r.items)
+      registry.lock.view(config.environment).catch((err: unknown) => {
+        // Shown as unreadable, the rest of the view as usual.
+        if (!(err instanceof RegistryCorruptError)) throw err;
+        unreadable.push(err.item);
+        const none: QueueView = {
+          lock: { environment: config.environment, fence: 0 },
+          tickets: []
+        };
+        return none;
+      }),
+      registry.freezes.list()
     ]);
+    unreadable.push(...read.unreadable.filter((u) => concerns(u, config.environment)));
+    const freezes = read.items;
     const now = systemClock.now();
     const freeze = await freezeLookup(freezes, now).lookup(config.environment);
     // In the order they are served: a higher priority first, arrival order within one; while
@@ -133,14 +174,19 @@ async function stacksFrame(ctx: CommandContext): Promise<() => Promise<Frame>> {
       priority: priorityOf(t),
       ...(t.overridesFreeze ? { overridesFreeze: true as const } : {})
     }));
+    const { lock } = view;
     const lines = [
       `Environment ${config.environment} (${config.registryTable ? `registry ${config.registryTable}` : 'CloudFormation only'})`,
-      view.lock.holder
-        ? `  Lock: held by ${describeHolder(view.lock.holder)}, fencing token ${view.lock.fence}`
-        : `  Lock: free${view.lock.lastHolder ? ` (last: ${view.lock.lastHolder}, ${view.lock.lastOutcome ?? 'no outcome'}, released ${view.lock.releasedAt ?? '?'})` : ''}`,
-      `  Queue: ${queue.length === 0 ? 'empty' : queue.map((t, i) => `${i + 1}. #${t.seq} ${t.correlationId} (${t.run.runUrl ?? 'no run link'}${t.priority === 'high' ? ', priority high' : ''}${t.overridesFreeze ? ', override-freeze' : ''}) since ${t.enqueuedAt}`).join('\n         ')}`,
+      lock.holder
+        ? `  Lock: held by ${holderText(lock.holder)}, fencing token ${displayText(String(lock.fence))}`
+        : `  Lock: free${lock.lastHolder ? ` (last: ${displayText(lock.lastHolder)}, ${lock.lastOutcome === undefined ? 'no outcome' : displayText(lock.lastOutcome)}, released ${lock.releasedAt === undefined ? '?' : displayText(lock.releasedAt)})` : ''}`,
+      `  Queue: ${queue.length === 0 ? 'empty' : queue.map((t, i) => `${i + 1}. #${displayText(String(t.seq))} ${displayText(t.correlationId)} (${t.run?.runUrl === undefined ? 'no run link' : displayText(t.run.runUrl)}${t.priority === 'high' ? ', priority high' : ''}${t.overridesFreeze ? ', override-freeze' : ''}) since ${displayText(t.enqueuedAt)}`).join('\n         ')}`,
       ...(freeze ? [`  Freeze: ${freezeText(freeze, now)}`] : []),
-      ...stacks.map((s) => `  Stack ${s.name}: ${s.status}  ${reader.consoleUrl(s)}`)
+      ...stacks.map(
+        (s) =>
+          `  Stack ${displayText(s.name)}: ${displayText(s.status)}  ${displayText(reader.consoleUrl(s))}`
+      ),
+      ...unreadableLines(unreadable, config.registryTable).map((l) => `  ${l}`)
     ];
     return {
       data: {
@@ -151,7 +197,8 @@ async function stacksFrame(ctx: CommandContext): Promise<() => Promise<Frame>> {
           : view.lock,
         queue,
         ...(freeze ? { freeze } : {}),
-        stacks: stacks.map((s) => ({ name: s.name, status: s.status }))
+        stacks: stacks.map((s) => ({ name: s.name, status: s.status })),
+        ...(unreadable.length > 0 ? { unreadable: unreadable.map(unreadableJson) } : {})
       },
       text: lines.join('\n')
     };
@@ -165,7 +212,8 @@ async function overviewFrame(ctx: CommandContext): Promise<() => Promise<Frame>>
   const only = config.environment ? [config.environment] : undefined;
   return async () => {
     // One read of every freeze a frame: each environment's in force, and the frozen ones.
-    const freezes = freezeLookup((await registry.freezes.list()).items, systemClock.now());
+    const read = await registry.freezes.list();
+    const freezes = { ...freezeLookup(read.items, systemClock.now()), unreadable: read.unreadable };
     const overview = await readOverview(registry, only, () => systemClock.now(), freezes);
     return { data: overview, text: overviewText(overview, config.registryTable ?? '') };
   };
@@ -184,14 +232,14 @@ export const canDeploy: Command = {
 Without a registry there are no freezes.`,
   options: {},
   async run(ctx) {
-    const { reasons, findings, frozen } = await readiness(ctx);
+    const { reasons, reasonsText, findings, frozen } = await readiness(ctx);
     const blocked = blocking(findings).some((f) => f.code !== 'STACK_IN_PROGRESS');
     emit(
       ctx,
       { canDeploy: reasons.length === 0, reasons, findings, ...(frozen ? { frozen } : {}) },
       reasons.length === 0
         ? `${ctx.config.environment}: free to deploy.`
-        : `${ctx.config.environment}: not now.\n  ${reasons.join('\n  ')}`
+        : `${ctx.config.environment}: not now.\n  ${reasonsText.join('\n  ')}`
     );
     if (reasons.length === 0) return ExitCode.Ok;
     return blocked || frozen ? ExitCode.Failed : ExitCode.Concurrent;
@@ -212,7 +260,7 @@ frozen: { until, reason, by, ids }), or at once on a stack that waiting cannot u
     const { config } = ctx;
     const started = systemClock.now();
     for (;;) {
-      const { reasons, findings, frozen } = await readiness(ctx);
+      const { reasons, reasonsText, findings, frozen } = await readiness(ctx);
       const waited = systemClock.now() - started;
       const stuck = blocking(findings).filter((f) => f.code !== 'STACK_IN_PROGRESS');
       if (stuck.length > 0) {
@@ -220,7 +268,7 @@ frozen: { until, reason, by, ids }), or at once on a stack that waiting cannot u
         emit(
           ctx,
           { canDeploy: false, waitedMs: waited, reasons, ...(frozen ? { frozen } : {}) },
-          `${config.environment}: blocked, waiting will not help.\n  ${reasons.join('\n  ')}`
+          `${config.environment}: blocked, waiting will not help.\n  ${reasonsText.join('\n  ')}`
         );
         return ExitCode.Failed;
       }
@@ -237,11 +285,11 @@ frozen: { until, reason, by, ids }), or at once on a stack that waiting cannot u
         emit(
           ctx,
           { canDeploy: false, waitedMs: waited, reasons, ...(frozen ? { frozen } : {}) },
-          `${config.environment}: ${frozen ? 'still frozen' : 'still busy'} after ${formatDuration(waited)}.\n  ${reasons.join('\n  ')}`
+          `${config.environment}: ${frozen ? 'still frozen' : 'still busy'} after ${formatDuration(waited)}.\n  ${reasonsText.join('\n  ')}`
         );
         return frozen ? ExitCode.Failed : ExitCode.Concurrent;
       }
-      ctx.log.info(`Waiting: ${reasons.join('; ')}`);
+      ctx.log.info(`Waiting: ${reasonsText.join('; ')}`);
       await sleep(Math.min(config.pollIntervalMs, config.waitTimeoutMs - waited));
     }
   }

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_EXPECTED_DURATION_MS } from '../config/config.js';
 import { ExitCode } from '../config/state.js';
+import { reportFindings } from '../coordination/report-findings.js';
 import { waitForTurn } from '../coordination/wait-for-turn.js';
 import type { Participant } from '../ports/registry.js';
 import { fallbackRegistry } from '../runtime/clients.js';
 import { sleep, systemClock } from '../runtime/stage.js';
 import { emit, openClients, registryChoice, str, withoutOwner, type Command } from './command.js';
+import { RegistryCorruptError } from '../ports/registry.js';
+import { corruptFinding, misconfiguredFinding } from './stored-text.js';
 
 export const register: Command = {
   summary:
@@ -47,6 +50,17 @@ export const register: Command = {
         skipSuperseded: false
       }
     );
+    // The table missing, access denied, another key schema: not busy, as the action says.
+    if (turn.kind === 'misconfigured') {
+      reportFindings(log, [misconfiguredFinding(config.registryTable, turn.registryError ?? '')]);
+      return ExitCode.Failed;
+    }
+    if (turn.kind === 'corrupt' && turn.unreadable) {
+      reportFindings(log, [
+        corruptFinding(config.registryTable, new RegistryCorruptError(turn.unreadable))
+      ]);
+      return ExitCode.Failed;
+    }
     // Fence 0 is CloudFormation's own lock (the table stopped answering): nothing anyone else sees.
     const holder = turn.kind === 'acquired' && turn.holder?.fence ? turn.holder : undefined;
     if (turn.kind === 'frozen') {

@@ -1,6 +1,9 @@
 import { ExitCode } from '../config/state.js';
+import { safeJson } from '../domain/display.js';
 import type { Sleep } from '../ports/runtime.js';
 import type { CommandContext } from './command.js';
+import { isProblem, numberFlag } from './flags.js';
+import { displayText, isCorrupt, isMisconfiguration } from './stored-text.js';
 
 // `--watch`: a command's result again every --interval seconds, until Ctrl-C.
 
@@ -14,14 +17,14 @@ export interface Frame {
   readonly text: string;
 }
 
-/** --interval in milliseconds, or why not (undefined with the message). */
+/** --interval in milliseconds, or why not (the message). */
 export function watchIntervalMs(given: string | undefined): number | string {
-  if (given === undefined) return DEFAULT_WATCH_INTERVAL_S * 1000;
-  const n = /^(\d+(\.\d*)?|\.\d+)$/.test(given.trim()) ? Number(given) : NaN;
-  const { min, max } = WATCH_INTERVAL_RANGE;
-  if (!(n >= min && n <= max))
-    return `--interval is ${JSON.stringify(given)}: expected a number of seconds from ${min} to ${max} (default ${DEFAULT_WATCH_INTERVAL_S}).`;
-  return n * 1000;
+  const s = numberFlag('interval', given, {
+    ...WATCH_INTERVAL_RANGE,
+    unit: 'seconds',
+    default: DEFAULT_WATCH_INTERVAL_S
+  });
+  return isProblem(s) ? s.problem : (s ?? DEFAULT_WATCH_INTERVAL_S) * 1000;
 }
 
 const CLEAR_SCREEN = '\x1b[H\x1b[2J';
@@ -30,7 +33,8 @@ const CLEAR_SCREEN = '\x1b[H\x1b[2J';
  * Draws `frame` every `intervalMs` until `signal` aborts (Ctrl-C), one frame at a time: the next
  * sleep starts when a frame is drawn, so a slow registry never piles reads up. On a terminal each
  * frame replaces the last; elsewhere frames follow each other, and with --json each is one line
- * (JSON Lines). A frame that fails is said on stderr and tried again at the next interval.
+ * (JSON Lines). A frame that fails is said on stderr and tried again at the next interval, unless
+ * the table cannot be used as configured (thrown: the CLI says what the action says of it).
  */
 export async function watch(
   ctx: CommandContext,
@@ -41,10 +45,14 @@ export async function watch(
   while (!opts.signal.aborted) {
     try {
       const f = await frame();
-      if (ctx.json) ctx.out(JSON.stringify(f.data));
+      if (ctx.json) ctx.out(safeJson(f.data));
       else ctx.out(`${opts.terminal ? CLEAR_SCREEN : ''}${f.text}\n(${every})\n`);
     } catch (err) {
-      ctx.err(`error: ${(err as Error).name}: ${(err as Error).message} (trying again, ${every})`);
+      // A table that cannot be used as configured stays so: said once, as the action says it.
+      if (isMisconfiguration(err) || isCorrupt(err)) throw err;
+      ctx.err(
+        `error: ${displayText(String((err as Error).name))}: ${displayText(String((err as Error).message), 2000)} (trying again, ${every})`
+      );
     }
     await opts.sleep(opts.intervalMs, opts.signal);
   }

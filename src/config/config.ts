@@ -1,4 +1,5 @@
 import { CORRELATION_ID_PATTERN as CORRELATION_ID } from '../domain/correlation-id.js';
+import { displayText, shown } from '../domain/display.js';
 import { minutes } from '../domain/durations.js';
 import { PRIORITIES, type Priority } from '../domain/priority.js';
 import { Fields, splitList } from './fields.js';
@@ -110,7 +111,7 @@ export function parseConfig(
     f.fail(
       Inputs.StackName,
       f.given(Inputs.StackName),
-      `lists ${duplicates.join(', ')} more than once`
+      `lists ${duplicates.map((d) => displayText(d)).join(', ')} more than once`
     );
 
   const environment = f.raw(Inputs.Environment) || stackNames[0] || '';
@@ -134,7 +135,7 @@ export function parseConfig(
     f.fail(Inputs.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
   } else if (!REGION.test(region)) {
     f.problem(
-      `'region' is empty and the environment variable ${regionVariable} is ${JSON.stringify(region)}: expected an AWS region such as us-east-1 or eu-central-2 (set the region input, or fix ${regionVariable}).`
+      `'region' is empty and the environment variable ${regionVariable} is ${shown(region)}: expected an AWS region such as us-east-1 or eu-central-2 (set the region input, or fix ${regionVariable}).`
     );
   }
 

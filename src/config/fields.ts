@@ -1,7 +1,8 @@
+import { shown } from '../domain/display.js';
 import { minutes, seconds } from '../domain/durations.js';
+import { readNumber } from '../domain/numbers.js';
 import { INPUT_DEFAULTS, type InputName } from './inputs.js';
 
-const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
 
@@ -11,8 +12,6 @@ export const splitList = (value: string): string[] =>
     .split(/[,\n]/)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
-
-const show = (value: string): string => JSON.stringify(value);
 
 /** What a numeric input accepts, in its own unit. */
 export interface Range {
@@ -44,7 +43,8 @@ export class Fields {
   }
 
   fail(name: InputName, value: string, accepted: string): undefined {
-    this.problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
+    // Quoted, escaped, cut when long (display.ts): a value may hold anything.
+    this.problems.push(`'${name}' is ${shown(value)}: ${accepted}.`);
     return undefined;
   }
 
@@ -70,11 +70,10 @@ export class Fields {
   ): number | undefined {
     const value = this.raw(name);
     const range = `${allowZero ? `0 (no wait), or a number from ${min}` : `a number from ${min}`} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
-    if (!DECIMAL.test(value)) return this.fail(name, value, `expected ${range}`);
-    const n = Number(value);
-    if (!Number.isFinite(n) || n > max || (n < min && !(allowZero && n === 0)))
-      return this.fail(name, value, `expected ${range}`);
-    return n;
+    return (
+      readNumber(value, { min, max, zero: allowZero }) ??
+      this.fail(name, value, `expected ${range}`)
+    );
   }
 
   /** A duration in minutes, as milliseconds. */

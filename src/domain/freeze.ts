@@ -1,4 +1,5 @@
 import { CronExpressionParser, type CronExpression } from 'cron-parser';
+import { shown } from './display.js';
 import { formatDuration } from './durations.js';
 
 /** The scope of a freeze that holds every environment of the table. */
@@ -310,19 +311,8 @@ export function reasonProblem(reason: string): string | undefined {
   return undefined;
 }
 
-/**
- * What an operator typed, quoted to be shown safely in a message: JSON, with DEL, C1, the line
- * separators, the bidirectional controls and the zero-width characters escaped too; a long value
- * cut at 80 characters.
- */
-export function shown(text: string): string {
-  const cut = text.length > 80 ? text.slice(0, 80) : text;
-  const quoted = JSON.stringify(cut).replace(
-    /[\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
-  );
-  return cut === text ? quoted : `${quoted}… (${text.length} characters)`;
-}
+/** What an operator typed, quoted to be shown safely in a message (see display.ts). */
+export { shown };
 
 /** Whether the runtime knows the IANA time zone (through Intl, no zone data of our own). */
 export function isTimeZone(zone: string): boolean {

@@ -79,7 +79,16 @@ const DECLARED: Readonly<Record<'lock' | 'queue', readonly string[]>> = {
   queue: ['seq', 'tickets']
 };
 /** What a holding is made of: one of these unreadable, and the lock is freed. */
-const HOLDING = ['holder', 'owner', 'heartbeat', 'heartbeatAt', 'acquiredAt', 'leaseMs', 'run', 'stacks'];
+const HOLDING = [
+  'holder',
+  'owner',
+  'heartbeat',
+  'heartbeatAt',
+  'acquiredAt',
+  'leaseMs',
+  'run',
+  'stacks'
+];
 
 const KEYS = new Set(['pk', 'sk', 'expiresAt']);
 
@@ -141,10 +150,7 @@ export async function diagnose(
   let read = 0;
   let foreign = 0;
   try {
-    for await (const page of paginateScan(
-      { client },
-      { TableName: table, ConsistentRead: true }
-    ))
+    for await (const page of paginateScan({ client }, { TableName: table, ConsistentRead: true }))
       for (const item of page.Items ?? []) {
         read++;
         const pk = item['pk']?.S ?? '';
@@ -155,7 +161,12 @@ export async function diagnose(
           continue;
         }
         const d = decodeAs(kind, pk, unmarshall(item, { wrapNumbers: readNumber }));
-        if (!d.ok) problems.push({ unreadable: d.unreadable, item, repair: repairFor(kind, d.unreadable, item) });
+        if (!d.ok)
+          problems.push({
+            unreadable: d.unreadable,
+            item,
+            repair: repairFor(kind, d.unreadable, item)
+          });
       }
   } catch (err) {
     throw new RegistryUnavailableError('doctor read', err);
@@ -245,7 +256,10 @@ export async function applyRepair(
           ? update('REMOVE #t.#k', { '#t': 'tickets', '#k': r.ticket })
           : r.kind === 'free-lock'
             ? update(
-                `SET #fence = :fence, #outcome = :outcome, #at = :at REMOVE ${[...HOLDING, ...Object.keys(p.item).filter((k) => !KEYS.has(k) && !DECLARED.lock.includes(k))]
+                `SET #fence = :fence, #outcome = :outcome, #at = :at REMOVE ${[
+                  ...HOLDING,
+                  ...Object.keys(p.item).filter((k) => !KEYS.has(k) && !DECLARED.lock.includes(k))
+                ]
                   .filter((k) => k in p.item)
                   .map((_, i) => `#h${i}`)
                   .join(', ')}`.replace(/ REMOVE $/, ''),
@@ -254,7 +268,12 @@ export async function applyRepair(
                   '#outcome': 'lastOutcome',
                   '#at': 'releasedAt',
                   ...Object.fromEntries(
-                    [...HOLDING, ...Object.keys(p.item).filter((k) => !KEYS.has(k) && !DECLARED.lock.includes(k))]
+                    [
+                      ...HOLDING,
+                      ...Object.keys(p.item).filter(
+                        (k) => !KEYS.has(k) && !DECLARED.lock.includes(k)
+                      )
+                    ]
                       .filter((k) => k in p.item)
                       .map((k, i) => [`#h${i}`, k])
                   )
@@ -271,7 +290,7 @@ export async function applyRepair(
                 { ':seq': { N: String(r.seq) }, ...(r.emptyTickets ? { ':empty': { M: {} } } : {}) }
               );
   try {
-    await client.send(command as UpdateItemCommand);
+    await client.send(command);
     return true;
   } catch (err) {
     if (isConditionFailure(err)) return false;

@@ -398,6 +398,16 @@ const freezeFields = fields<Freeze>({
   thawedBy: optional(text())
 });
 
+/** An entry of the index of environments: it names the environment its key names. */
+export function decodeIndexEntry(item: Record<string, unknown>): Decoded<{ environment: string }> {
+  return decode(item, (v, at) => {
+    const e = fields<{ environment: string }>({ environment: text({ nonEmpty: true }) })(v, at);
+    if (`ENV#${e.environment}` !== item['sk'])
+      fail('environment', `the environment its key names`, e.environment);
+    return e;
+  });
+}
+
 /** The environment a freeze item's key names (`FREEZE#<env>#<id>`; `*` for all), if it names one. */
 export function freezeKeyEnvironment(sk: string): string | undefined {
   const m = /^FREEZE#(.*)#[^#]*$/.exec(sk);
