@@ -19,6 +19,8 @@ export const CALLS_DIR_ENV = 'DEPLOY_COORDINATOR_AWS_CALLS_DIR';
 export const CALLS_FILE_PREFIX = 'calls-';
 export const SUITES_FILE_PREFIX = 'suites-';
 export const POLICY_FILE = 'infra/iam-policy.json';
+/** What an operator's role adds for `doctor` (a Scan and a DeleteItem no workflow needs). */
+export const OPERATOR_POLICY_FILE = 'infra/iam-operator-policy.json';
 
 /**
  * What the workflow's own deploy step calls (test-rig/fixtures/deploy-step.mjs, with a plain SDK
@@ -125,11 +127,16 @@ export default function globalTeardown(globalConfig: {
       return;
     }
     const policyPath = join(rootDir, POLICY_FILE);
-    const granted = grantedActions(JSON.parse(readFileSync(policyPath, 'utf8')) as PolicyDocument);
+    // The workflow's policy and the operator's addition together: each grant is called somewhere.
+    const granted = new Set(
+      [POLICY_FILE, OPERATOR_POLICY_FILE].flatMap((f) => [
+        ...grantedActions(JSON.parse(readFileSync(join(rootDir, f), 'utf8')) as PolicyDocument)
+      ])
+    );
     const problems = comparePolicy(linesOf(dir, CALLS_FILE_PREFIX), granted);
     if (problems.length > 0) {
       throw new Error(
-        `${relative(rootDir, policyPath)} does not match the AWS actions the product called ` +
+        `${relative(rootDir, policyPath)} and ${OPERATOR_POLICY_FILE} do not match the AWS actions the product called ` +
           `in this run (recorded by the stand-ins, see test-rig/aws-calls.ts):\n` +
           problems.map((p) => `  - ${p}`).join('\n') +
           '\nUpdate the policy (and infra/registry-table.yml, infra/README.md, README.md), or, ' +
@@ -137,7 +144,7 @@ export default function globalTeardown(globalConfig: {
       );
     }
     console.log(
-      `IAM policy check: the ${granted.size} action${granted.size === 1 ? '' : 's'} ${POLICY_FILE} grants are exactly those the product called.`
+      `IAM policy check: the ${granted.size} action${granted.size === 1 ? '' : 's'} ${POLICY_FILE} and ${OPERATOR_POLICY_FILE} grant are exactly those the product called.`
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -193,6 +193,7 @@ describe('the check after the run', () => {
       called: string[];
       done: number;
       policy: string[];
+      operator?: string[];
       testPathPattern?: string;
     }): () => void {
       const root = tempDir();
@@ -206,6 +207,10 @@ describe('the check after the run', () => {
       writeFileSync(
         join(root, 'infra', 'iam-policy.json'),
         JSON.stringify({ Version: '2012-10-17', Statement: [{ Action: opts.policy }] })
+      );
+      writeFileSync(
+        join(root, 'infra', 'iam-operator-policy.json'),
+        JSON.stringify({ Version: '2012-10-17', Statement: [{ Action: opts.operator ?? [] }] })
       );
       const dir = join(root, 'calls');
       mkdirSync(dir);
@@ -240,15 +245,32 @@ describe('the check after the run', () => {
         policy: ['dynamodb:GetItem', 'dynamodb:DeleteItem']
       });
       expect(teardown).toThrow(
-        /infra\/iam-policy.json does not match[^]*called but not granted: dynamodb:PutItem\n {2}- granted but never called: dynamodb:DeleteItem/
+        /infra\/iam-policy.json and infra\/iam-operator-policy.json do not match[^]*called but not granted: dynamodb:PutItem\n {2}- granted but never called: dynamodb:DeleteItem/
       );
     });
 
     it('passes when they are the same set', () => {
       run({ called: ['dynamodb:GetItem'], done: 2, policy: ['dynamodb:GetItem'] })();
       expect(logged).toEqual([
-        'IAM policy check: the 1 action infra/iam-policy.json grants are exactly those the product called.'
+        'IAM policy check: the 1 action infra/iam-policy.json and infra/iam-operator-policy.json grant are exactly those the product called.'
       ]);
+    });
+
+    it("counts the operator's policy with the workflow's: a grant in either is called somewhere", () => {
+      run({
+        called: ['dynamodb:GetItem', 'dynamodb:Scan'],
+        done: 2,
+        policy: ['dynamodb:GetItem'],
+        operator: ['dynamodb:Scan']
+      })();
+      expect(
+        run({
+          called: ['dynamodb:GetItem'],
+          done: 2,
+          policy: ['dynamodb:GetItem'],
+          operator: ['dynamodb:Scan']
+        })
+      ).toThrow(/granted but never called: dynamodb:Scan/);
     });
 
     it('skips, saying so, after a run of some files (a path pattern)', () => {

@@ -31,6 +31,7 @@ const read = (file: string): string =>
 
 const template = parse(read('infra/registry-table.yml')) as Template;
 const policy = JSON.parse(read('infra/iam-policy.json')) as PolicyDocument;
+const operatorPolicy = JSON.parse(read('infra/iam-operator-policy.json')) as PolicyDocument;
 // Which actions the policy grants is checked against what the product calls, after a run of the
 // whole suite (__tests__/iam/global-teardown.ts); here, only its shape and its copies.
 
@@ -172,6 +173,24 @@ describe('infra/iam-policy.json: the least-privilege policy', () => {
   });
 });
 
+describe("infra/iam-operator-policy.json: what an operator's role adds for doctor", () => {
+  it('grants only the Scan and the DeleteItem doctor needs, on the registry table alone', () => {
+    expect(operatorPolicy.Version).toBe('2012-10-17');
+    expect(bySid(operatorPolicy)).toEqual({
+      RegistryRepair: ['dynamodb:DeleteItem', 'dynamodb:Scan']
+    });
+    for (const s of operatorPolicy.Statement) {
+      expect(s.Effect).toBe('Allow');
+      expect(s.Resource).toBe(TABLE_ARN);
+    }
+    // None of it in the workflow's policy or the template's copy of it.
+    expect(allActions(policy).filter((a) => allActions(operatorPolicy).includes(a))).toEqual([]);
+    expect(
+      allActions(templatePolicy).filter((a) => allActions(operatorPolicy).includes(a))
+    ).toEqual([]);
+  });
+});
+
 describe('the managed policy in the template', () => {
   it('is named by the PolicyName parameter', () => {
     expect(managedPolicy.Properties.ManagedPolicyName).toEqual({ Ref: 'PolicyName' });
@@ -203,12 +222,14 @@ describe('the managed policy in the template', () => {
 describe('the docs of the policy', () => {
   it('infra/README.md explains each granted action, and no other', () => {
     const why = read('infra/README.md').split('\n## Why each permission\n')[1] ?? '';
-    expect(sorted(namedActions(why))).toEqual(sorted(allActions(policy)));
+    expect(sorted(namedActions(why))).toEqual(
+      sorted([...allActions(policy), ...allActions(operatorPolicy)])
+    );
   });
 
   it("the README's IAM policy section names each granted action, and no other", () => {
     const section = read('README.md').split('\n## IAM policy\n')[1]?.split('\n## ')[0] ?? '';
-    const granted = allActions(policy);
+    const granted = [...allActions(policy), ...allActions(operatorPolicy)];
     const named = [...section.matchAll(/`([A-Za-z]+)`/g)].map((m) => m[1] ?? '');
     const serviceActions = named.filter((n) => /^[A-Z]/.test(n));
     expect(sorted(serviceActions)).toEqual(sorted(granted.map((a) => a.split(':')[1] ?? '')));
