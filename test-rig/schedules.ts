@@ -1183,8 +1183,15 @@ export function checkSchedule(result: ScheduleResult): string[] {
           `job${job.index} ended on CloudFormation alone though none of its registry calls failed`
         );
     }
-    // ...a job whose wait met it ends blocked with REGISTRY_CORRUPT (when coordinate ended at all),
-    const inWait = met.find((c) => c.stage.endsWith('/coordinate'));
+    // ...a job whose wait met it ends blocked with REGISTRY_CORRUPT (when coordinate ended at
+    //    all). The wait is coordinate's calls before the job's own acquire took: a holder that
+    //    meets it later (reading the lock to say how its lease was lost, which it says it could
+    //    not read) ends as its loss says.
+    const inWait = met.find(
+      (c) =>
+        c.stage.endsWith('/coordinate') &&
+        !mine.some((a) => a.op === 'acquire' && landed(a) && a.result && a.endSeq! < c.startSeq)
+    );
     if (inWait && job.result !== undefined && (job.result !== 'blocked' || !saidCorrupt(job)))
       out.push(
         `job${job.index} met an unreadable item in its wait (${inWait.op} at ${at(inWait.endedAt!)}) yet ended ${job.result}${saidCorrupt(job) ? '' : ' without REGISTRY_CORRUPT'}`
