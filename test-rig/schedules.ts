@@ -9,8 +9,10 @@
  * A schedule draws, from a seed: arrivals, priorities (high or normal), deployments (durations, failures with and without
  * rollback, so repairs happen in finalize and in coordinate), questions answered late
  * (`warnings: ask`), two jobs sharing a correlation ID, throttling bursts, registry outages and
- * slow answers (for every job, or for one job's network), Slack trouble, cancellations, and
- * crashes at every stage (the runner dies while waiting, while holding, in coordinate after the
+ * slow answers (for every job, or for one job's network), an item of the table that does not
+ * decode for a while (the environment's LOCK, written by the rig's own client as a script or
+ * another release could: an attribute with a number JavaScript cannot hold exactly), Slack
+ * trouble, cancellations, and crashes at every stage (the runner dies while waiting, while holding, in coordinate after the
  * lock is taken, in finalize). What each job's registry calls did is recorded at the moment the
  * table answered (virtual time), including the answers a killed job never saw.
  *
@@ -32,9 +34,15 @@
  *     unless the waiter alone was cut off from the table (counted apart: partitionedGrants);
  *  8. freezes hold: no job without override-freeze sends its acquire while a freeze is in force;
  *     one with it may pass the tickets ahead of it that have none (rule 3's exception) while it
- *     read a freeze in force between its last read of the queue and its acquire.
+ *     read a freeze in force between its last read of the queue and its acquire;
+ *  9. an item that does not decode is an answer, never an outage and never a free lock: no job
+ *     sends an acquire after the table answered it with the unreadable item; no job that met it
+ *     ends on CloudFormation alone, nor does any job whose only registry trouble was that item;
+ *     a job that met it in its wait ends blocked with REGISTRY_CORRUPT; and no job reports
+ *     REGISTRY_CORRUPT without having met it (no false alarm). Every other rule holds unchanged
+ *     during the corruption: a blocked run is one more outcome, not an excuse.
  */
-import { DeleteItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,7 +60,13 @@ import { dynamoRegistry } from '../src/registry/dynamodb.js';
 import { asTestCaller } from './aws-calls.js';
 import { intercept } from './intercept.js';
 import { servedBefore } from '../src/domain/priority.js';
-import type { Holder, LockKey, Registry, Ticket } from '../src/ports/registry.js';
+import {
+  RegistryCorruptError,
+  type Holder,
+  type LockKey,
+  type Registry,
+  type Ticket
+} from '../src/ports/registry.js';
 import { createLogger, type LogSink } from '../src/report/logger.js';
 import { coordinate, publish } from '../src/stages/coordinate.js';
 import { finalize, type MonitorHandle } from '../src/stages/finalize.js';
@@ -113,6 +127,21 @@ export interface FreezePlan {
   readonly durationMs: number;
 }
 
+/**
+ * An item that does not decode for a while: from `fromMs` (schedule-relative, like a global
+ * RegistryFault) the environment's LOCK item carries an attribute holding a number JavaScript
+ * cannot hold exactly (CORRUPT_NUMBER), put there by the rig's own client; at `fromMs +
+ * durationMs` the rig removes it. Whether a holder held the lock then is as the schedule went.
+ */
+export interface CorruptionPlan {
+  readonly fromMs: number;
+  readonly durationMs: number;
+}
+
+/** The attribute and number the rig writes (raw AttributeValue `{N: ...}`, low-level client). */
+export const CORRUPT_ATTRIBUTE = 'heartbeatNs';
+export const CORRUPT_NUMBER = '1733590000000000000.5';
+
 export interface Schedule {
   readonly seed: number;
   readonly leaseMs: number;
@@ -126,6 +155,8 @@ export interface Schedule {
   readonly initialStatus?: string;
   /** Deploy freezes of the environment (in the table before the first job arrives). */
   readonly freezes?: readonly FreezePlan[];
+  /** The environment's LOCK item does not decode for a while. */
+  readonly corrupt?: CorruptionPlan;
 }
 
 /** mulberry32: a small seeded generator, so a schedule is known by its seed. */
@@ -166,6 +197,17 @@ export function drawSchedule(seed: number): Schedule {
           fromMs: Math.round(rf() * 20_000),
           durationMs: Math.round(2_000 + rf() * 18_000)
         }))
+      : undefined;
+  // The corrupt LOCK item, from a generator of its own too: in about an eighth of the schedules,
+  // from any instant of the arrivals and deployments (the lock then held or free, as it goes),
+  // for up to two and a half leases.
+  const rc = random(seed ^ 0x165667b1);
+  const corrupt: CorruptionPlan | undefined =
+    rc() < 0.125
+      ? {
+          fromMs: Math.round(rc() * 25_000),
+          durationMs: Math.round(1_000 + rc() * (2.5 * leaseMs - 1_000))
+        }
       : undefined;
   const jobs: JobPlan[] = Array.from({ length: n }, () => {
     const fate = pick([
@@ -212,7 +254,8 @@ export function drawSchedule(seed: number): Schedule {
       durationMs: r() < 0.3 ? between(leaseMs, 2 * leaseMs) : between(200, 3_000),
       fails: r() < 0.2
     },
-    freezes
+    freezes,
+    corrupt
   };
 }
 
@@ -257,8 +300,19 @@ export interface JobRecord {
   error?: unknown;
 }
 
+/** What the rig did to the LOCK item (schedule.corrupt), when it did. */
+export interface Corruption {
+  /** When the unreadable attribute landed. */
+  readonly at: number;
+  /** Whether the lock had a holder then (the item's old holder attribute). */
+  readonly held: boolean;
+  /** When it was removed again (undefined: the schedule ended first; removed after it). */
+  removedAt?: number;
+}
+
 export interface ScheduleResult {
   readonly schedule: Schedule;
+  readonly corruption?: Corruption;
   readonly environment: string;
   readonly jobs: readonly JobRecord[];
   readonly calls: readonly CallRecord[];
@@ -357,6 +411,44 @@ export async function runSchedule(
       from: new Date(T0 + f.fromMs).toISOString(),
       until: new Date(T0 + f.fromMs + f.durationMs).toISOString()
     });
+  // The corrupt LOCK item, as a script or another release could write it: by the rig's own client
+  // (not the product's calls), at its instant of virtual time, and removed at its end. Its writes
+  // are tracked, so virtual time stands still while they are in flight, like the jobs' calls.
+  const lockKey = { pk: { S: `ENV#${environment}` }, sk: { S: 'LOCK' } };
+  const corrupter: VirtualProcess = { name: 'rig/corrupt', killed: false };
+  let corruption: Corruption | undefined;
+  let corruptionError: unknown;
+  const uncorrupt = (): Promise<unknown> =>
+    setter.send(
+      new UpdateItemCommand({
+        TableName: rig.table,
+        Key: lockKey,
+        UpdateExpression: 'REMOVE #bad',
+        ExpressionAttributeNames: { '#bad': CORRUPT_ATTRIBUTE }
+      })
+    );
+  if (schedule.corrupt) {
+    const plan = schedule.corrupt;
+    void (async () => {
+      await vt.sleep(plan.fromMs, undefined, corrupter);
+      const old = await vt.track(
+        setter.send(
+          new UpdateItemCommand({
+            TableName: rig.table,
+            Key: lockKey,
+            UpdateExpression: 'SET #bad = :n',
+            ExpressionAttributeNames: { '#bad': CORRUPT_ATTRIBUTE },
+            ExpressionAttributeValues: { ':n': { N: CORRUPT_NUMBER } },
+            ReturnValues: 'ALL_OLD'
+          })
+        )
+      );
+      corruption = { at: vt.now(), held: old.Attributes?.['holder'] !== undefined };
+      await vt.sleep(plan.durationMs, undefined, corrupter);
+      await vt.track(uncorrupt());
+      corruption.removedAt = vt.now();
+    })().catch((err: unknown) => (corruptionError = err));
+  }
   let stuck = false;
   try {
     let done = 0;
@@ -377,8 +469,12 @@ export async function runSchedule(
       }
     }
     await vt.settle();
+    // The rig's corruption ends with the schedule: a removal still to come is dropped (below, the
+    // attribute goes, so the table is left as the jobs left it).
+    vt.kill(corrupter);
     for (const c of world.clients) c.destroy();
   } finally {
+    if (corruption && corruption.removedAt === undefined) await uncorrupt();
     // Every schedule's freezes share one partition: gone with their schedule, so reads stay small.
     for (const id of freezeIds)
       await setter.send(
@@ -389,8 +485,13 @@ export async function runSchedule(
       );
     setter.destroy();
   }
+  if (corruptionError !== undefined)
+    throw new Error('the rig could not corrupt or repair the LOCK item', {
+      cause: corruptionError
+    });
   return {
     schedule,
+    corruption,
     environment,
     jobs,
     calls: world.calls,
@@ -817,6 +918,18 @@ export function grants(result: ScheduleResult): Grant[] {
     .sort((a, b) => a.fence - b.fence);
 }
 
+/** The table answered this call with an item that does not decode. */
+const unreadable = (c: CallRecord): boolean =>
+  c.endedAt !== undefined && c.error instanceof RegistryCorruptError;
+
+/** The job said REGISTRY_CORRUPT (its error annotation). */
+const saidCorrupt = (j: JobRecord): boolean =>
+  j.annotations.some((a) => a.startsWith('error') && a.includes('REGISTRY_CORRUPT'));
+
+/** Jobs that ended blocked on an unreadable registry item (REGISTRY_CORRUPT). */
+export const corruptBlocked = (result: ScheduleResult): number =>
+  result.jobs.filter((j) => j.result === 'blocked' && saidCorrupt(j)).length;
+
 /** CloudFormation-only grants: jobs that acquired without the table (fence 0). */
 export const cloudFormationOnlyGrants = (result: ScheduleResult): number =>
   result.jobs.filter((j) => j.result === 'acquired' && j.registryKind === 'cloudformation-only')
@@ -1046,6 +1159,50 @@ export function checkSchedule(result: ScheduleResult): string[] {
       );
   }
 
+  // 9. An unreadable item is an answer: never an outage, never a free lock, never a false alarm.
+  //    (No other rule is loosened for it: the holder only writes the lock, so its heartbeats,
+  //    release and deployment go on as ever, and every waiter that meets it simply ends.)
+  for (const job of result.jobs) {
+    const mine = result.calls.filter((c) => c.job === job.index);
+    const met = mine.filter(unreadable);
+    const first = met[0];
+    // ...no acquire is sent once the table answered this job with the unreadable item,
+    if (first)
+      for (const c of mine.filter((x) => x.op === 'acquire' && x.startSeq > first.endSeq!))
+        out.push(
+          `job${job.index} sent an acquire at ${at(c.startedAt)} after the table answered its ${first.op} with an unreadable item at ${at(first.endedAt!)}`
+        );
+    // ...no job that met it, or whose only registry trouble was it, ends on CloudFormation alone,
+    if (job.registryKind === 'cloudformation-only') {
+      if (first)
+        out.push(
+          `job${job.index} ended on CloudFormation alone though the table answered its ${first.op} at ${at(first.endedAt!)} (an unreadable item, no outage)`
+        );
+      else if (!mine.some((c) => c.error !== undefined))
+        out.push(
+          `job${job.index} ended on CloudFormation alone though none of its registry calls failed`
+        );
+    }
+    // ...a job whose wait met it ends blocked with REGISTRY_CORRUPT (when coordinate ended at
+    //    all). The wait is coordinate's calls before the job's own acquire took: a holder that
+    //    meets it later (reading the lock to say how its lease was lost, which it says it could
+    //    not read) ends as its loss says.
+    const inWait = met.find(
+      (c) =>
+        c.stage.endsWith('/coordinate') &&
+        !mine.some((a) => a.op === 'acquire' && landed(a) && a.result && a.endSeq! < c.startSeq)
+    );
+    if (inWait && job.result !== undefined && (job.result !== 'blocked' || !saidCorrupt(job)))
+      out.push(
+        `job${job.index} met an unreadable item in its wait (${inWait.op} at ${at(inWait.endedAt!)}) yet ended ${job.result}${saidCorrupt(job) ? '' : ' without REGISTRY_CORRUPT'}`
+      );
+    // ...and nobody reports REGISTRY_CORRUPT without having met it.
+    if (saidCorrupt(job) && !first)
+      out.push(
+        `job${job.index} reported REGISTRY_CORRUPT though no registry call of its was answered with an unreadable item`
+      );
+  }
+
   // A job says it lost the lock only when a later fence was granted to another, or an operator unlocked it.
   for (const job of result.jobs) {
     if (!job.annotations.some((x) => x.startsWith('error Lock lost'))) continue;
@@ -1098,10 +1255,11 @@ export function narrate(result: ScheduleResult): string {
   const s = result.schedule;
   const lines = result.jobs.map((j) => {
     const p = j.plan;
-    return `  job${j.index} ${p.fate}${p.priority === 'high' ? ' high' : ''}${p.overrideFreeze ? ' override-freeze' : ''} arrive ${rel(j.arrivedAt)} result ${j.result ?? '-'} (${j.registryKind ?? '-'}) deploy ${rel(j.deployStartedAt)} post ${rel(j.postStartedAt)}-${rel(j.postEndedAt)} killed ${rel(j.killedAt)}; faults ${JSON.stringify(p.faults)}; ask ${p.warnings} after ${p.answerAfterMs}\n${j.annotations.map((a) => `      ${a}`).join('\n')}`;
+    const met = result.calls.find((c) => c.job === j.index && unreadable(c));
+    return `  job${j.index} ${p.fate}${p.priority === 'high' ? ' high' : ''}${p.overrideFreeze ? ' override-freeze' : ''} arrive ${rel(j.arrivedAt)} result ${j.result ?? '-'} (${j.registryKind ?? '-'})${met ? ` unreadable ${met.op} ${rel(met.endedAt)}` : ''} deploy ${rel(j.deployStartedAt)} post ${rel(j.postStartedAt)}-${rel(j.postEndedAt)} killed ${rel(j.killedAt)}; faults ${JSON.stringify(p.faults)}; ask ${p.warnings} after ${p.answerAfterMs}\n${j.annotations.map((a) => `      ${a}`).join('\n')}`;
   });
   return [
-    `seed ${s.seed}: lease ${s.leaseMs} ms, poll ${s.pollMs} ms, faults ${JSON.stringify(s.faults)}, slack ${JSON.stringify(s.slack)}, repair ${JSON.stringify(s.repair)}${s.freezes ? `, freezes ${JSON.stringify(s.freezes)}` : ''}`,
+    `seed ${s.seed}: lease ${s.leaseMs} ms, poll ${s.pollMs} ms, faults ${JSON.stringify(s.faults)}, slack ${JSON.stringify(s.slack)}, repair ${JSON.stringify(s.repair)}${s.freezes ? `, freezes ${JSON.stringify(s.freezes)}` : ''}${s.corrupt ? `, corrupt LOCK ${JSON.stringify(s.corrupt)}: ${result.corruption ? `put ${rel(result.corruption.at)} (${result.corruption.held ? 'held' : 'free'}), removed ${rel(result.corruption.removedAt)}` : 'never put (the jobs ended first)'}` : ''}`,
     ...lines,
     `  grants: ${grants(result)
       .map((x) => `#${x.fence} job${x.job} @${rel(x.at)}`)

@@ -13,6 +13,7 @@ import { DynamoRig } from './dynamo-rig.js';
 import {
   checkSchedule,
   cloudFormationOnlyGrants,
+  corruptBlocked,
   drawSchedule,
   grants,
   narrate,
@@ -27,6 +28,11 @@ interface Tally {
   cloudFormationOnly: number;
   partitioned: number;
   refusedUpdates: number;
+  /** Schedules whose LOCK item was made unreadable (it landed before the jobs ended), held or free then. */
+  corrupted: number;
+  corruptedHeld: number;
+  /** Jobs that ended blocked on it (REGISTRY_CORRUPT). */
+  corruptBlocked: number;
   violations: number;
   reports: string[];
 }
@@ -42,6 +48,9 @@ async function work(from: number, count: number): Promise<Tally> {
     cloudFormationOnly: 0,
     partitioned: 0,
     refusedUpdates: 0,
+    corrupted: 0,
+    corruptedHeld: 0,
+    corruptBlocked: 0,
     violations: 0,
     reports: []
   };
@@ -57,6 +66,9 @@ async function work(from: number, count: number): Promise<Tally> {
       tally.cloudFormationOnly += cloudFormationOnlyGrants(result);
       tally.partitioned += partitionedGrants(result);
       tally.refusedUpdates += result.cfn.updatesRefused.length;
+      if (result.corruption) tally.corrupted++;
+      if (result.corruption?.held) tally.corruptedHeld++;
+      tally.corruptBlocked += corruptBlocked(result);
       tally.violations += found.length;
       if (found.length > 0) tally.reports.push(`${found.join('\n')}\n${narrate(result)}`);
     }
@@ -106,7 +118,7 @@ async function main(): Promise<void> {
   for (const t of tallies) for (const r of t.reports) process.stdout.write(`${r}\n\n`);
   const seconds = (performance.now() - started) / 1000;
   process.stdout.write(
-    `seeds ${from} to ${from + total - 1} on ${workers} worker(s) in ${seconds.toFixed(0)} s; ${sum('cloudFormationOnly')} grants on CloudFormation alone (${sum('partitioned')} by a waiter cut off from the table while a holder's lease was live: the fallback's documented limit); ${sum('refusedUpdates')} stack updates refused by CloudFormation because another was in progress\n`
+    `seeds ${from} to ${from + total - 1} on ${workers} worker(s) in ${seconds.toFixed(0)} s; ${sum('cloudFormationOnly')} grants on CloudFormation alone (${sum('partitioned')} by a waiter cut off from the table while a holder's lease was live: the fallback's documented limit); ${sum('refusedUpdates')} stack updates refused by CloudFormation because another was in progress; the LOCK item unreadable for a while in ${sum('corrupted')} schedule(s) (${sum('corruptedHeld')} of them while held), ${sum('corruptBlocked')} job(s) ended blocked on it (REGISTRY_CORRUPT)\n`
   );
   process.stdout.write(
     `${sum('schedules')} schedules, ${sum('grants')} grants, ${sum('violations')} violations\n`

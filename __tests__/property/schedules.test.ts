@@ -5,9 +5,11 @@
  * for 10,000 schedules; here a few hundred, plus the situations that used to make two holders.
  */
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
+import { RegistryCorruptError } from '../../src/ports/registry.js';
 import { expectSweepSafe, sweep } from './sweep.js';
 import {
   checkSchedule,
+  CORRUPT_ATTRIBUTE,
   grants,
   narrate,
   runSchedule,
@@ -252,5 +254,60 @@ describe('the situations that used to make two holders', () => {
     const g = grants(result);
     expect(g.map((x) => x.job)).toEqual([0, 1, 2]);
     expect(g[2]!.at).toBeGreaterThanOrEqual(repairer.postStartedAt!);
+  });
+});
+
+describe('an item of the table that does not decode', () => {
+  it('the LOCK item unreadable while a holder holds it: a waiter arriving then ends blocked (REGISTRY_CORRUPT), the holder deploys and releases as ever, and once the item is repaired a later run acquires', async () => {
+    // job0 holds from the start; at 2 s the rig writes heartbeatNs = 1733590000000000000.5 (a
+    // number JavaScript cannot hold exactly) into the LOCK item, removed at 12 s. job1 arrives
+    // at 4 s, meets it and is blocked; job0 heartbeats and releases (writes, no read) inside the
+    // window; job2 arrives at 14 s, after the repair, and acquires through the registry.
+    const result = await runSchedule(
+      rig,
+      schedule(
+        90_008,
+        [
+          job({ deploy: { ...job().deploy, startAfterMs: 500, durationMs: 6_000 } }),
+          job({ arrivalMs: 4_000 }),
+          job({ arrivalMs: 14_000 })
+        ],
+        { corrupt: { fromMs: 2_000, durationMs: 10_000 } }
+      ),
+      'fixed-corrupt-lock'
+    );
+    expectSafe(result);
+    const corruption = result.corruption!;
+    expect(corruption).toEqual({ at: T0 + 2_000, held: true, removedAt: T0 + 12_000 });
+    const [holder, waiter, later] = result.jobs;
+    expect(result.jobs.map((j) => j.result)).toEqual(['acquired', 'blocked', 'acquired']);
+    expect(result.jobs.map((j) => j.registryKind)).toEqual(['dynamodb', 'dynamodb', 'dynamodb']);
+    // The waiter: the table's answer was the unreadable item, said as such, and it never acquired.
+    const calls = (job: number, op?: string) =>
+      result.calls.filter((c) => c.job === job && (op === undefined || c.op === op));
+    expect(waiter!.arrivedAt! - T0).toBe(4_000);
+    expect(calls(1).some((c) => c.error instanceof RegistryCorruptError)).toBe(true);
+    expect(calls(1, 'acquire')).toEqual([]);
+    expect(waiter!.annotations.join('\n')).toMatch(
+      new RegExp(`REGISTRY_CORRUPT.*${CORRUPT_ATTRIBUTE}`)
+    );
+    expect(waiter!.deployStartedAt).toBeUndefined();
+    // The holder: every lock write of its landed and took, its release inside the window.
+    const writes = calls(0).filter((c) => c.op === 'heartbeatLock' || c.op === 'release');
+    expect(writes.filter((c) => c.endedAt! > corruption.at).length).toBeGreaterThan(1);
+    for (const c of writes) expect([c.error, c.result]).toEqual([undefined, true]);
+    const release = writes.find((c) => c.op === 'release')!;
+    expect(release.endedAt!).toBeGreaterThan(corruption.at);
+    expect(release.endedAt!).toBeLessThan(corruption.removedAt!);
+    expect(holder!.postEndedAt).toBeDefined();
+    // The later run: fence 2, through the table, after the repair.
+    const g = grants(result);
+    expect(g.map((x) => [x.job, x.fence])).toEqual([
+      [0, 1],
+      [2, 2]
+    ]);
+    expect(later!.arrivedAt! - T0).toBe(14_000);
+    expect(g[1]!.at).toBeGreaterThan(corruption.removedAt!);
+    expect(later!.deployStartedAt).toBeDefined();
   });
 });

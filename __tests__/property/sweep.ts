@@ -6,7 +6,13 @@
  * (schedules*.test.ts here) so that jest's workers share them.
  */
 import type { DynamoRig } from '../../test-rig/dynamo-rig.js';
-import { checkSchedule, drawSchedule, narrate, runSchedule } from '../../test-rig/schedules.js';
+import {
+  checkSchedule,
+  corruptBlocked,
+  drawSchedule,
+  narrate,
+  runSchedule
+} from '../../test-rig/schedules.js';
 
 export interface Sweep {
   readonly schedules: number;
@@ -21,6 +27,9 @@ export interface Sweep {
     repairsInFinalize: number;
     lostLocks: number;
     sharedIds: number;
+    /** Schedules whose LOCK item was made unreadable for a while, and jobs blocked on it. */
+    corruptions: number;
+    corruptBlocked: number;
     fates: Set<string>;
   };
 }
@@ -34,6 +43,8 @@ export async function sweep(rig: DynamoRig, from: number, to: number): Promise<S
     repairsInFinalize: 0,
     lostLocks: 0,
     sharedIds: 0,
+    corruptions: 0,
+    corruptBlocked: 0,
     fates: new Set<string>()
   };
   let violations = 0;
@@ -44,6 +55,8 @@ export async function sweep(rig: DynamoRig, from: number, to: number): Promise<S
     violations += found.length;
     if (found.length > 0 && reports.length < 3)
       reports.push(`${found.join('\n')}\n${narrate(result)}`);
+    if (result.corruption) seen.corruptions++;
+    seen.corruptBlocked += corruptBlocked(result);
     for (const j of result.jobs) {
       const notes = j.annotations.join('\n');
       if (notes.includes('Stale lock taken over')) seen.takeovers++;
@@ -70,6 +83,9 @@ export function expectSweepSafe({ reports, violations, seen }: Sweep): void {
   expect(seen.repairsInCoordinate).toBeGreaterThan(0);
   expect(seen.repairsInFinalize).toBeGreaterThan(0);
   expect(seen.sharedIds).toBeGreaterThan(0);
+  // The LOCK item made unreadable for a while (about an eighth of the schedules) blocked waiters.
+  expect(seen.corruptions).toBeGreaterThan(0);
+  expect(seen.corruptBlocked).toBeGreaterThan(0);
   expect([...seen.fates].sort()).toEqual(
     [
       'cancel-waiting',
