@@ -286,15 +286,22 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
         // Back to the registry as soon as it answers again: CloudFormation alone is the last resort.
         const back = await deps.registry.lock.view(env).then(
           () => true,
-          () => false
+          (err: unknown) => {
+            // An item it cannot read is an answer too: the table is back, and the wait ends on it.
+            if (err instanceof RegistryCorruptError) corrupt ??= err.item;
+            return false;
+          }
         );
-        if (back) {
-          log.info('The registry answers again: coordinating through it again (queuing anew).');
+        if (back || corrupt) {
+          if (!corrupt)
+            log.info('The registry answers again: coordinating through it again (queuing anew).');
           await keeper.drop();
           registry = deps.registry;
           keeper = newKeeper();
           fallbackReason = undefined;
           tracker = new LivenessTracker();
+          // Answered with an item it cannot read: the table's answer ends the wait.
+          if (corrupt) return finish('corrupt', { unreadable: corrupt });
         }
       }
       const polled = registry;

@@ -6,6 +6,7 @@ import { formatDuration } from '../../domain/durations.js';
 import { typeDurations } from '../../domain/estimate.js';
 import { classifyStatus } from '../../domain/stack-status.js';
 import { leased } from '../../domain/turn-result.js';
+import { REPAIR_COMMAND, RegistryCorruptError, describeUnreadable } from '../../ports/registry.js';
 import type { GitHubDeployments } from '../../github/deployments.js';
 import type { MonitorDeployment } from '../../monitor/files.js';
 import type { HandoverResult, LaunchedMonitor } from '../../monitor/launch.js';
@@ -147,8 +148,18 @@ async function stillClear(d: HandOverDeps, turn: TurnOutcome): Promise<boolean> 
   );
   const busy = stacks.filter((s) => classifyStatus(s.status).class === 'in-progress');
   const view = turn.fallbackReason
-    ? await d.registry.lock.view(config.environment).catch(() => undefined)
+    ? await d.registry.lock.view(config.environment).catch((err: unknown) =>
+        // The table answers again, with a lock nobody can read: who holds it is not known.
+        err instanceof RegistryCorruptError ? err : undefined
+      )
     : undefined;
+  if (view instanceof RegistryCorruptError) {
+    log.error(
+      `The registry answers again, but ${describeUnreadable(view.item)}: whether another run holds ${config.environment} cannot be told; not deploying. List and repair: ${REPAIR_COMMAND} --registry-table ${config.registryTable ?? 'TABLE'}`,
+      { title: 'Unreadable registry item' }
+    );
+    return false;
+  }
   const other =
     view?.lock.holder && view.lock.holder.owner !== d.owner ? view.lock.holder : undefined;
   if (busy.length === 0 && !other) return true;

@@ -1,9 +1,14 @@
 import { State } from '../../config/state.js';
-import type { LockKey } from '../../ports/registry.js';
+import {
+  REPAIR_COMMAND,
+  RegistryCorruptError,
+  describeUnreadable,
+  type LockKey
+} from '../../ports/registry.js';
 import type { RunContext } from '../../ports/run.js';
 import { leased } from '../../domain/turn-result.js';
 import { bold, join, type Cell } from '../../report/markdown.js';
-import { finalizeWarning, safely, type StageDeps } from '../deps.js';
+import { finalizeWarning, type StageDeps } from '../deps.js';
 import { holdLease, type Holding } from '../holder.js';
 import type { DeploymentFolder } from './folder.js';
 
@@ -28,7 +33,19 @@ export async function acquired(
   if (owner && fence !== '' && Number.isInteger(Number(fence)))
     return { key: { owner, fence: Number(fence), correlationId: log.correlationId }, acquiredAt };
   if (!owner && !config.correlationId) return undefined;
-  const view = await safely(log, () => d.registry.lock.view(config.environment), finalizeWarning);
+  const view = await d.registry.lock.view(config.environment).catch((err: unknown) => {
+    // The table answered with a lock it cannot read: no outage, but no holding to find either.
+    if (err instanceof RegistryCorruptError)
+      log.warning(
+        `The ${config.environment} lock cannot be read (${describeUnreadable(err.item)}): this run's holding, if it has one, cannot be found and expires after lease-minutes. List and repair: ${REPAIR_COMMAND} --registry-table ${config.registryTable ?? 'TABLE'}`,
+        { title: 'Unreadable registry item' }
+      );
+    else {
+      const { text, title } = finalizeWarning((err as Error).message);
+      log.warning(text, { title });
+    }
+    return undefined;
+  });
   const holder = view?.lock.holder;
   if (!holder) return undefined;
   // This run's own token (an acquire whose answer was lost), or, for a finalize step of its own
