@@ -15,16 +15,21 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./.tmp/js/domain/correlation-id.js
 var correlation_id = __webpack_require__(8036);
+// EXTERNAL MODULE: ./.tmp/js/domain/display.js
+var display = __webpack_require__(2298);
 // EXTERNAL MODULE: ./.tmp/js/domain/durations.js
 var durations = __webpack_require__(1265);
 // EXTERNAL MODULE: ./.tmp/js/domain/priority.js
 var domain_priority = __webpack_require__(806);
+// EXTERNAL MODULE: ./.tmp/js/domain/numbers.js
+var numbers = __webpack_require__(6934);
 // EXTERNAL MODULE: ./.tmp/js/config/inputs.js
 var inputs = __webpack_require__(4161);
 ;// CONCATENATED MODULE: ./.tmp/js/config/fields.js
 
 
-const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+
+
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
 /** Splits a comma or newline separated list; empty items are dropped. */
@@ -32,7 +37,6 @@ const splitList = (value) => value
     .split(/[,\n]/)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
-const show = (value) => JSON.stringify(value);
 /**
  * Reads inputs one at a time and collects every problem, each naming the input, the value and
  * what is accepted. A field that fails still answers (a placeholder), so parsing goes on and
@@ -56,7 +60,8 @@ class Fields {
         return this.read(name).trim();
     }
     fail(name, value, accepted) {
-        this.problems.push(`'${name}' is ${show(value)}: ${accepted}.`);
+        // Quoted, escaped, cut when long (display.ts): a value may hold anything.
+        this.problems.push(`'${name}' is ${(0,display/* shown */.SP)(value)}: ${accepted}.`);
         return undefined;
     }
     /** Accepted, with a warning annotation (the step goes on). */
@@ -73,12 +78,8 @@ class Fields {
     number(name, unit, min, max, allowZero) {
         const value = this.raw(name);
         const range = `${allowZero ? `0 (no wait), or a number from ${min}` : `a number from ${min}`} to ${max} ${unit} (decimals allowed, e.g. 0.5)`;
-        if (!DECIMAL.test(value))
-            return this.fail(name, value, `expected ${range}`);
-        const n = Number(value);
-        if (!Number.isFinite(n) || n > max || (n < min && !(allowZero && n === 0)))
-            return this.fail(name, value, `expected ${range}`);
-        return n;
+        return ((0,numbers/* readNumber */.k)(value, { min, max, zero: allowZero }) ??
+            this.fail(name, value, `expected ${range}`));
     }
     /** A duration in minutes, as milliseconds. */
     minutes(name, range, allowZero = false) {
@@ -183,6 +184,7 @@ function parseSlack(fields) {
 
 
 
+
 /** Used when `expected-duration-minutes` is empty and there is no history. */
 const DEFAULT_EXPECTED_DURATION_MS = (0,durations/* minutes */.Gx)(30);
 class ConfigError extends Error {
@@ -227,7 +229,7 @@ function parseConfig(read, env, opts = {}) {
     }
     const duplicates = stackNames.filter((n, i) => stackNames.indexOf(n) !== i);
     if (duplicates.length > 0)
-        f.fail(inputs/* Inputs */.G0.StackName, f.given(inputs/* Inputs */.G0.StackName), `lists ${duplicates.join(', ')} more than once`);
+        f.fail(inputs/* Inputs */.G0.StackName, f.given(inputs/* Inputs */.G0.StackName), `lists ${duplicates.map((d) => (0,display/* displayText */.WV)(d)).join(', ')} more than once`);
     const environment = f.raw(inputs/* Inputs */.G0.Environment) || stackNames[0] || '';
     if (f.raw(inputs/* Inputs */.G0.Environment) && !ENVIRONMENT.test(environment)) {
         f.fail(inputs/* Inputs */.G0.Environment, environment, 'expected letters, digits, ".", "_", "/" or "-", starting with a letter or digit, at most 100 characters');
@@ -243,7 +245,7 @@ function parseConfig(read, env, opts = {}) {
         f.fail(inputs/* Inputs */.G0.Region, region, 'expected an AWS region such as us-east-1 or eu-central-2');
     }
     else if (!REGION.test(region)) {
-        f.problem(`'region' is empty and the environment variable ${regionVariable} is ${JSON.stringify(region)}: expected an AWS region such as us-east-1 or eu-central-2 (set the region input, or fix ${regionVariable}).`);
+        f.problem(`'region' is empty and the environment variable ${regionVariable} is ${(0,display/* shown */.SP)(region)}: expected an AWS region such as us-east-1 or eu-central-2 (set the region input, or fix ${regionVariable}).`);
     }
     const registryTable = f.optional(inputs/* Inputs */.G0.RegistryTable, TABLE, 'expected a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or "."');
     const waitTimeoutMs = f.minutes(inputs/* Inputs */.G0.WaitTimeoutMinutes, inputs/* INPUT_RANGES */.ix['wait-timeout-minutes'], true);
@@ -516,29 +518,33 @@ const isValidCorrelationId = (id) => CORRELATION_ID_PATTERN.test(id);
 
 /***/ }),
 
-/***/ 806:
+/***/ 6934:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BE: () => (/* binding */ PRIORITIES),
-/* harmony export */   Ht: () => (/* binding */ atLeastAsHigh),
-/* harmony export */   a2: () => (/* binding */ priorityOf),
-/* harmony export */   p7: () => (/* binding */ servedBefore)
+/* harmony export */   N: () => (/* binding */ numberAccepted),
+/* harmony export */   k: () => (/* binding */ readNumber)
 /* harmony export */ });
-const PRIORITIES = ['normal', 'high'];
-const RANK = { normal: 0, high: 1 };
-/** A ticket written before priorities existed (no priority attribute) is normal. */
-const priorityOf = (t) => t.priority ?? 'normal';
-/** Whether `a` is of a priority at least as high as `b`'s (a newer run supersedes only such). */
-const atLeastAsHigh = (a, b) => RANK[priorityOf(a)] >= RANK[priorityOf(b)];
+const INTEGER = /^\d+$/;
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+/** The number `text` is under `rule`, or undefined when it is not one (or out of range). */
+function readNumber(text, rule) {
+    if (!(rule.integer ? INTEGER : DECIMAL).test(text))
+        return undefined;
+    const n = Number(text);
+    if (!Number.isFinite(n) || (rule.integer && !Number.isSafeInteger(n)))
+        return undefined;
+    if (rule.zero && n === 0)
+        return n;
+    return n >= rule.min && n <= rule.max ? n : undefined;
+}
 /**
- * Whether ticket `a` is served before ticket `b`: a higher priority first, then the lower number
- * (arrival order) within one priority. A holder is never part of this: nobody is pre-empted.
+ * What `rule` accepts, for a refusal: `a whole number from 1 to 1000 in plain digits`, `a number of
+ * seconds from 0.5 to 3600`.
  */
-function servedBefore(a, b) {
-    const ra = RANK[priorityOf(a)];
-    const rb = RANK[priorityOf(b)];
-    return ra !== rb ? ra > rb : a.seq < b.seq;
+function numberAccepted(rule, unit) {
+    const kind = `${rule.integer ? 'a whole number' : 'a number'}${unit ? ` of ${unit}` : ''}`;
+    return `${rule.zero ? `0, or ${kind}` : kind} from ${rule.min} to ${rule.max}${rule.integer ? ' in plain digits' : ''}`;
 }
 
 

@@ -204,94 +204,6 @@ const ownEvents = (ops) => ops.filter((op) => op.ours).flatMap((op) => [...op.ev
 
 /***/ }),
 
-/***/ 5269:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HJ: () => (/* binding */ failedResources),
-/* harmony export */   Qp: () => (/* binding */ recoveryAction),
-/* harmony export */   ry: () => (/* binding */ recoveryInstructions)
-/* harmony export */ });
-/* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
-
-/** What the action may do by itself to a stack in this status, under this policy. */
-function recoveryAction(status, policy) {
-    const needs = (0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(status).needs;
-    if ((needs === 'rollback' || needs === 'continue-rollback') && policy.autoRollback)
-        return needs;
-    // Only a failed create (ROLLBACK_COMPLETE) is deleted automatically: it holds nothing worth keeping.
-    if (needs === 'delete' && status === 'ROLLBACK_COMPLETE' && policy.cleanup === 'failed-create')
-        return 'delete';
-    return undefined;
-}
-/** Resources whose latest event is a failure, with its reason. */
-function failedResources(events) {
-    const latest = new Map();
-    for (const e of events)
-        if (e.resourceType !== 'AWS::CloudFormation::Stack')
-            latest.set(e.logicalId, e);
-    return [...latest.values()].filter((e) => e.status.endsWith('_FAILED'));
-}
-/** What a person does when the automatic recovery failed: the stuck resources and the exact commands. */
-function recoveryInstructions(stack, status, failed, consoleUrl) {
-    const skip = failed.map((e) => e.logicalId);
-    const lines = [`Stack ${stack} is ${status} and needs a person:`];
-    for (const e of failed)
-        lines.push(`  - ${e.logicalId} (${e.resourceType}) ${e.status}: ${e.reason ?? 'no reason given'}`);
-    lines.push(`  See the events: aws cloudformation describe-stack-events --stack-name ${stack}`);
-    if (status === 'UPDATE_ROLLBACK_FAILED' || status === 'IMPORT_ROLLBACK_FAILED') {
-        lines.push(`  Fix the resources above, then: aws cloudformation continue-update-rollback --stack-name ${stack}`);
-        if (skip.length > 0) {
-            lines.push(`  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name ${stack} --resources-to-skip ${skip.join(' ')}`);
-        }
-    }
-    else if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') {
-        lines.push(`  aws cloudformation rollback-stack --stack-name ${stack}`);
-    }
-    else {
-        lines.push(`  aws cloudformation delete-stack --stack-name ${stack}${skip.length > 0 ? ` [--retain-resources ${skip.join(' ')}]` : ''}`);
-    }
-    lines.push(`  Console: ${consoleUrl}`);
-    return lines;
-}
-
-
-/***/ }),
-
-/***/ 8223:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FO: () => (/* binding */ exitCodeOf),
-/* harmony export */   Xw: () => (/* binding */ leased),
-/* harmony export */   xP: () => (/* binding */ NOT_ACQUIRED)
-/* harmony export */ });
-/* harmony import */ var _config_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4131);
-
-/** How a wait that did not end with the lock is reported: the step's result and the record's transition. */
-const NOT_ACQUIRED = {
-    timeout: { result: 'concurrent', transition: 'timed-out' },
-    cancelled: { result: 'aborted', transition: 'cancelled' },
-    superseded: { result: 'superseded', transition: 'superseded' },
-    frozen: { result: 'frozen', transition: 'frozen' }
-};
-/** The coordinate step's exit status: 0 go, 2 another deployment is active, 1 anything else. */
-function exitCodeOf(result) {
-    if (result === 'acquired')
-        return _config_state_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Ok;
-    if (result === 'concurrent')
-        return _config_state_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Concurrent;
-    return _config_state_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Failed;
-}
-/**
- * An acquisition with a fencing token is a lease in the table: someone must heartbeat it from
- * acquire to release. Fence 0 is CloudFormation's own lock (no table): nothing to keep alive.
- */
-const leased = (acquisition) => acquisition.fence > 0;
-
-
-/***/ }),
-
 /***/ 9707:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -388,201 +300,6 @@ class DeploymentWatch {
 
 /***/ }),
 
-/***/ 112:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   UU: () => (/* binding */ monitorPid),
-/* harmony export */   f5: () => (/* binding */ stopMonitor),
-/* harmony export */   iX: () => (/* binding */ readObservations)
-/* harmony export */ });
-/* unused harmony export isMonitorOf */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7101);
-
-
-
-/** Running, not just a zombie waiting to be reaped (a detached monitor's parent is gone). */
-const alive = (pid) => {
-    try {
-        process.kill(pid, 0);
-    }
-    catch {
-        return false;
-    }
-    try {
-        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-    }
-    catch {
-        return true;
-    }
-};
-const realOrResolved = (file) => {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
-    }
-    catch {
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(file);
-    }
-};
-/**
- * Whether the process with this pid is the monitor of the deployment whose folder is `dir` (its
- * command line names the settings file there). Where the command line cannot be read (not Linux),
- * the pid is taken at its word.
- */
-function isMonitorOf(pid, dir) {
-    let cmdline;
-    try {
-        cmdline = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/cmdline`, 'utf8');
-    }
-    catch {
-        return true;
-    }
-    const settings = realOrResolved((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorFiles */ .Sy)(dir).settings);
-    return cmdline
-        .split('\0')
-        .some((arg) => arg.endsWith('monitor.json') && realOrResolved(arg) === settings);
-}
-/**
- * SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. With the deployment's
- * folder, a pid that is no longer its monitor (it ended and the pid was reused) is not signalled.
- */
-async function stopMonitor(pid, sleep, graceMs = 3_000, dir) {
-    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid))
-        return 'not-running';
-    if (dir !== undefined && !isMonitorOf(pid, dir))
-        return 'not-running';
-    if (!signal(pid, 'SIGTERM'))
-        return 'not-running';
-    for (let waited = 0; waited < graceMs; waited += 50) {
-        if (!alive(pid))
-            return 'stopped';
-        await sleep(50);
-    }
-    if (!alive(pid))
-        return 'stopped';
-    return signal(pid, 'SIGKILL') ? 'killed' : 'stopped';
-}
-/** False when the process is gone already (it exited between the check and the signal). */
-function signal(pid, sig) {
-    try {
-        process.kill(pid, sig);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** The pid from state, else from the deployment's folder (a separate finalize step). */
-function monitorPid(statePid, dir) {
-    if (statePid)
-        return Number(statePid);
-    const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorFiles */ .Sy)(dir).pid;
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? Number((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').trim()) : undefined;
-}
-/** The monitor's observations (one JSON object a line); a torn last line is skipped. */
-function readObservations(dir, fromByte = 0) {
-    const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorFiles */ .Sy)(dir).log;
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
-        return [];
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file)
-        .subarray(fromByte)
-        .toString('utf8')
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .flatMap((l) => {
-        try {
-            return [JSON.parse(l)];
-        }
-        catch {
-            return [];
-        }
-    });
-}
-
-
-/***/ }),
-
-/***/ 177:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Sv: () => (/* binding */ githubDeployments),
-/* harmony export */   j: () => (/* binding */ githubLiveness),
-/* harmony export */   oQ: () => (/* binding */ stepCancelled)
-/* harmony export */ });
-/* unused harmony export githubApiUrl */
-/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6335);
-/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1623);
-
-
-// The GitHub clients, loaded only when an input asks for them, on the runner's API URL.
-/** The GitHub API the runner names (GitHub Enterprise Server included). */
-const githubApiUrl = (env = _env_js__WEBPACK_IMPORTED_MODULE_1__/* .processEnv */ .H) => env['GITHUB_API_URL'] || 'https://api.github.com';
-async function githubLiveness(token, log) {
-    const { GitHubRunLiveness } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(666)]).then(__webpack_require__.bind(__webpack_require__, 2666));
-    return new GitHubRunLiveness(token, log, githubApiUrl());
-}
-async function githubDeployments(token, log, budget) {
-    const { GitHubDeployments } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(707)]).then(__webpack_require__.bind(__webpack_require__, 5707));
-    return new GitHubDeployments(token, (0,_run_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runContext */ .p)(), log, githubApiUrl(), budget);
-}
-async function stepCancelled(token, budget) {
-    const { stepCancelled } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(891)]).then(__webpack_require__.bind(__webpack_require__, 5891));
-    return stepCancelled(token, (0,_run_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runContext */ .p)(), githubApiUrl(), budget);
-}
-
-
-/***/ }),
-
-/***/ 6985:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   De: () => (/* binding */ releaseBudget),
-/* harmony export */   bM: () => (/* binding */ statuses),
-/* harmony export */   bV: () => (/* binding */ finalizeWarning),
-/* harmony export */   g1: () => (/* binding */ record),
-/* harmony export */   i7: () => (/* binding */ statusChannel),
-/* harmony export */   vm: () => (/* binding */ safely)
-/* harmony export */ });
-/** Registry trouble after the lock decision never fails the run: a warning, and on. */
-async function safely(log, fn, warn = (message) => ({
-    text: `Registry write failed: ${message}`,
-    title: 'Registry write failed'
-})) {
-    try {
-        return await fn();
-    }
-    catch (err) {
-        const { text, title } = warn(err.message);
-        log.warning(text, { title });
-        return undefined;
-    }
-}
-/** finalize's registry trouble: reported, never fatal (the lease expires on its own). */
-const finalizeWarning = (message) => ({
-    text: `Registry unavailable in finalize (${message}); the lock, if held, expires after lease-minutes.`,
-    title: 'Registry unavailable'
-});
-/** A transition on this deployment's record (best effort, see `safely`). */
-async function record(d, registry, state, note, patch = {}) {
-    const entry = { state, at: new Date(d.clock.now()).toISOString(), ...(note ? { note } : {}) };
-    await safely(d.log, () => registry.records.addTransition(d.log.correlationId, entry, patch));
-}
-const statuses = (stacks) => stacks.map((s) => `${s.name}=${s.status}`).join(', ');
-/** A release retries registry trouble for at most this long: a lease, up to 30 s. */
-const releaseBudget = (config) => Math.min(config.leaseMs, 30_000);
-/** Where a stage posts to Slack: the notifier and the status channel, when both are there. */
-const statusChannel = (d) => d.notifier && d.config.slack
-    ? { notifier: d.notifier, channel: d.config.slack.channel }
-    : undefined;
-
-
-/***/ }),
-
 /***/ 4211:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -611,7 +328,7 @@ var logger = __webpack_require__(3748);
 // EXTERNAL MODULE: ./.tmp/js/runtime/clients.js + 1 modules
 var clients = __webpack_require__(5366);
 // EXTERNAL MODULE: ./.tmp/js/runtime/github.js
-var github = __webpack_require__(177);
+var github = __webpack_require__(2558);
 // EXTERNAL MODULE: ./.tmp/js/runtime/run-context.js
 var run_context = __webpack_require__(6335);
 // EXTERNAL MODULE: ./.tmp/js/runtime/stage.js
@@ -624,13 +341,18 @@ var budget = __webpack_require__(579);
 var deployment_log = __webpack_require__(3892);
 // EXTERNAL MODULE: ./.tmp/js/runtime/logs.js + 1 modules
 var runtime_logs = __webpack_require__(2519);
+// EXTERNAL MODULE: ./.tmp/js/stages/answered.js
+var answered = __webpack_require__(8755);
 // EXTERNAL MODULE: ./.tmp/js/stages/deps.js
 var deps = __webpack_require__(6985);
+// EXTERNAL MODULE: ./.tmp/js/ports/registry.js
+var registry = __webpack_require__(6129);
 // EXTERNAL MODULE: ./.tmp/js/report/markdown.js
 var markdown = __webpack_require__(8781);
 // EXTERNAL MODULE: ./.tmp/js/stages/holder.js
 var holder = __webpack_require__(1281);
 ;// CONCATENATED MODULE: ./.tmp/js/stages/finalize/acquisition.js
+
 
 
 
@@ -650,7 +372,16 @@ async function acquired(d) {
         return { key: { owner, fence: Number(fence), correlationId: log.correlationId }, acquiredAt };
     if (!owner && !config.correlationId)
         return undefined;
-    const view = await (0,deps/* safely */.vm)(log, () => d.registry.lock.view(config.environment), deps/* finalizeWarning */.bV);
+    const view = await d.registry.lock.view(config.environment).catch((err) => {
+        // The table answered with a lock it cannot read: no outage, but no holding to find either.
+        if (err instanceof registry/* RegistryCorruptError */.zk)
+            log.warning(`The ${config.environment} lock cannot be read (${(0,registry/* describeUnreadable */.D2)(err.item)}): this run's holding, if it has one, cannot be found and expires after lease-minutes. List and repair: ${registry/* REPAIR_COMMAND */.wE} --registry-table ${config.registryTable ?? 'TABLE'}`, { title: 'Unreadable registry item' });
+        else {
+            const { text, title } = (0,deps/* finalizeWarning */.bV)(err.message);
+            log.warning(text, { title });
+        }
+        return undefined;
+    });
     const holder = view?.lock.holder;
     if (!holder)
         return undefined;
@@ -706,6 +437,7 @@ var external_node_fs_ = __webpack_require__(3024);
 
 
 
+
 /**
  * What coordinate left for finalize, in state or (for a finalize in a step of its own) in the
  * deployment's folder: the Slack thread, the GitHub Deployment, the deployment's details.
@@ -728,6 +460,10 @@ class DeploymentFolder {
     /** The deploy freeze coordinate met or overrode (JSON), if any. */
     freeze() {
         return this.io.getState(state/* State */.Uw.Freeze) || this.read(this.files.freeze);
+    }
+    /** The questions answered in Slack, and who answered them. */
+    answered() {
+        return (0,answered/* answeredOf */.H6)(this.io, '', this.dir);
     }
     deploymentId() {
         const id = Number(this.io.getState(state/* State */.Uw.DeploymentId) || this.read(this.files.deployment));
@@ -1022,7 +758,9 @@ async function release(d, lease, outcome) {
     return released;
 }
 /** On the record and in the history: only for a deployment whose release this run made. */
-async function recordOutcome(d, deployment, released) {
+async function recordOutcome(d, deployment, released, 
+/** Who answered the question (in Slack) that let the deployment go ahead. */
+by) {
     const { log, config, registry } = d;
     if (!deployment || !released)
         return;
@@ -1033,7 +771,8 @@ async function recordOutcome(d, deployment, released) {
         await registry.records.addTransition(log.correlationId, {
             state: OUTCOME_TRANSITION[outcome],
             at: now,
-            note: rootCause ? `${outcome}: ${rootCause}` : outcome
+            note: rootCause ? `${outcome}: ${rootCause}` : outcome,
+            ...(by ? { by } : {})
         }, rootCause ? { outcome, rootCause } : { outcome });
         await registry.records.addTransition(log.correlationId, { state: 'released', at: now });
         if (outcome === 'no-change')
@@ -1192,7 +931,10 @@ function troubleshooting(stackNames) {
 
 // EXTERNAL MODULE: ./.tmp/js/notify/messages.js + 2 modules
 var messages = __webpack_require__(3156);
+// EXTERNAL MODULE: ./.tmp/js/notify/answers.js
+var answers = __webpack_require__(6942);
 ;// CONCATENATED MODULE: ./.tmp/js/report/summary.js
+
 
 
 
@@ -1211,6 +953,11 @@ function deploymentSummary(s) {
         facts.push(['Freeze', `${f.text}; it outlasted the wait (wait-timeout-minutes)`]);
     else if (f)
         facts.push(['Freeze', `waited through it: ${f.text}`]);
+    for (const a of s.answered ?? [])
+        facts.push([
+            'Answered in Slack',
+            `${a.answer}${a.by ? `, by ${(0,answers/* whoAnswered */.Wi)(a.by)}` : ''}: ${a.question}`
+        ]);
     if (d) {
         facts.push(['Outcome', d.outcome]);
         if (d.rootCause)
@@ -1305,12 +1052,16 @@ function githubSection(missed) {
     return `${['### GitHub', '', ...(0,markdown/* table */.tp)(['not done', 'why', 'when'], rows)].join('\n')}\n`;
 }
 /** What Slack was sent by finalize, and every message that could not be delivered, with why. */
-function slackSection(delivered, lost) {
+function slackSection(delivered, lost, 
+/** A line on how the messages went, when it is not one thread (e.g. none could be started). */
+note) {
     const lines = [
         '### Slack',
         '',
         `Delivered: ${delivered.length > 0 ? delivered.join(', ') : 'nothing'} (by finalize).`
     ];
+    if (note)
+        lines.push('', note);
     if (lost.length > 0)
         lines.push('', ...(0,markdown/* table */.tp)(['not delivered', 'why', 'when'], lost.map((l) => [l.label, l.error, l.at])));
     return `${lines.join('\n')}\n`;
@@ -1394,6 +1145,7 @@ async function reportDeployment(d, folder, deployment, recoveries, lock) {
         result: 'acquired',
         deployment: facts,
         freeze: freezeOf(folder),
+        answered: folder.answered(),
         rows,
         events
     });
@@ -1429,6 +1181,7 @@ async function reportNotDeployed(d, folder, result) {
         run: d.run,
         result: result || 'not coordinated',
         freeze: freezeOf(folder),
+        answered: folder.answered(),
         rows,
         events: []
     });
@@ -1453,35 +1206,50 @@ async function closeAnnouncements(d, folder, result) {
 /**
  * The final Slack notice (a reply broadcast to the channel) and the parent updated in place;
  * messages spooled by coordinate and the monitor are retried first, so the thread stays in order.
- * Returns the summary's Slack section, and the thread's permalink.
+ * Without a thread (its parent never delivered, or its ts never learnt) the final notice is a
+ * message of its own in the channel, and the parent is not posted late: it would say 'deploying'
+ * for ever. Returns the summary's Slack section, and the thread's permalink.
  */
 async function slackReport(d, folder, end) {
     const { config, log, notifier } = d;
     if (!notifier || !config.slack)
         return { section: '' };
-    const lost = await notifier.flush(folder.spools);
     const thread = folder.thread();
+    const lost = await notifier.flush(folder.spools, (e) => !thread && e.op === 'post' && e.label === notify_thread/* THREAD_PARENT */["in"] && !e.threadTs
+        ? end
+            ? 'not sent again: the final notice was posted on its own instead'
+            : 'not sent again: the deployment did not go ahead'
+        : undefined);
     // Only a link: not asked for when Slack is in trouble (the final notice comes first then).
     const permalink = end && thread && lost.length === 0 ? await notifier.permalink(thread) : undefined;
-    if (end && thread && !folder.finalSent()) {
+    if (end && !folder.finalSent()) {
         const info = folder.info() ??
             (0,notify_thread/* deploymentInfo */.qx)(config, log.correlationId, d.run, {
                 expectedMs: config_config/* DEFAULT_EXPECTED_DURATION_MS */.PP,
                 basis: 'no history yet'
             });
         const notice = finalNotice(info, { ...end, threadUrl: permalink }, config.stackNames);
-        if (notice.post)
-            await notifier.post(notice.post.label, thread.channel, notice.post.message, {
-                ts: thread.ts,
-                broadcast: true
-            });
-        await notifier.update('parent', thread, notice.parent);
+        if (thread) {
+            if (notice.post)
+                await notifier.post(notice.post.label, thread.channel, notice.post.message, {
+                    ts: thread.ts,
+                    broadcast: true
+                });
+            await notifier.update('parent', thread, notice.parent);
+        }
+        else {
+            const own = notice.post ?? { label: finalState(end.outcome), message: notice.parent };
+            await notifier.post(own.label, config.slack.channel, own.message);
+        }
         folder.markFinalSent(new Date(d.clock.now()));
     }
     lost.push(...notifier.failed);
     if (lost.length > 0)
         log.warning(`Slack: ${lost.length} message(s) could not be delivered: ${lost.map((l) => l.label).join(', ')}.`, { title: 'Slack messages lost' });
-    return { section: slackSection(notifier.delivered, lost), permalink };
+    const unthreaded = end && !thread
+        ? "No thread: its parent ('started') was never delivered, so the monitor's replies were not posted and the final notice went to the channel on its own."
+        : undefined;
+    return { section: slackSection(notifier.delivered, lost, unthreaded), permalink };
 }
 /** The fencing token this run held (state), for the log's fields. */
 function lockFence(io) {
@@ -1492,6 +1260,7 @@ function lockFence(io) {
 // EXTERNAL MODULE: ./.tmp/js/stages/repair.js + 1 modules
 var repair = __webpack_require__(270);
 ;// CONCATENATED MODULE: ./.tmp/js/stages/finalize.js
+
 
 
 
@@ -1542,7 +1311,7 @@ async function finalize(d) {
     finally {
         released = await release(d, holding?.lease, deployment?.outcome ?? 'unknown');
     }
-    await recordOutcome(d, deployment, released);
+    await recordOutcome(d, deployment, released, (0,answered/* answeredBy */.dd)(folder.answered()));
     await reportDeployment(d, folder, deployment, recoveries ?? [], holding && lockLine(holding));
 }
 /** coordinate did not take the lock (or gave it back): remove a ticket it may have left, and report. */
@@ -1640,238 +1409,6 @@ function tryReadConfig() {
             return undefined;
         throw err;
     }
-}
-
-
-/***/ }),
-
-/***/ 1281:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   UU: () => (/* binding */ holdLease),
-/* harmony export */   qF: () => (/* binding */ confirmed)
-/* harmony export */ });
-/* unused harmony exports lossOf, reportLoss */
-/* harmony import */ var _coordination_lease_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8677);
-/* harmony import */ var _monitor_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7101);
-/* harmony import */ var _notify_messages_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3156);
-
-
-
-/** How a lock that is no longer this acquisition's was lost, from the lock as it is now. */
-function lossOf(view, key) {
-    if (!view)
-        return { kind: 'unknown', text: 'the registry could not be read to say how' };
-    const holder = view.holder;
-    if (holder && holder.fence !== key.fence)
-        return {
-            kind: 'taken-over',
-            text: `it is now held by ${holder.correlationId} (fencing token ${holder.fence}, ${holder.run.runUrl ?? 'no run link'})`
-        };
-    if (!holder && view.fence === key.fence && view.lastOutcome === 'force-unlocked')
-        return {
-            kind: 'unlocked',
-            text: 'an operator unlocked it (deploy-coordinator unlock --force)'
-        };
-    if (!holder && view.fence === key.fence && view.lastHolder === key.correlationId)
-        return { kind: 'released', text: `it was already released (fencing token ${key.fence})` };
-    return { kind: 'unknown', text: `the lock is at fencing token ${view.fence}` };
-}
-/**
- * The lease of this run's acquisition, heartbeating on its own loop (see Lease). When a heartbeat
- * finds the lock no longer this acquisition's, the holder says so at once: an error annotation,
- * a Slack alert, the record; `signal` aborts then, so the stage can stop acting as the holder.
- */
-function holdLease(d, environment, key, leaseMs, by, sinceMs) {
-    const controller = new AbortController();
-    let reported = Promise.resolve(undefined);
-    let loss;
-    let warnedSilent = false;
-    const lease = new _coordination_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .Lease */ .n({ lock: d.registry.lock, clock: d.clock, sleep: d.sleep }, environment, key, leaseMs, (0,_monitor_files_js__WEBPACK_IMPORTED_MODULE_1__/* .heartbeatInterval */ .gA)(leaseMs), {
-        onBeat: (r) => {
-            if (typeof r === 'boolean' || warnedSilent)
-                return;
-            if (d.clock.now() - lease.lastLandedAt < leaseMs)
-                return;
-            warnedSilent = true;
-            d.log.warning(`The lock's heartbeats have not landed for longer than a lease (${r.message}): another run may take it over. Still trying.`, { title: 'Lock heartbeat failing' });
-        },
-        onLost: () => {
-            reported = reportLoss(d, environment, key, by).then((l) => (loss = l));
-            controller.abort();
-        }
-    }, sinceMs);
-    return {
-        lease,
-        reported: async () => {
-            await reported;
-        },
-        signal: controller.signal,
-        loss: () => loss
-    };
-}
-async function reportLoss(d, environment, key, by) {
-    const view = await d.registry.lock.view(environment).then((v) => v.lock, () => undefined);
-    const loss = lossOf(view, key);
-    if (loss.kind === 'released') {
-        // This acquisition ended already (finalize run twice): nothing was lost.
-        d.log.info(`Nothing to release: ${environment} was already released (fencing token ${key.fence}).`);
-        return loss;
-    }
-    d.log.error(`This deployment no longer holds the ${environment} lock (fencing token ${key.fence}): ${loss.text}. It stops acting as the holder: no heartbeat, no repair, no release.`, { title: 'Lock lost' });
-    const at = new Date(d.clock.now()).toISOString();
-    await d.registry.records
-        .addTransition(key.correlationId, { state: 'lock-lost', at, note: `${by}: ${loss.text}` })
-        .catch(() => undefined);
-    if (d.slack && d.info) {
-        await d.slack.notifier
-            .post('lock lost', d.slack.channel, (0,_notify_messages_js__WEBPACK_IMPORTED_MODULE_2__/* .lockLostMessage */ .bE)(d.info, {
-            nowHeldBy: view?.holder && view.holder.fence !== key.fence ? view.holder.correlationId : undefined,
-            by
-        }), d.slack.ts ? { ts: d.slack.ts } : undefined)
-            .catch(() => undefined);
-    }
-    return loss;
-}
-/** The lease made sure of before this run acts as the holder; said when it cannot be. */
-async function confirmed(d, lease) {
-    if (await lease.confirm(d.config.leaseMs))
-        return true;
-    if (!lease.lost)
-        d.log.error(`Could not make sure this run still holds the ${d.config.environment} lock: no heartbeat landed for a lease (the registry did not answer). Not acting as the holder.`, { title: 'Lock not confirmed' });
-    return false;
-}
-
-
-/***/ }),
-
-/***/ 270:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ repairUnderLease)
-});
-
-// EXTERNAL MODULE: ./.tmp/js/config/config.js + 2 modules
-var config_config = __webpack_require__(9358);
-// EXTERNAL MODULE: ./.tmp/js/domain/durations.js
-var durations = __webpack_require__(1265);
-// EXTERNAL MODULE: ./.tmp/js/domain/recovery.js
-var recovery = __webpack_require__(5269);
-// EXTERNAL MODULE: ./.tmp/js/domain/stack-status.js
-var stack_status = __webpack_require__(6235);
-// EXTERNAL MODULE: ./.tmp/js/domain/stack.js
-var domain_stack = __webpack_require__(3456);
-;// CONCATENATED MODULE: ./.tmp/js/coordination/recover.js
-
-
-
-
-/**
- * Repairs what the policy allows: RollbackStack, ContinueUpdateRollback, or
- * DeleteStack for a failed create, then waits for CloudFormation to finish and
- * checks the result (a deleted stack must be gone).
- */
-async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
-    const results = [];
-    for (const stack of stacks) {
-        const action = (0,recovery/* recoveryAction */.Qp)(stack.status, policy);
-        if (!action)
-            continue;
-        if (d.mayRepair && !(await d.mayRepair())) {
-            d.log.warning(`Recovery of ${stack.name} not started: this run is not sure it holds the lock.`);
-            continue;
-        }
-        const startedAt = d.clock.now();
-        d.log.info(`Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`);
-        // The repair's own events come after this one: its end is the first stack-level event that is
-        // not *_IN_PROGRESS, however fast it came and whatever status the stack was in before.
-        let cursor;
-        try {
-            cursor = (await d.reader.eventsSince(stack.name)).at(-1)?.id;
-            if (action === 'rollback')
-                await d.recovery.rollbackStack(stack.name);
-            else if (action === 'continue-rollback')
-                await d.recovery.continueUpdateRollback(stack.name);
-            else
-                await d.recovery.deleteStack(stack.name);
-        }
-        catch (err) {
-            results.push(await failed(d, stack.name, action, stack.status, startedAt, `the call failed: ${err.message}`));
-            continue;
-        }
-        let status = stack.status;
-        let now = d.clock.now();
-        let ended;
-        while (now - startedAt < timeoutMs && !ended && d.holding?.() !== false) {
-            await d.sleep(Math.min(pollMs, timeoutMs - (now - startedAt)));
-            const fresh = cursor ? await d.reader.eventsSince(stack.name, cursor) : [];
-            cursor = fresh.at(-1)?.id ?? cursor;
-            ended = fresh.find((e) => (0,domain_stack/* isStackEvent */.lQ)(e) && !e.status.endsWith('_IN_PROGRESS'));
-            [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
-            now = d.clock.now();
-            // A deleted stack has no events to read by name; a stack without a cursor falls back to its status.
-            if ((0,stack_status/* classifyStatus */.xo)(status).class === 'does-not-exist')
-                break;
-            if (!cursor && status !== stack.status && (0,stack_status/* classifyStatus */.xo)(status).class !== 'in-progress')
-                break;
-        }
-        const cls = (0,stack_status/* classifyStatus */.xo)(status).class;
-        const ok = action === 'delete'
-            ? cls === 'does-not-exist'
-            : cls === 'stable' || cls === 'stable-after-failure';
-        if (ok) {
-            d.log.info(`Recovery: ${stack.name} is ${status} after ${(0,durations/* formatDuration */.a3)(now - startedAt)}.`);
-            results.push({ stack: stack.name, action, ok, finalStatus: status, instructions: [] });
-        }
-        else {
-            results.push(await failed(d, stack.name, action, status, startedAt, d.holding?.() === false
-                ? `stopped waiting: this run no longer holds the lock (still ${status})`
-                : ended || !(0,stack_status/* classifyStatus */.xo)(status).class.startsWith('in-progress')
-                    ? `ended ${status}${ended?.reason ? `: ${ended.reason}` : ''}`
-                    : `still ${status} after ${(0,durations/* formatDuration */.a3)(now - startedAt)}`));
-        }
-    }
-    return results;
-}
-async function failed(d, stack, action, status, sinceMs, why) {
-    const [snapshot] = await d.reader.describeStacks([stack]);
-    // Only what failed during the repair: those are the resources to fix or skip.
-    const op = await d.reader.currentOperation(stack);
-    const instructions = (0,recovery/* recoveryInstructions */.ry)(stack, snapshot?.status ?? status, (0,recovery/* failedResources */.HJ)(op.events.filter((e) => e.timestamp.getTime() >= sinceMs)), snapshot ? d.reader.consoleUrl(snapshot) : '');
-    d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {
-        title: `Recovery failed: ${stack}`
-    });
-    return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
-}
-
-// EXTERNAL MODULE: ./.tmp/js/stages/holder.js
-var holder = __webpack_require__(1281);
-;// CONCATENATED MODULE: ./.tmp/js/stages/repair.js
-
-
-
-/**
- * Repairs what the recovery inputs allow, only while this run holds the lock and, before each
- * repair call, only on a lease made sure of; bounded by wait-timeout-minutes (or the default
- * deployment time when the run does not wait).
- */
-async function repairUnderLease(d, stacks, lease) {
-    const { config } = d;
-    if (!d.recovery)
-        return [];
-    return recoverStacks({
-        reader: d.reader,
-        recovery: d.recovery,
-        clock: d.clock,
-        sleep: d.sleep,
-        log: d.log,
-        holding: () => !lease?.lost,
-        mayRepair: () => (lease ? (0,holder/* confirmed */.qF)(d, lease) : Promise.resolve(true))
-    }, stacks, { autoRollback: config.autoRollback, cleanup: config.cleanup }, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : config_config/* DEFAULT_EXPECTED_DURATION_MS */.PP, config.pollIntervalMs);
 }
 
 

@@ -1328,7 +1328,7 @@ async function launchForSubAction(self) {
         const dir = (0,_monitor_files_js__WEBPACK_IMPORTED_MODULE_4__/* .monitorDir */ .yO)(correlationId);
         const files = (0,_monitor_files_js__WEBPACK_IMPORTED_MODULE_4__/* .monitorFiles */ .Sy)(dir);
         const thread = (0,_notify_thread_js__WEBPACK_IMPORTED_MODULE_8__/* .parseThread */ .Yx)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(files.thread) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(files.thread, 'utf8') : undefined);
-        const history = await registry.history.recent(config.environment, 50).catch(() => []);
+        const history = await registry.history.recent(config.environment, 50).then((r) => r.items, () => []);
         const expected = (0,_domain_expectation_js__WEBPACK_IMPORTED_MODULE_3__/* .expectation */ .p)(config, (0,_domain_expectation_js__WEBPACK_IMPORTED_MODULE_3__/* .historyEstimate */ .J)(history, config.stackNames), _config_config_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_EXPECTED_DURATION_MS */ .PP);
         const launched = (0,_monitor_launch_js__WEBPACK_IMPORTED_MODULE_5__/* .launchMonitor */ .O)((0,_monitor_files_js__WEBPACK_IMPORTED_MODULE_4__/* .siblingEntry */ .f)(self, 'supervisor'), dir, (0,_monitor_files_js__WEBPACK_IMPORTED_MODULE_4__/* .monitorSettings */ .U1)(config, {
             correlationId,

@@ -2,6 +2,80 @@ export const id = 69;
 export const ids = [69];
 export const modules = {
 
+/***/ 6942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P9: () => (/* binding */ decodeReactions),
+/* harmony export */   S0: () => (/* binding */ decodeUser),
+/* harmony export */   Wi: () => (/* binding */ whoAnswered),
+/* harmony export */   bp: () => (/* binding */ untrusted),
+/* harmony export */   dI: () => (/* binding */ decodeReplies)
+/* harmony export */ });
+/**
+ * What people answered a question with, decoded where it comes in from Slack: reactions (their
+ * names and who reacted) and thread replies (their text and who wrote them, with the name Slack
+ * gives in the reply's `user_profile`). Everything from Slack is untrusted: only strings are
+ * taken, cut to a sane length, with control characters escaped.
+ */
+const ID_MAX = 32;
+const NAME_MAX = 80;
+const TEXT_MAX = 500;
+/** C0 and C1 controls, zero-width and bidirectional controls, line and paragraph separators. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
+/** A string from Slack, one line: control characters escaped (`\u202e`), cut to `max`. */
+function untrusted(value, max) {
+    if (typeof value !== 'string')
+        return undefined;
+    const text = value
+        .slice(0, max * 2)
+        .replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const cut = text.length > max ? `${text.slice(0, max - 1)}…` : text;
+    return cut.trim() === '' ? undefined : cut;
+}
+/** A user from an ID and, for a reply, its `user_profile`; undefined without a usable ID. */
+function decodeUser(id, profile) {
+    const uid = untrusted(id, ID_MAX);
+    if (!uid)
+        return undefined;
+    const p = (typeof profile === 'object' && profile !== null ? profile : {});
+    const name = untrusted(p['display_name'], NAME_MAX) ??
+        untrusted(p['real_name'], NAME_MAX) ??
+        untrusted(p['name'], NAME_MAX);
+    return name ? { id: uid, name } : { id: uid };
+}
+/** `reactions.get`'s `message.reactions`. */
+function decodeReactions(value) {
+    if (!Array.isArray(value))
+        return [];
+    return value.flatMap((r) => {
+        const o = (typeof r === 'object' && r !== null ? r : {});
+        const name = untrusted(o['name'], NAME_MAX);
+        if (!name)
+            return [];
+        const ids = Array.isArray(o['users']) ? o['users'] : [];
+        return [{ name, users: ids.flatMap((u) => decodeUser(u) ?? []) }];
+    });
+}
+/** `conversations.replies`'s messages: people's replies only (not the question, not a bot's). */
+function decodeReplies(value, questionTs) {
+    if (!Array.isArray(value))
+        return [];
+    return value.flatMap((m) => {
+        const o = (typeof m === 'object' && m !== null ? m : {});
+        if (o['ts'] === questionTs || o['bot_id'])
+            return [];
+        const user = decodeUser(o['user'], o['user_profile']);
+        return [{ text: untrusted(o['text'], TEXT_MAX) ?? '', ...(user ? { user } : {}) }];
+    });
+}
+/** A person in a log line or the summary: `Dana (U0PERSON001)`, or the ID alone. */
+const whoAnswered = (by) => (by.name ? `${by.name} (${by.id})` : by.id);
+
+
+/***/ }),
+
 /***/ 4069:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -11,11 +85,13 @@ export const modules = {
 /* harmony export */   budgetedClients: () => (/* binding */ budgetedClients),
 /* harmony export */   createSlackClient: () => (/* binding */ createSlackClient)
 /* harmony export */ });
-/* unused harmony exports SLACK_REQUEST_TIMEOUT_MS, SLACK_MAX_RETRY_AFTER_S, describe */
+/* unused harmony exports SLACK_REQUEST_TIMEOUT_MS, NoTsError, SLACK_MAX_RETRY_AFTER_S, describe */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5105);
 /* harmony import */ var _runtime_budget_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(579);
 /* harmony import */ var _runtime_network_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5554);
+/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6942);
+
 
 
 
@@ -73,7 +149,10 @@ const budgetedClients = (config, retryConfig) => (call) => {
         ...retryConfig,
         maxRetryTime: left,
         maxTimeout: Math.min(retryConfig.maxTimeout ?? Number.POSITIVE_INFINITY, left)
-    }, Math.min(SLACK_REQUEST_TIMEOUT_MS, left), watched);
+    }, 
+    // A request's own timeout only when it ends before the budget does: a timeout at the
+    // budget's end would race the budget's own, and the reason would depend on which fired first.
+    left > SLACK_REQUEST_TIMEOUT_MS ? SLACK_REQUEST_TIMEOUT_MS : 0, watched);
 };
 /**
  * Posts and updates messages one at a time (so they arrive in order). What
@@ -117,8 +196,9 @@ class SlackNotifier {
     async post(label, channel, message, thread) {
         try {
             const res = await this.call((client) => client.chat.postMessage(postArgs(channel, message, thread?.ts, thread?.broadcast)));
+            const ref = posted(res, channel);
             this.delivered.push(label);
-            return { channel: String(res.channel ?? channel), ts: String(res.ts) };
+            return ref;
         }
         catch (err) {
             this.spool({
@@ -172,7 +252,10 @@ class SlackNotifier {
             return undefined;
         }
     }
-    /** A person's answers to a question: reactions on it and replies in its thread (not the app's own). */
+    /**
+     * People's answers to a question: reactions on it and replies in its thread (not the app's
+     * own), with who gave them, decoded here (see `answers.ts`).
+     */
     async answers(ref) {
         const [reacted, thread] = await Promise.all([
             // One attempt each: the ask loop polls again, and must answer a cancel at once.
@@ -186,10 +269,8 @@ class SlackNotifier {
             })
         ]);
         return {
-            reactions: (reacted.message?.reactions ?? []).map((r) => r.name ?? ''),
-            replies: (thread.messages ?? [])
-                .filter((m) => m.ts !== ref.ts && !m.bot_id)
-                .map((m) => m.text ?? '')
+            reactions: (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeReactions */ .P9)(reacted.message?.reactions),
+            replies: (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeReplies */ .dI)(thread.messages, ref.ts)
         };
     }
     spool(entry) {
@@ -199,16 +280,26 @@ class SlackNotifier {
         if (this.spoolFile)
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(this.spoolFile, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
     }
-    /** Retries spooled messages in order; returns what is finally lost. The spool file is consumed. */
-    async flush(files) {
+    /**
+     * Retries spooled messages in order; returns what is finally lost. The spool file is consumed.
+     * What `superseded` says is not sent again (listed as lost, with why it was not retried).
+     */
+    async flush(files, superseded = () => undefined) {
         const entries = files.filter((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f)).flatMap((f) => readSpool(f));
         for (const f of files)
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(f, { force: true });
         const lost = [];
         for (const e of entries) {
+            const instead = superseded(e);
+            if (instead) {
+                lost.push({ ...e, error: `${e.error}; ${instead}` });
+                continue;
+            }
             try {
                 await this.call((client) => e.op === 'post'
-                    ? client.chat.postMessage(postArgs(e.channel, e.message, e.threadTs, e.broadcast))
+                    ? client.chat
+                        .postMessage(postArgs(e.channel, e.message, e.threadTs, e.broadcast))
+                        .then((res) => posted(res, e.channel))
                     : client.chat.update({
                         channel: e.channel,
                         ts: e.ts ?? '',
@@ -224,6 +315,20 @@ class SlackNotifier {
         }
         return lost;
     }
+}
+/** Slack's answer to a post said ok without a `ts`: the message cannot be referred to. */
+class NoTsError extends Error {
+    constructor() {
+        super('ok without ts');
+        this.name = 'NoTsError';
+    }
+}
+/** Where a posted message is: Slack's answer must name its `ts` (and says its channel). */
+function posted(res, channel) {
+    const ts = typeof res.ts === 'string' && /^\d+\.\d+$/.test(res.ts) ? res.ts : undefined;
+    if (!ts)
+        throw new NoTsError();
+    return { channel: typeof res.channel === 'string' && res.channel ? res.channel : channel, ts };
 }
 function postArgs(channel, message, threadTs, broadcast) {
     const reply = threadTs ? { thread_ts: threadTs, reply_broadcast: Boolean(broadcast) } : {};
@@ -273,18 +378,33 @@ const fixed = (client) => {
         throw new Error('budgeted Slack clients need a budget');
     return client;
 };
-/** Why a message was not delivered, in words a person understands (never a header or a token). */
+/**
+ * Why a message was not delivered, in one line a person understands: Slack's error code, an HTTP
+ * status, what kind of body came back. Never a header, a token, or the body itself.
+ */
 function describe(err) {
     if (isRateLimited(err))
         return `rate limited (Retry-After ${err.retryAfter} s)`;
-    if (err instanceof _runtime_budget_js__WEBPACK_IMPORTED_MODULE_2__/* .BudgetSpentError */ .o)
+    if (err instanceof _runtime_budget_js__WEBPACK_IMPORTED_MODULE_2__/* .BudgetSpentError */ .o || err instanceof NoTsError)
         return err.message;
     const e = err;
-    if (e?.data?.error)
-        return e.data.error;
+    // A platform error is an HTTP 200 whose body said ok:false, or was no JSON at all (the client
+    // then puts the whole body in `error`).
+    if (e?.code === 'slack_webapi_platform_error' || e?.data?.error !== undefined)
+        return slackError(e.data?.error);
     if (e?.code === 'slack_webapi_http_error' && e.statusCode)
         return `HTTP ${e.statusCode}`;
     return (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_3__/* .networkReason */ .d)(e?.original) ?? e?.code ?? 'request failed';
+}
+/** Slack's `error`: a code such as `channel_not_found`; anything else is named, not pasted. */
+function slackError(error) {
+    if (typeof error === 'string' && /^[a-z0-9_]{1,64}$/i.test(error))
+        return error;
+    if (typeof error !== 'string' || error.trim() === '')
+        return 'HTTP 200 with ok:false and no error';
+    return /^\s*<(!doctype\s+html|html|head|body)\b/i.test(error) || /<\/html>/i.test(error)
+        ? 'HTTP 200 with an HTML page'
+        : 'HTTP 200 with a body that is not JSON';
 }
 
 

@@ -51,6 +51,8 @@ const monitorFiles = (dir) => ({
     thread: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'slack-thread'),
     /** The deploy freeze coordinate met or overrode, for a finalize that runs as a separate step. */
     freeze: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'freeze.json'),
+    /** The questions answered in Slack (see `State.Answered`), for a finalize in a separate step. */
+    answered: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'slack-answered.json'),
     /** The GitHub Deployment's ID, for a finalize that runs as a separate step. */
     deployment: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'github-deployment-id'),
     /** Written once the final Slack notice went out, so a second finalize does not repeat it. */

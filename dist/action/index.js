@@ -218,6 +218,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
+/***/ 481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+
+/***/ }),
+
 /***/ 7075:
 /***/ ((module) => {
 
@@ -535,18 +542,18 @@ async function start(entry, entryUrl) {
     switch (entry) {
         case 'pre': {
             const [{ preStage }, { coreIO }] = await Promise.all([
-                Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(285), __nccwpck_require__.e(130), __nccwpck_require__.e(266)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4266)),
-                Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(285), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1130))
+                Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(861), __nccwpck_require__.e(602), __nccwpck_require__.e(111), __nccwpck_require__.e(221), __nccwpck_require__.e(130), __nccwpck_require__.e(266)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4266)),
+                Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(111), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1130))
             ]);
             return preStage(coreIO);
         }
         case 'coordinate':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(628), __nccwpck_require__.e(285), __nccwpck_require__.e(130), __nccwpck_require__.e(282), __nccwpck_require__.e(26), __nccwpck_require__.e(233), __nccwpck_require__.e(731)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6731))).main(self);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(861), __nccwpck_require__.e(602), __nccwpck_require__.e(111), __nccwpck_require__.e(221), __nccwpck_require__.e(130), __nccwpck_require__.e(480), __nccwpck_require__.e(892), __nccwpck_require__.e(442), __nccwpck_require__.e(806)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8806))).main(self);
         case 'monitor':
             // The detached worker loads only itself; the monitor/ sub-action's step, the stage.
             if (process.argv[3] === '--worker' && process.argv[2])
-                return (await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(285), __nccwpck_require__.e(282), __nccwpck_require__.e(26), __nccwpck_require__.e(189)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1189))).workerMain(process.argv[2], process.argv.slice(4));
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(628), __nccwpck_require__.e(285), __nccwpck_require__.e(130), __nccwpck_require__.e(282), __nccwpck_require__.e(26), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2617))).main(self);
+                return (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(602), __nccwpck_require__.e(111), __nccwpck_require__.e(221), __nccwpck_require__.e(480), __nccwpck_require__.e(189)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1189))).workerMain(process.argv[2], process.argv.slice(4));
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(861), __nccwpck_require__.e(602), __nccwpck_require__.e(111), __nccwpck_require__.e(221), __nccwpck_require__.e(130), __nccwpck_require__.e(480), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2617))).main(self);
         case 'supervisor': {
             // Node's own modules and the settings reader only: the detached monitor's light half.
             const settingsFile = process.argv[2];
@@ -555,9 +562,9 @@ async function start(entry, entryUrl) {
             return (await __nccwpck_require__.e(/* import() */ 758).then(__nccwpck_require__.bind(__nccwpck_require__, 9758))).supervisorMain(self, settingsFile);
         }
         case 'finalize':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(628), __nccwpck_require__.e(285), __nccwpck_require__.e(130), __nccwpck_require__.e(282), __nccwpck_require__.e(26), __nccwpck_require__.e(211)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4211))).main();
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(861), __nccwpck_require__.e(602), __nccwpck_require__.e(111), __nccwpck_require__.e(221), __nccwpck_require__.e(130), __nccwpck_require__.e(480), __nccwpck_require__.e(442), __nccwpck_require__.e(211)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4211))).main();
         case 'cli': {
-            const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(628), __nccwpck_require__.e(285), __nccwpck_require__.e(130), __nccwpck_require__.e(282), __nccwpck_require__.e(233), __nccwpck_require__.e(582)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6582));
+            const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(861), __nccwpck_require__.e(602), __nccwpck_require__.e(111), __nccwpck_require__.e(221), __nccwpck_require__.e(130), __nccwpck_require__.e(892), __nccwpck_require__.e(500), __nccwpck_require__.e(20)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8193));
             process.exitCode = await runCli(process.argv.slice(2));
             return;
         }

@@ -1,5 +1,5 @@
-export const id = 285;
-export const ids = [285];
+export const id = 111;
+export const ids = [111];
 export const modules = {
 
 /***/ 4131:
@@ -33,6 +33,8 @@ const State = {
     SlackThread: 'slack-thread',
     /** The freeze that held this run, or that it overrode (JSON, for the summary). */
     Freeze: 'freeze',
+    /** The questions asked in Slack, their answers and who gave them (JSON, for the record and the summary). */
+    Answered: 'slack-answered',
     DeploymentId: 'github-deployment-id'
 };
 const Outputs = {
@@ -51,6 +53,82 @@ const Outputs = {
 };
 /** Exit status of the coordinate stage and of the CLI. */
 const ExitCode = { Ok: 0, Failed: 1, Concurrent: 2 };
+
+
+/***/ }),
+
+/***/ 2298:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M$: () => (/* binding */ DISPLAY_MAX),
+/* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   WV: () => (/* binding */ displayText),
+/* harmony export */   oi: () => (/* binding */ safeJson)
+/* harmony export */ });
+/**
+ * Text from outside (the registry's items, a stack's tags, what an operator typed) as a terminal
+ * may show it. Escaped, so that nothing in it can act on the terminal or on how the line reads:
+ * the C0 controls (a terminal escape starts with ESC, U+001B), DEL, the C1 controls (U+009B is a
+ * CSI of its own), the line and paragraph separators, the bidirectional controls (U+200E, U+200F,
+ * U+202A to U+202E, U+2066 to U+2069: they reorder what follows them), the zero-width characters
+ * (U+200B to U+200D, U+FEFF: they hide a difference) and unpaired surrogates. Each becomes a
+ * visible escape in JSON's spelling (`\n`, `\t`, `\u001b`, `\u202e`), the same characters that
+ * `reasonProblem` refuses in a reason.
+ */
+const HIDDEN = 
+// eslint-disable-next-line no-control-regex
+/[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** HIDDEN less what JSON.stringify escapes itself (C0, unpaired surrogates) or writes between tokens. */
+const HIDDEN_IN_JSON = /[\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const SHORT = {
+    '\b': '\\b',
+    '\t': '\\t',
+    '\n': '\\n',
+    '\f': '\\f',
+    '\r': '\\r'
+};
+const escapeOne = (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** The longest stored text shown in full: a freeze's or an unlock's reason (REASON_MAX) fits. */
+const DISPLAY_MAX = 500;
+/** The first `max` characters, without splitting a surrogate pair. */
+function cut(text, max) {
+    if (text.length <= max)
+        return text;
+    const head = text.slice(0, max);
+    return /[\ud800-\udbff]$/.test(head) ? head.slice(0, -1) : head;
+}
+/**
+ * Stored text as the CLI and the messages show it, unquoted: the characters above escaped, and a
+ * value longer than `max` cut there, with `… (N characters)` saying how long it was. Anything that
+ * is not a string (an item written by hand) is shown as its string form.
+ */
+function displayText(value, max = DISPLAY_MAX) {
+    const text = typeof value === 'string' ? value : String(value);
+    const head = cut(text, max);
+    const shownHead = head.replace(HIDDEN, escapeOne);
+    return head === text ? shownHead : `${shownHead}… (${text.length} characters)`;
+}
+/**
+ * What an operator typed (or an input's value), quoted for a refusal: a JSON string (quotes and
+ * backslashes escaped) with the characters above escaped, cut at `max` (80) characters as
+ * displayText cuts.
+ */
+function shown(value, max = 80) {
+    const text = typeof value === 'string' ? value : String(value);
+    const head = cut(text, max);
+    const quoted = `"${head.replace(/["\\]/g, '\\$&').replace(HIDDEN, escapeOne)}"`;
+    return head === text ? quoted : `${quoted}… (${text.length} characters)`;
+}
+/**
+ * `value` as JSON (`indent` as JSON.stringify's) that parses back to exactly the same values, with
+ * the characters above written as `\u` escapes: JSON.stringify escapes only the C0 controls, and
+ * leaves DEL, C1, the separators, bidirectional and zero-width characters as they are. Outside
+ * strings JSON has none of them, so only string contents change, and only in their spelling.
+ */
+function safeJson(value, indent) {
+    return (JSON.stringify(value, null, indent) ?? 'null').replace(HIDDEN_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 
 /***/ }),
@@ -80,6 +158,34 @@ function formatDuration(ms) {
 }
 const minutes = (n) => n * 60_000;
 const seconds = (n) => n * 1000;
+
+
+/***/ }),
+
+/***/ 806:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BE: () => (/* binding */ PRIORITIES),
+/* harmony export */   Ht: () => (/* binding */ atLeastAsHigh),
+/* harmony export */   a2: () => (/* binding */ priorityOf),
+/* harmony export */   p7: () => (/* binding */ servedBefore)
+/* harmony export */ });
+const PRIORITIES = ['normal', 'high'];
+const RANK = { normal: 0, high: 1 };
+/** A ticket written before priorities existed (no priority attribute) is normal. */
+const priorityOf = (t) => t.priority ?? 'normal';
+/** Whether `a` is of a priority at least as high as `b`'s (a newer run supersedes only such). */
+const atLeastAsHigh = (a, b) => RANK[priorityOf(a)] >= RANK[priorityOf(b)];
+/**
+ * Whether ticket `a` is served before ticket `b`: a higher priority first, then the lower number
+ * (arrival order) within one priority. A holder is never part of this: nobody is pre-empted.
+ */
+function servedBefore(a, b) {
+    const ra = RANK[priorityOf(a)];
+    const rb = RANK[priorityOf(b)];
+    return ra !== rb ? ra > rb : a.seq < b.seq;
+}
 
 
 /***/ }),
@@ -328,6 +434,8 @@ const monitorFiles = (dir) => ({
     thread: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'slack-thread'),
     /** The deploy freeze coordinate met or overrode, for a finalize that runs as a separate step. */
     freeze: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'freeze.json'),
+    /** The questions answered in Slack (see `State.Answered`), for a finalize in a separate step. */
+    answered: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'slack-answered.json'),
     /** The GitHub Deployment's ID, for a finalize that runs as a separate step. */
     deployment: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'github-deployment-id'),
     /** Written once the final Slack notice went out, so a second finalize does not repeat it. */

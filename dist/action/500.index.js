@@ -1,14 +1,126 @@
-export const id = 955;
-export const ids = [955];
+export const id = 500;
+export const ids = [500];
 export const modules = {
 
-/***/ 7955:
+/***/ 7530:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DF: () => (/* binding */ HIST),
+/* harmony export */   DH: () => (/* binding */ DynamoTable),
+/* harmony export */   Hy: () => (/* binding */ recordKey),
+/* harmony export */   SN: () => (/* binding */ envOfIndexKey),
+/* harmony export */   YM: () => (/* binding */ LOCK),
+/* harmony export */   _8: () => (/* binding */ isConditionFailure),
+/* harmony export */   a0: () => (/* binding */ QUEUE),
+/* harmony export */   xK: () => (/* binding */ ENVS),
+/* harmony export */   xr: () => (/* binding */ envIndexKey),
+/* harmony export */   yG: () => (/* binding */ createDynamoClient),
+/* harmony export */   zW: () => (/* binding */ envKey)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_dynamodb__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4305);
+/* harmony import */ var _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8907);
+/* harmony import */ var _ports_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6129);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(248);
+
+
+
+
+/**
+ * Item design (partition key pk, sort key sk):
+ *   ENV#<env>    LOCK            the lock: holder, fence, heartbeat, lease, run
+ *   ENV#<env>    QUEUE           the arrival counter `seq` and the live tickets, a map seq -> ticket:
+ *                                a ticket and its number are written by one conditional write, so
+ *                                no reader ever sees a number whose ticket is not there yet; each
+ *                                ticket has its priority (high before normal, then by number)
+ *   ENV#<env>    HIST#<end>#<id> a finished deployment, for estimates and `history`
+ *   DEPLOY#<id>  RECORD          a deployment's record: run, stacks, fence, transitions, outcome
+ *   ENVS         ENV#<env>       the index of environments (`status` with none lists them all, with
+ *                                one Query: no Scan is granted); written when a run queues there
+ *   FREEZES      FREEZE#<env>#<id>  a deploy freeze of one environment (`*` for all of them): one
+ *                                partition, so one Query reads every freeze that can hold a run
+ */
+const LOCK = 'LOCK';
+const QUEUE = 'QUEUE';
+const HIST = 'HIST#';
+const envKey = (env) => `ENV#${env}`;
+const ENVS = 'ENVS';
+/** An environment's entry in the index of environments. */
+const envIndexKey = (env) => ({ pk: ENVS, sk: envKey(env) });
+/** The environment an index entry's sort key names. */
+const envOfIndexKey = (sk) => sk.slice(envKey('').length);
+const recordKey = (correlationId) => ({
+    pk: `DEPLOY#${correlationId}`,
+    sk: 'RECORD'
+});
+const DAY_S = 86_400;
+function createDynamoClient(region) {
+    // Throttling, 5xx and timeouts are retried by the SDK (standard mode: exponential backoff with
+    // jitter, a longer base for throttling), then by the caller's own loop. Short timeouts: a hung
+    // call must never stall a wait, a heartbeat or a release.
+    return new _aws_sdk_client_dynamodb__WEBPACK_IMPORTED_MODULE_3__.DynamoDBClient({
+        region,
+        maxAttempts: 4,
+        retryMode: 'standard',
+        requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 }
+    });
+}
+const isConditionFailure = (err) => err?.name === 'ConditionalCheckFailedException';
+/** The registry table: its document client, and calls whose failures say what kind of trouble they are. */
+class DynamoTable {
+    name;
+    now;
+    doc;
+    constructor(client, name, now = Date.now) {
+        this.name = name;
+        this.now = now;
+        this.doc = _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_0__/* .DynamoDBDocumentClient */ .TG.from(client, {
+            marshallOptions: { removeUndefinedValues: true },
+            // Every number as DynamoDB wrote it when JavaScript cannot hold it: the schema refuses it,
+            // naming the item, instead of the whole read failing (registry/schema.ts).
+            unmarshallOptions: { wrapNumbers: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .readNumber */ .kz }
+        });
+    }
+    async call(operation, fn) {
+        try {
+            return await fn();
+        }
+        catch (err) {
+            if (isConditionFailure(err))
+                throw err;
+            throw new _ports_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryUnavailableError */ .i$(operation, err);
+        }
+    }
+    /** A conditional write: true when it applied, false when its condition did not hold. */
+    async conditional(operation, fn) {
+        try {
+            await this.call(operation, fn);
+            return true;
+        }
+        catch (err) {
+            if (isConditionFailure(err))
+                return false;
+            throw err;
+        }
+    }
+    iso() {
+        return new Date(this.now()).toISOString();
+    }
+    expires(days) {
+        return Math.floor(this.now() / 1000) + days * DAY_S;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4500:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  createDynamoClient: () => (/* reexport */ createDynamoClient),
+  createDynamoClient: () => (/* reexport */ dynamodb_table/* createDynamoClient */.yG),
   dynamoRegistry: () => (/* binding */ dynamoRegistry)
 });
 
@@ -16,7 +128,10 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_cjs = __webpack_require__(8907);
 // EXTERNAL MODULE: ./.tmp/js/ports/registry.js
 var registry = __webpack_require__(6129);
+// EXTERNAL MODULE: ./.tmp/js/registry/schema.js
+var schema = __webpack_require__(248);
 ;// CONCATENATED MODULE: ./.tmp/js/registry/dynamodb-freezes.js
+
 
 
 const FREEZES = 'FREEZES';
@@ -24,23 +139,6 @@ const freezeKey = (f) => ({
     pk: FREEZES,
     sk: `FREEZE#${f.environment}#${f.id}`
 });
-const str = (v) => (typeof v === 'string' ? v : undefined);
-function toFreeze(item) {
-    return {
-        id: str(item['id']) ?? '',
-        environment: str(item['environment']) ?? '',
-        reason: str(item['reason']) ?? '',
-        by: str(item['by']) ?? '',
-        createdAt: str(item['createdAt']) ?? '',
-        from: str(item['from']),
-        until: str(item['until']),
-        cron: str(item['cron']),
-        durationMs: typeof item['durationMs'] === 'number' ? item['durationMs'] : undefined,
-        timeZone: str(item['timeZone']),
-        thawedAt: str(item['thawedAt']),
-        thawedBy: str(item['thawedBy'])
-    };
-}
 /**
  * Freezes in the registry table, all in one partition. Written with UpdateItem (the policy grants
  * no PutItem or DeleteItem): a thaw marks the item and lets TTL remove it a week later; a one-off
@@ -63,7 +161,7 @@ class DynamoFreezes {
             for await (const page of pages)
                 items.push(...(page.Items ?? []));
         });
-        return items.map(toFreeze);
+        return (0,schema/* sorted */.IP)(items.map(schema/* decodeFreeze */.Ul));
     }
     async add(f) {
         const fields = {
@@ -107,139 +205,14 @@ class DynamoFreezes {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-dynamodb/dist-cjs/index.js
-var client_dynamodb_dist_cjs = __webpack_require__(4305);
-;// CONCATENATED MODULE: ./.tmp/js/registry/dynamodb-table.js
-
-
-
-/**
- * Item design (partition key pk, sort key sk):
- *   ENV#<env>    LOCK            the lock: holder, fence, heartbeat, lease, run
- *   ENV#<env>    QUEUE           the arrival counter `seq` and the live tickets, a map seq -> ticket:
- *                                a ticket and its number are written by one conditional write, so
- *                                no reader ever sees a number whose ticket is not there yet; each
- *                                ticket has its priority (high before normal, then by number)
- *   ENV#<env>    HIST#<end>#<id> a finished deployment, for estimates and `history`
- *   DEPLOY#<id>  RECORD          a deployment's record: run, stacks, fence, transitions, outcome
- *   ENVS         ENV#<env>       the index of environments (`status` with none lists them all, with
- *                                one Query: no Scan is granted); written when a run queues there
- *   FREEZES      FREEZE#<env>#<id>  a deploy freeze of one environment (`*` for all of them): one
- *                                partition, so one Query reads every freeze that can hold a run
- */
-const LOCK = 'LOCK';
-const QUEUE = 'QUEUE';
-const HIST = 'HIST#';
-const envKey = (env) => `ENV#${env}`;
-const ENVS = 'ENVS';
-/** An environment's entry in the index of environments. */
-const envIndexKey = (env) => ({ pk: ENVS, sk: envKey(env) });
-/** The environment an index entry's sort key names. */
-const envOfIndexKey = (sk) => sk.slice(envKey('').length);
-const recordKey = (correlationId) => ({
-    pk: `DEPLOY#${correlationId}`,
-    sk: 'RECORD'
-});
-const DAY_S = 86_400;
-function createDynamoClient(region) {
-    // Throttling, 5xx and timeouts are retried by the SDK (standard mode: exponential backoff with
-    // jitter, a longer base for throttling), then by the caller's own loop. Short timeouts: a hung
-    // call must never stall a wait, a heartbeat or a release.
-    return new client_dynamodb_dist_cjs.DynamoDBClient({
-        region,
-        maxAttempts: 4,
-        retryMode: 'standard',
-        requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 }
-    });
-}
-const isConditionFailure = (err) => err?.name === 'ConditionalCheckFailedException';
-/** The registry table: its document client, and calls whose failures say what kind of trouble they are. */
-class DynamoTable {
-    name;
-    now;
-    doc;
-    constructor(client, name, now = Date.now) {
-        this.name = name;
-        this.now = now;
-        this.doc = dist_cjs/* DynamoDBDocumentClient */.TG.from(client, {
-            marshallOptions: { removeUndefinedValues: true }
-        });
-    }
-    async call(operation, fn) {
-        try {
-            return await fn();
-        }
-        catch (err) {
-            if (isConditionFailure(err))
-                throw err;
-            throw new registry/* RegistryUnavailableError */.i$(operation, err);
-        }
-    }
-    /** A conditional write: true when it applied, false when its condition did not hold. */
-    async conditional(operation, fn) {
-        try {
-            await this.call(operation, fn);
-            return true;
-        }
-        catch (err) {
-            if (isConditionFailure(err))
-                return false;
-            throw err;
-        }
-    }
-    iso() {
-        return new Date(this.now()).toISOString();
-    }
-    expires(days) {
-        return Math.floor(this.now() / 1000) + days * DAY_S;
-    }
-}
-/** An attribute as text: the table holds strings there; anything else is shown as JSON. */
-const dynamodb_table_text = (v) => typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v);
-function toTicket(item) {
-    return {
-        seq: Number(item['seq']),
-        correlationId: dynamodb_table_text(item['correlationId']),
-        owner: dynamodb_table_text(item['owner']),
-        heartbeat: dynamodb_table_text(item['heartbeat']),
-        enqueuedAt: dynamodb_table_text(item['enqueuedAt']),
-        leaseMs: Number(item['leaseMs']),
-        run: item['run'] ?? {},
-        priority: item['priority'] === 'high' ? 'high' : 'normal',
-        ...(item['overridesFreeze'] === true ? { overridesFreeze: true } : {})
-    };
-}
-function toLock(environment, item) {
-    if (!item)
-        return { environment, fence: 0 };
-    const holder = item['holder']
-        ? {
-            correlationId: dynamodb_table_text(item['holder']),
-            owner: dynamodb_table_text(item['owner']),
-            fence: Number(item['fence']),
-            heartbeat: dynamodb_table_text(item['heartbeat']),
-            acquiredAt: dynamodb_table_text(item['acquiredAt']),
-            leaseMs: Number(item['leaseMs']),
-            run: item['run'] ?? {},
-            stacks: (item['stacks'] ?? [])
-        }
-        : undefined;
-    return {
-        environment,
-        fence: Number(item['fence'] ?? 0),
-        holder,
-        lastHolder: item['lastHolder'],
-        lastOutcome: item['lastOutcome'],
-        releasedAt: item['releasedAt']
-    };
-}
-
+// EXTERNAL MODULE: ./.tmp/js/registry/dynamodb-table.js
+var dynamodb_table = __webpack_require__(7530);
 ;// CONCATENATED MODULE: ./.tmp/js/registry/dynamodb-lock.js
 
 
 
 
-const ticketKey = (seq) => String(seq).padStart(12, '0');
+
 /** The index write's whole budget, retries included: it never holds up a stage's exit for long. */
 const ENV_INDEX_TIMEOUT_MS = 3_000;
 /** The lock and the queue, in the registry table. */
@@ -253,62 +226,59 @@ class DynamoLockQueue {
     }
     async enqueue(me) {
         this.indexEnvironment(me.environment);
-        // Optimistic: read the counter, then write counter and ticket together on condition it has not moved.
-        for (;;) {
-            const current = await this.t.call('enqueue', () => this.t.doc.send(new dist_cjs/* GetCommand */.s$({
-                TableName: this.t.name,
-                Key: { pk: envKey(me.environment), sk: QUEUE },
-                ConsistentRead: true,
-                ProjectionExpression: 'seq'
-            })));
-            const seen = Number(current.Item?.['seq'] ?? 0);
-            const ticket = {
-                seq: seen + 1,
-                correlationId: me.correlationId,
-                owner: me.owner,
-                heartbeat: (0,external_node_crypto_.randomUUID)(),
-                enqueuedAt: this.t.iso(),
-                leaseMs: me.leaseMs,
-                run: me.run,
-                priority: me.priority ?? 'normal',
-                ...(me.overridesFreeze ? { overridesFreeze: true } : {})
-            };
-            // One write: the number and its ticket appear together, or not at all.
-            const written = await this.t.conditional('enqueue', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
-                TableName: this.t.name,
-                Key: { pk: envKey(me.environment), sk: QUEUE },
-                ...(seen === 0
-                    ? {
-                        UpdateExpression: 'SET seq = :next, tickets = :first',
-                        ConditionExpression: 'attribute_not_exists(seq)',
-                        ExpressionAttributeValues: {
-                            ':next': ticket.seq,
-                            ':first': { [ticketKey(ticket.seq)]: ticket }
-                        }
+        // Optimistic: read the counter, then write counter and ticket together on condition it has not
+        // moved. Once: a counter that moved meanwhile is the caller's to try again, after a pause.
+        const current = await this.t.call('enqueue', () => this.t.doc.send(new dist_cjs/* GetCommand */.s$({
+            TableName: this.t.name,
+            Key: { pk: (0,dynamodb_table/* envKey */.zW)(me.environment), sk: dynamodb_table/* QUEUE */.a0 },
+            ConsistentRead: true
+        })));
+        const seen = (0,schema/* decoded */.DH)((0,schema/* decodeQueue */.MA)(current.Item)).seq;
+        const ticket = {
+            seq: seen + 1,
+            correlationId: me.correlationId,
+            owner: me.owner,
+            heartbeat: (0,external_node_crypto_.randomUUID)(),
+            enqueuedAt: this.t.iso(),
+            leaseMs: me.leaseMs,
+            run: me.run,
+            priority: me.priority ?? 'normal',
+            ...(me.overridesFreeze ? { overridesFreeze: true } : {})
+        };
+        // One write: the number and its ticket appear together, or not at all.
+        const written = await this.t.conditional('enqueue', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
+            TableName: this.t.name,
+            Key: { pk: (0,dynamodb_table/* envKey */.zW)(me.environment), sk: dynamodb_table/* QUEUE */.a0 },
+            ...(seen === 0
+                ? {
+                    UpdateExpression: 'SET seq = :next, tickets = :first',
+                    ConditionExpression: 'attribute_not_exists(seq)',
+                    ExpressionAttributeValues: {
+                        ':next': ticket.seq,
+                        ':first': { [(0,schema/* ticketKey */.S8)(ticket.seq)]: ticket }
                     }
-                    : {
-                        UpdateExpression: 'SET seq = :next, tickets.#k = :ticket',
-                        ConditionExpression: 'seq = :seen',
-                        ExpressionAttributeNames: { '#k': ticketKey(ticket.seq) },
-                        ExpressionAttributeValues: {
-                            ':next': ticket.seq,
-                            ':seen': seen,
-                            ':ticket': ticket
-                        }
-                    })
-            })));
-            if (written)
-                return ticket;
-        }
+                }
+                : {
+                    UpdateExpression: 'SET seq = :next, tickets.#k = :ticket',
+                    ConditionExpression: 'seq = :seen',
+                    ExpressionAttributeNames: { '#k': (0,schema/* ticketKey */.S8)(ticket.seq) },
+                    ExpressionAttributeValues: {
+                        ':next': ticket.seq,
+                        ':seen': seen,
+                        ':ticket': ticket
+                    }
+                })
+        })));
+        return written ? ticket : undefined;
     }
     async heartbeatTicket(environment, ticket) {
         const next = { ...ticket, heartbeat: (0,external_node_crypto_.randomUUID)() };
         const ok = await this.t.conditional('ticket heartbeat', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
             TableName: this.t.name,
-            Key: { pk: envKey(environment), sk: QUEUE },
+            Key: { pk: (0,dynamodb_table/* envKey */.zW)(environment), sk: dynamodb_table/* QUEUE */.a0 },
             UpdateExpression: 'SET tickets.#k.heartbeat = :hb',
             ConditionExpression: 'tickets.#k.#owner = :owner',
-            ExpressionAttributeNames: { '#k': ticketKey(ticket.seq), '#owner': 'owner' },
+            ExpressionAttributeNames: { '#k': (0,schema/* ticketKey */.S8)(ticket.seq), '#owner': 'owner' },
             ExpressionAttributeValues: { ':hb': next.heartbeat, ':owner': ticket.owner }
         })));
         return ok ? next : undefined;
@@ -316,19 +286,19 @@ class DynamoLockQueue {
     async removeTicket(environment, seq) {
         await this.t.call('ticket removal', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
             TableName: this.t.name,
-            Key: { pk: envKey(environment), sk: QUEUE },
+            Key: { pk: (0,dynamodb_table/* envKey */.zW)(environment), sk: dynamodb_table/* QUEUE */.a0 },
             UpdateExpression: 'REMOVE tickets.#k',
             ConditionExpression: 'attribute_exists(seq)',
-            ExpressionAttributeNames: { '#k': ticketKey(seq) }
+            ExpressionAttributeNames: { '#k': (0,schema/* ticketKey */.S8)(seq) }
         })));
     }
     async removeDeadTicket(environment, ticket) {
         return this.t.conditional('dead ticket removal', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
             TableName: this.t.name,
-            Key: { pk: envKey(environment), sk: QUEUE },
+            Key: { pk: (0,dynamodb_table/* envKey */.zW)(environment), sk: dynamodb_table/* QUEUE */.a0 },
             UpdateExpression: 'REMOVE tickets.#k',
             ConditionExpression: 'tickets.#k.heartbeat = :hb',
-            ExpressionAttributeNames: { '#k': ticketKey(ticket.seq) },
+            ExpressionAttributeNames: { '#k': (0,schema/* ticketKey */.S8)(ticket.seq) },
             ExpressionAttributeValues: { ':hb': ticket.heartbeat }
         })));
     }
@@ -340,26 +310,23 @@ class DynamoLockQueue {
                 TableName: this.t.name,
                 ConsistentRead: true,
                 KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-                ExpressionAttributeValues: { ':pk': envKey(environment), ':from': LOCK, ':to': QUEUE }
+                ExpressionAttributeValues: { ':pk': (0,dynamodb_table/* envKey */.zW)(environment), ':from': dynamodb_table/* LOCK */.YM, ':to': dynamodb_table/* QUEUE */.a0 }
             });
             for await (const page of pages)
                 items.push(...(page.Items ?? []));
         });
-        const lockItem = items.find((i) => i['sk'] === LOCK);
-        const queue = items.find((i) => i['sk'] === QUEUE);
-        const tickets = Object.values((queue?.['tickets'] ?? {}))
-            .map(toTicket)
-            .sort((a, b) => a.seq - b.seq);
-        return { lock: toLock(environment, lockItem), tickets };
+        const lock = (0,schema/* decoded */.DH)((0,schema/* decodeLock */.Cc)(environment, items.find((i) => i['sk'] === dynamodb_table/* LOCK */.YM)));
+        const { tickets } = (0,schema/* decoded */.DH)((0,schema/* decodeQueue */.MA)(items.find((i) => i['sk'] === dynamodb_table/* QUEUE */.a0)));
+        return { lock, tickets };
     }
     async readLock(environment) {
         // One strongly consistent GetItem of the LOCK item: a release that landed is seen.
         const out = await this.t.call('lock read', () => this.t.doc.send(new dist_cjs/* GetCommand */.s$({
             TableName: this.t.name,
-            Key: { pk: envKey(environment), sk: LOCK },
+            Key: { pk: (0,dynamodb_table/* envKey */.zW)(environment), sk: dynamodb_table/* LOCK */.YM },
             ConsistentRead: true
         })));
-        return toLock(environment, out.Item);
+        return (0,schema/* decoded */.DH)((0,schema/* decodeLock */.Cc)(environment, out.Item));
     }
     async environments() {
         const names = [];
@@ -368,12 +335,12 @@ class DynamoLockQueue {
                 TableName: this.t.name,
                 ConsistentRead: true,
                 KeyConditionExpression: 'pk = :pk AND begins_with(sk, :env)',
-                ExpressionAttributeValues: { ':pk': ENVS, ':env': envKey('') },
+                ExpressionAttributeValues: { ':pk': dynamodb_table/* ENVS */.xK, ':env': (0,dynamodb_table/* envKey */.zW)('') },
                 ProjectionExpression: 'sk'
             });
             for await (const page of pages)
                 for (const item of page.Items ?? [])
-                    names.push(envOfIndexKey(String(item['sk'])));
+                    names.push((0,dynamodb_table/* envOfIndexKey */.SN)(String(item['sk'])));
         });
         return names;
     }
@@ -389,7 +356,7 @@ class DynamoLockQueue {
         this.t.doc
             .send(new dist_cjs/* UpdateCommand */.fR({
             TableName: this.t.name,
-            Key: envIndexKey(environment),
+            Key: (0,dynamodb_table/* envIndexKey */.xr)(environment),
             UpdateExpression: 'SET environment = :env, queuedAt = :at, expiresAt = :exp',
             ExpressionAttributeValues: {
                 ':env': environment,
@@ -423,17 +390,31 @@ class DynamoLockQueue {
         try {
             const out = await this.t.call('acquire', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
                 TableName: this.t.name,
-                Key: { pk: envKey(me.environment), sk: LOCK },
+                Key: { pk: (0,dynamodb_table/* envKey */.zW)(me.environment), sk: dynamodb_table/* LOCK */.YM },
                 UpdateExpression: 'SET fence = if_not_exists(fence, :zero) + :one, holder = :id, #owner = :owner, heartbeat = :hb, acquiredAt = :at, heartbeatAt = :at, leaseMs = :lease, run = :run, stacks = :stacks',
                 ConditionExpression: condition,
                 ExpressionAttributeNames: { '#owner': 'owner' },
                 ExpressionAttributeValues: values,
-                ReturnValues: 'ALL_NEW'
+                ReturnValues: 'UPDATED_NEW'
             })));
-            return toLock(me.environment, out.Attributes).holder;
+            // The lock is held now: what it says is what this write set, and the fence it counted (the
+            // rest of the item, whatever else is in it, is not read here: the next view decodes it).
+            const fence = out.Attributes?.['fence'];
+            if (typeof fence !== 'number' || !Number.isSafeInteger(fence))
+                throw new Error(`the lock's new fence is ${String(fence)}`);
+            return {
+                correlationId: me.correlationId,
+                owner: me.owner,
+                fence,
+                heartbeat,
+                acquiredAt,
+                leaseMs: me.leaseMs,
+                run: me.run,
+                stacks: [...me.stacks]
+            };
         }
         catch (err) {
-            if (isConditionFailure(err))
+            if ((0,dynamodb_table/* isConditionFailure */._8)(err))
                 return undefined;
             throw err;
         }
@@ -441,7 +422,7 @@ class DynamoLockQueue {
     async heartbeatLock(environment, key, signal) {
         return this.t.conditional('lock heartbeat', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
             TableName: this.t.name,
-            Key: { pk: envKey(environment), sk: LOCK },
+            Key: { pk: (0,dynamodb_table/* envKey */.zW)(environment), sk: dynamodb_table/* LOCK */.YM },
             UpdateExpression: 'SET heartbeat = :hb, heartbeatAt = :at',
             ConditionExpression: '#owner = :owner AND fence = :fence',
             ExpressionAttributeNames: { '#owner': 'owner' },
@@ -459,7 +440,7 @@ class DynamoLockQueue {
         const byOwner = 'owner' in key;
         return this.t.conditional('release', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
             TableName: this.t.name,
-            Key: { pk: envKey(environment), sk: LOCK },
+            Key: { pk: (0,dynamodb_table/* envKey */.zW)(environment), sk: dynamodb_table/* LOCK */.YM },
             UpdateExpression: 'REMOVE holder, #owner, heartbeat, heartbeatAt, acquiredAt, leaseMs, run, stacks SET lastHolder = :id, lastOutcome = :outcome, releasedAt = :at',
             ConditionExpression: byOwner
                 ? '#owner = :who AND fence = :fence'
@@ -480,7 +461,7 @@ class DynamoLockQueue {
             return undefined;
         const done = await this.t.conditional('force unlock', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
             TableName: this.t.name,
-            Key: { pk: envKey(environment), sk: LOCK },
+            Key: { pk: (0,dynamodb_table/* envKey */.zW)(environment), sk: dynamodb_table/* LOCK */.YM },
             UpdateExpression: 'REMOVE holder, #owner, heartbeat, heartbeatAt, acquiredAt, leaseMs, run, stacks SET lastHolder = :id, lastOutcome = :outcome, releasedAt = :at, lastForcedUnlock = :note',
             ConditionExpression: 'holder = :id AND fence = :fence',
             ExpressionAttributeNames: { '#owner': 'owner' },
@@ -500,6 +481,7 @@ class DynamoLockQueue {
 
 
 
+
 /** Deployment records, in the registry table (they expire after RECORD_TTL_DAYS). */
 class DynamoRecords {
     t;
@@ -509,7 +491,7 @@ class DynamoRecords {
     async putRecord(record, first) {
         await this.t.call('record', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
             TableName: this.t.name,
-            Key: recordKey(record.correlationId),
+            Key: (0,dynamodb_table/* recordKey */.Hy)(record.correlationId),
             UpdateExpression: 'SET correlationId = :id, environment = :env, stacks = :stacks, run = :run, priority = :priority, transitions = list_append(if_not_exists(transitions, :empty), :t), expiresAt = :exp',
             ExpressionAttributeValues: {
                 ':id': record.correlationId,
@@ -540,7 +522,7 @@ class DynamoRecords {
         }
         await this.t.call('record', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
             TableName: this.t.name,
-            Key: recordKey(correlationId),
+            Key: (0,dynamodb_table/* recordKey */.Hy)(correlationId),
             UpdateExpression: `SET ${sets.join(', ')}`,
             ExpressionAttributeValues: values
         })));
@@ -548,10 +530,10 @@ class DynamoRecords {
     async getRecord(correlationId) {
         const out = await this.t.call('record read', () => this.t.doc.send(new dist_cjs/* GetCommand */.s$({
             TableName: this.t.name,
-            Key: recordKey(correlationId),
+            Key: (0,dynamodb_table/* recordKey */.Hy)(correlationId),
             ConsistentRead: true
         })));
-        return out.Item;
+        return out.Item && (0,schema/* decoded */.DH)((0,schema/* decodeRecord */.eT)(out.Item));
     }
 }
 /** Finished deployments, in the registry table (they expire after HISTORY_TTL_DAYS). */
@@ -564,8 +546,8 @@ class DynamoHistory {
         await this.t.call('history', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
             TableName: this.t.name,
             Key: {
-                pk: envKey(entry.environment),
-                sk: `${HIST}${entry.endedAt}#${entry.correlationId}`
+                pk: (0,dynamodb_table/* envKey */.zW)(entry.environment),
+                sk: `${dynamodb_table/* HIST */.DF}${entry.endedAt}#${entry.correlationId}`
             },
             UpdateExpression: 'SET correlationId = :id, environment = :env, stacks = :stacks, outcome = :outcome, startedAt = :start, endedAt = :end, durationMs = :d, resourceTypeSeconds = :rt, expiresAt = :exp',
             ExpressionAttributeValues: {
@@ -586,11 +568,11 @@ class DynamoHistory {
             TableName: this.t.name,
             ConsistentRead: true,
             KeyConditionExpression: 'pk = :pk AND begins_with(sk, :hist)',
-            ExpressionAttributeValues: { ':pk': envKey(environment), ':hist': HIST },
+            ExpressionAttributeValues: { ':pk': (0,dynamodb_table/* envKey */.zW)(environment), ':hist': dynamodb_table/* HIST */.DF },
             ScanIndexForward: false,
             Limit: limit
         })));
-        return (out.Items ?? []);
+        return (0,schema/* sorted */.IP)((out.Items ?? []).map((item) => (0,schema/* decodeHistory */.FU)(item)));
     }
     async save() { }
 }
@@ -603,7 +585,7 @@ class DynamoHistory {
 
 /** The registry in a DynamoDB table: the lock and queue, the records, the history and the freezes. */
 function dynamoRegistry(client, table, now = Date.now) {
-    const t = new DynamoTable(client, table, now);
+    const t = new dynamodb_table/* DynamoTable */.DH(client, table, now);
     return {
         lock: new DynamoLockQueue(t),
         records: new DynamoRecords(t),

@@ -1,6 +1,35 @@
-export const id = 233;
-export const ids = [233];
+export const id = 892;
+export const ids = [892];
 export const modules = {
+
+/***/ 9032:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ reportFindings)
+/* harmony export */ });
+const SEVERITY_TITLE = { blocking: 'Blocking', warning: 'Warning', info: 'Info' };
+/**
+ * Each finding once in the log; blocking ones as error annotations, warnings as
+ * warning annotations. `annotate: false` logs them only (a busy stack we are about to wait for).
+ */
+function reportFindings(log, findings, annotate = true) {
+    for (const f of findings) {
+        const text = `${f.code}: ${f.message}${f.resolution.length ? `\n  Resolution:\n${f.resolution.map((r) => `    - ${r}`).join('\n')}` : ''}`;
+        const title = `${SEVERITY_TITLE[f.severity]}: ${f.code}`;
+        if (!annotate)
+            log.info(text);
+        else if (f.severity === 'blocking')
+            log.error(text, { title });
+        else if (f.severity === 'warning')
+            log.warning(text, { title });
+        else
+            log.info(text);
+    }
+}
+
+
+/***/ }),
 
 /***/ 2093:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -330,6 +359,24 @@ const HEAD_POLL_MIN_MS = 100;
 /** Each of its sleeps is shortened by up to this fraction at random: heads do not read in step. */
 const HEAD_POLL_JITTER = 0.2;
 /**
+ * An acquire refused this many times in a row, with no holder seen in between to explain it, is a
+ * lock whose condition cannot be met (an item no release of the action wrote): reported, not
+ * retried for ever. A refusal with a holder seen next is just another run going first.
+ */
+const MAX_LOST_ACQUIRES = 5;
+/**
+ * The same for taking a queue number: each refusal should mean another run took that number, and
+ * even a burst of arrivals is served long before this many.
+ */
+const MAX_LOST_NUMBERS = 10;
+/** The table refusing a request as invalid this many times in a row is an item that defeats it. */
+const MAX_REFUSALS = 3;
+/** The item a registry operation of the wait writes or reads first (for a refusal's report). */
+const itemOf = (env, operation) => ({
+    pk: `ENV#${env}`,
+    sk: /acquire|lock/.test(operation) ? 'LOCK' : 'QUEUE'
+});
+/**
  * How often the first in line (no live ticket ahead, the lock held by a live holder) reads the
  * lock alone between its full reads, so that a release is seen within one such read: a fifth of
  * the poll interval, at most 1 s and at least 100 ms (each sleep 80-100 % of it, at random). At
@@ -382,6 +429,11 @@ async function waitForTurn(deps, opts) {
     let failures = 0;
     let unreachableSince;
     let misconfigured;
+    /** An item of this environment's lock, queue or freezes that does not decode: the wait ends. */
+    let corrupt;
+    let lostAcquires = 0;
+    let lostNumbers = 0;
+    let refusals = 0;
     let frozenOnArrival = false;
     let freezesDenied;
     const overriding = opts.overrideFreeze !== undefined;
@@ -409,8 +461,27 @@ async function waitForTurn(deps, opts) {
             return value;
         }
         catch (err) {
+            // An answer, not an outage: nothing toward the fallback, no holder looks dead for it.
+            if (err instanceof ports_registry/* RegistryCorruptError */.zk) {
+                corrupt ??= err.item;
+                return undefined;
+            }
             if (!(err instanceof ports_registry/* RegistryUnavailableError */.i$))
                 throw err;
+            if (arrived && err.cause?.name === 'ValidationException') {
+                // The table answered: this request does not fit the item as it is now (a hand-written
+                // attribute of another type). Retried with a pause, then reported, never a fallback.
+                if (++refusals >= MAX_REFUSALS)
+                    corrupt ??= {
+                        ...itemOf(env, err.operation),
+                        attribute: '',
+                        expected: `an item the ${err.operation} can be written to`,
+                        found: `one the table refused ${refusals} times in a row (${err.message})`
+                    };
+                failures++;
+                return undefined;
+            }
+            refusals = 0;
             failures++;
             // What was seen before the gap proves nothing about what happened during it.
             tracker = new LivenessTracker();
@@ -439,6 +510,14 @@ async function waitForTurn(deps, opts) {
         registry = deps.fallback();
         keeper = newKeeper();
         log.warning(`The registry has not answered for ${(0,durations/* formatDuration */.a3)(forMs)}, longer than a lease (${err.message}). Falling back to CloudFormation-only coordination: no queue order, but a stack in progress still holds this run back.`, { title: 'Registry unavailable' });
+    };
+    /** The freezes; one that could hold this environment but does not decode is an answer too. */
+    const freezesOf = async (from) => {
+        const { items, unreadable } = await from.freezes.list();
+        const mine = unreadable.find((u) => (0,ports_registry/* concerns */.Kc)(u, env));
+        if (mine)
+            throw new ports_registry/* RegistryCorruptError */.zk(mine);
+        return items;
     };
     const finish = async (kind, extra = {}) => {
         const t = await keeper.drop();
@@ -493,7 +572,7 @@ async function waitForTurn(deps, opts) {
         // Time is up: a freeze still in force outlasted the wait (whoever else was ahead).
         const polled = registry;
         if (polled === deps.registry)
-            await freezes.read(Infinity, () => attempt(() => polled.freezes.list()), clock.now()); // a last read
+            await freezes.read(Infinity, () => attempt(() => freezesOf(polled)), clock.now()); // a last read
         // Read or not, what holds is judged now (a freeze last read may have ended since).
         freezes.at(clock.now());
         const frozen = freezes.current && !overriding ? freezes.current : undefined;
@@ -528,21 +607,50 @@ async function waitForTurn(deps, opts) {
     };
     try {
         for (let poll = 1;; poll++) {
+            if (corrupt)
+                return finish('corrupt', { unreadable: corrupt });
             if (fallbackReason && registry !== deps.registry) {
                 // Back to the registry as soon as it answers again: CloudFormation alone is the last resort.
-                const back = await deps.registry.lock.view(env).then(() => true, () => false);
-                if (back) {
-                    log.info('The registry answers again: coordinating through it again (queuing anew).');
+                const back = await deps.registry.lock.view(env).then(() => true, (err) => {
+                    // An item it cannot read is an answer too: the table is back, and the wait ends on it.
+                    if (err instanceof ports_registry/* RegistryCorruptError */.zk)
+                        corrupt ??= err.item;
+                    return false;
+                });
+                if (back || corrupt) {
+                    if (!corrupt)
+                        log.info('The registry answers again: coordinating through it again (queuing anew).');
                     await keeper.drop();
                     registry = deps.registry;
                     keeper = newKeeper();
                     fallbackReason = undefined;
                     tracker = new LivenessTracker();
+                    // Answered with an item it cannot read: the table's answer ends the wait.
+                    if (corrupt)
+                        return finish('corrupt', { unreadable: corrupt });
                 }
             }
             const polled = registry;
             if (!keeper.current) {
                 const queued = await attempt(() => polled.lock.enqueue(me));
+                if (queued === undefined && failures === 0 && !corrupt && registry === polled) {
+                    // Refused: another run took that number (its ticket shows), or the queue's condition
+                    // cannot be met at all. Either way the next try comes after a pause.
+                    if (++lostNumbers >= MAX_LOST_NUMBERS)
+                        return finish('corrupt', {
+                            unreadable: {
+                                ...itemOf(env, 'enqueue'),
+                                attribute: 'seq',
+                                expected: 'a queue counter that takes the next number',
+                                found: `one whose condition refused ${lostNumbers} numbers in a row`
+                            }
+                        });
+                    const half = opts.pollIntervalMs / 2;
+                    if (!(await pause((0,backoff/* backoffMs */.j)(lostNumbers - 1, half, opts.pollIntervalMs))))
+                        return endOfWait();
+                    continue;
+                }
+                lostNumbers = 0;
                 if (queued && registry === polled) {
                     keeper.keep(queued);
                     // Ticket 0 is CloudFormation's own (no table): nothing to remove later, nothing to say.
@@ -556,6 +664,8 @@ async function waitForTurn(deps, opts) {
             const view = ticket ? await attempt(() => polled.lock.view(env)) : undefined;
             if (misconfigured)
                 return finish('misconfigured', { registryError: misconfigured });
+            if (corrupt)
+                return finish('corrupt', { unreadable: corrupt });
             if (!ticket || !view) {
                 // Just fell back: queue with CloudFormation at once. Else back off (with jitter) and retry.
                 if (registry !== polled)
@@ -588,7 +698,7 @@ async function waitForTurn(deps, opts) {
                     freezes.at(now);
                     return true;
                 }
-                return freezes.read(poll, () => attempt(() => polled.freezes.list().catch((err) => {
+                return freezes.read(poll, () => attempt(() => freezesOf(polled).catch((err) => {
                     // A table whose freezes this role may not read is misconfigured, not busy.
                     if (err instanceof ports_registry/* RegistryUnavailableError */.i$ && err.failure === 'configuration')
                         freezesDenied = `the deploy freezes could not be read (${err.message}): the role needs dynamodb:Query on the table's FREEZES partition`;
@@ -647,6 +757,8 @@ async function waitForTurn(deps, opts) {
             const frozen = myTurn && (!(await readFreezes()) ? !overriding : freezes.holds(now));
             if (freezesDenied)
                 return finish('misconfigured', { registryError: freezesDenied });
+            if (corrupt)
+                return finish('corrupt', { unreadable: corrupt });
             // A run held by a freeze reads the stacks as a waiter does, not at every poll.
             if (poll === 1 || (myTurn && !frozen) || now - stacksReadAt >= STACK_CHECK_MS) {
                 if (poll > 1)
@@ -694,11 +806,28 @@ async function waitForTurn(deps, opts) {
                         tookOver: stale && holder ? { from: holder, reason: stale } : undefined
                     });
                 }
+                if (corrupt)
+                    return finish('corrupt', { unreadable: corrupt });
                 if (failures === 0) {
+                    // Refused: another run went first (its holding shows in the next read), or the lock's
+                    // condition cannot be met at all. Either way the next try comes after a pause.
+                    if (++lostAcquires >= MAX_LOST_ACQUIRES)
+                        return finish('corrupt', {
+                            unreadable: {
+                                ...itemOf(env, 'acquire'),
+                                attribute: 'holder, fence, heartbeat',
+                                expected: 'a lock that is free, or held as last read',
+                                found: `one the acquire's condition refused ${lostAcquires} times in a row with no holder to show for it`
+                            }
+                        });
                     log.info('Another run took the lock first; waiting again.');
+                    if (!(await pause((0,backoff/* backoffMs */.j)(lostAcquires - 1, headMs, opts.pollIntervalMs))))
+                        return endOfWait();
                     continue;
                 }
             }
+            if (holder && !stale)
+                lostAcquires = 0;
             now = clock.now();
             const queue = { ticket, ahead, holder, stale };
             log.info(pollReport(poll, now - started, opts, queue, queuePosition) + freezes.note(now));
@@ -829,6 +958,7 @@ const p20p80 = (e) => `, p20 to p80 ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Yl: () => (/* binding */ registryCorruptFinding),
 /* harmony export */   jE: () => (/* binding */ otherFindings),
 /* harmony export */   mh: () => (/* binding */ activeDeploymentFindings),
 /* harmony export */   nZ: () => (/* binding */ warningsOf),
@@ -943,6 +1073,22 @@ function registryMisconfiguredFinding(table, error) {
             'Check that the role may use it (infra/iam-policy.json).',
             `aws dynamodb describe-table --table-name ${table}`,
             'To coordinate on CloudFormation alone on purpose, leave registry-table empty.'
+        ]
+    };
+}
+/**
+ * An item of this environment's lock, queue or freezes does not decode (written by a hand, a
+ * script or another release): the table answered, so it is no outage and no reason to fall back
+ * to CloudFormation alone; nor is it a lock anyone may take. Fixed by a person, with `doctor`.
+ */
+function registryCorruptFinding(table, item, problem, repair) {
+    return {
+        code: 'REGISTRY_CORRUPT',
+        severity: 'blocking',
+        message: `registry-table ${JSON.stringify(table)} holds an item this run cannot read: ${problem}. Not deploying: an answer that cannot be read is not taken for a free lock, nor for an outage.`,
+        resolution: [
+            `List it and repair it (the old item is printed in full first, each repair confirmed): ${repair} --registry-table ${table}`,
+            `Or look at it: aws dynamodb get-item --table-name ${table} --key '${JSON.stringify({ pk: { S: item.pk }, sk: { S: item.sk } })}'`
         ]
     };
 }

@@ -1,94 +1,6 @@
-export const id = 731;
-export const ids = [731];
+export const id = 806;
+export const ids = [806];
 export const modules = {
-
-/***/ 5269:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HJ: () => (/* binding */ failedResources),
-/* harmony export */   Qp: () => (/* binding */ recoveryAction),
-/* harmony export */   ry: () => (/* binding */ recoveryInstructions)
-/* harmony export */ });
-/* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
-
-/** What the action may do by itself to a stack in this status, under this policy. */
-function recoveryAction(status, policy) {
-    const needs = (0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(status).needs;
-    if ((needs === 'rollback' || needs === 'continue-rollback') && policy.autoRollback)
-        return needs;
-    // Only a failed create (ROLLBACK_COMPLETE) is deleted automatically: it holds nothing worth keeping.
-    if (needs === 'delete' && status === 'ROLLBACK_COMPLETE' && policy.cleanup === 'failed-create')
-        return 'delete';
-    return undefined;
-}
-/** Resources whose latest event is a failure, with its reason. */
-function failedResources(events) {
-    const latest = new Map();
-    for (const e of events)
-        if (e.resourceType !== 'AWS::CloudFormation::Stack')
-            latest.set(e.logicalId, e);
-    return [...latest.values()].filter((e) => e.status.endsWith('_FAILED'));
-}
-/** What a person does when the automatic recovery failed: the stuck resources and the exact commands. */
-function recoveryInstructions(stack, status, failed, consoleUrl) {
-    const skip = failed.map((e) => e.logicalId);
-    const lines = [`Stack ${stack} is ${status} and needs a person:`];
-    for (const e of failed)
-        lines.push(`  - ${e.logicalId} (${e.resourceType}) ${e.status}: ${e.reason ?? 'no reason given'}`);
-    lines.push(`  See the events: aws cloudformation describe-stack-events --stack-name ${stack}`);
-    if (status === 'UPDATE_ROLLBACK_FAILED' || status === 'IMPORT_ROLLBACK_FAILED') {
-        lines.push(`  Fix the resources above, then: aws cloudformation continue-update-rollback --stack-name ${stack}`);
-        if (skip.length > 0) {
-            lines.push(`  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name ${stack} --resources-to-skip ${skip.join(' ')}`);
-        }
-    }
-    else if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') {
-        lines.push(`  aws cloudformation rollback-stack --stack-name ${stack}`);
-    }
-    else {
-        lines.push(`  aws cloudformation delete-stack --stack-name ${stack}${skip.length > 0 ? ` [--retain-resources ${skip.join(' ')}]` : ''}`);
-    }
-    lines.push(`  Console: ${consoleUrl}`);
-    return lines;
-}
-
-
-/***/ }),
-
-/***/ 8223:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FO: () => (/* binding */ exitCodeOf),
-/* harmony export */   Xw: () => (/* binding */ leased),
-/* harmony export */   xP: () => (/* binding */ NOT_ACQUIRED)
-/* harmony export */ });
-/* harmony import */ var _config_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4131);
-
-/** How a wait that did not end with the lock is reported: the step's result and the record's transition. */
-const NOT_ACQUIRED = {
-    timeout: { result: 'concurrent', transition: 'timed-out' },
-    cancelled: { result: 'aborted', transition: 'cancelled' },
-    superseded: { result: 'superseded', transition: 'superseded' },
-    frozen: { result: 'frozen', transition: 'frozen' }
-};
-/** The coordinate step's exit status: 0 go, 2 another deployment is active, 1 anything else. */
-function exitCodeOf(result) {
-    if (result === 'acquired')
-        return _config_state_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Ok;
-    if (result === 'concurrent')
-        return _config_state_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Concurrent;
-    return _config_state_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Failed;
-}
-/**
- * An acquisition with a fencing token is a lease in the table: someone must heartbeat it from
- * acquire to release. Fence 0 is CloudFormation's own lock (no table): nothing to keep alive.
- */
-const leased = (acquisition) => acquisition.fence > 0;
-
-
-/***/ }),
 
 /***/ 8843:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -206,156 +118,7 @@ function handSecret(stdin, secret) {
 
 /***/ }),
 
-/***/ 112:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   UU: () => (/* binding */ monitorPid),
-/* harmony export */   f5: () => (/* binding */ stopMonitor),
-/* harmony export */   iX: () => (/* binding */ readObservations)
-/* harmony export */ });
-/* unused harmony export isMonitorOf */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7101);
-
-
-
-/** Running, not just a zombie waiting to be reaped (a detached monitor's parent is gone). */
-const alive = (pid) => {
-    try {
-        process.kill(pid, 0);
-    }
-    catch {
-        return false;
-    }
-    try {
-        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-    }
-    catch {
-        return true;
-    }
-};
-const realOrResolved = (file) => {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
-    }
-    catch {
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(file);
-    }
-};
-/**
- * Whether the process with this pid is the monitor of the deployment whose folder is `dir` (its
- * command line names the settings file there). Where the command line cannot be read (not Linux),
- * the pid is taken at its word.
- */
-function isMonitorOf(pid, dir) {
-    let cmdline;
-    try {
-        cmdline = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/cmdline`, 'utf8');
-    }
-    catch {
-        return true;
-    }
-    const settings = realOrResolved((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorFiles */ .Sy)(dir).settings);
-    return cmdline
-        .split('\0')
-        .some((arg) => arg.endsWith('monitor.json') && realOrResolved(arg) === settings);
-}
-/**
- * SIGTERM, wait for it to flush and exit, SIGKILL after the grace period. With the deployment's
- * folder, a pid that is no longer its monitor (it ended and the pid was reused) is not signalled.
- */
-async function stopMonitor(pid, sleep, graceMs = 3_000, dir) {
-    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid))
-        return 'not-running';
-    if (dir !== undefined && !isMonitorOf(pid, dir))
-        return 'not-running';
-    if (!signal(pid, 'SIGTERM'))
-        return 'not-running';
-    for (let waited = 0; waited < graceMs; waited += 50) {
-        if (!alive(pid))
-            return 'stopped';
-        await sleep(50);
-    }
-    if (!alive(pid))
-        return 'stopped';
-    return signal(pid, 'SIGKILL') ? 'killed' : 'stopped';
-}
-/** False when the process is gone already (it exited between the check and the signal). */
-function signal(pid, sig) {
-    try {
-        process.kill(pid, sig);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** The pid from state, else from the deployment's folder (a separate finalize step). */
-function monitorPid(statePid, dir) {
-    if (statePid)
-        return Number(statePid);
-    const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorFiles */ .Sy)(dir).pid;
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? Number((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').trim()) : undefined;
-}
-/** The monitor's observations (one JSON object a line); a torn last line is skipped. */
-function readObservations(dir, fromByte = 0) {
-    const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .monitorFiles */ .Sy)(dir).log;
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
-        return [];
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file)
-        .subarray(fromByte)
-        .toString('utf8')
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .flatMap((l) => {
-        try {
-            return [JSON.parse(l)];
-        }
-        catch {
-            return [];
-        }
-    });
-}
-
-
-/***/ }),
-
-/***/ 177:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Sv: () => (/* binding */ githubDeployments),
-/* harmony export */   j: () => (/* binding */ githubLiveness),
-/* harmony export */   oQ: () => (/* binding */ stepCancelled)
-/* harmony export */ });
-/* unused harmony export githubApiUrl */
-/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6335);
-/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1623);
-
-
-// The GitHub clients, loaded only when an input asks for them, on the runner's API URL.
-/** The GitHub API the runner names (GitHub Enterprise Server included). */
-const githubApiUrl = (env = _env_js__WEBPACK_IMPORTED_MODULE_1__/* .processEnv */ .H) => env['GITHUB_API_URL'] || 'https://api.github.com';
-async function githubLiveness(token, log) {
-    const { GitHubRunLiveness } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(666)]).then(__webpack_require__.bind(__webpack_require__, 2666));
-    return new GitHubRunLiveness(token, log, githubApiUrl());
-}
-async function githubDeployments(token, log, budget) {
-    const { GitHubDeployments } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(707)]).then(__webpack_require__.bind(__webpack_require__, 5707));
-    return new GitHubDeployments(token, (0,_run_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runContext */ .p)(), log, githubApiUrl(), budget);
-}
-async function stepCancelled(token, budget) {
-    const { stepCancelled } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(891)]).then(__webpack_require__.bind(__webpack_require__, 5891));
-    return stepCancelled(token, (0,_run_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runContext */ .p)(), githubApiUrl(), budget);
-}
-
-
-/***/ }),
-
-/***/ 6731:
+/***/ 8806:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -387,34 +150,15 @@ var notify_thread = __webpack_require__(9617);
 // EXTERNAL MODULE: ./.tmp/js/runtime/clients.js + 1 modules
 var clients = __webpack_require__(5366);
 // EXTERNAL MODULE: ./.tmp/js/runtime/github.js
-var github = __webpack_require__(177);
+var github = __webpack_require__(2558);
 // EXTERNAL MODULE: ./.tmp/js/runtime/run-context.js
 var run_context = __webpack_require__(6335);
 // EXTERNAL MODULE: ./.tmp/js/runtime/stage.js
 var stage = __webpack_require__(1130);
 // EXTERNAL MODULE: ./.tmp/js/domain/freeze.js
 var freeze = __webpack_require__(9785);
-;// CONCATENATED MODULE: ./.tmp/js/coordination/report-findings.js
-const SEVERITY_TITLE = { blocking: 'Blocking', warning: 'Warning', info: 'Info' };
-/**
- * Each finding once in the log; blocking ones as error annotations, warnings as
- * warning annotations. `annotate: false` logs them only (a busy stack we are about to wait for).
- */
-function reportFindings(log, findings, annotate = true) {
-    for (const f of findings) {
-        const text = `${f.code}: ${f.message}${f.resolution.length ? `\n  Resolution:\n${f.resolution.map((r) => `    - ${r}`).join('\n')}` : ''}`;
-        const title = `${SEVERITY_TITLE[f.severity]}: ${f.code}`;
-        if (!annotate)
-            log.info(text);
-        else if (f.severity === 'blocking')
-            log.error(text, { title });
-        else if (f.severity === 'warning')
-            log.warning(text, { title });
-        else
-            log.info(text);
-    }
-}
-
+// EXTERNAL MODULE: ./.tmp/js/coordination/report-findings.js
+var report_findings = __webpack_require__(9032);
 // EXTERNAL MODULE: ./.tmp/js/domain/activity.js
 var activity = __webpack_require__(679);
 // EXTERNAL MODULE: ./.tmp/js/domain/durations.js
@@ -431,7 +175,10 @@ var config_config = __webpack_require__(9358);
 var expectation = __webpack_require__(9338);
 // EXTERNAL MODULE: ./.tmp/js/domain/past-operations.js
 var past_operations = __webpack_require__(813);
+// EXTERNAL MODULE: ./.tmp/js/ports/registry.js
+var registry = __webpack_require__(6129);
 ;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate/estimate.js
+
 
 
 
@@ -449,7 +196,10 @@ const LEARNED_PER_STACK = 20;
  */
 async function estimate(d, history, known = []) {
     const { config } = d;
-    const recent = await history.recent(config.environment, HISTORY_SAMPLE).catch(() => undefined);
+    const read = await history.recent(config.environment, HISTORY_SAMPLE).catch(() => undefined);
+    if (read?.unreadable.length)
+        warnUnreadableHistory(d, read.unreadable);
+    const recent = read?.items;
     let entries = merged(recent ?? [], known);
     let learned = [];
     if (config.expectedDurationMs === undefined && recent !== undefined) {
@@ -462,6 +212,12 @@ async function estimate(d, history, known = []) {
     }
     const expected = (0,expectation/* expectation */.p)(config, (0,expectation/* historyEstimate */.J)(entries, config.stackNames), config_config/* DEFAULT_EXPECTED_DURATION_MS */.PP);
     return { expected, history: entries, learned };
+}
+/** Unreadable history items are left out of the estimate, with one warning that names them. */
+function warnUnreadableHistory(d, unreadable) {
+    const [first] = unreadable;
+    const more = unreadable.length > 1 ? ` (and ${unreadable.length - 1} more)` : '';
+    d.log.warning(`History item ${(0,registry/* describeUnreadable */.D2)(first)}${more}: left out of the estimate. List and repair: ${registry/* REPAIR_COMMAND */.wE} --registry-table ${d.config.registryTable ?? 'TABLE'}`, { title: 'Unreadable history' });
 }
 /**
  * Keeps what was learned from CloudFormation in the history, so later runs read the events no more:
@@ -601,7 +357,7 @@ async function arrive(d) {
     log.info(`Stacks on arrival: ${(0,deps/* statuses */.bM)(stacks)}`);
     log.info(`Estimate: ${(0,durations/* formatDuration */.a3)(expected.estimate.expectedMs)} (${expected.estimate.basis}).`);
     const info = (0,notify_thread/* deploymentInfo */.qx)(config, log.correlationId, me.run, expected.estimate, stacks[0] ? reader.consoleUrl(stacks[0]) : undefined, d.commit);
-    reportFindings(log, (0,domain_findings/* activeDeploymentFindings */.mh)(stacks), false);
+    (0,report_findings/* reportFindings */.L)(log, (0,domain_findings/* activeDeploymentFindings */.mh)(stacks), false);
     return { me, stacks, info, expected, history, learned };
 }
 /**
@@ -683,6 +439,8 @@ function turnOptions(d, arrival, onAcquired, signal, notices = {}) {
     };
 }
 
+// EXTERNAL MODULE: ./.tmp/js/stages/answered.js
+var answered = __webpack_require__(8755);
 // EXTERNAL MODULE: ./.tmp/js/domain/estimate.js
 var domain_estimate = __webpack_require__(4280);
 // EXTERNAL MODULE: ./.tmp/js/domain/stack-status.js
@@ -702,12 +460,13 @@ var stages_holder = __webpack_require__(1281);
 
 
 
+
 /** Slack 'started' (the thread) and the GitHub Deployment, under the lease. */
 async function announce(d, arrival, turn) {
     const { config, log } = d;
     const startedAt = new Date(turn.holder.acquiredAt);
     const thread = d.notifier && config.slack
-        ? await d.notifier.post('started', config.slack.channel, (0,messages/* startedMessage */.VS)(arrival.info, { state: 'deploying', startedAt }))
+        ? await d.notifier.post(notify_thread/* THREAD_PARENT */["in"], config.slack.channel, (0,messages/* startedMessage */.VS)(arrival.info, { state: 'deploying', startedAt }))
         : undefined;
     if (thread) {
         d.io.saveState(state/* State */.Uw.SlackThread, (0,notify_thread/* formatThread */.WB)(thread));
@@ -782,8 +541,14 @@ async function stillClear(d, turn) {
     d.io.saveState(state/* State */.Uw.TagsBefore, JSON.stringify(Object.fromEntries(stacks.map((s) => [s.name, (0,activity/* activeCorrelationId */.S6)(s) ?? '']))));
     const busy = stacks.filter((s) => (0,stack_status/* classifyStatus */.xo)(s.status).class === 'in-progress');
     const view = turn.fallbackReason
-        ? await d.registry.lock.view(config.environment).catch(() => undefined)
+        ? await d.registry.lock.view(config.environment).catch((err) => 
+        // The table answers again, with a lock nobody can read: who holds it is not known.
+        err instanceof registry/* RegistryCorruptError */.zk ? err : undefined)
         : undefined;
+    if (view instanceof registry/* RegistryCorruptError */.zk) {
+        log.error(`The registry answers again, but ${(0,registry/* describeUnreadable */.D2)(view.item)}: whether another run holds ${config.environment} cannot be told; not deploying. List and repair: ${registry/* REPAIR_COMMAND */.wE} --registry-table ${config.registryTable ?? 'TABLE'}`, { title: 'Unreadable registry item' });
+        return false;
+    }
     const other = view?.lock.holder && view.lock.holder.owner !== d.owner ? view.lock.holder : undefined;
     if (busy.length === 0 && !other)
         return true;
@@ -917,22 +682,31 @@ function activeFailed(w) {
 
 // EXTERNAL MODULE: ./.tmp/js/domain/recovery.js
 var recovery = __webpack_require__(5269);
+// EXTERNAL MODULE: ./.tmp/js/notify/answers.js
+var answers = __webpack_require__(6942);
 ;// CONCATENATED MODULE: ./.tmp/js/notify/ask.js
+
 
 
 const YES = new Set(['white_check_mark', 'heavy_check_mark', 'ballot_box_with_check', '+1']);
 const NO = new Set(['x', 'negative_squared_cross_mark', 'no_entry', '-1']);
 const WORD = /^\s*(proceed|abort)\b/i;
-/** The first answer among reactions and replies, if any. */
-function readAnswer(reactions, replies) {
-    if (reactions.some((r) => NO.has(r)))
-        return 'abort';
-    if (reactions.some((r) => YES.has(r)))
-        return 'proceed';
-    for (const reply of replies) {
-        const m = WORD.exec(reply);
+/** The first answer among reactions and replies, if any, and who gave it (the first to react). */
+function readAnswer(answers) {
+    const reacted = (names) => {
+        const r = answers.reactions.find((x) => names.has(x.name));
+        return r && (r.users[0] ? { by: r.users[0] } : {});
+    };
+    const no = reacted(NO);
+    if (no)
+        return { answer: 'abort', ...no };
+    const yes = reacted(YES);
+    if (yes)
+        return { answer: 'proceed', ...yes };
+    for (const reply of answers.replies) {
+        const m = WORD.exec(reply.text);
         if (m)
-            return m[1].toLowerCase();
+            return { answer: m[1].toLowerCase(), ...(reply.user ? { by: reply.user } : {}) };
     }
     return undefined;
 }
@@ -955,10 +729,11 @@ async function ask(d, channel, info, question, timeoutMs, pollMs) {
     while (d.clock.now() - started < timeoutMs && !d.signal?.aborted) {
         await d.sleep(Math.min(pollMs, timeoutMs - (d.clock.now() - started)), d.signal);
         try {
-            const { reactions, replies } = await d.notifier.answers(ref);
-            const answer = readAnswer(reactions, replies);
-            if (answer)
-                return { answer, why: `answered '${answer}' in Slack` };
+            const read = readAnswer(await d.notifier.answers(ref));
+            if (read) {
+                const by = read.by ? ` by ${(0,answers/* whoAnswered */.Wi)(read.by)}` : '';
+                return { ...read, why: `answered '${read.answer}' in Slack${by}` };
+            }
         }
         catch (err) {
             d.log.info(`Could not read the answers yet (${err.message}).`);
@@ -974,6 +749,8 @@ async function ask(d, channel, info, question, timeoutMs, pollMs) {
 // EXTERNAL MODULE: ./.tmp/js/stages/repair.js + 1 modules
 var repair = __webpack_require__(270);
 ;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate/under-lease.js
+
+
 
 
 
@@ -1050,7 +827,7 @@ function validate(d, turn, stacks) {
             registryUnavailable: turn.fallbackReason
         })
     ];
-    reportFindings(d.log, findings);
+    (0,report_findings/* reportFindings */.L)(d.log, findings);
     return findings;
 }
 /** Go or no-go, under the lease (see goNoGo); a person is asked in Slack, until the lock is lost. */
@@ -1059,11 +836,14 @@ async function decide(d, arrival, turn, findings, signal) {
     const askPerson = async (question) => {
         if (!d.notifier || !config.slack)
             return false;
-        const { answer, why } = await ask({ notifier: d.notifier, log, clock: d.clock, sleep: d.sleep, signal }, config.slack.interactChannel, arrival.info, question, config.askTimeoutMs, config.pollIntervalMs);
+        const { answer, why, by } = await ask({ notifier: d.notifier, log, clock: d.clock, sleep: d.sleep, signal }, config.slack.interactChannel, arrival.info, question, config.askTimeoutMs, config.pollIntervalMs);
         if (answer === 'proceed')
             log.info(`${question} ${answer}: ${why}.`);
         else
             log.error(`${question} ${answer}: ${why}.`);
+        // Who answered, for the record's next transition and the summary.
+        if (by)
+            (0,answered/* keepAnswered */.Lo)(d.io, log, { question, answer, by, at: new Date(d.clock.now()).toISOString() });
         return answer === 'proceed';
     };
     const classes = new Map(turn.stacks.map((s) => [s.name, (0,stack_status/* classifyStatus */.xo)(s.status).class]));
@@ -1122,7 +902,13 @@ queued) {
     const { config, log } = d;
     if (kind === 'misconfigured') {
         const finding = (0,domain_findings/* registryMisconfiguredFinding */.we)(config.registryTable ?? '', turn.registryError ?? '');
-        reportFindings(log, [finding]);
+        (0,report_findings/* reportFindings */.L)(log, [finding]);
+        return { result: 'blocked', findings: [finding] };
+    }
+    if (kind === 'corrupt') {
+        const item = turn.unreadable;
+        const finding = (0,domain_findings/* registryCorruptFinding */.Yl)(config.registryTable ?? '', item, (0,registry/* describeUnreadable */.D2)(item), registry/* REPAIR_COMMAND */.wE);
+        (0,report_findings/* reportFindings */.L)(log, [finding]);
         return { result: 'blocked', findings: [finding] };
     }
     const { result, transition } = turn_result/* NOT_ACQUIRED */.xP[kind];
@@ -1157,6 +943,7 @@ queued) {
 }
 
 ;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate.js
+
 
 
 
@@ -1218,7 +1005,7 @@ async function coordinate(d) {
             result = 'aborted';
         if (result !== 'acquired') {
             if (await lease.release(result, (0,deps/* releaseBudget */.De)(d.config)))
-                await (0,deps/* record */.g1)(d, turn.registry, 'released', `not deploying: ${result}`);
+                await (0,deps/* record */.g1)(d, turn.registry, 'released', `not deploying: ${result}`, {}, (0,answered/* answeredBy */.dd)((0,answered/* answeredOf */.H6)(d.io, d.log.correlationId)));
             // Its 'queued' notice, if it waited, says it is not deploying after all.
             if (notices.queued && (result === 'blocked' || result === 'aborted'))
                 await notDeployingNotice(d, arrival, turn, result, notices.queued);
@@ -1303,284 +1090,6 @@ async function main(self) {
             findings: report.findings.map((f) => f.code)
         });
     });
-}
-
-
-/***/ }),
-
-/***/ 6985:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   De: () => (/* binding */ releaseBudget),
-/* harmony export */   bM: () => (/* binding */ statuses),
-/* harmony export */   bV: () => (/* binding */ finalizeWarning),
-/* harmony export */   g1: () => (/* binding */ record),
-/* harmony export */   i7: () => (/* binding */ statusChannel),
-/* harmony export */   vm: () => (/* binding */ safely)
-/* harmony export */ });
-/** Registry trouble after the lock decision never fails the run: a warning, and on. */
-async function safely(log, fn, warn = (message) => ({
-    text: `Registry write failed: ${message}`,
-    title: 'Registry write failed'
-})) {
-    try {
-        return await fn();
-    }
-    catch (err) {
-        const { text, title } = warn(err.message);
-        log.warning(text, { title });
-        return undefined;
-    }
-}
-/** finalize's registry trouble: reported, never fatal (the lease expires on its own). */
-const finalizeWarning = (message) => ({
-    text: `Registry unavailable in finalize (${message}); the lock, if held, expires after lease-minutes.`,
-    title: 'Registry unavailable'
-});
-/** A transition on this deployment's record (best effort, see `safely`). */
-async function record(d, registry, state, note, patch = {}) {
-    const entry = { state, at: new Date(d.clock.now()).toISOString(), ...(note ? { note } : {}) };
-    await safely(d.log, () => registry.records.addTransition(d.log.correlationId, entry, patch));
-}
-const statuses = (stacks) => stacks.map((s) => `${s.name}=${s.status}`).join(', ');
-/** A release retries registry trouble for at most this long: a lease, up to 30 s. */
-const releaseBudget = (config) => Math.min(config.leaseMs, 30_000);
-/** Where a stage posts to Slack: the notifier and the status channel, when both are there. */
-const statusChannel = (d) => d.notifier && d.config.slack
-    ? { notifier: d.notifier, channel: d.config.slack.channel }
-    : undefined;
-
-
-/***/ }),
-
-/***/ 1281:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   UU: () => (/* binding */ holdLease),
-/* harmony export */   qF: () => (/* binding */ confirmed)
-/* harmony export */ });
-/* unused harmony exports lossOf, reportLoss */
-/* harmony import */ var _coordination_lease_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8677);
-/* harmony import */ var _monitor_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7101);
-/* harmony import */ var _notify_messages_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3156);
-
-
-
-/** How a lock that is no longer this acquisition's was lost, from the lock as it is now. */
-function lossOf(view, key) {
-    if (!view)
-        return { kind: 'unknown', text: 'the registry could not be read to say how' };
-    const holder = view.holder;
-    if (holder && holder.fence !== key.fence)
-        return {
-            kind: 'taken-over',
-            text: `it is now held by ${holder.correlationId} (fencing token ${holder.fence}, ${holder.run.runUrl ?? 'no run link'})`
-        };
-    if (!holder && view.fence === key.fence && view.lastOutcome === 'force-unlocked')
-        return {
-            kind: 'unlocked',
-            text: 'an operator unlocked it (deploy-coordinator unlock --force)'
-        };
-    if (!holder && view.fence === key.fence && view.lastHolder === key.correlationId)
-        return { kind: 'released', text: `it was already released (fencing token ${key.fence})` };
-    return { kind: 'unknown', text: `the lock is at fencing token ${view.fence}` };
-}
-/**
- * The lease of this run's acquisition, heartbeating on its own loop (see Lease). When a heartbeat
- * finds the lock no longer this acquisition's, the holder says so at once: an error annotation,
- * a Slack alert, the record; `signal` aborts then, so the stage can stop acting as the holder.
- */
-function holdLease(d, environment, key, leaseMs, by, sinceMs) {
-    const controller = new AbortController();
-    let reported = Promise.resolve(undefined);
-    let loss;
-    let warnedSilent = false;
-    const lease = new _coordination_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .Lease */ .n({ lock: d.registry.lock, clock: d.clock, sleep: d.sleep }, environment, key, leaseMs, (0,_monitor_files_js__WEBPACK_IMPORTED_MODULE_1__/* .heartbeatInterval */ .gA)(leaseMs), {
-        onBeat: (r) => {
-            if (typeof r === 'boolean' || warnedSilent)
-                return;
-            if (d.clock.now() - lease.lastLandedAt < leaseMs)
-                return;
-            warnedSilent = true;
-            d.log.warning(`The lock's heartbeats have not landed for longer than a lease (${r.message}): another run may take it over. Still trying.`, { title: 'Lock heartbeat failing' });
-        },
-        onLost: () => {
-            reported = reportLoss(d, environment, key, by).then((l) => (loss = l));
-            controller.abort();
-        }
-    }, sinceMs);
-    return {
-        lease,
-        reported: async () => {
-            await reported;
-        },
-        signal: controller.signal,
-        loss: () => loss
-    };
-}
-async function reportLoss(d, environment, key, by) {
-    const view = await d.registry.lock.view(environment).then((v) => v.lock, () => undefined);
-    const loss = lossOf(view, key);
-    if (loss.kind === 'released') {
-        // This acquisition ended already (finalize run twice): nothing was lost.
-        d.log.info(`Nothing to release: ${environment} was already released (fencing token ${key.fence}).`);
-        return loss;
-    }
-    d.log.error(`This deployment no longer holds the ${environment} lock (fencing token ${key.fence}): ${loss.text}. It stops acting as the holder: no heartbeat, no repair, no release.`, { title: 'Lock lost' });
-    const at = new Date(d.clock.now()).toISOString();
-    await d.registry.records
-        .addTransition(key.correlationId, { state: 'lock-lost', at, note: `${by}: ${loss.text}` })
-        .catch(() => undefined);
-    if (d.slack && d.info) {
-        await d.slack.notifier
-            .post('lock lost', d.slack.channel, (0,_notify_messages_js__WEBPACK_IMPORTED_MODULE_2__/* .lockLostMessage */ .bE)(d.info, {
-            nowHeldBy: view?.holder && view.holder.fence !== key.fence ? view.holder.correlationId : undefined,
-            by
-        }), d.slack.ts ? { ts: d.slack.ts } : undefined)
-            .catch(() => undefined);
-    }
-    return loss;
-}
-/** The lease made sure of before this run acts as the holder; said when it cannot be. */
-async function confirmed(d, lease) {
-    if (await lease.confirm(d.config.leaseMs))
-        return true;
-    if (!lease.lost)
-        d.log.error(`Could not make sure this run still holds the ${d.config.environment} lock: no heartbeat landed for a lease (the registry did not answer). Not acting as the holder.`, { title: 'Lock not confirmed' });
-    return false;
-}
-
-
-/***/ }),
-
-/***/ 270:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ repairUnderLease)
-});
-
-// EXTERNAL MODULE: ./.tmp/js/config/config.js + 2 modules
-var config_config = __webpack_require__(9358);
-// EXTERNAL MODULE: ./.tmp/js/domain/durations.js
-var durations = __webpack_require__(1265);
-// EXTERNAL MODULE: ./.tmp/js/domain/recovery.js
-var recovery = __webpack_require__(5269);
-// EXTERNAL MODULE: ./.tmp/js/domain/stack-status.js
-var stack_status = __webpack_require__(6235);
-// EXTERNAL MODULE: ./.tmp/js/domain/stack.js
-var domain_stack = __webpack_require__(3456);
-;// CONCATENATED MODULE: ./.tmp/js/coordination/recover.js
-
-
-
-
-/**
- * Repairs what the policy allows: RollbackStack, ContinueUpdateRollback, or
- * DeleteStack for a failed create, then waits for CloudFormation to finish and
- * checks the result (a deleted stack must be gone).
- */
-async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
-    const results = [];
-    for (const stack of stacks) {
-        const action = (0,recovery/* recoveryAction */.Qp)(stack.status, policy);
-        if (!action)
-            continue;
-        if (d.mayRepair && !(await d.mayRepair())) {
-            d.log.warning(`Recovery of ${stack.name} not started: this run is not sure it holds the lock.`);
-            continue;
-        }
-        const startedAt = d.clock.now();
-        d.log.info(`Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`);
-        // The repair's own events come after this one: its end is the first stack-level event that is
-        // not *_IN_PROGRESS, however fast it came and whatever status the stack was in before.
-        let cursor;
-        try {
-            cursor = (await d.reader.eventsSince(stack.name)).at(-1)?.id;
-            if (action === 'rollback')
-                await d.recovery.rollbackStack(stack.name);
-            else if (action === 'continue-rollback')
-                await d.recovery.continueUpdateRollback(stack.name);
-            else
-                await d.recovery.deleteStack(stack.name);
-        }
-        catch (err) {
-            results.push(await failed(d, stack.name, action, stack.status, startedAt, `the call failed: ${err.message}`));
-            continue;
-        }
-        let status = stack.status;
-        let now = d.clock.now();
-        let ended;
-        while (now - startedAt < timeoutMs && !ended && d.holding?.() !== false) {
-            await d.sleep(Math.min(pollMs, timeoutMs - (now - startedAt)));
-            const fresh = cursor ? await d.reader.eventsSince(stack.name, cursor) : [];
-            cursor = fresh.at(-1)?.id ?? cursor;
-            ended = fresh.find((e) => (0,domain_stack/* isStackEvent */.lQ)(e) && !e.status.endsWith('_IN_PROGRESS'));
-            [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
-            now = d.clock.now();
-            // A deleted stack has no events to read by name; a stack without a cursor falls back to its status.
-            if ((0,stack_status/* classifyStatus */.xo)(status).class === 'does-not-exist')
-                break;
-            if (!cursor && status !== stack.status && (0,stack_status/* classifyStatus */.xo)(status).class !== 'in-progress')
-                break;
-        }
-        const cls = (0,stack_status/* classifyStatus */.xo)(status).class;
-        const ok = action === 'delete'
-            ? cls === 'does-not-exist'
-            : cls === 'stable' || cls === 'stable-after-failure';
-        if (ok) {
-            d.log.info(`Recovery: ${stack.name} is ${status} after ${(0,durations/* formatDuration */.a3)(now - startedAt)}.`);
-            results.push({ stack: stack.name, action, ok, finalStatus: status, instructions: [] });
-        }
-        else {
-            results.push(await failed(d, stack.name, action, status, startedAt, d.holding?.() === false
-                ? `stopped waiting: this run no longer holds the lock (still ${status})`
-                : ended || !(0,stack_status/* classifyStatus */.xo)(status).class.startsWith('in-progress')
-                    ? `ended ${status}${ended?.reason ? `: ${ended.reason}` : ''}`
-                    : `still ${status} after ${(0,durations/* formatDuration */.a3)(now - startedAt)}`));
-        }
-    }
-    return results;
-}
-async function failed(d, stack, action, status, sinceMs, why) {
-    const [snapshot] = await d.reader.describeStacks([stack]);
-    // Only what failed during the repair: those are the resources to fix or skip.
-    const op = await d.reader.currentOperation(stack);
-    const instructions = (0,recovery/* recoveryInstructions */.ry)(stack, snapshot?.status ?? status, (0,recovery/* failedResources */.HJ)(op.events.filter((e) => e.timestamp.getTime() >= sinceMs)), snapshot ? d.reader.consoleUrl(snapshot) : '');
-    d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {
-        title: `Recovery failed: ${stack}`
-    });
-    return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
-}
-
-// EXTERNAL MODULE: ./.tmp/js/stages/holder.js
-var holder = __webpack_require__(1281);
-;// CONCATENATED MODULE: ./.tmp/js/stages/repair.js
-
-
-
-/**
- * Repairs what the recovery inputs allow, only while this run holds the lock and, before each
- * repair call, only on a lease made sure of; bounded by wait-timeout-minutes (or the default
- * deployment time when the run does not wait).
- */
-async function repairUnderLease(d, stacks, lease) {
-    const { config } = d;
-    if (!d.recovery)
-        return [];
-    return recoverStacks({
-        reader: d.reader,
-        recovery: d.recovery,
-        clock: d.clock,
-        sleep: d.sleep,
-        log: d.log,
-        holding: () => !lease?.lost,
-        mayRepair: () => (lease ? (0,holder/* confirmed */.qF)(d, lease) : Promise.resolve(true))
-    }, stacks, { autoRollback: config.autoRollback, cleanup: config.cleanup }, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : config_config/* DEFAULT_EXPECTED_DURATION_MS */.PP, config.pollIntervalMs);
 }
 
 

@@ -1,220 +1,13 @@
-export const id = 282;
-export const ids = [282];
+export const id = 221;
+export const ids = [221];
 export const modules = {
-
-/***/ 1715:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ backoffMs)
-/* harmony export */ });
-/**
- * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
- * retries spread out without ever hammering the service with near-zero delays.
- */
-function backoffMs(attempt, baseMs, capMs, random = Math.random) {
-    const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
-    return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
-}
-
-
-/***/ }),
-
-/***/ 8922:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ HeartbeatLoop)
-/* harmony export */ });
-/**
- * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
- * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
- * the interval, so one lost write never lets a lease run out; a beat that says the thing it
- * keeps alive is gone (false) ends the loop.
- */
-class HeartbeatLoop {
-    sleep;
-    intervalMs;
-    beat;
-    stopper;
-    loop;
-    constructor(sleep, intervalMs, beat) {
-        this.sleep = sleep;
-        this.intervalMs = intervalMs;
-        this.beat = beat;
-    }
-    get running() {
-        return this.loop !== undefined && !this.stopper?.signal.aborted;
-    }
-    start(firstDelayMs = this.intervalMs) {
-        if (this.loop)
-            return;
-        const stopper = new AbortController();
-        this.stopper = stopper;
-        this.loop = (async () => {
-            let delay = firstDelayMs;
-            while (!stopper.signal.aborted) {
-                await this.sleep(delay, stopper.signal);
-                if (stopper.signal.aborted)
-                    return;
-                const landed = await this.beat();
-                if (landed === false)
-                    return;
-                delay = landed ? this.intervalMs : Math.max(1, Math.floor(this.intervalMs / 3));
-            }
-        })();
-    }
-    /** Ends the loop; resolves once a beat in flight has settled. */
-    async stop() {
-        this.stopper?.abort();
-        await this.loop;
-    }
-}
-
-
-/***/ }),
-
-/***/ 679:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S6: () => (/* binding */ activeCorrelationId),
-/* harmony export */   lU: () => (/* binding */ describeActivity),
-/* harmony export */   qF: () => (/* binding */ formatEvent)
-/* harmony export */ });
-/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1265);
-/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3456);
-
-
-const activeCorrelationId = (stack) => stack.tags[_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .CORRELATION_TAG */ .In] || undefined;
-const LATEST_EVENTS = 5;
-function formatEvent(e) {
-    const time = e.timestamp.toISOString().slice(11, 19);
-    const reason = e.reason ? `: ${e.reason}` : '';
-    return `${time} ${e.logicalId} (${e.resourceType}) ${e.status}${reason}`;
-}
-/** The block logged at every poll and in the error annotation when we give up. */
-function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) {
-    const id = activeCorrelationId(a.stack);
-    const lines = [`Stack ${a.stack.name} is ${a.stack.status}: another deployment is active.`];
-    lines.push(`  Active deployment: ${id ?? `unknown (the stack has no ${_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .CORRELATION_TAG */ .In} tag)`}`);
-    if (a.startedAt) {
-        const elapsed = now - a.startedAt.getTime();
-        const remaining = expectedMs - elapsed;
-        lines.push(`  Started: ${a.startedAt.toISOString()} (${a.startStatus ?? 'operation'})`);
-        lines.push(`  Elapsed: ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(elapsed)}`);
-        lines.push(`  Estimate: ${remaining > 0 ? `about ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(remaining)} remaining` : `overdue by ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(-remaining)}`} (expected ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(expectedMs)}; ${estimateBasis})`);
-    }
-    else {
-        lines.push('  Started: unknown (the start of the operation is not among the recent events)');
-    }
-    const p = (0,_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .operationProgress */ .xw)(a.events);
-    lines.push(`  Progress: ${p.done} resources done, ${p.inProgress} in progress, ${p.failed} failed`);
-    lines.push(`  Console: ${a.consoleUrl}`);
-    const latest = showLatest ? a.events.slice(-LATEST_EVENTS) : [];
-    if (latest.length > 0) {
-        lines.push('  Latest events:');
-        for (const e of latest)
-            lines.push(`    ${formatEvent(e)}`);
-    }
-    return lines.join('\n');
-}
-
-
-/***/ }),
-
-/***/ 4280:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bw: () => (/* binding */ estimateFromHistory),
-/* harmony export */   JZ: () => (/* binding */ median),
-/* harmony export */   S3: () => (/* binding */ resourceTypeSeconds),
-/* harmony export */   Wj: () => (/* binding */ typeDurations),
-/* harmony export */   XW: () => (/* binding */ remainingMs),
-/* harmony export */   lc: () => (/* binding */ samplesOf)
-/* harmony export */ });
-/* unused harmony export percentile */
-/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3456);
-
-const median = (values) => percentile(values, 0.5);
-/** Linear interpolation between closest ranks; undefined for no values. */
-function percentile(values, p) {
-    if (values.length === 0)
-        return undefined;
-    const sorted = [...values].sort((a, b) => a - b);
-    const rank = (sorted.length - 1) * p;
-    const lo = Math.floor(rank);
-    const hi = Math.ceil(rank);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-}
-/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
-function resourceTypeSeconds(events) {
-    const started = new Map();
-    const byType = new Map();
-    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
-        if ((0,_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .isStackEvent */ .lQ)(e))
-            continue;
-        const key = `${e.stackName}/${e.logicalId}`;
-        if (e.status.endsWith('_IN_PROGRESS')) {
-            if (!started.has(key))
-                started.set(key, e.timestamp.getTime());
-        }
-        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
-            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
-            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
-            started.delete(key);
-        }
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
-}
-/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
-function estimateFromHistory(history, stacks, recent = 20) {
-    const durations = samplesOf(history, stacks, recent).map((h) => h.durationMs);
-    if (durations.length === 0)
-        return undefined;
-    return {
-        expectedMs: median(durations),
-        lowMs: percentile(durations, 0.2),
-        highMs: percentile(durations, 0.8),
-        samples: durations.length
-    };
-}
-/** The past deployments an estimate of these stacks is made from: the recent successful ones of exactly these stacks. */
-function samplesOf(history, stacks, recent = 20) {
-    const key = [...stacks].sort().join(',');
-    return history
-        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
-        .slice(0, recent);
-}
-/** Median seconds per resource type over past successful deployments. */
-function typeDurations(history) {
-    const byType = new Map();
-    for (const h of history) {
-        if (h.outcome !== 'succeeded')
-            continue;
-        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
-            byType.set(type, [...(byType.get(type) ?? []), secs]);
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
-}
-/**
- * Time left: what the estimate leaves, refined by the resources still in
- * progress (each should take about its type's usual time from when it started).
- */
-function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
-    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
-    return Math.max(0, expectedMs - elapsedMs, ...byResources);
-}
-
-
-/***/ }),
 
 /***/ 9785:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $7: () => (/* binding */ readDuration),
+/* harmony export */   BC: () => (/* binding */ MIN_DURATION_MS),
 /* harmony export */   Ci: () => (/* binding */ untilIso),
 /* harmony export */   FF: () => (/* binding */ CRON_ACCEPTED),
 /* harmony export */   FL: () => (/* binding */ formatInZone),
@@ -226,19 +19,23 @@ function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
 /* harmony export */   KC: () => (/* binding */ nextWindow),
 /* harmony export */   LU: () => (/* binding */ describeFreeze),
 /* harmony export */   MF: () => (/* binding */ windowAt),
-/* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   SP: () => (/* reexport safe */ _display_js__WEBPACK_IMPORTED_MODULE_1__.SP),
 /* harmony export */   Th: () => (/* binding */ aheadText),
 /* harmony export */   "if": () => (/* binding */ DURATIONS_ACCEPTED),
 /* harmony export */   kQ: () => (/* binding */ isTimeZone),
 /* harmony export */   nV: () => (/* binding */ parseInstant),
+/* harmony export */   oD: () => (/* binding */ REASON_MAX),
 /* harmony export */   qt: () => (/* binding */ frozenAt),
+/* harmony export */   rG: () => (/* binding */ MAX_DURATION_MS),
 /* harmony export */   s: () => (/* binding */ cronRuleProblem),
 /* harmony export */   v6: () => (/* binding */ ended),
 /* harmony export */   v9: () => (/* binding */ holds)
 /* harmony export */ });
-/* unused harmony exports FROZEN_HORIZON_MS, FROZEN_MAX_WINDOWS, latestOccurrence, earliestOccurrence, MIN_DURATION_MS, MAX_DURATION_MS, parseDuration, REASON_MAX, untilText */
+/* unused harmony exports FROZEN_HORIZON_MS, FROZEN_MAX_WINDOWS, latestOccurrence, earliestOccurrence, parseDuration, untilText */
 /* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8628);
-/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1265);
+/* harmony import */ var _display_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2298);
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1265);
+
 
 
 /** The scope of a freeze that holds every environment of the table. */
@@ -486,16 +283,8 @@ function reasonProblem(reason) {
         return `is ${reason.length} characters long`;
     return undefined;
 }
-/**
- * What an operator typed, quoted to be shown safely in a message: JSON, with DEL, C1, the line
- * separators, the bidirectional controls and the zero-width characters escaped too; a long value
- * cut at 80 characters.
- */
-function shown(text) {
-    const cut = text.length > 80 ? text.slice(0, 80) : text;
-    const quoted = JSON.stringify(cut).replace(/[\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return cut === text ? quoted : `${quoted}… (${text.length} characters)`;
-}
+/** What an operator typed, quoted to be shown safely in a message (see display.ts). */
+
 /** Whether the runtime knows the IANA time zone (through Intl, no zone data of our own). */
 function isTimeZone(zone) {
     try {
@@ -624,9 +413,9 @@ function describeFreeze(f, now) {
     const w = nextWindow(f, now);
     const invalid = f.cron !== undefined ? cronRuleProblem(f.cron) : undefined;
     const when = invalid
-        ? `every ${shown(f.cron ?? '')}: invalid, holds nothing (the cron ${invalid}; expected ${CRON_ACCEPTED})`
+        ? `every ${(0,_display_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(f.cron ?? '')}: invalid, holds nothing (the cron ${invalid}; expected ${CRON_ACCEPTED})`
         : f.cron !== undefined
-            ? `every "${f.cron}" (${f.timeZone ?? 'UTC'}) for ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(f.durationMs ?? 0)}${w
+            ? `every "${f.cron}" (${f.timeZone ?? 'UTC'}) for ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(f.durationMs ?? 0)}${w
                 ? w.start <= now
                     ? `, now until ${formatInZone(w.end, f.timeZone)}`
                     : `, next ${formatInZone(w.start, f.timeZone)}`
@@ -651,116 +440,13 @@ const untilIso = (frozen) => frozen.openEnded ? 'until thawed' : `until ${new Da
  */
 function untilText(frozen, now) {
     if (!frozen.openEnded)
-        return `until ${new Date(frozen.until).toISOString()} (in ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(frozen.until - now)})`;
+        return `until ${new Date(frozen.until).toISOString()} (in ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(frozen.until - now)})`;
     return `until thawed (no end within ${aheadText(frozen.until - now)})`;
 }
 /** `7 days`, `1 day`, `3h 20m`: how far an open-ended stretch was looked at. */
 function aheadText(ms) {
     const days = Math.floor(ms / 86_400_000);
-    return days >= 1 ? `${days} day${days === 1 ? '' : 's'}` : (0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(ms);
-}
-
-
-/***/ }),
-
-/***/ 6235:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LT: () => (/* binding */ isInProgress),
-/* harmony export */   kq: () => (/* binding */ DOES_NOT_EXIST),
-/* harmony export */   s5: () => (/* binding */ OPERATION_START_STATUSES),
-/* harmony export */   xo: () => (/* binding */ classifyStatus)
-/* harmony export */ });
-/* unused harmony export STACK_STATUSES */
-/** Not an AWS status: how this project names a stack that DescribeStacks does not find. */
-const DOES_NOT_EXIST = 'DOES_NOT_EXIST';
-const inProgress = { class: 'in-progress' };
-const stable = { class: 'stable' };
-const afterFailure = { class: 'stable-after-failure' };
-const gone = { class: 'does-not-exist' };
-const needs = (action) => ({ class: 'blocked', needs: action });
-const STACK_STATUSES = {
-    CREATE_IN_PROGRESS: inProgress,
-    DELETE_IN_PROGRESS: inProgress,
-    IMPORT_IN_PROGRESS: inProgress,
-    IMPORT_ROLLBACK_IN_PROGRESS: inProgress,
-    // A change set was created and not executed yet: `aws cloudformation deploy`
-    // sits here between its two calls, so another run is mid-deployment.
-    REVIEW_IN_PROGRESS: inProgress,
-    ROLLBACK_IN_PROGRESS: inProgress,
-    UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
-    UPDATE_IN_PROGRESS: inProgress,
-    UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
-    UPDATE_ROLLBACK_IN_PROGRESS: inProgress,
-    CREATE_COMPLETE: stable,
-    IMPORT_COMPLETE: stable,
-    UPDATE_COMPLETE: stable,
-    UPDATE_ROLLBACK_COMPLETE: afterFailure,
-    IMPORT_ROLLBACK_COMPLETE: afterFailure,
-    // Rollback disabled and the operation failed: resources are half-applied.
-    // We restore the last good state before anyone deploys on top of it.
-    CREATE_FAILED: needs('rollback'),
-    UPDATE_FAILED: needs('rollback'),
-    UPDATE_ROLLBACK_FAILED: needs('continue-rollback'),
-    IMPORT_ROLLBACK_FAILED: needs('continue-rollback'),
-    // A failed create leaves a stack that can only be deleted.
-    ROLLBACK_COMPLETE: needs('delete'),
-    ROLLBACK_FAILED: needs('delete'),
-    DELETE_FAILED: needs('delete'),
-    DELETE_COMPLETE: gone
-};
-function classifyStatus(status) {
-    if (status === undefined || status === DOES_NOT_EXIST)
-        return gone;
-    const info = STACK_STATUSES[status];
-    // An unknown status is one AWS added after this release: assume something is
-    // happening rather than deploy over it.
-    return info ?? inProgress;
-}
-const isInProgress = (status) => classifyStatus(status).class === 'in-progress';
-/** Stack-level statuses that open a new operation (the first event of an operation). */
-const OPERATION_START_STATUSES = new Set([
-    'CREATE_IN_PROGRESS',
-    'UPDATE_IN_PROGRESS',
-    'DELETE_IN_PROGRESS',
-    'IMPORT_IN_PROGRESS',
-    'REVIEW_IN_PROGRESS'
-]);
-
-
-/***/ }),
-
-/***/ 3456:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   In: () => (/* binding */ CORRELATION_TAG),
-/* harmony export */   lQ: () => (/* binding */ isStackEvent),
-/* harmony export */   nD: () => (/* binding */ STACK_RESOURCE_TYPE),
-/* harmony export */   xw: () => (/* binding */ operationProgress)
-/* harmony export */ });
-const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
-/** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
-const CORRELATION_TAG = 'DeploymentCorrelationId';
-const isStackEvent = (e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
-function operationProgress(events) {
-    const last = new Map();
-    for (const e of events)
-        if (!isStackEvent(e))
-            last.set(e.logicalId, e.status);
-    let done = 0;
-    let inProgress = 0;
-    let failed = 0;
-    for (const status of last.values()) {
-        if (status.endsWith('_IN_PROGRESS'))
-            inProgress++;
-        else if (status.endsWith('_FAILED'))
-            failed++;
-        else
-            done++;
-    }
-    return { done, inProgress, failed };
+    return days >= 1 ? `${days} day${days === 1 ? '' : 's'}` : (0,_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(ms);
 }
 
 
@@ -771,9 +457,13 @@ function operationProgress(events) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Br: () => (/* binding */ RECORD_TTL_DAYS),
+/* harmony export */   D2: () => (/* binding */ describeUnreadable),
+/* harmony export */   Kc: () => (/* binding */ concerns),
 /* harmony export */   MA: () => (/* binding */ HISTORY_TTL_DAYS),
 /* harmony export */   Ns: () => (/* binding */ FREEZE_TTL_DAYS),
-/* harmony export */   i$: () => (/* binding */ RegistryUnavailableError)
+/* harmony export */   i$: () => (/* binding */ RegistryUnavailableError),
+/* harmony export */   wE: () => (/* binding */ REPAIR_COMMAND),
+/* harmony export */   zk: () => (/* binding */ RegistryCorruptError)
 /* harmony export */ });
 /* unused harmony export classifyRegistryError */
 const CONFIGURATION_ERRORS = new Set([
@@ -814,6 +504,21 @@ class RegistryUnavailableError extends Error {
         this.failure = classifyRegistryError(cause);
     }
 }
+/** The command that lists and repairs unreadable items (the table's name is the caller's to add). */
+const REPAIR_COMMAND = 'deploy-coordinator doctor --fix';
+/** An unreadable item, in one line: `ENV#production / LOCK: heartbeatNs is ..., expected ...`. */
+const describeUnreadable = (u) => `${u.pk} / ${u.sk}: ${u.attribute || 'the item'} is ${u.found}, expected ${u.expected}`;
+/** Whether an unreadable item could concern `environment` (its own, all of them, or nobody knows). */
+const concerns = (u, environment) => u.scope === undefined || u.scope === '*' || u.scope === environment;
+/** A registry read met an item it cannot decode where the caller cannot do without it. */
+class RegistryCorruptError extends Error {
+    item;
+    constructor(item) {
+        super(`unreadable registry item ${describeUnreadable(item)}`);
+        this.item = item;
+        this.name = 'RegistryCorruptError';
+    }
+}
 const RECORD_TTL_DAYS = 7;
 /** A thawed or ended freeze is kept this long, for the record. */
 const FREEZE_TTL_DAYS = 7;
@@ -834,6 +539,8 @@ const HISTORY_TTL_DAYS = 180;
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1623);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(248);
+
 
 
 
@@ -844,21 +551,36 @@ const KEEP = 50;
 function historyFile(environment, env = _runtime_env_js__WEBPACK_IMPORTED_MODULE_3__/* .processEnv */ .H) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'deploy-coordinator-history', `${environment.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
 }
+/** The file's entries, each decoded as the table's are (the cache brings back whatever was saved). */
 function readHistoryFile(file) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
-        return [];
+        return { items: [], unreadable: [] };
+    let entries;
     try {
-        const entries = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
-        return Array.isArray(entries) ? entries : [];
+        entries = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
     }
     catch {
-        return [];
+        entries = undefined;
     }
+    if (!Array.isArray(entries))
+        return {
+            items: [],
+            unreadable: [
+                {
+                    pk: file,
+                    sk: '',
+                    attribute: '',
+                    expected: 'a JSON list of deployments',
+                    found: 'something else'
+                }
+            ]
+        };
+    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .sorted */ .IP)(entries.map((e, i) => (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeHistory */ .FU)(e, { pk: file, sk: `[${i}]` })));
 }
 function appendHistoryFile(file, entry) {
     const entries = [
         entry,
-        ...readHistoryFile(file).filter((e) => e.correlationId !== entry.correlationId)
+        ...readHistoryFile(file).items.filter((e) => e.correlationId !== entry.correlationId)
     ]
         .sort((a, b) => b.endedAt.localeCompare(a.endedAt))
         .slice(0, KEEP);
@@ -877,7 +599,8 @@ class HistoryFile {
         appendHistoryFile(this.file, entry);
     }
     async recent(_environment, limit) {
-        return readHistoryFile(this.file).slice(0, limit);
+        const { items, unreadable } = readHistoryFile(this.file);
+        return { items: items.slice(0, limit), unreadable };
     }
     save() {
         return this.persist();
@@ -887,136 +610,387 @@ class HistoryFile {
 
 /***/ }),
 
-/***/ 5366:
+/***/ 248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cc: () => (/* binding */ decodeLock),
+/* harmony export */   DH: () => (/* binding */ decoded),
+/* harmony export */   FU: () => (/* binding */ decodeHistory),
+/* harmony export */   IP: () => (/* binding */ sorted),
+/* harmony export */   MA: () => (/* binding */ decodeQueue),
+/* harmony export */   S8: () => (/* binding */ ticketKey),
+/* harmony export */   Ul: () => (/* binding */ decodeFreeze),
+/* harmony export */   eT: () => (/* binding */ decodeRecord),
+/* harmony export */   kz: () => (/* binding */ readNumber),
+/* harmony export */   nk: () => (/* binding */ decodeIndexEntry)
+/* harmony export */ });
+/* unused harmony exports MAX_LEASE_MS, MAX_HISTORY_DURATION_MS, describeValue, keyText, freezeKeyEnvironment */
+/* harmony import */ var _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8907);
+/* harmony import */ var _domain_freeze_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9785);
+/* harmony import */ var _domain_priority_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(806);
+/* harmony import */ var _ports_registry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6129);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  oE: () => (/* binding */ cloudFormationReader),
-  eq: () => (/* binding */ fallbackRegistry),
-  Me: () => (/* binding */ openRegistry)
-});
 
-;// CONCATENATED MODULE: ./.tmp/js/registry/cloudformation-only.js
+
+
+
 /**
- * No table: nobody to queue with. Coordination rests on CloudFormation's own status alone (best
- * effort: no order, no identity): the queue is this run alone, the lock never anyone else's,
- * and every write succeeds without a call (fence 0, ticket 0).
+ * Every item the registry reads is decoded here, against the schema below, before any code acts on
+ * it. The table is shared by every repository, every release of the action, scripts and hands: an
+ * item that does not decode (a number JavaScript cannot hold exactly, a missing or mistyped
+ * attribute, an impossible value) is an `Unreadable` answer that names the item's key, the
+ * attribute and what was expected; it is never taken for silence. Unknown extra attributes are
+ * kept (the table is never rewritten by a read) and ignored, unless they hold a number the SDK
+ * cannot convert: then the item is one that this and older releases cannot read at all.
+ *
+ * Numbers come from the document client's `wrapNumbers` hook (`readNumber`): a JavaScript number
+ * when it is exact, else a `NumberValue` holding DynamoDB's own text, which every check refuses.
  */
-class CloudFormationOnlyLock {
-    now;
-    kind = 'cloudformation-only';
-    constructor(now = Date.now) {
-        this.now = now;
+/** The largest lease any release accepts (lease-minutes 1440): a longer one never dies. */
+const MAX_LEASE_MS = 86_400_000;
+/** The longest deployment history keeps: a longer one is an impossible value, not a slow stack. */
+const MAX_HISTORY_DURATION_MS = 30 * 86_400_000;
+/** The largest fence or queue number: far beyond any table's life, far below 2^53. */
+const MAX_COUNTER = 1e12;
+/** A stored text longer than this is not one the action wrote. */
+const MAX_TEXT = 10_000;
+/** The document client's number hook: exact numbers as numbers, the rest as DynamoDB's text. */
+function readNumber(text) {
+    const n = Number(text);
+    return Number.isFinite(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER ? n : _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_0__/* .NumberValue */ .lS.from(text);
+}
+class Mismatch extends Error {
+    attribute;
+    expected;
+    found;
+    constructor(attribute, expected, found) {
+        super(`${attribute}: expected ${expected}, found ${found}`);
+        this.attribute = attribute;
+        this.expected = expected;
+        this.found = found;
     }
-    async enqueue(me) {
+}
+/** What a value is, in a few words, for a decoding failure (shown safely). */
+function describeValue(v) {
+    if (v === undefined)
+        return 'nothing (missing)';
+    if (v === null)
+        return 'null';
+    if (v instanceof _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_0__/* .NumberValue */ .lS)
+        return `the number ${(0,_domain_freeze_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(v.value)}, which JavaScript cannot hold exactly`;
+    if (typeof v === 'string')
+        return `the string ${(0,_domain_freeze_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(v)}`;
+    if (typeof v === 'number')
+        return `the number ${v}`;
+    if (typeof v === 'boolean')
+        return `the boolean ${v}`;
+    if (Array.isArray(v))
+        return `a list of ${v.length}`;
+    if (v instanceof Set)
+        return `a set of ${v.size}`;
+    if (v instanceof Uint8Array)
+        return `binary data of ${v.length} bytes`;
+    if (typeof v === 'object')
+        return 'a map';
+    return typeof v;
+}
+const fail = (at, expected, v) => {
+    throw new Mismatch(at, expected, describeValue(v));
+};
+const text = (opts = {}) => (v, at) => {
+    if (typeof v !== 'string' || (opts.nonEmpty && v === '') || v.length > MAX_TEXT)
+        fail(at, `${opts.nonEmpty ? 'a non-empty string' : 'a string'} of at most ${MAX_TEXT} characters`, v);
+    return v;
+};
+const instant = (v, at) => typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v) && Number.isFinite(Date.parse(v))
+    ? v
+    : fail(at, 'an ISO 8601 instant (such as 2026-12-07T10:00:00.000Z)', v);
+const integer = (min, max) => (v, at) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+    ? v
+    : fail(at, `a whole number from ${min} to ${max}`, v);
+const number = (min, max, what = `a number from ${min} to ${max}`) => (v, at) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : fail(at, what, v);
+const bool = (v, at) => (typeof v === 'boolean' ? v : fail(at, 'a boolean', v));
+const oneOf = (values) => (v, at) => values.includes(v)
+    ? v
+    : fail(at, `one of ${values.join(', ')}`, v);
+const optional = (check) => (v, at) => v === undefined ? undefined : check(v, at);
+const isMap = (v) => typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    !(v instanceof _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_0__/* .NumberValue */ .lS) &&
+    !(v instanceof Set) &&
+    !(v instanceof Uint8Array);
+const map = (v, at) => isMap(v) ? v : fail(at, 'a map', v);
+const list = (of) => (v, at) => {
+    if (!Array.isArray(v))
+        return fail(at, 'a list', v);
+    return v.map((x, i) => of(x, `${at}[${i}]`));
+};
+const join = (at, name) => (at ? `${at}.${name}` : name);
+/** A map whose declared attributes are checked; the others are kept and ignored. */
+const fields = (shape) => (v, at) => {
+    const m = map(v, at);
+    const out = {};
+    for (const [name, check] of Object.entries(shape)) {
+        const value = check(m[name], join(at, name));
+        if (value !== undefined)
+            out[name] = value;
+    }
+    return out;
+};
+/** Every number anywhere in the item is one JavaScript holds exactly (extra attributes too). */
+function exactNumbers(v, at) {
+    if (v instanceof _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_0__/* .NumberValue */ .lS)
+        fail(at, 'a number JavaScript can hold exactly', v);
+    else if (Array.isArray(v))
+        v.forEach((x, i) => exactNumbers(x, `${at}[${i}]`));
+    else if (v instanceof Set)
+        for (const x of v)
+            exactNumbers(x, at);
+    else if (isMap(v))
+        for (const [k, x] of Object.entries(v))
+            exactNumbers(x, join(at, k));
+}
+const RUN_FIELDS = [
+    'runId',
+    'runAttempt',
+    'runUrl',
+    'repository',
+    'workflow',
+    'job',
+    'actor',
+    'sha',
+    'ref'
+];
+const run = (v, at) => {
+    const m = map(v, at);
+    const out = {};
+    for (const name of RUN_FIELDS) {
+        const value = optional(text())(m[name], join(at, name));
+        if (value !== undefined)
+            out[name] = value;
+    }
+    return out;
+};
+const lease = number(1, MAX_LEASE_MS, `a lease in milliseconds, from 1 to ${MAX_LEASE_MS} (a day)`);
+const counter = (min) => integer(min, MAX_COUNTER);
+const stackNames = list(text({ nonEmpty: true }));
+const priority = optional(oneOf(_domain_priority_js__WEBPACK_IMPORTED_MODULE_2__/* .PRIORITIES */ .BE));
+const keyText = (k) => `${k.pk} / ${k.sk}`;
+function decode(item, check, where) {
+    const m = isMap(item) ? item : {};
+    const keyPart = (v) => (typeof v === 'string' ? v : '?');
+    const key = where ?? { pk: keyPart(m['pk']), sk: keyPart(m['sk']) };
+    const scope = key.pk.startsWith('ENV#') ? key.pk.slice(4) : freezeKeyEnvironment(key.sk);
+    try {
+        exactNumbers(item, '');
+        return { ok: true, value: check(item, '') };
+    }
+    catch (err) {
+        if (!(err instanceof Mismatch))
+            throw err;
         return {
-            seq: 0,
-            correlationId: me.correlationId,
-            owner: me.owner,
-            heartbeat: '',
-            enqueuedAt: new Date(this.now()).toISOString(),
-            leaseMs: me.leaseMs,
-            run: me.run,
-            priority: me.priority ?? 'normal'
+            ok: false,
+            unreadable: {
+                ...key,
+                ...(scope !== undefined ? { scope } : {}),
+                attribute: err.attribute,
+                expected: err.expected,
+                found: err.found
+            }
         };
     }
-    async heartbeatTicket(_environment, ticket) {
-        return ticket;
-    }
-    async removeTicket() { }
-    async removeDeadTicket() {
-        return false;
-    }
-    async view(environment) {
-        return { lock: { environment, fence: 0 }, tickets: [] };
-    }
-    async readLock(environment) {
-        return { environment, fence: 0 };
-    }
-    async environments() {
-        return [];
-    }
-    async acquire(me, _observed) {
-        return {
-            correlationId: me.correlationId,
-            owner: me.owner,
-            fence: 0,
-            heartbeat: '',
-            acquiredAt: new Date(this.now()).toISOString(),
-            leaseMs: me.leaseMs,
-            run: me.run,
-            stacks: me.stacks
-        };
-    }
-    async heartbeatLock() {
-        return true;
-    }
-    async release() {
-        return true;
-    }
-    async forceUnlock() {
-        return undefined;
-    }
 }
-/** Without a table no record is kept. */
-const noRecords = {
-    putRecord: async () => undefined,
-    addTransition: async () => undefined,
-    getRecord: async () => undefined
-};
-/** No history at all (a history file is given where there is one). */
-const noHistory = {
-    add: async () => undefined,
-    recent: async () => [],
-    save: async () => undefined
-};
-/** Without a table there are no freezes (the CLI refuses to set one). */
-const noFreezes = {
-    list: async () => [],
-    add: async () => undefined,
-    thaw: async () => false
-};
-/** CloudFormation alone: the lock above, no records, no freezes, and the history given. */
-const cloudFormationOnly = (history = noHistory, now = Date.now) => ({
-    lock: new CloudFormationOnlyLock(now),
-    records: noRecords,
-    history,
-    freezes: noFreezes
+const lockItem = fields({
+    fence: optional(counter(0)),
+    holder: optional(text({ nonEmpty: true })),
+    owner: optional(text()),
+    heartbeat: optional(text()),
+    acquiredAt: optional(instant),
+    leaseMs: optional(lease),
+    run: optional(run),
+    stacks: optional(stackNames),
+    lastHolder: optional(text()),
+    lastOutcome: optional(text()),
+    releasedAt: optional(instant)
 });
-
-// EXTERNAL MODULE: ./.tmp/js/registry/history-file.js
-var history_file = __webpack_require__(1602);
-;// CONCATENATED MODULE: ./.tmp/js/runtime/clients.js
-
-
-// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
-async function cloudFormationReader(region) {
-    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805), __webpack_require__.e(933)]).then(__webpack_require__.bind(__webpack_require__, 6933));
-    return new CloudFormationAdapter(createCloudFormationClient(region), region);
-}
-/**
- * The one place the coordination mode is decided: a table (lock, queue, records, history in
- * DynamoDB) or CloudFormation alone (a lock that is CloudFormation's status, no records, the
- * history in a file the Actions cache carries).
- */
-async function openRegistry(choice) {
-    if (!choice.table)
-        return cloudFormationOnly(historyOf(choice));
-    const { dynamoRegistry, createDynamoClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(907), __webpack_require__.e(955)]).then(__webpack_require__.bind(__webpack_require__, 7955));
-    return dynamoRegistry(createDynamoClient(choice.region), choice.table);
-}
-/** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
-const fallbackRegistry = (choice) => () => cloudFormationOnly(new history_file/* HistoryFile */.rZ((0,history_file/* historyFile */.p2)(choice.environment)));
-function historyOf({ environment, log, githubBudget }) {
-    const file = (0,history_file/* historyFile */.p2)(environment);
-    return new history_file/* HistoryFile */.rZ(file, async () => {
-        if (!log)
-            return;
-        const { saveHistory } = await __webpack_require__.e(/* import() */ 0).then(__webpack_require__.bind(__webpack_require__, 8000));
-        await saveHistory(file, environment, log, undefined, githubBudget);
+/** What a held lock must have besides its holder's name. */
+const HELD = ['fence', 'owner', 'heartbeat', 'acquiredAt', 'leaseMs'];
+/** The LOCK item of an environment (none: never held). */
+function decodeLock(environment, item) {
+    if (!item)
+        return { ok: true, value: { environment, fence: 0 } };
+    return decode(item, (v, at) => {
+        const l = lockItem(v, at);
+        if (l.holder !== undefined) {
+            for (const name of HELD)
+                if (l[name] === undefined)
+                    fail(name, 'present while the lock has a holder', undefined);
+            if (l.fence === 0)
+                fail('fence', 'at least 1 while the lock has a holder', 0);
+        }
+        const holder = l.holder === undefined
+            ? undefined
+            : {
+                correlationId: l.holder,
+                owner: l.owner,
+                fence: l.fence,
+                heartbeat: l.heartbeat,
+                acquiredAt: l.acquiredAt,
+                leaseMs: l.leaseMs,
+                run: l.run ?? {},
+                stacks: l.stacks ?? []
+            };
+        return {
+            environment,
+            fence: l.fence ?? 0,
+            holder,
+            lastHolder: l.lastHolder,
+            lastOutcome: l.lastOutcome,
+            releasedAt: l.releasedAt
+        };
     });
+}
+/** A ticket's key in the QUEUE item's map: its number, zero-padded so the map reads in order. */
+const ticketKey = (seq) => String(seq).padStart(12, '0');
+const ticketFields = fields({
+    seq: counter(1),
+    correlationId: text({ nonEmpty: true }),
+    owner: text({ nonEmpty: true }),
+    heartbeat: text({ nonEmpty: true }),
+    enqueuedAt: instant,
+    leaseMs: lease,
+    run,
+    priority,
+    overridesFreeze: optional(bool)
+});
+/** The QUEUE item: its counter and its live tickets, in arrival order (none: nobody queued yet). */
+function decodeQueue(item) {
+    if (!item)
+        return { ok: true, value: { seq: 0, tickets: [] } };
+    return decode(item, (v) => {
+        const m = map(v, '');
+        const seq = counter(0)(m['seq'], 'seq');
+        // Every write keeps the map (a removal leaves it empty): without it no ticket can be added.
+        const entries = map(m['tickets'], 'tickets');
+        const tickets = Object.entries(entries).map(([k, raw]) => {
+            const at = `tickets.${k}`;
+            const t = ticketFields(raw, at);
+            if (k !== ticketKey(t.seq))
+                fail(`${at}.seq`, `${Number(k)} (the number its key says)`, t.seq);
+            if (t.seq > seq)
+                fail(`${at}.seq`, `at most the queue's counter seq (${seq})`, t.seq);
+            const ticket = { ...t, priority: t.priority ?? 'normal' };
+            return ticket;
+        });
+        return { seq, tickets: tickets.sort((a, b) => a.seq - b.seq) };
+    });
+}
+const transition = fields({
+    state: text({ nonEmpty: true }),
+    at: instant,
+    note: optional(text()),
+    by: optional(fields({ id: text({ nonEmpty: true }), name: optional(text()) }))
+});
+const recordFields = fields({
+    correlationId: text({ nonEmpty: true }),
+    environment: text({ nonEmpty: true }),
+    stacks: stackNames,
+    run,
+    priority,
+    fence: optional(counter(0)),
+    transitions: list(transition),
+    outcome: optional(text()),
+    rootCause: optional(text())
+});
+function decodeRecord(item) {
+    return decode(item, recordFields);
+}
+const historyFields = fields({
+    correlationId: text({ nonEmpty: true }),
+    environment: text({ nonEmpty: true }),
+    stacks: stackNames,
+    outcome: text({ nonEmpty: true }),
+    startedAt: instant,
+    endedAt: instant,
+    durationMs: integer(0, MAX_HISTORY_DURATION_MS),
+    resourceTypeSeconds: optional((v, at) => {
+        const m = map(v, at);
+        const seconds = number(0, MAX_HISTORY_DURATION_MS / 1000);
+        return Object.fromEntries(Object.entries(m).map(([k, x]) => [k, seconds(x, join(at, k))]));
+    })
+});
+/** A finished deployment; its end is not before its start. */
+function decodeHistory(item, where) {
+    return decode(item, (v, at) => {
+        const h = historyFields(v, at);
+        if (Date.parse(h.endedAt) < Date.parse(h.startedAt))
+            fail('endedAt', `not before startedAt (${h.startedAt})`, h.endedAt);
+        return h;
+    }, where);
+}
+const freezeFields = fields({
+    id: text({ nonEmpty: true }),
+    environment: text({ nonEmpty: true }),
+    reason: text(),
+    by: text(),
+    createdAt: instant,
+    from: optional(instant),
+    until: optional(instant),
+    cron: optional(text({ nonEmpty: true })),
+    durationMs: optional(integer(_domain_freeze_js__WEBPACK_IMPORTED_MODULE_1__/* .MIN_DURATION_MS */ .BC, _domain_freeze_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_DURATION_MS */ .rG)),
+    timeZone: optional(text({ nonEmpty: true })),
+    thawedAt: optional(instant),
+    thawedBy: optional(text())
+});
+/** An entry of the index of environments: it names the environment its key names. */
+function decodeIndexEntry(item) {
+    return decode(item, (v, at) => {
+        const e = fields({ environment: text({ nonEmpty: true }) })(v, at);
+        if (`ENV#${e.environment}` !== item['sk'])
+            fail('environment', `the environment its key names`, e.environment);
+        return e;
+    });
+}
+/** The environment a freeze item's key names (`FREEZE#<env>#<id>`; `*` for all), if it names one. */
+function freezeKeyEnvironment(sk) {
+    const m = /^FREEZE#(.*)#[^#]*$/.exec(sk);
+    return m?.[1];
+}
+/** A freeze: one window (`until`, maybe `from`) or a recurring one (`cron` and `durationMs`), as its key says. */
+function decodeFreeze(item) {
+    return decode(item, (v, at) => {
+        const f = freezeFields(v, at);
+        const sk = String(item['sk']);
+        if (sk !== `FREEZE#${f.environment}#${f.id}`)
+            fail('environment', `the environment and id its key names (${(0,_domain_freeze_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(sk)})`, `${(0,_domain_freeze_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(f.environment)} / ${(0,_domain_freeze_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(f.id)}`);
+        if (f.cron === undefined && f.until === undefined)
+            fail('until', 'an end (until), or a cron with a durationMs', undefined);
+        if (f.cron !== undefined && f.durationMs === undefined)
+            fail('durationMs', 'present with a cron', undefined);
+        if (f.from !== undefined && f.until !== undefined && Date.parse(f.until) <= Date.parse(f.from))
+            fail('until', `after from (${f.from})`, f.until);
+        return f;
+    });
+}
+/** A decoded item's value; an unreadable one is an answer the caller cannot do without. */
+function decoded(d) {
+    if (!d.ok)
+        throw new _ports_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryCorruptError */ .zk(d.unreadable);
+    return d.value;
+}
+/** Items read together: those that decode, and those that do not (named, never dropped silently). */
+function sorted(decodedItems) {
+    const items = [];
+    const unreadable = [];
+    for (const d of decodedItems) {
+        if (d.ok)
+            items.push(d.value);
+        else
+            unreadable.push(d.unreadable);
+    }
+    return { items, unreadable };
 }
 
 
