@@ -60,7 +60,10 @@ export const doctor: Command = {
     const { problems, read, foreign } = await diagnose(client, table);
     const fix = Boolean(ctx.options['fix']);
     const yes = Boolean(ctx.options['yes']);
-    const results: { problem: Problem; result?: 'repaired' | 'changed' | 'skipped' }[] = [];
+    const results: {
+      problem: Problem;
+      result?: 'repaired' | 'changed' | 'skipped' | 'waiting';
+    }[] = [];
     const lines = [
       `Read ${read} item${read === 1 ? '' : 's'} of ${displayText(table)}: ${problems.length === 0 ? 'every item of the action reads' : `${problems.length} cannot be read`}${foreign > 0 ? ` (${foreign} not of the action, left alone)` : ''}.`
     ];
@@ -77,8 +80,16 @@ export const doctor: Command = {
           results.push({ problem: p });
           continue;
         }
-        // Printed in full before anything is written, then asked (or not, with --yes).
+        if (p.repair.kind === 'wait') {
+          // Nothing to ask: its holder's release mends it, and nothing may free it under it.
+          results.push({ problem: p, result: 'waiting' });
+          if (!ctx.json) ctx.out(`${head.join('\n')}\n   left as it is.`);
+          continue;
+        }
+        // Printed in full before anything is written, then asked (or not, with --yes); with
+        // --json, on stderr, so that stdout stays one JSON document.
         if (!ctx.json) ctx.out(head.join('\n'));
+        else if (q) ctx.err(head.join('\n'));
         const answer = q ? (await q.ask('   Apply this repair? [y/N] ')).trim() : 'y';
         if (!/^y(es)?$/i.test(answer)) {
           results.push({ problem: p, result: 'skipped' });

@@ -52,9 +52,7 @@ export const history: Command = {
 
 /** A finished deployment on one line, its stored texts escaped. */
 function historyLine(e: HistoryEntry): string {
-  // An item written by hand may hold one stack name, not a list.
-  const list: readonly unknown[] = Array.isArray(e.stacks) ? e.stacks : [e.stacks];
-  const stacks = list.map((s) => displayText(String(s)));
+  const stacks = e.stacks.map((s) => displayText(s));
   const past = pastOperationKind(e.correlationId) ? "  (from CloudFormation's event history)" : '';
   return `${displayText(e.endedAt)}  ${displayText(e.outcome).padEnd(13)} ${formatDuration(e.durationMs).padStart(8)}  ${displayText(e.correlationId)}  ${stacks.join(',')}${past}`;
 }

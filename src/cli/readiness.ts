@@ -149,20 +149,20 @@ async function stacksFrame(ctx: CommandContext): Promise<() => Promise<Frame>> {
   const { reader, registry } = await openClients(config);
   return async () => {
     const unreadable: Unreadable[] = [];
-    const [stacks, view, read] = await Promise.all([
+    const [stacks, read, found] = await Promise.all([
       reader.describeStacks(config.stackNames),
+      registry.freezes.list(),
       registry.lock.view(config.environment).catch((err: unknown) => {
-        // Shown as unreadable, the rest of the view as usual.
+        // Shown as unreadable (never as free), the rest of the view as usual.
         if (!(err instanceof RegistryCorruptError)) throw err;
         unreadable.push(err.item);
-        const none: QueueView = {
-          lock: { environment: config.environment, fence: 0 },
-          tickets: []
-        };
-        return none;
-      }),
-      registry.freezes.list()
+        return undefined;
+      })
     ]);
+    const view: QueueView = found ?? {
+      lock: { environment: config.environment, fence: 0 },
+      tickets: []
+    };
     unreadable.push(...read.unreadable.filter((u) => concerns(u, config.environment)));
     const freezes = read.items;
     const now = systemClock.now();
@@ -177,10 +177,16 @@ async function stacksFrame(ctx: CommandContext): Promise<() => Promise<Frame>> {
     const { lock } = view;
     const lines = [
       `Environment ${config.environment} (${config.registryTable ? `registry ${config.registryTable}` : 'CloudFormation only'})`,
-      lock.holder
-        ? `  Lock: held by ${holderText(lock.holder)}, fencing token ${displayText(String(lock.fence))}`
-        : `  Lock: free${lock.lastHolder ? ` (last: ${displayText(lock.lastHolder)}, ${lock.lastOutcome === undefined ? 'no outcome' : displayText(lock.lastOutcome)}, released ${lock.releasedAt === undefined ? '?' : displayText(lock.releasedAt)})` : ''}`,
-      `  Queue: ${queue.length === 0 ? 'empty' : queue.map((t, i) => `${i + 1}. #${displayText(String(t.seq))} ${displayText(t.correlationId)} (${t.run?.runUrl === undefined ? 'no run link' : displayText(t.run.runUrl)}${t.priority === 'high' ? ', priority high' : ''}${t.overridesFreeze ? ', override-freeze' : ''}) since ${displayText(t.enqueuedAt)}`).join('\n         ')}`,
+      !found
+        ? `  Lock and queue: unreadable (below)`
+        : lock.holder
+          ? `  Lock: held by ${holderText(lock.holder)}, fencing token ${displayText(String(lock.fence))}`
+          : `  Lock: free${lock.lastHolder ? ` (last: ${displayText(lock.lastHolder)}, ${lock.lastOutcome === undefined ? 'no outcome' : displayText(lock.lastOutcome)}, released ${lock.releasedAt === undefined ? '?' : displayText(lock.releasedAt)})` : ''}`,
+      ...(!found
+        ? []
+        : [
+            `  Queue: ${queue.length === 0 ? 'empty' : queue.map((t, i) => `${i + 1}. #${displayText(String(t.seq))} ${displayText(t.correlationId)} (${t.run?.runUrl === undefined ? 'no run link' : displayText(t.run.runUrl)}${t.priority === 'high' ? ', priority high' : ''}${t.overridesFreeze ? ', override-freeze' : ''}) since ${displayText(t.enqueuedAt)}`).join('\n         ')}`
+          ]),
       ...(freeze ? [`  Freeze: ${freezeText(freeze, now)}`] : []),
       ...stacks.map(
         (s) =>
@@ -192,10 +198,13 @@ async function stacksFrame(ctx: CommandContext): Promise<() => Promise<Frame>> {
       data: {
         environment: config.environment,
         registry: registry.lock.kind,
-        lock: view.lock.holder
-          ? { ...view.lock, holder: withoutOwner(view.lock.holder) }
-          : view.lock,
-        queue,
+        // Unreadable: null, never a free lock and an empty queue that a script could act on.
+        lock: !found
+          ? null
+          : view.lock.holder
+            ? { ...view.lock, holder: withoutOwner(view.lock.holder) }
+            : view.lock,
+        queue: found ? queue : null,
         ...(freeze ? { freeze } : {}),
         stacks: stacks.map((s) => ({ name: s.name, status: s.status })),
         ...(unreadable.length > 0 ? { unreadable: unreadable.map(unreadableJson) } : {})

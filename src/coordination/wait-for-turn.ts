@@ -139,6 +139,7 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
     try {
       const value = await fn();
       failures = 0;
+      refusals = 0;
       unreachableSince = undefined;
       return value;
     } catch (err) {

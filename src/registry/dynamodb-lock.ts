@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import {
   HISTORY_TTL_DAYS,
+  RegistryCorruptError,
   type Holder,
   type LockKey,
   type LockQueue,
@@ -21,7 +22,7 @@ import {
   envOfIndexKey,
   isConditionFailure
 } from './dynamodb-table.js';
-import { decodeLock, decodeQueue, decoded, ticketKey } from './schema.js';
+import { decodeLock, decodeQueue, decoded, describeValue, ticketKey } from './schema.js';
 /** The index write's whole budget, retries included: it never holds up a stage's exit for long. */
 const ENV_INDEX_TIMEOUT_MS = 3_000;
 
@@ -68,9 +69,11 @@ export class DynamoLockQueue implements LockQueue {
           ...(seen === 0
             ? {
                 UpdateExpression: 'SET seq = :next, tickets = :first',
-                ConditionExpression: 'attribute_not_exists(seq)',
+                // A counter at 0 (an empty queue set so by hand) takes its first number too.
+                ConditionExpression: 'attribute_not_exists(seq) OR seq = :zero',
                 ExpressionAttributeValues: {
                   ':next': ticket.seq,
+                  ':zero': 0,
                   ':first': { [ticketKey(ticket.seq)]: ticket }
                 }
               }
@@ -260,7 +263,14 @@ export class DynamoLockQueue implements LockQueue {
       // rest of the item, whatever else is in it, is not read here: the next view decodes it).
       const fence: unknown = out.Attributes?.['fence'];
       if (typeof fence !== 'number' || !Number.isSafeInteger(fence))
-        throw new Error(`the lock's new fence is ${String(fence)}`);
+        throw new RegistryCorruptError({
+          pk: envKey(me.environment),
+          sk: LOCK,
+          scope: me.environment,
+          attribute: 'fence',
+          expected: 'a whole number after the acquire',
+          found: describeValue(fence)
+        });
       return {
         correlationId: me.correlationId,
         owner: me.owner,
@@ -330,7 +340,7 @@ export class DynamoLockQueue implements LockQueue {
   }
 
   async forceUnlock(environment: string, reason: string, by: string): Promise<Holder | undefined> {
-    const { lock } = await this.view(environment);
+    const lock = await this.readLock(environment);
     if (!lock.holder) return undefined;
     const done = await this.t.conditional('force unlock', () =>
       this.t.doc.send(

@@ -47,8 +47,16 @@ export class DynamoRecords implements Records {
     entry: TransitionEntry,
     patch: { fence?: number; outcome?: string; rootCause?: string } = {}
   ): Promise<void> {
-    const sets = ['transitions = list_append(if_not_exists(transitions, :empty), :t)'];
-    const values: Record<string, unknown> = { ':empty': [], ':t': [entry] };
+    // A transition may come before (or without) the record's start: it expires all the same.
+    const sets = [
+      'transitions = list_append(if_not_exists(transitions, :empty), :t)',
+      'expiresAt = if_not_exists(expiresAt, :exp)'
+    ];
+    const values: Record<string, unknown> = {
+      ':empty': [],
+      ':t': [entry],
+      ':exp': this.t.expires(RECORD_TTL_DAYS)
+    };
     if (patch.fence !== undefined) {
       sets.push('fence = :fence');
       values[':fence'] = patch.fence;

@@ -15,6 +15,8 @@ import {
   decodeLock,
   decodeQueue,
   decodeRecord,
+  MAX_LEASE_MS,
+  TICKET_ATTRIBUTES,
   readNumber,
   type Decoded
 } from './schema.js';
@@ -30,8 +32,10 @@ export type RawItem = Record<string, AttributeValue>;
 
 /** The repair of one unreadable item. */
 export type Repair =
-  /** An attribute no release of the action reads: removed, the rest of the item kept. */
-  | { readonly kind: 'remove-attribute'; readonly attribute: string }
+  /** An attribute no release of the action reads: removed, the rest of the item (or ticket) kept. */
+  | { readonly kind: 'remove-attribute'; readonly path: readonly string[] }
+  /** A holding that cannot be read, whose holder may still be alive: left to its release. */
+  | { readonly kind: 'wait'; readonly lastHeartbeat: string; readonly until: string }
   /** A lock whose holding cannot be read: freed (the fence kept where it reads), as `unlock` does. */
   | { readonly kind: 'free-lock'; readonly fence: number }
   /** A ticket that cannot be read: removed from the queue (its run, if alive, queues again). */
@@ -111,30 +115,58 @@ function decodeAs(kind: Kind, pk: string, value: Record<string, unknown>): Decod
 
 const rootOf = (attribute: string): string => attribute.split(/[.[]/)[0] ?? '';
 
+/** A whole number stored as a number or as its text, if it is one. */
+function wholeNumber(v: AttributeValue | undefined): number | undefined {
+  const n = Number(v?.N ?? v?.S);
+  return v && (v.N ?? v.S)?.trim() && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** What the rest of the table tells the repairs: the highest fence each environment's records name. */
+interface Context {
+  readonly now: number;
+  readonly fences: ReadonlyMap<string, number>;
+}
+
 /** The repair for an item of `kind` that does not decode at `u.attribute`. */
-function repairFor(kind: Kind, u: Unreadable, item: RawItem): Repair {
+function repairFor(kind: Kind, u: Unreadable, item: RawItem, ctx: Context): Repair {
   const root = rootOf(u.attribute);
   if (kind === 'lock' || kind === 'queue') {
     if (root && !KEYS.has(root) && !DECLARED[kind].includes(root))
-      return { kind: 'remove-attribute', attribute: root };
+      return { kind: 'remove-attribute', path: [root] };
     if (kind === 'lock') {
-      const fence = item['fence']?.N !== undefined ? Number(item['fence'].N) : NaN;
-      const readable = root !== 'fence' && Number.isSafeInteger(fence) && fence >= 0;
-      if (HOLDING.includes(root) || root === 'fence' || root === '')
-        return { kind: 'free-lock', fence: readable ? fence : 0 };
-      return { kind: 'remove-attribute', attribute: root };
+      if (!HOLDING.includes(root) && root !== 'fence' && root !== '')
+        return { kind: 'remove-attribute', path: [root] };
+      // A holder that still heartbeats clears its holding at its release: never freed under it.
+      const beat = Date.parse(item['heartbeatAt']?.S ?? '');
+      const lease = Math.min(wholeNumber(item['leaseMs']) ?? MAX_LEASE_MS, MAX_LEASE_MS);
+      if (item['holder'] !== undefined && Number.isFinite(beat) && ctx.now - beat < lease)
+        return {
+          kind: 'wait',
+          lastHeartbeat: new Date(beat).toISOString(),
+          until: new Date(beat + lease).toISOString()
+        };
+      // Never a fencing token again: past the lock's own (as a number or its text) and the records'.
+      const env = (item['pk']?.S ?? '').slice('ENV#'.length);
+      return {
+        kind: 'free-lock',
+        fence: Math.max(wholeNumber(item['fence']) ?? 0, ctx.fences.get(env) ?? 0)
+      };
     }
-    const ticket = /^tickets\.([^.[]+)/.exec(u.attribute)?.[1];
     const tickets = item['tickets']?.M;
-    if (ticket !== undefined && tickets?.[ticket] !== undefined && root === 'tickets')
+    const [, ticket, attribute] = /^tickets\.([^.[]+)(?:\.([^.[]+))?/.exec(u.attribute) ?? [];
+    if (ticket !== undefined && tickets?.[ticket] !== undefined) {
+      // An attribute no release writes on a ticket: removed, the waiter keeps its place.
+      if (attribute !== undefined && !(TICKET_ATTRIBUTES as readonly string[]).includes(attribute))
+        return { kind: 'remove-attribute', path: ['tickets', ticket, attribute] };
       return { kind: 'remove-ticket', ticket };
+    }
     const numbers = Object.keys(tickets ?? {})
       .map(Number)
       .filter((n) => Number.isSafeInteger(n) && n > 0);
-    const counter = item['seq']?.N !== undefined ? Number(item['seq'].N) : NaN;
     return {
       kind: 'reset-queue',
-      seq: Math.max(0, ...numbers, ...(Number.isSafeInteger(counter) ? [counter] : [])),
+      // At least 1: every release takes its next number from a counter that is there.
+      seq: Math.max(1, wholeNumber(item['seq']) ?? 0, ...numbers),
       emptyTickets: tickets === undefined
     };
   }
@@ -144,47 +176,56 @@ function repairFor(kind: Kind, u: Unreadable, item: RawItem): Repair {
 /** Every item of the table, as DynamoDB keeps it: those that do not decode, and how many were read. */
 export async function diagnose(
   client: DynamoDBClient,
-  table: string
+  table: string,
+  now: () => number = Date.now
 ): Promise<{ problems: Problem[]; read: number; foreign: number }> {
-  const problems: Problem[] = [];
-  let read = 0;
-  let foreign = 0;
+  const items: RawItem[] = [];
   try {
     for await (const page of paginateScan({ client }, { TableName: table, ConsistentRead: true }))
-      for (const item of page.Items ?? []) {
-        read++;
-        const pk = item['pk']?.S ?? '';
-        const sk = item['sk']?.S ?? '';
-        const kind = kindOf(pk, sk);
-        if (!kind) {
-          foreign++;
-          continue;
-        }
-        const d = decodeAs(kind, pk, unmarshall(item, { wrapNumbers: readNumber }));
-        if (!d.ok)
-          problems.push({
-            unreadable: d.unreadable,
-            item,
-            repair: repairFor(kind, d.unreadable, item)
-          });
-      }
+      items.push(...(page.Items ?? []));
   } catch (err) {
     throw new RegistryUnavailableError('doctor read', err);
   }
-  return { problems, read, foreign };
+  const fences = new Map<string, number>();
+  const unreadable: { kind: Kind; item: RawItem; unreadable: Unreadable }[] = [];
+  let foreign = 0;
+  for (const item of items) {
+    const pk = item['pk']?.S ?? '';
+    const kind = kindOf(pk, item['sk']?.S ?? '');
+    if (!kind) {
+      foreign++;
+      continue;
+    }
+    const d = decodeAs(kind, pk, unmarshall(item, { wrapNumbers: readNumber }));
+    if (!d.ok) unreadable.push({ kind, item, unreadable: d.unreadable });
+    else if (kind === 'record') {
+      const { environment, fence } = d.value as { environment: string; fence?: number };
+      if (fence !== undefined)
+        fences.set(environment, Math.max(fences.get(environment) ?? 0, fence));
+    }
+  }
+  const ctx: Context = { now: now(), fences };
+  const problems = unreadable.map((u) => ({
+    unreadable: u.unreadable,
+    item: u.item,
+    repair: repairFor(u.kind, u.unreadable, u.item, ctx)
+  }));
+  return { problems, read: items.length, foreign };
 }
 
 /** The repair in a few words, for the operator who confirms it. */
 export function describeRepair(r: Repair): string {
   switch (r.kind) {
     case 'remove-attribute':
-      return `remove the attribute ${r.attribute} (the rest of the item is kept)`;
+      return `remove the attribute ${r.path.join('.')} (the rest of the item is kept)`;
+    case 'wait':
+      return `none yet: its holder heartbeated at ${r.lastHeartbeat} and may still be deploying (its release clears the holding); if it does not, run doctor again after ${r.until}`;
     case 'free-lock':
       return `free the lock (its holding removed, fence ${r.fence} kept: the next run takes ${r.fence + 1}); a holder still running finds its lock lost`;
     case 'remove-ticket':
       return `remove ticket ${r.ticket} from the queue (a run still waiting on it queues again)`;
     case 'reset-queue':
-      return `set the queue's counter seq to ${r.seq}${r.emptyTickets ? ' and its tickets to an empty map' : ''}`;
+      return `set the queue's counter seq to ${r.seq} (the next run takes ${r.seq + 1})${r.emptyTickets ? ' and its tickets to an empty map' : ''}`;
     case 'delete-item':
       return 'delete the item';
   }
@@ -192,7 +233,8 @@ export function describeRepair(r: Repair): string {
 
 /**
  * The condition that the item is still as read: each attribute equal (scalars), or of the same size
- * (lists, maps, sets: DynamoDB compares those by size here), and no attribute added.
+ * (lists, maps, sets: compared by size, which DynamoDB and dynalite agree on), and none of the
+ * attributes the action writes added.
  */
 function unchanged(item: RawItem): {
   ConditionExpression: string;
@@ -222,6 +264,13 @@ function unchanged(item: RawItem): {
       }
     }
   });
+  // Nor anything the action writes that was not there (a holding taken, a counter set meanwhile).
+  ['fence', 'seq', 'tickets', ...HOLDING]
+    .filter((name) => !(name in item))
+    .forEach((name, i) => {
+      names[`#n${i}`] = name;
+      parts.push(`attribute_not_exists(#n${i})`);
+    });
   return {
     ConditionExpression: parts.join(' AND '),
     ExpressionAttributeNames: names,
@@ -247,11 +296,15 @@ export async function applyRepair(
       ExpressionAttributeNames: { ...cond.ExpressionAttributeNames, ...names },
       ExpressionAttributeValues: { ...cond.ExpressionAttributeValues, ...values }
     });
+  if (r.kind === 'wait') return false;
   const command =
     r.kind === 'delete-item'
       ? new DeleteItemCommand({ TableName: table, Key, ...cond })
       : r.kind === 'remove-attribute'
-        ? update('REMOVE #r', { '#r': r.attribute })
+        ? update(
+            `REMOVE ${r.path.map((_, i) => `#r${i}`).join('.')}`,
+            Object.fromEntries(r.path.map((name, i) => [`#r${i}`, name]))
+          )
         : r.kind === 'remove-ticket'
           ? update('REMOVE #t.#k', { '#t': 'tickets', '#k': r.ticket })
           : r.kind === 'free-lock'

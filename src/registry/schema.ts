@@ -252,7 +252,8 @@ const lockItem = fields<LockItem>({
 });
 
 /** What a held lock must have besides its holder's name. */
-const HELD: readonly (keyof LockItem)[] = ['fence', 'owner', 'heartbeat', 'acquiredAt', 'leaseMs'];
+/** (No `owner`: releases before owner tokens wrote none; such a holding is nobody's but its own.) */
+const HELD: readonly (keyof LockItem)[] = ['fence', 'heartbeat', 'acquiredAt', 'leaseMs'];
 
 /** The LOCK item of an environment (none: never held). */
 export function decodeLock(
@@ -272,7 +273,7 @@ export function decodeLock(
         ? undefined
         : {
             correlationId: l.holder,
-            owner: l.owner!,
+            owner: l.owner ?? '',
             fence: l.fence!,
             heartbeat: l.heartbeat!,
             acquiredAt: l.acquiredAt!,
@@ -294,10 +295,23 @@ export function decodeLock(
 /** A ticket's key in the QUEUE item's map: its number, zero-padded so the map reads in order. */
 export const ticketKey = (seq: number): string => String(seq).padStart(12, '0');
 
-const ticketFields = fields<Omit<Ticket, 'priority'> & { priority?: Priority }>({
+/** A ticket's attributes (`owner` is missing on those of releases before owner tokens). */
+export const TICKET_ATTRIBUTES = [
+  'seq',
+  'correlationId',
+  'owner',
+  'heartbeat',
+  'enqueuedAt',
+  'leaseMs',
+  'run',
+  'priority',
+  'overridesFreeze'
+] as const;
+
+const ticketFields = fields<Omit<Ticket, 'priority' | 'owner'> & { priority?: Priority; owner?: string }>({
   seq: counter(1),
   correlationId: text({ nonEmpty: true }),
-  owner: text({ nonEmpty: true }),
+  owner: optional(text()),
   heartbeat: text({ nonEmpty: true }),
   enqueuedAt: instant,
   leaseMs: lease,
@@ -322,7 +336,7 @@ export function decodeQueue(
       if (k !== ticketKey(t.seq))
         fail(`${at}.seq`, `${Number(k)} (the number its key says)`, t.seq);
       if (t.seq > seq) fail(`${at}.seq`, `at most the queue's counter seq (${seq})`, t.seq);
-      const ticket: Ticket = { ...t, priority: t.priority ?? 'normal' };
+      const ticket: Ticket = { ...t, owner: t.owner ?? '', priority: t.priority ?? 'normal' };
       return ticket;
     });
     return { seq, tickets: tickets.sort((a, b) => a.seq - b.seq) };
@@ -338,11 +352,18 @@ const transition = fields<TransitionEntry>({
   )
 });
 
-const recordFields = fields<DeploymentRecord>({
-  correlationId: text({ nonEmpty: true }),
-  environment: text({ nonEmpty: true }),
-  stacks: stackNames,
-  run,
+/**
+ * A record: the transitions alone when it was started by a transition (a predecessor's
+ * `taken-over`, an unlock, a lock lost) rather than by its run's arrival.
+ */
+const recordFields = fields<
+  Omit<DeploymentRecord, 'correlationId' | 'environment' | 'stacks' | 'run'> &
+    Partial<Pick<DeploymentRecord, 'correlationId' | 'environment' | 'stacks' | 'run'>>
+>({
+  correlationId: optional(text({ nonEmpty: true })),
+  environment: optional(text({ nonEmpty: true })),
+  stacks: optional(stackNames),
+  run: optional(run),
   priority,
   fence: optional(counter(0)),
   transitions: list(transition),
@@ -351,7 +372,17 @@ const recordFields = fields<DeploymentRecord>({
 });
 
 export function decodeRecord(item: Record<string, unknown>): Decoded<DeploymentRecord> {
-  return decode(item, recordFields);
+  return decode(item, (v, at) => {
+    const r = recordFields(v, at);
+    const pk = typeof item['pk'] === 'string' ? item['pk'] : '';
+    return {
+      ...r,
+      correlationId: r.correlationId ?? pk.slice('DEPLOY#'.length),
+      environment: r.environment ?? '',
+      stacks: r.stacks ?? [],
+      run: r.run ?? {}
+    };
+  });
 }
 
 const historyFields = fields<HistoryEntry>({

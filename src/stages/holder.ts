@@ -108,10 +108,7 @@ export async function reportLoss(
   key: LockKey,
   by: 'coordinate' | 'finalize'
 ): Promise<Loss> {
-  const view = await d.registry.lock.view(environment).then(
-    (v) => v.lock,
-    () => undefined
-  );
+  const view = await d.registry.lock.readLock(environment).catch(() => undefined);
   const loss = lossOf(view, key);
   if (loss.kind === 'released') {
     // This acquisition ended already (finalize run twice): nothing was lost.

@@ -40,7 +40,7 @@ async function launchForSubAction(self: string): Promise<void> {
       region: config.region,
       environment: config.environment
     });
-    const { lock } = await registry.lock.view(config.environment);
+    const lock = await registry.lock.readLock(config.environment);
     const run = runContext();
     // A step of its own has no state: the lock held under this correlation ID by this very run attempt.
     const mine =

@@ -42,13 +42,14 @@ const LEARNED_PER_STACK = 20;
 export async function estimate(
   d: StageDeps,
   history: HistoryStore,
-  known: readonly HistoryEntry[] = []
+  known?: readonly HistoryEntry[]
 ): Promise<Estimated> {
   const { config } = d;
   const read = await history.recent(config.environment, HISTORY_SAMPLE).catch(() => undefined);
-  if (read?.unreadable.length) warnUnreadableHistory(d, read.unreadable);
+  // Said once, on arrival (`known` is what the arrival read: its turn reads the history again).
+  if (read?.unreadable.length && !known) warnUnreadableHistory(d, read.unreadable);
   const recent = read?.items;
-  let entries = merged(recent ?? [], known);
+  let entries = merged(recent ?? [], known ?? []);
   let learned: HistoryEntry[] = [];
   if (config.expectedDurationMs === undefined && recent !== undefined) {
     const unknown = config.stackNames.filter((s) => !historyEstimate(entries, [s]));

@@ -33,7 +33,7 @@ export async function acquired(
   if (owner && fence !== '' && Number.isInteger(Number(fence)))
     return { key: { owner, fence: Number(fence), correlationId: log.correlationId }, acquiredAt };
   if (!owner && !config.correlationId) return undefined;
-  const view = await d.registry.lock.view(config.environment).catch((err: unknown) => {
+  const lock = await d.registry.lock.readLock(config.environment).catch((err: unknown) => {
     // The table answered with a lock it cannot read: no outage, but no holding to find either.
     if (err instanceof RegistryCorruptError)
       log.warning(
@@ -46,7 +46,7 @@ export async function acquired(
     }
     return undefined;
   });
-  const holder = view?.lock.holder;
+  const holder = lock?.holder;
   if (!holder) return undefined;
   // This run's own token (an acquire whose answer was lost), or, for a finalize step of its own
   // with no state, the lock held under this correlation ID by this very run attempt.
