@@ -31,7 +31,9 @@
  *  6. never two holders acting: a job starts its deploy step or a repair only while no later fence
  *     has been granted (its lease was current, so nobody could take it over);
  *  7. a waiter deploys on CloudFormation alone only once no registry holder's lease is live,
- *     unless the waiter alone was cut off from the table (counted apart: partitionedGrants);
+ *     unless the waiter alone was cut off from the table (counted apart: partitionedGrants): its
+ *     own network was down, and its last registry call before the deploy step did not reach the
+ *     table (one the table answered, even with an unreadable item, is no excuse);
  *  8. freezes hold: no job without override-freeze sends its acquire while a freeze is in force;
  *     one with it may pass the tickets ahead of it that have none (rule 3's exception) while it
  *     read a freeze in force between its last read of the queue and its acquire;
@@ -969,9 +971,23 @@ export function partitionedGrants(result: ScheduleResult): number {
     (j) =>
       j.registryKind === 'cloudformation-only' &&
       j.deployStartedAt !== undefined &&
-      j.plan.faults.some((f) => f.kind === 'outage') &&
+      cutOff(result, j) &&
       liveHolderAt(result, g, j.deployStartedAt)
   ).length;
+}
+
+/**
+ * A job alone cut off from the table when its deploy step began: its own network had an outage,
+ * and its last registry call sent before the deploy step did not reach the table. A table that
+ * answered it (with the lock, or with an item it cannot read) is one it could have asked.
+ */
+function cutOff(result: ScheduleResult, job: JobRecord): boolean {
+  if (!job.plan.faults.some((f) => f.kind === 'outage')) return false;
+  const t = job.deployStartedAt ?? Infinity;
+  const last = result.calls
+    .filter((c) => c.job === job.index && c.startedAt <= t)
+    .reduce<CallRecord | undefined>((a, c) => (a && a.startSeq > c.startSeq ? a : c), undefined);
+  return last === undefined || !(landed(last) || unreadable(last));
 }
 
 /** Whether one of the schedule's freezes is in force at some instant from `from` to `to`. */
@@ -1148,10 +1164,11 @@ export function checkSchedule(result: ScheduleResult): string[] {
     }
 
   // 7. A waiter falls back to CloudFormation only once no registry holder's lease is live (the
-  //    table was unreachable for everyone for longer than a lease), unless it alone was cut off.
+  //    table was unreachable for everyone for longer than a lease), unless it alone was cut off
+  //    (still: its last call before the deploy step did not reach the table).
   for (const job of result.jobs) {
     if (job.registryKind !== 'cloudformation-only' || job.deployStartedAt === undefined) continue;
-    if (job.plan.faults.some((f) => f.kind === 'outage')) continue;
+    if (cutOff(result, job)) continue;
     const live = liveHolderAt(result, g, job.deployStartedAt);
     if (live)
       out.push(

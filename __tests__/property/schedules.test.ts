@@ -311,3 +311,60 @@ describe('an item of the table that does not decode', () => {
     expect(later!.deployStartedAt).toBeDefined();
   });
 });
+
+describe('an unreadable item met by a run on CloudFormation alone', () => {
+  it('a waiter that fell back for its own outage meets the unreadable LOCK once the table answers again, while the holder heartbeats: it ends blocked (REGISTRY_CORRUPT) on the table, never deploying on CloudFormation alone', async () => {
+    // job0 holds from the start and deploys from 0.5 s to 20.5 s, then 6 s more before its post
+    // step: heartbeating all along. At 2 s the rig makes the LOCK item unreadable (to 30 s).
+    // job1 arrives at 1 s and its own network is down for 9 s: after a lease of no answer it
+    // falls back to CloudFormation alone and waits there (job0's stack is in progress). At 10 s
+    // its network is back; its next check whether the table answers again meets the unreadable
+    // item. That is the table's answer: the wait ends blocked, on the table. Read as "no answer"
+    // instead, job1 would wait on CloudFormation alone and deploy once job0's stack is done
+    // (20.5 s), while job0's lease is live (rule 9; rule 7 excuses a waiter with an outage).
+    const result = await runSchedule(
+      rig,
+      schedule(
+        90_009,
+        [
+          job({
+            deploy: { ...job().deploy, startAfterMs: 500, durationMs: 20_000, tailMs: 6_000 }
+          }),
+          job({ arrivalMs: 1_000, faults: [{ kind: 'outage', fromMs: 0, durationMs: 9_000 }] })
+        ],
+        { corrupt: { fromMs: 2_000, durationMs: 28_000 } }
+      ),
+      'fixed-corrupt-after-fallback'
+    );
+    expectSafe(result);
+    const corruption = result.corruption!;
+    expect(corruption).toEqual({ at: T0 + 2_000, held: true, removedAt: T0 + 30_000 });
+    const [holder, waiter] = result.jobs;
+    expect(result.jobs.map((j) => j.result)).toEqual(['acquired', 'blocked']);
+    // The outcome's registry is the table that answered, not CloudFormation.
+    expect(result.jobs.map((j) => j.registryKind)).toEqual(['dynamodb', 'dynamodb']);
+    const calls = (job: number, op?: string) =>
+      result.calls.filter((c) => c.job === job && (op === undefined || c.op === op));
+    // The waiter fell back to CloudFormation alone for its own outage...
+    expect(waiter!.annotations.join('\n')).toMatch(
+      /warning Registry unavailable: .*Falling back to CloudFormation-only coordination/
+    );
+    // ...and, its network back (10 s), met the unreadable item through the table.
+    const met = calls(1).filter((c) => c.error instanceof RegistryCorruptError);
+    expect(met.length).toBeGreaterThan(0);
+    expect(met[0]!.op).toBe('view');
+    expect(met[0]!.endedAt! - T0).toBeGreaterThanOrEqual(10_000);
+    expect(met[0]!.endedAt!).toBeLessThan(corruption.removedAt!);
+    expect(calls(1, 'acquire')).toEqual([]);
+    expect(waiter!.annotations.join('\n')).toMatch(
+      new RegExp(`REGISTRY_CORRUPT.*${CORRUPT_ATTRIBUTE}`)
+    );
+    expect(waiter!.deployStartedAt).toBeUndefined();
+    // The holder was live then and after: its heartbeats took, before and after the waiter ended.
+    const beats = calls(0, 'heartbeatLock').filter((c) => c.result === true);
+    expect(beats.some((c) => c.endedAt! > met[0]!.endedAt!)).toBe(true);
+    expect(beats.some((c) => c.startedAt > T0 + 20_500)).toBe(true);
+    expect(grants(result).map((x) => [x.job, x.fence])).toEqual([[0, 1]]);
+    expect(holder!.postEndedAt).toBeDefined();
+  });
+});

@@ -1,11 +1,15 @@
 /**
  * What coordinate() and finalize() recover from, in process (test-rig/in-process.ts): a table that
- * stops answering mid-wait, a finalize run twice, a failed deployment's stack repaired before the
- * next run is let in, and a repair that itself fails. The real registry against dynalite, the
+ * stops answering mid-wait (and one that answers again, after a fallback, with a lock nobody can
+ * read), a finalize run twice, a failed deployment's stack repaired before the next run is let
+ * in, and a repair that itself fails. The real registry against dynalite, the
  * scripted CloudFormation (a failing resource scripted into a repair where a story needs one:
  * `nextRepair.steps`), all on virtual time.
  */
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { Outputs, State } from '../../src/config/state.js';
+import { RegistryCorruptError } from '../../src/ports/registry.js';
+import { asTestCaller } from '../../test-rig/aws-calls.js';
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
 import { STACK, World, scratchRunnerTemp } from '../../test-rig/in-process.js';
 import { holder, polling, summaryRow } from './stories.js';
@@ -93,6 +97,92 @@ describe('recovery: the table stops answering', () => {
       'CloudFormation-only coordination holds no lock: nothing to release.'
     );
     expect(world.calls({ job: b, stage: 'finalize' })).toEqual([]);
+  });
+});
+
+describe('recovery: the table answers again, with a lock nobody can read', () => {
+  it('a run that fell back and acquired on CloudFormation alone, whose last look before the deploy step finds the LOCK unreadable: not deploying (Unreadable registry item)', async () => {
+    world = new World({ dynamo });
+    // a holds the lock through the table and is still building: its stack is idle, its monitor
+    // heartbeats the lease.
+    const a = await holder(world, 'a');
+    // Then the LOCK item gets an attribute with a number JavaScript cannot hold exactly (as a
+    // script or another release could write it): a's heartbeats (writes) go on, no read decodes it.
+    await asTestCaller(dynamo.client()).send(
+      new UpdateItemCommand({
+        TableName: dynamo.table,
+        Key: { pk: { S: `ENV#${world.environment}` }, sk: { S: 'LOCK' } },
+        UpdateExpression: 'SET #bad = :n',
+        ExpressionAttributeNames: { '#bad': 'heartbeatNs' },
+        ExpressionAttributeValues: { ':n': { N: '1733590000000000000.5' } }
+      })
+    );
+    // b's network to the table is down from its arrival: after a lease it falls back to
+    // CloudFormation alone, and acquires there (the stack is idle). Its network comes back the
+    // moment that acquire is done: the only registry read left before the deploy step is the
+    // last look, just before it.
+    const b = world.job('b', { 'wait-timeout-minutes': '10' });
+    b.net.coordinate.down = true;
+    /** How many registry calls the world had seen when b acquired on CloudFormation alone. */
+    let callsBefore: number | undefined;
+    const waiting = b.coordinate({
+      tweak: (d) => ({
+        ...d,
+        fallback: () => {
+          const alone = d.fallback();
+          const acquire = alone.lock.acquire.bind(alone.lock);
+          alone.lock.acquire = async (...args) => {
+            const held = await acquire(...args);
+            callsBefore = world!.registryCalls.length;
+            b.net.coordinate.down = false;
+            return held;
+          };
+          return alone;
+        }
+      })
+    });
+    const { report, io } = await world.until(waiting);
+
+    // It did fall back, and acquire on CloudFormation alone...
+    expect(
+      b.sink.find('Falling back to CloudFormation-only coordination', 'coordinate')
+    ).toBeDefined();
+    expect(callsBefore).toBeDefined();
+    expect(world.calls({ job: b, op: 'lock.acquire' })).toEqual([]);
+    // ...then its last look met the unreadable LOCK, through the table: that is an answer.
+    const looks = world.registryCalls
+      .slice(callsBefore)
+      .filter((c) => c.job === b.name && c.stage === 'coordinate');
+    expect(looks.map((c) => c.op)).toEqual(['lock.view']);
+    expect(looks).toHaveLength(1);
+    expect(looks[0]!.error).toBeInstanceOf(RegistryCorruptError);
+    // Not deploying: the step says so, and does not hand over to the deploy step.
+    expect(report.result).not.toBe('acquired');
+    expect(report.result).toBe('aborted');
+    expect(io.output(Outputs.Result)).not.toBe('acquired');
+    expect(io.exitCode).toBeDefined();
+    expect(io.exitCode).not.toBe(0);
+    const said = b.sink
+      .annotations('coordinate')
+      .filter((x) => x.title === 'Unreadable registry item');
+    expect(said).toEqual([
+      {
+        level: 'error',
+        title: 'Unreadable registry item',
+        message: expect.stringMatching(
+          new RegExp(
+            `^The registry answers again, but ENV#${world.environment} / LOCK: heartbeatNs is .*: whether another run holds ${world.environment} cannot be told; not deploying\\.`
+          )
+        )
+      }
+    ]);
+    // a's lease was live then: its monitor's last heartbeat had taken less than a lease before.
+    const beats = world
+      .calls({ job: a, stage: 'monitor', op: 'lock.heartbeatLock' })
+      .filter((c) => c.result === true && c.endSeq! < looks[0]!.seq);
+    expect(beats.length).toBeGreaterThan(1);
+    expect(looks[0]!.startedAt - beats.at(-1)!.startedAt).toBeLessThan(LEASE_MS);
+    expect(world.stackChanges()).toEqual([]);
   });
 });
 
