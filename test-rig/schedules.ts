@@ -1189,8 +1189,14 @@ export function checkSchedule(result: ScheduleResult): string[] {
         out.push(
           `job${job.index} sent an acquire at ${at(c.startedAt)} after the table answered its ${first.op} with an unreadable item at ${at(first.endedAt!)}`
         );
-    // ...no job that met it, or whose only registry trouble was it, ends on CloudFormation alone,
-    if (job.registryKind === 'cloudformation-only') {
+    // ...no job that met it, or whose only registry trouble was it, ends on CloudFormation alone
+    //    (but one that acquired there, cut off, and met it at its last look before the deploy
+    //    step: it coordinated on CloudFormation alone, and ends blocked on the table's answer),
+    //    (CloudFormation's own lock is taken without a call: such a job is one that ends blocked on
+    //    REGISTRY_CORRUPT without deploying, while its wait, had it met the item, ends on the table)
+    const lastLook =
+      job.result === 'blocked' && saidCorrupt(job) && job.deployStartedAt === undefined;
+    if (job.registryKind === 'cloudformation-only' && !lastLook) {
       if (first)
         out.push(
           `job${job.index} ended on CloudFormation alone though the table answered its ${first.op} at ${at(first.endedAt!)} (an unreadable item, no outage)`

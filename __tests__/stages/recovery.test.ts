@@ -101,7 +101,7 @@ describe('recovery: the table stops answering', () => {
 });
 
 describe('recovery: the table answers again, with a lock nobody can read', () => {
-  it('a run that fell back and acquired on CloudFormation alone, whose last look before the deploy step finds the LOCK unreadable: not deploying (Unreadable registry item)', async () => {
+  it('a run that fell back and acquired on CloudFormation alone, whose last look before the deploy step finds the LOCK unreadable: not deploying, blocked (REGISTRY_CORRUPT)', async () => {
     world = new World({ dynamo });
     // a holds the lock through the table and is still building: its stack is idle, its monitor
     // heartbeats the lease.
@@ -158,23 +158,20 @@ describe('recovery: the table answers again, with a lock nobody can read', () =>
     expect(looks[0]!.error).toBeInstanceOf(RegistryCorruptError);
     // Not deploying: the step says so, and does not hand over to the deploy step.
     expect(report.result).not.toBe('acquired');
-    expect(report.result).toBe('aborted');
+    expect(report.result).toBe('blocked');
     expect(io.output(Outputs.Result)).not.toBe('acquired');
     expect(io.exitCode).toBeDefined();
     expect(io.exitCode).not.toBe(0);
     const said = b.sink
       .annotations('coordinate')
-      .filter((x) => x.title === 'Unreadable registry item');
+      .filter((x) => /REGISTRY_CORRUPT/.test(x.title ?? '') || /REGISTRY_CORRUPT/.test(x.message));
     expect(said).toEqual([
-      {
+      expect.objectContaining({
         level: 'error',
-        title: 'Unreadable registry item',
-        message: expect.stringMatching(
-          new RegExp(
-            `^The registry answers again, but ENV#${world.environment} / LOCK: heartbeatNs is .*: whether another run holds ${world.environment} cannot be told; not deploying\\.`
-          )
+        message: expect.stringContaining(
+          `ENV#${world.environment} / LOCK: heartbeatNs is the number "1733590000000000000.5"`
         )
-      }
+      })
     ]);
     // a's lease was live then: its monitor's last heartbeat had taken less than a lease before.
     const beats = world

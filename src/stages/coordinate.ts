@@ -33,6 +33,7 @@ import { announceOverride, recordOverride } from './coordinate/freeze.js';
 import { announce, handOver, type HandOverDeps } from './coordinate/hand-over.js';
 import { publish } from './coordinate/publish.js';
 import {
+  corruptTurn,
   decide,
   notAcquired,
   notDeployingNotice,
@@ -130,6 +131,11 @@ export async function coordinate(d: CoordinateDeps): Promise<CoordinateReport> {
     const thread = await announce(d, atTurn, turn);
     await announceOverride(d, atTurn, turn, thread);
     const holds = await handOver(d, atTurn, turn, thread, lease, deployFrom);
+    if (typeof holds === 'object') {
+      // Acquired on CloudFormation alone, and the table answers again with an unreadable lock.
+      const corrupt = corruptTurn(d, holds);
+      return { result: 'blocked', turn, findings: [...findings, corrupt], expectedMs, stacks };
+    }
     return { result: holds ? 'acquired' : 'aborted', turn, findings, expectedMs, stacks };
   } finally {
     // Whatever happened, this process heartbeats no more: the monitor holds the lease now, or

@@ -6,7 +6,7 @@ import { formatDuration } from '../../domain/durations.js';
 import { typeDurations } from '../../domain/estimate.js';
 import { classifyStatus } from '../../domain/stack-status.js';
 import { leased } from '../../domain/turn-result.js';
-import { REPAIR_COMMAND, RegistryCorruptError, describeUnreadable } from '../../ports/registry.js';
+import { RegistryCorruptError, type Unreadable } from '../../ports/registry.js';
 import type { GitHubDeployments } from '../../github/deployments.js';
 import type { MonitorDeployment } from '../../monitor/files.js';
 import type { HandoverResult, LaunchedMonitor } from '../../monitor/launch.js';
@@ -70,7 +70,8 @@ export async function announce(
 /**
  * Starts the monitor and hands it the lease: this process heartbeats until the monitor's first
  * heartbeat has landed (at most a lease), so the lock is never without a heartbeat in between.
- * True when the deploy step may start: on a lease known to be current, with the stacks still clear.
+ * True when the deploy step may start: on a lease known to be current, with the stacks still clear;
+ * the unreadable item a table that answers again gave instead of its lock (not deploying either).
  */
 export async function handOver(
   d: HandOverDeps,
@@ -80,7 +81,7 @@ export async function handOver(
   lease: Lease,
   /** When this deployment's own stack operation can begin: after coordinate's repairs. */
   deployFrom?: string
-): Promise<boolean> {
+): Promise<boolean | Unreadable> {
   const { config, log } = d;
   const holder = turn.holder!;
   // A lease in the table needs someone heartbeating it; CloudFormation's own lock does not.
@@ -131,7 +132,7 @@ export async function handOver(
  * (a change from outside, or another run while coordinating on CloudFormation alone), or a
  * table that answers again with the lock held by another run, means not now.
  */
-async function stillClear(d: HandOverDeps, turn: TurnOutcome): Promise<boolean> {
+async function stillClear(d: HandOverDeps, turn: TurnOutcome): Promise<boolean | Unreadable> {
   const { config, log } = d;
   const stacks = await d.reader.describeStacks(config.stackNames).catch((err: unknown) => {
     log.error(
@@ -153,13 +154,8 @@ async function stillClear(d: HandOverDeps, turn: TurnOutcome): Promise<boolean> 
         err instanceof RegistryCorruptError ? err : undefined
       )
     : undefined;
-  if (view instanceof RegistryCorruptError) {
-    log.error(
-      `The registry answers again, but ${describeUnreadable(view.item)}: whether another run holds ${config.environment} cannot be told; not deploying. List and repair: ${REPAIR_COMMAND} --registry-table ${config.registryTable ?? 'TABLE'}`,
-      { title: 'Unreadable registry item' }
-    );
-    return false;
-  }
+  // The table answers again, with a lock nobody can read: who holds it cannot be told.
+  if (view instanceof RegistryCorruptError) return view.item;
   const other =
     view?.lock.holder && view.lock.holder.owner !== d.owner ? view.lock.holder : undefined;
   if (busy.length === 0 && !other) return true;

@@ -26,7 +26,8 @@ import {
   REPAIR_COMMAND,
   describeUnreadable,
   type Holder,
-  type Registry
+  type Registry,
+  type Unreadable
 } from '../../ports/registry.js';
 import { freezeDetails } from './freeze.js';
 import { record, safely, statusChannel, statuses, type StageDeps } from '../deps.js';
@@ -204,6 +205,18 @@ export async function notDeployingNotice(
   else if (busyEnded || frozen) await slack.notifier.post('not deploying', slack.channel, message);
 }
 
+/** The table answered with an item this run cannot read: REGISTRY_CORRUPT, said and returned. */
+export function corruptTurn(d: Pick<Deps, 'config' | 'log'>, item: Unreadable): Finding {
+  const finding = registryCorruptFinding(
+    d.config.registryTable ?? '',
+    item,
+    describeUnreadable(item),
+    REPAIR_COMMAND
+  );
+  reportFindings(d.log, [finding]);
+  return finding;
+}
+
 /** No lock: the wait ended otherwise (busy, cancelled, superseded, or a table that cannot be used). */
 export async function notAcquired(
   d: Deps,
@@ -222,17 +235,8 @@ export async function notAcquired(
     reportFindings(log, [finding]);
     return { result: 'blocked', findings: [finding] };
   }
-  if (kind === 'corrupt') {
-    const item = turn.unreadable!;
-    const finding = registryCorruptFinding(
-      config.registryTable ?? '',
-      item,
-      describeUnreadable(item),
-      REPAIR_COMMAND
-    );
-    reportFindings(log, [finding]);
-    return { result: 'blocked', findings: [finding] };
-  }
+  if (kind === 'corrupt')
+    return { result: 'blocked', findings: [corruptTurn(d, turn.unreadable!)] };
   const { result, transition } = NOT_ACQUIRED[kind];
   const frozen = kind === 'frozen' ? turn.freeze?.endedBy : undefined;
   if (frozen)
