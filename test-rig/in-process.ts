@@ -221,6 +221,11 @@ export interface Network {
   latencyMs: number;
   /** Calls (by `lock.release`-style name) that fail as unreachable, the network being otherwise fine. */
   fails?: (op: string) => boolean;
+  /**
+   * Calls the table answers otherwise than the item says (a condition that never holds, a request
+   * refused as invalid): the answer, or the error, instead of the real call.
+   */
+  answers?: (op: string) => { readonly value: unknown } | { readonly error: unknown } | undefined;
 }
 
 const NEVER: Promise<never> = new Promise<never>(() => {});
@@ -543,6 +548,9 @@ export class Job {
                 code: 'ECONNREFUSED'
               })
             );
+          const answer = net.answers?.(op);
+          if (answer && 'error' in answer) throw answer.error;
+          if (answer) return answer.value;
           return real();
         };
         return world.vt.track(send()).then(

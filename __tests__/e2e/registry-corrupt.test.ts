@@ -136,7 +136,7 @@ describe('an item of the lock or the queue that does not decode', () => {
     }
   );
 
-  it('a lock whose condition is never met: every try pauses, the wait ends by wait-timeout-minutes, a SIGINT ends it within one poll', async () => {
+  it('a queue whose condition is never met (every write refused): every try pauses, ten refused numbers end the run blocked naming the QUEUE counter, a SIGINT ends the wait within one poll', async () => {
     // Every write refused as if its condition failed, whatever the item says (no item to blame).
     dynamo.refuseConditions(10_000, { ops: ['UpdateItem'] });
     const timed = await registryJob('refused', 7301, {

@@ -46,12 +46,13 @@ export type Repair =
   | { readonly kind: 'delete-item' };
 
 export interface Problem {
+  readonly kind: Kind;
   readonly unreadable: Unreadable;
   readonly item: RawItem;
   readonly repair: Repair;
 }
 
-type Kind = 'lock' | 'queue' | 'history' | 'record' | 'index' | 'freeze';
+export type Kind = 'lock' | 'queue' | 'history' | 'record' | 'index' | 'freeze';
 
 function kindOf(pk: string, sk: string): Kind | undefined {
   if (pk.startsWith('ENV#') && sk === 'LOCK') return 'lock';
@@ -64,7 +65,7 @@ function kindOf(pk: string, sk: string): Kind | undefined {
 }
 
 /** The attributes each kind of item has (besides pk, sk and expiresAt, which TTL reads). */
-const DECLARED: Readonly<Record<'lock' | 'queue', readonly string[]>> = {
+const DECLARED: Readonly<Record<Kind, readonly string[]>> = {
   lock: [
     'fence',
     'holder',
@@ -80,7 +81,43 @@ const DECLARED: Readonly<Record<'lock' | 'queue', readonly string[]>> = {
     'releasedAt',
     'lastForcedUnlock'
   ],
-  queue: ['seq', 'tickets']
+  queue: ['seq', 'tickets'],
+  history: [
+    'correlationId',
+    'environment',
+    'stacks',
+    'outcome',
+    'startedAt',
+    'endedAt',
+    'durationMs',
+    'resourceTypeSeconds'
+  ],
+  record: [
+    'correlationId',
+    'environment',
+    'stacks',
+    'run',
+    'priority',
+    'fence',
+    'transitions',
+    'outcome',
+    'rootCause'
+  ],
+  index: ['environment', 'queuedAt'],
+  freeze: [
+    'id',
+    'environment',
+    'reason',
+    'by',
+    'createdAt',
+    'from',
+    'until',
+    'cron',
+    'durationMs',
+    'timeZone',
+    'thawedAt',
+    'thawedBy'
+  ]
 };
 /** What a holding is made of: one of these unreadable, and the lock is freed. */
 const HOLDING = [
@@ -206,6 +243,7 @@ export async function diagnose(
   }
   const ctx: Context = { now: now(), fences };
   const problems = unreadable.map((u) => ({
+    kind: u.kind,
     unreadable: u.unreadable,
     item: u.item,
     repair: repairFor(u.kind, u.unreadable, u.item, ctx)
@@ -236,7 +274,10 @@ export function describeRepair(r: Repair): string {
  * (lists, maps, sets: compared by size, which DynamoDB and dynalite agree on), and none of the
  * attributes the action writes added.
  */
-function unchanged(item: RawItem): {
+function unchanged(
+  item: RawItem,
+  kind: Kind
+): {
   ConditionExpression: string;
   ExpressionAttributeNames: Record<string, string>;
   ExpressionAttributeValues: RawItem;
@@ -264,8 +305,8 @@ function unchanged(item: RawItem): {
       }
     }
   });
-  // Nor anything the action writes that was not there (a holding taken, a counter set meanwhile).
-  ['fence', 'seq', 'tickets', ...HOLDING]
+  // Nor anything the action writes that was not there (a holding taken, a thaw, a counter set).
+  [...DECLARED[kind], 'expiresAt']
     .filter((name) => !(name in item))
     .forEach((name, i) => {
       names[`#n${i}`] = name;
@@ -285,7 +326,7 @@ export async function applyRepair(
   p: Problem
 ): Promise<boolean> {
   const Key = { pk: p.item['pk']!, sk: p.item['sk']! };
-  const cond = unchanged(p.item);
+  const cond = unchanged(p.item, p.kind);
   const r = p.repair;
   const update = (expression: string, names: Record<string, string>, values: RawItem = {}) =>
     new UpdateItemCommand({
