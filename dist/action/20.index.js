@@ -124,7 +124,43 @@ const DECLARED = {
         'releasedAt',
         'lastForcedUnlock'
     ],
-    queue: ['seq', 'tickets']
+    queue: ['seq', 'tickets'],
+    history: [
+        'correlationId',
+        'environment',
+        'stacks',
+        'outcome',
+        'startedAt',
+        'endedAt',
+        'durationMs',
+        'resourceTypeSeconds'
+    ],
+    record: [
+        'correlationId',
+        'environment',
+        'stacks',
+        'run',
+        'priority',
+        'fence',
+        'transitions',
+        'outcome',
+        'rootCause'
+    ],
+    index: ['environment', 'queuedAt'],
+    freeze: [
+        'id',
+        'environment',
+        'reason',
+        'by',
+        'createdAt',
+        'from',
+        'until',
+        'cron',
+        'durationMs',
+        'timeZone',
+        'thawedAt',
+        'thawedBy'
+    ]
 };
 /** What a holding is made of: one of these unreadable, and the lock is freed. */
 const HOLDING = [
@@ -155,85 +191,117 @@ function decodeAs(kind, pk, value) {
     }
 }
 const rootOf = (attribute) => attribute.split(/[.[]/)[0] ?? '';
+/** A whole number stored as a number or as its text, if it is one. */
+function wholeNumber(v) {
+    const n = Number(v?.N ?? v?.S);
+    return v && (v.N ?? v.S)?.trim() && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
 /** The repair for an item of `kind` that does not decode at `u.attribute`. */
-function repairFor(kind, u, item) {
+function repairFor(kind, u, item, ctx) {
     const root = rootOf(u.attribute);
     if (kind === 'lock' || kind === 'queue') {
         if (root && !KEYS.has(root) && !DECLARED[kind].includes(root))
-            return { kind: 'remove-attribute', attribute: root };
+            return { kind: 'remove-attribute', path: [root] };
         if (kind === 'lock') {
-            const fence = item['fence']?.N !== undefined ? Number(item['fence'].N) : NaN;
-            const readable = root !== 'fence' && Number.isSafeInteger(fence) && fence >= 0;
-            if (HOLDING.includes(root) || root === 'fence' || root === '')
-                return { kind: 'free-lock', fence: readable ? fence : 0 };
-            return { kind: 'remove-attribute', attribute: root };
+            if (!HOLDING.includes(root) && root !== 'fence' && root !== '')
+                return { kind: 'remove-attribute', path: [root] };
+            // A holder that still heartbeats clears its holding at its release: never freed under it.
+            const beat = Date.parse(item['heartbeatAt']?.S ?? '');
+            const lease = Math.min(wholeNumber(item['leaseMs']) ?? schema/* MAX_LEASE_MS */.l, schema/* MAX_LEASE_MS */.l);
+            if (item['holder'] !== undefined && Number.isFinite(beat) && ctx.now - beat < lease)
+                return {
+                    kind: 'wait',
+                    lastHeartbeat: new Date(beat).toISOString(),
+                    until: new Date(beat + lease).toISOString()
+                };
+            // Never a fencing token again: past the lock's own (as a number or its text) and the records'.
+            const env = (item['pk']?.S ?? '').slice('ENV#'.length);
+            return {
+                kind: 'free-lock',
+                fence: Math.max(wholeNumber(item['fence']) ?? 0, ctx.fences.get(env) ?? 0)
+            };
         }
-        const ticket = /^tickets\.([^.[]+)/.exec(u.attribute)?.[1];
         const tickets = item['tickets']?.M;
-        if (ticket !== undefined && tickets?.[ticket] !== undefined && root === 'tickets')
+        const [, ticket, attribute] = /^tickets\.([^.[]+)(?:\.([^.[]+))?/.exec(u.attribute) ?? [];
+        if (ticket !== undefined && tickets?.[ticket] !== undefined) {
+            // An attribute no release writes on a ticket: removed, the waiter keeps its place.
+            if (attribute !== undefined && !schema/* TICKET_ATTRIBUTES */.Nx.includes(attribute))
+                return { kind: 'remove-attribute', path: ['tickets', ticket, attribute] };
             return { kind: 'remove-ticket', ticket };
+        }
         const numbers = Object.keys(tickets ?? {})
             .map(Number)
             .filter((n) => Number.isSafeInteger(n) && n > 0);
-        const counter = item['seq']?.N !== undefined ? Number(item['seq'].N) : NaN;
         return {
             kind: 'reset-queue',
-            seq: Math.max(0, ...numbers, ...(Number.isSafeInteger(counter) ? [counter] : [])),
+            // At least 1: every release takes its next number from a counter that is there.
+            seq: Math.max(1, wholeNumber(item['seq']) ?? 0, ...numbers),
             emptyTickets: tickets === undefined
         };
     }
     return { kind: 'delete-item' };
 }
 /** Every item of the table, as DynamoDB keeps it: those that do not decode, and how many were read. */
-async function diagnose(client, table) {
-    const problems = [];
-    let read = 0;
-    let foreign = 0;
+async function diagnose(client, table, now = Date.now) {
+    const items = [];
     try {
         for await (const page of (0,dist_cjs.paginateScan)({ client }, { TableName: table, ConsistentRead: true }))
-            for (const item of page.Items ?? []) {
-                read++;
-                const pk = item['pk']?.S ?? '';
-                const sk = item['sk']?.S ?? '';
-                const kind = kindOf(pk, sk);
-                if (!kind) {
-                    foreign++;
-                    continue;
-                }
-                const d = decodeAs(kind, pk, (0,util_dynamodb_dist_cjs.unmarshall)(item, { wrapNumbers: schema/* readNumber */.kz }));
-                if (!d.ok)
-                    problems.push({
-                        unreadable: d.unreadable,
-                        item,
-                        repair: repairFor(kind, d.unreadable, item)
-                    });
-            }
+            items.push(...(page.Items ?? []));
     }
     catch (err) {
         throw new ports_registry/* RegistryUnavailableError */.i$('doctor read', err);
     }
-    return { problems, read, foreign };
+    const fences = new Map();
+    const unreadable = [];
+    let foreign = 0;
+    for (const item of items) {
+        const pk = item['pk']?.S ?? '';
+        const kind = kindOf(pk, item['sk']?.S ?? '');
+        if (!kind) {
+            foreign++;
+            continue;
+        }
+        const d = decodeAs(kind, pk, (0,util_dynamodb_dist_cjs.unmarshall)(item, { wrapNumbers: schema/* readNumber */.kz }));
+        if (!d.ok)
+            unreadable.push({ kind, item, unreadable: d.unreadable });
+        else if (kind === 'record') {
+            const { environment, fence } = d.value;
+            if (fence !== undefined)
+                fences.set(environment, Math.max(fences.get(environment) ?? 0, fence));
+        }
+    }
+    const ctx = { now: now(), fences };
+    const problems = unreadable.map((u) => ({
+        kind: u.kind,
+        unreadable: u.unreadable,
+        item: u.item,
+        repair: repairFor(u.kind, u.unreadable, u.item, ctx)
+    }));
+    return { problems, read: items.length, foreign };
 }
 /** The repair in a few words, for the operator who confirms it. */
 function describeRepair(r) {
     switch (r.kind) {
         case 'remove-attribute':
-            return `remove the attribute ${r.attribute} (the rest of the item is kept)`;
+            return `remove the attribute ${r.path.join('.')} (the rest of the item is kept)`;
+        case 'wait':
+            return `none yet: its holder heartbeated at ${r.lastHeartbeat} and may still be deploying (its release clears the holding); if it does not, run doctor again after ${r.until}`;
         case 'free-lock':
             return `free the lock (its holding removed, fence ${r.fence} kept: the next run takes ${r.fence + 1}); a holder still running finds its lock lost`;
         case 'remove-ticket':
             return `remove ticket ${r.ticket} from the queue (a run still waiting on it queues again)`;
         case 'reset-queue':
-            return `set the queue's counter seq to ${r.seq}${r.emptyTickets ? ' and its tickets to an empty map' : ''}`;
+            return `set the queue's counter seq to ${r.seq} (the next run takes ${r.seq + 1})${r.emptyTickets ? ' and its tickets to an empty map' : ''}`;
         case 'delete-item':
             return 'delete the item';
     }
 }
 /**
  * The condition that the item is still as read: each attribute equal (scalars), or of the same size
- * (lists, maps, sets: DynamoDB compares those by size here), and no attribute added.
+ * (lists, maps, sets: compared by size, which DynamoDB and dynalite agree on), and none of the
+ * attributes the action writes added.
  */
-function unchanged(item) {
+function unchanged(item, kind) {
     const names = {};
     const values = {};
     const parts = [];
@@ -258,6 +326,13 @@ function unchanged(item) {
             }
         }
     });
+    // Nor anything the action writes that was not there (a holding taken, a thaw, a counter set).
+    [...DECLARED[kind], 'expiresAt']
+        .filter((name) => !(name in item))
+        .forEach((name, i) => {
+        names[`#n${i}`] = name;
+        parts.push(`attribute_not_exists(#n${i})`);
+    });
     return {
         ConditionExpression: parts.join(' AND '),
         ExpressionAttributeNames: names,
@@ -267,7 +342,7 @@ function unchanged(item) {
 /** Applies the repair if the item is still as read: true when it applied, false when it had changed. */
 async function applyRepair(client, table, p) {
     const Key = { pk: p.item['pk'], sk: p.item['sk'] };
-    const cond = unchanged(p.item);
+    const cond = unchanged(p.item, p.kind);
     const r = p.repair;
     const update = (expression, names, values = {}) => new dist_cjs.UpdateItemCommand({
         TableName: table,
@@ -277,10 +352,12 @@ async function applyRepair(client, table, p) {
         ExpressionAttributeNames: { ...cond.ExpressionAttributeNames, ...names },
         ExpressionAttributeValues: { ...cond.ExpressionAttributeValues, ...values }
     });
+    if (r.kind === 'wait')
+        return false;
     const command = r.kind === 'delete-item'
         ? new dist_cjs.DeleteItemCommand({ TableName: table, Key, ...cond })
         : r.kind === 'remove-attribute'
-            ? update('REMOVE #r', { '#r': r.attribute })
+            ? update(`REMOVE ${r.path.map((_, i) => `#r${i}`).join('.')}`, Object.fromEntries(r.path.map((name, i) => [`#r${i}`, name])))
             : r.kind === 'remove-ticket'
                 ? update('REMOVE #t.#k', { '#t': 'tickets', '#k': r.ticket })
                 : r.kind === 'free-lock'
@@ -475,9 +552,19 @@ const doctor = {
                     results.push({ problem: p });
                     continue;
                 }
-                // Printed in full before anything is written, then asked (or not, with --yes).
+                if (p.repair.kind === 'wait') {
+                    // Nothing to ask: its holder's release mends it, and nothing may free it under it.
+                    results.push({ problem: p, result: 'waiting' });
+                    if (!ctx.json)
+                        ctx.out(`${head.join('\n')}\n   left as it is.`);
+                    continue;
+                }
+                // Printed in full before anything is written, then asked (or not, with --yes); with
+                // --json, on stderr, so that stdout stays one JSON document.
                 if (!ctx.json)
                     ctx.out(head.join('\n'));
+                else if (q)
+                    ctx.err(head.join('\n'));
                 const answer = q ? (await q.ask('   Apply this repair? [y/N] ')).trim() : 'y';
                 if (!/^y(es)?$/i.test(answer)) {
                     results.push({ problem: p, result: 'skipped' });
@@ -868,9 +955,7 @@ const history_history = {
 };
 /** A finished deployment on one line, its stored texts escaped. */
 function historyLine(e) {
-    // An item written by hand may hold one stack name, not a list.
-    const list = Array.isArray(e.stacks) ? e.stacks : [e.stacks];
-    const stacks = list.map((s) => (0,display/* displayText */.WV)(String(s)));
+    const stacks = e.stacks.map((s) => (0,display/* displayText */.WV)(s));
     const past = (0,past_operations/* pastOperationKind */.UJ)(e.correlationId) ? "  (from CloudFormation's event history)" : '';
     return `${(0,display/* displayText */.WV)(e.endedAt)}  ${(0,display/* displayText */.WV)(e.outcome).padEnd(13)} ${(0,durations/* formatDuration */.a3)(e.durationMs).padStart(8)}  ${(0,display/* displayText */.WV)(e.correlationId)}  ${stacks.join(',')}${past}`;
 }
@@ -1381,21 +1466,21 @@ async function stacksFrame(ctx) {
     const { reader, registry } = await openClients(config);
     return async () => {
         const unreadable = [];
-        const [stacks, view, read] = await Promise.all([
+        const [stacks, read, found] = await Promise.all([
             reader.describeStacks(config.stackNames),
+            registry.freezes.list(),
             registry.lock.view(config.environment).catch((err) => {
-                // Shown as unreadable, the rest of the view as usual.
+                // Shown as unreadable (never as free), the rest of the view as usual.
                 if (!(err instanceof ports_registry/* RegistryCorruptError */.zk))
                     throw err;
                 unreadable.push(err.item);
-                const none = {
-                    lock: { environment: config.environment, fence: 0 },
-                    tickets: []
-                };
-                return none;
-            }),
-            registry.freezes.list()
+                return undefined;
+            })
         ]);
+        const view = found ?? {
+            lock: { environment: config.environment, fence: 0 },
+            tickets: []
+        };
         unreadable.push(...read.unreadable.filter((u) => (0,ports_registry/* concerns */.Kc)(u, config.environment)));
         const freezes = read.items;
         const now = stage.systemClock.now();
@@ -1410,10 +1495,16 @@ async function stacksFrame(ctx) {
         const { lock } = view;
         const lines = [
             `Environment ${config.environment} (${config.registryTable ? `registry ${config.registryTable}` : 'CloudFormation only'})`,
-            lock.holder
-                ? `  Lock: held by ${holderText(lock.holder)}, fencing token ${(0,display/* displayText */.WV)(String(lock.fence))}`
-                : `  Lock: free${lock.lastHolder ? ` (last: ${(0,display/* displayText */.WV)(lock.lastHolder)}, ${lock.lastOutcome === undefined ? 'no outcome' : (0,display/* displayText */.WV)(lock.lastOutcome)}, released ${lock.releasedAt === undefined ? '?' : (0,display/* displayText */.WV)(lock.releasedAt)})` : ''}`,
-            `  Queue: ${queue.length === 0 ? 'empty' : queue.map((t, i) => `${i + 1}. #${(0,display/* displayText */.WV)(String(t.seq))} ${(0,display/* displayText */.WV)(t.correlationId)} (${t.run?.runUrl === undefined ? 'no run link' : (0,display/* displayText */.WV)(t.run.runUrl)}${t.priority === 'high' ? ', priority high' : ''}${t.overridesFreeze ? ', override-freeze' : ''}) since ${(0,display/* displayText */.WV)(t.enqueuedAt)}`).join('\n         ')}`,
+            !found
+                ? `  Lock and queue: unreadable (below)`
+                : lock.holder
+                    ? `  Lock: held by ${holderText(lock.holder)}, fencing token ${(0,display/* displayText */.WV)(String(lock.fence))}`
+                    : `  Lock: free${lock.lastHolder ? ` (last: ${(0,display/* displayText */.WV)(lock.lastHolder)}, ${lock.lastOutcome === undefined ? 'no outcome' : (0,display/* displayText */.WV)(lock.lastOutcome)}, released ${lock.releasedAt === undefined ? '?' : (0,display/* displayText */.WV)(lock.releasedAt)})` : ''}`,
+            ...(!found
+                ? []
+                : [
+                    `  Queue: ${queue.length === 0 ? 'empty' : queue.map((t, i) => `${i + 1}. #${(0,display/* displayText */.WV)(String(t.seq))} ${(0,display/* displayText */.WV)(t.correlationId)} (${t.run?.runUrl === undefined ? 'no run link' : (0,display/* displayText */.WV)(t.run.runUrl)}${t.priority === 'high' ? ', priority high' : ''}${t.overridesFreeze ? ', override-freeze' : ''}) since ${(0,display/* displayText */.WV)(t.enqueuedAt)}`).join('\n         ')}`
+                ]),
             ...(freeze ? [`  Freeze: ${freezeText(freeze, now)}`] : []),
             ...stacks.map((s) => `  Stack ${(0,display/* displayText */.WV)(s.name)}: ${(0,display/* displayText */.WV)(s.status)}  ${(0,display/* displayText */.WV)(reader.consoleUrl(s))}`),
             ...unreadableLines(unreadable, config.registryTable).map((l) => `  ${l}`)
@@ -1422,10 +1513,13 @@ async function stacksFrame(ctx) {
             data: {
                 environment: config.environment,
                 registry: registry.lock.kind,
-                lock: view.lock.holder
-                    ? { ...view.lock, holder: withoutOwner(view.lock.holder) }
-                    : view.lock,
-                queue,
+                // Unreadable: null, never a free lock and an empty queue that a script could act on.
+                lock: !found
+                    ? null
+                    : view.lock.holder
+                        ? { ...view.lock, holder: withoutOwner(view.lock.holder) }
+                        : view.lock,
+                queue: found ? queue : null,
                 ...(freeze ? { freeze } : {}),
                 stacks: stacks.map((s) => ({ name: s.name, status: s.status })),
                 ...(unreadable.length > 0 ? { unreadable: unreadable.map(unreadableJson) } : {})

@@ -372,7 +372,7 @@ async function acquired(d) {
         return { key: { owner, fence: Number(fence), correlationId: log.correlationId }, acquiredAt };
     if (!owner && !config.correlationId)
         return undefined;
-    const view = await d.registry.lock.view(config.environment).catch((err) => {
+    const lock = await d.registry.lock.readLock(config.environment).catch((err) => {
         // The table answered with a lock it cannot read: no outage, but no holding to find either.
         if (err instanceof registry/* RegistryCorruptError */.zk)
             log.warning(`The ${config.environment} lock cannot be read (${(0,registry/* describeUnreadable */.D2)(err.item)}): this run's holding, if it has one, cannot be found and expires after lease-minutes. List and repair: ${registry/* REPAIR_COMMAND */.wE} --registry-table ${config.registryTable ?? 'TABLE'}`, { title: 'Unreadable registry item' });
@@ -382,7 +382,7 @@ async function acquired(d) {
         }
         return undefined;
     });
-    const holder = view?.lock.holder;
+    const holder = lock?.holder;
     if (!holder)
         return undefined;
     // This run's own token (an acquire whose answer was lost), or, for a finalize step of its own

@@ -619,13 +619,16 @@ class HistoryFile {
 /* harmony export */   FU: () => (/* binding */ decodeHistory),
 /* harmony export */   IP: () => (/* binding */ sorted),
 /* harmony export */   MA: () => (/* binding */ decodeQueue),
+/* harmony export */   Nx: () => (/* binding */ TICKET_ATTRIBUTES),
 /* harmony export */   S8: () => (/* binding */ ticketKey),
 /* harmony export */   Ul: () => (/* binding */ decodeFreeze),
+/* harmony export */   bp: () => (/* binding */ describeValue),
 /* harmony export */   eT: () => (/* binding */ decodeRecord),
 /* harmony export */   kz: () => (/* binding */ readNumber),
+/* harmony export */   l: () => (/* binding */ MAX_LEASE_MS),
 /* harmony export */   nk: () => (/* binding */ decodeIndexEntry)
 /* harmony export */ });
-/* unused harmony exports MAX_LEASE_MS, MAX_HISTORY_DURATION_MS, describeValue, keyText, freezeKeyEnvironment */
+/* unused harmony exports MAX_HISTORY_DURATION_MS, keyText, freezeKeyEnvironment */
 /* harmony import */ var _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8907);
 /* harmony import */ var _domain_freeze_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9785);
 /* harmony import */ var _domain_priority_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(806);
@@ -816,7 +819,8 @@ const lockItem = fields({
     releasedAt: optional(instant)
 });
 /** What a held lock must have besides its holder's name. */
-const HELD = ['fence', 'owner', 'heartbeat', 'acquiredAt', 'leaseMs'];
+/** (No `owner`: releases before owner tokens wrote none; such a holding is nobody's but its own.) */
+const HELD = ['fence', 'heartbeat', 'acquiredAt', 'leaseMs'];
 /** The LOCK item of an environment (none: never held). */
 function decodeLock(environment, item) {
     if (!item)
@@ -834,7 +838,7 @@ function decodeLock(environment, item) {
             ? undefined
             : {
                 correlationId: l.holder,
-                owner: l.owner,
+                owner: l.owner ?? '',
                 fence: l.fence,
                 heartbeat: l.heartbeat,
                 acquiredAt: l.acquiredAt,
@@ -854,10 +858,22 @@ function decodeLock(environment, item) {
 }
 /** A ticket's key in the QUEUE item's map: its number, zero-padded so the map reads in order. */
 const ticketKey = (seq) => String(seq).padStart(12, '0');
+/** A ticket's attributes (`owner` is missing on those of releases before owner tokens). */
+const TICKET_ATTRIBUTES = [
+    'seq',
+    'correlationId',
+    'owner',
+    'heartbeat',
+    'enqueuedAt',
+    'leaseMs',
+    'run',
+    'priority',
+    'overridesFreeze'
+];
 const ticketFields = fields({
     seq: counter(1),
     correlationId: text({ nonEmpty: true }),
-    owner: text({ nonEmpty: true }),
+    owner: optional(text()),
     heartbeat: text({ nonEmpty: true }),
     enqueuedAt: instant,
     leaseMs: lease,
@@ -881,7 +897,7 @@ function decodeQueue(item) {
                 fail(`${at}.seq`, `${Number(k)} (the number its key says)`, t.seq);
             if (t.seq > seq)
                 fail(`${at}.seq`, `at most the queue's counter seq (${seq})`, t.seq);
-            const ticket = { ...t, priority: t.priority ?? 'normal' };
+            const ticket = { ...t, owner: t.owner ?? '', priority: t.priority ?? 'normal' };
             return ticket;
         });
         return { seq, tickets: tickets.sort((a, b) => a.seq - b.seq) };
@@ -893,11 +909,15 @@ const transition = fields({
     note: optional(text()),
     by: optional(fields({ id: text({ nonEmpty: true }), name: optional(text()) }))
 });
+/**
+ * A record: the transitions alone when it was started by a transition (a predecessor's
+ * `taken-over`, an unlock, a lock lost) rather than by its run's arrival.
+ */
 const recordFields = fields({
-    correlationId: text({ nonEmpty: true }),
-    environment: text({ nonEmpty: true }),
-    stacks: stackNames,
-    run,
+    correlationId: optional(text({ nonEmpty: true })),
+    environment: optional(text({ nonEmpty: true })),
+    stacks: optional(stackNames),
+    run: optional(run),
     priority,
     fence: optional(counter(0)),
     transitions: list(transition),
@@ -905,7 +925,17 @@ const recordFields = fields({
     rootCause: optional(text())
 });
 function decodeRecord(item) {
-    return decode(item, recordFields);
+    return decode(item, (v, at) => {
+        const r = recordFields(v, at);
+        const pk = typeof item['pk'] === 'string' ? item['pk'] : '';
+        return {
+            ...r,
+            correlationId: r.correlationId ?? pk.slice('DEPLOY#'.length),
+            environment: r.environment ?? '',
+            stacks: r.stacks ?? [],
+            run: r.run ?? {}
+        };
+    });
 }
 const historyFields = fields({
     correlationId: text({ nonEmpty: true }),

@@ -501,7 +501,7 @@ function holdLease(d, environment, key, leaseMs, by, sinceMs) {
     };
 }
 async function reportLoss(d, environment, key, by) {
-    const view = await d.registry.lock.view(environment).then((v) => v.lock, () => undefined);
+    const view = await d.registry.lock.readLock(environment).catch(() => undefined);
     const loss = lossOf(view, key);
     if (loss.kind === 'released') {
         // This acquisition ended already (finalize run twice): nothing was lost.

@@ -252,9 +252,11 @@ class DynamoLockQueue {
             ...(seen === 0
                 ? {
                     UpdateExpression: 'SET seq = :next, tickets = :first',
-                    ConditionExpression: 'attribute_not_exists(seq)',
+                    // A counter at 0 (an empty queue set so by hand) takes its first number too.
+                    ConditionExpression: 'attribute_not_exists(seq) OR seq = :zero',
                     ExpressionAttributeValues: {
                         ':next': ticket.seq,
+                        ':zero': 0,
                         ':first': { [(0,schema/* ticketKey */.S8)(ticket.seq)]: ticket }
                     }
                 }
@@ -401,7 +403,14 @@ class DynamoLockQueue {
             // rest of the item, whatever else is in it, is not read here: the next view decodes it).
             const fence = out.Attributes?.['fence'];
             if (typeof fence !== 'number' || !Number.isSafeInteger(fence))
-                throw new Error(`the lock's new fence is ${String(fence)}`);
+                throw new registry/* RegistryCorruptError */.zk({
+                    pk: (0,dynamodb_table/* envKey */.zW)(me.environment),
+                    sk: dynamodb_table/* LOCK */.YM,
+                    scope: me.environment,
+                    attribute: 'fence',
+                    expected: 'a whole number after the acquire',
+                    found: (0,schema/* describeValue */.bp)(fence)
+                });
             return {
                 correlationId: me.correlationId,
                 owner: me.owner,
@@ -456,7 +465,7 @@ class DynamoLockQueue {
         })));
     }
     async forceUnlock(environment, reason, by) {
-        const { lock } = await this.view(environment);
+        const lock = await this.readLock(environment);
         if (!lock.holder)
             return undefined;
         const done = await this.t.conditional('force unlock', () => this.t.doc.send(new dist_cjs/* UpdateCommand */.fR({
@@ -506,8 +515,16 @@ class DynamoRecords {
         })));
     }
     async addTransition(correlationId, entry, patch = {}) {
-        const sets = ['transitions = list_append(if_not_exists(transitions, :empty), :t)'];
-        const values = { ':empty': [], ':t': [entry] };
+        // A transition may come before (or without) the record's start: it expires all the same.
+        const sets = [
+            'transitions = list_append(if_not_exists(transitions, :empty), :t)',
+            'expiresAt = if_not_exists(expiresAt, :exp)'
+        ];
+        const values = {
+            ':empty': [],
+            ':t': [entry],
+            ':exp': this.t.expires(registry/* RECORD_TTL_DAYS */.Br)
+        };
         if (patch.fence !== undefined) {
             sets.push('fence = :fence');
             values[':fence'] = patch.fence;

@@ -1016,15 +1016,15 @@ async function alertForeign(d, op) {
 /** The lock was taken from this deployment: on the record, in the thread, then the monitor ends. */
 async function lockLost(d, registry) {
     const { settings: s } = d;
-    const view = await registry?.lock.view(s.environment).catch(() => undefined);
-    const nowHeldBy = view?.lock.holder?.correlationId;
+    const lock = await registry?.lock.readLock(s.environment).catch(() => undefined);
+    const nowHeldBy = lock?.holder?.correlationId;
     d.write({
         at: new Date(d.now()).toISOString(),
         correlationId: s.correlationId,
         type: 'lock-lost',
         fence: s.fence,
         nowHeldBy,
-        nowFence: view?.lock.fence
+        nowFence: lock?.fence
     });
     if (d.notifier && s.slack) {
         await d.notifier
@@ -1310,7 +1310,7 @@ async function launchForSubAction(self) {
             region: config.region,
             environment: config.environment
         });
-        const { lock } = await registry.lock.view(config.environment);
+        const lock = await registry.lock.readLock(config.environment);
         const run = (0,_runtime_run_context_js__WEBPACK_IMPORTED_MODULE_10__/* .runContext */ .p)();
         // A step of its own has no state: the lock held under this correlation ID by this very run attempt.
         const mine = lock.holder?.correlationId === correlationId &&

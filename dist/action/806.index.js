@@ -194,13 +194,14 @@ const LEARNED_PER_STACK = 20;
  * once the run has its place in the queue. Nothing is written here: arriving stays a few reads.
  * `known`: the history this run read before (kept where the history now reads nothing).
  */
-async function estimate(d, history, known = []) {
+async function estimate(d, history, known) {
     const { config } = d;
     const read = await history.recent(config.environment, HISTORY_SAMPLE).catch(() => undefined);
-    if (read?.unreadable.length)
+    // Said once, on arrival (`known` is what the arrival read: its turn reads the history again).
+    if (read?.unreadable.length && !known)
         warnUnreadableHistory(d, read.unreadable);
     const recent = read?.items;
-    let entries = merged(recent ?? [], known);
+    let entries = merged(recent ?? [], known ?? []);
     let learned = [];
     if (config.expectedDurationMs === undefined && recent !== undefined) {
         const unknown = config.stackNames.filter((s) => !(0,expectation/* historyEstimate */.J)(entries, [s]));
@@ -485,7 +486,8 @@ async function announce(d, arrival, turn) {
 /**
  * Starts the monitor and hands it the lease: this process heartbeats until the monitor's first
  * heartbeat has landed (at most a lease), so the lock is never without a heartbeat in between.
- * True when the deploy step may start: on a lease known to be current, with the stacks still clear.
+ * True when the deploy step may start: on a lease known to be current, with the stacks still clear;
+ * the unreadable item a table that answers again gave instead of its lock (not deploying either).
  */
 async function handOver(d, arrival, turn, thread, lease, 
 /** When this deployment's own stack operation can begin: after coordinate's repairs. */
@@ -545,10 +547,9 @@ async function stillClear(d, turn) {
         // The table answers again, with a lock nobody can read: who holds it is not known.
         err instanceof registry/* RegistryCorruptError */.zk ? err : undefined)
         : undefined;
-    if (view instanceof registry/* RegistryCorruptError */.zk) {
-        log.error(`The registry answers again, but ${(0,registry/* describeUnreadable */.D2)(view.item)}: whether another run holds ${config.environment} cannot be told; not deploying. List and repair: ${registry/* REPAIR_COMMAND */.wE} --registry-table ${config.registryTable ?? 'TABLE'}`, { title: 'Unreadable registry item' });
-        return false;
-    }
+    // The table answers again, with a lock nobody can read: who holds it cannot be told.
+    if (view instanceof registry/* RegistryCorruptError */.zk)
+        return view.item;
     const other = view?.lock.holder && view.lock.holder.owner !== d.owner ? view.lock.holder : undefined;
     if (busy.length === 0 && !other)
         return true;
@@ -895,6 +896,12 @@ async function notDeployingNotice(d, arrival, turn, reason, queued) {
     else if (busyEnded || frozen)
         await slack.notifier.post('not deploying', slack.channel, message);
 }
+/** The table answered with an item this run cannot read: REGISTRY_CORRUPT, said and returned. */
+function corruptTurn(d, item) {
+    const finding = (0,domain_findings/* registryCorruptFinding */.Yl)(d.config.registryTable ?? '', item, (0,registry/* describeUnreadable */.D2)(item), registry/* REPAIR_COMMAND */.wE);
+    (0,report_findings/* reportFindings */.L)(d.log, [finding]);
+    return finding;
+}
 /** No lock: the wait ended otherwise (busy, cancelled, superseded, or a table that cannot be used). */
 async function notAcquired(d, arrival, turn, kind, 
 /** The 'queued' notice it posted on arrival, closed in place. */
@@ -905,12 +912,8 @@ queued) {
         (0,report_findings/* reportFindings */.L)(log, [finding]);
         return { result: 'blocked', findings: [finding] };
     }
-    if (kind === 'corrupt') {
-        const item = turn.unreadable;
-        const finding = (0,domain_findings/* registryCorruptFinding */.Yl)(config.registryTable ?? '', item, (0,registry/* describeUnreadable */.D2)(item), registry/* REPAIR_COMMAND */.wE);
-        (0,report_findings/* reportFindings */.L)(log, [finding]);
-        return { result: 'blocked', findings: [finding] };
-    }
+    if (kind === 'corrupt')
+        return { result: 'blocked', findings: [corruptTurn(d, turn.unreadable)] };
     const { result, transition } = turn_result/* NOT_ACQUIRED */.xP[kind];
     const frozen = kind === 'frozen' ? turn.freeze?.endedBy : undefined;
     if (frozen)
@@ -1014,6 +1017,11 @@ async function coordinate(d) {
         const thread = await announce(d, atTurn, turn);
         await announceOverride(d, atTurn, turn, thread);
         const holds = await handOver(d, atTurn, turn, thread, lease, deployFrom);
+        if (typeof holds === 'object') {
+            // Acquired on CloudFormation alone, and the table answers again with an unreadable lock.
+            const corrupt = corruptTurn(d, holds);
+            return { result: 'blocked', turn, findings: [...findings, corrupt], expectedMs, stacks };
+        }
         return { result: holds ? 'acquired' : 'aborted', turn, findings, expectedMs, stacks };
     }
     finally {

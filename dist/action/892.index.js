@@ -370,7 +370,7 @@ const MAX_LOST_ACQUIRES = 5;
  */
 const MAX_LOST_NUMBERS = 10;
 /** The table refusing a request as invalid this many times in a row is an item that defeats it. */
-const MAX_REFUSALS = 3;
+const MAX_REFUSALS = 3; // polls in a row
 /** The item a registry operation of the wait writes or reads first (for a refusal's report). */
 const itemOf = (env, operation) => ({
     pk: `ENV#${env}`,
@@ -433,7 +433,9 @@ async function waitForTurn(deps, opts) {
     let corrupt;
     let lostAcquires = 0;
     let lostNumbers = 0;
+    /** Polls in a row in which the table refused a request as invalid (see MAX_REFUSALS). */
     let refusals = 0;
+    let refusedThisPoll = false;
     let frozenOnArrival = false;
     let freezesDenied;
     const overriding = opts.overrideFreeze !== undefined;
@@ -471,12 +473,15 @@ async function waitForTurn(deps, opts) {
             if (arrived && err.cause?.name === 'ValidationException') {
                 // The table answered: this request does not fit the item as it is now (a hand-written
                 // attribute of another type). Retried with a pause, then reported, never a fallback.
-                if (++refusals >= MAX_REFUSALS)
+                if (!refusedThisPoll)
+                    refusals++;
+                refusedThisPoll = true;
+                if (refusals >= MAX_REFUSALS)
                     corrupt ??= {
                         ...itemOf(env, err.operation),
                         attribute: '',
                         expected: `an item the ${err.operation} can be written to`,
-                        found: `one the table refused ${refusals} times in a row (${err.message})`
+                        found: `one the table refused at ${refusals} polls in a row (${err.message})`
                     };
                 failures++;
                 return undefined;
@@ -609,6 +614,10 @@ async function waitForTurn(deps, opts) {
         for (let poll = 1;; poll++) {
             if (corrupt)
                 return finish('corrupt', { unreadable: corrupt });
+            // Refusals count in polls in a row: one poll without any ends the run of them.
+            if (!refusedThisPoll)
+                refusals = 0;
+            refusedThisPoll = false;
             if (fallbackReason && registry !== deps.registry) {
                 // Back to the registry as soon as it answers again: CloudFormation alone is the last resort.
                 const back = await deps.registry.lock.view(env).then(() => true, (err) => {
