@@ -308,7 +308,9 @@ export const TICKET_ATTRIBUTES = [
   'overridesFreeze'
 ] as const;
 
-const ticketFields = fields<Omit<Ticket, 'priority' | 'owner'> & { priority?: Priority; owner?: string }>({
+const ticketFields = fields<
+  Omit<Ticket, 'priority' | 'owner'> & { priority?: Priority; owner?: string }
+>({
   seq: counter(1),
   correlationId: text({ nonEmpty: true }),
   owner: optional(text()),
