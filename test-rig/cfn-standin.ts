@@ -9,10 +9,30 @@
  * every request (and every `stack()` call) materializes the steps whose time has come, according to
  * `Date.now()` or the `now()` passed to `start`. No timers are involved.
  *
- * Served: DescribeStacks, DescribeStackEvents (what the product reads), RollbackStack,
- * ContinueUpdateRollback, DeleteStack (its recovery), CreateStack, UpdateStack (a workflow's deploy
- * step); anything else is InvalidAction. Every call is in `calls`; its action also goes to the
- * run-wide record of the product's AWS calls (`aws-calls.ts`) unless it is a test's own.
+ * Served: DescribeStacks, DescribeStackEvents, DescribeEvents (what the product reads),
+ * RollbackStack, ContinueUpdateRollback, DeleteStack (its recovery), CreateStack, UpdateStack (a
+ * workflow's deploy step); anything else is InvalidAction. Every call is in `calls`; its action also
+ * goes to the run-wide record of the product's AWS calls (`aws-calls.ts`) unless it is a test's own.
+ * `denied` answers the actions in it with AccessDenied (403), as for a role without them.
+ *
+ * Nested stacks: `putNestedStack` puts a stack below another, as the parent's
+ * `AWS::CloudFormation::Stack` resource (its physical ID the nested stack's ARN); DescribeStacks
+ * shows its `ParentId`/`RootId`, DescribeStackEvents by its name or ARN its own events. A step with
+ * `stack: 'Data'` (or `'Data.Inner'`) in an operation of the parent is the nested stack's, at its
+ * offset in the parent's operation: one timeline drives the whole tree (`treeOperation` writes one
+ * from a compact description, `nestedSteps` places a nested stack's own script). A nested stack
+ * resource that fails without a reason gets CloudFormation's "Embedded stack <arn> was not
+ * successfully updated. Currently in <status> with reason: <its reason>" (or "... created: ...").
+ * UpdateStack, RollbackStack, ContinueUpdateRollback and DeleteStack on a nested stack are refused
+ * (`nestedStackRefusals`); ContinueUpdateRollback on the root continues the nested stacks' rollbacks
+ * and skips `Nested.Resource` (a plain nested resource ID is not the root's: refused).
+ *
+ * Operation IDs (`operationIds`, default on): every event has the `OperationId` of the operation it
+ * belongs to, one per operation per stack: a nested stack's part of its parent's operation has an ID
+ * of its own, and so has an automatic rollback (from its stack's `*ROLLBACK_IN_PROGRESS` on), as
+ * CloudFormation counts it an operation; DescribeStacks' `LastOperations` holds the latest (and the
+ * operation an automatic rollback rolled back). Off, as an older endpoint: none of these, and
+ * DescribeEvents is InvalidAction.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -30,8 +50,20 @@ export type ResourceStep = {
   status: string;
   reason?: string;
   physicalId?: string;
+  /** See `StackStep.stack`. */
+  stack?: string;
 };
-export type StackStep = { atMs: number; stackStatus: string; reason?: string };
+export type StackStep = {
+  atMs: number;
+  stackStatus: string;
+  reason?: string;
+  /**
+   * The step is the nested stack's, not the operation's own stack's: the path of logical IDs of
+   * `AWS::CloudFormation::Stack` resources from the operation's stack down to it (`Data`, or
+   * `Data.Inner` two levels down). Its offset is still from the start of the operation that holds it.
+   */
+  stack?: string;
+};
 export type Step = ResourceStep | StackStep;
 
 export interface StackSeed {
@@ -58,6 +90,44 @@ export interface StackSeed {
   stackStatusReason?: string;
   disableRollback?: boolean;
   enableTerminationProtection?: boolean;
+}
+
+/** `putNestedStack`'s seed: a stack seed, plus the nested stack's name and its resource's status in the parent. */
+export interface NestedStackSeed extends StackSeed {
+  /** Default: `{parent}-{logicalId}-{12 random characters}`, as CloudFormation names them. */
+  name?: string;
+  /**
+   * The status of the parent's `AWS::CloudFormation::Stack` resource. Default: the parent's resource's
+   * if it has one, else UPDATE_FAILED for a nested stack in a `*_FAILED` status, CREATE_COMPLETE for
+   * one in CREATE_COMPLETE, UPDATE_COMPLETE otherwise.
+   */
+  resourceStatus?: string;
+}
+
+/** A resource in `treeOperation`'s description: a name alone is a resource of type AWS::SNS::Topic. */
+export interface TreeResource {
+  logicalId: string;
+  /** Default AWS::SNS::Topic, or AWS::CloudFormation::Stack with `nested`. */
+  type?: string;
+  /** It fails (with this reason, or a handler's "Scripted failure"), and its stack rolls back. */
+  fails?: string | true;
+  /** Its rollback fails too (UPDATE only): its stack ends in UPDATE_ROLLBACK_FAILED, and so do those above it. */
+  rollbackFails?: string | true;
+  /** A nested stack: its resources, updated (created) within the parent resource's update (create). */
+  nested?: Array<TreeResource | string>;
+}
+
+export interface TreeOperationSpec {
+  kind?: 'UPDATE' | 'CREATE';
+  resources: Array<TreeResource | string>;
+  /** Between one event and the next. Default 10. */
+  stepMs?: number;
+}
+
+/** What DescribeStacks' `LastOperations` holds. */
+export interface OperationEntryView {
+  operationType: string;
+  operationId: string;
 }
 
 /** An operation the stack went through before the test: what CloudFormation's event history holds. */
@@ -90,6 +160,8 @@ export interface StackEventView {
   resourceStatus: string;
   resourceStatusReason?: string;
   clientRequestToken?: string;
+  /** Present whether or not the stand-in serves operation IDs (`operationIds`). */
+  operationId?: string;
 }
 
 export interface ResourceView {
@@ -109,6 +181,10 @@ export interface OperationRecord {
   tags?: Record<string, string>;
   resourcesToSkip?: string[];
   steps: Step[];
+  /** The ID of its events on this stack (an automatic rollback in it gets one of its own). */
+  operationId: string;
+  /** CREATE_STACK, UPDATE_STACK, DELETE_STACK, ROLLBACK or CONTINUE_ROLLBACK. */
+  operationType: string;
 }
 
 export interface StackView {
@@ -131,6 +207,11 @@ export interface StackView {
   disableRollback: boolean;
   terminationProtection: boolean;
   operations: OperationRecord[];
+  /** A nested stack's parent and root stack IDs. */
+  parentId?: string;
+  rootId?: string;
+  /** Newest first: the latest operation, and the one it rolled back if it is an automatic rollback. */
+  lastOperations: OperationEntryView[];
 }
 
 export type ScriptableAction =
@@ -169,10 +250,31 @@ interface EventState {
   status: string;
   reason?: string;
   token?: string;
+  operationId?: string;
+}
+
+/** One operation ID's span of events on one stack. */
+interface OpSegment {
+  /** The operation whose steps drive it (a root's, for its nested stacks). */
+  driver: OpState;
+  id: string;
+  type: string;
+  /** The operation an automatic rollback rolls back. */
+  rolledBack?: OperationEntryView;
+}
+
+interface OpInfo {
+  type: string;
+  status: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED';
+  stackId: string;
 }
 
 interface OpState {
   action: string;
+  /** The stack it was started on. */
+  stackId: string;
+  operationId: string;
+  operationType: string;
   startAt: number;
   steps: Step[];
   applied: number;
@@ -203,6 +305,11 @@ interface StackState {
   disableRollback: boolean;
   terminationProtection: boolean;
   operations: OperationRecord[];
+  parentId?: string;
+  rootId?: string;
+  /** The operation ID its events get now. */
+  seg?: OpSegment;
+  lastOperations: OperationEntryView[];
 }
 
 class ApiError extends Error {
@@ -335,29 +442,59 @@ function queryStringList(params: Record<string, string>, name: string): string[]
 export class CloudFormationStandin {
   readonly url: string;
   readonly calls: CallRecord[] = [];
-  /** Page size of DescribeStackEvents / DescribeStacks. */
+  /** Page size of DescribeStackEvents / DescribeStacks / DescribeEvents. */
   pageSize: number;
+  /**
+   * Operation IDs served: `OperationId` on stack events, `LastOperations` on stacks, DescribeEvents.
+   * False: an older endpoint's answers, without any of them, and DescribeEvents an unknown action.
+   */
+  operationIds: boolean;
+  /**
+   * The actions refused on a nested stack (ValidationError): CloudFormation wants them on the root.
+   * Remove one to let a test act on a nested stack directly.
+   */
+  readonly nestedStackRefusals = new Set<string>([
+    'UpdateStack',
+    'RollbackStack',
+    'ContinueUpdateRollback',
+    'DeleteStack'
+  ]);
+  /** Actions answered with AccessDenied (403), as for a role without the permission. */
+  readonly denied = new Set<string>();
 
   private readonly server: LoopbackServer;
   private readonly clock: () => number;
   /** Keyed by stack id; deleted stacks stay here (reachable by id, like AWS). */
   private readonly stacks = new Map<string, StackState>();
   private readonly scripts = new Map<string, Step[]>();
+  /** Every operation ID's type and status, for DescribeEvents. */
+  private readonly opInfo = new Map<string, OpInfo>();
   private failRules: FailRule[] = [];
   private closed = false;
 
-  private constructor(server: LoopbackServer, now: () => number, pageSize: number) {
+  private constructor(
+    server: LoopbackServer,
+    now: () => number,
+    pageSize: number,
+    operationIds: boolean
+  ) {
     this.server = server;
     this.url = server.url;
     this.clock = now;
     this.pageSize = pageSize;
+    this.operationIds = operationIds;
   }
 
   static async start(
-    opts: { now?: () => number; pageSize?: number } = {}
+    opts: { now?: () => number; pageSize?: number; operationIds?: boolean } = {}
   ): Promise<CloudFormationStandin> {
     const server = await LoopbackServer.start({ keepAliveTimeout: 1000 });
-    const standin = new CloudFormationStandin(server, opts.now ?? Date.now, opts.pageSize ?? 100);
+    const standin = new CloudFormationStandin(
+      server,
+      opts.now ?? Date.now,
+      opts.pageSize ?? 100,
+      opts.operationIds ?? true
+    );
     server.serve(withBody((req, res, raw) => standin.handle(req, res, raw)));
     return standin;
   }
@@ -374,6 +511,7 @@ export class CloudFormationStandin {
   reset(): void {
     this.stacks.clear();
     this.scripts.clear();
+    this.opInfo.clear();
     this.failRules = [];
     this.calls.length = 0;
   }
@@ -399,7 +537,8 @@ export class CloudFormationStandin {
       events: [],
       disableRollback: seed.disableRollback ?? false,
       terminationProtection: seed.enableTerminationProtection ?? false,
-      operations: []
+      operations: [],
+      lastOperations: []
     };
     for (const r of seed.resources ?? []) {
       s.resources.set(r.logicalId, {
@@ -437,12 +576,98 @@ export class CloudFormationStandin {
     const history = [...(seed.history ?? [])].sort(
       (a, b) => a.startedAt.getTime() - b.startedAt.getTime()
     );
-    for (const op of history) s.events.push(...this.pastOperationEvents(s, op));
+    // One operation ID for the old events; the last of them says what the last operation was.
+    const seeded = this.seededOperations(s, seed.status);
+    for (const e of s.events) e.operationId = seeded[0]?.operationId;
+    s.lastOperations = seeded;
+    for (const op of history) {
+      const events = this.pastOperationEvents(s, op);
+      s.events.push(...events);
+      s.lastOperations = this.seededOperations(
+        s,
+        events.at(-1)?.status ?? `${op.kind}_COMPLETE`,
+        events
+      );
+    }
     // Stable: old events keep their order, the history's fall in by time.
     s.events.sort((a, b) => a.at - b.at);
     const lastUpdate = history.filter((op) => op.kind === 'UPDATE').at(-1);
     if (lastUpdate && lastUpdatedAt === undefined) s.lastUpdatedAt = lastUpdate.startedAt.getTime();
     this.stacks.set(s.id, s);
+  }
+
+  /**
+   * The operation(s) a seeded status is the end of, newest first (an automatic rollback and the
+   * operation it rolled back), with fresh IDs; `events` (oldest first), if given, get theirs: the
+   * rollback's from the stack's `*ROLLBACK_IN_PROGRESS` on.
+   */
+  private seededOperations(
+    s: StackState,
+    status: string,
+    events: EventState[] = []
+  ): OperationEntryView[] {
+    const made = (operationType: string, ok: boolean): OperationEntryView => {
+      const operationId = randomUUID();
+      this.opInfo.set(operationId, {
+        type: operationType,
+        status: ok ? 'SUCCEEDED' : 'FAILED',
+        stackId: s.id
+      });
+      return { operationType, operationId };
+    };
+    const rolledBack = /^(UPDATE_)?ROLLBACK_/.test(status);
+    const first = made(
+      status.startsWith('UPDATE_')
+        ? 'UPDATE_STACK'
+        : status.startsWith('DELETE_')
+          ? 'DELETE_STACK'
+          : status.startsWith('IMPORT_')
+            ? 'UPDATE_STACK'
+            : 'CREATE_STACK',
+      !rolledBack && !status.endsWith('_FAILED')
+    );
+    const entries = rolledBack ? [made('ROLLBACK', status.endsWith('_COMPLETE')), first] : [first];
+    let id = first.operationId;
+    for (const e of events) {
+      if (e.logicalId === s.name && /ROLLBACK_IN_PROGRESS$/.test(e.status) && entries[1])
+        id = entries[0]?.operationId ?? id;
+      e.operationId = id;
+    }
+    return entries;
+  }
+
+  /**
+   * A nested stack of `parent` (by name or ID), as the `AWS::CloudFormation::Stack` resource
+   * `logicalId` of it (added to the parent, or given the nested stack's ARN as its physical ID).
+   * Nest again under the name returned for a second level. Returns the nested stack's name.
+   */
+  putNestedStack(parent: string, logicalId: string, seed: NestedStackSeed): string {
+    const p = this.lookup(parent);
+    if (!p || p.deletedAt !== undefined) throw new Error(`cfn-standin: no stack ${parent}`);
+    const name = seed.name ?? `${p.name}-${logicalId}-${randomSuffix()}`;
+    this.putStack(name, seed);
+    const child = this.activeByName(name);
+    if (!child) throw new Error(`cfn-standin: ${name} was not put`);
+    child.parentId = p.id;
+    child.rootId = p.rootId ?? p.id;
+    const prev = p.resources.get(logicalId);
+    const status =
+      seed.resourceStatus ??
+      prev?.status ??
+      (seed.status.endsWith('_FAILED')
+        ? 'UPDATE_FAILED'
+        : seed.status === 'CREATE_COMPLETE'
+          ? 'CREATE_COMPLETE'
+          : 'UPDATE_COMPLETE');
+    p.resources.set(logicalId, {
+      logicalId,
+      type: STACK_RESOURCE_TYPE,
+      status,
+      physicalId: child.id,
+      reason: prev?.reason,
+      updatedAt: prev?.updatedAt ?? child.lastUpdatedAt ?? child.createdAt
+    });
+    return name;
   }
 
   /** A past operation's events, oldest first: the stack's start, each resource in turn, the end. */
@@ -527,7 +752,9 @@ export class CloudFormationStandin {
       operationInProgress: s.op !== undefined,
       disableRollback: s.disableRollback,
       terminationProtection: s.terminationProtection,
-      operations: s.operations.map((o) => ({ ...o, steps: [...o.steps] }))
+      operations: s.operations.map((o) => ({ ...o, steps: [...o.steps] })),
+      ...(s.parentId !== undefined ? { parentId: s.parentId, rootId: s.rootId } : {}),
+      lastOperations: s.lastOperations.map((o) => ({ ...o }))
     };
   }
 
@@ -611,7 +838,19 @@ export class CloudFormationStandin {
     for (const s of this.stacks.values()) this.materialize(s);
   }
 
+  /** A nested stack's steps may be its ancestors' operations': theirs first, from the root down. */
   private materialize(s: StackState): void {
+    const chain: StackState[] = [];
+    for (let a = this.parentOf(s); a && chain.length < 16; a = this.parentOf(a)) chain.unshift(a);
+    for (const a of chain) this.materializeOwn(a);
+    this.materializeOwn(s);
+  }
+
+  private parentOf(s: StackState): StackState | undefined {
+    return s.parentId === undefined ? undefined : this.stacks.get(s.parentId);
+  }
+
+  private materializeOwn(s: StackState): void {
     const op = s.op;
     if (!op) return;
     const now = this.now();
@@ -626,20 +865,46 @@ export class CloudFormationStandin {
         s.tags = { ...op.tags };
       }
       op.applied++;
-      this.applyStep(s, step, at, op.token);
-      if (op.tagsBefore && isStackStep(step) && /ROLLBACK_COMPLETE$/.test(step.stackStatus))
+      this.applyStep(s, step, at, op);
+      if (
+        op.tagsBefore &&
+        isStackStep(step) &&
+        step.stack === undefined &&
+        /ROLLBACK_COMPLETE$/.test(step.stackStatus)
+      )
         s.tags = op.tagsBefore;
       if (s.op !== op) return; // the stack was deleted: the rest of the script is moot
     }
     if (op.applied >= op.steps.length) s.op = undefined;
   }
 
-  private applyStep(s: StackState, step: Step, at: number, token: string | undefined): void {
+  /** The nested stack at `path` (logical IDs of stack resources, dot-separated) below `s`. */
+  private nestedAt(s: StackState, path: string): StackState | undefined {
+    let t: StackState | undefined = s;
+    for (const id of path.split('.')) {
+      const r: ResourceState | undefined = t?.resources.get(id);
+      if (!r || r.type !== STACK_RESOURCE_TYPE) return undefined;
+      t = this.stacks.get(r.physicalId);
+    }
+    return t;
+  }
+
+  private applyStep(owner: StackState, step: Step, at: number, op: OpState): void {
+    let s = owner;
+    if (step.stack !== undefined) {
+      const nested = this.nestedAt(owner, step.stack);
+      if (!nested)
+        throw new Error(`cfn-standin: no nested stack at ${step.stack} in ${owner.name}`);
+      s = nested;
+    }
+    const token = op.token;
+    const operationId = this.operationIdFor(s, op, step);
     if (isStackStep(step)) {
       s.status = step.stackStatus;
       s.reason = step.reason;
       const ev = this.stackEvent(s, at, step.stackStatus, step.reason);
       ev.token = token;
+      ev.operationId = operationId;
       s.events.push(ev);
       if (step.stackStatus === 'DELETE_COMPLETE') {
         s.deletedAt = at;
@@ -649,7 +914,16 @@ export class CloudFormationStandin {
       return;
     }
     const prev = s.resources.get(step.logicalId);
-    const physicalId = step.physicalId ?? prev?.physicalId ?? physicalIdFor(s.name, step.logicalId);
+    let physicalId = step.physicalId ?? prev?.physicalId;
+    let reason = step.reason;
+    if (step.type === STACK_RESOURCE_TYPE) {
+      // A nested stack resource's physical ID is its stack's ARN: a new one makes the stack.
+      physicalId ??= this.makeNestedStack(s, step.logicalId, at).id;
+      const child = this.stacks.get(physicalId);
+      if (reason === undefined && child && step.status.endsWith('_FAILED'))
+        reason = embeddedReason(child, step.status);
+    }
+    physicalId ??= physicalIdFor(s.name, step.logicalId);
     if (step.status === 'DELETE_COMPLETE' || step.status === 'DELETE_SKIPPED') {
       s.resources.delete(step.logicalId);
     } else {
@@ -658,7 +932,7 @@ export class CloudFormationStandin {
         type: step.type,
         status: step.status,
         physicalId,
-        reason: step.reason,
+        reason,
         updatedAt: at
       });
     }
@@ -669,9 +943,97 @@ export class CloudFormationStandin {
       type: step.type,
       at,
       status: step.status,
-      reason: step.reason,
-      token
+      reason,
+      token,
+      operationId
     });
+  }
+
+  /** A nested stack created by its parent's operation (its own steps say what it goes through). */
+  private makeNestedStack(parent: StackState, logicalId: string, at: number): StackState {
+    const name = `${parent.name}-${logicalId}-${randomSuffix()}`;
+    const child: StackState = {
+      name,
+      id: stackArn(name),
+      status: 'CREATE_IN_PROGRESS',
+      createdAt: at,
+      tags: { ...parent.tags },
+      outputs: {},
+      parameters: {},
+      resources: new Map(),
+      events: [],
+      disableRollback: parent.disableRollback,
+      terminationProtection: false,
+      operations: [],
+      parentId: parent.id,
+      rootId: parent.rootId ?? parent.id,
+      lastOperations: []
+    };
+    this.stacks.set(child.id, child);
+    return child;
+  }
+
+  /**
+   * The operation ID of a step of `op` on stack `s`: the operation's own on its stack, a new one on
+   * a nested stack (the first time the operation touches it), and a new one (ROLLBACK) from a
+   * create's or update's stack-level `*ROLLBACK_IN_PROGRESS` on: CloudFormation counts an automatic
+   * rollback as an operation of its own.
+   */
+  private operationIdFor(s: StackState, op: OpState, step: Step): string {
+    let seg = s.seg;
+    if (!seg || seg.driver !== op) {
+      const own = s.id === op.stackId;
+      seg = this.newSegment(
+        s,
+        op,
+        own ? op.operationId : randomUUID(),
+        own ? op.operationType : nestedOperationType(step, op.operationType)
+      );
+    }
+    if (isStackStep(step)) {
+      const status = step.stackStatus;
+      if (
+        /ROLLBACK_IN_PROGRESS$/.test(status) &&
+        (seg.type === 'UPDATE_STACK' || seg.type === 'CREATE_STACK')
+      ) {
+        this.setOpStatus(seg.id, 'FAILED');
+        seg = this.newSegment(s, op, randomUUID(), 'ROLLBACK', {
+          operationType: seg.type,
+          operationId: seg.id
+        });
+      }
+      this.setOpStatus(
+        seg.id,
+        status.endsWith('_FAILED')
+          ? 'FAILED'
+          : status.endsWith('_COMPLETE')
+            ? 'SUCCEEDED'
+            : 'IN_PROGRESS'
+      );
+    }
+    return seg.id;
+  }
+
+  private newSegment(
+    s: StackState,
+    op: OpState,
+    id: string,
+    type: string,
+    rolledBack?: OperationEntryView
+  ): OpSegment {
+    const seg: OpSegment = { driver: op, id, type, ...(rolledBack ? { rolledBack } : {}) };
+    s.seg = seg;
+    s.lastOperations = [
+      { operationType: type, operationId: id },
+      ...(rolledBack ? [rolledBack] : [])
+    ];
+    this.opInfo.set(id, { type, status: 'IN_PROGRESS', stackId: s.id });
+    return seg;
+  }
+
+  private setOpStatus(id: string, status: OpInfo['status']): void {
+    const info = this.opInfo.get(id);
+    if (info) info.status = status;
   }
 
   private beginOp(
@@ -685,11 +1047,16 @@ export class CloudFormationStandin {
     tags?: Record<string, string>,
     tagsBefore?: Record<string, string>
   ): void {
-    const first = steps.find(isStackStep);
+    const first = steps.find((x): x is StackStep => isStackStep(x) && x.stack === undefined);
     const touches =
       !(first?.stackStatus.startsWith('CREATE_') ?? false) && action !== 'CreateStack';
+    const operationId = randomUUID();
+    const operationType = operationTypeOf(action, first?.stackStatus);
     s.op = {
       action,
+      stackId: s.id,
+      operationId,
+      operationType,
       startAt,
       steps,
       applied: 0,
@@ -698,7 +1065,15 @@ export class CloudFormationStandin {
       ...(tags ? { tags } : {}),
       ...(tagsBefore ? { tagsBefore } : {})
     };
-    s.operations.push({ action, startedAt: startAt, token, ...extra, steps: [...steps] });
+    s.operations.push({
+      action,
+      startedAt: startAt,
+      token,
+      ...extra,
+      steps: [...steps],
+      operationId,
+      operationType
+    });
     this.materialize(s);
   }
 
@@ -725,7 +1100,8 @@ export class CloudFormationStandin {
       timestamp: iso(e.at),
       resourceStatus: e.status,
       resourceStatusReason: e.reason,
-      clientRequestToken: e.token
+      clientRequestToken: e.token,
+      ...(e.operationId !== undefined ? { operationId: e.operationId } : {})
     };
   }
 
@@ -755,6 +1131,16 @@ export class CloudFormationStandin {
           rule.error.code,
           rule.error.message ?? defaultMessage(rule.error.code),
           rule.error.status ?? defaultStatus(rule.error.code)
+        );
+      }
+      if (this.denied.has(action)) {
+        const on = params['StackName'] ? this.lookup(params['StackName'])?.id : undefined;
+        throw new ApiError(
+          'AccessDenied',
+          `User: arn:aws:sts::${STANDIN_ACCOUNT}:assumed-role/deploy/standin is not authorized to perform: cloudformation:${action}` +
+            (on ? ` on resource: ${on}` : '') +
+            ` because no identity-based policy allows the cloudformation:${action} action`,
+          403
         );
       }
       const result = this.dispatch(action, params);
@@ -795,6 +1181,9 @@ export class CloudFormationStandin {
         return this.describeStacks(p);
       case 'DescribeStackEvents':
         return this.describeStackEvents(p);
+      case 'DescribeEvents':
+        if (!this.operationIds) throw unknownAction(action);
+        return this.describeEvents(p);
       case 'CreateStack':
         return this.createStack(p);
       case 'UpdateStack':
@@ -806,10 +1195,7 @@ export class CloudFormationStandin {
       case 'DeleteStack':
         return this.deleteStack(p);
       default:
-        throw new ApiError(
-          'InvalidAction',
-          `Could not find operation ${action} for version 2010-05-15`
-        );
+        throw unknownAction(action);
     }
   }
 
@@ -883,7 +1269,17 @@ export class CloudFormationStandin {
         Object.entries(s.tags).map(([k, v]) => el('Key', k) + el('Value', v))
       ) +
       el('EnableTerminationProtection', s.terminationProtection) +
-      `<DriftInformation>${el('StackDriftStatus', 'NOT_CHECKED')}</DriftInformation>`
+      el('ParentId', s.parentId) +
+      el('RootId', s.rootId) +
+      `<DriftInformation>${el('StackDriftStatus', 'NOT_CHECKED')}</DriftInformation>` +
+      (this.operationIds && s.lastOperations.length > 0
+        ? list(
+            'LastOperations',
+            s.lastOperations.map(
+              (o) => el('OperationType', o.operationType) + el('OperationId', o.operationId)
+            )
+          )
+        : '')
     );
   }
 
@@ -905,11 +1301,80 @@ export class CloudFormationStandin {
           el('Timestamp', iso(e.at)) +
           el('ResourceStatus', e.status) +
           el('ResourceStatusReason', e.reason) +
-          el('ClientRequestToken', e.token)
+          el('ClientRequestToken', e.token) +
+          (this.operationIds ? el('OperationId', e.operationId) : '')
       );
     }
     const next = i >= 0 ? encodeToken({ k: 'events', s: s.id, i }) : undefined;
     return list('StackEvents', members) + el('NextToken', next);
+  }
+
+  /**
+   * DescribeEvents: a stack's events (StackName), an operation's (OperationId), or both, newest
+   * first; `Filters.FailedEvents` keeps the `*_FAILED` ones. An unknown OperationId finds nothing.
+   */
+  private describeEvents(p: Record<string, string>): string {
+    const name = p['StackName'] || undefined;
+    const opId = p['OperationId'] || undefined;
+    if (name === undefined && opId === undefined && !p['ChangeSetName'])
+      throw new ApiError(
+        'ValidationError',
+        'One of ChangeSetName, OperationId or StackName must be specified'
+      );
+    let stacks: StackState[];
+    if (name !== undefined) {
+      stacks = [this.mustFind(p, 'brackets')];
+    } else if (opId !== undefined) {
+      const info = this.opInfo.get(opId);
+      const st = info ? this.stacks.get(info.stackId) : undefined;
+      stacks = st ? [st] : [];
+    } else {
+      stacks = []; // change sets are not modelled: none has events
+    }
+    const failedOnly = p['Filters.FailedEvents'] === 'true';
+    const matching: Array<{ s: StackState; e: EventState }> = [];
+    for (const st of stacks) {
+      for (const e of st.events) {
+        if (opId !== undefined && e.operationId !== opId) continue;
+        if (failedOnly && !e.status.endsWith('_FAILED')) continue;
+        matching.push({ s: st, e });
+      }
+    }
+    const scope = `${name ?? ''}|${opId ?? ''}|${failedOnly}`;
+    const from = decodeToken(p['NextToken'], 'opevents', scope) ?? matching.length - 1;
+    const members: string[] = [];
+    let i = Math.min(from, matching.length - 1);
+    for (; i >= 0 && members.length < this.pageSize; i--) {
+      const m = matching[i];
+      if (!m) continue;
+      const { s: st, e } = m;
+      const info = e.operationId === undefined ? undefined : this.opInfo.get(e.operationId);
+      const stackLevel = e.logicalId === st.name && e.physicalId === st.id;
+      members.push(
+        el('EventId', e.eventId) +
+          el('StackId', st.id) +
+          el('OperationId', e.operationId) +
+          el('OperationType', info?.type) +
+          el('OperationStatus', info?.status) +
+          el(
+            'EventType',
+            stackLevel
+              ? 'STACK_EVENT'
+              : e.status.endsWith('_FAILED')
+                ? 'PROVISIONING_ERROR'
+                : 'PROGRESS_EVENT'
+          ) +
+          el('LogicalResourceId', e.logicalId) +
+          el('PhysicalResourceId', e.physicalId) +
+          el('ResourceType', e.type) +
+          el('Timestamp', iso(e.at)) +
+          el('ResourceStatus', e.status) +
+          el('ResourceStatusReason', e.reason) +
+          el('ClientRequestToken', e.token)
+      );
+    }
+    const next = i >= 0 ? encodeToken({ k: 'opevents', s: scope, i }) : undefined;
+    return list('OperationEvents', members) + el('NextToken', next);
   }
 
   private resourcesOf(s: StackState): ResourceState[] {
@@ -982,7 +1447,8 @@ export class CloudFormationStandin {
       events: [],
       disableRollback: p['DisableRollback'] === 'true',
       terminationProtection: p['EnableTerminationProtection'] === 'true',
-      operations: []
+      operations: [],
+      lastOperations: []
     };
     this.stacks.set(s.id, s);
     const resources = templateResources(p['TemplateBody']) ?? [
@@ -1012,8 +1478,19 @@ export class CloudFormationStandin {
     return el('StackId', s.id);
   }
 
+  /** CloudFormation wants these on the root stack: a nested stack's own are refused. */
+  private refuseNested(s: StackState, action: string): void {
+    if (s.parentId === undefined || !this.nestedStackRefusals.has(action)) return;
+    const root = s.rootId === undefined ? undefined : this.stacks.get(s.rootId);
+    throw new ApiError(
+      'ValidationError',
+      `Stack [${s.name}] is a nested stack: ${action} can only be performed on its root stack [${root?.name ?? s.rootId ?? ''}]`
+    );
+  }
+
   private updateStack(p: Record<string, string>): string {
     const s = this.mustFind(p, 'brackets');
+    this.refuseNested(s, 'UpdateStack');
     const token = p['ClientRequestToken'] || undefined;
     if (this.isRetry(s, 'UpdateStack', token)) return el('StackId', s.id);
     if (inProgress(s.status) || !UPDATABLE.has(s.status)) {
@@ -1053,6 +1530,7 @@ export class CloudFormationStandin {
 
   private rollbackStack(p: Record<string, string>): string {
     const s = this.mustFind(p, 'brackets');
+    this.refuseNested(s, 'RollbackStack');
     const token = p['ClientRequestToken'] || undefined;
     if (this.isRetry(s, 'RollbackStack', token)) return el('StackId', s.id);
     if (!ROLLBACKABLE.has(s.status)) {
@@ -1101,6 +1579,7 @@ export class CloudFormationStandin {
 
   private continueUpdateRollback(p: Record<string, string>): null {
     const s = this.mustFind(p, 'brackets');
+    this.refuseNested(s, 'ContinueUpdateRollback');
     const token = p['ClientRequestToken'] || undefined;
     if (this.isRetry(s, 'ContinueUpdateRollback', token)) return null;
     if (s.status !== 'UPDATE_ROLLBACK_FAILED') {
@@ -1110,12 +1589,27 @@ export class CloudFormationStandin {
       );
     }
     const skip = queryStringList(p, 'ResourcesToSkip') ?? [];
-    for (const id of skip) {
-      if (!id.includes('.') && !s.resources.has(id)) {
-        throw new ApiError('ValidationError', `Resource ${id} does not exist in stack ${s.name}`);
-      }
-    }
+    for (const id of skip) this.checkSkippable(s, id);
     const failed = this.resourcesOf(s).filter((r) => r.status.endsWith('_FAILED'));
+    if (failed.some((r) => r.type === STACK_RESOURCE_TYPE && this.nestedAt(s, r.logicalId))) {
+      // Failed nested stacks: each one's rollback is continued within the root's, skipping the
+      // resources named `Nested.Resource` (`Nested.Inner.Resource` two levels down).
+      const steps: Step[] = [];
+      const end = this.continueRollbackSteps(s, undefined, new Set(skip), 50, steps);
+      this.startApiOp(
+        s,
+        'ContinueUpdateRollback',
+        'UPDATE_ROLLBACK_IN_PROGRESS',
+        () => [
+          ...steps,
+          { atMs: end + 10, stackStatus: 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS' },
+          { atMs: Math.max(end + 20, DEFAULT_OP_MS), stackStatus: 'UPDATE_ROLLBACK_COMPLETE' }
+        ],
+        token,
+        { resourcesToSkip: skip }
+      );
+      return null;
+    }
     this.startApiOp(
       s,
       'ContinueUpdateRollback',
@@ -1146,11 +1640,92 @@ export class CloudFormationStandin {
     return null;
   }
 
+  /**
+   * A resource ContinueUpdateRollback may skip: a resource of the stack (a nested stack resource
+   * only once its stack is being deleted or gone, as CloudFormation documents), or, for one in a
+   * nested stack, `NestedStackLogicalId.ResourceLogicalId`, in UPDATE_FAILED there.
+   */
+  private checkSkippable(s: StackState, id: string): void {
+    const dot = id.lastIndexOf('.');
+    if (dot < 0) {
+      const r = s.resources.get(id);
+      if (!r)
+        throw new ApiError('ValidationError', `Resource ${id} does not exist in stack ${s.name}`);
+      const child = r.type === STACK_RESOURCE_TYPE ? this.stacks.get(r.physicalId) : undefined;
+      if (child && !child.status.startsWith('DELETE_'))
+        throw new ApiError(
+          'ValidationError',
+          `Nested stack resource ${id} cannot be skipped: its stack ${child.id} is in ${child.status} state. ` +
+            'Skip the resources of the nested stack that failed to roll back instead (NestedStackName.ResourceLogicalID), ' +
+            'or a nested stack in DELETE_IN_PROGRESS, DELETE_COMPLETE or DELETE_FAILED state.'
+        );
+      return;
+    }
+    const path = id.slice(0, dot);
+    const logicalId = id.slice(dot + 1);
+    const nested = this.nestedAt(s, path);
+    const r = nested?.resources.get(logicalId);
+    if (!nested || !r)
+      throw new ApiError('ValidationError', `Resource ${id} does not exist in stack ${s.name}`);
+    if (r.status !== 'UPDATE_FAILED')
+      throw new ApiError(
+        'ValidationError',
+        `Resource ${id} is in ${r.status} state and cannot be skipped: only resources in UPDATE_FAILED state can be skipped`
+      );
+  }
+
+  /**
+   * ContinueUpdateRollback's steps for the failed resources of `s` (at `path` below the operation's
+   * stack), from `t` ms; returns the time of the last. A failed nested stack resource is updated
+   * again while its stack continues its own rollback, with the same rules one level down.
+   */
+  private continueRollbackSteps(
+    s: StackState,
+    path: string | undefined,
+    skip: Set<string>,
+    t: number,
+    out: Step[]
+  ): number {
+    const prefix = path === undefined ? '' : `${path}.`;
+    const at = path === undefined ? {} : { stack: path };
+    for (const r of this.resourcesOf(s).filter((x) => x.status.endsWith('_FAILED'))) {
+      const child = r.type === STACK_RESOURCE_TYPE ? this.nestedAt(s, r.logicalId) : undefined;
+      const res = (ms: number, status: string, reason?: string): ResourceStep => ({
+        atMs: ms,
+        logicalId: r.logicalId,
+        type: r.type,
+        status,
+        ...(reason !== undefined ? { reason } : {}),
+        ...at
+      });
+      if (skip.has(prefix + r.logicalId)) {
+        out.push(res((t += 10), 'UPDATE_COMPLETE', 'Resource skipped during UpdateRollback'));
+      } else if (child) {
+        const childPath = prefix + r.logicalId;
+        out.push(res((t += 10), 'UPDATE_IN_PROGRESS'));
+        out.push({ atMs: (t += 10), stackStatus: 'UPDATE_ROLLBACK_IN_PROGRESS', stack: childPath });
+        t = this.continueRollbackSteps(child, childPath, skip, t, out);
+        out.push({
+          atMs: (t += 10),
+          stackStatus: 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS',
+          stack: childPath
+        });
+        out.push({ atMs: (t += 10), stackStatus: 'UPDATE_ROLLBACK_COMPLETE', stack: childPath });
+        out.push(res((t += 10), 'UPDATE_COMPLETE'));
+      } else {
+        out.push(res((t += 10), 'UPDATE_IN_PROGRESS'));
+        out.push(res((t += 10), 'UPDATE_COMPLETE'));
+      }
+    }
+    return t;
+  }
+
   private deleteStack(p: Record<string, string>): null {
     const name = p['StackName'] ?? '';
     const s = name === '' ? undefined : this.lookup(name);
     // AWS: deleting a stack that does not exist (or is already deleted) succeeds silently.
     if (!s || s.deletedAt !== undefined) return null;
+    this.refuseNested(s, 'DeleteStack');
     const token = p['ClientRequestToken'] || undefined;
     if (s.status === 'DELETE_IN_PROGRESS') return null;
     if (s.terminationProtection) {
@@ -1172,11 +1747,18 @@ export class CloudFormationStandin {
       'DeleteStack',
       'DELETE_IN_PROGRESS',
       () => [
-        ...rs.flatMap((r) =>
+        ...rs.flatMap((r): Step[] =>
           retain.has(r.logicalId)
             ? [{ atMs: 50, logicalId: r.logicalId, type: r.type, status: 'DELETE_SKIPPED' }]
             : [
                 { atMs: 50, logicalId: r.logicalId, type: r.type, status: 'DELETE_IN_PROGRESS' },
+                // A nested stack is deleted with its resource (its own resources are not listed).
+                ...(this.nestedAt(s, r.logicalId)
+                  ? [
+                      { atMs: 60, stack: r.logicalId, stackStatus: 'DELETE_IN_PROGRESS' },
+                      { atMs: 140, stack: r.logicalId, stackStatus: 'DELETE_COMPLETE' }
+                    ]
+                  : []),
                 { atMs: 150, logicalId: r.logicalId, type: r.type, status: 'DELETE_COMPLETE' }
               ]
         ),
@@ -1189,11 +1771,235 @@ export class CloudFormationStandin {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Scripting helpers
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A nested stack's steps, written with offsets from the moment its parent's resource goes
+ * `*_IN_PROGRESS` (`atMs` in the parent's operation), placed in the parent's operation.
+ */
+export function nestedSteps(path: string, atMs: number, steps: Step[]): Step[] {
+  return steps.map((s) => ({
+    ...s,
+    atMs: atMs + s.atMs,
+    stack: s.stack === undefined ? path : `${path}.${s.stack}`
+  }));
+}
+
+interface TreeNode {
+  logicalId: string;
+  type: string;
+  fails?: string;
+  rollbackFails?: string;
+  nested?: TreeNode[];
+}
+
+const SCRIPTED_FAILURE = 'Resource handler returned message: "Scripted failure"';
+
+function treeNodes(rs: Array<TreeResource | string>): TreeNode[] {
+  return rs.map((r) => {
+    const d = typeof r === 'string' ? { logicalId: r } : r;
+    const reason = (v: string | true | undefined): string | undefined =>
+      v === true ? SCRIPTED_FAILURE : v;
+    return {
+      logicalId: d.logicalId,
+      type: d.type ?? (d.nested ? STACK_RESOURCE_TYPE : 'AWS::SNS::Topic'),
+      ...(d.fails !== undefined ? { fails: reason(d.fails) } : {}),
+      ...(d.rollbackFails !== undefined ? { rollbackFails: reason(d.rollbackFails) } : {}),
+      ...(d.nested ? { nested: treeNodes(d.nested) } : {})
+    };
+  });
+}
+
+/**
+ * The steps of a whole operation of a stack and its nested stacks, as CloudFormation goes through
+ * it, from a compact description: each stack's resources one after the other (a nested stack's
+ * within its resource's `*_IN_PROGRESS` and `*_COMPLETE`), `stepMs` apart. A resource that `fails`
+ * stops its stack, which rolls back (stack reason "The following resource(s) failed to update:
+ * [Db]."); its parent's resource fails with the embedded stack's reason, and so on up to the root,
+ * which rolls back each stack's updated resources in reverse (a nested stack's within its
+ * resource's rollback). `rollbackFails` leaves them in UPDATE_ROLLBACK_FAILED. A CREATE's rollback
+ * deletes what it created (nested stacks too). For `runOperation` or `scriptNext` of the root.
+ */
+export function treeOperation(spec: TreeOperationSpec): Step[] {
+  const kind = spec.kind ?? 'UPDATE';
+  const stepMs = spec.stepMs ?? 10;
+  const out: Step[] = [];
+  let t = 0;
+  const next = (): number => (t += stepMs);
+  const on = (path: string | undefined) => (path === undefined ? {} : { stack: path });
+  const join = (path: string | undefined, id: string) =>
+    path === undefined ? id : `${path}.${id}`;
+  const stackStep = (path: string | undefined, status: string, reason?: string, at = next()) =>
+    out.push({
+      atMs: at,
+      stackStatus: status,
+      ...(reason !== undefined ? { reason } : {}),
+      ...on(path)
+    });
+  const res = (path: string | undefined, n: TreeNode, status: string, reason?: string) =>
+    out.push({
+      atMs: next(),
+      logicalId: n.logicalId,
+      type: n.type,
+      status,
+      ...(reason !== undefined ? { reason } : {}),
+      ...on(path)
+    });
+  const failedList = (ids: string[]) =>
+    `The following resource(s) failed to ${kind === 'UPDATE' ? 'update' : 'create'}: [${ids.join(', ')}].`;
+  // What each stack went through before its rollback: its touched resources, whether it failed.
+  const touchedOf = new Map<string, TreeNode[]>();
+  const rollingBack = new Set<string>();
+
+  /** Runs a stack forward; false when it failed (and started its own rollback). */
+  const forward = (path: string | undefined, nodes: TreeNode[]): boolean => {
+    const key = path ?? '';
+    const touched: TreeNode[] = [];
+    touchedOf.set(key, touched);
+    if (path !== undefined) stackStep(path, `${kind}_IN_PROGRESS`);
+    for (const n of nodes) {
+      res(path, n, `${kind}_IN_PROGRESS`);
+      touched.push(n);
+      const ok = n.nested ? forward(join(path, n.logicalId), n.nested) : n.fails === undefined;
+      if (ok) {
+        res(path, n, `${kind}_COMPLETE`);
+        continue;
+      }
+      // The nested stack resource's reason comes from its stack (the stand-in writes it).
+      res(path, n, `${kind}_FAILED`, n.nested ? undefined : n.fails);
+      rollingBack.add(key);
+      stackStep(
+        path,
+        kind === 'UPDATE' ? 'UPDATE_ROLLBACK_IN_PROGRESS' : 'ROLLBACK_IN_PROGRESS',
+        kind === 'UPDATE'
+          ? failedList([n.logicalId])
+          : `${failedList([n.logicalId])} Rollback requested by user.`
+      );
+      return false;
+    }
+    if (kind === 'UPDATE') stackStep(path, 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS');
+    stackStep(path, `${kind}_COMPLETE`);
+    return true;
+  };
+
+  /** Rolls an update back; false when its rollback failed. */
+  const rollBackUpdate = (path: string | undefined): boolean => {
+    const key = path ?? '';
+    if (!rollingBack.has(key)) {
+      rollingBack.add(key);
+      stackStep(path, 'UPDATE_ROLLBACK_IN_PROGRESS');
+    }
+    const failed: string[] = [];
+    for (const n of [...(touchedOf.get(key) ?? [])].reverse()) {
+      res(path, n, 'UPDATE_IN_PROGRESS');
+      const ok = n.nested ? rollBackUpdate(join(path, n.logicalId)) : n.rollbackFails === undefined;
+      if (ok) res(path, n, 'UPDATE_COMPLETE');
+      else {
+        res(path, n, 'UPDATE_FAILED', n.nested ? undefined : n.rollbackFails);
+        failed.push(n.logicalId);
+      }
+    }
+    if (failed.length > 0) {
+      stackStep(path, 'UPDATE_ROLLBACK_FAILED', failedList(failed));
+      return false;
+    }
+    stackStep(path, 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS');
+    stackStep(path, 'UPDATE_ROLLBACK_COMPLETE');
+    return true;
+  };
+
+  /** Deletes what a create made, newest first (a nested stack: its own, then it). */
+  const deleteCreated = (path: string | undefined): void => {
+    for (const n of [...(touchedOf.get(path ?? '') ?? [])].reverse()) {
+      res(path, n, 'DELETE_IN_PROGRESS');
+      if (n.nested) {
+        const child = join(path, n.logicalId);
+        if (rollingBack.has(child)) {
+          deleteCreated(child);
+          stackStep(child, 'ROLLBACK_COMPLETE');
+          stackStep(child, 'DELETE_IN_PROGRESS');
+        } else {
+          stackStep(child, 'DELETE_IN_PROGRESS');
+          deleteCreated(child);
+        }
+        stackStep(child, 'DELETE_COMPLETE');
+      }
+      res(path, n, 'DELETE_COMPLETE');
+    }
+  };
+
+  stackStep(undefined, `${kind}_IN_PROGRESS`, 'User Initiated', 0);
+  if (forward(undefined, treeNodes(spec.resources))) return out;
+  if (kind === 'UPDATE') rollBackUpdate(undefined);
+  else {
+    deleteCreated(undefined);
+    stackStep(undefined, 'ROLLBACK_COMPLETE');
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Small helpers
 // ---------------------------------------------------------------------------------------------
 
 function stackArn(name: string): string {
   return `arn:aws:cloudformation:${STANDIN_REGION}:${STANDIN_ACCOUNT}:stack/${name}/${randomUUID()}`;
+}
+
+/** Like the suffix CloudFormation gives a nested stack's name: 12 upper-case letters and digits. */
+function randomSuffix(): string {
+  return randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase();
+}
+
+/**
+ * Why a nested stack resource failed, as CloudFormation says it, from its stack's state then:
+ * "Embedded stack <arn> was not successfully updated. Currently in <status> with reason: <reason>"
+ * (an update) or "Embedded stack <arn> was not successfully created: <reason>" (a create).
+ */
+export function embeddedReason(
+  child: { id: string; status: string; reason?: string },
+  resourceStatus: string
+): string {
+  const why = child.reason ?? '';
+  if (resourceStatus.startsWith('CREATE_')) {
+    const list = /^(.*?\]\.)/.exec(why)?.[1] ?? why;
+    return `Embedded stack ${child.id} was not successfully created: ${list}`;
+  }
+  return `Embedded stack ${child.id} was not successfully updated. Currently in ${child.status} with reason: ${why}`;
+}
+
+/** The `OperationType` of an operation started by `action` (or `runOperation`, by its first status). */
+function operationTypeOf(action: string, firstStatus: string | undefined): string {
+  switch (action) {
+    case 'CreateStack':
+      return 'CREATE_STACK';
+    case 'UpdateStack':
+      return 'UPDATE_STACK';
+    case 'DeleteStack':
+      return 'DELETE_STACK';
+    case 'RollbackStack':
+      return 'ROLLBACK';
+    case 'ContinueUpdateRollback':
+      return 'CONTINUE_ROLLBACK';
+  }
+  const st = firstStatus ?? '';
+  if (/ROLLBACK_IN_PROGRESS$/.test(st)) return 'ROLLBACK';
+  if (st.startsWith('CREATE_')) return 'CREATE_STACK';
+  if (st.startsWith('DELETE_')) return 'DELETE_STACK';
+  return 'UPDATE_STACK';
+}
+
+/** The operation type a nested stack's part of its parent's operation gets, by its first step. */
+function nestedOperationType(step: Step, parentType: string): string {
+  if (!isStackStep(step)) return parentType;
+  const st = step.stackStatus;
+  if (/ROLLBACK_IN_PROGRESS$/.test(st))
+    return parentType === 'CONTINUE_ROLLBACK' ? parentType : 'ROLLBACK';
+  if (st.startsWith('CREATE_')) return 'CREATE_STACK';
+  if (st.startsWith('DELETE_')) return 'DELETE_STACK';
+  if (st.startsWith('UPDATE_')) return 'UPDATE_STACK';
+  return parentType;
 }
 
 function physicalIdFor(stackName: string, logicalId: string): string {
@@ -1257,6 +2063,10 @@ function templateResources(
   } catch {
     return undefined;
   }
+}
+
+function unknownAction(action: string): ApiError {
+  return new ApiError('InvalidAction', `Could not find operation ${action} for version 2010-05-15`);
 }
 
 function defaultStatus(code: string): number {
