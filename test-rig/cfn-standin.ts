@@ -764,6 +764,7 @@ export class CloudFormationStandin {
    * their offset has passed. Replaces whatever operation was still running on the stack. `token` is
    * the ClientRequestToken on each of its events; `tags` replace the stack's tags when it starts
    * (someone else's deployment with its own `DeploymentCorrelationId`), put back if it rolls back.
+   * Steps with `stack` are its nested stacks' (see `treeOperation`, `nestedSteps`).
    */
   runOperation(
     name: string,
@@ -783,7 +784,11 @@ export class CloudFormationStandin {
     const first = sorted[0];
     if (opts.startStatus !== undefined) {
       const dup =
-        first && isStackStep(first) && first.atMs <= 0 && first.stackStatus === opts.startStatus;
+        first &&
+        isStackStep(first) &&
+        first.stack === undefined &&
+        first.atMs <= 0 &&
+        first.stackStatus === opts.startStatus;
       if (!dup)
         sorted.unshift({ atMs: 0, stackStatus: opts.startStatus, reason: 'User Initiated' });
     }
@@ -1406,7 +1411,7 @@ export class CloudFormationStandin {
     const scripted = this.takeScript(s.name, action);
     const steps = scripted ? [...scripted] : sortSteps(defaults());
     const first = steps[0];
-    if (!(first && isStackStep(first) && first.atMs <= 0)) {
+    if (!(first && isStackStep(first) && first.stack === undefined && first.atMs <= 0)) {
       steps.unshift({ atMs: 0, stackStatus: impliedStart, reason: 'User Initiated' });
     }
     this.beginOp(s, action, steps, this.now(), token, extra, undefined, tagsBefore);
