@@ -64,23 +64,21 @@ function kindOf(pk: string, sk: string): Kind | undefined {
   return undefined;
 }
 
+/** What a holding is made of: one of these unreadable, and the lock is freed. */
+const HOLDING = [
+  'holder',
+  'owner',
+  'heartbeat',
+  'heartbeatAt',
+  'acquiredAt',
+  'leaseMs',
+  'run',
+  'stacks'
+];
+
 /** The attributes each kind of item has (besides pk, sk and expiresAt, which TTL reads). */
 const DECLARED: Readonly<Record<Kind, readonly string[]>> = {
-  lock: [
-    'fence',
-    'holder',
-    'owner',
-    'heartbeat',
-    'heartbeatAt',
-    'acquiredAt',
-    'leaseMs',
-    'run',
-    'stacks',
-    'lastHolder',
-    'lastOutcome',
-    'releasedAt',
-    'lastForcedUnlock'
-  ],
+  lock: ['fence', ...HOLDING, 'lastHolder', 'lastOutcome', 'releasedAt', 'lastForcedUnlock'],
   queue: ['seq', 'tickets'],
   history: [
     'correlationId',
@@ -119,17 +117,6 @@ const DECLARED: Readonly<Record<Kind, readonly string[]>> = {
     'thawedBy'
   ]
 };
-/** What a holding is made of: one of these unreadable, and the lock is freed. */
-const HOLDING = [
-  'holder',
-  'owner',
-  'heartbeat',
-  'heartbeatAt',
-  'acquiredAt',
-  'leaseMs',
-  'run',
-  'stacks'
-];
 
 const KEYS = new Set(['pk', 'sk', 'expiresAt']);
 
