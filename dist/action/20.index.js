@@ -107,23 +107,20 @@ function kindOf(pk, sk) {
         return 'freeze';
     return undefined;
 }
+/** What a holding is made of: one of these unreadable, and the lock is freed. */
+const HOLDING = [
+    'holder',
+    'owner',
+    'heartbeat',
+    'heartbeatAt',
+    'acquiredAt',
+    'leaseMs',
+    'run',
+    'stacks'
+];
 /** The attributes each kind of item has (besides pk, sk and expiresAt, which TTL reads). */
 const DECLARED = {
-    lock: [
-        'fence',
-        'holder',
-        'owner',
-        'heartbeat',
-        'heartbeatAt',
-        'acquiredAt',
-        'leaseMs',
-        'run',
-        'stacks',
-        'lastHolder',
-        'lastOutcome',
-        'releasedAt',
-        'lastForcedUnlock'
-    ],
+    lock: ['fence', ...HOLDING, 'lastHolder', 'lastOutcome', 'releasedAt', 'lastForcedUnlock'],
     queue: ['seq', 'tickets'],
     history: [
         'correlationId',
@@ -162,17 +159,6 @@ const DECLARED = {
         'thawedBy'
     ]
 };
-/** What a holding is made of: one of these unreadable, and the lock is freed. */
-const HOLDING = [
-    'holder',
-    'owner',
-    'heartbeat',
-    'heartbeatAt',
-    'acquiredAt',
-    'leaseMs',
-    'run',
-    'stacks'
-];
 const KEYS = new Set(['pk', 'sk', 'expiresAt']);
 function decodeAs(kind, pk, value) {
     switch (kind) {

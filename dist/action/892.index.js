@@ -560,6 +560,8 @@ async function waitForTurn(deps, opts) {
             ...extra
         };
     };
+    /** A condition that cannot be met, reported as the item it is about. */
+    const unmet = (operation, attribute, expected, found) => finish('corrupt', { unreadable: { ...itemOf(env, operation), attribute, expected, found } });
     /** Between polls: false when the wait is over (time is up or the run was cancelled). */
     const pause = async (ms) => {
         // Registry trouble on arrival is not another deployment: a run that does not wait
@@ -646,14 +648,7 @@ async function waitForTurn(deps, opts) {
                     // Refused: another run took that number (its ticket shows), or the queue's condition
                     // cannot be met at all. Either way the next try comes after a pause.
                     if (++lostNumbers >= MAX_LOST_NUMBERS)
-                        return finish('corrupt', {
-                            unreadable: {
-                                ...itemOf(env, 'enqueue'),
-                                attribute: 'seq',
-                                expected: 'a queue counter that takes the next number',
-                                found: `one whose condition refused ${lostNumbers} numbers in a row`
-                            }
-                        });
+                        return unmet('enqueue', 'seq', 'a queue counter that takes the next number', `one whose condition refused ${lostNumbers} numbers in a row`);
                     const half = opts.pollIntervalMs / 2;
                     if (!(await pause((0,backoff/* backoffMs */.j)(lostNumbers - 1, half, opts.pollIntervalMs))))
                         return endOfWait();
@@ -821,14 +816,7 @@ async function waitForTurn(deps, opts) {
                     // Refused: another run went first (its holding shows in the next read), or the lock's
                     // condition cannot be met at all. Either way the next try comes after a pause.
                     if (++lostAcquires >= MAX_LOST_ACQUIRES)
-                        return finish('corrupt', {
-                            unreadable: {
-                                ...itemOf(env, 'acquire'),
-                                attribute: 'holder, fence, heartbeat',
-                                expected: 'a lock that is free, or held as last read',
-                                found: `one the acquire's condition refused ${lostAcquires} times in a row with no holder to show for it`
-                            }
-                        });
+                        return unmet('acquire', 'holder, fence, heartbeat', 'a lock that is free, or held as last read', `one the acquire's condition refused ${lostAcquires} times in a row with no holder to show for it`);
                     log.info('Another run took the lock first; waiting again.');
                     if (!(await pause((0,backoff/* backoffMs */.j)(lostAcquires - 1, headMs, opts.pollIntervalMs))))
                         return endOfWait();
