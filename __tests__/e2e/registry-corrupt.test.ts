@@ -151,9 +151,16 @@ describe('an item of the lock or the queue that does not decode', () => {
     // Refused ten times in a row, each after a pause: reported, naming the queue's counter.
     expect(main?.outputs['result']).toBe('blocked');
     blockedBy(main!.stdout, 'seq', 'ENV#production / QUEUE');
-    // At most a few requests per poll interval (a get and a write per try, each after a pause).
+    // At most a few requests per poll interval: each try (a get of the counter, the refused
+    // write, and the index's background write, refused too and so sent again) after a pause, at
+    // most two tries a poll interval.
     const polls = tookMs / (POLL_S * 1000);
-    expect(dynamo.requests.length).toBeLessThanOrEqual(Math.ceil(polls) * 4);
+    const refusedWrites = dynamo.requests.filter((r) => r.faulted).length;
+    expect(refusedWrites).toBeLessThanOrEqual(2 * 10);
+    const tries = dynamo.requests.filter((r) => r.op === 'GetItem').length;
+    expect(tries).toBe(10);
+    expect(tries).toBeLessThanOrEqual(2 * Math.ceil(polls));
+    expect(dynamo.requests.length).toBeLessThanOrEqual(3 * tries + 1);
     expect(cfn.callsOf('DescribeStacks').length).toBeLessThanOrEqual(Math.ceil(polls) + 2);
 
     const cancelled = await registryJob('refused-cancelled', 7302, {

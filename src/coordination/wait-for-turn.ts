@@ -114,7 +114,6 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
   /** An item of this environment's lock, queue or freezes that does not decode: the wait ends. */
   let corrupt: Unreadable | undefined;
   let lostAcquires = 0;
-  let lostNumbers = 0;
   /** Polls in a row in which the table refused a request as invalid (see MAX_REFUSALS). */
   let refusals = 0;
   let refusedThisPoll = false;
@@ -321,23 +320,24 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
       }
       const polled = registry;
       if (!keeper.current) {
-        const queued = await attempt(() => polled.lock.enqueue(me));
-        if (queued === undefined && failures === 0 && !corrupt && registry === polled) {
-          // Refused: another run took that number (its ticket shows), or the queue's condition
-          // cannot be met at all. Either way the next try comes after a pause.
-          if (++lostNumbers >= MAX_LOST_NUMBERS)
+        let queued = await attempt(() => polled.lock.enqueue(me));
+        // Refused: another run took that number (its ticket shows), or the queue's condition
+        // cannot be met at all. Either way the next try comes after a pause, within this poll.
+        for (let lost = 1; queued === undefined && failures === 0 && !corrupt; lost++) {
+          if (lost >= MAX_LOST_NUMBERS)
             return unmet(
               'enqueue',
               'seq',
               'a queue counter that takes the next number',
-              `one whose condition refused ${lostNumbers} numbers in a row`
+              `one whose condition refused ${lost} numbers in a row`
             );
-          const half = opts.pollIntervalMs / 2;
-          if (!(await pause(backoffMs(lostNumbers - 1, half, opts.pollIntervalMs))))
-            return endOfWait();
-          continue;
+          // The first retry after a fixed short pause: runs that lost the same number retry in
+          // the order they lost it (arrival order); then backing off, with jitter, up to a poll.
+          const wait =
+            lost === 1 ? headMs : backoffMs(lost - 2, opts.pollIntervalMs / 2, opts.pollIntervalMs);
+          if (!(await pause(wait))) return endOfWait();
+          queued = await attempt(() => polled.lock.enqueue(me));
         }
-        lostNumbers = 0;
         if (queued && registry === polled) {
           keeper.keep(queued);
           // Ticket 0 is CloudFormation's own (no table): nothing to remove later, nothing to say.
