@@ -218,6 +218,7 @@ function toSnapshot(name: string, s: Stack): StackSnapshot {
     status: s.StackStatus ?? 'UNKNOWN',
     statusReason: s.StackStatusReason,
     stackId: s.StackId,
+    ...(s.RootId ? { rootId: s.RootId } : {}),
     createdAt: s.CreationTime,
     lastUpdatedAt: s.LastUpdatedTime,
     tags: pairs(
