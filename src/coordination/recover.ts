@@ -58,8 +58,9 @@ export async function recoverStacks(
       continue;
     }
     const startedAt = d.clock.now();
-    // Inside nested stacks, what failed to roll back is skipped in the form CloudFormation requires
-    // (`Data.Db`): the root's rollback cannot be continued around a nested stack resource itself.
+    // What failed to roll back inside nested stacks is skipped, named as CloudFormation requires
+    // (`Data.Db`: the plain `Db` is not the root's, and `Data` cannot be skipped while its stack is
+    // stuck). The root's own failed resources are retried, not skipped.
     const skip =
       action === 'continue-rollback'
         ? nestedSkips(await stuckResources(d.reader, stack.name).catch(() => []))
