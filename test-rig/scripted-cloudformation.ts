@@ -8,7 +8,12 @@
  * tell two deployers apart from one), RollbackStack and ContinueUpdateRollback only from the
  * states that allow them, and a deleted stack is gone. A stack that was never put does not exist.
  */
-import type { StackOperation, StackReader, StackRecovery } from '../src/ports/cloudformation.js';
+import type {
+  FailedEvents,
+  StackOperation,
+  StackReader,
+  StackRecovery
+} from '../src/ports/cloudformation.js';
 import { STACK_RESOURCE_TYPE, type StackEvent, type StackSnapshot } from '../src/domain/stack.js';
 
 export interface ScriptStep {
@@ -250,6 +255,13 @@ export class ScriptedCloudFormation implements StackReader, StackRecovery {
     const s = this.state(stack);
     if (!s?.exists) return [];
     return s.events.slice().sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
+  }
+
+  async failedEvents(stack: string, fromMs: number, untilMs: number): Promise<FailedEvents> {
+    const events = await this.eventsAfter(stack, fromMs);
+    return {
+      events: events.filter((e) => e.timestamp.getTime() <= untilMs && e.status.endsWith('_FAILED'))
+    };
   }
 
   consoleUrl(stack: StackSnapshot): string {

@@ -12,10 +12,12 @@ import {
   deployJob,
   deployStep,
   finalizeFirst,
+  record,
   slack,
   titled
 } from './lock-safety-harness.js';
 import { SLACK_WORKSPACE_URL } from '../../test-rig/slack-standin.js';
+import { treeOperation, type TreeResource } from '../../test-rig/cfn-standin.js';
 
 const REASON = 'Cannot upgrade postgres from 15.15 to 14.1';
 const everyText = (): string[] =>
@@ -71,6 +73,89 @@ describe('what people read after a run', () => {
     const post = await second.job.runStage('post');
     expect(post?.stdout).toContain('Outcome: succeeded.');
   }, 90_000);
+
+  /** AppStack (Topic, Data) with Data (Table, Db) nested, and Inner (Db) below Data when `deeper`. */
+  function putTree(deeper: boolean): void {
+    cfn.putStack('AppStack', {
+      status: 'UPDATE_COMPLETE',
+      resources: [{ logicalId: 'Topic', type: 'AWS::SNS::Topic', status: 'UPDATE_COMPLETE' }]
+    });
+    const data = cfn.putNestedStack('AppStack', 'Data', {
+      status: 'UPDATE_COMPLETE',
+      resources: [{ logicalId: 'Table', type: 'AWS::SNS::Topic', status: 'UPDATE_COMPLETE' }]
+    });
+    cfn.putNestedStack(deeper ? data : 'AppStack', deeper ? 'Inner' : 'Data', {
+      status: 'UPDATE_COMPLETE',
+      resources: [{ ...DB, status: 'UPDATE_COMPLETE' }]
+    });
+  }
+
+  /** The deployment fails on Db inside the tree; everything a person reads names it by its path. */
+  async function failInTree(deeper: boolean): Promise<{ path: string; debug: string[] }> {
+    putTree(deeper);
+    const db: TreeResource = { logicalId: 'Db', type: DB.type, fails: REASON };
+    cfn.scriptNext(
+      'AppStack',
+      'UpdateStack',
+      treeOperation({
+        resources: [
+          'Topic',
+          {
+            logicalId: 'Data',
+            nested: deeper ? ['Table', { logicalId: 'Inner', nested: [db] }] : ['Table', db]
+          }
+        ]
+      })
+    );
+    const job = await deployJob('nested', {}, { slack: true });
+    const main = await acquireFirst(job);
+    await deployStep(job, main);
+    expect(cfn.stack('AppStack')?.status).toBe('UPDATE_ROLLBACK_COMPLETE');
+    const post = (await job.runStage('post'))!;
+    expect(post.exitCode).toBe(0);
+
+    const path = deeper ? 'Data › Inner › Db' : 'Data › Db';
+    const cause = `${path} (AWS::RDS::DBInstance) UPDATE_FAILED: ${REASON}`;
+    expect(job.summary()).toContain(`| Root cause | ${cause} |`);
+    expect(post.stdout).toContain(`Outcome: failed (root cause: ${cause})`);
+    const [, ts] = (job.state['slack-thread'] ?? '').split(':');
+    const final = slack.thread(ts!).find((m) => m.reply_broadcast);
+    expect(final?.text).toContain(`${path} UPDATE_FAILED (${REASON})`);
+    expect(JSON.stringify(final?.blocks)).toContain(
+      `\`${path}\` (AWS::RDS::DBInstance) *UPDATE_FAILED* — ${REASON}`
+    );
+    const rec = (await record(main.outputs['correlation-id'] ?? '')) as unknown as {
+      rootCause?: string;
+    };
+    expect(rec.rootCause).toBe(cause);
+    // Said once, as the root cause: no warning about how it was found.
+    expect(post.annotations.filter((a) => a.level === 'warning')).toEqual([]);
+    return {
+      path,
+      debug: post.annotations.filter((a) => a.level === 'debug').map((a) => a.message)
+    };
+  }
+
+  it("a resource failing two levels down in nested stacks: the summary, the post log, the final notice and the record name it by its path, with its type and reason, found with DescribeEvents' FailedEvents", async () => {
+    await failInTree(true);
+    expect(
+      cfn.callsOf('DescribeEvents').map((c) => [c.params['Filters.FailedEvents'], c.status])
+    ).toEqual([
+      ['true', 200],
+      ['true', 200]
+    ]);
+  }, 60_000);
+
+  it("a resource failing in a nested stack, with a role that may not call DescribeEvents: found from the nested stack's events, said in the debug log only", async () => {
+    cfn.denied.add('DescribeEvents');
+    try {
+      const { debug } = await failInTree(false);
+      expect(cfn.callsOf('DescribeEvents').map((c) => c.status)).toEqual([403]);
+      expect(debug.join('\n')).toMatch(/DescribeEvents refused \(AccessDenied: /);
+    } finally {
+      cfn.denied.clear();
+    }
+  }, 60_000);
 
   it('wait-timeout-minutes 0 against a busy environment: exit 2, and no Slack message says queued; the notice says it is not deploying and who holds it', async () => {
     cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });

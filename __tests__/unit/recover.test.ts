@@ -8,10 +8,18 @@
  */
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudFormationAdapter, createCloudFormationClient } from '../../src/aws/cloudformation.js';
-import { recoverStacks, type RecoveryResult } from '../../src/coordination/recover.js';
+import {
+  explainUnrepaired,
+  recoverStacks,
+  type RecoveryResult
+} from '../../src/coordination/recover.js';
 import type { RecoveryPolicy } from '../../src/domain/recovery.js';
 import { createLogger, type LogSink } from '../../src/report/logger.js';
-import { CloudFormationStandin, type StackSeed } from '../../test-rig/cfn-standin.js';
+import {
+  CloudFormationStandin,
+  treeOperation,
+  type StackSeed
+} from '../../test-rig/cfn-standin.js';
 import { VirtualTime } from '../../test-rig/virtual-time.js';
 
 const CID = '20261201-120000-0000abcd';
@@ -481,5 +489,124 @@ describe('recoverStacks', () => {
       `[${CID}] Recovery of web not started: this run is not sure it holds the lock.`
     ]);
     expect(cfn.stack('web')?.operations).toEqual([]);
+  });
+});
+
+describe('recovery in a tree of nested stacks', () => {
+  /** App (Topic, Data) with Data (Table, Db): Db's update and then its rollback failed. */
+  function stuckTree(): string {
+    cfn.putStack('App', {
+      status: 'UPDATE_COMPLETE',
+      resources: [{ logicalId: 'Topic', type: 'AWS::SNS::Topic', status: 'UPDATE_COMPLETE' }],
+      pastEvents: 1
+    });
+    const data = cfn.putNestedStack('App', 'Data', {
+      status: 'UPDATE_COMPLETE',
+      resources: [{ logicalId: 'Db', type: 'AWS::RDS::DBInstance', status: 'UPDATE_COMPLETE' }],
+      pastEvents: 1
+    });
+    cfn.runOperation(
+      'App',
+      treeOperation({
+        resources: [
+          'Topic',
+          {
+            logicalId: 'Data',
+            nested: [
+              'Table',
+              {
+                logicalId: 'Db',
+                type: 'AWS::RDS::DBInstance',
+                fails: 'Cannot upgrade',
+                rollbackFails: 'db was deleted'
+              }
+            ]
+          }
+        ]
+      }),
+      { startAt: vt.now() - 60_000 }
+    );
+    expect(cfn.stack('App')?.status).toBe('UPDATE_ROLLBACK_FAILED');
+    return data;
+  }
+
+  it("a root stuck because of a nested resource: ContinueUpdateRollback skips it as Data.Db (the form CloudFormation requires) and the root's rollback completes", async () => {
+    const data = stuckTree();
+    const r = await recover(['App'], ROLLBACK);
+    expect(r.results).toEqual([
+      {
+        stack: 'App',
+        action: 'continue-rollback',
+        ok: true,
+        finalStatus: 'UPDATE_ROLLBACK_COMPLETE',
+        instructions: []
+      }
+    ]);
+    const calls = cfn.callsOf('ContinueUpdateRollback');
+    expect(calls.map((c) => c.status)).toEqual([200]);
+    expect(calls[0]?.params).toMatchObject({
+      StackName: 'App',
+      'ResourcesToSkip.member.1': 'Data.Db'
+    });
+    expect(calls[0]?.params['ResourcesToSkip.member.2']).toBeUndefined();
+    expect(cfn.stack(data)?.status).toBe('UPDATE_ROLLBACK_COMPLETE');
+    expect(r.lines[0]?.message).toBe(
+      `[${CID}] Recovery: App is UPDATE_ROLLBACK_FAILED; ContinueUpdateRollback, skipping Data.Db (failed to roll back inside nested stacks: left as they are).`
+    );
+  });
+
+  it('a nested stack is never repaired on its own, even when it is named as a covered stack', async () => {
+    const data = stuckTree();
+    const r = await recover([data], ROLLBACK);
+    expect(r.results).toEqual([]);
+    expect(r.repairs()).toEqual([]);
+    expect(r.lines.map((l) => l.message)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `Recovery: ${data} is UPDATE_ROLLBACK_FAILED, but it is a nested stack: it is repaired through its root stack \\(arn:\\S+stack/App/\\S+\\) only, never on its own\\.$`
+        )
+      )
+    ]);
+  });
+
+  it('without auto-rollback, what a person does: the stuck nested resource and the commands, which skip it as Data.Db', async () => {
+    const data = stuckTree();
+    const client = createCloudFormationClient(REGION, 1);
+    clients.push(client);
+    const adapter = new CloudFormationAdapter(client, REGION);
+    const lines: Line[] = [];
+    const sink: LogSink = {
+      info: (m) => void lines.push({ level: 'info', message: m }),
+      debug: () => undefined,
+      warning: (m) => void lines.push({ level: 'warning', message: m }),
+      error: (m) => void lines.push({ level: 'error', message: m })
+    };
+    const log = createLogger(CID, sink);
+    const policy: RecoveryPolicy = { autoRollback: false, cleanup: 'none' };
+    const stacks = await adapter.describeStacks(['App', data]);
+    await explainUnrepaired({ reader: adapter, log }, stacks, policy);
+    expect(cfn.callsOf('ContinueUpdateRollback')).toEqual([]);
+    const dataId = cfn.stack(data)?.stackId;
+    const [root, nested] = lines.map((l) =>
+      l.message.split('\n').map((line) => line.replace(`[${CID}] `, ''))
+    );
+    expect(root).toEqual([
+      'Stack App is UPDATE_ROLLBACK_FAILED and needs a person:',
+      '  - Data.Db (AWS::RDS::DBInstance) UPDATE_FAILED: db was deleted',
+      '  See the events: aws cloudformation describe-stack-events --stack-name App',
+      `  And of nested stack ${dataId}: aws cloudformation describe-stack-events --stack-name ${dataId}`,
+      '  A nested stack is repaired through its root only: every command below names App.',
+      '  Fix the resources above, then: aws cloudformation continue-update-rollback --stack-name App',
+      '  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name App --resources-to-skip Data.Db',
+      expect.stringMatching(/^ {2}Console: https:/)
+    ]);
+    // The nested stack, covered by itself, is explained through its root.
+    expect(nested?.[0]).toMatch(
+      /^Stack arn:\S+stack\/App\/\S+ is UPDATE_ROLLBACK_FAILED and needs a person:$/
+    );
+    expect(nested).toContain(
+      `  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name ${cfn.stack('App')?.stackId} --resources-to-skip Data.Db`
+    );
+    expect(lines.map((l) => l.level)).toEqual(['warning', 'warning']);
   });
 });

@@ -4,13 +4,20 @@ import {
   DeleteStackCommand,
   DescribeStacksCommand,
   RollbackStackCommand,
+  paginateDescribeEvents,
   paginateDescribeStackEvents,
+  type OperationEvent,
   type Stack,
   type StackEvent as SdkStackEvent
 } from '@aws-sdk/client-cloudformation';
 import { DOES_NOT_EXIST, OPERATION_START_STATUSES } from '../domain/stack-status.js';
 import { isStackEvent, type StackEvent, type StackSnapshot } from '../domain/stack.js';
-import type { StackOperation, StackReader, StackRecovery } from '../ports/cloudformation.js';
+import type {
+  FailedEvents,
+  StackOperation,
+  StackReader,
+  StackRecovery
+} from '../ports/cloudformation.js';
 
 /**
  * Throttling and transient errors are retried by the SDK itself (standard mode, exponential
@@ -33,6 +40,9 @@ const INCREMENTAL_PAGES = 10;
 const PAST_OPERATION_PAGES = 5;
 
 export class CloudFormationAdapter implements StackReader, StackRecovery {
+  /** Why DescribeEvents was refused (an older endpoint, a role without it): not asked again. */
+  private describeEventsRefused?: string;
+
   constructor(
     private readonly client: CloudFormationClient,
     private readonly region: string
@@ -103,6 +113,37 @@ export class CloudFormationAdapter implements StackReader, StackRecovery {
     return seen.reverse();
   }
 
+  async failedEvents(stack: string, fromMs: number, untilMs: number): Promise<FailedEvents> {
+    const within = (e: StackEvent): boolean =>
+      e.timestamp.getTime() >= fromMs && e.timestamp.getTime() <= untilMs;
+    if (!this.describeEventsRefused) {
+      try {
+        const events: StackEvent[] = [];
+        let pages = 0;
+        for await (const page of paginateDescribeEvents(
+          { client: this.client },
+          { StackName: stack, Filters: { FailedEvents: true } }
+        )) {
+          // Newest first, as DescribeStackEvents: older pages hold nothing of this window.
+          const batch = (page.OperationEvents ?? []).map((e) => fromOperationEvent(e, stack));
+          events.push(...batch.filter(within));
+          if (batch.some((e) => e.timestamp.getTime() < fromMs)) break;
+          if (++pages >= OPERATION_SEARCH_PAGES) break;
+        }
+        return { events: events.reverse() };
+      } catch (err) {
+        if (!isRefusal(err)) throw err;
+        const e = err as Error;
+        this.describeEventsRefused = `${e.name}: ${e.message}`;
+      }
+    }
+    const events = await this.eventsAfter(stack, fromMs);
+    return {
+      events: events.filter((e) => within(e) && e.status.endsWith('_FAILED')),
+      refused: this.describeEventsRefused
+    };
+  }
+
   async rollbackStack(stack: string): Promise<void> {
     await this.client.send(new RollbackStackCommand({ StackName: stack }));
   }
@@ -147,6 +188,16 @@ export function isMissingStack(err: unknown): boolean {
   return e?.name === 'ValidationError' && /does not exist/.test(e.message ?? '');
 }
 
+/** An endpoint that does not know the action, or a role that may not call it. */
+function isRefusal(err: unknown): boolean {
+  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return (
+    /^(InvalidAction|UnknownOperationException|AccessDenied|AccessDeniedException)$/.test(
+      e?.name ?? ''
+    ) || e?.$metadata?.httpStatusCode === 403
+  );
+}
+
 const missing = (name: string): StackSnapshot => ({
   name,
   exists: false,
@@ -167,6 +218,7 @@ function toSnapshot(name: string, s: Stack): StackSnapshot {
     status: s.StackStatus ?? 'UNKNOWN',
     statusReason: s.StackStatusReason,
     stackId: s.StackId,
+    ...(s.RootId ? { rootId: s.RootId } : {}),
     createdAt: s.CreationTime,
     lastUpdatedAt: s.LastUpdatedTime,
     tags: pairs(
@@ -194,4 +246,24 @@ function toEvent(e: SdkStackEvent): StackEvent {
     reason: e.ResourceStatusReason,
     clientRequestToken: e.ClientRequestToken
   };
+}
+
+/** DescribeEvents' event as a stack event: its stack named as DescribeStackEvents names it. */
+function fromOperationEvent(e: OperationEvent, asked: string): StackEvent {
+  return {
+    id: e.EventId ?? '',
+    stackName: stackNameOf(e.StackId ?? asked),
+    timestamp: e.Timestamp ?? new Date(0),
+    logicalId: e.LogicalResourceId ?? '',
+    physicalId: e.PhysicalResourceId,
+    resourceType: e.ResourceType ?? '',
+    status: e.ResourceStatus ?? '',
+    reason: e.ResourceStatusReason,
+    clientRequestToken: e.ClientRequestToken
+  };
+}
+
+/** `arn:aws:cloudformation:REGION:ACCOUNT:stack/NAME/ID` -> NAME; a name stays itself. */
+export function stackNameOf(idOrName: string): string {
+  return /^arn:[^:]+:cloudformation:[^:]*:[^:]*:stack\/([^/]+)\//.exec(idOrName)?.[1] ?? idOrName;
 }

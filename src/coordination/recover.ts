@@ -1,11 +1,15 @@
 import { formatDuration } from '../domain/durations.js';
 import {
   failedResources,
+  isNested,
+  nestedSkips,
   recoveryAction,
   recoveryInstructions,
   type RecoveryPolicy,
-  type RecoveryResult
+  type RecoveryResult,
+  type StuckResource
 } from '../domain/recovery.js';
+import { nestedStackOf } from '../domain/root-cause.js';
 
 export type { RecoveryResult } from '../domain/recovery.js';
 import { classifyStatus, type RequiredAction } from '../domain/stack-status.js';
@@ -41,6 +45,12 @@ export async function recoverStacks(
   for (const stack of stacks) {
     const action = recoveryAction(stack.status, policy);
     if (!action) continue;
+    if (isNested(stack)) {
+      d.log.info(
+        `Recovery: ${stack.name} is ${stack.status}, but it is a nested stack: it is repaired through its root stack (${stack.rootId}) only, never on its own.`
+      );
+      continue;
+    }
     if (d.mayRepair && !(await d.mayRepair())) {
       d.log.warning(
         `Recovery of ${stack.name} not started: this run is not sure it holds the lock.`
@@ -48,8 +58,15 @@ export async function recoverStacks(
       continue;
     }
     const startedAt = d.clock.now();
+    // What failed to roll back inside nested stacks is skipped, named as CloudFormation requires
+    // (`Data.Db`: the plain `Db` is not the root's, and `Data` cannot be skipped while its stack is
+    // stuck). The root's own failed resources are retried, not skipped.
+    const skip =
+      action === 'continue-rollback'
+        ? nestedSkips(await stuckResources(d.reader, stack.name).catch(() => []))
+        : [];
     d.log.info(
-      `Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`
+      `Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}${skip.length > 0 ? `, skipping ${skip.join(', ')} (failed to roll back inside nested stacks: left as they are)` : ''}.`
     );
     // The repair's own events come after this one: its end is the first stack-level event that is
     // not *_IN_PROGRESS, however fast it came and whatever status the stack was in before.
@@ -57,7 +74,8 @@ export async function recoverStacks(
     try {
       cursor = (await d.reader.eventsSince(stack.name)).at(-1)?.id;
       if (action === 'rollback') await d.recovery.rollbackStack(stack.name);
-      else if (action === 'continue-rollback') await d.recovery.continueUpdateRollback(stack.name);
+      else if (action === 'continue-rollback')
+        await d.recovery.continueUpdateRollback(stack.name, skip);
       else await d.recovery.deleteStack(stack.name);
     } catch (err) {
       results.push(
@@ -125,15 +143,73 @@ async function failed(
 ): Promise<RecoveryResult> {
   const [snapshot] = await d.reader.describeStacks([stack]);
   // Only what failed during the repair: those are the resources to fix or skip.
-  const op = await d.reader.currentOperation(stack);
   const instructions = recoveryInstructions(
     stack,
     snapshot?.status ?? status,
-    failedResources(op.events.filter((e) => e.timestamp.getTime() >= sinceMs)),
+    await stuckResources(d.reader, stack, sinceMs),
     snapshot ? d.reader.consoleUrl(snapshot) : ''
   );
   d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {
     title: `Recovery failed: ${stack}`
   });
   return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
+}
+
+/**
+ * A stack the policy may not repair, left needing a rollback or its continuation (auto-rollback
+ * off): what a person does, with the resources stuck inside its nested stacks. A nested stack
+ * covered by itself is explained through its root.
+ */
+export async function explainUnrepaired(
+  d: Pick<RecoverDeps, 'reader' | 'log'>,
+  stacks: readonly StackSnapshot[],
+  policy: RecoveryPolicy
+): Promise<void> {
+  for (const stack of stacks) {
+    const needs = classifyStatus(stack.status).needs;
+    if (needs !== 'rollback' && needs !== 'continue-rollback') continue;
+    if (recoveryAction(stack.status, policy) && !isNested(stack)) continue;
+    const root = isNested(stack) ? stack.rootId! : stack.name;
+    try {
+      const [snapshot] = isNested(stack) ? await d.reader.describeStacks([root]) : [stack];
+      const instructions = recoveryInstructions(
+        root,
+        snapshot?.status ?? stack.status,
+        await stuckResources(d.reader, root),
+        snapshot ? d.reader.consoleUrl(snapshot) : ''
+      );
+      d.log.warning(instructions.join('\n'), { title: `Repair needed: ${stack.name}` });
+    } catch (err) {
+      d.log.debug(`Could not read what is stuck in ${root}: ${(err as Error).message}`);
+    }
+  }
+}
+
+/** CloudFormation allows five levels of nesting. */
+const MAX_DEPTH = 5;
+
+/**
+ * The resources whose latest event in the stack's latest operation (since `sinceMs`) is a failure,
+ * and, for a nested stack resource among them, those inside its stack (recursively).
+ */
+async function stuckResources(
+  reader: StackReader,
+  stack: string,
+  sinceMs?: number,
+  path: readonly string[] = [],
+  nestedStack?: string
+): Promise<StuckResource[]> {
+  const op = await reader.currentOperation(stack);
+  const events =
+    sinceMs === undefined ? op.events : op.events.filter((e) => e.timestamp.getTime() >= sinceMs);
+  const out: StuckResource[] = [];
+  for (const e of failedResources(events)) {
+    out.push(path.length > 0 ? { ...e, nestedIn: path, nestedStack } : e);
+    const arn = nestedStackOf(e);
+    if (arn && path.length < MAX_DEPTH)
+      out.push(
+        ...(await stuckResources(reader, arn, sinceMs, [...path, e.logicalId], arn).catch(() => []))
+      );
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import { classifyStatus, type RequiredAction } from './stack-status.js';
 import type { StackSnapshot } from './stack.js';
+import { isNested } from './recovery.js';
 
 export type Severity = 'blocking' | 'warning' | 'info';
 
@@ -44,7 +45,8 @@ const recovery: Record<
     message: `Stack ${stack} is stuck in a failed rollback; the rollback must be continued before it can be updated.`,
     resolution: [
       `Find the resources that failed: aws cloudformation describe-stack-events --stack-name ${stack}`,
-      `aws cloudformation continue-update-rollback --stack-name ${stack} [--resources-to-skip LogicalId ...]`
+      `aws cloudformation continue-update-rollback --stack-name ${stack} [--resources-to-skip LogicalId ...]`,
+      'A resource inside a nested stack is skipped as NestedStackLogicalId.ResourceLogicalId (Data.Db), never by its own logical ID, and never the nested stack resource itself.'
     ]
   }),
   delete: (stack) => ({
@@ -58,6 +60,15 @@ const recovery: Record<
   })
 };
 
+/** A nested stack is never repaired on its own: CloudFormation refuses it; its root is repaired. */
+function throughRoot(s: StackSnapshot, needs: RequiredAction): string[] {
+  const root = s.rootId ?? '';
+  const first = `${s.name} is a nested stack: it is repaired only through its root stack ${root}.`;
+  return needs === 'delete'
+    ? [first, 'Remove it from its parent template and update the root, or delete the root stack.']
+    : [first, ...recovery[needs](root).resolution];
+}
+
 export interface GatewayContext {
   readonly registryConfigured: boolean;
   /** Why a configured registry could not be used (coordination fell back to CloudFormation only). */
@@ -70,7 +81,13 @@ export function otherFindings(stacks: readonly StackSnapshot[], ctx: GatewayCont
   for (const s of stacks) {
     const info = classifyStatus(s.status);
     if (info.class === 'blocked' && info.needs) {
-      findings.push({ severity: 'blocking', stack: s.name, ...recovery[info.needs](s.name) });
+      const own = recovery[info.needs](s.name);
+      findings.push({
+        severity: 'blocking',
+        stack: s.name,
+        ...own,
+        ...(isNested(s) ? { resolution: throughRoot(s, info.needs) } : {})
+      });
     } else if (info.class === 'stable-after-failure') {
       findings.push({
         code: 'LAST_DEPLOYMENT_FAILED',

@@ -1,5 +1,5 @@
 import { classifyStatus, type RequiredAction } from './stack-status.js';
-import type { StackEvent } from './stack.js';
+import { isStackEvent, STACK_RESOURCE_TYPE, type StackEvent } from './stack.js';
 
 export interface RecoveryPolicy {
   readonly autoRollback: boolean;
@@ -16,28 +16,65 @@ export function recoveryAction(status: string, policy: RecoveryPolicy): Required
   return undefined;
 }
 
-/** Resources whose latest event is a failure, with its reason. */
+/** A nested stack (its root is another stack): repaired only through its root. */
+export const isNested = (s: { readonly stackId?: string; readonly rootId?: string }): boolean =>
+  Boolean(s.rootId && s.rootId !== s.stackId);
+
+/** Resources whose latest event is a failure, with its reason (nested stack resources included). */
 export function failedResources(events: readonly StackEvent[]): StackEvent[] {
   const latest = new Map<string, StackEvent>();
-  for (const e of events)
-    if (e.resourceType !== 'AWS::CloudFormation::Stack') latest.set(e.logicalId, e);
+  for (const e of events) if (!isStackEvent(e)) latest.set(e.logicalId, e);
   return [...latest.values()].filter((e) => e.status.endsWith('_FAILED'));
 }
+
+/** A resource that failed, inside nested stacks or not. */
+export interface StuckResource extends StackEvent {
+  /** The logical IDs of the nested stack resources from the root down to its stack (`['Data']`). */
+  readonly nestedIn?: readonly string[];
+  /** The ARN of the nested stack it is in. */
+  readonly nestedStack?: string;
+}
+
+/** How ContinueUpdateRollback and `--resources-to-skip` name it: `Db`, or `Data.Db` inside nested stack Data. */
+export const skipId = (r: StuckResource): string => [...(r.nestedIn ?? []), r.logicalId].join('.');
+
+/**
+ * What ContinueUpdateRollback of a root skips: the resources inside its nested stacks that failed
+ * to roll back (`Data.Db`). A nested stack resource itself cannot be skipped while its stack is
+ * stuck, and a failed resource of the root itself is retried, not skipped.
+ */
+export const nestedSkips = (stuck: readonly StuckResource[]): string[] =>
+  stuck.filter((r) => (r.nestedIn?.length ?? 0) > 0 && r.status === 'UPDATE_FAILED').map(skipId);
 
 /** What a person does when the automatic recovery failed: the stuck resources and the exact commands. */
 export function recoveryInstructions(
   stack: string,
   status: string,
-  failed: readonly StackEvent[],
+  failed: readonly StuckResource[],
   consoleUrl: string
 ): string[] {
-  const skip = failed.map((e) => e.logicalId);
+  // A nested stack resource is explained by what is stuck inside it, and cannot be skipped itself.
+  const stuck = failed.filter(
+    (e) =>
+      e.resourceType !== STACK_RESOURCE_TYPE ||
+      !failed.some((inner) => inner.nestedIn?.join('.') === skipId(e))
+  );
+  const skip = stuck.filter((e) => e.resourceType !== STACK_RESOURCE_TYPE).map(skipId);
   const lines = [`Stack ${stack} is ${status} and needs a person:`];
-  for (const e of failed)
+  for (const e of stuck)
     lines.push(
-      `  - ${e.logicalId} (${e.resourceType}) ${e.status}: ${e.reason ?? 'no reason given'}`
+      `  - ${skipId(e)} (${e.resourceType}) ${e.status}: ${e.reason ?? 'no reason given'}`
     );
   lines.push(`  See the events: aws cloudformation describe-stack-events --stack-name ${stack}`);
+  const nested = [...new Set(stuck.flatMap((e) => (e.nestedStack ? [e.nestedStack] : [])))];
+  for (const arn of nested)
+    lines.push(
+      `  And of nested stack ${arn}: aws cloudformation describe-stack-events --stack-name ${arn}`
+    );
+  if (nested.length > 0)
+    lines.push(
+      `  A nested stack is repaired through its root only: every command below names ${stack}.`
+    );
   if (status === 'UPDATE_ROLLBACK_FAILED' || status === 'IMPORT_ROLLBACK_FAILED') {
     lines.push(
       `  Fix the resources above, then: aws cloudformation continue-update-rollback --stack-name ${stack}`
@@ -50,8 +87,9 @@ export function recoveryInstructions(
   } else if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') {
     lines.push(`  aws cloudformation rollback-stack --stack-name ${stack}`);
   } else {
+    const retain = stuck.filter((e) => !e.nestedIn?.length).map(skipId);
     lines.push(
-      `  aws cloudformation delete-stack --stack-name ${stack}${skip.length > 0 ? ` [--retain-resources ${skip.join(' ')}]` : ''}`
+      `  aws cloudformation delete-stack --stack-name ${stack}${retain.length > 0 ? ` [--retain-resources ${retain.join(' ')}]` : ''}`
     );
   }
   lines.push(`  Console: ${consoleUrl}`);

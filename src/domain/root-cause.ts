@@ -1,21 +1,41 @@
 /**
  * Why a deployment failed, in one place for everything a person reads after it (the job summary,
  * the post log, the final Slack notice, the registry record): the first resource that failed in
- * this deployment's operation (not the cancellations that echo it), else the stack's own status
- * reason.
+ * this deployment's operation (not the cancellations that echo it), deepest first (a nested stack
+ * resource's failure is explained by the first failure inside its stack), else the stack's own
+ * status reason.
  */
-import { STACK_RESOURCE_TYPE, type StackEvent, type StackSnapshot } from './stack.js';
+import { STACK_RESOURCE_TYPE, isStackEvent, type StackEvent, type StackSnapshot } from './stack.js';
 import { isRootCauseFailure } from './watch.js';
+
+/** A failed event, and the nested stacks it is in when it is not in a covered stack itself. */
+export interface RootCause extends StackEvent {
+  /** The logical IDs of the nested stack resources from the root down to its stack (`['Data']`). */
+  readonly nestedIn?: readonly string[];
+}
 
 /** The root cause as an event: a resource's failure, or the stack's status with its reason. */
 export function rootCauseOf(
   events: readonly StackEvent[],
   stacks: readonly StackSnapshot[]
 ): StackEvent | undefined {
-  const first = [...events]
-    .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())
-    .find(isRootCauseFailure);
+  const first = failuresInOrder(events)[0];
   if (first) return first;
+  return stackCauseOf(events, stacks);
+}
+
+/** The failures that may be a root cause (not the echoes of one), oldest first. */
+export function failuresInOrder(events: readonly StackEvent[]): StackEvent[] {
+  return [...events]
+    .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())
+    .filter(isRootCauseFailure);
+}
+
+/** Without a failed resource: the reason of a stack this deployment's operation touched. */
+export function stackCauseOf(
+  events: readonly StackEvent[],
+  stacks: readonly StackSnapshot[]
+): StackEvent | undefined {
   // Only a stack this deployment's operation touched: another stack's old reason is not this one's.
   const touched = new Set(events.map((e) => e.stackName));
   const failed = stacks.find(
@@ -33,11 +53,45 @@ export function rootCauseOf(
   };
 }
 
-/** One line: `Db (AWS::RDS::DBInstance) UPDATE_FAILED: Cannot upgrade postgres from 15.15 to 14.1`. */
-export function describeRootCause(cause: StackEvent): string {
+/** The ARN of the nested stack whose resource this failure is (its physical ID), if it is one. */
+export function nestedStackOf(e: StackEvent): string | undefined {
+  return e.resourceType === STACK_RESOURCE_TYPE &&
+    !isStackEvent(e) &&
+    e.physicalId?.startsWith('arn:')
+    ? e.physicalId
+    : undefined;
+}
+
+/**
+ * When a nested stack resource's part of an operation began: its latest `*_IN_PROGRESS` event
+ * before `failure` among `events`; undefined when they do not hold it.
+ */
+export function startOf(failure: StackEvent, events: readonly StackEvent[]): number | undefined {
+  const t = failure.timestamp.getTime();
+  return events
+    .filter(
+      (e) =>
+        e.logicalId === failure.logicalId &&
+        e.stackName === failure.stackName &&
+        e.status.endsWith('_IN_PROGRESS') &&
+        e.timestamp.getTime() <= t
+    )
+    .reduce<number | undefined>(
+      (latest, e) => Math.max(latest ?? 0, e.timestamp.getTime()),
+      undefined
+    );
+}
+
+/** `Data › Db`: a resource by the path of nested stack logical IDs from the root. */
+export function causeName(cause: RootCause): string {
+  return [...(cause.nestedIn ?? []), cause.logicalId].join(' › ');
+}
+
+/** One line: `Data › Db (AWS::RDS::DBInstance) UPDATE_FAILED: Cannot upgrade postgres from 15.15 to 14.1`. */
+export function describeRootCause(cause: RootCause): string {
   const where =
-    cause.resourceType === STACK_RESOURCE_TYPE
+    cause.resourceType === STACK_RESOURCE_TYPE && isStackEvent(cause)
       ? `stack ${cause.stackName}`
-      : `${cause.logicalId} (${cause.resourceType})`;
+      : `${causeName(cause)} (${cause.resourceType})`;
   return `${where} ${cause.status}${cause.reason ? `: ${cause.reason}` : ''}`;
 }

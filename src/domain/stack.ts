@@ -6,6 +6,8 @@ export interface StackSnapshot {
   readonly status: string;
   readonly statusReason?: string;
   readonly stackId?: string;
+  /** A nested stack's root stack ID (CloudFormation's RootId): repaired only through it. */
+  readonly rootId?: string;
   readonly createdAt?: Date;
   readonly lastUpdatedAt?: Date;
   readonly tags: Readonly<Record<string, string>>;

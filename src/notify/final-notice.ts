@@ -5,6 +5,7 @@
  */
 import type { RecoveryResult } from '../domain/recovery.js';
 import type { Outcome } from '../domain/outcome.js';
+import type { RootCause } from '../domain/root-cause.js';
 import type { StackEvent } from '../domain/stack.js';
 import { isRootCauseFailure } from '../domain/watch.js';
 import type { DeploymentInfo, RenderedMessage } from './blocks.js';
@@ -24,7 +25,7 @@ export interface DeploymentEnd {
   /** From the url-output stack output: outside text. */
   readonly appUrl?: string;
   /** Why a failed deployment failed (`rootCauseOf`); else the first failed resource in `events`. */
-  readonly rootCause?: StackEvent;
+  readonly rootCause?: RootCause;
   /** The thread's permalink, linked from the final reply. */
   readonly threadUrl?: string;
 }

@@ -61,10 +61,11 @@ export function reasonText(e: StackEvent): string {
   return e.reason ? truncate(escapeText(e.reason), REASON_MAX) : '_no reason given_';
 }
 
-export function eventLine(e: StackEvent, max = EVENT_LINE_MAX): string {
+/** `name`: the resource as a person should find it (a nested one by its path). */
+export function eventLine(e: StackEvent, max = EVENT_LINE_MAX, name = e.logicalId): string {
   const time = e.timestamp.toISOString().slice(11, 19);
   const reason = e.reason ? ` — ${truncate(escapeText(e.reason), max)}` : '';
-  return `\`${time}\` ${code(e.logicalId)} (${escapeText(e.resourceType)}) *${escapeText(e.status)}*${reason}`;
+  return `\`${time}\` ${code(name)} (${escapeText(e.resourceType)}) *${escapeText(e.status)}*${reason}`;
 }
 
 /** The last lines (the newest events) that fit in `budget` characters, one per line. */

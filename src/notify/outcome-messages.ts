@@ -3,7 +3,7 @@
  * sender: `succeededMessage` or `failedMessage`.
  */
 import { formatDuration } from '../domain/durations.js';
-import type { StackEvent } from '../domain/stack.js';
+import { causeName, type RootCause } from '../domain/root-cause.js';
 import {
   field,
   fieldSections,
@@ -35,7 +35,7 @@ export interface SucceededDetails {
 
 export interface FailedDetails {
   readonly durationMs: number;
-  readonly rootCause?: StackEvent;
+  readonly rootCause?: RootCause;
   readonly rollback?: { readonly action: string; readonly result: string };
   /** The thread's permalink (`chat.getPermalink`). */
   readonly threadUrl?: string;
@@ -73,7 +73,9 @@ export function failedMessage(info: DeploymentInfo, f: FailedDetails): RenderedM
     section(`The deployment to *${env}* failed after *${formatDuration(f.durationMs)}*.`)
   ];
   if (f.rootCause) {
-    blocks.push(section(`*Root cause*\n${eventLine(f.rootCause, REASON_MAX)}`));
+    blocks.push(
+      section(`*Root cause*\n${eventLine(f.rootCause, REASON_MAX, causeName(f.rootCause))}`)
+    );
   } else {
     blocks.push(section('*Root cause*\nNo failed resource was found among the stack events.'));
   }
@@ -88,7 +90,7 @@ export function failedMessage(info: DeploymentInfo, f: FailedDetails): RenderedM
   if (tips.length > 0) blocks.push(section(`*Troubleshooting*\n${tips.join('\n')}`));
   blocks.push(...fieldSections(linkFields(info, f.threadUrl)), ...consoleSection(info));
   const cause = f.rootCause
-    ? `: ${escapeText(f.rootCause.logicalId)} ${escapeText(f.rootCause.status)}${f.rootCause.reason ? ` (${truncate(escapeText(f.rootCause.reason), 500)})` : ''}`
+    ? `: ${escapeText(causeName(f.rootCause))} ${escapeText(f.rootCause.status)}${f.rootCause.reason ? ` (${truncate(escapeText(f.rootCause.reason), 500)})` : ''}`
     : '';
   return finish(
     info,

@@ -8,6 +8,11 @@ export interface StackOperation {
   readonly events: readonly StackEvent[];
 }
 
+export interface FailedEvents {
+  readonly events: readonly StackEvent[];
+  readonly refused?: string;
+}
+
 /** What coordination needs from CloudFormation. */
 export interface StackReader {
   describeStacks(names: readonly string[]): Promise<StackSnapshot[]>;
@@ -24,6 +29,12 @@ export interface StackReader {
    * past operations, for estimates. None for a stack that does not exist.
    */
   pastEvents(stack: string): Promise<StackEvent[]>;
+  /**
+   * A stack's (a nested stack's, by its ARN) failed events from `fromMs` to `untilMs`, oldest
+   * first: DescribeEvents' FailedEvents where the endpoint and the role allow it, else read from
+   * its events; `refused` then says why DescribeEvents was not used.
+   */
+  failedEvents(stack: string, fromMs: number, untilMs: number): Promise<FailedEvents>;
   consoleUrl(stack: StackSnapshot): string;
 }
 

@@ -30,7 +30,7 @@ import { assess, logOutcome, recordOutcome, release, type Deployment } from './f
 import { reportDeployment, reportNotDeployed, type ReportDeps } from './finalize/report.js';
 import type { Holding } from './holder.js';
 import { repairUnderLease } from './repair.js';
-import type { RecoveryResult } from '../coordination/recover.js';
+import { explainUnrepaired, type RecoveryResult } from '../coordination/recover.js';
 
 export type { MonitorHandle } from './finalize/monitor.js';
 
@@ -72,6 +72,7 @@ export async function finalize(d: FinalizeDeps): Promise<void> {
     );
     // Repaired before the next run is let in, so it finds a stack it can deploy.
     recoveries = await repairUnderLease(d, deployment.stacks, holding?.lease);
+    await explainUnrepaired(d, deployment.stacks, d.config);
     await logOutcome(d, deployment, recoveries);
   } finally {
     released = await release(d, holding?.lease, deployment?.outcome ?? 'unknown');

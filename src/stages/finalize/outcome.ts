@@ -12,7 +12,8 @@ import {
   type JudgedOperation,
   type TagSighting
 } from '../../domain/ownership.js';
-import { describeRootCause, rootCauseOf } from '../../domain/root-cause.js';
+import { describeRootCause, type RootCause } from '../../domain/root-cause.js';
+import { deepestCause } from '../../coordination/deepest-cause.js';
 import { OUTCOME_TRANSITION, outcomeOf, type Outcome } from '../../domain/outcome.js';
 import type { StackEvent, StackSnapshot } from '../../domain/stack.js';
 import { leased } from '../../domain/turn-result.js';
@@ -27,8 +28,11 @@ export interface Deployment {
   readonly stacks: readonly StackSnapshot[];
   /** The events of this deployment's own operations. */
   readonly events: readonly StackEvent[];
-  /** Why it failed (a failed deployment only): the first failed resource, else the stack's reason. */
-  readonly rootCause?: StackEvent;
+  /**
+   * Why it failed (a failed deployment only): the first failed resource, deepest first (inside
+   * nested stacks), else the stack's reason.
+   */
+  readonly rootCause?: RootCause;
   /** Operations since the lock that were not this deployment's (domain/ownership.ts). */
   readonly foreign: readonly JudgedOperation[];
   /** A succeeded deployment's stacks that do not carry its DeploymentCorrelationId tag. */
@@ -70,7 +74,8 @@ export async function assess(
   });
   const events = ownEvents(operations);
   const outcome = await outcomeOf(stacks, operations, d.stepCancelled);
-  const rootCause = outcome === 'failed' ? rootCauseOf(events, stacks) : undefined;
+  const rootCause =
+    outcome === 'failed' ? await deepestCause(d, events, stacks, sinceMs) : undefined;
   const untagged =
     outcome === 'succeeded'
       ? stacks
