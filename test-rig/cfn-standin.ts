@@ -1672,6 +1672,15 @@ export class CloudFormationStandin {
     const r = nested?.resources.get(logicalId);
     if (!nested || !r)
       throw new ApiError('ValidationError', `Resource ${id} does not exist in stack ${s.name}`);
+    // The same rule one level down: a nested stack resource only once its own stack is being deleted.
+    const embedded = r.type === STACK_RESOURCE_TYPE ? this.stacks.get(r.physicalId) : undefined;
+    if (embedded && !embedded.status.startsWith('DELETE_'))
+      throw new ApiError(
+        'ValidationError',
+        `Nested stack resource ${id} cannot be skipped: its stack ${embedded.id} is in ${embedded.status} state. ` +
+          'Skip the resources of the nested stack that failed to roll back instead (NestedStackName.ResourceLogicalID), ' +
+          'or a nested stack in DELETE_IN_PROGRESS, DELETE_COMPLETE or DELETE_FAILED state.'
+      );
     if (r.status !== 'UPDATE_FAILED')
       throw new ApiError(
         'ValidationError',

@@ -555,6 +555,50 @@ describe('recovery in a tree of nested stacks', () => {
     );
   });
 
+  it('two levels down (App › Data › Inner › Db): only Data.Inner.Db is skipped, never the nested stack resource Data.Inner, and the rollback completes', async () => {
+    cfn.putStack('App', { status: 'UPDATE_COMPLETE', resources: [], pastEvents: 1 });
+    const data = cfn.putNestedStack('App', 'Data', { status: 'UPDATE_COMPLETE', pastEvents: 1 });
+    const inner = cfn.putNestedStack(data, 'Inner', {
+      status: 'UPDATE_COMPLETE',
+      resources: [{ logicalId: 'Db', type: 'AWS::RDS::DBInstance', status: 'UPDATE_COMPLETE' }],
+      pastEvents: 1
+    });
+    cfn.runOperation(
+      'App',
+      treeOperation({
+        resources: [
+          {
+            logicalId: 'Data',
+            nested: [
+              {
+                logicalId: 'Inner',
+                nested: [
+                  {
+                    logicalId: 'Db',
+                    type: 'AWS::RDS::DBInstance',
+                    fails: 'Cannot upgrade',
+                    rollbackFails: 'db was deleted'
+                  }
+                ]
+              }
+            ]
+          }
+        ]
+      }),
+      { startAt: vt.now() - 60_000 }
+    );
+    expect(cfn.stack('App')?.status).toBe('UPDATE_ROLLBACK_FAILED');
+    const r = await recover(['App'], ROLLBACK);
+    const calls = cfn.callsOf('ContinueUpdateRollback');
+    expect(calls.map((c) => c.status)).toEqual([200]);
+    expect(calls[0]?.params).toMatchObject({ 'ResourcesToSkip.member.1': 'Data.Inner.Db' });
+    expect(calls[0]?.params['ResourcesToSkip.member.2']).toBeUndefined();
+    expect(r.results.map((x) => [x.ok, x.finalStatus])).toEqual([
+      [true, 'UPDATE_ROLLBACK_COMPLETE']
+    ]);
+    expect(cfn.stack(inner)?.status).toBe('UPDATE_ROLLBACK_COMPLETE');
+  });
+
   it('a nested stack is never repaired on its own, even when it is named as a covered stack', async () => {
     const data = stuckTree();
     const r = await recover([data], ROLLBACK);

@@ -44,7 +44,15 @@ export const skipId = (r: StuckResource): string => [...(r.nestedIn ?? []), r.lo
  * stuck, and a failed resource of the root itself is retried, not skipped.
  */
 export const nestedSkips = (stuck: readonly StuckResource[]): string[] =>
-  stuck.filter((r) => (r.nestedIn?.length ?? 0) > 0 && r.status === 'UPDATE_FAILED').map(skipId);
+  stuck
+    .filter(
+      (r) =>
+        (r.nestedIn?.length ?? 0) > 0 &&
+        r.status === 'UPDATE_FAILED' &&
+        // `Data.Inner` is a nested stack resource too: refused while its stack is not DELETE_*.
+        r.resourceType !== STACK_RESOURCE_TYPE
+    )
+    .map(skipId);
 
 /** What a person does when the automatic recovery failed: the stuck resources and the exact commands. */
 export function recoveryInstructions(
