@@ -1686,6 +1686,27 @@ export class CloudFormationStandin {
         'ValidationError',
         `Resource ${id} is in ${r.status} state and cannot be skipped: only resources in UPDATE_FAILED state can be skipped`
       );
+    if (!this.failedToRollBack(nested, logicalId))
+      throw new ApiError(
+        'ValidationError',
+        `Resource ${id} cannot be skipped: it is in UPDATE_FAILED state for another reason than a failed rollback (its update failed or was cancelled). ` +
+          'Only resources that failed to roll back can be skipped.'
+      );
+  }
+
+  /**
+   * Whether a resource's UPDATE_FAILED is its rollback's (what ContinueUpdateRollback may skip, as
+   * AWS documents), not its update's failure or cancellation: its latest event comes after its
+   * stack's latest UPDATE_ROLLBACK_IN_PROGRESS and is no cancellation. A stack put without such
+   * events (seeded) is taken at its word.
+   */
+  private failedToRollBack(s: StackState, logicalId: string): boolean {
+    const start = s.events.findLastIndex(
+      (e) => e.logicalId === s.name && e.status === 'UPDATE_ROLLBACK_IN_PROGRESS'
+    );
+    const last = s.events.findLastIndex((e) => e.logicalId === logicalId);
+    if (start < 0 || last < 0) return true;
+    return last > start && !/cancel/i.test(s.events[last]?.reason ?? '');
   }
 
   /**

@@ -599,6 +599,86 @@ describe('recovery in a tree of nested stacks', () => {
     expect(cfn.stack(inner)?.status).toBe('UPDATE_ROLLBACK_COMPLETE');
   });
 
+  /**
+   * App › Data (Db, Cache, Queue): Db's update fails, Cache's is cancelled with it, Queue's failed
+   * too; the rollback fails on Db before it reaches Cache or Queue, both left UPDATE_FAILED by the
+   * update, not by the rollback: CloudFormation refuses to skip them.
+   */
+  function stuckWithForwardFailures(): void {
+    cfn.putStack('App', { status: 'UPDATE_COMPLETE', resources: [], pastEvents: 1 });
+    cfn.putNestedStack('App', 'Data', {
+      status: 'UPDATE_COMPLETE',
+      resources: [
+        { logicalId: 'Db', type: 'AWS::RDS::DBInstance', status: 'UPDATE_COMPLETE' },
+        { logicalId: 'Cache', type: 'AWS::ElastiCache::CacheCluster', status: 'UPDATE_COMPLETE' },
+        { logicalId: 'Queue', type: 'AWS::SQS::Queue', status: 'UPDATE_COMPLETE' }
+      ],
+      pastEvents: 1
+    });
+    const steps = treeOperation({
+      resources: [
+        {
+          logicalId: 'Data',
+          nested: [
+            {
+              logicalId: 'Db',
+              type: 'AWS::RDS::DBInstance',
+              fails: 'Cannot upgrade',
+              rollbackFails: 'db was deleted'
+            }
+          ]
+        }
+      ]
+    });
+    // Alongside Db's update (30, failed at 40), before Data's rollback starts (50).
+    const cache = { logicalId: 'Cache', type: 'AWS::ElastiCache::CacheCluster', stack: 'Data' };
+    const queue = { logicalId: 'Queue', type: 'AWS::SQS::Queue', stack: 'Data' };
+    steps.push(
+      { atMs: 31, ...cache, status: 'UPDATE_IN_PROGRESS' },
+      { atMs: 32, ...queue, status: 'UPDATE_IN_PROGRESS' },
+      { atMs: 41, ...cache, status: 'UPDATE_FAILED', reason: 'Resource update cancelled' },
+      { atMs: 42, ...queue, status: 'UPDATE_FAILED', reason: 'Queue name already in use' }
+    );
+    steps.sort((a, b) => a.atMs - b.atMs);
+    cfn.runOperation('App', steps, { startAt: vt.now() - 60_000 });
+    expect(cfn.stack('App')?.status).toBe('UPDATE_ROLLBACK_FAILED');
+  }
+
+  it('skips only what failed to roll back in a nested stack, not a resource the update cancelled or the rollback never reached', async () => {
+    stuckWithForwardFailures();
+    const r = await recover(['App'], ROLLBACK);
+    const calls = cfn.callsOf('ContinueUpdateRollback');
+    expect(calls.map((c) => c.status)).toEqual([200]);
+    expect(calls[0]?.params).toMatchObject({ 'ResourcesToSkip.member.1': 'Data.Db' });
+    expect(calls[0]?.params['ResourcesToSkip.member.2']).toBeUndefined();
+    expect(r.results.map((x) => [x.ok, x.finalStatus])).toEqual([
+      [true, 'UPDATE_ROLLBACK_COMPLETE']
+    ]);
+  });
+
+  it('prints --resources-to-skip with only what failed to roll back', async () => {
+    stuckWithForwardFailures();
+    const client = createCloudFormationClient(REGION, 1);
+    clients.push(client);
+    const adapter = new CloudFormationAdapter(client, REGION);
+    const warnings: string[] = [];
+    const sink: LogSink = {
+      info: () => undefined,
+      debug: () => undefined,
+      warning: (m) => void warnings.push(m),
+      error: () => undefined
+    };
+    const stacks = await adapter.describeStacks(['App']);
+    await explainUnrepaired({ reader: adapter, log: createLogger(CID, sink) }, stacks, {
+      autoRollback: false,
+      cleanup: 'none'
+    });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(
+      'aws cloudformation continue-update-rollback --stack-name App --resources-to-skip Data.Db\n'
+    );
+  });
+
   it('a nested stack is never repaired on its own, even when it is named as a covered stack', async () => {
     const data = stuckTree();
     const r = await recover([data], ROLLBACK);

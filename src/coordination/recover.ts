@@ -1,10 +1,10 @@
 import { formatDuration } from '../domain/durations.js';
 import {
-  failedResources,
   isNested,
   nestedSkips,
   recoveryAction,
   recoveryInstructions,
+  rollbackFailures,
   type RecoveryPolicy,
   type RecoveryResult,
   type StuckResource
@@ -203,7 +203,7 @@ async function stuckResources(
   const events =
     sinceMs === undefined ? op.events : op.events.filter((e) => e.timestamp.getTime() >= sinceMs);
   const out: StuckResource[] = [];
-  for (const e of failedResources(events)) {
+  for (const e of rollbackFailures(events, path.length > 0)) {
     out.push(path.length > 0 ? { ...e, nestedIn: path, nestedStack } : e);
     const arn = nestedStackOf(e);
     if (arn && path.length < MAX_DEPTH)
