@@ -13,7 +13,7 @@ import {
   recoverStacks,
   type RecoveryResult
 } from '../../src/coordination/recover.js';
-import type { RecoveryPolicy } from '../../src/domain/recovery.js';
+import { recoveryInstructions, type RecoveryPolicy } from '../../src/domain/recovery.js';
 import { createLogger, type LogSink } from '../../src/report/logger.js';
 import {
   CloudFormationStandin,
@@ -724,13 +724,60 @@ describe('recovery in a tree of nested stacks', () => {
       '  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name App --resources-to-skip Data.Db',
       expect.stringMatching(/^ {2}Console: https:/)
     ]);
-    // The nested stack, covered by itself, is explained through its root.
-    expect(nested?.[0]).toMatch(
+    // The nested stack, covered too, has the same root: explained once, by it.
+    expect(nested).toBeUndefined();
+    expect(lines.map((l) => l.level)).toEqual(['warning']);
+
+    // The nested stack covered alone: explained through its root.
+    lines.length = 0;
+    await explainUnrepaired({ reader: adapter, log }, [stacks[1]!], policy);
+    const [only] = lines.map((l) =>
+      l.message.split('\n').map((line) => line.replace(`[${CID}] `, ''))
+    );
+    expect(only?.[0]).toMatch(
       /^Stack arn:\S+stack\/App\/\S+ is UPDATE_ROLLBACK_FAILED and needs a person:$/
     );
-    expect(nested).toContain(
+    expect(only).toContain(
       `  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name ${cfn.stack('App')?.stackId} --resources-to-skip Data.Db`
     );
-    expect(lines.map((l) => l.level)).toEqual(['warning', 'warning']);
+    expect(lines.map((l) => l.level)).toEqual(['warning']);
+  });
+
+  it('no "Repair needed" for a nested stack once its root was repaired (rolling back, then UPDATE_ROLLBACK_COMPLETE), and never delete-stack', async () => {
+    const data = stuckTree();
+    const client = createCloudFormationClient(REGION, 1);
+    clients.push(client);
+    const adapter = new CloudFormationAdapter(client, REGION);
+    const warnings: string[] = [];
+    const sink: LogSink = {
+      info: () => undefined,
+      debug: () => undefined,
+      warning: (m) => void warnings.push(m),
+      error: (m) => void warnings.push(m)
+    };
+    const log = createLogger(CID, sink);
+    // As finalize has them: read before the repair.
+    const before = await adapter.describeStacks(['App', data]);
+    await adapter.continueUpdateRollback('App', ['Data.Db']);
+    expect(cfn.stack('App')?.status).toBe('UPDATE_ROLLBACK_IN_PROGRESS');
+    await explainUnrepaired({ reader: adapter, log }, before, ROLLBACK);
+    expect(warnings).toEqual([]);
+    const done = vt.park(10 * 60_000);
+    while (cfn.stack('App')?.status !== 'UPDATE_ROLLBACK_COMPLETE' && (await vt.step()));
+    await done;
+    expect(cfn.stack('App')?.status).toBe('UPDATE_ROLLBACK_COMPLETE');
+    await explainUnrepaired({ reader: adapter, log }, before, ROLLBACK);
+    expect(warnings).toEqual([]);
+  });
+
+  it('the instructions for a stack no longer stuck name no command, delete-stack only for a stack only a deletion gets out', () => {
+    for (const status of ['UPDATE_ROLLBACK_COMPLETE', 'UPDATE_ROLLBACK_IN_PROGRESS'])
+      expect(recoveryInstructions('App', status, [], '').join('\n')).not.toMatch(
+        /delete-stack|rollback-stack|continue-update-rollback/
+      );
+    for (const status of ['ROLLBACK_COMPLETE', 'DELETE_FAILED'])
+      expect(recoveryInstructions('App', status, [], '')).toContain(
+        '  aws cloudformation delete-stack --stack-name App'
+      );
   });
 });

@@ -158,25 +158,41 @@ async function failed(
 /**
  * A stack the policy may not repair, left needing a rollback or its continuation (auto-rollback
  * off): what a person does, with the resources stuck inside its nested stacks. A nested stack
- * covered by itself is explained through its root.
+ * covered by itself is explained through its root, once per root (a root and its nested stacks
+ * both covered: one warning), and only if the root, read now, still needs a rollback or its
+ * continuation: a root repaired meanwhile (UPDATE_ROLLBACK_COMPLETE, or still rolling back) needs
+ * no person.
  */
 export async function explainUnrepaired(
   d: Pick<RecoverDeps, 'reader' | 'log'>,
   stacks: readonly StackSnapshot[],
   policy: RecoveryPolicy
 ): Promise<void> {
+  const explained = new Set<string>();
   for (const stack of stacks) {
     const needs = classifyStatus(stack.status).needs;
     if (needs !== 'rollback' && needs !== 'continue-rollback') continue;
-    if (recoveryAction(stack.status, policy) && !isNested(stack)) continue;
-    const root = isNested(stack) ? stack.rootId! : stack.name;
+    const nested = isNested(stack);
+    // A root the policy covers was repaired, and its failure explained, by recoverStacks.
+    if (recoveryAction(stack.status, policy) && !nested) continue;
+    const root = nested ? stack.rootId! : stack.name;
+    const key = nested ? stack.rootId! : (stack.stackId ?? stack.name);
+    if (explained.has(key)) continue;
+    explained.add(key);
     try {
-      const [snapshot] = isNested(stack) ? await d.reader.describeStacks([root]) : [stack];
+      const [snapshot] = await d.reader.describeStacks([root]);
+      const now = snapshot ? classifyStatus(snapshot.status).needs : undefined;
+      if (!snapshot || (now !== 'rollback' && now !== 'continue-rollback')) {
+        d.log.debug(
+          `${stack.name}: its root ${root} is ${snapshot?.status ?? 'unknown'} now, no repair needed.`
+        );
+        continue;
+      }
       const instructions = recoveryInstructions(
         root,
-        snapshot?.status ?? stack.status,
+        snapshot.status,
         await stuckResources(d.reader, root),
-        snapshot ? d.reader.consoleUrl(snapshot) : ''
+        d.reader.consoleUrl(snapshot)
       );
       d.log.warning(instructions.join('\n'), { title: `Repair needed: ${stack.name}` });
     } catch (err) {

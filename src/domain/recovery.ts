@@ -124,11 +124,16 @@ export function recoveryInstructions(
     }
   } else if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') {
     lines.push(`  aws cloudformation rollback-stack --stack-name ${stack}`);
-  } else {
+  } else if (classifyStatus(status).needs === 'delete') {
+    // ROLLBACK_COMPLETE, ROLLBACK_FAILED, DELETE_FAILED: only a deletion gets it out.
     const retain = stuck.filter((e) => !e.nestedIn?.length).map(skipId);
     lines.push(
       `  aws cloudformation delete-stack --stack-name ${stack}${retain.length > 0 ? ` [--retain-resources ${retain.join(' ')}]` : ''}`
     );
+  } else if (classifyStatus(status).class.startsWith('in-progress')) {
+    lines.push(`  CloudFormation is still working on it: look again once it is done.`);
+  } else {
+    lines.push(`  It needs no repair in this status.`);
   }
   lines.push(`  Console: ${consoleUrl}`);
   return lines;
