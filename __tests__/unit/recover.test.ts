@@ -97,9 +97,10 @@ async function recover(
   clients.push(client);
   const adapter = tracked(new CloudFormationAdapter(client, REGION));
   const lines: Line[] = [];
+  const debugs: string[] = [];
   const sink: LogSink = {
     info: (m) => void lines.push({ level: 'info', message: m }),
-    debug: () => undefined,
+    debug: (m) => void debugs.push(m),
     warning: (m) => void lines.push({ level: 'warning', message: m }),
     error: (m) => void lines.push({ level: 'error', message: m })
   };
@@ -140,6 +141,7 @@ async function recover(
     results: results,
     tookMs: vt.now() - start,
     lines,
+    debugs,
     asked,
     /** The stand-in's calls, as `Action StackName` (reads included), in order. */
     calls: () => cfn.calls.map((c) => `${c.action} ${c.params['StackName'] ?? ''}`),
@@ -676,6 +678,39 @@ describe('recovery in a tree of nested stacks', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain(
       'aws cloudformation continue-update-rollback --stack-name App --resources-to-skip Data.Db\n'
+    );
+  });
+
+  it('reads the tree for its skips before the lease is confirmed: between that and ContinueUpdateRollback, only the cursor read', async () => {
+    stuckTree();
+    let at = -1;
+    await recover(['App'], ROLLBACK, {
+      mayRepair: () => {
+        at = cfn.calls.length;
+        return true;
+      }
+    });
+    const after = cfn.calls.slice(at).map((c) => `${c.action} ${c.params['StackName'] ?? ''}`);
+    expect(after.slice(0, after.indexOf('ContinueUpdateRollback App'))).toEqual([
+      'DescribeStackEvents App'
+    ]);
+    expect(cfn.callsOf('ContinueUpdateRollback')[0]?.params['ResourcesToSkip.member.1']).toBe(
+      'Data.Db'
+    );
+  });
+
+  it('says (debug) why nothing is skipped when the tree cannot be read', async () => {
+    stuckTree();
+    cfn.failNext('DescribeStackEvents', {
+      code: 'AccessDenied',
+      message: 'User is not authorized to perform: cloudformation:DescribeStackEvents',
+      status: 403
+    });
+    const r = await recover(['App'], ROLLBACK);
+    expect(r.debugs).toContainEqual(
+      expect.stringMatching(
+        /Could not read what failed to roll back in App \(nothing skipped\): User is not authorized/
+      )
     );
   });
 

@@ -51,6 +51,21 @@ export async function recoverStacks(
       );
       continue;
     }
+    // What failed to roll back inside nested stacks is skipped, named as CloudFormation requires
+    // (`Data.Db`: the plain `Db` is not the root's, and `Data` cannot be skipped while its stack is
+    // stuck). The root's own failed resources are retried, not skipped. Read before the lease is
+    // confirmed: nothing slow runs between that and the repair call.
+    const skip =
+      action === 'continue-rollback'
+        ? nestedSkips(
+            await stuckResources(d.reader, stack.name).catch((err: unknown) => {
+              d.log.debug(
+                `Could not read what failed to roll back in ${stack.name} (nothing skipped): ${(err as Error).message}`
+              );
+              return [];
+            })
+          )
+        : [];
     if (d.mayRepair && !(await d.mayRepair())) {
       d.log.warning(
         `Recovery of ${stack.name} not started: this run is not sure it holds the lock.`
@@ -58,13 +73,6 @@ export async function recoverStacks(
       continue;
     }
     const startedAt = d.clock.now();
-    // What failed to roll back inside nested stacks is skipped, named as CloudFormation requires
-    // (`Data.Db`: the plain `Db` is not the root's, and `Data` cannot be skipped while its stack is
-    // stuck). The root's own failed resources are retried, not skipped.
-    const skip =
-      action === 'continue-rollback'
-        ? nestedSkips(await stuckResources(d.reader, stack.name).catch(() => []))
-        : [];
     d.log.info(
       `Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}${skip.length > 0 ? `, skipping ${skip.join(', ')} (failed to roll back inside nested stacks: left as they are)` : ''}.`
     );
