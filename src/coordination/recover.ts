@@ -13,7 +13,12 @@ import { nestedStackOf } from '../domain/root-cause.js';
 
 export type { RecoveryResult } from '../domain/recovery.js';
 import { classifyStatus, type RequiredAction } from '../domain/stack-status.js';
-import { isStackEvent, type StackEvent, type StackSnapshot } from '../domain/stack.js';
+import {
+  isStackEvent,
+  MAX_NESTED_READ_DEPTH,
+  type StackEvent,
+  type StackSnapshot
+} from '../domain/stack.js';
 import type { StackReader, StackRecovery } from '../ports/cloudformation.js';
 import type { Clock, Logger, Sleep } from '../ports/runtime.js';
 
@@ -209,9 +214,6 @@ export async function explainUnrepaired(
   }
 }
 
-/** CloudFormation allows five levels of nesting. */
-const MAX_DEPTH = 5;
-
 /**
  * The resources whose latest event in the stack's latest operation (since `sinceMs`) is a failure,
  * and, for a nested stack resource among them, those inside its stack (recursively).
@@ -230,7 +232,7 @@ async function stuckResources(
   for (const e of rollbackFailures(events, path.length > 0)) {
     out.push(path.length > 0 ? { ...e, nestedIn: path, nestedStack } : e);
     const arn = nestedStackOf(e);
-    if (arn && path.length < MAX_DEPTH)
+    if (arn && path.length < MAX_NESTED_READ_DEPTH)
       out.push(
         ...(await stuckResources(reader, arn, sinceMs, [...path, e.logicalId], arn).catch(() => []))
       );

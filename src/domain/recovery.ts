@@ -1,5 +1,5 @@
 import { classifyStatus, type RequiredAction } from './stack-status.js';
-import { isStackEvent, STACK_RESOURCE_TYPE, type StackEvent } from './stack.js';
+import { isStackEvent, STACK_RESOURCE_TYPE, type NestedEvent, type StackEvent } from './stack.js';
 import { isRootCauseFailure } from './watch.js';
 
 export interface RecoveryPolicy {
@@ -29,9 +29,7 @@ export function failedResources(events: readonly StackEvent[]): StackEvent[] {
 }
 
 /** A resource that failed, inside nested stacks or not. */
-export interface StuckResource extends StackEvent {
-  /** The logical IDs of the nested stack resources from the root down to its stack (`['Data']`). */
-  readonly nestedIn?: readonly string[];
+export interface StuckResource extends NestedEvent {
   /** The ARN of the nested stack it is in. */
   readonly nestedStack?: string;
   /**
