@@ -25,7 +25,9 @@
  * successfully updated. Currently in <status> with reason: <its reason>" (or "... created: ...").
  * UpdateStack, RollbackStack, ContinueUpdateRollback and DeleteStack on a nested stack are refused
  * (`nestedStackRefusals`); ContinueUpdateRollback on the root continues the nested stacks' rollbacks
- * and skips `Nested.Resource` (a plain nested resource ID is not the root's: refused).
+ * and skips `Nested.Resource` (a plain nested resource ID is not the root's: refused), only one that
+ * failed to roll back (not one whose update failed or was cancelled before it), and a nested stack
+ * resource (`Data`, `Data.Inner`) only once its stack is DELETE_*.
  *
  * Operation IDs (`operationIds`, default on): every event has the `OperationId` of the operation it
  * belongs to, one per operation per stack: a nested stack's part of its parent's operation has an ID
