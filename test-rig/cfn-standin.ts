@@ -25,7 +25,9 @@
  * successfully updated. Currently in <status> with reason: <its reason>" (or "... created: ...").
  * UpdateStack, RollbackStack, ContinueUpdateRollback and DeleteStack on a nested stack are refused
  * (`nestedStackRefusals`); ContinueUpdateRollback on the root continues the nested stacks' rollbacks
- * and skips `Nested.Resource` (a plain nested resource ID is not the root's: refused).
+ * and skips `Nested.Resource` (a plain nested resource ID is not the root's: refused), only one that
+ * failed to roll back (not one whose update failed or was cancelled before it), and a nested stack
+ * resource (`Data`, `Data.Inner`) only once its stack is DELETE_*.
  *
  * Operation IDs (`operationIds`, default on): every event has the `OperationId` of the operation it
  * belongs to, one per operation per stack: a nested stack's part of its parent's operation has an ID
@@ -1672,11 +1674,41 @@ export class CloudFormationStandin {
     const r = nested?.resources.get(logicalId);
     if (!nested || !r)
       throw new ApiError('ValidationError', `Resource ${id} does not exist in stack ${s.name}`);
+    // The same rule one level down: a nested stack resource only once its own stack is being deleted.
+    const embedded = r.type === STACK_RESOURCE_TYPE ? this.stacks.get(r.physicalId) : undefined;
+    if (embedded && !embedded.status.startsWith('DELETE_'))
+      throw new ApiError(
+        'ValidationError',
+        `Nested stack resource ${id} cannot be skipped: its stack ${embedded.id} is in ${embedded.status} state. ` +
+          'Skip the resources of the nested stack that failed to roll back instead (NestedStackName.ResourceLogicalID), ' +
+          'or a nested stack in DELETE_IN_PROGRESS, DELETE_COMPLETE or DELETE_FAILED state.'
+      );
     if (r.status !== 'UPDATE_FAILED')
       throw new ApiError(
         'ValidationError',
         `Resource ${id} is in ${r.status} state and cannot be skipped: only resources in UPDATE_FAILED state can be skipped`
       );
+    if (!this.failedToRollBack(nested, logicalId))
+      throw new ApiError(
+        'ValidationError',
+        `Resource ${id} cannot be skipped: it is in UPDATE_FAILED state for another reason than a failed rollback (its update failed or was cancelled). ` +
+          'Only resources that failed to roll back can be skipped.'
+      );
+  }
+
+  /**
+   * Whether a resource's UPDATE_FAILED is its rollback's (what ContinueUpdateRollback may skip, as
+   * AWS documents), not its update's failure or cancellation: its latest event comes after its
+   * stack's latest UPDATE_ROLLBACK_IN_PROGRESS and is no cancellation. A stack put without such
+   * events (seeded) is taken at its word.
+   */
+  private failedToRollBack(s: StackState, logicalId: string): boolean {
+    const start = s.events.findLastIndex(
+      (e) => e.logicalId === s.name && e.status === 'UPDATE_ROLLBACK_IN_PROGRESS'
+    );
+    const last = s.events.findLastIndex((e) => e.logicalId === logicalId);
+    if (start < 0 || last < 0) return true;
+    return last > start && !/cancel/i.test(s.events[last]?.reason ?? '');
   }
 
   /**

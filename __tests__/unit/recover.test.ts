@@ -13,7 +13,7 @@ import {
   recoverStacks,
   type RecoveryResult
 } from '../../src/coordination/recover.js';
-import type { RecoveryPolicy } from '../../src/domain/recovery.js';
+import { recoveryInstructions, type RecoveryPolicy } from '../../src/domain/recovery.js';
 import { createLogger, type LogSink } from '../../src/report/logger.js';
 import {
   CloudFormationStandin,
@@ -97,9 +97,10 @@ async function recover(
   clients.push(client);
   const adapter = tracked(new CloudFormationAdapter(client, REGION));
   const lines: Line[] = [];
+  const debugs: string[] = [];
   const sink: LogSink = {
     info: (m) => void lines.push({ level: 'info', message: m }),
-    debug: () => undefined,
+    debug: (m) => void debugs.push(m),
     warning: (m) => void lines.push({ level: 'warning', message: m }),
     error: (m) => void lines.push({ level: 'error', message: m })
   };
@@ -140,6 +141,7 @@ async function recover(
     results: results,
     tookMs: vt.now() - start,
     lines,
+    debugs,
     asked,
     /** The stand-in's calls, as `Action StackName` (reads included), in order. */
     calls: () => cfn.calls.map((c) => `${c.action} ${c.params['StackName'] ?? ''}`),
@@ -555,6 +557,163 @@ describe('recovery in a tree of nested stacks', () => {
     );
   });
 
+  it('two levels down (App › Data › Inner › Db): only Data.Inner.Db is skipped, never the nested stack resource Data.Inner, and the rollback completes', async () => {
+    cfn.putStack('App', { status: 'UPDATE_COMPLETE', resources: [], pastEvents: 1 });
+    const data = cfn.putNestedStack('App', 'Data', { status: 'UPDATE_COMPLETE', pastEvents: 1 });
+    const inner = cfn.putNestedStack(data, 'Inner', {
+      status: 'UPDATE_COMPLETE',
+      resources: [{ logicalId: 'Db', type: 'AWS::RDS::DBInstance', status: 'UPDATE_COMPLETE' }],
+      pastEvents: 1
+    });
+    cfn.runOperation(
+      'App',
+      treeOperation({
+        resources: [
+          {
+            logicalId: 'Data',
+            nested: [
+              {
+                logicalId: 'Inner',
+                nested: [
+                  {
+                    logicalId: 'Db',
+                    type: 'AWS::RDS::DBInstance',
+                    fails: 'Cannot upgrade',
+                    rollbackFails: 'db was deleted'
+                  }
+                ]
+              }
+            ]
+          }
+        ]
+      }),
+      { startAt: vt.now() - 60_000 }
+    );
+    expect(cfn.stack('App')?.status).toBe('UPDATE_ROLLBACK_FAILED');
+    const r = await recover(['App'], ROLLBACK);
+    const calls = cfn.callsOf('ContinueUpdateRollback');
+    expect(calls.map((c) => c.status)).toEqual([200]);
+    expect(calls[0]?.params).toMatchObject({ 'ResourcesToSkip.member.1': 'Data.Inner.Db' });
+    expect(calls[0]?.params['ResourcesToSkip.member.2']).toBeUndefined();
+    expect(r.results.map((x) => [x.ok, x.finalStatus])).toEqual([
+      [true, 'UPDATE_ROLLBACK_COMPLETE']
+    ]);
+    expect(cfn.stack(inner)?.status).toBe('UPDATE_ROLLBACK_COMPLETE');
+  });
+
+  /**
+   * App › Data (Db, Cache, Queue): Db's update fails, Cache's is cancelled with it, Queue's failed
+   * too; the rollback fails on Db before it reaches Cache or Queue, both left UPDATE_FAILED by the
+   * update, not by the rollback: CloudFormation refuses to skip them.
+   */
+  function stuckWithForwardFailures(): void {
+    cfn.putStack('App', { status: 'UPDATE_COMPLETE', resources: [], pastEvents: 1 });
+    cfn.putNestedStack('App', 'Data', {
+      status: 'UPDATE_COMPLETE',
+      resources: [
+        { logicalId: 'Db', type: 'AWS::RDS::DBInstance', status: 'UPDATE_COMPLETE' },
+        { logicalId: 'Cache', type: 'AWS::ElastiCache::CacheCluster', status: 'UPDATE_COMPLETE' },
+        { logicalId: 'Queue', type: 'AWS::SQS::Queue', status: 'UPDATE_COMPLETE' }
+      ],
+      pastEvents: 1
+    });
+    const steps = treeOperation({
+      resources: [
+        {
+          logicalId: 'Data',
+          nested: [
+            {
+              logicalId: 'Db',
+              type: 'AWS::RDS::DBInstance',
+              fails: 'Cannot upgrade',
+              rollbackFails: 'db was deleted'
+            }
+          ]
+        }
+      ]
+    });
+    // Alongside Db's update (30, failed at 40), before Data's rollback starts (50).
+    const cache = { logicalId: 'Cache', type: 'AWS::ElastiCache::CacheCluster', stack: 'Data' };
+    const queue = { logicalId: 'Queue', type: 'AWS::SQS::Queue', stack: 'Data' };
+    steps.push(
+      { atMs: 31, ...cache, status: 'UPDATE_IN_PROGRESS' },
+      { atMs: 32, ...queue, status: 'UPDATE_IN_PROGRESS' },
+      { atMs: 41, ...cache, status: 'UPDATE_FAILED', reason: 'Resource update cancelled' },
+      { atMs: 42, ...queue, status: 'UPDATE_FAILED', reason: 'Queue name already in use' }
+    );
+    steps.sort((a, b) => a.atMs - b.atMs);
+    cfn.runOperation('App', steps, { startAt: vt.now() - 60_000 });
+    expect(cfn.stack('App')?.status).toBe('UPDATE_ROLLBACK_FAILED');
+  }
+
+  it('skips only what failed to roll back in a nested stack, not a resource the update cancelled or the rollback never reached', async () => {
+    stuckWithForwardFailures();
+    const r = await recover(['App'], ROLLBACK);
+    const calls = cfn.callsOf('ContinueUpdateRollback');
+    expect(calls.map((c) => c.status)).toEqual([200]);
+    expect(calls[0]?.params).toMatchObject({ 'ResourcesToSkip.member.1': 'Data.Db' });
+    expect(calls[0]?.params['ResourcesToSkip.member.2']).toBeUndefined();
+    expect(r.results.map((x) => [x.ok, x.finalStatus])).toEqual([
+      [true, 'UPDATE_ROLLBACK_COMPLETE']
+    ]);
+  });
+
+  it('prints --resources-to-skip with only what failed to roll back', async () => {
+    stuckWithForwardFailures();
+    const client = createCloudFormationClient(REGION, 1);
+    clients.push(client);
+    const adapter = new CloudFormationAdapter(client, REGION);
+    const warnings: string[] = [];
+    const sink: LogSink = {
+      info: () => undefined,
+      debug: () => undefined,
+      warning: (m) => void warnings.push(m),
+      error: () => undefined
+    };
+    const stacks = await adapter.describeStacks(['App']);
+    await explainUnrepaired({ reader: adapter, log: createLogger(CID, sink) }, stacks, {
+      autoRollback: false,
+      cleanup: 'none'
+    });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(
+      'aws cloudformation continue-update-rollback --stack-name App --resources-to-skip Data.Db\n'
+    );
+  });
+
+  it('reads the tree for its skips before the lease is confirmed: between that and ContinueUpdateRollback, only the cursor read', async () => {
+    stuckTree();
+    let at = -1;
+    await recover(['App'], ROLLBACK, {
+      mayRepair: () => {
+        at = cfn.calls.length;
+        return true;
+      }
+    });
+    const after = cfn.calls.slice(at).map((c) => `${c.action} ${c.params['StackName'] ?? ''}`);
+    expect(after.slice(0, after.indexOf('ContinueUpdateRollback App'))).toEqual([
+      'DescribeStackEvents App'
+    ]);
+    expect(cfn.callsOf('ContinueUpdateRollback')[0]?.params['ResourcesToSkip.member.1']).toBe(
+      'Data.Db'
+    );
+  });
+
+  it('says (debug) why nothing is skipped when the tree cannot be read', async () => {
+    stuckTree();
+    cfn.failNext('DescribeStackEvents', {
+      code: 'AccessDenied',
+      message: 'User is not authorized to perform: cloudformation:DescribeStackEvents',
+      status: 403
+    });
+    const r = await recover(['App'], ROLLBACK);
+    expect(r.debugs).toContainEqual(
+      expect.stringMatching(
+        /Could not read what failed to roll back in App \(nothing skipped\): User is not authorized/
+      )
+    );
+  });
+
   it('a nested stack is never repaired on its own, even when it is named as a covered stack', async () => {
     const data = stuckTree();
     const r = await recover([data], ROLLBACK);
@@ -600,13 +759,60 @@ describe('recovery in a tree of nested stacks', () => {
       '  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name App --resources-to-skip Data.Db',
       expect.stringMatching(/^ {2}Console: https:/)
     ]);
-    // The nested stack, covered by itself, is explained through its root.
-    expect(nested?.[0]).toMatch(
+    // The nested stack, covered too, has the same root: explained once, by it.
+    expect(nested).toBeUndefined();
+    expect(lines.map((l) => l.level)).toEqual(['warning']);
+
+    // The nested stack covered alone: explained through its root.
+    lines.length = 0;
+    await explainUnrepaired({ reader: adapter, log }, [stacks[1]!], policy);
+    const [only] = lines.map((l) =>
+      l.message.split('\n').map((line) => line.replace(`[${CID}] `, ''))
+    );
+    expect(only?.[0]).toMatch(
       /^Stack arn:\S+stack\/App\/\S+ is UPDATE_ROLLBACK_FAILED and needs a person:$/
     );
-    expect(nested).toContain(
+    expect(only).toContain(
       `  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name ${cfn.stack('App')?.stackId} --resources-to-skip Data.Db`
     );
-    expect(lines.map((l) => l.level)).toEqual(['warning', 'warning']);
+    expect(lines.map((l) => l.level)).toEqual(['warning']);
+  });
+
+  it('no "Repair needed" for a nested stack once its root was repaired (rolling back, then UPDATE_ROLLBACK_COMPLETE), and never delete-stack', async () => {
+    const data = stuckTree();
+    const client = createCloudFormationClient(REGION, 1);
+    clients.push(client);
+    const adapter = new CloudFormationAdapter(client, REGION);
+    const warnings: string[] = [];
+    const sink: LogSink = {
+      info: () => undefined,
+      debug: () => undefined,
+      warning: (m) => void warnings.push(m),
+      error: (m) => void warnings.push(m)
+    };
+    const log = createLogger(CID, sink);
+    // As finalize has them: read before the repair.
+    const before = await adapter.describeStacks(['App', data]);
+    await adapter.continueUpdateRollback('App', ['Data.Db']);
+    expect(cfn.stack('App')?.status).toBe('UPDATE_ROLLBACK_IN_PROGRESS');
+    await explainUnrepaired({ reader: adapter, log }, before, ROLLBACK);
+    expect(warnings).toEqual([]);
+    const done = vt.park(10 * 60_000);
+    while (cfn.stack('App')?.status !== 'UPDATE_ROLLBACK_COMPLETE' && (await vt.step()));
+    await done;
+    expect(cfn.stack('App')?.status).toBe('UPDATE_ROLLBACK_COMPLETE');
+    await explainUnrepaired({ reader: adapter, log }, before, ROLLBACK);
+    expect(warnings).toEqual([]);
+  });
+
+  it('the instructions for a stack no longer stuck name no command, delete-stack only for a stack only a deletion gets out', () => {
+    for (const status of ['UPDATE_ROLLBACK_COMPLETE', 'UPDATE_ROLLBACK_IN_PROGRESS'])
+      expect(recoveryInstructions('App', status, [], '').join('\n')).not.toMatch(
+        /delete-stack|rollback-stack|continue-update-rollback/
+      );
+    for (const status of ['ROLLBACK_COMPLETE', 'DELETE_FAILED'])
+      expect(recoveryInstructions('App', status, [], '')).toContain(
+        '  aws cloudformation delete-stack --stack-name App'
+      );
   });
 });

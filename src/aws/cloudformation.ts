@@ -116,7 +116,8 @@ export class CloudFormationAdapter implements StackReader, StackRecovery {
   async failedEvents(stack: string, fromMs: number, untilMs: number): Promise<FailedEvents> {
     const within = (e: StackEvent): boolean =>
       e.timestamp.getTime() >= fromMs && e.timestamp.getTime() <= untilMs;
-    if (!this.describeEventsRefused) {
+    let why = this.describeEventsRefused;
+    if (!why) {
       try {
         const events: StackEvent[] = [];
         let pages = 0;
@@ -124,23 +125,30 @@ export class CloudFormationAdapter implements StackReader, StackRecovery {
           { client: this.client },
           { StackName: stack, Filters: { FailedEvents: true } }
         )) {
-          // Newest first, as DescribeStackEvents: older pages hold nothing of this window.
-          const batch = (page.OperationEvents ?? []).map((e) => fromOperationEvent(e, stack));
-          events.push(...batch.filter(within));
-          if (batch.some((e) => e.timestamp.getTime() < fromMs)) break;
+          // Their order is not documented (they are grouped by operation): every page to the cap,
+          // each event kept only if it is in the window and the asked stack's own, never a nested
+          // stack's taken for its parent's.
+          for (const e of page.OperationEvents ?? []) {
+            if (!isOfStack(e.StackId, stack)) continue;
+            const event = fromOperationEvent(e, stack);
+            if (within(event)) events.push(event);
+          }
           if (++pages >= OPERATION_SEARCH_PAGES) break;
         }
-        return { events: events.reverse() };
+        return {
+          events: events.reverse().sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())
+        };
       } catch (err) {
-        if (!isRefusal(err)) throw err;
         const e = err as Error;
-        this.describeEventsRefused = `${e.name}: ${e.message}`;
+        why = `${e.name}: ${e.message}`;
+        // Only a refusal is remembered: any other error falls back for this call alone.
+        if (isRefusal(err)) this.describeEventsRefused = why;
       }
     }
     const events = await this.eventsAfter(stack, fromMs);
     return {
       events: events.filter((e) => within(e) && e.status.endsWith('_FAILED')),
-      refused: this.describeEventsRefused
+      refused: why
     };
   }
 
@@ -261,6 +269,12 @@ function fromOperationEvent(e: OperationEvent, asked: string): StackEvent {
     reason: e.ResourceStatusReason,
     clientRequestToken: e.ClientRequestToken
   };
+}
+
+/** Whether an event's StackId is the asked stack's (named, or by its ARN); no StackId: taken as its. */
+function isOfStack(stackId: string | undefined, asked: string): boolean {
+  if (!stackId) return true;
+  return asked.startsWith('arn:') ? stackId === asked : stackNameOf(stackId) === asked;
 }
 
 /** `arn:aws:cloudformation:REGION:ACCOUNT:stack/NAME/ID` -> NAME; a name stays itself. */

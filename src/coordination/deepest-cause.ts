@@ -11,12 +11,9 @@ import {
   startOf,
   type RootCause
 } from '../domain/root-cause.js';
-import type { StackEvent, StackSnapshot } from '../domain/stack.js';
+import { MAX_NESTED_READ_DEPTH, type StackEvent, type StackSnapshot } from '../domain/stack.js';
 import type { StackReader } from '../ports/cloudformation.js';
 import type { Logger } from '../ports/runtime.js';
-
-/** CloudFormation allows five levels of nesting; one more is a loop, not a tree. */
-const MAX_DEPTH = 6;
 
 export async function deepestCause(
   d: { readonly reader: StackReader; readonly log: Logger },
@@ -37,7 +34,7 @@ async function firstInTree(
   let best: RootCause | undefined;
   const before = (ms: number): boolean => !best || ms < best.timestamp.getTime();
   for (const failure of failuresInOrder(events)) {
-    const nested = path.length < MAX_DEPTH ? nestedStackOf(failure) : undefined;
+    const nested = path.length < MAX_NESTED_READ_DEPTH ? nestedStackOf(failure) : undefined;
     const own: RootCause = path.length > 0 ? { ...failure, nestedIn: path } : failure;
     if (!nested) {
       if (before(failure.timestamp.getTime())) best = own;

@@ -1,10 +1,10 @@
 import { formatDuration } from '../domain/durations.js';
 import {
-  failedResources,
   isNested,
   nestedSkips,
   recoveryAction,
   recoveryInstructions,
+  rollbackFailures,
   type RecoveryPolicy,
   type RecoveryResult,
   type StuckResource
@@ -13,7 +13,12 @@ import { nestedStackOf } from '../domain/root-cause.js';
 
 export type { RecoveryResult } from '../domain/recovery.js';
 import { classifyStatus, type RequiredAction } from '../domain/stack-status.js';
-import { isStackEvent, type StackEvent, type StackSnapshot } from '../domain/stack.js';
+import {
+  isStackEvent,
+  MAX_NESTED_READ_DEPTH,
+  type StackEvent,
+  type StackSnapshot
+} from '../domain/stack.js';
 import type { StackReader, StackRecovery } from '../ports/cloudformation.js';
 import type { Clock, Logger, Sleep } from '../ports/runtime.js';
 
@@ -51,6 +56,21 @@ export async function recoverStacks(
       );
       continue;
     }
+    // What failed to roll back inside nested stacks is skipped, named as CloudFormation requires
+    // (`Data.Db`: the plain `Db` is not the root's, and `Data` cannot be skipped while its stack is
+    // stuck). The root's own failed resources are retried, not skipped. Read before the lease is
+    // confirmed: nothing slow runs between that and the repair call.
+    const skip =
+      action === 'continue-rollback'
+        ? nestedSkips(
+            await stuckResources(d.reader, stack.name).catch((err: unknown) => {
+              d.log.debug(
+                `Could not read what failed to roll back in ${stack.name} (nothing skipped): ${(err as Error).message}`
+              );
+              return [];
+            })
+          )
+        : [];
     if (d.mayRepair && !(await d.mayRepair())) {
       d.log.warning(
         `Recovery of ${stack.name} not started: this run is not sure it holds the lock.`
@@ -58,13 +78,6 @@ export async function recoverStacks(
       continue;
     }
     const startedAt = d.clock.now();
-    // What failed to roll back inside nested stacks is skipped, named as CloudFormation requires
-    // (`Data.Db`: the plain `Db` is not the root's, and `Data` cannot be skipped while its stack is
-    // stuck). The root's own failed resources are retried, not skipped.
-    const skip =
-      action === 'continue-rollback'
-        ? nestedSkips(await stuckResources(d.reader, stack.name).catch(() => []))
-        : [];
     d.log.info(
       `Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}${skip.length > 0 ? `, skipping ${skip.join(', ')} (failed to roll back inside nested stacks: left as they are)` : ''}.`
     );
@@ -158,25 +171,41 @@ async function failed(
 /**
  * A stack the policy may not repair, left needing a rollback or its continuation (auto-rollback
  * off): what a person does, with the resources stuck inside its nested stacks. A nested stack
- * covered by itself is explained through its root.
+ * covered by itself is explained through its root, once per root (a root and its nested stacks
+ * both covered: one warning), and only if the root, read now, still needs a rollback or its
+ * continuation: a root repaired meanwhile (UPDATE_ROLLBACK_COMPLETE, or still rolling back) needs
+ * no person.
  */
 export async function explainUnrepaired(
   d: Pick<RecoverDeps, 'reader' | 'log'>,
   stacks: readonly StackSnapshot[],
   policy: RecoveryPolicy
 ): Promise<void> {
+  const explained = new Set<string>();
   for (const stack of stacks) {
     const needs = classifyStatus(stack.status).needs;
     if (needs !== 'rollback' && needs !== 'continue-rollback') continue;
-    if (recoveryAction(stack.status, policy) && !isNested(stack)) continue;
-    const root = isNested(stack) ? stack.rootId! : stack.name;
+    const nested = isNested(stack);
+    // A root the policy covers was repaired, and its failure explained, by recoverStacks.
+    if (recoveryAction(stack.status, policy) && !nested) continue;
+    const root = nested ? stack.rootId! : stack.name;
+    const key = nested ? stack.rootId! : (stack.stackId ?? stack.name);
+    if (explained.has(key)) continue;
+    explained.add(key);
     try {
-      const [snapshot] = isNested(stack) ? await d.reader.describeStacks([root]) : [stack];
+      const [snapshot] = await d.reader.describeStacks([root]);
+      const now = snapshot ? classifyStatus(snapshot.status).needs : undefined;
+      if (!snapshot || (now !== 'rollback' && now !== 'continue-rollback')) {
+        d.log.debug(
+          `${stack.name}: its root ${root} is ${snapshot?.status ?? 'unknown'} now, no repair needed.`
+        );
+        continue;
+      }
       const instructions = recoveryInstructions(
         root,
-        snapshot?.status ?? stack.status,
+        snapshot.status,
         await stuckResources(d.reader, root),
-        snapshot ? d.reader.consoleUrl(snapshot) : ''
+        d.reader.consoleUrl(snapshot)
       );
       d.log.warning(instructions.join('\n'), { title: `Repair needed: ${stack.name}` });
     } catch (err) {
@@ -184,9 +213,6 @@ export async function explainUnrepaired(
     }
   }
 }
-
-/** CloudFormation allows five levels of nesting. */
-const MAX_DEPTH = 5;
 
 /**
  * The resources whose latest event in the stack's latest operation (since `sinceMs`) is a failure,
@@ -203,10 +229,10 @@ async function stuckResources(
   const events =
     sinceMs === undefined ? op.events : op.events.filter((e) => e.timestamp.getTime() >= sinceMs);
   const out: StuckResource[] = [];
-  for (const e of failedResources(events)) {
+  for (const e of rollbackFailures(events, path.length > 0)) {
     out.push(path.length > 0 ? { ...e, nestedIn: path, nestedStack } : e);
     const arn = nestedStackOf(e);
-    if (arn && path.length < MAX_DEPTH)
+    if (arn && path.length < MAX_NESTED_READ_DEPTH)
       out.push(
         ...(await stuckResources(reader, arn, sinceMs, [...path, e.logicalId], arn).catch(() => []))
       );

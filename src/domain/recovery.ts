@@ -1,5 +1,6 @@
 import { classifyStatus, type RequiredAction } from './stack-status.js';
-import { isStackEvent, STACK_RESOURCE_TYPE, type StackEvent } from './stack.js';
+import { isStackEvent, STACK_RESOURCE_TYPE, type NestedEvent, type StackEvent } from './stack.js';
+import { isRootCauseFailure } from './watch.js';
 
 export interface RecoveryPolicy {
   readonly autoRollback: boolean;
@@ -28,11 +29,35 @@ export function failedResources(events: readonly StackEvent[]): StackEvent[] {
 }
 
 /** A resource that failed, inside nested stacks or not. */
-export interface StuckResource extends StackEvent {
-  /** The logical IDs of the nested stack resources from the root down to its stack (`['Data']`). */
-  readonly nestedIn?: readonly string[];
+export interface StuckResource extends NestedEvent {
   /** The ARN of the nested stack it is in. */
   readonly nestedStack?: string;
+  /**
+   * False when its UPDATE_FAILED is not its rollback's (an update that failed or was cancelled,
+   * which the rollback never reached): CloudFormation refuses to skip it.
+   */
+  readonly failedToRollBack?: boolean;
+}
+
+/** The stack events that start a rollback: what fails after one failed to roll back. */
+const ROLLBACK_STARTS = new Set(['UPDATE_ROLLBACK_IN_PROGRESS', 'IMPORT_ROLLBACK_IN_PROGRESS']);
+
+/**
+ * The failed resources of one stack's latest operation (`events` oldest first), each marked with
+ * whether it failed to roll back: its latest event comes after the stack's latest rollback start and
+ * is no echo of another failure ("Resource update cancelled"). Inside a nested stack that rolled
+ * back, only those are kept: the rest are not stuck, and CloudFormation refuses to skip them.
+ */
+export function rollbackFailures(events: readonly StackEvent[], nested: boolean): StuckResource[] {
+  const start = events.findLastIndex((e) => isStackEvent(e) && ROLLBACK_STARTS.has(e.status));
+  const after = new Set(start < 0 ? [] : events.slice(start + 1));
+  const out: StuckResource[] = [];
+  for (const e of failedResources(events)) {
+    const failedToRollBack = isRootCauseFailure(e) && (start < 0 ? !nested : after.has(e));
+    if (nested && start >= 0 && !failedToRollBack) continue;
+    out.push({ ...e, failedToRollBack });
+  }
+  return out;
 }
 
 /** How ContinueUpdateRollback and `--resources-to-skip` name it: `Db`, or `Data.Db` inside nested stack Data. */
@@ -44,7 +69,16 @@ export const skipId = (r: StuckResource): string => [...(r.nestedIn ?? []), r.lo
  * stuck, and a failed resource of the root itself is retried, not skipped.
  */
 export const nestedSkips = (stuck: readonly StuckResource[]): string[] =>
-  stuck.filter((r) => (r.nestedIn?.length ?? 0) > 0 && r.status === 'UPDATE_FAILED').map(skipId);
+  stuck
+    .filter(
+      (r) =>
+        (r.nestedIn?.length ?? 0) > 0 &&
+        r.status === 'UPDATE_FAILED' &&
+        r.failedToRollBack !== false &&
+        // `Data.Inner` is a nested stack resource too: refused while its stack is not DELETE_*.
+        r.resourceType !== STACK_RESOURCE_TYPE
+    )
+    .map(skipId);
 
 /** What a person does when the automatic recovery failed: the stuck resources and the exact commands. */
 export function recoveryInstructions(
@@ -59,7 +93,9 @@ export function recoveryInstructions(
       e.resourceType !== STACK_RESOURCE_TYPE ||
       !failed.some((inner) => inner.nestedIn?.join('.') === skipId(e))
   );
-  const skip = stuck.filter((e) => e.resourceType !== STACK_RESOURCE_TYPE).map(skipId);
+  const skip = stuck
+    .filter((e) => e.resourceType !== STACK_RESOURCE_TYPE && e.failedToRollBack !== false)
+    .map(skipId);
   const lines = [`Stack ${stack} is ${status} and needs a person:`];
   for (const e of stuck)
     lines.push(
@@ -86,11 +122,16 @@ export function recoveryInstructions(
     }
   } else if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') {
     lines.push(`  aws cloudformation rollback-stack --stack-name ${stack}`);
-  } else {
+  } else if (classifyStatus(status).needs === 'delete') {
+    // ROLLBACK_COMPLETE, ROLLBACK_FAILED, DELETE_FAILED: only a deletion gets it out.
     const retain = stuck.filter((e) => !e.nestedIn?.length).map(skipId);
     lines.push(
       `  aws cloudformation delete-stack --stack-name ${stack}${retain.length > 0 ? ` [--retain-resources ${retain.join(' ')}]` : ''}`
     );
+  } else if (classifyStatus(status).class.startsWith('in-progress')) {
+    lines.push(`  CloudFormation is still working on it: look again once it is done.`);
+  } else {
+    lines.push(`  It needs no repair in this status.`);
   }
   lines.push(`  Console: ${consoleUrl}`);
   return lines;

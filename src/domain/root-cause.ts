@@ -5,14 +5,17 @@
  * resource's failure is explained by the first failure inside its stack), else the stack's own
  * status reason.
  */
-import { STACK_RESOURCE_TYPE, isStackEvent, type StackEvent, type StackSnapshot } from './stack.js';
+import {
+  STACK_RESOURCE_TYPE,
+  isStackEvent,
+  type NestedEvent,
+  type StackEvent,
+  type StackSnapshot
+} from './stack.js';
 import { isRootCauseFailure } from './watch.js';
 
 /** A failed event, and the nested stacks it is in when it is not in a covered stack itself. */
-export interface RootCause extends StackEvent {
-  /** The logical IDs of the nested stack resources from the root down to its stack (`['Data']`). */
-  readonly nestedIn?: readonly string[];
-}
+export type RootCause = NestedEvent;
 
 /** The root cause as an event: a resource's failure, or the stack's status with its reason. */
 export function rootCauseOf(

@@ -28,6 +28,22 @@ export interface StackEvent {
 
 export const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
 
+/** An event in a tree of nested stacks. */
+export interface NestedEvent extends StackEvent {
+  /**
+   * The logical IDs of the nested stack resources from the root down to its stack (`['Data']`,
+   * `['Data', 'Inner']`); absent for an event of the covered stack itself.
+   */
+  readonly nestedIn?: readonly string[];
+}
+
+/**
+ * A bound on reads: how many levels of nested stacks below a covered stack are read at most (each
+ * level one read of events per failed nested stack resource), for the root cause and for the
+ * recovery alike. CloudFormation allows five levels of nesting; one more is a loop, not a tree.
+ */
+export const MAX_NESTED_READ_DEPTH = 6;
+
 /** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
 export const CORRELATION_TAG = 'DeploymentCorrelationId';
 

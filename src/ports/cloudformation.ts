@@ -10,6 +10,7 @@ export interface StackOperation {
 
 export interface FailedEvents {
   readonly events: readonly StackEvent[];
+  /** Why DescribeEvents was not used (refused, or failed for this call): read from the stack's events. */
   readonly refused?: string;
 }
 
