@@ -1689,7 +1689,7 @@ const toComparators = __webpack_require__(2675)
 const maxSatisfying = __webpack_require__(6027)
 const minSatisfying = __webpack_require__(1745)
 const minVersion = __webpack_require__(4156)
-const validRange = __webpack_require__(3319)
+const validRange = __webpack_require__(5700)
 const outside = __webpack_require__(9442)
 const gtr = __webpack_require__(9294)
 const ltr = __webpack_require__(1107)
@@ -3221,7 +3221,7 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 3319:
+/***/ 5700:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

@@ -747,8 +747,8 @@ async function ask(d, channel, info, question, timeoutMs, pollMs) {
     return { answer: 'abort', why };
 }
 
-// EXTERNAL MODULE: ./.tmp/js/stages/repair.js + 1 modules
-var repair = __webpack_require__(270);
+// EXTERNAL MODULE: ./.tmp/js/stages/repair.js
+var repair = __webpack_require__(1910);
 ;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate/under-lease.js
 
 

@@ -963,6 +963,8 @@ const p20p80 = (e) => `, p20 to p80 ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_
 /* harmony export */   we: () => (/* binding */ registryMisconfiguredFinding)
 /* harmony export */ });
 /* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
+/* harmony import */ var _recovery_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5269);
+
 
 /** The active-deployment check: runs first, on its own, before any other check. */
 function activeDeploymentFindings(stacks) {
@@ -993,7 +995,8 @@ const recovery = {
         message: `Stack ${stack} is stuck in a failed rollback; the rollback must be continued before it can be updated.`,
         resolution: [
             `Find the resources that failed: aws cloudformation describe-stack-events --stack-name ${stack}`,
-            `aws cloudformation continue-update-rollback --stack-name ${stack} [--resources-to-skip LogicalId ...]`
+            `aws cloudformation continue-update-rollback --stack-name ${stack} [--resources-to-skip LogicalId ...]`,
+            'A resource inside a nested stack is skipped as NestedStackLogicalId.ResourceLogicalId (Data.Db), never by its own logical ID, and never the nested stack resource itself.'
         ]
     }),
     delete: (stack) => ({
@@ -1006,13 +1009,27 @@ const recovery = {
         ]
     })
 };
+/** A nested stack is never repaired on its own: CloudFormation refuses it; its root is repaired. */
+function throughRoot(s, needs) {
+    const root = s.rootId ?? '';
+    const first = `${s.name} is a nested stack: it is repaired only through its root stack ${root}.`;
+    return needs === 'delete'
+        ? [first, 'Remove it from its parent template and update the root, or delete the root stack.']
+        : [first, ...recovery[needs](root).resolution];
+}
 /** The checks after the active-deployment check, in a fixed order. */
 function otherFindings(stacks, ctx) {
     const findings = [];
     for (const s of stacks) {
         const info = (0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(s.status);
         if (info.class === 'blocked' && info.needs) {
-            findings.push({ severity: 'blocking', stack: s.name, ...recovery[info.needs](s.name) });
+            const own = recovery[info.needs](s.name);
+            findings.push({
+                severity: 'blocking',
+                stack: s.name,
+                ...own,
+                ...((0,_recovery_js__WEBPACK_IMPORTED_MODULE_1__/* .isNested */ ._$)(s) ? { resolution: throughRoot(s, info.needs) } : {})
+            });
         }
         else if (info.class === 'stable-after-failure') {
             findings.push({
@@ -1166,6 +1183,121 @@ function pastOperationKind(correlationId) {
     const [mark, , kind] = correlationId.split(':');
     const upper = kind?.toUpperCase() ?? '';
     return mark === MARK && KINDS.has(upper) ? upper : undefined;
+}
+
+
+/***/ }),
+
+/***/ 5269:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ox: () => (/* binding */ nestedSkips),
+/* harmony export */   Qp: () => (/* binding */ recoveryAction),
+/* harmony export */   SD: () => (/* binding */ rollbackFailures),
+/* harmony export */   _$: () => (/* binding */ isNested),
+/* harmony export */   ry: () => (/* binding */ recoveryInstructions)
+/* harmony export */ });
+/* unused harmony exports failedResources, skipId */
+/* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
+/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3456);
+/* harmony import */ var _watch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9707);
+
+
+
+/** What the action may do by itself to a stack in this status, under this policy. */
+function recoveryAction(status, policy) {
+    const needs = (0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(status).needs;
+    if ((needs === 'rollback' || needs === 'continue-rollback') && policy.autoRollback)
+        return needs;
+    // Only a failed create (ROLLBACK_COMPLETE) is deleted automatically: it holds nothing worth keeping.
+    if (needs === 'delete' && status === 'ROLLBACK_COMPLETE' && policy.cleanup === 'failed-create')
+        return 'delete';
+    return undefined;
+}
+/** A nested stack (its root is another stack): repaired only through its root. */
+const isNested = (s) => Boolean(s.rootId && s.rootId !== s.stackId);
+/** Resources whose latest event is a failure, with its reason (nested stack resources included). */
+function failedResources(events) {
+    const latest = new Map();
+    for (const e of events)
+        if (!(0,_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .isStackEvent */ .lQ)(e))
+            latest.set(e.logicalId, e);
+    return [...latest.values()].filter((e) => e.status.endsWith('_FAILED'));
+}
+/** The stack events that start a rollback: what fails after one failed to roll back. */
+const ROLLBACK_STARTS = new Set(['UPDATE_ROLLBACK_IN_PROGRESS', 'IMPORT_ROLLBACK_IN_PROGRESS']);
+/**
+ * The failed resources of one stack's latest operation (`events` oldest first), each marked with
+ * whether it failed to roll back: its latest event comes after the stack's latest rollback start and
+ * is no echo of another failure ("Resource update cancelled"). Inside a nested stack that rolled
+ * back, only those are kept: the rest are not stuck, and CloudFormation refuses to skip them.
+ */
+function rollbackFailures(events, nested) {
+    const start = events.findLastIndex((e) => (0,_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .isStackEvent */ .lQ)(e) && ROLLBACK_STARTS.has(e.status));
+    const after = new Set(start < 0 ? [] : events.slice(start + 1));
+    const out = [];
+    for (const e of failedResources(events)) {
+        const failedToRollBack = (0,_watch_js__WEBPACK_IMPORTED_MODULE_1__/* .isRootCauseFailure */ .M)(e) && (start < 0 ? !nested : after.has(e));
+        if (nested && start >= 0 && !failedToRollBack)
+            continue;
+        out.push({ ...e, failedToRollBack });
+    }
+    return out;
+}
+/** How ContinueUpdateRollback and `--resources-to-skip` name it: `Db`, or `Data.Db` inside nested stack Data. */
+const skipId = (r) => [...(r.nestedIn ?? []), r.logicalId].join('.');
+/**
+ * What ContinueUpdateRollback of a root skips: the resources inside its nested stacks that failed
+ * to roll back (`Data.Db`). A nested stack resource itself cannot be skipped while its stack is
+ * stuck, and a failed resource of the root itself is retried, not skipped.
+ */
+const nestedSkips = (stuck) => stuck
+    .filter((r) => (r.nestedIn?.length ?? 0) > 0 &&
+    r.status === 'UPDATE_FAILED' &&
+    r.failedToRollBack !== false &&
+    // `Data.Inner` is a nested stack resource too: refused while its stack is not DELETE_*.
+    r.resourceType !== _stack_js__WEBPACK_IMPORTED_MODULE_2__/* .STACK_RESOURCE_TYPE */ .nD)
+    .map(skipId);
+/** What a person does when the automatic recovery failed: the stuck resources and the exact commands. */
+function recoveryInstructions(stack, status, failed, consoleUrl) {
+    // A nested stack resource is explained by what is stuck inside it, and cannot be skipped itself.
+    const stuck = failed.filter((e) => e.resourceType !== _stack_js__WEBPACK_IMPORTED_MODULE_2__/* .STACK_RESOURCE_TYPE */ .nD ||
+        !failed.some((inner) => inner.nestedIn?.join('.') === skipId(e)));
+    const skip = stuck
+        .filter((e) => e.resourceType !== _stack_js__WEBPACK_IMPORTED_MODULE_2__/* .STACK_RESOURCE_TYPE */ .nD && e.failedToRollBack !== false)
+        .map(skipId);
+    const lines = [`Stack ${stack} is ${status} and needs a person:`];
+    for (const e of stuck)
+        lines.push(`  - ${skipId(e)} (${e.resourceType}) ${e.status}: ${e.reason ?? 'no reason given'}`);
+    lines.push(`  See the events: aws cloudformation describe-stack-events --stack-name ${stack}`);
+    const nested = [...new Set(stuck.flatMap((e) => (e.nestedStack ? [e.nestedStack] : [])))];
+    for (const arn of nested)
+        lines.push(`  And of nested stack ${arn}: aws cloudformation describe-stack-events --stack-name ${arn}`);
+    if (nested.length > 0)
+        lines.push(`  A nested stack is repaired through its root only: every command below names ${stack}.`);
+    if (status === 'UPDATE_ROLLBACK_FAILED' || status === 'IMPORT_ROLLBACK_FAILED') {
+        lines.push(`  Fix the resources above, then: aws cloudformation continue-update-rollback --stack-name ${stack}`);
+        if (skip.length > 0) {
+            lines.push(`  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name ${stack} --resources-to-skip ${skip.join(' ')}`);
+        }
+    }
+    else if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') {
+        lines.push(`  aws cloudformation rollback-stack --stack-name ${stack}`);
+    }
+    else if ((0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(status).needs === 'delete') {
+        // ROLLBACK_COMPLETE, ROLLBACK_FAILED, DELETE_FAILED: only a deletion gets it out.
+        const retain = stuck.filter((e) => !e.nestedIn?.length).map(skipId);
+        lines.push(`  aws cloudformation delete-stack --stack-name ${stack}${retain.length > 0 ? ` [--retain-resources ${retain.join(' ')}]` : ''}`);
+    }
+    else if ((0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(status).class.startsWith('in-progress')) {
+        lines.push(`  CloudFormation is still working on it: look again once it is done.`);
+    }
+    else {
+        lines.push(`  It needs no repair in this status.`);
+    }
+    lines.push(`  Console: ${consoleUrl}`);
+    return lines;
 }
 
 

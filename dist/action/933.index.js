@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   CloudFormationAdapter: () => (/* binding */ CloudFormationAdapter),
 /* harmony export */   createCloudFormationClient: () => (/* binding */ createCloudFormationClient)
 /* harmony export */ });
-/* unused harmony exports stackConsoleUrl, isMissingStack */
+/* unused harmony exports stackConsoleUrl, isMissingStack, stackNameOf */
 /* harmony import */ var _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3805);
 /* harmony import */ var _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
 /* harmony import */ var _domain_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3456);
@@ -37,6 +37,8 @@ const PAST_OPERATION_PAGES = 5;
 class CloudFormationAdapter {
     client;
     region;
+    /** Why DescribeEvents was refused (an older endpoint, a role without it): not asked again. */
+    describeEventsRefused;
     constructor(client, region) {
         this.client = client;
         this.region = region;
@@ -105,6 +107,45 @@ class CloudFormationAdapter {
             seen.push(event);
         return seen.reverse();
     }
+    async failedEvents(stack, fromMs, untilMs) {
+        const within = (e) => e.timestamp.getTime() >= fromMs && e.timestamp.getTime() <= untilMs;
+        let why = this.describeEventsRefused;
+        if (!why) {
+            try {
+                const events = [];
+                let pages = 0;
+                for await (const page of (0,_aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .paginateDescribeEvents */ .euM)({ client: this.client }, { StackName: stack, Filters: { FailedEvents: true } })) {
+                    // Their order is not documented (they are grouped by operation): every page to the cap,
+                    // each event kept only if it is in the window and the asked stack's own, never a nested
+                    // stack's taken for its parent's.
+                    for (const e of page.OperationEvents ?? []) {
+                        if (!isOfStack(e.StackId, stack))
+                            continue;
+                        const event = fromOperationEvent(e, stack);
+                        if (within(event))
+                            events.push(event);
+                    }
+                    if (++pages >= OPERATION_SEARCH_PAGES)
+                        break;
+                }
+                return {
+                    events: events.reverse().sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())
+                };
+            }
+            catch (err) {
+                const e = err;
+                why = `${e.name}: ${e.message}`;
+                // Only a refusal is remembered: any other error falls back for this call alone.
+                if (isRefusal(err))
+                    this.describeEventsRefused = why;
+            }
+        }
+        const events = await this.eventsAfter(stack, fromMs);
+        return {
+            events: events.filter((e) => within(e) && e.status.endsWith('_FAILED')),
+            refused: why
+        };
+    }
     async rollbackStack(stack) {
         await this.client.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .RollbackStackCommand */ .WIs({ StackName: stack }));
     }
@@ -138,6 +179,11 @@ function isMissingStack(err) {
     const e = err;
     return e?.name === 'ValidationError' && /does not exist/.test(e.message ?? '');
 }
+/** An endpoint that does not know the action, or a role that may not call it. */
+function isRefusal(err) {
+    const e = err;
+    return (/^(InvalidAction|UnknownOperationException|AccessDenied|AccessDeniedException)$/.test(e?.name ?? '') || e?.$metadata?.httpStatusCode === 403);
+}
 const missing = (name) => ({
     name,
     exists: false,
@@ -153,6 +199,7 @@ function toSnapshot(name, s) {
         status: s.StackStatus ?? 'UNKNOWN',
         statusReason: s.StackStatusReason,
         stackId: s.StackId,
+        ...(s.RootId ? { rootId: s.RootId } : {}),
         createdAt: s.CreationTime,
         lastUpdatedAt: s.LastUpdatedTime,
         tags: pairs(s.Tags, (t) => t.Key, (t) => t.Value),
@@ -171,6 +218,30 @@ function toEvent(e) {
         reason: e.ResourceStatusReason,
         clientRequestToken: e.ClientRequestToken
     };
+}
+/** DescribeEvents' event as a stack event: its stack named as DescribeStackEvents names it. */
+function fromOperationEvent(e, asked) {
+    return {
+        id: e.EventId ?? '',
+        stackName: stackNameOf(e.StackId ?? asked),
+        timestamp: e.Timestamp ?? new Date(0),
+        logicalId: e.LogicalResourceId ?? '',
+        physicalId: e.PhysicalResourceId,
+        resourceType: e.ResourceType ?? '',
+        status: e.ResourceStatus ?? '',
+        reason: e.ResourceStatusReason,
+        clientRequestToken: e.ClientRequestToken
+    };
+}
+/** Whether an event's StackId is the asked stack's (named, or by its ARN); no StackId: taken as its. */
+function isOfStack(stackId, asked) {
+    if (!stackId)
+        return true;
+    return asked.startsWith('arn:') ? stackId === asked : stackNameOf(stackId) === asked;
+}
+/** `arn:aws:cloudformation:REGION:ACCOUNT:stack/NAME/ID` -> NAME; a name stays itself. */
+function stackNameOf(idOrName) {
+    return /^arn:[^:]+:cloudformation:[^:]*:[^:]*:stack\/([^/]+)\//.exec(idOrName)?.[1] ?? idOrName;
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 480;
-export const ids = [480];
+export const id = 432;
+export const ids = [432];
 export const modules = {
 
 /***/ 1715:
@@ -374,6 +374,95 @@ function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
 
 /***/ }),
 
+/***/ 8108:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ failuresInOrder),
+/* harmony export */   GH: () => (/* binding */ startOf),
+/* harmony export */   TK: () => (/* binding */ stackCauseOf),
+/* harmony export */   VB: () => (/* binding */ nestedStackOf),
+/* harmony export */   n6: () => (/* binding */ causeName),
+/* harmony export */   ze: () => (/* binding */ describeRootCause)
+/* harmony export */ });
+/* unused harmony export rootCauseOf */
+/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3456);
+/* harmony import */ var _watch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9707);
+/**
+ * Why a deployment failed, in one place for everything a person reads after it (the job summary,
+ * the post log, the final Slack notice, the registry record): the first resource that failed in
+ * this deployment's operation (not the cancellations that echo it), deepest first (a nested stack
+ * resource's failure is explained by the first failure inside its stack), else the stack's own
+ * status reason.
+ */
+
+
+/** The root cause as an event: a resource's failure, or the stack's status with its reason. */
+function rootCauseOf(events, stacks) {
+    const first = failuresInOrder(events)[0];
+    if (first)
+        return first;
+    return stackCauseOf(events, stacks);
+}
+/** The failures that may be a root cause (not the echoes of one), oldest first. */
+function failuresInOrder(events) {
+    return [...events]
+        .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())
+        .filter(_watch_js__WEBPACK_IMPORTED_MODULE_0__/* .isRootCauseFailure */ .M);
+}
+/** Without a failed resource: the reason of a stack this deployment's operation touched. */
+function stackCauseOf(events, stacks) {
+    // Only a stack this deployment's operation touched: another stack's old reason is not this one's.
+    const touched = new Set(events.map((e) => e.stackName));
+    const failed = stacks.find((s) => touched.has(s.name) && s.statusReason && /FAILED|ROLLBACK/.test(s.status));
+    if (!failed)
+        return undefined;
+    return {
+        id: `${failed.name}-status`,
+        stackName: failed.name,
+        timestamp: failed.lastUpdatedAt ?? failed.createdAt ?? new Date(0),
+        logicalId: failed.name,
+        resourceType: _stack_js__WEBPACK_IMPORTED_MODULE_1__/* .STACK_RESOURCE_TYPE */ .nD,
+        status: failed.status,
+        reason: failed.statusReason
+    };
+}
+/** The ARN of the nested stack whose resource this failure is (its physical ID), if it is one. */
+function nestedStackOf(e) {
+    return e.resourceType === _stack_js__WEBPACK_IMPORTED_MODULE_1__/* .STACK_RESOURCE_TYPE */ .nD &&
+        !(0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) &&
+        e.physicalId?.startsWith('arn:')
+        ? e.physicalId
+        : undefined;
+}
+/**
+ * When a nested stack resource's part of an operation began: its latest `*_IN_PROGRESS` event
+ * before `failure` among `events`; undefined when they do not hold it.
+ */
+function startOf(failure, events) {
+    const t = failure.timestamp.getTime();
+    return events
+        .filter((e) => e.logicalId === failure.logicalId &&
+        e.stackName === failure.stackName &&
+        e.status.endsWith('_IN_PROGRESS') &&
+        e.timestamp.getTime() <= t)
+        .reduce((latest, e) => Math.max(latest ?? 0, e.timestamp.getTime()), undefined);
+}
+/** `Data › Db`: a resource by the path of nested stack logical IDs from the root. */
+function causeName(cause) {
+    return [...(cause.nestedIn ?? []), cause.logicalId].join(' › ');
+}
+/** One line: `Data › Db (AWS::RDS::DBInstance) UPDATE_FAILED: Cannot upgrade postgres from 15.15 to 14.1`. */
+function describeRootCause(cause) {
+    const where = cause.resourceType === _stack_js__WEBPACK_IMPORTED_MODULE_1__/* .STACK_RESOURCE_TYPE */ .nD && (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(cause)
+        ? `stack ${cause.stackName}`
+        : `${causeName(cause)} (${cause.resourceType})`;
+    return `${where} ${cause.status}${cause.reason ? `: ${cause.reason}` : ''}`;
+}
+
+
+/***/ }),
+
 /***/ 6235:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -448,10 +537,17 @@ const OPERATION_START_STATUSES = new Set([
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   In: () => (/* binding */ CORRELATION_TAG),
 /* harmony export */   lQ: () => (/* binding */ isStackEvent),
+/* harmony export */   mu: () => (/* binding */ MAX_NESTED_READ_DEPTH),
 /* harmony export */   nD: () => (/* binding */ STACK_RESOURCE_TYPE),
 /* harmony export */   xw: () => (/* binding */ operationProgress)
 /* harmony export */ });
 const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
+/**
+ * A bound on reads: how many levels of nested stacks below a covered stack are read at most (each
+ * level one read of events per failed nested stack resource), for the root cause and for the
+ * recovery alike. CloudFormation allows five levels of nesting; one more is a loop, not a tree.
+ */
+const MAX_NESTED_READ_DEPTH = 6;
 /** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
 const CORRELATION_TAG = 'DeploymentCorrelationId';
 const isStackEvent = (e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
@@ -472,6 +568,102 @@ function operationProgress(events) {
             done++;
     }
     return { done, inProgress, failed };
+}
+
+
+/***/ }),
+
+/***/ 9707:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ isRootCauseFailure),
+/* harmony export */   T: () => (/* binding */ DeploymentWatch)
+/* harmony export */ });
+/* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
+/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3456);
+
+
+/** 'Resource creation cancelled' and friends echo the real failure; they are not a root cause. */
+const ECHO = /(creation|update|deletion|delete|import) cancelled|cancelled by user|cancellation/i;
+const isRootCauseFailure = (e) => !(0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) && e.status.endsWith('_FAILED') && !ECHO.test(e.reason ?? '');
+/**
+ * What the monitor should say, from the events of this deployment's operation
+ * and the passing of time: a stall once per episode (and when it ends), an
+ * overrun once, the first root-cause failure at once, progress on a cadence.
+ */
+class DeploymentWatch {
+    s;
+    events = [];
+    operationStart;
+    lastEventAt;
+    stalled = false;
+    overdue = false;
+    failureSent = false;
+    nextProgress;
+    constructor(s) {
+        this.s = s;
+    }
+    get operationEvents() {
+        return this.events;
+    }
+    get startedAt() {
+        return this.operationStart;
+    }
+    /** New events (oldest first); returns the alerts they cause. */
+    onEvents(fresh, now) {
+        const alerts = [];
+        const mine = fresh.filter((e) => e.timestamp.getTime() >= this.s.sinceMs);
+        if (mine.length === 0)
+            return alerts;
+        this.operationStart ??= mine[0].timestamp.getTime();
+        this.nextProgress ??= this.operationStart + this.s.progressIntervalMs;
+        if (this.stalled) {
+            alerts.push({ kind: 'stall-resolved', silentForMs: now - (this.lastEventAt ?? now) });
+            this.stalled = false;
+        }
+        this.events.push(...mine);
+        this.lastEventAt = now;
+        if (!this.failureSent) {
+            const failure = mine.find((e) => isRootCauseFailure(e) &&
+                (this.s.criticalResourceTypes.length === 0 ||
+                    this.s.criticalResourceTypes.includes(e.resourceType)));
+            if (failure) {
+                this.failureSent = true;
+                alerts.push({ kind: 'failure', event: failure });
+            }
+        }
+        return alerts;
+    }
+    /** The passing of time; `statuses` are the covered stacks' current statuses. */
+    onTick(now, statuses) {
+        const alerts = [];
+        if (this.operationStart === undefined)
+            return alerts;
+        const running = statuses.some((st) => (0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(st).class === 'in-progress');
+        if (!running)
+            return alerts;
+        const silent = now - (this.lastEventAt ?? now);
+        if (!this.stalled && silent >= this.s.stallMs) {
+            this.stalled = true;
+            alerts.push({ kind: 'stall', silentForMs: silent, lastEvent: this.events.at(-1) });
+        }
+        const elapsed = now - this.operationStart;
+        if (!this.overdue && elapsed > this.s.expectedMs) {
+            this.overdue = true;
+            alerts.push({ kind: 'overdue', elapsedMs: elapsed, expectedMs: this.s.expectedMs });
+        }
+        if (this.nextProgress !== undefined && now >= this.nextProgress) {
+            this.nextProgress = now + this.s.progressIntervalMs;
+            alerts.push({
+                kind: 'progress',
+                elapsedMs: elapsed,
+                progress: (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .operationProgress */ .xw)(this.events),
+                latestEvents: this.events.slice(-5)
+            });
+        }
+        return alerts;
+    }
 }
 
 
@@ -779,10 +971,11 @@ function eventFields(e) {
 function reasonText(e) {
     return e.reason ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(e.reason), REASON_MAX) : '_no reason given_';
 }
-function eventLine(e, max = EVENT_LINE_MAX) {
+/** `name`: the resource as a person should find it (a nested one by its path). */
+function eventLine(e, max = EVENT_LINE_MAX, name = e.logicalId) {
     const time = e.timestamp.toISOString().slice(11, 19);
     const reason = e.reason ? ` — ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(e.reason), max)}` : '';
-    return `\`${time}\` ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(e.logicalId)} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(e.resourceType)}) *${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(e.status)}*${reason}`;
+    return `\`${time}\` ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(name)} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(e.resourceType)}) *${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(e.status)}*${reason}`;
 }
 /** The last lines (the newest events) that fit in `budget` characters, one per line. */
 function latestLines(lines, budget) {
@@ -1047,6 +1240,8 @@ function lockLostMessage(info, l) {
     ]);
 }
 
+// EXTERNAL MODULE: ./.tmp/js/notify/outcome-messages.js
+var outcome_messages = __webpack_require__(378);
 ;// CONCATENATED MODULE: ./.tmp/js/notify/question-message.js
 /** A question in the interact channel (see `ask`). */
 
@@ -1077,6 +1272,76 @@ var freeze_messages = __webpack_require__(8255);
 
 
 
+
+
+/***/ }),
+
+/***/ 378:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HV: () => (/* binding */ succeededMessage),
+/* harmony export */   Xm: () => (/* binding */ failedMessage)
+/* harmony export */ });
+/* unused harmony export MAX_TROUBLESHOOTING_SHOWN */
+/* harmony import */ var _domain_durations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1265);
+/* harmony import */ var _domain_root_cause_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8108);
+/* harmony import */ var _blocks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6347);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4030);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2930);
+/**
+ * The final reply of a deployment's thread, broadcast to the channel by the
+ * sender: `succeededMessage` or `failedMessage`.
+ */
+
+
+
+
+
+/** Troubleshooting bullets in a failed reply. */
+const MAX_TROUBLESHOOTING_SHOWN = 10;
+function succeededMessage(info, s) {
+    const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(info.environment);
+    const fields = [
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Duration', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .durationAgainst */ .SY)(s.durationMs, s.expectedMs)),
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Stacks', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .stackList */ .xD)(info.stacks))
+    ];
+    if (s.appUrl)
+        fields.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Application', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)(s.appUrl, s.appUrl)));
+    fields.push(...(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .linkFields */ .uc)(info, s.threadUrl));
+    return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .finish */ .O9)(info, `:white_check_mark: Deployment succeeded: ${env} in ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(s.durationMs)}`, [
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .wx)(`:white_check_mark: Deployment succeeded: ${info.environment}`),
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(`Deployed to *${env}* in *${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(s.durationMs)}*. :tada:`),
+        ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldSections */ .tX)(fields),
+        ...(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .consoleSection */ .DR)(info)
+    ]);
+}
+function failedMessage(info, f) {
+    const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(info.environment);
+    const blocks = [
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .wx)(`:x: Deployment failed: ${info.environment}`),
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(`The deployment to *${env}* failed after *${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(f.durationMs)}*.`)
+    ];
+    if (f.rootCause) {
+        blocks.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(`*Root cause*\n${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .eventLine */ .V8)(f.rootCause, _format_js__WEBPACK_IMPORTED_MODULE_3__/* .REASON_MAX */ .oD, (0,_domain_root_cause_js__WEBPACK_IMPORTED_MODULE_0__/* .causeName */ .n6)(f.rootCause))}`));
+    }
+    else {
+        blocks.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)('*Root cause*\nNo failed resource was found among the stack events.'));
+    }
+    if (f.rollback) {
+        blocks.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(`*Rollback*\n${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(f.rollback.action)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(f.rollback.result)}`));
+    }
+    const tips = f.troubleshooting
+        .slice(0, MAX_TROUBLESHOOTING_SHOWN)
+        .map((t) => `• ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(t)}`);
+    if (tips.length > 0)
+        blocks.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(`*Troubleshooting*\n${tips.join('\n')}`));
+    blocks.push(...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldSections */ .tX)((0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .linkFields */ .uc)(info, f.threadUrl)), ...(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .consoleSection */ .DR)(info));
+    const cause = f.rootCause
+        ? `: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)((0,_domain_root_cause_js__WEBPACK_IMPORTED_MODULE_0__/* .causeName */ .n6)(f.rootCause))} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(f.rootCause.status)}${f.rootCause.reason ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(f.rootCause.reason), 500)})` : ''}`
+        : '';
+    return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .finish */ .O9)(info, `:x: Deployment failed: ${env} after ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(f.durationMs)}${cause}`, blocks);
+}
 
 
 /***/ }),

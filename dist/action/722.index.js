@@ -1,56 +1,167 @@
-export const id = 442;
-export const ids = [442];
+export const id = 722;
+export const ids = [722];
 export const modules = {
 
-/***/ 5269:
+/***/ 3319:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HJ: () => (/* binding */ failedResources),
-/* harmony export */   Qp: () => (/* binding */ recoveryAction),
-/* harmony export */   ry: () => (/* binding */ recoveryInstructions)
+/* harmony export */   U: () => (/* binding */ recoverStacks),
+/* harmony export */   b: () => (/* binding */ explainUnrepaired)
 /* harmony export */ });
-/* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
+/* harmony import */ var _domain_durations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1265);
+/* harmony import */ var _domain_recovery_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5269);
+/* harmony import */ var _domain_root_cause_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8108);
+/* harmony import */ var _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6235);
+/* harmony import */ var _domain_stack_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3456);
 
-/** What the action may do by itself to a stack in this status, under this policy. */
-function recoveryAction(status, policy) {
-    const needs = (0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(status).needs;
-    if ((needs === 'rollback' || needs === 'continue-rollback') && policy.autoRollback)
-        return needs;
-    // Only a failed create (ROLLBACK_COMPLETE) is deleted automatically: it holds nothing worth keeping.
-    if (needs === 'delete' && status === 'ROLLBACK_COMPLETE' && policy.cleanup === 'failed-create')
-        return 'delete';
-    return undefined;
-}
-/** Resources whose latest event is a failure, with its reason. */
-function failedResources(events) {
-    const latest = new Map();
-    for (const e of events)
-        if (e.resourceType !== 'AWS::CloudFormation::Stack')
-            latest.set(e.logicalId, e);
-    return [...latest.values()].filter((e) => e.status.endsWith('_FAILED'));
-}
-/** What a person does when the automatic recovery failed: the stuck resources and the exact commands. */
-function recoveryInstructions(stack, status, failed, consoleUrl) {
-    const skip = failed.map((e) => e.logicalId);
-    const lines = [`Stack ${stack} is ${status} and needs a person:`];
-    for (const e of failed)
-        lines.push(`  - ${e.logicalId} (${e.resourceType}) ${e.status}: ${e.reason ?? 'no reason given'}`);
-    lines.push(`  See the events: aws cloudformation describe-stack-events --stack-name ${stack}`);
-    if (status === 'UPDATE_ROLLBACK_FAILED' || status === 'IMPORT_ROLLBACK_FAILED') {
-        lines.push(`  Fix the resources above, then: aws cloudformation continue-update-rollback --stack-name ${stack}`);
-        if (skip.length > 0) {
-            lines.push(`  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name ${stack} --resources-to-skip ${skip.join(' ')}`);
+
+
+
+
+/**
+ * Repairs what the policy allows: RollbackStack, ContinueUpdateRollback, or
+ * DeleteStack for a failed create, then waits for CloudFormation to finish and
+ * checks the result (a deleted stack must be gone).
+ */
+async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
+    const results = [];
+    for (const stack of stacks) {
+        const action = (0,_domain_recovery_js__WEBPACK_IMPORTED_MODULE_0__/* .recoveryAction */ .Qp)(stack.status, policy);
+        if (!action)
+            continue;
+        if ((0,_domain_recovery_js__WEBPACK_IMPORTED_MODULE_0__/* .isNested */ ._$)(stack)) {
+            d.log.info(`Recovery: ${stack.name} is ${stack.status}, but it is a nested stack: it is repaired through its root stack (${stack.rootId}) only, never on its own.`);
+            continue;
+        }
+        // What failed to roll back inside nested stacks is skipped, named as CloudFormation requires
+        // (`Data.Db`: the plain `Db` is not the root's, and `Data` cannot be skipped while its stack is
+        // stuck). The root's own failed resources are retried, not skipped. Read before the lease is
+        // confirmed: nothing slow runs between that and the repair call.
+        const skip = action === 'continue-rollback'
+            ? (0,_domain_recovery_js__WEBPACK_IMPORTED_MODULE_0__/* .nestedSkips */ .Ox)(await stuckResources(d.reader, stack.name).catch((err) => {
+                d.log.debug(`Could not read what failed to roll back in ${stack.name} (nothing skipped): ${err.message}`);
+                return [];
+            }))
+            : [];
+        if (d.mayRepair && !(await d.mayRepair())) {
+            d.log.warning(`Recovery of ${stack.name} not started: this run is not sure it holds the lock.`);
+            continue;
+        }
+        const startedAt = d.clock.now();
+        d.log.info(`Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}${skip.length > 0 ? `, skipping ${skip.join(', ')} (failed to roll back inside nested stacks: left as they are)` : ''}.`);
+        // The repair's own events come after this one: its end is the first stack-level event that is
+        // not *_IN_PROGRESS, however fast it came and whatever status the stack was in before.
+        let cursor;
+        try {
+            cursor = (await d.reader.eventsSince(stack.name)).at(-1)?.id;
+            if (action === 'rollback')
+                await d.recovery.rollbackStack(stack.name);
+            else if (action === 'continue-rollback')
+                await d.recovery.continueUpdateRollback(stack.name, skip);
+            else
+                await d.recovery.deleteStack(stack.name);
+        }
+        catch (err) {
+            results.push(await failed(d, stack.name, action, stack.status, startedAt, `the call failed: ${err.message}`));
+            continue;
+        }
+        let status = stack.status;
+        let now = d.clock.now();
+        let ended;
+        while (now - startedAt < timeoutMs && !ended && d.holding?.() !== false) {
+            await d.sleep(Math.min(pollMs, timeoutMs - (now - startedAt)));
+            const fresh = cursor ? await d.reader.eventsSince(stack.name, cursor) : [];
+            cursor = fresh.at(-1)?.id ?? cursor;
+            ended = fresh.find((e) => (0,_domain_stack_js__WEBPACK_IMPORTED_MODULE_3__/* .isStackEvent */ .lQ)(e) && !e.status.endsWith('_IN_PROGRESS'));
+            [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
+            now = d.clock.now();
+            // A deleted stack has no events to read by name; a stack without a cursor falls back to its status.
+            if ((0,_domain_stack_status_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(status).class === 'does-not-exist')
+                break;
+            if (!cursor && status !== stack.status && (0,_domain_stack_status_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(status).class !== 'in-progress')
+                break;
+        }
+        const cls = (0,_domain_stack_status_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(status).class;
+        const ok = action === 'delete'
+            ? cls === 'does-not-exist'
+            : cls === 'stable' || cls === 'stable-after-failure';
+        if (ok) {
+            d.log.info(`Recovery: ${stack.name} is ${status} after ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(now - startedAt)}.`);
+            results.push({ stack: stack.name, action, ok, finalStatus: status, instructions: [] });
+        }
+        else {
+            results.push(await failed(d, stack.name, action, status, startedAt, d.holding?.() === false
+                ? `stopped waiting: this run no longer holds the lock (still ${status})`
+                : ended || !(0,_domain_stack_status_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(status).class.startsWith('in-progress')
+                    ? `ended ${status}${ended?.reason ? `: ${ended.reason}` : ''}`
+                    : `still ${status} after ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(now - startedAt)}`));
         }
     }
-    else if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') {
-        lines.push(`  aws cloudformation rollback-stack --stack-name ${stack}`);
+    return results;
+}
+async function failed(d, stack, action, status, sinceMs, why) {
+    const [snapshot] = await d.reader.describeStacks([stack]);
+    // Only what failed during the repair: those are the resources to fix or skip.
+    const instructions = (0,_domain_recovery_js__WEBPACK_IMPORTED_MODULE_0__/* .recoveryInstructions */ .ry)(stack, snapshot?.status ?? status, await stuckResources(d.reader, stack, sinceMs), snapshot ? d.reader.consoleUrl(snapshot) : '');
+    d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {
+        title: `Recovery failed: ${stack}`
+    });
+    return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
+}
+/**
+ * A stack the policy may not repair, left needing a rollback or its continuation (auto-rollback
+ * off): what a person does, with the resources stuck inside its nested stacks. A nested stack
+ * covered by itself is explained through its root, once per root (a root and its nested stacks
+ * both covered: one warning), and only if the root, read now, still needs a rollback or its
+ * continuation: a root repaired meanwhile (UPDATE_ROLLBACK_COMPLETE, or still rolling back) needs
+ * no person.
+ */
+async function explainUnrepaired(d, stacks, policy) {
+    const explained = new Set();
+    for (const stack of stacks) {
+        const needs = (0,_domain_stack_status_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(stack.status).needs;
+        if (needs !== 'rollback' && needs !== 'continue-rollback')
+            continue;
+        const nested = (0,_domain_recovery_js__WEBPACK_IMPORTED_MODULE_0__/* .isNested */ ._$)(stack);
+        // A root the policy covers was repaired, and its failure explained, by recoverStacks.
+        if ((0,_domain_recovery_js__WEBPACK_IMPORTED_MODULE_0__/* .recoveryAction */ .Qp)(stack.status, policy) && !nested)
+            continue;
+        const root = nested ? stack.rootId : stack.name;
+        const key = nested ? stack.rootId : (stack.stackId ?? stack.name);
+        if (explained.has(key))
+            continue;
+        explained.add(key);
+        try {
+            const [snapshot] = await d.reader.describeStacks([root]);
+            const now = snapshot ? (0,_domain_stack_status_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(snapshot.status).needs : undefined;
+            if (!snapshot || (now !== 'rollback' && now !== 'continue-rollback')) {
+                d.log.debug(`${stack.name}: its root ${root} is ${snapshot?.status ?? 'unknown'} now, no repair needed.`);
+                continue;
+            }
+            const instructions = (0,_domain_recovery_js__WEBPACK_IMPORTED_MODULE_0__/* .recoveryInstructions */ .ry)(root, snapshot.status, await stuckResources(d.reader, root), d.reader.consoleUrl(snapshot));
+            d.log.warning(instructions.join('\n'), { title: `Repair needed: ${stack.name}` });
+        }
+        catch (err) {
+            d.log.debug(`Could not read what is stuck in ${root}: ${err.message}`);
+        }
     }
-    else {
-        lines.push(`  aws cloudformation delete-stack --stack-name ${stack}${skip.length > 0 ? ` [--retain-resources ${skip.join(' ')}]` : ''}`);
+}
+/**
+ * The resources whose latest event in the stack's latest operation (since `sinceMs`) is a failure,
+ * and, for a nested stack resource among them, those inside its stack (recursively).
+ */
+async function stuckResources(reader, stack, sinceMs, path = [], nestedStack) {
+    const op = await reader.currentOperation(stack);
+    const events = sinceMs === undefined ? op.events : op.events.filter((e) => e.timestamp.getTime() >= sinceMs);
+    const out = [];
+    for (const e of (0,_domain_recovery_js__WEBPACK_IMPORTED_MODULE_0__/* .rollbackFailures */ .SD)(events, path.length > 0)) {
+        out.push(path.length > 0 ? { ...e, nestedIn: path, nestedStack } : e);
+        const arn = (0,_domain_root_cause_js__WEBPACK_IMPORTED_MODULE_1__/* .nestedStackOf */ .VB)(e);
+        if (arn && path.length < _domain_stack_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_NESTED_READ_DEPTH */ .mu)
+            out.push(...(await stuckResources(reader, arn, sinceMs, [...path, e.logicalId], arn).catch(() => [])));
     }
-    lines.push(`  Console: ${consoleUrl}`);
-    return lines;
+    return out;
 }
 
 
@@ -535,111 +646,15 @@ async function confirmed(d, lease) {
 
 /***/ }),
 
-/***/ 270:
+/***/ 1910:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ repairUnderLease)
-});
-
-// EXTERNAL MODULE: ./.tmp/js/config/config.js + 2 modules
-var config_config = __webpack_require__(9358);
-// EXTERNAL MODULE: ./.tmp/js/domain/durations.js
-var durations = __webpack_require__(1265);
-// EXTERNAL MODULE: ./.tmp/js/domain/recovery.js
-var recovery = __webpack_require__(5269);
-// EXTERNAL MODULE: ./.tmp/js/domain/stack-status.js
-var stack_status = __webpack_require__(6235);
-// EXTERNAL MODULE: ./.tmp/js/domain/stack.js
-var domain_stack = __webpack_require__(3456);
-;// CONCATENATED MODULE: ./.tmp/js/coordination/recover.js
-
-
-
-
-/**
- * Repairs what the policy allows: RollbackStack, ContinueUpdateRollback, or
- * DeleteStack for a failed create, then waits for CloudFormation to finish and
- * checks the result (a deleted stack must be gone).
- */
-async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
-    const results = [];
-    for (const stack of stacks) {
-        const action = (0,recovery/* recoveryAction */.Qp)(stack.status, policy);
-        if (!action)
-            continue;
-        if (d.mayRepair && !(await d.mayRepair())) {
-            d.log.warning(`Recovery of ${stack.name} not started: this run is not sure it holds the lock.`);
-            continue;
-        }
-        const startedAt = d.clock.now();
-        d.log.info(`Recovery: ${stack.name} is ${stack.status}; ${action === 'rollback' ? 'RollbackStack' : action === 'continue-rollback' ? 'ContinueUpdateRollback' : 'DeleteStack'}.`);
-        // The repair's own events come after this one: its end is the first stack-level event that is
-        // not *_IN_PROGRESS, however fast it came and whatever status the stack was in before.
-        let cursor;
-        try {
-            cursor = (await d.reader.eventsSince(stack.name)).at(-1)?.id;
-            if (action === 'rollback')
-                await d.recovery.rollbackStack(stack.name);
-            else if (action === 'continue-rollback')
-                await d.recovery.continueUpdateRollback(stack.name);
-            else
-                await d.recovery.deleteStack(stack.name);
-        }
-        catch (err) {
-            results.push(await failed(d, stack.name, action, stack.status, startedAt, `the call failed: ${err.message}`));
-            continue;
-        }
-        let status = stack.status;
-        let now = d.clock.now();
-        let ended;
-        while (now - startedAt < timeoutMs && !ended && d.holding?.() !== false) {
-            await d.sleep(Math.min(pollMs, timeoutMs - (now - startedAt)));
-            const fresh = cursor ? await d.reader.eventsSince(stack.name, cursor) : [];
-            cursor = fresh.at(-1)?.id ?? cursor;
-            ended = fresh.find((e) => (0,domain_stack/* isStackEvent */.lQ)(e) && !e.status.endsWith('_IN_PROGRESS'));
-            [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
-            now = d.clock.now();
-            // A deleted stack has no events to read by name; a stack without a cursor falls back to its status.
-            if ((0,stack_status/* classifyStatus */.xo)(status).class === 'does-not-exist')
-                break;
-            if (!cursor && status !== stack.status && (0,stack_status/* classifyStatus */.xo)(status).class !== 'in-progress')
-                break;
-        }
-        const cls = (0,stack_status/* classifyStatus */.xo)(status).class;
-        const ok = action === 'delete'
-            ? cls === 'does-not-exist'
-            : cls === 'stable' || cls === 'stable-after-failure';
-        if (ok) {
-            d.log.info(`Recovery: ${stack.name} is ${status} after ${(0,durations/* formatDuration */.a3)(now - startedAt)}.`);
-            results.push({ stack: stack.name, action, ok, finalStatus: status, instructions: [] });
-        }
-        else {
-            results.push(await failed(d, stack.name, action, status, startedAt, d.holding?.() === false
-                ? `stopped waiting: this run no longer holds the lock (still ${status})`
-                : ended || !(0,stack_status/* classifyStatus */.xo)(status).class.startsWith('in-progress')
-                    ? `ended ${status}${ended?.reason ? `: ${ended.reason}` : ''}`
-                    : `still ${status} after ${(0,durations/* formatDuration */.a3)(now - startedAt)}`));
-        }
-    }
-    return results;
-}
-async function failed(d, stack, action, status, sinceMs, why) {
-    const [snapshot] = await d.reader.describeStacks([stack]);
-    // Only what failed during the repair: those are the resources to fix or skip.
-    const op = await d.reader.currentOperation(stack);
-    const instructions = (0,recovery/* recoveryInstructions */.ry)(stack, snapshot?.status ?? status, (0,recovery/* failedResources */.HJ)(op.events.filter((e) => e.timestamp.getTime() >= sinceMs)), snapshot ? d.reader.consoleUrl(snapshot) : '');
-    d.log.error(`Recovery of ${stack} failed (${why}).\n${instructions.join('\n')}`, {
-        title: `Recovery failed: ${stack}`
-    });
-    return { stack, action, ok: false, finalStatus: snapshot?.status ?? status, instructions };
-}
-
-// EXTERNAL MODULE: ./.tmp/js/stages/holder.js
-var holder = __webpack_require__(1281);
-;// CONCATENATED MODULE: ./.tmp/js/stages/repair.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ repairUnderLease)
+/* harmony export */ });
+/* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9358);
+/* harmony import */ var _coordination_recover_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3319);
+/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1281);
 
 
 
@@ -652,15 +667,15 @@ async function repairUnderLease(d, stacks, lease) {
     const { config } = d;
     if (!d.recovery)
         return [];
-    return recoverStacks({
+    return (0,_coordination_recover_js__WEBPACK_IMPORTED_MODULE_1__/* .recoverStacks */ .U)({
         reader: d.reader,
         recovery: d.recovery,
         clock: d.clock,
         sleep: d.sleep,
         log: d.log,
         holding: () => !lease?.lost,
-        mayRepair: () => (lease ? (0,holder/* confirmed */.qF)(d, lease) : Promise.resolve(true))
-    }, stacks, { autoRollback: config.autoRollback, cleanup: config.cleanup }, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : config_config/* DEFAULT_EXPECTED_DURATION_MS */.PP, config.pollIntervalMs);
+        mayRepair: () => (lease ? (0,_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .confirmed */ .qF)(d, lease) : Promise.resolve(true))
+    }, stacks, { autoRollback: config.autoRollback, cleanup: config.cleanup }, config.waitTimeoutMs > 0 ? config.waitTimeoutMs : _config_config_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_EXPECTED_DURATION_MS */ .PP, config.pollIntervalMs);
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 211;
-export const ids = [211];
+export const id = 588;
+export const ids = [588];
 export const modules = {
 
 /***/ 7661:
@@ -204,103 +204,122 @@ const ownEvents = (ops) => ops.filter((op) => op.ours).flatMap((op) => [...op.ev
 
 /***/ }),
 
-/***/ 9707:
+/***/ 5269:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ isRootCauseFailure),
-/* harmony export */   T: () => (/* binding */ DeploymentWatch)
+/* harmony export */   Ox: () => (/* binding */ nestedSkips),
+/* harmony export */   Qp: () => (/* binding */ recoveryAction),
+/* harmony export */   SD: () => (/* binding */ rollbackFailures),
+/* harmony export */   _$: () => (/* binding */ isNested),
+/* harmony export */   ry: () => (/* binding */ recoveryInstructions)
 /* harmony export */ });
+/* unused harmony exports failedResources, skipId */
 /* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
-/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3456);
+/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3456);
+/* harmony import */ var _watch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9707);
 
 
-/** 'Resource creation cancelled' and friends echo the real failure; they are not a root cause. */
-const ECHO = /(creation|update|deletion|delete|import) cancelled|cancelled by user|cancellation/i;
-const isRootCauseFailure = (e) => !(0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) && e.status.endsWith('_FAILED') && !ECHO.test(e.reason ?? '');
+
+/** What the action may do by itself to a stack in this status, under this policy. */
+function recoveryAction(status, policy) {
+    const needs = (0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(status).needs;
+    if ((needs === 'rollback' || needs === 'continue-rollback') && policy.autoRollback)
+        return needs;
+    // Only a failed create (ROLLBACK_COMPLETE) is deleted automatically: it holds nothing worth keeping.
+    if (needs === 'delete' && status === 'ROLLBACK_COMPLETE' && policy.cleanup === 'failed-create')
+        return 'delete';
+    return undefined;
+}
+/** A nested stack (its root is another stack): repaired only through its root. */
+const isNested = (s) => Boolean(s.rootId && s.rootId !== s.stackId);
+/** Resources whose latest event is a failure, with its reason (nested stack resources included). */
+function failedResources(events) {
+    const latest = new Map();
+    for (const e of events)
+        if (!(0,_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .isStackEvent */ .lQ)(e))
+            latest.set(e.logicalId, e);
+    return [...latest.values()].filter((e) => e.status.endsWith('_FAILED'));
+}
+/** The stack events that start a rollback: what fails after one failed to roll back. */
+const ROLLBACK_STARTS = new Set(['UPDATE_ROLLBACK_IN_PROGRESS', 'IMPORT_ROLLBACK_IN_PROGRESS']);
 /**
- * What the monitor should say, from the events of this deployment's operation
- * and the passing of time: a stall once per episode (and when it ends), an
- * overrun once, the first root-cause failure at once, progress on a cadence.
+ * The failed resources of one stack's latest operation (`events` oldest first), each marked with
+ * whether it failed to roll back: its latest event comes after the stack's latest rollback start and
+ * is no echo of another failure ("Resource update cancelled"). Inside a nested stack that rolled
+ * back, only those are kept: the rest are not stuck, and CloudFormation refuses to skip them.
  */
-class DeploymentWatch {
-    s;
-    events = [];
-    operationStart;
-    lastEventAt;
-    stalled = false;
-    overdue = false;
-    failureSent = false;
-    nextProgress;
-    constructor(s) {
-        this.s = s;
+function rollbackFailures(events, nested) {
+    const start = events.findLastIndex((e) => (0,_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .isStackEvent */ .lQ)(e) && ROLLBACK_STARTS.has(e.status));
+    const after = new Set(start < 0 ? [] : events.slice(start + 1));
+    const out = [];
+    for (const e of failedResources(events)) {
+        const failedToRollBack = (0,_watch_js__WEBPACK_IMPORTED_MODULE_1__/* .isRootCauseFailure */ .M)(e) && (start < 0 ? !nested : after.has(e));
+        if (nested && start >= 0 && !failedToRollBack)
+            continue;
+        out.push({ ...e, failedToRollBack });
     }
-    get operationEvents() {
-        return this.events;
+    return out;
+}
+/** How ContinueUpdateRollback and `--resources-to-skip` name it: `Db`, or `Data.Db` inside nested stack Data. */
+const skipId = (r) => [...(r.nestedIn ?? []), r.logicalId].join('.');
+/**
+ * What ContinueUpdateRollback of a root skips: the resources inside its nested stacks that failed
+ * to roll back (`Data.Db`). A nested stack resource itself cannot be skipped while its stack is
+ * stuck, and a failed resource of the root itself is retried, not skipped.
+ */
+const nestedSkips = (stuck) => stuck
+    .filter((r) => (r.nestedIn?.length ?? 0) > 0 &&
+    r.status === 'UPDATE_FAILED' &&
+    r.failedToRollBack !== false &&
+    // `Data.Inner` is a nested stack resource too: refused while its stack is not DELETE_*.
+    r.resourceType !== _stack_js__WEBPACK_IMPORTED_MODULE_2__/* .STACK_RESOURCE_TYPE */ .nD)
+    .map(skipId);
+/** What a person does when the automatic recovery failed: the stuck resources and the exact commands. */
+function recoveryInstructions(stack, status, failed, consoleUrl) {
+    // A nested stack resource is explained by what is stuck inside it, and cannot be skipped itself.
+    const stuck = failed.filter((e) => e.resourceType !== _stack_js__WEBPACK_IMPORTED_MODULE_2__/* .STACK_RESOURCE_TYPE */ .nD ||
+        !failed.some((inner) => inner.nestedIn?.join('.') === skipId(e)));
+    const skip = stuck
+        .filter((e) => e.resourceType !== _stack_js__WEBPACK_IMPORTED_MODULE_2__/* .STACK_RESOURCE_TYPE */ .nD && e.failedToRollBack !== false)
+        .map(skipId);
+    const lines = [`Stack ${stack} is ${status} and needs a person:`];
+    for (const e of stuck)
+        lines.push(`  - ${skipId(e)} (${e.resourceType}) ${e.status}: ${e.reason ?? 'no reason given'}`);
+    lines.push(`  See the events: aws cloudformation describe-stack-events --stack-name ${stack}`);
+    const nested = [...new Set(stuck.flatMap((e) => (e.nestedStack ? [e.nestedStack] : [])))];
+    for (const arn of nested)
+        lines.push(`  And of nested stack ${arn}: aws cloudformation describe-stack-events --stack-name ${arn}`);
+    if (nested.length > 0)
+        lines.push(`  A nested stack is repaired through its root only: every command below names ${stack}.`);
+    if (status === 'UPDATE_ROLLBACK_FAILED' || status === 'IMPORT_ROLLBACK_FAILED') {
+        lines.push(`  Fix the resources above, then: aws cloudformation continue-update-rollback --stack-name ${stack}`);
+        if (skip.length > 0) {
+            lines.push(`  Or skip them (they are left as they are): aws cloudformation continue-update-rollback --stack-name ${stack} --resources-to-skip ${skip.join(' ')}`);
+        }
     }
-    get startedAt() {
-        return this.operationStart;
+    else if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') {
+        lines.push(`  aws cloudformation rollback-stack --stack-name ${stack}`);
     }
-    /** New events (oldest first); returns the alerts they cause. */
-    onEvents(fresh, now) {
-        const alerts = [];
-        const mine = fresh.filter((e) => e.timestamp.getTime() >= this.s.sinceMs);
-        if (mine.length === 0)
-            return alerts;
-        this.operationStart ??= mine[0].timestamp.getTime();
-        this.nextProgress ??= this.operationStart + this.s.progressIntervalMs;
-        if (this.stalled) {
-            alerts.push({ kind: 'stall-resolved', silentForMs: now - (this.lastEventAt ?? now) });
-            this.stalled = false;
-        }
-        this.events.push(...mine);
-        this.lastEventAt = now;
-        if (!this.failureSent) {
-            const failure = mine.find((e) => isRootCauseFailure(e) &&
-                (this.s.criticalResourceTypes.length === 0 ||
-                    this.s.criticalResourceTypes.includes(e.resourceType)));
-            if (failure) {
-                this.failureSent = true;
-                alerts.push({ kind: 'failure', event: failure });
-            }
-        }
-        return alerts;
+    else if ((0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(status).needs === 'delete') {
+        // ROLLBACK_COMPLETE, ROLLBACK_FAILED, DELETE_FAILED: only a deletion gets it out.
+        const retain = stuck.filter((e) => !e.nestedIn?.length).map(skipId);
+        lines.push(`  aws cloudformation delete-stack --stack-name ${stack}${retain.length > 0 ? ` [--retain-resources ${retain.join(' ')}]` : ''}`);
     }
-    /** The passing of time; `statuses` are the covered stacks' current statuses. */
-    onTick(now, statuses) {
-        const alerts = [];
-        if (this.operationStart === undefined)
-            return alerts;
-        const running = statuses.some((st) => (0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(st).class === 'in-progress');
-        if (!running)
-            return alerts;
-        const silent = now - (this.lastEventAt ?? now);
-        if (!this.stalled && silent >= this.s.stallMs) {
-            this.stalled = true;
-            alerts.push({ kind: 'stall', silentForMs: silent, lastEvent: this.events.at(-1) });
-        }
-        const elapsed = now - this.operationStart;
-        if (!this.overdue && elapsed > this.s.expectedMs) {
-            this.overdue = true;
-            alerts.push({ kind: 'overdue', elapsedMs: elapsed, expectedMs: this.s.expectedMs });
-        }
-        if (this.nextProgress !== undefined && now >= this.nextProgress) {
-            this.nextProgress = now + this.s.progressIntervalMs;
-            alerts.push({
-                kind: 'progress',
-                elapsedMs: elapsed,
-                progress: (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .operationProgress */ .xw)(this.events),
-                latestEvents: this.events.slice(-5)
-            });
-        }
-        return alerts;
+    else if ((0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(status).class.startsWith('in-progress')) {
+        lines.push(`  CloudFormation is still working on it: look again once it is done.`);
     }
+    else {
+        lines.push(`  It needs no repair in this status.`);
+    }
+    lines.push(`  Console: ${consoleUrl}`);
+    return lines;
 }
 
 
 /***/ }),
 
-/***/ 4211:
+/***/ 240:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -535,47 +554,59 @@ var activity = __webpack_require__(679);
 var estimate = __webpack_require__(4280);
 // EXTERNAL MODULE: ./.tmp/js/domain/ownership.js
 var ownership = __webpack_require__(7661);
+// EXTERNAL MODULE: ./.tmp/js/domain/root-cause.js
+var root_cause = __webpack_require__(8108);
 // EXTERNAL MODULE: ./.tmp/js/domain/stack.js
 var stack = __webpack_require__(3456);
-// EXTERNAL MODULE: ./.tmp/js/domain/watch.js
-var watch = __webpack_require__(9707);
-;// CONCATENATED MODULE: ./.tmp/js/domain/root-cause.js
+;// CONCATENATED MODULE: ./.tmp/js/coordination/deepest-cause.js
 /**
- * Why a deployment failed, in one place for everything a person reads after it (the job summary,
- * the post log, the final Slack notice, the registry record): the first resource that failed in
- * this deployment's operation (not the cancellations that echo it), else the stack's own status
- * reason.
+ * The root cause of a failed deployment across a tree of nested stacks: the first failure in time
+ * order, a nested stack resource's failure replaced by the first failure inside its stack
+ * (recursively). A nested stack's events are read only when it could hold a failure earlier than
+ * the best found so far.
  */
 
 
-/** The root cause as an event: a resource's failure, or the stack's status with its reason. */
-function rootCauseOf(events, stacks) {
-    const first = [...events]
-        .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())
-        .find(watch/* isRootCauseFailure */.M);
-    if (first)
-        return first;
-    // Only a stack this deployment's operation touched: another stack's old reason is not this one's.
-    const touched = new Set(events.map((e) => e.stackName));
-    const failed = stacks.find((s) => touched.has(s.name) && s.statusReason && /FAILED|ROLLBACK/.test(s.status));
-    if (!failed)
-        return undefined;
-    return {
-        id: `${failed.name}-status`,
-        stackName: failed.name,
-        timestamp: failed.lastUpdatedAt ?? failed.createdAt ?? new Date(0),
-        logicalId: failed.name,
-        resourceType: stack/* STACK_RESOURCE_TYPE */.nD,
-        status: failed.status,
-        reason: failed.statusReason
-    };
+async function deepestCause(d, 
+/** This deployment's own events of the covered stacks. */
+events, stacks, sinceMs) {
+    return (await firstInTree(d, events, sinceMs, [])) ?? (0,root_cause/* stackCauseOf */.TK)(events, stacks);
 }
-/** One line: `Db (AWS::RDS::DBInstance) UPDATE_FAILED: Cannot upgrade postgres from 15.15 to 14.1`. */
-function describeRootCause(cause) {
-    const where = cause.resourceType === stack/* STACK_RESOURCE_TYPE */.nD
-        ? `stack ${cause.stackName}`
-        : `${cause.logicalId} (${cause.resourceType})`;
-    return `${where} ${cause.status}${cause.reason ? `: ${cause.reason}` : ''}`;
+async function firstInTree(d, events, fromMs, path) {
+    let best;
+    const before = (ms) => !best || ms < best.timestamp.getTime();
+    for (const failure of (0,root_cause/* failuresInOrder */.$Q)(events)) {
+        const nested = path.length < stack/* MAX_NESTED_READ_DEPTH */.mu ? (0,root_cause/* nestedStackOf */.VB)(failure) : undefined;
+        const own = path.length > 0 ? { ...failure, nestedIn: path } : failure;
+        if (!nested) {
+            if (before(failure.timestamp.getTime()))
+                best = own;
+            continue;
+        }
+        // Everything inside it happened after its resource's part began: skip it if that is too late.
+        const startMs = (0,root_cause/* startOf */.GH)(failure, events) ?? fromMs;
+        if (!before(startMs))
+            continue;
+        const inner = await failuresInside(d, nested, startMs, failure.timestamp.getTime());
+        const deeper = inner && (await firstInTree(d, inner, startMs, [...path, failure.logicalId]));
+        const candidate = deeper ?? own;
+        if (before(candidate.timestamp.getTime()))
+            best = candidate;
+    }
+    return best;
+}
+/** The nested stack's failures in the window; undefined (the resource's own failure stands) on an error. */
+async function failuresInside(d, stackId, fromMs, untilMs) {
+    try {
+        const { events, refused } = await d.reader.failedEvents(stackId, fromMs, untilMs);
+        if (refused)
+            d.log.debug(`DescribeEvents refused (${refused}): read the failures of ${stackId} from its events.`);
+        return events;
+    }
+    catch (err) {
+        d.log.debug(`Could not read the failures of nested stack ${stackId}: ${err.message}`);
+        return undefined;
+    }
 }
 
 // EXTERNAL MODULE: ./.tmp/js/domain/stack-status.js
@@ -647,6 +678,7 @@ const OUTCOME_TRANSITION = {
 
 
 
+
 /**
  * The outcome, from the stacks and this deployment's own operations among their events since the
  * lock was taken: told from anyone else's by token and tag (the monitor's snapshots of the tags
@@ -679,7 +711,7 @@ async function assess(d, acquiredAtState, observations = []) {
     });
     const events = (0,ownership/* ownEvents */.uN)(operations);
     const outcome = await outcomeOf(stacks, operations, d.stepCancelled);
-    const rootCause = outcome === 'failed' ? rootCauseOf(events, stacks) : undefined;
+    const rootCause = outcome === 'failed' ? await deepestCause(d, events, stacks, sinceMs) : undefined;
     const untagged = outcome === 'succeeded'
         ? stacks
             .filter((s) => operations.some((op) => op.ours && op.stack === s.name))
@@ -723,7 +755,7 @@ function tagsBefore(saved) {
 async function logOutcome(d, deployment, recoveries) {
     const after = recoveries.length > 0 ? await d.reader.describeStacks(d.config.stackNames) : deployment.stacks;
     const cause = deployment.rootCause
-        ? ` (root cause: ${describeRootCause(deployment.rootCause)})`
+        ? ` (root cause: ${(0,root_cause/* describeRootCause */.ze)(deployment.rootCause)})`
         : deployment.outcome === 'failed'
             ? ' (no failed resource or stack reason was found in the events)'
             : '';
@@ -766,7 +798,7 @@ by) {
         return;
     const { outcome } = deployment;
     const now = new Date(d.clock.now()).toISOString();
-    const rootCause = deployment.rootCause && describeRootCause(deployment.rootCause);
+    const rootCause = deployment.rootCause && (0,root_cause/* describeRootCause */.ze)(deployment.rootCause);
     await (0,deps/* safely */.vm)(log, async () => {
         await registry.records.addTransition(log.correlationId, {
             state: OUTCOME_TRANSITION[outcome],
@@ -801,68 +833,10 @@ function historyEntry(correlationId, config, deployment, now) {
     };
 }
 
-// EXTERNAL MODULE: ./.tmp/js/domain/durations.js
-var durations = __webpack_require__(1265);
-// EXTERNAL MODULE: ./.tmp/js/notify/blocks.js
-var notify_blocks = __webpack_require__(6347);
-// EXTERNAL MODULE: ./.tmp/js/notify/escape.js
-var notify_escape = __webpack_require__(4030);
-// EXTERNAL MODULE: ./.tmp/js/notify/format.js
-var format = __webpack_require__(2930);
-;// CONCATENATED MODULE: ./.tmp/js/notify/outcome-messages.js
-/**
- * The final reply of a deployment's thread, broadcast to the channel by the
- * sender: `succeededMessage` or `failedMessage`.
- */
-
-
-
-
-/** Troubleshooting bullets in a failed reply. */
-const MAX_TROUBLESHOOTING_SHOWN = 10;
-function succeededMessage(info, s) {
-    const env = (0,notify_escape/* escapeText */.X1)(info.environment);
-    const fields = [
-        (0,notify_blocks/* field */.ZZ)('Duration', (0,format/* durationAgainst */.SY)(s.durationMs, s.expectedMs)),
-        (0,notify_blocks/* field */.ZZ)('Stacks', (0,format/* stackList */.xD)(info.stacks))
-    ];
-    if (s.appUrl)
-        fields.push((0,notify_blocks/* field */.ZZ)('Application', (0,notify_escape/* link */.nf)(s.appUrl, s.appUrl)));
-    fields.push(...(0,format/* linkFields */.uc)(info, s.threadUrl));
-    return (0,notify_blocks/* finish */.O9)(info, `:white_check_mark: Deployment succeeded: ${env} in ${(0,durations/* formatDuration */.a3)(s.durationMs)}`, [
-        (0,notify_blocks/* header */.wx)(`:white_check_mark: Deployment succeeded: ${info.environment}`),
-        (0,notify_blocks/* section */.uW)(`Deployed to *${env}* in *${(0,durations/* formatDuration */.a3)(s.durationMs)}*. :tada:`),
-        ...(0,notify_blocks/* fieldSections */.tX)(fields),
-        ...(0,format/* consoleSection */.DR)(info)
-    ]);
-}
-function failedMessage(info, f) {
-    const env = (0,notify_escape/* escapeText */.X1)(info.environment);
-    const blocks = [
-        (0,notify_blocks/* header */.wx)(`:x: Deployment failed: ${info.environment}`),
-        (0,notify_blocks/* section */.uW)(`The deployment to *${env}* failed after *${(0,durations/* formatDuration */.a3)(f.durationMs)}*.`)
-    ];
-    if (f.rootCause) {
-        blocks.push((0,notify_blocks/* section */.uW)(`*Root cause*\n${(0,format/* eventLine */.V8)(f.rootCause, format/* REASON_MAX */.oD)}`));
-    }
-    else {
-        blocks.push((0,notify_blocks/* section */.uW)('*Root cause*\nNo failed resource was found among the stack events.'));
-    }
-    if (f.rollback) {
-        blocks.push((0,notify_blocks/* section */.uW)(`*Rollback*\n${(0,notify_escape/* escapeText */.X1)(f.rollback.action)}: ${(0,notify_escape/* escapeText */.X1)(f.rollback.result)}`));
-    }
-    const tips = f.troubleshooting
-        .slice(0, MAX_TROUBLESHOOTING_SHOWN)
-        .map((t) => `• ${(0,notify_escape/* escapeText */.X1)(t)}`);
-    if (tips.length > 0)
-        blocks.push((0,notify_blocks/* section */.uW)(`*Troubleshooting*\n${tips.join('\n')}`));
-    blocks.push(...(0,notify_blocks/* fieldSections */.tX)((0,format/* linkFields */.uc)(info, f.threadUrl)), ...(0,format/* consoleSection */.DR)(info));
-    const cause = f.rootCause
-        ? `: ${(0,notify_escape/* escapeText */.X1)(f.rootCause.logicalId)} ${(0,notify_escape/* escapeText */.X1)(f.rootCause.status)}${f.rootCause.reason ? ` (${(0,notify_escape/* truncate */.xv)((0,notify_escape/* escapeText */.X1)(f.rootCause.reason), 500)})` : ''}`
-        : '';
-    return (0,notify_blocks/* finish */.O9)(info, `:x: Deployment failed: ${env} after ${(0,durations/* formatDuration */.a3)(f.durationMs)}${cause}`, blocks);
-}
-
+// EXTERNAL MODULE: ./.tmp/js/domain/watch.js
+var watch = __webpack_require__(9707);
+// EXTERNAL MODULE: ./.tmp/js/notify/outcome-messages.js
+var outcome_messages = __webpack_require__(378);
 // EXTERNAL MODULE: ./.tmp/js/notify/start-messages.js
 var start_messages = __webpack_require__(2422);
 ;// CONCATENATED MODULE: ./.tmp/js/notify/final-notice.js
@@ -877,7 +851,7 @@ function finalNotice(info, end, stackNames) {
         endedAt: end.endedAt
     });
     if (end.outcome === 'succeeded') {
-        const message = succeededMessage(info, {
+        const message = (0,outcome_messages/* succeededMessage */.HV)(info, {
             durationMs,
             expectedMs: info.estimate.expectedMs,
             appUrl: end.appUrl,
@@ -886,7 +860,7 @@ function finalNotice(info, end, stackNames) {
         return { post: { label: 'succeeded', message }, parent };
     }
     if (end.outcome === 'failed') {
-        const message = failedMessage(info, {
+        const message = (0,outcome_messages/* failedMessage */.Xm)(info, {
             durationMs,
             rootCause: end.rootCause ?? end.events.find(watch/* isRootCauseFailure */.M),
             rollback: rollbackSummary(end.recoveries),
@@ -931,6 +905,8 @@ function troubleshooting(stackNames) {
 
 // EXTERNAL MODULE: ./.tmp/js/notify/messages.js + 2 modules
 var messages = __webpack_require__(3156);
+// EXTERNAL MODULE: ./.tmp/js/domain/durations.js
+var durations = __webpack_require__(1265);
 // EXTERNAL MODULE: ./.tmp/js/notify/answers.js
 var answers = __webpack_require__(6942);
 ;// CONCATENATED MODULE: ./.tmp/js/report/summary.js
@@ -1136,7 +1112,7 @@ async function reportDeployment(d, folder, deployment, recoveries, lock) {
         expectedMs: folder.info()?.estimate.expectedMs,
         thread: thread ? { ...thread, permalink: slack.permalink } : undefined,
         lock,
-        rootCause: deployment.rootCause && describeRootCause(deployment.rootCause)
+        rootCause: deployment.rootCause && (0,root_cause/* describeRootCause */.ze)(deployment.rootCause)
     };
     const summary = deploymentSummary({
         correlationId: log.correlationId,
@@ -1154,7 +1130,7 @@ async function reportDeployment(d, folder, deployment, recoveries, lock) {
         outcome,
         durationMs: last - first,
         waitedMs,
-        ...(deployment.rootCause ? { rootCause: describeRootCause(deployment.rootCause) } : {})
+        ...(deployment.rootCause ? { rootCause: (0,root_cause/* describeRootCause */.ze)(deployment.rootCause) } : {})
     });
     await io.appendSummary(summary +
         foreignSection(deployment.foreign) +
@@ -1257,9 +1233,12 @@ function lockFence(io) {
     return Number.isInteger(fence) && fence > 0 ? fence : undefined;
 }
 
-// EXTERNAL MODULE: ./.tmp/js/stages/repair.js + 1 modules
-var repair = __webpack_require__(270);
+// EXTERNAL MODULE: ./.tmp/js/stages/repair.js
+var repair = __webpack_require__(1910);
+// EXTERNAL MODULE: ./.tmp/js/coordination/recover.js
+var recover = __webpack_require__(3319);
 ;// CONCATENATED MODULE: ./.tmp/js/stages/finalize.js
+
 
 
 
@@ -1306,6 +1285,7 @@ async function finalize(d) {
         deployment = await assess({ ...d, stepCancelled: d.stepCancelled ?? (async () => undefined) }, acquisition?.acquiredAt ?? (d.io.getState(state/* State */.Uw.AcquiredAt) || undefined), observations);
         // Repaired before the next run is let in, so it finds a stack it can deploy.
         recoveries = await (0,repair/* repairUnderLease */.a)(d, deployment.stacks, holding?.lease);
+        await (0,recover/* explainUnrepaired */.b)(d, deployment.stacks, d.config);
         await logOutcome(d, deployment, recoveries);
     }
     finally {

@@ -1,5 +1,5 @@
-export const id = 20;
-export const ids = [20];
+export const id = 874;
+export const ids = [874];
 export const modules = {
 
 /***/ 8193:
@@ -2129,10 +2129,17 @@ const OPERATION_START_STATUSES = new Set([
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   In: () => (/* binding */ CORRELATION_TAG),
 /* harmony export */   lQ: () => (/* binding */ isStackEvent),
+/* harmony export */   mu: () => (/* binding */ MAX_NESTED_READ_DEPTH),
 /* harmony export */   nD: () => (/* binding */ STACK_RESOURCE_TYPE),
 /* harmony export */   xw: () => (/* binding */ operationProgress)
 /* harmony export */ });
 const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
+/**
+ * A bound on reads: how many levels of nested stacks below a covered stack are read at most (each
+ * level one read of events per failed nested stack resource), for the root cause and for the
+ * recovery alike. CloudFormation allows five levels of nesting; one more is a loop, not a tree.
+ */
+const MAX_NESTED_READ_DEPTH = 6;
 /** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
 const CORRELATION_TAG = 'DeploymentCorrelationId';
 const isStackEvent = (e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
@@ -2153,6 +2160,102 @@ function operationProgress(events) {
             done++;
     }
     return { done, inProgress, failed };
+}
+
+
+/***/ }),
+
+/***/ 9707:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ isRootCauseFailure),
+/* harmony export */   T: () => (/* binding */ DeploymentWatch)
+/* harmony export */ });
+/* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
+/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3456);
+
+
+/** 'Resource creation cancelled' and friends echo the real failure; they are not a root cause. */
+const ECHO = /(creation|update|deletion|delete|import) cancelled|cancelled by user|cancellation/i;
+const isRootCauseFailure = (e) => !(0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) && e.status.endsWith('_FAILED') && !ECHO.test(e.reason ?? '');
+/**
+ * What the monitor should say, from the events of this deployment's operation
+ * and the passing of time: a stall once per episode (and when it ends), an
+ * overrun once, the first root-cause failure at once, progress on a cadence.
+ */
+class DeploymentWatch {
+    s;
+    events = [];
+    operationStart;
+    lastEventAt;
+    stalled = false;
+    overdue = false;
+    failureSent = false;
+    nextProgress;
+    constructor(s) {
+        this.s = s;
+    }
+    get operationEvents() {
+        return this.events;
+    }
+    get startedAt() {
+        return this.operationStart;
+    }
+    /** New events (oldest first); returns the alerts they cause. */
+    onEvents(fresh, now) {
+        const alerts = [];
+        const mine = fresh.filter((e) => e.timestamp.getTime() >= this.s.sinceMs);
+        if (mine.length === 0)
+            return alerts;
+        this.operationStart ??= mine[0].timestamp.getTime();
+        this.nextProgress ??= this.operationStart + this.s.progressIntervalMs;
+        if (this.stalled) {
+            alerts.push({ kind: 'stall-resolved', silentForMs: now - (this.lastEventAt ?? now) });
+            this.stalled = false;
+        }
+        this.events.push(...mine);
+        this.lastEventAt = now;
+        if (!this.failureSent) {
+            const failure = mine.find((e) => isRootCauseFailure(e) &&
+                (this.s.criticalResourceTypes.length === 0 ||
+                    this.s.criticalResourceTypes.includes(e.resourceType)));
+            if (failure) {
+                this.failureSent = true;
+                alerts.push({ kind: 'failure', event: failure });
+            }
+        }
+        return alerts;
+    }
+    /** The passing of time; `statuses` are the covered stacks' current statuses. */
+    onTick(now, statuses) {
+        const alerts = [];
+        if (this.operationStart === undefined)
+            return alerts;
+        const running = statuses.some((st) => (0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(st).class === 'in-progress');
+        if (!running)
+            return alerts;
+        const silent = now - (this.lastEventAt ?? now);
+        if (!this.stalled && silent >= this.s.stallMs) {
+            this.stalled = true;
+            alerts.push({ kind: 'stall', silentForMs: silent, lastEvent: this.events.at(-1) });
+        }
+        const elapsed = now - this.operationStart;
+        if (!this.overdue && elapsed > this.s.expectedMs) {
+            this.overdue = true;
+            alerts.push({ kind: 'overdue', elapsedMs: elapsed, expectedMs: this.s.expectedMs });
+        }
+        if (this.nextProgress !== undefined && now >= this.nextProgress) {
+            this.nextProgress = now + this.s.progressIntervalMs;
+            alerts.push({
+                kind: 'progress',
+                elapsedMs: elapsed,
+                progress: (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .operationProgress */ .xw)(this.events),
+                latestEvents: this.events.slice(-5)
+            });
+        }
+        return alerts;
+    }
 }
 
 
