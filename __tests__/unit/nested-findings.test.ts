@@ -42,3 +42,23 @@ describe('a stack stuck in a tree of nested stacks, as validation reports it', (
     for (const c of commands) expect(c).toContain(`--stack-name ${ROOT}`);
   });
 });
+
+describe('a nested stack that can only be deleted', () => {
+  it('is never answered with the deletion of its root (the whole environment)', () => {
+    const [f] = otherFindings(
+      [
+        snapshot({
+          name: 'App-Data-ABC',
+          status: 'DELETE_FAILED',
+          stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/App-Data-ABC/2222',
+          rootId: ROOT
+        })
+      ],
+      ctx
+    );
+    expect(f?.code).toBe('STACK_NEEDS_DELETE');
+    const said = f?.resolution.join('\n') ?? '';
+    expect(said).toContain(`Update the root stack ${ROOT}`);
+    expect(said).not.toMatch(/delete-stack|or delete the root/);
+  });
+});

@@ -1014,7 +1014,10 @@ function throughRoot(s, needs) {
     const root = s.rootId ?? '';
     const first = `${s.name} is a nested stack: it is repaired only through its root stack ${root}.`;
     return needs === 'delete'
-        ? [first, 'Remove it from its parent template and update the root, or delete the root stack.']
+        ? [
+            first,
+            `Update the root stack ${root} (removing the nested stack from its template if it is not wanted): never delete the root for it, which deletes the whole environment.`
+        ]
         : [first, ...recovery[needs](root).resolution];
 }
 /** The checks after the active-deployment check, in a fixed order. */
