@@ -206,10 +206,10 @@ function toSnapshot(name, s) {
         outputs: pairs(s.Outputs, (o) => o.OutputKey, (o) => o.OutputValue)
     };
 }
-function toEvent(e) {
+function toEvent(e, stackName = e.StackName ?? '') {
     return {
         id: e.EventId ?? '',
-        stackName: e.StackName ?? '',
+        stackName,
         timestamp: e.Timestamp ?? new Date(0),
         logicalId: e.LogicalResourceId ?? '',
         physicalId: e.PhysicalResourceId,
@@ -220,19 +220,7 @@ function toEvent(e) {
     };
 }
 /** DescribeEvents' event as a stack event: its stack named as DescribeStackEvents names it. */
-function fromOperationEvent(e, asked) {
-    return {
-        id: e.EventId ?? '',
-        stackName: stackNameOf(e.StackId ?? asked),
-        timestamp: e.Timestamp ?? new Date(0),
-        logicalId: e.LogicalResourceId ?? '',
-        physicalId: e.PhysicalResourceId,
-        resourceType: e.ResourceType ?? '',
-        status: e.ResourceStatus ?? '',
-        reason: e.ResourceStatusReason,
-        clientRequestToken: e.ClientRequestToken
-    };
-}
+const fromOperationEvent = (e, asked) => toEvent(e, stackNameOf(e.StackId ?? asked));
 /** Whether an event's StackId is the asked stack's (named, or by its ARN); no StackId: taken as its. */
 function isOfStack(stackId, asked) {
     if (!stackId)

@@ -242,10 +242,26 @@ function toSnapshot(name: string, s: Stack): StackSnapshot {
   };
 }
 
-function toEvent(e: SdkStackEvent): StackEvent {
+/** The fields DescribeStackEvents' and DescribeEvents' events share. */
+type SdkEvent = Partial<
+  Pick<
+    SdkStackEvent,
+    | 'EventId'
+    | 'StackName'
+    | 'Timestamp'
+    | 'LogicalResourceId'
+    | 'PhysicalResourceId'
+    | 'ResourceType'
+    | 'ResourceStatus'
+    | 'ResourceStatusReason'
+    | 'ClientRequestToken'
+  >
+>;
+
+function toEvent(e: SdkEvent, stackName = e.StackName ?? ''): StackEvent {
   return {
     id: e.EventId ?? '',
-    stackName: e.StackName ?? '',
+    stackName,
     timestamp: e.Timestamp ?? new Date(0),
     logicalId: e.LogicalResourceId ?? '',
     physicalId: e.PhysicalResourceId,
@@ -257,19 +273,8 @@ function toEvent(e: SdkStackEvent): StackEvent {
 }
 
 /** DescribeEvents' event as a stack event: its stack named as DescribeStackEvents names it. */
-function fromOperationEvent(e: OperationEvent, asked: string): StackEvent {
-  return {
-    id: e.EventId ?? '',
-    stackName: stackNameOf(e.StackId ?? asked),
-    timestamp: e.Timestamp ?? new Date(0),
-    logicalId: e.LogicalResourceId ?? '',
-    physicalId: e.PhysicalResourceId,
-    resourceType: e.ResourceType ?? '',
-    status: e.ResourceStatus ?? '',
-    reason: e.ResourceStatusReason,
-    clientRequestToken: e.ClientRequestToken
-  };
-}
+const fromOperationEvent = (e: OperationEvent, asked: string): StackEvent =>
+  toEvent(e, stackNameOf(e.StackId ?? asked));
 
 /** Whether an event's StackId is the asked stack's (named, or by its ARN); no StackId: taken as its. */
 function isOfStack(stackId: string | undefined, asked: string): boolean {
