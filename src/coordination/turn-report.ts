@@ -2,7 +2,9 @@ import { describeActivity, formatEvent, type Activity } from '../domain/activity
 import { formatDuration } from '../domain/durations.js';
 import { isInProgress } from '../domain/stack-status.js';
 import type { StackSnapshot } from '../domain/stack.js';
+import { inTimeOrder } from '../domain/tree.js';
 import type { StackReader } from '../ports/cloudformation.js';
+import { nestedEvents } from './stack-tree.js';
 import type { Holder, Ticket } from '../ports/registry.js';
 import type { Logger } from '../ports/runtime.js';
 import type { TurnOptions } from './turn.js';
@@ -36,23 +38,32 @@ export function pollReport(
   return parts.join(' ');
 }
 
-/** What the busy stacks are doing: in full the first time, then the events new since the last poll. */
+const SEEN_EVENTS_MAX = 10_000;
+
+/**
+ * What the busy stacks are doing: in full the first time, then the events new since the last poll
+ * (by ID: a nested stack's events are read only while it is busy, so they leave the list).
+ */
 export function logActivity(
   log: Logger,
   busy: readonly Activity[],
-  lastEvent: Map<string, string>,
+  seenEvents: Map<string, Set<string>>,
   now: number,
   opts: TurnOptions
 ): void {
   for (const a of busy) {
-    const seen = lastEvent.get(a.stack.name);
-    const newest = a.events.at(-1);
-    if (newest) lastEvent.set(a.stack.name, newest.id);
+    const seen = seenEvents.get(a.stack.name);
+    const ids = a.events.map((e) => e.id);
+    // Bounded: what an operation's reads hold (its pages), and a new operation starts afresh.
+    seenEvents.set(
+      a.stack.name,
+      new Set(seen && seen.size < SEEN_EVENTS_MAX ? [...seen, ...ids] : ids)
+    );
     if (seen === undefined) {
       log.info(describeActivity(a, now, opts.expectedMs, opts.estimateBasis));
       continue;
     }
-    const fresh = a.events.slice(a.events.findIndex((e) => e.id === seen) + 1);
+    const fresh = a.events.filter((e) => !seen.has(e.id));
     log.info(
       `${describeActivity(a, now, opts.expectedMs, opts.estimateBasis, false)}${
         fresh.length > 0
@@ -67,7 +78,10 @@ export function describeHolder(h: Holder): string {
   return `${h.correlationId} (${h.run.runUrl ?? 'no run link'}) since ${h.acquiredAt}`;
 }
 
-/** Reads who is deploying each busy stack, since when, and how far along. */
+/**
+ * Reads who is deploying each busy stack, since when, and how far along: its operation's events
+ * and those of its nested stacks in progress (a nested stack that cannot be read is left out).
+ */
 export async function readActivity(
   reader: StackReader,
   stacks: readonly StackSnapshot[]
@@ -77,12 +91,14 @@ export async function readActivity(
       .filter((s) => isInProgress(s.status))
       .map(async (stack) => {
         const op = await reader.currentOperation(stack.name);
+        const since = op.start?.timestamp.getTime() ?? op.events[0]?.timestamp.getTime() ?? 0;
+        const nested = await nestedEvents(reader, op.events, since, { busyOnly: true });
         return {
           stack,
           consoleUrl: reader.consoleUrl(stack),
           startedAt: op.start?.timestamp,
           startStatus: op.start?.status,
-          events: op.events
+          events: inTimeOrder([...op.events, ...nested])
         };
       })
   );

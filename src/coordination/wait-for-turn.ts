@@ -90,7 +90,7 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
   const started = clock.now();
   let tracker = new LivenessTracker();
   const runChecked = new Map<string, number>();
-  const lastEvent = new Map<string, string>();
+  const seenEvents = new Map<string, Set<string>>();
   const waitedFor = new Map<number, Holder>();
   let registry = deps.registry;
   let fallbackReason: string | undefined;
@@ -533,7 +533,7 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
       now = clock.now();
       const queue = { ticket, ahead, holder, stale };
       log.info(pollReport(poll, now - started, opts, queue, queuePosition) + freezes.note(now));
-      logActivity(log, busy, lastEvent, now, opts);
+      logActivity(log, busy, seenEvents, now, opts);
       // First in line behind a live holder: watch the lock more often, so a release is seen at once.
       const head = ahead.length === 0 && holder && !stale && headMs < opts.pollIntervalMs;
       if (head && !saidHead) {

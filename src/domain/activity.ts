@@ -2,7 +2,8 @@ import { formatDuration } from './durations.js';
 import {
   CORRELATION_TAG,
   operationProgress,
-  type StackEvent,
+  eventName,
+  type NestedEvent,
   type StackSnapshot
 } from './stack.js';
 
@@ -12,8 +13,8 @@ export interface Activity {
   readonly consoleUrl: string;
   readonly startedAt?: Date;
   readonly startStatus?: string;
-  /** Events of the operation so far, oldest first. */
-  readonly events: readonly StackEvent[];
+  /** Events of the operation so far, oldest first, its nested stacks' among them. */
+  readonly events: readonly NestedEvent[];
 }
 
 export const activeCorrelationId = (stack: StackSnapshot): string | undefined =>
@@ -21,10 +22,10 @@ export const activeCorrelationId = (stack: StackSnapshot): string | undefined =>
 
 const LATEST_EVENTS = 5;
 
-export function formatEvent(e: StackEvent): string {
+export function formatEvent(e: NestedEvent): string {
   const time = e.timestamp.toISOString().slice(11, 19);
   const reason = e.reason ? `: ${e.reason}` : '';
-  return `${time} ${e.logicalId} (${e.resourceType}) ${e.status}${reason}`;
+  return `${time} ${eventName(e)} (${e.resourceType}) ${e.status}${reason}`;
 }
 
 /** The block logged at every poll and in the error annotation when we give up. */

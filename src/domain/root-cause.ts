@@ -86,9 +86,8 @@ export function startOf(failure: StackEvent, events: readonly StackEvent[]): num
 }
 
 /** `Data › Db`: a resource by the path of nested stack logical IDs from the root. */
-export function causeName(cause: RootCause): string {
-  return [...(cause.nestedIn ?? []), cause.logicalId].join(' › ');
-}
+export const causeName = (cause: RootCause): string =>
+  [...(cause.nestedIn ?? []), cause.logicalId].join(' › ');
 
 /** One line: `Data › Db (AWS::RDS::DBInstance) UPDATE_FAILED: Cannot upgrade postgres from 15.15 to 14.1`. */
 export function describeRootCause(cause: RootCause): string {

@@ -50,6 +50,15 @@ export const CORRELATION_TAG = 'DeploymentCorrelationId';
 export const isStackEvent = (e: StackEvent): boolean =>
   e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
 
+/**
+ * `Data › Db`: a resource as a person finds it, by the path of nested stack logical IDs from its
+ * covered stack; a nested stack's own stack-level event by its path alone (`Data`).
+ */
+export function eventName(e: NestedEvent): string {
+  const path = e.nestedIn ?? [];
+  return path.length > 0 && isStackEvent(e) ? path.join(' › ') : [...path, e.logicalId].join(' › ');
+}
+
 /** Progress of the operation that `events` (oldest first, all since the operation began) describe. */
 export interface OperationProgress {
   readonly done: number;
@@ -59,7 +68,8 @@ export interface OperationProgress {
 
 export function operationProgress(events: readonly StackEvent[]): OperationProgress {
   const last = new Map<string, string>();
-  for (const e of events) if (!isStackEvent(e)) last.set(e.logicalId, e.status);
+  // By stack and logical ID: a tree's nested stacks may hold resources of the same name.
+  for (const e of events) if (!isStackEvent(e)) last.set(`${e.stackName}/${e.logicalId}`, e.status);
   let done = 0;
   let inProgress = 0;
   let failed = 0;

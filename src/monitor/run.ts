@@ -10,7 +10,14 @@ import {
   type JudgedOperation,
   type TagSighting
 } from '../domain/ownership.js';
-import { isStackEvent, type StackEvent, type StackSnapshot } from '../domain/stack.js';
+import {
+  isStackEvent,
+  type NestedEvent,
+  type StackEvent,
+  type StackSnapshot
+} from '../domain/stack.js';
+import { inTimeOrder } from '../domain/tree.js';
+import { TreeFollower } from '../coordination/stack-tree.js';
 import { DeploymentWatch, type Alert } from '../domain/watch.js';
 import {
   failureAlertMessage,
@@ -114,13 +121,15 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
   const watchJob = (async (): Promise<void> => {
     while (!signal.aborted && !jobOver()) await d.sleep(s.heartbeatMs, signal);
   })();
-  const cursors = new Map<string, string | undefined>();
+  const sinceMs = Date.parse(s.acquiredAt);
+  const tree = new TreeFollower(reader, sinceMs);
   const ownership = new Ownership(s.correlationId);
   let nextPoll = d.now();
   let failures = 0;
   // Alerts of events already recorded, kept until posted: a failed read never loses one.
   let pending: Alert[] = [];
-  const sinceMs = Date.parse(s.acquiredAt);
+  // Nested stacks' events read and not yet watched, by covered stack: kept across a failed poll.
+  const nestedUnwatched = new Map<string, NestedEvent[]>();
 
   while (!signal.aborted) {
     // The job is over without its post step (the runner died, the machine was lost), or the
@@ -134,25 +143,35 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
       if (d.now() >= nextPoll) {
         nextPoll = d.now() + s.monitorIntervalMs;
         const alerts = pending;
-        for (const stack of s.stacks) {
-          // The first read is the newest page; only events since the lock was taken can be this deployment's.
-          const read = await reader.eventsSince(stack, cursors.get(stack));
-          if (read.length > 0) cursors.set(stack, read.at(-1)?.id);
-          const fresh = read.filter((e) => e.timestamp.getTime() >= sinceMs);
+        // Each covered stack's events, and those of its nested stacks in progress.
+        const polled = await tree.poll(s.stacks);
+        for (const [stack, fresh] of polled.own) {
           for (const e of fresh) note('event', { stack, event: e });
           ownership.read(fresh);
         }
+        for (const [stack, fresh] of polled.nested) {
+          for (const e of fresh) note('event', { stack, event: e });
+          nestedUnwatched.set(stack, [...(nestedUnwatched.get(stack) ?? []), ...fresh]);
+        }
         // After the events: the tags a snapshot shows belong to the operation those events end in.
         const snapshots = await reader.describeStacks(s.stacks);
-        for (const sighting of ownership.saw(snapshots, cursors))
+        for (const sighting of ownership.saw(snapshots, (stack) => tree.cursor(stack)))
           note('stack-tag', { ...sighting });
         const judged = ownership.judge();
         for (const op of ownership.newlyForeign(judged)) {
           note('foreign-operation', foreignObservation(op));
           await alertForeign(d, op);
         }
-        // Only this deployment's own operations are watched: someone else's failure is not its alert.
-        alerts.push(...watch.onEvents(ownership.ownUnwatched(judged), d.now()));
+        // Only this deployment's own operations are watched: someone else's failure is not its
+        // alert. A nested stack moves only with its covered stack: its events are the deployment's
+        // while the covered stack's operation is.
+        const nested = [...nestedUnwatched].flatMap(([stack, events]) =>
+          ownership.foreignNow(judged, stack) ? [] : events
+        );
+        nestedUnwatched.clear();
+        alerts.push(
+          ...watch.onEvents(inTimeOrder([...ownership.ownUnwatched(judged), ...nested]), d.now())
+        );
         const statuses = snapshots.map((st) => [st.name, st.status] as const);
         alerts.push(
           ...watch.onTick(
@@ -220,7 +239,7 @@ class Ownership {
   /** The snapshots' tags, each after the newest event read of its stack: the new ones. */
   saw(
     snapshots: readonly StackSnapshot[],
-    cursors: ReadonlyMap<string, string | undefined>
+    cursor: (stack: string) => string | undefined
   ): TagSighting[] {
     const fresh: TagSighting[] = [];
     for (const st of snapshots) {
@@ -228,7 +247,7 @@ class Ownership {
         stack: st.name,
         status: st.status,
         tag: activeCorrelationId(st) ?? '',
-        afterEventId: cursors.get(st.name)
+        afterEventId: cursor(st.name)
       };
       const lastStackEvent = this.events
         .filter((e) => e.stackName === st.name && isStackEvent(e))

@@ -4,7 +4,7 @@
  * monitoring gap, a lost lock.
  */
 import { formatDuration } from '../domain/durations.js';
-import type { StackEvent } from '../domain/stack.js';
+import { eventName, type NestedEvent, type StackEvent } from '../domain/stack.js';
 import {
   contextBlock,
   field,
@@ -38,12 +38,12 @@ export interface ProgressDetails {
   readonly elapsedMs: number;
   readonly remainingMs?: number;
   /** Oldest first; only the last few are shown. */
-  readonly latestEvents: readonly StackEvent[];
+  readonly latestEvents: readonly NestedEvent[];
 }
 
 export interface StallDetails {
   readonly silentForMs: number;
-  readonly lastEvent?: StackEvent;
+  readonly lastEvent?: NestedEvent;
 }
 
 export interface StallResolvedDetails {
@@ -56,7 +56,7 @@ export interface OverdueDetails {
 }
 
 export interface FailureAlertDetails {
-  readonly event: StackEvent;
+  readonly event: NestedEvent;
 }
 
 export interface ForeignOperationDetails {
@@ -172,9 +172,9 @@ export function failureAlertMessage(info: DeploymentInfo, a: FailureAlertDetails
   const e = a.event;
   return finish(
     info,
-    `:rotating_light: ${escapeText(info.environment)}: ${escapeText(e.logicalId)} (${escapeText(e.resourceType)}) ${escapeText(e.status)}${e.reason ? `: ${truncate(escapeText(e.reason), 500)}` : ''}`,
+    `:rotating_light: ${escapeText(info.environment)}: ${escapeText(eventName(e))} (${escapeText(e.resourceType)}) ${escapeText(e.status)}${e.reason ? `: ${truncate(escapeText(e.reason), 500)}` : ''}`,
     [
-      header(`:rotating_light: Resource failed: ${e.logicalId}`),
+      header(`:rotating_light: Resource failed: ${eventName(e)}`),
       ...fieldSections(eventFields(e)),
       section(`*Reason*\n${reasonText(e)}`),
       ...consoleSection(info)

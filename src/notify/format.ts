@@ -5,7 +5,7 @@
  */
 import { formatDuration } from '../domain/durations.js';
 import type { DeploymentEstimate } from '../domain/expectation.js';
-import type { StackEvent } from '../domain/stack.js';
+import { eventName, type NestedEvent, type StackEvent } from '../domain/stack.js';
 import type { RunContext } from '../ports/run.js';
 import { field, section, type DeploymentInfo, type MessageBlock } from './blocks.js';
 import { code, escapeText, link, truncate } from './escape.js';
@@ -47,9 +47,9 @@ export function consoleSection(info: DeploymentInfo): MessageBlock[] {
     : [];
 }
 
-export function eventFields(e: StackEvent): string[] {
+export function eventFields(e: NestedEvent): string[] {
   return [
-    field('Logical ID', code(e.logicalId)),
+    field('Logical ID', code(eventName(e))),
     field('Type', code(e.resourceType)),
     field('Status', escapeText(e.status)),
     field('Stack', code(e.stackName)),
@@ -62,7 +62,7 @@ export function reasonText(e: StackEvent): string {
 }
 
 /** `name`: the resource as a person should find it (a nested one by its path). */
-export function eventLine(e: StackEvent, max = EVENT_LINE_MAX, name = e.logicalId): string {
+export function eventLine(e: NestedEvent, max = EVENT_LINE_MAX, name = eventName(e)): string {
   const time = e.timestamp.toISOString().slice(11, 19);
   const reason = e.reason ? ` — ${truncate(escapeText(e.reason), max)}` : '';
   return `\`${time}\` ${code(name)} (${escapeText(e.resourceType)}) *${escapeText(e.status)}*${reason}`;

@@ -3,7 +3,7 @@ import type { RecoveryResult } from '../domain/recovery.js';
 import { formatDuration } from '../domain/durations.js';
 import type { Outcome } from '../domain/outcome.js';
 import { describeStarter, type JudgedOperation } from '../domain/ownership.js';
-import { CORRELATION_TAG, type StackEvent } from '../domain/stack.js';
+import { CORRELATION_TAG, eventName, type NestedEvent } from '../domain/stack.js';
 import { whoAnswered } from '../notify/answers.js';
 import type { RunContext } from '../ports/run.js';
 import { code, escapeText, link, table, type Cell } from './markdown.js';
@@ -42,7 +42,7 @@ export interface SummaryInput {
     readonly outlasted?: boolean;
   };
   readonly rows: readonly StackRow[];
-  readonly events: readonly StackEvent[];
+  readonly events: readonly NestedEvent[];
   /** The questions answered in Slack: the answer and who gave it (decoded Slack text). */
   readonly answered?: readonly {
     readonly question: string;
@@ -103,7 +103,7 @@ export function deploymentSummary(s: SummaryInput): string {
         ['time', 'resource', 'status', 'reason'],
         s.events.map((e) => [
           e.timestamp.toISOString(),
-          `${e.logicalId} (${e.resourceType})`,
+          `${eventName(e)} (${e.resourceType})`,
           e.status,
           e.reason ?? ''
         ])

@@ -15,7 +15,9 @@ import {
 import { describeRootCause, type RootCause } from '../../domain/root-cause.js';
 import { deepestCause } from '../../coordination/deepest-cause.js';
 import { OUTCOME_TRANSITION, outcomeOf, type Outcome } from '../../domain/outcome.js';
-import type { StackEvent, StackSnapshot } from '../../domain/stack.js';
+import type { NestedEvent, StackEvent, StackSnapshot } from '../../domain/stack.js';
+import { inTimeOrder } from '../../domain/tree.js';
+import { nestedEvents } from '../../coordination/stack-tree.js';
 import { leased } from '../../domain/turn-result.js';
 import type { HistoryEntry, TransitionEntry } from '../../ports/registry.js';
 import { finalizeWarning, releaseBudget, safely, statuses, type StageDeps } from '../deps.js';
@@ -28,6 +30,8 @@ export interface Deployment {
   readonly stacks: readonly StackSnapshot[];
   /** The events of this deployment's own operations. */
   readonly events: readonly StackEvent[];
+  /** Their nested stacks' events in the same time (their paths in `nestedIn`). */
+  readonly nested: readonly NestedEvent[];
   /**
    * Why it failed (a failed deployment only): the first failed resource, deepest first (inside
    * nested stacks), else the stack's reason.
@@ -73,6 +77,10 @@ export async function assess(
     tagsBefore: tagsBefore(d.io.getState(State.TagsBefore))
   });
   const events = ownEvents(operations);
+  const nested = await nestedEvents(d.reader, events, sinceMs, {
+    onError: (arn, err) =>
+      d.log.debug(`Could not read the events of nested stack ${arn}: ${err.message}`)
+  });
   const outcome = await outcomeOf(stacks, operations, d.stepCancelled);
   const rootCause =
     outcome === 'failed' ? await deepestCause(d, events, stacks, sinceMs) : undefined;
@@ -84,7 +92,7 @@ export async function assess(
           .map((s) => s.name)
       : [];
   const foreign = operations.filter((op) => !op.ours);
-  return { outcome, sinceMs, acquiredAt, stacks, events, rootCause, foreign, untagged };
+  return { outcome, sinceMs, acquiredAt, stacks, events, nested, rootCause, foreign, untagged };
 }
 
 /** The monitor's snapshots of the stacks' tags (its `stack-tag` observations). */
@@ -223,6 +231,10 @@ export function span(deployment: Deployment, now: number): { first: number; last
   return { first, last };
 }
 
+/** The deployment's events across its tree, in time order. */
+export const treeEvents = (deployment: Deployment): NestedEvent[] =>
+  inTimeOrder([...deployment.events, ...deployment.nested]);
+
 function historyEntry(
   correlationId: string,
   config: Config,
@@ -238,6 +250,6 @@ function historyEntry(
     startedAt: new Date(first).toISOString(),
     endedAt: new Date(last).toISOString(),
     durationMs: last - first,
-    resourceTypeSeconds: resourceTypeSeconds(deployment.events)
+    resourceTypeSeconds: resourceTypeSeconds(treeEvents(deployment))
   };
 }

@@ -24,7 +24,7 @@ import type { DeploymentLog } from '../../logs/deployment-log.js';
 import { monitorFiles } from '../../monitor/files.js';
 import type { StageDeps } from '../deps.js';
 import type { DeploymentFolder } from './folder.js';
-import { span, type Deployment } from './outcome.js';
+import { span, treeEvents, type Deployment } from './outcome.js';
 
 export interface ReportDeps extends StageDeps {
   readonly run: RunContext;
@@ -84,7 +84,8 @@ export async function reportDeployment(
   lock: Cell | undefined
 ): Promise<void> {
   const { io, log, config } = d;
-  const { outcome, events, acquiredAt } = deployment;
+  const { outcome, acquiredAt } = deployment;
+  const events = treeEvents(deployment);
   const after = await d.reader.describeStacks(config.stackNames).catch(() => deployment.stacks);
   const rows = after.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
   const waitedMs = Date.parse(acquiredAt) - Date.parse(io.getState(State.QueuedAt) || acquiredAt);

@@ -1,0 +1,241 @@
+/**
+ * Following a tree of nested stacks (src/domain/tree.ts, src/coordination/stack-tree.ts): which
+ * nested stacks the events show, which are read at each poll, and nothing lost when a read fails.
+ */
+import { nestedEvents, TreeFollower } from '../../src/coordination/stack-tree.js';
+import { eventName, operationProgress, type StackEvent } from '../../src/domain/stack.js';
+import { inTimeOrder, nestedStacksIn } from '../../src/domain/tree.js';
+import type { StackReader } from '../../src/ports/cloudformation.js';
+
+const T0 = Date.parse('2026-12-07T10:00:00Z');
+const STACK = 'AWS::CloudFormation::Stack';
+const arn = (name: string): string =>
+  `arn:aws:cloudformation:us-east-1:123456789012:stack/${name}/0000`;
+let seq = 0;
+
+function ev(
+  stackName: string,
+  atS: number,
+  logicalId: string,
+  status: string,
+  extra: Partial<StackEvent> = {}
+): StackEvent {
+  return {
+    id: `${stackName}-${logicalId}-${status}-${++seq}`,
+    stackName,
+    timestamp: new Date(T0 + atS * 1000),
+    logicalId,
+    resourceType: 'AWS::SNS::Topic',
+    status,
+    ...extra
+  };
+}
+const nestedRes = (parent: string, atS: number, id: string, child: string, status: string) =>
+  ev(parent, atS, id, status, { resourceType: STACK, physicalId: arn(child) });
+
+/** A reader over a list of events per stack (by name or ARN), revealed as time goes on. */
+class Events implements Partial<StackReader> {
+  readonly calls: string[] = [];
+  readonly stacks = new Map<string, StackEvent[]>();
+  now = T0;
+  failOn?: string;
+
+  add(stack: string, ...events: StackEvent[]): void {
+    for (const key of [stack, arn(stack)])
+      this.stacks.set(key, [...(this.stacks.get(key) ?? []), ...events]);
+  }
+  private visible(stack: string): StackEvent[] {
+    if (this.failOn === stack) throw new Error(`throttled: ${stack}`);
+    return (this.stacks.get(stack) ?? []).filter((e) => e.timestamp.getTime() <= this.now);
+  }
+  eventsSince(stack: string, after?: string): Promise<StackEvent[]> {
+    this.calls.push(`since ${stack}`);
+    const all = this.visible(stack);
+    const i = after === undefined ? -1 : all.findIndex((e) => e.id === after);
+    return Promise.resolve(all.slice(i + 1));
+  }
+  eventsAfter(stack: string, sinceMs: number): Promise<StackEvent[]> {
+    this.calls.push(`after ${stack}`);
+    return Promise.resolve(this.visible(stack).filter((e) => e.timestamp.getTime() >= sinceMs));
+  }
+}
+
+const follower = (events: Events): TreeFollower =>
+  new TreeFollower(events as unknown as StackReader, T0);
+
+describe('the nested stacks that events show', () => {
+  it('a nested stack resource by its logical ID, its ARN once an event carries it, busy while its latest event is in progress', () => {
+    const refs = nestedStacksIn([
+      ev('App', 1, 'App', 'UPDATE_IN_PROGRESS', { resourceType: STACK }),
+      ev('App', 2, 'Data', 'CREATE_IN_PROGRESS', { resourceType: STACK }),
+      nestedRes('App', 3, 'Data', 'App-Data', 'CREATE_IN_PROGRESS'),
+      nestedRes('App', 4, 'Logs', 'App-Logs', 'UPDATE_IN_PROGRESS'),
+      nestedRes('App', 5, 'Logs', 'App-Logs', 'UPDATE_COMPLETE'),
+      ev('App', 6, 'Topic', 'UPDATE_COMPLETE')
+    ]);
+    expect(refs).toEqual([
+      { logicalId: 'Data', arn: arn('App-Data'), busy: true },
+      { logicalId: 'Logs', arn: arn('App-Logs'), busy: false }
+    ]);
+  });
+
+  it('two covered stacks each with a nested stack of the same logical ID: two nested stacks', () => {
+    const refs = nestedStacksIn([
+      nestedRes('A', 1, 'Data', 'A-Data', 'UPDATE_IN_PROGRESS'),
+      nestedRes('B', 1, 'Data', 'B-Data', 'UPDATE_COMPLETE')
+    ]);
+    expect(refs.map((r) => [r.arn, r.busy])).toEqual([
+      [arn('A-Data'), true],
+      [arn('B-Data'), false]
+    ]);
+  });
+
+  it('a nested event by its path, a nested stack-level event by its path alone; progress counts same-named resources of two stacks apart', () => {
+    const db = { ...ev('App-Data', 1, 'Db', 'UPDATE_IN_PROGRESS'), nestedIn: ['Data'] };
+    const own = { ...ev('App-Data', 1, 'App-Data', 'UPDATE_IN_PROGRESS'), resourceType: STACK };
+    expect(eventName(db)).toBe('Data › Db');
+    expect(eventName({ ...own, nestedIn: ['Data'] })).toBe('Data');
+    expect(eventName(ev('App', 1, 'Db', 'UPDATE_COMPLETE'))).toBe('Db');
+    expect(operationProgress([db, ev('App', 2, 'Db', 'UPDATE_COMPLETE')])).toEqual({
+      done: 1,
+      inProgress: 1,
+      failed: 0
+    });
+  });
+
+  it('in time order, and at the same instant the deeper first', () => {
+    const parent = nestedRes('App', 5, 'Data', 'App-Data', 'UPDATE_FAILED');
+    const inner = { ...ev('App-Data', 5, 'Db', 'UPDATE_FAILED'), nestedIn: ['Data'] };
+    const early = ev('App', 1, 'Topic', 'UPDATE_COMPLETE');
+    expect(inTimeOrder([parent, inner, early])).toEqual([early, inner, parent]);
+  });
+});
+
+describe('the monitor follows a tree, poll after poll', () => {
+  it('reads a nested stack while its resource is in progress, once more after it settled, then no more; a nested stack found mid-operation is read from the lock on; deeper levels too', async () => {
+    const r = new Events();
+    r.add(
+      'App',
+      ev('App', 1, 'App', 'UPDATE_IN_PROGRESS', { resourceType: STACK }),
+      nestedRes('App', 2, 'Data', 'App-Data', 'UPDATE_IN_PROGRESS'),
+      nestedRes('App', 20, 'Data', 'App-Data', 'UPDATE_COMPLETE'),
+      ev('App', 21, 'App', 'UPDATE_COMPLETE', { resourceType: STACK })
+    );
+    r.add(
+      'App-Data',
+      ev('App-Data', 3, 'W1', 'UPDATE_IN_PROGRESS'),
+      nestedRes('App-Data', 4, 'Inner', 'App-Data-Inner', 'UPDATE_IN_PROGRESS'),
+      ev('App-Data', 10, 'W1', 'UPDATE_COMPLETE'),
+      nestedRes('App-Data', 15, 'Inner', 'App-Data-Inner', 'UPDATE_COMPLETE'),
+      ev('App-Data', 19, 'W2', 'UPDATE_COMPLETE')
+    );
+    r.add(
+      'App-Data-Inner',
+      ev('App-Data-Inner', 5, 'Q', 'UPDATE_IN_PROGRESS'),
+      ev('App-Data-Inner', 14, 'Q', 'UPDATE_COMPLETE')
+    );
+    const tree = follower(r);
+
+    // First poll at 6 s: the root, then Data (found now, read from the lock's time), then Inner.
+    r.now = T0 + 6_000;
+    let poll = await tree.poll(['App']);
+    expect(r.calls.splice(0)).toEqual([
+      'since App',
+      `after ${arn('App-Data')}`,
+      `after ${arn('App-Data-Inner')}`
+    ]);
+    expect(poll.own.get('App')?.map((e) => e.logicalId)).toEqual(['App', 'Data']);
+    expect(poll.nested.get('App')?.map((e) => [eventName(e), e.status])).toEqual([
+      ['Data › W1', 'UPDATE_IN_PROGRESS'],
+      ['Data › Inner', 'UPDATE_IN_PROGRESS'],
+      ['Data › Inner › Q', 'UPDATE_IN_PROGRESS']
+    ]);
+    expect(tree.size).toEqual({ known: 2, busy: 2 });
+
+    // At 16 s Inner has settled (seen in Data's events): read once more for its last events.
+    r.now = T0 + 16_000;
+    poll = await tree.poll(['App']);
+    expect(r.calls.splice(0)).toEqual([
+      'since App',
+      `since ${arn('App-Data')}`,
+      `since ${arn('App-Data-Inner')}`
+    ]);
+    expect(poll.nested.get('App')?.map(eventName)).toEqual([
+      'Data › W1',
+      'Data › Inner › Q',
+      'Data › Inner'
+    ]);
+
+    // At 17 s: Inner is not read again; Data still is.
+    r.now = T0 + 17_000;
+    await tree.poll(['App']);
+    expect(r.calls.splice(0)).toEqual(['since App', `since ${arn('App-Data')}`]);
+
+    // At 22 s Data has settled: once more, then only the root.
+    r.now = T0 + 22_000;
+    poll = await tree.poll(['App']);
+    expect(r.calls.splice(0)).toEqual(['since App', `since ${arn('App-Data')}`]);
+    expect(poll.nested.get('App')?.map(eventName)).toEqual(['Data › W2']);
+    r.now = T0 + 30_000;
+    await tree.poll(['App']);
+    expect(r.calls.splice(0)).toEqual(['since App']);
+    expect(tree.size).toEqual({ known: 2, busy: 0 });
+  });
+
+  it('a nested read that fails ends the poll; what was read before it comes with the next poll, nothing lost', async () => {
+    const r = new Events();
+    r.add(
+      'App',
+      ev('App', 1, 'App', 'UPDATE_IN_PROGRESS', { resourceType: STACK }),
+      nestedRes('App', 2, 'Data', 'App-Data', 'UPDATE_IN_PROGRESS')
+    );
+    r.add('App-Data', ev('App-Data', 3, 'W1', 'UPDATE_IN_PROGRESS'));
+    const tree = follower(r);
+    r.now = T0 + 5_000;
+    r.failOn = arn('App-Data');
+    await expect(tree.poll(['App'])).rejects.toThrow('throttled');
+    r.failOn = undefined;
+    const poll = await tree.poll(['App']);
+    expect(poll.own.get('App')?.map((e) => e.logicalId)).toEqual(['App', 'Data']);
+    expect(poll.nested.get('App')?.map(eventName)).toEqual(['Data › W1']);
+    expect(tree.cursor('App')).toBe(r.stacks.get('App')?.at(-1)?.id);
+  });
+
+  it('events before the lock was taken are not read as the deployment', async () => {
+    const r = new Events();
+    r.add(
+      'App',
+      nestedRes('App', -50, 'Data', 'App-Data', 'UPDATE_COMPLETE'),
+      ev('App', 1, 'App', 'UPDATE_IN_PROGRESS', { resourceType: STACK })
+    );
+    const tree = follower(r);
+    r.now = T0 + 2_000;
+    const poll = await tree.poll(['App']);
+    expect(poll.own.get('App')?.map((e) => e.logicalId)).toEqual(['App']);
+    expect(r.calls).toEqual(['since App']);
+  });
+});
+
+describe("the nested stacks' events below a covered stack's (the summary, the waiting runs)", () => {
+  it('every nested stack the events show, or only those in progress; one that cannot be read is left out and said', async () => {
+    const r = new Events();
+    const own = [
+      nestedRes('App', 2, 'Data', 'App-Data', 'UPDATE_IN_PROGRESS'),
+      nestedRes('App', 3, 'Logs', 'App-Logs', 'UPDATE_IN_PROGRESS'),
+      nestedRes('App', 4, 'Logs', 'App-Logs', 'UPDATE_COMPLETE')
+    ];
+    r.add('App-Data', ev('App-Data', 3, 'W1', 'UPDATE_IN_PROGRESS'));
+    r.add('App-Logs', ev('App-Logs', 3, 'L', 'UPDATE_COMPLETE'));
+    r.now = T0 + 10_000;
+    const reader = r as unknown as StackReader;
+    expect((await nestedEvents(reader, own, T0)).map(eventName)).toEqual(['Data › W1', 'Logs › L']);
+    expect((await nestedEvents(reader, own, T0, { busyOnly: true })).map(eventName)).toEqual([
+      'Data › W1'
+    ]);
+    r.failOn = arn('App-Data');
+    const errors: string[] = [];
+    const got = await nestedEvents(reader, own, T0, { onError: (a) => errors.push(a) });
+    expect(got.map(eventName)).toEqual(['Logs › L']);
+    expect(errors).toEqual([arn('App-Data')]);
+  });
+});
