@@ -1,11 +1,12 @@
 // `npm run demo`: the real bundles, through the runner harness, against loopback
-// stand-ins for CloudFormation, DynamoDB and Slack. Five workflow runs at once;
-// then the timeline and the Slack threads as a person would see them.
+// stand-ins for CloudFormation, DynamoDB and Slack. Six workflow runs at once (one of
+// them fails inside a nested stack); then the timeline and the Slack threads as a
+// person would see them.
 import '../test-rig/quiet-sdk.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CloudFormationStandin, type Step } from '../test-rig/cfn-standin.js';
+import { CloudFormationStandin, treeOperation, type Step } from '../test-rig/cfn-standin.js';
 import { DynamoRig } from '../test-rig/dynamo-rig.js';
 import { GitHubStandin } from '../test-rig/github-standin.js';
 import { Job, type StageResult } from '../test-rig/runner.js';
@@ -64,6 +65,20 @@ async function main(): Promise<void> {
       history: history([2_600, 3_000])
     });
     cfn.putStack('SandboxStack', { status: 'UPDATE_COMPLETE', history: history([2_000]) });
+    // A tree: QaStack's `Data` resource is a nested stack (AWS::CloudFormation::Stack), which
+    // holds the database. Nobody names the nested stack: it moves with its root.
+    cfn.putStack('QaStack', {
+      status: 'UPDATE_COMPLETE',
+      history: history([3_000]),
+      resources: [{ logicalId: 'Api', type: 'AWS::Lambda::Function', status: 'UPDATE_COMPLETE' }]
+    });
+    cfn.putNestedStack('QaStack', 'Data', {
+      status: 'UPDATE_COMPLETE',
+      resources: [
+        { logicalId: 'Queue', type: 'AWS::SQS::Queue', status: 'UPDATE_COMPLETE' },
+        { logicalId: 'Db', type: 'AWS::RDS::DBInstance', status: 'UPDATE_COMPLETE' }
+      ]
+    });
 
     const run = async (
       name: string,
@@ -128,6 +143,10 @@ async function main(): Promise<void> {
       }
       const post = await job.runStage('post');
       const outcome = post?.stdout.match(/Outcome: ([\w-]+)/)?.[1];
+      // The post log's outcome line names what failed first (in a tree, by its path).
+      const failed = post?.stdout.match(
+        /Outcome: failed \(root cause: .*?\)(?=\. Stacks now:)/
+      )?.[0];
       const recovery = [...(post?.stdout ?? '').matchAll(/Recovery: (\S+ is [A-Z_]+)/g)]
         .map((m) => m[1])
         .join(' → ');
@@ -135,6 +154,7 @@ async function main(): Promise<void> {
         name,
         `finalize: ${outcome ? `outcome ${outcome}` : 'nothing held'}${recovery ? `; recovery: ${recovery}` : ''}${/Released/.test(post?.stdout ?? '') ? '; lock released' : ''}`
       );
+      if (failed) say(name, `post log: ${failed}`);
       const left = await job.end();
       if (left.length > 0) say(name, `LEFT BEHIND: ${left.map((p) => p.pid).join(', ')}`);
     };
@@ -211,6 +231,33 @@ async function main(): Promise<void> {
             resource(5_000, 'Distribution', 'AWS::CloudFront::Distribution', 'UPDATE_COMPLETE'),
             { atMs: 5_200, stackStatus: 'UPDATE_COMPLETE' }
           ]
+        }
+      ),
+      run(
+        'frank (nested fails)',
+        106,
+        { 'stack-name': 'QaStack', environment: 'qa' },
+        {
+          stack: 'QaStack',
+          // Api, then the nested stack Data (Queue, then Db, which fails); CloudFormation rolls
+          // the whole tree back on its own.
+          steps: treeOperation({
+            stepMs: 120,
+            resources: [
+              { logicalId: 'Api', type: 'AWS::Lambda::Function' },
+              {
+                logicalId: 'Data',
+                nested: [
+                  { logicalId: 'Queue', type: 'AWS::SQS::Queue' },
+                  {
+                    logicalId: 'Db',
+                    type: 'AWS::RDS::DBInstance',
+                    fails: 'Cannot upgrade postgres from 15.15 to 14.1'
+                  }
+                ]
+              }
+            ]
+          })
         }
       )
     ]);
