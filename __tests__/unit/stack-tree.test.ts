@@ -182,7 +182,7 @@ describe('the monitor follows a tree, poll after poll', () => {
     expect(tree.size).toEqual({ known: 2, busy: 0 });
   });
 
-  it('a nested read that fails ends the poll; what was read before it comes with the next poll, nothing lost', async () => {
+  it('a nested stack that cannot be read is said and tried again at the next poll, the rest of the tree read; a covered stack that cannot be read ends the poll, and what was read before comes with the next one', async () => {
     const r = new Events();
     r.add(
       'App',
@@ -190,14 +190,29 @@ describe('the monitor follows a tree, poll after poll', () => {
       nestedRes('App', 2, 'Data', 'App-Data', 'UPDATE_IN_PROGRESS')
     );
     r.add('App-Data', ev('App-Data', 3, 'W1', 'UPDATE_IN_PROGRESS'));
+    r.add('Other', ev('Other', 3, 'Other', 'UPDATE_IN_PROGRESS', { resourceType: STACK }));
     const tree = follower(r);
     r.now = T0 + 5_000;
     r.failOn = arn('App-Data');
-    await expect(tree.poll(['App'])).rejects.toThrow('throttled');
-    r.failOn = undefined;
-    const poll = await tree.poll(['App']);
+    let poll = await tree.poll(['App']);
     expect(poll.own.get('App')?.map((e) => e.logicalId)).toEqual(['App', 'Data']);
+    expect(poll.nested.get('App')).toBeUndefined();
+    expect(poll.unreadable).toEqual([
+      { arn: arn('App-Data'), path: 'Data', message: `throttled: ${arn('App-Data')}` }
+    ]);
+    r.failOn = undefined;
+    poll = await tree.poll(['App']);
     expect(poll.nested.get('App')?.map(eventName)).toEqual(['Data › W1']);
+    expect(poll.unreadable).toEqual([]);
+
+    // A covered stack's read fails after another's was read: those events come with the next poll.
+    r.failOn = 'Other';
+    r.add('App', ev('App', 4, 'Topic', 'UPDATE_IN_PROGRESS'));
+    await expect(tree.poll(['App', 'Other'])).rejects.toThrow('throttled');
+    r.failOn = undefined;
+    poll = await tree.poll(['App', 'Other']);
+    expect(poll.own.get('App')?.map((e) => e.logicalId)).toEqual(['Topic']);
+    expect(poll.own.get('Other')?.map((e) => e.logicalId)).toEqual(['Other']);
     expect(tree.cursor('App')).toBe(r.stacks.get('App')?.at(-1)?.id);
   });
 

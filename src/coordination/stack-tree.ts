@@ -22,6 +22,12 @@ interface Branch {
 export interface TreePoll {
   readonly own: ReadonlyMap<string, readonly StackEvent[]>;
   readonly nested: ReadonlyMap<string, readonly NestedEvent[]>;
+  /** Nested stacks this poll could not read (tried again at the next): the rest of the tree was read. */
+  readonly unreadable: readonly {
+    readonly arn: string;
+    readonly path: string;
+    readonly message: string;
+  }[];
 }
 
 /**
@@ -56,8 +62,10 @@ export class TreeFollower {
   }
 
   /**
-   * The events read since the last poll that returned. A read that fails ends the poll with its
-   * error; what was read before it is kept for the next poll, never lost.
+   * The events read since the last poll that returned. A covered stack's read that fails ends the
+   * poll with its error, and what was read before it is kept for the next poll, never lost; a
+   * nested stack that cannot be read (a role that may not, a call that failed) is said in
+   * `unreadable` and tried again at the next poll, the rest of the tree read as usual.
    */
   async poll(roots: readonly string[]): Promise<TreePoll> {
     for (const root of roots) {
@@ -70,12 +78,19 @@ export class TreeFollower {
     }
     // Each due branch once per poll; a branch found by this poll's reads is read in it too.
     const read = new Set<string>();
+    const unreadable: { arn: string; path: string; message: string }[] = [];
     for (;;) {
       const due = [...this.branches].filter(([arn, b]) => b.due && !read.has(arn));
       if (due.length === 0) break;
       for (const [arn, b] of due) {
         read.add(arn);
-        const events = await this.readBranch(arn, b);
+        let events: StackEvent[];
+        try {
+          events = await this.readBranch(arn, b);
+        } catch (err) {
+          unreadable.push({ arn, path: b.path.join(' › '), message: (err as Error).message });
+          continue;
+        }
         b.due = b.busy;
         this.nested.set(b.root, [...(this.nested.get(b.root) ?? []), ...inTree(events, b.path)]);
         this.found(events, b.root, b.path);
@@ -83,7 +98,8 @@ export class TreeFollower {
     }
     const polled: TreePoll = {
       own: new Map(this.own),
-      nested: new Map([...this.nested].map(([root, events]) => [root, inTimeOrder(events)]))
+      nested: new Map([...this.nested].map(([root, events]) => [root, inTimeOrder(events)])),
+      unreadable
     };
     this.own.clear();
     this.nested.clear();

@@ -130,6 +130,8 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
   let pending: Alert[] = [];
   // Nested stacks' events read and not yet watched, by covered stack: kept across a failed poll.
   const nestedUnwatched = new Map<string, NestedEvent[]>();
+  // A nested stack that cannot be read is said once per error, not at every poll.
+  const unreadableSaid = new Set<string>();
 
   while (!signal.aborted) {
     // The job is over without its post step (the runner died, the machine was lost), or the
@@ -148,6 +150,12 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
         for (const [stack, fresh] of polled.own) {
           for (const e of fresh) note('event', { stack, event: e });
           ownership.read(fresh);
+        }
+        for (const u of polled.unreadable) {
+          const key = `${u.arn} ${u.message}`;
+          if (unreadableSaid.has(key)) continue;
+          unreadableSaid.add(key);
+          note('nested-read-error', { nestedStack: u.arn, path: u.path, message: u.message });
         }
         for (const [stack, fresh] of polled.nested) {
           for (const e of fresh) note('event', { stack, event: e });

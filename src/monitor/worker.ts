@@ -85,8 +85,12 @@ const readIfThere = (file: string): string => (existsSync(file) ? readFileSync(f
 /** An observation's message in the log: its type, and for a stack event or an alert what it was. */
 function headline(o: Record<string, unknown>): string {
   const type = typeof o['type'] === 'string' ? o['type'] : 'observation';
-  const e = o['event'] as { logicalId?: unknown; status?: unknown } | undefined;
-  if (type === 'event' && e) return `event: ${String(e.logicalId)} ${String(e.status)}`;
+  const e = o['event'] as { logicalId?: unknown; status?: unknown; nestedIn?: unknown } | undefined;
+  if (type === 'event' && e) {
+    // A nested stack's event by its path (`Data › Db`), as everything else names it.
+    const path = Array.isArray(e.nestedIn) ? e.nestedIn.map(String) : [];
+    return `event: ${[...path, String(e.logicalId)].join(' › ')} ${String(e.status)}`;
+  }
   const alert = o['alert'] as { kind?: unknown } | undefined;
   if (type === 'alert' && typeof alert?.kind === 'string') return `alert: ${alert.kind}`;
   return type;
