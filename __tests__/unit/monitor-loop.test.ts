@@ -621,3 +621,106 @@ describe('the monitor loop, under CloudFormation errors', () => {
     expect(d.ofType('error').map((o) => o['failures'])).toEqual([1, 2, 3, 4]);
   });
 });
+
+const STK = 'AWS::CloudFormation::Stack';
+
+describe('the monitor loop on a tree of nested stacks', () => {
+  it("no stall while a nested stack cleans up after its parent's resource completed (real CloudFormation order); its cleanup events are recorded", async () => {
+    const d = await deployment({ stallMs: 30_000 });
+    cfn.putNestedStack(STACK, 'Data', {
+      status: 'UPDATE_COMPLETE',
+      resources: [
+        { logicalId: 'Db', type: RDS, status: 'UPDATE_COMPLETE' },
+        ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => ({
+          logicalId: `Old${i}`,
+          type: SQS,
+          status: 'UPDATE_COMPLETE'
+        }))
+      ]
+    });
+    const D = { stack: 'Data' };
+    cfn.runOperation(
+      STACK,
+      [
+        stk(0, 'UPDATE_IN_PROGRESS', 'User Initiated'),
+        res(1_000, 'Data', STK, 'UPDATE_IN_PROGRESS'),
+        { ...stk(2_000, 'UPDATE_IN_PROGRESS'), ...D },
+        { ...res(3_000, 'Db', RDS, 'UPDATE_IN_PROGRESS'), ...D },
+        { ...res(20_000, 'Db', RDS, 'UPDATE_COMPLETE'), ...D },
+        { ...stk(21_000, 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS'), ...D },
+        res(22_000, 'Data', STK, 'UPDATE_COMPLETE'),
+        stk(23_000, 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS'),
+        // The nested stack's cleanup, after its parent's resource is UPDATE_COMPLETE: an event every 10 s.
+        ...[0, 1, 2, 3, 4, 5, 6, 7].flatMap((i) => [
+          { ...res(25_000 + i * 20_000, `Old${i}`, SQS, 'DELETE_IN_PROGRESS'), ...D },
+          { ...res(35_000 + i * 20_000, `Old${i}`, SQS, 'DELETE_COMPLETE'), ...D }
+        ]),
+        { ...stk(186_000, 'UPDATE_COMPLETE'), ...D },
+        stk(187_000, 'UPDATE_COMPLETE')
+      ],
+      { startAt: d.start + 2_000 }
+    );
+    await d.run(200_000);
+    await d.stop();
+    const nested = d
+      .ofType('event')
+      .map((o) => o['event'] as { logicalId: string; status: string; nestedIn?: string[] })
+      .filter((e) => e.nestedIn)
+      .map((e) => `${e.logicalId} ${e.status}`);
+    expect(nested).toEqual(
+      expect.arrayContaining(['Old0 DELETE_IN_PROGRESS', 'Old7 DELETE_COMPLETE'])
+    );
+    expect(d.alerts().filter(([k]) => k === 'stall')).toEqual([]);
+  });
+
+  it("a console update that fails inside Data and rolls back, then this run's own update, within one poll: the foreign nested failure is not this run's failure alert", async () => {
+    const d = await deployment({ stallMs: 600_000 });
+    cfn.putNestedStack(STACK, 'Data', {
+      status: 'UPDATE_COMPLETE',
+      resources: [{ logicalId: 'Db', type: RDS, status: 'UPDATE_COMPLETE' }]
+    });
+    const D = { stack: 'Data' };
+    cfn.runOperation(
+      STACK,
+      [
+        stk(0, 'UPDATE_IN_PROGRESS', 'User Initiated'),
+        res(100, 'Data', STK, 'UPDATE_IN_PROGRESS'),
+        { ...stk(200, 'UPDATE_IN_PROGRESS'), ...D },
+        { ...res(300, 'Db', RDS, 'UPDATE_IN_PROGRESS'), ...D },
+        { ...res(600, 'Db', RDS, 'UPDATE_FAILED', 'someone else broke it'), ...D },
+        { ...stk(700, 'UPDATE_ROLLBACK_IN_PROGRESS'), ...D },
+        res(800, 'Data', STK, 'UPDATE_FAILED'),
+        stk(900, 'UPDATE_ROLLBACK_IN_PROGRESS'),
+        res(1_000, 'Data', STK, 'UPDATE_IN_PROGRESS'),
+        { ...res(1_100, 'Db', RDS, 'UPDATE_COMPLETE'), ...D },
+        { ...stk(1_200, 'UPDATE_ROLLBACK_COMPLETE'), ...D },
+        res(1_300, 'Data', STK, 'UPDATE_COMPLETE'),
+        stk(1_400, 'UPDATE_ROLLBACK_COMPLETE')
+      ],
+      {
+        startAt: d.start + 1_000,
+        token: 'Console-UpdateStack-7f59c3cf-00d2-40c7-b2ff-e75db0987002'
+      }
+    );
+    await d.run(3_000);
+    cfn.stack(STACK);
+    cfn.runOperation(
+      STACK,
+      [
+        stk(0, 'UPDATE_IN_PROGRESS', 'User Initiated'),
+        res(100, 'Data', STK, 'UPDATE_IN_PROGRESS'),
+        { ...stk(200, 'UPDATE_IN_PROGRESS'), ...D },
+        { ...res(300, 'Db', RDS, 'UPDATE_IN_PROGRESS'), ...D },
+        { ...res(20_000, 'Db', RDS, 'UPDATE_COMPLETE'), ...D },
+        { ...stk(21_000, 'UPDATE_COMPLETE'), ...D },
+        res(22_000, 'Data', STK, 'UPDATE_COMPLETE'),
+        stk(23_000, 'UPDATE_COMPLETE')
+      ],
+      { startAt: d.start + 3_500, token: `deploy-${CID}` }
+    );
+    await d.run(40_000);
+    await d.stop();
+    expect(d.ofType('foreign-operation')).toHaveLength(1);
+    expect(d.alerts().filter(([k]) => k === 'failure')).toEqual([]);
+  });
+});

@@ -3,7 +3,12 @@
  * nested stacks the events show, which are read at each poll, and nothing lost when a read fails.
  */
 import { nestedEvents, TreeFollower } from '../../src/coordination/stack-tree.js';
-import { eventName, operationProgress, type StackEvent } from '../../src/domain/stack.js';
+import {
+  eventName,
+  operationProgress,
+  type NestedEvent as NestedEventT,
+  type StackEvent
+} from '../../src/domain/stack.js';
 import { inTimeOrder, nestedStacksIn } from '../../src/domain/tree.js';
 import type { StackReader } from '../../src/ports/cloudformation.js';
 
@@ -123,16 +128,20 @@ describe('the monitor follows a tree, poll after poll', () => {
     );
     r.add(
       'App-Data',
+      ev('App-Data', 2.5, 'App-Data', 'UPDATE_IN_PROGRESS', { resourceType: STACK }),
       ev('App-Data', 3, 'W1', 'UPDATE_IN_PROGRESS'),
       nestedRes('App-Data', 4, 'Inner', 'App-Data-Inner', 'UPDATE_IN_PROGRESS'),
       ev('App-Data', 10, 'W1', 'UPDATE_COMPLETE'),
       nestedRes('App-Data', 15, 'Inner', 'App-Data-Inner', 'UPDATE_COMPLETE'),
-      ev('App-Data', 19, 'W2', 'UPDATE_COMPLETE')
+      ev('App-Data', 19, 'W2', 'UPDATE_COMPLETE'),
+      ev('App-Data', 19.5, 'App-Data', 'UPDATE_COMPLETE', { resourceType: STACK })
     );
     r.add(
       'App-Data-Inner',
+      ev('App-Data-Inner', 4.5, 'App-Data-Inner', 'UPDATE_IN_PROGRESS', { resourceType: STACK }),
       ev('App-Data-Inner', 5, 'Q', 'UPDATE_IN_PROGRESS'),
-      ev('App-Data-Inner', 14, 'Q', 'UPDATE_COMPLETE')
+      ev('App-Data-Inner', 14, 'Q', 'UPDATE_COMPLETE'),
+      ev('App-Data-Inner', 14.5, 'App-Data-Inner', 'UPDATE_COMPLETE', { resourceType: STACK })
     );
     const tree = follower(r);
 
@@ -145,8 +154,11 @@ describe('the monitor follows a tree, poll after poll', () => {
       `after ${arn('App-Data-Inner')}`
     ]);
     expect(poll.own.get('App')?.map((e) => e.logicalId)).toEqual(['App', 'Data']);
+    // A nested stack's own stack-level events by its path alone.
     expect(poll.nested.get('App')?.map((e) => [eventName(e), e.status])).toEqual([
+      ['Data', 'UPDATE_IN_PROGRESS'],
       ['Data › W1', 'UPDATE_IN_PROGRESS'],
+      ['Data › Inner', 'UPDATE_IN_PROGRESS'],
       ['Data › Inner', 'UPDATE_IN_PROGRESS'],
       ['Data › Inner › Q', 'UPDATE_IN_PROGRESS']
     ]);
@@ -163,6 +175,7 @@ describe('the monitor follows a tree, poll after poll', () => {
     expect(poll.nested.get('App')?.map(eventName)).toEqual([
       'Data › W1',
       'Data › Inner › Q',
+      'Data › Inner',
       'Data › Inner'
     ]);
 
@@ -175,11 +188,59 @@ describe('the monitor follows a tree, poll after poll', () => {
     r.now = T0 + 22_000;
     poll = await tree.poll(['App']);
     expect(r.calls.splice(0)).toEqual(['since App', `since ${arn('App-Data')}`]);
-    expect(poll.nested.get('App')?.map(eventName)).toEqual(['Data › W2']);
+    expect(poll.nested.get('App')?.map(eventName)).toEqual(['Data › W2', 'Data']);
     r.now = T0 + 30_000;
     await tree.poll(['App']);
     expect(r.calls.splice(0)).toEqual(['since App']);
     expect(tree.size).toEqual({ known: 2, busy: 0 });
+  });
+
+  it('a nested stack still cleaning up after its resource completed (UPDATE_COMPLETE_CLEANUP_IN_PROGRESS) is read until its own status ends; one that cannot be read is tried again only while it works', async () => {
+    const r = new Events();
+    const own = (stack: string, atS: number, status: string): StackEvent =>
+      ev(stack, atS, stack, status, { resourceType: STACK });
+    r.add(
+      'App',
+      own('App', 1, 'UPDATE_IN_PROGRESS'),
+      nestedRes('App', 2, 'Data', 'App-Data', 'UPDATE_IN_PROGRESS'),
+      nestedRes('App', 2, 'Logs', 'App-Logs', 'UPDATE_IN_PROGRESS'),
+      nestedRes('App', 10, 'Data', 'App-Data', 'UPDATE_COMPLETE'),
+      nestedRes('App', 10, 'Logs', 'App-Logs', 'UPDATE_COMPLETE'),
+      own('App', 11, 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS'),
+      own('App', 40, 'UPDATE_COMPLETE')
+    );
+    r.add(
+      'App-Data',
+      own('App-Data', 3, 'UPDATE_IN_PROGRESS'),
+      own('App-Data', 9, 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS'),
+      ev('App-Data', 20, 'Old', 'DELETE_IN_PROGRESS'),
+      ev('App-Data', 30, 'Old', 'DELETE_COMPLETE'),
+      own('App-Data', 31, 'UPDATE_COMPLETE')
+    );
+    const tree = follower(r);
+    r.failOn = arn('App-Logs');
+    r.now = T0 + 12_000;
+    let poll = await tree.poll(['App']);
+    expect(poll.unreadable.map((u) => u.path)).toEqual(['Logs']);
+    r.calls.splice(0);
+    // Data's resource completed at 10 s, its cleanup goes on: read; Logs (unreadable, settled): not.
+    for (const [at, old] of [
+      [21_000, 'DELETE_IN_PROGRESS'],
+      [30_500, 'DELETE_COMPLETE']
+    ] as const) {
+      r.now = T0 + at;
+      poll = await tree.poll(['App']);
+      expect(r.calls.splice(0)).toEqual(['since App', `since ${arn('App-Data')}`]);
+      expect(poll.nested.get('App')?.map((e) => [eventName(e), e.status])).toEqual([
+        ['Data › Old', old]
+      ]);
+    }
+    r.now = T0 + 32_000;
+    await tree.poll(['App']);
+    expect(r.calls.splice(0)).toEqual(['since App', `since ${arn('App-Data')}`]);
+    r.now = T0 + 33_000;
+    await tree.poll(['App']);
+    expect(r.calls.splice(0)).toEqual(['since App']);
   });
 
   it('a nested stack that cannot be read is said and tried again at the next poll, the rest of the tree read; a covered stack that cannot be read ends the poll, and what was read before comes with the next one', async () => {
@@ -232,7 +293,7 @@ describe('the monitor follows a tree, poll after poll', () => {
 });
 
 describe("the nested stacks' events below a covered stack's (the summary, the waiting runs)", () => {
-  it('every nested stack the events show, or only those in progress; one that cannot be read is left out and said', async () => {
+  it('every nested stack the events show; a settled one read once with a cache; one that cannot be read is left out and said', async () => {
     const r = new Events();
     const own = [
       nestedRes('App', 2, 'Data', 'App-Data', 'UPDATE_IN_PROGRESS'),
@@ -244,13 +305,23 @@ describe("the nested stacks' events below a covered stack's (the summary, the wa
     r.now = T0 + 10_000;
     const reader = r as unknown as StackReader;
     expect((await nestedEvents(reader, own, T0)).map(eventName)).toEqual(['Data › W1', 'Logs › L']);
-    expect((await nestedEvents(reader, own, T0, { busyOnly: true })).map(eventName)).toEqual([
-      'Data › W1'
-    ]);
+    // With a cache: a settled nested stack (Logs: its resource complete, its own status too) is
+    // read once; a busy one (Data) at every call.
+    r.add('App-Logs', ev('App-Logs', 3.5, 'App-Logs', 'UPDATE_COMPLETE', { resourceType: STACK }));
+    const settled = new Map<string, NestedEventT[]>();
+    r.calls.splice(0);
+    for (let i = 0; i < 3; i++)
+      expect((await nestedEvents(reader, own, T0, { settled })).map(eventName)).toEqual([
+        'Data › W1',
+        'Logs › L',
+        'Logs'
+      ]);
+    expect(r.calls.filter((c) => c.includes('App-Logs'))).toHaveLength(1);
+    expect(r.calls.filter((c) => c.includes('App-Data'))).toHaveLength(3);
     r.failOn = arn('App-Data');
     const errors: string[] = [];
     const got = await nestedEvents(reader, own, T0, { onError: (a) => errors.push(a) });
-    expect(got.map(eventName)).toEqual(['Logs › L']);
+    expect(got.map(eventName)).toEqual(['Logs › L', 'Logs']);
     expect(errors).toEqual([arn('App-Data')]);
   });
 });

@@ -5,7 +5,8 @@ import {
   deploymentSummary,
   foreignSection,
   recoverySection,
-  slackSection
+  slackSection,
+  SUMMARY_EVENTS_MAX
 } from '../../src/report/summary.js';
 
 describe('the job summary escapes outside text', () => {
@@ -56,6 +57,34 @@ describe('the job summary escapes outside text', () => {
     );
     expect(md).toContain(
       '| Root cause | Db\\|x (AWS::RDS::DBInstance) UPDATE_FAILED: Cannot upgrade \\| &lt;b&gt;15&lt;/b&gt; to 14.1 |'
+    );
+  });
+
+  it("a tree's many events: the latest SUMMARY_EVENTS_MAX in the table, nested ones by their path, and how many were left out", () => {
+    const events = Array.from({ length: SUMMARY_EVENTS_MAX + 20 }, (_, i) => ({
+      id: `e${i}`,
+      stackName: 'AppStack-Data-X',
+      timestamp: new Date(Date.UTC(2026, 11, 1, 12, 0, i)),
+      logicalId: `R${i}`,
+      resourceType: 'AWS::SNS::Topic',
+      status: 'UPDATE_COMPLETE',
+      nestedIn: ['Data']
+    }));
+    const md = deploymentSummary({
+      correlationId: 'id-1',
+      config: { environment: 'production', registryTable: undefined },
+      run: {},
+      result: 'acquired',
+      rows: [],
+      events
+    });
+    expect(md).toContain(
+      `The latest ${SUMMARY_EVENTS_MAX} of ${SUMMARY_EVENTS_MAX + 20} events (a tree holds many)`
+    );
+    expect(md).not.toContain('| Data › R19 (AWS::SNS::Topic) |');
+    expect(md).toContain('| Data › R20 (AWS::SNS::Topic) | UPDATE_COMPLETE |');
+    expect(md).toContain(
+      `| Data › R${SUMMARY_EVENTS_MAX + 19} (AWS::SNS::Topic) | UPDATE_COMPLETE |`
     );
   });
 

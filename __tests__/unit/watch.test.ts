@@ -74,6 +74,41 @@ describe('the deployment watch', () => {
     expect(w.onEvents([ev(2_000, 'Other', 'CREATE_FAILED', 'late')], T0 + 2_000)).toEqual([]);
   });
 
+  it("a nested stack resource's failure waits one poll for the failure inside its stack (named by its path), and is said itself only when none came", () => {
+    const STACK = 'AWS::CloudFormation::Stack';
+    const embedded = ev(
+      1_000,
+      'Data',
+      'UPDATE_FAILED',
+      'Embedded stack arn:aws:cloudformation:us-east-1:1:stack/App-Data/1 was not successfully updated.',
+      STACK
+    );
+    const inner = {
+      ...ev(900, 'Db', 'UPDATE_FAILED', 'Cannot upgrade', 'AWS::RDS::DBInstance'),
+      nestedIn: ['Data']
+    };
+    // The same poll: the deeper one, whatever the order.
+    let w = watch();
+    expect(w.onEvents([embedded, inner], T0 + 1_500)).toEqual([{ kind: 'failure', event: inner }]);
+    expect(w.onTick(T0 + 1_500, RUNNING).filter((a) => a.kind === 'failure')).toEqual([]);
+    expect(w.onTick(T0 + 2_000, RUNNING).filter((a) => a.kind === 'failure')).toEqual([]);
+    // The nested stack's read failed in that poll: the deeper one comes with the next.
+    w = watch();
+    expect(w.onEvents([embedded], T0 + 1_500)).toEqual([]);
+    expect(w.onTick(T0 + 1_500, RUNNING)).toEqual([]);
+    expect(w.onEvents([inner], T0 + 2_000)).toEqual([{ kind: 'failure', event: inner }]);
+    expect(w.onTick(T0 + 2_000, RUNNING).filter((a) => a.kind === 'failure')).toEqual([]);
+    // Never read (a role that may not): the nested stack resource's own failure, a poll later,
+    // even once the stack has settled.
+    w = watch();
+    expect(w.onEvents([embedded], T0 + 1_500)).toEqual([]);
+    expect(w.onTick(T0 + 1_500, RUNNING)).toEqual([]);
+    expect(w.onTick(T0 + 2_000, ['UPDATE_ROLLBACK_COMPLETE'])).toEqual([
+      { kind: 'failure', event: embedded }
+    ]);
+    expect(w.onTick(T0 + 2_500, RUNNING).filter((a) => a.kind === 'failure')).toEqual([]);
+  });
+
   it('limits failure alerts to critical-resource-types when set', () => {
     const w = watch({ criticalResourceTypes: ['AWS::RDS::DBInstance'] });
     expect(w.onEvents([ev(0, 'Fn', 'UPDATE_FAILED', 'boom')], T0)).toEqual([]);

@@ -4,7 +4,7 @@
  * locked on their own; they are read only to see what their covered stack is doing.
  */
 import { MAX_NESTED_READ_DEPTH, type NestedEvent, type StackEvent } from '../domain/stack.js';
-import { inTimeOrder, inTree, nestedStacksIn } from '../domain/tree.js';
+import { inTimeOrder, inTree, nestedStacksIn, stillWorking } from '../domain/tree.js';
 import type { StackReader } from '../ports/cloudformation.js';
 
 /** A nested stack being followed. */
@@ -13,7 +13,12 @@ interface Branch {
   readonly path: readonly string[];
   /** Its resource in its parent is in progress. */
   busy: boolean;
-  /** To be read at the next poll: busy, or settled since the last read (its last events). */
+  /**
+   * Its own latest stack-level status, as last read, is in progress: a nested stack cleans up
+   * (deletes what it replaced) after its parent's resource completed, as the root does.
+   */
+  working: boolean;
+  /** To be read at the next poll: busy or working, or settled since the last read (its last events). */
   due: boolean;
   cursor?: string;
 }
@@ -34,8 +39,10 @@ export interface TreePoll {
  * The monitor's reads of the trees of the covered stacks, poll after poll: each covered stack's
  * events since the last poll, then those of every nested stack that is in progress (found in the
  * events read, recursively, also when one first appears mid-operation), and of one that settled
- * since, once more for its last events. A settled nested stack is not read again until its
- * resource is in progress again: a tree costs about what its busy stacks cost.
+ * since, once more for its last events. In progress: its resource in its parent is, or its own
+ * latest stack-level status is (its cleanup runs after its resource completed), as the CDK's
+ * poller follows a nested stack until its own status ends. A settled nested stack is not read
+ * again until its resource is in progress again: a tree costs about what its busy stacks cost.
  */
 export class TreeFollower {
   private readonly branches = new Map<string, Branch>();
@@ -58,7 +65,7 @@ export class TreeFollower {
   /** How many nested stacks are known, and how many are busy. */
   get size(): { known: number; busy: number } {
     const all = [...this.branches.values()];
-    return { known: all.length, busy: all.filter((b) => b.busy).length };
+    return { known: all.length, busy: all.filter((b) => b.busy || b.working).length };
   }
 
   /**
@@ -89,9 +96,12 @@ export class TreeFollower {
           events = await this.readBranch(arn, b);
         } catch (err) {
           unreadable.push({ arn, path: b.path.join(' › '), message: (err as Error).message });
+          // Tried again while it works, not forever: a role that may not read it costs no more.
+          b.due = b.busy || b.working;
           continue;
         }
-        b.due = b.busy;
+        b.working = stillWorking(events, b.working);
+        b.due = b.busy || b.working;
         this.nested.set(b.root, [...(this.nested.get(b.root) ?? []), ...inTree(events, b.path)]);
         this.found(events, b.root, b.path);
       }
@@ -131,6 +141,7 @@ export class TreeFollower {
         root,
         path: [...path, ref.logicalId],
         busy: ref.busy,
+        working: false,
         due: true
       });
     }
@@ -138,31 +149,49 @@ export class TreeFollower {
 }
 
 /**
- * The events of the nested stacks below one covered stack's `events` (oldest first), at or after
- * `sinceMs`, recursively, in time order: every nested stack they show, or with `busyOnly` those in
- * progress. A nested stack that cannot be read is left out (said in the debug log by the caller's
- * `onError`).
+ * The events of the nested stacks below covered stacks' `events` (oldest first), at or after
+ * `sinceMs`, recursively, in time order: every nested stack they show. With a `settled` cache (one
+ * per caller, across its polls), a nested stack that has settled (its resource and its own status
+ * no longer in progress) is read once per operation, not at every poll. A nested stack that cannot
+ * be read is left out (said through `onError`).
  */
 export async function nestedEvents(
   reader: StackReader,
   events: readonly StackEvent[],
   sinceMs: number,
-  opts: { busyOnly?: boolean; onError?: (arn: string, err: Error) => void } = {},
+  opts: { settled?: Map<string, NestedEvent[]>; onError?: (arn: string, err: Error) => void } = {},
   path: readonly string[] = []
 ): Promise<NestedEvent[]> {
   if (path.length >= MAX_NESTED_READ_DEPTH) return [];
   const out: NestedEvent[] = [];
   for (const ref of nestedStacksIn(events)) {
-    if (!ref.arn || (opts.busyOnly && !ref.busy)) continue;
+    if (!ref.arn) continue;
+    const key = `${ref.arn}@${sinceMs}`;
+    const cached = opts.settled?.get(key);
+    if (cached) {
+      out.push(...cached);
+      continue;
+    }
     try {
       const inner = (await reader.eventsAfter(ref.arn, sinceMs)).filter(
         (e) => e.timestamp.getTime() >= sinceMs
       );
       const at = [...path, ref.logicalId];
-      out.push(...inTree(inner, at), ...(await nestedEvents(reader, inner, sinceMs, opts, at)));
+      const below = [
+        ...inTree(inner, at),
+        ...(await nestedEvents(reader, inner, sinceMs, opts, at))
+      ];
+      out.push(...below);
+      if (opts.settled && !ref.busy && !stillWorking(inner, false)) {
+        if (opts.settled.size >= SETTLED_CACHE_MAX) opts.settled.clear();
+        opts.settled.set(key, below);
+      }
     } catch (err) {
       opts.onError?.(ref.arn, err as Error);
     }
   }
   return inTimeOrder(out);
 }
+
+/** Settled nested stacks kept by a waiting run: more than a tree holds, less than a leak. */
+const SETTLED_CACHE_MAX = 200;

@@ -1,7 +1,7 @@
 import { describeActivity, formatEvent, type Activity } from '../domain/activity.js';
 import { formatDuration } from '../domain/durations.js';
 import { isInProgress } from '../domain/stack-status.js';
-import type { StackSnapshot } from '../domain/stack.js';
+import type { NestedEvent, StackSnapshot } from '../domain/stack.js';
 import { inTimeOrder } from '../domain/tree.js';
 import type { StackReader } from '../ports/cloudformation.js';
 import { nestedEvents } from './stack-tree.js';
@@ -54,7 +54,7 @@ export function logActivity(
   for (const a of busy) {
     const seen = seenEvents.get(a.stack.name);
     const ids = a.events.map((e) => e.id);
-    // Bounded: what an operation's reads hold (its pages), and a new operation starts afresh.
+    // Bounded: past the cap it starts again from this poll's events (those are not new).
     seenEvents.set(
       a.stack.name,
       new Set(seen && seen.size < SEEN_EVENTS_MAX ? [...seen, ...ids] : ids)
@@ -80,11 +80,14 @@ export function describeHolder(h: Holder): string {
 
 /**
  * Reads who is deploying each busy stack, since when, and how far along: its operation's events
- * and those of its nested stacks in progress (a nested stack that cannot be read is left out).
+ * and those of its nested stacks (a nested stack that cannot be read is left out; one that has
+ * settled is read once).
  */
 export async function readActivity(
   reader: StackReader,
-  stacks: readonly StackSnapshot[]
+  stacks: readonly StackSnapshot[],
+  /** The nested stacks already settled in the operations read (one per waiting run). */
+  settled?: Map<string, NestedEvent[]>
 ): Promise<Activity[]> {
   return Promise.all(
     stacks
@@ -92,7 +95,7 @@ export async function readActivity(
       .map(async (stack) => {
         const op = await reader.currentOperation(stack.name);
         const since = op.start?.timestamp.getTime() ?? op.events[0]?.timestamp.getTime() ?? 0;
-        const nested = await nestedEvents(reader, op.events, since, { busyOnly: true });
+        const nested = await nestedEvents(reader, op.events, since, { settled });
         return {
           stack,
           consoleUrl: reader.consoleUrl(stack),

@@ -2,7 +2,7 @@ import type { Activity } from '../domain/activity.js';
 import { formatDuration } from '../domain/durations.js';
 import { LivenessTracker } from '../domain/liveness.js';
 import { isInProgress } from '../domain/stack-status.js';
-import type { StackSnapshot } from '../domain/stack.js';
+import type { NestedEvent, StackSnapshot } from '../domain/stack.js';
 import {
   RegistryCorruptError,
   RegistryUnavailableError,
@@ -91,6 +91,8 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
   let tracker = new LivenessTracker();
   const runChecked = new Map<string, number>();
   const seenEvents = new Map<string, Set<string>>();
+  // Nested stacks of the busy stacks' operations that have settled: read once, not every poll.
+  const settledNested = new Map<string, NestedEvent[]>();
   const waitedFor = new Map<number, Holder>();
   let registry = deps.registry;
   let fallbackReason: string | undefined;
@@ -467,7 +469,9 @@ export async function waitForTurn(deps: TurnDeps, opts: TurnOptions): Promise<Tu
       if (poll === 1 || (myTurn && !frozen) || now - stacksReadAt >= STACK_CHECK_MS) {
         if (poll > 1) stacks = await reader.describeStacks(me.stacks);
         stacksReadAt = now;
-        busy = stacks.some((s) => isInProgress(s.status)) ? await readActivity(reader, stacks) : [];
+        busy = stacks.some((s) => isInProgress(s.status))
+          ? await readActivity(reader, stacks, settledNested)
+          : [];
         if (busy.length > 0) firstBusy ??= busy;
       }
       if (queuePosition === undefined) {

@@ -29,6 +29,37 @@ export function nestedStacksIn(events: readonly StackEvent[]): NestedStackRef[] 
   return [...refs.values()];
 }
 
+/**
+ * Whether a nested stack is still working, by its own events (oldest first): its latest
+ * stack-level status is `*_IN_PROGRESS` (its cleanup, after its parent's resource completed,
+ * included); `before` when they hold none.
+ */
+export function stillWorking(events: readonly StackEvent[], before: boolean): boolean {
+  const own = events.filter(isStackEvent).at(-1);
+  return own ? own.status.endsWith('_IN_PROGRESS') : before;
+}
+
+/**
+ * The operation of `stack` in force at `ms`: the latest to begin at or before it (the first, for
+ * a time before any). A nested stack moves only with its covered stack, so its events belong to
+ * the covered stack's operation in force when they happened.
+ */
+export function operationAt<
+  T extends {
+    readonly stack: string;
+    readonly start?: StackEvent;
+    readonly events: readonly StackEvent[];
+  }
+>(ops: readonly T[], stack: string, ms: number): T | undefined {
+  let found: T | undefined;
+  for (const op of ops) {
+    if (op.stack !== stack) continue;
+    const began = (op.start ?? op.events[0])?.timestamp.getTime();
+    if (found === undefined || (began !== undefined && began <= ms)) found = op;
+  }
+  return found;
+}
+
 /** The events as of a nested stack at `path` (none: the covered stack's own). */
 export const inTree = (events: readonly StackEvent[], path: readonly string[]): NestedEvent[] =>
   path.length === 0 ? [...events] : events.map((e) => ({ ...e, nestedIn: path }));

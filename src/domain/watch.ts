@@ -1,7 +1,9 @@
 import { classifyStatus } from './stack-status.js';
 import {
+  STACK_RESOURCE_TYPE,
   isStackEvent,
   operationProgress,
+  type NestedEvent,
   type OperationProgress,
   type StackEvent
 } from './stack.js';
@@ -17,15 +19,15 @@ export interface WatchSettings {
 }
 
 export type Alert =
-  | { readonly kind: 'stall'; readonly silentForMs: number; readonly lastEvent?: StackEvent }
+  | { readonly kind: 'stall'; readonly silentForMs: number; readonly lastEvent?: NestedEvent }
   | { readonly kind: 'stall-resolved'; readonly silentForMs: number }
   | { readonly kind: 'overdue'; readonly elapsedMs: number; readonly expectedMs: number }
-  | { readonly kind: 'failure'; readonly event: StackEvent }
+  | { readonly kind: 'failure'; readonly event: NestedEvent }
   | {
       readonly kind: 'progress';
       readonly elapsedMs: number;
       readonly progress: OperationProgress;
-      readonly latestEvents: readonly StackEvent[];
+      readonly latestEvents: readonly NestedEvent[];
     };
 
 /** 'Resource creation cancelled' and friends echo the real failure; they are not a root cause. */
@@ -34,23 +36,33 @@ const ECHO = /(creation|update|deletion|delete|import) cancelled|cancelled by us
 export const isRootCauseFailure = (e: StackEvent): boolean =>
   !isStackEvent(e) && e.status.endsWith('_FAILED') && !ECHO.test(e.reason ?? '');
 
+/** A nested stack resource's failure: its cause is inside its stack, read after it (or not at all). */
+const isNestedStackFailure = (e: StackEvent): boolean => e.resourceType === STACK_RESOURCE_TYPE;
+
 /**
  * What the monitor should say, from the events of this deployment's operation
  * and the passing of time: a stall once per episode (and when it ends), an
  * overrun once, the first root-cause failure at once, progress on a cadence.
  */
 export class DeploymentWatch {
-  private readonly events: StackEvent[] = [];
+  private readonly events: NestedEvent[] = [];
   private operationStart?: number;
   private lastEventAt?: number;
   private stalled = false;
   private overdue = false;
   private failureSent = false;
+  /**
+   * A nested stack resource's failure, held for one poll: the failure inside its stack (its
+   * cause, named by its path) normally comes with the same poll, but a read of the nested stack
+   * that failed brings it one later. Said itself only when no deeper failure came by then.
+   */
+  private heldFailure?: { readonly event: NestedEvent; readonly tick: number };
+  private ticks = 0;
   private nextProgress?: number;
 
   constructor(private readonly s: WatchSettings) {}
 
-  get operationEvents(): readonly StackEvent[] {
+  get operationEvents(): readonly NestedEvent[] {
     return this.events;
   }
 
@@ -59,7 +71,7 @@ export class DeploymentWatch {
   }
 
   /** New events (oldest first); returns the alerts they cause. */
-  onEvents(fresh: readonly StackEvent[], now: number): Alert[] {
+  onEvents(fresh: readonly NestedEvent[], now: number): Alert[] {
     const alerts: Alert[] = [];
     const mine = fresh.filter((e) => e.timestamp.getTime() >= this.s.sinceMs);
     if (mine.length === 0) return alerts;
@@ -72,16 +84,19 @@ export class DeploymentWatch {
     this.events.push(...mine);
     this.lastEventAt = now;
     if (!this.failureSent) {
-      const failure = mine.find(
+      const failures = mine.filter(
         (e) =>
           isRootCauseFailure(e) &&
           (this.s.criticalResourceTypes.length === 0 ||
             this.s.criticalResourceTypes.includes(e.resourceType))
       );
+      const failure = failures.find((e) => !isNestedStackFailure(e));
       if (failure) {
         this.failureSent = true;
+        this.heldFailure = undefined;
         alerts.push({ kind: 'failure', event: failure });
-      }
+      } else if (failures[0] && !this.heldFailure)
+        this.heldFailure = { event: failures[0], tick: this.ticks };
     }
     return alerts;
   }
@@ -89,6 +104,13 @@ export class DeploymentWatch {
   /** The passing of time; `statuses` are the covered stacks' current statuses. */
   onTick(now: number, statuses: readonly string[]): Alert[] {
     const alerts: Alert[] = [];
+    this.ticks++;
+    // Held through the poll after it came: no failure inside its stack was read, so it is said.
+    if (this.heldFailure && !this.failureSent && this.ticks - this.heldFailure.tick >= 2) {
+      this.failureSent = true;
+      alerts.push({ kind: 'failure', event: this.heldFailure.event });
+      this.heldFailure = undefined;
+    }
     if (this.operationStart === undefined) return alerts;
     const running = statuses.some((st) => classifyStatus(st).class === 'in-progress');
     if (!running) return alerts;

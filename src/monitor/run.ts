@@ -16,7 +16,7 @@ import {
   type StackEvent,
   type StackSnapshot
 } from '../domain/stack.js';
-import { inTimeOrder } from '../domain/tree.js';
+import { inTimeOrder, operationAt } from '../domain/tree.js';
 import { TreeFollower } from '../coordination/stack-tree.js';
 import { DeploymentWatch, type Alert } from '../domain/watch.js';
 import {
@@ -172,9 +172,9 @@ export async function runMonitor(d: MonitorDeps): Promise<'stopped' | 'lock-lost
         }
         // Only this deployment's own operations are watched: someone else's failure is not its
         // alert. A nested stack moves only with its covered stack: its events are the deployment's
-        // while the covered stack's operation is.
+        // when the covered stack's operation in force at their time is.
         const nested = [...nestedUnwatched].flatMap(([stack, events]) =>
-          ownership.foreignNow(judged, stack) ? [] : events
+          events.filter((e) => ownership.ownsAt(judged, stack, e.timestamp.getTime()))
         );
         nestedUnwatched.clear();
         alerts.push(
@@ -293,6 +293,15 @@ class Ownership {
     const out = this.events.filter((e) => own.has(e) && !this.watched.has(e.id));
     for (const e of out) this.watched.add(e.id);
     return out;
+  }
+
+  /**
+   * The stack's operation in force at `ms` is this deployment's (and not found foreign since): a
+   * nested stack's event at `ms` is then this deployment's too. None read yet: by time, ours.
+   */
+  ownsAt(judged: readonly JudgedOperation[], stack: string, ms: number): boolean {
+    const op = operationAt(judged, stack, ms);
+    return op === undefined || (op.ours && !this.reported.has(opKey(op)));
   }
 
   /** The stack's latest operation is someone else's. */

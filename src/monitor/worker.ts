@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
  * deployment's thread (runMonitor), in a process of its own that the supervisor starts. It loads
  * its clients and the monitor loop only: not @actions/core, nor the stages.
  */
+import { eventName, type NestedEvent } from '../domain/stack.js';
 import { monitoringGapMessage } from '../notify/messages.js';
 import type { SlackNotifier } from '../notify/slack.js';
 import { openNotifier } from '../notify/thread.js';
@@ -85,12 +86,9 @@ const readIfThere = (file: string): string => (existsSync(file) ? readFileSync(f
 /** An observation's message in the log: its type, and for a stack event or an alert what it was. */
 function headline(o: Record<string, unknown>): string {
   const type = typeof o['type'] === 'string' ? o['type'] : 'observation';
-  const e = o['event'] as { logicalId?: unknown; status?: unknown; nestedIn?: unknown } | undefined;
-  if (type === 'event' && e) {
-    // A nested stack's event by its path (`Data › Db`), as everything else names it.
-    const path = Array.isArray(e.nestedIn) ? e.nestedIn.map(String) : [];
-    return `event: ${[...path, String(e.logicalId)].join(' › ')} ${String(e.status)}`;
-  }
+  const e = o['event'] as NestedEvent | undefined;
+  // A nested stack's event by its path (`Data › Db`), as everything else names it.
+  if (type === 'event' && e) return `event: ${eventName(e)} ${String(e.status)}`;
   const alert = o['alert'] as { kind?: unknown } | undefined;
   if (type === 'alert' && typeof alert?.kind === 'string') return `alert: ${alert.kind}`;
   return type;

@@ -95,13 +95,21 @@ export function deploymentSummary(s: SummaryInput): string {
       ),
       ''
     );
+  const shown = s.events.slice(-SUMMARY_EVENTS_MAX);
+  const earlier = s.events.length - shown.length;
   if (s.events.length > 0)
     lines.push(
       '<details><summary>Stack events</summary>',
       '',
+      ...(earlier > 0
+        ? [
+            `The latest ${shown.length} of ${s.events.length} events (a tree holds many); the stacks' events in the AWS console have them all.`,
+            ''
+          ]
+        : []),
       ...table(
         ['time', 'resource', 'status', 'reason'],
-        s.events.map((e) => [
+        shown.map((e) => [
           e.timestamp.toISOString(),
           `${eventName(e)} (${e.resourceType})`,
           e.status,
@@ -114,6 +122,12 @@ export function deploymentSummary(s: SummaryInput): string {
     );
   return lines.join('\n');
 }
+
+/**
+ * At most this many events in the summary's table, the latest: a tree of nested stacks can hold
+ * thousands, and GitHub refuses a step summary over 1 MiB.
+ */
+export const SUMMARY_EVENTS_MAX = 500;
 
 /**
  * The stack operations that ran while this deployment held the lock and were not its own, each

@@ -16,7 +16,7 @@ import { describeRootCause, type RootCause } from '../../domain/root-cause.js';
 import { deepestCause } from '../../coordination/deepest-cause.js';
 import { OUTCOME_TRANSITION, outcomeOf, type Outcome } from '../../domain/outcome.js';
 import type { NestedEvent, StackEvent, StackSnapshot } from '../../domain/stack.js';
-import { inTimeOrder } from '../../domain/tree.js';
+import { inTimeOrder, operationAt } from '../../domain/tree.js';
 import { nestedEvents } from '../../coordination/stack-tree.js';
 import { leased } from '../../domain/turn-result.js';
 import type { HistoryEntry, TransitionEntry } from '../../ports/registry.js';
@@ -77,10 +77,7 @@ export async function assess(
     tagsBefore: tagsBefore(d.io.getState(State.TagsBefore))
   });
   const events = ownEvents(operations);
-  const nested = await nestedEvents(d.reader, events, sinceMs, {
-    onError: (arn, err) =>
-      d.log.debug(`Could not read the events of nested stack ${arn}: ${err.message}`)
-  });
+  const nested = await ownNestedEvents(d, operations, sinceMs);
   const outcome = await outcomeOf(stacks, operations, d.stepCancelled);
   const rootCause =
     outcome === 'failed' ? await deepestCause(d, events, stacks, sinceMs) : undefined;
@@ -93,6 +90,32 @@ export async function assess(
       : [];
   const foreign = operations.filter((op) => !op.ours);
   return { outcome, sinceMs, acquiredAt, stacks, events, nested, rootCause, foreign, untagged };
+}
+
+/**
+ * The nested stacks' events of this deployment's own operations: those that happened while an own
+ * operation of their covered stack was in force (someone else's operation moves them too).
+ */
+async function ownNestedEvents(
+  d: StageDeps,
+  operations: readonly JudgedOperation[],
+  sinceMs: number
+): Promise<NestedEvent[]> {
+  const out: NestedEvent[] = [];
+  for (const stack of new Set(operations.filter((op) => op.ours).map((op) => op.stack))) {
+    const own = operations.filter((op) => op.ours && op.stack === stack);
+    const nested = await nestedEvents(
+      d.reader,
+      own.flatMap((op) => op.events),
+      sinceMs,
+      {
+        onError: (arn, err) =>
+          d.log.debug(`Could not read the events of nested stack ${arn}: ${err.message}`)
+      }
+    );
+    out.push(...nested.filter((e) => operationAt(operations, stack, e.timestamp.getTime())?.ours));
+  }
+  return inTimeOrder(out);
 }
 
 /** The monitor's snapshots of the stacks' tags (its `stack-tag` observations). */
