@@ -11,6 +11,7 @@ import {
   record,
   slack,
   slackMessage,
+  slowUpdate,
   titled,
   waitUntil
 } from './lock-safety-harness.js';
@@ -132,6 +133,9 @@ describe('operations by their ID', () => {
       const job = await deployJob('first', {}, { slack: true });
       const main = await acquireFirst(job);
       const id = main.outputs['correlation-id']!;
+      // This run's update takes 3 s: the monitor (polling every 0.5 s) sees the stack carry its tag,
+      // the tag the other deployment's update then replaces.
+      cfn.scriptNext('AppStack', 'UpdateStack', slowUpdate(3_000));
       await deployStep(job, main);
       const ours = cfn.stack('AppStack')!;
       expect(ours.status).toBe('UPDATE_COMPLETE');
