@@ -89,7 +89,10 @@ export class CloudFormationAdapter implements StackReader, StackRecovery {
     return fresh.reverse();
   }
 
-  /** By the newest event's OperationId where it has one, else from the stack-level start (domain/operations.ts). */
+  /**
+   * The events of the newest event's OperationId where it has one (an automatic rollback's reach
+   * back into the update it rolls back), else back to the stack-level start (domain/operations.ts).
+   */
   async currentOperation(stack: string): Promise<StackOperation> {
     const back = new OperationReadBack();
     for await (const event of this.newestEvents(stack, OPERATION_SEARCH_PAGES))
