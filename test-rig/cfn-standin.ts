@@ -29,12 +29,14 @@
  * failed to roll back (not one whose update failed or was cancelled before it), and a nested stack
  * resource (`Data`, `Data.Inner`) only once its stack is DELETE_*.
  *
- * Operation IDs (`operationIds`, default on): every event has the `OperationId` of the operation it
- * belongs to, one per operation per stack: a nested stack's part of its parent's operation has an ID
- * of its own, and so has an automatic rollback (from its stack's `*ROLLBACK_IN_PROGRESS` on), as
+ * Operation IDs (`operationIds`): every event has the `OperationId` of the operation it belongs to,
+ * one per operation per stack: a nested stack's part of its parent's operation has an ID of its
+ * own, and so has an automatic rollback (from its stack's `*ROLLBACK_IN_PROGRESS` on), as
  * CloudFormation counts it an operation; DescribeStacks' `LastOperations` holds the latest (and the
  * operation an automatic rollback rolled back). Off, as an older endpoint: none of these, and
- * DescribeEvents is InvalidAction.
+ * DescribeEvents is InvalidAction. On by default; `CFN_STANDIN_OPERATION_IDS=off` in the environment
+ * turns the default off, so a whole suite runs against an older endpoint (CI's Node 24 pass does);
+ * a test that needs them says `operationIds: true` (the option, or the property) itself.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -449,6 +451,7 @@ export class CloudFormationStandin {
   /**
    * Operation IDs served: `OperationId` on stack events, `LastOperations` on stacks, DescribeEvents.
    * False: an older endpoint's answers, without any of them, and DescribeEvents an unknown action.
+   * Default: on, unless the environment says `CFN_STANDIN_OPERATION_IDS=off`.
    */
   operationIds: boolean;
   /**
@@ -495,7 +498,7 @@ export class CloudFormationStandin {
       server,
       opts.now ?? Date.now,
       opts.pageSize ?? 100,
-      opts.operationIds ?? true
+      opts.operationIds ?? process.env.CFN_STANDIN_OPERATION_IDS !== 'off'
     );
     server.serve(withBody((req, res, raw) => standin.handle(req, res, raw)));
     return standin;

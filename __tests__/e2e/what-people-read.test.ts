@@ -137,7 +137,14 @@ describe('what people read after a run', () => {
   }
 
   it("a resource failing two levels down in nested stacks: the summary, the post log, the final notice and the record name it by its path, with its type and reason, found with DescribeEvents' FailedEvents", async () => {
-    await failInTree(true);
+    // An endpoint that serves DescribeEvents (and operation IDs), whatever CFN_STANDIN_OPERATION_IDS says.
+    const served = cfn.operationIds;
+    cfn.operationIds = true;
+    try {
+      await failInTree(true);
+    } finally {
+      cfn.operationIds = served;
+    }
     expect(
       cfn.callsOf('DescribeEvents').map((c) => [c.params['Filters.FailedEvents'], c.status])
     ).toEqual([

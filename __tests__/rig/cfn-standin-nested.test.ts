@@ -103,7 +103,7 @@ const FAILING_UPDATE = treeOperation({
 });
 
 beforeAll(async () => {
-  standin = await CloudFormationStandin.start({ now: () => now });
+  standin = await CloudFormationStandin.start({ now: () => now, operationIds: true });
 });
 
 beforeEach(() => {

@@ -334,3 +334,57 @@ describe('several operations, and the outcome on our own', () => {
     ).toBe('succeeded');
   });
 });
+
+describe('operations by their OperationId, each judged on its own', () => {
+  /** The events, each with CloudFormation's OperationId `id`. */
+  const withId = (id: string, events: StackEvent[]): StackEvent[] =>
+    events.map((e) => ({ ...e, operationId: id }));
+  const CONSOLE = 'Console-UpdateStack-7f59c3cf-00d2-40c7-b2ff-e75db0987002';
+
+  it('our failed update and its automatic rollback (an ID of its own, our tags put back): one operation, ours; failed', () => {
+    const events = update(0, 'UPDATE_ROLLBACK_COMPLETE');
+    const ops = judge(
+      [...withId('u', events.slice(0, 3)), ...withId('r', events.slice(3))],
+      [
+        seen(events[1], 'UPDATE_IN_PROGRESS', OURS),
+        seen(events.at(-1), 'UPDATE_ROLLBACK_COMPLETE', EARLIER)
+      ],
+      { [STACK]: EARLIER }
+    );
+    expect(verdicts(ops)).toEqual(['ours by tag']);
+    expect(ops[0]!.start?.status).toBe('UPDATE_IN_PROGRESS');
+    expect(ops[0]!.events).toHaveLength(5);
+    expect(decideOwnOutcome([snapshot('UPDATE_ROLLBACK_COMPLETE', EARLIER)], ops)).toBe('failed');
+  });
+
+  it("a console update begun in the same second as our update's end, their events interleaved: ours, then the console's; succeeded on ours", () => {
+    const ours = withId('a', update(0, 'UPDATE_COMPLETE'));
+    const foreign = withId('b', update(7, 'UPDATE_ROLLBACK_COMPLETE', CONSOLE));
+    // The console's start is listed before our UPDATE_COMPLETE, in the same second.
+    const events = [...ours.slice(0, 4), foreign[0]!, ours[4]!, ...foreign.slice(1)];
+    const sightings = [seen(ours[1], 'UPDATE_IN_PROGRESS', OURS)];
+    const ops = judge(events, sightings, { [STACK]: EARLIER });
+    expect(verdicts(ops)).toEqual(['ours by tag', 'foreign by token']);
+    expect(ownEvents(ops)).toEqual(ours);
+    expect(ops[1]).toMatchObject({ console: true, start: foreign[0] });
+    expect(decideOwnOutcome([snapshot('UPDATE_ROLLBACK_COMPLETE', OURS)], ops)).toBe('succeeded');
+    // Without the IDs our UPDATE_COMPLETE would be taken for the console's: ours still running.
+    const inferred = judge(
+      events.map(({ operationId: _, ...e }) => e),
+      sightings,
+      { [STACK]: EARLIER }
+    );
+    expect(decideOwnOutcome([snapshot('UPDATE_ROLLBACK_COMPLETE', OURS)], inferred)).toBe(
+      'still-running'
+    );
+  });
+
+  it("another deployment's update with its correlation ID in its token, right after ours: foreign by token, however its rollback's ID differs", () => {
+    const ours = withId('a', update(0, 'UPDATE_COMPLETE', `exec-${OURS}`));
+    const other = update(7, 'UPDATE_ROLLBACK_COMPLETE', `exec-${OTHER}`);
+    const ops = judge([...ours, ...withId('b', other.slice(0, 3)), ...withId('c', other.slice(3))]);
+    expect(verdicts(ops)).toEqual(['ours by token', 'foreign by token']);
+    expect(ops[1]).toMatchObject({ otherId: OTHER, status: 'UPDATE_ROLLBACK_COMPLETE' });
+    expect(ops[1]!.events).toHaveLength(5);
+  });
+});

@@ -51,6 +51,10 @@ function update(stack: string, at: number, ms: number, end = 'UPDATE_COMPLETE'):
   ];
 }
 
+/** The events, each with CloudFormation's OperationId `id`. */
+const withId = (id: string, events: StackEvent[]): StackEvent[] =>
+  events.map((e) => ({ ...e, operationId: id }));
+
 const entry = (op: PastOperation): KnownDeployment => ({
   correlationId: pastOperationId(op),
   outcome: op.succeeded ? 'succeeded' : 'failed',
@@ -123,6 +127,54 @@ describe("a stack's past operations, from its events (oldest first)", () => {
     ]);
     expect(ops.map(durationMs)).toEqual([10_000]);
     expect(ops[0]!.resourceTypeSeconds).toEqual({ 'AWS::CloudFormation::Stack': 8 });
+  });
+
+  it('by OperationId: a failed update and its automatic rollback (an ID of its own) are one past operation, the rollback in its duration', () => {
+    const [start, fn, failed, rollbackStart, end] = update(
+      'App',
+      0,
+      2 * MIN,
+      'UPDATE_ROLLBACK_COMPLETE'
+    );
+    const ops = pastOperations('App', [
+      ...withId('u', [start!, fn!, failed!]),
+      ...withId('r', [rollbackStart!, end!]),
+      // A rollback someone asked for later (after a failed update with rollback disabled): no update.
+      ...withId('v', [
+        ev('App', 10 * MIN, 'UPDATE_IN_PROGRESS'),
+        ev('App', 11 * MIN, 'UPDATE_FAILED')
+      ]),
+      ...withId('k', [
+        ev('App', 12 * MIN, 'UPDATE_ROLLBACK_IN_PROGRESS'),
+        ev('App', 13 * MIN, 'UPDATE_ROLLBACK_COMPLETE')
+      ])
+    ]);
+    expect(ops.map((op) => [op.startEventId, op.endStatus, op.succeeded, durationMs(op)])).toEqual([
+      [start!.id, 'UPDATE_ROLLBACK_COMPLETE', false, 2 * MIN],
+      [expect.any(String), 'UPDATE_FAILED', false, MIN]
+    ]);
+  });
+
+  it('by OperationId: two operations whose events interleave in the same second are both found, each with its own resources', () => {
+    const first = withId('a', update('App', 0, 4 * MIN));
+    const second = withId('b', update('App', 4 * MIN, 2 * MIN));
+    // The second's start is listed before the first's end, in the same second.
+    const events = [...first.slice(0, 4), second[0]!, first[4]!, ...second.slice(1)];
+    const ops = pastOperations('App', events);
+    expect(ops.map((op) => [op.startEventId, durationMs(op)])).toEqual([
+      [first[0]!.id, 4 * MIN],
+      [second[0]!.id, 2 * MIN]
+    ]);
+    expect(ops.map((op) => op.resourceTypeSeconds)).toEqual([
+      { 'AWS::Lambda::Function': 120 },
+      { 'AWS::Lambda::Function': 60 }
+    ]);
+    // Without the IDs the first one's end looks like the second's, and the first is lost.
+    const inferred = pastOperations(
+      'App',
+      events.map(({ operationId: _, ...e }) => e)
+    );
+    expect(inferred.map((op) => op.startEventId)).toEqual([second[0]!.id]);
   });
 
   it('gives each operation a history ID no correlation ID can have, the same every time it is read', () => {

@@ -10,8 +10,9 @@ import {
   type Stack,
   type StackEvent as SdkStackEvent
 } from '@aws-sdk/client-cloudformation';
-import { DOES_NOT_EXIST, OPERATION_START_STATUSES } from '../domain/stack-status.js';
-import { isStackEvent, type StackEvent, type StackSnapshot } from '../domain/stack.js';
+import { OperationReadBack } from '../domain/operations.js';
+import { DOES_NOT_EXIST } from '../domain/stack-status.js';
+import type { StackEvent, StackSnapshot } from '../domain/stack.js';
 import type {
   FailedEvents,
   StackOperation,
@@ -88,14 +89,15 @@ export class CloudFormationAdapter implements StackReader, StackRecovery {
     return fresh.reverse();
   }
 
+  /**
+   * The events of the newest event's OperationId where it has one (an automatic rollback's reach
+   * back into the update it rolls back), else back to the stack-level start (domain/operations.ts).
+   */
   async currentOperation(stack: string): Promise<StackOperation> {
-    const seen: StackEvent[] = [];
-    for await (const event of this.newestEvents(stack, OPERATION_SEARCH_PAGES)) {
-      seen.push(event);
-      if (isStackEvent(event) && OPERATION_START_STATUSES.has(event.status))
-        return { start: event, events: seen.reverse() };
-    }
-    return { events: seen.reverse() };
+    const back = new OperationReadBack();
+    for await (const event of this.newestEvents(stack, OPERATION_SEARCH_PAGES))
+      if (back.add(event)) break;
+    return back.operation();
   }
 
   async eventsAfter(stack: string, sinceMs: number): Promise<StackEvent[]> {
@@ -255,6 +257,7 @@ type SdkEvent = Partial<
     | 'ResourceStatus'
     | 'ResourceStatusReason'
     | 'ClientRequestToken'
+    | 'OperationId'
   >
 >;
 
@@ -268,7 +271,8 @@ function toEvent(e: SdkEvent, stackName = e.StackName ?? ''): StackEvent {
     resourceType: e.ResourceType ?? '',
     status: e.ResourceStatus ?? '',
     reason: e.ResourceStatusReason,
-    clientRequestToken: e.ClientRequestToken
+    clientRequestToken: e.ClientRequestToken,
+    ...(e.OperationId ? { operationId: e.OperationId } : {})
   };
 }
 

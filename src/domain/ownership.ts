@@ -2,8 +2,9 @@
  * Which stack operations since the lock was taken are this deployment's, and who ran the others.
  * Pure: the events and the stacks' tags come from the StackReader port.
  *
- * An operation runs from a stack-level event that opens one (OPERATION_START_STATUSES) to the
- * event before the next. It is judged, in this order:
+ * An operation's boundaries are its `OperationId` where the events carry one, else inferred from
+ * the stack-level events that open one; a failed update and its automatic rollback are one
+ * operation either way (domain/operations.ts). Each operation is judged on its own, in this order:
  *
  * 1. by its events' `ClientRequestToken` (CloudFormation copies the token of the API call onto
  *    every event of the operation): a token that contains this deployment's correlation ID is
@@ -18,17 +19,11 @@
  *    change the tags, says nothing);
  * 3. else by time: it began after the lock was taken, so it is ours (the rule before identity).
  */
-import { OPERATION_START_STATUSES, classifyStatus } from './stack-status.js';
+import type { Operation } from './operations.js';
+import { classifyStatus } from './stack-status.js';
 import { CORRELATION_TAG, isStackEvent, type StackEvent } from './stack.js';
 
-/** One stack operation among the events since the lock was taken. */
-export interface Operation {
-  readonly stack: string;
-  /** The stack-level event that opened it; undefined for events before the first one. */
-  readonly start?: StackEvent;
-  /** Oldest first. */
-  readonly events: readonly StackEvent[];
-}
+export { splitOperations, type Operation } from './operations.js';
 
 /** A stack's `DeploymentCorrelationId` tag as DescribeStacks reported it, and when. */
 export interface TagSighting {
@@ -103,24 +98,6 @@ export function containsId(text: string, id: string): boolean {
  * update someone else's.
  */
 const isGeneratedId = (tag: string): boolean => new RegExp(`^${GENERATED_ID.source}$`).test(tag);
-
-const opens = (e: StackEvent): boolean => isStackEvent(e) && OPERATION_START_STATUSES.has(e.status);
-
-/** The events (of any stacks, oldest first) split into operations, per stack in order. */
-export function splitOperations(events: readonly StackEvent[]): Operation[] {
-  const ops: { stack: string; start?: StackEvent; events: StackEvent[] }[] = [];
-  const current = new Map<string, { stack: string; start?: StackEvent; events: StackEvent[] }>();
-  for (const e of events) {
-    let op = current.get(e.stackName);
-    if (!op || opens(e)) {
-      op = { stack: e.stackName, start: opens(e) ? e : undefined, events: [] };
-      current.set(e.stackName, op);
-      ops.push(op);
-    }
-    op.events.push(e);
-  }
-  return ops;
-}
 
 /** What one token says: ours, another deployment's, the console's, or nothing. */
 function byToken(

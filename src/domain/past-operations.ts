@@ -4,6 +4,7 @@
  * Pure: the events come from the StackReader port.
  */
 import { resourceTypeSeconds } from './estimate.js';
+import { splitOperations } from './operations.js';
 import { isStackEvent, type StackEvent } from './stack.js';
 import { OPERATION_START_STATUSES } from './stack-status.js';
 
@@ -29,36 +30,36 @@ export interface PastOperation {
 const KINDS: ReadonlySet<string> = new Set<PastOperationKind>(['UPDATE', 'CREATE']);
 
 /**
- * The ended operations in a stack's events (oldest first), oldest first. An operation whose start
- * is older than the events reach (a truncated history), or that has not ended yet, is left out;
- * so are deletes, imports and the review of a change set.
+ * The ended operations in a stack's events (oldest first), oldest first, told apart as
+ * splitOperations does (by OperationId where the events carry one: a failed update's automatic
+ * rollback is part of it, and its duration). An operation whose start is older than the events
+ * reach (a truncated history), or that has not ended yet, is left out; so are deletes, imports,
+ * the review of a change set and a rollback someone asked for.
  */
 export function pastOperations(stack: string, events: readonly StackEvent[]): PastOperation[] {
   const ended: PastOperation[] = [];
-  let open: { start: StackEvent; kind: string; events: StackEvent[] } | undefined;
-  for (const e of events) {
-    const own = isStackEvent(e) && e.logicalId === stack;
-    if (own && OPERATION_START_STATUSES.has(e.status)) {
-      // A new start while one is open: the open one's end is not in the events.
-      open = { start: e, kind: e.status.replace(/_IN_PROGRESS$/, ''), events: [e] };
+  for (const op of splitOperations(events)) {
+    const start = op.start;
+    if (!start || start.logicalId !== stack || !OPERATION_START_STATUSES.has(start.status))
       continue;
-    }
-    if (!open) continue;
-    open.events.push(e);
+    const from = op.events.indexOf(start);
     // Cleanups and rollbacks are stack-level IN_PROGRESS statuses inside the operation.
-    if (!own || e.status.endsWith('_IN_PROGRESS')) continue;
-    if (KINDS.has(open.kind))
-      ended.push({
-        stack,
-        kind: open.kind as PastOperationKind,
-        startEventId: open.start.id,
-        startedAt: open.start.timestamp,
-        endedAt: e.timestamp,
-        endStatus: e.status,
-        succeeded: e.status === `${open.kind}_COMPLETE`,
-        resourceTypeSeconds: resourceTypeSeconds(open.events)
-      });
-    open = undefined;
+    const to = op.events.findIndex(
+      (e, i) => i > from && isStackEvent(e) && !e.status.endsWith('_IN_PROGRESS')
+    );
+    const kind = start.status.replace(/_IN_PROGRESS$/, '');
+    const end = op.events[to];
+    if (!end || !KINDS.has(kind)) continue;
+    ended.push({
+      stack,
+      kind: kind as PastOperationKind,
+      startEventId: start.id,
+      startedAt: start.timestamp,
+      endedAt: end.timestamp,
+      endStatus: end.status,
+      succeeded: end.status === `${kind}_COMPLETE`,
+      resourceTypeSeconds: resourceTypeSeconds(op.events.slice(from, to + 1))
+    });
   }
   return ended;
 }

@@ -24,6 +24,11 @@ export interface StackEvent {
   readonly status: string;
   readonly reason?: string;
   readonly clientRequestToken?: string;
+  /**
+   * CloudFormation's ID of the operation the event belongs to (an automatic rollback has one of its
+   * own); absent where the endpoint gives none (older regions, emulators). See domain/operations.ts.
+   */
+  readonly operationId?: string;
 }
 
 export const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
