@@ -99,8 +99,12 @@ export class Ownership {
   }
 }
 
+/**
+ * An operation, the same from poll to poll: by its ID where its events carry one (its opening
+ * event may be read a poll after its first), else by the event that opened it.
+ */
 const opKey = (op: JudgedOperation): string =>
-  `${op.stack}/${(op.start ?? op.events[0])?.id ?? ''}`;
+  `${op.stack}/${op.events[0]?.operationId ?? (op.start ?? op.events[0])?.id ?? ''}`;
 
 /** What the log keeps of a foreign operation: enough to name it without the events. */
 export function foreignObservation(op: JudgedOperation): Record<string, unknown> {
