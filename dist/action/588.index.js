@@ -10,31 +10,13 @@ export const modules = {
 /* harmony export */   lD: () => (/* binding */ describeStarter),
 /* harmony export */   mJ: () => (/* binding */ judgeOperations),
 /* harmony export */   uN: () => (/* binding */ ownEvents),
-/* harmony export */   x2: () => (/* binding */ splitOperations)
+/* harmony export */   x2: () => (/* reexport safe */ _operations_js__WEBPACK_IMPORTED_MODULE_1__.x)
 /* harmony export */ });
 /* unused harmony export containsId */
 /* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
-/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3456);
-/**
- * Which stack operations since the lock was taken are this deployment's, and who ran the others.
- * Pure: the events and the stacks' tags come from the StackReader port.
- *
- * An operation runs from a stack-level event that opens one (OPERATION_START_STATUSES) to the
- * event before the next. It is judged, in this order:
- *
- * 1. by its events' `ClientRequestToken` (CloudFormation copies the token of the API call onto
- *    every event of the operation): a token that contains this deployment's correlation ID is
- *    ours; one that contains another correlation ID (a generated `YYYYMMDD-HHMMSS-<8 hex>`, or
- *    one seen as a tag) or that the console set (`Console-UpdateStack-<uuid>`) is foreign. Any
- *    other token (or none: `aws cloudformation deploy` and `cdk deploy` set none) says nothing;
- * 2. by the stack's `DeploymentCorrelationId` tag while the operation ran or after it succeeded
- *    (CloudFormation applies an update's tags when it begins and puts the previous ones back when
- *    it rolls back, so a snapshot after a rollback says nothing of the operation): our ID is ours;
- *    another ID is foreign, but only when the stack is known to have carried a different tag
- *    before the operation (a tag left by an earlier deployment, on an operation that did not
- *    change the tags, says nothing);
- * 3. else by time: it began after the lock was taken, so it is ours (the rule before identity).
- */
+/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3456);
+/* harmony import */ var _operations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1056);
+
 
 
 /** Statuses in which the stack carries the tags of the operation it is in (or that succeeded). */
@@ -73,22 +55,6 @@ function containsId(text, id) {
  * update someone else's.
  */
 const isGeneratedId = (tag) => new RegExp(`^${GENERATED_ID.source}$`).test(tag);
-const opens = (e) => (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) && _stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .OPERATION_START_STATUSES */ .s5.has(e.status);
-/** The events (of any stacks, oldest first) split into operations, per stack in order. */
-function splitOperations(events) {
-    const ops = [];
-    const current = new Map();
-    for (const e of events) {
-        let op = current.get(e.stackName);
-        if (!op || opens(e)) {
-            op = { stack: e.stackName, start: opens(e) ? e : undefined, events: [] };
-            current.set(e.stackName, op);
-            ops.push(op);
-        }
-        op.events.push(e);
-    }
-    return ops;
-}
 /** What one token says: ours, another deployment's, the console's, or nothing. */
 function byToken(token, ours, knownIds) {
     if (containsId(token, ours))
@@ -105,7 +71,7 @@ function byToken(token, ours, knownIds) {
 function statusAt(events, id) {
     let status;
     for (const e of events) {
-        if ((0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e))
+        if ((0,_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .isStackEvent */ .lQ)(e))
             status = e.status;
         if (e.id === id)
             return status;
@@ -146,7 +112,7 @@ function judgeOperations(operations, identity) {
                 if ((0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(s.status).class !== 'in-progress')
                     tagAfter = s.tag;
             }
-            const status = op.events.filter(_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ).at(-1)?.status;
+            const status = op.events.filter(_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .isStackEvent */ .lQ).at(-1)?.status;
             const token = op.events.find((e) => e.clientRequestToken)?.clientRequestToken;
             const base = { ...op, token, tag, status };
             const fromToken = token !== undefined ? byToken(token, ours, knownIds) : undefined;
@@ -182,7 +148,7 @@ function describeStarter(op) {
     else if (op.otherId && op.by === 'token')
         parts.push(`deployment ${op.otherId} (ClientRequestToken ${op.token})`);
     else if (op.otherId)
-        parts.push(`deployment ${op.otherId} (tag ${_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .CORRELATION_TAG */ .In}=${op.otherId})`);
+        parts.push(`deployment ${op.otherId} (tag ${_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .CORRELATION_TAG */ .In}=${op.otherId})`);
     else
         parts.push('someone else');
     if (op.token && op.by !== 'token')
@@ -669,7 +635,13 @@ const OUTCOME_TRANSITION = {
     'still-running': 'completed'
 };
 
+// EXTERNAL MODULE: ./.tmp/js/domain/tree.js
+var tree = __webpack_require__(4650);
+// EXTERNAL MODULE: ./.tmp/js/coordination/stack-tree.js
+var stack_tree = __webpack_require__(4900);
 ;// CONCATENATED MODULE: ./.tmp/js/stages/finalize/outcome.js
+
+
 
 
 
@@ -710,6 +682,7 @@ async function assess(d, acquiredAtState, observations = []) {
         tagsBefore: tagsBefore(d.io.getState(state/* State */.Uw.TagsBefore))
     });
     const events = (0,ownership/* ownEvents */.uN)(operations);
+    const nested = await ownNestedEvents(d, operations, sinceMs);
     const outcome = await outcomeOf(stacks, operations, d.stepCancelled);
     const rootCause = outcome === 'failed' ? await deepestCause(d, events, stacks, sinceMs) : undefined;
     const untagged = outcome === 'succeeded'
@@ -719,7 +692,22 @@ async function assess(d, acquiredAtState, observations = []) {
             .map((s) => s.name)
         : [];
     const foreign = operations.filter((op) => !op.ours);
-    return { outcome, sinceMs, acquiredAt, stacks, events, rootCause, foreign, untagged };
+    return { outcome, sinceMs, acquiredAt, stacks, events, nested, rootCause, foreign, untagged };
+}
+/**
+ * The nested stacks' events of this deployment's own operations: those that happened while an own
+ * operation of their covered stack was in force (someone else's operation moves them too).
+ */
+async function ownNestedEvents(d, operations, sinceMs) {
+    const out = [];
+    for (const stack of new Set(operations.filter((op) => op.ours).map((op) => op.stack))) {
+        const own = operations.filter((op) => op.ours && op.stack === stack);
+        const nested = await (0,stack_tree/* nestedEvents */.H)(d.reader, own.flatMap((op) => op.events), sinceMs, {
+            onError: (arn, err) => d.log.debug(`Could not read the events of nested stack ${arn}: ${err.message}`)
+        });
+        out.push(...nested.filter((e) => (0,tree/* operationAt */.f2)(operations, stack, e.timestamp.getTime())?.ours));
+    }
+    return (0,tree/* inTimeOrder */.xM)(out);
 }
 /** The monitor's snapshots of the stacks' tags (its `stack-tag` observations). */
 function sightingsIn(observations) {
@@ -819,6 +807,8 @@ function span(deployment, now) {
     const last = deployment.events.at(-1)?.timestamp.getTime() ?? now;
     return { first, last };
 }
+/** The deployment's events across its tree, in time order. */
+const treeEvents = (deployment) => (0,tree/* inTimeOrder */.xM)([...deployment.events, ...deployment.nested]);
 function historyEntry(correlationId, config, deployment, now) {
     const { first, last } = span(deployment, now);
     return {
@@ -829,7 +819,7 @@ function historyEntry(correlationId, config, deployment, now) {
         startedAt: new Date(first).toISOString(),
         endedAt: new Date(last).toISOString(),
         durationMs: last - first,
-        resourceTypeSeconds: (0,estimate/* resourceTypeSeconds */.S3)(deployment.events)
+        resourceTypeSeconds: (0,estimate/* resourceTypeSeconds */.S3)(treeEvents(deployment))
     };
 }
 
@@ -957,15 +947,27 @@ function deploymentSummary(s) {
     const lines = [`## Deployment Coordinator: ${s.config.environment}`, '', ...(0,markdown/* table */.tp)([], facts), ''];
     if (s.rows.length > 0)
         lines.push(...(0,markdown/* table */.tp)(['Stack', 'Status'], s.rows.map((r) => [(0,markdown/* link */.nf)(r.name, r.url), r.status])), '');
+    const shown = s.events.slice(-SUMMARY_EVENTS_MAX);
+    const earlier = s.events.length - shown.length;
     if (s.events.length > 0)
-        lines.push('<details><summary>Stack events</summary>', '', ...(0,markdown/* table */.tp)(['time', 'resource', 'status', 'reason'], s.events.map((e) => [
+        lines.push('<details><summary>Stack events</summary>', '', ...(earlier > 0
+            ? [
+                `The latest ${shown.length} of ${s.events.length} events (a tree holds many); the stacks' events in the AWS console have them all.`,
+                ''
+            ]
+            : []), ...(0,markdown/* table */.tp)(['time', 'resource', 'status', 'reason'], shown.map((e) => [
             e.timestamp.toISOString(),
-            `${e.logicalId} (${e.resourceType})`,
+            `${(0,stack/* eventName */.eq)(e)} (${e.resourceType})`,
             e.status,
             e.reason ?? ''
         ])), '', '</details>', '');
     return lines.join('\n');
 }
+/**
+ * At most this many events in the summary's table, the latest: a tree of nested stacks can hold
+ * thousands, and GitHub refuses a step summary over 1 MiB.
+ */
+const SUMMARY_EVENTS_MAX = 500;
 /**
  * The stack operations that ran while this deployment held the lock and were not its own, each
  * with who or what started it as far as CloudFormation says (outside text, escaped).
@@ -1086,7 +1088,8 @@ async function setDeploymentStatus(d, folder, state, what, appUrl) {
 /** The end of a deployment that held the lock: the GitHub Deployment, Slack, the job summary. */
 async function reportDeployment(d, folder, deployment, recoveries, lock) {
     const { io, log, config } = d;
-    const { outcome, events, acquiredAt } = deployment;
+    const { outcome, acquiredAt } = deployment;
+    const events = treeEvents(deployment);
     const after = await d.reader.describeStacks(config.stackNames).catch(() => deployment.stacks);
     const rows = after.map((s) => ({ name: s.name, status: s.status, url: d.reader.consoleUrl(s) }));
     const waitedMs = Date.parse(acquiredAt) - Date.parse(io.getState(state/* State */.Uw.QueuedAt) || acquiredAt);

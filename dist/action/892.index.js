@@ -240,7 +240,13 @@ class TicketKeeper {
 
 // EXTERNAL MODULE: ./.tmp/js/domain/activity.js
 var activity = __webpack_require__(679);
+// EXTERNAL MODULE: ./.tmp/js/domain/tree.js
+var tree = __webpack_require__(4650);
+// EXTERNAL MODULE: ./.tmp/js/coordination/stack-tree.js
+var stack_tree = __webpack_require__(4900);
 ;// CONCATENATED MODULE: ./.tmp/js/coordination/turn-report.js
+
+
 
 
 
@@ -262,18 +268,22 @@ function pollReport(poll, waitedMs, opts, queue, position) {
     parts.push(`estimate ${(0,durations/* formatDuration */.a3)(opts.expectedMs)} per deployment (${opts.estimateBasis}).`);
     return parts.join(' ');
 }
-/** What the busy stacks are doing: in full the first time, then the events new since the last poll. */
-function logActivity(log, busy, lastEvent, now, opts) {
+const SEEN_EVENTS_MAX = 10_000;
+/**
+ * What the busy stacks are doing: in full the first time, then the events new since the last poll
+ * (by ID: a nested stack's events are read only while it is busy, so they leave the list).
+ */
+function logActivity(log, busy, seenEvents, now, opts) {
     for (const a of busy) {
-        const seen = lastEvent.get(a.stack.name);
-        const newest = a.events.at(-1);
-        if (newest)
-            lastEvent.set(a.stack.name, newest.id);
+        const seen = seenEvents.get(a.stack.name);
+        const ids = a.events.map((e) => e.id);
+        // Bounded: past the cap it starts again from this poll's events (those are not new).
+        seenEvents.set(a.stack.name, new Set(seen && seen.size < SEEN_EVENTS_MAX ? [...seen, ...ids] : ids));
         if (seen === undefined) {
             log.info((0,activity/* describeActivity */.lU)(a, now, opts.expectedMs, opts.estimateBasis));
             continue;
         }
-        const fresh = a.events.slice(a.events.findIndex((e) => e.id === seen) + 1);
+        const fresh = a.events.filter((e) => !seen.has(e.id));
         log.info(`${(0,activity/* describeActivity */.lU)(a, now, opts.expectedMs, opts.estimateBasis, false)}${fresh.length > 0
             ? `\n  New events:\n${fresh.map((e) => `    ${(0,activity/* formatEvent */.qF)(e)}`).join('\n')}`
             : '\n  No new events since the last poll.'}`);
@@ -282,18 +292,26 @@ function logActivity(log, busy, lastEvent, now, opts) {
 function describeHolder(h) {
     return `${h.correlationId} (${h.run.runUrl ?? 'no run link'}) since ${h.acquiredAt}`;
 }
-/** Reads who is deploying each busy stack, since when, and how far along. */
-async function readActivity(reader, stacks) {
+/**
+ * Reads who is deploying each busy stack, since when, and how far along: its operation's events
+ * and those of its nested stacks (a nested stack that cannot be read is left out; one that has
+ * settled is read once).
+ */
+async function readActivity(reader, stacks, 
+/** The nested stacks already settled in the operations read (one per waiting run). */
+settled) {
     return Promise.all(stacks
         .filter((s) => (0,stack_status/* isInProgress */.LT)(s.status))
         .map(async (stack) => {
         const op = await reader.currentOperation(stack.name);
+        const since = op.start?.timestamp.getTime() ?? op.events[0]?.timestamp.getTime() ?? 0;
+        const nested = await (0,stack_tree/* nestedEvents */.H)(reader, op.events, since, { settled });
         return {
             stack,
             consoleUrl: reader.consoleUrl(stack),
             startedAt: op.start?.timestamp,
             startStatus: op.start?.status,
-            events: op.events
+            events: (0,tree/* inTimeOrder */.xM)([...op.events, ...nested])
         };
     }));
 }
@@ -409,7 +427,9 @@ async function waitForTurn(deps, opts) {
     const started = clock.now();
     let tracker = new LivenessTracker();
     const runChecked = new Map();
-    const lastEvent = new Map();
+    const seenEvents = new Map();
+    // Nested stacks of the busy stacks' operations that have settled: read once, not every poll.
+    const settledNested = new Map();
     const waitedFor = new Map();
     let registry = deps.registry;
     let fallbackReason;
@@ -768,7 +788,9 @@ async function waitForTurn(deps, opts) {
                 if (poll > 1)
                     stacks = await reader.describeStacks(me.stacks);
                 stacksReadAt = now;
-                busy = stacks.some((s) => (0,stack_status/* isInProgress */.LT)(s.status)) ? await readActivity(reader, stacks) : [];
+                busy = stacks.some((s) => (0,stack_status/* isInProgress */.LT)(s.status))
+                    ? await readActivity(reader, stacks, settledNested)
+                    : [];
                 if (busy.length > 0)
                     firstBusy ??= busy;
             }
@@ -828,7 +850,7 @@ async function waitForTurn(deps, opts) {
             now = clock.now();
             const queue = { ticket, ahead, holder, stale };
             log.info(pollReport(poll, now - started, opts, queue, queuePosition) + freezes.note(now));
-            logActivity(log, busy, lastEvent, now, opts);
+            logActivity(log, busy, seenEvents, now, opts);
             // First in line behind a live holder: watch the lock more often, so a release is seen at once.
             const head = ahead.length === 0 && holder && !stale && headMs < opts.pollIntervalMs;
             if (head && !saidHead) {
@@ -1122,9 +1144,10 @@ function registryCorruptFinding(table, item, problem, repair) {
 /* harmony export */   pP: () => (/* binding */ pastOperations),
 /* harmony export */   pc: () => (/* binding */ durationMs)
 /* harmony export */ });
-/* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4280);
-/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3456);
-/* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
+/* harmony import */ var _estimate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4280);
+/* harmony import */ var _operations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1056);
+/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3456);
+/* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6235);
 /**
  * A stack's past operations, read from its CloudFormation events: so that a stack the history
  * knows nothing of is estimated from the first day (what the shell estimator's `collect` did).
@@ -1133,40 +1156,38 @@ function registryCorruptFinding(table, item, problem, repair) {
 
 
 
+
 const KINDS = new Set(['UPDATE', 'CREATE']);
 /**
- * The ended operations in a stack's events (oldest first), oldest first. An operation whose start
- * is older than the events reach (a truncated history), or that has not ended yet, is left out;
- * so are deletes, imports and the review of a change set.
+ * The ended operations in a stack's events (oldest first), oldest first, told apart as
+ * splitOperations does (by OperationId where the events carry one: a failed update's automatic
+ * rollback is part of it, and its duration). An operation whose start is older than the events
+ * reach (a truncated history), or that has not ended yet, is left out; so are deletes, imports,
+ * the review of a change set and a rollback someone asked for.
  */
 function pastOperations(stack, events) {
     const ended = [];
-    let open;
-    for (const e of events) {
-        const own = (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) && e.logicalId === stack;
-        if (own && _stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .OPERATION_START_STATUSES */ .s5.has(e.status)) {
-            // A new start while one is open: the open one's end is not in the events.
-            open = { start: e, kind: e.status.replace(/_IN_PROGRESS$/, ''), events: [e] };
+    for (const op of (0,_operations_js__WEBPACK_IMPORTED_MODULE_0__/* .splitOperations */ .x)(events)) {
+        const start = op.start;
+        if (!start || start.logicalId !== stack || !_stack_status_js__WEBPACK_IMPORTED_MODULE_1__/* .OPERATION_START_STATUSES */ .s5.has(start.status))
             continue;
-        }
-        if (!open)
-            continue;
-        open.events.push(e);
+        const from = op.events.indexOf(start);
         // Cleanups and rollbacks are stack-level IN_PROGRESS statuses inside the operation.
-        if (!own || e.status.endsWith('_IN_PROGRESS'))
+        const to = op.events.findIndex((e, i) => i > from && (0,_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .isStackEvent */ .lQ)(e) && !e.status.endsWith('_IN_PROGRESS'));
+        const kind = start.status.replace(/_IN_PROGRESS$/, '');
+        const end = op.events[to];
+        if (!end || !KINDS.has(kind))
             continue;
-        if (KINDS.has(open.kind))
-            ended.push({
-                stack,
-                kind: open.kind,
-                startEventId: open.start.id,
-                startedAt: open.start.timestamp,
-                endedAt: e.timestamp,
-                endStatus: e.status,
-                succeeded: e.status === `${open.kind}_COMPLETE`,
-                resourceTypeSeconds: (0,_estimate_js__WEBPACK_IMPORTED_MODULE_2__/* .resourceTypeSeconds */ .S3)(open.events)
-            });
-        open = undefined;
+        ended.push({
+            stack,
+            kind: kind,
+            startEventId: start.id,
+            startedAt: start.timestamp,
+            endedAt: end.timestamp,
+            endStatus: end.status,
+            succeeded: end.status === `${kind}_COMPLETE`,
+            resourceTypeSeconds: (0,_estimate_js__WEBPACK_IMPORTED_MODULE_3__/* .resourceTypeSeconds */ .S3)(op.events.slice(from, to + 1))
+        });
     }
     return ended;
 }

@@ -10,9 +10,9 @@ export const modules = {
 /* harmony export */   createCloudFormationClient: () => (/* binding */ createCloudFormationClient)
 /* harmony export */ });
 /* unused harmony exports stackConsoleUrl, isMissingStack, stackNameOf */
-/* harmony import */ var _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3805);
-/* harmony import */ var _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
-/* harmony import */ var _domain_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3456);
+/* harmony import */ var _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3805);
+/* harmony import */ var _domain_operations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1056);
+/* harmony import */ var _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6235);
 
 
 
@@ -21,7 +21,7 @@ export const modules = {
  * backoff); each attempt has a timeout, so one hung call cannot stall a wait or the post step.
  */
 function createCloudFormationClient(region, maxAttempts = 6) {
-    return new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .CloudFormationClient */ .m1N({
+    return new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_2__/* .CloudFormationClient */ .m1N({
         region,
         maxAttempts,
         retryMode: 'standard',
@@ -48,7 +48,7 @@ class CloudFormationAdapter {
     }
     async describeStack(name) {
         try {
-            const out = await this.client.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .DescribeStacksCommand */ .Y47({ StackName: name }));
+            const out = await this.client.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_2__/* .DescribeStacksCommand */ .Y47({ StackName: name }));
             const stack = out.Stacks?.[0];
             return stack ? toSnapshot(name, stack) : missing(name);
         }
@@ -62,7 +62,7 @@ class CloudFormationAdapter {
     async *newestEvents(stack, maxPages) {
         let pages = 0;
         try {
-            for await (const page of (0,_aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .paginateDescribeStackEvents */ .A_l)({ client: this.client }, { StackName: stack })) {
+            for await (const page of (0,_aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeStackEvents */ .A_l)({ client: this.client }, { StackName: stack })) {
                 for (const e of page.StackEvents ?? [])
                     yield toEvent(e);
                 if (++pages >= maxPages)
@@ -83,14 +83,16 @@ class CloudFormationAdapter {
         }
         return fresh.reverse();
     }
+    /**
+     * The events of the newest event's OperationId where it has one (an automatic rollback's reach
+     * back into the update it rolls back), else back to the stack-level start (domain/operations.ts).
+     */
     async currentOperation(stack) {
-        const seen = [];
-        for await (const event of this.newestEvents(stack, OPERATION_SEARCH_PAGES)) {
-            seen.push(event);
-            if ((0,_domain_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .isStackEvent */ .lQ)(event) && _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .OPERATION_START_STATUSES */ .s5.has(event.status))
-                return { start: event, events: seen.reverse() };
-        }
-        return { events: seen.reverse() };
+        const back = new _domain_operations_js__WEBPACK_IMPORTED_MODULE_0__/* .OperationReadBack */ .R();
+        for await (const event of this.newestEvents(stack, OPERATION_SEARCH_PAGES))
+            if (back.add(event))
+                break;
+        return back.operation();
     }
     async eventsAfter(stack, sinceMs) {
         const seen = [];
@@ -114,7 +116,7 @@ class CloudFormationAdapter {
             try {
                 const events = [];
                 let pages = 0;
-                for await (const page of (0,_aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .paginateDescribeEvents */ .euM)({ client: this.client }, { StackName: stack, Filters: { FailedEvents: true } })) {
+                for await (const page of (0,_aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeEvents */ .euM)({ client: this.client }, { StackName: stack, Filters: { FailedEvents: true } })) {
                     // Their order is not documented (they are grouped by operation): every page to the cap,
                     // each event kept only if it is in the window and the asked stack's own, never a nested
                     // stack's taken for its parent's.
@@ -147,16 +149,16 @@ class CloudFormationAdapter {
         };
     }
     async rollbackStack(stack) {
-        await this.client.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .RollbackStackCommand */ .WIs({ StackName: stack }));
+        await this.client.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_2__/* .RollbackStackCommand */ .WIs({ StackName: stack }));
     }
     async continueUpdateRollback(stack, resourcesToSkip = []) {
-        await this.client.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .ContinueUpdateRollbackCommand */ .cAj({
+        await this.client.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_2__/* .ContinueUpdateRollbackCommand */ .cAj({
             StackName: stack,
             ...(resourcesToSkip.length > 0 ? { ResourcesToSkip: [...resourcesToSkip] } : {})
         }));
     }
     async deleteStack(stack) {
-        await this.client.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .DeleteStackCommand */ .fAr({ StackName: stack }));
+        await this.client.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_2__/* .DeleteStackCommand */ .fAr({ StackName: stack }));
     }
     consoleUrl(stack) {
         return stackConsoleUrl(this.region, stack.stackId ?? stack.name);
@@ -187,7 +189,7 @@ function isRefusal(err) {
 const missing = (name) => ({
     name,
     exists: false,
-    status: _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .DOES_NOT_EXIST */ .kq,
+    status: _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_1__/* .DOES_NOT_EXIST */ .kq,
     tags: {},
     outputs: {}
 });
@@ -216,7 +218,8 @@ function toEvent(e, stackName = e.StackName ?? '') {
         resourceType: e.ResourceType ?? '',
         status: e.ResourceStatus ?? '',
         reason: e.ResourceStatusReason,
-        clientRequestToken: e.ClientRequestToken
+        clientRequestToken: e.ClientRequestToken,
+        ...(e.OperationId ? { operationId: e.OperationId } : {})
     };
 }
 /** DescribeEvents' event as a stack event: its stack named as DescribeStackEvents names it. */

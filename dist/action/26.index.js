@@ -1,78 +1,6 @@
-export const id = 432;
-export const ids = [432];
+export const id = 26;
+export const ids = [26];
 export const modules = {
-
-/***/ 1715:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ backoffMs)
-/* harmony export */ });
-/**
- * Exponential backoff with jitter: between half and all of min(cap, base * 2^attempt), so
- * retries spread out without ever hammering the service with near-zero delays.
- */
-function backoffMs(attempt, baseMs, capMs, random = Math.random) {
-    const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
-    return Math.max(1, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
-}
-
-
-/***/ }),
-
-/***/ 8922:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ HeartbeatLoop)
-/* harmony export */ });
-/**
- * Calls `beat` every interval on a loop of its own, so a heartbeat never waits behind whatever
- * else its process is waiting for. A beat that failed (undefined) is tried again after a third of
- * the interval, so one lost write never lets a lease run out; a beat that says the thing it
- * keeps alive is gone (false) ends the loop.
- */
-class HeartbeatLoop {
-    sleep;
-    intervalMs;
-    beat;
-    stopper;
-    loop;
-    constructor(sleep, intervalMs, beat) {
-        this.sleep = sleep;
-        this.intervalMs = intervalMs;
-        this.beat = beat;
-    }
-    get running() {
-        return this.loop !== undefined && !this.stopper?.signal.aborted;
-    }
-    start(firstDelayMs = this.intervalMs) {
-        if (this.loop)
-            return;
-        const stopper = new AbortController();
-        this.stopper = stopper;
-        this.loop = (async () => {
-            let delay = firstDelayMs;
-            while (!stopper.signal.aborted) {
-                await this.sleep(delay, stopper.signal);
-                if (stopper.signal.aborted)
-                    return;
-                const landed = await this.beat();
-                if (landed === false)
-                    return;
-                delay = landed ? this.intervalMs : Math.max(1, Math.floor(this.intervalMs / 3));
-            }
-        })();
-    }
-    /** Ends the loop; resolves once a beat in flight has settled. */
-    async stop() {
-        this.stopper?.abort();
-        await this.loop;
-    }
-}
-
-
-/***/ }),
 
 /***/ 8677:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -238,142 +166,6 @@ class Lease {
 
 /***/ }),
 
-/***/ 679:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S6: () => (/* binding */ activeCorrelationId),
-/* harmony export */   lU: () => (/* binding */ describeActivity),
-/* harmony export */   qF: () => (/* binding */ formatEvent)
-/* harmony export */ });
-/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1265);
-/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3456);
-
-
-const activeCorrelationId = (stack) => stack.tags[_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .CORRELATION_TAG */ .In] || undefined;
-const LATEST_EVENTS = 5;
-function formatEvent(e) {
-    const time = e.timestamp.toISOString().slice(11, 19);
-    const reason = e.reason ? `: ${e.reason}` : '';
-    return `${time} ${e.logicalId} (${e.resourceType}) ${e.status}${reason}`;
-}
-/** The block logged at every poll and in the error annotation when we give up. */
-function describeActivity(a, now, expectedMs, estimateBasis, showLatest = true) {
-    const id = activeCorrelationId(a.stack);
-    const lines = [`Stack ${a.stack.name} is ${a.stack.status}: another deployment is active.`];
-    lines.push(`  Active deployment: ${id ?? `unknown (the stack has no ${_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .CORRELATION_TAG */ .In} tag)`}`);
-    if (a.startedAt) {
-        const elapsed = now - a.startedAt.getTime();
-        const remaining = expectedMs - elapsed;
-        lines.push(`  Started: ${a.startedAt.toISOString()} (${a.startStatus ?? 'operation'})`);
-        lines.push(`  Elapsed: ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(elapsed)}`);
-        lines.push(`  Estimate: ${remaining > 0 ? `about ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(remaining)} remaining` : `overdue by ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(-remaining)}`} (expected ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(expectedMs)}; ${estimateBasis})`);
-    }
-    else {
-        lines.push('  Started: unknown (the start of the operation is not among the recent events)');
-    }
-    const p = (0,_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .operationProgress */ .xw)(a.events);
-    lines.push(`  Progress: ${p.done} resources done, ${p.inProgress} in progress, ${p.failed} failed`);
-    lines.push(`  Console: ${a.consoleUrl}`);
-    const latest = showLatest ? a.events.slice(-LATEST_EVENTS) : [];
-    if (latest.length > 0) {
-        lines.push('  Latest events:');
-        for (const e of latest)
-            lines.push(`    ${formatEvent(e)}`);
-    }
-    return lines.join('\n');
-}
-
-
-/***/ }),
-
-/***/ 4280:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bw: () => (/* binding */ estimateFromHistory),
-/* harmony export */   JZ: () => (/* binding */ median),
-/* harmony export */   S3: () => (/* binding */ resourceTypeSeconds),
-/* harmony export */   Wj: () => (/* binding */ typeDurations),
-/* harmony export */   XW: () => (/* binding */ remainingMs),
-/* harmony export */   lc: () => (/* binding */ samplesOf)
-/* harmony export */ });
-/* unused harmony export percentile */
-/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3456);
-
-const median = (values) => percentile(values, 0.5);
-/** Linear interpolation between closest ranks; undefined for no values. */
-function percentile(values, p) {
-    if (values.length === 0)
-        return undefined;
-    const sorted = [...values].sort((a, b) => a - b);
-    const rank = (sorted.length - 1) * p;
-    const lo = Math.floor(rank);
-    const hi = Math.ceil(rank);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-}
-/** Median seconds each resource type took in these events (first IN_PROGRESS to its COMPLETE). */
-function resourceTypeSeconds(events) {
-    const started = new Map();
-    const byType = new Map();
-    for (const e of [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
-        if ((0,_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .isStackEvent */ .lQ)(e))
-            continue;
-        const key = `${e.stackName}/${e.logicalId}`;
-        if (e.status.endsWith('_IN_PROGRESS')) {
-            if (!started.has(key))
-                started.set(key, e.timestamp.getTime());
-        }
-        else if (e.status.endsWith('_COMPLETE') && started.has(key)) {
-            const seconds = (e.timestamp.getTime() - started.get(key)) / 1000;
-            byType.set(e.resourceType, [...(byType.get(e.resourceType) ?? []), seconds]);
-            started.delete(key);
-        }
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, Math.round(median(secs) * 10) / 10]));
-}
-/** Median of recent successful deployments of the same stacks, with a p20 to p80 interval. */
-function estimateFromHistory(history, stacks, recent = 20) {
-    const durations = samplesOf(history, stacks, recent).map((h) => h.durationMs);
-    if (durations.length === 0)
-        return undefined;
-    return {
-        expectedMs: median(durations),
-        lowMs: percentile(durations, 0.2),
-        highMs: percentile(durations, 0.8),
-        samples: durations.length
-    };
-}
-/** The past deployments an estimate of these stacks is made from: the recent successful ones of exactly these stacks. */
-function samplesOf(history, stacks, recent = 20) {
-    const key = [...stacks].sort().join(',');
-    return history
-        .filter((h) => h.outcome === 'succeeded' && [...h.stacks].sort().join(',') === key)
-        .slice(0, recent);
-}
-/** Median seconds per resource type over past successful deployments. */
-function typeDurations(history) {
-    const byType = new Map();
-    for (const h of history) {
-        if (h.outcome !== 'succeeded')
-            continue;
-        for (const [type, secs] of Object.entries(h.resourceTypeSeconds ?? {}))
-            byType.set(type, [...(byType.get(type) ?? []), secs]);
-    }
-    return Object.fromEntries([...byType].map(([type, secs]) => [type, median(secs)]));
-}
-/**
- * Time left: what the estimate leaves, refined by the resources still in
- * progress (each should take about its type's usual time from when it started).
- */
-function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
-    const byResources = inProgress.map((r) => (typeSeconds[r.type] ?? 0) * 1000 - (now - r.startedMs));
-    return Math.max(0, expectedMs - elapsedMs, ...byResources);
-}
-
-
-/***/ }),
-
 /***/ 8108:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -449,221 +241,13 @@ function startOf(failure, events) {
         .reduce((latest, e) => Math.max(latest ?? 0, e.timestamp.getTime()), undefined);
 }
 /** `Data › Db`: a resource by the path of nested stack logical IDs from the root. */
-function causeName(cause) {
-    return [...(cause.nestedIn ?? []), cause.logicalId].join(' › ');
-}
+const causeName = (cause) => [...(cause.nestedIn ?? []), cause.logicalId].join(' › ');
 /** One line: `Data › Db (AWS::RDS::DBInstance) UPDATE_FAILED: Cannot upgrade postgres from 15.15 to 14.1`. */
 function describeRootCause(cause) {
     const where = cause.resourceType === _stack_js__WEBPACK_IMPORTED_MODULE_1__/* .STACK_RESOURCE_TYPE */ .nD && (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(cause)
         ? `stack ${cause.stackName}`
         : `${causeName(cause)} (${cause.resourceType})`;
     return `${where} ${cause.status}${cause.reason ? `: ${cause.reason}` : ''}`;
-}
-
-
-/***/ }),
-
-/***/ 6235:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LT: () => (/* binding */ isInProgress),
-/* harmony export */   kq: () => (/* binding */ DOES_NOT_EXIST),
-/* harmony export */   s5: () => (/* binding */ OPERATION_START_STATUSES),
-/* harmony export */   xo: () => (/* binding */ classifyStatus)
-/* harmony export */ });
-/* unused harmony export STACK_STATUSES */
-/** Not an AWS status: how this project names a stack that DescribeStacks does not find. */
-const DOES_NOT_EXIST = 'DOES_NOT_EXIST';
-const inProgress = { class: 'in-progress' };
-const stable = { class: 'stable' };
-const afterFailure = { class: 'stable-after-failure' };
-const gone = { class: 'does-not-exist' };
-const needs = (action) => ({ class: 'blocked', needs: action });
-const STACK_STATUSES = {
-    CREATE_IN_PROGRESS: inProgress,
-    DELETE_IN_PROGRESS: inProgress,
-    IMPORT_IN_PROGRESS: inProgress,
-    IMPORT_ROLLBACK_IN_PROGRESS: inProgress,
-    // A change set was created and not executed yet: `aws cloudformation deploy`
-    // sits here between its two calls, so another run is mid-deployment.
-    REVIEW_IN_PROGRESS: inProgress,
-    ROLLBACK_IN_PROGRESS: inProgress,
-    UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
-    UPDATE_IN_PROGRESS: inProgress,
-    UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS: inProgress,
-    UPDATE_ROLLBACK_IN_PROGRESS: inProgress,
-    CREATE_COMPLETE: stable,
-    IMPORT_COMPLETE: stable,
-    UPDATE_COMPLETE: stable,
-    UPDATE_ROLLBACK_COMPLETE: afterFailure,
-    IMPORT_ROLLBACK_COMPLETE: afterFailure,
-    // Rollback disabled and the operation failed: resources are half-applied.
-    // We restore the last good state before anyone deploys on top of it.
-    CREATE_FAILED: needs('rollback'),
-    UPDATE_FAILED: needs('rollback'),
-    UPDATE_ROLLBACK_FAILED: needs('continue-rollback'),
-    IMPORT_ROLLBACK_FAILED: needs('continue-rollback'),
-    // A failed create leaves a stack that can only be deleted.
-    ROLLBACK_COMPLETE: needs('delete'),
-    ROLLBACK_FAILED: needs('delete'),
-    DELETE_FAILED: needs('delete'),
-    DELETE_COMPLETE: gone
-};
-function classifyStatus(status) {
-    if (status === undefined || status === DOES_NOT_EXIST)
-        return gone;
-    const info = STACK_STATUSES[status];
-    // An unknown status is one AWS added after this release: assume something is
-    // happening rather than deploy over it.
-    return info ?? inProgress;
-}
-const isInProgress = (status) => classifyStatus(status).class === 'in-progress';
-/** Stack-level statuses that open a new operation (the first event of an operation). */
-const OPERATION_START_STATUSES = new Set([
-    'CREATE_IN_PROGRESS',
-    'UPDATE_IN_PROGRESS',
-    'DELETE_IN_PROGRESS',
-    'IMPORT_IN_PROGRESS',
-    'REVIEW_IN_PROGRESS'
-]);
-
-
-/***/ }),
-
-/***/ 3456:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   In: () => (/* binding */ CORRELATION_TAG),
-/* harmony export */   lQ: () => (/* binding */ isStackEvent),
-/* harmony export */   mu: () => (/* binding */ MAX_NESTED_READ_DEPTH),
-/* harmony export */   nD: () => (/* binding */ STACK_RESOURCE_TYPE),
-/* harmony export */   xw: () => (/* binding */ operationProgress)
-/* harmony export */ });
-const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
-/**
- * A bound on reads: how many levels of nested stacks below a covered stack are read at most (each
- * level one read of events per failed nested stack resource), for the root cause and for the
- * recovery alike. CloudFormation allows five levels of nesting; one more is a loop, not a tree.
- */
-const MAX_NESTED_READ_DEPTH = 6;
-/** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
-const CORRELATION_TAG = 'DeploymentCorrelationId';
-const isStackEvent = (e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
-function operationProgress(events) {
-    const last = new Map();
-    for (const e of events)
-        if (!isStackEvent(e))
-            last.set(e.logicalId, e.status);
-    let done = 0;
-    let inProgress = 0;
-    let failed = 0;
-    for (const status of last.values()) {
-        if (status.endsWith('_IN_PROGRESS'))
-            inProgress++;
-        else if (status.endsWith('_FAILED'))
-            failed++;
-        else
-            done++;
-    }
-    return { done, inProgress, failed };
-}
-
-
-/***/ }),
-
-/***/ 9707:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ isRootCauseFailure),
-/* harmony export */   T: () => (/* binding */ DeploymentWatch)
-/* harmony export */ });
-/* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
-/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3456);
-
-
-/** 'Resource creation cancelled' and friends echo the real failure; they are not a root cause. */
-const ECHO = /(creation|update|deletion|delete|import) cancelled|cancelled by user|cancellation/i;
-const isRootCauseFailure = (e) => !(0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) && e.status.endsWith('_FAILED') && !ECHO.test(e.reason ?? '');
-/**
- * What the monitor should say, from the events of this deployment's operation
- * and the passing of time: a stall once per episode (and when it ends), an
- * overrun once, the first root-cause failure at once, progress on a cadence.
- */
-class DeploymentWatch {
-    s;
-    events = [];
-    operationStart;
-    lastEventAt;
-    stalled = false;
-    overdue = false;
-    failureSent = false;
-    nextProgress;
-    constructor(s) {
-        this.s = s;
-    }
-    get operationEvents() {
-        return this.events;
-    }
-    get startedAt() {
-        return this.operationStart;
-    }
-    /** New events (oldest first); returns the alerts they cause. */
-    onEvents(fresh, now) {
-        const alerts = [];
-        const mine = fresh.filter((e) => e.timestamp.getTime() >= this.s.sinceMs);
-        if (mine.length === 0)
-            return alerts;
-        this.operationStart ??= mine[0].timestamp.getTime();
-        this.nextProgress ??= this.operationStart + this.s.progressIntervalMs;
-        if (this.stalled) {
-            alerts.push({ kind: 'stall-resolved', silentForMs: now - (this.lastEventAt ?? now) });
-            this.stalled = false;
-        }
-        this.events.push(...mine);
-        this.lastEventAt = now;
-        if (!this.failureSent) {
-            const failure = mine.find((e) => isRootCauseFailure(e) &&
-                (this.s.criticalResourceTypes.length === 0 ||
-                    this.s.criticalResourceTypes.includes(e.resourceType)));
-            if (failure) {
-                this.failureSent = true;
-                alerts.push({ kind: 'failure', event: failure });
-            }
-        }
-        return alerts;
-    }
-    /** The passing of time; `statuses` are the covered stacks' current statuses. */
-    onTick(now, statuses) {
-        const alerts = [];
-        if (this.operationStart === undefined)
-            return alerts;
-        const running = statuses.some((st) => (0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(st).class === 'in-progress');
-        if (!running)
-            return alerts;
-        const silent = now - (this.lastEventAt ?? now);
-        if (!this.stalled && silent >= this.s.stallMs) {
-            this.stalled = true;
-            alerts.push({ kind: 'stall', silentForMs: silent, lastEvent: this.events.at(-1) });
-        }
-        const elapsed = now - this.operationStart;
-        if (!this.overdue && elapsed > this.s.expectedMs) {
-            this.overdue = true;
-            alerts.push({ kind: 'overdue', elapsedMs: elapsed, expectedMs: this.s.expectedMs });
-        }
-        if (this.nextProgress !== undefined && now >= this.nextProgress) {
-            this.nextProgress = now + this.s.progressIntervalMs;
-            alerts.push({
-                kind: 'progress',
-                elapsedMs: elapsed,
-                progress: (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .operationProgress */ .xw)(this.events),
-                latestEvents: this.events.slice(-5)
-            });
-        }
-        return alerts;
-    }
 }
 
 
@@ -916,7 +500,8 @@ function code(s) {
 /* harmony export */   vE: () => (/* binding */ slackDate),
 /* harmony export */   xD: () => (/* binding */ stackList)
 /* harmony export */ });
-/* harmony import */ var _domain_durations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1265);
+/* harmony import */ var _domain_durations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1265);
+/* harmony import */ var _domain_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3456);
 /* harmony import */ var _blocks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6347);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4030);
 /**
@@ -924,6 +509,7 @@ function code(s) {
  * lines, and the deployment's own fields and sections. Outside text is escaped
  * here.
  */
+
 
 
 
@@ -961,7 +547,7 @@ function consoleSection(info) {
 }
 function eventFields(e) {
     return [
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Logical ID', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(e.logicalId)),
+        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Logical ID', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)((0,_domain_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .eventName */ .eq)(e))),
         (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Type', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(e.resourceType)),
         (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Status', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(e.status)),
         (0,_blocks_js__WEBPACK_IMPORTED_MODULE_0__/* .field */ .ZZ)('Stack', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(e.stackName)),
@@ -972,7 +558,7 @@ function reasonText(e) {
     return e.reason ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(e.reason), REASON_MAX) : '_no reason given_';
 }
 /** `name`: the resource as a person should find it (a nested one by its path). */
-function eventLine(e, max = EVENT_LINE_MAX, name = e.logicalId) {
+function eventLine(e, max = EVENT_LINE_MAX, name = (0,_domain_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .eventName */ .eq)(e)) {
     const time = e.timestamp.toISOString().slice(11, 19);
     const reason = e.reason ? ` — ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(e.reason), max)}` : '';
     return `\`${time}\` ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(name)} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(e.resourceType)}) *${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(e.status)}*${reason}`;
@@ -1004,21 +590,21 @@ function commitLink(run) {
 }
 function estimateText(e) {
     const range = e.lowMs !== undefined && e.highMs !== undefined && e.highMs > e.lowMs
-        ? `, usually ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(e.lowMs)} to ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(e.highMs)}`
+        ? `, usually ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(e.lowMs)} to ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(e.highMs)}`
         : '';
-    return `about ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(e.expectedMs)} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(e.basis)}${range})`;
+    return `about ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(e.expectedMs)} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(e.basis)}${range})`;
 }
 /** For a field labelled as remaining time: `about 4m 00s` or `overdue by 1m 00s`. */
 function timeLeft(ms) {
-    return ms > 0 ? `about ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(ms)}` : `overdue by ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(-ms)}`;
+    return ms > 0 ? `about ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(ms)}` : `overdue by ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(-ms)}`;
 }
 function remaining(ms) {
-    return ms > 0 ? `about ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(ms)} remaining` : `overdue by ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(-ms)}`;
+    return ms > 0 ? `about ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(ms)} remaining` : `overdue by ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(-ms)}`;
 }
 function durationAgainst(durationMs, expectedMs) {
     if (expectedMs === undefined || expectedMs <= 0)
-        return (0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(durationMs);
-    return `${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(durationMs)} (expected ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(expectedMs)})`;
+        return (0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(durationMs);
+    return `${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(durationMs)} (expected ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(expectedMs)})`;
 }
 /** Slack shows the date in the reader's time zone; the fallback is UTC. */
 function slackDate(d) {
@@ -1109,6 +695,8 @@ __webpack_require__.d(__webpack_exports__, {
 var start_messages = __webpack_require__(2422);
 // EXTERNAL MODULE: ./.tmp/js/domain/durations.js
 var durations = __webpack_require__(1265);
+// EXTERNAL MODULE: ./.tmp/js/domain/stack.js
+var stack = __webpack_require__(3456);
 // EXTERNAL MODULE: ./.tmp/js/notify/blocks.js
 var notify_blocks = __webpack_require__(6347);
 // EXTERNAL MODULE: ./.tmp/js/notify/escape.js
@@ -1121,6 +709,7 @@ var format = __webpack_require__(2930);
  * end), overdue, a failed resource, someone else's stack operation, a
  * monitoring gap, a lost lock.
  */
+
 
 
 
@@ -1187,8 +776,8 @@ function overdueMessage(info, o) {
 }
 function failureAlertMessage(info, a) {
     const e = a.event;
-    return (0,notify_blocks/* finish */.O9)(info, `:rotating_light: ${(0,notify_escape/* escapeText */.X1)(info.environment)}: ${(0,notify_escape/* escapeText */.X1)(e.logicalId)} (${(0,notify_escape/* escapeText */.X1)(e.resourceType)}) ${(0,notify_escape/* escapeText */.X1)(e.status)}${e.reason ? `: ${(0,notify_escape/* truncate */.xv)((0,notify_escape/* escapeText */.X1)(e.reason), 500)}` : ''}`, [
-        (0,notify_blocks/* header */.wx)(`:rotating_light: Resource failed: ${e.logicalId}`),
+    return (0,notify_blocks/* finish */.O9)(info, `:rotating_light: ${(0,notify_escape/* escapeText */.X1)(info.environment)}: ${(0,notify_escape/* escapeText */.X1)((0,stack/* eventName */.eq)(e))} (${(0,notify_escape/* escapeText */.X1)(e.resourceType)}) ${(0,notify_escape/* escapeText */.X1)(e.status)}${e.reason ? `: ${(0,notify_escape/* truncate */.xv)((0,notify_escape/* escapeText */.X1)(e.reason), 500)}` : ''}`, [
+        (0,notify_blocks/* header */.wx)(`:rotating_light: Resource failed: ${(0,stack/* eventName */.eq)(e)}`),
         ...(0,notify_blocks/* fieldSections */.tX)((0,format/* eventFields */.ef)(e)),
         (0,notify_blocks/* section */.uW)(`*Reason*\n${(0,format/* reasonText */.uV)(e)}`),
         ...(0,format/* consoleSection */.DR)(info)
@@ -1668,141 +1257,6 @@ class BudgetSpentError extends Error {
         this.name = 'BudgetSpentError';
         this.budgetMs = budget.totalMs;
     }
-}
-
-
-/***/ }),
-
-/***/ 5366:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  oE: () => (/* binding */ cloudFormationReader),
-  eq: () => (/* binding */ fallbackRegistry),
-  Me: () => (/* binding */ openRegistry)
-});
-
-;// CONCATENATED MODULE: ./.tmp/js/registry/cloudformation-only.js
-/**
- * No table: nobody to queue with. Coordination rests on CloudFormation's own status alone (best
- * effort: no order, no identity): the queue is this run alone, the lock never anyone else's,
- * and every write succeeds without a call (fence 0, ticket 0).
- */
-class CloudFormationOnlyLock {
-    now;
-    kind = 'cloudformation-only';
-    constructor(now = Date.now) {
-        this.now = now;
-    }
-    async enqueue(me) {
-        return {
-            seq: 0,
-            correlationId: me.correlationId,
-            owner: me.owner,
-            heartbeat: '',
-            enqueuedAt: new Date(this.now()).toISOString(),
-            leaseMs: me.leaseMs,
-            run: me.run,
-            priority: me.priority ?? 'normal'
-        };
-    }
-    async heartbeatTicket(_environment, ticket) {
-        return ticket;
-    }
-    async removeTicket() { }
-    async removeDeadTicket() {
-        return false;
-    }
-    async view(environment) {
-        return { lock: { environment, fence: 0 }, tickets: [] };
-    }
-    async readLock(environment) {
-        return { environment, fence: 0 };
-    }
-    async environments() {
-        return [];
-    }
-    async acquire(me, _observed) {
-        return {
-            correlationId: me.correlationId,
-            owner: me.owner,
-            fence: 0,
-            heartbeat: '',
-            acquiredAt: new Date(this.now()).toISOString(),
-            leaseMs: me.leaseMs,
-            run: me.run,
-            stacks: me.stacks
-        };
-    }
-    async heartbeatLock() {
-        return true;
-    }
-    async release() {
-        return true;
-    }
-    async forceUnlock() {
-        return undefined;
-    }
-}
-/** Without a table no record is kept. */
-const noRecords = {
-    putRecord: async () => undefined,
-    addTransition: async () => undefined,
-    getRecord: async () => undefined
-};
-/** No history at all (a history file is given where there is one). */
-const noHistory = {
-    add: async () => undefined,
-    recent: async () => ({ items: [], unreadable: [] }),
-    save: async () => undefined
-};
-/** Without a table there are no freezes (the CLI refuses to set one). */
-const noFreezes = {
-    list: async () => ({ items: [], unreadable: [] }),
-    add: async () => undefined,
-    thaw: async () => false
-};
-/** CloudFormation alone: the lock above, no records, no freezes, and the history given. */
-const cloudFormationOnly = (history = noHistory, now = Date.now) => ({
-    lock: new CloudFormationOnlyLock(now),
-    records: noRecords,
-    history,
-    freezes: noFreezes
-});
-
-// EXTERNAL MODULE: ./.tmp/js/registry/history-file.js
-var history_file = __webpack_require__(1602);
-;// CONCATENATED MODULE: ./.tmp/js/runtime/clients.js
-
-
-// Loaded only once the inputs are known to be good: a bad input fails fast without loading the SDKs.
-async function cloudFormationReader(region) {
-    const { CloudFormationAdapter, createCloudFormationClient } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(933)]).then(__webpack_require__.bind(__webpack_require__, 6933));
-    return new CloudFormationAdapter(createCloudFormationClient(region), region);
-}
-/**
- * The one place the coordination mode is decided: a table (lock, queue, records, history in
- * DynamoDB) or CloudFormation alone (a lock that is CloudFormation's status, no records, the
- * history in a file the Actions cache carries).
- */
-async function openRegistry(choice) {
-    if (!choice.table)
-        return cloudFormationOnly(historyOf(choice));
-    const { dynamoRegistry, createDynamoClient } = await __webpack_require__.e(/* import() */ 500).then(__webpack_require__.bind(__webpack_require__, 4500));
-    return dynamoRegistry(createDynamoClient(choice.region), choice.table);
-}
-/** What a run falls back to when the table stops answering: CloudFormation alone, the history file kept. */
-const fallbackRegistry = (choice) => () => cloudFormationOnly(new history_file/* HistoryFile */.rZ((0,history_file/* historyFile */.p2)(choice.environment)));
-function historyOf({ environment, log, githubBudget }) {
-    const file = (0,history_file/* historyFile */.p2)(environment);
-    return new history_file/* HistoryFile */.rZ(file, async () => {
-        if (!log)
-            return;
-        const { saveHistory } = await __webpack_require__.e(/* import() */ 0).then(__webpack_require__.bind(__webpack_require__, 8000));
-        await saveHistory(file, environment, log, undefined, githubBudget);
-    });
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 189;
-export const ids = [189];
+export const id = 458;
+export const ids = [458];
 export const modules = {
 
 /***/ 7661:
@@ -10,31 +10,13 @@ export const modules = {
 /* harmony export */   lD: () => (/* binding */ describeStarter),
 /* harmony export */   mJ: () => (/* binding */ judgeOperations),
 /* harmony export */   uN: () => (/* binding */ ownEvents),
-/* harmony export */   x2: () => (/* binding */ splitOperations)
+/* harmony export */   x2: () => (/* reexport safe */ _operations_js__WEBPACK_IMPORTED_MODULE_1__.x)
 /* harmony export */ });
 /* unused harmony export containsId */
 /* harmony import */ var _stack_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6235);
-/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3456);
-/**
- * Which stack operations since the lock was taken are this deployment's, and who ran the others.
- * Pure: the events and the stacks' tags come from the StackReader port.
- *
- * An operation runs from a stack-level event that opens one (OPERATION_START_STATUSES) to the
- * event before the next. It is judged, in this order:
- *
- * 1. by its events' `ClientRequestToken` (CloudFormation copies the token of the API call onto
- *    every event of the operation): a token that contains this deployment's correlation ID is
- *    ours; one that contains another correlation ID (a generated `YYYYMMDD-HHMMSS-<8 hex>`, or
- *    one seen as a tag) or that the console set (`Console-UpdateStack-<uuid>`) is foreign. Any
- *    other token (or none: `aws cloudformation deploy` and `cdk deploy` set none) says nothing;
- * 2. by the stack's `DeploymentCorrelationId` tag while the operation ran or after it succeeded
- *    (CloudFormation applies an update's tags when it begins and puts the previous ones back when
- *    it rolls back, so a snapshot after a rollback says nothing of the operation): our ID is ours;
- *    another ID is foreign, but only when the stack is known to have carried a different tag
- *    before the operation (a tag left by an earlier deployment, on an operation that did not
- *    change the tags, says nothing);
- * 3. else by time: it began after the lock was taken, so it is ours (the rule before identity).
- */
+/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3456);
+/* harmony import */ var _operations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1056);
+
 
 
 /** Statuses in which the stack carries the tags of the operation it is in (or that succeeded). */
@@ -73,22 +55,6 @@ function containsId(text, id) {
  * update someone else's.
  */
 const isGeneratedId = (tag) => new RegExp(`^${GENERATED_ID.source}$`).test(tag);
-const opens = (e) => (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) && _stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .OPERATION_START_STATUSES */ .s5.has(e.status);
-/** The events (of any stacks, oldest first) split into operations, per stack in order. */
-function splitOperations(events) {
-    const ops = [];
-    const current = new Map();
-    for (const e of events) {
-        let op = current.get(e.stackName);
-        if (!op || opens(e)) {
-            op = { stack: e.stackName, start: opens(e) ? e : undefined, events: [] };
-            current.set(e.stackName, op);
-            ops.push(op);
-        }
-        op.events.push(e);
-    }
-    return ops;
-}
 /** What one token says: ours, another deployment's, the console's, or nothing. */
 function byToken(token, ours, knownIds) {
     if (containsId(token, ours))
@@ -105,7 +71,7 @@ function byToken(token, ours, knownIds) {
 function statusAt(events, id) {
     let status;
     for (const e of events) {
-        if ((0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e))
+        if ((0,_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .isStackEvent */ .lQ)(e))
             status = e.status;
         if (e.id === id)
             return status;
@@ -146,7 +112,7 @@ function judgeOperations(operations, identity) {
                 if ((0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(s.status).class !== 'in-progress')
                     tagAfter = s.tag;
             }
-            const status = op.events.filter(_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ).at(-1)?.status;
+            const status = op.events.filter(_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .isStackEvent */ .lQ).at(-1)?.status;
             const token = op.events.find((e) => e.clientRequestToken)?.clientRequestToken;
             const base = { ...op, token, tag, status };
             const fromToken = token !== undefined ? byToken(token, ours, knownIds) : undefined;
@@ -182,7 +148,7 @@ function describeStarter(op) {
     else if (op.otherId && op.by === 'token')
         parts.push(`deployment ${op.otherId} (ClientRequestToken ${op.token})`);
     else if (op.otherId)
-        parts.push(`deployment ${op.otherId} (tag ${_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .CORRELATION_TAG */ .In}=${op.otherId})`);
+        parts.push(`deployment ${op.otherId} (tag ${_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .CORRELATION_TAG */ .In}=${op.otherId})`);
     else
         parts.push('someone else');
     if (op.token && op.by !== 'token')
@@ -332,7 +298,7 @@ async function supervise(d) {
 
 /***/ }),
 
-/***/ 1189:
+/***/ 6458:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -345,6 +311,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./.tmp/js/domain/stack.js
+var stack = __webpack_require__(3456);
 // EXTERNAL MODULE: ./.tmp/js/notify/messages.js + 2 modules
 var messages = __webpack_require__(3156);
 // EXTERNAL MODULE: ./.tmp/js/notify/thread.js
@@ -361,17 +329,128 @@ var files = __webpack_require__(7101);
 var coordination_lease = __webpack_require__(8677);
 // EXTERNAL MODULE: ./.tmp/js/monitor/process.js
 var monitor_process = __webpack_require__(4111);
-// EXTERNAL MODULE: ./.tmp/js/domain/activity.js
-var activity = __webpack_require__(679);
 // EXTERNAL MODULE: ./.tmp/js/domain/estimate.js
 var estimate = __webpack_require__(4280);
 // EXTERNAL MODULE: ./.tmp/js/domain/ownership.js
 var ownership = __webpack_require__(7661);
-// EXTERNAL MODULE: ./.tmp/js/domain/stack.js
-var stack = __webpack_require__(3456);
+// EXTERNAL MODULE: ./.tmp/js/domain/tree.js
+var domain_tree = __webpack_require__(4650);
+// EXTERNAL MODULE: ./.tmp/js/coordination/stack-tree.js
+var stack_tree = __webpack_require__(4900);
 // EXTERNAL MODULE: ./.tmp/js/domain/watch.js
 var domain_watch = __webpack_require__(9707);
+// EXTERNAL MODULE: ./.tmp/js/domain/activity.js
+var activity = __webpack_require__(679);
+;// CONCATENATED MODULE: ./.tmp/js/monitor/ownership.js
+/**
+ * Whose the stack operations since the lock are, as the monitor's polls read them
+ * (domain/ownership.ts), and what its log keeps of a foreign one.
+ */
+
+
+
+
+/**
+ * Whose the operations since the lock are (domain/ownership.ts), as the polls read them: every
+ * event since the lock, each new tag snapshot, which foreign operations were reported already
+ * and which own events the watch has had. A foreign operation is reported once; an operation
+ * first taken for this deployment's by time and found foreign later is reported then.
+ */
+class Ownership {
+    correlationId;
+    events = [];
+    sightings = [];
+    lastSighting = new Map();
+    reported = new Set();
+    watched = new Set();
+    constructor(correlationId) {
+        this.correlationId = correlationId;
+    }
+    read(fresh) {
+        this.events.push(...fresh);
+    }
+    /** The snapshots' tags, each after the newest event read of its stack: the new ones. */
+    saw(snapshots, cursor) {
+        const fresh = [];
+        for (const st of snapshots) {
+            const sighting = {
+                stack: st.name,
+                status: st.status,
+                tag: (0,activity/* activeCorrelationId */.S6)(st) ?? '',
+                afterEventId: cursor(st.name)
+            };
+            const lastStackEvent = this.events
+                .filter((e) => e.stackName === st.name && (0,stack/* isStackEvent */.lQ)(e))
+                .at(-1)?.id;
+            const key = `${sighting.status}|${sighting.tag}|${lastStackEvent ?? ''}`;
+            if (this.lastSighting.get(st.name) === key)
+                continue;
+            this.lastSighting.set(st.name, key);
+            this.sightings.push(sighting);
+            fresh.push(sighting);
+        }
+        return fresh;
+    }
+    judge() {
+        return (0,ownership/* judgeOperations */.mJ)((0,ownership/* splitOperations */.x2)(this.events), {
+            correlationId: this.correlationId,
+            sightings: this.sightings
+        });
+    }
+    newlyForeign(judged) {
+        return judged.filter((op) => {
+            const key = opKey(op);
+            if (op.ours || this.reported.has(key))
+                return false;
+            this.reported.add(key);
+            return true;
+        });
+    }
+    /** Events of this deployment's own operations the watch has not had yet, oldest first. */
+    ownUnwatched(judged) {
+        const own = new Set(judged.filter((op) => op.ours && !this.reported.has(opKey(op))).flatMap((op) => op.events));
+        const out = this.events.filter((e) => own.has(e) && !this.watched.has(e.id));
+        for (const e of out)
+            this.watched.add(e.id);
+        return out;
+    }
+    /**
+     * The stack's operation in force at `ms` is this deployment's (and not found foreign since): a
+     * nested stack's event at `ms` is then this deployment's too. None read yet: by time, ours.
+     */
+    ownsAt(judged, stack, ms) {
+        const op = (0,domain_tree/* operationAt */.f2)(judged, stack, ms);
+        return op === undefined || (op.ours && !this.reported.has(opKey(op)));
+    }
+    /** The stack's latest operation is someone else's. */
+    foreignNow(judged, stack) {
+        const latest = judged.filter((op) => op.stack === stack).at(-1);
+        return latest !== undefined && (!latest.ours || this.reported.has(opKey(latest)));
+    }
+}
+/**
+ * An operation, the same from poll to poll: by its ID where its events carry one (its opening
+ * event may be read a poll after its first), else by the event that opened it.
+ */
+const opKey = (op) => `${op.stack}/${op.events[0]?.operationId ?? (op.start ?? op.events[0])?.id ?? ''}`;
+/** What the log keeps of a foreign operation: enough to name it without the events. */
+function foreignObservation(op) {
+    return {
+        stack: op.stack,
+        startedAt: op.start?.timestamp.toISOString(),
+        startStatus: op.start?.status,
+        status: op.status,
+        by: op.by,
+        otherCorrelationId: op.otherId,
+        clientRequestToken: op.token,
+        reason: op.start?.reason,
+        startedBy: (0,ownership/* describeStarter */.lD)(op)
+    };
+}
+
 ;// CONCATENATED MODULE: ./.tmp/js/monitor/run.js
+
+
 
 
 
@@ -441,13 +520,17 @@ async function runMonitor(d) {
         while (!signal.aborted && !jobOver())
             await d.sleep(s.heartbeatMs, signal);
     })();
-    const cursors = new Map();
+    const sinceMs = Date.parse(s.acquiredAt);
+    const tree = new stack_tree/* TreeFollower */.x(reader, sinceMs);
     const ownership = new Ownership(s.correlationId);
     let nextPoll = d.now();
     let failures = 0;
     // Alerts of events already recorded, kept until posted: a failed read never loses one.
     let pending = [];
-    const sinceMs = Date.parse(s.acquiredAt);
+    // Nested stacks' events read and not yet watched, by covered stack: kept across a failed poll.
+    const nestedUnwatched = new Map();
+    // A nested stack that cannot be read is said once per error, not at every poll.
+    const unreadableSaid = new Set();
     while (!signal.aborted) {
         // The job is over without its post step (the runner died, the machine was lost), or the
         // monitor is older than any job: it stops heartbeating, so the lock is taken over a lease later.
@@ -461,27 +544,40 @@ async function runMonitor(d) {
             if (d.now() >= nextPoll) {
                 nextPoll = d.now() + s.monitorIntervalMs;
                 const alerts = pending;
-                for (const stack of s.stacks) {
-                    // The first read is the newest page; only events since the lock was taken can be this deployment's.
-                    const read = await reader.eventsSince(stack, cursors.get(stack));
-                    if (read.length > 0)
-                        cursors.set(stack, read.at(-1)?.id);
-                    const fresh = read.filter((e) => e.timestamp.getTime() >= sinceMs);
+                // Each covered stack's events, and those of its nested stacks in progress.
+                const polled = await tree.poll(s.stacks);
+                for (const [stack, fresh] of polled.own) {
                     for (const e of fresh)
                         note('event', { stack, event: e });
                     ownership.read(fresh);
                 }
+                for (const u of polled.unreadable) {
+                    const key = `${u.arn} ${u.message}`;
+                    if (unreadableSaid.has(key))
+                        continue;
+                    unreadableSaid.add(key);
+                    note('nested-read-error', { nestedStack: u.arn, path: u.path, message: u.message });
+                }
+                for (const [stack, fresh] of polled.nested) {
+                    for (const e of fresh)
+                        note('event', { stack, event: e });
+                    nestedUnwatched.set(stack, [...(nestedUnwatched.get(stack) ?? []), ...fresh]);
+                }
                 // After the events: the tags a snapshot shows belong to the operation those events end in.
                 const snapshots = await reader.describeStacks(s.stacks);
-                for (const sighting of ownership.saw(snapshots, cursors))
+                for (const sighting of ownership.saw(snapshots, (stack) => tree.cursor(stack)))
                     note('stack-tag', { ...sighting });
                 const judged = ownership.judge();
                 for (const op of ownership.newlyForeign(judged)) {
                     note('foreign-operation', foreignObservation(op));
                     await alertForeign(d, op);
                 }
-                // Only this deployment's own operations are watched: someone else's failure is not its alert.
-                alerts.push(...watch.onEvents(ownership.ownUnwatched(judged), d.now()));
+                // Only this deployment's own operations are watched: someone else's failure is not its
+                // alert. A nested stack moves only with its covered stack: its events are the deployment's
+                // when the covered stack's operation in force at their time is.
+                const nested = [...nestedUnwatched].flatMap(([stack, events]) => events.filter((e) => ownership.ownsAt(judged, stack, e.timestamp.getTime())));
+                nestedUnwatched.clear();
+                alerts.push(...watch.onEvents((0,domain_tree/* inTimeOrder */.xM)([...ownership.ownUnwatched(judged), ...nested]), d.now()));
                 const statuses = snapshots.map((st) => [st.name, st.status]);
                 alerts.push(...watch.onTick(d.now(), statuses.filter(([name]) => !ownership.foreignNow(judged, name)).map(([, st]) => st)));
                 pending = [];
@@ -522,91 +618,6 @@ async function runMonitor(d) {
     }
     note('stopped', { reason: 'SIGTERM' });
     return 'stopped';
-}
-/**
- * Whose the operations since the lock are (domain/ownership.ts), as the polls read them: every
- * event since the lock, each new tag snapshot, which foreign operations were reported already
- * and which own events the watch has had. A foreign operation is reported once; an operation
- * first taken for this deployment's by time and found foreign later is reported then.
- */
-class Ownership {
-    correlationId;
-    events = [];
-    sightings = [];
-    lastSighting = new Map();
-    reported = new Set();
-    watched = new Set();
-    constructor(correlationId) {
-        this.correlationId = correlationId;
-    }
-    read(fresh) {
-        this.events.push(...fresh);
-    }
-    /** The snapshots' tags, each after the newest event read of its stack: the new ones. */
-    saw(snapshots, cursors) {
-        const fresh = [];
-        for (const st of snapshots) {
-            const sighting = {
-                stack: st.name,
-                status: st.status,
-                tag: (0,activity/* activeCorrelationId */.S6)(st) ?? '',
-                afterEventId: cursors.get(st.name)
-            };
-            const lastStackEvent = this.events
-                .filter((e) => e.stackName === st.name && (0,stack/* isStackEvent */.lQ)(e))
-                .at(-1)?.id;
-            const key = `${sighting.status}|${sighting.tag}|${lastStackEvent ?? ''}`;
-            if (this.lastSighting.get(st.name) === key)
-                continue;
-            this.lastSighting.set(st.name, key);
-            this.sightings.push(sighting);
-            fresh.push(sighting);
-        }
-        return fresh;
-    }
-    judge() {
-        return (0,ownership/* judgeOperations */.mJ)((0,ownership/* splitOperations */.x2)(this.events), {
-            correlationId: this.correlationId,
-            sightings: this.sightings
-        });
-    }
-    newlyForeign(judged) {
-        return judged.filter((op) => {
-            const key = opKey(op);
-            if (op.ours || this.reported.has(key))
-                return false;
-            this.reported.add(key);
-            return true;
-        });
-    }
-    /** Events of this deployment's own operations the watch has not had yet, oldest first. */
-    ownUnwatched(judged) {
-        const own = new Set(judged.filter((op) => op.ours && !this.reported.has(opKey(op))).flatMap((op) => op.events));
-        const out = this.events.filter((e) => own.has(e) && !this.watched.has(e.id));
-        for (const e of out)
-            this.watched.add(e.id);
-        return out;
-    }
-    /** The stack's latest operation is someone else's. */
-    foreignNow(judged, stack) {
-        const latest = judged.filter((op) => op.stack === stack).at(-1);
-        return latest !== undefined && (!latest.ours || this.reported.has(opKey(latest)));
-    }
-}
-const opKey = (op) => `${op.stack}/${(op.start ?? op.events[0])?.id ?? ''}`;
-/** What the log keeps of a foreign operation: enough to name it without the events. */
-function foreignObservation(op) {
-    return {
-        stack: op.stack,
-        startedAt: op.start?.timestamp.toISOString(),
-        startStatus: op.start?.status,
-        status: op.status,
-        by: op.by,
-        otherCorrelationId: op.otherId,
-        clientRequestToken: op.token,
-        reason: op.start?.reason,
-        startedBy: (0,ownership/* describeStarter */.lD)(op)
-    };
 }
 /** Someone else's operation, in the thread: who started it, where CloudFormation says. */
 async function alertForeign(d, op) {
@@ -726,6 +737,7 @@ var supervise = __webpack_require__(4820);
 
 
 
+
 /** The detached monitor's log is its JSON lines; Slack trouble is recorded there by the spool. */
 const silentSink = {
     info: () => undefined,
@@ -787,8 +799,9 @@ const readIfThere = (file) => ((0,external_node_fs_.existsSync)(file) ? (0,exter
 function headline(o) {
     const type = typeof o['type'] === 'string' ? o['type'] : 'observation';
     const e = o['event'];
+    // A nested stack's event by its path (`Data › Db`), as everything else names it.
     if (type === 'event' && e)
-        return `event: ${String(e.logicalId)} ${String(e.status)}`;
+        return `event: ${(0,stack/* eventName */.eq)(e)} ${String(e.status)}`;
     const alert = o['alert'];
     if (type === 'alert' && typeof alert?.kind === 'string')
         return `alert: ${alert.kind}`;
