@@ -158,7 +158,7 @@ describe('what people read after a run', () => {
     try {
       const { debug } = await failInTree(false);
       expect(cfn.callsOf('DescribeEvents').map((c) => c.status)).toEqual([403]);
-      expect(debug.join('\n')).toMatch(/DescribeEvents refused \(AccessDenied: /);
+      expect(debug.join('\n')).toMatch(/DescribeEvents not used \(AccessDenied: /);
     } finally {
       cfn.denied.clear();
     }

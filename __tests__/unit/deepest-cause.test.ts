@@ -242,7 +242,7 @@ describe("reading a nested stack's failures", () => {
     expect(debug).toHaveLength(2);
     for (const l of debug)
       expect(l).toMatch(
-        /^debug \[cid\] DescribeEvents refused \(InvalidAction: Could not find operation DescribeEvents/
+        /^debug \[cid\] DescribeEvents not used \(InvalidAction: Could not find operation DescribeEvents/
       );
   });
 });

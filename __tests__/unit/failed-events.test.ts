@@ -117,4 +117,18 @@ describe('failedEvents', () => {
     expect(second.refused).toBeUndefined();
     expect(calls).toEqual(['DescribeEvents', 'DescribeStackEvents', 'DescribeEvents']);
   });
+
+  it("DescribeEvents with no failure in the window (by stack name it may answer for the latest operation only, the rollback): read from the stack's events after all", async () => {
+    const { adapter, calls } = scripted({
+      pages: [[]],
+      stackEvents: [
+        stackEvent('e2', 30, 'Db', 'UPDATE_FAILED'),
+        stackEvent('e1', 10, 'Db', 'UPDATE_IN_PROGRESS')
+      ]
+    });
+    const r = await adapter.failedEvents('App', T0, T0 + 60_000);
+    expect(r.events.map((e) => e.id)).toEqual(['e2']);
+    expect(r.refused).toBe('DescribeEvents found no failure in the window');
+    expect(calls).toEqual(['DescribeEvents', 'DescribeStackEvents']);
+  });
 });

@@ -30,6 +30,10 @@ function ev(line: string): StackEvent {
   };
 }
 
+/** The events with a ClientRequestToken. */
+const tokened = (events: readonly StackEvent[], token: string): StackEvent[] =>
+  events.map((e) => ({ ...e, clientRequestToken: token }));
+
 /** The events, oldest first, from compact lines. */
 const evs = (...lines: string[]): StackEvent[] => lines.map(ev);
 const withoutIds = (events: readonly StackEvent[]): StackEvent[] =>
@@ -150,6 +154,30 @@ const cases: { name: string; events: StackEvent[]; expected: string[] }[] = [
     ]
   },
   {
+    name: "by ID: a rollback with another ClientRequestToken than the update it ends (the console's CancelUpdateStack) is an operation of its own; with the update's token (or none), the update's own",
+    events: [
+      ...tokened(evs('0 UPDATE_IN_PROGRESS #u', '1 UPDATE_IN_PROGRESS Api #u'), 'exec-1'),
+      ...tokened(
+        evs('2 UPDATE_ROLLBACK_IN_PROGRESS #c', '3 UPDATE_ROLLBACK_COMPLETE #c'),
+        'Console-CancelUpdateStack-1'
+      ),
+      ...tokened(evs('5 UPDATE_IN_PROGRESS #v', '6 UPDATE_IN_PROGRESS Api #v'), 'exec-2'),
+      ...tokened(
+        evs(
+          '7 UPDATE_FAILED Api #v',
+          '8 UPDATE_ROLLBACK_IN_PROGRESS #w',
+          '9 UPDATE_ROLLBACK_COMPLETE #w'
+        ),
+        'exec-2'
+      )
+    ],
+    expected: [
+      'App: 0 UPDATE_IN_PROGRESS #u | 0 UPDATE_IN_PROGRESS #u, 1 UPDATE_IN_PROGRESS Api #u',
+      'App: 2 UPDATE_ROLLBACK_IN_PROGRESS #c | 2 UPDATE_ROLLBACK_IN_PROGRESS #c, 3 UPDATE_ROLLBACK_COMPLETE #c',
+      'App: 5 UPDATE_IN_PROGRESS #v | 5 UPDATE_IN_PROGRESS #v, 6 UPDATE_IN_PROGRESS Api #v, 7 UPDATE_FAILED Api #v, 8 UPDATE_ROLLBACK_IN_PROGRESS #w, 9 UPDATE_ROLLBACK_COMPLETE #w'
+    ]
+  },
+  {
     name: 'by ID: so is a ContinueUpdateRollback after a rollback that failed',
     events: [
       ...FAILED_UPDATE.slice(0, 4),
@@ -264,7 +292,7 @@ describe('OperationReadBack (newest first, as currentOperation reads)', () => {
     expect(one(op)).toBe(
       'App: 9 UPDATE_ROLLBACK_IN_PROGRESS #k | 9 UPDATE_ROLLBACK_IN_PROGRESS #k, 10 UPDATE_COMPLETE Api #k'
     );
-    expect(read).toBe(4);
+    expect(read).toBe(3);
   });
 
   it('by ID: read to the end without its start, the events of its ID and no start', () => {
@@ -283,10 +311,18 @@ describe('OperationReadBack (newest first, as currentOperation reads)', () => {
     );
   });
 
-  it("reads the stack's latest operation as splitOperations splits it, in every case above whose newest event is the latest operation's", () => {
-    const compared = cases
-      .filter(({ events }) => events.every((e) => e.stackName === STACK))
-      .filter(({ events }) => splitOperations(events).at(-1)!.events.at(-1) === events.at(-1));
+  it('by ID: the newest operation even when the newest event listed is the one before it (the same second)', () => {
+    const events = evs(
+      '0 UPDATE_IN_PROGRESS #a',
+      '5 UPDATE_COMPLETE_CLEANUP_IN_PROGRESS #a',
+      '6 UPDATE_IN_PROGRESS #b',
+      '6 UPDATE_COMPLETE #a'
+    );
+    expect(one(readBack(events).op)).toBe('App: 6 UPDATE_IN_PROGRESS #b | 6 UPDATE_IN_PROGRESS #b');
+  });
+
+  it("reads the stack's latest operation as splitOperations splits it, in every case above", () => {
+    const compared = cases.filter(({ events }) => events.every((e) => e.stackName === STACK));
     expect(compared.length).toBeGreaterThanOrEqual(10);
     for (const { events } of compared) {
       const latest = splitOperations(events).at(-1)!;

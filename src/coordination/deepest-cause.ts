@@ -62,7 +62,7 @@ async function failuresInside(
     const { events, refused } = await d.reader.failedEvents(stackId, fromMs, untilMs);
     if (refused)
       d.log.debug(
-        `DescribeEvents refused (${refused}): read the failures of ${stackId} from its events.`
+        `DescribeEvents not used (${refused}): read the failures of ${stackId} from its events.`
       );
     return events;
   } catch (err) {
