@@ -566,7 +566,7 @@ async function failuresInside(d, stackId, fromMs, untilMs) {
     try {
         const { events, refused } = await d.reader.failedEvents(stackId, fromMs, untilMs);
         if (refused)
-            d.log.debug(`DescribeEvents refused (${refused}): read the failures of ${stackId} from its events.`);
+            d.log.debug(`DescribeEvents not used (${refused}): read the failures of ${stackId} from its events.`);
         return events;
     }
     catch (err) {

@@ -405,7 +405,8 @@ function remainingMs(expectedMs, elapsedMs, inProgress, typeSeconds, now) {
  * `ROLLBACK_IN_PROGRESS`, `UPDATE_ROLLBACK_IN_PROGRESS` or `IMPORT_ROLLBACK_IN_PROGRESS` on, but
  * nobody opened it: it is part of the attempt it rolls back. So an ID whose first stack-level event
  * is one of those, right after an operation of the same stack that had not ended (its latest
- * stack-level status still `*_IN_PROGRESS`, or none seen), belongs to that operation. A rollback
+ * stack-level status still `*_IN_PROGRESS`, or none seen), belongs to that operation, unless it
+ * carries another ClientRequestToken than that operation (someone cancelled it from the console). A rollback
  * someone asked for (RollbackStack after a failed update with rollback disabled,
  * ContinueUpdateRollback) starts from a stack whose operation ended: an operation of its own,
  * opened by whoever called it. An operation's `start` is the stack-level event that opened its
@@ -432,6 +433,13 @@ const opensId = (e) => (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent
 const startsRollback = (e) => (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) && ROLLBACK_START_STATUSES.has(e.status);
 /** The operation of these events (oldest first) had ended: its latest stack-level status is final. */
 const ended = (events) => !(events.filter(_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ).at(-1)?.status.endsWith('_IN_PROGRESS') ?? true);
+/**
+ * A rollback after an operation that had not ended is that operation's own (automatic) one when it
+ * carries its token or none; one with another token was asked for by someone else (a console's
+ * CancelUpdateStack): an operation of its own, judged on its own.
+ */
+const sameAttempt = (rollback, op) => !rollback.clientRequestToken ||
+    rollback.clientRequestToken === op.events.find((e) => e.clientRequestToken)?.clientRequestToken;
 const idKey = (e) => `${e.stackName}\n${e.operationId ?? ''}`;
 /** The events (of any stacks, oldest first) split into operations, per stack in order. */
 function splitOperations(events) {
@@ -456,7 +464,11 @@ function splitOperations(events) {
                 const first = firstStackLevel.get(idKey(e));
                 const before = latest.get(e.stackName);
                 op =
-                    first && startsRollback(first) && before && !ended(before.events)
+                    first &&
+                        startsRollback(first) &&
+                        before &&
+                        !ended(before.events) &&
+                        sameAttempt(first, before)
                         ? before
                         : open(e.stackName, first && opensId(first) ? first : undefined);
                 ofId.set(idKey(e), op);
@@ -472,83 +484,42 @@ function splitOperations(events) {
     return ops;
 }
 /**
- * The operation a stack is in (or last went through), read back from its newest event the way
- * splitOperations splits: `add` each event, newest first, until it says the start is found.
- * Without an ID on the newest event: back to the stack-level event that opened an operation. With
- * one: the events of that ID, back to the event that opened it, and on into the operation before
- * it when it is an automatic rollback (that operation had not ended); then through the rest of the
- * start's second, for events of its IDs listed after it.
+ * The operation a stack is in (or last went through), read back from its newest event: `add` each
+ * event, newest first, until it says no older event can change what splitOperations makes of the
+ * latest operation. Without IDs: back to the stack-level event that opened it. With them: back to
+ * its start (an automatic rollback's reaches into the update it rolls back), then through the rest
+ * of the start's second, for events of its ID listed after it. One rule, splitOperations', applied
+ * to what was read.
  */
 class OperationReadBack {
     /** Every event read, newest first. */
     read = [];
-    /** The IDs of the operation; undefined before the first event, null without IDs. */
-    ids;
-    start;
+    latest;
     done = false;
-    /** A rollback's start, until the operation before it (`before`, its ID) says whether it had ended. */
-    rollback;
     /** The next older event; true once no older event can be the operation's (read no further). */
     add(e) {
         if (this.done)
             return true;
-        if (this.ids === undefined)
-            this.ids = e.operationId ? new Set([e.operationId]) : null;
-        const ids = this.ids;
-        if (ids === null) {
-            this.read.push(e);
-            if (opens(e))
-                this.found(e);
-            return (this.done = this.start !== undefined);
-        }
-        if (this.start) {
-            if (e.timestamp.getTime() < Math.floor(this.start.timestamp.getTime() / 1000) * 1000)
-                return (this.done = true);
-            this.read.push(e);
-            return false;
-        }
         this.read.push(e);
-        const id = e.operationId;
-        if (id && ids.has(id)) {
-            if (opens(e))
-                this.found(e);
-            else if (startsRollback(e))
-                this.rollback = { start: e };
+        // Only a stack-level event can open an operation (or end one a rollback follows); with IDs, an
+        // event before the start's second may settle it.
+        if (!(0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) && !before(e, this.latest?.start))
             return false;
-        }
-        const r = this.rollback;
-        if (!r || !id)
+        this.latest = splitOperations([...this.read].reverse()).at(-1);
+        const start = this.latest?.start;
+        if (!start)
             return false;
-        r.before ??= id;
-        if (id !== r.before || !(0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e))
-            return false;
-        // The operation before the rollback: the same attempt only if it had not ended.
-        if (!e.status.endsWith('_IN_PROGRESS'))
-            return this.found(r.start);
-        ids.add(id);
-        this.rollback = undefined;
-        if (opens(e))
-            this.found(e);
-        return false;
+        return (this.done = !start.operationId || before(e, start));
     }
     /** What was read: the operation's events, oldest first, and its start if it was found. */
     operation() {
-        const r = this.rollback;
-        // Read to the end with a rollback undecided: its own start, unless events before it (of an
-        // operation whose end was not seen) make it part of that one, as splitOperations does.
-        const ids = this.ids && new Set([...this.ids, ...(r?.before ? [r.before] : [])]);
-        const events = ids
-            ? this.read.filter((e) => e.operationId !== undefined && ids.has(e.operationId))
-            : this.read;
-        const start = this.start ?? (r && r.before === undefined ? r.start : undefined);
-        return { ...(start ? { start } : {}), events: [...events].reverse() };
-    }
-    found(start) {
-        this.start = start;
-        this.rollback = undefined;
-        return false;
+        const op = splitOperations([...this.read].reverse()).at(-1);
+        return { ...(op?.start ? { start: op.start } : {}), events: op?.events ?? [] };
     }
 }
+/** `e` is from before the second of `start` (an ID'd one): nothing older is its operation's. */
+const before = (e, start) => start?.operationId !== undefined &&
+    e.timestamp.getTime() < Math.floor(start.timestamp.getTime() / 1000) * 1000;
 
 
 /***/ }),

@@ -130,9 +130,13 @@ class CloudFormationAdapter {
                     if (++pages >= OPERATION_SEARCH_PAGES)
                         break;
                 }
-                return {
-                    events: events.reverse().sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())
-                };
+                // None in the window: read from the events after all. DescribeEvents by stack name may
+                // answer for the stack's latest operation only (the rollback after the failure sought).
+                if (events.length > 0)
+                    return {
+                        events: events.reverse().sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())
+                    };
+                why = 'DescribeEvents found no failure in the window';
             }
             catch (err) {
                 const e = err;
