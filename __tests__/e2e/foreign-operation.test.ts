@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Step } from '../../test-rig/cfn-standin.js';
 import {
   API,
@@ -11,7 +9,8 @@ import {
   slack,
   slackMessage,
   titled,
-  waitUntil
+  waitUntil,
+  monitorObserved
 } from './lock-safety-harness.js';
 
 // This deployment's own stack operation, by identity, through the runner harness: the bundles
@@ -42,13 +41,7 @@ describe("this deployment's operation, by identity", () => {
     const job = await deployJob('first', {}, { slack: true });
     const main = await acquireFirst(job);
     const id = main.outputs['correlation-id']!;
-    const monitorLog = join(job.state['monitor-dir']!, 'monitor.jsonl');
-    const observed = (type: string): Record<string, unknown>[] =>
-      readFileSync(monitorLog, 'utf8')
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .map((l) => JSON.parse(l) as Record<string, unknown>)
-        .filter((o) => o['type'] === type);
+    const observed = (type: string): Record<string, unknown>[] => monitorObserved(job, type);
     // The monitor has seen the stack as the deploy step starts from (its tags, before anything ran).
     await waitUntil(() => observed('stack-tag').length > 0, 10_000);
 

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CloudFormationStandin, type Step } from '../../test-rig/cfn-standin.js';
@@ -251,3 +252,15 @@ export async function record(id: string): Promise<{ transitions: Array<{ state: 
 // ---------------------------------------------------------------------------------------------
 // Cases
 // ---------------------------------------------------------------------------------------------
+
+/** The detached monitor's observations of `type` so far (its monitor.jsonl, before post cleans up). */
+export function monitorObserved(
+  job: { state: Record<string, string> },
+  type: string
+): Record<string, unknown>[] {
+  return readFileSync(join(job.state['monitor-dir']!, 'monitor.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .filter((o) => o['type'] === type);
+}

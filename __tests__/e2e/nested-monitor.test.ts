@@ -5,9 +5,15 @@
  * runner harness (the real bundles built from src/, pre, main with its detached monitor, the deploy
  * step, post), against the CloudFormation, DynamoDB and Slack stand-ins.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DB, acquireFirst, cfn, deployJob, deployStep, slack } from './lock-safety-harness.js';
+import {
+  DB,
+  acquireFirst,
+  cfn,
+  deployJob,
+  deployStep,
+  monitorObserved,
+  slack
+} from './lock-safety-harness.js';
 import { treeOperation, type Step } from '../../test-rig/cfn-standin.js';
 import type { StageResult } from '../../test-rig/runner.js';
 
@@ -64,13 +70,7 @@ const treeUpdate = (opts: { dbFails?: string } = {}): Step[] =>
 const withGap = (steps: Step[], afterMs: number, gapMs: number): Step[] =>
   steps.map((s) => (s.atMs > afterMs ? { ...s, atMs: s.atMs + gapMs } : s));
 
-function observed(job: { state: Record<string, string> }, type: string): Record<string, unknown>[] {
-  return readFileSync(join(job.state['monitor-dir']!, 'monitor.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l) as Record<string, unknown>)
-    .filter((o) => o['type'] === type);
-}
+const observed = monitorObserved;
 
 async function deployTree(steps: Step[]): Promise<{
   post: StageResult;

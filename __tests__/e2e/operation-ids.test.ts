@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Step } from '../../test-rig/cfn-standin.js';
 import type { Job } from '../../test-rig/runner.js';
 import {
@@ -13,7 +11,8 @@ import {
   slackMessage,
   slowUpdate,
   titled,
-  waitUntil
+  waitUntil,
+  monitorObserved
 } from './lock-safety-harness.js';
 
 // Operations by their ID, through the runner harness: the bundles built from src/, the detached
@@ -41,13 +40,7 @@ beforeAll(() => {
 });
 
 /** The monitor's observations of a type, from its log. */
-function observed(job: Job, type: string): Record<string, unknown>[] {
-  return readFileSync(join(job.state['monitor-dir']!, 'monitor.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l) as Record<string, unknown>)
-    .filter((o) => o['type'] === type);
-}
+const observed = monitorObserved;
 
 /** The job's Slack thread. */
 const threadOf = (job: Job) => slack.thread(job.state['slack-thread']?.split(':')[1] ?? '');

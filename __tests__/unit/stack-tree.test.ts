@@ -11,61 +11,9 @@ import {
 } from '../../src/domain/stack.js';
 import { inTimeOrder, nestedStacksIn } from '../../src/domain/tree.js';
 import type { StackReader } from '../../src/ports/cloudformation.js';
+import { T0, STACK, TreeEvents, arn, ev, nestedRes } from './tree-fixtures.js';
 
-const T0 = Date.parse('2026-12-07T10:00:00Z');
-const STACK = 'AWS::CloudFormation::Stack';
-const arn = (name: string): string =>
-  `arn:aws:cloudformation:us-east-1:123456789012:stack/${name}/0000`;
-let seq = 0;
-
-function ev(
-  stackName: string,
-  atS: number,
-  logicalId: string,
-  status: string,
-  extra: Partial<StackEvent> = {}
-): StackEvent {
-  return {
-    id: `${stackName}-${logicalId}-${status}-${++seq}`,
-    stackName,
-    timestamp: new Date(T0 + atS * 1000),
-    logicalId,
-    resourceType: 'AWS::SNS::Topic',
-    status,
-    ...extra
-  };
-}
-const nestedRes = (parent: string, atS: number, id: string, child: string, status: string) =>
-  ev(parent, atS, id, status, { resourceType: STACK, physicalId: arn(child) });
-
-/** A reader over a list of events per stack (by name or ARN), revealed as time goes on. */
-class Events implements Partial<StackReader> {
-  readonly calls: string[] = [];
-  readonly stacks = new Map<string, StackEvent[]>();
-  now = T0;
-  failOn?: string;
-
-  add(stack: string, ...events: StackEvent[]): void {
-    for (const key of [stack, arn(stack)])
-      this.stacks.set(key, [...(this.stacks.get(key) ?? []), ...events]);
-  }
-  private visible(stack: string): StackEvent[] {
-    if (this.failOn === stack) throw new Error(`throttled: ${stack}`);
-    return (this.stacks.get(stack) ?? []).filter((e) => e.timestamp.getTime() <= this.now);
-  }
-  eventsSince(stack: string, after?: string): Promise<StackEvent[]> {
-    this.calls.push(`since ${stack}`);
-    const all = this.visible(stack);
-    const i = after === undefined ? -1 : all.findIndex((e) => e.id === after);
-    return Promise.resolve(all.slice(i + 1));
-  }
-  eventsAfter(stack: string, sinceMs: number): Promise<StackEvent[]> {
-    this.calls.push(`after ${stack}`);
-    return Promise.resolve(this.visible(stack).filter((e) => e.timestamp.getTime() >= sinceMs));
-  }
-}
-
-const follower = (events: Events): TreeFollower =>
+const follower = (events: TreeEvents): TreeFollower =>
   new TreeFollower(events as unknown as StackReader, T0);
 
 describe('the nested stacks that events show', () => {
@@ -118,7 +66,7 @@ describe('the nested stacks that events show', () => {
 
 describe('the monitor follows a tree, poll after poll', () => {
   it('reads a nested stack while its resource is in progress, once more after it settled, then no more; a nested stack found mid-operation is read from the lock on; deeper levels too', async () => {
-    const r = new Events();
+    const r = new TreeEvents();
     r.add(
       'App',
       ev('App', 1, 'App', 'UPDATE_IN_PROGRESS', { resourceType: STACK }),
@@ -196,7 +144,7 @@ describe('the monitor follows a tree, poll after poll', () => {
   });
 
   it('a nested stack still cleaning up after its resource completed (UPDATE_COMPLETE_CLEANUP_IN_PROGRESS) is read until its own status ends; one that cannot be read is tried again only while it works', async () => {
-    const r = new Events();
+    const r = new TreeEvents();
     const own = (stack: string, atS: number, status: string): StackEvent =>
       ev(stack, atS, stack, status, { resourceType: STACK });
     r.add(
@@ -244,7 +192,7 @@ describe('the monitor follows a tree, poll after poll', () => {
   });
 
   it('a nested stack that cannot be read is said and tried again at the next poll, the rest of the tree read; a covered stack that cannot be read ends the poll, and what was read before comes with the next one', async () => {
-    const r = new Events();
+    const r = new TreeEvents();
     r.add(
       'App',
       ev('App', 1, 'App', 'UPDATE_IN_PROGRESS', { resourceType: STACK }),
@@ -278,7 +226,7 @@ describe('the monitor follows a tree, poll after poll', () => {
   });
 
   it('events before the lock was taken are not read as the deployment', async () => {
-    const r = new Events();
+    const r = new TreeEvents();
     r.add(
       'App',
       nestedRes('App', -50, 'Data', 'App-Data', 'UPDATE_COMPLETE'),
@@ -294,7 +242,7 @@ describe('the monitor follows a tree, poll after poll', () => {
 
 describe("the nested stacks' events below a covered stack's (the summary, the waiting runs)", () => {
   it('every nested stack the events show; a settled one read once with a cache; one that cannot be read is left out and said', async () => {
-    const r = new Events();
+    const r = new TreeEvents();
     const own = [
       nestedRes('App', 2, 'Data', 'App-Data', 'UPDATE_IN_PROGRESS'),
       nestedRes('App', 3, 'Logs', 'App-Logs', 'UPDATE_IN_PROGRESS'),

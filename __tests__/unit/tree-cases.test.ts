@@ -8,83 +8,15 @@ import { TreeFollower } from '../../src/coordination/stack-tree.js';
 import { readActivity } from '../../src/coordination/turn-report.js';
 import { describeActivity } from '../../src/domain/activity.js';
 import { resourceTypeSeconds } from '../../src/domain/estimate.js';
-import { eventName, type NestedEvent, type StackEvent } from '../../src/domain/stack.js';
+import { eventName, type NestedEvent } from '../../src/domain/stack.js';
 import { inTimeOrder } from '../../src/domain/tree.js';
 import { DeploymentWatch } from '../../src/domain/watch.js';
 import { assess, treeEvents } from '../../src/stages/finalize/outcome.js';
 import type { StackReader } from '../../src/ports/cloudformation.js';
+import { T0, TreeEvents, arn, ev, nestedRes, stackEv } from './tree-fixtures.js';
 
-const T0 = Date.parse('2026-12-07T10:00:00Z');
-const STACK = 'AWS::CloudFormation::Stack';
 const RDS = 'AWS::RDS::DBInstance';
 const CID = '20261207-100000-0000abcd';
-const arn = (name: string): string =>
-  `arn:aws:cloudformation:us-east-1:123456789012:stack/${name}/0000`;
-let seq = 0;
-
-function ev(
-  stackName: string,
-  atS: number,
-  logicalId: string,
-  status: string,
-  extra: Partial<StackEvent> = {}
-): StackEvent {
-  return {
-    id: `${stackName}-${logicalId}-${status}-${++seq}`,
-    stackName,
-    timestamp: new Date(T0 + atS * 1000),
-    logicalId,
-    resourceType: 'AWS::SNS::Topic',
-    status,
-    ...extra
-  };
-}
-const stackEv = (stack: string, atS: number, status: string, extra: Partial<StackEvent> = {}) =>
-  ev(stack, atS, stack, status, { resourceType: STACK, ...extra });
-const nestedRes = (
-  parent: string,
-  atS: number,
-  id: string,
-  child: string,
-  status: string,
-  extra: Partial<StackEvent> = {}
-) => ev(parent, atS, id, status, { resourceType: STACK, physicalId: arn(child), ...extra });
-
-/** A reader over per-stack event lists (by name or ARN), revealed as `now` advances. */
-class Events {
-  readonly calls: string[] = [];
-  readonly stacks = new Map<string, StackEvent[]>();
-  now = T0;
-  failOnce = new Set<string>();
-  add(stack: string, ...events: StackEvent[]): void {
-    for (const key of [stack, arn(stack)])
-      this.stacks.set(key, [...(this.stacks.get(key) ?? []), ...events]);
-  }
-  private visible(stack: string): StackEvent[] {
-    if (this.failOnce.delete(stack)) throw new Error(`Rate exceeded: ${stack}`);
-    return (this.stacks.get(stack) ?? []).filter((e) => e.timestamp.getTime() <= this.now);
-  }
-  eventsSince(stack: string, after?: string): Promise<StackEvent[]> {
-    this.calls.push(`since ${stack}`);
-    const all = this.visible(stack);
-    const i = after === undefined ? -1 : all.findIndex((e) => e.id === after);
-    return Promise.resolve(all.slice(i + 1));
-  }
-  eventsAfter(stack: string, sinceMs: number): Promise<StackEvent[]> {
-    this.calls.push(`after ${stack}`);
-    return Promise.resolve(this.visible(stack).filter((e) => e.timestamp.getTime() >= sinceMs));
-  }
-  currentOperation(stack: string): Promise<{ start?: StackEvent; events: StackEvent[] }> {
-    const all = this.visible(stack);
-    const i = all
-      .map((e) => e.logicalId === stack && /_IN_PROGRESS$/.test(e.status))
-      .lastIndexOf(true);
-    return Promise.resolve({ start: all[i], events: all.slice(Math.max(0, i)) });
-  }
-  consoleUrl(): string {
-    return 'https://console';
-  }
-}
 
 /** run.ts's wiring of one poll: the tree's events, in time order, to the watch (ownership aside). */
 async function pollInto(tree: TreeFollower, watch: DeploymentWatch, now: number) {
@@ -98,7 +30,7 @@ async function pollInto(tree: TreeFollower, watch: DeploymentWatch, now: number)
 
 describe('TreeFollower against what CloudFormation really does', () => {
   it("follows a nested stack through its own cleanup, which CloudFormation runs after the parent's resource is UPDATE_COMPLETE (stall = silence of the whole tree)", async () => {
-    const r = new Events();
+    const r = new TreeEvents();
     // Real ordering: the nested stack reaches UPDATE_COMPLETE_CLEANUP_IN_PROGRESS, the parent
     // marks its resource UPDATE_COMPLETE, the root enters its cleanup, and only then do the nested
     // stacks delete their replaced resources and reach UPDATE_COMPLETE.
@@ -145,7 +77,7 @@ describe('TreeFollower against what CloudFormation really does', () => {
   });
 
   it('a nested stack read that fails once, in the poll where its failure surfaces: the alert is still the nested Db, not the "Embedded stack" echo', async () => {
-    const r = new Events();
+    const r = new TreeEvents();
     r.add(
       'App',
       stackEv('App', 1, 'UPDATE_IN_PROGRESS'),
@@ -186,7 +118,7 @@ describe('TreeFollower against what CloudFormation really does', () => {
 
 describe("a waiting run's activity report on a tree", () => {
   it('progress never goes backwards when a nested stack settles', async () => {
-    const r = new Events();
+    const r = new TreeEvents();
     const work = Array.from({ length: 6 }, (_, i) => [
       ev('App-Data', 3 + i, `W${i}`, 'UPDATE_IN_PROGRESS'),
       ev('App-Data', 3.5 + i, `W${i}`, 'UPDATE_COMPLETE')
@@ -221,7 +153,7 @@ describe("a waiting run's activity report on a tree", () => {
 
 describe("finalize's tree events are this deployment's own", () => {
   it("a foreign (console) update that failed inside Data, then this run's own successful one: the summary's events and the history's resourceTypeSeconds hold none of the foreign operation's nested events", async () => {
-    const r = new Events();
+    const r = new TreeEvents();
     const byConsole = {
       clientRequestToken: 'Console-UpdateStack-7f59c3cf-00d2-40c7-b2ff-e75db0987002'
     };
@@ -293,7 +225,7 @@ describe("finalize's tree events are this deployment's own", () => {
 
 describe('the cost of a nested stack that cannot be read', () => {
   it('one the role may not read is not called again at every poll once it has settled (a tree costs what its busy stacks cost)', async () => {
-    const r = new Events();
+    const r = new TreeEvents();
     r.add(
       'App',
       stackEv('App', 1, 'UPDATE_IN_PROGRESS'),
@@ -305,8 +237,8 @@ describe('the cost of a nested stack that cannot be read', () => {
     );
     const denied = new Set(['A', 'B', 'C', 'D', 'E'].map((id) => arn(`App-${id}`)));
     const inner = r as unknown as {
-      eventsSince: Events['eventsSince'];
-      eventsAfter: Events['eventsAfter'];
+      eventsSince: TreeEvents['eventsSince'];
+      eventsAfter: TreeEvents['eventsAfter'];
     };
     const since = inner.eventsSince.bind(r);
     const after = inner.eventsAfter.bind(r);

@@ -4,13 +4,8 @@
  * (recursively). A nested stack's events are read only when it could hold a failure earlier than
  * the best found so far.
  */
-import {
-  failuresInOrder,
-  nestedStackOf,
-  stackCauseOf,
-  startOf,
-  type RootCause
-} from '../domain/root-cause.js';
+import { failuresInOrder, stackCauseOf, startOf, type RootCause } from '../domain/root-cause.js';
+import { nestedStackOf } from '../domain/tree.js';
 import { MAX_NESTED_READ_DEPTH, type StackEvent, type StackSnapshot } from '../domain/stack.js';
 import type { StackReader } from '../ports/cloudformation.js';
 import type { Logger } from '../ports/runtime.js';

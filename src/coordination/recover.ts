@@ -9,7 +9,7 @@ import {
   type RecoveryResult,
   type StuckResource
 } from '../domain/recovery.js';
-import { nestedStackOf } from '../domain/root-cause.js';
+import { nestedStackOf } from '../domain/tree.js';
 
 export type { RecoveryResult } from '../domain/recovery.js';
 import { classifyStatus, type RequiredAction } from '../domain/stack-status.js';

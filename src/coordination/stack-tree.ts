@@ -173,9 +173,7 @@ export async function nestedEvents(
       continue;
     }
     try {
-      const inner = (await reader.eventsAfter(ref.arn, sinceMs)).filter(
-        (e) => e.timestamp.getTime() >= sinceMs
-      );
+      const inner = await reader.eventsAfter(ref.arn, sinceMs);
       const at = [...path, ref.logicalId];
       const below = [
         ...inTree(inner, at),

@@ -21,7 +21,7 @@
  * operation without a start. A rollback, a cleanup and a repair are inside the operation they end.
  */
 import { OPERATION_START_STATUSES } from './stack-status.js';
-import { isStackEvent, type StackEvent } from './stack.js';
+import { isStackEvent, latestStackStatus, type StackEvent } from './stack.js';
 
 /** One stack operation among a stack's events. */
 export interface Operation {
@@ -49,7 +49,7 @@ const startsRollback = (e: StackEvent): boolean =>
   isStackEvent(e) && ROLLBACK_START_STATUSES.has(e.status);
 /** The operation of these events (oldest first) had ended: its latest stack-level status is final. */
 const ended = (events: readonly StackEvent[]): boolean =>
-  !(events.filter(isStackEvent).at(-1)?.status.endsWith('_IN_PROGRESS') ?? true);
+  !(latestStackStatus(events)?.endsWith('_IN_PROGRESS') ?? true);
 /**
  * A rollback after an operation that had not ended is that operation's own (automatic) one when it
  * carries its token or none; one with another token was asked for by someone else (a console's
@@ -122,11 +122,11 @@ export class OperationReadBack {
     this.read.push(e);
     // Only a stack-level event can open an operation (or end one a rollback follows); with IDs, an
     // event before the start's second may settle it.
-    if (!isStackEvent(e) && !before(e, this.latest?.start)) return false;
+    if (!isStackEvent(e) && !beforeSecondOf(e, this.latest?.start)) return false;
     this.latest = splitOperations([...this.read].reverse()).at(-1);
     const start = this.latest?.start;
     if (!start) return false;
-    return (this.done = !start.operationId || before(e, start));
+    return (this.done = !start.operationId || beforeSecondOf(e, start));
   }
 
   /** What was read: the operation's events, oldest first, and its start if it was found. */
@@ -137,6 +137,6 @@ export class OperationReadBack {
 }
 
 /** `e` is from before the second of `start` (an ID'd one): nothing older is its operation's. */
-const before = (e: StackEvent, start: StackEvent | undefined): boolean =>
+const beforeSecondOf = (e: StackEvent, start: StackEvent | undefined): boolean =>
   start?.operationId !== undefined &&
   e.timestamp.getTime() < Math.floor(start.timestamp.getTime() / 1000) * 1000;

@@ -21,7 +21,7 @@
  */
 import type { Operation } from './operations.js';
 import { classifyStatus } from './stack-status.js';
-import { CORRELATION_TAG, isStackEvent, type StackEvent } from './stack.js';
+import { CORRELATION_TAG, isStackEvent, latestStackStatus, type StackEvent } from './stack.js';
 
 export { splitOperations, type Operation } from './operations.js';
 
@@ -162,7 +162,7 @@ export function judgeOperations(
         if (TAGS_OF_OPERATION.has(s.status) && tag !== ours) tag = s.tag;
         if (classifyStatus(s.status).class !== 'in-progress') tagAfter = s.tag;
       }
-      const status = op.events.filter(isStackEvent).at(-1)?.status;
+      const status = latestStackStatus(op.events);
       const token = op.events.find((e) => e.clientRequestToken)?.clientRequestToken;
       const base = { ...op, token, tag, status };
       const fromToken = token !== undefined ? byToken(token, ours, knownIds) : undefined;

@@ -7,6 +7,7 @@
  */
 import {
   STACK_RESOURCE_TYPE,
+  eventName,
   isStackEvent,
   type NestedEvent,
   type StackEvent,
@@ -56,15 +57,6 @@ export function stackCauseOf(
   };
 }
 
-/** The ARN of the nested stack whose resource this failure is (its physical ID), if it is one. */
-export function nestedStackOf(e: StackEvent): string | undefined {
-  return e.resourceType === STACK_RESOURCE_TYPE &&
-    !isStackEvent(e) &&
-    e.physicalId?.startsWith('arn:')
-    ? e.physicalId
-    : undefined;
-}
-
 /**
  * When a nested stack resource's part of an operation began: its latest `*_IN_PROGRESS` event
  * before `failure` among `events`; undefined when they do not hold it.
@@ -85,15 +77,11 @@ export function startOf(failure: StackEvent, events: readonly StackEvent[]): num
     );
 }
 
-/** `Data › Db`: a resource by the path of nested stack logical IDs from the root. */
-export const causeName = (cause: RootCause): string =>
-  [...(cause.nestedIn ?? []), cause.logicalId].join(' › ');
-
 /** One line: `Data › Db (AWS::RDS::DBInstance) UPDATE_FAILED: Cannot upgrade postgres from 15.15 to 14.1`. */
 export function describeRootCause(cause: RootCause): string {
   const where =
     cause.resourceType === STACK_RESOURCE_TYPE && isStackEvent(cause)
       ? `stack ${cause.stackName}`
-      : `${causeName(cause)} (${cause.resourceType})`;
+      : `${eventName(cause)} (${cause.resourceType})`;
   return `${where} ${cause.status}${cause.reason ? `: ${cause.reason}` : ''}`;
 }

@@ -55,6 +55,10 @@ export const CORRELATION_TAG = 'DeploymentCorrelationId';
 export const isStackEvent = (e: StackEvent): boolean =>
   e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
 
+/** The latest stack-level status among a stack's events (oldest first); none without one. */
+export const latestStackStatus = (events: readonly StackEvent[]): string | undefined =>
+  events.filter(isStackEvent).at(-1)?.status;
+
 /**
  * `Data › Db`: a resource as a person finds it, by the path of nested stack logical IDs from its
  * covered stack; a nested stack's own stack-level event by its path alone (`Data`).

@@ -4,7 +4,13 @@
  * `CREATE_IN_PROGRESS`, present from "Resource creation Initiated" on), busy while the resource's
  * latest event is `*_IN_PROGRESS`. Pure: the events come from the StackReader port.
  */
-import { STACK_RESOURCE_TYPE, isStackEvent, type NestedEvent, type StackEvent } from './stack.js';
+import {
+  STACK_RESOURCE_TYPE,
+  isStackEvent,
+  latestStackStatus,
+  type NestedEvent,
+  type StackEvent
+} from './stack.js';
 
 /** A nested stack resource, as the latest of its events says. */
 export interface NestedStackRef {
@@ -15,6 +21,15 @@ export interface NestedStackRef {
   readonly busy: boolean;
 }
 
+/** The ARN of the nested stack whose resource this event is (its physical ID), if it is one and carries it. */
+export function nestedStackOf(e: StackEvent): string | undefined {
+  return e.resourceType === STACK_RESOURCE_TYPE &&
+    !isStackEvent(e) &&
+    e.physicalId?.startsWith('arn:')
+    ? e.physicalId
+    : undefined;
+}
+
 /** The nested stacks whose resources appear in `events` (of one stack or several, oldest first). */
 export function nestedStacksIn(events: readonly StackEvent[]): NestedStackRef[] {
   const refs = new Map<string, NestedStackRef>();
@@ -23,7 +38,7 @@ export function nestedStacksIn(events: readonly StackEvent[]): NestedStackRef[] 
     const key = `${e.stackName}/${e.logicalId}`;
     const before = refs.get(key);
     const busy = e.status.endsWith('_IN_PROGRESS');
-    const arn = e.physicalId?.startsWith('arn:') ? e.physicalId : before?.arn;
+    const arn = nestedStackOf(e) ?? before?.arn;
     refs.set(key, { logicalId: e.logicalId, busy, ...(arn ? { arn } : {}) });
   }
   return [...refs.values()];
@@ -35,8 +50,7 @@ export function nestedStacksIn(events: readonly StackEvent[]): NestedStackRef[] 
  * included); `before` when they hold none.
  */
 export function stillWorking(events: readonly StackEvent[], before: boolean): boolean {
-  const own = events.filter(isStackEvent).at(-1);
-  return own ? own.status.endsWith('_IN_PROGRESS') : before;
+  return latestStackStatus(events)?.endsWith('_IN_PROGRESS') ?? before;
 }
 
 /**

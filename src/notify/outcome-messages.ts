@@ -3,7 +3,8 @@
  * sender: `succeededMessage` or `failedMessage`.
  */
 import { formatDuration } from '../domain/durations.js';
-import { causeName, type RootCause } from '../domain/root-cause.js';
+import type { RootCause } from '../domain/root-cause.js';
+import { eventName } from '../domain/stack.js';
 import {
   field,
   fieldSections,
@@ -73,9 +74,7 @@ export function failedMessage(info: DeploymentInfo, f: FailedDetails): RenderedM
     section(`The deployment to *${env}* failed after *${formatDuration(f.durationMs)}*.`)
   ];
   if (f.rootCause) {
-    blocks.push(
-      section(`*Root cause*\n${eventLine(f.rootCause, REASON_MAX, causeName(f.rootCause))}`)
-    );
+    blocks.push(section(`*Root cause*\n${eventLine(f.rootCause, REASON_MAX)}`));
   } else {
     blocks.push(section('*Root cause*\nNo failed resource was found among the stack events.'));
   }
@@ -90,7 +89,7 @@ export function failedMessage(info: DeploymentInfo, f: FailedDetails): RenderedM
   if (tips.length > 0) blocks.push(section(`*Troubleshooting*\n${tips.join('\n')}`));
   blocks.push(...fieldSections(linkFields(info, f.threadUrl)), ...consoleSection(info));
   const cause = f.rootCause
-    ? `: ${escapeText(causeName(f.rootCause))} ${escapeText(f.rootCause.status)}${f.rootCause.reason ? ` (${truncate(escapeText(f.rootCause.reason), 500)})` : ''}`
+    ? `: ${escapeText(eventName(f.rootCause))} ${escapeText(f.rootCause.status)}${f.rootCause.reason ? ` (${truncate(escapeText(f.rootCause.reason), 500)})` : ''}`
     : '';
   return finish(
     info,
