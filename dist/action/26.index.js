@@ -166,93 +166,6 @@ class Lease {
 
 /***/ }),
 
-/***/ 8108:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $Q: () => (/* binding */ failuresInOrder),
-/* harmony export */   GH: () => (/* binding */ startOf),
-/* harmony export */   TK: () => (/* binding */ stackCauseOf),
-/* harmony export */   VB: () => (/* binding */ nestedStackOf),
-/* harmony export */   n6: () => (/* binding */ causeName),
-/* harmony export */   ze: () => (/* binding */ describeRootCause)
-/* harmony export */ });
-/* unused harmony export rootCauseOf */
-/* harmony import */ var _stack_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3456);
-/* harmony import */ var _watch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9707);
-/**
- * Why a deployment failed, in one place for everything a person reads after it (the job summary,
- * the post log, the final Slack notice, the registry record): the first resource that failed in
- * this deployment's operation (not the cancellations that echo it), deepest first (a nested stack
- * resource's failure is explained by the first failure inside its stack), else the stack's own
- * status reason.
- */
-
-
-/** The root cause as an event: a resource's failure, or the stack's status with its reason. */
-function rootCauseOf(events, stacks) {
-    const first = failuresInOrder(events)[0];
-    if (first)
-        return first;
-    return stackCauseOf(events, stacks);
-}
-/** The failures that may be a root cause (not the echoes of one), oldest first. */
-function failuresInOrder(events) {
-    return [...events]
-        .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())
-        .filter(_watch_js__WEBPACK_IMPORTED_MODULE_0__/* .isRootCauseFailure */ .M);
-}
-/** Without a failed resource: the reason of a stack this deployment's operation touched. */
-function stackCauseOf(events, stacks) {
-    // Only a stack this deployment's operation touched: another stack's old reason is not this one's.
-    const touched = new Set(events.map((e) => e.stackName));
-    const failed = stacks.find((s) => touched.has(s.name) && s.statusReason && /FAILED|ROLLBACK/.test(s.status));
-    if (!failed)
-        return undefined;
-    return {
-        id: `${failed.name}-status`,
-        stackName: failed.name,
-        timestamp: failed.lastUpdatedAt ?? failed.createdAt ?? new Date(0),
-        logicalId: failed.name,
-        resourceType: _stack_js__WEBPACK_IMPORTED_MODULE_1__/* .STACK_RESOURCE_TYPE */ .nD,
-        status: failed.status,
-        reason: failed.statusReason
-    };
-}
-/** The ARN of the nested stack whose resource this failure is (its physical ID), if it is one. */
-function nestedStackOf(e) {
-    return e.resourceType === _stack_js__WEBPACK_IMPORTED_MODULE_1__/* .STACK_RESOURCE_TYPE */ .nD &&
-        !(0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) &&
-        e.physicalId?.startsWith('arn:')
-        ? e.physicalId
-        : undefined;
-}
-/**
- * When a nested stack resource's part of an operation began: its latest `*_IN_PROGRESS` event
- * before `failure` among `events`; undefined when they do not hold it.
- */
-function startOf(failure, events) {
-    const t = failure.timestamp.getTime();
-    return events
-        .filter((e) => e.logicalId === failure.logicalId &&
-        e.stackName === failure.stackName &&
-        e.status.endsWith('_IN_PROGRESS') &&
-        e.timestamp.getTime() <= t)
-        .reduce((latest, e) => Math.max(latest ?? 0, e.timestamp.getTime()), undefined);
-}
-/** `Data › Db`: a resource by the path of nested stack logical IDs from the root. */
-const causeName = (cause) => [...(cause.nestedIn ?? []), cause.logicalId].join(' › ');
-/** One line: `Data › Db (AWS::RDS::DBInstance) UPDATE_FAILED: Cannot upgrade postgres from 15.15 to 14.1`. */
-function describeRootCause(cause) {
-    const where = cause.resourceType === _stack_js__WEBPACK_IMPORTED_MODULE_1__/* .STACK_RESOURCE_TYPE */ .nD && (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(cause)
-        ? `stack ${cause.stackName}`
-        : `${causeName(cause)} (${cause.resourceType})`;
-    return `${where} ${cause.status}${cause.reason ? `: ${cause.reason}` : ''}`;
-}
-
-
-/***/ }),
-
 /***/ 6347:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -829,8 +742,6 @@ function lockLostMessage(info, l) {
     ]);
 }
 
-// EXTERNAL MODULE: ./.tmp/js/notify/outcome-messages.js
-var outcome_messages = __webpack_require__(378);
 ;// CONCATENATED MODULE: ./.tmp/js/notify/question-message.js
 /** A question in the interact channel (see `ask`). */
 
@@ -861,76 +772,6 @@ var freeze_messages = __webpack_require__(8255);
 
 
 
-
-
-/***/ }),
-
-/***/ 378:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HV: () => (/* binding */ succeededMessage),
-/* harmony export */   Xm: () => (/* binding */ failedMessage)
-/* harmony export */ });
-/* unused harmony export MAX_TROUBLESHOOTING_SHOWN */
-/* harmony import */ var _domain_durations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1265);
-/* harmony import */ var _domain_root_cause_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8108);
-/* harmony import */ var _blocks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6347);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4030);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2930);
-/**
- * The final reply of a deployment's thread, broadcast to the channel by the
- * sender: `succeededMessage` or `failedMessage`.
- */
-
-
-
-
-
-/** Troubleshooting bullets in a failed reply. */
-const MAX_TROUBLESHOOTING_SHOWN = 10;
-function succeededMessage(info, s) {
-    const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(info.environment);
-    const fields = [
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Duration', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .durationAgainst */ .SY)(s.durationMs, s.expectedMs)),
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Stacks', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .stackList */ .xD)(info.stacks))
-    ];
-    if (s.appUrl)
-        fields.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .field */ .ZZ)('Application', (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)(s.appUrl, s.appUrl)));
-    fields.push(...(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .linkFields */ .uc)(info, s.threadUrl));
-    return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .finish */ .O9)(info, `:white_check_mark: Deployment succeeded: ${env} in ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(s.durationMs)}`, [
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .wx)(`:white_check_mark: Deployment succeeded: ${info.environment}`),
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(`Deployed to *${env}* in *${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(s.durationMs)}*. :tada:`),
-        ...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldSections */ .tX)(fields),
-        ...(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .consoleSection */ .DR)(info)
-    ]);
-}
-function failedMessage(info, f) {
-    const env = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(info.environment);
-    const blocks = [
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .wx)(`:x: Deployment failed: ${info.environment}`),
-        (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(`The deployment to *${env}* failed after *${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(f.durationMs)}*.`)
-    ];
-    if (f.rootCause) {
-        blocks.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(`*Root cause*\n${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .eventLine */ .V8)(f.rootCause, _format_js__WEBPACK_IMPORTED_MODULE_3__/* .REASON_MAX */ .oD, (0,_domain_root_cause_js__WEBPACK_IMPORTED_MODULE_0__/* .causeName */ .n6)(f.rootCause))}`));
-    }
-    else {
-        blocks.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)('*Root cause*\nNo failed resource was found among the stack events.'));
-    }
-    if (f.rollback) {
-        blocks.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(`*Rollback*\n${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(f.rollback.action)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(f.rollback.result)}`));
-    }
-    const tips = f.troubleshooting
-        .slice(0, MAX_TROUBLESHOOTING_SHOWN)
-        .map((t) => `• ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(t)}`);
-    if (tips.length > 0)
-        blocks.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(`*Troubleshooting*\n${tips.join('\n')}`));
-    blocks.push(...(0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldSections */ .tX)((0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .linkFields */ .uc)(info, f.threadUrl)), ...(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .consoleSection */ .DR)(info));
-    const cause = f.rootCause
-        ? `: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)((0,_domain_root_cause_js__WEBPACK_IMPORTED_MODULE_0__/* .causeName */ .n6)(f.rootCause))} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(f.rootCause.status)}${f.rootCause.reason ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(f.rootCause.reason), 500)})` : ''}`
-        : '';
-    return (0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .finish */ .O9)(info, `:x: Deployment failed: ${env} after ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(f.durationMs)}${cause}`, blocks);
-}
 
 
 /***/ }),

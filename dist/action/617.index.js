@@ -1,5 +1,5 @@
 export const id = 617;
-export const ids = [617,458];
+export const ids = [617,510];
 export const modules = {
 
 /***/ 9338:
@@ -214,7 +214,7 @@ function judgeOperations(operations, identity) {
                 if ((0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(s.status).class !== 'in-progress')
                     tagAfter = s.tag;
             }
-            const status = op.events.filter(_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .isStackEvent */ .lQ).at(-1)?.status;
+            const status = (0,_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .latestStackStatus */ .AT)(op.events);
             const token = op.events.find((e) => e.clientRequestToken)?.clientRequestToken;
             const base = { ...op, token, tag, status };
             const fromToken = token !== undefined ? byToken(token, ours, knownIds) : undefined;
@@ -594,7 +594,7 @@ async function supervisorMain(self, settingsFile) {
 
 /***/ }),
 
-/***/ 6458:
+/***/ 3510:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -625,10 +625,6 @@ var files = __webpack_require__(7101);
 var coordination_lease = __webpack_require__(8677);
 // EXTERNAL MODULE: ./.tmp/js/monitor/process.js
 var monitor_process = __webpack_require__(4111);
-// EXTERNAL MODULE: ./.tmp/js/domain/estimate.js
-var estimate = __webpack_require__(4280);
-// EXTERNAL MODULE: ./.tmp/js/domain/ownership.js
-var ownership = __webpack_require__(7661);
 // EXTERNAL MODULE: ./.tmp/js/domain/tree.js
 var domain_tree = __webpack_require__(4650);
 // EXTERNAL MODULE: ./.tmp/js/coordination/stack-tree.js
@@ -637,6 +633,8 @@ var stack_tree = __webpack_require__(4900);
 var domain_watch = __webpack_require__(9707);
 // EXTERNAL MODULE: ./.tmp/js/domain/activity.js
 var activity = __webpack_require__(679);
+// EXTERNAL MODULE: ./.tmp/js/domain/ownership.js
+var ownership = __webpack_require__(7661);
 ;// CONCATENATED MODULE: ./.tmp/js/monitor/ownership.js
 /**
  * Whose the stack operations since the lock are, as the monitor's polls read them
@@ -744,9 +742,107 @@ function foreignObservation(op) {
     };
 }
 
+// EXTERNAL MODULE: ./.tmp/js/domain/estimate.js
+var estimate = __webpack_require__(4280);
+;// CONCATENATED MODULE: ./.tmp/js/monitor/say.js
+/**
+ * What the monitor says in the deployment's thread (and its log): its alerts, someone else's
+ * operation, the lock taken from it.
+ */
+
+
+
+
+/** Someone else's operation, in the thread: who started it, where CloudFormation says. */
+async function alertForeign(d, op) {
+    const { settings: s } = d;
+    if (!d.notifier || !s.slack)
+        return;
+    await d.notifier.post('foreign operation', s.slack.thread.channel, (0,messages/* foreignOperationMessage */.r2)(s.info, {
+        stack: op.stack,
+        start: op.start,
+        status: op.status,
+        startedBy: (0,ownership/* describeStarter */.lD)(op)
+    }), { ts: s.slack.thread.ts });
+}
+/** The lock was taken from this deployment: on the record, in the thread, then the monitor ends. */
+async function lockLost(d, registry) {
+    const { settings: s } = d;
+    const lock = await registry?.lock.readLock(s.environment).catch(() => undefined);
+    const nowHeldBy = lock?.holder?.correlationId;
+    d.write({
+        at: new Date(d.now()).toISOString(),
+        correlationId: s.correlationId,
+        type: 'lock-lost',
+        fence: s.fence,
+        nowHeldBy,
+        nowFence: lock?.fence
+    });
+    if (d.notifier && s.slack) {
+        await d.notifier
+            .post('lock lost', s.slack.thread.channel, (0,messages/* lockLostMessage */.bE)(s.info, { nowHeldBy, by: 'monitor' }), { ts: s.slack.thread.ts })
+            .catch(() => undefined);
+    }
+}
+async function report(d, alert, stackStatus, watch) {
+    const { settings: s } = d;
+    d.write({
+        at: new Date(d.now()).toISOString(),
+        correlationId: s.correlationId,
+        type: 'alert',
+        alert
+    });
+    const info = s.info;
+    let message;
+    switch (alert.kind) {
+        case 'stall':
+            message = (0,messages/* stallMessage */.Yf)(info, { silentForMs: alert.silentForMs, lastEvent: alert.lastEvent });
+            break;
+        case 'stall-resolved':
+            message = (0,messages/* stallResolvedMessage */.kP)(info, { silentForMs: alert.silentForMs });
+            break;
+        case 'overdue':
+            message = (0,messages/* overdueMessage */.uB)(info, { elapsedMs: alert.elapsedMs, expectedMs: alert.expectedMs });
+            break;
+        case 'failure':
+            message = (0,messages/* failureAlertMessage */.i2)(info, { event: alert.event });
+            break;
+        case 'progress':
+            message = (0,messages/* progressMessage */.LF)(info, {
+                stackStatus,
+                ...alert.progress,
+                elapsedMs: alert.elapsedMs,
+                remainingMs: (0,estimate/* remainingMs */.XW)(info.estimate.expectedMs, alert.elapsedMs, inProgressResources(watch), s.typeSeconds ?? {}, d.now()),
+                latestEvents: alert.latestEvents
+            });
+            break;
+    }
+    if (!d.notifier || !s.slack)
+        return;
+    await d.notifier.post(alert.kind, s.slack.thread.channel, message, { ts: s.slack.thread.ts });
+    if (alert.kind === 'progress' || alert.kind === 'failure') {
+        // The parent shows the current state in place.
+        const startedAt = new Date(watch.startedAt ?? Date.parse(s.acquiredAt));
+        await d.notifier.update('parent', s.slack.thread, (0,messages/* startedMessage */.VS)(info, { state: 'deploying', startedAt }));
+    }
+}
+/** Resources whose latest event is *_IN_PROGRESS, with when they started. */
+function inProgressResources(watch) {
+    const state = new Map();
+    for (const e of watch.operationEvents) {
+        if ((0,stack/* isStackEvent */.lQ)(e))
+            continue;
+        const key = `${e.stackName}/${e.logicalId}`;
+        const previous = state.get(key);
+        const startedMs = previous?.status.endsWith('_IN_PROGRESS')
+            ? previous.startedMs
+            : e.timestamp.getTime();
+        state.set(key, { type: e.resourceType, status: e.status, startedMs });
+    }
+    return [...state.values()].filter((r) => r.status.endsWith('_IN_PROGRESS'));
+}
+
 ;// CONCATENATED MODULE: ./.tmp/js/monitor/run.js
-
-
 
 
 
@@ -914,94 +1010,6 @@ async function runMonitor(d) {
     }
     note('stopped', { reason: 'SIGTERM' });
     return 'stopped';
-}
-/** Someone else's operation, in the thread: who started it, where CloudFormation says. */
-async function alertForeign(d, op) {
-    const { settings: s } = d;
-    if (!d.notifier || !s.slack)
-        return;
-    await d.notifier.post('foreign operation', s.slack.thread.channel, (0,messages/* foreignOperationMessage */.r2)(s.info, {
-        stack: op.stack,
-        start: op.start,
-        status: op.status,
-        startedBy: (0,ownership/* describeStarter */.lD)(op)
-    }), { ts: s.slack.thread.ts });
-}
-/** The lock was taken from this deployment: on the record, in the thread, then the monitor ends. */
-async function lockLost(d, registry) {
-    const { settings: s } = d;
-    const lock = await registry?.lock.readLock(s.environment).catch(() => undefined);
-    const nowHeldBy = lock?.holder?.correlationId;
-    d.write({
-        at: new Date(d.now()).toISOString(),
-        correlationId: s.correlationId,
-        type: 'lock-lost',
-        fence: s.fence,
-        nowHeldBy,
-        nowFence: lock?.fence
-    });
-    if (d.notifier && s.slack) {
-        await d.notifier
-            .post('lock lost', s.slack.thread.channel, (0,messages/* lockLostMessage */.bE)(s.info, { nowHeldBy, by: 'monitor' }), { ts: s.slack.thread.ts })
-            .catch(() => undefined);
-    }
-}
-async function report(d, alert, stackStatus, watch) {
-    const { settings: s } = d;
-    d.write({
-        at: new Date(d.now()).toISOString(),
-        correlationId: s.correlationId,
-        type: 'alert',
-        alert
-    });
-    const info = s.info;
-    let message;
-    switch (alert.kind) {
-        case 'stall':
-            message = (0,messages/* stallMessage */.Yf)(info, { silentForMs: alert.silentForMs, lastEvent: alert.lastEvent });
-            break;
-        case 'stall-resolved':
-            message = (0,messages/* stallResolvedMessage */.kP)(info, { silentForMs: alert.silentForMs });
-            break;
-        case 'overdue':
-            message = (0,messages/* overdueMessage */.uB)(info, { elapsedMs: alert.elapsedMs, expectedMs: alert.expectedMs });
-            break;
-        case 'failure':
-            message = (0,messages/* failureAlertMessage */.i2)(info, { event: alert.event });
-            break;
-        case 'progress':
-            message = (0,messages/* progressMessage */.LF)(info, {
-                stackStatus,
-                ...alert.progress,
-                elapsedMs: alert.elapsedMs,
-                remainingMs: (0,estimate/* remainingMs */.XW)(info.estimate.expectedMs, alert.elapsedMs, inProgressResources(watch), s.typeSeconds ?? {}, d.now()),
-                latestEvents: alert.latestEvents
-            });
-            break;
-    }
-    if (!d.notifier || !s.slack)
-        return;
-    await d.notifier.post(alert.kind, s.slack.thread.channel, message, { ts: s.slack.thread.ts });
-    if (alert.kind === 'progress' || alert.kind === 'failure') {
-        // The parent shows the current state in place.
-        const startedAt = new Date(watch.startedAt ?? Date.parse(s.acquiredAt));
-        await d.notifier.update('parent', s.slack.thread, (0,messages/* startedMessage */.VS)(info, { state: 'deploying', startedAt }));
-    }
-}
-/** Resources whose latest event is *_IN_PROGRESS, with when they started. */
-function inProgressResources(watch) {
-    const state = new Map();
-    for (const e of watch.operationEvents) {
-        if ((0,stack/* isStackEvent */.lQ)(e))
-            continue;
-        const key = `${e.stackName}/${e.logicalId}`;
-        const previous = state.get(key);
-        const startedMs = previous?.status.endsWith('_IN_PROGRESS')
-            ? previous.startedMs
-            : e.timestamp.getTime();
-        state.set(key, { type: e.resourceType, status: e.status, startedMs });
-    }
-    return [...state.values()].filter((r) => r.status.endsWith('_IN_PROGRESS'));
 }
 
 // EXTERNAL MODULE: ./.tmp/js/logs/deployment-log.js
@@ -1184,7 +1192,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _monitor_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7101);
 /* harmony import */ var _monitor_launch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8843);
 /* harmony import */ var _monitor_supervisor_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9758);
-/* harmony import */ var _monitor_worker_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6458);
+/* harmony import */ var _monitor_worker_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3510);
 /* harmony import */ var _notify_thread_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9617);
 /* harmony import */ var _runtime_clients_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5366);
 /* harmony import */ var _runtime_run_context_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6335);

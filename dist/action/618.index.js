@@ -225,7 +225,7 @@ async function nestedEvents(reader, events, sinceMs, opts = {}, path = []) {
             continue;
         }
         try {
-            const inner = (await reader.eventsAfter(ref.arn, sinceMs)).filter((e) => e.timestamp.getTime() >= sinceMs);
+            const inner = await reader.eventsAfter(ref.arn, sinceMs);
             const at = [...path, ref.logicalId];
             const below = [
                 ...(0,_domain_tree_js__WEBPACK_IMPORTED_MODULE_0__/* .inTree */ ._Z)(inner, at),
@@ -432,7 +432,7 @@ const opensId = (e) => (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent
     (_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .OPERATION_START_STATUSES */ .s5.has(e.status) || ROLLBACK_START_STATUSES.has(e.status));
 const startsRollback = (e) => (0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) && ROLLBACK_START_STATUSES.has(e.status);
 /** The operation of these events (oldest first) had ended: its latest stack-level status is final. */
-const ended = (events) => !(events.filter(_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ).at(-1)?.status.endsWith('_IN_PROGRESS') ?? true);
+const ended = (events) => !((0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .latestStackStatus */ .AT)(events)?.endsWith('_IN_PROGRESS') ?? true);
 /**
  * A rollback after an operation that had not ended is that operation's own (automatic) one when it
  * carries its token or none; one with another token was asked for by someone else (a console's
@@ -503,13 +503,13 @@ class OperationReadBack {
         this.read.push(e);
         // Only a stack-level event can open an operation (or end one a rollback follows); with IDs, an
         // event before the start's second may settle it.
-        if (!(0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) && !before(e, this.latest?.start))
+        if (!(0,_stack_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackEvent */ .lQ)(e) && !beforeSecondOf(e, this.latest?.start))
             return false;
         this.latest = splitOperations([...this.read].reverse()).at(-1);
         const start = this.latest?.start;
         if (!start)
             return false;
-        return (this.done = !start.operationId || before(e, start));
+        return (this.done = !start.operationId || beforeSecondOf(e, start));
     }
     /** What was read: the operation's events, oldest first, and its start if it was found. */
     operation() {
@@ -518,7 +518,7 @@ class OperationReadBack {
     }
 }
 /** `e` is from before the second of `start` (an ID'd one): nothing older is its operation's. */
-const before = (e, start) => start?.operationId !== undefined &&
+const beforeSecondOf = (e, start) => start?.operationId !== undefined &&
     e.timestamp.getTime() < Math.floor(start.timestamp.getTime() / 1000) * 1000;
 
 
@@ -596,6 +596,7 @@ const OPERATION_START_STATUSES = new Set([
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AT: () => (/* binding */ latestStackStatus),
 /* harmony export */   In: () => (/* binding */ CORRELATION_TAG),
 /* harmony export */   eq: () => (/* binding */ eventName),
 /* harmony export */   lQ: () => (/* binding */ isStackEvent),
@@ -613,6 +614,8 @@ const MAX_NESTED_READ_DEPTH = 6;
 /** The tag the deploy step applies (via the `cfn-tags` output) so anyone can tell whose operation it is. */
 const CORRELATION_TAG = 'DeploymentCorrelationId';
 const isStackEvent = (e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === e.stackName;
+/** The latest stack-level status among a stack's events (oldest first); none without one. */
+const latestStackStatus = (events) => events.filter(isStackEvent).at(-1)?.status;
 /**
  * `Data › Db`: a resource as a person finds it, by the path of nested stack logical IDs from its
  * covered stack; a nested stack's own stack-level event by its path alone (`Data`).
@@ -649,6 +652,7 @@ function operationProgress(events) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ky: () => (/* binding */ stillWorking),
+/* harmony export */   VB: () => (/* binding */ nestedStackOf),
 /* harmony export */   _M: () => (/* binding */ nestedStacksIn),
 /* harmony export */   _Z: () => (/* binding */ inTree),
 /* harmony export */   f2: () => (/* binding */ operationAt),
@@ -662,6 +666,14 @@ function operationProgress(events) {
  * latest event is `*_IN_PROGRESS`. Pure: the events come from the StackReader port.
  */
 
+/** The ARN of the nested stack whose resource this event is (its physical ID), if it is one and carries it. */
+function nestedStackOf(e) {
+    return e.resourceType === _stack_js__WEBPACK_IMPORTED_MODULE_0__/* .STACK_RESOURCE_TYPE */ .nD &&
+        !(0,_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .isStackEvent */ .lQ)(e) &&
+        e.physicalId?.startsWith('arn:')
+        ? e.physicalId
+        : undefined;
+}
 /** The nested stacks whose resources appear in `events` (of one stack or several, oldest first). */
 function nestedStacksIn(events) {
     const refs = new Map();
@@ -671,7 +683,7 @@ function nestedStacksIn(events) {
         const key = `${e.stackName}/${e.logicalId}`;
         const before = refs.get(key);
         const busy = e.status.endsWith('_IN_PROGRESS');
-        const arn = e.physicalId?.startsWith('arn:') ? e.physicalId : before?.arn;
+        const arn = nestedStackOf(e) ?? before?.arn;
         refs.set(key, { logicalId: e.logicalId, busy, ...(arn ? { arn } : {}) });
     }
     return [...refs.values()];
@@ -682,8 +694,7 @@ function nestedStacksIn(events) {
  * included); `before` when they hold none.
  */
 function stillWorking(events, before) {
-    const own = events.filter(_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .isStackEvent */ .lQ).at(-1);
-    return own ? own.status.endsWith('_IN_PROGRESS') : before;
+    return (0,_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .latestStackStatus */ .AT)(events)?.endsWith('_IN_PROGRESS') ?? before;
 }
 /**
  * The operation of `stack` in force at `ms`: the latest to begin at or before it (the first, for

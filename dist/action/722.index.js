@@ -9,11 +9,11 @@ export const modules = {
 /* harmony export */   U: () => (/* binding */ recoverStacks),
 /* harmony export */   b: () => (/* binding */ explainUnrepaired)
 /* harmony export */ });
-/* harmony import */ var _domain_durations_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1265);
+/* harmony import */ var _domain_durations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1265);
 /* harmony import */ var _domain_recovery_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5269);
-/* harmony import */ var _domain_root_cause_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8108);
-/* harmony import */ var _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6235);
-/* harmony import */ var _domain_stack_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3456);
+/* harmony import */ var _domain_tree_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4650);
+/* harmony import */ var _domain_stack_status_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6235);
+/* harmony import */ var _domain_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3456);
 
 
 
@@ -73,29 +73,29 @@ async function recoverStacks(d, stacks, policy, timeoutMs, pollMs) {
             await d.sleep(Math.min(pollMs, timeoutMs - (now - startedAt)));
             const fresh = cursor ? await d.reader.eventsSince(stack.name, cursor) : [];
             cursor = fresh.at(-1)?.id ?? cursor;
-            ended = fresh.find((e) => (0,_domain_stack_js__WEBPACK_IMPORTED_MODULE_3__/* .isStackEvent */ .lQ)(e) && !e.status.endsWith('_IN_PROGRESS'));
+            ended = fresh.find((e) => (0,_domain_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .isStackEvent */ .lQ)(e) && !e.status.endsWith('_IN_PROGRESS'));
             [{ status } = { status }] = await d.reader.describeStacks([stack.name]);
             now = d.clock.now();
             // A deleted stack has no events to read by name; a stack without a cursor falls back to its status.
-            if ((0,_domain_stack_status_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(status).class === 'does-not-exist')
+            if ((0,_domain_stack_status_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(status).class === 'does-not-exist')
                 break;
-            if (!cursor && status !== stack.status && (0,_domain_stack_status_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(status).class !== 'in-progress')
+            if (!cursor && status !== stack.status && (0,_domain_stack_status_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(status).class !== 'in-progress')
                 break;
         }
-        const cls = (0,_domain_stack_status_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(status).class;
+        const cls = (0,_domain_stack_status_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(status).class;
         const ok = action === 'delete'
             ? cls === 'does-not-exist'
             : cls === 'stable' || cls === 'stable-after-failure';
         if (ok) {
-            d.log.info(`Recovery: ${stack.name} is ${status} after ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(now - startedAt)}.`);
+            d.log.info(`Recovery: ${stack.name} is ${status} after ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(now - startedAt)}.`);
             results.push({ stack: stack.name, action, ok, finalStatus: status, instructions: [] });
         }
         else {
             results.push(await failed(d, stack.name, action, status, startedAt, d.holding?.() === false
                 ? `stopped waiting: this run no longer holds the lock (still ${status})`
-                : ended || !(0,_domain_stack_status_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(status).class.startsWith('in-progress')
+                : ended || !(0,_domain_stack_status_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(status).class.startsWith('in-progress')
                     ? `ended ${status}${ended?.reason ? `: ${ended.reason}` : ''}`
-                    : `still ${status} after ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(now - startedAt)}`));
+                    : `still ${status} after ${(0,_domain_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(now - startedAt)}`));
         }
     }
     return results;
@@ -120,7 +120,7 @@ async function failed(d, stack, action, status, sinceMs, why) {
 async function explainUnrepaired(d, stacks, policy) {
     const explained = new Set();
     for (const stack of stacks) {
-        const needs = (0,_domain_stack_status_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(stack.status).needs;
+        const needs = (0,_domain_stack_status_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(stack.status).needs;
         if (needs !== 'rollback' && needs !== 'continue-rollback')
             continue;
         const nested = (0,_domain_recovery_js__WEBPACK_IMPORTED_MODULE_0__/* .isNested */ ._$)(stack);
@@ -134,7 +134,7 @@ async function explainUnrepaired(d, stacks, policy) {
         explained.add(key);
         try {
             const [snapshot] = await d.reader.describeStacks([root]);
-            const now = snapshot ? (0,_domain_stack_status_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(snapshot.status).needs : undefined;
+            const now = snapshot ? (0,_domain_stack_status_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(snapshot.status).needs : undefined;
             if (!snapshot || (now !== 'rollback' && now !== 'continue-rollback')) {
                 d.log.debug(`${stack.name}: its root ${root} is ${snapshot?.status ?? 'unknown'} now, no repair needed.`);
                 continue;
@@ -157,8 +157,8 @@ async function stuckResources(reader, stack, sinceMs, path = [], nestedStack) {
     const out = [];
     for (const e of (0,_domain_recovery_js__WEBPACK_IMPORTED_MODULE_0__/* .rollbackFailures */ .SD)(events, path.length > 0)) {
         out.push(path.length > 0 ? { ...e, nestedIn: path, nestedStack } : e);
-        const arn = (0,_domain_root_cause_js__WEBPACK_IMPORTED_MODULE_1__/* .nestedStackOf */ .VB)(e);
-        if (arn && path.length < _domain_stack_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_NESTED_READ_DEPTH */ .mu)
+        const arn = (0,_domain_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .nestedStackOf */ .VB)(e);
+        if (arn && path.length < _domain_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_NESTED_READ_DEPTH */ .mu)
             out.push(...(await stuckResources(reader, arn, sinceMs, [...path, e.logicalId], arn).catch(() => [])));
     }
     return out;

@@ -552,7 +552,7 @@ async function start(entry, entryUrl) {
         case 'monitor':
             // The detached worker loads only itself; the monitor/ sub-action's step, the stage.
             if (process.argv[3] === '--worker' && process.argv[2])
-                return (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(602), __nccwpck_require__.e(111), __nccwpck_require__.e(221), __nccwpck_require__.e(618), __nccwpck_require__.e(26), __nccwpck_require__.e(458)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6458))).workerMain(process.argv[2], process.argv.slice(4));
+                return (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(602), __nccwpck_require__.e(111), __nccwpck_require__.e(221), __nccwpck_require__.e(618), __nccwpck_require__.e(26), __nccwpck_require__.e(510)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3510))).workerMain(process.argv[2], process.argv.slice(4));
             return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(861), __nccwpck_require__.e(602), __nccwpck_require__.e(111), __nccwpck_require__.e(221), __nccwpck_require__.e(130), __nccwpck_require__.e(618), __nccwpck_require__.e(26), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2617))).main(self);
         case 'supervisor': {
             // Node's own modules and the settings reader only: the detached monitor's light half.
@@ -562,7 +562,7 @@ async function start(entry, entryUrl) {
             return (await __nccwpck_require__.e(/* import() */ 758).then(__nccwpck_require__.bind(__nccwpck_require__, 9758))).supervisorMain(self, settingsFile);
         }
         case 'finalize':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(861), __nccwpck_require__.e(602), __nccwpck_require__.e(111), __nccwpck_require__.e(221), __nccwpck_require__.e(130), __nccwpck_require__.e(618), __nccwpck_require__.e(26), __nccwpck_require__.e(722), __nccwpck_require__.e(588)]).then(__nccwpck_require__.bind(__nccwpck_require__, 240))).main();
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(861), __nccwpck_require__.e(602), __nccwpck_require__.e(111), __nccwpck_require__.e(221), __nccwpck_require__.e(130), __nccwpck_require__.e(618), __nccwpck_require__.e(26), __nccwpck_require__.e(722), __nccwpck_require__.e(600)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2308))).main();
         case 'cli': {
             const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(861), __nccwpck_require__.e(602), __nccwpck_require__.e(111), __nccwpck_require__.e(221), __nccwpck_require__.e(130), __nccwpck_require__.e(618), __nccwpck_require__.e(892), __nccwpck_require__.e(500), __nccwpck_require__.e(193)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8193));
             process.exitCode = await runCli(process.argv.slice(2));

@@ -1,5 +1,5 @@
-export const id = 588;
-export const ids = [588];
+export const id = 600;
+export const ids = [600];
 export const modules = {
 
 /***/ 7661:
@@ -112,7 +112,7 @@ function judgeOperations(operations, identity) {
                 if ((0,_stack_status_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(s.status).class !== 'in-progress')
                     tagAfter = s.tag;
             }
-            const status = op.events.filter(_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .isStackEvent */ .lQ).at(-1)?.status;
+            const status = (0,_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .latestStackStatus */ .AT)(op.events);
             const token = op.events.find((e) => e.clientRequestToken)?.clientRequestToken;
             const base = { ...op, token, tag, status };
             const fromToken = token !== undefined ? byToken(token, ours, knownIds) : undefined;
@@ -285,7 +285,7 @@ function recoveryInstructions(stack, status, failed, consoleUrl) {
 
 /***/ }),
 
-/***/ 240:
+/***/ 2308:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -520,10 +520,73 @@ var activity = __webpack_require__(679);
 var estimate = __webpack_require__(4280);
 // EXTERNAL MODULE: ./.tmp/js/domain/ownership.js
 var ownership = __webpack_require__(7661);
-// EXTERNAL MODULE: ./.tmp/js/domain/root-cause.js
-var root_cause = __webpack_require__(8108);
 // EXTERNAL MODULE: ./.tmp/js/domain/stack.js
 var stack = __webpack_require__(3456);
+// EXTERNAL MODULE: ./.tmp/js/domain/watch.js
+var watch = __webpack_require__(9707);
+;// CONCATENATED MODULE: ./.tmp/js/domain/root-cause.js
+/**
+ * Why a deployment failed, in one place for everything a person reads after it (the job summary,
+ * the post log, the final Slack notice, the registry record): the first resource that failed in
+ * this deployment's operation (not the cancellations that echo it), deepest first (a nested stack
+ * resource's failure is explained by the first failure inside its stack), else the stack's own
+ * status reason.
+ */
+
+
+/** The root cause as an event: a resource's failure, or the stack's status with its reason. */
+function rootCauseOf(events, stacks) {
+    const first = failuresInOrder(events)[0];
+    if (first)
+        return first;
+    return stackCauseOf(events, stacks);
+}
+/** The failures that may be a root cause (not the echoes of one), oldest first. */
+function failuresInOrder(events) {
+    return [...events]
+        .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())
+        .filter(watch/* isRootCauseFailure */.M);
+}
+/** Without a failed resource: the reason of a stack this deployment's operation touched. */
+function stackCauseOf(events, stacks) {
+    // Only a stack this deployment's operation touched: another stack's old reason is not this one's.
+    const touched = new Set(events.map((e) => e.stackName));
+    const failed = stacks.find((s) => touched.has(s.name) && s.statusReason && /FAILED|ROLLBACK/.test(s.status));
+    if (!failed)
+        return undefined;
+    return {
+        id: `${failed.name}-status`,
+        stackName: failed.name,
+        timestamp: failed.lastUpdatedAt ?? failed.createdAt ?? new Date(0),
+        logicalId: failed.name,
+        resourceType: stack/* STACK_RESOURCE_TYPE */.nD,
+        status: failed.status,
+        reason: failed.statusReason
+    };
+}
+/**
+ * When a nested stack resource's part of an operation began: its latest `*_IN_PROGRESS` event
+ * before `failure` among `events`; undefined when they do not hold it.
+ */
+function startOf(failure, events) {
+    const t = failure.timestamp.getTime();
+    return events
+        .filter((e) => e.logicalId === failure.logicalId &&
+        e.stackName === failure.stackName &&
+        e.status.endsWith('_IN_PROGRESS') &&
+        e.timestamp.getTime() <= t)
+        .reduce((latest, e) => Math.max(latest ?? 0, e.timestamp.getTime()), undefined);
+}
+/** One line: `Data › Db (AWS::RDS::DBInstance) UPDATE_FAILED: Cannot upgrade postgres from 15.15 to 14.1`. */
+function describeRootCause(cause) {
+    const where = cause.resourceType === stack/* STACK_RESOURCE_TYPE */.nD && (0,stack/* isStackEvent */.lQ)(cause)
+        ? `stack ${cause.stackName}`
+        : `${(0,stack/* eventName */.eq)(cause)} (${cause.resourceType})`;
+    return `${where} ${cause.status}${cause.reason ? `: ${cause.reason}` : ''}`;
+}
+
+// EXTERNAL MODULE: ./.tmp/js/domain/tree.js
+var tree = __webpack_require__(4650);
 ;// CONCATENATED MODULE: ./.tmp/js/coordination/deepest-cause.js
 /**
  * The root cause of a failed deployment across a tree of nested stacks: the first failure in time
@@ -533,16 +596,17 @@ var stack = __webpack_require__(3456);
  */
 
 
+
 async function deepestCause(d, 
 /** This deployment's own events of the covered stacks. */
 events, stacks, sinceMs) {
-    return (await firstInTree(d, events, sinceMs, [])) ?? (0,root_cause/* stackCauseOf */.TK)(events, stacks);
+    return (await firstInTree(d, events, sinceMs, [])) ?? stackCauseOf(events, stacks);
 }
 async function firstInTree(d, events, fromMs, path) {
     let best;
     const before = (ms) => !best || ms < best.timestamp.getTime();
-    for (const failure of (0,root_cause/* failuresInOrder */.$Q)(events)) {
-        const nested = path.length < stack/* MAX_NESTED_READ_DEPTH */.mu ? (0,root_cause/* nestedStackOf */.VB)(failure) : undefined;
+    for (const failure of failuresInOrder(events)) {
+        const nested = path.length < stack/* MAX_NESTED_READ_DEPTH */.mu ? (0,tree/* nestedStackOf */.VB)(failure) : undefined;
         const own = path.length > 0 ? { ...failure, nestedIn: path } : failure;
         if (!nested) {
             if (before(failure.timestamp.getTime()))
@@ -550,7 +614,7 @@ async function firstInTree(d, events, fromMs, path) {
             continue;
         }
         // Everything inside it happened after its resource's part began: skip it if that is too late.
-        const startMs = (0,root_cause/* startOf */.GH)(failure, events) ?? fromMs;
+        const startMs = startOf(failure, events) ?? fromMs;
         if (!before(startMs))
             continue;
         const inner = await failuresInside(d, nested, startMs, failure.timestamp.getTime());
@@ -635,8 +699,6 @@ const OUTCOME_TRANSITION = {
     'still-running': 'completed'
 };
 
-// EXTERNAL MODULE: ./.tmp/js/domain/tree.js
-var tree = __webpack_require__(4650);
 // EXTERNAL MODULE: ./.tmp/js/coordination/stack-tree.js
 var stack_tree = __webpack_require__(4900);
 ;// CONCATENATED MODULE: ./.tmp/js/stages/finalize/outcome.js
@@ -743,7 +805,7 @@ function tagsBefore(saved) {
 async function logOutcome(d, deployment, recoveries) {
     const after = recoveries.length > 0 ? await d.reader.describeStacks(d.config.stackNames) : deployment.stacks;
     const cause = deployment.rootCause
-        ? ` (root cause: ${(0,root_cause/* describeRootCause */.ze)(deployment.rootCause)})`
+        ? ` (root cause: ${describeRootCause(deployment.rootCause)})`
         : deployment.outcome === 'failed'
             ? ' (no failed resource or stack reason was found in the events)'
             : '';
@@ -786,7 +848,7 @@ by) {
         return;
     const { outcome } = deployment;
     const now = new Date(d.clock.now()).toISOString();
-    const rootCause = deployment.rootCause && (0,root_cause/* describeRootCause */.ze)(deployment.rootCause);
+    const rootCause = deployment.rootCause && describeRootCause(deployment.rootCause);
     await (0,deps/* safely */.vm)(log, async () => {
         await registry.records.addTransition(log.correlationId, {
             state: OUTCOME_TRANSITION[outcome],
@@ -823,10 +885,69 @@ function historyEntry(correlationId, config, deployment, now) {
     };
 }
 
-// EXTERNAL MODULE: ./.tmp/js/domain/watch.js
-var watch = __webpack_require__(9707);
-// EXTERNAL MODULE: ./.tmp/js/notify/outcome-messages.js
-var outcome_messages = __webpack_require__(378);
+// EXTERNAL MODULE: ./.tmp/js/domain/durations.js
+var durations = __webpack_require__(1265);
+// EXTERNAL MODULE: ./.tmp/js/notify/blocks.js
+var notify_blocks = __webpack_require__(6347);
+// EXTERNAL MODULE: ./.tmp/js/notify/escape.js
+var notify_escape = __webpack_require__(4030);
+// EXTERNAL MODULE: ./.tmp/js/notify/format.js
+var format = __webpack_require__(2930);
+;// CONCATENATED MODULE: ./.tmp/js/notify/outcome-messages.js
+/**
+ * The final reply of a deployment's thread, broadcast to the channel by the
+ * sender: `succeededMessage` or `failedMessage`.
+ */
+
+
+
+
+
+/** Troubleshooting bullets in a failed reply. */
+const MAX_TROUBLESHOOTING_SHOWN = 10;
+function succeededMessage(info, s) {
+    const env = (0,notify_escape/* escapeText */.X1)(info.environment);
+    const fields = [
+        (0,notify_blocks/* field */.ZZ)('Duration', (0,format/* durationAgainst */.SY)(s.durationMs, s.expectedMs)),
+        (0,notify_blocks/* field */.ZZ)('Stacks', (0,format/* stackList */.xD)(info.stacks))
+    ];
+    if (s.appUrl)
+        fields.push((0,notify_blocks/* field */.ZZ)('Application', (0,notify_escape/* link */.nf)(s.appUrl, s.appUrl)));
+    fields.push(...(0,format/* linkFields */.uc)(info, s.threadUrl));
+    return (0,notify_blocks/* finish */.O9)(info, `:white_check_mark: Deployment succeeded: ${env} in ${(0,durations/* formatDuration */.a3)(s.durationMs)}`, [
+        (0,notify_blocks/* header */.wx)(`:white_check_mark: Deployment succeeded: ${info.environment}`),
+        (0,notify_blocks/* section */.uW)(`Deployed to *${env}* in *${(0,durations/* formatDuration */.a3)(s.durationMs)}*. :tada:`),
+        ...(0,notify_blocks/* fieldSections */.tX)(fields),
+        ...(0,format/* consoleSection */.DR)(info)
+    ]);
+}
+function failedMessage(info, f) {
+    const env = (0,notify_escape/* escapeText */.X1)(info.environment);
+    const blocks = [
+        (0,notify_blocks/* header */.wx)(`:x: Deployment failed: ${info.environment}`),
+        (0,notify_blocks/* section */.uW)(`The deployment to *${env}* failed after *${(0,durations/* formatDuration */.a3)(f.durationMs)}*.`)
+    ];
+    if (f.rootCause) {
+        blocks.push((0,notify_blocks/* section */.uW)(`*Root cause*\n${(0,format/* eventLine */.V8)(f.rootCause, format/* REASON_MAX */.oD)}`));
+    }
+    else {
+        blocks.push((0,notify_blocks/* section */.uW)('*Root cause*\nNo failed resource was found among the stack events.'));
+    }
+    if (f.rollback) {
+        blocks.push((0,notify_blocks/* section */.uW)(`*Rollback*\n${(0,notify_escape/* escapeText */.X1)(f.rollback.action)}: ${(0,notify_escape/* escapeText */.X1)(f.rollback.result)}`));
+    }
+    const tips = f.troubleshooting
+        .slice(0, MAX_TROUBLESHOOTING_SHOWN)
+        .map((t) => `• ${(0,notify_escape/* escapeText */.X1)(t)}`);
+    if (tips.length > 0)
+        blocks.push((0,notify_blocks/* section */.uW)(`*Troubleshooting*\n${tips.join('\n')}`));
+    blocks.push(...(0,notify_blocks/* fieldSections */.tX)((0,format/* linkFields */.uc)(info, f.threadUrl)), ...(0,format/* consoleSection */.DR)(info));
+    const cause = f.rootCause
+        ? `: ${(0,notify_escape/* escapeText */.X1)((0,stack/* eventName */.eq)(f.rootCause))} ${(0,notify_escape/* escapeText */.X1)(f.rootCause.status)}${f.rootCause.reason ? ` (${(0,notify_escape/* truncate */.xv)((0,notify_escape/* escapeText */.X1)(f.rootCause.reason), 500)})` : ''}`
+        : '';
+    return (0,notify_blocks/* finish */.O9)(info, `:x: Deployment failed: ${env} after ${(0,durations/* formatDuration */.a3)(f.durationMs)}${cause}`, blocks);
+}
+
 // EXTERNAL MODULE: ./.tmp/js/notify/start-messages.js
 var start_messages = __webpack_require__(2422);
 ;// CONCATENATED MODULE: ./.tmp/js/notify/final-notice.js
@@ -841,7 +962,7 @@ function finalNotice(info, end, stackNames) {
         endedAt: end.endedAt
     });
     if (end.outcome === 'succeeded') {
-        const message = (0,outcome_messages/* succeededMessage */.HV)(info, {
+        const message = succeededMessage(info, {
             durationMs,
             expectedMs: info.estimate.expectedMs,
             appUrl: end.appUrl,
@@ -850,7 +971,7 @@ function finalNotice(info, end, stackNames) {
         return { post: { label: 'succeeded', message }, parent };
     }
     if (end.outcome === 'failed') {
-        const message = (0,outcome_messages/* failedMessage */.Xm)(info, {
+        const message = failedMessage(info, {
             durationMs,
             rootCause: end.rootCause ?? end.events.find(watch/* isRootCauseFailure */.M),
             rollback: rollbackSummary(end.recoveries),
@@ -895,8 +1016,6 @@ function troubleshooting(stackNames) {
 
 // EXTERNAL MODULE: ./.tmp/js/notify/messages.js + 2 modules
 var messages = __webpack_require__(3156);
-// EXTERNAL MODULE: ./.tmp/js/domain/durations.js
-var durations = __webpack_require__(1265);
 // EXTERNAL MODULE: ./.tmp/js/notify/answers.js
 var answers = __webpack_require__(6942);
 ;// CONCATENATED MODULE: ./.tmp/js/report/summary.js
@@ -1115,7 +1234,7 @@ async function reportDeployment(d, folder, deployment, recoveries, lock) {
         expectedMs: folder.info()?.estimate.expectedMs,
         thread: thread ? { ...thread, permalink: slack.permalink } : undefined,
         lock,
-        rootCause: deployment.rootCause && (0,root_cause/* describeRootCause */.ze)(deployment.rootCause)
+        rootCause: deployment.rootCause && describeRootCause(deployment.rootCause)
     };
     const summary = deploymentSummary({
         correlationId: log.correlationId,
@@ -1133,7 +1252,7 @@ async function reportDeployment(d, folder, deployment, recoveries, lock) {
         outcome,
         durationMs: last - first,
         waitedMs,
-        ...(deployment.rootCause ? { rootCause: (0,root_cause/* describeRootCause */.ze)(deployment.rootCause) } : {})
+        ...(deployment.rootCause ? { rootCause: describeRootCause(deployment.rootCause) } : {})
     });
     await io.appendSummary(summary +
         foreignSection(deployment.foreign) +
