@@ -1,7 +1,8 @@
 import { parseConfig } from '../../src/config/config.js';
 import { INPUT_DEFAULTS } from '../../src/config/inputs.js';
 import { servedBefore } from '../../src/domain/priority.js';
-import { liveAhead } from '../../src/coordination/turn-queue.js';
+import { queueAhead } from '../../src/coordination/turn-decision.js';
+import type { QueueSight } from '../../src/coordination/turn-sight.js';
 import type { Holder, Participant, Ticket } from '../../src/ports/registry.js';
 
 const ticket = (
@@ -29,7 +30,16 @@ const me = (t: Ticket): Participant => ({
   priority: t.priority
 });
 
-const alive = { isDead: () => false, remove: async () => false };
+/** The queue as a poll saw it: `dead` the tickets silent for their lease. */
+const seen = (tickets: readonly Ticket[], holder?: Holder, dead: number[] = []): QueueSight => ({
+  lock: { environment: 'production', fence: holder ? 1 : 0, holder },
+  tickets,
+  holder,
+  holderSilent: false,
+  dead: new Set(dead)
+});
+const liveAhead = (q: QueueSight, mine: Ticket, removals = new Map<number, boolean>()) =>
+  queueAhead(q, mine, me(mine), removals, false);
 const seqs = (ts: readonly Ticket[]): number[] => ts.map((t) => t.seq);
 
 describe('priority: who is served before whom', () => {
@@ -59,33 +69,29 @@ describe('priority: who is served before whom', () => {
 describe('priority: the tickets ahead of a waiter', () => {
   const queue = [ticket(1), ticket(2), ticket(3), ticket(4, 'high'), ticket(5, 'high'), ticket(6)];
 
-  it('a high ticket has only the high tickets that arrived before it ahead', async () => {
+  it('a high ticket has only the high tickets that arrived before it ahead', () => {
     const mine = queue[4]!;
-    expect(seqs(await liveAhead(queue, mine, me(mine), undefined, alive))).toEqual([4]);
+    expect(seqs(liveAhead(seen(queue), mine).ahead)).toEqual([4]);
     const first = queue[3]!;
-    expect(await liveAhead(queue, first, me(first), undefined, alive)).toEqual([]);
+    expect(liveAhead(seen(queue), first).ahead).toEqual([]);
   });
 
-  it('a normal ticket has every high ticket ahead, and the normal ones that arrived before it', async () => {
+  it('a normal ticket has every high ticket ahead, and the normal ones that arrived before it', () => {
     const mine = queue[2]!;
-    expect(seqs(await liveAhead(queue, mine, me(mine), undefined, alive))).toEqual([1, 2, 4, 5]);
+    expect(seqs(liveAhead(seen(queue), mine).ahead)).toEqual([1, 2, 4, 5]);
     const last = queue[5]!;
-    expect(seqs(await liveAhead(queue, last, me(last), undefined, alive))).toEqual([1, 2, 3, 4, 5]);
+    expect(seqs(liveAhead(seen(queue), last).ahead)).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it("the holder's own ticket and dead tickets that were removed are not ahead", async () => {
+  it("the holder's own ticket and dead tickets that were removed are not ahead", () => {
     const holder = { owner: 'o4' } as Holder;
     const mine = queue[2]!;
-    const removed: number[] = [];
-    const ahead = await liveAhead(queue, mine, me(mine), holder, {
-      isDead: (t) => t.seq === 5,
-      remove: async (t) => {
-        removed.push(t.seq);
-        return true;
-      }
-    });
-    expect(seqs(ahead)).toEqual([1, 2]);
-    expect(removed).toEqual([5]);
+    const q = seen(queue, holder, [5]);
+    // The dead ticket is removed before anything is decided...
+    expect(liveAhead(q, mine).dead?.seq).toBe(5);
+    // ...and once it went, it is not ahead; one that could not be removed still is.
+    expect(seqs(liveAhead(q, mine, new Map([[5, true]])).ahead)).toEqual([1, 2]);
+    expect(seqs(liveAhead(q, mine, new Map([[5, false]])).ahead)).toEqual([1, 2, 5]);
   });
 });
 
