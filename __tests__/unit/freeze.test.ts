@@ -1,26 +1,24 @@
 import {
+  cronProblem,
+  cronRuleProblem,
+  earliestOccurrence,
+  latestOccurrence
+} from '../../src/domain/cron-schedule.js';
+import { shown } from '../../src/domain/display.js';
+import {
   ALL_ENVIRONMENTS,
   FROZEN_HORIZON_MS,
   FROZEN_MAX_WINDOWS,
-  cronProblem,
-  cronRuleProblem,
   describeFreeze,
   describeFrozen,
-  earliestOccurrence,
   ended,
-  formatInZone,
   frozenAt,
-  isTimeZone,
-  latestOccurrence,
   nextWindow,
-  parseDuration,
-  parseInstant,
-  readDuration,
-  reasonProblem,
-  shown,
   windowAt,
   type Freeze
 } from '../../src/domain/freeze.js';
+import { formatInZone, isTimeZone, parseInstant } from '../../src/domain/instants.js';
+import { parseDuration, readDuration, reasonProblem } from '../../src/domain/operator-input.js';
 
 const at = (iso: string): number => Date.parse(iso);
 const freeze = (f: Partial<Freeze>): Freeze => ({

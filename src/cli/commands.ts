@@ -1,10 +1,13 @@
 import type { Command } from './command.js';
 import { doctor } from './doctor.js';
-import { freeze, freezes, thaw } from './freeze.js';
+import { freeze } from './freeze.js';
+import { freezes } from './freezes.js';
 import { estimate, history } from './history.js';
 import { release, unlock } from './lock.js';
-import { canDeploy, status, wait } from './readiness.js';
+import { canDeploy, wait } from './readiness.js';
 import { register } from './register.js';
+import { status } from './status.js';
+import { thaw } from './thaw.js';
 
 export type { Command, CommandContext } from './command.js';
 

@@ -1,34 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import { ExitCode } from '../config/state.js';
+import { CRON_ACCEPTED, cronProblem, cronRuleProblem } from '../domain/cron-schedule.js';
+import { shown } from '../domain/display.js';
 import { formatDuration } from '../domain/durations.js';
+import { ALL_ENVIRONMENTS, describeFreeze, nextWindow, type Freeze } from '../domain/freeze.js';
+import { formatInZone, isTimeZone, parseInstant } from '../domain/instants.js';
 import {
-  ALL_ENVIRONMENTS,
-  CRON_ACCEPTED,
   DURATIONS_ACCEPTED,
   REASON_ACCEPTED,
-  cronProblem,
-  cronRuleProblem,
-  describeFreeze,
-  ended,
-  formatInZone,
-  holds,
-  isTimeZone,
-  nextWindow,
-  parseInstant,
   readDuration,
-  reasonProblem,
-  shown,
-  windowAt,
-  type Freeze
-} from '../domain/freeze.js';
+  reasonProblem
+} from '../domain/operator-input.js';
 import { emit, registryFor, str, type CommandContext, type Command } from './command.js';
-import { concerns } from '../ports/registry.js';
-import { displayText, displayedFreeze, unreadableJson, unreadableLines } from './stored-text.js';
+import { displayedFreeze } from './stored-text.js';
 
-// The commands of deploy freezes: freeze, thaw, and the list (freezes).
+// The commands of deploy freezes: freeze (here), thaw (thaw.ts), and the list (freezes.ts); what
+// they share is here too.
 
-const NO_FREEZES = 'without a registry there are no freezes.';
-const SCOPE = '--environment NAME | --all';
+export const NO_FREEZES = 'without a registry there are no freezes.';
+export const SCOPE = '--environment NAME | --all';
 
 /** The environment a command names (`*` for --all), or why it names none. */
 function scopeOf(ctx: CommandContext): string | undefined {
@@ -37,7 +27,16 @@ function scopeOf(ctx: CommandContext): string | undefined {
 }
 
 /** A freeze as the lists say it (describeFreeze), its stored texts escaped. */
-const freezeLine = (f: Freeze, now: number): string => describeFreeze(displayedFreeze(f), now);
+export const freezeLine = (f: Freeze, now: number): string =>
+  describeFreeze(displayedFreeze(f), now);
+
+/** The thaw command line an operator can paste. */
+export const thawCommand = (ctx: CommandContext, what: string): string =>
+  `deploy-coordinator thaw --registry-table ${ctx.config.registryTable} ${what}`;
+
+/** A recurring freeze whose cron breaks the rules (stored by hand, or before them): holds nothing. */
+export const invalidCron = (f: Freeze): boolean =>
+  f.cron !== undefined && cronRuleProblem(f.cron) !== undefined;
 
 /** `fz-` and 8 hex digits: short enough to type in `thaw --id`. */
 const newFreezeId = (): string => `fz-${randomBytes(4).toString('hex')}`;
@@ -189,168 +188,6 @@ export const freeze: Command = {
       ctx,
       f,
       `Froze ${where} ${when}: ${f.reason}\nFreeze ${f.id}; thaw it with: ${thawCommand(ctx, `--id ${f.id}`)}`
-    );
-    return ExitCode.Ok;
-  }
-};
-
-/** The thaw command line an operator can paste. */
-const thawCommand = (ctx: CommandContext, what: string): string =>
-  `deploy-coordinator thaw --registry-table ${ctx.config.registryTable} ${what}`;
-
-export const thaw: Command = {
-  summary:
-    'End freezes: by --id, or the freezes of an environment (--environment), or those of all environments (--all).',
-  usage: `(--id ID | ${SCOPE}) --registry-table TABLE`,
-  help: [
-    '  --id ID             the freeze with this id (fz-1a2b3c4d), whatever its scope',
-    '  --environment NAME  the freezes set for this environment; not those of all environments that',
-    '                      hold it too (the answer names them)',
-    '  --all               the freezes set for all environments (freeze --all) only; not those of one environment',
-    'Exit 0 when at least one freeze was thawed; exit 1 when nothing was, whatever the scope (no such',
-    'freeze, thawed already, or ended), saying why.',
-    'Freezes that have ended (their window is over, not recurring) are left as they are.',
-    'A thawed freeze stays in the table for a week, for the record, then expires.'
-  ].join('\n'),
-  options: { all: { type: 'boolean' }, id: { type: 'string' } },
-  needsTable: NO_FREEZES,
-  stackNameOptional: true,
-  async run(ctx) {
-    const id = str(ctx, 'id');
-    const environment = str(ctx, 'environment');
-    const all = Boolean(ctx.options['all']);
-    if ([id !== undefined, environment !== undefined, all].filter(Boolean).length !== 1) {
-      ctx.err(`thaw needs exactly one of --id ID, --environment NAME or --all.`);
-      return ExitCode.Failed;
-    }
-    const scope = all ? ALL_ENVIRONMENTS : environment;
-    const { freezes } = await registryFor(ctx.config);
-    const read = await freezes.list();
-    const kept = read.items;
-    const now = Date.now();
-    // In force or to come: a freeze whose window is over is left alone (its TTL too). One with an
-    // invalid cron holds nothing but has no end either: it can be thawed.
-    const live = kept.filter((f) => !f.thawedAt && (!ended(f, now) || invalidCron(f)));
-    const chosen = live.filter((f) => (id !== undefined ? f.id === id : f.environment === scope));
-    const thawed: Freeze[] = [];
-    for (const f of chosen) if (await freezes.thaw(f, ctx.operator)) thawed.push(f);
-    const thawedIds = new Set(thawed.map((f) => f.id));
-    // What still holds the scope: of an environment, the freezes of all environments; of --all,
-    // those of single environments (which --all does not thaw).
-    const remaining =
-      id !== undefined
-        ? []
-        : live.filter(
-            (f) =>
-              !thawedIds.has(f.id) &&
-              (all
-                ? f.environment !== ALL_ENVIRONMENTS
-                : f.environment === ALL_ENVIRONMENTS && holds(f, scope ?? ''))
-          );
-    const stillFrozen = remaining.filter((f) => windowAt(f, now));
-    const lines = thawed.map((f) => `Thawed ${freezeLine(f, now)}`);
-    if (thawed.length === 0) lines.push(nothingToThaw(kept, id, scope, now));
-    if (remaining.length > 0)
-      lines.push(
-        all
-          ? `Not thawed by --all (freezes of one environment; thaw each with --id, or with --environment NAME):`
-          : `${scope} is ${stillFrozen.length > 0 ? 'still frozen' : 'to be frozen'} by ${remaining.length === 1 ? 'a freeze' : 'freezes'} of all environments, not thawed by --environment:`,
-        ...remaining.map(
-          (f) =>
-            `  ${windowAt(f, now) ? 'now ' : 'later'} ${freezeLine(f, now)}\n        thaw it with: ${thawCommand(ctx, `--id ${displayText(f.id)}`)}`
-        ),
-        ...(all ? [] : [`  or every freeze of all environments with: ${thawCommand(ctx, '--all')}`])
-      );
-    // A freeze item that does not decode cannot be thawed: it holds runs of what its key names
-    // (they end blocked, REGISTRY_CORRUPT) until doctor repairs it.
-    const unreadable = read.unreadable.filter(
-      (u) => all || (id !== undefined ? u.sk.endsWith(`#${id}`) : concerns(u, scope ?? ''))
-    );
-    lines.push(...unreadableLines(unreadable, ctx.config.registryTable));
-    emit(
-      ctx,
-      {
-        ...(unreadable.length > 0 ? { unreadable: unreadable.map(unreadableJson) } : {}),
-        thawed: thawed.map((f) => f.id),
-        notThawed: remaining.map((f) => ({
-          id: f.id,
-          environment: f.environment,
-          active: Boolean(windowAt(f, now))
-        }))
-      },
-      lines.join('\n')
-    );
-    // Nothing thawed, whatever the scope: what was asked for did not happen.
-    return thawed.length > 0 ? ExitCode.Ok : ExitCode.Failed;
-  }
-};
-
-/** A recurring freeze whose cron breaks the rules (stored by hand, or before them): holds nothing. */
-const invalidCron = (f: Freeze): boolean =>
-  f.cron !== undefined && cronRuleProblem(f.cron) !== undefined;
-
-/** Why nothing was thawed: no such freeze, or it was thawed already, or it has ended. */
-function nothingToThaw(
-  kept: readonly Freeze[],
-  id: string | undefined,
-  scope: string | undefined,
-  now: number
-): string {
-  if (id === undefined)
-    return `Nothing to thaw: no freeze set for ${scope === ALL_ENVIRONMENTS ? 'all environments' : scope} is in force or to come.`;
-  const f = kept.find((k) => k.id === id);
-  if (!f) return `Nothing to thaw: no freeze with id ${shown(id)} is in the table.`;
-  if (f.thawedAt)
-    return `Nothing to thaw: freeze ${displayText(id)} was thawed ${displayText(f.thawedAt)} by ${f.thawedBy === undefined ? 'unknown' : displayText(f.thawedBy)}.`;
-  return `Nothing to thaw: freeze ${displayText(id)} has ended (${freezeLine(f, now)}).`;
-}
-
-export const freezes: Command = {
-  summary:
-    'List the freezes in force or to come (of an environment: its own and those of all environments).',
-  usage: '--registry-table TABLE [--environment NAME] [--json]',
-  options: {},
-  needsTable: NO_FREEZES,
-  stackNameOptional: true,
-  async run(ctx) {
-    const env = str(ctx, 'environment');
-    const { freezes: store } = await registryFor(ctx.config);
-    const now = Date.now();
-    const read = await store.list();
-    const kept = read.items.filter((f) => !f.thawedAt && (!env || holds(f, env)));
-    // Items that do not decode, shown where they could hold what was asked about.
-    const unreadable = read.unreadable.filter((u) => !env || concerns(u, env));
-    const listed = kept
-      .filter((f) => nextWindow(f, now))
-      .map((f) => ({ freeze: f, window: nextWindow(f, now)! }))
-      .sort((a, b) => a.window.start - b.window.start);
-    // Never in force, but never over: listed last, to be thawed.
-    const invalid = kept.filter(invalidCron);
-    emit(
-      ctx,
-      [
-        ...listed.map(({ freeze: f, window: w }) => ({
-          ...f,
-          active: w.start <= now,
-          windowStart: Number.isFinite(w.start) ? new Date(w.start).toISOString() : f.createdAt,
-          windowEnd: new Date(w.end).toISOString()
-        })),
-        ...invalid.map((f) => ({ ...f, active: false, invalid: true })),
-        ...unreadable.map(unreadableJson)
-      ],
-      listed.length + invalid.length + unreadable.length === 0
-        ? `No freeze${env ? ` holds ${displayText(env)}` : ''} now or later.`
-        : [
-            ...listed.map(
-              ({ freeze: f, window: w }) =>
-                `${w.start <= now ? 'now ' : 'later'} ${freezeLine(f, now)}`
-            ),
-            ...invalid.map(
-              (f) =>
-                `bad   ${freezeLine(f, now)}\n      thaw it with: ${thawCommand(ctx, `--id ${displayText(f.id)}`)}`
-            ),
-            ...unreadableLines(unreadable, ctx.config.registryTable)
-          ].join('\n')
     );
     return ExitCode.Ok;
   }

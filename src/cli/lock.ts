@@ -1,6 +1,6 @@
 import { ExitCode } from '../config/state.js';
 import { shown } from '../domain/display.js';
-import { REASON_ACCEPTED, REASON_MAX, reasonProblem } from '../domain/freeze.js';
+import { REASON_ACCEPTED, REASON_MAX, reasonProblem } from '../domain/operator-input.js';
 import { numberAccepted } from '../domain/numbers.js';
 import { emit, registryFor, str, withoutOwner, type Command } from './command.js';
 import { isProblem, numberFlag, type FlagRule } from './flags.js';

@@ -1,6 +1,7 @@
 import { describeHolder } from '../coordination/wait-for-turn.js';
+import { cronRuleProblem } from '../domain/cron-schedule.js';
 import { DISPLAY_MAX, displayText } from '../domain/display.js';
-import { cronRuleProblem, type Freeze, type Frozen } from '../domain/freeze.js';
+import type { Freeze, Frozen } from '../domain/freeze.js';
 import {
   registryCorruptFinding,
   registryMisconfiguredFinding,
