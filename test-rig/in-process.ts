@@ -28,14 +28,10 @@ import { State } from '../src/config/state.js';
 import { monitorDir, monitorFiles, monitorSettings, writeSettings } from '../src/monitor/files.js';
 import { monitorHolds, type LaunchedMonitor } from '../src/monitor/launch.js';
 import { runMonitor } from '../src/monitor/run.js';
-import { SlackNotifier, createSlackClient, type ThreadRef } from '../src/notify/slack.js';
-import {
-  RegistryUnavailableError,
-  type DeploymentRecord,
-  type HistoryEntry,
-  type QueueView,
-  type Registry
-} from '../src/ports/registry.js';
+import { SlackNotifier, type ThreadRef } from '../src/notify/slack.js';
+import { createSlackClient } from '../src/notify/slack-client.js';
+import type { DeploymentRecord, HistoryEntry, QueueView, Registry } from '../src/ports/registry.js';
+import { RegistryUnavailableError } from '../src/ports/registry-errors.js';
 import type { RunContext } from '../src/ports/run.js';
 import type { ActionIO, AnnotationProps, Logger } from '../src/ports/runtime.js';
 import { CloudFormationOnlyLock, cloudFormationOnly } from '../src/registry/cloudformation-only.js';

@@ -62,13 +62,8 @@ import { dynamoRegistry } from '../src/registry/dynamodb.js';
 import { asTestCaller } from './aws-calls.js';
 import { intercept } from './intercept.js';
 import { servedBefore } from '../src/domain/priority.js';
-import {
-  RegistryCorruptError,
-  type Holder,
-  type LockKey,
-  type Registry,
-  type Ticket
-} from '../src/ports/registry.js';
+import type { Holder, LockKey, Registry, Ticket } from '../src/ports/registry.js';
+import { RegistryCorruptError } from '../src/ports/registry-errors.js';
 import { createLogger, type LogSink } from '../src/report/logger.js';
 import { coordinate, publish } from '../src/stages/coordinate.js';
 import { finalize, type MonitorHandle } from '../src/stages/finalize.js';

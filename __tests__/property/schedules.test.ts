@@ -5,7 +5,7 @@
  * for 10,000 schedules; here a few hundred, plus the situations that used to make two holders.
  */
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
-import { RegistryCorruptError } from '../../src/ports/registry.js';
+import { RegistryCorruptError } from '../../src/ports/registry-errors.js';
 import { expectSweepSafe, sweep } from './sweep.js';
 import {
   checkSchedule,

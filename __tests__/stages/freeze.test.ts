@@ -5,7 +5,7 @@
  * freeze longer than the wait ends it `frozen`; override-freeze goes through, on the record.
  */
 import { State } from '../../src/config/state.js';
-import { RegistryUnavailableError } from '../../src/ports/registry.js';
+import { RegistryUnavailableError } from '../../src/ports/registry-errors.js';
 import type { CoordinateDeps } from '../../src/stages/coordinate.js';
 import type { Freeze } from '../../src/domain/freeze.js';
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';

@@ -8,7 +8,7 @@
  */
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { Outputs, State } from '../../src/config/state.js';
-import { RegistryCorruptError } from '../../src/ports/registry.js';
+import { RegistryCorruptError } from '../../src/ports/registry-errors.js';
 import { asTestCaller } from '../../test-rig/aws-calls.js';
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
 import { STACK, World, scratchRunnerTemp } from '../../test-rig/in-process.js';

@@ -5,7 +5,7 @@
  * (test-rig/in-process.ts) against dynalite, on virtual time.
  */
 import { Outputs } from '../../src/config/state.js';
-import { RegistryUnavailableError } from '../../src/ports/registry.js';
+import { RegistryUnavailableError } from '../../src/ports/registry-errors.js';
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
 import { World, scratchRunnerTemp } from '../../test-rig/in-process.js';
 

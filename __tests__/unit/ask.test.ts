@@ -6,7 +6,8 @@
 import type { SlackConfig } from '../../src/config/config.js';
 import { ask, type AskDeps } from '../../src/notify/ask.js';
 import type { DeploymentInfo } from '../../src/notify/messages.js';
-import { SlackNotifier, createSlackClient, type ThreadRef } from '../../src/notify/slack.js';
+import { SlackNotifier, type ThreadRef } from '../../src/notify/slack.js';
+import { createSlackClient } from '../../src/notify/slack-client.js';
 import type { Logger, Sleep } from '../../src/ports/runtime.js';
 import { SlackStandin, type MessageView } from '../../test-rig/slack-standin.js';
 import { VirtualTime } from '../../test-rig/virtual-time.js';

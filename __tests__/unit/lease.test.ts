@@ -4,11 +4,8 @@ import { Lease } from '../../src/coordination/lease.js';
 import { dynamoRegistry } from '../../src/registry/dynamodb.js';
 import { sleep as realSleep } from '../../src/runtime/stage.js';
 import { recoverStacks } from '../../src/coordination/recover.js';
-import {
-  RegistryUnavailableError,
-  type LockKey,
-  type LockQueue
-} from '../../src/ports/registry.js';
+import type { LockKey, LockQueue } from '../../src/ports/registry.js';
+import { RegistryUnavailableError } from '../../src/ports/registry-errors.js';
 import { createLogger, type LogSink } from '../../src/report/logger.js';
 import { ScriptedCloudFormation } from '../../test-rig/scripted-cloudformation.js';
 import { VirtualTime } from '../../test-rig/virtual-time.js';

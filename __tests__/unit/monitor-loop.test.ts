@@ -12,7 +12,8 @@ import { CloudFormationAdapter, createCloudFormationClient } from '../../src/aws
 import type { MonitorSettings } from '../../src/monitor/files.js';
 import { runMonitor } from '../../src/monitor/run.js';
 import type { DeploymentInfo } from '../../src/notify/messages.js';
-import { SlackNotifier, createSlackClient, type ThreadRef } from '../../src/notify/slack.js';
+import { SlackNotifier, type ThreadRef } from '../../src/notify/slack.js';
+import { createSlackClient } from '../../src/notify/slack-client.js';
 import type { Holder, Registry } from '../../src/ports/registry.js';
 import { dynamoRegistry } from '../../src/registry/dynamodb.js';
 import { createLogger, type LogSink } from '../../src/report/logger.js';

@@ -6,8 +6,9 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { Participant } from '../../src/ports/registry.js';
 import { dynamoRegistry } from '../../src/registry/dynamodb.js';
-import { applyRepair, diagnose } from '../../src/registry/repair.js';
-import { ticketKey } from '../../src/registry/schema.js';
+import { diagnose } from '../../src/registry/repair.js';
+import { applyRepair } from '../../src/registry/repair-apply.js';
+import { ticketKey } from '../../src/registry/schema-lock.js';
 import { asTestCaller } from '../../test-rig/aws-calls.js';
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
 

@@ -1,16 +1,10 @@
 import { NumberValue } from '@aws-sdk/lib-dynamodb';
-import {
-  decodeFreeze,
-  decodeHistory,
-  decodeIndexEntry,
-  decodeLock,
-  decodeQueue,
-  decodeRecord,
-  readNumber,
-  ticketKey,
-  type Decoded
-} from '../../src/registry/schema.js';
-import { concerns, describeUnreadable, type Unreadable } from '../../src/ports/registry.js';
+import { readNumber, type Decoded } from '../../src/registry/schema.js';
+import { decodeFreeze, decodeIndexEntry } from '../../src/registry/schema-freezes.js';
+import { decodeLock, decodeQueue, ticketKey } from '../../src/registry/schema-lock.js';
+import { decodeHistory, decodeRecord } from '../../src/registry/schema-records.js';
+import type { Unreadable } from '../../src/ports/registry.js';
+import { concerns, describeUnreadable } from '../../src/ports/registry-errors.js';
 
 const lockKey = { pk: 'ENV#production', sk: 'LOCK' };
 const heldLock = {

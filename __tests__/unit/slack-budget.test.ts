@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SlackConfig } from '../../src/config/config.js';
 import { describeGitHubError, githubClient } from '../../src/github/octokit.js';
-import { describe as whyNotDelivered } from '../../src/notify/slack.js';
+import { describe as whyNotDelivered } from '../../src/notify/slack-client.js';
 import { openNotifier } from '../../src/notify/thread.js';
 import { BudgetSpentError, TimeBudget } from '../../src/runtime/budget.js';
 import type { Logger } from '../../src/ports/runtime.js';

@@ -1,8 +1,9 @@
 import { createInterface } from 'node:readline';
 import { ExitCode } from '../config/state.js';
-import { describeUnreadable } from '../ports/registry.js';
+import { describeUnreadable } from '../ports/registry-errors.js';
 import { createDynamoClient } from '../registry/dynamodb.js';
-import { applyRepair, describeRepair, diagnose, type Problem } from '../registry/repair.js';
+import { describeRepair, diagnose, type Problem } from '../registry/repair.js';
+import { applyRepair } from '../registry/repair-apply.js';
 import { safeJson } from '../domain/display.js';
 import type { Command, CommandContext } from './command.js';
 import { displayText } from './stored-text.js';

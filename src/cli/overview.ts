@@ -3,15 +3,15 @@ import { DEFAULT_EXPECTED_DURATION_MS } from '../config/config.js';
 import { median } from '../domain/estimate.js';
 import { historyEstimate } from '../domain/expectation.js';
 import { ALL_ENVIRONMENTS, frozenAt, windowAt, type Freeze } from '../domain/freeze.js';
-import {
-  RegistryCorruptError,
-  type HistoryEntry,
-  type HistoryStore,
-  type LockQueue,
-  type QueueView,
-  type Ticket,
-  type Unreadable
+import type {
+  HistoryEntry,
+  HistoryStore,
+  LockQueue,
+  QueueView,
+  Ticket,
+  Unreadable
 } from '../ports/registry.js';
+import { RegistryCorruptError } from '../ports/registry-errors.js';
 
 // What `status` shows of an environment without its stacks: who holds it, who waits, any freeze,
 // and when each is expected to end or start. The shape of `status --json` without --stack-name.

@@ -7,7 +7,7 @@ import type { Participant } from '../ports/registry.js';
 import { fallbackRegistry } from '../runtime/clients.js';
 import { sleep, systemClock } from '../runtime/stage.js';
 import { emit, openClients, registryChoice, str, withoutOwner, type Command } from './command.js';
-import { RegistryCorruptError } from '../ports/registry.js';
+import { RegistryCorruptError } from '../ports/registry-errors.js';
 import { corruptFinding, misconfiguredFinding } from './stored-text.js';
 
 export const register: Command = {

@@ -7,14 +7,13 @@ import {
   registryMisconfiguredFinding,
   type Finding
 } from '../domain/findings.js';
+import type { Holder, Unreadable } from '../ports/registry.js';
 import {
   REPAIR_COMMAND,
   RegistryCorruptError,
   RegistryUnavailableError,
-  describeUnreadable,
-  type Holder,
-  type Unreadable
-} from '../ports/registry.js';
+  describeUnreadable
+} from '../ports/registry-errors.js';
 
 // What the CLI shows of the table's items (and of the stacks) as text: every stored text through
 // displayText (escaped, cut when long), so that a reason, a correlation ID or a run link written

@@ -1,4 +1,5 @@
-import { RegistryUnavailableError, type LockKey, type LockQueue } from '../ports/registry.js';
+import type { LockKey, LockQueue } from '../ports/registry.js';
+import { RegistryUnavailableError } from '../ports/registry-errors.js';
 import { backoffMs } from './backoff.js';
 import { HeartbeatLoop } from './heartbeat-loop.js';
 import type { Clock, Sleep } from '../ports/runtime.js';

@@ -1,4 +1,5 @@
-import { RegistryUnavailableError, type LockQueue, type Ticket } from '../ports/registry.js';
+import type { LockQueue, Ticket } from '../ports/registry.js';
+import { RegistryUnavailableError } from '../ports/registry-errors.js';
 import type { Sleep } from '../ports/runtime.js';
 import { HeartbeatLoop } from './heartbeat-loop.js';
 

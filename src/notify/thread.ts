@@ -63,8 +63,8 @@ export async function openNotifier(
     log.info('Slack is not configured (no slack-token): no messages.');
     return undefined;
   }
-  const { SLACK_RETRY, SlackNotifier, budgetedClients, createSlackClient } =
-    await import('./slack.js');
+  const [{ SlackNotifier }, { SLACK_RETRY, budgetedClients, createSlackClient }] =
+    await Promise.all([import('./slack.js'), import('./slack-client.js')]);
   return budgetMs === undefined
     ? new SlackNotifier(
         createSlackClient(slack),

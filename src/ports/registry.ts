@@ -3,6 +3,8 @@ import type { Priority } from '../domain/priority.js';
 import type { RunContext } from './run.js';
 
 export type { Priority } from '../domain/priority.js';
+// The failures a caller of the port catches (registry-errors.ts), also exported with its types.
+export { RegistryCorruptError, RegistryUnavailableError, concerns } from './registry-errors.js';
 
 /** Who takes part: a deployment (its correlation ID) of a workflow run. */
 export interface Participant {
@@ -212,54 +214,6 @@ export interface Registry {
 }
 
 /**
- * Why a registry call failed:
- * - `configuration`: the table is missing, access is denied, the key schema is not pk/sk, or the
- *   credentials are refused: retrying will not help, and on arrival it stops the run;
- * - `throttled`: the table answered, but not now: retried, never a reason to fall back;
- * - `unreachable`: no answer (connection refused or reset, timeout, 5xx): retried, and a waiter
- *   falls back only once it has lasted longer than a lease.
- */
-export type RegistryFailure = 'configuration' | 'throttled' | 'unreachable';
-
-const CONFIGURATION_ERRORS = new Set([
-  'ResourceNotFoundException',
-  'AccessDeniedException',
-  'ValidationException',
-  'UnrecognizedClientException',
-  'InvalidSignatureException',
-  'MissingAuthenticationTokenException',
-  'ExpiredTokenException',
-  'CredentialsProviderError'
-]);
-const THROTTLING_ERRORS = new Set([
-  'ThrottlingException',
-  'ProvisionedThroughputExceededException',
-  'RequestLimitExceeded',
-  'TooManyRequestsException'
-]);
-
-export function classifyRegistryError(err: unknown): RegistryFailure {
-  const name = (err as { name?: string })?.name ?? '';
-  if (CONFIGURATION_ERRORS.has(name)) return 'configuration';
-  if (THROTTLING_ERRORS.has(name)) return 'throttled';
-  return 'unreachable';
-}
-
-/** A registry call failed after the SDK's own retries; `failure` says what kind of trouble it is. */
-export class RegistryUnavailableError extends Error {
-  readonly failure: RegistryFailure;
-  constructor(
-    readonly operation: string,
-    override readonly cause: unknown
-  ) {
-    const e = cause as { name?: string; message?: string };
-    super(`registry ${operation} failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(cause)}`);
-    this.name = 'RegistryUnavailableError';
-    this.failure = classifyRegistryError(cause);
-  }
-}
-
-/**
  * An item of the table that does not decode (see registry/schema.ts): its key, the attribute and
  * what was expected there. It is an answer, never an outage: it does not count toward the
  * fallback to CloudFormation, never makes a holder look dead and never lets a run acquire.
@@ -280,25 +234,6 @@ export interface Unreadable {
 export interface Items<T> {
   readonly items: readonly T[];
   readonly unreadable: readonly Unreadable[];
-}
-
-/** The command that lists and repairs unreadable items (the table's name is the caller's to add). */
-export const REPAIR_COMMAND = 'deploy-coordinator doctor --fix';
-
-/** An unreadable item, in one line: `ENV#production / LOCK: heartbeatNs is ..., expected ...`. */
-export const describeUnreadable = (u: Unreadable): string =>
-  `${u.pk} / ${u.sk}: ${u.attribute || 'the item'} is ${u.found}, expected ${u.expected}`;
-
-/** Whether an unreadable item could concern `environment` (its own, all of them, or nobody knows). */
-export const concerns = (u: Unreadable, environment: string): boolean =>
-  u.scope === undefined || u.scope === '*' || u.scope === environment;
-
-/** A registry read met an item it cannot decode where the caller cannot do without it. */
-export class RegistryCorruptError extends Error {
-  constructor(readonly item: Unreadable) {
-    super(`unreadable registry item ${describeUnreadable(item)}`);
-    this.name = 'RegistryCorruptError';
-  }
 }
 
 export const RECORD_TTL_DAYS = 7;

@@ -2,7 +2,8 @@ import { UpdateCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Freeze } from '../domain/freeze.js';
 import { FREEZE_TTL_DAYS, type FreezeStore, type Items } from '../ports/registry.js';
 import { DynamoTable } from './dynamodb-table.js';
-import { decodeFreeze, sorted } from './schema.js';
+import { sorted } from './schema.js';
+import { decodeFreeze } from './schema-freezes.js';
 
 const FREEZES = 'FREEZES';
 const freezeKey = (f: Pick<Freeze, 'environment' | 'id'>): Record<string, string> => ({

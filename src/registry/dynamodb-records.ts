@@ -10,7 +10,8 @@ import {
   type TransitionEntry
 } from '../ports/registry.js';
 import { DynamoTable, HIST, envKey, recordKey } from './dynamodb-table.js';
-import { decodeHistory, decodeRecord, decoded, sorted } from './schema.js';
+import { decoded, sorted } from './schema.js';
+import { decodeHistory, decodeRecord } from './schema-records.js';
 
 /** Deployment records, in the registry table (they expire after RECORD_TTL_DAYS). */
 export class DynamoRecords implements Records {

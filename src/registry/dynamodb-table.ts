@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { RegistryUnavailableError } from '../ports/registry.js';
+import { RegistryUnavailableError } from '../ports/registry-errors.js';
 import { readNumber } from './schema.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Registry } from '../ports/registry.js';
 import { DynamoFreezes } from './dynamodb-freezes.js';
-import { DynamoLockQueue } from './dynamodb-lock.js';
+import { DynamoLockQueue } from './dynamodb-queue.js';
 import { DynamoHistory, DynamoRecords } from './dynamodb-records.js';
 import { DynamoTable } from './dynamodb-table.js';
 

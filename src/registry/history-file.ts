@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { HistoryEntry, HistoryStore, Items } from '../ports/registry.js';
 import { processEnv, type Env } from '../runtime/env.js';
-import { decodeHistory, sorted } from './schema.js';
+import { sorted } from './schema.js';
+import { decodeHistory } from './schema-records.js';
 
 /** How many deployments the history file keeps (newest first). */
 const KEEP = 50;

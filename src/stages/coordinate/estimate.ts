@@ -8,13 +8,8 @@ import {
   pastOperations,
   type PastOperation
 } from '../../domain/past-operations.js';
-import {
-  REPAIR_COMMAND,
-  describeUnreadable,
-  type HistoryEntry,
-  type HistoryStore,
-  type Unreadable
-} from '../../ports/registry.js';
+import type { HistoryEntry, HistoryStore, Unreadable } from '../../ports/registry.js';
+import { REPAIR_COMMAND, describeUnreadable } from '../../ports/registry-errors.js';
 import type { StageDeps } from '../deps.js';
 import type { Arrival } from './arrive.js';
 

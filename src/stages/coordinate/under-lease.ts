@@ -22,13 +22,8 @@ import { notDeployingMessage, type NotDeployingReason } from '../../notify/messa
 import type { ThreadRef } from '../../notify/slack.js';
 import { activeCorrelationId } from '../../domain/activity.js';
 import { describeFrozen, untilIso } from '../../domain/freeze.js';
-import {
-  REPAIR_COMMAND,
-  describeUnreadable,
-  type Holder,
-  type Registry,
-  type Unreadable
-} from '../../ports/registry.js';
+import type { Holder, Registry, Unreadable } from '../../ports/registry.js';
+import { REPAIR_COMMAND, describeUnreadable } from '../../ports/registry-errors.js';
 import { freezeDetails } from './freeze.js';
 import { record, safely, statusChannel, statuses, type StageDeps } from '../deps.js';
 import { holdLease, type Holding } from '../holder.js';

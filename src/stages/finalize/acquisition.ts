@@ -1,10 +1,10 @@
 import { State } from '../../config/state.js';
+import type { LockKey } from '../../ports/registry.js';
 import {
   REPAIR_COMMAND,
   RegistryCorruptError,
-  describeUnreadable,
-  type LockKey
-} from '../../ports/registry.js';
+  describeUnreadable
+} from '../../ports/registry-errors.js';
 import type { RunContext } from '../../ports/run.js';
 import { leased } from '../../domain/turn-result.js';
 import { bold, join, type Cell } from '../../report/markdown.js';
