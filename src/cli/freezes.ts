@@ -2,7 +2,7 @@ import { ExitCode } from '../config/state.js';
 import { holds, nextWindow } from '../domain/freeze.js';
 import { emit, registryFor, str, type Command } from './command.js';
 import { NO_FREEZES, freezeLine, invalidCron, thawCommand } from './freeze.js';
-import { concerns } from '../ports/registry.js';
+import { concerns } from '../ports/registry-errors.js';
 import { displayText, unreadableJson, unreadableLines } from './stored-text.js';
 
 // The freezes command: the list of the freezes in force or to come (set with freeze, in freeze.ts).

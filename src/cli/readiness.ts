@@ -6,7 +6,7 @@ import { describeFrozen, frozenAt } from '../domain/freeze.js';
 import { sleep, systemClock } from '../runtime/stage.js';
 import { emit, openClients, type Command, type CommandContext } from './command.js';
 import { freezeLookup, type FreezeOverview } from './overview.js';
-import { RegistryCorruptError, concerns } from '../ports/registry.js';
+import { RegistryCorruptError, concerns } from '../ports/registry-errors.js';
 import { displayedFrozen, findingText, holderText, corruptFinding } from './stored-text.js';
 
 // The commands that ask whether a deployment could start, and take nothing: can-deploy, wait.

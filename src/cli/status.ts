@@ -13,12 +13,8 @@ import {
 } from './command.js';
 import { freezeLookup, readOverview, servedOrder } from './overview.js';
 import { freezeText, overviewText } from './overview-text.js';
-import {
-  RegistryCorruptError,
-  concerns,
-  type QueueView,
-  type Unreadable
-} from '../ports/registry.js';
+import { RegistryCorruptError, concerns } from '../ports/registry-errors.js';
+import type { QueueView, Unreadable } from '../ports/registry.js';
 import { displayText, holderText, unreadableJson, unreadableLines } from './stored-text.js';
 import {
   DEFAULT_WATCH_INTERVAL_S,

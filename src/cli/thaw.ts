@@ -3,7 +3,7 @@ import { shown } from '../domain/display.js';
 import { ALL_ENVIRONMENTS, ended, holds, windowAt, type Freeze } from '../domain/freeze.js';
 import { emit, registryFor, str, type Command } from './command.js';
 import { NO_FREEZES, SCOPE, freezeLine, invalidCron, thawCommand } from './freeze.js';
-import { concerns } from '../ports/registry.js';
+import { concerns } from '../ports/registry-errors.js';
 import { displayText, unreadableJson, unreadableLines } from './stored-text.js';
 
 // The thaw command: it ends freezes (set with freeze, in freeze.ts).

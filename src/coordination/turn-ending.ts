@@ -1,4 +1,5 @@
-import { RegistryUnavailableError, type Registry } from '../ports/registry.js';
+import { RegistryUnavailableError } from '../ports/registry-errors.js';
+import type { Registry } from '../ports/registry.js';
 import type { FreezeWatch } from './freeze-watch.js';
 import type { TicketKeeper } from './ticket-keeper.js';
 import type { Remembered, TurnObserver } from './turn-observer.js';

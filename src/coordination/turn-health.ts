@@ -1,8 +1,5 @@
-import {
-  RegistryCorruptError,
-  RegistryUnavailableError,
-  type Unreadable
-} from '../ports/registry.js';
+import { RegistryCorruptError, RegistryUnavailableError } from '../ports/registry-errors.js';
+import type { Unreadable } from '../ports/registry.js';
 import type { Clock, Logger } from '../ports/runtime.js';
 import { itemOf, type Health } from './turn-sight.js';
 

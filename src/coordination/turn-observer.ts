@@ -5,10 +5,9 @@ import type { NestedEvent, StackSnapshot } from '../domain/stack.js';
 import {
   RegistryCorruptError,
   RegistryUnavailableError,
-  concerns,
-  type Holder,
-  type Registry
-} from '../ports/registry.js';
+  concerns
+} from '../ports/registry-errors.js';
+import type { Holder, Registry } from '../ports/registry.js';
 import type { FreezeWatch } from './freeze-watch.js';
 import { RegistryCalls } from './turn-health.js';
 import { readActivity } from './turn-report.js';

@@ -150,12 +150,6 @@ export const MIN_DURATION_MS = 1000;
 /** The longest: a year (366 days), as far as the end of a freeze is looked for. */
 export const MAX_DURATION_MS = 366 * 86_400_000;
 
-/**
- * What an operator typed, quoted to be shown safely in a message (see display.ts). Exported here
- * for src/registry/schema.ts, which reads it from this module.
- */
-export { shown };
-
 /** The freeze as one line: scope, window, reason, who. */
 export function describeFreeze(f: Freeze, now: number): string {
   const scope = f.environment === ALL_ENVIRONMENTS ? 'all environments' : f.environment;

@@ -3,8 +3,6 @@ import type { Priority } from '../domain/priority.js';
 import type { RunContext } from './run.js';
 
 export type { Priority } from '../domain/priority.js';
-// The failures a caller of the port catches (registry-errors.ts), also exported with its types.
-export { RegistryCorruptError, RegistryUnavailableError, concerns } from './registry-errors.js';
 
 /** Who takes part: a deployment (its correlation ID) of a workflow run. */
 export interface Participant {

@@ -1,4 +1,5 @@
-import { MAX_DURATION_MS, MIN_DURATION_MS, shown, type Freeze } from '../domain/freeze.js';
+import { shown } from '../domain/display.js';
+import { MAX_DURATION_MS, MIN_DURATION_MS, type Freeze } from '../domain/freeze.js';
 import { decode, fail, fields, instant, integer, optional, text, type Decoded } from './schema.js';
 
 /** Deploy freezes and the index of environments (see schema.ts). */

@@ -1,5 +1,5 @@
 import { NumberValue } from '@aws-sdk/lib-dynamodb';
-import { shown } from '../domain/freeze.js';
+import { shown } from '../domain/display.js';
 import { PRIORITIES, type Priority } from '../domain/priority.js';
 import { RegistryCorruptError } from '../ports/registry-errors.js';
 import type { Unreadable } from '../ports/registry.js';
