@@ -2,7 +2,7 @@
  * The lock's promise, proved on the real code paths: random schedules of jobs running the real
  * coordinate(), the monitor loop and finalize() in process against dynalite, on virtual time
  * (test-rig/schedules.ts says what is drawn and what is checked). `npm run soak` runs the same
- * for 10,000 schedules; here a few hundred, plus the situations that used to make two holders.
+ * for 10,000 schedules; here a hundred, plus the situations that used to make two holders.
  */
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
 import { RegistryCorruptError } from '../../src/ports/registry-errors.js';
@@ -32,10 +32,12 @@ afterAll(async () => {
   cleanUp();
 });
 
-// The other half of the suite's 240 schedules is schedules-more.test.ts: two files, so two
-// workers share them.
+// The suite's 100 schedules (`npm run soak` runs 10,000, seeds 1 on, for depth): seeds 1 to 60
+// here, 161 to 200 in schedules-more.test.ts, two files, so two workers share them. Each range
+// reaches every situation expectSweepSafe asks for (a fallback to CloudFormation alone is the
+// rarest: seeds 29 and 161, 179, 184, 191 among the first 240); mind that when moving one.
 const FIRST = 1;
-const LAST = 120;
+const LAST = 60;
 
 const job = (overrides: Partial<JobPlan> = {}): JobPlan => ({
   arrivalMs: 0,
