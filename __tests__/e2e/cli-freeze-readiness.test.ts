@@ -2,12 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Participant } from '../../src/ports/registry.js';
 import type { Priority } from '../../src/domain/priority.js';
 import { dynamoRegistry } from '../../src/registry/dynamodb.js';
+import { startInProcess } from './cli-in-process.js';
 import { REPO_ROOT, awsEnv } from './support.js';
 import { CLI, cfn, dynamo, operatorCli, waitUntil } from './lock-safety-harness.js';
 
 // The operator CLI's readiness commands and deploy freezes: can-deploy and wait obey a freeze set
 // with the CLI as the action does, and status --stack-name shows the queue in the order it is
-// served and the freeze in force. The CLI's bundle in a child process, over dynalite.
+// served and the freeze in force. The CLI in process (cli-in-process.ts), and its bundle in a child
+// process where that is the point (a wait a freeze outlasts; the last test), over dynalite.
 
 const ISO = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/;
 
@@ -27,26 +29,41 @@ afterEach(() => {
   running.clear();
 });
 
-/** The CLI in the background, its stderr (the log: `Waiting: ...`) readable as it comes. */
-function startCli(args: readonly string[]): {
-  stderrSoFar: () => string;
-  exited: () => boolean;
-  done: Promise<{ code: number | null; stdout: string; stderr: string }>;
-} {
+/** The operator's shell: the stand-ins' endpoints, nothing a runner would leak in. */
+function shell(): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
       ([k]) => !/^(INPUT_|GITHUB_|STATE_|RUNNER_|ACTIONS_|AWS_|DEPLOY_COORDINATOR_REGISTRY)/.test(k)
     )
   );
+  return {
+    ...inherited,
+    ...awsEnv(cfn),
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    USER: 'oncall'
+  };
+}
+
+interface CliRun {
+  stderrSoFar: () => string;
+  exited: () => boolean;
+  done: Promise<{ code: number | null; stdout: string; stderr: string }>;
+}
+
+/** The CLI in the background (in process), its stderr (the log: `Waiting: ...`) readable as it comes. */
+function startCli(args: readonly string[]): CliRun {
+  const run = startInProcess([...args, '--registry-table', dynamo.table], shell());
+  let exited = false;
+  const done = run.done.finally(() => (exited = true));
+  return { stderrSoFar: run.stderrSoFar, exited: () => exited, done };
+}
+
+/** The same, the bundle in a child process. */
+function spawnCli(args: readonly string[]): CliRun {
   const child = spawn(process.execPath, [CLI, ...args, '--registry-table', dynamo.table], {
     cwd: REPO_ROOT,
-    env: {
-      ...inherited,
-      ...awsEnv(cfn),
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      USER: 'oncall'
-    },
+    env: shell(),
     stdio: ['ignore', 'pipe', 'pipe']
   });
   running.add(child);
@@ -151,8 +168,8 @@ describe('can-deploy and wait during a deploy freeze', () => {
     cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
     const id = await freeze('production', '1h', 'holiday freeze');
 
-    // Outlasted: every poll said frozen, then exit 1 with the freeze in --json.
-    const short = await startCli([
+    // Outlasted: every poll said frozen, then exit 1 with the freeze in --json (the bundle).
+    const short = await spawnCli([
       'wait',
       ...target,
       '--wait-timeout-minutes',
@@ -250,6 +267,32 @@ describe('status --stack-name', () => {
     expect((JSON.parse(can.stdout) as CanDeployJson).reasons).toEqual([
       expect.stringMatching(/^production is frozen until .*"quarter close"/),
       '2 run(s) queued'
+    ]);
+  }, 60_000);
+});
+
+describe('the bundle in a child process', () => {
+  it('exits and prints exactly as runCli does in process', async () => {
+    cfn.putStack('AppStack', { status: 'UPDATE_COMPLETE' });
+    const id = await freeze('production', '1h', 'both ways');
+    const cases: string[][] = [
+      ['freezes', '--json'],
+      ['can-deploy', '--stack-name', 'AppStack', '--environment', 'staging', '--json'],
+      ['thaw', '--id', 'fz-0c0c0c0c'],
+      ['wait', ...target, '--wait-timeout-minutes', 'soon']
+    ];
+    const ran = async (start: (args: readonly string[]) => CliRun): Promise<unknown[]> =>
+      Promise.all(cases.map(async (args) => start(args).done));
+    const [asProcess, inProcess] = await Promise.all([ran(spawnCli), ran(startCli)]);
+    expect(asProcess).toEqual(inProcess);
+    expect(asProcess).toEqual([
+      expect.objectContaining({ code: 0, stdout: expect.stringContaining(id) }),
+      expect.objectContaining({ code: 0, stdout: expect.stringContaining('"canDeploy": true') }),
+      expect.objectContaining({ code: 1 }),
+      expect.objectContaining({
+        code: 1,
+        stderr: expect.stringContaining('--wait-timeout-minutes')
+      })
     ]);
   }, 60_000);
 });

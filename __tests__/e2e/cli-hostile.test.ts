@@ -10,12 +10,14 @@ import { dynamoRegistry } from '../../src/registry/dynamodb.js';
 import { asTestCaller } from '../../test-rig/aws-calls.js';
 import { CloudFormationStandin } from '../../test-rig/cfn-standin.js';
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
+import { startInProcess } from './cli-in-process.js';
 import { REPO_ROOT, awsEnv, bundlePath } from './support.js';
 
 // The operator CLI with hostile input and hostile items in its table: what an operator types is
 // refused before any call (exit 1, the flag and the value named safely), what anyone with access
 // to the table wrote is shown escaped, and a table that cannot be used is said as the action says
-// it. The CLI's bundle in a child process, over dynalite.
+// it. The CLI in process (cli-in-process.ts), and its bundle in a child process in the last test,
+// which holds the two to the same output; over dynalite.
 
 const CLI = bundlePath('cli');
 const STACK = 'AppStack';
@@ -60,23 +62,34 @@ interface CliResult {
   stderr: string;
 }
 
-function cli(...args: string[]): Promise<CliResult> {
+/** The operator's shell: the stand-ins' endpoints, nothing a runner would leak in. */
+function shell(): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
       ([k]) => !/^(INPUT_|GITHUB_|STATE_|RUNNER_|ACTIONS_|AWS_|DEPLOY_COORDINATOR_REGISTRY)/.test(k)
     )
   );
   const nowhere = join(tmpdir(), 'dc-cli-test-no-such-aws-file');
+  return {
+    ...inherited,
+    ...awsEnv(cfn),
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
+    AWS_CONFIG_FILE: nowhere,
+    AWS_SHARED_CREDENTIALS_FILE: nowhere,
+    // The SDK's notice on Node 20, so that stderr holds only what the CLI says.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    USER: 'oncall'
+  };
+}
+
+/** The CLI in process. */
+const cli = (...args: string[]): Promise<CliResult> => startInProcess(args, shell()).done;
+
+/** The bundle in a child process. */
+function cliProcess(...args: string[]): Promise<CliResult> {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: REPO_ROOT,
-    env: {
-      ...inherited,
-      ...awsEnv(cfn),
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
-      AWS_CONFIG_FILE: nowhere,
-      AWS_SHARED_CREDENTIALS_FILE: nowhere,
-      USER: 'oncall'
-    },
+    env: shell(),
     stdio: ['ignore', 'pipe', 'pipe']
   });
   running.add(child);
@@ -400,5 +413,40 @@ describe('a table that cannot be used: what the action says of it', () => {
     const r = await cli('status', '--registry-table', 'wrong-keys', '--environment', env);
     expectFinding(r.stderr, 'wrong-keys');
     expect(r.code).toBe(1);
+  });
+});
+
+describe('the bundle in a child process', () => {
+  it('exits and prints exactly as runCli does in process, hostile texts escaped the same', async () => {
+    const registry = dynamoRegistry(dynamo.client(), dynamo.table);
+    await registry.history.add({
+      correlationId: `done${HOSTILE}`,
+      environment: env,
+      stacks: [STACK],
+      outcome: 'succeeded',
+      startedAt: '2025-01-10T10:00:00.000Z',
+      endedAt: '2025-01-10T10:01:00.000Z',
+      durationMs: 60_000
+    });
+    const cases: string[][] = [
+      ['history', ...target()],
+      ['unlock', ...target(), '--force', '--reason', `${CLEAR}gone`],
+      [
+        'register',
+        ...target(),
+        '--registry-table',
+        'no-such-table',
+        '--correlation-id',
+        'both-ways-0001'
+      ]
+    ];
+    const [asProcess, inProcess] = await Promise.all([
+      Promise.all(cases.map((args) => cliProcess(...args))),
+      Promise.all(cases.map((args) => cli(...args)))
+    ]);
+    expect(asProcess).toEqual(inProcess);
+    expect(asProcess.map((r) => r.code)).toEqual([0, 1, 1]);
+    expect(asProcess[0]?.stdout).toContain(`done${HOSTILE_SHOWN}`);
+    for (const r of asProcess) expect(`${r.stdout}${r.stderr}`).not.toMatch(RAW);
   });
 });

@@ -5,11 +5,13 @@ import type { Overview } from '../../src/cli/overview.js';
 import type { HistoryEntry, Participant } from '../../src/ports/registry.js';
 import { dynamoRegistry } from '../../src/registry/dynamodb.js';
 import type { Job } from '../../test-rig/runner.js';
+import { startInProcess } from './cli-in-process.js';
 import { CLI, arrive, cfn, deployJob, dynamo, waitUntil } from './lock-safety-harness.js';
 import { REPO_ROOT, awsEnv } from './support.js';
 
-// One view of every environment: `deploy-coordinator status` without --stack-name, the bundle in a
-// child process, over a table whose holders and waiters are real runs of the action (the runner
+// One view of every environment: `deploy-coordinator status` without --stack-name, in process
+// (cli-in-process.ts) and its bundle in a child process where that is the point (Ctrl-C; the last
+// test compares the two), over a table whose holders and waiters are real runs of the action (the runner
 // harness) or set up through the product's registry.
 
 const running = new Set<ChildProcess>();
@@ -50,7 +52,8 @@ function shell(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEn
   return env;
 }
 
-function startCli(
+/** The bundle in a child process. */
+function spawnCli(
   args: readonly string[],
   env: NodeJS.ProcessEnv = shell()
 ): { child: ChildProcess; stdoutSoFar: () => string; done: Promise<CliResult> } {
@@ -76,8 +79,16 @@ function startCli(
   return { child, stdoutSoFar: () => stdout, done };
 }
 
-const cli = (args: readonly string[], env?: NodeJS.ProcessEnv): Promise<CliResult> =>
-  startCli(args, env).done;
+/** The CLI in process (no signal ends it). */
+const cli = async (
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = shell()
+): Promise<CliResult> => ({
+  ...(await startInProcess(args, env).done),
+  signal: null
+});
+const cliProcess = (args: readonly string[], env?: NodeJS.ProcessEnv): Promise<CliResult> =>
+  spawnCli(args, env).done;
 
 const json = <T>(r: CliResult): T => JSON.parse(r.stdout) as T;
 
@@ -359,7 +370,7 @@ describe('status --watch', () => {
     await registry.lock.enqueue(participant('watched', 'waiter-w-001'));
     await indexed('watched');
 
-    const asJson = startCli([
+    const asJson = spawnCli([
       'status',
       '--registry-table',
       dynamo.table,
@@ -368,7 +379,7 @@ describe('status --watch', () => {
       '0.5',
       '--json'
     ]);
-    const text = startCli([
+    const text = spawnCli([
       'status',
       '--registry-table',
       dynamo.table,
@@ -543,5 +554,30 @@ describe('the table and the region from the shell', () => {
       '--stack-name NAMES         stacks, comma separated (optional here)'
     );
     expect(status.stdout).toContain('Flags win over the environment variables.');
+  });
+});
+
+describe('the bundle in a child process', () => {
+  it('exits and prints exactly as runCli does in process', async () => {
+    const registry = dynamoRegistry(dynamo.client(), dynamo.table);
+    await registry.history.add(
+      past('production', 'app-0001', ['AppStack'], '2025-01-10T10:00:00.000Z', 60_000)
+    );
+    const env = shell({ DEPLOY_COORDINATOR_REGISTRY_TABLE: dynamo.table });
+    const cases: string[][] = [
+      ['history', '--environment', 'production'],
+      ['history', '--environment', 'production', '--json'],
+      ['status', '--registry-table', 'no-such-table', '--correlation-id', 'both-ways-0001'],
+      ['status', '--watch', '--interval', '0.1'],
+      ['status', '--help']
+    ];
+    const [asProcess, inProcess] = await Promise.all([
+      Promise.all(cases.map((args) => cliProcess(args, env))),
+      Promise.all(cases.map((args) => cli(args, env)))
+    ]);
+    expect(asProcess).toEqual(inProcess);
+    expect(asProcess.map((r) => r.code)).toEqual([0, 0, 1, 1, 0]);
+    expect(asProcess[0]?.stdout).toContain('app-0001');
+    expect(asProcess[2]?.stderr).toContain('ResourceNotFoundException');
   });
 });

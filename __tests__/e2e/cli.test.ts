@@ -6,10 +6,13 @@ import { join } from 'node:path';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { CloudFormationStandin } from '../../test-rig/cfn-standin.js';
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
+import { startInProcess } from './cli-in-process.js';
 import { REPO_ROOT, awsEnv, bundlePath } from './support.js';
 
-// The operator CLI as a person runs it: the committed bundle (package.json `bin`) in a child process,
-// pointed at the stand-ins through the standard AWS_ENDPOINT_URL_* variables.
+// The operator CLI as a person runs it, pointed at the stand-ins through the standard
+// AWS_ENDPOINT_URL_* variables: in process (runCli with the child's framing, cli-in-process.ts), and
+// the bundle (package.json `bin`) in a child process where that is the point: 'the bundle in a
+// child process' below, which also holds the two to the same output.
 
 const CLI = bundlePath('cli');
 const NODE = process.env['DC_TEST_NODE'] || process.execPath;
@@ -71,11 +74,14 @@ function cliEnv(): NodeJS.ProcessEnv {
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
     AWS_CONFIG_FILE: nowhere,
     AWS_SHARED_CREDENTIALS_FILE: nowhere,
+    // The SDK's notice on Node 20, so that stderr holds only what the CLI says.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     USER: OPERATOR
   };
 }
 
-function startCli(args: readonly string[]): {
+/** The bundle in a child process. */
+function spawnCli(args: readonly string[]): {
   child: ChildProcess;
   stderrSoFar: () => string;
   done: Promise<CliResult>;
@@ -102,7 +108,13 @@ function startCli(args: readonly string[]): {
   return { child, stderrSoFar: () => stderr, done };
 }
 
+/** The CLI in process, with what it writes so far on stderr. */
+const startCli = (
+  args: readonly string[]
+): { stderrSoFar: () => string; done: Promise<CliResult> } => startInProcess(args, cliEnv());
+
 const cli = (...args: string[]): Promise<CliResult> => startCli(args).done;
+const cliProcess = (...args: string[]): Promise<CliResult> => spawnCli(args).done;
 
 /** The options naming this test's stack, environment and table. */
 const target = (): string[] => [
@@ -680,5 +692,36 @@ describe('the commands that work on the registry', () => {
     expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 1, stdout: '' });
     expect(r.stderr).toContain('--registry-table');
     expect(await dynamo.items()).toEqual(before);
+  });
+});
+
+describe('the bundle in a child process', () => {
+  it('exits and prints exactly as runCli does in process', async () => {
+    cfn.putStack(STACK, { status: 'UPDATE_ROLLBACK_FAILED' });
+    const cases: string[][] = [
+      ['--help'],
+      ['deploy', '--stack-name', STACK],
+      ['status', '--stak-name', STACK],
+      ['can-deploy', ...target(), '--region', 'moon-1'],
+      // Through the AWS SDK: stdout, exit 1, and the log on stderr (a fixed correlation ID).
+      ['can-deploy', ...target(), '--correlation-id', 'both-ways-0001'],
+      ['status', ...target(), '--correlation-id', 'both-ways-0002', '--registry-table', 'nope']
+    ];
+    const [asProcess, inProcess] = await Promise.all([
+      Promise.all(cases.map((args) => cliProcess(...args))),
+      Promise.all(cases.map((args) => cli(...args)))
+    ]);
+    expect(asProcess).toEqual(inProcess);
+    expect(asProcess.map((r) => r.code)).toEqual([0, 1, 1, 1, 1, 1]);
+    expect(asProcess[4]?.stdout).toContain('STACK_NEEDS_CONTINUE_ROLLBACK');
+    expect(asProcess[5]?.stderr).toContain('ResourceNotFoundException');
+  });
+
+  it('exits 0 on a free stack, with JSON saying so', async () => {
+    const r = await cliProcess('can-deploy', ...target(), '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(json(r)).toMatchObject({ canDeploy: true, reasons: [] });
+    expect(cfn.callsOf('DescribeStacks').length).toBeGreaterThan(0);
   });
 });

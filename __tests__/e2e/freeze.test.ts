@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { startInProcess } from './cli-in-process.js';
 import { REPO_ROOT, awsEnv } from './support.js';
 import {
   CLI,
@@ -12,8 +13,9 @@ import {
   titled
 } from './lock-safety-harness.js';
 
-// Deploy freezes through the runner harness: set and thawed with the operator CLI (its bundle),
-// obeyed by the action's bundles, one process per stage. Poll interval 0.5 s.
+// Deploy freezes through the runner harness: set and thawed with the operator CLI (in process, and
+// its bundle in a child process at the end), obeyed by the action's bundles, one process per stage.
+// Poll interval 0.5 s.
 
 const ISO = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/;
 
@@ -536,24 +538,67 @@ describe('deploy freezes, set with the CLI, obeyed by the action', () => {
   }, 60_000);
 });
 
-/** The CLI with its stderr (where refusals go). */
+/** A bare shell: the stand-ins' endpoints and the operator's name. */
+const bareShell = (): NodeJS.ProcessEnv => ({
+  PATH: process.env['PATH'] ?? '',
+  ...awsEnv(cfn),
+  AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
+  // The SDK's notice on Node 20, so that stderr holds only what the CLI says.
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  USER: 'oncall'
+});
+
+/** The CLI with its stderr (where refusals go), in process. */
 async function cliWithStderr(...args: string[]): Promise<{ code: number; stderr: string }> {
+  const { code, stderr } = await startInProcess(args, bareShell()).done;
+  return { code, stderr };
+}
+
+/** The bundle in a child process, in the same shell. */
+async function cliProcess(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [CLI, ...args],
-      {
-        cwd: REPO_ROOT,
-        env: {
-          PATH: process.env['PATH'] ?? '',
-          ...awsEnv(cfn),
-          AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
-          USER: 'oncall'
-        },
-        timeout: 15_000
-      },
-      (err, _stdout, stderr) =>
-        resolve({ code: err ? Number((err as { code?: number }).code ?? -1) : 0, stderr })
+      { cwd: REPO_ROOT, env: bareShell(), timeout: 15_000 },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? Number((err as { code?: number }).code ?? -1) : 0, stdout, stderr })
     );
   });
 }
+
+describe('the bundle in a child process', () => {
+  it('sets a freeze, and exits and prints exactly as runCli does in process', async () => {
+    const table = ['--registry-table', dynamo.table];
+    const set = await cliProcess(
+      'freeze',
+      '--environment',
+      'production',
+      '--for',
+      '1h',
+      '--reason',
+      'both ways',
+      ...table
+    );
+    expect({ code: set.code, stderr: set.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(set.stdout).toMatch(/^Froze production until .* UTC: both ways\n/);
+    const cases: string[][] = [
+      ['freezes', '--json', ...table],
+      ['freezes', '--environment', 'staging', ...table],
+      ['thaw', ...table],
+      ['freeze', '--all', '--for', '1h', '--reason', 'x'],
+      ['freeze', '--all', '--for', '2h', '--reason', '\u001b[31mred\u001b[0m', ...table]
+    ];
+    const [asProcess, inProcess] = await Promise.all([
+      Promise.all(cases.map((args) => cliProcess(...args))),
+      Promise.all(cases.map(async (args) => startInProcess(args, bareShell()).done))
+    ]);
+    expect(asProcess).toEqual(inProcess);
+    expect(asProcess.map((r) => r.code)).toEqual([0, 0, 1, 1, 1]);
+    expect(JSON.parse(asProcess[0]?.stdout ?? '')).toEqual([
+      expect.objectContaining({ environment: 'production', reason: 'both ways', by: 'oncall' })
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import { CloudFormationStandin, type Step } from '../../test-rig/cfn-standin.js'
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
 import type { Annotation, Job, StageResult } from '../../test-rig/runner.js';
 import { SlackStandin, type MessageView } from '../../test-rig/slack-standin.js';
+import { startInProcess } from './cli-in-process.js';
 import { REPO_ROOT, actionJob, awsEnv, bundlePath } from './support.js';
 
 // The lease lives from acquire to release: whatever the holder is waiting for (a question in
@@ -224,17 +225,37 @@ export async function slackMessage(channel: string, pattern: RegExp): Promise<Me
   return found;
 }
 
-/** The operator CLI as a person runs it (the bundle built from src/), pointed at the stand-ins. */
-export async function operatorCli(...args: string[]): Promise<{ code: number; stdout: string }> {
+/** The operator's shell: the stand-ins' endpoints, nothing a runner would leak in. */
+function operatorShell(): NodeJS.ProcessEnv {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(
       ([k]) => !/^(INPUT_|GITHUB_|STATE_|RUNNER_|ACTIONS_|AWS_)/.test(k)
     )
   );
+  return {
+    ...env,
+    ...awsEnv(cfn),
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
+    // The SDK's notice on Node 20, so that stderr holds only what the CLI says.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    USER: 'oncall'
+  };
+}
+
+/** The operator CLI (runCli, in process: cli-in-process.ts), pointed at the stand-ins. */
+export async function operatorCli(...args: string[]): Promise<{ code: number; stdout: string }> {
+  const { code, stdout } = await startInProcess(args, operatorShell()).done;
+  return { code, stdout };
+}
+
+/** The operator CLI as a person runs it: the bundle built from src/, in a child process. */
+export async function operatorCliProcess(
+  ...args: string[]
+): Promise<{ code: number; stdout: string }> {
   try {
     const { stdout } = await promisify(execFile)(process.execPath, [CLI, ...args], {
       cwd: REPO_ROOT,
-      env: { ...env, ...awsEnv(cfn), AWS_ENDPOINT_URL_DYNAMODB: dynamo.url, USER: 'oncall' },
+      env: operatorShell(),
       timeout: 15_000
     });
     return { code: 0, stdout };

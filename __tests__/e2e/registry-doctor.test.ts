@@ -8,13 +8,15 @@ import {
   type AttributeValue
 } from '@aws-sdk/client-dynamodb';
 import { asTestCaller } from '../../test-rig/aws-calls.js';
+import { startInProcess } from './cli-in-process.js';
 import { REPO_ROOT, awsEnv, bundlePath } from './support.js';
 import { cfn, deployStep, dynamo, registryJob } from './registry-queue-harness.js';
 
 // Items no release of the action wrote, in environments a run may or may not concern: each is
 // left out, marked or refused where it matters, listed by `doctor`, and repaired by
-// `doctor --fix` without touching anything else. Runs through the runner harness, the CLI's
-// bundle in a child process, all over dynalite.
+// `doctor --fix` without touching anything else. Runs through the runner harness and the CLI (in
+// process: cli-in-process.ts; its bundle in a child process where it answers doctor --fix's
+// questions on stdin, and once to compare the two), all over dynalite.
 
 const CLI = bundlePath('cli');
 type Raw = Record<string, AttributeValue>;
@@ -25,26 +27,38 @@ interface CliResult {
   stderr: string;
 }
 
-function cli(args: string[], input?: string): Promise<CliResult> {
+/** The operator's shell: the stand-ins' endpoints, nothing a runner would leak in. */
+function shell(): NodeJS.ProcessEnv {
   const nowhere = join(tmpdir(), 'dc-doctor-test-no-such-aws-file');
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
       ([k]) => !/^(INPUT_|GITHUB_|STATE_|RUNNER_|ACTIONS_|AWS_|DEPLOY_COORDINATOR_REGISTRY)/.test(k)
     )
   );
+  return {
+    ...inherited,
+    ...awsEnv(cfn),
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
+    AWS_CONFIG_FILE: nowhere,
+    AWS_SHARED_CREDENTIALS_FILE: nowhere,
+    // The SDK's notice on Node 20, so that stderr holds only what the CLI says.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    USER: 'oncall'
+  };
+}
+
+/** The CLI in process, stdin empty. */
+const cli = (args: string[]): Promise<CliResult> =>
+  startInProcess([...args, '--registry-table', dynamo.table], shell()).done;
+
+/** The bundle in a child process, `input` on its stdin (the answers to doctor --fix). */
+function cliProcess(args: string[], input = ''): Promise<CliResult> {
   const child = spawn(process.execPath, [CLI, ...args, '--registry-table', dynamo.table], {
     cwd: REPO_ROOT,
-    env: {
-      ...inherited,
-      ...awsEnv(cfn),
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
-      AWS_CONFIG_FILE: nowhere,
-      AWS_SHARED_CREDENTIALS_FILE: nowhere,
-      USER: 'oncall'
-    },
+    env: shell(),
     stdio: ['pipe', 'pipe', 'pipe']
   });
-  child.stdin.end(input ?? '');
+  child.stdin.end(input);
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -172,8 +186,10 @@ describe('doctor, and the items it repairs', () => {
     ]);
     expect(canProd.code).toBe(0);
 
-    // doctor lists both (and nothing else), each with its repair.
-    const listed = await cli(['doctor']);
+    // doctor lists both (and nothing else), each with its repair; the bundle in a child process
+    // says exactly the same.
+    const [listed, listedByProcess] = await Promise.all([cli(['doctor']), cliProcess(['doctor'])]);
+    expect(listedByProcess).toEqual(listed);
     expect(listed.code).toBe(1);
     expect(listed.stdout).toMatch(/: 2 cannot be read/);
     expect(listed.stdout).toContain('FREEZES / FREEZE#qa#fz-bad: durationMs');
@@ -183,7 +199,7 @@ describe('doctor, and the items it repairs', () => {
     expect(listed.stdout).toContain('"durationMs":{"N":"9007199254740992"}');
 
     // Asked and refused: nothing written.
-    const refused = await cli(['doctor', '--fix'], 'n\nno\n');
+    const refused = await cliProcess(['doctor', '--fix'], 'n\nno\n');
     expect(refused.code).toBe(1);
     expect(refused.stdout.match(/skipped\./g)).toHaveLength(2);
     const before2 = await rawItems();
@@ -244,7 +260,7 @@ describe('doctor, and the items it repairs', () => {
       })
     ]);
     const lockBefore = (await rawItems()).get('ENV#production / LOCK')!;
-    const fixed = await cli(['doctor', '--fix'], 'y\n');
+    const fixed = await cliProcess(['doctor', '--fix'], 'y\n');
     expect(fixed.code).toBe(0);
     const lockAfter = (await rawItems()).get('ENV#production / LOCK')!;
     expect(lockAfter['heartbeatNs']).toBeUndefined();

@@ -4,6 +4,7 @@ import type { StackReader } from '../ports/cloudformation.js';
 import type { Registry } from '../ports/registry.js';
 import type { RunContext } from '../ports/run.js';
 import type { Logger } from '../ports/runtime.js';
+import type { Questioner } from './io.js';
 import { cloudFormationReader, openRegistry, type RegistryChoice } from '../runtime/clients.js';
 
 /** The registry table's default in the shell, so an operator sets it once (a flag wins). */
@@ -19,6 +20,10 @@ export interface CommandContext {
   readonly out: (text: string) => void;
   /** Why a command refuses, on stderr (a line). */
   readonly err: (text: string) => void;
+  /** Questions on stderr, their answers from stdin (a line each); closed when done. */
+  readonly questions: () => Questioner;
+  /** Whether stdout is a terminal. */
+  readonly terminal: boolean;
   /** Who runs the command, for records ($USER, else $GITHUB_ACTOR). */
   readonly operator: string;
   /** The workflow run the command runs in, if any. */

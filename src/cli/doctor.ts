@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { ExitCode } from '../config/state.js';
 import { describeUnreadable } from '../ports/registry-errors.js';
 import { createDynamoClient } from '../registry/dynamodb.js';
@@ -9,33 +8,6 @@ import type { Command, CommandContext } from './command.js';
 import { displayText } from './stored-text.js';
 
 // doctor: every item of the table that the action cannot read, and (--fix) its repair.
-
-/** Asks each question on stderr and reads the answers from stdin, one line each ('' at its end). */
-function questioner(): { ask: (q: string) => Promise<string>; close: () => void } {
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  const lines: string[] = [];
-  const waiting: ((line: string) => void)[] = [];
-  let ended = false;
-  rl.on('line', (line) => {
-    const next = waiting.shift();
-    if (next) next(line);
-    else lines.push(line);
-  });
-  rl.on('close', () => {
-    ended = true;
-    for (const w of waiting.splice(0)) w('');
-  });
-  return {
-    ask: (q) => {
-      process.stderr.write(q);
-      const line = lines.shift();
-      if (line !== undefined) return Promise.resolve(line);
-      if (ended) return Promise.resolve('');
-      return new Promise((resolve) => waiting.push(resolve));
-    },
-    close: () => rl.close()
-  };
-}
 
 /** The old item in full, as DynamoDB keeps it (every number as written), escaped for the terminal. */
 const itemText = (p: Problem): string => displayText(JSON.stringify(p.item), Infinity);
@@ -68,7 +40,7 @@ export const doctor: Command = {
     const lines = [
       `Read ${read} item${read === 1 ? '' : 's'} of ${displayText(table)}: ${problems.length === 0 ? 'every item of the action reads' : `${problems.length} cannot be read`}${foreign > 0 ? ` (${foreign} not of the action, left alone)` : ''}.`
     ];
-    const q = fix && !yes ? questioner() : undefined;
+    const q = fix && !yes ? ctx.questions() : undefined;
     try {
       for (const [i, p] of problems.entries()) {
         const head = [

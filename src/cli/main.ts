@@ -15,7 +15,8 @@ import {
   isMisconfiguration,
   misconfiguredFinding
 } from './stored-text.js';
-import { envValue, processEnv, type Env } from '../runtime/env.js';
+import { envValue } from '../runtime/env.js';
+import { processIO, questioner, type CliIO } from './io.js';
 
 const USAGE = `Usage: deploy-coordinator <command> [options]
 
@@ -57,25 +58,23 @@ const CONFIG_OPTIONS: readonly InputName[] = [
 ];
 
 /** Lines to stderr, so stdout holds only the command's result (and --json stays parseable). */
-const stderrSink: LogSink = {
-  info: (m) => process.stderr.write(`${m}\n`),
+const stderrSink = (stderr: CliIO['stderr']): LogSink => ({
+  info: (m) => stderr(`${m}\n`),
   debug: () => undefined,
-  warning: (m) => process.stderr.write(`warning: ${m}\n`),
-  error: (m) => process.stderr.write(`error: ${m}\n`)
-};
+  warning: (m) => stderr(`warning: ${m}\n`),
+  error: (m) => stderr(`error: ${m}\n`)
+});
 
 /**
- * The CLI's entry, and the one place it reads its process environment (`env`): the region, the
- * operator's name and the workflow run are passed down from here.
+ * The CLI's entry, and the one place it reads and writes its process (`io`): its streams, and its
+ * environment, from which the region, the operator's name and the workflow run are passed down.
  */
-export async function runCli(
-  argv: readonly string[],
-  out: (text: string) => void = (t) => process.stdout.write(`${t}\n`),
-  env: Env = processEnv
-): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  const { env } = io;
+  const out = (t: string): void => io.stdout(`${t}\n`);
   const [name, ...rest] = argv;
   if (!name) {
-    process.stderr.write(`${USAGE}\n`);
+    io.stderr(`${USAGE}\n`);
     return ExitCode.Failed;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
@@ -84,7 +83,7 @@ export async function runCli(
   }
   const command = COMMANDS[name];
   if (!command) {
-    process.stderr.write(`Unknown command '${displayText(name, 80)}'.\n\n${USAGE}\n`);
+    io.stderr(`Unknown command '${displayText(name, 80)}'.\n\n${USAGE}\n`);
     return ExitCode.Failed;
   }
   let values: Record<string, string | boolean | undefined>;
@@ -102,7 +101,7 @@ export async function runCli(
     }));
   } catch (err) {
     // Node's message quotes the option as typed.
-    process.stderr.write(
+    io.stderr(
       `${displayText((err as Error).message, 2000)}\n\nRun 'deploy-coordinator ${name} --help'.\n`
     );
     return ExitCode.Failed;
@@ -139,12 +138,12 @@ export async function runCli(
       (m, input) => m.replaceAll(`'${input}'`, `--${input}`),
       message
     );
-    process.stderr.write(`${text}\n`);
+    io.stderr(`${text}\n`);
     return ExitCode.Failed;
   }
   const refused = needTable(name, command, config);
   if (refused) {
-    process.stderr.write(`${refused}\n`);
+    io.stderr(`${refused}\n`);
     return ExitCode.Failed;
   }
   const correlationId = config.correlationId ?? newCorrelationId();
@@ -152,9 +151,11 @@ export async function runCli(
     config,
     options: values,
     json: Boolean(values['json']),
-    log: createLogger(correlationId, stderrSink),
+    log: createLogger(correlationId, stderrSink(io.stderr)),
     out,
-    err: (t) => process.stderr.write(`${t}\n`),
+    err: (t) => io.stderr(`${t}\n`),
+    questions: () => questioner(io),
+    terminal: io.terminal,
     operator: env['USER'] || env['GITHUB_ACTOR'] || 'unknown',
     run: runContext(env)
   };
@@ -171,7 +172,7 @@ export async function runCli(
       reportFindings(ctx.log, [corruptFinding(config.registryTable, err)]);
       return ExitCode.Failed;
     }
-    process.stderr.write(
+    io.stderr(
       `error: ${displayText(String((err as Error).name))}: ${displayText(String((err as Error).message), 2000)}\n`
     );
     return ExitCode.Failed;

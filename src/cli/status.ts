@@ -74,7 +74,7 @@ status.
         intervalMs,
         sleep,
         signal: stop.signal,
-        terminal: Boolean(process.stdout.isTTY)
+        terminal: ctx.terminal
       });
     } finally {
       stop.release();
