@@ -47,6 +47,8 @@ const world = fc
     }),
     failures: fc.integer({ min: 0, max: 12 }),
     silentForMs: sometimes(fc.integer({ min: 0, max: 4 * LEASE_MS }), 4),
+    lastCallSilent: mostly(3),
+    pausedSinceMs: fc.integer({ min: 0, max: 5_000 }),
     corrupt: oneIn(30),
     misconfigured: oneIn(30),
     over: sometimes(fc.constantFrom<'cancelled' | 'time-up'>('cancelled', 'time-up'), 12),
@@ -99,20 +101,29 @@ const world = fc
       tableAnswers: w.onTable ? undefined : w.tableAnswers,
       health: {
         failures: w.failures,
-        unreachableSince: w.silentForMs === undefined ? undefined : NOW - w.silentForMs,
-        corrupt: w.corrupt
-          ? {
-              pk: 'ENV#production',
-              sk: 'LOCK',
-              attribute: 'fence',
-              expected: 'a number',
-              found: 'text'
-            }
-          : undefined,
+        // The silence measured at the last failed call, up to a poll before now (a pause since).
+        unreachableSince:
+          w.silentForMs === undefined ? undefined : NOW - w.silentForMs - w.pausedSinceMs,
+        silence:
+          w.silentForMs === undefined || !w.lastCallSilent
+            ? undefined
+            : { forMs: w.silentForMs, error: 'registry view failed: TimeoutError' },
+        // The table's answer with an unreadable item is the corrupt item itself.
+        corrupt:
+          w.corrupt || (!w.onTable && w.tableAnswers === 'corrupt')
+            ? {
+                pk: 'ENV#production',
+                sk: 'LOCK',
+                attribute: 'fence',
+                expected: 'a number',
+                found: 'text'
+              }
+            : undefined,
         misconfigured: w.misconfigured ? 'AccessDeniedException' : undefined
       },
       ticket: w.hasTicket ? mine : undefined,
-      lostNumbers: w.lostNumbers,
+      // A number lost this poll is counted (one at least); none lost, none counted.
+      lostNumbers: w.enqueue === 'lost' ? Math.max(1, w.lostNumbers) : 0,
       enqueue: w.enqueue,
       queue:
         w.hasTicket && w.hasQueue
@@ -215,6 +226,8 @@ describe('decide: invariants over random sights', () => {
         const step = decide(s, memory, rules);
         if (step.kind !== 'acquire') return;
         expect(s.over).toBeUndefined();
+        expect(s.acquire).toBeUndefined();
+        expect(memory.position).toBeDefined();
         expect(s.health.corrupt ?? s.health.misconfigured).toBeUndefined();
         expect(s.ticket && s.queue).toBeTruthy();
         expect(liveAhead(s, rules)).toEqual([]);
@@ -256,12 +269,13 @@ describe('decide: invariants over random sights', () => {
       fc.property(world, ({ sight: s, memory, rules }) => {
         const step = decide(s, memory, rules);
         if (step.kind !== 'fall-back') return;
-        const since = s.health.unreachableSince;
+        // Judged on the failed call itself: the table silent for that long when it failed.
+        const silence = s.health.silence;
         expect(s.onTable).toBe(true);
-        expect(since).toBeDefined();
+        expect(silence).toBeDefined();
         const leases = [rules.me.leaseMs, ...[...memory.waitedFor.values()].map((h) => h.leaseMs)];
-        expect(NOW - since!).toBeGreaterThanOrEqual(Math.max(...leases));
-        expect(step.forMs).toBe(NOW - since!);
+        expect(silence!.forMs).toBeGreaterThanOrEqual(Math.max(...leases));
+        expect([step.forMs, step.reason]).toEqual([silence!.forMs, silence!.error]);
       }),
       { numRuns: RUNS }
     );

@@ -333,25 +333,46 @@ const cases: Case[] = [
     seen: {
       queue: undefined,
       queueFailed: true,
-      health: { failures: 3, unreachableSince: NOW - LEASE_MS + 1 }
+      health: {
+        failures: 3,
+        unreachableSince: NOW - LEASE_MS + 1,
+        silence: { forMs: LEASE_MS - 1, error: 'timeout' }
+      }
     },
     step: { kind: 'retry', why: 'registry' }
+  },
+  {
+    name: 'a lease has passed during the pause since the last failed call: call again, not fall back',
+    seen: {
+      queue: undefined,
+      queueFailed: false,
+      health: { failures: 3, unreachableSince: NOW - 2 * LEASE_MS, silence: undefined }
+    },
+    step: { kind: 'look', at: 'queue' }
   },
   {
     name: 'the table silent for a lease: fall back to CloudFormation alone',
     seen: {
       queue: undefined,
       queueFailed: true,
-      health: { failures: 9, unreachableSince: NOW - LEASE_MS }
+      health: {
+        failures: 9,
+        unreachableSince: NOW - LEASE_MS - 5_000,
+        silence: { forMs: LEASE_MS, error: 'registry view failed: TimeoutError' }
+      }
     },
-    step: { kind: 'fall-back', forMs: LEASE_MS }
+    step: { kind: 'fall-back', forMs: LEASE_MS, reason: 'registry view failed: TimeoutError' }
   },
   {
     name: 'silent for a lease, but a holder seen with a longer one: keep retrying',
     seen: {
       queue: undefined,
       queueFailed: true,
-      health: { failures: 9, unreachableSince: NOW - LEASE_MS }
+      health: {
+        failures: 9,
+        unreachableSince: NOW - LEASE_MS,
+        silence: { forMs: LEASE_MS, error: 'timeout' }
+      }
     },
     remembers: { waitedFor: new Map([[7, holder({ leaseMs: 2 * LEASE_MS })]]) },
     step: { kind: 'retry', why: 'registry' }

@@ -120,12 +120,8 @@ export function decide(s: Sight, m: Memory, rules: Rules): Step {
     return { kind: 'return' };
   if (health.corrupt) return end({ kind: 'corrupt', unreadable: health.corrupt });
   if (health.misconfigured) return end({ kind: 'misconfigured', error: health.misconfigured });
-  if (
-    s.onTable &&
-    health.unreachableSince !== undefined &&
-    s.now - health.unreachableSince >= patienceMs(rules, m)
-  )
-    return { kind: 'fall-back', forMs: s.now - health.unreachableSince };
+  if (s.onTable && health.silence !== undefined && health.silence.forMs >= patienceMs(rules, m))
+    return { kind: 'fall-back', forMs: health.silence.forMs, reason: health.silence.error };
   if (!s.onTable && s.tableAnswers === undefined) return look('table');
 
   const mine = s.ticket;

@@ -10,7 +10,7 @@ export type Answer<T> = { readonly ok: true; readonly value: T } | { readonly ok
 
 /**
  * A waiter's calls to the registry, and what they say of its health. Registry trouble fails safe:
- * throttling and errors without an answer count toward the fallback (`Health.unreachableSince`),
+ * errors without an answer count toward the fallback (`Health.silence`; throttling is an answer),
  * and after any of them what was seen before proves nothing (`onGap`: liveness is watched afresh).
  * An item that does not decode is an answer, not an outage: it never counts toward the fallback.
  */
@@ -44,6 +44,7 @@ export class RegistryCalls {
   /** Once on CloudFormation alone, the table's silence is no longer counted. */
   fellBack(): void {
     this.state.unreachableSince = undefined;
+    this.state.silence = undefined;
   }
 
   /** An answer from the table that ends the wait (an item it cannot read). */
@@ -58,6 +59,7 @@ export class RegistryCalls {
 
   async attempt<T>(fn: () => Promise<T>): Promise<Answer<T>> {
     const s = this.state;
+    s.silence = undefined;
     try {
       const value = await fn();
       s.failures = 0;
@@ -69,7 +71,6 @@ export class RegistryCalls {
         return { ok: false };
       }
       if (!(err instanceof RegistryUnavailableError)) throw err;
-      s.lastError = err.message;
       if (this.arrived && (err.cause as { name?: string })?.name === 'ValidationException') {
         // The table answered: this request does not fit the item as it is now (a hand-written
         // attribute of another type). Retried with a pause, then reported, never a fallback.
@@ -92,6 +93,8 @@ export class RegistryCalls {
       if (err.failure === 'configuration' && !this.arrived) s.misconfigured ??= err.message;
       else if (err.failure === 'throttled') s.unreachableSince = undefined;
       else s.unreachableSince ??= this.clock.now();
+      if (s.unreachableSince !== undefined)
+        s.silence = { forMs: this.clock.now() - s.unreachableSince, error: err.message };
       if (s.failures === 1 || s.failures % 10 === 0)
         this.log.info(`Registry trouble (${err.message}); retrying.`);
       return { ok: false };

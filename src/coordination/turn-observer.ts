@@ -40,6 +40,8 @@ export class TurnObserver {
   /** Nested stacks of the busy stacks' operations that have settled: read once, not every poll. */
   private readonly settledNested = new Map<string, NestedEvent[]>();
   private warnedDuplicate = false;
+  /** What the poll being observed has seen so far. */
+  private seen?: Seen;
 
   constructor(
     private readonly deps: TurnDeps,
@@ -51,13 +53,20 @@ export class TurnObserver {
     this.calls = new RegistryCalls(opts.me.environment, deps.clock, deps.log, () => this.gap());
   }
 
-  /** What was seen before a gap proves nothing about what happened during it. */
+  /**
+   * What was seen before a gap proves nothing about what happened during it: liveness is watched
+   * afresh, and this poll's verdicts no longer stand (nobody counts as dead until seen unchanged
+   * for a full lease again).
+   */
   gap(): void {
     this.tracker = new LivenessTracker();
+    const q = this.seen?.queue;
+    if (q && this.seen) this.seen.queue = { ...q, holderSilent: false, dead: new Set() };
   }
 
   async look(step: Extract<Step, { kind: 'look' }>, s: Seen, polled: Registry): Promise<void> {
     const { deps } = this;
+    this.seen = s;
     switch (step.at) {
       case 'table':
         // On CloudFormation alone: does the table answer again? An item it cannot read is an answer.

@@ -12,8 +12,11 @@ export interface Health {
   readonly failures: number;
   /** Since when the table has not answered at all (throttling is an answer). */
   readonly unreachableSince?: number;
-  /** The last failure's message. */
-  readonly lastError?: string;
+  /**
+   * The last call failed with the table silent: for how long it had been silent then, and why.
+   * The fallback is judged on a failed call, never on the time a pause added since.
+   */
+  readonly silence?: { readonly forMs: number; readonly error: string };
   /** An item of this environment's lock, queue or freezes that does not decode. */
   readonly corrupt?: Unreadable;
   /** The table cannot be used as configured (missing, denied, another key schema). */
@@ -134,7 +137,7 @@ export type Step =
   | { readonly kind: 'end'; readonly ending: Ending }
   | { readonly kind: 'look'; readonly at: Exclude<Look, 'freezes'> }
   | { readonly kind: 'look'; readonly at: 'freezes'; readonly why: FreezeRead }
-  | { readonly kind: 'fall-back'; readonly forMs: number }
+  | { readonly kind: 'fall-back'; readonly forMs: number; readonly reason: string }
   | { readonly kind: 'return' }
   | { readonly kind: 'enqueue' }
   | { readonly kind: 'requeue' }

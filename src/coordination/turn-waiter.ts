@@ -70,14 +70,17 @@ export class Waiter {
     switch (step.kind) {
       case 'end':
         return endWait(this, step.ending);
-      case 'acquire':
-        return this.acquire(step);
+      case 'acquire': {
+        const acquired = await this.acquire(step);
+        if (acquired) return acquired;
+        break;
+      }
       case 'look':
         await this.eyes.look(step, s, this.registry);
         if (step.at === 'queue') s.ticketRemoved = this.keeper.removed;
         break;
       case 'fall-back':
-        this.fallbackReason = calls.health.lastError;
+        this.fallbackReason = step.reason;
         calls.fellBack();
         void this.keeper.drop();
         this.registry = deps.fallback();
