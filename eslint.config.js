@@ -9,7 +9,7 @@ export default tseslint.config(
     files: ['**/*.ts'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
-      parserOptions: { project: "./tsconfig.json", tsconfigRootDir: import.meta.dirname }
+      parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname }
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
