@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   n: () => (/* binding */ Lease)
 /* harmony export */ });
-/* harmony import */ var _ports_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6129);
+/* harmony import */ var _ports_registry_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4053);
 /* harmony import */ var _backoff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1715);
 /* harmony import */ var _heartbeat_loop_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8922);
 
@@ -113,9 +113,9 @@ class Lease {
             return ok;
         }, (err) => {
             // Whatever failed, the loop goes on: a holder never stops heartbeating on an error.
-            this.events.onBeat?.(err instanceof _ports_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryUnavailableError */ .i$
+            this.events.onBeat?.(err instanceof _ports_registry_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryUnavailableError */ .i$
                 ? err
-                : new _ports_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryUnavailableError */ .i$('lock heartbeat', err));
+                : new _ports_registry_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryUnavailableError */ .i$('lock heartbeat', err));
             return undefined;
         })
             .finally(() => {
@@ -146,7 +146,7 @@ class Lease {
                 return released;
             }
             catch (err) {
-                if (!(err instanceof _ports_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryUnavailableError */ .i$))
+                if (!(err instanceof _ports_registry_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryUnavailableError */ .i$))
                     throw err;
                 const left = deadline - this.deps.clock.now();
                 if (left <= 0)
@@ -990,7 +990,7 @@ async function openNotifier(slack, log, spoolFile, budgetMs) {
         log.info('Slack is not configured (no slack-token): no messages.');
         return undefined;
     }
-    const { SLACK_RETRY, SlackNotifier, budgetedClients, createSlackClient } = await Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 4069));
+    const [{ SlackNotifier }, { SLACK_RETRY, budgetedClients, createSlackClient }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(115)]).then(__webpack_require__.bind(__webpack_require__, 9115)), Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(65)]).then(__webpack_require__.bind(__webpack_require__, 2065))]);
     return budgetMs === undefined
         ? new SlackNotifier(createSlackClient(slack), createSlackClient(slack, { retries: 0 }), log, spoolFile)
         : new SlackNotifier(budgetedClients(slack, SLACK_RETRY), budgetedClients(slack, { retries: 0 }), log, spoolFile, new _runtime_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .TimeBudget */ .z(budgetMs, 'Slack'));

@@ -330,8 +330,8 @@ var runtime_logs = __webpack_require__(2519);
 var answered = __webpack_require__(8755);
 // EXTERNAL MODULE: ./.tmp/js/stages/deps.js
 var deps = __webpack_require__(6985);
-// EXTERNAL MODULE: ./.tmp/js/ports/registry.js
-var registry = __webpack_require__(6129);
+// EXTERNAL MODULE: ./.tmp/js/ports/registry-errors.js
+var registry_errors = __webpack_require__(4053);
 // EXTERNAL MODULE: ./.tmp/js/report/markdown.js
 var markdown = __webpack_require__(8781);
 // EXTERNAL MODULE: ./.tmp/js/stages/holder.js
@@ -359,8 +359,8 @@ async function acquired(d) {
         return undefined;
     const lock = await d.registry.lock.readLock(config.environment).catch((err) => {
         // The table answered with a lock it cannot read: no outage, but no holding to find either.
-        if (err instanceof registry/* RegistryCorruptError */.zk)
-            log.warning(`The ${config.environment} lock cannot be read (${(0,registry/* describeUnreadable */.D2)(err.item)}): this run's holding, if it has one, cannot be found and expires after lease-minutes. List and repair: ${registry/* REPAIR_COMMAND */.wE} --registry-table ${config.registryTable ?? 'TABLE'}`, { title: 'Unreadable registry item' });
+        if (err instanceof registry_errors/* RegistryCorruptError */.zk)
+            log.warning(`The ${config.environment} lock cannot be read (${(0,registry_errors/* describeUnreadable */.D2)(err.item)}): this run's holding, if it has one, cannot be found and expires after lease-minutes. List and repair: ${registry_errors/* REPAIR_COMMAND */.wE} --registry-table ${config.registryTable ?? 'TABLE'}`, { title: 'Unreadable registry item' });
         else {
             const { text, title } = (0,deps/* finalizeWarning */.bV)(err.message);
             log.warning(text, { title });

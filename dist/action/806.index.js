@@ -137,8 +137,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./.tmp/js/config/state.js
 var state = __webpack_require__(4131);
-// EXTERNAL MODULE: ./.tmp/js/coordination/wait-for-turn.js + 5 modules
-var wait_for_turn = __webpack_require__(2093);
+// EXTERNAL MODULE: ./.tmp/js/coordination/wait-for-turn.js + 12 modules
+var wait_for_turn = __webpack_require__(6688);
 // EXTERNAL MODULE: ./.tmp/js/monitor/files.js
 var files = __webpack_require__(7101);
 // EXTERNAL MODULE: ./.tmp/js/monitor/launch.js
@@ -175,8 +175,8 @@ var config_config = __webpack_require__(9358);
 var expectation = __webpack_require__(9338);
 // EXTERNAL MODULE: ./.tmp/js/domain/past-operations.js
 var past_operations = __webpack_require__(813);
-// EXTERNAL MODULE: ./.tmp/js/ports/registry.js
-var registry = __webpack_require__(6129);
+// EXTERNAL MODULE: ./.tmp/js/ports/registry-errors.js
+var registry_errors = __webpack_require__(4053);
 ;// CONCATENATED MODULE: ./.tmp/js/stages/coordinate/estimate.js
 
 
@@ -218,7 +218,7 @@ async function estimate(d, history, known) {
 function warnUnreadableHistory(d, unreadable) {
     const [first] = unreadable;
     const more = unreadable.length > 1 ? ` (and ${unreadable.length - 1} more)` : '';
-    d.log.warning(`History item ${(0,registry/* describeUnreadable */.D2)(first)}${more}: left out of the estimate. List and repair: ${registry/* REPAIR_COMMAND */.wE} --registry-table ${d.config.registryTable ?? 'TABLE'}`, { title: 'Unreadable history' });
+    d.log.warning(`History item ${(0,registry_errors/* describeUnreadable */.D2)(first)}${more}: left out of the estimate. List and repair: ${registry_errors/* REPAIR_COMMAND */.wE} --registry-table ${d.config.registryTable ?? 'TABLE'}`, { title: 'Unreadable history' });
 }
 /**
  * Keeps what was learned from CloudFormation in the history, so later runs read the events no more:
@@ -545,10 +545,10 @@ async function stillClear(d, turn) {
     const view = turn.fallbackReason
         ? await d.registry.lock.view(config.environment).catch((err) => 
         // The table answers again, with a lock nobody can read: who holds it is not known.
-        err instanceof registry/* RegistryCorruptError */.zk ? err : undefined)
+        err instanceof registry_errors/* RegistryCorruptError */.zk ? err : undefined)
         : undefined;
     // The table answers again, with a lock nobody can read: who holds it cannot be told.
-    if (view instanceof registry/* RegistryCorruptError */.zk)
+    if (view instanceof registry_errors/* RegistryCorruptError */.zk)
         return view.item;
     const other = view?.lock.holder && view.lock.holder.owner !== d.owner ? view.lock.holder : undefined;
     if (busy.length === 0 && !other)
@@ -898,7 +898,7 @@ async function notDeployingNotice(d, arrival, turn, reason, queued) {
 }
 /** The table answered with an item this run cannot read: REGISTRY_CORRUPT, said and returned. */
 function corruptTurn(d, item) {
-    const finding = (0,domain_findings/* registryCorruptFinding */.Yl)(d.config.registryTable ?? '', item, (0,registry/* describeUnreadable */.D2)(item), registry/* REPAIR_COMMAND */.wE);
+    const finding = (0,domain_findings/* registryCorruptFinding */.Yl)(d.config.registryTable ?? '', item, (0,registry_errors/* describeUnreadable */.D2)(item), registry_errors/* REPAIR_COMMAND */.wE);
     (0,report_findings/* reportFindings */.L)(d.log, [finding]);
     return finding;
 }

@@ -542,18 +542,18 @@ async function start(entry, entryUrl) {
     switch (entry) {
         case 'pre': {
             const [{ preStage }, { coreIO }] = await Promise.all([
-                Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(861), __nccwpck_require__.e(602), __nccwpck_require__.e(111), __nccwpck_require__.e(221), __nccwpck_require__.e(130), __nccwpck_require__.e(266)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4266)),
+                Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(111), __nccwpck_require__.e(130), __nccwpck_require__.e(266)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4266)),
                 Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(111), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1130))
             ]);
             return preStage(coreIO);
         }
         case 'coordinate':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(861), __nccwpck_require__.e(602), __nccwpck_require__.e(111), __nccwpck_require__.e(221), __nccwpck_require__.e(130), __nccwpck_require__.e(618), __nccwpck_require__.e(26), __nccwpck_require__.e(892), __nccwpck_require__.e(722), __nccwpck_require__.e(806)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8806))).main(self);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(628), __nccwpck_require__.e(111), __nccwpck_require__.e(130), __nccwpck_require__.e(868), __nccwpck_require__.e(26), __nccwpck_require__.e(243), __nccwpck_require__.e(722), __nccwpck_require__.e(806)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8806))).main(self);
         case 'monitor':
             // The detached worker loads only itself; the monitor/ sub-action's step, the stage.
             if (process.argv[3] === '--worker' && process.argv[2])
-                return (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(602), __nccwpck_require__.e(111), __nccwpck_require__.e(221), __nccwpck_require__.e(618), __nccwpck_require__.e(26), __nccwpck_require__.e(510)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3510))).workerMain(process.argv[2], process.argv.slice(4));
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(861), __nccwpck_require__.e(602), __nccwpck_require__.e(111), __nccwpck_require__.e(221), __nccwpck_require__.e(130), __nccwpck_require__.e(618), __nccwpck_require__.e(26), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2617))).main(self);
+                return (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(628), __nccwpck_require__.e(111), __nccwpck_require__.e(868), __nccwpck_require__.e(26), __nccwpck_require__.e(510)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3510))).workerMain(process.argv[2], process.argv.slice(4));
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(628), __nccwpck_require__.e(111), __nccwpck_require__.e(130), __nccwpck_require__.e(868), __nccwpck_require__.e(26), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2617))).main(self);
         case 'supervisor': {
             // Node's own modules and the settings reader only: the detached monitor's light half.
             const settingsFile = process.argv[2];
@@ -562,9 +562,9 @@ async function start(entry, entryUrl) {
             return (await __nccwpck_require__.e(/* import() */ 758).then(__nccwpck_require__.bind(__nccwpck_require__, 9758))).supervisorMain(self, settingsFile);
         }
         case 'finalize':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(861), __nccwpck_require__.e(602), __nccwpck_require__.e(111), __nccwpck_require__.e(221), __nccwpck_require__.e(130), __nccwpck_require__.e(618), __nccwpck_require__.e(26), __nccwpck_require__.e(722), __nccwpck_require__.e(600)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2308))).main();
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(628), __nccwpck_require__.e(111), __nccwpck_require__.e(130), __nccwpck_require__.e(868), __nccwpck_require__.e(26), __nccwpck_require__.e(722), __nccwpck_require__.e(600)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2308))).main();
         case 'cli': {
-            const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(861), __nccwpck_require__.e(602), __nccwpck_require__.e(111), __nccwpck_require__.e(221), __nccwpck_require__.e(130), __nccwpck_require__.e(618), __nccwpck_require__.e(892), __nccwpck_require__.e(500), __nccwpck_require__.e(193)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8193));
+            const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(861), __nccwpck_require__.e(907), __nccwpck_require__.e(628), __nccwpck_require__.e(111), __nccwpck_require__.e(130), __nccwpck_require__.e(868), __nccwpck_require__.e(243), __nccwpck_require__.e(448), __nccwpck_require__.e(533)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3533));
             process.exitCode = await runCli(process.argv.slice(2));
             return;
         }

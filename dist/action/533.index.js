@@ -1,8 +1,8 @@
-export const id = 193;
-export const ids = [193];
+export const id = 533;
+export const ids = [533];
 export const modules = {
 
-/***/ 8193:
+/***/ 3533:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -72,21 +72,25 @@ const withoutOwner = (x) => {
     return rest;
 };
 
-// EXTERNAL MODULE: external "node:readline"
-var external_node_readline_ = __webpack_require__(481);
-// EXTERNAL MODULE: ./.tmp/js/ports/registry.js
-var ports_registry = __webpack_require__(6129);
-// EXTERNAL MODULE: ./.tmp/js/registry/dynamodb.js + 3 modules
-var dynamodb = __webpack_require__(4500);
+// EXTERNAL MODULE: ./.tmp/js/ports/registry-errors.js
+var registry_errors = __webpack_require__(4053);
+// EXTERNAL MODULE: ./.tmp/js/registry/dynamodb.js + 5 modules
+var dynamodb = __webpack_require__(448);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-dynamodb/dist-cjs/index.js
 var dist_cjs = __webpack_require__(4305);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/util-dynamodb/dist-cjs/index.js
 var util_dynamodb_dist_cjs = __webpack_require__(5290);
-// EXTERNAL MODULE: ./.tmp/js/registry/dynamodb-table.js
-var dynamodb_table = __webpack_require__(7530);
 // EXTERNAL MODULE: ./.tmp/js/registry/schema.js
 var schema = __webpack_require__(248);
+// EXTERNAL MODULE: ./.tmp/js/registry/schema-freezes.js
+var schema_freezes = __webpack_require__(9801);
+// EXTERNAL MODULE: ./.tmp/js/registry/schema-lock.js
+var schema_lock = __webpack_require__(2902);
+// EXTERNAL MODULE: ./.tmp/js/registry/schema-records.js
+var schema_records = __webpack_require__(5291);
 ;// CONCATENATED MODULE: ./.tmp/js/registry/repair.js
+
+
 
 
 
@@ -163,17 +167,17 @@ const KEYS = new Set(['pk', 'sk', 'expiresAt']);
 function decodeAs(kind, pk, value) {
     switch (kind) {
         case 'lock':
-            return (0,schema/* decodeLock */.Cc)(pk.slice('ENV#'.length), value);
+            return (0,schema_lock/* decodeLock */.Cc)(pk.slice('ENV#'.length), value);
         case 'queue':
-            return (0,schema/* decodeQueue */.MA)(value);
+            return (0,schema_lock/* decodeQueue */.MA)(value);
         case 'history':
-            return (0,schema/* decodeHistory */.FU)(value);
+            return (0,schema_records/* decodeHistory */.FU)(value);
         case 'record':
-            return (0,schema/* decodeRecord */.eT)(value);
+            return (0,schema_records/* decodeRecord */.eT)(value);
         case 'index':
-            return (0,schema/* decodeIndexEntry */.nk)(value);
+            return (0,schema_freezes/* decodeIndexEntry */.n)(value);
         case 'freeze':
-            return (0,schema/* decodeFreeze */.Ul)(value);
+            return (0,schema_freezes/* decodeFreeze */.U)(value);
     }
 }
 const rootOf = (attribute) => attribute.split(/[.[]/)[0] ?? '';
@@ -211,7 +215,7 @@ function repairFor(kind, u, item, ctx) {
         const [, ticket, attribute] = /^tickets\.([^.[]+)(?:\.([^.[]+))?/.exec(u.attribute) ?? [];
         if (ticket !== undefined && tickets?.[ticket] !== undefined) {
             // An attribute no release writes on a ticket: removed, the waiter keeps its place.
-            if (attribute !== undefined && !schema/* TICKET_ATTRIBUTES */.Nx.includes(attribute))
+            if (attribute !== undefined && !schema_lock/* TICKET_ATTRIBUTES */.Nx.includes(attribute))
                 return { kind: 'remove-attribute', path: ['tickets', ticket, attribute] };
             return { kind: 'remove-ticket', ticket };
         }
@@ -235,7 +239,7 @@ async function diagnose(client, table, now = Date.now) {
             items.push(...(page.Items ?? []));
     }
     catch (err) {
-        throw new ports_registry/* RegistryUnavailableError */.i$('doctor read', err);
+        throw new registry_errors/* RegistryUnavailableError */.i$('doctor read', err);
     }
     const fences = new Map();
     const unreadable = [];
@@ -282,6 +286,15 @@ function describeRepair(r) {
             return 'delete the item';
     }
 }
+
+// EXTERNAL MODULE: ./.tmp/js/registry/dynamodb-table.js
+var dynamodb_table = __webpack_require__(7530);
+;// CONCATENATED MODULE: ./.tmp/js/registry/repair-apply.js
+
+
+
+
+/** `doctor --fix`: a repair found by `diagnose`, applied only while its item is as it was read. */
 /**
  * The condition that the item is still as read: each attribute equal (scalars), or of the same size
  * (lists, maps, sets: compared by size, which DynamoDB and dynalite agree on), and none of the
@@ -376,14 +389,14 @@ async function applyRepair(client, table, p) {
     catch (err) {
         if ((0,dynamodb_table/* isConditionFailure */._8)(err))
             return false;
-        throw new ports_registry/* RegistryUnavailableError */.i$('doctor repair', err);
+        throw new registry_errors/* RegistryUnavailableError */.i$('doctor repair', err);
     }
 }
 
-// EXTERNAL MODULE: ./.tmp/js/coordination/wait-for-turn.js + 5 modules
-var wait_for_turn = __webpack_require__(2093);
-// EXTERNAL MODULE: ./.tmp/js/domain/freeze.js
-var freeze = __webpack_require__(9785);
+// EXTERNAL MODULE: ./.tmp/js/coordination/wait-for-turn.js + 12 modules
+var wait_for_turn = __webpack_require__(6688);
+// EXTERNAL MODULE: ./.tmp/js/domain/cron-schedule.js
+var cron_schedule = __webpack_require__(702);
 // EXTERNAL MODULE: ./.tmp/js/domain/findings.js
 var domain_findings = __webpack_require__(8336);
 ;// CONCATENATED MODULE: ./.tmp/js/cli/stored-text.js
@@ -413,7 +426,7 @@ function holderText(h) {
  * that the copy holds the same windows as the freeze.
  */
 function displayedCron(cron) {
-    if ((0,freeze/* cronRuleProblem */.s)(cron) !== undefined)
+    if ((0,cron_schedule/* cronRuleProblem */.s)(cron) !== undefined)
         return cron;
     return cron
         .trim()
@@ -444,20 +457,20 @@ const displayedFrozen = (frozen) => ({
 /** A finding's message (from a stack's status, reason and tags) as one escaped line. */
 const findingText = (f) => `${(0,display/* displayText */.WV)(f.code)}: ${(0,display/* displayText */.WV)(f.message, 4 * display/* DISPLAY_MAX */.M$)}`;
 /** A registry call failed for a reason waiting will not fix: the table missing, access denied, another key schema. */
-const isMisconfiguration = (err) => err instanceof ports_registry/* RegistryUnavailableError */.i$ && err.failure === 'configuration';
+const isMisconfiguration = (err) => err instanceof registry_errors/* RegistryUnavailableError */.i$ && err.failure === 'configuration';
 /** The action's REGISTRY_MISCONFIGURED finding, for the CLI: the same words, the error escaped. */
 const misconfiguredFinding = (table, error) => (0,domain_findings/* registryMisconfiguredFinding */.we)(table ?? '', (0,display/* displayText */.WV)(error, 4 * display/* DISPLAY_MAX */.M$));
 /** An item the action cannot read, on one escaped line (views list it instead of failing). */
-const unreadableText = (u) => `unreadable ${(0,display/* displayText */.WV)((0,ports_registry/* describeUnreadable */.D2)(u), 4 * display/* DISPLAY_MAX */.M$)}`;
+const unreadableText = (u) => `unreadable ${(0,display/* displayText */.WV)((0,registry_errors/* describeUnreadable */.D2)(u), 4 * display/* DISPLAY_MAX */.M$)}`;
 /** An unreadable item in --json: where it is, what is wrong; never the value itself. */
 const unreadableJson = (u) => ({ unreadable: true, ...u });
 /** The line after a view's unreadable items: how to list and repair them. */
-const repairText = (table) => `List and repair unreadable items: ${ports_registry/* REPAIR_COMMAND */.wE} --registry-table ${(0,display/* displayText */.WV)(table ?? 'TABLE')}`;
+const repairText = (table) => `List and repair unreadable items: ${registry_errors/* REPAIR_COMMAND */.wE} --registry-table ${(0,display/* displayText */.WV)(table ?? 'TABLE')}`;
 /** The views' unreadable items and the repair line, when there are any. */
 const unreadableLines = (unreadable, table) => unreadable.length === 0 ? [] : [...unreadable.map(unreadableText), repairText(table)];
 /** An item the command needs does not decode (the lock, the queue): what the action says of it. */
-const isCorrupt = (err) => err instanceof ports_registry/* RegistryCorruptError */.zk;
-const corruptFinding = (table, err) => (0,domain_findings/* registryCorruptFinding */.Yl)(table ?? '', err.item, (0,display/* displayText */.WV)((0,ports_registry/* describeUnreadable */.D2)(err.item), 4 * display/* DISPLAY_MAX */.M$), ports_registry/* REPAIR_COMMAND */.wE);
+const isCorrupt = (err) => err instanceof registry_errors/* RegistryCorruptError */.zk;
+const corruptFinding = (table, err) => (0,domain_findings/* registryCorruptFinding */.Yl)(table ?? '', err.item, (0,display/* displayText */.WV)((0,registry_errors/* describeUnreadable */.D2)(err.item), 4 * display/* DISPLAY_MAX */.M$), registry_errors/* REPAIR_COMMAND */.wE);
 
 ;// CONCATENATED MODULE: ./.tmp/js/cli/doctor.js
 
@@ -468,37 +481,6 @@ const corruptFinding = (table, err) => (0,domain_findings/* registryCorruptFindi
 
 
 // doctor: every item of the table that the action cannot read, and (--fix) its repair.
-/** Asks each question on stderr and reads the answers from stdin, one line each ('' at its end). */
-function questioner() {
-    const rl = (0,external_node_readline_.createInterface)({ input: process.stdin, terminal: false });
-    const lines = [];
-    const waiting = [];
-    let ended = false;
-    rl.on('line', (line) => {
-        const next = waiting.shift();
-        if (next)
-            next(line);
-        else
-            lines.push(line);
-    });
-    rl.on('close', () => {
-        ended = true;
-        for (const w of waiting.splice(0))
-            w('');
-    });
-    return {
-        ask: (q) => {
-            process.stderr.write(q);
-            const line = lines.shift();
-            if (line !== undefined)
-                return Promise.resolve(line);
-            if (ended)
-                return Promise.resolve('');
-            return new Promise((resolve) => waiting.push(resolve));
-        },
-        close: () => rl.close()
-    };
-}
 /** The old item in full, as DynamoDB keeps it (every number as written), escaped for the terminal. */
 const itemText = (p) => (0,display/* displayText */.WV)(JSON.stringify(p.item), Infinity);
 const doctor = {
@@ -525,11 +507,11 @@ const doctor = {
         const lines = [
             `Read ${read} item${read === 1 ? '' : 's'} of ${(0,display/* displayText */.WV)(table)}: ${problems.length === 0 ? 'every item of the action reads' : `${problems.length} cannot be read`}${foreign > 0 ? ` (${foreign} not of the action, left alone)` : ''}.`
         ];
-        const q = fix && !yes ? questioner() : undefined;
+        const q = fix && !yes ? ctx.questions() : undefined;
         try {
             for (const [i, p] of problems.entries()) {
                 const head = [
-                    `${i + 1}. ${(0,display/* displayText */.WV)((0,ports_registry/* describeUnreadable */.D2)(p.unreadable), Infinity)}`,
+                    `${i + 1}. ${(0,display/* displayText */.WV)((0,registry_errors/* describeUnreadable */.D2)(p.unreadable), Infinity)}`,
                     `   item: ${itemText(p)}`,
                     `   repair: ${describeRepair(p.repair)}`
                 ];
@@ -594,6 +576,71 @@ const doctor = {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./.tmp/js/domain/durations.js
 var durations = __webpack_require__(1265);
+// EXTERNAL MODULE: ./.tmp/js/domain/freeze.js
+var freeze = __webpack_require__(9785);
+// EXTERNAL MODULE: ./.tmp/js/domain/instants.js
+var instants = __webpack_require__(892);
+;// CONCATENATED MODULE: ./.tmp/js/domain/operator-input.js
+
+// What an operator types: durations and reasons (times and time zones: instants.ts; cron
+// expressions: cron-schedule.ts).
+/** What a duration may be, for the messages. */
+const DURATIONS_ACCEPTED = 'a duration such as 30m, 2h, 1h30m or 1d, from 1s to 366d';
+/**
+ * `2h`, `30m`, `1h30m`, `90s`, `1d`, `1.5h`: a duration with its unit(s), in whole ms, from
+ * MIN_DURATION_MS to MAX_DURATION_MS; or why not ("is shorter than 1s").
+ */
+function readDuration(text) {
+    const s = text.trim().toLowerCase();
+    if (!/^(\d+(\.\d+)?[dhms])+$/.test(s))
+        return { problem: 'is not a duration' };
+    const unit = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
+    let ms = 0;
+    for (const [, n, , u] of s.matchAll(/(\d+(\.\d+)?)([dhms])/g))
+        ms += Number(n) * unit[u];
+    ms = Math.round(ms);
+    if (ms < freeze/* MIN_DURATION_MS */.BC)
+        return { problem: 'is shorter than 1s' };
+    if (!(ms <= freeze/* MAX_DURATION_MS */.rG))
+        return { problem: 'is longer than 366d' };
+    return { ms };
+}
+/** The duration in ms (see readDuration); undefined if not one an operator may give. */
+function parseDuration(text) {
+    const d = readDuration(text);
+    return 'ms' in d ? d.ms : undefined;
+}
+/** The longest reason (as the action's reason inputs): people read it in every held run. */
+const REASON_MAX = 500;
+const REASON_ACCEPTED = `one line of 1 to ${REASON_MAX} characters without control characters (such as "holiday freeze")`;
+/** `U+202E`: a character as the messages name it. */
+const codePoint = (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+/**
+ * Why a reason (trimmed) cannot be used ("is empty"), or undefined when it can: one line, no control
+ * characters (C0, DEL, C1: no terminal escapes), no line or paragraph separators, no bidirectional
+ * controls (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069: they reorder what Slack and the
+ * logs show) and no zero-width characters (U+200B to U+200D, U+FEFF), 1 to 500 characters.
+ */
+function reasonProblem(reason) {
+    if (reason.length === 0)
+        return 'is empty';
+    // eslint-disable-next-line no-control-regex
+    const bad = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/.exec(reason)?.[0];
+    if (bad !== undefined)
+        return /[\n\r\u2028\u2029]/.test(bad)
+            ? 'is more than one line'
+            : `contains a control character (${codePoint(bad)})`;
+    const bidi = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/.exec(reason)?.[0];
+    if (bidi !== undefined)
+        return `contains a bidirectional control character (${codePoint(bidi)})`;
+    const hidden = /[\u200b-\u200d\ufeff]/.exec(reason)?.[0];
+    if (hidden !== undefined)
+        return `contains a zero-width character (${codePoint(hidden)})`;
+    if (reason.length > REASON_MAX)
+        return `is ${reason.length} characters long`;
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./.tmp/js/cli/freeze.js
 
 
@@ -602,7 +649,11 @@ var durations = __webpack_require__(1265);
 
 
 
-// The commands of deploy freezes: freeze, thaw, and the list (freezes).
+
+
+
+// The commands of deploy freezes: freeze (here), thaw (thaw.ts), and the list (freezes.ts); what
+// they share is here too.
 const NO_FREEZES = 'without a registry there are no freezes.';
 const SCOPE = '--environment NAME | --all';
 /** The environment a command names (`*` for --all), or why it names none. */
@@ -613,6 +664,10 @@ function scopeOf(ctx) {
 }
 /** A freeze as the lists say it (describeFreeze), its stored texts escaped. */
 const freezeLine = (f, now) => (0,freeze/* describeFreeze */.LU)(displayedFreeze(f), now);
+/** The thaw command line an operator can paste. */
+const thawCommand = (ctx, what) => `deploy-coordinator thaw --registry-table ${ctx.config.registryTable} ${what}`;
+/** A recurring freeze whose cron breaks the rules (stored by hand, or before them): holds nothing. */
+const invalidCron = (f) => f.cron !== undefined && (0,cron_schedule/* cronRuleProblem */.s)(f.cron) !== undefined;
 /** `fz-` and 8 hex digits: short enough to type in `thaw --id`. */
 const newFreezeId = () => `fz-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
 const TIME_ACCEPTED = 'expected an ISO time with Z or an offset (2026-12-24T18:00:00Z), or YYYY-MM-DDTHH:MM with --time-zone';
@@ -665,21 +720,21 @@ const freeze_freeze = {
         if (reasonText === undefined || reason === undefined)
             problems.push('freeze needs --reason TEXT: every run it holds says why.');
         else {
-            const problem = (0,freeze/* reasonProblem */.Ge)(reason);
+            const problem = reasonProblem(reason);
             if (problem)
-                problems.push(`--reason ${(0,freeze/* shown */.SP)(reasonText)}: expected ${freeze/* REASON_ACCEPTED */.He}; that ${problem}.`);
+                problems.push(`--reason ${(0,display/* shown */.SP)(reasonText)}: expected ${REASON_ACCEPTED}; that ${problem}.`);
         }
         const modes = [until, forText, cron].filter((m) => m !== undefined).length;
         if (modes !== 1)
             problems.push('freeze needs exactly one of --until TIME, --for DURATION or --cron EXPR.');
         if (from !== undefined && until === undefined)
-            problems.push(`--from ${(0,freeze/* shown */.SP)(from)}: --from is the start of an --until freeze and needs --until TIME (--for starts now; --cron opens a window at each occurrence).`);
+            problems.push(`--from ${(0,display/* shown */.SP)(from)}: --from is the start of an --until freeze and needs --until TIME (--for starts now; --cron opens a window at each occurrence).`);
         if (durationText !== undefined && cron === undefined)
-            problems.push(`--duration ${(0,freeze/* shown */.SP)(durationText)}: --duration is how long each --cron window lasts and needs --cron EXPR${forText !== undefined ? '; --for DURATION already says how long' : until !== undefined ? '; --until TIME already says when it ends' : ''}: drop --duration.`);
+            problems.push(`--duration ${(0,display/* shown */.SP)(durationText)}: --duration is how long each --cron window lasts and needs --cron EXPR${forText !== undefined ? '; --for DURATION already says how long' : until !== undefined ? '; --until TIME already says when it ends' : ''}: drop --duration.`);
         if (zone !== undefined && forText !== undefined)
-            problems.push(`--time-zone ${(0,freeze/* shown */.SP)(zone)}: --time-zone is the zone of --cron and of a wall time in --until or --from; --for counts from now: drop --time-zone.`);
-        if (zone !== undefined && !(0,freeze/* isTimeZone */.kQ)(zone))
-            problems.push(`--time-zone ${(0,freeze/* shown */.SP)(zone)} is not a time zone this runtime knows (IANA names such as Europe/Berlin).`);
+            problems.push(`--time-zone ${(0,display/* shown */.SP)(zone)}: --time-zone is the zone of --cron and of a wall time in --until or --from; --for counts from now: drop --time-zone.`);
+        if (zone !== undefined && !(0,instants/* isTimeZone */.kQ)(zone))
+            problems.push(`--time-zone ${(0,display/* shown */.SP)(zone)} is not a time zone this runtime knows (IANA names such as Europe/Berlin).`);
         const now = Date.now();
         const base = {
             id: newFreezeId(),
@@ -692,40 +747,40 @@ const freeze_freeze = {
         if (modes !== 1) {
             // Which window was meant is unclear: nothing more to check.
         }
-        else if (until !== undefined && zone !== undefined && !(0,freeze/* isTimeZone */.kQ)(zone)) {
+        else if (until !== undefined && zone !== undefined && !(0,instants/* isTimeZone */.kQ)(zone)) {
             // A zone already refused: the times in it cannot be read (said once, above).
         }
         else if (until !== undefined) {
-            const end = (0,freeze/* parseInstant */.nV)(until, zone);
-            const start = from === undefined ? now : (0,freeze/* parseInstant */.nV)(from, zone);
+            const end = (0,instants/* parseInstant */.nV)(until, zone);
+            const start = from === undefined ? now : (0,instants/* parseInstant */.nV)(from, zone);
             if (end === undefined)
-                problems.push(`--until ${(0,freeze/* shown */.SP)(until)}: ${TIME_ACCEPTED}.`);
+                problems.push(`--until ${(0,display/* shown */.SP)(until)}: ${TIME_ACCEPTED}.`);
             else if (end <= now)
-                problems.push(`--until ${(0,freeze/* shown */.SP)(until)} is not in the future (it is ${new Date(end).toISOString()}).`);
+                problems.push(`--until ${(0,display/* shown */.SP)(until)} is not in the future (it is ${new Date(end).toISOString()}).`);
             if (from !== undefined && start === undefined)
-                problems.push(`--from ${(0,freeze/* shown */.SP)(from)}: ${TIME_ACCEPTED} (the forms of --until).`);
+                problems.push(`--from ${(0,display/* shown */.SP)(from)}: ${TIME_ACCEPTED} (the forms of --until).`);
             else if (from !== undefined && start !== undefined && end !== undefined && start >= end)
-                problems.push(`--from ${(0,freeze/* shown */.SP)(from)} is not before --until ${(0,freeze/* shown */.SP)(until)} (${new Date(start).toISOString()} is not before ${new Date(end).toISOString()}).`);
+                problems.push(`--from ${(0,display/* shown */.SP)(from)} is not before --until ${(0,display/* shown */.SP)(until)} (${new Date(start).toISOString()} is not before ${new Date(end).toISOString()}).`);
             if (start !== undefined && end !== undefined && end > now && start < end)
                 f = { ...base, from: new Date(start).toISOString(), until: new Date(end).toISOString() };
         }
         else if (forText !== undefined) {
-            const d = (0,freeze/* readDuration */.$7)(forText);
+            const d = readDuration(forText);
             if ('problem' in d)
-                problems.push(`--for ${(0,freeze/* shown */.SP)(forText)}: expected ${freeze/* DURATIONS_ACCEPTED */["if"]}; that ${d.problem}.`);
+                problems.push(`--for ${(0,display/* shown */.SP)(forText)}: expected ${DURATIONS_ACCEPTED}; that ${d.problem}.`);
             else
                 f = { ...base, from: base.createdAt, until: new Date(now + d.ms).toISOString() };
         }
         else if (cron !== undefined) {
-            const d = durationText === undefined ? undefined : (0,freeze/* readDuration */.$7)(durationText);
+            const d = durationText === undefined ? undefined : readDuration(durationText);
             // A zone already refused is not read again (luxon's message would say it twice).
-            const problem = (0,freeze/* cronProblem */.K2)(cron, zone !== undefined && (0,freeze/* isTimeZone */.kQ)(zone) ? zone : 'UTC');
+            const problem = (0,cron_schedule/* cronProblem */.K2)(cron, zone !== undefined && (0,instants/* isTimeZone */.kQ)(zone) ? zone : 'UTC');
             if (problem)
-                problems.push(`--cron ${(0,freeze/* shown */.SP)(cron)}: expected ${freeze/* CRON_ACCEPTED */.FF}; that ${problem}.`);
+                problems.push(`--cron ${(0,display/* shown */.SP)(cron)}: expected ${cron_schedule/* CRON_ACCEPTED */.FF}; that ${problem}.`);
             if (d === undefined)
                 problems.push('--cron needs --duration DURATION (how long each window lasts), such as 3h or 30m.');
             else if ('problem' in d)
-                problems.push(`--duration ${(0,freeze/* shown */.SP)(durationText ?? '')}: expected ${freeze/* DURATIONS_ACCEPTED */["if"]}; that ${d.problem}.`);
+                problems.push(`--duration ${(0,display/* shown */.SP)(durationText ?? '')}: expected ${DURATIONS_ACCEPTED}; that ${d.problem}.`);
             if (!problem && d && 'ms' in d)
                 f = { ...base, cron, durationMs: d.ms, timeZone: zone ?? 'UTC' };
         }
@@ -740,98 +795,21 @@ const freeze_freeze = {
         const window = (0,freeze/* nextWindow */.KC)(f, now);
         const start = f.from ? Date.parse(f.from) : now;
         const when = f.cron
-            ? `every "${f.cron}" (${f.timeZone}) for ${(0,durations/* formatDuration */.a3)(f.durationMs ?? 0)}, until thawed${window ? `; ${window.start <= now ? 'now, until' : 'next from'} ${(0,freeze/* formatInZone */.FL)(window.start <= now ? window.end : window.start, f.timeZone)}` : ''}`
-            : `${start > now ? `from ${(0,freeze/* formatInZone */.FL)(start, zone)} ` : ''}until ${(0,freeze/* formatInZone */.FL)(Date.parse(f.until), zone)}`;
+            ? `every "${f.cron}" (${f.timeZone}) for ${(0,durations/* formatDuration */.a3)(f.durationMs ?? 0)}, until thawed${window ? `; ${window.start <= now ? 'now, until' : 'next from'} ${(0,instants/* formatInZone */.FL)(window.start <= now ? window.end : window.start, f.timeZone)}` : ''}`
+            : `${start > now ? `from ${(0,instants/* formatInZone */.FL)(start, zone)} ` : ''}until ${(0,instants/* formatInZone */.FL)(Date.parse(f.until), zone)}`;
         emit(ctx, f, `Froze ${where} ${when}: ${f.reason}\nFreeze ${f.id}; thaw it with: ${thawCommand(ctx, `--id ${f.id}`)}`);
         return state/* ExitCode */.yU.Ok;
     }
 };
-/** The thaw command line an operator can paste. */
-const thawCommand = (ctx, what) => `deploy-coordinator thaw --registry-table ${ctx.config.registryTable} ${what}`;
-const thaw = {
-    summary: 'End freezes: by --id, or the freezes of an environment (--environment), or those of all environments (--all).',
-    usage: `(--id ID | ${SCOPE}) --registry-table TABLE`,
-    help: [
-        '  --id ID             the freeze with this id (fz-1a2b3c4d), whatever its scope',
-        '  --environment NAME  the freezes set for this environment; not those of all environments that',
-        '                      hold it too (the answer names them)',
-        '  --all               the freezes set for all environments (freeze --all) only; not those of one environment',
-        'Exit 0 when at least one freeze was thawed; exit 1 when nothing was, whatever the scope (no such',
-        'freeze, thawed already, or ended), saying why.',
-        'Freezes that have ended (their window is over, not recurring) are left as they are.',
-        'A thawed freeze stays in the table for a week, for the record, then expires.'
-    ].join('\n'),
-    options: { all: { type: 'boolean' }, id: { type: 'string' } },
-    needsTable: NO_FREEZES,
-    stackNameOptional: true,
-    async run(ctx) {
-        const id = str(ctx, 'id');
-        const environment = str(ctx, 'environment');
-        const all = Boolean(ctx.options['all']);
-        if ([id !== undefined, environment !== undefined, all].filter(Boolean).length !== 1) {
-            ctx.err(`thaw needs exactly one of --id ID, --environment NAME or --all.`);
-            return state/* ExitCode */.yU.Failed;
-        }
-        const scope = all ? freeze/* ALL_ENVIRONMENTS */.Jp : environment;
-        const { freezes } = await registryFor(ctx.config);
-        const read = await freezes.list();
-        const kept = read.items;
-        const now = Date.now();
-        // In force or to come: a freeze whose window is over is left alone (its TTL too). One with an
-        // invalid cron holds nothing but has no end either: it can be thawed.
-        const live = kept.filter((f) => !f.thawedAt && (!(0,freeze/* ended */.v6)(f, now) || invalidCron(f)));
-        const chosen = live.filter((f) => (id !== undefined ? f.id === id : f.environment === scope));
-        const thawed = [];
-        for (const f of chosen)
-            if (await freezes.thaw(f, ctx.operator))
-                thawed.push(f);
-        const thawedIds = new Set(thawed.map((f) => f.id));
-        // What still holds the scope: of an environment, the freezes of all environments; of --all,
-        // those of single environments (which --all does not thaw).
-        const remaining = id !== undefined
-            ? []
-            : live.filter((f) => !thawedIds.has(f.id) &&
-                (all
-                    ? f.environment !== freeze/* ALL_ENVIRONMENTS */.Jp
-                    : f.environment === freeze/* ALL_ENVIRONMENTS */.Jp && (0,freeze/* holds */.v9)(f, scope ?? '')));
-        const stillFrozen = remaining.filter((f) => (0,freeze/* windowAt */.MF)(f, now));
-        const lines = thawed.map((f) => `Thawed ${freezeLine(f, now)}`);
-        if (thawed.length === 0)
-            lines.push(nothingToThaw(kept, id, scope, now));
-        if (remaining.length > 0)
-            lines.push(all
-                ? `Not thawed by --all (freezes of one environment; thaw each with --id, or with --environment NAME):`
-                : `${scope} is ${stillFrozen.length > 0 ? 'still frozen' : 'to be frozen'} by ${remaining.length === 1 ? 'a freeze' : 'freezes'} of all environments, not thawed by --environment:`, ...remaining.map((f) => `  ${(0,freeze/* windowAt */.MF)(f, now) ? 'now ' : 'later'} ${freezeLine(f, now)}\n        thaw it with: ${thawCommand(ctx, `--id ${(0,display/* displayText */.WV)(f.id)}`)}`), ...(all ? [] : [`  or every freeze of all environments with: ${thawCommand(ctx, '--all')}`]));
-        // A freeze item that does not decode cannot be thawed: it holds runs of what its key names
-        // (they end blocked, REGISTRY_CORRUPT) until doctor repairs it.
-        const unreadable = read.unreadable.filter((u) => all || (id !== undefined ? u.sk.endsWith(`#${id}`) : (0,ports_registry/* concerns */.Kc)(u, scope ?? '')));
-        lines.push(...unreadableLines(unreadable, ctx.config.registryTable));
-        emit(ctx, {
-            ...(unreadable.length > 0 ? { unreadable: unreadable.map(unreadableJson) } : {}),
-            thawed: thawed.map((f) => f.id),
-            notThawed: remaining.map((f) => ({
-                id: f.id,
-                environment: f.environment,
-                active: Boolean((0,freeze/* windowAt */.MF)(f, now))
-            }))
-        }, lines.join('\n'));
-        // Nothing thawed, whatever the scope: what was asked for did not happen.
-        return thawed.length > 0 ? state/* ExitCode */.yU.Ok : state/* ExitCode */.yU.Failed;
-    }
-};
-/** A recurring freeze whose cron breaks the rules (stored by hand, or before them): holds nothing. */
-const invalidCron = (f) => f.cron !== undefined && (0,freeze/* cronRuleProblem */.s)(f.cron) !== undefined;
-/** Why nothing was thawed: no such freeze, or it was thawed already, or it has ended. */
-function nothingToThaw(kept, id, scope, now) {
-    if (id === undefined)
-        return `Nothing to thaw: no freeze set for ${scope === freeze/* ALL_ENVIRONMENTS */.Jp ? 'all environments' : scope} is in force or to come.`;
-    const f = kept.find((k) => k.id === id);
-    if (!f)
-        return `Nothing to thaw: no freeze with id ${(0,freeze/* shown */.SP)(id)} is in the table.`;
-    if (f.thawedAt)
-        return `Nothing to thaw: freeze ${(0,display/* displayText */.WV)(id)} was thawed ${(0,display/* displayText */.WV)(f.thawedAt)} by ${f.thawedBy === undefined ? 'unknown' : (0,display/* displayText */.WV)(f.thawedBy)}.`;
-    return `Nothing to thaw: freeze ${(0,display/* displayText */.WV)(id)} has ended (${freezeLine(f, now)}).`;
-}
+
+;// CONCATENATED MODULE: ./.tmp/js/cli/freezes.js
+
+
+
+
+
+
+// The freezes command: the list of the freezes in force or to come (set with freeze, in freeze.ts).
 const freezes = {
     summary: 'List the freezes in force or to come (of an environment: its own and those of all environments).',
     usage: '--registry-table TABLE [--environment NAME] [--json]',
@@ -845,7 +823,7 @@ const freezes = {
         const read = await store.list();
         const kept = read.items.filter((f) => !f.thawedAt && (!env || (0,freeze/* holds */.v9)(f, env)));
         // Items that do not decode, shown where they could hold what was asked about.
-        const unreadable = read.unreadable.filter((u) => !env || (0,ports_registry/* concerns */.Kc)(u, env));
+        const unreadable = read.unreadable.filter((u) => !env || (0,registry_errors/* concerns */.Kc)(u, env));
         const listed = kept
             .filter((f) => (0,freeze/* nextWindow */.KC)(f, now))
             .map((f) => ({ freeze: f, window: (0,freeze/* nextWindow */.KC)(f, now) }))
@@ -1014,7 +992,7 @@ const release = {
 const unlock = {
     summary: "Clear the lock whoever holds it. Needs --force and --reason; recorded on the holder's record.",
     usage: '--stack-name NAMES --registry-table TABLE --force --reason TEXT',
-    help: `  --reason TEXT  why (required): recorded on the holder's record; one line of 1 to ${freeze/* REASON_MAX */.oD} characters,
+    help: `  --reason TEXT  why (required): recorded on the holder's record; one line of 1 to ${REASON_MAX} characters,
                  no control characters, bidirectional controls or zero-width characters`,
     options: { force: { type: 'boolean' }, reason: { type: 'string' } },
     needsTable: NO_LOCK,
@@ -1027,9 +1005,9 @@ const unlock = {
             return state/* ExitCode */.yU.Failed;
         }
         // As freeze's --reason: it is kept on the holder's record and read by people.
-        const problem = (0,freeze/* reasonProblem */.Ge)(reason);
+        const problem = reasonProblem(reason);
         if (problem) {
-            ctx.err(`--reason ${(0,display/* shown */.SP)(reasonText ?? '')}: expected ${freeze/* REASON_ACCEPTED */.He}; that ${problem}.`);
+            ctx.err(`--reason ${(0,display/* shown */.SP)(reasonText ?? '')}: expected ${REASON_ACCEPTED}; that ${problem}.`);
             return state/* ExitCode */.yU.Failed;
         }
         const { lock, records } = await registryFor(config);
@@ -1048,10 +1026,10 @@ const unlock = {
     }
 };
 
-// EXTERNAL MODULE: ./.tmp/js/domain/priority.js
-var priority = __webpack_require__(806);
 // EXTERNAL MODULE: ./.tmp/js/runtime/stage.js
 var stage = __webpack_require__(1130);
+// EXTERNAL MODULE: ./.tmp/js/domain/priority.js
+var priority = __webpack_require__(806);
 // EXTERNAL MODULE: ./.tmp/js/domain/estimate.js
 var domain_estimate = __webpack_require__(4280);
 ;// CONCATENATED MODULE: ./.tmp/js/cli/overview.js
@@ -1183,7 +1161,7 @@ async function readOverview(stores, environments, now, freezes) {
         const [view, freeze] = await Promise.all([
             stores.lock.view(environment).catch((err) => {
                 // One environment's unreadable lock or queue is shown as such; the others as usual.
-                if (!(err instanceof ports_registry/* RegistryCorruptError */.zk))
+                if (!(err instanceof registry_errors/* RegistryCorruptError */.zk))
                     throw err;
                 unreadable.push(err.item);
                 return undefined;
@@ -1206,6 +1184,199 @@ async function readOverview(stores, environments, now, freezes) {
         ...(all.length > 0 ? { unreadable: all } : {})
     };
 }
+
+;// CONCATENATED MODULE: ./.tmp/js/cli/readiness.js
+
+
+
+
+
+
+
+
+
+
+// The commands that ask whether a deployment could start, and take nothing: can-deploy, wait.
+/**
+ * Whether a deployment could start now, and why not: the lock, the queue, the stacks, and the
+ * deploy freezes in force (read as the action reads them; none without a registry).
+ */
+async function readiness(ctx) {
+    const { config } = ctx;
+    const { reader, registry } = await openClients(config);
+    const [stacks, view, read] = await Promise.all([
+        reader.describeStacks(config.stackNames),
+        registry.lock.view(config.environment),
+        registry.freezes.list()
+    ]);
+    const freezes = read.items;
+    // A freeze item that could hold this environment but does not decode holds the action's runs
+    // (REGISTRY_CORRUPT), so it is a reason here too.
+    const unreadable = read.unreadable.filter((u) => (0,registry_errors/* concerns */.Kc)(u, config.environment));
+    const now = stage.systemClock.now();
+    const findings = [
+        ...(0,domain_findings/* activeDeploymentFindings */.mh)(stacks),
+        ...(0,domain_findings/* otherFindings */.jE)(stacks, { registryConfigured: Boolean(config.registryTable) }),
+        // Waiting will not mend it: the action's runs end blocked on it (REGISTRY_CORRUPT).
+        ...unreadable.map((u) => corruptFinding(config.registryTable, new registry_errors/* RegistryCorruptError */.zk(u)))
+    ];
+    const held = (0,freeze/* frozenAt */.qt)(freezes, config.environment, now);
+    // The freeze in the shape `status --json` gives it (until, reason, by, ids).
+    const frozen = held
+        ? await freezeLookup(freezes, now).lookup(config.environment)
+        : undefined;
+    const holder = view.lock.holder;
+    // For --json as they are; for the text (and the log), their stored texts escaped.
+    const reasons = [
+        ...(held ? [(0,freeze/* describeFrozen */.Gb)(held, config.environment, now)] : []),
+        ...(holder ? [`lock held by ${(0,wait_for_turn/* describeHolder */.sG)(holder)}`] : []),
+        ...(view.tickets.length > 0 ? [`${view.tickets.length} run(s) queued`] : []),
+        ...(0,domain_findings/* blocking */.ub)(findings).map((f) => `${f.code}: ${f.message}`)
+    ];
+    const reasonsText = [
+        ...(held ? [(0,freeze/* describeFrozen */.Gb)(displayedFrozen(held), config.environment, now)] : []),
+        ...(holder ? [`lock held by ${holderText(holder)}`] : []),
+        ...(view.tickets.length > 0 ? [`${view.tickets.length} run(s) queued`] : []),
+        ...(0,domain_findings/* blocking */.ub)(findings).map(findingText)
+    ];
+    return { reader, registry, stacks, view, findings, reasons, reasonsText, frozen };
+}
+const canDeploy = {
+    summary: 'Exit 0 when a deployment could start now, 2 when another is active or queued, 1 when a stack blocks or a deploy freeze holds the environment.',
+    usage: '--stack-name NAMES [--environment NAME] [--registry-table TABLE] [--json]',
+    help: `Exit codes, as the action's:
+  0  free to deploy
+  2  not now: the lock is held, runs are queued, or a covered stack is in progress (wait waits)
+  1  a stack that waiting cannot unblock, or a deploy freeze in force (the action's result frozen,
+     exit 1): the reasons say until when, why, the freeze's id and who set it, and --json has
+     frozen: { until, reason, by, ids }. wait waits through a freeze; thaw ends one.
+Without a registry there are no freezes.`,
+    options: {},
+    async run(ctx) {
+        const { reasons, reasonsText, findings, frozen } = await readiness(ctx);
+        const blocked = (0,domain_findings/* blocking */.ub)(findings).some((f) => f.code !== 'STACK_IN_PROGRESS');
+        emit(ctx, { canDeploy: reasons.length === 0, reasons, findings, ...(frozen ? { frozen } : {}) }, reasons.length === 0
+            ? `${ctx.config.environment}: free to deploy.`
+            : `${ctx.config.environment}: not now.\n  ${reasonsText.join('\n  ')}`);
+        if (reasons.length === 0)
+            return state/* ExitCode */.yU.Ok;
+        return blocked || frozen ? state/* ExitCode */.yU.Failed : state/* ExitCode */.yU.Concurrent;
+    }
+};
+const wait = {
+    summary: 'Wait until a deployment could start (exit 0), or give up after --wait-timeout-minutes (exit 2; 1 if a deploy freeze still holds the environment then). Takes no lock.',
+    usage: '--stack-name NAMES [--wait-timeout-minutes N] [--poll-interval-seconds N] [--json]',
+    help: `Waits while the lock is held, runs are queued, a covered stack is in progress or a deploy
+freeze holds the environment (as a run of the action waits through one: a thaw lets it go at its
+next poll). Exit 0 once a deployment could start; 2 when --wait-timeout-minutes runs out while
+busy; 1 when it runs out while a freeze is still in force (the action's result frozen; --json has
+frozen: { until, reason, by, ids }), or at once on a stack that waiting cannot unblock.`,
+    options: {},
+    async run(ctx) {
+        const { config } = ctx;
+        const started = stage.systemClock.now();
+        for (;;) {
+            const { reasons, reasonsText, findings, frozen } = await readiness(ctx);
+            const waited = stage.systemClock.now() - started;
+            const stuck = (0,domain_findings/* blocking */.ub)(findings).filter((f) => f.code !== 'STACK_IN_PROGRESS');
+            if (stuck.length > 0) {
+                // Waiting cannot unblock these: someone has to act on the stack.
+                emit(ctx, { canDeploy: false, waitedMs: waited, reasons, ...(frozen ? { frozen } : {}) }, `${config.environment}: blocked, waiting will not help.\n  ${reasonsText.join('\n  ')}`);
+                return state/* ExitCode */.yU.Failed;
+            }
+            if (reasons.length === 0) {
+                emit(ctx, { canDeploy: true, waitedMs: waited }, `${config.environment}: free after ${(0,durations/* formatDuration */.a3)(waited)}.`);
+                return state/* ExitCode */.yU.Ok;
+            }
+            if (waited >= config.waitTimeoutMs) {
+                // A freeze that outlasted the wait ends it as the action's does: frozen, exit 1.
+                emit(ctx, { canDeploy: false, waitedMs: waited, reasons, ...(frozen ? { frozen } : {}) }, `${config.environment}: ${frozen ? 'still frozen' : 'still busy'} after ${(0,durations/* formatDuration */.a3)(waited)}.\n  ${reasonsText.join('\n  ')}`);
+                return frozen ? state/* ExitCode */.yU.Failed : state/* ExitCode */.yU.Concurrent;
+            }
+            ctx.log.info(`Waiting: ${reasonsText.join('; ')}`);
+            await (0,stage.sleep)(Math.min(config.pollIntervalMs, config.waitTimeoutMs - waited));
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./.tmp/js/cli/register.js
+
+
+
+
+
+
+
+
+
+
+const register = {
+    summary: 'Take the lock for a deployment made by hand (queuing up to --wait-timeout-minutes); prints its correlation ID and fencing token.',
+    usage: '--stack-name NAMES --registry-table TABLE [--wait-timeout-minutes N] [--lease-minutes N] [--correlation-id ID]',
+    help: 'Nothing heartbeats a lock taken here: release it before --lease-minutes pass, or others may take it over.',
+    options: {},
+    needsTable: 'without a registry there is no lock to take.',
+    async run(ctx) {
+        const { config, log } = ctx;
+        const { reader, registry } = await openClients(config);
+        const me = {
+            correlationId: log.correlationId,
+            // Nothing heartbeats a registered lock; it is released by correlation ID and fence.
+            owner: (0,external_node_crypto_.randomUUID)(),
+            environment: config.environment,
+            stacks: config.stackNames,
+            run: ctx.run,
+            leaseMs: config.leaseMs
+        };
+        const turn = await (0,wait_for_turn/* waitForTurn */.qg)({
+            reader,
+            registry,
+            log,
+            clock: stage.systemClock,
+            sleep: stage.sleep,
+            fallback: (0,clients/* fallbackRegistry */.eq)(registryChoice(config))
+        }, {
+            me,
+            arrival: await reader.describeStacks(config.stackNames),
+            // Without --wait-timeout-minutes, register does not queue: busy means exit 2 at once.
+            timeoutMs: str(ctx, 'wait-timeout-minutes') ? config.waitTimeoutMs : 0,
+            pollIntervalMs: config.pollIntervalMs,
+            expectedMs: config.expectedDurationMs ?? config_config/* DEFAULT_EXPECTED_DURATION_MS */.PP,
+            estimateBasis: 'from the command line',
+            skipSuperseded: false
+        });
+        // The table missing, access denied, another key schema: not busy, as the action says.
+        if (turn.kind === 'misconfigured') {
+            (0,report_findings/* reportFindings */.L)(log, [misconfiguredFinding(config.registryTable, turn.registryError ?? '')]);
+            return state/* ExitCode */.yU.Failed;
+        }
+        if (turn.kind === 'corrupt' && turn.unreadable) {
+            (0,report_findings/* reportFindings */.L)(log, [
+                corruptFinding(config.registryTable, new registry_errors/* RegistryCorruptError */.zk(turn.unreadable))
+            ]);
+            return state/* ExitCode */.yU.Failed;
+        }
+        // Fence 0 is CloudFormation's own lock (the table stopped answering): nothing anyone else sees.
+        const holder = turn.kind === 'acquired' && turn.holder?.fence ? turn.holder : undefined;
+        if (turn.kind === 'frozen') {
+            emit(ctx, { acquired: false, frozenUntil: new Date(turn.freeze.endedBy.until).toISOString() }, `${config.environment}: frozen until ${new Date(turn.freeze.endedBy.until).toISOString()}; not registered.`);
+            return state/* ExitCode */.yU.Failed;
+        }
+        if (!holder) {
+            emit(ctx, { acquired: false, waitedFor: turn.waitedFor.map(withoutOwner) }, `${config.environment}: busy; not registered.`);
+            return state/* ExitCode */.yU.Concurrent;
+        }
+        await registry.records.putRecord({
+            correlationId: me.correlationId,
+            environment: config.environment,
+            stacks: config.stackNames,
+            run: me.run
+        }, { state: 'queued', at: holder.acquiredAt, note: 'registered from the command line' });
+        await registry.records.addTransition(me.correlationId, { state: 'acquired', at: holder.acquiredAt }, { fence: holder.fence });
+        emit(ctx, { acquired: true, correlationId: me.correlationId, fence: holder.fence }, `Registered ${me.correlationId} on ${config.environment}, fencing token ${holder.fence}.\nRelease with: deploy-coordinator release --stack-name ${config.stackNames.join(',')} --environment ${config.environment} --registry-table ${config.registryTable} --correlation-id ${me.correlationId} --fence ${holder.fence}`);
+        return state/* ExitCode */.yU.Ok;
+    }
+};
 
 ;// CONCATENATED MODULE: ./.tmp/js/cli/overview-text.js
 
@@ -1336,7 +1507,7 @@ function interruption() {
     };
 }
 
-;// CONCATENATED MODULE: ./.tmp/js/cli/readiness.js
+;// CONCATENATED MODULE: ./.tmp/js/cli/status.js
 
 
 
@@ -1346,56 +1517,8 @@ function interruption() {
 
 
 
-
-
-
-
-// The commands that look and take nothing: status, can-deploy, wait.
-/**
- * Whether a deployment could start now, and why not: the lock, the queue, the stacks, and the
- * deploy freezes in force (read as the action reads them; none without a registry).
- */
-async function readiness(ctx) {
-    const { config } = ctx;
-    const { reader, registry } = await openClients(config);
-    const [stacks, view, read] = await Promise.all([
-        reader.describeStacks(config.stackNames),
-        registry.lock.view(config.environment),
-        registry.freezes.list()
-    ]);
-    const freezes = read.items;
-    // A freeze item that could hold this environment but does not decode holds the action's runs
-    // (REGISTRY_CORRUPT), so it is a reason here too.
-    const unreadable = read.unreadable.filter((u) => (0,ports_registry/* concerns */.Kc)(u, config.environment));
-    const now = stage.systemClock.now();
-    const findings = [
-        ...(0,domain_findings/* activeDeploymentFindings */.mh)(stacks),
-        ...(0,domain_findings/* otherFindings */.jE)(stacks, { registryConfigured: Boolean(config.registryTable) }),
-        // Waiting will not mend it: the action's runs end blocked on it (REGISTRY_CORRUPT).
-        ...unreadable.map((u) => corruptFinding(config.registryTable, new ports_registry/* RegistryCorruptError */.zk(u)))
-    ];
-    const held = (0,freeze/* frozenAt */.qt)(freezes, config.environment, now);
-    // The freeze in the shape `status --json` gives it (until, reason, by, ids).
-    const frozen = held
-        ? await freezeLookup(freezes, now).lookup(config.environment)
-        : undefined;
-    const holder = view.lock.holder;
-    // For --json as they are; for the text (and the log), their stored texts escaped.
-    const reasons = [
-        ...(held ? [(0,freeze/* describeFrozen */.Gb)(held, config.environment, now)] : []),
-        ...(holder ? [`lock held by ${(0,wait_for_turn/* describeHolder */.sG)(holder)}`] : []),
-        ...(view.tickets.length > 0 ? [`${view.tickets.length} run(s) queued`] : []),
-        ...(0,domain_findings/* blocking */.ub)(findings).map((f) => `${f.code}: ${f.message}`)
-    ];
-    const reasonsText = [
-        ...(held ? [(0,freeze/* describeFrozen */.Gb)(displayedFrozen(held), config.environment, now)] : []),
-        ...(holder ? [`lock held by ${holderText(holder)}`] : []),
-        ...(view.tickets.length > 0 ? [`${view.tickets.length} run(s) queued`] : []),
-        ...(0,domain_findings/* blocking */.ub)(findings).map(findingText)
-    ];
-    return { reader, registry, stacks, view, findings, reasons, reasonsText, frozen };
-}
-const readiness_status = {
+// The status command: it looks and takes nothing (as can-deploy and wait, in readiness.ts).
+const status_status = {
     summary: 'Show who holds and who waits in every environment of the table (or --environment); with --stack-name, one environment and its stacks.',
     usage: '[--environment NAME] [--stack-name NAMES] [--registry-table TABLE] [--json] [--watch [--interval SECONDS]]',
     help: `Without --stack-name: every environment in the table (one that a run has queued in), or the one
@@ -1438,7 +1561,7 @@ status.
                 intervalMs,
                 sleep: stage.sleep,
                 signal: stop.signal,
-                terminal: Boolean(process.stdout.isTTY)
+                terminal: ctx.terminal
             });
         }
         finally {
@@ -1457,7 +1580,7 @@ async function stacksFrame(ctx) {
             registry.freezes.list(),
             registry.lock.view(config.environment).catch((err) => {
                 // Shown as unreadable (never as free), the rest of the view as usual.
-                if (!(err instanceof ports_registry/* RegistryCorruptError */.zk))
+                if (!(err instanceof registry_errors/* RegistryCorruptError */.zk))
                     throw err;
                 unreadable.push(err.item);
                 return undefined;
@@ -1467,7 +1590,7 @@ async function stacksFrame(ctx) {
             lock: { environment: config.environment, fence: 0 },
             tickets: []
         };
-        unreadable.push(...read.unreadable.filter((u) => (0,ports_registry/* concerns */.Kc)(u, config.environment)));
+        unreadable.push(...read.unreadable.filter((u) => (0,registry_errors/* concerns */.Kc)(u, config.environment)));
         const freezes = read.items;
         const now = stage.systemClock.now();
         const freeze = await freezeLookup(freezes, now).lookup(config.environment);
@@ -1527,142 +1650,98 @@ async function overviewFrame(ctx) {
         return { data: overview, text: overviewText(overview, config.registryTable ?? '') };
     };
 }
-const canDeploy = {
-    summary: 'Exit 0 when a deployment could start now, 2 when another is active or queued, 1 when a stack blocks or a deploy freeze holds the environment.',
-    usage: '--stack-name NAMES [--environment NAME] [--registry-table TABLE] [--json]',
-    help: `Exit codes, as the action's:
-  0  free to deploy
-  2  not now: the lock is held, runs are queued, or a covered stack is in progress (wait waits)
-  1  a stack that waiting cannot unblock, or a deploy freeze in force (the action's result frozen,
-     exit 1): the reasons say until when, why, the freeze's id and who set it, and --json has
-     frozen: { until, reason, by, ids }. wait waits through a freeze; thaw ends one.
-Without a registry there are no freezes.`,
-    options: {},
+
+;// CONCATENATED MODULE: ./.tmp/js/cli/thaw.js
+
+
+
+
+
+
+
+// The thaw command: it ends freezes (set with freeze, in freeze.ts).
+const thaw = {
+    summary: 'End freezes: by --id, or the freezes of an environment (--environment), or those of all environments (--all).',
+    usage: `(--id ID | ${SCOPE}) --registry-table TABLE`,
+    help: [
+        '  --id ID             the freeze with this id (fz-1a2b3c4d), whatever its scope',
+        '  --environment NAME  the freezes set for this environment; not those of all environments that',
+        '                      hold it too (the answer names them)',
+        '  --all               the freezes set for all environments (freeze --all) only; not those of one environment',
+        'Exit 0 when at least one freeze was thawed; exit 1 when nothing was, whatever the scope (no such',
+        'freeze, thawed already, or ended), saying why.',
+        'Freezes that have ended (their window is over, not recurring) are left as they are.',
+        'A thawed freeze stays in the table for a week, for the record, then expires.'
+    ].join('\n'),
+    options: { all: { type: 'boolean' }, id: { type: 'string' } },
+    needsTable: NO_FREEZES,
+    stackNameOptional: true,
     async run(ctx) {
-        const { reasons, reasonsText, findings, frozen } = await readiness(ctx);
-        const blocked = (0,domain_findings/* blocking */.ub)(findings).some((f) => f.code !== 'STACK_IN_PROGRESS');
-        emit(ctx, { canDeploy: reasons.length === 0, reasons, findings, ...(frozen ? { frozen } : {}) }, reasons.length === 0
-            ? `${ctx.config.environment}: free to deploy.`
-            : `${ctx.config.environment}: not now.\n  ${reasonsText.join('\n  ')}`);
-        if (reasons.length === 0)
-            return state/* ExitCode */.yU.Ok;
-        return blocked || frozen ? state/* ExitCode */.yU.Failed : state/* ExitCode */.yU.Concurrent;
-    }
-};
-const wait = {
-    summary: 'Wait until a deployment could start (exit 0), or give up after --wait-timeout-minutes (exit 2; 1 if a deploy freeze still holds the environment then). Takes no lock.',
-    usage: '--stack-name NAMES [--wait-timeout-minutes N] [--poll-interval-seconds N] [--json]',
-    help: `Waits while the lock is held, runs are queued, a covered stack is in progress or a deploy
-freeze holds the environment (as a run of the action waits through one: a thaw lets it go at its
-next poll). Exit 0 once a deployment could start; 2 when --wait-timeout-minutes runs out while
-busy; 1 when it runs out while a freeze is still in force (the action's result frozen; --json has
-frozen: { until, reason, by, ids }), or at once on a stack that waiting cannot unblock.`,
-    options: {},
-    async run(ctx) {
-        const { config } = ctx;
-        const started = stage.systemClock.now();
-        for (;;) {
-            const { reasons, reasonsText, findings, frozen } = await readiness(ctx);
-            const waited = stage.systemClock.now() - started;
-            const stuck = (0,domain_findings/* blocking */.ub)(findings).filter((f) => f.code !== 'STACK_IN_PROGRESS');
-            if (stuck.length > 0) {
-                // Waiting cannot unblock these: someone has to act on the stack.
-                emit(ctx, { canDeploy: false, waitedMs: waited, reasons, ...(frozen ? { frozen } : {}) }, `${config.environment}: blocked, waiting will not help.\n  ${reasonsText.join('\n  ')}`);
-                return state/* ExitCode */.yU.Failed;
-            }
-            if (reasons.length === 0) {
-                emit(ctx, { canDeploy: true, waitedMs: waited }, `${config.environment}: free after ${(0,durations/* formatDuration */.a3)(waited)}.`);
-                return state/* ExitCode */.yU.Ok;
-            }
-            if (waited >= config.waitTimeoutMs) {
-                // A freeze that outlasted the wait ends it as the action's does: frozen, exit 1.
-                emit(ctx, { canDeploy: false, waitedMs: waited, reasons, ...(frozen ? { frozen } : {}) }, `${config.environment}: ${frozen ? 'still frozen' : 'still busy'} after ${(0,durations/* formatDuration */.a3)(waited)}.\n  ${reasonsText.join('\n  ')}`);
-                return frozen ? state/* ExitCode */.yU.Failed : state/* ExitCode */.yU.Concurrent;
-            }
-            ctx.log.info(`Waiting: ${reasonsText.join('; ')}`);
-            await (0,stage.sleep)(Math.min(config.pollIntervalMs, config.waitTimeoutMs - waited));
-        }
-    }
-};
-
-;// CONCATENATED MODULE: ./.tmp/js/cli/register.js
-
-
-
-
-
-
-
-
-
-
-const register = {
-    summary: 'Take the lock for a deployment made by hand (queuing up to --wait-timeout-minutes); prints its correlation ID and fencing token.',
-    usage: '--stack-name NAMES --registry-table TABLE [--wait-timeout-minutes N] [--lease-minutes N] [--correlation-id ID]',
-    help: 'Nothing heartbeats a lock taken here: release it before --lease-minutes pass, or others may take it over.',
-    options: {},
-    needsTable: 'without a registry there is no lock to take.',
-    async run(ctx) {
-        const { config, log } = ctx;
-        const { reader, registry } = await openClients(config);
-        const me = {
-            correlationId: log.correlationId,
-            // Nothing heartbeats a registered lock; it is released by correlation ID and fence.
-            owner: (0,external_node_crypto_.randomUUID)(),
-            environment: config.environment,
-            stacks: config.stackNames,
-            run: ctx.run,
-            leaseMs: config.leaseMs
-        };
-        const turn = await (0,wait_for_turn/* waitForTurn */.qg)({
-            reader,
-            registry,
-            log,
-            clock: stage.systemClock,
-            sleep: stage.sleep,
-            fallback: (0,clients/* fallbackRegistry */.eq)(registryChoice(config))
-        }, {
-            me,
-            arrival: await reader.describeStacks(config.stackNames),
-            // Without --wait-timeout-minutes, register does not queue: busy means exit 2 at once.
-            timeoutMs: str(ctx, 'wait-timeout-minutes') ? config.waitTimeoutMs : 0,
-            pollIntervalMs: config.pollIntervalMs,
-            expectedMs: config.expectedDurationMs ?? config_config/* DEFAULT_EXPECTED_DURATION_MS */.PP,
-            estimateBasis: 'from the command line',
-            skipSuperseded: false
-        });
-        // The table missing, access denied, another key schema: not busy, as the action says.
-        if (turn.kind === 'misconfigured') {
-            (0,report_findings/* reportFindings */.L)(log, [misconfiguredFinding(config.registryTable, turn.registryError ?? '')]);
+        const id = str(ctx, 'id');
+        const environment = str(ctx, 'environment');
+        const all = Boolean(ctx.options['all']);
+        if ([id !== undefined, environment !== undefined, all].filter(Boolean).length !== 1) {
+            ctx.err(`thaw needs exactly one of --id ID, --environment NAME or --all.`);
             return state/* ExitCode */.yU.Failed;
         }
-        if (turn.kind === 'corrupt' && turn.unreadable) {
-            (0,report_findings/* reportFindings */.L)(log, [
-                corruptFinding(config.registryTable, new ports_registry/* RegistryCorruptError */.zk(turn.unreadable))
-            ]);
-            return state/* ExitCode */.yU.Failed;
-        }
-        // Fence 0 is CloudFormation's own lock (the table stopped answering): nothing anyone else sees.
-        const holder = turn.kind === 'acquired' && turn.holder?.fence ? turn.holder : undefined;
-        if (turn.kind === 'frozen') {
-            emit(ctx, { acquired: false, frozenUntil: new Date(turn.freeze.endedBy.until).toISOString() }, `${config.environment}: frozen until ${new Date(turn.freeze.endedBy.until).toISOString()}; not registered.`);
-            return state/* ExitCode */.yU.Failed;
-        }
-        if (!holder) {
-            emit(ctx, { acquired: false, waitedFor: turn.waitedFor.map(withoutOwner) }, `${config.environment}: busy; not registered.`);
-            return state/* ExitCode */.yU.Concurrent;
-        }
-        await registry.records.putRecord({
-            correlationId: me.correlationId,
-            environment: config.environment,
-            stacks: config.stackNames,
-            run: me.run
-        }, { state: 'queued', at: holder.acquiredAt, note: 'registered from the command line' });
-        await registry.records.addTransition(me.correlationId, { state: 'acquired', at: holder.acquiredAt }, { fence: holder.fence });
-        emit(ctx, { acquired: true, correlationId: me.correlationId, fence: holder.fence }, `Registered ${me.correlationId} on ${config.environment}, fencing token ${holder.fence}.\nRelease with: deploy-coordinator release --stack-name ${config.stackNames.join(',')} --environment ${config.environment} --registry-table ${config.registryTable} --correlation-id ${me.correlationId} --fence ${holder.fence}`);
-        return state/* ExitCode */.yU.Ok;
+        const scope = all ? freeze/* ALL_ENVIRONMENTS */.Jp : environment;
+        const { freezes } = await registryFor(ctx.config);
+        const read = await freezes.list();
+        const kept = read.items;
+        const now = Date.now();
+        // In force or to come: a freeze whose window is over is left alone (its TTL too). One with an
+        // invalid cron holds nothing but has no end either: it can be thawed.
+        const live = kept.filter((f) => !f.thawedAt && (!(0,freeze/* ended */.v6)(f, now) || invalidCron(f)));
+        const chosen = live.filter((f) => (id !== undefined ? f.id === id : f.environment === scope));
+        const thawed = [];
+        for (const f of chosen)
+            if (await freezes.thaw(f, ctx.operator))
+                thawed.push(f);
+        const thawedIds = new Set(thawed.map((f) => f.id));
+        // What still holds the scope: of an environment, the freezes of all environments; of --all,
+        // those of single environments (which --all does not thaw).
+        const remaining = id !== undefined
+            ? []
+            : live.filter((f) => !thawedIds.has(f.id) &&
+                (all
+                    ? f.environment !== freeze/* ALL_ENVIRONMENTS */.Jp
+                    : f.environment === freeze/* ALL_ENVIRONMENTS */.Jp && (0,freeze/* holds */.v9)(f, scope ?? '')));
+        const stillFrozen = remaining.filter((f) => (0,freeze/* windowAt */.MF)(f, now));
+        const lines = thawed.map((f) => `Thawed ${freezeLine(f, now)}`);
+        if (thawed.length === 0)
+            lines.push(nothingToThaw(kept, id, scope, now));
+        if (remaining.length > 0)
+            lines.push(all
+                ? `Not thawed by --all (freezes of one environment; thaw each with --id, or with --environment NAME):`
+                : `${scope} is ${stillFrozen.length > 0 ? 'still frozen' : 'to be frozen'} by ${remaining.length === 1 ? 'a freeze' : 'freezes'} of all environments, not thawed by --environment:`, ...remaining.map((f) => `  ${(0,freeze/* windowAt */.MF)(f, now) ? 'now ' : 'later'} ${freezeLine(f, now)}\n        thaw it with: ${thawCommand(ctx, `--id ${(0,display/* displayText */.WV)(f.id)}`)}`), ...(all ? [] : [`  or every freeze of all environments with: ${thawCommand(ctx, '--all')}`]));
+        // A freeze item that does not decode cannot be thawed: it holds runs of what its key names
+        // (they end blocked, REGISTRY_CORRUPT) until doctor repairs it.
+        const unreadable = read.unreadable.filter((u) => all || (id !== undefined ? u.sk.endsWith(`#${id}`) : (0,registry_errors/* concerns */.Kc)(u, scope ?? '')));
+        lines.push(...unreadableLines(unreadable, ctx.config.registryTable));
+        emit(ctx, {
+            ...(unreadable.length > 0 ? { unreadable: unreadable.map(unreadableJson) } : {}),
+            thawed: thawed.map((f) => f.id),
+            notThawed: remaining.map((f) => ({
+                id: f.id,
+                environment: f.environment,
+                active: Boolean((0,freeze/* windowAt */.MF)(f, now))
+            }))
+        }, lines.join('\n'));
+        // Nothing thawed, whatever the scope: what was asked for did not happen.
+        return thawed.length > 0 ? state/* ExitCode */.yU.Ok : state/* ExitCode */.yU.Failed;
     }
 };
+/** Why nothing was thawed: no such freeze, or it was thawed already, or it has ended. */
+function nothingToThaw(kept, id, scope, now) {
+    if (id === undefined)
+        return `Nothing to thaw: no freeze set for ${scope === freeze/* ALL_ENVIRONMENTS */.Jp ? 'all environments' : scope} is in force or to come.`;
+    const f = kept.find((k) => k.id === id);
+    if (!f)
+        return `Nothing to thaw: no freeze with id ${(0,display/* shown */.SP)(id)} is in the table.`;
+    if (f.thawedAt)
+        return `Nothing to thaw: freeze ${(0,display/* displayText */.WV)(id)} was thawed ${(0,display/* displayText */.WV)(f.thawedAt)} by ${f.thawedBy === undefined ? 'unknown' : (0,display/* displayText */.WV)(f.thawedBy)}.`;
+    return `Nothing to thaw: freeze ${(0,display/* displayText */.WV)(id)} has ended (${freezeLine(f, now)}).`;
+}
 
 ;// CONCATENATED MODULE: ./.tmp/js/cli/commands.js
 
@@ -1671,9 +1750,12 @@ const register = {
 
 
 
+
+
+
 /** Every command, in the order the usage lists them. */
 const COMMANDS = {
-    status: readiness_status,
+    status: status_status,
     'can-deploy': canDeploy,
     wait: wait,
     register: register,
@@ -1689,7 +1771,60 @@ const COMMANDS = {
 
 // EXTERNAL MODULE: ./.tmp/js/runtime/env.js
 var runtime_env = __webpack_require__(1623);
+// EXTERNAL MODULE: external "node:readline"
+var external_node_readline_ = __webpack_require__(481);
+;// CONCATENATED MODULE: ./.tmp/js/cli/io.js
+
+
+const processIO = {
+    stdout: (t) => {
+        process.stdout.write(t);
+    },
+    stderr: (t) => {
+        process.stderr.write(t);
+    },
+    get stdin() {
+        return process.stdin;
+    },
+    get terminal() {
+        return Boolean(process.stdout.isTTY);
+    },
+    env: runtime_env/* processEnv */.H
+};
+/** Asks each question on stderr and reads the answers from stdin, one line each ('' at its end). */
+function questioner(io) {
+    const rl = (0,external_node_readline_.createInterface)({ input: io.stdin, terminal: false });
+    const lines = [];
+    const waiting = [];
+    let ended = false;
+    rl.on('line', (line) => {
+        const next = waiting.shift();
+        if (next)
+            next(line);
+        else
+            lines.push(line);
+    });
+    rl.on('close', () => {
+        ended = true;
+        for (const w of waiting.splice(0))
+            w('');
+    });
+    return {
+        ask: (q) => {
+            io.stderr(q);
+            const line = lines.shift();
+            if (line !== undefined)
+                return Promise.resolve(line);
+            if (ended)
+                return Promise.resolve('');
+            return new Promise((resolve) => waiting.push(resolve));
+        },
+        close: () => rl.close()
+    };
+}
+
 ;// CONCATENATED MODULE: ./.tmp/js/cli/main.js
+
 
 
 
@@ -1740,20 +1875,22 @@ const CONFIG_OPTIONS = [
     inputs/* Inputs */.G0.ExpectedDurationMinutes
 ];
 /** Lines to stderr, so stdout holds only the command's result (and --json stays parseable). */
-const stderrSink = {
-    info: (m) => process.stderr.write(`${m}\n`),
+const stderrSink = (stderr) => ({
+    info: (m) => stderr(`${m}\n`),
     debug: () => undefined,
-    warning: (m) => process.stderr.write(`warning: ${m}\n`),
-    error: (m) => process.stderr.write(`error: ${m}\n`)
-};
+    warning: (m) => stderr(`warning: ${m}\n`),
+    error: (m) => stderr(`error: ${m}\n`)
+});
 /**
- * The CLI's entry, and the one place it reads its process environment (`env`): the region, the
- * operator's name and the workflow run are passed down from here.
+ * The CLI's entry, and the one place it reads and writes its process (`io`): its streams, and its
+ * environment, from which the region, the operator's name and the workflow run are passed down.
  */
-async function runCli(argv, out = (t) => process.stdout.write(`${t}\n`), env = runtime_env/* processEnv */.H) {
+async function runCli(argv, io = processIO) {
+    const { env } = io;
+    const out = (t) => io.stdout(`${t}\n`);
     const [name, ...rest] = argv;
     if (!name) {
-        process.stderr.write(`${USAGE}\n`);
+        io.stderr(`${USAGE}\n`);
         return state/* ExitCode */.yU.Failed;
     }
     if (name === '--help' || name === '-h' || name === 'help') {
@@ -1762,7 +1899,7 @@ async function runCli(argv, out = (t) => process.stdout.write(`${t}\n`), env = r
     }
     const command = COMMANDS[name];
     if (!command) {
-        process.stderr.write(`Unknown command '${(0,display/* displayText */.WV)(name, 80)}'.\n\n${USAGE}\n`);
+        io.stderr(`Unknown command '${(0,display/* displayText */.WV)(name, 80)}'.\n\n${USAGE}\n`);
         return state/* ExitCode */.yU.Failed;
     }
     let values;
@@ -1781,7 +1918,7 @@ async function runCli(argv, out = (t) => process.stdout.write(`${t}\n`), env = r
     }
     catch (err) {
         // Node's message quotes the option as typed.
-        process.stderr.write(`${(0,display/* displayText */.WV)(err.message, 2000)}\n\nRun 'deploy-coordinator ${name} --help'.\n`);
+        io.stderr(`${(0,display/* displayText */.WV)(err.message, 2000)}\n\nRun 'deploy-coordinator ${name} --help'.\n`);
         return state/* ExitCode */.yU.Failed;
     }
     if (values['help']) {
@@ -1806,12 +1943,12 @@ async function runCli(argv, out = (t) => process.stdout.write(`${t}\n`), env = r
             ? err.message.replaceAll(`'${inputs/* Inputs */.G0.RegistryTable}'`, `${TABLE_VARIABLE}`)
             : err.message;
         const text = Object.values(inputs/* Inputs */.G0).reduce((m, input) => m.replaceAll(`'${input}'`, `--${input}`), message);
-        process.stderr.write(`${text}\n`);
+        io.stderr(`${text}\n`);
         return state/* ExitCode */.yU.Failed;
     }
     const refused = needTable(name, command, config);
     if (refused) {
-        process.stderr.write(`${refused}\n`);
+        io.stderr(`${refused}\n`);
         return state/* ExitCode */.yU.Failed;
     }
     const correlationId = config.correlationId ?? (0,correlation_id/* newCorrelationId */.Cv)();
@@ -1819,9 +1956,11 @@ async function runCli(argv, out = (t) => process.stdout.write(`${t}\n`), env = r
         config,
         options: values,
         json: Boolean(values['json']),
-        log: (0,logger/* createLogger */.h)(correlationId, stderrSink),
+        log: (0,logger/* createLogger */.h)(correlationId, stderrSink(io.stderr)),
         out,
-        err: (t) => process.stderr.write(`${t}\n`),
+        err: (t) => io.stderr(`${t}\n`),
+        questions: () => questioner(io),
+        terminal: io.terminal,
         operator: env['USER'] || env['GITHUB_ACTOR'] || 'unknown',
         run: (0,run_context/* runContext */.p)(env)
     };
@@ -1839,7 +1978,7 @@ async function runCli(argv, out = (t) => process.stdout.write(`${t}\n`), env = r
             (0,report_findings/* reportFindings */.L)(ctx.log, [corruptFinding(config.registryTable, err)]);
             return state/* ExitCode */.yU.Failed;
         }
-        process.stderr.write(`error: ${(0,display/* displayText */.WV)(String(err.name))}: ${(0,display/* displayText */.WV)(String(err.message), 2000)}\n`);
+        io.stderr(`error: ${(0,display/* displayText */.WV)(String(err.name))}: ${(0,display/* displayText */.WV)(String(err.message), 2000)}\n`);
         return state/* ExitCode */.yU.Failed;
     }
 }

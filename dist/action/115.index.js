@@ -1,5 +1,5 @@
-export const id = 69;
-export const ids = [69];
+export const id = 115;
+export const ids = [115,65];
 export const modules = {
 
 /***/ 6942:
@@ -76,26 +76,30 @@ const whoAnswered = (by) => (by.name ? `${by.name} (${by.id})` : by.id);
 
 /***/ }),
 
-/***/ 4069:
+/***/ 2065:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NoTsError: () => (/* binding */ NoTsError),
+/* harmony export */   SLACK_MAX_RETRY_AFTER_S: () => (/* binding */ SLACK_MAX_RETRY_AFTER_S),
+/* harmony export */   SLACK_REQUEST_TIMEOUT_MS: () => (/* binding */ SLACK_REQUEST_TIMEOUT_MS),
 /* harmony export */   SLACK_RETRY: () => (/* binding */ SLACK_RETRY),
-/* harmony export */   SlackNotifier: () => (/* binding */ SlackNotifier),
 /* harmony export */   budgetedClients: () => (/* binding */ budgetedClients),
-/* harmony export */   createSlackClient: () => (/* binding */ createSlackClient)
+/* harmony export */   createSlackClient: () => (/* binding */ createSlackClient),
+/* harmony export */   describe: () => (/* binding */ describe),
+/* harmony export */   rateLimited: () => (/* binding */ rateLimited)
 /* harmony export */ });
-/* unused harmony exports SLACK_REQUEST_TIMEOUT_MS, NoTsError, SLACK_MAX_RETRY_AFTER_S, describe */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5105);
-/* harmony import */ var _runtime_budget_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(579);
-/* harmony import */ var _runtime_network_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5554);
-/* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6942);
+/* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5105);
+/* harmony import */ var _runtime_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(579);
+/* harmony import */ var _runtime_network_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5554);
 
 
 
-
-
+/**
+ * Slack's client: its retry policy, the clients for calls under a budget, a short Retry-After
+ * waited out, and why a call failed (in words a person understands).
+ */
 /**
  * A short retry policy for a CI step: a few quick retries, and Retry-After on
  * 429 honoured by the client itself (the library's default would retry for
@@ -111,13 +115,13 @@ const SLACK_RETRY = {
 /** One request's timeout. */
 const SLACK_REQUEST_TIMEOUT_MS = 10_000;
 function createSlackClient(config, retryConfig = SLACK_RETRY, timeoutMs = SLACK_REQUEST_TIMEOUT_MS, fetchFn) {
-    return new _slack_web_api__WEBPACK_IMPORTED_MODULE_1__.WebClient(config.token, {
+    return new _slack_web_api__WEBPACK_IMPORTED_MODULE_0__.WebClient(config.token, {
         slackApiUrl: config.apiUrl,
         retryConfig,
         // 429s come back to the notifier, which waits only for a short Retry-After (a long one would
         // hold up a deployment step: the message is kept for finalize instead).
         rejectRateLimitedCalls: true,
-        logLevel: _slack_web_api__WEBPACK_IMPORTED_MODULE_1__.LogLevel.ERROR,
+        logLevel: _slack_web_api__WEBPACK_IMPORTED_MODULE_0__.LogLevel.ERROR,
         timeout: timeoutMs,
         ...(fetchFn ? { fetch: fetchFn } : {})
     });
@@ -141,7 +145,7 @@ const budgetedClients = (config, retryConfig) => (call) => {
             return res;
         }
         catch (err) {
-            call.note((0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_3__/* .networkReason */ .d)(err) ?? 'request failed');
+            call.note((0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_2__/* .networkReason */ .d)(err) ?? 'request failed');
             throw err;
         }
     };
@@ -154,6 +158,106 @@ const budgetedClients = (config, retryConfig) => (call) => {
     // budget's end would race the budget's own, and the reason would depend on which fired first.
     left > SLACK_REQUEST_TIMEOUT_MS ? SLACK_REQUEST_TIMEOUT_MS : 0, watched);
 };
+/** Slack's answer to a post said ok without a `ts`: the message cannot be referred to. */
+class NoTsError extends Error {
+    constructor() {
+        super('ok without ts');
+        this.name = 'NoTsError';
+    }
+}
+/** The longest Retry-After a message waits for, and how often. */
+const SLACK_MAX_RETRY_AFTER_S = 5;
+const SLACK_RATE_LIMIT_RETRIES = 4;
+const isRateLimited = (err) => err?.code === 'slack_webapi_rate_limited_error';
+/**
+ * Sends, waiting out a short Retry-After a few times (and never past what is `left` of a budget);
+ * a long one is the caller's failure at once.
+ */
+async function rateLimited(send, left) {
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await send();
+        }
+        catch (err) {
+            if (!isRateLimited(err) ||
+                attempt >= SLACK_RATE_LIMIT_RETRIES ||
+                err.retryAfter > SLACK_MAX_RETRY_AFTER_S ||
+                (left !== undefined && err.retryAfter * 1000 > left()))
+                throw err;
+            await new Promise((r) => setTimeout(r, Math.max(0, err.retryAfter) * 1000));
+        }
+    }
+}
+/**
+ * Why a message was not delivered, in one line a person understands: Slack's error code, an HTTP
+ * status, what kind of body came back. Never a header, a token, or the body itself.
+ */
+function describe(err) {
+    if (isRateLimited(err))
+        return `rate limited (Retry-After ${err.retryAfter} s)`;
+    if (err instanceof _runtime_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .BudgetSpentError */ .o || err instanceof NoTsError)
+        return err.message;
+    const e = err;
+    // A platform error is an HTTP 200 whose body said ok:false, or was no JSON at all (the client
+    // then puts the whole body in `error`).
+    if (e?.code === 'slack_webapi_platform_error' || e?.data?.error !== undefined)
+        return slackError(e.data?.error);
+    if (e?.code === 'slack_webapi_http_error' && e.statusCode)
+        return `HTTP ${e.statusCode}`;
+    return (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_2__/* .networkReason */ .d)(e?.original) ?? e?.code ?? 'request failed';
+}
+/** Slack's `error`: a code such as `channel_not_found`; anything else is named, not pasted. */
+function slackError(error) {
+    if (typeof error === 'string' && /^[a-z0-9_]{1,64}$/i.test(error))
+        return error;
+    if (typeof error !== 'string' || error.trim() === '')
+        return 'HTTP 200 with ok:false and no error';
+    return /^\s*<(!doctype\s+html|html|head|body)\b/i.test(error) || /<\/html>/i.test(error)
+        ? 'HTTP 200 with an HTML page'
+        : 'HTTP 200 with a body that is not JSON';
+}
+
+
+/***/ }),
+
+/***/ 9115:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  SlackNotifier: () => (/* binding */ SlackNotifier)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./.tmp/js/notify/answers.js
+var answers = __webpack_require__(6942);
+// EXTERNAL MODULE: ./.tmp/js/notify/slack-client.js
+var slack_client = __webpack_require__(2065);
+;// CONCATENATED MODULE: ./.tmp/js/notify/slack-spool.js
+
+function readSpool(file) {
+    return (0,external_node_fs_.readFileSync)(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .flatMap((l) => {
+        try {
+            return [JSON.parse(l)];
+        }
+        catch {
+            return [];
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./.tmp/js/notify/slack.js
+
+
+
+
 /**
  * Posts and updates messages one at a time (so they arrive in order). What
  * still fails is written to a spool file for finalize to retry; nothing here
@@ -190,7 +294,7 @@ class SlackNotifier {
         const client = (c) => typeof chosen !== 'function' ? chosen : c ? chosen(c) : fixed(chosen);
         const attempt = (c) => opts.once
             ? send(client(c))
-            : rateLimited(() => send(client(c)), c && (() => c.left()));
+            : (0,slack_client.rateLimited)(() => send(client(c)), c && (() => c.left()));
         return this.budget ? this.budget.run(attempt) : attempt();
     }
     async post(label, channel, message, thread) {
@@ -208,7 +312,7 @@ class SlackNotifier {
                 message,
                 threadTs: thread?.ts,
                 broadcast: thread?.broadcast,
-                error: describe(err),
+                error: (0,slack_client.describe)(err),
                 at: new Date().toISOString()
             });
             return undefined;
@@ -232,7 +336,7 @@ class SlackNotifier {
                 channel: ref.channel,
                 ts: ref.ts,
                 message,
-                error: describe(err),
+                error: (0,slack_client.describe)(err),
                 at: new Date().toISOString()
             });
             return false;
@@ -248,7 +352,7 @@ class SlackNotifier {
             return typeof res.permalink === 'string' ? res.permalink : undefined;
         }
         catch (err) {
-            this.log.debug(`Slack: no permalink for ${ref.channel}:${ref.ts} (${describe(err)}).`);
+            this.log.debug(`Slack: no permalink for ${ref.channel}:${ref.ts} (${(0,slack_client.describe)(err)}).`);
             return undefined;
         }
     }
@@ -269,8 +373,8 @@ class SlackNotifier {
             })
         ]);
         return {
-            reactions: (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeReactions */ .P9)(reacted.message?.reactions),
-            replies: (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeReplies */ .dI)(thread.messages, ref.ts)
+            reactions: (0,answers/* decodeReactions */.P9)(reacted.message?.reactions),
+            replies: (0,answers/* decodeReplies */.dI)(thread.messages, ref.ts)
         };
     }
     spool(entry) {
@@ -278,16 +382,16 @@ class SlackNotifier {
         this.failed.push(entry);
         this.log.warning(`Slack: '${entry.label}' not delivered (${entry.error}); kept for a retry by finalize.`, { title: 'Slack delivery failed' });
         if (this.spoolFile)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(this.spoolFile, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+            (0,external_node_fs_.appendFileSync)(this.spoolFile, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
     }
     /**
      * Retries spooled messages in order; returns what is finally lost. The spool file is consumed.
      * What `superseded` says is not sent again (listed as lost, with why it was not retried).
      */
     async flush(files, superseded = () => undefined) {
-        const entries = files.filter((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f)).flatMap((f) => readSpool(f));
+        const entries = files.filter((f) => (0,external_node_fs_.existsSync)(f)).flatMap((f) => readSpool(f));
         for (const f of files)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(f, { force: true });
+            (0,external_node_fs_.rmSync)(f, { force: true });
         const lost = [];
         for (const e of entries) {
             const instead = superseded(e);
@@ -310,24 +414,17 @@ class SlackNotifier {
             }
             catch (err) {
                 this.degraded = true;
-                lost.push({ ...e, error: describe(err) });
+                lost.push({ ...e, error: (0,slack_client.describe)(err) });
             }
         }
         return lost;
-    }
-}
-/** Slack's answer to a post said ok without a `ts`: the message cannot be referred to. */
-class NoTsError extends Error {
-    constructor() {
-        super('ok without ts');
-        this.name = 'NoTsError';
     }
 }
 /** Where a posted message is: Slack's answer must name its `ts` (and says its channel). */
 function posted(res, channel) {
     const ts = typeof res.ts === 'string' && /^\d+\.\d+$/.test(res.ts) ? res.ts : undefined;
     if (!ts)
-        throw new NoTsError();
+        throw new slack_client.NoTsError();
     return { channel: typeof res.channel === 'string' && res.channel ? res.channel : channel, ts };
 }
 function postArgs(channel, message, threadTs, broadcast) {
@@ -337,75 +434,11 @@ function postArgs(channel, message, threadTs, broadcast) {
         ? { channel, text: message.text, blocks: [...message.blocks], ...reply, ...unfurls }
         : { channel, text: message.text, ...reply, ...unfurls };
 }
-function readSpool(file) {
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8')
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .flatMap((l) => {
-        try {
-            return [JSON.parse(l)];
-        }
-        catch {
-            return [];
-        }
-    });
-}
-/** The longest Retry-After a message waits for, and how often. */
-const SLACK_MAX_RETRY_AFTER_S = 5;
-const SLACK_RATE_LIMIT_RETRIES = 4;
-const isRateLimited = (err) => err?.code === 'slack_webapi_rate_limited_error';
-/**
- * Sends, waiting out a short Retry-After a few times (and never past what is `left` of a budget);
- * a long one is the caller's failure at once.
- */
-async function rateLimited(send, left) {
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await send();
-        }
-        catch (err) {
-            if (!isRateLimited(err) ||
-                attempt >= SLACK_RATE_LIMIT_RETRIES ||
-                err.retryAfter > SLACK_MAX_RETRY_AFTER_S ||
-                (left !== undefined && err.retryAfter * 1000 > left()))
-                throw err;
-            await new Promise((r) => setTimeout(r, Math.max(0, err.retryAfter) * 1000));
-        }
-    }
-}
 const fixed = (client) => {
     if (typeof client === 'function')
         throw new Error('budgeted Slack clients need a budget');
     return client;
 };
-/**
- * Why a message was not delivered, in one line a person understands: Slack's error code, an HTTP
- * status, what kind of body came back. Never a header, a token, or the body itself.
- */
-function describe(err) {
-    if (isRateLimited(err))
-        return `rate limited (Retry-After ${err.retryAfter} s)`;
-    if (err instanceof _runtime_budget_js__WEBPACK_IMPORTED_MODULE_2__/* .BudgetSpentError */ .o || err instanceof NoTsError)
-        return err.message;
-    const e = err;
-    // A platform error is an HTTP 200 whose body said ok:false, or was no JSON at all (the client
-    // then puts the whole body in `error`).
-    if (e?.code === 'slack_webapi_platform_error' || e?.data?.error !== undefined)
-        return slackError(e.data?.error);
-    if (e?.code === 'slack_webapi_http_error' && e.statusCode)
-        return `HTTP ${e.statusCode}`;
-    return (0,_runtime_network_js__WEBPACK_IMPORTED_MODULE_3__/* .networkReason */ .d)(e?.original) ?? e?.code ?? 'request failed';
-}
-/** Slack's `error`: a code such as `channel_not_found`; anything else is named, not pasted. */
-function slackError(error) {
-    if (typeof error === 'string' && /^[a-z0-9_]{1,64}$/i.test(error))
-        return error;
-    if (typeof error !== 'string' || error.trim() === '')
-        return 'HTTP 200 with ok:false and no error';
-    return /^\s*<(!doctype\s+html|html|head|body)\b/i.test(error) || /<\/html>/i.test(error)
-        ? 'HTTP 200 with an HTML page'
-        : 'HTTP 200 with a body that is not JSON';
-}
 
 
 /***/ }),
