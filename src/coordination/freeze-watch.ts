@@ -11,9 +11,6 @@ export class FreezeWatch {
   current?: Frozen;
   /** The first freeze that held this run back. */
   heldBy?: Frozen;
-  /** When the freezes were last read (clock ms), -Infinity before the first read. */
-  readAtMs = -Infinity;
-  private readAt = -1;
   private list: readonly Freeze[] = [];
   /** The freezes of the stretch last said (their ids), so a new one is said too. */
   private announced = '';
@@ -26,17 +23,13 @@ export class FreezeWatch {
     private readonly onHeld: (frozen: Frozen) => void
   ) {}
 
-  /** Reads the freezes (once per poll): false when the read failed (nothing is known then). */
-  async read(
-    poll: number,
-    list: () => Promise<readonly Freeze[] | undefined>,
-    now: number
-  ): Promise<boolean> {
-    if (this.readAt === poll) return true;
+  /**
+   * Reads the freezes (when, is the wait's decision: see FreezeRead): false when the read failed
+   * (nothing is known then).
+   */
+  async read(list: () => Promise<readonly Freeze[] | undefined>, now: number): Promise<boolean> {
     const freezes = await list();
     if (!freezes) return false;
-    this.readAt = poll;
-    this.readAtMs = now;
     this.list = freezes;
     this.at(now);
     return true;

@@ -86,11 +86,11 @@ export class TurnObserver {
           this.calls
             .attempt(() => this.freezesOf(polled))
             .then((a) => (a.ok ? a.value : undefined));
+        // decide asks once per reason and poll, and only while this poll has not read them.
         s.freezeReads = new Set([...s.freezeReads, step.why]);
-        // After the wait ran out: one last read, whatever was read this poll.
-        const poll = step.why === 'last' ? Infinity : s.poll;
-        if (await this.freezes.read(poll, read, deps.clock.now()))
-          s.freezes = { ...s.freezes, readPoll: s.poll, readAtMs: this.freezes.readAtMs };
+        const at = deps.clock.now();
+        if (await this.freezes.read(read, at))
+          s.freezes = { ...s.freezes, readPoll: s.poll, readAtMs: at };
         return;
       }
       case 'run': {
