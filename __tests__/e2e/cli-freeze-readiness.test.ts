@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Participant } from '../../src/ports/registry.js';
 import type { Priority } from '../../src/domain/priority.js';
 import { dynamoRegistry } from '../../src/registry/dynamodb.js';
-import { startInProcess } from './cli-in-process.js';
-import { REPO_ROOT, awsEnv } from './support.js';
+import { operatorShell, startInProcess } from './cli-in-process.js';
+import { REPO_ROOT } from './support.js';
 import { CLI, cfn, dynamo, operatorCli, waitUntil } from './lock-safety-harness.js';
 
 // The operator CLI's readiness commands and deploy freezes: can-deploy and wait obey a freeze set
@@ -29,21 +29,7 @@ afterEach(() => {
   running.clear();
 });
 
-/** The operator's shell: the stand-ins' endpoints, nothing a runner would leak in. */
-function shell(): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !/^(INPUT_|GITHUB_|STATE_|RUNNER_|ACTIONS_|AWS_|DEPLOY_COORDINATOR_REGISTRY)/.test(k)
-    )
-  );
-  return {
-    ...inherited,
-    ...awsEnv(cfn),
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    USER: 'oncall'
-  };
-}
+const shell = (): NodeJS.ProcessEnv => operatorShell(cfn, dynamo.url);
 
 interface CliRun {
   stderrSoFar: () => string;

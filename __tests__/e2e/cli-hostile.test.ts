@@ -1,7 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { registryMisconfiguredFinding } from '../../src/domain/findings.js';
@@ -10,8 +8,8 @@ import { dynamoRegistry } from '../../src/registry/dynamodb.js';
 import { asTestCaller } from '../../test-rig/aws-calls.js';
 import { CloudFormationStandin } from '../../test-rig/cfn-standin.js';
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
-import { startInProcess } from './cli-in-process.js';
-import { REPO_ROOT, awsEnv, bundlePath } from './support.js';
+import { operatorShell, startInProcess } from './cli-in-process.js';
+import { REPO_ROOT, bundlePath } from './support.js';
 
 // The operator CLI with hostile input and hostile items in its table: what an operator types is
 // refused before any call (exit 1, the flag and the value named safely), what anyone with access
@@ -62,25 +60,7 @@ interface CliResult {
   stderr: string;
 }
 
-/** The operator's shell: the stand-ins' endpoints, nothing a runner would leak in. */
-function shell(): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !/^(INPUT_|GITHUB_|STATE_|RUNNER_|ACTIONS_|AWS_|DEPLOY_COORDINATOR_REGISTRY)/.test(k)
-    )
-  );
-  const nowhere = join(tmpdir(), 'dc-cli-test-no-such-aws-file');
-  return {
-    ...inherited,
-    ...awsEnv(cfn),
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
-    AWS_CONFIG_FILE: nowhere,
-    AWS_SHARED_CREDENTIALS_FILE: nowhere,
-    // The SDK's notice on Node 20, so that stderr holds only what the CLI says.
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    USER: 'oncall'
-  };
-}
+const shell = (): NodeJS.ProcessEnv => operatorShell(cfn, dynamo.url);
 
 /** The CLI in process. */
 const cli = (...args: string[]): Promise<CliResult> => startInProcess(args, shell()).done;

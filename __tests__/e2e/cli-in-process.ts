@@ -1,7 +1,38 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { CliIO } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/main.js';
 import type { Env } from '../../src/runtime/env.js';
+import type { CloudFormationStandin } from '../../test-rig/cfn-standin.js';
+import { awsEnv } from './support.js';
+
+/**
+ * The operator's shell, for the CLI in process or as the bundle: the stand-ins' endpoints, no AWS
+ * profile, and nothing a runner (or a registry default) would leak in. The SDK's notice on Node 20
+ * is off, so that stderr holds only what the CLI says.
+ */
+export function operatorShell(
+  cfn: CloudFormationStandin,
+  dynamoUrl: string,
+  user = 'oncall'
+): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(INPUT_|GITHUB_|STATE_|RUNNER_|ACTIONS_|AWS_|DEPLOY_COORDINATOR_REGISTRY)/.test(k)
+    )
+  );
+  const nowhere = join(tmpdir(), 'dc-cli-test-no-such-aws-file');
+  return {
+    ...inherited,
+    ...awsEnv(cfn),
+    AWS_ENDPOINT_URL_DYNAMODB: dynamoUrl,
+    AWS_CONFIG_FILE: nowhere,
+    AWS_SHARED_CREDENTIALS_FILE: nowhere,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    USER: user
+  };
+}
 
 /**
  * The operator CLI in this process: `runCli` as the bundle's entry calls it

@@ -1,13 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Overview } from '../../src/cli/overview.js';
 import type { HistoryEntry, Participant } from '../../src/ports/registry.js';
 import { dynamoRegistry } from '../../src/registry/dynamodb.js';
 import type { Job } from '../../test-rig/runner.js';
-import { startInProcess } from './cli-in-process.js';
+import { operatorShell, startInProcess } from './cli-in-process.js';
 import { CLI, arrive, cfn, deployJob, dynamo, waitUntil } from './lock-safety-harness.js';
-import { REPO_ROOT, awsEnv } from './support.js';
+import { REPO_ROOT } from './support.js';
 
 // One view of every environment: `deploy-coordinator status` without --stack-name, in process
 // (cli-in-process.ts) and its bundle in a child process where that is the point (Ctrl-C; the last
@@ -27,24 +25,9 @@ interface CliResult {
   stderr: string;
 }
 
-/** The operator's shell: the stand-ins' endpoints, a region, nothing a runner would leak in. */
+/** The operator's shell (see operatorShell), with `extra` variables set or (undefined) unset. */
 function shell(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !/^(INPUT_|GITHUB_|STATE_|RUNNER_|ACTIONS_|AWS_|DEPLOY_COORDINATOR_REGISTRY)/.test(k)
-    )
-  );
-  const nowhere = join(tmpdir(), 'dc-cli-status-test-no-such-aws-file');
-  const env: NodeJS.ProcessEnv = {
-    ...inherited,
-    ...awsEnv(cfn),
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
-    AWS_CONFIG_FILE: nowhere,
-    AWS_SHARED_CREDENTIALS_FILE: nowhere,
-    // The SDK's notice on Node 20, so that stderr holds only what the CLI says.
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    USER: 'oncall'
-  };
+  const env = operatorShell(cfn, dynamo.url);
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
     else env[k] = v;

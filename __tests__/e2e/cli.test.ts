@@ -1,13 +1,11 @@
 import { queueTickets } from '../../test-rig/dynamo-rig.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { CloudFormationStandin } from '../../test-rig/cfn-standin.js';
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
-import { startInProcess } from './cli-in-process.js';
-import { REPO_ROOT, awsEnv, bundlePath } from './support.js';
+import { operatorShell, startInProcess } from './cli-in-process.js';
+import { REPO_ROOT, bundlePath } from './support.js';
 
 // The operator CLI as a person runs it, pointed at the stand-ins through the standard
 // AWS_ENDPOINT_URL_* variables: in process (runCli with the child's framing, cli-in-process.ts), and
@@ -61,24 +59,7 @@ interface CliResult {
 }
 
 /** The caller's environment without anything a runner or an AWS profile would leak in. */
-function cliEnv(): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !/^(INPUT_|GITHUB_|STATE_|RUNNER_|ACTIONS_|AWS_)/.test(k)
-    )
-  );
-  const nowhere = join(tmpdir(), 'dc-cli-test-no-such-aws-file');
-  return {
-    ...inherited,
-    ...awsEnv(cfn),
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
-    AWS_CONFIG_FILE: nowhere,
-    AWS_SHARED_CREDENTIALS_FILE: nowhere,
-    // The SDK's notice on Node 20, so that stderr holds only what the CLI says.
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    USER: OPERATOR
-  };
-}
+const cliEnv = (): NodeJS.ProcessEnv => operatorShell(cfn, dynamo.url, OPERATOR);
 
 /** The bundle in a child process. */
 function spawnCli(args: readonly string[]): {

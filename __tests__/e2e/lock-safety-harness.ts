@@ -6,8 +6,8 @@ import { CloudFormationStandin, type Step } from '../../test-rig/cfn-standin.js'
 import { DynamoRig } from '../../test-rig/dynamo-rig.js';
 import type { Annotation, Job, StageResult } from '../../test-rig/runner.js';
 import { SlackStandin, type MessageView } from '../../test-rig/slack-standin.js';
-import { startInProcess } from './cli-in-process.js';
-import { REPO_ROOT, actionJob, awsEnv, bundlePath } from './support.js';
+import { operatorShell, startInProcess } from './cli-in-process.js';
+import { REPO_ROOT, actionJob, bundlePath } from './support.js';
 
 // The lease lives from acquire to release: whatever the holder is waiting for (a question in
 // Slack, a repair, throttled DynamoDB, a rate-limited Slack), a second run never gets the lock
@@ -225,26 +225,12 @@ export async function slackMessage(channel: string, pattern: RegExp): Promise<Me
   return found;
 }
 
-/** The operator's shell: the stand-ins' endpoints, nothing a runner would leak in. */
-function operatorShell(): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !/^(INPUT_|GITHUB_|STATE_|RUNNER_|ACTIONS_|AWS_)/.test(k)
-    )
-  );
-  return {
-    ...env,
-    ...awsEnv(cfn),
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
-    // The SDK's notice on Node 20, so that stderr holds only what the CLI says.
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    USER: 'oncall'
-  };
-}
+/** The operator's shell, pointed at this harness's stand-ins. */
+const shell = (): NodeJS.ProcessEnv => operatorShell(cfn, dynamo.url);
 
 /** The operator CLI (runCli, in process: cli-in-process.ts), pointed at the stand-ins. */
 export async function operatorCli(...args: string[]): Promise<{ code: number; stdout: string }> {
-  const { code, stdout } = await startInProcess(args, operatorShell()).done;
+  const { code, stdout } = await startInProcess(args, shell()).done;
   return { code, stdout };
 }
 
@@ -255,7 +241,7 @@ export async function operatorCliProcess(
   try {
     const { stdout } = await promisify(execFile)(process.execPath, [CLI, ...args], {
       cwd: REPO_ROOT,
-      env: operatorShell(),
+      env: shell(),
       timeout: 15_000
     });
     return { code: 0, stdout };

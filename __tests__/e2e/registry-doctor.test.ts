@@ -1,6 +1,4 @@
 import { spawn } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   PutItemCommand,
   ScanCommand,
@@ -8,8 +6,8 @@ import {
   type AttributeValue
 } from '@aws-sdk/client-dynamodb';
 import { asTestCaller } from '../../test-rig/aws-calls.js';
-import { startInProcess } from './cli-in-process.js';
-import { REPO_ROOT, awsEnv, bundlePath } from './support.js';
+import { operatorShell, startInProcess } from './cli-in-process.js';
+import { REPO_ROOT, bundlePath } from './support.js';
 import { cfn, deployStep, dynamo, registryJob } from './registry-queue-harness.js';
 
 // Items no release of the action wrote, in environments a run may or may not concern: each is
@@ -27,25 +25,7 @@ interface CliResult {
   stderr: string;
 }
 
-/** The operator's shell: the stand-ins' endpoints, nothing a runner would leak in. */
-function shell(): NodeJS.ProcessEnv {
-  const nowhere = join(tmpdir(), 'dc-doctor-test-no-such-aws-file');
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !/^(INPUT_|GITHUB_|STATE_|RUNNER_|ACTIONS_|AWS_|DEPLOY_COORDINATOR_REGISTRY)/.test(k)
-    )
-  );
-  return {
-    ...inherited,
-    ...awsEnv(cfn),
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
-    AWS_CONFIG_FILE: nowhere,
-    AWS_SHARED_CREDENTIALS_FILE: nowhere,
-    // The SDK's notice on Node 20, so that stderr holds only what the CLI says.
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    USER: 'oncall'
-  };
-}
+const shell = (): NodeJS.ProcessEnv => operatorShell(cfn, dynamo.url);
 
 /** The CLI in process, stdin empty. */
 const cli = (args: string[]): Promise<CliResult> =>
