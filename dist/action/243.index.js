@@ -305,9 +305,6 @@ class FreezeWatch {
     current;
     /** The first freeze that held this run back. */
     heldBy;
-    /** When the freezes were last read (clock ms), -Infinity before the first read. */
-    readAtMs = -Infinity;
-    readAt = -1;
     list = [];
     /** The freezes of the stretch last said (their ids), so a new one is said too. */
     announced = '';
@@ -319,15 +316,14 @@ class FreezeWatch {
         this.override = override;
         this.onHeld = onHeld;
     }
-    /** Reads the freezes (once per poll): false when the read failed (nothing is known then). */
-    async read(poll, list, now) {
-        if (this.readAt === poll)
-            return true;
+    /**
+     * Reads the freezes (when, is the wait's decision: see FreezeRead): false when the read failed
+     * (nothing is known then).
+     */
+    async read(list, now) {
         const freezes = await list();
         if (!freezes)
             return false;
-        this.readAt = poll;
-        this.readAtMs = now;
         this.list = freezes;
         this.at(now);
         return true;
@@ -723,11 +719,11 @@ class TurnObserver {
                 const read = () => this.calls
                     .attempt(() => this.freezesOf(polled))
                     .then((a) => (a.ok ? a.value : undefined));
+                // decide asks once per reason and poll, and only while this poll has not read them.
                 s.freezeReads = new Set([...s.freezeReads, step.why]);
-                // After the wait ran out: one last read, whatever was read this poll.
-                const poll = step.why === 'last' ? Infinity : s.poll;
-                if (await this.freezes.read(poll, read, deps.clock.now()))
-                    s.freezes = { ...s.freezes, readPoll: s.poll, readAtMs: this.freezes.readAtMs };
+                const at = deps.clock.now();
+                if (await this.freezes.read(read, at))
+                    s.freezes = { ...s.freezes, readPoll: s.poll, readAtMs: at };
                 return;
             }
             case 'run': {
