@@ -284,8 +284,11 @@ export class DynamoRig {
       Server.prototype.close.call(this.server, done)
     );
     // Let in-process clients see their pooled keep-alive sockets close, so that the next request
-    // opens a new connection and gets ECONNREFUSED rather than "socket hang up".
+    // opens a new connection and gets ECONNREFUSED rather than "socket hang up": the FIN is on its
+    // way after a few ms, and the client reads it in the event loop's next I/O phase, which runs
+    // before the check phase's setImmediate (a timer alone can fire first on a busy loop).
     await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setImmediate(r));
   }
 
   /** Listens again on the same port, with the same data. */
